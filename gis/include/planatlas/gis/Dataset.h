@@ -1,0 +1,180 @@
+#pragma once
+// Vector datasets through GDAL: reading any format GDAL opens, writing GeoPackages.
+// Layer and Feature objects borrow from the Dataset that made them and must not outlive it.
+
+#include "planatlas/gis/Crs.h"
+#include "planatlas/gis/Geometry.h"
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace pa::gis {
+
+enum class FieldType { Integer, Integer64, Real, String, Date, DateTime, Other };
+
+struct FieldDef
+{
+    std::string name;
+    FieldType type = FieldType::String;
+    bool notNull = false;
+    bool unique = false;
+};
+
+/// A field value. Strings are the bytes GDAL returned: UTF-8 for most drivers, or the raw
+/// legacy bytes when a source was opened without recoding (Shapefile ENCODING="").
+using FieldValue = std::variant<std::monostate, std::int64_t, double, std::string>;
+
+std::string toString(const FieldValue& value);
+
+class Dataset;
+
+class Feature
+{
+public:
+    Feature();
+    ~Feature();
+    Feature(Feature&&) noexcept;
+    Feature& operator=(Feature&&) noexcept;
+    Feature(const Feature&) = delete;
+    Feature& operator=(const Feature&) = delete;
+
+    [[nodiscard]] std::int64_t fid() const;
+    [[nodiscard]] int fieldCount() const;
+    [[nodiscard]] FieldValue value(int index) const;
+    /// Takes the geometry out of the feature (null Geometry when it has none).
+    Geometry takeGeometry();
+
+    void setValue(int index, const FieldValue& value);
+    void setGeometry(Geometry geometry);
+
+    struct Impl;
+    [[nodiscard]] Impl& impl() { return *m_impl; }
+    explicit Feature(std::unique_ptr<Impl> impl);
+
+private:
+    std::unique_ptr<Impl> m_impl;
+};
+
+/// A non-owning view of one layer of a Dataset.
+class Layer
+{
+public:
+    [[nodiscard]] std::string name() const;
+    [[nodiscard]] std::optional<Crs> crs() const;
+    [[nodiscard]] std::string geometryTypeName() const; ///< e.g. "Multi Polygon", "None", "Unknown (any)"
+    [[nodiscard]] GeometryFamily geometryFamily() const;  ///< Collection also for "Unknown"
+    [[nodiscard]] bool hasGeometry() const;
+    /// Feature count; -1 when the driver cannot tell without a scan and @p force is false.
+    [[nodiscard]] std::int64_t featureCount(bool force = true) const;
+    [[nodiscard]] std::optional<Envelope> extent() const;
+    [[nodiscard]] std::vector<FieldDef> fields() const;
+    [[nodiscard]] int fieldIndex(std::string_view name) const; ///< -1 when absent
+    [[nodiscard]] std::string fidColumn() const;
+    [[nodiscard]] std::string geometryColumn() const;
+
+    void resetReading();
+    /// Next feature, or nullopt at the end. Throws GisError when the driver reports a read
+    /// error (truncated file, corrupt record).
+    std::optional<Feature> next();
+
+    void createField(const FieldDef& field);
+    [[nodiscard]] Feature newFeature() const;
+    /// Inserts and returns the new FID.
+    std::int64_t insert(Feature& feature);
+
+    explicit Layer(void* handle) : m_handle(handle) {}
+    [[nodiscard]] void* handle() const { return m_handle; }
+
+private:
+    void* m_handle; // OGRLayer*, owned by the dataset
+};
+
+/// The rows of an SQL result set, values in column order.
+struct SqlResult
+{
+    std::vector<std::string> columns;
+    std::vector<std::vector<FieldValue>> rows;
+};
+
+/// A relationship as GDAL reads it (e.g. from the GeoPackage Related Tables Extension).
+struct RelationshipInfo
+{
+    std::string name;
+    std::string leftTable;
+    std::string rightTable;
+    std::string mappingTable;
+    std::string relatedTableType;
+    std::string cardinality; ///< "one-to-one", "one-to-many", "many-to-one", "many-to-many"
+};
+
+enum class OpenMode { ReadOnly, Update };
+
+class Dataset
+{
+public:
+    /// Opens any vector dataset GDAL reads. @p openOptions are GDAL open options ("KEY=VALUE").
+    /// Throws GisError with GDAL's message when it cannot be opened as a vector dataset.
+    static Dataset openVector(const std::string& path, OpenMode mode,
+                              const std::vector<std::string>& openOptions = {},
+                              const std::vector<std::string>& allowedDrivers = {});
+    /// Creates a new, empty GeoPackage. Fails if @p path exists.
+    static Dataset createGeoPackage(const std::string& path);
+
+    Dataset(Dataset&&) noexcept;
+    Dataset& operator=(Dataset&&) noexcept;
+    Dataset(const Dataset&) = delete;
+    Dataset& operator=(const Dataset&) = delete;
+    ~Dataset();
+
+    [[nodiscard]] std::string driverName() const;
+    [[nodiscard]] std::string path() const;
+    [[nodiscard]] int layerCount() const;
+    [[nodiscard]] Layer layer(int index) const;
+    [[nodiscard]] std::optional<Layer> layerByName(std::string_view name) const;
+    [[nodiscard]] std::vector<std::string> layerNames() const;
+
+    /// Creates a layer. @p crs null and @p family None make a non-spatial (attribute) table.
+    Layer createLayer(const std::string& name, const Crs* crs, GeometryFamily family, bool multi,
+                      const std::vector<FieldDef>& fields,
+                      const std::vector<std::string>& options = {});
+    void deleteLayer(std::string_view name);
+
+    void startTransaction();
+    void commitTransaction();
+    void rollbackTransaction();
+
+    /// Runs SQL in the dataset's native dialect (SQLite for GeoPackage). Statements that
+    /// return no result set give an empty SqlResult. Throws GisError on failure.
+    SqlResult execute(const std::string& sql);
+
+    [[nodiscard]] std::vector<RelationshipInfo> relationships() const;
+
+    /// Writes pending changes (e.g. GeoPackage extents) and closes; errors are thrown.
+    void close();
+
+    struct Impl;
+
+private:
+    explicit Dataset(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> m_impl;
+};
+
+/// Quotes a string as an SQL literal ('it''s').
+std::string sqlLiteral(std::string_view text);
+/// Quotes an identifier ("my ""table""").
+std::string sqlIdentifier(std::string_view name);
+
+/// Receives GDAL warnings and debug messages that no caller turned into an error.
+using LogHandler = std::function<void(std::string_view message)>;
+void setWarningHandler(LogHandler handler);
+
+/// Version strings of the linked libraries, e.g. for --version.
+std::string libraryVersions();
+
+} // namespace pa::gis

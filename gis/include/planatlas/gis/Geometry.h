@@ -1,0 +1,82 @@
+#pragma once
+// Move-only owner of one OGR geometry, with GEOS validity checks and repair.
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace pa::gis {
+
+class CoordinateTransform;
+
+enum class GeometryFamily { None, Point, Line, Polygon, Collection };
+
+/// Human name of a family, e.g. "polygon".
+std::string_view familyName(GeometryFamily family);
+
+/// Axis-aligned rectangle; the CRS is the one of whatever it was computed from.
+struct Envelope
+{
+    double minX = 0, minY = 0, maxX = 0, maxY = 0;
+    void merge(const Envelope& other);
+};
+
+/// What makeValid() did to a geometry.
+struct RepairOutcome
+{
+    bool wasInvalid = false;
+    std::string reason;           ///< GEOS's reason when it was invalid
+    bool droppedLowerDimension = false; ///< collapsed parts (lines, points) removed
+    bool becameEmpty = false;
+};
+
+class Geometry
+{
+public:
+    Geometry();
+    ~Geometry();
+    Geometry(Geometry&&) noexcept;
+    Geometry& operator=(Geometry&&) noexcept;
+    Geometry(const Geometry&) = delete;
+    Geometry& operator=(const Geometry&) = delete;
+
+    /// Parses WKT; throws GisError naming the problem.
+    static Geometry fromWkt(std::string_view wkt);
+    [[nodiscard]] Geometry clone() const;
+
+    [[nodiscard]] bool isNull() const;
+    [[nodiscard]] bool isEmpty() const;
+    [[nodiscard]] std::string wkt() const;
+    [[nodiscard]] std::string typeName() const;  ///< OGR's name, e.g. "Multi Polygon"
+    [[nodiscard]] GeometryFamily family() const; ///< multi types map to their single family
+    [[nodiscard]] bool hasZ() const;
+    /// Area and length in the square/linear units of the geometry's CRS.
+    [[nodiscard]] double area() const;
+    [[nodiscard]] double length() const;
+    [[nodiscard]] std::optional<Envelope> envelope() const;
+
+    void transform(const CoordinateTransform& transform);
+    void dropZM();
+    /// Point → MultiPoint, LineString → MultiLineString, Polygon → MultiPolygon.
+    void promoteToMulti();
+
+    /// GEOS validity; empty reason when valid.
+    [[nodiscard]] bool isValid() const;
+    [[nodiscard]] std::string invalidReason() const;
+
+    /// Repairs an invalid geometry with GEOS MakeValid (linework method, which keeps every
+    /// vertex: a bow-tie becomes two triangles, a self-touching ring a polygon with a hole),
+    /// then keeps only the parts of @p family (pass None to keep all).
+    RepairOutcome makeValid(GeometryFamily family);
+
+    struct Impl;
+    [[nodiscard]] Impl& impl() { return *m_impl; }
+    [[nodiscard]] const Impl& impl() const { return *m_impl; }
+    explicit Geometry(std::unique_ptr<Impl> impl);
+
+private:
+    std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace pa::gis

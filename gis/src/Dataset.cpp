@@ -1,0 +1,492 @@
+#include "Private_p.h"
+
+#include <cpl_string.h>
+#include <geos_c.h>
+
+#include <cstdio>
+#include <sstream>
+
+namespace pa::gis {
+
+namespace {
+
+FieldType toFieldType(OGRFieldType type)
+{
+    switch (type) {
+    case OFTInteger: return FieldType::Integer;
+    case OFTInteger64: return FieldType::Integer64;
+    case OFTReal: return FieldType::Real;
+    case OFTString: return FieldType::String;
+    case OFTDate: return FieldType::Date;
+    case OFTDateTime: return FieldType::DateTime;
+    default: return FieldType::Other;
+    }
+}
+
+OGRFieldType toOgrFieldType(FieldType type)
+{
+    switch (type) {
+    case FieldType::Integer: return OFTInteger;
+    case FieldType::Integer64: return OFTInteger64;
+    case FieldType::Real: return OFTReal;
+    case FieldType::Date: return OFTDate;
+    case FieldType::DateTime: return OFTDateTime;
+    case FieldType::String:
+    case FieldType::Other: return OFTString;
+    }
+    return OFTString;
+}
+
+/// Non-list CSL from a vector of strings; the vector must outlive the result.
+std::vector<const char*> toCsl(const std::vector<std::string>& strings)
+{
+    std::vector<const char*> list;
+    list.reserve(strings.size() + 1);
+    for (const auto& s : strings)
+        list.push_back(s.c_str());
+    list.push_back(nullptr);
+    return list;
+}
+
+FieldValue readValue(const OGRFeature& feature, int index)
+{
+    if (!feature.IsFieldSetAndNotNull(index))
+        return std::monostate{};
+    const OGRFieldDefn* defn = feature.GetFieldDefnRef(index);
+    switch (defn->GetType()) {
+    case OFTInteger:
+    case OFTInteger64: return static_cast<std::int64_t>(feature.GetFieldAsInteger64(index));
+    case OFTReal: return feature.GetFieldAsDouble(index);
+    case OFTDate:
+    case OFTDateTime: {
+        int y = 0, m = 0, d = 0, hh = 0, mm = 0, tz = 0;
+        float ss = 0;
+        feature.GetFieldAsDateTime(index, &y, &m, &d, &hh, &mm, &ss, &tz);
+        char buffer[32];
+        if (defn->GetType() == OFTDate)
+            std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", y, m, d);
+        else
+            std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d", y, m, d, hh,
+                          mm, static_cast<int>(ss));
+        return std::string(buffer);
+    }
+    default: return std::string(feature.GetFieldAsString(index));
+    }
+}
+
+OGRwkbGeometryType toOgrType(GeometryFamily family, bool multi)
+{
+    switch (family) {
+    case GeometryFamily::None: return wkbNone;
+    case GeometryFamily::Point: return multi ? wkbMultiPoint : wkbPoint;
+    case GeometryFamily::Line: return multi ? wkbMultiLineString : wkbLineString;
+    case GeometryFamily::Polygon: return multi ? wkbMultiPolygon : wkbPolygon;
+    case GeometryFamily::Collection: return wkbUnknown;
+    }
+    return wkbUnknown;
+}
+
+} // namespace
+
+std::string toString(const FieldValue& value)
+{
+    if (const auto* i = std::get_if<std::int64_t>(&value))
+        return std::to_string(*i);
+    if (const auto* d = std::get_if<double>(&value)) {
+        std::ostringstream out;
+        out.precision(15);
+        out << *d;
+        return out.str();
+    }
+    if (const auto* s = std::get_if<std::string>(&value))
+        return *s;
+    return {};
+}
+
+// ---- Feature -----------------------------------------------------------------------------
+
+Feature::Feature() : m_impl(std::make_unique<Impl>()) {}
+Feature::Feature(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+Feature::~Feature() = default;
+Feature::Feature(Feature&&) noexcept = default;
+Feature& Feature::operator=(Feature&&) noexcept = default;
+
+std::int64_t Feature::fid() const { return m_impl->feature->GetFID(); }
+int Feature::fieldCount() const { return m_impl->feature->GetFieldCount(); }
+FieldValue Feature::value(int index) const { return readValue(*m_impl->feature, index); }
+
+Geometry Feature::takeGeometry()
+{
+    auto impl = std::make_unique<Geometry::Impl>();
+    impl->geometry.reset(m_impl->feature->StealGeometry());
+    return Geometry(std::move(impl));
+}
+
+void Feature::setValue(int index, const FieldValue& value)
+{
+    OGRFeature& f = *m_impl->feature;
+    if (std::holds_alternative<std::monostate>(value))
+        f.SetFieldNull(index);
+    else if (const auto* i = std::get_if<std::int64_t>(&value))
+        f.SetField(index, static_cast<GIntBig>(*i));
+    else if (const auto* d = std::get_if<double>(&value))
+        f.SetField(index, *d);
+    else
+        f.SetField(index, std::get<std::string>(value).c_str());
+}
+
+void Feature::setGeometry(Geometry geometry)
+{
+    m_impl->feature->SetGeometryDirectly(geometry.impl().geometry.release());
+}
+
+// ---- Layer -------------------------------------------------------------------------------
+
+std::string Layer::name() const { return detail::ogrLayer(*this)->GetName(); }
+
+std::optional<Crs> Layer::crs() const
+{
+    const OGRSpatialReference* srs = detail::ogrLayer(*this)->GetSpatialRef();
+    if (!srs || srs->IsEmpty())
+        return std::nullopt;
+    // Build through the public factory so the copy gets the traditional axis order.
+    char* wkt = nullptr;
+    const char* options[] = {"FORMAT=WKT2_2019", nullptr};
+    srs->exportToWkt(&wkt, options);
+    std::string text = wkt ? wkt : "";
+    CPLFree(wkt);
+    Crs crs = Crs::fromUserInput(text);
+    return crs;
+}
+
+std::string Layer::geometryTypeName() const
+{
+    return OGRGeometryTypeToName(detail::ogrLayer(*this)->GetGeomType());
+}
+
+GeometryFamily Layer::geometryFamily() const
+{
+    switch (wkbFlatten(detail::ogrLayer(*this)->GetGeomType())) {
+    case wkbNone: return GeometryFamily::None;
+    case wkbPoint:
+    case wkbMultiPoint: return GeometryFamily::Point;
+    case wkbLineString:
+    case wkbMultiLineString: return GeometryFamily::Line;
+    case wkbPolygon:
+    case wkbMultiPolygon: return GeometryFamily::Polygon;
+    default: return GeometryFamily::Collection;
+    }
+}
+
+bool Layer::hasGeometry() const { return detail::ogrLayer(*this)->GetGeomType() != wkbNone; }
+
+std::int64_t Layer::featureCount(bool force) const
+{
+    detail::ErrorCapture errors;
+    const auto count = detail::ogrLayer(*this)->GetFeatureCount(force ? TRUE : FALSE);
+    errors.throwIfFailed("cannot count features of layer '" + name() + "'");
+    return count;
+}
+
+std::optional<Envelope> Layer::extent() const
+{
+    OGRLayer* layer = detail::ogrLayer(*this);
+    if (layer->GetGeomType() == wkbNone)
+        return std::nullopt;
+    OGREnvelope e;
+    detail::ErrorCapture errors;
+    if (layer->GetExtent(&e, TRUE) != OGRERR_NONE)
+        return std::nullopt;
+    return Envelope{e.MinX, e.MinY, e.MaxX, e.MaxY};
+}
+
+std::vector<FieldDef> Layer::fields() const
+{
+    const OGRFeatureDefn* defn = detail::ogrLayer(*this)->GetLayerDefn();
+    std::vector<FieldDef> result;
+    for (int i = 0; i < defn->GetFieldCount(); ++i) {
+        const OGRFieldDefn* field = defn->GetFieldDefn(i);
+        result.push_back({field->GetNameRef(), toFieldType(field->GetType())});
+    }
+    return result;
+}
+
+int Layer::fieldIndex(std::string_view name) const
+{
+    return detail::ogrLayer(*this)->GetLayerDefn()->GetFieldIndex(std::string(name).c_str());
+}
+
+std::string Layer::fidColumn() const { return detail::ogrLayer(*this)->GetFIDColumn(); }
+std::string Layer::geometryColumn() const
+{
+    return detail::ogrLayer(*this)->GetGeometryColumn();
+}
+
+void Layer::resetReading() { detail::ogrLayer(*this)->ResetReading(); }
+
+std::optional<Feature> Layer::next()
+{
+    detail::ErrorCapture errors;
+    OGRFeatureUniquePtr feature(detail::ogrLayer(*this)->GetNextFeature());
+    errors.throwIfFailed("error reading layer '" + name() + "'");
+    if (!feature)
+        return std::nullopt;
+    auto impl = std::make_unique<Feature::Impl>();
+    impl->feature = std::move(feature);
+    return Feature(std::move(impl));
+}
+
+void Layer::createField(const FieldDef& field)
+{
+    OGRFieldDefn defn(field.name.c_str(), toOgrFieldType(field.type));
+    defn.SetNullable(!field.notNull);
+    defn.SetUnique(field.unique);
+    detail::ErrorCapture errors;
+    const OGRErr err = detail::ogrLayer(*this)->CreateField(&defn, FALSE);
+    errors.throwIfFailed("cannot create field '" + field.name + "' in layer '" + name() + "'",
+                         err != OGRERR_NONE);
+}
+
+Feature Layer::newFeature() const
+{
+    auto impl = std::make_unique<Feature::Impl>();
+    impl->feature.reset(new OGRFeature(detail::ogrLayer(*this)->GetLayerDefn()));
+    return Feature(std::move(impl));
+}
+
+std::int64_t Layer::insert(Feature& feature)
+{
+    detail::ErrorCapture errors;
+    const OGRErr err = detail::ogrLayer(*this)->CreateFeature(feature.impl().feature.get());
+    errors.throwIfFailed("cannot write feature to layer '" + name() + "'", err != OGRERR_NONE);
+    return feature.fid();
+}
+
+// ---- Dataset -----------------------------------------------------------------------------
+
+Dataset::Dataset(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+Dataset::Dataset(Dataset&&) noexcept = default;
+Dataset& Dataset::operator=(Dataset&&) noexcept = default;
+Dataset::~Dataset()
+{
+    if (m_impl && m_impl->dataset) {
+        detail::ErrorCapture errors; // closing must not throw from a destructor
+        m_impl->dataset.reset();
+    }
+}
+
+Dataset Dataset::openVector(const std::string& path, OpenMode mode,
+                            const std::vector<std::string>& openOptions,
+                            const std::vector<std::string>& allowedDrivers)
+{
+    detail::ensureGdalRegistered();
+    auto options = toCsl(openOptions);
+    auto drivers = toCsl(allowedDrivers);
+    const unsigned flags = GDAL_OF_VECTOR | GDAL_OF_VERBOSE_ERROR |
+                           (mode == OpenMode::Update ? GDAL_OF_UPDATE : GDAL_OF_READONLY);
+    detail::ErrorCapture errors;
+    GDALDatasetUniquePtr dataset(GDALDataset::Open(path.c_str(), flags,
+                                                   allowedDrivers.empty() ? nullptr
+                                                                          : drivers.data(),
+                                                   options.data(), nullptr));
+    if (!dataset) {
+        if (errors.failed())
+            throw GisError(errors.message());
+        throw GisError("not recognised as a vector dataset by GDAL");
+    }
+    auto impl = std::make_unique<Impl>();
+    impl->dataset = std::move(dataset);
+    impl->path = path;
+    return Dataset(std::move(impl));
+}
+
+Dataset Dataset::createGeoPackage(const std::string& path)
+{
+    detail::ensureGdalRegistered();
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
+    if (!driver)
+        throw GisError("GDAL was built without the GeoPackage driver");
+    VSIStatBufL stat;
+    if (VSIStatL(path.c_str(), &stat) == 0)
+        throw GisError("'" + path + "' already exists");
+    detail::ErrorCapture errors;
+    GDALDatasetUniquePtr dataset(driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    errors.throwIfFailed("cannot create GeoPackage '" + path + "'", dataset == nullptr);
+    auto impl = std::make_unique<Impl>();
+    impl->dataset = std::move(dataset);
+    impl->path = path;
+    return Dataset(std::move(impl));
+}
+
+std::string Dataset::driverName() const
+{
+    return m_impl->dataset->GetDriver() ? m_impl->dataset->GetDriver()->GetDescription() : "";
+}
+
+std::string Dataset::path() const { return m_impl->path; }
+int Dataset::layerCount() const { return m_impl->dataset->GetLayerCount(); }
+Layer Dataset::layer(int index) const { return Layer(m_impl->dataset->GetLayer(index)); }
+
+std::optional<Layer> Dataset::layerByName(std::string_view name) const
+{
+    detail::ErrorCapture errors; // a missing layer is an answer, not an error
+    OGRLayer* layer = m_impl->dataset->GetLayerByName(std::string(name).c_str());
+    if (!layer)
+        return std::nullopt;
+    return Layer(layer);
+}
+
+std::vector<std::string> Dataset::layerNames() const
+{
+    std::vector<std::string> names;
+    for (int i = 0; i < layerCount(); ++i)
+        names.emplace_back(m_impl->dataset->GetLayer(i)->GetName());
+    return names;
+}
+
+Layer Dataset::createLayer(const std::string& name, const Crs* crs, GeometryFamily family,
+                           bool multi, const std::vector<FieldDef>& fields,
+                           const std::vector<std::string>& options)
+{
+    auto csl = toCsl(options);
+    detail::ErrorCapture errors;
+    // GDAL 3.6 takes a non-const SRS pointer but only clones it.
+    OGRLayer* layer = m_impl->dataset->CreateLayer(
+        name.c_str(), crs ? const_cast<OGRSpatialReference*>(&crs->impl().srs) : nullptr,
+        toOgrType(family, multi),
+        const_cast<char**>(csl.data()));
+    errors.throwIfFailed("cannot create layer '" + name + "'", layer == nullptr);
+    Layer result(layer);
+    for (const auto& field : fields)
+        result.createField(field);
+    return result;
+}
+
+void Dataset::deleteLayer(std::string_view name)
+{
+    for (int i = 0; i < layerCount(); ++i) {
+        if (name == m_impl->dataset->GetLayer(i)->GetName()) {
+            detail::ErrorCapture errors;
+            const OGRErr err = m_impl->dataset->DeleteLayer(i);
+            errors.throwIfFailed("cannot delete layer '" + std::string(name) + "'",
+                                 err != OGRERR_NONE);
+            return;
+        }
+    }
+    throw GisError("no layer '" + std::string(name) + "'");
+}
+
+void Dataset::startTransaction()
+{
+    detail::ErrorCapture errors;
+    const OGRErr err = m_impl->dataset->StartTransaction(FALSE);
+    errors.throwIfFailed("cannot start a transaction on '" + m_impl->path + "'",
+                         err != OGRERR_NONE);
+}
+
+void Dataset::commitTransaction()
+{
+    detail::ErrorCapture errors;
+    const OGRErr err = m_impl->dataset->CommitTransaction();
+    errors.throwIfFailed("cannot commit changes to '" + m_impl->path + "'", err != OGRERR_NONE);
+}
+
+void Dataset::rollbackTransaction()
+{
+    detail::ErrorCapture errors;
+    const OGRErr err = m_impl->dataset->RollbackTransaction();
+    errors.throwIfFailed("cannot roll back changes to '" + m_impl->path + "'",
+                         err != OGRERR_NONE);
+}
+
+SqlResult Dataset::execute(const std::string& sql)
+{
+    detail::ErrorCapture errors;
+    GDALDataset* dataset = m_impl->dataset.get();
+    detail::ResultSetPtr resultSet(dataset->ExecuteSQL(sql.c_str(), nullptr, nullptr),
+                                   detail::ResultSetDeleter{dataset});
+    errors.throwIfFailed("SQL failed on '" + m_impl->path + "' (" + sql.substr(0, 120) + ")");
+    SqlResult result;
+    if (!resultSet)
+        return result;
+    Layer layer(resultSet.get());
+    for (const auto& field : layer.fields())
+        result.columns.push_back(field.name);
+    while (auto feature = layer.next()) {
+        std::vector<FieldValue> row;
+        row.reserve(result.columns.size());
+        for (int i = 0; i < feature->fieldCount(); ++i)
+            row.push_back(feature->value(i));
+        result.rows.push_back(std::move(row));
+    }
+    return result;
+}
+
+std::vector<RelationshipInfo> Dataset::relationships() const
+{
+    std::vector<RelationshipInfo> result;
+    detail::ErrorCapture errors;
+    for (const auto& name : m_impl->dataset->GetRelationshipNames()) {
+        const GDALRelationship* rel = m_impl->dataset->GetRelationship(name);
+        if (!rel)
+            continue;
+        RelationshipInfo info;
+        info.name = rel->GetName();
+        info.leftTable = rel->GetLeftTableName();
+        info.rightTable = rel->GetRightTableName();
+        info.mappingTable = rel->GetMappingTableName();
+        info.relatedTableType = rel->GetRelatedTableType();
+        switch (rel->GetCardinality()) {
+        case GRC_ONE_TO_ONE: info.cardinality = "one-to-one"; break;
+        case GRC_ONE_TO_MANY: info.cardinality = "one-to-many"; break;
+        case GRC_MANY_TO_ONE: info.cardinality = "many-to-one"; break;
+        case GRC_MANY_TO_MANY: info.cardinality = "many-to-many"; break;
+        }
+        result.push_back(std::move(info));
+    }
+    return result;
+}
+
+void Dataset::close()
+{
+    if (!m_impl->dataset)
+        return;
+    detail::ErrorCapture errors;
+    m_impl->dataset.reset();
+    errors.throwIfFailed("error while closing '" + m_impl->path + "'");
+}
+
+std::string sqlLiteral(std::string_view text)
+{
+    std::string quoted = "'";
+    for (char c : text) {
+        if (c == '\'')
+            quoted += '\'';
+        quoted += c;
+    }
+    quoted += '\'';
+    return quoted;
+}
+
+std::string sqlIdentifier(std::string_view name)
+{
+    std::string quoted = "\"";
+    for (char c : name) {
+        if (c == '"')
+            quoted += '"';
+        quoted += c;
+    }
+    quoted += '"';
+    return quoted;
+}
+
+std::string libraryVersions()
+{
+    detail::ensureGdalRegistered();
+    std::ostringstream out;
+    out << "GDAL " << GDALVersionInfo("RELEASE_NAME") << ", GEOS " << GEOSversion() << ", PROJ "
+        << PROJ_VERSION_MAJOR << '.' << PROJ_VERSION_MINOR << '.' << PROJ_VERSION_PATCH;
+    return out.str();
+}
+
+} // namespace pa::gis

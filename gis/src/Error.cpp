@@ -1,0 +1,81 @@
+#include "Private_p.h"
+
+#include <mutex>
+
+namespace pa::gis {
+
+namespace {
+std::mutex g_warningMutex;
+LogHandler g_warningHandler;
+
+void forwardWarning(const std::string& message)
+{
+    std::lock_guard lock(g_warningMutex);
+    if (g_warningHandler)
+        g_warningHandler(message);
+}
+} // namespace
+
+void setWarningHandler(LogHandler handler)
+{
+    std::lock_guard lock(g_warningMutex);
+    g_warningHandler = std::move(handler);
+}
+
+namespace detail {
+
+void ensureGdalRegistered()
+{
+    static std::once_flag once;
+    std::call_once(once, [] {
+        GDALAllRegister();
+        // Never let PROJ reach for network grids: results must not depend on connectivity.
+        OSRSetPROJEnableNetwork(FALSE);
+    });
+}
+
+ErrorCapture::ErrorCapture()
+{
+    CPLPushErrorHandlerEx(&ErrorCapture::handler, this);
+    CPLSetCurrentErrorHandlerCatchDebug(FALSE);
+}
+
+ErrorCapture::~ErrorCapture()
+{
+    CPLPopErrorHandler();
+}
+
+void CPL_STDCALL ErrorCapture::handler(CPLErr level, CPLErrorNum, const char* message)
+{
+    // Runs inside GDAL's C code: record only, never throw.
+    auto* self = static_cast<ErrorCapture*>(CPLGetErrorHandlerUserData());
+    std::string text = message ? message : "";
+    if (level == CE_Failure || level == CE_Fatal) {
+        if (self)
+            self->m_errors.push_back(std::move(text));
+    } else if (level == CE_Warning) {
+        forwardWarning(text);
+    }
+}
+
+std::string ErrorCapture::message() const
+{
+    std::string joined;
+    for (const auto& error : m_errors) {
+        if (!joined.empty())
+            joined += "; ";
+        joined += error;
+    }
+    return joined;
+}
+
+void ErrorCapture::throwIfFailed(const std::string& context, bool callFailed) const
+{
+    if (failed())
+        throw GisError(context + ": " + message());
+    if (callFailed)
+        throw GisError(context);
+}
+
+} // namespace detail
+} // namespace pa::gis

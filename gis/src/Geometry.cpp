@@ -1,0 +1,345 @@
+#include "Private_p.h"
+
+#include <algorithm>
+
+namespace pa::gis {
+
+namespace detail {
+
+namespace {
+struct GeosThreadContext
+{
+    GEOSContextHandle_t handle = GEOS_init_r();
+    std::string lastError;
+    GeosThreadContext()
+    {
+        GEOSContext_setErrorMessageHandler_r(handle, &GeosThreadContext::onError, this);
+    }
+    ~GeosThreadContext() { GEOS_finish_r(handle); }
+    GeosThreadContext(const GeosThreadContext&) = delete;
+    GeosThreadContext& operator=(const GeosThreadContext&) = delete;
+
+    static void onError(const char* message, void* userdata)
+    {
+        // Record only: this runs inside GEOS.
+        static_cast<GeosThreadContext*>(userdata)->lastError = message ? message : "";
+    }
+};
+
+GeosThreadContext& threadContext()
+{
+    thread_local GeosThreadContext context;
+    return context;
+}
+} // namespace
+
+GEOSContextHandle_t geosContext() { return threadContext().handle; }
+
+std::string takeGeosError()
+{
+    std::string message;
+    std::swap(message, threadContext().lastError);
+    return message;
+}
+
+GeosGeometryPtr toGeos(const OGRGeometry& geometry)
+{
+    GEOSContextHandle_t context = geosContext();
+    ErrorCapture errors;
+    GEOSGeometry* converted = geometry.exportToGEOS(context);
+    if (!converted)
+        throw GisError("cannot convert geometry to GEOS: " + errors.message() + takeGeosError());
+    return GeosGeometryPtr(converted, GeosGeometryDeleter{context});
+}
+
+std::unique_ptr<OGRGeometry> fromGeos(const GEOSGeometry& geometry)
+{
+    ErrorCapture errors;
+    // createFromGEOS does not take ownership of its argument.
+    std::unique_ptr<OGRGeometry> converted(OGRGeometryFactory::createFromGEOS(
+        geosContext(), const_cast<GEOSGeometry*>(&geometry)));
+    if (!converted)
+        throw GisError("cannot convert geometry from GEOS: " + errors.message());
+    return converted;
+}
+
+} // namespace detail
+
+std::string_view familyName(GeometryFamily family)
+{
+    switch (family) {
+    case GeometryFamily::None: return "none";
+    case GeometryFamily::Point: return "point";
+    case GeometryFamily::Line: return "line";
+    case GeometryFamily::Polygon: return "polygon";
+    case GeometryFamily::Collection: return "mixed collection";
+    }
+    return "unknown";
+}
+
+void Envelope::merge(const Envelope& other)
+{
+    minX = std::min(minX, other.minX);
+    minY = std::min(minY, other.minY);
+    maxX = std::max(maxX, other.maxX);
+    maxY = std::max(maxY, other.maxY);
+}
+
+Geometry::Geometry() : m_impl(std::make_unique<Impl>()) {}
+Geometry::Geometry(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+Geometry::~Geometry() = default;
+Geometry::Geometry(Geometry&&) noexcept = default;
+Geometry& Geometry::operator=(Geometry&&) noexcept = default;
+
+Geometry Geometry::fromWkt(std::string_view wkt)
+{
+    detail::ensureGdalRegistered();
+    const std::string text(wkt);
+    OGRGeometry* parsed = nullptr;
+    detail::ErrorCapture errors;
+    const OGRErr err = OGRGeometryFactory::createFromWkt(text.c_str(), nullptr, &parsed);
+    auto impl = std::make_unique<Impl>();
+    impl->geometry.reset(parsed);
+    if (err != OGRERR_NONE || !parsed)
+        throw GisError("invalid WKT '" + text.substr(0, 80) + "'");
+    return Geometry(std::move(impl));
+}
+
+Geometry Geometry::clone() const
+{
+    auto impl = std::make_unique<Impl>();
+    if (m_impl->geometry)
+        impl->geometry.reset(m_impl->geometry->clone());
+    return Geometry(std::move(impl));
+}
+
+bool Geometry::isNull() const { return !m_impl->geometry; }
+bool Geometry::isEmpty() const { return !m_impl->geometry || m_impl->geometry->IsEmpty(); }
+
+std::string Geometry::wkt() const
+{
+    if (!m_impl->geometry)
+        return {};
+    return m_impl->geometry->exportToWkt();
+}
+
+std::string Geometry::typeName() const
+{
+    if (!m_impl->geometry)
+        return "None";
+    return OGRGeometryTypeToName(wkbFlatten(m_impl->geometry->getGeometryType()));
+}
+
+GeometryFamily Geometry::family() const
+{
+    if (!m_impl->geometry)
+        return GeometryFamily::None;
+    switch (wkbFlatten(m_impl->geometry->getGeometryType())) {
+    case wkbPoint:
+    case wkbMultiPoint: return GeometryFamily::Point;
+    case wkbLineString:
+    case wkbMultiLineString:
+    case wkbCircularString:
+    case wkbCompoundCurve:
+    case wkbMultiCurve: return GeometryFamily::Line;
+    case wkbPolygon:
+    case wkbMultiPolygon:
+    case wkbCurvePolygon:
+    case wkbMultiSurface:
+    case wkbTriangle:
+    case wkbPolyhedralSurface:
+    case wkbTIN: return GeometryFamily::Polygon;
+    case wkbGeometryCollection: {
+        // A collection whose members are all of one family counts as that family.
+        const auto* collection = m_impl->geometry->toGeometryCollection();
+        std::optional<GeometryFamily> common;
+        for (const auto* part : *collection) {
+            Geometry member;
+            member.m_impl->geometry.reset(part->clone());
+            const auto f = member.family();
+            if (common && *common != f)
+                return GeometryFamily::Collection;
+            common = f;
+        }
+        return common.value_or(GeometryFamily::Collection);
+    }
+    default: return GeometryFamily::Collection;
+    }
+}
+
+bool Geometry::hasZ() const { return m_impl->geometry && m_impl->geometry->Is3D(); }
+
+double Geometry::area() const
+{
+    if (!m_impl->geometry)
+        return 0.0;
+    const auto type = wkbFlatten(m_impl->geometry->getGeometryType());
+    if (OGR_GT_IsSurface(type))
+        return m_impl->geometry->toSurface()->get_Area();
+    if (type == wkbMultiPolygon || type == wkbMultiSurface || type == wkbGeometryCollection)
+        return m_impl->geometry->toGeometryCollection()->get_Area();
+    return 0.0;
+}
+
+double Geometry::length() const
+{
+    if (!m_impl->geometry)
+        return 0.0;
+    const auto type = wkbFlatten(m_impl->geometry->getGeometryType());
+    if (OGR_GT_IsCurve(type))
+        return m_impl->geometry->toCurve()->get_Length();
+    if (type == wkbMultiLineString || type == wkbMultiCurve || type == wkbGeometryCollection)
+        return m_impl->geometry->toGeometryCollection()->get_Length();
+    return 0.0;
+}
+
+std::optional<Envelope> Geometry::envelope() const
+{
+    if (isEmpty())
+        return std::nullopt;
+    OGREnvelope e;
+    m_impl->geometry->getEnvelope(&e);
+    return Envelope{e.MinX, e.MinY, e.MaxX, e.MaxY};
+}
+
+void Geometry::transform(const CoordinateTransform& transform)
+{
+    if (!m_impl->geometry)
+        return;
+    detail::ErrorCapture errors;
+    const OGRErr err = m_impl->geometry->transform(transform.impl().transformation.get());
+    errors.throwIfFailed("cannot transform geometry from " + transform.source().label() +
+                             " to " + transform.target().label(),
+                         err != OGRERR_NONE);
+}
+
+void Geometry::dropZM()
+{
+    if (m_impl->geometry) {
+        m_impl->geometry->flattenTo2D();
+        m_impl->geometry->setMeasured(FALSE);
+    }
+}
+
+void Geometry::promoteToMulti()
+{
+    if (!m_impl->geometry)
+        return;
+    const auto type = wkbFlatten(m_impl->geometry->getGeometryType());
+    OGRwkbGeometryType target = wkbUnknown;
+    switch (type) {
+    case wkbPoint: target = wkbMultiPoint; break;
+    case wkbLineString: target = wkbMultiLineString; break;
+    case wkbPolygon: target = wkbMultiPolygon; break;
+    case wkbGeometryCollection: {
+        switch (family()) {
+        case GeometryFamily::Point: target = wkbMultiPoint; break;
+        case GeometryFamily::Line: target = wkbMultiLineString; break;
+        case GeometryFamily::Polygon: target = wkbMultiPolygon; break;
+        default: return;
+        }
+        break;
+    }
+    default: return;
+    }
+    m_impl->geometry.reset(
+        OGRGeometryFactory::forceTo(m_impl->geometry.release(), target, nullptr));
+}
+
+bool Geometry::isValid() const
+{
+    if (!m_impl->geometry)
+        return true;
+    auto geos = detail::toGeos(*m_impl->geometry);
+    const char valid = GEOSisValid_r(detail::geosContext(), geos.get());
+    if (valid == 2)
+        throw GisError("GEOS could not test validity: " + detail::takeGeosError());
+    return valid == 1;
+}
+
+std::string Geometry::invalidReason() const
+{
+    if (!m_impl->geometry)
+        return {};
+    GEOSContextHandle_t context = detail::geosContext();
+    auto geos = detail::toGeos(*m_impl->geometry);
+    if (GEOSisValid_r(context, geos.get()) == 1)
+        return {};
+    detail::GeosStringPtr reason(GEOSisValidReason_r(context, geos.get()), {context});
+    return reason ? reason.get() : "invalid geometry";
+}
+
+namespace {
+int dimensionOf(GeometryFamily family)
+{
+    switch (family) {
+    case GeometryFamily::Point: return 0;
+    case GeometryFamily::Line: return 1;
+    case GeometryFamily::Polygon: return 2;
+    default: return -1;
+    }
+}
+
+/// Appends clones of the members of @p geometry of dimension @p dimension to @p out.
+void collectParts(GEOSContextHandle_t context, const GEOSGeometry* geometry, int dimension,
+                  std::vector<GEOSGeometry*>& out, bool& dropped)
+{
+    const int type = GEOSGeomTypeId_r(context, geometry);
+    if (type == GEOS_MULTIPOINT || type == GEOS_MULTILINESTRING || type == GEOS_MULTIPOLYGON ||
+        type == GEOS_GEOMETRYCOLLECTION) {
+        const int n = GEOSGetNumGeometries_r(context, geometry);
+        for (int i = 0; i < n; ++i)
+            collectParts(context, GEOSGetGeometryN_r(context, geometry, i), dimension, out,
+                         dropped);
+        return;
+    }
+    if (GEOSisEmpty_r(context, geometry) == 1)
+        return;
+    if (GEOSGeom_getDimensions_r(context, geometry) == dimension)
+        out.push_back(GEOSGeom_clone_r(context, geometry));
+    else
+        dropped = true;
+}
+} // namespace
+
+RepairOutcome Geometry::makeValid(GeometryFamily family)
+{
+    RepairOutcome outcome;
+    if (!m_impl->geometry || m_impl->geometry->IsEmpty())
+        return outcome;
+    GEOSContextHandle_t context = detail::geosContext();
+    auto geos = detail::toGeos(*m_impl->geometry);
+    if (GEOSisValid_r(context, geos.get()) == 1)
+        return outcome;
+    outcome.wasInvalid = true;
+    {
+        detail::GeosStringPtr reason(GEOSisValidReason_r(context, geos.get()), {context});
+        outcome.reason = reason ? reason.get() : "invalid geometry";
+    }
+    detail::GeosGeometryPtr fixed(GEOSMakeValid_r(context, geos.get()), {context});
+    if (!fixed)
+        throw GisError("GEOS could not repair geometry (" + outcome.reason +
+                       "): " + detail::takeGeosError());
+
+    const int dimension = dimensionOf(family);
+    if (dimension >= 0) {
+        std::vector<GEOSGeometry*> parts;
+        collectParts(context, fixed.get(), dimension, parts, outcome.droppedLowerDimension);
+        const int multiType = dimension == 0   ? GEOS_MULTIPOINT
+                              : dimension == 1 ? GEOS_MULTILINESTRING
+                                               : GEOS_MULTIPOLYGON;
+        // createCollection takes ownership of the parts, not of the array.
+        fixed.reset(GEOSGeom_createCollection_r(context, multiType, parts.data(),
+                                                static_cast<unsigned>(parts.size())));
+        if (!fixed)
+            throw GisError("GEOS could not rebuild repaired geometry: " + detail::takeGeosError());
+    }
+    OGRSpatialReference* srs = m_impl->geometry->getSpatialReference();
+    m_impl->geometry = detail::fromGeos(*fixed);
+    if (srs)
+        m_impl->geometry->assignSpatialReference(srs);
+    outcome.becameEmpty = m_impl->geometry->IsEmpty();
+    return outcome;
+}
+
+} // namespace pa::gis

@@ -1,0 +1,152 @@
+#pragma once
+// Private to gis/: the only place where GDAL, GEOS and PROJ handles meet our types.
+// One owner type per C handle, deleters beside it; per-thread GEOS and PROJ contexts.
+
+#include "planatlas/gis/Crs.h"
+#include "planatlas/gis/Dataset.h"
+#include "planatlas/gis/Error.h"
+#include "planatlas/gis/Geometry.h"
+#include "planatlas/gis/Transform.h"
+
+#include <cpl_error.h>
+#include <gdal_priv.h>
+#include <geos_c.h>
+#include <ogr_geometry.h>
+#include <ogr_spatialref.h>
+#include <ogrsf_frmts.h>
+#include <proj.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace pa::gis::detail {
+
+/// Registers GDAL drivers once and sets process-wide options we rely on.
+void ensureGdalRegistered();
+
+/// Collects GDAL errors raised on this thread while it is alive; never throws from the C
+/// callback. Call throwIfFailed() after the GDAL call returns.
+class ErrorCapture
+{
+public:
+    ErrorCapture();
+    ~ErrorCapture();
+    ErrorCapture(const ErrorCapture&) = delete;
+    ErrorCapture& operator=(const ErrorCapture&) = delete;
+
+    [[nodiscard]] bool failed() const { return !m_errors.empty(); }
+    [[nodiscard]] std::string message() const;
+    /// Throws GisError("<context>: <GDAL message>") when an error was recorded, or when
+    /// @p callFailed says the call failed without a message.
+    void throwIfFailed(const std::string& context, bool callFailed = false) const;
+    void clear() { m_errors.clear(); }
+
+private:
+    static void CPL_STDCALL handler(CPLErr level, CPLErrorNum number, const char* message);
+    std::vector<std::string> m_errors;
+};
+
+// ---- GEOS ---------------------------------------------------------------------------------
+
+/// The calling thread's GEOS context; GEOS contexts must only be used by one thread.
+GEOSContextHandle_t geosContext();
+/// Last message GEOS sent to this thread's context (cleared by takeGeosError()).
+std::string takeGeosError();
+
+struct GeosGeometryDeleter
+{
+    GEOSContextHandle_t context;
+    void operator()(GEOSGeometry* geometry) const { GEOSGeom_destroy_r(context, geometry); }
+};
+using GeosGeometryPtr = std::unique_ptr<GEOSGeometry, GeosGeometryDeleter>;
+
+struct GeosStringDeleter
+{
+    GEOSContextHandle_t context;
+    void operator()(char* text) const { GEOSFree_r(context, text); }
+};
+using GeosStringPtr = std::unique_ptr<char, GeosStringDeleter>;
+
+GeosGeometryPtr toGeos(const OGRGeometry& geometry);
+std::unique_ptr<OGRGeometry> fromGeos(const GEOSGeometry& geometry);
+
+// ---- PROJ ---------------------------------------------------------------------------------
+
+/// The calling thread's PROJ context (never PROJ's default global one).
+PJ_CONTEXT* projContext();
+
+struct PjDeleter
+{
+    void operator()(PJ* pj) const { proj_destroy(pj); }
+};
+using PjPtr = std::unique_ptr<PJ, PjDeleter>;
+
+struct PjObjListDeleter
+{
+    void operator()(PJ_OBJ_LIST* list) const { proj_list_destroy(list); }
+};
+using PjObjListPtr = std::unique_ptr<PJ_OBJ_LIST, PjObjListDeleter>;
+
+struct PjOperationFactoryDeleter
+{
+    PJ_CONTEXT* context;
+    void operator()(PJ_OPERATION_FACTORY_CONTEXT* factory) const
+    {
+        proj_operation_factory_context_destroy(factory);
+    }
+};
+
+// ---- OGR / GDAL ---------------------------------------------------------------------------
+
+struct CoordinateTransformationDeleter
+{
+    void operator()(OGRCoordinateTransformation* ct) const
+    {
+        OGRCoordinateTransformation::DestroyCT(ct);
+    }
+};
+using CoordinateTransformationPtr =
+    std::unique_ptr<OGRCoordinateTransformation, CoordinateTransformationDeleter>;
+
+/// GDAL's result sets must go back through ReleaseResultSet on the dataset that made them.
+struct ResultSetDeleter
+{
+    GDALDataset* dataset;
+    void operator()(OGRLayer* layer) const { dataset->ReleaseResultSet(layer); }
+};
+using ResultSetPtr = std::unique_ptr<OGRLayer, ResultSetDeleter>;
+
+inline OGRLayer* ogrLayer(const Layer& layer) { return static_cast<OGRLayer*>(layer.handle()); }
+
+} // namespace pa::gis::detail
+
+namespace pa::gis {
+
+struct Crs::Impl
+{
+    OGRSpatialReference srs; // traditional GIS axis order
+};
+
+struct Geometry::Impl
+{
+    std::unique_ptr<OGRGeometry> geometry;
+};
+
+struct Feature::Impl
+{
+    OGRFeatureUniquePtr feature;
+};
+
+struct CoordinateTransform::Impl
+{
+    detail::CoordinateTransformationPtr transformation;
+};
+
+struct Dataset::Impl
+{
+    GDALDatasetUniquePtr dataset;
+    std::string path;
+};
+
+} // namespace pa::gis
