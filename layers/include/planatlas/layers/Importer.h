@@ -1,0 +1,68 @@
+#pragma once
+// Import of a GIS file into a workspace layer of a given kind: reprojection to the
+// workspace CRS, geometry repair, text decoding and NFC, attribute mapping, stable codes,
+// registration. All in one transaction: on any error the workspace is left as it was.
+
+#include "planatlas/layers/Progress.h"
+#include "planatlas/layers/Text.h"
+#include "planatlas/layers/Workspace.h"
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace pa::layers {
+
+struct ImportOptions
+{
+    std::string sourcePath;
+    std::string kind;
+    std::string layerName;   ///< workspace layer; derived from the source when empty
+    std::string sourceLayer; ///< which layer of a multi-layer source (GeoPackage, KML)
+    std::string sourceCrs;   ///< "EPSG:N" for a source without CRS, or to override a wrong one
+    std::optional<text::Encoding> encoding; ///< legacy encoding of the source's text
+    std::vector<std::pair<std::string, std::string>> fieldMap; ///< attribute → source column
+    std::string codeField;   ///< source column holding stable codes
+    std::string titleVi, titleEn;
+    std::string source, licence, attribution;
+    std::string geometryQuality; ///< for features that do not say; default "digitized"
+    std::string validFrom, validTo; ///< administrative units: validity where the source has none
+};
+
+struct ImportReport
+{
+    std::string layerName;
+    std::string kind;
+    std::string sourceDriver;
+    std::string sourceLayer;
+    std::string sourceCrs;
+    std::string transformation;
+    std::string geometryType;
+    std::int64_t features = 0;
+    std::int64_t repaired = 0;        ///< invalid geometries made valid by GEOS
+    std::int64_t collapsed = 0;       ///< geometries that repair reduced to nothing
+    std::int64_t droppedParts = 0;    ///< geometries that lost collapsed lower-dimension parts
+    std::int64_t withoutGeometry = 0; ///< imported with no geometry
+    std::int64_t codesGenerated = 0;
+    std::int64_t textConverted = 0;   ///< values decoded from the legacy encoding
+    std::int64_t renormalised = 0;    ///< values changed by NFC (e.g. NFD input)
+    std::int64_t lookalikesFixed = 0; ///< values with Ð/ð replaced by Đ/đ
+    std::int64_t unmappedCharacters = 0;
+    std::int64_t latin1Suspects = 0;  ///< values that look like undeclared TCVN3/VNI text
+    std::int64_t statusUnrecognised = 0;
+    std::int64_t numbersUnparsed = 0;
+    std::map<std::string, std::int64_t> missingValues; ///< required attribute → empty count
+    std::vector<std::pair<std::string, std::string>> mapping; ///< attribute → source column
+    std::vector<std::string> warnings; ///< sentences with counts, for the user
+};
+
+/// Imports one layer of a file. Throws Error: Usage for bad options, Input for a source that
+/// cannot be used (the message names the file, layer, feature and problem), Workspace when
+/// the workspace cannot be written, Cancelled when @p progress was cancelled.
+ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
+                         const Progress& progress = {});
+
+} // namespace pa::layers

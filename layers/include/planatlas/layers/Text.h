@@ -1,0 +1,54 @@
+#pragma once
+// Vietnamese text: Unicode normalisation, legacy encodings, matching keys, number formats.
+// All functions take and return UTF-8 unless they say bytes.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace pa::text {
+
+/// Encodings of Vietnamese text met in planning data.
+enum class Encoding {
+    Utf8,   ///< Unicode (NFC or NFD; normalised to NFC)
+    Tcvn3,  ///< TCVN 5712:1993 VN3, the ".Vn" ABC fonts: one byte per letter
+    Vni,    ///< VNI-Windows: base letter followed by a diacritic byte
+    Cp1258, ///< Windows-1258: base letter plus combining tone byte
+};
+
+/// "utf-8", "tcvn3" (also "abc", "tcvn"), "vni", "cp1258" (also "windows-1258").
+std::optional<Encoding> parseEncoding(std::string_view name);
+std::string_view encodingName(Encoding encoding);
+
+bool isValidUtf8(std::string_view bytes);
+
+/// NFC normalisation. Invalid UTF-8 sequences become U+FFFD.
+std::string toNfc(std::string_view utf8);
+
+/// Replaces look-alikes that legacy data uses for Vietnamese letters: Icelandic eth
+/// Ð/ð (U+00D0/U+00F0, common in GADM-style data) becomes Đ/đ (U+0110/U+0111).
+/// @p replaced (optional) receives the number of characters changed.
+std::string fixLookalikes(std::string_view utf8, int* replaced = nullptr);
+
+/// Decodes legacy bytes to NFC UTF-8. For Utf8 this is toNfc. @p unmapped (optional)
+/// receives the number of bytes that have no meaning in the encoding (kept as Latin-1).
+std::string decode(std::string_view bytes, Encoding encoding, int* unmapped = nullptr);
+
+/// When @p utf8 holds only code points up to U+00FF (legacy bytes that a reader took for
+/// Latin-1 and re-encoded), returns those bytes; otherwise nullopt.
+std::optional<std::string> latin1Bytes(std::string_view utf8);
+
+/// A key for diacritic- and case-insensitive matching: NFD, marks removed, đ → d,
+/// lower case, runs of white space collapsed. "Thái Nguyên" and "THAI  NGUYEN" give "thai nguyen".
+std::string foldForMatch(std::string_view utf8);
+
+/// Parses a number as Vietnamese documents and spreadsheets write it: "134,9", "1.211.000",
+/// "1.211.000,5", also "134.9" and "1,211,000". A single separator followed by exactly three
+/// digits is read as a thousands separator only when @p preferThousands is true.
+std::optional<double> parseNumber(std::string_view text, bool preferThousands = false);
+
+/// True when @p text is a number written with a Vietnamese decimal comma ("134,9",
+/// "22.274,5"): a column holding such values writes "9.804" for 9804.
+bool hasDecimalComma(std::string_view text);
+
+} // namespace pa::text

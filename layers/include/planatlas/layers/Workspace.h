@@ -1,0 +1,153 @@
+#pragma once
+// The workspace: one GeoPackage holding the programme's layers, the plan (documents, tasks,
+// agencies, roles, targets), the feature↔task links as Related Tables Extension relations,
+// administrative-unit validity and crosswalk, and PlanAtlas metadata.
+
+#include "planatlas/gis/Crs.h"
+#include "planatlas/gis/Dataset.h"
+#include "planatlas/layers/Progress.h"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pa::layers {
+
+/// Version of the workspace schema this build writes and reads.
+inline constexpr int kSchemaVersion = 1;
+
+struct WorkspaceOptions
+{
+    std::string province; ///< "Thái Nguyên"
+    std::string crs;      ///< analysis CRS, projected in metres: "EPSG:9213"
+};
+
+/// A row of the layer registry (pa_layers).
+struct RegisteredLayer
+{
+    std::string name;
+    std::string kind;
+    std::string titleVi;
+    std::string titleEn;
+    std::string geometryType;
+    std::string source;
+    std::string licence;
+    std::string attribution;
+    std::string geometryQuality;
+    std::string sourceFile;
+    std::string sourceCrs;
+    std::string sourceEncoding;
+    std::string transformation;
+    std::string importedAt;
+    std::string linkTable;
+};
+
+struct LayerSummary
+{
+    RegisteredLayer layer;
+    std::int64_t features = 0;
+    std::optional<gis::Envelope> extent; ///< in the workspace CRS
+};
+
+struct WorkspaceInfo
+{
+    std::string path;
+    std::string province;
+    int schemaVersion = 0;
+    std::string crs;     ///< "EPSG:9213"
+    std::string crsName; ///< "VN-2000 / TM-3 106-30"
+    std::optional<gis::Envelope> extent;
+    std::vector<LayerSummary> layers;
+    std::int64_t documents = 0, tasks = 0, agencies = 0, targets = 0, links = 0;
+    std::int64_t adminUnits = 0, crosswalkRows = 0;
+    std::vector<gis::RelationshipInfo> relationships;
+};
+
+struct Problem
+{
+    enum class Severity { Error, Warning };
+    Severity severity = Severity::Error;
+    std::string check; ///< "geometry", "crs", "links", "codes", "schema", "attributes"
+    std::string where; ///< "layer kcn, feature KCN-0003"
+    std::string what;
+};
+
+struct ValidationReport
+{
+    std::vector<std::string> checksRun;
+    std::vector<Problem> problems;
+    std::int64_t featuresChecked = 0;
+    [[nodiscard]] std::size_t errorCount() const;
+    [[nodiscard]] std::size_t warningCount() const;
+};
+
+class Workspace
+{
+public:
+    /// Creates a new workspace file; fails (ErrorKind::Workspace) if @p path exists.
+    /// The file appears only when complete (written aside, then renamed into place).
+    static Workspace create(const std::string& path, const WorkspaceOptions& options);
+    /// Opens an existing workspace. Update mode refuses a read-only file.
+    static Workspace open(const std::string& path, gis::OpenMode mode);
+
+    Workspace(Workspace&&) noexcept;
+    Workspace& operator=(Workspace&&) noexcept;
+    ~Workspace();
+
+    [[nodiscard]] const std::string& path() const;
+    [[nodiscard]] const gis::Crs& crs() const;
+    [[nodiscard]] const std::string& province() const;
+    [[nodiscard]] int schemaVersion() const;
+
+    [[nodiscard]] std::vector<RegisteredLayer> layers();
+    [[nodiscard]] std::optional<RegisteredLayer> findLayer(const std::string& name);
+    [[nodiscard]] WorkspaceInfo info();
+    [[nodiscard]] ValidationReport validate(const Progress& progress = {});
+
+    /// Every feature code in the workspace (all registered layers).
+    [[nodiscard]] std::vector<std::string> featureCodes();
+
+    /// The underlying GeoPackage, for the domain's writers (import, ingest).
+    gis::Dataset& dataset();
+
+    void close();
+
+    /// Runs @p work inside one transaction: committed when it returns, rolled back when it
+    /// throws (the exception propagates).
+    template <typename Work> auto transaction(Work&& work)
+    {
+        beginTransaction();
+        try {
+            if constexpr (std::is_void_v<decltype(work())>) {
+                work();
+                commitTransaction();
+            } else {
+                auto result = work();
+                commitTransaction();
+                return result;
+            }
+        } catch (...) {
+            rollbackTransaction();
+            throw;
+        }
+    }
+
+private:
+    struct Impl;
+    explicit Workspace(std::unique_ptr<Impl> impl);
+    void beginTransaction();
+    void commitTransaction();
+    void rollbackTransaction();
+    std::unique_ptr<Impl> m_impl;
+};
+
+/// Name of the Related Tables mapping table that links @p layerName's features to tasks.
+std::string linkTableName(const std::string& layerName);
+
+/// Checks a layer name: lower-case ASCII letters, digits and '_', starting with a letter,
+/// at most 50 characters, not a PlanAtlas or GeoPackage system name.
+bool isValidLayerName(const std::string& name, std::string* why = nullptr);
+
+} // namespace pa::layers

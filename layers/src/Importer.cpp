@@ -1,0 +1,764 @@
+#include "planatlas/layers/Importer.h"
+
+#include "Schema_p.h"
+#include "planatlas/gis/Error.h"
+#include "planatlas/gis/Transform.h"
+#include "planatlas/layers/Errors.h"
+#include "planatlas/layers/LayerKind.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+#include <unordered_set>
+
+namespace fs = std::filesystem;
+
+namespace pa::layers {
+
+using gis::FieldType;
+using gis::FieldValue;
+using gis::GeometryFamily;
+using gis::sqlIdentifier;
+using gis::sqlLiteral;
+
+namespace {
+
+Error inputError(const std::string& file, const std::string& message)
+{
+    return Error(ErrorKind::Input, file + ": " + message);
+}
+
+std::string lowerAscii(std::string text)
+{
+    std::transform(text.begin(), text.end(), text.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return text;
+}
+
+/// A layer or column name made of [a-z0-9_] from any text ("Khu Công nghiệp" → "khu_cong_nghiep").
+std::string slug(std::string_view text)
+{
+    const std::string folded = text::foldForMatch(text);
+    std::string out;
+    for (char c : folded) {
+        const bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+        if (keep)
+            out += c;
+        else if (!out.empty() && out.back() != '_')
+            out += '_';
+    }
+    while (!out.empty() && out.back() == '_')
+        out.pop_back();
+    return out;
+}
+
+/// Open options and driver choice for the file types planners bring.
+struct SourceOpen
+{
+    std::string path;
+    std::vector<std::string> options;
+    std::vector<std::string> drivers;
+};
+
+SourceOpen sourceOpenFor(const ImportOptions& options)
+{
+    SourceOpen open{options.sourcePath, {}, {}};
+    const std::string ext = lowerAscii(fs::path(options.sourcePath).extension().string());
+    if (ext == ".csv") {
+        open.drivers = {"CSV"};
+        open.options = {"X_POSSIBLE_NAMES=lon,long,lng,longitude,x,kinh_do,kinhdo",
+                        "Y_POSSIBLE_NAMES=lat,latitude,y,vi_do,vido",
+                        "GEOM_POSSIBLE_NAMES=wkt,geom,geometry,the_geom",
+                        "KEEP_GEOM_COLUMNS=NO", "AUTODETECT_TYPE=YES"};
+    } else if (ext == ".shp" || ext == ".dbf") {
+        open.drivers = {"ESRI Shapefile"};
+        if (options.encoding) {
+            // Hand the raw bytes to us for legacy encodings; GDAL would otherwise recode them
+            // from the .cpg or LDID (or Latin-1) into mojibake.
+            open.options = {options.encoding == text::Encoding::Utf8 ? "ENCODING=UTF-8"
+                                                                     : "ENCODING="};
+        }
+    } else if (ext == ".zip") {
+        open.path = "/vsizip/" + options.sourcePath;
+        if (options.encoding && options.encoding != text::Encoding::Utf8)
+            open.options = {"ENCODING="};
+    }
+    return open;
+}
+
+struct Target
+{
+    std::string attribute; ///< workspace column
+    FieldType type;
+    int sourceIndex = -1;  ///< -1: not mapped
+    bool required = false;
+};
+
+struct ExtraField
+{
+    std::string name; ///< workspace column
+    FieldType type;
+    int sourceIndex;
+};
+
+struct TextStats
+{
+    std::int64_t converted = 0, renormalised = 0, lookalikes = 0, unmapped = 0, latin1 = 0;
+};
+
+/// True when @p utf8 holds only Latin-1 characters and at least one of them is a symbol or
+/// letter that Vietnamese never uses (µ ¸ ¶ ­ ø ù û ï ö ñ …): TCVN3 or VNI bytes that a reader
+/// took for Latin-1 ("Thµnh phè" for "Thành phố"). Vietnamese words written with Latin-1
+/// letters alone ("Phú Bình") do not count.
+bool looksLikeUndeclaredLegacy(std::string_view utf8)
+{
+    const auto bytes = text::latin1Bytes(utf8);
+    if (!bytes)
+        return false;
+    static constexpr std::string_view kVietnameseLatin1 =
+        "\xC0\xC1\xC2\xC3\xC8\xC9\xCA\xCC\xCD\xD2\xD3\xD4\xD5\xD9\xDA\xDD"
+        "\xE0\xE1\xE2\xE3\xE8\xE9\xEA\xEC\xED\xF2\xF3\xF4\xF5\xF9\xFA\xFD"
+        "\xD0\xF0"; // Ð/ð: look-alikes of Đ/đ, repaired separately
+    return std::any_of(bytes->begin(), bytes->end(), [](char c) {
+        return static_cast<unsigned char>(c) >= 0xA1 && kVietnameseLatin1.find(c) == std::string_view::npos;
+    });
+}
+
+/// Turns a source string into NFC UTF-8, decoding a legacy encoding when one was declared.
+std::string convertText(const std::string& raw, const std::optional<text::Encoding>& encoding,
+                        TextStats& stats)
+{
+    std::string result;
+    if (encoding && *encoding != text::Encoding::Utf8) {
+        std::optional<std::string> bytes;
+        if (!text::isValidUtf8(raw))
+            bytes = raw; // raw legacy bytes (e.g. Shapefile opened without recoding)
+        else if (auto latin1 = text::latin1Bytes(raw);
+                 latin1 && std::any_of(latin1->begin(), latin1->end(),
+                                       [](char c) { return static_cast<unsigned char>(c) >= 0x80; }))
+            bytes = latin1; // legacy bytes a reader took for Latin-1
+        if (bytes) {
+            int unmapped = 0;
+            result = text::decode(*bytes, *encoding, &unmapped);
+            stats.unmapped += unmapped;
+            ++stats.converted;
+        } else {
+            result = text::toNfc(raw);
+        }
+    } else {
+        if (!text::isValidUtf8(raw))
+            throw std::runtime_error("text is not UTF-8");
+        result = text::toNfc(raw);
+        if (result != raw)
+            ++stats.renormalised;
+        if (looksLikeUndeclaredLegacy(result))
+            ++stats.latin1;
+    }
+    int replaced = 0;
+    result = text::fixLookalikes(result, &replaced);
+    if (replaced)
+        ++stats.lookalikes;
+    return result;
+}
+
+std::string trim(std::string text)
+{
+    const auto notSpace = [](unsigned char c) { return !std::isspace(c); };
+    text.erase(text.begin(), std::find_if(text.begin(), text.end(), notSpace));
+    text.erase(std::find_if(text.rbegin(), text.rend(), notSpace).base(), text.end());
+    return text;
+}
+
+bool isAdmin(const LayerKind& kind) { return kind.id.rfind("admin_", 0) == 0; }
+
+std::string adminLevel(const LayerKind& kind)
+{
+    if (kind.id == "admin_province")
+        return "province";
+    if (kind.id == "admin_district")
+        return "district";
+    return "commune";
+}
+
+std::string plural(std::int64_t n, const char* one, const char* many)
+{
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+} // namespace
+
+ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
+                         const Progress& progress)
+{
+    const std::string& file = options.sourcePath;
+
+    // ---- options ------------------------------------------------------------------------
+    const LayerKind* kind = findKind(options.kind);
+    if (!kind)
+        throw Error(ErrorKind::Usage,
+                    "unknown kind '" + options.kind + "'; kinds are: " + kindIdList());
+    const std::string quality = options.geometryQuality.empty() ? "digitized" : options.geometryQuality;
+    {
+        const auto values = geometryQualityValues();
+        if (std::find(values.begin(), values.end(), quality) == values.end())
+            throw Error(ErrorKind::Usage, "--quality must be surveyed, digitized or indicative, not '" +
+                                              quality + "'");
+    }
+    std::optional<gis::Crs> overrideCrs;
+    if (!options.sourceCrs.empty()) {
+        try {
+            overrideCrs = gis::Crs::fromUserInput(options.sourceCrs);
+        } catch (const gis::GisError& e) {
+            throw Error(ErrorKind::Usage, std::string("--src-crs: ") + e.what());
+        }
+    }
+
+    // ---- source -------------------------------------------------------------------------
+    std::error_code ec;
+    if (!fs::exists(file, ec))
+        throw inputError(file, "no such file");
+    if (fs::is_regular_file(file, ec) && fs::file_size(file, ec) == 0)
+        throw inputError(file, "the file is empty");
+    const SourceOpen how = sourceOpenFor(options);
+    std::optional<gis::Dataset> source;
+    try {
+        source = gis::Dataset::openVector(how.path, gis::OpenMode::ReadOnly, how.options, how.drivers);
+    } catch (const gis::GisError& e) {
+        throw inputError(file, std::string("cannot be read as GIS vector data (GDAL: ") + e.what() + ")");
+    }
+    if (source->layerCount() == 0)
+        throw inputError(file, "contains no vector layer");
+
+    std::optional<gis::Layer> sourceLayer;
+    if (!options.sourceLayer.empty()) {
+        sourceLayer = source->layerByName(options.sourceLayer);
+        if (!sourceLayer)
+            throw inputError(file, "has no layer '" + options.sourceLayer + "'");
+    } else if (source->layerCount() == 1) {
+        sourceLayer = source->layer(0);
+    } else {
+        std::string names;
+        for (const auto& n : source->layerNames())
+            names += (names.empty() ? "" : ", ") + n;
+        throw inputError(file, "has " + std::to_string(source->layerCount()) +
+                                   " layers (" + names + "); choose one with --source-layer");
+    }
+    const std::string layerLabel = file + " (layer " + sourceLayer->name() + ")";
+
+    std::optional<gis::Crs> sourceCrs = sourceLayer->crs();
+    std::string crsNote;
+    if (overrideCrs) {
+        if (sourceCrs && !sourceCrs->isSame(*overrideCrs))
+            crsNote = "the file declares " + sourceCrs->label() + "; --src-crs " +
+                      overrideCrs->label() + " was used instead";
+        sourceCrs = overrideCrs;
+    }
+    if (!sourceCrs && sourceLayer->hasGeometry())
+        throw Error(ErrorKind::Input,
+                    layerLabel + ": no coordinate reference system is declared, and PlanAtlas "
+                                 "will not guess one; pass --src-crs, e.g. --src-crs EPSG:4326 for "
+                                 "GPS/WGS 84 longitude-latitude or --src-crs EPSG:9213 for VN-2000 "
+                                 "/ TM-3 106-30 (Thái Nguyên)");
+
+    // ---- target name --------------------------------------------------------------------
+    std::string layerName = options.layerName.empty() ? slug(sourceLayer->name()) : options.layerName;
+    if (!layerName.empty() && !(layerName[0] >= 'a' && layerName[0] <= 'z'))
+        layerName = "layer_" + layerName;
+    if (layerName.size() > 50)
+        layerName.resize(50);
+    {
+        std::string why;
+        if (!isValidLayerName(layerName, &why))
+            throw Error(ErrorKind::Usage, "layer name '" + layerName + "': " + why +
+                                              (options.layerName.empty() ? " (choose one with --layer)" : ""));
+    }
+    if (workspace.dataset().layerByName(layerName) || workspace.findLayer(layerName))
+        throw Error(ErrorKind::Usage, "the workspace already has a layer '" + layerName +
+                                          "'; choose another name with --layer");
+
+    // ---- attribute mapping --------------------------------------------------------------
+    const auto sourceFields = sourceLayer->fields();
+    auto columnList = [&] {
+        std::string list;
+        for (const auto& f : sourceFields)
+            list += (list.empty() ? "" : ", ") + f.name;
+        return list.empty() ? std::string("none") : list;
+    };
+    auto findColumn = [&](std::string_view name) {
+        const std::string key = text::foldForMatch(name);
+        for (std::size_t i = 0; i < sourceFields.size(); ++i)
+            if (text::foldForMatch(sourceFields[i].name) == key)
+                return static_cast<int>(i);
+        return -1;
+    };
+
+    std::vector<Target> targets;
+    const bool nameRequired = kind->programme || isAdmin(*kind);
+    for (const auto& spec : commonAttributes())
+        targets.push_back({std::string(spec.name), spec.type, -1,
+                           spec.name == "name_vi" ? nameRequired : false});
+    for (const auto& spec : kind->attributes)
+        targets.push_back({std::string(spec.name), spec.type, -1, spec.required});
+    auto targetFor = [&](const std::string& attribute) -> Target* {
+        for (auto& t : targets)
+            if (t.attribute == attribute)
+                return &t;
+        return nullptr;
+    };
+
+    auto explicitMap = options.fieldMap;
+    if (!options.codeField.empty())
+        explicitMap.emplace_back("code", options.codeField);
+    for (const auto& [attribute, column] : explicitMap) {
+        Target* target = targetFor(attribute);
+        if (!target) {
+            std::string names;
+            for (const auto& t : targets)
+                names += (names.empty() ? "" : ", ") + t.attribute;
+            throw Error(ErrorKind::Usage, "--field " + attribute + "=…: a layer of kind " + std::string(kind->id) +
+                                              " has no attribute '" + attribute +
+                                              "' (attributes: " + names + ")");
+        }
+        const int index = findColumn(column);
+        if (index < 0)
+            throw inputError(layerLabel, "has no column '" + column + "' (columns: " + columnList() + ")");
+        target->sourceIndex = index;
+    }
+    auto aliasesOf = [&](const std::string& attribute) -> std::string_view {
+        for (const auto& spec : commonAttributes())
+            if (spec.name == attribute)
+                return spec.aliases;
+        for (const auto& spec : kind->attributes)
+            if (spec.name == attribute)
+                return spec.aliases;
+        return {};
+    };
+    std::set<int> usedColumns;
+    for (const auto& t : targets)
+        if (t.sourceIndex >= 0)
+            usedColumns.insert(t.sourceIndex);
+    for (auto& t : targets) {
+        if (t.sourceIndex >= 0)
+            continue;
+        std::string_view aliases = aliasesOf(t.attribute);
+        while (!aliases.empty() && t.sourceIndex < 0) {
+            const auto comma = aliases.find(',');
+            const auto alias = aliases.substr(0, comma);
+            const int index = findColumn(alias);
+            if (index >= 0 && !usedColumns.contains(index)) {
+                t.sourceIndex = index;
+                usedColumns.insert(index);
+            }
+            aliases = comma == std::string_view::npos ? std::string_view() : aliases.substr(comma + 1);
+        }
+    }
+    for (const auto& t : targets)
+        if (t.required && t.sourceIndex < 0)
+            throw inputError(layerLabel, "a layer of kind " + std::string(kind->id) + " needs '" + t.attribute +
+                                             "', and no column is recognised for it; map one with "
+                                             "--field " + t.attribute + "=COLUMN (columns: " +
+                                             columnList() + ")");
+
+    // Source columns not mapped to an attribute are kept under their own (ASCII) names.
+    std::vector<ExtraField> extras;
+    {
+        std::set<std::string> taken;
+        for (const auto& t : targets)
+            taken.insert(t.attribute);
+        for (const auto& reserved : {"fid", "geom", "geometry"})
+            taken.insert(reserved);
+        for (std::size_t i = 0; i < sourceFields.size(); ++i) {
+            if (usedColumns.contains(static_cast<int>(i)))
+                continue;
+            std::string name = slug(sourceFields[i].name);
+            if (name.empty() || !(name[0] >= 'a' && name[0] <= 'z') || taken.contains(name))
+                name = "src_" + (name.empty() ? std::to_string(i) : name);
+            while (taken.contains(name))
+                name += "_";
+            taken.insert(name);
+            FieldType type = sourceFields[i].type;
+            if (type == FieldType::Other)
+                type = FieldType::String;
+            extras.push_back({name, type, static_cast<int>(i)});
+        }
+    }
+
+    ImportReport report;
+    report.layerName = layerName;
+    report.kind = std::string(kind->id);
+    report.sourceDriver = source->driverName();
+    report.sourceLayer = sourceLayer->name();
+    report.sourceCrs = sourceCrs ? sourceCrs->label() : std::string("none");
+    if (!crsNote.empty())
+        report.warnings.push_back(crsNote);
+    for (const auto& t : targets)
+        if (t.sourceIndex >= 0)
+            report.mapping.emplace_back(t.attribute, sourceFields[static_cast<std::size_t>(t.sourceIndex)].name);
+
+    // ---- first pass: geometry families, codes, readability --------------------------------
+    const Target* codeTarget = targetFor("code");
+    std::int64_t total = 0;
+    std::map<GeometryFamily, std::int64_t> families;
+    std::unordered_set<std::string> workspaceCodes;
+    for (auto& code : workspace.featureCodes())
+        workspaceCodes.insert(std::move(code));
+    std::map<std::string, std::int64_t> sourceCodes; // code → first feature number
+    std::vector<std::string> codeClashes;
+    std::vector<bool> decimalComma(targets.size(), false); // per numeric target column
+    TextStats scratch;
+    try {
+        sourceLayer->resetReading();
+        while (auto feature = sourceLayer->next()) {
+            ++total;
+            if (total % 1000 == 0)
+                progress.update(0.0, "reading");
+            auto geometry = feature->takeGeometry();
+            if (!geometry.isEmpty())
+                ++families[geometry.family()];
+            for (std::size_t i = 0; i < targets.size(); ++i) {
+                const Target& t = targets[i];
+                if (t.sourceIndex < 0 || decimalComma[i] ||
+                    (t.type != FieldType::Real && t.type != FieldType::Integer))
+                    continue;
+                const FieldValue value = feature->value(t.sourceIndex);
+                if (const auto* s = std::get_if<std::string>(&value); s && text::hasDecimalComma(*s))
+                    decimalComma[i] = true;
+            }
+            if (codeTarget->sourceIndex >= 0) {
+                std::string code;
+                try {
+                    code = trim(convertText(gis::toString(feature->value(codeTarget->sourceIndex)),
+                                            options.encoding, scratch));
+                } catch (const std::runtime_error&) {
+                    continue; // reported with the feature in the second pass
+                }
+                if (code.empty())
+                    continue;
+                if (workspaceCodes.contains(code))
+                    codeClashes.push_back("feature " + std::to_string(total) + ": code '" + code +
+                                          "' is already used in the workspace");
+                else if (auto [it, inserted] = sourceCodes.emplace(code, total); !inserted)
+                    codeClashes.push_back("features " + std::to_string(it->second) + " and " +
+                                          std::to_string(total) + " share code '" + code + "'");
+            }
+        }
+    } catch (const gis::GisError& e) {
+        throw inputError(layerLabel, std::string("read error after ") + std::to_string(total) +
+                                         " feature(s), the file may be truncated or corrupt (GDAL: " +
+                                         e.what() + ")");
+    }
+    if (!codeClashes.empty()) {
+        std::string list;
+        for (std::size_t i = 0; i < codeClashes.size() && i < 5; ++i)
+            list += "\n  " + codeClashes[i];
+        if (codeClashes.size() > 5)
+            list += "\n  … and " + std::to_string(codeClashes.size() - 5) + " more";
+        throw inputError(layerLabel, "codes in column '" +
+                                         sourceFields[static_cast<std::size_t>(codeTarget->sourceIndex)].name +
+                                         "' are not unique:" + list);
+    }
+
+    GeometryFamily family = GeometryFamily::None;
+    if (families.size() > 1) {
+        if (!kind->accepts(GeometryFamily::Collection)) {
+            std::string mix;
+            for (const auto& [f, n] : families)
+                mix += (mix.empty() ? "" : ", ") + std::to_string(n) + " " + std::string(gis::familyName(f));
+            throw inputError(layerLabel, "mixes geometry types (" + mix + "); a layer of kind " + std::string(kind->id) +
+                                             " holds one of " + kind->familiesText() +
+                                             ": split the file or import with --source-layer");
+        }
+        family = GeometryFamily::Collection;
+    } else if (families.size() == 1) {
+        family = families.begin()->first;
+    } else {
+        family = sourceLayer->geometryFamily();
+        if (family == GeometryFamily::None || family == GeometryFamily::Collection)
+            family = kind->families.front();
+    }
+    if (!kind->accepts(family))
+        throw inputError(layerLabel, "has " + std::string(gis::familyName(family)) +
+                                         " geometries; a layer of kind " + std::string(kind->id) + " holds " +
+                                         kind->familiesText());
+
+    std::optional<gis::CoordinateTransform> transform;
+    if (sourceCrs && !sourceCrs->isSame(workspace.crs())) {
+        try {
+            transform.emplace(*sourceCrs, workspace.crs());
+        } catch (const gis::GisError& e) {
+            throw inputError(layerLabel, e.what());
+        }
+        report.transformation = transform->operationDescription();
+    } else {
+        report.transformation = "none (already in " + workspace.crs().label() + ")";
+    }
+
+    // ---- second pass: write, in one transaction -------------------------------------------
+    std::vector<gis::FieldDef> fields;
+    for (const auto& t : targets)
+        fields.push_back({t.attribute, t.type, t.attribute == "code", t.attribute == "code"});
+    for (const auto& extra : extras)
+        fields.push_back({extra.name, extra.type});
+
+    std::int64_t nextCode = 1;
+    {
+        const std::string prefix = std::string(kind->codePrefix) + "-";
+        for (const auto& code : workspaceCodes)
+            if (code.rfind(prefix, 0) == 0)
+                try {
+                    nextCode = std::max<std::int64_t>(nextCode, std::stoll(code.substr(prefix.size())) + 1);
+                } catch (const std::exception&) {
+                }
+    }
+    auto generateCode = [&] {
+        for (;;) {
+            char buffer[32];
+            std::snprintf(buffer, sizeof buffer, "%s-%04lld", std::string(kind->codePrefix).c_str(),
+                          static_cast<long long>(nextCode++));
+            std::string code = buffer;
+            if (!workspaceCodes.contains(code) && !sourceCodes.contains(code))
+                return code;
+        }
+    };
+
+    TextStats textStats;
+    const bool admin = isAdmin(*kind);
+    const std::string mappingTable = linkTableName(layerName);
+
+    // GeoPackage identifiers (the titles GIS clients show) must be unique.
+    std::string identifier = options.titleVi.empty() ? std::string(kind->titleVi) : options.titleVi;
+    {
+        const auto clash = workspace.dataset().execute(
+            "SELECT COUNT(*) FROM gpkg_contents WHERE identifier = " + sqlLiteral(identifier));
+        if (!clash.rows.empty() && gis::toString(clash.rows[0][0]) != "0")
+            identifier += " (" + layerName + ")";
+    }
+
+    try {
+        workspace.transaction([&] {
+            auto& dataset = workspace.dataset();
+            const gis::Crs& crs = workspace.crs();
+            auto layer = dataset.createLayer(
+                layerName, family == GeometryFamily::None ? nullptr : &crs,
+                family == GeometryFamily::None ? kind->families.front() : family, true, fields,
+                {"FID=fid", "GEOMETRY_NAME=geom", "SPATIAL_INDEX=YES",
+                 "IDENTIFIER=" + identifier,
+                 "DESCRIPTION=" + std::string(kind->titleEn) + " (" + std::string(kind->id) + ")"});
+            report.geometryType = layer.geometryTypeName();
+
+            std::int64_t number = 0;
+            sourceLayer->resetReading();
+            while (auto in = sourceLayer->next()) {
+                ++number;
+                if (number % 500 == 0)
+                    progress.update(total ? static_cast<double>(number) / static_cast<double>(total) : 1.0,
+                                    "importing");
+                const std::string featureLabel = layerLabel + ", feature " + std::to_string(number);
+                auto out = layer.newFeature();
+
+                // Geometry: 2D, reprojected, repaired, multi.
+                auto geometry = in->takeGeometry();
+                if (geometry.isEmpty()) {
+                    ++report.withoutGeometry;
+                } else {
+                    geometry.dropZM();
+                    if (transform) {
+                        try {
+                            geometry.transform(*transform);
+                        } catch (const gis::GisError& e) {
+                            throw inputError(featureLabel, e.what());
+                        }
+                    }
+                    const auto outcome = geometry.makeValid(family == GeometryFamily::Collection
+                                                                ? GeometryFamily::None
+                                                                : family);
+                    if (outcome.wasInvalid)
+                        ++report.repaired;
+                    if (outcome.droppedLowerDimension)
+                        ++report.droppedParts;
+                    if (outcome.becameEmpty) {
+                        ++report.collapsed;
+                        ++report.withoutGeometry;
+                    } else {
+                        if (family != GeometryFamily::Collection)
+                            geometry.promoteToMulti();
+                        out.setGeometry(std::move(geometry));
+                    }
+                }
+
+                // Attributes.
+                std::string code, nameVi, status, validFrom = options.validFrom, validTo = options.validTo;
+                for (std::size_t i = 0; i < targets.size(); ++i) {
+                    const Target& t = targets[i];
+                    FieldValue value;
+                    if (t.sourceIndex >= 0)
+                        value = in->value(t.sourceIndex);
+                    if (auto* s = std::get_if<std::string>(&value)) {
+                        try {
+                            *s = trim(convertText(*s, options.encoding, textStats));
+                        } catch (const std::runtime_error&) {
+                            throw inputError(featureLabel,
+                                             "column '" + sourceFields[static_cast<std::size_t>(t.sourceIndex)].name +
+                                                 "' is not valid UTF-8; the file seems to use a legacy "
+                                                 "encoding: pass --encoding tcvn3, vni or cp1258");
+                        }
+                        if (s->empty())
+                            value = std::monostate{};
+                    }
+                    if (t.type == FieldType::Real || t.type == FieldType::Integer) {
+                        if (auto* s = std::get_if<std::string>(&value)) {
+                            if (auto parsedNumber = text::parseNumber(*s, decimalComma[i])) {
+                                value = t.type == FieldType::Real
+                                            ? FieldValue(*parsedNumber)
+                                            : FieldValue(static_cast<std::int64_t>(*parsedNumber));
+                            } else {
+                                ++report.numbersUnparsed;
+                                value = std::monostate{};
+                            }
+                        }
+                    }
+                    if (t.attribute == "code") {
+                        code = gis::toString(value);
+                        if (code.empty()) {
+                            code = generateCode();
+                            ++report.codesGenerated;
+                        }
+                        value = code;
+                    } else if (t.attribute == "status" && !std::holds_alternative<std::monostate>(value)) {
+                        const auto canonical = canonicalStatus(gis::toString(value));
+                        if (canonical.empty()) {
+                            ++report.statusUnrecognised;
+                            value = std::monostate{};
+                        } else {
+                            value = std::string(canonical);
+                        }
+                    } else if (t.attribute == "geometry_quality") {
+                        const auto given = gis::toString(value);
+                        const auto values = geometryQualityValues();
+                        value = std::find(values.begin(), values.end(), given) != values.end()
+                                    ? given
+                                    : quality;
+                    } else if (t.attribute == "source" && std::holds_alternative<std::monostate>(value)) {
+                        value = options.source.empty() ? fs::path(file).filename().string() : options.source;
+                    } else if (t.attribute == "valid_from" && !std::holds_alternative<std::monostate>(value)) {
+                        validFrom = gis::toString(value);
+                    } else if (t.attribute == "valid_to" && !std::holds_alternative<std::monostate>(value)) {
+                        validTo = gis::toString(value);
+                    }
+                    if (t.attribute == "valid_from" && std::holds_alternative<std::monostate>(value) && !validFrom.empty())
+                        value = validFrom;
+                    if (t.attribute == "valid_to" && std::holds_alternative<std::monostate>(value) && !validTo.empty())
+                        value = validTo;
+                    if (t.attribute == "name_vi")
+                        nameVi = gis::toString(value);
+                    if (t.required && std::holds_alternative<std::monostate>(value))
+                        ++report.missingValues[t.attribute];
+                    out.setValue(static_cast<int>(i), value);
+                }
+                for (std::size_t k = 0; k < extras.size(); ++k) {
+                    FieldValue value = in->value(extras[k].sourceIndex);
+                    if (auto* s = std::get_if<std::string>(&value)) {
+                        try {
+                            *s = convertText(*s, options.encoding, textStats);
+                        } catch (const std::runtime_error&) {
+                            throw inputError(featureLabel,
+                                             "column '" + sourceFields[static_cast<std::size_t>(extras[k].sourceIndex)].name +
+                                                 "' is not valid UTF-8; the file seems to use a legacy "
+                                                 "encoding: pass --encoding tcvn3, vni or cp1258");
+                        }
+                    }
+                    out.setValue(static_cast<int>(targets.size() + k), value);
+                }
+                try {
+                    layer.insert(out);
+                } catch (const gis::GisError& e) {
+                    throw Error(ErrorKind::Workspace, featureLabel + ": " + e.what());
+                }
+                if (admin)
+                    dataset.execute("INSERT INTO admin_units (layer_name, unit_code, level, name_vi, "
+                                    "valid_from, valid_to) VALUES (" +
+                                    sqlLiteral(layerName) + ", " + sqlLiteral(code) + ", " +
+                                    sqlLiteral(adminLevel(*kind)) + ", " + sqlLiteral(nameVi) + ", " +
+                                    (validFrom.empty() ? "NULL" : sqlLiteral(validFrom)) + ", " +
+                                    (validTo.empty() ? "NULL" : sqlLiteral(validTo)) + ")");
+                ++report.features;
+            }
+
+            for (const auto& sql : schema::linkTableSetup(layerName, mappingTable))
+                dataset.execute(sql);
+            const std::string encodingName =
+                options.encoding ? std::string(text::encodingName(*options.encoding)) : std::string("utf-8");
+            dataset.execute(
+                "INSERT INTO pa_layers (layer_name, kind, title_vi, title_en, geometry_type, source, "
+                "licence, attribution, geometry_quality, source_file, source_crs, source_encoding, "
+                "transformation, imported_at, link_table) VALUES (" +
+                sqlLiteral(layerName) + ", " + sqlLiteral(kind->id) + ", " +
+                sqlLiteral(options.titleVi.empty() ? kind->titleVi : options.titleVi) + ", " +
+                sqlLiteral(options.titleEn.empty() ? kind->titleEn : options.titleEn) + ", " +
+                sqlLiteral(report.geometryType) + ", " +
+                sqlLiteral(options.source.empty() ? fs::path(file).filename().string() : options.source) + ", " +
+                (options.licence.empty() ? "NULL" : sqlLiteral(options.licence)) + ", " +
+                (options.attribution.empty() ? "NULL" : sqlLiteral(options.attribution)) + ", " +
+                sqlLiteral(quality) + ", " + sqlLiteral(fs::path(file).filename().string()) + ", " +
+                sqlLiteral(report.sourceCrs) + ", " + sqlLiteral(encodingName) + ", " +
+                sqlLiteral(report.transformation) + ", strftime('%Y-%m-%dT%H:%M:%fZ','now'), " +
+                sqlLiteral(mappingTable) + ")");
+            progress.update(1.0, "committing");
+        });
+    } catch (const gis::GisError& e) {
+        throw Error(ErrorKind::Workspace, "cannot write layer '" + layerName + "' to '" +
+                                              workspace.path() + "': " + e.what());
+    }
+
+    report.textConverted = textStats.converted;
+    report.renormalised = textStats.renormalised;
+    report.lookalikesFixed = textStats.lookalikes;
+    report.unmappedCharacters = textStats.unmapped;
+    report.latin1Suspects = textStats.latin1;
+
+    auto& w = report.warnings;
+    if (report.repaired)
+        w.push_back(plural(report.repaired, "invalid geometry was", "invalid geometries were") +
+                    " repaired with GEOS MakeValid");
+    if (report.droppedParts)
+        w.push_back(plural(report.droppedParts, "geometry", "geometries") +
+                    " lost collapsed parts (lines or points) during repair");
+    if (report.collapsed)
+        w.push_back(plural(report.collapsed, "geometry", "geometries") +
+                    " collapsed to nothing during repair and were imported without geometry");
+    if (report.withoutGeometry)
+        w.push_back(plural(report.withoutGeometry, "feature has", "features have") +
+                    " no geometry and will not appear on maps");
+    if (report.codesGenerated && codeTarget->sourceIndex >= 0)
+        w.push_back(plural(report.codesGenerated, "feature had", "features had") +
+                    " no code and received a generated one");
+    if (report.textConverted)
+        w.push_back(plural(report.textConverted, "text value was", "text values were") + " converted from " +
+                    std::string(text::encodingName(*options.encoding)));
+    if (report.unmappedCharacters)
+        w.push_back(plural(report.unmappedCharacters, "byte has", "bytes have") +
+                    " no meaning in the declared encoding and were kept as Latin-1");
+    if (report.renormalised)
+        w.push_back(plural(report.renormalised, "text value was", "text values were") +
+                    " normalised to Unicode NFC");
+    if (report.lookalikesFixed)
+        w.push_back(plural(report.lookalikesFixed, "text value had", "text values had") +
+                    " Ð/ð (U+00D0/U+00F0) replaced by Đ/đ");
+    if (report.latin1Suspects)
+        w.push_back(plural(report.latin1Suspects, "text value looks", "text values look") +
+                    " like TCVN3 or VNI text read as Latin-1; if names look wrong, re-import with "
+                    "--encoding tcvn3 or --encoding vni");
+    if (report.statusUnrecognised)
+        w.push_back(plural(report.statusUnrecognised, "status value was", "status values were") +
+                    " not recognised and left empty");
+    if (report.numbersUnparsed)
+        w.push_back(plural(report.numbersUnparsed, "number was", "numbers were") +
+                    " not readable and left empty");
+    for (const auto& [attribute, n] : report.missingValues)
+        w.push_back(plural(n, "feature has", "features have") + " no value for required '" + attribute + "'");
+    if (options.licence.empty())
+        w.push_back("no licence recorded for this layer; pass --licence so maps can credit it");
+    return report;
+}
+
+} // namespace pa::layers

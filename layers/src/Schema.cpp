@@ -1,0 +1,113 @@
+#include "Schema_p.h"
+
+#include "planatlas/gis/Dataset.h"
+
+namespace pa::layers::schema {
+
+using gis::sqlIdentifier;
+using gis::sqlLiteral;
+
+const std::vector<Table>& systemTables()
+{
+    // Dates are ISO 8601 text (GeoPackage DATE / DATETIME). Foreign keys document intent;
+    // SQLite does not enforce them by default, so `planatlas validate` checks them.
+    static const std::vector<Table> tables = {
+        {"pa_metadata", "PlanAtlas workspace metadata (schema version, analysis CRS, province)",
+         "key TEXT NOT NULL UNIQUE, value TEXT"},
+        {"pa_layers", "PlanAtlas layer registry: kind, titles, source, licence, geometry quality",
+         "layer_name TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, title_vi TEXT NOT NULL, "
+         "title_en TEXT NOT NULL, geometry_type TEXT NOT NULL, source TEXT, licence TEXT, "
+         "attribution TEXT, geometry_quality TEXT CHECK (geometry_quality IN "
+         "('surveyed','digitized','indicative')), source_file TEXT, source_crs TEXT, "
+         "source_encoding TEXT, transformation TEXT, imported_at DATETIME, link_table TEXT"},
+        {"plan_documents", "Plan documents (Kế hoạch, Quyết định, Nghị quyết, Công văn)",
+         "doc_id TEXT NOT NULL UNIQUE, doc_type TEXT, number TEXT, issued_on DATE, issuer TEXT, "
+         "province TEXT, title TEXT, source_file TEXT, content_sha256 TEXT UNIQUE, "
+         "ingested_at DATETIME"},
+        {"plan_tasks", "Plan tasks with their section path and text",
+         "task_id TEXT NOT NULL UNIQUE, doc_id TEXT NOT NULL REFERENCES plan_documents(doc_id), "
+         "section TEXT, heading TEXT, text TEXT NOT NULL, collective INTEGER NOT NULL DEFAULT 0 "
+         "CHECK (collective IN (0,1)), ordinal INTEGER"},
+        {"plan_agencies", "Agencies with abbreviation, validity and 2025 successor",
+         "agency_id TEXT NOT NULL UNIQUE, name_vi TEXT NOT NULL, name_en TEXT, abbreviation TEXT, "
+         "level TEXT CHECK (level IN ('national','province','district','commune','other')), "
+         "province TEXT, valid_from DATE, valid_to DATE, "
+         "successor_id TEXT REFERENCES plan_agencies(agency_id)"},
+        {"plan_agency_aliases", "Other names of agencies, with a diacritic-insensitive key",
+         "agency_id TEXT NOT NULL REFERENCES plan_agencies(agency_id), alias TEXT NOT NULL, "
+         "alias_folded TEXT NOT NULL, UNIQUE (agency_id, alias)"},
+        {"plan_task_agencies", "Task–agency roles: lead (chủ trì) or support (phối hợp)",
+         "task_id TEXT NOT NULL REFERENCES plan_tasks(task_id), "
+         "agency_id TEXT NOT NULL REFERENCES plan_agencies(agency_id), "
+         "role TEXT NOT NULL CHECK (role IN ('lead','support')), UNIQUE (task_id, agency_id, role)"},
+        {"plan_targets", "Plan targets (chỉ tiêu) and the map metric that measures them",
+         "target_id TEXT NOT NULL UNIQUE, doc_id TEXT NOT NULL REFERENCES plan_documents(doc_id), "
+         "section TEXT, text TEXT NOT NULL, indicator TEXT, comparator TEXT CHECK (comparator IS "
+         "NULL OR comparator IN ('<','<=','=','>=','>','range','approx')), value REAL, "
+         "value_max REAL, unit TEXT, year INTEGER, metric TEXT"},
+        {"admin_units", "Administrative units in the workspace with their validity dates",
+         "layer_name TEXT NOT NULL, unit_code TEXT NOT NULL, level TEXT NOT NULL CHECK (level IN "
+         "('province','district','commune')), name_vi TEXT, valid_from DATE, valid_to DATE, "
+         "UNIQUE (layer_name, unit_code)"},
+        {"admin_crosswalk", "Old → new administrative units (e.g. the 1 July 2025 reform)",
+         "old_code TEXT NOT NULL, old_level TEXT NOT NULL, new_code TEXT, new_level TEXT, "
+         "relation TEXT NOT NULL CHECK (relation IN "
+         "('merged_into','split_into','renamed','abolished','unchanged')), "
+         "effective_date DATE NOT NULL, area_share REAL CHECK (area_share IS NULL OR "
+         "(area_share >= 0 AND area_share <= 1)), legal_basis TEXT"},
+    };
+    return tables;
+}
+
+std::string registerAttributeTable(std::string_view name, std::string_view description)
+{
+    return "INSERT INTO gpkg_contents (table_name, data_type, identifier, description, "
+           "last_change) VALUES (" +
+           sqlLiteral(name) + ", 'attributes', " + sqlLiteral(name) + ", " +
+           sqlLiteral(description) + ", strftime('%Y-%m-%dT%H:%M:%fZ','now'))";
+}
+
+std::vector<std::string> relatedTablesSetup()
+{
+    return {
+        // GDAL creates gpkg_extensions only when it first needs it; the table is the
+        // GeoPackage standard one.
+        "CREATE TABLE IF NOT EXISTS gpkg_extensions (table_name TEXT, column_name TEXT, "
+        "extension_name TEXT NOT NULL, definition TEXT NOT NULL, scope TEXT NOT NULL, "
+        "CONSTRAINT ge_tce UNIQUE (table_name, column_name, extension_name))",
+        "CREATE TABLE gpkgext_relations (id INTEGER PRIMARY KEY AUTOINCREMENT, "
+        "base_table_name TEXT NOT NULL, base_primary_column TEXT NOT NULL DEFAULT 'id', "
+        "related_table_name TEXT NOT NULL, related_primary_column TEXT NOT NULL DEFAULT 'id', "
+        "relation_name TEXT NOT NULL, mapping_table_name TEXT NOT NULL UNIQUE)",
+        "INSERT INTO gpkg_extensions (table_name, column_name, extension_name, definition, scope) "
+        "VALUES ('gpkgext_relations', NULL, " +
+            sqlLiteral(kRelatedTablesExtension) + ", " + sqlLiteral(kRelatedTablesDefinition) +
+            ", 'read-write')",
+    };
+}
+
+std::vector<std::string> linkTableSetup(const std::string& layer, const std::string& mappingTable)
+{
+    // The mapping table carries the Related Tables columns (base_id = the feature's fid,
+    // related_id = the task's fid) plus how the link was made.
+    return {
+        "CREATE TABLE " + sqlIdentifier(mappingTable) +
+            " (fid INTEGER PRIMARY KEY AUTOINCREMENT, base_id INTEGER NOT NULL, "
+            "related_id INTEGER NOT NULL, link_source TEXT NOT NULL DEFAULT 'manual' CHECK "
+            "(link_source IN ('manual','gazetteer','imported')), confidence REAL CHECK "
+            "(confidence IS NULL OR (confidence >= 0 AND confidence <= 1)), created_at DATETIME, "
+            "UNIQUE (base_id, related_id))",
+        registerAttributeTable(mappingTable, "Links between features of " + layer +
+                                                 " and plan tasks (Related Tables mapping)"),
+        "INSERT INTO gpkg_extensions (table_name, column_name, extension_name, definition, scope) "
+        "VALUES (" +
+            sqlLiteral(mappingTable) + ", NULL, " + sqlLiteral(kRelatedTablesExtension) + ", " +
+            sqlLiteral(kRelatedTablesDefinition) + ", 'read-write')",
+        "INSERT INTO gpkgext_relations (base_table_name, base_primary_column, related_table_name, "
+        "related_primary_column, relation_name, mapping_table_name) VALUES (" +
+            sqlLiteral(layer) + ", 'fid', 'plan_tasks', 'fid', 'attributes', " +
+            sqlLiteral(mappingTable) + ")",
+    };
+}
+
+} // namespace pa::layers::schema

@@ -1,0 +1,34 @@
+#pragma once
+// The workspace schema (version kSchemaVersion): PlanAtlas's own tables, all GeoPackage
+// attribute tables (registered in gpkg_contents so GIS clients list them).
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pa::layers::schema {
+
+struct Table
+{
+    std::string_view name;
+    std::string_view description;
+    std::string_view columns; ///< column and constraint definitions, after the fid column
+};
+
+/// PlanAtlas system tables in creation order.
+const std::vector<Table>& systemTables();
+
+/// Statements that create the Related Tables Extension registry.
+std::vector<std::string> relatedTablesSetup();
+
+/// Statements that create the mapping table linking @p layer's features to plan_tasks and
+/// register it as a many-to-many Related Tables relation.
+std::vector<std::string> linkTableSetup(const std::string& layer, const std::string& mappingTable);
+
+/// INSERT into gpkg_contents for an attribute table.
+std::string registerAttributeTable(std::string_view name, std::string_view description);
+
+inline constexpr std::string_view kRelatedTablesExtension = "related_tables";
+inline constexpr std::string_view kRelatedTablesDefinition = "http://www.geopackage.org/18-000.html";
+
+} // namespace pa::layers::schema

@@ -1,0 +1,433 @@
+#include "planatlas/layers/Text.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/ucnv.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <array>
+#include <cctype>
+#include <memory>
+#include <stdexcept>
+
+namespace pa::text {
+
+namespace {
+
+const icu::Normalizer2& nfcNormalizer()
+{
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* n = icu::Normalizer2::getNFCInstance(status);
+    if (U_FAILURE(status) || !n)
+        throw std::runtime_error("ICU NFC normaliser unavailable");
+    return *n;
+}
+
+const icu::Normalizer2& nfdNormalizer()
+{
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* n = icu::Normalizer2::getNFDInstance(status);
+    if (U_FAILURE(status) || !n)
+        throw std::runtime_error("ICU NFD normaliser unavailable");
+    return *n;
+}
+
+std::string normalise(const icu::UnicodeString& text, const icu::Normalizer2& normalizer)
+{
+    UErrorCode status = U_ZERO_ERROR;
+    icu::UnicodeString result = normalizer.normalize(text, status);
+    if (U_FAILURE(status))
+        throw std::runtime_error("Unicode normalisation failed");
+    std::string out;
+    result.toUTF8String(out);
+    return out;
+}
+
+// TCVN3 (VN3 / ABC) bytes 0xA1..0xFE. Zero marks a byte with no Vietnamese letter.
+// Upper-case letters with tone marks have no code in VN3 (the ".VnTimeH" fonts draw the
+// lower-case codes as capitals), so only the seven toneless capitals appear here.
+constexpr std::array<char16_t, 94> kTcvn3High = {
+    /* A1 */ u'Ă', u'Â', u'Ê', u'Ô', u'Ơ', u'Ư', u'Đ', u'ă', u'â', u'ê', u'ô', u'ơ', u'ư', u'đ',
+    /* AF */ 0,
+    /* B0 */ 0, 0, 0, 0, 0, u'à', u'ả', u'ã', u'á', u'ạ', 0, u'ằ', u'ẳ', u'ẵ', u'ắ', 0,
+    /* C0 */ 0, 0, 0, 0, 0, 0, u'ặ', u'ầ', u'ẩ', u'ẫ', u'ấ', u'ậ', u'è', 0, u'ẻ', u'ẽ',
+    /* D0 */ u'é', u'ẹ', u'ề', u'ể', u'ễ', u'ế', u'ệ', u'ì', u'ỉ', 0, 0, 0, u'ĩ', u'í', u'ị',
+    u'ò',
+    /* E0 */ 0, u'ỏ', u'õ', u'ó', u'ọ', u'ồ', u'ổ', u'ỗ', u'ố', u'ộ', u'ờ', u'ở', u'ỡ', u'ớ',
+    u'ợ', u'ù',
+    /* F0 */ 0, u'ủ', u'ũ', u'ú', u'ụ', u'ừ', u'ử', u'ữ', u'ứ', u'ự', u'ỳ', u'ỷ', u'ỹ', u'ý',
+    u'ỵ'};
+
+// VNI-Windows writes a letter as an ASCII base followed by one byte naming its marks
+// (the bytes are the Latin-1 letters that VNI fonts draw as the marks), plus a few letters
+// of one byte. Marks are given as combining characters; NFC composes them.
+const char16_t* vniMarks(unsigned char byte)
+{
+    switch (byte | 0x20) { // upper- and lower-case forms name the same marks
+    case 0xF9: return u"\u0301";       // ù acute (sắc)
+    case 0xF8: return u"\u0300";       // ø grave (huyền)
+    case 0xFB: return u"\u0309";       // û hook above (hỏi)
+    case 0xF5: return u"\u0303";       // õ tilde (ngã)
+    case 0xEF: return u"\u0323";       // ï dot below (nặng)
+    case 0xE2: return u"\u0302";       // â circumflex
+    case 0xEA: return u"\u0306";       // ê breve
+    case 0xE1: return u"\u0302\u0301"; // á circumflex + acute
+    case 0xE0: return u"\u0302\u0300"; // à circumflex + grave
+    case 0xE5: return u"\u0302\u0309"; // å circumflex + hook
+    case 0xE3: return u"\u0302\u0303"; // ã circumflex + tilde
+    case 0xE4: return u"\u0302\u0323"; // ä circumflex + dot below
+    case 0xE9: return u"\u0306\u0301"; // é breve + acute
+    case 0xE8: return u"\u0306\u0300"; // è breve + grave
+    case 0xFA: return u"\u0306\u0309"; // ú breve + hook
+    case 0xFC: return u"\u0306\u0303"; // ü breve + tilde
+    case 0xEB: return u"\u0306\u0323"; // ë breve + dot below
+    default: return nullptr;
+    }
+}
+
+char16_t vniLetter(unsigned char byte)
+{
+    switch (byte) {
+    case 0xED: return u'í';
+    case 0xEC: return u'ì';
+    case 0xE6: return u'ỉ';
+    case 0xF3: return u'ĩ';
+    case 0xF2: return u'ị';
+    case 0xF4: return u'ơ';
+    case 0xF6: return u'ư';
+    case 0xEE: return u'ỵ';
+    case 0xF1: return u'đ';
+    case 0xCD: return u'Í';
+    case 0xCC: return u'Ì';
+    case 0xC6: return u'Ỉ';
+    case 0xD3: return u'Ĩ';
+    case 0xD2: return u'Ị';
+    case 0xD4: return u'Ơ';
+    case 0xD6: return u'Ư';
+    case 0xCE: return u'Ỵ';
+    case 0xD1: return u'Đ';
+    default: return 0;
+    }
+}
+
+bool takesVniMarks(char16_t c)
+{
+    switch (c) {
+    case u'a': case u'e': case u'o': case u'u': case u'y': case u'i':
+    case u'A': case u'E': case u'O': case u'U': case u'Y': case u'I':
+    case u'ơ': case u'ư': case u'Ơ': case u'Ư':
+        return true;
+    default:
+        return false;
+    }
+}
+
+std::string decodeTcvn3(std::string_view bytes, int& unmapped)
+{
+    icu::UnicodeString text;
+    for (unsigned char byte : bytes) {
+        if (byte < 0x80) {
+            text.append(static_cast<char16_t>(byte));
+            continue;
+        }
+        char16_t c = byte >= 0xA1 ? kTcvn3High[byte - 0xA1] : 0;
+        if (c == 0) {
+            ++unmapped;
+            c = static_cast<char16_t>(byte); // keep the Latin-1 reading so nothing is lost
+        }
+        text.append(c);
+    }
+    return normalise(text, nfcNormalizer());
+}
+
+std::string decodeVni(std::string_view bytes, int& unmapped)
+{
+    icu::UnicodeString text;
+    for (unsigned char byte : bytes) {
+        if (byte < 0x80) {
+            text.append(static_cast<char16_t>(byte));
+            continue;
+        }
+        if (const char16_t letter = vniLetter(byte)) {
+            // A letter byte directly after a base would be a mark in another reading, but
+            // in VNI the one-byte letters never follow a vowel needing marks.
+            text.append(letter);
+            continue;
+        }
+        const char16_t* marks = vniMarks(byte);
+        const bool afterBase = text.length() > 0 && takesVniMarks(text.charAt(text.length() - 1));
+        if (marks && afterBase) {
+            text.append(icu::UnicodeString(marks));
+            continue;
+        }
+        ++unmapped;
+        text.append(static_cast<char16_t>(byte));
+    }
+    return normalise(text, nfcNormalizer());
+}
+
+std::string decodeWithIcu(std::string_view bytes, const char* converterName, int& unmapped)
+{
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<UConverter, decltype(&ucnv_close)> converter(
+        ucnv_open(converterName, &status), &ucnv_close);
+    if (U_FAILURE(status))
+        throw std::runtime_error(std::string("ICU has no converter for ") + converterName);
+    icu::UnicodeString text(bytes.data(), static_cast<int32_t>(bytes.size()), converter.get(),
+                            status);
+    if (U_FAILURE(status))
+        throw std::runtime_error(std::string("cannot decode text as ") + converterName);
+    for (int32_t i = 0; i < text.length(); ++i)
+        if (text.charAt(i) == 0xFFFD)
+            ++unmapped;
+    return normalise(text, nfcNormalizer());
+}
+
+} // namespace
+
+std::optional<Encoding> parseEncoding(std::string_view name)
+{
+    const std::string key = foldForMatch(name);
+    if (key == "utf-8" || key == "utf8" || key == "unicode")
+        return Encoding::Utf8;
+    if (key == "tcvn3" || key == "tcvn" || key == "abc" || key == "vn3")
+        return Encoding::Tcvn3;
+    if (key == "vni" || key == "vni-windows")
+        return Encoding::Vni;
+    if (key == "cp1258" || key == "windows-1258" || key == "1258")
+        return Encoding::Cp1258;
+    return std::nullopt;
+}
+
+std::string_view encodingName(Encoding encoding)
+{
+    switch (encoding) {
+    case Encoding::Utf8: return "utf-8";
+    case Encoding::Tcvn3: return "tcvn3";
+    case Encoding::Vni: return "vni";
+    case Encoding::Cp1258: return "cp1258";
+    }
+    return "unknown";
+}
+
+bool isValidUtf8(std::string_view bytes)
+{
+    std::size_t i = 0;
+    while (i < bytes.size()) {
+        const auto c = static_cast<unsigned char>(bytes[i]);
+        int extra = 0;
+        char32_t cp = 0;
+        if (c < 0x80) {
+            ++i;
+            continue;
+        } else if ((c & 0xE0) == 0xC0) {
+            extra = 1;
+            cp = c & 0x1F;
+        } else if ((c & 0xF0) == 0xE0) {
+            extra = 2;
+            cp = c & 0x0F;
+        } else if ((c & 0xF8) == 0xF0) {
+            extra = 3;
+            cp = c & 0x07;
+        } else {
+            return false;
+        }
+        if (i + extra >= bytes.size())
+            return false;
+        for (int k = 1; k <= extra; ++k) {
+            const auto cc = static_cast<unsigned char>(bytes[i + k]);
+            if ((cc & 0xC0) != 0x80)
+                return false;
+            cp = (cp << 6) | (cc & 0x3F);
+        }
+        // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
+        if ((extra == 1 && cp < 0x80) || (extra == 2 && cp < 0x800) ||
+            (extra == 3 && cp < 0x10000) || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            return false;
+        i += extra + 1;
+    }
+    return true;
+}
+
+std::string toNfc(std::string_view utf8)
+{
+    const auto text =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+    return normalise(text, nfcNormalizer());
+}
+
+std::string fixLookalikes(std::string_view utf8, int* replaced)
+{
+    std::string out;
+    out.reserve(utf8.size());
+    int count = 0;
+    for (std::size_t i = 0; i < utf8.size(); ++i) {
+        // U+00D0 is C3 90 and U+00F0 is C3 B0 in UTF-8; Đ is C4 90 and đ is C4 91.
+        if (static_cast<unsigned char>(utf8[i]) == 0xC3 && i + 1 < utf8.size()) {
+            const auto next = static_cast<unsigned char>(utf8[i + 1]);
+            if (next == 0x90 || next == 0xB0) {
+                out += '\xC4';
+                out += next == 0x90 ? '\x90' : '\x91';
+                ++i;
+                ++count;
+                continue;
+            }
+        }
+        out += utf8[i];
+    }
+    if (replaced)
+        *replaced = count;
+    return out;
+}
+
+std::string decode(std::string_view bytes, Encoding encoding, int* unmapped)
+{
+    int bad = 0;
+    std::string result;
+    switch (encoding) {
+    case Encoding::Utf8:
+        if (!isValidUtf8(bytes))
+            ++bad;
+        result = toNfc(bytes);
+        break;
+    case Encoding::Tcvn3: result = decodeTcvn3(bytes, bad); break;
+    case Encoding::Vni: result = decodeVni(bytes, bad); break;
+    case Encoding::Cp1258: result = decodeWithIcu(bytes, "windows-1258", bad); break;
+    }
+    if (unmapped)
+        *unmapped = bad;
+    return result;
+}
+
+std::optional<std::string> latin1Bytes(std::string_view utf8)
+{
+    if (!isValidUtf8(utf8))
+        return std::nullopt;
+    const auto text =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+    std::string bytes;
+    bytes.reserve(static_cast<std::size_t>(text.length()));
+    for (int32_t i = 0; i < text.length(); ++i) {
+        const char16_t c = text.charAt(i);
+        if (c > 0xFF)
+            return std::nullopt;
+        bytes += static_cast<char>(c);
+    }
+    return bytes;
+}
+
+std::string foldForMatch(std::string_view utf8)
+{
+    const auto text =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::UnicodeString decomposed = nfdNormalizer().normalize(text, status);
+    if (U_FAILURE(status))
+        throw std::runtime_error("Unicode normalisation failed");
+    icu::UnicodeString folded;
+    bool pendingSpace = false;
+    for (int32_t i = 0; i < decomposed.length();) {
+        UChar32 c = decomposed.char32At(i);
+        i += U16_LENGTH(c);
+        if (u_charType(c) == U_NON_SPACING_MARK)
+            continue;
+        if (c == 0x0110 || c == 0x0111 || c == 0x00D0 || c == 0x00F0)
+            c = u'd';
+        if (u_isUWhiteSpace(c)) {
+            pendingSpace = folded.length() > 0;
+            continue;
+        }
+        if (pendingSpace) {
+            folded.append(u' ');
+            pendingSpace = false;
+        }
+        folded.append(u_tolower(c));
+    }
+    std::string out;
+    folded.toUTF8String(out);
+    return out;
+}
+
+std::optional<double> parseNumber(std::string_view text, bool preferThousands)
+{
+    // Trim, then keep sign, digits and separators only.
+    std::size_t begin = 0, end = text.size();
+    while (begin < end && std::isspace(static_cast<unsigned char>(text[begin])))
+        ++begin;
+    while (end > begin && std::isspace(static_cast<unsigned char>(text[end - 1])))
+        --end;
+    std::string_view s = text.substr(begin, end - begin);
+    if (s.empty())
+        return std::nullopt;
+    bool negative = false;
+    if (s.front() == '-' || s.front() == '+') {
+        negative = s.front() == '-';
+        s.remove_prefix(1);
+    }
+    int dots = 0, commas = 0;
+    std::size_t lastDot = std::string_view::npos, lastComma = std::string_view::npos;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i];
+        if (c == '.') {
+            ++dots;
+            lastDot = i;
+        } else if (c == ',') {
+            ++commas;
+            lastComma = i;
+        } else if (c == ' ' || c == '\xA0') {
+            continue; // "1 211 000"
+        } else if (!std::isdigit(static_cast<unsigned char>(c))) {
+            return std::nullopt;
+        }
+    }
+    char decimal = 0;
+    if (dots && commas) {
+        decimal = lastDot > lastComma ? '.' : ',';
+        if ((decimal == '.' && dots > 1) || (decimal == ',' && commas > 1))
+            return std::nullopt;
+    } else if (dots + commas == 1) {
+        const std::size_t pos = dots ? lastDot : lastComma;
+        const std::size_t digitsAfter = s.size() - pos - 1;
+        decimal = (digitsAfter == 3 && preferThousands) ? 0 : (dots ? '.' : ',');
+    } else if (dots > 1 || commas > 1) {
+        if (dots && commas)
+            return std::nullopt;
+        decimal = 0; // several of one separator: thousands
+    }
+    std::string normalised;
+    for (char c : s) {
+        if (std::isdigit(static_cast<unsigned char>(c)))
+            normalised += c;
+        else if (c == decimal)
+            normalised += '.';
+    }
+    if (normalised.empty() || normalised == ".")
+        return std::nullopt;
+    try {
+        std::size_t used = 0;
+        const double value = std::stod(normalised, &used);
+        if (used != normalised.size())
+            return std::nullopt;
+        return negative ? -value : value;
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
+}
+
+bool hasDecimalComma(std::string_view text)
+{
+    const auto comma = text.find(',');
+    if (comma == std::string_view::npos || text.find(',', comma + 1) != std::string_view::npos)
+        return false;
+    if (!parseNumber(text))
+        return false;
+    const auto dot = text.find('.');
+    if (dot != std::string_view::npos)
+        return dot < comma;
+    std::size_t digitsAfter = 0;
+    for (std::size_t i = comma + 1; i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])); ++i)
+        ++digitsAfter;
+    return digitsAfter != 3;
+}
+
+} // namespace pa::text

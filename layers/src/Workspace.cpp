@@ -1,0 +1,573 @@
+#include "planatlas/layers/Workspace.h"
+
+#include "Schema_p.h"
+#include "planatlas/gis/Error.h"
+#include "planatlas/layers/Errors.h"
+#include "planatlas/layers/LayerKind.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <map>
+#include <random>
+#include <set>
+
+namespace fs = std::filesystem;
+
+namespace pa::layers {
+
+using gis::sqlIdentifier;
+using gis::sqlLiteral;
+
+namespace {
+
+std::string asText(const gis::FieldValue& value) { return gis::toString(value); }
+
+std::int64_t asInt(const gis::FieldValue& value)
+{
+    if (const auto* i = std::get_if<std::int64_t>(&value))
+        return *i;
+    if (const auto* d = std::get_if<double>(&value))
+        return static_cast<std::int64_t>(*d);
+    if (const auto* s = std::get_if<std::string>(&value))
+        return std::stoll(*s);
+    return 0;
+}
+
+bool isReadOnlyFile(const std::string& path)
+{
+    if (::access(path.c_str(), W_OK) != 0)
+        return true;
+    // root may write anything; still honour a file marked read-only for everyone.
+    struct stat st{};
+    return ::stat(path.c_str(), &st) == 0 && (st.st_mode & 0222) == 0;
+}
+
+Error workspaceError(const std::string& message) { return Error(ErrorKind::Workspace, message); }
+
+} // namespace
+
+std::size_t ValidationReport::errorCount() const
+{
+    return static_cast<std::size_t>(std::count_if(problems.begin(), problems.end(), [](const auto& p) {
+        return p.severity == Problem::Severity::Error;
+    }));
+}
+
+std::size_t ValidationReport::warningCount() const { return problems.size() - errorCount(); }
+
+std::string linkTableName(const std::string& layerName) { return layerName + "_task_links"; }
+
+bool isValidLayerName(const std::string& name, std::string* why)
+{
+    auto fail = [&](const std::string& reason) {
+        if (why)
+            *why = reason;
+        return false;
+    };
+    if (name.empty())
+        return fail("the layer name is empty");
+    if (name.size() > 50)
+        return fail("the layer name is longer than 50 characters");
+    if (!(name[0] >= 'a' && name[0] <= 'z'))
+        return fail("a layer name starts with a lower-case ASCII letter");
+    for (char c : name)
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'))
+            return fail("a layer name has only lower-case ASCII letters, digits and '_'");
+    if (name.rfind("gpkg", 0) == 0 || name.rfind("rtree_", 0) == 0 || name.rfind("pa_", 0) == 0 ||
+        name.rfind("plan_", 0) == 0 || name.rfind("admin_units", 0) == 0 ||
+        name.rfind("admin_crosswalk", 0) == 0 || name.rfind("sqlite", 0) == 0 ||
+        name.ends_with("_task_links"))
+        return fail("'" + name + "' is reserved for system tables");
+    return true;
+}
+
+struct Workspace::Impl
+{
+    std::optional<gis::Dataset> dataset; // set by open()
+    std::string path;
+    std::string province;
+    int schemaVersion = 0;
+    std::optional<gis::Crs> crs;
+    bool inTransaction = false;
+
+    gis::SqlResult query(const std::string& sql) { return dataset->execute(sql); }
+
+    std::optional<gis::FieldValue> scalar(const std::string& sql)
+    {
+        auto result = query(sql);
+        if (result.rows.empty() || result.rows[0].empty())
+            return std::nullopt;
+        return result.rows[0][0];
+    }
+
+    std::int64_t count(const std::string& table, const std::string& where = {})
+    {
+        auto value = scalar("SELECT COUNT(*) FROM " + sqlIdentifier(table) +
+                            (where.empty() ? "" : " WHERE " + where));
+        return value ? asInt(*value) : 0;
+    }
+
+    bool tableExists(const std::string& table)
+    {
+        auto value = scalar("SELECT COUNT(*) FROM sqlite_master WHERE type IN ('table','view') "
+                            "AND name = " +
+                            sqlLiteral(table));
+        return value && asInt(*value) > 0;
+    }
+};
+
+Workspace::Workspace(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+Workspace::Workspace(Workspace&&) noexcept = default;
+Workspace& Workspace::operator=(Workspace&&) noexcept = default;
+Workspace::~Workspace() = default;
+
+Workspace Workspace::create(const std::string& path, const WorkspaceOptions& options)
+{
+    if (options.province.empty())
+        throw Error(ErrorKind::Usage, "a workspace needs a province (--province \"Thái Nguyên\")");
+    std::optional<gis::Crs> crs;
+    try {
+        crs = gis::Crs::fromUserInput(options.crs);
+    } catch (const gis::GisError& e) {
+        throw Error(ErrorKind::Usage, std::string("--crs: ") + e.what());
+    }
+    if (!crs->isProjected() || std::abs(crs->linearUnitMetres() - 1.0) > 1e-12)
+        throw Error(ErrorKind::Usage,
+                    "--crs " + options.crs + " (" + crs->name() +
+                        ") is not a projected CRS in metres; analyses need one, e.g. EPSG:9213 "
+                        "(VN-2000 / TM-3 106-30, Thái Nguyên) or EPSG:5897 (Thanh Hóa)");
+    if (!crs->epsg())
+        throw Error(ErrorKind::Usage, "--crs must be an EPSG code, e.g. EPSG:9213");
+
+    const fs::path target(path);
+    if (fs::exists(target))
+        throw workspaceError("'" + path + "' already exists; PlanAtlas will not overwrite it");
+    if (target.has_parent_path() && !fs::is_directory(target.parent_path()))
+        throw workspaceError("cannot create '" + path + "': folder '" +
+                             target.parent_path().string() + "' does not exist");
+
+    // Build aside and rename into place, so that a failure leaves no half-made workspace.
+    std::random_device random;
+    const fs::path temporary =
+        target.parent_path() /
+        ("." + target.stem().string() + ".tmp-" + std::to_string(random()) + ".gpkg");
+    try {
+        auto dataset = gis::Dataset::createGeoPackage(temporary.string());
+        dataset.startTransaction();
+        for (const auto& table : schema::systemTables()) {
+            dataset.execute("CREATE TABLE " + sqlIdentifier(table.name) +
+                            " (fid INTEGER PRIMARY KEY AUTOINCREMENT, " + std::string(table.columns) +
+                            ")");
+            dataset.execute(schema::registerAttributeTable(table.name, table.description));
+        }
+        for (const auto& sql : schema::relatedTablesSetup())
+            dataset.execute(sql);
+        const std::map<std::string, std::string> metadata = {
+            {"application", "PlanAtlas"},
+            {"schema_version", std::to_string(kSchemaVersion)},
+            {"province", options.province},
+            {"analysis_crs", crs->label()},
+            {"analysis_crs_name", crs->name()},
+        };
+        for (const auto& [key, value] : metadata)
+            dataset.execute("INSERT INTO pa_metadata (key, value) VALUES (" + sqlLiteral(key) +
+                            ", " + sqlLiteral(value) + ")");
+        dataset.execute("INSERT INTO pa_metadata (key, value) VALUES ('created_at', "
+                        "strftime('%Y-%m-%dT%H:%M:%fZ','now'))");
+        dataset.commitTransaction();
+        dataset.close();
+        fs::rename(temporary, target);
+    } catch (const gis::GisError& e) {
+        std::error_code ignored;
+        fs::remove(temporary, ignored);
+        throw workspaceError("cannot create workspace '" + path + "': " + e.what());
+    } catch (const fs::filesystem_error& e) {
+        std::error_code ignored;
+        fs::remove(temporary, ignored);
+        throw workspaceError("cannot create workspace '" + path + "': " + e.what());
+    }
+    return open(path, gis::OpenMode::Update);
+}
+
+Workspace Workspace::open(const std::string& path, gis::OpenMode mode)
+{
+    if (!fs::exists(path))
+        throw workspaceError("workspace '" + path +
+                             "' does not exist (create one with 'planatlas init')");
+    if (mode == gis::OpenMode::Update && isReadOnlyFile(path))
+        throw workspaceError("workspace '" + path +
+                             "' is read-only; nothing was changed (make it writable or copy it)");
+    auto impl = std::make_unique<Impl>();
+    impl->path = path;
+    try {
+        impl->dataset = gis::Dataset::openVector(path, mode, {}, {"GPKG"});
+    } catch (const gis::GisError& e) {
+        throw workspaceError("'" + path + "' cannot be opened as a GeoPackage workspace: " +
+                             e.what());
+    }
+    try {
+        if (!impl->tableExists("pa_metadata"))
+            throw workspaceError("'" + path +
+                                 "' is a GeoPackage but not a PlanAtlas workspace (no pa_metadata "
+                                 "table); create one with 'planatlas init'");
+        std::map<std::string, std::string> metadata;
+        for (const auto& row : impl->query("SELECT key, value FROM pa_metadata").rows)
+            metadata[asText(row[0])] = asText(row[1]);
+        impl->schemaVersion = metadata.contains("schema_version")
+                                  ? std::atoi(metadata["schema_version"].c_str())
+                                  : 0;
+        if (impl->schemaVersion > kSchemaVersion)
+            throw workspaceError("workspace '" + path + "' has schema version " +
+                                 std::to_string(impl->schemaVersion) + ", newer than this PlanAtlas (" +
+                                 std::to_string(kSchemaVersion) + "); update PlanAtlas");
+        if (impl->schemaVersion < 1)
+            throw workspaceError("workspace '" + path + "' has no valid schema_version");
+        impl->province = metadata["province"];
+        impl->crs = gis::Crs::fromUserInput(metadata["analysis_crs"]);
+    } catch (const gis::GisError& e) {
+        throw workspaceError("workspace '" + path + "' is damaged: " + e.what());
+    }
+    return Workspace(std::move(impl));
+}
+
+const std::string& Workspace::path() const { return m_impl->path; }
+const gis::Crs& Workspace::crs() const { return *m_impl->crs; }
+const std::string& Workspace::province() const { return m_impl->province; }
+int Workspace::schemaVersion() const { return m_impl->schemaVersion; }
+gis::Dataset& Workspace::dataset() { return *m_impl->dataset; }
+
+void Workspace::close()
+{
+    try {
+        m_impl->dataset->close();
+    } catch (const gis::GisError& e) {
+        throw workspaceError(e.what());
+    }
+}
+
+void Workspace::beginTransaction()
+{
+    try {
+        m_impl->dataset->startTransaction();
+    } catch (const gis::GisError& e) {
+        throw workspaceError(std::string(e.what()) + " (is another program using it?)");
+    }
+    m_impl->inTransaction = true;
+}
+
+void Workspace::commitTransaction()
+{
+    try {
+        m_impl->dataset->commitTransaction();
+    } catch (const gis::GisError& e) {
+        throw workspaceError(e.what());
+    }
+    m_impl->inTransaction = false;
+}
+
+void Workspace::rollbackTransaction()
+{
+    if (!m_impl->inTransaction)
+        return;
+    m_impl->inTransaction = false;
+    try {
+        m_impl->dataset->rollbackTransaction();
+    } catch (const gis::GisError&) {
+        // Already failing; the original exception is the one to report.
+    }
+}
+
+std::vector<RegisteredLayer> Workspace::layers()
+{
+    std::vector<RegisteredLayer> result;
+    const auto rows =
+        m_impl->query("SELECT layer_name, kind, title_vi, title_en, geometry_type, source, licence, "
+                      "attribution, geometry_quality, source_file, source_crs, source_encoding, "
+                      "transformation, imported_at, link_table FROM pa_layers ORDER BY fid");
+    for (const auto& row : rows.rows) {
+        RegisteredLayer layer;
+        std::string* fields[] = {&layer.name,        &layer.kind,           &layer.titleVi,
+                                 &layer.titleEn,     &layer.geometryType,   &layer.source,
+                                 &layer.licence,     &layer.attribution,    &layer.geometryQuality,
+                                 &layer.sourceFile,  &layer.sourceCrs,      &layer.sourceEncoding,
+                                 &layer.transformation, &layer.importedAt,  &layer.linkTable};
+        for (std::size_t i = 0; i < row.size() && i < std::size(fields); ++i)
+            *fields[i] = asText(row[i]);
+        result.push_back(std::move(layer));
+    }
+    return result;
+}
+
+std::optional<RegisteredLayer> Workspace::findLayer(const std::string& name)
+{
+    for (auto& layer : layers())
+        if (layer.name == name)
+            return layer;
+    return std::nullopt;
+}
+
+std::vector<std::string> Workspace::featureCodes()
+{
+    std::vector<std::string> codes;
+    for (const auto& layer : layers()) {
+        if (!m_impl->tableExists(layer.name))
+            continue;
+        for (const auto& row :
+             m_impl->query("SELECT code FROM " + sqlIdentifier(layer.name) + " WHERE code IS NOT NULL")
+                 .rows)
+            codes.push_back(asText(row[0]));
+    }
+    return codes;
+}
+
+WorkspaceInfo Workspace::info()
+{
+    WorkspaceInfo info;
+    info.path = m_impl->path;
+    info.province = m_impl->province;
+    info.schemaVersion = m_impl->schemaVersion;
+    info.crs = m_impl->crs->label();
+    info.crsName = m_impl->crs->name();
+    for (const auto& layer : layers()) {
+        LayerSummary summary;
+        summary.layer = layer;
+        if (auto ogrLayer = m_impl->dataset->layerByName(layer.name)) {
+            summary.features = m_impl->count(layer.name);
+            summary.extent = ogrLayer->extent();
+            if (summary.extent) {
+                if (info.extent)
+                    info.extent->merge(*summary.extent);
+                else
+                    info.extent = summary.extent;
+            }
+        }
+        info.layers.push_back(std::move(summary));
+    }
+    info.documents = m_impl->count("plan_documents");
+    info.tasks = m_impl->count("plan_tasks");
+    info.agencies = m_impl->count("plan_agencies");
+    info.targets = m_impl->count("plan_targets");
+    info.adminUnits = m_impl->count("admin_units");
+    info.crosswalkRows = m_impl->count("admin_crosswalk");
+    for (const auto& row :
+         m_impl->query("SELECT mapping_table_name FROM gpkgext_relations WHERE "
+                       "related_table_name = 'plan_tasks' ORDER BY id")
+             .rows) {
+        const std::string mapping = asText(row[0]);
+        if (m_impl->tableExists(mapping))
+            info.links += m_impl->count(mapping);
+    }
+    info.relationships = m_impl->dataset->relationships();
+    return info;
+}
+
+ValidationReport Workspace::validate(const Progress& progress)
+{
+    ValidationReport report;
+    auto add = [&report](Problem::Severity severity, std::string check, std::string where,
+                         std::string what) {
+        report.problems.push_back({severity, std::move(check), std::move(where), std::move(what)});
+    };
+    constexpr auto kError = Problem::Severity::Error;
+    constexpr auto kWarning = Problem::Severity::Warning;
+
+    // Schema: every system table present.
+    report.checksRun.emplace_back("schema");
+    for (const auto& table : schema::systemTables())
+        if (!m_impl->tableExists(std::string(table.name)))
+            add(kError, "schema", "table " + std::string(table.name), "missing system table");
+    if (!m_impl->tableExists("gpkgext_relations"))
+        add(kError, "schema", "table gpkgext_relations", "Related Tables Extension registry missing");
+    if (!report.problems.empty())
+        return report; // the other checks read these tables
+
+    const auto registered = layers();
+    std::set<std::string> registeredNames;
+    for (const auto& layer : registered)
+        registeredNames.insert(layer.name);
+
+    // Registry ↔ GeoPackage contents.
+    report.checksRun.emplace_back("registry");
+    for (const auto& row :
+         m_impl->query("SELECT table_name FROM gpkg_contents WHERE data_type = 'features'").rows) {
+        const auto name = asText(row[0]);
+        if (!registeredNames.contains(name))
+            add(kWarning, "registry", "layer " + name,
+                "feature table not in the PlanAtlas layer registry (pa_layers); analyses ignore it");
+    }
+
+    std::int64_t totalFeatures = 0;
+    for (const auto& layer : registered)
+        if (m_impl->tableExists(layer.name))
+            totalFeatures += m_impl->count(layer.name);
+
+    std::map<std::string, std::vector<std::string>> codeOwners; // code → "layer/fid"
+    std::int64_t done = 0;
+    report.checksRun.emplace_back("crs");
+    report.checksRun.emplace_back("geometry");
+    report.checksRun.emplace_back("attributes");
+    report.checksRun.emplace_back("codes");
+    for (const auto& layer : registered) {
+        const std::string where = "layer " + layer.name;
+        const LayerKind* kind = findKind(layer.kind);
+        if (!kind)
+            add(kError, "registry", where, "unknown kind '" + layer.kind + "'");
+        auto table = m_impl->dataset->layerByName(layer.name);
+        if (!table) {
+            add(kError, "registry", where, "registered but the table does not exist");
+            continue;
+        }
+        if (table->hasGeometry()) {
+            auto crs = table->crs();
+            if (!crs)
+                add(kError, "crs", where, "layer has no CRS");
+            else if (!crs->isSame(*m_impl->crs))
+                add(kError, "crs", where,
+                    "layer CRS " + crs->label() + " differs from the workspace CRS " +
+                        m_impl->crs->label());
+        }
+        const int codeIndex = table->fieldIndex("code");
+        const int nameIndex = table->fieldIndex("name_vi");
+        const int statusIndex = table->fieldIndex("status");
+        const int qualityIndex = table->fieldIndex("geometry_quality");
+        if (codeIndex < 0)
+            add(kError, "attributes", where, "no 'code' column");
+        table->resetReading();
+        std::int64_t invalid = 0, noGeometry = 0, wrongFamily = 0, noName = 0;
+        while (auto feature = table->next()) {
+            progress.update(totalFeatures ? static_cast<double>(done) / totalFeatures : 1.0,
+                            "validate");
+            ++done;
+            ++report.featuresChecked;
+            std::string code = codeIndex >= 0 ? asText(feature->value(codeIndex)) : std::string();
+            const std::string featureWhere =
+                where + ", feature " + (code.empty() ? "fid " + std::to_string(feature->fid()) : code);
+            if (codeIndex >= 0) {
+                if (code.empty())
+                    add(kError, "codes", featureWhere, "empty code");
+                else
+                    codeOwners[code].push_back(layer.name + " fid " + std::to_string(feature->fid()));
+            }
+            if (nameIndex >= 0 && asText(feature->value(nameIndex)).empty())
+                ++noName;
+            if (statusIndex >= 0) {
+                const auto status = asText(feature->value(statusIndex));
+                const auto values = statusValues();
+                if (!status.empty() &&
+                    std::find(values.begin(), values.end(), status) == values.end())
+                    add(kError, "attributes", featureWhere, "status '" + status + "' is not one of existing, under_construction, planned, proposed");
+            }
+            if (qualityIndex >= 0) {
+                const auto quality = asText(feature->value(qualityIndex));
+                const auto values = geometryQualityValues();
+                if (std::find(values.begin(), values.end(), quality) == values.end())
+                    add(kError, "attributes", featureWhere,
+                        "geometry_quality '" + quality + "' is not one of surveyed, digitized, indicative");
+            }
+            auto geometry = feature->takeGeometry();
+            if (geometry.isEmpty()) {
+                ++noGeometry;
+                continue;
+            }
+            if (kind && !kind->accepts(geometry.family())) {
+                ++wrongFamily;
+                add(kError, "geometry", featureWhere,
+                    geometry.typeName() + " in a layer of kind " + std::string(kind->id) + " (expects " +
+                        kind->familiesText() + ")");
+            }
+            const std::string reason = geometry.invalidReason();
+            if (!reason.empty()) {
+                ++invalid;
+                add(kError, "geometry", featureWhere, "invalid geometry: " + reason);
+            }
+        }
+        if (noGeometry)
+            add(kWarning, "geometry", where,
+                std::to_string(noGeometry) + " feature(s) without geometry (not on the map)");
+        if (noName)
+            add(kWarning, "attributes", where, std::to_string(noName) + " feature(s) without name_vi");
+
+        // The layer's link table must be a registered Related Tables relation.
+        if (!layer.linkTable.empty()) {
+            const auto relation =
+                m_impl->count("gpkgext_relations", "mapping_table_name = " + sqlLiteral(layer.linkTable) +
+                                                       " AND base_table_name = " + sqlLiteral(layer.name));
+            if (relation == 0)
+                add(kError, "links", where,
+                    "link table " + layer.linkTable + " is not registered in gpkgext_relations");
+        }
+    }
+    for (const auto& [code, owners] : codeOwners) {
+        if (owners.size() < 2)
+            continue;
+        std::string list;
+        for (const auto& owner : owners)
+            list += (list.empty() ? "" : ", ") + owner;
+        add(kError, "codes", "code " + code, "used by " + std::to_string(owners.size()) + " features (" + list + ")");
+    }
+
+    // Dangling links and plan references.
+    report.checksRun.emplace_back("links");
+    for (const auto& row :
+         m_impl->query("SELECT base_table_name, mapping_table_name FROM gpkgext_relations WHERE "
+                       "related_table_name = 'plan_tasks' ORDER BY id")
+             .rows) {
+        const auto base = asText(row[0]);
+        const auto mapping = asText(row[1]);
+        if (!m_impl->tableExists(mapping)) {
+            add(kError, "links", "relation " + mapping, "mapping table missing");
+            continue;
+        }
+        if (!m_impl->tableExists(base)) {
+            add(kError, "links", "relation " + mapping, "base layer " + base + " missing");
+            continue;
+        }
+        const auto danglingFeatures = m_impl->count(
+            mapping, "base_id NOT IN (SELECT fid FROM " + sqlIdentifier(base) + ")");
+        if (danglingFeatures)
+            add(kError, "links", "link table " + mapping,
+                std::to_string(danglingFeatures) + " link(s) to features that do not exist in " + base);
+        const auto danglingTasks =
+            m_impl->count(mapping, "related_id NOT IN (SELECT fid FROM plan_tasks)");
+        if (danglingTasks)
+            add(kError, "links", "link table " + mapping,
+                std::to_string(danglingTasks) + " link(s) to tasks that do not exist");
+    }
+    struct Reference { const char* table; const char* column; const char* target; const char* targetColumn; };
+    static constexpr Reference references[] = {
+        {"plan_tasks", "doc_id", "plan_documents", "doc_id"},
+        {"plan_targets", "doc_id", "plan_documents", "doc_id"},
+        {"plan_task_agencies", "task_id", "plan_tasks", "task_id"},
+        {"plan_task_agencies", "agency_id", "plan_agencies", "agency_id"},
+        {"plan_agency_aliases", "agency_id", "plan_agencies", "agency_id"},
+        {"plan_agencies", "successor_id", "plan_agencies", "agency_id"},
+    };
+    for (const auto& ref : references) {
+        const auto dangling = m_impl->count(
+            ref.table, std::string(ref.column) + " IS NOT NULL AND " + ref.column + " NOT IN (SELECT " +
+                           ref.targetColumn + " FROM " + ref.target + ")");
+        if (dangling)
+            add(kError, "links", std::string("table ") + ref.table,
+                std::to_string(dangling) + " row(s) whose " + ref.column + " is not in " + ref.target);
+    }
+    for (const auto& row : m_impl->query("SELECT DISTINCT layer_name FROM admin_units").rows) {
+        const auto layer = asText(row[0]);
+        if (!registeredNames.contains(layer)) {
+            add(kError, "links", "table admin_units", "rows for unknown layer " + layer);
+            continue;
+        }
+        const auto dangling = m_impl->count(
+            "admin_units", "layer_name = " + sqlLiteral(layer) +
+                               " AND unit_code NOT IN (SELECT code FROM " + sqlIdentifier(layer) + ")");
+        if (dangling)
+            add(kError, "links", "table admin_units",
+                std::to_string(dangling) + " unit(s) of " + layer + " with no feature of that code");
+    }
+    return report;
+}
+
+} // namespace pa::layers
