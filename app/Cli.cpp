@@ -1,0 +1,105 @@
+#include "Cli.h"
+
+#include <cstdio>
+#include <sstream>
+
+namespace pa::cli {
+
+std::string Arguments::value(std::string_view option, std::string fallback) const
+{
+    auto it = values.find(option);
+    return it == values.end() ? fallback : it->second;
+}
+
+std::vector<std::string> Arguments::all(std::string_view option) const
+{
+    std::vector<std::string> result;
+    auto [first, last] = values.equal_range(option);
+    for (auto it = first; it != last; ++it)
+        result.push_back(it->second);
+    return result;
+}
+
+Arguments parse(const Command& command, const std::vector<std::string>& args)
+{
+    Arguments parsed;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        if (arg.size() > 2 && arg.rfind("--", 0) == 0) {
+            std::string name = arg;
+            std::string inlineValue;
+            bool hasInline = false;
+            if (auto eq = arg.find('='); eq != std::string::npos) {
+                name = arg.substr(0, eq);
+                inlineValue = arg.substr(eq + 1);
+                hasInline = true;
+            }
+            const OptionSpec* spec = nullptr;
+            for (const auto& candidate : command.options)
+                if (candidate.name == name)
+                    spec = &candidate;
+            if (!spec)
+                throw UsageError("planatlas " + std::string(command.name) + ": unknown option '" +
+                                 name + "' (see 'planatlas " + std::string(command.name) + " --help')");
+            if (spec->metavar.empty()) {
+                if (hasInline)
+                    throw UsageError("option " + name + " takes no value");
+                parsed.values.emplace(name, "");
+                continue;
+            }
+            if (!hasInline) {
+                if (i + 1 >= args.size())
+                    throw UsageError("option " + name + " needs a value (" + std::string(spec->metavar) + ")");
+                inlineValue = args[++i];
+            }
+            if (!spec->repeatable && parsed.values.contains(name))
+                throw UsageError("option " + name + " given twice");
+            parsed.values.emplace(name, inlineValue);
+        } else {
+            parsed.positional.push_back(arg);
+        }
+    }
+    const int n = static_cast<int>(parsed.positional.size());
+    if (n < command.minPositional || n > command.maxPositional)
+        throw UsageError("usage: planatlas " + std::string(command.name) + " " +
+                         std::string(command.synopsis) + " (see --help)");
+    return parsed;
+}
+
+std::string helpText(const Command& command)
+{
+    std::ostringstream out;
+    out << "usage: planatlas " << command.name << ' ' << command.synopsis << "\n\n"
+        << command.summary << "\n";
+    if (!command.options.empty()) {
+        out << "\noptions:\n";
+        for (const auto& option : command.options) {
+            std::string left = "  " + std::string(option.name);
+            if (!option.metavar.empty())
+                left += " " + std::string(option.metavar);
+            out << left;
+            if (left.size() < 28)
+                out << std::string(28 - left.size(), ' ');
+            else
+                out << "\n" << std::string(28, ' ');
+            out << option.help << (option.repeatable ? " (repeatable)" : "") << '\n';
+        }
+    }
+    if (!command.details.empty())
+        out << '\n' << command.details << '\n';
+    out << "\nexit codes: 0 ok, 1 problems found (validate), 2 usage, 3 input file error,\n"
+           "            4 workspace error, 5 internal error, 130 cancelled\n";
+    return out.str();
+}
+
+bool handleHelp(const Command& command, const std::vector<std::string>& args)
+{
+    for (const auto& arg : args)
+        if (arg == "--help" || arg == "-h") {
+            std::fputs(helpText(command).c_str(), stdout);
+            return true;
+        }
+    return false;
+}
+
+} // namespace pa::cli

@@ -1,0 +1,73 @@
+#pragma once
+// The planatlas command line: argument parsing shared by the subcommands, exit codes.
+// Subcommands only parse arguments and call the domain (layers/); they hold no GIS logic.
+
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pa::cli {
+
+/// Exit codes, documented in `planatlas --help` and README.md.
+enum ExitCode : int {
+    kOk = 0,
+    kProblemsFound = 1, ///< validate found errors
+    kUsage = 2,         ///< bad command line
+    kInputError = 3,    ///< a source file cannot be used
+    kWorkspaceError = 4,///< the workspace cannot be created, opened or written
+    kInternalError = 5, ///< a bug or an unexpected library failure
+    kCancelled = 130,   ///< interrupted (Ctrl-C); nothing was written
+};
+
+struct OptionSpec
+{
+    std::string_view name;    ///< "--kind"
+    std::string_view metavar; ///< "KIND"; empty for a flag
+    std::string_view help;
+    bool repeatable = false;
+};
+
+struct Command
+{
+    std::string_view name;
+    std::string_view synopsis; ///< "WS.gpkg FILE --kind KIND [options]"
+    std::string_view summary;
+    std::string_view details;  ///< extra help text (examples, notes)
+    std::vector<OptionSpec> options;
+    int minPositional = 0;
+    int maxPositional = 0;
+};
+
+class UsageError : public std::runtime_error
+{
+public:
+    using std::runtime_error::runtime_error;
+};
+
+struct Arguments
+{
+    std::vector<std::string> positional;
+    std::multimap<std::string, std::string, std::less<>> values;
+
+    [[nodiscard]] bool has(std::string_view option) const { return values.contains(option); }
+    [[nodiscard]] std::string value(std::string_view option, std::string fallback = {}) const;
+    [[nodiscard]] std::vector<std::string> all(std::string_view option) const;
+};
+
+/// Parses arguments after the subcommand name. "--opt value" and "--opt=value" are accepted.
+/// Throws UsageError naming the unknown option or missing value.
+Arguments parse(const Command& command, const std::vector<std::string>& args);
+std::string helpText(const Command& command);
+
+/// Subcommands. Each returns an exit code; errors propagate as exceptions to main().
+int runInit(const std::vector<std::string>& args);
+int runImport(const std::vector<std::string>& args);
+int runInfo(const std::vector<std::string>& args);
+int runValidate(const std::vector<std::string>& args);
+
+/// Whether --help was asked for; prints the help when it was.
+bool handleHelp(const Command& command, const std::vector<std::string>& args);
+
+} // namespace pa::cli

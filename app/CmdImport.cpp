@@ -1,0 +1,165 @@
+#include "Cli.h"
+
+#include "planatlas/layers/Errors.h"
+#include "planatlas/layers/Importer.h"
+#include "planatlas/layers/LayerKind.h"
+
+#include <unistd.h>
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+
+namespace pa::cli {
+
+namespace {
+
+std::atomic<bool> g_cancel{false};
+
+extern "C" void onInterrupt(int) { g_cancel.store(true); }
+
+std::string kindsHelp()
+{
+    std::string text = "kinds:\n";
+    for (const auto& kind : layers::layerKinds()) {
+        std::string line = "  " + std::string(kind.id);
+        line.resize(22, ' ');
+        text += line + std::string(kind.titleVi) + " / " + std::string(kind.titleEn) + " (" +
+                kind.familiesText() + ")\n";
+    }
+    return text;
+}
+
+const Command& importCommand()
+{
+    static const std::string details =
+        kindsHelp() +
+        "\nFormats: anything GDAL reads as vectors — Shapefile (also zipped), GeoJSON, KML/KMZ,\n"
+        "GeoPackage, FlatGeobuf, CSV with lon/lat (or x/y, kinh_do/vi_do) or WKT columns.\n"
+        "Geometry is reprojected to the workspace CRS with PROJ's EPSG operations, repaired\n"
+        "with GEOS when invalid, and text is decoded and normalised to Unicode NFC.\n"
+        "The import is one transaction: on any error the workspace is left as it was.\n\n"
+        "example: planatlas import ws.gpkg kcn.shp --kind industrial_park --encoding tcvn3 \\\n"
+        "           --field name_vi=TEN_KCN --code-field MA_KCN --quality indicative";
+    static const Command command{
+        "import",
+        "WS.gpkg FILE --kind KIND [options]",
+        "Import one layer of a GIS file into the workspace as a layer of the given kind.",
+        details,
+        {
+            {"--kind", "KIND", "layer kind (required; see below)"},
+            {"--layer", "NAME", "name of the new workspace layer (default: from the source)"},
+            {"--source-layer", "NAME", "layer to read from a multi-layer source"},
+            {"--src-crs", "EPSG:N", "CRS of a source that declares none (or declares a wrong one)"},
+            {"--encoding", "ENC", "text encoding of the source: utf-8, tcvn3, vni, cp1258"},
+            {"--field", "ATTR=COLUMN", "fill attribute ATTR from source column COLUMN", true},
+            {"--code-field", "COLUMN", "source column with stable feature codes"},
+            {"--quality", "Q", "geometry quality: surveyed, digitized (default), indicative"},
+            {"--title-vi", "TEXT", "Vietnamese title of the layer (default: the kind's)"},
+            {"--title-en", "TEXT", "English title of the layer"},
+            {"--source", "TEXT", "where the data comes from"},
+            {"--licence", "TEXT", "licence of the data, e.g. \"CC BY-SA 4.0\""},
+            {"--attribution", "TEXT", "attribution text to show on maps"},
+            {"--valid-from", "DATE", "administrative units: valid from (YYYY-MM-DD)"},
+            {"--valid-to", "DATE", "administrative units: valid until (YYYY-MM-DD)"},
+            {"--quiet", "", "print nothing but errors"},
+        },
+        2, 2};
+    return command;
+}
+
+} // namespace
+
+int runImport(const std::vector<std::string>& args)
+{
+    const Command& command = importCommand();
+    if (handleHelp(command, args))
+        return kOk;
+    const auto parsed = parse(command, args);
+    if (!parsed.has("--kind"))
+        throw UsageError("planatlas import needs --kind KIND (see --help for the kinds)");
+
+    layers::ImportOptions options;
+    options.sourcePath = parsed.positional[1];
+    options.kind = parsed.value("--kind");
+    options.layerName = parsed.value("--layer");
+    options.sourceLayer = parsed.value("--source-layer");
+    options.sourceCrs = parsed.value("--src-crs");
+    if (parsed.has("--encoding")) {
+        options.encoding = text::parseEncoding(parsed.value("--encoding"));
+        if (!options.encoding)
+            throw UsageError("--encoding must be utf-8, tcvn3, vni or cp1258, not '" +
+                             parsed.value("--encoding") + "'");
+    }
+    for (const auto& mapping : parsed.all("--field")) {
+        const auto eq = mapping.find('=');
+        if (eq == std::string::npos || eq == 0 || eq + 1 == mapping.size())
+            throw UsageError("--field takes ATTRIBUTE=COLUMN, not '" + mapping + "'");
+        options.fieldMap.emplace_back(mapping.substr(0, eq), mapping.substr(eq + 1));
+    }
+    options.codeField = parsed.value("--code-field");
+    options.geometryQuality = parsed.value("--quality");
+    options.titleVi = parsed.value("--title-vi");
+    options.titleEn = parsed.value("--title-en");
+    options.source = parsed.value("--source");
+    options.licence = parsed.value("--licence");
+    options.attribution = parsed.value("--attribution");
+    options.validFrom = parsed.value("--valid-from");
+    options.validTo = parsed.value("--valid-to");
+    const bool quiet = parsed.has("--quiet");
+
+    // Check the kind before touching the workspace, so a typo is a usage error.
+    if (!layers::findKind(options.kind))
+        throw UsageError("unknown kind '" + options.kind + "'; kinds are: " + layers::kindIdList());
+
+    auto workspace = layers::Workspace::open(parsed.positional[0], gis::OpenMode::Update);
+
+    const bool terminal = ::isatty(STDERR_FILENO) && !quiet;
+    g_cancel.store(false);
+    std::signal(SIGINT, onInterrupt);
+    int lastPercent = -1;
+    layers::Progress progress(
+        [&](double fraction, std::string_view stage) {
+            if (!terminal)
+                return;
+            const int percent = static_cast<int>(fraction * 100.0);
+            if (percent == lastPercent)
+                return;
+            lastPercent = percent;
+            std::fprintf(stderr, "\r%.*s %3d%%", static_cast<int>(stage.size()), stage.data(), percent);
+            std::fflush(stderr);
+        },
+        &g_cancel);
+
+    layers::ImportReport report;
+    try {
+        report = layers::importLayer(workspace, options, progress);
+    } catch (...) {
+        if (terminal && lastPercent >= 0)
+            std::fputs("\n", stderr);
+        std::signal(SIGINT, SIG_DFL);
+        throw;
+    }
+    std::signal(SIGINT, SIG_DFL);
+    if (terminal && lastPercent >= 0)
+        std::fputs("\r\033[K", stderr);
+    workspace.close();
+
+    if (!quiet) {
+        std::printf("Imported %lld feature(s) into layer '%s' (%s, %s) of %s\n",
+                    static_cast<long long>(report.features), report.layerName.c_str(),
+                    report.kind.c_str(), report.geometryType.c_str(), parsed.positional[0].c_str());
+        std::printf("  source: %s (%s, layer %s, %s)\n", options.sourcePath.c_str(),
+                    report.sourceDriver.c_str(), report.sourceLayer.c_str(), report.sourceCrs.c_str());
+        std::printf("  transformation: %s\n", report.transformation.c_str());
+        std::string mapping;
+        for (const auto& [attribute, column] : report.mapping)
+            mapping += (mapping.empty() ? "" : ", ") + attribute + " ← " + column;
+        std::printf("  attributes: %s\n", mapping.empty() ? "(none mapped)" : mapping.c_str());
+        for (const auto& warning : report.warnings)
+            std::fprintf(stderr, "warning: %s\n", warning.c_str());
+    }
+    return kOk;
+}
+
+} // namespace pa::cli

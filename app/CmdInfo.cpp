@@ -1,0 +1,116 @@
+#include "Cli.h"
+
+#include "planatlas/layers/Workspace.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+
+namespace pa::cli {
+
+namespace {
+const Command kInfo{"info",
+                    "WS.gpkg [--format text|json]",
+                    "Describe a workspace: layers, kinds, feature counts, CRS, extent, the plan "
+                    "and its links.",
+                    "",
+                    {{"--format", "FMT", "text (default) or json"}},
+                    1,
+                    1};
+
+nlohmann::ordered_json envelopeJson(const std::optional<gis::Envelope>& e)
+{
+    if (!e)
+        return nullptr;
+    return nlohmann::ordered_json::array({e->minX, e->minY, e->maxX, e->maxY});
+}
+} // namespace
+
+int runInfo(const std::vector<std::string>& args)
+{
+    if (handleHelp(kInfo, args))
+        return kOk;
+    const auto parsed = parse(kInfo, args);
+    const std::string format = parsed.value("--format", "text");
+    if (format != "text" && format != "json")
+        throw UsageError("--format must be text or json");
+    auto workspace = layers::Workspace::open(parsed.positional[0], gis::OpenMode::ReadOnly);
+    const auto info = workspace.info();
+
+    if (format == "json") {
+        nlohmann::ordered_json j;
+        j["path"] = info.path;
+        j["province"] = info.province;
+        j["schema_version"] = info.schemaVersion;
+        j["crs"] = info.crs;
+        j["crs_name"] = info.crsName;
+        j["extent"] = envelopeJson(info.extent);
+        j["layers"] = nlohmann::ordered_json::array();
+        for (const auto& l : info.layers) {
+            j["layers"].push_back({{"name", l.layer.name},
+                                   {"kind", l.layer.kind},
+                                   {"title_vi", l.layer.titleVi},
+                                   {"title_en", l.layer.titleEn},
+                                   {"features", l.features},
+                                   {"geometry_type", l.layer.geometryType},
+                                   {"geometry_quality", l.layer.geometryQuality},
+                                   {"extent", envelopeJson(l.extent)},
+                                   {"source", l.layer.source},
+                                   {"licence", l.layer.licence},
+                                   {"source_crs", l.layer.sourceCrs},
+                                   {"link_table", l.layer.linkTable}});
+        }
+        j["documents"] = info.documents;
+        j["tasks"] = info.tasks;
+        j["agencies"] = info.agencies;
+        j["targets"] = info.targets;
+        j["links"] = info.links;
+        j["admin_units"] = info.adminUnits;
+        j["crosswalk"] = info.crosswalkRows;
+        j["relationships"] = nlohmann::ordered_json::array();
+        for (const auto& r : info.relationships)
+            j["relationships"].push_back({{"name", r.name},
+                                          {"left_table", r.leftTable},
+                                          {"right_table", r.rightTable},
+                                          {"mapping_table", r.mappingTable},
+                                          {"related_table_type", r.relatedTableType},
+                                          {"cardinality", r.cardinality}});
+        std::printf("%s\n", j.dump(2).c_str());
+        return kOk;
+    }
+
+    std::printf("Workspace  %s\n", info.path.c_str());
+    std::printf("Province   %s\n", info.province.c_str());
+    std::printf("CRS        %s (%s), schema version %d\n", info.crs.c_str(), info.crsName.c_str(),
+                info.schemaVersion);
+    if (info.extent)
+        std::printf("Extent     %.1f, %.1f – %.1f, %.1f (m, %s)\n", info.extent->minX,
+                    info.extent->minY, info.extent->maxX, info.extent->maxY, info.crs.c_str());
+    std::printf("\n%-28s %-20s %-18s %9s  %s\n", "Layer", "Kind", "Geometry", "Features", "Quality");
+    for (const auto& l : info.layers)
+        std::printf("%-28s %-20s %-18s %9lld  %s\n", l.layer.name.c_str(), l.layer.kind.c_str(),
+                    l.layer.geometryType.c_str(), static_cast<long long>(l.features),
+                    l.layer.geometryQuality.c_str());
+    if (info.layers.empty())
+        std::printf("(no layers yet: add one with 'planatlas import')\n");
+    std::printf("\nPlan       %lld document(s), %lld task(s), %lld agencies, %lld target(s)\n",
+                static_cast<long long>(info.documents), static_cast<long long>(info.tasks),
+                static_cast<long long>(info.agencies), static_cast<long long>(info.targets));
+    std::printf("Links      %lld feature–task link(s) in %zu Related Tables relation(s)\n",
+                static_cast<long long>(info.links), info.relationships.size());
+    std::printf("Admin      %lld unit(s) with validity, %lld crosswalk row(s)\n",
+                static_cast<long long>(info.adminUnits), static_cast<long long>(info.crosswalkRows));
+    bool anySource = false;
+    for (const auto& l : info.layers) {
+        if (l.layer.source.empty() && l.layer.licence.empty())
+            continue;
+        if (!anySource)
+            std::printf("\nSources\n");
+        anySource = true;
+        std::printf("  %s: %s%s%s\n", l.layer.name.c_str(), l.layer.source.c_str(),
+                    l.layer.licence.empty() ? "" : ", ", l.layer.licence.c_str());
+    }
+    return kOk;
+}
+
+} // namespace pa::cli
