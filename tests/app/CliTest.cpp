@@ -1,0 +1,192 @@
+// The planatlas executable as a user runs it: help, exit codes, messages, JSON output, and the
+// GeoPackage it writes checked by GDAL's own validator and relationship reader.
+
+#include "TestSupport.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+
+namespace fs = std::filesystem;
+using pa::test::runCli;
+
+namespace {
+
+const std::string kPython = "/usr/bin/python3"; // Debian's, with python3-gdal
+
+std::string initWorkspace(const pa::test::TempDir& dir)
+{
+    const std::string ws = dir.file("tn.gpkg");
+    const auto r = runCli({"init", ws, "--province", "Thái Nguyên", "--crs", "EPSG:9213"});
+    EXPECT_EQ(r.exitCode, 0) << r.err;
+    return ws;
+}
+
+} // namespace
+
+TEST(Cli, HelpForEveryCommand)
+{
+    const auto top = runCli({"--help"});
+    EXPECT_EQ(top.exitCode, 0);
+    EXPECT_NE(top.out.find("exit codes"), std::string::npos);
+    for (const char* command : {"init", "import", "info", "validate"}) {
+        const auto r = runCli({command, "--help"});
+        EXPECT_EQ(r.exitCode, 0) << command;
+        EXPECT_NE(r.out.find(std::string("usage: planatlas ") + command), std::string::npos) << r.out;
+    }
+    EXPECT_NE(runCli({"import", "--help"}).out.find("industrial_park"), std::string::npos);
+    EXPECT_EQ(runCli({}).exitCode, 2);
+    EXPECT_EQ(runCli({"frobnicate"}).exitCode, 2);
+    EXPECT_EQ(runCli({"info", "--bogus", "x.gpkg"}).exitCode, 2);
+    const auto version = runCli({"--version"});
+    EXPECT_EQ(version.exitCode, 0);
+    EXPECT_NE(version.out.find("GDAL"), std::string::npos);
+}
+
+TEST(Cli, InitImportInfoValidate)
+{
+    pa::test::TempDir dir;
+    const auto ws = initWorkspace(dir);
+    const auto imp = runCli({"import", ws, pa::test::sampleData("thai_nguyen/districts_pre2025_geoboundaries.geojson"),
+                             "--kind", "admin_district", "--layer", "districts", "--code-field", "shapeID",
+                             "--licence", "CC BY 3.0 IGO", "--valid-to", "2025-06-30"});
+    ASSERT_EQ(imp.exitCode, 0) << imp.err;
+    EXPECT_NE(imp.out.find("Imported 9 feature(s) into layer 'districts'"), std::string::npos) << imp.out;
+    const auto shp = runCli({"import", ws, pa::test::fixture("kcn_tcvn3.shp"), "--kind", "industrial_park",
+                             "--encoding", "tcvn3", "--field", "name_vi=TEN_KCN", "--code-field", "MA_KCN",
+                             "--quality", "indicative", "--licence", "illustrative test data"});
+    ASSERT_EQ(shp.exitCode, 0) << shp.err;
+
+    const auto info = runCli({"info", ws, "--format", "json"});
+    ASSERT_EQ(info.exitCode, 0) << info.err;
+    const auto j = nlohmann::json::parse(info.out);
+    EXPECT_EQ(j["crs"], "EPSG:9213");
+    ASSERT_EQ(j["layers"].size(), 2u);
+    EXPECT_EQ(j["layers"][0]["name"], "districts");
+    EXPECT_EQ(j["layers"][0]["kind"], "admin_district");
+    EXPECT_EQ(j["layers"][0]["features"], 9);
+    EXPECT_EQ(j["layers"][0]["geometry_type"], "Multi Polygon");
+    EXPECT_EQ(j["layers"][1]["features"], 3);
+    for (const char* key : {"documents", "tasks", "agencies", "targets", "links"})
+        EXPECT_EQ(j[key], 0) << key;
+    EXPECT_EQ(j["relationships"].size(), 2u);
+    EXPECT_EQ(j["relationships"][0]["cardinality"], "many-to-many");
+
+    const auto text = runCli({"info", ws});
+    EXPECT_EQ(text.exitCode, 0);
+    EXPECT_NE(text.out.find("VN-2000 / TM-3 106-30"), std::string::npos) << text.out;
+
+    const auto valid = runCli({"validate", ws});
+    EXPECT_EQ(valid.exitCode, 0) << valid.out << valid.err;
+    EXPECT_NE(valid.out.find("0 error(s)"), std::string::npos) << valid.out;
+}
+
+TEST(Cli, WorkspacePassesGdalsGeoPackageValidatorAndShowsItsRelationships)
+{
+    pa::test::TempDir dir;
+    const auto ws = initWorkspace(dir);
+    ASSERT_EQ(runCli({"import", ws, pa::test::fixture("invalid_polygons.geojson"), "--kind",
+                      "industrial_cluster", "--code-field", "code"})
+                  .exitCode,
+              0);
+    const auto validator = pa::test::run(
+        {kPython, "/usr/share/doc/python3-gdal/examples/validate_gpkg.py", ws});
+    EXPECT_EQ(validator.exitCode, 0) << validator.out << validator.err;
+    // GDAL itself reads the feature↔task link as a Related Tables relationship.
+    const auto gdal = pa::test::run(
+        {kPython, "-c",
+         "import sys; from osgeo import gdal; ds = gdal.OpenEx(sys.argv[1]); "
+         "r = ds.GetRelationship(ds.GetRelationshipNames()[0]); "
+         "print(r.GetLeftTableName(), r.GetRightTableName(), r.GetMappingTableName(), r.GetCardinality() == gdal.GRC_MANY_TO_MANY)",
+         ws});
+    EXPECT_EQ(gdal.exitCode, 0) << gdal.err;
+    EXPECT_EQ(gdal.out, "invalid_polygons plan_tasks invalid_polygons_task_links True\n");
+}
+
+TEST(Cli, BadInputGivesAClearErrorAnExitCodeAndNoChange)
+{
+    pa::test::TempDir dir;
+    const auto ws = initWorkspace(dir);
+    const auto before = pa::test::readBytes(ws);
+    pa::test::writeBytes(dir.file("empty.kml"), "");
+    for (const char* ext : {".shp", ".shx", ".dbf"})
+        fs::copy_file(pa::test::fixture(std::string("kcn_tcvn3") + ext), dir.file(std::string("noprj") + ext));
+    const auto gpkg = pa::test::readBytes(pa::test::fixture("two_layers.gpkg"));
+    pa::test::writeBytes(dir.file("cut.gpkg"), gpkg.substr(0, gpkg.size() / 3));
+
+    struct Case
+    {
+        std::vector<std::string> args;
+        int exitCode;
+        std::string mention;
+    };
+    const std::vector<Case> cases = {
+        {{"import", ws, dir.file("nothere.geojson"), "--kind", "industrial_park"}, 3, "no such file"},
+        {{"import", ws, dir.file("empty.kml"), "--kind", "industrial_park"}, 3, "empty.kml: the file is empty"},
+        {{"import", ws, pa::test::fixture("broken.geojson").string(), "--kind", "industrial_park"}, 3, "broken.geojson"},
+        {{"import", ws, dir.file("cut.gpkg"), "--kind", "industrial_cluster", "--source-layer", "ccn"}, 3, "cut.gpkg"},
+        {{"import", ws, dir.file("noprj.shp"), "--kind", "industrial_park", "--field", "name_vi=TEN_KCN"}, 3,
+         "no coordinate reference system"},
+        {{"import", ws, pa::test::fixture("road_line.geojson").string(), "--kind", "industrial_park"}, 3,
+         "has line geometries"},
+        {{"import", ws, pa::test::fixture("road_line.geojson").string(), "--kind", "airport"}, 2, "unknown kind 'airport'"},
+        {{"import", ws, pa::test::fixture("road_line.geojson").string()}, 2, "--kind"},
+        {{"import", ws, pa::test::fixture("urban_centres.csv").string(), "--kind", "urban_centre", "--encoding", "koi8"}, 2,
+         "--encoding"},
+        {{"init", ws, "--province", "Thái Nguyên", "--crs", "EPSG:9213"}, 4, "already exists"},
+        {{"init", dir.file("geo.gpkg"), "--province", "Thái Nguyên", "--crs", "EPSG:4326"}, 2, "not a projected CRS"},
+        {{"info", dir.file("nothere.gpkg")}, 4, "does not exist"},
+    };
+    for (const auto& c : cases) {
+        const auto r = runCli(c.args);
+        EXPECT_EQ(r.exitCode, c.exitCode) << c.args[0] << " " << c.args[2] << ": " << r.err;
+        EXPECT_NE(r.err.find(c.mention), std::string::npos) << r.err;
+        EXPECT_EQ(pa::test::readBytes(ws), before) << c.args[2];
+    }
+    EXPECT_FALSE(fs::exists(dir.file("geo.gpkg")));
+
+    // A read-only workspace.
+    fs::permissions(ws, fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
+    const auto ro = runCli({"import", ws, pa::test::fixture("places.kml"), "--kind", "tourism_area"});
+    EXPECT_EQ(ro.exitCode, 4);
+    EXPECT_NE(ro.err.find("read-only"), std::string::npos) << ro.err;
+    EXPECT_EQ(pa::test::readBytes(ws), before);
+}
+
+TEST(Cli, ValidateExitsNonZeroOnProblems)
+{
+    pa::test::TempDir dir;
+    const auto ws = initWorkspace(dir);
+    ASSERT_EQ(runCli({"import", ws, pa::test::fixture("places.kml"), "--kind", "tourism_area"}).exitCode, 0);
+    // A link to a feature and a task that do not exist, as a careless edit elsewhere leaves it.
+    const auto edit = pa::test::run({kPython, "-c",
+                                     "import sys, sqlite3; c = sqlite3.connect(sys.argv[1]); "
+                                     "c.execute('INSERT INTO dia_danh_task_links (base_id, related_id) VALUES (42, 7)'); c.commit()",
+                                     ws});
+    ASSERT_EQ(edit.exitCode, 0) << edit.err;
+    const auto r = runCli({"validate", ws, "--format", "json"});
+    EXPECT_EQ(r.exitCode, 1);
+    const auto j = nlohmann::json::parse(r.out);
+    EXPECT_EQ(j["errors"], 2);
+    EXPECT_EQ(j["problems"][0]["check"], "links");
+}
+
+TEST(Cli, SampleWorkspaceBuiltFromDataIsValid)
+{
+    const auto sample = pa::test::sampleWorkspace();
+    ASSERT_TRUE(fs::exists(sample)) << sample;
+    const auto info = runCli({"info", sample.string(), "--format", "json"});
+    ASSERT_EQ(info.exitCode, 0) << info.err;
+    const auto j = nlohmann::json::parse(info.out);
+    EXPECT_EQ(j["province"], "Thái Nguyên");
+    std::map<std::string, int> features;
+    for (const auto& layer : j["layers"])
+        features[layer["name"]] = layer["features"];
+    EXPECT_EQ(features["province_pre2025"], 1);
+    EXPECT_EQ(features["province_2025"], 1);
+    EXPECT_EQ(features["districts_pre2025"], 9);
+    EXPECT_EQ(j["admin_units"], 11);
+    const auto valid = runCli({"validate", sample.string()});
+    EXPECT_EQ(valid.exitCode, 0) << valid.out;
+}

@@ -1,0 +1,86 @@
+// Dataset: GeoPackage writing, transactions and errors through the gis/ wrappers.
+
+#include "TestSupport.h"
+
+#include "planatlas/gis/Dataset.h"
+#include "planatlas/gis/Error.h"
+
+#include <gtest/gtest.h>
+
+using namespace pa::gis;
+
+TEST(Dataset, WritesAndReadsAGeoPackageLayer)
+{
+    pa::test::TempDir dir;
+    const auto crs = Crs::fromEpsg(9213);
+    {
+        auto ds = Dataset::createGeoPackage(dir.file("t.gpkg"));
+        auto layer = ds.createLayer("parks", &crs, GeometryFamily::Polygon, true,
+                                    {{"code", FieldType::String, true, true},
+                                     {"area_ha", FieldType::Real}});
+        auto f = layer.newFeature();
+        f.setValue(0, std::string("KCN-1"));
+        f.setValue(1, 12.5);
+        auto g = Geometry::fromWkt("POLYGON((430000 2380000,430100 2380000,430100 2380100,430000 2380000))");
+        g.promoteToMulti();
+        f.setGeometry(std::move(g));
+        EXPECT_GT(layer.insert(f), 0);
+        ds.close();
+    }
+    auto ds = Dataset::openVector(dir.file("t.gpkg"), OpenMode::ReadOnly);
+    auto layer = ds.layerByName("parks");
+    ASSERT_TRUE(layer);
+    EXPECT_EQ(layer->featureCount(), 1);
+    ASSERT_TRUE(layer->crs());
+    EXPECT_EQ(layer->crs()->epsg(), 9213);
+    auto f = layer->next();
+    ASSERT_TRUE(f);
+    EXPECT_EQ(toString(f->value(0)), "KCN-1");
+    EXPECT_DOUBLE_EQ(std::get<double>(f->value(1)), 12.5);
+    EXPECT_NEAR(f->takeGeometry().area(), 5000.0, 1e-6);
+}
+
+TEST(Dataset, RollbackForgetsEverythingDoneInTheTransaction)
+{
+    pa::test::TempDir dir;
+    {
+        auto ds = Dataset::createGeoPackage(dir.file("t.gpkg"));
+        ds.execute("CREATE TABLE kept (id INTEGER PRIMARY KEY, v TEXT)");
+        ds.startTransaction();
+        ds.execute("INSERT INTO kept (v) VALUES ('gone')");
+        ds.execute("CREATE TABLE dropped (id INTEGER PRIMARY KEY)");
+        ds.rollbackTransaction();
+        ds.close();
+    }
+    auto ds = Dataset::openVector(dir.file("t.gpkg"), OpenMode::ReadOnly);
+    EXPECT_EQ(toString(ds.execute("SELECT COUNT(*) FROM kept").rows.at(0).at(0)), "0");
+    EXPECT_EQ(toString(ds.execute("SELECT COUNT(*) FROM sqlite_master WHERE name = 'dropped'")
+                           .rows.at(0)
+                           .at(0)),
+              "0");
+}
+
+TEST(Dataset, ErrorsCarryGdalsMessage)
+{
+    pa::test::TempDir dir;
+    try {
+        Dataset::openVector(dir.file("missing.gpkg"), OpenMode::ReadOnly);
+        FAIL() << "opened a missing file";
+    } catch (const GisError& e) {
+        EXPECT_NE(std::string(e.what()).find("missing.gpkg"), std::string::npos) << e.what();
+    }
+    auto ds = Dataset::createGeoPackage(dir.file("t.gpkg"));
+    try {
+        ds.execute("SELECT * FROM no_such_table");
+        FAIL() << "bad SQL accepted";
+    } catch (const GisError& e) {
+        EXPECT_NE(std::string(e.what()).find("no_such_table"), std::string::npos) << e.what();
+    }
+    EXPECT_THROW(Dataset::createGeoPackage(dir.file("t.gpkg")), GisError); // exists
+}
+
+TEST(Dataset, QuotesSqlLiteralsAndIdentifiers)
+{
+    EXPECT_EQ(sqlLiteral("Nhà máy 'A'"), "'Nhà máy ''A'''");
+    EXPECT_EQ(sqlIdentifier("a\"b"), "\"a\"\"b\"");
+}

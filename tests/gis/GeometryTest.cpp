@@ -1,0 +1,107 @@
+// Geometry: families, measures and GEOS repair, as WKT tables.
+
+#include "planatlas/gis/Error.h"
+#include "planatlas/gis/Geometry.h"
+
+#include <gtest/gtest.h>
+
+using pa::gis::Geometry;
+using pa::gis::GeometryFamily;
+
+namespace {
+
+struct RepairCase
+{
+    const char* name;
+    const char* wkt;
+    bool invalid;
+    double areaAfter; ///< square units
+    int parts;        ///< polygons in the repaired MultiPolygon
+};
+
+const RepairCase kRepairCases[] = {
+    // Two triangles of 25 each; a buffer(0)-style repair would keep only one.
+    {"bow_tie", "POLYGON((0 0,10 10,10 0,0 10,0 0))", true, 50.0, 2},
+    // A shell that comes back to (0 0) and loops inside itself (an "inverted hole"): the loop
+    // of 50 becomes a hole.
+    {"self_touching_ring", "POLYGON((0 0,20 0,20 20,0 20,0 0,10 5,10 10,5 10,0 0))", true, 350.0,
+     1},
+    {"valid_square", "POLYGON((0 0,10 0,10 10,0 10,0 0))", false, 100.0, 1},
+    // Hole touching the shell along an edge is fine for GEOS; a hole outside the shell is not.
+    {"hole_outside_shell", "POLYGON((0 0,10 0,10 10,0 10,0 0),(20 20,21 20,21 21,20 21,20 20))",
+     true, 101.0, 2},
+};
+
+void PrintTo(const RepairCase& c, std::ostream* os) { *os << c.name; }
+
+class Repair : public ::testing::TestWithParam<RepairCase>
+{
+};
+
+} // namespace
+
+TEST_P(Repair, MakesValidAndKeepsArea)
+{
+    const auto& c = GetParam();
+    auto g = Geometry::fromWkt(c.wkt);
+    EXPECT_EQ(g.isValid(), !c.invalid) << c.name;
+    const auto outcome = g.makeValid(GeometryFamily::Polygon);
+    EXPECT_EQ(outcome.wasInvalid, c.invalid) << c.name;
+    if (c.invalid) {
+        EXPECT_FALSE(outcome.reason.empty());
+    }
+    EXPECT_TRUE(g.isValid()) << c.name << ": " << g.wkt();
+    EXPECT_NEAR(g.area(), c.areaAfter, 1e-9) << c.name << ": " << g.wkt();
+    g.promoteToMulti();
+    EXPECT_EQ(g.typeName(), "Multi Polygon");
+    EXPECT_EQ(g.family(), GeometryFamily::Polygon);
+    // Parts of the repaired multipolygon.
+    const std::string wkt = g.wkt();
+    int parts = 0;
+    for (std::size_t pos = wkt.find("(("); pos != std::string::npos; pos = wkt.find("((", pos + 2))
+        ++parts;
+    EXPECT_EQ(parts, c.parts) << wkt;
+}
+
+INSTANTIATE_TEST_SUITE_P(Wkt, Repair, ::testing::ValuesIn(kRepairCases),
+                         [](const auto& testInfo) { return std::string(testInfo.param.name); });
+
+TEST(Geometry, RepairDropsCollapsedPartsOfOtherDimensions)
+{
+    // A polygon with a zero-area spike: repair gives the square and a dangling line.
+    auto g = Geometry::fromWkt("POLYGON((0 0,10 0,10 10,0 10,0 5,-5 5,0 5,0 0))");
+    ASSERT_FALSE(g.isValid());
+    const auto outcome = g.makeValid(GeometryFamily::Polygon);
+    EXPECT_TRUE(outcome.wasInvalid);
+    EXPECT_TRUE(g.isValid());
+    EXPECT_NEAR(g.area(), 100.0, 1e-9);
+    EXPECT_EQ(g.family(), GeometryFamily::Polygon);
+}
+
+TEST(Geometry, FamiliesAndMeasures)
+{
+    EXPECT_EQ(Geometry::fromWkt("POINT(1 2)").family(), GeometryFamily::Point);
+    EXPECT_EQ(Geometry::fromWkt("MULTILINESTRING((0 0,3 4))").family(), GeometryFamily::Line);
+    EXPECT_DOUBLE_EQ(Geometry::fromWkt("LINESTRING(0 0,3 4)").length(), 5.0);
+    EXPECT_EQ(Geometry::fromWkt("GEOMETRYCOLLECTION(POINT(0 0),LINESTRING(0 0,1 1))").family(),
+              GeometryFamily::Collection);
+    EXPECT_EQ(Geometry::fromWkt("GEOMETRYCOLLECTION(POINT(0 0),POINT(1 1))").family(),
+              GeometryFamily::Point);
+    auto z = Geometry::fromWkt("POINT Z (1 2 3)");
+    EXPECT_TRUE(z.hasZ());
+    z.dropZM();
+    EXPECT_FALSE(z.hasZ());
+    EXPECT_TRUE(Geometry().isNull());
+    EXPECT_TRUE(Geometry::fromWkt("POLYGON EMPTY").isEmpty());
+    const auto env = Geometry::fromWkt("LINESTRING(1 2,5 -3)").envelope();
+    ASSERT_TRUE(env);
+    EXPECT_DOUBLE_EQ(env->minX, 1);
+    EXPECT_DOUBLE_EQ(env->minY, -3);
+    EXPECT_DOUBLE_EQ(env->maxX, 5);
+    EXPECT_DOUBLE_EQ(env->maxY, 2);
+}
+
+TEST(Geometry, RejectsBadWkt)
+{
+    EXPECT_THROW(Geometry::fromWkt("POLYGON((0 0, 1"), pa::gis::GisError);
+}

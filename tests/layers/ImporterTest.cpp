@@ -1,0 +1,347 @@
+// Import of real and realistic files: reprojection, repair, encodings, mapping, codes, and the
+// refusal of bad input with the workspace left byte for byte as it was.
+
+#include "TestSupport.h"
+
+#include "planatlas/layers/Errors.h"
+#include "planatlas/layers/Importer.h"
+#include "planatlas/layers/Workspace.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+namespace fs = std::filesystem;
+using namespace pa::layers;
+using pa::gis::OpenMode;
+
+namespace {
+
+class Import : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        Workspace::create(path(), {"Thái Nguyên", "EPSG:9213"}).close();
+    }
+    std::string path() const { return m_dir.file("ws.gpkg"); }
+    Workspace open() { return Workspace::open(path(), OpenMode::Update); }
+
+    ImportReport import(ImportOptions options)
+    {
+        auto ws = open();
+        auto report = importLayer(ws, options);
+        ws.close();
+        return report;
+    }
+
+    /// Rows of an SQL query as strings.
+    std::vector<std::vector<std::string>> rows(const std::string& sql)
+    {
+        auto ws = Workspace::open(path(), OpenMode::ReadOnly);
+        std::vector<std::vector<std::string>> out;
+        for (const auto& row : ws.dataset().execute(sql).rows) {
+            out.emplace_back();
+            for (const auto& v : row)
+                out.back().push_back(pa::gis::toString(v));
+        }
+        return out;
+    }
+    double number(const std::string& sql) { return std::stod(rows(sql).at(0).at(0)); }
+
+    /// Area (m²) of the features of a layer, read through the gis/ wrappers.
+    double layerArea(const std::string& layer, const std::string& where = {})
+    {
+        auto ws = Workspace::open(path(), OpenMode::ReadOnly);
+        auto l = ws.dataset().layerByName(layer);
+        EXPECT_TRUE(l);
+        double area = 0;
+        const int code = l->fieldIndex("code");
+        while (auto f = l->next())
+            if (where.empty() || pa::gis::toString(f->value(code)) == where)
+                area += f->takeGeometry().area();
+        return area;
+    }
+
+    /// Expects @p options to fail with @p kind, naming @p mention, and the workspace unchanged.
+    void expectRefused(const ImportOptions& options, ErrorKind kind, const std::string& mention)
+    {
+        const auto before = pa::test::readBytes(path());
+        try {
+            auto ws = open();
+            importLayer(ws, options);
+            ADD_FAILURE() << "import of " << options.sourcePath << " succeeded";
+        } catch (const Error& e) {
+            EXPECT_EQ(e.kind(), kind) << e.what();
+            EXPECT_NE(std::string(e.what()).find(mention), std::string::npos) << e.what();
+        }
+        EXPECT_EQ(pa::test::readBytes(path()), before) << "workspace changed by a failed import";
+    }
+
+    pa::test::TempDir m_dir;
+};
+
+ImportOptions options(const fs::path& file, const std::string& kind)
+{
+    ImportOptions o;
+    o.sourcePath = file.string();
+    o.kind = kind;
+    return o;
+}
+
+} // namespace
+
+TEST_F(Import, ProvinceGeoJsonIsReprojectedToVn2000Tm3)
+{
+    auto o = options(pa::test::sampleData("thai_nguyen/province_pre2025_odm.geojson"), "admin_province");
+    o.validTo = "2025-06-30";
+    const auto report = import(o);
+    EXPECT_EQ(report.features, 1);
+    EXPECT_EQ(report.sourceCrs, "EPSG:4326");
+    EXPECT_NE(report.transformation.find("VN-2000 to WGS 84"), std::string::npos) << report.transformation;
+    EXPECT_EQ(report.repaired, 0);
+    // shared/data/SOURCES.md: the ODM province is 3,522.5 km² in EPSG:9213.
+    EXPECT_NEAR(layerArea(report.layerName) / 1e6, 3522.5, 0.5);
+    EXPECT_EQ(report.layerName, "study_area_provinces_pre2025"); // from the GeoJSON's name
+    EXPECT_EQ(rows("SELECT name_vi, admin_code, valid_to FROM " + report.layerName)[0],
+              (std::vector<std::string>{"Thái Nguyên", "19", "2025-06-30"}));
+    EXPECT_EQ(rows("SELECT level, valid_to FROM admin_units")[0],
+              (std::vector<std::string>{"province", "2025-06-30"}));
+}
+
+TEST_F(Import, DistrictAreasMatchTheSourceDocumentation)
+{
+    auto o = options(pa::test::sampleData("thai_nguyen/districts_pre2025_geoboundaries.geojson"),
+                     "admin_district");
+    o.codeField = "shapeID";
+    o.layerName = "districts";
+    const auto report = import(o);
+    EXPECT_EQ(report.features, 9);
+    // SOURCES.md section 7, areas in EPSG:9213 (km²).
+    EXPECT_NEAR(layerArea("districts") / 1e6, 3522.8, 0.3);
+    const auto daiTu = rows("SELECT code FROM districts WHERE name_vi = 'Đại Từ'");
+    ASSERT_EQ(daiTu.size(), 1u);
+    EXPECT_NEAR(layerArea("districts", daiTu[0][0]) / 1e6, 566.1, 0.1);
+    EXPECT_EQ(number("SELECT COUNT(*) FROM admin_units WHERE level = 'district'"), 9);
+}
+
+TEST_F(Import, Tcvn3ShapefileIsDecodedAndMapped)
+{
+    auto o = options(pa::test::fixture("kcn_tcvn3.shp"), "industrial_park");
+    o.encoding = pa::text::Encoding::Tcvn3;
+    o.fieldMap = {{"name_vi", "TEN_KCN"}, {"status", "TRANG_THAI"}, {"planned_area_ha", "DIEN_TICH"}};
+    o.codeField = "MA_KCN";
+    o.geometryQuality = "indicative";
+    const auto report = import(o);
+    EXPECT_EQ(report.features, 3);
+    EXPECT_EQ(report.sourceCrs, "EPSG:9213");
+    EXPECT_EQ(report.transformation.rfind("none", 0), 0u) << report.transformation;
+    EXPECT_EQ(report.textConverted, 6);
+    const auto got = rows("SELECT code, name_vi, status, planned_area_ha, geometry_quality FROM "
+                          "kcn_tcvn3 ORDER BY fid");
+    ASSERT_EQ(got.size(), 3u);
+    EXPECT_EQ(got[0], (std::vector<std::string>{"KCN-YB", "Khu công nghiệp Yên Bình", "planned", "400",
+                                                "indicative"}));
+    EXPECT_EQ(got[1][1], "Khu công nghiệp Sông Công II");
+    EXPECT_EQ(got[1][2], "under_construction");
+    EXPECT_EQ(got[2][1], "Khu công nghiệp Điềm Thụy");
+    EXPECT_EQ(got[2][2], "existing");
+    // A 400 ha park drawn as a 400 ha square stays 400 ha (same CRS, no reprojection).
+    EXPECT_NEAR(layerArea("kcn_tcvn3", "KCN-YB") / 1e4, 400.0, 0.01);
+    // Registered with its kind, quality and link relation.
+    EXPECT_EQ(rows("SELECT kind, geometry_quality, source_encoding, link_table FROM pa_layers")[0],
+              (std::vector<std::string>{"industrial_park", "indicative", "tcvn3", "kcn_tcvn3_task_links"}));
+    EXPECT_EQ(rows("SELECT mapping_table_name, related_table_name FROM gpkgext_relations")[0],
+              (std::vector<std::string>{"kcn_tcvn3_task_links", "plan_tasks"}));
+}
+
+TEST_F(Import, Tcvn3DeclaredAsWindows1252IsFlaggedAndCanBeFixed)
+{
+    // A common legacy file: TCVN3 bytes with a .cpg that says Windows-1252. GDAL recodes them
+    // into Latin-1 look-alikes ("Khu c«ng nghiÖp"); PlanAtlas warns, and --encoding fixes it.
+    pa::test::TempDir scratch;
+    for (const char* ext : {".shp", ".shx", ".dbf", ".prj"})
+        fs::copy_file(pa::test::fixture(std::string("kcn_tcvn3") + ext), scratch.file(std::string("kcn") + ext));
+    pa::test::writeBytes(scratch.file("kcn.cpg"), "1252");
+    auto o = options(scratch.file("kcn.shp"), "industrial_park");
+    o.fieldMap = {{"name_vi", "TEN_KCN"}};
+    const auto report = import(o);
+    EXPECT_GE(report.latin1Suspects, 3);
+    bool warned = false;
+    for (const auto& w : report.warnings)
+        warned |= w.find("--encoding tcvn3") != std::string::npos;
+    EXPECT_TRUE(warned);
+    EXPECT_EQ(rows("SELECT name_vi FROM kcn ORDER BY fid")[0][0], "Khu c\u00abng nghi\u00d6p Y\u00aan B\u00d7nh");
+
+    o.layerName = "kcn_fixed";
+    o.encoding = pa::text::Encoding::Tcvn3;
+    o.codeField = "MA_KCN";
+    const auto fixed = import(o);
+    EXPECT_EQ(fixed.latin1Suspects, 0);
+    EXPECT_EQ(rows("SELECT name_vi FROM kcn_fixed ORDER BY fid")[0][0], "Khu công nghiệp Yên Bình");
+}
+
+TEST_F(Import, CsvWithLonLatAndVietnameseNumbers)
+{
+    auto o = options(pa::test::fixture("urban_centres.csv"), "urban_centre");
+    o.sourceCrs = "EPSG:4326";
+    const auto report = import(o);
+    EXPECT_EQ(report.features, 4);
+    EXPECT_EQ(report.geometryType, "Multi Point");
+    const auto got = rows("SELECT code, name_vi, tier, planned_area_ha FROM urban_centres ORDER BY fid");
+    EXPECT_EQ(got[0], (std::vector<std::string>{"DT-0001", "Thành phố Thái Nguyên", "provincial", "22274.5"}));
+    // "9.804" in a column that writes decimals with a comma is nine thousand eight hundred and four.
+    EXPECT_EQ(got[1][3], "9804");
+    EXPECT_EQ(got[3][3], ""); // empty stays empty
+    // The city point lies inside the city's district once both are in EPSG:9213.
+    auto d = options(pa::test::sampleData("thai_nguyen/districts_pre2025_geoboundaries.geojson"),
+                     "admin_district");
+    d.codeField = "shapeID";
+    import(d);
+    auto ws = Workspace::open(path(), OpenMode::ReadOnly);
+    const auto x = std::stod(pa::gis::toString(
+        ws.dataset().execute("SELECT ST_X(ST_GeometryN(geom, 1)) FROM urban_centres WHERE fid = 1").rows[0][0]));
+    const auto y = std::stod(pa::gis::toString(
+        ws.dataset().execute("SELECT ST_Y(ST_GeometryN(geom, 1)) FROM urban_centres WHERE fid = 1").rows[0][0]));
+    const auto box = ws.dataset().execute(
+        "SELECT ST_MinX(geom), ST_MaxX(geom), ST_MinY(geom), ST_MaxY(geom) FROM "
+        "thai_nguyen_districts_pre2025_geoboundaries WHERE name_vi = 'Thành phố Thái Nguyên'");
+    ASSERT_EQ(box.rows.size(), 1u);
+    EXPECT_GT(x, std::get<double>(box.rows[0][0]));
+    EXPECT_LT(x, std::get<double>(box.rows[0][1]));
+    EXPECT_GT(y, std::get<double>(box.rows[0][2]));
+    EXPECT_LT(y, std::get<double>(box.rows[0][3]));
+}
+
+TEST_F(Import, KmlPlacemarks)
+{
+    const auto report = import(options(pa::test::fixture("places.kml"), "tourism_area"));
+    EXPECT_EQ(report.features, 2);
+    const auto got = rows("SELECT name_vi FROM " + report.layerName + " ORDER BY fid");
+    EXPECT_EQ(got[0][0], "Hồ Núi Cốc");
+    EXPECT_EQ(got[1][0], "ATK Định Hóa");
+}
+
+TEST_F(Import, InvalidPolygonsAreRepairedAndCounted)
+{
+    auto o = options(pa::test::fixture("invalid_polygons.geojson"), "industrial_cluster");
+    o.codeField = "code";
+    const auto report = import(o);
+    EXPECT_EQ(report.features, 3);
+    EXPECT_EQ(report.repaired, 2);
+    EXPECT_EQ(report.collapsed, 0);
+    bool counted = false;
+    for (const auto& w : report.warnings)
+        counted |= w.find("2 invalid geometries were repaired") != std::string::npos;
+    EXPECT_TRUE(counted);
+    auto ws = Workspace::open(path(), OpenMode::ReadOnly);
+    EXPECT_EQ(ws.validate().errorCount(), 0u);
+    // The bow-tie keeps both halves: two polygons, as much area as the valid square of side d
+    // would have (two triangles of a quarter each make half of the d×d square).
+    const double square = layerArea("invalid_polygons", "VALID");
+    EXPECT_NEAR(layerArea("invalid_polygons", "BOWTIE") / square, 0.5, 0.01);
+    // The self-touching ring's loop (half a d×d square inside its 2d×2d shell) becomes a
+    // hole: 4 − 1/2 squares.
+    EXPECT_NEAR(layerArea("invalid_polygons", "SELFTOUCH") / square, 3.5, 0.01);
+    EXPECT_EQ(rows("SELECT ST_NumGeometries(geom) FROM invalid_polygons WHERE code = 'BOWTIE'")[0][0], "2");
+}
+
+TEST_F(Import, GeoPackageSourceLayerIsChosenExplicitly)
+{
+    expectRefused(options(pa::test::fixture("two_layers.gpkg"), "industrial_cluster"), ErrorKind::Input,
+                  "--source-layer");
+    auto o = options(pa::test::fixture("two_layers.gpkg"), "industrial_cluster");
+    o.sourceLayer = "ccn";
+    const auto report = import(o);
+    EXPECT_EQ(report.features, 2);
+    EXPECT_EQ(rows("SELECT code FROM ccn ORDER BY fid")[1][0], "CCN-0002");
+}
+
+TEST_F(Import, CodesStayUniqueAcrossTheWorkspace)
+{
+    auto o = options(pa::test::fixture("kcn_tcvn3.shp"), "industrial_park");
+    o.codeField = "MA_KCN";
+    o.fieldMap = {{"name_vi", "TEN_KCN"}};
+    o.encoding = pa::text::Encoding::Tcvn3;
+    import(o);
+    o.layerName = "kcn_again";
+    expectRefused(o, ErrorKind::Input, "already used in the workspace");
+    // Generated codes continue after the highest one of the kind.
+    auto c = options(pa::test::fixture("two_layers.gpkg"), "industrial_cluster");
+    c.sourceLayer = "ccn";
+    import(c);
+    c.layerName = "ccn2";
+    import(c);
+    EXPECT_EQ(rows("SELECT code FROM ccn2 ORDER BY fid")[0][0], "CCN-0003");
+}
+
+TEST_F(Import, BadInputIsRefusedAndTheWorkspaceIsUntouched)
+{
+    pa::test::TempDir scratch;
+    // Empty file.
+    pa::test::writeBytes(scratch.file("empty.geojson"), "");
+    expectRefused(options(scratch.file("empty.geojson"), "industrial_park"), ErrorKind::Input, "empty.geojson");
+    // Missing file.
+    expectRefused(options(scratch.file("missing.shp"), "industrial_park"), ErrorKind::Input, "no such file");
+    // GeoJSON with a syntax error.
+    expectRefused(options(pa::test::fixture("broken.geojson"), "industrial_park"), ErrorKind::Input,
+                  "broken.geojson");
+    // A truncated GeoPackage (an interrupted download).
+    const auto gpkg = pa::test::readBytes(pa::test::fixture("two_layers.gpkg"));
+    pa::test::writeBytes(scratch.file("truncated.gpkg"), gpkg.substr(0, gpkg.size() / 3));
+    auto truncated = options(scratch.file("truncated.gpkg"), "industrial_cluster");
+    truncated.sourceLayer = "ccn";
+    expectRefused(truncated, ErrorKind::Input, "truncated.gpkg");
+    // No CRS: the shapefile without its .prj.
+    for (const char* ext : {".shp", ".shx", ".dbf"})
+        fs::copy_file(pa::test::fixture(std::string("kcn_tcvn3") + ext), scratch.file(std::string("noprj") + ext));
+    auto noCrs = options(scratch.file("noprj.shp"), "industrial_park");
+    noCrs.fieldMap = {{"name_vi", "TEN_KCN"}};
+    expectRefused(noCrs, ErrorKind::Input, "--src-crs");
+    // Wrong geometry type for the kind.
+    expectRefused(options(pa::test::fixture("road_line.geojson"), "industrial_park"), ErrorKind::Input,
+                  "line");
+    // Unknown kind.
+    expectRefused(options(pa::test::fixture("road_line.geojson"), "airport"), ErrorKind::Usage, "airport");
+    // A required attribute with no column.
+    pa::test::writeBytes(scratch.file("nameless.csv"), "ma,dien_tich,lon,lat\nA1,12,105.8,21.5\n");
+    auto nameless = options(scratch.file("nameless.csv"), "industrial_park");
+    nameless.sourceCrs = "EPSG:4326";
+    expectRefused(nameless, ErrorKind::Input, "--field name_vi=COLUMN");
+    // Legacy bytes with no encoding declared (no .cpg), or declared as UTF-8.
+    auto raw = options(pa::test::fixture("kcn_tcvn3.shp"), "industrial_park");
+    expectRefused(raw, ErrorKind::Input, "--encoding tcvn3");
+    raw.encoding = pa::text::Encoding::Utf8;
+    expectRefused(raw, ErrorKind::Input, "is not valid UTF-8");
+}
+
+TEST_F(Import, CancellationRollsBackEverything)
+{
+    // 2,000 points: enough for the importer to report progress while writing.
+    pa::test::TempDir scratch;
+    {
+        std::ofstream out(scratch.file("many.csv"));
+        out << "name_vi,lon,lat\n";
+        for (int i = 0; i < 2000; ++i)
+            out << "Điểm " << i << ',' << 105.6 + (i % 50) * 0.01 << ',' << 21.4 + (i / 50) * 0.01 << '\n';
+    }
+    auto o = options(scratch.file("many.csv"), "infrastructure");
+    o.sourceCrs = "EPSG:4326";
+    const auto before = pa::test::readBytes(path());
+    std::atomic<bool> cancel{false};
+    Progress progress([&](double, std::string_view stage) {
+        if (stage == "importing")
+            cancel = true; // the user presses Cancel half-way through writing
+    }, &cancel);
+    try {
+        auto ws = open();
+        importLayer(ws, o, progress);
+        FAIL() << "not cancelled";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.kind(), ErrorKind::Cancelled);
+    }
+    EXPECT_EQ(pa::test::readBytes(path()), before);
+    // And the same import without cancelling goes through.
+    EXPECT_EQ(import(o).features, 2000);
+}

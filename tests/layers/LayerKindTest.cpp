@@ -1,0 +1,52 @@
+#include "planatlas/layers/LayerKind.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+using namespace pa::layers;
+using pa::gis::GeometryFamily;
+
+TEST(LayerKind, RegistryHasTheKindsOfTheDesign)
+{
+    for (const char* id :
+         {"admin_province", "admin_district", "admin_commune", "industrial_park",
+          "industrial_cluster", "economic_zone", "hitech_zone", "expressway", "road", "railway",
+          "agri_zone", "forest", "urban_centre", "tourism_area", "market_logistics", "land_price",
+          "infrastructure", "other"})
+        EXPECT_NE(findKind(id), nullptr) << id;
+    EXPECT_EQ(findKind("airport"), nullptr);
+}
+
+TEST(LayerKind, IdsPrefixesAndTitlesAreUniqueAndComplete)
+{
+    std::set<std::string_view> ids, prefixes;
+    for (const auto& kind : layerKinds()) {
+        EXPECT_TRUE(ids.insert(kind.id).second) << kind.id;
+        EXPECT_TRUE(prefixes.insert(kind.codePrefix).second) << kind.codePrefix;
+        EXPECT_FALSE(kind.titleVi.empty());
+        EXPECT_FALSE(kind.titleEn.empty());
+        EXPECT_FALSE(kind.families.empty());
+        EXPECT_EQ(kind.style.stroke.size(), 7u) << kind.id;
+    }
+}
+
+TEST(LayerKind, GeometryRules)
+{
+    EXPECT_TRUE(findKind("industrial_park")->accepts(GeometryFamily::Polygon));
+    EXPECT_FALSE(findKind("industrial_park")->accepts(GeometryFamily::Line));
+    EXPECT_TRUE(findKind("expressway")->accepts(GeometryFamily::Line));
+    EXPECT_FALSE(findKind("expressway")->accepts(GeometryFamily::Polygon));
+    EXPECT_TRUE(findKind("other")->accepts(GeometryFamily::Collection));
+    EXPECT_EQ(findKind("industrial_park")->familiesText(), "polygon or point");
+}
+
+TEST(LayerKind, MapsVietnameseStatusWords)
+{
+    EXPECT_EQ(canonicalStatus("Hiện có"), "existing");
+    EXPECT_EQ(canonicalStatus("ĐANG XÂY DỰNG"), "under_construction");
+    EXPECT_EQ(canonicalStatus("quy hoạch"), "planned");
+    EXPECT_EQ(canonicalStatus("Đề xuất"), "proposed");
+    EXPECT_EQ(canonicalStatus("planned"), "planned");
+    EXPECT_EQ(canonicalStatus("không rõ"), "");
+}

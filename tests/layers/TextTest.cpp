@@ -1,0 +1,162 @@
+// Vietnamese text: legacy encodings (expected bytes written out by hand from the published
+// TCVN3, VNI and Windows-1258 tables), NFC, look-alikes, matching keys, numbers.
+
+#include "planatlas/layers/Text.h"
+
+#include <gtest/gtest.h>
+
+using namespace pa::text;
+
+namespace {
+struct Legacy
+{
+    Encoding encoding;
+    const char* bytes;
+    const char* expected;
+};
+
+const Legacy kLegacy[] = {
+    // TCVN3: one byte per letter (ê=AA, ô=AB, â=A9, Đ=A7, ì=D7, ệ=D6, ề=D2, ụ=F4, ạ=B9, ự=F9, ó=E3)
+    {Encoding::Tcvn3, "Khu c\xabng nghi\xd6p Y\xaan B\xd7nh", "Khu công nghiệp Yên Bình"},
+    {Encoding::Tcvn3, "\xa7i\xd2m Th\xf4y", "Điềm Thụy"},
+    {Encoding::Tcvn3, "\xa7" "ang x\xa9y d\xf9ng", "Đang xây dựng"},
+    {Encoding::Tcvn3, "Hi\xd6n c\xe3", "Hiện có"},
+    {Encoding::Tcvn3, "S\xabng C\xabng", "Sông Công"},
+    // VNI: base letter + mark byte (ù acute, ø grave, û hook, â circumflex, ô/ö = ơ/ư, Ñ = Đ)
+    {Encoding::Vni, "Tha\xf9i Nguye\xe2n", "Thái Nguyên"},
+    {Encoding::Vni, "Pho\xe5 Ye\xe2n", "Phổ Yên"},
+    {Encoding::Vni, "\xd1o\xe0ng Hy\xfb", "Đồng Hỷ"},
+    {Encoding::Vni, "Phu\xf9 L\xf6\xf4ng", "Phú Lương"},
+    {Encoding::Vni, "\xd1\xf2nh Ho\xf9" "a", "Định Hóa"},
+    {Encoding::Vni, "Ba\xef" "c Ka\xefn", "Bạc Kạn"},
+    // Windows-1258: precomposed base + combining tone byte (CC grave, D2 hook, EC acute)
+    {Encoding::Cp1258, "Th\xe1i Nguy\xean", "Thái Nguyên"},
+    {Encoding::Cp1258, "Ph\xf4\xd2 Y\xean", "Phổ Yên"},
+    {Encoding::Cp1258, "\xd0\xf4\xccng Hy\xd2", "Đồng Hỷ"},
+    {Encoding::Cp1258, "Ph\xfa L\xfd\xf5ng", "Phú Lương"},
+};
+
+void PrintTo(const Legacy& c, std::ostream* os) { *os << encodingName(c.encoding) << ": " << c.expected; }
+
+class LegacyDecoding : public ::testing::TestWithParam<Legacy>
+{
+};
+} // namespace
+
+TEST_P(LegacyDecoding, GivesNfcUnicode)
+{
+    const auto& c = GetParam();
+    int unmapped = -1;
+    const std::string decoded = decode(c.bytes, c.encoding, &unmapped);
+    EXPECT_EQ(decoded, c.expected) << encodingName(c.encoding);
+    EXPECT_EQ(unmapped, 0);
+    EXPECT_EQ(toNfc(decoded), decoded);
+}
+
+INSTANTIATE_TEST_SUITE_P(Tables, LegacyDecoding, ::testing::ValuesIn(kLegacy));
+
+TEST(Text, CountsBytesWithNoMeaningInTheEncoding)
+{
+    int unmapped = 0;
+    const std::string decoded = decode("A\x80" "B", Encoding::Tcvn3, &unmapped);
+    EXPECT_EQ(unmapped, 1);
+    EXPECT_EQ(decoded, "A\u0080B");
+}
+
+TEST(Text, NormalisesToNfc)
+{
+    const std::string nfd = "Tha\u0301i Nguye\u0302n"; // decomposed
+    EXPECT_NE(nfd, "Thái Nguyên");
+    EXPECT_EQ(toNfc(nfd), "Thái Nguyên");
+    EXPECT_EQ(decode(nfd, Encoding::Utf8), "Thái Nguyên");
+}
+
+TEST(Text, ReplacesEthLookalikes)
+{
+    int replaced = 0;
+    EXPECT_EQ(fixLookalikes("\u00D0ồng Hỷ, \u00F0ường", &replaced), "Đồng Hỷ, đường");
+    EXPECT_EQ(replaced, 2);
+    EXPECT_EQ(fixLookalikes("Đồng Hỷ", &replaced), "Đồng Hỷ");
+    EXPECT_EQ(replaced, 0);
+}
+
+TEST(Text, FoldsForMatching)
+{
+    EXPECT_EQ(foldForMatch("Thái Nguyên"), "thai nguyen");
+    EXPECT_EQ(foldForMatch("  THAI   NGUYEN "), "thai nguyen");
+    EXPECT_EQ(foldForMatch("Đồng Hỷ"), "dong hy");
+    EXPECT_EQ(foldForMatch("\u00D0ông"), "dong");
+    EXPECT_EQ(foldForMatch("Tha\u0301i"), foldForMatch("Thái"));
+}
+
+TEST(Text, RecognisesLatin1Mojibake)
+{
+    EXPECT_EQ(latin1Bytes("Th\u00b5nh"), std::string("Th\xb5nh"));
+    EXPECT_FALSE(latin1Bytes("Thành phố")); // ố is beyond U+00FF
+}
+
+TEST(Text, ValidatesUtf8)
+{
+    EXPECT_TRUE(isValidUtf8("Thái Nguyên"));
+    EXPECT_TRUE(isValidUtf8(""));
+    EXPECT_FALSE(isValidUtf8("S\xabng"));         // TCVN3 byte
+    EXPECT_FALSE(isValidUtf8("\xc0\x80"));        // overlong
+    EXPECT_FALSE(isValidUtf8("\xe1\xba"));        // truncated
+    EXPECT_FALSE(isValidUtf8("\xed\xa0\x80"));    // surrogate
+}
+
+TEST(Text, ParsesEncodingNames)
+{
+    EXPECT_EQ(parseEncoding("TCVN3"), Encoding::Tcvn3);
+    EXPECT_EQ(parseEncoding("abc"), Encoding::Tcvn3);
+    EXPECT_EQ(parseEncoding("VNI"), Encoding::Vni);
+    EXPECT_EQ(parseEncoding("windows-1258"), Encoding::Cp1258);
+    EXPECT_EQ(parseEncoding("UTF-8"), Encoding::Utf8);
+    EXPECT_FALSE(parseEncoding("latin9"));
+}
+
+namespace {
+struct NumberCase
+{
+    const char* text;
+    bool preferThousands;
+    std::optional<double> expected;
+};
+const NumberCase kNumbers[] = {
+    {"134,9", false, 134.9},         {"1.211.000", false, 1211000.0},
+    {"1.211.000,5", false, 1211000.5}, {"134.9", false, 134.9},
+    {"1,211,000", false, 1211000.0}, {"-3,5", false, -3.5},
+    {" 60 ", false, 60.0},           {"1 211 000", false, 1211000.0},
+    {"1.211", true, 1211.0},         {"1.211", false, 1.211},
+    {"9.804", true, 9804.0},         {"abc", false, std::nullopt},
+    {"", false, std::nullopt},       {"1,2,3.4.5", false, std::nullopt},
+    {"12%", false, std::nullopt},
+};
+void PrintTo(const NumberCase& c, std::ostream* os) { *os << '"' << c.text << '"'; }
+
+class Numbers : public ::testing::TestWithParam<NumberCase>
+{
+};
+} // namespace
+
+TEST_P(Numbers, ParseAsVietnameseDocumentsWriteThem)
+{
+    const auto& c = GetParam();
+    const auto value = parseNumber(c.text, c.preferThousands);
+    ASSERT_EQ(value.has_value(), c.expected.has_value()) << c.text;
+    if (value) {
+        EXPECT_DOUBLE_EQ(*value, *c.expected) << c.text;
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(Formats, Numbers, ::testing::ValuesIn(kNumbers));
+
+TEST(Text, DetectsDecimalComma)
+{
+    EXPECT_TRUE(hasDecimalComma("134,9"));
+    EXPECT_TRUE(hasDecimalComma("22.274,5"));
+    EXPECT_FALSE(hasDecimalComma("1,211"));
+    EXPECT_FALSE(hasDecimalComma("1,211,000"));
+    EXPECT_FALSE(hasDecimalComma("9.804"));
+    EXPECT_FALSE(hasDecimalComma("Khu A, B"));
+}

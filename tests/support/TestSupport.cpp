@@ -1,0 +1,91 @@
+#include "TestSupport.h"
+
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <stdexcept>
+
+namespace fs = std::filesystem;
+
+namespace pa::test {
+
+fs::path sourceDir() { return PLANATLAS_SOURCE_DIR; }
+fs::path fixture(const std::string& name) { return sourceDir() / "tests" / "data" / name; }
+fs::path sampleData(const std::string& relative) { return sourceDir() / "data" / relative; }
+fs::path sampleWorkspace() { return PLANATLAS_SAMPLE_WORKSPACE; }
+
+TempDir::TempDir()
+{
+    std::random_device random;
+    m_path = fs::temp_directory_path() / ("planatlas-test-" + std::to_string(random()));
+    fs::create_directories(m_path);
+}
+
+TempDir::~TempDir()
+{
+    std::error_code ignored;
+    // Restore write permission first: some tests make files read-only.
+    for (const auto& entry : fs::recursive_directory_iterator(m_path, ignored))
+        fs::permissions(entry.path(), fs::perms::owner_all, fs::perm_options::add, ignored);
+    fs::remove_all(m_path, ignored);
+}
+
+std::string readBytes(const fs::path& file)
+{
+    std::ifstream in(file, std::ios::binary);
+    if (!in)
+        throw std::runtime_error("cannot read " + file.string());
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+}
+
+void writeBytes(const fs::path& file, const std::string& bytes)
+{
+    std::ofstream out(file, std::ios::binary | std::ios::trunc);
+    out << bytes;
+}
+
+CommandResult run(const std::vector<std::string>& argv)
+{
+    TempDir capture;
+    const std::string outFile = capture.file("out");
+    const std::string errFile = capture.file("err");
+    const pid_t pid = ::fork();
+    if (pid < 0)
+        throw std::runtime_error("fork failed");
+    if (pid == 0) {
+        const int in = ::open("/dev/null", O_RDONLY);
+        const int out = ::open(outFile.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        const int err = ::open(errFile.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        ::dup2(in, 0);
+        ::dup2(out, 1);
+        ::dup2(err, 2);
+        std::vector<char*> args;
+        for (const auto& a : argv)
+            args.push_back(const_cast<char*>(a.c_str()));
+        args.push_back(nullptr);
+        ::execvp(args[0], args.data());
+        ::_exit(127);
+    }
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    CommandResult result;
+    result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    result.out = readBytes(outFile);
+    result.err = readBytes(errFile);
+    return result;
+}
+
+CommandResult runCli(const std::vector<std::string>& args)
+{
+    std::vector<std::string> argv{PLANATLAS_CLI};
+    argv.insert(argv.end(), args.begin(), args.end());
+    return run(argv);
+}
+
+} // namespace pa::test

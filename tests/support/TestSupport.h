@@ -1,0 +1,49 @@
+#pragma once
+// Test support: where the data is, temporary folders, running the CLI as a user would.
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace pa::test {
+
+/// The repository's root (for data/ and tests/data/).
+std::filesystem::path sourceDir();
+/// A committed fixture in tests/data/.
+std::filesystem::path fixture(const std::string& name);
+/// A sample source in data/ (e.g. "thai_nguyen/districts_pre2025_geoboundaries.geojson").
+std::filesystem::path sampleData(const std::string& relative);
+
+/// A fresh folder, removed with everything in it when the object goes away.
+class TempDir
+{
+public:
+    TempDir();
+    ~TempDir();
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    [[nodiscard]] const std::filesystem::path& path() const { return m_path; }
+    [[nodiscard]] std::string file(const std::string& name) const { return (m_path / name).string(); }
+
+private:
+    std::filesystem::path m_path;
+};
+
+std::string readBytes(const std::filesystem::path& file);
+void writeBytes(const std::filesystem::path& file, const std::string& bytes);
+
+struct CommandResult
+{
+    int exitCode = -1;
+    std::string out;
+    std::string err;
+};
+
+/// Runs a program (searched in PATH when it has no '/') with stdin closed.
+CommandResult run(const std::vector<std::string>& argv);
+/// Runs the planatlas executable built with these tests.
+CommandResult runCli(const std::vector<std::string>& args);
+/// Path of the sample workspace the build makes from data/.
+std::filesystem::path sampleWorkspace();
+
+} // namespace pa::test
