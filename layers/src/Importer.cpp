@@ -522,6 +522,16 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
     };
 
     TextStats textStats;
+    auto decodeColumn = [&](const std::string& raw, int sourceIndex, const std::string& featureLabel) {
+        try {
+            return convertText(raw, options.encoding, textStats);
+        } catch (const std::runtime_error&) {
+            throw inputError(featureLabel,
+                             "column '" + sourceFields[static_cast<std::size_t>(sourceIndex)].name +
+                                 "' is not valid UTF-8; the file seems to use a legacy encoding: pass "
+                                 "--encoding tcvn3, --encoding vni or --encoding cp1258");
+        }
+    };
     const bool admin = isAdmin(*kind);
     const std::string mappingTable = linkTableName(layerName);
 
@@ -594,14 +604,7 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
                     if (t.sourceIndex >= 0)
                         value = in->value(t.sourceIndex);
                     if (auto* s = std::get_if<std::string>(&value)) {
-                        try {
-                            *s = trim(convertText(*s, options.encoding, textStats));
-                        } catch (const std::runtime_error&) {
-                            throw inputError(featureLabel,
-                                             "column '" + sourceFields[static_cast<std::size_t>(t.sourceIndex)].name +
-                                                 "' is not valid UTF-8; the file seems to use a legacy "
-                                                 "encoding: pass --encoding tcvn3, vni or cp1258");
-                        }
+                        *s = trim(decodeColumn(*s, t.sourceIndex, featureLabel));
                         if (s->empty())
                             value = std::monostate{};
                     }
@@ -657,16 +660,8 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
                 }
                 for (std::size_t k = 0; k < extras.size(); ++k) {
                     FieldValue value = in->value(extras[k].sourceIndex);
-                    if (auto* s = std::get_if<std::string>(&value)) {
-                        try {
-                            *s = convertText(*s, options.encoding, textStats);
-                        } catch (const std::runtime_error&) {
-                            throw inputError(featureLabel,
-                                             "column '" + sourceFields[static_cast<std::size_t>(extras[k].sourceIndex)].name +
-                                                 "' is not valid UTF-8; the file seems to use a legacy "
-                                                 "encoding: pass --encoding tcvn3, vni or cp1258");
-                        }
-                    }
+                    if (auto* s = std::get_if<std::string>(&value))
+                        *s = decodeColumn(*s, extras[k].sourceIndex, featureLabel);
                     out.setValue(static_cast<int>(targets.size() + k), value);
                 }
                 try {
@@ -716,44 +711,38 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
     report.unmappedCharacters = textStats.unmapped;
     report.latin1Suspects = textStats.latin1;
 
+    // One sentence per kind of repair or problem that happened, with its count.
+    const std::string encoding = options.encoding ? std::string(text::encodingName(*options.encoding)) : "";
+    struct Counted
+    {
+        std::int64_t count;
+        const char* one;
+        const char* many;
+        std::string rest;
+    };
+    const Counted counted[] = {
+        {report.repaired, "invalid geometry was", "invalid geometries were", " repaired with GEOS MakeValid"},
+        {report.droppedParts, "geometry", "geometries", " lost collapsed parts (lines or points) during repair"},
+        {report.collapsed, "geometry", "geometries",
+         " collapsed to nothing during repair and were imported without geometry"},
+        {report.withoutGeometry, "feature has", "features have", " no geometry and will not appear on maps"},
+        {codeTarget->sourceIndex >= 0 ? report.codesGenerated : 0, "feature had", "features had",
+         " no code and received a generated one"},
+        {report.textConverted, "text value was", "text values were", " converted from " + encoding},
+        {report.unmappedCharacters, "byte has", "bytes have",
+         " no meaning in the declared encoding and were kept as Latin-1"},
+        {report.renormalised, "text value was", "text values were", " normalised to Unicode NFC"},
+        {report.lookalikesFixed, "text value had", "text values had", " Ð/ð (U+00D0/U+00F0) replaced by Đ/đ"},
+        {report.latin1Suspects, "text value looks", "text values look",
+         " like TCVN3 or VNI text read as Latin-1; if names look wrong, re-import with "
+         "--encoding tcvn3 or --encoding vni"},
+        {report.statusUnrecognised, "status value was", "status values were", " not recognised and left empty"},
+        {report.numbersUnparsed, "number was", "numbers were", " not readable and left empty"},
+    };
     auto& w = report.warnings;
-    if (report.repaired)
-        w.push_back(plural(report.repaired, "invalid geometry was", "invalid geometries were") +
-                    " repaired with GEOS MakeValid");
-    if (report.droppedParts)
-        w.push_back(plural(report.droppedParts, "geometry", "geometries") +
-                    " lost collapsed parts (lines or points) during repair");
-    if (report.collapsed)
-        w.push_back(plural(report.collapsed, "geometry", "geometries") +
-                    " collapsed to nothing during repair and were imported without geometry");
-    if (report.withoutGeometry)
-        w.push_back(plural(report.withoutGeometry, "feature has", "features have") +
-                    " no geometry and will not appear on maps");
-    if (report.codesGenerated && codeTarget->sourceIndex >= 0)
-        w.push_back(plural(report.codesGenerated, "feature had", "features had") +
-                    " no code and received a generated one");
-    if (report.textConverted)
-        w.push_back(plural(report.textConverted, "text value was", "text values were") + " converted from " +
-                    std::string(text::encodingName(*options.encoding)));
-    if (report.unmappedCharacters)
-        w.push_back(plural(report.unmappedCharacters, "byte has", "bytes have") +
-                    " no meaning in the declared encoding and were kept as Latin-1");
-    if (report.renormalised)
-        w.push_back(plural(report.renormalised, "text value was", "text values were") +
-                    " normalised to Unicode NFC");
-    if (report.lookalikesFixed)
-        w.push_back(plural(report.lookalikesFixed, "text value had", "text values had") +
-                    " Ð/ð (U+00D0/U+00F0) replaced by Đ/đ");
-    if (report.latin1Suspects)
-        w.push_back(plural(report.latin1Suspects, "text value looks", "text values look") +
-                    " like TCVN3 or VNI text read as Latin-1; if names look wrong, re-import with "
-                    "--encoding tcvn3 or --encoding vni");
-    if (report.statusUnrecognised)
-        w.push_back(plural(report.statusUnrecognised, "status value was", "status values were") +
-                    " not recognised and left empty");
-    if (report.numbersUnparsed)
-        w.push_back(plural(report.numbersUnparsed, "number was", "numbers were") +
-                    " not readable and left empty");
+    for (const auto& c : counted)
+        if (c.count)
+            w.push_back(plural(c.count, c.one, c.many) + c.rest);
     for (const auto& [attribute, n] : report.missingValues)
         w.push_back(plural(n, "feature has", "features have") + " no value for required '" + attribute + "'");
     if (options.licence.empty())

@@ -82,6 +82,15 @@ protected:
     pa::test::TempDir m_dir;
 };
 
+/// Copies the TCVN3 shapefile fixture to @p dir as @p name, with or without its .prj.
+fs::path copyShapefile(const pa::test::TempDir& dir, const std::string& name, bool withPrj)
+{
+    for (std::string ext : {".shp", ".shx", ".dbf", ".prj"})
+        if (withPrj || ext != ".prj")
+            fs::copy_file(pa::test::fixture("kcn_tcvn3" + ext), dir.file(name + ext));
+    return dir.file(name + ".shp");
+}
+
 ImportOptions options(const fs::path& file, const std::string& kind)
 {
     ImportOptions o;
@@ -161,10 +170,9 @@ TEST_F(Import, Tcvn3DeclaredAsWindows1252IsFlaggedAndCanBeFixed)
     // A common legacy file: TCVN3 bytes with a .cpg that says Windows-1252. GDAL recodes them
     // into Latin-1 look-alikes ("Khu c«ng nghiÖp"); PlanAtlas warns, and --encoding fixes it.
     pa::test::TempDir scratch;
-    for (const char* ext : {".shp", ".shx", ".dbf", ".prj"})
-        fs::copy_file(pa::test::fixture(std::string("kcn_tcvn3") + ext), scratch.file(std::string("kcn") + ext));
+    const auto shp = copyShapefile(scratch, "kcn", true);
     pa::test::writeBytes(scratch.file("kcn.cpg"), "1252");
-    auto o = options(scratch.file("kcn.shp"), "industrial_park");
+    auto o = options(shp, "industrial_park");
     o.fieldMap = {{"name_vi", "TEN_KCN"}};
     const auto report = import(o);
     EXPECT_GE(report.latin1Suspects, 3);
@@ -294,9 +302,7 @@ TEST_F(Import, BadInputIsRefusedAndTheWorkspaceIsUntouched)
     truncated.sourceLayer = "ccn";
     expectRefused(truncated, ErrorKind::Input, "truncated.gpkg");
     // No CRS: the shapefile without its .prj.
-    for (const char* ext : {".shp", ".shx", ".dbf"})
-        fs::copy_file(pa::test::fixture(std::string("kcn_tcvn3") + ext), scratch.file(std::string("noprj") + ext));
-    auto noCrs = options(scratch.file("noprj.shp"), "industrial_park");
+    auto noCrs = options(copyShapefile(scratch, "noprj", false), "industrial_park");
     noCrs.fieldMap = {{"name_vi", "TEN_KCN"}};
     expectRefused(noCrs, ErrorKind::Input, "--src-crs");
     // Wrong geometry type for the kind.
