@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <set>
+#include <tuple>
 #include <unordered_set>
 
 namespace fs = std::filesystem;
@@ -203,6 +204,17 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
         if (std::find(values.begin(), values.end(), quality) == values.end())
             throw Error(ErrorKind::Usage, "--quality must be surveyed, digitized or indicative, not '" +
                                               quality + "'");
+    }
+    std::string validFromOption, validToOption;
+    for (auto [option, value, out] : {std::tuple{"--valid-from", &options.validFrom, &validFromOption},
+                                      std::tuple{"--valid-to", &options.validTo, &validToOption}}) {
+        if (value->empty())
+            continue;
+        const auto date = text::parseDate(*value);
+        if (!date)
+            throw Error(ErrorKind::Usage, std::string(option) + " '" + *value +
+                                              "' is not a date (write 2025-06-30 or 30/6/2025)");
+        *out = *date;
     }
     std::optional<gis::Crs> overrideCrs;
     if (!options.sourceCrs.empty()) {
@@ -597,7 +609,7 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
                 }
 
                 // Attributes.
-                std::string code, nameVi, status, validFrom = options.validFrom, validTo = options.validTo;
+                std::string code, nameVi, validFrom = validFromOption, validTo = validToOption;
                 for (std::size_t i = 0; i < targets.size(); ++i) {
                     const Target& t = targets[i];
                     FieldValue value;
@@ -618,6 +630,14 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
                                 ++report.numbersUnparsed;
                                 value = std::monostate{};
                             }
+                        }
+                    }
+                    if (t.type == FieldType::Date && !std::holds_alternative<std::monostate>(value)) {
+                        if (auto date = text::parseDate(gis::toString(value))) {
+                            value = *date;
+                        } else {
+                            ++report.datesUnparsed;
+                            value = std::monostate{};
                         }
                     }
                     if (t.attribute == "code") {
@@ -738,6 +758,7 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
          "--encoding tcvn3 or --encoding vni"},
         {report.statusUnrecognised, "status value was", "status values were", " not recognised and left empty"},
         {report.numbersUnparsed, "number was", "numbers were", " not readable and left empty"},
+        {report.datesUnparsed, "date was", "dates were", " not readable and left empty"},
     };
     auto& w = report.warnings;
     for (const auto& c : counted)

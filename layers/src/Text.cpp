@@ -6,6 +6,8 @@
 #include <unicode/unistr.h>
 
 #include <array>
+#include <cstdio>
+#include <vector>
 #include <cctype>
 #include <memory>
 #include <stdexcept>
@@ -412,6 +414,52 @@ std::optional<double> parseNumber(std::string_view text, bool preferThousands)
     } catch (const std::exception&) {
         return std::nullopt;
     }
+}
+
+std::optional<std::string> parseDate(std::string_view text)
+{
+    // Pull out the numbers; the words (ngày, tháng, năm) and separators only delimit them.
+    std::vector<int> numbers;
+    std::vector<std::size_t> digits;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        if (std::isdigit(static_cast<unsigned char>(text[i]))) {
+            int value = 0;
+            std::size_t n = 0;
+            while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])) && n < 5) {
+                value = value * 10 + (text[i] - '0');
+                ++i;
+                ++n;
+            }
+            numbers.push_back(value);
+            digits.push_back(n);
+        } else {
+            ++i;
+        }
+    }
+    if (numbers.size() != 3)
+        return std::nullopt;
+    int year = 0, month = 0, day = 0;
+    if (digits[0] == 4) { // 2025-06-30
+        year = numbers[0];
+        month = numbers[1];
+        day = numbers[2];
+    } else if (digits[2] == 4) { // 30/6/2025: day first, as Vietnamese writes it
+        day = numbers[0];
+        month = numbers[1];
+        year = numbers[2];
+    } else {
+        return std::nullopt;
+    }
+    static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (month < 1 || month > 12 || day < 1 || day > kDays[month - 1] || year < 1800 || year > 2200)
+        return std::nullopt;
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    if (month == 2 && day == 29 && !leap)
+        return std::nullopt;
+    char buffer[32]; // large enough for any int, which silences -Wformat-truncation
+    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
+    return std::string(buffer);
 }
 
 bool hasDecimalComma(std::string_view text)

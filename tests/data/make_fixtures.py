@@ -138,4 +138,22 @@ for lname, wkt_list in (('ccn', [square_tn(105.95, 21.55, 50), square_tn(105.70,
         feat.SetGeometry(ogr.CreateGeometryFromWkt(wkt))
         lyr.CreateFeature(feat)
 ds = None
+# --- 7. The same data in other formats planners bring: KMZ, FlatGeobuf, zipped Shapefile,
+#        and a CSV with WKT geometry in VN-2000 ----------------------------------------------
+# A KMZ as Google Earth saves it: a zip whose doc.kml holds the placemarks.
+import zipfile
+with zipfile.ZipFile(os.path.join(HERE, 'places.kmz'), 'w', zipfile.ZIP_DEFLATED) as z:
+    z.write(os.path.join(HERE, 'places.kml'), 'doc.kml')
+if os.path.exists(os.path.join(HERE, 'road_line.fgb')):
+    os.remove(os.path.join(HERE, 'road_line.fgb'))
+gdal.VectorTranslate(os.path.join(HERE, 'road_line.fgb'), os.path.join(HERE, 'road_line.geojson'),
+                     format='FlatGeobuf')
+with zipfile.ZipFile(os.path.join(HERE, 'kcn_tcvn3.zip'), 'w') as z:
+    for ext in ('.shp', '.shx', '.dbf', '.prj'):
+        z.write(base + ext, 'kcn_tcvn3' + ext)
+with open(os.path.join(HERE, 'zones_wkt_vn2000.csv'), 'w', encoding='utf-8') as fh:
+    fh.write('name_vi;product;wkt\n')
+    fh.write('Vùng chè Tân Cương;chè;"' + square_tn(105.765, 21.565, 300) + '"\n')
+    fh.write('Vùng chè La Bằng;chè;"' + square_tn(105.595, 21.715, 200) + '"\n')
+
 print('fixtures written to', HERE)

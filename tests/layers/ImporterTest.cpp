@@ -231,6 +231,42 @@ TEST_F(Import, KmlPlacemarks)
     EXPECT_EQ(got[1][0], "ATK Định Hóa");
 }
 
+TEST_F(Import, OtherFormatsPlannersBring)
+{
+    struct Case
+    {
+        const char* file;
+        const char* kind;
+        const char* srcCrs;
+        std::int64_t features;
+        const char* driver;
+        const char* firstName;
+    };
+    const Case cases[] = {
+        {"places.kmz", "tourism_area", "", 2, "LIBKML", "Hồ Núi Cốc"},
+        {"road_line.fgb", "road", "", 1, "FlatGeobuf", "Quốc lộ 3 (đoạn)"},
+        {"kcn_tcvn3.zip", "industrial_park", "", 3, "ESRI Shapefile", "Khu công nghiệp Yên Bình"},
+        {"zones_wkt_vn2000.csv", "agri_zone", "EPSG:9213", 2, "CSV", "Vùng chè Tân Cương"},
+    };
+    for (const auto& c : cases) {
+        auto o = options(pa::test::fixture(c.file), c.kind);
+        o.sourceCrs = c.srcCrs;
+        if (std::string(c.file).ends_with(".zip")) {
+            o.encoding = pa::text::Encoding::Tcvn3;
+            o.fieldMap = {{"name_vi", "TEN_KCN"}};
+            o.codeField = "MA_KCN";
+        }
+        const auto report = import(o);
+        EXPECT_EQ(report.features, c.features) << c.file;
+        EXPECT_EQ(report.sourceDriver, c.driver) << c.file;
+        EXPECT_EQ(rows("SELECT name_vi FROM " + report.layerName + " ORDER BY fid").at(0).at(0), c.firstName)
+            << c.file;
+    }
+    // The WKT squares were drawn in EPSG:9213 as 300 ha and 200 ha: no reprojection, no change.
+    EXPECT_NEAR(number("SELECT SUM(ST_Area(geom)) FROM zones_wkt_vn2000") / 1e4, 500.0, 0.01);
+    EXPECT_EQ(rows("SELECT product FROM zones_wkt_vn2000 ORDER BY fid")[0][0], "chè");
+}
+
 TEST_F(Import, InvalidPolygonsAreRepairedAndCounted)
 {
     auto o = options(pa::test::fixture("invalid_polygons.geojson"), "industrial_cluster");

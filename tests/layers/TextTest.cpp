@@ -160,3 +160,16 @@ TEST(Text, DetectsDecimalComma)
     EXPECT_FALSE(hasDecimalComma("9.804"));
     EXPECT_FALSE(hasDecimalComma("Khu A, B"));
 }
+
+TEST(Text, ParsesDatesAsVietnameseDocumentsWriteThem)
+{
+    EXPECT_EQ(parseDate("2025-06-30"), "2025-06-30");
+    EXPECT_EQ(parseDate("30/6/2025"), "2025-06-30");
+    EXPECT_EQ(parseDate("01.7.2025"), "2025-07-01");
+    EXPECT_EQ(parseDate("ngày 19 tháng 6 năm 2023"), "2023-06-19");
+    EXPECT_EQ(parseDate("29/02/2024"), "2024-02-29");
+    EXPECT_FALSE(parseDate("29/02/2023"));
+    EXPECT_FALSE(parseDate("31/6/2025"));
+    EXPECT_FALSE(parseDate("6/2025"));
+    EXPECT_FALSE(parseDate("hôm qua"));
+}

@@ -30,6 +30,7 @@ struct ImportOptions
     std::string source, licence, attribution;
     std::string geometryQuality; ///< for features that do not say; default "digitized"
     std::string validFrom, validTo; ///< administrative units: validity where the source has none
+                                    ///< (ISO or Vietnamese day-first dates)
 };
 
 struct ImportReport
@@ -54,6 +55,7 @@ struct ImportReport
     std::int64_t latin1Suspects = 0;  ///< values that look like undeclared TCVN3/VNI text
     std::int64_t statusUnrecognised = 0;
     std::int64_t numbersUnparsed = 0;
+    std::int64_t datesUnparsed = 0;
     std::map<std::string, std::int64_t> missingValues; ///< required attribute → empty count
     std::vector<std::pair<std::string, std::string>> mapping; ///< attribute → source column
     std::vector<std::string> warnings; ///< sentences with counts, for the user

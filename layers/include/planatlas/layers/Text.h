@@ -47,6 +47,11 @@ std::string foldForMatch(std::string_view utf8);
 /// digits is read as a thousands separator only when @p preferThousands is true.
 std::optional<double> parseNumber(std::string_view text, bool preferThousands = false);
 
+/// An ISO date (YYYY-MM-DD) from the ways Vietnamese data writes one: "2025-06-30",
+/// "30/6/2025", "30-06-2025", "30.6.2025", "ngày 30 tháng 6 năm 2025". Nullopt when it is not a
+/// real calendar date.
+std::optional<std::string> parseDate(std::string_view text);
+
 /// True when @p text is a number written with a Vietnamese decimal comma ("134,9",
 /// "22.274,5"): a column holding such values writes "9.804" for 9804.
 bool hasDecimalComma(std::string_view text);
