@@ -16,7 +16,13 @@ namespace {
 
 std::atomic<bool> g_cancel{false};
 
-extern "C" void onInterrupt(int) { g_cancel.store(true); }
+extern "C" void onInterrupt(int)
+{
+    // First Ctrl-C: cancel at the next feature and roll back. A second one, while GDAL or
+    // GEOS is busy in a long call, ends the program (the transaction is then never committed).
+    g_cancel.store(true);
+    std::signal(SIGINT, SIG_DFL);
+}
 
 std::string kindsHelp()
 {

@@ -10,9 +10,14 @@ LogHandler g_warningHandler;
 
 void forwardWarning(const std::string& message)
 {
-    std::lock_guard lock(g_warningMutex);
-    if (g_warningHandler)
-        g_warningHandler(message);
+    // Copy the handler out so that a handler that itself makes GDAL warn cannot deadlock.
+    LogHandler handler;
+    {
+        std::lock_guard lock(g_warningMutex);
+        handler = g_warningHandler;
+    }
+    if (handler)
+        handler(message);
 }
 } // namespace
 
@@ -47,14 +52,17 @@ ErrorCapture::~ErrorCapture()
 
 void CPL_STDCALL ErrorCapture::handler(CPLErr level, CPLErrorNum, const char* message)
 {
-    // Runs inside GDAL's C code: record only, never throw.
-    auto* self = static_cast<ErrorCapture*>(CPLGetErrorHandlerUserData());
-    std::string text = message ? message : "";
-    if (level == CE_Failure || level == CE_Fatal) {
-        if (self)
-            self->m_errors.push_back(std::move(text));
-    } else if (level == CE_Warning) {
-        forwardWarning(text);
+    // Runs inside GDAL's C code: record only, and let nothing unwind through it.
+    try {
+        auto* self = static_cast<ErrorCapture*>(CPLGetErrorHandlerUserData());
+        std::string text = message ? message : "";
+        if (level == CE_Failure || level == CE_Fatal) {
+            if (self)
+                self->m_errors.push_back(std::move(text));
+        } else if (level == CE_Warning) {
+            forwardWarning(text);
+        }
+    } catch (...) {
     }
 }
 

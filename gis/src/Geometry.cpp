@@ -19,10 +19,13 @@ struct GeosThreadContext
     GeosThreadContext(const GeosThreadContext&) = delete;
     GeosThreadContext& operator=(const GeosThreadContext&) = delete;
 
-    static void onError(const char* message, void* userdata)
+    static void onError(const char* message, void* userdata) noexcept
     {
-        // Record only: this runs inside GEOS.
-        static_cast<GeosThreadContext*>(userdata)->lastError = message ? message : "";
+        // Record only: this runs inside GEOS, and nothing may unwind through it.
+        try {
+            static_cast<GeosThreadContext*>(userdata)->lastError = message ? message : "";
+        } catch (...) {
+        }
     }
 };
 
@@ -225,23 +228,17 @@ void Geometry::promoteToMulti()
 {
     if (!m_impl->geometry)
         return;
-    const auto type = wkbFlatten(m_impl->geometry->getGeometryType());
+    // Curves, surfaces, triangles and TINs are linearised too, so that a layer declared
+    // MultiPolygon or MultiLineString holds only that type.
     OGRwkbGeometryType target = wkbUnknown;
-    switch (type) {
-    case wkbPoint: target = wkbMultiPoint; break;
-    case wkbLineString: target = wkbMultiLineString; break;
-    case wkbPolygon: target = wkbMultiPolygon; break;
-    case wkbGeometryCollection: {
-        switch (family()) {
-        case GeometryFamily::Point: target = wkbMultiPoint; break;
-        case GeometryFamily::Line: target = wkbMultiLineString; break;
-        case GeometryFamily::Polygon: target = wkbMultiPolygon; break;
-        default: return;
-        }
-        break;
-    }
+    switch (family()) {
+    case GeometryFamily::Point: target = wkbMultiPoint; break;
+    case GeometryFamily::Line: target = wkbMultiLineString; break;
+    case GeometryFamily::Polygon: target = wkbMultiPolygon; break;
     default: return;
     }
+    if (wkbFlatten(m_impl->geometry->getGeometryType()) == target)
+        return;
     m_impl->geometry.reset(
         OGRGeometryFactory::forceTo(m_impl->geometry.release(), target, nullptr));
 }
@@ -334,10 +331,15 @@ RepairOutcome Geometry::makeValid(GeometryFamily family)
         if (!fixed)
             throw GisError("GEOS could not rebuild repaired geometry: " + detail::takeGeosError());
     }
+    // Hold a reference: the old geometry may own the last one.
     OGRSpatialReference* srs = m_impl->geometry->getSpatialReference();
-    m_impl->geometry = detail::fromGeos(*fixed);
     if (srs)
+        srs->Reference();
+    m_impl->geometry = detail::fromGeos(*fixed);
+    if (srs) {
         m_impl->geometry->assignSpatialReference(srs);
+        srs->Release();
+    }
     outcome.becameEmpty = m_impl->geometry->IsEmpty();
     return outcome;
 }

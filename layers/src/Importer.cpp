@@ -81,8 +81,8 @@ SourceOpen sourceOpenFor(const ImportOptions& options)
         }
     } else if (ext == ".zip") {
         open.path = "/vsizip/" + options.sourcePath;
-        if (options.encoding && options.encoding != text::Encoding::Utf8)
-            open.options = {"ENCODING="};
+        if (options.encoding)
+            open.options = {options.encoding == text::Encoding::Utf8 ? "ENCODING=UTF-8" : "ENCODING="};
     }
     return open;
 }
@@ -105,6 +105,7 @@ struct ExtraField
 struct TextStats
 {
     std::int64_t converted = 0, renormalised = 0, lookalikes = 0, unmapped = 0, latin1 = 0;
+    std::int64_t doubleEncoded = 0; ///< UTF-8 that a reader took for Latin-1
 };
 
 /// True when @p utf8 holds only Latin-1 characters and at least one of them is a symbol or
@@ -116,6 +117,8 @@ bool looksLikeUndeclaredLegacy(std::string_view utf8)
     const auto bytes = text::latin1Bytes(utf8);
     if (!bytes)
         return false;
+    if (text::isValidUtf8(*bytes))
+        return false; // UTF-8 read as Latin-1 ("ThÃ¡i"): counted separately
     static constexpr std::string_view kVietnameseLatin1 =
         "\xC0\xC1\xC2\xC3\xC8\xC9\xCA\xCC\xCD\xD2\xD3\xD4\xD5\xD9\xDA\xDD"
         "\xE0\xE1\xE2\xE3\xE8\xE9\xEA\xEC\xED\xF2\xF3\xF4\xF5\xF9\xFA\xFD"
@@ -154,6 +157,9 @@ std::string convertText(const std::string& raw, const std::optional<text::Encodi
             ++stats.renormalised;
         if (looksLikeUndeclaredLegacy(result))
             ++stats.latin1;
+        else if (auto bytes = text::latin1Bytes(result);
+                 bytes && *bytes != result && text::isValidUtf8(*bytes))
+            ++stats.doubleEncoded;
     }
     int replaced = 0;
     result = text::fixLookalikes(result, &replaced);
@@ -257,7 +263,14 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
     }
     const std::string layerLabel = file + " (layer " + sourceLayer->name() + ")";
 
-    std::optional<gis::Crs> sourceCrs = sourceLayer->crs();
+    std::optional<gis::Crs> sourceCrs;
+    try {
+        sourceCrs = sourceLayer->crs();
+    } catch (const gis::GisError& e) {
+        if (!overrideCrs)
+            throw inputError(layerLabel, std::string("its coordinate reference system cannot be read (") +
+                                             e.what() + "); pass --src-crs EPSG:N to say what it is");
+    }
     std::string crsNote;
     if (overrideCrs) {
         if (sourceCrs && !sourceCrs->isSame(*overrideCrs))
@@ -570,7 +583,14 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
 
             std::int64_t number = 0;
             sourceLayer->resetReading();
-            while (auto in = sourceLayer->next()) {
+            auto nextFeature = [&]() {
+                try {
+                    return sourceLayer->next();
+                } catch (const gis::GisError& e) {
+                    throw inputError(layerLabel, "read error at feature " + std::to_string(number + 1) + ": " + e.what());
+                }
+            };
+            while (auto in = nextFeature()) {
                 ++number;
                 if (number % 500 == 0)
                     progress.update(total ? static_cast<double>(number) / static_cast<double>(total) : 1.0,
@@ -591,9 +611,13 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
                             throw inputError(featureLabel, e.what());
                         }
                     }
-                    const auto outcome = geometry.makeValid(family == GeometryFamily::Collection
-                                                                ? GeometryFamily::None
-                                                                : family);
+                    gis::RepairOutcome outcome;
+                    try {
+                        outcome = geometry.makeValid(family == GeometryFamily::Collection ? GeometryFamily::None
+                                                                                         : family);
+                    } catch (const gis::GisError& e) {
+                        throw inputError(featureLabel, std::string("geometry cannot be repaired: ") + e.what());
+                    }
                     if (outcome.wasInvalid)
                         ++report.repaired;
                     if (outcome.droppedLowerDimension)
@@ -730,6 +754,7 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
     report.lookalikesFixed = textStats.lookalikes;
     report.unmappedCharacters = textStats.unmapped;
     report.latin1Suspects = textStats.latin1;
+    report.doubleEncoded = textStats.doubleEncoded;
 
     // One sentence per kind of repair or problem that happened, with its count.
     const std::string encoding = options.encoding ? std::string(text::encodingName(*options.encoding)) : "";
@@ -756,6 +781,8 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
         {report.latin1Suspects, "text value looks", "text values look",
          " like TCVN3 or VNI text read as Latin-1; if names look wrong, re-import with "
          "--encoding tcvn3 or --encoding vni"},
+        {report.doubleEncoded, "text value looks", "text values look",
+         " like UTF-8 read as Latin-1 (\"ThÃ¡i\" for \"Thái\"); re-import with --encoding utf-8"},
         {report.statusUnrecognised, "status value was", "status values were", " not recognised and left empty"},
         {report.numbersUnparsed, "number was", "numbers were", " not readable and left empty"},
         {report.datesUnparsed, "date was", "dates were", " not readable and left empty"},

@@ -18,7 +18,9 @@ constexpr GeometryFamily kPolygon = GeometryFamily::Polygon;
 constexpr GeometryFamily kAny = GeometryFamily::Collection;
 
 const std::array<AttributeSpec, 9> kCommon = {{
-    {"code", FieldType::String, true, "code,ma,ma_so,id"},
+    // Only an explicit code column: generic "id"/"ma" columns (ArcGIS's all-zero Id) are
+    // not codes; --code-field names one.
+    {"code", FieldType::String, true, "code"},
     {"name_vi", FieldType::String, true, "name_vi,ten,ten_vi,name,ten_kcn,ten_ccn,ten_don_vi,tendonvi"},
     {"name_en", FieldType::String, false, "name_en,ten_en,name_english"},
     {"status", FieldType::String, false, "status,trang_thai,hien_trang"},

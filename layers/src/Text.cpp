@@ -4,6 +4,7 @@
 #include <unicode/ucnv.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
 #include <array>
 #include <cstdio>
@@ -132,7 +133,7 @@ std::string decodeTcvn3(std::string_view bytes, int& unmapped)
             text.append(static_cast<char16_t>(byte));
             continue;
         }
-        char16_t c = byte >= 0xA1 ? kTcvn3High[byte - 0xA1] : 0;
+        char16_t c = (byte >= 0xA1 && byte <= 0xFE) ? kTcvn3High[byte - 0xA1] : 0;
         if (c == 0) {
             ++unmapped;
             c = static_cast<char16_t>(byte); // keep the Latin-1 reading so nothing is lost
@@ -350,6 +351,43 @@ std::string foldForMatch(std::string_view utf8)
     return out;
 }
 
+FoldedText foldWithOffsets(std::string_view utf8)
+{
+    FoldedText out;
+    out.folded.reserve(utf8.size());
+    out.origin.reserve(utf8.size() + 1);
+    const icu::Normalizer2& nfd = nfdNormalizer();
+    std::size_t i = 0;
+    while (i < utf8.size()) {
+        const std::size_t start = i;
+        UChar32 c = 0;
+        U8_NEXT(reinterpret_cast<const uint8_t*>(utf8.data()), i, utf8.size(), c);
+        if (c < 0)
+            c = 0xFFFD;
+        UChar32 base = c;
+        if (c == 0x0110 || c == 0x0111 || c == 0x00D0 || c == 0x00F0) {
+            base = u'd';
+        } else if (c >= 0x80) {
+            icu::UnicodeString decomposition;
+            if (nfd.getDecomposition(c, decomposition) && decomposition.length() > 0)
+                base = decomposition.char32At(0);
+        }
+        base = u_tolower(base);
+        char buffer[4];
+        int32_t length = 0;
+        UBool error = false;
+        U8_APPEND(reinterpret_cast<uint8_t*>(buffer), length, 4, base, error);
+        if (error)
+            continue; // not a valid code point: nothing to search for
+        for (int32_t k = 0; k < length; ++k) {
+            out.folded += buffer[k];
+            out.origin.push_back(start);
+        }
+    }
+    out.origin.push_back(utf8.size());
+    return out;
+}
+
 std::optional<double> parseNumber(std::string_view text, bool preferThousands)
 {
     // Trim, then keep sign, digits and separators only.
@@ -376,8 +414,9 @@ std::optional<double> parseNumber(std::string_view text, bool preferThousands)
         } else if (c == ',') {
             ++commas;
             lastComma = i;
-        } else if (c == ' ' || c == '\xA0') {
-            continue; // "1 211 000"
+        } else if (c == ' ' || (c == '\xC2' && i + 1 < s.size() && s[i + 1] == '\xA0')) {
+            i += c == ' ' ? 0 : 1;
+            continue; // "1 211 000", also with no-break spaces (U+00A0)
         } else if (!std::isdigit(static_cast<unsigned char>(c))) {
             return std::nullopt;
         }
@@ -390,7 +429,8 @@ std::optional<double> parseNumber(std::string_view text, bool preferThousands)
     } else if (dots + commas == 1) {
         const std::size_t pos = dots ? lastDot : lastComma;
         const std::size_t digitsAfter = s.size() - pos - 1;
-        decimal = (digitsAfter == 3 && preferThousands) ? 0 : (dots ? '.' : ',');
+        // "9.804" in Vietnamese data is 9804; a lone comma is always a decimal comma here.
+        decimal = (dots && digitsAfter == 3 && preferThousands) ? 0 : (dots ? '.' : ',');
     } else if (dots > 1 || commas > 1) {
         if (dots && commas)
             return std::nullopt;
@@ -437,7 +477,8 @@ std::optional<std::string> parseDate(std::string_view text)
             ++i;
         }
     }
-    if (numbers.size() != 3)
+    // A date, or a date and time ("2025-06-30T00:00:00", "30/06/2025 00:00:00").
+    if (numbers.size() != 3 && !(numbers.size() >= 5 && numbers.size() <= 7))
         return std::nullopt;
     int year = 0, month = 0, day = 0;
     if (digits[0] == 4) { // 2025-06-30

@@ -9,6 +9,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <chrono>
 #include <filesystem>
 #include <map>
@@ -111,6 +113,13 @@ struct Workspace::Impl
         return value ? asInt(*value) : 0;
     }
 
+    /// True when @p table exists and has a 'code' column (damaged layers may lack either).
+    bool hasCodeColumn(const std::string& table)
+    {
+        const auto layer = dataset->layerByName(table);
+        return layer && layer->fieldIndex("code") >= 0;
+    }
+
     bool tableExists(const std::string& table)
     {
         auto value = scalar("SELECT COUNT(*) FROM sqlite_master WHERE type IN ('table','view') "
@@ -180,14 +189,23 @@ Workspace Workspace::create(const std::string& path, const WorkspaceOptions& opt
                         "strftime('%Y-%m-%dT%H:%M:%fZ','now'))");
         dataset.commitTransaction();
         dataset.close();
-        fs::rename(temporary, target);
-    } catch (const gis::GisError& e) {
+        // link() fails if the target appeared meanwhile, where rename() would replace it.
+        if (::link(temporary.c_str(), target.c_str()) != 0) {
+            const int error = errno;
+            if ((error == EPERM || error == EOPNOTSUPP || error == EXDEV) && !fs::exists(target)) {
+                fs::rename(temporary, target); // file systems without hard links (FAT, some shares)
+                return open(path, gis::OpenMode::Update);
+            }
+            throw workspaceError(error == EEXIST ? "'" + path + "' already exists; PlanAtlas will not overwrite it"
+                                                 : "cannot create workspace '" + path + "': " + std::strerror(error));
+        }
         std::error_code ignored;
         fs::remove(temporary, ignored);
-        throw workspaceError("cannot create workspace '" + path + "': " + e.what());
-    } catch (const fs::filesystem_error& e) {
+    } catch (const std::exception& e) {
         std::error_code ignored;
         fs::remove(temporary, ignored);
+        if (const auto* own = dynamic_cast<const Error*>(&e))
+            throw *own;
         throw workspaceError("cannot create workspace '" + path + "': " + e.what());
     }
     return open(path, gis::OpenMode::Update);
@@ -314,8 +332,8 @@ std::vector<std::string> Workspace::featureCodes()
 {
     std::vector<std::string> codes;
     for (const auto& layer : layers()) {
-        if (!m_impl->tableExists(layer.name))
-            continue;
+        if (!m_impl->hasCodeColumn(layer.name))
+            continue; // validate reports it
         for (const auto& row :
              m_impl->query("SELECT code FROM " + sqlIdentifier(layer.name) + " WHERE code IS NOT NULL")
                  .rows)
@@ -560,6 +578,8 @@ ValidationReport Workspace::validate(const Progress& progress)
             add(kError, "links", "table admin_units", "rows for unknown layer " + layer);
             continue;
         }
+        if (!m_impl->hasCodeColumn(layer))
+            continue; // already reported: missing table or 'code' column
         const auto dangling = m_impl->count(
             "admin_units", "layer_name = " + sqlLiteral(layer) +
                                " AND unit_code NOT IN (SELECT code FROM " + sqlIdentifier(layer) + ")");

@@ -101,6 +101,18 @@ TEST(Geometry, FamiliesAndMeasures)
     EXPECT_DOUBLE_EQ(env->maxY, 2);
 }
 
+TEST(Geometry, CurvesAreLinearisedIntoTheMultiType)
+{
+    auto arc = Geometry::fromWkt("CURVEPOLYGON(CIRCULARSTRING(0 0,1 1,2 0,1 -1,0 0))");
+    EXPECT_EQ(arc.family(), GeometryFamily::Polygon);
+    arc.promoteToMulti();
+    EXPECT_EQ(arc.typeName(), "Multi Polygon");
+    EXPECT_NEAR(arc.area(), 3.14159, 0.01); // a unit circle, as line segments
+    auto curve = Geometry::fromWkt("COMPOUNDCURVE((0 0,1 0),CIRCULARSTRING(1 0,2 1,3 0))");
+    curve.promoteToMulti();
+    EXPECT_EQ(curve.typeName(), "Multi Line String");
+}
+
 TEST(Geometry, RejectsBadWkt)
 {
     EXPECT_THROW(Geometry::fromWkt("POLYGON((0 0, 1"), pa::gis::GisError);

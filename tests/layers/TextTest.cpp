@@ -61,6 +61,9 @@ TEST(Text, CountsBytesWithNoMeaningInTheEncoding)
     const std::string decoded = decode("A\x80" "B", Encoding::Tcvn3, &unmapped);
     EXPECT_EQ(unmapped, 1);
     EXPECT_EQ(decoded, "A\u0080B");
+    // 0xFF is past the end of the TCVN3 letters: kept, counted, and read from no table.
+    EXPECT_EQ(decode("\xff", Encoding::Tcvn3, &unmapped), "\u00ff");
+    EXPECT_EQ(unmapped, 1);
 }
 
 TEST(Text, NormalisesToNfc)
@@ -129,6 +132,8 @@ const NumberCase kNumbers[] = {
     {" 60 ", false, 60.0},           {"1 211 000", false, 1211000.0},
     {"1.211", true, 1211.0},         {"1.211", false, 1.211},
     {"9.804", true, 9804.0},         {"abc", false, std::nullopt},
+    {"0,125", true, 0.125},          {"22,274", true, 22.274}, // a lone comma stays a decimal comma
+    {"1\u00a0211\u00a0000", false, 1211000.0},
     {"", false, std::nullopt},       {"1,2,3.4.5", false, std::nullopt},
     {"12%", false, std::nullopt},
 };
@@ -168,6 +173,8 @@ TEST(Text, ParsesDatesAsVietnameseDocumentsWriteThem)
     EXPECT_EQ(parseDate("01.7.2025"), "2025-07-01");
     EXPECT_EQ(parseDate("ngày 19 tháng 6 năm 2023"), "2023-06-19");
     EXPECT_EQ(parseDate("29/02/2024"), "2024-02-29");
+    EXPECT_EQ(parseDate("2025-06-30T00:00:00"), "2025-06-30");
+    EXPECT_EQ(parseDate("30/06/2025 00:00:00"), "2025-06-30");
     EXPECT_FALSE(parseDate("29/02/2023"));
     EXPECT_FALSE(parseDate("31/6/2025"));
     EXPECT_FALSE(parseDate("6/2025"));

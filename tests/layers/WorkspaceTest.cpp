@@ -198,6 +198,26 @@ TEST(Workspace, ValidateReportsInvalidGeometryWrittenByAnotherTool)
     EXPECT_TRUE(found);
 }
 
+TEST(Workspace, ValidateReportsADroppedLayerInsteadOfFailing)
+{
+    pa::test::TempDir dir;
+    auto ws = makeWorkspace(dir);
+    ImportOptions a;
+    a.sourcePath = pa::test::sampleData("thai_nguyen/districts_pre2025_geoboundaries.geojson").string();
+    a.kind = "admin_district";
+    a.codeField = "shapeID";
+    a.layerName = "districts";
+    importLayer(ws, a);
+    ws.dataset().execute("DROP TABLE districts");
+    ValidationReport report;
+    ASSERT_NO_THROW(report = ws.validate());
+    bool found = false;
+    for (const auto& p : report.problems)
+        found |= p.where == "layer districts" && p.what.find("does not exist") != std::string::npos;
+    EXPECT_TRUE(found);
+    EXPECT_NO_THROW(ws.featureCodes()); // later imports still work
+}
+
 TEST(Workspace, LayerNamesAreCheckedAgainstSystemNames)
 {
     std::string why;

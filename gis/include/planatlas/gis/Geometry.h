@@ -58,7 +58,8 @@ public:
 
     void transform(const CoordinateTransform& transform);
     void dropZM();
-    /// Point → MultiPoint, LineString → MultiLineString, Polygon → MultiPolygon.
+    /// Point → MultiPoint, LineString → MultiLineString, Polygon → MultiPolygon; curves,
+    /// surfaces, triangles and TINs are linearised into the same types.
     void promoteToMulti();
 
     /// GEOS validity; empty reason when valid.

@@ -53,6 +53,7 @@ struct ImportReport
     std::int64_t lookalikesFixed = 0; ///< values with Ð/ð replaced by Đ/đ
     std::int64_t unmappedCharacters = 0;
     std::int64_t latin1Suspects = 0;  ///< values that look like undeclared TCVN3/VNI text
+    std::int64_t doubleEncoded = 0;   ///< values that look like UTF-8 read as Latin-1
     std::int64_t statusUnrecognised = 0;
     std::int64_t numbersUnparsed = 0;
     std::int64_t datesUnparsed = 0;

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace pa::text {
 
@@ -41,6 +42,18 @@ std::optional<std::string> latin1Bytes(std::string_view utf8);
 /// A key for diacritic- and case-insensitive matching: NFD, marks removed, đ → d,
 /// lower case, runs of white space collapsed. "Thái Nguyên" and "THAI  NGUYEN" give "thai nguyen".
 std::string foldForMatch(std::string_view utf8);
+
+/// Text folded for searching (as foldForMatch, but one folded unit per source code point and
+/// white space kept), with the byte offset in the source of every folded byte, so that a match
+/// found in the folded text can be cut out of the original.
+struct FoldedText
+{
+    std::string folded;
+    std::vector<std::size_t> origin; ///< origin[i]: source offset of folded[i]; one extra at the end
+    /// Source byte range [begin, end) of the folded range [foldedBegin, foldedEnd).
+    [[nodiscard]] std::size_t sourceOffset(std::size_t foldedOffset) const { return origin[foldedOffset]; }
+};
+FoldedText foldWithOffsets(std::string_view utf8);
 
 /// Parses a number as Vietnamese documents and spreadsheets write it: "134,9", "1.211.000",
 /// "1.211.000,5", also "134.9" and "1,211,000". A single separator followed by exactly three
