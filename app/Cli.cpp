@@ -92,6 +92,14 @@ std::string helpText(const Command& command)
     return out.str();
 }
 
+std::string textOrJson(const Arguments& parsed)
+{
+    std::string format = parsed.value("--format", "text");
+    if (format != "text" && format != "json")
+        throw UsageError("--format must be text or json, not '" + format + "'");
+    return format;
+}
+
 bool handleHelp(const Command& command, const std::vector<std::string>& args)
 {
     for (const auto& arg : args)

@@ -64,8 +64,12 @@ std::string helpText(const Command& command);
 /// Subcommands. Each returns an exit code; errors propagate as exceptions to main().
 int runInit(const std::vector<std::string>& args);
 int runImport(const std::vector<std::string>& args);
+int runIngest(const std::vector<std::string>& args);
 int runInfo(const std::vector<std::string>& args);
 int runValidate(const std::vector<std::string>& args);
+
+/// The value of --format: "text" (default) or "json"; anything else is a usage error.
+std::string textOrJson(const Arguments& parsed);
 
 /// Whether --help was asked for; prints the help when it was.
 bool handleHelp(const Command& command, const std::vector<std::string>& args);

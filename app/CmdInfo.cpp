@@ -31,9 +31,7 @@ int runInfo(const std::vector<std::string>& args)
     if (handleHelp(kInfo, args))
         return kOk;
     const auto parsed = parse(kInfo, args);
-    const std::string format = parsed.value("--format", "text");
-    if (format != "text" && format != "json")
-        throw UsageError("--format must be text or json");
+    const std::string format = textOrJson(parsed);
     auto workspace = layers::Workspace::open(parsed.positional[0], gis::OpenMode::ReadOnly);
     const auto info = workspace.info();
 

@@ -25,9 +25,7 @@ int runValidate(const std::vector<std::string>& args)
     if (handleHelp(kValidate, args))
         return kOk;
     const auto parsed = parse(kValidate, args);
-    const std::string format = parsed.value("--format", "text");
-    if (format != "text" && format != "json")
-        throw UsageError("--format must be text or json");
+    const std::string format = textOrJson(parsed);
     auto workspace = layers::Workspace::open(parsed.positional[0], gis::OpenMode::ReadOnly);
     const auto report = workspace.validate();
 

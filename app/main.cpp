@@ -22,6 +22,7 @@ void printUsage()
         "commands:\n"
         "  init       create a workspace (GeoPackage) for a province\n"
         "  import     import a GIS file as a layer of a given kind\n"
+        "  ingest     read a plan document into tasks, agencies, targets and places\n"
         "  info       describe a workspace\n"
         "  validate   check a workspace and list its problems\n\n"
         "'planatlas COMMAND --help' describes each command.\n"
@@ -70,6 +71,8 @@ int main(int argc, char** argv)
             return pa::cli::runInit(args);
         if (command == "import")
             return pa::cli::runImport(args);
+        if (command == "ingest")
+            return pa::cli::runIngest(args);
         if (command == "info")
             return pa::cli::runInfo(args);
         if (command == "validate")

@@ -190,3 +190,51 @@ TEST(Cli, SampleWorkspaceBuiltFromDataIsValid)
     const auto valid = runCli({"validate", sample.string()});
     EXPECT_EQ(valid.exitCode, 0) << valid.out;
 }
+
+TEST(Cli, IngestPrintsThePlanAsJson)
+{
+    const auto r = runCli({"ingest", "--format", "json",
+                           pa::test::fixture("plans/thai-nguyen_cv-2907-ubnd-cnnxd_2023.txt").string()});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const auto j = nlohmann::json::parse(r.out);
+    EXPECT_EQ(j["document"]["type"], "Công văn");
+    EXPECT_EQ(j["document"]["number"], "2907/UBND-CNNXD");
+    EXPECT_EQ(j["document"]["date"], "2023-06-19");
+    EXPECT_EQ(j["document"]["issuer"], "UBND tỉnh Thái Nguyên");
+    EXPECT_EQ(j["document"]["province"], "Thái Nguyên");
+    ASSERT_EQ(j["tasks"].size(), 38u);
+    // 2.3. Sở Tài chính: Hằng năm, chủ trì, phối hợp với Sở Kế hoạch và Đầu tư …
+    nlohmann::json t;
+    for (const auto& task : j["tasks"])
+        if (task["section"] == "2.3")
+            t = task;
+    ASSERT_FALSE(t.is_null());
+    EXPECT_EQ(t["section"], "2.3");
+    EXPECT_EQ(t["lead"], nlohmann::json::array({"Sở Tài chính"}));
+    EXPECT_EQ(t["support"], nlohmann::json::array({"Sở Kế hoạch và Đầu tư"}));
+    EXPECT_EQ(t["collective"], false);
+    for (const char* key : {"id", "heading", "text", "places"})
+        EXPECT_TRUE(t.contains(key)) << key;
+    bool khdt = false;
+    for (const auto& a : j["agencies"])
+        khdt |= a["name"] == "Sở Kế hoạch và Đầu tư" && a["abbreviation"] == "Sở KH&ĐT" &&
+                a["successor_2025"] == "Sở Tài chính" && a["level"] == "province";
+    EXPECT_TRUE(khdt);
+    ASSERT_FALSE(j["targets"].empty());
+    for (const char* key : {"section", "text", "indicator", "comparator", "value", "value_max", "unit", "year", "metric"})
+        EXPECT_TRUE(j["targets"][0].contains(key)) << key;
+}
+
+TEST(Cli, IngestRefusesWhatIsNotAPlan)
+{
+    pa::test::TempDir dir;
+    pa::test::writeBytes(dir.file("empty.txt"), "");
+    const auto empty = runCli({"ingest", "--format", "json", dir.file("empty.txt")});
+    EXPECT_EQ(empty.exitCode, 3);
+    EXPECT_NE(empty.err.find("empty.txt: the file is empty"), std::string::npos) << empty.err;
+    pa::test::writeBytes(dir.file("note.txt"), "Ghi chú họp giao ban, không có mục nào.\n");
+    const auto prose = runCli({"ingest", dir.file("note.txt")});
+    EXPECT_EQ(prose.exitCode, 3);
+    EXPECT_NE(prose.err.find("no numbered sections"), std::string::npos) << prose.err;
+    EXPECT_TRUE(prose.out.empty());
+}

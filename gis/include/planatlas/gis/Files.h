@@ -1,0 +1,21 @@
+#pragma once
+// File access through GDAL's virtual file system, so that zipped inputs (.docx, .kmz,
+// zipped shapefiles) are read the same way GDAL reads them.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pa::gis {
+
+/// The bytes of @p member inside the zip archive @p zipPath (e.g. "word/document.xml" of a
+/// .docx). Throws GisError when the archive or the member cannot be read, or when the member
+/// is larger than @p maxBytes.
+std::string readZipMember(const std::string& zipPath, const std::string& member,
+                          std::uint64_t maxBytes = 256u << 20);
+
+/// Names of the files inside a zip archive. Throws GisError when it is not a readable zip.
+std::vector<std::string> zipMembers(const std::string& zipPath);
+
+} // namespace pa::gis

@@ -1,0 +1,89 @@
+#pragma once
+// A plan document read into its parts: the header, the tasks with their lead and supporting
+// agencies, the targets, and the places each task names. Produced by readPlan(); written to
+// a workspace by ingestPlan() (PlanStore.h).
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pa::plan {
+
+struct DocumentInfo
+{
+    std::string type;     ///< "Kế hoạch", "Quyết định", "Nghị quyết", "Chương trình hành động", "Công văn"
+    std::string number;   ///< "2907/UBND-CNNXD"; empty when the text has none
+    std::string date;     ///< ISO date; empty when the text has none
+    std::string issuer;   ///< "UBND tỉnh Thái Nguyên"
+    std::string province; ///< "Thái Nguyên"
+    std::string title;
+};
+
+struct PlaceMention
+{
+    std::string text;        ///< as written: "Khu công nghiệp Yên Bình"
+    std::string type;        ///< a layer kind ("industrial_park") or "admin_district", "lake", "region", …
+    std::string name;        ///< the proper name without the type words: "Yên Bình"
+    std::string featureCode; ///< matched workspace feature, when matched
+    double confidence = 0;   ///< 0..1
+};
+
+struct Task
+{
+    std::string id;      ///< stable within the document: section path and ordinal, "III.1.a#2"
+    std::string section; ///< "III.1.a"
+    std::string heading; ///< title of the section the task sits in
+    std::string text;
+    std::vector<std::string> lead;    ///< agency names as registered (canonical) or as written
+    std::vector<std::string> support;
+    bool collective = false;          ///< led by a group ("Các sở, ban, ngành", "UBND các huyện…")
+    int line = 0;                     ///< first line in the source text (1-based)
+    std::vector<PlaceMention> places;
+};
+
+struct Target
+{
+    std::string section;
+    std::string text;       ///< the clause the target was read from
+    std::string indicator;  ///< "Tỷ lệ đô thị hóa"
+    std::string comparator; ///< ">", ">=", "<", "<=", "=", "approx", "range"
+    double value = 0;
+    std::optional<double> valueMax; ///< for ranges
+    std::string unit;       ///< "%", "%/năm", "km", "ha", "tỷ đồng", "USD", …
+    std::optional<int> year;
+    std::string metric;     ///< "urbanisation_rate_pct", …; empty when none is known
+    int line = 0;
+};
+
+struct AgencyInfo
+{
+    std::string id;           ///< "so-ke-hoach-va-dau-tu"; "unregistered:…" for unknown ones
+    std::string name;         ///< canonical Vietnamese name
+    std::string abbreviation;
+    std::string level;        ///< "province", "national", "district", "other"
+    std::string successor2025; ///< canonical name of the 2025 successor; empty when unchanged
+    bool registered = true;   ///< false: not in PlanAtlas's registry, kept and flagged
+    bool collective = false;  ///< a group ("Các sở, ban, ngành")
+};
+
+struct ParsedPlan
+{
+    DocumentInfo document;
+    std::vector<Task> tasks;
+    std::vector<Target> targets;
+    std::vector<AgencyInfo> agencies; ///< every agency named as lead or support
+    std::string sourceFormat;         ///< "utf-8", "utf-16le", "cp1258", "docx"
+    std::string contentSha256;        ///< of the normalised text
+    std::vector<std::string> warnings;
+};
+
+/// Reads a plan document file (UTF-8/UTF-16/Windows-1258 text, Markdown-ish text, .docx) and
+/// parses it. Throws layers::Error(Input) for a file that is empty, binary, too large or has
+/// no recognisable structure.
+ParsedPlan readPlan(const std::string& path);
+
+/// Parses already-decoded text (NFC UTF-8). @p sourceName is used in messages.
+ParsedPlan parsePlanText(const std::string& text, const std::string& sourceName);
+
+} // namespace pa::plan

@@ -1,0 +1,49 @@
+#pragma once
+// The agency registry (provincial departments and bodies found in Vietnamese plan documents)
+// and the search for agency names in text.
+
+#include "planatlas/layers/Text.h"
+#include "planatlas/layers/plan/Plan.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pa::plan {
+
+struct AgencyDef
+{
+    std::string_view id;
+    std::string_view name;          ///< canonical, with "tỉnh" where the body is a province body
+    std::string_view abbreviation;
+    std::string_view level;         ///< "province", "national", "other"
+    std::string_view successorId;   ///< the 2025 successor, empty when unchanged
+    std::string_view validTo;       ///< last day before the 2025 reorganisation, or empty
+    std::vector<std::string_view> patterns; ///< folded spellings (lower case, no diacritics)
+    bool collective = false;
+    bool takesProvinceName = false; ///< "Báo Thái Nguyên", "BQL các KCN Thái Nguyên"
+};
+
+const std::vector<AgencyDef>& agencyRegistry();
+const AgencyDef* findAgencyDef(std::string_view id);
+AgencyInfo toInfo(const AgencyDef& def);
+
+/// One agency named in a text.
+struct AgencyMention
+{
+    std::size_t begin = 0; ///< byte offsets in the source text
+    std::size_t end = 0;
+    const AgencyDef* def = nullptr; ///< null for an unregistered agency
+    std::string written;            ///< the words as written
+};
+
+/// Registered agencies and collective groups named in @p text (folded as @p folded), longest
+/// match first, in text order. @p province (e.g. "Thái Nguyên") lets "Báo Thái Nguyên" and
+/// "Ban Quản lý các khu công nghiệp Thái Nguyên" include the province name.
+std::vector<AgencyMention> findAgencies(const std::string& text, const text::FoldedText& folded,
+                                        const std::string& province);
+
+/// An unregistered agency name (as written) turned into an AgencyInfo, flagged.
+AgencyInfo unregisteredAgency(const std::string& written);
+
+} // namespace pa::plan

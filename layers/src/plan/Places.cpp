@@ -1,0 +1,186 @@
+#include "Places_p.h"
+
+#include "planatlas/layers/Text.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <array>
+#include <set>
+
+namespace pa::plan {
+
+namespace {
+
+// Provinces before 1 July 2025 (the 2025 provinces keep names from this list) and the
+// pre-2025 district-level units of the sample provinces, folded.
+const std::set<std::string>& gazetteer()
+{
+    static const std::set<std::string> names = [] {
+        std::set<std::string> s;
+        for (const char* n :
+             {"An Giang", "Bà Rịa - Vũng Tàu", "Bắc Giang", "Bắc Kạn", "Bạc Liêu", "Bắc Ninh", "Bến Tre",
+              "Bình Định", "Bình Dương", "Bình Phước", "Bình Thuận", "Cà Mau", "Cần Thơ", "Cao Bằng", "Đà Nẵng",
+              "Đắk Lắk", "Đắk Nông", "Điện Biên", "Đồng Nai", "Đồng Tháp", "Gia Lai", "Hà Giang", "Hà Nam",
+              "Hà Nội", "Hà Tĩnh", "Hải Dương", "Hải Phòng", "Hậu Giang", "Hòa Bình", "Hưng Yên", "Khánh Hòa",
+              "Kiên Giang", "Kon Tum", "Lai Châu", "Lâm Đồng", "Lạng Sơn", "Lào Cai", "Long An", "Nam Định",
+              "Nghệ An", "Ninh Bình", "Ninh Thuận", "Phú Thọ", "Phú Yên", "Quảng Bình", "Quảng Nam",
+              "Quảng Ngãi", "Quảng Ninh", "Quảng Trị", "Sóc Trăng", "Sơn La", "Tây Ninh", "Thái Bình",
+              "Thái Nguyên", "Thanh Hóa", "Thừa Thiên Huế", "Huế", "Tiền Giang", "Hồ Chí Minh", "Trà Vinh",
+              "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc", "Yên Bái",
+              // Thái Nguyên districts (pre-2025)
+              "Sông Công", "Phổ Yên", "Định Hóa", "Phú Lương", "Đồng Hỷ", "Võ Nhai", "Đại Từ", "Phú Bình",
+              // Thanh Hóa districts (pre-2025)
+              "Sầm Sơn", "Bỉm Sơn", "Nghi Sơn", "Mường Lát", "Quan Hóa", "Bá Thước", "Quan Sơn", "Lang Chánh",
+              "Ngọc Lặc", "Cẩm Thủy", "Thạch Thành", "Hà Trung", "Vĩnh Lộc", "Yên Định", "Thọ Xuân",
+              "Thường Xuân", "Triệu Sơn", "Thiệu Hóa", "Hoằng Hóa", "Hậu Lộc", "Nga Sơn", "Như Xuân",
+              "Như Thanh", "Nông Cống", "Đông Sơn", "Quảng Xương", "Tĩnh Gia"})
+            s.insert(text::foldForMatch(n));
+        return s;
+    }();
+    return names;
+}
+
+struct TypeWord
+{
+    std::string_view folded; ///< followed by a space
+    std::string_view kind;
+    double confidence;       ///< with a capitalised name after it
+};
+
+// Longer phrases first: the first match at a position wins.
+constexpr std::array<TypeWord, 24> kTypeWords = {{
+    {"khu cong nghe thong tin tap trung", "hitech_zone", 0.85},
+    {"khu cntt tap trung", "hitech_zone", 0.85},
+    {"khu cong nghe cao", "hitech_zone", 0.8},
+    {"khu cong nghiep", "industrial_park", 0.85},
+    {"cum cong nghiep", "industrial_cluster", 0.85},
+    {"khu kinh te", "economic_zone", 0.85},
+    {"khu di tich", "tourism_area", 0.8},
+    {"khu du lich", "tourism_area", 0.8},
+    {"cho dau moi", "market_logistics", 0.8},
+    {"duong vanh dai", "road", 0.8},
+    {"cao toc", "expressway", 0.85},
+    {"quoc lo", "road", 0.85},
+    {"thanh pho", "urban_centre", 0.8},
+    {"thi xa", "admin_district", 0.8},
+    {"thi tran", "admin_commune", 0.75},
+    {"huyen", "admin_district", 0.8},
+    {"phuong", "admin_commune", 0.7},
+    {"xa", "admin_commune", 0.7},
+    {"ho", "lake", 0.7},
+    {"kcn", "industrial_park", 0.85},
+    {"ccn", "industrial_cluster", 0.85},
+    {"kkt", "economic_zone", 0.85},
+    {"ql", "road", 0.8},
+    {"atk", "tourism_area", 0.75},
+}};
+
+bool startsUpperOrDigit(const std::string& word)
+{
+    if (word.empty())
+        return false;
+    UChar32 c = 0;
+    std::size_t i = 0;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(word.data()), i, word.size(), c);
+    return c > 0 && (u_isupper(c) || u_isdigit(c));
+}
+
+} // namespace
+
+bool inGazetteer(const std::string& name) { return gazetteer().contains(text::foldForMatch(name)); }
+
+std::vector<PlaceMention> findPlaces(const std::string& text, const std::string& province)
+{
+    std::vector<PlaceMention> places;
+    const text::FoldedText f = text::foldWithOffsets(text);
+    const std::string& F = f.folded;
+    (void)province; // reserved: "tỉnh X" is not a type word, so the province is never a place
+    std::set<std::string> seen;
+    for (std::size_t pos = 0; pos < F.size(); ++pos) {
+        if (pos > 0 && std::isalnum(static_cast<unsigned char>(F[pos - 1])))
+            continue;
+        // "các khu công nghiệp …" is the generic plural (also inside agency names such as
+        // "Ban Quản lý các khu công nghiệp Thái Nguyên"), not a named place.
+        if (pos >= 4 && F.compare(pos - 4, 4, "cac ") == 0)
+            continue;
+        for (const auto& type : kTypeWords) {
+            if (F.compare(pos, type.folded.size(), type.folded) != 0)
+                continue;
+            std::size_t after = pos + type.folded.size();
+            // "QL3", "QL.3", "CT.07" are written without a space.
+            const bool glued = (type.folded == "ql") && after < F.size() && (std::isdigit(static_cast<unsigned char>(F[after])) || F[after] == '.');
+            if (!glued && (after >= F.size() || F[after] != ' '))
+                continue;
+            // Proper name: capitalised words, numbers, roman numerals, codes, " - " joins.
+            std::size_t src = f.origin[after];
+            std::string name;
+            int words = 0;
+            while (src < text.size() && words < 10) {
+                while (src < text.size() && text[src] == ' ')
+                    ++src;
+                std::size_t end = src;
+                while (end < text.size() && text[end] != ' ' && text[end] != ',' && text[end] != ';' &&
+                       text[end] != ':' && text[end] != '(' && text[end] != ')')
+                    ++end;
+                std::string word = text.substr(src, end - src);
+                while (!word.empty() && (word.back() == '.' ) && word.find('.') == word.size() - 1)
+                    word.pop_back();
+                if (word == "-" && !name.empty()) {
+                    name += " -";
+                    src = end;
+                    continue;
+                }
+                if (!startsUpperOrDigit(word))
+                    break;
+                name += (name.empty() || name.back() == '-' ? (name.empty() ? "" : " ") : " ") + word;
+                ++words;
+                src = end;
+                if (end < text.size() && text[end] != ' ')
+                    break;
+            }
+            while (name.ends_with(" -"))
+                name.resize(name.size() - 2);
+            if (name.empty() && !glued)
+                continue;
+            const std::string nameFolded = text::foldForMatch(name);
+            PlaceMention m;
+            m.type = std::string(type.kind);
+            m.name = name;
+            m.text = text.substr(f.origin[pos], src - f.origin[pos]);
+            while (!m.text.empty() && (m.text.back() == ' ' || m.text.back() == '.'))
+                m.text.pop_back();
+            m.confidence = type.confidence;
+            if ((m.type.rfind("admin_", 0) == 0 || m.type == "urban_centre") && gazetteer().contains(nameFolded))
+                m.confidence = 0.9;
+            if (seen.insert(m.type + "|" + nameFolded).second)
+                places.push_back(std::move(m));
+            // Continue after the name: "Hồ" in "thành phố Hồ Chí Minh" is not a lake.
+            const auto nameEnd = static_cast<std::size_t>(
+                std::lower_bound(f.origin.begin(), f.origin.end(), src) - f.origin.begin());
+            pos = std::max(pos + type.folded.size(), nameEnd > 0 ? nameEnd - 1 : 0);
+            break;
+        }
+    }
+    // Regions named by direction: "khu vực phía Nam của tỉnh".
+    for (std::string_view dir : {"phia nam", "phia bac", "phia dong", "phia tay"}) {
+        const std::string phrase = "khu vuc " + std::string(dir);
+        const auto p = F.find(phrase);
+        if (p == std::string::npos)
+            continue;
+        std::size_t end = p + phrase.size();
+        if (F.compare(end, 9, " cua tinh") == 0)
+            end += 9;
+        PlaceMention m;
+        m.type = "region";
+        m.text = text.substr(f.origin[p], f.origin[end] - f.origin[p]);
+        m.name = m.text;
+        m.confidence = 0.5;
+        if (seen.insert("region|" + std::string(dir)).second)
+            places.push_back(std::move(m));
+    }
+    return places;
+}
+
+} // namespace pa::plan

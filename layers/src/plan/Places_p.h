@@ -1,0 +1,20 @@
+#pragma once
+// Place mentions in task text: type words (Khu công nghiệp/KCN, huyện, xã, hồ, cao tốc, Quốc
+// lộ …) followed by a proper name, checked against a built-in gazetteer of administrative names.
+
+#include "planatlas/layers/plan/Plan.h"
+
+#include <string>
+#include <vector>
+
+namespace pa::plan {
+
+/// Places named in @p text. The province itself ("tỉnh Thái Nguyên") is not a place mention:
+/// it locates nothing within the province (@p province is kept for province-specific rules).
+std::vector<PlaceMention> findPlaces(const std::string& text, const std::string& province);
+
+/// Whether @p name (any case or diacritics) is a Vietnamese province or a district of the
+/// sample provinces in the built-in gazetteer.
+bool inGazetteer(const std::string& name);
+
+} // namespace pa::plan

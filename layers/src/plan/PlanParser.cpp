@@ -1,0 +1,895 @@
+// Plan text → document header, section tree, tasks with lead and supporting agencies, targets
+// and place mentions. The rules follow the language of Vietnamese administrative documents
+// (Nghị định 30/2020/NĐ-CP layout: header block, numbered sections, "chủ trì, phối hợp" task
+// assignments), not the quirks of particular files.
+
+#include "Agencies_p.h"
+#include "Paragraphs_p.h"
+#include "Places_p.h"
+#include "Targets_p.h"
+#include "planatlas/layers/Errors.h"
+#include "planatlas/layers/Text.h"
+#include "planatlas/layers/plan/Plan.h"
+
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace pa::plan {
+
+namespace {
+
+using text::foldForMatch;
+
+bool contains(const std::string& haystack, std::string_view needle)
+{
+    return haystack.find(needle) != std::string::npos;
+}
+
+/// "THÁI NGUYÊN" → "Thái Nguyên".
+std::string titleCase(const std::string& upper)
+{
+    icu::UnicodeString s = icu::UnicodeString::fromUTF8(upper);
+    s.toLower();
+    bool start = true;
+    for (int32_t i = 0; i < s.length(); ++i) {
+        const UChar c = s.charAt(i);
+        if (start && u_isalpha(c))
+            s.setCharAt(i, static_cast<UChar>(u_toupper(c)));
+        start = c == u' ' || c == u'-' || c == u'(';
+    }
+    std::string out;
+    s.toUTF8String(out);
+    return out;
+}
+
+// ---- header -----------------------------------------------------------------------------
+
+struct DocumentType
+{
+    std::string_view folded;
+    std::string_view name;
+};
+constexpr DocumentType kTypes[] = {
+    {"chuong trinh hanh dong", "Chương trình hành động"},
+    {"ke hoach", "Kế hoạch"},
+    {"quyet dinh", "Quyết định"},
+    {"nghi quyet", "Nghị quyết"},
+    {"chi thi", "Chỉ thị"},
+    {"thong bao", "Thông báo"},
+    {"cong van", "Công văn"},
+    {"chuong trinh", "Chương trình"},
+    {"de an", "Đề án"},
+    {"bao cao", "Báo cáo"},
+};
+
+std::string typeFromNumber(const std::string& number)
+{
+    // "1992/QĐ-UBND" → Quyết định; "2907/UBND-CNNXD" (issuer first) → Công văn.
+    const auto slash = number.find('/');
+    if (slash == std::string::npos)
+        return {};
+    const std::string code = foldForMatch(number.substr(slash + 1, number.find('-', slash) - slash - 1));
+    if (code == "kh")
+        return "Kế hoạch";
+    if (code == "qd")
+        return "Quyết định";
+    if (code == "nq")
+        return "Nghị quyết";
+    if (code == "ctr")
+        return "Chương trình hành động";
+    if (code == "ct")
+        return "Chỉ thị";
+    if (code == "tb")
+        return "Thông báo";
+    if (code == "ubnd" || code == "sct" || code == "skhdt")
+        return "Công văn";
+    return {};
+}
+
+std::string findNumber(const std::string& text)
+{
+    // "Số: 2907 /UBND-CNNXD", "Số 1992/QĐ-UBND"
+    const text::FoldedText f = text::foldWithOffsets(text);
+    if (f.folded.rfind("so", 0) != 0)
+        return {};
+    std::size_t i = 2;
+    while (i < f.folded.size() && (f.folded[i] == ':' || f.folded[i] == ' '))
+        ++i;
+    if (i >= f.folded.size() || !std::isdigit(static_cast<unsigned char>(f.folded[i])))
+        return {};
+    std::string number;
+    for (std::size_t k = f.origin[i]; k < text.size(); ++k) {
+        const char c = text[k];
+        if (c == ' ')
+            continue; // "2907 /UBND" as typed
+        if (c == ',' || c == ';')
+            break;
+        number += c;
+    }
+    if (number.find('/') == std::string::npos)
+        return {};
+    return number;
+}
+
+std::string findDate(const std::string& text)
+{
+    // "ngày 19 tháng 6 năm 2023", "ngày 09/6/2023"
+    const std::string f = foldForMatch(text);
+    const std::size_t pos = f.find("ngay ");
+    if (pos == std::string::npos)
+        return {};
+    std::string tail = f.substr(pos + 5, 40);
+    if (auto date = text::parseDate(tail.substr(0, tail.find_first_of(",;."))))
+        return *date;
+    if (auto date = text::parseDate(tail))
+        return *date;
+    return {};
+}
+
+DocumentInfo readHeader(const std::vector<Paragraph>& paragraphs, std::size_t bodyStart)
+{
+    DocumentInfo info;
+    std::string issuerLines;
+    bool issuerDone = false;
+    std::size_t typeParagraph = paragraphs.size();
+    for (std::size_t i = 0; i < bodyStart && i < paragraphs.size(); ++i) {
+        const Paragraph& p = paragraphs[i];
+        const std::string f = foldForMatch(p.text);
+        if (f.rfind("cong hoa xa hoi chu nghia", 0) == 0 || f.rfind("doc lap - tu do", 0) == 0) {
+            issuerDone = !issuerLines.empty();
+            continue;
+        }
+        if (p.upperCase && !issuerDone &&
+            (f.rfind("uy ban nhan dan", 0) == 0 || f.rfind("ubnd", 0) == 0 || f.rfind("hoi dong nhan dan", 0) == 0 ||
+             f.rfind("tinh ", 0) == 0 || f.rfind("so ", 0) == 0 || f.rfind("ban ", 0) == 0 ||
+             f.rfind("thanh pho ", 0) == 0 || f.rfind("khoa ", 0) == 0)) {
+            if (f.rfind("khoa ", 0) == 0) { // "KHÓA XIII, KỲ HỌP THỨ 12" after an HĐND issuer line
+                issuerDone = !issuerLines.empty();
+                continue;
+            }
+            issuerLines += (issuerLines.empty() ? "" : " ") + p.text;
+            continue;
+        }
+        if (info.number.empty())
+            if (auto number = findNumber(p.text); !number.empty()) {
+                info.number = number;
+                continue;
+            }
+        if (info.date.empty() && contains(f, ", ngay ") && f.size() < 80) {
+            info.date = findDate(p.text);
+            const std::string place = p.text.substr(0, p.text.find(','));
+            if (info.province.empty() && place.size() < 40)
+                info.province = place;
+            continue;
+        }
+        if (p.upperCase && info.type.empty()) {
+            for (const auto& t : kTypes) {
+                if (f == t.folded || f.rfind(std::string(t.folded) + " ", 0) == 0) {
+                    info.type = std::string(t.name);
+                    typeParagraph = i;
+                    if (f.size() > t.folded.size() + 1)
+                        info.title = p.text.substr(p.text.size() - (f.size() - t.folded.size() - 1));
+                    break;
+                }
+            }
+            if (!info.type.empty())
+                continue;
+        }
+        if (!info.type.empty() && info.title.empty() && !p.upperCase && f.rfind("can cu", 0) != 0 &&
+            (i == typeParagraph + 1 || f.rfind("thuc hien", 0) != 0)) {
+            info.title = p.text;
+            continue;
+        }
+        if (f.rfind("v/v ", 0) == 0 && info.title.empty())
+            info.title = p.text.substr(4);
+    }
+    // Issuer: "ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN" → "UBND tỉnh Thái Nguyên".
+    const std::string issuerFolded = foldForMatch(issuerLines);
+    auto provinceAfter = [&](const std::string& marker) -> std::string {
+        const auto pos = issuerFolded.find(marker);
+        if (pos == std::string::npos)
+            return {};
+        const text::FoldedText f = text::foldWithOffsets(issuerLines);
+        const std::size_t start = f.origin[std::min(f.folded.find(marker) + marker.size(), f.origin.size() - 1)];
+        std::string rest = issuerLines.substr(start);
+        const auto cut = rest.find_first_of(",\n");
+        return titleCase(rest.substr(0, cut));
+    };
+    if (issuerFolded.rfind("uy ban nhan dan", 0) == 0 || issuerFolded.rfind("ubnd", 0) == 0) {
+        const std::string province = provinceAfter("tinh ");
+        info.issuer = "UBND tỉnh " + province;
+        if (!province.empty())
+            info.province = province;
+    } else if (issuerFolded.rfind("hoi dong nhan dan", 0) == 0) {
+        const std::string province = provinceAfter("tinh ");
+        info.issuer = "HĐND tỉnh " + province;
+        if (!province.empty())
+            info.province = province;
+    } else if (!issuerLines.empty()) {
+        info.issuer = titleCase(issuerLines);
+    }
+    if (info.type.empty() && !info.number.empty())
+        info.type = typeFromNumber(info.number);
+    return info;
+}
+
+/// The issuer and date when the header lacks them: "UBND tỉnh Thái Nguyên ban hành Kế hoạch",
+/// "… thông qua ngày 11 tháng 12 năm 2020".
+void completeFromBody(DocumentInfo& info, const std::vector<Paragraph>& paragraphs)
+{
+    for (const auto& p : paragraphs) {
+        const text::FoldedText f = text::foldWithOffsets(p.text);
+        if (info.issuer.empty()) {
+            for (const std::string marker : {"ubnd tinh ", "uy ban nhan dan tinh "}) {
+                const auto pos = f.folded.find(marker);
+                const auto issued = f.folded.find(" ban hanh ", pos == std::string::npos ? 0 : pos);
+                if (pos != std::string::npos && issued != std::string::npos && issued - pos < marker.size() + 30) {
+                    const std::string province = p.text.substr(f.origin[pos + marker.size()],
+                                                               f.origin[issued] - f.origin[pos + marker.size()]);
+                    info.issuer = "UBND tỉnh " + province;
+                    if (info.province.empty())
+                        info.province = province;
+                    break;
+                }
+            }
+        }
+        if (info.date.empty()) {
+            const auto pos = f.folded.find("thong qua ngay ");
+            if (pos != std::string::npos)
+                if (auto date = text::parseDate(f.folded.substr(pos + 15, 30)))
+                    info.date = *date;
+        }
+    }
+}
+
+// ---- the section tree ---------------------------------------------------------------------
+
+bool isNumbered(Marker m)
+{
+    return m == Marker::Article || m == Marker::Roman || m == Marker::Num1 || m == Marker::Num2 ||
+           m == Marker::Num3 || m == Marker::Paren || m == Marker::Letter;
+}
+
+struct Node
+{
+    const Paragraph* p = nullptr;
+    int parent = -1;
+    std::vector<int> children;
+    std::string path;    ///< numbered ancestors and self: "III.1.a"
+    std::string heading; ///< title of the nearest numbered section
+    std::string ownTitle;
+};
+
+std::string labelFor(const Paragraph& p)
+{
+    if (p.marker == Marker::Article)
+        return "Điều " + p.label;
+    return p.label;
+}
+
+/// Closing formulas ("Trên đây là Kế hoạch …", "Đề nghị các cơ quan … nghiêm túc triển khai",
+/// "Nghị quyết này đã được … thông qua"): they restate the document and belong to no section.
+bool isClosing(const Paragraph& p)
+{
+    if (p.marker != Marker::None)
+        return false;
+    const std::string f = foldForMatch(p.text.substr(0, 40));
+    return f.rfind("tren day la", 0) == 0 || f.rfind("de nghi", 0) == 0 || f.rfind("nghi quyet nay", 0) == 0 ||
+           f.rfind("ke hoach nay", 0) == 0 || f.rfind("quyet dinh nay", 0) == 0;
+}
+
+std::vector<Node> buildTree(const std::vector<Paragraph>& paragraphs, std::size_t bodyStart)
+{
+    std::vector<Node> nodes;
+    std::vector<int> stack; // node indices of open markers
+    for (std::size_t i = bodyStart; i < paragraphs.size(); ++i) {
+        const Paragraph& p = paragraphs[i];
+        if (isClosing(p))
+            continue;
+        Node node;
+        node.p = &p;
+        if (p.marker == Marker::None) {
+            // A plain paragraph after "+" items still belongs to the "-" item that leads them
+            // (often the rest of a block cut by a page); after "-" items it belongs to the section.
+            const auto top = [&] { return nodes[static_cast<std::size_t>(stack.back())].p->marker; };
+            if (!stack.empty() && top() == Marker::Plus) {
+                while (!stack.empty() && top() == Marker::Plus)
+                    stack.pop_back();
+            } else {
+                while (!stack.empty() && top() == Marker::Dash)
+                    stack.pop_back();
+            }
+        } else {
+            const auto same = std::find_if(stack.begin(), stack.end(), [&](int n) {
+                return nodes[static_cast<std::size_t>(n)].p->marker == p.marker;
+            });
+            if (same != stack.end())
+                stack.erase(same, stack.end());
+        }
+        node.parent = stack.empty() ? -1 : stack.back();
+        // Path: numbered ancestors; "2.1" stands for its parent "2".
+        std::vector<std::string> parts;
+        std::vector<Marker> kinds;
+        auto addPart = [&](const Paragraph& q) {
+            if (!isNumbered(q.marker))
+                return;
+            if (q.marker == Marker::Num2 || q.marker == Marker::Num3)
+                while (!kinds.empty() && (kinds.back() == Marker::Num1 || kinds.back() == Marker::Num2)) {
+                    kinds.pop_back();
+                    parts.pop_back();
+                }
+            parts.push_back(labelFor(q));
+            kinds.push_back(q.marker);
+        };
+        for (int n : stack)
+            addPart(*nodes[static_cast<std::size_t>(n)].p);
+        addPart(p);
+        for (const auto& part : parts)
+            node.path += (node.path.empty() ? "" : ".") + part;
+        if (isNumbered(p.marker))
+            node.ownTitle = p.body;
+        for (auto it = stack.rbegin(); it != stack.rend() && node.heading.empty(); ++it)
+            node.heading = nodes[static_cast<std::size_t>(*it)].ownTitle;
+        const int index = static_cast<int>(nodes.size());
+        if (node.parent >= 0)
+            nodes[static_cast<std::size_t>(node.parent)].children.push_back(index);
+        nodes.push_back(std::move(node));
+        if (p.marker != Marker::None)
+            stack.push_back(index);
+    }
+    return nodes;
+}
+
+enum class SectionKind { Unknown, Tasks, Targets, Other };
+
+SectionKind classifyTitle(const std::string& title)
+{
+    const std::string f = foldForMatch(title.substr(0, 200));
+    const bool tasks = contains(f, "nhiem vu") || contains(f, "giai phap") || contains(f, "to chuc thuc hien") ||
+                       contains(f, "can tap trung thuc hien") || contains(f, "phan cong") ||
+                       contains(f, "trach nhiem");
+    // Target sections are titled by the word ("Mục tiêu cụ thể", "Các chỉ tiêu chủ yếu"); a task
+    // heading may mention targets ("Tập trung hoàn thành các mục tiêu cơ cấu lại …").
+    const std::string head = f.rfind("cac ", 0) == 0 ? f.substr(4) : f;
+    const bool targets = head.rfind("muc tieu", 0) == 0 || head.rfind("chi tieu", 0) == 0;
+    const bool other = f.rfind("muc dich", 0) == 0 || f.rfind("yeu cau", 0) == 0 || f.rfind("quan diem", 0) == 0 ||
+                       f.rfind("phuong huong", 0) == 0 || f.rfind("dinh huong", 0) == 0 ||
+                       f.rfind("ket qua", 0) == 0 || f.rfind("thong qua ket qua", 0) == 0;
+    if (tasks && !targets)
+        return SectionKind::Tasks;
+    if (targets && !tasks)
+        return SectionKind::Targets;
+    if (other && !tasks)
+        return SectionKind::Other;
+    return SectionKind::Unknown;
+}
+
+// ---- assignments ("X chủ trì, phối hợp với Y") ---------------------------------------------
+
+struct Clause
+{
+    std::vector<AgencyInfo> leads;
+    std::vector<AgencyInfo> support;
+    bool inheritsLead = false;   ///< "Chủ trì, …" with no subject: the lead comes from the context
+    bool header = false;         ///< nothing but the assignment: the tasks follow
+    bool subjectOnly = false;    ///< leads found in subject position without "chủ trì"
+};
+
+class AgencyResolver
+{
+public:
+    explicit AgencyResolver(std::string province) : m_province(std::move(province)) {}
+
+    AgencyInfo info(const AgencyMention& m)
+    {
+        if (!m.def)
+            return remember(unregisteredAgency(m.written));
+        AgencyInfo info = toInfo(*m.def);
+        if (m.def->id == "bao-tinh" && !m_province.empty()) {
+            info.id = "bao-" + foldSlug(m_province);
+            info.name = "Báo " + m_province;
+        }
+        return remember(info);
+    }
+
+    AgencyInfo remember(AgencyInfo info)
+    {
+        if (!m_seen.contains(info.id)) {
+            m_seen.insert(info.id);
+            m_all.push_back(info);
+        }
+        return info;
+    }
+
+    [[nodiscard]] const std::vector<AgencyInfo>& all() const { return m_all; }
+    [[nodiscard]] const std::string& province() const { return m_province; }
+
+private:
+    static std::string foldSlug(const std::string& s)
+    {
+        std::string out;
+        for (char c : foldForMatch(s))
+            out += std::isalnum(static_cast<unsigned char>(c)) ? c : '-';
+        return out;
+    }
+    std::string m_province;
+    std::set<std::string> m_seen;
+    std::vector<AgencyInfo> m_all;
+};
+
+/// Words allowed between agency names of one list ("Sở A, Sở B và Sở C", "… của tỉnh và …").
+bool isListGap(std::string_view gap)
+{
+    static const std::set<std::string_view> words = {"va", "cung", "voi", "cua", "tinh", "cap", "thuoc",
+                                                     "lien", "quan", "co", "cac", "thanh", "vien", "doan",
+                                                     "the", "-"};
+    std::string word;
+    for (std::size_t i = 0; i <= gap.size(); ++i) {
+        const char c = i < gap.size() ? gap[i] : ' ';
+        if (c == ' ' || c == ',' || c == ';') {
+            if (!word.empty() && !words.contains(word))
+                return false;
+            word.clear();
+        } else {
+            word += c;
+        }
+    }
+    return gap.size() <= 24;
+}
+
+/// Agency-type words that start the name of a body not in the registry.
+bool startsLikeAgency(const std::string& folded)
+{
+    for (std::string_view w : {"so ", "ban ", "cuc ", "chi cuc ", "trung tam ", "truong ", "vien ", "dai ", "cong ty ",
+                               "hoi ", "lien minh ", "lien doan ", "tinh doan", "uy ban ", "ubnd ", "kho bac "})
+        if (folded.rfind(w, 0) == 0)
+            return true;
+    return false;
+}
+
+/// Indices of the mentions forming a list that starts at folded offset @p from (within
+/// @p slack characters), in order; empty when none starts there.
+std::vector<std::size_t> listAt(const std::vector<AgencyMention>& mentions, const text::FoldedText& f,
+                                std::size_t fromSource, std::size_t slack = 3)
+{
+    std::vector<std::size_t> list;
+    std::size_t cursor = fromSource;
+    for (std::size_t k = 0; k < mentions.size(); ++k) {
+        if (mentions[k].begin < fromSource)
+            continue;
+        // Compare in folded space.
+        const auto toFolded = [&](std::size_t src) {
+            return static_cast<std::size_t>(std::lower_bound(f.origin.begin(), f.origin.end(), src) - f.origin.begin());
+        };
+        const std::string_view gap(f.folded.data() + toFolded(cursor), toFolded(mentions[k].begin) - toFolded(cursor));
+        if (list.empty() ? gap.size() > slack : !isListGap(gap))
+            break;
+        list.push_back(k);
+        cursor = mentions[k].end;
+    }
+    return list;
+}
+
+bool endsWithColon(const std::string& s)
+{
+    std::size_t e = s.size();
+    while (e > 0 && s[e - 1] == ' ')
+        --e;
+    return e > 0 && s[e - 1] == ':';
+}
+
+Clause parseClause(const std::string& body, AgencyResolver& resolver)
+{
+    Clause clause;
+    const text::FoldedText f = text::foldWithOffsets(body);
+    const std::string& F = f.folded;
+    const auto mentions = findAgencies(body, f, resolver.province());
+    auto toFolded = [&](std::size_t src) {
+        return static_cast<std::size_t>(std::lower_bound(f.origin.begin(), f.origin.end(), src) - f.origin.begin());
+    };
+    auto wordAt = [&](std::size_t pos, std::string_view w) {
+        return F.compare(pos, w.size(), w) == 0 && (pos == 0 || !std::isalnum(static_cast<unsigned char>(F[pos - 1]))) &&
+               (pos + w.size() >= F.size() || !std::isalnum(static_cast<unsigned char>(F[pos + w.size()])));
+    };
+    auto supportFrom = [&](std::size_t foldedFrom, std::size_t foldedTo) {
+        // "phối hợp (với|cùng) A, B, C" within [from, to)
+        std::size_t p = F.find("phoi hop", foldedFrom);
+        if (p == std::string::npos || p >= foldedTo)
+            return;
+        std::size_t q = p + 8;
+        while (q < F.size() && (F[q] == ' ' || F[q] == ','))
+            ++q;
+        for (std::string_view w : {"voi ", "cung "})
+            if (F.compare(q, w.size(), w) == 0)
+                q += w.size();
+        for (std::size_t k : listAt(mentions, f, f.origin[std::min(q, F.size())], 6)) {
+            if (toFolded(mentions[k].begin) >= foldedTo)
+                break;
+            if (mentions[k].def && mentions[k].def->collective)
+                continue;
+            clause.support.push_back(resolver.info(mentions[k]));
+        }
+    };
+    const std::size_t colon = F.find(':');
+    auto restAfter = [&](std::size_t foldedPos) {
+        std::size_t r = foldedPos;
+        while (r < F.size() && (F[r] == ' ' || F[r] == ':' || F[r] == '.' || F[r] == ','))
+            ++r;
+        return r < F.size();
+    };
+
+    // 1. Agency header: "2.2. Sở Kế hoạch và Đầu tư:", "Sở Công Thương - Cơ quan thường trực …:",
+    //    "Các sở, ban, ngành của tỉnh và UBND các huyện, thành phố:".
+    if (const auto list = listAt(mentions, f, 0); !list.empty() && colon != std::string::npos) {
+        const std::size_t afterList = toFolded(mentions[list.back()].end);
+        const std::string between = F.substr(afterList, colon > afterList ? colon - afterList : 0);
+        const bool description = between.empty() || between.rfind(" - ", 0) == 0 || between.rfind(" (", 0) == 0 ||
+                                 between.rfind(" la ", 0) == 0;
+        if (colon >= afterList && description && colon - afterList < 160 && !contains(between, "chu tri")) {
+            for (std::size_t k : list)
+                clause.leads.push_back(resolver.info(mentions[k]));
+            clause.header = !restAfter(colon + 1);
+            supportFrom(colon, F.size());
+            return clause;
+        }
+    }
+    // 2. "X chủ trì[, phối hợp với Y]", "Giao X chủ trì …", "Chủ trì, phối hợp …" (lead from context).
+    for (std::size_t pos = F.find("chu tri"); pos != std::string::npos; pos = F.find("chu tri", pos + 7)) {
+        if (!wordAt(pos, "chu tri"))
+            continue;
+        std::size_t regionStart = F.find_last_of(".;:", pos == 0 ? 0 : pos - 1);
+        regionStart = (regionStart == std::string::npos || pos == 0) ? 0 : regionStart + 1;
+        while (regionStart < pos && F[regionStart] == ' ')
+            ++regionStart;
+        // "…, giao Sở X chủ trì": the subject starts after the last "giao".
+        // (Not the "Giao" of "Sở Giao thông vận tải".)
+        if (const auto g = F.rfind("giao ", pos); g != std::string::npos && g >= regionStart &&
+                                                   (g == 0 || F[g - 1] == ' ' || F[g - 1] == ',') &&
+                                                   std::none_of(mentions.begin(), mentions.end(), [&](const AgencyMention& m) {
+                                                       return toFolded(m.begin) <= g && g < toFolded(m.end);
+                                                   }))
+            regionStart = g + 5;
+        const std::string subject = F.substr(regionStart, pos - regionStart);
+        std::vector<std::size_t> list;
+        for (std::size_t k : listAt(mentions, f, f.origin[regionStart], 12))
+            if (toFolded(mentions[k].end) <= pos)
+                list.push_back(k);
+        if (!list.empty()) {
+            // "do các cơ quan khác chủ trì": a description, not an assignment.
+            const std::size_t first = toFolded(mentions[list.front()].begin);
+            if (first >= 3 && F.compare(first - 3, 3, "do ") == 0)
+                continue;
+            if (pos - toFolded(mentions[list.back()].end) > 40)
+                continue;
+            for (std::size_t k : list)
+                clause.leads.push_back(resolver.info(mentions[k]));
+        } else if (subject.empty() || subject == "hang nam, " || subject == "hang nam " ||
+                   subject.find_first_not_of(" ,") == std::string::npos) {
+            clause.inheritsLead = true;
+        } else if (startsLikeAgency(subject) && subject.size() < 80 && !contains(subject, " do ")) {
+            std::string written = body.substr(f.origin[regionStart], f.origin[pos] - f.origin[regionStart]);
+            while (!written.empty() && (written.back() == ' ' || written.back() == ','))
+                written.pop_back();
+            clause.leads.push_back(resolver.remember(unregisteredAgency(written)));
+        } else {
+            continue;
+        }
+        // The assignment is a header when nothing but the partners follows it.
+        const std::size_t end = F.find_first_of(":;.", pos);
+        supportFrom(pos, end == std::string::npos ? F.size() : end);
+        clause.header = end == std::string::npos ? !restAfter(pos + 7) && F.find("phoi hop", pos) == std::string::npos
+                                                 : (F[end] == ':' && !restAfter(end + 1)) ||
+                                                       (F[end] == '.' && end + 1 >= F.size() && false);
+        if (end == std::string::npos && F.size() - pos < 12)
+            clause.header = true; // "- Sở Y tế chủ trì"
+        return clause;
+    }
+    // 3. "Giao X <verb> …" without "chủ trì".
+    for (std::size_t pos = F.find("giao "); pos != std::string::npos; pos = F.find("giao ", pos + 5)) {
+        if (!wordAt(pos, "giao"))
+            continue;
+        const auto list = listAt(mentions, f, f.origin[pos + 5], 2);
+        if (list.empty())
+            continue;
+        for (std::size_t k : list)
+            clause.leads.push_back(resolver.info(mentions[k]));
+        supportFrom(pos, F.size());
+        return clause;
+    }
+    // 4. Subject position: "Sở KH&ĐT phối hợp với …", "Sở TT&TT, Đài PT-TH tỉnh, Báo … chủ động …",
+    //    "Thủ trưởng các sở, ngành, Chủ tịch UBND các huyện, thành phố có trách nhiệm:".
+    if (const auto list = listAt(mentions, f, 0, 3); !list.empty()) {
+        for (std::size_t k : list)
+            clause.leads.push_back(resolver.info(mentions[k]));
+        clause.subjectOnly = true;
+        const std::size_t afterList = toFolded(mentions[list.back()].end);
+        clause.header = colon != std::string::npos && !restAfter(colon + 1);
+        supportFrom(afterList, colon == std::string::npos ? F.size() : colon);
+        return clause;
+    }
+    // 5. A header whose subject follows an introductory phrase: "Trên cơ sở những nhiệm vụ …,
+    //    Thủ trưởng các sở, ngành, Chủ tịch UBND các huyện, thành phố có trách nhiệm:".
+    if (endsWithColon(body)) {
+        for (std::size_t k = 0; k < mentions.size(); ++k) {
+            const std::size_t at = toFolded(mentions[k].begin);
+            if (at < 2 || F.compare(at - 2, 2, ", ") != 0)
+                continue;
+            const auto list = listAt(mentions, f, mentions[k].begin, 0);
+            if (list.empty())
+                break;
+            for (std::size_t m : list)
+                clause.leads.push_back(resolver.info(mentions[m]));
+            clause.header = true;
+            return clause;
+        }
+    }
+    // 6. An unregistered body as a header: "- Trường Đại học Thái Nguyên:".
+    if (colon != std::string::npos && colon < 90 && startsLikeAgency(F) && !restAfter(colon + 1) &&
+        std::count(F.begin(), F.begin() + static_cast<long>(colon), ' ') < 12) {
+        clause.leads.push_back(resolver.remember(unregisteredAgency(body.substr(0, f.origin[colon]))));
+        clause.header = true;
+        return clause;
+    }
+    return clause;
+}
+
+/// A collective group (with the groups listed after it) in subject position near the start of
+/// a paragraph, after a comma: "Căn cứ …, các sở, ban, ngành, UBND các huyện, thành phố …".
+std::vector<AgencyInfo> subjectGroup(const std::string& body, AgencyResolver& resolver)
+{
+    const text::FoldedText f = text::foldWithOffsets(body);
+    const auto mentions = findAgencies(body, f, resolver.province());
+    std::vector<AgencyInfo> out;
+    for (std::size_t k = 0; k < mentions.size(); ++k) {
+        if (!mentions[k].def || !mentions[k].def->collective)
+            continue;
+        const auto at = static_cast<std::size_t>(
+            std::lower_bound(f.origin.begin(), f.origin.end(), mentions[k].begin) - f.origin.begin());
+        if (at > 160)
+            break;
+        if (at != 0 && !(at >= 2 && f.folded.compare(at - 2, 2, ", ") == 0))
+            continue;
+        for (std::size_t m : listAt(mentions, f, mentions[k].begin, 0))
+            out.push_back(resolver.info(mentions[m]));
+        break;
+    }
+    return out;
+}
+
+bool allCollective(const std::vector<AgencyInfo>& agencies)
+{
+    return !agencies.empty() &&
+           std::all_of(agencies.begin(), agencies.end(), [](const AgencyInfo& a) { return a.collective; });
+}
+
+std::vector<std::string> names(const std::vector<AgencyInfo>& agencies)
+{
+    std::vector<std::string> out;
+    for (const auto& a : agencies)
+        if (std::find(out.begin(), out.end(), a.name) == out.end())
+            out.push_back(a.name);
+    return out;
+}
+
+} // namespace
+
+ParsedPlan parsePlanText(const std::string& text, const std::string& sourceName)
+{
+    ParsedPlan plan;
+    const std::vector<Paragraph> paragraphs = splitParagraphs(text);
+    if (paragraphs.empty())
+        throw layers::Error(layers::ErrorKind::Input, sourceName + ": the document has no text");
+
+    // The body starts at the first numbered marker ("I.", "1.", "Điều 1.").
+    std::size_t bodyStart = paragraphs.size();
+    for (std::size_t i = 0; i < paragraphs.size(); ++i)
+        if (isNumbered(paragraphs[i].marker) && paragraphs[i].marker != Marker::Paren) {
+            bodyStart = i;
+            break;
+        }
+    if (bodyStart == paragraphs.size())
+        throw layers::Error(layers::ErrorKind::Input,
+                            sourceName + ": no numbered sections (I., 1., Điều 1.) were found; this does not "
+                                         "look like a plan document");
+    plan.document = readHeader(paragraphs, bodyStart);
+    completeFromBody(plan.document, paragraphs);
+    AgencyResolver resolver(plan.document.province);
+
+    // Preamble paragraphs between header and body: "Kính gửi" addressees and early targets.
+    std::vector<AgencyInfo> documentLead;
+    std::optional<int> documentYear = yearIn(plan.document.title);
+    for (std::size_t i = 0; i < bodyStart; ++i) {
+        const std::string f = foldForMatch(paragraphs[i].text.substr(0, 12));
+        if (f.rfind("kinh gui", 0) == 0) {
+            // The addressees are the paragraphs (list items) after "Kính gửi:".
+            for (std::size_t j = i + 1; j < bodyStart && paragraphs[j].marker == Marker::Dash; ++j) {
+                const auto c = parseClause(paragraphs[j].body, resolver);
+                documentLead.insert(documentLead.end(), c.leads.begin(), c.leads.end());
+            }
+        }
+    }
+
+    std::vector<Node> nodes = buildTree(paragraphs, bodyStart);
+
+    // Section kinds, inherited from the nearest classified ancestor.
+    std::vector<SectionKind> kinds(nodes.size(), SectionKind::Unknown);
+    for (std::size_t i = 0; i < nodes.size(); ++i) {
+        // Only headings name a section's kind: a numbered item with a long body, or a "(1)"
+        // list item, is content ("… hoàn thành nhiệm vụ …" in a target is not a task section).
+        const bool heading = isNumbered(nodes[i].p->marker) && nodes[i].p->marker != Marker::Paren &&
+                             (!nodes[i].children.empty() || nodes[i].ownTitle.size() <= 160);
+        SectionKind own = heading ? classifyTitle(nodes[i].ownTitle) : SectionKind::Unknown;
+        if (own == SectionKind::Unknown && nodes[i].parent >= 0)
+            own = kinds[static_cast<std::size_t>(nodes[i].parent)];
+        kinds[i] = own;
+    }
+
+    // Document-wide implementer: "Giao UBND tỉnh triển khai, tổ chức thực hiện Nghị quyết".
+    for (const auto& node : nodes) {
+        const std::string f = foldForMatch(node.p->body);
+        // (Not "Giao Sở X chủ trì … theo dõi, đôn đốc …": that is a monitoring task of its own.)
+        if (f.rfind("giao ", 0) == 0 && contains(f, "thuc hien") &&
+            (contains(f, "nghi quyet") || contains(f, "ke hoach") || contains(f, "chuong trinh") ||
+             contains(f, "quyet dinh")) && !contains(f, "giam sat") && !contains(f, "chu tri") &&
+            !contains(f, "theo doi") && !contains(f, "don doc")) {
+            const auto c = parseClause(node.p->body, resolver);
+            if (!c.leads.empty()) {
+                documentLead = c.leads;
+                break;
+            }
+        }
+    }
+
+    // Clauses and the context each node passes to what follows it.
+    std::vector<Clause> clauses(nodes.size());
+    for (std::size_t i = 0; i < nodes.size(); ++i)
+        clauses[i] = parseClause(nodes[i].p->body, resolver);
+
+    std::vector<std::vector<AgencyInfo>> introLead(nodes.size());    // from a preceding intro sibling
+    std::vector<std::vector<AgencyInfo>> introSupport(nodes.size());
+    std::map<int, std::pair<std::vector<AgencyInfo>, std::vector<AgencyInfo>>> openIntro; // parent → context
+    std::vector<std::vector<AgencyInfo>> effectiveLead(nodes.size());
+    std::vector<std::vector<AgencyInfo>> effectiveSupport(nodes.size());
+    std::map<std::string, int> ordinals;
+
+    for (std::size_t i = 0; i < nodes.size(); ++i) {
+        const Node& node = nodes[i];
+        const Clause& c = clauses[i];
+        const bool leaf = node.children.empty();
+        const std::string body = node.p->body;
+        const std::string folded = foldForMatch(body.substr(0, 60));
+
+        // Context from ancestors and intro paragraphs.
+        std::vector<AgencyInfo> contextLead, contextSupport;
+        if (auto it = openIntro.find(node.parent); it != openIntro.end()) {
+            contextLead = it->second.first;
+            contextSupport = it->second.second;
+        }
+        if (node.parent >= 0 && contextLead.empty()) {
+            contextLead = effectiveLead[static_cast<std::size_t>(node.parent)];
+            contextSupport = effectiveSupport[static_cast<std::size_t>(node.parent)];
+        }
+
+        // A paragraph of its own may name its subject after an introductory phrase: "Căn cứ Kế
+        // hoạch …, Thủ trưởng các sở, ban, ngành, Chủ tịch UBND các huyện … triển khai …".
+        std::vector<AgencyInfo> ownGroup = subjectGroup(body, resolver);
+
+        // What this node says about who does it.
+        std::vector<AgencyInfo> lead = !c.leads.empty()                                     ? c.leads
+                                       : (node.p->marker == Marker::None && !ownGroup.empty()) ? ownGroup
+                                                                                              : contextLead;
+        std::vector<AgencyInfo> support = c.support;
+        if (c.leads.empty())
+            support.insert(support.begin(), contextSupport.begin(), contextSupport.end());
+        effectiveLead[i] = lead;
+        effectiveSupport[i] = c.leads.empty() ? contextSupport : c.support;
+
+        // A plain paragraph that assigns and ends with ':' sets the context for its following
+        // siblings ("Sở Công Thương chủ trì, phối hợp …:", "Các sở, ban, ngành … thực hiện các nội dung sau:").
+        const bool intro = node.p->marker == Marker::None && endsWithColon(body);
+        if (intro && !c.leads.empty()) {
+            openIntro[node.parent] = {c.leads, c.support};
+            continue;
+        }
+        if (intro)
+            continue; // "Cụ thể:" and other lead-ins
+
+        // Is this a task?
+        const bool ownLead = !c.leads.empty() && !(c.subjectOnly && kinds[i] == SectionKind::Other);
+        const bool bareHeading = isNumbered(node.p->marker) && body.size() < 90 && !contains(body, ";");
+        bool isTask = false;
+        if (c.header) {
+            isTask = false; // its items are the tasks
+        } else if (ownLead || c.inheritsLead) {
+            const bool listChildren = std::any_of(node.children.begin(), node.children.end(), [&](int k) {
+                return nodes[static_cast<std::size_t>(k)].p->marker != Marker::None;
+            });
+            isTask = leaf || !isNumbered(node.p->marker) || !listChildren;
+        } else if (!contextLead.empty() && kinds[i] != SectionKind::Other && leaf && !bareHeading) {
+            isTask = true; // an item under "Sở X chủ trì, phối hợp …:"
+        } else if (kinds[i] == SectionKind::Tasks && leaf) {
+            isTask = !bareHeading;
+        }
+        if (!isTask)
+            continue;
+        if (lead.empty()) {
+            // A group named as subject ("Căn cứ …, các sở, ban, ngành, UBND các huyện … tổ chức …").
+            lead = ownGroup;
+        }
+        if (lead.empty())
+            lead = documentLead;
+
+        Task task;
+        task.section = node.path;
+        const int n = ++ordinals[node.path];
+        task.id = (node.path.empty() ? std::string("0") : node.path) + "#" + std::to_string(n);
+        task.heading = isNumbered(node.p->marker) ? node.heading : (node.heading.empty() ? node.ownTitle : node.heading);
+        if (task.heading.empty() && node.parent >= 0)
+            task.heading = nodes[static_cast<std::size_t>(node.parent)].ownTitle;
+        task.text = body;
+        task.lead = names(lead);
+        for (const auto& s : names(support))
+            if (std::find(task.lead.begin(), task.lead.end(), s) == task.lead.end())
+                task.support.push_back(s);
+        task.collective = allCollective(lead);
+        task.line = node.p->line;
+        task.places = findPlaces(body, plan.document.province);
+        // A place inside an agency's name ("Ban Quản lý Khu kinh tế Nghi Sơn") names the agency.
+        std::erase_if(task.places, [&](const PlaceMention& p) {
+            return std::any_of(lead.begin(), lead.end(), [&](const AgencyInfo& a) {
+                return a.name.find(p.text) != std::string::npos;
+            });
+        });
+        plan.tasks.push_back(std::move(task));
+    }
+
+    // Targets: preamble and target sections.
+    if (!documentYear)
+        for (std::size_t i = 0; i < bodyStart && !documentYear; ++i)
+            documentYear = yearIn(paragraphs[i].text);
+    for (std::size_t i = 0; i < bodyStart; ++i) {
+        const auto& p = paragraphs[i];
+        if (p.upperCase || foldForMatch(p.text.substr(0, 10)).rfind("so", 0) == 0)
+            continue;
+        auto found = extractTargets(p.text, "", p.line, documentYear);
+        plan.targets.insert(plan.targets.end(), found.begin(), found.end());
+    }
+    for (std::size_t i = 0; i < nodes.size(); ++i) {
+        if (kinds[i] != SectionKind::Targets) {
+            // Elsewhere only figures the map can check ("tổng chiều dài đường bộ cao tốc … khoảng
+            // 134,9km" inside a task).
+            for (auto& t : extractTargets(nodes[i].p->body, nodes[i].path, nodes[i].p->line, documentYear))
+                if (measurableOnMap(t.metric))
+                    plan.targets.push_back(std::move(t));
+            continue;
+        }
+        std::optional<int> year;
+        for (int a = static_cast<int>(i); a >= 0 && !year; a = nodes[static_cast<std::size_t>(a)].parent)
+            year = yearIn(nodes[static_cast<std::size_t>(a)].ownTitle);
+        if (!year)
+            year = documentYear;
+        auto found = extractTargets(nodes[i].p->body, nodes[i].path, nodes[i].p->line, year);
+        plan.targets.insert(plan.targets.end(), found.begin(), found.end());
+    }
+
+    plan.agencies = resolver.all();
+    // Only agencies that lead or support a task belong in the result.
+    std::set<std::string> used;
+    for (const auto& t : plan.tasks) {
+        used.insert(t.lead.begin(), t.lead.end());
+        used.insert(t.support.begin(), t.support.end());
+    }
+    std::erase_if(plan.agencies, [&](const AgencyInfo& a) { return !used.contains(a.name); });
+    for (const auto& a : plan.agencies)
+        if (!a.registered)
+            plan.warnings.push_back("agency not in the registry, kept as written: " + a.name);
+    if (plan.tasks.empty())
+        plan.warnings.push_back("no tasks with an assignment were found");
+    return plan;
+}
+
+} // namespace pa::plan

@@ -1,0 +1,211 @@
+// Plan document files → NFC UTF-8 text: UTF-8 (with or without BOM, NFC or NFD), UTF-16,
+// Windows-1258, Markdown-ish text and .docx (the paragraphs of word/document.xml).
+
+#include "planatlas/gis/Error.h"
+#include "planatlas/gis/Files.h"
+#include "planatlas/layers/Errors.h"
+#include "planatlas/layers/Hash.h"
+#include "planatlas/layers/Text.h"
+#include "planatlas/layers/plan/Plan.h"
+
+#include <unicode/ucnv.h>
+#include <unicode/unistr.h>
+
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+namespace pa::plan {
+
+namespace {
+
+constexpr std::uintmax_t kMaxBytes = 64u << 20; // far beyond any plan document
+
+layers::Error inputError(const std::string& path, const std::string& what)
+{
+    return layers::Error(layers::ErrorKind::Input, path + ": " + what);
+}
+
+std::string decodeXmlEntities(const std::string& s)
+{
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] != '&') {
+            out += s[i];
+            continue;
+        }
+        const auto semi = s.find(';', i);
+        if (semi == std::string::npos || semi - i > 10) {
+            out += s[i];
+            continue;
+        }
+        const std::string entity = s.substr(i + 1, semi - i - 1);
+        if (entity == "amp")
+            out += '&';
+        else if (entity == "lt")
+            out += '<';
+        else if (entity == "gt")
+            out += '>';
+        else if (entity == "quot")
+            out += '"';
+        else if (entity == "apos")
+            out += '\'';
+        else if (entity.size() > 1 && entity[0] == '#') {
+            try {
+                const bool hex = entity[1] == 'x' || entity[1] == 'X';
+                const auto cp = static_cast<UChar32>(std::stoul(entity.substr(hex ? 2 : 1), nullptr, hex ? 16 : 10));
+                icu::UnicodeString(cp).toUTF8String(out);
+            } catch (const std::exception&) {
+                out += s.substr(i, semi - i + 1);
+            }
+        } else {
+            out += s.substr(i, semi - i + 1);
+        }
+        i = semi;
+    }
+    return out;
+}
+
+/// The text of a WordprocessingML document: one paragraph per <w:p>, runs joined.
+/// (Word's automatic list numbering is not in the XML text; typed numbers are.)
+std::string docxText(const std::string& xml)
+{
+    std::string out;
+    std::size_t i = 0;
+    while (i < xml.size()) {
+        const auto lt = xml.find('<', i);
+        if (lt == std::string::npos)
+            break;
+        const auto gt = xml.find('>', lt);
+        if (gt == std::string::npos)
+            break;
+        const std::string tag = xml.substr(lt + 1, gt - lt - 1);
+        if (tag.rfind("w:t", 0) == 0 && (tag.size() == 3 || tag[3] == ' ') && tag.back() != '/') {
+            const auto close = xml.find("</w:t>", gt);
+            if (close == std::string::npos)
+                break;
+            out += decodeXmlEntities(xml.substr(gt + 1, close - gt - 1));
+            i = close + 6;
+            continue;
+        }
+        if (tag == "/w:p")
+            out += "\n\n";
+        else if (tag.rfind("w:tab", 0) == 0 && (tag.size() == 5 || tag[5] == '/' || tag[5] == ' '))
+            out += ' ';
+        else if (tag.rfind("w:br", 0) == 0 && (tag.size() == 4 || tag[4] == '/' || tag[4] == ' '))
+            out += '\n';
+        i = gt + 1;
+    }
+    return out;
+}
+
+std::string decodeWith(const std::string& bytes, const char* converterName)
+{
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<UConverter, decltype(&ucnv_close)> converter(ucnv_open(converterName, &status), &ucnv_close);
+    if (U_FAILURE(status))
+        throw std::runtime_error(std::string("no converter for ") + converterName);
+    icu::UnicodeString text(bytes.data(), static_cast<int32_t>(bytes.size()), converter.get(), status);
+    std::string out;
+    text.toUTF8String(out);
+    return out;
+}
+
+bool looksLikeUtf16(const std::string& bytes, bool& littleEndian)
+{
+    // UTF-16 without a BOM: for Latin-script text about every other byte is zero.
+    const std::size_t n = std::min<std::size_t>(bytes.size(), 4096);
+    std::size_t evenZero = 0, oddZero = 0;
+    for (std::size_t i = 0; i < n; ++i)
+        if (bytes[i] == '\0')
+            (i % 2 ? oddZero : evenZero)++;
+    littleEndian = oddZero > evenZero;
+    return n >= 4 && std::max(evenZero, oddZero) > n / 8 && std::min(evenZero, oddZero) < n / 64;
+}
+
+} // namespace
+
+ParsedPlan readPlan(const std::string& path)
+{
+    std::error_code ec;
+    if (!fs::exists(path, ec))
+        throw inputError(path, "no such file");
+    if (fs::is_directory(path, ec))
+        throw inputError(path, "is a folder, not a document");
+    const auto size = fs::file_size(path, ec);
+    if (ec)
+        throw inputError(path, "cannot be read (" + ec.message() + ")");
+    if (size == 0)
+        throw inputError(path, "the file is empty");
+    if (size > kMaxBytes)
+        throw inputError(path, "the file is larger than " + std::to_string(kMaxBytes >> 20) +
+                                   " MB; this is not a plan document");
+    std::string bytes;
+    {
+        std::ifstream in(path, std::ios::binary);
+        if (!in)
+            throw inputError(path, "cannot be opened for reading");
+        std::ostringstream buffer;
+        buffer << in.rdbuf();
+        bytes = buffer.str();
+    }
+    std::string text;
+    std::string format;
+    std::vector<std::string> warnings;
+    if (bytes.rfind("PK\x03\x04", 0) == 0) {
+        try {
+            text = docxText(gis::readZipMember(path, "word/document.xml"));
+        } catch (const gis::GisError& e) {
+            throw inputError(path, std::string("a zip archive but not a readable .docx (") + e.what() + ")");
+        }
+        format = "docx";
+    } else if (bytes.rfind("%PDF", 0) == 0) {
+        throw inputError(path, "PDF documents are not read yet; convert it to text first "
+                               "(e.g. pdftotext -layout FILE.pdf FILE.txt) or save it as .docx");
+    } else if (bytes.rfind("\xFF\xFE", 0) == 0 || bytes.rfind("\xFE\xFF", 0) == 0) {
+        const bool le = bytes[0] == '\xFF';
+        text = decodeWith(bytes.substr(2), le ? "UTF-16LE" : "UTF-16BE");
+        format = le ? "utf-16le" : "utf-16be";
+    } else if (bool le = false; looksLikeUtf16(bytes, le)) {
+        text = decodeWith(bytes, le ? "UTF-16LE" : "UTF-16BE");
+        format = le ? "utf-16le" : "utf-16be";
+    } else {
+        if (bytes.rfind("\xEF\xBB\xBF", 0) == 0)
+            bytes.erase(0, 3);
+        // Binary data: NUL bytes or many control characters.
+        const std::size_t probe = std::min<std::size_t>(bytes.size(), 65536);
+        std::size_t control = 0;
+        for (std::size_t i = 0; i < probe; ++i) {
+            const auto c = static_cast<unsigned char>(bytes[i]);
+            if (c == 0)
+                throw inputError(path, "this is a binary file, not a text document");
+            if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f')
+                ++control;
+        }
+        if (control > probe / 50)
+            throw inputError(path, "this is a binary file, not a text document");
+        if (text::isValidUtf8(bytes)) {
+            text = std::move(bytes);
+            format = "utf-8";
+        } else {
+            text = text::decode(bytes, text::Encoding::Cp1258);
+            format = "cp1258";
+            warnings.push_back("the text is not UTF-8; it was read as Windows-1258");
+        }
+    }
+    // Form feeds are page breaks; NFC and Đ look-alikes as everywhere.
+    for (char& c : text)
+        if (c == '\f')
+            c = '\n';
+    text = text::fixLookalikes(text::toNfc(text));
+    ParsedPlan plan = parsePlanText(text, path);
+    plan.sourceFormat = format;
+    plan.contentSha256 = layers::sha256Hex(text);
+    plan.warnings.insert(plan.warnings.begin(), warnings.begin(), warnings.end());
+    return plan;
+}
+
+} // namespace pa::plan

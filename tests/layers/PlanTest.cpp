@@ -1,0 +1,437 @@
+// The plan reader: the four real documents against gold annotations, every task form on small
+// texts of our own, the input formats, and bad input.
+
+#include "TestSupport.h"
+
+#include "planatlas/layers/Errors.h"
+#include "planatlas/layers/plan/Plan.h"
+
+#include <gtest/gtest.h>
+#include <unicode/normalizer2.h>
+#include <unicode/ucnv.h>
+#include <unicode/unistr.h>
+
+#include <chrono>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+using namespace pa::plan;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string join(const std::vector<std::string>& parts)
+{
+    std::string out;
+    for (const auto& p : parts)
+        out += (out.empty() ? "" : " | ") + p;
+    return out;
+}
+
+struct GoldTask
+{
+    std::string section;
+    std::string lead;
+    bool collective;
+};
+
+std::map<int, GoldTask> loadGold(const fs::path& file)
+{
+    std::map<int, GoldTask> gold;
+    std::ifstream in(file);
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.empty() || line[0] == '#' || line.rfind("line\t", 0) == 0)
+            continue;
+        std::istringstream fields(line);
+        std::string n, section, lead, collective;
+        std::getline(fields, n, '\t');
+        std::getline(fields, section, '\t');
+        std::getline(fields, lead, '\t');
+        std::getline(fields, collective, '\t');
+        gold[std::stoi(n)] = {section, lead, collective == "1"};
+    }
+    return gold;
+}
+
+class GoldDocuments : public ::testing::TestWithParam<const char*>
+{
+};
+
+ParsedPlan parse(const std::string& text) { return parsePlanText(text, "test"); }
+
+} // namespace
+
+TEST_P(GoldDocuments, TasksAndLeadsMatchTheAnnotation)
+{
+    const std::string name = GetParam();
+    const auto plan = readPlan(pa::test::fixture("plans/" + name + ".txt").string());
+    const auto gold = loadGold(pa::test::fixture("plans/" + name + ".tasks.tsv"));
+    ASSERT_FALSE(gold.empty());
+    std::size_t matched = 0, leadsRight = 0;
+    std::set<int> found;
+    for (const auto& t : plan.tasks) {
+        found.insert(t.line);
+        const auto g = gold.find(t.line);
+        if (g == gold.end())
+            continue;
+        ++matched;
+        EXPECT_EQ(t.section, g->second.section) << name << " line " << t.line;
+        if (join(t.lead) == g->second.lead && t.collective == g->second.collective)
+            ++leadsRight;
+        else
+            ADD_FAILURE() << name << " line " << t.line << ": lead " << join(t.lead) << ", expected "
+                          << g->second.lead;
+    }
+    for (const auto& [line, g] : gold)
+        if (!found.contains(line))
+            std::cout << "  missed: " << name << " line " << line << " (" << g.section << ")\n";
+    const double precision = static_cast<double>(matched) / static_cast<double>(plan.tasks.size());
+    const double recall = static_cast<double>(matched) / static_cast<double>(gold.size());
+    std::cout << name << ": tasks " << plan.tasks.size() << ", gold " << gold.size() << ", precision "
+              << precision << ", recall " << recall << ", leads right " << leadsRight << "/" << matched << '\n';
+    EXPECT_GE(precision, 0.9);
+    EXPECT_GE(recall, 0.98);
+    EXPECT_EQ(leadsRight, matched); // every lead of a found task is right
+}
+
+INSTANTIATE_TEST_SUITE_P(ThaiNguyen, GoldDocuments,
+                         ::testing::Values("thai-nguyen_cv-2907-ubnd-cnnxd_2023",
+                                           "thai-nguyen_kh-co-cau-lai-nen-kinh-te-nq54_2023",
+                                           "thai-nguyen_kh-thuc-hien-ctr37-nq29_2023",
+                                           "thai-nguyen_nq-hdnd-ke-hoach-ktxh-2021-2025"));
+
+TEST(PlanHeader, ReadsTypeNumberDateIssuerAndProvince)
+{
+    const auto cv = readPlan(pa::test::fixture("plans/thai-nguyen_cv-2907-ubnd-cnnxd_2023.txt").string());
+    EXPECT_EQ(cv.document.type, "Công văn");
+    EXPECT_EQ(cv.document.number, "2907/UBND-CNNXD");
+    EXPECT_EQ(cv.document.date, "2023-06-19");
+    EXPECT_EQ(cv.document.issuer, "UBND tỉnh Thái Nguyên");
+    EXPECT_EQ(cv.document.province, "Thái Nguyên");
+    EXPECT_EQ(cv.contentSha256.size(), 64u);
+    const auto nq = readPlan(pa::test::fixture("plans/thai-nguyen_nq-hdnd-ke-hoach-ktxh-2021-2025.txt").string());
+    EXPECT_EQ(nq.document.type, "Nghị quyết");
+    EXPECT_EQ(nq.document.issuer, "HĐND tỉnh Thái Nguyên");
+    EXPECT_EQ(nq.document.date, "2020-12-11"); // "thông qua ngày 11 tháng 12 năm 2020"
+    EXPECT_EQ(nq.document.title, "Về Kế hoạch phát triển kinh tế - xã hội giai đoạn 2021 - 2025");
+    const auto kh = readPlan(pa::test::fixture("plans/thai-nguyen_kh-thuc-hien-ctr37-nq29_2023.txt").string());
+    EXPECT_EQ(kh.document.type, "Kế hoạch");
+    EXPECT_EQ(kh.document.issuer, "UBND tỉnh Thái Nguyên"); // from "UBND tỉnh Thái Nguyên ban hành Kế hoạch"
+    EXPECT_EQ(kh.document.title.rfind("Thực hiện Chương trình hành động số 37-CTr/TU", 0), 0u);
+}
+
+TEST(PlanTargets, ReadsVietnameseNumbersComparatorsRangesAndMetrics)
+{
+    const auto kh = readPlan(pa::test::fixture("plans/thai-nguyen_kh-thuc-hien-ctr37-nq29_2023.txt").string());
+    auto find = [&](std::string_view indicator) -> const Target* {
+        for (const auto& t : kh.targets)
+            if (t.indicator.rfind(indicator, 0) == 0)
+                return &t;
+        return nullptr;
+    };
+    const Target* urban = find("Tỷ lệ đô thị hóa");
+    ASSERT_TRUE(urban);
+    EXPECT_EQ(urban->comparator, ">");
+    EXPECT_DOUBLE_EQ(urban->value, 60.0);
+    EXPECT_EQ(urban->unit, "%");
+    EXPECT_EQ(urban->year, 2030); // "Đến năm 2030", not the 2045 vision
+    EXPECT_EQ(urban->metric, "urbanisation_rate_pct");
+    const Target* expressway = find("Tổng chiều dài đường bộ cao tốc");
+    ASSERT_TRUE(expressway);
+    EXPECT_DOUBLE_EQ(expressway->value, 134.9); // "khoảng 134,9km"
+    EXPECT_EQ(expressway->comparator, "approx");
+    EXPECT_EQ(expressway->metric, "expressway_length_km");
+    const Target* perCapita = find("GRDP bình quân đầu người");
+    ASSERT_TRUE(perCapita);
+    EXPECT_DOUBLE_EQ(perCapita->value, 8900.0); // "8.900 USD"
+    EXPECT_EQ(perCapita->unit, "USD");
+    const Target* trained = find("Tỷ lệ lao động qua đào tạo");
+    ASSERT_TRUE(trained);
+    EXPECT_EQ(trained->comparator, "range");
+    EXPECT_DOUBLE_EQ(trained->value, 35.0);
+    EXPECT_EQ(trained->valueMax, 40.0);
+    const auto cv = readPlan(pa::test::fixture("plans/thai-nguyen_cv-2907-ubnd-cnnxd_2023.txt").string());
+    bool output = false;
+    for (const auto& t : cv.targets)
+        output |= t.value == 1211000.0 && t.unit == "tỷ đồng" && t.year == 2025 && t.comparator == "approx";
+    EXPECT_TRUE(output); // "ước đạt 1.211.000 tỷ đồng"
+}
+
+// ---- every task form, on our own short texts --------------------------------------------
+
+TEST(PlanTasks, LeadWithSupportFollowedByPlusItems)
+{
+    const auto plan = parse("KẾ HOẠCH\nPhát triển vùng chè\n\nI. NHIỆM VỤ\n\n"
+                            "- Sở Nông nghiệp và Phát triển nông thôn chủ trì, phối hợp với Sở Tài chính, "
+                            "Sở Công Thương và UBND các huyện:\n\n"
+                            "+ Xây dựng vùng chè tập trung tại xã Tân Cương.\n\n"
+                            "+ Hỗ trợ cấp chứng nhận VietGAP cho các hợp tác xã.\n");
+    ASSERT_EQ(plan.tasks.size(), 2u);
+    for (const auto& t : plan.tasks) {
+        EXPECT_EQ(t.lead, std::vector<std::string>{"Sở Nông nghiệp và Phát triển nông thôn"});
+        EXPECT_EQ(t.support, (std::vector<std::string>{"Sở Tài chính", "Sở Công Thương"}));
+        EXPECT_FALSE(t.collective);
+        EXPECT_EQ(t.section, "I");
+    }
+    ASSERT_EQ(plan.tasks[0].places.size(), 1u);
+    EXPECT_EQ(plan.tasks[0].places[0].text, "xã Tân Cương");
+    EXPECT_EQ(plan.tasks[0].places[0].type, "admin_commune");
+    // The registry knows the 2025 successor.
+    bool successor = false;
+    for (const auto& a : plan.agencies)
+        successor |= a.name == "Sở Nông nghiệp và Phát triển nông thôn" && a.successor2025 == "Sở Nông nghiệp và Môi trường";
+    EXPECT_TRUE(successor);
+}
+
+TEST(PlanTasks, NumberedAgencyHeadingWithDashItemsAndInlineTask)
+{
+    const auto plan = parse("CHƯƠNG TRÌNH HÀNH ĐỘNG\n\n1. Phân công nhiệm vụ\n\n"
+                            "1.1. Sở Kế hoạch và Đầu tư:\n\n- Tham mưu bố trí vốn cho hạ tầng KCN Yên Bình.\n\n"
+                            "- Chủ trì, phối hợp với Sở Xây dựng thẩm định dự án.\n\n"
+                            "1.2. Sở Giao thông vận tải: Nâng cấp Quốc lộ 3 đoạn qua huyện Phú Bình.\n");
+    ASSERT_EQ(plan.tasks.size(), 3u);
+    EXPECT_EQ(plan.tasks[0].lead, std::vector<std::string>{"Sở Kế hoạch và Đầu tư"});
+    EXPECT_EQ(plan.tasks[1].lead, std::vector<std::string>{"Sở Kế hoạch và Đầu tư"});
+    EXPECT_EQ(plan.tasks[1].support, std::vector<std::string>{"Sở Xây dựng"});
+    EXPECT_EQ(plan.tasks[2].lead, std::vector<std::string>{"Sở Giao thông vận tải"});
+    EXPECT_EQ(plan.tasks[2].section, "1.2");
+    std::set<std::string> places;
+    for (const auto& t : plan.tasks)
+        for (const auto& p : t.places)
+            places.insert(p.type + ":" + p.name);
+    EXPECT_TRUE(places.contains("industrial_park:Yên Bình"));
+    EXPECT_TRUE(places.contains("road:3"));
+    EXPECT_TRUE(places.contains("admin_district:Phú Bình"));
+}
+
+TEST(PlanTasks, AssignmentInsideASentenceAndSeveralLeads)
+{
+    const auto plan = parse("KẾ HOẠCH\n\nI. TỔ CHỨC THỰC HIỆN\n\n"
+                            "1. Để bảo đảm tiến độ, giao Sở Công Thương chủ trì, phối hợp với Sở Tài chính "
+                            "theo dõi việc thực hiện Kế hoạch.\n\n"
+                            "2. Sở Giao thông vận tải, Sở Xây dựng chủ trì hoàn thiện đường vành đai V.\n");
+    ASSERT_EQ(plan.tasks.size(), 2u);
+    EXPECT_EQ(plan.tasks[0].lead, std::vector<std::string>{"Sở Công Thương"});
+    EXPECT_EQ(plan.tasks[0].support, std::vector<std::string>{"Sở Tài chính"});
+    EXPECT_EQ(plan.tasks[1].lead, (std::vector<std::string>{"Sở Giao thông vận tải", "Sở Xây dựng"}));
+}
+
+TEST(PlanTasks, BareUnregisteredAgencyHeaderIsKeptAndFlagged)
+{
+    const auto plan = parse("KẾ HOẠCH\n\nII. NHIỆM VỤ, GIẢI PHÁP\n\n- Trường Đại học Nông Lâm:\n\n"
+                            "+ Đào tạo kỹ thuật viên chế biến chè.\n");
+    ASSERT_EQ(plan.tasks.size(), 1u);
+    EXPECT_EQ(plan.tasks[0].lead, std::vector<std::string>{"Trường Đại học Nông Lâm"});
+    ASSERT_EQ(plan.agencies.size(), 1u);
+    EXPECT_FALSE(plan.agencies[0].registered);
+    EXPECT_FALSE(plan.warnings.empty());
+}
+
+TEST(PlanTasks, CollectiveLeadsAreMarked)
+{
+    const auto plan = parse("KẾ HOẠCH\n\nIII. NHIỆM VỤ CHỦ YẾU\n\n"
+                            "Các sở, ban, ngành, UBND các huyện, thành phố căn cứ chức năng thực hiện các nội dung sau:\n\n"
+                            "1. Cải cách hành chính\n\n- Rút ngắn thời gian giải quyết thủ tục đầu tư.\n\n"
+                            "- Sở Tư pháp chủ trì rà soát văn bản quy phạm pháp luật.\n");
+    ASSERT_EQ(plan.tasks.size(), 2u);
+    EXPECT_TRUE(plan.tasks[0].collective);
+    EXPECT_EQ(plan.tasks[0].lead, (std::vector<std::string>{"Các sở, ban, ngành", "UBND các huyện, thành phố"}));
+    EXPECT_FALSE(plan.tasks[1].collective);
+    EXPECT_EQ(plan.tasks[1].lead, std::vector<std::string>{"Sở Tư pháp"});
+}
+
+TEST(PlanTasks, PurposeAndTargetSectionsHoldNoTasks)
+{
+    const auto plan = parse("KẾ HOẠCH\n\nI. MỤC ĐÍCH, YÊU CẦU\n\n- Nâng cao nhận thức của cán bộ.\n\n"
+                            "II. MỤC TIÊU\n\n1. Tỷ lệ đô thị hóa đạt trên 45% vào năm 2027.\n\n"
+                            "III. NHIỆM VỤ\n\n1. Sở Xây dựng chủ trì lập quy hoạch đô thị mới.\n");
+    ASSERT_EQ(plan.tasks.size(), 1u);
+    EXPECT_EQ(plan.tasks[0].section, "III.1");
+    ASSERT_EQ(plan.targets.size(), 1u);
+    EXPECT_EQ(plan.targets[0].comparator, ">");
+    EXPECT_DOUBLE_EQ(plan.targets[0].value, 45.0);
+    EXPECT_EQ(plan.targets[0].year, 2027);
+}
+
+// ---- formats --------------------------------------------------------------------------------
+
+namespace {
+
+const std::string kSmallPlan = "ỦY BAN NHÂN DÂN\nTỈNH THANH HÓA\n\nSố: 1992/QĐ-UBND\n\nThanh Hóa, ngày 09/6/2023\n\n"
+                               "QUYẾT ĐỊNH\nVề phát triển khu kinh tế Nghi Sơn\n\nĐiều 1. Nhiệm vụ\n\n"
+                               "1. Ban Quản lý Khu kinh tế Nghi Sơn chủ trì mở rộng Khu công nghiệp Lam Sơn - Sao Vàng.\n\n"
+                               "2. Sở Kế hoạch và Đầu tư chủ trì xúc tiến đầu tư vào huyện Ngọc Lặc.\n";
+
+/// Windows-1258 as Vietnamese editors write it: base letters (with â ê ô ă ơ ư đ composed)
+/// followed by a combining tone byte. ICU's converter does not split tones off by itself.
+std::string encodeCp1258(const std::string& utf8)
+{
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::UnicodeString nfd = icu::Normalizer2::getNFDInstance(status)->normalize(icu::UnicodeString::fromUTF8(utf8), status);
+    const std::map<std::pair<char16_t, char16_t>, char> composed = {
+        {{u'a', 0x0302}, '\xE2'}, {{u'A', 0x0302}, '\xC2'}, {{u'e', 0x0302}, '\xEA'}, {{u'E', 0x0302}, '\xCA'},
+        {{u'o', 0x0302}, '\xF4'}, {{u'O', 0x0302}, '\xD4'}, {{u'a', 0x0306}, '\xE3'}, {{u'A', 0x0306}, '\xC3'},
+        {{u'o', 0x031B}, '\xF5'}, {{u'O', 0x031B}, '\xD5'}, {{u'u', 0x031B}, '\xFD'}, {{u'U', 0x031B}, '\xDD'}};
+    const std::map<char16_t, char> tones = {{0x0300, '\xCC'}, {0x0301, '\xEC'}, {0x0303, '\xDE'},
+                                            {0x0309, '\xD2'}, {0x0323, '\xF2'}};
+    std::string out;
+    for (int32_t i = 0; i < nfd.length(); ++i) {
+        char16_t c = nfd.charAt(i);
+        // NFD orders a dot below before a circumflex ("ệ" = e, U+0323, U+0302): gather the marks.
+        std::vector<char16_t> marks;
+        for (int32_t k = i + 1; k < nfd.length() && nfd.charAt(k) >= 0x0300 && nfd.charAt(k) <= 0x036F; ++k)
+            marks.push_back(nfd.charAt(k));
+        for (auto it = marks.begin(); it != marks.end(); ++it)
+            if (composed.contains({c, *it})) {
+                out += composed.at({c, *it});
+                marks.erase(it);
+                c = 0;
+                break;
+            }
+        if (c == 0 || !marks.empty()) {
+            if (c != 0)
+                out += static_cast<char>(c);
+            for (char16_t m : marks)
+                out += tones.at(m);
+            i += static_cast<int32_t>(marks.size()) + (c == 0 ? 1 : 0);
+            continue;
+        }
+        if (tones.contains(c)) {
+            out += tones.at(c);
+        } else if (c == 0x0111 || c == 0x0110) {
+            out += c == 0x0111 ? '\xF0' : '\xD0';
+        } else if (c < 0x80) {
+            out += static_cast<char>(c);
+        } else {
+            ADD_FAILURE() << "no Windows-1258 byte for U+" << std::hex << static_cast<int>(c);
+        }
+    }
+    return out;
+}
+
+std::string encode(const std::string& utf8, const char* converter)
+{
+    UErrorCode status = U_ZERO_ERROR;
+    UConverter* c = ucnv_open(converter, &status);
+    const auto s = icu::UnicodeString::fromUTF8(utf8);
+    std::string out(static_cast<std::size_t>(s.length()) * 4 + 8, '\0');
+    const int32_t n = s.extract(out.data(), static_cast<int32_t>(out.size()), c, status);
+    ucnv_close(c);
+    out.resize(static_cast<std::size_t>(n));
+    return out;
+}
+
+std::string decomposed(const std::string& utf8)
+{
+    UErrorCode status = U_ZERO_ERROR;
+    const auto s = icu::UnicodeString::fromUTF8(utf8);
+    // NFD through the canonical decomposition of each character.
+    icu::UnicodeString nfd;
+    for (int32_t i = 0; i < s.length(); ++i) {
+        icu::UnicodeString one(s.charAt(i));
+        icu::UnicodeString d;
+        UErrorCode st = U_ZERO_ERROR;
+        const auto* n = icu::Normalizer2::getNFDInstance(st);
+        nfd += n->normalize(one, st);
+    }
+    (void)status;
+    std::string out;
+    nfd.toUTF8String(out);
+    return out;
+}
+
+void checkSmallPlan(const ParsedPlan& plan, const std::string& format)
+{
+    EXPECT_EQ(plan.sourceFormat, format);
+    EXPECT_EQ(plan.document.type, "Quyết định");
+    EXPECT_EQ(plan.document.number, "1992/QĐ-UBND");
+    EXPECT_EQ(plan.document.date, "2023-06-09");
+    EXPECT_EQ(plan.document.issuer, "UBND tỉnh Thanh Hóa");
+    ASSERT_EQ(plan.tasks.size(), 2u) << format;
+    EXPECT_EQ(plan.tasks[1].lead, std::vector<std::string>{"Sở Kế hoạch và Đầu tư"});
+    EXPECT_EQ(plan.tasks[0].places.at(0).text, "Khu công nghiệp Lam Sơn - Sao Vàng");
+}
+
+} // namespace
+
+TEST(PlanFormats, Utf8Utf16Windows1258NfdAndDocxReadAlike)
+{
+    pa::test::TempDir dir;
+    pa::test::writeBytes(dir.file("a.txt"), kSmallPlan);
+    checkSmallPlan(readPlan(dir.file("a.txt")), "utf-8");
+    pa::test::writeBytes(dir.file("bom.txt"), "\xEF\xBB\xBF" + kSmallPlan);
+    checkSmallPlan(readPlan(dir.file("bom.txt")), "utf-8");
+    pa::test::writeBytes(dir.file("nfd.txt"), decomposed(kSmallPlan));
+    ASSERT_NE(decomposed(kSmallPlan), kSmallPlan);
+    checkSmallPlan(readPlan(dir.file("nfd.txt")), "utf-8");
+    pa::test::writeBytes(dir.file("u16.txt"), "\xFF\xFE" + encode(kSmallPlan, "UTF-16LE"));
+    checkSmallPlan(readPlan(dir.file("u16.txt")), "utf-16le");
+    const std::string cp1258 = encodeCp1258(kSmallPlan);
+    ASSERT_FALSE(cp1258.empty());
+    pa::test::writeBytes(dir.file("cp1258.txt"), cp1258);
+    checkSmallPlan(readPlan(dir.file("cp1258.txt")), "cp1258");
+    // Markdown-ish bold and a page break in the middle of a sentence.
+    std::string markdown = kSmallPlan;
+    markdown.replace(markdown.find("QUYẾT ĐỊNH"), std::string("QUYẾT ĐỊNH").size(), "**QUYẾT ĐỊNH**");
+    markdown.replace(markdown.find("chủ trì xúc tiến"), std::string("chủ trì xúc tiến").size(), "chủ trì xúc\n\n\ntiến");
+    pa::test::writeBytes(dir.file("md.txt"), markdown);
+    checkSmallPlan(readPlan(dir.file("md.txt")), "utf-8");
+    // A .docx made the way Word stores it: paragraphs of runs in word/document.xml.
+    std::string xml = "<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/"
+                      "wordprocessingml/2006/main\"><w:body>";
+    std::istringstream lines(kSmallPlan);
+    for (std::string line; std::getline(lines, line);)
+        if (!line.empty())
+            xml += "<w:p><w:r><w:t xml:space=\"preserve\">" + line + "</w:t></w:r></w:p>";
+    xml += "</w:body></w:document>";
+    pa::test::writeBytes(dir.file("document.xml"), xml);
+    const auto zip = pa::test::run({"/usr/bin/python3", "-c",
+                                    "import sys, zipfile\n"
+                                    "with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:\n"
+                                    "    z.writestr('[Content_Types].xml', '<Types/>')\n"
+                                    "    z.write(sys.argv[2], 'word/document.xml')\n",
+                                    dir.file("plan.docx"), dir.file("document.xml")});
+    ASSERT_EQ(zip.exitCode, 0) << zip.err;
+    checkSmallPlan(readPlan(dir.file("plan.docx")), "docx");
+}
+
+TEST(PlanFormats, BadInputIsRefusedClearlyAndQuickly)
+{
+    pa::test::TempDir dir;
+    auto refused = [](const std::string& path, const std::string& mention) {
+        try {
+            readPlan(path);
+            ADD_FAILURE() << path << " was accepted";
+        } catch (const pa::layers::Error& e) {
+            EXPECT_EQ(e.kind(), pa::layers::ErrorKind::Input);
+            EXPECT_NE(std::string(e.what()).find(mention), std::string::npos) << e.what();
+        }
+    };
+    refused(dir.file("missing.txt"), "no such file");
+    pa::test::writeBytes(dir.file("empty.txt"), "");
+    refused(dir.file("empty.txt"), "empty");
+    std::string binary;
+    for (int i = 0; i < 4096; ++i)
+        binary += static_cast<char>((i * 7919) % 256);
+    pa::test::writeBytes(dir.file("blob.bin"), binary);
+    refused(dir.file("blob.bin"), "binary");
+    pa::test::writeBytes(dir.file("prose.txt"), "Hôm nay trời đẹp. Chúng tôi đi chơi ở hồ Núi Cốc.\n");
+    refused(dir.file("prose.txt"), "no numbered sections");
+    pa::test::writeBytes(dir.file("fake.pdf"), "%PDF-1.7\n...");
+    refused(dir.file("fake.pdf"), "pdftotext");
+    // 20 MB of plan text: read in bounded time.
+    std::string big = "KẾ HOẠCH\n\nI. NHIỆM VỤ\n\n";
+    const std::string block = "- Sở Công Thương chủ trì, phối hợp với Sở Tài chính phát triển cụm công nghiệp "
+                              "Điềm Thụy và hạ tầng khu vực phía Nam của tỉnh theo quy hoạch.\n\n";
+    while (big.size() < (20u << 20))
+        big += block;
+    pa::test::writeBytes(dir.file("big.txt"), big);
+    const auto start = std::chrono::steady_clock::now();
+    const auto plan = readPlan(dir.file("big.txt"));
+    const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    EXPECT_GT(plan.tasks.size(), 100000u);
+    EXPECT_LT(seconds, 120.0) << "bounded time"; // a guard against runaway behaviour, not a benchmark
+}
