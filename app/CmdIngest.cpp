@@ -1,6 +1,8 @@
 #include "Cli.h"
 
+#include "planatlas/layers/Workspace.h"
 #include "planatlas/layers/plan/Plan.h"
+#include "planatlas/layers/plan/PlanStore.h"
 
 #include <nlohmann/json.hpp>
 
@@ -14,7 +16,8 @@ const Command kIngest{
     "ingest",
     "[WS.gpkg] PLAN [--format json] [--doc-id ID]",
     "Read a plan document into its tasks, lead and supporting agencies, targets and place\n"
-    "mentions. With --format json and no workspace, print them as JSON.",
+    "mentions. With a workspace, store them there in one transaction (the same document\n"
+    "again updates it); with --format json, print them as JSON.",
     "PLAN may be UTF-8 (NFC or NFD), UTF-16 or Windows-1258 text, Markdown-ish text or .docx.\n\n"
     "example: planatlas ingest --format json kh-54.txt",
     {
@@ -88,10 +91,25 @@ int runIngest(const std::vector<std::string>& args)
         return kOk;
     const auto parsed = parse(kIngest, args);
     const std::string format = textOrJson(parsed);
-    if (parsed.positional.size() == 2)
-        throw UsageError("writing a plan into a workspace is not available yet; use "
-                         "'planatlas ingest --format json PLAN' to read it");
     const auto plan = plan::readPlan(parsed.positional.back());
+    if (parsed.positional.size() == 2) {
+        auto workspace = layers::Workspace::open(parsed.positional[0], gis::OpenMode::Update);
+        const auto stored = plan::storePlan(workspace, plan, parsed.value("--doc-id"), parsed.positional.back());
+        workspace.close();
+        std::printf("%s document '%s' in %s: %lld task(s) added, %lld updated, %lld removed; %lld agencies, "
+                    "%lld role(s), %lld target(s)\n",
+                    stored.updated ? "Updated" : "Added", stored.docId.c_str(), parsed.positional[0].c_str(),
+                    static_cast<long long>(stored.tasksAdded), static_cast<long long>(stored.tasksUpdated),
+                    static_cast<long long>(stored.tasksRemoved), static_cast<long long>(stored.agencies),
+                    static_cast<long long>(stored.roles), static_cast<long long>(stored.targets));
+        if (stored.linksRemoved)
+            std::fprintf(stderr, "warning: %lld feature link(s) removed with tasks the new version no longer has\n",
+                         static_cast<long long>(stored.linksRemoved));
+        for (const auto& w : plan.warnings)
+            std::fprintf(stderr, "warning: %s\n", w.c_str());
+        if (format == "text")
+            return kOk;
+    }
     if (format == "json") {
         std::printf("%s\n", toJson(plan).dump(2).c_str());
         return kOk;

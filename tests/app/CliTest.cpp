@@ -238,3 +238,22 @@ TEST(Cli, IngestRefusesWhatIsNotAPlan)
     EXPECT_NE(prose.err.find("no numbered sections"), std::string::npos) << prose.err;
     EXPECT_TRUE(prose.out.empty());
 }
+
+TEST(Cli, IngestIntoAWorkspaceAndRefusalLeavesItUnchanged)
+{
+    pa::test::TempDir dir;
+    const auto ws = initWorkspace(dir);
+    const auto r = runCli({"ingest", ws, pa::test::fixture("plans/thai-nguyen_kh-thuc-hien-ctr37-nq29_2023.txt").string()});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_NE(r.out.find("31 task(s) added"), std::string::npos) << r.out;
+    const auto info = nlohmann::json::parse(runCli({"info", ws, "--format", "json"}).out);
+    EXPECT_EQ(info["documents"], 1);
+    EXPECT_EQ(info["tasks"], 31);
+    EXPECT_EQ(info["targets"], 13);
+    const auto before = pa::test::readBytes(ws);
+    pa::test::writeBytes(dir.file("blob.txt"), std::string("\x01\x02\x03\x00\x04", 5));
+    const auto bad = runCli({"ingest", ws, dir.file("blob.txt")});
+    EXPECT_EQ(bad.exitCode, 3);
+    EXPECT_EQ(pa::test::readBytes(ws), before);
+    EXPECT_EQ(runCli({"validate", ws}).exitCode, 0);
+}

@@ -3,8 +3,12 @@
 
 #include "TestSupport.h"
 
+#include "planatlas/gis/Dataset.h"
 #include "planatlas/layers/Errors.h"
+#include "planatlas/layers/Importer.h"
+#include "planatlas/layers/Workspace.h"
 #include "planatlas/layers/plan/Plan.h"
+#include "planatlas/layers/plan/PlanStore.h"
 
 #include <gtest/gtest.h>
 #include <unicode/normalizer2.h>
@@ -434,4 +438,55 @@ TEST(PlanFormats, BadInputIsRefusedClearlyAndQuickly)
     const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     EXPECT_GT(plan.tasks.size(), 100000u);
     EXPECT_LT(seconds, 120.0) << "bounded time"; // a guard against runaway behaviour, not a benchmark
+}
+
+// ---- into the workspace ---------------------------------------------------------------------
+
+namespace {
+std::string one(pa::layers::Workspace& ws, const std::string& sql)
+{
+    const auto r = ws.dataset().execute(sql);
+    return r.rows.empty() ? std::string() : pa::gis::toString(r.rows[0][0]);
+}
+} // namespace
+
+TEST(PlanStore, WritesOnceUpdatesOnReingestAndKeepsLinks)
+{
+    pa::test::TempDir dir;
+    const std::string path = dir.file("ws.gpkg");
+    pa::layers::Workspace::create(path, {"Thái Nguyên", "EPSG:9213"}).close();
+    const auto plan = readPlan(pa::test::fixture("plans/thai-nguyen_cv-2907-ubnd-cnnxd_2023.txt").string());
+    {
+        auto ws = pa::layers::Workspace::open(path, pa::gis::OpenMode::Update);
+        const auto report = storePlan(ws, plan, "", "cv-2907.txt");
+        EXPECT_EQ(report.docId, "2907-ubnd-cnnxd");
+        EXPECT_FALSE(report.updated);
+        EXPECT_EQ(report.tasksAdded, 38);
+        // A planner links the Yên Bình IT-zone task (2.8) to a feature.
+        pa::layers::ImportOptions o;
+        o.sourcePath = pa::test::fixture("invalid_polygons.geojson").string();
+        o.kind = "hitech_zone";
+        o.codeField = "code";
+        pa::layers::importLayer(ws, o);
+        ws.dataset().execute("INSERT INTO invalid_polygons_task_links (base_id, related_id, link_source) VALUES "
+                             "(1, (SELECT fid FROM plan_tasks WHERE task_id = '2907-ubnd-cnnxd:2.8#1'), 'manual')");
+        ws.close();
+    }
+    auto ws = pa::layers::Workspace::open(path, pa::gis::OpenMode::Update);
+    const auto again = storePlan(ws, plan, "", "cv-2907.txt");
+    EXPECT_TRUE(again.updated);
+    EXPECT_EQ(again.tasksAdded, 0);
+    EXPECT_EQ(again.tasksUpdated, 38);
+    EXPECT_EQ(one(ws, "SELECT COUNT(*) FROM plan_documents"), "1");
+    EXPECT_EQ(one(ws, "SELECT COUNT(*) FROM plan_tasks"), "38");
+    EXPECT_EQ(one(ws, "SELECT COUNT(*) FROM invalid_polygons_task_links"), "1"); // the link survived
+    EXPECT_EQ(one(ws, "SELECT a.name_vi FROM plan_task_agencies r JOIN plan_agencies a USING (agency_id) "
+                      "WHERE r.task_id = '2907-ubnd-cnnxd:2.8#1' AND r.role = 'lead'"),
+              "Sở Thông tin và Truyền thông");
+    EXPECT_EQ(one(ws, "SELECT s.name_vi FROM plan_agencies a JOIN plan_agencies s ON s.agency_id = a.successor_id "
+                      "WHERE a.agency_id = 'so-thong-tin-va-truyen-thong'"),
+              "Sở Khoa học và Công nghệ");
+    EXPECT_EQ(one(ws, "SELECT COUNT(*) FROM plan_agency_aliases WHERE alias = 'Sở KH&ĐT'"), "1");
+    EXPECT_EQ(ws.validate().errorCount(), 0u);
+    EXPECT_EQ(ws.info().links, 1);
 }

@@ -109,8 +109,11 @@ AgencyInfo toInfo(const AgencyDef& def)
     info.name = std::string(def.name);
     info.abbreviation = std::string(def.abbreviation);
     info.level = std::string(def.level);
-    if (const AgencyDef* successor = findAgencyDef(def.successorId))
+    if (const AgencyDef* successor = findAgencyDef(def.successorId)) {
         info.successor2025 = std::string(successor->name);
+        info.successorId = std::string(successor->id);
+    }
+    info.validTo = std::string(def.validTo);
     info.collective = def.collective;
     return info;
 }

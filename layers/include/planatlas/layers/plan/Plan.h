@@ -63,6 +63,8 @@ struct AgencyInfo
     std::string abbreviation;
     std::string level;        ///< "province", "national", "district", "other"
     std::string successor2025; ///< canonical name of the 2025 successor; empty when unchanged
+    std::string successorId;   ///< its id
+    std::string validTo;       ///< last day before the 2025 reorganisation, when it ended
     bool registered = true;   ///< false: not in PlanAtlas's registry, kept and flagged
     bool collective = false;  ///< a group ("Các sở, ban, ngành")
 };
