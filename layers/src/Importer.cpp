@@ -37,21 +37,7 @@ std::string lowerAscii(std::string text)
 }
 
 /// A layer or column name made of [a-z0-9_] from any text ("Khu Công nghiệp" → "khu_cong_nghiep").
-std::string slug(std::string_view text)
-{
-    const std::string folded = text::foldForMatch(text);
-    std::string out;
-    for (char c : folded) {
-        const bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-        if (keep)
-            out += c;
-        else if (!out.empty() && out.back() != '_')
-            out += '_';
-    }
-    while (!out.empty() && out.back() == '_')
-        out.pop_back();
-    return out;
-}
+std::string slug(std::string_view text) { return text::slug(text, '_'); }
 
 /// Open options and driver choice for the file types planners bring.
 struct SourceOpen

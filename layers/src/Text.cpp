@@ -388,6 +388,20 @@ FoldedText foldWithOffsets(std::string_view utf8)
     return out;
 }
 
+std::string slug(std::string_view utf8, char separator)
+{
+    std::string out;
+    for (char c : foldForMatch(utf8)) {
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+            out += c;
+        else if (!out.empty() && out.back() != separator)
+            out += separator;
+    }
+    while (!out.empty() && out.back() == separator)
+        out.pop_back();
+    return out;
+}
+
 std::optional<double> parseNumber(std::string_view text, bool preferThousands)
 {
     // Trim, then keep sign, digits and separators only.

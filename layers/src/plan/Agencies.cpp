@@ -121,16 +121,7 @@ AgencyInfo toInfo(const AgencyDef& def)
 AgencyInfo unregisteredAgency(const std::string& written)
 {
     AgencyInfo info;
-    std::string slug;
-    for (char c : text::foldForMatch(written)) {
-        if (std::isalnum(static_cast<unsigned char>(c)))
-            slug += c;
-        else if (!slug.empty() && slug.back() != '-')
-            slug += '-';
-    }
-    while (!slug.empty() && slug.back() == '-')
-        slug.pop_back();
-    info.id = "unregistered:" + slug;
+    info.id = "unregistered:" + text::slug(written, '-');
     info.name = written;
     info.level = "other";
     info.registered = false;

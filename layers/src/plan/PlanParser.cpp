@@ -390,7 +390,7 @@ public:
             return remember(unregisteredAgency(m.written));
         AgencyInfo info = toInfo(*m.def);
         if (m.def->id == "bao-tinh" && !m_province.empty()) {
-            info.id = "bao-" + foldSlug(m_province);
+            info.id = "bao-" + text::slug(m_province, '-');
             info.name = "Báo " + m_province;
         }
         return remember(info);
@@ -409,13 +409,6 @@ public:
     [[nodiscard]] const std::string& province() const { return m_province; }
 
 private:
-    static std::string foldSlug(const std::string& s)
-    {
-        std::string out;
-        for (char c : foldForMatch(s))
-            out += std::isalnum(static_cast<unsigned char>(c)) ? c : '-';
-        return out;
-    }
     std::string m_province;
     std::set<std::string> m_seen;
     std::vector<AgencyInfo> m_all;

@@ -19,19 +19,7 @@ using gis::sqlLiteral;
 
 namespace {
 
-std::string slug(const std::string& text)
-{
-    std::string out;
-    for (char c : text::foldForMatch(text)) {
-        if (std::isalnum(static_cast<unsigned char>(c)))
-            out += c;
-        else if (!out.empty() && out.back() != '-')
-            out += '-';
-    }
-    while (!out.empty() && out.back() == '-')
-        out.pop_back();
-    return out;
-}
+std::string slug(const std::string& text) { return text::slug(text, '-'); }
 
 std::string orNull(const std::string& s) { return s.empty() ? "NULL" : sqlLiteral(s); }
 

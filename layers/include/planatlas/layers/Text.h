@@ -55,6 +55,10 @@ struct FoldedText
 };
 FoldedText foldWithOffsets(std::string_view utf8);
 
+/// An identifier made of [a-z0-9] and @p separator from any text: "Khu Công nghiệp Yên Bình"
+/// → "khu_cong_nghiep_yen_binh" (separator '_') or "khu-cong-nghiep-yen-binh" ('-').
+std::string slug(std::string_view utf8, char separator);
+
 /// Parses a number as Vietnamese documents and spreadsheets write it: "134,9", "1.211.000",
 /// "1.211.000,5", also "134.9" and "1,211,000". A single separator followed by exactly three
 /// digits is read as a thousands separator only when @p preferThousands is true.
