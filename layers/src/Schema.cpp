@@ -45,6 +45,11 @@ const std::vector<Table>& systemTables()
          "section TEXT, text TEXT NOT NULL, indicator TEXT, comparator TEXT CHECK (comparator IS "
          "NULL OR comparator IN ('<','<=','=','>=','>','range','approx')), value REAL, "
          "value_max REAL, unit TEXT, year INTEGER, metric TEXT"},
+        {"plan_link_suggestions", "Feature–task links suggested from the places tasks name, with their review status",
+         "task_id TEXT NOT NULL REFERENCES plan_tasks(task_id), layer_name TEXT NOT NULL, "
+         "feature_code TEXT NOT NULL, mention TEXT, confidence REAL CHECK (confidence >= 0 AND confidence <= 1), "
+         "status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending','accepted','rejected')), "
+         "UNIQUE (task_id, layer_name, feature_code)"},
         {"admin_units", "Administrative units in the workspace with their validity dates",
          "layer_name TEXT NOT NULL, unit_code TEXT NOT NULL, level TEXT NOT NULL CHECK (level IN "
          "('province','district','commune')), name_vi TEXT, valid_from DATE, valid_to DATE, "

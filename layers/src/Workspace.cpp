@@ -563,6 +563,7 @@ ValidationReport Workspace::validate(const Progress& progress)
         {"plan_task_agencies", "agency_id", "plan_agencies", "agency_id"},
         {"plan_agency_aliases", "agency_id", "plan_agencies", "agency_id"},
         {"plan_agencies", "successor_id", "plan_agencies", "agency_id"},
+        {"plan_link_suggestions", "task_id", "plan_tasks", "task_id"},
     };
     for (const auto& ref : references) {
         const auto dangling = m_impl->count(

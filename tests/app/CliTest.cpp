@@ -257,3 +257,37 @@ TEST(Cli, IngestIntoAWorkspaceAndRefusalLeavesItUnchanged)
     EXPECT_EQ(pa::test::readBytes(ws), before);
     EXPECT_EQ(runCli({"validate", ws}).exitCode, 0);
 }
+
+TEST(Cli, LinkSuggestAcceptAddRemoveList)
+{
+    pa::test::TempDir dir;
+    const auto ws = initWorkspace(dir);
+    ASSERT_EQ(runCli({"import", ws, pa::test::sampleData("thai_nguyen/districts_pre2025_geoboundaries.geojson"),
+                      "--kind", "admin_district", "--layer", "districts", "--code-field", "shapeID", "--quiet"})
+                  .exitCode,
+              0);
+    ASSERT_EQ(runCli({"ingest", ws, pa::test::fixture("plans/thai-nguyen_kh-co-cau-lai-nen-kinh-te-nq54_2023.txt").string(),
+                      "--doc-id", "kh54"})
+                  .exitCode,
+              0);
+    const auto suggest = runCli({"link", ws, "suggest", "--format", "json"});
+    ASSERT_EQ(suggest.exitCode, 0) << suggest.err;
+    const auto s = nlohmann::json::parse(suggest.out);
+    ASSERT_FALSE(s.empty());
+    const auto accept = runCli({"link", ws, "accept", std::to_string(s[0]["id"].get<long long>())});
+    EXPECT_EQ(accept.exitCode, 0) << accept.err;
+    EXPECT_NE(accept.out.find("1 link(s) written"), std::string::npos);
+    const auto list = nlohmann::json::parse(runCli({"link", ws, "list", "--format", "json"}).out);
+    ASSERT_EQ(list.size(), 1u);
+    EXPECT_EQ(list[0]["task"], s[0]["task"]);
+    EXPECT_EQ(list[0]["source"], "gazetteer");
+    EXPECT_EQ(runCli({"link", ws, "remove", "--task", list[0]["task"], "--feature", list[0]["feature"]}).exitCode, 0);
+    const auto again = runCli({"link", ws, "remove", "--task", list[0]["task"], "--feature", list[0]["feature"]});
+    EXPECT_EQ(again.exitCode, 1);
+    const auto before = pa::test::readBytes(ws);
+    const auto bad = runCli({"link", ws, "add", "--task", "kh54:IX.9#9", "--feature", "X"});
+    EXPECT_EQ(bad.exitCode, 2);
+    EXPECT_NE(bad.err.find("no task 'kh54:IX.9#9'"), std::string::npos) << bad.err;
+    EXPECT_EQ(pa::test::readBytes(ws), before);
+    EXPECT_EQ(runCli({"link", ws, "frobnicate"}).exitCode, 2);
+}

@@ -8,6 +8,7 @@
 #include "planatlas/layers/Importer.h"
 #include "planatlas/layers/Workspace.h"
 #include "planatlas/layers/plan/Plan.h"
+#include "planatlas/layers/plan/Links.h"
 #include "planatlas/layers/plan/PlanStore.h"
 
 #include <gtest/gtest.h>
@@ -489,4 +490,66 @@ TEST(PlanStore, WritesOnceUpdatesOnReingestAndKeepsLinks)
     EXPECT_EQ(one(ws, "SELECT COUNT(*) FROM plan_agency_aliases WHERE alias = 'Sở KH&ĐT'"), "1");
     EXPECT_EQ(ws.validate().errorCount(), 0u);
     EXPECT_EQ(ws.info().links, 1);
+}
+
+TEST(PlanLinks, SuggestAcceptEditAndList)
+{
+    pa::test::TempDir dir;
+    const std::string path = dir.file("ws.gpkg");
+    pa::layers::Workspace::create(path, {"Thái Nguyên", "EPSG:9213"}).close();
+    auto ws = pa::layers::Workspace::open(path, pa::gis::OpenMode::Update);
+    pa::layers::ImportOptions districts;
+    districts.sourcePath = pa::test::sampleData("thai_nguyen/districts_pre2025_geoboundaries.geojson").string();
+    districts.kind = "admin_district";
+    districts.layerName = "districts";
+    districts.codeField = "shapeID";
+    pa::layers::importLayer(ws, districts);
+    pa::layers::ImportOptions parks;
+    parks.sourcePath = pa::test::fixture("kcn_tcvn3.shp").string();
+    parks.kind = "industrial_park";
+    parks.layerName = "kcn";
+    parks.encoding = pa::text::Encoding::Tcvn3;
+    parks.fieldMap = {{"name_vi", "TEN_KCN"}};
+    parks.codeField = "MA_KCN";
+    pa::layers::importLayer(ws, parks);
+    storePlan(ws, readPlan(pa::test::fixture("plans/thai-nguyen_cv-2907-ubnd-cnnxd_2023.txt").string()), "cv2907", "cv.txt");
+    storePlan(ws, readPlan(pa::test::fixture("plans/thai-nguyen_kh-co-cau-lai-nen-kinh-te-nq54_2023.txt").string()),
+              "kh54", "kh.txt");
+
+    const auto suggestions = suggestLinks(ws);
+    auto find = [&](const std::string& task, const std::string& name) -> const LinkSuggestion* {
+        for (const auto& s : suggestions)
+            if (s.taskId == task && s.featureName == name)
+                return &s;
+        return nullptr;
+    };
+    // "huyện Phú Bình" in III.5.c#4 is the district Phú Bình: same name, same kind.
+    const auto* phuBinh = find("kh54:III.5.c#4", "Phú Bình");
+    ASSERT_TRUE(phuBinh);
+    EXPECT_NEAR(phuBinh->confidence, 0.9, 1e-9);
+    // "Khu công nghệ thông tin tập trung Yên Bình" matches the Yên Bình park by name, with less
+    // confidence because an IT zone is not an industrial park.
+    const auto* yenBinh = find("cv2907:2.8#1", "Khu công nghiệp Yên Bình");
+    ASSERT_TRUE(yenBinh);
+    EXPECT_LT(yenBinh->confidence, phuBinh->confidence);
+    // Best first.
+    for (std::size_t i = 1; i < suggestions.size(); ++i)
+        EXPECT_GE(suggestions[i - 1].confidence, suggestions[i].confidence);
+
+    EXPECT_EQ(acceptSuggestions(ws, {}, 0.85), 3);
+    EXPECT_EQ(rejectSuggestions(ws, {yenBinh->id}), 1);
+    addLink(ws, "cv2907:2.8#1", "KCN-SC2");
+    EXPECT_EQ(listLinks(ws, "cv2907:2.8#1").size(), 1u);
+    EXPECT_EQ(listLinks(ws, {}, "KCN-SC2").at(0).source, "manual");
+    EXPECT_TRUE(removeLink(ws, "cv2907:2.8#1", "KCN-SC2"));
+    EXPECT_FALSE(removeLink(ws, "cv2907:2.8#1", "KCN-SC2"));
+    EXPECT_THROW(addLink(ws, "no-such-task", "KCN-SC2"), pa::layers::Error);
+    EXPECT_THROW(addLink(ws, "cv2907:2.8#1", "NO-SUCH-CODE"), pa::layers::Error);
+    EXPECT_EQ(ws.info().links, 3);
+    // Suggesting again offers neither the accepted (now links) nor the rejected pairs.
+    for (const auto& s : suggestLinks(ws)) {
+        EXPECT_FALSE(s.taskId == "kh54:III.5.c#4" && s.featureName == "Phú Bình");
+        EXPECT_FALSE(s.taskId == "cv2907:2.8#1" && s.featureName == "Khu công nghiệp Yên Bình");
+    }
+    EXPECT_EQ(ws.validate().errorCount(), 0u);
 }

@@ -91,6 +91,27 @@ bool startsUpperOrDigit(const std::string& word)
 
 bool inGazetteer(const std::string& name) { return gazetteer().contains(text::foldForMatch(name)); }
 
+std::string placeKey(const std::string& name)
+{
+    std::string key = text::foldForMatch(name);
+    for (bool stripped = true; stripped;) {
+        stripped = false;
+        for (const auto& type : kTypeWords) {
+            if (key.size() > type.folded.size() + 1 && key.compare(0, type.folded.size(), type.folded) == 0 &&
+                key[type.folded.size()] == ' ') {
+                key.erase(0, type.folded.size() + 1);
+                stripped = true;
+            }
+        }
+        for (std::string_view w : {"tp. ", "tp ", "tx ", "tt "})
+            if (key.rfind(w, 0) == 0) {
+                key.erase(0, w.size());
+                stripped = true;
+            }
+    }
+    return key;
+}
+
 std::vector<PlaceMention> findPlaces(const std::string& text, const std::string& province)
 {
     std::vector<PlaceMention> places;

@@ -17,4 +17,8 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
 /// sample provinces in the built-in gazetteer.
 bool inGazetteer(const std::string& name);
 
+/// A name reduced for matching places: folded (no case, diacritics, Đ/Ð), leading type words
+/// removed ("Khu công nghiệp Yên Bình", "KCN Yên Bình" and "yen binh" all give "yen binh").
+std::string placeKey(const std::string& name);
+
 } // namespace pa::plan

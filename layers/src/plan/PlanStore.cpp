@@ -133,6 +133,7 @@ StoreReport storePlan(layers::Workspace& workspace, const ParsedPlan& plan, std:
                     ds.execute("DELETE FROM " + sqlIdentifier(table) + " WHERE related_id = " + fid);
                 }
                 ds.execute("DELETE FROM plan_task_agencies WHERE task_id = " + sqlLiteral(id));
+                ds.execute("DELETE FROM plan_link_suggestions WHERE task_id = " + sqlLiteral(id));
                 ds.execute("DELETE FROM plan_tasks WHERE task_id = " + sqlLiteral(id));
                 ++report.tasksRemoved;
             }

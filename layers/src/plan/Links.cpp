@@ -1,0 +1,317 @@
+#include "planatlas/layers/plan/Links.h"
+
+#include "Places_p.h"
+#include "planatlas/gis/Dataset.h"
+#include "planatlas/gis/Error.h"
+#include "planatlas/layers/Errors.h"
+#include "planatlas/layers/LayerKind.h"
+#include "planatlas/layers/Text.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <tuple>
+#include <sstream>
+
+namespace pa::plan {
+
+using gis::sqlIdentifier;
+using gis::sqlLiteral;
+using layers::Error;
+using layers::ErrorKind;
+
+namespace {
+
+struct Feature
+{
+    std::string layer, kind, code, name, key;
+};
+
+std::vector<Feature> workspaceFeatures(layers::Workspace& ws)
+{
+    std::vector<Feature> features;
+    for (const auto& layer : ws.layers()) {
+        auto table = ws.dataset().layerByName(layer.name);
+        if (!table || table->fieldIndex("code") < 0 || table->fieldIndex("name_vi") < 0)
+            continue;
+        for (const auto& row : ws.dataset()
+                                   .execute("SELECT code, name_vi FROM " + sqlIdentifier(layer.name) +
+                                            " WHERE name_vi IS NOT NULL AND code IS NOT NULL ORDER BY fid")
+                                   .rows) {
+            Feature f{layer.name, layer.kind, gis::toString(row[0]), gis::toString(row[1]), {}};
+            f.key = placeKey(f.name);
+            if (!f.key.empty())
+                features.push_back(std::move(f));
+        }
+    }
+    return features;
+}
+
+/// How well a mention of @p type fits a feature of @p kind: 1 same kind, 0.8 related, 0.5 other.
+double kindFit(const std::string& type, const std::string& kind)
+{
+    if (type == kind)
+        return 1.0;
+    auto in = [](const std::string& s, std::initializer_list<const char*> set) {
+        return std::any_of(set.begin(), set.end(), [&](const char* x) { return s == x; });
+    };
+    const bool town = in(type, {"admin_district", "urban_centre", "admin_commune"}) &&
+                      in(kind, {"admin_district", "urban_centre", "admin_commune"});
+    const bool industry = in(type, {"industrial_park", "industrial_cluster", "hitech_zone", "economic_zone"}) &&
+                          in(kind, {"industrial_park", "industrial_cluster", "hitech_zone", "economic_zone"});
+    const bool road = in(type, {"road", "expressway"}) && in(kind, {"road", "expressway"});
+    const bool site = in(type, {"lake", "tourism_area"}) && in(kind, {"tourism_area", "other", "infrastructure", "forest"});
+    return town || industry || road || site ? 0.8 : 0.5;
+}
+
+/// 1 for the same key; 0.7 when one key is a whole-word part of the other ("song cong" in
+/// "song cong ii"); 0 otherwise.
+double nameFit(const std::string& mention, const std::string& feature)
+{
+    if (mention == feature)
+        return 1.0;
+    auto wordPart = [](const std::string& small, const std::string& big) {
+        if (small.size() < 4)
+            return false;
+        for (std::size_t p = big.find(small); p != std::string::npos; p = big.find(small, p + 1))
+            if ((p == 0 || big[p - 1] == ' ') && (p + small.size() == big.size() || big[p + small.size()] == ' '))
+                return true;
+        return false;
+    };
+    return wordPart(mention, feature) || wordPart(feature, mention) ? 0.7 : 0.0;
+}
+
+std::string scalar(layers::Workspace& ws, const std::string& sql)
+{
+    const auto r = ws.dataset().execute(sql);
+    return r.rows.empty() || r.rows[0].empty() ? std::string() : gis::toString(r.rows[0][0]);
+}
+
+/// The layer and fid of the feature with @p code; Error(Usage) when there is none.
+std::pair<layers::RegisteredLayer, std::string> findFeature(layers::Workspace& ws, const std::string& code)
+{
+    for (const auto& layer : ws.layers()) {
+        auto table = ws.dataset().layerByName(layer.name);
+        if (!table || table->fieldIndex("code") < 0)
+            continue;
+        const std::string fid = scalar(ws, "SELECT fid + 0 AS feature_fid FROM " + sqlIdentifier(layer.name) + " WHERE code = " + sqlLiteral(code));
+        if (!fid.empty())
+            return {layer, fid};
+    }
+    throw Error(ErrorKind::Usage, "no feature with code '" + code + "' in the workspace");
+}
+
+std::string taskFid(layers::Workspace& ws, const std::string& taskId)
+{
+    const std::string fid = scalar(ws, "SELECT fid + 0 AS task_fid FROM plan_tasks WHERE task_id = " + sqlLiteral(taskId));
+    if (fid.empty())
+        throw Error(ErrorKind::Usage, "no task '" + taskId + "' in the workspace (see 'planatlas link WS list' "
+                                      "or the task ids printed by 'planatlas ingest --format json')");
+    return fid;
+}
+
+void writeLink(layers::Workspace& ws, const layers::RegisteredLayer& layer, const std::string& featureFid,
+               const std::string& taskFidValue, const std::string& source, std::optional<double> confidence)
+{
+    std::ostringstream c;
+    c.precision(6);
+    if (confidence)
+        c << *confidence;
+    ws.dataset().execute("INSERT OR IGNORE INTO " + sqlIdentifier(layer.linkTable) +
+                         " (base_id, related_id, link_source, confidence, created_at) VALUES (" + featureFid + ", " +
+                         taskFidValue + ", " + sqlLiteral(source) + ", " + (confidence ? c.str() : std::string("NULL")) +
+                         ", strftime('%Y-%m-%dT%H:%M:%fZ','now'))");
+}
+
+template <typename Work> auto inTransaction(layers::Workspace& ws, Work&& work)
+{
+    try {
+        return ws.transaction(std::forward<Work>(work));
+    } catch (const gis::GisError& e) {
+        throw Error(ErrorKind::Workspace, std::string("cannot write links to '") + ws.path() + "': " + e.what());
+    }
+}
+
+LinkSuggestion suggestionFrom(const std::vector<gis::FieldValue>& row)
+{
+    LinkSuggestion s;
+    s.id = std::get<std::int64_t>(row[0]);
+    s.taskId = gis::toString(row[1]);
+    s.layer = gis::toString(row[2]);
+    s.featureCode = gis::toString(row[3]);
+    s.mention = gis::toString(row[4]);
+    if (const auto* d = std::get_if<double>(&row[5]))
+        s.confidence = *d;
+    s.status = gis::toString(row[6]);
+    s.featureName = gis::toString(row[7]);
+    return s;
+}
+
+} // namespace
+
+std::vector<LinkSuggestion> listSuggestions(layers::Workspace& ws, const std::string& status)
+{
+    // (GDAL turns a selected primary key into the feature id, even aliased: "fid + 0" keeps it a value.)
+    std::vector<LinkSuggestion> out;
+    const auto rows = ws.dataset().execute(
+        "SELECT fid + 0 AS suggestion_id, task_id, layer_name, feature_code, mention, confidence, status, '' "
+        "FROM plan_link_suggestions" +
+        (status.empty() ? std::string() : " WHERE status = " + sqlLiteral(status)) +
+        " ORDER BY confidence DESC, task_id, layer_name, feature_code");
+    std::map<std::string, std::string> names;
+    for (const auto& f : workspaceFeatures(ws))
+        names[f.layer + "/" + f.code] = f.name;
+    for (const auto& row : rows.rows) {
+        auto s = suggestionFrom(row);
+        s.featureName = names[s.layer + "/" + s.featureCode];
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::string& docId)
+{
+    const auto features = workspaceFeatures(ws);
+    const auto tasks = ws.dataset().execute(
+        "SELECT task_id, text FROM plan_tasks" + (docId.empty() ? std::string() : " WHERE doc_id = " + sqlLiteral(docId)) +
+        " ORDER BY doc_id, ordinal");
+    // Existing links are not suggested again.
+    std::set<std::string> linked;
+    for (const auto& l : listLinks(ws))
+        linked.insert(l.taskId + "|" + l.layer + "|" + l.featureCode);
+
+    struct Candidate
+    {
+        std::string task, layer, code, mention;
+        double confidence;
+    };
+    std::map<std::string, Candidate> best; // task|layer|code → best candidate
+    for (const auto& row : tasks.rows) {
+        const std::string taskId = gis::toString(row[0]);
+        for (const auto& mention : findPlaces(gis::toString(row[1]), ws.province())) {
+            if (mention.type == "region")
+                continue; // "khu vực phía Nam" names no single feature
+            const std::string key = placeKey(mention.name);
+            if (key.empty())
+                continue;
+            for (const auto& f : features) {
+                const double name = nameFit(key, f.key);
+                if (name == 0.0)
+                    continue;
+                const double confidence = std::min(1.0, mention.confidence * name * kindFit(mention.type, f.kind));
+                if (confidence < 0.3)
+                    continue;
+                const std::string id = taskId + "|" + f.layer + "|" + f.code;
+                if (linked.contains(id))
+                    continue;
+                auto [it, inserted] = best.try_emplace(id, Candidate{taskId, f.layer, f.code, mention.text, confidence});
+                if (!inserted && confidence > it->second.confidence)
+                    it->second = Candidate{taskId, f.layer, f.code, mention.text, confidence};
+            }
+        }
+    }
+    inTransaction(ws, [&] {
+        ws.dataset().execute("DELETE FROM plan_link_suggestions WHERE status = 'pending'" +
+                             (docId.empty() ? std::string()
+                                            : " AND task_id IN (SELECT task_id FROM plan_tasks WHERE doc_id = " +
+                                                  sqlLiteral(docId) + ")"));
+        for (const auto& [id, c] : best) {
+            std::ostringstream conf;
+            conf.precision(4);
+            conf << c.confidence;
+            // A rejected or accepted pair keeps its status (INSERT OR IGNORE on the unique key).
+            ws.dataset().execute("INSERT OR IGNORE INTO plan_link_suggestions (task_id, layer_name, feature_code, "
+                                 "mention, confidence, status) VALUES (" +
+                                 sqlLiteral(c.task) + ", " + sqlLiteral(c.layer) + ", " + sqlLiteral(c.code) + ", " +
+                                 sqlLiteral(c.mention) + ", " + conf.str() + ", 'pending')");
+        }
+    });
+    return listSuggestions(ws, "pending");
+}
+
+std::int64_t acceptSuggestions(layers::Workspace& ws, const std::vector<std::int64_t>& ids, double minConfidence)
+{
+    auto pending = listSuggestions(ws, "pending");
+    std::vector<LinkSuggestion> chosen;
+    for (const auto& s : pending)
+        if (ids.empty() ? s.confidence >= minConfidence
+                        : std::find(ids.begin(), ids.end(), s.id) != ids.end())
+            chosen.push_back(s);
+    for (auto id : ids)
+        if (std::none_of(chosen.begin(), chosen.end(), [&](const LinkSuggestion& s) { return s.id == id; }))
+            throw Error(ErrorKind::Usage, "no pending suggestion " + std::to_string(id) +
+                                              " (see 'planatlas link WS suggestions')");
+    return inTransaction(ws, [&] {
+        std::int64_t written = 0;
+        for (const auto& s : chosen) {
+            const auto [layer, fid] = findFeature(ws, s.featureCode);
+            writeLink(ws, layer, fid, taskFid(ws, s.taskId), "gazetteer", s.confidence);
+            ws.dataset().execute("UPDATE plan_link_suggestions SET status = 'accepted' WHERE fid = " + std::to_string(s.id));
+            ++written;
+        }
+        return written;
+    });
+}
+
+std::int64_t rejectSuggestions(layers::Workspace& ws, const std::vector<std::int64_t>& ids)
+{
+    return inTransaction(ws, [&] {
+        std::int64_t n = 0;
+        for (auto id : ids) {
+            ws.dataset().execute("UPDATE plan_link_suggestions SET status = 'rejected' WHERE fid = " + std::to_string(id));
+            ++n;
+        }
+        return n;
+    });
+}
+
+void addLink(layers::Workspace& ws, const std::string& taskId, const std::string& featureCode)
+{
+    const std::string task = taskFid(ws, taskId);
+    const auto [layer, fid] = findFeature(ws, featureCode);
+    inTransaction(ws, [&] { writeLink(ws, layer, fid, task, "manual", 1.0); });
+}
+
+bool removeLink(layers::Workspace& ws, const std::string& taskId, const std::string& featureCode)
+{
+    const std::string task = taskFid(ws, taskId);
+    const auto [layer, fid] = findFeature(ws, featureCode);
+    const std::string where = " WHERE base_id = " + fid + " AND related_id = " + task;
+    if (scalar(ws, "SELECT COUNT(*) FROM " + sqlIdentifier(layer.linkTable) + where) == "0")
+        return false;
+    inTransaction(ws, [&] {
+        ws.dataset().execute("DELETE FROM " + sqlIdentifier(layer.linkTable) + where);
+        ws.dataset().execute("UPDATE plan_link_suggestions SET status = 'rejected' WHERE task_id = " + sqlLiteral(taskId) +
+                             " AND layer_name = " + sqlLiteral(layer.name) + " AND feature_code = " + sqlLiteral(featureCode));
+    });
+    return true;
+}
+
+std::vector<Link> listLinks(layers::Workspace& ws, const std::string& taskId, const std::string& featureCode)
+{
+    std::vector<Link> links;
+    for (const auto& layer : ws.layers()) {
+        auto table = ws.dataset().layerByName(layer.name);
+        if (layer.linkTable.empty() || !table || table->fieldIndex("code") < 0)
+            continue;
+        std::string sql = "SELECT t.task_id, f.code, f.name_vi, l.link_source, l.confidence, t.doc_id, t.ordinal FROM " +
+                          sqlIdentifier(layer.linkTable) + " l JOIN plan_tasks t ON t.fid = l.related_id JOIN " +
+                          sqlIdentifier(layer.name) + " f ON f.fid = l.base_id WHERE 1 = 1";
+        if (!taskId.empty())
+            sql += " AND t.task_id = " + sqlLiteral(taskId);
+        if (!featureCode.empty())
+            sql += " AND f.code = " + sqlLiteral(featureCode);
+        for (const auto& row : ws.dataset().execute(sql).rows) {
+            Link l{gis::toString(row[0]), layer.name, gis::toString(row[1]), gis::toString(row[2]), gis::toString(row[3]), {}};
+            if (const auto* d = std::get_if<double>(&row[4]))
+                l.confidence = *d;
+            links.push_back(std::move(l));
+        }
+    }
+    std::sort(links.begin(), links.end(), [](const Link& a, const Link& b) {
+        return std::tie(a.taskId, a.layer, a.featureCode) < std::tie(b.taskId, b.layer, b.featureCode);
+    });
+    return links;
+}
+
+} // namespace pa::plan
