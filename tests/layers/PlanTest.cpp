@@ -106,7 +106,9 @@ INSTANTIATE_TEST_SUITE_P(ThaiNguyen, GoldDocuments,
                          ::testing::Values("thai-nguyen_cv-2907-ubnd-cnnxd_2023",
                                            "thai-nguyen_kh-co-cau-lai-nen-kinh-te-nq54_2023",
                                            "thai-nguyen_kh-thuc-hien-ctr37-nq29_2023",
-                                           "thai-nguyen_nq-hdnd-ke-hoach-ktxh-2021-2025"));
+                                           "thai-nguyen_nq-hdnd-ke-hoach-ktxh-2021-2025",
+                                           // another province and layout, written for the tests
+                                           "synthetic/thanh-hoa_ctr-hanh-dong-synthetic"));
 
 TEST(PlanHeader, ReadsTypeNumberDateIssuerAndProvince)
 {
@@ -126,6 +128,11 @@ TEST(PlanHeader, ReadsTypeNumberDateIssuerAndProvince)
     EXPECT_EQ(kh.document.type, "Kế hoạch");
     EXPECT_EQ(kh.document.issuer, "UBND tỉnh Thái Nguyên"); // from "UBND tỉnh Thái Nguyên ban hành Kế hoạch"
     EXPECT_EQ(kh.document.title.rfind("Thực hiện Chương trình hành động số 37-CTr/TU", 0), 0u);
+    const auto th = readPlan(pa::test::fixture("plans/synthetic/thanh-hoa_ctr-hanh-dong-synthetic.txt").string());
+    EXPECT_EQ(th.document.type, "Chương trình hành động");
+    EXPECT_EQ(th.document.number, "45/CTr-SKHĐT");
+    EXPECT_EQ(th.document.issuer, "Sở Kế hoạch và Đầu tư tỉnh Thanh Hóa"); // a department's document
+    EXPECT_EQ(th.document.province, "Thanh Hóa");
 }
 
 TEST(PlanTargets, ReadsVietnameseNumbersComparatorsRangesAndMetrics)

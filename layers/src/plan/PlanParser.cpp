@@ -200,8 +200,26 @@ DocumentInfo readHeader(const std::vector<Paragraph>& paragraphs, std::size_t bo
         return titleCase(rest.substr(0, cut));
     };
     if (issuerFolded.rfind("uy ban nhan dan", 0) == 0 || issuerFolded.rfind("ubnd", 0) == 0) {
-        const std::string province = provinceAfter("tinh ");
-        info.issuer = "UBND tỉnh " + province;
+        std::string province = provinceAfter("tinh ");
+        // A department under the provincial committee: "UBND TỈNH THANH HÓA / SỞ KẾ HOẠCH VÀ ĐẦU TƯ".
+        const auto body = foldForMatch(province).find(" so ");
+        std::string department;
+        if (body != std::string::npos) {
+            const text::FoldedText pf = text::foldWithOffsets(province);
+            const std::size_t cut = pf.origin[pf.folded.find(" so ") + 1];
+            department = province.substr(cut);
+            province = province.substr(0, cut - 1);
+        }
+        info.issuer = department.empty() ? "UBND tỉnh " + province : department + " tỉnh " + province;
+        if (!department.empty()) {
+            // Department names keep their own capitals after the first word: "Sở Kế hoạch và Đầu tư".
+            const auto& registry = agencyRegistry();
+            const std::string key = foldForMatch(department);
+            for (const auto& def : registry)
+                for (auto pattern : def.patterns)
+                    if (key == pattern)
+                        info.issuer = std::string(def.name) + " tỉnh " + province;
+        }
         if (!province.empty())
             info.province = province;
     } else if (issuerFolded.rfind("hoi dong nhan dan", 0) == 0) {
@@ -309,6 +327,15 @@ std::vector<Node> buildTree(const std::vector<Paragraph>& paragraphs, std::size_
             });
             if (same != stack.end())
                 stack.erase(same, stack.end());
+            // List items hold no sections, and a "-" item is never inside a "+" item: a numbered
+            // marker closes open list items, a "-" closes open "+" items.
+            const auto top = [&] { return nodes[static_cast<std::size_t>(stack.back())].p->marker; };
+            if (isNumbered(p.marker))
+                while (!stack.empty() && (top() == Marker::Dash || top() == Marker::Plus))
+                    stack.pop_back();
+            else if (p.marker == Marker::Dash)
+                while (!stack.empty() && top() == Marker::Plus)
+                    stack.pop_back();
         }
         node.parent = stack.empty() ? -1 : stack.back();
         // Path: numbered ancestors; "2.1" stands for its parent "2".
