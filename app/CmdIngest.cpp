@@ -2,6 +2,7 @@
 
 #include "planatlas/layers/Workspace.h"
 #include "planatlas/layers/plan/Plan.h"
+#include "planatlas/layers/plan/Links.h"
 #include "planatlas/layers/plan/PlanStore.h"
 
 #include <nlohmann/json.hpp>
@@ -91,17 +92,33 @@ int runIngest(const std::vector<std::string>& args)
         return kOk;
     const auto parsed = parse(kIngest, args);
     const std::string format = textOrJson(parsed);
-    const auto plan = plan::readPlan(parsed.positional.back());
+    auto plan = plan::readPlan(parsed.positional.back());
     if (parsed.positional.size() == 2) {
         auto workspace = layers::Workspace::open(parsed.positional[0], gis::OpenMode::Update);
         const auto stored = plan::storePlan(workspace, plan, parsed.value("--doc-id"), parsed.positional.back());
+        // With a workspace, place mentions are matched against its features and units: the best
+        // suggestion for each mention fills its feature_code (links are made by 'link accept').
+        const auto suggestions = plan::suggestLinks(workspace, stored.docId);
+        for (auto& task : plan.tasks)
+            for (auto& place : task.places)
+                for (const auto& s : suggestions) // best first
+                    if (s.taskId == stored.docId + ":" + task.id && s.mention == place.text) {
+                        place.featureCode = s.featureCode;
+                        break;
+                    }
         workspace.close();
-        std::printf("%s document '%s' in %s: %lld task(s) added, %lld updated, %lld removed; %lld agencies, "
+        // With --format json, stdout carries only the JSON; the summary goes to stderr.
+        FILE* summary = format == "json" ? stderr : stdout;
+        std::fprintf(summary, "%s document '%s' in %s: %lld task(s) added, %lld updated, %lld removed; %lld agencies, "
                     "%lld role(s), %lld target(s)\n",
                     stored.updated ? "Updated" : "Added", stored.docId.c_str(), parsed.positional[0].c_str(),
                     static_cast<long long>(stored.tasksAdded), static_cast<long long>(stored.tasksUpdated),
                     static_cast<long long>(stored.tasksRemoved), static_cast<long long>(stored.agencies),
                     static_cast<long long>(stored.roles), static_cast<long long>(stored.targets));
+        if (!suggestions.empty())
+            std::fprintf(summary, "%zu link suggestion(s) from the places the tasks name: review them with "
+                        "'planatlas link %s suggestions'\n",
+                        suggestions.size(), parsed.positional[0].c_str());
         if (stored.linksRemoved)
             std::fprintf(stderr, "warning: %lld feature link(s) removed with tasks the new version no longer has\n",
                          static_cast<long long>(stored.linksRemoved));

@@ -291,3 +291,26 @@ TEST(Cli, LinkSuggestAcceptAddRemoveList)
     EXPECT_EQ(pa::test::readBytes(ws), before);
     EXPECT_EQ(runCli({"link", ws, "frobnicate"}).exitCode, 2);
 }
+
+TEST(Cli, IngestWithAWorkspaceMatchesPlacesToItsFeatures)
+{
+    pa::test::TempDir dir;
+    const auto ws = initWorkspace(dir);
+    ASSERT_EQ(runCli({"import", ws, pa::test::sampleData("thai_nguyen/districts_pre2025_geoboundaries.geojson"),
+                      "--kind", "admin_district", "--layer", "districts", "--code-field", "shapeID", "--quiet"})
+                  .exitCode,
+              0);
+    const auto r = runCli({"ingest", ws, pa::test::fixture("plans/thai-nguyen_kh-co-cau-lai-nen-kinh-te-nq54_2023.txt").string(),
+                           "--doc-id", "kh54", "--format", "json"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const auto j = nlohmann::json::parse(r.out); // stdout is only JSON; the summary is on stderr
+    EXPECT_NE(r.err.find("Added document 'kh54'"), std::string::npos) << r.err;
+    std::map<std::string, std::string> codes;
+    for (const auto& t : j["tasks"])
+        for (const auto& p : t["places"])
+            if (!p["feature_code"].is_null())
+                codes[p["text"]] = p["feature_code"];
+    // Đại Từ's shapeID in the geoBoundaries data.
+    EXPECT_EQ(codes["huyện Đại Từ"], "81297802B22157258808987");
+    EXPECT_TRUE(codes.contains("huyện Phú Bình"));
+}

@@ -560,3 +560,18 @@ TEST(PlanLinks, SuggestAcceptEditAndList)
     }
     EXPECT_EQ(ws.validate().errorCount(), 0u);
 }
+
+TEST(PlanPlaces, TypeWordsAbbreviationsAndVariantsMatch)
+{
+    const auto places = [](const std::string& text) {
+        std::vector<std::string> out;
+        for (const auto& task : parsePlanText("KẾ HOẠCH\n\nI. NHIỆM VỤ\n\n1. Sở Xây dựng chủ trì " + text + "\n", "t").tasks)
+            for (const auto& p : task.places)
+                out.push_back(p.type + ":" + p.name);
+        return out;
+    }("mở rộng KCN Yên Bình, TP Sông Công, TX Phổ Yên, cao tốc CT.07, QL3, hồ Núi Cốc và cụm công nghiệp "
+      "Điềm Thụy.");
+    EXPECT_EQ(places, (std::vector<std::string>{"industrial_park:Yên Bình", "urban_centre:Sông Công",
+                                                "admin_district:Phổ Yên", "expressway:CT.07", "road:3",
+                                                "lake:Núi Cốc", "industrial_cluster:Điềm Thụy"}));
+}

@@ -50,7 +50,7 @@ struct TypeWord
 };
 
 // Longer phrases first: the first match at a position wins.
-constexpr std::array<TypeWord, 24> kTypeWords = {{
+constexpr std::array<TypeWord, 27> kTypeWords = {{
     {"khu cong nghe thong tin tap trung", "hitech_zone", 0.85},
     {"khu cntt tap trung", "hitech_zone", 0.85},
     {"khu cong nghe cao", "hitech_zone", 0.8},
@@ -75,6 +75,9 @@ constexpr std::array<TypeWord, 24> kTypeWords = {{
     {"kkt", "economic_zone", 0.85},
     {"ql", "road", 0.8},
     {"atk", "tourism_area", 0.75},
+    {"tp.", "urban_centre", 0.8},
+    {"tp", "urban_centre", 0.8},
+    {"tx", "admin_district", 0.8},
 }};
 
 bool startsUpperOrDigit(const std::string& word)
