@@ -23,6 +23,13 @@ std::string initWorkspace(const pa::test::TempDir& dir)
     return ws;
 }
 
+void importDistricts(const std::string& ws)
+{
+    const auto r = runCli({"import", ws, pa::test::sampleData("thai_nguyen/districts_pre2025_geoboundaries.geojson"),
+                           "--kind", "admin_district", "--layer", "districts", "--code-field", "shapeID", "--quiet"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+}
+
 } // namespace
 
 TEST(Cli, HelpForEveryCommand)
@@ -262,10 +269,7 @@ TEST(Cli, LinkSuggestAcceptAddRemoveList)
 {
     pa::test::TempDir dir;
     const auto ws = initWorkspace(dir);
-    ASSERT_EQ(runCli({"import", ws, pa::test::sampleData("thai_nguyen/districts_pre2025_geoboundaries.geojson"),
-                      "--kind", "admin_district", "--layer", "districts", "--code-field", "shapeID", "--quiet"})
-                  .exitCode,
-              0);
+    importDistricts(ws);
     ASSERT_EQ(runCli({"ingest", ws, pa::test::fixture("plans/thai-nguyen_kh-co-cau-lai-nen-kinh-te-nq54_2023.txt").string(),
                       "--doc-id", "kh54"})
                   .exitCode,
@@ -296,10 +300,7 @@ TEST(Cli, IngestWithAWorkspaceMatchesPlacesToItsFeatures)
 {
     pa::test::TempDir dir;
     const auto ws = initWorkspace(dir);
-    ASSERT_EQ(runCli({"import", ws, pa::test::sampleData("thai_nguyen/districts_pre2025_geoboundaries.geojson"),
-                      "--kind", "admin_district", "--layer", "districts", "--code-field", "shapeID", "--quiet"})
-                  .exitCode,
-              0);
+    importDistricts(ws);
     const auto r = runCli({"ingest", ws, pa::test::fixture("plans/thai-nguyen_kh-co-cau-lai-nen-kinh-te-nq54_2023.txt").string(),
                            "--doc-id", "kh54", "--format", "json"});
     ASSERT_EQ(r.exitCode, 0) << r.err;
