@@ -575,3 +575,31 @@ TEST(PlanPlaces, TypeWordsAbbreviationsAndVariantsMatch)
                                                 "admin_district:Phổ Yên", "expressway:CT.07", "road:3",
                                                 "lake:Núi Cốc", "industrial_cluster:Điềm Thụy"}));
 }
+
+TEST(PlanTargets, ComparatorsRangesAndUnitsOnOwnText)
+{
+    const auto plan = parsePlanText(
+        "KẾ HOẠCH\n\nI. MỤC TIÊU ĐẾN NĂM 2030\n\n"
+        "1. Năng suất lao động tăng 2,7 - 3,2 lần; dân số đô thị khoảng 450 nghìn người; tỷ lệ hộ nghèo dưới 1,5%; "
+        "diện tích khu công nghiệp từ 2.500 ha trở lên; thu ngân sách đạt 35.000 tỷ đồng vào năm 2028.\n",
+        "t");
+    ASSERT_EQ(plan.targets.size(), 5u);
+    const auto& t = plan.targets;
+    EXPECT_EQ(t[0].comparator, "range");
+    EXPECT_DOUBLE_EQ(t[0].value, 2.7);
+    EXPECT_EQ(t[0].valueMax, 3.2);
+    EXPECT_EQ(t[0].unit, "lần");
+    EXPECT_EQ(t[0].year, 2030); // from the section title
+    EXPECT_EQ(t[1].comparator, "approx");
+    EXPECT_DOUBLE_EQ(t[1].value, 450.0);
+    EXPECT_EQ(t[1].unit, "nghìn người");
+    EXPECT_EQ(t[2].comparator, "<");
+    EXPECT_DOUBLE_EQ(t[2].value, 1.5);
+    EXPECT_EQ(t[3].comparator, ">=");
+    EXPECT_DOUBLE_EQ(t[3].value, 2500.0);
+    EXPECT_EQ(t[3].unit, "ha");
+    EXPECT_EQ(t[3].metric, "industrial_park_area_ha");
+    EXPECT_EQ(t[4].comparator, "=");
+    EXPECT_DOUBLE_EQ(t[4].value, 35000.0);
+    EXPECT_EQ(t[4].year, 2028); // the clause's own year wins
+}

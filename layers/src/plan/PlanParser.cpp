@@ -888,7 +888,8 @@ ParsedPlan parsePlanText(const std::string& text, const std::string& sourceName)
             continue;
         }
         std::optional<int> year;
-        for (int a = static_cast<int>(i); a >= 0 && !year; a = nodes[static_cast<std::size_t>(a)].parent)
+        // The year of the enclosing headings ("Mục tiêu đến năm 2030"), not of the item's own text.
+        for (int a = nodes[i].parent; a >= 0 && !year; a = nodes[static_cast<std::size_t>(a)].parent)
             year = yearIn(nodes[static_cast<std::size_t>(a)].ownTitle);
         if (!year)
             year = documentYear;
