@@ -66,6 +66,7 @@ int runInit(const std::vector<std::string>& args);
 int runImport(const std::vector<std::string>& args);
 int runIngest(const std::vector<std::string>& args);
 int runLink(const std::vector<std::string>& args);
+int runCrosswalk(const std::vector<std::string>& args);
 int runInfo(const std::vector<std::string>& args);
 int runValidate(const std::vector<std::string>& args);
 

@@ -60,6 +60,8 @@ const Command& importCommand()
             {"--encoding", "ENC", "text encoding of the source: utf-8, tcvn3, vni, cp1258"},
             {"--field", "ATTR=COLUMN", "fill attribute ATTR from source column COLUMN", true},
             {"--code-field", "COLUMN", "source column with stable feature codes"},
+            {"--code-prefix", "TEXT", "put before every code from --code-field (e.g. TINH2025-)"},
+            {"--where", "EXPR", "import only features matching this OGR SQL expression"},
             {"--quality", "Q", "geometry quality: surveyed, digitized (default), indicative"},
             {"--title-vi", "TEXT", "Vietnamese title of the layer (default: the kind's)"},
             {"--title-en", "TEXT", "English title of the layer"},
@@ -104,6 +106,10 @@ int runImport(const std::vector<std::string>& args)
         options.fieldMap.emplace_back(mapping.substr(0, eq), mapping.substr(eq + 1));
     }
     options.codeField = parsed.value("--code-field");
+    options.codePrefix = parsed.value("--code-prefix");
+    options.where = parsed.value("--where");
+    if (!options.codePrefix.empty() && options.codeField.empty())
+        throw UsageError("--code-prefix goes with --code-field");
     options.geometryQuality = parsed.value("--quality");
     options.titleVi = parsed.value("--title-vi");
     options.titleEn = parsed.value("--title-en");

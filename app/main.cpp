@@ -24,6 +24,7 @@ void printUsage()
         "  import     import a GIS file as a layer of a given kind\n"
         "  ingest     read a plan document into tasks, agencies, targets and places\n"
         "  link       suggest, review and edit feature–task links\n"
+        "  crosswalk  load old → new administrative-unit relations\n"
         "  info       describe a workspace\n"
         "  validate   check a workspace and list its problems\n\n"
         "'planatlas COMMAND --help' describes each command.\n"
@@ -74,6 +75,8 @@ int main(int argc, char** argv)
             return pa::cli::runImport(args);
         if (command == "ingest")
             return pa::cli::runIngest(args);
+        if (command == "crosswalk")
+            return pa::cli::runCrosswalk(args);
         if (command == "link")
             return pa::cli::runLink(args);
         if (command == "info")

@@ -224,6 +224,13 @@ std::string Layer::geometryColumn() const
 
 void Layer::resetReading() { detail::ogrLayer(*this)->ResetReading(); }
 
+void Layer::setAttributeFilter(const std::string& where)
+{
+    detail::ErrorCapture errors;
+    const OGRErr err = detail::ogrLayer(*this)->SetAttributeFilter(where.empty() ? nullptr : where.c_str());
+    errors.throwIfFailed("invalid filter '" + where + "' on layer '" + name() + "'", err != OGRERR_NONE);
+}
+
 std::optional<Feature> Layer::next()
 {
     detail::ErrorCapture errors;

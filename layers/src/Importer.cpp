@@ -248,6 +248,13 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
                                    " layers (" + names + "); choose one with --source-layer");
     }
     const std::string layerLabel = file + " (layer " + sourceLayer->name() + ")";
+    if (!options.where.empty()) {
+        try {
+            sourceLayer->setAttributeFilter(options.where);
+        } catch (const gis::GisError& e) {
+            throw Error(ErrorKind::Usage, std::string("--where: ") + e.what());
+        }
+    }
 
     std::optional<gis::Crs> sourceCrs;
     try {
@@ -445,6 +452,7 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
                 }
                 if (code.empty())
                     continue;
+                code = options.codePrefix + code;
                 if (workspaceCodes.contains(code))
                     codeClashes.push_back("feature " + std::to_string(total) + ": code '" + code +
                                           "' is already used in the workspace");
@@ -652,6 +660,8 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
                     }
                     if (t.attribute == "code") {
                         code = gis::toString(value);
+                        if (!code.empty())
+                            code = options.codePrefix + code;
                         if (code.empty()) {
                             code = generateCode();
                             ++report.codesGenerated;

@@ -573,6 +573,13 @@ ValidationReport Workspace::validate(const Progress& progress)
             add(kError, "links", std::string("table ") + ref.table,
                 std::to_string(dangling) + " row(s) whose " + ref.column + " is not in " + ref.target);
     }
+    for (const char* column : {"old_code", "new_code"}) {
+        const auto dangling = m_impl->count("admin_crosswalk", std::string(column) + " IS NOT NULL AND " + column +
+                                                                   " NOT IN (SELECT unit_code FROM admin_units)");
+        if (dangling)
+            add(kError, "links", "table admin_crosswalk",
+                std::to_string(dangling) + " row(s) whose " + column + " is not an administrative unit");
+    }
     for (const auto& row : m_impl->query("SELECT DISTINCT layer_name FROM admin_units").rows) {
         const auto layer = asText(row[0]);
         if (!registeredNames.contains(layer)) {

@@ -193,15 +193,23 @@ TEST(Cli, SampleWorkspaceBuiltFromDataIsValid)
     EXPECT_EQ(features["province_pre2025"], 1);
     EXPECT_EQ(features["province_2025"], 1);
     EXPECT_EQ(features["districts_pre2025"], 9);
+    EXPECT_EQ(features["national_roads"], 8); // the LegoCity roads marked as crossing Thái Nguyên
+    EXPECT_EQ(features["railways"], 2);
+    EXPECT_EQ(features["hydropower"], 1);     // Hồ Núi Cốc
     EXPECT_EQ(j["admin_units"], 11);
+    EXPECT_EQ(j["crosswalk"], 10);
+    EXPECT_EQ(j["documents"], 4);
+    EXPECT_EQ(j["tasks"], 258);
     const auto valid = runCli({"validate", sample.string()});
     EXPECT_EQ(valid.exitCode, 0) << valid.out;
+    const auto validator = pa::test::run({kPython, "/usr/share/doc/python3-gdal/examples/validate_gpkg.py", sample.string()});
+    EXPECT_EQ(validator.exitCode, 0) << validator.out << validator.err;
 }
 
 TEST(Cli, IngestPrintsThePlanAsJson)
 {
     const auto r = runCli({"ingest", "--format", "json",
-                           pa::test::fixture("plans/thai-nguyen_cv-2907-ubnd-cnnxd_2023.txt").string()});
+                           pa::test::sampleData("thai_nguyen/plans/thai-nguyen_cv-2907-ubnd-cnnxd_2023.txt").string()});
     ASSERT_EQ(r.exitCode, 0) << r.err;
     const auto j = nlohmann::json::parse(r.out);
     EXPECT_EQ(j["document"]["type"], "Công văn");
@@ -250,7 +258,7 @@ TEST(Cli, IngestIntoAWorkspaceAndRefusalLeavesItUnchanged)
 {
     pa::test::TempDir dir;
     const auto ws = initWorkspace(dir);
-    const auto r = runCli({"ingest", ws, pa::test::fixture("plans/thai-nguyen_kh-thuc-hien-ctr37-nq29_2023.txt").string()});
+    const auto r = runCli({"ingest", ws, pa::test::sampleData("thai_nguyen/plans/thai-nguyen_kh-thuc-hien-ctr37-nq29_2023.txt").string()});
     ASSERT_EQ(r.exitCode, 0) << r.err;
     EXPECT_NE(r.out.find("31 task(s) added"), std::string::npos) << r.out;
     const auto info = nlohmann::json::parse(runCli({"info", ws, "--format", "json"}).out);
@@ -270,7 +278,7 @@ TEST(Cli, LinkSuggestAcceptAddRemoveList)
     pa::test::TempDir dir;
     const auto ws = initWorkspace(dir);
     importDistricts(ws);
-    ASSERT_EQ(runCli({"ingest", ws, pa::test::fixture("plans/thai-nguyen_kh-co-cau-lai-nen-kinh-te-nq54_2023.txt").string(),
+    ASSERT_EQ(runCli({"ingest", ws, pa::test::sampleData("thai_nguyen/plans/thai-nguyen_kh-co-cau-lai-nen-kinh-te-nq54_2023.txt").string(),
                       "--doc-id", "kh54"})
                   .exitCode,
               0);
@@ -301,7 +309,7 @@ TEST(Cli, IngestWithAWorkspaceMatchesPlacesToItsFeatures)
     pa::test::TempDir dir;
     const auto ws = initWorkspace(dir);
     importDistricts(ws);
-    const auto r = runCli({"ingest", ws, pa::test::fixture("plans/thai-nguyen_kh-co-cau-lai-nen-kinh-te-nq54_2023.txt").string(),
+    const auto r = runCli({"ingest", ws, pa::test::sampleData("thai_nguyen/plans/thai-nguyen_kh-co-cau-lai-nen-kinh-te-nq54_2023.txt").string(),
                            "--doc-id", "kh54", "--format", "json"});
     ASSERT_EQ(r.exitCode, 0) << r.err;
     const auto j = nlohmann::json::parse(r.out); // stdout is only JSON; the summary is on stderr
@@ -314,4 +322,33 @@ TEST(Cli, IngestWithAWorkspaceMatchesPlacesToItsFeatures)
     // Đại Từ's shapeID in the geoBoundaries data.
     EXPECT_EQ(codes["huyện Đại Từ"], "81297802B22157258808987");
     EXPECT_TRUE(codes.contains("huyện Phú Bình"));
+}
+
+TEST(Cli, CrosswalkLoadsAndRefusesUnknownUnits)
+{
+    pa::test::TempDir dir;
+    const auto ws = initWorkspace(dir);
+    ASSERT_EQ(runCli({"import", ws, pa::test::sampleData("thai_nguyen/province_2025_derived_odm.geojson"), "--kind",
+                      "admin_province", "--code-field", "ma_tinh_2025", "--code-prefix", "TINH2025-", "--quiet"})
+                  .exitCode,
+              0);
+    importDistricts(ws);
+    const auto good = runCli({"crosswalk", ws, pa::test::sampleData("thai_nguyen/crosswalk_2025.csv").string()});
+    // The sample crosswalk also names the pre-2025 province, which this workspace lacks.
+    EXPECT_EQ(good.exitCode, 3);
+    EXPECT_NE(good.err.find("crosswalk_2025.csv, line 2: old_code 'TINH2024-19'"), std::string::npos) << good.err;
+    const auto before = pa::test::readBytes(ws);
+    pa::test::writeBytes(dir.file("cw.csv"), "old_code,old_level,new_code,new_level,relation,effective_date\n"
+                                             "81297802B22157258808987,district,TINH2025-19,province,abolished,01/07/2025\n"
+                                             "81297802B19798201223775,district,TINH2025-19,province,vanished,2025-07-01\n");
+    const auto bad = runCli({"crosswalk", ws, dir.file("cw.csv")});
+    EXPECT_EQ(bad.exitCode, 3);
+    EXPECT_NE(bad.err.find("cw.csv, line 3: relation 'vanished'"), std::string::npos) << bad.err;
+    EXPECT_EQ(pa::test::readBytes(ws), before);
+    pa::test::writeBytes(dir.file("cw.csv"), "old_code,old_level,new_code,new_level,relation,effective_date\n"
+                                             "81297802B22157258808987,district,TINH2025-19,province,abolished,01/07/2025\n");
+    EXPECT_EQ(runCli({"crosswalk", ws, dir.file("cw.csv")}).exitCode, 0);
+    const auto info = nlohmann::json::parse(runCli({"info", ws, "--format", "json"}).out);
+    EXPECT_EQ(info["crosswalk"], 1);
+    EXPECT_EQ(runCli({"validate", ws}).exitCode, 0);
 }

@@ -387,3 +387,22 @@ TEST_F(Import, CancellationRollsBackEverything)
     // And the same import without cancelling goes through.
     EXPECT_EQ(import(o).features, 2000);
 }
+
+TEST_F(Import, WhereFilterAndCodePrefix)
+{
+    auto o = options(pa::test::sampleData("vietnam/vn_transport_network_smallscale.geojson"), "railway");
+    o.where = "crosses_thai_nguyen = 1 AND ma = 'HB01'";
+    o.layerName = "rail";
+    EXPECT_EQ(import(o).features, 2);
+    auto bad = o;
+    bad.layerName = "rail2";
+    bad.where = "no_such_column = 1";
+    expectRefused(bad, ErrorKind::Usage, "--where");
+    auto p = options(pa::test::sampleData("thai_nguyen/province_2025_derived_odm.geojson"), "admin_province");
+    p.codeField = "ma_tinh_2025";
+    p.codePrefix = "TINH2025-";
+    p.layerName = "province";
+    import(p);
+    EXPECT_EQ(rows("SELECT code FROM province")[0][0], "TINH2025-19");
+    EXPECT_EQ(rows("SELECT unit_code FROM admin_units WHERE layer_name = 'province'")[0][0], "TINH2025-19");
+}

@@ -72,7 +72,7 @@ ParsedPlan parse(const std::string& text) { return parsePlanText(text, "test"); 
 TEST_P(GoldDocuments, TasksAndLeadsMatchTheAnnotation)
 {
     const std::string name = GetParam();
-    const auto plan = readPlan(pa::test::fixture("plans/" + name + ".txt").string());
+    const auto plan = readPlan((name.rfind("synthetic/", 0) == 0 ? pa::test::fixture("plans/" + name + ".txt") : pa::test::sampleData("thai_nguyen/plans/" + name + ".txt")).string());
     const auto gold = loadGold(pa::test::fixture("plans/" + name + ".tasks.tsv"));
     ASSERT_FALSE(gold.empty());
     std::size_t matched = 0, leadsRight = 0;
@@ -112,19 +112,19 @@ INSTANTIATE_TEST_SUITE_P(ThaiNguyen, GoldDocuments,
 
 TEST(PlanHeader, ReadsTypeNumberDateIssuerAndProvince)
 {
-    const auto cv = readPlan(pa::test::fixture("plans/thai-nguyen_cv-2907-ubnd-cnnxd_2023.txt").string());
+    const auto cv = readPlan(pa::test::sampleData("thai_nguyen/plans/thai-nguyen_cv-2907-ubnd-cnnxd_2023.txt").string());
     EXPECT_EQ(cv.document.type, "Công văn");
     EXPECT_EQ(cv.document.number, "2907/UBND-CNNXD");
     EXPECT_EQ(cv.document.date, "2023-06-19");
     EXPECT_EQ(cv.document.issuer, "UBND tỉnh Thái Nguyên");
     EXPECT_EQ(cv.document.province, "Thái Nguyên");
     EXPECT_EQ(cv.contentSha256.size(), 64u);
-    const auto nq = readPlan(pa::test::fixture("plans/thai-nguyen_nq-hdnd-ke-hoach-ktxh-2021-2025.txt").string());
+    const auto nq = readPlan(pa::test::sampleData("thai_nguyen/plans/thai-nguyen_nq-hdnd-ke-hoach-ktxh-2021-2025.txt").string());
     EXPECT_EQ(nq.document.type, "Nghị quyết");
     EXPECT_EQ(nq.document.issuer, "HĐND tỉnh Thái Nguyên");
     EXPECT_EQ(nq.document.date, "2020-12-11"); // "thông qua ngày 11 tháng 12 năm 2020"
     EXPECT_EQ(nq.document.title, "Về Kế hoạch phát triển kinh tế - xã hội giai đoạn 2021 - 2025");
-    const auto kh = readPlan(pa::test::fixture("plans/thai-nguyen_kh-thuc-hien-ctr37-nq29_2023.txt").string());
+    const auto kh = readPlan(pa::test::sampleData("thai_nguyen/plans/thai-nguyen_kh-thuc-hien-ctr37-nq29_2023.txt").string());
     EXPECT_EQ(kh.document.type, "Kế hoạch");
     EXPECT_EQ(kh.document.issuer, "UBND tỉnh Thái Nguyên"); // from "UBND tỉnh Thái Nguyên ban hành Kế hoạch"
     EXPECT_EQ(kh.document.title.rfind("Thực hiện Chương trình hành động số 37-CTr/TU", 0), 0u);
@@ -137,7 +137,7 @@ TEST(PlanHeader, ReadsTypeNumberDateIssuerAndProvince)
 
 TEST(PlanTargets, ReadsVietnameseNumbersComparatorsRangesAndMetrics)
 {
-    const auto kh = readPlan(pa::test::fixture("plans/thai-nguyen_kh-thuc-hien-ctr37-nq29_2023.txt").string());
+    const auto kh = readPlan(pa::test::sampleData("thai_nguyen/plans/thai-nguyen_kh-thuc-hien-ctr37-nq29_2023.txt").string());
     auto find = [&](std::string_view indicator) -> const Target* {
         for (const auto& t : kh.targets)
             if (t.indicator.rfind(indicator, 0) == 0)
@@ -165,7 +165,7 @@ TEST(PlanTargets, ReadsVietnameseNumbersComparatorsRangesAndMetrics)
     EXPECT_EQ(trained->comparator, "range");
     EXPECT_DOUBLE_EQ(trained->value, 35.0);
     EXPECT_EQ(trained->valueMax, 40.0);
-    const auto cv = readPlan(pa::test::fixture("plans/thai-nguyen_cv-2907-ubnd-cnnxd_2023.txt").string());
+    const auto cv = readPlan(pa::test::sampleData("thai_nguyen/plans/thai-nguyen_cv-2907-ubnd-cnnxd_2023.txt").string());
     bool output = false;
     for (const auto& t : cv.targets)
         output |= t.value == 1211000.0 && t.unit == "tỷ đồng" && t.year == 2025 && t.comparator == "approx";
@@ -463,7 +463,7 @@ TEST(PlanStore, WritesOnceUpdatesOnReingestAndKeepsLinks)
     pa::test::TempDir dir;
     const std::string path = dir.file("ws.gpkg");
     pa::layers::Workspace::create(path, {"Thái Nguyên", "EPSG:9213"}).close();
-    const auto plan = readPlan(pa::test::fixture("plans/thai-nguyen_cv-2907-ubnd-cnnxd_2023.txt").string());
+    const auto plan = readPlan(pa::test::sampleData("thai_nguyen/plans/thai-nguyen_cv-2907-ubnd-cnnxd_2023.txt").string());
     {
         auto ws = pa::layers::Workspace::open(path, pa::gis::OpenMode::Update);
         const auto report = storePlan(ws, plan, "", "cv-2907.txt");
@@ -519,8 +519,8 @@ TEST(PlanLinks, SuggestAcceptEditAndList)
     parks.fieldMap = {{"name_vi", "TEN_KCN"}};
     parks.codeField = "MA_KCN";
     pa::layers::importLayer(ws, parks);
-    storePlan(ws, readPlan(pa::test::fixture("plans/thai-nguyen_cv-2907-ubnd-cnnxd_2023.txt").string()), "cv2907", "cv.txt");
-    storePlan(ws, readPlan(pa::test::fixture("plans/thai-nguyen_kh-co-cau-lai-nen-kinh-te-nq54_2023.txt").string()),
+    storePlan(ws, readPlan(pa::test::sampleData("thai_nguyen/plans/thai-nguyen_cv-2907-ubnd-cnnxd_2023.txt").string()), "cv2907", "cv.txt");
+    storePlan(ws, readPlan(pa::test::sampleData("thai_nguyen/plans/thai-nguyen_kh-co-cau-lai-nen-kinh-te-nq54_2023.txt").string()),
               "kh54", "kh.txt");
 
     const auto suggestions = suggestLinks(ws);

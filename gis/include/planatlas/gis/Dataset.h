@@ -79,6 +79,9 @@ public:
     [[nodiscard]] std::string geometryColumn() const;
 
     void resetReading();
+    /// Restricts reading to features matching an OGR SQL WHERE expression ("ma = 'HA13'");
+    /// empty clears it. Throws GisError naming the expression when GDAL rejects it.
+    void setAttributeFilter(const std::string& where);
     /// Next feature, or nullopt at the end. Throws GisError when the driver reports a read
     /// error (truncated file, corrupt record).
     std::optional<Feature> next();

@@ -26,6 +26,8 @@ struct ImportOptions
     std::optional<text::Encoding> encoding; ///< legacy encoding of the source's text
     std::vector<std::pair<std::string, std::string>> fieldMap; ///< attribute → source column
     std::string codeField;   ///< source column holding stable codes
+    std::string codePrefix;  ///< put before every code from codeField ("TINH2025-" + "19")
+    std::string where;       ///< OGR SQL filter on the source ("crosses_thai_nguyen = 1")
     std::string titleVi, titleEn;
     std::string source, licence, attribution;
     std::string geometryQuality; ///< for features that do not say; default "digitized"

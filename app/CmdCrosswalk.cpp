@@ -1,0 +1,35 @@
+#include "Cli.h"
+
+#include "planatlas/layers/Crosswalk.h"
+#include "planatlas/layers/Workspace.h"
+
+#include <cstdio>
+
+namespace pa::cli {
+
+namespace {
+const Command kCrosswalk{
+    "crosswalk",
+    "WS.gpkg FILE.csv",
+    "Load old → new administrative-unit relations (e.g. the 1 July 2025 reform).",
+    "The CSV has the columns old_code, old_level, relation (merged_into, split_into, renamed,\n"
+    "abolished, unchanged), effective_date, and optionally new_code, new_level, area_share\n"
+    "(0..1) and legal_basis. Codes are those of the workspace's administrative units.",
+    {},
+    2,
+    2};
+} // namespace
+
+int runCrosswalk(const std::vector<std::string>& args)
+{
+    if (handleHelp(kCrosswalk, args))
+        return kOk;
+    const auto parsed = parse(kCrosswalk, args);
+    auto ws = layers::Workspace::open(parsed.positional[0], gis::OpenMode::Update);
+    const auto n = layers::loadCrosswalk(ws, parsed.positional[1]);
+    ws.close();
+    std::printf("Loaded %lld crosswalk row(s) into %s\n", static_cast<long long>(n), parsed.positional[0].c_str());
+    return kOk;
+}
+
+} // namespace pa::cli

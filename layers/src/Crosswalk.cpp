@@ -1,0 +1,98 @@
+#include "planatlas/layers/Crosswalk.h"
+
+#include "planatlas/gis/Dataset.h"
+#include "planatlas/gis/Error.h"
+#include "planatlas/layers/Errors.h"
+#include "planatlas/layers/Text.h"
+
+#include <algorithm>
+#include <array>
+#include <filesystem>
+#include <set>
+#include <sstream>
+
+namespace pa::layers {
+
+using gis::sqlLiteral;
+
+std::int64_t loadCrosswalk(Workspace& workspace, const std::string& csvPath)
+{
+    if (!std::filesystem::exists(csvPath))
+        throw Error(ErrorKind::Input, csvPath + ": no such file");
+    std::optional<gis::Dataset> csv;
+    try {
+        csv = gis::Dataset::openVector(csvPath, gis::OpenMode::ReadOnly, {"AUTODETECT_TYPE=NO"}, {"CSV"});
+    } catch (const gis::GisError& e) {
+        throw Error(ErrorKind::Input, csvPath + ": cannot be read as CSV (" + e.what() + ")");
+    }
+    auto layer = csv->layer(0);
+    const auto fields = layer.fields();
+    auto column = [&](const char* name, bool required) {
+        const int i = layer.fieldIndex(name);
+        if (i < 0 && required)
+            throw Error(ErrorKind::Input, csvPath + ": no column '" + name +
+                                              "' (needs old_code, old_level, relation, effective_date)");
+        return i;
+    };
+    const int oldCode = column("old_code", true), oldLevel = column("old_level", true);
+    const int relation = column("relation", true), date = column("effective_date", true);
+    const int newCode = column("new_code", false), newLevel = column("new_level", false);
+    const int share = column("area_share", false), basis = column("legal_basis", false);
+
+    std::set<std::string> units;
+    for (const auto& row : workspace.dataset().execute("SELECT unit_code FROM admin_units").rows)
+        units.insert(gis::toString(row[0]));
+    static constexpr std::array<std::string_view, 5> relations = {"merged_into", "split_into", "renamed", "abolished",
+                                                                  "unchanged"};
+    static constexpr std::array<std::string_view, 3> levels = {"province", "district", "commune"};
+
+    std::vector<std::string> inserts;
+    int line = 1; // the header
+    while (auto f = layer.next()) {
+        ++line;
+        const std::string where = csvPath + ", line " + std::to_string(line) + ": ";
+        auto text = [&](int i) { return i < 0 ? std::string() : text::toNfc(gis::toString(f->value(i))); };
+        const std::string oc = text(oldCode), ol = text(oldLevel), rel = text(relation), nc = text(newCode),
+                          nl = text(newLevel), sh = text(share), lb = text(basis);
+        if (!units.contains(oc))
+            throw Error(ErrorKind::Input, where + "old_code '" + oc + "' is not an administrative unit of the workspace");
+        if (!nc.empty() && !units.contains(nc))
+            throw Error(ErrorKind::Input, where + "new_code '" + nc + "' is not an administrative unit of the workspace");
+        if (std::find(relations.begin(), relations.end(), rel) == relations.end())
+            throw Error(ErrorKind::Input, where + "relation '" + rel +
+                                              "' is not merged_into, split_into, renamed, abolished or unchanged");
+        for (const auto& level : {ol, nl})
+            if (!level.empty() && std::find(levels.begin(), levels.end(), level) == levels.end())
+                throw Error(ErrorKind::Input, where + "level '" + level + "' is not province, district or commune");
+        const auto effective = text::parseDate(text(date));
+        if (!effective)
+            throw Error(ErrorKind::Input, where + "effective_date '" + text(date) + "' is not a date");
+        std::string shareValue = "NULL";
+        if (!sh.empty()) {
+            const auto v = text::parseNumber(sh);
+            if (!v || *v < 0 || *v > 1)
+                throw Error(ErrorKind::Input, where + "area_share '" + sh + "' is not a number between 0 and 1");
+            std::ostringstream out;
+            out << *v;
+            shareValue = out.str();
+        }
+        inserts.push_back("INSERT INTO admin_crosswalk (old_code, old_level, new_code, new_level, relation, "
+                          "effective_date, area_share, legal_basis) VALUES (" +
+                          sqlLiteral(oc) + ", " + sqlLiteral(ol) + ", " + (nc.empty() ? "NULL" : sqlLiteral(nc)) + ", " +
+                          (nl.empty() ? "NULL" : sqlLiteral(nl)) + ", " + sqlLiteral(rel) + ", " + sqlLiteral(*effective) +
+                          ", " + shareValue + ", " + (lb.empty() ? "NULL" : sqlLiteral(lb)) + ")");
+    }
+    if (inserts.empty())
+        throw Error(ErrorKind::Input, csvPath + ": no rows");
+    try {
+        workspace.transaction([&] {
+            for (const auto& sql : inserts)
+                workspace.dataset().execute(sql);
+        });
+    } catch (const gis::GisError& e) {
+        throw Error(ErrorKind::Workspace, "cannot write the crosswalk to '" + workspace.path() + "': " + e.what());
+    }
+    return static_cast<std::int64_t>(inserts.size());
+}
+
+} // namespace pa::layers
