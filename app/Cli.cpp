@@ -25,7 +25,7 @@ Arguments parse(const Command& command, const std::vector<std::string>& args)
     Arguments parsed;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& arg = args[i];
-        if (arg.size() > 2 && arg.rfind("--", 0) == 0) {
+        if ((arg.size() > 2 && arg.rfind("--", 0) == 0) || (arg.size() == 2 && arg[0] == '-' && arg[1] != '-')) {
             std::string name = arg;
             std::string inlineValue;
             bool hasInline = false;

@@ -67,6 +67,7 @@ int runImport(const std::vector<std::string>& args);
 int runIngest(const std::vector<std::string>& args);
 int runLink(const std::vector<std::string>& args);
 int runCrosswalk(const std::vector<std::string>& args);
+int runAnalyze(const std::vector<std::string>& args);
 int runInfo(const std::vector<std::string>& args);
 int runValidate(const std::vector<std::string>& args);
 

@@ -406,11 +406,11 @@ void Dataset::rollbackTransaction()
                          err != OGRERR_NONE);
 }
 
-SqlResult Dataset::execute(const std::string& sql)
+SqlResult Dataset::execute(const std::string& sql, const std::string& dialect)
 {
     detail::ErrorCapture errors;
     GDALDataset* dataset = m_impl->dataset.get();
-    detail::ResultSetPtr resultSet(dataset->ExecuteSQL(sql.c_str(), nullptr, nullptr),
+    detail::ResultSetPtr resultSet(dataset->ExecuteSQL(sql.c_str(), nullptr, dialect.empty() ? nullptr : dialect.c_str()),
                                    detail::ResultSetDeleter{dataset});
     errors.throwIfFailed("SQL failed on '" + m_impl->path + "' (" + sql.substr(0, 120) + ")");
     SqlResult result;

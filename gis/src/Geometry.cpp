@@ -243,6 +243,62 @@ void Geometry::promoteToMulti()
         OGRGeometryFactory::forceTo(m_impl->geometry.release(), target, nullptr));
 }
 
+namespace {
+Geometry wrap(detail::GeosGeometryPtr geos)
+{
+    auto impl = std::make_unique<Geometry::Impl>();
+    impl->geometry = detail::fromGeos(*geos);
+    return Geometry(std::move(impl));
+}
+} // namespace
+
+Geometry Geometry::intersection(const Geometry& other) const
+{
+    if (isEmpty() || other.isEmpty())
+        return Geometry();
+    GEOSContextHandle_t context = detail::geosContext();
+    auto a = detail::toGeos(*m_impl->geometry);
+    auto b = detail::toGeos(*other.m_impl->geometry);
+    detail::GeosGeometryPtr result(GEOSIntersection_r(context, a.get(), b.get()), {context});
+    if (!result)
+        throw GisError("GEOS intersection failed: " + detail::takeGeosError());
+    return wrap(std::move(result));
+}
+
+bool Geometry::intersects(const Geometry& other) const
+{
+    if (isEmpty() || other.isEmpty())
+        return false;
+    GEOSContextHandle_t context = detail::geosContext();
+    auto a = detail::toGeos(*m_impl->geometry);
+    auto b = detail::toGeos(*other.m_impl->geometry);
+    const char r = GEOSIntersects_r(context, a.get(), b.get());
+    if (r == 2)
+        throw GisError("GEOS intersects failed: " + detail::takeGeosError());
+    return r == 1;
+}
+
+Geometry Geometry::unionOf(const std::vector<const Geometry*>& parts)
+{
+    GEOSContextHandle_t context = detail::geosContext();
+    std::vector<GEOSGeometry*> members;
+    for (const Geometry* g : parts)
+        if (g && !g->isEmpty())
+            members.push_back(detail::toGeos(*g->m_impl->geometry).release());
+    if (members.empty())
+        return Geometry();
+    // The collection takes ownership of the members.
+    detail::GeosGeometryPtr collection(
+        GEOSGeom_createCollection_r(context, GEOS_GEOMETRYCOLLECTION, members.data(), static_cast<unsigned>(members.size())),
+        {context});
+    if (!collection)
+        throw GisError("GEOS could not collect geometries: " + detail::takeGeosError());
+    detail::GeosGeometryPtr result(GEOSUnaryUnion_r(context, collection.get()), {context});
+    if (!result)
+        throw GisError("GEOS union failed: " + detail::takeGeosError());
+    return wrap(std::move(result));
+}
+
 bool Geometry::isValid() const
 {
     if (!m_impl->geometry)

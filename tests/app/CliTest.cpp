@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <sstream>
 
 namespace fs = std::filesystem;
 using pa::test::runCli;
@@ -351,4 +352,34 @@ TEST(Cli, CrosswalkLoadsAndRefusesUnknownUnits)
     const auto info = nlohmann::json::parse(runCli({"info", ws, "--format", "json"}).out);
     EXPECT_EQ(info["crosswalk"], 1);
     EXPECT_EQ(runCli({"validate", ws}).exitCode, 0);
+}
+
+TEST(Cli, AnalyzeCoverageOnTheSampleWritesCsvAndJson)
+{
+    const auto sample = pa::test::sampleWorkspace().string();
+    const auto csv = runCli({"analyze", sample, "coverage", "--units", "districts_pre2025"});
+    ASSERT_EQ(csv.exitCode, 0) << csv.err;
+    std::istringstream lines(csv.out);
+    std::string header;
+    std::getline(lines, header);
+    EXPECT_EQ(header, "unit_code,unit_name,kind,features,area_ha,share_pct,length_km,linked_tasks,lead_agencies,gap");
+    int rows = 0;
+    for (std::string line; std::getline(lines, line);)
+        ++rows;
+    const auto j = nlohmann::json::parse(runCli({"analyze", sample, "coverage", "--units", "districts_pre2025", "--format", "json"}).out);
+    EXPECT_EQ(static_cast<int>(j["rows"].size()), rows);
+    EXPECT_EQ(rows, 9 * static_cast<int>(j["kinds"].size())); // every district × every programme kind
+    // The small-scale national roads (QL3, QL37, QL1B …) cross most districts.
+    double roadKm = 0;
+    for (const auto& r : j["rows"])
+        if (r["kind"] == "road")
+            roadKm += r["length_km"].get<double>();
+    EXPECT_GT(roadKm, 100.0);
+    pa::test::TempDir dir;
+    const auto file = runCli({"analyze", sample, "coverage", "--units", "districts_pre2025", "-o", dir.file("c.csv")});
+    EXPECT_EQ(file.exitCode, 0);
+    EXPECT_EQ(pa::test::readBytes(dir.file("c.csv")), csv.out);
+    EXPECT_EQ(runCli({"analyze", sample, "coverage", "--units", "national_roads"}).exitCode, 2);
+    EXPECT_EQ(runCli({"analyze", sample, "coverage"}).exitCode, 2);
+    EXPECT_EQ(runCli({"analyze", sample, "voronoi"}).exitCode, 2);
 }

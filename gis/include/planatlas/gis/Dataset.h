@@ -153,8 +153,9 @@ public:
     void rollbackTransaction();
 
     /// Runs SQL in the dataset's native dialect (SQLite for GeoPackage). Statements that
-    /// return no result set give an empty SqlResult. Throws GisError on failure.
-    SqlResult execute(const std::string& sql);
+    /// return no result set give an empty SqlResult. @p dialect "SQLite" selects GDAL's SQLite
+    /// dialect (with SpatiaLite functions); empty uses the native one. Throws GisError on failure.
+    SqlResult execute(const std::string& sql, const std::string& dialect = {});
 
     [[nodiscard]] std::vector<RelationshipInfo> relationships() const;
 

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace pa::gis {
 
@@ -61,6 +62,12 @@ public:
     /// Point → MultiPoint, LineString → MultiLineString, Polygon → MultiPolygon; curves,
     /// surfaces, triangles and TINs are linearised into the same types.
     void promoteToMulti();
+
+    /// Overlay and predicates through GEOS, in the geometries' common CRS.
+    [[nodiscard]] Geometry intersection(const Geometry& other) const;
+    [[nodiscard]] bool intersects(const Geometry& other) const;
+    /// Union of a set of geometries (GEOS unary union); null Geometry for an empty set.
+    static Geometry unionOf(const std::vector<const Geometry*>& parts);
 
     /// GEOS validity; empty reason when valid.
     [[nodiscard]] bool isValid() const;

@@ -1,0 +1,185 @@
+#include "planatlas/layers/analysis/Coverage.h"
+
+#include "planatlas/gis/Dataset.h"
+#include "planatlas/gis/Error.h"
+#include "planatlas/gis/SpatialIndex.h"
+#include "planatlas/layers/Errors.h"
+#include "planatlas/layers/LayerKind.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace pa::analysis {
+
+using gis::GeometryFamily;
+using gis::sqlIdentifier;
+using layers::Error;
+using layers::ErrorKind;
+
+namespace {
+
+struct Feature
+{
+    std::int64_t fid;
+    gis::Geometry geometry;
+    gis::Envelope envelope;
+};
+
+struct KindLayer
+{
+    std::string layer;
+    std::string kind;
+    std::vector<Feature> features;
+    std::unique_ptr<gis::SpatialIndex> index;
+    std::map<std::int64_t, std::set<std::int64_t>> tasksOf; ///< feature fid → task fids
+};
+
+std::vector<Feature> readFeatures(gis::Dataset& ds, const std::string& layerName)
+{
+    std::vector<Feature> features;
+    auto layer = ds.layerByName(layerName);
+    if (!layer)
+        return features;
+    layer->resetReading();
+    while (auto f = layer->next()) {
+        auto g = f->takeGeometry();
+        if (g.isEmpty())
+            continue;
+        const auto e = *g.envelope();
+        features.push_back({f->fid(), std::move(g), e});
+    }
+    return features;
+}
+
+} // namespace
+
+CoverageResult coverage(layers::Workspace& workspace, const std::string& unitsLayer, const layers::Progress& progress)
+{
+    auto& ds = workspace.dataset();
+    const auto registered = workspace.layers();
+    const auto unitsEntry = std::find_if(registered.begin(), registered.end(),
+                                         [&](const layers::RegisteredLayer& l) { return l.name == unitsLayer; });
+    auto unitsTable = ds.layerByName(unitsLayer);
+    if (unitsEntry == registered.end() || !unitsTable)
+        throw Error(ErrorKind::Usage, "--units: the workspace has no layer '" + unitsLayer + "'");
+    if (unitsTable->geometryFamily() != GeometryFamily::Polygon)
+        throw Error(ErrorKind::Usage, "--units: layer '" + unitsLayer + "' is not a polygon layer");
+    const int codeIndex = unitsTable->fieldIndex("code");
+    const int nameIndex = unitsTable->fieldIndex("name_vi");
+
+    CoverageResult result;
+    result.unitsLayer = unitsLayer;
+    result.crs = workspace.crs().label();
+
+    // Programme layers grouped by kind, in the registry's order of kinds.
+    std::map<std::string, std::vector<KindLayer>> byKind;
+    for (const auto& l : registered) {
+        const auto* kind = layers::findKind(l.kind);
+        if (!kind || !kind->programme || l.name == unitsLayer)
+            continue;
+        KindLayer k{l.name, l.kind, readFeatures(ds, l.name), std::make_unique<gis::SpatialIndex>(), {}};
+        for (std::size_t i = 0; i < k.features.size(); ++i)
+            k.index->insert(k.features[i].envelope, static_cast<std::int64_t>(i));
+        if (!l.linkTable.empty() && ds.layerByName(l.linkTable))
+            for (const auto& row : ds.execute("SELECT base_id, related_id FROM " + sqlIdentifier(l.linkTable)).rows)
+                k.tasksOf[std::get<std::int64_t>(row[0])].insert(std::get<std::int64_t>(row[1]));
+        byKind[l.kind].push_back(std::move(k));
+    }
+    for (const auto& kind : layers::layerKinds())
+        if (byKind.contains(std::string(kind.id)))
+            result.kinds.emplace_back(kind.id);
+
+    // Lead agencies by task fid.
+    std::map<std::int64_t, std::set<std::string>> leadsOf;
+    for (const auto& row : ds.execute("SELECT t.fid + 0, a.name_vi FROM plan_task_agencies r "
+                                      "JOIN plan_tasks t ON t.task_id = r.task_id "
+                                      "JOIN plan_agencies a ON a.agency_id = r.agency_id WHERE r.role = 'lead'")
+                               .rows)
+        leadsOf[std::get<std::int64_t>(row[0])].insert(gis::toString(row[1]));
+
+    // Units, by code.
+    struct Unit
+    {
+        std::string code, name;
+        gis::Geometry geometry;
+    };
+    std::vector<Unit> units;
+    unitsTable->resetReading();
+    while (auto f = unitsTable->next()) {
+        Unit u{codeIndex >= 0 ? gis::toString(f->value(codeIndex)) : std::to_string(f->fid()),
+               nameIndex >= 0 ? gis::toString(f->value(nameIndex)) : std::string(), f->takeGeometry()};
+        if (!u.geometry.isEmpty())
+            units.push_back(std::move(u));
+    }
+    std::sort(units.begin(), units.end(), [](const Unit& a, const Unit& b) { return a.code < b.code; });
+
+    const double m2PerHa = 10000.0;
+    for (std::size_t u = 0; u < units.size(); ++u) {
+        progress.update(static_cast<double>(u) / static_cast<double>(std::max<std::size_t>(units.size(), 1)), "coverage");
+        const Unit& unit = units[u];
+        const double unitAreaHa = unit.geometry.area() / m2PerHa;
+        const auto unitEnvelope = *unit.geometry.envelope();
+        for (const auto& kind : result.kinds) {
+            CoverageRow row;
+            row.unitCode = unit.code;
+            row.unitName = unit.name;
+            row.kind = kind;
+            std::set<std::int64_t> tasks;
+            std::set<std::string> leads;
+            std::vector<gis::Geometry> pieces;
+            for (const auto& k : byKind[kind]) {
+                for (auto i : k.index->query(unitEnvelope)) {
+                    const Feature& f = k.features[static_cast<std::size_t>(i)];
+                    bool inside = false;
+                    switch (f.geometry.family()) {
+                    case GeometryFamily::Polygon: {
+                        auto piece = unit.geometry.intersection(f.geometry);
+                        if (piece.area() > 0) {
+                            inside = true;
+                            pieces.push_back(std::move(piece));
+                        }
+                        break;
+                    }
+                    case GeometryFamily::Line: {
+                        const double length = unit.geometry.intersection(f.geometry).length();
+                        if (length > 0) {
+                            inside = true;
+                            row.lengthKm += length / 1000.0;
+                        }
+                        break;
+                    }
+                    default:
+                        inside = unit.geometry.intersects(f.geometry);
+                        break;
+                    }
+                    if (!inside)
+                        continue;
+                    ++row.features;
+                    if (auto t = k.tasksOf.find(f.fid); t != k.tasksOf.end())
+                        for (auto task : t->second) {
+                            tasks.insert(task);
+                            if (auto l = leadsOf.find(task); l != leadsOf.end())
+                                leads.insert(l->second.begin(), l->second.end());
+                        }
+                }
+            }
+            if (!pieces.empty()) {
+                std::vector<const gis::Geometry*> parts;
+                for (const auto& p : pieces)
+                    parts.push_back(&p);
+                // Overlapping features of one kind are counted once.
+                row.areaHa = gis::Geometry::unionOf(parts).area() / m2PerHa;
+                row.sharePct = unitAreaHa > 0 ? 100.0 * row.areaHa / unitAreaHa : 0.0;
+            }
+            row.linkedTasks = static_cast<std::int64_t>(tasks.size());
+            row.leadAgencies.assign(leads.begin(), leads.end());
+            row.gap = row.features == 0;
+            result.rows.push_back(std::move(row));
+        }
+    }
+    progress.update(1.0, "coverage");
+    return result;
+}
+
+} // namespace pa::analysis
