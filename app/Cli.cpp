@@ -1,5 +1,9 @@
 #include "Cli.h"
 
+#include <unistd.h>
+
+#include <atomic>
+#include <csignal>
 #include <cstdio>
 #include <sstream>
 
@@ -90,6 +94,41 @@ std::string helpText(const Command& command)
     out << "\nexit codes: 0 ok, 1 problems found (validate), 2 usage, 3 input file error,\n"
            "            4 workspace error, 5 internal error, 130 cancelled\n";
     return out.str();
+}
+
+namespace {
+std::atomic<bool> g_cancel{false};
+extern "C" void onInterrupt(int)
+{
+    // First Ctrl-C: cancel at the next check and roll back. A second one, while GDAL or GEOS
+    // is busy in a long call, ends the program (an open transaction is then never committed).
+    g_cancel.store(true);
+    std::signal(SIGINT, SIG_DFL);
+}
+} // namespace
+
+TerminalProgress::TerminalProgress(bool show)
+    : m_terminal(show && ::isatty(STDERR_FILENO)),
+      m_progress(
+          [this](double fraction, std::string_view stage) {
+              const int percent = static_cast<int>(fraction * 100.0);
+              if (!m_terminal || percent == m_lastPercent)
+                  return;
+              m_lastPercent = percent;
+              std::fprintf(stderr, "\r%.*s %3d%%", static_cast<int>(stage.size()), stage.data(), percent);
+              std::fflush(stderr);
+          },
+          &g_cancel)
+{
+    g_cancel.store(false);
+    std::signal(SIGINT, onInterrupt);
+}
+
+TerminalProgress::~TerminalProgress()
+{
+    std::signal(SIGINT, SIG_DFL);
+    if (m_terminal && m_lastPercent >= 0)
+        std::fputs("\r\033[K", stderr);
 }
 
 std::string textOrJson(const Arguments& parsed)

@@ -2,6 +2,8 @@
 // The planatlas command line: argument parsing shared by the subcommands, exit codes.
 // Subcommands only parse arguments and call the domain (layers/); they hold no GIS logic.
 
+#include "planatlas/layers/Progress.h"
+
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -70,6 +72,24 @@ int runCrosswalk(const std::vector<std::string>& args);
 int runAnalyze(const std::vector<std::string>& args);
 int runInfo(const std::vector<std::string>& args);
 int runValidate(const std::vector<std::string>& args);
+
+/// Progress on stderr (only on a terminal) and Ctrl-C cancellation for the life of the object:
+/// the first Ctrl-C asks the running algorithm to stop and roll back, a second one ends the
+/// program. Clears its progress line when destroyed.
+class TerminalProgress
+{
+public:
+    explicit TerminalProgress(bool show = true);
+    ~TerminalProgress();
+    TerminalProgress(const TerminalProgress&) = delete;
+    TerminalProgress& operator=(const TerminalProgress&) = delete;
+    [[nodiscard]] const layers::Progress& progress() const { return m_progress; }
+
+private:
+    bool m_terminal;
+    int m_lastPercent = -1;
+    layers::Progress m_progress;
+};
 
 /// The value of --format: "text" (default) or "json"; anything else is a usage error.
 std::string textOrJson(const Arguments& parsed);

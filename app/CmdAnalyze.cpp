@@ -6,11 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include <unistd.h>
 
-#include <atomic>
 #include <cmath>
-#include <csignal>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -36,13 +33,6 @@ const Command kAnalyze{
     },
     2,
     2};
-
-std::atomic<bool> g_cancel{false};
-extern "C" void onAnalyzeInterrupt(int)
-{
-    g_cancel.store(true);
-    std::signal(SIGINT, SIG_DFL);
-}
 
 std::string csvField(const std::string& s)
 {
@@ -92,23 +82,10 @@ int runAnalyze(const std::vector<std::string>& args)
         throw UsageError("analyze coverage needs --units LAYER");
 
     auto ws = layers::Workspace::open(parsed.positional[0], gis::OpenMode::ReadOnly);
-    const bool terminal = ::isatty(STDERR_FILENO);
-    g_cancel.store(false);
-    std::signal(SIGINT, onAnalyzeInterrupt);
-    int last = -1;
-    layers::Progress progress(
-        [&](double fraction, std::string_view stage) {
-            const int percent = static_cast<int>(fraction * 100);
-            if (!terminal || percent == last)
-                return;
-            last = percent;
-            std::fprintf(stderr, "\r%.*s %3d%%", static_cast<int>(stage.size()), stage.data(), percent);
-        },
-        &g_cancel);
-    const auto result = analysis::coverage(ws, parsed.value("--units"), progress);
-    std::signal(SIGINT, SIG_DFL);
-    if (terminal && last >= 0)
-        std::fputs("\r\033[K", stderr);
+    const auto result = [&] {
+        const TerminalProgress progress;
+        return analysis::coverage(ws, parsed.value("--units"), progress.progress());
+    }();
 
     std::ostringstream out;
     if (format == "json") {

@@ -4,25 +4,12 @@
 #include "planatlas/layers/Importer.h"
 #include "planatlas/layers/LayerKind.h"
 
-#include <unistd.h>
 
-#include <atomic>
-#include <csignal>
 #include <cstdio>
 
 namespace pa::cli {
 
 namespace {
-
-std::atomic<bool> g_cancel{false};
-
-extern "C" void onInterrupt(int)
-{
-    // First Ctrl-C: cancel at the next feature and roll back. A second one, while GDAL or
-    // GEOS is busy in a long call, ends the program (the transaction is then never committed).
-    g_cancel.store(true);
-    std::signal(SIGINT, SIG_DFL);
-}
 
 std::string kindsHelp()
 {
@@ -126,35 +113,11 @@ int runImport(const std::vector<std::string>& args)
 
     auto workspace = layers::Workspace::open(parsed.positional[0], gis::OpenMode::Update);
 
-    const bool terminal = ::isatty(STDERR_FILENO) && !quiet;
-    g_cancel.store(false);
-    std::signal(SIGINT, onInterrupt);
-    int lastPercent = -1;
-    layers::Progress progress(
-        [&](double fraction, std::string_view stage) {
-            if (!terminal)
-                return;
-            const int percent = static_cast<int>(fraction * 100.0);
-            if (percent == lastPercent)
-                return;
-            lastPercent = percent;
-            std::fprintf(stderr, "\r%.*s %3d%%", static_cast<int>(stage.size()), stage.data(), percent);
-            std::fflush(stderr);
-        },
-        &g_cancel);
-
     layers::ImportReport report;
-    try {
-        report = layers::importLayer(workspace, options, progress);
-    } catch (...) {
-        if (terminal && lastPercent >= 0)
-            std::fputs("\n", stderr);
-        std::signal(SIGINT, SIG_DFL);
-        throw;
+    {
+        const TerminalProgress progress(!quiet);
+        report = layers::importLayer(workspace, options, progress.progress());
     }
-    std::signal(SIGINT, SIG_DFL);
-    if (terminal && lastPercent >= 0)
-        std::fputs("\r\033[K", stderr);
     workspace.close();
 
     if (!quiet) {
