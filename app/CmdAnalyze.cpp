@@ -3,6 +3,7 @@
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/Workspace.h"
 #include "planatlas/layers/analysis/Coverage.h"
+#include "planatlas/layers/analysis/Footprint.h"
 
 #include <nlohmann/json.hpp>
 
@@ -24,10 +25,16 @@ const Command kAnalyze{
     "analyses:\n"
     "  coverage --units LAYER   per unit of a polygon layer and per programme kind: features,\n"
     "                           area (ha) and share of the unit, length (km), linked tasks,\n"
-    "                           lead agencies, gap flag\n\n"
+    "                           lead agencies, gap flag\n"
+    "  footprint --by task|agency|document [--units LAYER] [--unlocated]\n"
+    "                           per task, lead agency or document: tasks, located tasks, linked\n"
+    "                           features, area (ha), length (km), units touched; --unlocated\n"
+    "                           lists the tasks with no place on the map instead\n\n"
     "example: planatlas analyze ws.gpkg coverage --units districts_pre2025 --format csv -o coverage.csv",
     {
-        {"--units", "LAYER", "polygon layer whose units the coverage is reported for"},
+        {"--units", "LAYER", "polygon layer of the units to report (coverage, footprint)"},
+        {"--by", "WHAT", "footprint: task, agency or document"},
+        {"--unlocated", "", "footprint: list the tasks that have no place on the map"},
         {"--format", "FMT", "csv (default) or json"},
         {"-o", "FILE", "write to FILE instead of standard output"},
     },
@@ -61,6 +68,61 @@ std::string join(const std::vector<std::string>& parts, const char* separator)
     return out;
 }
 
+/// Writes the output to -o FILE or standard output.
+int emit(const Arguments& parsed, const std::string& text, const std::string& name, std::size_t rows)
+{
+    if (!parsed.has("-o")) {
+        std::fputs(text.c_str(), stdout);
+        return kOk;
+    }
+    std::ofstream file(parsed.value("-o"), std::ios::binary | std::ios::trunc);
+    if (!file)
+        throw layers::Error(layers::ErrorKind::Input, parsed.value("-o") + ": cannot be written");
+    file << text;
+    std::fprintf(stderr, "%s: %zu row(s) written to %s\n", name.c_str(), rows, parsed.value("-o").c_str());
+    return kOk;
+}
+
+void writeFootprint(const analysis::FootprintResult& r, const std::string& by, const std::string& format,
+                    bool unlocated, std::ostringstream& out)
+{
+    if (format == "json") {
+        nlohmann::ordered_json j;
+        j["analysis"] = "footprint";
+        j["by"] = by;
+        j["units"] = r.unitsLayer.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(r.unitsLayer);
+        j["rows"] = nlohmann::ordered_json::array();
+        for (const auto& row : r.rows)
+            j["rows"].push_back({{"key", row.key},
+                                 {"tasks", row.tasks},
+                                 {"located", row.located},
+                                 {"features", row.features},
+                                 {"area_ha", row.areaHa},
+                                 {"length_km", row.lengthKm},
+                                 {"units", row.units}});
+        j["unlocated"] = nlohmann::ordered_json::array();
+        for (const auto& t : r.unlocated)
+            j["unlocated"].push_back({{"task", t.taskId}, {"document", t.docId}, {"section", t.section},
+                                      {"lead", t.lead}, {"text", t.text}});
+        j["unlocated_by_document"] = r.unlocatedByDocument;
+        j["unlocated_by_agency"] = r.unlocatedByAgency;
+        out << j.dump(2) << '\n';
+        return;
+    }
+    if (unlocated) {
+        out << "task_id,doc_id,section,lead,text\n";
+        for (const auto& t : r.unlocated)
+            out << csvField(t.taskId) << ',' << csvField(t.docId) << ',' << csvField(t.section) << ','
+                << csvField(join(t.lead, "; ")) << ',' << csvField(t.text) << '\n';
+        return;
+    }
+    out << "key,tasks,located,features,area_ha,length_km,units\n";
+    for (const auto& row : r.rows)
+        out << csvField(row.key) << ',' << row.tasks << ',' << row.located << ',' << row.features << ','
+            << number(row.areaHa, 4) << ',' << number(row.lengthKm, 4) << ',' << csvField(join(row.units, "; "))
+            << '\n';
+}
+
 } // namespace
 
 int runAnalyze(const std::vector<std::string>& args)
@@ -76,10 +138,25 @@ int runAnalyze(const std::vector<std::string>& args)
     if (format != "csv" && format != "json")
         throw UsageError("--format must be csv or json (GeoPackage output is not available yet)");
     const std::string& name = parsed.positional[1];
-    if (name != "coverage")
-        throw UsageError("unknown analysis '" + name + "' (available: coverage)");
-    if (!parsed.has("--units"))
+    if (name != "coverage" && name != "footprint")
+        throw UsageError("unknown analysis '" + name + "' (available: coverage, footprint)");
+    if (name == "coverage" && !parsed.has("--units"))
         throw UsageError("analyze coverage needs --units LAYER");
+    std::ostringstream out;
+    if (name == "footprint") {
+        const std::string byText = parsed.value("--by", "task");
+        const auto by = byText == "task"       ? analysis::FootprintBy::Task
+                        : byText == "agency"   ? analysis::FootprintBy::Agency
+                        : byText == "document" ? analysis::FootprintBy::Document
+                                               : throw UsageError("--by must be task, agency or document");
+        auto ws = layers::Workspace::open(parsed.positional[0], gis::OpenMode::ReadOnly);
+        const auto result = [&] {
+            const TerminalProgress progress;
+            return analysis::footprint(ws, by, parsed.value("--units"), progress.progress());
+        }();
+        writeFootprint(result, byText, format, parsed.has("--unlocated"), out);
+        return emit(parsed, out.str(), name, parsed.has("--unlocated") ? result.unlocated.size() : result.rows.size());
+    }
 
     auto ws = layers::Workspace::open(parsed.positional[0], gis::OpenMode::ReadOnly);
     const auto result = [&] {
@@ -87,7 +164,6 @@ int runAnalyze(const std::vector<std::string>& args)
         return analysis::coverage(ws, parsed.value("--units"), progress.progress());
     }();
 
-    std::ostringstream out;
     if (format == "json") {
         nlohmann::ordered_json j;
         j["analysis"] = "coverage";
@@ -114,16 +190,7 @@ int runAnalyze(const std::vector<std::string>& args)
                 << number(r.areaHa, 4) << ',' << number(r.sharePct, 4) << ',' << number(r.lengthKm, 4) << ','
                 << r.linkedTasks << ',' << csvField(join(r.leadAgencies, "; ")) << ',' << (r.gap ? 1 : 0) << '\n';
     }
-    if (parsed.has("-o")) {
-        std::ofstream file(parsed.value("-o"), std::ios::binary | std::ios::trunc);
-        if (!file)
-            throw layers::Error(layers::ErrorKind::Input, parsed.value("-o") + ": cannot be written");
-        file << out.str();
-        std::fprintf(stderr, "coverage: %zu row(s) written to %s\n", result.rows.size(), parsed.value("-o").c_str());
-    } else {
-        std::fputs(out.str().c_str(), stdout);
-    }
-    return kOk;
+    return emit(parsed, out.str(), name, result.rows.size());
 }
 
 } // namespace pa::cli

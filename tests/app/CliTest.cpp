@@ -383,3 +383,22 @@ TEST(Cli, AnalyzeCoverageOnTheSampleWritesCsvAndJson)
     EXPECT_EQ(runCli({"analyze", sample, "coverage"}).exitCode, 2);
     EXPECT_EQ(runCli({"analyze", sample, "voronoi"}).exitCode, 2);
 }
+
+TEST(Cli, AnalyzeFootprintAndUnlocatedTasks)
+{
+    const auto sample = pa::test::sampleWorkspace().string();
+    const auto j = nlohmann::json::parse(
+        runCli({"analyze", sample, "footprint", "--by", "document", "--units", "districts_pre2025", "--format", "json"}).out);
+    ASSERT_EQ(j["rows"].size(), 4u); // the four plan documents
+    std::int64_t tasks = 0;
+    for (const auto& r : j["rows"])
+        tasks += r["tasks"].get<std::int64_t>();
+    EXPECT_EQ(tasks, 258);
+    // No feature is linked yet in the sample, so every task is unlocated and counted by document.
+    EXPECT_EQ(j["unlocated"].size(), 258u);
+    EXPECT_EQ(j["unlocated_by_document"]["cv-2907"], 38);
+    const auto csv = runCli({"analyze", sample, "footprint", "--unlocated"});
+    ASSERT_EQ(csv.exitCode, 0);
+    EXPECT_EQ(csv.out.rfind("task_id,doc_id,section,lead,text\n", 0), 0u);
+    EXPECT_EQ(runCli({"analyze", sample, "footprint", "--by", "district"}).exitCode, 2);
+}

@@ -1,5 +1,6 @@
 #include "planatlas/layers/analysis/Coverage.h"
 
+#include "Units_p.h"
 #include "planatlas/gis/Dataset.h"
 #include "planatlas/gis/Error.h"
 #include "planatlas/gis/SpatialIndex.h"
@@ -57,16 +58,8 @@ std::vector<Feature> readFeatures(gis::Dataset& ds, const std::string& layerName
 CoverageResult coverage(layers::Workspace& workspace, const std::string& unitsLayer, const layers::Progress& progress)
 {
     auto& ds = workspace.dataset();
+    const auto units = detail::readUnits(workspace, unitsLayer);
     const auto registered = workspace.layers();
-    const auto unitsEntry = std::find_if(registered.begin(), registered.end(),
-                                         [&](const layers::RegisteredLayer& l) { return l.name == unitsLayer; });
-    auto unitsTable = ds.layerByName(unitsLayer);
-    if (unitsEntry == registered.end() || !unitsTable)
-        throw Error(ErrorKind::Usage, "--units: the workspace has no layer '" + unitsLayer + "'");
-    if (unitsTable->geometryFamily() != GeometryFamily::Polygon)
-        throw Error(ErrorKind::Usage, "--units: layer '" + unitsLayer + "' is not a polygon layer");
-    const int codeIndex = unitsTable->fieldIndex("code");
-    const int nameIndex = unitsTable->fieldIndex("name_vi");
 
     CoverageResult result;
     result.unitsLayer = unitsLayer;
@@ -98,26 +91,10 @@ CoverageResult coverage(layers::Workspace& workspace, const std::string& unitsLa
                                .rows)
         leadsOf[std::get<std::int64_t>(row[0])].insert(gis::toString(row[1]));
 
-    // Units, by code.
-    struct Unit
-    {
-        std::string code, name;
-        gis::Geometry geometry;
-    };
-    std::vector<Unit> units;
-    unitsTable->resetReading();
-    while (auto f = unitsTable->next()) {
-        Unit u{codeIndex >= 0 ? gis::toString(f->value(codeIndex)) : std::to_string(f->fid()),
-               nameIndex >= 0 ? gis::toString(f->value(nameIndex)) : std::string(), f->takeGeometry()};
-        if (!u.geometry.isEmpty())
-            units.push_back(std::move(u));
-    }
-    std::sort(units.begin(), units.end(), [](const Unit& a, const Unit& b) { return a.code < b.code; });
-
     const double m2PerHa = 10000.0;
     for (std::size_t u = 0; u < units.size(); ++u) {
         progress.update(static_cast<double>(u) / static_cast<double>(std::max<std::size_t>(units.size(), 1)), "coverage");
-        const Unit& unit = units[u];
+        const detail::Unit& unit = units[u];
         const double unitAreaHa = unit.geometry.area() / m2PerHa;
         const auto unitEnvelope = *unit.geometry.envelope();
         for (const auto& kind : result.kinds) {

@@ -1,6 +1,7 @@
 // Coverage on hand-computable geometry (squares, a hole, overlapping features, lines across
 // unit boundaries, a point on a boundary), checked by hand and against GDAL's SQLite dialect.
 
+#include "AnalysisFixture.h"
 #include "TestSupport.h"
 
 #include "planatlas/gis/Dataset.h"
@@ -15,86 +16,9 @@
 #include <sstream>
 
 using namespace pa;
+using pa::test::AnalysisFixture;
 
 namespace {
-
-// Coordinates in EPSG:9213 near TP Thái Nguyên; local offsets in metres.
-constexpr double X0 = 430000, Y0 = 2380000;
-
-std::string square(double x1, double y1, double x2, double y2, const std::string& hole = {})
-{
-    std::ostringstream out;
-    out.precision(12);
-    out << "\"POLYGON((" << X0 + x1 << ' ' << Y0 + y1 << ',' << X0 + x2 << ' ' << Y0 + y1 << ',' << X0 + x2 << ' '
-        << Y0 + y2 << ',' << X0 + x1 << ' ' << Y0 + y2 << ',' << X0 + x1 << ' ' << Y0 + y1 << ')' << hole << ")\"";
-    return out.str();
-}
-
-std::string ring(double x1, double y1, double x2, double y2)
-{
-    std::ostringstream out;
-    out.precision(12);
-    out << ",(" << X0 + x1 << ' ' << Y0 + y1 << ',' << X0 + x1 << ' ' << Y0 + y2 << ',' << X0 + x2 << ' ' << Y0 + y2
-        << ',' << X0 + x2 << ' ' << Y0 + y1 << ',' << X0 + x1 << ' ' << Y0 + y1 << ')';
-    return out.str();
-}
-
-std::string point(double x, double y)
-{
-    std::ostringstream out;
-    out.precision(12);
-    out << "\"POINT(" << X0 + x << ' ' << Y0 + y << ")\"";
-    return out.str();
-}
-
-std::string line(double x1, double y1, double x2, double y2)
-{
-    std::ostringstream out;
-    out.precision(12);
-    out << "\"LINESTRING(" << X0 + x1 << ' ' << Y0 + y1 << ',' << X0 + x2 << ' ' << Y0 + y2 << ")\"";
-    return out.str();
-}
-
-class Coverage : public ::testing::Test
-{
-protected:
-    void SetUp() override
-    {
-        layers::Workspace::create(path(), {"Thái Nguyên", "EPSG:9213"}).close();
-        write("units.csv", "code,name_vi,wkt\nU1,Đơn vị 1," + square(0, 0, 1000, 1000) + "\nU2,Đơn vị 2," +
-                               square(1000, 0, 2000, 1000) + "\n");
-        write("parks.csv", "code,name_vi,wkt\n"
-                           "P1,KCN một," + square(500, 0, 1500, 1000) + "\n"   // 50 ha in each unit
-                           "P2,KCN hai," + square(100, 100, 300, 300) + "\n"   // 4 ha in U1
-                           "P3,KCN ba," + square(1200, 200, 1400, 400) + "\n"); // inside P1, in U2
-        write("zones.csv", "code,name_vi,wkt\nZ1,Vùng chè," + square(0, 0, 1000, 1000, ring(400, 400, 600, 600)) + "\n");
-        write("roads.csv", "code,name_vi,wkt\nR1,Quốc lộ thử," + line(0, 500, 2000, 500) + "\n");
-        write("towns.csv", "code,name_vi,wkt\nT1,Thị trấn," + point(1500, 500) + "\nT2,Ranh giới," + point(1000, 500) + "\n");
-        auto ws = layers::Workspace::open(path(), gis::OpenMode::Update);
-        for (auto [file, kind] : {std::pair{"units.csv", "admin_district"}, std::pair{"parks.csv", "industrial_park"},
-                                  std::pair{"zones.csv", "agri_zone"}, std::pair{"roads.csv", "road"},
-                                  std::pair{"towns.csv", "urban_centre"}}) {
-            layers::ImportOptions o;
-            o.sourcePath = m_dir.file(file);
-            o.kind = kind;
-            o.sourceCrs = "EPSG:9213";
-            o.codeField = "code";
-            layers::importLayer(ws, o);
-        }
-        // A task, led by Sở Công Thương, linked to P1.
-        auto& ds = ws.dataset();
-        ds.execute("INSERT INTO plan_documents (doc_id) VALUES ('d')");
-        ds.execute("INSERT INTO plan_tasks (task_id, doc_id, text) VALUES ('d:1#1', 'd', 'Phát triển KCN một')");
-        ds.execute("INSERT INTO plan_agencies (agency_id, name_vi) VALUES ('so-cong-thuong', 'Sở Công Thương')");
-        ds.execute("INSERT INTO plan_task_agencies (task_id, agency_id, role) VALUES ('d:1#1', 'so-cong-thuong', 'lead')");
-        ds.execute("INSERT INTO parks_task_links (base_id, related_id) VALUES "
-                   "((SELECT fid FROM parks WHERE code = 'P1'), (SELECT fid FROM plan_tasks WHERE task_id = 'd:1#1'))");
-        ws.close();
-    }
-    std::string path() const { return m_dir.file("ws.gpkg"); }
-    void write(const std::string& name, const std::string& text) { pa::test::writeBytes(m_dir.file(name), text); }
-    pa::test::TempDir m_dir;
-};
 
 std::map<std::string, analysis::CoverageRow> byUnitAndKind(const analysis::CoverageResult& r)
 {
@@ -106,7 +30,7 @@ std::map<std::string, analysis::CoverageRow> byUnitAndKind(const analysis::Cover
 
 } // namespace
 
-TEST_F(Coverage, HandComputedAreasLengthsCountsLinksAndGaps)
+TEST_F(AnalysisFixture, CoverageHandComputedAreasLengthsCountsLinksAndGaps)
 {
     auto ws = layers::Workspace::open(path(), gis::OpenMode::ReadOnly);
     const auto result = analysis::coverage(ws, "units");
@@ -141,7 +65,7 @@ TEST_F(Coverage, HandComputedAreasLengthsCountsLinksAndGaps)
     EXPECT_EQ(rows.at("U1/road").linkedTasks, 0);
 }
 
-TEST_F(Coverage, AgreesWithGdalsSqliteDialect)
+TEST_F(AnalysisFixture, CoverageAgreesWithGdalsSqliteDialect)
 {
     auto ws = layers::Workspace::open(path(), gis::OpenMode::ReadOnly);
     const auto rows = byUnitAndKind(analysis::coverage(ws, "units"));
@@ -158,7 +82,7 @@ TEST_F(Coverage, AgreesWithGdalsSqliteDialect)
     }
 }
 
-TEST_F(Coverage, RefusesUnitsThatAreNotPolygonLayers)
+TEST_F(AnalysisFixture, CoverageRefusesUnitsThatAreNotPolygonLayers)
 {
     auto ws = layers::Workspace::open(path(), gis::OpenMode::ReadOnly);
     EXPECT_THROW(analysis::coverage(ws, "roads"), layers::Error);

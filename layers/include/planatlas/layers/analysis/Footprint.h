@@ -1,0 +1,50 @@
+#pragma once
+// Footprint: where does a task, an agency or a document act? The features linked to its tasks,
+// their area (union, ha) and length (km), the units they touch; and the tasks with no place on
+// the map (unlocated), counted per document and per lead agency.
+
+#include "planatlas/layers/Progress.h"
+#include "planatlas/layers/Workspace.h"
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace pa::analysis {
+
+enum class FootprintBy { Task, Agency, Document };
+
+struct FootprintRow
+{
+    std::string key;   ///< task id, agency name or document id
+    std::int64_t tasks = 0;    ///< tasks in the group
+    std::int64_t located = 0;  ///< of which linked to at least one feature
+    std::int64_t features = 0; ///< distinct linked features
+    double areaHa = 0;         ///< union of the linked polygons
+    double lengthKm = 0;       ///< total length of the linked lines
+    std::vector<std::string> units; ///< codes of the units touched (with --units), sorted
+};
+
+struct UnlocatedTask
+{
+    std::string taskId, docId, section, text;
+    std::vector<std::string> lead;
+};
+
+struct FootprintResult
+{
+    FootprintBy by = FootprintBy::Task;
+    std::string unitsLayer;
+    std::vector<FootprintRow> rows; ///< by key
+    std::vector<UnlocatedTask> unlocated; ///< by task id
+    std::map<std::string, std::int64_t> unlocatedByDocument;
+    std::map<std::string, std::int64_t> unlocatedByAgency; ///< lead agency → unlocated tasks
+};
+
+/// @p unitsLayer may be empty (no units touched are reported). Throws layers::Error(Usage)
+/// for an unknown or non-polygon units layer, Error(Cancelled) when cancelled.
+FootprintResult footprint(layers::Workspace& workspace, FootprintBy by, const std::string& unitsLayer = {},
+                          const layers::Progress& progress = {});
+
+} // namespace pa::analysis

@@ -1,0 +1,40 @@
+#include "Units_p.h"
+
+#include "planatlas/gis/Dataset.h"
+#include "planatlas/layers/Errors.h"
+
+#include <algorithm>
+
+namespace pa::analysis::detail {
+
+std::vector<Unit> readUnits(layers::Workspace& workspace, const std::string& layer)
+{
+    auto table = workspace.dataset().layerByName(layer);
+    if (!table || !workspace.findLayer(layer))
+        throw layers::Error(layers::ErrorKind::Usage, "--units: the workspace has no layer '" + layer + "'");
+    if (table->geometryFamily() != gis::GeometryFamily::Polygon)
+        throw layers::Error(layers::ErrorKind::Usage, "--units: layer '" + layer + "' is not a polygon layer");
+    const int code = table->fieldIndex("code");
+    const int name = table->fieldIndex("name_vi");
+    std::vector<Unit> units;
+    table->resetReading();
+    while (auto f = table->next()) {
+        Unit u{code >= 0 ? gis::toString(f->value(code)) : std::to_string(f->fid()),
+               name >= 0 ? gis::toString(f->value(name)) : std::string(), f->takeGeometry()};
+        if (!u.geometry.isEmpty())
+            units.push_back(std::move(u));
+    }
+    std::sort(units.begin(), units.end(), [](const Unit& a, const Unit& b) { return a.code < b.code; });
+    return units;
+}
+
+bool reaches(const gis::Geometry& piece, gis::GeometryFamily family)
+{
+    switch (family) {
+    case gis::GeometryFamily::Polygon: return piece.area() > 0;
+    case gis::GeometryFamily::Line: return piece.length() > 0;
+    default: return !piece.isEmpty();
+    }
+}
+
+} // namespace pa::analysis::detail

@@ -1,0 +1,27 @@
+#pragma once
+// Shared by the analyses: the units of a polygon layer, and whether a feature reaches into one.
+
+#include "planatlas/gis/Geometry.h"
+#include "planatlas/layers/Workspace.h"
+
+#include <string>
+#include <vector>
+
+namespace pa::analysis::detail {
+
+struct Unit
+{
+    std::string code;
+    std::string name;
+    gis::Geometry geometry;
+};
+
+/// The units of @p layer by code (features without geometry are skipped). Throws
+/// layers::Error(Usage) naming the option when the layer is missing or not polygons.
+std::vector<Unit> readUnits(layers::Workspace& workspace, const std::string& layer);
+
+/// Whether the intersection @p piece of a feature of @p family with a unit has positive measure
+/// (area for polygons, length for lines; any point for points).
+bool reaches(const gis::Geometry& piece, gis::GeometryFamily family);
+
+} // namespace pa::analysis::detail
