@@ -3,7 +3,9 @@
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/Workspace.h"
 #include "planatlas/layers/analysis/Coverage.h"
+#include "planatlas/layers/Text.h"
 #include "planatlas/layers/analysis/Footprint.h"
+#include "planatlas/layers/analysis/Overlaps.h"
 
 #include <nlohmann/json.hpp>
 
@@ -29,12 +31,19 @@ const Command kAnalyze{
     "  footprint --by task|agency|document [--units LAYER] [--unlocated]\n"
     "                           per task, lead agency or document: tasks, located tasks, linked\n"
     "                           features, area (ha), length (km), units touched; --unlocated\n"
-    "                           lists the tasks with no place on the map instead\n\n"
+    "                           lists the tasks with no place on the map instead\n"
+    "  overlaps [--pairs K:K,…] [--min-ha X]\n"
+    "                           each overlap polygon (WKT) between features of two kinds, its\n"
+    "                           area (ha), both features with their tasks and lead agencies;\n"
+    "                           by default industrial kinds against agri_zone and forest, and\n"
+    "                           every polygon kind against itself\n\n"
     "example: planatlas analyze ws.gpkg coverage --units districts_pre2025 --format csv -o coverage.csv",
     {
         {"--units", "LAYER", "polygon layer of the units to report (coverage, footprint)"},
         {"--by", "WHAT", "footprint: task, agency or document"},
         {"--unlocated", "", "footprint: list the tasks that have no place on the map"},
+        {"--pairs", "K:K,…", "overlaps: kind pairs to examine"},
+        {"--min-ha", "X", "overlaps: drop slivers smaller than X hectares"},
         {"--format", "FMT", "csv (default) or json"},
         {"-o", "FILE", "write to FILE instead of standard output"},
     },
@@ -123,6 +132,34 @@ void writeFootprint(const analysis::FootprintResult& r, const std::string& by, c
             << '\n';
 }
 
+void writeOverlaps(const analysis::OverlapsResult& r, const std::string& format, std::ostringstream& out)
+{
+    auto side = [](const analysis::OverlapSide& s) {
+        return nlohmann::ordered_json{{"layer", s.layer}, {"kind", s.kind}, {"code", s.code}, {"name", s.name},
+                                      {"tasks", s.tasks}, {"lead_agencies", s.leadAgencies}};
+    };
+    if (format == "json") {
+        nlohmann::ordered_json j;
+        j["analysis"] = "overlaps";
+        j["pairs"] = nlohmann::ordered_json::array();
+        for (const auto& [a, b] : r.pairs)
+            j["pairs"].push_back(a + ":" + b);
+        j["rows"] = nlohmann::ordered_json::array();
+        for (const auto& row : r.rows)
+            j["rows"].push_back({{"a", side(row.a)}, {"b", side(row.b)}, {"area_ha", row.areaHa}, {"wkt", row.geometry.wkt()}});
+        j["below_threshold"] = r.belowThreshold;
+        out << j.dump(2) << '\n';
+        return;
+    }
+    out << "kind_a,code_a,name_a,tasks_a,lead_a,kind_b,code_b,name_b,tasks_b,lead_b,area_ha,wkt\n";
+    for (const auto& row : r.rows)
+        out << row.a.kind << ',' << csvField(row.a.code) << ',' << csvField(row.a.name) << ','
+            << csvField(join(row.a.tasks, "; ")) << ',' << csvField(join(row.a.leadAgencies, "; ")) << ','
+            << row.b.kind << ',' << csvField(row.b.code) << ',' << csvField(row.b.name) << ','
+            << csvField(join(row.b.tasks, "; ")) << ',' << csvField(join(row.b.leadAgencies, "; ")) << ','
+            << number(row.areaHa, 4) << ',' << csvField(row.geometry.wkt()) << '\n';
+}
+
 } // namespace
 
 int runAnalyze(const std::vector<std::string>& args)
@@ -138,8 +175,8 @@ int runAnalyze(const std::vector<std::string>& args)
     if (format != "csv" && format != "json")
         throw UsageError("--format must be csv or json (GeoPackage output is not available yet)");
     const std::string& name = parsed.positional[1];
-    if (name != "coverage" && name != "footprint")
-        throw UsageError("unknown analysis '" + name + "' (available: coverage, footprint)");
+    if (name != "coverage" && name != "footprint" && name != "overlaps")
+        throw UsageError("unknown analysis '" + name + "' (available: coverage, footprint, overlaps)");
     if (name == "coverage" && !parsed.has("--units"))
         throw UsageError("analyze coverage needs --units LAYER");
     std::ostringstream out;
@@ -156,6 +193,28 @@ int runAnalyze(const std::vector<std::string>& args)
         }();
         writeFootprint(result, byText, format, parsed.has("--unlocated"), out);
         return emit(parsed, out.str(), name, parsed.has("--unlocated") ? result.unlocated.size() : result.rows.size());
+    }
+
+    if (name == "overlaps") {
+        const auto pairs = parsed.has("--pairs") ? analysis::parseOverlapPairs(parsed.value("--pairs"))
+                                                 : analysis::defaultOverlapPairs();
+        double minHa = 0;
+        if (parsed.has("--min-ha")) {
+            const auto v = text::parseNumber(parsed.value("--min-ha"));
+            if (!v || *v < 0)
+                throw UsageError("--min-ha takes a number of hectares");
+            minHa = *v;
+        }
+        auto ws = layers::Workspace::open(parsed.positional[0], gis::OpenMode::ReadOnly);
+        const auto result = [&] {
+            const TerminalProgress progress;
+            return analysis::overlaps(ws, pairs, minHa, progress.progress());
+        }();
+        writeOverlaps(result, format, out);
+        if (result.belowThreshold)
+            std::fprintf(stderr, "overlaps: %lld overlap(s) smaller than %g ha left out\n",
+                         static_cast<long long>(result.belowThreshold), minHa);
+        return emit(parsed, out.str(), name, result.rows.size());
     }
 
     auto ws = layers::Workspace::open(parsed.positional[0], gis::OpenMode::ReadOnly);

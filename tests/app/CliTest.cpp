@@ -402,3 +402,30 @@ TEST(Cli, AnalyzeFootprintAndUnlocatedTasks)
     EXPECT_EQ(csv.out.rfind("task_id,doc_id,section,lead,text\n", 0), 0u);
     EXPECT_EQ(runCli({"analyze", sample, "footprint", "--by", "district"}).exitCode, 2);
 }
+
+TEST(Cli, AnalyzeOverlapsWritesPolygonsWithBothSides)
+{
+    pa::test::TempDir dir;
+    const auto ws = initWorkspace(dir);
+    // Two parks and a tea zone from WKT in VN-2000: park A overlaps the zone by 20 ha.
+    pa::test::writeBytes(dir.file("parks.csv"),
+                         "code,name_vi,wkt\nA,KCN A,\"POLYGON((430000 2380000,431000 2380000,431000 2381000,430000 2381000,430000 2380000))\"\n");
+    pa::test::writeBytes(dir.file("tea.csv"),
+                         "code,name_vi,wkt\nT,Vùng chè,\"POLYGON((430800 2380000,432000 2380000,432000 2381000,430800 2381000,430800 2380000))\"\n");
+    ASSERT_EQ(runCli({"import", ws, dir.file("parks.csv"), "--kind", "industrial_park", "--src-crs", "EPSG:9213",
+                      "--code-field", "code", "--quiet"}).exitCode, 0);
+    ASSERT_EQ(runCli({"import", ws, dir.file("tea.csv"), "--kind", "agri_zone", "--src-crs", "EPSG:9213",
+                      "--code-field", "code", "--quiet"}).exitCode, 0);
+    const auto r = runCli({"analyze", ws, "overlaps", "--format", "json"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const auto j = nlohmann::json::parse(r.out);
+    ASSERT_EQ(j["rows"].size(), 1u);
+    EXPECT_EQ(j["rows"][0]["a"]["code"], "A");
+    EXPECT_EQ(j["rows"][0]["b"]["kind"], "agri_zone");
+    EXPECT_NEAR(j["rows"][0]["area_ha"].get<double>(), 20.0, 1e-9);
+    EXPECT_EQ(j["rows"][0]["wkt"].get<std::string>().rfind("POLYGON", 0), 0u);
+    const auto filtered = runCli({"analyze", ws, "overlaps", "--min-ha", "25"});
+    EXPECT_EQ(filtered.exitCode, 0);
+    EXPECT_NE(filtered.err.find("1 overlap(s) smaller than 25 ha left out"), std::string::npos) << filtered.err;
+    EXPECT_EQ(runCli({"analyze", ws, "overlaps", "--pairs", "industrial_park"}).exitCode, 2);
+}
