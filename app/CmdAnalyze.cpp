@@ -6,6 +6,7 @@
 #include "planatlas/layers/Text.h"
 #include "planatlas/layers/analysis/Footprint.h"
 #include "planatlas/layers/analysis/Overlaps.h"
+#include "planatlas/layers/analysis/Proximity.h"
 
 #include <nlohmann/json.hpp>
 
@@ -36,7 +37,13 @@ const Command kAnalyze{
     "                           each overlap polygon (WKT) between features of two kinds, its\n"
     "                           area (ha), both features with their tasks and lead agencies;\n"
     "                           by default industrial kinds against agri_zone and forest, and\n"
-    "                           every polygon kind against itself\n\n"
+    "                           every polygon kind against itself\n"
+    "  corridor [--distance-km D] [--status existing,planned]\n"
+    "                           each programme feature's distance to the nearest expressway,\n"
+    "                           whether it is within D km (default 5), counts by kind and the\n"
+    "                           share of industrial area inside the corridor\n"
+    "  access --to expressway|urban_centre[:TIER]\n"
+    "                           each park's or zone's distance to the nearest target\n\n"
     "example: planatlas analyze ws.gpkg coverage --units districts_pre2025 --format csv -o coverage.csv",
     {
         {"--units", "LAYER", "polygon layer of the units to report (coverage, footprint)"},
@@ -44,6 +51,9 @@ const Command kAnalyze{
         {"--unlocated", "", "footprint: list the tasks that have no place on the map"},
         {"--pairs", "K:K,…", "overlaps: kind pairs to examine"},
         {"--min-ha", "X", "overlaps: drop slivers smaller than X hectares"},
+        {"--distance-km", "D", "corridor: distance from the expressways (default 5)"},
+        {"--status", "S,…", "corridor: expressway statuses to use (default all)"},
+        {"--to", "TARGET", "access: expressway or urban_centre[:tier]"},
         {"--format", "FMT", "csv (default) or json"},
         {"-o", "FILE", "write to FILE instead of standard output"},
     },
@@ -132,6 +142,49 @@ void writeFootprint(const analysis::FootprintResult& r, const std::string& by, c
             << '\n';
 }
 
+void writeDistances(const std::vector<analysis::DistanceRow>& rows, const analysis::CorridorResult* corridor,
+                    const std::string& format, std::ostringstream& out)
+{
+    if (format == "json") {
+        nlohmann::ordered_json j;
+        j["analysis"] = corridor ? "corridor" : "access";
+        if (corridor) {
+            j["distance_km"] = corridor->distanceKm;
+            j["statuses"] = corridor->statuses;
+            j["expressways"] = corridor->expressways;
+            j["within_by_kind"] = corridor->withinByKind;
+            j["industrial_area_ha"] = corridor->industrialAreaHa;
+            j["industrial_inside_ha"] = corridor->industrialInsideHa;
+            j["industrial_inside_pct"] = corridor->industrialAreaHa > 0
+                                             ? 100.0 * corridor->industrialInsideHa / corridor->industrialAreaHa
+                                             : 0.0;
+        }
+        j["rows"] = nlohmann::ordered_json::array();
+        for (const auto& r : rows) {
+            nlohmann::ordered_json row = {{"layer", r.layer}, {"kind", r.kind}, {"code", r.code}, {"name", r.name},
+                                          {"nearest_code", r.nearestCode}, {"nearest_name", r.nearestName},
+                                          {"distance_km", r.distanceKm}};
+            if (corridor)
+                row["within"] = r.within;
+            j["rows"].push_back(row);
+        }
+        out << j.dump(2) << '\n';
+        return;
+    }
+    out << "kind,code,name,nearest_code,nearest_name,distance_km" << (corridor ? ",within\n" : "\n");
+    for (const auto& r : rows) {
+        out << r.kind << ',' << csvField(r.code) << ',' << csvField(r.name) << ',' << csvField(r.nearestCode) << ','
+            << csvField(r.nearestName) << ',' << number(r.distanceKm, 4);
+        if (corridor)
+            out << ',' << (r.within ? 1 : 0);
+        out << '\n';
+    }
+    if (corridor && corridor->industrialAreaHa > 0)
+        std::fprintf(stderr, "corridor: %.1f of %.1f ha of industrial land (%.1f %%) lie within %g km of an expressway\n",
+                     corridor->industrialInsideHa, corridor->industrialAreaHa,
+                     100.0 * corridor->industrialInsideHa / corridor->industrialAreaHa, corridor->distanceKm);
+}
+
 void writeOverlaps(const analysis::OverlapsResult& r, const std::string& format, std::ostringstream& out)
 {
     auto side = [](const analysis::OverlapSide& s) {
@@ -175,11 +228,37 @@ int runAnalyze(const std::vector<std::string>& args)
     if (format != "csv" && format != "json")
         throw UsageError("--format must be csv or json (GeoPackage output is not available yet)");
     const std::string& name = parsed.positional[1];
-    if (name != "coverage" && name != "footprint" && name != "overlaps")
-        throw UsageError("unknown analysis '" + name + "' (available: coverage, footprint, overlaps)");
+    if (name != "coverage" && name != "footprint" && name != "overlaps" && name != "corridor" && name != "access")
+        throw UsageError("unknown analysis '" + name + "' (available: coverage, footprint, overlaps, corridor, access)");
+    std::ostringstream out;
+    if (name == "corridor" || name == "access") {
+        auto ws = layers::Workspace::open(parsed.positional[0], gis::OpenMode::ReadOnly);
+        const TerminalProgress progress;
+        if (name == "access") {
+            if (!parsed.has("--to"))
+                throw UsageError("analyze access needs --to expressway|urban_centre[:tier]");
+            const auto rows = analysis::access(ws, parsed.value("--to"), progress.progress());
+            writeDistances(rows, nullptr, format, out);
+            return emit(parsed, out.str(), name, rows.size());
+        }
+        double distance = 5.0;
+        if (parsed.has("--distance-km")) {
+            const auto v = text::parseNumber(parsed.value("--distance-km"));
+            if (!v || *v <= 0)
+                throw UsageError("--distance-km takes a positive number of kilometres");
+            distance = *v;
+        }
+        std::vector<std::string> statuses;
+        std::istringstream list(parsed.value("--status"));
+        for (std::string s; std::getline(list, s, ',');)
+            if (!s.empty())
+                statuses.push_back(s);
+        const auto result = analysis::corridor(ws, distance, statuses, progress.progress());
+        writeDistances(result.rows, &result, format, out);
+        return emit(parsed, out.str(), name, result.rows.size());
+    }
     if (name == "coverage" && !parsed.has("--units"))
         throw UsageError("analyze coverage needs --units LAYER");
-    std::ostringstream out;
     if (name == "footprint") {
         const std::string byText = parsed.value("--by", "task");
         const auto by = byText == "task"       ? analysis::FootprintBy::Task

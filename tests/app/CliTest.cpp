@@ -429,3 +429,31 @@ TEST(Cli, AnalyzeOverlapsWritesPolygonsWithBothSides)
     EXPECT_NE(filtered.err.find("1 overlap(s) smaller than 25 ha left out"), std::string::npos) << filtered.err;
     EXPECT_EQ(runCli({"analyze", ws, "overlaps", "--pairs", "industrial_park"}).exitCode, 2);
 }
+
+TEST(Cli, AnalyzeCorridorAndAccess)
+{
+    pa::test::TempDir dir;
+    const auto ws = initWorkspace(dir);
+    pa::test::writeBytes(dir.file("parks.csv"),
+                         "code,name_vi,wkt\nA,KCN A,\"POLYGON((430000 2380000,431000 2380000,431000 2381000,430000 2381000,430000 2380000))\"\n"
+                         "B,KCN B,\"POLYGON((430000 2390000,431000 2390000,431000 2391000,430000 2391000,430000 2390000))\"\n");
+    pa::test::writeBytes(dir.file("ct.csv"), "code,name_vi,status,wkt\nCT07,Cao tốc CT.07,existing,\"LINESTRING(429000 2383000,433000 2383000)\"\n");
+    ASSERT_EQ(runCli({"import", ws, dir.file("parks.csv"), "--kind", "industrial_park", "--src-crs", "EPSG:9213",
+                      "--code-field", "code", "--quiet"}).exitCode, 0);
+    ASSERT_EQ(runCli({"import", ws, dir.file("ct.csv"), "--kind", "expressway", "--src-crs", "EPSG:9213",
+                      "--code-field", "code", "--quiet"}).exitCode, 0);
+    const auto r = runCli({"analyze", ws, "corridor", "--distance-km", "5", "--format", "json"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const auto j = nlohmann::json::parse(r.out);
+    ASSERT_EQ(j["rows"].size(), 2u);
+    EXPECT_NEAR(j["rows"][0]["distance_km"].get<double>(), 2.0, 1e-9); // A: 2 km south of the line
+    EXPECT_EQ(j["rows"][0]["within"], true);
+    EXPECT_NEAR(j["rows"][1]["distance_km"].get<double>(), 7.0, 1e-9); // B: 7 km north
+    EXPECT_EQ(j["rows"][1]["within"], false);
+    EXPECT_NEAR(j["industrial_inside_pct"].get<double>(), 50.0, 1e-6);  // A of A+B
+    const auto access = runCli({"analyze", ws, "access", "--to", "expressway"});
+    EXPECT_EQ(access.exitCode, 0);
+    EXPECT_NE(access.out.find("industrial_park,B,KCN B,CT07,Cao tốc CT.07,7.0000"), std::string::npos) << access.out;
+    EXPECT_EQ(runCli({"analyze", ws, "access"}).exitCode, 2);
+    EXPECT_EQ(runCli({"analyze", ws, "corridor", "--status", "planned"}).exitCode, 2);
+}

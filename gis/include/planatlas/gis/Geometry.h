@@ -66,6 +66,10 @@ public:
     /// Overlay and predicates through GEOS, in the geometries' common CRS.
     [[nodiscard]] Geometry intersection(const Geometry& other) const;
     [[nodiscard]] bool intersects(const Geometry& other) const;
+    /// Shortest distance in CRS units (metres in a projected CRS); 0 when they intersect.
+    [[nodiscard]] double distance(const Geometry& other) const;
+    /// The area within @p distance (CRS units) of the geometry.
+    [[nodiscard]] Geometry buffer(double distance) const;
     /// Union of a set of geometries (GEOS unary union); null Geometry for an empty set.
     static Geometry unionOf(const std::vector<const Geometry*>& parts);
 

@@ -1,0 +1,44 @@
+#pragma once
+// Proximity analyses. Corridor: what lies within a distance of the expressways, each feature's
+// distance to the nearest one, and the share of industrial area inside. Access: each park's or
+// zone's distance to the nearest expressway or urban centre (of a tier).
+
+#include "planatlas/layers/Progress.h"
+#include "planatlas/layers/Workspace.h"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pa::analysis {
+
+struct DistanceRow
+{
+    std::string layer, kind, code, name;
+    std::string nearestCode, nearestName; ///< the nearest target feature
+    double distanceKm = 0;
+    bool within = false; ///< corridor: within the distance
+};
+
+struct CorridorResult
+{
+    double distanceKm = 0;
+    std::vector<std::string> statuses;        ///< expressway statuses used (empty: all)
+    std::int64_t expressways = 0;             ///< expressway features used
+    std::vector<DistanceRow> rows;            ///< every programme feature, by kind then code
+    std::map<std::string, std::int64_t> withinByKind;
+    double industrialAreaHa = 0;              ///< all industrial polygons (union)
+    double industrialInsideHa = 0;            ///< of which inside the corridor
+};
+
+/// Throws layers::Error(Usage) when the workspace has no expressway with the statuses.
+CorridorResult corridor(layers::Workspace& workspace, double distanceKm, const std::vector<std::string>& statuses = {},
+                        const layers::Progress& progress = {});
+
+/// @p target: "expressway", "urban_centre" or "urban_centre:TIER" (provincial, subregional,
+/// district, commune_cluster). Rows for industrial kinds and agricultural zones.
+std::vector<DistanceRow> access(layers::Workspace& workspace, const std::string& target,
+                                const layers::Progress& progress = {});
+
+} // namespace pa::analysis

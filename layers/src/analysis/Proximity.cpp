@@ -1,0 +1,144 @@
+#include "planatlas/layers/analysis/Proximity.h"
+
+#include "planatlas/gis/Dataset.h"
+#include "planatlas/layers/Errors.h"
+#include "planatlas/layers/LayerKind.h"
+
+#include <algorithm>
+#include <functional>
+#include <limits>
+#include <set>
+#include <tuple>
+
+namespace pa::analysis {
+
+namespace {
+
+struct Feature
+{
+    std::string layer, kind, code, name, status, tier;
+    gis::Geometry geometry;
+};
+
+/// Features of the workspace whose kind passes @p keep, by kind (registry order) then code.
+std::vector<Feature> readFeatures(layers::Workspace& ws, const std::function<bool(const std::string&)>& keep)
+{
+    std::vector<Feature> out;
+    for (const auto& layer : ws.layers()) {
+        if (!keep(layer.kind))
+            continue;
+        auto table = ws.dataset().layerByName(layer.name);
+        if (!table)
+            continue;
+        const int code = table->fieldIndex("code"), name = table->fieldIndex("name_vi");
+        const int status = table->fieldIndex("status"), tier = table->fieldIndex("tier");
+        auto text = [](const gis::Feature& f, int i) { return i >= 0 ? gis::toString(f.value(i)) : std::string(); };
+        table->resetReading();
+        while (auto f = table->next()) {
+            Feature feature{layer.name, layer.kind, text(*f, code), text(*f, name), text(*f, status), text(*f, tier),
+                            f->takeGeometry()};
+            if (!feature.geometry.isEmpty())
+                out.push_back(std::move(feature));
+        }
+    }
+    auto rank = [](const std::string& kind) {
+        const auto kinds = layers::layerKinds();
+        return std::find_if(kinds.begin(), kinds.end(), [&](const auto& k) { return k.id == kind; }) - kinds.begin();
+    };
+    std::sort(out.begin(), out.end(), [&](const Feature& a, const Feature& b) {
+        return std::make_tuple(rank(a.kind), a.code, a.layer) < std::make_tuple(rank(b.kind), b.code, b.layer);
+    });
+    return out;
+}
+
+bool industrial(const std::string& kind)
+{
+    return kind == "industrial_park" || kind == "industrial_cluster" || kind == "economic_zone" || kind == "hitech_zone";
+}
+
+/// Distance from @p f to the nearest of @p targets (never itself).
+DistanceRow nearest(const Feature& f, const std::vector<Feature>& targets)
+{
+    DistanceRow row{f.layer, f.kind, f.code, f.name, {}, {}, std::numeric_limits<double>::infinity(), false};
+    for (const auto& t : targets) {
+        if (t.layer == f.layer && t.code == f.code)
+            continue;
+        const double d = f.geometry.distance(t.geometry) / 1000.0;
+        if (d < row.distanceKm) {
+            row.distanceKm = d;
+            row.nearestCode = t.code;
+            row.nearestName = t.name;
+        }
+    }
+    return row;
+}
+
+} // namespace
+
+CorridorResult corridor(layers::Workspace& ws, double distanceKm, const std::vector<std::string>& statuses,
+                        const layers::Progress& progress)
+{
+    CorridorResult result;
+    result.distanceKm = distanceKm;
+    result.statuses = statuses;
+    auto expressways = readFeatures(ws, [](const std::string& k) { return k == "expressway"; });
+    if (!statuses.empty())
+        std::erase_if(expressways, [&](const Feature& e) {
+            return std::find(statuses.begin(), statuses.end(), e.status) == statuses.end();
+        });
+    result.expressways = static_cast<std::int64_t>(expressways.size());
+    if (expressways.empty())
+        throw layers::Error(layers::ErrorKind::Usage, "the workspace has no expressway feature" +
+                                                          std::string(statuses.empty() ? "" : " with those statuses") +
+                                                          "; import one with --kind expressway");
+    const auto features = readFeatures(ws, [](const std::string& k) {
+        const auto* kind = layers::findKind(k);
+        return kind && kind->programme && k != "expressway" && k != "road" && k != "railway";
+    });
+    std::vector<const gis::Geometry*> lines;
+    for (const auto& e : expressways)
+        lines.push_back(&e.geometry);
+    const gis::Geometry corridorArea = gis::Geometry::unionOf(lines).buffer(distanceKm * 1000.0);
+    std::vector<const gis::Geometry*> industry;
+    for (std::size_t i = 0; i < features.size(); ++i) {
+        progress.update(static_cast<double>(i) / static_cast<double>(features.size()), "corridor");
+        auto row = nearest(features[i], expressways);
+        row.within = row.distanceKm <= distanceKm;
+        if (row.within)
+            ++result.withinByKind[row.kind];
+        if (industrial(features[i].kind) && features[i].geometry.family() == gis::GeometryFamily::Polygon)
+            industry.push_back(&features[i].geometry);
+        result.rows.push_back(std::move(row));
+    }
+    if (!industry.empty()) {
+        const auto all = gis::Geometry::unionOf(industry);
+        result.industrialAreaHa = all.area() / 10000.0;
+        result.industrialInsideHa = all.intersection(corridorArea).area() / 10000.0;
+    }
+    progress.update(1.0, "corridor");
+    return result;
+}
+
+std::vector<DistanceRow> access(layers::Workspace& ws, const std::string& target, const layers::Progress& progress)
+{
+    const auto colon = target.find(':');
+    const std::string kind = target.substr(0, colon);
+    const std::string tier = colon == std::string::npos ? std::string() : target.substr(colon + 1);
+    if (kind != "expressway" && kind != "urban_centre")
+        throw layers::Error(layers::ErrorKind::Usage, "--to must be expressway or urban_centre[:tier], not '" + target + "'");
+    auto targets = readFeatures(ws, [&](const std::string& k) { return k == kind; });
+    if (!tier.empty())
+        std::erase_if(targets, [&](const Feature& t) { return t.tier != tier; });
+    if (targets.empty())
+        throw layers::Error(layers::ErrorKind::Usage, "the workspace has no " + target + " feature to measure access to");
+    const auto sources = readFeatures(ws, [](const std::string& k) { return industrial(k) || k == "agri_zone"; });
+    std::vector<DistanceRow> rows;
+    for (std::size_t i = 0; i < sources.size(); ++i) {
+        progress.update(static_cast<double>(i) / static_cast<double>(sources.size()), "access");
+        rows.push_back(nearest(sources[i], targets));
+    }
+    progress.update(1.0, "access");
+    return rows;
+}
+
+} // namespace pa::analysis

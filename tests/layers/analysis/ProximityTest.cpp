@@ -1,0 +1,68 @@
+// Corridor and access on the hand-computable workspace, with an expressway 1 km north of the
+// units (along y = 2000 m from x = 0 to 2000 m).
+
+#include "AnalysisFixture.h"
+
+#include "planatlas/layers/Errors.h"
+#include "planatlas/layers/analysis/Proximity.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+using namespace pa;
+using pa::test::AnalysisFixture;
+
+namespace {
+void addExpressway(const std::string& path, const std::string& csv)
+{
+    pa::test::writeBytes(csv, "code,name_vi,status,wkt\nE1,Cao tốc thử,existing," + pa::test::line(0, 2000, 2000, 2000) + "\n");
+    auto ws = layers::Workspace::open(path, gis::OpenMode::Update);
+    layers::ImportOptions o;
+    o.sourcePath = csv;
+    o.kind = "expressway";
+    o.sourceCrs = "EPSG:9213";
+    o.codeField = "code";
+    layers::importLayer(ws, o);
+}
+} // namespace
+
+TEST_F(AnalysisFixture, CorridorDistancesAndIndustrialShare)
+{
+    addExpressway(path(), m_dir.file("expressway.csv"));
+    auto ws = layers::Workspace::open(path(), gis::OpenMode::ReadOnly);
+    const auto r = analysis::corridor(ws, 1.2);
+    EXPECT_EQ(r.expressways, 1);
+    std::map<std::string, analysis::DistanceRow> rows;
+    for (const auto& row : r.rows)
+        rows[row.code] = row;
+    EXPECT_NEAR(rows.at("P1").distanceKm, 1.0, 1e-9);
+    EXPECT_NEAR(rows.at("P2").distanceKm, 1.7, 1e-9);
+    EXPECT_NEAR(rows.at("P3").distanceKm, 1.6, 1e-9);
+    EXPECT_NEAR(rows.at("T1").distanceKm, 1.5, 1e-9);
+    EXPECT_TRUE(rows.at("P1").within);
+    EXPECT_FALSE(rows.at("P2").within);
+    EXPECT_TRUE(rows.at("Z1").within);
+    EXPECT_EQ(rows.at("P1").nearestCode, "E1");
+    EXPECT_EQ(r.withinByKind.at("industrial_park"), 1);
+    // Parks cover 104 ha (P3 lies inside P1); the band within 1.2 km (y ≥ 800 m) holds 20 ha of P1.
+    EXPECT_NEAR(r.industrialAreaHa, 104.0, 1e-9);
+    EXPECT_NEAR(r.industrialInsideHa, 20.0, 1e-6);
+    EXPECT_THROW(analysis::corridor(ws, 1.2, {"planned"}), layers::Error); // no planned expressway
+}
+
+TEST_F(AnalysisFixture, AccessToTownsAndExpressways)
+{
+    addExpressway(path(), m_dir.file("expressway.csv"));
+    auto ws = layers::Workspace::open(path(), gis::OpenMode::ReadOnly);
+    std::map<std::string, analysis::DistanceRow> towns;
+    for (const auto& row : analysis::access(ws, "urban_centre"))
+        towns[row.code] = row;
+    EXPECT_NEAR(towns.at("P1").distanceKm, 0.0, 1e-12);                       // T2 lies inside P1
+    EXPECT_NEAR(towns.at("P2").distanceKm, std::hypot(700.0, 200.0) / 1000.0, 1e-9); // to T2 at (1000, 500)
+    EXPECT_EQ(towns.at("P2").nearestCode, "T2");
+    EXPECT_TRUE(towns.contains("Z1")); // agricultural zones too
+    EXPECT_NEAR(analysis::access(ws, "expressway").at(0).distanceKm, 1.0, 1e-9);
+    EXPECT_THROW(analysis::access(ws, "urban_centre:provincial"), layers::Error); // no tier set
+    EXPECT_THROW(analysis::access(ws, "airport"), layers::Error);
+}
