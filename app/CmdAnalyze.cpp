@@ -7,6 +7,9 @@
 #include "planatlas/layers/analysis/Footprint.h"
 #include "planatlas/layers/analysis/Overlaps.h"
 #include "planatlas/layers/analysis/Proximity.h"
+#include "planatlas/layers/analysis/Targets.h"
+
+#include <algorithm>
 
 #include <nlohmann/json.hpp>
 
@@ -43,7 +46,10 @@ const Command kAnalyze{
     "                           whether it is within D km (default 5), counts by kind and the\n"
     "                           share of industrial area inside the corridor\n"
     "  access --to expressway|urban_centre[:TIER]\n"
-    "                           each park's or zone's distance to the nearest target\n\n"
+    "                           each park's or zone's distance to the nearest target\n"
+    "  targets [--province LAYER]\n"
+    "                           every plan target with a map metric, measured inside the\n"
+    "                           province (default: the admin_province layer still valid)\n\n"
     "example: planatlas analyze ws.gpkg coverage --units districts_pre2025 --format csv -o coverage.csv",
     {
         {"--units", "LAYER", "polygon layer of the units to report (coverage, footprint)"},
@@ -54,6 +60,7 @@ const Command kAnalyze{
         {"--distance-km", "D", "corridor: distance from the expressways (default 5)"},
         {"--status", "S,…", "corridor: expressway statuses to use (default all)"},
         {"--to", "TARGET", "access: expressway or urban_centre[:tier]"},
+        {"--province", "LAYER", "targets: the admin_province layer to measure in"},
         {"--format", "FMT", "csv (default) or json"},
         {"-o", "FILE", "write to FILE instead of standard output"},
     },
@@ -185,6 +192,32 @@ void writeDistances(const std::vector<analysis::DistanceRow>& rows, const analys
                      100.0 * corridor->industrialInsideHa / corridor->industrialAreaHa, corridor->distanceKm);
 }
 
+void writeTargets(const analysis::TargetsResult& r, const std::string& format, std::ostringstream& out)
+{
+    if (format == "json") {
+        nlohmann::ordered_json j;
+        j["analysis"] = "targets";
+        j["province_layer"] = r.provinceLayer;
+        j["rows"] = nlohmann::ordered_json::array();
+        for (const auto& t : r.rows)
+            j["rows"].push_back({{"target", t.targetId}, {"document", t.docId}, {"indicator", t.indicator},
+                                 {"comparator", t.comparator}, {"value", t.value},
+                                 {"value_max", t.valueMax ? nlohmann::ordered_json(*t.valueMax) : nullptr},
+                                 {"unit", t.unit}, {"year", t.year ? nlohmann::ordered_json(*t.year) : nullptr},
+                                 {"metric", t.metric},
+                                 {"measured", t.measured ? nlohmann::ordered_json(*t.measured) : nullptr},
+                                 {"status", t.status}, {"note", t.note}});
+        out << j.dump(2) << '\n';
+        return;
+    }
+    out << "target_id,doc_id,indicator,comparator,value,value_max,unit,year,metric,measured,status,note\n";
+    for (const auto& t : r.rows)
+        out << csvField(t.targetId) << ',' << csvField(t.docId) << ',' << csvField(t.indicator) << ',' << t.comparator
+            << ',' << number(t.value, 4) << ',' << (t.valueMax ? number(*t.valueMax, 4) : "") << ',' << csvField(t.unit)
+            << ',' << (t.year ? std::to_string(*t.year) : "") << ',' << t.metric << ','
+            << (t.measured ? number(*t.measured, 4) : "") << ',' << t.status << ',' << csvField(t.note) << '\n';
+}
+
 void writeOverlaps(const analysis::OverlapsResult& r, const std::string& format, std::ostringstream& out)
 {
     auto side = [](const analysis::OverlapSide& s) {
@@ -228,9 +261,19 @@ int runAnalyze(const std::vector<std::string>& args)
     if (format != "csv" && format != "json")
         throw UsageError("--format must be csv or json (GeoPackage output is not available yet)");
     const std::string& name = parsed.positional[1];
-    if (name != "coverage" && name != "footprint" && name != "overlaps" && name != "corridor" && name != "access")
-        throw UsageError("unknown analysis '" + name + "' (available: coverage, footprint, overlaps, corridor, access)");
+    static const std::vector<std::string> names = {"coverage", "footprint", "overlaps", "corridor", "access", "targets"};
+    if (std::find(names.begin(), names.end(), name) == names.end())
+        throw UsageError("unknown analysis '" + name + "' (available: coverage, footprint, overlaps, corridor, access, targets)");
     std::ostringstream out;
+    if (name == "targets") {
+        auto ws = layers::Workspace::open(parsed.positional[0], gis::OpenMode::ReadOnly);
+        const auto result = [&] {
+            const TerminalProgress progress;
+            return analysis::targets(ws, parsed.value("--province"), progress.progress());
+        }();
+        writeTargets(result, format, out);
+        return emit(parsed, out.str(), name, result.rows.size());
+    }
     if (name == "corridor" || name == "access") {
         auto ws = layers::Workspace::open(parsed.positional[0], gis::OpenMode::ReadOnly);
         const TerminalProgress progress;

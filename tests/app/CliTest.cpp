@@ -457,3 +457,19 @@ TEST(Cli, AnalyzeCorridorAndAccess)
     EXPECT_EQ(runCli({"analyze", ws, "access"}).exitCode, 2);
     EXPECT_EQ(runCli({"analyze", ws, "corridor", "--status", "planned"}).exitCode, 2);
 }
+
+TEST(Cli, AnalyzeTargetsOnTheSample)
+{
+    const auto r = runCli({"analyze", pa::test::sampleWorkspace().string(), "targets", "--format", "json"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const auto j = nlohmann::json::parse(r.out);
+    EXPECT_EQ(j["province_layer"], "province_2025"); // the province still valid
+    bool expressway = false;
+    for (const auto& t : j["rows"])
+        if (t["metric"] == "expressway_length_km") {
+            expressway = true;
+            EXPECT_DOUBLE_EQ(t["value"].get<double>(), 134.9);
+            EXPECT_EQ(t["status"], "no data"); // the sample has no expressway layer yet
+        }
+    EXPECT_TRUE(expressway);
+}

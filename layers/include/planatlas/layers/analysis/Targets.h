@@ -1,0 +1,41 @@
+#pragma once
+// Targets: are the plan's measurable targets met? Every plan target whose metric the map can
+// measure (expressway length, number and area of industrial parks and clusters, forest cover)
+// is measured inside the province and compared with the plan value.
+
+#include "planatlas/layers/Progress.h"
+#include "planatlas/layers/Workspace.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pa::analysis {
+
+struct TargetRow
+{
+    std::string targetId, docId, indicator, comparator, unit, metric;
+    double value = 0;
+    std::optional<double> valueMax;
+    std::optional<int> year;
+    std::optional<double> measured;
+    std::string status; ///< "met", "not met", "no data", "not measurable"
+    std::string note;
+};
+
+struct TargetsResult
+{
+    std::string provinceLayer; ///< the province the measurements are clipped to
+    std::vector<TargetRow> rows; ///< by document, then in the order the document states them
+};
+
+/// @p provinceLayer: an admin_province layer; empty chooses the one still valid (no valid_to).
+/// Throws layers::Error(Usage) when there is none.
+TargetsResult targets(layers::Workspace& workspace, const std::string& provinceLayer = {},
+                      const layers::Progress& progress = {});
+
+/// Whether @p measured satisfies "comparator value [value_max]"; "approx" allows 10 % either way,
+/// "=" 1 %.
+bool targetMet(const std::string& comparator, double value, std::optional<double> valueMax, double measured);
+
+} // namespace pa::analysis
