@@ -72,14 +72,8 @@ protected:
         auto ws = layers::Workspace::open(path(), gis::OpenMode::Update);
         for (auto [file, kind] : {std::pair{"units.csv", "admin_district"}, std::pair{"parks.csv", "industrial_park"},
                                   std::pair{"zones.csv", "agri_zone"}, std::pair{"roads.csv", "road"},
-                                  std::pair{"towns.csv", "urban_centre"}}) {
-            layers::ImportOptions o;
-            o.sourcePath = m_dir.file(file);
-            o.kind = kind;
-            o.sourceCrs = "EPSG:9213";
-            o.codeField = "code";
-            layers::importLayer(ws, o);
-        }
+                                  std::pair{"towns.csv", "urban_centre"}})
+            importCsv(ws, file, kind);
         // A task, led by Sở Công Thương, linked to P1.
         auto& ds = ws.dataset();
         ds.execute("INSERT INTO plan_documents (doc_id) VALUES ('d')");
@@ -91,6 +85,16 @@ protected:
         ws.close();
     }
     std::string path() const { return m_dir.file("ws.gpkg"); }
+    /// Imports a CSV of this folder (code, name_vi, wkt in EPSG:9213) as a layer of @p kind.
+    void importCsv(layers::Workspace& ws, const std::string& file, const std::string& kind) const
+    {
+        layers::ImportOptions o;
+        o.sourcePath = m_dir.file(file);
+        o.kind = kind;
+        o.sourceCrs = "EPSG:9213";
+        o.codeField = "code";
+        layers::importLayer(ws, o);
+    }
     void write(const std::string& name, const std::string& text) { pa::test::writeBytes(m_dir.file(name), text); }
     pa::test::TempDir m_dir;
 };

@@ -14,22 +14,21 @@ using namespace pa;
 using pa::test::AnalysisFixture;
 
 namespace {
-void addExpressway(const std::string& path, const std::string& csv)
+class Proximity : public AnalysisFixture
 {
-    pa::test::writeBytes(csv, "code,name_vi,status,wkt\nE1,Cao tốc thử,existing," + pa::test::line(0, 2000, 2000, 2000) + "\n");
-    auto ws = layers::Workspace::open(path, gis::OpenMode::Update);
-    layers::ImportOptions o;
-    o.sourcePath = csv;
-    o.kind = "expressway";
-    o.sourceCrs = "EPSG:9213";
-    o.codeField = "code";
-    layers::importLayer(ws, o);
-}
+protected:
+    void SetUp() override
+    {
+        AnalysisFixture::SetUp();
+        write("expressway.csv", "code,name_vi,status,wkt\nE1,Cao tốc thử,existing," + pa::test::line(0, 2000, 2000, 2000) + "\n");
+        auto ws = layers::Workspace::open(path(), gis::OpenMode::Update);
+        importCsv(ws, "expressway.csv", "expressway");
+    }
+};
 } // namespace
 
-TEST_F(AnalysisFixture, CorridorDistancesAndIndustrialShare)
+TEST_F(Proximity, CorridorDistancesAndIndustrialShare)
 {
-    addExpressway(path(), m_dir.file("expressway.csv"));
     auto ws = layers::Workspace::open(path(), gis::OpenMode::ReadOnly);
     const auto r = analysis::corridor(ws, 1.2);
     EXPECT_EQ(r.expressways, 1);
@@ -51,9 +50,8 @@ TEST_F(AnalysisFixture, CorridorDistancesAndIndustrialShare)
     EXPECT_THROW(analysis::corridor(ws, 1.2, {"planned"}), layers::Error); // no planned expressway
 }
 
-TEST_F(AnalysisFixture, AccessToTownsAndExpressways)
+TEST_F(Proximity, AccessToTownsAndExpressways)
 {
-    addExpressway(path(), m_dir.file("expressway.csv"));
     auto ws = layers::Workspace::open(path(), gis::OpenMode::ReadOnly);
     std::map<std::string, analysis::DistanceRow> towns;
     for (const auto& row : analysis::access(ws, "urban_centre"))

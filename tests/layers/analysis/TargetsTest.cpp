@@ -29,14 +29,8 @@ TEST_F(AnalysisFixture, TargetsAreMeasuredInTheProvince)
     write("expressway.csv", "code,name_vi,wkt\nE1,Cao tốc," + pa::test::line(0, 2000, 2000, 2000) + "\n");
     {
         auto ws = layers::Workspace::open(path(), gis::OpenMode::Update);
-        for (auto [file, kind] : {std::pair{"province.csv", "admin_province"}, std::pair{"expressway.csv", "expressway"}}) {
-            layers::ImportOptions o;
-            o.sourcePath = m_dir.file(file);
-            o.kind = kind;
-            o.sourceCrs = "EPSG:9213";
-            o.codeField = "code";
-            layers::importLayer(ws, o);
-        }
+        importCsv(ws, "province.csv", "admin_province");
+        importCsv(ws, "expressway.csv", "expressway");
         auto& ds = ws.dataset();
         for (const char* values :
              {"('d:T1', 'd', 'cao tốc', 'Tổng chiều dài cao tốc', 'approx', 2.1, NULL, 'km', 2030, 'expressway_length_km')",
