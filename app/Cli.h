@@ -70,6 +70,7 @@ int runIngest(const std::vector<std::string>& args);
 int runLink(const std::vector<std::string>& args);
 int runCrosswalk(const std::vector<std::string>& args);
 int runAnalyze(const std::vector<std::string>& args);
+int runGrid(const std::vector<std::string>& args);
 int runInfo(const std::vector<std::string>& args);
 int runValidate(const std::vector<std::string>& args);
 

@@ -25,7 +25,8 @@ void printUsage()
         "  ingest     read a plan document into tasks, agencies, targets and places\n"
         "  link       suggest, review and edit feature–task links\n"
         "  crosswalk  load old → new administrative-unit relations\n"
-        "  analyze    run an analysis (coverage)\n"
+        "  analyze    run an analysis (coverage, footprint, overlaps, corridor, access, targets)\n"
+        "  grid       make a regular analysis grid over the province\n"
         "  info       describe a workspace\n"
         "  validate   check a workspace and list its problems\n\n"
         "'planatlas COMMAND --help' describes each command.\n"
@@ -76,6 +77,8 @@ int main(int argc, char** argv)
             return pa::cli::runImport(args);
         if (command == "ingest")
             return pa::cli::runIngest(args);
+        if (command == "grid")
+            return pa::cli::runGrid(args);
         if (command == "analyze")
             return pa::cli::runAnalyze(args);
         if (command == "crosswalk")

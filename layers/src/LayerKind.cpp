@@ -91,6 +91,8 @@ const std::vector<LayerKind>& registry()
          true, {}, {"#bdbdbd", "#525252", 0.3}},
         {"other", "Khác", "Other", "KHAC", {kPoint, kLine, kPolygon, kAny}, true, {},
          {"#d9d9d9", "#737373", 0.3}},
+        {"analysis_grid", "Lưới phân tích", "Analysis grid", "LUOI", {kPolygon}, false, {},
+         {"", "#969696", 0.15}},
     };
     return kinds;
 }

@@ -473,3 +473,29 @@ TEST(Cli, AnalyzeTargetsOnTheSample)
         }
     EXPECT_TRUE(expressway);
 }
+
+TEST(Cli, GridOverTheSampleProvinceThenCoverage)
+{
+    pa::test::TempDir dir;
+    const auto ws = dir.file("tn.gpkg");
+    fs::copy_file(pa::test::sampleWorkspace(), ws);
+    const auto grid = runCli({"grid", ws, "--cell-km", "10", "--shape", "square"});
+    ASSERT_EQ(grid.exitCode, 0) << grid.err;
+    EXPECT_NE(grid.out.find("square grid of"), std::string::npos) << grid.out;
+    const auto j = nlohmann::json::parse(runCli({"analyze", ws, "coverage", "--units", "grid_10km_square", "--format", "json"}).out);
+    ASSERT_FALSE(j["rows"].empty());
+    // The cells tile the 2025 province: their road lengths add up to the roads' length inside it.
+    const auto whole = nlohmann::json::parse(runCli({"analyze", ws, "coverage", "--units", "province_2025", "--format", "json"}).out);
+    auto roadKm = [](const nlohmann::json& rows) {
+        double km = 0;
+        for (const auto& r : rows)
+            if (r["kind"] == "road")
+                km += r["length_km"].get<double>();
+        return km;
+    };
+    EXPECT_GT(roadKm(whole["rows"]), 100.0);
+    EXPECT_NEAR(roadKm(j["rows"]), roadKm(whole["rows"]), 1e-6 * roadKm(whole["rows"]));
+    EXPECT_EQ(runCli({"validate", ws}).exitCode, 0);
+    EXPECT_EQ(runCli({"grid", ws, "--cell-km", "0"}).exitCode, 2);
+    EXPECT_EQ(runCli({"grid", ws, "--cell-km", "10", "--shape", "triangle"}).exitCode, 2);
+}
