@@ -36,24 +36,8 @@ std::int64_t makeGrid(layers::Workspace& ws, const GridOptions& options, const l
     if (!(options.cellKm > 0))
         throw layers::Error(layers::ErrorKind::Usage, "--cell-km must be a positive number of kilometres");
     // The province.
-    std::string provinceLayer = options.provinceLayer;
-    if (provinceLayer.empty())
-        for (const auto& layer : ws.layers())
-            if (layer.kind == "admin_province" &&
-                std::get<std::int64_t>(ws.dataset()
-                                           .execute("SELECT COUNT(*) FROM " + gis::sqlIdentifier(layer.name) +
-                                                    " WHERE valid_to IS NULL")
-                                           .rows[0][0]) > 0) {
-                provinceLayer = layer.name;
-                break;
-            }
-    if (provinceLayer.empty())
-        throw layers::Error(layers::ErrorKind::Usage, "the workspace has no current admin_province layer to cover");
-    const auto units = detail::readUnits(ws, provinceLayer);
-    std::vector<const gis::Geometry*> parts;
-    for (const auto& u : units)
-        parts.push_back(&u.geometry);
-    const auto province = gis::Geometry::unionOf(parts);
+    const std::string provinceLayer = detail::provinceLayer(ws, options.provinceLayer);
+    const auto province = detail::unionOfLayer(ws, provinceLayer);
     const auto box = *province.envelope();
 
     const double size = options.cellKm * 1000.0; // metres

@@ -1,5 +1,6 @@
 #include "planatlas/layers/analysis/Targets.h"
 
+#include "Units_p.h"
 #include "planatlas/gis/Dataset.h"
 #include "planatlas/layers/Errors.h"
 
@@ -76,33 +77,8 @@ TargetsResult targets(layers::Workspace& ws, const std::string& provinceLayer, c
 {
     TargetsResult result;
     // The province to measure in.
-    for (const auto& layer : ws.layers()) {
-        if (layer.kind != "admin_province")
-            continue;
-        if (!provinceLayer.empty() ? layer.name == provinceLayer
-                                   : std::get<std::int64_t>(ws.dataset()
-                                                                .execute("SELECT COUNT(*) FROM " + sqlIdentifier(layer.name) +
-                                                                         " WHERE valid_to IS NULL")
-                                                                .rows[0][0]) > 0) {
-            result.provinceLayer = layer.name;
-            break;
-        }
-    }
-    if (result.provinceLayer.empty())
-        throw layers::Error(layers::ErrorKind::Usage,
-                            provinceLayer.empty() ? "the workspace has no current admin_province layer to measure targets in"
-                                                  : "--province: no admin_province layer '" + provinceLayer + "'");
-    std::vector<const gis::Geometry*> parts;
-    std::vector<gis::Geometry> geometries;
-    {
-        auto table = ws.dataset().layerByName(result.provinceLayer);
-        table->resetReading();
-        while (auto f = table->next())
-            geometries.push_back(f->takeGeometry());
-    }
-    for (const auto& g : geometries)
-        parts.push_back(&g);
-    const auto province = gis::Geometry::unionOf(parts);
+    result.provinceLayer = detail::provinceLayer(ws, provinceLayer);
+    const auto province = detail::unionOfLayer(ws, result.provinceLayer);
 
     std::map<std::string, Measure> measures; // by kind, computed once
     auto measure = [&](const std::string& kind) -> const Measure& {

@@ -28,6 +28,32 @@ std::vector<Unit> readUnits(layers::Workspace& workspace, const std::string& lay
     return units;
 }
 
+std::string provinceLayer(layers::Workspace& ws, const std::string& requested)
+{
+    for (const auto& layer : ws.layers()) {
+        if (layer.kind != "admin_province")
+            continue;
+        if (!requested.empty() ? layer.name == requested
+                               : std::get<std::int64_t>(ws.dataset()
+                                                            .execute("SELECT COUNT(*) FROM " + gis::sqlIdentifier(layer.name) +
+                                                                     " WHERE valid_to IS NULL")
+                                                            .rows[0][0]) > 0)
+            return layer.name;
+    }
+    throw layers::Error(layers::ErrorKind::Usage,
+                        requested.empty() ? "the workspace has no admin_province layer that is still valid"
+                                          : "--province: no admin_province layer '" + requested + "'");
+}
+
+gis::Geometry unionOfLayer(layers::Workspace& ws, const std::string& layer)
+{
+    const auto units = readUnits(ws, layer);
+    std::vector<const gis::Geometry*> parts;
+    for (const auto& u : units)
+        parts.push_back(&u.geometry);
+    return gis::Geometry::unionOf(parts);
+}
+
 bool reaches(const gis::Geometry& piece, gis::GeometryFamily family)
 {
     switch (family) {

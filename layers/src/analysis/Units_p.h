@@ -20,6 +20,13 @@ struct Unit
 /// layers::Error(Usage) naming the option when the layer is missing or not polygons.
 std::vector<Unit> readUnits(layers::Workspace& workspace, const std::string& layer);
 
+/// @p requested when given (it must be an admin_province layer), else the admin_province layer
+/// that is still valid (has features without valid_to). Throws layers::Error(Usage).
+std::string provinceLayer(layers::Workspace& workspace, const std::string& requested);
+
+/// The union of a polygon layer's features (e.g. a province made of islands).
+gis::Geometry unionOfLayer(layers::Workspace& workspace, const std::string& layer);
+
 /// Whether the intersection @p piece of a feature of @p family with a unit has positive measure
 /// (area for polygons, length for lines; any point for points).
 bool reaches(const gis::Geometry& piece, gis::GeometryFamily family);
