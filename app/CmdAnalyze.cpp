@@ -8,6 +8,7 @@
 #include "planatlas/layers/analysis/Overlaps.h"
 #include "planatlas/layers/analysis/Proximity.h"
 #include "planatlas/layers/analysis/Targets.h"
+#include "planatlas/layers/analysis/Zonal.h"
 
 #include <algorithm>
 
@@ -47,6 +48,10 @@ const Command kAnalyze{
     "                           share of industrial area inside the corridor\n"
     "  access --to expressway|urban_centre[:TIER]\n"
     "                           each park's or zone's distance to the nearest target\n"
+    "  zonal --values LAYER[:FIELD]\n"
+    "                           for every programme polygon, the area-weighted mean, minimum\n"
+    "                           and maximum of FIELD (default price_vnd_m2) of a polygon layer\n"
+    "                           such as land price, and the share it covers\n"
     "  targets [--province LAYER]\n"
     "                           every plan target with a map metric, measured inside the\n"
     "                           province (default: the admin_province layer still valid)\n\n"
@@ -61,6 +66,7 @@ const Command kAnalyze{
         {"--status", "S,…", "corridor: expressway statuses to use (default all)"},
         {"--to", "TARGET", "access: expressway or urban_centre[:tier]"},
         {"--province", "LAYER", "targets: the admin_province layer to measure in"},
+        {"--values", "LAYER[:FIELD]", "zonal: polygon layer and numeric field"},
         {"--format", "FMT", "csv (default) or json"},
         {"-o", "FILE", "write to FILE instead of standard output"},
     },
@@ -192,6 +198,30 @@ void writeDistances(const std::vector<analysis::DistanceRow>& rows, const analys
                      100.0 * corridor->industrialInsideHa / corridor->industrialAreaHa, corridor->distanceKm);
 }
 
+void writeZonal(const analysis::ZonalResult& r, const std::string& format, std::ostringstream& out)
+{
+    auto opt = [](const std::optional<double>& v) { return v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json(nullptr); };
+    if (format == "json") {
+        nlohmann::ordered_json j;
+        j["analysis"] = "zonal";
+        j["values"] = r.valuesLayer;
+        j["field"] = r.field;
+        j["rows"] = nlohmann::ordered_json::array();
+        for (const auto& row : r.rows)
+            j["rows"].push_back({{"layer", row.layer}, {"kind", row.kind}, {"code", row.code}, {"name", row.name},
+                                 {"mean", opt(row.mean)}, {"min", opt(row.min)}, {"max", opt(row.max)},
+                                 {"covered_ha", row.coveredHa}, {"covered_pct", row.coveredPct}});
+        out << j.dump(2) << '\n';
+        return;
+    }
+    auto cell = [](const std::optional<double>& v) { return v ? number(*v, 2) : std::string(); };
+    out << "kind,code,name," << r.field << "_mean," << r.field << "_min," << r.field << "_max,covered_ha,covered_pct\n";
+    for (const auto& row : r.rows)
+        out << row.kind << ',' << csvField(row.code) << ',' << csvField(row.name) << ',' << cell(row.mean) << ','
+            << cell(row.min) << ',' << cell(row.max) << ',' << number(row.coveredHa, 4) << ',' << number(row.coveredPct, 4)
+            << '\n';
+}
+
 void writeTargets(const analysis::TargetsResult& r, const std::string& format, std::ostringstream& out)
 {
     if (format == "json") {
@@ -261,10 +291,23 @@ int runAnalyze(const std::vector<std::string>& args)
     if (format != "csv" && format != "json")
         throw UsageError("--format must be csv or json (GeoPackage output is not available yet)");
     const std::string& name = parsed.positional[1];
-    static const std::vector<std::string> names = {"coverage", "footprint", "overlaps", "corridor", "access", "targets"};
+    static const std::vector<std::string> names = {"coverage", "footprint", "overlaps", "corridor",
+                                                   "access",   "zonal",     "targets"};
     if (std::find(names.begin(), names.end(), name) == names.end())
-        throw UsageError("unknown analysis '" + name + "' (available: coverage, footprint, overlaps, corridor, access, targets)");
+        throw UsageError("unknown analysis '" + name +
+                         "' (available: coverage, footprint, overlaps, corridor, access, zonal, targets)");
     std::ostringstream out;
+    if (name == "zonal") {
+        if (!parsed.has("--values"))
+            throw UsageError("analyze zonal needs --values LAYER[:FIELD]");
+        auto ws = layers::Workspace::open(parsed.positional[0], gis::OpenMode::ReadOnly);
+        const auto result = [&] {
+            const TerminalProgress progress;
+            return analysis::zonal(ws, parsed.value("--values"), progress.progress());
+        }();
+        writeZonal(result, format, out);
+        return emit(parsed, out.str(), name, result.rows.size());
+    }
     if (name == "targets") {
         auto ws = layers::Workspace::open(parsed.positional[0], gis::OpenMode::ReadOnly);
         const auto result = [&] {

@@ -25,7 +25,7 @@ void printUsage()
         "  ingest     read a plan document into tasks, agencies, targets and places\n"
         "  link       suggest, review and edit feature–task links\n"
         "  crosswalk  load old → new administrative-unit relations\n"
-        "  analyze    run an analysis (coverage, footprint, overlaps, corridor, access, targets)\n"
+        "  analyze    run an analysis (coverage, footprint, overlaps, corridor, access, zonal, targets)\n"
         "  grid       make a regular analysis grid over the province\n"
         "  info       describe a workspace\n"
         "  validate   check a workspace and list its problems\n\n"

@@ -439,8 +439,9 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
                     (t.type != FieldType::Real && t.type != FieldType::Integer))
                     continue;
                 const FieldValue value = feature->value(t.sourceIndex);
-                if (const auto* s = std::get_if<std::string>(&value); s && text::hasDecimalComma(*s))
-                    decimalComma[i] = true;
+                if (const auto* s = std::get_if<std::string>(&value);
+                    s && (text::hasDecimalComma(*s) || text::hasDotThousands(*s)))
+                    decimalComma[i] = true; // the column writes numbers the Vietnamese way
             }
             if (codeTarget->sourceIndex >= 0) {
                 std::string code;

@@ -517,6 +517,31 @@ std::optional<std::string> parseDate(std::string_view text)
     return std::string(buffer);
 }
 
+bool hasDotThousands(std::string_view text)
+{
+    // Two or more dots, each followed by exactly three digits, no comma before the last one.
+    int dots = 0;
+    std::size_t i = 0;
+    while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])))
+        ++i;
+    if (i == 0 || i > 3)
+        return false;
+    while (i < text.size() && text[i] == '.') {
+        std::size_t digits = 0;
+        ++i;
+        while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) {
+            ++i;
+            ++digits;
+        }
+        if (digits != 3)
+            return false;
+        ++dots;
+    }
+    if (i < text.size() && text[i] == ',')
+        return dots >= 1; // "1.211.000,5", "22.274,5"
+    return i == text.size() && dots >= 2;
+}
+
 bool hasDecimalComma(std::string_view text)
 {
     const auto comma = text.find(',');

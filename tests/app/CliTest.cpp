@@ -499,3 +499,28 @@ TEST(Cli, GridOverTheSampleProvinceThenCoverage)
     EXPECT_EQ(runCli({"grid", ws, "--cell-km", "0"}).exitCode, 2);
     EXPECT_EQ(runCli({"grid", ws, "--cell-km", "10", "--shape", "triangle"}).exitCode, 2);
 }
+
+TEST(Cli, AnalyzeZonalLandPrice)
+{
+    pa::test::TempDir dir;
+    const auto ws = initWorkspace(dir);
+    pa::test::writeBytes(dir.file("parks.csv"),
+                         "code,name_vi,wkt\nA,KCN A,\"POLYGON((430000 2380000,431000 2380000,431000 2381000,430000 2381000,430000 2380000))\"\n");
+    // Price zones written as a Vietnamese spreadsheet would: 1.200.000 and 800.000 VND/m².
+    pa::test::writeBytes(dir.file("gia.csv"),
+                         "ma,loai_dat,gia_dat,wkt\n"
+                         "G1,SKC,\"1.200.000\",\"POLYGON((430000 2380000,430250 2380000,430250 2381000,430000 2381000,430000 2380000))\"\n"
+                         "G2,SKC,\"800.000\",\"POLYGON((430250 2380000,431000 2380000,431000 2381000,430250 2381000,430250 2380000))\"\n");
+    ASSERT_EQ(runCli({"import", ws, dir.file("parks.csv"), "--kind", "industrial_park", "--src-crs", "EPSG:9213",
+                      "--code-field", "code", "--quiet"}).exitCode, 0);
+    const auto imp = runCli({"import", ws, dir.file("gia.csv"), "--kind", "land_price", "--layer", "gia_dat",
+                             "--src-crs", "EPSG:9213", "--code-field", "ma", "--source", "illustrative", "--quiet"});
+    ASSERT_EQ(imp.exitCode, 0) << imp.err; // gia_dat and loai_dat are recognised as price and land use
+    const auto r = runCli({"analyze", ws, "zonal", "--values", "gia_dat", "--format", "json"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const auto j = nlohmann::json::parse(r.out);
+    ASSERT_EQ(j["rows"].size(), 1u);
+    // A quarter of the park at 1.2 M, three quarters at 0.8 M: 0.9 M VND/m².
+    EXPECT_NEAR(j["rows"][0]["mean"].get<double>(), 900000.0, 1e-6);
+    EXPECT_EQ(runCli({"analyze", ws, "zonal"}).exitCode, 2);
+}

@@ -156,6 +156,15 @@ TEST_P(Numbers, ParseAsVietnameseDocumentsWriteThem)
 
 INSTANTIATE_TEST_SUITE_P(Formats, Numbers, ::testing::ValuesIn(kNumbers));
 
+TEST(Text, DetectsDotThousands)
+{
+    EXPECT_TRUE(hasDotThousands("1.200.000"));
+    EXPECT_TRUE(hasDotThousands("22.274,5"));
+    EXPECT_FALSE(hasDotThousands("800.000")); // ambiguous alone
+    EXPECT_FALSE(hasDotThousands("3.14"));
+    EXPECT_FALSE(hasDotThousands("1.2.3"));
+}
+
 TEST(Text, DetectsDecimalComma)
 {
     EXPECT_TRUE(hasDecimalComma("134,9"));

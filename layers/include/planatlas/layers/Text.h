@@ -73,4 +73,8 @@ std::optional<std::string> parseDate(std::string_view text);
 /// "22.274,5"): a column holding such values writes "9.804" for 9804.
 bool hasDecimalComma(std::string_view text);
 
+/// True when @p text groups thousands with dots ("1.200.000"): a column holding such values
+/// writes "800.000" for 800000.
+bool hasDotThousands(std::string_view text);
+
 } // namespace pa::text

@@ -1,0 +1,33 @@
+#pragma once
+// Zonal statistics: what does the land cost there? For every programme polygon, the
+// area-weighted mean, the minimum and the maximum of a field of a polygon value layer (land
+// price by default), and how much of the feature the value layer covers.
+
+#include "planatlas/layers/Progress.h"
+#include "planatlas/layers/Workspace.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pa::analysis {
+
+struct ZonalRow
+{
+    std::string layer, kind, code, name;
+    std::optional<double> mean, min, max; ///< empty when no value polygon overlaps the feature
+    double coveredHa = 0;                 ///< feature area with a value
+    double coveredPct = 0;
+};
+
+struct ZonalResult
+{
+    std::string valuesLayer, field;
+    std::vector<ZonalRow> rows; ///< by kind then code
+};
+
+/// @p values: "LAYER" or "LAYER:FIELD" (default field price_vnd_m2). Throws layers::Error(Usage)
+/// for an unknown layer, a non-polygon layer or a missing field.
+ZonalResult zonal(layers::Workspace& workspace, const std::string& values, const layers::Progress& progress = {});
+
+} // namespace pa::analysis
