@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <csignal>
 #include <cstdio>
@@ -82,8 +83,12 @@ std::string helpText(const Command& command)
             if (!option.metavar.empty())
                 left += " " + std::string(option.metavar);
             out << left;
-            if (left.size() < 28)
-                out << std::string(28 - left.size(), ' ');
+            // Pad by characters, not bytes ("K:K,…" has a three-byte ellipsis).
+            const auto width = static_cast<std::size_t>(std::count_if(left.begin(), left.end(), [](char c) {
+                return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+            }));
+            if (width < 28)
+                out << std::string(28 - width, ' ');
             else
                 out << "\n" << std::string(28, ' ');
             out << option.help << (option.repeatable ? " (repeatable)" : "") << '\n';
