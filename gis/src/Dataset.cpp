@@ -216,12 +216,6 @@ int Layer::fieldIndex(std::string_view name) const
     return detail::ogrLayer(*this)->GetLayerDefn()->GetFieldIndex(std::string(name).c_str());
 }
 
-std::string Layer::fidColumn() const { return detail::ogrLayer(*this)->GetFIDColumn(); }
-std::string Layer::geometryColumn() const
-{
-    return detail::ogrLayer(*this)->GetGeometryColumn();
-}
-
 void Layer::resetReading() { detail::ogrLayer(*this)->ResetReading(); }
 
 void Layer::setAttributeFilter(const std::string& where)
@@ -367,20 +361,6 @@ Layer Dataset::createLayer(const std::string& name, const Crs* crs, GeometryFami
     for (const auto& field : fields)
         result.createField(field);
     return result;
-}
-
-void Dataset::deleteLayer(std::string_view name)
-{
-    for (int i = 0; i < layerCount(); ++i) {
-        if (name == m_impl->dataset->GetLayer(i)->GetName()) {
-            detail::ErrorCapture errors;
-            const OGRErr err = m_impl->dataset->DeleteLayer(i);
-            errors.throwIfFailed("cannot delete layer '" + std::string(name) + "'",
-                                 err != OGRERR_NONE);
-            return;
-        }
-    }
-    throw GisError("no layer '" + std::string(name) + "'");
 }
 
 void Dataset::startTransaction()

@@ -36,25 +36,4 @@ std::string readZipMember(const std::string& zipPath, const std::string& member,
     return bytes;
 }
 
-std::vector<std::string> zipMembers(const std::string& zipPath)
-{
-    detail::ensureGdalRegistered();
-    detail::ErrorCapture errors;
-    const std::string root = "/vsizip/{" + zipPath + "}";
-    std::vector<std::string> names;
-    // VSIReadDirRecursive lists directories too; keep files.
-    char** list = VSIReadDirRecursive(root.c_str());
-    if (!list) {
-        errors.throwIfFailed("'" + zipPath + "' is not a readable zip archive");
-        throw GisError("'" + zipPath + "' is not a readable zip archive");
-    }
-    for (char** entry = list; *entry; ++entry) {
-        std::string name = *entry;
-        if (!name.empty() && name.back() != '/')
-            names.push_back(std::move(name));
-    }
-    CSLDestroy(list);
-    return names;
-}
-
 } // namespace pa::gis

@@ -92,8 +92,6 @@ bool startsUpperOrDigit(const std::string& word)
 
 } // namespace
 
-bool inGazetteer(const std::string& name) { return gazetteer().contains(text::foldForMatch(name)); }
-
 std::string placeKey(const std::string& name)
 {
     std::string key = text::foldForMatch(name);

@@ -13,10 +13,6 @@ namespace pa::plan {
 /// it locates nothing within the province (@p province is kept for province-specific rules).
 std::vector<PlaceMention> findPlaces(const std::string& text, const std::string& province);
 
-/// Whether @p name (any case or diacritics) is a Vietnamese province or a district of the
-/// sample provinces in the built-in gazetteer.
-bool inGazetteer(const std::string& name);
-
 /// A name reduced for matching places: folded (no case, diacritics, Đ/Ð), leading type words
 /// removed ("Khu công nghiệp Yên Bình", "KCN Yên Bình" and "yen binh" all give "yen binh").
 std::string placeKey(const std::string& name);

@@ -75,8 +75,6 @@ public:
     [[nodiscard]] std::optional<Envelope> extent() const;
     [[nodiscard]] std::vector<FieldDef> fields() const;
     [[nodiscard]] int fieldIndex(std::string_view name) const; ///< -1 when absent
-    [[nodiscard]] std::string fidColumn() const;
-    [[nodiscard]] std::string geometryColumn() const;
 
     void resetReading();
     /// Restricts reading to features matching an OGR SQL WHERE expression ("ma = 'HA13'");
@@ -146,7 +144,6 @@ public:
     Layer createLayer(const std::string& name, const Crs* crs, GeometryFamily family, bool multi,
                       const std::vector<FieldDef>& fields,
                       const std::vector<std::string>& options = {});
-    void deleteLayer(std::string_view name);
 
     void startTransaction();
     void commitTransaction();

@@ -5,7 +5,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace pa::gis {
 
@@ -14,8 +13,5 @@ namespace pa::gis {
 /// is larger than @p maxBytes.
 std::string readZipMember(const std::string& zipPath, const std::string& member,
                           std::uint64_t maxBytes = 256u << 20);
-
-/// Names of the files inside a zip archive. Throws GisError when it is not a readable zip.
-std::vector<std::string> zipMembers(const std::string& zipPath);
 
 } // namespace pa::gis

@@ -50,8 +50,6 @@ struct FoldedText
 {
     std::string folded;
     std::vector<std::size_t> origin; ///< origin[i]: source offset of folded[i]; one extra at the end
-    /// Source byte range [begin, end) of the folded range [foldedBegin, foldedEnd).
-    [[nodiscard]] std::size_t sourceOffset(std::size_t foldedOffset) const { return origin[foldedOffset]; }
 };
 FoldedText foldWithOffsets(std::string_view utf8);
 
