@@ -130,6 +130,13 @@ const LayerKind* findKind(std::string_view id)
     return nullptr;
 }
 
+std::size_t kindRank(std::string_view id)
+{
+    const auto& kinds = registry();
+    return static_cast<std::size_t>(
+        std::find_if(kinds.begin(), kinds.end(), [&](const LayerKind& k) { return k.id == id; }) - kinds.begin());
+}
+
 std::string kindIdList()
 {
     std::string text;

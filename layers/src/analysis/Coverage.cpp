@@ -84,12 +84,7 @@ CoverageResult coverage(layers::Workspace& workspace, const std::string& unitsLa
             result.kinds.emplace_back(kind.id);
 
     // Lead agencies by task fid.
-    std::map<std::int64_t, std::set<std::string>> leadsOf;
-    for (const auto& row : ds.execute("SELECT t.fid + 0, a.name_vi FROM plan_task_agencies r "
-                                      "JOIN plan_tasks t ON t.task_id = r.task_id "
-                                      "JOIN plan_agencies a ON a.agency_id = r.agency_id WHERE r.role = 'lead'")
-                               .rows)
-        leadsOf[std::get<std::int64_t>(row[0])].insert(gis::toString(row[1]));
+    const auto leadsOf = detail::leadsByTaskFid(workspace);
 
     const double m2PerHa = 10000.0;
     for (std::size_t u = 0; u < units.size(); ++u) {

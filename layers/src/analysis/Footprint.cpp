@@ -55,14 +55,9 @@ FootprintResult footprint(layers::Workspace& ws, FootprintBy by, const std::stri
         taskByFid[std::get<std::int64_t>(row[0])] = tasks.size();
         tasks.push_back({gis::toString(row[1]), gis::toString(row[2]), gis::toString(row[3]), gis::toString(row[4]), {}, {}});
     }
-    std::map<std::string, std::size_t> taskById;
-    for (std::size_t i = 0; i < tasks.size(); ++i)
-        taskById[tasks[i].id] = i;
-    for (const auto& row : ds.execute("SELECT r.task_id, a.name_vi FROM plan_task_agencies r JOIN plan_agencies a "
-                                      "USING (agency_id) WHERE r.role = 'lead' ORDER BY a.name_vi")
-                               .rows)
-        if (auto t = taskById.find(gis::toString(row[0])); t != taskById.end())
-            tasks[t->second].lead.push_back(gis::toString(row[1]));
+    for (const auto& [fid, leads] : detail::leadsByTaskFid(ws))
+        if (auto t = taskByFid.find(fid); t != taskByFid.end())
+            tasks[t->second].lead.assign(leads.begin(), leads.end());
 
     // Linked features, read once each.
     std::vector<LinkedFeature> features;

@@ -1,5 +1,6 @@
 #include "planatlas/layers/analysis/Overlaps.h"
 
+#include "Units_p.h"
 #include "planatlas/gis/Dataset.h"
 #include "planatlas/gis/SpatialIndex.h"
 #include "planatlas/layers/Errors.h"
@@ -69,11 +70,7 @@ OverlapsResult overlaps(layers::Workspace& ws, const std::vector<std::pair<std::
     std::map<std::int64_t, std::string> taskIds;
     for (const auto& row : ds.execute("SELECT fid + 0, task_id FROM plan_tasks").rows)
         taskIds[std::get<std::int64_t>(row[0])] = gis::toString(row[1]);
-    std::map<std::string, std::set<std::string>> leads;
-    for (const auto& row : ds.execute("SELECT r.task_id, a.name_vi FROM plan_task_agencies r JOIN plan_agencies a "
-                                      "USING (agency_id) WHERE r.role = 'lead'")
-                               .rows)
-        leads[gis::toString(row[0])].insert(gis::toString(row[1]));
+    const auto leads = detail::leadsByTaskFid(ws);
 
     // Polygon features of every kind named in a pair.
     std::set<std::string> kinds;
@@ -88,10 +85,10 @@ OverlapsResult overlaps(layers::Workspace& ws, const std::vector<std::pair<std::
         auto table = ds.layerByName(layer.name);
         if (!table || table->geometryFamily() != gis::GeometryFamily::Polygon)
             continue;
-        std::map<std::int64_t, std::set<std::string>> tasksOf;
+        std::map<std::int64_t, std::set<std::int64_t>> tasksOf; // feature fid → task fids
         if (!layer.linkTable.empty() && ds.layerByName(layer.linkTable))
             for (const auto& row : ds.execute("SELECT base_id, related_id FROM " + sqlIdentifier(layer.linkTable)).rows)
-                tasksOf[std::get<std::int64_t>(row[0])].insert(taskIds[std::get<std::int64_t>(row[1])]);
+                tasksOf[std::get<std::int64_t>(row[0])].insert(std::get<std::int64_t>(row[1]));
         const int code = table->fieldIndex("code"), name = table->fieldIndex("name_vi");
         table->resetReading();
         while (auto f = table->next()) {
@@ -101,10 +98,12 @@ OverlapsResult overlaps(layers::Workspace& ws, const std::vector<std::pair<std::
             if (feature.geometry.isEmpty())
                 continue;
             std::set<std::string> leadSet;
-            for (const auto& t : tasksOf[f->fid()]) {
-                feature.side.tasks.push_back(t);
-                leadSet.insert(leads[t].begin(), leads[t].end());
+            for (const auto task : tasksOf[f->fid()]) {
+                feature.side.tasks.push_back(taskIds[task]);
+                if (const auto l = leads.find(task); l != leads.end())
+                    leadSet.insert(l->second.begin(), l->second.end());
             }
+            std::sort(feature.side.tasks.begin(), feature.side.tasks.end());
             feature.side.leadAgencies.assign(leadSet.begin(), leadSet.end());
             byKind[layer.kind].push_back(std::move(feature));
         }

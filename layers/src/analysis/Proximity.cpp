@@ -41,12 +41,9 @@ std::vector<Feature> readFeatures(layers::Workspace& ws, const std::function<boo
                 out.push_back(std::move(feature));
         }
     }
-    auto rank = [](const std::string& kind) {
-        const auto kinds = layers::layerKinds();
-        return std::find_if(kinds.begin(), kinds.end(), [&](const auto& k) { return k.id == kind; }) - kinds.begin();
-    };
-    std::sort(out.begin(), out.end(), [&](const Feature& a, const Feature& b) {
-        return std::make_tuple(rank(a.kind), a.code, a.layer) < std::make_tuple(rank(b.kind), b.code, b.layer);
+    std::sort(out.begin(), out.end(), [](const Feature& a, const Feature& b) {
+        return std::make_tuple(layers::kindRank(a.kind), a.code, a.layer) <
+               std::make_tuple(layers::kindRank(b.kind), b.code, b.layer);
     });
     return out;
 }

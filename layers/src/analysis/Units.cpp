@@ -54,6 +54,18 @@ gis::Geometry unionOfLayer(layers::Workspace& ws, const std::string& layer)
     return gis::Geometry::unionOf(parts);
 }
 
+std::map<std::int64_t, std::set<std::string>> leadsByTaskFid(layers::Workspace& ws)
+{
+    std::map<std::int64_t, std::set<std::string>> leads;
+    for (const auto& row : ws.dataset()
+                               .execute("SELECT t.fid + 0, a.name_vi FROM plan_task_agencies r "
+                                        "JOIN plan_tasks t ON t.task_id = r.task_id "
+                                        "JOIN plan_agencies a ON a.agency_id = r.agency_id WHERE r.role = 'lead'")
+                               .rows)
+        leads[std::get<std::int64_t>(row[0])].insert(gis::toString(row[1]));
+    return leads;
+}
+
 bool reaches(const gis::Geometry& piece, gis::GeometryFamily family)
 {
     switch (family) {

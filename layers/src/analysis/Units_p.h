@@ -4,6 +4,9 @@
 #include "planatlas/gis/Geometry.h"
 #include "planatlas/layers/Workspace.h"
 
+#include <cstdint>
+#include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -26,6 +29,9 @@ std::string provinceLayer(layers::Workspace& workspace, const std::string& reque
 
 /// The union of a polygon layer's features (e.g. a province made of islands).
 gis::Geometry unionOfLayer(layers::Workspace& workspace, const std::string& layer);
+
+/// The lead agencies (names, sorted) of every task, by the task's fid.
+std::map<std::int64_t, std::set<std::string>> leadsByTaskFid(layers::Workspace& workspace);
 
 /// Whether the intersection @p piece of a feature of @p family with a unit has positive measure
 /// (area for polygons, length for lines; any point for points).

@@ -84,12 +84,9 @@ ZonalResult zonal(layers::Workspace& ws, const std::string& values, const layers
             result.rows.push_back(std::move(row));
         }
     }
-    const auto kinds = layers::layerKinds();
-    auto rank = [&](const std::string& k) {
-        return std::find_if(kinds.begin(), kinds.end(), [&](const auto& x) { return x.id == k; }) - kinds.begin();
-    };
-    std::sort(result.rows.begin(), result.rows.end(), [&](const ZonalRow& a, const ZonalRow& b) {
-        return std::make_tuple(rank(a.kind), a.code, a.layer) < std::make_tuple(rank(b.kind), b.code, b.layer);
+    std::sort(result.rows.begin(), result.rows.end(), [](const ZonalRow& a, const ZonalRow& b) {
+        return std::make_tuple(layers::kindRank(a.kind), a.code, a.layer) <
+               std::make_tuple(layers::kindRank(b.kind), b.code, b.layer);
     });
     progress.update(1.0, "zonal");
     return result;

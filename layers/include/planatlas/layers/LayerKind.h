@@ -50,6 +50,9 @@ std::span<const AttributeSpec> commonAttributes();
 std::span<const LayerKind> layerKinds();
 /// The kind with this id, or nullptr.
 const LayerKind* findKind(std::string_view id);
+/// Position of a kind in the registry (the order reports list kinds in); unknown kinds last.
+std::size_t kindRank(std::string_view id);
+
 /// "admin_province, admin_district, …" for messages.
 std::string kindIdList();
 
