@@ -14,26 +14,40 @@
 
 namespace {
 
+struct Subcommand
+{
+    const char* name;
+    const char* summary;
+    int (*run)(const std::vector<std::string>&);
+};
+
+// One table for dispatch and for the usage text.
+constexpr Subcommand kSubcommands[] = {
+    {"init", "create a workspace (GeoPackage) for a province", pa::cli::runInit},
+    {"import", "import a GIS file as a layer of a given kind", pa::cli::runImport},
+    {"ingest", "read a plan document into tasks, agencies, targets and places", pa::cli::runIngest},
+    {"link", "suggest, review and edit feature–task links", pa::cli::runLink},
+    {"crosswalk", "load old → new administrative-unit relations", pa::cli::runCrosswalk},
+    {"analyze", "run an analysis (coverage, footprint, overlaps, corridor, access, zonal, targets)",
+     pa::cli::runAnalyze},
+    {"grid", "make a regular analysis grid over the province", pa::cli::runGrid},
+    {"info", "describe a workspace", pa::cli::runInfo},
+    {"validate", "check a workspace and list its problems", pa::cli::runValidate},
+};
+
 void printUsage()
 {
-    std::fputs(
-        "usage: planatlas COMMAND [options]\n\n"
-        "PlanAtlas — spatial analysis of Vietnamese provincial development programmes.\n\n"
-        "commands:\n"
-        "  init       create a workspace (GeoPackage) for a province\n"
-        "  import     import a GIS file as a layer of a given kind\n"
-        "  ingest     read a plan document into tasks, agencies, targets and places\n"
-        "  link       suggest, review and edit feature–task links\n"
-        "  crosswalk  load old → new administrative-unit relations\n"
-        "  analyze    run an analysis (coverage, footprint, overlaps, corridor, access, zonal, targets)\n"
-        "  grid       make a regular analysis grid over the province\n"
-        "  info       describe a workspace\n"
-        "  validate   check a workspace and list its problems\n\n"
-        "'planatlas COMMAND --help' describes each command.\n"
-        "  --version  print the version and the GDAL, GEOS and PROJ versions\n\n"
-        "exit codes: 0 ok, 1 problems found (validate), 2 usage, 3 input file error,\n"
-        "            4 workspace error, 5 internal error, 130 cancelled\n",
-        stdout);
+    std::fputs("usage: planatlas COMMAND [options]\n\n"
+               "PlanAtlas — spatial analysis of Vietnamese provincial development programmes.\n\n"
+               "commands:\n",
+               stdout);
+    for (const auto& c : kSubcommands)
+        std::printf("  %-10s %s\n", c.name, c.summary);
+    std::fputs("\n'planatlas COMMAND --help' describes each command.\n"
+               "  --version  print the version and the GDAL, GEOS and PROJ versions\n\n"
+               "exit codes: 0 ok, 1 problems found (validate), 2 usage, 3 input file error,\n"
+               "            4 workspace error, 5 internal error, 130 cancelled\n",
+               stdout);
 }
 
 int exitCodeFor(pa::layers::ErrorKind kind)
@@ -71,24 +85,9 @@ int main(int argc, char** argv)
         std::fprintf(stderr, "GDAL warning: %.*s\n", static_cast<int>(message.size()), message.data());
     });
     try {
-        if (command == "init")
-            return pa::cli::runInit(args);
-        if (command == "import")
-            return pa::cli::runImport(args);
-        if (command == "ingest")
-            return pa::cli::runIngest(args);
-        if (command == "grid")
-            return pa::cli::runGrid(args);
-        if (command == "analyze")
-            return pa::cli::runAnalyze(args);
-        if (command == "crosswalk")
-            return pa::cli::runCrosswalk(args);
-        if (command == "link")
-            return pa::cli::runLink(args);
-        if (command == "info")
-            return pa::cli::runInfo(args);
-        if (command == "validate")
-            return pa::cli::runValidate(args);
+        for (const auto& c : kSubcommands)
+            if (command == c.name)
+                return c.run(args);
         std::fprintf(stderr, "planatlas: unknown command '%s' (see 'planatlas --help')\n", command.c_str());
         return pa::cli::kUsage;
     } catch (const pa::cli::UsageError& e) {
