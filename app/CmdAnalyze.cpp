@@ -135,17 +135,20 @@ void writeFootprint(const analysis::FootprintResult& r, const std::string& by, c
         j["unlocated"] = nlohmann::ordered_json::array();
         for (const auto& t : r.unlocated)
             j["unlocated"].push_back({{"task", t.taskId}, {"document", t.docId}, {"section", t.section},
-                                      {"lead", t.lead}, {"text", t.text}});
+                                      {"lead", t.lead}, {"text", t.text},
+                                      {"reason", t.reason.empty() ? nlohmann::ordered_json(nullptr)
+                                                                  : nlohmann::ordered_json(t.reason)}});
+        j["unlocated_reviewed"] = r.unlocatedReviewed;
         j["unlocated_by_document"] = r.unlocatedByDocument;
         j["unlocated_by_agency"] = r.unlocatedByAgency;
         out << j.dump(2) << '\n';
         return;
     }
     if (unlocated) {
-        out << "task_id,doc_id,section,lead,text\n";
+        out << "task_id,doc_id,section,lead,reviewed_reason,text\n";
         for (const auto& t : r.unlocated)
             out << csvField(t.taskId) << ',' << csvField(t.docId) << ',' << csvField(t.section) << ','
-                << csvField(join(t.lead, "; ")) << ',' << csvField(t.text) << '\n';
+                << csvField(join(t.lead, "; ")) << ',' << csvField(t.reason) << ',' << csvField(t.text) << '\n';
         return;
     }
     out << "key,tasks,located,features,area_ha,length_km,units\n";
@@ -236,16 +239,17 @@ void writeTargets(const analysis::TargetsResult& r, const std::string& format, s
                                  {"unit", t.unit}, {"year", t.year ? nlohmann::ordered_json(*t.year) : nullptr},
                                  {"metric", t.metric},
                                  {"measured", t.measured ? nlohmann::ordered_json(*t.measured) : nullptr},
-                                 {"status", t.status}, {"note", t.note}});
+                                 {"status", t.status}, {"province_layer", t.provinceLayer}, {"note", t.note}});
         out << j.dump(2) << '\n';
         return;
     }
-    out << "target_id,doc_id,indicator,comparator,value,value_max,unit,year,metric,measured,status,note\n";
+    out << "target_id,doc_id,indicator,comparator,value,value_max,unit,year,metric,measured,status,province_layer,note\n";
     for (const auto& t : r.rows)
         out << csvField(t.targetId) << ',' << csvField(t.docId) << ',' << csvField(t.indicator) << ',' << t.comparator
             << ',' << number(t.value, 4) << ',' << (t.valueMax ? number(*t.valueMax, 4) : "") << ',' << csvField(t.unit)
             << ',' << (t.year ? std::to_string(*t.year) : "") << ',' << t.metric << ','
-            << (t.measured ? number(*t.measured, 4) : "") << ',' << t.status << ',' << csvField(t.note) << '\n';
+            << (t.measured ? number(*t.measured, 4) : "") << ',' << t.status << ',' << csvField(t.provinceLayer) << ','
+            << csvField(t.note) << '\n';
 }
 
 void writeOverlaps(const analysis::OverlapsResult& r, const std::string& format, std::ostringstream& out)

@@ -32,8 +32,13 @@ const Command& importCommand()
         "Geometry is reprojected to the workspace CRS with PROJ's EPSG operations, repaired\n"
         "with GEOS when invalid, and text is decoded and normalised to Unicode NFC.\n"
         "The import is one transaction: on any error the workspace is left as it was.\n\n"
+        "Price tables (bảng giá đất) come without geometry: --join gives each row the geometry of\n"
+        "the commune or road segment it names (names match without case, diacritics or type\n"
+        "words such as \"Xã\"); rows that match nothing are listed and nothing is imported.\n\n"
         "example: planatlas import ws.gpkg kcn.shp --kind industrial_park --encoding tcvn3 \\\n"
-        "           --field name_vi=TEN_KCN --code-field MA_KCN --quality indicative";
+        "           --field name_vi=TEN_KCN --code-field MA_KCN --quality indicative\n"
+        "         planatlas import ws.gpkg bang_gia.csv --kind land_price \\\n"
+        "           --join communes:name_vi=ten_xa --field price_vnd_m2=gia_vt1";
     static const Command command{
         "import",
         "WS.gpkg FILE --kind KIND [options]",
@@ -57,6 +62,9 @@ const Command& importCommand()
             {"--attribution", "TEXT", "attribution text to show on maps"},
             {"--valid-from", "DATE", "administrative units: valid from (YYYY-MM-DD)"},
             {"--valid-to", "DATE", "administrative units: valid until (YYYY-MM-DD)"},
+            {"--join", "LAYER:ATTR=COLUMN", "a table without geometry: take each row's geometry from the "
+                                            "feature of LAYER whose ATTR matches COLUMN"},
+            {"--join-buffer-m", "M", "with --join on a line layer: buffer lines into polygons of M metres"},
             {"--quiet", "", "print nothing but errors"},
         },
         2, 2};
@@ -105,6 +113,25 @@ int runImport(const std::vector<std::string>& args)
     options.attribution = parsed.value("--attribution");
     options.validFrom = parsed.value("--valid-from");
     options.validTo = parsed.value("--valid-to");
+    if (parsed.has("--join")) {
+        const std::string spec = parsed.value("--join");
+        const auto colon = spec.find(':');
+        const auto eq = spec.find('=', colon == std::string::npos ? 0 : colon);
+        if (colon == std::string::npos || eq == std::string::npos || colon == 0 || eq == colon + 1 ||
+            eq + 1 == spec.size())
+            throw UsageError("--join takes LAYER:ATTRIBUTE=COLUMN (e.g. communes:name_vi=ten_xa), not '" + spec + "'");
+        options.join = layers::ImportOptions::Join{spec.substr(0, colon), spec.substr(colon + 1, eq - colon - 1),
+                                                   spec.substr(eq + 1), 0.0};
+        if (parsed.has("--join-buffer-m")) {
+            const auto metres = text::parseNumber(parsed.value("--join-buffer-m"));
+            if (!metres || *metres <= 0)
+                throw UsageError("--join-buffer-m takes a positive number of metres, not '" +
+                                 parsed.value("--join-buffer-m") + "'");
+            options.join->bufferM = *metres;
+        }
+    } else if (parsed.has("--join-buffer-m")) {
+        throw UsageError("--join-buffer-m goes with --join");
+    }
     const bool quiet = parsed.has("--quiet");
 
     // Check the kind before touching the workspace, so a typo is a usage error.
@@ -127,6 +154,10 @@ int runImport(const std::vector<std::string>& args)
         std::printf("  source: %s (%s, layer %s, %s)\n", options.sourcePath.c_str(),
                     report.sourceDriver.c_str(), report.sourceLayer.c_str(), report.sourceCrs.c_str());
         std::printf("  transformation: %s\n", report.transformation.c_str());
+        if (options.join)
+            std::printf("  join: %lld row(s) took the geometry of layer '%s' (%s = %s)\n",
+                        static_cast<long long>(report.joined), options.join->layer.c_str(),
+                        options.join->field.c_str(), options.join->column.c_str());
         std::string mapping;
         for (const auto& [attribute, column] : report.mapping)
             mapping += (mapping.empty() ? "" : ", ") + attribute + " ← " + column;

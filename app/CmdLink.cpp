@@ -13,7 +13,7 @@ namespace {
 
 const Command kLink{
     "link",
-    "WS.gpkg suggest|suggestions|accept|reject|add|remove|list [options]",
+    "WS.gpkg suggest|suggestions|accept|reject|add|remove|list|review|unlocated [options]",
     "Link features to the plan tasks that concern them.",
     "  suggest [--doc ID]          match the places the tasks name against the workspace's\n"
     "                              features and units; store the matches as suggestions\n"
@@ -23,7 +23,11 @@ const Command kLink{
     "  reject ID …                 reject suggestions (suggest will not offer them again)\n"
     "  add --task TASK --feature CODE      link by hand\n"
     "  remove --task TASK --feature CODE   remove a link\n"
-    "  list [--task TASK] [--feature CODE] list links\n\n"
+    "  list [--task TASK] [--feature CODE] list links\n"
+    "  review FILE.csv             apply a review: columns task_id, features (codes separated\n"
+    "                              by ';') and reason (why a task has no place); suggestions\n"
+    "                              listed are accepted, others of those tasks rejected\n"
+    "  unlocated                   tasks reviewed and deliberately left without a place\n\n"
     "Task ids look like '2907-ubnd-cnnxd:2.8#1' (document id, section, number); 'planatlas\n"
     "ingest --format json PLAN' prints them.",
     {
@@ -86,9 +90,12 @@ int runLink(const std::vector<std::string>& args)
     const std::string format = textOrJson(parsed);
     const std::string& action = parsed.positional[1];
     const bool writes = action == "suggest" || action == "accept" || action == "reject" || action == "add" ||
-                        action == "remove";
-    if (!writes && action != "suggestions" && action != "list")
-        throw UsageError("unknown link action '" + action + "' (suggest, suggestions, accept, reject, add, remove, list)");
+                        action == "remove" || action == "review";
+    if (!writes && action != "suggestions" && action != "list" && action != "unlocated")
+        throw UsageError("unknown link action '" + action +
+                         "' (suggest, suggestions, accept, reject, add, remove, list, review, unlocated)");
+    if (action == "review" && parsed.positional.size() != 3)
+        throw UsageError("link review needs one file: planatlas link WS review FILE.csv");
     auto ws = layers::Workspace::open(parsed.positional[0], writes ? gis::OpenMode::Update : gis::OpenMode::ReadOnly);
     auto need = [&](const char* option) {
         if (!parsed.has(option))
@@ -118,6 +125,25 @@ int runLink(const std::vector<std::string>& args)
         if (chosen.empty())
             throw UsageError("link reject needs suggestion ids");
         std::printf("%lld suggestion(s) rejected\n", static_cast<long long>(plan::rejectSuggestions(ws, chosen)));
+    } else if (action == "review") {
+        const auto r = plan::applyReview(ws, parsed.positional[2]);
+        std::printf("Reviewed %lld task(s): %lld suggestion(s) accepted, %lld link(s) added by hand, "
+                    "%lld suggestion(s) rejected, %lld task(s) left without a place\n",
+                    static_cast<long long>(r.tasks), static_cast<long long>(r.accepted),
+                    static_cast<long long>(r.manual), static_cast<long long>(r.rejected),
+                    static_cast<long long>(r.unlocated));
+    } else if (action == "unlocated") {
+        const auto tasks = plan::listUnlocated(ws);
+        if (format == "json") {
+            nlohmann::ordered_json j = nlohmann::ordered_json::array();
+            for (const auto& t : tasks)
+                j.push_back({{"task", t.taskId}, {"reason", t.reason}});
+            std::printf("%s\n", j.dump(2).c_str());
+        } else {
+            for (const auto& t : tasks)
+                std::printf("%-34s %s\n", t.taskId.c_str(), t.reason.c_str());
+            std::printf("%zu task(s) without a place by decision\n", tasks.size());
+        }
     } else if (action == "add") {
         plan::addLink(ws, need("--task"), need("--feature"));
         std::printf("linked %s → %s\n", parsed.value("--task").c_str(), parsed.value("--feature").c_str());

@@ -1,5 +1,7 @@
 #include "planatlas/layers/Crosswalk.h"
 
+#include "Csv_p.h"
+
 #include "planatlas/gis/Dataset.h"
 #include "planatlas/gis/Error.h"
 #include "planatlas/layers/Errors.h"
@@ -17,15 +19,8 @@ using gis::sqlLiteral;
 
 std::int64_t loadCrosswalk(Workspace& workspace, const std::string& csvPath)
 {
-    if (!std::filesystem::exists(csvPath))
-        throw Error(ErrorKind::Input, csvPath + ": no such file");
-    std::optional<gis::Dataset> csv;
-    try {
-        csv = gis::Dataset::openVector(csvPath, gis::OpenMode::ReadOnly, {"AUTODETECT_TYPE=NO"}, {"CSV"});
-    } catch (const gis::GisError& e) {
-        throw Error(ErrorKind::Input, csvPath + ": cannot be read as CSV (" + e.what() + ")");
-    }
-    auto layer = csv->layer(0);
+    auto csv = openCsvTable(csvPath);
+    auto layer = csv.layer(0);
     const auto fields = layer.fields();
     auto column = [&](const char* name, bool required) {
         const int i = layer.fieldIndex(name);

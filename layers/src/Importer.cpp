@@ -1,6 +1,7 @@
 #include "planatlas/layers/Importer.h"
 
 #include "Schema_p.h"
+#include "plan/Places_p.h"
 #include "planatlas/gis/Error.h"
 #include "planatlas/gis/Transform.h"
 #include "planatlas/layers/Errors.h"
@@ -27,6 +28,17 @@ namespace {
 Error inputError(const std::string& file, const std::string& message)
 {
     return Error(ErrorKind::Input, file + ": " + message);
+}
+
+/// The first five problems of a list, one per line, and how many more there are.
+std::string firstFive(const std::vector<std::string>& problems)
+{
+    std::string list;
+    for (std::size_t i = 0; i < problems.size() && i < 5; ++i)
+        list += "\n  " + problems[i];
+    if (problems.size() > 5)
+        list += "\n  … and " + std::to_string(problems.size() - 5) + " more";
+    return list;
 }
 
 std::string lowerAscii(std::string text)
@@ -278,6 +290,45 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
                                  "GPS/WGS 84 longitude-latitude or --src-crs EPSG:9213 for VN-2000 "
                                  "/ TM-3 106-30 (Thái Nguyên)");
 
+    ImportReport report;
+
+    // ---- join: geometry from a workspace layer ------------------------------------------
+    // key → geometry (workspace CRS) of the workspace features a table row may take.
+    std::map<std::string, gis::Geometry> joinIndex;
+    int joinColumn = -1;
+    std::string joinLabel;
+    if (options.join) {
+        const auto& j = *options.join;
+        if (sourceLayer->hasGeometry())
+            throw inputError(layerLabel, "has geometry of its own; --join is for tables without geometry");
+        auto joinLayer = workspace.dataset().layerByName(j.layer);
+        if (!joinLayer || !workspace.findLayer(j.layer))
+            throw Error(ErrorKind::Usage, "--join: the workspace has no layer '" + j.layer + "'");
+        const int keyIndex = joinLayer->fieldIndex(j.field);
+        if (keyIndex < 0)
+            throw Error(ErrorKind::Usage, "--join: layer '" + j.layer + "' has no attribute '" + j.field + "'");
+        if (j.bufferM < 0)
+            throw Error(ErrorKind::Usage, "--join-buffer-m must not be negative");
+        joinLabel = "layer '" + j.layer + "', attribute " + j.field;
+        std::map<std::string, std::string> shownKey;
+        joinLayer->resetReading();
+        while (auto f = joinLayer->next()) {
+            const std::string value = gis::toString(f->value(keyIndex));
+            const std::string key = plan::placeKey(value);
+            if (key.empty())
+                continue;
+            auto geometry = f->takeGeometry();
+            if (geometry.isEmpty())
+                continue;
+            if (geometry.family() == GeometryFamily::Line && j.bufferM > 0)
+                geometry = geometry.buffer(j.bufferM);
+            if (auto [it, inserted] = shownKey.emplace(key, value); !inserted)
+                throw Error(ErrorKind::Usage, "--join: " + joinLabel + " is not a unique key ('" + it->second +
+                                                  "' and '" + value + "' match alike)");
+            joinIndex.emplace(key, std::move(geometry));
+        }
+    }
+
     // ---- target name --------------------------------------------------------------------
     std::string layerName = options.layerName.empty() ? slug(sourceLayer->name()) : options.layerName;
     if (!layerName.empty() && !(layerName[0] >= 'a' && layerName[0] <= 'z'))
@@ -308,6 +359,28 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
             if (text::foldForMatch(sourceFields[i].name) == key)
                 return static_cast<int>(i);
         return -1;
+    };
+
+    std::vector<std::string> unmatchedRows;
+    if (options.join) {
+        joinColumn = findColumn(options.join->column);
+        if (joinColumn < 0)
+            throw inputError(layerLabel, "has no column '" + options.join->column + "' to join on (columns: " +
+                                             columnList() + ")");
+    }
+    // The geometry of a row: its own, or with --join the matching workspace feature's.
+    auto rowGeometry = [&](gis::Feature& feature, std::int64_t number) {
+        if (!options.join)
+            return feature.takeGeometry();
+        const std::string value = gis::toString(feature.value(joinColumn));
+        const auto it = joinIndex.find(plan::placeKey(value));
+        if (it == joinIndex.end()) {
+            unmatchedRows.push_back("row " + std::to_string(number) + " (" + options.join->column + " = '" + value +
+                                    "')");
+            return gis::Geometry();
+        }
+        ++report.joined;
+        return it->second.clone();
     };
 
     std::vector<Target> targets;
@@ -401,7 +474,6 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
         }
     }
 
-    ImportReport report;
     report.layerName = layerName;
     report.kind = std::string(kind->id);
     report.sourceDriver = source->driverName();
@@ -430,7 +502,7 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
             ++total;
             if (total % 1000 == 0)
                 progress.update(0.0, "reading");
-            auto geometry = feature->takeGeometry();
+            auto geometry = rowGeometry(*feature, total);
             if (!geometry.isEmpty())
                 ++families[geometry.family()];
             for (std::size_t i = 0; i < targets.size(); ++i) {
@@ -467,16 +539,18 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
                                          " feature(s), the file may be truncated or corrupt (GDAL: " +
                                          e.what() + ")");
     }
-    if (!codeClashes.empty()) {
-        std::string list;
-        for (std::size_t i = 0; i < codeClashes.size() && i < 5; ++i)
-            list += "\n  " + codeClashes[i];
-        if (codeClashes.size() > 5)
-            list += "\n  … and " + std::to_string(codeClashes.size() - 5) + " more";
+    if (!unmatchedRows.empty())
+        throw inputError(layerLabel, std::to_string(unmatchedRows.size()) + " of " + std::to_string(total) +
+                                         " rows match no feature of " + joinLabel + ":" + firstFive(unmatchedRows));
+    report.joined = 0; // counted again while writing
+    if (options.join) {
+        sourceCrs = workspace.crs(); // joined geometry is already in the workspace CRS
+        report.sourceCrs = sourceCrs->label() + " (geometry from " + joinLabel + ")";
+    }
+    if (!codeClashes.empty())
         throw inputError(layerLabel, "codes in column '" +
                                          sourceFields[static_cast<std::size_t>(codeTarget->sourceIndex)].name +
-                                         "' are not unique:" + list);
-    }
+                                         "' are not unique:" + firstFive(codeClashes));
 
     GeometryFamily family = GeometryFamily::None;
     if (families.size() > 1) {
@@ -594,7 +668,7 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
                 auto out = layer.newFeature();
 
                 // Geometry: 2D, reprojected, repaired, multi.
-                auto geometry = in->takeGeometry();
+                auto geometry = rowGeometry(*in, number);
                 if (geometry.isEmpty()) {
                     ++report.withoutGeometry;
                 } else {

@@ -21,7 +21,7 @@ const std::vector<Table>& systemTables()
          "('surveyed','digitized','indicative')), source_file TEXT, source_crs TEXT, "
          "source_encoding TEXT, transformation TEXT, imported_at DATETIME, link_table TEXT"},
         {"plan_documents", "Plan documents (Kế hoạch, Quyết định, Nghị quyết, Công văn)",
-         "doc_id TEXT NOT NULL UNIQUE, doc_type TEXT, number TEXT, issued_on DATE, issuer TEXT, "
+         "doc_id TEXT NOT NULL UNIQUE, doc_type TEXT, number TEXT, issued_on DATE, not_before DATE, issuer TEXT, "
          "province TEXT, title TEXT, source_file TEXT, content_sha256 TEXT UNIQUE, "
          "ingested_at DATETIME"},
         {"plan_tasks", "Plan tasks with their section path and text",
@@ -50,6 +50,9 @@ const std::vector<Table>& systemTables()
          "feature_code TEXT NOT NULL, mention TEXT, confidence REAL CHECK (confidence >= 0 AND confidence <= 1), "
          "status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending','accepted','rejected')), "
          "UNIQUE (task_id, layer_name, feature_code)"},
+        {"plan_unlocated", "Tasks reviewed and deliberately left without a place on the map, with the reason",
+         "task_id TEXT NOT NULL UNIQUE REFERENCES plan_tasks(task_id), reason TEXT NOT NULL, "
+         "reviewed_at DATETIME", 2},
         {"admin_units", "Administrative units in the workspace with their validity dates",
          "layer_name TEXT NOT NULL, unit_code TEXT NOT NULL, level TEXT NOT NULL CHECK (level IN "
          "('province','district','commune')), name_vi TEXT, valid_from DATE, valid_to DATE, "
@@ -62,6 +65,14 @@ const std::vector<Table>& systemTables()
          "(area_share >= 0 AND area_share <= 1)), legal_basis TEXT"},
     };
     return tables;
+}
+
+const std::vector<AddedColumn>& addedColumns()
+{
+    static const std::vector<AddedColumn> columns = {
+        {"plan_documents", "not_before", "DATE", 2},
+    };
+    return columns;
 }
 
 std::string registerAttributeTable(std::string_view name, std::string_view description)

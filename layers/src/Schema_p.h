@@ -13,7 +13,16 @@ struct Table
     std::string_view name;
     std::string_view description;
     std::string_view columns; ///< column and constraint definitions, after the fid column
+    int since = 1;            ///< schema version that introduced the table
 };
+
+/// Columns added to system tables after their first version (for upgrades in place).
+struct AddedColumn
+{
+    std::string_view table, column, type;
+    int since;
+};
+const std::vector<AddedColumn>& addedColumns();
 
 /// PlanAtlas system tables in creation order.
 const std::vector<Table>& systemTables();

@@ -244,6 +244,30 @@ Workspace Workspace::open(const std::string& path, gis::OpenMode mode)
                                  std::to_string(kSchemaVersion) + "); update PlanAtlas");
         if (impl->schemaVersion < 1)
             throw workspaceError("workspace '" + path + "' has no valid schema_version");
+        if (impl->schemaVersion < kSchemaVersion && mode == gis::OpenMode::Update) {
+            // Upgrade in place, in one transaction: add the tables newer versions introduced.
+            impl->dataset->startTransaction();
+            try {
+                for (const auto& table : schema::systemTables()) {
+                    if (table.since <= impl->schemaVersion || impl->tableExists(std::string(table.name)))
+                        continue;
+                    impl->query("CREATE TABLE " + sqlIdentifier(table.name) +
+                                " (fid INTEGER PRIMARY KEY AUTOINCREMENT, " + std::string(table.columns) + ")");
+                    impl->query(schema::registerAttributeTable(table.name, table.description));
+                }
+                for (const auto& added : schema::addedColumns())
+                    if (added.since > impl->schemaVersion)
+                        impl->query("ALTER TABLE " + sqlIdentifier(added.table) + " ADD COLUMN " +
+                                    sqlIdentifier(added.column) + " " + std::string(added.type));
+                impl->query("UPDATE pa_metadata SET value = " + sqlLiteral(std::to_string(kSchemaVersion)) +
+                            " WHERE key = 'schema_version'");
+                impl->dataset->commitTransaction();
+            } catch (...) {
+                impl->dataset->rollbackTransaction();
+                throw;
+            }
+            impl->schemaVersion = kSchemaVersion;
+        }
         impl->province = metadata["province"];
         impl->crs = gis::Crs::fromUserInput(metadata["analysis_crs"]);
     } catch (const gis::GisError& e) {
@@ -396,7 +420,7 @@ ValidationReport Workspace::validate(const Progress& progress)
     // Schema: every system table present.
     report.checksRun.emplace_back("schema");
     for (const auto& table : schema::systemTables())
-        if (!m_impl->tableExists(std::string(table.name)))
+        if (table.since <= m_impl->schemaVersion && !m_impl->tableExists(std::string(table.name)))
             add(kError, "schema", "table " + std::string(table.name), "missing system table");
     if (!m_impl->tableExists("gpkgext_relations"))
         add(kError, "schema", "table gpkgext_relations", "Related Tables Extension registry missing");
@@ -564,8 +588,11 @@ ValidationReport Workspace::validate(const Progress& progress)
         {"plan_agency_aliases", "agency_id", "plan_agencies", "agency_id"},
         {"plan_agencies", "successor_id", "plan_agencies", "agency_id"},
         {"plan_link_suggestions", "task_id", "plan_tasks", "task_id"},
+        {"plan_unlocated", "task_id", "plan_tasks", "task_id"},
     };
     for (const auto& ref : references) {
+        if (!m_impl->tableExists(ref.table))
+            continue; // an older schema; reported with the system tables
         const auto dangling = m_impl->count(
             ref.table, std::string(ref.column) + " IS NOT NULL AND " + ref.column + " NOT IN (SELECT " +
                            ref.targetColumn + " FROM " + ref.target + ")");

@@ -3,6 +3,9 @@
 
 #include "TestSupport.h"
 
+#include "planatlas/gis/Dataset.h"
+#include "planatlas/layers/Workspace.h"
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -394,12 +397,23 @@ TEST(Cli, AnalyzeFootprintAndUnlocatedTasks)
     for (const auto& r : j["rows"])
         tasks += r["tasks"].get<std::int64_t>();
     EXPECT_EQ(tasks, 258);
-    // No feature is linked yet in the sample, so every task is unlocated and counted by document.
-    EXPECT_EQ(j["unlocated"].size(), 258u);
-    EXPECT_EQ(j["unlocated_by_document"]["cv-2907"], 38);
+    // The sample's tasks are all reviewed (data/thai_nguyen/task_review.csv): each unlocated
+    // task carries the reviewer's reason, and the located and unlocated tasks add up.
+    std::int64_t located = 0;
+    for (const auto& r : j["rows"])
+        located += r["located"].get<std::int64_t>();
+    EXPECT_GT(located, 0);
+    EXPECT_EQ(static_cast<std::int64_t>(j["unlocated"].size()) + located, 258);
+    EXPECT_EQ(j["unlocated_reviewed"], j["unlocated"].size());
+    std::int64_t byDocument = 0;
+    for (const auto& [doc, n] : j["unlocated_by_document"].items())
+        byDocument += n.get<std::int64_t>();
+    EXPECT_EQ(byDocument, static_cast<std::int64_t>(j["unlocated"].size()));
+    for (const auto& t : j["unlocated"])
+        EXPECT_FALSE(t["reason"].is_null()) << t["task"];
     const auto csv = runCli({"analyze", sample, "footprint", "--unlocated"});
     ASSERT_EQ(csv.exitCode, 0);
-    EXPECT_EQ(csv.out.rfind("task_id,doc_id,section,lead,text\n", 0), 0u);
+    EXPECT_EQ(csv.out.rfind("task_id,doc_id,section,lead,reviewed_reason,text\n", 0), 0u);
     EXPECT_EQ(runCli({"analyze", sample, "footprint", "--by", "district"}).exitCode, 2);
 }
 
@@ -464,12 +478,25 @@ TEST(Cli, AnalyzeTargetsOnTheSample)
     ASSERT_EQ(r.exitCode, 0) << r.err;
     const auto j = nlohmann::json::parse(r.out);
     EXPECT_EQ(j["province_layer"], "province_2025"); // the province still valid
+    // The 2023 plan's "134,9 km through the province" is measured in the province of 2023 (the
+    // document cites acts up to 30/3/2023), not in the province merged with Bắc Kạn in 2025;
+    // the measure agrees with SpatiaLite's ST_Length(ST_Intersection(...)) on the same data.
     bool expressway = false;
     for (const auto& t : j["rows"])
         if (t["metric"] == "expressway_length_km") {
             expressway = true;
             EXPECT_DOUBLE_EQ(t["value"].get<double>(), 134.9);
-            EXPECT_EQ(t["status"], "no data"); // the sample has no expressway layer yet
+            EXPECT_EQ(t["province_layer"], "province_pre2025");
+            auto ws = pa::layers::Workspace::open(pa::test::sampleWorkspace().string(), pa::gis::OpenMode::ReadOnly);
+            const double expected = std::get<double>(
+                ws.dataset()
+                    .execute("SELECT SUM(ST_Length(ST_Intersection(e.geom, p.geom))) / 1000.0 FROM expressways e, "
+                             "province_pre2025 p",
+                             "SQLite")
+                    .rows.at(0)
+                    .at(0));
+            EXPECT_NEAR(t["measured"].get<double>(), expected, 1e-6 * expected);
+            EXPECT_EQ(t["status"], t["measured"].get<double>() >= 0.9 * 134.9 ? "met" : "not met");
         }
     EXPECT_TRUE(expressway);
 }

@@ -406,3 +406,62 @@ TEST_F(Import, WhereFilterAndCodePrefix)
     EXPECT_EQ(rows("SELECT code FROM province")[0][0], "TINH2025-19");
     EXPECT_EQ(rows("SELECT unit_code FROM admin_units WHERE layer_name = 'province'")[0][0], "TINH2025-19");
 }
+
+TEST_F(Import, PriceTableJoinedToDistrictsAndRoads)
+{
+    auto d = options(pa::test::sampleData("thai_nguyen/districts_pre2025_geoboundaries.geojson"), "admin_district");
+    d.codeField = "shapeID";
+    d.layerName = "districts";
+    import(d);
+    // A price list as decisions print it: unit names with their type word, in another case and
+    // without diacritics, prices with dot thousands.
+    const std::string table = m_dir.file("bang_gia.csv");
+    std::ofstream(table) << "ten_don_vi,loai_dat,gia_vt1,nam,quyet_dinh\n"
+                            "Huyện Phú Bình,SKC,\"900.000\",2024,QĐ mẫu\n"
+                            "thanh pho song cong,SKC,\"1.500.000\",2024,QĐ mẫu\n"
+                            "ĐẠI TỪ,SKC,\"600.000\",2024,QĐ mẫu\n";
+    auto o = options(table, "land_price");
+    o.layerName = "gia_dat";
+    o.fieldMap = {{"price_vnd_m2", "gia_vt1"}, {"land_use", "loai_dat"}, {"decision_ref", "quyet_dinh"}};
+    o.join = ImportOptions::Join{"districts", "name_vi", "ten_don_vi", 0.0};
+    const auto report = import(o);
+    EXPECT_EQ(report.features, 3);
+    EXPECT_EQ(report.joined, 3);
+    EXPECT_EQ(number("SELECT price_vnd_m2 FROM gia_dat WHERE land_use = 'SKC' AND year = 2024 "
+                     "ORDER BY price_vnd_m2 DESC LIMIT 1"), 1500000);
+    // The joined polygon is the district's: Đại Từ 566.1 km² (SOURCES.md section 7).
+    const auto daiTu = rows("SELECT code FROM gia_dat WHERE price_vnd_m2 = 600000");
+    ASSERT_EQ(daiTu.size(), 1u);
+    EXPECT_NEAR(layerArea("gia_dat", daiTu[0][0]) / 1e6, 566.1, 0.1);
+
+    // A row naming no district: refused, row named, nothing written.
+    std::ofstream(m_dir.file("bad.csv")) << "ten_don_vi,gia_dat\nPhú Bình,800000\nHuyện Bắc Sơn,700000\n";
+    auto bad = options(m_dir.file("bad.csv"), "land_price");
+    bad.layerName = "gia2";
+    bad.join = ImportOptions::Join{"districts", "name_vi", "ten_don_vi", 0.0};
+    expectRefused(bad, ErrorKind::Input, "row 2 (ten_don_vi = 'Huyện Bắc Sơn')");
+    bad.join->column = "ten";
+    expectRefused(bad, ErrorKind::Input, "no column 'ten'");
+    bad.join = ImportOptions::Join{"roads", "name_vi", "ten_don_vi", 0.0};
+    expectRefused(bad, ErrorKind::Usage, "no layer 'roads'");
+
+    // Road segments: the price of a street applies to a strip along it.
+    std::ofstream(m_dir.file("roads.csv")) << "code,name_vi,wkt\nR1,Đường Cách Mạng Tháng Tám,"
+                                              "\"LINESTRING(430000 2390000, 431000 2390000)\"\n";
+    auto r = options(m_dir.file("roads.csv"), "road");
+    r.layerName = "streets";
+    r.sourceCrs = "EPSG:9213";
+    import(r);
+    std::ofstream(m_dir.file("street_prices.csv")) << "ten_duong,gia_dat\nđường cách mạng tháng tám,\"25.000.000\"\n";
+    auto s = options(m_dir.file("street_prices.csv"), "land_price");
+    s.layerName = "street_price";
+    s.join = ImportOptions::Join{"streets", "name_vi", "ten_duong", 20.0};
+    EXPECT_EQ(import(s).features, 1);
+    // A 1 km segment buffered by 20 m with round caps: 2·20·1000 + π·20².
+    EXPECT_NEAR(layerArea("street_price"), 40000 + 3.14159265 * 400, 5);
+    EXPECT_EQ(number("SELECT price_vnd_m2 FROM street_price"), 25000000);
+    auto unbuffered = s;
+    unbuffered.layerName = "street_price2";
+    unbuffered.join->bufferM = 0;
+    expectRefused(unbuffered, ErrorKind::Input, "line");
+}

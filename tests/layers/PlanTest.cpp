@@ -128,6 +128,10 @@ TEST(PlanHeader, ReadsTypeNumberDateIssuerAndProvince)
     EXPECT_EQ(kh.document.type, "Kế hoạch");
     EXPECT_EQ(kh.document.issuer, "UBND tỉnh Thái Nguyên"); // from "UBND tỉnh Thái Nguyên ban hành Kế hoạch"
     EXPECT_EQ(kh.document.title.rfind("Thực hiện Chương trình hành động số 37-CTr/TU", 0), 0u);
+    // Undated: issued on or after the latest act its preamble cites (Công văn 886/SCT of 30/3/2023).
+    EXPECT_EQ(kh.document.date, "");
+    EXPECT_EQ(kh.document.notBefore, "2023-03-30");
+    EXPECT_EQ(cv.document.notBefore <= cv.document.date, true) << cv.document.notBefore;
     const auto th = readPlan(pa::test::fixture("plans/synthetic/thanh-hoa_ctr-hanh-dong-synthetic.txt").string());
     EXPECT_EQ(th.document.type, "Chương trình hành động");
     EXPECT_EQ(th.document.number, "45/CTr-SKHĐT");
@@ -499,10 +503,9 @@ TEST(PlanStore, WritesOnceUpdatesOnReingestAndKeepsLinks)
     EXPECT_EQ(ws.info().links, 1);
 }
 
-TEST(PlanLinks, SuggestAcceptEditAndList)
+/// A workspace with the sample's districts, the TCVN3 park fixture and the cv-2907 plan.
+pa::layers::Workspace linkWorkspace(const std::string& path)
 {
-    pa::test::TempDir dir;
-    const std::string path = dir.file("ws.gpkg");
     pa::layers::Workspace::create(path, {"Thái Nguyên", "EPSG:9213"}).close();
     auto ws = pa::layers::Workspace::open(path, pa::gis::OpenMode::Update);
     pa::layers::ImportOptions districts;
@@ -519,7 +522,16 @@ TEST(PlanLinks, SuggestAcceptEditAndList)
     parks.fieldMap = {{"name_vi", "TEN_KCN"}};
     parks.codeField = "MA_KCN";
     pa::layers::importLayer(ws, parks);
-    storePlan(ws, readPlan(pa::test::sampleData("thai_nguyen/plans/thai-nguyen_cv-2907-ubnd-cnnxd_2023.txt").string()), "cv2907", "cv.txt");
+    storePlan(ws, readPlan(pa::test::sampleData("thai_nguyen/plans/thai-nguyen_cv-2907-ubnd-cnnxd_2023.txt").string()),
+              "cv2907", "cv.txt");
+    return ws;
+}
+
+TEST(PlanLinks, SuggestAcceptEditAndList)
+{
+    pa::test::TempDir dir;
+    const std::string path = dir.file("ws.gpkg");
+    auto ws = linkWorkspace(path);
     storePlan(ws, readPlan(pa::test::sampleData("thai_nguyen/plans/thai-nguyen_kh-co-cau-lai-nen-kinh-te-nq54_2023.txt").string()),
               "kh54", "kh.txt");
 
@@ -602,4 +614,69 @@ TEST(PlanTargets, ComparatorsRangesAndUnitsOnOwnText)
     EXPECT_EQ(t[4].comparator, "=");
     EXPECT_DOUBLE_EQ(t[4].value, 35000.0);
     EXPECT_EQ(t[4].year, 2028); // the clause's own year wins
+}
+
+TEST(PlanLinks, ReviewFileLinksAcceptsRejectsAndRecordsUnlocatedTasks)
+{
+    pa::test::TempDir dir;
+    const std::string path = dir.file("ws.gpkg");
+    {
+        auto ws = linkWorkspace(path);
+        suggestLinks(ws);
+    }
+    auto ws = pa::layers::Workspace::open(path, pa::gis::OpenMode::Update);
+    // cv2907:2.8#1 names "Khu công nghệ thông tin tập trung Yên Bình": suggested against the
+    // Yên Bình park. The reviewer keeps that and adds Sông Công II by hand; 2.4#1 has no place.
+    const auto pendingBefore = listSuggestions(ws, "pending");
+    std::int64_t pendingOf28 = 0;
+    for (const auto& s : pendingBefore)
+        pendingOf28 += s.taskId == "cv2907:2.8#1";
+    ASSERT_GE(pendingOf28, 1);
+    std::string yenBinh;
+    for (const auto& s : pendingBefore)
+        if (s.taskId == "cv2907:2.8#1" && s.featureName == "Khu công nghiệp Yên Bình")
+            yenBinh = s.featureCode;
+    ASSERT_FALSE(yenBinh.empty());
+    const std::string review = dir.file("review.csv");
+    std::ofstream(review) << "task_id,features,reason,excerpt\n"
+                          << "cv2907:2.8#1," << yenBinh << ";KCN-SC2,,Sở TT&TT: Khu CNTT tập trung Yên Bình\n"
+                          << "cv2907:2.4#1,,\"Quản lý tài nguyên toàn tỉnh, không gắn địa điểm\",\n";
+    const auto r = applyReview(ws, review);
+    EXPECT_EQ(r.tasks, 2);
+    EXPECT_EQ(r.accepted, 1);
+    EXPECT_EQ(r.manual, 1);
+    EXPECT_EQ(r.rejected, pendingOf28 - 1);
+    EXPECT_EQ(r.unlocated, 1);
+    const auto links = listLinks(ws, "cv2907:2.8#1");
+    ASSERT_EQ(links.size(), 2u);
+    EXPECT_EQ(links[0].featureCode == yenBinh ? links[0].source : links[1].source, "gazetteer");
+    const auto unlocated = listUnlocated(ws);
+    ASSERT_EQ(unlocated.size(), 1u);
+    EXPECT_EQ(unlocated[0].taskId, "cv2907:2.4#1");
+    EXPECT_EQ(unlocated[0].reason, "Quản lý tài nguyên toàn tỉnh, không gắn địa điểm");
+    for (const auto& s : listSuggestions(ws, "pending"))
+        EXPECT_NE(s.taskId, "cv2907:2.8#1");
+    EXPECT_EQ(ws.validate().errorCount(), 0u);
+    ws.close();
+
+    // Bad rows name the file and line; nothing is written.
+    const auto before = pa::test::readBytes(path);
+    auto refuse = [&](const std::string& content, const std::string& mention) {
+        std::ofstream(dir.file("bad.csv")) << content;
+        auto w = pa::layers::Workspace::open(path, pa::gis::OpenMode::Update);
+        try {
+            applyReview(w, dir.file("bad.csv"));
+            ADD_FAILURE() << "accepted: " << content;
+        } catch (const pa::layers::Error& e) {
+            EXPECT_EQ(e.kind(), pa::layers::ErrorKind::Input);
+            EXPECT_NE(std::string(e.what()).find(mention), std::string::npos) << e.what();
+        }
+        w.close();
+        EXPECT_EQ(pa::test::readBytes(path), before);
+    };
+    refuse("task_id,features,reason\ncv2907:2.5#1,KCN-SC2,\ncv2907:9.9#9,,x\n", "line 3: no task 'cv2907:9.9#9'");
+    refuse("task_id,features,reason\ncv2907:2.5#1,NO-SUCH,\n", "line 2: no feature with code 'NO-SUCH'");
+    refuse("task_id,features,reason\ncv2907:2.5#1,,\n", "line 2: task 'cv2907:2.5#1' has neither");
+    refuse("task_id,features,reason\ncv2907:2.5#1,KCN-SC2,\ncv2907:2.5#1,,x\n", "reviewed twice");
+    refuse("task_id,features\n", "needs the columns");
 }

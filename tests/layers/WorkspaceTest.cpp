@@ -229,3 +229,36 @@ TEST(Workspace, LayerNamesAreCheckedAgainstSystemNames)
     EXPECT_FALSE(isValidLayerName("parks_task_links", &why));
     EXPECT_FALSE(isValidLayerName("khu công nghiệp", &why));
 }
+
+TEST(WorkspaceSchema, Version1IsUpgradedInPlaceOnlyWhenOpenedForWriting)
+{
+    pa::test::TempDir dir;
+    const std::string path = dir.file("old.gpkg");
+    Workspace::create(path, {"Thái Nguyên", "EPSG:9213"}).close();
+    {
+        // Make it what schema 1 wrote: no plan_unlocated, no plan_documents.not_before.
+        auto ws = Workspace::open(path, OpenMode::Update);
+        ws.dataset().execute("DROP TABLE plan_unlocated");
+        ws.dataset().execute("DELETE FROM gpkg_contents WHERE table_name = 'plan_unlocated'");
+        ws.dataset().execute("ALTER TABLE plan_documents DROP COLUMN not_before");
+        ws.dataset().execute("UPDATE pa_metadata SET value = '1' WHERE key = 'schema_version'");
+        ws.close();
+    }
+    const auto before = pa::test::readBytes(path);
+    {
+        auto ws = Workspace::open(path, OpenMode::ReadOnly);
+        EXPECT_EQ(ws.schemaVersion(), 1);
+        EXPECT_EQ(ws.validate().errorCount(), 0u); // a valid schema-1 workspace
+    }
+    EXPECT_EQ(pa::test::readBytes(path), before);
+    {
+        auto ws = Workspace::open(path, OpenMode::Update);
+        EXPECT_EQ(ws.schemaVersion(), kSchemaVersion);
+        ws.dataset().execute("INSERT INTO plan_documents (doc_id, not_before) VALUES ('d', '2023-03-30')");
+        EXPECT_EQ(ws.validate().errorCount(), 0u);
+        ws.close();
+    }
+    auto ws = Workspace::open(path, OpenMode::ReadOnly);
+    EXPECT_EQ(ws.schemaVersion(), kSchemaVersion);
+    EXPECT_EQ(pa::gis::toString(ws.dataset().execute("SELECT COUNT(*) FROM plan_unlocated").rows.at(0).at(0)), "0");
+}

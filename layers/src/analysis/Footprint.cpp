@@ -4,6 +4,7 @@
 #include "planatlas/gis/Dataset.h"
 #include "planatlas/gis/SpatialIndex.h"
 #include "planatlas/layers/Errors.h"
+#include "planatlas/layers/plan/Links.h"
 
 #include <algorithm>
 #include <set>
@@ -133,10 +134,17 @@ FootprintResult footprint(layers::Workspace& ws, FootprintBy by, const std::stri
         row.units.assign(touched.begin(), touched.end());
         result.rows.push_back(std::move(row));
     }
+    std::map<std::string, std::string> reasons;
+    for (auto& u : plan::listUnlocated(ws))
+        reasons.emplace(std::move(u.taskId), std::move(u.reason));
     for (const auto& t : tasks) {
         if (!t.features.empty())
             continue;
-        result.unlocated.push_back({t.id, t.docId, t.section, t.text, t.lead});
+        const auto reason = reasons.find(t.id);
+        result.unlocated.push_back({t.id, t.docId, t.section, t.text, t.lead,
+                                    reason == reasons.end() ? std::string() : reason->second});
+        if (reason != reasons.end())
+            ++result.unlocatedReviewed;
         ++result.unlocatedByDocument[t.docId];
         for (const auto& a : t.lead)
             ++result.unlocatedByAgency[a];

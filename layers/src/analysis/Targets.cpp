@@ -76,15 +76,37 @@ Measure measureKind(layers::Workspace& ws, const std::string& kind, const gis::G
 TargetsResult targets(layers::Workspace& ws, const std::string& provinceLayer, const layers::Progress& progress)
 {
     TargetsResult result;
-    // The province to measure in.
     result.provinceLayer = detail::provinceLayer(ws, provinceLayer);
-    const auto province = detail::unionOfLayer(ws, result.provinceLayer);
 
-    std::map<std::string, Measure> measures; // by kind, computed once
+    // The province of each document: the one valid on its date, unless one was asked for.
+    std::map<std::string, std::string> documentProvince;
+    if (provinceLayer.empty()) {
+        bool notBefore = false;
+        for (const auto& c : ws.dataset().execute("PRAGMA table_info(plan_documents)").rows)
+            notBefore = notBefore || gis::toString(c[1]) == "not_before";
+        for (const auto& row :
+             ws.dataset()
+                 .execute(std::string("SELECT doc_id, COALESCE(issued_on, ") + (notBefore ? "not_before" : "NULL") +
+                          ") FROM plan_documents")
+                 .rows) {
+            const std::string date = gis::toString(row[1]);
+            const std::string layer = date.empty() ? std::string() : detail::provinceLayerOn(ws, date);
+            documentProvince[gis::toString(row[0])] = layer.empty() ? result.provinceLayer : layer;
+        }
+    }
+    std::map<std::string, gis::Geometry> provinces;
+    auto province = [&](const std::string& layer) -> const gis::Geometry& {
+        if (!provinces.contains(layer))
+            provinces.emplace(layer, detail::unionOfLayer(ws, layer));
+        return provinces.at(layer);
+    };
+    std::map<std::string, Measure> measures; // by province layer and kind, computed once
+    std::string where;                       // the province of the target being measured
     auto measure = [&](const std::string& kind) -> const Measure& {
-        if (!measures.contains(kind))
-            measures[kind] = measureKind(ws, kind, province);
-        return measures[kind];
+        const std::string key = where + "|" + kind;
+        if (!measures.contains(key))
+            measures[key] = measureKind(ws, kind, province(where));
+        return measures[key];
     };
     const auto rows = ws.dataset().execute(
         "SELECT target_id, doc_id, indicator, comparator, value, value_max, unit, year, metric FROM plan_targets "
@@ -105,6 +127,9 @@ TargetsResult targets(layers::Workspace& ws, const std::string& provinceLayer, c
         if (const auto* y = std::get_if<std::int64_t>(&row[7]))
             t.year = static_cast<int>(*y);
         t.metric = gis::toString(row[8]);
+        const auto doc = documentProvince.find(t.docId);
+        where = doc == documentProvince.end() ? result.provinceLayer : doc->second;
+        t.provinceLayer = where;
         std::optional<double> measured;
         std::string kind;
         if (t.metric == "expressway_length_km") {
@@ -118,7 +143,7 @@ TargetsResult targets(layers::Workspace& ws, const std::string& provinceLayer, c
             measured = t.metric.ends_with("count") ? static_cast<double>(measure(kind).count) : measure(kind).areaHa;
         } else if (t.metric == "forest_cover_pct") {
             kind = "forest";
-            measured = 100.0 * measure(kind).areaHa / (province.area() / 10000.0);
+            measured = 100.0 * measure(kind).areaHa / (province(where).area() / 10000.0);
         }
         if (kind.empty()) {
             t.status = "not measurable";
@@ -129,7 +154,7 @@ TargetsResult targets(layers::Workspace& ws, const std::string& provinceLayer, c
         } else {
             t.measured = measured;
             t.status = targetMet(t.comparator, t.value, t.valueMax, *measured) ? "met" : "not met";
-            t.note = "measured in " + result.provinceLayer + " from every " + kind + " feature, whatever its status";
+            t.note = "measured in " + where + " from every " + kind + " feature, whatever its status";
         }
         result.rows.push_back(std::move(t));
     }

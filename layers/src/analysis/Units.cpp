@@ -45,6 +45,21 @@ std::string provinceLayer(layers::Workspace& ws, const std::string& requested)
                                           : "--province: no admin_province layer '" + requested + "'");
 }
 
+std::string provinceLayerOn(layers::Workspace& ws, const std::string& isoDate)
+{
+    const std::string date = gis::sqlLiteral(isoDate);
+    for (const auto& layer : ws.layers()) {
+        if (layer.kind != "admin_province")
+            continue;
+        const auto n = ws.dataset().execute("SELECT COUNT(*) FROM " + gis::sqlIdentifier(layer.name) +
+                                            " WHERE (valid_from IS NULL OR valid_from <= " + date +
+                                            ") AND (valid_to IS NULL OR valid_to >= " + date + ")");
+        if (std::get<std::int64_t>(n.rows[0][0]) > 0)
+            return layer.name;
+    }
+    return {};
+}
+
 gis::Geometry unionOfLayer(layers::Workspace& ws, const std::string& layer)
 {
     const auto units = readUnits(ws, layer);

@@ -27,6 +27,9 @@ std::vector<Unit> readUnits(layers::Workspace& workspace, const std::string& lay
 /// that is still valid (has features without valid_to). Throws layers::Error(Usage).
 std::string provinceLayer(layers::Workspace& workspace, const std::string& requested);
 
+/// The admin_province layer valid on @p isoDate; empty when none is.
+std::string provinceLayerOn(layers::Workspace& workspace, const std::string& isoDate);
+
 /// The union of a polygon layer's features (e.g. a province made of islands).
 gis::Geometry unionOfLayer(layers::Workspace& workspace, const std::string& layer);
 

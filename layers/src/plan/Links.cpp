@@ -1,5 +1,6 @@
 #include "planatlas/layers/plan/Links.h"
 
+#include "../Csv_p.h"
 #include "Places_p.h"
 #include "planatlas/gis/Dataset.h"
 #include "planatlas/gis/Error.h"
@@ -312,6 +313,114 @@ std::vector<Link> listLinks(layers::Workspace& ws, const std::string& taskId, co
         return std::tie(a.taskId, a.layer, a.featureCode) < std::tie(b.taskId, b.layer, b.featureCode);
     });
     return links;
+}
+
+ReviewResult applyReview(layers::Workspace& ws, const std::string& csvPath)
+{
+    auto csv = layers::openCsvTable(csvPath);
+    auto table = csv.layer(0);
+    const int taskColumn = table.fieldIndex("task_id"), featuresColumn = table.fieldIndex("features"),
+              reasonColumn = table.fieldIndex("reason");
+    if (taskColumn < 0 || featuresColumn < 0 || reasonColumn < 0)
+        throw Error(ErrorKind::Input, csvPath + ": needs the columns task_id, features and reason");
+
+    struct Row
+    {
+        int line;
+        std::string task, taskFid, reason;
+        std::vector<std::pair<layers::RegisteredLayer, std::string>> features; // layer, fid
+        std::vector<std::string> codes;
+    };
+    std::vector<Row> rows;
+    std::set<std::string> seen;
+    int line = 1;
+    while (auto f = table.next()) {
+        ++line;
+        const std::string where = csvPath + ", line " + std::to_string(line) + ": ";
+        Row row{line, text::toNfc(gis::toString(f->value(taskColumn))), {},
+                text::toNfc(gis::toString(f->value(reasonColumn))), {}, {}};
+        if (row.task.empty())
+            throw Error(ErrorKind::Input, where + "empty task_id");
+        if (!seen.insert(row.task).second)
+            throw Error(ErrorKind::Input, where + "task '" + row.task + "' is reviewed twice in the file");
+        try {
+            row.taskFid = taskFid(ws, row.task);
+        } catch (const Error&) {
+            throw Error(ErrorKind::Input, where + "no task '" + row.task + "' in the workspace");
+        }
+        std::string list = gis::toString(f->value(featuresColumn));
+        std::replace(list.begin(), list.end(), ',', ';');
+        std::istringstream codes(list);
+        for (std::string code; std::getline(codes, code, ';');) {
+            code.erase(0, code.find_first_not_of(" \t"));
+            code.erase(code.find_last_not_of(" \t") + 1);
+            if (code.empty())
+                continue;
+            try {
+                row.features.push_back(findFeature(ws, code));
+            } catch (const Error&) {
+                throw Error(ErrorKind::Input, where + "no feature with code '" + code + "' in the workspace");
+            }
+            row.codes.push_back(code);
+        }
+        if (row.features.empty() && row.reason.empty())
+            throw Error(ErrorKind::Input, where + "task '" + row.task +
+                                              "' has neither features nor a reason for having no place");
+        rows.push_back(std::move(row));
+    }
+
+    std::map<std::string, LinkSuggestion> pending; // task|code → suggestion
+    for (auto& sg : listSuggestions(ws, "pending"))
+        pending.emplace(sg.taskId + "|" + sg.featureCode, sg);
+
+    return inTransaction(ws, [&] {
+        ReviewResult result;
+        for (const auto& row : rows) {
+            ++result.tasks;
+            std::set<std::string> kept;
+            for (std::size_t i = 0; i < row.features.size(); ++i) {
+                const auto& [layer, fid] = row.features[i];
+                const auto it = pending.find(row.task + "|" + row.codes[i]);
+                if (it != pending.end()) {
+                    writeLink(ws, layer, fid, row.taskFid, "gazetteer", it->second.confidence);
+                    ws.dataset().execute("UPDATE plan_link_suggestions SET status = 'accepted' WHERE fid = " +
+                                         std::to_string(it->second.id));
+                    ++result.accepted;
+                } else {
+                    writeLink(ws, layer, fid, row.taskFid, "manual", 1.0);
+                    ++result.manual;
+                }
+                kept.insert(row.codes[i]);
+            }
+            for (const auto& [key, sg] : pending)
+                if (sg.taskId == row.task && !kept.contains(sg.featureCode)) {
+                    ws.dataset().execute("UPDATE plan_link_suggestions SET status = 'rejected' WHERE fid = " +
+                                         std::to_string(sg.id));
+                    ++result.rejected;
+                }
+            ws.dataset().execute("DELETE FROM plan_unlocated WHERE task_id = " + sqlLiteral(row.task));
+            if (row.features.empty()) {
+                ws.dataset().execute("INSERT INTO plan_unlocated (task_id, reason, reviewed_at) VALUES (" +
+                                     sqlLiteral(row.task) + ", " + sqlLiteral(row.reason) +
+                                     ", strftime('%Y-%m-%dT%H:%M:%fZ','now'))");
+                ++result.unlocated;
+            }
+        }
+        return result;
+    });
+}
+
+std::vector<UnlocatedTask> listUnlocated(layers::Workspace& ws)
+{
+    std::vector<UnlocatedTask> out;
+    if (scalar(ws, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'plan_unlocated'") == "0")
+        return out;
+    for (const auto& row : ws.dataset()
+                               .execute("SELECT u.task_id, u.reason FROM plan_unlocated u JOIN plan_tasks t "
+                                        "ON t.task_id = u.task_id ORDER BY t.doc_id, t.ordinal")
+                               .rows)
+        out.push_back({gis::toString(row[0]), gis::toString(row[1])});
+    return out;
 }
 
 } // namespace pa::plan

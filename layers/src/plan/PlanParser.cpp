@@ -717,6 +717,14 @@ ParsedPlan parsePlanText(const std::string& text, const std::string& sourceName)
                                          "look like a plan document");
     plan.document = readHeader(paragraphs, bodyStart);
     completeFromBody(plan.document, paragraphs);
+    for (std::size_t i = 0; i < bodyStart; ++i) {
+        const std::string f = foldForMatch(paragraphs[i].text);
+        for (std::size_t pos = f.find("ngay "); pos != std::string::npos; pos = f.find("ngay ", pos + 5)) {
+            const std::string date = findDate(f.substr(pos));
+            if (!date.empty() && date > plan.document.notBefore)
+                plan.document.notBefore = date;
+        }
+    }
     AgencyResolver resolver(plan.document.province);
 
     // Preamble paragraphs between header and body: "Kính gửi" addressees and early targets.

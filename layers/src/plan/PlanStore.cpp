@@ -78,7 +78,8 @@ StoreReport storePlan(layers::Workspace& workspace, const ParsedPlan& plan, std:
             report.updated = present;
             const auto& d = plan.document;
             const std::string values = "doc_type = " + orNull(d.type) + ", number = " + orNull(d.number) +
-                                       ", issued_on = " + orNull(d.date) + ", issuer = " + orNull(d.issuer) +
+                                       ", issued_on = " + orNull(d.date) + ", not_before = " + orNull(d.notBefore) +
+                                       ", issuer = " + orNull(d.issuer) +
                                        ", province = " + orNull(d.province) + ", title = " + orNull(d.title) +
                                        ", source_file = " + orNull(std::filesystem::path(sourceFile).filename().string()) +
                                        ", content_sha256 = " + orNull(plan.contentSha256) +

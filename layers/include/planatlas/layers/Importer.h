@@ -33,6 +33,20 @@ struct ImportOptions
     std::string geometryQuality; ///< for features that do not say; default "digitized"
     std::string validFrom, validTo; ///< administrative units: validity where the source has none
                                     ///< (ISO or Vietnamese day-first dates)
+
+    /// A table without geometry (a land-price decision's price list by commune or road
+    /// segment) takes each row's geometry from the feature of a workspace layer whose
+    /// @c field matches the row's @c column. Names match as a person would: without case,
+    /// diacritics or leading type words ("Xã Tân Cương" = "Tân Cương"). Line features are
+    /// turned into polygons by a buffer of @c bufferM metres (the strip a road price applies to).
+    struct Join
+    {
+        std::string layer;   ///< workspace layer giving the geometry
+        std::string field;   ///< its attribute holding the key (e.g. name_vi, code)
+        std::string column;  ///< the table's column holding the key
+        double bufferM = 0;  ///< > 0: buffer line geometry into polygons
+    };
+    std::optional<Join> join;
 };
 
 struct ImportReport
@@ -59,6 +73,7 @@ struct ImportReport
     std::int64_t statusUnrecognised = 0;
     std::int64_t numbersUnparsed = 0;
     std::int64_t datesUnparsed = 0;
+    std::int64_t joined = 0;          ///< rows that took their geometry from --join
     std::map<std::string, std::int64_t> missingValues; ///< required attribute → empty count
     std::vector<std::pair<std::string, std::string>> mapping; ///< attribute → source column
     std::vector<std::string> warnings; ///< sentences with counts, for the user

@@ -16,7 +16,7 @@
 namespace pa::layers {
 
 /// Version of the workspace schema this build writes and reads.
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2; ///< 2: plan_unlocated
 
 struct WorkspaceOptions
 {

@@ -30,6 +30,7 @@ struct UnlocatedTask
 {
     std::string taskId, docId, section, text;
     std::vector<std::string> lead;
+    std::string reason; ///< why a reviewer left it without a place; empty when not reviewed
 };
 
 struct FootprintResult
@@ -40,6 +41,7 @@ struct FootprintResult
     std::vector<UnlocatedTask> unlocated; ///< by task id
     std::map<std::string, std::int64_t> unlocatedByDocument;
     std::map<std::string, std::int64_t> unlocatedByAgency; ///< lead agency → unlocated tasks
+    std::int64_t unlocatedReviewed = 0; ///< unlocated tasks a reviewer left without a place on purpose
 };
 
 /// @p unitsLayer may be empty (no units touched are reported). Throws layers::Error(Usage)

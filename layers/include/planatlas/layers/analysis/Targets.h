@@ -21,16 +21,20 @@ struct TargetRow
     std::optional<double> measured;
     std::string status; ///< "met", "not met", "no data", "not measurable"
     std::string note;
+    std::string provinceLayer; ///< where it was measured
 };
 
 struct TargetsResult
 {
-    std::string provinceLayer; ///< the province the measurements are clipped to
+    std::string provinceLayer; ///< the province asked for, or the one still valid (see targets())
     std::vector<TargetRow> rows; ///< by document, then in the order the document states them
 };
 
-/// @p provinceLayer: an admin_province layer; empty chooses the one still valid (no valid_to).
-/// Throws layers::Error(Usage) when there is none.
+/// @p provinceLayer: an admin_province layer to measure every target in. Empty measures each
+/// target in the province as it was when its document was issued (issued_on, or else the
+/// latest date its preamble cites), so that a 2023 target "in the province" is not measured
+/// in the province merged in 2025; a document with no date falls back to the province still
+/// valid (no valid_to). Throws layers::Error(Usage) when there is none.
 TargetsResult targets(layers::Workspace& workspace, const std::string& provinceLayer = {},
                       const layers::Progress& progress = {});
 

@@ -60,4 +60,33 @@ bool removeLink(layers::Workspace& workspace, const std::string& taskId, const s
 std::vector<Link> listLinks(layers::Workspace& workspace, const std::string& taskId = {},
                             const std::string& featureCode = {});
 
+/// What a review file did.
+struct ReviewResult
+{
+    std::int64_t tasks = 0;      ///< rows (tasks) in the file
+    std::int64_t accepted = 0;   ///< links written by accepting a pending suggestion
+    std::int64_t manual = 0;     ///< links written by hand
+    std::int64_t rejected = 0;   ///< pending suggestions of reviewed tasks not kept
+    std::int64_t unlocated = 0;  ///< tasks marked as deliberately without a place
+};
+
+/// Applies a reviewer's decisions from a CSV file with columns task_id, features (feature
+/// codes separated by ';', empty for none) and reason (why a task without features has no
+/// place, e.g. "không gắn với địa điểm: cải cách hành chính"); other columns are ignored.
+/// For each task: listed features are linked (accepting the pending suggestion where there is
+/// one, by hand otherwise), its other pending suggestions are rejected, and a task with no
+/// features is recorded as deliberately unlocated with its reason. One transaction; an unknown
+/// task or feature, or a task with neither features nor reason, is an Error(Input) naming
+/// the file and line, and nothing is written.
+ReviewResult applyReview(layers::Workspace& workspace, const std::string& csvPath);
+
+/// A task reviewed and left without a place.
+struct UnlocatedTask
+{
+    std::string taskId;
+    std::string reason;
+};
+/// Tasks recorded as deliberately without a place (empty for a workspace of schema 1).
+std::vector<UnlocatedTask> listUnlocated(layers::Workspace& workspace);
+
 } // namespace pa::plan

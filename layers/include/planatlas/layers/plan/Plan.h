@@ -15,6 +15,9 @@ struct DocumentInfo
     std::string type;     ///< "Kế hoạch", "Quyết định", "Nghị quyết", "Chương trình hành động", "Công văn"
     std::string number;   ///< "2907/UBND-CNNXD"; empty when the text has none
     std::string date;     ///< ISO date; empty when the text has none
+    /// The latest date the preamble cites (the acts it implements): the document was issued on
+    /// or after it. Lets analyses place an undated document in time ("which province?").
+    std::string notBefore;
     std::string issuer;   ///< "UBND tỉnh Thái Nguyên"
     std::string province; ///< "Thái Nguyên"
     std::string title;
