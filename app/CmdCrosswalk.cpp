@@ -26,9 +26,13 @@ int runCrosswalk(const std::vector<std::string>& args)
         return kOk;
     const auto parsed = parse(kCrosswalk, args);
     auto ws = layers::Workspace::open(parsed.positional[0], gis::OpenMode::Update);
-    const auto n = layers::loadCrosswalk(ws, parsed.positional[1]);
+    const auto r = layers::loadCrosswalk(ws, parsed.positional[1]);
     ws.close();
-    std::printf("Loaded %lld crosswalk row(s) into %s\n", static_cast<long long>(n), parsed.positional[0].c_str());
+    std::printf("Loaded %lld crosswalk row(s) into %s", static_cast<long long>(r.rows), parsed.positional[0].c_str());
+    if (r.unitsEnded > 0)
+        std::printf("; %lld unit(s) now end the day before they were merged, split or abolished",
+                    static_cast<long long>(r.unitsEnded));
+    std::printf("\n");
     return kOk;
 }
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds PlanAtlas (release preset) and runs its main job on the bundled Thái Nguyên sample:
-# the build makes the workspace from data/ (see data/README.md); this describes and checks it.
+# the build makes the workspace from data/ (see data/README.md); this describes and checks it
+# and runs the coverage analyses into build/release/sample-output/.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 scripts/install-deps.sh
@@ -12,4 +13,21 @@ workspace=build/release/data/thai_nguyen.gpkg
 echo
 "$planatlas" validate "$workspace"
 echo
+out=build/release/sample-output
+mkdir -p "$out"
+"$planatlas" analyze "$workspace" coverage --units districts_pre2025 -o "$out/coverage_by_district.csv"
+"$planatlas" analyze "$workspace" footprint --by agency --units districts_pre2025 -o "$out/footprint_by_agency.csv"
+"$planatlas" analyze "$workspace" footprint --unlocated -o "$out/tasks_without_place.csv"
+"$planatlas" analyze "$workspace" overlaps -o "$out/overlaps.csv"
+"$planatlas" analyze "$workspace" corridor --distance-km 5 -o "$out/corridor_5km.csv"
+"$planatlas" analyze "$workspace" access --to urban_centre:provincial -o "$out/access_to_city.csv"
+"$planatlas" analyze "$workspace" zonal --values land_price_illustrative -o "$out/land_price_by_feature_ILLUSTRATIVE.csv"
+"$planatlas" analyze "$workspace" targets -o "$out/targets.csv"
+echo
+echo "Targets the map can measure (programme geometry is indicative, see data/README.md):"
+grep -E 'expressway|forest|industrial' "$out/targets.csv" | cut -d, -f1,5,10,11 | sed 's/^/  /'
+echo
 echo "Sample workspace: $workspace (open it in QGIS or with: $planatlas info $workspace)"
+echo "Analyses: $out/"
+ls -1 "$out" | sed 's/^/  /'
+echo "Second sample (no plan yet): build/release/data/thanh_hoa.gpkg"

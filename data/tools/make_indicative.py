@@ -149,6 +149,11 @@ def main():
                 props[key] = row[key]
         props["district"] = row["district"] or None
         props["commune"] = row["commune"] or None
+        admin = row["kind"].startswith("admin_")
+        if admin:  # a unit derived from the district layer: its validity, not programme attributes
+            props = {"code": row["code"], "name_vi": row["name_vi"], "name_en": row["name_en"],
+                     "valid_from": row.get("valid_from") or None, "valid_to": row.get("valid_to") or None,
+                     "source": row["source"]}
         if row["code"] in shapes:
             shape = shapes[row["code"]]
             if shape["method"] == "ring":
@@ -180,7 +185,9 @@ def main():
             errors.append(f"{where}: no lon/lat and no entry in shapes.csv")
             continue
         province = provinces[default_province]
-        if g.GetGeometryType() != ogr.wkbPoint:
+        if admin:
+            pass  # units keep their own boundary
+        elif g.GetGeometryType() != ogr.wkbPoint:
             clipped = g.Intersection(province)
             if clipped.GetArea() < 0.999 * g.GetArea() and row["code"] not in shapes:
                 errors.append(f"{where}: {100 * (1 - clipped.GetArea() / g.GetArea()):.1f} % of the polygon "
@@ -188,7 +195,9 @@ def main():
             g = clipped
         elif not province.Contains(g):
             errors.append(f"{where}: point outside the province")
-        props["drawn_area_ha"] = round(g.GetArea() / 1e4, 2) if g.GetDimension() == 2 else None
+        if not admin:
+            props["source"] = row["source"]
+            props["drawn_area_ha"] = round(g.GetArea() / 1e4, 2) if g.GetDimension() == 2 else None
         layers.setdefault(row["layer"], []).append((row["code"], row["kind"], g, props))
 
     for n, row in enumerate(read_csv("routes.csv"), start=2):
@@ -197,6 +206,7 @@ def main():
         props["route_code"] = row["route_code"] or None
         props["planned_length_km"] = float(row["planned_length_km"]) if row["planned_length_km"] else None
         props["period"] = row["period"] or None
+        props["source"] = row["source"]
         pts = parse_points(row["waypoints"])
         g = metric_geom(ogr.CreateGeometryFromWkt("LINESTRING(" + ", ".join(f"{x} {y}" for x, y in pts) + ")"))
         clip = row["clip"] or default_province
@@ -233,7 +243,7 @@ def main():
             g = g.Clone()
             g.Transform(to_wgs84)
             props = dict(props)
-            props["geometry_quality"] = "indicative"
+            props["geometry_quality"] = "digitized" if kind.startswith("admin_") else "indicative"
             features.append({"type": "Feature", "properties": props, "geometry": rounded(g)})
         doc = {"type": "FeatureCollection", "name": layer,
                "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:OGC:1.3:CRS84"}},

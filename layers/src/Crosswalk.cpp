@@ -17,7 +17,7 @@ namespace pa::layers {
 
 using gis::sqlLiteral;
 
-std::int64_t loadCrosswalk(Workspace& workspace, const std::string& csvPath)
+CrosswalkResult loadCrosswalk(Workspace& workspace, const std::string& csvPath)
 {
     auto csv = openCsvTable(csvPath);
     auto layer = csv.layer(0);
@@ -42,6 +42,7 @@ std::int64_t loadCrosswalk(Workspace& workspace, const std::string& csvPath)
     static constexpr std::array<std::string_view, 3> levels = {"province", "district", "commune"};
 
     std::vector<std::string> inserts;
+    std::vector<std::pair<std::string, std::string>> endings; // unit code, effective date
     int line = 1; // the header
     while (auto f = layer.next()) {
         ++line;
@@ -76,18 +77,35 @@ std::int64_t loadCrosswalk(Workspace& workspace, const std::string& csvPath)
                           sqlLiteral(oc) + ", " + sqlLiteral(ol) + ", " + (nc.empty() ? "NULL" : sqlLiteral(nc)) + ", " +
                           (nl.empty() ? "NULL" : sqlLiteral(nl)) + ", " + sqlLiteral(rel) + ", " + sqlLiteral(*effective) +
                           ", " + shareValue + ", " + (lb.empty() ? "NULL" : sqlLiteral(lb)) + ")");
+        if (rel == "merged_into" || rel == "split_into" || rel == "abolished")
+            endings.emplace_back(oc, *effective);
     }
     if (inserts.empty())
         throw Error(ErrorKind::Input, csvPath + ": no rows");
+    CrosswalkResult result;
+    result.rows = static_cast<std::int64_t>(inserts.size());
     try {
         workspace.transaction([&] {
+            auto& ds = workspace.dataset();
             for (const auto& sql : inserts)
-                workspace.dataset().execute(sql);
+                ds.execute(sql);
+            for (const auto& [code, effective] : endings) {
+                const std::string end = "date(" + sqlLiteral(effective) + ", '-1 day')";
+                const std::string later = " AND (valid_to IS NULL OR valid_to > " + end + ")";
+                const auto layer = ds.execute("SELECT layer_name FROM admin_units WHERE unit_code = " + sqlLiteral(code) +
+                                              later);
+                if (layer.rows.empty())
+                    continue;
+                ds.execute("UPDATE admin_units SET valid_to = " + end + " WHERE unit_code = " + sqlLiteral(code) + later);
+                ds.execute("UPDATE " + gis::sqlIdentifier(gis::toString(layer.rows[0][0])) + " SET valid_to = " + end +
+                           " WHERE code = " + sqlLiteral(code) + later);
+                ++result.unitsEnded;
+            }
         });
     } catch (const gis::GisError& e) {
         throw Error(ErrorKind::Workspace, "cannot write the crosswalk to '" + workspace.path() + "': " + e.what());
     }
-    return static_cast<std::int64_t>(inserts.size());
+    return result;
 }
 
 } // namespace pa::layers

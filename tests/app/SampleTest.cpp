@@ -8,16 +8,20 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <map>
 #include <sstream>
 
 namespace {
 
-class Sample : public ::testing::Test
+class SampleBase
 {
 protected:
-    pa::layers::Workspace ws =
-        pa::layers::Workspace::open(pa::test::sampleWorkspace().string(), pa::gis::OpenMode::ReadOnly);
+    explicit SampleBase(const std::filesystem::path& path)
+        : ws(pa::layers::Workspace::open(path.string(), pa::gis::OpenMode::ReadOnly))
+    {
+    }
+    pa::layers::Workspace ws;
 
     std::vector<std::vector<pa::gis::FieldValue>> rows(const std::string& sql, const char* dialect = "")
     {
@@ -30,6 +34,59 @@ protected:
             return *d;
         return static_cast<double>(std::get<std::int64_t>(v));
     }
+
+    /// Share (0..1) of each industrial feature's area inside the district(s) its `district`
+    /// attribute names ("Phổ Yên; Phú Bình"; "Thành phố X" may be written "X").
+    std::map<std::string, double> shareInNamedDistricts(const std::vector<std::string>& layers)
+    {
+        std::map<std::string, double> share;
+        for (const auto& layer : layers)
+            for (const auto& row : rows("SELECT code, district FROM \"" + layer + "\" ORDER BY code")) {
+                const std::string code = pa::gis::toString(row[0]);
+                std::string condition;
+                std::stringstream list(pa::gis::toString(row[1]));
+                for (std::string name; std::getline(list, name, ';');) {
+                    name.erase(0, name.find_first_not_of(' '));
+                    for (const char* prefix : {"", "Thành phố ", "Thị xã "})
+                        condition += std::string(condition.empty() ? "" : " OR ") + "d.name_vi = '" + prefix + name + "'";
+                }
+                share[code] = condition.empty() ? 0.0
+                                                : number("SELECT ST_Area(ST_Intersection(f.geom, (SELECT ST_Union(d.geom) "
+                                                         "FROM districts_pre2025 d WHERE " + condition +
+                                                         "))) / ST_Area(f.geom) FROM \"" + layer + "\" f WHERE code = '" +
+                                                         code + "'");
+            }
+        return share;
+    }
+
+    /// Programme features (not units, not the price table) outside @p provinceLayer, by layer.
+    std::map<std::string, double> outside(const std::string& provinceLayer, bool skipNetworks)
+    {
+        std::map<std::string, double> out;
+        for (const auto& layer : ws.layers()) {
+            if (layer.kind.rfind("admin_", 0) == 0 || layer.kind == "land_price")
+                continue; // units and the price table joined to them come with their own boundaries
+            if (skipNetworks && (layer.kind == "road" || layer.kind == "railway"))
+                continue; // national networks selected as crossing the province
+            out[layer.name] = number("SELECT COUNT(*) FROM \"" + layer.name + "\" f, \"" + provinceLayer +
+                                     "\" p WHERE ST_Length(ST_Difference(f.geom, ST_Buffer(p.geom, 1))) > 0 OR "
+                                     "ST_Area(ST_Difference(f.geom, ST_Buffer(p.geom, 1))) > 0 OR "
+                                     "(ST_Dimension(f.geom) = 0 AND NOT ST_Within(f.geom, p.geom))");
+        }
+        return out;
+    }
+};
+
+class Sample : public SampleBase, public ::testing::Test
+{
+protected:
+    Sample() : SampleBase(pa::test::sampleWorkspace()) {}
+};
+
+class SampleThanhHoa : public SampleBase, public ::testing::Test
+{
+protected:
+    SampleThanhHoa() : SampleBase(pa::test::sampleWorkspaceThanhHoa()) {}
 };
 
 TEST_F(Sample, ProgrammeFeaturesByKind)
@@ -58,6 +115,11 @@ TEST_F(Sample, ProgrammeFeaturesByKind)
                       0)
                 << layer.name;
     EXPECT_EQ(number("SELECT COUNT(*) FROM land_price_illustrative WHERE source <> 'illustrative'", ""), 0);
+    // Every drawn feature says where its position and figures come from.
+    for (const char* layer : {"industrial_parks", "hitech_zones", "industrial_clusters", "expressways", "agri_zones",
+                              "urban_centres", "tourism_areas", "markets", "regions"})
+        EXPECT_EQ(number(std::string("SELECT COUNT(*) FROM ") + layer + " WHERE source IS NULL OR source = ''", ""), 0)
+            << layer;
 }
 
 TEST_F(Sample, ParksOfKnownAreaAreDrawnAtThatArea)
@@ -81,51 +143,20 @@ TEST_F(Sample, DistrictsAddUpToTheProvince)
 
 TEST_F(Sample, EveryParkLiesInItsDistrict)
 {
-    // The `district` attribute names the unit(s) a park was placed in ("Phổ Yên; Phú Bình").
-    for (const auto& row : rows("SELECT code, district FROM industrial_parks UNION ALL "
-                                "SELECT code, district FROM industrial_clusters UNION ALL "
-                                "SELECT code, district FROM hitech_zones ORDER BY 1")) {
-        const std::string code = pa::gis::toString(row[0]);
-        std::string names = pa::gis::toString(row[1]), condition;
-        std::stringstream list(names);
-        for (std::string name; std::getline(list, name, ';');) {
-            name.erase(0, name.find_first_not_of(' '));
-            condition += std::string(condition.empty() ? "" : " OR ") + "d.name_vi = '" + name +
-                         "' OR d.name_vi LIKE 'Thành phố " + name + "'";
-        }
-        ASSERT_FALSE(condition.empty()) << code;
-        const double inside = number("SELECT ST_Area(ST_Intersection(f.geom, (SELECT ST_Union(d.geom) FROM "
-                                     "districts_pre2025 d WHERE " + condition + "))) / ST_Area(f.geom) FROM ("
-                                     "SELECT geom FROM industrial_parks WHERE code = '" + code + "' UNION ALL "
-                                     "SELECT geom FROM industrial_clusters WHERE code = '" + code + "' UNION ALL "
-                                     "SELECT geom FROM hitech_zones WHERE code = '" + code + "') f");
-        EXPECT_GT(inside, 0.95) << code << " in " << names;
-    }
+    const auto share = shareInNamedDistricts({"industrial_parks", "industrial_clusters", "hitech_zones"});
+    EXPECT_EQ(share.size(), 16u);
+    for (const auto& [code, inside] : share)
+        EXPECT_GT(inside, 0.95) << code;
 }
 
 TEST_F(Sample, NothingLiesOutsideItsProvince)
 {
-    for (const auto& layer : ws.layers()) {
-        if (layer.kind.rfind("admin_", 0) == 0 || layer.kind == "land_price")
-            continue; // units and the price table joined to them come with their own boundaries
-        // Everything is in the 2025 province; all but the Chợ Mới – Bắc Kạn – Cao Bằng section
-        // (and the end of the Chợ Mới section) also in the province before the merger.
-        const std::string outside2025 = "SELECT COUNT(*) FROM \"" + layer.name + "\" f, province_2025 p WHERE "
-                                        "ST_Length(ST_Difference(f.geom, ST_Buffer(p.geom, 1))) > 0 OR "
-                                        "ST_Area(ST_Difference(f.geom, ST_Buffer(p.geom, 1))) > 0 OR "
-                                        "(ST_Dimension(f.geom) = 0 AND NOT ST_Within(f.geom, p.geom))";
-        const double out2025 = number(outside2025);
-        if (layer.kind == "road" || layer.kind == "railway")
-            continue; // national networks selected as crossing the province
-        EXPECT_EQ(out2025, 0) << layer.name;
-        if (layer.name == "expressways")
-            continue;
-        EXPECT_EQ(number("SELECT COUNT(*) FROM \"" + layer.name + "\" f, province_pre2025 p WHERE "
-                         "ST_Area(ST_Difference(f.geom, ST_Buffer(p.geom, 1))) > 0 OR "
-                         "(ST_Dimension(f.geom) = 0 AND NOT ST_Within(f.geom, p.geom))"),
-                  0)
-            << layer.name;
-    }
+    // Everything is in the 2025 province; all but the expressways (the Chợ Mới – Bắc Kạn –
+    // Cao Bằng section, the end of the Chợ Mới section) also in the province before the merger.
+    for (const auto& [layer, n] : outside("province_2025", true))
+        EXPECT_EQ(n, 0) << layer;
+    for (const auto& [layer, n] : outside("province_pre2025", true))
+        EXPECT_EQ(n, layer == "expressways" ? 2 : 0) << layer;
 }
 
 TEST_F(Sample, EveryTaskIsLinkedOrDeliberatelyUnlocated)
@@ -160,6 +191,52 @@ TEST_F(Sample, EveryTaskIsLinkedOrDeliberatelyUnlocated)
 
 TEST_F(Sample, ValidatesCleanly)
 {
+    EXPECT_EQ(ws.validate().errorCount(), 0u);
+}
+
+TEST_F(SampleThanhHoa, FeaturesUnitsAndTheDongSonMerger)
+{
+    std::map<std::string, std::int64_t> count;
+    for (const auto& layer : ws.layers())
+        count[layer.kind] += static_cast<std::int64_t>(number("SELECT COUNT(*) FROM \"" + layer.name + "\"", ""));
+    EXPECT_EQ(count["admin_district"], 28); // the 27 units of the 2020 layout and the 2024 merged city
+    EXPECT_EQ(count["industrial_park"], 8);
+    EXPECT_EQ(count["economic_zone"], 1);
+    EXPECT_EQ(count["expressway"], 1);
+    EXPECT_EQ(count["urban_centre"], 6);
+    // The 27 districts cover the province (SOURCES.md section 8: 11,096.4 vs 11,083.2 km²).
+    const double districts = number("SELECT SUM(ST_Area(geom)) FROM districts_pre2025");
+    const double province = number("SELECT SUM(ST_Area(geom)) FROM province");
+    EXPECT_NEAR(districts / province, 1.0, 0.02);
+    EXPECT_NEAR(districts / 1e6, 11096.4, 0.5);
+    // Đông Sơn (81.2 km²) and the city (146.9 km²) make the enlarged city of 228.1 km², and the
+    // two old units end the day before it begins.
+    EXPECT_NEAR(number("SELECT ST_Area(geom) / 1e6 FROM district_2024_merger"), 228.1, 0.1);
+    const auto ended = rows("SELECT name_vi, valid_to FROM admin_units WHERE valid_to = '2024-11-30' ORDER BY name_vi");
+    ASSERT_EQ(ended.size(), 2u);
+    EXPECT_EQ(pa::gis::toString(ended[0][0]), "Thành phố Thanh Hóa");
+    EXPECT_EQ(pa::gis::toString(ended[1][0]), "Đông Sơn");
+    EXPECT_EQ(number("SELECT COUNT(*) FROM admin_crosswalk WHERE relation = 'merged_into' AND "
+                     "new_code = 'TH-HUYEN-TPTH-2024'", ""),
+              2);
+    for (const auto& [code, inside] : shareInNamedDistricts({"industrial_parks"}))
+        EXPECT_GT(inside, 0.95) << code;
+    for (const auto& [layer, n] : outside("province", false))
+        EXPECT_EQ(n, 0) << layer;
+    EXPECT_EQ(ws.validate().errorCount(), 0u);
+}
+
+TEST(SampleThanhHoaPlan, StandsReadyToIngestAPlan)
+{
+    // No plan comes with the Thanh Hóa sample; a user's document goes straight in.
+    pa::test::TempDir dir;
+    const auto copy = dir.file("th.gpkg");
+    std::filesystem::copy_file(pa::test::sampleWorkspaceThanhHoa(), copy);
+    const auto r = pa::test::runCli(
+        {"ingest", copy, pa::test::fixture("plans/synthetic/thanh-hoa_ctr-hanh-dong-synthetic.txt").string()});
+    EXPECT_EQ(r.exitCode, 0) << r.err;
+    auto ws = pa::layers::Workspace::open(copy, pa::gis::OpenMode::ReadOnly);
+    EXPECT_GT(std::get<std::int64_t>(ws.dataset().execute("SELECT COUNT(*) FROM plan_tasks").rows[0][0]), 0);
     EXPECT_EQ(ws.validate().errorCount(), 0u);
 }
 

@@ -17,6 +17,7 @@ fs::path sourceDir() { return PLANATLAS_SOURCE_DIR; }
 fs::path fixture(const std::string& name) { return sourceDir() / "tests" / "data" / name; }
 fs::path sampleData(const std::string& relative) { return sourceDir() / "data" / relative; }
 fs::path sampleWorkspace() { return PLANATLAS_SAMPLE_WORKSPACE; }
+fs::path sampleWorkspaceThanhHoa() { return PLANATLAS_SAMPLE_WORKSPACE_TH; }
 
 TempDir::TempDir()
 {

@@ -45,5 +45,7 @@ CommandResult run(const std::vector<std::string>& argv);
 CommandResult runCli(const std::vector<std::string>& args);
 /// Path of the sample workspace the build makes from data/.
 std::filesystem::path sampleWorkspace();
+/// The Thanh Hóa sample workspace the build makes (build/<preset>/data/thanh_hoa.gpkg).
+std::filesystem::path sampleWorkspaceThanhHoa();
 
 } // namespace pa::test
