@@ -206,8 +206,11 @@ TEST(Cli, SampleWorkspaceBuiltFromDataIsValid)
     EXPECT_EQ(j["tasks"], 258);
     const auto valid = runCli({"validate", sample.string()});
     EXPECT_EQ(valid.exitCode, 0) << valid.out;
-    const auto validator = pa::test::run({kPython, "/usr/share/doc/python3-gdal/examples/validate_gpkg.py", sample.string()});
-    EXPECT_EQ(validator.exitCode, 0) << validator.out << validator.err;
+    for (const auto& workspace : {sample, pa::test::sampleWorkspaceThanhHoa()}) {
+        const auto validator =
+            pa::test::run({kPython, "/usr/share/doc/python3-gdal/examples/validate_gpkg.py", workspace.string()});
+        EXPECT_EQ(validator.exitCode, 0) << workspace << validator.out << validator.err;
+    }
 }
 
 TEST(Cli, IngestPrintsThePlanAsJson)

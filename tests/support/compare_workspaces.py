@@ -1,0 +1,44 @@
+#!/usr/bin/python3
+"""Compares two workspaces table by table, row by row, ignoring the columns that record when
+something was done (timestamps) and SQLite's own bookkeeping. Exit 0 when alike; otherwise
+prints the first differences and exits 1.
+
+usage: compare_workspaces.py A.gpkg B.gpkg"""
+import sqlite3
+import sys
+
+TIMESTAMPS = {"last_change", "imported_at", "ingested_at", "created_at", "reviewed_at"}
+
+
+def dump(path):
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    tables = {}
+    for (name,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+                               "ORDER BY name"):
+        columns = [c[1] for c in con.execute(f'PRAGMA table_info("{name}")') if c[1] not in TIMESTAMPS]
+        rows = con.execute(f'SELECT {", ".join(chr(34) + c + chr(34) for c in columns)} FROM "{name}"').fetchall()
+        rows = [r for r in rows if not (name == "pa_metadata" and r[columns.index("key")] == "created_at")]
+        tables[name] = (columns, sorted(rows, key=repr))
+    return tables
+
+
+def main():
+    if len(sys.argv) != 3:
+        print(__doc__, file=sys.stderr)
+        return 2
+    a, b = dump(sys.argv[1]), dump(sys.argv[2])
+    problems = []
+    for name in sorted(set(a) | set(b)):
+        if name not in a or name not in b:
+            problems.append(f"table {name} only in {'B' if name not in a else 'A'}")
+        elif a[name] != b[name]:
+            ra, rb = a[name][1], b[name][1]
+            problems.append(f"table {name}: {len(ra)} vs {len(rb)} rows, first difference: " +
+                            next((f"{x!r} vs {y!r}" for x, y in zip(ra, rb) if x != y), "(row count)")[:300])
+    for p in problems[:10]:
+        print(p)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
