@@ -35,6 +35,15 @@ function(programme_layers dir)
   endforeach()
 endfunction()
 
+# locator_basemap(): the 34 provinces of 2025 as a reference layer, for the locator inset of maps.
+function(locator_basemap)
+  planatlas(import "${WS}" ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/vietnam/vn_provinces_34_2025_derived_odm.geojson
+            --kind basemap --layer vietnam_provinces_2025 --code-field ma_tinh_2025 --code-prefix NEN-TINH2025-
+            --title-vi "Các tỉnh, thành phố Việt Nam (từ 01/7/2025)" --title-en "Provinces of Viet Nam (from 1 July 2025)"
+            --source "Open Development Mekong, merged to the 34 provinces of 2025 (Nghị quyết 202/2025/QH15)"
+            --licence "CC BY-SA 4.0" --attribution "${ODM_ATTRIBUTION} Merged to 2025 provinces." --quiet)
+endfunction()
+
 # finish(): moves the finished workspace into place.
 function(finish)
   file(RENAME "${WS}" "${OUT}")

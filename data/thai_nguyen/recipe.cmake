@@ -22,6 +22,7 @@ planatlas(import "${WS}" ${TN}/districts_pre2025_geoboundaries.geojson
           --source "geoBoundaries VNM-ADM2-81297802 (simplified)" --licence "CC BY 3.0 IGO"
           --attribution "${GB_ATTRIBUTION}" --valid-to 2025-06-30 --quiet)
 planatlas(crosswalk "${WS}" ${TN}/crosswalk_2025.csv)
+locator_basemap()
 # Reference networks (small-scale, pre-expressway) that cross the province.
 planatlas(import "${WS}" ${VN}/vn_transport_network_smallscale.geojson
           --kind road --layer national_roads --where "crosses_thai_nguyen = 1 AND ma = 'HA13'"

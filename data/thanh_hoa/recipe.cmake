@@ -21,6 +21,7 @@ planatlas(import "${WS}" ${TH}/programme/district_2024_merger.geojson
           --source "Union of two units of the geoBoundaries layer (PlanAtlas)" --licence "CC BY 3.0 IGO"
           --attribution "${GB_ATTRIBUTION} Merged by PlanAtlas." --quiet)
 planatlas(crosswalk "${WS}" ${TH}/crosswalk.csv)
+locator_basemap()
 programme_layers(${TH}/programme
   "industrial_parks|industrial_park|Khu công nghiệp (vị trí chỉ dẫn)|Industrial parks (indicative)"
   "economic_zones|economic_zone|Khu kinh tế Nghi Sơn (phần đất liền, chỉ dẫn)|Nghi Sơn economic zone (land part, indicative)"

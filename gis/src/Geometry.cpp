@@ -1,6 +1,7 @@
 #include "Private_p.h"
 
 #include <algorithm>
+#include <functional>
 
 namespace pa::gis {
 
@@ -241,6 +242,115 @@ void Geometry::promoteToMulti()
         return;
     m_impl->geometry.reset(
         OGRGeometryFactory::forceTo(m_impl->geometry.release(), target, nullptr));
+}
+
+namespace {
+
+std::vector<Coord> coordsOf(const OGRSimpleCurve& curve)
+{
+    std::vector<Coord> out(static_cast<std::size_t>(curve.getNumPoints()));
+    for (int i = 0; i < curve.getNumPoints(); ++i)
+        out[static_cast<std::size_t>(i)] = {curve.getX(i), curve.getY(i)};
+    return out;
+}
+
+void collect(const OGRGeometry& g, Shapes& out)
+{
+    switch (wkbFlatten(g.getGeometryType())) {
+    case wkbPoint: {
+        const auto& p = *g.toPoint();
+        if (!p.IsEmpty())
+            out.points.push_back({p.getX(), p.getY()});
+        return;
+    }
+    case wkbLineString:
+    case wkbLinearRing:
+        out.lines.push_back(coordsOf(*g.toLineString()));
+        return;
+    case wkbPolygon: {
+        std::vector<std::vector<Coord>> rings;
+        for (const auto* ring : *g.toPolygon())
+            rings.push_back(coordsOf(*ring));
+        if (!rings.empty())
+            out.polygons.push_back(std::move(rings));
+        return;
+    }
+    default:
+        break;
+    }
+    if (OGR_GT_IsSubClassOf(wkbFlatten(g.getGeometryType()), wkbGeometryCollection)) {
+        for (const auto* part : *g.toGeometryCollection())
+            collect(*part, out);
+        return;
+    }
+    // Curves, surfaces and the like: draw their linear approximation.
+    std::unique_ptr<OGRGeometry> linear(g.getLinearGeometry());
+    if (linear && wkbFlatten(linear->getGeometryType()) != wkbFlatten(g.getGeometryType()))
+        collect(*linear, out);
+}
+
+} // namespace
+
+Shapes Geometry::shapes() const
+{
+    Shapes out;
+    if (m_impl->geometry)
+        collect(*m_impl->geometry, out);
+    return out;
+}
+
+std::optional<Coord> Geometry::labelPoint() const
+{
+    if (isEmpty())
+        return std::nullopt;
+    const Shapes s = shapes();
+    if (!s.polygons.empty()) {
+        // The largest polygon's point on surface (inside it even when it is concave).
+        const OGRGeometry* best = nullptr;
+        double bestArea = -1;
+        std::function<void(const OGRGeometry&)> visit = [&](const OGRGeometry& g) {
+            if (wkbFlatten(g.getGeometryType()) == wkbPolygon) {
+                const double a = g.toPolygon()->get_Area();
+                if (a > bestArea) {
+                    bestArea = a;
+                    best = &g;
+                }
+            } else if (OGR_GT_IsSubClassOf(wkbFlatten(g.getGeometryType()), wkbGeometryCollection)) {
+                for (const auto* part : *g.toGeometryCollection())
+                    visit(*part);
+            }
+        };
+        visit(*m_impl->geometry);
+        OGRPoint p;
+        if (best && best->toPolygon()->PointOnSurface(&p) == OGRERR_NONE)
+            return Coord{p.getX(), p.getY()};
+        return s.polygons.front().front().front();
+    }
+    if (!s.lines.empty()) {
+        const std::vector<Coord>* longest = &s.lines.front();
+        for (const auto& l : s.lines)
+            if (l.size() > longest->size())
+                longest = &l;
+        return (*longest)[longest->size() / 2];
+    }
+    if (!s.points.empty())
+        return s.points.front();
+    return std::nullopt;
+}
+
+Geometry Geometry::fromEnvelope(const Envelope& e)
+{
+    auto ring = std::make_unique<OGRLinearRing>();
+    ring->addPoint(e.minX, e.minY);
+    ring->addPoint(e.maxX, e.minY);
+    ring->addPoint(e.maxX, e.maxY);
+    ring->addPoint(e.minX, e.maxY);
+    ring->addPoint(e.minX, e.minY);
+    auto polygon = std::make_unique<OGRPolygon>();
+    polygon->addRingDirectly(ring.release());
+    auto impl = std::make_unique<Geometry::Impl>();
+    impl->geometry = std::move(polygon);
+    return Geometry(std::move(impl));
 }
 
 namespace {

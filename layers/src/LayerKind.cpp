@@ -93,6 +93,8 @@ const std::vector<LayerKind>& registry()
          {"#d9d9d9", "#737373", 0.3}},
         {"analysis_grid", "Lưới phân tích", "Analysis grid", "LUOI", {kPolygon}, false, {},
          {"", "#969696", 0.15}},
+        {"basemap", "Nền tham chiếu", "Reference basemap", "NEN", {kPolygon, kLine, kPoint, kAny}, false, {},
+         {"#f2f2f2", "#bdbdbd", 0.2}},
     };
     return kinds;
 }

@@ -64,8 +64,8 @@ protected:
     {
         std::map<std::string, double> out;
         for (const auto& layer : ws.layers()) {
-            if (layer.kind.rfind("admin_", 0) == 0 || layer.kind == "land_price")
-                continue; // units and the price table joined to them come with their own boundaries
+            if (layer.kind.rfind("admin_", 0) == 0 || layer.kind == "land_price" || layer.kind == "basemap")
+                continue; // units, the price table joined to them and the locator map have their own extent
             if (skipNetworks && (layer.kind == "road" || layer.kind == "railway"))
                 continue; // national networks selected as crossing the province
             out[layer.name] = number("SELECT COUNT(*) FROM \"" + layer.name + "\" f, \"" + provinceLayer +
@@ -110,7 +110,8 @@ TEST_F(Sample, ProgrammeFeaturesByKind)
     // Drawn geometry says what it is.
     for (const auto& layer : ws.layers())
         if (layer.kind != "admin_province" && layer.kind != "admin_district" && layer.kind != "land_price" &&
-            layer.kind != "road" && layer.kind != "railway" && layer.kind != "infrastructure")
+            layer.kind != "road" && layer.kind != "railway" && layer.kind != "infrastructure" &&
+            layer.kind != "basemap")
             EXPECT_EQ(number("SELECT COUNT(*) FROM \"" + layer.name + "\" WHERE geometry_quality <> 'indicative'", ""),
                       0)
                 << layer.name;

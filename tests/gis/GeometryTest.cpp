@@ -117,3 +117,28 @@ TEST(Geometry, RejectsBadWkt)
 {
     EXPECT_THROW(Geometry::fromWkt("POLYGON((0 0, 1"), pa::gis::GisError);
 }
+
+TEST(Geometry, ShapesAndLabelPointsForDrawing)
+{
+    using pa::gis::Geometry;
+    // An L-shaped polygon with a hole and a small square: the label goes inside the L, not in
+    // its notch, and not in the hole.
+    const auto g = Geometry::fromWkt("MULTIPOLYGON(((0 0,10 0,10 2,2 2,2 10,0 10,0 0)),"
+                                     "((20 20,21 20,21 21,20 21,20 20)))");
+    const auto s = g.shapes();
+    ASSERT_EQ(s.polygons.size(), 2u);
+    EXPECT_EQ(s.polygons[0].size(), 1u);
+    EXPECT_EQ(s.polygons[0][0].size(), 7u);
+    EXPECT_TRUE(s.lines.empty() && s.points.empty());
+    const auto p = g.labelPoint();
+    ASSERT_TRUE(p);
+    EXPECT_TRUE(Geometry::fromWkt("POLYGON((0 0,10 0,10 2,2 2,2 10,0 10,0 0))")
+                    .intersects(Geometry::fromWkt("POINT(" + std::to_string(p->x) + " " + std::to_string(p->y) + ")")));
+    const auto holed = Geometry::fromWkt("POLYGON((0 0,10 0,10 10,0 10,0 0),(2 2,8 2,8 8,2 8,2 2))").shapes();
+    ASSERT_EQ(holed.polygons.at(0).size(), 2u); // exterior and hole
+    const auto line = Geometry::fromWkt("MULTILINESTRING((0 0,1 0),(0 5,1 5,2 5,3 5,4 5))");
+    EXPECT_DOUBLE_EQ(line.labelPoint()->x, 2); // the middle vertex of the longer line
+    EXPECT_EQ(Geometry::fromWkt("CIRCULARSTRING(0 0,1 1,2 0)").shapes().lines.at(0).size() > 3, true);
+    EXPECT_FALSE(Geometry::fromWkt("POINT EMPTY").labelPoint());
+    EXPECT_DOUBLE_EQ(Geometry::fromEnvelope({1, 2, 4, 6}).area(), 12);
+}

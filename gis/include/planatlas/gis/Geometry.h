@@ -23,6 +23,21 @@ struct Envelope
     void merge(const Envelope& other);
 };
 
+/// A position in the geometry's CRS.
+struct Coord
+{
+    double x = 0, y = 0;
+};
+
+/// The parts of a geometry as plain coordinates, for drawing: points, lines, and polygons as
+/// rings (the first ring of each polygon is its exterior). Curves are linearised.
+struct Shapes
+{
+    std::vector<Coord> points;
+    std::vector<std::vector<Coord>> lines;
+    std::vector<std::vector<std::vector<Coord>>> polygons;
+};
+
 /// What makeValid() did to a geometry.
 struct RepairOutcome
 {
@@ -56,6 +71,12 @@ public:
     [[nodiscard]] double area() const;
     [[nodiscard]] double length() const;
     [[nodiscard]] std::optional<Envelope> envelope() const;
+    [[nodiscard]] Shapes shapes() const;
+    /// A position on the geometry for its label: a point inside the largest polygon, the
+    /// middle vertex of the longest line, or the first point; empty for an empty geometry.
+    [[nodiscard]] std::optional<Coord> labelPoint() const;
+    /// A rectangle in the geometry's CRS.
+    static Geometry fromEnvelope(const Envelope& envelope);
 
     void transform(const CoordinateTransform& transform);
     void dropZM();
