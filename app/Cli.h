@@ -71,6 +71,7 @@ int runLink(const std::vector<std::string>& args);
 int runCrosswalk(const std::vector<std::string>& args);
 int runAnalyze(const std::vector<std::string>& args);
 int runGrid(const std::vector<std::string>& args);
+int runMap(const std::vector<std::string>& args);
 int runInfo(const std::vector<std::string>& args);
 int runValidate(const std::vector<std::string>& args);
 

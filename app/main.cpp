@@ -31,6 +31,7 @@ constexpr Subcommand kSubcommands[] = {
     {"analyze", "run an analysis (coverage, footprint, overlaps, corridor, access, zonal, targets)",
      pa::cli::runAnalyze},
     {"grid", "make a regular analysis grid over the province", pa::cli::runGrid},
+    {"map", "draw a map (PNG, SVG, PDF) of the programme or an analysis", pa::cli::runMap},
     {"info", "describe a workspace", pa::cli::runInfo},
     {"validate", "check a workspace and list its problems", pa::cli::runValidate},
 };

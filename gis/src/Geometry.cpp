@@ -321,7 +321,11 @@ std::optional<Coord> Geometry::labelPoint() const
             }
         };
         visit(*m_impl->geometry);
+        // Its centroid when that lies inside (where a reader expects the name), else a point
+        // GEOS guarantees to be inside.
         OGRPoint p;
+        if (best && best->Centroid(&p) == OGRERR_NONE && best->Contains(&p))
+            return Coord{p.getX(), p.getY()};
         if (best && best->toPolygon()->PointOnSurface(&p) == OGRERR_NONE)
             return Coord{p.getX(), p.getY()};
         return s.polygons.front().front().front();

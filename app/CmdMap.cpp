@@ -1,0 +1,131 @@
+#include "Cli.h"
+
+#include "planatlas/layers/Text.h"
+#include "planatlas/layers/Workspace.h"
+#include "planatlas/render/Map.h"
+
+#include <cstdio>
+#include <map>
+
+namespace pa::cli {
+
+namespace {
+const Command kMap{
+    "map",
+    "WS.gpkg -o FILE.png|svg|pdf [options]",
+    "Draw a map of the workspace for investors and planners: styled by kind, labelled, with\n"
+    "legend, scale bar, north arrow, locator, sources and the notes the data calls for.",
+    "themes:\n"
+    "  programme   every programme layer over the units of the plan's period (default)\n"
+    "  coverage    units shaded by the share of their area a kind covers (--kind, --units)\n"
+    "  landprice   land-price polygons in classes of VND/m², with the parks and expressways\n"
+    "  corridor    the expressway buffer (--distance-km) and the features inside it\n"
+    "  agency      one agency's, task's or document's footprint (--highlight) over a muted map\n\n"
+    "Rendering runs headless (Qt offscreen). The file appears only when it is complete.\n\n"
+    "examples: planatlas map ws.gpkg -o programme.pdf --page A3\n"
+    "          planatlas map ws.gpkg -o sct.png --theme agency --highlight \"agency:Sở Công Thương\"\n"
+    "          planatlas map ws.gpkg -o song-cong.svg --extent 81297802B66276855595229 --lang en",
+    {
+        {"-o", "FILE", "output: .png, .svg or .pdf (required)"},
+        {"--theme", "THEME", "programme, coverage, landprice, corridor or agency"},
+        {"--layers", "A,B", "draw only these layers (besides units and the basemap)"},
+        {"--extent", "EXT", "province (default), a feature code, or minx,miny,maxx,maxy[:EPSG:N]"},
+        {"--page", "SIZE", "A4 (default) or A3"},
+        {"--orientation", "O", "landscape (default) or portrait"},
+        {"--dpi", "N", "resolution (default 150; 300 for print)"},
+        {"--size", "WxH", "an image of W×H pixels instead of a page"},
+        {"--title", "TEXT", "title (default: the programme and province)"},
+        {"--subtitle", "TEXT", "subtitle (default: what the theme shows)"},
+        {"--lang", "LANG", "vi (default) or en"},
+        {"--highlight", "WHAT", "agency theme: task:ID, agency:NAME or document:ID"},
+        {"--distance-km", "KM", "corridor theme: buffer distance (default 5)"},
+        {"--units", "LAYER", "coverage theme: unit layer (default: the districts)"},
+        {"--kind", "KIND", "coverage theme: the kind whose share is shown (default industrial_park)"},
+        {"--quiet", "", "print nothing but errors"},
+    },
+    1,
+    1};
+} // namespace
+
+int runMap(const std::vector<std::string>& args)
+{
+    if (handleHelp(kMap, args))
+        return kOk;
+    const auto parsed = parse(kMap, args);
+    if (!parsed.has("-o"))
+        throw UsageError("planatlas map needs -o FILE (.png, .svg or .pdf)");
+    render::MapOptions o;
+    const std::string themeName = parsed.value("--theme", "programme");
+    const auto theme = render::parseTheme(themeName);
+    if (!theme)
+        throw UsageError("unknown theme '" + themeName + "' (programme, coverage, landprice, corridor, agency)");
+    o.theme = *theme;
+    for (std::string list = parsed.value("--layers"); !list.empty();) {
+        const auto comma = list.find(',');
+        if (const auto name = list.substr(0, comma); !name.empty())
+            o.layers.push_back(name);
+        list = comma == std::string::npos ? std::string() : list.substr(comma + 1);
+    }
+    static const std::map<std::string, std::pair<double, double>> pages = {{"A4", {297, 210}}, {"A3", {420, 297}}};
+    const auto page = pages.find(parsed.value("--page", "A4"));
+    if (page == pages.end())
+        throw UsageError("--page must be A4 or A3");
+    const std::string orientation = parsed.value("--orientation", "landscape");
+    if (orientation != "landscape" && orientation != "portrait")
+        throw UsageError("--orientation must be landscape or portrait");
+    o.pageWidthMm = orientation == "landscape" ? page->second.first : page->second.second;
+    o.pageHeightMm = orientation == "landscape" ? page->second.second : page->second.first;
+    if (parsed.has("--dpi")) {
+        const auto dpi = text::parseNumber(parsed.value("--dpi"));
+        if (!dpi || *dpi < 36 || *dpi > 1200)
+            throw UsageError("--dpi takes a number between 36 and 1200");
+        o.dpi = static_cast<int>(*dpi);
+    }
+    if (parsed.has("--size")) {
+        const std::string size = parsed.value("--size");
+        int w = 0, h = 0;
+        char x = 0;
+        if (std::sscanf(size.c_str(), "%d%c%d", &w, &x, &h) != 3 || (x != 'x' && x != 'X') || w < 200 || h < 150 ||
+            w > 20000 || h > 20000)
+            throw UsageError("--size takes WIDTHxHEIGHT in pixels (at least 200x150), e.g. 1600x1200");
+        o.pixelSize = std::pair{w, h};
+    }
+    o.title = parsed.value("--title");
+    o.subtitle = parsed.value("--subtitle");
+    o.lang = parsed.value("--lang", "vi");
+    if (o.lang != "vi" && o.lang != "en")
+        throw UsageError("--lang must be vi or en");
+    o.highlight = parsed.value("--highlight");
+    if (!o.highlight.empty() && o.theme == render::Theme::Programme && !parsed.has("--theme"))
+        o.theme = render::Theme::Agency; // a highlight alone asks for the agency theme
+    if (parsed.has("--distance-km")) {
+        const auto km = text::parseNumber(parsed.value("--distance-km"));
+        if (!km || *km <= 0)
+            throw UsageError("--distance-km takes a positive number");
+        o.corridorKm = *km;
+    }
+    o.unitsLayer = parsed.value("--units");
+    o.coverageKind = parsed.value("--kind", "industrial_park");
+
+    auto ws = layers::Workspace::open(parsed.positional[0], gis::OpenMode::ReadOnly);
+    o.extent = render::extentFor(ws, parsed.value("--extent"));
+    const auto report = [&] {
+        const TerminalProgress progress(!parsed.has("--quiet"));
+        return render::writeMap(ws, o, parsed.value("-o"), progress.progress());
+    }();
+    if (!parsed.has("--quiet")) {
+        std::printf("Wrote %s: %lld feature(s) from %zu layer(s), %lld label(s) placed, %lld left out to avoid "
+                    "overlaps\n",
+                    parsed.value("-o").c_str(), static_cast<long long>(report.featuresDrawn), report.layersDrawn.size(),
+                    static_cast<long long>(report.labelsPlaced), static_cast<long long>(report.labelsDropped));
+        if (report.scaleDenominator > 0)
+            std::printf("  scale 1:%.0f on the page, scale bar %g km\n", report.scaleDenominator, report.scaleBarKm);
+        if (report.indicative)
+            std::printf("  note on the map: positions are indicative\n");
+        if (report.illustrative)
+            std::printf("  note on the map: values are illustrative\n");
+    }
+    return kOk;
+}
+
+} // namespace pa::cli

@@ -1,0 +1,84 @@
+#pragma once
+// Maps of a workspace, drawn with Qt's painter onto an image, an SVG or a PDF page: the same
+// renderer serves `planatlas map`, the report and (later) the desktop application.
+//
+// A map shows the layers a theme selects, styled by kind (Vietnamese planning-map colours),
+// with labels placed without collisions, a legend of what is drawn, a scale bar true in the
+// workspace's projected CRS, a north arrow, a locator inset, the sources and their licences,
+// the date, and a visible note wherever geometry is indicative or values are illustrative.
+
+#include "planatlas/gis/Geometry.h"
+#include "planatlas/layers/Progress.h"
+#include "planatlas/layers/Workspace.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+class QPainter;
+class QRectF;
+
+namespace pa::render {
+
+enum class Theme {
+    Programme, ///< every programme layer over the administrative units
+    Coverage,  ///< choropleth of units by the share of their area a kind covers
+    LandPrice, ///< land-price polygons in classes of VND/m²
+    Corridor,  ///< expressway buffers and the features inside them
+    Agency,    ///< one agency's, task's or document's footprint over a muted background
+};
+/// "programme", "coverage", … → Theme; nullopt for an unknown name.
+std::optional<Theme> parseTheme(const std::string& name);
+
+struct MapOptions
+{
+    Theme theme = Theme::Programme;
+    std::vector<std::string> layers; ///< draw only these (besides units and basemap); empty: the theme's
+    /// Map extent in the workspace CRS; empty: the province of the programme's period.
+    std::optional<gis::Envelope> extent;
+    double pageWidthMm = 297, pageHeightMm = 210; ///< A4 landscape by default
+    int dpi = 150;
+    /// Width × height in pixels instead of a page (then dpi only scales text and lines).
+    std::optional<std::pair<int, int>> pixelSize;
+    std::string title, subtitle; ///< empty: from the theme and province
+    std::string lang = "vi";     ///< "vi" or "en"
+    std::string highlight;       ///< Agency theme: "task:ID", "agency:NAME" or "document:ID"
+    double corridorKm = 5;       ///< Corridor theme
+    std::string unitsLayer;      ///< Coverage theme; empty: the district layer of the period
+    std::string coverageKind = "industrial_park"; ///< Coverage theme
+    std::string date;            ///< shown on the map (ISO); empty: today
+};
+
+struct MapReport
+{
+    std::vector<std::string> layersDrawn; ///< in drawing order
+    std::int64_t featuresDrawn = 0;
+    std::int64_t labelsPlaced = 0, labelsDropped = 0; ///< dropped: would have collided
+    double scaleDenominator = 0;   ///< 1 : N on the page (0 for a pixel-size image)
+    double scaleBarKm = 0;         ///< length the scale bar stands for
+    bool indicative = false;       ///< some drawn geometry is indicative (and the map says so)
+    bool illustrative = false;     ///< some drawn values are illustrative (and the map says so)
+    std::vector<std::string> legend; ///< legend entries, as printed
+};
+
+/// Draws the map onto @p painter inside @p page (device units). Throws layers::Error(Usage)
+/// for an unknown layer, a highlight that matches nothing or an extent that misses the data.
+MapReport drawMap(layers::Workspace& workspace, const MapOptions& options, QPainter& painter, const QRectF& page,
+                  const layers::Progress& progress = {});
+
+/// Renders to @p path: .png, .svg or .pdf by its extension. The file is written beside its
+/// final name and moved into place at the end, so a failure leaves no partial output.
+MapReport writeMap(layers::Workspace& workspace, const MapOptions& options, const std::string& path,
+                   const layers::Progress& progress = {});
+
+/// The envelope (workspace CRS) an --extent names: "province" (nullopt: the default), the code
+/// of a feature (a district, a park…), or "minx,miny,maxx,maxy[:EPSG:N]" (in the workspace CRS
+/// unless a CRS is given, e.g. lon/lat with ":EPSG:4326"). Throws layers::Error(Usage).
+std::optional<gis::Envelope> extentFor(layers::Workspace& workspace, const std::string& spec);
+
+/// Makes sure a Qt GUI application exists (offscreen when there is no display) so fonts and
+/// painting work in a command-line program. Safe to call more than once.
+void ensureGuiApplication();
+
+} // namespace pa::render

@@ -1,0 +1,50 @@
+#pragma once
+// How each kind is drawn (Vietnamese planning-map habits: industrial purple, agriculture
+// yellow-green, forest green, urban salmon/red, expressways red with casing, planned features
+// hatched or dashed) and the map's own words in Vietnamese and English.
+
+#include <QBrush>
+#include <QColor>
+#include <QPen>
+#include <QString>
+
+#include <string>
+
+namespace pa::render {
+
+/// Millimetres → device pixels at the map's resolution.
+struct Units
+{
+    double dpi = 150;
+    [[nodiscard]] double px(double mm) const { return mm * dpi / 25.4; }
+    [[nodiscard]] double pt(double points) const { return points * dpi / 72.0; }
+};
+
+enum class Mark { None, Circle, Square, Triangle };
+
+struct Symbol
+{
+    QPen pen = Qt::NoPen;
+    QBrush brush = Qt::NoBrush;
+    QBrush hatch = Qt::NoBrush; ///< drawn over the fill (planned polygons)
+    QPen casing = Qt::NoPen;    ///< drawn under lines (expressways)
+    Mark mark = Mark::None;
+    double markMm = 0;
+};
+
+/// The symbol of a feature of @p kind with @p status ("existing", "planned", …), @p tier
+/// (urban centres) and @p indicative geometry; @p muted draws it in greys (a highlight's
+/// background).
+Symbol symbolFor(const std::string& kind, const std::string& status, const std::string& tier, bool indicative,
+                 bool muted, const Units& u);
+
+/// The map's own words. @p key is English; returns Vietnamese unless @p lang is "en".
+QString tr(const char* key, const std::string& lang);
+
+/// 1234567.8 → "1.234.568" (vi) or "1,234,568" (en).
+QString formatInteger(double value, const std::string& lang);
+
+/// A number with @p decimals, Vietnamese decimal comma for vi ("134,9").
+QString formatDecimal(double value, int decimals, const std::string& lang);
+
+} // namespace pa::render
