@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds PlanAtlas (release preset) and runs its main job on the bundled Thái Nguyên sample:
 # the build makes the workspace from data/ (see data/README.md); this describes and checks it
-# and runs the coverage analyses into build/release/sample-output/.
+# and runs the coverage analyses and maps into build/release/sample-output/.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 scripts/install-deps.sh
@@ -23,6 +23,13 @@ mkdir -p "$out"
 "$planatlas" analyze "$workspace" access --to urban_centre:provincial -o "$out/access_to_city.csv"
 "$planatlas" analyze "$workspace" zonal --values land_price_illustrative -o "$out/land_price_by_feature_ILLUSTRATIVE.csv"
 "$planatlas" analyze "$workspace" targets -o "$out/targets.csv"
+"$planatlas" map "$workspace" -o "$out/map_programme.pdf" --page A3 --dpi 200 --quiet
+"$planatlas" map "$workspace" -o "$out/map_programme.png" --quiet
+"$planatlas" map "$workspace" -o "$out/map_corridor_5km.png" --theme corridor --quiet
+"$planatlas" map "$workspace" -o "$out/map_industrial_coverage.png" --theme coverage --quiet
+"$planatlas" map "$workspace" -o "$out/map_land_price_ILLUSTRATIVE.png" --theme landprice --quiet
+"$planatlas" map "$workspace" -o "$out/map_agriculture_department.png" \
+    --highlight "agency:Sở Nông nghiệp và Phát triển nông thôn" --quiet
 echo
 echo "Targets the map can measure (programme geometry is indicative, see data/README.md):"
 grep -E 'expressway|forest|industrial' "$out/targets.csv" | cut -d, -f1,5,10,11 | sed 's/^/  /'

@@ -554,3 +554,35 @@ TEST(Cli, AnalyzeZonalLandPrice)
     EXPECT_NEAR(j["rows"][0]["mean"].get<double>(), 900000.0, 1e-6);
     EXPECT_EQ(runCli({"analyze", ws, "zonal"}).exitCode, 2);
 }
+
+TEST(Cli, MapOfTheSampleAndItsRefusals)
+{
+    pa::test::TempDir dir;
+    const auto sample = pa::test::sampleWorkspace().string();
+    const auto png = dir.file("tn.png");
+    const auto r = runCli({"map", sample, "-o", png, "--size", "1200x850"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_NE(r.out.find("positions are indicative"), std::string::npos) << r.out;
+    EXPECT_GT(std::filesystem::file_size(png), 50000u);
+    const auto pdf = dir.file("sct.pdf");
+    const auto agency = runCli({"map", sample, "-o", pdf, "--highlight", "agency:Sở Nông nghiệp và Phát triển nông thôn"});
+    ASSERT_EQ(agency.exitCode, 0) << agency.err;
+    const auto text = pa::test::run({"pdftotext", pdf, "-"});
+    EXPECT_NE(text.out.find("Sở Nông nghiệp và Phát triển nông thôn"), std::string::npos); // the subtitle says whose
+    EXPECT_NE(text.out.find("Open Development Mekong"), std::string::npos);               // sources credited
+    // Refusals: clear message, exit code, no file.
+    EXPECT_EQ(runCli({"map", sample, "-o", dir.file("a.png"), "--theme", "heatmap"}).exitCode, 2);
+    EXPECT_EQ(runCli({"map", sample}).exitCode, 2);
+    EXPECT_EQ(runCli({"map", sample, "-o", dir.file("a.bmp")}).exitCode, 2);
+    EXPECT_EQ(runCli({"map", sample, "-o", dir.file("a.png"), "--layers", "no_such"}).exitCode, 2);
+    const auto far = runCli({"map", sample, "-o", dir.file("a.png"), "--extent", "100,10,101,11:EPSG:4326"});
+    EXPECT_EQ(far.exitCode, 2);
+    EXPECT_NE(far.err.find("does not overlap"), std::string::npos) << far.err;
+    EXPECT_EQ(runCli({"map", sample, "-o", dir.file("nowhere/a.png")}).exitCode, 3);
+    EXPECT_FALSE(std::filesystem::exists(dir.file("a.png")));
+    // A district by its code, in lon/lat, in English.
+    EXPECT_EQ(runCli({"map", sample, "-o", dir.file("b.svg"), "--extent", "105.7,21.3,106.1,21.6:EPSG:4326", "--lang",
+                      "en"})
+                  .exitCode,
+              0);
+}

@@ -292,6 +292,7 @@ public:
                     continue;
                 draw(p, l, c, fm);
                 m_taken.push_back(padded);
+                m_placed.push_back({c.left(), c.top(), c.right(), c.bottom()});
                 done = true;
                 break;
             }
@@ -301,6 +302,7 @@ public:
     }
 
     void block(const QRectF& r) { m_taken.push_back(r); }
+    [[nodiscard]] const std::vector<gis::Envelope>& placed() const { return m_placed; }
 
 private:
     static void draw(QPainter& p, const Label& l, const QRectF& box, const QFontMetricsF& fm)
@@ -317,6 +319,7 @@ private:
 
     QRectF m_frame;
     std::vector<QRectF> m_taken;
+    std::vector<gis::Envelope> m_placed;
 };
 
 QFont mapFont(double pixelSize, bool bold = false, bool italic = false)
@@ -755,6 +758,9 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
                 s.pen.setColor(QColor(0x3f, 0x00, 0x7d));
             }
             ++report.featuresDrawn;
+            if (useEmphasis && item.emphasised && layers::findKind(d.kind) && layers::findKind(d.kind)->programme &&
+                !(o.theme == Theme::Corridor && d.kind == "expressway"))
+                ++report.emphasised;
             item.areaPx = drawItem(p, s, item, view, u);
             if (item.indicative && item.emphasised && d.kind != "basemap")
                 report.indicative = true;
@@ -833,6 +839,9 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
     const auto [placed, dropped] = placer.place(p, labels, u);
     report.labelsPlaced = placed;
     report.labelsDropped = dropped;
+    report.labels = placer.placed();
+    report.frame = {frame.left(), frame.top(), frame.right(), frame.bottom()};
+    report.metresPerPixel = 1.0 / view.scale;
     p.setClipping(false);
     p.setPen(QPen(QColor(0x40, 0x40, 0x40), u.px(0.35)));
     p.setBrush(Qt::NoBrush);
@@ -1138,8 +1147,12 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
         // Footer: every source with its licence, the CRS and the date; the font shrinks until
         // the whole text fits (sources are never cut).
         QString text = tr("Sources", lang) + ": ";
-        for (std::size_t i = 0; i < sources.size(); ++i)
-            text += (i ? QStringLiteral(" ") : QString()) + q(sources[i].second);
+        for (std::size_t i = 0; i < sources.size(); ++i) {
+            QString one = q(sources[i].second).trimmed();
+            while (one.endsWith(QChar('.')))
+                one.chop(1);
+            text += (i ? QStringLiteral("; ") : QString()) + one;
+        }
         const std::string today = o.date.empty() ? QDate::currentDate().toString(Qt::ISODate).toStdString() : o.date;
         const QDate d = QDate::fromString(q(today), Qt::ISODate);
         const QString when = lang == "en" ? d.toString(QStringLiteral("d MMMM yyyy")) : d.toString(QStringLiteral("dd/MM/yyyy"));

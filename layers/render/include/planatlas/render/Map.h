@@ -60,6 +60,10 @@ struct MapReport
     bool indicative = false;       ///< some drawn geometry is indicative (and the map says so)
     bool illustrative = false;     ///< some drawn values are illustrative (and the map says so)
     std::vector<std::string> legend; ///< legend entries, as printed
+    double metresPerPixel = 0;       ///< ground metres per device unit in the map frame
+    gis::Envelope frame;             ///< the map frame, device units (y down)
+    std::vector<gis::Envelope> labels; ///< boxes of the labels placed, device units (y down)
+    std::int64_t emphasised = 0;     ///< Agency and Corridor themes: features drawn in colour
 };
 
 /// Draws the map onto @p painter inside @p page (device units). Throws layers::Error(Usage)

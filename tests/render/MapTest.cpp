@@ -1,0 +1,317 @@
+// Maps drawn from a small hand-made workspace: checked as a planner would look at them (is the
+// distance between two towns what the scale says, do labels overlap, does the legend list what
+// is drawn and only that, are the notes there) and against a reference image with a tolerance.
+
+#include "TestSupport.h"
+
+#include "planatlas/layers/Errors.h"
+#include "planatlas/layers/Importer.h"
+#include "planatlas/layers/Workspace.h"
+#include "planatlas/render/Map.h"
+
+#include <QColor>
+#include <QImage>
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <sstream>
+
+namespace {
+
+namespace fs = std::filesystem;
+using pa::render::MapOptions;
+using pa::render::Theme;
+
+constexpr double X0 = 420000, Y0 = 2370000; // EPSG:9213, near TP Thái Nguyên
+
+std::string poly(std::initializer_list<std::pair<double, double>> pts)
+{
+    std::ostringstream out;
+    out.precision(12);
+    out << "\"POLYGON((";
+    bool first = true;
+    for (const auto& [x, y] : pts)
+        out << (first ? "" : ",") << X0 + x << ' ' << Y0 + y, first = false;
+    out << "))\"";
+    return out.str();
+}
+std::string rect(double x1, double y1, double x2, double y2)
+{
+    return poly({{x1, y1}, {x2, y1}, {x2, y2}, {x1, y2}, {x1, y1}});
+}
+std::string pt(double x, double y)
+{
+    std::ostringstream out;
+    out.precision(12);
+    out << "\"POINT(" << X0 + x << ' ' << Y0 + y << ")\"";
+    return out.str();
+}
+
+class Map : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        pa::render::ensureGuiApplication();
+        pa::layers::Workspace::create(path(), {"Thái Nguyên", "EPSG:9213"}).close();
+        auto ws = pa::layers::Workspace::open(path(), pa::gis::OpenMode::Update);
+        // A 30 × 20 km province of two districts, in a 'country' three times its size.
+        add(ws, "country", "basemap", "code,name_vi,wkt\nVN,Việt Nam," + rect(-30000, -20000, 60000, 40000) + "\n");
+        add(ws, "province", "admin_province", "code,name_vi,wkt\nT,Tỉnh thử," + rect(0, 0, 30000, 20000) + "\n");
+        add(ws, "districts", "admin_district",
+            "code,name_vi,wkt\nH1,Huyện Tây," + rect(0, 0, 15000, 20000) + "\nH2,Huyện Đông," + rect(15000, 0, 30000, 20000) + "\n");
+        add(ws, "parks", "industrial_park",
+            "code,name_vi,status,geometry_quality,wkt\n"
+            "K1,KCN Sông Công thử,existing,indicative," + rect(4000, 3000, 6000, 5000) + "\n"
+            "K2,KCN Phổ Yên thử,planned,digitized," + rect(20000, 3000, 23000, 5000) + "\n");
+        add(ws, "zones", "agri_zone",
+            "code,name_vi,status,wkt\nZ1,Vùng chè Tân Cương thử,existing," + rect(3000, 12000, 9000, 17000) + "\n");
+        add(ws, "roads", "expressway",
+            "code,name_vi,status,wkt\nE1,Cao tốc thử,existing,\"LINESTRING(" + std::to_string(X0 + 1000) + " " +
+                std::to_string(Y0 + 8000) + "," + std::to_string(X0 + 29000) + " " + std::to_string(Y0 + 8000) + ")\"\n");
+        // Two towns exactly 10 km apart, east-west.
+        add(ws, "towns", "urban_centre",
+            "code,name_vi,tier,wkt\nU1,Thành phố Một,provincial," + pt(8000, 10000) + "\nU2,Thị xã Hai,subregional," +
+                pt(18000, 10000) + "\n");
+        add(ws, "prices", "land_price",
+            "code,name_vi,price_vnd_m2,source,wkt\nG1,Giá Tây,\"800.000\",illustrative," + rect(0, 0, 15000, 20000) +
+                "\nG2,Giá Đông,\"2.500.000\",illustrative," + rect(15000, 0, 30000, 20000) + "\n");
+        auto& ds = ws.dataset();
+        ds.execute("INSERT INTO plan_documents (doc_id) VALUES ('d')");
+        ds.execute("INSERT INTO plan_tasks (task_id, doc_id, text) VALUES ('d:1#1', 'd', 'Phát triển KCN')");
+        ds.execute("INSERT INTO plan_agencies (agency_id, name_vi, abbreviation) VALUES ('sct', 'Sở Công Thương', 'SCT')");
+        ds.execute("INSERT INTO plan_task_agencies (task_id, agency_id, role) VALUES ('d:1#1', 'sct', 'lead')");
+        ds.execute("INSERT INTO parks_task_links (base_id, related_id) VALUES "
+                   "((SELECT fid FROM parks WHERE code = 'K1'), (SELECT fid FROM plan_tasks WHERE task_id = 'd:1#1'))");
+        ws.close();
+    }
+
+    void add(pa::layers::Workspace& ws, const std::string& layer, const std::string& kind, const std::string& csv)
+    {
+        const std::string file = m_dir.file(layer + ".csv");
+        pa::test::writeBytes(file, csv);
+        pa::layers::ImportOptions o;
+        o.sourcePath = file;
+        o.kind = kind;
+        o.layerName = layer;
+        o.sourceCrs = "EPSG:9213";
+        o.codeField = "code";
+        o.licence = "CC BY 4.0";
+        o.attribution = "Dữ liệu thử " + layer;
+        pa::layers::importLayer(ws, o);
+    }
+
+    std::string path() const { return m_dir.file("ws.gpkg"); }
+
+    pa::render::MapReport write(MapOptions o, const std::string& file)
+    {
+        if (o.date.empty())
+            o.date = "2026-11-23";
+        auto ws = pa::layers::Workspace::open(path(), pa::gis::OpenMode::ReadOnly);
+        return pa::render::writeMap(ws, o, m_dir.file(file));
+    }
+
+    pa::test::TempDir m_dir;
+};
+
+/// Centres of the blobs of (about) @p colour in @p image inside @p area, left to right.
+std::vector<std::pair<double, double>> blobs(const QImage& image, QColor colour, const pa::gis::Envelope& area)
+{
+    std::vector<std::pair<double, double>> centres;
+    std::vector<std::vector<std::pair<int, int>>> groups;
+    for (int y = static_cast<int>(area.minY); y < static_cast<int>(area.maxY); ++y)
+        for (int x = static_cast<int>(area.minX); x < static_cast<int>(area.maxX); ++x) {
+            const QColor c = image.pixelColor(x, y);
+            if (std::abs(c.red() - colour.red()) + std::abs(c.green() - colour.green()) +
+                    std::abs(c.blue() - colour.blue()) > 30)
+                continue;
+            auto it = std::find_if(groups.begin(), groups.end(), [&](const auto& g) {
+                return std::abs(g.front().first - x) < 40 && std::abs(g.front().second - y) < 40;
+            });
+            if (it == groups.end())
+                groups.push_back({{x, y}});
+            else
+                it->push_back({x, y});
+        }
+    for (const auto& g : groups) {
+        if (g.size() < 20)
+            continue;
+        double sx = 0, sy = 0;
+        for (const auto& [x, y] : g)
+            sx += x, sy += y;
+        centres.emplace_back(sx / static_cast<double>(g.size()), sy / static_cast<double>(g.size()));
+    }
+    std::sort(centres.begin(), centres.end());
+    return centres;
+}
+
+TEST_F(Map, DistancesOnTheMapAreWhatTheScaleSays)
+{
+    MapOptions o;
+    o.pixelSize = std::pair{1600, 1100};
+    o.dpi = 150;
+    const auto r = write(o, "m.png");
+    const QImage image(QString::fromStdString(m_dir.file("m.png")));
+    ASSERT_FALSE(image.isNull());
+    // The two town symbols (filled #e34a33) are 10 km apart on the ground.
+    const auto towns = blobs(image, QColor(0xe3, 0x4a, 0x33), r.frame);
+    ASSERT_EQ(towns.size(), 2u);
+    const double px = std::hypot(towns.back().first - towns.front().first, towns.back().second - towns.front().second);
+    EXPECT_NEAR(px * r.metresPerPixel, 10000, 10000 * 0.01) << px << " px × " << r.metresPerPixel << " m/px";
+    EXPECT_GT(r.scaleBarKm, 0);
+    // The scale bar's length in km is a round number (1, 2 or 5 × 10ⁿ).
+    const double mantissa = r.scaleBarKm / std::pow(10.0, std::floor(std::log10(r.scaleBarKm)));
+    EXPECT_TRUE(std::abs(mantissa - 1) < 1e-9 || std::abs(mantissa - 2) < 1e-9 || std::abs(mantissa - 5) < 1e-9);
+}
+
+TEST_F(Map, PageScaleIsTrue)
+{
+    MapOptions o; // A4 landscape
+    o.dpi = 100;
+    const auto r = write(o, "m.pdf");
+    // 1 : N means N metres on the ground for a metre on paper: metres per device unit × units per metre.
+    EXPECT_NEAR(r.scaleDenominator, r.metresPerPixel * (100 / 0.0254), r.scaleDenominator * 1e-9);
+    EXPECT_GT(r.scaleDenominator, 50000);
+    EXPECT_LT(r.scaleDenominator, 500000);
+}
+
+TEST_F(Map, LabelsDoNotOverlapAndStayInTheFrame)
+{
+    MapOptions o;
+    o.pixelSize = std::pair{900, 650};
+    const auto r = write(o, "m.png");
+    ASSERT_GE(r.labels.size(), 5u); // towns, parks, zone, districts, expressway
+    for (std::size_t i = 0; i < r.labels.size(); ++i) {
+        const auto& a = r.labels[i];
+        EXPECT_TRUE(a.minX >= r.frame.minX && a.maxX <= r.frame.maxX && a.minY >= r.frame.minY && a.maxY <= r.frame.maxY);
+        for (std::size_t j = i + 1; j < r.labels.size(); ++j) {
+            const auto& b = r.labels[j];
+            EXPECT_FALSE(a.minX < b.maxX && b.minX < a.maxX && a.minY < b.maxY && b.minY < a.maxY)
+                << "labels " << i << " and " << j << " overlap";
+        }
+    }
+}
+
+TEST_F(Map, LegendListsWhatIsDrawnAndTheNotesShow)
+{
+    MapOptions o;
+    o.pixelSize = std::pair{1400, 1000};
+    const auto r = write(o, "m.png");
+    auto has = [&](const std::string& text) {
+        return std::any_of(r.legend.begin(), r.legend.end(), [&](const auto& e) { return e.find(text) != std::string::npos; });
+    };
+    EXPECT_TRUE(has("Khu công nghiệp (hiện có)"));
+    EXPECT_TRUE(has("Khu công nghiệp (quy hoạch, dự kiến)"));
+    EXPECT_TRUE(has("Vùng sản xuất nông nghiệp tập trung"));
+    EXPECT_TRUE(has("Đường cao tốc"));
+    EXPECT_TRUE(has("Ranh giới chỉ dẫn")); // K1 is indicative
+    EXPECT_FALSE(has("Khu du lịch"));      // nothing of the kind is drawn
+    EXPECT_FALSE(has("Giá đất"));          // land price is its own theme
+    EXPECT_TRUE(r.indicative);
+    EXPECT_FALSE(r.illustrative);
+    MapOptions landPrice;
+    landPrice.theme = Theme::LandPrice;
+    landPrice.pixelSize = std::pair{1400, 1000};
+    const auto price = write(landPrice, "p.png");
+    EXPECT_TRUE(price.illustrative); // and the note is on the map
+    EXPECT_TRUE(std::any_of(price.legend.begin(), price.legend.end(),
+                            [](const auto& e) { return e.find("800.000") != std::string::npos; }));
+    // Only the parks that are drawn digitized: no indicative note when the extent holds none.
+    MapOptions east;
+    east.pixelSize = std::pair{900, 650};
+    east.extent = pa::gis::Envelope{X0 + 19000, Y0 + 2000, X0 + 24000, Y0 + 6000};
+    east.layers = {"parks"};
+    const auto e = write(east, "e.png");
+    EXPECT_FALSE(e.indicative);
+}
+
+TEST_F(Map, ReferenceImageWithinTolerance)
+{
+    MapOptions o;
+    o.pixelSize = std::pair{800, 560};
+    o.dpi = 100;
+    write(o, "ref.png");
+    const QImage image(QString::fromStdString(m_dir.file("ref.png")));
+    const std::string reference = pa::test::fixture("maps/fixture_programme.png").string();
+    if (std::getenv("PLANATLAS_UPDATE_REFERENCES")) {
+        image.save(QString::fromStdString(reference));
+        GTEST_SKIP() << "reference rewritten: " << reference;
+    }
+    const QImage expected(QString::fromStdString(reference));
+    ASSERT_FALSE(expected.isNull()) << reference << " missing; run with PLANATLAS_UPDATE_REFERENCES=1";
+    ASSERT_EQ(image.size(), expected.size());
+    std::int64_t differing = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor a = image.pixelColor(x, y), b = expected.pixelColor(x, y);
+            if (std::max({std::abs(a.red() - b.red()), std::abs(a.green() - b.green()), std::abs(a.blue() - b.blue())}) > 48)
+                ++differing;
+        }
+    EXPECT_LT(static_cast<double>(differing) / (image.width() * image.height()), 0.005)
+        << differing << " pixels differ from " << reference;
+}
+
+TEST_F(Map, SvgAndPdfCarryRealVietnameseText)
+{
+    MapOptions o;
+    write(o, "m.svg");
+    const std::string svg = pa::test::readBytes(m_dir.file("m.svg"));
+    EXPECT_NE(svg.find("<svg"), std::string::npos);
+    EXPECT_NE(svg.find("Chú giải"), std::string::npos);
+    EXPECT_NE(svg.find("Thành phố Một"), std::string::npos);
+    o.lang = "en";
+    o.pageWidthMm = 420, o.pageHeightMm = 297; // A3
+    write(o, "m.pdf");
+    const auto info = pa::test::run({"pdfinfo", m_dir.file("m.pdf")});
+    EXPECT_NE(info.out.find("A3"), std::string::npos) << info.out;
+    const auto text = pa::test::run({"pdftotext", m_dir.file("m.pdf"), "-"});
+    EXPECT_NE(text.out.find("Legend"), std::string::npos);
+    EXPECT_NE(text.out.find("Vùng chè Tân Cương thử"), std::string::npos) << text.out; // names stay Vietnamese
+    EXPECT_NE(text.out.find("Dữ liệu thử parks"), std::string::npos);                // sources credited
+}
+
+TEST_F(Map, HighlightAnAgencyMutesTheRest)
+{
+    MapOptions o;
+    o.theme = Theme::Agency;
+    o.highlight = "agency:so cong thuong"; // without case or diacritics
+    o.pixelSize = std::pair{900, 650};
+    const auto r = write(o, "a.png");
+    EXPECT_EQ(r.emphasised, 1); // K1, the one park linked to the task Sở Công Thương leads
+    o.highlight = "agency:Sở Không Có";
+    EXPECT_THROW(write(o, "b.png"), pa::layers::Error);
+}
+
+TEST_F(Map, BadRequestsLeaveNoFileBehind)
+{
+    auto refused = [&](MapOptions o, const std::string& file, pa::layers::ErrorKind kind) {
+        try {
+            write(o, file);
+            ADD_FAILURE() << file << " was written";
+        } catch (const pa::layers::Error& e) {
+            EXPECT_EQ(e.kind(), kind) << e.what();
+        }
+    };
+    MapOptions far;
+    far.extent = pa::gis::Envelope{0, 0, 1000, 1000}; // nowhere near the data
+    refused(far, "far.png", pa::layers::ErrorKind::Usage);
+    MapOptions missing;
+    missing.layers = {"no_such_layer"};
+    refused(missing, "missing.png", pa::layers::ErrorKind::Usage);
+    refused(MapOptions{}, "map.tiff", pa::layers::ErrorKind::Usage);
+    refused(MapOptions{}, "no/such/folder/map.png", pa::layers::ErrorKind::Input);
+    for (const auto& entry : fs::directory_iterator(m_dir.path()))
+        EXPECT_EQ(entry.path().extension() == ".png" || entry.path().extension() == ".tiff", false) << entry.path();
+    // An empty workspace has nothing to draw.
+    const std::string empty = m_dir.file("empty.gpkg");
+    pa::layers::Workspace::create(empty, {"Thái Nguyên", "EPSG:9213"}).close();
+    auto ws = pa::layers::Workspace::open(empty, pa::gis::OpenMode::ReadOnly);
+    EXPECT_THROW(pa::render::writeMap(ws, MapOptions{}, m_dir.file("empty.png")), pa::layers::Error);
+    EXPECT_FALSE(fs::exists(m_dir.file("empty.png")));
+}
+
+} // namespace
