@@ -1,5 +1,7 @@
 #include "Cli.h"
 
+#include "planatlas/layers/analysis/Csv.h"
+
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/Workspace.h"
 #include "planatlas/layers/analysis/Coverage.h"
@@ -73,33 +75,6 @@ const Command kAnalyze{
     2,
     2};
 
-std::string csvField(const std::string& s)
-{
-    if (s.find_first_of(",\"\n") == std::string::npos)
-        return s;
-    std::string out = "\"";
-    for (char c : s)
-        out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
-
-std::string number(double v, int decimals)
-{
-    std::ostringstream out;
-    out.setf(std::ios::fixed);
-    out.precision(decimals);
-    out << (std::abs(v) < 0.5 * std::pow(10.0, -decimals) ? 0.0 : v);
-    return out.str();
-}
-
-std::string join(const std::vector<std::string>& parts, const char* separator)
-{
-    std::string out;
-    for (const auto& p : parts)
-        out += (out.empty() ? "" : separator) + p;
-    return out;
-}
-
 /// Writes the output to -o FILE or standard output.
 int emit(const Arguments& parsed, const std::string& text, const std::string& name, std::size_t rows)
 {
@@ -144,18 +119,7 @@ void writeFootprint(const analysis::FootprintResult& r, const std::string& by, c
         out << j.dump(2) << '\n';
         return;
     }
-    if (unlocated) {
-        out << "task_id,doc_id,section,lead,reviewed_reason,text\n";
-        for (const auto& t : r.unlocated)
-            out << csvField(t.taskId) << ',' << csvField(t.docId) << ',' << csvField(t.section) << ','
-                << csvField(join(t.lead, "; ")) << ',' << csvField(t.reason) << ',' << csvField(t.text) << '\n';
-        return;
-    }
-    out << "key,tasks,located,features,area_ha,length_km,units\n";
-    for (const auto& row : r.rows)
-        out << csvField(row.key) << ',' << row.tasks << ',' << row.located << ',' << row.features << ','
-            << number(row.areaHa, 4) << ',' << number(row.lengthKm, 4) << ',' << csvField(join(row.units, "; "))
-            << '\n';
+    out << (unlocated ? analysis::csv::unlocated(r) : analysis::csv::footprint(r));
 }
 
 void writeDistances(const std::vector<analysis::DistanceRow>& rows, const analysis::CorridorResult* corridor,
@@ -187,14 +151,7 @@ void writeDistances(const std::vector<analysis::DistanceRow>& rows, const analys
         out << j.dump(2) << '\n';
         return;
     }
-    out << "kind,code,name,nearest_code,nearest_name,distance_km" << (corridor ? ",within\n" : "\n");
-    for (const auto& r : rows) {
-        out << r.kind << ',' << csvField(r.code) << ',' << csvField(r.name) << ',' << csvField(r.nearestCode) << ','
-            << csvField(r.nearestName) << ',' << number(r.distanceKm, 4);
-        if (corridor)
-            out << ',' << (r.within ? 1 : 0);
-        out << '\n';
-    }
+    out << analysis::csv::distances(rows, corridor != nullptr);
     if (corridor && corridor->industrialAreaHa > 0)
         std::fprintf(stderr, "corridor: %.1f of %.1f ha of industrial land (%.1f %%) lie within %g km of an expressway\n",
                      corridor->industrialInsideHa, corridor->industrialAreaHa,
@@ -217,12 +174,7 @@ void writeZonal(const analysis::ZonalResult& r, const std::string& format, std::
         out << j.dump(2) << '\n';
         return;
     }
-    auto cell = [](const std::optional<double>& v) { return v ? number(*v, 2) : std::string(); };
-    out << "kind,code,name," << r.field << "_mean," << r.field << "_min," << r.field << "_max,covered_ha,covered_pct\n";
-    for (const auto& row : r.rows)
-        out << row.kind << ',' << csvField(row.code) << ',' << csvField(row.name) << ',' << cell(row.mean) << ','
-            << cell(row.min) << ',' << cell(row.max) << ',' << number(row.coveredHa, 4) << ',' << number(row.coveredPct, 4)
-            << '\n';
+    out << analysis::csv::zonal(r);
 }
 
 void writeTargets(const analysis::TargetsResult& r, const std::string& format, std::ostringstream& out)
@@ -243,13 +195,7 @@ void writeTargets(const analysis::TargetsResult& r, const std::string& format, s
         out << j.dump(2) << '\n';
         return;
     }
-    out << "target_id,doc_id,indicator,comparator,value,value_max,unit,year,metric,measured,status,province_layer,note\n";
-    for (const auto& t : r.rows)
-        out << csvField(t.targetId) << ',' << csvField(t.docId) << ',' << csvField(t.indicator) << ',' << t.comparator
-            << ',' << number(t.value, 4) << ',' << (t.valueMax ? number(*t.valueMax, 4) : "") << ',' << csvField(t.unit)
-            << ',' << (t.year ? std::to_string(*t.year) : "") << ',' << t.metric << ','
-            << (t.measured ? number(*t.measured, 4) : "") << ',' << t.status << ',' << csvField(t.provinceLayer) << ','
-            << csvField(t.note) << '\n';
+    out << analysis::csv::targets(r);
 }
 
 void writeOverlaps(const analysis::OverlapsResult& r, const std::string& format, std::ostringstream& out)
@@ -271,13 +217,7 @@ void writeOverlaps(const analysis::OverlapsResult& r, const std::string& format,
         out << j.dump(2) << '\n';
         return;
     }
-    out << "kind_a,code_a,name_a,tasks_a,lead_a,kind_b,code_b,name_b,tasks_b,lead_b,area_ha,wkt\n";
-    for (const auto& row : r.rows)
-        out << row.a.kind << ',' << csvField(row.a.code) << ',' << csvField(row.a.name) << ','
-            << csvField(join(row.a.tasks, "; ")) << ',' << csvField(join(row.a.leadAgencies, "; ")) << ','
-            << row.b.kind << ',' << csvField(row.b.code) << ',' << csvField(row.b.name) << ','
-            << csvField(join(row.b.tasks, "; ")) << ',' << csvField(join(row.b.leadAgencies, "; ")) << ','
-            << number(row.areaHa, 4) << ',' << csvField(row.geometry.wkt()) << '\n';
+    out << analysis::csv::overlaps(r);
 }
 
 } // namespace
@@ -412,11 +352,7 @@ int runAnalyze(const std::vector<std::string>& args)
                                  {"gap", r.gap}});
         out << j.dump(2) << '\n';
     } else {
-        out << "unit_code,unit_name,kind,features,area_ha,share_pct,length_km,linked_tasks,lead_agencies,gap\n";
-        for (const auto& r : result.rows)
-            out << csvField(r.unitCode) << ',' << csvField(r.unitName) << ',' << r.kind << ',' << r.features << ','
-                << number(r.areaHa, 4) << ',' << number(r.sharePct, 4) << ',' << number(r.lengthKm, 4) << ','
-                << r.linkedTasks << ',' << csvField(join(r.leadAgencies, "; ")) << ',' << (r.gap ? 1 : 0) << '\n';
+        out << analysis::csv::coverage(result);
     }
     return emit(parsed, out.str(), name, result.rows.size());
 }

@@ -714,7 +714,7 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
     p.setRenderHint(QPainter::TextAntialiasing, true);
     p.fillRect(page, Qt::white);
     p.setClipRect(frame);
-    p.fillRect(frame, QColor(0xdc, 0xe9, 0xf2)); // what no polygon covers: sea, or beyond the data
+    p.fillRect(frame, QColor(0xf4, 0xf4, 0xf1)); // what no polygon covers: sea or other countries alike (no data)
     std::set<std::string> sourcesSeen;
     std::vector<std::pair<std::string, std::string>> sources; // title, attribution
     bool anyPlanned = false, anyExisting = false;

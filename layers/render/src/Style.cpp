@@ -95,7 +95,7 @@ Symbol symbolFor(const std::string& kind, const std::string& status, const std::
     }
     if (kind == "basemap") {
         s.pen = QPen(QColor(0xc8, 0xc8, 0xc8), u.px(0.15));
-        s.brush = QBrush(QColor(0xee, 0xee, 0xea));
+        s.brush = QBrush(QColor(0xe2, 0xe2, 0xdc));
         return s;
     }
     if (kind == "other" || kind == "analysis_grid") {

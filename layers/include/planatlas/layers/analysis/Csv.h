@@ -1,0 +1,30 @@
+#pragma once
+// The CSV form of every analysis result: one definition, written by `planatlas analyze` and
+// beside the report, so that the two are the same numbers byte for byte. Numbers with a dot
+// decimal separator and fixed decimals (machine-readable); text fields quoted as RFC 4180.
+
+#include "planatlas/layers/analysis/Coverage.h"
+#include "planatlas/layers/analysis/Footprint.h"
+#include "planatlas/layers/analysis/Overlaps.h"
+#include "planatlas/layers/analysis/Proximity.h"
+#include "planatlas/layers/analysis/Targets.h"
+#include "planatlas/layers/analysis/Zonal.h"
+
+#include <string>
+#include <vector>
+
+namespace pa::analysis::csv {
+
+std::string field(const std::string& text);                ///< quoted when it holds , " or newline
+std::string number(double value, int decimals);            ///< fixed decimals, no "-0.0000"
+std::string join(const std::vector<std::string>& parts, const char* separator);
+
+std::string coverage(const CoverageResult& result);
+std::string footprint(const FootprintResult& result);      ///< one row per task, agency or document
+std::string unlocated(const FootprintResult& result);      ///< the tasks without a place
+std::string distances(const std::vector<DistanceRow>& rows, bool corridor); ///< corridor adds "within"
+std::string zonal(const ZonalResult& result);
+std::string targets(const TargetsResult& result);
+std::string overlaps(const OverlapsResult& result);
+
+} // namespace pa::analysis::csv
