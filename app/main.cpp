@@ -32,6 +32,7 @@ constexpr Subcommand kSubcommands[] = {
      pa::cli::runAnalyze},
     {"grid", "make a regular analysis grid over the province", pa::cli::runGrid},
     {"map", "draw a map (PNG, SVG, PDF) of the programme or an analysis", pa::cli::runMap},
+    {"report", "write the coverage report (self-contained HTML and CSV tables)", pa::cli::runReport},
     {"info", "describe a workspace", pa::cli::runInfo},
     {"validate", "check a workspace and list its problems", pa::cli::runValidate},
 };

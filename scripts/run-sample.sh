@@ -30,11 +30,13 @@ mkdir -p "$out"
 "$planatlas" map "$workspace" -o "$out/map_land_price_ILLUSTRATIVE.png" --theme landprice --quiet
 "$planatlas" map "$workspace" -o "$out/map_agriculture_department.png" \
     --highlight "agency:Sở Nông nghiệp và Phát triển nông thôn" --quiet
+"$planatlas" report "$workspace" -o "$out/report" --quiet
 echo
 echo "Targets the map can measure (programme geometry is indicative, see data/README.md):"
 grep -E 'expressway|forest|industrial' "$out/targets.csv" | cut -d, -f1,5,10,11 | sed 's/^/  /'
 echo
 echo "Sample workspace: $workspace (open it in QGIS or with: $planatlas info $workspace)"
-echo "Analyses: $out/"
+echo "Report: $out/report/index.html (self-contained; its tables also as CSV beside it)"
+echo "Analyses and maps: $out/"
 ls -1 "$out" | sed 's/^/  /'
 echo "Second sample (no plan yet): build/release/data/thanh_hoa.gpkg"

@@ -586,3 +586,60 @@ TEST(Cli, MapOfTheSampleAndItsRefusals)
                   .exitCode,
               0);
 }
+
+TEST(Cli, ReportIsSelfContainedAndItsTablesAreTheAnalyses)
+{
+    pa::test::TempDir dir;
+    const auto sample = pa::test::sampleWorkspace().string();
+    const auto out = dir.file("bao-cao");
+    const auto r = runCli({"report", sample, "-o", out});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const std::string page = pa::test::readBytes(out + "/index.html");
+    // Self-contained: no network reference; the maps are embedded.
+    EXPECT_EQ(page.find("http://"), std::string::npos);
+    EXPECT_EQ(page.find("https://"), std::string::npos);
+    EXPECT_EQ(page.find("src=\"/"), std::string::npos);
+    std::size_t images = 0;
+    for (auto p = page.find("src=\"data:image/png;base64,"); p != std::string::npos;
+         p = page.find("src=\"data:image/png;base64,", p + 1))
+        ++images;
+    EXPECT_EQ(images, 4u);
+    EXPECT_NE(page.find("<svg class=\"chart\""), std::string::npos);
+    EXPECT_NE(page.find("VỊ TRÍ CHỈ DẪN"), std::string::npos);   // indicative geometry said
+    EXPECT_NE(page.find("SỐ LIỆU MINH HỌA"), std::string::npos); // illustrative prices said
+    EXPECT_NE(page.find("Open Development Mekong"), std::string::npos);
+    // Every CSV beside it is what planatlas analyze writes for the same question.
+    const std::vector<std::pair<std::string, std::vector<std::string>>> same = {
+        {"coverage_by_unit.csv", {"coverage", "--units", "districts_pre2025"}},
+        {"targets.csv", {"targets"}},
+        {"overlaps.csv", {"overlaps"}},
+        {"corridor.csv", {"corridor", "--distance-km", "5"}},
+        {"access_to_expressway.csv", {"access", "--to", "expressway"}},
+        {"access_to_provincial_city.csv", {"access", "--to", "urban_centre:provincial"}},
+        {"land_price_by_feature.csv", {"zonal", "--values", "land_price_illustrative"}},
+        {"footprint_by_agency.csv", {"footprint", "--by", "agency", "--units", "districts_pre2025"}},
+        {"tasks_without_place.csv", {"footprint", "--by", "document", "--unlocated"}},
+    };
+    for (const auto& [file, analysis] : same) {
+        std::vector<std::string> args = {"analyze", sample};
+        args.insert(args.end(), analysis.begin(), analysis.end());
+        const auto cli = runCli(args);
+        ASSERT_EQ(cli.exitCode, 0) << cli.err;
+        EXPECT_EQ(pa::test::readBytes(out + "/" + file), cli.out) << file;
+    }
+    // In English on request; refusals leave nothing behind.
+    const auto en = runCli({"report", sample, "-o", dir.file("report-en"), "--lang", "en", "--quiet"});
+    ASSERT_EQ(en.exitCode, 0) << en.err;
+    EXPECT_NE(pa::test::readBytes(dir.file("report-en/index.html")).find("Coverage report"), std::string::npos);
+    EXPECT_EQ(runCli({"report", sample}).exitCode, 2);
+    EXPECT_EQ(runCli({"report", sample, "-o", dir.file("no/such/folder/r")}).exitCode, 3);
+    EXPECT_FALSE(std::filesystem::exists(dir.file("no")));
+    pa::test::writeBytes(dir.file("a-file"), "x");
+    EXPECT_EQ(runCli({"report", sample, "-o", dir.file("a-file")}).exitCode, 3);
+    const auto empty = dir.file("empty.gpkg");
+    ASSERT_EQ(runCli({"init", empty, "--province", "Thái Nguyên", "--crs", "EPSG:9213"}).exitCode, 0);
+    EXPECT_EQ(runCli({"report", empty, "-o", dir.file("r-empty")}).exitCode, 2);
+    EXPECT_FALSE(std::filesystem::exists(dir.file("r-empty")));
+    for (const auto& entry : std::filesystem::directory_iterator(dir.path()))
+        EXPECT_EQ(entry.path().filename().string().find(".partial"), std::string::npos) << entry.path();
+}

@@ -1,5 +1,7 @@
 #include "planatlas/render/Map.h"
+#include "planatlas/render/Report.h"
 
+#include "Period_p.h"
 #include "Style_p.h"
 #include "planatlas/gis/Dataset.h"
 #include "planatlas/gis/Error.h"
@@ -122,31 +124,6 @@ std::string scalarText(layers::Workspace& ws, const std::string& sql)
     return r.rows.empty() || r.rows[0].empty() ? std::string() : gis::toString(r.rows[0][0]);
 }
 
-bool hasColumn(layers::Workspace& ws, const std::string& table, const std::string& column)
-{
-    for (const auto& c : ws.dataset().execute("PRAGMA table_info(" + sqlIdentifier(table) + ")").rows)
-        if (gis::toString(c[1]) == column)
-            return true;
-    return false;
-}
-
-/// The date the map shows the units of: the latest plan document's (issued or, when undated,
-/// not before), else today.
-std::string periodDate(layers::Workspace& ws)
-{
-    const std::string column = hasColumn(ws, "plan_documents", "not_before") ? "COALESCE(issued_on, not_before)"
-                                                                             : "issued_on";
-    std::string date = scalarText(ws, "SELECT MAX(" + column + ") FROM plan_documents");
-    if (date.empty())
-        date = QDate::currentDate().toString(Qt::ISODate).toStdString();
-    return date;
-}
-
-std::string validOn(const std::string& date)
-{
-    return "(valid_from IS NULL OR valid_from <= " + sqlLiteral(date) + ") AND (valid_to IS NULL OR valid_to >= " +
-           sqlLiteral(date) + ")";
-}
 
 /// Map view: world (workspace CRS, metres) → device.
 struct View
@@ -458,16 +435,7 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
 
     // ---- the period, its province and units -------------------------------------------------
     const std::string date = periodDate(ws);
-    std::string provinceLayer;
-    for (const auto& l : layers)
-        if (l.kind == "admin_province" &&
-            scalarText(ws, "SELECT COUNT(*) FROM " + sqlIdentifier(l.name) + " WHERE " + validOn(date)) != "0") {
-            provinceLayer = l.name;
-            break;
-        }
-    for (const auto& l : layers)
-        if (provinceLayer.empty() && l.kind == "admin_province")
-            provinceLayer = l.name;
+    const std::string provinceLayer = periodProvinceLayer(ws);
     // Units drawn: those valid on the period's date, or at the end of their layer's validity.
     std::string unitDate = date;
     const std::string lastUnit = [&] {
@@ -592,11 +560,7 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
                         tr("of an expressway", lang))
                            .toStdString();
     } else if (o.theme == Theme::Coverage) {
-        coverageUnits = o.unitsLayer;
-        if (coverageUnits.empty())
-            for (const auto& l : layers)
-                if (l.kind == "admin_district" && coverageUnits.empty())
-                    coverageUnits = l.name;
+        coverageUnits = o.unitsLayer.empty() ? periodUnitsLayer(ws) : o.unitsLayer;
         if (coverageUnits.empty())
             throw Error(ErrorKind::Usage, "the coverage theme needs a unit layer (--units); the workspace has no districts");
         if (!layers::findKind(o.coverageKind))
