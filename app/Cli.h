@@ -72,6 +72,7 @@ int runCrosswalk(const std::vector<std::string>& args);
 int runAnalyze(const std::vector<std::string>& args);
 int runGrid(const std::vector<std::string>& args);
 int runMap(const std::vector<std::string>& args);
+int runParcels(const std::vector<std::string>& args);
 int runReport(const std::vector<std::string>& args);
 int runInfo(const std::vector<std::string>& args);
 int runValidate(const std::vector<std::string>& args);

@@ -31,6 +31,7 @@ constexpr Subcommand kSubcommands[] = {
     {"analyze", "run an analysis (coverage, footprint, overlaps, corridor, access, zonal, targets)",
      pa::cli::runAnalyze},
     {"grid", "make a regular analysis grid over the province", pa::cli::runGrid},
+    {"parcels", "generate a synthetic parcel layer (benchmarks, demonstrations)", pa::cli::runParcels},
     {"map", "draw a map (PNG, SVG, PDF) of the programme or an analysis", pa::cli::runMap},
     {"report", "write the coverage report (self-contained HTML and CSV tables)", pa::cli::runReport},
     {"info", "describe a workspace", pa::cli::runInfo},

@@ -225,6 +225,14 @@ void Layer::setAttributeFilter(const std::string& where)
     errors.throwIfFailed("invalid filter '" + where + "' on layer '" + name() + "'", err != OGRERR_NONE);
 }
 
+void Layer::setSpatialFilter(const std::optional<Envelope>& r)
+{
+    if (r)
+        detail::ogrLayer(*this)->SetSpatialFilterRect(r->minX, r->minY, r->maxX, r->maxY);
+    else
+        detail::ogrLayer(*this)->SetSpatialFilter(nullptr);
+}
+
 std::optional<Feature> Layer::next()
 {
     detail::ErrorCapture errors;

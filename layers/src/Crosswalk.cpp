@@ -92,12 +92,12 @@ CrosswalkResult loadCrosswalk(Workspace& workspace, const std::string& csvPath)
             for (const auto& [code, effective] : endings) {
                 const std::string end = "date(" + sqlLiteral(effective) + ", '-1 day')";
                 const std::string later = " AND (valid_to IS NULL OR valid_to > " + end + ")";
-                const auto layer = ds.execute("SELECT layer_name FROM admin_units WHERE unit_code = " + sqlLiteral(code) +
+                const auto owner = ds.execute("SELECT layer_name FROM admin_units WHERE unit_code = " + sqlLiteral(code) +
                                               later);
-                if (layer.rows.empty())
+                if (owner.rows.empty())
                     continue;
                 ds.execute("UPDATE admin_units SET valid_to = " + end + " WHERE unit_code = " + sqlLiteral(code) + later);
-                ds.execute("UPDATE " + gis::sqlIdentifier(gis::toString(layer.rows[0][0])) + " SET valid_to = " + end +
+                ds.execute("UPDATE " + gis::sqlIdentifier(gis::toString(owner.rows[0][0])) + " SET valid_to = " + end +
                            " WHERE code = " + sqlLiteral(code) + later);
                 ++result.unitsEnded;
             }

@@ -108,13 +108,15 @@ TEST_F(Sample, ProgrammeFeaturesByKind)
         EXPECT_GE(number(std::string("SELECT COUNT(*) FROM agri_zones WHERE product = '") + product + "'", ""), 1)
             << product;
     // Drawn geometry says what it is.
-    for (const auto& layer : ws.layers())
+    for (const auto& layer : ws.layers()) {
         if (layer.kind != "admin_province" && layer.kind != "admin_district" && layer.kind != "land_price" &&
             layer.kind != "road" && layer.kind != "railway" && layer.kind != "infrastructure" &&
-            layer.kind != "basemap")
+            layer.kind != "basemap") {
             EXPECT_EQ(number("SELECT COUNT(*) FROM \"" + layer.name + "\" WHERE geometry_quality <> 'indicative'", ""),
                       0)
                 << layer.name;
+        }
+    }
     EXPECT_EQ(number("SELECT COUNT(*) FROM land_price_illustrative WHERE source <> 'illustrative'", ""), 0);
     // Every drawn feature says where its position and figures come from.
     for (const char* layer : {"industrial_parks", "hitech_zones", "industrial_clusters", "expressways", "agri_zones",
@@ -242,3 +244,54 @@ TEST(SampleThanhHoaPlan, StandsReadyToIngestAPlan)
 }
 
 } // namespace
+
+TEST(SampleParcels, SyntheticParcelsTileTheProvinceWithoutGapsOrOverlaps)
+{
+    // A 6 × 5 km province (3,000 ha) with a notch, so that parcels are cut at its boundary.
+    pa::test::TempDir dir;
+    const auto copy = dir.file("p.gpkg");
+    ASSERT_EQ(pa::test::runCli({"init", copy, "--province", "Thử", "--crs", "EPSG:9213"}).exitCode, 0);
+    pa::test::writeBytes(dir.file("province.csv"),
+                         "code,name_vi,wkt\nP,Tỉnh thử,\"POLYGON((430000 2380000,436000 2380000,436000 2385000,"
+                         "433300 2385000,433300 2383100,432700 2383100,432700 2385000,430000 2385000,430000 2380000))\"\n");
+    ASSERT_EQ(pa::test::runCli({"import", copy, dir.file("province.csv"), "--kind", "admin_province", "--src-crs",
+                                "EPSG:9213", "--code-field", "code", "--quiet"})
+                  .exitCode,
+              0);
+    const auto r = pa::test::runCli({"parcels", copy, "--count", "4.000", "--seed", "5"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    auto ws = pa::layers::Workspace::open(copy, pa::gis::OpenMode::ReadOnly);
+    auto one = [&](const std::string& sql) {
+        const auto v = ws.dataset().execute(sql, "SQLite").rows.at(0).at(0);
+        return std::holds_alternative<double>(v) ? std::get<double>(v) : static_cast<double>(std::get<std::int64_t>(v));
+    };
+    const double n = one("SELECT COUNT(*) FROM parcels_synthetic");
+    EXPECT_GT(n, 3000); // about the 4,000 asked for: 0.74 ha each on average
+    EXPECT_LT(n, 5000);
+    // They tile the province: their areas add up to it, and to their union (no overlaps).
+    const double sum = one("SELECT SUM(ST_Area(geom)) FROM parcels_synthetic");
+    const double province = one("SELECT SUM(ST_Area(geom)) FROM province");
+    EXPECT_NEAR(sum / province, 1.0, 0.005);
+    EXPECT_NEAR(one("SELECT ST_Area(ST_Union(geom)) FROM parcels_synthetic") / sum, 1.0, 1e-6);
+    // Whole parcels (not cut by the boundary) are 0.05–3 ha; every one has a use and a price.
+    EXPECT_GE(one("SELECT MIN(ST_Area(p.geom)) FROM parcels_synthetic p, province v "
+                  "WHERE NOT ST_Intersects(p.geom, ST_Boundary(v.geom))"),
+              500.0);
+    EXPECT_LE(one("SELECT MAX(ST_Area(geom)) FROM parcels_synthetic"), 30000.0);
+    EXPECT_EQ(one("SELECT COUNT(*) FROM parcels_synthetic WHERE land_use IS NULL OR price_vnd_m2 IS NULL"), 0);
+    EXPECT_EQ(one("SELECT COUNT(*) FROM parcels_synthetic WHERE source <> 'synthetic'"), 0);
+    // The same seed gives the same parcels.
+    const auto again2 = dir.file("p3.gpkg");
+    ASSERT_EQ(pa::test::runCli({"init", again2, "--province", "Thử", "--crs", "EPSG:9213"}).exitCode, 0);
+    ASSERT_EQ(pa::test::runCli({"import", again2, dir.file("province.csv"), "--kind", "admin_province", "--src-crs",
+                                "EPSG:9213", "--code-field", "code", "--quiet"})
+                  .exitCode,
+              0);
+    ASSERT_EQ(pa::test::runCli({"parcels", again2, "--count", "4000", "--seed", "5"}).exitCode, 0);
+    auto ws2 = pa::layers::Workspace::open(again2, pa::gis::OpenMode::ReadOnly);
+    const auto a = ws.dataset().execute("SELECT SUM(price_vnd_m2), COUNT(*) FROM parcels_synthetic").rows.at(0);
+    const auto b = ws2.dataset().execute("SELECT SUM(price_vnd_m2), COUNT(*) FROM parcels_synthetic").rows.at(0);
+    EXPECT_EQ(pa::gis::toString(a[0]), pa::gis::toString(b[0]));
+    EXPECT_EQ(pa::gis::toString(a[1]), pa::gis::toString(b[1]));
+    EXPECT_EQ(pa::test::runCli({"parcels", copy, "--count", "10"}).exitCode, 2); // the layer exists
+}

@@ -102,7 +102,20 @@ struct Drawn
     std::string kind;
     int z = 0;
     std::vector<Item> items;
+    /// Large unlabelled layers (land price, parcels, grids) are not held in memory: they are
+    /// read again at their turn and drawn feature by feature through the R-tree.
+    bool streamed = false;
 };
+
+bool streamedKind(const std::string& kind) { return kind == "land_price" || kind == "analysis_grid"; }
+
+bool labelledKind(const std::string& kind)
+{
+    return kind != "basemap" && kind != "admin_province" && kind != "land_price" && kind != "road" &&
+           kind != "railway" && kind != "infrastructure" && kind != "analysis_grid";
+}
+
+bool madeUp(const std::string& source) { return source == "illustrative" || source == "synthetic"; }
 
 /// Drawing order: context under programme, polygons under lines under points.
 int zOf(const std::string& kind)
@@ -610,7 +623,19 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
         auto table = ws.dataset().layerByName(l.name);
         if (!table || !table->hasGeometry())
             continue;
-        Drawn d{l, l.kind, zOf(l.kind), {}};
+        Drawn d{l, l.kind, zOf(l.kind), {}, streamedKind(l.kind)};
+        if (d.streamed) {
+            const int priceField = table->fieldIndex("price_vnd_m2");
+            if (priceField >= 0)
+                for (const auto& row : ws.dataset()
+                                           .execute("SELECT price_vnd_m2 FROM " + sqlIdentifier(l.name) +
+                                                    " WHERE price_vnd_m2 IS NOT NULL")
+                                           .rows)
+                    if (const auto* v = std::get_if<double>(&row[0]))
+                        prices.push_back(*v);
+            drawn.push_back(std::move(d));
+            continue;
+        }
         const int code = table->fieldIndex("code"), nameVi = table->fieldIndex("name_vi"),
                   nameEn = table->fieldIndex("name_en"), status = table->fieldIndex("status"),
                   tier = table->fieldIndex("tier"), quality = table->fieldIndex("geometry_quality"),
@@ -653,7 +678,8 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
             }
             item.emphasised = !useEmphasis || admin || l.kind == "basemap" || emphasised.contains(item.code) ||
                               (o.theme == Theme::Corridor && l.kind == "expressway");
-            item.labelAt = g.labelPoint();
+            if (labelledKind(l.kind))
+                item.labelAt = g.labelPoint();
             item.shapes = g.shapes();
             d.items.push_back(std::move(item));
         }
@@ -703,6 +729,32 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
             sources.emplace_back(lang == "en" ? d.layer.titleEn : d.layer.titleVi,
                                  d.layer.attribution.empty() ? d.layer.source + " (" + d.layer.licence + ")"
                                                              : d.layer.attribution);
+        if (d.streamed) {
+            auto t = ws.dataset().layerByName(d.layer.name);
+            const int price = t->fieldIndex("price_vnd_m2"), source = t->fieldIndex("source");
+            const Symbol base = symbolFor(d.kind, "", "", false, false, u);
+            t->setSpatialFilter(world);
+            t->resetReading();
+            std::int64_t n = 0;
+            while (auto f = t->next()) {
+                if (++n % 20000 == 0)
+                    progress.update(0.75, "drawing " + d.layer.name);
+                Item item;
+                item.shapes = f->takeGeometry().shapes();
+                Symbol s = base;
+                if (price >= 0 && !priceClasses.breaks.empty())
+                    if (const auto v = f->value(price); std::holds_alternative<double>(v)) {
+                        s.brush = QBrush(priceClasses.colours[static_cast<std::size_t>(priceClasses.of(std::get<double>(v)))]);
+                        s.pen = QPen(QColor(255, 255, 255, 150), u.px(0.1));
+                    }
+                if (source >= 0 && madeUp(gis::toString(f->value(source))))
+                    report.illustrative = true;
+                drawItem(p, s, item, view, u);
+                ++report.featuresDrawn;
+            }
+            t->setSpatialFilter(std::nullopt);
+            continue;
+        }
         for (auto& item : d.items) {
             const bool planned = item.status == "planned" || item.status == "proposed" ||
                                  item.status == "under_construction";
@@ -728,7 +780,7 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
             item.areaPx = drawItem(p, s, item, view, u);
             if (item.indicative && item.emphasised && d.kind != "basemap")
                 report.indicative = true;
-            if (d.kind == "land_price" && item.source == "illustrative")
+            if (d.kind == "land_price" && madeUp(item.source))
                 report.illustrative = true;
             if (layers::findKind(d.kind) && layers::findKind(d.kind)->programme && item.emphasised) {
                 auto& st = statusesByKind[d.kind];
@@ -960,7 +1012,8 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
         const bool perLayer = d.kind == "land_price" || d.kind == "other" || d.kind == "infrastructure";
         if (d.kind == "basemap" || !kindsInLegend.insert(d.kind + "|" + (perLayer ? d.layer.name : "")).second)
             continue;
-        if (useEmphasis && std::none_of(d.items.begin(), d.items.end(), [](const Item& i) { return i.emphasised; }))
+        if (useEmphasis && !d.streamed &&
+            std::none_of(d.items.begin(), d.items.end(), [](const Item& i) { return i.emphasised; }))
             continue; // only in the background: "other features"
         const layers::LayerKind* k = layers::findKind(d.kind);
         // The kind's name, or for catch-all kinds the layer's own title ("Nhà máy thủy điện").
@@ -987,7 +1040,7 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
                                       names[i]});
                 }
             }
-        } else if (d.kind == "land_price") {
+        } else if (d.kind == "land_price" && !prices.empty()) {
             legend.push_back({nullptr, q(lang == "en" ? d.layer.titleEn : d.layer.titleVi)});
             double lower = *std::min_element(prices.begin(), prices.end());
             for (std::size_t i = 0; i < priceClasses.breaks.size(); ++i) {
@@ -1012,6 +1065,8 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
                                   kindTitle});
                 continue;
             }
+            if (d.kind == "land_price" || d.kind == "analysis_grid")
+                continue;
             if (st.first || (!st.first && !st.second))
                 legend.push_back({symbolSwatch(d.kind, "existing", "", false),
                                   kindTitle + (st.second ? " (" + tr("existing", lang) + ")" : QString())});

@@ -80,6 +80,9 @@ public:
     /// Restricts reading to features matching an OGR SQL WHERE expression ("ma = 'HA13'");
     /// empty clears it. Throws GisError naming the expression when GDAL rejects it.
     void setAttributeFilter(const std::string& where);
+    /// Restricts reading to features whose envelope meets @p rectangle (the GeoPackage's R-tree
+    /// answers it); nullopt clears it.
+    void setSpatialFilter(const std::optional<Envelope>& rectangle);
     /// Next feature, or nullopt at the end. Throws GisError when the driver reports a read
     /// error (truncated file, corrupt record).
     std::optional<Feature> next();

@@ -1,0 +1,184 @@
+#include "planatlas/layers/analysis/Parcels.h"
+
+#include "Units_p.h"
+#include "planatlas/gis/Dataset.h"
+#include "planatlas/gis/Prepared.h"
+#include "planatlas/layers/Errors.h"
+#include "planatlas/layers/Importer.h"
+
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <random>
+
+namespace pa::analysis {
+
+namespace {
+
+struct Use
+{
+    const char* code;  ///< Vietnamese land-use code (Luật Đất đai)
+    double weight;     ///< share of parcels
+    double basePrice;  ///< VND/m² far from the city
+};
+
+// Rice, perennial crops, production forest, rural and urban residential, business, aquaculture.
+constexpr std::array<Use, 7> kUses = {{{"LUA", 0.32, 55000},
+                                       {"CLN", 0.16, 75000},
+                                       {"RSX", 0.24, 30000},
+                                       {"ONT", 0.16, 900000},
+                                       {"ODT", 0.04, 3500000},
+                                       {"SKC", 0.05, 1200000},
+                                       {"NTS", 0.03, 50000}}};
+
+} // namespace
+
+ParcelResult makeParcels(layers::Workspace& ws, const ParcelOptions& options, const layers::Progress& progress)
+{
+    if (options.count < 1 || options.count > 5'000'000)
+        throw layers::Error(layers::ErrorKind::Usage, "--count must be between 1 and 5000000");
+    if (ws.findLayer(options.layerName))
+        throw layers::Error(layers::ErrorKind::Usage, "the workspace already has a layer '" + options.layerName + "'");
+    const std::string provinceLayer = detail::provinceLayer(ws, options.provinceLayer);
+    const auto province = detail::unionOfLayer(ws, provinceLayer);
+    const gis::PreparedGeometry prepared(province);
+    const auto box = *province.envelope();
+
+    // The provincial city, where prices peak; else the province's middle.
+    double cityX = (box.minX + box.maxX) / 2, cityY = (box.minY + box.maxY) / 2;
+    for (const auto& l : ws.layers()) {
+        if (l.kind != "urban_centre")
+            continue;
+        auto t = ws.dataset().layerByName(l.name);
+        const int tier = t ? t->fieldIndex("tier") : -1;
+        if (tier < 0)
+            continue;
+        t->resetReading();
+        while (auto f = t->next())
+            if (gis::toString(f->value(tier)) == "provincial")
+                if (auto p = f->takeGeometry().labelPoint())
+                    cityX = p->x, cityY = p->y;
+    }
+
+    // Parcel size: the province's area over the count, kept so that every whole parcel is
+    // 0.05–3 ha (rows 50–130 m high and parcels 40–180 m wide at scale 1, mean 9,900 m²).
+    const double meanArea = std::clamp(province.area() / static_cast<double>(options.count), 2500.0, 12500.0);
+    const double scale = std::sqrt(meanArea / (90.0 * 110.0));
+    std::mt19937_64 random(options.seed);
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    // The next step along a row or up a block: random, but never leaving a sliver at the edge.
+    auto step = [&](double remaining, double low, double high) {
+        double v = std::min(remaining, scale * (low + (high - low) * unit(random)));
+        if (remaining - v < scale * low)
+            v = remaining <= scale * high ? remaining : remaining / 2;
+        return v;
+    };
+
+    std::random_device device;
+    const auto file = std::filesystem::temp_directory_path() / ("planatlas-parcels-" + std::to_string(device()) + ".csv");
+    std::FILE* out = std::fopen(file.string().c_str(), "w");
+    if (!out)
+        throw layers::Error(layers::ErrorKind::Workspace, "cannot write a temporary file in " +
+                                                              std::filesystem::temp_directory_path().string());
+    std::fputs("code,name_vi,land_use,price_vnd_m2,year,source,geometry_quality,wkt\n", out);
+    ParcelResult result;
+    double areaSum = 0;
+    const double block = 1000.0;
+    const auto blocksX = static_cast<std::int64_t>(std::ceil((box.maxX - box.minX) / block));
+    const auto blocksY = static_cast<std::int64_t>(std::ceil((box.maxY - box.minY) / block));
+    auto write = [&](const gis::Geometry* clipped, double x0, double y0, double x1, double y1) {
+        // Land use, then a price that falls with distance from the city (×4 at the centre).
+        double pick = unit(random), acc = 0;
+        const Use* use = &kUses.back();
+        for (const auto& u : kUses)
+            if ((acc += u.weight) >= pick) {
+                use = &u;
+                break;
+            }
+        const double d = std::hypot((x0 + x1) / 2 - cityX, (y0 + y1) / 2 - cityY) / 1000.0;
+        const double price = std::round(use->basePrice * (1.0 + 3.0 * std::exp(-d / 12.0)) * (0.8 + 0.4 * unit(random)) / 1000.0) * 1000.0;
+        ++result.parcels;
+        std::fprintf(out, "%lld,Thửa %lld,%s,%.0f,2024,synthetic,indicative,\"", static_cast<long long>(result.parcels),
+                     static_cast<long long>(result.parcels), use->code, price);
+        if (clipped) {
+            std::fputs(clipped->wkt().c_str(), out);
+            areaSum += clipped->area();
+        } else {
+            std::fprintf(out, "POLYGON((%.2f %.2f,%.2f %.2f,%.2f %.2f,%.2f %.2f,%.2f %.2f))", x0, y0, x1, y0, x1, y1, x0,
+                         y1, x0, y0);
+            areaSum += (x1 - x0) * (y1 - y0);
+        }
+        std::fputs("\"\n", out);
+    };
+    try {
+        for (std::int64_t by = 0; by < blocksY; ++by) {
+            progress.update(0.4 * static_cast<double>(by) / static_cast<double>(blocksY), "generating parcels");
+            for (std::int64_t bx = 0; bx < blocksX; ++bx) {
+                const gis::Envelope b{box.minX + bx * block, box.minY + by * block, box.minX + (bx + 1) * block,
+                                      box.minY + (by + 1) * block};
+                if (!prepared.intersectsRectangle(b))
+                    continue;
+                const bool inside = prepared.containsRectangle(b);
+                std::optional<gis::Geometry> piece; // the province within a boundary block
+                if (!inside)
+                    piece = province.intersection(gis::Geometry::fromEnvelope(b));
+                // Rows of varying height, parcels of varying width along each row.
+                for (double y = b.minY; y < b.maxY - 1;) {
+                    const double h = step(b.maxY - y, 50.0, 130.0);
+                    for (double x = b.minX; x < b.maxX - 1;) {
+                        const double w = step(b.maxX - x, 40.0, 180.0);
+                        if (inside) {
+                            write(nullptr, x, y, x + w, y + h);
+                        } else {
+                            const gis::Envelope cell{x, y, x + w, y + h};
+                            auto clipped = piece->intersection(gis::Geometry::fromEnvelope(cell));
+                            if (!clipped.isEmpty() && clipped.area() >= 100.0) {
+                                clipped.promoteToMulti();
+                                write(&clipped, x, y, x + w, y + h);
+                            }
+                        }
+                        x += w;
+                    }
+                    y += h;
+                }
+            }
+        }
+    } catch (...) {
+        std::fclose(out);
+        std::filesystem::remove(file);
+        throw;
+    }
+    std::fclose(out);
+    result.meanAreaHa = result.parcels ? areaSum / static_cast<double>(result.parcels) / 10000.0 : 0.0;
+
+    layers::ImportOptions o;
+    o.sourcePath = file.string();
+    o.kind = "land_price";
+    o.layerName = options.layerName;
+    o.sourceCrs = ws.crs().label();
+    o.codeField = "code";
+    o.codePrefix = options.layerName + ":";
+    o.fieldMap = {{"land_use", "land_use"}, {"price_vnd_m2", "price_vnd_m2"}};
+    o.titleVi = "Thửa đất TỔNG HỢP (sinh ngẫu nhiên, không phải thửa thật)";
+    o.titleEn = "SYNTHETIC parcels (generated, not real parcels)";
+    o.source = "synthetic: generated by planatlas parcels (seed " + std::to_string(options.seed) + ") over " +
+               provinceLayer + "; not real parcels or prices";
+    o.licence = "CC0 (generated)";
+    o.attribution = "Synthetic parcels generated by PlanAtlas; not real.";
+    o.geometryQuality = "indicative";
+    try {
+        const layers::Progress importing(
+            [&](double f, std::string_view stage) { progress.update(0.4 + 0.6 * f, stage); }, nullptr);
+        progress.checkCancelled();
+        layers::importLayer(ws, o, importing);
+    } catch (...) {
+        std::filesystem::remove(file);
+        throw;
+    }
+    std::filesystem::remove(file);
+    return result;
+}
+
+} // namespace pa::analysis
