@@ -42,7 +42,7 @@ drawn=$("$planatlas" map "$ws" -o "$work/parcels.png" --theme landprice --layers
         | sed -n 's/.*: \([0-9]*\) feature(s).*/\1/p')
 m_pa=$(printf '%s\n' "${pa[@]}" | median)
 m_gd=$(printf '%s\n' "${gd[@]}" | median)
-printf 'parcels in the layer: %s; features drawn on the A3 map: %s\n' "$count" "$drawn"
+printf 'parcels in the layer: %s; features drawn on the A3 map: %s\n' "$(/usr/bin/python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT COUNT(*) FROM parcels_synthetic").fetchone()[0])' "$ws")" "$drawn"
 printf 'planatlas map (A3, 300 dpi, PNG): median %.2f s of %d runs\n' "$m_pa" "$runs"
 printf 'gdal_rasterize (same size, GTiff): median %.2f s of %d runs\n' "$m_gd" "$runs"
 printf 'ratio planatlas / gdal_rasterize: %.2f\n' "$(awk -v a="$m_pa" -v b="$m_gd" 'BEGIN {print a / b}')"

@@ -1,7 +1,7 @@
 #include "planatlas/layers/analysis/Zonal.h"
 
 #include "planatlas/gis/Dataset.h"
-#include "planatlas/gis/SpatialIndex.h"
+#include "planatlas/gis/Prepared.h"
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/LayerKind.h"
 
@@ -25,38 +25,29 @@ ZonalResult zonal(layers::Workspace& ws, const std::string& values, const layers
     if (field < 0)
         throw layers::Error(layers::ErrorKind::Usage, "--values: layer '" + result.valuesLayer + "' has no field '" +
                                                           result.field + "'");
-    // Value polygons with a numeric value.
-    struct Value
-    {
-        gis::Geometry geometry;
-        double value;
-    };
-    std::vector<Value> valuesList;
-    gis::SpatialIndex index;
-    table->resetReading();
-    while (auto f = table->next()) {
-        const auto v = f->value(field);
-        double number = 0;
+    auto numeric = [&](const gis::FieldValue& v) -> std::optional<double> {
         if (const auto* d = std::get_if<double>(&v))
-            number = *d;
-        else if (const auto* i = std::get_if<std::int64_t>(&v))
-            number = static_cast<double>(*i);
-        else
-            continue; // no value: not part of the statistics
-        auto g = f->takeGeometry();
-        if (g.isEmpty())
-            continue;
-        index.insert(*g.envelope(), static_cast<std::int64_t>(valuesList.size()));
-        valuesList.push_back({std::move(g), number});
-    }
-    // Programme polygons.
+            return *d;
+        if (const auto* i = std::get_if<std::int64_t>(&v))
+            return static_cast<double>(*i);
+        return std::nullopt; // no value: not part of the statistics
+    };
+    // For each programme polygon, read only the value polygons near it (the GeoPackage R-tree
+    // answers the envelope), test them against the polygon prepared once, and cut only those
+    // that cross its edge: a million parcels cost what the few hundred around a park cost.
+    std::vector<std::pair<std::string, std::string>> targets; // layer, kind
     for (const auto& layer : ws.layers()) {
         const auto* kind = layers::findKind(layer.kind);
         if (!kind || !kind->programme || layer.name == result.valuesLayer)
             continue;
         auto features = ws.dataset().layerByName(layer.name);
-        if (!features || features->geometryFamily() != gis::GeometryFamily::Polygon)
-            continue;
+        if (features && features->geometryFamily() == gis::GeometryFamily::Polygon)
+            targets.emplace_back(layer.name, layer.kind);
+    }
+    std::size_t done = 0;
+    for (const auto& [layerName, kindName] : targets) {
+        progress.update(static_cast<double>(done++) / static_cast<double>(targets.size()), "zonal");
+        auto features = ws.dataset().layerByName(layerName);
         const int code = features->fieldIndex("code"), name = features->fieldIndex("name_vi");
         features->resetReading();
         while (auto f = features->next()) {
@@ -64,19 +55,28 @@ ZonalResult zonal(layers::Workspace& ws, const std::string& values, const layers
             auto g = f->takeGeometry();
             if (g.isEmpty())
                 continue;
-            ZonalRow row{layer.name, layer.kind, code >= 0 ? gis::toString(f->value(code)) : "",
+            ZonalRow row{layerName, kindName, code >= 0 ? gis::toString(f->value(code)) : "",
                          name >= 0 ? gis::toString(f->value(name)) : "", {}, {}, {}, 0, 0};
+            const gis::PreparedGeometry prepared(g);
             double weighted = 0, covered = 0;
-            for (auto i : index.query(*g.envelope())) {
-                const auto& v = valuesList[static_cast<std::size_t>(i)];
-                const double a = g.intersection(v.geometry).area();
+            table->setSpatialFilter(g.envelope());
+            table->resetReading();
+            while (auto vf = table->next()) {
+                const auto value = numeric(vf->value(field));
+                if (!value)
+                    continue;
+                const auto v = vf->takeGeometry();
+                if (v.isEmpty() || !prepared.intersects(v))
+                    continue;
+                const double a = prepared.contains(v) ? v.area() : g.intersection(v).area();
                 if (a <= 0)
                     continue;
-                weighted += a * v.value;
+                weighted += a * *value;
                 covered += a;
-                row.min = row.min ? std::min(*row.min, v.value) : v.value;
-                row.max = row.max ? std::max(*row.max, v.value) : v.value;
+                row.min = row.min ? std::min(*row.min, *value) : *value;
+                row.max = row.max ? std::max(*row.max, *value) : *value;
             }
+            table->setSpatialFilter(std::nullopt);
             if (covered > 0)
                 row.mean = weighted / covered; // overlapping value polygons weigh by their overlap
             row.coveredHa = covered / 10000.0;
