@@ -53,13 +53,15 @@ const Command kAnalyze{
     "  zonal --values LAYER[:FIELD]\n"
     "                           for every programme polygon, the area-weighted mean, minimum\n"
     "                           and maximum of FIELD (default price_vnd_m2) of a polygon layer\n"
-    "                           such as land price, and the share it covers\n"
+    "                           such as land price, and the share it covers; with --units,\n"
+    "                           the same per unit (district, grid cell) instead\n"
     "  targets [--province LAYER]\n"
     "                           every plan target with a map metric, measured inside the\n"
     "                           province (default: the admin_province layer still valid)\n\n"
     "example: planatlas analyze ws.gpkg coverage --units districts_pre2025 --format csv -o coverage.csv",
     {
-        {"--units", "LAYER", "polygon layer of the units to report (coverage, footprint)"},
+        {"--units", "LAYER", "polygon layer of the units to report (coverage, footprint, zonal)"},
+        {"--layer", "LAYER", "corridor: count this layer's features (e.g. parcels) within the distance"},
         {"--by", "WHAT", "footprint: task, agency or document"},
         {"--unlocated", "", "footprint: list the tasks that have no place on the map"},
         {"--pairs", "K:K,…", "overlaps: kind pairs to examine"},
@@ -170,7 +172,8 @@ void writeZonal(const analysis::ZonalResult& r, const std::string& format, std::
         for (const auto& row : r.rows)
             j["rows"].push_back({{"layer", row.layer}, {"kind", row.kind}, {"code", row.code}, {"name", row.name},
                                  {"mean", opt(row.mean)}, {"min", opt(row.min)}, {"max", opt(row.max)},
-                                 {"covered_ha", row.coveredHa}, {"covered_pct", row.coveredPct}});
+                                 {"covered_ha", row.coveredHa}, {"covered_pct", row.coveredPct},
+                                 {"value_features", row.valueFeatures}});
         out << j.dump(2) << '\n';
         return;
     }
@@ -247,7 +250,9 @@ int runAnalyze(const std::vector<std::string>& args)
         auto ws = layers::Workspace::open(parsed.positional[0], gis::OpenMode::ReadOnly);
         const auto result = [&] {
             const TerminalProgress progress;
-            return analysis::zonal(ws, parsed.value("--values"), progress.progress());
+            return parsed.has("--units")
+                       ? analysis::zonalByUnits(ws, parsed.value("--values"), parsed.value("--units"), progress.progress())
+                       : analysis::zonal(ws, parsed.value("--values"), progress.progress());
         }();
         writeZonal(result, format, out);
         return emit(parsed, out.str(), name, result.rows.size());
@@ -283,6 +288,21 @@ int runAnalyze(const std::vector<std::string>& args)
         for (std::string s; std::getline(list, s, ',');)
             if (!s.empty())
                 statuses.push_back(s);
+        if (parsed.has("--layer")) {
+            // A large layer (parcels): how much of it lies along the expressways, in one row.
+            const auto r = analysis::corridorOfLayer(ws, parsed.value("--layer"), distance, statuses, progress.progress());
+            if (format == "json") {
+                nlohmann::ordered_json j{{"analysis", "corridor"}, {"layer", r.layer}, {"distance_km", r.distanceKm},
+                                         {"features", r.features}, {"within", r.within},
+                                         {"within_area_ha", r.withinAreaHa}};
+                out << j.dump(2) << '\n';
+            } else {
+                out << "layer,distance_km,features,within,within_area_ha\n"
+                    << analysis::csv::field(r.layer) << ',' << analysis::csv::number(r.distanceKm, 4) << ',' << r.features
+                    << ',' << r.within << ',' << analysis::csv::number(r.withinAreaHa, 4) << '\n';
+            }
+            return emit(parsed, out.str(), name, 1);
+        }
         const auto result = analysis::corridor(ws, distance, statuses, progress.progress());
         writeDistances(result.rows, &result, format, out);
         return emit(parsed, out.str(), name, result.rows.size());

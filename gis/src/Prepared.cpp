@@ -71,4 +71,15 @@ bool PreparedGeometry::intersects(const Geometry& other) const
     return m_impl->test(g.get(), GEOSPreparedIntersects_r, "intersects");
 }
 
+bool PreparedGeometry::distanceWithin(const Geometry& other, double distance) const
+{
+    if (other.isEmpty())
+        return false;
+    const auto g = detail::toGeos(*other.impl().geometry);
+    const char r = GEOSPreparedDistanceWithin_r(m_impl->context, m_impl->prepared, g.get(), distance);
+    if (r == 2)
+        throw GisError("GEOS prepared distance failed: " + detail::takeGeosError());
+    return r == 1;
+}
+
 } // namespace pa::gis

@@ -1,6 +1,7 @@
 #include "planatlas/layers/analysis/Proximity.h"
 
 #include "planatlas/gis/Dataset.h"
+#include "planatlas/gis/Prepared.h"
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/LayerKind.h"
 
@@ -136,6 +137,53 @@ std::vector<DistanceRow> access(layers::Workspace& ws, const std::string& target
     }
     progress.update(1.0, "access");
     return rows;
+}
+
+LayerCorridorResult corridorOfLayer(layers::Workspace& ws, const std::string& layer, double distanceKm,
+                                    const std::vector<std::string>& statuses, const layers::Progress& progress)
+{
+    LayerCorridorResult result;
+    result.layer = layer;
+    result.distanceKm = distanceKm;
+    auto table = ws.dataset().layerByName(layer);
+    if (!table || !ws.findLayer(layer))
+        throw layers::Error(layers::ErrorKind::Usage, "--layer: the workspace has no layer '" + layer + "'");
+    auto expressways = readFeatures(ws, [](const std::string& k) { return k == "expressway"; });
+    if (!statuses.empty())
+        std::erase_if(expressways, [&](const Feature& e) {
+            return std::find(statuses.begin(), statuses.end(), e.status) == statuses.end();
+        });
+    if (expressways.empty())
+        throw layers::Error(layers::ErrorKind::Usage, "the workspace has no expressway feature" +
+                                                          std::string(statuses.empty() ? "" : " with those statuses"));
+    std::vector<const gis::Geometry*> lines;
+    for (const auto& e : expressways)
+        lines.push_back(&e.geometry);
+    const auto network = gis::Geometry::unionOf(lines);
+    const gis::PreparedGeometry prepared(network);
+    const double d = distanceKm * 1000.0;
+    auto reach = *network.envelope();
+    reach.minX -= d, reach.minY -= d, reach.maxX += d, reach.maxY += d;
+    // All features count toward the total (the GeoPackage keeps the count); only those near
+    // the network are read.
+    result.features = table->featureCount(true);
+    const bool polygons = table->geometryFamily() == gis::GeometryFamily::Polygon;
+    table->setSpatialFilter(reach);
+    table->resetReading();
+    std::int64_t read = 0;
+    while (auto f = table->next()) {
+        if (++read % 20000 == 0)
+            progress.update(0.5, "corridor");
+        const auto g = f->takeGeometry();
+        if (g.isEmpty() || !prepared.distanceWithin(g, d))
+            continue;
+        ++result.within;
+        if (polygons)
+            result.withinAreaHa += g.area() / 10000.0;
+    }
+    table->setSpatialFilter(std::nullopt);
+    progress.update(1.0, "corridor");
+    return result;
 }
 
 } // namespace pa::analysis

@@ -64,3 +64,16 @@ TEST_F(Proximity, AccessToTownsAndExpressways)
     EXPECT_THROW(analysis::access(ws, "urban_centre:provincial"), layers::Error); // no tier set
     EXPECT_THROW(analysis::access(ws, "airport"), layers::Error);
 }
+
+TEST_F(Proximity, CorridorOfALargeLayerCountsWhatLiesWithinExactly)
+{
+    auto ws = layers::Workspace::open(path(), gis::OpenMode::ReadOnly);
+    // The expressway runs along y = 2000 m. Parks: P1 reaches y = 1000 (1.0 km), P3 y = 400
+    // (1.6 km), P2 y = 300 (1.7 km). At exactly 1.6 km, P3 counts (ST_DWithin is inclusive).
+    const auto r = analysis::corridorOfLayer(ws, "parks", 1.6);
+    EXPECT_EQ(r.features, 3);
+    EXPECT_EQ(r.within, 2);
+    EXPECT_NEAR(r.withinAreaHa, 104.0, 1e-9);
+    EXPECT_EQ(analysis::corridorOfLayer(ws, "parks", 0.99).within, 0);
+    EXPECT_THROW(analysis::corridorOfLayer(ws, "no_such_layer", 1), layers::Error);
+}

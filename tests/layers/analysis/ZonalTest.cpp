@@ -35,3 +35,35 @@ TEST_F(AnalysisFixture, ZonalLandPriceIsAreaWeighted)
     EXPECT_THROW(analysis::zonal(ws, "price:nope"), layers::Error);
     EXPECT_THROW(analysis::zonal(ws, "roads"), layers::Error);
 }
+
+TEST_F(AnalysisFixture, ZonalByUnitsWeighsPricesCutAtUnitEdges)
+{
+    // One price polygon straddles the two units: 30 ha at 2,000,000 from x = 700 to 1300 m
+    // (15 ha in each unit), and a 50 ha parcel at 500,000 wholly inside U1.
+    write("parcels.csv", "code,price_vnd_m2,wkt\nA,2000000," + pa::test::square(700, 0, 1300, 500) +
+                             "\nB,500000," + pa::test::square(0, 0, 500, 1000) + "\n");
+    {
+        auto ws = layers::Workspace::open(path(), gis::OpenMode::Update);
+        importCsv(ws, "parcels.csv", "land_price");
+    }
+    auto ws = layers::Workspace::open(path(), gis::OpenMode::ReadOnly);
+    const auto r = analysis::zonalByUnits(ws, "parcels", "units");
+    ASSERT_EQ(r.rows.size(), 2u);
+    const auto& u1 = r.rows[0];
+    const auto& u2 = r.rows[1];
+    EXPECT_EQ(u1.code, "U1");
+    EXPECT_EQ(u1.valueFeatures, 2);
+    EXPECT_NEAR(u1.coveredHa, 15.0 + 50.0, 1e-9);                                      // A's 15 ha + B's 50 ha
+    EXPECT_NEAR(*u1.mean, (15.0 * 2e6 + 50.0 * 5e5) / 65.0, 1e-6);
+    EXPECT_NEAR(u1.coveredPct, 65.0, 1e-9);
+    EXPECT_EQ(u2.valueFeatures, 1);
+    EXPECT_NEAR(u2.coveredHa, 15.0, 1e-9);
+    EXPECT_NEAR(*u2.mean, 2e6, 1e-6);
+    EXPECT_DOUBLE_EQ(*u2.min, 2e6);
+    // The per-feature form counts the value polygons too: P1 (x 500–1500) meets A and B's edge.
+    for (const auto& row : analysis::zonal(ws, "parcels").rows) {
+        if (row.code == "P1") {
+            EXPECT_EQ(row.valueFeatures, 1); // B ends at x = 500: touching is not overlapping
+        }
+    }
+}

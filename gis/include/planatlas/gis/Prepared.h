@@ -21,6 +21,9 @@ public:
     [[nodiscard]] bool intersectsRectangle(const Envelope& rectangle) const;
     [[nodiscard]] bool contains(const Geometry& other) const;
     [[nodiscard]] bool intersects(const Geometry& other) const;
+    /// Whether @p other comes within @p distance (CRS units) of the prepared geometry — exact,
+    /// as PostGIS's ST_DWithin, not through a buffer's approximate arcs.
+    [[nodiscard]] bool distanceWithin(const Geometry& other, double distance) const;
 
 private:
     struct Impl;

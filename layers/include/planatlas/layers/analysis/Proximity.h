@@ -36,6 +36,20 @@ struct CorridorResult
 CorridorResult corridor(layers::Workspace& workspace, double distanceKm, const std::vector<std::string>& statuses = {},
                         const layers::Progress& progress = {});
 
+/// How much of a (large) layer lies along the expressways: parcels within 2 km, say.
+struct LayerCorridorResult
+{
+    std::string layer;
+    double distanceKm = 0;
+    std::int64_t features = 0, within = 0;
+    double withinAreaHa = 0;             ///< polygons: the area of those within
+};
+
+/// Features of @p layer within @p distanceKm of an expressway (exact distance, as ST_DWithin):
+/// the expressways prepared once, the layer read through the R-tree around them.
+LayerCorridorResult corridorOfLayer(layers::Workspace& workspace, const std::string& layer, double distanceKm,
+                                    const std::vector<std::string>& statuses = {}, const layers::Progress& progress = {});
+
 /// @p target: "expressway", "urban_centre" or "urban_centre:TIER" (provincial, subregional,
 /// district, commune_cluster). Rows for industrial kinds and agricultural zones.
 std::vector<DistanceRow> access(layers::Workspace& workspace, const std::string& target,

@@ -18,6 +18,7 @@ struct ZonalRow
     std::optional<double> mean, min, max; ///< empty when no value polygon overlaps the feature
     double coveredHa = 0;                 ///< feature area with a value
     double coveredPct = 0;
+    std::int64_t valueFeatures = 0;       ///< value polygons that reach into the feature
 };
 
 struct ZonalResult
@@ -29,5 +30,11 @@ struct ZonalResult
 /// @p values: "LAYER" or "LAYER:FIELD" (default field price_vnd_m2). Throws layers::Error(Usage)
 /// for an unknown layer, a non-polygon layer or a missing field.
 ZonalResult zonal(layers::Workspace& workspace, const std::string& values, const layers::Progress& progress = {});
+
+/// The same statistics per unit of @p unitsLayer (districts, a grid) instead of per programme
+/// feature: one pass over the value polygons, each assigned to the units it meets (a unit
+/// prepared once; only polygons crossing a unit's edge are cut).
+ZonalResult zonalByUnits(layers::Workspace& workspace, const std::string& values, const std::string& unitsLayer,
+                         const layers::Progress& progress = {});
 
 } // namespace pa::analysis
