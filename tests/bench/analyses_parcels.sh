@@ -19,7 +19,6 @@ runs=${3:-3}
 planatlas=$(realpath "$build/app/planatlas")
 work=$(realpath -m "$build/bench")
 mkdir -p "$work"
-ws=$work/parcels_${count}.gpkg
 need=()
 [[ -x /usr/lib/postgresql/15/bin/initdb && -f /usr/share/postgresql/15/extension/postgis.control ]] ||
     need+=(postgresql-15 postgresql-15-postgis-3)
@@ -28,14 +27,8 @@ if ((${#need[@]})); then
     sudo=; ((EUID == 0)) || sudo=sudo
     $sudo apt-get install -y "${need[@]}" >/dev/null
 fi
-if [[ ! -f $ws ]]; then
-    echo "generating $count parcels (once; kept in $ws)…"
-    cp "$build/data/thai_nguyen.gpkg" "$ws.tmp.gpkg"
-    "$planatlas" parcels "$ws.tmp.gpkg" --count "$count" --seed 7 --province province_pre2025
-    mv "$ws.tmp.gpkg" "$ws"
-fi
-median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-now() { date +%s.%N; }
+source tests/bench/common.sh
+ws=$(bench_workspace "$planatlas" "$build" "$count")
 declare -A PA PG GP
 
 # ---- PlanAtlas ---------------------------------------------------------------------------------
@@ -47,7 +40,7 @@ run_pa() { # name, args…
         s=$(now)
         "$planatlas" analyze "$ws" "$@" -o "$work/pa_$name.csv" 2>/dev/null
         e=$(now)
-        t+=("$(awk -v s="$s" -v e="$e" 'BEGIN {print e - s}')")
+        t+=("$(elapsed "$s" "$e")")
     done
     PA[$name]=$(printf '%s\n' "${t[@]}" | median)
 }
@@ -146,7 +139,7 @@ PY
 )" || echo "GeoPandas did not finish within an hour" >&2
 
 # ---- results -------------------------------------------------------------------------------------
-n=$(/usr/bin/python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT COUNT(*) FROM parcels_synthetic").fetchone()[0])' "$ws")
+n=$(parcel_count "$ws")
 echo
 echo "$n synthetic parcels; medians in seconds ($runs runs; GeoPandas b2 and c once); ratio = peer / PlanAtlas"
 printf '%-44s %10s %10s %8s %10s %8s\n' question PlanAtlas PostGIS ratio GeoPandas ratio

@@ -13,15 +13,9 @@ runs=${3:-3}
 planatlas=$build/app/planatlas
 work=$build/bench
 mkdir -p "$work"
-ws=$work/parcels_${count}.gpkg
-if [[ ! -f $ws ]]; then
-    echo "generating $count parcels (once; kept in $ws)…"
-    cp "$build/data/thai_nguyen.gpkg" "$ws.tmp.gpkg"
-    "$planatlas" parcels "$ws.tmp.gpkg" --count "$count" --seed 7 --province province_pre2025
-    mv "$ws.tmp.gpkg" "$ws"
-fi
-median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-seconds() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1; e=$(date +%s.%N); awk -v s="$s" -v e="$e" 'BEGIN {print e - s}'; }
+source tests/bench/common.sh
+ws=$(bench_workspace "$planatlas" "$build" "$count")
+seconds() { local s e; s=$(now); "$@" >/dev/null 2>&1; e=$(now); elapsed "$s" "$e"; }
 
 # The extent both draw: the province of the plan's period (pre-2025), as the map frames it.
 read -r minx miny maxx maxy < <(/usr/bin/python3 - "$ws" <<'PY'
@@ -42,7 +36,7 @@ drawn=$("$planatlas" map "$ws" -o "$work/parcels.png" --theme landprice --layers
         | sed -n 's/.*: \([0-9]*\) feature(s).*/\1/p')
 m_pa=$(printf '%s\n' "${pa[@]}" | median)
 m_gd=$(printf '%s\n' "${gd[@]}" | median)
-printf 'parcels in the layer: %s; features drawn on the A3 map: %s\n' "$(/usr/bin/python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT COUNT(*) FROM parcels_synthetic").fetchone()[0])' "$ws")" "$drawn"
+printf 'parcels in the layer: %s; features drawn on the A3 map: %s\n' "$(parcel_count "$ws")" "$drawn"
 printf 'planatlas map (A3, 300 dpi, PNG): median %.2f s of %d runs\n' "$m_pa" "$runs"
 printf 'gdal_rasterize (same size, GTiff): median %.2f s of %d runs\n' "$m_gd" "$runs"
 printf 'ratio planatlas / gdal_rasterize: %.2f\n' "$(awk -v a="$m_pa" -v b="$m_gd" 'BEGIN {print a / b}')"
