@@ -62,6 +62,7 @@ const Command kAnalyze{
     {
         {"--units", "LAYER", "polygon layer of the units to report (coverage, footprint, zonal)"},
         {"--layer", "LAYER", "corridor: count this layer's features (e.g. parcels) within the distance"},
+        {"--kinds", "K1,K2", "zonal: only features of these kinds (e.g. industrial_park)"},
         {"--by", "WHAT", "footprint: task, agency or document"},
         {"--unlocated", "", "footprint: list the tasks that have no place on the map"},
         {"--pairs", "K:K,…", "overlaps: kind pairs to examine"},
@@ -76,6 +77,17 @@ const Command kAnalyze{
     },
     2,
     2};
+
+/// "a,b" → {"a", "b"}.
+std::vector<std::string> kindList(const std::string& text)
+{
+    std::vector<std::string> out;
+    std::istringstream list(text);
+    for (std::string k; std::getline(list, k, ',');)
+        if (!k.empty())
+            out.push_back(k);
+    return out;
+}
 
 /// Writes the output to -o FILE or standard output.
 int emit(const Arguments& parsed, const std::string& text, const std::string& name, std::size_t rows)
@@ -252,7 +264,8 @@ int runAnalyze(const std::vector<std::string>& args)
             const TerminalProgress progress;
             return parsed.has("--units")
                        ? analysis::zonalByUnits(ws, parsed.value("--values"), parsed.value("--units"), progress.progress())
-                       : analysis::zonal(ws, parsed.value("--values"), progress.progress());
+                       : analysis::zonal(ws, parsed.value("--values"), kindList(parsed.value("--kinds")),
+                                         progress.progress());
         }();
         writeZonal(result, format, out);
         return emit(parsed, out.str(), name, result.rows.size());

@@ -45,7 +45,7 @@ run_pa() { # name, args…
     PA[$name]=$(printf '%s\n' "${t[@]}" | median)
 }
 run_pa a corridor --distance-km 2 --layer parcels_synthetic
-run_pa b1 zonal --values parcels_synthetic
+run_pa b1 zonal --values parcels_synthetic --kinds industrial_park
 run_pa b2 zonal --values parcels_synthetic --units districts_pre2025
 PA[c]=${PA[b2]}
 /usr/bin/time -f '%M' -o "$work/peak_kb.txt" "$planatlas" analyze "$ws" zonal --values parcels_synthetic \

@@ -6,6 +6,8 @@
 #include "planatlas/layers/LayerKind.h"
 
 #include <algorithm>
+#include <cmath>
+#include <unordered_set>
 #include <functional>
 #include <limits>
 #include <set>
@@ -162,24 +164,52 @@ LayerCorridorResult corridorOfLayer(layers::Workspace& ws, const std::string& la
     const auto network = gis::Geometry::unionOf(lines);
     const gis::PreparedGeometry prepared(network);
     const double d = distanceKm * 1000.0;
-    auto reach = *network.envelope();
-    reach.minX -= d, reach.minY -= d, reach.maxX += d, reach.maxY += d;
+    // Neighbourhoods along the network: the envelope of every stretch of about 2 km, grown by
+    // the distance, so that the R-tree hands over the parcels along the roads and not those of
+    // the whole envelope of the network (most of a province).
+    std::vector<gis::Envelope> reaches;
+    const auto shapes = network.shapes();
+    for (const auto& line : shapes.lines) {
+        gis::Envelope stretch{line.front().x, line.front().y, line.front().x, line.front().y};
+        double length = 0;
+        for (std::size_t i = 1; i < line.size(); ++i) {
+            const double step = std::hypot(line[i].x - line[i - 1].x, line[i].y - line[i - 1].y);
+            // Long segments are cut too, so that a straight 20 km stretch is not one big box.
+            const int pieces = std::max(1, static_cast<int>(std::ceil(step / 2000.0)));
+            for (int k = 1; k <= pieces; ++k) {
+                const double x = line[i - 1].x + (line[i].x - line[i - 1].x) * k / pieces;
+                const double y = line[i - 1].y + (line[i].y - line[i - 1].y) * k / pieces;
+                stretch.merge({x, y, x, y});
+                length += step / pieces;
+                if (length >= 2000.0) {
+                    reaches.push_back({stretch.minX - d, stretch.minY - d, stretch.maxX + d, stretch.maxY + d});
+                    stretch = {x, y, x, y};
+                    length = 0;
+                }
+            }
+        }
+        reaches.push_back({stretch.minX - d, stretch.minY - d, stretch.maxX + d, stretch.maxY + d});
+    }
     // All features count toward the total (the GeoPackage keeps the count); only those near
-    // the network are read.
+    // the network are read, each once.
     result.features = table->featureCount(true);
     const bool polygons = table->geometryFamily() == gis::GeometryFamily::Polygon;
-    table->setSpatialFilter(reach);
-    table->resetReading();
-    std::int64_t read = 0;
-    while (auto f = table->next()) {
-        if (++read % 20000 == 0)
-            progress.update(0.5, "corridor");
-        const auto g = f->takeGeometry();
-        if (g.isEmpty() || !prepared.distanceWithin(g, d))
-            continue;
-        ++result.within;
-        if (polygons)
-            result.withinAreaHa += g.area() / 10000.0;
+    std::unordered_set<std::int64_t> seen;
+    std::size_t done = 0;
+    for (const auto& reach : reaches) {
+        progress.update(static_cast<double>(done++) / static_cast<double>(reaches.size()), "corridor");
+        table->setSpatialFilter(reach);
+        table->resetReading();
+        while (auto f = table->next()) {
+            if (!seen.insert(f->fid()).second)
+                continue;
+            const auto g = f->takeGeometry();
+            if (g.isEmpty() || !prepared.distanceWithin(g, d))
+                continue;
+            ++result.within;
+            if (polygons)
+                result.withinAreaHa += g.area() / 10000.0;
+        }
     }
     table->setSpatialFilter(std::nullopt);
     progress.update(1.0, "corridor");

@@ -47,6 +47,15 @@ std::optional<double> numeric(const gis::FieldValue& v)
 
 ZonalResult zonal(layers::Workspace& ws, const std::string& values, const layers::Progress& progress)
 {
+    return zonal(ws, values, std::vector<std::string>{}, progress);
+}
+
+ZonalResult zonal(layers::Workspace& ws, const std::string& values, const std::vector<std::string>& kinds,
+                  const layers::Progress& progress)
+{
+    for (const auto& k : kinds)
+        if (!layers::findKind(k))
+            throw layers::Error(layers::ErrorKind::Usage, "--kinds: unknown kind '" + k + "'");
     ZonalResult result;
     int field = -1;
     auto table = std::optional<gis::Layer>(valueLayer(ws, values, result, field));
@@ -57,6 +66,8 @@ ZonalResult zonal(layers::Workspace& ws, const std::string& values, const layers
     for (const auto& layer : ws.layers()) {
         const auto* kind = layers::findKind(layer.kind);
         if (!kind || !kind->programme || layer.name == result.valuesLayer)
+            continue;
+        if (!kinds.empty() && std::find(kinds.begin(), kinds.end(), layer.kind) == kinds.end())
             continue;
         auto features = ws.dataset().layerByName(layer.name);
         if (features && features->geometryFamily() == gis::GeometryFamily::Polygon)

@@ -32,6 +32,9 @@ TEST_F(AnalysisFixture, ZonalLandPriceIsAreaWeighted)
     EXPECT_NEAR(rows["P1"].coveredPct, 100.0, 1e-9);
     EXPECT_NEAR(*rows["P2"].mean, 1'000'000.0, 1e-6);
     EXPECT_NEAR(rows["Z1"].coveredHa, 96.0, 1e-9); // the zone's hole has no price
+    const auto parks = analysis::zonal(ws, "price", {"industrial_park"});
+    EXPECT_EQ(parks.rows.size(), 3u); // P1, P2, P3: not the zone
+    EXPECT_THROW(analysis::zonal(ws, "price", {"no_such_kind"}), layers::Error);
     EXPECT_THROW(analysis::zonal(ws, "price:nope"), layers::Error);
     EXPECT_THROW(analysis::zonal(ws, "roads"), layers::Error);
 }

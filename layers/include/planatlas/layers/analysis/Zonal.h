@@ -30,6 +30,10 @@ struct ZonalResult
 /// @p values: "LAYER" or "LAYER:FIELD" (default field price_vnd_m2). Throws layers::Error(Usage)
 /// for an unknown layer, a non-polygon layer or a missing field.
 ZonalResult zonal(layers::Workspace& workspace, const std::string& values, const layers::Progress& progress = {});
+/// The same, only for features of @p kinds (e.g. {"industrial_park"}); all programme kinds when
+/// empty. Throws layers::Error(Usage) for an unknown kind.
+ZonalResult zonal(layers::Workspace& workspace, const std::string& values, const std::vector<std::string>& kinds,
+                  const layers::Progress& progress = {});
 
 /// The same statistics per unit of @p unitsLayer (districts, a grid) instead of per programme
 /// feature: one pass over the value polygons, each assigned to the units it meets (a unit
