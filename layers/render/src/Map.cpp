@@ -291,7 +291,6 @@ public:
         return {placed, dropped};
     }
 
-    void block(const QRectF& r) { m_taken.push_back(r); }
     [[nodiscard]] const std::vector<gis::Envelope>& placed() const { return m_placed; }
 
 private:
@@ -379,8 +378,6 @@ std::set<std::string> highlightCodes(layers::Workspace& ws, const std::string& s
             throw Error(ErrorKind::Usage, "--highlight agency:" + value + ": no agency of that name in the workspace");
         if (what.empty())
             what = value;
-        for (const auto& row : ws.dataset().execute("SELECT agency_id FROM plan_agencies WHERE successor_id IS NOT NULL").rows)
-            (void)row; // predecessors are matched by their own names above
         std::string list;
         for (const auto& id : ids)
             list += (list.empty() ? "" : ", ") + sqlLiteral(id);
@@ -926,10 +923,7 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
     const double panelGap = u.px(2.5);
     {
         // Locator: the country's provinces, this province in red, the map's frame.
-        const Drawn* basemap = nullptr;
-        for (const auto& d : drawn)
-            if (d.kind == "basemap")
-                basemap = &d;
+        // (All the provinces, not only those in the map's extent that were drawn above.)
         std::vector<gis::Shapes> country;
         gis::Envelope ce{1e300, 1e300, -1e300, -1e300};
         for (const auto& l : layers)
@@ -944,7 +938,6 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
                         }
                     }
                 }
-        (void)basemap;
         if (!country.empty()) {
             const double boxHeight = landscape ? std::min(panel.height() * 0.36, u.px(62)) : panel.height();
             const double boxWidth = landscape ? panel.width() : std::min(panel.width() * 0.25, u.px(45));
