@@ -131,11 +131,6 @@ int zOf(const std::string& kind)
     return it == z.end() ? 25 : it->second;
 }
 
-std::string scalarText(layers::Workspace& ws, const std::string& sql)
-{
-    const auto r = ws.dataset().execute(sql);
-    return r.rows.empty() || r.rows[0].empty() ? std::string() : gis::toString(r.rows[0][0]);
-}
 
 
 /// Map view: world (workspace CRS, metres) → device.
@@ -452,7 +447,7 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
         std::string latest;
         for (const auto& l : layers)
             if (l.kind == "admin_district")
-                latest = std::max(latest, scalarText(ws, "SELECT MAX(valid_to) FROM " + sqlIdentifier(l.name)));
+                latest = std::max(latest, scalar(ws, "SELECT MAX(valid_to) FROM " + sqlIdentifier(l.name)));
         return latest;
     }();
     if (!lastUnit.empty() && lastUnit < unitDate)

@@ -7,13 +7,11 @@
 
 namespace pa::render {
 
-namespace {
 std::string scalar(layers::Workspace& ws, const std::string& sql)
 {
     const auto r = ws.dataset().execute(sql);
     return r.rows.empty() || r.rows[0].empty() ? std::string() : gis::toString(r.rows[0][0]);
 }
-} // namespace
 
 std::string periodDate(layers::Workspace& ws)
 {

@@ -7,6 +7,9 @@
 
 namespace pa::render {
 
+/// The first cell of a query's first row as text; empty when there is none.
+std::string scalar(layers::Workspace& workspace, const std::string& sql);
+
 /// The latest plan document's date (issued or, when undated, not before), else today (ISO).
 std::string periodDate(layers::Workspace& workspace);
 

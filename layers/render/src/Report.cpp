@@ -238,11 +238,6 @@ std::string tableHtml(const Table& t)
     return s.str();
 }
 
-std::string text(layers::Workspace& ws, const std::string& sql)
-{
-    const auto r = ws.dataset().execute(sql);
-    return r.rows.empty() || r.rows[0].empty() ? std::string() : gis::toString(r.rows[0][0]);
-}
 
 } // namespace
 
@@ -355,10 +350,10 @@ ReportResult writeReport(layers::Workspace& ws, const std::string& directory, co
             continue;
         const auto t2 = gis::sqlIdentifier(l.name);
         if (ws.dataset().layerByName(l.name)->fieldIndex("geometry_quality") >= 0 &&
-            text(ws, "SELECT COUNT(*) FROM " + t2 + " WHERE geometry_quality = 'indicative'") != "0")
+            scalar(ws, "SELECT COUNT(*) FROM " + t2 + " WHERE geometry_quality = 'indicative'") != "0")
             indicative = true;
         if (l.kind == "land_price" && ws.dataset().layerByName(l.name)->fieldIndex("source") >= 0 &&
-            text(ws, "SELECT COUNT(*) FROM " + t2 + " WHERE source = 'illustrative'") != "0")
+            scalar(ws, "SELECT COUNT(*) FROM " + t2 + " WHERE source = 'illustrative'") != "0")
             illustrative = true;
     }
     if (indicative)
@@ -382,26 +377,27 @@ ReportResult writeReport(layers::Workspace& ws, const std::string& directory, co
                    {false, false, false, false, true, true, true}};
         std::vector<std::string> labels;
         std::vector<double> located, unlocated;
+        bool notBefore = false; // a schema-1 workspace opened read-only has no not_before
+        for (const auto& c : ws.dataset().execute("PRAGMA table_info(plan_documents)").rows)
+            notBefore = notBefore || gis::toString(c[1]) == "not_before";
         for (const auto& row : byDocument.rows) {
-            const std::string type = text(ws, "SELECT doc_type FROM plan_documents WHERE doc_id = " + gis::sqlLiteral(row.key));
-            const std::string number = text(ws, "SELECT number FROM plan_documents WHERE doc_id = " + gis::sqlLiteral(row.key));
             auto dmy = [&](const std::string& iso) {
                 return lang == "en" || iso.empty() ? iso
                                                    : QDate::fromString(QString::fromStdString(iso), Qt::ISODate)
                                                          .toString(QStringLiteral("dd/MM/yyyy"))
                                                          .toStdString();
             };
-            std::string date = dmy(text(ws, "SELECT issued_on FROM plan_documents WHERE doc_id = " + gis::sqlLiteral(row.key)));
-            if (date.empty()) {
-                bool notBefore = false;
-                for (const auto& c : ws.dataset().execute("PRAGMA table_info(plan_documents)").rows)
-                    notBefore = notBefore || gis::toString(c[1]) == "not_before";
-                const std::string after =
-                    notBefore ? text(ws, "SELECT not_before FROM plan_documents WHERE doc_id = " + gis::sqlLiteral(row.key))
-                              : std::string();
-                if (!after.empty())
-                    date = (lang == "en" ? "not stated; after " : "không ghi; sau ") + dmy(after);
-            }
+            const auto doc = ws.dataset().execute(
+                std::string("SELECT doc_type, number, issued_on, ") + (notBefore ? "not_before" : "NULL") +
+                " FROM plan_documents WHERE doc_id = " + gis::sqlLiteral(row.key));
+            std::vector<std::string> cell(4);
+            if (!doc.rows.empty())
+                for (std::size_t i = 0; i < cell.size(); ++i)
+                    cell[i] = gis::toString(doc.rows[0][i]);
+            const std::string &type = cell[0], &number = cell[1];
+            std::string date = dmy(cell[2]);
+            if (date.empty() && !cell[3].empty())
+                date = (lang == "en" ? "not stated; after " : "không ghi; sau ") + dmy(cell[3]);
             docs.rows.push_back({html(row.key), html(type), html(number), html(date), fmt(static_cast<double>(row.tasks), 0, lang),
                                  fmt(static_cast<double>(row.located), 0, lang),
                                  fmt(static_cast<double>(row.tasks - row.located), 0, lang)});
@@ -661,7 +657,7 @@ ReportResult writeReport(layers::Workspace& ws, const std::string& directory, co
                     {},
                     {false, true, false, false, false}};
         for (const auto& l : ws.layers()) {
-            const std::string n = text(ws, "SELECT COUNT(*) FROM " + gis::sqlIdentifier(l.name));
+            const std::string n = scalar(ws, "SELECT COUNT(*) FROM " + gis::sqlIdentifier(l.name));
             table.rows.push_back({html(lang == "en" ? l.titleEn : l.titleVi), n, html(t(l.geometryQuality.c_str(), lang)),
                                   html(l.attribution.empty() ? l.source : l.attribution + " " + l.source),
                                   html(l.licence)});
