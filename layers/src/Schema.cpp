@@ -1,6 +1,7 @@
 #include "Schema_p.h"
 
 #include "planatlas/gis/Dataset.h"
+#include "planatlas/layers/Workspace.h"
 
 namespace pa::layers::schema {
 
@@ -52,7 +53,7 @@ const std::vector<Table>& systemTables()
          "UNIQUE (task_id, layer_name, feature_code)"},
         {"plan_unlocated", "Tasks reviewed and deliberately left without a place on the map, with the reason",
          "task_id TEXT NOT NULL UNIQUE REFERENCES plan_tasks(task_id), reason TEXT NOT NULL, "
-         "reviewed_at DATETIME", 2},
+         "reviewed_at DATETIME", kSchemaPlanReview},
         {"admin_units", "Administrative units in the workspace with their validity dates",
          "layer_name TEXT NOT NULL, unit_code TEXT NOT NULL, level TEXT NOT NULL CHECK (level IN "
          "('province','district','commune')), name_vi TEXT, valid_from DATE, valid_to DATE, "
@@ -70,7 +71,7 @@ const std::vector<Table>& systemTables()
 const std::vector<AddedColumn>& addedColumns()
 {
     static const std::vector<AddedColumn> columns = {
-        {"plan_documents", "not_before", "DATE", 2},
+        {"plan_documents", "not_before", "DATE", kSchemaPlanReview},
     };
     return columns;
 }

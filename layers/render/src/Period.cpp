@@ -15,9 +15,7 @@ std::string scalar(layers::Workspace& ws, const std::string& sql)
 
 std::string periodDate(layers::Workspace& ws)
 {
-    bool notBefore = false;
-    for (const auto& c : ws.dataset().execute("PRAGMA table_info(plan_documents)").rows)
-        notBefore = notBefore || gis::toString(c[1]) == "not_before";
+    const bool notBefore = ws.schemaVersion() >= layers::kSchemaPlanReview;
     std::string date =
         scalar(ws, std::string("SELECT MAX(") + (notBefore ? "COALESCE(issued_on, not_before)" : "issued_on") +
                        ") FROM plan_documents");

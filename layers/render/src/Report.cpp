@@ -377,9 +377,7 @@ ReportResult writeReport(layers::Workspace& ws, const std::string& directory, co
                    {false, false, false, false, true, true, true}};
         std::vector<std::string> labels;
         std::vector<double> located, unlocated;
-        bool notBefore = false; // a schema-1 workspace opened read-only has no not_before
-        for (const auto& c : ws.dataset().execute("PRAGMA table_info(plan_documents)").rows)
-            notBefore = notBefore || gis::toString(c[1]) == "not_before";
+        const bool notBefore = ws.schemaVersion() >= layers::kSchemaPlanReview;
         for (const auto& row : byDocument.rows) {
             auto dmy = [&](const std::string& iso) {
                 return lang == "en" || iso.empty() ? iso

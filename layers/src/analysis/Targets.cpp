@@ -81,9 +81,7 @@ TargetsResult targets(layers::Workspace& ws, const std::string& provinceLayer, c
     // The province of each document: the one valid on its date, unless one was asked for.
     std::map<std::string, std::string> documentProvince;
     if (provinceLayer.empty()) {
-        bool notBefore = false;
-        for (const auto& c : ws.dataset().execute("PRAGMA table_info(plan_documents)").rows)
-            notBefore = notBefore || gis::toString(c[1]) == "not_before";
+        const bool notBefore = ws.schemaVersion() >= layers::kSchemaPlanReview;
         for (const auto& row :
              ws.dataset()
                  .execute(std::string("SELECT doc_id, COALESCE(issued_on, ") + (notBefore ? "not_before" : "NULL") +

@@ -413,7 +413,7 @@ ReviewResult applyReview(layers::Workspace& ws, const std::string& csvPath)
 std::vector<UnlocatedTask> listUnlocated(layers::Workspace& ws)
 {
     std::vector<UnlocatedTask> out;
-    if (scalar(ws, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'plan_unlocated'") == "0")
+    if (ws.schemaVersion() < layers::kSchemaPlanReview)
         return out;
     for (const auto& row : ws.dataset()
                                .execute("SELECT u.task_id, u.reason FROM plan_unlocated u JOIN plan_tasks t "

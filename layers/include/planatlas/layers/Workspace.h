@@ -16,7 +16,10 @@
 namespace pa::layers {
 
 /// Version of the workspace schema this build writes and reads.
-inline constexpr int kSchemaVersion = 2; ///< 2: plan_unlocated
+inline constexpr int kSchemaVersion = 2;
+/// The schema that added plan_unlocated and plan_documents.not_before (a schema-1 workspace
+/// opened read-only has neither; opened for writing it is upgraded).
+inline constexpr int kSchemaPlanReview = 2;
 
 struct WorkspaceOptions
 {
