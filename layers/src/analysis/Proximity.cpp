@@ -75,22 +75,33 @@ DistanceRow nearest(const Feature& f, const std::vector<Feature>& targets)
 
 } // namespace
 
+namespace {
+
+/// The expressways with one of @p statuses (all when empty); Error(Usage) when there is none.
+std::vector<Feature> expresswaysWith(layers::Workspace& ws, const std::vector<std::string>& statuses)
+{
+    auto expressways = readFeatures(ws, [](const std::string& k) { return k == "expressway"; });
+    if (!statuses.empty())
+        std::erase_if(expressways, [&](const Feature& e) {
+            return std::find(statuses.begin(), statuses.end(), e.status) == statuses.end();
+        });
+    if (expressways.empty())
+        throw layers::Error(layers::ErrorKind::Usage, "the workspace has no expressway feature" +
+                                                          std::string(statuses.empty() ? "" : " with those statuses") +
+                                                          "; import one with --kind expressway");
+    return expressways;
+}
+
+} // namespace
+
 CorridorResult corridor(layers::Workspace& ws, double distanceKm, const std::vector<std::string>& statuses,
                         const layers::Progress& progress)
 {
     CorridorResult result;
     result.distanceKm = distanceKm;
     result.statuses = statuses;
-    auto expressways = readFeatures(ws, [](const std::string& k) { return k == "expressway"; });
-    if (!statuses.empty())
-        std::erase_if(expressways, [&](const Feature& e) {
-            return std::find(statuses.begin(), statuses.end(), e.status) == statuses.end();
-        });
+    const auto expressways = expresswaysWith(ws, statuses);
     result.expressways = static_cast<std::int64_t>(expressways.size());
-    if (expressways.empty())
-        throw layers::Error(layers::ErrorKind::Usage, "the workspace has no expressway feature" +
-                                                          std::string(statuses.empty() ? "" : " with those statuses") +
-                                                          "; import one with --kind expressway");
     const auto features = readFeatures(ws, [](const std::string& k) {
         const auto* kind = layers::findKind(k);
         return kind && kind->programme && k != "expressway" && k != "road" && k != "railway";
@@ -150,14 +161,7 @@ LayerCorridorResult corridorOfLayer(layers::Workspace& ws, const std::string& la
     auto table = ws.dataset().layerByName(layer);
     if (!table || !ws.findLayer(layer))
         throw layers::Error(layers::ErrorKind::Usage, "--layer: the workspace has no layer '" + layer + "'");
-    auto expressways = readFeatures(ws, [](const std::string& k) { return k == "expressway"; });
-    if (!statuses.empty())
-        std::erase_if(expressways, [&](const Feature& e) {
-            return std::find(statuses.begin(), statuses.end(), e.status) == statuses.end();
-        });
-    if (expressways.empty())
-        throw layers::Error(layers::ErrorKind::Usage, "the workspace has no expressway feature" +
-                                                          std::string(statuses.empty() ? "" : " with those statuses"));
+    const auto expressways = expresswaysWith(ws, statuses);
     std::vector<const gis::Geometry*> lines;
     for (const auto& e : expressways)
         lines.push_back(&e.geometry);
