@@ -1,5 +1,7 @@
 #include "Cli.h"
 
+#include "planatlas/layers/Text.h"
+
 #include <unistd.h>
 
 #include <algorithm>
@@ -134,6 +136,16 @@ TerminalProgress::~TerminalProgress()
     std::signal(SIGINT, SIG_DFL);
     if (m_terminal && m_lastPercent >= 0)
         std::fputs("\r\033[K", stderr);
+}
+
+double positiveNumber(const Arguments& parsed, const std::string& option, double fallback, const std::string& unit)
+{
+    if (!parsed.has(option))
+        return fallback;
+    const auto v = text::parseNumber(parsed.value(option));
+    if (!v || *v <= 0)
+        throw UsageError(option + " takes a positive number of " + unit + ", not '" + parsed.value(option) + "'");
+    return *v;
 }
 
 std::string textOrJson(const Arguments& parsed)

@@ -95,6 +95,10 @@ private:
     layers::Progress m_progress;
 };
 
+/// The value of @p option as a positive number ("5", "2,5"), or @p fallback when it is absent;
+/// anything else is a usage error naming the option and its @p unit ("kilometres").
+double positiveNumber(const Arguments& parsed, const std::string& option, double fallback, const std::string& unit);
+
 /// The value of --format: "text" (default) or "json"; anything else is a usage error.
 std::string textOrJson(const Arguments& parsed);
 

@@ -289,13 +289,7 @@ int runAnalyze(const std::vector<std::string>& args)
             writeDistances(rows, nullptr, format, out);
             return emit(parsed, out.str(), name, rows.size());
         }
-        double distance = 5.0;
-        if (parsed.has("--distance-km")) {
-            const auto v = text::parseNumber(parsed.value("--distance-km"));
-            if (!v || *v <= 0)
-                throw UsageError("--distance-km takes a positive number of kilometres");
-            distance = *v;
-        }
+        const double distance = positiveNumber(parsed, "--distance-km", 5.0, "kilometres");
         std::vector<std::string> statuses;
         std::istringstream list(parsed.value("--status"));
         for (std::string s; std::getline(list, s, ',');)

@@ -122,13 +122,7 @@ int runImport(const std::vector<std::string>& args)
             throw UsageError("--join takes LAYER:ATTRIBUTE=COLUMN (e.g. communes:name_vi=ten_xa), not '" + spec + "'");
         options.join = layers::ImportOptions::Join{spec.substr(0, colon), spec.substr(colon + 1, eq - colon - 1),
                                                    spec.substr(eq + 1), 0.0};
-        if (parsed.has("--join-buffer-m")) {
-            const auto metres = text::parseNumber(parsed.value("--join-buffer-m"));
-            if (!metres || *metres <= 0)
-                throw UsageError("--join-buffer-m takes a positive number of metres, not '" +
-                                 parsed.value("--join-buffer-m") + "'");
-            options.join->bufferM = *metres;
-        }
+        options.join->bufferM = positiveNumber(parsed, "--join-buffer-m", 0.0, "metres");
     } else if (parsed.has("--join-buffer-m")) {
         throw UsageError("--join-buffer-m goes with --join");
     }

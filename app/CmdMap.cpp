@@ -98,12 +98,7 @@ int runMap(const std::vector<std::string>& args)
     o.highlight = parsed.value("--highlight");
     if (!o.highlight.empty() && o.theme == render::Theme::Programme && !parsed.has("--theme"))
         o.theme = render::Theme::Agency; // a highlight alone asks for the agency theme
-    if (parsed.has("--distance-km")) {
-        const auto km = text::parseNumber(parsed.value("--distance-km"));
-        if (!km || *km <= 0)
-            throw UsageError("--distance-km takes a positive number");
-        o.corridorKm = *km;
-    }
+    o.corridorKm = positiveNumber(parsed, "--distance-km", o.corridorKm, "kilometres");
     o.unitsLayer = parsed.value("--units");
     o.coverageKind = parsed.value("--kind", "industrial_park");
 

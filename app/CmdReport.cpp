@@ -40,12 +40,7 @@ int runReport(const std::vector<std::string>& args)
     o.lang = parsed.value("--lang", "vi");
     if (o.lang != "vi" && o.lang != "en")
         throw UsageError("--lang must be vi or en");
-    if (parsed.has("--distance-km")) {
-        const auto km = text::parseNumber(parsed.value("--distance-km"));
-        if (!km || *km <= 0)
-            throw UsageError("--distance-km takes a positive number");
-        o.corridorKm = *km;
-    }
+    o.corridorKm = positiveNumber(parsed, "--distance-km", o.corridorKm, "kilometres");
     auto ws = layers::Workspace::open(parsed.positional[0], gis::OpenMode::ReadOnly);
     const auto result = [&] {
         const TerminalProgress progress(!parsed.has("--quiet"));
