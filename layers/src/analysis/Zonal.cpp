@@ -43,6 +43,43 @@ std::optional<double> numeric(const gis::FieldValue& v)
     return std::nullopt; // no value: not part of the statistics
 }
 
+/// Area of @p v inside @p zone (prepared as @p prepared): whole when inside, cut only when it
+/// crosses the zone's edge.
+double overlapArea(const gis::PreparedGeometry& prepared, const gis::Geometry& zone, const gis::Geometry& v)
+{
+    if (prepared.contains(v))
+        return v.area();
+    return prepared.intersects(v) ? zone.intersection(v).area() : 0.0;
+}
+
+/// The statistics of the value polygons meeting one feature or unit.
+struct Accumulator
+{
+    double weighted = 0, covered = 0;
+    std::optional<double> min, max;
+    std::int64_t n = 0;
+
+    void add(double area, double value)
+    {
+        weighted += area * value;
+        covered += area;
+        min = min ? std::min(*min, value) : value;
+        max = max ? std::max(*max, value) : value;
+        ++n;
+    }
+    /// Fills @p row's statistics; @p zoneArea in m².
+    void fill(ZonalRow& row, double zoneArea) const
+    {
+        if (covered > 0)
+            row.mean = weighted / covered; // overlapping value polygons weigh by their overlap
+        row.min = min;
+        row.max = max;
+        row.coveredHa = covered / 10000.0;
+        row.coveredPct = 100.0 * covered / zoneArea;
+        row.valueFeatures = n;
+    }
+};
+
 } // namespace
 
 ZonalResult zonal(layers::Workspace& ws, const std::string& values, const layers::Progress& progress)
@@ -87,7 +124,7 @@ ZonalResult zonal(layers::Workspace& ws, const std::string& values, const std::v
             ZonalRow row{layerName, kindName, code >= 0 ? gis::toString(f->value(code)) : "",
                          name >= 0 ? gis::toString(f->value(name)) : "", {}, {}, {}, 0, 0, 0};
             const gis::PreparedGeometry prepared(g);
-            double weighted = 0, covered = 0;
+            Accumulator acc;
             table->setSpatialFilter(g.envelope());
             table->resetReading();
             while (auto vf = table->next()) {
@@ -95,22 +132,13 @@ ZonalResult zonal(layers::Workspace& ws, const std::string& values, const std::v
                 if (!value)
                     continue;
                 const auto v = vf->takeGeometry();
-                if (v.isEmpty() || !prepared.intersects(v))
+                if (v.isEmpty())
                     continue;
-                const double a = prepared.contains(v) ? v.area() : g.intersection(v).area();
-                if (a <= 0)
-                    continue;
-                weighted += a * *value;
-                covered += a;
-                ++row.valueFeatures;
-                row.min = row.min ? std::min(*row.min, *value) : *value;
-                row.max = row.max ? std::max(*row.max, *value) : *value;
+                if (const double a = overlapArea(prepared, g, v); a > 0)
+                    acc.add(a, *value);
             }
             table->setSpatialFilter(std::nullopt);
-            if (covered > 0)
-                row.mean = weighted / covered; // overlapping value polygons weigh by their overlap
-            row.coveredHa = covered / 10000.0;
-            row.coveredPct = 100.0 * covered / g.area();
+            acc.fill(row, g.area());
             result.rows.push_back(std::move(row));
         }
     }
@@ -129,13 +157,7 @@ ZonalResult zonalByUnits(layers::Workspace& ws, const std::string& values, const
     int field = -1;
     auto table = valueLayer(ws, values, result, field);
     const auto units = detail::readUnits(ws, unitsLayer);
-    struct Acc
-    {
-        double weighted = 0, covered = 0;
-        std::optional<double> min, max;
-        std::int64_t n = 0;
-    };
-    std::vector<Acc> acc(units.size());
+    std::vector<Accumulator> acc(units.size());
     std::vector<std::unique_ptr<gis::PreparedGeometry>> prepared;
     gis::SpatialIndex index;
     for (std::size_t i = 0; i < units.size(); ++i) {
@@ -156,28 +178,15 @@ ZonalResult zonalByUnits(layers::Workspace& ws, const std::string& values, const
             continue;
         for (auto i : index.query(*v.envelope())) {
             const auto u = static_cast<std::size_t>(i);
-            double a = 0;
-            if (prepared[u]->contains(v))
-                a = v.area();
-            else if (prepared[u]->intersects(v))
-                a = units[u].geometry.intersection(v).area();
-            if (a <= 0)
-                continue;
-            auto& s = acc[u];
-            s.weighted += a * *value;
-            s.covered += a;
-            s.min = s.min ? std::min(*s.min, *value) : *value;
-            s.max = s.max ? std::max(*s.max, *value) : *value;
-            ++s.n;
+            if (const double a = overlapArea(*prepared[u], units[u].geometry, v); a > 0)
+                acc[u].add(a, *value);
         }
     }
     const auto registered = ws.findLayer(unitsLayer);
     for (std::size_t i = 0; i < units.size(); ++i) {
-        ZonalRow row{unitsLayer, registered ? registered->kind : std::string(), units[i].code, units[i].name, {}, acc[i].min,
-                     acc[i].max, acc[i].covered / 10000.0, 0, acc[i].n};
-        if (acc[i].covered > 0)
-            row.mean = acc[i].weighted / acc[i].covered;
-        row.coveredPct = 100.0 * acc[i].covered / units[i].geometry.area();
+        ZonalRow row{unitsLayer, registered ? registered->kind : std::string(), units[i].code, units[i].name,
+                     {}, {}, {}, 0, 0, 0};
+        acc[i].fill(row, units[i].geometry.area());
         result.rows.push_back(std::move(row));
     }
     std::sort(result.rows.begin(), result.rows.end(), [](const ZonalRow& a, const ZonalRow& b) { return a.code < b.code; });
