@@ -1,5 +1,7 @@
 #include "Units_p.h"
 
+#include <random>
+
 #include "planatlas/gis/Dataset.h"
 #include "planatlas/layers/Errors.h"
 
@@ -58,6 +60,18 @@ std::string provinceLayerOn(layers::Workspace& ws, const std::string& isoDate)
             return layer.name;
     }
     return {};
+}
+
+TemporaryFile::TemporaryFile(const std::string& prefix, const std::string& extension)
+{
+    std::random_device random;
+    m_path = std::filesystem::temp_directory_path() / (prefix + std::to_string(random()) + extension);
+}
+
+TemporaryFile::~TemporaryFile()
+{
+    std::error_code ignored;
+    std::filesystem::remove(m_path, ignored);
 }
 
 gis::Geometry unionOfLayer(layers::Workspace& ws, const std::string& layer)

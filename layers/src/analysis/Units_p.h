@@ -5,6 +5,7 @@
 #include "planatlas/layers/Workspace.h"
 
 #include <cstdint>
+#include <filesystem>
 #include <map>
 #include <set>
 #include <string>
@@ -29,6 +30,21 @@ std::string provinceLayer(layers::Workspace& workspace, const std::string& reque
 
 /// The admin_province layer valid on @p isoDate; empty when none is.
 std::string provinceLayerOn(layers::Workspace& workspace, const std::string& isoDate);
+
+/// A file in the system's temporary folder, removed when this goes out of scope (on success and
+/// on every error path alike): analyses that build a layer write it there and import it.
+class TemporaryFile
+{
+public:
+    explicit TemporaryFile(const std::string& prefix, const std::string& extension);
+    ~TemporaryFile();
+    TemporaryFile(const TemporaryFile&) = delete;
+    TemporaryFile& operator=(const TemporaryFile&) = delete;
+    [[nodiscard]] const std::filesystem::path& path() const { return m_path; }
+
+private:
+    std::filesystem::path m_path;
+};
 
 /// The union of a polygon layer's features (e.g. a province made of islands).
 gis::Geometry unionOfLayer(layers::Workspace& workspace, const std::string& layer);
