@@ -71,7 +71,7 @@ const Command kAnalyze{
         {"--status", "S,…", "corridor: expressway statuses to use (default all)"},
         {"--to", "TARGET", "access: expressway or urban_centre[:tier]"},
         {"--province", "LAYER", "targets: the admin_province layer to measure in"},
-        {"--values", "LAYER[:FIELD]", "zonal: polygon layer and numeric field"},
+        {"--values", "LAYER[:FIELD]", "zonal: polygon layer and numeric field, or FILE[:BAND] of a raster"},
         {"--format", "FMT", "csv (default) or json"},
         {"-o", "FILE", "write to FILE instead of standard output"},
     },
@@ -180,12 +180,23 @@ void writeZonal(const analysis::ZonalResult& r, const std::string& format, std::
         j["analysis"] = "zonal";
         j["values"] = r.valuesLayer;
         j["field"] = r.field;
+        if (r.raster) {
+            j["raster_crs"] = r.rasterCrs;
+            j["reprojected"] = r.reprojected;
+        }
         j["rows"] = nlohmann::ordered_json::array();
-        for (const auto& row : r.rows)
-            j["rows"].push_back({{"layer", row.layer}, {"kind", row.kind}, {"code", row.code}, {"name", row.name},
-                                 {"mean", opt(row.mean)}, {"min", opt(row.min)}, {"max", opt(row.max)},
-                                 {"covered_ha", row.coveredHa}, {"covered_pct", row.coveredPct},
-                                 {"value_features", row.valueFeatures}});
+        for (const auto& row : r.rows) {
+            nlohmann::ordered_json o{{"layer", row.layer}, {"kind", row.kind},        {"code", row.code},
+                                     {"name", row.name},   {"mean", opt(row.mean)},   {"min", opt(row.min)},
+                                     {"max", opt(row.max)}, {"covered_ha", row.coveredHa}, {"covered_pct", row.coveredPct}};
+            if (r.raster) {
+                o["pixels"] = row.valueFeatures;
+                o["nodata_pixels"] = row.noDataPixels;
+            } else {
+                o["value_features"] = row.valueFeatures;
+            }
+            j["rows"].push_back(std::move(o));
+        }
         out << j.dump(2) << '\n';
         return;
     }
@@ -267,6 +278,9 @@ int runAnalyze(const std::vector<std::string>& args)
                        : analysis::zonal(ws, parsed.value("--values"), kindList(parsed.value("--kinds")),
                                          progress.progress());
         }();
+        if (result.reprojected)
+            std::fprintf(stderr, "zonal: features reprojected from %s into the raster's CRS %s\n",
+                         ws.crs().label().c_str(), result.rasterCrs.c_str());
         writeZonal(result, format, out);
         return emit(parsed, out.str(), name, result.rows.size());
     }

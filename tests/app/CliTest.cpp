@@ -555,6 +555,43 @@ TEST(Cli, AnalyzeZonalLandPrice)
     EXPECT_EQ(runCli({"analyze", ws, "zonal"}).exitCode, 2);
 }
 
+TEST(Cli, AnalyzeZonalOverARasterAgreesWithThePolygonsItWasBurntFrom)
+{
+    // The sample's district price table burnt into a 50 m GeoTIFF by gdal_rasterize: per park,
+    // the pixel mean must come close to the area-weighted polygon mean (pixels straddling a
+    // district edge take one side's price).
+    pa::test::TempDir dir;
+    const auto sample = pa::test::sampleWorkspace().string();
+    const auto tif = dir.file("price.tif");
+    const auto burn = pa::test::run({"gdal_rasterize", "-q", "-l", "land_price_illustrative", "-a", "price_vnd_m2",
+                                     "-tr", "50", "50", "-a_nodata", "-1", "-ot", "Float64", sample, tif});
+    ASSERT_EQ(burn.exitCode, 0) << burn.err;
+    const auto polygons = runCli({"analyze", sample, "zonal", "--values", "land_price_illustrative", "--kinds",
+                                  "industrial_park", "--format", "json"});
+    const auto pixels = runCli({"analyze", sample, "zonal", "--values", tif, "--kinds", "industrial_park", "--format",
+                                "json"});
+    ASSERT_EQ(polygons.exitCode, 0) << polygons.err;
+    ASSERT_EQ(pixels.exitCode, 0) << pixels.err;
+    const auto p = nlohmann::json::parse(polygons.out), r = nlohmann::json::parse(pixels.out);
+    EXPECT_EQ(r["field"], "band1");
+    EXPECT_EQ(r["raster_crs"], "EPSG:9213");
+    ASSERT_EQ(p["rows"].size(), r["rows"].size());
+    ASSERT_GE(r["rows"].size(), 10u);
+    for (std::size_t i = 0; i < r["rows"].size(); ++i) {
+        const auto& a = p["rows"][i];
+        const auto& b = r["rows"][i];
+        SCOPED_TRACE(a["code"].get<std::string>());
+        ASSERT_EQ(a["code"], b["code"]);
+        EXPECT_NEAR(b["mean"].get<double>(), a["mean"].get<double>(), 0.03 * a["mean"].get<double>());
+        EXPECT_NEAR(b["covered_ha"].get<double>(), a["covered_ha"].get<double>(), 0.05 * a["covered_ha"].get<double>());
+        EXPECT_GT(b["pixels"].get<int>(), 0);
+    }
+    // CSV says pixels, not value polygons; a band that does not exist is refused.
+    const auto csv = runCli({"analyze", sample, "zonal", "--values", tif, "--kinds", "industrial_park"});
+    EXPECT_NE(csv.out.find("covered_pct,pixels,nodata_pixels\n"), std::string::npos) << csv.out;
+    EXPECT_EQ(runCli({"analyze", sample, "zonal", "--values", tif + ":3"}).exitCode, 2);
+}
+
 TEST(Cli, MapOfTheSampleAndItsRefusals)
 {
     pa::test::TempDir dir;

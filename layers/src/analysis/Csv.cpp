@@ -81,12 +81,16 @@ std::string zonal(const ZonalResult& r)
 {
     std::ostringstream out;
     auto cell = [](const std::optional<double>& v) { return v ? number(*v, 2) : std::string(); };
-    out << "kind,code,name," << r.field << "_mean," << r.field << "_min," << r.field
-        << "_max,covered_ha,covered_pct,value_features\n";
-    for (const auto& row : r.rows)
+    out << "kind,code,name," << r.field << "_mean," << r.field << "_min," << r.field << "_max,covered_ha,covered_pct,"
+        << (r.raster ? "pixels,nodata_pixels\n" : "value_features\n");
+    for (const auto& row : r.rows) {
         out << row.kind << ',' << field(row.code) << ',' << field(row.name) << ',' << cell(row.mean) << ','
             << cell(row.min) << ',' << cell(row.max) << ',' << number(row.coveredHa, 4) << ',' << number(row.coveredPct, 4)
-            << ',' << row.valueFeatures << '\n';
+            << ',' << row.valueFeatures;
+        if (r.raster)
+            out << ',' << row.noDataPixels;
+        out << '\n';
+    }
     return out.str();
 }
 

@@ -1,13 +1,18 @@
 #include "planatlas/layers/analysis/Zonal.h"
 
-#include "planatlas/gis/Dataset.h"
 #include "Units_p.h"
+#include "planatlas/gis/Dataset.h"
+#include "planatlas/gis/Error.h"
 #include "planatlas/gis/Prepared.h"
+#include "planatlas/gis/Raster.h"
 #include "planatlas/gis/SpatialIndex.h"
+#include "planatlas/gis/Transform.h"
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/LayerKind.h"
+#include "planatlas/layers/Text.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <tuple>
@@ -80,6 +85,136 @@ struct Accumulator
     }
 };
 
+/// A raster named by "FILE" or "FILE:BAND" (band 1 by default); nullopt when @p values names
+/// no existing file (then it is a layer name).
+std::optional<std::pair<std::string, int>> rasterSpec(layers::Workspace& ws, const std::string& values)
+{
+    namespace fs = std::filesystem;
+    const auto colon = values.find(':');
+    if (ws.findLayer(values.substr(0, colon)))
+        return std::nullopt; // a layer of the workspace wins over a file of the same name
+    std::error_code ec;
+    if (fs::is_regular_file(values, ec))
+        return std::pair{values, 1};
+    const auto last = values.rfind(':');
+    if (last == std::string::npos || !fs::is_regular_file(values.substr(0, last), ec))
+        return std::nullopt;
+    const auto bandText = values.substr(last + 1);
+    const auto band = text::parseNumber(bandText);
+    if (!band || *band < 1 || *band != static_cast<int>(*band))
+        throw layers::Error(layers::ErrorKind::Usage,
+                            "--values: '" + bandText + "' is not a band number (FILE:BAND, bands count from 1)");
+    return std::pair{values.substr(0, last), static_cast<int>(*band)};
+}
+
+/// The pixels of one raster band inside programme features or units, which are given in the
+/// workspace CRS and reprojected into the raster's when it has another.
+class RasterValues
+{
+public:
+    RasterValues(layers::Workspace& ws, const std::string& path, int band, ZonalResult& result)
+        : m_raster(open(path)), m_band(band), m_workspaceCrs(ws.crs())
+    {
+        if (band > m_raster.bandCount())
+            throw layers::Error(layers::ErrorKind::Usage, "--values: " + path + " has " +
+                                                              std::to_string(m_raster.bandCount()) + " band(s), not " +
+                                                              std::to_string(band));
+        const auto crs = m_raster.crs();
+        if (!crs)
+            throw layers::Error(layers::ErrorKind::Input,
+                                path + ": the raster declares no CRS; assign one (gdal_edit.py -a_srs EPSG:…) first");
+        result.raster = true;
+        result.valuesLayer = path;
+        result.field = "band" + std::to_string(band);
+        result.rasterCrs = crs->label();
+        result.reprojected = !crs->isSame(m_workspaceCrs);
+        if (result.reprojected) {
+            m_toRaster.emplace(m_workspaceCrs, *crs);
+            m_toWorkspace.emplace(*crs, m_workspaceCrs);
+        }
+    }
+
+    /// Fills @p row with the statistics of the pixels inside @p zone (workspace CRS).
+    void measure(const gis::Geometry& zone, ZonalRow& row) const
+    {
+        auto inRaster = zone.clone();
+        if (m_toRaster)
+            inRaster.transform(*m_toRaster);
+        gis::PixelStatistics stats;
+        try {
+            stats = m_raster.statistics(m_band, inRaster);
+        } catch (const gis::GisError& e) {
+            throw layers::Error(layers::ErrorKind::Input, m_raster.path() + ": " + e.what());
+        }
+        row.mean = stats.mean();
+        row.min = stats.min;
+        row.max = stats.max;
+        row.valueFeatures = stats.count;
+        row.noDataPixels = stats.noData;
+        const double covered = static_cast<double>(stats.count) * pixelArea(inRaster);
+        row.coveredHa = covered / 10000.0;
+        const double area = zone.area();
+        row.coveredPct = area > 0 ? 100.0 * covered / area : 0.0;
+    }
+
+private:
+    static gis::Raster open(const std::string& path)
+    {
+        try {
+            return gis::Raster::open(path);
+        } catch (const gis::GisError& e) {
+            throw layers::Error(layers::ErrorKind::Input, path + ": " + e.what());
+        }
+    }
+
+    /// One pixel's area in m² of the workspace CRS: exact when the raster shares it, else the
+    /// pixel at the feature's label point reprojected and measured.
+    [[nodiscard]] double pixelArea(const gis::Geometry& inRaster) const
+    {
+        const double w = m_raster.pixelWidth(), h = m_raster.pixelHeight();
+        if (!m_toWorkspace)
+            return w * h;
+        const auto at = inRaster.labelPoint();
+        if (!at)
+            return 0.0;
+        auto pixel = gis::Geometry::fromEnvelope({at->x - w / 2, at->y - h / 2, at->x + w / 2, at->y + h / 2});
+        pixel.transform(*m_toWorkspace);
+        return pixel.area();
+    }
+
+    gis::Raster m_raster;
+    int m_band;
+    gis::Crs m_workspaceCrs;
+    std::optional<gis::CoordinateTransform> m_toRaster, m_toWorkspace;
+};
+
+/// The programme polygon layers (name, kind) that zonal reports, optionally only @p kinds.
+std::vector<std::pair<std::string, std::string>> programmePolygonLayers(layers::Workspace& ws,
+                                                                        const std::vector<std::string>& kinds,
+                                                                        const std::string& exclude)
+{
+    std::vector<std::pair<std::string, std::string>> targets;
+    for (const auto& layer : ws.layers()) {
+        const auto* kind = layers::findKind(layer.kind);
+        if (!kind || !kind->programme || layer.name == exclude)
+            continue;
+        if (!kinds.empty() && std::find(kinds.begin(), kinds.end(), layer.kind) == kinds.end())
+            continue;
+        auto features = ws.dataset().layerByName(layer.name);
+        if (features && features->geometryFamily() == gis::GeometryFamily::Polygon)
+            targets.emplace_back(layer.name, layer.kind);
+    }
+    return targets;
+}
+
+void sortByKindAndCode(ZonalResult& result)
+{
+    std::sort(result.rows.begin(), result.rows.end(), [](const ZonalRow& a, const ZonalRow& b) {
+        return std::make_tuple(layers::kindRank(a.kind), a.code, a.layer) <
+               std::make_tuple(layers::kindRank(b.kind), b.code, b.layer);
+    });
+}
+
 } // namespace
 
 ZonalResult zonal(layers::Workspace& ws, const std::string& values, const layers::Progress& progress)
@@ -94,22 +229,19 @@ ZonalResult zonal(layers::Workspace& ws, const std::string& values, const std::v
         if (!layers::findKind(k))
             throw layers::Error(layers::ErrorKind::Usage, "--kinds: unknown kind '" + k + "'");
     ZonalResult result;
+    const auto raster = rasterSpec(ws, values);
+    std::optional<RasterValues> pixels;
+    std::optional<gis::Layer> table;
     int field = -1;
-    auto table = std::optional<gis::Layer>(valueLayer(ws, values, result, field));
+    if (raster)
+        pixels.emplace(ws, raster->first, raster->second, result);
+    else
+        table = valueLayer(ws, values, result, field);
     // For each programme polygon, read only the value polygons near it (the GeoPackage R-tree
     // answers the envelope), test them against the polygon prepared once, and cut only those
     // that cross its edge: a million parcels cost what the few hundred around a park cost.
-    std::vector<std::pair<std::string, std::string>> targets; // layer, kind
-    for (const auto& layer : ws.layers()) {
-        const auto* kind = layers::findKind(layer.kind);
-        if (!kind || !kind->programme || layer.name == result.valuesLayer)
-            continue;
-        if (!kinds.empty() && std::find(kinds.begin(), kinds.end(), layer.kind) == kinds.end())
-            continue;
-        auto features = ws.dataset().layerByName(layer.name);
-        if (features && features->geometryFamily() == gis::GeometryFamily::Polygon)
-            targets.emplace_back(layer.name, layer.kind);
-    }
+    // A raster is read only in the window of each polygon.
+    const auto targets = programmePolygonLayers(ws, kinds, result.valuesLayer);
     std::size_t done = 0;
     for (const auto& [layerName, kindName] : targets) {
         progress.update(static_cast<double>(done++) / static_cast<double>(targets.size()), "zonal");
@@ -122,7 +254,12 @@ ZonalResult zonal(layers::Workspace& ws, const std::string& values, const std::v
             if (g.isEmpty())
                 continue;
             ZonalRow row{layerName, kindName, code >= 0 ? gis::toString(f->value(code)) : "",
-                         name >= 0 ? gis::toString(f->value(name)) : "", {}, {}, {}, 0, 0, 0};
+                         name >= 0 ? gis::toString(f->value(name)) : "", {}, {}, {}, 0, 0, 0, 0};
+            if (pixels) {
+                pixels->measure(g, row);
+                result.rows.push_back(std::move(row));
+                continue;
+            }
             const gis::PreparedGeometry prepared(g);
             Accumulator acc;
             table->setSpatialFilter(g.envelope());
@@ -142,10 +279,7 @@ ZonalResult zonal(layers::Workspace& ws, const std::string& values, const std::v
             result.rows.push_back(std::move(row));
         }
     }
-    std::sort(result.rows.begin(), result.rows.end(), [](const ZonalRow& a, const ZonalRow& b) {
-        return std::make_tuple(layers::kindRank(a.kind), a.code, a.layer) <
-               std::make_tuple(layers::kindRank(b.kind), b.code, b.layer);
-    });
+    sortByKindAndCode(result);
     progress.update(1.0, "zonal");
     return result;
 }
@@ -154,9 +288,24 @@ ZonalResult zonalByUnits(layers::Workspace& ws, const std::string& values, const
                          const layers::Progress& progress)
 {
     ZonalResult result;
+    const auto units = detail::readUnits(ws, unitsLayer);
+    const auto registered = ws.findLayer(unitsLayer);
+    if (const auto raster = rasterSpec(ws, values)) {
+        const RasterValues pixels(ws, raster->first, raster->second, result);
+        for (std::size_t i = 0; i < units.size(); ++i) {
+            progress.update(static_cast<double>(i) / static_cast<double>(units.size()), "zonal by unit");
+            progress.checkCancelled();
+            ZonalRow row{unitsLayer, registered ? registered->kind : std::string(), units[i].code, units[i].name,
+                         {}, {}, {}, 0, 0, 0, 0};
+            pixels.measure(units[i].geometry, row);
+            result.rows.push_back(std::move(row));
+        }
+        std::sort(result.rows.begin(), result.rows.end(), [](const ZonalRow& a, const ZonalRow& b) { return a.code < b.code; });
+        progress.update(1.0, "zonal by unit");
+        return result;
+    }
     int field = -1;
     auto table = valueLayer(ws, values, result, field);
-    const auto units = detail::readUnits(ws, unitsLayer);
     std::vector<Accumulator> acc(units.size());
     std::vector<std::unique_ptr<gis::PreparedGeometry>> prepared;
     gis::SpatialIndex index;
@@ -182,10 +331,9 @@ ZonalResult zonalByUnits(layers::Workspace& ws, const std::string& values, const
                 acc[u].add(a, *value);
         }
     }
-    const auto registered = ws.findLayer(unitsLayer);
     for (std::size_t i = 0; i < units.size(); ++i) {
         ZonalRow row{unitsLayer, registered ? registered->kind : std::string(), units[i].code, units[i].name,
-                     {}, {}, {}, 0, 0, 0};
+                     {}, {}, {}, 0, 0, 0, 0};
         acc[i].fill(row, units[i].geometry.area());
         result.rows.push_back(std::move(row));
     }

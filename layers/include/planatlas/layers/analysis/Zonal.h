@@ -1,7 +1,8 @@
 #pragma once
 // Zonal statistics: what does the land cost there? For every programme polygon, the
 // area-weighted mean, the minimum and the maximum of a field of a polygon value layer (land
-// price by default), and how much of the feature the value layer covers.
+// price by default), and how much of the feature the value layer covers; or the same of the
+// pixels of a raster (a GeoTIFF of price, slope, flood depth) whose centre lies inside it.
 
 #include "planatlas/layers/Progress.h"
 #include "planatlas/layers/Workspace.h"
@@ -18,17 +19,26 @@ struct ZonalRow
     std::optional<double> mean, min, max; ///< empty when no value polygon overlaps the feature
     double coveredHa = 0;                 ///< feature area with a value
     double coveredPct = 0;
-    std::int64_t valueFeatures = 0;       ///< value polygons that reach into the feature
+    std::int64_t valueFeatures = 0;       ///< value polygons that reach into the feature; pixels with a value
+    std::int64_t noDataPixels = 0;        ///< raster only: pixels inside holding no data
 };
 
 struct ZonalResult
 {
-    std::string valuesLayer, field;
+    std::string valuesLayer, field; ///< raster: the file's path and "bandN"
+    bool raster = false;
+    /// Raster only: its CRS, and whether features were reprojected into it (otherwise the
+    /// workspace's); covered_ha is then the pixel count times the pixel's area measured in the
+    /// workspace CRS at the feature.
+    std::string rasterCrs;
+    bool reprojected = false;
     std::vector<ZonalRow> rows; ///< by kind then code
 };
 
-/// @p values: "LAYER" or "LAYER:FIELD" (default field price_vnd_m2). Throws layers::Error(Usage)
-/// for an unknown layer, a non-polygon layer or a missing field.
+/// @p values: "LAYER" or "LAYER:FIELD" (default field price_vnd_m2) of the workspace, or the path
+/// of a raster file GDAL reads, "FILE" or "FILE:BAND" (default band 1). Throws
+/// layers::Error(Usage) for an unknown layer, a non-polygon layer, a missing field or band; and
+/// layers::Error(Input) for a raster without a CRS (never guessed) or not north-up.
 ZonalResult zonal(layers::Workspace& workspace, const std::string& values, const layers::Progress& progress = {});
 /// The same, only for features of @p kinds (e.g. {"industrial_park"}); all programme kinds when
 /// empty. Throws layers::Error(Usage) for an unknown kind.

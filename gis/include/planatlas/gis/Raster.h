@@ -1,0 +1,67 @@
+#pragma once
+// Raster datasets through GDAL (a GeoTIFF of land price, slope or flood depth): reading the
+// pixels that fall inside a polygon. Only north-up rasters (no rotation terms) are read.
+
+#include "planatlas/gis/Crs.h"
+#include "planatlas/gis/Geometry.h"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace pa::gis {
+
+/// What the pixels of one band inside a polygon hold. A pixel is inside when its centre is
+/// (GDAL's rasterisation rule, so the counts agree with `gdal_rasterize` and `gdalwarp -cutline`).
+struct PixelStatistics
+{
+    std::int64_t count = 0;   ///< pixels inside with a value
+    std::int64_t noData = 0;  ///< pixels inside holding the band's no-data value (or NaN)
+    double sum = 0;
+    std::optional<double> min, max;
+    [[nodiscard]] std::optional<double> mean() const
+    {
+        return count > 0 ? std::optional<double>(sum / static_cast<double>(count)) : std::nullopt;
+    }
+};
+
+class Raster
+{
+public:
+    /// Opens any raster GDAL reads. Throws GisError with GDAL's message when it cannot be
+    /// opened as a raster, and when its geotransform is rotated or missing.
+    static Raster open(const std::string& path);
+    Raster(Raster&&) noexcept;
+    Raster& operator=(Raster&&) noexcept;
+    Raster(const Raster&) = delete;
+    Raster& operator=(const Raster&) = delete;
+    ~Raster();
+
+    [[nodiscard]] std::string path() const;
+    [[nodiscard]] std::string driverName() const;
+    [[nodiscard]] int width() const;
+    [[nodiscard]] int height() const;
+    [[nodiscard]] int bandCount() const;
+    /// The raster's CRS; empty when the file declares none (never guessed).
+    [[nodiscard]] std::optional<Crs> crs() const;
+    /// Extent in the raster's CRS.
+    [[nodiscard]] Envelope extent() const;
+    /// Pixel size in CRS units (positive width and height).
+    [[nodiscard]] double pixelWidth() const;
+    [[nodiscard]] double pixelHeight() const;
+    [[nodiscard]] std::optional<double> noDataValue(int band) const;
+
+    /// Statistics of @p band (1-based) over the pixels whose centre lies inside @p polygon,
+    /// given in the raster's CRS. Reads only the window the polygon covers. Throws GisError
+    /// for a band out of range or a read error.
+    [[nodiscard]] PixelStatistics statistics(int band, const Geometry& polygon) const;
+
+    struct Impl;
+
+private:
+    explicit Raster(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace pa::gis
