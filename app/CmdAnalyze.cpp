@@ -28,7 +28,7 @@ namespace {
 
 const Command kAnalyze{
     "analyze",
-    "WS.gpkg NAME [options] [--format csv|json] [-o FILE]",
+    "WS.gpkg NAME [options] [--format csv|json|gpkg] [-o FILE]",
     "Run an analysis of the programme. Areas and lengths are computed in the workspace's\n"
     "projected CRS (hectares, kilometres).",
     "analyses:\n"
@@ -72,7 +72,8 @@ const Command kAnalyze{
         {"--to", "TARGET", "access: expressway or urban_centre[:tier]"},
         {"--province", "LAYER", "targets: the admin_province layer to measure in"},
         {"--values", "LAYER[:FIELD]", "zonal: polygon layer and numeric field, or FILE[:BAND] of a raster"},
-        {"--format", "FMT", "csv (default) or json"},
+        {"--format", "FMT", "csv (default), json, or gpkg (a GeoPackage layer with each row's unit,\n"
+                              "feature or overlap geometry; needs -o)"},
         {"-o", "FILE", "write to FILE instead of standard output"},
     },
     2,
@@ -101,6 +102,16 @@ int emit(const Arguments& parsed, const std::string& text, const std::string& na
         throw layers::Error(layers::ErrorKind::Input, parsed.value("-o") + ": cannot be written");
     file << text;
     std::fprintf(stderr, "%s: %zu row(s) written to %s\n", name.c_str(), rows, parsed.value("-o").c_str());
+    return kOk;
+}
+
+/// Writes @p table as a GeoPackage layer to -o FILE.
+int emitGeoPackage(const Arguments& parsed, layers::Workspace& ws, const analysis::Table& table)
+{
+    const TerminalProgress progress;
+    analysis::writeGeoPackage(ws, table, parsed.value("-o"), progress.progress());
+    std::fprintf(stderr, "%s: %zu row(s) written to layer '%s' of %s\n", table.name.c_str(), table.rows.size(),
+                 table.name.c_str(), parsed.value("-o").c_str());
     return kOk;
 }
 
@@ -258,8 +269,10 @@ int runAnalyze(const std::vector<std::string>& args)
         return kOk;
     const auto parsed = parse(kAnalyze, normalised);
     const std::string format = parsed.value("--format", "csv");
-    if (format != "csv" && format != "json")
-        throw UsageError("--format must be csv or json (GeoPackage output is not available yet)");
+    if (format != "csv" && format != "json" && format != "gpkg")
+        throw UsageError("--format must be csv, json or gpkg");
+    if (format == "gpkg" && !parsed.has("-o"))
+        throw UsageError("--format gpkg writes a GeoPackage file: give it with -o FILE.gpkg");
     const std::string& name = parsed.positional[1];
     static const std::vector<std::string> names = {"coverage", "footprint", "overlaps", "corridor",
                                                    "access",   "zonal",     "targets"};
@@ -281,6 +294,8 @@ int runAnalyze(const std::vector<std::string>& args)
         if (result.reprojected)
             std::fprintf(stderr, "zonal: features reprojected from %s into the raster's CRS %s\n",
                          ws.crs().label().c_str(), result.rasterCrs.c_str());
+        if (format == "gpkg")
+            return emitGeoPackage(parsed, ws, analysis::tables::zonal(result));
         writeZonal(result, format, out);
         return emit(parsed, out.str(), name, result.rows.size());
     }
@@ -290,6 +305,8 @@ int runAnalyze(const std::vector<std::string>& args)
             const TerminalProgress progress;
             return analysis::targets(ws, parsed.value("--province"), progress.progress());
         }();
+        if (format == "gpkg")
+            return emitGeoPackage(parsed, ws, analysis::tables::targets(result));
         writeTargets(result, format, out);
         return emit(parsed, out.str(), name, result.rows.size());
     }
@@ -300,6 +317,8 @@ int runAnalyze(const std::vector<std::string>& args)
             if (!parsed.has("--to"))
                 throw UsageError("analyze access needs --to expressway|urban_centre[:tier]");
             const auto rows = analysis::access(ws, parsed.value("--to"), progress.progress());
+            if (format == "gpkg")
+                return emitGeoPackage(parsed, ws, analysis::tables::distances(rows, false, "access"));
             writeDistances(rows, nullptr, format, out);
             return emit(parsed, out.str(), name, rows.size());
         }
@@ -312,6 +331,16 @@ int runAnalyze(const std::vector<std::string>& args)
         if (parsed.has("--layer")) {
             // A large layer (parcels): how much of it lies along the expressways, in one row.
             const auto r = analysis::corridorOfLayer(ws, parsed.value("--layer"), distance, statuses, progress.progress());
+            if (format == "gpkg") {
+                analysis::Table t{"corridor_layer",
+                                  {{"layer"}, {"distance_km", analysis::Column::Type::Real},
+                                   {"features", analysis::Column::Type::Integer},
+                                   {"within", analysis::Column::Type::Integer},
+                                   {"within_area_ha", analysis::Column::Type::Real}},
+                                  {{r.layer, r.distanceKm, r.features, r.within, r.withinAreaHa}},
+                                  {}};
+                return emitGeoPackage(parsed, ws, t);
+            }
             if (format == "json") {
                 nlohmann::ordered_json j{{"analysis", "corridor"}, {"layer", r.layer}, {"distance_km", r.distanceKm},
                                          {"features", r.features}, {"within", r.within},
@@ -325,6 +354,8 @@ int runAnalyze(const std::vector<std::string>& args)
             return emit(parsed, out.str(), name, 1);
         }
         const auto result = analysis::corridor(ws, distance, statuses, progress.progress());
+        if (format == "gpkg")
+            return emitGeoPackage(parsed, ws, analysis::tables::distances(result.rows, true, "corridor"));
         writeDistances(result.rows, &result, format, out);
         return emit(parsed, out.str(), name, result.rows.size());
     }
@@ -341,6 +372,9 @@ int runAnalyze(const std::vector<std::string>& args)
             const TerminalProgress progress;
             return analysis::footprint(ws, by, parsed.value("--units"), progress.progress());
         }();
+        if (format == "gpkg")
+            return emitGeoPackage(parsed, ws, parsed.has("--unlocated") ? analysis::tables::unlocated(result)
+                                                                         : analysis::tables::footprint(result));
         writeFootprint(result, byText, format, parsed.has("--unlocated"), out);
         return emit(parsed, out.str(), name, parsed.has("--unlocated") ? result.unlocated.size() : result.rows.size());
     }
@@ -360,10 +394,12 @@ int runAnalyze(const std::vector<std::string>& args)
             const TerminalProgress progress;
             return analysis::overlaps(ws, pairs, minHa, progress.progress());
         }();
-        writeOverlaps(result, format, out);
         if (result.belowThreshold)
             std::fprintf(stderr, "overlaps: %lld overlap(s) smaller than %g ha left out\n",
                          static_cast<long long>(result.belowThreshold), minHa);
+        if (format == "gpkg")
+            return emitGeoPackage(parsed, ws, analysis::tables::overlaps(result));
+        writeOverlaps(result, format, out);
         return emit(parsed, out.str(), name, result.rows.size());
     }
 
@@ -373,6 +409,8 @@ int runAnalyze(const std::vector<std::string>& args)
         return analysis::coverage(ws, parsed.value("--units"), progress.progress());
     }();
 
+    if (format == "gpkg")
+        return emitGeoPackage(parsed, ws, analysis::tables::coverage(result));
     if (format == "json") {
         nlohmann::ordered_json j;
         j["analysis"] = "coverage";

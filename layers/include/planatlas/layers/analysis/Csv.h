@@ -7,6 +7,7 @@
 #include "planatlas/layers/analysis/Footprint.h"
 #include "planatlas/layers/analysis/Overlaps.h"
 #include "planatlas/layers/analysis/Proximity.h"
+#include "planatlas/layers/analysis/Table.h"
 #include "planatlas/layers/analysis/Targets.h"
 #include "planatlas/layers/analysis/Zonal.h"
 
@@ -18,6 +19,9 @@ namespace pa::analysis::csv {
 std::string field(const std::string& text);                ///< quoted when it holds , " or newline
 std::string number(double value, int decimals);            ///< fixed decimals, no "-0.0000"
 std::string join(const std::vector<std::string>& parts, const char* separator);
+
+/// Any analysis table: a header of column names, then one line per row.
+std::string write(const Table& table);
 
 std::string coverage(const CoverageResult& result);
 std::string footprint(const FootprintResult& result);      ///< one row per task, agency or document

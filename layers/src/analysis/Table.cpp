@@ -1,0 +1,273 @@
+#include "planatlas/layers/analysis/Table.h"
+
+#include "Units_p.h"
+#include "planatlas/gis/Error.h"
+#include "planatlas/layers/Errors.h"
+#include "planatlas/layers/analysis/Csv.h"
+
+#include <filesystem>
+#include <map>
+#include <optional>
+
+namespace pa::analysis {
+
+namespace {
+
+using Type = Column::Type;
+using gis::FieldValue;
+
+FieldValue text(const std::string& s) { return s; }
+FieldValue integer(std::int64_t v) { return v; }
+FieldValue real(double v) { return v; }
+FieldValue optional(const std::optional<double>& v) { return v ? FieldValue(*v) : FieldValue(); }
+FieldValue list(const std::vector<std::string>& parts) { return csv::join(parts, "; "); }
+
+} // namespace
+
+namespace tables {
+
+Table coverage(const CoverageResult& result)
+{
+    Table t{"coverage",
+            {{"unit_code"}, {"unit_name"}, {"kind"}, {"features", Type::Integer}, {"area_ha", Type::Real},
+             {"share_pct", Type::Real}, {"length_km", Type::Real}, {"linked_tasks", Type::Integer}, {"lead_agencies"},
+             {"gap", Type::Integer}},
+            {},
+            {}};
+    for (const auto& r : result.rows) {
+        t.rows.push_back({text(r.unitCode), text(r.unitName), text(r.kind), integer(r.features), real(r.areaHa),
+                          real(r.sharePct), real(r.lengthKm), integer(r.linkedTasks), list(r.leadAgencies),
+                          integer(r.gap ? 1 : 0)});
+        t.places.push_back({result.unitsLayer, r.unitCode, {}});
+    }
+    return t;
+}
+
+Table footprint(const FootprintResult& result)
+{
+    Table t{"footprint",
+            {{"key"}, {"tasks", Type::Integer}, {"located", Type::Integer}, {"features", Type::Integer},
+             {"area_ha", Type::Real}, {"length_km", Type::Real}, {"units"}},
+            {},
+            {}};
+    for (const auto& r : result.rows)
+        t.rows.push_back({text(r.key), integer(r.tasks), integer(r.located), integer(r.features), real(r.areaHa),
+                          real(r.lengthKm), list(r.units)});
+    return t;
+}
+
+Table unlocated(const FootprintResult& result)
+{
+    Table t{"unlocated", {{"task_id"}, {"doc_id"}, {"section"}, {"lead"}, {"reviewed_reason"}, {"text"}}, {}, {}};
+    for (const auto& r : result.unlocated)
+        t.rows.push_back({text(r.taskId), text(r.docId), text(r.section), list(r.lead), text(r.reason), text(r.text)});
+    return t;
+}
+
+Table distances(const std::vector<DistanceRow>& rows, bool corridor, const std::string& name)
+{
+    Table t{name,
+            {{"kind"}, {"code"}, {"name"}, {"nearest_code"}, {"nearest_name"}, {"distance_km", Type::Real}},
+            {},
+            {}};
+    if (corridor)
+        t.columns.push_back({"within", Type::Integer});
+    for (const auto& r : rows) {
+        t.rows.push_back({text(r.kind), text(r.code), text(r.name), text(r.nearestCode), text(r.nearestName),
+                          real(r.distanceKm)});
+        if (corridor)
+            t.rows.back().push_back(integer(r.within ? 1 : 0));
+        t.places.push_back({r.layer, r.code, {}});
+    }
+    return t;
+}
+
+Table zonal(const ZonalResult& result)
+{
+    Table t{"zonal",
+            {{"kind"},
+             {"code"},
+             {"name"},
+             {result.field + "_mean", Type::Real, 2},
+             {result.field + "_min", Type::Real, 2},
+             {result.field + "_max", Type::Real, 2},
+             {"covered_ha", Type::Real},
+             {"covered_pct", Type::Real},
+             {result.raster ? "pixels" : "value_features", Type::Integer}},
+            {},
+            {}};
+    if (result.raster)
+        t.columns.push_back({"nodata_pixels", Type::Integer});
+    for (const auto& r : result.rows) {
+        t.rows.push_back({text(r.kind), text(r.code), text(r.name), optional(r.mean), optional(r.min), optional(r.max),
+                          real(r.coveredHa), real(r.coveredPct), integer(r.valueFeatures)});
+        if (result.raster)
+            t.rows.back().push_back(integer(r.noDataPixels));
+        t.places.push_back({r.layer, r.code, {}});
+    }
+    return t;
+}
+
+Table targets(const TargetsResult& result)
+{
+    Table t{"targets",
+            {{"target_id"}, {"doc_id"}, {"indicator"}, {"comparator"}, {"value", Type::Real}, {"value_max", Type::Real},
+             {"unit"}, {"year", Type::Integer}, {"metric"}, {"measured", Type::Real}, {"status"}, {"province_layer"},
+             {"note"}},
+            {},
+            {}};
+    for (const auto& r : result.rows)
+        t.rows.push_back({text(r.targetId), text(r.docId), text(r.indicator), text(r.comparator), real(r.value),
+                          optional(r.valueMax), text(r.unit), r.year ? integer(*r.year) : FieldValue(), text(r.metric),
+                          optional(r.measured), text(r.status), text(r.provinceLayer), text(r.note)});
+    return t;
+}
+
+Table overlaps(const OverlapsResult& result)
+{
+    Table t{"overlaps",
+            {{"kind_a"}, {"code_a"}, {"name_a"}, {"tasks_a"}, {"lead_a"}, {"kind_b"}, {"code_b"}, {"name_b"},
+             {"tasks_b"}, {"lead_b"}, {"area_ha", Type::Real}, {"wkt"}},
+            {},
+            {}};
+    for (const auto& r : result.rows) {
+        const auto wkt = r.geometry.wkt();
+        t.rows.push_back({text(r.a.kind), text(r.a.code), text(r.a.name), list(r.a.tasks), list(r.a.leadAgencies),
+                          text(r.b.kind), text(r.b.code), text(r.b.name), list(r.b.tasks), list(r.b.leadAgencies),
+                          real(r.areaHa), text(wkt)});
+        t.places.push_back({{}, {}, wkt});
+    }
+    return t;
+}
+
+} // namespace tables
+
+namespace {
+
+/// Geometries of workspace features by code, read once per layer.
+class PlaceReader
+{
+public:
+    explicit PlaceReader(layers::Workspace& ws) : m_ws(ws) {}
+
+    gis::Geometry geometry(const Place& place)
+    {
+        if (!place.wkt.empty())
+            return gis::Geometry::fromWkt(place.wkt);
+        if (place.layer.empty())
+            return {};
+        auto& byCode = m_layers[place.layer];
+        if (!byCode) {
+            byCode.emplace();
+            auto layer = m_ws.dataset().layerByName(place.layer);
+            if (layer) {
+                const int code = layer->fieldIndex("code");
+                layer->resetReading();
+                while (auto f = layer->next()) {
+                    // Units without a code field are known by their fid (see readUnits).
+                    auto key = code >= 0 ? gis::toString(f->value(code)) : std::to_string(f->fid());
+                    byCode->emplace(std::move(key), f->takeGeometry());
+                }
+            }
+        }
+        const auto it = byCode->find(place.code);
+        return it == byCode->end() ? gis::Geometry() : it->second.clone();
+    }
+
+private:
+    layers::Workspace& m_ws;
+    std::map<std::string, std::optional<std::map<std::string, gis::Geometry>>> m_layers;
+};
+
+gis::FieldType fieldType(Type type)
+{
+    switch (type) {
+    case Type::Integer: return gis::FieldType::Integer64;
+    case Type::Real: return gis::FieldType::Real;
+    case Type::Text: return gis::FieldType::String;
+    }
+    return gis::FieldType::String;
+}
+
+} // namespace
+
+void writeGeoPackage(layers::Workspace& ws, const Table& table, const std::string& path, const layers::Progress& progress)
+{
+    namespace fs = std::filesystem;
+    const fs::path target(path);
+    std::error_code ec;
+    if (!target.parent_path().empty() && !fs::is_directory(target.parent_path(), ec))
+        throw layers::Error(layers::ErrorKind::Input, path + ": the folder " + target.parent_path().string() +
+                                                          " does not exist");
+    // Written beside the target and moved over it when complete: a failure leaves no half file
+    // and an earlier result untouched.
+    const fs::path temporary = target.parent_path() / ("." + target.filename().string() + ".part.gpkg");
+    fs::remove(temporary, ec);
+    const bool spatial = !table.places.empty();
+    try {
+        auto out = gis::Dataset::createGeoPackage(temporary.string());
+        std::vector<gis::FieldDef> fields;
+        for (const auto& c : table.columns)
+            if (!(spatial && c.name == "wkt")) // the geometry is the geometry column
+                fields.push_back({c.name, fieldType(c.type)});
+        // One geometry type when every row has the same family (units and parks: MultiPolygon),
+        // so that GIS software styles the layer without asking.
+        std::vector<gis::Geometry> geometries;
+        std::optional<gis::GeometryFamily> family;
+        bool mixed = false;
+        if (spatial) {
+            PlaceReader places(ws);
+            for (const auto& place : table.places) {
+                geometries.push_back(places.geometry(place));
+                if (geometries.back().isNull() || geometries.back().isEmpty())
+                    continue;
+                const auto f = geometries.back().family();
+                mixed = mixed || (family && *family != f);
+                family = f;
+            }
+        }
+        const bool single = family && !mixed && *family != gis::GeometryFamily::Collection;
+        auto layer = out.createLayer(table.name, spatial ? &ws.crs() : nullptr,
+                                     !spatial ? gis::GeometryFamily::None
+                                     : single ? *family
+                                              : gis::GeometryFamily::Collection,
+                                     single, fields);
+        out.startTransaction();
+        for (std::size_t i = 0; i < table.rows.size(); ++i) {
+            if (i % 1000 == 0) {
+                progress.checkCancelled();
+                progress.update(static_cast<double>(i) / static_cast<double>(table.rows.size()), "writing " + table.name);
+            }
+            auto feature = layer.newFeature();
+            int field = 0;
+            for (std::size_t c = 0; c < table.columns.size(); ++c) {
+                if (spatial && table.columns[c].name == "wkt")
+                    continue;
+                feature.setValue(field++, table.rows[i][c]);
+            }
+            if (spatial && !geometries[i].isNull()) {
+                if (single)
+                    geometries[i].promoteToMulti();
+                feature.setGeometry(std::move(geometries[i]));
+            }
+            layer.insert(feature);
+        }
+        out.commitTransaction();
+        out.close();
+    } catch (const gis::GisError& e) {
+        fs::remove(temporary, ec);
+        throw layers::Error(layers::ErrorKind::Input, path + ": cannot be written: " + e.what());
+    } catch (...) {
+        fs::remove(temporary, ec);
+        throw;
+    }
+    fs::rename(temporary, target, ec);
+    if (ec) {
+        const auto why = ec.message();
+        fs::remove(temporary, ec);
+        throw layers::Error(layers::ErrorKind::Input, path + ": cannot be written: " + why);
+    }
+    progress.update(1.0, "writing " + table.name);
+}
+
+} // namespace pa::analysis
