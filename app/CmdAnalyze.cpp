@@ -115,8 +115,18 @@ int emitGeoPackage(const Arguments& parsed, layers::Workspace& ws, const analysi
     return kOk;
 }
 
+/// Tells on standard error what the analysis mended in its input (and returns the same lines
+/// for JSON output).
+std::vector<std::string> sayNotes(const std::string& name, const analysis::InputNotes& notes, const layers::Workspace& ws)
+{
+    const auto lines = notes.messages(ws.crs().label());
+    for (const auto& line : lines)
+        std::fprintf(stderr, "%s: note: %s\n", name.c_str(), line.c_str());
+    return lines;
+}
+
 void writeFootprint(const analysis::FootprintResult& r, const std::string& by, const std::string& format,
-                    bool unlocated, std::ostringstream& out)
+                    bool unlocated, const std::vector<std::string>& notes, std::ostringstream& out)
 {
     if (format == "json") {
         nlohmann::ordered_json j;
@@ -141,6 +151,8 @@ void writeFootprint(const analysis::FootprintResult& r, const std::string& by, c
         j["unlocated_reviewed"] = r.unlocatedReviewed;
         j["unlocated_by_document"] = r.unlocatedByDocument;
         j["unlocated_by_agency"] = r.unlocatedByAgency;
+        j["dangling_links"] = r.danglingLinks;
+        j["notes"] = notes;
         out << j.dump(2) << '\n';
         return;
     }
@@ -183,7 +195,8 @@ void writeDistances(const std::vector<analysis::DistanceRow>& rows, const analys
                      100.0 * corridor->industrialInsideHa / corridor->industrialAreaHa, corridor->distanceKm);
 }
 
-void writeZonal(const analysis::ZonalResult& r, const std::string& format, std::ostringstream& out)
+void writeZonal(const analysis::ZonalResult& r, const std::string& format, const std::vector<std::string>& notes,
+                std::ostringstream& out)
 {
     auto opt = [](const std::optional<double>& v) { return v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json(nullptr); };
     if (format == "json") {
@@ -191,6 +204,7 @@ void writeZonal(const analysis::ZonalResult& r, const std::string& format, std::
         j["analysis"] = "zonal";
         j["values"] = r.valuesLayer;
         j["field"] = r.field;
+        j["notes"] = notes;
         if (r.raster) {
             j["raster_crs"] = r.rasterCrs;
             j["reprojected"] = r.reprojected;
@@ -235,7 +249,8 @@ void writeTargets(const analysis::TargetsResult& r, const std::string& format, s
     out << analysis::csv::targets(r);
 }
 
-void writeOverlaps(const analysis::OverlapsResult& r, const std::string& format, std::ostringstream& out)
+void writeOverlaps(const analysis::OverlapsResult& r, const std::string& format, const std::vector<std::string>& notes,
+                   std::ostringstream& out)
 {
     auto side = [](const analysis::OverlapSide& s) {
         return nlohmann::ordered_json{{"layer", s.layer}, {"kind", s.kind}, {"code", s.code}, {"name", s.name},
@@ -244,6 +259,7 @@ void writeOverlaps(const analysis::OverlapsResult& r, const std::string& format,
     if (format == "json") {
         nlohmann::ordered_json j;
         j["analysis"] = "overlaps";
+        j["notes"] = notes;
         j["pairs"] = nlohmann::ordered_json::array();
         for (const auto& [a, b] : r.pairs)
             j["pairs"].push_back(a + ":" + b);
@@ -294,9 +310,10 @@ int runAnalyze(const std::vector<std::string>& args)
         if (result.reprojected)
             std::fprintf(stderr, "zonal: features reprojected from %s into the raster's CRS %s\n",
                          ws.crs().label().c_str(), result.rasterCrs.c_str());
+        const auto notes = sayNotes(name, result.notes, ws);
         if (format == "gpkg")
             return emitGeoPackage(parsed, ws, analysis::tables::zonal(result));
-        writeZonal(result, format, out);
+        writeZonal(result, format, notes, out);
         return emit(parsed, out.str(), name, result.rows.size());
     }
     if (name == "targets") {
@@ -372,10 +389,15 @@ int runAnalyze(const std::vector<std::string>& args)
             const TerminalProgress progress;
             return analysis::footprint(ws, by, parsed.value("--units"), progress.progress());
         }();
+        if (result.danglingLinks)
+            std::fprintf(stderr, "footprint: %lld link(s) point to features that no longer exist; ignored "
+                                 "(planatlas validate lists them)\n",
+                         static_cast<long long>(result.danglingLinks));
+        const auto notes = sayNotes(name, result.notes, ws);
         if (format == "gpkg")
             return emitGeoPackage(parsed, ws, parsed.has("--unlocated") ? analysis::tables::unlocated(result)
                                                                          : analysis::tables::footprint(result));
-        writeFootprint(result, byText, format, parsed.has("--unlocated"), out);
+        writeFootprint(result, byText, format, parsed.has("--unlocated"), notes, out);
         return emit(parsed, out.str(), name, parsed.has("--unlocated") ? result.unlocated.size() : result.rows.size());
     }
 
@@ -397,9 +419,10 @@ int runAnalyze(const std::vector<std::string>& args)
         if (result.belowThreshold)
             std::fprintf(stderr, "overlaps: %lld overlap(s) smaller than %g ha left out\n",
                          static_cast<long long>(result.belowThreshold), minHa);
+        const auto notes = sayNotes(name, result.notes, ws);
         if (format == "gpkg")
             return emitGeoPackage(parsed, ws, analysis::tables::overlaps(result));
-        writeOverlaps(result, format, out);
+        writeOverlaps(result, format, notes, out);
         return emit(parsed, out.str(), name, result.rows.size());
     }
 
@@ -409,6 +432,10 @@ int runAnalyze(const std::vector<std::string>& args)
         return analysis::coverage(ws, parsed.value("--units"), progress.progress());
     }();
 
+    for (const auto& [kind, n] : result.outside)
+        std::fprintf(stderr, "coverage: %lld %s feature(s) reach into no unit of '%s'\n", static_cast<long long>(n),
+                     kind.c_str(), result.unitsLayer.c_str());
+    const auto notes = sayNotes(name, result.notes, ws);
     if (format == "gpkg")
         return emitGeoPackage(parsed, ws, analysis::tables::coverage(result));
     if (format == "json") {
@@ -417,6 +444,8 @@ int runAnalyze(const std::vector<std::string>& args)
         j["units"] = result.unitsLayer;
         j["crs"] = result.crs;
         j["kinds"] = result.kinds;
+        j["outside"] = result.outside;
+        j["notes"] = notes;
         j["rows"] = nlohmann::ordered_json::array();
         for (const auto& r : result.rows)
             j["rows"].push_back({{"unit_code", r.unitCode},

@@ -36,15 +36,16 @@ struct KindLayer
     std::map<std::int64_t, std::set<std::int64_t>> tasksOf; ///< feature fid → task fids
 };
 
-std::vector<Feature> readFeatures(gis::Dataset& ds, const std::string& layerName)
+std::vector<Feature> readFeatures(layers::Workspace& ws, const std::string& layerName, InputNotes& notes)
 {
     std::vector<Feature> features;
-    auto layer = ds.layerByName(layerName);
+    auto layer = ws.dataset().layerByName(layerName);
     if (!layer)
         return features;
+    detail::AnalysisGeometry fit(ws, layerName, &notes);
     layer->resetReading();
     while (auto f = layer->next()) {
-        auto g = f->takeGeometry();
+        auto g = fit(f->takeGeometry());
         if (g.isEmpty())
             continue;
         const auto e = *g.envelope();
@@ -58,10 +59,10 @@ std::vector<Feature> readFeatures(gis::Dataset& ds, const std::string& layerName
 CoverageResult coverage(layers::Workspace& workspace, const std::string& unitsLayer, const layers::Progress& progress)
 {
     auto& ds = workspace.dataset();
-    const auto units = detail::readUnits(workspace, unitsLayer);
+    CoverageResult result;
+    const auto units = detail::readUnits(workspace, unitsLayer, &result.notes);
     const auto registered = workspace.layers();
 
-    CoverageResult result;
     result.unitsLayer = unitsLayer;
     result.crs = workspace.crs().label();
 
@@ -71,7 +72,7 @@ CoverageResult coverage(layers::Workspace& workspace, const std::string& unitsLa
         const auto* kind = layers::findKind(l.kind);
         if (!kind || !kind->programme || l.name == unitsLayer)
             continue;
-        KindLayer k{l.name, l.kind, readFeatures(ds, l.name), std::make_unique<gis::SpatialIndex>(), {}};
+        KindLayer k{l.name, l.kind, readFeatures(workspace, l.name, result.notes), std::make_unique<gis::SpatialIndex>(), {}};
         for (std::size_t i = 0; i < k.features.size(); ++i)
             k.index->insert(k.features[i].envelope, static_cast<std::int64_t>(i));
         if (!l.linkTable.empty() && ds.layerByName(l.linkTable))
@@ -87,6 +88,7 @@ CoverageResult coverage(layers::Workspace& workspace, const std::string& unitsLa
     const auto leadsOf = detail::leadsByTaskFid(workspace);
 
     const double m2PerHa = 10000.0;
+    std::map<std::string, std::set<std::pair<std::size_t, std::size_t>>> reached; // kind → (layer, feature) in a unit
     for (std::size_t u = 0; u < units.size(); ++u) {
         progress.update(static_cast<double>(u) / static_cast<double>(std::max<std::size_t>(units.size(), 1)), "coverage");
         const detail::Unit& unit = units[u];
@@ -127,6 +129,7 @@ CoverageResult coverage(layers::Workspace& workspace, const std::string& unitsLa
                     }
                     if (!inside)
                         continue;
+                    reached[kind].emplace(static_cast<std::size_t>(&k - byKind[kind].data()), static_cast<std::size_t>(i));
                     ++row.features;
                     if (auto t = k.tasksOf.find(f.fid); t != k.tasksOf.end())
                         for (auto task : t->second) {
@@ -149,6 +152,13 @@ CoverageResult coverage(layers::Workspace& workspace, const std::string& unitsLa
             row.gap = row.features == 0;
             result.rows.push_back(std::move(row));
         }
+    }
+    for (const auto& kind : result.kinds) {
+        std::size_t all = 0;
+        for (const auto& k : byKind[kind])
+            all += k.features.size();
+        if (const auto out = all - reached[kind].size(); out > 0)
+            result.outside[kind] = static_cast<std::int64_t>(out);
     }
     progress.update(1.0, "coverage");
     return result;

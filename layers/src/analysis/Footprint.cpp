@@ -44,7 +44,7 @@ FootprintResult footprint(layers::Workspace& ws, FootprintBy by, const std::stri
     // Units.
     std::vector<detail::Unit> units;
     if (!unitsLayer.empty())
-        units = detail::readUnits(ws, unitsLayer);
+        units = detail::readUnits(ws, unitsLayer, &result.notes);
     gis::SpatialIndex unitIndex;
     for (std::size_t u = 0; u < units.size(); ++u)
         unitIndex.insert(*units[u].geometry.envelope(), static_cast<std::int64_t>(u));
@@ -74,16 +74,19 @@ FootprintResult footprint(layers::Workspace& ws, FootprintBy by, const std::stri
         std::set<std::int64_t> wanted;
         for (const auto& row : links.rows)
             wanted.insert(std::get<std::int64_t>(row[0]));
+        detail::AnalysisGeometry fit(ws, layer.name, &result.notes);
         table->resetReading();
         while (auto f = table->next()) {
             if (!wanted.contains(f->fid()))
                 continue;
             index[f->fid()] = features.size();
-            features.push_back({layer.name + "/" + std::to_string(f->fid()), f->takeGeometry()});
+            features.push_back({layer.name + "/" + std::to_string(f->fid()), fit(f->takeGeometry())});
         }
         for (const auto& row : links.rows) {
             const auto task = taskByFid.find(std::get<std::int64_t>(row[1]));
             const auto feature = index.find(std::get<std::int64_t>(row[0]));
+            if (feature == index.end())
+                ++result.danglingLinks;
             if (task != taskByFid.end() && feature != index.end())
                 tasks[task->second].features.push_back(feature->second);
         }

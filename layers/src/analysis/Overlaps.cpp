@@ -90,11 +90,12 @@ OverlapsResult overlaps(layers::Workspace& ws, const std::vector<std::pair<std::
             for (const auto& row : ds.execute("SELECT base_id, related_id FROM " + sqlIdentifier(layer.linkTable)).rows)
                 tasksOf[std::get<std::int64_t>(row[0])].insert(std::get<std::int64_t>(row[1]));
         const int code = table->fieldIndex("code"), name = table->fieldIndex("name_vi");
+        detail::AnalysisGeometry fit(ws, layer.name, &result.notes);
         table->resetReading();
         while (auto f = table->next()) {
             Feature feature{{layer.name, layer.kind, code >= 0 ? gis::toString(f->value(code)) : std::to_string(f->fid()),
                              name >= 0 ? gis::toString(f->value(name)) : std::string(), {}, {}},
-                            f->takeGeometry()};
+                            fit(f->takeGeometry())};
             if (feature.geometry.isEmpty())
                 continue;
             std::set<std::string> leadSet;

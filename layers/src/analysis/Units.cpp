@@ -7,9 +7,54 @@
 
 #include <algorithm>
 
-namespace pa::analysis::detail {
+namespace pa::analysis {
 
-std::vector<Unit> readUnits(layers::Workspace& workspace, const std::string& layer)
+std::vector<std::string> InputNotes::messages(const std::string& workspaceCrs) const
+{
+    std::vector<std::string> out;
+    for (const auto& [layer, crs] : reprojected)
+        out.push_back("layer '" + layer + "' is stored in " + crs + ", not the workspace's " + workspaceCrs +
+                      ": reprojected for the analysis");
+    for (const auto& [layer, n] : repaired)
+        out.push_back("layer '" + layer + "': " + std::to_string(n) +
+                      " invalid geometr" + (n == 1 ? "y" : "ies") + " repaired for the analysis (planatlas validate lists them)");
+    return out;
+}
+
+namespace detail {
+
+
+AnalysisGeometry::AnalysisGeometry(layers::Workspace& ws, const std::string& layer, InputNotes* notes)
+    : m_layer(layer), m_notes(notes)
+{
+    auto table = ws.dataset().layerByName(layer);
+    if (!table || !table->hasGeometry())
+        return;
+    const auto crs = table->crs();
+    if (!crs)
+        throw layers::Error(layers::ErrorKind::Input, "layer '" + layer + "' has no CRS; it cannot be analysed (never guessed)");
+    if (!crs->isSame(ws.crs())) {
+        m_transform.emplace(*crs, ws.crs());
+        if (m_notes)
+            m_notes->reprojected[layer] = crs->label();
+    }
+}
+
+gis::Geometry AnalysisGeometry::operator()(gis::Geometry g)
+{
+    if (g.isNull() || g.isEmpty())
+        return g;
+    if (m_transform)
+        g.transform(*m_transform);
+    if (!g.isValid()) {
+        (void)g.makeValid(g.family());
+        if (m_notes)
+            ++m_notes->repaired[m_layer];
+    }
+    return g;
+}
+
+std::vector<Unit> readUnits(layers::Workspace& workspace, const std::string& layer, InputNotes* notes)
 {
     auto table = workspace.dataset().layerByName(layer);
     if (!table || !workspace.findLayer(layer))
@@ -18,11 +63,12 @@ std::vector<Unit> readUnits(layers::Workspace& workspace, const std::string& lay
         throw layers::Error(layers::ErrorKind::Usage, "--units: layer '" + layer + "' is not a polygon layer");
     const int code = table->fieldIndex("code");
     const int name = table->fieldIndex("name_vi");
+    AnalysisGeometry fit(workspace, layer, notes);
     std::vector<Unit> units;
     table->resetReading();
     while (auto f = table->next()) {
         Unit u{code >= 0 ? gis::toString(f->value(code)) : std::to_string(f->fid()),
-               name >= 0 ? gis::toString(f->value(name)) : std::string(), f->takeGeometry()};
+               name >= 0 ? gis::toString(f->value(name)) : std::string(), fit(f->takeGeometry())};
         if (!u.geometry.isEmpty())
             units.push_back(std::move(u));
     }
@@ -104,4 +150,6 @@ bool reaches(const gis::Geometry& piece, gis::GeometryFamily family)
     }
 }
 
-} // namespace pa::analysis::detail
+} // namespace detail
+
+} // namespace pa::analysis

@@ -2,11 +2,14 @@
 // Shared by the analyses: the units of a polygon layer, and whether a feature reaches into one.
 
 #include "planatlas/gis/Geometry.h"
+#include "planatlas/gis/Transform.h"
 #include "planatlas/layers/Workspace.h"
+#include "planatlas/layers/analysis/Notes.h"
 
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -20,9 +23,26 @@ struct Unit
     gis::Geometry geometry;
 };
 
-/// The units of @p layer by code (features without geometry are skipped). Throws
-/// layers::Error(Usage) naming the option when the layer is missing or not polygons.
-std::vector<Unit> readUnits(layers::Workspace& workspace, const std::string& layer);
+/// Makes the geometries of one workspace layer fit for analysis: reprojected into the
+/// workspace CRS when the layer is stored in another, invalid ones repaired; both noted in
+/// @p notes (when given). Throws layers::Error(Input) when the layer has geometry but no CRS.
+class AnalysisGeometry
+{
+public:
+    AnalysisGeometry(layers::Workspace& workspace, const std::string& layer, InputNotes* notes);
+    /// @p geometry, fixed; empty when repair leaves nothing of its family.
+    gis::Geometry operator()(gis::Geometry geometry);
+
+private:
+    std::string m_layer;
+    InputNotes* m_notes;
+    std::optional<gis::CoordinateTransform> m_transform;
+};
+
+/// The units of @p layer by code (features without geometry are skipped), reprojected and
+/// repaired as AnalysisGeometry does. Throws layers::Error(Usage) naming the option when the
+/// layer is missing or not polygons.
+std::vector<Unit> readUnits(layers::Workspace& workspace, const std::string& layer, InputNotes* notes = nullptr);
 
 /// @p requested when given (it must be an admin_province layer), else the admin_province layer
 /// that is still valid (has features without valid_to). Throws layers::Error(Usage).

@@ -247,10 +247,11 @@ ZonalResult zonal(layers::Workspace& ws, const std::string& values, const std::v
         progress.update(static_cast<double>(done++) / static_cast<double>(targets.size()), "zonal");
         auto features = ws.dataset().layerByName(layerName);
         const int code = features->fieldIndex("code"), name = features->fieldIndex("name_vi");
+        detail::AnalysisGeometry fit(ws, layerName, &result.notes);
         features->resetReading();
         while (auto f = features->next()) {
             progress.checkCancelled();
-            auto g = f->takeGeometry();
+            auto g = fit(f->takeGeometry());
             if (g.isEmpty())
                 continue;
             ZonalRow row{layerName, kindName, code >= 0 ? gis::toString(f->value(code)) : "",
@@ -288,7 +289,7 @@ ZonalResult zonalByUnits(layers::Workspace& ws, const std::string& values, const
                          const layers::Progress& progress)
 {
     ZonalResult result;
-    const auto units = detail::readUnits(ws, unitsLayer);
+    const auto units = detail::readUnits(ws, unitsLayer, &result.notes);
     const auto registered = ws.findLayer(unitsLayer);
     if (const auto raster = rasterSpec(ws, values)) {
         const RasterValues pixels(ws, raster->first, raster->second, result);

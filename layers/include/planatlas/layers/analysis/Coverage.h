@@ -6,6 +6,9 @@
 
 #include "planatlas/layers/Progress.h"
 #include "planatlas/layers/Workspace.h"
+#include "planatlas/layers/analysis/Notes.h"
+
+#include <map>
 
 #include <cstdint>
 #include <string>
@@ -33,6 +36,8 @@ struct CoverageResult
     std::string crs; ///< "EPSG:9213"
     std::vector<std::string> kinds; ///< programme kinds analysed, registry order
     std::vector<CoverageRow> rows;  ///< by unit code, then kind
+    std::map<std::string, std::int64_t> outside; ///< kind → features that reach into no unit
+    InputNotes notes;
 };
 
 /// Runs the analysis. Throws layers::Error(Usage) when @p unitsLayer is not a polygon layer

@@ -5,6 +5,7 @@
 
 #include "planatlas/layers/Progress.h"
 #include "planatlas/layers/Workspace.h"
+#include "planatlas/layers/analysis/Notes.h"
 
 #include <cstdint>
 #include <map>
@@ -42,6 +43,10 @@ struct FootprintResult
     std::map<std::string, std::int64_t> unlocatedByDocument;
     std::map<std::string, std::int64_t> unlocatedByAgency; ///< lead agency → unlocated tasks
     std::int64_t unlocatedReviewed = 0; ///< unlocated tasks a reviewer left without a place on purpose
+    /// Links whose feature no longer exists (deleted outside PlanAtlas): ignored, so a task
+    /// linked only to deleted features counts as unlocated.
+    std::int64_t danglingLinks = 0;
+    InputNotes notes;
 };
 
 /// @p unitsLayer may be empty (no units touched are reported). Throws layers::Error(Usage)

@@ -6,6 +6,7 @@
 #include "planatlas/gis/Geometry.h"
 #include "planatlas/layers/Progress.h"
 #include "planatlas/layers/Workspace.h"
+#include "planatlas/layers/analysis/Notes.h"
 
 #include <cstdint>
 #include <string>
@@ -33,6 +34,7 @@ struct OverlapsResult
     std::vector<std::pair<std::string, std::string>> pairs; ///< kind pairs examined
     std::vector<OverlapRow> rows; ///< by kind pair, then codes
     std::int64_t belowThreshold = 0; ///< overlaps dropped as slivers
+    InputNotes notes;
 };
 
 /// The default kind pairs ("industrial_park:agri_zone", …, "agri_zone:agri_zone", …).

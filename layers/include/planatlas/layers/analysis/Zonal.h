@@ -6,6 +6,7 @@
 
 #include "planatlas/layers/Progress.h"
 #include "planatlas/layers/Workspace.h"
+#include "planatlas/layers/analysis/Notes.h"
 
 #include <optional>
 #include <string>
@@ -33,6 +34,7 @@ struct ZonalResult
     std::string rasterCrs;
     bool reprojected = false;
     std::vector<ZonalRow> rows; ///< by kind then code
+    InputNotes notes;           ///< of the programme layers or units (not of the value polygons)
 };
 
 /// @p values: "LAYER" or "LAYER:FIELD" (default field price_vnd_m2) of the workspace, or the path
