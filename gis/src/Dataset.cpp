@@ -3,6 +3,7 @@
 #include <cpl_string.h>
 #include <geos_c.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <sstream>
 
@@ -143,6 +144,33 @@ void Feature::setGeometry(Geometry geometry)
 // ---- Layer -------------------------------------------------------------------------------
 
 std::string Layer::name() const { return detail::ogrLayer(*this)->GetName(); }
+
+void Layer::setFieldsToRead(const std::vector<std::string>& names)
+{
+    OGRLayer* layer = detail::ogrLayer(*this);
+    OGRFeatureDefn* defn = layer->GetLayerDefn();
+    std::vector<std::string> ignored;
+    for (const auto& n : names)
+        if (defn->GetFieldIndex(n.c_str()) < 0)
+            throw GisError("layer '" + name() + "' has no field '" + n + "'");
+    for (int i = 0; i < defn->GetFieldCount(); ++i) {
+        const std::string field = defn->GetFieldDefn(i)->GetNameRef();
+        if (std::find(names.begin(), names.end(), field) == names.end())
+            ignored.push_back(field);
+    }
+    ignored.emplace_back("OGR_STYLE");
+    auto list = toCsl(ignored);
+    detail::ErrorCapture errors;
+    const OGRErr err = layer->SetIgnoredFields(const_cast<const char**>(list.data()));
+    errors.throwIfFailed("cannot select the fields to read of layer '" + name() + "'", err != OGRERR_NONE);
+}
+
+void Layer::readAllFields()
+{
+    detail::ErrorCapture errors;
+    const OGRErr err = detail::ogrLayer(*this)->SetIgnoredFields(nullptr);
+    errors.throwIfFailed("cannot read all fields of layer '" + name() + "'", err != OGRERR_NONE);
+}
 
 std::optional<Crs> Layer::crs() const
 {

@@ -38,6 +38,17 @@ TEST(Dataset, WritesAndReadsAGeoPackageLayer)
     EXPECT_EQ(toString(f->value(0)), "KCN-1");
     EXPECT_DOUBLE_EQ(std::get<double>(f->value(1)), 12.5);
     EXPECT_NEAR(f->takeGeometry().area(), 5000.0, 1e-6);
+    // Reading only some fields: the others come back null, the geometry still comes.
+    layer->setFieldsToRead({"area_ha"});
+    layer->resetReading();
+    f = layer->next();
+    EXPECT_TRUE(std::holds_alternative<std::monostate>(f->value(0)));
+    EXPECT_DOUBLE_EQ(std::get<double>(f->value(1)), 12.5);
+    EXPECT_FALSE(f->takeGeometry().isEmpty());
+    layer->readAllFields();
+    layer->resetReading();
+    EXPECT_EQ(toString(layer->next()->value(0)), "KCN-1");
+    EXPECT_THROW(layer->setFieldsToRead({"no_such_field"}), GisError);
 }
 
 TEST(Dataset, RollbackForgetsEverythingDoneInTheTransaction)

@@ -83,6 +83,11 @@ public:
     /// Restricts reading to features whose envelope meets @p rectangle (the GeoPackage's R-tree
     /// answers it); nullopt clears it.
     void setSpatialFilter(const std::optional<Envelope>& rectangle);
+    /// Reads only these attribute fields (none when empty) and the geometry from now on,
+    /// sparing the driver the others (a million parcels' land-use strings); the others read as
+    /// null until readAllFields(). Throws GisError for a name the layer does not have.
+    void setFieldsToRead(const std::vector<std::string>& names);
+    void readAllFields();
     /// Next feature, or nullopt at the end. Throws GisError when the driver reports a read
     /// error (truncated file, corrupt record).
     std::optional<Feature> next();

@@ -5,6 +5,7 @@
 #include "planatlas/gis/Geometry.h"
 
 #include <memory>
+#include <vector>
 
 namespace pa::gis {
 
@@ -28,6 +29,30 @@ public:
 private:
     struct Impl;
     std::unique_ptr<Impl> m_impl;
+};
+
+/// Where a rectangle lies against a polygon, answered from a grid of cells over the polygon's
+/// envelope that were classified once (by a quadtree descent of prepared rectangle tests): a
+/// parcel's envelope in cells wholly inside a district is inside, without GEOS. Cells the
+/// boundary crosses answer Boundary, and the caller tests the geometry itself.
+class CellClassifier
+{
+public:
+    enum class Where { Inside, Outside, Boundary };
+
+    /// A grid of 2^@p levels cells a side over @p polygon's envelope.
+    CellClassifier(const PreparedGeometry& prepared, const Envelope& envelope, int levels = 8);
+
+    [[nodiscard]] Where classify(const Envelope& rectangle) const;
+
+private:
+    void descend(const PreparedGeometry& prepared, int x0, int y0, int size);
+    [[nodiscard]] Envelope cell(int x0, int y0, int size) const;
+
+    Envelope m_extent;
+    int m_side;
+    double m_width, m_height; ///< of one cell
+    std::vector<unsigned char> m_cells; ///< Where, row-major from minY
 };
 
 } // namespace pa::gis

@@ -1,0 +1,76 @@
+// The envelope short-cuts the analyses rely on: the cell classifier of a prepared polygon and
+// the spatial index, checked against the exact GEOS answer on many random rectangles.
+
+#include "planatlas/gis/Geometry.h"
+#include "planatlas/gis/Prepared.h"
+#include "planatlas/gis/SpatialIndex.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <random>
+
+using namespace pa::gis;
+
+TEST(CellClassifier, NeverContradictsTheExactTest)
+{
+    // An L-shaped polygon with a hole: 0–1000 × 0–400 plus 0–400 × 400–1000, hole 100–200².
+    const auto l = Geometry::fromWkt("POLYGON((0 0,1000 0,1000 400,400 400,400 1000,0 1000,0 0),"
+                                     "(100 100,100 200,200 200,200 100,100 100))");
+    const PreparedGeometry prepared(l);
+    const CellClassifier cells(prepared, *l.envelope(), 6);
+    EXPECT_EQ(cells.classify({500, 50, 600, 150}), CellClassifier::Where::Inside);
+    EXPECT_EQ(cells.classify({600, 600, 700, 700}), CellClassifier::Where::Outside);  // in the L's notch
+    EXPECT_EQ(cells.classify({120, 120, 180, 180}), CellClassifier::Where::Outside);  // in the hole
+    EXPECT_EQ(cells.classify({350, 350, 450, 450}), CellClassifier::Where::Boundary); // across the inner corner
+    EXPECT_EQ(cells.classify({2000, 0, 2100, 100}), CellClassifier::Where::Outside);  // beyond the envelope
+    EXPECT_EQ(cells.classify({-50, 500, 50, 600}), CellClassifier::Where::Boundary);  // across the outer edge
+
+    std::mt19937 random(42);
+    std::uniform_real_distribution<double> at(-100, 1100), size(1, 150);
+    int inside = 0, outside = 0, boundary = 0;
+    for (int i = 0; i < 5000; ++i) {
+        const double x = at(random), y = at(random);
+        const Envelope r{x, y, x + size(random), y + size(random)};
+        switch (cells.classify(r)) {
+        case CellClassifier::Where::Inside:
+            ++inside;
+            ASSERT_TRUE(prepared.containsRectangle(r)) << r.minX << ' ' << r.minY;
+            break;
+        case CellClassifier::Where::Outside:
+            ++outside;
+            ASSERT_FALSE(prepared.intersectsRectangle(r)) << r.minX << ' ' << r.minY;
+            break;
+        case CellClassifier::Where::Boundary: ++boundary; break;
+        }
+    }
+    // The short-cut answers most rectangles; the exact test is left for those near an edge.
+    EXPECT_GT(inside + outside, 3 * boundary);
+}
+
+TEST(SpatialIndex, FindsWhatABruteForceScanFinds)
+{
+    std::mt19937 random(7);
+    std::uniform_real_distribution<double> at(0, 1000), size(0, 100);
+    for (const int items : {5, 32, 33, 500}) { // the small index scans, the large one asks the tree
+        SCOPED_TRACE(items);
+        SpatialIndex index;
+        std::vector<Envelope> boxes;
+        for (int i = 0; i < items; ++i) {
+            const double x = at(random), y = at(random);
+            boxes.push_back({x, y, x + size(random), y + size(random)});
+            index.insert(boxes.back(), i);
+        }
+        for (int q = 0; q < 200; ++q) {
+            const double x = at(random), y = at(random);
+            const Envelope query{x, y, x + size(random), y + size(random)};
+            std::vector<std::int64_t> expected;
+            for (int i = 0; i < items; ++i) {
+                const auto& b = boxes[static_cast<std::size_t>(i)];
+                if (b.minX <= query.maxX && query.minX <= b.maxX && b.minY <= query.maxY && query.minY <= b.maxY)
+                    expected.push_back(i);
+            }
+            ASSERT_EQ(index.query(query), expected);
+        }
+    }
+}
