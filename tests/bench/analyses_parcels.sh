@@ -155,3 +155,12 @@ echo "PlanAtlas times are end to end (open, analyse, write CSV); peers time the 
 echo "Same answers? (a) PlanAtlas within/area_ha: $(tail -1 "$work/pa_a.csv" | cut -d, -f4,5);" \
      "PostGIS count/area_ha: $("${psql[@]}" -d "$db" -At -F, -c "${SQL[a]}")"
 echo "PlanAtlas peak memory for (b2)/(c): $((peak / 1024)) MB"
+# The issue's goals, each judged on these figures (PlanAtlas end-to-end time bounds its compute).
+verdict() { awk -v v="$1" -v lim="$2" -v op="$3" 'BEGIN {ok = op == "<" ? v < lim : v >= lim; print ok ? "met" : "NOT met"}'; }
+echo "Goals:"
+for q in a b1 b2 c; do
+    ratio=$(awk -v p="${PG[$q]}" -v a="${PA[$q]}" 'BEGIN {print p / a}')
+    echo "  ($q) under 2 s: $(verdict "${PA[$q]}" 2 '<'); 3x PostGIS: $(verdict "$ratio" 3 '>=');" \
+         "end to end under 15 s: $(verdict "${PA[$q]}" 15 '<')"
+done
+echo "  peak memory under 3 GB: $(verdict "$peak" $((3 * 1024 * 1024)) '<')"

@@ -11,6 +11,7 @@
 
 #include <QColor>
 #include <QImage>
+#include <QPainter>
 
 #include <gtest/gtest.h>
 
@@ -315,3 +316,39 @@ TEST_F(Map, BadRequestsLeaveNoFileBehind)
 }
 
 } // namespace
+
+TEST_F(Map, CanvasDrawsExactlyTheStackAtTheExtentEdgeToEdge)
+{
+    auto ws = pa::layers::Workspace::open(path(), pa::gis::OpenMode::ReadOnly);
+    auto draw = [&](std::vector<std::pair<std::string, double>> stack, QImage& image) {
+        MapOptions o;
+        o.furniture = false;
+        o.extent = pa::gis::Envelope{X0, Y0, X0 + 30000, Y0 + 10000}; // 3:1 on a 2:1 canvas
+        o.pixelSize = std::pair{800, 400};
+        o.stack = std::move(stack);
+        image = QImage(800, 400, QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        return pa::render::drawMap(ws, o, painter, QRectF(0, 0, 800, 400));
+    };
+    QImage withParks, hiddenParks, noParks;
+    const auto r = draw({{"districts", 1.0}, {"parks", 1.0}}, withParks);
+    EXPECT_EQ(r.layersDrawn, (std::vector<std::string>{"districts", "parks"})); // nothing else, in this order
+    EXPECT_DOUBLE_EQ(r.frame.minX, 0);
+    EXPECT_DOUBLE_EQ(r.frame.maxX, 800);
+    EXPECT_DOUBLE_EQ(r.frame.maxY, 400);
+    // The short side grows to the canvas's aspect, about the same centre.
+    EXPECT_NEAR(r.extent.minX, X0, 1e-6);
+    EXPECT_NEAR(r.extent.maxX, X0 + 30000, 1e-6);
+    EXPECT_NEAR(r.extent.minY, Y0 - 2500, 1e-6);
+    EXPECT_NEAR(r.extent.maxY, Y0 + 12500, 1e-6);
+    EXPECT_NEAR(r.metresPerPixel, 37.5, 1e-9);
+    EXPECT_EQ(r.legend.size(), 0u); // no panel
+    // K1 (4–6 km, 3–5 km) is drawn; at opacity 0 it is as if it were not there.
+    const int x = static_cast<int>(5000 / 37.5), y = static_cast<int>(400 - (4000 + 2500) / 37.5);
+    draw({{"districts", 1.0}, {"parks", 0.0}}, hiddenParks);
+    draw({{"districts", 1.0}}, noParks);
+    EXPECT_NE(withParks.pixel(x, y), noParks.pixel(x, y));
+    EXPECT_EQ(hiddenParks.pixel(x, y), noParks.pixel(x, y));
+    EXPECT_THROW(draw({{"no_such_layer", 1.0}}, noParks), pa::layers::Error);
+}

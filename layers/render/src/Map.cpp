@@ -457,6 +457,12 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
     for (const auto& name : only)
         if (std::none_of(layers.begin(), layers.end(), [&](const auto& l) { return l.name == name; }))
             throw Error(ErrorKind::Usage, "--layers: the workspace has no layer '" + name + "'");
+    std::map<std::string, std::pair<int, double>> stacked; // layer → (position, opacity)
+    for (const auto& [name, opacity] : o.stack) {
+        if (std::none_of(layers.begin(), layers.end(), [&](const auto& l) { return l.name == name; }))
+            throw Error(ErrorKind::Usage, "the workspace has no layer '" + name + "'");
+        stacked.emplace(name, std::pair{static_cast<int>(stacked.size()), std::clamp(opacity, 0.0, 1.0)});
+    }
 
     // ---- extent ------------------------------------------------------------------------------
     std::optional<gis::Envelope> provinceEnvelope;
@@ -487,15 +493,17 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
         throw Error(ErrorKind::Usage, "the map extent is empty");
 
     // ---- layout ------------------------------------------------------------------------------
-    const double margin = u.px(7);
+    const double margin = o.furniture ? u.px(7) : 0.0;
     const bool landscape = page.width() >= page.height();
     const QRectF inner = page.adjusted(margin, margin, -margin, -margin);
-    const double titleHeight = u.px(15), footerHeight = u.px(11);
+    const double titleHeight = o.furniture ? u.px(15) : 0.0, footerHeight = o.furniture ? u.px(11) : 0.0;
     const QRectF titleBox(inner.left(), inner.top(), inner.width(), titleHeight);
     const QRectF footer(inner.left(), inner.bottom() - footerHeight + u.px(1.5), inner.width(), footerHeight - u.px(1.5));
     QRectF frame, panel;
     const double body = inner.height() - titleHeight - footerHeight;
-    if (landscape) {
+    if (!o.furniture) {
+        frame = inner;
+    } else if (landscape) {
         const double panelWidth = std::min(u.px(70), inner.width() * 0.34);
         frame = QRectF(inner.left(), inner.top() + titleHeight, inner.width() - panelWidth - u.px(4), body);
         panel = QRectF(frame.right() + u.px(4), frame.top(), panelWidth, frame.height());
@@ -506,7 +514,8 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
     }
     // Fit the extent to the frame (expand the short side), with a small margin.
     {
-        const double padX = (world.maxX - world.minX) * 0.03, padY = (world.maxY - world.minY) * 0.03;
+        const double pad = o.furniture ? 0.03 : 0.0; // a canvas shows exactly what it asks for
+        const double padX = (world.maxX - world.minX) * pad, padY = (world.maxY - world.minY) * pad;
         world.minX -= padX, world.maxX += padX, world.minY -= padY, world.maxY += padY;
         const double sx = frame.width() / (world.maxX - world.minX), sy = frame.height() / (world.maxY - world.minY);
         const double s = std::min(sx, sy);
@@ -588,6 +597,8 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
 
     // ---- read the layers ---------------------------------------------------------------------
     auto wanted = [&](const layers::RegisteredLayer& l) {
+        if (!stacked.empty())
+            return stacked.contains(l.name);
         const layers::LayerKind* k = layers::findKind(l.kind);
         if (l.kind == "basemap" || l.name == provinceLayer || l.kind == "admin_district")
             return true;
@@ -616,6 +627,8 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
         if (!table || !table->hasGeometry())
             continue;
         Drawn d{l, l.kind, zOf(l.kind), {}, streamedKind(l.kind)};
+        if (const auto it = stacked.find(l.name); it != stacked.end())
+            d.z = it->second.first;
         if (d.streamed) {
             const int priceField = table->fieldIndex("price_vnd_m2");
             if (priceField >= 0)
@@ -677,6 +690,8 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
         }
         if (o.theme == Theme::Coverage && l.name == coverageUnits)
             d.z = 4; // the choropleth is the ground the features stand on
+        if (const auto it = stacked.find(l.name); it != stacked.end())
+            d.z = it->second.first;
         if (!d.items.empty())
             drawn.push_back(std::move(d));
     }
@@ -715,6 +730,8 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
         progress.update(0.7 + 0.2 * static_cast<double>(&d - drawn.data()) / static_cast<double>(drawn.size()), "drawing");
         if (!groundDone && d.kind != "basemap")
             paintGround();
+        const auto stackedHere = stacked.find(d.layer.name);
+        p.setOpacity(stackedHere == stacked.end() ? 1.0 : stackedHere->second.second);
         report.layersDrawn.push_back(d.layer.name);
         const std::string key = d.layer.attribution.empty() ? d.layer.source : d.layer.attribution;
         if (!key.empty() && sourcesSeen.insert(key).second)
@@ -781,6 +798,7 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
             }
         }
     }
+    p.setOpacity(1.0);
     if (corridorArea) {
         // The corridor band over the features: translucent, with a dashed edge.
         const auto inView = corridorArea->intersection(worldBox);
@@ -797,11 +815,13 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
     const QRectF scaleBarBox(frame.left() + u.px(3), frame.bottom() - u.px(3) - scaleBarHeight, frame.width() * 0.35,
                              scaleBarHeight);
     const QRectF northBox(frame.right() - u.px(3) - northSize * 0.7, frame.top() + u.px(3), northSize * 0.7, northSize);
-    LabelPlacer placer(frame, {scaleBarBox, northBox});
+    LabelPlacer placer(frame, o.furniture ? std::vector<QRectF>{scaleBarBox, northBox} : std::vector<QRectF>{});
     for (const auto& d : drawn) {
         if (d.kind == "basemap" || d.kind == "admin_province" || d.kind == "land_price" || d.kind == "road" ||
             d.kind == "railway" || d.kind == "infrastructure")
             continue;
+        if (const auto it = stacked.find(d.layer.name); it != stacked.end() && it->second.second <= 0.0)
+            continue; // a layer faded out entirely keeps no labels either
         for (const auto& item : d.items) {
             if (!item.labelAt || item.name.empty())
                 continue;
@@ -849,7 +869,13 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
     report.labelsDropped = dropped;
     report.labels = placer.placed();
     report.frame = {frame.left(), frame.top(), frame.right(), frame.bottom()};
+    report.extent = world;
     report.metresPerPixel = 1.0 / view.scale;
+    if (!o.furniture) {
+        p.restore();
+        progress.update(1.0, "map");
+        return report;
+    }
     p.setClipping(false);
     p.setPen(QPen(QColor(0x40, 0x40, 0x40), u.px(0.35)));
     p.setBrush(Qt::NoBrush);

@@ -48,6 +48,14 @@ struct MapOptions
     std::string unitsLayer;      ///< Coverage theme; empty: the district layer of the period
     std::string coverageKind = "industrial_park"; ///< Coverage theme
     std::string date;            ///< shown on the map (ISO); empty: today
+    /// false: a canvas (the desktop application) — the map fills the page edge to edge at
+    /// exactly `extent` (only its aspect adapted), without title, panel, scale bar, north
+    /// arrow or footer; labels are still placed.
+    bool furniture = true;
+    /// Canvas: the layers to draw, bottom first, each with an opacity 0–1. When not empty it
+    /// replaces the theme's choice and the kinds' order (units and basemap included only if
+    /// listed).
+    std::vector<std::pair<std::string, double>> stack;
 };
 
 struct MapReport
@@ -62,6 +70,7 @@ struct MapReport
     std::vector<std::string> legend; ///< legend entries, as printed
     double metresPerPixel = 0;       ///< ground metres per device unit in the map frame
     gis::Envelope frame;             ///< the map frame, device units (y down)
+    gis::Envelope extent;            ///< what the frame shows, workspace CRS
     std::vector<gis::Envelope> labels; ///< boxes of the labels placed, device units (y down)
     std::int64_t emphasised = 0;     ///< Agency and Corridor themes: features drawn in colour
 };

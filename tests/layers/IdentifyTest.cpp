@@ -1,0 +1,53 @@
+// Identify: what a click on the map finds, on the hand-computable analysis workspace.
+
+#include "analysis/AnalysisFixture.h"
+
+#include "planatlas/layers/Identify.h"
+
+#include <gtest/gtest.h>
+
+using namespace pa;
+using pa::test::AnalysisFixture;
+using pa::test::X0;
+using pa::test::Y0;
+
+TEST_F(AnalysisFixture, IdentifyFindsTheSmallestFeatureFirstWithItsTasksAndAgencies)
+{
+    {
+        auto ws = layers::Workspace::open(path(), gis::OpenMode::Update);
+        ws.dataset().execute("INSERT INTO plan_agencies (agency_id, name_vi) VALUES ('so-tn-mt', 'Sở Tài nguyên và Môi trường')");
+        ws.dataset().execute("INSERT INTO plan_task_agencies (task_id, agency_id, role) VALUES ('d:1#1', 'so-tn-mt', 'support')");
+        ws.close();
+    }
+    auto ws = layers::Workspace::open(path(), gis::OpenMode::ReadOnly);
+    // Inside P3, which lies inside P1, in unit U2 (the road runs at y = 500, 200 m away).
+    const auto hits = layers::identify(ws, X0 + 1300, Y0 + 300, 10.0);
+    ASSERT_EQ(hits.size(), 3u);
+    EXPECT_EQ(hits[0].code, "P3"); // 4 ha before P1's 100 ha
+    EXPECT_EQ(hits[1].code, "P1");
+    EXPECT_EQ(hits[2].code, "U2");
+    EXPECT_EQ(hits[0].kind, "industrial_park");
+    EXPECT_TRUE(hits[0].tasks.empty());
+    ASSERT_EQ(hits[1].tasks.size(), 1u);
+    const auto& task = hits[1].tasks[0];
+    EXPECT_EQ(task.taskId, "d:1#1");
+    EXPECT_EQ(task.text, "Phát triển KCN một");
+    EXPECT_EQ(task.lead, std::vector<std::string>{"Sở Công Thương"});
+    EXPECT_EQ(task.support, std::vector<std::string>{"Sở Tài nguyên và Môi trường"});
+    const auto name = std::find_if(hits[1].attributes.begin(), hits[1].attributes.end(),
+                                   [](const auto& a) { return a.first == "name_vi"; });
+    ASSERT_NE(name, hits[1].attributes.end());
+    EXPECT_EQ(name->second, "KCN một");
+
+    // Beside the road: within 10 m it is found, at 30 m it is not; a layer list restricts.
+    const auto road = layers::identify(ws, X0 + 200, Y0 + 508, 10.0, {"roads"});
+    ASSERT_EQ(road.size(), 1u);
+    EXPECT_EQ(road[0].code, "R1");
+    EXPECT_NEAR(road[0].distanceM, 8.0, 1e-9);
+    EXPECT_TRUE(layers::identify(ws, X0 + 200, Y0 + 530, 10.0, {"roads"}).empty());
+    // The town on the boundary comes first (distance 0, a point) before the units it touches.
+    const auto town = layers::identify(ws, X0 + 1000, Y0 + 500, 5.0, {"towns", "units"});
+    ASSERT_GE(town.size(), 3u);
+    EXPECT_EQ(town[0].code, "T2");
+    EXPECT_TRUE(layers::identify(ws, X0 + 5000, Y0 + 5000, 10.0).empty());
+}
