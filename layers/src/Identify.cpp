@@ -79,6 +79,7 @@ std::vector<IdentifiedFeature> identify(Workspace& ws, double x, double y, doubl
                 item.attributes.emplace_back(fields[i].name, gis::toString(f->value(static_cast<int>(i))));
             item.distanceM = d;
             item.envelope = *g.envelope();
+            item.shapes = g.shapes();
             areas[static_cast<std::int64_t>(found.size())] =
                 g.family() == gis::GeometryFamily::Polygon ? g.area() : 0.0;
             found.push_back(std::move(item));

@@ -97,8 +97,8 @@ for q in a b1 b2 c; do
     PG[$q]=$(printf '%s\n' "${t[@]}" | median)
 done
 
-# ---- GeoPandas -----------------------------------------------------------------------------------
-eval "$(timeout 3600 /usr/bin/python3 - "$ws" "$runs" <<'PY'
+# ---- GeoPandas (BENCH_SKIP_GEOPANDAS=1 leaves it out: it takes minutes) ------------------------------
+[[ ${BENCH_SKIP_GEOPANDAS:-0} == 1 ]] || eval "$(timeout 3600 /usr/bin/python3 - "$ws" "$runs" <<'PY'
 import statistics, sys, time, warnings
 import geopandas as gpd
 warnings.filterwarnings("ignore")

@@ -481,7 +481,7 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
     if (!dataEnvelope)
         throw Error(ErrorKind::Usage, "the workspace '" + ws.path() + "' has no features to draw");
     gis::Envelope world = o.extent ? *o.extent : provinceEnvelope ? *provinceEnvelope : *dataEnvelope;
-    if (o.extent && (world.maxX <= dataEnvelope->minX || world.minX >= dataEnvelope->maxX ||
+    if (o.extent && o.furniture && (world.maxX <= dataEnvelope->minX || world.minX >= dataEnvelope->maxX ||
                      world.maxY <= dataEnvelope->minY || world.minY >= dataEnvelope->maxY))
         throw Error(ErrorKind::Usage, "the extent does not overlap the workspace's data (which spans " +
                                           std::to_string(static_cast<long long>(dataEnvelope->minX)) + ", " +
@@ -1204,6 +1204,63 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
     p.restore();
     progress.update(1.0, "map");
     return report;
+}
+
+std::vector<StackEntry> defaultStack(layers::Workspace& ws)
+{
+    const std::string provinceLayer = periodProvinceLayer(ws);
+    const std::string unitsLayer = periodUnitsLayer(ws);
+    std::vector<StackEntry> stack;
+    for (const auto& l : ws.layers()) {
+        auto table = ws.dataset().layerByName(l.name);
+        if (!table || !table->hasGeometry())
+            continue;
+        const auto* kind = layers::findKind(l.kind);
+        bool visible = false;
+        if (l.kind == "basemap")
+            visible = true;
+        else if (l.kind == "admin_province")
+            visible = l.name == provinceLayer;
+        else if (l.kind == "admin_district")
+            visible = unitsLayer.empty() || l.name == unitsLayer;
+        else if (l.kind != "admin_commune" && l.kind != "land_price" && l.kind != "analysis_grid")
+            visible = kind && (kind->programme || l.kind == "infrastructure");
+        stack.push_back({l.name, l.kind, l.titleVi, l.titleEn, l.geometryType, visible});
+    }
+    std::stable_sort(stack.begin(), stack.end(),
+                     [](const StackEntry& a, const StackEntry& b) { return zOf(a.kind) < zOf(b.kind); });
+    return stack;
+}
+
+QImage kindSwatch(const std::string& kind, const std::string& geometryType, int size)
+{
+    QImage image(size, size, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    QPainter p(&image);
+    p.setRenderHint(QPainter::Antialiasing, true);
+    const Units u{96.0 * size / 16.0}; // a 16 px swatch at screen resolution
+    const Symbol s = symbolFor(kind, "existing", "provincial", false, false, u);
+    const QString type = QString::fromStdString(geometryType).toUpper();
+    const double m = size * 0.15;
+    if (type.contains(QStringLiteral("POINT"))) {
+        drawMark(p, s, QPointF(size / 2.0, size / 2.0), Units{96.0 * size / 16.0 * 0.9});
+    } else if (type.contains(QStringLiteral("LINE"))) {
+        QPainterPath path;
+        path.moveTo(m, size * 0.7);
+        path.cubicTo(size * 0.4, size * 0.2, size * 0.6, size * 0.9, size - m, size * 0.3);
+        if (s.casing.style() != Qt::NoPen)
+            p.strokePath(path, s.casing);
+        p.strokePath(path, s.pen);
+    } else {
+        QPainterPath path;
+        path.addRect(QRectF(m, m, size - 2 * m, size - 2 * m));
+        if (s.brush.style() != Qt::NoBrush)
+            p.fillPath(path, s.brush);
+        if (s.hatch.style() != Qt::NoBrush)
+            p.fillPath(path, s.hatch);
+        p.strokePath(path, s.pen.style() == Qt::NoPen ? QPen(QColor(0x80, 0x80, 0x80), 1) : s.pen);
+    }
+    return image;
 }
 
 std::optional<gis::Envelope> extentFor(layers::Workspace& ws, const std::string& spec)

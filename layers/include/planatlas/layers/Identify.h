@@ -28,6 +28,7 @@ struct IdentifiedFeature
     std::vector<TaskSummary> tasks;                              ///< linked tasks, by task id
     double distanceM = 0;                                        ///< 0 inside a polygon
     gis::Envelope envelope;
+    gis::Shapes shapes;          ///< for drawing it selected
     std::string geometryQuality; ///< "indicative", "digitized", "surveyed" or empty
 };
 

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+class QImage;
 class QPainter;
 class QRectF;
 
@@ -89,6 +90,23 @@ MapReport writeMap(layers::Workspace& workspace, const MapOptions& options, cons
 /// of a feature (a district, a park…), or "minx,miny,maxx,maxy[:EPSG:N]" (in the workspace CRS
 /// unless a CRS is given, e.g. lon/lat with ":EPSG:4326"). Throws layers::Error(Usage).
 std::optional<gis::Envelope> extentFor(layers::Workspace& workspace, const std::string& spec);
+
+/// A layer as a canvas stacks it.
+struct StackEntry
+{
+    std::string layer, kind, titleVi, titleEn, geometryType;
+    bool visible = true; ///< drawn by default (what the programme theme draws)
+};
+
+/// The workspace's layers with geometry in the order maps draw them (bottom first: basemap,
+/// price zones, areas, units, lines, points), each visible when the programme theme would
+/// draw it (the province and districts of the programme's period, programme kinds and
+/// infrastructure; not price zones, grids, communes or other periods' units).
+std::vector<StackEntry> defaultStack(layers::Workspace& workspace);
+
+/// A legend swatch: how features of @p kind and @p geometryType ("MULTIPOLYGON", …) are
+/// drawn, on a transparent @p size × @p size image.
+QImage kindSwatch(const std::string& kind, const std::string& geometryType, int size);
 
 /// Makes sure a Qt GUI application exists (offscreen when there is no display) so fonts and
 /// painting work in a command-line program. Safe to call more than once.

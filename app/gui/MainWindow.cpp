@@ -1,0 +1,322 @@
+#include "MainWindow.h"
+
+#include "IdentifyPanel.h"
+#include "LayerPanel.h"
+#include "MapCanvas.h"
+
+#include "planatlas/gis/Crs.h"
+#include "planatlas/gis/Dataset.h"
+#include "planatlas/layers/Errors.h"
+#include "planatlas/layers/Identify.h"
+#include "planatlas/render/Map.h"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QDockWidget>
+#include <QEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLocale>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStatusBar>
+
+namespace pa::gui {
+
+namespace {
+QString q(const std::string& s) { return QString::fromStdString(s); }
+
+/// 1234567.8 → "1.234.568" in Vietnamese, "1,234,568" in English.
+QString grouped(double value, const QString& lang)
+{
+    return QLocale(lang == QStringLiteral("en") ? QLocale::English : QLocale::Vietnamese)
+        .toString(static_cast<qlonglong>(std::llround(value)));
+}
+QString decimal(double value, int decimals, const QString& lang)
+{
+    return QLocale(lang == QStringLiteral("en") ? QLocale::English : QLocale::Vietnamese).toString(value, 'f', decimals);
+}
+} // namespace
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
+{
+    m_canvas = new MapCanvas(this);
+    setCentralWidget(m_canvas);
+    m_layers = new LayerPanel(this);
+    m_layersDock = new QDockWidget(this);
+    m_layersDock->setObjectName(QStringLiteral("layers"));
+    m_layersDock->setWidget(m_layers);
+    addDockWidget(Qt::LeftDockWidgetArea, m_layersDock);
+    m_identify = new IdentifyPanel(this);
+    m_identifyDock = new QDockWidget(this);
+    m_identifyDock->setObjectName(QStringLiteral("identify"));
+    m_identifyDock->setWidget(m_identify);
+    addDockWidget(Qt::RightDockWidgetArea, m_identifyDock);
+    resizeDocks({m_layersDock, m_identifyDock}, {300, 380}, Qt::Horizontal);
+
+    m_coords = new QLabel(this);
+    m_scale = new QLabel(this);
+    m_state = new QLabel(this);
+    statusBar()->addWidget(m_coords, 1);
+    statusBar()->addPermanentWidget(m_state);
+    statusBar()->addPermanentWidget(m_scale);
+
+    connect(m_layers, &LayerPanel::stackChanged, this, [this] { m_canvas->setStack(m_layers->stack()); });
+    connect(m_layers, &LayerPanel::zoomToLayerRequested, this, &MainWindow::zoomToLayer);
+    connect(m_canvas, &MapCanvas::cursorMoved, this, [this](double x, double y) {
+        m_lastX = x;
+        m_lastY = y;
+        m_haveCursor = true;
+        updateStatus();
+    });
+    connect(m_canvas, &MapCanvas::extentChanged, this, &MainWindow::updateStatus);
+    connect(m_canvas, &MapCanvas::clicked, this, &MainWindow::identifyAt);
+    connect(m_canvas, &MapCanvas::renderStarted, this, [this] { m_state->setText(tr("Drawing…")); });
+    connect(m_canvas, &MapCanvas::renderFinished, this, [this](qint64 ms, const QString& error) {
+        m_state->setText(error.isEmpty() ? tr("Drawn in %1 s").arg(decimal(ms / 1000.0, 2, m_lang)) : tr("Not drawn"));
+    });
+    connect(m_identify, &IdentifyPanel::featureActivated, this, [this](int i) {
+        const auto& f = m_identify->features().at(static_cast<std::size_t>(i));
+        m_canvas->setSelection(f.shapes);
+        m_canvas->zoomTo(f.envelope);
+    });
+    connect(m_identify, &IdentifyPanel::taskActivated, this, [this](const QString& task) {
+        m_canvas->setHighlight("task:" + task.toStdString());
+    });
+
+    createActions();
+    const QString saved = QSettings().value(QStringLiteral("language")).toString();
+    setLanguage(saved == QStringLiteral("en") ? saved : QStringLiteral("vi"));
+    resize(1280, 820);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_open = m_fileMenu->addAction(QString(), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open workspace"), QFileInfo(m_path).absolutePath(),
+                                                          tr("PlanAtlas workspaces (*.gpkg)"));
+        if (!path.isEmpty())
+            openWorkspace(path);
+    });
+    m_open->setShortcut(QKeySequence::Open);
+    m_recentMenu = m_fileMenu->addMenu(QString());
+    m_close = m_fileMenu->addAction(QString(), this, &MainWindow::closeWorkspace);
+    m_fileMenu->addSeparator();
+    m_quit = m_fileMenu->addAction(QString(), this, &QWidget::close);
+    m_quit->setShortcut(QKeySequence::Quit);
+
+    m_viewMenu = menuBar()->addMenu(QString());
+    m_zoomFull = m_viewMenu->addAction(QString(), m_canvas, &MapCanvas::zoomFull);
+    m_zoomFull->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    m_zoomIn = m_viewMenu->addAction(QString(), this, [this] { m_canvas->zoomBy(1.5); });
+    m_zoomIn->setShortcut(QKeySequence::ZoomIn);
+    m_zoomOut = m_viewMenu->addAction(QString(), this, [this] { m_canvas->zoomBy(1 / 1.5); });
+    m_zoomOut->setShortcut(QKeySequence::ZoomOut);
+    m_viewMenu->addSeparator();
+    m_viewMenu->addAction(m_layersDock->toggleViewAction());
+    m_viewMenu->addAction(m_identifyDock->toggleViewAction());
+
+    m_langMenu = menuBar()->addMenu(QString());
+    auto* group = new QActionGroup(this);
+    m_vi = m_langMenu->addAction(QStringLiteral("Tiếng Việt"), this, [this] { setLanguage(QStringLiteral("vi")); });
+    m_en = m_langMenu->addAction(QStringLiteral("English"), this, [this] { setLanguage(QStringLiteral("en")); });
+    for (auto* a : {m_vi, m_en}) {
+        a->setCheckable(true);
+        group->addAction(a);
+    }
+
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_about = m_helpMenu->addAction(QString(), this, [this] {
+        QMessageBox::about(this, tr("About PlanAtlas"),
+                           tr("PlanAtlas — spatial analysis of provincial development programmes.\n\n"
+                              "Positions drawn from plan descriptions are indicative; land prices in the "
+                              "sample are illustrative."));
+    });
+}
+
+void MainWindow::retranslateUi()
+{
+    m_fileMenu->setTitle(tr("&File"));
+    m_open->setText(tr("&Open workspace…"));
+    m_recentMenu->setTitle(tr("Open &recent"));
+    m_close->setText(tr("&Close workspace"));
+    m_quit->setText(tr("&Quit"));
+    m_viewMenu->setTitle(tr("&View"));
+    m_zoomFull->setText(tr("Zoom to the &province"));
+    m_zoomIn->setText(tr("Zoom &in"));
+    m_zoomOut->setText(tr("Zoom &out"));
+    m_langMenu->setTitle(tr("&Language"));
+    m_helpMenu->setTitle(tr("&Help"));
+    m_about->setText(tr("&About PlanAtlas"));
+    m_layersDock->setWindowTitle(tr("Layers"));
+    m_identifyDock->setWindowTitle(tr("Identify"));
+    setWindowTitle(m_path.isEmpty() ? tr("PlanAtlas")
+                                    : tr("%1 — PlanAtlas").arg(QFileInfo(m_path).fileName()));
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value(QStringLiteral("recent")).toStringList();
+    for (const auto& path : recent)
+        m_recentMenu->addAction(path, this, [this, path] { openWorkspace(path); });
+    m_recentMenu->setEnabled(!recent.isEmpty());
+    m_close->setEnabled(m_ws != nullptr);
+    updateStatus();
+}
+
+void MainWindow::setLanguage(const QString& lang)
+{
+    m_lang = lang == QStringLiteral("en") ? lang : QStringLiteral("vi");
+    QSettings().setValue(QStringLiteral("language"), m_lang);
+    qApp->removeTranslator(&m_translator);
+    // The sources are written in English; Vietnamese comes from the compiled Linguist file.
+    if (m_lang == QStringLiteral("vi") && m_translator.load(QStringLiteral(":/i18n/planatlas_vi.qm")))
+        qApp->installTranslator(&m_translator);
+    (m_lang == QStringLiteral("en") ? m_en : m_vi)->setChecked(true);
+    retranslateUi(); // also reached through LanguageChange
+    m_canvas->setLanguage(m_lang.toStdString());
+    if (m_identify->features().empty())
+        m_identify->showHint();
+    else
+        m_identify->showFeatures(m_identify->features(), m_lang.toStdString());
+    if (m_ws)
+        m_layers->setLayers(render::defaultStack(*m_ws), m_lang.toStdString());
+}
+
+void MainWindow::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange && m_fileMenu)
+        retranslateUi();
+    QMainWindow::changeEvent(event);
+}
+
+bool MainWindow::openWorkspace(const QString& path)
+{
+    std::unique_ptr<layers::Workspace> ws;
+    try {
+        if (!QFileInfo::exists(path))
+            throw layers::Error(layers::ErrorKind::Input, tr("the file does not exist").toStdString());
+        ws = std::make_unique<layers::Workspace>(layers::Workspace::open(path.toStdString(), gis::OpenMode::ReadOnly));
+        if (ws->layers().empty())
+            throw layers::Error(layers::ErrorKind::Input, tr("it has no layers yet; import some with planatlas import").toStdString());
+    } catch (const std::exception& e) {
+        showError(tr("Cannot open %1").arg(QFileInfo(path).fileName()), QString::fromStdString(e.what()));
+        return false;
+    }
+    const auto stack = render::defaultStack(*ws);
+    // Full view: the province of the programme's period when there is one, else all that is drawn.
+    std::optional<gis::Envelope> full;
+    const bool province = std::any_of(stack.begin(), stack.end(),
+                                      [](const auto& s) { return s.visible && s.kind == "admin_province"; });
+    for (const auto& s : stack) {
+        if (!s.visible || s.kind == "basemap" || (province && s.kind != "admin_province"))
+            continue;
+        if (auto layer = ws->dataset().layerByName(s.layer))
+            if (auto e = layer->extent()) {
+                if (full)
+                    full->merge(*e);
+                else
+                    full = e;
+            }
+    }
+    if (!full) {
+        showError(tr("Cannot open %1").arg(QFileInfo(path).fileName()), tr("it has nothing to draw"));
+        return false;
+    }
+    m_ws = std::move(ws);
+    m_path = path;
+    m_toWgs84.emplace(m_ws->crs(), gis::Crs::fromEpsg(4326));
+    m_identify->showHint();
+    m_canvas->setSelection({});
+    m_canvas->setWorkspace(path, *full);
+    m_layers->clear();
+    m_layers->setLayers(stack, m_lang.toStdString());
+    updateRecent(path);
+    retranslateUi();
+    return true;
+}
+
+void MainWindow::closeWorkspace()
+{
+    m_canvas->setSelection({});
+    m_canvas->clear();
+    m_layers->clear();
+    m_identify->showHint();
+    m_ws.reset();
+    m_toWgs84.reset();
+    m_path.clear();
+    retranslateUi();
+}
+
+void MainWindow::identifyAt(double x, double y, double toleranceM)
+{
+    if (!m_ws)
+        return;
+    std::vector<std::string> visible;
+    for (const auto& [layer, opacity] : m_layers->stack())
+        if (opacity > 0)
+            visible.push_back(layer);
+    try {
+        auto found = layers::identify(*m_ws, x, y, toleranceM, visible);
+        m_canvas->setSelection(found.empty() ? gis::Shapes{} : found.front().shapes);
+        m_identify->showFeatures(found, m_lang.toStdString());
+        m_identifyDock->raise();
+    } catch (const std::exception& e) {
+        showError(tr("Cannot identify"), QString::fromStdString(e.what()));
+    }
+}
+
+void MainWindow::zoomToLayer(const QString& layer)
+{
+    if (!m_ws)
+        return;
+    if (auto l = m_ws->dataset().layerByName(layer.toStdString()))
+        if (auto e = l->extent())
+            m_canvas->zoomTo(*e);
+}
+
+void MainWindow::showError(const QString& what, const QString& why)
+{
+    m_lastError = what + QStringLiteral(": ") + why;
+    if (m_interactive)
+        QMessageBox::warning(this, what, what + QStringLiteral(":\n") + why);
+    else
+        statusBar()->showMessage(m_lastError, 10000);
+}
+
+void MainWindow::updateStatus()
+{
+    if (!m_ws) {
+        m_coords->clear();
+        m_scale->clear();
+        m_state->clear();
+        return;
+    }
+    m_scale->setText(tr("Scale 1:%1").arg(grouped(m_canvas->scaleDenominator(), m_lang)));
+    if (!m_haveCursor)
+        return;
+    QString text = QStringLiteral("%1: X %2  Y %3 m").arg(q(m_ws->crs().label()), grouped(m_lastX, m_lang),
+                                                        grouped(m_lastY, m_lang));
+    try {
+        const auto lonLat = m_toWgs84->apply(m_lastX, m_lastY);
+        text += QStringLiteral("   WGS 84: %1° E  %2° N").arg(decimal(lonLat[0], 5, m_lang), decimal(lonLat[1], 5, m_lang));
+    } catch (const std::exception&) {
+        // outside the transformation's domain: the projected position alone
+    }
+    m_coords->setText(text);
+}
+
+void MainWindow::updateRecent(const QString& path)
+{
+    QSettings settings;
+    QStringList recent = settings.value(QStringLiteral("recent")).toStringList();
+    const QString full = QFileInfo(path).absoluteFilePath();
+    recent.removeAll(full);
+    recent.prepend(full);
+    while (recent.size() > 8)
+        recent.removeLast();
+    settings.setValue(QStringLiteral("recent"), recent);
+}
+
+} // namespace pa::gui

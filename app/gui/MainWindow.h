@@ -1,0 +1,88 @@
+#pragma once
+// The main window: the map in the middle, the layers on the left, what a click found on the
+// right; the status bar gives the scale and the cursor in VN-2000 and WGS 84.
+
+#include "planatlas/gis/Transform.h"
+#include "planatlas/layers/Workspace.h"
+
+#include <QLabel>
+#include <QMainWindow>
+#include <QTranslator>
+
+#include <memory>
+#include <optional>
+#include <string>
+
+class QAction;
+class QActionGroup;
+class QDockWidget;
+class QMenu;
+
+namespace pa::gui {
+
+class IdentifyPanel;
+class LayerPanel;
+class MapCanvas;
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    /// Opens a workspace; on failure says why in the window (a message box unless
+    /// setInteractive(false)) and keeps the one open before. Returns whether it opened.
+    bool openWorkspace(const QString& path);
+    void closeWorkspace();
+    /// "vi" or "en": the whole window and the map's labels.
+    void setLanguage(const QString& lang);
+    [[nodiscard]] QString language() const { return m_lang; }
+    /// Tests: report errors through lastError() instead of message boxes.
+    void setInteractive(bool interactive) { m_interactive = interactive; }
+    [[nodiscard]] QString lastError() const { return m_lastError; }
+
+    void identifyAt(double x, double y, double toleranceM);
+
+    [[nodiscard]] MapCanvas* canvas() const { return m_canvas; }
+    [[nodiscard]] LayerPanel* layerPanel() const { return m_layers; }
+    [[nodiscard]] IdentifyPanel* identifyPanel() const { return m_identify; }
+    [[nodiscard]] layers::Workspace* workspace() const { return m_ws.get(); }
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void createActions();
+    void retranslateUi();
+    void showError(const QString& what, const QString& why);
+    void updateStatus();
+    void updateRecent(const QString& path);
+    void zoomToLayer(const QString& layer);
+
+    std::unique_ptr<layers::Workspace> m_ws;
+    QString m_path;
+    std::optional<gis::CoordinateTransform> m_toWgs84;
+    QString m_lang = QStringLiteral("vi");
+    QTranslator m_translator;
+    bool m_interactive = true;
+    QString m_lastError;
+
+    MapCanvas* m_canvas = nullptr;
+    LayerPanel* m_layers = nullptr;
+    IdentifyPanel* m_identify = nullptr;
+    QDockWidget* m_layersDock = nullptr;
+    QDockWidget* m_identifyDock = nullptr;
+    QLabel* m_coords = nullptr;
+    QLabel* m_scale = nullptr;
+    QLabel* m_state = nullptr;
+    QMenu *m_fileMenu = nullptr, *m_recentMenu = nullptr, *m_viewMenu = nullptr, *m_langMenu = nullptr,
+          *m_helpMenu = nullptr;
+    QAction *m_open = nullptr, *m_close = nullptr, *m_quit = nullptr, *m_zoomFull = nullptr, *m_zoomIn = nullptr,
+            *m_zoomOut = nullptr, *m_vi = nullptr, *m_en = nullptr, *m_about = nullptr;
+    double m_lastX = 0, m_lastY = 0;
+    bool m_haveCursor = false;
+};
+
+} // namespace pa::gui

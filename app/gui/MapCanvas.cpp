@@ -1,0 +1,377 @@
+#include "MapCanvas.h"
+
+#include "planatlas/layers/Errors.h"
+#include "planatlas/layers/Progress.h"
+#include "planatlas/layers/Workspace.h"
+#include "planatlas/render/Map.h"
+
+#include <QCoreApplication>
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QPainterPath>
+#include <QThreadPool>
+#include <QWheelEvent>
+
+#include <algorithm>
+#include <cmath>
+
+namespace pa::gui {
+
+namespace {
+
+/// Draws the map for one request in a worker thread; fills @p out's image or error.
+template <typename Out>
+void renderJob(Out& out, const QString& path, const render::MapOptions& options, QSize size, qreal ratio,
+               const std::shared_ptr<std::atomic<bool>>& cancel)
+{
+    try {
+        // Each job opens the workspace itself: GDAL datasets belong to one thread.
+        auto ws = layers::Workspace::open(path.toStdString(), gis::OpenMode::ReadOnly);
+        QImage image(size * ratio, QImage::Format_ARGB32_Premultiplied);
+        image.setDevicePixelRatio(ratio);
+        image.fill(Qt::white);
+        {
+            QPainter painter(&image);
+            const layers::Progress progress([](double, std::string_view) {}, cancel.get());
+            render::drawMap(ws, options, painter, QRectF(0, 0, size.width(), size.height()), progress);
+        }
+        out.image = std::move(image);
+    } catch (const layers::Error& e) {
+        out.cancelled = e.kind() == layers::ErrorKind::Cancelled;
+        out.error = QString::fromStdString(e.what());
+    } catch (const std::exception& e) {
+        out.error = QString::fromStdString(e.what());
+    }
+}
+
+} // namespace
+
+MapCanvas::MapCanvas(QWidget* parent) : QWidget(parent)
+{
+    setMouseTracking(true);
+    setFocusPolicy(Qt::StrongFocus);
+    setMinimumSize(200, 150);
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    m_debounce.setSingleShot(true);
+    connect(&m_debounce, &QTimer::timeout, this, &MapCanvas::startRender);
+}
+
+MapCanvas::~MapCanvas()
+{
+    if (m_cancel)
+        *m_cancel = true;
+}
+
+void MapCanvas::setWorkspace(const QString& workspacePath, const gis::Envelope& full)
+{
+    m_path = workspacePath;
+    m_full = full;
+    m_picture = QImage();
+    zoomFull();
+}
+
+void MapCanvas::clear()
+{
+    if (m_cancel)
+        *m_cancel = true;
+    m_path.clear();
+    m_picture = QImage();
+    m_rendering = false;
+    update();
+}
+
+void MapCanvas::setStack(std::vector<std::pair<std::string, double>> stack)
+{
+    m_stack = std::move(stack);
+    requestRender(0);
+}
+
+void MapCanvas::setLanguage(const std::string& lang)
+{
+    m_lang = lang;
+    requestRender(0);
+}
+
+void MapCanvas::setHighlight(const std::string& highlight)
+{
+    m_highlight = highlight;
+    requestRender(0);
+}
+
+void MapCanvas::setSelection(gis::Shapes shapes)
+{
+    m_selection = std::move(shapes);
+    update();
+}
+
+void MapCanvas::zoomTo(const gis::Envelope& e)
+{
+    const double w = std::max(e.maxX - e.minX, 1.0), h = std::max(e.maxY - e.minY, 1.0);
+    m_cx = (e.minX + e.maxX) / 2;
+    m_cy = (e.minY + e.maxY) / 2;
+    // A little room around what was asked for.
+    m_mpp = 1.05 * std::max(w / std::max(width(), 1), h / std::max(height(), 1));
+    emit extentChanged();
+    requestRender(0);
+}
+
+void MapCanvas::zoomFull() { zoomTo(m_full); }
+
+void MapCanvas::zoomBy(double factor)
+{
+    m_mpp /= factor;
+    emit extentChanged();
+    requestRender(150);
+}
+
+gis::Envelope MapCanvas::extent() const
+{
+    const double hw = width() * m_mpp / 2, hh = height() * m_mpp / 2;
+    return {m_cx - hw, m_cy - hh, m_cx + hw, m_cy + hh};
+}
+
+double MapCanvas::scaleDenominator() const
+{
+    const double metresPerScreenPixel = 0.0254 / std::max(logicalDpiX(), 1);
+    return m_mpp / metresPerScreenPixel;
+}
+
+QPointF MapCanvas::toWorld(const QPointF& p) const
+{
+    return {m_cx + (p.x() - width() / 2.0) * m_mpp, m_cy - (p.y() - height() / 2.0) * m_mpp};
+}
+
+QPointF MapCanvas::toPixel(double x, double y) const
+{
+    return {width() / 2.0 + (x - m_cx) / m_mpp, height() / 2.0 - (y - m_cy) / m_mpp};
+}
+
+void MapCanvas::requestRender(int delayMs)
+{
+    if (m_path.isEmpty())
+        return;
+    if (!m_rendering)
+        m_requested.start();
+    // A wheel turned five times asks once; a pan released asks at once.
+    m_debounce.start(delayMs);
+    update();
+}
+
+void MapCanvas::startRender()
+{
+    if (m_path.isEmpty() || width() <= 0 || height() <= 0)
+        return;
+    if (m_cancel)
+        *m_cancel = true; // the job in flight is obsolete
+    m_cancel = std::make_shared<std::atomic<bool>>(false);
+    const std::uint64_t job = ++m_job;
+    render::MapOptions o;
+    o.furniture = false;
+    o.extent = extent();
+    o.pixelSize = std::pair{width(), height()};
+    o.dpi = 96;
+    o.lang = m_lang;
+    o.stack = m_stack;
+    if (!m_highlight.empty()) {
+        o.theme = render::Theme::Agency;
+        o.highlight = m_highlight;
+    }
+    if (m_stack.empty())
+        o.stack = {{"", 0.0}}; // nothing visible: nothing drawn (an empty stack means the theme's)
+    const QSize size = this->size();
+    const qreal ratio = devicePixelRatioF();
+    const double cx = m_cx, cy = m_cy, mpp = m_mpp;
+    const QString path = m_path;
+    auto cancel = m_cancel;
+    QPointer<MapCanvas> self(this);
+    if (!m_rendering) {
+        m_rendering = true;
+        emit renderStarted();
+    }
+    QThreadPool::globalInstance()->start([=] {
+        Rendered r;
+        r.job = job;
+        r.cx = cx;
+        r.cy = cy;
+        r.mpp = mpp;
+        r.size = size;
+        if (o.stack.size() == 1 && o.stack.front().first.empty()) {
+            QImage blank(size * ratio, QImage::Format_ARGB32_Premultiplied);
+            blank.setDevicePixelRatio(ratio);
+            blank.fill(QColor(0xf4, 0xf4, 0xf1));
+            r.image = blank;
+        } else {
+            renderJob(r, path, o, size, ratio, cancel);
+        }
+        // Back in the GUI thread, and only if the canvas still exists.
+        QMetaObject::invokeMethod(
+            QCoreApplication::instance(), [self, r = std::move(r)]() mutable { deliver(self, std::move(r)); },
+            Qt::QueuedConnection);
+    });
+}
+
+void MapCanvas::deliver(const QPointer<MapCanvas>& canvas, Rendered rendered)
+{
+    if (MapCanvas* c = canvas.data())
+        c->onRendered(std::move(rendered));
+}
+
+void MapCanvas::onRendered(Rendered r)
+{
+    if (r.job != m_job)
+        return; // a newer request replaces this one
+    m_rendering = false;
+    if (r.cancelled)
+        return;
+    m_error = r.error;
+    if (r.error.isEmpty()) {
+        m_picture = std::move(r.image);
+        m_pictureCx = r.cx;
+        m_pictureCy = r.cy;
+        m_pictureMpp = r.mpp;
+        m_pictureSize = r.size;
+    }
+    update();
+    emit renderFinished(m_requested.elapsed(), r.error);
+}
+
+void MapCanvas::paintEvent(QPaintEvent*)
+{
+    QPainter p(this);
+    p.fillRect(rect(), QColor(0xf4, 0xf4, 0xf1));
+    if (!m_picture.isNull() && m_pictureMpp > 0) {
+        // The last picture where it now belongs: moved by a pan, scaled by a zoom, until the
+        // new one arrives.
+        const double s = m_pictureMpp / m_mpp;
+        const QPointF topLeft = toPixel(m_pictureCx - m_pictureSize.width() * m_pictureMpp / 2,
+                                        m_pictureCy + m_pictureSize.height() * m_pictureMpp / 2);
+        p.setRenderHint(QPainter::SmoothPixmapTransform, s != 1.0);
+        p.drawImage(QRectF(topLeft, QSizeF(m_pictureSize.width() * s, m_pictureSize.height() * s)), m_picture);
+    }
+    if (!m_selection.polygons.empty() || !m_selection.lines.empty() || !m_selection.points.empty()) {
+        // The selected feature, outlined in the current view (vector: no new picture needed).
+        p.setRenderHint(QPainter::Antialiasing, true);
+        const QPen halo(QColor(255, 255, 255, 220), 6, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
+        const QPen pen(QColor(0x00, 0x9e, 0xe0), 3, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
+        auto polyline = [this](const std::vector<gis::Coord>& coords) {
+            QPolygonF out;
+            for (const auto& c : coords)
+                out << toPixel(c.x, c.y);
+            return out;
+        };
+        QPainterPath path;
+        for (const auto& polygon : m_selection.polygons)
+            for (const auto& ring : polygon)
+                path.addPolygon(polyline(ring)), path.closeSubpath();
+        for (const auto& line : m_selection.lines)
+            path.addPolygon(polyline(line));
+        for (const auto& point : m_selection.points)
+            path.addEllipse(toPixel(point.x, point.y), 8, 8);
+        p.strokePath(path, halo);
+        p.strokePath(path, pen);
+    }
+    if (m_boxZoom && !m_box.isNull()) {
+        p.setPen(QPen(QColor(0x1f, 0x5f, 0xbf), 1, Qt::DashLine));
+        p.setBrush(QColor(0x1f, 0x5f, 0xbf, 40));
+        p.drawRect(m_box.normalized());
+    }
+    if (!m_error.isEmpty()) {
+        p.setPen(QColor(0xa0, 0x10, 0x10));
+        p.drawText(rect().adjusted(12, 12, -12, -12), Qt::AlignLeft | Qt::AlignBottom | Qt::TextWordWrap, m_error);
+    }
+}
+
+void MapCanvas::resizeEvent(QResizeEvent*)
+{
+    emit extentChanged();
+    requestRender(100);
+}
+
+void MapCanvas::mousePressEvent(QMouseEvent* event)
+{
+    if (event->button() != Qt::LeftButton)
+        return;
+    m_press = event->position().toPoint();
+    m_last = *m_press;
+    m_dragging = false;
+    m_boxZoom = event->modifiers() & Qt::ShiftModifier;
+    m_box = QRect();
+}
+
+void MapCanvas::mouseMoveEvent(QMouseEvent* event)
+{
+    const QPointF world = toWorld(event->position());
+    emit cursorMoved(world.x(), world.y());
+    if (!m_press)
+        return;
+    const QPoint at = event->position().toPoint();
+    if (!m_dragging && (at - *m_press).manhattanLength() < 4)
+        return;
+    m_dragging = true;
+    if (m_boxZoom) {
+        m_box = QRect(*m_press, at);
+    } else {
+        m_cx -= (at.x() - m_last.x()) * m_mpp;
+        m_cy += (at.y() - m_last.y()) * m_mpp;
+        m_last = at;
+        emit extentChanged();
+    }
+    update();
+}
+
+void MapCanvas::mouseReleaseEvent(QMouseEvent* event)
+{
+    if (event->button() != Qt::LeftButton || !m_press)
+        return;
+    const QPoint at = event->position().toPoint();
+    if (!m_dragging) {
+        const QPointF world = toWorld(at);
+        emit clicked(world.x(), world.y(), 4 * m_mpp); // four pixels of slack for the hand
+    } else if (m_boxZoom && m_box.width() > 4 && m_box.height() > 4) {
+        const QRect b = m_box.normalized();
+        const QPointF a = toWorld(b.bottomLeft()), c = toWorld(b.topRight());
+        m_boxZoom = false;
+        zoomTo({a.x(), a.y(), c.x(), c.y()});
+    } else {
+        requestRender(0);
+    }
+    m_press.reset();
+    m_dragging = m_boxZoom = false;
+    m_box = QRect();
+    update();
+}
+
+void MapCanvas::wheelEvent(QWheelEvent* event)
+{
+    const double steps = event->angleDelta().y() / 120.0;
+    if (steps == 0)
+        return;
+    // Zoom about the cursor: the point under it stays under it.
+    const QPointF before = toWorld(event->position());
+    m_mpp /= std::pow(1.25, steps);
+    const QPointF after = toWorld(event->position());
+    m_cx += before.x() - after.x();
+    m_cy += before.y() - after.y();
+    emit extentChanged();
+    requestRender(150);
+}
+
+void MapCanvas::keyPressEvent(QKeyEvent* event)
+{
+    const double step = 0.25;
+    switch (event->key()) {
+    case Qt::Key_Plus:
+    case Qt::Key_Equal: zoomBy(1.25); return;
+    case Qt::Key_Minus: zoomBy(0.8); return;
+    case Qt::Key_Left: m_cx -= width() * m_mpp * step; break;
+    case Qt::Key_Right: m_cx += width() * m_mpp * step; break;
+    case Qt::Key_Up: m_cy += height() * m_mpp * step; break;
+    case Qt::Key_Down: m_cy -= height() * m_mpp * step; break;
+    default: QWidget::keyPressEvent(event); return;
+    }
+    emit extentChanged();
+    requestRender(100);
+}
+
+} // namespace pa::gui

@@ -1,0 +1,116 @@
+#pragma once
+// The map canvas: the workspace drawn by the same renderer as `planatlas map` (canvas mode),
+// in the background. Panning and zooming move the last picture at once and ask for a new one;
+// a new request cancels the one in flight, so the window never waits for the renderer.
+
+#include "planatlas/gis/Geometry.h"
+
+#include <QElapsedTimer>
+#include <QImage>
+#include <QPointer>
+#include <QTimer>
+#include <QWidget>
+
+#include <atomic>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace pa::gui {
+
+class MapCanvas : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit MapCanvas(QWidget* parent = nullptr);
+    ~MapCanvas() override;
+
+    /// Shows @p workspacePath (a GeoPackage the canvas opens read-only in its render thread)
+    /// at @p full, the extent "zoom full" returns to.
+    void setWorkspace(const QString& workspacePath, const gis::Envelope& full);
+    void clear();
+    /// Layers to draw, bottom first, with opacities.
+    void setStack(std::vector<std::pair<std::string, double>> stack);
+    void setLanguage(const std::string& lang);
+    /// Features drawn in colour over a muted map ("task:ID", "agency:NAME"); empty clears.
+    void setHighlight(const std::string& highlight);
+
+    /// A feature drawn selected (outlined over the map) until cleared with an empty Shapes.
+    void setSelection(gis::Shapes shapes);
+
+    void zoomTo(const gis::Envelope& extent);
+    void zoomFull();
+    void zoomBy(double factor); ///< > 1 zooms in, about the centre
+
+    [[nodiscard]] gis::Envelope extent() const;
+    [[nodiscard]] double metresPerPixel() const { return m_mpp; }
+    /// 1 : N at the screen's logical resolution.
+    [[nodiscard]] double scaleDenominator() const;
+    [[nodiscard]] QPointF toWorld(const QPointF& pixel) const;
+    [[nodiscard]] QPointF toPixel(double x, double y) const;
+    [[nodiscard]] const QImage& picture() const { return m_picture; }
+    [[nodiscard]] bool isRendering() const { return m_rendering; }
+    [[nodiscard]] QString lastError() const { return m_error; }
+
+signals:
+    void cursorMoved(double x, double y);
+    /// A click without drag: what is within @p toleranceM metres of (x, y)?
+    void clicked(double x, double y, double toleranceM);
+    void extentChanged();
+    void renderStarted();
+    /// @p error is empty on success; @p milliseconds from request to picture.
+    void renderFinished(qint64 milliseconds, const QString& error);
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+
+private:
+    /// What a render job hands back.
+    struct Rendered
+    {
+        QImage image;
+        QString error;
+        bool cancelled = false;
+        std::uint64_t job = 0;
+        double cx = 0, cy = 0, mpp = 0;
+        QSize size;
+    };
+    void requestRender(int delayMs);
+    void startRender();
+    void onRendered(Rendered rendered);
+    static void deliver(const QPointer<MapCanvas>& canvas, Rendered rendered);
+
+    QString m_path;
+    gis::Envelope m_full{};
+    double m_cx = 0, m_cy = 0, m_mpp = 1; ///< view: centre (workspace CRS) and metres per pixel
+    std::vector<std::pair<std::string, double>> m_stack;
+    std::string m_lang = "vi", m_highlight;
+    gis::Shapes m_selection;
+
+    QImage m_picture;                    ///< the last finished rendering
+    double m_pictureCx = 0, m_pictureCy = 0, m_pictureMpp = 0;
+    QSize m_pictureSize;
+
+    QTimer m_debounce;
+    std::shared_ptr<std::atomic<bool>> m_cancel; ///< of the job in flight
+    std::uint64_t m_job = 0;                     ///< the latest job's number; older results are dropped
+    bool m_rendering = false;
+    QElapsedTimer m_requested;
+    QString m_error;
+
+    std::optional<QPoint> m_press; ///< where the left button went down
+    QPoint m_last;
+    bool m_dragging = false, m_boxZoom = false;
+    QRect m_box;
+};
+
+} // namespace pa::gui

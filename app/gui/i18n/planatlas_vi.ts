@@ -1,0 +1,193 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi">
+<context>
+    <name>pa::gui::IdentifyPanel</name>
+    <message>
+        <source>Linked tasks</source>
+        <translation>Nhiệm vụ liên quan</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Văn bản</translation>
+    </message>
+    <message>
+        <source>(none named)</source>
+        <translation>(không nêu)</translation>
+    </message>
+    <message>
+        <source>Supporting</source>
+        <translation>Cơ quan phối hợp</translation>
+    </message>
+    <message>
+        <source>Attributes</source>
+        <translation>Thuộc tính</translation>
+    </message>
+    <message>
+        <source>Click the map to see what is there: the features, the plan tasks linked to them and who leads each task.</source>
+        <translation>Nhấp vào bản đồ để xem tại đó có gì: các đối tượng, nhiệm vụ của kế hoạch gắn với chúng và cơ quan chủ trì từng nhiệm vụ.</translation>
+    </message>
+    <message>
+        <source>Nothing here.</source>
+        <translation>Không có đối tượng nào tại đây.</translation>
+    </message>
+    <message>
+        <source>zoom to</source>
+        <translation>phóng tới</translation>
+    </message>
+    <message>
+        <source>Position indicative: drawn from plan descriptions, not surveyed.</source>
+        <translation>Vị trí mang tính chỉ dẫn: vẽ theo mô tả trong kế hoạch, không phải đo đạc.</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>Chủ trì</translation>
+    </message>
+</context>
+<context>
+    <name>pa::gui::LayerPanel</name>
+    <message>
+        <source>Layer</source>
+        <translation>Lớp</translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation>Độ đục</translation>
+    </message>
+    <message>
+        <source>Zoom to layer</source>
+        <translation>Phóng tới lớp</translation>
+    </message>
+    <message>
+        <source>Opacity…</source>
+        <translation>Độ đục…</translation>
+    </message>
+    <message>
+        <source>Opacity of %1 (%):</source>
+        <translation>Độ đục của %1 (%):</translation>
+    </message>
+</context>
+<context>
+    <name>pa::gui::MainWindow</name>
+    <message>
+        <source>Drawing…</source>
+        <translation>Đang vẽ…</translation>
+    </message>
+    <message>
+        <source>Drawn in %1 s</source>
+        <translation>Đã vẽ trong %1 giây</translation>
+    </message>
+    <message>
+        <source>Not drawn</source>
+        <translation>Chưa vẽ được</translation>
+    </message>
+    <message>
+        <source>Open workspace</source>
+        <translation>Mở không gian làm việc</translation>
+    </message>
+    <message>
+        <source>PlanAtlas workspaces (*.gpkg)</source>
+        <translation>Không gian làm việc PlanAtlas (*.gpkg)</translation>
+    </message>
+    <message>
+        <source>About PlanAtlas</source>
+        <translation>Giới thiệu PlanAtlas</translation>
+    </message>
+    <message>
+        <source>PlanAtlas — spatial analysis of provincial development programmes.
+
+Positions drawn from plan descriptions are indicative; land prices in the sample are illustrative.</source>
+        <translation>PlanAtlas — phân tích không gian các chương trình phát triển cấp tỉnh.
+
+Vị trí vẽ theo mô tả trong kế hoạch chỉ mang tính chỉ dẫn; giá đất trong dữ liệu mẫu chỉ mang tính minh họa.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Tệp</translation>
+    </message>
+    <message>
+        <source>&amp;Open workspace…</source>
+        <translation>&amp;Mở không gian làm việc…</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>Mở &amp;gần đây</translation>
+    </message>
+    <message>
+        <source>&amp;Close workspace</source>
+        <translation>Đó&amp;ng không gian làm việc</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>T&amp;hoát</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Xem</translation>
+    </message>
+    <message>
+        <source>Zoom to the &amp;province</source>
+        <translation>Phóng tới toàn &amp;tỉnh</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>Phóng t&amp;o</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>Thu &amp;nhỏ</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Trợ &amp;giúp</translation>
+    </message>
+    <message>
+        <source>&amp;About PlanAtlas</source>
+        <translation>&amp;Giới thiệu PlanAtlas</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Lớp bản đồ</translation>
+    </message>
+    <message>
+        <source>Identify</source>
+        <translation>Thông tin đối tượng</translation>
+    </message>
+    <message>
+        <source>PlanAtlas</source>
+        <translation>PlanAtlas</translation>
+    </message>
+    <message>
+        <source>%1 — PlanAtlas</source>
+        <translation>%1 — PlanAtlas</translation>
+    </message>
+    <message>
+        <source>the file does not exist</source>
+        <translation>tệp không tồn tại</translation>
+    </message>
+    <message>
+        <source>it has no layers yet; import some with planatlas import</source>
+        <translation>chưa có lớp nào; hãy nhập dữ liệu bằng planatlas import</translation>
+    </message>
+    <message>
+        <source>Cannot open %1</source>
+        <translation>Không mở được %1</translation>
+    </message>
+    <message>
+        <source>it has nothing to draw</source>
+        <translation>không có gì để vẽ</translation>
+    </message>
+    <message>
+        <source>Cannot identify</source>
+        <translation>Không tra cứu được</translation>
+    </message>
+    <message>
+        <source>Scale 1:%1</source>
+        <translation>Tỷ lệ 1:%1</translation>
+    </message>
+</context>
+</TS>

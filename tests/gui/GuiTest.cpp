@@ -1,0 +1,226 @@
+// The desktop application driven as a planner would (QTest, offscreen): open the sample
+// workspace and see it drawn, hide a layer, click a park and find its tasks and lead
+// agencies, refuse a bad file in plain words, switch to English.
+
+#include "IdentifyPanel.h"
+#include "LayerPanel.h"
+#include "MainWindow.h"
+#include "MapCanvas.h"
+#include "TestSupport.h"
+
+#include "planatlas/gis/Dataset.h"
+#include "planatlas/layers/Workspace.h"
+
+#include <QMenuBar>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <memory>
+#include <set>
+
+using pa::gui::MainWindow;
+
+namespace {
+
+/// Waits for the canvas's next picture; false on timeout or a render error.
+bool drawn(MainWindow& w, int timeoutMs = 30000)
+{
+    QSignalSpy spy(w.canvas(), &pa::gui::MapCanvas::renderFinished);
+    if (!spy.wait(timeoutMs))
+        return false;
+    return spy.last().at(1).toString().isEmpty();
+}
+
+/// Distinct colours in the picture: a drawn map has many, a blank one a few.
+int colours(const QImage& image)
+{
+    std::set<QRgb> seen;
+    for (int y = 0; y < image.height(); y += 3)
+        for (int x = 0; x < image.width(); x += 3)
+            seen.insert(image.pixel(x, y));
+    return static_cast<int>(seen.size());
+}
+
+/// A park's label point (inside it) and its linked tasks with their lead agencies, read from the
+/// workspace directly.
+struct Park
+{
+    double x = 0, y = 0;
+    std::map<std::string, std::set<std::string>> leads; ///< task → lead agencies
+};
+
+Park park(const std::string& code)
+{
+    Park p;
+    auto ws = pa::layers::Workspace::open(pa::test::sampleWorkspace().string(), pa::gis::OpenMode::ReadOnly);
+    auto parks = *ws.dataset().layerByName("industrial_parks");
+    parks.setAttributeFilter("code = '" + code + "'");
+    auto f = parks.next();
+    const auto at = f->takeGeometry().labelPoint();
+    p.x = at->x;
+    p.y = at->y;
+    const auto rows = ws.dataset().execute(
+        "SELECT t.task_id, a.name_vi FROM industrial_parks_task_links l JOIN industrial_parks k ON k.fid = l.base_id "
+        "JOIN plan_tasks t ON t.fid = l.related_id LEFT JOIN plan_task_agencies r ON r.task_id = t.task_id AND "
+        "r.role = 'lead' LEFT JOIN plan_agencies a ON a.agency_id = r.agency_id WHERE k.code = " +
+        pa::gis::sqlLiteral(code));
+    for (const auto& row : rows.rows) {
+        auto& leads = p.leads[pa::gis::toString(row[0])];
+        if (const auto name = pa::gis::toString(row[1]); !name.empty())
+            leads.insert(name);
+    }
+    return p;
+}
+
+/// A main window on screen in Vietnamese with the sample workspace open and drawn.
+std::unique_ptr<MainWindow> sampleWindow(int width = 1200, int height = 800)
+{
+    auto w = std::make_unique<MainWindow>();
+    w->setInteractive(false);
+    w->setLanguage(QStringLiteral("vi"));
+    w->resize(width, height);
+    w->show();
+    if (!QTest::qWaitForWindowExposed(w.get()) ||
+        !w->openWorkspace(QString::fromStdString(pa::test::sampleWorkspace().string())) || !drawn(*w))
+        return nullptr;
+    return w;
+}
+
+} // namespace
+
+class GuiTest : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QCoreApplication::setOrganizationName(QStringLiteral("PlanAtlasTest")); // not the user's settings
+        QCoreApplication::setApplicationName(QStringLiteral("gui-test"));
+    }
+
+    void opensTheSampleAndDrawsIt()
+    {
+        const auto window = sampleWindow(1200, 800);
+        QVERIFY(window);
+        MainWindow& w = *window;
+        QVERIFY2(colours(w.canvas()->picture()) > 40, "the map looks blank");
+        // The province fills the view: its extent lies within the canvas's.
+        const auto e = w.canvas()->extent();
+        QVERIFY(e.minX < 400000 && e.maxX > 470000); // Thái Nguyên spans about 394–473 km E in EPSG:9213
+        QCOMPARE(w.menuBar()->actions().first()->text(), QStringLiteral("&Tệp"));
+        const auto stack = w.layerPanel()->stack();
+        QVERIFY(std::any_of(stack.begin(), stack.end(), [](const auto& s) { return s.first == "industrial_parks"; }));
+        QVERIFY(std::none_of(stack.begin(), stack.end(), [](const auto& s) { return s.first == "land_price_illustrative"; }));
+    }
+
+    void hidingALayerRedrawsWithoutIt()
+    {
+        const auto window = sampleWindow(1200, 800);
+        QVERIFY(window);
+        MainWindow& w = *window;
+        const Park p = park("KCN-PB"); // KCN Phú Bình, 675 ha: many pixels at this scale
+        w.canvas()->zoomTo({p.x - 3000, p.y - 3000, p.x + 3000, p.y + 3000});
+        QVERIFY(drawn(w));
+        const QPoint at = w.canvas()->toPixel(p.x, p.y).toPoint();
+        const QRgb with = w.canvas()->picture().pixel(at * w.canvas()->picture().devicePixelRatio());
+        w.layerPanel()->setLayerVisible("industrial_parks", false);
+        QVERIFY(drawn(w));
+        const QRgb without = w.canvas()->picture().pixel(at * w.canvas()->picture().devicePixelRatio());
+        QVERIFY(with != without);
+        const auto stack = w.layerPanel()->stack();
+        QVERIFY(std::none_of(stack.begin(), stack.end(), [](const auto& s) { return s.first == "industrial_parks"; }));
+    }
+
+    void clickingAParkShowsItsTasksAndLeadAgencies()
+    {
+        const auto window = sampleWindow(1200, 800);
+        QVERIFY(window);
+        MainWindow& w = *window;
+        const Park p = park("KCN-DT");
+        QVERIFY(p.leads.size() >= 2);
+        w.canvas()->zoomTo({p.x - 2000, p.y - 2000, p.x + 2000, p.y + 2000});
+        QVERIFY(drawn(w));
+        // A real click on the canvas where the park is.
+        QTest::mouseClick(w.canvas(), Qt::LeftButton, {}, w.canvas()->toPixel(p.x, p.y).toPoint());
+        const auto* panel = w.identifyPanel();
+        QVERIFY(!panel->features().empty());
+        QCOMPARE(panel->features().front().code, std::string("KCN-DT")); // the park, before the district under it
+        const QString text = panel->toPlainText();
+        QVERIFY2(text.startsWith(QStringLiteral("KCN Điềm Thụy")), qPrintable(text.left(200)));
+        QVERIFY(text.contains(QStringLiteral("Nhiệm vụ liên quan (%1)").arg(p.leads.size())));
+        for (const auto& [task, leads] : p.leads) {
+            const auto at = text.indexOf(QString::fromStdString(task) + QStringLiteral(" — "));
+            QVERIFY2(at >= 0, task.c_str());
+            QStringList names;
+            for (const auto& name : leads)
+                names << QString::fromStdString(name);
+            const auto lead = text.indexOf(QStringLiteral("Chủ trì: ") + names.join(QStringLiteral("; ")), at);
+            QVERIFY2(lead > at, task.c_str());
+            QVERIFY2(lead - at < 1500, task.c_str()); // in this task's entry, not a later one
+        }
+    }
+
+    void badFilesAreRefusedInPlainWordsAndTheOpenWorkspaceStays()
+    {
+        pa::test::TempDir dir;
+        pa::test::writeBytes(dir.file("notes.gpkg"), "this is not a GeoPackage\n");
+        MainWindow w;
+        w.setInteractive(false);
+        w.setLanguage(QStringLiteral("vi"));
+        QVERIFY(w.openWorkspace(QString::fromStdString(pa::test::sampleWorkspace().string())));
+        QVERIFY(!w.openWorkspace(QString::fromStdString(dir.file("missing.gpkg"))));
+        QVERIFY2(w.lastError().contains(QStringLiteral("tệp không tồn tại")), qPrintable(w.lastError()));
+        QVERIFY(!w.openWorkspace(QString::fromStdString(dir.file("notes.gpkg"))));
+        QVERIFY2(w.lastError().startsWith(QStringLiteral("Không mở được notes.gpkg")), qPrintable(w.lastError()));
+        QVERIFY(w.workspace() != nullptr); // the sample is still open
+    }
+
+    void englishFromTheMenu()
+    {
+        MainWindow w;
+        w.setInteractive(false);
+        w.setLanguage(QStringLiteral("vi"));
+        QVERIFY(w.openWorkspace(QString::fromStdString(pa::test::sampleWorkspace().string())));
+        auto title = [&] { return w.layerPanel()->itemOf("industrial_parks")->text(0); };
+        const QString vi = title();
+        w.setLanguage(QStringLiteral("en"));
+        QCOMPARE(w.menuBar()->actions().first()->text(), QStringLiteral("&File"));
+        QVERIFY2(title() != vi, qPrintable(title()));
+        w.setLanguage(QStringLiteral("vi"));
+        QCOMPARE(title(), vi);
+        QCOMPARE(w.menuBar()->actions().first()->text(), QStringLiteral("&Tệp"));
+    }
+
+    /// Under a real X server (xvfb-run, ctest -R Gui.Screenshots): the main views saved as PNG
+    /// for a person to look at, in PLANATLAS_SCREENSHOTS.
+    void screenshotsOfTheMainViews()
+    {
+        const QString dir = qEnvironmentVariable("PLANATLAS_SCREENSHOTS");
+        if (dir.isEmpty())
+            QSKIP("set PLANATLAS_SCREENSHOTS to a folder (ctest -R Gui.Screenshots does, under xvfb-run)");
+        const auto window = sampleWindow(1440, 900);
+        QVERIFY(window);
+        MainWindow& w = *window;
+        auto save = [&](const QString& name) {
+            QTest::qWait(200); // let the window settle after the last picture
+            const QImage shot = w.grab().toImage();
+            QVERIFY(shot.save(dir + QLatin1Char('/') + name));
+            QVERIFY2(colours(shot) > 40, qPrintable(name));
+        };
+        save(QStringLiteral("1-province-vi.png"));
+        const Park p = park("KCN-DT");
+        w.canvas()->zoomTo({p.x - 4000, p.y - 3000, p.x + 4000, p.y + 3000});
+        QVERIFY(drawn(w));
+        QTest::mouseClick(w.canvas(), Qt::LeftButton, {}, w.canvas()->toPixel(p.x, p.y).toPoint());
+        QTest::mouseMove(w.canvas(), w.canvas()->toPixel(p.x + 500, p.y + 500).toPoint());
+        save(QStringLiteral("2-identify-park-vi.png"));
+        w.setLanguage(QStringLiteral("en"));
+        w.canvas()->zoomFull();
+        QVERIFY(drawn(w));
+        save(QStringLiteral("3-province-en.png"));
+    }
+};
+
+QTEST_MAIN(GuiTest)
+#include "GuiTest.moc"
