@@ -3,11 +3,13 @@
 #include "IdentifyPanel.h"
 #include "LayerPanel.h"
 #include "MapCanvas.h"
+#include "PlanBrowser.h"
 
 #include "planatlas/gis/Crs.h"
 #include "planatlas/gis/Dataset.h"
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/Identify.h"
+#include "planatlas/layers/plan/Browse.h"
 #include "planatlas/render/Map.h"
 
 #include <QActionGroup>
@@ -53,7 +55,14 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_identifyDock->setObjectName(QStringLiteral("identify"));
     m_identifyDock->setWidget(m_identify);
     addDockWidget(Qt::RightDockWidgetArea, m_identifyDock);
-    resizeDocks({m_layersDock, m_identifyDock}, {300, 380}, Qt::Horizontal);
+    m_plan = new PlanBrowser(this);
+    m_planDock = new QDockWidget(this);
+    m_planDock->setObjectName(QStringLiteral("plan"));
+    m_planDock->setWidget(m_plan);
+    addDockWidget(Qt::RightDockWidgetArea, m_planDock);
+    tabifyDockWidget(m_identifyDock, m_planDock);
+    m_identifyDock->raise();
+    resizeDocks({m_layersDock, m_identifyDock}, {300, 460}, Qt::Horizontal);
 
     m_coords = new QLabel(this);
     m_scale = new QLabel(this);
@@ -82,8 +91,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
         m_canvas->zoomTo(f.envelope);
     });
     connect(m_identify, &IdentifyPanel::taskActivated, this, [this](const QString& task) {
-        m_canvas->setHighlight("task:" + task.toStdString());
+        m_planDock->raise();
+        if (!m_plan->selectTask(task)) // selecting it shows it
+            showTask(task);
     });
+    connect(m_plan, &PlanBrowser::taskChosen, this, &MainWindow::showTask);
+    connect(m_plan, &PlanBrowser::agencyChosen, this, &MainWindow::showAgency);
 
     createActions();
     const QString saved = QSettings().value(QStringLiteral("language")).toString();
@@ -116,9 +129,12 @@ void MainWindow::createActions()
     m_zoomIn->setShortcut(QKeySequence::ZoomIn);
     m_zoomOut = m_viewMenu->addAction(QString(), this, [this] { m_canvas->zoomBy(1 / 1.5); });
     m_zoomOut->setShortcut(QKeySequence::ZoomOut);
+    m_clearHighlight = m_viewMenu->addAction(QString(), this, &MainWindow::clearHighlight);
+    m_clearHighlight->setShortcut(QKeySequence(Qt::Key_Escape));
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_layersDock->toggleViewAction());
     m_viewMenu->addAction(m_identifyDock->toggleViewAction());
+    m_viewMenu->addAction(m_planDock->toggleViewAction());
 
     m_langMenu = menuBar()->addMenu(QString());
     auto* group = new QActionGroup(this);
@@ -149,11 +165,13 @@ void MainWindow::retranslateUi()
     m_zoomFull->setText(tr("Zoom to the &province"));
     m_zoomIn->setText(tr("Zoom &in"));
     m_zoomOut->setText(tr("Zoom &out"));
+    m_clearHighlight->setText(tr("&Clear the highlight"));
     m_langMenu->setTitle(tr("&Language"));
     m_helpMenu->setTitle(tr("&Help"));
     m_about->setText(tr("&About PlanAtlas"));
     m_layersDock->setWindowTitle(tr("Layers"));
     m_identifyDock->setWindowTitle(tr("Identify"));
+    m_planDock->setWindowTitle(tr("Plan"));
     setWindowTitle(m_path.isEmpty() ? tr("PlanAtlas")
                                     : tr("%1 — PlanAtlas").arg(QFileInfo(m_path).fileName()));
     m_recentMenu->clear();
@@ -232,6 +250,13 @@ bool MainWindow::openWorkspace(const QString& path)
     m_canvas->setWorkspace(path, *full);
     m_layers->clear();
     m_layers->setLayers(stack, m_lang.toStdString());
+    m_canvas->setHighlight({});
+    try {
+        m_plan->setPlan(plan::readPlanOverview(*m_ws));
+    } catch (const std::exception& e) {
+        m_plan->clear();
+        showError(tr("Cannot read the plan of %1").arg(QFileInfo(path).fileName()), QString::fromStdString(e.what()));
+    }
     updateRecent(path);
     retranslateUi();
     return true;
@@ -243,6 +268,8 @@ void MainWindow::closeWorkspace()
     m_canvas->clear();
     m_layers->clear();
     m_identify->showHint();
+    m_plan->clear();
+    m_canvas->setHighlight({});
     m_ws.reset();
     m_toWgs84.reset();
     m_path.clear();
@@ -265,6 +292,48 @@ void MainWindow::identifyAt(double x, double y, double toleranceM)
     } catch (const std::exception& e) {
         showError(tr("Cannot identify"), QString::fromStdString(e.what()));
     }
+}
+
+void MainWindow::showTask(const QString& taskId)
+{
+    if (!m_ws)
+        return;
+    const auto extent = plan::footprintExtent(*m_ws, {taskId.toStdString()});
+    if (!extent) {
+        m_canvas->setHighlight({});
+        statusBar()->showMessage(tr("Task %1 has no place on the map").arg(taskId), 8000);
+        return;
+    }
+    m_canvas->setHighlight("task:" + taskId.toStdString());
+    m_canvas->zoomTo(*extent);
+    statusBar()->showMessage(tr("Task %1: its features are drawn in colour").arg(taskId), 8000);
+}
+
+void MainWindow::showAgency(const QString& agency)
+{
+    if (!m_ws)
+        return;
+    if (agency.isEmpty()) {
+        clearHighlight();
+        return;
+    }
+    std::vector<std::string> tasks; // the map shows what the agency leads
+    for (const auto& id : m_plan->tasksLedBy(agency))
+        tasks.push_back(id.toStdString());
+    const auto extent = plan::footprintExtent(*m_ws, tasks);
+    if (!extent) {
+        m_canvas->setHighlight({});
+        statusBar()->showMessage(tr("No task of %1 has a place on the map").arg(agency), 8000);
+        return;
+    }
+    m_canvas->setHighlight("agency:" + agency.toStdString());
+    m_canvas->zoomTo(*extent);
+}
+
+void MainWindow::clearHighlight()
+{
+    m_canvas->setHighlight({});
+    m_canvas->setSelection({});
 }
 
 void MainWindow::zoomToLayer(const QString& layer)

@@ -23,6 +23,7 @@ namespace pa::gui {
 class IdentifyPanel;
 class LayerPanel;
 class MapCanvas;
+class PlanBrowser;
 
 class MainWindow : public QMainWindow
 {
@@ -48,6 +49,13 @@ public:
     [[nodiscard]] MapCanvas* canvas() const { return m_canvas; }
     [[nodiscard]] LayerPanel* layerPanel() const { return m_layers; }
     [[nodiscard]] IdentifyPanel* identifyPanel() const { return m_identify; }
+    [[nodiscard]] PlanBrowser* planBrowser() const { return m_plan; }
+    /// Shows a task's footprint: highlighted over a muted map and zoomed to; a task without a
+    /// place says so in the status bar.
+    void showTask(const QString& taskId);
+    /// The same for every task an agency leads or supports (and its predecessors' before 2025).
+    void showAgency(const QString& agency);
+    void clearHighlight();
     [[nodiscard]] layers::Workspace* workspace() const { return m_ws.get(); }
 
 protected:
@@ -72,6 +80,8 @@ private:
     MapCanvas* m_canvas = nullptr;
     LayerPanel* m_layers = nullptr;
     IdentifyPanel* m_identify = nullptr;
+    PlanBrowser* m_plan = nullptr;
+    QDockWidget* m_planDock = nullptr;
     QDockWidget* m_layersDock = nullptr;
     QDockWidget* m_identifyDock = nullptr;
     QLabel* m_coords = nullptr;
@@ -80,7 +90,7 @@ private:
     QMenu *m_fileMenu = nullptr, *m_recentMenu = nullptr, *m_viewMenu = nullptr, *m_langMenu = nullptr,
           *m_helpMenu = nullptr;
     QAction *m_open = nullptr, *m_close = nullptr, *m_quit = nullptr, *m_zoomFull = nullptr, *m_zoomIn = nullptr,
-            *m_zoomOut = nullptr, *m_vi = nullptr, *m_en = nullptr, *m_about = nullptr;
+            *m_zoomOut = nullptr, *m_clearHighlight = nullptr, *m_vi = nullptr, *m_en = nullptr, *m_about = nullptr;
     double m_lastX = 0, m_lastY = 0;
     bool m_haveCursor = false;
 };

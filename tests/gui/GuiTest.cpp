@@ -6,13 +6,16 @@
 #include "LayerPanel.h"
 #include "MainWindow.h"
 #include "MapCanvas.h"
+#include "PlanBrowser.h"
 #include "TestSupport.h"
 
 #include "planatlas/gis/Dataset.h"
 #include "planatlas/layers/Workspace.h"
 
+#include <QDockWidget>
 #include <QMenuBar>
 #include <QSignalSpy>
+#include <QTreeWidget>
 #include <QTest>
 
 #include <memory>
@@ -161,6 +164,52 @@ private slots:
         }
     }
 
+    void thePlanBrowserFiltersAndShowsATasksFootprint()
+    {
+        const auto window = sampleWindow();
+        QVERIFY(window);
+        MainWindow& w = *window;
+        auto* browser = w.planBrowser();
+        auto ws = pa::layers::Workspace::open(pa::test::sampleWorkspace().string(), pa::gis::OpenMode::ReadOnly);
+        auto count = [&](const std::string& sql) {
+            return static_cast<int>(std::get<std::int64_t>(ws.dataset().execute(sql).rows.at(0).at(0)));
+        };
+        QCOMPARE(browser->visibleTasks(), count("SELECT COUNT(*) FROM plan_tasks"));
+        // By agency: what it leads or supports.
+        const QString bql = QStringLiteral("Ban Quản lý các khu công nghiệp tỉnh");
+        browser->setAgencyFilter(bql);
+        QCOMPARE(browser->visibleTasks(),
+                 count("SELECT COUNT(DISTINCT r.task_id) FROM plan_task_agencies r JOIN plan_agencies a ON "
+                       "a.agency_id = r.agency_id WHERE a.name_vi = 'Ban Quản lý các khu công nghiệp tỉnh'"));
+        QVERIFY(browser->visibleTasks() > 0);
+        // The map shows what it leads, and goes there.
+        QVERIFY(drawn(w));
+        browser->setAgencyFilter({});
+        // Words without diacritics find the tasks written with them.
+        browser->setSearch(QStringLiteral("che bien nong san"));
+        const int plain = browser->visibleTasks();
+        browser->setSearch(QStringLiteral("chế biến nông sản"));
+        QCOMPARE(browser->visibleTasks(), plain);
+        QVERIFY(plain > 0);
+        browser->setSearch({});
+        browser->setOnlyUnlocated(true);
+        // Tasks linked to no feature; in the sample each was reviewed and recorded as such.
+        QCOMPARE(browser->visibleTasks(), count("SELECT COUNT(*) FROM plan_unlocated"));
+        browser->setOnlyUnlocated(false);
+        // A task with a place: the map zooms to it, Điềm Thụy park in view.
+        const Park p = park("KCN-DT");
+        QVERIFY(browser->selectTask(QStringLiteral("cv-2907:2.11#1")));
+        QVERIFY(drawn(w));
+        const auto e = w.canvas()->extent();
+        QVERIFY(e.minX < p.x && p.x < e.maxX && e.minY < p.y && p.y < e.maxY);
+        // From the identify panel to the plan browser: the task link selects the task.
+        w.identifyAt(p.x, p.y, 10);
+        emit w.identifyPanel()->taskActivated(QStringLiteral("cv-2907:1.3#1"));
+        auto* current = browser->tree()->currentItem();
+        QVERIFY(current);
+        QVERIFY(current->text(0).startsWith(QStringLiteral("cv-2907:1.3#1")));
+    }
+
     void badFilesAreRefusedInPlainWordsAndTheOpenWorkspaceStays()
     {
         pa::test::TempDir dir;
@@ -215,6 +264,14 @@ private slots:
         QTest::mouseClick(w.canvas(), Qt::LeftButton, {}, w.canvas()->toPixel(p.x, p.y).toPoint());
         QTest::mouseMove(w.canvas(), w.canvas()->toPixel(p.x + 500, p.y + 500).toPoint());
         save(QStringLiteral("2-identify-park-vi.png"));
+        if (auto* dock = qobject_cast<QDockWidget*>(w.planBrowser()->parentWidget()))
+            dock->raise();
+        w.planBrowser()->setAgencyFilter(QStringLiteral("Sở Công Thương"));
+        QVERIFY(drawn(w));
+        save(QStringLiteral("2b-plan-agency-vi.png"));
+        QVERIFY(w.planBrowser()->selectTask(QStringLiteral("kh-nq54:III.4#4")));
+        QVERIFY(drawn(w));
+        save(QStringLiteral("2c-plan-task-vi.png"));
         w.setLanguage(QStringLiteral("en"));
         w.canvas()->zoomFull();
         QVERIFY(drawn(w));

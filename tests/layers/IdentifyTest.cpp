@@ -3,6 +3,7 @@
 #include "analysis/AnalysisFixture.h"
 
 #include "planatlas/layers/Identify.h"
+#include "planatlas/layers/plan/Browse.h"
 
 #include <gtest/gtest.h>
 
@@ -50,4 +51,47 @@ TEST_F(AnalysisFixture, IdentifyFindsTheSmallestFeatureFirstWithItsTasksAndAgenc
     ASSERT_GE(town.size(), 3u);
     EXPECT_EQ(town[0].code, "T2");
     EXPECT_TRUE(layers::identify(ws, X0 + 5000, Y0 + 5000, 10.0).empty());
+}
+
+TEST_F(AnalysisFixture, PlanOverviewListsTasksWithLeadsLinksAndSuccessors)
+{
+    {
+        auto ws = layers::Workspace::open(path(), gis::OpenMode::Update);
+        auto& ds = ws.dataset();
+        ds.execute("INSERT INTO plan_agencies (agency_id, name_vi) VALUES ('so-tc', 'Sở Tài chính')");
+        ds.execute("INSERT INTO plan_agencies (agency_id, name_vi, successor_id) VALUES ('so-kh-dt', 'Sở Kế hoạch và Đầu tư', 'so-tc')");
+        ds.execute("INSERT INTO plan_tasks (task_id, doc_id, section, text) VALUES ('d:2#1', 'd', '2', 'Thu hút đầu tư')");
+        ds.execute("INSERT INTO plan_task_agencies (task_id, agency_id, role) VALUES ('d:2#1', 'so-kh-dt', 'lead')");
+        ds.execute("INSERT INTO plan_task_agencies (task_id, agency_id, role) VALUES ('d:2#1', 'so-cong-thuong', 'support')");
+        ws.close();
+    }
+    auto ws = layers::Workspace::open(path(), gis::OpenMode::ReadOnly);
+    const auto overview = plan::readPlanOverview(ws);
+    ASSERT_EQ(overview.documents.size(), 1u);
+    const auto& tasks = overview.documents[0].tasks;
+    ASSERT_EQ(tasks.size(), 2u);
+    EXPECT_EQ(tasks[0].taskId, "d:1#1");
+    EXPECT_EQ(tasks[0].links, 1); // P1
+    EXPECT_EQ(tasks[0].lead, std::vector<std::string>{"Sở Công Thương"});
+    EXPECT_EQ(tasks[1].links, 0);
+    EXPECT_EQ(tasks[1].lead, std::vector<std::string>{"Sở Kế hoạch và Đầu tư"});
+    EXPECT_EQ(tasks[1].support, std::vector<std::string>{"Sở Công Thương"});
+    const auto mpi = std::find_if(overview.agencies.begin(), overview.agencies.end(),
+                                  [](const auto& a) { return a.agencyId == "so-kh-dt"; });
+    ASSERT_NE(mpi, overview.agencies.end());
+    EXPECT_EQ(mpi->successorName, "Sở Tài chính");
+    EXPECT_EQ(mpi->leadTasks, 1);
+    const auto sct = std::find_if(overview.agencies.begin(), overview.agencies.end(),
+                                  [](const auto& a) { return a.agencyId == "so-cong-thuong"; });
+    EXPECT_EQ(sct->leadTasks, 1);
+    EXPECT_EQ(sct->supportTasks, 1);
+
+    // Where the tasks act: P1's square for d:1#1, nothing for the task without a place.
+    const auto extent = plan::footprintExtent(ws, {"d:1#1", "d:2#1"});
+    ASSERT_TRUE(extent);
+    EXPECT_DOUBLE_EQ(extent->minX, X0 + 500);
+    EXPECT_DOUBLE_EQ(extent->maxX, X0 + 1500);
+    EXPECT_DOUBLE_EQ(extent->maxY, Y0 + 1000);
+    EXPECT_FALSE(plan::footprintExtent(ws, {"d:2#1"}));
+    EXPECT_FALSE(plan::footprintExtent(ws, {}));
 }

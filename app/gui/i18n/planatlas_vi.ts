@@ -189,5 +189,90 @@ Vị trí vẽ theo mô tả trong kế hoạch chỉ mang tính chỉ dẫn; gi
         <source>Scale 1:%1</source>
         <translation>Tỷ lệ 1:%1</translation>
     </message>
+    <message>
+        <source>&amp;Clear the highlight</source>
+        <translation>&amp;Bỏ tô sáng</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Kế hoạch</translation>
+    </message>
+    <message>
+        <source>Cannot read the plan of %1</source>
+        <translation>Không đọc được kế hoạch của %1</translation>
+    </message>
+    <message>
+        <source>Task %1 has no place on the map</source>
+        <translation>Nhiệm vụ %1 chưa có vị trí trên bản đồ</translation>
+    </message>
+    <message>
+        <source>Task %1: its features are drawn in colour</source>
+        <translation>Nhiệm vụ %1: các đối tượng của nhiệm vụ được tô màu</translation>
+    </message>
+    <message>
+        <source>No task of %1 has a place on the map</source>
+        <translation>Không nhiệm vụ nào do %1 chủ trì có vị trí trên bản đồ</translation>
+    </message>
+</context>
+<context>
+    <name>pa::gui::PlanBrowser</name>
+    <message>
+        <source>Search tasks (with or without diacritics)…</source>
+        <translation>Tìm nhiệm vụ (có dấu hoặc không dấu)…</translation>
+    </message>
+    <message>
+        <source>Only tasks without a place on the map</source>
+        <translation>Chỉ các nhiệm vụ chưa có vị trí trên bản đồ</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>Chủ trì</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>Đối tượng</translation>
+    </message>
+    <message>
+        <source>All documents</source>
+        <translation>Tất cả văn bản</translation>
+    </message>
+    <message>
+        <source>All agencies</source>
+        <translation>Tất cả cơ quan</translation>
+    </message>
+    <message>
+        <source>(none named)</source>
+        <translation>(không nêu)</translation>
+    </message>
+    <message>
+        <source>Not placed on the map yet</source>
+        <translation>Chưa gắn vị trí trên bản đồ</translation>
+    </message>
+    <message>
+        <source>No place on the map: %1</source>
+        <translation>Không có vị trí trên bản đồ: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) shown</source>
+        <translation>
+            <numerusform>Hiển thị %n nhiệm vụ</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Văn bản</translation>
+    </message>
+    <message>
+        <source>Supporting</source>
+        <translation>Phối hợp</translation>
+    </message>
+    <message>
+        <source>Choose a task to read it in full and see its footprint on the map.</source>
+        <translation>Chọn một nhiệm vụ để đọc đầy đủ và xem vị trí của nó trên bản đồ.</translation>
+    </message>
 </context>
 </TS>
