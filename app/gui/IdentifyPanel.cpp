@@ -1,20 +1,14 @@
 #include "IdentifyPanel.h"
 
+#include "Text_p.h"
+
 #include <QUrl>
 
 namespace pa::gui {
 
 namespace {
 
-QString h(const std::string& s) { return QString::fromStdString(s).toHtmlEscaped(); }
-
-QString joined(const std::vector<std::string>& names)
-{
-    QStringList list;
-    for (const auto& n : names)
-        list << h(n);
-    return list.join(QStringLiteral("; "));
-}
+QString h(const std::string& s) { return q(s).toHtmlEscaped(); }
 
 } // namespace
 
@@ -66,9 +60,9 @@ void IdentifyPanel::showFeatures(const std::vector<layers::IdentifiedFeature>& f
             for (const auto& t : f.tasks) {
                 html += QStringLiteral("<li><a href='task:%1'>%1</a> — %2<br><span class='meta'><i>%3:</i> %4")
                             .arg(h(t.taskId), h(t.text), tr("Lead"),
-                                 t.lead.empty() ? tr("(none named)") : joined(t.lead));
+                                 t.lead.empty() ? tr("(none named)") : joined(t.lead).toHtmlEscaped());
                 if (!t.support.empty())
-                    html += QStringLiteral("<br><i>%1:</i> %2").arg(tr("Supporting"), joined(t.support));
+                    html += QStringLiteral("<br><i>%1:</i> %2").arg(tr("Supporting"), joined(t.support).toHtmlEscaped());
                 html += QStringLiteral("<br><i>%1:</i> %2%3</span></li>")
                             .arg(tr("Document"), h(t.docId),
                                  t.section.empty() ? QString() : QStringLiteral(", ") + h(t.section));

@@ -4,6 +4,7 @@
 #include "LayerPanel.h"
 #include "MapCanvas.h"
 #include "PlanBrowser.h"
+#include "Text_p.h"
 
 #include "planatlas/gis/Crs.h"
 #include "planatlas/gis/Dataset.h"
@@ -27,8 +28,6 @@
 namespace pa::gui {
 
 namespace {
-QString q(const std::string& s) { return QString::fromStdString(s); }
-
 /// 1234567.8 → "1.234.568" in Vietnamese, "1,234,568" in English.
 QString grouped(double value, const QString& lang)
 {

@@ -1,5 +1,7 @@
 #include "PlanBrowser.h"
 
+#include "Text_p.h"
+
 #include "planatlas/layers/Text.h"
 
 #include <QCheckBox>
@@ -24,15 +26,6 @@ constexpr int kSearchRole = Qt::UserRole + 1; ///< folded text searched on task 
 constexpr int kLeadRole = Qt::UserRole + 2;   ///< "\n"-joined lead and support agencies
 constexpr int kUnlocatedRole = Qt::UserRole + 3;
 
-QString q(const std::string& s) { return QString::fromStdString(s); }
-
-QString joined(const std::vector<std::string>& names)
-{
-    QStringList list;
-    for (const auto& n : names)
-        list << q(n);
-    return list.join(QStringLiteral("; "));
-}
 } // namespace
 
 PlanBrowser::PlanBrowser(QWidget* parent) : QWidget(parent)
