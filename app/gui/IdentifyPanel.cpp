@@ -24,6 +24,14 @@ IdentifyPanel::IdentifyPanel(QWidget* parent) : QTextBrowser(parent)
             emit taskActivated(target.mid(5));
         else if (target.startsWith(QStringLiteral("feature:")))
             emit featureActivated(target.mid(8).toInt());
+        else if (target.startsWith(QStringLiteral("unlink:"))) {
+            // unlink:<feature index>:<task index>
+            const auto parts = target.mid(7).split(QLatin1Char(':'));
+            const auto f = static_cast<std::size_t>(parts.value(0).toInt());
+            const auto t = static_cast<std::size_t>(parts.value(1).toInt());
+            if (f < m_features.size() && t < m_features[f].tasks.size())
+                emit unlinkRequested(q(m_features[f].tasks[t].taskId), q(m_features[f].code), q(m_features[f].name));
+        }
     });
     showHint();
 }
@@ -57,15 +65,19 @@ void IdentifyPanel::showFeatures(const std::vector<layers::IdentifiedFeature>& f
         html += QStringLiteral("<p><b>%1</b> (%2)</p>").arg(tr("Linked tasks")).arg(f.tasks.size());
         if (!f.tasks.empty()) {
             html += QStringLiteral("<ul>");
-            for (const auto& t : f.tasks) {
+            for (std::size_t ti = 0; ti < f.tasks.size(); ++ti) {
+                const auto& t = f.tasks[ti];
                 html += QStringLiteral("<li><a href='task:%1'>%1</a> — %2<br><span class='meta'><i>%3:</i> %4")
                             .arg(h(t.taskId), h(t.text), tr("Lead"),
                                  t.lead.empty() ? tr("(none named)") : joined(t.lead).toHtmlEscaped());
                 if (!t.support.empty())
                     html += QStringLiteral("<br><i>%1:</i> %2").arg(tr("Supporting"), joined(t.support).toHtmlEscaped());
-                html += QStringLiteral("<br><i>%1:</i> %2%3</span></li>")
+                html += QStringLiteral("<br><i>%1:</i> %2%3 · <a href='unlink:%4:%5'>%6</a></span></li>")
                             .arg(tr("Document"), h(t.docId),
-                                 t.section.empty() ? QString() : QStringLiteral(", ") + h(t.section));
+                                 t.section.empty() ? QString() : QStringLiteral(", ") + h(t.section))
+                            .arg(i)
+                            .arg(ti)
+                            .arg(tr("unlink"));
             }
             html += QStringLiteral("</ul>");
         }

@@ -30,6 +30,8 @@ signals:
     void taskActivated(const QString& taskId);
     /// A feature's "zoom" link was followed: zoom to it.
     void featureActivated(int index);
+    /// "unlink" was followed beside a task of a feature.
+    void unlinkRequested(const QString& taskId, const QString& featureCode, const QString& featureName);
 
 private:
     std::vector<layers::IdentifiedFeature> m_features;

@@ -2,6 +2,7 @@
 
 #include "IdentifyPanel.h"
 #include "LayerPanel.h"
+#include "LinkCommand.h"
 #include "MapCanvas.h"
 #include "PlanBrowser.h"
 #include "Text_p.h"
@@ -10,7 +11,9 @@
 #include "planatlas/gis/Dataset.h"
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/Identify.h"
+#include "planatlas/layers/LayerKind.h"
 #include "planatlas/layers/plan/Browse.h"
+#include "planatlas/layers/plan/Links.h"
 #include "planatlas/render/Map.h"
 
 #include <QActionGroup>
@@ -94,7 +97,14 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
         if (!m_plan->selectTask(task)) // selecting it shows it
             showTask(task);
     });
-    connect(m_plan, &PlanBrowser::taskChosen, this, &MainWindow::showTask);
+    connect(m_plan, &PlanBrowser::taskChosen, this, [this](const QString& task) {
+        m_chosenTask = task;
+        if (!m_refreshing)
+            showTask(task);
+        updateStatus();
+    });
+    connect(m_identify, &IdentifyPanel::unlinkRequested, this,
+            [this](const QString& task, const QString& code, const QString& name) { toggleLink(task, code.toStdString(), name); });
     connect(m_plan, &PlanBrowser::agencyChosen, this, &MainWindow::showAgency);
 
     createActions();
@@ -120,6 +130,22 @@ void MainWindow::createActions()
     m_fileMenu->addSeparator();
     m_quit = m_fileMenu->addAction(QString(), this, &QWidget::close);
     m_quit->setShortcut(QKeySequence::Quit);
+
+    m_editMenu = menuBar()->addMenu(QString());
+    // Our own actions rather than QUndoStack's, so that their words follow the language menu.
+    m_undoAction = new QAction(this);
+    m_undoAction->setShortcut(QKeySequence::Undo);
+    connect(m_undoAction, &QAction::triggered, &m_undo, &QUndoStack::undo);
+    m_redoAction = new QAction(this);
+    m_redoAction->setShortcut(QKeySequence::Redo);
+    connect(m_redoAction, &QAction::triggered, &m_undo, &QUndoStack::redo);
+    connect(&m_undo, &QUndoStack::indexChanged, this, &MainWindow::retranslateUi);
+    m_editMenu->addAction(m_undoAction);
+    m_editMenu->addAction(m_redoAction);
+    m_editMenu->addSeparator();
+    m_linkAction = m_editMenu->addAction(QString(), this, [this](bool on) { setLinkMode(on); });
+    m_linkAction->setCheckable(true);
+    m_linkAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
 
     m_viewMenu = menuBar()->addMenu(QString());
     m_zoomFull = m_viewMenu->addAction(QString(), m_canvas, &MapCanvas::zoomFull);
@@ -160,6 +186,12 @@ void MainWindow::retranslateUi()
     m_recentMenu->setTitle(tr("Open &recent"));
     m_close->setText(tr("&Close workspace"));
     m_quit->setText(tr("&Quit"));
+    m_editMenu->setTitle(tr("&Edit"));
+    m_linkAction->setText(tr("&Link features to the chosen task"));
+    m_undoAction->setEnabled(m_undo.canUndo());
+    m_undoAction->setText(m_undo.canUndo() ? tr("&Undo: %1").arg(m_undo.undoText()) : tr("&Undo"));
+    m_redoAction->setEnabled(m_undo.canRedo());
+    m_redoAction->setText(m_undo.canRedo() ? tr("&Redo: %1").arg(m_undo.redoText()) : tr("&Redo"));
     m_viewMenu->setTitle(tr("&View"));
     m_zoomFull->setText(tr("Zoom to the &province"));
     m_zoomIn->setText(tr("Zoom &in"));
@@ -243,6 +275,10 @@ bool MainWindow::openWorkspace(const QString& path)
     }
     m_ws = std::move(ws);
     m_path = path;
+    m_writable = false; // opened for reading; reopened for writing at the first edit
+    m_undo.clear();
+    m_chosenTask.clear();
+    m_lastClick.reset();
     m_toWgs84.emplace(m_ws->crs(), gis::Crs::fromEpsg(4326));
     m_identify->showHint();
     m_canvas->setSelection({});
@@ -270,6 +306,10 @@ void MainWindow::closeWorkspace()
     m_plan->clear();
     m_canvas->setHighlight({});
     m_ws.reset();
+    m_writable = false;
+    m_undo.clear();
+    m_chosenTask.clear();
+    m_lastClick.reset();
     m_toWgs84.reset();
     m_path.clear();
     retranslateUi();
@@ -279,13 +319,27 @@ void MainWindow::identifyAt(double x, double y, double toleranceM)
 {
     if (!m_ws)
         return;
+    m_lastClick = std::pair{QPointF(x, y), toleranceM};
     std::vector<std::string> visible;
     for (const auto& [layer, opacity] : m_layers->stack())
         if (opacity > 0)
             visible.push_back(layer);
     try {
         auto found = layers::identify(*m_ws, x, y, toleranceM, visible);
-        m_canvas->setSelection(found.empty() ? gis::Shapes{} : found.front().shapes);
+        if (m_linkMode && !m_refreshing && !m_chosenTask.isEmpty()) {
+            // The programme feature clicked (not the district under it) joins or leaves the task.
+            const auto target = std::find_if(found.begin(), found.end(), [](const auto& f) {
+                const auto* kind = layers::findKind(f.kind);
+                return kind && kind->programme && !f.code.empty();
+            });
+            if (target != found.end()) {
+                toggleLink(m_chosenTask, target->code, q(target->name));
+                return; // toggleLink refreshes the panel
+            }
+            statusBar()->showMessage(tr("No programme feature here to link"), 6000);
+        }
+        if (!m_refreshing)
+            m_canvas->setSelection(found.empty() ? gis::Shapes{} : found.front().shapes);
         m_identify->showFeatures(found, m_lang.toStdString());
         m_identifyDock->raise();
     } catch (const std::exception& e) {
@@ -333,6 +387,90 @@ void MainWindow::clearHighlight()
 {
     m_canvas->setHighlight({});
     m_canvas->setSelection({});
+}
+
+void MainWindow::setLinkMode(bool on)
+{
+    m_linkMode = on;
+    m_linkAction->setChecked(on);
+    if (on && m_chosenTask.isEmpty())
+        statusBar()->showMessage(tr("Choose a task in the plan browser, then click the features to link to it"), 10000);
+    else if (on)
+        statusBar()->showMessage(tr("Click a feature to link it to %1, or click a linked one to unlink it").arg(m_chosenTask), 10000);
+    else
+        statusBar()->clearMessage();
+}
+
+bool MainWindow::ensureWritable()
+{
+    if (m_writable)
+        return true;
+    if (!m_ws)
+        return false;
+    try {
+        auto ws = std::make_unique<layers::Workspace>(layers::Workspace::open(m_path.toStdString(), gis::OpenMode::Update));
+        m_ws = std::move(ws);
+        m_writable = true;
+        return true;
+    } catch (const std::exception& e) {
+        showError(tr("Cannot write to %1").arg(QFileInfo(m_path).fileName()), QString::fromStdString(e.what()));
+        return false;
+    }
+}
+
+bool MainWindow::writeLink(const QString& taskId, const std::string& featureCode, bool add)
+{
+    if (!ensureWritable())
+        return false;
+    try {
+        if (add)
+            plan::addLink(*m_ws, taskId.toStdString(), featureCode);
+        else
+            plan::removeLink(*m_ws, taskId.toStdString(), featureCode);
+    } catch (const std::exception& e) {
+        showError(add ? tr("Cannot link %1").arg(q(featureCode)) : tr("Cannot unlink %1").arg(q(featureCode)),
+                  QString::fromStdString(e.what()));
+        return false;
+    }
+    refreshAfterEdit();
+    return true;
+}
+
+bool MainWindow::toggleLink(const QString& taskId, const std::string& featureCode, const QString& featureName)
+{
+    if (!m_ws)
+        return false;
+    bool linked = false;
+    try {
+        linked = !plan::listLinks(*m_ws, taskId.toStdString(), featureCode).empty();
+    } catch (const std::exception& e) {
+        showError(tr("Cannot read the links of %1").arg(taskId), QString::fromStdString(e.what()));
+        return false;
+    }
+    const bool add = !linked;
+    if (!writeLink(taskId, featureCode, add))
+        return false;
+    const QString what = featureName.isEmpty() ? q(featureCode) : featureName;
+    m_undo.push(new LinkCommand(add, add ? tr("link %1 to %2").arg(what, taskId) : tr("unlink %1 from %2").arg(what, taskId),
+                                [this, taskId, featureCode](bool a) { return writeLink(taskId, featureCode, a); }));
+    statusBar()->showMessage(add ? tr("%1 linked to %2").arg(what, taskId) : tr("%1 unlinked from %2").arg(what, taskId),
+                             8000);
+    return true;
+}
+
+void MainWindow::refreshAfterEdit()
+{
+    // Everything that shows links, as the workspace now has them; no view moves.
+    m_refreshing = true;
+    const QString task = m_chosenTask;
+    m_plan->setPlan(plan::readPlanOverview(*m_ws));
+    if (!task.isEmpty())
+        m_plan->selectTask(task);
+    m_chosenTask = task;
+    if (m_lastClick)
+        identifyAt(m_lastClick->first.x(), m_lastClick->first.y(), m_lastClick->second);
+    m_canvas->refresh();
+    m_refreshing = false;
 }
 
 void MainWindow::zoomToLayer(const QString& layer)

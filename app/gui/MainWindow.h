@@ -7,7 +7,9 @@
 
 #include <QLabel>
 #include <QMainWindow>
+#include <QPointF>
 #include <QTranslator>
+#include <QUndoStack>
 
 #include <memory>
 #include <optional>
@@ -56,6 +58,15 @@ public:
     /// The same for every task an agency leads or supports (and its predecessors' before 2025).
     void showAgency(const QString& agency);
     void clearHighlight();
+
+    /// Link editing. The task the plan browser has chosen receives the features clicked while
+    /// link mode is on; each change is one undoable step written to the workspace at once.
+    void setLinkMode(bool on);
+    [[nodiscard]] QString chosenTask() const { return m_chosenTask; }
+    /// Links or unlinks (when already linked) @p featureCode and @p taskId; false when the
+    /// workspace cannot be written (said in the window).
+    bool toggleLink(const QString& taskId, const std::string& featureCode, const QString& featureName);
+    [[nodiscard]] QUndoStack* undoStack() { return &m_undo; }
     [[nodiscard]] layers::Workspace* workspace() const { return m_ws.get(); }
 
 protected:
@@ -68,6 +79,9 @@ private:
     void updateStatus();
     void updateRecent(const QString& path);
     void zoomToLayer(const QString& layer);
+    bool ensureWritable();
+    bool writeLink(const QString& taskId, const std::string& featureCode, bool add);
+    void refreshAfterEdit();
 
     std::unique_ptr<layers::Workspace> m_ws;
     QString m_path;
@@ -91,6 +105,14 @@ private:
           *m_helpMenu = nullptr;
     QAction *m_open = nullptr, *m_close = nullptr, *m_quit = nullptr, *m_zoomFull = nullptr, *m_zoomIn = nullptr,
             *m_zoomOut = nullptr, *m_clearHighlight = nullptr, *m_vi = nullptr, *m_en = nullptr, *m_about = nullptr;
+    QUndoStack m_undo;
+    QString m_chosenTask;
+    bool m_writable = false;
+    bool m_linkMode = false;
+    bool m_refreshing = false;
+    std::optional<std::pair<QPointF, double>> m_lastClick; ///< where identify last looked, with its tolerance
+    QMenu* m_editMenu = nullptr;
+    QAction *m_undoAction = nullptr, *m_redoAction = nullptr, *m_linkAction = nullptr;
     double m_lastX = 0, m_lastY = 0;
     bool m_haveCursor = false;
 };

@@ -41,6 +41,9 @@ public:
     /// A feature drawn selected (outlined over the map) until cleared with an empty Shapes.
     void setSelection(gis::Shapes shapes);
 
+    /// Draws again (the workspace changed).
+    void refresh() { requestRender(0); }
+
     void zoomTo(const gis::Envelope& extent);
     void zoomFull();
     void zoomBy(double factor); ///< > 1 zooms in, about the centre

@@ -11,6 +11,8 @@
 
 #include "planatlas/gis/Dataset.h"
 #include "planatlas/layers/Workspace.h"
+#include "planatlas/layers/plan/Browse.h"
+#include "planatlas/layers/plan/Links.h"
 
 #include <QDockWidget>
 #include <QMenuBar>
@@ -18,6 +20,7 @@
 #include <QTreeWidget>
 #include <QTest>
 
+#include <filesystem>
 #include <memory>
 #include <set>
 
@@ -208,6 +211,69 @@ private slots:
         auto* current = browser->tree()->currentItem();
         QVERIFY(current);
         QVERIFY(current->text(0).startsWith(QStringLiteral("cv-2907:1.3#1")));
+    }
+
+    void linkingFeaturesToATaskIsWrittenAndUndoable()
+    {
+        // On a copy: this test writes.
+        pa::test::TempDir dir;
+        const auto copy = dir.file("ws.gpkg");
+        std::filesystem::copy_file(pa::test::sampleWorkspace(), copy);
+        MainWindow w;
+        w.setInteractive(false);
+        w.setLanguage(QStringLiteral("vi"));
+        w.resize(1200, 800);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.openWorkspace(QString::fromStdString(copy)));
+        QVERIFY(drawn(w));
+        auto linksOf = [&](const std::string& task) {
+            auto ws = pa::layers::Workspace::open(copy, pa::gis::OpenMode::ReadOnly);
+            std::vector<std::string> codes;
+            for (const auto& l : pa::plan::listLinks(ws, task))
+                codes.push_back(l.featureCode);
+            return codes;
+        };
+        const std::string task = "kh-ctr37:IV.2#1"; // reviewed as having no place
+        QVERIFY(linksOf(task).empty());
+        QVERIFY(w.planBrowser()->selectTask(QString::fromStdString(task)));
+        QCOMPARE(w.chosenTask(), QString::fromStdString(task));
+        w.setLinkMode(true);
+        const Park p = park("KCN-DT");
+        w.canvas()->zoomTo({p.x - 2000, p.y - 2000, p.x + 2000, p.y + 2000});
+        QVERIFY(drawn(w));
+        const QPoint at = w.canvas()->toPixel(p.x, p.y).toPoint();
+        QTest::mouseClick(w.canvas(), Qt::LeftButton, {}, at);
+        QCOMPARE(linksOf(task), std::vector<std::string>{"KCN-DT"}); // written at once
+        QCOMPARE(w.undoStack()->count(), 1);
+        w.undoStack()->undo();
+        QVERIFY(linksOf(task).empty());
+        w.undoStack()->redo();
+        QCOMPARE(linksOf(task), std::vector<std::string>{"KCN-DT"});
+        // Clicking it again in link mode unlinks it.
+        QTest::mouseClick(w.canvas(), Qt::LeftButton, {}, at);
+        QVERIFY(linksOf(task).empty());
+        w.undoStack()->undo();
+        QCOMPARE(linksOf(task), std::vector<std::string>{"KCN-DT"});
+        // Out of link mode a click identifies; "unlink" beside a task in the panel unlinks.
+        w.setLinkMode(false);
+        QTest::mouseClick(w.canvas(), Qt::LeftButton, {}, at);
+        QVERIFY(w.identifyPanel()->toPlainText().contains(QString::fromStdString(task)));
+        emit w.identifyPanel()->unlinkRequested(QString::fromStdString(task), QStringLiteral("KCN-DT"),
+                                                QStringLiteral("KCN Điềm Thụy"));
+        QVERIFY(linksOf(task).empty());
+        QVERIFY(!w.identifyPanel()->toPlainText().contains(QString::fromStdString(task) + QStringLiteral(" — ")));
+        w.undoStack()->undo();
+        QCOMPARE(linksOf(task), std::vector<std::string>{"KCN-DT"});
+        // The plan browser counts it.
+        const auto overview = [&] {
+            auto ws = pa::layers::Workspace::open(copy, pa::gis::OpenMode::ReadOnly);
+            return pa::plan::readPlanOverview(ws);
+        }();
+        for (const auto& d : overview.documents)
+            for (const auto& t : d.tasks)
+                if (t.taskId == task)
+                    QCOMPARE(t.links, 1);
     }
 
     void badFilesAreRefusedInPlainWordsAndTheOpenWorkspaceStays()

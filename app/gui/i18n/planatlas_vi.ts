@@ -43,6 +43,10 @@
         <source>Lead</source>
         <translation>Chủ trì</translation>
     </message>
+    <message>
+        <source>unlink</source>
+        <translation>bỏ gắn</translation>
+    </message>
 </context>
 <context>
     <name>pa::gui::LayerPanel</name>
@@ -212,6 +216,74 @@ Vị trí vẽ theo mô tả trong kế hoạch chỉ mang tính chỉ dẫn; gi
     <message>
         <source>No task of %1 has a place on the map</source>
         <translation>Không nhiệm vụ nào do %1 chủ trì có vị trí trên bản đồ</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Sửa</translation>
+    </message>
+    <message>
+        <source>&amp;Link features to the chosen task</source>
+        <translation>&amp;Gắn đối tượng vào nhiệm vụ đang chọn</translation>
+    </message>
+    <message>
+        <source>&amp;Undo: %1</source>
+        <translation>&amp;Hoàn tác: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Hoàn tác</translation>
+    </message>
+    <message>
+        <source>&amp;Redo: %1</source>
+        <translation>&amp;Làm lại: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Làm lại</translation>
+    </message>
+    <message>
+        <source>No programme feature here to link</source>
+        <translation>Không có đối tượng của chương trình tại đây để gắn</translation>
+    </message>
+    <message>
+        <source>Choose a task in the plan browser, then click the features to link to it</source>
+        <translation>Chọn một nhiệm vụ trong khung Kế hoạch, rồi nhấp vào các đối tượng cần gắn với nhiệm vụ đó</translation>
+    </message>
+    <message>
+        <source>Click a feature to link it to %1, or click a linked one to unlink it</source>
+        <translation>Nhấp vào một đối tượng để gắn với %1, hoặc nhấp vào đối tượng đã gắn để bỏ gắn</translation>
+    </message>
+    <message>
+        <source>Cannot write to %1</source>
+        <translation>Không ghi được vào %1</translation>
+    </message>
+    <message>
+        <source>Cannot link %1</source>
+        <translation>Không gắn được %1</translation>
+    </message>
+    <message>
+        <source>Cannot unlink %1</source>
+        <translation>Không bỏ gắn được %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the links of %1</source>
+        <translation>Không đọc được các liên kết của %1</translation>
+    </message>
+    <message>
+        <source>link %1 to %2</source>
+        <translation>gắn %1 với %2</translation>
+    </message>
+    <message>
+        <source>unlink %1 from %2</source>
+        <translation>bỏ gắn %1 khỏi %2</translation>
+    </message>
+    <message>
+        <source>%1 linked to %2</source>
+        <translation>Đã gắn %1 với %2</translation>
+    </message>
+    <message>
+        <source>%1 unlinked from %2</source>
+        <translation>Đã bỏ gắn %1 khỏi %2</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,27 @@
+#include "LinkCommand.h"
+
+namespace pa::gui {
+
+LinkCommand::LinkCommand(bool add, const QString& text, std::function<bool(bool add)> write)
+    : m_add(add), m_write(std::move(write))
+{
+    setText(text);
+}
+
+void LinkCommand::redo()
+{
+    if (m_first) {
+        m_first = false;
+        return;
+    }
+    if (!m_write(m_add))
+        setObsolete(true);
+}
+
+void LinkCommand::undo()
+{
+    if (!m_write(!m_add))
+        setObsolete(true);
+}
+
+} // namespace pa::gui
