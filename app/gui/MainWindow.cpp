@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "AnalysisDock.h"
 #include "IdentifyPanel.h"
 #include "LayerPanel.h"
 #include "LinkCommand.h"
@@ -47,22 +48,24 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 {
     m_canvas = new MapCanvas(this);
     setCentralWidget(m_canvas);
+    // Layers on the left; identify, plan and analyses share the right as tabs.
+    auto dock = [this](QWidget* panel, const QString& name, Qt::DockWidgetArea area) {
+        auto* d = new QDockWidget(this);
+        d->setObjectName(name);
+        d->setWidget(panel);
+        addDockWidget(area, d);
+        return d;
+    };
     m_layers = new LayerPanel(this);
-    m_layersDock = new QDockWidget(this);
-    m_layersDock->setObjectName(QStringLiteral("layers"));
-    m_layersDock->setWidget(m_layers);
-    addDockWidget(Qt::LeftDockWidgetArea, m_layersDock);
+    m_layersDock = dock(m_layers, QStringLiteral("layers"), Qt::LeftDockWidgetArea);
     m_identify = new IdentifyPanel(this);
-    m_identifyDock = new QDockWidget(this);
-    m_identifyDock->setObjectName(QStringLiteral("identify"));
-    m_identifyDock->setWidget(m_identify);
-    addDockWidget(Qt::RightDockWidgetArea, m_identifyDock);
+    m_identifyDock = dock(m_identify, QStringLiteral("identify"), Qt::RightDockWidgetArea);
     m_plan = new PlanBrowser(this);
-    m_planDock = new QDockWidget(this);
-    m_planDock->setObjectName(QStringLiteral("plan"));
-    m_planDock->setWidget(m_plan);
-    addDockWidget(Qt::RightDockWidgetArea, m_planDock);
+    m_planDock = dock(m_plan, QStringLiteral("plan"), Qt::RightDockWidgetArea);
+    m_analyses = new AnalysisDock(this);
+    m_analysesDock = dock(m_analyses, QStringLiteral("analyses"), Qt::RightDockWidgetArea);
     tabifyDockWidget(m_identifyDock, m_planDock);
+    tabifyDockWidget(m_planDock, m_analysesDock);
     m_identifyDock->raise();
     resizeDocks({m_layersDock, m_identifyDock}, {300, 460}, Qt::Horizontal);
 
@@ -106,6 +109,16 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     connect(m_identify, &IdentifyPanel::unlinkRequested, this,
             [this](const QString& task, const QString& code, const QString& name) { toggleLink(task, code.toStdString(), name); });
     connect(m_plan, &PlanBrowser::agencyChosen, this, &MainWindow::showAgency);
+    connect(m_analyses, &AnalysisDock::coverageShown, this, [this](const QString& units, const QString& kind) {
+        m_layers->setLayerVisible(units.toStdString(), true); // the choropleth is drawn on the units
+        m_canvas->setTheme(render::Theme::Coverage, units.toStdString(), kind.toStdString());
+    });
+    connect(m_analyses, &AnalysisDock::corridorShown, this,
+            [this](double km) { m_canvas->setTheme(render::Theme::Corridor, {}, {}, km); });
+    connect(m_analyses, &AnalysisDock::placeChosen, this, [this](const gis::Shapes& shapes, const gis::Envelope& extent) {
+        m_canvas->setSelection(shapes);
+        m_canvas->zoomTo(extent);
+    });
 
     createActions();
     const QString saved = QSettings().value(QStringLiteral("language")).toString();
@@ -160,6 +173,7 @@ void MainWindow::createActions()
     m_viewMenu->addAction(m_layersDock->toggleViewAction());
     m_viewMenu->addAction(m_identifyDock->toggleViewAction());
     m_viewMenu->addAction(m_planDock->toggleViewAction());
+    m_viewMenu->addAction(m_analysesDock->toggleViewAction());
 
     m_langMenu = menuBar()->addMenu(QString());
     auto* group = new QActionGroup(this);
@@ -203,6 +217,7 @@ void MainWindow::retranslateUi()
     m_layersDock->setWindowTitle(tr("Layers"));
     m_identifyDock->setWindowTitle(tr("Identify"));
     m_planDock->setWindowTitle(tr("Plan"));
+    m_analysesDock->setWindowTitle(tr("Analyses"));
     setWindowTitle(m_path.isEmpty() ? tr("PlanAtlas")
                                     : tr("%1 — PlanAtlas").arg(QFileInfo(m_path).fileName()));
     m_recentMenu->clear();
@@ -223,6 +238,7 @@ void MainWindow::setLanguage(const QString& lang)
     if (m_lang == QStringLiteral("vi") && m_translator.load(QStringLiteral(":/i18n/planatlas_vi.qm")))
         qApp->installTranslator(&m_translator);
     (m_lang == QStringLiteral("en") ? m_en : m_vi)->setChecked(true);
+    m_analyses->setLanguage(m_lang.toStdString());
     retranslateUi(); // also reached through LanguageChange
     m_canvas->setLanguage(m_lang.toStdString());
     if (m_identify->features().empty())
@@ -292,6 +308,7 @@ bool MainWindow::openWorkspace(const QString& path)
         m_plan->clear();
         showError(tr("Cannot read the plan of %1").arg(QFileInfo(path).fileName()), QString::fromStdString(e.what()));
     }
+    m_analyses->setWorkspace(path, m_ws.get(), m_lang.toStdString());
     updateRecent(path);
     retranslateUi();
     return true;
@@ -304,6 +321,7 @@ void MainWindow::closeWorkspace()
     m_layers->clear();
     m_identify->showHint();
     m_plan->clear();
+    m_analyses->setWorkspace({}, nullptr, m_lang.toStdString());
     m_canvas->setHighlight({});
     m_ws.reset();
     m_writable = false;
@@ -385,7 +403,7 @@ void MainWindow::showAgency(const QString& agency)
 
 void MainWindow::clearHighlight()
 {
-    m_canvas->setHighlight({});
+    m_canvas->setHighlight({}); // back to the programme map, whatever theme an analysis set
     m_canvas->setSelection({});
 }
 

@@ -22,6 +22,7 @@ class QMenu;
 
 namespace pa::gui {
 
+class AnalysisDock;
 class IdentifyPanel;
 class LayerPanel;
 class MapCanvas;
@@ -52,6 +53,7 @@ public:
     [[nodiscard]] LayerPanel* layerPanel() const { return m_layers; }
     [[nodiscard]] IdentifyPanel* identifyPanel() const { return m_identify; }
     [[nodiscard]] PlanBrowser* planBrowser() const { return m_plan; }
+    [[nodiscard]] AnalysisDock* analyses() const { return m_analyses; }
     /// Shows a task's footprint: highlighted over a muted map and zoomed to; a task without a
     /// place says so in the status bar.
     void showTask(const QString& taskId);
@@ -95,6 +97,8 @@ private:
     LayerPanel* m_layers = nullptr;
     IdentifyPanel* m_identify = nullptr;
     PlanBrowser* m_plan = nullptr;
+    AnalysisDock* m_analyses = nullptr;
+    QDockWidget* m_analysesDock = nullptr;
     QDockWidget* m_planDock = nullptr;
     QDockWidget* m_layersDock = nullptr;
     QDockWidget* m_identifyDock = nullptr;

@@ -96,6 +96,17 @@ void MapCanvas::setLanguage(const std::string& lang)
 void MapCanvas::setHighlight(const std::string& highlight)
 {
     m_highlight = highlight;
+    m_theme = highlight.empty() ? render::Theme::Programme : render::Theme::Agency;
+    requestRender(0);
+}
+
+void MapCanvas::setTheme(render::Theme theme, const std::string& units, const std::string& kind, double corridorKm)
+{
+    m_theme = theme;
+    m_highlight.clear();
+    m_themeUnits = units;
+    m_themeKind = kind;
+    m_corridorKm = corridorKm;
     requestRender(0);
 }
 
@@ -173,10 +184,12 @@ void MapCanvas::startRender()
     o.dpi = 96;
     o.lang = m_lang;
     o.stack = m_stack;
-    if (!m_highlight.empty()) {
-        o.theme = render::Theme::Agency;
-        o.highlight = m_highlight;
-    }
+    o.theme = m_theme;
+    o.highlight = m_highlight;
+    o.unitsLayer = m_themeUnits;
+    if (!m_themeKind.empty())
+        o.coverageKind = m_themeKind;
+    o.corridorKm = m_corridorKm;
     if (m_stack.empty())
         o.stack = {{"", 0.0}}; // nothing visible: nothing drawn (an empty stack means the theme's)
     const QSize size = this->size();

@@ -4,6 +4,7 @@
 // a new request cancels the one in flight, so the window never waits for the renderer.
 
 #include "planatlas/gis/Geometry.h"
+#include "planatlas/render/Map.h"
 
 #include <QElapsedTimer>
 #include <QImage>
@@ -35,8 +36,14 @@ public:
     /// Layers to draw, bottom first, with opacities.
     void setStack(std::vector<std::pair<std::string, double>> stack);
     void setLanguage(const std::string& lang);
-    /// Features drawn in colour over a muted map ("task:ID", "agency:NAME"); empty clears.
+    /// Features drawn in colour over a muted map ("task:ID", "agency:NAME"); empty returns to
+    /// the programme map.
     void setHighlight(const std::string& highlight);
+    /// A theme of the renderer: the coverage choropleth of @p units by @p kind, or the corridor
+    /// of @p corridorKm around the expressways; Programme returns to the plain map.
+    void setTheme(render::Theme theme, const std::string& units = {}, const std::string& kind = {},
+                  double corridorKm = 5);
+    [[nodiscard]] render::Theme theme() const { return m_theme; }
 
     /// A feature drawn selected (outlined over the map) until cleared with an empty Shapes.
     void setSelection(gis::Shapes shapes);
@@ -97,6 +104,9 @@ private:
     double m_cx = 0, m_cy = 0, m_mpp = 1; ///< view: centre (workspace CRS) and metres per pixel
     std::vector<std::pair<std::string, double>> m_stack;
     std::string m_lang = "vi", m_highlight;
+    render::Theme m_theme = render::Theme::Programme;
+    std::string m_themeUnits, m_themeKind;
+    double m_corridorKm = 5;
     gis::Shapes m_selection;
 
     QImage m_picture;                    ///< the last finished rendering

@@ -2,6 +2,7 @@
 // workspace and see it drawn, hide a layer, click a park and find its tasks and lead
 // agencies, refuse a bad file in plain words, switch to English.
 
+#include "AnalysisDock.h"
 #include "IdentifyPanel.h"
 #include "LayerPanel.h"
 #include "MainWindow.h"
@@ -14,7 +15,9 @@
 #include "planatlas/layers/plan/Browse.h"
 #include "planatlas/layers/plan/Links.h"
 
+#include <QComboBox>
 #include <QDockWidget>
+#include <QTableWidget>
 #include <QMenuBar>
 #include <QSignalSpy>
 #include <QTreeWidget>
@@ -276,6 +279,44 @@ private slots:
                     QCOMPARE(t.links, 1);
     }
 
+    void analysesGiveTheNumbersOfTheCommandLine()
+    {
+        const auto window = sampleWindow();
+        QVERIFY(window);
+        MainWindow& w = *window;
+        auto* dock = w.analyses();
+        using Kind = pa::gui::AnalysisDock::Kind;
+        const std::string sample = pa::test::sampleWorkspace().string();
+        const std::string units = dock->unitsChoice()->currentData().toString().toStdString();
+        QCOMPARE(units, std::string("districts_pre2025")); // the period's districts are offered first
+        const std::vector<std::pair<Kind, std::vector<std::string>>> cases = {
+            {Kind::Coverage, {"analyze", sample, "coverage", "--units", units}},
+            {Kind::Overlaps, {"analyze", sample, "overlaps"}},
+            {Kind::Corridor, {"analyze", sample, "corridor", "--distance-km", "5"}},
+            {Kind::Targets, {"analyze", sample, "targets"}},
+        };
+        pa::test::TempDir dir;
+        for (const auto& [kind, cli] : cases) {
+            QSignalSpy done(dock, &pa::gui::AnalysisDock::finished);
+            dock->run(kind);
+            QVERIFY(done.wait(60000));
+            QCOMPARE(done.last().at(1).toString(), QString());
+            const auto file = dir.file("table.csv");
+            QVERIFY(dock->exportCsv(kind, QString::fromStdString(file)));
+            const auto expected = pa::test::runCli(cli);
+            QCOMPARE(expected.exitCode, 0);
+            QCOMPARE(pa::test::readBytes(file), expected.out); // the same bytes
+            QCOMPARE(dock->view(kind)->rowCount(), static_cast<int>(dock->table(kind).rows.size()));
+        }
+        // Coverage and corridor show on the map; Escape returns to the programme map.
+        dock->run(Kind::Coverage);
+        QVERIFY(QSignalSpy(dock, &pa::gui::AnalysisDock::finished).wait(60000));
+        QCOMPARE(w.canvas()->theme(), pa::render::Theme::Coverage);
+        QVERIFY(drawn(w));
+        w.clearHighlight();
+        QCOMPARE(w.canvas()->theme(), pa::render::Theme::Programme);
+    }
+
     void badFilesAreRefusedInPlainWordsAndTheOpenWorkspaceStays()
     {
         pa::test::TempDir dir;
@@ -338,7 +379,19 @@ private slots:
         QVERIFY(w.planBrowser()->selectTask(QStringLiteral("kh-nq54:III.4#4")));
         QVERIFY(drawn(w));
         save(QStringLiteral("2c-plan-task-vi.png"));
+        if (auto* dock = qobject_cast<QDockWidget*>(w.analyses()->parentWidget()))
+            dock->raise();
+        w.clearHighlight();
+        w.canvas()->zoomFull();
+        {
+            QSignalSpy done(w.analyses(), &pa::gui::AnalysisDock::finished);
+            w.analyses()->run(pa::gui::AnalysisDock::Kind::Coverage);
+            QVERIFY(done.wait(60000));
+        }
+        QVERIFY(drawn(w));
+        save(QStringLiteral("2d-coverage-vi.png"));
         w.setLanguage(QStringLiteral("en"));
+        w.clearHighlight();
         w.canvas()->zoomFull();
         QVERIFY(drawn(w));
         save(QStringLiteral("3-province-en.png"));

@@ -2,6 +2,257 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi">
 <context>
+    <name>pa::gui::AnalysisDock</name>
+    <message>
+        <source>Export table</source>
+        <translation>Xuất bảng</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Tệp CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>Độ phủ</translation>
+    </message>
+    <message>
+        <source>Overlaps</source>
+        <translation>Chồng lấn</translation>
+    </message>
+    <message>
+        <source>Corridor</source>
+        <translation>Hành lang</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>Chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Kind on the map</source>
+        <translation>Loại hiển thị trên bản đồ</translation>
+    </message>
+    <message>
+        <source>Leave out overlaps under</source>
+        <translation>Bỏ qua chồng lấn nhỏ hơn</translation>
+    </message>
+    <message>
+        <source>Distance from the expressways</source>
+        <translation>Khoảng cách tới đường cao tốc</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Chạy</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Xuất CSV…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Every unit has some of the kind shown.</source>
+        <translation>Đơn vị nào cũng có đối tượng thuộc loại đang hiển thị.</translation>
+    </message>
+    <message>
+        <source>Units with none of the kind shown: %1</source>
+        <translation>Các đơn vị không có đối tượng thuộc loại đang hiển thị: %1</translation>
+    </message>
+    <message>
+        <source>%1 overlap(s), %2 ha in all; %3 smaller than the threshold left out.</source>
+        <translation>%1 vùng chồng lấn, tổng %2 ha; bỏ qua %3 vùng nhỏ hơn ngưỡng.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 features within %3 km of an expressway; %4 % of the industrial area.</source>
+        <translation>%1/%2 đối tượng nằm trong phạm vi %3 km từ đường cao tốc; %4 % diện tích công nghiệp.</translation>
+    </message>
+    <message>
+        <source>%1 target(s): %2 met, %3 not met on the map.</source>
+        <translation>%1 chỉ tiêu: %2 đạt, %3 chưa đạt theo bản đồ.</translation>
+    </message>
+    <message>
+        <source>Unit code</source>
+        <translation>Mã đơn vị</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>Số đối tượng</translation>
+    </message>
+    <message>
+        <source>Area (ha)</source>
+        <translation>Diện tích (ha)</translation>
+    </message>
+    <message>
+        <source>Share (%)</source>
+        <translation>Tỷ lệ (%)</translation>
+    </message>
+    <message>
+        <source>Length (km)</source>
+        <translation>Chiều dài (km)</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Lead agencies</source>
+        <translation>Cơ quan chủ trì</translation>
+    </message>
+    <message>
+        <source>Gap</source>
+        <translation>Khoảng trống</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Nearest</source>
+        <translation>Gần nhất</translation>
+    </message>
+    <message>
+        <source>Nearest name</source>
+        <translation>Tên đối tượng gần nhất</translation>
+    </message>
+    <message>
+        <source>Distance (km)</source>
+        <translation>Khoảng cách (km)</translation>
+    </message>
+    <message>
+        <source>Within</source>
+        <translation>Trong phạm vi</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Văn bản</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>Chỉ số</translation>
+    </message>
+    <message>
+        <source>Comparator</source>
+        <translation>So sánh</translation>
+    </message>
+    <message>
+        <source>Plan value</source>
+        <translation>Giá trị kế hoạch</translation>
+    </message>
+    <message>
+        <source>Up to</source>
+        <translation>Đến</translation>
+    </message>
+    <message>
+        <source>Unit of measure</source>
+        <translation>Đơn vị đo</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <source>Measured as</source>
+        <translation>Cách đo</translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation>Đo được</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>Tỉnh</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Kind A</source>
+        <translation>Loại A</translation>
+    </message>
+    <message>
+        <source>Code A</source>
+        <translation>Mã A</translation>
+    </message>
+    <message>
+        <source>Feature A</source>
+        <translation>Đối tượng A</translation>
+    </message>
+    <message>
+        <source>Tasks A</source>
+        <translation>Nhiệm vụ A</translation>
+    </message>
+    <message>
+        <source>Lead A</source>
+        <translation>Chủ trì A</translation>
+    </message>
+    <message>
+        <source>Kind B</source>
+        <translation>Loại B</translation>
+    </message>
+    <message>
+        <source>Code B</source>
+        <translation>Mã B</translation>
+    </message>
+    <message>
+        <source>Feature B</source>
+        <translation>Đối tượng B</translation>
+    </message>
+    <message>
+        <source>Tasks B</source>
+        <translation>Nhiệm vụ B</translation>
+    </message>
+    <message>
+        <source>Lead B</source>
+        <translation>Chủ trì B</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>Không ghi được %1</translation>
+    </message>
+    <message>
+        <source>%1 row(s) written to %2</source>
+        <translation>Đã ghi %1 dòng vào %2</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>Đang chạy…</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing changed.</source>
+        <translation>Đã hủy; không có gì thay đổi.</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>đã hủy</translation>
+    </message>
+</context>
+<context>
     <name>pa::gui::IdentifyPanel</name>
     <message>
         <source>Linked tasks</source>
@@ -284,6 +535,10 @@ Vị trí vẽ theo mô tả trong kế hoạch chỉ mang tính chỉ dẫn; gi
     <message>
         <source>%1 unlinked from %2</source>
         <translation>Đã bỏ gắn %1 khỏi %2</translation>
+    </message>
+    <message>
+        <source>Analyses</source>
+        <translation>Phân tích</translation>
     </message>
 </context>
 <context>
