@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "AnalysisDock.h"
+#include "ExportMapDialog.h"
 #include "IdentifyPanel.h"
 #include "LayerPanel.h"
 #include "LinkCommand.h"
@@ -28,6 +29,12 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
+#include <QEventLoop>
+#include <QProgressDialog>
+#include <QThreadPool>
+#include <QTimer>
+
+#include <atomic>
 
 namespace pa::gui {
 
@@ -139,6 +146,15 @@ void MainWindow::createActions()
     });
     m_open->setShortcut(QKeySequence::Open);
     m_recentMenu = m_fileMenu->addMenu(QString());
+    m_export = m_fileMenu->addAction(QString(), this, [this] {
+        if (!m_ws)
+            return;
+        ExportMapDialog dialog(this, m_canvas->extent(), m_canvas->highlight(), m_lang);
+        dialog.setPath(QFileInfo(m_path).absolutePath() + QStringLiteral("/ban-do.pdf"));
+        if (dialog.exec() == QDialog::Accepted)
+            exportMap(dialog.path(), dialog.options());
+    });
+    m_export->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     m_close = m_fileMenu->addAction(QString(), this, &MainWindow::closeWorkspace);
     m_fileMenu->addSeparator();
     m_quit = m_fileMenu->addAction(QString(), this, &QWidget::close);
@@ -198,6 +214,8 @@ void MainWindow::retranslateUi()
     m_fileMenu->setTitle(tr("&File"));
     m_open->setText(tr("&Open workspace…"));
     m_recentMenu->setTitle(tr("Open &recent"));
+    m_export->setText(tr("&Export map…"));
+    m_export->setEnabled(m_ws != nullptr);
     m_close->setText(tr("&Close workspace"));
     m_quit->setText(tr("&Quit"));
     m_editMenu->setTitle(tr("&Edit"));
@@ -399,6 +417,49 @@ void MainWindow::showAgency(const QString& agency)
     }
     m_canvas->setHighlight("agency:" + agency.toStdString());
     m_canvas->zoomTo(*extent);
+}
+
+bool MainWindow::exportMap(const QString& path, const render::MapOptions& options)
+{
+    if (!m_ws)
+        return false;
+    auto cancel = std::make_shared<std::atomic<bool>>(false);
+    auto progress = std::make_shared<std::atomic<int>>(0);
+    QProgressDialog dialog(tr("Drawing the map…"), tr("Cancel"), 0, 100, this);
+    dialog.setWindowModality(Qt::WindowModal);
+    dialog.setMinimumDuration(300);
+    QString error;
+    bool done = false;
+    QEventLoop loop;
+    const std::string workspace = m_path.toStdString(), file = path.toStdString();
+    QThreadPool::globalInstance()->start([&, cancel, progress] {
+        try {
+            auto ws = layers::Workspace::open(workspace, gis::OpenMode::ReadOnly);
+            const layers::Progress p([progress](double f, std::string_view) { *progress = static_cast<int>(f * 100); },
+                                     cancel.get());
+            render::writeMap(ws, options, file, p);
+        } catch (const std::exception& e) {
+            error = QString::fromStdString(e.what());
+        }
+        QMetaObject::invokeMethod(&loop, [&] { done = true; loop.quit(); }, Qt::QueuedConnection);
+    });
+    QTimer tick;
+    connect(&tick, &QTimer::timeout, &dialog, [&] { dialog.setValue(progress->load()); });
+    connect(&dialog, &QProgressDialog::canceled, &dialog, [cancel] { *cancel = true; });
+    tick.start(100);
+    while (!done) // the window stays alive; only the export waits
+        loop.exec();
+    dialog.reset();
+    if (*cancel) {
+        statusBar()->showMessage(tr("Export cancelled; no file written"), 8000);
+        return false;
+    }
+    if (!error.isEmpty()) {
+        showError(tr("Cannot export the map"), error);
+        return false;
+    }
+    statusBar()->showMessage(tr("Map written to %1").arg(path), 10000);
+    return true;
 }
 
 void MainWindow::clearHighlight()

@@ -4,6 +4,7 @@
 
 #include "planatlas/gis/Transform.h"
 #include "planatlas/layers/Workspace.h"
+#include "planatlas/render/Map.h"
 
 #include <QLabel>
 #include <QMainWindow>
@@ -60,6 +61,9 @@ public:
     /// The same for every task an agency leads or supports (and its predecessors' before 2025).
     void showAgency(const QString& agency);
     void clearHighlight();
+    /// Writes a map with the renderer of `planatlas map` (in the background, with progress and
+    /// Cancel; the file appears only when complete). False on failure, said in the window.
+    bool exportMap(const QString& path, const render::MapOptions& options);
 
     /// Link editing. The task the plan browser has chosen receives the features clicked while
     /// link mode is on; each change is one undoable step written to the workspace at once.
@@ -107,6 +111,7 @@ private:
     QLabel* m_state = nullptr;
     QMenu *m_fileMenu = nullptr, *m_recentMenu = nullptr, *m_viewMenu = nullptr, *m_langMenu = nullptr,
           *m_helpMenu = nullptr;
+    QAction *m_export = nullptr;
     QAction *m_open = nullptr, *m_close = nullptr, *m_quit = nullptr, *m_zoomFull = nullptr, *m_zoomIn = nullptr,
             *m_zoomOut = nullptr, *m_clearHighlight = nullptr, *m_vi = nullptr, *m_en = nullptr, *m_about = nullptr;
     QUndoStack m_undo;

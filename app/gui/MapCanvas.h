@@ -44,6 +44,7 @@ public:
     void setTheme(render::Theme theme, const std::string& units = {}, const std::string& kind = {},
                   double corridorKm = 5);
     [[nodiscard]] render::Theme theme() const { return m_theme; }
+    [[nodiscard]] const std::string& highlight() const { return m_highlight; }
 
     /// A feature drawn selected (outlined over the map) until cleared with an empty Shapes.
     void setSelection(gis::Shapes shapes);

@@ -3,6 +3,7 @@
 // agencies, refuse a bad file in plain words, switch to English.
 
 #include "AnalysisDock.h"
+#include "ExportMapDialog.h"
 #include "IdentifyPanel.h"
 #include "LayerPanel.h"
 #include "MainWindow.h"
@@ -315,6 +316,36 @@ private slots:
         QVERIFY(drawn(w));
         w.clearHighlight();
         QCOMPARE(w.canvas()->theme(), pa::render::Theme::Programme);
+    }
+
+    void exportsTheMapWithTheRendererOfTheCommandLine()
+    {
+        const auto window = sampleWindow();
+        QVERIFY(window);
+        MainWindow& w = *window;
+        QVERIFY(w.planBrowser()->selectTask(QStringLiteral("kh-nq54:III.4#4")));
+        QVERIFY(drawn(w));
+        pa::gui::ExportMapDialog dialog(&w, w.canvas()->extent(), w.canvas()->highlight(), QStringLiteral("vi"));
+        // The highlight on the canvas is offered, and chosen, as the theme.
+        QCOMPARE(dialog.themeChoice()->currentData().toString(), QStringLiteral("agency"));
+        dialog.pageChoice()->setCurrentIndex(1); // A3
+        auto options = dialog.options();
+        QCOMPARE(options.pageWidthMm, 420.0);
+        QCOMPARE(options.highlight, std::string("task:kh-nq54:III.4#4"));
+        options.title = "Nhiệm vụ III.4#4 — phát triển đô thị";
+        options.dpi = 100;
+        pa::test::TempDir dir;
+        const auto pdf = dir.file("map.pdf");
+        QVERIFY(w.exportMap(QString::fromStdString(pdf), options));
+        const auto info = pa::test::run({"pdfinfo", pdf});
+        QVERIFY2(info.out.find("(A3)") != std::string::npos, info.out.c_str());
+        QVERIFY2(info.out.find("1191 x 842 pts") != std::string::npos, info.out.c_str()); // landscape
+        const auto text = pa::test::run({"pdftotext", pdf, "-"});
+        QVERIFY(text.out.find("Nhiệm vụ III.4#4") != std::string::npos);
+        QVERIFY(text.out.find("chỉ dẫn") != std::string::npos); // the indicative note is on the page
+        // A bad place is refused in the window, and nothing is left behind.
+        QVERIFY(!w.exportMap(QString::fromStdString(dir.file("no/such/folder/map.pdf")), options));
+        QVERIFY(!w.lastError().isEmpty());
     }
 
     void badFilesAreRefusedInPlainWordsAndTheOpenWorkspaceStays()

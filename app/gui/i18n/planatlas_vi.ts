@@ -253,6 +253,89 @@
     </message>
 </context>
 <context>
+    <name>pa::gui::ExportMapDialog</name>
+    <message>
+        <source>Export map</source>
+        <translation>Xuất bản đồ</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>PDF (*.pdf);;Ảnh PNG (*.png);;Bản vẽ SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Chương trình</translation>
+    </message>
+    <message>
+        <source>Coverage of districts by industrial parks</source>
+        <translation>Tỷ lệ diện tích khu công nghiệp theo huyện</translation>
+    </message>
+    <message>
+        <source>Land price</source>
+        <translation>Giá đất</translation>
+    </message>
+    <message>
+        <source>Expressway corridor (5 km)</source>
+        <translation>Hành lang đường cao tốc (5 km)</translation>
+    </message>
+    <message>
+        <source>What is highlighted now</source>
+        <translation>Phần đang được tô sáng</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Chủ đề</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Khổ giấy</translation>
+    </message>
+    <message>
+        <source>Landscape</source>
+        <translation>Ngang</translation>
+    </message>
+    <message>
+        <source>Portrait</source>
+        <translation>Dọc</translation>
+    </message>
+    <message>
+        <source>Orientation</source>
+        <translation>Hướng giấy</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Độ phân giải</translation>
+    </message>
+    <message>
+        <source>(from the theme and province)</source>
+        <translation>(theo chủ đề và tỉnh)</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Tiêu đề</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>The current view (otherwise the whole province)</source>
+        <translation>Vùng đang xem (nếu không: toàn tỉnh)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Xuất</translation>
+    </message>
+</context>
+<context>
     <name>pa::gui::IdentifyPanel</name>
     <message>
         <source>Linked tasks</source>
@@ -539,6 +622,30 @@ Vị trí vẽ theo mô tả trong kế hoạch chỉ mang tính chỉ dẫn; gi
     <message>
         <source>Analyses</source>
         <translation>Phân tích</translation>
+    </message>
+    <message>
+        <source>&amp;Export map…</source>
+        <translation>&amp;Xuất bản đồ…</translation>
+    </message>
+    <message>
+        <source>Drawing the map…</source>
+        <translation>Đang vẽ bản đồ…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file written</source>
+        <translation>Đã hủy xuất; không ghi tệp nào</translation>
+    </message>
+    <message>
+        <source>Cannot export the map</source>
+        <translation>Không xuất được bản đồ</translation>
+    </message>
+    <message>
+        <source>Map written to %1</source>
+        <translation>Đã ghi bản đồ vào %1</translation>
     </message>
 </context>
 <context>
