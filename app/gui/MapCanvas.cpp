@@ -20,29 +20,21 @@ namespace pa::gui {
 
 namespace {
 
-/// Draws the map for one request in a worker thread; fills @p out's image or error.
-template <typename Out>
-void renderJob(Out& out, const QString& path, const render::MapOptions& options, QSize size, qreal ratio,
-               const std::shared_ptr<std::atomic<bool>>& cancel)
+/// Layers with more features than this (parcels, price zones) come in a second picture: the
+/// first shows the programme at once.
+constexpr std::int64_t kHeavyLayer = 100'000;
+
+/// Draws @p options onto a new image; throws what drawMap throws.
+QImage draw(layers::Workspace& ws, const render::MapOptions& options, QSize size, qreal ratio,
+            const std::shared_ptr<std::atomic<bool>>& cancel)
 {
-    try {
-        // Each job opens the workspace itself: GDAL datasets belong to one thread.
-        auto ws = layers::Workspace::open(path.toStdString(), gis::OpenMode::ReadOnly);
-        QImage image(size * ratio, QImage::Format_ARGB32_Premultiplied);
-        image.setDevicePixelRatio(ratio);
-        image.fill(Qt::white);
-        {
-            QPainter painter(&image);
-            const layers::Progress progress([](double, std::string_view) {}, cancel.get());
-            render::drawMap(ws, options, painter, QRectF(0, 0, size.width(), size.height()), progress);
-        }
-        out.image = std::move(image);
-    } catch (const layers::Error& e) {
-        out.cancelled = e.kind() == layers::ErrorKind::Cancelled;
-        out.error = QString::fromStdString(e.what());
-    } catch (const std::exception& e) {
-        out.error = QString::fromStdString(e.what());
-    }
+    QImage image(size * ratio, QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(ratio);
+    image.fill(QColor(0xf4, 0xf4, 0xf1));
+    QPainter painter(&image);
+    const layers::Progress progress([](double, std::string_view) {}, cancel.get());
+    render::drawMap(ws, options, painter, QRectF(0, 0, size.width(), size.height()), progress);
+    return image;
 }
 
 } // namespace
@@ -203,24 +195,50 @@ void MapCanvas::startRender()
         emit renderStarted();
     }
     QThreadPool::globalInstance()->start([=] {
+        auto send = [&](Rendered r) {
+            r.job = job;
+            r.cx = cx;
+            r.cy = cy;
+            r.mpp = mpp;
+            r.size = size;
+            // Back in the GUI thread, and only if the canvas still exists.
+            QMetaObject::invokeMethod(
+                QCoreApplication::instance(), [self, r = std::move(r)]() mutable { deliver(self, std::move(r)); },
+                Qt::QueuedConnection);
+        };
         Rendered r;
-        r.job = job;
-        r.cx = cx;
-        r.cy = cy;
-        r.mpp = mpp;
-        r.size = size;
         if (o.stack.size() == 1 && o.stack.front().first.empty()) {
             QImage blank(size * ratio, QImage::Format_ARGB32_Premultiplied);
             blank.setDevicePixelRatio(ratio);
             blank.fill(QColor(0xf4, 0xf4, 0xf1));
             r.image = blank;
-        } else {
-            renderJob(r, path, o, size, ratio, cancel);
+            send(std::move(r));
+            return;
         }
-        // Back in the GUI thread, and only if the canvas still exists.
-        QMetaObject::invokeMethod(
-            QCoreApplication::instance(), [self, r = std::move(r)]() mutable { deliver(self, std::move(r)); },
-            Qt::QueuedConnection);
+        try {
+            // Each job opens the workspace itself: GDAL datasets belong to one thread.
+            auto ws = layers::Workspace::open(path.toStdString(), gis::OpenMode::ReadOnly);
+            auto quick = o;
+            quick.stack.clear();
+            for (const auto& entry : o.stack) {
+                const auto layer = ws.dataset().layerByName(entry.first);
+                if (!layer || layer->featureCount(false) <= kHeavyLayer)
+                    quick.stack.push_back(entry);
+            }
+            if (!quick.stack.empty() && quick.stack.size() < o.stack.size()) {
+                Rendered first;
+                first.image = draw(ws, quick, size, ratio, cancel);
+                first.partial = true;
+                send(std::move(first));
+            }
+            r.image = draw(ws, o, size, ratio, cancel);
+        } catch (const layers::Error& e) {
+            r.cancelled = e.kind() == layers::ErrorKind::Cancelled;
+            r.error = QString::fromStdString(e.what());
+        } catch (const std::exception& e) {
+            r.error = QString::fromStdString(e.what());
+        }
+        send(std::move(r));
     });
 }
 
@@ -234,6 +252,17 @@ void MapCanvas::onRendered(Rendered r)
 {
     if (r.job != m_job)
         return; // a newer request replaces this one
+    if (r.partial) {
+        // The programme without the heavy layers: shown now, the rest follows.
+        m_picture = std::move(r.image);
+        m_pictureCx = r.cx;
+        m_pictureCy = r.cy;
+        m_pictureMpp = r.mpp;
+        m_pictureSize = r.size;
+        update();
+        emit firstPicture(m_requested.elapsed());
+        return;
+    }
     m_rendering = false;
     if (r.cancelled)
         return;

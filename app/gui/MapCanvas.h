@@ -74,6 +74,9 @@ signals:
     void renderStarted();
     /// @p error is empty on success; @p milliseconds from request to picture.
     void renderFinished(qint64 milliseconds, const QString& error);
+    /// With layers of 100 000+ features visible (parcels): the picture without them arrived
+    /// after @p milliseconds; the full one follows with renderFinished.
+    void firstPicture(qint64 milliseconds);
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -91,6 +94,7 @@ private:
         QImage image;
         QString error;
         bool cancelled = false;
+        bool partial = false; ///< the quick first picture (without layers of 100 000+ features)
         std::uint64_t job = 0;
         double cx = 0, cy = 0, mpp = 0;
         QSize size;

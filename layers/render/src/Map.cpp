@@ -743,13 +743,16 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
             const int price = t->fieldIndex("price_vnd_m2"), source = t->fieldIndex("source");
             const Symbol base = symbolFor(d.kind, "", "", false, false, u);
             t->setSpatialFilter(world);
+            std::vector<std::string> needed; // the driver need not read the other fields
+            for (const int i : {price, source})
+                if (i >= 0)
+                    needed.push_back(t->fields()[static_cast<std::size_t>(i)].name);
+            t->setFieldsToRead(needed);
             t->resetReading();
             std::int64_t n = 0;
             while (auto f = t->next()) {
                 if (++n % 20000 == 0)
                     progress.update(0.75, "drawing " + d.layer.name);
-                Item item;
-                item.shapes = f->takeGeometry().shapes();
                 Symbol s = base;
                 if (price >= 0 && !priceClasses.breaks.empty())
                     if (const auto v = f->value(price); std::holds_alternative<double>(v)) {
@@ -758,9 +761,24 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
                     }
                 if (source >= 0 && madeUp(gis::toString(f->value(source))))
                     report.illustrative = true;
-                drawItem(p, s, item, view, u);
                 ++report.featuresDrawn;
+                auto g = f->takeGeometry();
+                const auto e = g.envelope();
+                if (!e)
+                    continue;
+                // A feature smaller than a pixel is a pixel of its colour: not lost from the
+                // map, and not worth converting into paths.
+                const QPointF a = view.map({e->minX, e->minY}), b = view.map({e->maxX, e->maxY});
+                if (std::abs(b.x() - a.x()) < 1.5 && std::abs(a.y() - b.y()) < 1.5) {
+                    if (s.brush.style() != Qt::NoBrush)
+                        p.fillRect(QRectF((a.x() + b.x()) / 2 - 0.5, (a.y() + b.y()) / 2 - 0.5, 1, 1), s.brush);
+                    continue;
+                }
+                Item item;
+                item.shapes = g.shapes();
+                drawItem(p, s, item, view, u);
             }
+            t->readAllFields();
             t->setSpatialFilter(std::nullopt);
             continue;
         }
