@@ -252,21 +252,12 @@ void MapCanvas::onRendered(Rendered r)
 {
     if (r.job != m_job)
         return; // a newer request replaces this one
-    if (r.partial) {
-        // The programme without the heavy layers: shown now, the rest follows.
-        m_picture = std::move(r.image);
-        m_pictureCx = r.cx;
-        m_pictureCy = r.cy;
-        m_pictureMpp = r.mpp;
-        m_pictureSize = r.size;
-        update();
-        emit firstPicture(m_requested.elapsed());
-        return;
-    }
-    m_rendering = false;
+    if (!r.partial)
+        m_rendering = false;
     if (r.cancelled)
         return;
-    m_error = r.error;
+    if (!r.partial)
+        m_error = r.error;
     if (r.error.isEmpty()) {
         m_picture = std::move(r.image);
         m_pictureCx = r.cx;
@@ -275,7 +266,10 @@ void MapCanvas::onRendered(Rendered r)
         m_pictureSize = r.size;
     }
     update();
-    emit renderFinished(m_requested.elapsed(), r.error);
+    if (r.partial)
+        emit firstPicture(m_requested.elapsed()); // the programme without the heavy layers; the rest follows
+    else
+        emit renderFinished(m_requested.elapsed(), r.error);
 }
 
 void MapCanvas::paintEvent(QPaintEvent*)
