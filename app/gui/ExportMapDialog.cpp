@@ -65,6 +65,7 @@ ExportMapDialog::ExportMapDialog(QWidget* parent, const gis::Envelope& view, con
     form->addRow(QString(), m_currentView);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Export"));
+    buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel")); // Qt's own words are not translated here
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     form->addRow(buttons);

@@ -2,6 +2,7 @@
 
 #include "AnalysisDock.h"
 #include "ExportMapDialog.h"
+#include "ImportDialog.h"
 #include "IdentifyPanel.h"
 #include "LayerPanel.h"
 #include "LinkCommand.h"
@@ -146,6 +147,14 @@ void MainWindow::createActions()
     });
     m_open->setShortcut(QKeySequence::Open);
     m_recentMenu = m_fileMenu->addMenu(QString());
+    m_import = m_fileMenu->addAction(QString(), this, [this] {
+        if (!m_ws)
+            return;
+        ImportDialog dialog(this, m_path, m_lang);
+        connect(&dialog, &ImportDialog::imported, this, &MainWindow::addImportedLayer);
+        dialog.exec();
+    });
+    m_import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     m_export = m_fileMenu->addAction(QString(), this, [this] {
         if (!m_ws)
             return;
@@ -215,6 +224,8 @@ void MainWindow::retranslateUi()
     m_open->setText(tr("&Open workspace…"));
     m_recentMenu->setTitle(tr("Open &recent"));
     m_export->setText(tr("&Export map…"));
+    m_import->setText(tr("&Add a layer…"));
+    m_import->setEnabled(m_ws != nullptr);
     m_export->setEnabled(m_ws != nullptr);
     m_close->setText(tr("&Close workspace"));
     m_quit->setText(tr("&Quit"));
@@ -330,6 +341,30 @@ bool MainWindow::openWorkspace(const QString& path)
     updateRecent(path);
     retranslateUi();
     return true;
+}
+
+void MainWindow::reloadWorkspace()
+{
+    if (m_path.isEmpty())
+        return;
+    try {
+        m_ws = std::make_unique<layers::Workspace>(
+            layers::Workspace::open(m_path.toStdString(), m_writable ? gis::OpenMode::Update : gis::OpenMode::ReadOnly));
+    } catch (const std::exception& e) {
+        showError(tr("Cannot open %1").arg(QFileInfo(m_path).fileName()), QString::fromStdString(e.what()));
+        return;
+    }
+    m_layers->setLayers(render::defaultStack(*m_ws), m_lang.toStdString()); // keeps the user's choices
+    m_plan->setPlan(plan::readPlanOverview(*m_ws));
+    m_analyses->setWorkspace(m_path, m_ws.get(), m_lang.toStdString());
+    m_canvas->refresh();
+}
+
+void MainWindow::addImportedLayer(const QString& layer)
+{
+    reloadWorkspace();
+    m_layers->setLayerVisible(layer.toStdString(), true);
+    statusBar()->showMessage(tr("Layer %1 added").arg(layer), 10000);
 }
 
 void MainWindow::closeWorkspace()

@@ -40,6 +40,11 @@ public:
     /// Opens a workspace; on failure says why in the window (a message box unless
     /// setInteractive(false)) and keeps the one open before. Returns whether it opened.
     bool openWorkspace(const QString& path);
+    /// Reads the open workspace again after a change made elsewhere (an import): new layers
+    /// appear in the tree, the view and the user's layer choices stay.
+    void reloadWorkspace();
+    /// After an import: the workspace read again and the new layer shown.
+    void addImportedLayer(const QString& layer);
     void closeWorkspace();
     /// "vi" or "en": the whole window and the map's labels.
     void setLanguage(const QString& lang);
@@ -111,7 +116,7 @@ private:
     QLabel* m_state = nullptr;
     QMenu *m_fileMenu = nullptr, *m_recentMenu = nullptr, *m_viewMenu = nullptr, *m_langMenu = nullptr,
           *m_helpMenu = nullptr;
-    QAction *m_export = nullptr;
+    QAction *m_export = nullptr, *m_import = nullptr;
     QAction *m_open = nullptr, *m_close = nullptr, *m_quit = nullptr, *m_zoomFull = nullptr, *m_zoomIn = nullptr,
             *m_zoomOut = nullptr, *m_clearHighlight = nullptr, *m_vi = nullptr, *m_en = nullptr, *m_about = nullptr;
     QUndoStack m_undo;

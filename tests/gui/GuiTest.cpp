@@ -5,6 +5,7 @@
 #include "AnalysisDock.h"
 #include "ExportMapDialog.h"
 #include "IdentifyPanel.h"
+#include "ImportDialog.h"
 #include "LayerPanel.h"
 #include "MainWindow.h"
 #include "MapCanvas.h"
@@ -18,6 +19,7 @@
 
 #include <QComboBox>
 #include <QDockWidget>
+#include <QLineEdit>
 #include <QTableWidget>
 #include <QMenuBar>
 #include <QSignalSpy>
@@ -348,6 +350,74 @@ private slots:
         QVERIFY(!w.lastError().isEmpty());
     }
 
+    void importingALayerAddsItOrLeavesTheWorkspaceAsItWas()
+    {
+        pa::test::TempDir dir;
+        const auto copy = dir.file("ws.gpkg");
+        std::filesystem::copy_file(pa::test::sampleWorkspace(), copy);
+        MainWindow w;
+        w.setInteractive(false);
+        w.setLanguage(QStringLiteral("vi"));
+        QVERIFY(w.openWorkspace(QString::fromStdString(copy)));
+        auto layerNames = [&] {
+            auto ws = pa::layers::Workspace::open(copy, pa::gis::OpenMode::ReadOnly);
+            std::vector<std::string> names;
+            for (const auto& l : ws.layers())
+                names.push_back(l.name);
+            return names;
+        };
+        const auto before = layerNames();
+        const auto bytes = pa::test::readBytes(copy);
+
+        pa::gui::ImportDialog towns(&w, QString::fromStdString(copy), QStringLiteral("vi"));
+        connect(&towns, &pa::gui::ImportDialog::imported, &w, &MainWindow::addImportedLayer);
+        QVERIFY(towns.setSource(QString::fromStdString(pa::test::fixture("urban_centres.csv").string())));
+        towns.kindChoice()->setCurrentIndex(towns.kindChoice()->findData(QStringLiteral("urban_centre")));
+        // A CSV of lon/lat says no CRS: refused, never guessed, and nothing written.
+        QVERIFY(!towns.runImport());
+        QVERIFY2(towns.error().contains(QStringLiteral("no coordinate reference system")), qPrintable(towns.error()));
+        QVERIFY(layerNames() == before);
+        QVERIFY(pa::test::readBytes(copy) == bytes);
+        // With WGS 84 chosen from the presets, the name the sample's towns already use is refused…
+        towns.crsChoice()->setCurrentIndex(towns.crsChoice()->findData(QStringLiteral("EPSG:4326")));
+        towns.licenceEdit()->setText(QStringLiteral("CC BY 4.0"));
+        QVERIFY(!towns.runImport());
+        QVERIFY2(towns.error().contains(QStringLiteral("already has a layer")), qPrintable(towns.error()));
+        QVERIFY(pa::test::readBytes(copy) == bytes);
+        // … and under a name of its own it is imported, reprojected and shown.
+        towns.layerNameEdit()->setText(QStringLiteral("do_thi_bo_sung"));
+        QVERIFY2(towns.runImport(), qPrintable(towns.error()));
+        QCOMPARE(towns.report().features, static_cast<std::int64_t>(4)); // the rows of the CSV
+        QCOMPARE(layerNames().size(), before.size() + 1);
+        const auto added = towns.report().layerName;
+        QVERIFY(w.layerPanel()->itemOf(added) != nullptr);
+        const auto stack = w.layerPanel()->stack();
+        QVERIFY(std::any_of(stack.begin(), stack.end(), [&](const auto& s) { return s.first == added; }));
+
+        // A Shapefile written in TCVN3: decoded, codes from its column.
+        pa::gui::ImportDialog parks(&w, QString::fromStdString(copy), QStringLiteral("vi"));
+        QVERIFY(parks.setSource(QString::fromStdString(pa::test::fixture("kcn_tcvn3.shp").string())));
+        parks.kindChoice()->setCurrentIndex(parks.kindChoice()->findData(QStringLiteral("industrial_park")));
+        parks.encodingChoice()->setCurrentIndex(parks.encodingChoice()->findData(QStringLiteral("tcvn3")));
+        parks.codeChoice()->setCurrentIndex(parks.codeChoice()->findData(QStringLiteral("MA_KCN")));
+        parks.licenceEdit()->setText(QStringLiteral("CC BY 4.0"));
+        parks.layerNameEdit()->setText(QStringLiteral("kcn_cu"));
+        // Its codes are the sample's own parks' codes: refused, feature by feature.
+        QVERIFY(!parks.runImport());
+        QVERIFY2(parks.error().contains(QStringLiteral("feature 3: code 'KCN-DT' is already used in the workspace")),
+                 qPrintable(parks.error()));
+        parks.codeChoice()->setCurrentIndex(0); // generate codes instead
+        QVERIFY2(parks.runImport(), qPrintable(parks.error()));
+        QVERIFY(parks.report().textConverted > 0);
+        auto ws = pa::layers::Workspace::open(copy, pa::gis::OpenMode::ReadOnly);
+        auto table = *ws.dataset().layerByName(parks.report().layerName);
+        bool vietnamese = false;
+        while (auto f = table.next())
+            vietnamese = vietnamese || pa::gis::toString(f->value(table.fieldIndex("name_vi"))).find("Khu công nghiệp") != std::string::npos ||
+                         pa::gis::toString(f->value(table.fieldIndex("name_vi"))).find("KCN") != std::string::npos;
+        QVERIFY(vietnamese);
+    }
+
     void badFilesAreRefusedInPlainWordsAndTheOpenWorkspaceStays()
     {
         pa::test::TempDir dir;
@@ -421,6 +491,16 @@ private slots:
         }
         QVERIFY(drawn(w));
         save(QStringLiteral("2d-coverage-vi.png"));
+        {
+            pa::gui::ImportDialog dialog(&w, QString::fromStdString(pa::test::sampleWorkspace().string()),
+                                         QStringLiteral("vi"));
+            QVERIFY(dialog.setSource(QString::fromStdString(pa::test::fixture("kcn_tcvn3.shp").string())));
+            dialog.kindChoice()->setCurrentIndex(dialog.kindChoice()->findData(QStringLiteral("industrial_park")));
+            dialog.encodingChoice()->setCurrentIndex(dialog.encodingChoice()->findData(QStringLiteral("tcvn3")));
+            dialog.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+            QVERIFY(dialog.grab().toImage().save(dir + QStringLiteral("/2e-import-vi.png")));
+        }
         w.setLanguage(QStringLiteral("en"));
         w.clearHighlight();
         w.canvas()->zoomFull();

@@ -334,6 +334,10 @@
         <source>Export</source>
         <translation>Xuất</translation>
     </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
 </context>
 <context>
     <name>pa::gui::IdentifyPanel</name>
@@ -380,6 +384,189 @@
     <message>
         <source>unlink</source>
         <translation>bỏ gắn</translation>
+    </message>
+</context>
+<context>
+    <name>pa::gui::ImportDialog</name>
+    <message>
+        <source>Add a layer</source>
+        <translation>Thêm lớp dữ liệu</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>GIS files (*.shp *.zip *.gpkg *.geojson *.json *.kml *.kmz *.csv *.fgb *.gml);;All files (*)</source>
+        <translation>Tệp GIS (*.shp *.zip *.gpkg *.geojson *.json *.kml *.kmz *.csv *.fgb *.gml);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Layer of the file</source>
+        <translation>Lớp trong tệp</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>(from the file&apos;s name)</source>
+        <translation>(theo tên tệp)</translation>
+    </message>
+    <message>
+        <source>Name in the workspace</source>
+        <translation>Tên trong không gian làm việc</translation>
+    </message>
+    <message>
+        <source>As the file declares</source>
+        <translation>Theo khai báo của tệp</translation>
+    </message>
+    <message>
+        <source>EPSG:9213 — VN-2000 / TM-3 106°30′ (Thái Nguyên)</source>
+        <translation>EPSG:9213 — VN-2000 / TM-3 106°30′ (Thái Nguyên)</translation>
+    </message>
+    <message>
+        <source>EPSG:5897 — VN-2000 / TM-3 105° (Thanh Hóa)</source>
+        <translation>EPSG:5897 — VN-2000 / TM-3 105° (Thanh Hóa)</translation>
+    </message>
+    <message>
+        <source>EPSG:3405 — VN-2000 / UTM zone 48N</source>
+        <translation>EPSG:3405 — VN-2000 / UTM múi 48N</translation>
+    </message>
+    <message>
+        <source>EPSG:4326 — WGS 84 longitude/latitude</source>
+        <translation>EPSG:4326 — WGS 84 kinh độ/vĩ độ</translation>
+    </message>
+    <message>
+        <source>EPSG:32648 — WGS 84 / UTM zone 48N</source>
+        <translation>EPSG:32648 — WGS 84 / UTM múi 48N</translation>
+    </message>
+    <message>
+        <source>Only for a file without a CRS, or one whose CRS is wrong; never guessed</source>
+        <translation>Chỉ dùng cho tệp không có hệ tọa độ hoặc khai báo sai; không bao giờ đoán</translation>
+    </message>
+    <message>
+        <source>Coordinate system</source>
+        <translation>Hệ tọa độ</translation>
+    </message>
+    <message>
+        <source>Unicode, or as the file declares</source>
+        <translation>Unicode, hoặc theo khai báo của tệp</translation>
+    </message>
+    <message>
+        <source>TCVN3 (ABC, .Vn fonts)</source>
+        <translation>TCVN3 (ABC, phông .Vn)</translation>
+    </message>
+    <message>
+        <source>VNI-Windows</source>
+        <translation>VNI-Windows</translation>
+    </message>
+    <message>
+        <source>Windows-1258</source>
+        <translation>Windows-1258</translation>
+    </message>
+    <message>
+        <source>Text encoding</source>
+        <translation>Bảng mã chữ</translation>
+    </message>
+    <message>
+        <source>Column with codes</source>
+        <translation>Cột chứa mã</translation>
+    </message>
+    <message>
+        <source>digitized</source>
+        <translation>số hóa</translation>
+    </message>
+    <message>
+        <source>surveyed</source>
+        <translation>đo đạc</translation>
+    </message>
+    <message>
+        <source>indicative (positions from descriptions)</source>
+        <translation>chỉ dẫn (vị trí theo mô tả)</translation>
+    </message>
+    <message>
+        <source>Geometry</source>
+        <translation>Hình học</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Nguồn</translation>
+    </message>
+    <message>
+        <source>e.g. CC BY 4.0; every layer keeps its licence</source>
+        <translation>ví dụ CC BY 4.0; mỗi lớp giữ giấy phép của nó</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Giấy phép</translation>
+    </message>
+    <message>
+        <source>Attribute</source>
+        <translation>Thuộc tính</translation>
+    </message>
+    <message>
+        <source>Column of the file</source>
+        <translation>Cột trong tệp</translation>
+    </message>
+    <message>
+        <source>Attributes of the kind and the columns that fill them</source>
+        <translation>Thuộc tính của loại và các cột cung cấp giá trị</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Nhập</translation>
+    </message>
+    <message>
+        <source>%1: %2 feature(s), %3</source>
+        <translation>%1: %2 đối tượng, %3</translation>
+    </message>
+    <message>
+        <source>no coordinate system declared</source>
+        <translation>không khai báo hệ tọa độ</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>Không đọc được %1: %2</translation>
+    </message>
+    <message>
+        <source>(generate codes)</source>
+        <translation>(tự sinh mã)</translation>
+    </message>
+    <message>
+        <source>(recognised by name)</source>
+        <translation>(nhận theo tên cột)</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Đang nhập…</translation>
+    </message>
+    <message>
+        <source>Cancelled: the workspace is as it was.</source>
+        <translation>Đã hủy: không gian làm việc giữ nguyên như trước.</translation>
+    </message>
+    <message>
+        <source>Choose the file&apos;s coordinate system above: PlanAtlas never guesses it.</source>
+        <translation>Hãy chọn hệ tọa độ của tệp ở trên: PlanAtlas không bao giờ đoán.</translation>
+    </message>
+    <message>
+        <source>Layer %1: %2 feature(s) imported</source>
+        <translation>Lớp %1: đã nhập %2 đối tượng</translation>
+    </message>
+    <message>
+        <source>; %1 invalid geometr(ies) repaired</source>
+        <translation>; sửa %1 hình học không hợp lệ</translation>
+    </message>
+    <message>
+        <source>; %1 text value(s) converted from the legacy encoding</source>
+        <translation>; chuyển %1 giá trị chữ từ bảng mã cũ</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
     </message>
 </context>
 <context>
@@ -646,6 +833,14 @@ Vị trí vẽ theo mô tả trong kế hoạch chỉ mang tính chỉ dẫn; gi
     <message>
         <source>Map written to %1</source>
         <translation>Đã ghi bản đồ vào %1</translation>
+    </message>
+    <message>
+        <source>&amp;Add a layer…</source>
+        <translation>&amp;Thêm lớp dữ liệu…</translation>
+    </message>
+    <message>
+        <source>Layer %1 added</source>
+        <translation>Đã thêm lớp %1</translation>
     </message>
 </context>
 <context>

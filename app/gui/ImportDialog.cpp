@@ -1,0 +1,286 @@
+#include "ImportDialog.h"
+
+#include "Text_p.h"
+
+#include "planatlas/gis/Dataset.h"
+#include "planatlas/gis/Error.h"
+#include "planatlas/layers/Errors.h"
+#include "planatlas/layers/LayerKind.h"
+
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QDialogButtonBox>
+#include <QEventLoop>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPointer>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QThreadPool>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace pa::gui {
+
+ImportDialog::ImportDialog(QWidget* parent, const QString& workspacePath, const QString& lang)
+    : QDialog(parent), m_workspace(workspacePath), m_lang(lang)
+{
+    setWindowTitle(tr("Add a layer"));
+    resize(620, 640);
+    auto* layout = new QVBoxLayout(this);
+    auto* form = new QFormLayout;
+    layout->addLayout(form);
+    auto* pathRow = new QHBoxLayout;
+    m_path = new QLineEdit(this);
+    m_path->setReadOnly(true);
+    auto* browse = new QPushButton(tr("Choose…"), this);
+    pathRow->addWidget(m_path, 1);
+    pathRow->addWidget(browse);
+    form->addRow(tr("File"), pathRow);
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Add a layer"), QString(),
+            tr("GIS files (*.shp *.zip *.gpkg *.geojson *.json *.kml *.kmz *.csv *.fgb *.gml);;All files (*)"));
+        if (!path.isEmpty())
+            setSource(path);
+    });
+    m_sourceLayer = new QComboBox(this);
+    form->addRow(tr("Layer of the file"), m_sourceLayer);
+    connect(m_sourceLayer, &QComboBox::currentIndexChanged, this, [this] { setSource(m_path->text()); });
+    m_kind = new QComboBox(this);
+    for (const auto& kind : layers::layerKinds())
+        m_kind->addItem(q(std::string(lang == QStringLiteral("en") ? kind.titleEn : kind.titleVi)), q(std::string(kind.id)));
+    form->addRow(tr("Kind"), m_kind);
+    connect(m_kind, &QComboBox::currentIndexChanged, this, &ImportDialog::fillAttributes);
+    m_layerName = new QLineEdit(this);
+    m_layerName->setPlaceholderText(tr("(from the file's name)"));
+    form->addRow(tr("Name in the workspace"), m_layerName);
+    m_crs = new QComboBox(this);
+    m_crs->setEditable(true);
+    m_crs->addItem(tr("As the file declares"), QString());
+    m_crs->addItem(tr("EPSG:9213 — VN-2000 / TM-3 106°30′ (Thái Nguyên)"), QStringLiteral("EPSG:9213"));
+    m_crs->addItem(tr("EPSG:5897 — VN-2000 / TM-3 105° (Thanh Hóa)"), QStringLiteral("EPSG:5897"));
+    m_crs->addItem(tr("EPSG:3405 — VN-2000 / UTM zone 48N"), QStringLiteral("EPSG:3405"));
+    m_crs->addItem(tr("EPSG:4326 — WGS 84 longitude/latitude"), QStringLiteral("EPSG:4326"));
+    m_crs->addItem(tr("EPSG:32648 — WGS 84 / UTM zone 48N"), QStringLiteral("EPSG:32648"));
+    m_crs->setToolTip(tr("Only for a file without a CRS, or one whose CRS is wrong; never guessed"));
+    form->addRow(tr("Coordinate system"), m_crs);
+    m_encoding = new QComboBox(this);
+    m_encoding->addItem(tr("Unicode, or as the file declares"), QString());
+    m_encoding->addItem(tr("TCVN3 (ABC, .Vn fonts)"), QStringLiteral("tcvn3"));
+    m_encoding->addItem(tr("VNI-Windows"), QStringLiteral("vni"));
+    m_encoding->addItem(tr("Windows-1258"), QStringLiteral("cp1258"));
+    form->addRow(tr("Text encoding"), m_encoding);
+    m_code = new QComboBox(this);
+    form->addRow(tr("Column with codes"), m_code);
+    m_quality = new QComboBox(this);
+    m_quality->addItem(tr("digitized"), QStringLiteral("digitized"));
+    m_quality->addItem(tr("surveyed"), QStringLiteral("surveyed"));
+    m_quality->addItem(tr("indicative (positions from descriptions)"), QStringLiteral("indicative"));
+    form->addRow(tr("Geometry"), m_quality);
+    m_source = new QLineEdit(this);
+    form->addRow(tr("Source"), m_source);
+    m_licence = new QLineEdit(this);
+    m_licence->setPlaceholderText(tr("e.g. CC BY 4.0; every layer keeps its licence"));
+    form->addRow(tr("Licence"), m_licence);
+    m_fields = new QTableWidget(this);
+    m_fields->setColumnCount(2);
+    m_fields->setHorizontalHeaderLabels({tr("Attribute"), tr("Column of the file")});
+    m_fields->horizontalHeader()->setStretchLastSection(true);
+    m_fields->verticalHeader()->setVisible(false);
+    layout->addWidget(new QLabel(tr("Attributes of the kind and the columns that fill them"), this));
+    layout->addWidget(m_fields, 1);
+    m_progress = new QProgressBar(this);
+    m_progress->setRange(0, 100);
+    m_progress->setVisible(false);
+    layout->addWidget(m_progress);
+    m_message = new QLabel(this);
+    m_message->setWordWrap(true);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_message);
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Import"));
+    m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel")); // Qt's own words are not translated here
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
+    layout->addWidget(m_buttons);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, [this] {
+        if (runImport())
+            accept();
+    });
+    connect(m_buttons, &QDialogButtonBox::rejected, this, [this] {
+        if (m_cancel)
+            cancelImport(); // stops the import; the dialog stays to say so
+        else
+            reject();
+    });
+    fillAttributes();
+}
+
+ImportDialog::~ImportDialog() { cancelImport(); }
+
+bool ImportDialog::setSource(const QString& path)
+{
+    const QString chosenLayer = m_path->text() == path ? m_sourceLayer->currentText() : QString();
+    m_path->setText(path);
+    m_columns.clear();
+    try {
+        auto ds = gis::Dataset::openVector(path.toStdString(), gis::OpenMode::ReadOnly);
+        const auto names = ds.layerNames();
+        m_sourceLayer->blockSignals(true);
+        m_sourceLayer->clear();
+        for (const auto& n : names)
+            m_sourceLayer->addItem(q(n));
+        m_sourceLayer->setCurrentIndex(std::max(0, m_sourceLayer->findText(chosenLayer)));
+        m_sourceLayer->setEnabled(names.size() > 1);
+        m_sourceLayer->blockSignals(false);
+        if (names.empty())
+            throw gis::GisError("it holds no layer");
+        const auto layer = ds.layerByName(m_sourceLayer->currentText().toStdString());
+        for (const auto& f : layer->fields())
+            m_columns << q(f.name);
+        m_message->setText(tr("%1: %2 feature(s), %3").arg(QFileInfo(path).fileName())
+                               .arg(layer->featureCount(true))
+                               .arg(layer->crs() ? q(layer->crs()->label()) : tr("no coordinate system declared")));
+        m_error.clear();
+    } catch (const std::exception& e) {
+        m_error = tr("%1 cannot be read: %2").arg(QFileInfo(path).fileName(), QString::fromStdString(e.what()));
+        m_message->setText(m_error);
+        m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
+        return false;
+    }
+    m_code->clear();
+    m_code->addItem(tr("(generate codes)"), QString());
+    for (const auto& c : m_columns)
+        m_code->addItem(c, c);
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(true);
+    fillAttributes();
+    return true;
+}
+
+void ImportDialog::fillAttributes()
+{
+    const auto* kind = layers::findKind(m_kind->currentData().toString().toStdString());
+    if (!kind)
+        return;
+    std::vector<const layers::AttributeSpec*> specs;
+    if (kind->programme)
+        for (const auto& a : layers::commonAttributes())
+            specs.push_back(&a);
+    for (const auto& a : kind->attributes)
+        specs.push_back(&a);
+    m_fields->setRowCount(static_cast<int>(specs.size()));
+    for (int r = 0; r < static_cast<int>(specs.size()); ++r) {
+        const auto& spec = *specs[static_cast<std::size_t>(r)];
+        auto* name = new QTableWidgetItem(q(std::string(spec.name)) + (spec.required ? QStringLiteral(" *") : QString()));
+        name->setFlags(Qt::ItemIsEnabled);
+        name->setData(Qt::UserRole, q(std::string(spec.name)));
+        m_fields->setItem(r, 0, name);
+        auto* choice = new QComboBox(m_fields);
+        choice->addItem(tr("(recognised by name)"), QString());
+        for (const auto& c : m_columns)
+            choice->addItem(c, c);
+        m_fields->setCellWidget(r, 1, choice);
+    }
+    m_fields->resizeColumnToContents(0);
+}
+
+layers::ImportOptions ImportDialog::options() const
+{
+    layers::ImportOptions o;
+    o.sourcePath = m_path->text().toStdString();
+    o.kind = m_kind->currentData().toString().toStdString();
+    o.layerName = m_layerName->text().trimmed().toStdString();
+    o.sourceLayer = m_sourceLayer->count() > 1 ? m_sourceLayer->currentText().toStdString() : std::string();
+    // A preset gives its EPSG code; typed text ("EPSG:9210") is taken as written.
+    const QString crs = m_crs->currentIndex() >= 0 && m_crs->currentText() == m_crs->itemText(m_crs->currentIndex())
+                            ? m_crs->currentData().toString()
+                            : m_crs->currentText().trimmed();
+    o.sourceCrs = crs.toStdString();
+    if (const auto e = m_encoding->currentData().toString(); !e.isEmpty())
+        o.encoding = text::parseEncoding(e.toStdString());
+    o.codeField = m_code->currentData().toString().toStdString();
+    o.geometryQuality = m_quality->currentData().toString().toStdString();
+    o.source = m_source->text().toStdString();
+    o.licence = m_licence->text().toStdString();
+    for (int r = 0; r < m_fields->rowCount(); ++r)
+        if (const auto* choice = qobject_cast<QComboBox*>(m_fields->cellWidget(r, 1)))
+            if (const auto column = choice->currentData().toString(); !column.isEmpty())
+                o.fieldMap.emplace_back(m_fields->item(r, 0)->data(Qt::UserRole).toString().toStdString(),
+                                        column.toStdString());
+    return o;
+}
+
+bool ImportDialog::runImport()
+{
+    if (m_cancel || m_path->text().isEmpty())
+        return false;
+    const auto o = options();
+    auto cancel = std::make_shared<std::atomic<bool>>(false);
+    auto fraction = std::make_shared<std::atomic<int>>(0);
+    m_cancel = cancel;
+    m_progress->setValue(0);
+    m_progress->setVisible(true);
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
+    m_message->setText(tr("Importing…"));
+    QEventLoop loop;
+    bool done = false, ok = false;
+    QString error;
+    layers::ImportReport report;
+    const std::string workspace = m_workspace.toStdString();
+    QThreadPool::globalInstance()->start([&, cancel, fraction] {
+        try {
+            // The import's own connection, for writing; one transaction inside importLayer.
+            auto ws = layers::Workspace::open(workspace, gis::OpenMode::Update);
+            const layers::Progress progress([fraction](double f, std::string_view) { *fraction = static_cast<int>(f * 100); },
+                                            cancel.get());
+            report = layers::importLayer(ws, o, progress);
+            ws.close();
+            ok = true;
+        } catch (const layers::Error& e) {
+            error = e.kind() == layers::ErrorKind::Cancelled ? tr("Cancelled: the workspace is as it was.")
+                                                             : QString::fromStdString(e.what());
+        } catch (const std::exception& e) {
+            error = QString::fromStdString(e.what());
+        }
+        QMetaObject::invokeMethod(&loop, [&] { done = true; loop.quit(); }, Qt::QueuedConnection);
+    });
+    QTimer tick;
+    connect(&tick, &QTimer::timeout, this, [&] { m_progress->setValue(fraction->load()); });
+    tick.start(100);
+    while (!done)
+        loop.exec();
+    m_cancel.reset();
+    m_progress->setVisible(false);
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(true);
+    if (!ok) {
+        if (error.contains(QStringLiteral("no coordinate reference system")))
+            error += QStringLiteral("\n") + tr("Choose the file's coordinate system above: PlanAtlas never guesses it.");
+        m_error = error;
+        m_message->setText(error);
+        return false;
+    }
+    m_error.clear();
+    m_report = report;
+    QString text = tr("Layer %1: %2 feature(s) imported").arg(q(report.layerName)).arg(report.features);
+    if (report.repaired)
+        text += tr("; %1 invalid geometr(ies) repaired").arg(report.repaired);
+    if (report.textConverted)
+        text += tr("; %1 text value(s) converted from the legacy encoding").arg(report.textConverted);
+    m_message->setText(text + QLatin1Char('.'));
+    emit imported(q(report.layerName));
+    return true;
+}
+
+void ImportDialog::cancelImport()
+{
+    if (m_cancel)
+        *m_cancel = true;
+}
+
+} // namespace pa::gui

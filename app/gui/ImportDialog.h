@@ -1,0 +1,76 @@
+#pragma once
+// Add a layer: any file GDAL reads (Shapefile, GeoPackage, GeoJSON, KML, CSV…) imported into the
+// workspace as a layer of a kind, with its CRS (VN-2000 TM-3 presets for a file that has
+// none), the legacy encoding of its text, which column holds codes and which column fills
+// each of the kind's attributes. The import runs in the background with a progress bar and
+// Cancel, in one transaction: cancelled or refused, the workspace is as it was.
+
+#include "planatlas/layers/Importer.h"
+
+#include <QDialog>
+
+#include <atomic>
+#include <memory>
+
+class QComboBox;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QTableWidget;
+
+namespace pa::gui {
+
+class ImportDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    ImportDialog(QWidget* parent, const QString& workspacePath, const QString& lang);
+    ~ImportDialog() override;
+
+    /// Chooses the source file and reads its layers and columns (also what Browse does).
+    bool setSource(const QString& path);
+    QComboBox* kindChoice() const { return m_kind; }
+    QComboBox* crsChoice() const { return m_crs; }
+    QComboBox* encodingChoice() const { return m_encoding; }
+    QComboBox* codeChoice() const { return m_code; }
+    QLineEdit* licenceEdit() const { return m_licence; }
+    QLineEdit* layerNameEdit() const { return m_layerName; }
+    [[nodiscard]] layers::ImportOptions options() const;
+
+    /// Imports as the Import button does and waits; true when the layer was added.
+    bool runImport();
+    /// Stops an import in flight (Cancel while running).
+    void cancelImport();
+    [[nodiscard]] QString error() const { return m_error; }
+    [[nodiscard]] const layers::ImportReport& report() const { return m_report; }
+
+signals:
+    void imported(const QString& layer);
+
+private:
+    void fillAttributes();
+
+    QString m_workspace, m_lang;
+    QLineEdit* m_path = nullptr;
+    QComboBox* m_sourceLayer = nullptr;
+    QComboBox* m_kind = nullptr;
+    QLineEdit* m_layerName = nullptr;
+    QComboBox* m_crs = nullptr;
+    QComboBox* m_encoding = nullptr;
+    QComboBox* m_code = nullptr;
+    QComboBox* m_quality = nullptr;
+    QLineEdit* m_source = nullptr;
+    QLineEdit* m_licence = nullptr;
+    QTableWidget* m_fields = nullptr;
+    QProgressBar* m_progress = nullptr;
+    QLabel* m_message = nullptr;
+    QDialogButtonBox* m_buttons = nullptr;
+    QStringList m_columns;
+    std::shared_ptr<std::atomic<bool>> m_cancel;
+    QString m_error;
+    layers::ImportReport m_report;
+};
+
+} // namespace pa::gui
