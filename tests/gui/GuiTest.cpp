@@ -84,8 +84,17 @@ Park park(const std::string& code)
     return p;
 }
 
-/// A main window on screen in Vietnamese with the sample workspace open and drawn.
-std::unique_ptr<MainWindow> sampleWindow(int width = 1200, int height = 800)
+/// A copy of the sample workspace in @p dir, for tests that write.
+std::string sampleCopy(const pa::test::TempDir& dir)
+{
+    const auto copy = dir.file("ws.gpkg");
+    std::filesystem::copy_file(pa::test::sampleWorkspace(), copy);
+    return copy;
+}
+
+/// A main window on screen in Vietnamese with @p workspace (the sample by default) open and drawn.
+std::unique_ptr<MainWindow> sampleWindow(int width = 1200, int height = 800,
+                                         const std::string& workspace = pa::test::sampleWorkspace().string())
 {
     auto w = std::make_unique<MainWindow>();
     w->setInteractive(false);
@@ -93,7 +102,7 @@ std::unique_ptr<MainWindow> sampleWindow(int width = 1200, int height = 800)
     w->resize(width, height);
     w->show();
     if (!QTest::qWaitForWindowExposed(w.get()) ||
-        !w->openWorkspace(QString::fromStdString(pa::test::sampleWorkspace().string())) || !drawn(*w))
+        !w->openWorkspace(QString::fromStdString(workspace)) || !drawn(*w))
         return nullptr;
     return w;
 }
@@ -221,18 +230,11 @@ private slots:
 
     void linkingFeaturesToATaskIsWrittenAndUndoable()
     {
-        // On a copy: this test writes.
         pa::test::TempDir dir;
-        const auto copy = dir.file("ws.gpkg");
-        std::filesystem::copy_file(pa::test::sampleWorkspace(), copy);
-        MainWindow w;
-        w.setInteractive(false);
-        w.setLanguage(QStringLiteral("vi"));
-        w.resize(1200, 800);
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
-        QVERIFY(w.openWorkspace(QString::fromStdString(copy)));
-        QVERIFY(drawn(w));
+        const auto copy = sampleCopy(dir); // this test writes
+        const auto window = sampleWindow(1200, 800, copy);
+        QVERIFY(window);
+        MainWindow& w = *window;
         auto linksOf = [&](const std::string& task) {
             auto ws = pa::layers::Workspace::open(copy, pa::gis::OpenMode::ReadOnly);
             std::vector<std::string> codes;
@@ -353,12 +355,10 @@ private slots:
     void importingALayerAddsItOrLeavesTheWorkspaceAsItWas()
     {
         pa::test::TempDir dir;
-        const auto copy = dir.file("ws.gpkg");
-        std::filesystem::copy_file(pa::test::sampleWorkspace(), copy);
-        MainWindow w;
-        w.setInteractive(false);
-        w.setLanguage(QStringLiteral("vi"));
-        QVERIFY(w.openWorkspace(QString::fromStdString(copy)));
+        const auto copy = sampleCopy(dir); // this test writes
+        const auto window = sampleWindow(1200, 800, copy);
+        QVERIFY(window);
+        MainWindow& w = *window;
         auto layerNames = [&] {
             auto ws = pa::layers::Workspace::open(copy, pa::gis::OpenMode::ReadOnly);
             std::vector<std::string> names;
