@@ -5,9 +5,10 @@
 #include "ImportDialog.h"
 #include "IdentifyPanel.h"
 #include "LayerPanel.h"
-#include "LinkCommand.h"
+#include "EditCommand.h"
 #include "MapCanvas.h"
 #include "PlanBrowser.h"
+#include "SuggestionsPanel.h"
 #include "Text_p.h"
 
 #include "planatlas/gis/Crs.h"
@@ -17,6 +18,8 @@
 #include "planatlas/layers/LayerKind.h"
 #include "planatlas/layers/plan/Browse.h"
 #include "planatlas/layers/plan/Links.h"
+#include "planatlas/layers/plan/Plan.h"
+#include "planatlas/layers/plan/PlanStore.h"
 #include "planatlas/render/Map.h"
 
 #include <QActionGroup>
@@ -72,8 +75,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_planDock = dock(m_plan, QStringLiteral("plan"), Qt::RightDockWidgetArea);
     m_analyses = new AnalysisDock(this);
     m_analysesDock = dock(m_analyses, QStringLiteral("analyses"), Qt::RightDockWidgetArea);
+    m_suggestions = new SuggestionsPanel(this);
+    m_suggestionsDock = dock(m_suggestions, QStringLiteral("suggestions"), Qt::RightDockWidgetArea);
     tabifyDockWidget(m_identifyDock, m_planDock);
-    tabifyDockWidget(m_planDock, m_analysesDock);
+    tabifyDockWidget(m_planDock, m_suggestionsDock);
+    tabifyDockWidget(m_suggestionsDock, m_analysesDock);
     m_identifyDock->raise();
     resizeDocks({m_layersDock, m_identifyDock}, {300, 460}, Qt::Horizontal);
 
@@ -117,6 +123,23 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     connect(m_identify, &IdentifyPanel::unlinkRequested, this,
             [this](const QString& task, const QString& code, const QString& name) { toggleLink(task, code.toStdString(), name); });
     connect(m_plan, &PlanBrowser::agencyChosen, this, &MainWindow::showAgency);
+    connect(m_suggestions, &SuggestionsPanel::decided, this,
+            [this](const std::vector<std::int64_t>& ids, bool accept) { decideSuggestions(ids, accept); });
+    connect(m_suggestions, &SuggestionsPanel::featureChosen, this, [this](const QString& code) {
+        if (!m_ws)
+            return;
+        if (const auto f = layers::featureByCode(*m_ws, code.toStdString())) {
+            m_canvas->setSelection(f->shapes);
+            m_canvas->zoomTo(f->envelope);
+        }
+    });
+    connect(m_suggestions, &SuggestionsPanel::suggestAgainRequested, this, [this] {
+        const auto error = runInBackground(tr("Suggesting links…"), gis::OpenMode::Update,
+                                           [](layers::Workspace& ws, const layers::Progress&) { plan::suggestLinks(ws); });
+        if (!error.isEmpty())
+            showError(tr("Cannot suggest links"), error);
+        reloadWorkspace();
+    });
     connect(m_analyses, &AnalysisDock::coverageShown, this, [this](const QString& units, const QString& kind) {
         m_layers->setLayerVisible(units.toStdString(), true); // the choropleth is drawn on the units
         m_canvas->setTheme(render::Theme::Coverage, units.toStdString(), kind.toStdString());
@@ -155,6 +178,14 @@ void MainWindow::createActions()
         dialog.exec();
     });
     m_import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    m_ingest = m_fileMenu->addAction(QString(), this, [this] {
+        if (!m_ws)
+            return;
+        const QString file = QFileDialog::getOpenFileName(this, tr("Ingest a plan document"), QString(),
+                                                          tr("Plan documents (*.txt *.docx);;All files (*)"));
+        if (!file.isEmpty())
+            ingestPlan(file);
+    });
     m_export = m_fileMenu->addAction(QString(), this, [this] {
         if (!m_ws)
             return;
@@ -198,6 +229,7 @@ void MainWindow::createActions()
     m_viewMenu->addAction(m_layersDock->toggleViewAction());
     m_viewMenu->addAction(m_identifyDock->toggleViewAction());
     m_viewMenu->addAction(m_planDock->toggleViewAction());
+    m_viewMenu->addAction(m_suggestionsDock->toggleViewAction());
     m_viewMenu->addAction(m_analysesDock->toggleViewAction());
 
     m_langMenu = menuBar()->addMenu(QString());
@@ -226,6 +258,8 @@ void MainWindow::retranslateUi()
     m_export->setText(tr("&Export map…"));
     m_import->setText(tr("&Add a layer…"));
     m_import->setEnabled(m_ws != nullptr);
+    m_ingest->setText(tr("&Ingest a plan document…"));
+    m_ingest->setEnabled(m_ws != nullptr);
     m_export->setEnabled(m_ws != nullptr);
     m_close->setText(tr("&Close workspace"));
     m_quit->setText(tr("&Quit"));
@@ -247,6 +281,7 @@ void MainWindow::retranslateUi()
     m_identifyDock->setWindowTitle(tr("Identify"));
     m_planDock->setWindowTitle(tr("Plan"));
     m_analysesDock->setWindowTitle(tr("Analyses"));
+    m_suggestionsDock->setWindowTitle(tr("Suggested links"));
     setWindowTitle(m_path.isEmpty() ? tr("PlanAtlas")
                                     : tr("%1 — PlanAtlas").arg(QFileInfo(m_path).fileName()));
     m_recentMenu->clear();
@@ -338,6 +373,7 @@ bool MainWindow::openWorkspace(const QString& path)
         showError(tr("Cannot read the plan of %1").arg(QFileInfo(path).fileName()), QString::fromStdString(e.what()));
     }
     m_analyses->setWorkspace(path, m_ws.get(), m_lang.toStdString());
+    refreshSuggestions();
     updateRecent(path);
     retranslateUi();
     return true;
@@ -357,6 +393,7 @@ void MainWindow::reloadWorkspace()
     m_layers->setLayers(render::defaultStack(*m_ws), m_lang.toStdString()); // keeps the user's choices
     m_plan->setPlan(plan::readPlanOverview(*m_ws));
     m_analyses->setWorkspace(m_path, m_ws.get(), m_lang.toStdString());
+    refreshSuggestions();
     m_canvas->refresh();
 }
 
@@ -458,37 +495,10 @@ bool MainWindow::exportMap(const QString& path, const render::MapOptions& option
 {
     if (!m_ws)
         return false;
-    auto cancel = std::make_shared<std::atomic<bool>>(false);
-    auto progress = std::make_shared<std::atomic<int>>(0);
-    QProgressDialog dialog(tr("Drawing the map…"), tr("Cancel"), 0, 100, this);
-    dialog.setWindowModality(Qt::WindowModal);
-    dialog.setMinimumDuration(300);
-    QString error;
-    bool done = false;
-    QEventLoop loop;
-    const std::string workspace = m_path.toStdString(), file = path.toStdString();
-    QThreadPool::globalInstance()->start([&, cancel, progress] {
-        try {
-            auto ws = layers::Workspace::open(workspace, gis::OpenMode::ReadOnly);
-            const layers::Progress p([progress](double f, std::string_view) { *progress = static_cast<int>(f * 100); },
-                                     cancel.get());
-            render::writeMap(ws, options, file, p);
-        } catch (const std::exception& e) {
-            error = QString::fromStdString(e.what());
-        }
-        QMetaObject::invokeMethod(&loop, [&] { done = true; loop.quit(); }, Qt::QueuedConnection);
-    });
-    QTimer tick;
-    connect(&tick, &QTimer::timeout, &dialog, [&] { dialog.setValue(progress->load()); });
-    connect(&dialog, &QProgressDialog::canceled, &dialog, [cancel] { *cancel = true; });
-    tick.start(100);
-    while (!done) // the window stays alive; only the export waits
-        loop.exec();
-    dialog.reset();
-    if (*cancel) {
-        statusBar()->showMessage(tr("Export cancelled; no file written"), 8000);
-        return false;
-    }
+    const QString error = runInBackground(tr("Drawing the map…"), gis::OpenMode::ReadOnly,
+                                          [&](layers::Workspace& ws, const layers::Progress& progress) {
+                                              render::writeMap(ws, options, path.toStdString(), progress);
+                                          });
     if (!error.isEmpty()) {
         showError(tr("Cannot export the map"), error);
         return false;
@@ -565,7 +575,7 @@ bool MainWindow::toggleLink(const QString& taskId, const std::string& featureCod
     if (!writeLink(taskId, featureCode, add))
         return false;
     const QString what = featureName.isEmpty() ? q(featureCode) : featureName;
-    m_undo.push(new LinkCommand(add, add ? tr("link %1 to %2").arg(what, taskId) : tr("unlink %1 from %2").arg(what, taskId),
+    m_undo.push(new EditCommand(add, add ? tr("link %1 to %2").arg(what, taskId) : tr("unlink %1 from %2").arg(what, taskId),
                                 [this, taskId, featureCode](bool a) { return writeLink(taskId, featureCode, a); }));
     statusBar()->showMessage(add ? tr("%1 linked to %2").arg(what, taskId) : tr("%1 unlinked from %2").arg(what, taskId),
                              8000);
@@ -583,8 +593,120 @@ void MainWindow::refreshAfterEdit()
     m_chosenTask = task;
     if (m_lastClick)
         identifyAt(m_lastClick->first.x(), m_lastClick->first.y(), m_lastClick->second);
+    refreshSuggestions();
     m_canvas->refresh();
     m_refreshing = false;
+}
+
+void MainWindow::refreshSuggestions()
+{
+    if (!m_ws) {
+        m_suggestions->setSuggestions({});
+        return;
+    }
+    try {
+        m_suggestions->setSuggestions(plan::listSuggestions(*m_ws, "pending"));
+    } catch (const std::exception& e) {
+        m_suggestions->setSuggestions({});
+        showError(tr("Cannot read the suggested links"), QString::fromStdString(e.what()));
+    }
+}
+
+bool MainWindow::decideSuggestions(const std::vector<std::int64_t>& ids, bool accept)
+{
+    if (!m_ws || ids.empty() || !ensureWritable())
+        return false;
+    auto write = [this, ids, accept](bool forward) {
+        try {
+            if (!forward)
+                plan::resetSuggestions(*m_ws, ids);
+            else if (accept)
+                plan::acceptSuggestions(*m_ws, ids, 0.0);
+            else
+                plan::rejectSuggestions(*m_ws, ids);
+        } catch (const std::exception& e) {
+            showError(accept ? tr("Cannot accept the suggestion") : tr("Cannot reject the suggestion"),
+                      QString::fromStdString(e.what()));
+            return false;
+        }
+        refreshAfterEdit();
+        return true;
+    };
+    if (!write(true))
+        return false;
+    const QString what = accept ? tr("accept %n suggestion(s)", nullptr, static_cast<int>(ids.size()))
+                                : tr("reject %n suggestion(s)", nullptr, static_cast<int>(ids.size()));
+    m_undo.push(new EditCommand(true, what, write));
+    return true;
+}
+
+QString MainWindow::runInBackground(const QString& what, gis::OpenMode mode,
+                                    const std::function<void(layers::Workspace&, const layers::Progress&)>& work)
+{
+    auto cancel = std::make_shared<std::atomic<bool>>(false);
+    auto progress = std::make_shared<std::atomic<int>>(0);
+    QProgressDialog dialog(what, tr("Cancel"), 0, 100, this);
+    dialog.setWindowModality(Qt::WindowModal);
+    dialog.setMinimumDuration(300);
+    QString error;
+    bool done = false;
+    QEventLoop loop;
+    const std::string workspace = m_path.toStdString();
+    QThreadPool::globalInstance()->start([&, cancel, progress] {
+        try {
+            auto ws = layers::Workspace::open(workspace, mode);
+            const layers::Progress p([progress](double f, std::string_view) { *progress = static_cast<int>(f * 100); },
+                                     cancel.get());
+            work(ws, p);
+            if (mode == gis::OpenMode::Update)
+                ws.close();
+        } catch (const layers::Error& e) {
+            error = e.kind() == layers::ErrorKind::Cancelled ? tr("cancelled; nothing was written")
+                                                             : QString::fromStdString(e.what());
+        } catch (const std::exception& e) {
+            error = QString::fromStdString(e.what());
+        }
+        QMetaObject::invokeMethod(&loop, [&] { done = true; loop.quit(); }, Qt::QueuedConnection);
+    });
+    QTimer tick;
+    connect(&tick, &QTimer::timeout, &dialog, [&] { dialog.setValue(progress->load()); });
+    connect(&dialog, &QProgressDialog::canceled, &dialog, [cancel] { *cancel = true; });
+    tick.start(100);
+    while (!done)
+        loop.exec();
+    dialog.reset();
+    return error;
+}
+
+bool MainWindow::ingestPlan(const QString& file)
+{
+    if (!m_ws)
+        return false;
+    plan::StoreReport report;
+    std::size_t suggested = 0;
+    const QString error = runInBackground(tr("Reading %1…").arg(QFileInfo(file).fileName()), gis::OpenMode::Update,
+                                          [&](layers::Workspace& ws, const layers::Progress& progress) {
+                                         const auto parsed = plan::readPlan(file.toStdString());
+                                         progress.update(0.5, "storing");
+                                         report = plan::storePlan(ws, parsed, {}, file.toStdString());
+                                         progress.update(0.8, "suggesting");
+                                         suggested = plan::suggestLinks(ws, report.docId).size();
+                                     });
+    if (!error.isEmpty()) {
+        showError(tr("Cannot ingest %1").arg(QFileInfo(file).fileName()), error);
+        return false;
+    }
+    reloadWorkspace();
+    statusBar()->showMessage(
+        tr("%1: %2 task(s) added, %3 updated; %4 agencies, %5 targets; %6 link(s) suggested for review")
+            .arg(q(report.docId))
+            .arg(report.tasksAdded)
+            .arg(report.tasksUpdated)
+            .arg(report.agencies)
+            .arg(report.targets)
+            .arg(suggested),
+        15000);
+    return true;
 }
 
 void MainWindow::zoomToLayer(const QString& layer)

@@ -13,6 +13,7 @@
 #include <QUndoStack>
 
 #include <memory>
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -28,6 +29,7 @@ class IdentifyPanel;
 class LayerPanel;
 class MapCanvas;
 class PlanBrowser;
+class SuggestionsPanel;
 
 class MainWindow : public QMainWindow
 {
@@ -60,6 +62,12 @@ public:
     [[nodiscard]] IdentifyPanel* identifyPanel() const { return m_identify; }
     [[nodiscard]] PlanBrowser* planBrowser() const { return m_plan; }
     [[nodiscard]] AnalysisDock* analyses() const { return m_analyses; }
+    [[nodiscard]] SuggestionsPanel* suggestions() const { return m_suggestions; }
+    /// Accepts or rejects suggested links: one undoable step. False when nothing was written.
+    bool decideSuggestions(const std::vector<std::int64_t>& ids, bool accept);
+    /// Reads a plan document (.txt, .docx) into the workspace with its tasks, agencies and
+    /// targets, and suggests links from the places it names (background, progress, Cancel).
+    bool ingestPlan(const QString& file);
     /// Shows a task's footprint: highlighted over a muted map and zoomed to; a task without a
     /// place says so in the status bar.
     void showTask(const QString& taskId);
@@ -93,6 +101,12 @@ private:
     bool ensureWritable();
     bool writeLink(const QString& taskId, const std::string& featureCode, bool add);
     void refreshAfterEdit();
+    void refreshSuggestions();
+    /// Runs @p work on a worker thread with its own connection to the workspace (opened in
+    /// @p mode), showing @p what with progress and Cancel, and waits while the window stays
+    /// alive; returns the error in words, or "" on success ("cancelled…" when cancelled).
+    QString runInBackground(const QString& what, gis::OpenMode mode,
+                            const std::function<void(layers::Workspace&, const layers::Progress&)>& work);
 
     std::unique_ptr<layers::Workspace> m_ws;
     QString m_path;
@@ -107,6 +121,8 @@ private:
     IdentifyPanel* m_identify = nullptr;
     PlanBrowser* m_plan = nullptr;
     AnalysisDock* m_analyses = nullptr;
+    SuggestionsPanel* m_suggestions = nullptr;
+    QDockWidget* m_suggestionsDock = nullptr;
     QDockWidget* m_analysesDock = nullptr;
     QDockWidget* m_planDock = nullptr;
     QDockWidget* m_layersDock = nullptr;
@@ -116,7 +132,7 @@ private:
     QLabel* m_state = nullptr;
     QMenu *m_fileMenu = nullptr, *m_recentMenu = nullptr, *m_viewMenu = nullptr, *m_langMenu = nullptr,
           *m_helpMenu = nullptr;
-    QAction *m_export = nullptr, *m_import = nullptr;
+    QAction *m_export = nullptr, *m_import = nullptr, *m_ingest = nullptr;
     QAction *m_open = nullptr, *m_close = nullptr, *m_quit = nullptr, *m_zoomFull = nullptr, *m_zoomIn = nullptr,
             *m_zoomOut = nullptr, *m_clearHighlight = nullptr, *m_vi = nullptr, *m_en = nullptr, *m_about = nullptr;
     QUndoStack m_undo;

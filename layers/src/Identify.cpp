@@ -11,6 +11,54 @@ namespace pa::layers {
 
 using gis::sqlIdentifier;
 
+namespace {
+
+/// A feature as identify shows it (without its tasks).
+IdentifiedFeature describe(const RegisteredLayer& layer, const gis::Layer& table, const gis::Feature& f,
+                           const gis::Geometry& g)
+{
+    const auto fields = table.fields();
+    const int code = table.fieldIndex("code"), name = table.fieldIndex("name_vi"),
+              quality = table.fieldIndex("geometry_quality");
+    IdentifiedFeature item;
+    item.layer = layer.name;
+    item.kind = layer.kind;
+    item.layerTitleVi = layer.titleVi;
+    item.layerTitleEn = layer.titleEn;
+    item.fid = f.fid();
+    item.code = code >= 0 ? gis::toString(f.value(code)) : std::string();
+    item.name = name >= 0 ? gis::toString(f.value(name)) : std::string();
+    item.geometryQuality = quality >= 0 ? gis::toString(f.value(quality)) : std::string();
+    for (std::size_t i = 0; i < fields.size(); ++i)
+        item.attributes.emplace_back(fields[i].name, gis::toString(f.value(static_cast<int>(i))));
+    if (const auto e = g.envelope())
+        item.envelope = *e;
+    item.shapes = g.shapes();
+    return item;
+}
+
+} // namespace
+
+std::optional<IdentifiedFeature> featureByCode(Workspace& ws, const std::string& code)
+{
+    for (const auto& layer : ws.layers()) {
+        auto table = ws.dataset().layerByName(layer.name);
+        if (!table || !table->hasGeometry() || table->fieldIndex("code") < 0)
+            continue;
+        table->setAttributeFilter("code = " + gis::sqlLiteral(code));
+        table->resetReading();
+        auto f = table->next();
+        table->setAttributeFilter({});
+        if (!f)
+            continue;
+        const auto g = f->takeGeometry();
+        auto item = describe(layer, *table, *f, g);
+        item.tasks = tasksOfFeature(ws, layer.name, item.fid);
+        return item;
+    }
+    return std::nullopt;
+}
+
 std::vector<TaskSummary> tasksOfFeature(Workspace& ws, const std::string& layerName, std::int64_t fid)
 {
     std::vector<TaskSummary> tasks;
@@ -54,9 +102,6 @@ std::vector<IdentifiedFeature> identify(Workspace& ws, double x, double y, doubl
         auto table = ws.dataset().layerByName(layer.name);
         if (!table || !table->hasGeometry())
             continue;
-        const auto fields = table->fields();
-        const int code = table->fieldIndex("code"), name = table->fieldIndex("name_vi"),
-                  quality = table->fieldIndex("geometry_quality");
         table->setSpatialFilter(gis::Envelope{x - toleranceM, y - toleranceM, x + toleranceM, y + toleranceM});
         table->resetReading();
         while (auto f = table->next()) {
@@ -66,20 +111,8 @@ std::vector<IdentifiedFeature> identify(Workspace& ws, double x, double y, doubl
             const double d = g.distance(here);
             if (d > toleranceM)
                 continue;
-            IdentifiedFeature item;
-            item.layer = layer.name;
-            item.kind = layer.kind;
-            item.layerTitleVi = layer.titleVi;
-            item.layerTitleEn = layer.titleEn;
-            item.fid = f->fid();
-            item.code = code >= 0 ? gis::toString(f->value(code)) : std::string();
-            item.name = name >= 0 ? gis::toString(f->value(name)) : std::string();
-            item.geometryQuality = quality >= 0 ? gis::toString(f->value(quality)) : std::string();
-            for (std::size_t i = 0; i < fields.size(); ++i)
-                item.attributes.emplace_back(fields[i].name, gis::toString(f->value(static_cast<int>(i))));
+            IdentifiedFeature item = describe(layer, *table, *f, g);
             item.distanceM = d;
-            item.envelope = *g.envelope();
-            item.shapes = g.shapes();
             areas[static_cast<std::int64_t>(found.size())] =
                 g.family() == gis::GeometryFamily::Polygon ? g.area() : 0.0;
             found.push_back(std::move(item));

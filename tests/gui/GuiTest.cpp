@@ -10,6 +10,7 @@
 #include "MainWindow.h"
 #include "MapCanvas.h"
 #include "PlanBrowser.h"
+#include "SuggestionsPanel.h"
 #include "TestSupport.h"
 
 #include "planatlas/gis/Dataset.h"
@@ -416,6 +417,52 @@ private slots:
             vietnamese = vietnamese || pa::gis::toString(f->value(table.fieldIndex("name_vi"))).find("Khu công nghiệp") != std::string::npos ||
                          pa::gis::toString(f->value(table.fieldIndex("name_vi"))).find("KCN") != std::string::npos;
         QVERIFY(vietnamese);
+    }
+
+    void ingestingAPlanAndReviewingItsSuggestedLinks()
+    {
+        // The Thanh Hóa sample has no plan: a (synthetic) programme document goes in from the menu.
+        pa::test::TempDir dir;
+        const auto copy = dir.file("th.gpkg");
+        std::filesystem::copy_file(pa::test::sampleWorkspaceThanhHoa(), copy);
+        const auto window = sampleWindow(1200, 800, copy);
+        QVERIFY(window);
+        MainWindow& w = *window;
+        QCOMPARE(w.planBrowser()->visibleTasks(), 0);
+        QVERIFY2(w.ingestPlan(QString::fromStdString(
+                     pa::test::fixture("plans/synthetic/thanh-hoa_ctr-hanh-dong-synthetic.txt").string())),
+                 qPrintable(w.lastError()));
+        QCOMPARE(w.planBrowser()->visibleTasks(), 9);
+        auto* panel = w.suggestions();
+        const auto pending = panel->suggestions();
+        QCOMPARE(static_cast<int>(pending.size()), 15);
+        QCOMPARE(panel->table()->rowCount(), 15);
+        // Accept the two best, reject the third: each decision one undoable step.
+        const auto linksOf = [&](const std::string& task) {
+            auto ws = pa::layers::Workspace::open(copy, pa::gis::OpenMode::ReadOnly);
+            return pa::plan::listLinks(ws, task).size();
+        };
+        const auto& best = pending[0];
+        const auto before = linksOf(best.taskId);
+        panel->select({pending[0].id, pending[1].id});
+        QCOMPARE(panel->selectedIds().size(), std::size_t{2});
+        QVERIFY(w.decideSuggestions(panel->selectedIds(), true));
+        QCOMPARE(linksOf(best.taskId), before + (pending[1].taskId == best.taskId ? 2 : 1));
+        QCOMPARE(static_cast<int>(panel->suggestions().size()), 13);
+        QVERIFY(w.decideSuggestions({pending[2].id}, false));
+        QCOMPARE(static_cast<int>(panel->suggestions().size()), 12);
+        w.undoStack()->undo(); // the rejection
+        QCOMPARE(static_cast<int>(panel->suggestions().size()), 13);
+        w.undoStack()->undo(); // the acceptance: the links go, the suggestions are pending again
+        QCOMPARE(static_cast<int>(panel->suggestions().size()), 15);
+        QCOMPARE(linksOf(best.taskId), before);
+        w.undoStack()->redo();
+        QCOMPARE(linksOf(best.taskId), before + (pending[1].taskId == best.taskId ? 2 : 1));
+        // A bad document is refused in words; the workspace keeps its plan.
+        pa::test::writeBytes(dir.file("not-a-plan.txt"), "Biên bản họp không có nhiệm vụ nào.\n");
+        QVERIFY(!w.ingestPlan(QString::fromStdString(dir.file("not-a-plan.txt"))));
+        QVERIFY(!w.lastError().isEmpty());
+        QCOMPARE(w.planBrowser()->visibleTasks(), 9);
     }
 
     void badFilesAreRefusedInPlainWordsAndTheOpenWorkspaceStays()

@@ -51,6 +51,13 @@ TEST_F(AnalysisFixture, IdentifyFindsTheSmallestFeatureFirstWithItsTasksAndAgenc
     ASSERT_GE(town.size(), 3u);
     EXPECT_EQ(town[0].code, "T2");
     EXPECT_TRUE(layers::identify(ws, X0 + 5000, Y0 + 5000, 10.0).empty());
+    // By code, as the suggestion list finds a feature to show it.
+    const auto p1 = layers::featureByCode(ws, "P1");
+    ASSERT_TRUE(p1);
+    EXPECT_EQ(p1->layer, "parks");
+    EXPECT_DOUBLE_EQ(p1->envelope.minX, X0 + 500);
+    EXPECT_EQ(p1->tasks.size(), 1u);
+    EXPECT_FALSE(layers::featureByCode(ws, "NO-SUCH-CODE"));
 }
 
 TEST_F(AnalysisFixture, PlanOverviewListsTasksWithLeadsLinksAndSuccessors)

@@ -557,6 +557,24 @@ TEST(PlanLinks, SuggestAcceptEditAndList)
 
     EXPECT_EQ(acceptSuggestions(ws, {}, 0.85), 3);
     EXPECT_EQ(rejectSuggestions(ws, {yenBinh->id}), 1);
+    // A decision undone: the accepted suggestion is pending again and its link gone; then
+    // accepted again.
+    auto linkedTo = [&](const std::string& task, const std::string& code) {
+        const auto links = listLinks(ws, task);
+        return std::any_of(links.begin(), links.end(), [&](const Link& l) { return l.featureCode == code; });
+    };
+    const auto before = listLinks(ws, "kh54:III.5.c#4").size();
+    ASSERT_TRUE(linkedTo("kh54:III.5.c#4", phuBinh->featureCode));
+    EXPECT_EQ(resetSuggestions(ws, {phuBinh->id, yenBinh->id}), 2);
+    EXPECT_FALSE(linkedTo("kh54:III.5.c#4", phuBinh->featureCode));
+    EXPECT_EQ(listLinks(ws, "kh54:III.5.c#4").size(), before - 1); // the task's other accepted link stays
+    const auto pending = listSuggestions(ws, "pending");
+    EXPECT_EQ(std::count_if(pending.begin(), pending.end(),
+                            [&](const LinkSuggestion& s) { return s.id == phuBinh->id || s.id == yenBinh->id; }),
+              2);
+    EXPECT_THROW(resetSuggestions(ws, {999999}), pa::layers::Error);
+    EXPECT_EQ(acceptSuggestions(ws, {phuBinh->id}, 0.0), 1);
+    EXPECT_EQ(rejectSuggestions(ws, {yenBinh->id}), 1);
     addLink(ws, "cv2907:2.8#1", "KCN-SC2");
     EXPECT_EQ(listLinks(ws, "cv2907:2.8#1").size(), 1u);
     EXPECT_EQ(listLinks(ws, {}, "KCN-SC2").at(0).source, "manual");

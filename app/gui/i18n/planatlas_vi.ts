@@ -823,10 +823,6 @@ Vị trí vẽ theo mô tả trong kế hoạch chỉ mang tính chỉ dẫn; gi
         <translation>Hủy</translation>
     </message>
     <message>
-        <source>Export cancelled; no file written</source>
-        <translation>Đã hủy xuất; không ghi tệp nào</translation>
-    </message>
-    <message>
         <source>Cannot export the map</source>
         <translation>Không xuất được bản đồ</translation>
     </message>
@@ -841,6 +837,70 @@ Vị trí vẽ theo mô tả trong kế hoạch chỉ mang tính chỉ dẫn; gi
     <message>
         <source>Layer %1 added</source>
         <translation>Đã thêm lớp %1</translation>
+    </message>
+    <message>
+        <source>Suggesting links…</source>
+        <translation>Đang gợi ý liên kết…</translation>
+    </message>
+    <message>
+        <source>Cannot suggest links</source>
+        <translation>Không gợi ý được liên kết</translation>
+    </message>
+    <message>
+        <source>Ingest a plan document</source>
+        <translation>Đọc văn bản kế hoạch</translation>
+    </message>
+    <message>
+        <source>Plan documents (*.txt *.docx);;All files (*)</source>
+        <translation>Văn bản kế hoạch (*.txt *.docx);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Ingest a plan document…</source>
+        <translation>Đọc &amp;văn bản kế hoạch…</translation>
+    </message>
+    <message>
+        <source>Suggested links</source>
+        <translation>Gợi ý liên kết</translation>
+    </message>
+    <message>
+        <source>Cannot read the suggested links</source>
+        <translation>Không đọc được các gợi ý liên kết</translation>
+    </message>
+    <message>
+        <source>Cannot accept the suggestion</source>
+        <translation>Không chấp nhận được gợi ý</translation>
+    </message>
+    <message>
+        <source>Cannot reject the suggestion</source>
+        <translation>Không bác được gợi ý</translation>
+    </message>
+    <message numerus="yes">
+        <source>accept %n suggestion(s)</source>
+        <translation>
+            <numerusform>chấp nhận %n gợi ý</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>reject %n suggestion(s)</source>
+        <translation>
+            <numerusform>bác %n gợi ý</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cancelled; nothing was written</source>
+        <translation>đã hủy; không ghi gì</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Đang đọc %1…</translation>
+    </message>
+    <message>
+        <source>Cannot ingest %1</source>
+        <translation>Không đọc được %1 vào không gian làm việc</translation>
+    </message>
+    <message>
+        <source>%1: %2 task(s) added, %3 updated; %4 agencies, %5 targets; %6 link(s) suggested for review</source>
+        <translation>%1: thêm %2 nhiệm vụ, cập nhật %3; %4 cơ quan, %5 chỉ tiêu; %6 gợi ý liên kết cần xem xét</translation>
     </message>
 </context>
 <context>
@@ -902,6 +962,47 @@ Vị trí vẽ theo mô tả trong kế hoạch chỉ mang tính chỉ dẫn; gi
     <message>
         <source>Choose a task to read it in full and see its footprint on the map.</source>
         <translation>Chọn một nhiệm vụ để đọc đầy đủ và xem vị trí của nó trên bản đồ.</translation>
+    </message>
+</context>
+<context>
+    <name>pa::gui::SuggestionsPanel</name>
+    <message>
+        <source>Accept</source>
+        <translation>Chấp nhận</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Bác</translation>
+    </message>
+    <message>
+        <source>Suggest again</source>
+        <translation>Gợi ý lại</translation>
+    </message>
+    <message>
+        <source>Match the places the tasks name against the features again</source>
+        <translation>Đối chiếu lại các địa danh trong nhiệm vụ với các đối tượng</translation>
+    </message>
+    <message>
+        <source>Sure</source>
+        <translation>Độ tin cậy</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Feature</source>
+        <translation>Đối tượng</translation>
+    </message>
+    <message>
+        <source>Words of the task</source>
+        <translation>Từ ngữ trong nhiệm vụ</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n suggestion(s) to review</source>
+        <translation>
+            <numerusform>%n gợi ý cần xem xét</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -266,6 +266,32 @@ std::int64_t rejectSuggestions(layers::Workspace& ws, const std::vector<std::int
     });
 }
 
+std::int64_t resetSuggestions(layers::Workspace& ws, const std::vector<std::int64_t>& ids)
+{
+    const auto all = listSuggestions(ws);
+    std::vector<LinkSuggestion> chosen;
+    for (auto id : ids) {
+        const auto s = std::find_if(all.begin(), all.end(), [&](const LinkSuggestion& x) { return x.id == id; });
+        if (s == all.end())
+            throw Error(ErrorKind::Usage, "no suggestion " + std::to_string(id) + " (see 'planatlas link WS suggestions')");
+        chosen.push_back(*s);
+    }
+    return inTransaction(ws, [&] {
+        std::int64_t reset = 0;
+        for (const auto& s : chosen) {
+            if (s.status == "accepted") {
+                // The link the acceptance wrote, if it is still there (it may have been removed by hand).
+                const auto [layer, fid] = findFeature(ws, s.featureCode);
+                ws.dataset().execute("DELETE FROM " + sqlIdentifier(layer.linkTable) + " WHERE base_id = " + fid +
+                                     " AND related_id = " + taskFid(ws, s.taskId));
+            }
+            ws.dataset().execute("UPDATE plan_link_suggestions SET status = 'pending' WHERE fid = " + std::to_string(s.id));
+            ++reset;
+        }
+        return reset;
+    });
+}
+
 void addLink(layers::Workspace& ws, const std::string& taskId, const std::string& featureCode)
 {
     const std::string task = taskFid(ws, taskId);

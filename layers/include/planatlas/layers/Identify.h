@@ -7,6 +7,7 @@
 #include "planatlas/layers/Workspace.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -39,6 +40,10 @@ struct IdentifiedFeature
 /// polygons, the smaller polygon before the larger (the one a click meant).
 std::vector<IdentifiedFeature> identify(Workspace& workspace, double x, double y, double toleranceM,
                                         const std::vector<std::string>& layerNames = {});
+
+/// The feature of any layer with this code (codes are unique in a workspace), as identify
+/// describes it; nullopt when there is none.
+std::optional<IdentifiedFeature> featureByCode(Workspace& workspace, const std::string& code);
 
 /// The tasks linked to one feature (by layer and fid).
 std::vector<TaskSummary> tasksOfFeature(Workspace& workspace, const std::string& layer, std::int64_t fid);

@@ -50,6 +50,10 @@ std::int64_t acceptSuggestions(layers::Workspace& workspace, const std::vector<s
 /// Marks suggestions rejected, so that suggest does not offer them again.
 std::int64_t rejectSuggestions(layers::Workspace& workspace, const std::vector<std::int64_t>& ids);
 
+/// Returns accepted or rejected suggestions to pending (a reviewer's decision undone): the link
+/// an accepted one made is removed. One transaction; an unknown id is an Error(Usage).
+std::int64_t resetSuggestions(layers::Workspace& workspace, const std::vector<std::int64_t>& ids);
+
 /// Links a feature (its code, unique in the workspace) to a task by hand. Throws Error(Usage)
 /// naming the unknown task or feature.
 void addLink(layers::Workspace& workspace, const std::string& taskId, const std::string& featureCode);

@@ -1,14 +1,14 @@
-#include "LinkCommand.h"
+#include "EditCommand.h"
 
 namespace pa::gui {
 
-LinkCommand::LinkCommand(bool add, const QString& text, std::function<bool(bool add)> write)
+EditCommand::EditCommand(bool add, const QString& text, std::function<bool(bool add)> write)
     : m_add(add), m_write(std::move(write))
 {
     setText(text);
 }
 
-void LinkCommand::redo()
+void EditCommand::redo()
 {
     if (m_first) {
         m_first = false;
@@ -18,7 +18,7 @@ void LinkCommand::redo()
         setObsolete(true);
 }
 
-void LinkCommand::undo()
+void EditCommand::undo()
 {
     if (!m_write(!m_add))
         setObsolete(true);
