@@ -1,5 +1,6 @@
 #include "ImportDialog.h"
 
+#include "Background_p.h"
 #include "Text_p.h"
 
 #include "planatlas/gis/Dataset.h"
@@ -10,7 +11,6 @@
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDialogButtonBox>
-#include <QEventLoop>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -22,8 +22,6 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTableWidget>
-#include <QThreadPool>
-#include <QTimer>
 #include <QVBoxLayout>
 
 namespace pa::gui {
@@ -222,39 +220,18 @@ bool ImportDialog::runImport()
         return false;
     const auto o = options();
     auto cancel = std::make_shared<std::atomic<bool>>(false);
-    auto fraction = std::make_shared<std::atomic<int>>(0);
     m_cancel = cancel;
     m_progress->setValue(0);
     m_progress->setVisible(true);
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
     m_message->setText(tr("Importing…"));
-    QEventLoop loop;
-    bool done = false, ok = false;
-    QString error;
     layers::ImportReport report;
-    const std::string workspace = m_workspace.toStdString();
-    QThreadPool::globalInstance()->start([&, cancel, fraction] {
-        try {
-            // The import's own connection, for writing; one transaction inside importLayer.
-            auto ws = layers::Workspace::open(workspace, gis::OpenMode::Update);
-            const layers::Progress progress([fraction](double f, std::string_view) { *fraction = static_cast<int>(f * 100); },
-                                            cancel.get());
-            report = layers::importLayer(ws, o, progress);
-            ws.close();
-            ok = true;
-        } catch (const layers::Error& e) {
-            error = e.kind() == layers::ErrorKind::Cancelled ? tr("Cancelled: the workspace is as it was.")
-                                                             : QString::fromStdString(e.what());
-        } catch (const std::exception& e) {
-            error = QString::fromStdString(e.what());
-        }
-        QMetaObject::invokeMethod(&loop, [&] { done = true; loop.quit(); }, Qt::QueuedConnection);
-    });
-    QTimer tick;
-    connect(&tick, &QTimer::timeout, this, [&] { m_progress->setValue(fraction->load()); });
-    tick.start(100);
-    while (!done)
-        loop.exec();
+    // The import's own connection, for writing; one transaction inside importLayer.
+    QString error = runAndWait(
+        m_workspace.toStdString(), gis::OpenMode::Update, cancel,
+        [&](layers::Workspace& ws, const layers::Progress& progress) { report = layers::importLayer(ws, o, progress); },
+        [this](int percent) { m_progress->setValue(percent); }, tr("Cancelled: the workspace is as it was."));
+    const bool ok = error.isEmpty();
     m_cancel.reset();
     m_progress->setVisible(false);
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(true);

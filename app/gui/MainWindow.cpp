@@ -7,6 +7,7 @@
 #include "LayerPanel.h"
 #include "EditCommand.h"
 #include "MapCanvas.h"
+#include "Background_p.h"
 #include "PlanBrowser.h"
 #include "SuggestionsPanel.h"
 #include "Text_p.h"
@@ -33,10 +34,7 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
-#include <QEventLoop>
 #include <QProgressDialog>
-#include <QThreadPool>
-#include <QTimer>
 
 #include <atomic>
 
@@ -644,36 +642,13 @@ QString MainWindow::runInBackground(const QString& what, gis::OpenMode mode,
                                     const std::function<void(layers::Workspace&, const layers::Progress&)>& work)
 {
     auto cancel = std::make_shared<std::atomic<bool>>(false);
-    auto progress = std::make_shared<std::atomic<int>>(0);
     QProgressDialog dialog(what, tr("Cancel"), 0, 100, this);
     dialog.setWindowModality(Qt::WindowModal);
     dialog.setMinimumDuration(300);
-    QString error;
-    bool done = false;
-    QEventLoop loop;
-    const std::string workspace = m_path.toStdString();
-    QThreadPool::globalInstance()->start([&, cancel, progress] {
-        try {
-            auto ws = layers::Workspace::open(workspace, mode);
-            const layers::Progress p([progress](double f, std::string_view) { *progress = static_cast<int>(f * 100); },
-                                     cancel.get());
-            work(ws, p);
-            if (mode == gis::OpenMode::Update)
-                ws.close();
-        } catch (const layers::Error& e) {
-            error = e.kind() == layers::ErrorKind::Cancelled ? tr("cancelled; nothing was written")
-                                                             : QString::fromStdString(e.what());
-        } catch (const std::exception& e) {
-            error = QString::fromStdString(e.what());
-        }
-        QMetaObject::invokeMethod(&loop, [&] { done = true; loop.quit(); }, Qt::QueuedConnection);
-    });
-    QTimer tick;
-    connect(&tick, &QTimer::timeout, &dialog, [&] { dialog.setValue(progress->load()); });
     connect(&dialog, &QProgressDialog::canceled, &dialog, [cancel] { *cancel = true; });
-    tick.start(100);
-    while (!done)
-        loop.exec();
+    const QString error = runAndWait(
+        m_path.toStdString(), mode, cancel, work, [&](int percent) { dialog.setValue(percent); },
+        tr("cancelled; nothing was written"));
     dialog.reset();
     return error;
 }

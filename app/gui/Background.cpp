@@ -1,0 +1,42 @@
+#include "Background_p.h"
+
+#include "planatlas/layers/Errors.h"
+
+#include <QEventLoop>
+#include <QThreadPool>
+#include <QTimer>
+
+namespace pa::gui {
+
+QString runAndWait(const std::string& workspace, gis::OpenMode mode, const std::shared_ptr<std::atomic<bool>>& cancel,
+                   const std::function<void(layers::Workspace&, const layers::Progress&)>& work,
+                   const std::function<void(int percent)>& onProgress, const QString& cancelledText)
+{
+    auto percent = std::make_shared<std::atomic<int>>(0);
+    QString error;
+    bool done = false;
+    QEventLoop loop;
+    QThreadPool::globalInstance()->start([&, percent] {
+        try {
+            auto ws = layers::Workspace::open(workspace, mode);
+            const layers::Progress progress([percent](double f, std::string_view) { *percent = static_cast<int>(f * 100); },
+                                            cancel.get());
+            work(ws, progress);
+            if (mode == gis::OpenMode::Update)
+                ws.close();
+        } catch (const layers::Error& e) {
+            error = e.kind() == layers::ErrorKind::Cancelled ? cancelledText : QString::fromStdString(e.what());
+        } catch (const std::exception& e) {
+            error = QString::fromStdString(e.what());
+        }
+        QMetaObject::invokeMethod(&loop, [&] { done = true; loop.quit(); }, Qt::QueuedConnection);
+    });
+    QTimer tick;
+    QObject::connect(&tick, &QTimer::timeout, &loop, [&] { onProgress(percent->load()); });
+    tick.start(100);
+    while (!done)
+        loop.exec();
+    return error;
+}
+
+} // namespace pa::gui
