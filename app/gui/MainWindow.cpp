@@ -301,6 +301,7 @@ void MainWindow::setLanguage(const QString& lang)
         qApp->installTranslator(&m_translator);
     (m_lang == QStringLiteral("en") ? m_en : m_vi)->setChecked(true);
     m_analyses->setLanguage(m_lang.toStdString());
+    m_plan->setLanguage(m_lang.toStdString());
     retranslateUi(); // also reached through LanguageChange
     m_canvas->setLanguage(m_lang.toStdString());
     if (m_identify->features().empty())
@@ -695,9 +696,13 @@ void MainWindow::zoomToLayer(const QString& layer)
 
 void MainWindow::showError(const QString& what, const QString& why)
 {
-    m_lastError = what + QStringLiteral(": ") + why;
+    QString reason = why;
+    if (reason.contains(QStringLiteral("database is locked")))
+        reason += QStringLiteral("\n") + tr("Another program is writing to this workspace (QGIS, a script?). Close it or "
+                                          "wait, then try again; nothing was changed.");
+    m_lastError = what + QStringLiteral(": ") + reason;
     if (m_interactive)
-        QMessageBox::warning(this, what, what + QStringLiteral(":\n") + why);
+        QMessageBox::warning(this, what, what + QStringLiteral(":\n") + reason);
     else
         statusBar()->showMessage(m_lastError, 10000);
 }

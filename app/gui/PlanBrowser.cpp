@@ -2,6 +2,7 @@
 
 #include "Text_p.h"
 
+#include "planatlas/layers/LayerKind.h"
 #include "planatlas/layers/Text.h"
 
 #include <QCheckBox>
@@ -25,6 +26,7 @@ constexpr int kTaskRole = Qt::UserRole;     ///< task id on task items
 constexpr int kSearchRole = Qt::UserRole + 1; ///< folded text searched on task items
 constexpr int kLeadRole = Qt::UserRole + 2;   ///< "\n"-joined lead and support agencies
 constexpr int kUnlocatedRole = Qt::UserRole + 3;
+constexpr int kKindsRole = Qt::UserRole + 4; ///< "\n"-joined kinds of the linked features
 
 } // namespace
 
@@ -35,6 +37,7 @@ PlanBrowser::PlanBrowser(QWidget* parent) : QWidget(parent)
     m_documents = new QComboBox(this);
     m_agencies = new QComboBox(this);
     m_agencies->setMaxVisibleItems(20);
+    m_themes = new QComboBox(this);
     m_search = new QLineEdit(this);
     m_search->setClearButtonEnabled(true);
     m_unlocated = new QCheckBox(this);
@@ -55,7 +58,7 @@ PlanBrowser::PlanBrowser(QWidget* parent) : QWidget(parent)
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
     m_count = new QLabel(this);
-    for (QWidget* w : std::initializer_list<QWidget*>{m_documents, m_agencies, m_search, m_unlocated, split, m_count})
+    for (QWidget* w : std::initializer_list<QWidget*>{m_documents, m_agencies, m_themes, m_search, m_unlocated, split, m_count})
         layout->addWidget(w);
 
     connect(m_documents, &QComboBox::currentIndexChanged, this, [this] {
@@ -67,6 +70,10 @@ PlanBrowser::PlanBrowser(QWidget* parent) : QWidget(parent)
             return;
         applyFilters();
         emit agencyChosen(m_agencies->currentData().toString());
+    });
+    connect(m_themes, &QComboBox::currentIndexChanged, this, [this] {
+        if (!m_filling)
+            applyFilters();
     });
     connect(m_search, &QLineEdit::textChanged, this, [this] { applyFilters(); });
     connect(m_unlocated, &QCheckBox::toggled, this, [this] { applyFilters(); });
@@ -134,6 +141,12 @@ void PlanBrowser::setPlan(plan::PlanOverview plan)
     fill();
 }
 
+void PlanBrowser::setLanguage(const std::string& lang)
+{
+    m_lang = lang;
+    fill();
+}
+
 void PlanBrowser::clear()
 {
     m_plan = {};
@@ -158,8 +171,22 @@ void PlanBrowser::fill()
             label += QStringLiteral(" → ") + q(a.successorName);
         m_agencies->addItem(label, q(a.name));
     }
+    const QString theme = m_themes->currentData().toString();
+    m_themes->clear();
+    m_themes->addItem(tr("All themes"), QString());
+    std::set<std::string> themes;
+    for (const auto& d : m_plan.documents)
+        for (const auto& t : d.tasks)
+            themes.insert(t.kinds.begin(), t.kinds.end());
+    std::vector<std::string> ordered(themes.begin(), themes.end());
+    std::sort(ordered.begin(), ordered.end(),
+              [](const std::string& a, const std::string& b) { return layers::kindRank(a) < layers::kindRank(b); });
+    for (const auto& k : ordered)
+        if (const auto* kind = layers::findKind(k))
+            m_themes->addItem(tr("Acting on: %1").arg(q(std::string(m_lang == "en" ? kind->titleEn : kind->titleVi))), q(k));
     m_documents->setCurrentIndex(std::max(0, m_documents->findData(document)));
     m_agencies->setCurrentIndex(std::max(0, m_agencies->findData(agency)));
+    m_themes->setCurrentIndex(std::max(0, m_themes->findData(theme)));
 
     m_tree->clear();
     for (const auto& d : m_plan.documents) {
@@ -207,6 +234,10 @@ void PlanBrowser::fill()
                 agencies << q(a);
             item->setData(0, kLeadRole, agencies.join(QLatin1Char('\n')));
             item->setData(0, kUnlocatedRole, t.links == 0);
+            QStringList kinds;
+            for (const auto& k : t.kinds)
+                kinds << q(k);
+            item->setData(0, kKindsRole, kinds.join(QLatin1Char('\n')));
         }
     }
     m_filling = false;
@@ -228,6 +259,7 @@ void PlanBrowser::applyFilters()
     }
     const QString words = q(text::foldForMatch(m_search->text().toStdString()));
     const bool onlyUnlocated = m_unlocated->isChecked();
+    const QString theme = m_themes->currentData().toString();
     int shown = 0;
     for (int d = 0; d < m_tree->topLevelItemCount(); ++d) {
         auto* doc = m_tree->topLevelItem(d);
@@ -253,6 +285,8 @@ void PlanBrowser::applyFilters()
                     show = task->data(0, kSearchRole).toString().contains(words);
                 if (show && onlyUnlocated)
                     show = task->data(0, kUnlocatedRole).toBool();
+                if (show && !theme.isEmpty())
+                    show = task->data(0, kKindsRole).toString().split(QLatin1Char('\n')).contains(theme);
                 task->setHidden(!show);
                 sectionTasks += show ? 1 : 0;
             }
@@ -263,7 +297,7 @@ void PlanBrowser::applyFilters()
         doc->setExpanded(docTasks > 0 && (docTasks <= 40 || !document.isEmpty()));
         shown += docTasks;
     }
-    const bool filtered = !document.isEmpty() || !agency.isEmpty() || !words.isEmpty() || onlyUnlocated;
+    const bool filtered = !document.isEmpty() || !agency.isEmpty() || !words.isEmpty() || onlyUnlocated || !theme.isEmpty();
     if (filtered)
         for (QTreeWidgetItemIterator it(m_tree); *it; ++it)
             if ((*it)->parent() && (*it)->childCount() > 0)
@@ -282,6 +316,11 @@ void PlanBrowser::setAgencyFilter(const QString& agency)
 }
 
 void PlanBrowser::setSearch(const QString& words) { m_search->setText(words); }
+
+void PlanBrowser::setThemeFilter(const QString& kind)
+{
+    m_themes->setCurrentIndex(std::max(0, m_themes->findData(kind)));
+}
 
 void PlanBrowser::setOnlyUnlocated(bool only) { m_unlocated->setChecked(only); }
 

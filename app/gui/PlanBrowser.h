@@ -26,6 +26,8 @@ public:
     explicit PlanBrowser(QWidget* parent = nullptr);
 
     void setPlan(plan::PlanOverview plan);
+    /// "vi" or "en": the names of kinds in the theme filter.
+    void setLanguage(const std::string& lang);
     void clear();
 
     /// Filters; empty shows all. The agency is given by name.
@@ -33,6 +35,8 @@ public:
     void setAgencyFilter(const QString& agency);
     void setSearch(const QString& words);
     void setOnlyUnlocated(bool only);
+    /// Tasks linked to features of @p kind (e.g. "agri_zone"); empty for all.
+    void setThemeFilter(const QString& kind);
     /// Selects and shows a task (e.g. followed from the identify panel); false if unknown.
     bool selectTask(const QString& taskId);
 
@@ -58,8 +62,10 @@ private:
     [[nodiscard]] QTreeWidgetItem* item(const QString& taskId) const;
 
     plan::PlanOverview m_plan;
+    std::string m_lang = "vi";
     QComboBox* m_documents = nullptr;
     QComboBox* m_agencies = nullptr;
+    QComboBox* m_themes = nullptr;
     QLineEdit* m_search = nullptr;
     QCheckBox* m_unlocated = nullptr;
     QTreeWidget* m_tree = nullptr;

@@ -23,6 +23,7 @@
 #include <QLineEdit>
 #include <QTableWidget>
 #include <QMenuBar>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTreeWidget>
 #include <QTest>
@@ -215,6 +216,13 @@ private slots:
         // Tasks linked to no feature; in the sample each was reviewed and recorded as such.
         QCOMPARE(browser->visibleTasks(), count("SELECT COUNT(*) FROM plan_unlocated"));
         browser->setOnlyUnlocated(false);
+        // By theme: the tasks acting on agricultural zones.
+        browser->setThemeFilter(QStringLiteral("agri_zone"));
+        QCOMPARE(browser->visibleTasks(),
+                 count("SELECT COUNT(DISTINCT t.task_id) FROM agri_zones_task_links l JOIN plan_tasks t "
+                       "ON t.fid = l.related_id JOIN agri_zones z ON z.fid = l.base_id"));
+        QVERIFY(browser->visibleTasks() > 0);
+        browser->setThemeFilter({});
         // A task with a place: the map zooms to it, Điềm Thụy park in view.
         const Park p = park("KCN-DT");
         QVERIFY(browser->selectTask(QStringLiteral("cv-2907:2.11#1")));
@@ -463,6 +471,35 @@ private slots:
         QVERIFY(!w.ingestPlan(QString::fromStdString(dir.file("not-a-plan.txt"))));
         QVERIFY(!w.lastError().isEmpty());
         QCOMPARE(w.planBrowser()->visibleTasks(), 9);
+    }
+
+    void aWorkspaceLockedByAnotherProgramIsSaidSoAndNothingChanges()
+    {
+        pa::test::TempDir dir;
+        const auto copy = sampleCopy(dir);
+        const auto window = sampleWindow(1200, 800, copy);
+        QVERIFY(window);
+        MainWindow& w = *window;
+        // Another program (QGIS, a script) holds the GeoPackage in an exclusive transaction.
+        QProcess holder;
+        holder.start(QStringLiteral("/usr/bin/python3"),
+                     {QStringLiteral("-c"),
+                      QStringLiteral("import sqlite3,sys,time\n"
+                                     "c = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+                                     "c.execute('BEGIN EXCLUSIVE')\nprint('locked', flush=True)\ntime.sleep(60)\n"),
+                      QString::fromStdString(copy)});
+        QVERIFY(holder.waitForReadyRead(10000));
+        QCOMPARE(holder.readAll().trimmed(), QByteArray("locked"));
+        QVERIFY(!w.toggleLink(QStringLiteral("kh-ctr37:IV.2#1"), "KCN-DT", QStringLiteral("KCN Điềm Thụy")));
+        QVERIFY2(w.lastError().contains(QStringLiteral("database is locked")), qPrintable(w.lastError()));
+        QVERIFY2(w.lastError().contains(QStringLiteral("Một chương trình khác")), qPrintable(w.lastError()));
+        QCOMPARE(w.undoStack()->count(), 0);
+        holder.kill();
+        holder.waitForFinished();
+        // Once the other program lets go, the same edit goes through.
+        QVERIFY2(w.toggleLink(QStringLiteral("kh-ctr37:IV.2#1"), "KCN-DT", QStringLiteral("KCN Điềm Thụy")),
+                 qPrintable(w.lastError()));
+        QCOMPARE(w.undoStack()->count(), 1);
     }
 
     void badFilesAreRefusedInPlainWordsAndTheOpenWorkspaceStays()

@@ -79,6 +79,7 @@ TEST_F(AnalysisFixture, PlanOverviewListsTasksWithLeadsLinksAndSuccessors)
     ASSERT_EQ(tasks.size(), 2u);
     EXPECT_EQ(tasks[0].taskId, "d:1#1");
     EXPECT_EQ(tasks[0].links, 1); // P1
+    EXPECT_EQ(tasks[0].kinds, std::vector<std::string>{"industrial_park"});
     EXPECT_EQ(tasks[0].lead, std::vector<std::string>{"Sở Công Thương"});
     EXPECT_EQ(tasks[1].links, 0);
     EXPECT_EQ(tasks[1].lead, std::vector<std::string>{"Sở Kế hoạch và Đầu tư"});

@@ -902,6 +902,10 @@ Vị trí vẽ theo mô tả trong kế hoạch chỉ mang tính chỉ dẫn; gi
         <source>%1: %2 task(s) added, %3 updated; %4 agencies, %5 targets; %6 link(s) suggested for review</source>
         <translation>%1: thêm %2 nhiệm vụ, cập nhật %3; %4 cơ quan, %5 chỉ tiêu; %6 gợi ý liên kết cần xem xét</translation>
     </message>
+    <message>
+        <source>Another program is writing to this workspace (QGIS, a script?). Close it or wait, then try again; nothing was changed.</source>
+        <translation>Một chương trình khác đang ghi vào không gian làm việc này (QGIS, một script?). Hãy đóng chương trình đó hoặc chờ, rồi thử lại; chưa có gì thay đổi.</translation>
+    </message>
 </context>
 <context>
     <name>pa::gui::PlanBrowser</name>
@@ -962,6 +966,14 @@ Vị trí vẽ theo mô tả trong kế hoạch chỉ mang tính chỉ dẫn; gi
     <message>
         <source>Choose a task to read it in full and see its footprint on the map.</source>
         <translation>Chọn một nhiệm vụ để đọc đầy đủ và xem vị trí của nó trên bản đồ.</translation>
+    </message>
+    <message>
+        <source>All themes</source>
+        <translation>Tất cả lĩnh vực</translation>
+    </message>
+    <message>
+        <source>Acting on: %1</source>
+        <translation>Tác động tới: %1</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "planatlas/layers/plan/Browse.h"
 
 #include "planatlas/gis/Dataset.h"
+#include "planatlas/layers/LayerKind.h"
 #include "planatlas/layers/Workspace.h"
 
 #include <algorithm>
@@ -37,16 +38,19 @@ PlanOverview readPlanOverview(layers::Workspace& ws)
         out.documents.push_back({text(row[0]), text(row[1]), text(row[2]), text(row[3]), text(row[4]), {}});
     }
 
-    // Links per task fid, over every registered link table.
+    // Links per task fid, over every registered link table, and the kinds they reach.
     std::map<std::int64_t, std::int64_t> links;
+    std::map<std::int64_t, std::set<std::string>> kinds;
     for (const auto& layer : ws.layers()) {
         if (layer.linkTable.empty() || !ds.layerByName(layer.linkTable) || !ds.layerByName(layer.name))
             continue;
         for (const auto& row : ds.execute("SELECT l.related_id, COUNT(*) FROM " + sqlIdentifier(layer.linkTable) +
                                           " l JOIN " + sqlIdentifier(layer.name) +
                                           " f ON f.fid = l.base_id GROUP BY l.related_id")
-                                   .rows)
+                                   .rows) {
             links[integer(row[0])] += integer(row[1]);
+            kinds[integer(row[0])].insert(layer.kind);
+        }
     }
     std::map<std::string, std::string> reasons;
     if (ws.schemaVersion() >= layers::kSchemaPlanReview)
@@ -61,9 +65,15 @@ PlanOverview readPlanOverview(layers::Workspace& ws)
         if (doc == docIndex.end())
             continue; // a task of no stored document (validate reports it)
         auto& tasks = out.documents[doc->second].tasks;
-        StoredTask t{text(row[1]), text(row[2]), text(row[3]), text(row[4]), text(row[5]), {}, {}, 0, {}};
+        StoredTask t{text(row[1]), text(row[2]), text(row[3]), text(row[4]), text(row[5]), {}, {}, 0, {}, {}};
         if (const auto l = links.find(integer(row[0])); l != links.end())
             t.links = l->second;
+        if (const auto k = kinds.find(integer(row[0])); k != kinds.end()) {
+            t.kinds.assign(k->second.begin(), k->second.end());
+            std::sort(t.kinds.begin(), t.kinds.end(), [](const std::string& a, const std::string& b) {
+                return layers::kindRank(a) < layers::kindRank(b);
+            });
+        }
         if (const auto r = reasons.find(t.taskId); r != reasons.end())
             t.unlocatedReason = r->second;
         taskIndex[t.taskId] = {doc->second, tasks.size()};

@@ -18,6 +18,7 @@ struct StoredTask
     std::string taskId, docId, section, heading, text;
     std::vector<std::string> lead, support; ///< agency names, sorted
     std::int64_t links = 0;                 ///< features linked to it
+    std::vector<std::string> kinds;         ///< kinds of those features, registry order
     std::string unlocatedReason;            ///< a reviewer's reason when it has no place on purpose
 };
 
