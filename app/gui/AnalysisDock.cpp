@@ -34,7 +34,9 @@ namespace pa::gui {
 
 namespace {
 
-constexpr int kRowRole = Qt::UserRole + 1; ///< the row's index in the analysis table
+constexpr int kRowRole = Qt::UserRole + 1;     ///< the row's index in the analysis table
+constexpr int kTitleViRole = Qt::UserRole + 2; ///< a unit layer's titles in the two languages
+constexpr int kTitleEnRole = Qt::UserRole + 3;
 
 /// Sorts by the number it holds, not its Vietnamese text.
 class NumberItem : public QTableWidgetItem
@@ -79,6 +81,8 @@ AnalysisDock::AnalysisDock(QWidget* parent) : QWidget(parent)
                 if (m_tables[0].rows.empty())
                     return;
                 showKindRows();
+                if (m_summaryText[0])
+                    m_summary[0]->setText(m_summaryText[0]());
                 emit coverageShown(m_units->currentData().toString(), m_kind->currentData().toString());
             });
         } else if (k == static_cast<int>(Kind::Overlaps)) {
@@ -187,6 +191,7 @@ void AnalysisDock::setWorkspace(const QString& path, layers::Workspace* ws, cons
         m_views[k]->setRowCount(0);
         m_views[k]->setColumnCount(0);
         m_summary[k]->clear();
+        m_summaryText[k] = nullptr;
         m_exportButtons[k]->setEnabled(false);
     }
     m_overlapPlaces.clear();
@@ -201,7 +206,11 @@ void AnalysisDock::setWorkspace(const QString& path, layers::Workspace* ws, cons
         const std::string& title = lang == "en" ? l.titleEn : l.titleVi;
         if ((l.kind.rfind("admin_", 0) == 0 || l.kind == "analysis_grid") &&
             table->geometryFamily() == gis::GeometryFamily::Polygon)
+        {
             m_units->addItem(q(title.empty() ? l.name : title), q(l.name));
+            m_units->setItemData(m_units->count() - 1, q(l.titleVi.empty() ? l.name : l.titleVi), kTitleViRole);
+            m_units->setItemData(m_units->count() - 1, q(l.titleEn.empty() ? l.name : l.titleEn), kTitleEnRole);
+        }
         if (kind->programme && programme.insert(l.kind).second)
             m_kind->addItem(q(std::string(lang == "en" ? kind->titleEn : kind->titleVi)), q(l.kind));
     }
@@ -215,9 +224,16 @@ void AnalysisDock::setWorkspace(const QString& path, layers::Workspace* ws, cons
     m_kind->setCurrentIndex(std::max(0, m_kind->findData(QStringLiteral("industrial_park"))));
 }
 
+QLocale AnalysisDock::numberLocale() const
+{
+    return QLocale(m_lang == "en" ? QLocale::English : QLocale::Vietnamese);
+}
+
 void AnalysisDock::setLanguage(const std::string& lang)
 {
     m_lang = lang;
+    for (int i = 0; i < m_units->count(); ++i)
+        m_units->setItemText(i, m_units->itemData(i, lang == "en" ? kTitleEnRole : kTitleViRole).toString());
     for (int i = 0; i < m_kind->count(); ++i)
         if (const auto* def = layers::findKind(m_kind->itemData(i).toString().toStdString()))
             m_kind->setItemText(i, q(std::string(lang == "en" ? def->titleEn : def->titleVi)));
@@ -238,12 +254,14 @@ void AnalysisDock::run(Kind kind)
         start<analysis::CoverageResult>(
             [units](layers::Workspace& ws, const layers::Progress& p) { return analysis::coverage(ws, units, p); },
             [this](analysis::CoverageResult r) {
-                QStringList gaps;
-                for (const auto& row : r.rows)
-                    if (row.kind == m_kind->currentData().toString().toStdString() && row.gap)
-                        gaps << q(row.unitName);
-                m_summary[0]->setText(gaps.isEmpty() ? tr("Every unit has some of the kind shown.")
-                                                     : tr("Units with none of the kind shown: %1").arg(gaps.join(QStringLiteral(", "))));
+                m_summaryText[0] = [this, rows = r.rows] {
+                    QStringList gaps;
+                    for (const auto& row : rows)
+                        if (row.kind == m_kind->currentData().toString().toStdString() && row.gap)
+                            gaps << q(row.unitName);
+                    return gaps.isEmpty() ? tr("Every unit has some of the kind shown.")
+                                          : tr("Units with none of the kind shown: %1").arg(gaps.join(QStringLiteral(", ")));
+                };
                 showTable(Kind::Coverage, analysis::tables::coverage(r));
                 emit coverageShown(q(r.unitsLayer), m_kind->currentData().toString());
             });
@@ -262,11 +280,12 @@ void AnalysisDock::run(Kind kind)
                     m_overlapPlaces.emplace_back(row.geometry.shapes(), row.geometry.envelope().value_or(gis::Envelope{}));
                     total += row.areaHa;
                 }
-                const QLocale locale(m_lang == "en" ? QLocale::English : QLocale::Vietnamese);
-                m_summary[1]->setText(tr("%1 overlap(s), %2 ha in all; %3 smaller than the threshold left out.")
-                                          .arg(r.rows.size())
-                                          .arg(locale.toString(total, 'f', 2))
-                                          .arg(r.belowThreshold));
+                m_summaryText[1] = [this, n = r.rows.size(), total, below = r.belowThreshold] {
+                    return tr("%1 overlap(s), %2 ha in all; %3 smaller than the threshold left out.")
+                        .arg(n)
+                        .arg(numberLocale().toString(total, 'f', 2))
+                        .arg(below);
+                };
                 showTable(Kind::Overlaps, analysis::tables::overlaps(r));
             });
         break;
@@ -279,13 +298,14 @@ void AnalysisDock::run(Kind kind)
                 std::int64_t within = 0;
                 for (const auto& row : r.rows)
                     within += row.within ? 1 : 0;
-                const QLocale locale(m_lang == "en" ? QLocale::English : QLocale::Vietnamese);
                 const double share = r.industrialAreaHa > 0 ? 100.0 * r.industrialInsideHa / r.industrialAreaHa : 0.0;
-                m_summary[2]->setText(tr("%1 of %2 features within %3 km of an expressway; %4 % of the industrial area.")
-                                          .arg(within)
-                                          .arg(r.rows.size())
-                                          .arg(locale.toString(km, 'f', 1))
-                                          .arg(locale.toString(share, 'f', 1)));
+                m_summaryText[2] = [this, within, n = r.rows.size(), km, share] {
+                    return tr("%1 of %2 features within %3 km of an expressway; %4 % of the industrial area.")
+                        .arg(within)
+                        .arg(n)
+                        .arg(numberLocale().toString(km, 'f', 1))
+                        .arg(numberLocale().toString(share, 'f', 1));
+                };
                 showTable(Kind::Corridor, analysis::tables::distances(r.rows, true, "corridor"));
                 emit corridorShown(km);
             });
@@ -300,7 +320,9 @@ void AnalysisDock::run(Kind kind)
                     met += row.status == "met" ? 1 : 0;
                     notMet += row.status == "not met" ? 1 : 0;
                 }
-                m_summary[3]->setText(tr("%1 target(s): %2 met, %3 not met on the map.").arg(r.rows.size()).arg(met).arg(notMet));
+                m_summaryText[3] = [this, n = r.rows.size(), met, notMet] {
+                    return tr("%1 target(s): %2 met, %3 not met on the map.").arg(n).arg(met).arg(notMet);
+                };
                 showTable(Kind::Targets, analysis::tables::targets(r));
             });
         break;
@@ -311,7 +333,9 @@ void AnalysisDock::showTable(Kind kind, analysis::Table table)
 {
     const int k = static_cast<int>(kind);
     auto* view = m_views[k];
-    const QLocale locale(m_lang == "en" ? QLocale::English : QLocale::Vietnamese);
+    const QLocale locale = numberLocale();
+    if (m_summaryText[k])
+        m_summary[k]->setText(m_summaryText[k]());
     // Column names as planners read them; machine names in the tooltip (they are the CSV's).
     const std::map<std::string, QString> titles = {
         {"unit_code", tr("Unit code")},       {"unit_name", tr("Unit")},           {"kind", tr("Kind")},
@@ -351,7 +375,7 @@ void AnalysisDock::showTable(Kind kind, analysis::Table table)
             const auto& value = row[c];
             QTableWidgetItem* item = nullptr;
             if (const auto* d = std::get_if<double>(&value))
-                item = new NumberItem(locale.toString(*d, 'f', column.decimals), *d);
+                item = new NumberItem(locale.toString(*d, 'f', std::min(column.decimals, 2)), *d); // the CSV keeps them all
             else if (const auto* n = std::get_if<std::int64_t>(&value))
                 item = new NumberItem(locale.toString(static_cast<qlonglong>(*n)), static_cast<double>(*n));
             else {

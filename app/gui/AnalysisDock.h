@@ -13,6 +13,7 @@
 #include "planatlas/layers/analysis/Table.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <QPointer>
 #include <QThreadPool>
 #include <QWidget>
@@ -80,6 +81,7 @@ private:
     void showTable(Kind kind, analysis::Table table);
     void setBusy(bool busy);
     void showKindRows(); ///< coverage: only the rows of the kind on the map
+    [[nodiscard]] QLocale numberLocale() const; ///< number formats of the chosen language
 
     /// Runs @p work on a worker thread with its own read-only workspace, then @p done here.
     template <typename Result>
@@ -150,6 +152,7 @@ private:
     QLabel* m_minHaLabel = nullptr;
     QLabel* m_distanceLabel = nullptr;
     QLabel* m_summary[4] = {};
+    std::function<QString()> m_summaryText[4]; ///< each table's summary, in the language of the moment
     QProgressBar* m_progress = nullptr;
     QPushButton* m_cancelButton = nullptr;
     QLabel* m_status = nullptr;
