@@ -96,3 +96,33 @@ TEST_F(AnalysisFixture, CoverageRefusesUnitsThatAreNotPolygonLayers)
         EXPECT_EQ(e.kind(), layers::ErrorKind::Cancelled);
     }
 }
+
+TEST_F(AnalysisFixture, CoverageOfAMultipolygonOverAnLShapedUnit)
+{
+    // An L-shaped unit (U1 less its north-east quarter: 75 ha) and a park of two squares, one
+    // 1 ha square in the L's northern arm, one 1 ha square in the quarter the L lacks.
+    auto at = [&](double dx, double dy) {
+        std::ostringstream out;
+        out.precision(12);
+        out << pa::test::X0 + dx << ' ' << pa::test::Y0 + dy;
+        return out.str();
+    };
+    write("l.csv", "code,name_vi,wkt\nL,Đơn vị chữ L,\"POLYGON((" + at(0, 0) + "," + at(1000, 0) + "," + at(1000, 500) + "," +
+                       at(500, 500) + "," + at(500, 1000) + "," + at(0, 1000) + "," + at(0, 0) + "))\"\n");
+    write("two.csv", "code,name_vi,wkt\nM,KCN hai mảnh,\"MULTIPOLYGON(((" + at(300, 600) + "," + at(400, 600) + "," +
+                         at(400, 700) + "," + at(300, 700) + "," + at(300, 600) + ")),((" + at(700, 700) + "," +
+                         at(800, 700) + "," + at(800, 800) + "," + at(700, 800) + "," + at(700, 700) + ")))\"\n");
+    {
+        auto ws = layers::Workspace::open(path(), gis::OpenMode::Update);
+        importCsv(ws, "l.csv", "admin_district");
+        importCsv(ws, "two.csv", "industrial_park");
+    }
+    auto ws = layers::Workspace::open(path(), gis::OpenMode::ReadOnly);
+    const auto rows = byUnitAndKind(analysis::coverage(ws, "l"));
+    const auto& parks = rows.at("L/industrial_park");
+    // In the L: M's first square (1 ha), P2 (4 ha) and the part of P1 west of x = 1000 and
+    // south of y = 500 (x 500–1000, y 0–500: 25 ha); P1's part in the missing quarter is out.
+    EXPECT_EQ(parks.features, 3);
+    EXPECT_NEAR(parks.areaHa, 1.0 + 4.0 + 25.0, 1e-9);
+    EXPECT_NEAR(parks.sharePct, 100.0 * 30.0 / 75.0, 1e-9);
+}
