@@ -1,6 +1,7 @@
 #include "MapCanvas.h"
 
 #include "planatlas/layers/Errors.h"
+#include "planatlas/layers/LayerKind.h"
 #include "planatlas/layers/Progress.h"
 #include "planatlas/layers/Workspace.h"
 #include "planatlas/render/Map.h"
@@ -307,6 +308,8 @@ void MapCanvas::paintEvent(QPaintEvent*)
         p.strokePath(path, halo);
         p.strokePath(path, pen);
     }
+    if (m_theme == render::Theme::Coverage)
+        paintCoverageLegend(p);
     if (m_boxZoom && !m_box.isNull()) {
         p.setPen(QPen(QColor(0x1f, 0x5f, 0xbf), 1, Qt::DashLine));
         p.setBrush(QColor(0x1f, 0x5f, 0xbf, 40));
@@ -315,6 +318,39 @@ void MapCanvas::paintEvent(QPaintEvent*)
     if (!m_error.isEmpty()) {
         p.setPen(QColor(0xa0, 0x10, 0x10));
         p.drawText(rect().adjusted(12, 12, -12, -12), Qt::AlignLeft | Qt::AlignBottom | Qt::TextWordWrap, m_error);
+    }
+}
+
+void MapCanvas::paintCoverageLegend(QPainter& p) const
+{
+    // The choropleth's classes in the lower left: without them its colours say nothing.
+    const auto classes = render::coverageLegend();
+    const auto* kind = layers::findKind(m_themeKind);
+    const QString title = tr("Share of each unit covered by %1")
+                              .arg(kind ? QString::fromStdString(std::string(m_lang == "en" ? kind->titleEn : kind->titleVi)).toLower()
+                                        : QString());
+    const QFontMetrics fm(font());
+    const int line = fm.height() + 4, swatch = fm.height();
+    int width = fm.horizontalAdvance(title);
+    for (const auto& [label, colour] : classes)
+        width = std::max(width, swatch + 6 + fm.horizontalAdvance(QString::fromStdString(label)));
+    const QRect box(10, height() - 10 - 12 - line * static_cast<int>(classes.size() + 1), width + 16,
+                    12 + line * static_cast<int>(classes.size() + 1));
+    p.setRenderHint(QPainter::Antialiasing, false);
+    p.fillRect(box, QColor(255, 255, 255, 225));
+    p.setPen(QColor(0x90, 0x90, 0x90));
+    p.drawRect(box);
+    int y = box.top() + 6;
+    p.setPen(QColor(0x20, 0x20, 0x20));
+    p.drawText(QRect(box.left() + 8, y, width, line), Qt::AlignLeft | Qt::AlignVCenter, title);
+    for (const auto& [label, colour] : classes) {
+        y += line;
+        const QRect sw(box.left() + 8, y + (line - swatch) / 2, swatch, swatch);
+        p.fillRect(sw, QColor::fromRgba(colour));
+        p.setPen(QColor(0x80, 0x80, 0x80));
+        p.drawRect(sw);
+        p.setPen(QColor(0x20, 0x20, 0x20));
+        p.drawText(QRect(sw.right() + 6, y, width, line), Qt::AlignLeft | Qt::AlignVCenter, QString::fromStdString(label));
     }
 }
 

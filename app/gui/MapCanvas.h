@@ -7,6 +7,7 @@
 #include "planatlas/render/Map.h"
 
 #include <QElapsedTimer>
+#include <QPainter>
 #include <QImage>
 #include <QPointer>
 #include <QTimer>
@@ -100,6 +101,7 @@ private:
         QSize size;
     };
     void requestRender(int delayMs);
+    void paintCoverageLegend(QPainter& painter) const;
     void startRender();
     void onRendered(Rendered rendered);
     static void deliver(const QPointer<MapCanvas>& canvas, Rendered rendered);

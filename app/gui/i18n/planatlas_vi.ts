@@ -908,6 +908,13 @@ Vị trí vẽ theo mô tả trong kế hoạch chỉ mang tính chỉ dẫn; gi
     </message>
 </context>
 <context>
+    <name>pa::gui::MapCanvas</name>
+    <message>
+        <source>Share of each unit covered by %1</source>
+        <translation>Tỷ lệ diện tích mỗi đơn vị có %1</translation>
+    </message>
+</context>
+<context>
     <name>pa::gui::PlanBrowser</name>
     <message>
         <source>Search tasks (with or without diacritics)…</source>

@@ -405,6 +405,22 @@ struct Classes
     }
 };
 
+/// The coverage choropleth's classes of share (%): none, up to 1, 5, 10, more.
+const Classes& coverageClasses()
+{
+    static const Classes classes{{0.0, 1.0, 5.0, 10.0, 100.0},
+                                 {QColor(0xf7, 0xf7, 0xf7), QColor(0xe7, 0xd4, 0xe8), QColor(0xc2, 0xa5, 0xcf),
+                                  QColor(0x99, 0x70, 0xab), QColor(0x76, 0x2a, 0x83)}};
+    return classes;
+}
+
+const std::vector<QString>& coverageClassNames()
+{
+    static const std::vector<QString> names = {QStringLiteral("0 %"), QStringLiteral("0 – 1 %"), QStringLiteral("1 – 5 %"),
+                                               QStringLiteral("5 – 10 %"), QStringLiteral("> 10 %")};
+    return names;
+}
+
 /// Up to five classes at the quantiles of the distinct values.
 Classes quantileClasses(std::vector<double> values, const std::vector<QColor>& ramp)
 {
@@ -701,9 +717,7 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
     const std::vector<QColor> priceRamp = {QColor(0xfe, 0xf0, 0xd9), QColor(0xfd, 0xcc, 0x8a), QColor(0xfc, 0x8d, 0x59),
                                            QColor(0xe3, 0x4a, 0x33), QColor(0xb3, 0x00, 0x00)};
     const Classes priceClasses = quantileClasses(prices, priceRamp);
-    Classes shareClasses{{0.0, 1.0, 5.0, 10.0, 100.0},
-                         {QColor(0xf7, 0xf7, 0xf7), QColor(0xe7, 0xd4, 0xe8), QColor(0xc2, 0xa5, 0xcf),
-                          QColor(0x99, 0x70, 0xab), QColor(0x76, 0x2a, 0x83)}};
+    const Classes& shareClasses = coverageClasses();
 
     // ---- paint ---------------------------------------------------------------------------------
     p.save();
@@ -1060,8 +1074,7 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
                 const auto* ck = layers::findKind(o.coverageKind);
                 legend.push_back({nullptr, tr("Share of each unit covered by", lang) + " " +
                                                q(std::string(lang == "en" ? ck->titleEn : ck->titleVi)).toLower()});
-                const std::vector<QString> names = {QStringLiteral("0 %"), QStringLiteral("0 – 1 %"), QStringLiteral("1 – 5 %"),
-                                                    QStringLiteral("5 – 10 %"), QStringLiteral("> 10 %")};
+                const auto& names = coverageClassNames();
                 for (std::size_t i = 0; i < names.size(); ++i) {
                     const QColor c = shareClasses.colours[i];
                     legend.push_back({[c, &u](QPainter& pp, const QRectF& r) {
@@ -1222,6 +1235,14 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
     p.restore();
     progress.update(1.0, "map");
     return report;
+}
+
+std::vector<std::pair<std::string, unsigned int>> coverageLegend()
+{
+    std::vector<std::pair<std::string, unsigned int>> out;
+    for (std::size_t i = 0; i < coverageClassNames().size(); ++i)
+        out.emplace_back(coverageClassNames()[i].toStdString(), coverageClasses().colours[i].rgba());
+    return out;
 }
 
 std::vector<StackEntry> defaultStack(layers::Workspace& ws)

@@ -104,6 +104,10 @@ struct StackEntry
 /// infrastructure; not price zones, grids, communes or other periods' units).
 std::vector<StackEntry> defaultStack(layers::Workspace& workspace);
 
+/// The coverage theme's classes of share, lowest first: label ("1 – 5 %") and colour (ARGB), for
+/// a legend drawn elsewhere (the desktop canvas).
+std::vector<std::pair<std::string, unsigned int>> coverageLegend();
+
 /// A legend swatch: how features of @p kind and @p geometryType ("MULTIPOLYGON", …) are
 /// drawn, on a transparent @p size × @p size image.
 QImage kindSwatch(const std::string& kind, const std::string& geometryType, int size);
