@@ -7,6 +7,7 @@
 #include "planatlas/gis/Error.h"
 #include "planatlas/gis/Transform.h"
 #include "planatlas/layers/Errors.h"
+#include "planatlas/layers/PendingFile.h"
 #include "planatlas/layers/LayerKind.h"
 #include "planatlas/layers/Text.h"
 #include "planatlas/layers/analysis/Coverage.h"
@@ -1378,22 +1379,8 @@ MapReport writeMap(layers::Workspace& ws, const MapOptions& o, const std::string
     std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     if (ext != ".png" && ext != ".svg" && ext != ".pdf")
         throw Error(ErrorKind::Usage, "-o " + path + ": the map is written as .png, .svg or .pdf");
-    const fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
-    std::error_code ec;
-    if (!fs::is_directory(dir, ec))
-        throw Error(ErrorKind::Input, path + ": the folder '" + dir.string() + "' does not exist");
-    const fs::path temporary = dir / ("." + target.filename().string() + ".partial" + ext);
-    struct Cleanup
-    {
-        fs::path p;
-        bool keep = false;
-        ~Cleanup()
-        {
-            std::error_code e;
-            if (!keep)
-                fs::remove(p, e);
-        }
-    } cleanup{temporary};
+    layers::PendingFile pending(path); // written beside the target, moved into place when complete
+    const fs::path& temporary = pending.path();
 
     const double mmW = o.pixelSize ? o.pixelSize->first * 25.4 / o.dpi : o.pageWidthMm;
     const double mmH = o.pixelSize ? o.pixelSize->second * 25.4 / o.dpi : o.pageHeightMm;
@@ -1439,12 +1426,7 @@ MapReport writeMap(layers::Workspace& ws, const MapOptions& o, const std::string
         report = drawMap(ws, o, painter, QRectF(0, 0, pdf.width(), pdf.height()), progress);
         painter.end();
     }
-    if (!fs::exists(temporary, ec) || fs::file_size(temporary, ec) == 0)
-        throw Error(ErrorKind::Input, path + ": cannot be written");
-    fs::rename(temporary, target, ec);
-    if (ec)
-        throw Error(ErrorKind::Input, path + ": cannot be written (" + ec.message() + ")");
-    cleanup.keep = true;
+    pending.commit();
     return report;
 }
 

@@ -3,9 +3,9 @@
 #include "Units_p.h"
 #include "planatlas/gis/Error.h"
 #include "planatlas/layers/Errors.h"
+#include "planatlas/layers/PendingFile.h"
 #include "planatlas/layers/analysis/Csv.h"
 
-#include <filesystem>
 #include <map>
 #include <optional>
 
@@ -193,19 +193,10 @@ gis::FieldType fieldType(Type type)
 
 void writeGeoPackage(layers::Workspace& ws, const Table& table, const std::string& path, const layers::Progress& progress)
 {
-    namespace fs = std::filesystem;
-    const fs::path target(path);
-    std::error_code ec;
-    if (!target.parent_path().empty() && !fs::is_directory(target.parent_path(), ec))
-        throw layers::Error(layers::ErrorKind::Input, path + ": the folder " + target.parent_path().string() +
-                                                          " does not exist");
-    // Written beside the target and moved over it when complete: a failure leaves no half file
-    // and an earlier result untouched.
-    const fs::path temporary = target.parent_path() / ("." + target.filename().string() + ".part.gpkg");
-    fs::remove(temporary, ec);
+    layers::PendingFile file(path); // written beside the target, moved over it when complete
     const bool spatial = !table.places.empty();
     try {
-        auto out = gis::Dataset::createGeoPackage(temporary.string());
+        auto out = gis::Dataset::createGeoPackage(file.path().string());
         std::vector<gis::FieldDef> fields;
         for (const auto& c : table.columns)
             if (!(spatial && c.name == "wkt")) // the geometry is the geometry column
@@ -255,18 +246,9 @@ void writeGeoPackage(layers::Workspace& ws, const Table& table, const std::strin
         out.commitTransaction();
         out.close();
     } catch (const gis::GisError& e) {
-        fs::remove(temporary, ec);
         throw layers::Error(layers::ErrorKind::Input, path + ": cannot be written: " + e.what());
-    } catch (...) {
-        fs::remove(temporary, ec);
-        throw;
     }
-    fs::rename(temporary, target, ec);
-    if (ec) {
-        const auto why = ec.message();
-        fs::remove(temporary, ec);
-        throw layers::Error(layers::ErrorKind::Input, path + ": cannot be written: " + why);
-    }
+    file.commit();
     progress.update(1.0, "writing " + table.name);
 }
 
