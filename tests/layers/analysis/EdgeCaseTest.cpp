@@ -10,6 +10,7 @@
 #include "planatlas/layers/analysis/Coverage.h"
 #include "planatlas/layers/analysis/Footprint.h"
 #include "planatlas/layers/analysis/Overlaps.h"
+#include "planatlas/layers/analysis/Table.h"
 #include "planatlas/layers/analysis/Zonal.h"
 
 #include <gtest/gtest.h>
@@ -113,6 +114,16 @@ TEST_F(EdgeCases, UnitLayerInAnotherCrsIsReprojectedAndSaidSo)
     // falls in one unit or both, never in none.
     EXPECT_GE(towns, 2);
     EXPECT_FALSE(wgs84.outside.contains("urban_centre"));
+    // Written as a GeoPackage, the units' polygons are in the workspace CRS too: 100 ha each.
+    const auto gpkg = m_dir.file("coverage_wgs84.gpkg");
+    analysis::writeGeoPackage(ws, analysis::tables::coverage(wgs84), gpkg);
+    {
+        auto out = gis::Dataset::openVector(gpkg, gis::OpenMode::ReadOnly);
+        auto layer = out.layer(0);
+        EXPECT_EQ(layer.crs()->epsg(), 9213);
+        while (auto f = layer.next())
+            EXPECT_NEAR(f->takeGeometry().area(), 1'000'000.0, 10.0);
+    }
     // Zonal and footprint by these units say so too.
     EXPECT_EQ(analysis::footprint(ws, analysis::FootprintBy::Task, "units_wgs84").notes.reprojected.size(), 1u);
 }
