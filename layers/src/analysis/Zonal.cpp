@@ -48,13 +48,13 @@ std::optional<double> numeric(const gis::FieldValue& v)
     return std::nullopt; // no value: not part of the statistics
 }
 
-/// Area of @p v inside @p zone (prepared as @p prepared): whole when inside, cut only when it
-/// crosses the zone's edge.
-double overlapArea(const gis::PreparedGeometry& prepared, const gis::Geometry& zone, const gis::Geometry& v)
+/// Area of @p v inside a zone (prepared as @p prepared): whole when inside, cut by @p cutArea()
+/// only when it crosses the zone's edge.
+template <typename Cut> double overlapArea(const gis::PreparedGeometry& prepared, const gis::Geometry& v, Cut&& cutArea)
 {
     if (prepared.contains(v))
         return v.area();
-    return prepared.intersects(v) ? zone.intersection(v).area() : 0.0;
+    return prepared.intersects(v) ? cutArea() : 0.0;
 }
 
 /// The statistics of the value polygons meeting one feature or unit.
@@ -316,7 +316,7 @@ ZonalResult zonal(layers::Workspace& ws, const std::string& values, const std::v
                 const auto v = vf->takeGeometry();
                 if (v.isEmpty())
                     continue;
-                if (const double a = overlapArea(prepared, g, v); a > 0)
+                if (const double a = overlapArea(prepared, v, [&] { return g.intersection(v).area(); }); a > 0)
                     acc.add(a, *value);
             }
             table->setSpatialFilter(std::nullopt);
@@ -335,19 +335,21 @@ ZonalResult zonalByUnits(layers::Workspace& ws, const std::string& values, const
                          const layers::Progress& progress)
 {
     ZonalResult result;
-    const auto units = detail::readUnits(ws, unitsLayer, &result.notes);
+    const auto units = detail::readUnits(ws, unitsLayer, &result.notes); // in code order
     const auto registered = ws.findLayer(unitsLayer);
+    auto unitRow = [&](std::size_t i) {
+        return ZonalRow{unitsLayer, registered ? registered->kind : std::string(), units[i].code, units[i].name,
+                        {}, {}, {}, 0, 0, 0, 0};
+    };
     if (const auto raster = rasterSpec(ws, values)) {
         const RasterValues pixels(ws, raster->first, raster->second, result);
         for (std::size_t i = 0; i < units.size(); ++i) {
             progress.update(static_cast<double>(i) / static_cast<double>(units.size()), "zonal by unit");
             progress.checkCancelled();
-            ZonalRow row{unitsLayer, registered ? registered->kind : std::string(), units[i].code, units[i].name,
-                         {}, {}, {}, 0, 0, 0, 0};
+            auto row = unitRow(i);
             pixels.measure(units[i].geometry, row);
             result.rows.push_back(std::move(row));
         }
-        std::sort(result.rows.begin(), result.rows.end(), [](const ZonalRow& a, const ZonalRow& b) { return a.code < b.code; });
         progress.update(1.0, "zonal by unit");
         return result;
     }
@@ -387,10 +389,7 @@ ZonalResult zonalByUnits(layers::Workspace& ws, const std::string& values, const
             case gis::CellClassifier::Where::Inside: a = v.area(); break;
             case gis::CellClassifier::Where::Outside: break;
             case gis::CellClassifier::Where::Boundary:
-                if (prepared[u]->contains(v))
-                    a = v.area();
-                else if (prepared[u]->intersects(v))
-                    a = tiles[u].overlap(v, envelope);
+                a = overlapArea(*prepared[u], v, [&] { return tiles[u].overlap(v, envelope); });
                 break;
             }
             if (a > 0)
@@ -399,12 +398,10 @@ ZonalResult zonalByUnits(layers::Workspace& ws, const std::string& values, const
     }
     table.readAllFields();
     for (std::size_t i = 0; i < units.size(); ++i) {
-        ZonalRow row{unitsLayer, registered ? registered->kind : std::string(), units[i].code, units[i].name,
-                     {}, {}, {}, 0, 0, 0, 0};
+        auto row = unitRow(i);
         acc[i].fill(row, units[i].geometry.area());
         result.rows.push_back(std::move(row));
     }
-    std::sort(result.rows.begin(), result.rows.end(), [](const ZonalRow& a, const ZonalRow& b) { return a.code < b.code; });
     progress.update(1.0, "zonal by unit");
     return result;
 }
