@@ -34,6 +34,7 @@ struct KindLayer
     std::vector<Feature> features;
     std::unique_ptr<gis::SpatialIndex> index;
     std::map<std::int64_t, std::set<std::int64_t>> tasksOf; ///< feature fid → task fids
+    std::vector<bool> reached;                               ///< per feature: reaches into some unit
 };
 
 std::vector<Feature> readFeatures(layers::Workspace& ws, const std::string& layerName, InputNotes& notes)
@@ -72,7 +73,8 @@ CoverageResult coverage(layers::Workspace& workspace, const std::string& unitsLa
         const auto* kind = layers::findKind(l.kind);
         if (!kind || !kind->programme || l.name == unitsLayer)
             continue;
-        KindLayer k{l.name, l.kind, readFeatures(workspace, l.name, result.notes), std::make_unique<gis::SpatialIndex>(), {}};
+        KindLayer k{l.name, l.kind, readFeatures(workspace, l.name, result.notes), std::make_unique<gis::SpatialIndex>(), {}, {}};
+        k.reached.assign(k.features.size(), false);
         for (std::size_t i = 0; i < k.features.size(); ++i)
             k.index->insert(k.features[i].envelope, static_cast<std::int64_t>(i));
         if (!l.linkTable.empty() && ds.layerByName(l.linkTable))
@@ -88,7 +90,6 @@ CoverageResult coverage(layers::Workspace& workspace, const std::string& unitsLa
     const auto leadsOf = detail::leadsByTaskFid(workspace);
 
     const double m2PerHa = 10000.0;
-    std::map<std::string, std::set<std::pair<std::size_t, std::size_t>>> reached; // kind → (layer, feature) in a unit
     for (std::size_t u = 0; u < units.size(); ++u) {
         progress.update(static_cast<double>(u) / static_cast<double>(std::max<std::size_t>(units.size(), 1)), "coverage");
         const detail::Unit& unit = units[u];
@@ -102,7 +103,7 @@ CoverageResult coverage(layers::Workspace& workspace, const std::string& unitsLa
             std::set<std::int64_t> tasks;
             std::set<std::string> leads;
             std::vector<gis::Geometry> pieces;
-            for (const auto& k : byKind[kind]) {
+            for (auto& k : byKind[kind]) {
                 for (auto i : k.index->query(unitEnvelope)) {
                     const Feature& f = k.features[static_cast<std::size_t>(i)];
                     bool inside = false;
@@ -129,7 +130,7 @@ CoverageResult coverage(layers::Workspace& workspace, const std::string& unitsLa
                     }
                     if (!inside)
                         continue;
-                    reached[kind].emplace(static_cast<std::size_t>(&k - byKind[kind].data()), static_cast<std::size_t>(i));
+                    k.reached[static_cast<std::size_t>(i)] = true;
                     ++row.features;
                     if (auto t = k.tasksOf.find(f.fid); t != k.tasksOf.end())
                         for (auto task : t->second) {
@@ -154,11 +155,11 @@ CoverageResult coverage(layers::Workspace& workspace, const std::string& unitsLa
         }
     }
     for (const auto& kind : result.kinds) {
-        std::size_t all = 0;
+        std::int64_t out = 0;
         for (const auto& k : byKind[kind])
-            all += k.features.size();
-        if (const auto out = all - reached[kind].size(); out > 0)
-            result.outside[kind] = static_cast<std::int64_t>(out);
+            out += std::count(k.reached.begin(), k.reached.end(), false);
+        if (out > 0)
+            result.outside[kind] = out;
     }
     progress.update(1.0, "coverage");
     return result;
