@@ -148,6 +148,14 @@ double positiveNumber(const Arguments& parsed, const std::string& option, double
     return *v;
 }
 
+std::string language(const Arguments& parsed)
+{
+    std::string lang = parsed.value("--lang", "vi");
+    if (lang != "vi" && lang != "en")
+        throw UsageError("--lang must be vi or en");
+    return lang;
+}
+
 std::string textOrJson(const Arguments& parsed)
 {
     std::string format = parsed.value("--format", "text");

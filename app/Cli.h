@@ -99,6 +99,9 @@ private:
 /// anything else is a usage error naming the option and its @p unit ("kilometres").
 double positiveNumber(const Arguments& parsed, const std::string& option, double fallback, const std::string& unit);
 
+/// The value of --lang: "vi" (default) or "en"; anything else is a usage error.
+std::string language(const Arguments& parsed);
+
 /// The value of --format: "text" (default) or "json"; anything else is a usage error.
 std::string textOrJson(const Arguments& parsed);
 

@@ -92,9 +92,7 @@ int runMap(const std::vector<std::string>& args)
     }
     o.title = parsed.value("--title");
     o.subtitle = parsed.value("--subtitle");
-    o.lang = parsed.value("--lang", "vi");
-    if (o.lang != "vi" && o.lang != "en")
-        throw UsageError("--lang must be vi or en");
+    o.lang = language(parsed);
     o.highlight = parsed.value("--highlight");
     if (!o.highlight.empty() && o.theme == render::Theme::Programme && !parsed.has("--theme"))
         o.theme = render::Theme::Agency; // a highlight alone asks for the agency theme

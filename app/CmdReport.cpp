@@ -37,9 +37,7 @@ int runReport(const std::vector<std::string>& args)
     if (!parsed.has("-o"))
         throw UsageError("planatlas report needs -o DIR");
     render::ReportOptions o;
-    o.lang = parsed.value("--lang", "vi");
-    if (o.lang != "vi" && o.lang != "en")
-        throw UsageError("--lang must be vi or en");
+    o.lang = language(parsed);
     o.corridorKm = positiveNumber(parsed, "--distance-km", o.corridorKm, "kilometres");
     auto ws = layers::Workspace::open(parsed.positional[0], gis::OpenMode::ReadOnly);
     const auto result = [&] {
