@@ -118,6 +118,25 @@ bool labelledKind(const std::string& kind)
 
 bool madeUp(const std::string& source) { return source == "illustrative" || source == "synthetic"; }
 
+/// Context every map draws: the basemap, the province of the period and the district layers
+/// (drawMap keeps the units valid in the period); other provinces, communes and grids never.
+std::optional<bool> contextShown(const layers::RegisteredLayer& l, const std::string& provinceLayer)
+{
+    if (l.kind == "basemap" || l.name == provinceLayer || l.kind == "admin_district")
+        return true;
+    if (l.kind == "admin_province" || l.kind == "admin_commune" || l.kind == "analysis_grid")
+        return false;
+    return std::nullopt;
+}
+
+/// What the programme map draws of the other layers: programme kinds and infrastructure, not
+/// price zones.
+bool programmeShown(const layers::RegisteredLayer& l)
+{
+    const layers::LayerKind* k = layers::findKind(l.kind);
+    return l.kind != "land_price" && k && (k->programme || l.kind == "infrastructure");
+}
+
 /// Drawing order: context under programme, polygons under lines under points.
 int zOf(const std::string& kind)
 {
@@ -616,11 +635,8 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
     auto wanted = [&](const layers::RegisteredLayer& l) {
         if (!stacked.empty())
             return stacked.contains(l.name);
-        const layers::LayerKind* k = layers::findKind(l.kind);
-        if (l.kind == "basemap" || l.name == provinceLayer || l.kind == "admin_district")
-            return true;
-        if (l.kind == "admin_province" || l.kind == "admin_commune" || l.kind == "analysis_grid")
-            return false;
+        if (const auto context = contextShown(l, provinceLayer))
+            return *context;
         if (!only.empty())
             return only.contains(l.name);
         switch (o.theme) {
@@ -630,7 +646,7 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
         case Theme::Coverage:
             return l.kind == o.coverageKind || l.kind == "expressway" || l.kind == "urban_centre";
         default:
-            return l.kind != "land_price" && k && (k->programme || l.kind == "infrastructure");
+            return programmeShown(l);
         }
     };
     std::vector<Drawn> drawn;
@@ -1255,16 +1271,10 @@ std::vector<StackEntry> defaultStack(layers::Workspace& ws)
         auto table = ws.dataset().layerByName(l.name);
         if (!table || !table->hasGeometry())
             continue;
-        const auto* kind = layers::findKind(l.kind);
-        bool visible = false;
-        if (l.kind == "basemap")
-            visible = true;
-        else if (l.kind == "admin_province")
-            visible = l.name == provinceLayer;
-        else if (l.kind == "admin_district")
-            visible = unitsLayer.empty() || l.name == unitsLayer;
-        else if (l.kind != "admin_commune" && l.kind != "land_price" && l.kind != "analysis_grid")
-            visible = kind && (kind->programme || l.kind == "infrastructure");
+        // As the programme map, but of the district layers only the period's (a canvas stacks
+        // whole layers; it does not filter units by date).
+        const bool visible = l.kind == "admin_district" ? unitsLayer.empty() || l.name == unitsLayer
+                                                        : contextShown(l, provinceLayer).value_or(programmeShown(l));
         stack.push_back({l.name, l.kind, l.titleVi, l.titleEn, l.geometryType, visible});
     }
     std::stable_sort(stack.begin(), stack.end(),
