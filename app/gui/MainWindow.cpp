@@ -456,23 +456,14 @@ void MainWindow::identifyAt(double x, double y, double toleranceM)
 
 void MainWindow::showTask(const QString& taskId)
 {
-    if (!m_ws)
-        return;
-    const auto extent = plan::footprintExtent(*m_ws, {taskId.toStdString()});
-    if (!extent) {
-        m_canvas->setHighlight({});
+    if (showFootprint("task:" + taskId.toStdString(), {taskId.toStdString()}))
+        statusBar()->showMessage(tr("Task %1: its features are drawn in colour").arg(taskId), 8000);
+    else if (m_ws)
         statusBar()->showMessage(tr("Task %1 has no place on the map").arg(taskId), 8000);
-        return;
-    }
-    m_canvas->setHighlight("task:" + taskId.toStdString());
-    m_canvas->zoomTo(*extent);
-    statusBar()->showMessage(tr("Task %1: its features are drawn in colour").arg(taskId), 8000);
 }
 
 void MainWindow::showAgency(const QString& agency)
 {
-    if (!m_ws)
-        return;
     if (agency.isEmpty()) {
         clearHighlight();
         return;
@@ -480,14 +471,19 @@ void MainWindow::showAgency(const QString& agency)
     std::vector<std::string> tasks; // the map shows what the agency leads
     for (const auto& id : m_plan->tasksLedBy(agency))
         tasks.push_back(id.toStdString());
-    const auto extent = plan::footprintExtent(*m_ws, tasks);
-    if (!extent) {
-        m_canvas->setHighlight({});
+    if (!showFootprint("agency:" + agency.toStdString(), tasks) && m_ws)
         statusBar()->showMessage(tr("No task of %1 has a place on the map").arg(agency), 8000);
-        return;
-    }
-    m_canvas->setHighlight("agency:" + agency.toStdString());
-    m_canvas->zoomTo(*extent);
+}
+
+bool MainWindow::showFootprint(const std::string& highlight, const std::vector<std::string>& tasks)
+{
+    if (!m_ws)
+        return false;
+    const auto extent = plan::footprintExtent(*m_ws, tasks);
+    m_canvas->setHighlight(extent ? highlight : std::string());
+    if (extent)
+        m_canvas->zoomTo(*extent);
+    return extent.has_value();
 }
 
 bool MainWindow::exportMap(const QString& path, const render::MapOptions& options)

@@ -99,6 +99,9 @@ private:
     void updateRecent(const QString& path);
     void zoomToLayer(const QString& layer);
     bool ensureWritable();
+    /// Highlights @p highlight and zooms to the features of @p tasks; false (highlight
+    /// cleared) when none of them has a place.
+    bool showFootprint(const std::string& highlight, const std::vector<std::string>& tasks);
     bool writeLink(const QString& taskId, const std::string& featureCode, bool add);
     void refreshAfterEdit();
     void refreshSuggestions();

@@ -105,7 +105,7 @@ void PlanBrowser::showDetails(const QString& taskId)
 {
     for (const auto& d : m_plan.documents)
         for (const auto& t : d.tasks) {
-            if (q(t.taskId) != taskId || !item(taskId))
+            if (q(t.taskId) != taskId)
                 continue;
             auto line = [](const QString& label, const QString& value) {
                 return QStringLiteral("<br><i>%1:</i> %2").arg(label, value);
