@@ -448,7 +448,8 @@ void MainWindow::identifyAt(double x, double y, double toleranceM)
         if (!m_refreshing)
             m_canvas->setSelection(found.empty() ? gis::Shapes{} : found.front().shapes);
         m_identify->showFeatures(found, m_lang.toStdString());
-        m_identifyDock->raise();
+        if (!m_refreshing) // a refresh after an edit leaves the user's panel in front
+            m_identifyDock->raise();
     } catch (const std::exception& e) {
         showError(tr("Cannot identify"), QString::fromStdString(e.what()));
     }
