@@ -95,7 +95,7 @@ std::vector<IdentifiedFeature> identify(Workspace& ws, double x, double y, doubl
     wkt.precision(15);
     wkt << "POINT(" << x << ' ' << y << ')';
     const auto here = gis::Geometry::fromWkt(wkt.str());
-    std::map<std::int64_t, double> areas; // index in found → polygon area, for the order
+    std::vector<double> areas; // beside found: polygon area (0 for points and lines), for the order
     for (const auto& layer : ws.layers()) {
         if (!layerNames.empty() && std::find(layerNames.begin(), layerNames.end(), layer.name) == layerNames.end())
             continue;
@@ -113,8 +113,7 @@ std::vector<IdentifiedFeature> identify(Workspace& ws, double x, double y, doubl
                 continue;
             IdentifiedFeature item = describe(layer, *table, *f, g);
             item.distanceM = d;
-            areas[static_cast<std::int64_t>(found.size())] =
-                g.family() == gis::GeometryFamily::Polygon ? g.area() : 0.0;
+            areas.push_back(g.family() == gis::GeometryFamily::Polygon ? g.area() : 0.0);
             found.push_back(std::move(item));
         }
         table->setSpatialFilter(std::nullopt);
@@ -128,8 +127,8 @@ std::vector<IdentifiedFeature> identify(Workspace& ws, double x, double y, doubl
             const auto& k = found[i].kind;
             return k.rfind("admin_", 0) == 0 || k == "basemap" || k == "land_price" || k == "analysis_grid";
         };
-        return std::make_tuple(found[a].distanceM, context(a), areas[static_cast<std::int64_t>(a)]) <
-               std::make_tuple(found[b].distanceM, context(b), areas[static_cast<std::int64_t>(b)]);
+        return std::make_tuple(found[a].distanceM, context(a), areas[a]) <
+               std::make_tuple(found[b].distanceM, context(b), areas[b]);
     });
     std::vector<IdentifiedFeature> sorted;
     for (auto i : order) {
