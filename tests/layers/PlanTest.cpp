@@ -698,3 +698,78 @@ TEST(PlanLinks, ReviewFileLinksAcceptsRejectsAndRecordsUnlocatedTasks)
     refuse("task_id,features,reason\ncv2907:2.5#1,KCN-SC2,\ncv2907:2.5#1,,x\n", "reviewed twice");
     refuse("task_id,features\n", "needs the columns");
 }
+
+// ---- parts, task tables, fields, deadlines and bodies outside the registry --------------
+
+TEST(PlanParts, ADecisionsAttachedProgrammeIsReadPastTheDistributionList)
+{
+    const auto plan = parse("ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\n\nSố: 15/QĐ-UBND\n\nQUYẾT ĐỊNH\nBan hành Kế hoạch\n\n"
+                            "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch phát triển khu công nghiệp.\n\n"
+                            "Điều 2. Chánh Văn phòng UBND tỉnh, Giám đốc các sở chịu trách nhiệm thi hành Quyết định này.\n\n"
+                            "Nơi nhận:\n- Như Điều 2;\n- Lưu: VT.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\n"
+                            "KẾ HOẠCH\n(Ban hành kèm theo Quyết định số 15/QĐ-UBND)\n\nI. NHIỆM VỤ\n\n"
+                            "1. Sở Công Thương chủ trì, phối hợp với Sở Tài chính rà soát quy hoạch khu công nghiệp.\n\n"
+                            "2. Sở Xây dựng chủ trì thẩm định quy hoạch chi tiết trong Quý II/2026.\n");
+    ASSERT_EQ(plan.tasks.size(), 2u); // the wrapper's own clauses are not tasks
+    EXPECT_EQ(plan.tasks[0].lead, std::vector<std::string>{"Sở Công Thương"});
+    EXPECT_EQ(plan.tasks[0].part, "plan");
+    EXPECT_EQ(plan.tasks[1].deadline.normalised, "2026-Q2");
+    std::vector<std::string> kinds;
+    for (const auto& p : plan.parts)
+        kinds.push_back(p.kind);
+    EXPECT_EQ(kinds, (std::vector<std::string>{"wrapper", "distribution", "signature", "plan"}));
+}
+
+TEST(PlanTables, RowsOfATaskTableCopiedOneCellPerLine)
+{
+    const auto plan = parse("KẾ HOẠCH\n\nI. MỤC ĐÍCH\n\n1. Nâng cao nhận thức.\n\nPHỤ LỤC\n\n|\nSTT\nTên nhiệm vụ\n|\n"
+                            "Cơ quan chủ trì\n|\nCơ quan phối hợp\n|\nThời gian hoàn thành\n|\n|\nI. TUYÊN TRUYỀN\n|\n|\n"
+                            "1\n|\nTriển khai nền tảng đào tạo trực tuyến\ncho doanh nghiệp.\n|\nSở KH&CN\n|\n"
+                            "Sở Tài chính; UBND các xã, phường\n|\nQuý IV/2025 - Quý II/2026\n|\n|\n"
+                            "2\n|\nĐánh giá mức độ chuyển đổi số.\n|\nHiệp hội Doanh nghiệp tỉnh\n|\nCác sở, ban, ngành\n|\nThường xuyên\n|\n");
+    ASSERT_EQ(plan.tasks.size(), 2u);
+    EXPECT_EQ(plan.tasks[0].text, "Triển khai nền tảng đào tạo trực tuyến cho doanh nghiệp.");
+    EXPECT_EQ(plan.tasks[0].line, 25); // the line of the task cell
+    EXPECT_EQ(plan.tasks[0].lead, std::vector<std::string>{"Sở Khoa học và Công nghệ"});
+    EXPECT_EQ(plan.tasks[0].support.at(0), "Sở Tài chính");
+    EXPECT_EQ(plan.tasks[0].deadline.normalised, "2025-Q4..2026-Q2");
+    EXPECT_EQ(plan.tasks[0].rule, "table-row");
+    EXPECT_EQ(plan.tasks[0].part, "appendix");
+    EXPECT_EQ(plan.tasks[1].lead, std::vector<std::string>{"Hiệp hội Doanh nghiệp tỉnh"});
+    EXPECT_EQ(plan.tasks[1].deadline.normalised, "ongoing");
+}
+
+TEST(PlanTasks, AgencyHeadingsWithoutColonAndBodiesOutsideTheRegistry)
+{
+    const auto plan = parse("CHỈ THỊ\n\nỦy ban nhân dân tỉnh yêu cầu:\n\n1. Sở Văn hóa và Thể thao\n\n"
+                            "a) Tổ chức tuyên truyền về bảo vệ rừng.\n\n2. Ủy ban nhân dân các xã, phường\n\n"
+                            "a) Kiểm tra việc lấn chiếm đất rừng.\n\n"
+                            "3. Đề nghị Hội Nông dân tỉnh vận động hội viên tham gia bảo vệ rừng.\n");
+    ASSERT_EQ(plan.tasks.size(), 3u);
+    EXPECT_EQ(plan.tasks[0].lead, std::vector<std::string>{"Sở Văn hóa và Thể thao"}); // by the grammar of its name
+    EXPECT_EQ(plan.tasks[0].rule, "under agency-title");
+    EXPECT_TRUE(plan.tasks[1].collective);
+    EXPECT_EQ(plan.tasks[2].lead, std::vector<std::string>{"Hội Nông dân tỉnh"});
+    EXPECT_EQ(plan.tasks[2].rule, "de-nghi");
+}
+
+TEST(PlanTasks, PerTaskFieldsGiveLeadSupportAndDeadline)
+{
+    const auto plan = parse("KẾ HOẠCH\n\nII. NHIỆM VỤ\n\n1. Tổ chức quán triệt Luật Tiêu chuẩn.\n\n"
+                            "- Cơ quan chủ trì: Sở Khoa học và Công nghệ.\n\n- Cơ quan phối hợp: Sở Tư pháp.\n\n"
+                            "- Thời gian thực hiện: trước ngày 31/5/2026.\n\n"
+                            "2. Rà soát văn bản quy phạm pháp luật.\n\n- Cơ quan thực hiện: Sở Tư pháp.\n\n"
+                            "- Thời gian thực hiện: hằng năm.\n");
+    ASSERT_EQ(plan.tasks.size(), 2u);
+    EXPECT_EQ(plan.tasks[0].lead, std::vector<std::string>{"Sở Khoa học và Công nghệ"});
+    EXPECT_EQ(plan.tasks[0].support, std::vector<std::string>{"Sở Tư pháp"});
+    EXPECT_EQ(plan.tasks[0].deadline.normalised, "2026-05-31");
+    EXPECT_EQ(plan.tasks[0].rule, "fields");
+    EXPECT_EQ(plan.tasks[1].lead, std::vector<std::string>{"Sở Tư pháp"});
+    EXPECT_EQ(plan.tasks[1].deadline.normalised, "annual");
+}
+
+TEST(PlanTasks, NamedAgenciesButNoTaskIsAnErrorNotAnEmptyResult)
+{
+    EXPECT_THROW(parse("KẾ HOẠCH\n\nI. MỤC ĐÍCH\n\n1. Sở Tài chính là cơ quan thường trực.\n"), pa::layers::Error);
+}

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
 
 namespace pa::plan {
 
@@ -135,7 +136,197 @@ bool isWordChar(char c)
     return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80 || c == '&';
 }
 
+/// Type words that begin the name of a public body, an association or an enterprise (folded).
+/// "tinh" after "so", "ban" … is part of what follows, not a type.
+constexpr std::string_view kBodyStarts[] = {
+    "ban quan ly ", "ban chi dao ", "ban dan toc", "ban ", "so ", "cuc ", "chi cuc ", "trung tam ", "hiep hoi ", "hoi ",
+    "lien minh ", "lien doan ", "tinh doan", "doan thanh nien", "bao ", "dai ", "truong ", "vien ", "ngan hang ",
+    "kho bac ", "cong an ", "bo chi huy ", "van phong ", "thanh tra ", "uy ban mat tran to quoc", "cong ty ",
+    "tong cong ty ", "tap doan ", "quy ", "thong ke ", "bao hiem xa hoi", "dien luc ", "hoi dong ", "bo ",
+    "chi nhanh ", "hai quan ", "ky tiep"};
+
+/// Words that end a name: verbs and prepositions of the assignment sentence.
+bool stopsName(std::string_view w)
+{
+    static const std::set<std::string_view> stops = {
+        "chu", "phoi", "co", "la", "thuc", "to", "trien", "theo", "tham", "huong", "chi", "kiem", "xay", "quan",
+        "bao", "cung", "tiep", "giai", "chiu", "phu", "lam", "duoc", "trong", "tai", "ve", "de", "khi", "neu",
+        "thi", "cua", "voi", "cho", "dang", "da", "se", "can", "phai", "day", "tang", "ra", "dam", "nghien",
+        "hoan", "danh", "van", "tuyen", "thong", "gui", "nhan", "doi", "tren", "nham", "dong", "tong", "lap",
+        "tao", "ho", "bo", "sau", "truoc", "tu", "den", "nay", "do", "ban", "kip", "thuong", "tap", "nang", "mo"};
+    return stops.contains(w);
+}
+
+bool startsUpper(std::string_view utf8)
+{
+    if (utf8.empty())
+        return false;
+    const auto c = static_cast<unsigned char>(utf8[0]);
+    if (c < 0x80)
+        return std::isupper(c) != 0;
+    // Vietnamese capitals outside ASCII: Đ (C4 90), Ư/Ơ (C6 AF / C6 A0), Á… (C3 80–9D), Ấ… (E1 BA/BB even)
+    const auto c1 = utf8.size() > 1 ? static_cast<unsigned char>(utf8[1]) : 0;
+    if (c == 0xC3)
+        return c1 < 0xA0;
+    if (c == 0xC4 || c == 0xC6 || c == 0xC5)
+        return (c1 % 2) == 0;
+    if (c == 0xE1 && utf8.size() > 2) {
+        const auto c2 = static_cast<unsigned char>(utf8[2]);
+        return (c2 % 2) == 0;
+    }
+    return false;
+}
+
+/// Administrative unit words after "UBND" / "Ủy ban nhân dân".
+bool isUnitWord(std::string_view w)
+{
+    return w == "xa" || w == "phuong" || w == "huyen" || w == "thi" || w == "dac" || w == "cap" || w == "cac" ||
+           w == "thanh";
+}
+
 } // namespace
+
+std::vector<GrammarName> grammarAgencies(const std::string& text, const text::FoldedText& folded)
+{
+    const std::string& f = folded.folded;
+    std::vector<GrammarName> out;
+    auto wordEnd = [&](std::size_t i) {
+        while (i < f.size() && f[i] != ' ' && f[i] != ',' && f[i] != ';' && f[i] != ':' && f[i] != '.' &&
+               f[i] != '(' && f[i] != ')')
+            ++i;
+        return i;
+    };
+    auto source = [&](std::size_t foldedPos) { return std::string_view(text).substr(folded.origin[foldedPos]); };
+    for (std::size_t pos = 0; pos < f.size(); ++pos) {
+        if (pos > 0 && f[pos - 1] != ' ' && f[pos - 1] != '(' && f[pos - 1] != '"')
+            continue;
+        // "UBND xã X", "Ủy ban nhân dân các xã, phường", "UBND cấp xã" (collective when "các"/"cấp").
+        for (std::string_view ub : {"ubnd ", "uy ban nhan dan "}) {
+            if (f.compare(pos, ub.size(), ub) != 0)
+                continue;
+            std::size_t at = pos + ub.size();
+            std::size_t end = wordEnd(at);
+            if (!isUnitWord(std::string_view(f).substr(at, end - at)) || !startsUpper(source(pos)))
+                continue;
+            // the unit words and names up to a verb: "các xã, phường, đặc khu", "xã Gia Thuận"
+            std::size_t last = end;
+            for (std::size_t i = end; i < f.size() && i - pos < 80;) {
+                std::size_t j = i;
+                while (j < f.size() && (f[j] == ' ' || f[j] == ','))
+                    ++j;
+                const std::size_t e = wordEnd(j);
+                if (e == j)
+                    break;
+                const std::string_view w = std::string_view(f).substr(j, e - j);
+                const bool upper = startsUpper(source(j));
+                const bool comma = f.find(',', i) < j;
+                if (isUnitWord(w) || w == "khu" || w == "tran" || w == "pho" || w == "xa" || (upper && !comma)) {
+                    last = e;
+                    i = e;
+                    continue;
+                }
+                break;
+            }
+            out.push_back({pos, last, f.compare(at, 4, "cac ") == 0 || f.compare(at, 4, "cap ") == 0});
+            pos = last;
+            break;
+        }
+        if (pos >= f.size())
+            break;
+        for (std::string_view start : kBodyStarts) {
+            if (f.compare(pos, start.size(), start) != 0 || !startsUpper(source(pos)))
+                continue;
+            std::size_t last = pos + start.size();
+            while (last > pos && f[last - 1] == ' ')
+                --last;
+            std::size_t i = last;
+            bool previousUpper = true;
+            int words = 0;
+            while (i < f.size() && words < 12) {
+                std::size_t j = i;
+                while (j < f.size() && f[j] == ' ')
+                    ++j;
+                const std::size_t e = wordEnd(j);
+                if (e == j)
+                    break;
+                const std::string_view w = std::string_view(f).substr(j, e - j);
+                const bool upper = startsUpper(source(j));
+                if (w == "va" || w == "-") {
+                    // "và" joins a name when a capitalised word follows ("Sở Văn hóa và Thể thao").
+                    std::size_t k = e;
+                    while (k < f.size() && f[k] == ' ')
+                        ++k;
+                    const bool anotherBody =
+                        std::any_of(std::begin(kBodyStarts), std::end(kBodyStarts),
+                                    [&](std::string_view b) { return f.compare(k, b.size(), b) == 0; }) ||
+                        f.compare(k, 5, "ubnd ") == 0 || f.compare(k, 7, "uy ban ") == 0;
+                    // "… Nghi Sơn và các khu công nghiệp": the boards that manage zones and parks.
+                    if (f.compare(k, 8, "cac khu ") == 0) {
+                        i = last = k + 7;
+                        for (int n = 0; n < 4; ++n) { // "công nghiệp", "công nghệ cao", "kinh tế"
+                            std::size_t a = i;
+                            while (a < f.size() && f[a] == ' ')
+                                ++a;
+                            const std::size_t b = wordEnd(a);
+                            if (b == a || stopsName(std::string_view(f).substr(a, b - a)))
+                                break;
+                            i = last = b;
+                        }
+                        previousUpper = false;
+                        words += 2;
+                        continue;
+                    }
+                    if (k < f.size() && startsUpper(source(k)) && !anotherBody) {
+                        i = e;
+                        previousUpper = false;
+                        ++words;
+                        continue;
+                    }
+                    break;
+                }
+                if (w == "tinh" || w == "thanh" || w == "pho") { // "… tỉnh", "… thành phố"
+                    last = e;
+                    i = e;
+                    previousUpper = false;
+                    ++words;
+                    continue;
+                }
+                // A lower-case word belongs to the name after a capitalised one ("Sở Y tế") or
+                // before one ("Ban Quản lý Khu kinh tế Nghi Sơn").
+                auto capitalSoon = [&] {
+                    std::size_t k = e;
+                    for (int n = 0; n < 2; ++n) {
+                        while (k < f.size() && f[k] == ' ')
+                            ++k;
+                        const std::size_t ke = wordEnd(k);
+                        if (ke == k)
+                            return false;
+                        const std::string_view kw = std::string_view(f).substr(k, ke - k);
+                        if (stopsName(kw) || kw == "va")
+                            return false;
+                        if (startsUpper(source(k)))
+                            return true;
+                        k = ke;
+                    }
+                    return false;
+                };
+                if (upper || (!stopsName(w) && (previousUpper || capitalSoon()))) {
+                    last = e;
+                    i = e;
+                    previousUpper = upper;
+                    ++words;
+                    continue;
+                }
+                break;
+            }
+            if (words > 0)
+                out.push_back({pos, last, false});
+            pos = last;
+            break;
+        }
+    }
+    return out;
+}
 
 std::vector<AgencyMention> findAgencies(const std::string& text, const text::FoldedText& folded,
                                         const std::string& province)
@@ -146,6 +337,7 @@ std::vector<AgencyMention> findAgencies(const std::string& text, const text::Fol
     {
         std::size_t begin, end; // folded offsets
         const AgencyDef* def;
+        bool collective = false;
     };
     std::vector<Candidate> candidates;
     for (const auto& def : agencyRegistry()) {
@@ -171,15 +363,26 @@ std::vector<AgencyMention> findAgencies(const std::string& text, const text::Fol
                            std::string_view(def.name).ends_with("tỉnh") && !std::string_view(pattern).ends_with("tinh")) {
                     extended += 5;
                 }
-                candidates.push_back({pos, extended, &def});
+                candidates.push_back({pos, extended, &def, def.collective});
             }
         }
     }
+    // Bodies outside the registry, recognised by the grammar of their names: a type word
+    // ("Sở", "Ban Quản lý", "Trung tâm", "Hội", "Công ty", "UBND xã" …) followed by the name's
+    // capitalised words ("Sở Văn hóa và Thể thao", "Chi cục Hải quan khu vực V").
+    // A registered name wins over any grammar reading that overlaps it.
+    const std::size_t registered = candidates.size();
+    for (const auto& g : grammarAgencies(text, folded))
+        if (std::none_of(candidates.begin(), candidates.begin() + static_cast<long>(registered),
+                         [&](const Candidate& c) { return g.begin < c.end && c.begin < g.end; }))
+            candidates.push_back({g.begin, g.end, nullptr, g.collective});
     // Longest match wins where matches overlap.
     std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
         if (a.end - a.begin != b.end - b.begin)
             return a.end - a.begin > b.end - b.begin;
-        return a.begin < b.begin;
+        if (a.begin != b.begin)
+            return a.begin < b.begin;
+        return a.def != nullptr && b.def == nullptr;
     });
     std::vector<Candidate> chosen;
     for (const auto& c : candidates) {
@@ -196,7 +399,10 @@ std::vector<AgencyMention> findAgencies(const std::string& text, const text::Fol
         m.begin = folded.origin[c.begin];
         m.end = folded.origin[c.end];
         m.def = c.def;
+        m.collective = c.collective;
         m.written = text.substr(m.begin, m.end - m.begin);
+        while (!m.written.empty() && (m.written.back() == ' ' || m.written.back() == ','))
+            m.written.pop_back();
         mentions.push_back(std::move(m));
     }
     return mentions;

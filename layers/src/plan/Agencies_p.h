@@ -35,6 +35,7 @@ struct AgencyMention
     std::size_t end = 0;
     const AgencyDef* def = nullptr; ///< null for an unregistered agency
     std::string written;            ///< the words as written
+    bool collective = false;        ///< a group, registered or recognised by its grammar
 };
 
 /// Registered agencies and collective groups named in @p text (folded as @p folded), longest
@@ -42,6 +43,15 @@ struct AgencyMention
 /// "Ban Quản lý các khu công nghiệp Thái Nguyên" include the province name.
 std::vector<AgencyMention> findAgencies(const std::string& text, const text::FoldedText& folded,
                                         const std::string& province);
+
+/// Names of bodies outside the registry found by the grammar of Vietnamese agency names, as
+/// [begin, end) offsets in the folded text.
+struct GrammarName
+{
+    std::size_t begin = 0, end = 0;
+    bool collective = false; ///< "UBND các xã, phường", "UBND cấp xã"
+};
+std::vector<GrammarName> grammarAgencies(const std::string& text, const text::FoldedText& folded);
 
 /// An unregistered agency name (as written) turned into an AgencyInfo, flagged.
 AgencyInfo unregisteredAgency(const std::string& written);

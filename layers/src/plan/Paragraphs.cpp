@@ -5,6 +5,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <cctype>
 
 namespace pa::plan {
@@ -221,8 +222,258 @@ Marker detectMarker(const std::string& text, std::string& label, std::size_t& bo
     return Marker::None;
 }
 
+namespace {
+
+struct Line
+{
+    std::string text; ///< cleaned
+    int number = 0;
+};
+
+struct Cell
+{
+    std::string text;
+    int line = 0;
+};
+using Row = std::vector<Cell>;
+
+bool isRuleLine(const std::string& s)
+{
+    return !s.empty() && s.find_first_not_of("-_=") == std::string::npos;
+}
+
+void appendTo(Cell& cell, const Line& line)
+{
+    if (line.text.empty() || isRuleLine(line.text))
+        return;
+    if (cell.text.empty())
+        cell.line = line.number;
+    cell.text += (cell.text.empty() ? "" : " ") + line.text;
+}
+
+/// A row of a Markdown pipe table ("| a | b |"); false for a separator row ("|---|:--|").
+bool pipeRow(const std::string& s, Row& row, int number)
+{
+    row.clear();
+    if (s.size() < 3 || s.front() != '|' || s.find('|', 1) == std::string::npos)
+        return false;
+    std::size_t start = 1;
+    bool separator = true;
+    for (std::size_t bar = s.find('|', start); bar != std::string::npos; bar = s.find('|', start)) {
+        Cell cell;
+        appendTo(cell, {s.substr(start, bar - start), number});
+        std::string raw = s.substr(start, bar - start);
+        if (raw.find_first_not_of(" -:") != std::string::npos)
+            separator = false;
+        cell.line = number;
+        row.push_back(cell);
+        start = bar + 1;
+    }
+    for (auto& c : row) { // trim
+        while (!c.text.empty() && c.text.back() == ' ')
+            c.text.pop_back();
+        while (!c.text.empty() && c.text.front() == ' ')
+            c.text.erase(0, 1);
+    }
+    return !separator;
+}
+
+enum class Role { None, Task, Lead, Support, Deadline, Product };
+
+Role roleOf(const std::string& header)
+{
+    const std::string f = text::foldForMatch(header);
+    auto has = [&](std::string_view w) { return f.find(w) != std::string::npos; };
+    if (has("phoi hop"))
+        return Role::Support;
+    if (has("chu tri") || has("thuc hien") || has("co quan") || has("don vi") || has("trach nhiem"))
+        return Role::Lead;
+    if (has("thoi gian") || has("tien do") || has("thoi han") || has("hoan thanh"))
+        return Role::Deadline;
+    if (has("san pham") || has("ket qua"))
+        return Role::Product;
+    if (has("nhiem vu") || has("noi dung") || has("cong viec") || has("hoat dong") || has("giai phap") ||
+        has("ten de an") || has("du an"))
+        return Role::Task;
+    return Role::None;
+}
+
+/// Turns a table into paragraphs: a task table's rows into Marker::Row paragraphs (group rows
+/// "I. …" into headings), any other table's cells into table-cell paragraphs.
+void emitTable(std::vector<Row> rows, std::vector<Paragraph>& out)
+{
+    std::vector<Role> roles;
+    std::size_t headerRow = rows.size();
+    for (std::size_t r = 0; r < rows.size() && headerRow == rows.size(); ++r) {
+        std::vector<Role> candidate;
+        Row& row = rows[r];
+        // "STT Tên nhiệm vụ" in one cell where the copy lost a separator.
+        if (!row.empty()) {
+            const std::string f0 = text::foldForMatch(row[0].text);
+            if (f0.rfind("stt ", 0) == 0 && roleOf(row[0].text) != Role::None) {
+                Cell rest{row[0].text.substr(4), row[0].line};
+                row[0].text = "STT";
+                row.insert(row.begin() + 1, rest);
+            }
+        }
+        for (const auto& c : row)
+            candidate.push_back(roleOf(c.text));
+        if (std::count(candidate.begin(), candidate.end(), Role::Task) >= 1 &&
+            std::count(candidate.begin(), candidate.end(), Role::Lead) >= 1) {
+            headerRow = r;
+            roles = candidate;
+        }
+    }
+    auto plain = [&](const Row& row) {
+        for (const auto& c : row) {
+            if (c.text.empty())
+                continue;
+            Paragraph p;
+            p.text = p.body = c.text;
+            p.line = c.line;
+            p.upperCase = isAllUpper(c.text);
+            p.tableCell = true;
+            out.push_back(std::move(p));
+        }
+    };
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        const Row& row = rows[r];
+        if (r <= headerRow || roles.empty()) {
+            plain(row);
+            continue;
+        }
+        Paragraph p;
+        p.marker = Marker::Row;
+        std::size_t filled = 0;
+        for (std::size_t k = 0; k < row.size(); ++k) {
+            if (row[k].text.empty())
+                continue;
+            ++filled;
+            const Role role = k < roles.size() ? roles[k] : Role::None;
+            switch (role) {
+            case Role::Task:
+                p.body = row[k].text;
+                p.line = row[k].line;
+                break;
+            case Role::Lead: p.cells.lead = row[k].text; break;
+            case Role::Support: p.cells.support = row[k].text; break;
+            case Role::Deadline: p.cells.deadline = row[k].text; break;
+            case Role::Product: p.cells.product = row[k].text; break;
+            case Role::None:
+                if (k == 0)
+                    p.label = row[k].text;
+                break;
+            }
+        }
+        if (filled <= 2 && p.cells.lead.empty()) {
+            // A group row: "I. NÂNG CAO NHẬN THỨC …" — a heading of the rows below it.
+            std::string joined;
+            for (const auto& c : row)
+                if (!c.text.empty())
+                    joined += (joined.empty() ? "" : " ") + c.text;
+            Paragraph g;
+            g.text = joined;
+            g.line = row.front().line ? row.front().line : row.back().line;
+            for (const auto& c : row)
+                if (!c.text.empty()) {
+                    g.line = c.line;
+                    break;
+                }
+            std::size_t offset = 0;
+            g.marker = detectMarker(joined, g.label, offset);
+            if (g.marker == Marker::None || g.marker == Marker::Dash || g.marker == Marker::Plus)
+                g.marker = Marker::Roman, g.label = joined.substr(0, joined.find(' '));
+            g.body = joined.substr(offset);
+            g.upperCase = isAllUpper(joined);
+            out.push_back(std::move(g));
+            continue;
+        }
+        if (p.body.empty())
+            continue;
+        p.text = p.body;
+        out.push_back(std::move(p));
+    }
+}
+
+/// The lines of @p text with its tables taken out: returns lines, and for each table the
+/// index of the line it stands before.
+std::vector<Line> readLines(const std::string& text, std::vector<std::pair<std::size_t, std::vector<Row>>>& tables)
+{
+    std::vector<Line> raw;
+    int number = 0;
+    for (std::size_t pos = 0; pos <= text.size();) {
+        std::size_t end = text.find('\n', pos);
+        if (end == std::string::npos)
+            end = text.size();
+        raw.push_back({cleanLine(text.substr(pos, end - pos)), ++number});
+        pos = end + 1;
+    }
+    std::vector<Line> lines;
+    constexpr std::size_t kMaxCellLines = 40;
+    for (std::size_t i = 0; i < raw.size();) {
+        // Markdown pipe table.
+        if (Row row; pipeRow(raw[i].text, row, raw[i].number) ||
+                     (raw[i].text.rfind("|", 0) == 0 && raw[i].text.find("|", 1) != std::string::npos &&
+                      raw[i].text.find_first_not_of("|-: ") == std::string::npos && i + 1 < raw.size())) {
+            std::vector<Row> rows;
+            std::size_t j = i;
+            for (; j < raw.size() && raw[j].text.rfind("|", 0) == 0 && raw[j].text.find('|', 1) != std::string::npos; ++j)
+                if (pipeRow(raw[j].text, row, raw[j].number))
+                    rows.push_back(row);
+            if (rows.size() >= 2) {
+                tables.emplace_back(lines.size(), std::move(rows));
+                i = j;
+                continue;
+            }
+        }
+        // One cell per line between "|" lines.
+        if (raw[i].text == "|") {
+            std::vector<std::size_t> bars{i};
+            for (;;) {
+                std::size_t j = bars.back() + 1;
+                while (j < raw.size() && raw[j].text != "|" && !raw[j].text.empty() && j - bars.back() <= kMaxCellLines)
+                    ++j;
+                if (j < raw.size() && raw[j].text == "|")
+                    bars.push_back(j);
+                else
+                    break;
+            }
+            if (bars.size() >= 2) {
+                std::vector<Row> rows(1);
+                for (std::size_t b = 0; b + 1 < bars.size(); ++b) {
+                    if (bars[b + 1] == bars[b] + 1) { // two bars: a new row
+                        if (!rows.back().empty())
+                            rows.emplace_back();
+                        continue;
+                    }
+                    Cell cell;
+                    for (std::size_t k = bars[b] + 1; k < bars[b + 1]; ++k)
+                        appendTo(cell, raw[k]);
+                    rows.back().push_back(cell);
+                }
+                if (rows.back().empty())
+                    rows.pop_back();
+                tables.emplace_back(lines.size(), std::move(rows));
+                i = bars.back() + 1;
+                continue;
+            }
+            ++i; // a lone bar
+            continue;
+        }
+        lines.push_back(raw[i]);
+        ++i;
+    }
+    return lines;
+}
+
+} // namespace
+
 std::vector<Paragraph> splitParagraphs(const std::string& text)
 {
+    std::vector<std::pair<std::size_t, std::vector<Row>>> tables;
+    const std::vector<Line> lines = readLines(text, tables);
+    std::size_t nextTable = 0;
+
     std::vector<Paragraph> paragraphs;
     Paragraph current;
     bool open = false;
@@ -232,27 +483,36 @@ std::vector<Paragraph> splitParagraphs(const std::string& text)
         current = Paragraph();
         open = false;
     };
-    int lineNumber = 0;
-    std::size_t pos = 0;
     bool blankSince = false;
-    while (pos <= text.size()) {
-        std::size_t end = text.find('\n', pos);
-        if (end == std::string::npos)
-            end = text.size();
-        ++lineNumber;
-        const std::string line = cleanLine(text.substr(pos, end - pos));
-        pos = end + 1;
-        if (line.empty()) {
+    for (std::size_t li = 0; li <= lines.size(); ++li) {
+        while (nextTable < tables.size() && tables[nextTable].first == li) {
             flush();
+            emitTable(std::move(tables[nextTable].second), paragraphs);
+            ++nextTable;
             blankSince = true;
-            if (end == text.size())
-                break;
+        }
+        if (li == lines.size())
+            break;
+        const std::string& line = lines[li].text;
+        const int lineNumber = lines[li].number;
+        if (line.empty() || isRuleLine(line)) {
+            // A marker alone on its line ("1.", "a)") takes the next line as its text.
+            if (!(open && current.body.empty() && current.marker != Marker::None))
+                flush();
+            blankSince = true;
             continue;
         }
         std::string label;
         std::size_t bodyOffset = 0;
         const Marker marker = detectMarker(line, label, bodyOffset);
         const bool upper = isAllUpper(line);
+        if (open && current.body.empty() && current.marker != Marker::None && marker == Marker::None) {
+            current.text += ' ' + line;
+            current.body = line;
+            current.upperCase = upper;
+            blankSince = false;
+            continue;
+        }
         if (open && (marker != Marker::None || upper || current.upperCase))
             flush();
         if (!open) {
@@ -263,7 +523,7 @@ std::vector<Paragraph> splitParagraphs(const std::string& text)
             const Paragraph* previous = paragraphs.empty() ? nullptr : &paragraphs.back();
             const bool continues =
                 previous && blankSince && marker == Marker::None && !upper && !previous->upperCase &&
-                !endsParagraph(previous->text) &&
+                !previous->tableCell && previous->marker != Marker::Row && !endsParagraph(previous->text) &&
                 (startsLower(line) || std::isdigit(static_cast<unsigned char>(line[0])) ||
                  ((previous->marker == Marker::Dash || previous->marker == Marker::Plus) && previous->text.size() > 100));
             if (continues) {
@@ -287,18 +547,8 @@ std::vector<Paragraph> splitParagraphs(const std::string& text)
             current.body += ' ' + line;
         }
         blankSince = false;
-        if (end == text.size())
-            break;
     }
     flush();
-    // Stop at the distribution list and signature.
-    for (std::size_t i = 0; i < paragraphs.size(); ++i) {
-        const std::string folded = text::foldForMatch(paragraphs[i].text.substr(0, 16));
-        if (folded.rfind("noi nhan", 0) == 0) {
-            paragraphs.resize(i);
-            break;
-        }
-    }
     return paragraphs;
 }
 

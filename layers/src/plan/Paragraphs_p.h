@@ -6,7 +6,17 @@
 
 namespace pa::plan {
 
-enum class Marker { None, Article, Roman, Num1, Num2, Num3, Paren, Letter, Dash, Plus };
+enum class Marker { None, Article, Roman, Num1, Num2, Num3, Paren, Letter, Dash, Plus, Row };
+
+/// The cells of a task-table row, by the column's role (empty when the table has no such
+/// column). The task's own words are the paragraph's body.
+struct RowCells
+{
+    std::string lead;     ///< "Cơ quan chủ trì", "Đơn vị thực hiện"
+    std::string support;  ///< "Cơ quan phối hợp"
+    std::string deadline; ///< "Thời gian hoàn thành", "Tiến độ"
+    std::string product;  ///< "Sản phẩm", "Kết quả"
+};
 
 struct Paragraph
 {
@@ -16,11 +26,17 @@ struct Paragraph
     Marker marker = Marker::None;
     int line = 0;      ///< 1-based line of the paragraph's first line
     bool upperCase = false; ///< every letter upper case (header lines, titles)
+    RowCells cells;         ///< for Marker::Row: a task-table row
+    bool tableCell = false; ///< a cell of a table that is not a task table (header blocks, lists)
 };
 
 /// Splits normalised text into paragraphs: blank lines separate them, a line with a marker or
-/// an all-capitals line starts a new one, and a paragraph cut by a page break (no final
-/// punctuation, next starts in lower case) is joined again. Stops at "Nơi nhận".
+/// an all-capitals line starts a new one, a marker alone on its line takes the next line as
+/// its text, and a paragraph cut by a page break (no final punctuation, next starts in lower
+/// case) is joined again. Tables — Markdown pipe rows, or the one-cell-per-line form of text
+/// copied from legal-document websites (a "|" line between cells, two between rows) — become
+/// one paragraph per cell, except rows of a task table (a task column and a lead column),
+/// which become Marker::Row paragraphs with their cells by role.
 std::vector<Paragraph> splitParagraphs(const std::string& text);
 
 /// Recognises a marker at the start of @p text; sets @p label and @p bodyOffset.

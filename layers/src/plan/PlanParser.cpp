@@ -4,6 +4,7 @@
 // assignments), not the quirks of particular files.
 
 #include "Agencies_p.h"
+#include "Deadlines_p.h"
 #include "Paragraphs_p.h"
 #include "Places_p.h"
 #include "Targets_p.h"
@@ -17,6 +18,8 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <span>
+#include <tuple>
 
 namespace pa::plan {
 
@@ -296,17 +299,22 @@ bool isClosing(const Paragraph& p)
     if (p.marker != Marker::None)
         return false;
     const std::string f = foldForMatch(p.text.substr(0, 40));
-    return f.rfind("tren day la", 0) == 0 || f.rfind("de nghi", 0) == 0 || f.rfind("nghi quyet nay", 0) == 0 ||
-           f.rfind("ke hoach nay", 0) == 0 || f.rfind("quyet dinh nay", 0) == 0;
+    const std::string whole = foldForMatch(p.text.substr(0, 400));
+    // "Đề nghị các cơ quan … nghiêm túc triển khai" closes; "Đề nghị Hội X tuyên truyền …" assigns.
+    const bool closingRequest = f.rfind("de nghi", 0) == 0 &&
+                                (contains(whole, "nghiem tuc") || contains(whole, "kho khan") || contains(whole, "vuong mac"));
+    return f.rfind("tren day la", 0) == 0 || closingRequest || f.rfind("nghi quyet nay", 0) == 0 ||
+           f.rfind("ke hoach nay", 0) == 0 || f.rfind("quyet dinh nay", 0) == 0 ||
+           (f.rfind("trong qua trinh", 0) == 0 && contains(whole, "vuong mac"));
 }
 
-std::vector<Node> buildTree(const std::vector<Paragraph>& paragraphs, std::size_t bodyStart)
+std::vector<Node> buildTree(const std::vector<Paragraph>& paragraphs, std::size_t bodyStart, std::size_t bodyEnd)
 {
     std::vector<Node> nodes;
     std::vector<int> stack; // node indices of open markers
-    for (std::size_t i = bodyStart; i < paragraphs.size(); ++i) {
+    for (std::size_t i = bodyStart; i < bodyEnd; ++i) {
         const Paragraph& p = paragraphs[i];
-        if (isClosing(p))
+        if (isClosing(p) || p.tableCell)
             continue;
         Node node;
         node.p = &p;
@@ -331,7 +339,7 @@ std::vector<Node> buildTree(const std::vector<Paragraph>& paragraphs, std::size_
             // marker closes open list items, a "-" closes open "+" items.
             const auto top = [&] { return nodes[static_cast<std::size_t>(stack.back())].p->marker; };
             if (isNumbered(p.marker))
-                while (!stack.empty() && (top() == Marker::Dash || top() == Marker::Plus))
+                while (!stack.empty() && (top() == Marker::Dash || top() == Marker::Plus || top() == Marker::Row))
                     stack.pop_back();
             else if (p.marker == Marker::Dash)
                 while (!stack.empty() && top() == Marker::Plus)
@@ -404,6 +412,7 @@ struct Clause
     bool inheritsLead = false;   ///< "Chủ trì, …" with no subject: the lead comes from the context
     bool header = false;         ///< nothing but the assignment: the tasks follow
     bool subjectOnly = false;    ///< leads found in subject position without "chủ trì"
+    std::string rule;            ///< the rule that read it
 };
 
 class AgencyResolver
@@ -413,8 +422,11 @@ public:
 
     AgencyInfo info(const AgencyMention& m)
     {
-        if (!m.def)
-            return remember(unregisteredAgency(m.written));
+        if (!m.def) {
+            AgencyInfo info = unregisteredAgency(m.written);
+            info.collective = m.collective;
+            return remember(info);
+        }
         AgencyInfo info = toInfo(*m.def);
         if (m.def->id == "bao-tinh" && !m_province.empty()) {
             info.id = "bao-" + text::slug(m_province, '-');
@@ -502,21 +514,38 @@ bool endsWithColon(const std::string& s)
     return e > 0 && s[e - 1] == ':';
 }
 
-Clause parseClause(const std::string& body, AgencyResolver& resolver)
+/// What every assignment rule sees of a paragraph: its words as written and folded, the
+/// agencies named in it, and the small helpers the rules share.
+class ClauseInput
 {
-    Clause clause;
-    const text::FoldedText f = text::foldWithOffsets(body);
-    const std::string& F = f.folded;
-    const auto mentions = findAgencies(body, f, resolver.province());
-    auto toFolded = [&](std::size_t src) {
-        return static_cast<std::size_t>(std::lower_bound(f.origin.begin(), f.origin.end(), src) - f.origin.begin());
-    };
-    auto wordAt = [&](std::size_t pos, std::string_view w) {
+public:
+    ClauseInput(const std::string& body, AgencyResolver& resolver, Marker marker = Marker::None)
+        : m_marker(marker), m_body(body), m_f(text::foldWithOffsets(body)), m_mentions(findAgencies(body, m_f, resolver.province())),
+          m_resolver(resolver), m_colon(m_f.folded.find(':'))
+    {
+    }
+
+    auto parts()
+    {
+        return std::tie(m_body, m_f, m_f.folded, m_mentions, m_resolver, m_colon);
+    }
+
+    std::size_t toFolded(std::size_t src) const
+    {
+        return static_cast<std::size_t>(std::lower_bound(m_f.origin.begin(), m_f.origin.end(), src) - m_f.origin.begin());
+    }
+
+    bool wordAt(std::size_t pos, std::string_view w) const
+    {
+        const std::string& F = m_f.folded;
         return F.compare(pos, w.size(), w) == 0 && (pos == 0 || !std::isalnum(static_cast<unsigned char>(F[pos - 1]))) &&
                (pos + w.size() >= F.size() || !std::isalnum(static_cast<unsigned char>(F[pos + w.size()])));
-    };
-    auto supportFrom = [&](std::size_t foldedFrom, std::size_t foldedTo) {
-        // "phối hợp (với|cùng) A, B, C" within [from, to)
+    }
+
+    /// "phối hợp (với|cùng) A, B, C" within [from, to) of the folded text → @p clause.support.
+    void supportFrom(Clause& clause, std::size_t foldedFrom, std::size_t foldedTo)
+    {
+        const std::string& F = m_f.folded;
         std::size_t p = F.find("phoi hop", foldedFrom);
         if (p == std::string::npos || p >= foldedTo)
             return;
@@ -526,40 +555,78 @@ Clause parseClause(const std::string& body, AgencyResolver& resolver)
         for (std::string_view w : {"voi ", "cung "})
             if (F.compare(q, w.size(), w) == 0)
                 q += w.size();
-        for (std::size_t k : listAt(mentions, f, f.origin[std::min(q, F.size())], 6)) {
-            if (toFolded(mentions[k].begin) >= foldedTo)
+        for (std::size_t k : listAt(m_mentions, m_f, m_f.origin[std::min(q, F.size())], 6)) {
+            if (toFolded(m_mentions[k].begin) >= foldedTo)
                 break;
-            if (mentions[k].def && mentions[k].def->collective)
+            if (m_mentions[k].collective)
                 continue;
-            clause.support.push_back(resolver.info(mentions[k]));
+            clause.support.push_back(m_resolver.info(m_mentions[k]));
         }
-    };
-    const std::size_t colon = F.find(':');
-    auto restAfter = [&](std::size_t foldedPos) {
+    }
+
+    /// Whether anything but punctuation follows folded offset @p foldedPos.
+    bool restAfter(std::size_t foldedPos) const
+    {
+        const std::string& F = m_f.folded;
         std::size_t r = foldedPos;
         while (r < F.size() && (F[r] == ' ' || F[r] == ':' || F[r] == '.' || F[r] == ','))
             ++r;
         return r < F.size();
-    };
+    }
 
+    [[nodiscard]] Marker marker() const { return m_marker; }
+
+private:
+    Marker m_marker;
+    std::string m_body;
+    text::FoldedText m_f;
+    std::vector<AgencyMention> m_mentions;
+    AgencyResolver& m_resolver;
+    std::size_t m_colon;
+};
+
+/// Whether an assignment verb follows folded offset @p at ("chủ trì", "phối hợp", "có trách nhiệm" …).
+bool verbFollows(const std::string& F, std::size_t at)
+{
+    while (at < F.size() && (F[at] == ' ' || F[at] == ','))
+        ++at;
+    for (std::string_view v : {"chu tri", "phoi hop", "co trach nhiem", "chu dong", "thuc hien", "to chuc", "tham muu",
+                               "huong dan", "trien khai", "chi dao", "theo doi", "xay dung", "kiem tra", "tiep tuc",
+                               "quan ly", "cung cap", "tiep nhan", "giai quyet", "tang cuong", "day manh", "ra soat",
+                               "tuyen truyen", "van dong", "bao cao", "phu trach", "chiu trach nhiem", "can cu",
+                               "nghien cuu", "lap ", "tham dinh", "cap ", "thu hoi", "dam bao", "bo tri", "hop tac"})
+        if (F.compare(at, v.size(), v) == 0)
+            return true;
+    return false;
+}
+
+bool ruleAgencyHeading(ClauseInput& in, Clause& clause)
+{
+    auto [body, f, F, mentions, resolver, colon] = in.parts();
     // 1. Agency header: "2.2. Sở Kế hoạch và Đầu tư:", "Sở Công Thương - Cơ quan thường trực …:",
     //    "Các sở, ban, ngành của tỉnh và UBND các huyện, thành phố:".
     if (const auto list = listAt(mentions, f, 0); !list.empty() && colon != std::string::npos) {
-        const std::size_t afterList = toFolded(mentions[list.back()].end);
+        const std::size_t afterList = in.toFolded(mentions[list.back()].end);
         const std::string between = F.substr(afterList, colon > afterList ? colon - afterList : 0);
         const bool description = between.empty() || between.rfind(" - ", 0) == 0 || between.rfind(" (", 0) == 0 ||
                                  between.rfind(" la ", 0) == 0;
         if (colon >= afterList && description && colon - afterList < 160 && !contains(between, "chu tri")) {
             for (std::size_t k : list)
                 clause.leads.push_back(resolver.info(mentions[k]));
-            clause.header = !restAfter(colon + 1);
-            supportFrom(colon, F.size());
-            return clause;
+            clause.header = !in.restAfter(colon + 1);
+            in.supportFrom(clause, colon, F.size());
+            return true;
         }
     }
+    return false;
+}
+
+bool ruleChuTri(ClauseInput& in, Clause& clause)
+{
+    auto [body, f, F, mentions, resolver, colon] = in.parts();
     // 2. "X chủ trì[, phối hợp với Y]", "Giao X chủ trì …", "Chủ trì, phối hợp …" (lead from context).
     for (std::size_t pos = F.find("chu tri"); pos != std::string::npos; pos = F.find("chu tri", pos + 7)) {
-        if (!wordAt(pos, "chu tri"))
+        if (!in.wordAt(pos, "chu tri"))
             continue;
         std::size_t regionStart = F.find_last_of(".;:", pos == 0 ? 0 : pos - 1);
         regionStart = (regionStart == std::string::npos || pos == 0) ? 0 : regionStart + 1;
@@ -570,20 +637,20 @@ Clause parseClause(const std::string& body, AgencyResolver& resolver)
         if (const auto g = F.rfind("giao ", pos); g != std::string::npos && g >= regionStart &&
                                                    (g == 0 || F[g - 1] == ' ' || F[g - 1] == ',') &&
                                                    std::none_of(mentions.begin(), mentions.end(), [&](const AgencyMention& m) {
-                                                       return toFolded(m.begin) <= g && g < toFolded(m.end);
+                                                       return in.toFolded(m.begin) <= g && g < in.toFolded(m.end);
                                                    }))
             regionStart = g + 5;
         const std::string subject = F.substr(regionStart, pos - regionStart);
         std::vector<std::size_t> list;
         for (std::size_t k : listAt(mentions, f, f.origin[regionStart], 12))
-            if (toFolded(mentions[k].end) <= pos)
+            if (in.toFolded(mentions[k].end) <= pos)
                 list.push_back(k);
         if (!list.empty()) {
             // "do các cơ quan khác chủ trì": a description, not an assignment.
-            const std::size_t first = toFolded(mentions[list.front()].begin);
+            const std::size_t first = in.toFolded(mentions[list.front()].begin);
             if (first >= 3 && F.compare(first - 3, 3, "do ") == 0)
                 continue;
-            if (pos - toFolded(mentions[list.back()].end) > 40)
+            if (pos - in.toFolded(mentions[list.back()].end) > 40)
                 continue;
             for (std::size_t k : list)
                 clause.leads.push_back(resolver.info(mentions[k]));
@@ -600,42 +667,65 @@ Clause parseClause(const std::string& body, AgencyResolver& resolver)
         }
         // The assignment is a header when nothing but the partners follows it.
         const std::size_t end = F.find_first_of(":;.", pos);
-        supportFrom(pos, end == std::string::npos ? F.size() : end);
-        clause.header = end == std::string::npos ? !restAfter(pos + 7) && F.find("phoi hop", pos) == std::string::npos
-                                                 : (F[end] == ':' && !restAfter(end + 1)) ||
+        in.supportFrom(clause, pos, end == std::string::npos ? F.size() : end);
+        clause.header = end == std::string::npos ? !in.restAfter(pos + 7) && F.find("phoi hop", pos) == std::string::npos
+                                                 : (F[end] == ':' && !in.restAfter(end + 1)) ||
                                                        (F[end] == '.' && end + 1 >= F.size() && false);
         if (end == std::string::npos && F.size() - pos < 12)
             clause.header = true; // "- Sở Y tế chủ trì"
-        return clause;
+        return true;
     }
+    return false;
+}
+
+bool ruleGiao(ClauseInput& in, Clause& clause)
+{
+    auto [body, f, F, mentions, resolver, colon] = in.parts();
     // 3. "Giao X <verb> …" without "chủ trì".
     for (std::size_t pos = F.find("giao "); pos != std::string::npos; pos = F.find("giao ", pos + 5)) {
-        if (!wordAt(pos, "giao"))
+        if (!in.wordAt(pos, "giao"))
             continue;
         const auto list = listAt(mentions, f, f.origin[pos + 5], 2);
         if (list.empty())
             continue;
         for (std::size_t k : list)
             clause.leads.push_back(resolver.info(mentions[k]));
-        supportFrom(pos, F.size());
-        return clause;
+        in.supportFrom(clause, pos, F.size());
+        return true;
     }
+    return false;
+}
+
+bool ruleSubject(ClauseInput& in, Clause& clause)
+{
+    auto [body, f, F, mentions, resolver, colon] = in.parts();
     // 4. Subject position: "Sở KH&ĐT phối hợp với …", "Sở TT&TT, Đài PT-TH tỉnh, Báo … chủ động …",
     //    "Thủ trưởng các sở, ngành, Chủ tịch UBND các huyện, thành phố có trách nhiệm:".
     if (const auto list = listAt(mentions, f, 0, 3); !list.empty()) {
+        // A name read by its grammar alone is a subject only when a verb follows it ("Hội Nông
+        // dân tỉnh phối hợp …"), not in a list of enterprises ("Công ty TNHH … Thái Nguyên.").
+        const bool registered = std::any_of(list.begin(), list.end(), [&](std::size_t k) { return mentions[k].def; });
+        if (!registered && !verbFollows(F, in.toFolded(mentions[list.back()].end)))
+            return false;
         for (std::size_t k : list)
             clause.leads.push_back(resolver.info(mentions[k]));
         clause.subjectOnly = true;
-        const std::size_t afterList = toFolded(mentions[list.back()].end);
-        clause.header = colon != std::string::npos && !restAfter(colon + 1);
-        supportFrom(afterList, colon == std::string::npos ? F.size() : colon);
-        return clause;
+        const std::size_t afterList = in.toFolded(mentions[list.back()].end);
+        clause.header = colon != std::string::npos && !in.restAfter(colon + 1);
+        in.supportFrom(clause, afterList, colon == std::string::npos ? F.size() : colon);
+        return true;
     }
+    return false;
+}
+
+bool ruleSubjectAfterIntro(ClauseInput& in, Clause& clause)
+{
+    auto [body, f, F, mentions, resolver, colon] = in.parts();
     // 5. A header whose subject follows an introductory phrase: "Trên cơ sở những nhiệm vụ …,
     //    Thủ trưởng các sở, ngành, Chủ tịch UBND các huyện, thành phố có trách nhiệm:".
     if (endsWithColon(body)) {
         for (std::size_t k = 0; k < mentions.size(); ++k) {
-            const std::size_t at = toFolded(mentions[k].begin);
+            const std::size_t at = in.toFolded(mentions[k].begin);
             if (at < 2 || F.compare(at - 2, 2, ", ") != 0)
                 continue;
             const auto list = listAt(mentions, f, mentions[k].begin, 0);
@@ -644,19 +734,146 @@ Clause parseClause(const std::string& body, AgencyResolver& resolver)
             for (std::size_t m : list)
                 clause.leads.push_back(resolver.info(mentions[m]));
             clause.header = true;
-            return clause;
+            return true;
         }
     }
+    return false;
+}
+
+bool ruleUnregisteredHeading(ClauseInput& in, Clause& clause)
+{
+    auto [body, f, F, mentions, resolver, colon] = in.parts();
     // 6. An unregistered body as a header: "- Trường Đại học Thái Nguyên:".
-    if (colon != std::string::npos && colon < 90 && startsLikeAgency(F) && !restAfter(colon + 1) &&
+    if (colon != std::string::npos && colon < 90 && startsLikeAgency(F) && !in.restAfter(colon + 1) &&
         std::count(F.begin(), F.begin() + static_cast<long>(colon), ' ') < 12) {
         clause.leads.push_back(resolver.remember(unregisteredAgency(body.substr(0, f.origin[colon]))));
         clause.header = true;
-        return clause;
+        return true;
     }
-    return clause;
+    return false;
 }
 
+/// An agency named alone as a heading, without a colon: "3. Sở Công Thương", "Điều 5. Trách
+/// nhiệm của Sở Tài chính", "1.2. Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo", "Ủy ban nhân
+/// dân các xã: Gia Thuận, Tân Điền".
+bool ruleAgencyTitle(ClauseInput& in, Clause& clause)
+{
+    auto [body, f, F, mentions, resolver, colon] = in.parts();
+    // Headings are numbered or stand alone; a "-"/"+" item naming a body is a list of bodies.
+    if (in.marker() == Marker::Dash || in.marker() == Marker::Plus || in.marker() == Marker::Row)
+        return false;
+    std::size_t from = 0;
+    for (std::string_view lead : {"trach nhiem cua ", "nhiem vu cua ", "nhiem vu, quyen han cua ", "trach nhiem, quyen han cua ",
+                                  "doi voi ", "giao "})
+        if (F.rfind(lead, 0) == 0)
+            from = lead.size();
+    const auto list = listAt(mentions, f, f.origin[std::min(from, F.size())], 1);
+    if (list.empty() || F.size() > 200)
+        return false;
+    const std::size_t afterList = in.toFolded(mentions[list.back()].end);
+    std::string rest = F.substr(afterList);
+    while (!rest.empty() && (rest.back() == '.' || rest.back() == ' ' || rest.back() == ':'))
+        rest.pop_back();
+    // Nothing after the names but a description: " - Cơ quan thường trực …", " (cơ quan …)",
+    // or the places of a collective heading (": Gia Thuận, Tân Điền").
+    const bool description = rest.empty() || rest.rfind(" - ", 0) == 0 || rest.rfind(" (", 0) == 0 ||
+                             (rest.rfind(":", 0) == 0 && mentions[list.front()].def == nullptr && rest.size() < 120 &&
+                              rest.find(" chu tri") == std::string::npos);
+    if (!description || rest.find("chu tri") != std::string::npos || rest.find("phoi hop") != std::string::npos)
+        return false;
+    for (std::size_t k : list)
+        clause.leads.push_back(resolver.info(mentions[k]));
+    clause.header = true;
+    return true;
+}
+
+/// A request to a body outside the committee's command: "Đề nghị Ủy ban Mặt trận Tổ quốc …
+/// tuyên truyền …", "Đề nghị: Hiệp hội Doanh nghiệp tỉnh, …".
+bool ruleDeNghi(ClauseInput& in, Clause& clause)
+{
+    auto [body, f, F, mentions, resolver, colon] = in.parts();
+    if (F.rfind("de nghi", 0) != 0)
+        return false;
+    std::size_t at = 7;
+    while (at < F.size() && (F[at] == ' ' || F[at] == ':'))
+        ++at;
+    const auto list = listAt(mentions, f, f.origin[std::min(at, F.size())], 2);
+    if (list.empty())
+        return false;
+    for (std::size_t k : list)
+        clause.leads.push_back(resolver.info(mentions[k]));
+    const std::size_t afterList = in.toFolded(mentions[list.back()].end);
+    in.supportFrom(clause, afterList, F.size());
+    clause.header = !in.restAfter(afterList) || (colon != std::string::npos && !in.restAfter(colon + 1));
+    return true;
+}
+
+/// The rules that read who leads a paragraph's work, in the order they are tried. Each names
+/// the form it reads and the documents it was written for (the leave-one-out score reads each
+/// of those documents without it); rules written from the grammar of administrative documents
+/// alone name none.
+struct ClauseRule
+{
+    std::string_view name;
+    std::string_view form;
+    std::vector<std::string_view> writtenFor;
+    bool (*apply)(ClauseInput&, Clause&);
+};
+
+constexpr std::string_view kTnPlans[] = {"thai-nguyen_kh-co-cau-lai-nen-kinh-te-nq54_2023",
+                                         "thai-nguyen_kh-thuc-hien-ctr37-nq29_2023",
+                                         "thai-nguyen_nq-hdnd-ke-hoach-ktxh-2021-2025",
+                                         "thai-nguyen_cv-2907-ubnd-cnnxd_2023"};
+
+const std::vector<ClauseRule>& clauseRules()
+{
+    static const std::vector<ClauseRule> rules = {
+        {"de-nghi", "\"Đề nghị X …\": a request to a body outside the committee", {}, ruleDeNghi},
+        {"agency-heading", "\"2.2. Sở X:\" an agency heading with a colon, its items below, or \"Sở X: <task>\"",
+         {kTnPlans[0], kTnPlans[1], kTnPlans[3]}, ruleAgencyHeading},
+        {"agency-title", "\"3. Sở X\", \"Trách nhiệm của Sở X\": an agency named alone as a heading", {}, ruleAgencyTitle},
+        {"chu-tri", "\"(Giao) Sở X chủ trì, phối hợp với Y …\"", {}, ruleChuTri},
+        {"giao", "\"Giao Sở X <verb> …\" without \"chủ trì\"", {kTnPlans[2]}, ruleGiao},
+        {"subject", "\"Sở X phối hợp / có trách nhiệm / chủ động …\": agencies as the sentence's subject",
+         {kTnPlans[0], kTnPlans[1]}, ruleSubject},
+        {"subject-after-intro", "\"Trên cơ sở …, Thủ trưởng các sở … có trách nhiệm:\"", {kTnPlans[0]},
+         ruleSubjectAfterIntro},
+        {"unregistered-heading", "\"- Trường Đại học X:\" a body outside the registry as a heading", {kTnPlans[0]},
+         ruleUnregisteredHeading},
+    };
+    return rules;
+}
+
+/// The rule set of one reading: every rule, or leave-one-out without those written for a document.
+class RuleSet
+{
+public:
+    explicit RuleSet(const std::string& withoutRulesFor) : m_without(withoutRulesFor) {}
+
+    [[nodiscard]] bool enabled(std::span<const std::string_view> writtenFor) const
+    {
+        return m_without.empty() || std::find(writtenFor.begin(), writtenFor.end(), m_without) == writtenFor.end();
+    }
+
+    Clause parseClause(const std::string& body, AgencyResolver& resolver, Marker marker = Marker::None) const
+    {
+        Clause clause;
+        ClauseInput in(body, resolver, marker);
+        for (const auto& rule : clauseRules()) {
+            if (!enabled(rule.writtenFor))
+                continue;
+            Clause attempt;
+            if (rule.apply(in, attempt)) {
+                attempt.rule = std::string(rule.name);
+                return attempt;
+            }
+        }
+        return clause;
+    }
+
+private:
+    std::string m_without;
+};
 /// A collective group (with the groups listed after it) in subject position near the start of
 /// a paragraph, after a comma: "Căn cứ …, các sở, ban, ngành, UBND các huyện, thành phố …".
 std::vector<AgencyInfo> subjectGroup(const std::string& body, AgencyResolver& resolver)
@@ -665,7 +882,7 @@ std::vector<AgencyInfo> subjectGroup(const std::string& body, AgencyResolver& re
     const auto mentions = findAgencies(body, f, resolver.province());
     std::vector<AgencyInfo> out;
     for (std::size_t k = 0; k < mentions.size(); ++k) {
-        if (!mentions[k].def || !mentions[k].def->collective)
+        if (!mentions[k].collective)
             continue;
         const auto at = static_cast<std::size_t>(
             std::lower_bound(f.origin.begin(), f.origin.end(), mentions[k].begin) - f.origin.begin());
@@ -697,24 +914,208 @@ std::vector<std::string> names(const std::vector<AgencyInfo>& agencies)
 
 } // namespace
 
-ParsedPlan parsePlanText(const std::string& text, const std::string& sourceName)
+namespace {
+
+// ---- parts ----------------------------------------------------------------------------------
+
+struct PartRange
+{
+    std::size_t begin = 0, end = 0;
+    Part info;
+};
+
+bool isSignatureLine(const Paragraph& p)
+{
+    if (!p.upperCase || p.text.size() > 80)
+        return false;
+    const std::string f = foldForMatch(p.text);
+    for (std::string_view w : {"tm. ", "tm ", "kt. ", "kt ", "q. ", "chu tich", "pho chu tich", "giam doc"})
+        if (f.rfind(w, 0) == 0)
+            return true;
+    return false;
+}
+
+/// A paragraph that opens an attached part: its title ("KẾ HOẠCH", "QUY ĐỊNH", "PHỤ LỤC"), its
+/// "(Ban hành kèm theo Quyết định số …)" line, or its own header block.
+bool opensAttachment(const Paragraph& p)
+{
+    const std::string f = foldForMatch(p.text.substr(0, 80));
+    if (f.rfind("(ban hanh kem theo", 0) == 0 || f.rfind("(kem theo", 0) == 0)
+        return true;
+    if (!p.upperCase)
+        return false;
+    for (std::string_view w : {"ke hoach", "chuong trinh", "quy dinh", "quy che", "phu luc", "danh muc", "phuong an",
+                               "de an", "huong dan", "bieu", "uy ban nhan dan", "ubnd", "cong hoa xa hoi"})
+        if (f.rfind(w, 0) == 0)
+            return true;
+    return false;
+}
+
+bool isAppendixTitle(const std::string& folded)
+{
+    return folded.rfind("phu luc", 0) == 0 || folded.rfind("danh muc", 0) == 0 || folded.rfind("bieu", 0) == 0;
+}
+
+/// The document as a sequence of parts. Nothing ends the reading: after the distribution list
+/// and the signature, an attached plan, regulation or appendix is a part of its own.
+std::vector<PartRange> segmentParts(const std::vector<Paragraph>& ps)
+{
+    std::vector<PartRange> parts(1);
+    parts[0].info.kind = "plan";
+    parts[0].info.line = ps.empty() ? 0 : ps[0].line;
+    bool bodySeen = false;
+    auto open = [&](std::size_t i, std::string kind) {
+        parts.back().end = i;
+        PartRange next;
+        next.begin = i;
+        next.info.kind = std::move(kind);
+        next.info.line = ps[i].line;
+        next.info.title = ps[i].text.substr(0, 120);
+        parts.push_back(std::move(next));
+        bodySeen = false;
+    };
+    for (std::size_t i = 0; i < ps.size(); ++i) {
+        const Paragraph& p = ps[i];
+        const std::string f = foldForMatch(p.text.substr(0, 40));
+        const std::string& kind = parts.back().info.kind;
+        if (kind == "distribution" || kind == "signature") {
+            if (opensAttachment(p) && !isSignatureLine(p)) {
+                // Start at the title when the "(Ban hành kèm theo …)" line follows it.
+                std::string title = foldForMatch(p.text.substr(0, 40));
+                open(i, isAppendixTitle(title) ? "appendix" : "plan");
+            } else if (kind == "distribution" && isSignatureLine(p)) {
+                open(i, "signature");
+            }
+            continue;
+        }
+        if (isNumbered(p.marker) || p.marker == Marker::Row)
+            bodySeen = true;
+        if (f.rfind("noi nhan", 0) == 0) {
+            open(i, "distribution");
+            continue;
+        }
+        if (bodySeen && isSignatureLine(p)) {
+            open(i, "signature");
+            continue;
+        }
+        if (bodySeen && p.upperCase && p.marker == Marker::None && !p.tableCell && isAppendixTitle(f)) {
+            open(i, "appendix");
+            continue;
+        }
+    }
+    parts.back().end = ps.size();
+    // A decision or resolution with a plan or regulation attached is its wrapper.
+    if (std::any_of(parts.begin() + 1, parts.end(), [](const PartRange& r) { return r.info.kind == "plan"; }))
+        parts[0].info.kind = "wrapper";
+    parts[0].info.title = parts[0].info.kind == "wrapper" ? "Quyết định / Nghị quyết" : "";
+    return parts;
+}
+
+/// The wrapper's own clauses, in any part: "Ban hành kèm theo Quyết định này …", "Quyết định
+/// có hiệu lực …", "Chánh Văn phòng, Giám đốc các sở … chịu trách nhiệm thi hành Quyết định này".
+bool isWrapperClause(const std::string& body)
+{
+    const std::string f = foldForMatch(body.substr(0, 600));
+    return contains(f, "chiu trach nhiem thi hanh") || contains(f, "co hieu luc thi hanh") ||
+           contains(f, "co hieu luc ke tu") || contains(f, "co hieu luc tu ngay") ||
+           f.rfind("ban hanh kem theo", 0) == 0 || contains(f, "thay the quyet dinh") ||
+           (contains(f, "bai bo") && contains(f, "quyet dinh so"));
+}
+
+// ---- per-task fields ("Cơ quan chủ trì: …; Thời gian: …") ----------------------------------
+
+enum class FieldKind { None, Lead, Support, Deadline, Product, Other };
+
+struct Field
+{
+    FieldKind kind = FieldKind::None;
+    std::string value;
+};
+
+/// A labelled field at the start of a paragraph.
+Field fieldAt(const std::string& body)
+{
+    const text::FoldedText f = text::foldWithOffsets(body.substr(0, 200));
+    const std::string& F = f.folded;
+    const auto colon = F.find(':');
+    if (colon == std::string::npos || colon > 70)
+        return {};
+    const std::string label = F.substr(0, colon);
+    auto starts = [&](std::string_view w) { return label.rfind(w, 0) == 0; };
+    Field field;
+    if (starts("co quan phoi hop") || starts("don vi phoi hop") || starts("phoi hop"))
+        field.kind = FieldKind::Support;
+    else if (starts("co quan chu tri") || starts("don vi chu tri") || starts("chu tri") || starts("co quan thuc hien") ||
+             starts("don vi thuc hien") || starts("co quan, don vi chu tri") || starts("trach nhiem thuc hien") ||
+             starts("co quan to chuc thuc hien"))
+        field.kind = FieldKind::Lead;
+    else if (starts("thoi gian") || starts("thoi han") || starts("tien do"))
+        field.kind = FieldKind::Deadline;
+    else if (starts("san pham") || starts("ket qua dau ra") || starts("ket qua san pham"))
+        field.kind = FieldKind::Product;
+    else if (starts("kinh phi") || starts("nguon kinh phi") || starts("nguon von"))
+        field.kind = FieldKind::Other;
+    else
+        return {};
+    std::string value = body.substr(f.origin[colon] + 1);
+    while (!value.empty() && value.front() == ' ')
+        value.erase(0, 1);
+    while (!value.empty() && (value.back() == '.' || value.back() == ';' || value.back() == ' '))
+        value.pop_back();
+    field.value = value;
+    return field;
+}
+
+/// Agencies named in a field or table cell: every one, or the cell's words as one body.
+std::vector<AgencyInfo> agenciesIn(const std::string& cell, AgencyResolver& resolver)
+{
+    std::vector<AgencyInfo> out;
+    if (cell.empty())
+        return out;
+    const text::FoldedText f = text::foldWithOffsets(cell);
+    for (const auto& m : findAgencies(cell, f, resolver.province()))
+        out.push_back(resolver.info(m));
+    if (out.empty()) {
+        std::string written = cell.substr(0, cell.find_first_of(";("));
+        while (!written.empty() && (written.back() == ' ' || written.back() == '.' || written.back() == ','))
+            written.pop_back();
+        if (!written.empty() && written.size() < 120)
+            out.push_back(resolver.remember(unregisteredAgency(written)));
+    }
+    return out;
+}
+
+struct NodeFields
+{
+    std::vector<AgencyInfo> lead, support;
+    Deadline deadline;
+    std::string product;
+};
+
+} // namespace
+
+ParsedPlan parsePlanText(const std::string& text, const std::string& sourceName, const ReadOptions& options)
 {
     ParsedPlan plan;
+    const RuleSet rules(options.withoutRulesFor);
     const std::vector<Paragraph> paragraphs = splitParagraphs(text);
     if (paragraphs.empty())
         throw layers::Error(layers::ErrorKind::Input, sourceName + ": the document has no text");
+    std::vector<PartRange> parts = segmentParts(paragraphs);
 
-    // The body starts at the first numbered marker ("I.", "1.", "Điều 1.").
-    std::size_t bodyStart = paragraphs.size();
-    for (std::size_t i = 0; i < paragraphs.size(); ++i)
-        if (isNumbered(paragraphs[i].marker) && paragraphs[i].marker != Marker::Paren) {
-            bodyStart = i;
-            break;
-        }
-    if (bodyStart == paragraphs.size())
+    // The body of a part starts at its first numbered marker ("I.", "1.", "Điều 1.") or task row.
+    auto bodyStartOf = [&](const PartRange& r) {
+        for (std::size_t i = r.begin; i < r.end; ++i)
+            if ((isNumbered(paragraphs[i].marker) && paragraphs[i].marker != Marker::Paren) ||
+                paragraphs[i].marker == Marker::Row)
+                return i;
+        return r.end;
+    };
+    const std::size_t bodyStart = bodyStartOf(parts[0]);
+    if (std::all_of(parts.begin(), parts.end(), [&](const PartRange& r) { return bodyStartOf(r) == r.end; }))
         throw layers::Error(layers::ErrorKind::Input,
-                            sourceName + ": no numbered sections (I., 1., Điều 1.) were found; this does not "
-                                         "look like a plan document");
+                            sourceName + ": no numbered sections (I., 1., Điều 1.) or task table were found; this "
+                                         "does not look like a plan document");
     plan.document = readHeader(paragraphs, bodyStart);
     completeFromBody(plan.document, paragraphs);
     for (std::size_t i = 0; i < bodyStart; ++i) {
@@ -729,180 +1130,308 @@ ParsedPlan parsePlanText(const std::string& text, const std::string& sourceName)
 
     // Preamble paragraphs between header and body: "Kính gửi" addressees and early targets.
     std::vector<AgencyInfo> documentLead;
+    std::string documentLeadRule;
     std::optional<int> documentYear = yearIn(plan.document.title);
     for (std::size_t i = 0; i < bodyStart; ++i) {
         const std::string f = foldForMatch(paragraphs[i].text.substr(0, 12));
         if (f.rfind("kinh gui", 0) == 0) {
-            // The addressees are the paragraphs (list items) after "Kính gửi:".
+            // The addressees are the paragraphs (list items) after "Kính gửi:", or the rest of its line.
+            const std::string rest = paragraphs[i].text.substr(paragraphs[i].text.find(':') == std::string::npos
+                                                                   ? paragraphs[i].text.size()
+                                                                   : paragraphs[i].text.find(':') + 1);
+            if (!rest.empty()) {
+                const auto c = subjectGroup(rest, resolver);
+                documentLead.insert(documentLead.end(), c.begin(), c.end());
+                const text::FoldedText rf = text::foldWithOffsets(rest);
+                for (const auto& m : findAgencies(rest, rf, resolver.province()))
+                    documentLead.push_back(resolver.info(m));
+            }
             for (std::size_t j = i + 1; j < bodyStart && paragraphs[j].marker == Marker::Dash; ++j) {
-                const auto c = parseClause(paragraphs[j].body, resolver);
-                documentLead.insert(documentLead.end(), c.leads.begin(), c.leads.end());
+                const text::FoldedText jf = text::foldWithOffsets(paragraphs[j].body);
+                for (const auto& m : findAgencies(paragraphs[j].body, jf, resolver.province()))
+                    documentLead.push_back(resolver.info(m));
             }
+            documentLeadRule = "addressees";
         }
     }
-
-    std::vector<Node> nodes = buildTree(paragraphs, bodyStart);
-
-    // Section kinds, inherited from the nearest classified ancestor.
-    std::vector<SectionKind> kinds(nodes.size(), SectionKind::Unknown);
-    for (std::size_t i = 0; i < nodes.size(); ++i) {
-        // Only headings name a section's kind: a numbered item with a long body, or a "(1)"
-        // list item, is content ("… hoàn thành nhiệm vụ …" in a target is not a task section).
-        const bool heading = isNumbered(nodes[i].p->marker) && nodes[i].p->marker != Marker::Paren &&
-                             (!nodes[i].children.empty() || nodes[i].ownTitle.size() <= 160);
-        SectionKind own = heading ? classifyTitle(nodes[i].ownTitle) : SectionKind::Unknown;
-        if (own == SectionKind::Unknown && nodes[i].parent >= 0)
-            own = kinds[static_cast<std::size_t>(nodes[i].parent)];
-        kinds[i] = own;
-    }
-
-    // Document-wide implementer: "Giao UBND tỉnh triển khai, tổ chức thực hiện Nghị quyết".
-    for (const auto& node : nodes) {
-        const std::string f = foldForMatch(node.p->body);
-        // (Not "Giao Sở X chủ trì … theo dõi, đôn đốc …": that is a monitoring task of its own.)
-        if (f.rfind("giao ", 0) == 0 && contains(f, "thuc hien") &&
-            (contains(f, "nghi quyet") || contains(f, "ke hoach") || contains(f, "chuong trinh") ||
-             contains(f, "quyet dinh")) && !contains(f, "giam sat") && !contains(f, "chu tri") &&
-            !contains(f, "theo doi") && !contains(f, "don doc")) {
-            const auto c = parseClause(node.p->body, resolver);
-            if (!c.leads.empty()) {
-                documentLead = c.leads;
-                break;
-            }
-        }
-    }
-
-    // Clauses and the context each node passes to what follows it.
-    std::vector<Clause> clauses(nodes.size());
-    for (std::size_t i = 0; i < nodes.size(); ++i)
-        clauses[i] = parseClause(nodes[i].p->body, resolver);
-
-    std::vector<std::vector<AgencyInfo>> introLead(nodes.size());    // from a preceding intro sibling
-    std::vector<std::vector<AgencyInfo>> introSupport(nodes.size());
-    std::map<int, std::pair<std::vector<AgencyInfo>, std::vector<AgencyInfo>>> openIntro; // parent → context
-    std::vector<std::vector<AgencyInfo>> effectiveLead(nodes.size());
-    std::vector<std::vector<AgencyInfo>> effectiveSupport(nodes.size());
-    std::map<std::string, int> ordinals;
-
-    for (std::size_t i = 0; i < nodes.size(); ++i) {
-        const Node& node = nodes[i];
-        const Clause& c = clauses[i];
-        const bool leaf = node.children.empty();
-        const std::string body = node.p->body;
-        const std::string folded = foldForMatch(body.substr(0, 60));
-
-        // Context from ancestors and intro paragraphs.
-        std::vector<AgencyInfo> contextLead, contextSupport;
-        if (auto it = openIntro.find(node.parent); it != openIntro.end()) {
-            contextLead = it->second.first;
-            contextSupport = it->second.second;
-        }
-        if (node.parent >= 0 && contextLead.empty()) {
-            contextLead = effectiveLead[static_cast<std::size_t>(node.parent)];
-            contextSupport = effectiveSupport[static_cast<std::size_t>(node.parent)];
-        }
-
-        // A paragraph of its own may name its subject after an introductory phrase: "Căn cứ Kế
-        // hoạch …, Thủ trưởng các sở, ban, ngành, Chủ tịch UBND các huyện … triển khai …".
-        std::vector<AgencyInfo> ownGroup = subjectGroup(body, resolver);
-
-        // What this node says about who does it.
-        std::vector<AgencyInfo> lead = !c.leads.empty()                                     ? c.leads
-                                       : (node.p->marker == Marker::None && !ownGroup.empty()) ? ownGroup
-                                                                                              : contextLead;
-        std::vector<AgencyInfo> support = c.support;
-        if (c.leads.empty())
-            support.insert(support.begin(), contextSupport.begin(), contextSupport.end());
-        effectiveLead[i] = lead;
-        effectiveSupport[i] = c.leads.empty() ? contextSupport : c.support;
-
-        // A plain paragraph that assigns and ends with ':' sets the context for its following
-        // siblings ("Sở Công Thương chủ trì, phối hợp …:", "Các sở, ban, ngành … thực hiện các nội dung sau:").
-        const bool intro = node.p->marker == Marker::None && endsWithColon(body);
-        if (intro && !c.leads.empty()) {
-            openIntro[node.parent] = {c.leads, c.support};
-            continue;
-        }
-        if (intro)
-            continue; // "Cụ thể:" and other lead-ins
-
-        // Is this a task?
-        const bool ownLead = !c.leads.empty() && !(c.subjectOnly && kinds[i] == SectionKind::Other);
-        const bool bareHeading = isNumbered(node.p->marker) && body.size() < 90 && !contains(body, ";");
-        bool isTask = false;
-        if (c.header) {
-            isTask = false; // its items are the tasks
-        } else if (ownLead || c.inheritsLead) {
-            const bool listChildren = std::any_of(node.children.begin(), node.children.end(), [&](int k) {
-                return nodes[static_cast<std::size_t>(k)].p->marker != Marker::None;
-            });
-            isTask = leaf || !isNumbered(node.p->marker) || !listChildren;
-        } else if (!contextLead.empty() && kinds[i] != SectionKind::Other && leaf && !bareHeading) {
-            isTask = true; // an item under "Sở X chủ trì, phối hợp …:"
-        } else if (kinds[i] == SectionKind::Tasks && leaf) {
-            isTask = !bareHeading;
-        }
-        if (!isTask)
-            continue;
-        if (lead.empty()) {
-            // A group named as subject ("Căn cứ …, các sở, ban, ngành, UBND các huyện … tổ chức …").
-            lead = ownGroup;
-        }
-        if (lead.empty())
-            lead = documentLead;
-
-        Task task;
-        task.section = node.path;
-        const int n = ++ordinals[node.path];
-        task.id = (node.path.empty() ? std::string("0") : node.path) + "#" + std::to_string(n);
-        task.heading = isNumbered(node.p->marker) ? node.heading : (node.heading.empty() ? node.ownTitle : node.heading);
-        if (task.heading.empty() && node.parent >= 0)
-            task.heading = nodes[static_cast<std::size_t>(node.parent)].ownTitle;
-        task.text = body;
-        task.lead = names(lead);
-        for (const auto& s : names(support))
-            if (std::find(task.lead.begin(), task.lead.end(), s) == task.lead.end())
-                task.support.push_back(s);
-        task.collective = allCollective(lead);
-        task.line = node.p->line;
-        task.places = findPlaces(body, plan.document.province);
-        // A place inside an agency's name ("Ban Quản lý Khu kinh tế Nghi Sơn") names the agency.
-        std::erase_if(task.places, [&](const PlaceMention& p) {
-            return std::any_of(lead.begin(), lead.end(), [&](const AgencyInfo& a) {
-                return a.name.find(p.text) != std::string::npos;
-            });
-        });
-        plan.tasks.push_back(std::move(task));
-    }
-
-    // Targets: preamble and target sections.
     if (!documentYear)
         for (std::size_t i = 0; i < bodyStart && !documentYear; ++i)
             documentYear = yearIn(paragraphs[i].text);
     for (std::size_t i = 0; i < bodyStart; ++i) {
         const auto& p = paragraphs[i];
-        if (p.upperCase || foldForMatch(p.text.substr(0, 10)).rfind("so", 0) == 0)
+        if (p.upperCase || p.tableCell || foldForMatch(p.text.substr(0, 10)).rfind("so", 0) == 0)
             continue;
         auto found = extractTargets(p.text, "", p.line, documentYear);
         plan.targets.insert(plan.targets.end(), found.begin(), found.end());
     }
-    for (std::size_t i = 0; i < nodes.size(); ++i) {
-        if (kinds[i] != SectionKind::Targets) {
-            // Elsewhere only figures the map can check ("tổng chiều dài đường bộ cao tốc … khoảng
-            // 134,9km" inside a task).
-            for (auto& t : extractTargets(nodes[i].p->body, nodes[i].path, nodes[i].p->line, documentYear))
-                if (measurableOnMap(t.metric))
-                    plan.targets.push_back(std::move(t));
+
+    std::map<std::string, int> ordinals;
+    int appendixCount = 0;
+    for (std::size_t partIndex = 0; partIndex < parts.size(); ++partIndex) {
+        PartRange& part = parts[partIndex];
+        if (part.info.kind == "distribution" || part.info.kind == "signature") {
+            plan.parts.push_back(part.info);
             continue;
         }
-        std::optional<int> year;
-        // The year of the enclosing headings ("Mục tiêu đến năm 2030"), not of the item's own text.
-        for (int a = nodes[i].parent; a >= 0 && !year; a = nodes[static_cast<std::size_t>(a)].parent)
-            year = yearIn(nodes[static_cast<std::size_t>(a)].ownTitle);
-        if (!year)
-            year = documentYear;
-        auto found = extractTargets(nodes[i].p->body, nodes[i].path, nodes[i].p->line, year);
-        plan.targets.insert(plan.targets.end(), found.begin(), found.end());
+        // Section paths of later parts carry the part: "PL1/I" (appendix), "P2/III.1" (a plan attached).
+        std::string prefix;
+        if (partIndex > 0 && part.info.kind == "appendix")
+            prefix = "PL" + std::to_string(++appendixCount) + "/";
+        else if (partIndex > 0 && parts[0].info.kind != "wrapper")
+            prefix = "P" + std::to_string(partIndex + 1) + "/";
+        const std::size_t start = partIndex == 0 ? bodyStart : bodyStartOf(part);
+        std::vector<Node> nodes = buildTree(paragraphs, start, part.end);
+
+        // Section kinds, inherited from the nearest classified ancestor.
+        std::vector<SectionKind> kinds(nodes.size(), SectionKind::Unknown);
+        for (std::size_t i = 0; i < nodes.size(); ++i) {
+            // Only headings name a section's kind: a numbered item with a long body, or a "(1)"
+            // list item, is content ("… hoàn thành nhiệm vụ …" in a target is not a task section).
+            const bool heading = isNumbered(nodes[i].p->marker) && nodes[i].p->marker != Marker::Paren &&
+                                 (!nodes[i].children.empty() || nodes[i].ownTitle.size() <= 160);
+            SectionKind own = heading ? classifyTitle(nodes[i].ownTitle) : SectionKind::Unknown;
+            if (own == SectionKind::Unknown && nodes[i].parent >= 0)
+                own = kinds[static_cast<std::size_t>(nodes[i].parent)];
+            kinds[i] = own;
+        }
+
+        // Document-wide implementer: "Giao UBND tỉnh triển khai, tổ chức thực hiện Nghị quyết".
+        for (const auto& node : nodes) {
+            const std::string f = foldForMatch(node.p->body);
+            // (Not "Giao Sở X chủ trì … theo dõi, đôn đốc …": that is a monitoring task of its own.)
+            if (f.rfind("giao ", 0) == 0 && contains(f, "thuc hien") &&
+                (contains(f, "nghi quyet") || contains(f, "ke hoach") || contains(f, "chuong trinh") ||
+                 contains(f, "quyet dinh")) && !contains(f, "giam sat") && !contains(f, "chu tri") &&
+                !contains(f, "theo doi") && !contains(f, "don doc")) {
+                const auto c = rules.parseClause(node.p->body, resolver);
+                if (!c.leads.empty()) {
+                    documentLead = c.leads;
+                    documentLeadRule = "document-implementer";
+                    break;
+                }
+            }
+        }
+
+        // Clauses, and the labelled fields each task or heading owns.
+        std::vector<Clause> clauses(nodes.size());
+        std::vector<Field> fields(nodes.size());
+        std::vector<NodeFields> owned(nodes.size());
+        std::vector<bool> isField(nodes.size(), false);
+        for (std::size_t i = 0; i < nodes.size(); ++i) {
+            clauses[i] = rules.parseClause(nodes[i].p->body, resolver, nodes[i].p->marker);
+            fields[i] = fieldAt(nodes[i].p->body);
+            isField[i] = fields[i].kind != FieldKind::None;
+        }
+        for (std::size_t i = 0; i < nodes.size(); ++i) {
+            if (!isField[i])
+                continue;
+            // The owner: the parent when its items are all fields, else the item before.
+            int owner = nodes[i].parent;
+            if (owner >= 0) {
+                const auto& siblings = nodes[static_cast<std::size_t>(owner)].children;
+                const bool allFields = std::all_of(siblings.begin(), siblings.end(),
+                                                   [&](int k) { return isField[static_cast<std::size_t>(k)]; });
+                if (!allFields) {
+                    const auto me = std::find(siblings.begin(), siblings.end(), static_cast<int>(i));
+                    for (auto it = me; it != siblings.begin();) {
+                        --it;
+                        if (!isField[static_cast<std::size_t>(*it)]) {
+                            owner = *it;
+                            break;
+                        }
+                    }
+                }
+            } else {
+                for (std::size_t k = i; k-- > 0;)
+                    if (!isField[k] && nodes[k].parent == nodes[i].parent) {
+                        owner = static_cast<int>(k);
+                        break;
+                    }
+            }
+            if (owner < 0)
+                continue;
+            NodeFields& o = owned[static_cast<std::size_t>(owner)];
+            switch (fields[i].kind) {
+            case FieldKind::Lead: o.lead = agenciesIn(fields[i].value, resolver); break;
+            case FieldKind::Support: o.support = agenciesIn(fields[i].value, resolver); break;
+            case FieldKind::Deadline:
+                o.deadline = deadlineOf(fields[i].value);
+                if (o.deadline.empty())
+                    o.deadline.text = fields[i].value;
+                break;
+            case FieldKind::Product: o.product = fields[i].value; break;
+            default: break;
+            }
+        }
+
+        std::map<int, std::tuple<std::vector<AgencyInfo>, std::vector<AgencyInfo>, std::string>> openIntro;
+        std::vector<std::vector<AgencyInfo>> effectiveLead(nodes.size());
+        std::vector<std::vector<AgencyInfo>> effectiveSupport(nodes.size());
+        std::vector<std::string> effectiveRule(nodes.size());
+        std::vector<Deadline> effectiveDeadline(nodes.size());
+
+        for (std::size_t i = 0; i < nodes.size(); ++i) {
+            const Node& node = nodes[i];
+            const Clause& c = clauses[i];
+            const bool row = node.p->marker == Marker::Row;
+            const bool leaf = std::all_of(node.children.begin(), node.children.end(),
+                                          [&](int k) { return isField[static_cast<std::size_t>(k)]; });
+            const std::string body = node.p->body;
+
+            // Context from ancestors and intro paragraphs.
+            std::vector<AgencyInfo> contextLead, contextSupport;
+            std::string contextRule;
+            if (auto it = openIntro.find(node.parent); it != openIntro.end())
+                std::tie(contextLead, contextSupport, contextRule) = it->second;
+            if (node.parent >= 0 && contextLead.empty()) {
+                contextLead = effectiveLead[static_cast<std::size_t>(node.parent)];
+                contextSupport = effectiveSupport[static_cast<std::size_t>(node.parent)];
+                contextRule = effectiveRule[static_cast<std::size_t>(node.parent)];
+            }
+            const Deadline contextDeadline =
+                node.parent >= 0 ? effectiveDeadline[static_cast<std::size_t>(node.parent)] : Deadline{};
+
+            // A paragraph of its own may name its subject after an introductory phrase: "Căn cứ Kế
+            // hoạch …, Thủ trưởng các sở, ban, ngành, Chủ tịch UBND các huyện … triển khai …".
+            std::vector<AgencyInfo> ownGroup = subjectGroup(body, resolver);
+
+            // What this node says about who does it: its row's cells, its fields, its own words.
+            std::vector<AgencyInfo> lead, support;
+            std::string rule;
+            const NodeFields& own = owned[i];
+            if (row) {
+                lead = agenciesIn(node.p->cells.lead, resolver);
+                support = agenciesIn(node.p->cells.support, resolver);
+                rule = "table-row";
+            } else if (!own.lead.empty()) {
+                lead = own.lead;
+                support = own.support;
+                rule = "fields";
+            } else if (!c.leads.empty()) {
+                lead = c.leads;
+                support = c.support;
+                rule = c.rule;
+            } else if (node.p->marker == Marker::None && !ownGroup.empty()) {
+                lead = ownGroup;
+                rule = "subject-group";
+            } else {
+                lead = contextLead;
+                support = c.support;
+                support.insert(support.begin(), contextSupport.begin(), contextSupport.end());
+                rule = contextRule.empty() ? "" : (contextRule.rfind("under ", 0) == 0 ? contextRule : "under " + contextRule);
+            }
+            if (!row && own.lead.empty() && !own.support.empty())
+                support.insert(support.end(), own.support.begin(), own.support.end());
+            effectiveLead[i] = lead;
+            effectiveSupport[i] = (c.leads.empty() && own.lead.empty() && !row) ? contextSupport : support;
+            effectiveRule[i] = rule;
+            Deadline deadline = row ? deadlineOf(node.p->cells.deadline) : own.deadline;
+            if (row && deadline.empty() && !node.p->cells.deadline.empty())
+                deadline.text = node.p->cells.deadline;
+            if (deadline.empty() && !isField[i])
+                if (Deadline inText = deadlineInTask(body); !inText.empty())
+                    deadline = inText;
+            if (deadline.empty() && deadline.text.empty())
+                deadline = contextDeadline;
+            effectiveDeadline[i] = own.deadline.empty() ? contextDeadline : own.deadline;
+
+            if (isField[i] || isWrapperClause(body))
+                continue;
+            // A plain paragraph that assigns and ends with ':' sets the context for its following
+            // siblings ("Sở Công Thương chủ trì, phối hợp …:", "Các sở, ban, ngành … thực hiện các nội dung sau:").
+            const bool intro = node.p->marker == Marker::None && endsWithColon(body);
+            if (intro && !c.leads.empty()) {
+                openIntro[node.parent] = {c.leads, c.support, c.rule};
+                continue;
+            }
+            if (intro)
+                continue; // "Cụ thể:" and other lead-ins
+
+            // Is this a task?
+            const bool ownLead = !c.leads.empty() && !(c.subjectOnly && kinds[i] == SectionKind::Other);
+            // A short numbered line without final punctuation is a heading, not an item of work.
+            const bool bareHeading = isNumbered(node.p->marker) && body.size() < 90 && !contains(body, ";") &&
+                                     !(node.p->marker == Marker::Letter && !body.empty() && body.back() == '.');
+            bool isTask = false;
+            if (row) {
+                isTask = true;
+            } else if (!own.lead.empty()) {
+                isTask = leaf || !isNumbered(node.p->marker);
+            } else if (c.header) {
+                isTask = false; // its items are the tasks
+            } else if (ownLead || c.inheritsLead) {
+                const bool listChildren = std::any_of(node.children.begin(), node.children.end(), [&](int k) {
+                    return nodes[static_cast<std::size_t>(k)].p->marker != Marker::None &&
+                           !isField[static_cast<std::size_t>(k)];
+                });
+                isTask = leaf || !isNumbered(node.p->marker) || !listChildren;
+            } else if (!contextLead.empty() && kinds[i] != SectionKind::Other && leaf && !bareHeading) {
+                isTask = true; // an item under "Sở X chủ trì, phối hợp …:"
+            } else if (kinds[i] == SectionKind::Tasks && leaf) {
+                isTask = !bareHeading;
+            }
+            if (!isTask)
+                continue;
+            if (lead.empty()) {
+                // A group named as subject ("Căn cứ …, các sở, ban, ngành, UBND các huyện … tổ chức …").
+                lead = ownGroup;
+                rule = "subject-group";
+            }
+            if (lead.empty()) {
+                lead = documentLead;
+                rule = documentLeadRule.empty() ? "section" : documentLeadRule;
+            }
+
+            Task task;
+            const std::string path = prefix + node.path;
+            task.section = path;
+            const int n = ++ordinals[path];
+            task.id = (path.empty() ? std::string("0") : path) + "#" + std::to_string(n);
+            task.heading = isNumbered(node.p->marker) ? node.heading : (node.heading.empty() ? node.ownTitle : node.heading);
+            if (task.heading.empty() && node.parent >= 0)
+                task.heading = nodes[static_cast<std::size_t>(node.parent)].ownTitle;
+            task.text = body;
+            task.lead = names(lead);
+            for (const auto& s : names(support))
+                if (std::find(task.lead.begin(), task.lead.end(), s) == task.lead.end() &&
+                    std::find(task.support.begin(), task.support.end(), s) == task.support.end())
+                    task.support.push_back(s);
+            task.collective = allCollective(lead);
+            task.line = node.p->line;
+            task.places = findPlaces(body, plan.document.province);
+            // A place inside an agency's name ("Ban Quản lý Khu kinh tế Nghi Sơn") names the agency.
+            std::erase_if(task.places, [&](const PlaceMention& p) {
+                return std::any_of(lead.begin(), lead.end(), [&](const AgencyInfo& a) {
+                    return a.name.find(p.text) != std::string::npos;
+                });
+            });
+            task.deadline = deadline;
+            task.product = row ? node.p->cells.product : own.product;
+            task.part = part.info.kind;
+            task.rule = rule.empty() ? "section" : rule;
+            plan.tasks.push_back(std::move(task));
+            ++part.info.tasks;
+        }
+
+        // Targets in target sections; elsewhere only figures the map can check ("tổng chiều dài
+        // đường bộ cao tốc … khoảng 134,9km" inside a task).
+        for (std::size_t i = 0; i < nodes.size(); ++i) {
+            if (kinds[i] != SectionKind::Targets) {
+                for (auto& t : extractTargets(nodes[i].p->body, prefix + nodes[i].path, nodes[i].p->line, documentYear))
+                    if (measurableOnMap(t.metric))
+                        plan.targets.push_back(std::move(t));
+                continue;
+            }
+            std::optional<int> year;
+            // The year of the enclosing headings ("Mục tiêu đến năm 2030"), not of the item's own text.
+            for (int a = nodes[i].parent; a >= 0 && !year; a = nodes[static_cast<std::size_t>(a)].parent)
+                year = yearIn(nodes[static_cast<std::size_t>(a)].ownTitle);
+            if (!year)
+                year = documentYear;
+            auto found = extractTargets(nodes[i].p->body, prefix + nodes[i].path, nodes[i].p->line, year);
+            plan.targets.insert(plan.targets.end(), found.begin(), found.end());
+        }
+        plan.parts.push_back(part.info);
     }
 
     plan.agencies = resolver.all();
@@ -916,8 +1445,22 @@ ParsedPlan parsePlanText(const std::string& text, const std::string& sourceName)
     for (const auto& a : plan.agencies)
         if (!a.registered)
             plan.warnings.push_back("agency not in the registry, kept as written: " + a.name);
-    if (plan.tasks.empty())
-        plan.warnings.push_back("no tasks with an assignment were found");
+    const bool namesAgencies = std::any_of(paragraphs.begin(), paragraphs.end(), [&](const Paragraph& p) {
+        const text::FoldedText f = text::foldWithOffsets(p.body);
+        return !p.tableCell && !findAgencies(p.body, f, resolver.province()).empty();
+    });
+    if (plan.tasks.empty() && !namesAgencies)
+        plan.warnings.push_back("no tasks with an assignment were found: the document names no agency");
+    else if (plan.tasks.empty()) {
+        // Never silently empty: a document with numbered structure and agencies but no task is an error.
+        std::string where;
+        for (const auto& p : plan.parts)
+            where += (where.empty() ? "" : ", ") + p.kind + " from line " + std::to_string(p.line);
+        throw layers::Error(layers::ErrorKind::Input,
+                            sourceName + ": numbered sections were found but no task assigned to anyone could be "
+                                         "read from them (parts: " + where +
+                                "); run 'planatlas ingest --explain' to see how the document was read");
+    }
     return plan;
 }
 

@@ -128,7 +128,7 @@ bool looksLikeUtf16(const std::string& bytes, bool& littleEndian)
 
 } // namespace
 
-ParsedPlan readPlan(const std::string& path)
+ParsedPlan readPlan(const std::string& path, const ReadOptions& options)
 {
     std::error_code ec;
     if (!fs::exists(path, ec))
@@ -201,7 +201,7 @@ ParsedPlan readPlan(const std::string& path)
         if (c == '\f')
             c = '\n';
     text = text::fixLookalikes(text::toNfc(text));
-    ParsedPlan plan = parsePlanText(text, path);
+    ParsedPlan plan = parsePlanText(text, path, options);
     plan.sourceFormat = format;
     plan.contentSha256 = layers::sha256Hex(text);
     plan.warnings.insert(plan.warnings.begin(), warnings.begin(), warnings.end());

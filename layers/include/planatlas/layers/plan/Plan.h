@@ -32,6 +32,25 @@ struct PlaceMention
     double confidence = 0;   ///< 0..1
 };
 
+/// When a task is due: normalised ("2026-06-30", "2026-06", "2026-Q2", "2026", a range
+/// "2025-Q4..2026-Q2", "ongoing", "annual", "annual:12-25", "days:7") and the words as written.
+struct Deadline
+{
+    std::string normalised;
+    std::string text;
+    [[nodiscard]] bool empty() const { return normalised.empty(); }
+};
+
+/// A part of a document: the decision wrapper, an attached plan or regulation, an appendix,
+/// the distribution list or the signature. Tasks are read from every part that assigns work.
+struct Part
+{
+    std::string kind;  ///< "wrapper", "plan", "appendix", "distribution", "signature"
+    std::string title; ///< "KẾ HOẠCH Kiểm kê tài sản công …", "Nơi nhận"
+    int line = 0;      ///< first line (1-based)
+    int tasks = 0;     ///< tasks read from it
+};
+
 struct Task
 {
     std::string id;      ///< stable within the document: section path and ordinal, "III.1.a#2"
@@ -43,6 +62,10 @@ struct Task
     bool collective = false;          ///< led by a group ("Các sở, ban, ngành", "UBND các huyện…")
     int line = 0;                     ///< first line in the source text (1-based)
     std::vector<PlaceMention> places;
+    Deadline deadline;
+    std::string product;              ///< "Sản phẩm: …" when the document names one
+    std::string part;                 ///< kind of the part it comes from ("plan", "appendix", …)
+    std::string rule;                 ///< the assignment rule that gave its lead ("lead-heading", …)
 };
 
 struct Target
@@ -81,14 +104,23 @@ struct ParsedPlan
     std::string sourceFormat;         ///< "utf-8", "utf-16le", "cp1258", "docx"
     std::string contentSha256;        ///< of the normalised text
     std::vector<std::string> warnings;
+    std::vector<Part> parts;
+};
+
+struct ReadOptions
+{
+    /// Leave-one-out scoring: read as if no rule written for this document (its file name
+    /// without extension) existed.
+    std::string withoutRulesFor;
 };
 
 /// Reads a plan document file (UTF-8/UTF-16/Windows-1258 text, Markdown-ish text, .docx) and
 /// parses it. Throws layers::Error(Input) for a file that is empty, binary, too large or has
 /// no recognisable structure.
-ParsedPlan readPlan(const std::string& path);
+ParsedPlan readPlan(const std::string& path, const ReadOptions& options = {});
 
 /// Parses already-decoded text (NFC UTF-8). @p sourceName is used in messages.
-ParsedPlan parsePlanText(const std::string& text, const std::string& sourceName);
+ParsedPlan parsePlanText(const std::string& text, const std::string& sourceName,
+                         const ReadOptions& options = {});
 
 } // namespace pa::plan

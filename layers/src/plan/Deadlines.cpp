@@ -1,0 +1,205 @@
+#include "Deadlines_p.h"
+
+#include "planatlas/layers/Text.h"
+
+#include <array>
+#include <optional>
+#include <regex>
+
+namespace pa::plan {
+
+namespace {
+
+constexpr std::size_t kMaxScan = 2000; // deadlines stand near what they qualify; bounds the regex work
+
+std::string two(int v)
+{
+    return (v < 10 ? "0" : "") + std::to_string(v);
+}
+
+int quarterNumber(const std::string& q)
+{
+    static const std::array<std::string, 4> roman = {"i", "ii", "iii", "iv"};
+    for (int i = 0; i < 4; ++i)
+        if (q == roman[static_cast<std::size_t>(i)] || q == std::to_string(i + 1))
+            return i + 1;
+    return 0;
+}
+
+bool plausibleYear(int y)
+{
+    return y >= 1990 && y <= 2100;
+}
+
+/// One deadline expression starting at the beginning of @p f (folded text); sets @p length.
+std::optional<std::string> expressionAt(const std::string& f, std::size_t& length)
+{
+    static const std::regex date(R"(^(?:ngay\s*)?(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))");
+    static const std::regex dateWords(R"(^(?:ngay\s*)?(\d{1,2}) thang (\d{1,2}) nam (\d{4}))");
+    static const std::regex annualDay(R"(^(?:ngay\s*)?(\d{1,2})\s*/\s*(\d{1,2})\s*,?\s*(?:hang|hang) nam)");
+    static const std::regex quarter(R"(^qu[yi]\s*(iv|iii|ii|i|[1-4])\s*(?:[/.,-]|\s)\s*(?:nam\s*)?(\d{4}))");
+    static const std::regex month(R"(^thang\s*(\d{1,2})\s*(?:[/.-]|\s)\s*(?:nam\s*)?(\d{4}))");
+    static const std::regex year(R"(^(?:nam\s*)?(\d{4})\b)");
+    static const std::regex days(R"(^(?:trong\s*(?:vong|thoi han)?\s*)?(\d{1,3})\s*ngay)");
+    std::smatch m;
+    if (std::regex_search(f, m, annualDay)) {
+        const int d = std::stoi(m[1]), mo = std::stoi(m[2]);
+        if (d >= 1 && d <= 31 && mo >= 1 && mo <= 12) {
+            length = static_cast<std::size_t>(m.length(0));
+            return "annual:" + two(mo) + "-" + two(d);
+        }
+    }
+    if (std::regex_search(f, m, date) || std::regex_search(f, m, dateWords)) {
+        const int d = std::stoi(m[1]), mo = std::stoi(m[2]), y = std::stoi(m[3]);
+        if (d >= 1 && d <= 31 && mo >= 1 && mo <= 12 && plausibleYear(y)) {
+            length = static_cast<std::size_t>(m.length(0));
+            return std::to_string(y) + "-" + two(mo) + "-" + two(d);
+        }
+    }
+    if (std::regex_search(f, m, quarter)) {
+        const int q = quarterNumber(m[1]), y = std::stoi(m[2]);
+        if (q > 0 && plausibleYear(y)) {
+            length = static_cast<std::size_t>(m.length(0));
+            return std::to_string(y) + "-Q" + std::to_string(q);
+        }
+    }
+    if (std::regex_search(f, m, month)) {
+        const int mo = std::stoi(m[1]), y = std::stoi(m[2]);
+        if (mo >= 1 && mo <= 12 && plausibleYear(y)) {
+            length = static_cast<std::size_t>(m.length(0));
+            return std::to_string(y) + "-" + two(mo);
+        }
+    }
+    if (std::regex_search(f, m, year) && plausibleYear(std::stoi(m[1]))) {
+        length = static_cast<std::size_t>(m.length(0));
+        return m[1].str();
+    }
+    for (std::string_view w : {"thuong xuyen", "lien tuc"})
+        if (f.rfind(w, 0) == 0) {
+            length = w.size();
+            return "ongoing";
+        }
+    if (f.rfind("hang nam", 0) == 0) {
+        length = 8;
+        return "annual";
+    }
+    if (std::regex_search(f, m, days)) {
+        length = static_cast<std::size_t>(m.length(0));
+        return "days:" + std::to_string(std::stoi(m[1]));
+    }
+    return std::nullopt;
+}
+
+/// The first expression at or after @p from, with a second one joined by a range word.
+std::optional<std::string> firstExpression(const std::string& f, std::size_t from, std::size_t* at = nullptr)
+{
+    for (std::size_t i = from; i < f.size(); ++i) {
+        if (i > 0 && std::isalnum(static_cast<unsigned char>(f[i - 1])))
+            continue; // expressions start at a word
+        std::size_t length = 0;
+        auto first = expressionAt(f.substr(i, 120), length);
+        if (!first)
+            continue;
+        if (at)
+            *at = i;
+        // "2026 - 2030", "Quý IV/2025 – Quý II/2026", "từ năm 2026 đến năm 2030"
+        static const std::regex joiner(R"(^\s*(?:-|–|—|den|toi)\s*)");
+        const std::string rest = f.substr(i + length, 140);
+        std::smatch m;
+        if (*first != "ongoing" && *first != "annual" && std::regex_search(rest, m, joiner)) {
+            std::size_t second = 0;
+            if (auto end = expressionAt(rest.substr(static_cast<std::size_t>(m.length(0))), second);
+                end && *end != "ongoing" && *end != "annual" && end->rfind("days:", 0) != 0 &&
+                end->rfind("annual:", 0) != 0)
+                return *first + ".." + *end;
+        }
+        return first;
+    }
+    return std::nullopt;
+}
+
+/// The folded text with en/em dashes as ASCII (foldForMatch keeps them as UTF-8).
+std::string foldDashes(std::string f)
+{
+    for (const char* dash : {"\xE2\x80\x93", "\xE2\x80\x94"})
+        for (auto p = f.find(dash); p != std::string::npos; p = f.find(dash, p))
+            f.replace(p, 3, " - ");
+    return f;
+}
+
+} // namespace
+
+Deadline deadlineOf(const std::string& text)
+{
+    const std::string cut = text.substr(0, kMaxScan);
+    const std::string f = foldDashes(text::foldForMatch(cut));
+    Deadline d;
+    if (auto e = firstExpression(f, 0)) {
+        d.normalised = *e;
+        d.text = cut;
+        while (!d.text.empty() && (d.text.back() == '.' || d.text.back() == ';' || d.text.back() == ' '))
+            d.text.pop_back();
+    }
+    return d;
+}
+
+Deadline deadlineInTask(const std::string& body)
+{
+    const std::string cut = body.substr(0, kMaxScan);
+    const std::string f = foldDashes(text::foldForMatch(cut));
+    // A labelled field: "Thời gian hoàn thành: …", "Thời hạn: …", "Tiến độ: …".
+    static const std::regex label(R"((?:thoi gian (?:hoan thanh|thuc hien|trien khai)|thoi han(?: hoan thanh)?|tien do(?: thuc hien| hoan thanh)?)\s*:\s*)");
+    std::smatch m;
+    Deadline d;
+    if (std::regex_search(f, m, label)) {
+        const std::size_t from = static_cast<std::size_t>(m.position(0) + m.length(0));
+        if (auto e = firstExpression(f.substr(0, std::min(f.size(), from + 80)), from)) {
+            d.normalised = *e;
+            d.text = body.substr(0, 0); // set below from the folded span
+        }
+        if (!d.normalised.empty()) {
+            // The words as written: the clause after the label.
+            const text::FoldedText ft = text::foldWithOffsets(cut);
+            const std::size_t at = ft.folded.find(':', ft.folded.find(f.substr(static_cast<std::size_t>(m.position(0)), 8)));
+            std::string rest = at == std::string::npos ? std::string() : cut.substr(ft.origin[at] + 1);
+            rest = rest.substr(0, rest.find_first_of(";\n"));
+            while (!rest.empty() && (rest.front() == ' '))
+                rest.erase(0, 1);
+            while (!rest.empty() && (rest.back() == '.' || rest.back() == ' ' || rest.back() == ')'))
+                rest.pop_back();
+            d.text = rest;
+            return d;
+        }
+    }
+    // Anchored phrases.
+    static const std::regex anchored(
+        R"(\b(?:truoc|cham nhat|xong truoc|hoan thanh trong|hoan thanh truoc|hoan thanh|trong)\s+(?:ngay|qu[yi]|thang|nam)\s)");
+    for (std::sregex_iterator it(f.begin(), f.end(), anchored), end; it != end; ++it) {
+        const std::size_t from = static_cast<std::size_t>(it->position(0));
+        const std::string word = (*it)[0].str();
+        std::size_t at = 0;
+        const std::size_t exprFrom = from + word.find_last_of(' ', word.size() - 2) + 1;
+        if (auto e = firstExpression(f.substr(0, std::min(f.size(), exprFrom + 60)), exprFrom, &at); e && at == exprFrom) {
+            // "trong năm" + a year is a deadline; "trong tháng" + month/year too.
+            d.normalised = *e;
+            const text::FoldedText ft = text::foldWithOffsets(cut);
+            const auto pos = ft.folded.find(f.substr(from, 12));
+            d.text = pos == std::string::npos ? *e : cut.substr(ft.origin[pos], std::min<std::size_t>(60, cut.size() - ft.origin[pos]));
+            d.text = d.text.substr(0, d.text.find_first_of(";,."));
+            return d;
+        }
+    }
+    for (std::string_view w : {"thuong xuyen", "hang nam"}) {
+        const auto p = f.find(w);
+        if (p != std::string::npos && (p == 0 || f[p - 1] == ' ' || f[p - 1] == '(' || f[p - 1] == ',')) {
+            d.normalised = w == "hang nam" ? "annual" : "ongoing";
+            const text::FoldedText ft = text::foldWithOffsets(cut);
+            const auto q = ft.folded.find(w);
+            d.text = q == std::string::npos ? std::string(w) : cut.substr(ft.origin[q], ft.origin[q + w.size()] - ft.origin[q]);
+            return d;
+        }
+    }
+    return d;
+}
+
+} // namespace pa::plan
