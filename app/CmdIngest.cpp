@@ -24,6 +24,8 @@ const Command kIngest{
     {
         {"--format", "FMT", "json: print the document as JSON (text: a summary)"},
         {"--doc-id", "ID", "identifier of the document in the workspace"},
+        {"--explain", "", "print how the document was read: its parts and, for each task, the rule that\n"
+                          "gave its lead and the line it came from (no workspace is written)"},
     },
     1,
     2};
@@ -57,6 +59,11 @@ nlohmann::ordered_json toJson(const plan::ParsedPlan& p)
                               {"support", t.support},
                               {"collective", t.collective},
                               {"line", t.line},
+                              {"deadline", nullable(t.deadline.normalised)},
+                              {"deadline_text", nullable(t.deadline.text)},
+                              {"product", nullable(t.product)},
+                              {"part", t.part},
+                              {"rule", t.rule},
                               {"places", places}});
     }
     j["targets"] = nlohmann::ordered_json::array();
@@ -80,6 +87,9 @@ nlohmann::ordered_json toJson(const plan::ParsedPlan& p)
                                  {"successor_2025", nullable(a.successor2025)},
                                  {"registered", a.registered},
                                  {"collective", a.collective}});
+    j["parts"] = nlohmann::ordered_json::array();
+    for (const auto& part : p.parts)
+        j["parts"].push_back({{"kind", part.kind}, {"title", part.title}, {"line", part.line}, {"tasks", part.tasks}});
     j["warnings"] = p.warnings;
     return j;
 }
@@ -93,6 +103,35 @@ int runIngest(const std::vector<std::string>& args)
     const auto parsed = parse(kIngest, args);
     const std::string format = textOrJson(parsed);
     auto plan = plan::readPlan(parsed.positional.back());
+    if (parsed.has("--explain")) {
+        auto clip = [](const std::string& s, std::size_t n) { // at a character boundary
+            if (s.size() <= n)
+                return s;
+            while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80)
+                --n;
+            return s.substr(0, n) + "…";
+        };
+        // The segmentation, then each task with the rule that read it and the line it came from.
+        std::printf("%s\n", parsed.positional.back().c_str());
+        for (const auto& part : plan.parts)
+            std::printf("part %-12s line %5d  %3d task(s)  %s\n", part.kind.c_str(), part.line, part.tasks,
+                        clip(part.title, 70).c_str());
+        for (const auto& t : plan.tasks) {
+            std::string lead, support;
+            for (const auto& l : t.lead)
+                lead += (lead.empty() ? "" : "; ") + l;
+            for (const auto& l : t.support)
+                support += (support.empty() ? "" : "; ") + l;
+            std::printf("line %5d  %-14s %-22s lead: %s%s%s%s\n             %s\n", t.line, t.id.c_str(),
+                        t.rule.c_str(), lead.empty() ? "(none)" : lead.c_str(),
+                        support.empty() ? "" : ("; support: " + support).c_str(),
+                        t.deadline.empty() ? "" : ("; due: " + t.deadline.normalised).c_str(),
+                        t.collective ? " [collective]" : "", clip(t.text, 100).c_str());
+        }
+        for (const auto& w : plan.warnings)
+            std::fprintf(stderr, "warning: %s\n", w.c_str());
+        return kOk;
+    }
     if (parsed.positional.size() == 2) {
         auto workspace = layers::Workspace::open(parsed.positional[0], gis::OpenMode::Update);
         const auto stored = plan::storePlan(workspace, plan, parsed.value("--doc-id"), parsed.positional.back());
