@@ -150,10 +150,13 @@ bool stopsName(std::string_view w)
 {
     static const std::set<std::string_view> stops = {
         "chu", "phoi", "co", "la", "thuc", "to", "trien", "theo", "tham", "huong", "chi", "kiem", "xay", "quan",
-        "bao", "cung", "tiep", "giai", "chiu", "phu", "lam", "duoc", "trong", "tai", "ve", "de", "khi", "neu",
-        "thi", "cua", "voi", "cho", "dang", "da", "se", "can", "phai", "day", "tang", "ra", "dam", "nghien",
+        "bao", "tiep", "giai", "chiu", "phu", "lam", "duoc", "trong", "tai", "ve", "de", "khi", "neu",
+        "thi", "cua", "voi", "cho", "da", "se", "can", "phai", "day", "tang", "ra", "dam", "nghien",
         "hoan", "danh", "van", "tuyen", "thong", "gui", "nhan", "doi", "tren", "nham", "dong", "tong", "lap",
-        "tao", "ho", "bo", "sau", "truoc", "tu", "den", "nay", "do", "ban", "kip", "thuong", "tap", "nang", "mo"};
+        "tao", "ho", "bo", "sau", "truoc", "tu", "den", "nay", "do", "ban", "kip", "thuong", "tap", "nang", "mo",
+        "xu", "uu", "phat", "thu", "giam", "duy", "huy", "trinh", "quyet", "khan", "nghiem", "sap", "dieu",
+        "chuan", "xac", "su", "ap", "xem", "nop", "lay", "dua", "ket", "chap", "luan", "tra", "noi", "o",
+        "va", "hoac", "nhung", "cac", "mot", "moi", "tat", "toan", "cung", "hop", "dinh", "thoi", "gian"};
     return stops.contains(w);
 }
 
@@ -242,6 +245,17 @@ std::vector<GrammarName> grammarAgencies(const std::string& text, const text::Fo
             std::size_t i = last;
             bool previousUpper = true;
             int words = 0;
+            // A one-word type ("Sở", "Ban", "Hội") names a body only before a capitalised name
+            // ("Ban hành …" is a verb); a longer one ("Văn phòng", "Trung tâm") may go on in lower
+            // case ("Văn phòng đăng ký đất đai").
+            const bool oneWord = start.find(' ') == start.size() - 1 || start.find(' ') == std::string_view::npos;
+            {
+                std::size_t j = i;
+                while (j < f.size() && f[j] == ' ')
+                    ++j;
+                if (oneWord && (j >= f.size() || !startsUpper(source(j))))
+                    break;
+            }
             while (i < f.size() && words < 12) {
                 std::size_t j = i;
                 while (j < f.size() && f[j] == ' ')
@@ -310,7 +324,7 @@ std::vector<GrammarName> grammarAgencies(const std::string& text, const text::Fo
                     }
                     return false;
                 };
-                if (upper || (!stopsName(w) && (previousUpper || capitalSoon()))) {
+                if (upper || (!stopsName(w) && (previousUpper || !oneWord || capitalSoon()))) {
                     last = e;
                     i = e;
                     previousUpper = upper;

@@ -137,7 +137,7 @@ Marker detectMarker(const std::string& text, std::string& label, std::size_t& bo
         std::size_t i = 0;
         while (i < text.size() && (text[i] == 'I' || text[i] == 'V' || text[i] == 'X'))
             ++i;
-        if (i > 0 && i + 1 < text.size() && (text[i] == '.' || text[i] == ')') && text[i + 1] == ' ' &&
+        if (i > 0 && i < text.size() && (text[i] == '.' || text[i] == ')') && (i + 1 == text.size() || text[i + 1] == ' ') &&
             isRoman(text.substr(0, i))) {
             label = text.substr(0, i);
             bodyOffset = skipSpaces(i + 1);
@@ -150,7 +150,7 @@ Marker detectMarker(const std::string& text, std::string& label, std::size_t& bo
         if (text[i] == '.' ) {
             const std::size_t n2 = digitsAt(text, i + 1);
             if (n2 == 0) {
-                if (i + 1 < text.size() && text[i + 1] == ' ') {
+                if (i + 1 == text.size() || text[i + 1] == ' ') { // "2. Sở X", or "2." alone on its line
                     label = text.substr(0, n1);
                     bodyOffset = skipSpaces(i + 1);
                     return Marker::Num1;
@@ -169,7 +169,7 @@ Marker detectMarker(const std::string& text, std::string& label, std::size_t& bo
                             bodyOffset = skipSpaces(k);
                             return Marker::Num3;
                         }
-                    } else if (j + 1 < text.size() && text[j + 1] == ' ') {
+                    } else if (j + 1 == text.size() || text[j + 1] == ' ') {
                         label = two;
                         bodyOffset = skipSpaces(j + 1);
                         return Marker::Num2;
@@ -180,7 +180,7 @@ Marker detectMarker(const std::string& text, std::string& label, std::size_t& bo
                     return Marker::Num2;
                 }
             }
-        } else if (text[i] == ')' && i + 1 < text.size() && text[i + 1] == ' ') {
+        } else if (text[i] == ')' && (i + 1 == text.size() || text[i + 1] == ' ')) {
             label = text.substr(0, n1);
             bodyOffset = skipSpaces(i + 1);
             return Marker::Num1;
@@ -196,12 +196,12 @@ Marker detectMarker(const std::string& text, std::string& label, std::size_t& bo
         }
     }
     // a) … also đ)
-    if (text.size() > 2 && text[0] >= 'a' && text[0] <= 'z' && text[1] == ')' && text[2] == ' ') {
+    if (text.size() >= 2 && text[0] >= 'a' && text[0] <= 'z' && text[1] == ')' && (text.size() == 2 || text[2] == ' ')) {
         label = text.substr(0, 1);
         bodyOffset = skipSpaces(2);
         return Marker::Letter;
     }
-    if (text.rfind("\xC4\x91) ", 0) == 0) { // "đ) "
+    if (text.rfind("\xC4\x91) ", 0) == 0 || text == "\xC4\x91)") { // "đ) "
         label = "\xC4\x91";
         bodyOffset = skipSpaces(3);
         return Marker::Letter;
@@ -408,6 +408,16 @@ std::vector<Line> readLines(const std::string& text, std::vector<std::pair<std::
         raw.push_back({cleanLine(text.substr(pos, end - pos)), ++number});
         pos = end + 1;
     }
+    // "Điều" wrapped away from its number ("**Điều\n19. Trách nhiệm …**" in text copied from
+    // websites): one line again, so that the article is not read as a numbered clause.
+    for (std::size_t i = 0; i + 1 < raw.size(); ++i)
+        if ((raw[i].text == "\xC4\x90i\xE1\xBB\x81u" || raw[i].text == "Ch\xC6\xB0\xC6\xA1ng") && !raw[i + 1].text.empty() &&
+            (std::isdigit(static_cast<unsigned char>(raw[i + 1].text[0])) || raw[i + 1].text[0] == 'I' ||
+             raw[i + 1].text[0] == 'V' || raw[i + 1].text[0] == 'X')) {
+            raw[i].text += ' ' + raw[i + 1].text;
+            raw[i + 1].text.clear();
+            ++i;
+        }
     std::vector<Line> lines;
     constexpr std::size_t kMaxCellLines = 40;
     for (std::size_t i = 0; i < raw.size();) {
@@ -513,8 +523,14 @@ std::vector<Paragraph> splitParagraphs(const std::string& text)
             blankSince = false;
             continue;
         }
-        if (open && (marker != Marker::None || upper || current.upperCase))
+        // "8. UBND" / "các xã, phường:": a heading whose first line is capitals only because it
+        // is an abbreviation goes on in lower case.
+        const bool abbreviationHead = open && current.upperCase && current.marker != Marker::None &&
+                                      current.body.size() <= 12 && marker == Marker::None && !upper;
+        if (open && !abbreviationHead && (marker != Marker::None || upper || current.upperCase))
             flush();
+        if (abbreviationHead)
+            current.upperCase = false;
         if (!open) {
             // A paragraph cut by a page break: the previous one ends mid-sentence and this one
             // continues in lower case.
