@@ -1,5 +1,8 @@
 #include "Cli.h"
 
+#include "planatlas/layers/Errors.h"
+#include "planatlas/layers/PendingFile.h"
+#include "planatlas/layers/Text.h"
 #include "planatlas/layers/Workspace.h"
 #include "planatlas/layers/plan/Plan.h"
 #include "planatlas/layers/plan/Links.h"
@@ -8,10 +11,25 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
+#include <fstream>
 
 namespace pa::cli {
 
 namespace {
+
+/// Writes @p text to @p path through a file moved into place when complete; a write error names the path.
+void writeTextFile(const std::string& path, const std::string& text)
+{
+    layers::PendingFile pending(path);
+    {
+        std::ofstream out(pending.path(), std::ios::binary | std::ios::trunc);
+        out << text;
+        out.flush();
+        if (!out)
+            throw layers::Error(layers::ErrorKind::Input, path + ": cannot be written");
+    }
+    pending.commit();
+}
 
 const Command kIngest{
     "ingest",
@@ -24,6 +42,7 @@ const Command kIngest{
     {
         {"--format", "FMT", "json: print the document as JSON (text: a summary)"},
         {"--doc-id", "ID", "identifier of the document in the workspace"},
+        {"--save-text", "FILE", "write the text read from a PDF or recognised from a scan to FILE, for review"},
         {"--explain", "", "print how the document was read: its parts and, for each task, the rule that\n"
                           "gave its lead and the line it came from (no workspace is written)"},
     },
@@ -102,14 +121,24 @@ int runIngest(const std::vector<std::string>& args)
         return kOk;
     const auto parsed = parse(kIngest, args);
     const std::string format = textOrJson(parsed);
-    auto plan = plan::readPlan(parsed.positional.back());
+    // Scans are recognised page by page with progress on the terminal; Ctrl-C stops.
+    const TerminalProgress progress(format != "json");
+    plan::ReadOptions options;
+    options.progress = &progress.progress();
+    auto document = plan::readDocumentText(parsed.positional.back(), options);
+    if (parsed.has("--save-text")) {
+        // Before parsing, so that the text of a scan that reads badly can be reviewed.
+        if (!document.extracted)
+            std::fprintf(stderr, "note: %s is a text document; --save-text writes nothing\n", parsed.positional.back().c_str());
+        else
+            writeTextFile(parsed.value("--save-text"), document.text);
+    }
+    auto plan = plan::parseDocument(std::move(document), parsed.positional.back(), options);
+    for (const auto& [page, confidence] : plan.ocrPages)
+        std::fprintf(stderr, "page %d recognised by OCR, confidence %d %%\n", page, confidence);
     if (parsed.has("--explain")) {
-        auto clip = [](const std::string& s, std::size_t n) { // at a character boundary
-            if (s.size() <= n)
-                return s;
-            while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80)
-                --n;
-            return s.substr(0, n) + "…";
+        auto clip = [](const std::string& s, std::size_t n) {
+            return s.size() <= n ? s : text::clipUtf8(s, n) + "…";
         };
         // The segmentation, then each task with the rule that read it and the line it came from.
         std::printf("%s\n", parsed.positional.back().c_str());

@@ -6,6 +6,7 @@
 #include "planatlas/gis/Dataset.h"
 #include "planatlas/gis/Error.h"
 #include "planatlas/layers/Errors.h"
+#include "planatlas/layers/plan/Plan.h"
 
 #include <cstdio>
 #include <exception>
@@ -68,6 +69,7 @@ int exitCodeFor(pa::layers::ErrorKind kind)
 
 int main(int argc, char** argv)
 {
+    pa::plan::limitOcrThreads(argv);
     std::vector<std::string> args(argv + 1, argv + argc);
     if (args.empty()) {
         printUsage();

@@ -1,5 +1,6 @@
 // planatlas-gui: the desktop application. `planatlas-gui [WS.gpkg]`.
 
+#include "planatlas/layers/plan/Plan.h"
 #include "MainWindow.h"
 
 #include <QApplication>
@@ -8,6 +9,7 @@
 
 int main(int argc, char** argv)
 {
+    pa::plan::limitOcrThreads(argv); // before Qt: restarts with Tesseract limited to one thread
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("PlanAtlas"));
     QApplication::setApplicationName(QStringLiteral("PlanAtlas"));

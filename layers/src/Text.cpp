@@ -319,6 +319,15 @@ std::optional<std::string> latin1Bytes(std::string_view utf8)
     return bytes;
 }
 
+std::string clipUtf8(std::string_view utf8, std::size_t maxBytes)
+{
+    if (utf8.size() <= maxBytes)
+        return std::string(utf8);
+    while (maxBytes > 0 && (static_cast<unsigned char>(utf8[maxBytes]) & 0xC0) == 0x80)
+        --maxBytes;
+    return std::string(utf8.substr(0, maxBytes));
+}
+
 std::string foldForMatch(std::string_view utf8)
 {
     const auto text =

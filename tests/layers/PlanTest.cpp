@@ -437,7 +437,7 @@ TEST(PlanFormats, BadInputIsRefusedClearlyAndQuickly)
     pa::test::writeBytes(dir.file("prose.txt"), "Hôm nay trời đẹp. Chúng tôi đi chơi ở hồ Núi Cốc.\n");
     refused(dir.file("prose.txt"), "no numbered sections");
     pa::test::writeBytes(dir.file("fake.pdf"), "%PDF-1.7\n...");
-    refused(dir.file("fake.pdf"), "pdftotext");
+    refused(dir.file("fake.pdf"), "not a readable PDF");
     // 20 MB of plan text: read in bounded time.
     std::string big = "KẾ HOẠCH\n\nI. NHIỆM VỤ\n\n";
     const std::string block = "- Sở Công Thương chủ trì, phối hợp với Sở Tài chính phát triển cụm công nghiệp "

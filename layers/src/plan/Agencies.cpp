@@ -1,4 +1,5 @@
 #include "Agencies_p.h"
+#include "Paragraphs_p.h"
 
 #include <algorithm>
 #include <cctype>
@@ -324,6 +325,11 @@ std::vector<GrammarName> grammarAgencies(const std::string& text, const text::Fo
                     }
                     return false;
                 };
+                // A word in capitals after a name in ordinary case is the heading that follows
+                // ("Ban Quản lý khu Kinh tế / PHÁT TRIỂN NGUỒN NHÂN LỰC").
+                if (words > 0 && w.size() > 1 && isAllUpper(std::string(source(j).substr(0, folded.origin[e] - folded.origin[j]))) &&
+                    !isAllUpper(std::string(source(pos).substr(0, folded.origin[j] - folded.origin[pos]))))
+                    break;
                 if (upper || (!stopsName(w) && (previousUpper || !oneWord || capitalSoon()))) {
                     last = e;
                     i = e;

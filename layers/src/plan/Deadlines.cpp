@@ -131,7 +131,7 @@ std::string foldDashes(std::string f)
 
 Deadline deadlineOf(const std::string& text)
 {
-    const std::string cut = text.substr(0, kMaxScan);
+    const std::string cut = text::clipUtf8(text, kMaxScan);
     const std::string f = foldDashes(text::foldForMatch(cut));
     Deadline d;
     if (auto e = firstExpression(f, 0)) {
@@ -145,7 +145,7 @@ Deadline deadlineOf(const std::string& text)
 
 Deadline deadlineInTask(const std::string& body)
 {
-    const std::string cut = body.substr(0, kMaxScan);
+    const std::string cut = text::clipUtf8(body, kMaxScan);
     const std::string f = foldDashes(text::foldForMatch(cut));
     // A labelled field: "Thời gian hoàn thành: …", "Thời hạn: …", "Tiến độ: …".
     static const std::regex label(R"((?:thoi gian (?:hoan thanh|thuc hien|trien khai)|thoi han(?: hoan thanh)?|tien do(?: thuc hien| hoan thanh)?)\s*:\s*)");
@@ -184,7 +184,7 @@ Deadline deadlineInTask(const std::string& body)
             d.normalised = *e;
             const text::FoldedText ft = text::foldWithOffsets(cut);
             const auto pos = ft.folded.find(f.substr(from, 12));
-            d.text = pos == std::string::npos ? *e : cut.substr(ft.origin[pos], std::min<std::size_t>(60, cut.size() - ft.origin[pos]));
+            d.text = pos == std::string::npos ? *e : text::clipUtf8(cut.substr(ft.origin[pos]), 60);
             d.text = d.text.substr(0, d.text.find_first_of(";,."));
             return d;
         }

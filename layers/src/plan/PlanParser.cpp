@@ -970,7 +970,7 @@ std::vector<PartRange> segmentParts(const std::vector<Paragraph>& ps)
         next.begin = i;
         next.info.kind = std::move(kind);
         next.info.line = ps[i].line;
-        next.info.title = ps[i].text.substr(0, 120);
+        next.info.title = text::clipUtf8(ps[i].text, 120);
         parts.push_back(std::move(next));
         bodySeen = false;
     };

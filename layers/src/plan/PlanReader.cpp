@@ -8,6 +8,9 @@
 #include "planatlas/layers/Text.h"
 #include "planatlas/layers/plan/Plan.h"
 
+#include "Ocr_p.h"
+#include "PdfText_p.h"
+
 #include <unicode/ucnv.h>
 #include <unicode/unistr.h>
 
@@ -128,7 +131,7 @@ bool looksLikeUtf16(const std::string& bytes, bool& littleEndian)
 
 } // namespace
 
-ParsedPlan readPlan(const std::string& path, const ReadOptions& options)
+DocumentText readDocumentText(const std::string& path, const ReadOptions& options)
 {
     std::error_code ec;
     if (!fs::exists(path, ec))
@@ -152,9 +155,12 @@ ParsedPlan readPlan(const std::string& path, const ReadOptions& options)
         buffer << in.rdbuf();
         bytes = buffer.str();
     }
-    std::string text;
-    std::string format;
-    std::vector<std::string> warnings;
+    DocumentText doc;
+    std::string& text = doc.text;
+    std::string& format = doc.format;
+    std::vector<std::string>& warnings = doc.warnings;
+    std::vector<std::pair<int, int>>& ocrPages = doc.ocrPages;
+    bool& extracted = doc.extracted;
     if (bytes.rfind("PK\x03\x04", 0) == 0) {
         try {
             text = docxText(gis::readZipMember(path, "word/document.xml"));
@@ -162,9 +168,44 @@ ParsedPlan readPlan(const std::string& path, const ReadOptions& options)
             throw inputError(path, std::string("a zip archive but not a readable .docx (") + e.what() + ")");
         }
         format = "docx";
-    } else if (bytes.rfind("%PDF", 0) == 0) {
-        throw inputError(path, "PDF documents are not read yet; convert it to text first "
-                               "(e.g. pdftotext -layout FILE.pdf FILE.txt) or save it as .docx");
+    } else if (bytes.find("%PDF") < 1024) {
+        const layers::Progress none;
+        const layers::Progress& progress = options.progress ? *options.progress : none;
+        PdfText pdf = pdfText(path, progress);
+        format = "pdf";
+        if (!pdf.pagesWithoutText.empty()) {
+            // Scanned pages: recognised and put back in page order.
+            const auto ocr = ocrPdfPages(path, pdf.pagesWithoutText, progress);
+            for (const auto& page : ocr) {
+                ocrPages.emplace_back(page.page, page.confidence);
+                pdf.text += "\n" + page.text;
+                if (page.confidence < 60)
+                    warnings.push_back("page " + std::to_string(page.page) + " was recognised with low confidence (" +
+                                       std::to_string(page.confidence) + " %); check its tasks against the scan");
+            }
+            format = pdf.pagesWithoutText.size() == static_cast<std::size_t>(pdf.pages) ? "pdf-ocr" : "pdf+ocr";
+            if (ocr.size() != pdf.pagesWithoutText.size() || pdf.pagesWithoutText.size() < static_cast<std::size_t>(pdf.pages))
+                warnings.push_back(std::to_string(ocr.size()) + " scanned page(s) recognised by OCR");
+        }
+        if (pdf.linesRemoved > 0)
+            warnings.push_back(std::to_string(pdf.linesRemoved) +
+                               " running header, footer or page-number line(s) left out");
+        text = std::move(pdf.text);
+        extracted = true;
+    } else if (bytes.rfind("\x89PNG", 0) == 0 || bytes.rfind("\xFF\xD8\xFF", 0) == 0 ||
+               bytes.rfind(std::string("II*\0", 4), 0) == 0 || bytes.rfind(std::string("MM\0*", 4), 0) == 0) {
+        const layers::Progress none;
+        const OcrPage page = ocrImage(path, options.progress ? *options.progress : none);
+        ocrPages.emplace_back(1, page.confidence);
+        if (page.confidence < 60)
+            warnings.push_back("the image was recognised with low confidence (" + std::to_string(page.confidence) +
+                               " %); check the tasks against it");
+        text = page.text;
+        format = "image-ocr";
+        extracted = true;
+    } else if (bytes.rfind("\xD0\xCF\x11\xE0", 0) == 0) {
+        throw inputError(path, "an old Word .doc file, which PlanAtlas does not read; open it in Word or "
+                               "LibreOffice and save it as .docx or PDF (libreoffice --headless --convert-to docx FILE.doc)");
     } else if (bytes.rfind("\xFF\xFE", 0) == 0 || bytes.rfind("\xFE\xFF", 0) == 0) {
         const bool le = bytes[0] == '\xFF';
         text = decodeWith(bytes.substr(2), le ? "UTF-16LE" : "UTF-16BE");
@@ -201,10 +242,23 @@ ParsedPlan readPlan(const std::string& path, const ReadOptions& options)
         if (c == '\f')
             c = '\n';
     text = text::fixLookalikes(text::toNfc(text));
-    ParsedPlan plan = parsePlanText(text, path, options);
-    plan.sourceFormat = format;
-    plan.contentSha256 = layers::sha256Hex(text);
-    plan.warnings.insert(plan.warnings.begin(), warnings.begin(), warnings.end());
+    return doc;
+}
+
+ParsedPlan readPlan(const std::string& path, const ReadOptions& options)
+{
+    return parseDocument(readDocumentText(path, options), path, options);
+}
+
+ParsedPlan parseDocument(DocumentText doc, const std::string& path, const ReadOptions& options)
+{
+    ParsedPlan plan = parsePlanText(doc.text, path, options);
+    plan.sourceFormat = doc.format;
+    plan.contentSha256 = layers::sha256Hex(doc.text);
+    plan.warnings.insert(plan.warnings.begin(), doc.warnings.begin(), doc.warnings.end());
+    plan.ocrPages = std::move(doc.ocrPages);
+    if (doc.extracted)
+        plan.extractedText = std::move(doc.text);
     return plan;
 }
 

@@ -39,6 +39,10 @@ std::string decode(std::string_view bytes, Encoding encoding, int* unmapped = nu
 /// Latin-1 and re-encoded), returns those bytes; otherwise nullopt.
 std::optional<std::string> latin1Bytes(std::string_view utf8);
 
+/// At most @p maxBytes bytes of @p utf8, cut at a character boundary (never inside a
+/// multi-byte sequence).
+std::string clipUtf8(std::string_view utf8, std::size_t maxBytes);
+
 /// A key for diacritic- and case-insensitive matching: NFD, marks removed, đ → d,
 /// lower case, runs of white space collapsed. "Thái Nguyên" and "THAI  NGUYEN" give "thai nguyen".
 std::string foldForMatch(std::string_view utf8);

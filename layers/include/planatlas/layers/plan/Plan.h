@@ -3,6 +3,8 @@
 // agencies, the targets, and the places each task names. Produced by readPlan(); written to
 // a workspace by ingestPlan() (PlanStore.h).
 
+#include "planatlas/layers/Progress.h"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -105,6 +107,10 @@ struct ParsedPlan
     std::string contentSha256;        ///< of the normalised text
     std::vector<std::string> warnings;
     std::vector<Part> parts;
+    /// Pages read by OCR (scans): page number (1-based) and Tesseract's mean confidence (0..100).
+    std::vector<std::pair<int, int>> ocrPages;
+    /// The text as read from a PDF or recognised from a scan, kept for review (empty for text files).
+    std::string extractedText;
 };
 
 struct ReadOptions
@@ -112,12 +118,35 @@ struct ReadOptions
     /// Leave-one-out scoring: read as if no rule written for this document (its file name
     /// without extension) existed.
     std::string withoutRulesFor;
+    /// Progress and Ctrl-C for long reads (OCR of scans); may be null.
+    const layers::Progress* progress = nullptr;
 };
 
-/// Reads a plan document file (UTF-8/UTF-16/Windows-1258 text, Markdown-ish text, .docx) and
-/// parses it. Throws layers::Error(Input) for a file that is empty, binary, too large or has
+/// Reads a plan document file (UTF-8/UTF-16/Windows-1258 text, Markdown-ish text, .docx, PDF
+/// with a text layer, scanned PDF or PNG/JPEG/TIFF through OCR) and parses it. Throws layers::Error(Input) for a file that is empty, binary, too large or has
 /// no recognisable structure.
 ParsedPlan readPlan(const std::string& path, const ReadOptions& options = {});
+
+/// A document file's text as the reader sees it (decoded, NFC; from a PDF's text layer or OCR),
+/// before any parsing: for review when a scan reads badly.
+struct DocumentText
+{
+    std::string text;
+    std::string format; ///< as ParsedPlan::sourceFormat
+    std::vector<std::string> warnings;
+    std::vector<std::pair<int, int>> ocrPages;
+    bool extracted = false; ///< from a PDF or a scan rather than a text file
+};
+DocumentText readDocumentText(const std::string& path, const ReadOptions& options = {});
+
+/// Parses a document's text as read by readDocumentText (readPlan is the two in one).
+ParsedPlan parseDocument(DocumentText document, const std::string& sourceName, const ReadOptions& options = {});
+
+/// Call first in main(): Tesseract's OpenMP threads spin against each other (three to four
+/// times slower on two cores) unless OMP_THREAD_LIMIT is set before the OpenMP runtime starts,
+/// which is before main(); when it is not set, sets it to 1 and restarts the program with the
+/// same arguments. Does nothing when it is set (the user's choice) or the restart fails.
+void limitOcrThreads(char** argv);
 
 /// Parses already-decoded text (NFC UTF-8). @p sourceName is used in messages.
 ParsedPlan parsePlanText(const std::string& text, const std::string& sourceName,
