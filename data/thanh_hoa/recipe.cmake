@@ -1,5 +1,6 @@
-# The Thanh Hóa sample workspace from the sources beside this file (see data/README.md). No
-# plan document comes with it: the workspace stands ready for one to be ingested.
+# The Thanh Hóa sample workspace from the sources beside this file (see data/README.md), with
+# the plan QĐ 1992/QĐ-UBND (a decision with its action programme attached) and the reviewed
+# links of its tasks to the programme features.
 include(${CMAKE_CURRENT_LIST_DIR}/../recipe_common.cmake)
 set(TH ${CMAKE_CURRENT_LIST_DIR})
 
@@ -27,4 +28,7 @@ programme_layers(${TH}/programme
   "economic_zones|economic_zone|Khu kinh tế Nghi Sơn (phần đất liền, chỉ dẫn)|Nghi Sơn economic zone (land part, indicative)"
   "expressways|expressway|Đường cao tốc (tuyến chỉ dẫn)|Expressways (indicative alignment)"
   "urban_centres|urban_centre|Đô thị (vị trí chỉ dẫn)|Urban centres (indicative)")
+planatlas(ingest "${WS}" ${TH}/plans/thanh-hoa_ctr-hanh-dong-nq29_qd1992_2023.txt --doc-id qd-1992)
+execute_process(COMMAND "${PLANATLAS}" link "${WS}" suggest OUTPUT_QUIET COMMAND_ERROR_IS_FATAL ANY)
+planatlas(link "${WS}" review ${TH}/task_review.csv)
 finish()

@@ -23,6 +23,25 @@ protected:
     }
     pa::layers::Workspace ws;
 
+    /// Tasks of the workspace: all, linked to a feature, recorded without a place, both.
+    struct TaskReview
+    {
+        double tasks, located, unlocated, both;
+    };
+    TaskReview review()
+    {
+        std::string linked;
+        for (const auto& layer : ws.layers())
+            if (!layer.linkTable.empty())
+                linked += std::string(linked.empty() ? "" : " UNION ") + "SELECT related_id FROM \"" + layer.linkTable + "\"";
+        return {number("SELECT COUNT(*) FROM plan_tasks", ""),
+                number("SELECT COUNT(*) FROM plan_tasks WHERE fid IN (" + linked + ")", ""),
+                number("SELECT COUNT(*) FROM plan_tasks WHERE task_id IN (SELECT task_id FROM plan_unlocated)", ""),
+                number("SELECT COUNT(*) FROM plan_tasks WHERE fid IN (" + linked +
+                           ") AND task_id IN (SELECT task_id FROM plan_unlocated)",
+                       "")};
+    }
+
     std::vector<std::vector<pa::gis::FieldValue>> rows(const std::string& sql, const char* dialect = "")
     {
         return ws.dataset().execute(sql, dialect).rows;
@@ -162,6 +181,24 @@ TEST_F(Sample, NothingLiesOutsideItsProvince)
         EXPECT_EQ(n, layer == "expressways" ? 2 : 0) << layer;
 }
 
+TEST_F(SampleThanhHoa, TheDecisionsProgrammeIsReadAndEveryTaskReviewed)
+{
+    // QĐ 1992 whole, as published: the programme attached after the decision's distribution
+    // list gives its 49 tasks, each linked to features or recorded without a place.
+    const TaskReview r = review();
+    EXPECT_EQ(r.tasks, 49);
+    EXPECT_GE(r.located, 10);
+    EXPECT_EQ(r.both, 0);
+    EXPECT_EQ(r.located + r.unlocated, r.tasks);
+    // "các khu công nghiệp Lam Sơn – Sao Vàng, Bỉm Sơn, Ngọc Lặc, Bãi Trành, Thạch Quảng" is five parks.
+    const auto parks = rows("SELECT f.code FROM industrial_parks_task_links l JOIN plan_tasks t ON t.fid = l.related_id "
+                            "JOIN industrial_parks f ON f.fid = l.base_id WHERE t.task_id = 'qd-1992:III.3#5' ORDER BY 1");
+    std::vector<std::string> codes;
+    for (const auto& p : parks)
+        codes.push_back(pa::gis::toString(p.at(0)));
+    EXPECT_EQ(codes, (std::vector<std::string>{"TH-KCN-BS", "TH-KCN-BT", "TH-KCN-LSSV", "TH-KCN-NL", "TH-KCN-TQ"}));
+}
+
 TEST_F(Sample, EveryTaskIsLinkedOrDeliberatelyUnlocated)
 {
     std::string linked;
@@ -206,7 +243,7 @@ TEST_F(SampleThanhHoa, FeaturesUnitsAndTheDongSonMerger)
     EXPECT_EQ(count["industrial_park"], 8);
     EXPECT_EQ(count["economic_zone"], 1);
     EXPECT_EQ(count["expressway"], 1);
-    EXPECT_EQ(count["urban_centre"], 6);
+    EXPECT_EQ(count["urban_centre"], 9); // 6, and 3 new urban areas QĐ 1992 names
     // The 27 districts cover the province (SOURCES.md section 8: 11,096.4 vs 11,083.2 km²).
     const double districts = number("SELECT SUM(ST_Area(geom)) FROM districts_pre2025");
     const double province = number("SELECT SUM(ST_Area(geom)) FROM province");

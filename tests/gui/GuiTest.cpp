@@ -429,18 +429,19 @@ private slots:
 
     void ingestingAPlanAndReviewingItsSuggestedLinks()
     {
-        // The Thanh Hóa sample has no plan: a (synthetic) programme document goes in from the menu.
+        // The Thanh Hóa sample carries QĐ 1992 (49 tasks, reviewed): a second, synthetic programme
+        // document goes in from the menu.
         pa::test::TempDir dir;
         const auto copy = dir.file("th.gpkg");
         std::filesystem::copy_file(pa::test::sampleWorkspaceThanhHoa(), copy);
         const auto window = sampleWindow(1200, 800, copy);
         QVERIFY(window);
         MainWindow& w = *window;
-        QCOMPARE(w.planBrowser()->visibleTasks(), 0);
+        QCOMPARE(w.planBrowser()->visibleTasks(), 49);
         QVERIFY2(w.ingestPlan(QString::fromStdString(
                      pa::test::fixture("plans/synthetic/thanh-hoa_ctr-hanh-dong-synthetic.txt").string())),
                  qPrintable(w.lastError()));
-        QCOMPARE(w.planBrowser()->visibleTasks(), 9);
+        QCOMPARE(w.planBrowser()->visibleTasks(), 49 + 9);
         auto* panel = w.suggestions();
         const auto pending = panel->suggestions();
         QCOMPARE(static_cast<int>(pending.size()), 15);
@@ -470,7 +471,7 @@ private slots:
         pa::test::writeBytes(dir.file("not-a-plan.txt"), "Biên bản họp không có nhiệm vụ nào.\n");
         QVERIFY(!w.ingestPlan(QString::fromStdString(dir.file("not-a-plan.txt"))));
         QVERIFY(!w.lastError().isEmpty());
-        QCOMPARE(w.planBrowser()->visibleTasks(), 9);
+        QCOMPARE(w.planBrowser()->visibleTasks(), 49 + 9);
     }
 
     void aWorkspaceLockedByAnotherProgramIsSaidSoAndNothingChanges()
