@@ -35,7 +35,7 @@ const Command kAnalyze{
     "  coverage --units LAYER   per unit of a polygon layer and per programme kind: features,\n"
     "                           area (ha) and share of the unit, length (km), linked tasks,\n"
     "                           lead agencies, gap flag\n"
-    "  footprint --by task|agency|document [--units LAYER] [--unlocated]\n"
+    "  footprint --by task|agency|document [--units LAYER] [--unlocated] [--due-before DATE]\n"
     "                           per task, lead agency or document: tasks, located tasks, linked\n"
     "                           features, area (ha), length (km), units touched; --unlocated\n"
     "                           lists the tasks with no place on the map instead\n"
@@ -65,6 +65,8 @@ const Command kAnalyze{
         {"--kinds", "K1,K2", "zonal: only features of these kinds (e.g. industrial_park)"},
         {"--by", "WHAT", "footprint: task, agency or document"},
         {"--unlocated", "", "footprint: list the tasks that have no place on the map"},
+        {"--due-before", "DATE", "footprint: only tasks whose deadline ends before DATE (2026-06-30, 30/6/2026):\n"
+                                 "what is overdue on that day if not done"},
         {"--pairs", "K:K,…", "overlaps: kind pairs to examine"},
         {"--min-ha", "X", "overlaps: drop slivers smaller than X hectares"},
         {"--distance-km", "D", "corridor: distance from the expressways (default 5)"},
@@ -145,13 +147,17 @@ void writeFootprint(const analysis::FootprintResult& r, const std::string& by, c
         j["unlocated"] = nlohmann::ordered_json::array();
         for (const auto& t : r.unlocated)
             j["unlocated"].push_back({{"task", t.taskId}, {"document", t.docId}, {"section", t.section},
-                                      {"lead", t.lead}, {"text", t.text},
+                                      {"lead", t.lead}, {"deadline", t.deadline.empty() ? nlohmann::ordered_json(nullptr)
+                                                                                       : nlohmann::ordered_json(t.deadline)},
+                                      {"text", t.text},
                                       {"reason", t.reason.empty() ? nlohmann::ordered_json(nullptr)
                                                                   : nlohmann::ordered_json(t.reason)}});
         j["unlocated_reviewed"] = r.unlocatedReviewed;
         j["unlocated_by_document"] = r.unlocatedByDocument;
         j["unlocated_by_agency"] = r.unlocatedByAgency;
         j["dangling_links"] = r.danglingLinks;
+        j["due_before"] = r.dueBefore.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(r.dueBefore);
+        j["tasks_not_due"] = r.tasksNotDue;
         j["notes"] = notes;
         out << j.dump(2) << '\n';
         return;
@@ -387,8 +393,12 @@ int runAnalyze(const std::vector<std::string>& args)
         auto ws = layers::Workspace::open(parsed.positional[0], gis::OpenMode::ReadOnly);
         const auto result = [&] {
             const TerminalProgress progress;
-            return analysis::footprint(ws, by, parsed.value("--units"), progress.progress());
+            return analysis::footprint(ws, by, parsed.value("--units"), progress.progress(), parsed.value("--due-before"));
         }();
+        if (!result.dueBefore.empty())
+            std::fprintf(stderr, "footprint: tasks due before %s only; %lld task(s) left out (due later, ongoing or "
+                                 "without a deadline)\n",
+                         result.dueBefore.c_str(), static_cast<long long>(result.tasksNotDue));
         if (result.danglingLinks)
             std::fprintf(stderr, "footprint: %lld link(s) point to features that no longer exist; ignored "
                                  "(planatlas validate lists them)\n",

@@ -28,7 +28,8 @@ const std::vector<Table>& systemTables()
         {"plan_tasks", "Plan tasks with their section path and text",
          "task_id TEXT NOT NULL UNIQUE, doc_id TEXT NOT NULL REFERENCES plan_documents(doc_id), "
          "section TEXT, heading TEXT, text TEXT NOT NULL, collective INTEGER NOT NULL DEFAULT 0 "
-         "CHECK (collective IN (0,1)), ordinal INTEGER"},
+         "CHECK (collective IN (0,1)), ordinal INTEGER, deadline TEXT, deadline_text TEXT, product TEXT, "
+         "part TEXT, rule TEXT"},
         {"plan_agencies", "Agencies with abbreviation, validity and 2025 successor",
          "agency_id TEXT NOT NULL UNIQUE, name_vi TEXT NOT NULL, name_en TEXT, abbreviation TEXT, "
          "level TEXT CHECK (level IN ('national','province','district','commune','other')), "
@@ -54,6 +55,9 @@ const std::vector<Table>& systemTables()
         {"plan_unlocated", "Tasks reviewed and deliberately left without a place on the map, with the reason",
          "task_id TEXT NOT NULL UNIQUE REFERENCES plan_tasks(task_id), reason TEXT NOT NULL, "
          "reviewed_at DATETIME", kSchemaPlanReview},
+        {"plan_task_corrections", "A planner's corrections of what the plan reader produced, re-applied at every re-ingest",
+         "doc_id TEXT NOT NULL, task_id TEXT NOT NULL, text_key TEXT NOT NULL, action TEXT NOT NULL CHECK (action IN "
+         "('edit','split','merge','drop')), field TEXT, value TEXT, made_at DATETIME", kSchemaTaskDeadlines},
         {"admin_units", "Administrative units in the workspace with their validity dates",
          "layer_name TEXT NOT NULL, unit_code TEXT NOT NULL, level TEXT NOT NULL CHECK (level IN "
          "('province','district','commune')), name_vi TEXT, valid_from DATE, valid_to DATE, "
@@ -72,6 +76,11 @@ const std::vector<AddedColumn>& addedColumns()
 {
     static const std::vector<AddedColumn> columns = {
         {"plan_documents", "not_before", "DATE", kSchemaPlanReview},
+        {"plan_tasks", "deadline", "TEXT", kSchemaTaskDeadlines},
+        {"plan_tasks", "deadline_text", "TEXT", kSchemaTaskDeadlines},
+        {"plan_tasks", "product", "TEXT", kSchemaTaskDeadlines},
+        {"plan_tasks", "part", "TEXT", kSchemaTaskDeadlines},
+        {"plan_tasks", "rule", "TEXT", kSchemaTaskDeadlines},
     };
     return columns;
 }

@@ -120,6 +120,13 @@ struct Workspace::Impl
         return layer && layer->fieldIndex("code") >= 0;
     }
 
+    bool columnExists(const std::string& table, const std::string& column)
+    {
+        auto value = scalar("SELECT COUNT(*) FROM pragma_table_info(" + sqlLiteral(table) + ") WHERE name = " +
+                            sqlLiteral(column));
+        return value && asInt(*value) > 0;
+    }
+
     bool tableExists(const std::string& table)
     {
         auto value = scalar("SELECT COUNT(*) FROM sqlite_master WHERE type IN ('table','view') "
@@ -255,8 +262,10 @@ Workspace Workspace::open(const std::string& path, gis::OpenMode mode)
                                 " (fid INTEGER PRIMARY KEY AUTOINCREMENT, " + std::string(table.columns) + ")");
                     impl->query(schema::registerAttributeTable(table.name, table.description));
                 }
+                // (A table created just now already has the columns added since.)
                 for (const auto& added : schema::addedColumns())
-                    if (added.since > impl->schemaVersion)
+                    if (added.since > impl->schemaVersion &&
+                        !impl->columnExists(std::string(added.table), std::string(added.column)))
                         impl->query("ALTER TABLE " + sqlIdentifier(added.table) + " ADD COLUMN " +
                                     sqlIdentifier(added.column) + " " + std::string(added.type));
                 impl->query("UPDATE pa_metadata SET value = " + sqlLiteral(std::to_string(kSchemaVersion)) +

@@ -435,7 +435,7 @@ TEST(Cli, AnalyzeFootprintAndUnlocatedTasks)
         EXPECT_FALSE(t["reason"].is_null()) << t["task"];
     const auto csv = runCli({"analyze", sample, "footprint", "--unlocated"});
     ASSERT_EQ(csv.exitCode, 0);
-    EXPECT_EQ(csv.out.rfind("task_id,doc_id,section,lead,reviewed_reason,text\n", 0), 0u);
+    EXPECT_EQ(csv.out.rfind("task_id,doc_id,section,lead,deadline,reviewed_reason,text\n", 0), 0u);
     EXPECT_EQ(runCli({"analyze", sample, "footprint", "--by", "district"}).exitCode, 2);
 }
 
@@ -698,4 +698,37 @@ TEST(Cli, ReportIsSelfContainedAndItsTablesAreTheAnalyses)
     EXPECT_FALSE(std::filesystem::exists(dir.file("r-empty")));
     for (const auto& entry : std::filesystem::directory_iterator(dir.path()))
         EXPECT_EQ(entry.path().filename().string().find(".partial"), std::string::npos) << entry.path();
+}
+
+TEST(Cli, DeadlinesAreStoredAndFootprintSaysWhatIsDueBeforeADay)
+{
+    pa::test::TempDir dir;
+    const auto ws = initWorkspace(dir);
+    pa::test::writeBytes(dir.file("kh.txt"),
+                         "KẾ HOẠCH\n\nI. NHIỆM VỤ\n\n"
+                         "1. Sở Công Thương chủ trì rà soát quy hoạch cụm công nghiệp, hoàn thành trong Quý II/2026.\n\n"
+                         "2. Sở Xây dựng chủ trì lập quy hoạch chung đô thị, trước ngày 30/9/2026.\n\n"
+                         "3. Sở Tài chính chủ trì bố trí kinh phí thực hiện hằng năm.\n\n"
+                         "4. Sở Nội vụ chủ trì kiện toàn bộ máy.\n");
+    const auto r = runCli({"ingest", ws, dir.file("kh.txt"), "--doc-id", "kh-1"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const auto json = nlohmann::json::parse(runCli({"ingest", "--format", "json", dir.file("kh.txt")}).out);
+    EXPECT_EQ(json["tasks"][0]["deadline"], "2026-Q2");
+    EXPECT_EQ(json["tasks"][1]["deadline"], "2026-09-30");
+    EXPECT_EQ(json["tasks"][2]["deadline"], "annual");
+    EXPECT_TRUE(json["tasks"][3]["deadline"].is_null());
+    // On 1 July 2026 only the Quý II task is due (and overdue if not done); 30/9 is later,
+    // the annual and undated tasks have no end. A Vietnamese date is read too.
+    for (const std::string day : {"2026-07-01", "1/7/2026"}) {
+        const auto due = runCli({"analyze", ws, "footprint", "--unlocated", "--due-before", day, "--format", "json"});
+        ASSERT_EQ(due.exitCode, 0) << due.err;
+        const auto j = nlohmann::json::parse(due.out);
+        ASSERT_EQ(j["unlocated"].size(), 1u) << due.out;
+        EXPECT_EQ(j["unlocated"][0]["task"], "kh-1:I.1#1");
+        EXPECT_EQ(j["unlocated"][0]["deadline"], "2026-Q2");
+        EXPECT_EQ(j["tasks_not_due"], 3);
+    }
+    const auto bad = runCli({"analyze", ws, "footprint", "--due-before", "sắp tới"});
+    EXPECT_EQ(bad.exitCode, 2);
+    EXPECT_NE(bad.err.find("not a date"), std::string::npos) << bad.err;
 }

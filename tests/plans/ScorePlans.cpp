@@ -187,9 +187,35 @@ std::string agencyKey(const std::string& name, const std::string& province)
     return key;
 }
 
+/// The class of a collective group, so that the same group written two ways is one: "các sở,
+/// ngành có liên quan" and "các sở, ban, ngành" are the departments; "UBND các xã, phường" and
+/// "UBND cấp xã" the commune committees. Empty for a single body.
+std::string groupClass(const std::string& key)
+{
+    auto has = [&](std::string_view w) { return (" " + key + " ").find(" " + std::string(w) + " ") != std::string::npos; };
+    const bool plural = key.rfind("cac ", 0) == 0 || has("cac") || has("cap");
+    if (!plural)
+        return {};
+    if (has("uy") && has("ban") && has("nhan") && (has("xa") || has("phuong")))
+        return "group:communes";
+    if (has("uy") && has("ban") && has("nhan") && has("huyen"))
+        return "group:districts";
+    if (has("so") || has("nganh"))
+        return "group:departments";
+    if (has("doanh") && has("nghiep"))
+        return "group:enterprises";
+    if (has("co") && has("quan"))
+        return "group:agencies";
+    if (has("don") && has("vi"))
+        return "group:agencies";
+    return {};
+}
+
 bool sameAgency(const std::string& a, const std::string& b)
 {
     if (a == b)
+        return true;
+    if (const std::string ga = groupClass(a); !ga.empty() && ga == groupClass(b))
         return true;
     const std::string& shorter = a.size() < b.size() ? a : b;
     const std::string& longer = a.size() < b.size() ? b : a;

@@ -4,7 +4,9 @@
 #include "planatlas/gis/Dataset.h"
 #include "planatlas/gis/SpatialIndex.h"
 #include "planatlas/layers/Errors.h"
+#include "planatlas/layers/Text.h"
 #include "planatlas/layers/plan/Links.h"
+#include "planatlas/layers/plan/Plan.h"
 
 #include <algorithm>
 #include <set>
@@ -26,7 +28,7 @@ struct LinkedFeature
 
 struct Task
 {
-    std::string id, docId, section, text;
+    std::string id, docId, section, text, deadline;
     std::vector<std::string> lead;
     std::vector<std::size_t> features; ///< indices into the feature list
 };
@@ -34,9 +36,12 @@ struct Task
 } // namespace
 
 FootprintResult footprint(layers::Workspace& ws, FootprintBy by, const std::string& unitsLayer,
-                          const layers::Progress& progress)
+                          const layers::Progress& progress, const std::string& dueBefore)
 {
     auto& ds = ws.dataset();
+    if (!dueBefore.empty() && !text::parseDate(dueBefore))
+        throw layers::Error(layers::ErrorKind::Usage, "'" + dueBefore + "' is not a date (2026-06-30 or 30/6/2026)");
+    const std::string dueIso = dueBefore.empty() ? std::string() : *text::parseDate(dueBefore);
     FootprintResult result;
     result.by = by;
     result.unitsLayer = unitsLayer;
@@ -52,9 +57,21 @@ FootprintResult footprint(layers::Workspace& ws, FootprintBy by, const std::stri
     // Tasks with their leads.
     std::vector<Task> tasks;
     std::map<std::int64_t, std::size_t> taskByFid;
-    for (const auto& row : ds.execute("SELECT fid + 0, task_id, doc_id, section, text FROM plan_tasks ORDER BY task_id").rows) {
+    result.dueBefore = dueIso;
+    for (const auto& row :
+         ds.execute("SELECT fid + 0, task_id, doc_id, section, text, deadline FROM plan_tasks ORDER BY task_id").rows) {
+        const std::string deadline = gis::toString(row[5]);
+        if (!dueIso.empty()) {
+            // Due before the day: its deadline ends earlier (ongoing or undated tasks never are).
+            const auto end = plan::deadlineEnd(deadline);
+            if (!end || *end >= dueIso) {
+                ++result.tasksNotDue;
+                continue;
+            }
+        }
         taskByFid[std::get<std::int64_t>(row[0])] = tasks.size();
-        tasks.push_back({gis::toString(row[1]), gis::toString(row[2]), gis::toString(row[3]), gis::toString(row[4]), {}, {}});
+        tasks.push_back({gis::toString(row[1]), gis::toString(row[2]), gis::toString(row[3]), gis::toString(row[4]),
+                         deadline, {}, {}});
     }
     for (const auto& [fid, leads] : detail::leadsByTaskFid(ws))
         if (auto t = taskByFid.find(fid); t != taskByFid.end())
@@ -144,7 +161,7 @@ FootprintResult footprint(layers::Workspace& ws, FootprintBy by, const std::stri
         if (!t.features.empty())
             continue;
         const auto reason = reasons.find(t.id);
-        result.unlocated.push_back({t.id, t.docId, t.section, t.text, t.lead,
+        result.unlocated.push_back({t.id, t.docId, t.section, t.text, t.deadline, t.lead,
                                     reason == reasons.end() ? std::string() : reason->second});
         if (reason != reasons.end())
             ++result.unlocatedReviewed;

@@ -58,9 +58,13 @@ Table footprint(const FootprintResult& result)
 
 Table unlocated(const FootprintResult& result)
 {
-    Table t{"unlocated", {{"task_id"}, {"doc_id"}, {"section"}, {"lead"}, {"reviewed_reason"}, {"text"}}, {}, {}};
+    Table t{"unlocated",
+            {{"task_id"}, {"doc_id"}, {"section"}, {"lead"}, {"deadline"}, {"reviewed_reason"}, {"text"}},
+            {},
+            {}};
     for (const auto& r : result.unlocated)
-        t.rows.push_back({text(r.taskId), text(r.docId), text(r.section), list(r.lead), text(r.reason), text(r.text)});
+        t.rows.push_back({text(r.taskId), text(r.docId), text(r.section), list(r.lead), text(r.deadline),
+                          text(r.reason), text(r.text)});
     return t;
 }
 

@@ -129,6 +129,30 @@ std::string foldDashes(std::string f)
 
 } // namespace
 
+std::optional<std::string> deadlineEnd(const std::string& normalised)
+{
+    const auto range = normalised.find("..");
+    const std::string last = range == std::string::npos ? normalised : normalised.substr(range + 2);
+    static const std::regex day(R"(^(\d{4})-(\d{2})-(\d{2})$)"), month(R"(^(\d{4})-(\d{2})$)"),
+        quarter(R"(^(\d{4})-Q([1-4])$)"), year(R"(^(\d{4})$)");
+    std::smatch m;
+    auto monthEnd = [](int y, int mo) {
+        static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+        const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+        const int d = mo == 2 && leap ? 29 : days[mo - 1];
+        return std::to_string(y) + "-" + two(mo) + "-" + two(d);
+    };
+    if (std::regex_match(last, m, day))
+        return last;
+    if (std::regex_match(last, m, month) && std::stoi(m[2]) >= 1 && std::stoi(m[2]) <= 12)
+        return monthEnd(std::stoi(m[1]), std::stoi(m[2]));
+    if (std::regex_match(last, m, quarter))
+        return monthEnd(std::stoi(m[1]), 3 * std::stoi(m[2]));
+    if (std::regex_match(last, m, year))
+        return last + "-12-31";
+    return std::nullopt;
+}
+
 Deadline deadlineOf(const std::string& text)
 {
     const std::string cut = text::clipUtf8(text, kMaxScan);

@@ -110,7 +110,10 @@ StoreReport storePlan(layers::Workspace& workspace, const ParsedPlan& plan, std:
                 newIds.insert(id);
                 const std::string set = "section = " + orNull(t.section) + ", heading = " + orNull(t.heading) +
                                         ", text = " + sqlLiteral(t.text) + ", collective = " +
-                                        (t.collective ? "1" : "0") + ", ordinal = " + std::to_string(++ordinal);
+                                        (t.collective ? "1" : "0") + ", ordinal = " + std::to_string(++ordinal) +
+                                        ", deadline = " + orNull(t.deadline.normalised) +
+                                        ", deadline_text = " + orNull(t.deadline.text) + ", product = " + orNull(t.product) +
+                                        ", part = " + orNull(t.part) + ", rule = " + orNull(t.rule);
                 if (oldIds.contains(id)) {
                     ds.execute("UPDATE plan_tasks SET " + set + " WHERE task_id = " + sqlLiteral(id));
                     ++report.tasksUpdated;

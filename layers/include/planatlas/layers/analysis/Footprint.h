@@ -30,6 +30,7 @@ struct FootprintRow
 struct UnlocatedTask
 {
     std::string taskId, docId, section, text;
+    std::string deadline; ///< normalised, empty when the document gives none
     std::vector<std::string> lead;
     std::string reason; ///< why a reviewer left it without a place; empty when not reviewed
 };
@@ -46,12 +47,17 @@ struct FootprintResult
     /// Links whose feature no longer exists (deleted outside PlanAtlas): ignored, so a task
     /// linked only to deleted features counts as unlocated.
     std::int64_t danglingLinks = 0;
+    std::string dueBefore;        ///< the filter applied, if any
+    std::int64_t tasksNotDue = 0; ///< tasks left out by it (later, ongoing or without a deadline)
     InputNotes notes;
 };
 
-/// @p unitsLayer may be empty (no units touched are reported). Throws layers::Error(Usage)
-/// for an unknown or non-polygon units layer, Error(Cancelled) when cancelled.
+/// @p unitsLayer may be empty (no units touched are reported). With @p dueBefore (an ISO
+/// date), only the tasks whose deadline ends before that day count: on that day, those not done
+/// are overdue (ongoing and annual tasks have no end and are left out). Throws
+/// layers::Error(Usage) for an unknown or non-polygon units layer or a date that is not one,
+/// Error(Cancelled) when cancelled.
 FootprintResult footprint(layers::Workspace& workspace, FootprintBy by, const std::string& unitsLayer = {},
-                          const layers::Progress& progress = {});
+                          const layers::Progress& progress = {}, const std::string& dueBefore = {});
 
 } // namespace pa::analysis

@@ -43,6 +43,11 @@ struct Deadline
     [[nodiscard]] bool empty() const { return normalised.empty(); }
 };
 
+/// The last day a normalised deadline allows ("2026-Q2" → "2026-06-30", "2025..2030" →
+/// "2030-12-31"); nullopt for ongoing, annual and relative ("days:7") deadlines and for
+/// anything unreadable.
+std::optional<std::string> deadlineEnd(const std::string& normalised);
+
 /// A part of a document: the decision wrapper, an attached plan or regulation, an appendix,
 /// the distribution list or the signature. Tasks are read from every part that assigns work.
 struct Part
