@@ -1,6 +1,7 @@
 // Scores the plan reader against gold annotations written from the text
 // (tests/data/plans/corpus/*.gold.tsv, *.targets.tsv): per document, per layout and in total,
-// both with every rule and leave-one-out (each document read without the rules written for it).
+// both with every rule and leave-one-out (each document read without the assignment rules
+// written for it), and over the documents held out (no reader code written from them).
 //
 //   score_plans GOLD_DIR SOURCE_DIR... [--tsv OUT] [--floors FILE] [--only NAME]
 //
@@ -443,13 +444,20 @@ int main(int argc, char** argv)
                 if (const auto cells = splitTabs(line); cells.size() >= 2)
                     layouts[cells[0]] = cells[1];
     }
+    std::set<std::string> tuned; // documents reader code was written from (tuned.tsv)
+    {
+        std::ifstream in(goldDir / "tuned.tsv");
+        for (std::string line; std::getline(in, line);)
+            if (!line.empty() && line[0] != '#')
+                tuned.insert(splitTabs(line)[0]);
+    }
     std::vector<fs::path> goldFiles;
     for (const auto& e : fs::directory_iterator(goldDir))
         if (e.path().string().ends_with(".gold.tsv"))
             goldFiles.push_back(e.path());
     std::sort(goldFiles.begin(), goldFiles.end());
 
-    Counts all, allLoo;
+    Counts all, allLoo, heldOut;
     std::map<std::string, Counts> byLayout, byLayoutLoo;
     std::ostringstream table, tableLoo, details;
     std::ofstream tsv;
@@ -495,6 +503,8 @@ int main(int argc, char** argv)
             }
             const std::string layout = layouts.contains(gold.name) ? layouts[gold.name] : "?";
             (loo ? allLoo : all) += c;
+            if (!loo && !tuned.contains(gold.name))
+                heldOut += c;
             (loo ? byLayoutLoo : byLayout)[layout] += c;
             printRow(loo ? tableLoo : table, gold.name, c);
             if (tsv)
@@ -517,6 +527,8 @@ int main(int argc, char** argv)
     for (const auto& [layout, c] : byLayoutLoo)
         printRow(std::cout, "  layout " + layout, c);
     printRow(std::cout, "TOTAL", allLoo);
+    std::cout << "\nHeld out (documents no reader code was written from, tuned.tsv):\n" << head;
+    printRow(std::cout, "TOTAL held out", heldOut);
     if (detail)
         std::cout << "\n" << details.str();
 
@@ -532,7 +544,7 @@ int main(int argc, char** argv)
             double minimum = 0;
             if (!(s >> metric >> mode >> minimum))
                 continue;
-            const Counts& c = mode == "loo" ? allLoo : all;
+            const Counts& c = mode == "loo" ? allLoo : mode == "held-out" ? heldOut : all;
             const std::map<std::string, double> value = {
                 {"recall", ratio(c.matched, c.goldTasks)},     {"precision", ratio(c.matched, c.gotTasks)},
                 {"leads", ratio(c.leadsRight, c.leadsGold)},   {"deadlines", ratio(c.deadlinesRight, c.deadlinesGold)},

@@ -148,7 +148,7 @@ constexpr std::string_view kBodyStarts[] = {
     "lien minh ", "lien doan ", "tinh doan", "doan thanh nien", "bao ", "dai ", "truong ", "vien ", "ngan hang ",
     "kho bac ", "cong an ", "bo chi huy ", "van phong ", "thanh tra ", "uy ban mat tran to quoc", "cong ty ",
     "tong cong ty ", "tap doan ", "quy ", "thong ke ", "bao hiem xa hoi", "dien luc ", "hoi dong ", "bo ",
-    "chi nhanh ", "hai quan ", "ky tiep"};
+    "chi nhanh ", "hai quan ", "co quan ", "luc luong ", "to cong tac ", "doan kiem tra "};
 
 /// Words that end a name: verbs and prepositions of the assignment sentence.
 bool stopsName(std::string_view w)
@@ -208,6 +208,15 @@ std::vector<GrammarName> grammarAgencies(const std::string& text, const text::Fo
     for (std::size_t pos = 0; pos < f.size(); ++pos) {
         if (pos > 0 && f[pos - 1] != ' ' && f[pos - 1] != '(' && f[pos - 1] != '"')
             continue;
+        // An official heading a body is named with it: "Chủ tịch Ủy ban nhân dân các xã",
+        // "Giám đốc Sở Xây dựng", "Thủ trưởng các cơ quan".
+        const std::size_t begin = pos;
+        for (std::string_view official : {"pho chu tich ", "chu tich ", "giam doc ", "thu truong ", "truong ban "})
+            if (f.compare(pos, official.size(), official) == 0 && startsUpper(source(pos))) {
+                pos += official.size();
+                break;
+            }
+        const std::size_t found = out.size();
         // "UBND xã X", "Ủy ban nhân dân các xã, phường", "UBND cấp xã" (collective when "các"/"cấp").
         for (std::string_view ub : {"ubnd ", "uy ban nhan dan "}) {
             if (f.compare(pos, ub.size(), ub) != 0)
@@ -235,7 +244,7 @@ std::vector<GrammarName> grammarAgencies(const std::string& text, const text::Fo
                 }
                 break;
             }
-            out.push_back({pos, last, f.compare(at, 4, "cac ") == 0 || f.compare(at, 4, "cap ") == 0});
+            out.push_back({begin, last, f.compare(at, 4, "cac ") == 0 || f.compare(at, 4, "cap ") == 0});
             pos = last;
             break;
         }
@@ -250,6 +259,15 @@ std::vector<GrammarName> grammarAgencies(const std::string& text, const text::Fo
             std::size_t i = last;
             bool previousUpper = true;
             int words = 0;
+            // "Cơ quan thường trực", "cơ quan chủ trì", "cơ quan chuyên môn": roles, not bodies.
+            if (start == "co quan ") {
+                const std::size_t e = wordEnd(last + 1);
+                const std::string_view next = std::string_view(f).substr(last + 1, e - last - 1);
+                if (next == "thuong" || next == "chu" || next == "phoi" || next == "chuyen" || next == "lien" ||
+                    next == "co" || next == "nha" || next == "thuc" || next == "tham" || next == "dau" || next == "quan" ||
+                    next == "tiep" || next == "giai" || next == "dang" || next == "cap" || next == "duoc")
+                    break;
+            }
             // A one-word type ("Sở", "Ban", "Hội") names a body only before a capitalised name
             // ("Ban hành …" is a verb); a longer one ("Văn phòng", "Trung tâm") may go on in lower
             // case ("Văn phòng đăng ký đất đai").
@@ -344,10 +362,12 @@ std::vector<GrammarName> grammarAgencies(const std::string& text, const text::Fo
                 break;
             }
             if (words > 0)
-                out.push_back({pos, last, false});
+                out.push_back({begin, last, false});
             pos = last;
             break;
         }
+        if (out.size() == found)
+            pos = begin; // no body after the official's title
     }
     return out;
 }
