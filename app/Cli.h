@@ -68,6 +68,7 @@ int runInit(const std::vector<std::string>& args);
 int runImport(const std::vector<std::string>& args);
 int runIngest(const std::vector<std::string>& args);
 int runLink(const std::vector<std::string>& args);
+int runTask(const std::vector<std::string>& args);
 int runCrosswalk(const std::vector<std::string>& args);
 int runAnalyze(const std::vector<std::string>& args);
 int runGrid(const std::vector<std::string>& args);

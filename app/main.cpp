@@ -28,6 +28,7 @@ constexpr Subcommand kSubcommands[] = {
     {"import", "import a GIS file as a layer of a given kind", pa::cli::runImport},
     {"ingest", "read a plan document into tasks, agencies, targets and places", pa::cli::runIngest},
     {"link", "suggest, review and edit feature–task links", pa::cli::runLink},
+    {"task", "correct what the plan reader produced (lead, deadline, split, merge, not a task)", pa::cli::runTask},
     {"crosswalk", "load old → new administrative-unit relations", pa::cli::runCrosswalk},
     {"analyze", "run an analysis (coverage, footprint, overlaps, corridor, access, zonal, targets)",
      pa::cli::runAnalyze},

@@ -24,7 +24,7 @@ const std::vector<Table>& systemTables()
         {"plan_documents", "Plan documents (Kế hoạch, Quyết định, Nghị quyết, Công văn)",
          "doc_id TEXT NOT NULL UNIQUE, doc_type TEXT, number TEXT, issued_on DATE, not_before DATE, issuer TEXT, "
          "province TEXT, title TEXT, source_file TEXT, content_sha256 TEXT UNIQUE, "
-         "ingested_at DATETIME"},
+         "ingested_at DATETIME, source_text TEXT"},
         {"plan_tasks", "Plan tasks with their section path and text",
          "task_id TEXT NOT NULL UNIQUE, doc_id TEXT NOT NULL REFERENCES plan_documents(doc_id), "
          "section TEXT, heading TEXT, text TEXT NOT NULL, collective INTEGER NOT NULL DEFAULT 0 "
@@ -76,6 +76,7 @@ const std::vector<AddedColumn>& addedColumns()
 {
     static const std::vector<AddedColumn> columns = {
         {"plan_documents", "not_before", "DATE", kSchemaPlanReview},
+        {"plan_documents", "source_text", "TEXT", kSchemaTaskDeadlines},
         {"plan_tasks", "deadline", "TEXT", kSchemaTaskDeadlines},
         {"plan_tasks", "deadline_text", "TEXT", kSchemaTaskDeadlines},
         {"plan_tasks", "product", "TEXT", kSchemaTaskDeadlines},

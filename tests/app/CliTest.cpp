@@ -732,3 +732,63 @@ TEST(Cli, DeadlinesAreStoredAndFootprintSaysWhatIsDueBeforeADay)
     EXPECT_EQ(bad.exitCode, 2);
     EXPECT_NE(bad.err.find("not a date"), std::string::npos) << bad.err;
 }
+
+TEST(Cli, TaskCorrectionsAreKeptApartAndSurviveReingest)
+{
+    pa::test::TempDir dir;
+    const auto ws = initWorkspace(dir);
+    pa::test::writeBytes(dir.file("kh.txt"),
+                         "KẾ HOẠCH\n\nI. NHIỆM VỤ\n\n"
+                         "1. Sở Công Thương chủ trì rà soát quy hoạch cụm công nghiệp. Đồng thời xây dựng cơ sở dữ liệu.\n\n"
+                         "2. Sở Xây dựng chủ trì lập quy hoạch chung đô thị.\n\n"
+                         "3. Sở Tài chính chủ trì bố trí kinh phí.\n\n"
+                         "4. Sở Tài chính tổng hợp, báo cáo kết quả.\n\n"
+                         "5. Sở Nội vụ chủ trì kiện toàn bộ máy.\n");
+    ASSERT_EQ(runCli({"ingest", ws, dir.file("kh.txt"), "--doc-id", "kh"}).exitCode, 0);
+    auto ok = [&](const std::vector<std::string>& args) {
+        std::vector<std::string> all = {"task", ws};
+        all.insert(all.end(), args.begin(), args.end());
+        const auto r = runCli(all);
+        EXPECT_EQ(r.exitCode, 0) << r.err;
+        return r;
+    };
+    ok({"edit", "kh:I.2#1", "--lead", "Sở Xây dựng; UBND các xã, phường", "--deadline", "Quý II/2026"});
+    ok({"split", "kh:I.1#1", "--at", "Đồng thời"});
+    ok({"merge", "kh:I.3#1", "kh:I.4#1"});
+    ok({"drop", "kh:I.5#1"});
+    const auto leads = [&] {
+        std::map<std::string, std::string> out;
+        auto w = pa::layers::Workspace::open(ws, pa::gis::OpenMode::ReadOnly);
+        for (const auto& row : w.dataset()
+                                   .execute("SELECT t.task_id, group_concat(a.name_vi, ';'), t.deadline, t.text FROM plan_tasks t "
+                                            "LEFT JOIN plan_task_agencies r ON r.task_id = t.task_id AND r.role = 'lead' "
+                                            "LEFT JOIN plan_agencies a ON a.agency_id = r.agency_id GROUP BY t.task_id")
+                                   .rows)
+            out[pa::gis::toString(row[0])] = pa::gis::toString(row[1]) + "|" + pa::gis::toString(row[2]) + "|" +
+                                             pa::gis::toString(row[3]);
+        return out;
+    };
+    auto check = [&] {
+        const auto l = leads();
+        ASSERT_EQ(l.size(), 4u); // 5 read, one split in two, two merged, one dropped
+        EXPECT_EQ(l.at("kh:I.1#1"), "Sở Công Thương||Sở Công Thương chủ trì rà soát quy hoạch cụm công nghiệp.");
+        EXPECT_EQ(l.at("kh:I.1#1-2"), "Sở Công Thương||Đồng thời xây dựng cơ sở dữ liệu.");
+        EXPECT_NE(l.at("kh:I.2#1").find("Sở Xây dựng"), std::string::npos);
+        EXPECT_NE(l.at("kh:I.2#1").find("UBND các xã, phường"), std::string::npos);
+        EXPECT_NE(l.at("kh:I.2#1").find("|2026-Q2|"), std::string::npos);
+        EXPECT_EQ(l.at("kh:I.3#1"), "Sở Tài chính||Sở Tài chính chủ trì bố trí kinh phí. Sở Tài chính tổng hợp, báo cáo kết quả.");
+    };
+    check();
+    // Ingesting the same document again (or a newer reader reading it) keeps the corrections.
+    ASSERT_EQ(runCli({"ingest", ws, dir.file("kh.txt"), "--doc-id", "kh"}).exitCode, 0);
+    check();
+    EXPECT_EQ(runCli({"validate", ws}).exitCode, 0);
+    const auto list = ok({"corrections"});
+    EXPECT_NE(list.out.find("5 correction(s)"), std::string::npos) << list.out; // lead and deadline are two
+    // Refusals change nothing.
+    const auto before = pa::test::readBytes(ws);
+    EXPECT_EQ(runCli({"task", ws, "split", "kh:I.2#1", "--at", "không có"}).exitCode, 2);
+    EXPECT_EQ(runCli({"task", ws, "edit", "kh:IX#9", "--lead", "Sở Y tế"}).exitCode, 2);
+    EXPECT_EQ(runCli({"task", ws, "edit", "kh:I.2#1"}).exitCode, 2);
+    EXPECT_EQ(pa::test::readBytes(ws), before);
+}

@@ -773,3 +773,56 @@ TEST(PlanTasks, NamedAgenciesButNoTaskIsAnErrorNotAnEmptyResult)
 {
     EXPECT_THROW(parse("KẾ HOẠCH\n\nI. MỤC ĐÍCH\n\n1. Sở Tài chính là cơ quan thường trực.\n"), pa::layers::Error);
 }
+
+TEST(PlanFormats, DocxAutomaticNumberingAndTablesReadAsAReaderSeesThem)
+{
+    // Word keeps list labels out of the text (numbering.xml) and tables as w:tbl.
+    pa::test::TempDir dir;
+    auto p = [](const std::string& text, const std::string& numId = "", int level = 0) {
+        std::string props = numId.empty() ? "" : "<w:pPr><w:numPr><w:ilvl w:val=\"" + std::to_string(level) +
+                                                       "\"/><w:numId w:val=\"" + numId + "\"/></w:numPr></w:pPr>";
+        return "<w:p>" + props + "<w:r><w:t xml:space=\"preserve\">" + text + "</w:t></w:r></w:p>";
+    };
+    auto cell = [&](const std::string& text) { return "<w:tc><w:tcPr/>" + p(text) + "</w:tc>"; };
+    std::string body = p("KẾ HOẠCH") + p("Phát triển công nghiệp") + p("NHIỆM VỤ VÀ GIẢI PHÁP", "1", 0) +
+                       p("Sở Công Thương:", "1", 1) + p("Rà soát quy hoạch cụm công nghiệp.", "1", 2) +
+                       p("Hỗ trợ doanh nghiệp chuyển đổi số.", "1", 2) + p("Sở Tài chính:", "1", 1) +
+                       p("Bố trí kinh phí thực hiện.", "1", 2) + p("TỔ CHỨC THỰC HIỆN", "1", 0) +
+                       p("Các nhiệm vụ cụ thể như sau:") + "<w:tbl><w:tblPr/>" + "<w:tr>" + cell("STT") +
+                       cell("Nhiệm vụ") + cell("Cơ quan chủ trì") + cell("Cơ quan phối hợp") + cell("Thời gian hoàn thành") +
+                       "</w:tr><w:tr>" + cell("1") + cell("Xây dựng cơ sở dữ liệu khu công nghiệp.") + cell("Sở Xây dựng") +
+                       cell("Sở Tài chính") + cell("Quý III/2026") + "</w:tr></w:tbl>";
+    const std::string document = "<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/"
+                                 "wordprocessingml/2006/main\"><w:body>" + body + "</w:body></w:document>";
+    const std::string numbering =
+        "<?xml version=\"1.0\"?><w:numbering xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+        "<w:abstractNum w:abstractNumId=\"7\">"
+        "<w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"upperRoman\"/><w:lvlText w:val=\"%1.\"/></w:lvl>"
+        "<w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%2.\"/></w:lvl>"
+        "<w:lvl w:ilvl=\"2\"><w:start w:val=\"1\"/><w:numFmt w:val=\"lowerLetter\"/><w:lvlText w:val=\"%3)\"/></w:lvl>"
+        "</w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"7\"/></w:num></w:numbering>";
+    pa::test::writeBytes(dir.file("document.xml"), document);
+    pa::test::writeBytes(dir.file("numbering.xml"), numbering);
+    const auto zip = pa::test::run({"/usr/bin/python3", "-c",
+                                    "import sys, zipfile\n"
+                                    "with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:\n"
+                                    "    z.writestr('[Content_Types].xml', '<Types/>')\n"
+                                    "    z.write(sys.argv[2], 'word/document.xml')\n"
+                                    "    z.write(sys.argv[3], 'word/numbering.xml')\n",
+                                    dir.file("plan.docx"), dir.file("document.xml"), dir.file("numbering.xml")});
+    ASSERT_EQ(zip.exitCode, 0) << zip.err;
+    const auto plan = readPlan(dir.file("plan.docx"));
+    std::string read;
+    for (const auto& t : plan.tasks)
+        read += t.section + " [" + t.rule + "] " + t.text + "\n";
+    ASSERT_EQ(plan.tasks.size(), 4u) << read;
+    EXPECT_EQ(plan.tasks[0].section, "I.1.a"); // the labels Word would show: I. / 1. / a)
+    EXPECT_EQ(plan.tasks[0].lead, std::vector<std::string>{"Sở Công Thương"});
+    EXPECT_EQ(plan.tasks[1].section, "I.1.b");
+    EXPECT_EQ(plan.tasks[2].section, "I.2.a"); // the letters start again under 2.
+    EXPECT_EQ(plan.tasks[2].lead, std::vector<std::string>{"Sở Tài chính"});
+    EXPECT_EQ(plan.tasks[3].rule, "table-row");
+    EXPECT_EQ(plan.tasks[3].lead, std::vector<std::string>{"Sở Xây dựng"});
+    EXPECT_EQ(plan.tasks[3].support, std::vector<std::string>{"Sở Tài chính"});
+    EXPECT_EQ(plan.tasks[3].deadline.normalised, "2026-Q3");
+}

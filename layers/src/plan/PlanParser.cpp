@@ -1097,6 +1097,7 @@ struct NodeFields
 ParsedPlan parsePlanText(const std::string& text, const std::string& sourceName, const ReadOptions& options)
 {
     ParsedPlan plan;
+    plan.sourceText = text;
     const RuleSet rules(options.withoutRulesFor);
     const std::vector<Paragraph> paragraphs = splitParagraphs(text);
     if (paragraphs.empty())

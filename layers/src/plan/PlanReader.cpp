@@ -16,6 +16,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <algorithm>
+#include <map>
 #include <memory>
 #include <sstream>
 
@@ -72,12 +74,141 @@ std::string decodeXmlEntities(const std::string& s)
     return out;
 }
 
-/// The text of a WordprocessingML document: one paragraph per <w:p>, runs joined.
-/// (Word's automatic list numbering is not in the XML text; typed numbers are.)
-std::string docxText(const std::string& xml)
+/// The value of attribute @p name (e.g. "w:val") in a tag's text, or empty.
+std::string attribute(const std::string& tag, const std::string& name)
+{
+    const auto at = tag.find(name + "=\"");
+    if (at == std::string::npos)
+        return {};
+    const auto begin = at + name.size() + 2;
+    const auto close = tag.find('"', begin);
+    return close == std::string::npos ? std::string() : tag.substr(begin, close - begin);
+}
+
+/// Word's automatic list numbering (word/numbering.xml): for each list and level, how its
+/// label is written ("%1.", "%1.%2.", "%1)", a bullet) and counted (decimal, lowerLetter,
+/// upperRoman, …), and the counters as the document goes.
+class WordNumbering
+{
+public:
+    explicit WordNumbering(const std::string& xml)
+    {
+        std::string abstractId;
+        int level = -1;
+        std::string numId;
+        for (std::size_t i = xml.find('<'); i != std::string::npos; i = xml.find('<', i + 1)) {
+            const auto gt = xml.find('>', i);
+            if (gt == std::string::npos)
+                break;
+            const std::string tag = xml.substr(i + 1, gt - i - 1);
+            if (tag.rfind("w:abstractNum ", 0) == 0)
+                abstractId = attribute(tag, "w:abstractNumId");
+            else if (tag.rfind("w:lvl ", 0) == 0)
+                level = std::atoi(attribute(tag, "w:ilvl").c_str());
+            else if (tag.rfind("w:numFmt ", 0) == 0 && level >= 0)
+                m_levels[abstractId][level].format = attribute(tag, "w:val");
+            else if (tag.rfind("w:lvlText ", 0) == 0 && level >= 0)
+                m_levels[abstractId][level].text = decodeXmlEntities(attribute(tag, "w:val"));
+            else if (tag.rfind("w:start ", 0) == 0 && level >= 0)
+                m_levels[abstractId][level].start = std::atoi(attribute(tag, "w:val").c_str());
+            else if (tag.rfind("w:num ", 0) == 0)
+                numId = attribute(tag, "w:numId");
+            else if (tag.rfind("w:abstractNumId ", 0) == 0 && !numId.empty())
+                m_abstractOf[numId] = attribute(tag, "w:val");
+            else if (tag == "/w:lvl")
+                level = -1;
+        }
+    }
+
+    /// The label of the next paragraph of list @p numId at level @p level ("2.1.", "b)", "-").
+    std::string next(const std::string& numId, int level)
+    {
+        const auto abstract = m_abstractOf.find(numId);
+        if (abstract == m_abstractOf.end() || level < 0 || level > 8)
+            return {};
+        auto& levels = m_levels[abstract->second];
+        auto& counters = m_counters[abstract->second];
+        if (counters.size() < 9)
+            counters.assign(9, 0);
+        ++counters[static_cast<std::size_t>(level)];
+        for (int deeper = level + 1; deeper < 9; ++deeper)
+            counters[static_cast<std::size_t>(deeper)] = 0;
+        const Level& lvl = levels[level];
+        if (lvl.format == "bullet" || lvl.format == "none")
+            return lvl.format == "bullet" ? "-" : "";
+        std::string label = lvl.text;
+        for (int k = 0; k <= level; ++k) {
+            const std::string placeholder = "%" + std::to_string(k + 1);
+            const auto at = label.find(placeholder);
+            if (at == std::string::npos)
+                continue;
+            const Level& own = levels[k];
+            const int value = own.start - 1 + std::max(1, counters[static_cast<std::size_t>(k)]);
+            label.replace(at, placeholder.size(), format(own.format, value));
+        }
+        return label;
+    }
+
+private:
+    struct Level
+    {
+        std::string format = "decimal";
+        std::string text = "%1.";
+        int start = 1;
+    };
+    static std::string format(const std::string& f, int v)
+    {
+        if (f == "lowerLetter" || f == "upperLetter") {
+            // Vietnamese lists count a, b, c, d, đ, e, …
+            static const char* lower[] = {"a", "b", "c", "d", "\xC4\x91", "e", "g", "h", "i", "k", "l", "m", "n",
+                                          "o", "p", "q", "r", "s", "t", "u", "v", "x", "y"};
+            static const char* upper[] = {"A", "B", "C", "D", "\xC4\x90", "E", "G", "H", "I", "K", "L", "M", "N",
+                                          "O", "P", "Q", "R", "S", "T", "U", "V", "X", "Y"};
+            if (v < 1 || v > 23)
+                return std::to_string(v);
+            return f == "upperLetter" ? upper[v - 1] : lower[v - 1];
+        }
+        if (f == "upperRoman" || f == "lowerRoman") {
+            static const char* roman[] = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X",
+                                          "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX"};
+            std::string r = v >= 1 && v <= 20 ? roman[v - 1] : std::to_string(v);
+            if (f == "lowerRoman")
+                for (char& c : r)
+                    c = static_cast<char>(std::tolower(c));
+            return r;
+        }
+        return std::to_string(v);
+    }
+
+    std::map<std::string, std::map<int, Level>> m_levels; // abstractNumId → level → definition
+    std::map<std::string, std::string> m_abstractOf;      // numId → abstractNumId
+    std::map<std::string, std::vector<int>> m_counters;   // abstractNumId → counters per level
+};
+
+/// The text of a WordprocessingML document: one paragraph per <w:p> (runs joined, Word's
+/// automatic numbering written out as a reader sees it: "1.", "a)", "-"), tables as Markdown
+/// pipe rows (a cell's paragraphs joined).
+std::string docxText(const std::string& xml, WordNumbering& numbering)
 {
     std::string out;
+    std::string paragraph;
+    std::string numId;
+    int level = -1;
+    int tableDepth = 0;
+    std::vector<std::string> row;
+    std::string cell;
     std::size_t i = 0;
+    auto endParagraph = [&] {
+        std::string label = numId.empty() ? std::string() : numbering.next(numId, level);
+        std::string text = label.empty() ? paragraph : label + " " + paragraph;
+        if (tableDepth > 0)
+            cell += (cell.empty() || text.empty() ? "" : " ") + text;
+        else
+            out += text + "\n\n";
+        paragraph.clear();
+        numId.clear();
+        level = -1;
+    };
     while (i < xml.size()) {
         const auto lt = xml.find('<', i);
         if (lt == std::string::npos)
@@ -90,16 +221,35 @@ std::string docxText(const std::string& xml)
             const auto close = xml.find("</w:t>", gt);
             if (close == std::string::npos)
                 break;
-            out += decodeXmlEntities(xml.substr(gt + 1, close - gt - 1));
+            paragraph += decodeXmlEntities(xml.substr(gt + 1, close - gt - 1));
             i = close + 6;
             continue;
         }
         if (tag == "/w:p")
-            out += "\n\n";
-        else if (tag.rfind("w:tab", 0) == 0 && (tag.size() == 5 || tag[5] == '/' || tag[5] == ' '))
-            out += ' ';
+            endParagraph();
+        else if (tag.rfind("w:numId ", 0) == 0)
+            numId = attribute(tag, "w:val") == "0" ? std::string() : attribute(tag, "w:val");
+        else if (tag.rfind("w:ilvl ", 0) == 0)
+            level = std::atoi(attribute(tag, "w:val").c_str());
+        else if (tag.rfind("w:tbl", 0) == 0 && (tag.size() == 5 || tag[5] == ' ' || tag[5] == '>'))
+            ++tableDepth;
+        else if (tag == "/w:tbl") {
+            tableDepth = std::max(0, tableDepth - 1);
+            out += "\n";
+        } else if (tag == "/w:tc" && tableDepth == 1) {
+            std::replace(cell.begin(), cell.end(), '|', '/');
+            row.push_back(cell);
+            cell.clear();
+        } else if (tag == "/w:tr" && tableDepth == 1) {
+            out += "|";
+            for (const auto& c : row)
+                out += " " + c + " |";
+            out += "\n";
+            row.clear();
+        } else if (tag.rfind("w:tab", 0) == 0 && (tag.size() == 5 || tag[5] == '/' || tag[5] == ' '))
+            paragraph += ' ';
         else if (tag.rfind("w:br", 0) == 0 && (tag.size() == 4 || tag[4] == '/' || tag[4] == ' '))
-            out += '\n';
+            paragraph += tableDepth > 0 ? " " : "\n";
         i = gt + 1;
     }
     return out;
@@ -163,7 +313,14 @@ DocumentText readDocumentText(const std::string& path, const ReadOptions& option
     bool& extracted = doc.extracted;
     if (bytes.rfind("PK\x03\x04", 0) == 0) {
         try {
-            text = docxText(gis::readZipMember(path, "word/document.xml"));
+            std::string numberingXml;
+            try {
+                numberingXml = gis::readZipMember(path, "word/numbering.xml");
+            } catch (const gis::GisError&) {
+                // no automatic numbering in this document
+            }
+            WordNumbering numbering(numberingXml);
+            text = docxText(gis::readZipMember(path, "word/document.xml"), numbering);
         } catch (const gis::GisError& e) {
             throw inputError(path, std::string("a zip archive but not a readable .docx (") + e.what() + ")");
         }

@@ -51,10 +51,11 @@ void upsertAgency(gis::Dataset& ds, const AgencyInfo& a, const std::string& prov
 
 } // namespace
 
-StoreReport storePlan(layers::Workspace& workspace, const ParsedPlan& plan, std::string docId,
-                      const std::string& sourceFile)
+StoreReport storePlan(layers::Workspace& workspace, const ParsedPlan& readerPlan, std::string docId,
+                      const std::string& sourceFile, const std::vector<Correction>& newCorrections)
 {
     StoreReport report;
+    ParsedPlan plan = readerPlan; // with the planners' corrections applied below
     auto& ds = workspace.dataset();
     // The same content already ingested: update it under its id (unless another id is asked for).
     const std::string existing = plan.contentSha256.empty()
@@ -74,6 +75,13 @@ StoreReport storePlan(layers::Workspace& workspace, const ParsedPlan& plan, std:
 
     try {
         workspace.transaction([&] {
+            // The planners' corrections: those stored, then the new ones, applied in order.
+            for (const auto& c : newCorrections)
+                ds.execute("INSERT INTO plan_task_corrections (doc_id, task_id, text_key, action, field, value, made_at) "
+                           "VALUES (" + sqlLiteral(docId) + ", " + sqlLiteral(c.taskId) + ", " + sqlLiteral(c.textKey) +
+                           ", " + sqlLiteral(c.action) + ", " + orNull(c.field) + ", " + orNull(c.value) +
+                           ", strftime('%Y-%m-%dT%H:%M:%fZ','now'))");
+            report.corrections = applyCorrections(plan, loadCorrections(workspace, docId));
             const bool present = !scalar(ds, "SELECT doc_id FROM plan_documents WHERE doc_id = " + sqlLiteral(docId)).empty();
             report.updated = present;
             const auto& d = plan.document;
@@ -83,6 +91,7 @@ StoreReport storePlan(layers::Workspace& workspace, const ParsedPlan& plan, std:
                                        ", province = " + orNull(d.province) + ", title = " + orNull(d.title) +
                                        ", source_file = " + orNull(std::filesystem::path(sourceFile).filename().string()) +
                                        ", content_sha256 = " + orNull(plan.contentSha256) +
+                                       ", source_text = " + orNull(plan.sourceText) +
                                        ", ingested_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')";
             if (!present)
                 ds.execute("INSERT INTO plan_documents (doc_id) VALUES (" + sqlLiteral(docId) + ")");
@@ -126,6 +135,14 @@ StoreReport storePlan(layers::Workspace& workspace, const ParsedPlan& plan, std:
             }
             const auto linkTables = ds.execute("SELECT mapping_table_name FROM gpkgext_relations WHERE "
                                                "related_table_name = 'plan_tasks'");
+            // A task merged into another hands it its links.
+            for (const auto& [gone, into] : report.corrections.merged)
+                for (const auto& row : linkTables.rows) {
+                    const std::string table = sqlIdentifier(gis::toString(row[0]));
+                    ds.execute("UPDATE OR IGNORE " + table + " SET related_id = (SELECT fid FROM plan_tasks WHERE task_id = " +
+                               sqlLiteral(docId + ":" + into) + ") WHERE related_id = (SELECT fid FROM plan_tasks WHERE "
+                               "task_id = " + sqlLiteral(docId + ":" + gone) + ")");
+                }
             for (const auto& id : oldIds) {
                 if (newIds.contains(id))
                     continue;
@@ -138,6 +155,8 @@ StoreReport storePlan(layers::Workspace& workspace, const ParsedPlan& plan, std:
                 }
                 ds.execute("DELETE FROM plan_task_agencies WHERE task_id = " + sqlLiteral(id));
                 ds.execute("DELETE FROM plan_link_suggestions WHERE task_id = " + sqlLiteral(id));
+                if (workspace.schemaVersion() >= layers::kSchemaPlanReview) // its review goes with it
+                    ds.execute("DELETE FROM plan_unlocated WHERE task_id = " + sqlLiteral(id));
                 ds.execute("DELETE FROM plan_tasks WHERE task_id = " + sqlLiteral(id));
                 ++report.tasksRemoved;
             }
@@ -189,6 +208,31 @@ StoreReport storePlan(layers::Workspace& workspace, const ParsedPlan& plan, std:
                             "cannot write plan '" + docId + "' to '" + workspace.path() + "': " + e.what());
     }
     return report;
+}
+
+ParsedPlan readStoredDocument(layers::Workspace& workspace, const std::string& docId)
+{
+    auto& ds = workspace.dataset();
+    const auto rows = ds.execute("SELECT source_text, source_file FROM plan_documents WHERE doc_id = " + sqlLiteral(docId));
+    if (rows.rows.empty())
+        throw layers::Error(layers::ErrorKind::Usage, "no document '" + docId + "' in the workspace");
+    const std::string text = gis::toString(rows.rows[0][0]);
+    if (text.empty())
+        throw layers::Error(layers::ErrorKind::Usage, "document '" + docId + "' was stored without its text (by an "
+                                                      "older PlanAtlas); ingest it again to correct its tasks");
+    ParsedPlan plan = parsePlanText(text, gis::toString(rows.rows[0][1]));
+    plan.contentSha256 = scalar(ds, "SELECT content_sha256 FROM plan_documents WHERE doc_id = " + sqlLiteral(docId));
+    plan.sourceFormat = "stored";
+    return plan;
+}
+
+StoreReport rereadDocument(layers::Workspace& workspace, const std::string& docId,
+                           const std::vector<Correction>& newCorrections)
+{
+    const ParsedPlan plan = readStoredDocument(workspace, docId);
+    const std::string sourceFile =
+        scalar(workspace.dataset(), "SELECT source_file FROM plan_documents WHERE doc_id = " + sqlLiteral(docId));
+    return storePlan(workspace, plan, docId, sourceFile, newCorrections);
 }
 
 } // namespace pa::plan

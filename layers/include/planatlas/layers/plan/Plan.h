@@ -116,6 +116,9 @@ struct ParsedPlan
     std::vector<std::pair<int, int>> ocrPages;
     /// The text as read from a PDF or recognised from a scan, kept for review (empty for text files).
     std::string extractedText;
+    /// The text the tasks were read from (decoded, NFC): kept in the workspace so that
+    /// corrections and newer readers can read the document again.
+    std::string sourceText;
 };
 
 struct ReadOptions
