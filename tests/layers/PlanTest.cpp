@@ -826,3 +826,19 @@ TEST(PlanFormats, DocxAutomaticNumberingAndTablesReadAsAReaderSeesThem)
     EXPECT_EQ(plan.tasks[3].support, std::vector<std::string>{"Sở Tài chính"});
     EXPECT_EQ(plan.tasks[3].deadline.normalised, "2026-Q3");
 }
+
+TEST(PlanPlaces, AListAfterOneTypeWordIsSeveralPlacesAndAFullStopEndsAName)
+{
+    const auto plan = parsePlanText("KẾ HOẠCH\n\nI. NHIỆM VỤ\n\n1. Ban Quản lý Khu kinh tế chủ trì đầu tư hạ tầng "
+                                    "trong Khu kinh tế Nghi Sơn. Hỗ trợ hoàn thiện khu công nghiệp Lam Sơn – Sao Vàng "
+                                    "và Khu công nghiệp Bỉm Sơn; thu hút đầu tư vào các khu công nghiệp Ngọc Lặc, "
+                                    "Bãi Trành, Thạch Quảng và các khu công nghiệp khác.\n",
+                                    "t");
+    ASSERT_EQ(plan.tasks.size(), 1u);
+    std::vector<std::string> names;
+    for (const auto& p : plan.tasks[0].places)
+        names.push_back(p.type + ":" + p.name);
+    EXPECT_EQ(names, (std::vector<std::string>{"economic_zone:Nghi Sơn", "industrial_park:Lam Sơn - Sao Vàng",
+                                               "industrial_park:Bỉm Sơn", "industrial_park:Ngọc Lặc",
+                                               "industrial_park:Bãi Trành", "industrial_park:Thạch Quảng"}));
+}

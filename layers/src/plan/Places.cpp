@@ -50,8 +50,17 @@ struct TypeWord
 };
 
 // Longer phrases first: the first match at a position wins.
-constexpr std::array<TypeWord, 27> kTypeWords = {{
+constexpr std::array<TypeWord, 36> kTypeWords = {{
     {"khu cong nghe thong tin tap trung", "hitech_zone", 0.85},
+    {"khu kinh te cua khau", "economic_zone", 0.85},
+    {"khu do thi moi", "urban_centre", 0.75},
+    {"khu do thi", "urban_centre", 0.75},
+    {"dac khu", "admin_commune", 0.8},
+    {"cua khau", "border_gate", 0.75},
+    {"duong sat", "railway", 0.75},
+    {"cang", "port", 0.7},
+    {"song", "river", 0.7},
+    {"ga", "station", 0.6},
     {"khu cntt tap trung", "hitech_zone", 0.85},
     {"khu cong nghe cao", "hitech_zone", 0.8},
     {"khu cong nghiep", "industrial_park", 0.85},
@@ -125,8 +134,7 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
             continue;
         // "các khu công nghiệp …" is the generic plural (also inside agency names such as
         // "Ban Quản lý các khu công nghiệp Thái Nguyên"), not a named place.
-        if (pos >= 4 && F.compare(pos - 4, 4, "cac ") == 0)
-            continue;
+        const bool plural = pos >= 4 && F.compare(pos - 4, 4, "cac ") == 0;
         for (const auto& type : kTypeWords) {
             if (F.compare(pos, type.folded.size(), type.folded) != 0)
                 continue;
@@ -147,10 +155,13 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
                        text[end] != ':' && text[end] != '(' && text[end] != ')')
                     ++end;
                 std::string word = text.substr(src, end - src);
+                // "… Nghi Sơn. Hỗ trợ …": a full stop ends the name (not "TP." or "QL.3").
+                const bool sentenceEnd = word.size() > 1 && word.back() == '.' && word.find('.') == word.size() - 1 &&
+                                         !name.empty();
                 while (!word.empty() && (word.back() == '.' ) && word.find('.') == word.size() - 1)
                     word.pop_back();
-                if (word == "-" && !name.empty()) {
-                    name += " -";
+                if ((word == "-" || word == "\xE2\x80\x93" || word == "\xE2\x80\x94") && !name.empty()) {
+                    name += " -"; // "Lam Sơn – Sao Vàng"
                     src = end;
                     continue;
                 }
@@ -159,12 +170,17 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
                 name += (name.empty() || name.back() == '-' ? (name.empty() ? "" : " ") : " ") + word;
                 ++words;
                 src = end;
-                if (end < text.size() && text[end] != ' ')
+                if (sentenceEnd || (end < text.size() && text[end] != ' '))
                     break;
             }
             while (name.ends_with(" -"))
                 name.resize(name.size() - 2);
             if (name.empty() && !glued)
+                continue;
+            // After "các", only a list of names makes places ("các khu công nghiệp Lam Sơn – Sao
+            // Vàng, Bỉm Sơn"); the bare plural is generic (also inside agency names).
+            if (plural && text::foldForMatch(name).find(' ') == std::string::npos && !gazetteer().contains(text::foldForMatch(name)) &&
+                !(src < text.size() && text[src] == ','))
                 continue;
             const std::string nameFolded = text::foldForMatch(name);
             PlaceMention m;
@@ -176,8 +192,76 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
             m.confidence = type.confidence;
             if ((m.type.rfind("admin_", 0) == 0 || m.type == "urban_centre") && gazetteer().contains(nameFolded))
                 m.confidence = 0.9;
+            const std::string typeText = text.substr(f.origin[pos], f.origin[after] - f.origin[pos]);
+            const std::string kind = m.type;
+            const double confidence = m.confidence;
             if (seen.insert(m.type + "|" + nameFolded).second)
                 places.push_back(std::move(m));
+            // A list after one type word is several places: "KCN Bỉm Sơn, Ngọc Lặc và Bãi Trành".
+            for (;;) {
+                std::size_t q = src;
+                while (q < text.size() && text[q] == ' ')
+                    ++q;
+                if (q < text.size() && text[q] == ',')
+                    ++q;
+                else if (text.compare(q, 4, "v\xC3\xA0 ") == 0) // "và "
+                    q += 4;
+                else
+                    break;
+                while (q < text.size() && text[q] == ' ')
+                    ++q;
+                // Another type word begins a mention of its own ("… và Khu công nghiệp Bỉm Sơn").
+                const auto fq = static_cast<std::size_t>(std::lower_bound(f.origin.begin(), f.origin.end(), q) - f.origin.begin());
+                if (std::any_of(kTypeWords.begin(), kTypeWords.end(), [&](const TypeWord& t) {
+                        return F.compare(fq, t.folded.size(), t.folded) == 0 &&
+                               (fq + t.folded.size() >= F.size() || !std::isalpha(static_cast<unsigned char>(F[fq + t.folded.size()])));
+                    }))
+                    break;
+                // The next item: capitalised words up to a comma, "và" or a full stop; not another type word.
+                std::size_t e = q;
+                std::string item;
+                for (;;) {
+                    std::size_t we = e;
+                    while (we < text.size() && text[we] != ' ' && text[we] != ',' && text[we] != ';' && text[we] != ':' &&
+                           text[we] != '(' && text[we] != ')')
+                        ++we;
+                    std::string w = text.substr(e, we - e);
+                    const bool stop = w.size() > 1 && w.back() == '.';
+                    if (stop)
+                        w.pop_back();
+                    if (w == "-" || w == "\xE2\x80\x93") {
+                        item += " -";
+                    } else if (startsUpperOrDigit(w)) {
+                        item += (item.empty() ? "" : " ") + w;
+                    } else {
+                        break;
+                    }
+                    e = we;
+                    if (stop || e >= text.size() || text[e] != ' ')
+                        break;
+                    ++e;
+                }
+                while (!item.empty() && (item.back() == ' ' || item.back() == '-'))
+                    item.pop_back();
+                const std::string itemFolded = text::foldForMatch(item);
+                const bool anotherType = std::any_of(kTypeWords.begin(), kTypeWords.end(), [&](const TypeWord& t) {
+                    const std::size_t n = t.folded.size();
+                    return itemFolded.rfind(std::string(t.folded), 0) == 0 &&
+                           (itemFolded.size() == n || itemFolded[n] == ' ' || itemFolded[n] == '.' ||
+                            std::isdigit(static_cast<unsigned char>(itemFolded[n])));
+                });
+                if (item.empty() || anotherType || itemFolded.rfind("so ", 0) == 0 || itemFolded.rfind("ubnd", 0) == 0 ||
+                    itemFolded.rfind("uy ban", 0) == 0)
+                    break;
+                PlaceMention more;
+                more.type = kind;
+                more.name = item;
+                more.text = typeText + " " + item; // as a planner would name it
+                more.confidence = confidence;
+                if (seen.insert(kind + "|" + itemFolded).second)
+                    places.push_back(std::move(more));
+                src = e;
+            }
             // Continue after the name: "Hồ" in "thành phố Hồ Chí Minh" is not a lake.
             const auto nameEnd = static_cast<std::size_t>(
                 std::lower_bound(f.origin.begin(), f.origin.end(), src) - f.origin.begin());
