@@ -1,5 +1,7 @@
 #include "PlanBrowser.h"
 
+#include "planatlas/layers/plan/Plan.h"
+
 #include "Text_p.h"
 
 #include "planatlas/layers/LayerKind.h"
@@ -27,6 +29,7 @@ constexpr int kSearchRole = Qt::UserRole + 1; ///< folded text searched on task 
 constexpr int kLeadRole = Qt::UserRole + 2;   ///< "\n"-joined lead and support agencies
 constexpr int kUnlocatedRole = Qt::UserRole + 3;
 constexpr int kKindsRole = Qt::UserRole + 4; ///< "\n"-joined kinds of the linked features
+constexpr int kDeadlineEndRole = Qt::UserRole + 5; ///< the last day its deadline allows (ISO), empty when open
 
 } // namespace
 
@@ -41,6 +44,8 @@ PlanBrowser::PlanBrowser(QWidget* parent) : QWidget(parent)
     m_search = new QLineEdit(this);
     m_search->setClearButtonEnabled(true);
     m_unlocated = new QCheckBox(this);
+    m_dueBefore = new QLineEdit(this);
+    m_dueBefore->setClearButtonEnabled(true);
     m_tree = new QTreeWidget(this);
     m_tree->setColumnCount(3);
     m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
@@ -58,7 +63,7 @@ PlanBrowser::PlanBrowser(QWidget* parent) : QWidget(parent)
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
     m_count = new QLabel(this);
-    for (QWidget* w : std::initializer_list<QWidget*>{m_documents, m_agencies, m_themes, m_search, m_unlocated, split, m_count})
+    for (QWidget* w : std::initializer_list<QWidget*>{m_documents, m_agencies, m_themes, m_search, m_unlocated, m_dueBefore, split, m_count})
         layout->addWidget(w);
 
     connect(m_documents, &QComboBox::currentIndexChanged, this, [this] {
@@ -77,6 +82,7 @@ PlanBrowser::PlanBrowser(QWidget* parent) : QWidget(parent)
     });
     connect(m_search, &QLineEdit::textChanged, this, [this] { applyFilters(); });
     connect(m_unlocated, &QCheckBox::toggled, this, [this] { applyFilters(); });
+    connect(m_dueBefore, &QLineEdit::textChanged, this, [this] { applyFilters(); });
     connect(m_tree, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
         const QString id = item ? item->data(0, kTaskRole).toString() : QString();
         showDetails(id);
@@ -97,6 +103,7 @@ void PlanBrowser::retranslateUi()
 {
     m_search->setPlaceholderText(tr("Search tasks (with or without diacritics)…"));
     m_unlocated->setText(tr("Only tasks without a place on the map"));
+    m_dueBefore->setPlaceholderText(tr("Due before (dd/mm/yyyy)…"));
     m_tree->setHeaderLabels({tr("Task"), tr("Lead"), tr("Features")});
     fill();
 }
@@ -117,6 +124,8 @@ void PlanBrowser::showDetails(const QString& taskId)
             html += line(tr("Lead"), t.lead.empty() ? tr("(none named)") : joined(t.lead).toHtmlEscaped());
             if (!t.support.empty())
                 html += line(tr("Supporting"), joined(t.support).toHtmlEscaped());
+            if (!t.deadlineText.empty() || !t.deadline.empty())
+                html += line(tr("Deadline"), q(t.deadlineText.empty() ? t.deadline : t.deadlineText).toHtmlEscaped());
             html += line(tr("Features"), t.links > 0 ? QString::number(t.links)
                                          : t.unlocatedReason.empty() ? tr("Not placed on the map yet")
                                                                      : tr("No place on the map: %1").arg(q(t.unlocatedReason).toHtmlEscaped()));
@@ -234,6 +243,7 @@ void PlanBrowser::fill()
                 agencies << q(a);
             item->setData(0, kLeadRole, agencies.join(QLatin1Char('\n')));
             item->setData(0, kUnlocatedRole, t.links == 0);
+            item->setData(0, kDeadlineEndRole, q(plan::deadlineEnd(t.deadline).value_or(std::string())));
             QStringList kinds;
             for (const auto& k : t.kinds)
                 kinds << q(k);
@@ -259,6 +269,9 @@ void PlanBrowser::applyFilters()
     }
     const QString words = q(text::foldForMatch(m_search->text().toStdString()));
     const bool onlyUnlocated = m_unlocated->isChecked();
+    // Due before a day typed in Vietnamese or ISO form; an unfinished date filters nothing yet.
+    const auto due = text::parseDate(m_dueBefore->text().trimmed().toStdString());
+    const QString dueIso = due ? q(*due) : QString();
     const QString theme = m_themes->currentData().toString();
     int shown = 0;
     for (int d = 0; d < m_tree->topLevelItemCount(); ++d) {
@@ -285,6 +298,10 @@ void PlanBrowser::applyFilters()
                     show = task->data(0, kSearchRole).toString().contains(words);
                 if (show && onlyUnlocated)
                     show = task->data(0, kUnlocatedRole).toBool();
+                if (show && !dueIso.isEmpty()) {
+                    const QString end = task->data(0, kDeadlineEndRole).toString();
+                    show = !end.isEmpty() && end < dueIso;
+                }
                 if (show && !theme.isEmpty())
                     show = task->data(0, kKindsRole).toString().split(QLatin1Char('\n')).contains(theme);
                 task->setHidden(!show);
@@ -316,6 +333,14 @@ void PlanBrowser::setAgencyFilter(const QString& agency)
 }
 
 void PlanBrowser::setSearch(const QString& words) { m_search->setText(words); }
+
+bool PlanBrowser::setDueBefore(const QString& date)
+{
+    if (!date.isEmpty() && !text::parseDate(date.toStdString()))
+        return false;
+    m_dueBefore->setText(date);
+    return true;
+}
 
 void PlanBrowser::setThemeFilter(const QString& kind)
 {

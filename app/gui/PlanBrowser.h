@@ -35,6 +35,9 @@ public:
     void setAgencyFilter(const QString& agency);
     void setSearch(const QString& words);
     void setOnlyUnlocated(bool only);
+    /// Tasks whose deadline ends before @p date (ISO or "30/6/2026"); empty for all. False
+    /// (and the filter unchanged) when it is not a date.
+    bool setDueBefore(const QString& date);
     /// Tasks linked to features of @p kind (e.g. "agri_zone"); empty for all.
     void setThemeFilter(const QString& kind);
     /// Selects and shows a task (e.g. followed from the identify panel); false if unknown.
@@ -68,6 +71,7 @@ private:
     QComboBox* m_themes = nullptr;
     QLineEdit* m_search = nullptr;
     QCheckBox* m_unlocated = nullptr;
+    QLineEdit* m_dueBefore = nullptr; ///< a date: only tasks due before it (overdue then if not done)
     QTreeWidget* m_tree = nullptr;
     QTextBrowser* m_details = nullptr;
     QLabel* m_count = nullptr;

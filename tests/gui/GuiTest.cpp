@@ -223,6 +223,17 @@ private slots:
                        "ON t.fid = l.related_id JOIN agri_zones z ON z.fid = l.base_id"));
         QVERIFY(browser->visibleTasks() > 0);
         browser->setThemeFilter({});
+        // Due before a day typed the Vietnamese way: the tasks whose deadline ends earlier (the
+        // workspace's deadlines, read from the plans); a half-typed date filters nothing.
+        QVERIFY(browser->setDueBefore(QStringLiteral("1/1/2023")));
+        const int due = browser->visibleTasks();
+        QCOMPARE(due, count("SELECT COUNT(*) FROM plan_tasks WHERE deadline GLOB '20[0-2][0-9]*' AND "
+                            "substr(deadline, 1, 4) < '2023' AND deadline NOT LIKE '%..%'"));
+        QVERIFY(due > 0);
+        QVERIFY(!browser->setDueBefore(QStringLiteral("sắp tới")));
+        QCOMPARE(browser->visibleTasks(), due);
+        QVERIFY(browser->setDueBefore({}));
+        QCOMPARE(browser->visibleTasks(), count("SELECT COUNT(*) FROM plan_tasks"));
         // A task with a place: the map zooms to it, Điềm Thụy park in view.
         const Park p = park("KCN-DT");
         QVERIFY(browser->selectTask(QStringLiteral("cv-2907:2.11#1")));

@@ -925,6 +925,14 @@ Vị trí vẽ theo mô tả trong kế hoạch chỉ mang tính chỉ dẫn; gi
         <translation>Chỉ các nhiệm vụ chưa có vị trí trên bản đồ</translation>
     </message>
     <message>
+        <source>Due before (dd/mm/yyyy)…</source>
+        <translation>Hạn hoàn thành trước ngày (dd/mm/yyyy)…</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Thời hạn</translation>
+    </message>
+    <message>
         <source>Task</source>
         <translation>Nhiệm vụ</translation>
     </message>

@@ -144,7 +144,7 @@ bool isWordChar(char c)
 /// Type words that begin the name of a public body, an association or an enterprise (folded).
 /// "tinh" after "so", "ban" … is part of what follows, not a type.
 constexpr std::string_view kBodyStarts[] = {
-    "ban quan ly ", "ban chi dao ", "ban dan toc", "ban ", "so ", "cuc ", "chi cuc ", "trung tam ", "hiep hoi ", "hoi ",
+    "ban quan ly ", "ban chi dao ", "ban chi huy ", "ban dan toc", "ban ", "so ", "cuc ", "chi cuc ", "trung tam ", "hiep hoi ", "hoi ",
     "lien minh ", "lien doan ", "tinh doan", "doan thanh nien", "bao ", "dai ", "truong ", "vien ", "ngan hang ",
     "kho bac ", "cong an ", "bo chi huy ", "van phong ", "thanh tra ", "uy ban mat tran to quoc", "cong ty ",
     "tong cong ty ", "tap doan ", "quy ", "thong ke ", "bao hiem xa hoi", "dien luc ", "hoi dong ", "bo ",

@@ -58,14 +58,17 @@ PlanOverview readPlanOverview(layers::Workspace& ws)
             reasons[text(row[0])] = text(row[1]);
 
     std::map<std::string, std::pair<std::size_t, std::size_t>> taskIndex; // task → (document, task)
-    for (const auto& row : ds.execute("SELECT fid + 0, task_id, doc_id, section, heading, text FROM plan_tasks "
-                                      "ORDER BY doc_id, ordinal, task_id")
+    const bool deadlines = ws.schemaVersion() >= layers::kSchemaTaskDeadlines;
+    for (const auto& row : ds.execute(std::string("SELECT fid + 0, task_id, doc_id, section, heading, text, ") +
+                                      (deadlines ? "deadline, deadline_text" : "NULL, NULL") +
+                                      " FROM plan_tasks ORDER BY doc_id, ordinal, task_id")
                                .rows) {
         const auto doc = docIndex.find(text(row[2]));
         if (doc == docIndex.end())
             continue; // a task of no stored document (validate reports it)
         auto& tasks = out.documents[doc->second].tasks;
-        StoredTask t{text(row[1]), text(row[2]), text(row[3]), text(row[4]), text(row[5]), {}, {}, 0, {}, {}};
+        StoredTask t{text(row[1]), text(row[2]), text(row[3]), text(row[4]), text(row[5]), {}, {}, 0, {}, {},
+                     text(row[6]), text(row[7])};
         if (const auto l = links.find(integer(row[0])); l != links.end())
             t.links = l->second;
         if (const auto k = kinds.find(integer(row[0])); k != kinds.end()) {

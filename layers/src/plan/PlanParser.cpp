@@ -314,7 +314,10 @@ std::vector<Node> buildTree(const std::vector<Paragraph>& paragraphs, std::size_
     std::vector<int> stack; // node indices of open markers
     for (std::size_t i = bodyStart; i < bodyEnd; ++i) {
         const Paragraph& p = paragraphs[i];
-        if (isClosing(p) || p.tableCell)
+        // Titles in capitals and chapter headings ("Chương II") structure the text; they are not items.
+        if (isClosing(p) || p.tableCell ||
+            (p.marker == Marker::None && (p.upperCase || foldForMatch(p.text.substr(0, 12)).rfind("chuong ", 0) == 0) &&
+             p.text.size() < 300))
             continue;
         Node node;
         node.p = &p;
@@ -718,6 +721,33 @@ bool ruleSubject(ClauseInput& in, Clause& clause)
     return false;
 }
 
+/// Several assignments in one item, one per clause: "Chủ tịch UBND cấp xã chỉ đạo …; Ban Chỉ
+/// huy cấp xã tham mưu …; Kiểm lâm sở tại hướng dẫn …" — every subject leads.
+bool ruleSubjectsPerClause(ClauseInput& in, Clause& clause)
+{
+    auto [body, f, F, mentions, resolver, colon] = in.parts();
+    std::vector<std::size_t> starts{0};
+    for (std::size_t p = F.find("; "); p != std::string::npos; p = F.find("; ", p + 2))
+        starts.push_back(p + 2);
+    if (starts.size() < 2)
+        return false;
+    int clauses = 0;
+    for (std::size_t s : starts) {
+        const auto list = listAt(mentions, f, f.origin[std::min(s, F.size())], 1);
+        if (list.empty() || !verbFollows(F, in.toFolded(mentions[list.back()].end)))
+            continue;
+        ++clauses;
+        for (std::size_t k : list)
+            clause.leads.push_back(resolver.info(mentions[k]));
+    }
+    if (clauses < 2 || in.toFolded(mentions.front().begin) > 3) {
+        clause = Clause();
+        return false;
+    }
+    clause.subjectOnly = true;
+    return true;
+}
+
 bool ruleSubjectAfterIntro(ClauseInput& in, Clause& clause)
 {
     auto [body, f, F, mentions, resolver, colon] = in.parts();
@@ -834,6 +864,8 @@ const std::vector<ClauseRule>& clauseRules()
         {"agency-title", "\"3. Sở X\", \"Trách nhiệm của Sở X\": an agency named alone as a heading", {}, ruleAgencyTitle},
         {"chu-tri", "\"(Giao) Sở X chủ trì, phối hợp với Y …\"", {}, ruleChuTri},
         {"giao", "\"Giao Sở X <verb> …\" without \"chủ trì\"", {kTnPlans[2]}, ruleGiao},
+        {"subjects-per-clause", "\"X chỉ đạo …; Y tham mưu …; Z hướng dẫn …\": a subject in each clause",
+         {"quang-ninh_qd_96_2025"}, ruleSubjectsPerClause},
         {"subject", "\"Sở X phối hợp / có trách nhiệm / chủ động …\": agencies as the sentence's subject",
          {kTnPlans[0], kTnPlans[1]}, ruleSubject},
         {"subject-after-intro", "\"Trên cơ sở …, Thủ trưởng các sở … có trách nhiệm:\"", {kTnPlans[0]},

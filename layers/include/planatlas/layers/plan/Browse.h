@@ -20,6 +20,8 @@ struct StoredTask
     std::int64_t links = 0;                 ///< features linked to it
     std::vector<std::string> kinds;         ///< kinds of those features, registry order
     std::string unlocatedReason;            ///< a reviewer's reason when it has no place on purpose
+    std::string deadline;                   ///< normalised ("2026-Q2"), empty when none
+    std::string deadlineText;               ///< as written
 };
 
 struct StoredDocument
