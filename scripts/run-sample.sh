@@ -39,4 +39,4 @@ echo "Sample workspace: $workspace (open it in QGIS or with: $planatlas info $wo
 echo "Report: $out/report/index.html (self-contained; its tables also as CSV beside it)"
 echo "Analyses and maps: $out/"
 ls -1 "$out" | sed 's/^/  /'
-echo "Second sample (no plan yet): build/release/data/thanh_hoa.gpkg"
+echo "Second sample (QĐ 1992/QĐ-UBND with its reviewed links): build/release/data/thanh_hoa.gpkg"
