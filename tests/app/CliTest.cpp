@@ -792,3 +792,22 @@ TEST(Cli, TaskCorrectionsAreKeptApartAndSurviveReingest)
     EXPECT_EQ(runCli({"task", ws, "edit", "kh:I.2#1"}).exitCode, 2);
     EXPECT_EQ(pa::test::readBytes(ws), before);
 }
+
+TEST(Cli, IngestExplainShowsThePartsAndTheRuleOfEachTaskAndExplainsAFailure)
+{
+    pa::test::TempDir dir;
+    const auto th = pa::test::sampleData("thanh_hoa/plans/thanh-hoa_ctr-hanh-dong-nq29_qd1992_2023.txt").string();
+    const auto r = runCli({"ingest", "--explain", th});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    // The decision, its distribution list, then the programme attached after it: 49 tasks.
+    EXPECT_NE(r.out.find("part wrapper"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("part distribution"), std::string::npos);
+    EXPECT_NE(r.out.find("49 task(s)"), std::string::npos);
+    EXPECT_NE(r.out.find("chu-tri"), std::string::npos); // the rule that read a lead
+    // A document naming an agency but assigning nothing: the parts, then the error.
+    pa::test::writeBytes(dir.file("e.txt"), "KẾ HOẠCH\n\nI. MỤC ĐÍCH\n\n1. Sở Tài chính là cơ quan thường trực.\n");
+    const auto bad = runCli({"ingest", "--explain", dir.file("e.txt")});
+    EXPECT_EQ(bad.exitCode, 3);
+    EXPECT_NE(bad.out.find("part plan"), std::string::npos) << bad.out;
+    EXPECT_NE(bad.err.find("no task assigned to anyone"), std::string::npos) << bad.err;
+}

@@ -776,18 +776,21 @@ TEST(PlanTasks, NamedAgenciesButNoTaskIsAnErrorNotAnEmptyResult)
 
 TEST(PlanFormats, DocxAutomaticNumberingAndTablesReadAsAReaderSeesThem)
 {
-    // Word keeps list labels out of the text (numbering.xml) and tables as w:tbl.
+    // Word keeps list labels out of the text (numbering.xml, and styles.xml for numbered heading
+    // styles) and tables as w:tbl.
     pa::test::TempDir dir;
     auto p = [](const std::string& text, const std::string& numId = "", int level = 0) {
         std::string props = numId.empty() ? "" : "<w:pPr><w:numPr><w:ilvl w:val=\"" + std::to_string(level) +
                                                        "\"/><w:numId w:val=\"" + numId + "\"/></w:numPr></w:pPr>";
+        if (numId == "style") // numbered by its paragraph style, as Word's headings are
+            props = "<w:pPr><w:pStyle w:val=\"Heading1\"/></w:pPr>";
         return "<w:p>" + props + "<w:r><w:t xml:space=\"preserve\">" + text + "</w:t></w:r></w:p>";
     };
     auto cell = [&](const std::string& text) { return "<w:tc><w:tcPr/>" + p(text) + "</w:tc>"; };
-    std::string body = p("KẾ HOẠCH") + p("Phát triển công nghiệp") + p("NHIỆM VỤ VÀ GIẢI PHÁP", "1", 0) +
+    std::string body = p("KẾ HOẠCH") + p("Phát triển công nghiệp") + p("NHIỆM VỤ VÀ GIẢI PHÁP", "style") +
                        p("Sở Công Thương:", "1", 1) + p("Rà soát quy hoạch cụm công nghiệp.", "1", 2) +
                        p("Hỗ trợ doanh nghiệp chuyển đổi số.", "1", 2) + p("Sở Tài chính:", "1", 1) +
-                       p("Bố trí kinh phí thực hiện.", "1", 2) + p("TỔ CHỨC THỰC HIỆN", "1", 0) +
+                       p("Bố trí kinh phí thực hiện.", "1", 2) + p("TỔ CHỨC THỰC HIỆN", "style") +
                        p("Các nhiệm vụ cụ thể như sau:") + "<w:tbl><w:tblPr/>" + "<w:tr>" + cell("STT") +
                        cell("Nhiệm vụ") + cell("Cơ quan chủ trì") + cell("Cơ quan phối hợp") + cell("Thời gian hoàn thành") +
                        "</w:tr><w:tr>" + cell("1") + cell("Xây dựng cơ sở dữ liệu khu công nghiệp.") + cell("Sở Xây dựng") +
@@ -803,13 +806,19 @@ TEST(PlanFormats, DocxAutomaticNumberingAndTablesReadAsAReaderSeesThem)
         "</w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"7\"/></w:num></w:numbering>";
     pa::test::writeBytes(dir.file("document.xml"), document);
     pa::test::writeBytes(dir.file("numbering.xml"), numbering);
+    pa::test::writeBytes(dir.file("styles.xml"),
+                         "<?xml version=\"1.0\"?><w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/"
+                         "2006/main\"><w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:pPr><w:numPr>"
+                         "<w:numId w:val=\"1\"/></w:numPr></w:pPr></w:style></w:styles>");
     const auto zip = pa::test::run({"/usr/bin/python3", "-c",
                                     "import sys, zipfile\n"
                                     "with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:\n"
                                     "    z.writestr('[Content_Types].xml', '<Types/>')\n"
                                     "    z.write(sys.argv[2], 'word/document.xml')\n"
-                                    "    z.write(sys.argv[3], 'word/numbering.xml')\n",
-                                    dir.file("plan.docx"), dir.file("document.xml"), dir.file("numbering.xml")});
+                                    "    z.write(sys.argv[3], 'word/numbering.xml')\n"
+                                    "    z.write(sys.argv[4], 'word/styles.xml')\n",
+                                    dir.file("plan.docx"), dir.file("document.xml"), dir.file("numbering.xml"),
+                                    dir.file("styles.xml")});
     ASSERT_EQ(zip.exitCode, 0) << zip.err;
     const auto plan = readPlan(dir.file("plan.docx"));
     std::string read;

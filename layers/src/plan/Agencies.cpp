@@ -205,6 +205,12 @@ std::vector<GrammarName> grammarAgencies(const std::string& text, const text::Fo
         return i;
     };
     auto source = [&](std::size_t foldedPos) { return std::string_view(text).substr(folded.origin[foldedPos]); };
+    // The next word from @p i: its [begin, end) after spaces (and commas when @p commas).
+    auto nextWord = [&](std::size_t i, bool commas) {
+        while (i < f.size() && (f[i] == ' ' || (commas && f[i] == ',')))
+            ++i;
+        return std::pair{i, wordEnd(i)};
+    };
     for (std::size_t pos = 0; pos < f.size(); ++pos) {
         if (pos > 0 && f[pos - 1] != ' ' && f[pos - 1] != '(' && f[pos - 1] != '"')
             continue;
@@ -228,10 +234,7 @@ std::vector<GrammarName> grammarAgencies(const std::string& text, const text::Fo
             // the unit words and names up to a verb: "các xã, phường, đặc khu", "xã Gia Thuận"
             std::size_t last = end;
             for (std::size_t i = end; i < f.size() && i - pos < 80;) {
-                std::size_t j = i;
-                while (j < f.size() && (f[j] == ' ' || f[j] == ','))
-                    ++j;
-                const std::size_t e = wordEnd(j);
+                const auto [j, e] = nextWord(i, true);
                 if (e == j)
                     break;
                 const std::string_view w = std::string_view(f).substr(j, e - j);
@@ -280,10 +283,7 @@ std::vector<GrammarName> grammarAgencies(const std::string& text, const text::Fo
                     break;
             }
             while (i < f.size() && words < 12) {
-                std::size_t j = i;
-                while (j < f.size() && f[j] == ' ')
-                    ++j;
-                const std::size_t e = wordEnd(j);
+                const auto [j, e] = nextWord(i, false);
                 if (e == j)
                     break;
                 const std::string_view w = std::string_view(f).substr(j, e - j);

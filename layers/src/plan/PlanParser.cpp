@@ -1126,6 +1126,14 @@ struct NodeFields
 
 } // namespace
 
+std::vector<Part> documentParts(const std::string& text)
+{
+    std::vector<Part> out;
+    for (const auto& range : segmentParts(splitParagraphs(text)))
+        out.push_back(range.info);
+    return out;
+}
+
 ParsedPlan parsePlanText(const std::string& text, const std::string& sourceName, const ReadOptions& options)
 {
     ParsedPlan plan;

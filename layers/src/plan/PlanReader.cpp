@@ -120,6 +120,34 @@ public:
         }
     }
 
+    /// Paragraph styles that number their paragraphs (word/styles.xml: a heading style with a
+    /// w:numPr), so that "Heading 1" paragraphs get their "I." as Word shows it.
+    void readStyles(const std::string& xml)
+    {
+        std::string style;
+        for (std::size_t i = xml.find('<'); i != std::string::npos; i = xml.find('<', i + 1)) {
+            const auto gt = xml.find('>', i);
+            if (gt == std::string::npos)
+                break;
+            const std::string tag = xml.substr(i + 1, gt - i - 1);
+            if (tag.rfind("w:style ", 0) == 0)
+                style = attribute(tag, "w:styleId");
+            else if (tag == "/w:style")
+                style.clear();
+            else if (!style.empty() && tag.rfind("w:numId ", 0) == 0)
+                m_styleNumbering[style].first = attribute(tag, "w:val");
+            else if (!style.empty() && tag.rfind("w:ilvl ", 0) == 0)
+                m_styleNumbering[style].second = std::atoi(attribute(tag, "w:val").c_str());
+        }
+    }
+
+    /// The list and level a paragraph style numbers with; empty numId when it does not.
+    [[nodiscard]] std::pair<std::string, int> styleNumbering(const std::string& style) const
+    {
+        const auto it = m_styleNumbering.find(style);
+        return it == m_styleNumbering.end() ? std::pair<std::string, int>{} : it->second;
+    }
+
     /// The label of the next paragraph of list @p numId at level @p level ("2.1.", "b)", "-").
     std::string next(const std::string& numId, int level)
     {
@@ -183,6 +211,7 @@ private:
     std::map<std::string, std::map<int, Level>> m_levels; // abstractNumId → level → definition
     std::map<std::string, std::string> m_abstractOf;      // numId → abstractNumId
     std::map<std::string, std::vector<int>> m_counters;   // abstractNumId → counters per level
+    std::map<std::string, std::pair<std::string, int>> m_styleNumbering; // styleId → (numId, level)
 };
 
 /// The text of a WordprocessingML document: one paragraph per <w:p> (runs joined, Word's
@@ -198,8 +227,15 @@ std::string docxText(const std::string& xml, WordNumbering& numbering)
     std::vector<std::string> row;
     std::string cell;
     std::size_t i = 0;
+    std::string style;
     auto endParagraph = [&] {
-        std::string label = numId.empty() ? std::string() : numbering.next(numId, level);
+        if (numId.empty() && !style.empty()) {
+            const auto [styleNum, styleLevel] = numbering.styleNumbering(style);
+            numId = styleNum;
+            if (level < 0)
+                level = styleLevel;
+        }
+        std::string label = numId.empty() ? std::string() : numbering.next(numId, std::max(0, level));
         std::string text = label.empty() ? paragraph : label + " " + paragraph;
         if (tableDepth > 0)
             cell += (cell.empty() || text.empty() ? "" : " ") + text;
@@ -207,6 +243,7 @@ std::string docxText(const std::string& xml, WordNumbering& numbering)
             out += text + "\n\n";
         paragraph.clear();
         numId.clear();
+        style.clear();
         level = -1;
     };
     while (i < xml.size()) {
@@ -227,6 +264,8 @@ std::string docxText(const std::string& xml, WordNumbering& numbering)
         }
         if (tag == "/w:p")
             endParagraph();
+        else if (tag.rfind("w:pStyle ", 0) == 0)
+            style = attribute(tag, "w:val");
         else if (tag.rfind("w:numId ", 0) == 0)
             numId = attribute(tag, "w:val") == "0" ? std::string() : attribute(tag, "w:val");
         else if (tag.rfind("w:ilvl ", 0) == 0)
@@ -320,6 +359,11 @@ DocumentText readDocumentText(const std::string& path, const ReadOptions& option
                 // no automatic numbering in this document
             }
             WordNumbering numbering(numberingXml);
+            try {
+                numbering.readStyles(gis::readZipMember(path, "word/styles.xml"));
+            } catch (const gis::GisError&) {
+                // no styles part
+            }
             text = docxText(gis::readZipMember(path, "word/document.xml"), numbering);
         } catch (const gis::GisError& e) {
             throw inputError(path, std::string("a zip archive but not a readable .docx (") + e.what() + ")");

@@ -156,6 +156,10 @@ ParsedPlan parseDocument(DocumentText document, const std::string& sourceName, c
 /// same arguments. Does nothing when it is set (the user's choice) or the restart fails.
 void limitOcrThreads(char** argv);
 
+/// How a document's text divides into parts (wrapper, distribution, signature, attached plan,
+/// appendix), without reading any task: for explaining a document the reader could not read.
+std::vector<Part> documentParts(const std::string& text);
+
 /// Parses already-decoded text (NFC UTF-8). @p sourceName is used in messages.
 ParsedPlan parsePlanText(const std::string& text, const std::string& sourceName,
                          const ReadOptions& options = {});
