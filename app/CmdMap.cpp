@@ -38,6 +38,7 @@ const Command kMap{
         {"--subtitle", "TEXT", "subtitle (default: what the theme shows)"},
         {"--lang", "LANG", "vi (default) or en"},
         {"--highlight", "WHAT", "agency theme: task:ID, agency:NAME or document:ID"},
+        {"--by-deadline", "", "agency theme: colour the features by the year their tasks are due"},
         {"--distance-km", "KM", "corridor theme: buffer distance (default 5)"},
         {"--units", "LAYER", "coverage theme: unit layer (default: the districts)"},
         {"--kind", "KIND", "coverage theme: the kind whose share is shown (default industrial_park)"},
@@ -94,6 +95,7 @@ int runMap(const std::vector<std::string>& args)
     o.subtitle = parsed.value("--subtitle");
     o.lang = language(parsed);
     o.highlight = parsed.value("--highlight");
+    o.byDeadline = parsed.has("--by-deadline");
     if (!o.highlight.empty() && o.theme == render::Theme::Programme && !parsed.has("--theme"))
         o.theme = render::Theme::Agency; // a highlight alone asks for the agency theme
     o.corridorKm = positiveNumber(parsed, "--distance-km", o.corridorKm, "kilometres");

@@ -811,3 +811,28 @@ TEST(Cli, IngestExplainShowsThePartsAndTheRuleOfEachTaskAndExplainsAFailure)
     EXPECT_NE(bad.out.find("part plan"), std::string::npos) << bad.out;
     EXPECT_NE(bad.err.find("no task assigned to anyone"), std::string::npos) << bad.err;
 }
+
+TEST(Cli, AgencyMapColoursFeaturesByTheYearTheirTasksAreDue)
+{
+    pa::test::TempDir dir;
+    const auto ws = dir.file("tn.gpkg");
+    std::filesystem::copy_file(pa::test::sampleWorkspace(), ws);
+    // Two of Sở Công Thương's located tasks given deadlines (as a planner would correct them).
+    ASSERT_EQ(runCli({"task", ws, "edit", "cv-2907:2.1#2", "--deadline", "trước ngày 30/6/2026"}).exitCode, 0);
+    ASSERT_EQ(runCli({"task", ws, "edit", "kh-nq54:III.4#4", "--deadline", "năm 2027"}).exitCode, 0);
+    const auto svg = dir.file("sct.svg");
+    const auto r = runCli({"map", ws, "-o", svg, "--theme", "agency", "--highlight", "agency:Sở Công Thương",
+                           "--by-deadline", "--size", "1200x900"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const std::string text = pa::test::readBytes(svg);
+    // The earliest year in red, the next in orange, each in the legend.
+    EXPECT_NE(text.find("#d73027"), std::string::npos);
+    EXPECT_NE(text.find("#fc8d59"), std::string::npos);
+    EXPECT_NE(text.find("Hạn hoàn thành 2026"), std::string::npos);
+    EXPECT_NE(text.find("Hạn hoàn thành 2027"), std::string::npos);
+    // Without --by-deadline, no year colours.
+    const auto plain = runCli({"map", ws, "-o", dir.file("plain.svg"), "--theme", "agency", "--highlight",
+                               "agency:Sở Công Thương", "--size", "1200x900"});
+    ASSERT_EQ(plain.exitCode, 0) << plain.err;
+    EXPECT_EQ(pa::test::readBytes(dir.file("plain.svg")).find("Hạn hoàn thành 2026"), std::string::npos);
+}

@@ -851,3 +851,15 @@ TEST(PlanPlaces, AListAfterOneTypeWordIsSeveralPlacesAndAFullStopEndsAName)
                                                "industrial_park:Bỉm Sơn", "industrial_park:Ngọc Lặc",
                                                "industrial_park:Bãi Trành", "industrial_park:Thạch Quảng"}));
 }
+
+TEST(PlanAgencies, OneBodyWrittenTwoWaysIsOneAgency)
+{
+    const auto plan = parsePlanText("KẾ HOẠCH\n\nI. NHIỆM VỤ\n\n1. Sở Văn hóa và Thể thao chủ trì tổ chức lễ hội.\n\n"
+                                    "2. Sở Văn hóa và Thể thao tỉnh chủ trì bảo tồn di tích.\n\n"
+                                    "3. Sở KH&ĐT chủ trì xúc tiến đầu tư.\n\n4. Sở Kế hoạch và Đầu tư tỉnh chủ trì lập kế hoạch.\n",
+                                    "t");
+    ASSERT_EQ(plan.tasks.size(), 4u);
+    EXPECT_EQ(plan.agencies.size(), 2u); // not four
+    EXPECT_EQ(plan.tasks[0].lead, plan.tasks[1].lead);
+    EXPECT_EQ(plan.tasks[2].lead, plan.tasks[3].lead);
+}

@@ -129,12 +129,14 @@ TEST(PlanOcr, AScannedPdfIsRecognisedPageByPageWithConfidenceAndCanBeCancelled)
         EXPECT_GT(confidence, 60) << "page " << page;
     EXPECT_FALSE(fromScan.extractedText.empty()); // kept for review
     EXPECT_TRUE(std::any_of(stages.begin(), stages.end(), [](const std::string& s) { return s.find("trang 3") != std::string::npos; }));
+    // A task found again: the same first words (OCR may misread a letter further on).
+    auto opening = [](const Task& t) { return pa::text::foldForMatch(t.text).substr(0, 30); };
     std::set<std::string> scanned;
     for (const auto& t : fromScan.tasks)
-        scanned.insert(key(t));
+        scanned.insert(opening(t));
     std::size_t found = 0;
     for (const auto& t : fromText.tasks)
-        found += scanned.contains(key(t));
+        found += scanned.contains(opening(t));
     EXPECT_GE(found, fromText.tasks.size() * 8 / 10) << found << " of " << fromText.tasks.size();
 
     // Ctrl-C during the second page: the read stops with Cancelled.

@@ -13,6 +13,7 @@
 #include "planatlas/layers/analysis/Coverage.h"
 #include "planatlas/layers/analysis/Proximity.h"
 #include "planatlas/layers/plan/Links.h"
+#include "planatlas/layers/plan/Plan.h"
 
 #include <QDate>
 #include <QDir>
@@ -365,7 +366,7 @@ std::string shortName(const std::string& name)
 
 /// Codes of the features linked to the tasks a highlight names; @p what describes it.
 std::set<std::string> highlightCodes(layers::Workspace& ws, const std::string& spec, std::string& what,
-                                     std::int64_t& tasks)
+                                     std::int64_t& tasks, std::map<std::string, int>* dueYear = nullptr)
 {
     const auto colon = spec.find(':');
     if (colon == std::string::npos)
@@ -402,10 +403,22 @@ std::set<std::string> highlightCodes(layers::Workspace& ws, const std::string& s
     }
     std::set<std::string> codes;
     tasks = 0;
-    for (const auto& row : ws.dataset().execute("SELECT task_id FROM plan_tasks WHERE " + taskFilter).rows) {
+    const bool deadlines = ws.schemaVersion() >= layers::kSchemaTaskDeadlines;
+    for (const auto& row :
+         ws.dataset().execute(std::string("SELECT task_id, ") + (deadlines ? "deadline" : "NULL") +
+                              " FROM plan_tasks WHERE " + taskFilter).rows) {
         ++tasks;
-        for (const auto& l : plan::listLinks(ws, gis::toString(row[0])))
+        // The earliest year any of its tasks is due by (ongoing and undated tasks give none).
+        const auto end = plan::deadlineEnd(gis::toString(row[1]));
+        for (const auto& l : plan::listLinks(ws, gis::toString(row[0]))) {
             codes.insert(l.featureCode);
+            if (dueYear && end) {
+                const int year = std::stoi(end->substr(0, 4));
+                auto [it, added] = dueYear->emplace(l.featureCode, year);
+                if (!added)
+                    it->second = std::min(it->second, year);
+            }
+        }
     }
     if (tasks == 0)
         throw Error(ErrorKind::Usage, "--highlight " + spec + ": no task matches");
@@ -454,6 +467,16 @@ Classes quantileClasses(std::vector<double> values, const std::vector<QColor>& r
     for (std::size_t i = 0; i < c.breaks.size(); ++i)
         c.colours.push_back(ramp[ramp.size() == c.breaks.size() ? i : (i * (ramp.size() - 1)) / std::max<std::size_t>(1, c.breaks.size() - 1)]);
     return c;
+}
+
+/// The colour of a deadline year among @p years: the earliest red, then orange, yellow, green
+/// and blue for later ones (years past the sixth share the last colour).
+QColor dueColour(const std::set<int>& years, int year)
+{
+    static const QColor palette[] = {QColor(0xd7, 0x30, 0x27), QColor(0xfc, 0x8d, 0x59), QColor(0xfe, 0xe0, 0x90),
+                                     QColor(0x91, 0xcf, 0x60), QColor(0x1a, 0x98, 0x50), QColor(0x45, 0x75, 0xb4)};
+    const auto rank = static_cast<std::size_t>(std::distance(years.begin(), years.find(year)));
+    return palette[std::min<std::size_t>(rank, 5)];
 }
 
 struct LegendEntry
@@ -570,14 +593,18 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
     std::vector<LegendEntry> legend;
     std::optional<gis::Geometry> corridorArea;
     std::map<std::string, double> coverageShare; // unit code → share %
+    std::map<std::string, int> dueYear;          // Agency theme by deadline: feature code → year due
+    std::set<int> dueYears;
     std::string coverageUnits;
     if (o.theme == Theme::Agency) {
         if (o.highlight.empty())
             throw Error(ErrorKind::Usage, "the agency theme needs --highlight task:ID, agency:NAME or document:ID");
         std::string what;
         std::int64_t tasks = 0;
-        emphasised = highlightCodes(ws, o.highlight, what, tasks);
+        emphasised = highlightCodes(ws, o.highlight, what, tasks, o.byDeadline ? &dueYear : nullptr);
         useEmphasis = true;
+        for (const auto& [code, year] : dueYear)
+            dueYears.insert(year);
         if (subtitle.empty())
             subtitle = (tr("Footprint of", lang) + " " + q(what) + " — " + QString::number(tasks) + " " +
                         tr("tasks", lang) + ", " + QString::number(emphasised.size()) + " " + tr("features", lang))
@@ -830,6 +857,16 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
             if (o.theme == Theme::Coverage && d.kind == o.coverageKind) {
                 s.brush = QBrush(QColor(255, 255, 255, 170)); // the features over their units' shade
                 s.pen.setColor(QColor(0x3f, 0x00, 0x7d));
+            }
+            if (o.byDeadline && item.emphasised && useEmphasis) {
+                // Earliest due first in the warmest colour; features whose tasks have no end date
+                // keep their kind's symbol.
+                if (const auto due = dueYear.find(item.code); due != dueYear.end()) {
+                    const QColor c = dueColour(dueYears, due->second);
+                    if (s.brush.style() != Qt::NoBrush)
+                        s.brush = QBrush(c);
+                    s.pen.setColor(c.darker(140));
+                }
             }
             ++report.featuresDrawn;
             if (useEmphasis && item.emphasised && layers::findKind(d.kind) && layers::findKind(d.kind)->programme &&
@@ -1136,6 +1173,18 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
                 legend.push_back({symbolSwatch(d.kind, "planned", "", false), kindTitle + " (" + tr("planned", lang) + ")"});
         }
     }
+    for (const int year : dueYears) {
+        const QColor c = dueColour(dueYears, year);
+        legend.push_back({[c, &u](QPainter& pp, const QRectF& r) {
+                              pp.setPen(QPen(c.darker(140), u.px(0.3)));
+                              pp.setBrush(c);
+                              pp.drawRect(r.adjusted(0, r.height() * 0.15, 0, -r.height() * 0.15));
+                          },
+                          tr("Due by", lang) + " " + QString::number(year)});
+    }
+    if (!dueYears.empty())
+        legend.push_back({symbolSwatch("industrial_park", "existing", "", false),
+                          tr("No end date (ongoing, annual or none given)", lang)});
     if (useEmphasis)
         legend.push_back({symbolSwatch("industrial_park", "existing", "", false, true), tr("Other features", lang)});
     if (report.indicative)

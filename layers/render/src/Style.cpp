@@ -151,6 +151,8 @@ QString tr(const char* key, const std::string& lang)
         {"tasks", "nhiệm vụ"},
         {"features", "đối tượng"},
         {"Other features", "Đối tượng khác"},
+        {"Due by", "Hạn hoàn thành"},
+        {"No end date (ongoing, annual or none given)", "Không có hạn cụ thể (thường xuyên, hằng năm hoặc không nêu)"},
         {"no data", "không có"},
         {"Location in Viet Nam", "Vị trí trong Việt Nam"},
     };

@@ -127,7 +127,13 @@ AgencyInfo toInfo(const AgencyDef& def)
 AgencyInfo unregisteredAgency(const std::string& written)
 {
     AgencyInfo info;
-    info.id = "unregistered:" + text::slug(written, '-');
+    // One body written two ways is one agency: case, diacritics and a trailing "tỉnh" /
+    // "thành phố" do not make another ("Sở Văn hóa và Thể thao" = "Sở văn hóa và thể thao tỉnh").
+    std::string key = text::slug(written, '-');
+    for (std::string_view suffix : {"-tinh", "-thanh-pho"})
+        if (key.size() > suffix.size() + 4 && key.ends_with(suffix))
+            key.resize(key.size() - suffix.size());
+    info.id = "unregistered:" + key;
     info.name = written;
     info.level = "other";
     info.registered = false;

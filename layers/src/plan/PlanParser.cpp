@@ -438,12 +438,13 @@ public:
         return remember(info);
     }
 
+    /// The agency as first seen: a body written two ways keeps the first spelling.
     AgencyInfo remember(AgencyInfo info)
     {
-        if (!m_seen.contains(info.id)) {
-            m_seen.insert(info.id);
-            m_all.push_back(info);
-        }
+        if (const auto seen = m_seen.find(info.id); seen != m_seen.end())
+            return m_all[seen->second];
+        m_seen.emplace(info.id, m_all.size());
+        m_all.push_back(info);
         return info;
     }
 
@@ -452,7 +453,7 @@ public:
 
 private:
     std::string m_province;
-    std::set<std::string> m_seen;
+    std::map<std::string, std::size_t> m_seen; // id → index in m_all
     std::vector<AgencyInfo> m_all;
 };
 

@@ -45,6 +45,7 @@ struct MapOptions
     std::string title, subtitle; ///< empty: from the theme and province
     std::string lang = "vi";     ///< "vi" or "en"
     std::string highlight;       ///< Agency theme: "task:ID", "agency:NAME" or "document:ID"
+    bool byDeadline = false;     ///< Agency theme: colour the features by the year their tasks are due
     double corridorKm = 5;       ///< Corridor theme
     std::string unitsLayer;      ///< Coverage theme; empty: the district layer of the period
     std::string coverageKind = "industrial_park"; ///< Coverage theme
