@@ -863,3 +863,30 @@ TEST(PlanAgencies, OneBodyWrittenTwoWaysIsOneAgency)
     EXPECT_EQ(plan.tasks[0].lead, plan.tasks[1].lead);
     EXPECT_EQ(plan.tasks[2].lead, plan.tasks[3].lead);
 }
+
+TEST(PlanTasks, AHeadingAmongAgencyHeadingsNamesItsAddressees)
+{
+    // A Công văn's numbered addressees: two agencies, then the businesses as a group.
+    const auto plan = parsePlanText("Kính gửi: các cơ quan, đơn vị\n\n1. Sở Xây dựng:\n\n- Kiểm tra công trường.\n\n"
+                                    "2. Công an thành phố:\n\n- Xử lý xe chở vật liệu rơi vãi.\n\n"
+                                    "3. Các cơ sở sản xuất, kinh doanh, dịch vụ.\n\n"
+                                    "- Vận hành hệ thống xử lý khí thải.\n\n- Bảo dưỡng thiết bị.\n",
+                                    "t");
+    ASSERT_EQ(plan.tasks.size(), 4u);
+    EXPECT_EQ(plan.tasks[2].lead, std::vector<std::string>{"Các cơ sở sản xuất, kinh doanh, dịch vụ"});
+    EXPECT_TRUE(plan.tasks[2].collective);
+    EXPECT_EQ(plan.tasks[3].lead, plan.tasks[2].lead);
+}
+
+TEST(PlanTasks, AnArticleOnTheResponsibilitiesOfAnyBodyLeadsItsClauses)
+{
+    const auto plan = parsePlanText("QUY CHẾ\n\nĐiều 7. Trách nhiệm của Cơ quan có chức năng quản lý đất đai cấp xã\n\n"
+                                    "1. Chuyển hồ sơ đến Văn phòng đăng ký đất đai.\n\n2. Cập nhật cơ sở dữ liệu đất đai.\n\n"
+                                    "Điều 8. Trách nhiệm củaTrung tâm Phục vụ hành chính công tỉnh\n\n"
+                                    "1. Tiếp nhận hồ sơ và trả kết quả.\n",
+                                    "t");
+    ASSERT_EQ(plan.tasks.size(), 3u);
+    EXPECT_EQ(plan.tasks[0].lead, std::vector<std::string>{"Cơ quan có chức năng quản lý đất đai cấp xã"});
+    EXPECT_EQ(plan.tasks[1].lead, plan.tasks[0].lead);
+    EXPECT_EQ(plan.tasks[2].lead, std::vector<std::string>{"Trung tâm Phục vụ hành chính công tỉnh"}); // "củaTrung" as typed
+}

@@ -794,11 +794,31 @@ bool ruleAgencyTitle(ClauseInput& in, Clause& clause)
     if (in.marker() == Marker::Dash || in.marker() == Marker::Plus || in.marker() == Marker::Row)
         return false;
     std::size_t from = 0;
-    for (std::string_view lead : {"trach nhiem cua ", "nhiem vu cua ", "nhiem vu, quyen han cua ", "trach nhiem, quyen han cua ",
+    bool responsibilities = false; // "Trách nhiệm của X": X whatever it is
+    for (std::string_view lead : {"trach nhiem cua", "nhiem vu cua", "nhiem vu, quyen han cua", "trach nhiem, quyen han cua",
                                   "doi voi ", "giao "})
-        if (F.rfind(lead, 0) == 0)
+        if (F.rfind(lead, 0) == 0) {
             from = lead.size();
+            while (from < F.size() && F[from] == ' ') // also "củaTrung tâm" as typed
+                ++from;
+            responsibilities = lead.rfind("doi voi", 0) != 0 && lead.rfind("giao", 0) != 0;
+        }
     const auto list = listAt(mentions, f, f.origin[std::min(from, F.size())], 1);
+    if (list.empty() && responsibilities && F.size() - from < 120 && in.marker() != Marker::None &&
+        F.find_first_of(";,", from) == std::string::npos) {
+        // An article of a regulation on a body the registry and the grammar do not know ("Điều 7.
+        // Trách nhiệm của Cơ quan có chức năng quản lý đất đai cấp xã"): its clauses are its tasks.
+        std::string name = body.substr(f.origin[from]);
+        while (!name.empty() && (name.back() == '.' || name.back() == ' ' || name.back() == ':'))
+            name.pop_back();
+        if (name.empty())
+            return false;
+        AgencyInfo named = unregisteredAgency(name);
+        named.collective = F.compare(from, 4, "cac ") == 0;
+        clause.leads.push_back(resolver.remember(named));
+        clause.header = true;
+        return true;
+    }
     if (list.empty() || F.size() > 200)
         return false;
     const std::size_t afterList = in.toFolded(mentions[list.back()].end);
@@ -1086,8 +1106,9 @@ Field fieldAt(const std::string& body)
         field.kind = FieldKind::Deadline;
     else if (starts("san pham") || starts("ket qua dau ra") || starts("ket qua san pham"))
         field.kind = FieldKind::Product;
-    else if (starts("kinh phi") || starts("nguon kinh phi") || starts("nguon von"))
-        field.kind = FieldKind::Other;
+    else if (starts("kinh phi") || starts("nguon kinh phi") || starts("nguon von") || starts("noi dung") ||
+             starts("muc tieu") || starts("yeu cau"))
+        field.kind = FieldKind::Other; // a task's own description, funds or aims: part of the task above
     else
         return {};
     std::string value = body.substr(f.origin[colon] + 1);
@@ -1264,6 +1285,37 @@ ParsedPlan parsePlanText(const std::string& text, const std::string& sourceName,
             fields[i] = fieldAt(nodes[i].p->body);
             isField[i] = fields[i].kind != FieldKind::None;
         }
+        // A heading among agency headings that names no agency names the addressees all the same
+        // ("9. Các cơ sở sản xuất, kinh doanh, dịch vụ …" after "8. UBND các xã, phường:"): its
+        // items are theirs.
+        for (std::size_t i = 0; i < nodes.size(); ++i) {
+            const Node& n = nodes[i];
+            if (!clauses[i].leads.empty() || !isNumbered(n.p->marker) || n.children.empty() || n.ownTitle.size() > 200 ||
+                foldForMatch(n.ownTitle).rfind("cac ", 0) != 0 || contains(n.ownTitle, ";"))
+                continue;
+            std::vector<int> siblings;
+            if (n.parent >= 0)
+                siblings = nodes[static_cast<std::size_t>(n.parent)].children;
+            else
+                for (std::size_t k = 0; k < nodes.size(); ++k)
+                    if (nodes[k].parent < 0)
+                        siblings.push_back(static_cast<int>(k));
+            const auto agencyHeadings = std::count_if(siblings.begin(), siblings.end(), [&](int k) {
+                const Clause& c = clauses[static_cast<std::size_t>(k)];
+                return c.header && !c.leads.empty() &&
+                       nodes[static_cast<std::size_t>(k)].p->marker == n.p->marker;
+            });
+            if (agencyHeadings < 2)
+                continue;
+            std::string name = n.ownTitle;
+            while (!name.empty() && (name.back() == '.' || name.back() == ':' || name.back() == ' '))
+                name.pop_back();
+            AgencyInfo addressee = unregisteredAgency(name);
+            addressee.collective = true;
+            clauses[i].leads = {resolver.remember(addressee)};
+            clauses[i].header = true;
+            clauses[i].rule = "addressee-heading";
+        }
         for (std::size_t i = 0; i < nodes.size(); ++i) {
             if (!isField[i])
                 continue;
@@ -1393,7 +1445,7 @@ ParsedPlan parsePlanText(const std::string& text, const std::string& sourceName,
             const bool ownLead = !c.leads.empty() && !(c.subjectOnly && kinds[i] == SectionKind::Other);
             // A short numbered line without final punctuation is a heading, not an item of work.
             const bool bareHeading = isNumbered(node.p->marker) && body.size() < 90 && !contains(body, ";") &&
-                                     !(node.p->marker == Marker::Letter && !body.empty() && body.back() == '.');
+                                     !(!body.empty() && body.back() == '.' && node.p->marker != Marker::Roman);
             bool isTask = false;
             if (row) {
                 isTask = true;
