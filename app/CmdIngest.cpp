@@ -133,20 +133,20 @@ int runIngest(const std::vector<std::string>& args)
         else
             writeTextFile(parsed.value("--save-text"), document.text);
     }
-    if (parsed.has("--explain")) {
+    const std::string text = parsed.has("--explain") ? document.text : std::string();
+    auto plan = [&] {
         try {
-            plan::parseDocument(document, parsed.positional.back(), options);
+            return plan::parseDocument(std::move(document), parsed.positional.back(), options);
         } catch (const layers::Error& e) {
-            // Explain what was read even when no task came of it, then fail as before.
-            if (e.kind() != layers::ErrorKind::Input)
-                throw;
-            std::printf("%s\n", parsed.positional.back().c_str());
-            for (const auto& part : plan::documentParts(document.text))
-                std::printf("part %-12s line %5d  %s\n", part.kind.c_str(), part.line, part.title.c_str());
+            // --explain says what was read even when no task came of it, then fails as before.
+            if (parsed.has("--explain") && e.kind() == layers::ErrorKind::Input) {
+                std::printf("%s\n", parsed.positional.back().c_str());
+                for (const auto& part : plan::documentParts(text))
+                    std::printf("part %-12s line %5d  %s\n", part.kind.c_str(), part.line, part.title.c_str());
+            }
             throw;
         }
-    }
-    auto plan = plan::parseDocument(std::move(document), parsed.positional.back(), options);
+    }();
     for (const auto& [page, confidence] : plan.ocrPages)
         std::fprintf(stderr, "page %d recognised by OCR, confidence %d %%\n", page, confidence);
     if (parsed.has("--explain")) {

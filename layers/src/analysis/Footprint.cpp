@@ -39,9 +39,10 @@ FootprintResult footprint(layers::Workspace& ws, FootprintBy by, const std::stri
                           const layers::Progress& progress, const std::string& dueBefore)
 {
     auto& ds = ws.dataset();
-    if (!dueBefore.empty() && !text::parseDate(dueBefore))
+    const auto due = dueBefore.empty() ? std::optional<std::string>() : text::parseDate(dueBefore);
+    if (!dueBefore.empty() && !due)
         throw layers::Error(layers::ErrorKind::Usage, "'" + dueBefore + "' is not a date (2026-06-30 or 30/6/2026)");
-    const std::string dueIso = dueBefore.empty() ? std::string() : *text::parseDate(dueBefore);
+    const std::string dueIso = due.value_or(std::string());
     FootprintResult result;
     result.by = by;
     result.unitsLayer = unitsLayer;

@@ -243,14 +243,9 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
                 }
                 while (!item.empty() && (item.back() == ' ' || item.back() == '-'))
                     item.pop_back();
+                // (An item that begins with a type word has been stopped above.)
                 const std::string itemFolded = text::foldForMatch(item);
-                const bool anotherType = std::any_of(kTypeWords.begin(), kTypeWords.end(), [&](const TypeWord& t) {
-                    const std::size_t n = t.folded.size();
-                    return itemFolded.rfind(std::string(t.folded), 0) == 0 &&
-                           (itemFolded.size() == n || itemFolded[n] == ' ' || itemFolded[n] == '.' ||
-                            std::isdigit(static_cast<unsigned char>(itemFolded[n])));
-                });
-                if (item.empty() || anotherType || itemFolded.rfind("so ", 0) == 0 || itemFolded.rfind("ubnd", 0) == 0 ||
+                if (item.empty() || itemFolded.rfind("so ", 0) == 0 || itemFolded.rfind("ubnd", 0) == 0 ||
                     itemFolded.rfind("uy ban", 0) == 0)
                     break;
                 PlaceMention more;

@@ -85,6 +85,18 @@ std::string attribute(const std::string& tag, const std::string& name)
     return close == std::string::npos ? std::string() : tag.substr(begin, close - begin);
 }
 
+/// Calls @p visit with the text of every tag of @p xml ("w:lvl w:ilvl=\"0\"", "/w:lvl"), in order.
+template <typename Visit>
+void forEachTag(const std::string& xml, Visit visit)
+{
+    for (std::size_t i = xml.find('<'); i != std::string::npos; i = xml.find('<', i + 1)) {
+        const auto gt = xml.find('>', i);
+        if (gt == std::string::npos)
+            break;
+        visit(xml.substr(i + 1, gt - i - 1));
+    }
+}
+
 /// Word's automatic list numbering (word/numbering.xml): for each list and level, how its
 /// label is written ("%1.", "%1.%2.", "%1)", a bullet) and counted (decimal, lowerLetter,
 /// upperRoman, …), and the counters as the document goes.
@@ -96,11 +108,7 @@ public:
         std::string abstractId;
         int level = -1;
         std::string numId;
-        for (std::size_t i = xml.find('<'); i != std::string::npos; i = xml.find('<', i + 1)) {
-            const auto gt = xml.find('>', i);
-            if (gt == std::string::npos)
-                break;
-            const std::string tag = xml.substr(i + 1, gt - i - 1);
+        forEachTag(xml, [&](const std::string& tag) {
             if (tag.rfind("w:abstractNum ", 0) == 0)
                 abstractId = attribute(tag, "w:abstractNumId");
             else if (tag.rfind("w:lvl ", 0) == 0)
@@ -117,7 +125,7 @@ public:
                 m_abstractOf[numId] = attribute(tag, "w:val");
             else if (tag == "/w:lvl")
                 level = -1;
-        }
+        });
     }
 
     /// Paragraph styles that number their paragraphs (word/styles.xml: a heading style with a
@@ -125,11 +133,7 @@ public:
     void readStyles(const std::string& xml)
     {
         std::string style;
-        for (std::size_t i = xml.find('<'); i != std::string::npos; i = xml.find('<', i + 1)) {
-            const auto gt = xml.find('>', i);
-            if (gt == std::string::npos)
-                break;
-            const std::string tag = xml.substr(i + 1, gt - i - 1);
+        forEachTag(xml, [&](const std::string& tag) {
             if (tag.rfind("w:style ", 0) == 0)
                 style = attribute(tag, "w:styleId");
             else if (tag == "/w:style")
@@ -138,7 +142,7 @@ public:
                 m_styleNumbering[style].first = attribute(tag, "w:val");
             else if (!style.empty() && tag.rfind("w:ilvl ", 0) == 0)
                 m_styleNumbering[style].second = std::atoi(attribute(tag, "w:val").c_str());
-        }
+        });
     }
 
     /// The list and level a paragraph style numbers with; empty numId when it does not.
