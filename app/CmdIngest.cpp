@@ -170,6 +170,9 @@ int runIngest(const std::vector<std::string>& args)
                         t.deadline.empty() ? "" : ("; due: " + t.deadline.normalised).c_str(),
                         t.collective ? " [collective]" : "", clip(t.text, 100).c_str());
         }
+        for (const auto& t : plan.measures)
+            std::printf("line %5d  %-14s %-22s (not a task: names nobody)\n             %s\n", t.line, t.id.c_str(),
+                        t.rule.c_str(), clip(t.text, 100).c_str());
         for (const auto& w : plan.warnings)
             std::fprintf(stderr, "warning: %s\n", w.c_str());
         return kOk;

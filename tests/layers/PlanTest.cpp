@@ -890,3 +890,47 @@ TEST(PlanTasks, AnArticleOnTheResponsibilitiesOfAnyBodyLeadsItsClauses)
     EXPECT_EQ(plan.tasks[1].lead, plan.tasks[0].lead);
     EXPECT_EQ(plan.tasks[2].lead, std::vector<std::string>{"Trung tâm Phục vụ hành chính công tỉnh"}); // "củaTrung" as typed
 }
+
+TEST(PlanTasks, LeadlessMeasuresBeforeTheImplementationSectionAreNotTasks)
+{
+    // "II. Nhiệm vụ, giải pháp" names nobody; "III. Tổ chức thực hiện" assigns the work. The
+    // heading in capitals wraps onto a second line, as legal-document websites deliver it.
+    const std::string text =
+        "KẾ HOẠCH\n\nI. MỤC ĐÍCH,\nYÊU CẦU\n\n1. Nâng cao chất lượng giáo dục mầm non.\n\n"
+        "II. NHIỆM VỤ,\nGIẢI PHÁP\n\n1. Hoàn thiện cơ chế, chính sách\n\n"
+        "a) Rà soát văn bản quy phạm pháp luật của cấp trên theo thẩm quyền.\n\n"
+        "b) Bố trí quỹ đất xây dựng cơ sở giáo dục mầm non tại khu công nghiệp.\n\n"
+        "III. TỔ CHỨC\nTHỰC HIỆN\n\n1. Sở Giáo dục và Đào tạo\n\na) Chủ trì xây dựng kế hoạch hằng năm.\n\n"
+        "b) Tổ chức tập huấn cho giáo viên.\n\n2. Sở Tài chính\n\na) Bố trí kinh phí thực hiện Kế hoạch.\n";
+    const auto plan = parse(text);
+    ASSERT_EQ(plan.tasks.size(), 3u);
+    for (const auto& t : plan.tasks)
+        EXPECT_FALSE(t.lead.empty()) << t.text;
+    ASSERT_EQ(plan.measures.size(), 2u);
+    EXPECT_EQ(plan.measures[0].rule, "measure");
+    EXPECT_EQ(plan.measures[0].line, 13);
+    EXPECT_TRUE(std::any_of(plan.warnings.begin(), plan.warnings.end(), [](const std::string& w) {
+        return w.find("2 item(s) before 'TỔ CHỨC THỰC HIỆN'") != std::string::npos;
+    }));
+
+    // Without an implementation section that assigns work, the same items stay tasks.
+    const auto alone = parse(text.substr(0, text.find("III. TỔ CHỨC")));
+    EXPECT_EQ(alone.tasks.size(), 2u);
+    EXPECT_TRUE(alone.measures.empty());
+}
+
+TEST(PlanTasks, FieldsAfterARunOfBulletsBelongToEveryBullet)
+{
+    const auto plan = parse("KẾ HOẠCH\n\nI. NHIỆM VỤ, GIẢI PHÁP\n\n1. Nâng cao nhận thức\n\n"
+                            "- Các cơ quan tiếp tục nâng cao nhận thức về công tác xây dựng pháp luật.\n\n"
+                            "- Tăng cường giáo dục chính trị cho đội ngũ cán bộ.\n\n"
+                            "Đơn vị thực hiện: Sở Nội vụ.\n\nĐơn vị phối hợp: Sở Tư pháp.\n\n"
+                            "Thời gian thực hiện: Thường xuyên.\n\n2. Bồi dưỡng\n\n"
+                            "- Mở lớp bồi dưỡng kỹ năng soạn thảo văn bản.\n\nĐơn vị thực hiện: Sở Tư pháp.\n");
+    ASSERT_EQ(plan.tasks.size(), 3u);
+    EXPECT_EQ(plan.tasks[0].lead, std::vector<std::string>{"Sở Nội vụ"});
+    EXPECT_EQ(plan.tasks[1].lead, std::vector<std::string>{"Sở Nội vụ"});
+    EXPECT_EQ(plan.tasks[1].support, std::vector<std::string>{"Sở Tư pháp"});
+    EXPECT_EQ(plan.tasks[1].deadline.normalised, "ongoing");
+    EXPECT_EQ(plan.tasks[2].lead, std::vector<std::string>{"Sở Tư pháp"});
+}

@@ -371,6 +371,15 @@ Counts score(const Gold& gold, const pa::plan::ParsedPlan& plan, std::ostream* d
                 *detail << "  place   line " << gt.line << ": " << place << "\n";
         }
     }
+    if (detail) {
+        std::map<std::string, std::pair<int, int>> byRule; // rule → (matched, extra)
+        for (std::size_t p = 0; p < plan.tasks.size(); ++p)
+            (gotToGold[p] < 0 ? byRule[plan.tasks[p].rule].second : byRule[plan.tasks[p].rule].first)++;
+        *detail << "  rules  ";
+        for (const auto& [rule, n] : byRule)
+            *detail << " " << rule << " " << n.first << "/" << n.second;
+        *detail << "  (matched/extra)\n";
+    }
     if (detail)
         for (std::size_t p = 0; p < plan.tasks.size(); ++p)
             if (gotToGold[p] < 0)

@@ -527,6 +527,15 @@ std::vector<Paragraph> splitParagraphs(const std::string& text)
         // is an abbreviation goes on in lower case.
         const bool abbreviationHead = open && current.upperCase && current.marker != Marker::None &&
                                       current.body.size() <= 12 && marker == Marker::None && !upper;
+        // "**V. TỔ CHỨC" / "THỰC HIỆN**": a numbered heading in capitals wrapped onto the next line.
+        const bool wrappedHead = open && !blankSince && current.upperCase && current.marker != Marker::None &&
+                                 marker == Marker::None && upper && current.body.size() < 200 &&
+                                 !endsParagraph(current.text);
+        if (wrappedHead) {
+            current.text += ' ' + line;
+            current.body += ' ' + line;
+            continue;
+        }
         if (open && !abbreviationHead && (marker != Marker::None || upper || current.upperCase))
             flush();
         if (abbreviationHead)

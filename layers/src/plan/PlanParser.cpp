@@ -897,6 +897,25 @@ const std::vector<ClauseRule>& clauseRules()
     return rules;
 }
 
+/// Rules about a document's structure rather than one clause, with the documents they were
+/// written for (for leave-one-out scoring like the clause rules).
+struct StructuralRule
+{
+    std::string_view name;
+    std::vector<std::string_view> writtenFor;
+};
+
+const std::vector<StructuralRule>& structuralRules()
+{
+    static const std::vector<StructuralRule> rules = {
+        // Lead-less items before "Tổ chức thực hiện" are measures, not tasks.
+        {"measures", {"ha-tinh_kh_624_2025"}},
+        // "Đơn vị thực hiện: …" after a run of bullets belongs to every bullet of the run.
+        {"field-runs", {"bac-ninh_kh_141_2025"}},
+    };
+    return rules;
+}
+
 /// The rule set of one reading: every rule, or leave-one-out without those written for a document.
 class RuleSet
 {
@@ -906,6 +925,14 @@ public:
     [[nodiscard]] bool enabled(std::span<const std::string_view> writtenFor) const
     {
         return m_without.empty() || std::find(writtenFor.begin(), writtenFor.end(), m_without) == writtenFor.end();
+    }
+
+    [[nodiscard]] bool enabled(std::string_view structuralRule) const
+    {
+        for (const auto& r : structuralRules())
+            if (r.name == structuralRule)
+                return enabled(r.writtenFor);
+        return true;
     }
 
     Clause parseClause(const std::string& body, AgencyResolver& resolver, Marker marker = Marker::None) const
@@ -1066,6 +1093,48 @@ std::vector<PartRange> segmentParts(const std::vector<Paragraph>& ps)
 
 /// The wrapper's own clauses, in any part: "Ban hành kèm theo Quyết định này …", "Quyết định
 /// có hiệu lực …", "Chánh Văn phòng, Giám đốc các sở … chịu trách nhiệm thi hành Quyết định này".
+/// A plan that assigns its work in an implementation section ("Tổ chức thực hiện", "Trách
+/// nhiệm của các cơ quan", "Phân công nhiệm vụ") lists before it the measures the agencies carry
+/// out ("Nhiệm vụ, giải pháp"). Items there that name nobody are set apart as measures, once
+/// the implementation section has assigned work to agencies (at least three tasks with a lead).
+void setMeasuresApart(ParsedPlan& plan, std::size_t partFirstTask, const std::vector<Node>& nodes, Part& part)
+{
+    int implementationLine = -1;
+    std::string implementationTitle;
+    for (const Node& n : nodes) {
+        if (!isNumbered(n.p->marker) || n.p->marker == Marker::Paren || n.ownTitle.size() > 120)
+            continue;
+        const std::string f = foldForMatch(n.ownTitle);
+        if (contains(f, "to chuc thuc hien") || f.rfind("trach nhiem", 0) == 0 || f.rfind("phan cong", 0) == 0) {
+            implementationLine = n.p->line;
+            implementationTitle = n.ownTitle;
+            break;
+        }
+    }
+    if (implementationLine < 0)
+        return;
+    const auto first = plan.tasks.begin() + static_cast<std::ptrdiff_t>(partFirstTask);
+    const auto assigned = std::count_if(first, plan.tasks.end(), [&](const Task& t) {
+        return t.line > implementationLine && !t.lead.empty();
+    });
+    if (assigned < 3)
+        return;
+    auto isMeasure = [&](const Task& t) { return t.line < implementationLine && t.lead.empty(); };
+    for (auto it = first; it != plan.tasks.end(); ++it)
+        if (isMeasure(*it)) {
+            plan.measures.push_back(*it);
+            plan.measures.back().rule = "measure";
+            --part.tasks;
+        }
+    const auto before = plan.tasks.size();
+    plan.tasks.erase(std::remove_if(first, plan.tasks.end(), isMeasure), plan.tasks.end());
+    if (const auto n = before - plan.tasks.size(); n > 0)
+        plan.warnings.push_back(std::to_string(n) + " item(s) before '" + text::clipUtf8(implementationTitle, 60) +
+                                "' (line " + std::to_string(implementationLine) +
+                                ") name nobody: read as measures the agencies carry out, not as tasks "
+                                "(listed by 'ingest --explain')");
+}
+
 bool isWrapperClause(const std::string& body)
 {
     const std::string f = foldForMatch(body.substr(0, 600));
@@ -1319,31 +1388,41 @@ ParsedPlan parsePlanText(const std::string& text, const std::string& sourceName,
         for (std::size_t i = 0; i < nodes.size(); ++i) {
             if (!isField[i])
                 continue;
-            // The owner: the parent when its items are all fields, else the item before.
-            int owner = nodes[i].parent;
-            if (owner >= 0) {
-                const auto& siblings = nodes[static_cast<std::size_t>(owner)].children;
-                const bool allFields = std::all_of(siblings.begin(), siblings.end(),
-                                                   [&](int k) { return isField[static_cast<std::size_t>(k)]; });
-                if (!allFields) {
-                    const auto me = std::find(siblings.begin(), siblings.end(), static_cast<int>(i));
-                    for (auto it = me; it != siblings.begin();) {
-                        --it;
-                        if (!isField[static_cast<std::size_t>(*it)]) {
-                            owner = *it;
-                            break;
-                        }
-                    }
-                }
+            // The owner: the parent when its items are all fields, else the item before. Fields
+            // in plain paragraphs after a run of bullets ("- …", "- …", then "Đơn vị thực hiện: …")
+            // belong to every bullet of the run.
+            std::vector<int> siblings;
+            if (nodes[i].parent >= 0)
+                siblings = nodes[static_cast<std::size_t>(nodes[i].parent)].children;
+            else
+                for (std::size_t k = 0; k < nodes.size(); ++k)
+                    if (nodes[k].parent < 0)
+                        siblings.push_back(static_cast<int>(k));
+            std::vector<int> owners;
+            const bool allFields = std::all_of(siblings.begin(), siblings.end(),
+                                               [&](int k) { return isField[static_cast<std::size_t>(k)]; });
+            if (allFields && nodes[i].parent >= 0) {
+                owners.push_back(nodes[i].parent);
             } else {
-                for (std::size_t k = i; k-- > 0;)
-                    if (!isField[k] && nodes[k].parent == nodes[i].parent) {
-                        owner = static_cast<int>(k);
+                const auto me = std::find(siblings.begin(), siblings.end(), static_cast<int>(i));
+                for (auto it = me; it != siblings.begin();) {
+                    --it;
+                    const Node& item = nodes[static_cast<std::size_t>(*it)];
+                    if (isField[static_cast<std::size_t>(*it)]) {
+                        if (owners.empty())
+                            continue;
                         break;
                     }
+                    const bool bullet = item.p->marker == Marker::Dash || item.p->marker == Marker::Plus;
+                    if (!owners.empty() && !(bullet && nodes[i].p->marker == Marker::None &&
+                                             item.p->marker == nodes[static_cast<std::size_t>(owners[0])].p->marker))
+                        break;
+                    owners.push_back(*it);
+                    if (!bullet || nodes[i].p->marker != Marker::None || !rules.enabled("field-runs"))
+                        break;
+                }
             }
-            if (owner < 0)
-                continue;
+            for (const int owner : owners) {
             NodeFields& o = owned[static_cast<std::size_t>(owner)];
             switch (fields[i].kind) {
             case FieldKind::Lead: o.lead = agenciesIn(fields[i].value, resolver); break;
@@ -1356,6 +1435,7 @@ ParsedPlan parsePlanText(const std::string& text, const std::string& sourceName,
             case FieldKind::Product: o.product = fields[i].value; break;
             default: break;
             }
+            }
         }
 
         std::map<int, std::tuple<std::vector<AgencyInfo>, std::vector<AgencyInfo>, std::string>> openIntro;
@@ -1364,6 +1444,7 @@ ParsedPlan parsePlanText(const std::string& text, const std::string& sourceName,
         std::vector<std::string> effectiveRule(nodes.size());
         std::vector<Deadline> effectiveDeadline(nodes.size());
 
+        const std::size_t partFirstTask = plan.tasks.size();
         for (std::size_t i = 0; i < nodes.size(); ++i) {
             const Node& node = nodes[i];
             const Clause& c = clauses[i];
@@ -1506,6 +1587,9 @@ ParsedPlan parsePlanText(const std::string& text, const std::string& sourceName,
             plan.tasks.push_back(std::move(task));
             ++part.info.tasks;
         }
+
+        if (rules.enabled("measures"))
+            setMeasuresApart(plan, partFirstTask, nodes, part.info);
 
         // Targets in target sections; elsewhere only figures the map can check ("tổng chiều dài
         // đường bộ cao tốc … khoảng 134,9km" inside a task).

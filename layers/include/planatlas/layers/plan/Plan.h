@@ -106,6 +106,10 @@ struct ParsedPlan
 {
     DocumentInfo document;
     std::vector<Task> tasks;
+    /// Items of work that name nobody, listed before an implementation section that assigns
+    /// the plan's work to agencies ("II. Nhiệm vụ, giải pháp" before "IV. Tổ chức thực hiện"):
+    /// what the agencies carry out, not tasks of their own. Shown by 'ingest --explain'.
+    std::vector<Task> measures;
     std::vector<Target> targets;
     std::vector<AgencyInfo> agencies; ///< every agency named as lead or support
     std::string sourceFormat;         ///< "utf-8", "utf-16le", "cp1258", "docx"
