@@ -934,3 +934,24 @@ TEST(PlanTasks, FieldsAfterARunOfBulletsBelongToEveryBullet)
     EXPECT_EQ(plan.tasks[1].deadline.normalised, "ongoing");
     EXPECT_EQ(plan.tasks[2].lead, std::vector<std::string>{"Sở Tư pháp"});
 }
+
+TEST(PlanDeadlines, PhrasesPlansUseForDaysOfTheYearMonthPairsAndWorkingDays)
+{
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"báo cáo kết quả về Sở Nội vụ trước ngày 01/6 và 15/11 hằng năm", "annual:06-01"},
+        {"định kỳ 30 tháng 11 hằng năm báo cáo Ủy ban nhân dân tỉnh", "annual:11-30"},
+        {"hằng năm, báo cáo kết quả thực hiện về Sở Tài chính trước ngày 20/11", "annual:11-20"},
+        {"tổng hợp hằng năm, gửi Sở Y tế chậm nhất ngày 17 tháng 12", "annual:12-17"},
+        {"trả lời bằng văn bản trong thời hạn không quá 05 ngày làm việc", "days:5"},
+        {"cấp giấy chứng nhận trong vòng 07 ngày kể từ ngày nhận hồ sơ", "days:7"},
+        {"hoàn thành việc kiểm kê trong tháng 11 - 12/2025", "2025-11..2025-12"},
+        {"báo cáo hằng năm trước ngày 15/12/2026", "2026-12-15"}, // a dated day is that day, not every year's
+    };
+    std::string text = "KẾ HOẠCH\n\nI. NHIỆM VỤ\n\n";
+    for (std::size_t i = 0; i < cases.size(); ++i)
+        text += std::to_string(i + 1) + ". Sở Tư pháp " + cases[i].first + ".\n\n";
+    const auto plan = parse(text);
+    ASSERT_EQ(plan.tasks.size(), cases.size());
+    for (std::size_t i = 0; i < cases.size(); ++i)
+        EXPECT_EQ(plan.tasks[i].deadline.normalised, cases[i].second) << cases[i].first;
+}

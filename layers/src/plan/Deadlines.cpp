@@ -36,12 +36,30 @@ std::optional<std::string> expressionAt(const std::string& f, std::size_t& lengt
 {
     static const std::regex date(R"(^(?:ngay\s*)?(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))");
     static const std::regex dateWords(R"(^(?:ngay\s*)?(\d{1,2}) thang (\d{1,2}) nam (\d{4}))");
-    static const std::regex annualDay(R"(^(?:ngay\s*)?(\d{1,2})\s*/\s*(\d{1,2})\s*,?\s*(?:hang|hang) nam)");
+    // "25/12 hằng năm", "30 tháng 11 hằng năm", "01/6 và 15/11 hằng năm" (the first day).
+    static const std::regex annualDay(
+        R"(^(?:ngay\s*)?(\d{1,2})\s*(?:/|thang)\s*(\d{1,2})(?:\s*(?:,|va)\s*(?:ngay\s*)?\d{1,2}\s*(?:/|thang)\s*\d{1,2})*\s*,?\s*hang nam)");
     static const std::regex quarter(R"(^qu[yi]\s*(iv|iii|ii|i|[1-4])\s*(?:[/.,-]|\s)\s*(?:nam\s*)?(\d{4}))");
     static const std::regex month(R"(^thang\s*(\d{1,2})\s*(?:[/.-]|\s)\s*(?:nam\s*)?(\d{4}))");
+    // "Tháng 11 - 12/2025": two months of one year.
+    static const std::regex monthPair(R"(^thang\s*(\d{1,2})\s*(?:-|den)\s*(?:thang\s*)?(\d{1,2})\s*[/.-]\s*(\d{4}))");
+    // "Từ tháng 11/2025 đến khi kết thúc …": open-ended, so ongoing.
+    static const std::regex openEnded(R"(^tu\s+(?:ngay|thang|qu[yi]|nam)?\s*[\d/ivx .-]+den khi\b)");
     static const std::regex year(R"(^(?:nam\s*)?(\d{4})\b)");
-    static const std::regex days(R"(^(?:trong\s*(?:vong|thoi han)?\s*)?(\d{1,3})\s*ngay)");
+    static const std::regex days(
+        R"(^(?:trong\s*(?:vong|thoi han|thoi gian)?\s*)?(?:khong qua\s*|toi da\s*)?(\d{1,3})\s*ngay)");
     std::smatch m;
+    if (std::regex_search(f, m, openEnded)) {
+        length = static_cast<std::size_t>(m.length(0));
+        return "ongoing";
+    }
+    if (std::regex_search(f, m, monthPair)) {
+        const int a = std::stoi(m[1]), b = std::stoi(m[2]), y = std::stoi(m[3]);
+        if (a >= 1 && a < b && b <= 12 && plausibleYear(y)) {
+            length = static_cast<std::size_t>(m.length(0));
+            return std::to_string(y) + "-" + two(a) + ".." + std::to_string(y) + "-" + two(b);
+        }
+    }
     if (std::regex_search(f, m, annualDay)) {
         const int d = std::stoi(m[1]), mo = std::stoi(m[2]);
         if (d >= 1 && d <= 31 && mo >= 1 && mo <= 12) {
@@ -198,6 +216,17 @@ Deadline deadlineInTask(const std::string& body)
     // Anchored phrases.
     static const std::regex anchored(
         R"(\b(?:truoc|cham nhat|xong truoc|hoan thanh trong|hoan thanh truoc|hoan thanh|trong)\s+(?:ngay|qu[yi]|thang|nam)\s)");
+    // "trong thời hạn không quá 05 ngày làm việc", "trong vòng 07 ngày"
+    static const std::regex withinDays(R"(\btrong\s+(?:vong|thoi han|thoi gian)\s+(?:khong qua\s+|toi da\s+)?(\d{1,3})\s+ngay\b)");
+    if (std::regex_search(f, m, withinDays)) {
+        d.normalised = "days:" + std::to_string(std::stoi(m[1]));
+        const text::FoldedText ft = text::foldWithOffsets(cut);
+        const auto pos = static_cast<std::size_t>(m.position(0));
+        const auto end = static_cast<std::size_t>(m.position(0) + m.length(0));
+        if (end < ft.origin.size())
+            d.text = cut.substr(ft.origin[pos], ft.origin[end] - ft.origin[pos]);
+        return d;
+    }
     for (std::sregex_iterator it(f.begin(), f.end(), anchored), end; it != end; ++it) {
         const std::size_t from = static_cast<std::size_t>(it->position(0));
         const std::string word = (*it)[0].str();
@@ -217,6 +246,24 @@ Deadline deadlineInTask(const std::string& body)
         const auto p = f.find(w);
         if (p != std::string::npos && (p == 0 || f[p - 1] == ' ' || f[p - 1] == '(' || f[p - 1] == ',')) {
             d.normalised = w == "hang nam" ? "annual" : "ongoing";
+            if (w == "hang nam") {
+                // The day of the year just before it: "Định kỳ 30 tháng 11 hằng năm", "trước
+                // ngày 01/6 và 15/11 hằng năm".
+                const std::size_t from = p > 60 ? p - 60 : 0;
+                const std::string window = f.substr(from, p + w.size() - from);
+                static const std::regex dayBefore(R"((\d{1,2})\s*(?:/|thang)\s*(\d{1,2})(?:\s*(?:,|va)\s*(?:ngay\s*)?\d{1,2}\s*(?:/|thang)\s*\d{1,2})*\s*,?\s*hang nam$)");
+                std::smatch dm;
+                // … or just after it: "hằng năm, báo cáo … trước ngày 20/11", "chậm nhất ngày 17
+                // tháng 12" (a day without a year).
+                static const std::regex dayAfter(
+                    R"(^[^;]{0,100}?\b(?:truoc|cham nhat)\s+(?:ngay\s*)?(\d{1,2})\s*(?:/|thang)\s*(\d{1,2})\b(?!\s*(?:[/.-]|nam)\s*\d))");
+                const std::string after = f.substr(p + w.size(), 160);
+                if (std::regex_search(window, dm, dayBefore) || std::regex_search(after, dm, dayAfter)) {
+                    const int day = std::stoi(dm[1]), mo = std::stoi(dm[2]);
+                    if (day >= 1 && day <= 31 && mo >= 1 && mo <= 12)
+                        d.normalised = "annual:" + two(mo) + "-" + two(day);
+                }
+            }
             const text::FoldedText ft = text::foldWithOffsets(cut);
             const auto q = ft.folded.find(w);
             d.text = q == std::string::npos ? std::string(w) : cut.substr(ft.origin[q], ft.origin[q + w.size()] - ft.origin[q]);
