@@ -955,3 +955,29 @@ TEST(PlanDeadlines, PhrasesPlansUseForDaysOfTheYearMonthPairsAndWorkingDays)
     for (std::size_t i = 0; i < cases.size(); ++i)
         EXPECT_EQ(plan.tasks[i].deadline.normalised, cases[i].second) << cases[i].first;
 }
+
+TEST(PlanAgencies, DepartmentsListedAfterOneSoZoneBoardsAndSubjectsWithAnyVerb)
+{
+    const auto plan = parse(
+        "QUY ĐỊNH\n\nĐiều 1. Thẩm định và cấp phép\n\n"
+        "1. Ban Quản lý các khu công nghệ cao và khu công nghiệp thành phố Hà Nội cấp giấy phép xây dựng trong các "
+        "khu công nghiệp.\n\n"
+        "2. UBND cấp xã cấp giấy phép xây dựng nhà ở riêng lẻ trên địa bàn quản lý.\n\n"
+        "3. UBND cấp xã chấp thuận phương án bảo đảm an toàn giao thông trên đường thủy nội địa.\n\n"
+        "4. Sở Xây dựng, Tài chính và Công Thương hướng dẫn thực hiện các thủ tục.\n\n"
+        "Điều 2. Trách nhiệm thi hành\n\n"
+        "1. Trách nhiệm của các Sở: Xây dựng, Tài chính, Nội vụ.\n\na) Chủ trì tham mưu kinh phí, tổ chức bộ máy.\n\n"
+        "2. Trách nhiệm của các Sở quản lý công trình xây dựng chuyên ngành Thành phố:\n\n"
+        "a) Bảo đảm nguồn lực thực hiện các nhiệm vụ được phân cấp.\n\n"
+        "PHỤ LỤC\n\nDanh sách đơn vị thu gom\n\n1. Công ty TNHH Tập đoàn xây dựng Thanh Bình\n\n"
+        "2. Công ty Cổ phần Dịch vụ môi trường Thăng Long\n");
+    ASSERT_EQ(plan.tasks.size(), 6u); // the enterprises of the list are not subjects of a task
+    EXPECT_EQ(plan.tasks[0].lead,
+              std::vector<std::string>{"Ban Quản lý các khu công nghệ cao và khu công nghiệp thành phố Hà Nội"});
+    EXPECT_EQ(plan.tasks[1].lead, std::vector<std::string>{"UBND cấp xã"});
+    EXPECT_EQ(plan.tasks[2].lead, std::vector<std::string>{"UBND cấp xã"});
+    EXPECT_EQ(plan.tasks[3].lead, (std::vector<std::string>{"Sở Xây dựng", "Sở Tài chính", "Sở Công Thương"}));
+    EXPECT_EQ(plan.tasks[4].lead, (std::vector<std::string>{"Sở Xây dựng", "Sở Tài chính", "Sở Nội vụ"}));
+    EXPECT_EQ(plan.tasks[5].lead, std::vector<std::string>{"Các Sở quản lý công trình xây dựng chuyên ngành"});
+    EXPECT_TRUE(plan.tasks[5].collective);
+}

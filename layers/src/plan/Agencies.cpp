@@ -94,6 +94,13 @@ const std::vector<AgencyDef>& agencyRegistry()
           "cac don vi co lien quan", "cac co quan lien quan", "cac co quan co lien quan"},
          true},
         {"nhom:cac-dia-phuong", "Các địa phương", "", "other", "", "", {"cac dia phuong"}, true},
+        // The construction law's term for the departments that manage specialised works
+        // (Xây dựng, Công Thương, Nông nghiệp và Môi trường …) in every province.
+        {"nhom:cac-so-quan-ly-cong-trinh-xay-dung-chuyen-nganh", "Các Sở quản lý công trình xây dựng chuyên ngành", "",
+         "other", "", "",
+         {"cac so quan ly cong trinh xay dung chuyen nganh", "so quan ly cong trinh xay dung chuyen nganh",
+          "cac so chuyen nganh quan ly cong trinh xay dung"},
+         true},
         {"nhom:cac-ngan-hang-thuong-mai", "Các ngân hàng thương mại", "", "other", "", "",
          {"cac ngan hang thuong mai", "cac to chuc tin dung"}, true},
     };
@@ -154,7 +161,7 @@ constexpr std::string_view kBodyStarts[] = {
     "lien minh ", "lien doan ", "tinh doan", "doan thanh nien", "bao ", "dai ", "truong ", "vien ", "ngan hang ",
     "kho bac ", "cong an ", "bo chi huy ", "van phong ", "thanh tra ", "uy ban mat tran to quoc", "cong ty ",
     "tong cong ty ", "tap doan ", "quy ", "thong ke ", "bao hiem xa hoi", "dien luc ", "hoi dong ", "bo ",
-    "chi nhanh ", "hai quan ", "co quan ", "luc luong ", "to cong tac ", "doan kiem tra "};
+    "chi nhanh ", "hai quan ", "co quan ", "luc luong ", "to cong tac ", "doan kiem tra ", "phong "};
 
 /// Words that end a name: verbs and prepositions of the assignment sentence.
 bool stopsName(std::string_view w)
@@ -246,6 +253,13 @@ std::vector<GrammarName> grammarAgencies(const std::string& text, const text::Fo
                 const std::string_view w = std::string_view(f).substr(j, e - j);
                 const bool upper = startsUpper(source(j));
                 const bool comma = f.find(',', i) < j;
+                // "cấp" / "các" go on only before a unit word: "UBND cấp xã cấp giấy phép" ends at "xã".
+                if ((w == "cap" || w == "cac") && last > end) {
+                    const auto [a, b] = nextWord(e, false);
+                    const std::string_view n2 = std::string_view(f).substr(a, b - a);
+                    if (!isUnitWord(n2) || n2 == "cap" || n2 == "cac")
+                        break;
+                }
                 if (isUnitWord(w) || w == "khu" || w == "tran" || w == "pho" || w == "xa" || (upper && !comma)) {
                     last = e;
                     i = e;
@@ -276,6 +290,48 @@ std::vector<GrammarName> grammarAgencies(const std::string& text, const text::Fo
                     next == "co" || next == "nha" || next == "thuc" || next == "tham" || next == "dau" || next == "quan" ||
                     next == "tiep" || next == "giai" || next == "dang" || next == "cap" || next == "duoc")
                     break;
+            }
+            // "Ban Quản lý các khu công nghệ cao và khu công nghiệp", "Ban Quản lý các khu chế xuất
+            // và công nghiệp", "Ban quản lý khu kinh tế": the zones it manages, in lower case.
+            if (start == "ban quan ly " && f.compare(last + 1, 4, "cac ") == 0) {
+                static const std::set<std::string_view> zoneWords = {"cac", "khu", "cong", "nghiep", "nghe", "cao",
+                                                                     "che", "xuat", "kinh", "te", "kcn", "kkt",
+                                                                     "kcx", "ccn", "cum", "va", "kcnc"};
+                std::size_t k = last, zoneEnd = last;
+                bool sawZone = false;
+                for (int n = 0; n < 12; ++n) {
+                    const auto [a, b] = nextWord(k, false);
+                    const std::string_view w = std::string_view(f).substr(a, b - a);
+                    if (b == a || !zoneWords.contains(w))
+                        break;
+                    if (w == "va") { // "và" only joins another zone word
+                        const auto [c, d] = nextWord(b, false);
+                        const std::string_view n2 = std::string_view(f).substr(c, d - c);
+                        if (n2 != "khu" && n2 != "cong" && n2 != "cum" && n2 != "che")
+                            break;
+                    }
+                    sawZone = sawZone || w == "khu" || w == "kcn" || w == "kkt" || w == "kcx" || w == "ccn";
+                    k = b;
+                    if (w != "va" && w != "cac")
+                        zoneEnd = b;
+                }
+                if (sawZone && zoneEnd > last) {
+                    // the province or city after it: "tỉnh Bắc Ninh", "thành phố Hà Nội"
+                    std::size_t e = zoneEnd;
+                    for (int n = 0; n < 5; ++n) {
+                        const auto [a, b] = nextWord(e, false);
+                        const std::string_view w = std::string_view(f).substr(a, b - a);
+                        if (b == a)
+                            break;
+                        if (w == "tinh" || w == "thanh" || (w == "pho" && n > 0) || startsUpper(source(a)))
+                            e = b;
+                        else
+                            break;
+                    }
+                    out.push_back({begin, e, false});
+                    pos = e;
+                    break;
+                }
             }
             // A one-word type ("Sở", "Ban", "Hội") names a body only before a capitalised name
             // ("Ban hành …" is a verb); a longer one ("Văn phòng", "Trung tâm") may go on in lower
@@ -412,9 +468,63 @@ std::vector<AgencyMention> findAgencies(const std::string& text, const text::Fol
                            (extended + 5 >= f.size() || !isWordChar(f[extended + 5])) &&
                            std::string_view(def.name).ends_with("tỉnh") && !std::string_view(pattern).ends_with("tinh")) {
                     extended += 5;
+                } else if (def.collective && f.compare(extended, 10, " thanh pho") == 0 &&
+                           (extended + 10 >= f.size() || !isWordChar(f[extended + 10]))) {
+                    extended += 10; // "Các Sở … chuyên ngành Thành phố": the city's, as "tỉnh"
                 }
                 candidates.push_back({pos, extended, &def, def.collective});
             }
+        }
+    }
+    // Departments listed after one "Sở": "các Sở: Xây dựng, Tài chính, Nội vụ", "Sở Tài chính,
+    // Xây dựng và Công Thương" — each field a department of the registry.
+    for (std::size_t pos = f.find("so"); pos != std::string::npos; pos = f.find("so", pos + 2)) {
+        if ((pos > 0 && isWordChar(f[pos - 1])) || (pos + 2 < f.size() && isWordChar(f[pos + 2])))
+            continue;
+        const bool listed = pos >= 4 && f.compare(pos - 4, 4, "cac ") == 0;
+        if (!listed && !startsUpper(std::string_view(text).substr(folded.origin[pos])))
+            continue;
+        std::size_t i = pos + 2;
+        if (i < f.size() && f[i] == ':')
+            ++i;
+        for (int item = 0; item < 12 && i < f.size(); ++item) {
+            while (i < f.size() && f[i] == ' ')
+                ++i;
+            // the item runs to the next comma, semicolon, full stop, bracket or "và"
+            std::size_t end = i;
+            while (end < f.size() && f[end] != ',' && f[end] != ';' && f[end] != '.' && f[end] != ')' &&
+                   f[end] != '(' && f[end] != ':' && !(f.compare(end, 4, " va ") == 0 && item > 0))
+                ++end;
+            const AgencyDef* def = nullptr;
+            std::size_t matchedEnd = i;
+            for (const auto& d : agencyRegistry()) {
+                if (d.collective || !d.id.starts_with("so-"))
+                    continue;
+                for (std::string_view pattern : d.patterns) {
+                    if (!pattern.starts_with("so ") || pattern.size() - 3 > end - i)
+                        continue;
+                    const std::string_view field = pattern.substr(3);
+                    if (f.compare(i, field.size(), field) == 0 &&
+                        (i + field.size() >= f.size() || !isWordChar(f[i + field.size()])) &&
+                        field.size() > matchedEnd - i) {
+                        def = &d;
+                        matchedEnd = i + field.size();
+                    }
+                }
+            }
+            if (!def)
+                break;
+            if (item > 0)
+                candidates.push_back({i, matchedEnd, def, false});
+            else if (listed) // the first takes "các Sở:" with it
+                candidates.push_back({pos - 4, matchedEnd, def, false});
+            i = matchedEnd;
+            if (f.compare(i, 2, ", ") == 0)
+                i += 2;
+            else if (f.compare(i, 4, " va ") == 0)
+                i += 4;
+            else
+                break;
         }
     }
     // Bodies outside the registry, recognised by the grammar of their names: a type word

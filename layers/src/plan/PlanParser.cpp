@@ -461,7 +461,7 @@ private:
 bool isListGap(std::string_view gap)
 {
     static const std::set<std::string_view> words = {"va", "cung", "voi", "cua", "tinh", "cap", "thuoc",
-                                                     "lien", "quan", "co", "cac", "thanh", "vien", "doan",
+                                                     "lien", "quan", "co", "cac", "thanh", "pho", "vien", "doan",
                                                      "the", "-"};
     std::string word;
     for (std::size_t i = 0; i <= gap.size(); ++i) {
@@ -590,7 +590,7 @@ private:
 };
 
 /// Whether an assignment verb follows folded offset @p at ("chủ trì", "phối hợp", "có trách nhiệm" …).
-bool verbFollows(const std::string& F, std::size_t at)
+bool verbFollows(const std::string& F, std::size_t at, bool anyVerb = true)
 {
     while (at < F.size() && (F[at] == ' ' || F[at] == ','))
         ++at;
@@ -599,9 +599,29 @@ bool verbFollows(const std::string& F, std::size_t at)
                                "quan ly", "cung cap", "tiep nhan", "giai quyet", "tang cuong", "day manh", "ra soat",
                                "tuyen truyen", "van dong", "bao cao", "phu trach", "chiu trach nhiem", "can cu",
                                "nghien cuu", "lap ", "tham dinh", "cap ", "thu hoi", "dam bao", "bo tri", "hop tac"})
-        if (F.compare(at, v.size(), v) == 0)
-            return true;
-    return false;
+        if (F.compare(at, v.size(), v) == 0 && (anyVerb || (v != "xay dung" && v != "quan ly" && v != "cung cap")))
+            return true; // (an enterprise's name goes on with "xây dựng", "quản lý": "Công ty … xây dựng Thanh Bình")
+    // Any other word in lower case that is not a preposition, conjunction or article: the
+    // verb of the sentence ("UBND cấp xã chấp thuận …", "Hội Nông dân tỉnh vận động …").
+    // Not after an enterprise, whose names go on in lower case ("Công ty CP Xử lý chất thải …").
+    if (!anyVerb)
+        return false;
+    static const std::set<std::string_view> notVerbs = {
+        "cua", "va", "tren", "tai", "thuoc", "trong", "voi", "o", "theo", "la", "cac", "nhung", "nay", "do", "hoac",
+        "ve", "cho", "tu", "den", "gom", "bao", "nhu", "khi", "neu", "thi", "ma", "tinh", "thanh", "pho", "xa",
+        "huyen", "phuong", "cap", "khu", "so", "ban", "dong", "thoi", "sau", "truoc", "thang", "nam", "ngay"};
+    std::size_t end = at;
+    while (end < F.size() && F[end] != ' ' && F[end] != ',' && F[end] != '.' && F[end] != ';' && F[end] != ':')
+        ++end;
+    if (end == at || end - at > 8 || !std::islower(static_cast<unsigned char>(F[at])))
+        return false;
+    // … and a sentence goes on after it: a name in a list ends within a few words ("Công ty Cổ
+    // phần Dịch vụ môi trường Thăng Long").
+    int words = 0;
+    for (std::size_t k = at; k < F.size() && F[k] != ';' && F[k] != '.'; ++k)
+        if (F[k] == ' ')
+            ++words;
+    return words >= 5 && !notVerbs.contains(std::string_view(F).substr(at, end - at));
 }
 
 bool ruleAgencyHeading(ClauseInput& in, Clause& clause)
@@ -709,7 +729,10 @@ bool ruleSubject(ClauseInput& in, Clause& clause)
         // A name read by its grammar alone is a subject only when a verb follows it ("Hội Nông
         // dân tỉnh phối hợp …"), not in a list of enterprises ("Công ty TNHH … Thái Nguyên.").
         const bool registered = std::any_of(list.begin(), list.end(), [&](std::size_t k) { return mentions[k].def; });
-        if (!registered && !verbFollows(F, in.toFolded(mentions[list.back()].end)))
+        const std::string last = foldForMatch(mentions[list.back()].written);
+        const bool enterprise = last.rfind("cong ty", 0) == 0 || last.rfind("tong cong ty", 0) == 0 ||
+                                last.rfind("tap doan", 0) == 0;
+        if (!registered && !verbFollows(F, in.toFolded(mentions[list.back()].end), !enterprise))
             return false;
         for (std::size_t k : list)
             clause.leads.push_back(resolver.info(mentions[k]));
