@@ -981,3 +981,36 @@ TEST(PlanAgencies, DepartmentsListedAfterOneSoZoneBoardsAndSubjectsWithAnyVerb)
     EXPECT_EQ(plan.tasks[5].lead, std::vector<std::string>{"Các Sở quản lý công trình xây dựng chuyên ngành"});
     EXPECT_TRUE(plan.tasks[5].collective);
 }
+
+TEST(PlanTargets, CountsInTargetSectionsSharesInTasksAndTheLineOfEachValue)
+{
+    const auto plan = parse(
+        "KẾ HOẠCH\n\nI. MỤC TIÊU\n\n1. Mục tiêu cụ thể đến năm 2030\n\n"
+        "Hình thành ít nhất 100 doanh\nnghiệp khởi nghiệp sáng tạo, 50 doanh nghiệp khoa học công nghệ.\n\n"
+        "Tổ chức đào tạo, bồi dưỡng\n3.000 lượt nhân lực về chuyển đổi số.\n\n"
+        "Thực hiện theo Điều 5 Nghị định và 2 chỉ tiêu.\n\n"
+        "II. NHIỆM VỤ\n\n1. Sở Xây dựng chủ trì yêu cầu 100% các công trường thi công có biện pháp kiểm soát bụi; "
+        "bảo đảm tỷ lệ đô thị hóa đạt trên 40%.\n\n"
+        "2. Ban Quản lý Khu kinh tế chủ trì thu hút đầu tư để có 19 khu công nghiệp.\n\n"
+        "3. Sở Tài chính tổng hợp: năm 2024 tỷ lệ giải ngân đã đạt 95%.\n");
+    auto at = [&](int line, double value) {
+        return std::count_if(plan.targets.begin(), plan.targets.end(),
+                             [&](const Target& t) { return t.line == line && t.value == value; });
+    };
+    EXPECT_EQ(at(7, 100), 1);  // "ít nhất 100 doanh nghiệp"
+    EXPECT_EQ(at(8, 50), 1);   // the next count of the list, on the next line
+    EXPECT_EQ(at(11, 3000), 1); // "bồi dưỡng" is not a road: its count is a target
+    EXPECT_EQ(at(13, 5), 0);   // an article number
+    EXPECT_EQ(at(13, 2), 0);   // a count nobody aims at
+    EXPECT_EQ(at(17, 100), 1); // a share a task requires
+    EXPECT_EQ(at(17, 40), 1);
+    EXPECT_EQ(at(19, 19), 1);  // "19 khu công nghiệp": a count of parks the map can check
+    EXPECT_EQ(at(21, 95), 0);  // what is already done is not a target
+    const auto parks = std::find_if(plan.targets.begin(), plan.targets.end(), [](const Target& t) { return t.line == 19; });
+    ASSERT_NE(parks, plan.targets.end());
+    EXPECT_EQ(parks->metric, "industrial_park_count");
+    const auto trained = std::find_if(plan.targets.begin(), plan.targets.end(), [](const Target& t) { return t.line == 11; });
+    ASSERT_NE(trained, plan.targets.end());
+    EXPECT_EQ(trained->unit, "lượt");
+    EXPECT_EQ(trained->year, 2030);
+}

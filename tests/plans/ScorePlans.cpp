@@ -388,17 +388,25 @@ Counts score(const Gold& gold, const pa::plan::ParsedPlan& plan, std::ostream* d
     c.targetsGold = static_cast<int>(gold.targets.size());
     std::vector<bool> used(plan.targets.size(), false);
     for (const auto& gt : gold.targets) {
-        for (std::size_t k = 0; k < plan.targets.size(); ++k) {
+        bool found = false;
+        for (std::size_t k = 0; k < plan.targets.size() && !found; ++k) {
             const auto& t = plan.targets[k];
             if (used[k] || std::abs(t.line - gt.line) > 2)
                 continue;
             if (std::abs(t.value - gt.value) <= 1e-9 * std::max(1.0, std::abs(gt.value))) {
                 used[k] = true;
                 ++c.targetsFound;
-                break;
+                found = true;
             }
         }
+        if (detail && !found)
+            *detail << "  target  line " << gt.line << ": gold " << gt.value << " missed\n";
     }
+    if (detail)
+        for (std::size_t k = 0; k < plan.targets.size(); ++k)
+            if (!used[k])
+                *detail << "  xtarget line " << plan.targets[k].line << ": " << plan.targets[k].value << " "
+                        << plan.targets[k].unit << "\n";
     return c;
 }
 

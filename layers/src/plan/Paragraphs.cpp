@@ -519,6 +519,7 @@ std::vector<Paragraph> splitParagraphs(const std::string& text)
         if (open && current.body.empty() && current.marker != Marker::None && marker == Marker::None) {
             current.text += ' ' + line;
             current.body = line;
+            current.bodyLines.emplace_back(0, lineNumber);
             current.upperCase = upper;
             blankSince = false;
             continue;
@@ -533,6 +534,7 @@ std::vector<Paragraph> splitParagraphs(const std::string& text)
                                  !endsParagraph(current.text);
         if (wrappedHead) {
             current.text += ' ' + line;
+            current.bodyLines.emplace_back(current.body.size() + 1, lineNumber);
             current.body += ' ' + line;
             continue;
         }
@@ -555,6 +557,7 @@ std::vector<Paragraph> splitParagraphs(const std::string& text)
                 current = paragraphs.back();
                 paragraphs.pop_back();
                 current.text += ' ' + line;
+                current.bodyLines.emplace_back(current.body.size() + 1, lineNumber);
                 current.body += ' ' + line;
                 open = true;
                 blankSince = false;
@@ -569,6 +572,7 @@ std::vector<Paragraph> splitParagraphs(const std::string& text)
             open = true;
         } else {
             current.text += ' ' + line;
+            current.bodyLines.emplace_back(current.body.size() + 1, lineNumber);
             current.body += ' ' + line;
         }
         blankSince = false;

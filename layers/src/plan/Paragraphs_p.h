@@ -28,6 +28,18 @@ struct Paragraph
     bool upperCase = false; ///< every letter upper case (header lines, titles)
     RowCells cells;         ///< for Marker::Row: a task-table row
     bool tableCell = false; ///< a cell of a table that is not a task table (header blocks, lists)
+    /// Where each later source line starts in body: (offset in body, 1-based line).
+    std::vector<std::pair<std::size_t, int>> bodyLines;
+
+    /// The source line of @p bodyOffset.
+    [[nodiscard]] int lineAt(std::size_t bodyOffset) const
+    {
+        int at = line;
+        for (const auto& [offset, l] : bodyLines)
+            if (offset <= bodyOffset)
+                at = l;
+        return at;
+    }
 };
 
 /// Splits normalised text into paragraphs: blank lines separate them, a line with a marker or

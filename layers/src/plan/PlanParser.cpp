@@ -1614,13 +1614,22 @@ ParsedPlan parsePlanText(const std::string& text, const std::string& sourceName,
         if (rules.enabled("measures"))
             setMeasuresApart(plan, partFirstTask, nodes, part.info);
 
-        // Targets in target sections; elsewhere only figures the map can check ("tổng chiều dài
-        // đường bộ cao tốc … khoảng 134,9km" inside a task).
+        // Targets in target sections; elsewhere the figures a task sets: what the map can check
+        // ("tổng chiều dài đường bộ cao tốc … khoảng 134,9km"), known indicators ("tỷ lệ đô thị
+        // hóa đạt trên 40%") and shares to reach ("yêu cầu 100% các công trường …"), not figures
+        // of what is already done ("đã đạt 35%").
         for (std::size_t i = 0; i < nodes.size(); ++i) {
             if (kinds[i] != SectionKind::Targets) {
-                for (auto& t : extractTargets(nodes[i].p->body, prefix + nodes[i].path, nodes[i].p->line, documentYear))
-                    if (measurableOnMap(t.metric))
+                for (auto& t : extractTargets(nodes[i].p->body, prefix + nodes[i].path, nodes[i].p->line, documentYear,
+                                              false, nodes[i].p->bodyLines)) {
+                    const std::string clause = foldForMatch(t.text);
+                    const bool past = contains(clause, "da dat") || contains(clause, "hien nay") ||
+                                      contains(clause, "hien co") || contains(clause, "cung ky") ||
+                                      contains(clause, "dat duoc") || contains(clause, "uoc thuc hien");
+                    if (measurableOnMap(t.metric) ||
+                        (!past && (!t.metric.empty() || t.unit == "%" || t.unit == "khu" || t.unit == "cụm")))
                         plan.targets.push_back(std::move(t));
+                }
                 continue;
             }
             std::optional<int> year;
@@ -1629,7 +1638,8 @@ ParsedPlan parsePlanText(const std::string& text, const std::string& sourceName,
                 year = yearIn(nodes[static_cast<std::size_t>(a)].ownTitle);
             if (!year)
                 year = documentYear;
-            auto found = extractTargets(nodes[i].p->body, prefix + nodes[i].path, nodes[i].p->line, year);
+            auto found = extractTargets(nodes[i].p->body, prefix + nodes[i].path, nodes[i].p->line, year, true,
+                                        nodes[i].p->bodyLines);
             plan.targets.insert(plan.targets.end(), found.begin(), found.end());
         }
         plan.parts.push_back(part.info);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <set>
 
 namespace pa::plan {
 
@@ -190,14 +191,86 @@ std::string metricFor(const std::string& indicator, const std::string& unit)
     return {};
 }
 
+/// What a bare number counts, when it counts something: "20 mô hình" → "mô hình", "3.000 lượt
+/// nhân lực" → "lượt"; empty for a year, a duration, an article or a document number.
+std::string countedNoun(const std::string& clause, const text::FoldedText& folded, std::size_t numberStart,
+                        std::size_t at, double value)
+{
+    const std::string& f = folded.folded;
+    const std::string before = f.substr(numberStart > 16 ? numberStart - 16 : 0, numberStart > 16 ? 16 : numberStart);
+    for (std::string_view w : {"dieu ", "khoan ", "diem ", "top ", "chuong ", "muc ", "phu luc ", "quyet dinh ",
+                               "nghi quyet ", "ke hoach ", "lan thu ", "thu ", "nhom ", "cap ", "hang ", "tuyen ",
+                               "quoc lo ", "tinh lo ", "duong ", "khu ", "so ", "phuong ", "xa "})
+        if (before.ends_with(w) && !before.ends_with("boi duong ")) // "bồi dưỡng" is not a road
+            return {};
+    if (value >= 1990 && value <= 2100 && value == static_cast<int>(value))
+        return {}; // a year written without "năm"
+    std::size_t u = at;
+    while (u < f.size() && f[u] == ' ')
+        ++u;
+    auto wordAt = [&](std::size_t b) {
+        std::size_t e = b;
+        while (e < f.size() && std::isalpha(static_cast<unsigned char>(f[e])))
+            ++e;
+        return std::pair{b, e};
+    };
+    const auto [b1, e1] = wordAt(u);
+    if (e1 < b1 + 2 || !std::islower(static_cast<unsigned char>(f[b1])))
+        return {}; // "2 m" is a measure without its unit in the list, not a count
+    const std::string_view first(f.data() + b1, e1 - b1);
+    static const std::set<std::string_view> notCounted = {
+        "nam", "thang", "ngay", "gio", "quy", "tuan", "phut", "lan", "giay", "tuoi", "va", "den", "tro", "hoac",
+        "cua", "trong", "tai", "theo", "nhu", "la", "thi", "ma", "voi", "tren", "duoi", "so", "ty", "trieu", "nghin"};
+    if (notCounted.contains(first))
+        return {};
+    // One-syllable counters stand alone; other nouns take their second syllable ("mô hình").
+    static const std::set<std::string_view> counters = {"luot", "vung", "ho", "xa", "con", "cai", "chiec", "diem",
+                                                        "lop", "nguoi", "tinh", "huyen", "phuong", "tuyen", "cong",
+                                                        "sao", "ban", "tour", "tan", "mo", "tram", "toa", "nha"};
+    std::size_t end = e1;
+    if (!counters.contains(first) && e1 < f.size() && f[e1] == ' ') {
+        const auto [b2, e2] = wordAt(e1 + 1);
+        if (e2 > b2 && std::islower(static_cast<unsigned char>(f[b2])))
+            end = e2;
+    }
+    return clause.substr(folded.origin[b1], folded.origin[end] - folded.origin[b1]);
+}
+
+/// A bare count is aimed at when it opens the clause ("50 doanh nghiệp khoa học công nghệ"), or
+/// follows a comparator or a verb of making ("ít nhất 20 mô hình", "hình thành 02 vùng", "có 01
+/// trung tâm", "đào tạo 3.000 lượt").
+bool countAimedAt(const std::string& f, std::size_t numberStart, bool afterTarget)
+{
+    if (numberStart <= 2)
+        return true;
+    if (afterTarget && numberStart >= 2 && f.compare(numberStart - 2, 2, ", ") == 0)
+        return true; // the next of a list of counts: "ít nhất 100 doanh nghiệp …, 50 doanh nghiệp …"
+    const std::string before = f.substr(numberStart > 30 ? numberStart - 30 : 0, numberStart > 30 ? 30 : numberStart);
+    for (std::string_view w : {"it nhat ", "toi thieu ", "tren ", "dat ", "khoang ", "co ", "hinh thanh ", "phat trien ",
+                               "xay dung ", "thanh lap ", "dao tao ", "boi duong ", "ho tro ", "thu hut ", "to chuc ",
+                               "trien khai ", "cong nhan ", "them ", "moi nam ", "hang nam ", "vuot "})
+        if (before.ends_with(w))
+            return true;
+    return false;
+}
+
 std::vector<Target> extractTargets(const std::string& paragraph, const std::string& section, int line,
-                                   std::optional<int> defaultYear)
+                                   std::optional<int> defaultYear, bool counts,
+                                   const std::vector<std::pair<std::size_t, int>>& lineStarts)
 {
     std::vector<Target> targets;
+    auto lineOf = [&](std::size_t offset) {
+        int at = line;
+        for (const auto& [o, l] : lineStarts)
+            if (o <= offset)
+                at = l;
+        return at;
+    };
     for (const auto& [cb, ce] : clauses(paragraph)) {
         const std::string clause = trimWords(paragraph.substr(cb, ce - cb));
         if (clause.empty())
             continue;
+        const std::size_t clauseAt = paragraph.find(clause, cb);
         const text::FoldedText folded = text::foldWithOffsets(clause);
         const std::string& f = folded.folded;
         const std::optional<int> clauseYear = yearIn(clause);
@@ -254,6 +327,10 @@ std::vector<Target> extractTargets(const std::string& paragraph, const std::stri
                     break;
                 }
             }
+            if (unit.empty() && counts && countAimedAt(f, i, indicatorStart > 0))
+                if (unit = countedNoun(clause, folded, i, after, *value); !unit.empty())
+                    while (after < f.size() && f[after] == ' ')
+                        ++after;
             if (unit.empty())
                 continue; // a bare number (a count of documents, an article) is not a target
             // Comparator: the last comparator word in the few words before the number.
@@ -348,7 +425,9 @@ std::vector<Target> extractTargets(const std::string& paragraph, const std::stri
             t.unit = unit;
             t.year = clauseYear ? clauseYear : defaultYear;
             t.metric = metricFor(indicator, unit);
-            t.line = line;
+            if (t.metric.empty() && (unit == "khu" || unit == "cụm")) // "19 khu công nghiệp"
+                t.metric = metricFor(clause.substr(folded.origin[u], std::min<std::size_t>(40, clause.size() - folded.origin[u])), unit);
+            t.line = lineOf((clauseAt == std::string::npos ? cb : clauseAt) + folded.origin[i]);
             targets.push_back(std::move(t));
             // Text after this target starts the next indicator ("…; dịch vụ 31%").
             std::size_t next = after;
