@@ -455,8 +455,10 @@ private slots:
         QCOMPARE(w.planBrowser()->visibleTasks(), 49 + 9);
         auto* panel = w.suggestions();
         const auto pending = panel->suggestions();
-        QCOMPARE(static_cast<int>(pending.size()), 15);
-        QCOMPARE(panel->table()->rowCount(), 15);
+        // 18: with "đô thị" a type word, "Khu công nghiệp Lam Sơn - Sao Vàng" also suggests the urban
+        // area of that name (low confidence), and "Hà Nội" named alone is a place.
+        QCOMPARE(static_cast<int>(pending.size()), 18);
+        QCOMPARE(panel->table()->rowCount(), 18);
         // Accept the two best, reject the third: each decision one undoable step.
         const auto linksOf = [&](const std::string& task) {
             auto ws = pa::layers::Workspace::open(copy, pa::gis::OpenMode::ReadOnly);
@@ -468,13 +470,14 @@ private slots:
         QCOMPARE(panel->selectedIds().size(), std::size_t{2});
         QVERIFY(w.decideSuggestions(panel->selectedIds(), true));
         QCOMPARE(linksOf(best.taskId), before + (pending[1].taskId == best.taskId ? 2 : 1));
-        QCOMPARE(static_cast<int>(panel->suggestions().size()), 13);
+        const int total = static_cast<int>(pending.size());
+        QCOMPARE(static_cast<int>(panel->suggestions().size()), total - 2);
         QVERIFY(w.decideSuggestions({pending[2].id}, false));
-        QCOMPARE(static_cast<int>(panel->suggestions().size()), 12);
+        QCOMPARE(static_cast<int>(panel->suggestions().size()), total - 3);
         w.undoStack()->undo(); // the rejection
-        QCOMPARE(static_cast<int>(panel->suggestions().size()), 13);
+        QCOMPARE(static_cast<int>(panel->suggestions().size()), total - 2);
         w.undoStack()->undo(); // the acceptance: the links go, the suggestions are pending again
-        QCOMPARE(static_cast<int>(panel->suggestions().size()), 15);
+        QCOMPARE(static_cast<int>(panel->suggestions().size()), total);
         QCOMPARE(linksOf(best.taskId), before);
         w.undoStack()->redo();
         QCOMPARE(linksOf(best.taskId), before + (pending[1].taskId == best.taskId ? 2 : 1));

@@ -1014,3 +1014,26 @@ TEST(PlanTargets, CountsInTargetSectionsSharesInTasksAndTheLineOfEachValue)
     EXPECT_EQ(trained->unit, "lượt");
     EXPECT_EQ(trained->year, 2030);
 }
+
+TEST(PlanPlaces, UrbanAreasSeasIsletsPowerPlantsAndGazetteerNamesWithoutTypeWord)
+{
+    const auto plan = parse("KẾ HOẠCH\n\nỦY BAN NHÂN DÂN TỈNH THANH HÓA\n\nI. NHIỆM VỤ\n\n"
+                            "1. Sở Xây dựng phát triển các khu đô thị du lịch dọc đường ven biển từ Hoằng Hóa đến "
+                            "Quảng Xương; đô thị Lam Sơn - Sao Vàng.\n\n"
+                            "2. Sở Công Thương khai thác tiềm năng biển Đông, bảo vệ cồn Ngang và hỗ trợ nhà máy điện "
+                            "gió Tân Phú Đông 1.\n\n"
+                            "3. Sở Tài chính bố trí vốn trên địa bàn Thanh Hóa, phối hợp với Báo Hà Nội.\n\n"
+                            "4. Sở Giao thông vận tải hoàn thành tuyến kết nối với Hà Nội.\n");
+    ASSERT_EQ(plan.tasks.size(), 4u);
+    auto names = [&](std::size_t k) {
+        std::vector<std::string> out;
+        for (const auto& p : plan.tasks[k].places)
+            out.push_back(p.text);
+        return out;
+    };
+    EXPECT_EQ(names(0), (std::vector<std::string>{"đô thị Lam Sơn - Sao Vàng", "Hoằng Hóa", "Quảng Xương"}));
+    EXPECT_EQ(names(1), (std::vector<std::string>{"biển Đông", "cồn Ngang", "nhà máy điện gió Tân Phú Đông 1"}));
+    // The document's own province and a name that ends a longer proper name are not places.
+    EXPECT_TRUE(names(2).empty()) << names(2).size();
+    EXPECT_EQ(names(3), std::vector<std::string>{"Hà Nội"});
+}

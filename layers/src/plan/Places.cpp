@@ -50,9 +50,11 @@ struct TypeWord
 };
 
 // Longer phrases first: the first match at a position wins.
-constexpr std::array<TypeWord, 36> kTypeWords = {{
+constexpr std::array<TypeWord, 41> kTypeWords = {{
     {"khu cong nghe thong tin tap trung", "hitech_zone", 0.85},
     {"khu kinh te cua khau", "economic_zone", 0.85},
+    {"nha may dien gio", "power_plant", 0.7},
+    {"nha may dien", "power_plant", 0.7},
     {"khu do thi moi", "urban_centre", 0.75},
     {"khu do thi", "urban_centre", 0.75},
     {"dac khu", "admin_commune", 0.8},
@@ -73,6 +75,9 @@ constexpr std::array<TypeWord, 36> kTypeWords = {{
     {"cao toc", "expressway", 0.85},
     {"quoc lo", "road", 0.85},
     {"thanh pho", "urban_centre", 0.8},
+    {"do thi", "urban_centre", 0.7},  // "đô thị Lam Sơn - Sao Vàng"
+    {"bien", "sea", 0.6},             // "biển Đông"
+    {"con", "island", 0.6},           // "cồn Ngang" (an islet of the delta)
     {"thi xa", "admin_district", 0.8},
     {"thi tran", "admin_commune", 0.75},
     {"huyen", "admin_district", 0.8},
@@ -262,6 +267,45 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
                 std::lower_bound(f.origin.begin(), f.origin.end(), src) - f.origin.begin());
             pos = std::max(pos + type.folded.size(), nameEnd > 0 ? nameEnd - 1 : 0);
             break;
+        }
+    }
+    // Provinces and districts of the gazetteer named without a type word after a preposition
+    // or in a list: "từ Hoằng Hóa đến Quảng Xương", "kết nối với Hà Nội". Not the document's own
+    // province, and not the end of a longer proper name ("Công ty … Hà Nội", "Báo Thanh Hóa").
+    const std::string own = text::foldForMatch(province);
+    for (const std::string& name : gazetteer()) {
+        if (name == own)
+            continue;
+        for (std::size_t p = F.find(name); p != std::string::npos; p = F.find(name, p + 1)) {
+            const std::size_t end = p + name.size();
+            if ((p > 0 && std::isalnum(static_cast<unsigned char>(F[p - 1]))) ||
+                (end < F.size() && std::isalnum(static_cast<unsigned char>(F[end]))))
+                continue;
+            const std::string written = text.substr(f.origin[p], f.origin[end] - f.origin[p]);
+            if (!startsUpperOrDigit(written))
+                continue;
+            std::size_t w = p;
+            while (w > 0 && F[w - 1] == ' ')
+                --w;
+            const std::size_t wb = F.find_last_of(" ,;:(", w > 0 ? w - 1 : 0);
+            const std::string previous = F.substr(wb == std::string::npos ? 0 : wb + 1, w - (wb == std::string::npos ? 0 : wb + 1));
+            static const std::set<std::string_view> before = {"tu", "den", "tai", "o", "voi", "va", "cua", "giua",
+                                                               "sang", "ve", "qua", "tren", "cac"};
+            const bool listed = w > 0 && F[w - 1] == ',';
+            if (!listed && !before.contains(previous))
+                continue;
+            // Already part of a mention with its type word ("thành phố Hà Nội")?
+            if (std::any_of(places.begin(), places.end(), [&](const PlaceMention& m) {
+                    return text::foldForMatch(m.name) == name;
+                }))
+                continue;
+            PlaceMention m;
+            m.type = "admin_unit";
+            m.name = written;
+            m.text = written;
+            m.confidence = 0.6;
+            if (seen.insert("admin_unit|" + name).second)
+                places.push_back(std::move(m));
         }
     }
     // Regions named by direction: "khu vực phía Nam của tỉnh".
