@@ -1037,3 +1037,25 @@ TEST(PlanPlaces, UrbanAreasSeasIsletsPowerPlantsAndGazetteerNamesWithoutTypeWord
     EXPECT_TRUE(names(2).empty()) << names(2).size();
     EXPECT_EQ(names(3), std::vector<std::string>{"Hà Nội"});
 }
+
+TEST(PlanTasks, DirectiveRequestWholeItemsDelegationAndSubjectsAfterACircumstance)
+{
+    const auto plan = parse(
+        "CHỈ THỊ\n\nVề tăng cường bảo vệ tài nguyên nước\n\n"
+        "Chủ tịch Ủy ban nhân dân thành phố yêu cầu Thủ trưởng các sở, ban, ngành, Chủ tịch Ủy ban nhân dân xã, "
+        "phường tập trung thực hiện các nhiệm vụ trọng tâm, cụ thể như sau:\n\n"
+        "1. Kết hợp hoặc luân phiên khai thác nước mặt với khai thác nước dưới đất, nước mưa và tăng cường tuần "
+        "hoàn, tái sử dụng nước.\n\n"
+        "Hoạt động thăm dò, khai thác nước dưới đất phải tuân thủ đúng quy định của pháp luật về tài nguyên nước.\n\n"
+        "2. Phân cấp cho Ủy ban nhân dân các phường thực hiện nhiệm vụ chủ sở hữu hệ thống thoát nước đô thị.\n\n"
+        "3. Khi xảy ra sự cố, Sở Xây dựng báo cáo ngay Ủy ban nhân dân thành phố và khắc phục hậu quả.\n");
+    ASSERT_EQ(plan.tasks.size(), 3u);
+    // The whole item is one task, its second paragraph goes on with it; its lead is the request's addressees.
+    EXPECT_EQ(plan.tasks[0].line, 7);
+    EXPECT_EQ(plan.tasks[0].rule, "addressees");
+    EXPECT_FALSE(plan.tasks[0].lead.empty());
+    EXPECT_EQ(plan.tasks[1].rule, "delegation");
+    EXPECT_EQ(plan.tasks[1].lead, std::vector<std::string>{"Ủy ban nhân dân các phường"}); // as written
+    EXPECT_EQ(plan.tasks[2].rule, "subject-after-circumstance");
+    EXPECT_EQ(plan.tasks[2].lead, std::vector<std::string>{"Sở Xây dựng"});
+}

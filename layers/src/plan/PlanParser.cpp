@@ -720,6 +720,25 @@ bool ruleGiao(ClauseInput& in, Clause& clause)
     return false;
 }
 
+bool ruleDelegation(ClauseInput& in, Clause& clause)
+{
+    auto [body, f, F, mentions, resolver, colon] = in.parts();
+    // At the start of an item: "Phân cấp cho UBND các phường thực hiện …", "Ủy quyền cho Sở X
+    // quyết định …", "Giao cho Sở X …", "Phân công Sở X …".
+    for (std::string_view opening : {"phan cap cho ", "uy quyen cho ", "giao cho ", "phan cong cho ", "phan cong "}) {
+        if (F.rfind(opening, 0) != 0)
+            continue;
+        const auto list = listAt(mentions, f, f.origin[opening.size()], 2);
+        if (list.empty())
+            return false;
+        for (std::size_t k : list)
+            clause.leads.push_back(resolver.info(mentions[k]));
+        in.supportFrom(clause, 0, F.size());
+        return true;
+    }
+    return false;
+}
+
 bool ruleSubject(ClauseInput& in, Clause& clause)
 {
     auto [body, f, F, mentions, resolver, colon] = in.parts();
@@ -747,6 +766,38 @@ bool ruleSubject(ClauseInput& in, Clause& clause)
 
 /// Several assignments in one item, one per clause: "Chủ tịch UBND cấp xã chỉ đạo …; Ban Chỉ
 /// huy cấp xã tham mưu …; Kiểm lâm sở tại hướng dẫn …" — every subject leads.
+/// The subject after a circumstance: "Khi xảy ra cháy rừng, Ban Chỉ huy … báo cáo …",
+/// "Trong quá trình chỉ đạo, Chủ tịch UBND cấp xã trực tiếp …", "Trường hợp cần thiết, …".
+bool ruleSubjectAfterCircumstance(ClauseInput& in, Clause& clause)
+{
+    auto [body, f, F, mentions, resolver, colon] = in.parts();
+    bool circumstance = false;
+    for (std::string_view w : {"khi ", "trong qua trinh ", "truong hop ", "sau khi ", "truoc khi ", "ngay khi ",
+                               "tren co so ", "can cu ", "de ", "trong thoi gian ", "doi voi ", "neu "})
+        circumstance = circumstance || F.rfind(w, 0) == 0;
+    if (!circumstance)
+        return false;
+    // The first comma that a named body follows, within the first sentence.
+    const std::size_t sentenceEnd = std::min(F.find(". "), F.size());
+    for (std::size_t comma = F.find(", "); comma != std::string::npos && comma < std::min<std::size_t>(sentenceEnd, 400);
+         comma = F.find(", ", comma + 2)) {
+        std::size_t from = comma + 2;
+        if (F.compare(from, 11, "cac luc luong") == 0 && F.compare(from + 13, 1, ":") == 0)
+            from += 15; // "…, các lực lượng: Cảnh sát …, Kiểm lâm, Quân đội …"
+        const auto list = listAt(mentions, f, f.origin[std::min(from, F.size())], 1);
+        if (list.empty())
+            continue;
+        if (!verbFollows(F, in.toFolded(mentions[list.back()].end)))
+            return false;
+        for (std::size_t k : list)
+            clause.leads.push_back(resolver.info(mentions[k]));
+        clause.subjectOnly = true;
+        in.supportFrom(clause, in.toFolded(mentions[list.back()].end), F.size());
+        return true;
+    }
+    return false;
+}
+
 bool ruleSubjectsPerClause(ClauseInput& in, Clause& clause)
 {
     auto [body, f, F, mentions, resolver, colon] = in.parts();
@@ -908,12 +959,16 @@ const std::vector<ClauseRule>& clauseRules()
         {"agency-title", "\"3. Sở X\", \"Trách nhiệm của Sở X\": an agency named alone as a heading", {}, ruleAgencyTitle},
         {"chu-tri", "\"(Giao) Sở X chủ trì, phối hợp với Y …\"", {}, ruleChuTri},
         {"giao", "\"Giao Sở X <verb> …\" without \"chủ trì\"", {kTnPlans[2]}, ruleGiao},
+        {"delegation", "\"Phân cấp cho / Ủy quyền cho / Giao cho X <verb> …\" opening an item",
+         {"hai-phong_qd_223_2025"}, ruleDelegation},
         {"subjects-per-clause", "\"X chỉ đạo …; Y tham mưu …; Z hướng dẫn …\": a subject in each clause",
          {"quang-ninh_qd_96_2025"}, ruleSubjectsPerClause},
         {"subject", "\"Sở X phối hợp / có trách nhiệm / chủ động …\": agencies as the sentence's subject",
          {kTnPlans[0], kTnPlans[1]}, ruleSubject},
         {"subject-after-intro", "\"Trên cơ sở …, Thủ trưởng các sở … có trách nhiệm:\"", {kTnPlans[0]},
          ruleSubjectAfterIntro},
+        {"subject-after-circumstance", "\"Khi xảy ra cháy rừng, Ban Chỉ huy … báo cáo …\"", {"quang-ninh_qd_96_2025"},
+         ruleSubjectAfterCircumstance},
         {"unregistered-heading", "\"- Trường Đại học X:\" a body outside the registry as a heading", {kTnPlans[0]},
          ruleUnregisteredHeading},
     };
@@ -935,6 +990,10 @@ const std::vector<StructuralRule>& structuralRules()
         {"measures", {"ha-tinh_kh_624_2025"}},
         // "Đơn vị thực hiện: …" after a run of bullets belongs to every bullet of the run.
         {"field-runs", {"bac-ninh_kh_141_2025"}},
+        // "1. <a whole paragraph>." followed by plain paragraphs is one task.
+        {"whole-items", {"can-tho_ct_09_2025"}},
+        // "Chủ tịch UBND … yêu cầu <addressees> … như sau:" before a directive's items.
+        {"request-preamble", {"can-tho_ct_09_2025"}},
     };
     return rules;
 }
@@ -1309,6 +1368,31 @@ ParsedPlan parsePlanText(const std::string& text, const std::string& sourceName,
             documentLeadRule = "addressees";
         }
     }
+    // A directive's request before its items: "Chủ tịch UBND thành phố yêu cầu Giám đốc, Thủ
+    // trưởng các sở, ban, ngành, Chủ tịch UBND xã, phường … thực hiện các nhiệm vụ … như sau:".
+    // Its addressees lead the items that name nobody, and its items are tasks.
+    bool requestPreamble = false;
+    if (rules.enabled("request-preamble"))
+        for (std::size_t i = 0; i < bodyStart; ++i) {
+            const std::string& t = paragraphs[i].text;
+            const std::string f = foldForMatch(t);
+            const auto at = f.find("yeu cau ");
+            if (at == std::string::npos || !endsWithColon(t) || t.size() > 1200)
+                continue;
+            std::vector<AgencyInfo> addressees;
+            const text::FoldedText tf = text::foldWithOffsets(t);
+            const std::size_t from = tf.origin[std::min(at, tf.folded.size())];
+            for (const auto& m : findAgencies(t, tf, resolver.province()))
+                if (m.begin >= from)
+                    addressees.push_back(resolver.info(m));
+            if (addressees.empty())
+                continue;
+            requestPreamble = true;
+            if (documentLead.empty()) {
+                documentLead = addressees;
+                documentLeadRule = "addressees";
+            }
+        }
     if (!documentYear)
         for (std::size_t i = 0; i < bodyStart && !documentYear; ++i)
             documentYear = yearIn(paragraphs[i].text);
@@ -1347,6 +1431,8 @@ ParsedPlan parsePlanText(const std::string& text, const std::string& sourceName,
             SectionKind own = heading ? classifyTitle(nodes[i].ownTitle) : SectionKind::Unknown;
             if (own == SectionKind::Unknown && nodes[i].parent >= 0)
                 own = kinds[static_cast<std::size_t>(nodes[i].parent)];
+            if (own == SectionKind::Unknown && nodes[i].parent < 0 && requestPreamble && partIndex == 0)
+                own = SectionKind::Tasks; // the items a directive's request introduces
             kinds[i] = own;
         }
 
@@ -1467,13 +1553,35 @@ ParsedPlan parsePlanText(const std::string& text, const std::string& sourceName,
         std::vector<std::string> effectiveRule(nodes.size());
         std::vector<Deadline> effectiveDeadline(nodes.size());
 
+        // A numbered item written as a whole paragraph ("1. Các cơ quan … có trách nhiệm … ."),
+        // followed by plain paragraphs only: they go on with it, and the item is one task.
+        std::vector<bool> wholeItem(nodes.size(), false), absorbed(nodes.size(), false);
+        if (rules.enabled("whole-items"))
+            for (std::size_t i = 0; i < nodes.size(); ++i) {
+                const Node& n = nodes[i];
+                const std::string& b = n.p->body;
+                if (!isNumbered(n.p->marker) || b.size() < 90 || b.back() != '.' || clauses[i].header ||
+                    n.children.empty() || kinds[i] == SectionKind::Targets || kinds[i] == SectionKind::Other)
+                    continue;
+                if (!std::all_of(n.children.begin(), n.children.end(), [&](int k) {
+                        const Node& child = nodes[static_cast<std::size_t>(k)];
+                        return child.p->marker == Marker::None && child.children.empty() &&
+                               !isField[static_cast<std::size_t>(k)] && clauses[static_cast<std::size_t>(k)].leads.empty() &&
+                               subjectGroup(child.p->body, resolver).empty();
+                    }))
+                    continue;
+                wholeItem[i] = true;
+                for (int k : n.children)
+                    absorbed[static_cast<std::size_t>(k)] = true;
+            }
+
         const std::size_t partFirstTask = plan.tasks.size();
         for (std::size_t i = 0; i < nodes.size(); ++i) {
             const Node& node = nodes[i];
             const Clause& c = clauses[i];
             const bool row = node.p->marker == Marker::Row;
-            const bool leaf = std::all_of(node.children.begin(), node.children.end(),
-                                          [&](int k) { return isField[static_cast<std::size_t>(k)]; });
+            const bool leaf = wholeItem[i] || std::all_of(node.children.begin(), node.children.end(),
+                                                          [&](int k) { return isField[static_cast<std::size_t>(k)]; });
             const std::string body = node.p->body;
 
             // Context from ancestors and intro paragraphs.
@@ -1533,7 +1641,7 @@ ParsedPlan parsePlanText(const std::string& text, const std::string& sourceName,
                 deadline = contextDeadline;
             effectiveDeadline[i] = own.deadline.empty() ? contextDeadline : own.deadline;
 
-            if (isField[i] || isWrapperClause(body))
+            if (isField[i] || isWrapperClause(body) || absorbed[i])
                 continue;
             // A plain paragraph that assigns and ends with ':' sets the context for its following
             // siblings ("Sở Công Thương chủ trì, phối hợp …:", "Các sở, ban, ngành … thực hiện các nội dung sau:").
