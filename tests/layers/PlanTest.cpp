@@ -1059,3 +1059,32 @@ TEST(PlanTasks, DirectiveRequestWholeItemsDelegationAndSubjectsAfterACircumstanc
     EXPECT_EQ(plan.tasks[2].rule, "subject-after-circumstance");
     EXPECT_EQ(plan.tasks[2].lead, std::vector<std::string>{"Sở Xây dựng"});
 }
+
+TEST(PlanTasks, ProcedureRolesDutySubjectsAndTheMonitorsOfAResolution)
+{
+    const auto plan = parse(
+        "NGHỊ QUYẾT\n\nĐiều 1. Trách nhiệm lập, thẩm định, phê duyệt quy hoạch\n\n"
+        "1. Cơ quan, đơn vị được Ủy ban nhân dân tỉnh giao tổ chức lập quy hoạch phải phối hợp với Sở Xây dựng "
+        "rà soát quỹ đất.\n\n"
+        "2. Trách nhiệm tổ chức lập, thẩm định, phê duyệt quy hoạch phân khu:\n\n"
+        "a) Cơ quan tổ chức lập quy hoạch: Ban Quản lý dự án đầu tư xây dựng tỉnh;\n\n"
+        "b) Cơ quan thẩm định: Sở Xây dựng;\n\n"
+        "c) Cơ quan phê duyệt: Ủy ban nhân dân tỉnh.\n\n"
+        "3. Tài nguyên nước phải được khai thác hợp lý và tiết kiệm theo quy hoạch.\n\n"
+        "Điều 2. Tổ chức thực hiện\n\n"
+        "1. Giao Thường trực Hội đồng nhân dân tỉnh, các Ban Hội đồng nhân dân tỉnh, các Tổ đại biểu Hội đồng nhân "
+        "dân tỉnh và đại biểu Hội đồng nhân dân tỉnh giám sát việc thực hiện Nghị quyết.\n\n"
+        "2. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội tuyên truyền, giám sát.\n");
+    ASSERT_EQ(plan.tasks.size(), 6u); // the norm about water ("phải được khai thác") is not a task
+    EXPECT_EQ(plan.tasks[0].rule, "duty-subject");
+    EXPECT_EQ(plan.tasks[0].lead,
+              std::vector<std::string>{"Cơ quan, đơn vị được Ủy ban nhân dân tỉnh giao tổ chức lập quy hoạch"});
+    EXPECT_EQ(plan.tasks[0].support, std::vector<std::string>{"Sở Xây dựng"});
+    EXPECT_EQ(plan.tasks[1].rule, "role-field");
+    EXPECT_EQ(plan.tasks[2].lead, std::vector<std::string>{"Sở Xây dựng"});
+    EXPECT_EQ(plan.tasks[3].lead, std::vector<std::string>{"UBND tỉnh"});
+    EXPECT_EQ(plan.tasks[4].lead, (std::vector<std::string>{"Thường trực HĐND tỉnh", "Các Ban của HĐND",
+                                                            "Các Tổ đại biểu HĐND", "Đại biểu HĐND"}));
+    EXPECT_EQ(plan.tasks[5].lead.size(), 2u);
+    EXPECT_EQ(plan.tasks[5].lead.back(), "Các tổ chức chính trị - xã hội");
+}

@@ -77,7 +77,16 @@ const std::vector<AgencyDef>& agencyRegistry()
          {"bao hiem xa hoi tinh", "bhxh tinh"}},
         {"cuc-thong-ke-tinh", "Cục Thống kê tỉnh", "", "province", "", "", {"cuc thong ke tinh", "cuc thong ke"}},
         {"thuong-truc-hdnd-tinh", "Thường trực HĐND tỉnh", "TT HĐND tỉnh", "province", "", "",
-         {"thuong truc hoi dong nhan dan tinh", "thuong truc hdnd tinh"}},
+         {"thuong truc hoi dong nhan dan tinh", "thuong truc hdnd tinh", "thuong truc hoi dong nhan dan",
+          "thuong truc hdnd"}},
+        // Who monitors a resolution, in every HĐND's "Giao Thường trực HĐND, các Ban của HĐND, các
+        // Tổ đại biểu và đại biểu HĐND tỉnh giám sát việc thực hiện Nghị quyết".
+        {"nhom:cac-ban-hdnd", "Các Ban của HĐND", "", "other", "", "",
+         {"cac ban cua hoi dong nhan dan", "cac ban hoi dong nhan dan", "cac ban cua hdnd", "cac ban hdnd"}, true},
+        {"nhom:cac-to-dai-bieu-hdnd", "Các Tổ đại biểu HĐND", "", "other", "", "",
+         {"cac to dai bieu hoi dong nhan dan", "cac to dai bieu hdnd", "cac to dai bieu"}, true},
+        {"nhom:dai-bieu-hdnd", "Đại biểu HĐND", "", "other", "", "",
+         {"cac dai bieu hoi dong nhan dan", "dai bieu hoi dong nhan dan", "cac dai bieu hdnd", "dai bieu hdnd"}, true},
         {"hdnd-tinh", "HĐND tỉnh", "", "province", "", "", {"hoi dong nhan dan tinh", "hdnd tinh"}},
         {"ubnd-tinh", "UBND tỉnh", "", "province", "", "", {"uy ban nhan dan tinh", "ubnd tinh"}},
         // Collective groups: "all departments", "all district people's committees", …
@@ -94,6 +103,10 @@ const std::vector<AgencyDef>& agencyRegistry()
           "cac don vi co lien quan", "cac co quan lien quan", "cac co quan co lien quan"},
          true},
         {"nhom:cac-dia-phuong", "Các địa phương", "", "other", "", "", {"cac dia phuong"}, true},
+        {"nhom:cac-to-chuc-chinh-tri-xa-hoi", "Các tổ chức chính trị - xã hội", "", "other", "", "",
+         {"cac to chuc chinh tri - xa hoi", "cac to chuc chinh tri xa hoi", "cac doan the chinh tri - xa hoi",
+          "cac to chuc chinh tri, xa hoi", "cac to chuc chinh tri - xa hoi cac cap"},
+         true},
         // The construction law's term for the departments that manage specialised works
         // (Xây dựng, Công Thương, Nông nghiệp và Môi trường …) in every province.
         {"nhom:cac-so-quan-ly-cong-trinh-xay-dung-chuyen-nganh", "Các Sở quản lý công trình xây dựng chuyên ngành", "",

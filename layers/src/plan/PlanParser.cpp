@@ -13,6 +13,9 @@
 #include "planatlas/layers/plan/Plan.h"
 
 #include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
@@ -766,6 +769,115 @@ bool ruleSubject(ClauseInput& in, Clause& clause)
 
 /// Several assignments in one item, one per clause: "Chủ tịch UBND cấp xã chỉ đạo …; Ban Chỉ
 /// huy cấp xã tham mưu …; Kiểm lâm sở tại hướng dẫn …" — every subject leads.
+/// A procedure's roles, each an item: "a) Cơ quan tổ chức lập quy hoạch: Ban Quản lý …;", "2. Cơ
+/// quan thẩm định: Sở Quy hoạch - Kiến trúc.", "Cơ quan phê duyệt: Ủy ban nhân dân thành phố".
+/// (The fields of a task — "Cơ quan chủ trì: …" — are read apart, before any rule.)
+bool ruleRoleField(ClauseInput& in, Clause& clause)
+{
+    auto [body, f, F, mentions, resolver, colon] = in.parts();
+    if (colon == std::string::npos || colon > 60 || in.marker() == Marker::None ||
+        !(F.rfind("co quan ", 0) == 0 || F.rfind("don vi ", 0) == 0))
+        return false;
+    std::size_t from = colon + 1;
+    while (from < F.size() && F[from] == ' ')
+        ++from;
+    std::size_t end = F.find_first_of(";.", from);
+    if (end == std::string::npos)
+        end = F.size();
+    if (end - from > 160 || from >= F.size())
+        return false;
+    std::size_t covered = from;
+    for (std::size_t k : listAt(mentions, f, f.origin[from], 1))
+        if (in.toFolded(mentions[k].begin) < end) {
+            clause.leads.push_back(resolver.info(mentions[k]));
+            covered = in.toFolded(mentions[k].end);
+        }
+    // A name the grammar read only in part ("Ban Quản lý dự án đầu tư xây dựng tỉnh"): as written.
+    {
+        std::size_t r = covered;
+        while (r < end && (F[r] == ' ' || F[r] == ','))
+            ++r;
+        if (!clause.leads.empty() && r < end && F.compare(r, 3, "va ") != 0 && F.compare(r, 5, "hoac ") != 0 &&
+            F.compare(r, 4, "tinh") != 0 && F.compare(r, 9, "thanh pho") != 0)
+            clause.leads.clear();
+    }
+    if (clause.leads.empty()) {
+        // "Cơ quan lập: Cơ quan, tổ chức được giao nhiệm vụ hoặc chủ đầu tư dự án …": as written.
+        std::string name = body.substr(f.origin[from], f.origin[std::min(end, F.size() - 1)] - f.origin[from] + (end == F.size() ? 1 : 0));
+        while (!name.empty() && (name.back() == ' ' || name.back() == '.' || name.back() == ';'))
+            name.pop_back();
+        // "A hoặc B": either may act; both lead.
+        for (std::size_t cut = name.find(" hoặc "); !name.empty(); cut = name.find(" hoặc ")) {
+            std::string one = name.substr(0, cut);
+            name = cut == std::string::npos ? std::string() : name.substr(cut + 8);
+            while (!one.empty() && one.back() == ',')
+                one.pop_back();
+            if (!one.empty())
+                clause.leads.push_back(resolver.remember(unregisteredAgency(one)));
+        }
+        if (clause.leads.empty())
+            return false;
+    }
+    return true;
+}
+
+/// A subject of a duty that is no body's name: "Cơ quan, đơn vị được … giao tổ chức lập quy
+/// hoạch … phải phối hợp …", "Các chủ rừng phải thường xuyên canh phòng", "Lực lượng canh phòng
+/// có trách nhiệm …": the words before the duty verb lead, as written.
+bool ruleDutySubject(ClauseInput& in, Clause& clause)
+{
+    auto [body, f, F, mentions, resolver, colon] = in.parts();
+    if (body.empty())
+        return false;
+    {
+        UChar32 c = 0;
+        std::size_t i = 0;
+        U8_NEXT(reinterpret_cast<const uint8_t*>(body.data()), i, body.size(), c);
+        if (c <= 0 || !u_isupper(c))
+            return false;
+    }
+    std::size_t verb = std::string::npos;
+    for (std::string_view v : {" co trach nhiem ", " chiu trach nhiem ", " phai "}) {
+        const auto p = F.find(v);
+        if (p != std::string::npos && p < verb)
+            verb = p;
+    }
+    if (verb == std::string::npos || verb > 140 || F.find_first_of(";:.", 0) < verb || endsWithColon(body) ||
+        F.compare(verb, 11, " phai duoc ") == 0 || F.compare(verb, 10, " phai bao ") == 0)
+        return false; // a norm about things ("… phải được khép kín"), or a lead-in to a list
+    // The subject names actors: bodies, forces, owners, investors, people.
+    bool actor = false;
+    for (std::string_view w : {"co quan", "cac co quan", "don vi", "cac don vi", "to chuc", "cac to chuc", "chu ",
+                               "cac chu ", "luc luong", "cac luc luong", "nguoi ", "nha dau tu", "cac nha dau tu",
+                               "doanh nghiep", "cac doanh nghiep", "ho gia dinh", "cac ho", "ca nhan", "can bo",
+                               "cong chuc", "thu truong", "lanh dao", "ban ", "to ", "doi ", "cac to ", "cac doi ",
+                               "hop tac xa", "cac hop tac xa", "co so ", "cac co so "})
+        actor = actor || F.rfind(w, 0) == 0;
+    // Procedural roles of a one-stop procedure ("Cơ quan chủ trì có trách nhiệm tổng hợp …") are not bodies.
+    if (!actor || F.rfind("co quan chu tri", 0) == 0 || F.rfind("co quan phoi hop", 0) == 0 ||
+        F.rfind("co quan tiep nhan", 0) == 0)
+        return false;
+    // Not a sentence that starts with a circumstance or a rule of procedure.
+    for (std::string_view w : {"khi ", "trong ", "truong hop ", "sau khi ", "truoc khi ", "viec ", "ho so ", "moi ",
+                               "tat ca ", "neu ", "doi voi ", "can cu ", "de ", "nghiem cam ", "khong "})
+        if (F.rfind(w, 0) == 0)
+            return false;
+    std::string name = body.substr(0, f.origin[verb]);
+    while (!name.empty() && (name.back() == ' ' || name.back() == ','))
+        name.pop_back();
+    int words = 1;
+    for (char ch : name)
+        words += ch == ' ';
+    if (words < 2 || words > 22)
+        return false;
+    AgencyInfo named = unregisteredAgency(name);
+    named.collective = F.rfind("cac ", 0) == 0;
+    clause.leads.push_back(resolver.remember(named));
+    clause.subjectOnly = true;
+    in.supportFrom(clause, verb, F.size());
+    return true;
+}
+
 /// The subject after a circumstance: "Khi xảy ra cháy rừng, Ban Chỉ huy … báo cáo …",
 /// "Trong quá trình chỉ đạo, Chủ tịch UBND cấp xã trực tiếp …", "Trường hợp cần thiết, …".
 bool ruleSubjectAfterCircumstance(ClauseInput& in, Clause& clause)
@@ -953,6 +1065,8 @@ constexpr std::string_view kTnPlans[] = {"thai-nguyen_kh-co-cau-lai-nen-kinh-te-
 const std::vector<ClauseRule>& clauseRules()
 {
     static const std::vector<ClauseRule> rules = {
+        {"role-field", "\"b) Cơ quan thẩm định: Sở X;\" a procedure's role as an item", {"ha-noi_nq_71_2025"},
+         ruleRoleField},
         {"de-nghi", "\"Đề nghị X …\": a request to a body outside the committee", {}, ruleDeNghi},
         {"agency-heading", "\"2.2. Sở X:\" an agency heading with a colon, its items below, or \"Sở X: <task>\"",
          {kTnPlans[0], kTnPlans[1], kTnPlans[3]}, ruleAgencyHeading},
@@ -969,6 +1083,8 @@ const std::vector<ClauseRule>& clauseRules()
          ruleSubjectAfterIntro},
         {"subject-after-circumstance", "\"Khi xảy ra cháy rừng, Ban Chỉ huy … báo cáo …\"", {"quang-ninh_qd_96_2025"},
          ruleSubjectAfterCircumstance},
+        {"duty-subject", "\"Cơ quan, đơn vị được giao … phải …\": a duty's subject named by its role",
+         {"ha-noi_nq_71_2025", "quang-ninh_qd_96_2025"}, ruleDutySubject},
         {"unregistered-heading", "\"- Trường Đại học X:\" a body outside the registry as a heading", {kTnPlans[0]},
          ruleUnregisteredHeading},
     };
@@ -1674,7 +1790,9 @@ ParsedPlan parsePlanText(const std::string& text, const std::string& sourceName,
             } else if (!contextLead.empty() && kinds[i] != SectionKind::Other && leaf && !bareHeading) {
                 isTask = true; // an item under "Sở X chủ trì, phối hợp …:"
             } else if (kinds[i] == SectionKind::Tasks && leaf) {
-                isTask = !bareHeading;
+                // Not a norm about things that names no actor: "Tài nguyên nước phải được khai thác …".
+                const std::string nf = foldForMatch(body.substr(0, 160));
+                isTask = !bareHeading && nf.find(" phai duoc ") == std::string::npos;
             }
             if (!isTask)
                 continue;
