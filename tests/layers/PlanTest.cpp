@@ -1088,3 +1088,21 @@ TEST(PlanTasks, ProcedureRolesDutySubjectsAndTheMonitorsOfAResolution)
     EXPECT_EQ(plan.tasks[5].lead.size(), 2u);
     EXPECT_EQ(plan.tasks[5].lead.back(), "Các tổ chức chính trị - xã hội");
 }
+
+TEST(PlanAgencies, ACentrallyRunCitysBodiesAndBodiesNamedWithOrWithoutTheCity)
+{
+    const auto plan = parse("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\n\nKẾ HOẠCH\n\nI. NHIỆM VỤ\n\n"
+                            "1. UBND Thành phố chỉ đạo các sở thực hiện kế hoạch này.\n\n"
+                            "2. Công an Thành phố tăng cường kiểm tra, xử lý vi phạm về môi trường.\n\n"
+                            "3. Ủy ban nhân dân thành phố Hà Nội tổ chức sơ kết việc thực hiện.\n\n"
+                            "4. Sở Quy hoạch - Kiến trúc Hà Nội hướng dẫn lập quy hoạch.\n\n"
+                            "5. Sở Quy hoạch - Kiến trúc thẩm định quy hoạch phân khu.\n\n"
+                            "6. Trách nhiệm của cơ quan thuế\n\na) Thu ngân sách từ đất đai trên địa bàn.\n");
+    EXPECT_EQ(plan.document.province, "Hà Nội");
+    ASSERT_EQ(plan.tasks.size(), 6u);
+    EXPECT_EQ(plan.tasks[0].lead, std::vector<std::string>{"UBND Thành phố"});
+    EXPECT_EQ(plan.tasks[1].lead, std::vector<std::string>{"Công an Thành phố"});
+    EXPECT_EQ(plan.tasks[2].lead, std::vector<std::string>{"UBND Thành phố"}); // one body, three spellings
+    EXPECT_EQ(plan.tasks[3].lead, plan.tasks[4].lead);                       // with the city's name or without
+    EXPECT_EQ(plan.tasks[5].lead, std::vector<std::string>{"Cơ quan thuế"});  // a name starts with a capital
+}

@@ -144,6 +144,13 @@ AgencyInfo toInfo(const AgencyDef& def)
     return info;
 }
 
+bool isMunicipality(const std::string& province)
+{
+    const std::string f = text::foldForMatch(province);
+    return f == "ha noi" || f == "hai phong" || f == "da nang" || f == "ho chi minh" || f == "thanh pho ho chi minh" ||
+           f == "can tho" || f == "hue" || f == "thua thien hue";
+}
+
 AgencyInfo unregisteredAgency(const std::string& written)
 {
     AgencyInfo info;
@@ -459,8 +466,16 @@ std::vector<AgencyMention> findAgencies(const std::string& text, const text::Fol
         bool collective = false;
     };
     std::vector<Candidate> candidates;
+    const bool municipal = isMunicipality(province);
     for (const auto& def : agencyRegistry()) {
-        for (std::string_view pattern : def.patterns) {
+        std::vector<std::string> patterns(def.patterns.begin(), def.patterns.end());
+        // In a centrally-run city the province's bodies are the city's: "UBND Thành phố", "Công
+        // an thành phố", "Ủy ban MTTQ Việt Nam Thành phố".
+        if (municipal)
+            for (std::string_view pattern : def.patterns)
+                if (pattern.ends_with(" tinh"))
+                    patterns.push_back(std::string(pattern.substr(0, pattern.size() - 5)) + " thanh pho");
+        for (const std::string& pattern : patterns) {
             for (std::size_t pos = f.find(pattern); pos != std::string::npos; pos = f.find(pattern, pos + 1)) {
                 const std::size_t end = pos + pattern.size();
                 if ((pos > 0 && isWordChar(f[pos - 1])) || (end < f.size() && isWordChar(f[end])))
@@ -477,6 +492,9 @@ std::vector<AgencyMention> findAgencies(const std::string& text, const text::Fol
                         extended = at;
                     if (def.id == "bao-tinh" && extended == end)
                         continue; // a bare "báo" is the verb "report"
+                } else if (municipal && !provinceFolded.empty() && std::string_view(pattern).ends_with(" thanh pho") &&
+                           f.compare(extended, provinceFolded.size() + 1, " " + provinceFolded) == 0) {
+                    extended += provinceFolded.size() + 1; // "Ủy ban nhân dân thành phố Hà Nội"
                 } else if (f.compare(extended, 5, " tinh") == 0 &&
                            (extended + 5 >= f.size() || !isWordChar(f[extended + 5])) &&
                            std::string_view(def.name).ends_with("tỉnh") && !std::string_view(pattern).ends_with("tinh")) {

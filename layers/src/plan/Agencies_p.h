@@ -56,4 +56,8 @@ std::vector<GrammarName> grammarAgencies(const std::string& text, const text::Fo
 /// An unregistered agency name (as written) turned into an AgencyInfo, flagged.
 AgencyInfo unregisteredAgency(const std::string& written);
 
+/// Whether @p province is a centrally-run city (Hà Nội, Hải Phòng, Đà Nẵng, Hồ Chí Minh, Cần
+/// Thơ, Huế), whose bodies are named "… thành phố" where a province's are "… tỉnh".
+bool isMunicipality(const std::string& province);
+
 } // namespace pa::plan

@@ -30,6 +30,22 @@ namespace {
 
 using text::foldForMatch;
 
+/// @p s with its first letter in capitals (any Vietnamese letter).
+std::string capitalFirst(const std::string& s)
+{
+    UChar32 c = 0;
+    std::size_t i = 0;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, s.size(), c);
+    if (c <= 0 || u_isupper(c))
+        return s;
+    const UChar32 upper = u_toupper(c);
+    char buffer[4];
+    std::size_t n = 0;
+    UBool error = false;
+    U8_APPEND(reinterpret_cast<uint8_t*>(buffer), n, 4, upper, error);
+    return error ? s : std::string(buffer, n) + s.substr(i);
+}
+
 bool contains(const std::string& haystack, std::string_view needle)
 {
     return haystack.find(needle) != std::string::npos;
@@ -205,7 +221,20 @@ DocumentInfo readHeader(const std::vector<Paragraph>& paragraphs, std::size_t bo
         const auto cut = rest.find_first_of(",\n");
         return titleCase(rest.substr(0, cut));
     };
-    if (issuerFolded.rfind("uy ban nhan dan", 0) == 0 || issuerFolded.rfind("ubnd", 0) == 0) {
+    // A centrally-run city issues as "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI".
+    auto cityAfter = [&]() -> std::string {
+        std::string city = provinceAfter("thanh pho ");
+        if (const auto sep = foldForMatch(city).find(" so "); sep != std::string::npos)
+            city = city.substr(0, text::foldWithOffsets(city).origin[sep]);
+        return isMunicipality(city) ? city : std::string();
+    };
+    if ((issuerFolded.rfind("uy ban nhan dan", 0) == 0 || issuerFolded.rfind("ubnd", 0) == 0 ||
+         issuerFolded.rfind("hoi dong nhan dan", 0) == 0) &&
+        issuerFolded.find("tinh ") == std::string::npos && !cityAfter().empty()) {
+        const std::string city = cityAfter();
+        info.issuer = (issuerFolded.rfind("hoi", 0) == 0 ? "HĐND thành phố " : "UBND thành phố ") + city;
+        info.province = city;
+    } else if (issuerFolded.rfind("uy ban nhan dan", 0) == 0 || issuerFolded.rfind("ubnd", 0) == 0) {
         std::string province = provinceAfter("tinh ");
         // A department under the provincial committee: "UBND TỈNH THANH HÓA / SỞ KẾ HOẠCH VÀ ĐẦU TƯ".
         const auto body = foldForMatch(province).find(" so ");
@@ -438,12 +467,29 @@ public:
             info.id = "bao-" + text::slug(m_province, '-');
             info.name = "Báo " + m_province;
         }
+        if (isMunicipality(m_province)) // "UBND tỉnh" of a city is "UBND Thành phố"
+            if (const std::string_view tinh = " tỉnh"; info.name.ends_with(tinh))
+                info.name = info.name.substr(0, info.name.size() - tinh.size()) + " Thành phố";
         return remember(info);
     }
 
     /// The agency as first seen: a body written two ways keeps the first spelling.
     AgencyInfo remember(AgencyInfo info)
     {
+        // A body outside the registry named with the province or without it is one body:
+        // "Sở Quy hoạch - Kiến trúc Hà Nội" = "Sở Quy hoạch - Kiến trúc".
+        if (!info.registered && !m_province.empty()) {
+            const std::string tail = "-" + text::slug(m_province, '-');
+            if (info.id.size() > tail.size() + 14 && info.id.ends_with(tail)) {
+                info.id.resize(info.id.size() - tail.size());
+                for (std::string_view suffix : {"-tinh", "-thanh-pho"})
+                    if (info.id.size() > suffix.size() + 14 && info.id.ends_with(suffix))
+                        info.id.resize(info.id.size() - suffix.size());
+            }
+        }
+        // Names start with a capital ("cơ quan Thuế" → "Cơ quan Thuế").
+        if (!info.registered && !info.name.empty())
+            info.name = capitalFirst(info.name);
         if (const auto seen = m_seen.find(info.id); seen != m_seen.end())
             return m_all[seen->second];
         m_seen.emplace(info.id, m_all.size());
@@ -1602,6 +1648,15 @@ ParsedPlan parsePlanText(const std::string& text, const std::string& sourceName,
             if (agencyHeadings < 2)
                 continue;
             std::string name = n.ownTitle;
+            {
+                // "Các đơn vị cấp nước sạch trên địa bàn có trách nhiệm:": the addressees, not their duty.
+                const text::FoldedText nf = text::foldWithOffsets(name);
+                for (std::string_view duty : {" co trach nhiem", " chiu trach nhiem", " phai ", " thuc hien "})
+                    if (const auto at = nf.folded.find(duty); at != std::string::npos && at > 8) {
+                        name = name.substr(0, nf.origin[at]);
+                        break;
+                    }
+            }
             while (!name.empty() && (name.back() == '.' || name.back() == ':' || name.back() == ' '))
                 name.pop_back();
             AgencyInfo addressee = unregisteredAgency(name);
