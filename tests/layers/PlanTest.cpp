@@ -1106,3 +1106,20 @@ TEST(PlanAgencies, ACentrallyRunCitysBodiesAndBodiesNamedWithOrWithoutTheCity)
     EXPECT_EQ(plan.tasks[3].lead, plan.tasks[4].lead);                       // with the city's name or without
     EXPECT_EQ(plan.tasks[5].lead, std::vector<std::string>{"Cơ quan thuế"});  // a name starts with a capital
 }
+
+TEST(PlanTables, ColumnsNamedWithThucHienTakeTheRoleOfTheirFirstWords)
+{
+    const auto plan = parse("KẾ HOẠCH\n\nI. NHIỆM VỤ\n\n"
+                            "| STT | Nội dung thực hiện | Đơn vị thực hiện | Đơn vị phối hợp | Thời gian thực hiện | Kinh phí thực hiện |\n"
+                            "|---|---|---|---|---|---|\n"
+                            "| 1 | Rà soát quy hoạch vùng sản xuất chè tập trung. | Sở Nông nghiệp và Môi trường | Sở Tài chính | "
+                            "Quý II/2026 | Ngân sách tỉnh |\n"
+                            "| 2 | Xây dựng cơ sở dữ liệu đất đai. | Sở Nông nghiệp và Môi trường | UBND các xã, phường | "
+                            "Năm 2027 | Ngân sách tỉnh |\n");
+    ASSERT_EQ(plan.tasks.size(), 2u);
+    EXPECT_EQ(plan.tasks[0].text, "Rà soát quy hoạch vùng sản xuất chè tập trung.");
+    EXPECT_EQ(plan.tasks[0].lead, std::vector<std::string>{"Sở Nông nghiệp và Môi trường"});
+    EXPECT_EQ(plan.tasks[0].support, std::vector<std::string>{"Sở Tài chính"});
+    EXPECT_EQ(plan.tasks[0].deadline.normalised, "2026-Q2");
+    EXPECT_EQ(plan.tasks[1].deadline.normalised, "2027");
+}

@@ -284,17 +284,23 @@ Role roleOf(const std::string& header)
 {
     const std::string f = text::foldForMatch(header);
     auto has = [&](std::string_view w) { return f.find(w) != std::string::npos; };
+    // "Thời gian thực hiện", "Nội dung thực hiện", "Kinh phí thực hiện": the first words say the
+    // column's role; "thực hiện" names the lead only in "Đơn vị thực hiện", "Cơ quan thực hiện".
     if (has("phoi hop"))
         return Role::Support;
-    if (has("chu tri") || has("thuc hien") || has("co quan") || has("don vi") || has("trach nhiem"))
-        return Role::Lead;
-    if (has("thoi gian") || has("tien do") || has("thoi han") || has("hoan thanh"))
+    if (has("kinh phi") || has("nguon von") || has("ghi chu") || has("du toan"))
+        return Role::None;
+    if (has("thoi gian") || has("tien do") || has("thoi han") || has("moc thoi") || f.rfind("hoan thanh", 0) == 0)
         return Role::Deadline;
     if (has("san pham") || has("ket qua"))
         return Role::Product;
+    if (has("chu tri") || has("co quan") || has("don vi") || has("trach nhiem"))
+        return Role::Lead;
     if (has("nhiem vu") || has("noi dung") || has("cong viec") || has("hoat dong") || has("giai phap") ||
         has("ten de an") || has("du an"))
         return Role::Task;
+    if (has("thuc hien"))
+        return Role::Lead;
     return Role::None;
 }
 
