@@ -962,8 +962,8 @@ TEST(PlanAgencies, DepartmentsListedAfterOneSoZoneBoardsAndSubjectsWithAnyVerb)
         "QUY ĐỊNH\n\nĐiều 1. Thẩm định và cấp phép\n\n"
         "1. Ban Quản lý các khu công nghệ cao và khu công nghiệp thành phố Hà Nội cấp giấy phép xây dựng trong các "
         "khu công nghiệp.\n\n"
-        "2. UBND cấp xã cấp giấy phép xây dựng nhà ở riêng lẻ trên địa bàn quản lý.\n\n"
-        "3. UBND cấp xã chấp thuận phương án bảo đảm an toàn giao thông trên đường thủy nội địa.\n\n"
+        "2. UBND xã Tân Phú cấp giấy phép xây dựng nhà ở riêng lẻ trên địa bàn quản lý.\n\n"
+        "3. Liên đoàn Lao động tỉnh chăm lo đời sống công nhân tại các khu công nghiệp trên địa bàn.\n\n"
         "4. Sở Xây dựng, Tài chính và Công Thương hướng dẫn thực hiện các thủ tục.\n\n"
         "Điều 2. Trách nhiệm thi hành\n\n"
         "1. Trách nhiệm của các Sở: Xây dựng, Tài chính, Nội vụ.\n\na) Chủ trì tham mưu kinh phí, tổ chức bộ máy.\n\n"
@@ -974,8 +974,8 @@ TEST(PlanAgencies, DepartmentsListedAfterOneSoZoneBoardsAndSubjectsWithAnyVerb)
     ASSERT_EQ(plan.tasks.size(), 6u); // the enterprises of the list are not subjects of a task
     EXPECT_EQ(plan.tasks[0].lead,
               std::vector<std::string>{"Ban Quản lý các khu công nghệ cao và khu công nghiệp thành phố Hà Nội"});
-    EXPECT_EQ(plan.tasks[1].lead, std::vector<std::string>{"UBND cấp xã"});
-    EXPECT_EQ(plan.tasks[2].lead, std::vector<std::string>{"UBND cấp xã"});
+    EXPECT_EQ(plan.tasks[1].lead, std::vector<std::string>{"UBND xã Tân Phú"}); // "cấp" after the name is the verb
+    EXPECT_EQ(plan.tasks[2].lead, std::vector<std::string>{"Liên đoàn Lao động tỉnh"}); // any verb after a name
     EXPECT_EQ(plan.tasks[3].lead, (std::vector<std::string>{"Sở Xây dựng", "Sở Tài chính", "Sở Công Thương"}));
     EXPECT_EQ(plan.tasks[4].lead, (std::vector<std::string>{"Sở Xây dựng", "Sở Tài chính", "Sở Nội vụ"}));
     EXPECT_EQ(plan.tasks[5].lead, std::vector<std::string>{"Các Sở quản lý công trình xây dựng chuyên ngành"});
@@ -1122,4 +1122,33 @@ TEST(PlanTables, ColumnsNamedWithThucHienTakeTheRoleOfTheirFirstWords)
     EXPECT_EQ(plan.tasks[0].support, std::vector<std::string>{"Sở Tài chính"});
     EXPECT_EQ(plan.tasks[0].deadline.normalised, "2026-Q2");
     EXPECT_EQ(plan.tasks[1].deadline.normalised, "2027");
+}
+
+TEST(PlanAgencies, CommuneCommitteesHoweverListedAreOneGroupAndSucceedTheDistricts)
+{
+    const auto plan = parse("KẾ HOẠCH\n\nI. NHIỆM VỤ\n\n1. UBND cấp xã rà soát quỹ đất công.\n\n"
+                            "2. Ủy ban nhân dân các phường, xã tuyên truyền tới người dân.\n\n"
+                            "3. Khi xảy ra sự cố, Chủ tịch Ủy ban nhân dân cấp xã huy động lực lượng tại chỗ.\n\n"
+                            "4. UBND các huyện, thành phố chỉ đạo thực hiện trên địa bàn.\n");
+    ASSERT_EQ(plan.tasks.size(), 4u);
+    for (std::size_t k = 0; k < 3; ++k)
+        EXPECT_EQ(plan.tasks[k].lead, std::vector<std::string>{"UBND các xã, phường"}) << k;
+    EXPECT_TRUE(plan.tasks[0].collective);
+    const auto districts = std::find_if(plan.agencies.begin(), plan.agencies.end(),
+                                        [](const AgencyInfo& a) { return a.name == "UBND các huyện, thành phố"; });
+    ASSERT_NE(districts, plan.agencies.end());
+    EXPECT_EQ(districts->successor2025, "UBND các xã, phường"); // the district level ended on 1 July 2025
+    EXPECT_EQ(districts->validTo, "2025-06-30");
+}
+
+TEST(PlanAgencies, NamesWithListedFieldsCompoundFieldsAndTheProvinceAsTheirEnd)
+{
+    const auto plan = parse("KẾ HOẠCH\n\nI. NHIỆM VỤ\n\n"
+                            "1. Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh quảng bá các khu công nghiệp.\n\n"
+                            "2. Hội Chữ thập đỏ tỉnh vận động nguồn lực hỗ trợ người dân vùng lũ.\n\n"
+                            "3. Liên đoàn Lao động tỉnh chăm lo đời sống công nhân tại các khu công nghiệp.\n");
+    ASSERT_EQ(plan.tasks.size(), 3u);
+    EXPECT_EQ(plan.tasks[0].lead, std::vector<std::string>{"Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh"});
+    EXPECT_EQ(plan.tasks[1].lead, std::vector<std::string>{"Hội Chữ thập đỏ tỉnh"});
+    EXPECT_EQ(plan.tasks[2].lead, std::vector<std::string>{"Liên đoàn Lao động tỉnh"});
 }

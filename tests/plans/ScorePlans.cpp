@@ -194,7 +194,9 @@ std::string agencyKey(const std::string& name, const std::string& province)
 std::string groupClass(const std::string& key)
 {
     auto has = [&](std::string_view w) { return (" " + key + " ").find(" " + std::string(w) + " ") != std::string::npos; };
-    const bool plural = key.rfind("cac ", 0) == 0 || has("cac") || has("cap");
+    // Plural also when two kinds of unit are listed: "UBND xã, phường" is every commune and ward.
+    const bool plural = key.rfind("cac ", 0) == 0 || has("cac") || has("cap") || (has("xa") && has("phuong")) ||
+                        (has("huyen") && (has("thi") || has("thanh")));
     if (!plural)
         return {};
     if (has("uy") && has("ban") && has("nhan") && (has("xa") || has("phuong")))

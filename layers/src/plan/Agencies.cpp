@@ -11,6 +11,8 @@ namespace {
 // Departments were reorganised from 1 March 2025 (Nghị định 45/2025/NĐ-CP); the merged
 // departments' last day is recorded as their validity end.
 constexpr std::string_view kReorg2025 = "2025-02-28";
+// The district level ends on 1 July 2025: its work passes to the communes and wards.
+constexpr std::string_view kDistrictsAbolished = "2025-06-30";
 } // namespace
 
 const std::vector<AgencyDef>& agencyRegistry()
@@ -94,9 +96,20 @@ const std::vector<AgencyDef>& agencyRegistry()
          {"cac so, ban, nganh", "cac so, ban nganh", "cac so ban nganh", "cac so, nganh", "cac so nganh",
           "thu truong cac so, nganh", "thu truong cac so, ban, nganh", "cac so, ban, nganh, doan the"},
          true},
-        {"nhom:ubnd-cac-huyen-thanh-pho", "UBND các huyện, thành phố", "", "other", "", "",
+        {"nhom:ubnd-cac-huyen-thanh-pho", "UBND các huyện, thành phố", "", "other", "nhom:ubnd-cac-xa-phuong",
+         kDistrictsAbolished,
          {"ubnd cac huyen, thanh pho, thi xa", "ubnd cac huyen, thanh pho", "uy ban nhan dan cac huyen, thanh pho",
-          "chu tich ubnd cac huyen, thanh pho", "ubnd cap huyen", "ubnd cac huyen, thi xa, thanh pho"},
+          "chu tich ubnd cac huyen, thanh pho", "ubnd cap huyen", "ubnd cac huyen, thi xa, thanh pho",
+          "uy ban nhan dan cap huyen", "uy ban nhan dan cac huyen, thi xa, thanh pho",
+          "uy ban nhan dan cac huyen, thanh pho, thi xa", "ubnd cac huyen, thi xa", "uy ban nhan dan cac huyen"},
+         true},
+        // After 1 July 2025: every commune, ward and special zone committee, however listed.
+        {"nhom:ubnd-cac-xa-phuong", "UBND các xã, phường", "", "other", "", "",
+         {"ubnd cac xa, phuong, dac khu", "uy ban nhan dan cac xa, phuong, dac khu", "ubnd cac xa, phuong",
+          "uy ban nhan dan cac xa, phuong", "ubnd cac phuong, xa", "uy ban nhan dan cac phuong, xa",
+          "ubnd cap xa", "uy ban nhan dan cap xa", "ubnd cac xa, phuong, thi tran", "uy ban nhan dan cac xa, phuong, thi tran",
+          "chu tich ubnd cac xa, phuong", "chu tich uy ban nhan dan cac xa, phuong", "ubnd xa, phuong",
+          "uy ban nhan dan xa, phuong", "ubnd cac xa, phuong, dac khu"},
          true},
         {"nhom:cac-co-quan-don-vi-lien-quan", "Các cơ quan, đơn vị liên quan", "", "other", "", "",
          {"cac co quan, don vi co lien quan", "cac co quan, don vi lien quan", "cac don vi lien quan",
@@ -364,12 +377,32 @@ std::vector<GrammarName> grammarAgencies(const std::string& text, const text::Fo
                 if (oneWord && (j >= f.size() || !startsUpper(source(j))))
                     break;
             }
-            while (i < f.size() && words < 12) {
-                const auto [j, e] = nextWord(i, false);
+            bool afterProvince = false;
+            while (i < f.size() && words < 16) {
+                auto [j, e] = nextWord(i, false);
+                if (e == j && j < f.size() && f[j] == ',' && words > 0 && !afterProvince) {
+                    // A name with fields listed: "Sở Văn hóa, Thể thao và Du lịch", "Trung tâm Xúc
+                    // tiến Đầu tư, Thương mại và Du lịch": after the comma a capitalised field, and
+                    // "và" + a capitalised field before the next comma or the end of the clause.
+                    const auto [a, b] = nextWord(j + 1, false);
+                    const std::size_t stop = std::min(f.find_first_of(",;:.()", a), f.size());
+                    const std::size_t va = f.find(" va ", a);
+                    const bool anotherBody =
+                        std::any_of(std::begin(kBodyStarts), std::end(kBodyStarts),
+                                    [&](std::string_view s2) { return f.compare(a, s2.size(), s2) == 0; }) ||
+                        f.compare(a, 5, "ubnd ") == 0 || f.compare(a, 7, "uy ban ") == 0;
+                    if (b > a && startsUpper(source(a)) && !anotherBody && va != std::string::npos && va < stop &&
+                        va + 4 < f.size() && startsUpper(source(va + 4))) {
+                        i = j + 1;
+                        continue;
+                    }
+                }
                 if (e == j)
                     break;
                 const std::string_view w = std::string_view(f).substr(j, e - j);
                 const bool upper = startsUpper(source(j));
+                if (afterProvince && !upper)
+                    break; // "… tỉnh chăm lo …": the name ended with the province
                 if (w == "va" || w == "-") {
                     // "và" joins a name when a capitalised word follows ("Sở Văn hóa và Thể thao").
                     std::size_t k = e;
@@ -404,6 +437,7 @@ std::vector<GrammarName> grammarAgencies(const std::string& text, const text::Fo
                     break;
                 }
                 if (w == "tinh" || w == "thanh" || w == "pho") { // "… tỉnh", "… thành phố"
+                    afterProvince = w != "thanh";
                     last = e;
                     i = e;
                     previousUpper = false;
@@ -434,7 +468,22 @@ std::vector<GrammarName> grammarAgencies(const std::string& text, const text::Fo
                 if (words > 0 && w.size() > 1 && isAllUpper(std::string(source(j).substr(0, folded.origin[e] - folded.origin[j]))) &&
                     !isAllUpper(std::string(source(pos).substr(0, folded.origin[j] - folded.origin[pos]))))
                     break;
-                if (upper || (!stopsName(w) && (previousUpper || !oneWord || capitalSoon()))) {
+                // A field's second word that is also a verb elsewhere: "Liên đoàn Lao động", "Hội Chữ
+                // thập đỏ", "Quỹ Đầu tư", "Sở Giao thông vận tải".
+                const std::string_view previousWord = [&] {
+                    std::size_t b = j;
+                    while (b > 0 && f[b - 1] == ' ')
+                        --b;
+                    std::size_t a = b;
+                    while (a > 0 && f[a - 1] != ' ')
+                        --a;
+                    return std::string_view(f).substr(a, b - a);
+                }();
+                static const std::set<std::pair<std::string_view, std::string_view>> compounds = {
+                    {"lao", "dong"}, {"thap", "do"},  {"dau", "tu"},    {"giao", "thong"}, {"truyen", "thong"},
+                    {"van", "tai"},  {"cong", "doan"}, {"thanh", "tra"}, {"chi", "dao"},    {"ky", "thuat"}};
+                const bool compound = words > 0 && compounds.contains({previousWord, w});
+                if (upper || compound || (!stopsName(w) && (previousUpper || !oneWord || capitalSoon()))) {
                     last = e;
                     i = e;
                     previousUpper = upper;
@@ -503,7 +552,15 @@ std::vector<AgencyMention> findAgencies(const std::string& text, const text::Fol
                            (extended + 10 >= f.size() || !isWordChar(f[extended + 10]))) {
                     extended += 10; // "Các Sở … chuyên ngành Thành phố": the city's, as "tỉnh"
                 }
-                candidates.push_back({pos, extended, &def, def.collective});
+                // "Chủ tịch UBND cấp xã", "Giám đốc Sở Xây dựng": the official speaks for the body.
+                std::size_t begin = pos;
+                for (std::string_view official : {"pho chu tich ", "chu tich ", "giam doc ", "thu truong ", "truong ban "})
+                    if (begin >= official.size() && f.compare(begin - official.size(), official.size(), official) == 0 &&
+                        (begin == official.size() || !isWordChar(f[begin - official.size() - 1]))) {
+                        begin -= official.size();
+                        break;
+                    }
+                candidates.push_back({begin, extended, &def, def.collective});
             }
         }
     }
