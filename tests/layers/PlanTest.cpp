@@ -946,6 +946,10 @@ TEST(PlanDeadlines, PhrasesPlansUseForDaysOfTheYearMonthPairsAndWorkingDays)
         {"cấp giấy chứng nhận trong vòng 07 ngày kể từ ngày nhận hồ sơ", "days:7"},
         {"hoàn thành việc kiểm kê trong tháng 11 - 12/2025", "2025-11..2025-12"},
         {"báo cáo hằng năm trước ngày 15/12/2026", "2026-12-15"}, // a dated day is that day, not every year's
+        {"hoàn thành trong 6 tháng đầu năm 2026", "2026-01..2026-06"},
+        {"triển khai trong Quý III, IV/2026", "2026-Q3..2026-Q4"},
+        {"thực hiện từ năm 2026", ""}, // when work starts is not when it is due
+        {"báo cáo hằng năm (trước ngày 15/12)", "annual:12-15"},
     };
     std::string text = "KẾ HOẠCH\n\nI. NHIỆM VỤ\n\n";
     for (std::size_t i = 0; i < cases.size(); ++i)

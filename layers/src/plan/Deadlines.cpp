@@ -48,7 +48,28 @@ std::optional<std::string> expressionAt(const std::string& f, std::size_t& lengt
     static const std::regex year(R"(^(?:nam\s*)?(\d{4})\b)");
     static const std::regex days(
         R"(^(?:trong\s*(?:vong|thoi han|thoi gian)?\s*)?(?:khong qua\s*|toi da\s*)?(\d{1,3})\s*ngay)");
+    // "6 tháng đầu năm 2026", "6 tháng cuối năm 2026": half years.
+    static const std::regex half(R"(^(?:0?6) thang (dau|cuoi) nam (\d{4}))");
+    // "Quý III, IV/2026", "Quý II-III/2026", "Quý II và Quý III năm 2026": two quarters of a year.
+    static const std::regex quarterPair(
+        R"(^qu[yi]\s*(iv|iii|ii|i|[1-4])\s*(?:,|-|va|den)\s*(?:qu[yi]\s*)?(iv|iii|ii|i|[1-4])\s*(?:[/.,-]|\s)\s*(?:nam\s*)?(\d{4}))");
     std::smatch m;
+    if (std::regex_search(f, m, half)) {
+        const int y = std::stoi(m[2]);
+        if (plausibleYear(y)) {
+            length = static_cast<std::size_t>(m.length(0));
+            const std::string year = std::to_string(y);
+            return m[1] == "dau" ? year + "-01.." + year + "-06" : year + "-07.." + year + "-12";
+        }
+    }
+    if (std::regex_search(f, m, quarterPair)) {
+        const int a = quarterNumber(m[1]), b = quarterNumber(m[2]), y = std::stoi(m[3]);
+        if (a > 0 && b > a && plausibleYear(y)) {
+            length = static_cast<std::size_t>(m.length(0));
+            const std::string year = std::to_string(y);
+            return year + "-Q" + std::to_string(a) + ".." + year + "-Q" + std::to_string(b);
+        }
+    }
     if (std::regex_search(f, m, openEnded)) {
         length = static_cast<std::size_t>(m.length(0));
         return "ongoing";
@@ -131,9 +152,37 @@ std::optional<std::string> firstExpression(const std::string& f, std::size_t fro
                 end->rfind("annual:", 0) != 0)
                 return *first + ".." + *end;
         }
+        // "Từ năm 2026", "kể từ ngày 01/7/2025": when work starts, not when it is due.
+        const std::string before = f.substr(i >= 12 ? i - 12 : 0, i >= 12 ? 12 : i);
+        if ((before.ends_with("tu ") || before.ends_with("tu ngay ") || before.ends_with("tu nam ") ||
+             before.ends_with("tu thang ")) &&
+            !(before.ends_with("den tu ")) && first->find("..") == std::string::npos) {
+            i += length;
+            continue;
+        }
         return first;
     }
     return std::nullopt;
+}
+
+/// "annual:MM-DD" for the day of the year named next to "hằng năm" at @p p: just before ("Định kỳ
+/// 30 tháng 11 hằng năm", "trước ngày 01/6 và 15/11 hằng năm") or just after ("hằng năm, báo cáo
+/// … trước ngày 20/11", "chậm nhất ngày 17 tháng 12"); empty when none.
+std::string annualDayNear(const std::string& f, std::size_t p)
+{
+    const std::size_t from = p > 60 ? p - 60 : 0;
+    const std::string window = f.substr(from, p + 8 - from);
+    static const std::regex dayBefore(R"((\d{1,2})\s*(?:/|thang)\s*(\d{1,2})(?:\s*(?:,|va)\s*(?:ngay\s*)?\d{1,2}\s*(?:/|thang)\s*\d{1,2})*\s*,?\s*hang nam$)");
+    static const std::regex dayAfter(
+        R"(^[^;]{0,100}?\b(?:truoc|cham nhat)\s+(?:ngay\s*)?(\d{1,2})\s*(?:/|thang)\s*(\d{1,2})\b(?!\s*(?:[/.-]|nam)\s*\d))");
+    const std::string after = f.substr(std::min(f.size(), p + 8), 160);
+    std::smatch dm;
+    if (std::regex_search(window, dm, dayBefore) || std::regex_search(after, dm, dayAfter)) {
+        const int day = std::stoi(dm[1]), mo = std::stoi(dm[2]);
+        if (day >= 1 && day <= 31 && mo >= 1 && mo <= 12)
+            return "annual:" + two(mo) + "-" + two(day);
+    }
+    return {};
 }
 
 /// The folded text with en/em dashes as ASCII (foldForMatch keeps them as UTF-8).
@@ -178,6 +227,9 @@ Deadline deadlineOf(const std::string& text)
     Deadline d;
     if (auto e = firstExpression(f, 0)) {
         d.normalised = *e;
+        if (*e == "annual") // "Hằng năm (trước ngày 15/12)"
+            if (auto day = annualDayNear(f, f.find("hang nam")); !day.empty())
+                d.normalised = day;
         d.text = cut;
         while (!d.text.empty() && (d.text.back() == '.' || d.text.back() == ';' || d.text.back() == ' '))
             d.text.pop_back();
@@ -210,6 +262,20 @@ Deadline deadlineInTask(const std::string& body)
             while (!rest.empty() && (rest.back() == '.' || rest.back() == ' ' || rest.back() == ')'))
                 rest.pop_back();
             d.text = rest;
+            return d;
+        }
+    }
+    // "trong 6 tháng đầu năm 2026": a half year anywhere in the task.
+    static const std::regex halfYear(R"(\b0?6 thang (?:dau|cuoi) nam \d{4})");
+    if (std::regex_search(f, m, halfYear)) {
+        std::size_t length = 0;
+        if (auto e = expressionAt(f.substr(static_cast<std::size_t>(m.position(0)), 40), length)) {
+            d.normalised = *e;
+            const text::FoldedText ft = text::foldWithOffsets(cut);
+            const auto pos = static_cast<std::size_t>(m.position(0));
+            const auto end = pos + static_cast<std::size_t>(m.length(0));
+            if (end < ft.origin.size())
+                d.text = cut.substr(ft.origin[pos], ft.origin[end] - ft.origin[pos]);
             return d;
         }
     }
@@ -246,24 +312,9 @@ Deadline deadlineInTask(const std::string& body)
         const auto p = f.find(w);
         if (p != std::string::npos && (p == 0 || f[p - 1] == ' ' || f[p - 1] == '(' || f[p - 1] == ',')) {
             d.normalised = w == "hang nam" ? "annual" : "ongoing";
-            if (w == "hang nam") {
-                // The day of the year just before it: "Định kỳ 30 tháng 11 hằng năm", "trước
-                // ngày 01/6 và 15/11 hằng năm".
-                const std::size_t from = p > 60 ? p - 60 : 0;
-                const std::string window = f.substr(from, p + w.size() - from);
-                static const std::regex dayBefore(R"((\d{1,2})\s*(?:/|thang)\s*(\d{1,2})(?:\s*(?:,|va)\s*(?:ngay\s*)?\d{1,2}\s*(?:/|thang)\s*\d{1,2})*\s*,?\s*hang nam$)");
-                std::smatch dm;
-                // … or just after it: "hằng năm, báo cáo … trước ngày 20/11", "chậm nhất ngày 17
-                // tháng 12" (a day without a year).
-                static const std::regex dayAfter(
-                    R"(^[^;]{0,100}?\b(?:truoc|cham nhat)\s+(?:ngay\s*)?(\d{1,2})\s*(?:/|thang)\s*(\d{1,2})\b(?!\s*(?:[/.-]|nam)\s*\d))");
-                const std::string after = f.substr(p + w.size(), 160);
-                if (std::regex_search(window, dm, dayBefore) || std::regex_search(after, dm, dayAfter)) {
-                    const int day = std::stoi(dm[1]), mo = std::stoi(dm[2]);
-                    if (day >= 1 && day <= 31 && mo >= 1 && mo <= 12)
-                        d.normalised = "annual:" + two(mo) + "-" + two(day);
-                }
-            }
+            if (w == "hang nam")
+                if (auto day = annualDayNear(f, p); !day.empty())
+                    d.normalised = day;
             const text::FoldedText ft = text::foldWithOffsets(cut);
             const auto q = ft.folded.find(w);
             d.text = q == std::string::npos ? std::string(w) : cut.substr(ft.origin[q], ft.origin[q + w.size()] - ft.origin[q]);
