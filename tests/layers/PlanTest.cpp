@@ -1156,3 +1156,27 @@ TEST(PlanAgencies, NamesWithListedFieldsCompoundFieldsAndTheProvinceAsTheirEnd)
     EXPECT_EQ(plan.tasks[1].lead, std::vector<std::string>{"Hội Chữ thập đỏ tỉnh"});
     EXPECT_EQ(plan.tasks[2].lead, std::vector<std::string>{"Liên đoàn Lao động tỉnh"});
 }
+
+TEST(PlanParagraphs, OneParagraphPerLineWithoutBlankLinesReadsLikeTheWrappedCopy)
+{
+    // As saved from Word or exported by a portal: every paragraph one long line, no blank lines.
+    const std::string body =
+        "- Sở Xây dựng chủ trì, phối hợp các đơn vị liên quan:\n"
+        "Tiếp tục triển khai có hiệu quả Đề án phát triển vật liệu xây dựng của tỉnh thời kỳ 2021-2030, đưa ngành "
+        "công nghiệp sản xuất vật liệu xây dựng thành ngành kinh tế mạnh, đạt trình độ tiên tiến.\n"
+        "- Sở Công Thương chủ trì, phối hợp các đơn vị liên quan:\n"
+        "+ Tham mưu rà soát, xây dựng cơ chế chính sách hỗ trợ phát triển công nghiệp hỗ trợ trên địa bàn tỉnh "
+        "trong giai đoạn tới, bảo đảm phù hợp với quy định của pháp luật hiện hành.\n"
+        "+ Đẩy mạnh thu hút đầu tư vào các khu, cụm công nghiệp theo quy hoạch tỉnh đã được phê duyệt, ưu tiên các dự "
+        "án công nghệ cao, thân thiện với môi trường và sử dụng ít lao động.\n"
+        "(Chi tiết có Danh mục nhiệm vụ chủ yếu kèm theo)\n";
+    const auto plan = parse("CHƯƠNG TRÌNH HÀNH ĐỘNG\nthực hiện Nghị quyết của Tỉnh ủy về công nghiệp hóa, hiện đại hóa "
+                            "đến năm 2030, tầm nhìn đến năm 2045 trên địa bàn tỉnh\n"
+                            "I. NHIỆM VỤ CHỦ YẾU\n1. Về phát triển công nghiệp và xây dựng các ngành kinh tế mũi nhọn "
+                            "của tỉnh trong giai đoạn mới\n" + body);
+    ASSERT_EQ(plan.tasks.size(), 3u); // the note in brackets is no task
+    EXPECT_EQ(plan.tasks[0].lead, std::vector<std::string>{"Sở Xây dựng"});
+    EXPECT_EQ(plan.tasks[0].text.rfind("Tiếp tục triển khai", 0), 0u);
+    EXPECT_EQ(plan.tasks[1].lead, std::vector<std::string>{"Sở Công Thương"});
+    EXPECT_EQ(plan.tasks[2].lead, std::vector<std::string>{"Sở Công Thương"});
+}

@@ -489,6 +489,28 @@ std::vector<Paragraph> splitParagraphs(const std::string& text)
     std::vector<std::pair<std::size_t, std::vector<Row>>> tables;
     const std::vector<Line> lines = readLines(text, tables);
     std::size_t nextTable = 0;
+    // Text with one paragraph per line (saved from Word, or exported by a portal) has no blank
+    // lines between paragraphs; text copied from a web page is wrapped at ~80 characters and
+    // separates paragraphs by blank lines. With long lines, each line is a paragraph.
+    bool linePerParagraph = false;
+    {
+        std::vector<std::size_t> lengths;
+        std::size_t blanks = 0;
+        for (const auto& l : lines) {
+            if (l.text.empty())
+                ++blanks;
+            else
+                lengths.push_back(static_cast<std::size_t>(std::count_if(
+                    l.text.begin(), l.text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; })));
+        }
+        if (lengths.size() >= 8) {
+            std::nth_element(lengths.begin(), lengths.begin() + static_cast<long>(lengths.size() / 2), lengths.end());
+            const std::size_t median = lengths[lengths.size() / 2];
+            const std::size_t longLines = static_cast<std::size_t>(
+                std::count_if(lengths.begin(), lengths.end(), [](std::size_t n) { return n > 140; }));
+            linePerParagraph = blanks * 4 < lengths.size() && (median > 100 || longLines * 4 > lengths.size());
+        }
+    }
 
     std::vector<Paragraph> paragraphs;
     Paragraph current;
@@ -522,6 +544,11 @@ std::vector<Paragraph> splitParagraphs(const std::string& text)
         std::size_t bodyOffset = 0;
         const Marker marker = detectMarker(line, label, bodyOffset);
         const bool upper = isAllUpper(line);
+        if (linePerParagraph && open && !(current.body.empty() && current.marker != Marker::None) &&
+            !(current.upperCase && upper)) {
+            flush(); // each line its own paragraph (a marker alone still takes the next line)
+            blankSince = true;
+        }
         if (open && current.body.empty() && current.marker != Marker::None && marker == Marker::None) {
             current.text += ' ' + line;
             current.body = line;

@@ -340,6 +340,8 @@ bool isClosing(const Paragraph& p)
            (f.rfind("trong qua trinh", 0) == 0 && contains(whole, "vuong mac"));
 }
 
+bool endsWithColon(const std::string& s);
+
 std::vector<Node> buildTree(const std::vector<Paragraph>& paragraphs, std::size_t bodyStart, std::size_t bodyEnd)
 {
     std::vector<Node> nodes;
@@ -357,7 +359,13 @@ std::vector<Node> buildTree(const std::vector<Paragraph>& paragraphs, std::size_
             // A plain paragraph after "+" items still belongs to the "-" item that leads them
             // (often the rest of a block cut by a page); after "-" items it belongs to the section.
             const auto top = [&] { return nodes[static_cast<std::size_t>(stack.back())].p->marker; };
-            if (!stack.empty() && top() == Marker::Plus) {
+            // … except after a "-"/"+" item that is a lead-in ("- Sở Xây dựng chủ trì, phối hợp …:"):
+            // the paragraphs that follow it are what it introduces.
+            const bool leadIn = !stack.empty() && (top() == Marker::Dash || top() == Marker::Plus) &&
+                                endsWithColon(nodes[static_cast<std::size_t>(stack.back())].p->body);
+            if (leadIn) {
+                // stays under the lead-in
+            } else if (!stack.empty() && top() == Marker::Plus) {
                 while (!stack.empty() && top() == Marker::Plus)
                     stack.pop_back();
             } else {
@@ -1813,6 +1821,9 @@ ParsedPlan parsePlanText(const std::string& text, const std::string& sourceName,
             effectiveDeadline[i] = own.deadline.empty() ? contextDeadline : own.deadline;
 
             if (isField[i] || isWrapperClause(body) || absorbed[i])
+                continue;
+            // A note in brackets ("(Chi tiết có Danh mục nhiệm vụ kèm theo)") is no item of work.
+            if (!row && body.size() > 2 && body.front() == '(' && (body.back() == ')' || body.ends_with(").")))
                 continue;
             // A plain paragraph that assigns and ends with ':' sets the context for its following
             // siblings ("Sở Công Thương chủ trì, phối hợp …:", "Các sở, ban, ngành … thực hiện các nội dung sau:").
