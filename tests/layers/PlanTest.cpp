@@ -1150,8 +1150,11 @@ TEST(PlanAgencies, NamesWithListedFieldsCompoundFieldsAndTheProvinceAsTheirEnd)
     const auto plan = parse("KẾ HOẠCH\n\nI. NHIỆM VỤ\n\n"
                             "1. Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh quảng bá các khu công nghiệp.\n\n"
                             "2. Hội Chữ thập đỏ tỉnh vận động nguồn lực hỗ trợ người dân vùng lũ.\n\n"
-                            "3. Liên đoàn Lao động tỉnh chăm lo đời sống công nhân tại các khu công nghiệp.\n");
-    ASSERT_EQ(plan.tasks.size(), 3u);
+                            "3. Liên đoàn Lao động tỉnh chăm lo đời sống công nhân tại các khu công nghiệp.\n\n"
+                            "4. Ban Chỉ huy các cấp thông báo thường xuyên về cấp dự báo cháy rừng.\n");
+    ASSERT_EQ(plan.tasks.size(), 4u);
+    EXPECT_EQ(plan.tasks[3].lead, std::vector<std::string>{"Ban Chỉ huy các cấp"}); // every level: a group
+    EXPECT_TRUE(plan.tasks[3].collective);
     EXPECT_EQ(plan.tasks[0].lead, std::vector<std::string>{"Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh"});
     EXPECT_EQ(plan.tasks[1].lead, std::vector<std::string>{"Hội Chữ thập đỏ tỉnh"});
     EXPECT_EQ(plan.tasks[2].lead, std::vector<std::string>{"Liên đoàn Lao động tỉnh"});

@@ -492,6 +492,18 @@ std::vector<GrammarName> grammarAgencies(const std::string& text, const text::Fo
                 }
                 break;
             }
+            // "Ban Chỉ huy các cấp", "Hội Nông dân các cấp": the body at every level, a group.
+            {
+                std::size_t k = last;
+                while (k < f.size() && f[k] == ' ')
+                    ++k;
+                if (f.compare(k, 7, "cac cap") == 0 && (k + 7 >= f.size() || !isWordChar(f[k + 7])) &&
+                    (words > 0 || !oneWord)) {
+                    out.push_back({begin, k + 7, true});
+                    pos = k + 7;
+                    break;
+                }
+            }
             if (words > 0)
                 out.push_back({begin, last, false});
             pos = last;
