@@ -950,6 +950,8 @@ TEST(PlanDeadlines, PhrasesPlansUseForDaysOfTheYearMonthPairsAndWorkingDays)
         {"triển khai trong Quý III, IV/2026", "2026-Q3..2026-Q4"},
         {"thực hiện từ năm 2026", ""}, // when work starts is not when it is due
         {"báo cáo hằng năm (trước ngày 15/12)", "annual:12-15"},
+        {"cập nhật thông tin cảnh báo liên tục trong ngày", "ongoing"},
+        {"tổ chức hàng năm và kiểm tra thường xuyên", "annual"}, // the first the text names
     };
     std::string text = "KẾ HOẠCH\n\nI. NHIỆM VỤ\n\n";
     for (std::size_t i = 0; i < cases.size(); ++i)

@@ -308,18 +308,30 @@ Deadline deadlineInTask(const std::string& body)
             return d;
         }
     }
-    for (std::string_view w : {"thuong xuyen", "hang nam"}) {
-        const auto p = f.find(w);
-        if (p != std::string::npos && (p == 0 || f[p - 1] == ' ' || f[p - 1] == '(' || f[p - 1] == ',')) {
-            d.normalised = w == "hang nam" ? "annual" : "ongoing";
-            if (w == "hang nam")
-                if (auto day = annualDayNear(f, p); !day.empty())
-                    d.normalised = day;
-            const text::FoldedText ft = text::foldWithOffsets(cut);
-            const auto q = ft.folded.find(w);
-            d.text = q == std::string::npos ? std::string(w) : cut.substr(ft.origin[q], ft.origin[q + w.size()] - ft.origin[q]);
-            return d;
-        }
+    // "thường xuyên", "liên tục", "hằng năm": the first that the text names.
+    std::string_view first;
+    std::size_t firstAt = std::string::npos;
+    for (std::string_view w : {"thuong xuyen", "lien tuc", "hang nam"})
+        for (std::size_t p = f.find(w); p != std::string::npos; p = f.find(w, p + 1))
+            if ((p == 0 || f[p - 1] == ' ' || f[p - 1] == '(' || f[p - 1] == ',') &&
+                (p + w.size() >= f.size() || !std::isalnum(static_cast<unsigned char>(f[p + w.size()])))) {
+                if (p < firstAt) {
+                    firstAt = p;
+                    first = w;
+                }
+                break;
+            }
+    if (!first.empty()) {
+        d.normalised = first == "hang nam" ? "annual" : "ongoing";
+        if (first == "hang nam")
+            if (auto day = annualDayNear(f, firstAt); !day.empty())
+                d.normalised = day;
+        // The words as written (the folded text keeps the offsets of the source's letters).
+        const text::FoldedText ft = text::foldWithOffsets(cut);
+        const auto q = ft.folded.find(first, firstAt > 8 ? firstAt - 8 : 0);
+        d.text = q == std::string::npos || q + first.size() >= ft.origin.size()
+                     ? std::string(first)
+                     : cut.substr(ft.origin[q], ft.origin[q + first.size()] - ft.origin[q]);
     }
     return d;
 }
