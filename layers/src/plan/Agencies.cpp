@@ -164,6 +164,26 @@ bool isMunicipality(const std::string& province)
            f == "can tho" || f == "hue" || f == "thua thien hue";
 }
 
+bool startsUpper(std::string_view utf8)
+{
+    if (utf8.empty())
+        return false;
+    const auto c = static_cast<unsigned char>(utf8[0]);
+    if (c < 0x80)
+        return std::isupper(c) != 0;
+    // Vietnamese capitals outside ASCII: Đ (C4 90), Ư/Ơ (C6 AF / C6 A0), Á… (C3 80–9D), Ấ… (E1 BA/BB even)
+    const auto c1 = utf8.size() > 1 ? static_cast<unsigned char>(utf8[1]) : 0;
+    if (c == 0xC3)
+        return c1 < 0xA0;
+    if (c == 0xC4 || c == 0xC6 || c == 0xC5)
+        return (c1 % 2) == 0;
+    if (c == 0xE1 && utf8.size() > 2) {
+        const auto c2 = static_cast<unsigned char>(utf8[2]);
+        return (c2 % 2) == 0;
+    }
+    return false;
+}
+
 AgencyInfo unregisteredAgency(const std::string& written)
 {
     AgencyInfo info;
@@ -211,25 +231,6 @@ bool stopsName(std::string_view w)
     return stops.contains(w);
 }
 
-bool startsUpper(std::string_view utf8)
-{
-    if (utf8.empty())
-        return false;
-    const auto c = static_cast<unsigned char>(utf8[0]);
-    if (c < 0x80)
-        return std::isupper(c) != 0;
-    // Vietnamese capitals outside ASCII: Đ (C4 90), Ư/Ơ (C6 AF / C6 A0), Á… (C3 80–9D), Ấ… (E1 BA/BB even)
-    const auto c1 = utf8.size() > 1 ? static_cast<unsigned char>(utf8[1]) : 0;
-    if (c == 0xC3)
-        return c1 < 0xA0;
-    if (c == 0xC4 || c == 0xC6 || c == 0xC5)
-        return (c1 % 2) == 0;
-    if (c == 0xE1 && utf8.size() > 2) {
-        const auto c2 = static_cast<unsigned char>(utf8[2]);
-        return (c2 % 2) == 0;
-    }
-    return false;
-}
 
 /// Administrative unit words after "UBND" / "Ủy ban nhân dân".
 bool isUnitWord(std::string_view w)

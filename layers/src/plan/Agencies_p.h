@@ -60,4 +60,7 @@ AgencyInfo unregisteredAgency(const std::string& written);
 /// Thơ, Huế), whose bodies are named "… thành phố" where a province's are "… tỉnh".
 bool isMunicipality(const std::string& province);
 
+/// Whether @p utf8 starts with a capital letter (ASCII or Vietnamese).
+bool startsUpper(std::string_view utf8);
+
 } // namespace pa::plan

@@ -12,6 +12,11 @@ namespace {
 
 constexpr std::size_t kMaxScan = 2000; // deadlines stand near what they qualify; bounds the regex work
 
+/// A day of every year and the days listed after it, before "hằng năm": "25/12 hằng năm",
+/// "30 tháng 11 hằng năm", "01/6 và 15/11 hằng năm" (group 1 the day, 2 the month of the first).
+const std::string kDaysOfTheYear =
+    R"((\d{1,2})\s*(?:/|thang)\s*(\d{1,2})(?:\s*(?:,|va)\s*(?:ngay\s*)?\d{1,2}\s*(?:/|thang)\s*\d{1,2})*\s*,?\s*hang nam)";
+
 std::string two(int v)
 {
     return (v < 10 ? "0" : "") + std::to_string(v);
@@ -36,9 +41,7 @@ std::optional<std::string> expressionAt(const std::string& f, std::size_t& lengt
 {
     static const std::regex date(R"(^(?:ngay\s*)?(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))");
     static const std::regex dateWords(R"(^(?:ngay\s*)?(\d{1,2}) thang (\d{1,2}) nam (\d{4}))");
-    // "25/12 hằng năm", "30 tháng 11 hằng năm", "01/6 và 15/11 hằng năm" (the first day).
-    static const std::regex annualDay(
-        R"(^(?:ngay\s*)?(\d{1,2})\s*(?:/|thang)\s*(\d{1,2})(?:\s*(?:,|va)\s*(?:ngay\s*)?\d{1,2}\s*(?:/|thang)\s*\d{1,2})*\s*,?\s*hang nam)");
+    static const std::regex annualDay(R"(^(?:ngay\s*)?)" + kDaysOfTheYear);
     static const std::regex quarter(R"(^qu[yi]\s*(iv|iii|ii|i|[1-4])\s*(?:[/.,-]|\s)\s*(?:nam\s*)?(\d{4}))");
     static const std::regex month(R"(^thang\s*(\d{1,2})\s*(?:[/.-]|\s)\s*(?:nam\s*)?(\d{4}))");
     // "Tháng 11 - 12/2025": two months of one year.
@@ -58,16 +61,16 @@ std::optional<std::string> expressionAt(const std::string& f, std::size_t& lengt
         const int y = std::stoi(m[2]);
         if (plausibleYear(y)) {
             length = static_cast<std::size_t>(m.length(0));
-            const std::string year = std::to_string(y);
-            return m[1] == "dau" ? year + "-01.." + year + "-06" : year + "-07.." + year + "-12";
+            const std::string yyyy = std::to_string(y);
+            return m[1] == "dau" ? yyyy + "-01.." + yyyy + "-06" : yyyy + "-07.." + yyyy + "-12";
         }
     }
     if (std::regex_search(f, m, quarterPair)) {
         const int a = quarterNumber(m[1]), b = quarterNumber(m[2]), y = std::stoi(m[3]);
         if (a > 0 && b > a && plausibleYear(y)) {
             length = static_cast<std::size_t>(m.length(0));
-            const std::string year = std::to_string(y);
-            return year + "-Q" + std::to_string(a) + ".." + year + "-Q" + std::to_string(b);
+            const std::string yyyy = std::to_string(y);
+            return yyyy + "-Q" + std::to_string(a) + ".." + yyyy + "-Q" + std::to_string(b);
         }
     }
     if (std::regex_search(f, m, openEnded)) {
@@ -172,7 +175,7 @@ std::string annualDayNear(const std::string& f, std::size_t p)
 {
     const std::size_t from = p > 60 ? p - 60 : 0;
     const std::string window = f.substr(from, p + 8 - from);
-    static const std::regex dayBefore(R"((\d{1,2})\s*(?:/|thang)\s*(\d{1,2})(?:\s*(?:,|va)\s*(?:ngay\s*)?\d{1,2}\s*(?:/|thang)\s*\d{1,2})*\s*,?\s*hang nam$)");
+    static const std::regex dayBefore(kDaysOfTheYear + "$");
     static const std::regex dayAfter(
         R"(^[^;]{0,100}?\b(?:truoc|cham nhat)\s+(?:ngay\s*)?(\d{1,2})\s*(?:/|thang)\s*(\d{1,2})\b(?!\s*(?:[/.-]|nam)\s*\d))");
     const std::string after = f.substr(std::min(f.size(), p + 8), 160);

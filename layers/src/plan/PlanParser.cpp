@@ -461,7 +461,10 @@ struct Clause
 class AgencyResolver
 {
 public:
-    explicit AgencyResolver(std::string province) : m_province(std::move(province)) {}
+    explicit AgencyResolver(std::string province)
+        : m_province(std::move(province)), m_municipal(isMunicipality(m_province))
+    {
+    }
 
     AgencyInfo info(const AgencyMention& m)
     {
@@ -475,7 +478,7 @@ public:
             info.id = "bao-" + text::slug(m_province, '-');
             info.name = "Báo " + m_province;
         }
-        if (isMunicipality(m_province)) // "UBND tỉnh" of a city is "UBND Thành phố"
+        if (m_municipal) // "UBND tỉnh" of a city is "UBND Thành phố"
             if (const std::string_view tinh = " tỉnh"; info.name.ends_with(tinh))
                 info.name = info.name.substr(0, info.name.size() - tinh.size()) + " Thành phố";
         return remember(info);
@@ -510,6 +513,7 @@ public:
 
 private:
     std::string m_province;
+    bool m_municipal = false; ///< a centrally-run city: its bodies are "… Thành phố"
     std::map<std::string, std::size_t> m_seen; // id → index in m_all
     std::vector<AgencyInfo> m_all;
 };
@@ -881,15 +885,8 @@ bool ruleRoleField(ClauseInput& in, Clause& clause)
 bool ruleDutySubject(ClauseInput& in, Clause& clause)
 {
     auto [body, f, F, mentions, resolver, colon] = in.parts();
-    if (body.empty())
+    if (!startsUpper(body))
         return false;
-    {
-        UChar32 c = 0;
-        std::size_t i = 0;
-        U8_NEXT(reinterpret_cast<const uint8_t*>(body.data()), i, body.size(), c);
-        if (c <= 0 || !u_isupper(c))
-            return false;
-    }
     std::size_t verb = std::string::npos;
     for (std::string_view v : {" co trach nhiem ", " chiu trach nhiem ", " phai "}) {
         const auto p = F.find(v);
