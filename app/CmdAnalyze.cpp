@@ -328,6 +328,7 @@ int runAnalyze(const std::vector<std::string>& args)
             const TerminalProgress progress;
             return analysis::targets(ws, parsed.value("--province"), progress.progress());
         }();
+        sayNotes(name, result.notes, ws);
         if (format == "gpkg")
             return emitGeoPackage(parsed, ws, analysis::tables::targets(result));
         writeTargets(result, format, out);
@@ -339,7 +340,9 @@ int runAnalyze(const std::vector<std::string>& args)
         if (name == "access") {
             if (!parsed.has("--to"))
                 throw UsageError("analyze access needs --to expressway|urban_centre[:tier]");
-            const auto rows = analysis::access(ws, parsed.value("--to"), progress.progress());
+            const auto result = analysis::access(ws, parsed.value("--to"), progress.progress());
+            const auto& rows = result.rows;
+            sayNotes(name, result.notes, ws);
             if (format == "gpkg")
                 return emitGeoPackage(parsed, ws, analysis::tables::distances(rows, false, "access"));
             writeDistances(rows, nullptr, format, out);
@@ -354,6 +357,7 @@ int runAnalyze(const std::vector<std::string>& args)
         if (parsed.has("--layer")) {
             // A large layer (parcels): how much of it lies along the expressways, in one row.
             const auto r = analysis::corridorOfLayer(ws, parsed.value("--layer"), distance, statuses, progress.progress());
+            sayNotes(name, r.notes, ws);
             if (format == "gpkg") {
                 analysis::Table t{"corridor_layer",
                                   {{"layer"}, {"distance_km", analysis::Column::Type::Real},
@@ -377,6 +381,7 @@ int runAnalyze(const std::vector<std::string>& args)
             return emit(parsed, out.str(), name, 1);
         }
         const auto result = analysis::corridor(ws, distance, statuses, progress.progress());
+        sayNotes(name, result.notes, ws);
         if (format == "gpkg")
             return emitGeoPackage(parsed, ws, analysis::tables::distances(result.rows, true, "corridor"));
         writeDistances(result.rows, &result, format, out);

@@ -55,6 +55,23 @@ std::array<double, 2> CoordinateTransform::apply(double x, double y) const
     return {xs[0], ys[0]};
 }
 
+Envelope CoordinateTransform::transformBounds(const Envelope& bounds) const
+{
+    detail::ErrorCapture errors;
+    Envelope out;
+    const bool ok = m_impl->transformation->TransformBounds(bounds.minX, bounds.minY, bounds.maxX, bounds.maxY,
+                                                            &out.minX, &out.minY, &out.maxX, &out.maxY, 21) != 0;
+    if (!ok || !std::isfinite(out.minX) || !std::isfinite(out.minY) || !std::isfinite(out.maxX) ||
+        !std::isfinite(out.maxY)) {
+        std::ostringstream where;
+        where.precision(12);
+        where << "cannot transform the rectangle (" << bounds.minX << ", " << bounds.minY << ") – (" << bounds.maxX
+              << ", " << bounds.maxY << ") from " << m_source.label() << " to " << m_target.label();
+        errors.throwIfFailed(where.str(), true);
+    }
+    return out;
+}
+
 std::string CoordinateTransform::operationDescription() const
 {
     if (m_source.isSame(m_target))

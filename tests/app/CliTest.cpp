@@ -494,6 +494,34 @@ TEST(Cli, AnalyzeCorridorAndAccess)
     EXPECT_EQ(runCli({"analyze", ws, "corridor", "--status", "planned"}).exitCode, 2);
 }
 
+TEST(Cli, CorridorWithExpresswaysStoredInWgs84GivesTheSameAnswer)
+{
+    // The reproduction: the sample's expressway layer rewritten in EPSG:4326, as an
+    // outside editor may leave it. Proximity used to measure degrees against metres: about
+    // 2,400 km to the nearest expressway and 0 % of industrial land within 5 km, exit 0.
+    pa::test::TempDir dir;
+    const auto ws = dir.file("ws.gpkg");
+    fs::copy_file(pa::test::sampleWorkspace(), ws);
+    const auto before = runCli({"analyze", ws, "corridor", "--distance-km", "5"});
+    const auto targetsBefore = runCli({"analyze", ws, "targets"});
+    ASSERT_EQ(before.exitCode, 0) << before.err;
+    const auto copy = dir.file("expressways_wgs84.gpkg");
+    ASSERT_EQ(pa::test::run({"ogr2ogr", "-t_srs", "EPSG:4326", "-preserve_fid", "-nln", "expressways", copy, ws,
+                             "expressways"}).exitCode, 0);
+    ASSERT_EQ(pa::test::run({"ogr2ogr", "-update", "-overwrite", "-preserve_fid", "-nln", "expressways", ws, copy,
+                             "expressways"}).exitCode, 0);
+    const auto after = runCli({"analyze", ws, "corridor", "--distance-km", "5"});
+    ASSERT_EQ(after.exitCode, 0) << after.err;
+    EXPECT_EQ(after.out, before.out); // to the fourth decimal of every kilometre
+    EXPECT_NE(after.err.find("'expressways' is stored in EPSG:4326"), std::string::npos) << after.err;
+    EXPECT_NE(after.err.find("(80.3 %)"), std::string::npos) << after.err;
+    // The expressway-length targets measure the same kilometres.
+    const auto targets = runCli({"analyze", ws, "targets"});
+    ASSERT_EQ(targets.exitCode, 0) << targets.err;
+    EXPECT_EQ(targets.out, targetsBefore.out);
+    EXPECT_NE(targets.err.find("reprojected"), std::string::npos) << targets.err;
+}
+
 TEST(Cli, AnalyzeTargetsOnTheSample)
 {
     const auto r = runCli({"analyze", pa::test::sampleWorkspace().string(), "targets", "--format", "json"});

@@ -295,12 +295,12 @@ ReportResult writeReport(layers::Workspace& ws, const std::string& directory, co
     if (hasExpressway) {
         corridor = analysis::corridor(ws, o.corridorKm);
         csvFiles["corridor.csv"] = csv::distances(corridor->rows, true);
-        accessExpressway = analysis::access(ws, "expressway");
+        accessExpressway = analysis::access(ws, "expressway").rows;
         csvFiles["access_to_expressway.csv"] = csv::distances(accessExpressway, false);
     }
     if (hasTown) {
         try {
-            accessCity = analysis::access(ws, "urban_centre:provincial");
+            accessCity = analysis::access(ws, "urban_centre:provincial").rows;
             csvFiles["access_to_provincial_city.csv"] = csv::distances(accessCity, false);
         } catch (const Error&) {
             // no provincial centre among the towns: the column stays empty

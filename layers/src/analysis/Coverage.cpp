@@ -40,17 +40,15 @@ struct KindLayer
 std::vector<Feature> readFeatures(layers::Workspace& ws, const std::string& layerName, InputNotes& notes)
 {
     std::vector<Feature> features;
-    auto layer = ws.dataset().layerByName(layerName);
-    if (!layer)
+    detail::InputLayer layer(ws, layerName, &notes);
+    if (!layer.exists())
         return features;
-    detail::AnalysisGeometry fit(ws, layerName, &notes);
-    layer->resetReading();
-    while (auto f = layer->next()) {
-        auto g = fit(f->takeGeometry());
-        if (g.isEmpty())
+    layer.resetReading();
+    while (auto row = layer.next()) {
+        if (row->geometry.isEmpty())
             continue;
-        const auto e = *g.envelope();
-        features.push_back({f->fid(), std::move(g), e});
+        const auto e = *row->geometry.envelope();
+        features.push_back({row->feature.fid(), std::move(row->geometry), e});
     }
     return features;
 }

@@ -87,18 +87,18 @@ FootprintResult footprint(layers::Workspace& ws, FootprintBy by, const std::stri
                                       " ORDER BY base_id, related_id");
         if (links.rows.empty())
             continue;
-        auto table = ds.layerByName(layer.name);
+        detail::InputLayer table(ws, layer.name, &result.notes);
         std::map<std::int64_t, std::size_t> index; // fid → feature index
         std::set<std::int64_t> wanted;
         for (const auto& row : links.rows)
             wanted.insert(std::get<std::int64_t>(row[0]));
-        detail::AnalysisGeometry fit(ws, layer.name, &result.notes);
-        table->resetReading();
-        while (auto f = table->next()) {
-            if (!wanted.contains(f->fid()))
+        table.resetReading();
+        while (auto f = table.table().next()) {
+            const auto fid = f->fid();
+            if (!wanted.contains(fid))
                 continue;
-            index[f->fid()] = features.size();
-            features.push_back({layer.name + "/" + std::to_string(f->fid()), fit(f->takeGeometry())});
+            index[fid] = features.size();
+            features.push_back({layer.name + "/" + std::to_string(fid), table.fit(f->takeGeometry(), fid)});
         }
         for (const auto& row : links.rows) {
             const auto task = taskByFid.find(std::get<std::int64_t>(row[1]));

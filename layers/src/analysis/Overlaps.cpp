@@ -82,20 +82,21 @@ OverlapsResult overlaps(layers::Workspace& ws, const std::vector<std::pair<std::
     for (const auto& layer : ws.layers()) {
         if (!kinds.contains(layer.kind))
             continue;
-        auto table = ds.layerByName(layer.name);
-        if (!table || table->geometryFamily() != gis::GeometryFamily::Polygon)
+        detail::InputLayer input(ws, layer.name, &result.notes);
+        if (!input.exists() || input.table().geometryFamily() != gis::GeometryFamily::Polygon)
             continue;
+        auto* table = &input.table();
         std::map<std::int64_t, std::set<std::int64_t>> tasksOf; // feature fid → task fids
         if (!layer.linkTable.empty() && ds.layerByName(layer.linkTable))
             for (const auto& row : ds.execute("SELECT base_id, related_id FROM " + sqlIdentifier(layer.linkTable)).rows)
                 tasksOf[std::get<std::int64_t>(row[0])].insert(std::get<std::int64_t>(row[1]));
         const int code = table->fieldIndex("code"), name = table->fieldIndex("name_vi");
-        detail::AnalysisGeometry fit(ws, layer.name, &result.notes);
-        table->resetReading();
-        while (auto f = table->next()) {
+        input.resetReading();
+        while (auto row = input.next()) {
+            const auto* f = &row->feature;
             Feature feature{{layer.name, layer.kind, code >= 0 ? gis::toString(f->value(code)) : std::to_string(f->fid()),
                              name >= 0 ? gis::toString(f->value(name)) : std::string(), {}, {}},
-                            fit(f->takeGeometry())};
+                            std::move(row->geometry)};
             if (feature.geometry.isEmpty())
                 continue;
             std::set<std::string> leadSet;

@@ -52,14 +52,14 @@ ParcelResult makeParcels(layers::Workspace& ws, const ParcelOptions& options, co
     for (const auto& l : ws.layers()) {
         if (l.kind != "urban_centre")
             continue;
-        auto t = ws.dataset().layerByName(l.name);
-        const int tier = t ? t->fieldIndex("tier") : -1;
+        detail::InputLayer t(ws, l.name, nullptr);
+        const int tier = t.exists() ? t.table().fieldIndex("tier") : -1;
         if (tier < 0)
             continue;
-        t->resetReading();
-        while (auto f = t->next())
-            if (gis::toString(f->value(tier)) == "provincial")
-                if (auto p = f->takeGeometry().labelPoint())
+        t.resetReading();
+        while (auto f = t.next())
+            if (gis::toString(f->feature.value(tier)) == "provincial")
+                if (auto p = f->geometry.labelPoint())
                     cityX = p->x, cityY = p->y;
     }
 

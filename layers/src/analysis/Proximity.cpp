@@ -1,5 +1,6 @@
 #include "planatlas/layers/analysis/Proximity.h"
 
+#include "Units_p.h"
 #include "planatlas/gis/Dataset.h"
 #include "planatlas/gis/Prepared.h"
 #include "planatlas/layers/Errors.h"
@@ -23,23 +24,27 @@ struct Feature
     gis::Geometry geometry;
 };
 
-/// Features of the workspace whose kind passes @p keep, by kind (registry order) then code.
-std::vector<Feature> readFeatures(layers::Workspace& ws, const std::function<bool(const std::string&)>& keep)
+/// Features of the workspace whose kind passes @p keep, by kind (registry order) then code, in
+/// the workspace CRS and valid (what was mended noted in @p notes).
+std::vector<Feature> readFeatures(layers::Workspace& ws, const std::function<bool(const std::string&)>& keep,
+                                  InputNotes& notes)
 {
     std::vector<Feature> out;
     for (const auto& layer : ws.layers()) {
         if (!keep(layer.kind))
             continue;
-        auto table = ws.dataset().layerByName(layer.name);
-        if (!table)
+        detail::InputLayer input(ws, layer.name, &notes);
+        if (!input.exists())
             continue;
-        const int code = table->fieldIndex("code"), name = table->fieldIndex("name_vi");
-        const int status = table->fieldIndex("status"), tier = table->fieldIndex("tier");
+        const auto& table = input.table();
+        const int code = table.fieldIndex("code"), name = table.fieldIndex("name_vi");
+        const int status = table.fieldIndex("status"), tier = table.fieldIndex("tier");
         auto text = [](const gis::Feature& f, int i) { return i >= 0 ? gis::toString(f.value(i)) : std::string(); };
-        table->resetReading();
-        while (auto f = table->next()) {
-            Feature feature{layer.name, layer.kind, text(*f, code), text(*f, name), text(*f, status), text(*f, tier),
-                            f->takeGeometry()};
+        input.resetReading();
+        while (auto row = input.next()) {
+            const auto& f = row->feature;
+            Feature feature{layer.name, layer.kind, text(f, code), text(f, name), text(f, status), text(f, tier),
+                            std::move(row->geometry)};
             if (!feature.geometry.isEmpty())
                 out.push_back(std::move(feature));
         }
@@ -78,9 +83,9 @@ DistanceRow nearest(const Feature& f, const std::vector<Feature>& targets)
 namespace {
 
 /// The expressways with one of @p statuses (all when empty); Error(Usage) when there is none.
-std::vector<Feature> expresswaysWith(layers::Workspace& ws, const std::vector<std::string>& statuses)
+std::vector<Feature> expresswaysWith(layers::Workspace& ws, const std::vector<std::string>& statuses, InputNotes& notes)
 {
-    auto expressways = readFeatures(ws, [](const std::string& k) { return k == "expressway"; });
+    auto expressways = readFeatures(ws, [](const std::string& k) { return k == "expressway"; }, notes);
     if (!statuses.empty())
         std::erase_if(expressways, [&](const Feature& e) {
             return std::find(statuses.begin(), statuses.end(), e.status) == statuses.end();
@@ -100,12 +105,15 @@ CorridorResult corridor(layers::Workspace& ws, double distanceKm, const std::vec
     CorridorResult result;
     result.distanceKm = distanceKm;
     result.statuses = statuses;
-    const auto expressways = expresswaysWith(ws, statuses);
+    const auto expressways = expresswaysWith(ws, statuses, result.notes);
     result.expressways = static_cast<std::int64_t>(expressways.size());
-    const auto features = readFeatures(ws, [](const std::string& k) {
-        const auto* kind = layers::findKind(k);
-        return kind && kind->programme && k != "expressway" && k != "road" && k != "railway";
-    });
+    const auto features = readFeatures(
+        ws,
+        [](const std::string& k) {
+            const auto* kind = layers::findKind(k);
+            return kind && kind->programme && k != "expressway" && k != "road" && k != "railway";
+        },
+        result.notes);
     std::vector<const gis::Geometry*> lines;
     for (const auto& e : expressways)
         lines.push_back(&e.geometry);
@@ -130,26 +138,27 @@ CorridorResult corridor(layers::Workspace& ws, double distanceKm, const std::vec
     return result;
 }
 
-std::vector<DistanceRow> access(layers::Workspace& ws, const std::string& target, const layers::Progress& progress)
+AccessResult access(layers::Workspace& ws, const std::string& target, const layers::Progress& progress)
 {
+    AccessResult result;
     const auto colon = target.find(':');
     const std::string kind = target.substr(0, colon);
     const std::string tier = colon == std::string::npos ? std::string() : target.substr(colon + 1);
     if (kind != "expressway" && kind != "urban_centre")
         throw layers::Error(layers::ErrorKind::Usage, "--to must be expressway or urban_centre[:tier], not '" + target + "'");
-    auto targets = readFeatures(ws, [&](const std::string& k) { return k == kind; });
+    auto targets = readFeatures(ws, [&](const std::string& k) { return k == kind; }, result.notes);
     if (!tier.empty())
         std::erase_if(targets, [&](const Feature& t) { return t.tier != tier; });
     if (targets.empty())
         throw layers::Error(layers::ErrorKind::Usage, "the workspace has no " + target + " feature to measure access to");
-    const auto sources = readFeatures(ws, [](const std::string& k) { return industrial(k) || k == "agri_zone"; });
-    std::vector<DistanceRow> rows;
+    const auto sources =
+        readFeatures(ws, [](const std::string& k) { return industrial(k) || k == "agri_zone"; }, result.notes);
     for (std::size_t i = 0; i < sources.size(); ++i) {
         progress.update(static_cast<double>(i) / static_cast<double>(sources.size()), "access");
-        rows.push_back(nearest(sources[i], targets));
+        result.rows.push_back(nearest(sources[i], targets));
     }
     progress.update(1.0, "access");
-    return rows;
+    return result;
 }
 
 LayerCorridorResult corridorOfLayer(layers::Workspace& ws, const std::string& layer, double distanceKm,
@@ -158,10 +167,11 @@ LayerCorridorResult corridorOfLayer(layers::Workspace& ws, const std::string& la
     LayerCorridorResult result;
     result.layer = layer;
     result.distanceKm = distanceKm;
-    auto table = ws.dataset().layerByName(layer);
-    if (!table || !ws.findLayer(layer))
+    detail::InputLayer input(ws, layer, &result.notes);
+    if (!input.exists() || !ws.findLayer(layer))
         throw layers::Error(layers::ErrorKind::Usage, "--layer: the workspace has no layer '" + layer + "'");
-    const auto expressways = expresswaysWith(ws, statuses);
+    auto* table = &input.table();
+    const auto expressways = expresswaysWith(ws, statuses, result.notes);
     std::vector<const gis::Geometry*> lines;
     for (const auto& e : expressways)
         lines.push_back(&e.geometry);
@@ -212,12 +222,12 @@ LayerCorridorResult corridorOfLayer(layers::Workspace& ws, const std::string& la
     table->setFieldsToRead({});
     for (const auto& reach : reaches) {
         progress.update(static_cast<double>(done++) / static_cast<double>(reaches.size()), "corridor");
-        table->setSpatialFilter(reach);
-        table->resetReading();
+        input.setSpatialFilter(reach);
+        input.resetReading();
         while (auto f = table->next()) {
             if (!seen.insert(f->fid()).second)
                 continue;
-            const auto g = f->takeGeometry();
+            const auto g = input.fit(f->takeGeometry(), f->fid());
             if (g.isEmpty())
                 continue;
             const auto e = *g.envelope();
@@ -230,7 +240,7 @@ LayerCorridorResult corridorOfLayer(layers::Workspace& ws, const std::string& la
                 result.withinAreaHa += g.area() / 10000.0;
         }
     }
-    table->setSpatialFilter(std::nullopt);
+    input.setSpatialFilter(std::nullopt);
     table->readAllFields();
     progress.update(1.0, "corridor");
     return result;

@@ -163,17 +163,17 @@ public:
         auto& byCode = m_layers[place.layer];
         if (!byCode) {
             byCode.emplace();
-            auto layer = m_ws.dataset().layerByName(place.layer);
-            if (layer) {
-                const int code = layer->fieldIndex("code");
-                // In the workspace CRS and valid, as the analysis saw them (a unit layer stored
-                // in another CRS would otherwise be written with the wrong coordinates).
-                detail::AnalysisGeometry fit(m_ws, place.layer, nullptr);
-                layer->resetReading();
-                while (auto f = layer->next()) {
+            // In the workspace CRS and valid, as the analysis saw them (a unit layer stored
+            // in another CRS would otherwise be written with the wrong coordinates).
+            detail::InputLayer layer(m_ws, place.layer, nullptr);
+            if (layer.exists()) {
+                const int code = layer.table().fieldIndex("code");
+                layer.resetReading();
+                while (auto row = layer.next()) {
                     // Units without a code field are known by their fid (see readUnits).
-                    auto key = code >= 0 ? gis::toString(f->value(code)) : std::to_string(f->fid());
-                    byCode->emplace(std::move(key), fit(f->takeGeometry()));
+                    const auto& f = row->feature;
+                    auto key = code >= 0 ? gis::toString(f.value(code)) : std::to_string(f.fid());
+                    byCode->emplace(std::move(key), std::move(row->geometry));
                 }
             }
         }

@@ -38,20 +38,20 @@ struct Measure
 };
 
 /// Length, area and count of the features of @p kind inside @p province.
-Measure measureKind(layers::Workspace& ws, const std::string& kind, const gis::Geometry& province)
+Measure measureKind(layers::Workspace& ws, const std::string& kind, const gis::Geometry& province, InputNotes& notes)
 {
     Measure m;
     std::vector<gis::Geometry> pieces;
     for (const auto& layer : ws.layers()) {
         if (layer.kind != kind)
             continue;
-        auto table = ws.dataset().layerByName(layer.name);
-        if (!table)
+        detail::InputLayer table(ws, layer.name, &notes);
+        if (!table.exists())
             continue;
         m.any = true;
-        table->resetReading();
-        while (auto f = table->next()) {
-            auto g = f->takeGeometry();
+        table.resetReading();
+        while (auto f = table.next()) {
+            const auto& g = f->geometry;
             if (g.isEmpty())
                 continue;
             auto piece = province.intersection(g);
@@ -95,7 +95,7 @@ TargetsResult targets(layers::Workspace& ws, const std::string& provinceLayer, c
     std::map<std::string, gis::Geometry> provinces;
     auto province = [&](const std::string& layer) -> const gis::Geometry& {
         if (!provinces.contains(layer))
-            provinces.emplace(layer, detail::unionOfLayer(ws, layer));
+            provinces.emplace(layer, detail::unionOfLayer(ws, layer, &result.notes));
         return provinces.at(layer);
     };
     std::map<std::string, Measure> measures; // by province layer and kind, computed once
@@ -103,7 +103,7 @@ TargetsResult targets(layers::Workspace& ws, const std::string& provinceLayer, c
     auto measure = [&](const std::string& kind) -> const Measure& {
         const std::string key = where + "|" + kind;
         if (!measures.contains(key))
-            measures[key] = measureKind(ws, kind, province(where));
+            measures[key] = measureKind(ws, kind, province(where), result.notes);
         return measures[key];
     };
     const auto rows = ws.dataset().execute(

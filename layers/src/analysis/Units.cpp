@@ -24,31 +24,52 @@ std::vector<std::string> InputNotes::messages(const std::string& workspaceCrs) c
 namespace detail {
 
 
-AnalysisGeometry::AnalysisGeometry(layers::Workspace& ws, const std::string& layer, InputNotes* notes)
+InputLayer::InputLayer(layers::Workspace& ws, const std::string& layer, InputNotes* notes)
     : m_layer(layer), m_notes(notes)
 {
     auto table = ws.dataset().layerByName(layer);
-    if (!table || !table->hasGeometry())
+    if (!table)
+        return;
+    m_table = *table;
+    if (!table->hasGeometry())
         return;
     const auto crs = table->crs();
     if (!crs)
         throw layers::Error(layers::ErrorKind::Input, "layer '" + layer + "' has no CRS; it cannot be analysed (never guessed)");
     if (!crs->isSame(ws.crs())) {
-        m_transform.emplace(*crs, ws.crs());
+        m_toWorkspace.emplace(*crs, ws.crs());
+        m_toLayer.emplace(ws.crs(), *crs);
         if (m_notes)
             m_notes->reprojected[layer] = crs->label();
     }
 }
 
-gis::Geometry AnalysisGeometry::operator()(gis::Geometry g)
+void InputLayer::setSpatialFilter(const std::optional<gis::Envelope>& rectangle)
+{
+    if (rectangle && m_toLayer)
+        m_table->setSpatialFilter(m_toLayer->transformBounds(*rectangle));
+    else
+        m_table->setSpatialFilter(rectangle);
+}
+
+std::optional<InputLayer::Row> InputLayer::next()
+{
+    auto f = m_table->next();
+    if (!f)
+        return std::nullopt;
+    auto g = fit(f->takeGeometry(), f->fid());
+    return Row{std::move(*f), std::move(g)};
+}
+
+gis::Geometry InputLayer::fit(gis::Geometry g, std::int64_t fid)
 {
     if (g.isNull() || g.isEmpty())
         return g;
-    if (m_transform)
-        g.transform(*m_transform);
+    if (m_toWorkspace)
+        g.transform(*m_toWorkspace);
     if (!g.isValid()) {
         (void)g.makeValid(g.family());
-        if (m_notes)
+        if (m_notes && m_repaired.insert(fid).second)
             ++m_notes->repaired[m_layer];
     }
     return g;
@@ -56,19 +77,19 @@ gis::Geometry AnalysisGeometry::operator()(gis::Geometry g)
 
 std::vector<Unit> readUnits(layers::Workspace& workspace, const std::string& layer, InputNotes* notes)
 {
-    auto table = workspace.dataset().layerByName(layer);
-    if (!table || !workspace.findLayer(layer))
+    InputLayer input(workspace, layer, notes);
+    if (!input.exists() || !workspace.findLayer(layer))
         throw layers::Error(layers::ErrorKind::Usage, "--units: the workspace has no layer '" + layer + "'");
-    if (table->geometryFamily() != gis::GeometryFamily::Polygon)
+    if (input.table().geometryFamily() != gis::GeometryFamily::Polygon)
         throw layers::Error(layers::ErrorKind::Usage, "--units: layer '" + layer + "' is not a polygon layer");
-    const int code = table->fieldIndex("code");
-    const int name = table->fieldIndex("name_vi");
-    AnalysisGeometry fit(workspace, layer, notes);
+    const int code = input.table().fieldIndex("code");
+    const int name = input.table().fieldIndex("name_vi");
     std::vector<Unit> units;
-    table->resetReading();
-    while (auto f = table->next()) {
-        Unit u{code >= 0 ? gis::toString(f->value(code)) : std::to_string(f->fid()),
-               name >= 0 ? gis::toString(f->value(name)) : std::string(), fit(f->takeGeometry())};
+    input.resetReading();
+    while (auto row = input.next()) {
+        const auto& f = row->feature;
+        Unit u{code >= 0 ? gis::toString(f.value(code)) : std::to_string(f.fid()),
+               name >= 0 ? gis::toString(f.value(name)) : std::string(), std::move(row->geometry)};
         if (!u.geometry.isEmpty())
             units.push_back(std::move(u));
     }
@@ -120,9 +141,9 @@ TemporaryFile::~TemporaryFile()
     std::filesystem::remove(m_path, ignored);
 }
 
-gis::Geometry unionOfLayer(layers::Workspace& ws, const std::string& layer)
+gis::Geometry unionOfLayer(layers::Workspace& ws, const std::string& layer, InputNotes* notes)
 {
-    const auto units = readUnits(ws, layer);
+    const auto units = readUnits(ws, layer, notes);
     std::vector<const gis::Geometry*> parts;
     for (const auto& u : units)
         parts.push_back(&u.geometry);

@@ -22,21 +22,22 @@ namespace pa::analysis {
 namespace {
 
 /// The value layer and field named by "LAYER[:FIELD]", checked.
-gis::Layer valueLayer(layers::Workspace& ws, const std::string& values, ZonalResult& result, int& field)
+detail::InputLayer valueLayer(layers::Workspace& ws, const std::string& values, ZonalResult& result, int& field)
 {
     const auto colon = values.find(':');
     result.valuesLayer = values.substr(0, colon);
     result.field = colon == std::string::npos ? "price_vnd_m2" : values.substr(colon + 1);
-    auto table = ws.dataset().layerByName(result.valuesLayer);
-    if (!table || !ws.findLayer(result.valuesLayer))
+    detail::InputLayer input(ws, result.valuesLayer, &result.notes);
+    if (!input.exists() || !ws.findLayer(result.valuesLayer))
         throw layers::Error(layers::ErrorKind::Usage, "--values: the workspace has no layer '" + result.valuesLayer + "'");
+    auto* table = &input.table();
     if (table->geometryFamily() != gis::GeometryFamily::Polygon)
         throw layers::Error(layers::ErrorKind::Usage, "--values: layer '" + result.valuesLayer + "' is not a polygon layer");
     field = table->fieldIndex(result.field);
     if (field < 0)
         throw layers::Error(layers::ErrorKind::Usage, "--values: layer '" + result.valuesLayer + "' has no field '" +
                                                           result.field + "'");
-    return *table;
+    return input;
 }
 
 std::optional<double> numeric(const gis::FieldValue& v)
@@ -273,7 +274,7 @@ ZonalResult zonal(layers::Workspace& ws, const std::string& values, const std::v
     ZonalResult result;
     const auto raster = rasterSpec(ws, values);
     std::optional<RasterValues> pixels;
-    std::optional<gis::Layer> table;
+    std::optional<detail::InputLayer> table;
     int field = -1;
     if (raster)
         pixels.emplace(ws, raster->first, raster->second, result);
@@ -285,17 +286,17 @@ ZonalResult zonal(layers::Workspace& ws, const std::string& values, const std::v
     // A raster is read only in the window of each polygon.
     const auto targets = programmePolygonLayers(ws, kinds, result.valuesLayer);
     if (table)
-        table->setFieldsToRead({result.field});
+        table->table().setFieldsToRead({result.field});
     std::size_t done = 0;
     for (const auto& [layerName, kindName] : targets) {
         progress.update(static_cast<double>(done++) / static_cast<double>(targets.size()), "zonal");
-        auto features = ws.dataset().layerByName(layerName);
-        const int code = features->fieldIndex("code"), name = features->fieldIndex("name_vi");
-        detail::AnalysisGeometry fit(ws, layerName, &result.notes);
-        features->resetReading();
-        while (auto f = features->next()) {
+        detail::InputLayer features(ws, layerName, &result.notes);
+        const int code = features.table().fieldIndex("code"), name = features.table().fieldIndex("name_vi");
+        features.resetReading();
+        while (auto read = features.next()) {
             progress.checkCancelled();
-            auto g = fit(f->takeGeometry());
+            const auto* f = &read->feature;
+            auto g = std::move(read->geometry);
             if (g.isEmpty())
                 continue;
             ZonalRow row{layerName, kindName, code >= 0 ? gis::toString(f->value(code)) : "",
@@ -310,10 +311,10 @@ ZonalResult zonal(layers::Workspace& ws, const std::string& values, const std::v
             table->setSpatialFilter(g.envelope());
             table->resetReading();
             while (auto vf = table->next()) {
-                const auto value = numeric(vf->value(field));
+                const auto value = numeric(vf->feature.value(field));
                 if (!value)
                     continue;
-                const auto v = vf->takeGeometry();
+                const auto& v = vf->geometry;
                 if (v.isEmpty())
                     continue;
                 if (const double a = overlapArea(prepared, v, [&] { return g.intersection(v).area(); }); a > 0)
@@ -325,7 +326,7 @@ ZonalResult zonal(layers::Workspace& ws, const std::string& values, const std::v
         }
     }
     if (table)
-        table->readAllFields();
+        table->table().readAllFields();
     sortByKindAndCode(result);
     progress.update(1.0, "zonal");
     return result;
@@ -367,17 +368,17 @@ ZonalResult zonalByUnits(layers::Workspace& ws, const std::string& values, const
         tiles.emplace_back(units[i].geometry, 500.0);
         index.insert(*units[i].geometry.envelope(), static_cast<std::int64_t>(i));
     }
-    const auto total = table.featureCount(false);
+    const auto total = table.table().featureCount(false);
     std::int64_t read = 0;
-    table.setFieldsToRead({result.field});
+    table.table().setFieldsToRead({result.field});
     table.resetReading();
     while (auto f = table.next()) {
         if (++read % 20000 == 0)
             progress.update(total > 0 ? static_cast<double>(read) / static_cast<double>(total) : 0.5, "zonal by unit");
-        const auto value = numeric(f->value(field));
+        const auto value = numeric(f->feature.value(field));
         if (!value)
             continue;
-        const auto v = f->takeGeometry();
+        const auto& v = f->geometry;
         if (v.isEmpty())
             continue;
         const auto envelope = *v.envelope();
@@ -396,7 +397,7 @@ ZonalResult zonalByUnits(layers::Workspace& ws, const std::string& values, const
                 acc[u].add(a, *value);
         }
     }
-    table.readAllFields();
+    table.table().readAllFields();
     for (std::size_t i = 0; i < units.size(); ++i) {
         auto row = unitRow(i);
         acc[i].fill(row, units[i].geometry.area());

@@ -10,6 +10,7 @@
 #include "planatlas/layers/analysis/Coverage.h"
 #include "planatlas/layers/analysis/Footprint.h"
 #include "planatlas/layers/analysis/Overlaps.h"
+#include "planatlas/layers/analysis/Proximity.h"
 #include "planatlas/layers/analysis/Table.h"
 #include "planatlas/layers/analysis/Zonal.h"
 
@@ -221,4 +222,99 @@ TEST_F(EdgeCases, EmptiedLayerGivesGapsAndNoRows)
     ASSERT_EQ(f.rows.size(), 1u);
     EXPECT_EQ(f.rows[0].located, 0);
     EXPECT_EQ(f.danglingLinks, 1); // the link of d:1#1 to P1
+}
+
+namespace {
+
+/// Stores every layer of the workspace at @p path in WGS 84 as an outside editor may leave
+/// them: each table rewritten by ogr2ogr (same name, same fids), the registry untouched.
+void storeEveryLayerInWgs84(const pa::test::TempDir& dir, const std::string& path, const std::vector<std::string>& layers)
+{
+    for (const auto& layer : layers) {
+        const auto copy = dir.file(layer + "_wgs84.gpkg");
+        auto r = pa::test::run({"ogr2ogr", "-t_srs", "EPSG:4326", "-preserve_fid", "-nln", layer, copy, path, layer});
+        ASSERT_EQ(r.exitCode, 0) << r.err;
+        r = pa::test::run({"ogr2ogr", "-update", "-overwrite", "-preserve_fid", "-nln", layer, path, copy, layer});
+        ASSERT_EQ(r.exitCode, 0) << r.err;
+        auto ds = gis::Dataset::openVector(path, gis::OpenMode::ReadOnly);
+        ASSERT_EQ(ds.layerByName(layer)->crs()->epsg(), 4326) << layer;
+    }
+}
+
+} // namespace
+
+TEST_F(EdgeCases, EveryInputLayerInAnotherCrsIsReprojectedInEveryAnalysis)
+{
+    // The regression of the corridor bug: proximity read its inputs with a reader of its own
+    // and measured WGS 84 degrees against metres (2,400 km, 0 % of industry within 5 km).
+    write("expressway.csv", "code,name_vi,status,wkt\nE1,Cao tốc thử,existing," + pa::test::line(0, 2000, 2000, 2000) + "\n");
+    addPrice();
+    {
+        auto ws = layers::Workspace::open(path(), gis::OpenMode::Update);
+        importCsv(ws, "expressway.csv", "expressway");
+    }
+    struct Figures
+    {
+        analysis::CorridorResult corridor;
+        analysis::LayerCorridorResult corridorOfParks;
+        analysis::AccessResult access;
+        analysis::OverlapsResult overlaps;
+        analysis::ZonalResult zonal, zonalByUnits;
+    };
+    auto measure = [&] {
+        auto ws = layers::Workspace::open(path(), gis::OpenMode::ReadOnly);
+        return Figures{analysis::corridor(ws, 1.2),
+                       analysis::corridorOfLayer(ws, "parks", 1.2),
+                       analysis::access(ws, "urban_centre"),
+                       analysis::overlaps(ws, analysis::defaultOverlapPairs(), 0),
+                       analysis::zonal(ws, "price"),
+                       analysis::zonalByUnits(ws, "price", "units")};
+    };
+    const auto local = measure();
+    EXPECT_TRUE(local.corridor.notes.empty());
+    storeEveryLayerInWgs84(m_dir, path(), {"units", "parks", "zones", "towns", "expressway", "price"});
+    const auto wgs84 = measure();
+
+    // Corridor: the same distances (to a millimetre of datum round trip) and the same share.
+    ASSERT_EQ(wgs84.corridor.rows.size(), local.corridor.rows.size());
+    for (std::size_t i = 0; i < local.corridor.rows.size(); ++i) {
+        SCOPED_TRACE(local.corridor.rows[i].code);
+        EXPECT_EQ(wgs84.corridor.rows[i].code, local.corridor.rows[i].code);
+        EXPECT_NEAR(wgs84.corridor.rows[i].distanceKm, local.corridor.rows[i].distanceKm, 1e-5);
+        EXPECT_EQ(wgs84.corridor.rows[i].within, local.corridor.rows[i].within);
+    }
+    EXPECT_NEAR(wgs84.corridor.industrialInsideHa, 20.0, 1e-3);
+    EXPECT_NEAR(wgs84.corridor.industrialAreaHa, 104.0, 1e-3);
+    EXPECT_EQ(wgs84.corridor.notes.reprojected.size(), 4u); // parks, zones, towns, expressway
+    EXPECT_EQ(wgs84.corridor.notes.reprojected.at("expressway"), "EPSG:4326");
+    // A large layer read through the R-tree: the search rectangles are carried into the
+    // layer's CRS, so the parks along the expressway are found (P1 only within 1.2 km).
+    EXPECT_EQ(wgs84.corridorOfParks.within, local.corridorOfParks.within);
+    EXPECT_EQ(local.corridorOfParks.within, 1);
+    EXPECT_NEAR(wgs84.corridorOfParks.withinAreaHa, 100.0, 1e-3);
+    EXPECT_EQ(wgs84.corridorOfParks.notes.reprojected.count("parks"), 1u);
+    // Access.
+    ASSERT_EQ(wgs84.access.rows.size(), local.access.rows.size());
+    for (std::size_t i = 0; i < local.access.rows.size(); ++i) {
+        EXPECT_EQ(wgs84.access.rows[i].nearestCode, local.access.rows[i].nearestCode);
+        EXPECT_NEAR(wgs84.access.rows[i].distanceKm, local.access.rows[i].distanceKm, 1e-5);
+    }
+    EXPECT_FALSE(wgs84.access.notes.empty());
+    // Overlaps: the same pairs and hectares.
+    ASSERT_EQ(wgs84.overlaps.rows.size(), local.overlaps.rows.size());
+    ASSERT_FALSE(local.overlaps.rows.empty());
+    for (std::size_t i = 0; i < local.overlaps.rows.size(); ++i)
+        EXPECT_NEAR(wgs84.overlaps.rows[i].areaHa, local.overlaps.rows[i].areaHa, 1e-3);
+    // Zonal: the price layer in WGS 84 too, read through the R-tree around each park.
+    ASSERT_EQ(wgs84.zonal.rows.size(), local.zonal.rows.size());
+    for (std::size_t i = 0; i < local.zonal.rows.size(); ++i) {
+        SCOPED_TRACE(local.zonal.rows[i].code);
+        ASSERT_TRUE(wgs84.zonal.rows[i].mean.has_value());
+        EXPECT_NEAR(*wgs84.zonal.rows[i].mean, 1'000'000.0, 1e-3);
+        EXPECT_NEAR(wgs84.zonal.rows[i].coveredHa, local.zonal.rows[i].coveredHa, 1e-3);
+    }
+    EXPECT_EQ(wgs84.zonal.notes.reprojected.count("price"), 1u);
+    ASSERT_EQ(wgs84.zonalByUnits.rows.size(), 2u);
+    for (std::size_t i = 0; i < 2; ++i)
+        EXPECT_NEAR(wgs84.zonalByUnits.rows[i].coveredHa, local.zonalByUnits.rows[i].coveredHa, 1e-3);
 }

@@ -54,13 +54,13 @@ TEST_F(Proximity, AccessToTownsAndExpressways)
 {
     auto ws = layers::Workspace::open(path(), gis::OpenMode::ReadOnly);
     std::map<std::string, analysis::DistanceRow> towns;
-    for (const auto& row : analysis::access(ws, "urban_centre"))
+    for (const auto& row : analysis::access(ws, "urban_centre").rows)
         towns[row.code] = row;
     EXPECT_NEAR(towns.at("P1").distanceKm, 0.0, 1e-12);                       // T2 lies inside P1
     EXPECT_NEAR(towns.at("P2").distanceKm, std::hypot(700.0, 200.0) / 1000.0, 1e-9); // to T2 at (1000, 500)
     EXPECT_EQ(towns.at("P2").nearestCode, "T2");
     EXPECT_TRUE(towns.contains("Z1")); // agricultural zones too
-    EXPECT_NEAR(analysis::access(ws, "expressway").at(0).distanceKm, 1.0, 1e-9);
+    EXPECT_NEAR(analysis::access(ws, "expressway").rows.at(0).distanceKm, 1.0, 1e-9);
     EXPECT_THROW(analysis::access(ws, "urban_centre:provincial"), layers::Error); // no tier set
     EXPECT_THROW(analysis::access(ws, "airport"), layers::Error);
 }

@@ -5,6 +5,7 @@
 
 #include "planatlas/layers/Progress.h"
 #include "planatlas/layers/Workspace.h"
+#include "planatlas/layers/analysis/Notes.h"
 
 #include <map>
 #include <optional>
@@ -30,6 +31,7 @@ struct CorridorResult
     std::map<std::string, std::int64_t> withinByKind;
     double industrialAreaHa = 0;              ///< all industrial polygons (union)
     double industrialInsideHa = 0;            ///< of which inside the corridor
+    InputNotes notes;                         ///< layers reprojected or repaired on the way in
 };
 
 /// Throws layers::Error(Usage) when the workspace has no expressway with the statuses.
@@ -43,6 +45,7 @@ struct LayerCorridorResult
     double distanceKm = 0;
     std::int64_t features = 0, within = 0;
     double withinAreaHa = 0;             ///< polygons: the area of those within
+    InputNotes notes;
 };
 
 /// Features of @p layer within @p distanceKm of an expressway (exact distance, as ST_DWithin):
@@ -52,7 +55,11 @@ LayerCorridorResult corridorOfLayer(layers::Workspace& workspace, const std::str
 
 /// @p target: "expressway", "urban_centre" or "urban_centre:TIER" (provincial, subregional,
 /// district, commune_cluster). Rows for industrial kinds and agricultural zones.
-std::vector<DistanceRow> access(layers::Workspace& workspace, const std::string& target,
-                                const layers::Progress& progress = {});
+struct AccessResult
+{
+    std::vector<DistanceRow> rows; ///< by kind then code
+    InputNotes notes;
+};
+AccessResult access(layers::Workspace& workspace, const std::string& target, const layers::Progress& progress = {});
 
 } // namespace pa::analysis

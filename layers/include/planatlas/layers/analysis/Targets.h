@@ -5,6 +5,7 @@
 
 #include "planatlas/layers/Progress.h"
 #include "planatlas/layers/Workspace.h"
+#include "planatlas/layers/analysis/Notes.h"
 
 #include <optional>
 #include <string>
@@ -28,6 +29,7 @@ struct TargetsResult
 {
     std::string provinceLayer; ///< the province asked for, or the one still valid (see targets())
     std::vector<TargetRow> rows; ///< by document, then in the order the document states them
+    InputNotes notes;            ///< what was reprojected or repaired to measure
 };
 
 /// @p provinceLayer: an admin_province layer to measure every target in. Empty measures each
