@@ -93,7 +93,11 @@ std::string helpText(const Command& command)
                 out << std::string(28 - width, ' ');
             else
                 out << "\n" << std::string(28, ' ');
-            out << option.help << (option.repeatable ? " (repeatable)" : "") << '\n';
+            // Continuation lines of a help text line up under its first.
+            std::string help(option.help);
+            for (auto at = help.find('\n'); at != std::string::npos; at = help.find('\n', at + 1))
+                help.insert(at + 1, std::string(28, ' '));
+            out << help << (option.repeatable ? " (repeatable)" : "") << '\n';
         }
     }
     if (!command.details.empty())

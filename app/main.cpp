@@ -8,6 +8,7 @@
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/plan/Plan.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <exception>
 #include <string>
@@ -98,6 +99,12 @@ int main(int argc, char** argv)
         return pa::cli::kUsage;
     } catch (const pa::cli::UsageError& e) {
         std::fprintf(stderr, "planatlas %s: %s\n", command.c_str(), e.what());
+        return pa::cli::kUsage;
+    } catch (const pa::layers::ParameterError& e) {
+        // Named as the command line spells it: "distance_km" → "--distance-km".
+        std::string option = "--" + e.parameter();
+        std::replace(option.begin(), option.end(), '_', '-');
+        std::fprintf(stderr, "planatlas %s: error: %s: %s\n", command.c_str(), option.c_str(), e.problem().c_str());
         return pa::cli::kUsage;
     } catch (const pa::layers::Error& e) {
         std::fprintf(stderr, "planatlas %s: error: %s\n", command.c_str(), e.what());

@@ -1,12 +1,35 @@
 #include "Background_p.h"
 
 #include "planatlas/layers/Errors.h"
+#include "planatlas/layers/analysis/Algorithm.h"
+
+#include <QCoreApplication>
+#include <QVariant>
 
 #include <QEventLoop>
 #include <QThreadPool>
 #include <QTimer>
 
 namespace pa::gui {
+
+namespace {
+
+/// The title a form shows for an analysis parameter ("Khoảng cách (km)"), never its key or
+/// a command-line flag.
+QString parameterTitle(const std::string& name)
+{
+    const bool english = qApp && qApp->property("planatlasLanguage").toString() == QStringLiteral("en");
+    for (const auto& a : analysis::algorithms())
+        if (const auto* p = a.parameter(name)) {
+            QString title = QString::fromStdString(english ? p->titleEn : p->titleVi);
+            if (!p->unit.empty())
+                title += QStringLiteral(" (") + QString::fromStdString(p->unit) + QStringLiteral(")");
+            return title;
+        }
+    return QString::fromStdString(name);
+}
+
+} // namespace
 
 QString runAndWait(const std::string& workspace, gis::OpenMode mode, const std::shared_ptr<std::atomic<bool>>& cancel,
                    const std::function<void(layers::Workspace&, const layers::Progress&)>& work,
@@ -24,6 +47,8 @@ QString runAndWait(const std::string& workspace, gis::OpenMode mode, const std::
             work(ws, progress);
             if (mode == gis::OpenMode::Update)
                 ws.close();
+        } catch (const layers::ParameterError& e) {
+            error = parameterTitle(e.parameter()) + QStringLiteral(": ") + QString::fromStdString(e.problem());
         } catch (const layers::Error& e) {
             error = e.kind() == layers::ErrorKind::Cancelled ? cancelledText : QString::fromStdString(e.what());
         } catch (const std::exception& e) {

@@ -295,6 +295,7 @@ void MainWindow::setLanguage(const QString& lang)
 {
     m_lang = lang == QStringLiteral("en") ? lang : QStringLiteral("vi");
     QSettings().setValue(QStringLiteral("language"), m_lang);
+    qApp->setProperty("planatlasLanguage", m_lang); // for words that come from declarations (Background.cpp)
     qApp->removeTranslator(&m_translator);
     // The sources are written in English; Vietnamese comes from the compiled Linguist file.
     if (m_lang == QStringLiteral("vi") && m_translator.load(QStringLiteral(":/i18n/planatlas_vi.qm")))

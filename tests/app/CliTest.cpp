@@ -432,7 +432,8 @@ TEST(Cli, AnalyzeFootprintAndUnlocatedTasks)
         byDocument += n.get<std::int64_t>();
     EXPECT_EQ(byDocument, static_cast<std::int64_t>(j["unlocated"].size()));
     for (const auto& t : j["unlocated"])
-        EXPECT_FALSE(t["reason"].is_null()) << t["task"];
+        EXPECT_FALSE(t["reviewed_reason"].get<std::string>().empty()) << t["task_id"];
+    EXPECT_EQ(j["parameters"]["by"], "document");
     const auto csv = runCli({"analyze", sample, "footprint", "--unlocated"});
     ASSERT_EQ(csv.exitCode, 0);
     EXPECT_EQ(csv.out.rfind("task_id,doc_id,section,lead,deadline,reviewed_reason,text\n", 0), 0u);
@@ -456,8 +457,8 @@ TEST(Cli, AnalyzeOverlapsWritesPolygonsWithBothSides)
     ASSERT_EQ(r.exitCode, 0) << r.err;
     const auto j = nlohmann::json::parse(r.out);
     ASSERT_EQ(j["rows"].size(), 1u);
-    EXPECT_EQ(j["rows"][0]["a"]["code"], "A");
-    EXPECT_EQ(j["rows"][0]["b"]["kind"], "agri_zone");
+    EXPECT_EQ(j["rows"][0]["code_a"], "A");
+    EXPECT_EQ(j["rows"][0]["kind_b"], "agri_zone");
     EXPECT_NEAR(j["rows"][0]["area_ha"].get<double>(), 20.0, 1e-9);
     EXPECT_EQ(j["rows"][0]["wkt"].get<std::string>().rfind("POLYGON", 0), 0u);
     const auto filtered = runCli({"analyze", ws, "overlaps", "--min-ha", "25"});
@@ -483,9 +484,9 @@ TEST(Cli, AnalyzeCorridorAndAccess)
     const auto j = nlohmann::json::parse(r.out);
     ASSERT_EQ(j["rows"].size(), 2u);
     EXPECT_NEAR(j["rows"][0]["distance_km"].get<double>(), 2.0, 1e-9); // A: 2 km south of the line
-    EXPECT_EQ(j["rows"][0]["within"], true);
+    EXPECT_EQ(j["rows"][0]["within"], 1);
     EXPECT_NEAR(j["rows"][1]["distance_km"].get<double>(), 7.0, 1e-9); // B: 7 km north
-    EXPECT_EQ(j["rows"][1]["within"], false);
+    EXPECT_EQ(j["rows"][1]["within"], 0);
     EXPECT_NEAR(j["industrial_inside_pct"].get<double>(), 50.0, 1e-6);  // A of A+B
     const auto access = runCli({"analyze", ws, "access", "--to", "expressway"});
     EXPECT_EQ(access.exitCode, 0);
@@ -598,7 +599,7 @@ TEST(Cli, AnalyzeZonalLandPrice)
     const auto j = nlohmann::json::parse(r.out);
     ASSERT_EQ(j["rows"].size(), 1u);
     // A quarter of the park at 1.2 M, three quarters at 0.8 M: 0.9 M VND/m².
-    EXPECT_NEAR(j["rows"][0]["mean"].get<double>(), 900000.0, 1e-6);
+    EXPECT_NEAR(j["rows"][0]["price_vnd_m2_mean"].get<double>(), 900000.0, 1e-6);
     EXPECT_EQ(runCli({"analyze", ws, "zonal"}).exitCode, 2);
 }
 
@@ -629,7 +630,9 @@ TEST(Cli, AnalyzeZonalOverARasterAgreesWithThePolygonsItWasBurntFrom)
         const auto& b = r["rows"][i];
         SCOPED_TRACE(a["code"].get<std::string>());
         ASSERT_EQ(a["code"], b["code"]);
-        EXPECT_NEAR(b["mean"].get<double>(), a["mean"].get<double>(), 0.03 * a["mean"].get<double>());
+        // The polygons' field and the raster's band name the mean column.
+        EXPECT_NEAR(b["band1_mean"].get<double>(), a["price_vnd_m2_mean"].get<double>(),
+                    0.03 * a["price_vnd_m2_mean"].get<double>());
         EXPECT_NEAR(b["covered_ha"].get<double>(), a["covered_ha"].get<double>(), 0.05 * a["covered_ha"].get<double>());
         EXPECT_GT(b["pixels"].get<int>(), 0);
     }
@@ -751,9 +754,11 @@ TEST(Cli, DeadlinesAreStoredAndFootprintSaysWhatIsDueBeforeADay)
         const auto due = runCli({"analyze", ws, "footprint", "--unlocated", "--due-before", day, "--format", "json"});
         ASSERT_EQ(due.exitCode, 0) << due.err;
         const auto j = nlohmann::json::parse(due.out);
-        ASSERT_EQ(j["unlocated"].size(), 1u) << due.out;
-        EXPECT_EQ(j["unlocated"][0]["task"], "kh-1:I.1#1");
-        EXPECT_EQ(j["unlocated"][0]["deadline"], "2026-Q2");
+        // The tasks without a place are the answer ("rows"); the footprint follows by name.
+        ASSERT_EQ(j["rows"].size(), 1u) << due.out;
+        EXPECT_EQ(j["rows"][0]["task_id"], "kh-1:I.1#1");
+        EXPECT_EQ(j["rows"][0]["deadline"], "2026-Q2");
+        EXPECT_TRUE(j["footprint"].is_array());
         EXPECT_EQ(j["tasks_not_due"], 3);
     }
     const auto bad = runCli({"analyze", ws, "footprint", "--due-before", "sắp tới"});

@@ -34,7 +34,7 @@ std::string polygonWkt(const std::vector<std::pair<double, double>>& ring)
 std::int64_t makeGrid(layers::Workspace& ws, const GridOptions& options, const layers::Progress& progress)
 {
     if (!(options.cellKm > 0))
-        throw layers::Error(layers::ErrorKind::Usage, "--cell-km must be a positive number of kilometres");
+        throw layers::ParameterError("cell_km", "must be a positive number of kilometres");
     // The province.
     const std::string provinceLayer = detail::provinceLayer(ws, options.provinceLayer);
     const auto province = detail::unionOfLayer(ws, provinceLayer);

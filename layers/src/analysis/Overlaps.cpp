@@ -48,12 +48,11 @@ std::vector<std::pair<std::string, std::string>> parseOverlapPairs(const std::st
     for (std::string item; std::getline(in, item, ',');) {
         const auto colon = item.find(':');
         if (colon == std::string::npos)
-            throw layers::Error(layers::ErrorKind::Usage, "--pairs: '" + item + "' is not KIND:KIND");
+            throw layers::ParameterError("pairs", "'" + item + "' is not KIND:KIND");
         std::string a = item.substr(0, colon), b = item.substr(colon + 1);
         for (const auto& k : {a, b})
             if (!layers::findKind(k))
-                throw layers::Error(layers::ErrorKind::Usage,
-                                    "--pairs: unknown kind '" + k + "'; kinds are: " + layers::kindIdList());
+                throw layers::ParameterError("pairs", "unknown kind '" + k + "'; kinds are: " + layers::kindIdList());
         pairs.emplace_back(a, b);
     }
     return pairs;

@@ -39,7 +39,7 @@ constexpr std::array<Use, 7> kUses = {{{"LUA", 0.32, 55000},
 ParcelResult makeParcels(layers::Workspace& ws, const ParcelOptions& options, const layers::Progress& progress)
 {
     if (options.count < 1 || options.count > 5'000'000)
-        throw layers::Error(layers::ErrorKind::Usage, "--count must be between 1 and 5000000");
+        throw layers::ParameterError("count", "must be between 1 and 5000000");
     if (ws.findLayer(options.layerName))
         throw layers::Error(layers::ErrorKind::Usage, "the workspace already has a layer '" + options.layerName + "'");
     const std::string provinceLayer = detail::provinceLayer(ws, options.provinceLayer);

@@ -93,7 +93,7 @@ std::vector<Feature> expresswaysWith(layers::Workspace& ws, const std::vector<st
     if (expressways.empty())
         throw layers::Error(layers::ErrorKind::Usage, "the workspace has no expressway feature" +
                                                           std::string(statuses.empty() ? "" : " with those statuses") +
-                                                          "; import one with --kind expressway");
+                                                          "; import one of kind expressway");
     return expressways;
 }
 
@@ -145,7 +145,7 @@ AccessResult access(layers::Workspace& ws, const std::string& target, const laye
     const std::string kind = target.substr(0, colon);
     const std::string tier = colon == std::string::npos ? std::string() : target.substr(colon + 1);
     if (kind != "expressway" && kind != "urban_centre")
-        throw layers::Error(layers::ErrorKind::Usage, "--to must be expressway or urban_centre[:tier], not '" + target + "'");
+        throw layers::ParameterError("to", "must be expressway or urban_centre[:tier], not '" + target + "'");
     auto targets = readFeatures(ws, [&](const std::string& k) { return k == kind; }, result.notes);
     if (!tier.empty())
         std::erase_if(targets, [&](const Feature& t) { return t.tier != tier; });
@@ -169,7 +169,7 @@ LayerCorridorResult corridorOfLayer(layers::Workspace& ws, const std::string& la
     result.distanceKm = distanceKm;
     detail::InputLayer input(ws, layer, &result.notes);
     if (!input.exists() || !ws.findLayer(layer))
-        throw layers::Error(layers::ErrorKind::Usage, "--layer: the workspace has no layer '" + layer + "'");
+        throw layers::ParameterError("layer", "the workspace has no layer '" + layer + "'");
     auto* table = &input.table();
     const auto expressways = expresswaysWith(ws, statuses, result.notes);
     std::vector<const gis::Geometry*> lines;

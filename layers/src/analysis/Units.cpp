@@ -79,9 +79,9 @@ std::vector<Unit> readUnits(layers::Workspace& workspace, const std::string& lay
 {
     InputLayer input(workspace, layer, notes);
     if (!input.exists() || !workspace.findLayer(layer))
-        throw layers::Error(layers::ErrorKind::Usage, "--units: the workspace has no layer '" + layer + "'");
+        throw layers::ParameterError("units", "the workspace has no layer '" + layer + "'");
     if (input.table().geometryFamily() != gis::GeometryFamily::Polygon)
-        throw layers::Error(layers::ErrorKind::Usage, "--units: layer '" + layer + "' is not a polygon layer");
+        throw layers::ParameterError("units", "layer '" + layer + "' is not a polygon layer");
     const int code = input.table().fieldIndex("code");
     const int name = input.table().fieldIndex("name_vi");
     std::vector<Unit> units;
@@ -109,9 +109,9 @@ std::string provinceLayer(layers::Workspace& ws, const std::string& requested)
                                                             .rows[0][0]) > 0)
             return layer.name;
     }
-    throw layers::Error(layers::ErrorKind::Usage,
-                        requested.empty() ? "the workspace has no admin_province layer that is still valid"
-                                          : "--province: no admin_province layer '" + requested + "'");
+    if (!requested.empty())
+        throw layers::ParameterError("province", "no admin_province layer '" + requested + "'");
+    throw layers::Error(layers::ErrorKind::Usage, "the workspace has no admin_province layer that is still valid");
 }
 
 std::string provinceLayerOn(layers::Workspace& ws, const std::string& isoDate)

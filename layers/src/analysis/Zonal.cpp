@@ -29,13 +29,13 @@ detail::InputLayer valueLayer(layers::Workspace& ws, const std::string& values, 
     result.field = colon == std::string::npos ? "price_vnd_m2" : values.substr(colon + 1);
     detail::InputLayer input(ws, result.valuesLayer, &result.notes);
     if (!input.exists() || !ws.findLayer(result.valuesLayer))
-        throw layers::Error(layers::ErrorKind::Usage, "--values: the workspace has no layer '" + result.valuesLayer + "'");
+        throw layers::ParameterError("values", "the workspace has no layer '" + result.valuesLayer + "'");
     auto* table = &input.table();
     if (table->geometryFamily() != gis::GeometryFamily::Polygon)
-        throw layers::Error(layers::ErrorKind::Usage, "--values: layer '" + result.valuesLayer + "' is not a polygon layer");
+        throw layers::ParameterError("values", "layer '" + result.valuesLayer + "' is not a polygon layer");
     field = table->fieldIndex(result.field);
     if (field < 0)
-        throw layers::Error(layers::ErrorKind::Usage, "--values: layer '" + result.valuesLayer + "' has no field '" +
+        throw layers::ParameterError("values", "layer '" + result.valuesLayer + "' has no field '" +
                                                           result.field + "'");
     return input;
 }
@@ -145,8 +145,7 @@ std::optional<std::pair<std::string, int>> rasterSpec(layers::Workspace& ws, con
     const auto bandText = values.substr(last + 1);
     const auto band = text::parseNumber(bandText);
     if (!band || *band < 1 || *band != static_cast<int>(*band))
-        throw layers::Error(layers::ErrorKind::Usage,
-                            "--values: '" + bandText + "' is not a band number (FILE:BAND, bands count from 1)");
+        throw layers::ParameterError("values", "'" + bandText + "' is not a band number (FILE:BAND, bands count from 1)");
     return std::pair{values.substr(0, last), static_cast<int>(*band)};
 }
 
@@ -159,9 +158,8 @@ public:
         : m_raster(open(path)), m_band(band), m_workspaceCrs(ws.crs())
     {
         if (band > m_raster.bandCount())
-            throw layers::Error(layers::ErrorKind::Usage, "--values: " + path + " has " +
-                                                              std::to_string(m_raster.bandCount()) + " band(s), not " +
-                                                              std::to_string(band));
+            throw layers::ParameterError("values", path + " has " + std::to_string(m_raster.bandCount()) +
+                                                       " band(s), not " + std::to_string(band));
         const auto crs = m_raster.crs();
         if (!crs)
             throw layers::Error(layers::ErrorKind::Input,
@@ -270,7 +268,7 @@ ZonalResult zonal(layers::Workspace& ws, const std::string& values, const std::v
 {
     for (const auto& k : kinds)
         if (!layers::findKind(k))
-            throw layers::Error(layers::ErrorKind::Usage, "--kinds: unknown kind '" + k + "'");
+            throw layers::ParameterError("kinds", "unknown kind '" + k + "'");
     ZonalResult result;
     const auto raster = rasterSpec(ws, values);
     std::optional<RasterValues> pixels;

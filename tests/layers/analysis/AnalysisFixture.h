@@ -85,6 +85,13 @@ protected:
         ws.close();
     }
     std::string path() const { return m_dir.file("ws.gpkg"); }
+    /// An existing expressway 1 km north of the units (along y = 2000 m, x = 0 … 2000 m).
+    void addExpressway()
+    {
+        write("expressway.csv", "code,name_vi,status,wkt\nE1,Cao tốc thử,existing," + line(0, 2000, 2000, 2000) + "\n");
+        auto ws = layers::Workspace::open(path(), gis::OpenMode::Update);
+        importCsv(ws, "expressway.csv", "expressway");
+    }
     /// Imports a CSV of this folder (code, name_vi, wkt in EPSG:9213) as a layer of @p kind.
     void importCsv(layers::Workspace& ws, const std::string& file, const std::string& kind) const
     {

@@ -247,12 +247,8 @@ TEST_F(EdgeCases, EveryInputLayerInAnotherCrsIsReprojectedInEveryAnalysis)
 {
     // The regression of the corridor bug: proximity read its inputs with a reader of its own
     // and measured WGS 84 degrees against metres (2,400 km, 0 % of industry within 5 km).
-    write("expressway.csv", "code,name_vi,status,wkt\nE1,Cao tốc thử,existing," + pa::test::line(0, 2000, 2000, 2000) + "\n");
+    addExpressway();
     addPrice();
-    {
-        auto ws = layers::Workspace::open(path(), gis::OpenMode::Update);
-        importCsv(ws, "expressway.csv", "expressway");
-    }
     struct Figures
     {
         analysis::CorridorResult corridor;

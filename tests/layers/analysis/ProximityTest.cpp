@@ -20,9 +20,7 @@ protected:
     void SetUp() override
     {
         AnalysisFixture::SetUp();
-        write("expressway.csv", "code,name_vi,status,wkt\nE1,Cao tốc thử,existing," + pa::test::line(0, 2000, 2000, 2000) + "\n");
-        auto ws = layers::Workspace::open(path(), gis::OpenMode::Update);
-        importCsv(ws, "expressway.csv", "expressway");
+        addExpressway();
     }
 };
 } // namespace

@@ -26,4 +26,22 @@ private:
     ErrorKind m_kind;
 };
 
+/// A parameter of an analysis or command has a value that cannot be used. The parameter is
+/// named by its declared name ("distance_km") and the problem said without the syntax of any
+/// front end ("must be a positive number of kilometres, not 'abc'"): the command line says
+/// "--distance-km: …", the desktop application names the field it shows.
+class ParameterError : public Error
+{
+public:
+    ParameterError(const std::string& parameter, const std::string& problem)
+        : Error(ErrorKind::Usage, parameter + ": " + problem), m_parameter(parameter), m_problem(problem)
+    {
+    }
+    [[nodiscard]] const std::string& parameter() const { return m_parameter; }
+    [[nodiscard]] const std::string& problem() const { return m_problem; }
+
+private:
+    std::string m_parameter, m_problem;
+};
+
 } // namespace pa::layers
