@@ -4,15 +4,12 @@
 
 #include "planatlas/gis/Dataset.h"
 #include "planatlas/layers/LayerKind.h"
-#include "planatlas/layers/analysis/Coverage.h"
+#include "planatlas/layers/Text.h"
 #include "planatlas/layers/analysis/Csv.h"
-#include "planatlas/layers/analysis/Overlaps.h"
-#include "planatlas/layers/analysis/Proximity.h"
-#include "planatlas/layers/analysis/Targets.h"
 #include "planatlas/render/Map.h"
 
+#include <QCheckBox>
 #include <QComboBox>
-#include <QDoubleSpinBox>
 #include <QEvent>
 #include <QFile>
 #include <QFileDialog>
@@ -20,10 +17,12 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
 #include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QTabWidget>
+#include <QStackedWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -34,8 +33,10 @@ namespace pa::gui {
 
 namespace {
 
+using Type = analysis::Parameter::Type;
+
 constexpr int kRowRole = Qt::UserRole + 1;     ///< the row's index in the analysis table
-constexpr int kTitleViRole = Qt::UserRole + 2; ///< a unit layer's titles in the two languages
+constexpr int kTitleViRole = Qt::UserRole + 2; ///< a layer's or choice's titles in the two languages
 constexpr int kTitleEnRole = Qt::UserRole + 3;
 
 /// Sorts by the number it holds, not its Vietnamese text.
@@ -57,85 +58,151 @@ private:
     double m_value;
 };
 
+/// A parameter whose form offers the workspace's layers.
+bool offersLayers(const analysis::Parameter& p)
+{
+    return p.type == Type::Layer || (p.type == Type::Text && !p.layerKinds.empty());
+}
+
+/// The index of column @p name in @p table, or -1.
+int column(const analysis::Table& table, const std::string& name)
+{
+    for (std::size_t c = 0; c < table.columns.size(); ++c)
+        if (table.columns[c].name == name)
+            return static_cast<int>(c);
+    return -1;
+}
+
+/// An item of a choice list or combo box that carries both titles, so that a change of language
+/// renames it in place.
+void setTitles(QComboBox* box, int index, const std::string& vi, const std::string& en)
+{
+    box->setItemData(index, q(vi), kTitleViRole);
+    box->setItemData(index, q(en), kTitleEnRole);
+}
+
+/// A check list as tall as its items, up to about six rows.
+void fitHeight(QListWidget* list)
+{
+    const int row = list->count() > 0 ? list->sizeHintForRow(0) : 18;
+    list->setMaximumHeight(std::min(list->count(), 6) * row + 2 * list->frameWidth() + 2);
+}
+
 } // namespace
 
 AnalysisDock::AnalysisDock(QWidget* parent) : QWidget(parent)
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
-    m_tabs = new QTabWidget(this);
-    layout->addWidget(m_tabs);
-    for (int k = 0; k < 4; ++k) {
-        auto* page = new QWidget(m_tabs);
-        auto* v = new QVBoxLayout(page);
-        auto* form = new QFormLayout;
-        v->addLayout(form);
-        if (k == static_cast<int>(Kind::Coverage)) {
-            m_units = new QComboBox(page);
-            m_kind = new QComboBox(page);
-            m_unitsLabel = new QLabel(page);
-            m_kindLabel = new QLabel(page);
-            form->addRow(m_unitsLabel, m_units);
-            form->addRow(m_kindLabel, m_kind);
+    auto* top = new QFormLayout;
+    m_choice = new QComboBox(this);
+    m_choiceLabel = new QLabel(this);
+    top->addRow(m_choiceLabel, m_choice);
+    layout->addLayout(top);
+    m_stack = new QStackedWidget(this);
+    layout->addWidget(m_stack, 1);
+    connect(m_choice, &QComboBox::currentIndexChanged, m_stack, &QStackedWidget::setCurrentIndex);
+
+    for (const auto& algorithm : analysis::algorithms()) {
+        Page page{&algorithm, new QWidget(m_stack), nullptr, {}, nullptr, nullptr, nullptr, nullptr, {}, nullptr};
+        auto* v = new QVBoxLayout(page.widget);
+        v->setContentsMargins(0, 0, 0, 0);
+        page.form = new QFormLayout;
+        v->addLayout(page.form);
+        for (const auto& p : algorithm.parameters) {
+            QWidget* widget = nullptr;
+            if (offersLayers(p)) {
+                auto* box = new QComboBox(page.widget);
+                box->setEditable(p.type == Type::Text); // a path or LAYER:FIELD may be typed too
+                widget = box;
+            } else if (p.type == Type::Choice) {
+                auto* box = new QComboBox(page.widget);
+                for (std::size_t i = 0; i < p.choices.size(); ++i) {
+                    box->addItem(q(p.choices[i]), q(p.choices[i]));
+                    if (i < p.choiceTitlesVi.size() && i < p.choiceTitlesEn.size())
+                        setTitles(box, box->count() - 1, p.choiceTitlesVi[i], p.choiceTitlesEn[i]);
+                }
+                box->setCurrentIndex(std::max(0, box->findData(q(p.defaultValue))));
+                widget = box;
+            } else if (p.type == Type::KindList || (p.type == Type::List && !p.choices.empty())) {
+                auto* list = new QListWidget(page.widget);
+                for (std::size_t i = 0; i < p.choices.size(); ++i) {
+                    auto* item = new QListWidgetItem(q(p.choices[i]), list);
+                    item->setData(Qt::UserRole, q(p.choices[i]));
+                    if (i < p.choiceTitlesVi.size() && i < p.choiceTitlesEn.size()) {
+                        item->setData(kTitleViRole, q(p.choiceTitlesVi[i]));
+                        item->setData(kTitleEnRole, q(p.choiceTitlesEn[i]));
+                    }
+                    item->setCheckState(Qt::Unchecked);
+                }
+                fitHeight(list);
+                widget = list;
+            } else if (p.type == Type::Flag) {
+                widget = new QCheckBox(page.widget);
+            } else {
+                widget = new QLineEdit(page.widget); // numbers as typed: "2,5" is read as 2.5
+            }
+            widget->setObjectName(q(algorithm.name + "." + p.name));
+            auto* label = new QLabel(page.widget);
+            page.form->addRow(label, widget);
+            page.fields.push_back({&p, label, widget});
+        }
+        if (algorithm.name == "coverage") {
+            m_kind = new QComboBox(page.widget);
+            m_kindLabel = new QLabel(page.widget);
+            page.form->addRow(m_kindLabel, m_kind);
             connect(m_kind, &QComboBox::currentIndexChanged, this, [this] {
-                if (m_tables[0].rows.empty())
+                Page* coverage = this->page("coverage");
+                if (!coverage || coverage->table.rows.empty())
                     return;
                 showKindRows();
-                if (m_summaryText[0])
-                    m_summary[0]->setText(m_summaryText[0]());
-                emit coverageShown(m_units->currentData().toString(), m_kind->currentData().toString());
+                if (coverage->summaryText)
+                    coverage->summary->setText(coverage->summaryText());
+                emit coverageShown(unitsChoice()->currentData().toString(), m_kind->currentData().toString());
             });
-        } else if (k == static_cast<int>(Kind::Overlaps)) {
-            m_minHa = new QDoubleSpinBox(page);
-            m_minHa->setRange(0, 10000);
-            m_minHa->setDecimals(2);
-            m_minHa->setSuffix(QStringLiteral(" ha"));
-            m_minHaLabel = new QLabel(page);
-            form->addRow(m_minHaLabel, m_minHa);
-        } else if (k == static_cast<int>(Kind::Corridor)) {
-            m_distance = new QDoubleSpinBox(page);
-            m_distance->setRange(0.1, 100);
-            m_distance->setDecimals(1);
-            m_distance->setValue(5);
-            m_distance->setSuffix(QStringLiteral(" km"));
-            m_distanceLabel = new QLabel(page);
-            form->addRow(m_distanceLabel, m_distance);
         }
         auto* buttons = new QHBoxLayout;
-        m_runButtons[k] = new QPushButton(page);
-        m_exportButtons[k] = new QPushButton(page);
-        m_exportButtons[k]->setEnabled(false);
-        buttons->addWidget(m_runButtons[k]);
-        buttons->addWidget(m_exportButtons[k]);
+        page.runButton = new QPushButton(page.widget);
+        page.exportButton = new QPushButton(page.widget);
+        page.exportButton->setEnabled(false);
+        buttons->addWidget(page.runButton);
+        buttons->addWidget(page.exportButton);
         buttons->addStretch();
         v->addLayout(buttons);
-        m_summary[k] = new QLabel(page);
-        m_summary[k]->setWordWrap(true);
-        v->addWidget(m_summary[k]);
-        m_views[k] = new QTableWidget(page);
-        m_views[k]->setEditTriggers(QAbstractItemView::NoEditTriggers);
-        m_views[k]->setSelectionBehavior(QAbstractItemView::SelectRows);
-        m_views[k]->setSelectionMode(QAbstractItemView::SingleSelection);
-        m_views[k]->setAlternatingRowColors(true);
-        m_views[k]->verticalHeader()->setVisible(false);
-        v->addWidget(m_views[k], 1);
-        m_tabs->addTab(page, QString());
-        const auto kind = static_cast<Kind>(k);
-        connect(m_runButtons[k], &QPushButton::clicked, this, [this, kind] { run(kind); });
-        connect(m_exportButtons[k], &QPushButton::clicked, this, [this, kind] {
-            const QString path = QFileDialog::getSaveFileName(this, tr("Export table"), QString(), tr("CSV files (*.csv)"));
-            if (!path.isEmpty())
-                exportCsv(kind, path);
+        page.summary = new QLabel(page.widget);
+        page.summary->setWordWrap(true);
+        v->addWidget(page.summary);
+        page.view = new QTableWidget(page.widget);
+        page.view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+        page.view->setSelectionBehavior(QAbstractItemView::SelectRows);
+        page.view->setSelectionMode(QAbstractItemView::SingleSelection);
+        page.view->setAlternatingRowColors(true);
+        page.view->verticalHeader()->setVisible(false);
+        v->addWidget(page.view, 1);
+        m_stack->addWidget(page.widget);
+        m_choice->addItem(q(algorithm.titleVi), q(algorithm.name));
+        setTitles(m_choice, m_choice->count() - 1, algorithm.titleVi, algorithm.titleEn);
+        const std::string name = algorithm.name;
+        connect(page.runButton, &QPushButton::clicked, this, [this, name] { run(name); });
+        connect(page.exportButton, &QPushButton::clicked, this, [this, name] {
+            QString path = QFileDialog::getSaveFileName(this, tr("Export table"), QString(), tr("CSV files (*.csv)"));
+            if (path.isEmpty())
+                return;
+            if (!path.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive))
+                path += QStringLiteral(".csv");
+            exportCsv(name, path);
         });
+        m_pages.push_back(std::move(page));
     }
-    connect(m_views[static_cast<int>(Kind::Overlaps)], &QTableWidget::currentCellChanged, this, [this](int row) {
-        auto* view = m_views[static_cast<int>(Kind::Overlaps)];
-        if (row < 0 || !view->item(row, 0))
-            return;
-        const auto index = static_cast<std::size_t>(view->item(row, 0)->data(kRowRole).toInt());
-        if (index < m_overlapPlaces.size())
-            emit placeChosen(m_overlapPlaces[index].first, m_overlapPlaces[index].second);
-    });
+    if (Page* overlaps = page("overlaps"))
+        connect(overlaps->view, &QTableWidget::currentCellChanged, this, [this, overlaps](int row) {
+            if (row < 0 || !overlaps->view->item(row, 0))
+                return;
+            const auto index = static_cast<std::size_t>(overlaps->view->item(row, 0)->data(kRowRole).toInt());
+            if (index < m_overlapPlaces.size())
+                emit placeChosen(m_overlapPlaces[index].first, m_overlapPlaces[index].second);
+        });
+
     auto* bar = new QHBoxLayout;
     m_progress = new QProgressBar(this);
     m_progress->setRange(0, 100);
@@ -152,6 +219,52 @@ AnalysisDock::AnalysisDock(QWidget* parent) : QWidget(parent)
     retranslateUi();
 }
 
+AnalysisDock::Page* AnalysisDock::page(const std::string& name)
+{
+    for (auto& p : m_pages)
+        if (p.algorithm->name == name)
+            return &p;
+    return nullptr;
+}
+
+const AnalysisDock::Page* AnalysisDock::page(const std::string& name) const
+{
+    for (const auto& p : m_pages)
+        if (p.algorithm->name == name)
+            return &p;
+    return nullptr;
+}
+
+const analysis::Table& AnalysisDock::table(const std::string& name) const
+{
+    static const analysis::Table none;
+    const Page* p = page(name);
+    return p ? p->table : none;
+}
+
+QTableWidget* AnalysisDock::view(const std::string& name) const
+{
+    const Page* p = page(name);
+    return p ? p->view : nullptr;
+}
+
+QWidget* AnalysisDock::field(const std::string& name, const std::string& parameter) const
+{
+    if (const Page* p = page(name))
+        for (const auto& f : p->fields)
+            if (f.parameter->name == parameter)
+                return f.widget;
+    return nullptr;
+}
+
+QString AnalysisDock::summary(const std::string& name) const
+{
+    const Page* p = page(name);
+    return p ? p->summary->text() : QString();
+}
+
+QComboBox* AnalysisDock::unitsChoice() const { return qobject_cast<QComboBox*>(field("coverage", "units")); }
+
 void AnalysisDock::changeEvent(QEvent* event)
 {
     if (event->type() == QEvent::LanguageChange)
@@ -159,21 +272,59 @@ void AnalysisDock::changeEvent(QEvent* event)
     QWidget::changeEvent(event);
 }
 
+QString AnalysisDock::title(const analysis::Parameter& p) const
+{
+    QString t = q(english() ? p.titleEn : p.titleVi);
+    if (!p.unit.empty())
+        t += QStringLiteral(" (") + q(p.unit) + QStringLiteral(")");
+    return t;
+}
+
+QString AnalysisDock::refusal(const layers::ParameterError& error) const
+{
+    for (const auto& p : m_pages)
+        if (p.algorithm->name == m_running)
+            if (const auto* parameter = p.algorithm->parameter(error.parameter()))
+                return title(*parameter) + QStringLiteral(": ") + q(error.problem());
+    return q(error.problem());
+}
+
 void AnalysisDock::retranslateUi()
 {
-    m_tabs->setTabText(0, tr("Coverage"));
-    m_tabs->setTabText(1, tr("Overlaps"));
-    m_tabs->setTabText(2, tr("Corridor"));
-    m_tabs->setTabText(3, tr("Targets"));
-    m_unitsLabel->setText(tr("Units"));
+    const int role = english() ? kTitleEnRole : kTitleViRole;
+    auto retitle = [role](QComboBox* box) {
+        for (int i = 0; i < box->count(); ++i)
+            if (const auto t = box->itemData(i, role).toString(); !t.isEmpty())
+                box->setItemText(i, t);
+    };
+    m_choiceLabel->setText(tr("Analysis"));
+    retitle(m_choice);
     m_kindLabel->setText(tr("Kind on the map"));
-    m_minHaLabel->setText(tr("Leave out overlaps under"));
-    m_distanceLabel->setText(tr("Distance from the expressways"));
-    for (int k = 0; k < 4; ++k) {
-        m_runButtons[k]->setText(tr("Run"));
-        m_exportButtons[k]->setText(tr("Export CSV…"));
-        if (!m_tables[k].columns.empty())
-            showTable(static_cast<Kind>(k), m_tables[k]); // headers and kinds in the new language
+    for (auto& page : m_pages) {
+        for (const auto& f : page.fields) {
+            f.label->setText(title(*f.parameter));
+            f.label->setToolTip(q(f.parameter->help));
+            if (auto* box = qobject_cast<QComboBox*>(f.widget)) {
+                retitle(box);
+                if (offersLayers(*f.parameter) && !f.parameter->required && box->count() > 0 &&
+                    box->itemData(0).toString().isEmpty())
+                    box->setItemText(0, tr("(none)"));
+            } else if (auto* list = qobject_cast<QListWidget*>(f.widget)) {
+                for (int i = 0; i < list->count(); ++i)
+                    if (const auto t = list->item(i)->data(role).toString(); !t.isEmpty())
+                        list->item(i)->setText(t);
+            } else if (auto* line = qobject_cast<QLineEdit*>(f.widget)) {
+                const auto& p = *f.parameter;
+                QString hint = p.type == Type::Date ? tr("e.g. 30/6/2026") : QString();
+                if (p.type == Type::Number && !p.defaultValue.empty())
+                    hint = numberLocale().toString(text::parseNumber(p.defaultValue).value_or(0));
+                line->setPlaceholderText(hint);
+            }
+        }
+        page.runButton->setText(tr("Run"));
+        page.exportButton->setText(tr("Export CSV…"));
+        if (!page.table.columns.empty())
+            showTable(page, page.table); // headers and kinds in the new language
     }
     m_cancelButton->setText(tr("Cancel"));
 }
@@ -183,159 +334,240 @@ void AnalysisDock::setWorkspace(const QString& path, layers::Workspace* ws, cons
     cancel();
     m_path = path;
     m_lang = lang;
-    m_units->clear();
-    m_kind->clear();
-    for (int k = 0; k < 4; ++k) {
-        m_tables[k] = {};
-        m_views[k]->clear();
-        m_views[k]->setRowCount(0);
-        m_views[k]->setColumnCount(0);
-        m_summary[k]->clear();
-        m_summaryText[k] = nullptr;
-        m_exportButtons[k]->setEnabled(false);
+    for (auto& page : m_pages) {
+        page.table = {};
+        page.view->clear();
+        page.view->setRowCount(0);
+        page.view->setColumnCount(0);
+        page.summary->clear();
+        page.summaryText = nullptr;
+        page.exportButton->setEnabled(false);
     }
     m_overlapPlaces.clear();
-    if (!ws)
-        return;
+    fillLayerChoices(ws);
+    retranslateUi();
+}
+
+void AnalysisDock::fillLayerChoices(layers::Workspace* ws)
+{
+    m_kind->clear();
     std::set<std::string> programme;
-    for (const auto& l : ws->layers()) {
-        const auto table = ws->dataset().layerByName(l.name);
-        const auto* kind = layers::findKind(l.kind);
-        if (!table || !kind)
-            continue;
-        const std::string& title = lang == "en" ? l.titleEn : l.titleVi;
-        if ((l.kind.rfind("admin_", 0) == 0 || l.kind == "analysis_grid") &&
-            table->geometryFamily() == gis::GeometryFamily::Polygon)
-        {
-            m_units->addItem(q(title.empty() ? l.name : title), q(l.name));
-            m_units->setItemData(m_units->count() - 1, q(l.titleVi.empty() ? l.name : l.titleVi), kTitleViRole);
-            m_units->setItemData(m_units->count() - 1, q(l.titleEn.empty() ? l.name : l.titleEn), kTitleEnRole);
+    std::vector<layers::RegisteredLayer> registered;
+    std::map<std::string, bool> polygons;
+    if (ws)
+        for (const auto& l : ws->layers()) {
+            const auto table = ws->dataset().layerByName(l.name);
+            const auto* kind = layers::findKind(l.kind);
+            if (!table || !kind)
+                continue;
+            registered.push_back(l);
+            polygons[l.name] = table->geometryFamily() == gis::GeometryFamily::Polygon;
+            if (kind->programme && programme.insert(l.kind).second) {
+                m_kind->addItem(q(std::string(kind->titleVi)), q(l.kind));
+                setTitles(m_kind, m_kind->count() - 1, std::string(kind->titleVi), std::string(kind->titleEn));
+            }
         }
-        if (kind->programme && programme.insert(l.kind).second)
-            m_kind->addItem(q(std::string(lang == "en" ? kind->titleEn : kind->titleVi)), q(l.kind));
-    }
     // The districts of the programme's period first: what a planner asks about.
-    for (const auto& entry : render::defaultStack(*ws))
-        if (entry.kind == "admin_district" && entry.visible) {
-            if (const int i = m_units->findData(q(entry.layer)); i >= 0)
-                m_units->setCurrentIndex(i);
-            break;
+    std::string districts;
+    if (ws)
+        for (const auto& entry : render::defaultStack(*ws))
+            if (entry.kind == "admin_district" && entry.visible) {
+                districts = entry.layer;
+                break;
+            }
+    for (auto& page : m_pages)
+        for (const auto& f : page.fields) {
+            const auto& p = *f.parameter;
+            if (offersLayers(p)) {
+                auto* box = qobject_cast<QComboBox*>(f.widget);
+                box->clear();
+                if (!p.required)
+                    box->addItem(tr("(none)"), QString());
+                for (const auto& l : registered) {
+                    if (!analysis::Algorithm::offers(p, l.kind) || (p.polygonsOnly && !polygons[l.name]))
+                        continue;
+                    box->addItem(q(l.titleVi.empty() ? l.name : l.titleVi), q(l.name));
+                    setTitles(box, box->count() - 1, l.titleVi.empty() ? l.name : l.titleVi,
+                              l.titleEn.empty() ? l.name : l.titleEn);
+                }
+                if (p.required && !districts.empty())
+                    if (const int i = box->findData(q(districts)); i >= 0)
+                        box->setCurrentIndex(i);
+            } else if (p.type == Type::KindList) {
+                auto* list = qobject_cast<QListWidget*>(f.widget);
+                list->clear();
+                for (const auto& kind : layers::layerKinds()) {
+                    if (!programme.contains(std::string(kind.id)))
+                        continue;
+                    auto* item = new QListWidgetItem(q(std::string(kind.titleVi)), list);
+                    item->setData(Qt::UserRole, q(std::string(kind.id)));
+                    item->setData(kTitleViRole, q(std::string(kind.titleVi)));
+                    item->setData(kTitleEnRole, q(std::string(kind.titleEn)));
+                    item->setCheckState(Qt::Unchecked);
+                }
+                fitHeight(list);
+            }
         }
     m_kind->setCurrentIndex(std::max(0, m_kind->findData(QStringLiteral("industrial_park"))));
 }
 
-QLocale AnalysisDock::numberLocale() const
-{
-    return QLocale(m_lang == "en" ? QLocale::English : QLocale::Vietnamese);
-}
+QLocale AnalysisDock::numberLocale() const { return QLocale(english() ? QLocale::English : QLocale::Vietnamese); }
 
 void AnalysisDock::setLanguage(const std::string& lang)
 {
     m_lang = lang;
-    for (int i = 0; i < m_units->count(); ++i)
-        m_units->setItemText(i, m_units->itemData(i, lang == "en" ? kTitleEnRole : kTitleViRole).toString());
-    for (int i = 0; i < m_kind->count(); ++i)
-        if (const auto* def = layers::findKind(m_kind->itemData(i).toString().toStdString()))
-            m_kind->setItemText(i, q(std::string(lang == "en" ? def->titleEn : def->titleVi)));
     retranslateUi();
 }
 
-void AnalysisDock::showTab(Kind kind) { m_tabs->setCurrentIndex(static_cast<int>(kind)); }
-
-void AnalysisDock::run(Kind kind)
+void AnalysisDock::showAnalysis(const std::string& name)
 {
-    if (m_path.isEmpty())
-        return;
-    showTab(kind);
-    m_running = kind;
-    switch (kind) {
-    case Kind::Coverage: {
-        const std::string units = m_units->currentData().toString().toStdString();
-        start<analysis::CoverageResult>(
-            [units](layers::Workspace& ws, const layers::Progress& p) { return analysis::coverage(ws, units, p); },
-            [this](analysis::CoverageResult r) {
-                m_summaryText[0] = [this, rows = r.rows] {
-                    QStringList gaps;
-                    for (const auto& row : rows)
-                        if (row.kind == m_kind->currentData().toString().toStdString() && row.gap)
-                            gaps << q(row.unitName);
-                    return gaps.isEmpty() ? tr("Every unit has some of the kind shown.")
-                                          : tr("Units with none of the kind shown: %1").arg(gaps.join(QStringLiteral(", ")));
-                };
-                showTable(Kind::Coverage, analysis::tables::coverage(r));
-                emit coverageShown(q(r.unitsLayer), m_kind->currentData().toString());
-            });
-        break;
-    }
-    case Kind::Overlaps: {
-        const double minHa = m_minHa->value();
-        start<analysis::OverlapsResult>(
-            [minHa](layers::Workspace& ws, const layers::Progress& p) {
-                return analysis::overlaps(ws, analysis::defaultOverlapPairs(), minHa, p);
-            },
-            [this](analysis::OverlapsResult r) {
-                m_overlapPlaces.clear();
-                double total = 0;
-                for (const auto& row : r.rows) {
-                    m_overlapPlaces.emplace_back(row.geometry.shapes(), row.geometry.envelope().value_or(gis::Envelope{}));
-                    total += row.areaHa;
-                }
-                m_summaryText[1] = [this, n = r.rows.size(), total, below = r.belowThreshold] {
-                    return tr("%1 overlap(s), %2 ha in all; %3 smaller than the threshold left out.")
-                        .arg(n)
-                        .arg(numberLocale().toString(total, 'f', 2))
-                        .arg(below);
-                };
-                showTable(Kind::Overlaps, analysis::tables::overlaps(r));
-            });
-        break;
-    }
-    case Kind::Corridor: {
-        const double km = m_distance->value();
-        start<analysis::CorridorResult>(
-            [km](layers::Workspace& ws, const layers::Progress& p) { return analysis::corridor(ws, km, {}, p); },
-            [this, km](analysis::CorridorResult r) {
-                std::int64_t within = 0;
-                for (const auto& row : r.rows)
-                    within += row.within ? 1 : 0;
-                const double share = r.industrialAreaHa > 0 ? 100.0 * r.industrialInsideHa / r.industrialAreaHa : 0.0;
-                m_summaryText[2] = [this, within, n = r.rows.size(), km, share] {
-                    return tr("%1 of %2 features within %3 km of an expressway; %4 % of the industrial area.")
-                        .arg(within)
-                        .arg(n)
-                        .arg(numberLocale().toString(km, 'f', 1))
-                        .arg(numberLocale().toString(share, 'f', 1));
-                };
-                showTable(Kind::Corridor, analysis::tables::distances(r.rows, true, "corridor"));
-                emit corridorShown(km);
-            });
-        break;
-    }
-    case Kind::Targets:
-        start<analysis::TargetsResult>(
-            [](layers::Workspace& ws, const layers::Progress& p) { return analysis::targets(ws, {}, p); },
-            [this](analysis::TargetsResult r) {
-                std::int64_t met = 0, notMet = 0;
-                for (const auto& row : r.rows) {
-                    met += row.status == "met" ? 1 : 0;
-                    notMet += row.status == "not met" ? 1 : 0;
-                }
-                m_summaryText[3] = [this, n = r.rows.size(), met, notMet] {
-                    return tr("%1 target(s): %2 met, %3 not met on the map.").arg(n).arg(met).arg(notMet);
-                };
-                showTable(Kind::Targets, analysis::tables::targets(r));
-            });
-        break;
-    }
+    const int i = m_choice->findData(q(name));
+    if (i >= 0)
+        m_choice->setCurrentIndex(i);
 }
 
-void AnalysisDock::showTable(Kind kind, analysis::Table table)
+analysis::ParameterValues AnalysisDock::values(const Page& page) const
 {
-    const int k = static_cast<int>(kind);
-    auto* view = m_views[k];
+    analysis::ParameterValues values;
+    for (const auto& f : page.fields) {
+        const std::string& name = f.parameter->name;
+        if (auto* box = qobject_cast<QComboBox*>(f.widget)) {
+            // An edited text (a raster path) counts when it is not one of the offered layers.
+            QString value = box->currentData().toString();
+            if (box->isEditable() && box->currentText() != box->itemText(box->currentIndex()))
+                value = box->currentText().trimmed();
+            if (!value.isEmpty())
+                values.set(name, value.toStdString());
+        } else if (auto* list = qobject_cast<QListWidget*>(f.widget)) {
+            QStringList checked;
+            for (int i = 0; i < list->count(); ++i)
+                if (list->item(i)->checkState() == Qt::Checked)
+                    checked << list->item(i)->data(Qt::UserRole).toString();
+            if (!checked.isEmpty())
+                values.set(name, checked.join(QLatin1Char(',')).toStdString());
+        } else if (auto* check = qobject_cast<QCheckBox*>(f.widget)) {
+            if (check->isChecked())
+                values.set(name, "");
+        } else if (auto* line = qobject_cast<QLineEdit*>(f.widget)) {
+            if (const auto text = line->text().trimmed(); !text.isEmpty())
+                values.set(name, text.toStdString());
+        }
+    }
+    return values;
+}
+
+void AnalysisDock::run(const std::string& name)
+{
+    Page* target = page(name);
+    if (m_path.isEmpty() || !target)
+        return;
+    showAnalysis(name);
+    m_running = name;
+    const auto* algorithm = target->algorithm;
+    const auto given = values(*target);
+    try {
+        algorithm->check(given); // a value typed wrong is said before any work starts
+    } catch (const layers::ParameterError& e) {
+        report(refusal(e), false);
+        return;
+    }
+    start<analysis::Result>(
+        [algorithm, given](layers::Workspace& ws, const layers::Progress& p) { return algorithm->run(ws, given, p); },
+        [this, name, given](analysis::Result r) {
+            if (Page* done = page(name))
+                finish(*done, std::move(r), given);
+        });
+}
+
+void AnalysisDock::finish(Page& page, analysis::Result result, const analysis::ParameterValues& given)
+{
+    const std::string& name = page.algorithm->name;
+    auto figure = [&result](const std::string& key) -> double {
+        for (const auto& [k, v] : result.summary)
+            if (k == key) {
+                if (const auto* d = std::get_if<double>(&v))
+                    return *d;
+                if (const auto* i = std::get_if<std::int64_t>(&v))
+                    return static_cast<double>(*i);
+            }
+        return 0;
+    };
+    analysis::Table table = std::move(result.tables.front());
+    const std::size_t rows = table.rows.size();
+    auto sum = [&table](const std::string& columnName) {
+        double total = 0;
+        if (const int c = column(table, columnName); c >= 0)
+            for (const auto& row : table.rows) {
+                const auto& v = row[static_cast<std::size_t>(c)];
+                total += std::holds_alternative<double>(v)          ? std::get<double>(v)
+                         : std::holds_alternative<std::int64_t>(v) ? static_cast<double>(std::get<std::int64_t>(v))
+                                                                    : 0.0;
+            }
+        return total;
+    };
+    if (name == "coverage") {
+        page.summaryText = [this, &page] {
+            QStringList gaps;
+            const int kind = column(page.table, "kind"), gap = column(page.table, "gap"), unit = column(page.table, "unit_name");
+            const std::string shown = m_kind->currentData().toString().toStdString();
+            for (const auto& row : page.table.rows)
+                if (gis::toString(row[static_cast<std::size_t>(kind)]) == shown &&
+                    std::get<std::int64_t>(row[static_cast<std::size_t>(gap)]) == 1)
+                    gaps << q(gis::toString(row[static_cast<std::size_t>(unit)]));
+            return gaps.isEmpty() ? tr("Every unit has some of the kind shown.")
+                                  : tr("Units with none of the kind shown: %1").arg(gaps.join(QStringLiteral(", ")));
+        };
+    } else if (name == "overlaps") {
+        m_overlapPlaces.clear();
+        for (const auto& place : table.places) {
+            const auto g = gis::Geometry::fromWkt(place.wkt);
+            m_overlapPlaces.emplace_back(g.shapes(), g.envelope().value_or(gis::Envelope{}));
+        }
+        page.summaryText = [this, rows, total = sum("area_ha"), below = figure("below_threshold")] {
+            return tr("%1 overlap(s), %2 ha in all; %3 smaller than the threshold left out.")
+                .arg(rows)
+                .arg(numberLocale().toString(total, 'f', 2))
+                .arg(static_cast<qlonglong>(below));
+        };
+    } else if (name == "corridor" && table.name == "corridor") {
+        const double km = given.number("distance_km", 5.0);
+        page.summaryText = [this, within = sum("within"), rows, km, share = figure("industrial_inside_pct")] {
+            return tr("%1 of %2 features within %3 km of an expressway; %4 % of the industrial area.")
+                .arg(static_cast<qlonglong>(within))
+                .arg(rows)
+                .arg(numberLocale().toString(km, 'f', 1))
+                .arg(numberLocale().toString(share, 'f', 1));
+        };
+    } else if (name == "targets") {
+        std::int64_t met = 0, notMet = 0;
+        if (const int status = column(table, "status"); status >= 0)
+            for (const auto& row : table.rows) {
+                const auto s = gis::toString(row[static_cast<std::size_t>(status)]);
+                met += s == "met" ? 1 : 0;
+                notMet += s == "not met" ? 1 : 0;
+            }
+        page.summaryText = [this, rows, met, notMet] {
+            return tr("%1 target(s): %2 met, %3 not met on the map.").arg(rows).arg(met).arg(notMet);
+        };
+    } else {
+        page.summaryText = [this, rows] { return tr("%1 row(s).").arg(rows); };
+    }
+    // What the analysis mended in its input, said beside the figures (as the CLI does).
+    QStringList notes;
+    for (const auto& line : result.notes.messages(""))
+        notes << q(line);
+    page.summary->setToolTip(notes.join(QLatin1Char('\n')));
+    showTable(page, std::move(table));
+    if (name == "coverage")
+        emit coverageShown(q(given.text("units")), m_kind->currentData().toString());
+    else if (name == "corridor" && !given.has("layer"))
+        emit corridorShown(given.number("distance_km", 5.0));
+}
+
+void AnalysisDock::showTable(Page& page, analysis::Table table)
+{
+    auto* view = page.view;
     const QLocale locale = numberLocale();
-    if (m_summaryText[k])
-        m_summary[k]->setText(m_summaryText[k]());
     // Column names as planners read them; machine names in the tooltip (they are the CSV's).
     const std::map<std::string, QString> titles = {
         {"unit_code", tr("Unit code")},       {"unit_name", tr("Unit")},           {"kind", tr("Kind")},
@@ -351,6 +583,23 @@ void AnalysisDock::showTable(Kind kind, analysis::Table table)
         {"code_a", tr("Code A")},             {"name_a", tr("Feature A")},         {"tasks_a", tr("Tasks A")},
         {"lead_a", tr("Lead A")},             {"kind_b", tr("Kind B")},            {"code_b", tr("Code B")},
         {"name_b", tr("Feature B")},          {"tasks_b", tr("Tasks B")},          {"lead_b", tr("Lead B")},
+        {"key", tr("Key")},                   {"tasks", tr("Tasks")},              {"located", tr("Located tasks")},
+        {"units", tr("Units touched")},       {"task_id", tr("Task")},             {"section", tr("Section")},
+        {"lead", tr("Lead agency")},          {"deadline", tr("Deadline")},        {"reviewed_reason", tr("Reason")},
+        {"text", tr("Task text")},            {"covered_ha", tr("Covered (ha)")},  {"covered_pct", tr("Covered (%)")},
+        {"value_features", tr("Value polygons")}, {"pixels", tr("Pixels")},        {"nodata_pixels", tr("No-data pixels")},
+        {"unit_area_km2", tr("Unit area (km²)")}, {"features_per_100_km2", tr("Features per 100 km²")},
+        {"length_km_per_100_km2", tr("km per 100 km²")}, {"layer", tr("Layer")},   {"within_area_ha", tr("Area within (ha)")},
+    };
+    auto titleOf = [&titles](const std::string& name) {
+        if (const auto t = titles.find(name); t != titles.end())
+            return t->second;
+        // Zonal statistics of any field: "<field>_mean" and the like.
+        for (const auto& [suffix, text] : {std::pair{"_mean", tr("Mean")}, std::pair{"_min", tr("Minimum")},
+                                           std::pair{"_max", tr("Maximum")}})
+            if (name.ends_with(suffix))
+                return text;
+        return q(name);
     };
     std::vector<int> shown; // the WKT column stays in the CSV, not on screen
     for (int c = 0; c < static_cast<int>(table.columns.size()); ++c)
@@ -361,32 +610,32 @@ void AnalysisDock::showTable(Kind kind, analysis::Table table)
     view->setColumnCount(static_cast<int>(shown.size()));
     view->setRowCount(static_cast<int>(table.rows.size()));
     for (int i = 0; i < static_cast<int>(shown.size()); ++i) {
-        const auto& column = table.columns[static_cast<std::size_t>(shown[static_cast<std::size_t>(i)])];
-        const auto title = titles.find(column.name);
-        auto* header = new QTableWidgetItem(title == titles.end() ? q(column.name) : title->second);
-        header->setToolTip(q(column.name));
+        const auto& col = table.columns[static_cast<std::size_t>(shown[static_cast<std::size_t>(i)])];
+        auto* header = new QTableWidgetItem(titleOf(col.name));
+        header->setToolTip(q(col.name));
         view->setHorizontalHeaderItem(i, header);
+        view->setColumnHidden(i, false);
     }
     for (int r = 0; r < static_cast<int>(table.rows.size()); ++r) {
         const auto& row = table.rows[static_cast<std::size_t>(r)];
         for (int i = 0; i < static_cast<int>(shown.size()); ++i) {
             const auto c = static_cast<std::size_t>(shown[static_cast<std::size_t>(i)]);
-            const auto& column = table.columns[c];
+            const auto& col = table.columns[c];
             const auto& value = row[c];
             QTableWidgetItem* item = nullptr;
             if (const auto* d = std::get_if<double>(&value))
-                item = new NumberItem(locale.toString(*d, 'f', std::min(column.decimals, 2)), *d); // the CSV keeps them all
+                item = new NumberItem(locale.toString(*d, 'f', std::min(col.decimals, 2)), *d); // the CSV keeps them all
             else if (const auto* n = std::get_if<std::int64_t>(&value))
                 item = new NumberItem(locale.toString(static_cast<qlonglong>(*n)), static_cast<double>(*n));
             else {
                 std::string text = gis::toString(value);
-                if (column.name.rfind("kind", 0) == 0)
+                if (col.name.rfind("kind", 0) == 0)
                     if (const auto* def = layers::findKind(text))
-                        text = m_lang == "en" ? std::string(def->titleEn) : std::string(def->titleVi);
+                        text = english() ? std::string(def->titleEn) : std::string(def->titleVi);
                 item = new QTableWidgetItem(q(text));
                 item->setToolTip(q(text));
             }
-            if (column.name == "status") {
+            if (col.name == "status") {
                 const auto status = gis::toString(value);
                 item->setForeground(status == "met" ? QColor(0x1a, 0x7f, 0x37) : status == "not met" ? QColor(0xb0, 0x10, 0x10)
                                                                                                        : QColor(0x60, 0x60, 0x60));
@@ -400,13 +649,15 @@ void AnalysisDock::showTable(Kind kind, analysis::Table table)
     view->resizeColumnsToContents();
     for (int i = 0; i < view->columnCount(); ++i)
         view->setColumnWidth(i, std::min(view->columnWidth(i), 260));
-    m_tables[k] = std::move(table);
-    m_exportButtons[k]->setEnabled(true);
-    if (kind == Kind::Coverage) {
+    page.table = std::move(table);
+    page.exportButton->setEnabled(true);
+    if (page.summaryText) // some summaries read the table
+        page.summary->setText(page.summaryText());
+    if (page.algorithm->name == "coverage") {
         // Unit names say more than the source's unit codes (kept in the CSV), and one kind at a
         // time (the one on the map, named above) reads better than every kind of every unit.
         for (int i = 0; i < static_cast<int>(shown.size()); ++i)
-            if (const auto& name = m_tables[k].columns[static_cast<std::size_t>(shown[static_cast<std::size_t>(i)])].name;
+            if (const auto& name = page.table.columns[static_cast<std::size_t>(shown[static_cast<std::size_t>(i)])].name;
                 name == "unit_code" || name == "kind")
                 view->setColumnHidden(i, true);
         showKindRows();
@@ -415,31 +666,34 @@ void AnalysisDock::showTable(Kind kind, analysis::Table table)
 
 void AnalysisDock::showKindRows()
 {
-    auto* view = m_views[static_cast<int>(Kind::Coverage)];
-    const auto& table = m_tables[static_cast<int>(Kind::Coverage)];
-    std::size_t kindColumn = 0;
-    for (std::size_t c = 0; c < table.columns.size(); ++c)
-        if (table.columns[c].name == "kind")
-            kindColumn = c;
+    const Page* coverage = page("coverage");
+    if (!coverage)
+        return;
+    auto* view = coverage->view;
+    const auto& table = coverage->table;
+    const int kindColumn = column(table, "kind");
+    if (kindColumn < 0)
+        return;
     const std::string kind = m_kind->currentData().toString().toStdString();
     for (int r = 0; r < view->rowCount(); ++r) {
         const auto* first = view->item(r, 0);
         const auto index = first ? static_cast<std::size_t>(first->data(kRowRole).toInt()) : 0;
-        view->setRowHidden(r, index < table.rows.size() && gis::toString(table.rows[index][kindColumn]) != kind);
+        view->setRowHidden(r, index < table.rows.size() &&
+                                  gis::toString(table.rows[index][static_cast<std::size_t>(kindColumn)]) != kind);
     }
 }
 
-bool AnalysisDock::exportCsv(Kind kind, const QString& path)
+bool AnalysisDock::exportCsv(const std::string& name, const QString& path)
 {
-    const auto& table = m_tables[static_cast<int>(kind)];
+    const auto& t = table(name);
     QFile file(path);
-    if (table.columns.empty() || !file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+    if (t.columns.empty() || !file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
         m_status->setText(tr("Cannot write %1").arg(path));
         return false;
     }
-    const std::string csv = analysis::csv::write(table);
+    const std::string csv = analysis::csv::write(t);
     const bool ok = file.write(csv.data(), static_cast<qint64>(csv.size())) == static_cast<qint64>(csv.size());
-    m_status->setText(ok ? tr("%1 row(s) written to %2").arg(table.rows.size()).arg(path) : tr("Cannot write %1").arg(path));
+    m_status->setText(ok ? tr("%1 row(s) written to %2").arg(t.rows.size()).arg(path) : tr("Cannot write %1").arg(path));
     return ok;
 }
 
@@ -462,8 +716,8 @@ void AnalysisDock::setBusy(bool busy)
     m_progress->setVisible(busy);
     m_progress->setValue(0);
     m_cancelButton->setVisible(busy);
-    for (auto* b : m_runButtons)
-        b->setEnabled(!busy);
+    for (auto& page : m_pages)
+        page.runButton->setEnabled(!busy);
     if (busy)
         m_status->setText(tr("Running…"));
 }
@@ -471,7 +725,7 @@ void AnalysisDock::setBusy(bool busy)
 void AnalysisDock::report(const QString& error, bool cancelled)
 {
     m_status->setText(cancelled ? tr("Cancelled; nothing changed.") : error.isEmpty() ? QString() : error);
-    emit finished(static_cast<int>(m_running), cancelled ? tr("cancelled") : error);
+    emit finished(q(m_running), cancelled ? tr("cancelled") : error);
 }
 
 } // namespace pa::gui

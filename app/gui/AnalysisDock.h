@@ -1,15 +1,18 @@
 #pragma once
-// The analyses beside the map: coverage of units by kind (with its choropleth on the map),
-// overlaps between incompatible uses (a row zooms to its polygon), the expressway corridor
-// (with its band on the map) and the plan's measurable targets. Each runs in the background
-// with a progress bar and Cancel, on its own read-only connection to the workspace, and its
-// table is the one `planatlas analyze` writes (the same code), so "Export CSV" gives the same
-// bytes.
+// The analyses beside the map, generated from their declarations (analysis/Algorithm.h): one
+// page per registered analysis, chosen from a list, with a form made from its parameters
+// (layers of the right kinds, choices by their titles, numbers typed as a Vietnamese writes
+// them, "2,5"), Run and Export CSV. Each runs in the background with a progress bar and Cancel,
+// on its own read-only connection to the workspace, and its table is the one `planatlas
+// analyze` writes (the same code), so "Export CSV" gives the same bytes. A few analyses also
+// act on the map (GUI business, by name): coverage colours the units by the kind chosen,
+// corridor draws its band, an overlap row zooms to its polygon.
 
 #include "planatlas/gis/Geometry.h"
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/Progress.h"
 #include "planatlas/layers/Workspace.h"
+#include "planatlas/layers/analysis/Algorithm.h"
 #include "planatlas/layers/analysis/Table.h"
 
 #include <QCoreApplication>
@@ -20,17 +23,18 @@
 
 #include <atomic>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 class QComboBox;
-class QDoubleSpinBox;
+class QFormLayout;
 class QLabel;
 class QProgressBar;
 class QPushButton;
-class QTabWidget;
+class QStackedWidget;
 class QTableWidget;
 
 namespace pa::gui {
@@ -42,31 +46,35 @@ class AnalysisDock : public QWidget
 public:
     explicit AnalysisDock(QWidget* parent = nullptr);
 
-    /// The workspace to analyse (opened again by each run); its polygon layers fill the unit
+    /// The workspace to analyse (opened again by each run); its layers fill the layer
     /// choices. Empty @p path clears.
     void setWorkspace(const QString& path, layers::Workspace* workspace, const std::string& lang);
 
-    /// "vi" or "en": kind names and number formats in the tables.
+    /// "vi" or "en": titles, kind names and number formats in the tables.
     void setLanguage(const std::string& lang);
 
-    enum class Kind { Coverage, Overlaps, Corridor, Targets };
-    /// Runs an analysis as its tab's Run button does.
-    void run(Kind kind);
-    void showTab(Kind kind);
+    /// Runs the analysis @p name (as registered) as its page's Run button does.
+    void run(const std::string& name);
+    void showAnalysis(const std::string& name);
     [[nodiscard]] bool isRunning() const { return static_cast<bool>(m_cancel); }
-    /// The table of the last finished run of @p kind (empty before).
-    [[nodiscard]] const analysis::Table& table(Kind kind) const { return m_tables[static_cast<int>(kind)]; }
-    [[nodiscard]] QTableWidget* view(Kind kind) const { return m_views[static_cast<int>(kind)]; }
-    /// Writes the last table of @p kind as CSV (the bytes `planatlas analyze` writes).
-    bool exportCsv(Kind kind, const QString& path);
+    /// The table of the last finished run of @p name (empty before).
+    [[nodiscard]] const analysis::Table& table(const std::string& name) const;
+    [[nodiscard]] QTableWidget* view(const std::string& name) const;
+    /// The form's widget for parameter @p parameter of @p name (a QComboBox, QLineEdit,
+    /// QCheckBox or QListWidget), nullptr when there is none.
+    [[nodiscard]] QWidget* field(const std::string& name, const std::string& parameter) const;
+    /// The summary line of the last run of @p name.
+    [[nodiscard]] QString summary(const std::string& name) const;
+    /// Writes the last table of @p name as CSV (the bytes `planatlas analyze` writes).
+    bool exportCsv(const std::string& name, const QString& path);
 
-    QComboBox* unitsChoice() const { return m_units; }
-    QComboBox* kindChoice() const { return m_kind; }
-    QDoubleSpinBox* distanceChoice() const { return m_distance; }
+    /// Coverage's units and the kind it colours the map by.
+    [[nodiscard]] QComboBox* unitsChoice() const;
+    [[nodiscard]] QComboBox* kindChoice() const { return m_kind; }
 
 signals:
-    /// A run finished; @p error empty on success.
-    void finished(int kind, const QString& error);
+    /// A run of analysis @p name finished; @p error empty on success.
+    void finished(const QString& name, const QString& error);
     /// Show the coverage choropleth of @p units by @p kind on the map.
     void coverageShown(const QString& units, const QString& kind);
     void corridorShown(double distanceKm);
@@ -77,11 +85,39 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    struct Field
+    {
+        const analysis::Parameter* parameter;
+        QLabel* label;
+        QWidget* widget;
+    };
+    struct Page
+    {
+        const analysis::Algorithm* algorithm;
+        QWidget* widget;
+        QFormLayout* form;
+        std::vector<Field> fields;
+        QPushButton* runButton;
+        QPushButton* exportButton;
+        QLabel* summary;
+        QTableWidget* view;
+        analysis::Table table;
+        std::function<QString()> summaryText; ///< in the language of the moment
+    };
+
     void retranslateUi();
-    void showTable(Kind kind, analysis::Table table);
+    void fillLayerChoices(layers::Workspace* workspace);
+    [[nodiscard]] analysis::ParameterValues values(const Page& page) const;
+    void finish(Page& page, analysis::Result result, const analysis::ParameterValues& values);
+    void showTable(Page& page, analysis::Table table);
     void setBusy(bool busy);
     void showKindRows(); ///< coverage: only the rows of the kind on the map
     [[nodiscard]] QLocale numberLocale() const; ///< number formats of the chosen language
+    [[nodiscard]] bool english() const { return m_lang == "en"; }
+    [[nodiscard]] Page* page(const std::string& name);
+    [[nodiscard]] const Page* page(const std::string& name) const;
+    /// The form's title of a parameter, with its unit: "Khoảng cách (km)".
+    [[nodiscard]] QString title(const analysis::Parameter& parameter) const;
 
     /// Runs @p work on a worker thread with its own read-only workspace, then @p done here.
     template <typename Result>
@@ -95,6 +131,7 @@ private:
         const std::string path = m_path.toStdString();
         QThreadPool::globalInstance()->start([=] {
             std::optional<Result> result;
+            std::optional<layers::ParameterError> refused;
             QString error;
             bool cancelled = false;
             try {
@@ -107,6 +144,8 @@ private:
                     },
                     flag.get());
                 result = work(ws, progress);
+            } catch (const layers::ParameterError& e) {
+                refused = e;
             } catch (const layers::Error& e) {
                 cancelled = e.kind() == layers::ErrorKind::Cancelled;
                 error = QString::fromStdString(e.what());
@@ -115,12 +154,14 @@ private:
             }
             QMetaObject::invokeMethod(
                 QCoreApplication::instance(),
-                [self, flag, result = std::move(result), error, cancelled, done]() mutable {
+                [self, flag, result = std::move(result), refused, error, cancelled, done]() mutable {
                     AnalysisDock* dock = self.data();
                     if (!dock || dock->m_cancel != flag)
                         return; // gone, or replaced by a newer run
                     dock->m_cancel.reset();
                     dock->setBusy(false);
+                    if (refused) // named as the form names it, in the language of the moment
+                        error = dock->refusal(*refused);
                     dock->report(cancelled ? QString() : error, cancelled);
                     if (result && error.isEmpty())
                         done(std::move(*result));
@@ -131,28 +172,20 @@ private:
     void cancel();
     static void progressed(const QPointer<AnalysisDock>& dock, double fraction);
     void report(const QString& error, bool cancelled);
+    [[nodiscard]] QString refusal(const layers::ParameterError& error) const;
 
     QString m_path;
     std::string m_lang = "vi";
     std::shared_ptr<std::atomic<bool>> m_cancel;
-    Kind m_running = Kind::Coverage;
-    analysis::Table m_tables[4];
+    std::string m_running;
+    std::vector<Page> m_pages; ///< in registry order
     std::vector<std::pair<gis::Shapes, gis::Envelope>> m_overlapPlaces; ///< per overlaps row
 
-    QTabWidget* m_tabs = nullptr;
-    QTableWidget* m_views[4] = {};
-    QPushButton* m_runButtons[4] = {};
-    QPushButton* m_exportButtons[4] = {};
-    QComboBox* m_units = nullptr;
-    QComboBox* m_kind = nullptr;
-    QDoubleSpinBox* m_minHa = nullptr;
-    QDoubleSpinBox* m_distance = nullptr;
-    QLabel* m_unitsLabel = nullptr;
+    QComboBox* m_choice = nullptr; ///< which analysis
+    QLabel* m_choiceLabel = nullptr;
+    QStackedWidget* m_stack = nullptr;
+    QComboBox* m_kind = nullptr; ///< coverage: the kind on the map
     QLabel* m_kindLabel = nullptr;
-    QLabel* m_minHaLabel = nullptr;
-    QLabel* m_distanceLabel = nullptr;
-    QLabel* m_summary[4] = {};
-    std::function<QString()> m_summaryText[4]; ///< each table's summary, in the language of the moment
     QProgressBar* m_progress = nullptr;
     QPushButton* m_cancelButton = nullptr;
     QLabel* m_status = nullptr;

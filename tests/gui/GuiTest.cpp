@@ -21,6 +21,8 @@
 #include <QComboBox>
 #include <QDockWidget>
 #include <QLineEdit>
+
+#include "planatlas/layers/analysis/Algorithm.h"
 #include <QTableWidget>
 #include <QMenuBar>
 #include <QProcess>
@@ -311,32 +313,68 @@ private slots:
         QVERIFY(window);
         MainWindow& w = *window;
         auto* dock = w.analyses();
-        using Kind = pa::gui::AnalysisDock::Kind;
         const std::string sample = pa::test::sampleWorkspace().string();
         const std::string units = dock->unitsChoice()->currentData().toString().toStdString();
         QCOMPARE(units, std::string("districts_pre2025")); // the period's districts are offered first
-        const std::vector<std::pair<Kind, std::vector<std::string>>> cases = {
-            {Kind::Coverage, {"analyze", sample, "coverage", "--units", units}},
-            {Kind::Overlaps, {"analyze", sample, "overlaps"}},
-            {Kind::Corridor, {"analyze", sample, "corridor", "--distance-km", "5"}},
-            {Kind::Targets, {"analyze", sample, "targets"}},
+        // Every registered analysis has its page; with the form as it opens, each gives the
+        // bytes of the command line with the same values.
+        const std::vector<std::pair<std::string, std::vector<std::string>>> cases = {
+            {"coverage", {"coverage", "--units", units}},
+            {"footprint", {"footprint"}},
+            {"overlaps", {"overlaps"}},
+            {"corridor", {"corridor", "--distance-km", "5"}},
+            {"access", {"access", "--to", "expressway"}},
+            {"zonal", {"zonal", "--values", "land_price_illustrative"}},
+            {"targets", {"targets"}},
+            {"density", {"density", "--units", units}},
         };
+        QCOMPARE(cases.size(), pa::analysis::algorithms().size());
         pa::test::TempDir dir;
-        for (const auto& [kind, cli] : cases) {
+        for (const auto& [name, args] : cases) {
             QSignalSpy done(dock, &pa::gui::AnalysisDock::finished);
-            dock->run(kind);
+            dock->run(name);
             QVERIFY(done.wait(60000));
+            QCOMPARE(done.last().at(0).toString(), QString::fromStdString(name));
             QCOMPARE(done.last().at(1).toString(), QString());
             const auto file = dir.file("table.csv");
-            QVERIFY(dock->exportCsv(kind, QString::fromStdString(file)));
+            QVERIFY(dock->exportCsv(name, QString::fromStdString(file)));
+            std::vector<std::string> cli = {"analyze", sample};
+            cli.insert(cli.end(), args.begin(), args.end());
             const auto expected = pa::test::runCli(cli);
             QCOMPARE(expected.exitCode, 0);
             QCOMPARE(pa::test::readBytes(file), expected.out); // the same bytes
-            QCOMPARE(dock->view(kind)->rowCount(), static_cast<int>(dock->table(kind).rows.size()));
+            QCOMPARE(dock->view(name)->rowCount(), static_cast<int>(dock->table(name).rows.size()));
         }
-        // Coverage and corridor show on the map; Escape returns to the programme map.
-        dock->run(Kind::Coverage);
+        // A distance typed as a Vietnamese writes it is 2.5 km, not 25; the band on the map too.
+        {
+            auto* distance = qobject_cast<QLineEdit*>(dock->field("corridor", "distance_km"));
+            QVERIFY(distance);
+            distance->setText(QStringLiteral("2,5"));
+            QSignalSpy band(dock, &pa::gui::AnalysisDock::corridorShown);
+            QSignalSpy done(dock, &pa::gui::AnalysisDock::finished);
+            dock->run("corridor");
+            QVERIFY(done.wait(60000));
+            QCOMPARE(band.size(), 1);
+            QCOMPARE(band.last().at(0).toDouble(), 2.5);
+            QVERIFY(dock->summary("corridor").contains(QStringLiteral("2,5 km")));
+            const auto file = dir.file("corridor.csv");
+            QVERIFY(dock->exportCsv("corridor", QString::fromStdString(file)));
+            QCOMPARE(pa::test::readBytes(file), pa::test::runCli({"analyze", sample, "corridor", "--distance-km", "2.5"}).out);
+            // A value that is no number is refused by the field's title, before any work.
+            distance->setText(QStringLiteral("năm"));
+            QSignalSpy refused(dock, &pa::gui::AnalysisDock::finished);
+            dock->run("corridor");
+            QCOMPARE(refused.size(), 1);
+            const QString error = refused.last().at(1).toString();
+            QVERIFY2(error.startsWith(QStringLiteral("Khoảng cách (km): ")), qPrintable(error));
+            QVERIFY2(!error.contains(QStringLiteral("--")), qPrintable(error));
+            distance->clear();
+        }
+        // Coverage and corridor show on the map; Escape returns to the programme map. The
+        // summary names the districts without an industrial park (Võ Nhai, among others).
+        dock->run("coverage");
         QVERIFY(QSignalSpy(dock, &pa::gui::AnalysisDock::finished).wait(60000));
+        QVERIFY2(dock->summary("coverage").contains(QStringLiteral("Võ Nhai")), qPrintable(dock->summary("coverage")));
         QCOMPARE(w.canvas()->theme(), pa::render::Theme::Coverage);
         QVERIFY(drawn(w));
         w.clearHighlight();
@@ -590,11 +628,21 @@ private slots:
         w.canvas()->zoomFull();
         {
             QSignalSpy done(w.analyses(), &pa::gui::AnalysisDock::finished);
-            w.analyses()->run(pa::gui::AnalysisDock::Kind::Coverage);
+            w.analyses()->run("coverage");
             QVERIFY(done.wait(60000));
         }
         QVERIFY(drawn(w));
         save(QStringLiteral("2d-coverage-vi.png"));
+        {
+            // A form made from the declarations: choices by title, layers by title, a date.
+            QSignalSpy done(w.analyses(), &pa::gui::AnalysisDock::finished);
+            w.analyses()->run("footprint");
+            QVERIFY(done.wait(60000));
+            w.analyses()->showAnalysis("corridor");
+            save(QStringLiteral("2d2-corridor-form-vi.png"));
+            w.analyses()->showAnalysis("footprint");
+        }
+        save(QStringLiteral("2d3-footprint-vi.png"));
         {
             pa::gui::ImportDialog dialog(&w, QString::fromStdString(pa::test::sampleWorkspace().string()),
                                          QStringLiteral("vi"));

@@ -12,36 +12,8 @@
         <translation>Tệp CSV (*.csv)</translation>
     </message>
     <message>
-        <source>Coverage</source>
-        <translation>Độ phủ</translation>
-    </message>
-    <message>
-        <source>Overlaps</source>
-        <translation>Chồng lấn</translation>
-    </message>
-    <message>
-        <source>Corridor</source>
-        <translation>Hành lang</translation>
-    </message>
-    <message>
-        <source>Targets</source>
-        <translation>Chỉ tiêu</translation>
-    </message>
-    <message>
-        <source>Units</source>
-        <translation>Đơn vị</translation>
-    </message>
-    <message>
         <source>Kind on the map</source>
         <translation>Loại hiển thị trên bản đồ</translation>
-    </message>
-    <message>
-        <source>Leave out overlaps under</source>
-        <translation>Bỏ qua chồng lấn nhỏ hơn</translation>
-    </message>
-    <message>
-        <source>Distance from the expressways</source>
-        <translation>Khoảng cách tới đường cao tốc</translation>
     </message>
     <message>
         <source>Run</source>
@@ -250,6 +222,110 @@
     <message>
         <source>cancelled</source>
         <translation>đã hủy</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>Phân tích</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(không chọn)</translation>
+    </message>
+    <message>
+        <source>e.g. 30/6/2026</source>
+        <translation>ví dụ 30/6/2026</translation>
+    </message>
+    <message>
+        <source>%1 row(s).</source>
+        <translation>%1 dòng.</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Khóa</translation>
+    </message>
+    <message>
+        <source>Located tasks</source>
+        <translation>Nhiệm vụ có vị trí</translation>
+    </message>
+    <message>
+        <source>Units touched</source>
+        <translation>Đơn vị liên quan</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Mục</translation>
+    </message>
+    <message>
+        <source>Lead agency</source>
+        <translation>Cơ quan chủ trì</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Thời hạn</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Task text</source>
+        <translation>Nội dung nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Covered (ha)</source>
+        <translation>Diện tích có giá trị (ha)</translation>
+    </message>
+    <message>
+        <source>Covered (%)</source>
+        <translation>Tỷ lệ có giá trị (%)</translation>
+    </message>
+    <message>
+        <source>Value polygons</source>
+        <translation>Số thửa/vùng giá trị</translation>
+    </message>
+    <message>
+        <source>Pixels</source>
+        <translation>Số điểm ảnh</translation>
+    </message>
+    <message>
+        <source>No-data pixels</source>
+        <translation>Điểm ảnh không có dữ liệu</translation>
+    </message>
+    <message>
+        <source>Unit area (km²)</source>
+        <translation>Diện tích đơn vị (km²)</translation>
+    </message>
+    <message>
+        <source>Features per 100 km²</source>
+        <translation>Số đối tượng trên 100 km²</translation>
+    </message>
+    <message>
+        <source>km per 100 km²</source>
+        <translation>km trên 100 km²</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Lớp</translation>
+    </message>
+    <message>
+        <source>Area within (ha)</source>
+        <translation>Diện tích trong phạm vi (ha)</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>Trung bình</translation>
+    </message>
+    <message>
+        <source>Minimum</source>
+        <translation>Nhỏ nhất</translation>
+    </message>
+    <message>
+        <source>Maximum</source>
+        <translation>Lớn nhất</translation>
     </message>
 </context>
 <context>

@@ -48,9 +48,28 @@ const Parameter* Algorithm::parameter(std::string_view wanted) const
     return nullptr;
 }
 
+bool Algorithm::offers(const Parameter& p, std::string_view kind)
+{
+    if (p.layerKinds.empty())
+        return true;
+    for (const auto& k : p.layerKinds)
+        if (k.ends_with('*') ? kind.starts_with(std::string_view(k).substr(0, k.size() - 1)) : kind == k)
+            return true;
+    return false;
+}
+
 namespace {
 
 std::string quoted(const std::string& v) { return "'" + v + "'"; }
+
+/// "a, b or c".
+std::string choiceList(const Parameter& p)
+{
+    std::string list;
+    for (std::size_t i = 0; i < p.choices.size(); ++i)
+        list += (i == 0 ? "" : i + 1 == p.choices.size() ? " or " : ", ") + p.choices[i];
+    return list;
+}
 
 std::string unitWords(const std::string& unit)
 {
@@ -92,12 +111,8 @@ void Algorithm::check(const ParameterValues& values) const
             break;
         }
         case Parameter::Type::Choice:
-            if (std::find(p.choices.begin(), p.choices.end(), value) == p.choices.end()) {
-                std::string list;
-                for (std::size_t i = 0; i < p.choices.size(); ++i)
-                    list += (i == 0 ? "" : i + 1 == p.choices.size() ? " or " : ", ") + p.choices[i];
-                throw ParameterError(p.name, "must be " + list + ", not " + quoted(value));
-            }
+            if (std::find(p.choices.begin(), p.choices.end(), value) == p.choices.end())
+                throw ParameterError(p.name, "must be " + choiceList(p) + ", not " + quoted(value));
             break;
         case Parameter::Type::Date:
             if (!text::parseDate(value))
@@ -108,9 +123,15 @@ void Algorithm::check(const ParameterValues& values) const
                 if (!layers::findKind(k))
                     throw ParameterError(p.name, "unknown kind " + quoted(k) + "; kinds are: " + layers::kindIdList());
             break;
+        case Parameter::Type::List:
+            if (!p.choices.empty()) {
+                for (const auto& item : values.list(p.name))
+                    if (std::find(p.choices.begin(), p.choices.end(), item) == p.choices.end())
+                        throw ParameterError(p.name, "each must be " + choiceList(p) + ", not " + quoted(item));
+            }
+            [[fallthrough]];
         case Parameter::Type::Layer:
         case Parameter::Type::Text:
-        case Parameter::Type::List:
             if (value.empty())
                 throw ParameterError(p.name, "needs a value");
             break;

@@ -19,7 +19,10 @@ Algorithm corridorAlgorithm()
               .help = "distance from the expressways", .metavar = "D", .unit = "km", .defaultValue = "5",
               .minimum = 0.0, .minimumExclusive = true},
              {.name = "status", .type = T::List, .titleVi = "Hiện trạng cao tốc", .titleEn = "Expressway status",
-              .help = "expressway statuses to use (existing,planned; default all)", .metavar = "S,…"},
+              .help = "expressway statuses to use (existing,planned; default all)", .metavar = "S,…",
+              .choices = {"existing", "under_construction", "planned", "proposed"},
+              .choiceTitlesVi = {"Hiện có", "Đang xây dựng", "Quy hoạch", "Đề xuất"},
+              .choiceTitlesEn = {"Existing", "Under construction", "Planned", "Proposed"}},
              {.name = "layer", .type = T::Layer, .titleVi = "Lớp đếm", .titleEn = "Layer to count",
               .help = "count this layer's features (e.g. parcels) within the distance", .metavar = "LAYER"}},
             [](layers::Workspace& ws, const ParameterValues& v, const layers::Progress& progress) {

@@ -14,7 +14,7 @@ Algorithm coverageAlgorithm()
             "length (km), linked tasks, lead agencies, gap flag",
             {{.name = "units", .type = T::Layer, .titleVi = "Đơn vị", .titleEn = "Units",
               .help = "polygon layer of the units to report (districts, communes, a grid)", .metavar = "LAYER",
-              .required = true}},
+              .required = true, .layerKinds = {"admin_*", "analysis_grid"}, .polygonsOnly = true}},
             [](layers::Workspace& ws, const ParameterValues& v, const layers::Progress& progress) {
                 const auto r = coverage(ws, v.text("units"), progress);
                 Result out{{tables::coverage(r)},

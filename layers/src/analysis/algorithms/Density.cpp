@@ -19,7 +19,8 @@ Algorithm densityAlgorithm()
             "per unit of a polygon layer and per programme kind: the unit's area (km²), features and\n"
             "features per 100 km², length (km) and km per 100 km² of line kinds",
             {{.name = "units", .type = T::Layer, .titleVi = "Đơn vị", .titleEn = "Units",
-              .help = "polygon layer of the units to report", .metavar = "LAYER", .required = true},
+              .help = "polygon layer of the units to report", .metavar = "LAYER", .required = true,
+              .layerKinds = {"admin_*", "analysis_grid"}, .polygonsOnly = true},
              {.name = "kinds", .type = T::KindList, .titleVi = "Loại đối tượng", .titleEn = "Kinds",
               .help = "only these kinds (default every programme kind in the workspace)", .metavar = "K1,K2"}},
             [](layers::Workspace& ws, const ParameterValues& v, const layers::Progress& progress) {

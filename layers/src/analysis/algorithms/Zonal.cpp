@@ -15,11 +15,12 @@ Algorithm zonalAlgorithm()
             "the same per unit (district, grid cell) instead",
             {{.name = "values", .type = T::Text, .titleVi = "Lớp giá trị", .titleEn = "Values",
               .help = "polygon layer and numeric field, or FILE[:BAND] of a raster", .metavar = "LAYER[:FIELD]",
-              .required = true},
+              .required = true, .layerKinds = {"land_price"}, .polygonsOnly = true},
              {.name = "kinds", .type = T::KindList, .titleVi = "Loại đối tượng", .titleEn = "Kinds",
               .help = "only features of these kinds (e.g. industrial_park)", .metavar = "K1,K2"},
              {.name = "units", .type = T::Layer, .titleVi = "Đơn vị", .titleEn = "Units",
-              .help = "polygon layer of units to report instead of programme features", .metavar = "LAYER"}},
+              .help = "polygon layer of units to report instead of programme features", .metavar = "LAYER",
+              .layerKinds = {"admin_*", "analysis_grid"}, .polygonsOnly = true}},
             [](layers::Workspace& ws, const ParameterValues& v, const layers::Progress& progress) {
                 const auto r = v.has("units") ? zonalByUnits(ws, v.text("values"), v.text("units"), progress)
                                               : zonal(ws, v.text("values"), v.list("kinds"), progress);

@@ -49,6 +49,13 @@ struct Parameter
     bool required = false;
     std::optional<double> minimum;  ///< Number: the least value accepted
     bool minimumExclusive = false;  ///< Number: the minimum itself is refused (a distance > 0)
+    /// Choice, or a List of fixed values: what a form shows for each of `choices`.
+    std::vector<std::string> choiceTitlesVi, choiceTitlesEn;
+    /// Layer: the kinds of layer a form offers ("admin_*" for every admin kind); empty offers
+    /// every layer. A Text parameter with kinds here is a layer name a form offers too, which
+    /// the command line also accepts in other forms (zonal's LAYER:FIELD or FILE:BAND).
+    std::vector<std::string> layerKinds;
+    bool polygonsOnly = false; ///< Layer: only polygon layers are offered
 };
 
 /// The values given for an algorithm's parameters, as text (what a person typed); read back
@@ -95,6 +102,8 @@ struct Algorithm
     std::function<Result(layers::Workspace&, const ParameterValues&, const layers::Progress&)> compute;
 
     [[nodiscard]] const Parameter* parameter(std::string_view name) const;
+    /// Whether @p layerKind is one of the kinds @p parameter offers.
+    [[nodiscard]] static bool offers(const Parameter& parameter, std::string_view layerKind);
     /// Checks @p values against the declarations: unknown names, missing required values,
     /// numbers, ranges, choices, dates. Throws layers::ParameterError naming the parameter.
     void check(const ParameterValues& values) const;
