@@ -44,57 +44,57 @@ const std::vector<LayerKind>& registry()
 {
     static const std::vector<LayerKind> kinds = {
         {"admin_province", "Tỉnh, thành phố", "Province", "TINH", {kPolygon}, false,
-         adminAttributes(), {"", "#4d4d4d", 0.7}},
+         adminAttributes(), {"", "#4d4d4d", 0.7}, "admin", 32},
         {"admin_district", "Huyện, thị xã, thành phố thuộc tỉnh", "District", "HUYEN", {kPolygon},
-         false, adminAttributes(), {"", "#6e6e6e", 0.45}},
+         false, adminAttributes(), {"", "#6e6e6e", 0.45}, "admin", 31},
         {"admin_commune", "Xã, phường, thị trấn", "Commune", "XA", {kPolygon}, false,
-         adminAttributes(), {"", "#9a9a9a", 0.25}},
+         adminAttributes(), {"", "#9a9a9a", 0.25}, "admin", 30},
         {"industrial_park", "Khu công nghiệp", "Industrial park", "KCN", {kPolygon, kPoint}, true,
-         {}, {"#b07cc6", "#6a3d9a", 0.35}},
+         {}, {"#b07cc6", "#6a3d9a", 0.35}, "industrial", 22},
         {"industrial_cluster", "Cụm công nghiệp", "Industrial cluster", "CCN", {kPolygon, kPoint},
-         true, {}, {"#d4b9da", "#8856a7", 0.3}},
+         true, {}, {"#d4b9da", "#8856a7", 0.3}, "industrial", 21},
         {"economic_zone", "Khu kinh tế", "Economic zone", "KKT", {kPolygon}, true, {},
-         {"#e7d4e8", "#762a83", 0.4}},
+         {"#e7d4e8", "#762a83", 0.4}, "industrial", 20},
         {"hitech_zone", "Khu công nghệ cao, khu CNTT tập trung", "High-tech or IT zone", "CNC",
-         {kPolygon, kPoint}, true, {}, {"#9e9ac8", "#54278f", 0.35}},
+         {kPolygon, kPoint}, true, {}, {"#9e9ac8", "#54278f", 0.35}, "industrial", 23},
         {"expressway", "Đường cao tốc", "Expressway", "CT", {kLine}, true,
          {{"route_code", FieldType::String, false, "route_code,ma_tuyen,so_hieu"}},
-         {"", "#d7191c", 1.2}},
+         {"", "#d7191c", 1.2}, "transport", 42},
         {"road", "Đường bộ", "Road", "DB", {kLine}, true,
          {{"route_code", FieldType::String, false, "route_code,ma_tuyen,so_hieu"},
           {"road_class", FieldType::String, false, "road_class,cap_duong,loai_duong"}},
-         {"", "#e66101", 0.6}},
-        {"railway", "Đường sắt", "Railway", "DS", {kLine}, true, {}, {"", "#404040", 0.6}},
+         {"", "#f28c28", 0.6}, "transport", 41},
+        {"railway", "Đường sắt", "Railway", "DS", {kLine}, true, {}, {"", "#404040", 0.6}, "transport", 40},
         {"agri_zone", "Vùng sản xuất nông nghiệp tập trung", "Agricultural concentration zone",
          "VSX", {kPolygon, kPoint}, true,
          {{"product", FieldType::String, false, "product,san_pham"},
           {"product_class", FieldType::String, false, "product_class,nhom_san_pham"}},
-         {"#e6d96a", "#8c7d0b", 0.3}},
+         {"#e6d96a", "#8c7d0b", 0.3}, "land", 10},
         {"forest", "Rừng", "Forest", "RUNG", {kPolygon}, true,
          {{"forest_type", FieldType::String, false, "forest_type,loai_rung"}},
-         {"#74c476", "#238b45", 0.25}},
+         {"#74c476", "#238b45", 0.25}, "land", 11},
         {"urban_centre", "Đô thị", "Urban centre", "DT", {kPoint, kPolygon}, true,
          {{"tier", FieldType::String, false, "tier,cap_trung_tam"},
           {"urban_class", FieldType::String, false, "urban_class,loai_do_thi"}},
-         {"#f4a582", "#b2182b", 0.4}},
+         {"#f4a582", "#b2182b", 0.4}, "urban", 53},
         {"tourism_area", "Khu du lịch, di tích", "Tourism area or heritage site", "DL",
-         {kPolygon, kPoint}, true, {}, {"#a6dba0", "#1b7837", 0.3}},
+         {kPolygon, kPoint}, true, {}, {"#a6dba0", "#1b7837", 0.3}, "land", 12},
         {"market_logistics", "Chợ đầu mối, trung tâm logistics", "Wholesale market or logistics centre",
-         "CDM", {kPoint, kPolygon}, true, {}, {"#fdb863", "#b35806", 0.3}},
+         "CDM", {kPoint, kPolygon}, true, {}, {"#fdb863", "#b35806", 0.3}, "services", 51},
         {"land_price", "Giá đất", "Land price", "GD", {kPolygon}, false,
          {{"land_use", FieldType::String, false, "land_use,loai_dat,muc_dich_su_dung"},
           {"price_vnd_m2", FieldType::Real, true, "price_vnd_m2,gia_dat,don_gia,gia_vnd_m2"},
           {"year", FieldType::Integer, false, "year,nam"},
           {"decision_ref", FieldType::String, false, "decision_ref,quyet_dinh,so_quyet_dinh"}},
-         {"#fee8c8", "#b30000", 0.1}},
+         {"#fee8c8", "#b30000", 0.1}, "reference", 5},
         {"infrastructure", "Hạ tầng kỹ thuật", "Infrastructure", "HT", {kPoint, kLine, kPolygon, kAny},
-         true, {}, {"#bdbdbd", "#525252", 0.3}},
+         true, {}, {"#bdbdbd", "#525252", 0.3}, "services", 50},
         {"other", "Khác", "Other", "KHAC", {kPoint, kLine, kPolygon, kAny}, true, {},
-         {"#d9d9d9", "#737373", 0.3}},
+         {"#d9d9d9", "#737373", 0.3}, "reference", 26},
         {"analysis_grid", "Lưới phân tích", "Analysis grid", "LUOI", {kPolygon}, false, {},
-         {"", "#969696", 0.15}},
+         {"", "#969696", 0.15}, "reference", 6},
         {"basemap", "Nền tham chiếu", "Reference basemap", "NEN", {kPolygon, kLine, kPoint, kAny}, false, {},
-         {"#f2f2f2", "#bdbdbd", 0.2}},
+         {"#f2f2f2", "#bdbdbd", 0.2}, "reference", 0},
     };
     return kinds;
 }
@@ -130,6 +130,18 @@ const LayerKind* findKind(std::string_view id)
         if (kind.id == id)
             return &kind;
     return nullptr;
+}
+
+bool inGroup(std::string_view id, std::string_view group)
+{
+    const auto* kind = findKind(id);
+    return kind && kind->group == group;
+}
+
+int drawOrder(std::string_view id)
+{
+    const auto* kind = findKind(id);
+    return kind ? kind->drawOrder : 25;
 }
 
 std::size_t kindRank(std::string_view id)

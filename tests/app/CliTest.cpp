@@ -185,6 +185,7 @@ TEST(Cli, ValidateExitsNonZeroOnProblems)
 
 TEST(Cli, SampleWorkspaceBuiltFromDataIsValid)
 {
+    PLANATLAS_NEEDS_SAMPLE();
     const auto sample = pa::test::sampleWorkspace();
     ASSERT_TRUE(fs::exists(sample)) << sample;
     const auto info = runCli({"info", sample.string(), "--format", "json"});
@@ -362,6 +363,7 @@ TEST(Cli, CrosswalkLoadsAndRefusesUnknownUnits)
 
 TEST(Cli, AnalyzeCoverageOnTheSampleWritesCsvAndJson)
 {
+    PLANATLAS_NEEDS_SAMPLE();
     const auto sample = pa::test::sampleWorkspace().string();
     const auto csv = runCli({"analyze", sample, "coverage", "--units", "districts_pre2025"});
     ASSERT_EQ(csv.exitCode, 0) << csv.err;
@@ -411,6 +413,7 @@ TEST(Cli, AnalyzeCoverageOnTheSampleWritesCsvAndJson)
 
 TEST(Cli, AnalyzeFootprintAndUnlocatedTasks)
 {
+    PLANATLAS_NEEDS_SAMPLE();
     const auto sample = pa::test::sampleWorkspace().string();
     const auto j = nlohmann::json::parse(
         runCli({"analyze", sample, "footprint", "--by", "document", "--units", "districts_pre2025", "--format", "json"}).out);
@@ -497,6 +500,7 @@ TEST(Cli, AnalyzeCorridorAndAccess)
 
 TEST(Cli, CorridorWithExpresswaysStoredInWgs84GivesTheSameAnswer)
 {
+    PLANATLAS_NEEDS_SAMPLE();
     // The reproduction: the sample's expressway layer rewritten in EPSG:4326, as an
     // outside editor may leave it. Proximity used to measure degrees against metres: about
     // 2,400 km to the nearest expressway and 0 % of industrial land within 5 km, exit 0.
@@ -525,6 +529,7 @@ TEST(Cli, CorridorWithExpresswaysStoredInWgs84GivesTheSameAnswer)
 
 TEST(Cli, AnalyzeTargetsOnTheSample)
 {
+    PLANATLAS_NEEDS_SAMPLE();
     const auto r = runCli({"analyze", pa::test::sampleWorkspace().string(), "targets", "--format", "json"});
     ASSERT_EQ(r.exitCode, 0) << r.err;
     const auto j = nlohmann::json::parse(r.out);
@@ -554,6 +559,7 @@ TEST(Cli, AnalyzeTargetsOnTheSample)
 
 TEST(Cli, GridOverTheSampleProvinceThenCoverage)
 {
+    PLANATLAS_NEEDS_SAMPLE();
     pa::test::TempDir dir;
     const auto ws = dir.file("tn.gpkg");
     fs::copy_file(pa::test::sampleWorkspace(), ws);
@@ -605,6 +611,7 @@ TEST(Cli, AnalyzeZonalLandPrice)
 
 TEST(Cli, AnalyzeZonalOverARasterAgreesWithThePolygonsItWasBurntFrom)
 {
+    PLANATLAS_NEEDS_SAMPLE();
     // The sample's district price table burnt into a 50 m GeoTIFF by gdal_rasterize: per park,
     // the pixel mean must come close to the area-weighted polygon mean (pixels straddling a
     // district edge take one side's price).
@@ -644,6 +651,7 @@ TEST(Cli, AnalyzeZonalOverARasterAgreesWithThePolygonsItWasBurntFrom)
 
 TEST(Cli, MapOfTheSampleAndItsRefusals)
 {
+    PLANATLAS_NEEDS_SAMPLE();
     pa::test::TempDir dir;
     const auto sample = pa::test::sampleWorkspace().string();
     const auto png = dir.file("tn.png");
@@ -676,6 +684,7 @@ TEST(Cli, MapOfTheSampleAndItsRefusals)
 
 TEST(Cli, ReportIsSelfContainedAndItsTablesAreTheAnalyses)
 {
+    PLANATLAS_NEEDS_SAMPLE();
     pa::test::TempDir dir;
     const auto sample = pa::test::sampleWorkspace().string();
     const auto out = dir.file("bao-cao");
@@ -847,6 +856,7 @@ TEST(Cli, IngestExplainShowsThePartsAndTheRuleOfEachTaskAndExplainsAFailure)
 
 TEST(Cli, AgencyMapColoursFeaturesByTheYearTheirTasksAreDue)
 {
+    PLANATLAS_NEEDS_SAMPLE();
     pa::test::TempDir dir;
     const auto ws = dir.file("tn.gpkg");
     std::filesystem::copy_file(pa::test::sampleWorkspace(), ws);

@@ -8,6 +8,7 @@
 #include <random>
 #include <sstream>
 #include <stdexcept>
+#include <string_view>
 
 namespace fs = std::filesystem;
 
@@ -17,6 +18,7 @@ fs::path sourceDir() { return PLANATLAS_SOURCE_DIR; }
 fs::path fixture(const std::string& name) { return sourceDir() / "tests" / "data" / name; }
 fs::path sampleData(const std::string& relative) { return sourceDir() / "data" / relative; }
 fs::path sampleWorkspace() { return PLANATLAS_SAMPLE_WORKSPACE; }
+bool samplesBuilt() { return !std::string_view(PLANATLAS_SAMPLE_WORKSPACE).empty(); }
 fs::path sampleWorkspaceThanhHoa() { return PLANATLAS_SAMPLE_WORKSPACE_TH; }
 
 TempDir::TempDir()

@@ -43,6 +43,14 @@ struct CommandResult
 CommandResult run(const std::vector<std::string>& argv);
 /// Runs the planatlas executable built with these tests.
 CommandResult runCli(const std::vector<std::string>& args);
+/// Whether the build made the sample workspaces (PLANATLAS_BUILD_SAMPLES=ON, the default).
+bool samplesBuilt();
+/// The first statement of a GoogleTest test (or SetUp) that needs a sample workspace: without
+/// the samples the test is skipped, saying why.
+#define PLANATLAS_NEEDS_SAMPLE()                                                                            \
+    if (!::pa::test::samplesBuilt())                                                                        \
+    GTEST_SKIP() << "needs the sample workspaces, which this build does not make (PLANATLAS_BUILD_SAMPLES=OFF)"
+
 /// Path of the sample workspace the build makes from data/.
 std::filesystem::path sampleWorkspace();
 /// The Thanh Hóa sample workspace the build makes (build/<preset>/data/thanh_hoa.gpkg).

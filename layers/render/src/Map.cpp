@@ -138,19 +138,6 @@ bool programmeShown(const layers::RegisteredLayer& l)
     return l.kind != "land_price" && k && (k->programme || l.kind == "infrastructure");
 }
 
-/// Drawing order: context under programme, polygons under lines under points.
-int zOf(const std::string& kind)
-{
-    static const std::map<std::string, int> z = {
-        {"basemap", 0},           {"land_price", 5},        {"analysis_grid", 6},      {"agri_zone", 10},
-        {"forest", 11},           {"tourism_area", 12},     {"economic_zone", 20},     {"industrial_cluster", 21},
-        {"industrial_park", 22},  {"hitech_zone", 23},      {"other", 26},             {"admin_commune", 30},
-        {"admin_district", 31},   {"admin_province", 32},   {"railway", 40},           {"road", 41},
-        {"expressway", 42},       {"infrastructure", 50},   {"market_logistics", 51},  {"urban_centre", 53},
-    };
-    const auto it = z.find(kind);
-    return it == z.end() ? 25 : it->second;
-}
 
 
 
@@ -686,7 +673,7 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
         auto table = ws.dataset().layerByName(l.name);
         if (!table || !table->hasGeometry())
             continue;
-        Drawn d{l, l.kind, zOf(l.kind), {}, streamedKind(l.kind)};
+        Drawn d{l, l.kind, layers::drawOrder(l.kind), {}, streamedKind(l.kind)};
         if (const auto it = stacked.find(l.name); it != stacked.end())
             d.z = it->second.first;
         if (d.streamed) {
@@ -1327,7 +1314,7 @@ std::vector<StackEntry> defaultStack(layers::Workspace& ws)
         stack.push_back({l.name, l.kind, l.titleVi, l.titleEn, l.geometryType, visible});
     }
     std::stable_sort(stack.begin(), stack.end(),
-                     [](const StackEntry& a, const StackEntry& b) { return zOf(a.kind) < zOf(b.kind); });
+                     [](const StackEntry& a, const StackEntry& b) { return layers::drawOrder(a.kind) < layers::drawOrder(b.kind); });
     return stack;
 }
 

@@ -618,8 +618,7 @@ ReportResult writeReport(layers::Workspace& ws, const std::string& directory, co
                     {},
                     {false, false, true, true, true}};
         for (const auto& r : zonal->rows) {
-            if (r.kind != "industrial_park" && r.kind != "industrial_cluster" && r.kind != "hitech_zone" &&
-                r.kind != "economic_zone")
+            if (!layers::inGroup(r.kind, "industrial"))
                 continue;
             auto cell = [&](const std::optional<double>& v) { return v ? fmt(*v, 0, lang) : std::string(); };
             table.rows.push_back({html(kindTitle(r.kind, lang)), html(r.name), cell(r.mean), cell(r.min), cell(r.max)});

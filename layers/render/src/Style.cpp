@@ -53,7 +53,7 @@ Symbol symbolFor(const std::string& kind, const std::string& status, const std::
     }
     if (kind == "road") {
         s.casing = QPen(QColor(255, 255, 255, 200), u.px(0.9), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
-        s.pen = QPen(mute ? stroke : colour("#f28c28"), u.px(0.5), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
+        s.pen = QPen(stroke, u.px(0.5), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
         return s;
     }
     if (kind == "railway") {

@@ -84,9 +84,9 @@ std::string unitWords(const std::string& unit)
 
 void Algorithm::check(const ParameterValues& values) const
 {
-    for (const auto& [name, value] : values.all())
-        if (!parameter(name))
-            throw ParameterError(name, "the " + this->name + " analysis takes no such parameter");
+    for (const auto& [given, value] : values.all())
+        if (!parameter(given))
+            throw ParameterError(given, "the " + name + " analysis takes no such parameter");
     for (const auto& p : parameters) {
         if (!values.has(p.name)) {
             if (p.required)

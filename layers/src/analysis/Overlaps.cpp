@@ -24,17 +24,15 @@ struct Feature
     gis::Geometry geometry;
 };
 
-const std::vector<std::string_view> kIndustrial = {"industrial_park", "industrial_cluster", "economic_zone",
-                                                   "hitech_zone"};
-
 } // namespace
 
 std::vector<std::pair<std::string, std::string>> defaultOverlapPairs()
 {
     std::vector<std::pair<std::string, std::string>> pairs;
-    for (auto i : kIndustrial)
-        for (std::string_view other : {"agri_zone", "forest"})
-            pairs.emplace_back(i, other);
+    for (const auto& industrial : layers::layerKinds())
+        if (industrial.group == "industrial")
+            for (std::string_view other : {"agri_zone", "forest"})
+                pairs.emplace_back(industrial.id, other);
     for (const auto& kind : layers::layerKinds())
         if (kind.programme && kind.accepts(gis::GeometryFamily::Polygon))
             pairs.emplace_back(kind.id, kind.id);

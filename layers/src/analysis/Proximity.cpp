@@ -58,7 +58,7 @@ std::vector<Feature> readFeatures(layers::Workspace& ws, const std::function<boo
 
 bool industrial(const std::string& kind)
 {
-    return kind == "industrial_park" || kind == "industrial_cluster" || kind == "economic_zone" || kind == "hitech_zone";
+    return layers::inGroup(kind, "industrial");
 }
 
 /// Distance from @p f to the nearest of @p targets (never itself).
@@ -111,7 +111,7 @@ CorridorResult corridor(layers::Workspace& ws, double distanceKm, const std::vec
         ws,
         [](const std::string& k) {
             const auto* kind = layers::findKind(k);
-            return kind && kind->programme && k != "expressway" && k != "road" && k != "railway";
+            return kind && kind->programme && kind->group != "transport";
         },
         result.notes);
     std::vector<const gis::Geometry*> lines;

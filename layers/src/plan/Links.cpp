@@ -58,8 +58,7 @@ double kindFit(const std::string& type, const std::string& kind)
     };
     const bool town = in(type, {"admin_district", "urban_centre", "admin_commune"}) &&
                       in(kind, {"admin_district", "urban_centre", "admin_commune"});
-    const bool industry = in(type, {"industrial_park", "industrial_cluster", "hitech_zone", "economic_zone"}) &&
-                          in(kind, {"industrial_park", "industrial_cluster", "hitech_zone", "economic_zone"});
+    const bool industry = layers::inGroup(type, "industrial") && layers::inGroup(kind, "industrial");
     const bool road = in(type, {"road", "expressway"}) && in(kind, {"road", "expressway"});
     const bool site = in(type, {"lake", "tourism_area"}) && in(kind, {"tourism_area", "other", "infrastructure", "forest"});
     return town || industry || road || site ? 0.8 : 0.5;

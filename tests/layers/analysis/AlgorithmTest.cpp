@@ -34,12 +34,15 @@ TEST(AlgorithmRegistry, EveryAnalysisIsDeclaredCompletely)
             EXPECT_FALSE(p.titleEn.empty());
             EXPECT_FALSE(p.help.empty());
             EXPECT_EQ(p.metavar.empty(), p.type == analysis::Parameter::Type::Flag);
-            if (p.type == analysis::Parameter::Type::Choice)
+            if (p.type == analysis::Parameter::Type::Choice) {
                 EXPECT_FALSE(p.choices.empty());
+            }
             // A parameter whose name carries a unit declares it ("distance_km" → km).
-            for (const std::string unit : {"km", "ha", "m"})
-                if (p.name.size() > unit.size() + 1 && p.name.ends_with("_" + unit))
+            for (const std::string unit : {"km", "ha", "m"}) {
+                if (p.name.size() > unit.size() + 1 && p.name.ends_with("_" + unit)) {
                     EXPECT_EQ(p.unit, unit);
+                }
+            }
         }
         EXPECT_EQ(analysis::findAlgorithm(a.name), &a);
     }

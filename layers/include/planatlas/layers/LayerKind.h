@@ -39,6 +39,12 @@ struct LayerKind
     bool programme;            ///< a programme feature (carries the common attributes)
     std::vector<AttributeSpec> attributes; ///< kind-specific, after the common ones
     Style style;
+    /// The family analyses and maps treat alike: "admin", "industrial" (parks, clusters,
+    /// economic and high-tech zones), "transport", "land", "urban", "services", "reference".
+    std::string_view group;
+    /// Drawing order on maps, low first: context under programme, polygons under lines under
+    /// points.
+    int drawOrder;
 
     [[nodiscard]] bool accepts(gis::GeometryFamily family) const;
     [[nodiscard]] std::string familiesText() const; ///< "polygon", "point or polygon"
@@ -52,6 +58,12 @@ std::span<const LayerKind> layerKinds();
 const LayerKind* findKind(std::string_view id);
 /// Position of a kind in the registry (the order reports list kinds in); unknown kinds last.
 std::size_t kindRank(std::string_view id);
+
+/// Whether kind @p id belongs to @p group (see LayerKind::group); false for an unknown kind.
+bool inGroup(std::string_view id, std::string_view group);
+/// The drawing order of kind @p id (LayerKind::drawOrder); unknown kinds between programme
+/// polygons and boundaries.
+int drawOrder(std::string_view id);
 
 /// "admin_province, admin_district, …" for messages.
 std::string kindIdList();

@@ -38,23 +38,23 @@ struct Parameter
         Text,
         Flag,     ///< present or not
     };
-    std::string name;               ///< "distance_km": key, JSON field, CLI "--distance-km"
+    std::string name{};             ///< "distance_km": key, JSON field, CLI "--distance-km"
     Type type = Type::Text;
-    std::string titleVi, titleEn;   ///< a form's label: "Khoảng cách", "Distance"
-    std::string help;               ///< one English line for --help
-    std::string metavar;            ///< --help: "LAYER", "D"; empty for a flag
-    std::string unit;               ///< "km", "ha"; empty when none
-    std::string defaultValue;       ///< as text; empty when none
-    std::vector<std::string> choices;
+    std::string titleVi{}, titleEn{}; ///< a form's label: "Khoảng cách", "Distance"
+    std::string help{};             ///< one English line for --help
+    std::string metavar{};          ///< --help: "LAYER", "D"; empty for a flag
+    std::string unit{};             ///< "km", "ha"; empty when none
+    std::string defaultValue{};     ///< as text; empty when none
+    std::vector<std::string> choices{};
     bool required = false;
-    std::optional<double> minimum;  ///< Number: the least value accepted
+    std::optional<double> minimum{}; ///< Number: the least value accepted
     bool minimumExclusive = false;  ///< Number: the minimum itself is refused (a distance > 0)
     /// Choice, or a List of fixed values: what a form shows for each of `choices`.
-    std::vector<std::string> choiceTitlesVi, choiceTitlesEn;
+    std::vector<std::string> choiceTitlesVi{}, choiceTitlesEn{};
     /// Layer: the kinds of layer a form offers ("admin_*" for every admin kind); empty offers
     /// every layer. A Text parameter with kinds here is a layer name a form offers too, which
     /// the command line also accepts in other forms (zonal's LAYER:FIELD or FILE:BAND).
-    std::vector<std::string> layerKinds;
+    std::vector<std::string> layerKinds{};
     bool polygonsOnly = false; ///< Layer: only polygon layers are offered
 };
 
