@@ -2,13 +2,12 @@
 
 #include "planatlas/layers/Text.h"
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <atomic>
 #include <csignal>
 #include <cstdio>
 #include <sstream>
+#include <unistd.h>
 
 namespace pa::cli {
 
@@ -32,7 +31,8 @@ Arguments parse(const Command& command, const std::vector<std::string>& args)
     Arguments parsed;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& arg = args[i];
-        if ((arg.size() > 2 && arg.rfind("--", 0) == 0) || (arg.size() == 2 && arg[0] == '-' && arg[1] != '-')) {
+        if ((arg.size() > 2 && arg.rfind("--", 0) == 0) ||
+            (arg.size() == 2 && arg[0] == '-' && arg[1] != '-')) {
             std::string name = arg;
             std::string inlineValue;
             bool hasInline = false;
@@ -47,7 +47,8 @@ Arguments parse(const Command& command, const std::vector<std::string>& args)
                     spec = &candidate;
             if (!spec)
                 throw UsageError("planatlas " + std::string(command.name) + ": unknown option '" +
-                                 name + "' (see 'planatlas " + std::string(command.name) + " --help')");
+                                 name + "' (see 'planatlas " + std::string(command.name) +
+                                 " --help')");
             if (spec->metavar.empty()) {
                 if (hasInline)
                     throw UsageError("option " + name + " takes no value");
@@ -56,7 +57,8 @@ Arguments parse(const Command& command, const std::vector<std::string>& args)
             }
             if (!hasInline) {
                 if (i + 1 >= args.size())
-                    throw UsageError("option " + name + " needs a value (" + std::string(spec->metavar) + ")");
+                    throw UsageError("option " + name + " needs a value (" +
+                                     std::string(spec->metavar) + ")");
                 inlineValue = args[++i];
             }
             if (!spec->repeatable && parsed.values.contains(name))
@@ -86,9 +88,10 @@ std::string helpText(const Command& command)
                 left += " " + std::string(option.metavar);
             out << left;
             // Pad by characters, not bytes ("K:K,…" has a three-byte ellipsis).
-            const auto width = static_cast<std::size_t>(std::count_if(left.begin(), left.end(), [](char c) {
-                return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-            }));
+            const auto width =
+                static_cast<std::size_t>(std::count_if(left.begin(), left.end(), [](char c) {
+                    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+                }));
             if (width < 28)
                 out << std::string(28 - width, ' ');
             else
@@ -126,7 +129,8 @@ TerminalProgress::TerminalProgress(bool show)
               if (!m_terminal || percent == m_lastPercent)
                   return;
               m_lastPercent = percent;
-              std::fprintf(stderr, "\r%.*s %3d%%", static_cast<int>(stage.size()), stage.data(), percent);
+              std::fprintf(stderr, "\r%.*s %3d%%", static_cast<int>(stage.size()), stage.data(),
+                           percent);
               std::fflush(stderr);
           },
           &g_cancel)
@@ -142,13 +146,15 @@ TerminalProgress::~TerminalProgress()
         std::fputs("\r\033[K", stderr);
 }
 
-double positiveNumber(const Arguments& parsed, const std::string& option, double fallback, const std::string& unit)
+double positiveNumber(const Arguments& parsed, const std::string& option, double fallback,
+                      const std::string& unit)
 {
     if (!parsed.has(option))
         return fallback;
     const auto v = text::parseNumber(parsed.value(option));
     if (!v || *v <= 0)
-        throw UsageError(option + " takes a positive number of " + unit + ", not '" + parsed.value(option) + "'");
+        throw UsageError(option + " takes a positive number of " + unit + ", not '" +
+                         parsed.value(option) + "'");
     return *v;
 }
 

@@ -13,14 +13,15 @@
 namespace pa::cli {
 
 /// Exit codes, documented in `planatlas --help` and README.md.
-enum ExitCode : int {
+enum ExitCode : int
+{
     kOk = 0,
-    kProblemsFound = 1, ///< validate found errors
-    kUsage = 2,         ///< bad command line
-    kInputError = 3,    ///< a source file cannot be used
-    kWorkspaceError = 4,///< the workspace cannot be created, opened or written
-    kInternalError = 5, ///< a bug or an unexpected library failure
-    kCancelled = 130,   ///< interrupted (Ctrl-C); nothing was written
+    kProblemsFound = 1,  ///< validate found errors
+    kUsage = 2,          ///< bad command line
+    kInputError = 3,     ///< a source file cannot be used
+    kWorkspaceError = 4, ///< the workspace cannot be created, opened or written
+    kInternalError = 5,  ///< a bug or an unexpected library failure
+    kCancelled = 130,    ///< interrupted (Ctrl-C); nothing was written
 };
 
 struct OptionSpec
@@ -36,7 +37,7 @@ struct Command
     std::string_view name;
     std::string_view synopsis; ///< "WS.gpkg FILE --kind KIND [options]"
     std::string_view summary;
-    std::string_view details;  ///< extra help text (examples, notes)
+    std::string_view details; ///< extra help text (examples, notes)
     std::vector<OptionSpec> options;
     int minPositional = 0;
     int maxPositional = 0;
@@ -98,7 +99,8 @@ private:
 
 /// The value of @p option as a positive number ("5", "2,5"), or @p fallback when it is absent;
 /// anything else is a usage error naming the option and its @p unit ("kilometres").
-double positiveNumber(const Arguments& parsed, const std::string& option, double fallback, const std::string& unit);
+double positiveNumber(const Arguments& parsed, const std::string& option, double fallback,
+                      const std::string& unit);
 
 /// The value of --lang: "vi" (default) or "en"; anything else is a usage error.
 std::string language(const Arguments& parsed);

@@ -1,7 +1,6 @@
 // `planatlas analyze`: generated from the analyses' declarations (analysis/Algorithm.h). The
 // options, --help and the JSON output come from the registry; nothing here names an analysis.
 #include "Cli.h"
-
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/Text.h"
 #include "planatlas/layers/Workspace.h"
@@ -9,12 +8,11 @@
 #include "planatlas/layers/analysis/Csv.h"
 #include "planatlas/layers/analysis/Table.h"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <cstdio>
 #include <deque>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 namespace pa::cli {
@@ -44,13 +42,14 @@ const Generated& generated()
         Generated out;
         std::ostringstream details;
         details << "analyses:\n";
-        std::vector<std::string> names;                        // option order: first appearance
+        std::vector<std::string> names;                          // option order: first appearance
         std::map<std::string, const analysis::Parameter*> first; // its first declaration
-        std::map<std::string, std::vector<std::string>> users; // parameter → analyses taking it
+        std::map<std::string, std::vector<std::string>> users;   // parameter → analyses taking it
         for (const auto& a : analysis::algorithms()) {
             std::string synopsis = "  " + a.name;
             for (const auto& p : a.parameters) {
-                const std::string option = optionName(p.name) + (p.metavar.empty() ? "" : " " + p.metavar);
+                const std::string option =
+                    optionName(p.name) + (p.metavar.empty() ? "" : " " + p.metavar);
                 synopsis += p.required ? " " + option : " [" + option + "]";
                 if (!first.contains(p.name)) {
                     names.push_back(p.name);
@@ -63,7 +62,8 @@ const Generated& generated()
             for (std::string line; std::getline(help, line);)
                 details << "                           " << line << '\n';
         }
-        details << "\nexample: planatlas analyze ws.gpkg coverage --units districts_pre2025 --format csv -o coverage.csv";
+        details << "\nexample: planatlas analyze ws.gpkg coverage --units districts_pre2025 "
+                   "--format csv -o coverage.csv";
         std::vector<OptionSpec> options;
         for (const auto& name : names) {
             const auto& p = *first.at(name);
@@ -75,18 +75,20 @@ const Generated& generated()
                 help += " (default " + p.defaultValue + (p.unit.empty() ? "" : " " + p.unit) + ")";
             options.push_back({out.keep(optionName(name)), out.keep(p.metavar), out.keep(help)});
         }
-        options.push_back({"--format", "FMT",
-                           "csv (default), json, or gpkg (a GeoPackage layer with each row's unit,\n"
-                           "feature or overlap geometry; needs -o)"});
+        options.push_back(
+            {"--format", "FMT",
+             "csv (default), json, or gpkg (a GeoPackage layer with each row's unit,\n"
+             "feature or overlap geometry; needs -o)"});
         options.push_back({"-o", "FILE", "write to FILE instead of standard output"});
-        out.command = Command{"analyze",
-                              "WS.gpkg NAME [options] [--format csv|json|gpkg] [-o FILE]",
-                              "Run an analysis of the programme. Areas and lengths are computed in the workspace's\n"
-                              "projected CRS (hectares, kilometres).",
-                              out.keep(details.str()),
-                              std::move(options),
-                              2,
-                              2};
+        out.command = Command{
+            "analyze",
+            "WS.gpkg NAME [options] [--format csv|json|gpkg] [-o FILE]",
+            "Run an analysis of the programme. Areas and lengths are computed in the workspace's\n"
+            "projected CRS (hectares, kilometres).",
+            out.keep(details.str()),
+            std::move(options),
+            2,
+            2};
         return out;
     }();
     return g;
@@ -141,8 +143,10 @@ std::string writeJson(const analysis::Algorithm& algorithm, const analysis::Para
         if (p.type == analysis::Parameter::Type::Flag)
             parameters[p.name] = true;
         else if (p.type == analysis::Parameter::Type::Number)
-            parameters[p.name] = values.number(p.name, text::parseNumber(p.defaultValue).value_or(0));
-        else if (p.type == analysis::Parameter::Type::List || p.type == analysis::Parameter::Type::KindList)
+            parameters[p.name] =
+                values.number(p.name, text::parseNumber(p.defaultValue).value_or(0));
+        else if (p.type == analysis::Parameter::Type::List ||
+                 p.type == analysis::Parameter::Type::KindList)
             parameters[p.name] = values.list(p.name);
         else
             parameters[p.name] = values.text(p.name, p.defaultValue);
@@ -159,7 +163,8 @@ std::string writeJson(const analysis::Algorithm& algorithm, const analysis::Para
 }
 
 /// Writes the output to -o FILE or standard output.
-int emit(const Arguments& parsed, const std::string& text, const std::string& name, std::size_t rows)
+int emit(const Arguments& parsed, const std::string& text, const std::string& name,
+         std::size_t rows)
 {
     if (!parsed.has("-o")) {
         std::fputs(text.c_str(), stdout);
@@ -169,7 +174,8 @@ int emit(const Arguments& parsed, const std::string& text, const std::string& na
     if (!file)
         throw layers::Error(layers::ErrorKind::Input, parsed.value("-o") + ": cannot be written");
     file << text;
-    std::fprintf(stderr, "%s: %zu row(s) written to %s\n", name.c_str(), rows, parsed.value("-o").c_str());
+    std::fprintf(stderr, "%s: %zu row(s) written to %s\n", name.c_str(), rows,
+                 parsed.value("-o").c_str());
     return kOk;
 }
 
@@ -202,7 +208,8 @@ int runAnalyze(const std::vector<std::string>& args)
         std::string key = parameter;
         std::replace(key.begin(), key.end(), '-', '_');
         if (!algorithm->parameter(key))
-            throw UsageError("analyze " + name + " takes no option " + option + " (see 'planatlas analyze --help')");
+            throw UsageError("analyze " + name + " takes no option " + option +
+                             " (see 'planatlas analyze --help')");
         values.set(key, value);
     }
     algorithm->check(values); // before the workspace is opened
@@ -220,12 +227,12 @@ int runAnalyze(const std::vector<std::string>& args)
     if (format == "gpkg") {
         const TerminalProgress progress;
         analysis::writeGeoPackage(ws, table, parsed.value("-o"), progress.progress());
-        std::fprintf(stderr, "%s: %zu row(s) written to layer '%s' of %s\n", table.name.c_str(), table.rows.size(),
-                     table.name.c_str(), parsed.value("-o").c_str());
+        std::fprintf(stderr, "%s: %zu row(s) written to layer '%s' of %s\n", table.name.c_str(),
+                     table.rows.size(), table.name.c_str(), parsed.value("-o").c_str());
         return kOk;
     }
-    const std::string text =
-        format == "json" ? writeJson(*algorithm, values, result, notes) : analysis::csv::write(table);
+    const std::string text = format == "json" ? writeJson(*algorithm, values, result, notes)
+                                              : analysis::csv::write(table);
     return emit(parsed, text, name, table.rows.size());
 }
 

@@ -1,5 +1,4 @@
 #include "Cli.h"
-
 #include "planatlas/layers/Crosswalk.h"
 #include "planatlas/layers/Workspace.h"
 
@@ -28,7 +27,8 @@ int runCrosswalk(const std::vector<std::string>& args)
     auto ws = layers::Workspace::open(parsed.positional[0], gis::OpenMode::Update);
     const auto r = layers::loadCrosswalk(ws, parsed.positional[1]);
     ws.close();
-    std::printf("Loaded %lld crosswalk row(s) into %s", static_cast<long long>(r.rows), parsed.positional[0].c_str());
+    std::printf("Loaded %lld crosswalk row(s) into %s", static_cast<long long>(r.rows),
+                parsed.positional[0].c_str());
     if (r.unitsEnded > 0)
         std::printf("; %lld unit(s) now end the day before they were merged, split or abolished",
                     static_cast<long long>(r.unitsEnded));

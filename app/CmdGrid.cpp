@@ -1,5 +1,4 @@
 #include "Cli.h"
-
 #include "planatlas/layers/Text.h"
 #include "planatlas/layers/Workspace.h"
 #include "planatlas/layers/analysis/Grid.h"
@@ -49,8 +48,8 @@ int runGrid(const std::vector<std::string>& args)
         return analysis::makeGrid(ws, options, progress.progress());
     }();
     ws.close();
-    std::printf("Made a %s grid of %lld cell(s) of %g km in %s\n", shape.c_str(), static_cast<long long>(cells),
-                options.cellKm, parsed.positional[0].c_str());
+    std::printf("Made a %s grid of %lld cell(s) of %g km in %s\n", shape.c_str(),
+                static_cast<long long>(cells), options.cellKm, parsed.positional[0].c_str());
     return kOk;
 }
 

@@ -1,9 +1,7 @@
 #include "Cli.h"
-
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/Importer.h"
 #include "planatlas/layers/LayerKind.h"
-
 
 #include <cstdio>
 
@@ -62,12 +60,15 @@ const Command& importCommand()
             {"--attribution", "TEXT", "attribution text to show on maps"},
             {"--valid-from", "DATE", "administrative units: valid from (YYYY-MM-DD)"},
             {"--valid-to", "DATE", "administrative units: valid until (YYYY-MM-DD)"},
-            {"--join", "LAYER:ATTR=COLUMN", "a table without geometry: take each row's geometry from the "
-                                            "feature of LAYER whose ATTR matches COLUMN"},
-            {"--join-buffer-m", "M", "with --join on a line layer: buffer lines into polygons of M metres"},
+            {"--join", "LAYER:ATTR=COLUMN",
+             "a table without geometry: take each row's geometry from the "
+             "feature of LAYER whose ATTR matches COLUMN"},
+            {"--join-buffer-m", "M",
+             "with --join on a line layer: buffer lines into polygons of M metres"},
             {"--quiet", "", "print nothing but errors"},
         },
-        2, 2};
+        2,
+        2};
     return command;
 }
 
@@ -117,10 +118,13 @@ int runImport(const std::vector<std::string>& args)
         const std::string spec = parsed.value("--join");
         const auto colon = spec.find(':');
         const auto eq = spec.find('=', colon == std::string::npos ? 0 : colon);
-        if (colon == std::string::npos || eq == std::string::npos || colon == 0 || eq == colon + 1 ||
-            eq + 1 == spec.size())
-            throw UsageError("--join takes LAYER:ATTRIBUTE=COLUMN (e.g. communes:name_vi=ten_xa), not '" + spec + "'");
-        options.join = layers::ImportOptions::Join{spec.substr(0, colon), spec.substr(colon + 1, eq - colon - 1),
+        if (colon == std::string::npos || eq == std::string::npos || colon == 0 ||
+            eq == colon + 1 || eq + 1 == spec.size())
+            throw UsageError(
+                "--join takes LAYER:ATTRIBUTE=COLUMN (e.g. communes:name_vi=ten_xa), not '" + spec +
+                "'");
+        options.join = layers::ImportOptions::Join{spec.substr(0, colon),
+                                                   spec.substr(colon + 1, eq - colon - 1),
                                                    spec.substr(eq + 1), 0.0};
         options.join->bufferM = positiveNumber(parsed, "--join-buffer-m", 0.0, "metres");
     } else if (parsed.has("--join-buffer-m")) {
@@ -146,7 +150,8 @@ int runImport(const std::vector<std::string>& args)
                     static_cast<long long>(report.features), report.layerName.c_str(),
                     report.kind.c_str(), report.geometryType.c_str(), parsed.positional[0].c_str());
         std::printf("  source: %s (%s, layer %s, %s)\n", options.sourcePath.c_str(),
-                    report.sourceDriver.c_str(), report.sourceLayer.c_str(), report.sourceCrs.c_str());
+                    report.sourceDriver.c_str(), report.sourceLayer.c_str(),
+                    report.sourceCrs.c_str());
         std::printf("  transformation: %s\n", report.transformation.c_str());
         if (options.join)
             std::printf("  join: %lld row(s) took the geometry of layer '%s' (%s = %s)\n",

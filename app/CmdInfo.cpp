@@ -1,10 +1,8 @@
 #include "Cli.h"
-
 #include "planatlas/layers/Workspace.h"
 
-#include <nlohmann/json.hpp>
-
 #include <cstdio>
+#include <nlohmann/json.hpp>
 
 namespace pa::cli {
 
@@ -84,7 +82,8 @@ int runInfo(const std::vector<std::string>& args)
     if (info.extent)
         std::printf("Extent     %.1f, %.1f – %.1f, %.1f (m, %s)\n", info.extent->minX,
                     info.extent->minY, info.extent->maxX, info.extent->maxY, info.crs.c_str());
-    std::printf("\n%-28s %-20s %-18s %9s  %s\n", "Layer", "Kind", "Geometry", "Features", "Quality");
+    std::printf("\n%-28s %-20s %-18s %9s  %s\n", "Layer", "Kind", "Geometry", "Features",
+                "Quality");
     for (const auto& l : info.layers)
         std::printf("%-28s %-20s %-18s %9lld  %s\n", l.layer.name.c_str(), l.layer.kind.c_str(),
                     l.layer.geometryType.c_str(), static_cast<long long>(l.features),
@@ -97,7 +96,8 @@ int runInfo(const std::vector<std::string>& args)
     std::printf("Links      %lld feature–task link(s) in %zu Related Tables relation(s)\n",
                 static_cast<long long>(info.links), info.relationships.size());
     std::printf("Admin      %lld unit(s) with validity, %lld crosswalk row(s)\n",
-                static_cast<long long>(info.adminUnits), static_cast<long long>(info.crosswalkRows));
+                static_cast<long long>(info.adminUnits),
+                static_cast<long long>(info.crosswalkRows));
     bool anySource = false;
     for (const auto& l : info.layers) {
         if (l.layer.source.empty() && l.layer.licence.empty())

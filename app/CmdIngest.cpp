@@ -1,23 +1,22 @@
 #include "Cli.h"
-
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/PendingFile.h"
 #include "planatlas/layers/Text.h"
 #include "planatlas/layers/Workspace.h"
-#include "planatlas/layers/plan/Plan.h"
 #include "planatlas/layers/plan/Links.h"
+#include "planatlas/layers/plan/Plan.h"
 #include "planatlas/layers/plan/PlanStore.h"
-
-#include <nlohmann/json.hpp>
 
 #include <cstdio>
 #include <fstream>
+#include <nlohmann/json.hpp>
 
 namespace pa::cli {
 
 namespace {
 
-/// Writes @p text to @p path through a file moved into place when complete; a write error names the path.
+/// Writes @p text to @p path through a file moved into place when complete; a write error names the
+/// path.
 void writeTextFile(const std::string& path, const std::string& text)
 {
     layers::PendingFile pending(path);
@@ -42,9 +41,11 @@ const Command kIngest{
     {
         {"--format", "FMT", "json: print the document as JSON (text: a summary)"},
         {"--doc-id", "ID", "identifier of the document in the workspace"},
-        {"--save-text", "FILE", "write the text read from a PDF or recognised from a scan to FILE, for review"},
-        {"--explain", "", "print how the document was read: its parts and, for each task, the rule that\n"
-                          "gave its lead and the line it came from (no workspace is written)"},
+        {"--save-text", "FILE",
+         "write the text read from a PDF or recognised from a scan to FILE, for review"},
+        {"--explain", "",
+         "print how the document was read: its parts and, for each task, the rule that\n"
+         "gave its lead and the line it came from (no workspace is written)"},
     },
     1,
     2};
@@ -57,10 +58,14 @@ nlohmann::ordered_json nullable(const std::string& s)
 nlohmann::ordered_json toJson(const plan::ParsedPlan& p)
 {
     nlohmann::ordered_json j;
-    j["document"] = {{"type", nullable(p.document.type)},     {"number", nullable(p.document.number)},
-                     {"date", nullable(p.document.date)},     {"issuer", nullable(p.document.issuer)},
-                     {"province", nullable(p.document.province)}, {"title", nullable(p.document.title)},
-                     {"format", p.sourceFormat},             {"sha256", p.contentSha256}};
+    j["document"] = {{"type", nullable(p.document.type)},
+                     {"number", nullable(p.document.number)},
+                     {"date", nullable(p.document.date)},
+                     {"issuer", nullable(p.document.issuer)},
+                     {"province", nullable(p.document.province)},
+                     {"title", nullable(p.document.title)},
+                     {"format", p.sourceFormat},
+                     {"sha256", p.contentSha256}};
     j["tasks"] = nlohmann::ordered_json::array();
     for (const auto& t : p.tasks) {
         nlohmann::ordered_json places = nlohmann::ordered_json::array();
@@ -87,16 +92,17 @@ nlohmann::ordered_json toJson(const plan::ParsedPlan& p)
     }
     j["targets"] = nlohmann::ordered_json::array();
     for (const auto& t : p.targets)
-        j["targets"].push_back({{"section", t.section},
-                                {"text", t.text},
-                                {"indicator", t.indicator},
-                                {"comparator", t.comparator},
-                                {"value", t.value},
-                                {"value_max", t.valueMax ? nlohmann::ordered_json(*t.valueMax) : nullptr},
-                                {"unit", t.unit},
-                                {"year", t.year ? nlohmann::ordered_json(*t.year) : nullptr},
-                                {"metric", nullable(t.metric)},
-                                {"line", t.line}});
+        j["targets"].push_back(
+            {{"section", t.section},
+             {"text", t.text},
+             {"indicator", t.indicator},
+             {"comparator", t.comparator},
+             {"value", t.value},
+             {"value_max", t.valueMax ? nlohmann::ordered_json(*t.valueMax) : nullptr},
+             {"unit", t.unit},
+             {"year", t.year ? nlohmann::ordered_json(*t.year) : nullptr},
+             {"metric", nullable(t.metric)},
+             {"line", t.line}});
     j["agencies"] = nlohmann::ordered_json::array();
     for (const auto& a : p.agencies)
         j["agencies"].push_back({{"id", a.id},
@@ -108,7 +114,10 @@ nlohmann::ordered_json toJson(const plan::ParsedPlan& p)
                                  {"collective", a.collective}});
     j["parts"] = nlohmann::ordered_json::array();
     for (const auto& part : p.parts)
-        j["parts"].push_back({{"kind", part.kind}, {"title", part.title}, {"line", part.line}, {"tasks", part.tasks}});
+        j["parts"].push_back({{"kind", part.kind},
+                              {"title", part.title},
+                              {"line", part.line},
+                              {"tasks", part.tasks}});
     j["warnings"] = p.warnings;
     return j;
 }
@@ -129,7 +138,8 @@ int runIngest(const std::vector<std::string>& args)
     if (parsed.has("--save-text")) {
         // Before parsing, so that the text of a scan that reads badly can be reviewed.
         if (!document.extracted)
-            std::fprintf(stderr, "note: %s is a text document; --save-text writes nothing\n", parsed.positional.back().c_str());
+            std::fprintf(stderr, "note: %s is a text document; --save-text writes nothing\n",
+                         parsed.positional.back().c_str());
         else
             writeTextFile(parsed.value("--save-text"), document.text);
     }
@@ -142,7 +152,8 @@ int runIngest(const std::vector<std::string>& args)
             if (parsed.has("--explain") && e.kind() == layers::ErrorKind::Input) {
                 std::printf("%s\n", parsed.positional.back().c_str());
                 for (const auto& part : plan::documentParts(text))
-                    std::printf("part %-12s line %5d  %s\n", part.kind.c_str(), part.line, part.title.c_str());
+                    std::printf("part %-12s line %5d  %s\n", part.kind.c_str(), part.line,
+                                part.title.c_str());
             }
             throw;
         }
@@ -156,30 +167,31 @@ int runIngest(const std::vector<std::string>& args)
         // The segmentation, then each task with the rule that read it and the line it came from.
         std::printf("%s\n", parsed.positional.back().c_str());
         for (const auto& part : plan.parts)
-            std::printf("part %-12s line %5d  %3d task(s)  %s\n", part.kind.c_str(), part.line, part.tasks,
-                        clip(part.title, 70).c_str());
+            std::printf("part %-12s line %5d  %3d task(s)  %s\n", part.kind.c_str(), part.line,
+                        part.tasks, clip(part.title, 70).c_str());
         for (const auto& t : plan.tasks) {
             std::string lead, support;
             for (const auto& l : t.lead)
                 lead += (lead.empty() ? "" : "; ") + l;
             for (const auto& l : t.support)
                 support += (support.empty() ? "" : "; ") + l;
-            std::printf("line %5d  %-14s %-22s lead: %s%s%s%s\n             %s\n", t.line, t.id.c_str(),
-                        t.rule.c_str(), lead.empty() ? "(none)" : lead.c_str(),
+            std::printf("line %5d  %-14s %-22s lead: %s%s%s%s\n             %s\n", t.line,
+                        t.id.c_str(), t.rule.c_str(), lead.empty() ? "(none)" : lead.c_str(),
                         support.empty() ? "" : ("; support: " + support).c_str(),
                         t.deadline.empty() ? "" : ("; due: " + t.deadline.normalised).c_str(),
                         t.collective ? " [collective]" : "", clip(t.text, 100).c_str());
         }
         for (const auto& t : plan.measures)
-            std::printf("line %5d  %-14s %-22s (not a task: names nobody)\n             %s\n", t.line, t.id.c_str(),
-                        t.rule.c_str(), clip(t.text, 100).c_str());
+            std::printf("line %5d  %-14s %-22s (not a task: names nobody)\n             %s\n",
+                        t.line, t.id.c_str(), t.rule.c_str(), clip(t.text, 100).c_str());
         for (const auto& w : plan.warnings)
             std::fprintf(stderr, "warning: %s\n", w.c_str());
         return kOk;
     }
     if (parsed.positional.size() == 2) {
         auto workspace = layers::Workspace::open(parsed.positional[0], gis::OpenMode::Update);
-        const auto stored = plan::storePlan(workspace, plan, parsed.value("--doc-id"), parsed.positional.back());
+        const auto stored =
+            plan::storePlan(workspace, plan, parsed.value("--doc-id"), parsed.positional.back());
         // With a workspace, place mentions are matched against its features and units: the best
         // suggestion for each mention fills its feature_code (links are made by 'link accept').
         const auto suggestions = plan::suggestLinks(workspace, stored.docId);
@@ -193,19 +205,26 @@ int runIngest(const std::vector<std::string>& args)
         workspace.close();
         // With --format json, stdout carries only the JSON; the summary goes to stderr.
         FILE* summary = format == "json" ? stderr : stdout;
-        std::fprintf(summary, "%s document '%s' in %s: %lld task(s) added, %lld updated, %lld removed; %lld agencies, "
-                    "%lld role(s), %lld target(s)\n",
-                    stored.updated ? "Updated" : "Added", stored.docId.c_str(), parsed.positional[0].c_str(),
-                    static_cast<long long>(stored.tasksAdded), static_cast<long long>(stored.tasksUpdated),
-                    static_cast<long long>(stored.tasksRemoved), static_cast<long long>(stored.agencies),
-                    static_cast<long long>(stored.roles), static_cast<long long>(stored.targets));
+        std::fprintf(summary,
+                     "%s document '%s' in %s: %lld task(s) added, %lld updated, %lld removed; %lld "
+                     "agencies, "
+                     "%lld role(s), %lld target(s)\n",
+                     stored.updated ? "Updated" : "Added", stored.docId.c_str(),
+                     parsed.positional[0].c_str(), static_cast<long long>(stored.tasksAdded),
+                     static_cast<long long>(stored.tasksUpdated),
+                     static_cast<long long>(stored.tasksRemoved),
+                     static_cast<long long>(stored.agencies), static_cast<long long>(stored.roles),
+                     static_cast<long long>(stored.targets));
         if (!suggestions.empty())
-            std::fprintf(summary, "%zu link suggestion(s) from the places the tasks name: review them with "
-                        "'planatlas link %s suggestions'\n",
-                        suggestions.size(), parsed.positional[0].c_str());
+            std::fprintf(summary,
+                         "%zu link suggestion(s) from the places the tasks name: review them with "
+                         "'planatlas link %s suggestions'\n",
+                         suggestions.size(), parsed.positional[0].c_str());
         if (stored.linksRemoved)
-            std::fprintf(stderr, "warning: %lld feature link(s) removed with tasks the new version no longer has\n",
-                         static_cast<long long>(stored.linksRemoved));
+            std::fprintf(
+                stderr,
+                "warning: %lld feature link(s) removed with tasks the new version no longer has\n",
+                static_cast<long long>(stored.linksRemoved));
         for (const auto& w : plan.warnings)
             std::fprintf(stderr, "warning: %s\n", w.c_str());
         if (format == "text")
@@ -219,8 +238,8 @@ int runIngest(const std::vector<std::string>& args)
     std::printf("%s %s%s%s — %s\n", d.type.empty() ? "Văn bản" : d.type.c_str(), d.number.c_str(),
                 d.date.empty() ? "" : ", ", d.date.c_str(), d.issuer.c_str());
     std::printf("%s\n\n", d.title.c_str());
-    std::printf("%zu task(s), %zu target(s), %zu agencies\n", plan.tasks.size(), plan.targets.size(),
-                plan.agencies.size());
+    std::printf("%zu task(s), %zu target(s), %zu agencies\n", plan.tasks.size(),
+                plan.targets.size(), plan.agencies.size());
     for (const auto& t : plan.tasks) {
         std::string lead;
         for (const auto& l : t.lead)

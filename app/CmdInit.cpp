@@ -1,5 +1,4 @@
 #include "Cli.h"
-
 #include "planatlas/layers/Workspace.h"
 
 #include <cstdio>
@@ -19,7 +18,8 @@ const Command kInit{
         {"--province", "NAME", "province the programme belongs to (required)"},
         {"--crs", "EPSG:N", "analysis CRS, projected in metres (required)"},
     },
-    1, 1};
+    1,
+    1};
 } // namespace
 
 int runInit(const std::vector<std::string>& args)
@@ -29,8 +29,8 @@ int runInit(const std::vector<std::string>& args)
     const auto parsed = parse(kInit, args);
     if (!parsed.has("--province") || !parsed.has("--crs"))
         throw UsageError("planatlas init needs --province and --crs (see --help)");
-    auto workspace = layers::Workspace::create(
-        parsed.positional[0], {parsed.value("--province"), parsed.value("--crs")});
+    auto workspace = layers::Workspace::create(parsed.positional[0],
+                                               {parsed.value("--province"), parsed.value("--crs")});
     std::printf("Created workspace %s (province %s, analysis CRS %s — %s, schema %d)\n",
                 workspace.path().c_str(), workspace.province().c_str(),
                 workspace.crs().label().c_str(), workspace.crs().name().c_str(),

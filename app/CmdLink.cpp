@@ -1,11 +1,9 @@
 #include "Cli.h"
-
 #include "planatlas/layers/Workspace.h"
 #include "planatlas/layers/plan/Links.h"
 
-#include <nlohmann/json.hpp>
-
 #include <cstdio>
+#include <nlohmann/json.hpp>
 
 namespace pa::cli {
 
@@ -41,7 +39,8 @@ const Command kLink{
     2,
     64};
 
-void printSuggestions(const std::vector<plan::LinkSuggestion>& suggestions, const std::string& format)
+void printSuggestions(const std::vector<plan::LinkSuggestion>& suggestions,
+                      const std::string& format)
 {
     if (format == "json") {
         nlohmann::ordered_json j = nlohmann::ordered_json::array();
@@ -58,8 +57,9 @@ void printSuggestions(const std::vector<plan::LinkSuggestion>& suggestions, cons
         return;
     }
     for (const auto& s : suggestions)
-        std::printf("%5lld  %.2f  %-34s → %s/%s %s  (\"%s\")%s\n", static_cast<long long>(s.id), s.confidence,
-                    s.taskId.c_str(), s.layer.c_str(), s.featureCode.c_str(), s.featureName.c_str(), s.mention.c_str(),
+        std::printf("%5lld  %.2f  %-34s → %s/%s %s  (\"%s\")%s\n", static_cast<long long>(s.id),
+                    s.confidence, s.taskId.c_str(), s.layer.c_str(), s.featureCode.c_str(),
+                    s.featureName.c_str(), s.mention.c_str(),
                     s.status == "pending" ? "" : (" [" + s.status + "]").c_str());
     std::printf("%zu suggestion(s)\n", suggestions.size());
 }
@@ -89,14 +89,16 @@ int runLink(const std::vector<std::string>& args)
     const auto parsed = parse(kLink, args);
     const std::string format = textOrJson(parsed);
     const std::string& action = parsed.positional[1];
-    const bool writes = action == "suggest" || action == "accept" || action == "reject" || action == "add" ||
-                        action == "remove" || action == "review";
+    const bool writes = action == "suggest" || action == "accept" || action == "reject" ||
+                        action == "add" || action == "remove" || action == "review";
     if (!writes && action != "suggestions" && action != "list" && action != "unlocated")
-        throw UsageError("unknown link action '" + action +
-                         "' (suggest, suggestions, accept, reject, add, remove, list, review, unlocated)");
+        throw UsageError(
+            "unknown link action '" + action +
+            "' (suggest, suggestions, accept, reject, add, remove, list, review, unlocated)");
     if (action == "review" && parsed.positional.size() != 3)
         throw UsageError("link review needs one file: planatlas link WS review FILE.csv");
-    auto ws = layers::Workspace::open(parsed.positional[0], writes ? gis::OpenMode::Update : gis::OpenMode::ReadOnly);
+    auto ws = layers::Workspace::open(parsed.positional[0],
+                                      writes ? gis::OpenMode::Update : gis::OpenMode::ReadOnly);
     auto need = [&](const char* option) {
         if (!parsed.has(option))
             throw UsageError(std::string("link ") + action + " needs " + option);
@@ -124,14 +126,16 @@ int runLink(const std::vector<std::string>& args)
         const auto chosen = ids(parsed.positional);
         if (chosen.empty())
             throw UsageError("link reject needs suggestion ids");
-        std::printf("%lld suggestion(s) rejected\n", static_cast<long long>(plan::rejectSuggestions(ws, chosen)));
+        std::printf("%lld suggestion(s) rejected\n",
+                    static_cast<long long>(plan::rejectSuggestions(ws, chosen)));
     } else if (action == "review") {
         const auto r = plan::applyReview(ws, parsed.positional[2]);
-        std::printf("Reviewed %lld task(s): %lld suggestion(s) accepted, %lld link(s) added by hand, "
-                    "%lld suggestion(s) rejected, %lld task(s) left without a place\n",
-                    static_cast<long long>(r.tasks), static_cast<long long>(r.accepted),
-                    static_cast<long long>(r.manual), static_cast<long long>(r.rejected),
-                    static_cast<long long>(r.unlocated));
+        std::printf(
+            "Reviewed %lld task(s): %lld suggestion(s) accepted, %lld link(s) added by hand, "
+            "%lld suggestion(s) rejected, %lld task(s) left without a place\n",
+            static_cast<long long>(r.tasks), static_cast<long long>(r.accepted),
+            static_cast<long long>(r.manual), static_cast<long long>(r.rejected),
+            static_cast<long long>(r.unlocated));
     } else if (action == "unlocated") {
         const auto tasks = plan::listUnlocated(ws);
         if (format == "json") {
@@ -146,14 +150,16 @@ int runLink(const std::vector<std::string>& args)
         }
     } else if (action == "add") {
         plan::addLink(ws, need("--task"), need("--feature"));
-        std::printf("linked %s → %s\n", parsed.value("--task").c_str(), parsed.value("--feature").c_str());
+        std::printf("linked %s → %s\n", parsed.value("--task").c_str(),
+                    parsed.value("--feature").c_str());
     } else if (action == "remove") {
         if (!plan::removeLink(ws, need("--task"), need("--feature"))) {
             std::fprintf(stderr, "planatlas link: %s is not linked to %s; nothing changed\n",
                          parsed.value("--task").c_str(), parsed.value("--feature").c_str());
             return kProblemsFound;
         }
-        std::printf("removed %s → %s\n", parsed.value("--task").c_str(), parsed.value("--feature").c_str());
+        std::printf("removed %s → %s\n", parsed.value("--task").c_str(),
+                    parsed.value("--feature").c_str());
     } else {
         const auto links = plan::listLinks(ws, parsed.value("--task"), parsed.value("--feature"));
         if (format == "json") {
@@ -164,12 +170,13 @@ int runLink(const std::vector<std::string>& args)
                              {"feature", l.featureCode},
                              {"feature_name", l.featureName},
                              {"source", l.source},
-                             {"confidence", l.confidence ? nlohmann::ordered_json(*l.confidence) : nullptr}});
+                             {"confidence",
+                              l.confidence ? nlohmann::ordered_json(*l.confidence) : nullptr}});
             std::printf("%s\n", j.dump(2).c_str());
         } else {
             for (const auto& l : links)
-                std::printf("%-34s → %s/%s %s  (%s)\n", l.taskId.c_str(), l.layer.c_str(), l.featureCode.c_str(),
-                            l.featureName.c_str(), l.source.c_str());
+                std::printf("%-34s → %s/%s %s  (%s)\n", l.taskId.c_str(), l.layer.c_str(),
+                            l.featureCode.c_str(), l.featureName.c_str(), l.source.c_str());
             std::printf("%zu link(s)\n", links.size());
         }
     }

@@ -1,5 +1,4 @@
 #include "Cli.h"
-
 #include "planatlas/layers/Text.h"
 #include "planatlas/layers/Workspace.h"
 #include "planatlas/render/Map.h"
@@ -23,7 +22,8 @@ const Command kMap{
     "  agency      one agency's, task's or document's footprint (--highlight) over a muted map\n\n"
     "Rendering runs headless (Qt offscreen). The file appears only when it is complete.\n\n"
     "examples: planatlas map ws.gpkg -o programme.pdf --page A3\n"
-    "          planatlas map ws.gpkg -o sct.png --theme agency --highlight \"agency:Sở Công Thương\"\n"
+    "          planatlas map ws.gpkg -o sct.png --theme agency --highlight \"agency:Sở Công "
+    "Thương\"\n"
     "          planatlas map ws.gpkg -o song-cong.svg --extent 81297802B66276855595229 --lang en",
     {
         {"-o", "FILE", "output: .png, .svg or .pdf (required)"},
@@ -41,7 +41,8 @@ const Command kMap{
         {"--by-deadline", "", "agency theme: colour the features by the year their tasks are due"},
         {"--distance-km", "KM", "corridor theme: buffer distance (default 5)"},
         {"--units", "LAYER", "coverage theme: unit layer (default: the districts)"},
-        {"--kind", "KIND", "coverage theme: the kind whose share is shown (default industrial_park)"},
+        {"--kind", "KIND",
+         "coverage theme: the kind whose share is shown (default industrial_park)"},
         {"--quiet", "", "print nothing but errors"},
     },
     1,
@@ -59,7 +60,8 @@ int runMap(const std::vector<std::string>& args)
     const std::string themeName = parsed.value("--theme", "programme");
     const auto theme = render::parseTheme(themeName);
     if (!theme)
-        throw UsageError("unknown theme '" + themeName + "' (programme, coverage, landprice, corridor, agency)");
+        throw UsageError("unknown theme '" + themeName +
+                         "' (programme, coverage, landprice, corridor, agency)");
     o.theme = *theme;
     for (std::string list = parsed.value("--layers"); !list.empty();) {
         const auto comma = list.find(',');
@@ -67,7 +69,8 @@ int runMap(const std::vector<std::string>& args)
             o.layers.push_back(name);
         list = comma == std::string::npos ? std::string() : list.substr(comma + 1);
     }
-    static const std::map<std::string, std::pair<double, double>> pages = {{"A4", {297, 210}}, {"A3", {420, 297}}};
+    static const std::map<std::string, std::pair<double, double>> pages = {{"A4", {297, 210}},
+                                                                           {"A3", {420, 297}}};
     const auto page = pages.find(parsed.value("--page", "A4"));
     if (page == pages.end())
         throw UsageError("--page must be A4 or A3");
@@ -86,9 +89,10 @@ int runMap(const std::vector<std::string>& args)
         const std::string size = parsed.value("--size");
         int w = 0, h = 0;
         char x = 0;
-        if (std::sscanf(size.c_str(), "%d%c%d", &w, &x, &h) != 3 || (x != 'x' && x != 'X') || w < 200 || h < 150 ||
-            w > 20000 || h > 20000)
-            throw UsageError("--size takes WIDTHxHEIGHT in pixels (at least 200x150), e.g. 1600x1200");
+        if (std::sscanf(size.c_str(), "%d%c%d", &w, &x, &h) != 3 || (x != 'x' && x != 'X') ||
+            w < 200 || h < 150 || w > 20000 || h > 20000)
+            throw UsageError(
+                "--size takes WIDTHxHEIGHT in pixels (at least 200x150), e.g. 1600x1200");
         o.pixelSize = std::pair{w, h};
     }
     o.title = parsed.value("--title");
@@ -109,12 +113,15 @@ int runMap(const std::vector<std::string>& args)
         return render::writeMap(ws, o, parsed.value("-o"), progress.progress());
     }();
     if (!parsed.has("--quiet")) {
-        std::printf("Wrote %s: %lld feature(s) from %zu layer(s), %lld label(s) placed, %lld left out to avoid "
+        std::printf("Wrote %s: %lld feature(s) from %zu layer(s), %lld label(s) placed, %lld left "
+                    "out to avoid "
                     "overlaps\n",
-                    parsed.value("-o").c_str(), static_cast<long long>(report.featuresDrawn), report.layersDrawn.size(),
-                    static_cast<long long>(report.labelsPlaced), static_cast<long long>(report.labelsDropped));
+                    parsed.value("-o").c_str(), static_cast<long long>(report.featuresDrawn),
+                    report.layersDrawn.size(), static_cast<long long>(report.labelsPlaced),
+                    static_cast<long long>(report.labelsDropped));
         if (report.scaleDenominator > 0)
-            std::printf("  scale 1:%.0f on the page, scale bar %g km\n", report.scaleDenominator, report.scaleBarKm);
+            std::printf("  scale 1:%.0f on the page, scale bar %g km\n", report.scaleDenominator,
+                        report.scaleBarKm);
         if (report.indicative)
             std::printf("  note on the map: positions are indicative\n");
         if (report.illustrative)

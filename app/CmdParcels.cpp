@@ -1,5 +1,4 @@
 #include "Cli.h"
-
 #include "planatlas/layers/Text.h"
 #include "planatlas/layers/Workspace.h"
 #include "planatlas/layers/analysis/Parcels.h"
@@ -52,7 +51,8 @@ int runParcels(const std::vector<std::string>& args)
     }();
     ws.close();
     std::printf("Made %lld synthetic parcel(s), %.2f ha on average, in layer '%s' of %s\n",
-                static_cast<long long>(r.parcels), r.meanAreaHa, o.layerName.c_str(), parsed.positional[0].c_str());
+                static_cast<long long>(r.parcels), r.meanAreaHa, o.layerName.c_str(),
+                parsed.positional[0].c_str());
     return kOk;
 }
 

@@ -1,5 +1,4 @@
 #include "Cli.h"
-
 #include "planatlas/layers/Text.h"
 #include "planatlas/layers/Workspace.h"
 #include "planatlas/render/Report.h"
@@ -45,9 +44,11 @@ int runReport(const std::vector<std::string>& args)
         return render::writeReport(ws, parsed.value("-o"), o, progress.progress());
     }();
     if (!parsed.has("--quiet"))
-        std::printf("Wrote %s: %lld map(s), %lld table(s), %lld chart(s); %zu CSV file(s) beside it\n",
-                    result.indexPath.c_str(), static_cast<long long>(result.maps), static_cast<long long>(result.tables),
-                    static_cast<long long>(result.charts), result.files.size() - 1);
+        std::printf(
+            "Wrote %s: %lld map(s), %lld table(s), %lld chart(s); %zu CSV file(s) beside it\n",
+            result.indexPath.c_str(), static_cast<long long>(result.maps),
+            static_cast<long long>(result.tables), static_cast<long long>(result.charts),
+            result.files.size() - 1);
     return kOk;
 }
 

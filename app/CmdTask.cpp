@@ -1,5 +1,4 @@
 #include "Cli.h"
-
 #include "planatlas/gis/Dataset.h"
 #include "planatlas/layers/Workspace.h"
 #include "planatlas/layers/plan/Corrections.h"
@@ -20,7 +19,8 @@ const Command kTask{
     "or read again by a newer PlanAtlas.",
     "TASK is a task id as 'planatlas ingest' and 'link list' show it (kh-nq54:III.2#3).\n\n"
     "examples:\n"
-    "  planatlas task ws.gpkg edit kh-617:PL1/I#2 --lead \"Sở Công Thương; Sở Tài chính\" --deadline \"Quý II/2026\"\n"
+    "  planatlas task ws.gpkg edit kh-617:PL1/I#2 --lead \"Sở Công Thương; Sở Tài chính\" "
+    "--deadline \"Quý II/2026\"\n"
     "  planatlas task ws.gpkg split kh-617:III.1#1 --at \"Đồng thời\"\n"
     "  planatlas task ws.gpkg merge kh-617:III.1#1 kh-617:III.1#2\n"
     "  planatlas task ws.gpkg drop kh-617:IV.7#1\n"
@@ -28,7 +28,8 @@ const Command kTask{
     {
         {"--lead", "NAMES", "edit: the lead agencies, separated by ';'"},
         {"--support", "NAMES", "edit: the supporting agencies, separated by ';'"},
-        {"--deadline", "WORDS", "edit: the deadline as written (\"Quý II/2026\", \"trước ngày 30/6/2026\")"},
+        {"--deadline", "WORDS",
+         "edit: the deadline as written (\"Quý II/2026\", \"trước ngày 30/6/2026\")"},
         {"--text", "TEXT", "edit: the task's words"},
         {"--at", "WORDS", "split: the words where the second task begins"},
     },
@@ -40,7 +41,8 @@ std::pair<std::string, std::string> splitTaskId(const std::string& id)
 {
     const auto colon = id.find(':');
     if (colon == std::string::npos || colon == 0 || colon + 1 == id.size())
-        throw UsageError("'" + id + "' is not a task id (document:section#n, as 'planatlas ingest' shows)");
+        throw UsageError("'" + id +
+                         "' is not a task id (document:section#n, as 'planatlas ingest' shows)");
     return {id.substr(0, colon), id.substr(colon + 1)};
 }
 
@@ -58,11 +60,12 @@ int runTask(const std::vector<std::string>& args)
             std::printf("no corrections (the workspace predates them)\n");
             return kOk;
         }
-        const auto rows = ws.dataset().execute(
-            "SELECT made_at, doc_id, task_id, action, field, value FROM plan_task_corrections ORDER BY fid");
+        const auto rows = ws.dataset().execute("SELECT made_at, doc_id, task_id, action, field, "
+                                               "value FROM plan_task_corrections ORDER BY fid");
         for (const auto& r : rows.rows)
-            std::printf("%s  %s:%s  %s%s%s%s\n", gis::toString(r[0]).c_str(), gis::toString(r[1]).c_str(),
-                        gis::toString(r[2]).c_str(), gis::toString(r[3]).c_str(),
+            std::printf("%s  %s:%s  %s%s%s%s\n", gis::toString(r[0]).c_str(),
+                        gis::toString(r[1]).c_str(), gis::toString(r[2]).c_str(),
+                        gis::toString(r[3]).c_str(),
                         gis::toString(r[4]).empty() ? "" : (" " + gis::toString(r[4])).c_str(),
                         gis::toString(r[5]).empty() ? "" : " = ", gis::toString(r[5]).c_str());
         std::printf("%zu correction(s)\n", rows.rows.size());
@@ -95,7 +98,8 @@ int runTask(const std::vector<std::string>& args)
     if (action == "edit") {
         for (const char* field : {"lead", "support", "deadline", "text"})
             if (parsed.has(std::string("--") + field))
-                corrections.push_back({taskId, key, "edit", field, parsed.value(std::string("--") + field)});
+                corrections.push_back(
+                    {taskId, key, "edit", field, parsed.value(std::string("--") + field)});
         if (corrections.empty())
             throw UsageError("'task edit' needs --lead, --support, --deadline or --text");
     } else if (action == "split") {
@@ -107,18 +111,20 @@ int runTask(const std::vector<std::string>& args)
             throw UsageError("'task merge' needs the id of the task to merge into the first");
         const auto [otherDoc, otherId] = splitTaskId(parsed.positional[3]);
         if (otherDoc != docId || !findIn(current, otherId) || otherId == taskId)
-            throw UsageError("'" + parsed.positional[3] + "' is not another task of document '" + docId + "'");
+            throw UsageError("'" + parsed.positional[3] + "' is not another task of document '" +
+                             docId + "'");
         corrections.push_back({taskId, key, "merge", "", otherId});
     } else {
         corrections.push_back({taskId, key, "drop", "", ""});
     }
     const auto report = plan::rereadDocument(ws, docId, corrections);
     ws.close();
-    std::printf("%s %s: %d correction(s) of document '%s' applied; %lld task(s) now\n", action.c_str(),
-                parsed.positional[2].c_str(), report.corrections.applied, docId.c_str(),
-                static_cast<long long>(report.tasksAdded + report.tasksUpdated));
+    std::printf("%s %s: %d correction(s) of document '%s' applied; %lld task(s) now\n",
+                action.c_str(), parsed.positional[2].c_str(), report.corrections.applied,
+                docId.c_str(), static_cast<long long>(report.tasksAdded + report.tasksUpdated));
     for (const auto& u : report.corrections.unmatched)
-        std::fprintf(stderr, "warning: a stored correction no longer finds its task: %s\n", u.c_str());
+        std::fprintf(stderr, "warning: a stored correction no longer finds its task: %s\n",
+                     u.c_str());
     if (report.linksRemoved)
         std::fprintf(stderr, "note: %lld feature link(s) of the dropped task removed\n",
                      static_cast<long long>(report.linksRemoved));

@@ -1,10 +1,8 @@
 #include "Cli.h"
-
 #include "planatlas/layers/Workspace.h"
 
-#include <nlohmann/json.hpp>
-
 #include <cstdio>
+#include <nlohmann/json.hpp>
 
 namespace pa::cli {
 

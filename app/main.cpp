@@ -2,7 +2,6 @@
 // everything else happens in layers/ and gis/.
 
 #include "Cli.h"
-
 #include "planatlas/gis/Dataset.h"
 #include "planatlas/gis/Error.h"
 #include "planatlas/layers/Errors.h"
@@ -29,14 +28,17 @@ constexpr Subcommand kSubcommands[] = {
     {"import", "import a GIS file as a layer of a given kind", pa::cli::runImport},
     {"ingest", "read a plan document into tasks, agencies, targets and places", pa::cli::runIngest},
     {"link", "suggest, review and edit feature–task links", pa::cli::runLink},
-    {"task", "correct what the plan reader produced (lead, deadline, split, merge, not a task)", pa::cli::runTask},
+    {"task", "correct what the plan reader produced (lead, deadline, split, merge, not a task)",
+     pa::cli::runTask},
     {"crosswalk", "load old → new administrative-unit relations", pa::cli::runCrosswalk},
     {"analyze", "run an analysis (coverage, footprint, overlaps, corridor, access, zonal, targets)",
      pa::cli::runAnalyze},
     {"grid", "make a regular analysis grid over the province", pa::cli::runGrid},
-    {"parcels", "generate a synthetic parcel layer (benchmarks, demonstrations)", pa::cli::runParcels},
+    {"parcels", "generate a synthetic parcel layer (benchmarks, demonstrations)",
+     pa::cli::runParcels},
     {"map", "draw a map (PNG, SVG, PDF) of the programme or an analysis", pa::cli::runMap},
-    {"report", "write the coverage report (self-contained HTML and CSV tables)", pa::cli::runReport},
+    {"report", "write the coverage report (self-contained HTML and CSV tables)",
+     pa::cli::runReport},
     {"info", "describe a workspace", pa::cli::runInfo},
     {"validate", "check a workspace and list its problems", pa::cli::runValidate},
 };
@@ -59,10 +61,14 @@ void printUsage()
 int exitCodeFor(pa::layers::ErrorKind kind)
 {
     switch (kind) {
-    case pa::layers::ErrorKind::Usage: return pa::cli::kUsage;
-    case pa::layers::ErrorKind::Input: return pa::cli::kInputError;
-    case pa::layers::ErrorKind::Workspace: return pa::cli::kWorkspaceError;
-    case pa::layers::ErrorKind::Cancelled: return pa::cli::kCancelled;
+    case pa::layers::ErrorKind::Usage:
+        return pa::cli::kUsage;
+    case pa::layers::ErrorKind::Input:
+        return pa::cli::kInputError;
+    case pa::layers::ErrorKind::Workspace:
+        return pa::cli::kWorkspaceError;
+    case pa::layers::ErrorKind::Cancelled:
+        return pa::cli::kCancelled;
     }
     return pa::cli::kInternalError;
 }
@@ -89,13 +95,15 @@ int main(int argc, char** argv)
     }
     // GDAL warnings that no caller turned into an error still reach the user.
     pa::gis::setWarningHandler([](std::string_view message) {
-        std::fprintf(stderr, "GDAL warning: %.*s\n", static_cast<int>(message.size()), message.data());
+        std::fprintf(stderr, "GDAL warning: %.*s\n", static_cast<int>(message.size()),
+                     message.data());
     });
     try {
         for (const auto& c : kSubcommands)
             if (command == c.name)
                 return c.run(args);
-        std::fprintf(stderr, "planatlas: unknown command '%s' (see 'planatlas --help')\n", command.c_str());
+        std::fprintf(stderr, "planatlas: unknown command '%s' (see 'planatlas --help')\n",
+                     command.c_str());
         return pa::cli::kUsage;
     } catch (const pa::cli::UsageError& e) {
         std::fprintf(stderr, "planatlas %s: %s\n", command.c_str(), e.what());
@@ -104,7 +112,8 @@ int main(int argc, char** argv)
         // Named as the command line spells it: "distance_km" → "--distance-km".
         std::string option = "--" + e.parameter();
         std::replace(option.begin(), option.end(), '_', '-');
-        std::fprintf(stderr, "planatlas %s: error: %s: %s\n", command.c_str(), option.c_str(), e.problem().c_str());
+        std::fprintf(stderr, "planatlas %s: error: %s: %s\n", command.c_str(), option.c_str(),
+                     e.problem().c_str());
         return pa::cli::kUsage;
     } catch (const pa::layers::Error& e) {
         std::fprintf(stderr, "planatlas %s: error: %s\n", command.c_str(), e.what());

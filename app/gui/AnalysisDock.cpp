@@ -1,7 +1,6 @@
 #include "AnalysisDock.h"
 
 #include "Text_p.h"
-
 #include "planatlas/gis/Dataset.h"
 #include "planatlas/layers/LayerKind.h"
 #include "planatlas/layers/Text.h"
@@ -25,7 +24,6 @@
 #include <QStackedWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
-
 #include <map>
 #include <set>
 
@@ -35,8 +33,9 @@ namespace {
 
 using Type = analysis::Parameter::Type;
 
-constexpr int kRowRole = Qt::UserRole + 1;     ///< the row's index in the analysis table
-constexpr int kTitleViRole = Qt::UserRole + 2; ///< a layer's or choice's titles in the two languages
+constexpr int kRowRole = Qt::UserRole + 1; ///< the row's index in the analysis table
+constexpr int kTitleViRole =
+    Qt::UserRole + 2; ///< a layer's or choice's titles in the two languages
 constexpr int kTitleEnRole = Qt::UserRole + 3;
 
 /// Sorts by the number it holds, not its Vietnamese text.
@@ -104,7 +103,9 @@ AnalysisDock::AnalysisDock(QWidget* parent) : QWidget(parent)
     connect(m_choice, &QComboBox::currentIndexChanged, m_stack, &QStackedWidget::setCurrentIndex);
 
     for (const auto& algorithm : analysis::algorithms()) {
-        Page page{&algorithm, new QWidget(m_stack), nullptr, {}, nullptr, nullptr, nullptr, nullptr, {}, nullptr};
+        Page page{
+            &algorithm, new QWidget(m_stack), nullptr, {}, nullptr, nullptr, nullptr, nullptr, {},
+            nullptr};
         auto* v = new QVBoxLayout(page.widget);
         v->setContentsMargins(0, 0, 0, 0);
         page.form = new QFormLayout;
@@ -158,7 +159,8 @@ AnalysisDock::AnalysisDock(QWidget* parent) : QWidget(parent)
                 showKindRows();
                 if (coverage->summaryText)
                     coverage->summary->setText(coverage->summaryText());
-                emit coverageShown(unitsChoice()->currentData().toString(), m_kind->currentData().toString());
+                emit coverageShown(unitsChoice()->currentData().toString(),
+                                   m_kind->currentData().toString());
             });
         }
         auto* buttons = new QHBoxLayout;
@@ -185,7 +187,8 @@ AnalysisDock::AnalysisDock(QWidget* parent) : QWidget(parent)
         const std::string name = algorithm.name;
         connect(page.runButton, &QPushButton::clicked, this, [this, name] { run(name); });
         connect(page.exportButton, &QPushButton::clicked, this, [this, name] {
-            QString path = QFileDialog::getSaveFileName(this, tr("Export table"), QString(), tr("CSV files (*.csv)"));
+            QString path = QFileDialog::getSaveFileName(this, tr("Export table"), QString(),
+                                                        tr("CSV files (*.csv)"));
             if (path.isEmpty())
                 return;
             if (!path.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive))
@@ -198,7 +201,8 @@ AnalysisDock::AnalysisDock(QWidget* parent) : QWidget(parent)
         connect(overlaps->view, &QTableWidget::currentCellChanged, this, [this, overlaps](int row) {
             if (row < 0 || !overlaps->view->item(row, 0))
                 return;
-            const auto index = static_cast<std::size_t>(overlaps->view->item(row, 0)->data(kRowRole).toInt());
+            const auto index =
+                static_cast<std::size_t>(overlaps->view->item(row, 0)->data(kRowRole).toInt());
             if (index < m_overlapPlaces.size())
                 emit placeChosen(m_overlapPlaces[index].first, m_overlapPlaces[index].second);
         });
@@ -263,7 +267,10 @@ QString AnalysisDock::summary(const std::string& name) const
     return p ? p->summary->text() : QString();
 }
 
-QComboBox* AnalysisDock::unitsChoice() const { return qobject_cast<QComboBox*>(field("coverage", "units")); }
+QComboBox* AnalysisDock::unitsChoice() const
+{
+    return qobject_cast<QComboBox*>(field("coverage", "units"));
+}
 
 void AnalysisDock::changeEvent(QEvent* event)
 {
@@ -364,7 +371,8 @@ void AnalysisDock::fillLayerChoices(layers::Workspace* ws)
             polygons[l.name] = table->geometryFamily() == gis::GeometryFamily::Polygon;
             if (kind->programme && programme.insert(l.kind).second) {
                 m_kind->addItem(q(std::string(kind->titleVi)), q(l.kind));
-                setTitles(m_kind, m_kind->count() - 1, std::string(kind->titleVi), std::string(kind->titleEn));
+                setTitles(m_kind, m_kind->count() - 1, std::string(kind->titleVi),
+                          std::string(kind->titleEn));
             }
         }
     // The districts of the programme's period first: what a planner asks about.
@@ -384,7 +392,8 @@ void AnalysisDock::fillLayerChoices(layers::Workspace* ws)
                 if (!p.required)
                     box->addItem(tr("(none)"), QString());
                 for (const auto& l : registered) {
-                    if (!analysis::Algorithm::offers(p, l.kind) || (p.polygonsOnly && !polygons[l.name]))
+                    if (!analysis::Algorithm::offers(p, l.kind) ||
+                        (p.polygonsOnly && !polygons[l.name]))
                         continue;
                     box->addItem(q(l.titleVi.empty() ? l.name : l.titleVi), q(l.name));
                     setTitles(box, box->count() - 1, l.titleVi.empty() ? l.name : l.titleVi,
@@ -411,7 +420,10 @@ void AnalysisDock::fillLayerChoices(layers::Workspace* ws)
     m_kind->setCurrentIndex(std::max(0, m_kind->findData(QStringLiteral("industrial_park"))));
 }
 
-QLocale AnalysisDock::numberLocale() const { return QLocale(english() ? QLocale::English : QLocale::Vietnamese); }
+QLocale AnalysisDock::numberLocale() const
+{
+    return QLocale(english() ? QLocale::English : QLocale::Vietnamese);
+}
 
 void AnalysisDock::setLanguage(const std::string& lang)
 {
@@ -472,14 +484,17 @@ void AnalysisDock::run(const std::string& name)
         return;
     }
     start<analysis::Result>(
-        [algorithm, given](layers::Workspace& ws, const layers::Progress& p) { return algorithm->run(ws, given, p); },
+        [algorithm, given](layers::Workspace& ws, const layers::Progress& p) {
+            return algorithm->run(ws, given, p);
+        },
         [this, name, given](analysis::Result r) {
             if (Page* done = page(name))
                 finish(*done, std::move(r), given);
         });
 }
 
-void AnalysisDock::finish(Page& page, analysis::Result result, const analysis::ParameterValues& given)
+void AnalysisDock::finish(Page& page, analysis::Result result,
+                          const analysis::ParameterValues& given)
 {
     const std::string& name = page.algorithm->name;
     auto figure = [&result](const std::string& key) -> double {
@@ -499,23 +514,26 @@ void AnalysisDock::finish(Page& page, analysis::Result result, const analysis::P
         if (const int c = column(table, columnName); c >= 0)
             for (const auto& row : table.rows) {
                 const auto& v = row[static_cast<std::size_t>(c)];
-                total += std::holds_alternative<double>(v)          ? std::get<double>(v)
-                         : std::holds_alternative<std::int64_t>(v) ? static_cast<double>(std::get<std::int64_t>(v))
-                                                                    : 0.0;
+                total += std::holds_alternative<double>(v) ? std::get<double>(v)
+                         : std::holds_alternative<std::int64_t>(v)
+                             ? static_cast<double>(std::get<std::int64_t>(v))
+                             : 0.0;
             }
         return total;
     };
     if (name == "coverage") {
         page.summaryText = [this, &page] {
             QStringList gaps;
-            const int kind = column(page.table, "kind"), gap = column(page.table, "gap"), unit = column(page.table, "unit_name");
+            const int kind = column(page.table, "kind"), gap = column(page.table, "gap"),
+                      unit = column(page.table, "unit_name");
             const std::string shown = m_kind->currentData().toString().toStdString();
             for (const auto& row : page.table.rows)
                 if (gis::toString(row[static_cast<std::size_t>(kind)]) == shown &&
                     std::get<std::int64_t>(row[static_cast<std::size_t>(gap)]) == 1)
                     gaps << q(gis::toString(row[static_cast<std::size_t>(unit)]));
             return gaps.isEmpty() ? tr("Every unit has some of the kind shown.")
-                                  : tr("Units with none of the kind shown: %1").arg(gaps.join(QStringLiteral(", ")));
+                                  : tr("Units with none of the kind shown: %1")
+                                        .arg(gaps.join(QStringLiteral(", ")));
         };
     } else if (name == "overlaps") {
         m_overlapPlaces.clear();
@@ -531,8 +549,10 @@ void AnalysisDock::finish(Page& page, analysis::Result result, const analysis::P
         };
     } else if (name == "corridor" && table.name == "corridor") {
         const double km = given.number("distance_km", 5.0);
-        page.summaryText = [this, within = sum("within"), rows, km, share = figure("industrial_inside_pct")] {
-            return tr("%1 of %2 features within %3 km of an expressway; %4 % of the industrial area.")
+        page.summaryText = [this, within = sum("within"), rows, km,
+                            share = figure("industrial_inside_pct")] {
+            return tr("%1 of %2 features within %3 km of an expressway; %4 % of the industrial "
+                      "area.")
                 .arg(static_cast<qlonglong>(within))
                 .arg(rows)
                 .arg(numberLocale().toString(km, 'f', 1))
@@ -547,7 +567,10 @@ void AnalysisDock::finish(Page& page, analysis::Result result, const analysis::P
                 notMet += s == "not met" ? 1 : 0;
             }
         page.summaryText = [this, rows, met, notMet] {
-            return tr("%1 target(s): %2 met, %3 not met on the map.").arg(rows).arg(met).arg(notMet);
+            return tr("%1 target(s): %2 met, %3 not met on the map.")
+                .arg(rows)
+                .arg(met)
+                .arg(notMet);
         };
     } else {
         page.summaryText = [this, rows] { return tr("%1 row(s).").arg(rows); };
@@ -570,33 +593,73 @@ void AnalysisDock::showTable(Page& page, analysis::Table table)
     const QLocale locale = numberLocale();
     // Column names as planners read them; machine names in the tooltip (they are the CSV's).
     const std::map<std::string, QString> titles = {
-        {"unit_code", tr("Unit code")},       {"unit_name", tr("Unit")},           {"kind", tr("Kind")},
-        {"features", tr("Features")},         {"area_ha", tr("Area (ha)")},        {"share_pct", tr("Share (%)")},
-        {"length_km", tr("Length (km)")},     {"linked_tasks", tr("Tasks")},       {"lead_agencies", tr("Lead agencies")},
-        {"gap", tr("Gap")},                   {"code", tr("Code")},                {"name", tr("Name")},
-        {"nearest_code", tr("Nearest")},      {"nearest_name", tr("Nearest name")}, {"distance_km", tr("Distance (km)")},
-        {"within", tr("Within")},             {"target_id", tr("Target")},         {"doc_id", tr("Document")},
-        {"indicator", tr("Indicator")},       {"comparator", tr("Comparator")},    {"value", tr("Plan value")},
-        {"value_max", tr("Up to")},           {"unit", tr("Unit of measure")},     {"year", tr("Year")},
-        {"metric", tr("Measured as")},        {"measured", tr("Measured")},        {"status", tr("Status")},
-        {"province_layer", tr("Province")},   {"note", tr("Note")},                {"kind_a", tr("Kind A")},
-        {"code_a", tr("Code A")},             {"name_a", tr("Feature A")},         {"tasks_a", tr("Tasks A")},
-        {"lead_a", tr("Lead A")},             {"kind_b", tr("Kind B")},            {"code_b", tr("Code B")},
-        {"name_b", tr("Feature B")},          {"tasks_b", tr("Tasks B")},          {"lead_b", tr("Lead B")},
-        {"key", tr("Key")},                   {"tasks", tr("Tasks")},              {"located", tr("Located tasks")},
-        {"units", tr("Units touched")},       {"task_id", tr("Task")},             {"section", tr("Section")},
-        {"lead", tr("Lead agency")},          {"deadline", tr("Deadline")},        {"reviewed_reason", tr("Reason")},
-        {"text", tr("Task text")},            {"covered_ha", tr("Covered (ha)")},  {"covered_pct", tr("Covered (%)")},
-        {"value_features", tr("Value polygons")}, {"pixels", tr("Pixels")},        {"nodata_pixels", tr("No-data pixels")},
-        {"unit_area_km2", tr("Unit area (km²)")}, {"features_per_100_km2", tr("Features per 100 km²")},
-        {"length_km_per_100_km2", tr("km per 100 km²")}, {"layer", tr("Layer")},   {"within_area_ha", tr("Area within (ha)")},
+        {"unit_code", tr("Unit code")},
+        {"unit_name", tr("Unit")},
+        {"kind", tr("Kind")},
+        {"features", tr("Features")},
+        {"area_ha", tr("Area (ha)")},
+        {"share_pct", tr("Share (%)")},
+        {"length_km", tr("Length (km)")},
+        {"linked_tasks", tr("Tasks")},
+        {"lead_agencies", tr("Lead agencies")},
+        {"gap", tr("Gap")},
+        {"code", tr("Code")},
+        {"name", tr("Name")},
+        {"nearest_code", tr("Nearest")},
+        {"nearest_name", tr("Nearest name")},
+        {"distance_km", tr("Distance (km)")},
+        {"within", tr("Within")},
+        {"target_id", tr("Target")},
+        {"doc_id", tr("Document")},
+        {"indicator", tr("Indicator")},
+        {"comparator", tr("Comparator")},
+        {"value", tr("Plan value")},
+        {"value_max", tr("Up to")},
+        {"unit", tr("Unit of measure")},
+        {"year", tr("Year")},
+        {"metric", tr("Measured as")},
+        {"measured", tr("Measured")},
+        {"status", tr("Status")},
+        {"province_layer", tr("Province")},
+        {"note", tr("Note")},
+        {"kind_a", tr("Kind A")},
+        {"code_a", tr("Code A")},
+        {"name_a", tr("Feature A")},
+        {"tasks_a", tr("Tasks A")},
+        {"lead_a", tr("Lead A")},
+        {"kind_b", tr("Kind B")},
+        {"code_b", tr("Code B")},
+        {"name_b", tr("Feature B")},
+        {"tasks_b", tr("Tasks B")},
+        {"lead_b", tr("Lead B")},
+        {"key", tr("Key")},
+        {"tasks", tr("Tasks")},
+        {"located", tr("Located tasks")},
+        {"units", tr("Units touched")},
+        {"task_id", tr("Task")},
+        {"section", tr("Section")},
+        {"lead", tr("Lead agency")},
+        {"deadline", tr("Deadline")},
+        {"reviewed_reason", tr("Reason")},
+        {"text", tr("Task text")},
+        {"covered_ha", tr("Covered (ha)")},
+        {"covered_pct", tr("Covered (%)")},
+        {"value_features", tr("Value polygons")},
+        {"pixels", tr("Pixels")},
+        {"nodata_pixels", tr("No-data pixels")},
+        {"unit_area_km2", tr("Unit area (km²)")},
+        {"features_per_100_km2", tr("Features per 100 km²")},
+        {"length_km_per_100_km2", tr("km per 100 km²")},
+        {"layer", tr("Layer")},
+        {"within_area_ha", tr("Area within (ha)")},
     };
     auto titleOf = [&titles](const std::string& name) {
         if (const auto t = titles.find(name); t != titles.end())
             return t->second;
         // Zonal statistics of any field: "<field>_mean" and the like.
-        for (const auto& [suffix, text] : {std::pair{"_mean", tr("Mean")}, std::pair{"_min", tr("Minimum")},
-                                           std::pair{"_max", tr("Maximum")}})
+        for (const auto& [suffix, text] :
+             {std::pair{"_mean", tr("Mean")}, std::pair{"_min", tr("Minimum")},
+              std::pair{"_max", tr("Maximum")}})
             if (name.ends_with(suffix))
                 return text;
         return q(name);
@@ -610,7 +673,8 @@ void AnalysisDock::showTable(Page& page, analysis::Table table)
     view->setColumnCount(static_cast<int>(shown.size()));
     view->setRowCount(static_cast<int>(table.rows.size()));
     for (int i = 0; i < static_cast<int>(shown.size()); ++i) {
-        const auto& col = table.columns[static_cast<std::size_t>(shown[static_cast<std::size_t>(i)])];
+        const auto& col =
+            table.columns[static_cast<std::size_t>(shown[static_cast<std::size_t>(i)])];
         auto* header = new QTableWidgetItem(titleOf(col.name));
         header->setToolTip(q(col.name));
         view->setHorizontalHeaderItem(i, header);
@@ -624,9 +688,11 @@ void AnalysisDock::showTable(Page& page, analysis::Table table)
             const auto& value = row[c];
             QTableWidgetItem* item = nullptr;
             if (const auto* d = std::get_if<double>(&value))
-                item = new NumberItem(locale.toString(*d, 'f', std::min(col.decimals, 2)), *d); // the CSV keeps them all
+                item = new NumberItem(locale.toString(*d, 'f', std::min(col.decimals, 2)),
+                                      *d); // the CSV keeps them all
             else if (const auto* n = std::get_if<std::int64_t>(&value))
-                item = new NumberItem(locale.toString(static_cast<qlonglong>(*n)), static_cast<double>(*n));
+                item = new NumberItem(locale.toString(static_cast<qlonglong>(*n)),
+                                      static_cast<double>(*n));
             else {
                 std::string text = gis::toString(value);
                 if (col.name.rfind("kind", 0) == 0)
@@ -637,8 +703,9 @@ void AnalysisDock::showTable(Page& page, analysis::Table table)
             }
             if (col.name == "status") {
                 const auto status = gis::toString(value);
-                item->setForeground(status == "met" ? QColor(0x1a, 0x7f, 0x37) : status == "not met" ? QColor(0xb0, 0x10, 0x10)
-                                                                                                       : QColor(0x60, 0x60, 0x60));
+                item->setForeground(status == "met"       ? QColor(0x1a, 0x7f, 0x37)
+                                    : status == "not met" ? QColor(0xb0, 0x10, 0x10)
+                                                          : QColor(0x60, 0x60, 0x60));
             }
             if (i == 0)
                 item->setData(kRowRole, r);
@@ -657,7 +724,9 @@ void AnalysisDock::showTable(Page& page, analysis::Table table)
         // Unit names say more than the source's unit codes (kept in the CSV), and one kind at a
         // time (the one on the map, named above) reads better than every kind of every unit.
         for (int i = 0; i < static_cast<int>(shown.size()); ++i)
-            if (const auto& name = page.table.columns[static_cast<std::size_t>(shown[static_cast<std::size_t>(i)])].name;
+            if (const auto& name =
+                    page.table.columns[static_cast<std::size_t>(shown[static_cast<std::size_t>(i)])]
+                        .name;
                 name == "unit_code" || name == "kind")
                 view->setColumnHidden(i, true);
         showKindRows();
@@ -678,8 +747,9 @@ void AnalysisDock::showKindRows()
     for (int r = 0; r < view->rowCount(); ++r) {
         const auto* first = view->item(r, 0);
         const auto index = first ? static_cast<std::size_t>(first->data(kRowRole).toInt()) : 0;
-        view->setRowHidden(r, index < table.rows.size() &&
-                                  gis::toString(table.rows[index][static_cast<std::size_t>(kindColumn)]) != kind);
+        view->setRowHidden(
+            r, index < table.rows.size() &&
+                   gis::toString(table.rows[index][static_cast<std::size_t>(kindColumn)]) != kind);
     }
 }
 
@@ -692,8 +762,10 @@ bool AnalysisDock::exportCsv(const std::string& name, const QString& path)
         return false;
     }
     const std::string csv = analysis::csv::write(t);
-    const bool ok = file.write(csv.data(), static_cast<qint64>(csv.size())) == static_cast<qint64>(csv.size());
-    m_status->setText(ok ? tr("%1 row(s) written to %2").arg(t.rows.size()).arg(path) : tr("Cannot write %1").arg(path));
+    const bool ok =
+        file.write(csv.data(), static_cast<qint64>(csv.size())) == static_cast<qint64>(csv.size());
+    m_status->setText(ok ? tr("%1 row(s) written to %2").arg(t.rows.size()).arg(path)
+                         : tr("Cannot write %1").arg(path));
     return ok;
 }
 
@@ -724,7 +796,9 @@ void AnalysisDock::setBusy(bool busy)
 
 void AnalysisDock::report(const QString& error, bool cancelled)
 {
-    m_status->setText(cancelled ? tr("Cancelled; nothing changed.") : error.isEmpty() ? QString() : error);
+    m_status->setText(cancelled         ? tr("Cancelled; nothing changed.")
+                      : error.isEmpty() ? QString()
+                                        : error);
     emit finished(q(m_running), cancelled ? tr("cancelled") : error);
 }
 

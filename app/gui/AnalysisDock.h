@@ -20,7 +20,6 @@
 #include <QPointer>
 #include <QThreadPool>
 #include <QWidget>
-
 #include <atomic>
 #include <functional>
 #include <map>
@@ -111,7 +110,7 @@ private:
     void finish(Page& page, analysis::Result result, const analysis::ParameterValues& values);
     void showTable(Page& page, analysis::Table table);
     void setBusy(bool busy);
-    void showKindRows(); ///< coverage: only the rows of the kind on the map
+    void showKindRows();                        ///< coverage: only the rows of the kind on the map
     [[nodiscard]] QLocale numberLocale() const; ///< number formats of the chosen language
     [[nodiscard]] bool english() const { return m_lang == "en"; }
     [[nodiscard]] Page* page(const std::string& name);
@@ -121,7 +120,8 @@ private:
 
     /// Runs @p work on a worker thread with its own read-only workspace, then @p done here.
     template <typename Result>
-    void start(std::function<Result(layers::Workspace&, const layers::Progress&)> work, std::function<void(Result)> done)
+    void start(std::function<Result(layers::Workspace&, const layers::Progress&)> work,
+               std::function<void(Result)> done)
     {
         cancel();
         auto flag = std::make_shared<std::atomic<bool>>(false);
@@ -139,8 +139,8 @@ private:
                 const layers::Progress progress(
                     [self](double fraction, std::string_view) {
                         QMetaObject::invokeMethod(
-                            QCoreApplication::instance(), [self, fraction] { progressed(self, fraction); },
-                            Qt::QueuedConnection);
+                            QCoreApplication::instance(),
+                            [self, fraction] { progressed(self, fraction); }, Qt::QueuedConnection);
                     },
                     flag.get());
                 result = work(ws, progress);
@@ -154,7 +154,8 @@ private:
             }
             QMetaObject::invokeMethod(
                 QCoreApplication::instance(),
-                [self, flag, result = std::move(result), refused, error, cancelled, done]() mutable {
+                [self, flag, result = std::move(result), refused, error, cancelled,
+                 done]() mutable {
                     AnalysisDock* dock = self.data();
                     if (!dock || dock->m_cancel != flag)
                         return; // gone, or replaced by a newer run
@@ -178,7 +179,7 @@ private:
     std::string m_lang = "vi";
     std::shared_ptr<std::atomic<bool>> m_cancel;
     std::string m_running;
-    std::vector<Page> m_pages; ///< in registry order
+    std::vector<Page> m_pages;                                          ///< in registry order
     std::vector<std::pair<gis::Shapes, gis::Envelope>> m_overlapPlaces; ///< per overlaps row
 
     QComboBox* m_choice = nullptr; ///< which analysis

@@ -1,14 +1,12 @@
 #include "Background_p.h"
-
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/analysis/Algorithm.h"
 
 #include <QCoreApplication>
-#include <QVariant>
-
 #include <QEventLoop>
 #include <QThreadPool>
 #include <QTimer>
+#include <QVariant>
 
 namespace pa::gui {
 
@@ -18,12 +16,14 @@ namespace {
 /// a command-line flag.
 QString parameterTitle(const std::string& name)
 {
-    const bool english = qApp && qApp->property("planatlasLanguage").toString() == QStringLiteral("en");
+    const bool english =
+        qApp && qApp->property("planatlasLanguage").toString() == QStringLiteral("en");
     for (const auto& a : analysis::algorithms())
         if (const auto* p = a.parameter(name)) {
             QString title = QString::fromStdString(english ? p->titleEn : p->titleVi);
             if (!p->unit.empty())
-                title += QStringLiteral(" (") + QString::fromStdString(p->unit) + QStringLiteral(")");
+                title +=
+                    QStringLiteral(" (") + QString::fromStdString(p->unit) + QStringLiteral(")");
             return title;
         }
     return QString::fromStdString(name);
@@ -31,7 +31,8 @@ QString parameterTitle(const std::string& name)
 
 } // namespace
 
-QString runAndWait(const std::string& workspace, gis::OpenMode mode, const std::shared_ptr<std::atomic<bool>>& cancel,
+QString runAndWait(const std::string& workspace, gis::OpenMode mode,
+                   const std::shared_ptr<std::atomic<bool>>& cancel,
                    const std::function<void(layers::Workspace&, const layers::Progress&)>& work,
                    const std::function<void(int percent)>& onProgress, const QString& cancelledText)
 {
@@ -42,19 +43,28 @@ QString runAndWait(const std::string& workspace, gis::OpenMode mode, const std::
     QThreadPool::globalInstance()->start([&, percent] {
         try {
             auto ws = layers::Workspace::open(workspace, mode);
-            const layers::Progress progress([percent](double f, std::string_view) { *percent = static_cast<int>(f * 100); },
-                                            cancel.get());
+            const layers::Progress progress(
+                [percent](double f, std::string_view) { *percent = static_cast<int>(f * 100); },
+                cancel.get());
             work(ws, progress);
             if (mode == gis::OpenMode::Update)
                 ws.close();
         } catch (const layers::ParameterError& e) {
-            error = parameterTitle(e.parameter()) + QStringLiteral(": ") + QString::fromStdString(e.problem());
+            error = parameterTitle(e.parameter()) + QStringLiteral(": ") +
+                    QString::fromStdString(e.problem());
         } catch (const layers::Error& e) {
-            error = e.kind() == layers::ErrorKind::Cancelled ? cancelledText : QString::fromStdString(e.what());
+            error = e.kind() == layers::ErrorKind::Cancelled ? cancelledText
+                                                             : QString::fromStdString(e.what());
         } catch (const std::exception& e) {
             error = QString::fromStdString(e.what());
         }
-        QMetaObject::invokeMethod(&loop, [&] { done = true; loop.quit(); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            &loop,
+            [&] {
+                done = true;
+                loop.quit();
+            },
+            Qt::QueuedConnection);
     });
     QTimer tick;
     QObject::connect(&tick, &QTimer::timeout, &loop, [&] { onProgress(percent->load()); });

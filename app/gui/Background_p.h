@@ -7,7 +7,6 @@
 #include "planatlas/layers/Workspace.h"
 
 #include <QString>
-
 #include <atomic>
 #include <functional>
 #include <memory>
@@ -19,8 +18,10 @@ namespace pa::gui {
 /// pending, when it was opened for update), and returns when it is done: "" on success,
 /// @p cancelledText when @p cancel was set, else the error in words. @p onProgress(percent) is
 /// called in this thread every 100 ms.
-QString runAndWait(const std::string& workspace, gis::OpenMode mode, const std::shared_ptr<std::atomic<bool>>& cancel,
+QString runAndWait(const std::string& workspace, gis::OpenMode mode,
+                   const std::shared_ptr<std::atomic<bool>>& cancel,
                    const std::function<void(layers::Workspace&, const layers::Progress&)>& work,
-                   const std::function<void(int percent)>& onProgress, const QString& cancelledText);
+                   const std::function<void(int percent)>& onProgress,
+                   const QString& cancelledText);
 
 } // namespace pa::gui

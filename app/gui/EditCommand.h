@@ -4,7 +4,6 @@
 // is pushed; undo and redo write again. A link restored by undo is recorded as made by hand.
 
 #include <QUndoCommand>
-
 #include <functional>
 #include <string>
 

@@ -12,8 +12,8 @@
 
 namespace pa::gui {
 
-ExportMapDialog::ExportMapDialog(QWidget* parent, const gis::Envelope& view, const std::string& highlight,
-                                 const QString& lang)
+ExportMapDialog::ExportMapDialog(QWidget* parent, const gis::Envelope& view,
+                                 const std::string& highlight, const QString& lang)
     : QDialog(parent), m_view(view), m_highlight(highlight)
 {
     setWindowTitle(tr("Export map"));
@@ -24,8 +24,9 @@ ExportMapDialog::ExportMapDialog(QWidget* parent, const gis::Envelope& view, con
     pathRow->addWidget(m_path, 1);
     pathRow->addWidget(browse);
     connect(browse, &QPushButton::clicked, this, [this] {
-        const QString chosen = QFileDialog::getSaveFileName(this, tr("Export map"), m_path->text(),
-                                                            tr("PDF (*.pdf);;PNG image (*.png);;SVG drawing (*.svg)"));
+        const QString chosen =
+            QFileDialog::getSaveFileName(this, tr("Export map"), m_path->text(),
+                                         tr("PDF (*.pdf);;PNG image (*.png);;SVG drawing (*.svg)"));
         if (!chosen.isEmpty())
             m_path->setText(chosen);
     });
@@ -65,20 +66,28 @@ ExportMapDialog::ExportMapDialog(QWidget* parent, const gis::Envelope& view, con
     form->addRow(QString(), m_currentView);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Export"));
-    buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel")); // Qt's own words are not translated here
+    buttons->button(QDialogButtonBox::Cancel)
+        ->setText(tr("Cancel")); // Qt's own words are not translated here
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     form->addRow(buttons);
 }
 
-QString ExportMapDialog::path() const { return m_path->text(); }
+QString ExportMapDialog::path() const
+{
+    return m_path->text();
+}
 
-void ExportMapDialog::setPath(const QString& path) { m_path->setText(path); }
+void ExportMapDialog::setPath(const QString& path)
+{
+    m_path->setText(path);
+}
 
 render::MapOptions ExportMapDialog::options() const
 {
     render::MapOptions o;
-    o.theme = render::parseTheme(m_theme->currentData().toString().toStdString()).value_or(render::Theme::Programme);
+    o.theme = render::parseTheme(m_theme->currentData().toString().toStdString())
+                  .value_or(render::Theme::Programme);
     if (o.theme == render::Theme::Agency)
         o.highlight = m_highlight;
     const bool a3 = m_page->currentText() == QStringLiteral("A3");

@@ -21,7 +21,8 @@ class ExportMapDialog : public QDialog
 
 public:
     /// @p view: the canvas's extent; @p highlight: what the canvas highlights ("task:…"), if any.
-    ExportMapDialog(QWidget* parent, const gis::Envelope& view, const std::string& highlight, const QString& lang);
+    ExportMapDialog(QWidget* parent, const gis::Envelope& view, const std::string& highlight,
+                    const QString& lang);
 
     [[nodiscard]] QString path() const;
     void setPath(const QString& path);

@@ -7,7 +7,6 @@
 #include "planatlas/layers/Identify.h"
 
 #include <QTextBrowser>
-
 #include <string>
 #include <vector>
 
@@ -20,10 +19,14 @@ class IdentifyPanel : public QTextBrowser
 public:
     explicit IdentifyPanel(QWidget* parent = nullptr);
 
-    void showFeatures(const std::vector<layers::IdentifiedFeature>& features, const std::string& lang);
+    void showFeatures(const std::vector<layers::IdentifiedFeature>& features,
+                      const std::string& lang);
     /// The hint shown before any click (and after a workspace is opened).
     void showHint();
-    [[nodiscard]] const std::vector<layers::IdentifiedFeature>& features() const { return m_features; }
+    [[nodiscard]] const std::vector<layers::IdentifiedFeature>& features() const
+    {
+        return m_features;
+    }
 
 signals:
     /// A task's link was followed.
@@ -31,7 +34,8 @@ signals:
     /// A feature's "zoom" link was followed: zoom to it.
     void featureActivated(int index);
     /// "unlink" was followed beside a task of a feature.
-    void unlinkRequested(const QString& taskId, const QString& featureCode, const QString& featureName);
+    void unlinkRequested(const QString& taskId, const QString& featureCode,
+                         const QString& featureName);
 
 private:
     std::vector<layers::IdentifiedFeature> m_features;

@@ -2,7 +2,6 @@
 
 #include "Background_p.h"
 #include "Text_p.h"
-
 #include "planatlas/gis/Dataset.h"
 #include "planatlas/gis/Error.h"
 #include "planatlas/layers/Errors.h"
@@ -42,18 +41,21 @@ ImportDialog::ImportDialog(QWidget* parent, const QString& workspacePath, const 
     pathRow->addWidget(browse);
     form->addRow(tr("File"), pathRow);
     connect(browse, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(
-            this, tr("Add a layer"), QString(),
-            tr("GIS files (*.shp *.zip *.gpkg *.geojson *.json *.kml *.kmz *.csv *.fgb *.gml);;All files (*)"));
+        const QString path =
+            QFileDialog::getOpenFileName(this, tr("Add a layer"), QString(),
+                                         tr("GIS files (*.shp *.zip *.gpkg *.geojson *.json *.kml "
+                                            "*.kmz *.csv *.fgb *.gml);;All files (*)"));
         if (!path.isEmpty())
             setSource(path);
     });
     m_sourceLayer = new QComboBox(this);
     form->addRow(tr("Layer of the file"), m_sourceLayer);
-    connect(m_sourceLayer, &QComboBox::currentIndexChanged, this, [this] { setSource(m_path->text()); });
+    connect(m_sourceLayer, &QComboBox::currentIndexChanged, this,
+            [this] { setSource(m_path->text()); });
     m_kind = new QComboBox(this);
     for (const auto& kind : layers::layerKinds())
-        m_kind->addItem(q(std::string(lang == QStringLiteral("en") ? kind.titleEn : kind.titleVi)), q(std::string(kind.id)));
+        m_kind->addItem(q(std::string(lang == QStringLiteral("en") ? kind.titleEn : kind.titleVi)),
+                        q(std::string(kind.id)));
     form->addRow(tr("Kind"), m_kind);
     connect(m_kind, &QComboBox::currentIndexChanged, this, &ImportDialog::fillAttributes);
     m_layerName = new QLineEdit(this);
@@ -62,12 +64,14 @@ ImportDialog::ImportDialog(QWidget* parent, const QString& workspacePath, const 
     m_crs = new QComboBox(this);
     m_crs->setEditable(true);
     m_crs->addItem(tr("As the file declares"), QString());
-    m_crs->addItem(tr("EPSG:9213 — VN-2000 / TM-3 106°30′ (Thái Nguyên)"), QStringLiteral("EPSG:9213"));
+    m_crs->addItem(tr("EPSG:9213 — VN-2000 / TM-3 106°30′ (Thái Nguyên)"),
+                   QStringLiteral("EPSG:9213"));
     m_crs->addItem(tr("EPSG:5897 — VN-2000 / TM-3 105° (Thanh Hóa)"), QStringLiteral("EPSG:5897"));
     m_crs->addItem(tr("EPSG:3405 — VN-2000 / UTM zone 48N"), QStringLiteral("EPSG:3405"));
     m_crs->addItem(tr("EPSG:4326 — WGS 84 longitude/latitude"), QStringLiteral("EPSG:4326"));
     m_crs->addItem(tr("EPSG:32648 — WGS 84 / UTM zone 48N"), QStringLiteral("EPSG:32648"));
-    m_crs->setToolTip(tr("Only for a file without a CRS, or one whose CRS is wrong; never guessed"));
+    m_crs->setToolTip(
+        tr("Only for a file without a CRS, or one whose CRS is wrong; never guessed"));
     form->addRow(tr("Coordinate system"), m_crs);
     m_encoding = new QComboBox(this);
     m_encoding->addItem(tr("Unicode, or as the file declares"), QString());
@@ -80,7 +84,8 @@ ImportDialog::ImportDialog(QWidget* parent, const QString& workspacePath, const 
     m_quality = new QComboBox(this);
     m_quality->addItem(tr("digitized"), QStringLiteral("digitized"));
     m_quality->addItem(tr("surveyed"), QStringLiteral("surveyed"));
-    m_quality->addItem(tr("indicative (positions from descriptions)"), QStringLiteral("indicative"));
+    m_quality->addItem(tr("indicative (positions from descriptions)"),
+                       QStringLiteral("indicative"));
     form->addRow(tr("Geometry"), m_quality);
     m_source = new QLineEdit(this);
     form->addRow(tr("Source"), m_source);
@@ -92,7 +97,8 @@ ImportDialog::ImportDialog(QWidget* parent, const QString& workspacePath, const 
     m_fields->setHorizontalHeaderLabels({tr("Attribute"), tr("Column of the file")});
     m_fields->horizontalHeader()->setStretchLastSection(true);
     m_fields->verticalHeader()->setVisible(false);
-    layout->addWidget(new QLabel(tr("Attributes of the kind and the columns that fill them"), this));
+    layout->addWidget(
+        new QLabel(tr("Attributes of the kind and the columns that fill them"), this));
     layout->addWidget(m_fields, 1);
     m_progress = new QProgressBar(this);
     m_progress->setRange(0, 100);
@@ -104,7 +110,8 @@ ImportDialog::ImportDialog(QWidget* parent, const QString& workspacePath, const 
     layout->addWidget(m_message);
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Import"));
-    m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel")); // Qt's own words are not translated here
+    m_buttons->button(QDialogButtonBox::Cancel)
+        ->setText(tr("Cancel")); // Qt's own words are not translated here
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
     layout->addWidget(m_buttons);
     connect(m_buttons, &QDialogButtonBox::accepted, this, [this] {
@@ -120,7 +127,10 @@ ImportDialog::ImportDialog(QWidget* parent, const QString& workspacePath, const 
     fillAttributes();
 }
 
-ImportDialog::~ImportDialog() { cancelImport(); }
+ImportDialog::~ImportDialog()
+{
+    cancelImport();
+}
 
 bool ImportDialog::setSource(const QString& path)
 {
@@ -142,12 +152,15 @@ bool ImportDialog::setSource(const QString& path)
         const auto layer = ds.layerByName(m_sourceLayer->currentText().toStdString());
         for (const auto& f : layer->fields())
             m_columns << q(f.name);
-        m_message->setText(tr("%1: %2 feature(s), %3").arg(QFileInfo(path).fileName())
+        m_message->setText(tr("%1: %2 feature(s), %3")
+                               .arg(QFileInfo(path).fileName())
                                .arg(layer->featureCount(true))
-                               .arg(layer->crs() ? q(layer->crs()->label()) : tr("no coordinate system declared")));
+                               .arg(layer->crs() ? q(layer->crs()->label())
+                                                 : tr("no coordinate system declared")));
         m_error.clear();
     } catch (const std::exception& e) {
-        m_error = tr("%1 cannot be read: %2").arg(QFileInfo(path).fileName(), QString::fromStdString(e.what()));
+        m_error = tr("%1 cannot be read: %2")
+                      .arg(QFileInfo(path).fileName(), QString::fromStdString(e.what()));
         m_message->setText(m_error);
         m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
         return false;
@@ -175,7 +188,8 @@ void ImportDialog::fillAttributes()
     m_fields->setRowCount(static_cast<int>(specs.size()));
     for (int r = 0; r < static_cast<int>(specs.size()); ++r) {
         const auto& spec = *specs[static_cast<std::size_t>(r)];
-        auto* name = new QTableWidgetItem(q(std::string(spec.name)) + (spec.required ? QStringLiteral(" *") : QString()));
+        auto* name = new QTableWidgetItem(q(std::string(spec.name)) +
+                                          (spec.required ? QStringLiteral(" *") : QString()));
         name->setFlags(Qt::ItemIsEnabled);
         name->setData(Qt::UserRole, q(std::string(spec.name)));
         m_fields->setItem(r, 0, name);
@@ -194,11 +208,13 @@ layers::ImportOptions ImportDialog::options() const
     o.sourcePath = m_path->text().toStdString();
     o.kind = m_kind->currentData().toString().toStdString();
     o.layerName = m_layerName->text().trimmed().toStdString();
-    o.sourceLayer = m_sourceLayer->count() > 1 ? m_sourceLayer->currentText().toStdString() : std::string();
+    o.sourceLayer =
+        m_sourceLayer->count() > 1 ? m_sourceLayer->currentText().toStdString() : std::string();
     // A preset gives its EPSG code; typed text ("EPSG:9210") is taken as written.
-    const QString crs = m_crs->currentIndex() >= 0 && m_crs->currentText() == m_crs->itemText(m_crs->currentIndex())
-                            ? m_crs->currentData().toString()
-                            : m_crs->currentText().trimmed();
+    const QString crs =
+        m_crs->currentIndex() >= 0 && m_crs->currentText() == m_crs->itemText(m_crs->currentIndex())
+            ? m_crs->currentData().toString()
+            : m_crs->currentText().trimmed();
     o.sourceCrs = crs.toStdString();
     if (const auto e = m_encoding->currentData().toString(); !e.isEmpty())
         o.encoding = text::parseEncoding(e.toStdString());
@@ -209,8 +225,9 @@ layers::ImportOptions ImportDialog::options() const
     for (int r = 0; r < m_fields->rowCount(); ++r)
         if (const auto* choice = qobject_cast<QComboBox*>(m_fields->cellWidget(r, 1)))
             if (const auto column = choice->currentData().toString(); !column.isEmpty())
-                o.fieldMap.emplace_back(m_fields->item(r, 0)->data(Qt::UserRole).toString().toStdString(),
-                                        column.toStdString());
+                o.fieldMap.emplace_back(
+                    m_fields->item(r, 0)->data(Qt::UserRole).toString().toStdString(),
+                    column.toStdString());
     return o;
 }
 
@@ -229,26 +246,32 @@ bool ImportDialog::runImport()
     // The import's own connection, for writing; one transaction inside importLayer.
     QString error = runAndWait(
         m_workspace.toStdString(), gis::OpenMode::Update, cancel,
-        [&](layers::Workspace& ws, const layers::Progress& progress) { report = layers::importLayer(ws, o, progress); },
-        [this](int percent) { m_progress->setValue(percent); }, tr("Cancelled: the workspace is as it was."));
+        [&](layers::Workspace& ws, const layers::Progress& progress) {
+            report = layers::importLayer(ws, o, progress);
+        },
+        [this](int percent) { m_progress->setValue(percent); },
+        tr("Cancelled: the workspace is as it was."));
     const bool ok = error.isEmpty();
     m_cancel.reset();
     m_progress->setVisible(false);
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(true);
     if (!ok) {
         if (error.contains(QStringLiteral("no coordinate reference system")))
-            error += QStringLiteral("\n") + tr("Choose the file's coordinate system above: PlanAtlas never guesses it.");
+            error += QStringLiteral("\n") +
+                     tr("Choose the file's coordinate system above: PlanAtlas never guesses it.");
         m_error = error;
         m_message->setText(error);
         return false;
     }
     m_error.clear();
     m_report = report;
-    QString text = tr("Layer %1: %2 feature(s) imported").arg(q(report.layerName)).arg(report.features);
+    QString text =
+        tr("Layer %1: %2 feature(s) imported").arg(q(report.layerName)).arg(report.features);
     if (report.repaired)
         text += tr("; %1 invalid geometr(ies) repaired").arg(report.repaired);
     if (report.textConverted)
-        text += tr("; %1 text value(s) converted from the legacy encoding").arg(report.textConverted);
+        text +=
+            tr("; %1 text value(s) converted from the legacy encoding").arg(report.textConverted);
     m_message->setText(text + QLatin1Char('.'));
     emit imported(q(report.layerName));
     return true;

@@ -8,7 +8,6 @@
 #include "planatlas/layers/Importer.h"
 
 #include <QDialog>
-
 #include <atomic>
 #include <memory>
 

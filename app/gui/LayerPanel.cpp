@@ -13,7 +13,10 @@ namespace {
 constexpr int kLayerRole = Qt::UserRole;
 constexpr int kOpacityRole = Qt::UserRole + 1;
 
-QString percent(double opacity) { return QString::number(static_cast<int>(std::lround(opacity * 100))) + QStringLiteral(" %"); }
+QString percent(double opacity)
+{
+    return QString::number(static_cast<int>(std::lround(opacity * 100))) + QStringLiteral(" %");
+}
 } // namespace
 
 LayerPanel::LayerPanel(QWidget* parent) : QTreeWidget(parent)
@@ -59,7 +62,8 @@ void LayerPanel::setLayers(const std::vector<render::StackEntry>& stack, const s
         item->setToolTip(0, QString::fromStdString(it->layer + " (" + it->kind + ")"));
         item->setData(0, kLayerRole, QString::fromStdString(it->layer));
         item->setIcon(0, QPixmap::fromImage(render::kindSwatch(it->kind, it->geometryType, 16)));
-        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable | Qt::ItemIsDragEnabled);
+        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable |
+                       Qt::ItemIsDragEnabled);
         const auto k = kept.find(it->layer);
         const bool visible = k != kept.end() ? k->second.first : it->visible;
         const double opacity = k != kept.end() ? k->second.second : 1.0;
@@ -93,7 +97,8 @@ std::vector<std::pair<std::string, double>> LayerPanel::stack() const
     for (int i = topLevelItemCount() - 1; i >= 0; --i) {
         const auto* item = topLevelItem(i);
         if (item->checkState(0) == Qt::Checked)
-            out.emplace_back(item->data(0, kLayerRole).toString().toStdString(), item->data(1, kOpacityRole).toDouble());
+            out.emplace_back(item->data(0, kLayerRole).toString().toStdString(),
+                             item->data(1, kOpacityRole).toDouble());
     }
     return out;
 }
@@ -145,9 +150,10 @@ void LayerPanel::showMenu(const QPoint& at)
     menu.addAction(tr("Zoom to layer"), this, [this, layer] { emit zoomToLayerRequested(layer); });
     menu.addAction(tr("Opacity…"), this, [this, item, layer] {
         bool ok = false;
-        const int value = QInputDialog::getInt(this, tr("Opacity"), tr("Opacity of %1 (%):").arg(item->text(0)),
-                                               static_cast<int>(std::lround(item->data(1, kOpacityRole).toDouble() * 100)),
-                                               0, 100, 10, &ok);
+        const int value = QInputDialog::getInt(
+            this, tr("Opacity"), tr("Opacity of %1 (%):").arg(item->text(0)),
+            static_cast<int>(std::lround(item->data(1, kOpacityRole).toDouble() * 100)), 0, 100, 10,
+            &ok);
         if (ok)
             setLayerOpacity(layer.toStdString(), value / 100.0);
     });

@@ -6,7 +6,6 @@
 #include "planatlas/render/Map.h"
 
 #include <QTreeWidget>
-
 #include <string>
 #include <utility>
 #include <vector>

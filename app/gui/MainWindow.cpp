@@ -1,17 +1,16 @@
 #include "MainWindow.h"
 
 #include "AnalysisDock.h"
-#include "ExportMapDialog.h"
-#include "ImportDialog.h"
-#include "IdentifyPanel.h"
-#include "LayerPanel.h"
-#include "EditCommand.h"
-#include "MapCanvas.h"
 #include "Background_p.h"
+#include "EditCommand.h"
+#include "ExportMapDialog.h"
+#include "IdentifyPanel.h"
+#include "ImportDialog.h"
+#include "LayerPanel.h"
+#include "MapCanvas.h"
 #include "PlanBrowser.h"
 #include "SuggestionsPanel.h"
 #include "Text_p.h"
-
 #include "planatlas/gis/Crs.h"
 #include "planatlas/gis/Dataset.h"
 #include "planatlas/layers/Errors.h"
@@ -32,10 +31,9 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProgressDialog>
 #include <QSettings>
 #include <QStatusBar>
-#include <QProgressDialog>
-
 #include <atomic>
 
 namespace pa::gui {
@@ -49,7 +47,8 @@ QString grouped(double value, const QString& lang)
 }
 QString decimal(double value, int decimals, const QString& lang)
 {
-    return QLocale(lang == QStringLiteral("en") ? QLocale::English : QLocale::Vietnamese).toString(value, 'f', decimals);
+    return QLocale(lang == QStringLiteral("en") ? QLocale::English : QLocale::Vietnamese)
+        .toString(value, 'f', decimals);
 }
 } // namespace
 
@@ -88,7 +87,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     statusBar()->addPermanentWidget(m_state);
     statusBar()->addPermanentWidget(m_scale);
 
-    connect(m_layers, &LayerPanel::stackChanged, this, [this] { m_canvas->setStack(m_layers->stack()); });
+    connect(m_layers, &LayerPanel::stackChanged, this,
+            [this] { m_canvas->setStack(m_layers->stack()); });
     connect(m_layers, &LayerPanel::zoomToLayerRequested, this, &MainWindow::zoomToLayer);
     connect(m_canvas, &MapCanvas::cursorMoved, this, [this](double x, double y) {
         m_lastX = x;
@@ -98,9 +98,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     });
     connect(m_canvas, &MapCanvas::extentChanged, this, &MainWindow::updateStatus);
     connect(m_canvas, &MapCanvas::clicked, this, &MainWindow::identifyAt);
-    connect(m_canvas, &MapCanvas::renderStarted, this, [this] { m_state->setText(tr("Drawing…")); });
+    connect(m_canvas, &MapCanvas::renderStarted, this,
+            [this] { m_state->setText(tr("Drawing…")); });
     connect(m_canvas, &MapCanvas::renderFinished, this, [this](qint64 ms, const QString& error) {
-        m_state->setText(error.isEmpty() ? tr("Drawn in %1 s").arg(decimal(ms / 1000.0, 2, m_lang)) : tr("Not drawn"));
+        m_state->setText(error.isEmpty() ? tr("Drawn in %1 s").arg(decimal(ms / 1000.0, 2, m_lang))
+                                         : tr("Not drawn"));
     });
     connect(m_identify, &IdentifyPanel::featureActivated, this, [this](int i) {
         const auto& f = m_identify->features().at(static_cast<std::size_t>(i));
@@ -119,10 +121,14 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
         updateStatus();
     });
     connect(m_identify, &IdentifyPanel::unlinkRequested, this,
-            [this](const QString& task, const QString& code, const QString& name) { toggleLink(task, code.toStdString(), name); });
+            [this](const QString& task, const QString& code, const QString& name) {
+                toggleLink(task, code.toStdString(), name);
+            });
     connect(m_plan, &PlanBrowser::agencyChosen, this, &MainWindow::showAgency);
     connect(m_suggestions, &SuggestionsPanel::decided, this,
-            [this](const std::vector<std::int64_t>& ids, bool accept) { decideSuggestions(ids, accept); });
+            [this](const std::vector<std::int64_t>& ids, bool accept) {
+                decideSuggestions(ids, accept);
+            });
     connect(m_suggestions, &SuggestionsPanel::featureChosen, this, [this](const QString& code) {
         if (!m_ws)
             return;
@@ -132,22 +138,27 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
         }
     });
     connect(m_suggestions, &SuggestionsPanel::suggestAgainRequested, this, [this] {
-        const auto error = runInBackground(tr("Suggesting links…"), gis::OpenMode::Update,
-                                           [](layers::Workspace& ws, const layers::Progress&) { plan::suggestLinks(ws); });
+        const auto error = runInBackground(
+            tr("Suggesting links…"), gis::OpenMode::Update,
+            [](layers::Workspace& ws, const layers::Progress&) { plan::suggestLinks(ws); });
         if (!error.isEmpty())
             showError(tr("Cannot suggest links"), error);
         reloadWorkspace();
     });
-    connect(m_analyses, &AnalysisDock::coverageShown, this, [this](const QString& units, const QString& kind) {
-        m_layers->setLayerVisible(units.toStdString(), true); // the choropleth is drawn on the units
-        m_canvas->setTheme(render::Theme::Coverage, units.toStdString(), kind.toStdString());
-    });
+    connect(m_analyses, &AnalysisDock::coverageShown, this,
+            [this](const QString& units, const QString& kind) {
+                m_layers->setLayerVisible(units.toStdString(),
+                                          true); // the choropleth is drawn on the units
+                m_canvas->setTheme(render::Theme::Coverage, units.toStdString(),
+                                   kind.toStdString());
+            });
     connect(m_analyses, &AnalysisDock::corridorShown, this,
             [this](double km) { m_canvas->setTheme(render::Theme::Corridor, {}, {}, km); });
-    connect(m_analyses, &AnalysisDock::placeChosen, this, [this](const gis::Shapes& shapes, const gis::Envelope& extent) {
-        m_canvas->setSelection(shapes);
-        m_canvas->zoomTo(extent);
-    });
+    connect(m_analyses, &AnalysisDock::placeChosen, this,
+            [this](const gis::Shapes& shapes, const gis::Envelope& extent) {
+                m_canvas->setSelection(shapes);
+                m_canvas->zoomTo(extent);
+            });
 
     createActions();
     const QString saved = QSettings().value(QStringLiteral("language")).toString();
@@ -161,7 +172,8 @@ void MainWindow::createActions()
 {
     m_fileMenu = menuBar()->addMenu(QString());
     m_open = m_fileMenu->addAction(QString(), this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Open workspace"), QFileInfo(m_path).absolutePath(),
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open workspace"),
+                                                          QFileInfo(m_path).absolutePath(),
                                                           tr("PlanAtlas workspaces (*.gpkg)"));
         if (!path.isEmpty())
             openWorkspace(path);
@@ -179,8 +191,9 @@ void MainWindow::createActions()
     m_ingest = m_fileMenu->addAction(QString(), this, [this] {
         if (!m_ws)
             return;
-        const QString file = QFileDialog::getOpenFileName(this, tr("Ingest a plan document"), QString(),
-                                                          tr("Plan documents (*.txt *.docx);;All files (*)"));
+        const QString file =
+            QFileDialog::getOpenFileName(this, tr("Ingest a plan document"), QString(),
+                                         tr("Plan documents (*.txt *.docx);;All files (*)"));
         if (!file.isEmpty())
             ingestPlan(file);
     });
@@ -232,8 +245,10 @@ void MainWindow::createActions()
 
     m_langMenu = menuBar()->addMenu(QString());
     auto* group = new QActionGroup(this);
-    m_vi = m_langMenu->addAction(QStringLiteral("Tiếng Việt"), this, [this] { setLanguage(QStringLiteral("vi")); });
-    m_en = m_langMenu->addAction(QStringLiteral("English"), this, [this] { setLanguage(QStringLiteral("en")); });
+    m_vi = m_langMenu->addAction(QStringLiteral("Tiếng Việt"), this,
+                                 [this] { setLanguage(QStringLiteral("vi")); });
+    m_en = m_langMenu->addAction(QStringLiteral("English"), this,
+                                 [this] { setLanguage(QStringLiteral("en")); });
     for (auto* a : {m_vi, m_en}) {
         a->setCheckable(true);
         group->addAction(a);
@@ -241,10 +256,11 @@ void MainWindow::createActions()
 
     m_helpMenu = menuBar()->addMenu(QString());
     m_about = m_helpMenu->addAction(QString(), this, [this] {
-        QMessageBox::about(this, tr("About PlanAtlas"),
-                           tr("PlanAtlas — spatial analysis of provincial development programmes.\n\n"
-                              "Positions drawn from plan descriptions are indicative; land prices in the "
-                              "sample are illustrative."));
+        QMessageBox::about(
+            this, tr("About PlanAtlas"),
+            tr("PlanAtlas — spatial analysis of provincial development programmes.\n\n"
+               "Positions drawn from plan descriptions are indicative; land prices in the "
+               "sample are illustrative."));
     });
 }
 
@@ -295,10 +311,12 @@ void MainWindow::setLanguage(const QString& lang)
 {
     m_lang = lang == QStringLiteral("en") ? lang : QStringLiteral("vi");
     QSettings().setValue(QStringLiteral("language"), m_lang);
-    qApp->setProperty("planatlasLanguage", m_lang); // for words that come from declarations (Background.cpp)
+    qApp->setProperty("planatlasLanguage",
+                      m_lang); // for words that come from declarations (Background.cpp)
     qApp->removeTranslator(&m_translator);
     // The sources are written in English; Vietnamese comes from the compiled Linguist file.
-    if (m_lang == QStringLiteral("vi") && m_translator.load(QStringLiteral(":/i18n/planatlas_vi.qm")))
+    if (m_lang == QStringLiteral("vi") &&
+        m_translator.load(QStringLiteral(":/i18n/planatlas_vi.qm")))
         qApp->installTranslator(&m_translator);
     (m_lang == QStringLiteral("en") ? m_en : m_vi)->setChecked(true);
     m_analyses->setLanguage(m_lang.toStdString());
@@ -325,19 +343,25 @@ bool MainWindow::openWorkspace(const QString& path)
     std::unique_ptr<layers::Workspace> ws;
     try {
         if (!QFileInfo::exists(path))
-            throw layers::Error(layers::ErrorKind::Input, tr("the file does not exist").toStdString());
-        ws = std::make_unique<layers::Workspace>(layers::Workspace::open(path.toStdString(), gis::OpenMode::ReadOnly));
+            throw layers::Error(layers::ErrorKind::Input,
+                                tr("the file does not exist").toStdString());
+        ws = std::make_unique<layers::Workspace>(
+            layers::Workspace::open(path.toStdString(), gis::OpenMode::ReadOnly));
         if (ws->layers().empty())
-            throw layers::Error(layers::ErrorKind::Input, tr("it has no layers yet; import some with planatlas import").toStdString());
+            throw layers::Error(
+                layers::ErrorKind::Input,
+                tr("it has no layers yet; import some with planatlas import").toStdString());
     } catch (const std::exception& e) {
-        showError(tr("Cannot open %1").arg(QFileInfo(path).fileName()), QString::fromStdString(e.what()));
+        showError(tr("Cannot open %1").arg(QFileInfo(path).fileName()),
+                  QString::fromStdString(e.what()));
         return false;
     }
     const auto stack = render::defaultStack(*ws);
     // Full view: the province of the programme's period when there is one, else all that is drawn.
     std::optional<gis::Envelope> full;
-    const bool province = std::any_of(stack.begin(), stack.end(),
-                                      [](const auto& s) { return s.visible && s.kind == "admin_province"; });
+    const bool province = std::any_of(stack.begin(), stack.end(), [](const auto& s) {
+        return s.visible && s.kind == "admin_province";
+    });
     for (const auto& s : stack) {
         if (!s.visible || s.kind == "basemap" || (province && s.kind != "admin_province"))
             continue;
@@ -350,7 +374,8 @@ bool MainWindow::openWorkspace(const QString& path)
             }
     }
     if (!full) {
-        showError(tr("Cannot open %1").arg(QFileInfo(path).fileName()), tr("it has nothing to draw"));
+        showError(tr("Cannot open %1").arg(QFileInfo(path).fileName()),
+                  tr("it has nothing to draw"));
         return false;
     }
     m_ws = std::move(ws);
@@ -370,7 +395,8 @@ bool MainWindow::openWorkspace(const QString& path)
         m_plan->setPlan(plan::readPlanOverview(*m_ws));
     } catch (const std::exception& e) {
         m_plan->clear();
-        showError(tr("Cannot read the plan of %1").arg(QFileInfo(path).fileName()), QString::fromStdString(e.what()));
+        showError(tr("Cannot read the plan of %1").arg(QFileInfo(path).fileName()),
+                  QString::fromStdString(e.what()));
     }
     m_analyses->setWorkspace(path, m_ws.get(), m_lang.toStdString());
     refreshSuggestions();
@@ -384,13 +410,15 @@ void MainWindow::reloadWorkspace()
     if (m_path.isEmpty())
         return;
     try {
-        m_ws = std::make_unique<layers::Workspace>(
-            layers::Workspace::open(m_path.toStdString(), m_writable ? gis::OpenMode::Update : gis::OpenMode::ReadOnly));
+        m_ws = std::make_unique<layers::Workspace>(layers::Workspace::open(
+            m_path.toStdString(), m_writable ? gis::OpenMode::Update : gis::OpenMode::ReadOnly));
     } catch (const std::exception& e) {
-        showError(tr("Cannot open %1").arg(QFileInfo(m_path).fileName()), QString::fromStdString(e.what()));
+        showError(tr("Cannot open %1").arg(QFileInfo(m_path).fileName()),
+                  QString::fromStdString(e.what()));
         return;
     }
-    m_layers->setLayers(render::defaultStack(*m_ws), m_lang.toStdString()); // keeps the user's choices
+    m_layers->setLayers(render::defaultStack(*m_ws),
+                        m_lang.toStdString()); // keeps the user's choices
     m_plan->setPlan(plan::readPlanOverview(*m_ws));
     m_analyses->setWorkspace(m_path, m_ws.get(), m_lang.toStdString());
     refreshSuggestions();
@@ -492,10 +520,11 @@ bool MainWindow::exportMap(const QString& path, const render::MapOptions& option
 {
     if (!m_ws)
         return false;
-    const QString error = runInBackground(tr("Drawing the map…"), gis::OpenMode::ReadOnly,
-                                          [&](layers::Workspace& ws, const layers::Progress& progress) {
-                                              render::writeMap(ws, options, path.toStdString(), progress);
-                                          });
+    const QString error =
+        runInBackground(tr("Drawing the map…"), gis::OpenMode::ReadOnly,
+                        [&](layers::Workspace& ws, const layers::Progress& progress) {
+                            render::writeMap(ws, options, path.toStdString(), progress);
+                        });
     if (!error.isEmpty()) {
         showError(tr("Cannot export the map"), error);
         return false;
@@ -515,9 +544,13 @@ void MainWindow::setLinkMode(bool on)
     m_linkMode = on;
     m_linkAction->setChecked(on);
     if (on && m_chosenTask.isEmpty())
-        statusBar()->showMessage(tr("Choose a task in the plan browser, then click the features to link to it"), 10000);
+        statusBar()->showMessage(
+            tr("Choose a task in the plan browser, then click the features to link to it"), 10000);
     else if (on)
-        statusBar()->showMessage(tr("Click a feature to link it to %1, or click a linked one to unlink it").arg(m_chosenTask), 10000);
+        statusBar()->showMessage(
+            tr("Click a feature to link it to %1, or click a linked one to unlink it")
+                .arg(m_chosenTask),
+            10000);
     else
         statusBar()->clearMessage();
 }
@@ -529,12 +562,14 @@ bool MainWindow::ensureWritable()
     if (!m_ws)
         return false;
     try {
-        auto ws = std::make_unique<layers::Workspace>(layers::Workspace::open(m_path.toStdString(), gis::OpenMode::Update));
+        auto ws = std::make_unique<layers::Workspace>(
+            layers::Workspace::open(m_path.toStdString(), gis::OpenMode::Update));
         m_ws = std::move(ws);
         m_writable = true;
         return true;
     } catch (const std::exception& e) {
-        showError(tr("Cannot write to %1").arg(QFileInfo(m_path).fileName()), QString::fromStdString(e.what()));
+        showError(tr("Cannot write to %1").arg(QFileInfo(m_path).fileName()),
+                  QString::fromStdString(e.what()));
         return false;
     }
 }
@@ -549,7 +584,8 @@ bool MainWindow::writeLink(const QString& taskId, const std::string& featureCode
         else
             plan::removeLink(*m_ws, taskId.toStdString(), featureCode);
     } catch (const std::exception& e) {
-        showError(add ? tr("Cannot link %1").arg(q(featureCode)) : tr("Cannot unlink %1").arg(q(featureCode)),
+        showError(add ? tr("Cannot link %1").arg(q(featureCode))
+                      : tr("Cannot unlink %1").arg(q(featureCode)),
                   QString::fromStdString(e.what()));
         return false;
     }
@@ -557,7 +593,8 @@ bool MainWindow::writeLink(const QString& taskId, const std::string& featureCode
     return true;
 }
 
-bool MainWindow::toggleLink(const QString& taskId, const std::string& featureCode, const QString& featureName)
+bool MainWindow::toggleLink(const QString& taskId, const std::string& featureCode,
+                            const QString& featureName)
 {
     if (!m_ws)
         return false;
@@ -572,9 +609,12 @@ bool MainWindow::toggleLink(const QString& taskId, const std::string& featureCod
     if (!writeLink(taskId, featureCode, add))
         return false;
     const QString what = featureName.isEmpty() ? q(featureCode) : featureName;
-    m_undo.push(new EditCommand(add, add ? tr("link %1 to %2").arg(what, taskId) : tr("unlink %1 from %2").arg(what, taskId),
-                                [this, taskId, featureCode](bool a) { return writeLink(taskId, featureCode, a); }));
-    statusBar()->showMessage(add ? tr("%1 linked to %2").arg(what, taskId) : tr("%1 unlinked from %2").arg(what, taskId),
+    m_undo.push(new EditCommand(
+        add,
+        add ? tr("link %1 to %2").arg(what, taskId) : tr("unlink %1 from %2").arg(what, taskId),
+        [this, taskId, featureCode](bool a) { return writeLink(taskId, featureCode, a); }));
+    statusBar()->showMessage(add ? tr("%1 linked to %2").arg(what, taskId)
+                                 : tr("%1 unlinked from %2").arg(what, taskId),
                              8000);
     return true;
 }
@@ -622,7 +662,8 @@ bool MainWindow::decideSuggestions(const std::vector<std::int64_t>& ids, bool ac
             else
                 plan::rejectSuggestions(*m_ws, ids);
         } catch (const std::exception& e) {
-            showError(accept ? tr("Cannot accept the suggestion") : tr("Cannot reject the suggestion"),
+            showError(accept ? tr("Cannot accept the suggestion")
+                             : tr("Cannot reject the suggestion"),
                       QString::fromStdString(e.what()));
             return false;
         }
@@ -631,14 +672,16 @@ bool MainWindow::decideSuggestions(const std::vector<std::int64_t>& ids, bool ac
     };
     if (!write(true))
         return false;
-    const QString what = accept ? tr("accept %n suggestion(s)", nullptr, static_cast<int>(ids.size()))
-                                : tr("reject %n suggestion(s)", nullptr, static_cast<int>(ids.size()));
+    const QString what = accept
+                             ? tr("accept %n suggestion(s)", nullptr, static_cast<int>(ids.size()))
+                             : tr("reject %n suggestion(s)", nullptr, static_cast<int>(ids.size()));
     m_undo.push(new EditCommand(true, what, write));
     return true;
 }
 
-QString MainWindow::runInBackground(const QString& what, gis::OpenMode mode,
-                                    const std::function<void(layers::Workspace&, const layers::Progress&)>& work)
+QString MainWindow::runInBackground(
+    const QString& what, gis::OpenMode mode,
+    const std::function<void(layers::Workspace&, const layers::Progress&)>& work)
 {
     auto cancel = std::make_shared<std::atomic<bool>>(false);
     QProgressDialog dialog(what, tr("Cancel"), 0, 100, this);
@@ -658,28 +701,29 @@ bool MainWindow::ingestPlan(const QString& file)
         return false;
     plan::StoreReport report;
     std::size_t suggested = 0;
-    const QString error = runInBackground(tr("Reading %1…").arg(QFileInfo(file).fileName()), gis::OpenMode::Update,
-                                          [&](layers::Workspace& ws, const layers::Progress& progress) {
-                                         const auto parsed = plan::readPlan(file.toStdString());
-                                         progress.update(0.5, "storing");
-                                         report = plan::storePlan(ws, parsed, {}, file.toStdString());
-                                         progress.update(0.8, "suggesting");
-                                         suggested = plan::suggestLinks(ws, report.docId).size();
-                                     });
+    const QString error =
+        runInBackground(tr("Reading %1…").arg(QFileInfo(file).fileName()), gis::OpenMode::Update,
+                        [&](layers::Workspace& ws, const layers::Progress& progress) {
+                            const auto parsed = plan::readPlan(file.toStdString());
+                            progress.update(0.5, "storing");
+                            report = plan::storePlan(ws, parsed, {}, file.toStdString());
+                            progress.update(0.8, "suggesting");
+                            suggested = plan::suggestLinks(ws, report.docId).size();
+                        });
     if (!error.isEmpty()) {
         showError(tr("Cannot ingest %1").arg(QFileInfo(file).fileName()), error);
         return false;
     }
     reloadWorkspace();
-    statusBar()->showMessage(
-        tr("%1: %2 task(s) added, %3 updated; %4 agencies, %5 targets; %6 link(s) suggested for review")
-            .arg(q(report.docId))
-            .arg(report.tasksAdded)
-            .arg(report.tasksUpdated)
-            .arg(report.agencies)
-            .arg(report.targets)
-            .arg(suggested),
-        15000);
+    statusBar()->showMessage(tr("%1: %2 task(s) added, %3 updated; %4 agencies, %5 targets; %6 "
+                                "link(s) suggested for review")
+                                 .arg(q(report.docId))
+                                 .arg(report.tasksAdded)
+                                 .arg(report.tasksUpdated)
+                                 .arg(report.agencies)
+                                 .arg(report.targets)
+                                 .arg(suggested),
+                             15000);
     return true;
 }
 
@@ -696,8 +740,9 @@ void MainWindow::showError(const QString& what, const QString& why)
 {
     QString reason = why;
     if (reason.contains(QStringLiteral("database is locked")))
-        reason += QStringLiteral("\n") + tr("Another program is writing to this workspace (QGIS, a script?). Close it or "
-                                          "wait, then try again; nothing was changed.");
+        reason += QStringLiteral("\n") +
+                  tr("Another program is writing to this workspace (QGIS, a script?). Close it or "
+                     "wait, then try again; nothing was changed.");
     m_lastError = what + QStringLiteral(": ") + reason;
     if (m_interactive)
         QMessageBox::warning(this, what, what + QStringLiteral(":\n") + reason);
@@ -716,11 +761,13 @@ void MainWindow::updateStatus()
     m_scale->setText(tr("Scale 1:%1").arg(grouped(m_canvas->scaleDenominator(), m_lang)));
     if (!m_haveCursor)
         return;
-    QString text = QStringLiteral("%1: X %2  Y %3 m").arg(q(m_ws->crs().label()), grouped(m_lastX, m_lang),
-                                                        grouped(m_lastY, m_lang));
+    QString text =
+        QStringLiteral("%1: X %2  Y %3 m")
+            .arg(q(m_ws->crs().label()), grouped(m_lastX, m_lang), grouped(m_lastY, m_lang));
     try {
         const auto lonLat = m_toWgs84->apply(m_lastX, m_lastY);
-        text += QStringLiteral("   WGS 84: %1° E  %2° N").arg(decimal(lonLat[0], 5, m_lang), decimal(lonLat[1], 5, m_lang));
+        text += QStringLiteral("   WGS 84: %1° E  %2° N")
+                    .arg(decimal(lonLat[0], 5, m_lang), decimal(lonLat[1], 5, m_lang));
     } catch (const std::exception&) {
         // outside the transformation's domain: the projected position alone
     }

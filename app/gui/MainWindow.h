@@ -11,9 +11,8 @@
 #include <QPointF>
 #include <QTranslator>
 #include <QUndoStack>
-
-#include <memory>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -84,7 +83,8 @@ public:
     [[nodiscard]] QString chosenTask() const { return m_chosenTask; }
     /// Links or unlinks (when already linked) @p featureCode and @p taskId; false when the
     /// workspace cannot be written (said in the window).
-    bool toggleLink(const QString& taskId, const std::string& featureCode, const QString& featureName);
+    bool toggleLink(const QString& taskId, const std::string& featureCode,
+                    const QString& featureName);
     [[nodiscard]] QUndoStack* undoStack() { return &m_undo; }
     [[nodiscard]] layers::Workspace* workspace() const { return m_ws.get(); }
 
@@ -108,8 +108,9 @@ private:
     /// Runs @p work on a worker thread with its own connection to the workspace (opened in
     /// @p mode), showing @p what with progress and Cancel, and waits while the window stays
     /// alive; returns the error in words, or "" on success ("cancelled…" when cancelled).
-    QString runInBackground(const QString& what, gis::OpenMode mode,
-                            const std::function<void(layers::Workspace&, const layers::Progress&)>& work);
+    QString
+    runInBackground(const QString& what, gis::OpenMode mode,
+                    const std::function<void(layers::Workspace&, const layers::Progress&)>& work);
 
     std::unique_ptr<layers::Workspace> m_ws;
     QString m_path;
@@ -133,17 +134,19 @@ private:
     QLabel* m_coords = nullptr;
     QLabel* m_scale = nullptr;
     QLabel* m_state = nullptr;
-    QMenu *m_fileMenu = nullptr, *m_recentMenu = nullptr, *m_viewMenu = nullptr, *m_langMenu = nullptr,
-          *m_helpMenu = nullptr;
+    QMenu *m_fileMenu = nullptr, *m_recentMenu = nullptr, *m_viewMenu = nullptr,
+          *m_langMenu = nullptr, *m_helpMenu = nullptr;
     QAction *m_export = nullptr, *m_import = nullptr, *m_ingest = nullptr;
-    QAction *m_open = nullptr, *m_close = nullptr, *m_quit = nullptr, *m_zoomFull = nullptr, *m_zoomIn = nullptr,
-            *m_zoomOut = nullptr, *m_clearHighlight = nullptr, *m_vi = nullptr, *m_en = nullptr, *m_about = nullptr;
+    QAction *m_open = nullptr, *m_close = nullptr, *m_quit = nullptr, *m_zoomFull = nullptr,
+            *m_zoomIn = nullptr, *m_zoomOut = nullptr, *m_clearHighlight = nullptr, *m_vi = nullptr,
+            *m_en = nullptr, *m_about = nullptr;
     QUndoStack m_undo;
     QString m_chosenTask;
     bool m_writable = false;
     bool m_linkMode = false;
     bool m_refreshing = false;
-    std::optional<std::pair<QPointF, double>> m_lastClick; ///< where identify last looked, with its tolerance
+    std::optional<std::pair<QPointF, double>>
+        m_lastClick; ///< where identify last looked, with its tolerance
     QMenu* m_editMenu = nullptr;
     QAction *m_undoAction = nullptr, *m_redoAction = nullptr, *m_linkAction = nullptr;
     double m_lastX = 0, m_lastY = 0;

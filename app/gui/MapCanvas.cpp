@@ -13,7 +13,6 @@
 #include <QPainterPath>
 #include <QThreadPool>
 #include <QWheelEvent>
-
 #include <algorithm>
 #include <cmath>
 
@@ -93,7 +92,8 @@ void MapCanvas::setHighlight(const std::string& highlight)
     requestRender(0);
 }
 
-void MapCanvas::setTheme(render::Theme theme, const std::string& units, const std::string& kind, double corridorKm)
+void MapCanvas::setTheme(render::Theme theme, const std::string& units, const std::string& kind,
+                         double corridorKm)
 {
     m_theme = theme;
     m_highlight.clear();
@@ -120,7 +120,10 @@ void MapCanvas::zoomTo(const gis::Envelope& e)
     requestRender(0);
 }
 
-void MapCanvas::zoomFull() { zoomTo(m_full); }
+void MapCanvas::zoomFull()
+{
+    zoomTo(m_full);
+}
 
 void MapCanvas::zoomBy(double factor)
 {
@@ -204,7 +207,8 @@ void MapCanvas::startRender()
             r.size = size;
             // Back in the GUI thread, and only if the canvas still exists.
             QMetaObject::invokeMethod(
-                QCoreApplication::instance(), [self, r = std::move(r)]() mutable { deliver(self, std::move(r)); },
+                QCoreApplication::instance(),
+                [self, r = std::move(r)]() mutable { deliver(self, std::move(r)); },
                 Qt::QueuedConnection);
         };
         Rendered r;
@@ -268,7 +272,8 @@ void MapCanvas::onRendered(Rendered r)
     }
     update();
     if (r.partial)
-        emit firstPicture(m_requested.elapsed()); // the programme without the heavy layers; the rest follows
+        emit firstPicture(
+            m_requested.elapsed()); // the programme without the heavy layers; the rest follows
     else
         emit renderFinished(m_requested.elapsed(), r.error);
 }
@@ -284,9 +289,11 @@ void MapCanvas::paintEvent(QPaintEvent*)
         const QPointF topLeft = toPixel(m_pictureCx - m_pictureSize.width() * m_pictureMpp / 2,
                                         m_pictureCy + m_pictureSize.height() * m_pictureMpp / 2);
         p.setRenderHint(QPainter::SmoothPixmapTransform, s != 1.0);
-        p.drawImage(QRectF(topLeft, QSizeF(m_pictureSize.width() * s, m_pictureSize.height() * s)), m_picture);
+        p.drawImage(QRectF(topLeft, QSizeF(m_pictureSize.width() * s, m_pictureSize.height() * s)),
+                    m_picture);
     }
-    if (!m_selection.polygons.empty() || !m_selection.lines.empty() || !m_selection.points.empty()) {
+    if (!m_selection.polygons.empty() || !m_selection.lines.empty() ||
+        !m_selection.points.empty()) {
         // The selected feature, outlined in the current view (vector: no new picture needed).
         p.setRenderHint(QPainter::Antialiasing, true);
         const QPen halo(QColor(255, 255, 255, 220), 6, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
@@ -317,7 +324,8 @@ void MapCanvas::paintEvent(QPaintEvent*)
     }
     if (!m_error.isEmpty()) {
         p.setPen(QColor(0xa0, 0x10, 0x10));
-        p.drawText(rect().adjusted(12, 12, -12, -12), Qt::AlignLeft | Qt::AlignBottom | Qt::TextWordWrap, m_error);
+        p.drawText(rect().adjusted(12, 12, -12, -12),
+                   Qt::AlignLeft | Qt::AlignBottom | Qt::TextWordWrap, m_error);
     }
 }
 
@@ -326,16 +334,19 @@ void MapCanvas::paintCoverageLegend(QPainter& p) const
     // The choropleth's classes in the lower left: without them its colours say nothing.
     const auto classes = render::coverageLegend();
     const auto* kind = layers::findKind(m_themeKind);
-    const QString title = tr("Share of each unit covered by %1")
-                              .arg(kind ? QString::fromStdString(std::string(m_lang == "en" ? kind->titleEn : kind->titleVi)).toLower()
-                                        : QString());
+    const QString title =
+        tr("Share of each unit covered by %1")
+            .arg(kind ? QString::fromStdString(
+                            std::string(m_lang == "en" ? kind->titleEn : kind->titleVi))
+                            .toLower()
+                      : QString());
     const QFontMetrics fm(font());
     const int line = fm.height() + 4, swatch = fm.height();
     int width = fm.horizontalAdvance(title);
     for (const auto& [label, colour] : classes)
         width = std::max(width, swatch + 6 + fm.horizontalAdvance(QString::fromStdString(label)));
-    const QRect box(10, height() - 10 - 12 - line * static_cast<int>(classes.size() + 1), width + 16,
-                    12 + line * static_cast<int>(classes.size() + 1));
+    const QRect box(10, height() - 10 - 12 - line * static_cast<int>(classes.size() + 1),
+                    width + 16, 12 + line * static_cast<int>(classes.size() + 1));
     p.setRenderHint(QPainter::Antialiasing, false);
     p.fillRect(box, QColor(255, 255, 255, 225));
     p.setPen(QColor(0x90, 0x90, 0x90));
@@ -350,7 +361,8 @@ void MapCanvas::paintCoverageLegend(QPainter& p) const
         p.setPen(QColor(0x80, 0x80, 0x80));
         p.drawRect(sw);
         p.setPen(QColor(0x20, 0x20, 0x20));
-        p.drawText(QRect(sw.right() + 6, y, width, line), Qt::AlignLeft | Qt::AlignVCenter, QString::fromStdString(label));
+        p.drawText(QRect(sw.right() + 6, y, width, line), Qt::AlignLeft | Qt::AlignVCenter,
+                   QString::fromStdString(label));
     }
 }
 
@@ -434,13 +446,27 @@ void MapCanvas::keyPressEvent(QKeyEvent* event)
     const double step = 0.25;
     switch (event->key()) {
     case Qt::Key_Plus:
-    case Qt::Key_Equal: zoomBy(1.25); return;
-    case Qt::Key_Minus: zoomBy(0.8); return;
-    case Qt::Key_Left: m_cx -= width() * m_mpp * step; break;
-    case Qt::Key_Right: m_cx += width() * m_mpp * step; break;
-    case Qt::Key_Up: m_cy += height() * m_mpp * step; break;
-    case Qt::Key_Down: m_cy -= height() * m_mpp * step; break;
-    default: QWidget::keyPressEvent(event); return;
+    case Qt::Key_Equal:
+        zoomBy(1.25);
+        return;
+    case Qt::Key_Minus:
+        zoomBy(0.8);
+        return;
+    case Qt::Key_Left:
+        m_cx -= width() * m_mpp * step;
+        break;
+    case Qt::Key_Right:
+        m_cx += width() * m_mpp * step;
+        break;
+    case Qt::Key_Up:
+        m_cy += height() * m_mpp * step;
+        break;
+    case Qt::Key_Down:
+        m_cy -= height() * m_mpp * step;
+        break;
+    default:
+        QWidget::keyPressEvent(event);
+        return;
     }
     emit extentChanged();
     requestRender(100);

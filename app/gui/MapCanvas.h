@@ -7,12 +7,11 @@
 #include "planatlas/render/Map.h"
 
 #include <QElapsedTimer>
-#include <QPainter>
 #include <QImage>
+#include <QPainter>
 #include <QPointer>
 #include <QTimer>
 #include <QWidget>
-
 #include <atomic>
 #include <memory>
 #include <optional>
@@ -116,13 +115,13 @@ private:
     double m_corridorKm = 5;
     gis::Shapes m_selection;
 
-    QImage m_picture;                    ///< the last finished rendering
+    QImage m_picture; ///< the last finished rendering
     double m_pictureCx = 0, m_pictureCy = 0, m_pictureMpp = 0;
     QSize m_pictureSize;
 
     QTimer m_debounce;
     std::shared_ptr<std::atomic<bool>> m_cancel; ///< of the job in flight
-    std::uint64_t m_job = 0;                     ///< the latest job's number; older results are dropped
+    std::uint64_t m_job = 0; ///< the latest job's number; older results are dropped
     bool m_rendering = false;
     QElapsedTimer m_requested;
     QString m_error;

@@ -1,11 +1,9 @@
 #include "PlanBrowser.h"
 
-#include "planatlas/layers/plan/Plan.h"
-
 #include "Text_p.h"
-
 #include "planatlas/layers/LayerKind.h"
 #include "planatlas/layers/Text.h"
+#include "planatlas/layers/plan/Plan.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -17,19 +15,19 @@
 #include <QTextBrowser>
 #include <QTreeWidget>
 #include <QVBoxLayout>
-
 #include <map>
 #include <set>
 
 namespace pa::gui {
 
 namespace {
-constexpr int kTaskRole = Qt::UserRole;     ///< task id on task items
+constexpr int kTaskRole = Qt::UserRole;       ///< task id on task items
 constexpr int kSearchRole = Qt::UserRole + 1; ///< folded text searched on task items
 constexpr int kLeadRole = Qt::UserRole + 2;   ///< "\n"-joined lead and support agencies
 constexpr int kUnlocatedRole = Qt::UserRole + 3;
 constexpr int kKindsRole = Qt::UserRole + 4; ///< "\n"-joined kinds of the linked features
-constexpr int kDeadlineEndRole = Qt::UserRole + 5; ///< the last day its deadline allows (ISO), empty when open
+constexpr int kDeadlineEndRole =
+    Qt::UserRole + 5; ///< the last day its deadline allows (ISO), empty when open
 
 } // namespace
 
@@ -63,7 +61,8 @@ PlanBrowser::PlanBrowser(QWidget* parent) : QWidget(parent)
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
     m_count = new QLabel(this);
-    for (QWidget* w : std::initializer_list<QWidget*>{m_documents, m_agencies, m_themes, m_search, m_unlocated, m_dueBefore, split, m_count})
+    for (QWidget* w : std::initializer_list<QWidget*>{m_documents, m_agencies, m_themes, m_search,
+                                                      m_unlocated, m_dueBefore, split, m_count})
         layout->addWidget(w);
 
     connect(m_documents, &QComboBox::currentIndexChanged, this, [this] {
@@ -117,23 +116,36 @@ void PlanBrowser::showDetails(const QString& taskId)
             auto line = [](const QString& label, const QString& value) {
                 return QStringLiteral("<br><i>%1:</i> %2").arg(label, value);
             };
-            QString html = QStringLiteral("<p><b>%1</b> — %2").arg(q(t.taskId).toHtmlEscaped(), q(t.text).toHtmlEscaped());
-            html += line(tr("Document"), q(d.number.empty() ? d.docId : d.number).toHtmlEscaped() +
-                                             (t.section.empty() ? QString() : QStringLiteral(", ") + q(t.section).toHtmlEscaped()) +
-                                             (t.heading.empty() ? QString() : QStringLiteral(" (") + q(t.heading).toHtmlEscaped() + QLatin1Char(')')));
-            html += line(tr("Lead"), t.lead.empty() ? tr("(none named)") : joined(t.lead).toHtmlEscaped());
+            QString html = QStringLiteral("<p><b>%1</b> — %2")
+                               .arg(q(t.taskId).toHtmlEscaped(), q(t.text).toHtmlEscaped());
+            html +=
+                line(tr("Document"),
+                     q(d.number.empty() ? d.docId : d.number).toHtmlEscaped() +
+                         (t.section.empty() ? QString()
+                                            : QStringLiteral(", ") + q(t.section).toHtmlEscaped()) +
+                         (t.heading.empty() ? QString()
+                                            : QStringLiteral(" (") + q(t.heading).toHtmlEscaped() +
+                                                  QLatin1Char(')')));
+            html += line(tr("Lead"),
+                         t.lead.empty() ? tr("(none named)") : joined(t.lead).toHtmlEscaped());
             if (!t.support.empty())
                 html += line(tr("Supporting"), joined(t.support).toHtmlEscaped());
             if (!t.deadlineText.empty() || !t.deadline.empty())
-                html += line(tr("Deadline"), q(t.deadlineText.empty() ? t.deadline : t.deadlineText).toHtmlEscaped());
-            html += line(tr("Features"), t.links > 0 ? QString::number(t.links)
-                                         : t.unlocatedReason.empty() ? tr("Not placed on the map yet")
-                                                                     : tr("No place on the map: %1").arg(q(t.unlocatedReason).toHtmlEscaped()));
+                html +=
+                    line(tr("Deadline"),
+                         q(t.deadlineText.empty() ? t.deadline : t.deadlineText).toHtmlEscaped());
+            html +=
+                line(tr("Features"),
+                     t.links > 0 ? QString::number(t.links)
+                     : t.unlocatedReason.empty()
+                         ? tr("Not placed on the map yet")
+                         : tr("No place on the map: %1").arg(q(t.unlocatedReason).toHtmlEscaped()));
             m_details->setHtml(html + QStringLiteral("</p>"));
             return;
         }
-    m_details->setHtml(QStringLiteral("<p style='color:#555'>%1</p>")
-                           .arg(tr("Choose a task to read it in full and see its footprint on the map.")));
+    m_details->setHtml(
+        QStringLiteral("<p style='color:#555'>%1</p>")
+            .arg(tr("Choose a task to read it in full and see its footprint on the map.")));
 }
 
 QTreeWidgetItem* PlanBrowser::item(const QString& taskId) const
@@ -165,11 +177,14 @@ void PlanBrowser::clear()
 void PlanBrowser::fill()
 {
     m_filling = true;
-    const QString document = m_documents->currentData().toString(), agency = m_agencies->currentData().toString();
+    const QString document = m_documents->currentData().toString(),
+                  agency = m_agencies->currentData().toString();
     m_documents->clear();
     m_documents->addItem(tr("All documents"), QString());
     for (const auto& d : m_plan.documents)
-        m_documents->addItem(q(d.number.empty() ? d.docId : d.number) + QStringLiteral(" — ") + q(d.title), q(d.docId));
+        m_documents->addItem(q(d.number.empty() ? d.docId : d.number) + QStringLiteral(" — ") +
+                                 q(d.title),
+                             q(d.docId));
     m_agencies->clear();
     m_agencies->addItem(tr("All agencies"), QString());
     for (const auto& a : m_plan.agencies) {
@@ -188,11 +203,15 @@ void PlanBrowser::fill()
         for (const auto& t : d.tasks)
             themes.insert(t.kinds.begin(), t.kinds.end());
     std::vector<std::string> ordered(themes.begin(), themes.end());
-    std::sort(ordered.begin(), ordered.end(),
-              [](const std::string& a, const std::string& b) { return layers::kindRank(a) < layers::kindRank(b); });
+    std::sort(ordered.begin(), ordered.end(), [](const std::string& a, const std::string& b) {
+        return layers::kindRank(a) < layers::kindRank(b);
+    });
     for (const auto& k : ordered)
         if (const auto* kind = layers::findKind(k))
-            m_themes->addItem(tr("Acting on: %1").arg(q(std::string(m_lang == "en" ? kind->titleEn : kind->titleVi))), q(k));
+            m_themes->addItem(
+                tr("Acting on: %1")
+                    .arg(q(std::string(m_lang == "en" ? kind->titleEn : kind->titleVi))),
+                q(k));
     m_documents->setCurrentIndex(std::max(0, m_documents->findData(document)));
     m_agencies->setCurrentIndex(std::max(0, m_agencies->findData(agency)));
     m_themes->setCurrentIndex(std::max(0, m_themes->findData(theme)));
@@ -200,7 +219,8 @@ void PlanBrowser::fill()
     m_tree->clear();
     for (const auto& d : m_plan.documents) {
         auto* doc = new QTreeWidgetItem(m_tree);
-        doc->setText(0, q(d.number.empty() ? d.docId : d.number) + QStringLiteral(" — ") + q(d.title));
+        doc->setText(0,
+                     q(d.number.empty() ? d.docId : d.number) + QStringLiteral(" — ") + q(d.title));
         doc->setToolTip(0, doc->text(0));
         doc->setData(1, kTaskRole, q(d.docId)); // the document's id, for the filter
         QFont bold = doc->font(0);
@@ -212,7 +232,9 @@ void PlanBrowser::fill()
             auto& section = sections[key];
             if (!section) {
                 section = new QTreeWidgetItem(doc);
-                section->setText(0, q(t.section) + (t.heading.empty() ? QString() : QStringLiteral(". ") + q(t.heading)));
+                section->setText(0, q(t.section) + (t.heading.empty()
+                                                        ? QString()
+                                                        : QStringLiteral(". ") + q(t.heading)));
                 section->setToolTip(0, section->text(0));
             }
             auto* item = new QTreeWidgetItem(section);
@@ -224,8 +246,9 @@ void PlanBrowser::fill()
                 item->setText(2, QString::number(t.links));
             } else {
                 item->setText(2, QStringLiteral("—"));
-                item->setToolTip(2, t.unlocatedReason.empty() ? tr("Not placed on the map yet")
-                                                              : tr("No place on the map: %1").arg(q(t.unlocatedReason)));
+                item->setToolTip(2, t.unlocatedReason.empty()
+                                        ? tr("Not placed on the map yet")
+                                        : tr("No place on the map: %1").arg(q(t.unlocatedReason)));
                 item->setForeground(0, QColor(0x80, 0x80, 0x80));
             }
             item->setTextAlignment(2, Qt::AlignRight | Qt::AlignVCenter);
@@ -243,7 +266,8 @@ void PlanBrowser::fill()
                 agencies << q(a);
             item->setData(0, kLeadRole, agencies.join(QLatin1Char('\n')));
             item->setData(0, kUnlocatedRole, t.links == 0);
-            item->setData(0, kDeadlineEndRole, q(plan::deadlineEnd(t.deadline).value_or(std::string())));
+            item->setData(0, kDeadlineEndRole,
+                          q(plan::deadlineEnd(t.deadline).value_or(std::string())));
             QStringList kinds;
             for (const auto& k : t.kinds)
                 kinds << q(k);
@@ -292,7 +316,8 @@ void PlanBrowser::applyFilters()
                 bool show = docShown;
                 if (show && !agencies.isEmpty()) {
                     const auto names = task->data(0, kLeadRole).toString().split(QLatin1Char('\n'));
-                    show = std::any_of(names.begin(), names.end(), [&](const QString& n) { return agencies.contains(n); });
+                    show = std::any_of(names.begin(), names.end(),
+                                       [&](const QString& n) { return agencies.contains(n); });
                 }
                 if (show && !words.isEmpty())
                     show = task->data(0, kSearchRole).toString().contains(words);
@@ -303,7 +328,10 @@ void PlanBrowser::applyFilters()
                     show = !end.isEmpty() && end < dueIso;
                 }
                 if (show && !theme.isEmpty())
-                    show = task->data(0, kKindsRole).toString().split(QLatin1Char('\n')).contains(theme);
+                    show = task->data(0, kKindsRole)
+                               .toString()
+                               .split(QLatin1Char('\n'))
+                               .contains(theme);
                 task->setHidden(!show);
                 sectionTasks += show ? 1 : 0;
             }
@@ -314,7 +342,8 @@ void PlanBrowser::applyFilters()
         doc->setExpanded(docTasks > 0 && (docTasks <= 40 || !document.isEmpty()));
         shown += docTasks;
     }
-    const bool filtered = !document.isEmpty() || !agency.isEmpty() || !words.isEmpty() || onlyUnlocated || !theme.isEmpty();
+    const bool filtered = !document.isEmpty() || !agency.isEmpty() || !words.isEmpty() ||
+                          onlyUnlocated || !theme.isEmpty();
     if (filtered)
         for (QTreeWidgetItemIterator it(m_tree); *it; ++it)
             if ((*it)->parent() && (*it)->childCount() > 0)
@@ -332,7 +361,10 @@ void PlanBrowser::setAgencyFilter(const QString& agency)
     m_agencies->setCurrentIndex(std::max(0, m_agencies->findData(agency)));
 }
 
-void PlanBrowser::setSearch(const QString& words) { m_search->setText(words); }
+void PlanBrowser::setSearch(const QString& words)
+{
+    m_search->setText(words);
+}
 
 bool PlanBrowser::setDueBefore(const QString& date)
 {
@@ -347,7 +379,10 @@ void PlanBrowser::setThemeFilter(const QString& kind)
     m_themes->setCurrentIndex(std::max(0, m_themes->findData(kind)));
 }
 
-void PlanBrowser::setOnlyUnlocated(bool only) { m_unlocated->setChecked(only); }
+void PlanBrowser::setOnlyUnlocated(bool only)
+{
+    m_unlocated->setChecked(only);
+}
 
 bool PlanBrowser::selectTask(const QString& taskId)
 {
@@ -373,12 +408,16 @@ QStringList PlanBrowser::tasksLedBy(const QString& agency) const
     QStringList ids;
     for (const auto& d : m_plan.documents)
         for (const auto& t : d.tasks)
-            if (std::any_of(t.lead.begin(), t.lead.end(), [&](const std::string& n) { return names.contains(n); }))
+            if (std::any_of(t.lead.begin(), t.lead.end(),
+                            [&](const std::string& n) { return names.contains(n); }))
                 ids << q(t.taskId);
     return ids;
 }
 
-int PlanBrowser::visibleTasks() const { return static_cast<int>(visibleTaskIds().size()); }
+int PlanBrowser::visibleTasks() const
+{
+    return static_cast<int>(visibleTaskIds().size());
+}
 
 QStringList PlanBrowser::visibleTaskIds() const
 {

@@ -71,7 +71,8 @@ private:
     QComboBox* m_themes = nullptr;
     QLineEdit* m_search = nullptr;
     QCheckBox* m_unlocated = nullptr;
-    QLineEdit* m_dueBefore = nullptr; ///< a date: only tasks due before it (overdue then if not done)
+    QLineEdit* m_dueBefore =
+        nullptr; ///< a date: only tasks due before it (overdue then if not done)
     QTreeWidget* m_tree = nullptr;
     QTextBrowser* m_details = nullptr;
     QLabel* m_count = nullptr;

@@ -11,7 +11,6 @@
 #include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
-
 #include <set>
 
 namespace pa::gui {
@@ -76,7 +75,8 @@ void SuggestionsPanel::retranslateUi()
     m_reject->setText(tr("Reject"));
     m_again->setText(tr("Suggest again"));
     m_again->setToolTip(tr("Match the places the tasks name against the features again"));
-    m_table->setHorizontalHeaderLabels({tr("Sure"), tr("Task"), tr("Feature"), tr("Words of the task")});
+    m_table->setHorizontalHeaderLabels(
+        {tr("Sure"), tr("Task"), tr("Feature"), tr("Words of the task")});
     m_count->setText(tr("%n suggestion(s) to review", nullptr, static_cast<int>(m_pending.size())));
 }
 
@@ -87,12 +87,15 @@ void SuggestionsPanel::setSuggestions(std::vector<plan::LinkSuggestion> pending)
     const QLocale locale;
     for (int r = 0; r < static_cast<int>(m_pending.size()); ++r) {
         const auto& s = m_pending[static_cast<std::size_t>(r)];
-        auto* sure = new QTableWidgetItem(QStringLiteral("%1 %").arg(static_cast<int>(std::lround(s.confidence * 100))));
+        auto* sure = new QTableWidgetItem(
+            QStringLiteral("%1 %").arg(static_cast<int>(std::lround(s.confidence * 100))));
         sure->setData(kIdRole, static_cast<qlonglong>(s.id));
         sure->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         m_table->setItem(r, 0, sure);
         m_table->setItem(r, 1, new QTableWidgetItem(q(s.taskId)));
-        m_table->setItem(r, 2, new QTableWidgetItem(q(s.featureName) + QStringLiteral(" (") + q(s.featureCode) + QLatin1Char(')')));
+        m_table->setItem(r, 2,
+                         new QTableWidgetItem(q(s.featureName) + QStringLiteral(" (") +
+                                              q(s.featureCode) + QLatin1Char(')')));
         auto* words = new QTableWidgetItem(q(s.mention));
         words->setToolTip(q(s.mention));
         m_table->setItem(r, 3, words);
@@ -108,7 +111,8 @@ void SuggestionsPanel::select(const std::vector<std::int64_t>& ids)
     for (int r = 0; r < m_table->rowCount(); ++r)
         if (wanted.contains(m_table->item(r, 0)->data(kIdRole).toLongLong()))
             m_table->selectionModel()->select(m_table->model()->index(r, 0),
-                                              QItemSelectionModel::Select | QItemSelectionModel::Rows);
+                                              QItemSelectionModel::Select |
+                                                  QItemSelectionModel::Rows);
 }
 
 std::vector<std::int64_t> SuggestionsPanel::selectedIds() const

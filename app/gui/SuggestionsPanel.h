@@ -7,7 +7,6 @@
 #include "planatlas/layers/plan/Links.h"
 
 #include <QWidget>
-
 #include <vector>
 
 class QLabel;

@@ -3,13 +3,15 @@
 
 #include <QString>
 #include <QStringList>
-
 #include <string>
 #include <vector>
 
 namespace pa::gui {
 
-inline QString q(const std::string& s) { return QString::fromStdString(s); }
+inline QString q(const std::string& s)
+{
+    return QString::fromStdString(s);
+}
 
 /// {"Sở A", "Sở B"} → "Sở A; Sở B" (plain text: escape it for HTML).
 inline QString joined(const std::vector<std::string>& names)

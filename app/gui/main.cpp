@@ -1,7 +1,7 @@
 // planatlas-gui: the desktop application. `planatlas-gui [WS.gpkg]`.
 
-#include "planatlas/layers/plan/Plan.h"
 #include "MainWindow.h"
+#include "planatlas/layers/plan/Plan.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -15,11 +15,14 @@ int main(int argc, char** argv)
     QApplication::setApplicationName(QStringLiteral("PlanAtlas"));
     QApplication::setApplicationVersion(QStringLiteral(PLANATLAS_VERSION));
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("PlanAtlas — spatial analysis of provincial development programmes"));
+    parser.setApplicationDescription(
+        QStringLiteral("PlanAtlas — spatial analysis of provincial development programmes"));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("workspace"), QStringLiteral("a PlanAtlas workspace (.gpkg) to open"));
-    QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("vi (default) or en"), QStringLiteral("LANG"));
+    parser.addPositionalArgument(QStringLiteral("workspace"),
+                                 QStringLiteral("a PlanAtlas workspace (.gpkg) to open"));
+    QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("vi (default) or en"),
+                            QStringLiteral("LANG"));
     parser.addOption(lang);
     parser.process(app);
 

@@ -88,8 +88,14 @@ std::string Crs::wkt() const
     return result;
 }
 
-bool Crs::isProjected() const { return m_impl->srs.IsProjected(); }
-bool Crs::isGeographic() const { return m_impl->srs.IsGeographic(); }
+bool Crs::isProjected() const
+{
+    return m_impl->srs.IsProjected();
+}
+bool Crs::isGeographic() const
+{
+    return m_impl->srs.IsGeographic();
+}
 
 double Crs::linearUnitMetres() const
 {

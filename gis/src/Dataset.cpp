@@ -1,10 +1,9 @@
 #include "Private_p.h"
 
-#include <cpl_string.h>
-#include <geos_c.h>
-
 #include <algorithm>
+#include <cpl_string.h>
 #include <cstdio>
+#include <geos_c.h>
 #include <sstream>
 
 namespace pa::gis {
@@ -14,26 +13,39 @@ namespace {
 FieldType toFieldType(OGRFieldType type)
 {
     switch (type) {
-    case OFTInteger: return FieldType::Integer;
-    case OFTInteger64: return FieldType::Integer64;
-    case OFTReal: return FieldType::Real;
-    case OFTString: return FieldType::String;
-    case OFTDate: return FieldType::Date;
-    case OFTDateTime: return FieldType::DateTime;
-    default: return FieldType::Other;
+    case OFTInteger:
+        return FieldType::Integer;
+    case OFTInteger64:
+        return FieldType::Integer64;
+    case OFTReal:
+        return FieldType::Real;
+    case OFTString:
+        return FieldType::String;
+    case OFTDate:
+        return FieldType::Date;
+    case OFTDateTime:
+        return FieldType::DateTime;
+    default:
+        return FieldType::Other;
     }
 }
 
 OGRFieldType toOgrFieldType(FieldType type)
 {
     switch (type) {
-    case FieldType::Integer: return OFTInteger;
-    case FieldType::Integer64: return OFTInteger64;
-    case FieldType::Real: return OFTReal;
-    case FieldType::Date: return OFTDate;
-    case FieldType::DateTime: return OFTDateTime;
+    case FieldType::Integer:
+        return OFTInteger;
+    case FieldType::Integer64:
+        return OFTInteger64;
+    case FieldType::Real:
+        return OFTReal;
+    case FieldType::Date:
+        return OFTDate;
+    case FieldType::DateTime:
+        return OFTDateTime;
     case FieldType::String:
-    case FieldType::Other: return OFTString;
+    case FieldType::Other:
+        return OFTString;
     }
     return OFTString;
 }
@@ -56,8 +68,10 @@ FieldValue readValue(const OGRFeature& feature, int index)
     const OGRFieldDefn* defn = feature.GetFieldDefnRef(index);
     switch (defn->GetType()) {
     case OFTInteger:
-    case OFTInteger64: return static_cast<std::int64_t>(feature.GetFieldAsInteger64(index));
-    case OFTReal: return feature.GetFieldAsDouble(index);
+    case OFTInteger64:
+        return static_cast<std::int64_t>(feature.GetFieldAsInteger64(index));
+    case OFTReal:
+        return feature.GetFieldAsDouble(index);
     case OFTDate:
     case OFTDateTime: {
         int y = 0, m = 0, d = 0, hh = 0, mm = 0, tz = 0;
@@ -67,22 +81,28 @@ FieldValue readValue(const OGRFeature& feature, int index)
         if (defn->GetType() == OFTDate)
             std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", y, m, d);
         else
-            std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d", y, m, d, hh,
-                          mm, static_cast<int>(ss));
+            std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d", y, m, d, hh, mm,
+                          static_cast<int>(ss));
         return std::string(buffer);
     }
-    default: return std::string(feature.GetFieldAsString(index));
+    default:
+        return std::string(feature.GetFieldAsString(index));
     }
 }
 
 OGRwkbGeometryType toOgrType(GeometryFamily family, bool multi)
 {
     switch (family) {
-    case GeometryFamily::None: return wkbNone;
-    case GeometryFamily::Point: return multi ? wkbMultiPoint : wkbPoint;
-    case GeometryFamily::Line: return multi ? wkbMultiLineString : wkbLineString;
-    case GeometryFamily::Polygon: return multi ? wkbMultiPolygon : wkbPolygon;
-    case GeometryFamily::Collection: return wkbUnknown;
+    case GeometryFamily::None:
+        return wkbNone;
+    case GeometryFamily::Point:
+        return multi ? wkbMultiPoint : wkbPoint;
+    case GeometryFamily::Line:
+        return multi ? wkbMultiLineString : wkbLineString;
+    case GeometryFamily::Polygon:
+        return multi ? wkbMultiPolygon : wkbPolygon;
+    case GeometryFamily::Collection:
+        return wkbUnknown;
     }
     return wkbUnknown;
 }
@@ -112,9 +132,18 @@ Feature::~Feature() = default;
 Feature::Feature(Feature&&) noexcept = default;
 Feature& Feature::operator=(Feature&&) noexcept = default;
 
-std::int64_t Feature::fid() const { return m_impl->feature->GetFID(); }
-int Feature::fieldCount() const { return m_impl->feature->GetFieldCount(); }
-FieldValue Feature::value(int index) const { return readValue(*m_impl->feature, index); }
+std::int64_t Feature::fid() const
+{
+    return m_impl->feature->GetFID();
+}
+int Feature::fieldCount() const
+{
+    return m_impl->feature->GetFieldCount();
+}
+FieldValue Feature::value(int index) const
+{
+    return readValue(*m_impl->feature, index);
+}
 
 Geometry Feature::takeGeometry()
 {
@@ -143,7 +172,10 @@ void Feature::setGeometry(Geometry geometry)
 
 // ---- Layer -------------------------------------------------------------------------------
 
-std::string Layer::name() const { return detail::ogrLayer(*this)->GetName(); }
+std::string Layer::name() const
+{
+    return detail::ogrLayer(*this)->GetName();
+}
 
 void Layer::setFieldsToRead(const std::vector<std::string>& names)
 {
@@ -162,7 +194,8 @@ void Layer::setFieldsToRead(const std::vector<std::string>& names)
     auto list = toCsl(ignored);
     detail::ErrorCapture errors;
     const OGRErr err = layer->SetIgnoredFields(const_cast<const char**>(list.data()));
-    errors.throwIfFailed("cannot select the fields to read of layer '" + name() + "'", err != OGRERR_NONE);
+    errors.throwIfFailed("cannot select the fields to read of layer '" + name() + "'",
+                         err != OGRERR_NONE);
 }
 
 void Layer::readAllFields()
@@ -195,18 +228,26 @@ std::string Layer::geometryTypeName() const
 GeometryFamily Layer::geometryFamily() const
 {
     switch (wkbFlatten(detail::ogrLayer(*this)->GetGeomType())) {
-    case wkbNone: return GeometryFamily::None;
+    case wkbNone:
+        return GeometryFamily::None;
     case wkbPoint:
-    case wkbMultiPoint: return GeometryFamily::Point;
+    case wkbMultiPoint:
+        return GeometryFamily::Point;
     case wkbLineString:
-    case wkbMultiLineString: return GeometryFamily::Line;
+    case wkbMultiLineString:
+        return GeometryFamily::Line;
     case wkbPolygon:
-    case wkbMultiPolygon: return GeometryFamily::Polygon;
-    default: return GeometryFamily::Collection;
+    case wkbMultiPolygon:
+        return GeometryFamily::Polygon;
+    default:
+        return GeometryFamily::Collection;
     }
 }
 
-bool Layer::hasGeometry() const { return detail::ogrLayer(*this)->GetGeomType() != wkbNone; }
+bool Layer::hasGeometry() const
+{
+    return detail::ogrLayer(*this)->GetGeomType() != wkbNone;
+}
 
 std::int64_t Layer::featureCount(bool force) const
 {
@@ -244,13 +285,18 @@ int Layer::fieldIndex(std::string_view name) const
     return detail::ogrLayer(*this)->GetLayerDefn()->GetFieldIndex(std::string(name).c_str());
 }
 
-void Layer::resetReading() { detail::ogrLayer(*this)->ResetReading(); }
+void Layer::resetReading()
+{
+    detail::ogrLayer(*this)->ResetReading();
+}
 
 void Layer::setAttributeFilter(const std::string& where)
 {
     detail::ErrorCapture errors;
-    const OGRErr err = detail::ogrLayer(*this)->SetAttributeFilter(where.empty() ? nullptr : where.c_str());
-    errors.throwIfFailed("invalid filter '" + where + "' on layer '" + name() + "'", err != OGRERR_NONE);
+    const OGRErr err =
+        detail::ogrLayer(*this)->SetAttributeFilter(where.empty() ? nullptr : where.c_str());
+    errors.throwIfFailed("invalid filter '" + where + "' on layer '" + name() + "'",
+                         err != OGRERR_NONE);
 }
 
 void Layer::setSpatialFilter(const std::optional<Envelope>& r)
@@ -322,10 +368,9 @@ Dataset Dataset::openVector(const std::string& path, OpenMode mode,
     const unsigned flags = GDAL_OF_VECTOR | GDAL_OF_VERBOSE_ERROR |
                            (mode == OpenMode::Update ? GDAL_OF_UPDATE : GDAL_OF_READONLY);
     detail::ErrorCapture errors;
-    GDALDatasetUniquePtr dataset(GDALDataset::Open(path.c_str(), flags,
-                                                   allowedDrivers.empty() ? nullptr
-                                                                          : drivers.data(),
-                                                   options.data(), nullptr));
+    GDALDatasetUniquePtr dataset(
+        GDALDataset::Open(path.c_str(), flags, allowedDrivers.empty() ? nullptr : drivers.data(),
+                          options.data(), nullptr));
     if (!dataset) {
         if (errors.failed())
             throw GisError(errors.message());
@@ -360,9 +405,18 @@ std::string Dataset::driverName() const
     return m_impl->dataset->GetDriver() ? m_impl->dataset->GetDriver()->GetDescription() : "";
 }
 
-std::string Dataset::path() const { return m_impl->path; }
-int Dataset::layerCount() const { return m_impl->dataset->GetLayerCount(); }
-Layer Dataset::layer(int index) const { return Layer(m_impl->dataset->GetLayer(index)); }
+std::string Dataset::path() const
+{
+    return m_impl->path;
+}
+int Dataset::layerCount() const
+{
+    return m_impl->dataset->GetLayerCount();
+}
+Layer Dataset::layer(int index) const
+{
+    return Layer(m_impl->dataset->GetLayer(index));
+}
 
 std::optional<Layer> Dataset::layerByName(std::string_view name) const
 {
@@ -390,8 +444,7 @@ Layer Dataset::createLayer(const std::string& name, const Crs* crs, GeometryFami
     // GDAL 3.6 takes a non-const SRS pointer but only clones it.
     OGRLayer* layer = m_impl->dataset->CreateLayer(
         name.c_str(), crs ? const_cast<OGRSpatialReference*>(&crs->impl().srs) : nullptr,
-        toOgrType(family, multi),
-        const_cast<char**>(csl.data()));
+        toOgrType(family, multi), const_cast<char**>(csl.data()));
     errors.throwIfFailed("cannot create layer '" + name + "'", layer == nullptr);
     Layer result(layer);
     for (const auto& field : fields)
@@ -418,16 +471,16 @@ void Dataset::rollbackTransaction()
 {
     detail::ErrorCapture errors;
     const OGRErr err = m_impl->dataset->RollbackTransaction();
-    errors.throwIfFailed("cannot roll back changes to '" + m_impl->path + "'",
-                         err != OGRERR_NONE);
+    errors.throwIfFailed("cannot roll back changes to '" + m_impl->path + "'", err != OGRERR_NONE);
 }
 
 SqlResult Dataset::execute(const std::string& sql, const std::string& dialect)
 {
     detail::ErrorCapture errors;
     GDALDataset* dataset = m_impl->dataset.get();
-    detail::ResultSetPtr resultSet(dataset->ExecuteSQL(sql.c_str(), nullptr, dialect.empty() ? nullptr : dialect.c_str()),
-                                   detail::ResultSetDeleter{dataset});
+    detail::ResultSetPtr resultSet(
+        dataset->ExecuteSQL(sql.c_str(), nullptr, dialect.empty() ? nullptr : dialect.c_str()),
+        detail::ResultSetDeleter{dataset});
     errors.throwIfFailed("SQL failed on '" + m_impl->path + "' (" + sql.substr(0, 120) + ")");
     SqlResult result;
     if (!resultSet)
@@ -460,10 +513,18 @@ std::vector<RelationshipInfo> Dataset::relationships() const
         info.mappingTable = rel->GetMappingTableName();
         info.relatedTableType = rel->GetRelatedTableType();
         switch (rel->GetCardinality()) {
-        case GRC_ONE_TO_ONE: info.cardinality = "one-to-one"; break;
-        case GRC_ONE_TO_MANY: info.cardinality = "one-to-many"; break;
-        case GRC_MANY_TO_ONE: info.cardinality = "many-to-one"; break;
-        case GRC_MANY_TO_MANY: info.cardinality = "many-to-many"; break;
+        case GRC_ONE_TO_ONE:
+            info.cardinality = "one-to-one";
+            break;
+        case GRC_ONE_TO_MANY:
+            info.cardinality = "one-to-many";
+            break;
+        case GRC_MANY_TO_ONE:
+            info.cardinality = "many-to-one";
+            break;
+        case GRC_MANY_TO_MANY:
+            info.cardinality = "many-to-many";
+            break;
         }
         result.push_back(std::move(info));
     }

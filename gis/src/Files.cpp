@@ -1,5 +1,6 @@
-#include "Private_p.h"
 #include "planatlas/gis/Files.h"
+
+#include "Private_p.h"
 
 #include <cpl_vsi.h>
 
@@ -20,7 +21,8 @@ std::string readZipMember(const std::string& zipPath, const std::string& member,
     detail::ErrorCapture errors;
     VSIStatBufL stat;
     if (VSIStatL(path.c_str(), &stat) != 0)
-        throw GisError("'" + zipPath + "' has no member '" + member + "' (or is not a zip archive)");
+        throw GisError("'" + zipPath + "' has no member '" + member +
+                       "' (or is not a zip archive)");
     if (static_cast<std::uint64_t>(stat.st_size) > maxBytes)
         throw GisError("'" + member + "' in '" + zipPath + "' is larger than " +
                        std::to_string(maxBytes >> 20) + " MB");
@@ -32,7 +34,8 @@ std::string readZipMember(const std::string& zipPath, const std::string& member,
     std::string bytes(static_cast<std::size_t>(stat.st_size), '\0');
     const auto read = VSIFReadL(bytes.data(), 1, bytes.size(), file.get());
     if (read != bytes.size())
-        errors.throwIfFailed("cannot read '" + member + "' in '" + zipPath + "' (truncated archive?)", true);
+        errors.throwIfFailed(
+            "cannot read '" + member + "' in '" + zipPath + "' (truncated archive?)", true);
     return bytes;
 }
 

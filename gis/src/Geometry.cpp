@@ -38,7 +38,10 @@ GeosThreadContext& threadContext()
 }
 } // namespace
 
-GEOSContextHandle_t geosContext() { return threadContext().handle; }
+GEOSContextHandle_t geosContext()
+{
+    return threadContext().handle;
+}
 
 std::string takeGeosError()
 {
@@ -61,8 +64,8 @@ std::unique_ptr<OGRGeometry> fromGeos(const GEOSGeometry& geometry)
 {
     ErrorCapture errors;
     // createFromGEOS does not take ownership of its argument.
-    std::unique_ptr<OGRGeometry> converted(OGRGeometryFactory::createFromGEOS(
-        geosContext(), const_cast<GEOSGeometry*>(&geometry)));
+    std::unique_ptr<OGRGeometry> converted(
+        OGRGeometryFactory::createFromGEOS(geosContext(), const_cast<GEOSGeometry*>(&geometry)));
     if (!converted)
         throw GisError("cannot convert geometry from GEOS: " + errors.message());
     return converted;
@@ -73,11 +76,16 @@ std::unique_ptr<OGRGeometry> fromGeos(const GEOSGeometry& geometry)
 std::string_view familyName(GeometryFamily family)
 {
     switch (family) {
-    case GeometryFamily::None: return "none";
-    case GeometryFamily::Point: return "point";
-    case GeometryFamily::Line: return "line";
-    case GeometryFamily::Polygon: return "polygon";
-    case GeometryFamily::Collection: return "mixed collection";
+    case GeometryFamily::None:
+        return "none";
+    case GeometryFamily::Point:
+        return "point";
+    case GeometryFamily::Line:
+        return "line";
+    case GeometryFamily::Polygon:
+        return "polygon";
+    case GeometryFamily::Collection:
+        return "mixed collection";
     }
     return "unknown";
 }
@@ -118,8 +126,14 @@ Geometry Geometry::clone() const
     return Geometry(std::move(impl));
 }
 
-bool Geometry::isNull() const { return !m_impl->geometry; }
-bool Geometry::isEmpty() const { return !m_impl->geometry || m_impl->geometry->IsEmpty(); }
+bool Geometry::isNull() const
+{
+    return !m_impl->geometry;
+}
+bool Geometry::isEmpty() const
+{
+    return !m_impl->geometry || m_impl->geometry->IsEmpty();
+}
 
 std::string Geometry::wkt() const
 {
@@ -141,19 +155,22 @@ GeometryFamily Geometry::family() const
         return GeometryFamily::None;
     switch (wkbFlatten(m_impl->geometry->getGeometryType())) {
     case wkbPoint:
-    case wkbMultiPoint: return GeometryFamily::Point;
+    case wkbMultiPoint:
+        return GeometryFamily::Point;
     case wkbLineString:
     case wkbMultiLineString:
     case wkbCircularString:
     case wkbCompoundCurve:
-    case wkbMultiCurve: return GeometryFamily::Line;
+    case wkbMultiCurve:
+        return GeometryFamily::Line;
     case wkbPolygon:
     case wkbMultiPolygon:
     case wkbCurvePolygon:
     case wkbMultiSurface:
     case wkbTriangle:
     case wkbPolyhedralSurface:
-    case wkbTIN: return GeometryFamily::Polygon;
+    case wkbTIN:
+        return GeometryFamily::Polygon;
     case wkbGeometryCollection: {
         // A collection whose members are all of one family counts as that family.
         const auto* collection = m_impl->geometry->toGeometryCollection();
@@ -168,11 +185,15 @@ GeometryFamily Geometry::family() const
         }
         return common.value_or(GeometryFamily::Collection);
     }
-    default: return GeometryFamily::Collection;
+    default:
+        return GeometryFamily::Collection;
     }
 }
 
-bool Geometry::hasZ() const { return m_impl->geometry && m_impl->geometry->Is3D(); }
+bool Geometry::hasZ() const
+{
+    return m_impl->geometry && m_impl->geometry->Is3D();
+}
 
 double Geometry::area() const
 {
@@ -213,8 +234,8 @@ void Geometry::transform(const CoordinateTransform& transform)
         return;
     detail::ErrorCapture errors;
     const OGRErr err = m_impl->geometry->transform(transform.impl().transformation.get());
-    errors.throwIfFailed("cannot transform geometry from " + transform.source().label() +
-                             " to " + transform.target().label(),
+    errors.throwIfFailed("cannot transform geometry from " + transform.source().label() + " to " +
+                             transform.target().label(),
                          err != OGRERR_NONE);
 }
 
@@ -234,10 +255,17 @@ void Geometry::promoteToMulti()
     // MultiPolygon or MultiLineString holds only that type.
     OGRwkbGeometryType target = wkbUnknown;
     switch (family()) {
-    case GeometryFamily::Point: target = wkbMultiPoint; break;
-    case GeometryFamily::Line: target = wkbMultiLineString; break;
-    case GeometryFamily::Polygon: target = wkbMultiPolygon; break;
-    default: return;
+    case GeometryFamily::Point:
+        target = wkbMultiPoint;
+        break;
+    case GeometryFamily::Line:
+        target = wkbMultiLineString;
+        break;
+    case GeometryFamily::Polygon:
+        target = wkbMultiPolygon;
+        break;
+    default:
+        return;
     }
     if (wkbFlatten(m_impl->geometry->getGeometryType()) == target)
         return;
@@ -316,7 +344,8 @@ std::optional<Coord> Geometry::labelPoint() const
                     bestArea = a;
                     best = &g;
                 }
-            } else if (OGR_GT_IsSubClassOf(wkbFlatten(g.getGeometryType()), wkbGeometryCollection)) {
+            } else if (OGR_GT_IsSubClassOf(wkbFlatten(g.getGeometryType()),
+                                           wkbGeometryCollection)) {
                 for (const auto* part : *g.toGeometryCollection())
                     visit(*part);
             }
@@ -430,7 +459,8 @@ Geometry Geometry::unionOf(const std::vector<const Geometry*>& parts)
         return Geometry();
     // The collection takes ownership of the members.
     detail::GeosGeometryPtr collection(
-        GEOSGeom_createCollection_r(context, GEOS_GEOMETRYCOLLECTION, members.data(), static_cast<unsigned>(members.size())),
+        GEOSGeom_createCollection_r(context, GEOS_GEOMETRYCOLLECTION, members.data(),
+                                    static_cast<unsigned>(members.size())),
         {context});
     if (!collection)
         throw GisError("GEOS could not collect geometries: " + detail::takeGeosError());
@@ -467,7 +497,8 @@ bool certainlyValidRing(const OGRLinearRing& ring)
         return false;
     const int segments = n - 1;
     for (int i = 0; i < segments; ++i) {
-        if (!std::isfinite(p[i].x) || !std::isfinite(p[i].y) || (p[i].x == p[i + 1].x && p[i].y == p[i + 1].y))
+        if (!std::isfinite(p[i].x) || !std::isfinite(p[i].y) ||
+            (p[i].x == p[i + 1].x && p[i].y == p[i + 1].y))
             return false;
         // The corner at p[i + 1] (wrapping at the closing vertex) turns clearly one way.
         if (turn(p[i], p[i + 1], p[i + 2 <= segments ? i + 2 : 1]) == 0)
@@ -479,10 +510,12 @@ bool certainlyValidRing(const OGRLinearRing& ring)
             if (i == 0 && j == segments - 1)
                 continue; // the closing neighbours
             const auto &c = p[j], &d = p[j + 1];
-            if (std::max(a.x, b.x) < std::min(c.x, d.x) || std::max(c.x, d.x) < std::min(a.x, b.x) ||
+            if (std::max(a.x, b.x) < std::min(c.x, d.x) ||
+                std::max(c.x, d.x) < std::min(a.x, b.x) ||
                 std::max(a.y, b.y) < std::min(c.y, d.y) || std::max(c.y, d.y) < std::min(a.y, b.y))
                 continue;
-            const int t1 = turn(a, b, c), t2 = turn(a, b, d), t3 = turn(c, d, a), t4 = turn(c, d, b);
+            const int t1 = turn(a, b, c), t2 = turn(a, b, d), t3 = turn(c, d, a),
+                      t4 = turn(c, d, b);
             if (t1 == 0 || t2 == 0 || t3 == 0 || t4 == 0)
                 return false;
             if (t1 != t2 && t3 != t4)
@@ -540,10 +573,14 @@ namespace {
 int dimensionOf(GeometryFamily family)
 {
     switch (family) {
-    case GeometryFamily::Point: return 0;
-    case GeometryFamily::Line: return 1;
-    case GeometryFamily::Polygon: return 2;
-    default: return -1;
+    case GeometryFamily::Point:
+        return 0;
+    case GeometryFamily::Line:
+        return 1;
+    case GeometryFamily::Polygon:
+        return 2;
+    default:
+        return -1;
     }
 }
 

@@ -18,16 +18,19 @@ struct PreparedGeometry::Impl
             GEOSPreparedGeom_destroy_r(context, prepared);
     }
 
-    template <typename Test> bool test(const GEOSGeometry* g, Test predicate, const char* what) const
+    template <typename Test>
+    bool test(const GEOSGeometry* g, Test predicate, const char* what) const
     {
         const char r = predicate(context, prepared, g);
         if (r == 2)
-            throw GisError(std::string("GEOS prepared ") + what + " failed: " + detail::takeGeosError());
+            throw GisError(std::string("GEOS prepared ") + what +
+                           " failed: " + detail::takeGeosError());
         return r == 1;
     }
     detail::GeosGeometryPtr rectangle(const Envelope& e) const
     {
-        detail::GeosGeometryPtr g(GEOSGeom_createRectangle_r(context, e.minX, e.minY, e.maxX, e.maxY), {context});
+        detail::GeosGeometryPtr g(
+            GEOSGeom_createRectangle_r(context, e.minX, e.minY, e.maxX, e.maxY), {context});
         if (!g)
             throw GisError("GEOS could not make a rectangle: " + detail::takeGeosError());
         return g;
@@ -79,14 +82,17 @@ bool PreparedGeometry::distanceWithin(const Geometry& other, double distance) co
     if (other.isEmpty())
         return false;
     const auto g = detail::toGeos(*other.impl().geometry);
-    const char r = GEOSPreparedDistanceWithin_r(m_impl->context, m_impl->prepared, g.get(), distance);
+    const char r =
+        GEOSPreparedDistanceWithin_r(m_impl->context, m_impl->prepared, g.get(), distance);
     if (r == 2)
         throw GisError("GEOS prepared distance failed: " + detail::takeGeosError());
     return r == 1;
 }
 
-CellClassifier::CellClassifier(const PreparedGeometry& prepared, const Envelope& envelope, int levels)
-    : m_extent(envelope), m_side(1 << levels), m_width((envelope.maxX - envelope.minX) / (1 << levels)),
+CellClassifier::CellClassifier(const PreparedGeometry& prepared, const Envelope& envelope,
+                               int levels)
+    : m_extent(envelope), m_side(1 << levels),
+      m_width((envelope.maxX - envelope.minX) / (1 << levels)),
       m_height((envelope.maxY - envelope.minY) / (1 << levels)),
       m_cells(static_cast<std::size_t>(m_side) * static_cast<std::size_t>(m_side),
               static_cast<unsigned char>(Where::Boundary))
@@ -97,8 +103,8 @@ CellClassifier::CellClassifier(const PreparedGeometry& prepared, const Envelope&
 
 Envelope CellClassifier::cell(int x0, int y0, int size) const
 {
-    return {m_extent.minX + x0 * m_width, m_extent.minY + y0 * m_height, m_extent.minX + (x0 + size) * m_width,
-            m_extent.minY + (y0 + size) * m_height};
+    return {m_extent.minX + x0 * m_width, m_extent.minY + y0 * m_height,
+            m_extent.minX + (x0 + size) * m_width, m_extent.minY + (y0 + size) * m_height};
 }
 
 void CellClassifier::descend(const PreparedGeometry& prepared, int x0, int y0, int size)
@@ -126,19 +132,22 @@ void CellClassifier::descend(const PreparedGeometry& prepared, int x0, int y0, i
 
 CellClassifier::Where CellClassifier::classify(const Envelope& r) const
 {
-    if (r.maxX < m_extent.minX || r.minX > m_extent.maxX || r.maxY < m_extent.minY || r.minY > m_extent.maxY)
+    if (r.maxX < m_extent.minX || r.minX > m_extent.maxX || r.maxY < m_extent.minY ||
+        r.minY > m_extent.maxY)
         return Where::Outside;
     if (m_width <= 0 || m_height <= 0)
         return Where::Boundary;
     // A rectangle reaching beyond the grid is partly outside the polygon's envelope: it can be
     // outside or on the boundary, never wholly inside.
-    const bool beyond = r.minX < m_extent.minX || r.maxX > m_extent.maxX || r.minY < m_extent.minY ||
-                        r.maxY > m_extent.maxY;
+    const bool beyond = r.minX < m_extent.minX || r.maxX > m_extent.maxX ||
+                        r.minY < m_extent.minY || r.maxY > m_extent.maxY;
     auto index = [this](double v, double origin, double step) {
         return std::clamp(static_cast<int>(std::floor((v - origin) / step)), 0, m_side - 1);
     };
-    const int x0 = index(r.minX, m_extent.minX, m_width), x1 = index(r.maxX, m_extent.minX, m_width);
-    const int y0 = index(r.minY, m_extent.minY, m_height), y1 = index(r.maxY, m_extent.minY, m_height);
+    const int x0 = index(r.minX, m_extent.minX, m_width),
+              x1 = index(r.maxX, m_extent.minX, m_width);
+    const int y0 = index(r.minY, m_extent.minY, m_height),
+              y1 = index(r.maxY, m_extent.minY, m_height);
     const auto first = static_cast<Where>(m_cells[static_cast<std::size_t>(y0) * m_side + x0]);
     if (first == Where::Boundary)
         return Where::Boundary;

@@ -11,12 +11,11 @@
 #include <cpl_error.h>
 #include <gdal_priv.h>
 #include <geos_c.h>
+#include <memory>
 #include <ogr_geometry.h>
 #include <ogr_spatialref.h>
 #include <ogrsf_frmts.h>
 #include <proj.h>
-
-#include <memory>
 #include <string>
 #include <vector>
 
@@ -117,7 +116,10 @@ struct ResultSetDeleter
 };
 using ResultSetPtr = std::unique_ptr<OGRLayer, ResultSetDeleter>;
 
-inline OGRLayer* ogrLayer(const Layer& layer) { return static_cast<OGRLayer*>(layer.handle()); }
+inline OGRLayer* ogrLayer(const Layer& layer)
+{
+    return static_cast<OGRLayer*>(layer.handle());
+}
 
 } // namespace pa::gis::detail
 

@@ -2,11 +2,10 @@
 
 #include "Private_p.h"
 
-#include <gdal_alg.h>
-
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <gdal_alg.h>
 #include <vector>
 
 namespace pa::gis {
@@ -27,8 +26,9 @@ Raster Raster::open(const std::string& path)
 {
     detail::ensureGdalRegistered();
     detail::ErrorCapture errors;
-    GDALDatasetUniquePtr dataset(GDALDataset::Open(
-        path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR, nullptr, nullptr, nullptr));
+    GDALDatasetUniquePtr dataset(
+        GDALDataset::Open(path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR,
+                          nullptr, nullptr, nullptr));
     if (!dataset) {
         if (errors.failed())
             throw GisError(errors.message());
@@ -40,19 +40,41 @@ Raster Raster::open(const std::string& path)
     if (dataset->GetGeoTransform(impl->transform.data()) != CE_None)
         throw GisError("the raster has no geotransform (it is not georeferenced)");
     if (impl->transform[2] != 0.0 || impl->transform[4] != 0.0)
-        throw GisError("the raster is rotated (geotransform terms 2 and 4 are not zero); warp it north-up first");
+        throw GisError("the raster is rotated (geotransform terms 2 and 4 are not zero); warp it "
+                       "north-up first");
     impl->dataset = std::move(dataset);
     impl->path = path;
     return Raster(std::move(impl));
 }
 
-std::string Raster::path() const { return m_impl->path; }
-std::string Raster::driverName() const { return m_impl->dataset->GetDriverName(); }
-int Raster::width() const { return m_impl->dataset->GetRasterXSize(); }
-int Raster::height() const { return m_impl->dataset->GetRasterYSize(); }
-int Raster::bandCount() const { return m_impl->dataset->GetRasterCount(); }
-double Raster::pixelWidth() const { return std::abs(m_impl->transform[1]); }
-double Raster::pixelHeight() const { return std::abs(m_impl->transform[5]); }
+std::string Raster::path() const
+{
+    return m_impl->path;
+}
+std::string Raster::driverName() const
+{
+    return m_impl->dataset->GetDriverName();
+}
+int Raster::width() const
+{
+    return m_impl->dataset->GetRasterXSize();
+}
+int Raster::height() const
+{
+    return m_impl->dataset->GetRasterYSize();
+}
+int Raster::bandCount() const
+{
+    return m_impl->dataset->GetRasterCount();
+}
+double Raster::pixelWidth() const
+{
+    return std::abs(m_impl->transform[1]);
+}
+double Raster::pixelHeight() const
+{
+    return std::abs(m_impl->transform[5]);
+}
 
 std::optional<Crs> Raster::crs() const
 {
@@ -127,9 +149,10 @@ PixelStatistics Raster::statistics(int band, const Geometry& polygon) const
         const int rows = std::min(stripRows, row1 - row + 1);
         values.resize(static_cast<std::size_t>(cols) * static_cast<std::size_t>(rows));
         detail::ErrorCapture errors;
-        const CPLErr read = source->RasterIO(GF_Read, col0, row, cols, rows, values.data(), cols, rows, GDT_Float64,
-                                             0, 0, nullptr);
-        errors.throwIfFailed(m_impl->path + ": cannot read band " + std::to_string(band), read != CE_None);
+        const CPLErr read = source->RasterIO(GF_Read, col0, row, cols, rows, values.data(), cols,
+                                             rows, GDT_Float64, 0, 0, nullptr);
+        errors.throwIfFailed(m_impl->path + ": cannot read band " + std::to_string(band),
+                             read != CE_None);
         // The mask: GDAL burns the pixels whose centre is inside the polygon.
         GDALDatasetUniquePtr mask(mem->Create("", cols, rows, 1, GDT_Byte, nullptr));
         errors.throwIfFailed("cannot create a pixel mask", mask == nullptr);
@@ -137,12 +160,13 @@ PixelStatistics Raster::statistics(int band, const Geometry& polygon) const
         mask->SetGeoTransform(maskTransform);
         int bandList[1] = {1};
         double burn[1] = {1.0};
-        const CPLErr burned = GDALRasterizeGeometries(GDALDataset::ToHandle(mask.get()), 1, bandList, 1, &geometry,
-                                                      nullptr, nullptr, burn, nullptr, nullptr, nullptr);
+        const CPLErr burned =
+            GDALRasterizeGeometries(GDALDataset::ToHandle(mask.get()), 1, bandList, 1, &geometry,
+                                    nullptr, nullptr, burn, nullptr, nullptr, nullptr);
         errors.throwIfFailed("cannot rasterise the polygon", burned != CE_None);
         std::vector<unsigned char> inside(values.size());
-        const CPLErr maskRead = mask->GetRasterBand(1)->RasterIO(GF_Read, 0, 0, cols, rows, inside.data(), cols, rows,
-                                                                 GDT_Byte, 0, 0, nullptr);
+        const CPLErr maskRead = mask->GetRasterBand(1)->RasterIO(
+            GF_Read, 0, 0, cols, rows, inside.data(), cols, rows, GDT_Byte, 0, 0, nullptr);
         errors.throwIfFailed("cannot read the pixel mask", maskRead != CE_None);
         for (std::size_t i = 0; i < values.size(); ++i) {
             if (!inside[i])

@@ -30,7 +30,8 @@ SpatialIndex::~SpatialIndex() = default;
 namespace {
 detail::GeosGeometryPtr box(GEOSContextHandle_t context, const Envelope& e)
 {
-    detail::GeosGeometryPtr g(GEOSGeom_createRectangle_r(context, e.minX, e.minY, e.maxX, e.maxY), {context});
+    detail::GeosGeometryPtr g(GEOSGeom_createRectangle_r(context, e.minX, e.minY, e.maxX, e.maxY),
+                              {context});
     if (!g)
         throw GisError("GEOS could not make an envelope: " + detail::takeGeosError());
     return g;
@@ -52,7 +53,8 @@ std::vector<std::int64_t> SpatialIndex::query(const Envelope& envelope) const
     std::vector<std::int64_t> found;
     if (m_impl->list.size() <= 32) {
         for (const auto& [e, item] : m_impl->list)
-            if (e.minX <= envelope.maxX && envelope.minX <= e.maxX && e.minY <= envelope.maxY && envelope.minY <= e.maxY)
+            if (e.minX <= envelope.maxX && envelope.minX <= e.maxX && e.minY <= envelope.maxY &&
+                envelope.minY <= e.maxY)
                 found.push_back(item);
         std::sort(found.begin(), found.end());
         return found;
@@ -61,7 +63,8 @@ std::vector<std::int64_t> SpatialIndex::query(const Envelope& envelope) const
     GEOSSTRtree_query_r(
         m_impl->context, m_impl->tree, g.get(),
         [](void* item, void* userdata) {
-            static_cast<std::vector<std::int64_t>*>(userdata)->push_back(*static_cast<std::int64_t*>(item));
+            static_cast<std::vector<std::int64_t>*>(userdata)->push_back(
+                *static_cast<std::int64_t*>(item));
         },
         &found);
     std::sort(found.begin(), found.end());

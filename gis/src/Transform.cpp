@@ -48,8 +48,8 @@ std::array<double, 2> CoordinateTransform::apply(double x, double y) const
     if (!ok || !success || !std::isfinite(xs[0]) || !std::isfinite(ys[0])) {
         std::ostringstream where;
         where.precision(12);
-        where << "cannot transform (" << x << ", " << y << ") from " << m_source.label()
-              << " to " << m_target.label();
+        where << "cannot transform (" << x << ", " << y << ") from " << m_source.label() << " to "
+              << m_target.label();
         errors.throwIfFailed(where.str(), true);
     }
     return {xs[0], ys[0]};
@@ -59,14 +59,16 @@ Envelope CoordinateTransform::transformBounds(const Envelope& bounds) const
 {
     detail::ErrorCapture errors;
     Envelope out;
-    const bool ok = m_impl->transformation->TransformBounds(bounds.minX, bounds.minY, bounds.maxX, bounds.maxY,
-                                                            &out.minX, &out.minY, &out.maxX, &out.maxY, 21) != 0;
+    const bool ok = m_impl->transformation->TransformBounds(bounds.minX, bounds.minY, bounds.maxX,
+                                                            bounds.maxY, &out.minX, &out.minY,
+                                                            &out.maxX, &out.maxY, 21) != 0;
     if (!ok || !std::isfinite(out.minX) || !std::isfinite(out.minY) || !std::isfinite(out.maxX) ||
         !std::isfinite(out.maxY)) {
         std::ostringstream where;
         where.precision(12);
-        where << "cannot transform the rectangle (" << bounds.minX << ", " << bounds.minY << ") – (" << bounds.maxX
-              << ", " << bounds.maxY << ") from " << m_source.label() << " to " << m_target.label();
+        where << "cannot transform the rectangle (" << bounds.minX << ", " << bounds.minY << ") – ("
+              << bounds.maxX << ", " << bounds.maxY << ") from " << m_source.label() << " to "
+              << m_target.label();
         errors.throwIfFailed(where.str(), true);
     }
     return out;

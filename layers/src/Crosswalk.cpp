@@ -1,7 +1,6 @@
 #include "planatlas/layers/Crosswalk.h"
 
 #include "Csv_p.h"
-
 #include "planatlas/gis/Dataset.h"
 #include "planatlas/gis/Error.h"
 #include "planatlas/layers/Errors.h"
@@ -25,8 +24,9 @@ CrosswalkResult loadCrosswalk(Workspace& workspace, const std::string& csvPath)
     auto column = [&](const char* name, bool required) {
         const int i = layer.fieldIndex(name);
         if (i < 0 && required)
-            throw Error(ErrorKind::Input, csvPath + ": no column '" + name +
-                                              "' (needs old_code, old_level, relation, effective_date)");
+            throw Error(ErrorKind::Input,
+                        csvPath + ": no column '" + name +
+                            "' (needs old_code, old_level, relation, effective_date)");
         return i;
     };
     const int oldCode = column("old_code", true), oldLevel = column("old_level", true);
@@ -37,46 +37,57 @@ CrosswalkResult loadCrosswalk(Workspace& workspace, const std::string& csvPath)
     std::set<std::string> units;
     for (const auto& row : workspace.dataset().execute("SELECT unit_code FROM admin_units").rows)
         units.insert(gis::toString(row[0]));
-    static constexpr std::array<std::string_view, 5> relations = {"merged_into", "split_into", "renamed", "abolished",
-                                                                  "unchanged"};
+    static constexpr std::array<std::string_view, 5> relations = {
+        "merged_into", "split_into", "renamed", "abolished", "unchanged"};
     static constexpr std::array<std::string_view, 3> levels = {"province", "district", "commune"};
 
     std::vector<std::string> inserts;
     std::vector<std::pair<std::string, std::string>> endings; // unit code, effective date
-    int line = 1; // the header
+    int line = 1;                                             // the header
     while (auto f = layer.next()) {
         ++line;
         const std::string where = csvPath + ", line " + std::to_string(line) + ": ";
-        auto text = [&](int i) { return i < 0 ? std::string() : text::toNfc(gis::toString(f->value(i))); };
-        const std::string oc = text(oldCode), ol = text(oldLevel), rel = text(relation), nc = text(newCode),
-                          nl = text(newLevel), sh = text(share), lb = text(basis);
+        auto text = [&](int i) {
+            return i < 0 ? std::string() : text::toNfc(gis::toString(f->value(i)));
+        };
+        const std::string oc = text(oldCode), ol = text(oldLevel), rel = text(relation),
+                          nc = text(newCode), nl = text(newLevel), sh = text(share),
+                          lb = text(basis);
         if (!units.contains(oc))
-            throw Error(ErrorKind::Input, where + "old_code '" + oc + "' is not an administrative unit of the workspace");
+            throw Error(ErrorKind::Input, where + "old_code '" + oc +
+                                              "' is not an administrative unit of the workspace");
         if (!nc.empty() && !units.contains(nc))
-            throw Error(ErrorKind::Input, where + "new_code '" + nc + "' is not an administrative unit of the workspace");
+            throw Error(ErrorKind::Input, where + "new_code '" + nc +
+                                              "' is not an administrative unit of the workspace");
         if (std::find(relations.begin(), relations.end(), rel) == relations.end())
-            throw Error(ErrorKind::Input, where + "relation '" + rel +
-                                              "' is not merged_into, split_into, renamed, abolished or unchanged");
+            throw Error(ErrorKind::Input,
+                        where + "relation '" + rel +
+                            "' is not merged_into, split_into, renamed, abolished or unchanged");
         for (const auto& level : {ol, nl})
             if (!level.empty() && std::find(levels.begin(), levels.end(), level) == levels.end())
-                throw Error(ErrorKind::Input, where + "level '" + level + "' is not province, district or commune");
+                throw Error(ErrorKind::Input,
+                            where + "level '" + level + "' is not province, district or commune");
         const auto effective = text::parseDate(text(date));
         if (!effective)
-            throw Error(ErrorKind::Input, where + "effective_date '" + text(date) + "' is not a date");
+            throw Error(ErrorKind::Input,
+                        where + "effective_date '" + text(date) + "' is not a date");
         std::string shareValue = "NULL";
         if (!sh.empty()) {
             const auto v = text::parseNumber(sh);
             if (!v || *v < 0 || *v > 1)
-                throw Error(ErrorKind::Input, where + "area_share '" + sh + "' is not a number between 0 and 1");
+                throw Error(ErrorKind::Input,
+                            where + "area_share '" + sh + "' is not a number between 0 and 1");
             std::ostringstream out;
             out << *v;
             shareValue = out.str();
         }
-        inserts.push_back("INSERT INTO admin_crosswalk (old_code, old_level, new_code, new_level, relation, "
-                          "effective_date, area_share, legal_basis) VALUES (" +
-                          sqlLiteral(oc) + ", " + sqlLiteral(ol) + ", " + (nc.empty() ? "NULL" : sqlLiteral(nc)) + ", " +
-                          (nl.empty() ? "NULL" : sqlLiteral(nl)) + ", " + sqlLiteral(rel) + ", " + sqlLiteral(*effective) +
-                          ", " + shareValue + ", " + (lb.empty() ? "NULL" : sqlLiteral(lb)) + ")");
+        inserts.push_back(
+            "INSERT INTO admin_crosswalk (old_code, old_level, new_code, new_level, relation, "
+            "effective_date, area_share, legal_basis) VALUES (" +
+            sqlLiteral(oc) + ", " + sqlLiteral(ol) + ", " + (nc.empty() ? "NULL" : sqlLiteral(nc)) +
+            ", " + (nl.empty() ? "NULL" : sqlLiteral(nl)) + ", " + sqlLiteral(rel) + ", " +
+            sqlLiteral(*effective) + ", " + shareValue + ", " +
+            (lb.empty() ? "NULL" : sqlLiteral(lb)) + ")");
         if (rel == "merged_into" || rel == "split_into" || rel == "abolished")
             endings.emplace_back(oc, *effective);
     }
@@ -92,18 +103,21 @@ CrosswalkResult loadCrosswalk(Workspace& workspace, const std::string& csvPath)
             for (const auto& [code, effective] : endings) {
                 const std::string end = "date(" + sqlLiteral(effective) + ", '-1 day')";
                 const std::string later = " AND (valid_to IS NULL OR valid_to > " + end + ")";
-                const auto owner = ds.execute("SELECT layer_name FROM admin_units WHERE unit_code = " + sqlLiteral(code) +
-                                              later);
+                const auto owner = ds.execute(
+                    "SELECT layer_name FROM admin_units WHERE unit_code = " + sqlLiteral(code) +
+                    later);
                 if (owner.rows.empty())
                     continue;
-                ds.execute("UPDATE admin_units SET valid_to = " + end + " WHERE unit_code = " + sqlLiteral(code) + later);
-                ds.execute("UPDATE " + gis::sqlIdentifier(gis::toString(owner.rows[0][0])) + " SET valid_to = " + end +
-                           " WHERE code = " + sqlLiteral(code) + later);
+                ds.execute("UPDATE admin_units SET valid_to = " + end +
+                           " WHERE unit_code = " + sqlLiteral(code) + later);
+                ds.execute("UPDATE " + gis::sqlIdentifier(gis::toString(owner.rows[0][0])) +
+                           " SET valid_to = " + end + " WHERE code = " + sqlLiteral(code) + later);
                 ++result.unitsEnded;
             }
         });
     } catch (const gis::GisError& e) {
-        throw Error(ErrorKind::Workspace, "cannot write the crosswalk to '" + workspace.path() + "': " + e.what());
+        throw Error(ErrorKind::Workspace,
+                    "cannot write the crosswalk to '" + workspace.path() + "': " + e.what());
     }
     return result;
 }

@@ -17,7 +17,10 @@ constexpr std::array<std::uint32_t, 64> kRoundConstants = {
     0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
     0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
 
-constexpr std::uint32_t rotr(std::uint32_t x, int n) { return (x >> n) | (x << (32 - n)); }
+constexpr std::uint32_t rotr(std::uint32_t x, int n)
+{
+    return (x >> n) | (x << (32 - n));
+}
 
 } // namespace
 
@@ -37,8 +40,10 @@ std::string sha256Hex(std::string_view bytes)
     std::array<std::uint32_t, 64> w{};
     for (std::size_t chunk = 0; chunk < message.size(); chunk += 64) {
         for (int i = 0; i < 16; ++i) {
-            const auto* p = reinterpret_cast<const unsigned char*>(message.data() + chunk + static_cast<std::size_t>(i) * 4);
-            w[static_cast<std::size_t>(i)] = (std::uint32_t{p[0]} << 24) | (std::uint32_t{p[1]} << 16) |
+            const auto* p = reinterpret_cast<const unsigned char*>(message.data() + chunk +
+                                                                   static_cast<std::size_t>(i) * 4);
+            w[static_cast<std::size_t>(i)] = (std::uint32_t{p[0]} << 24) |
+                                             (std::uint32_t{p[1]} << 16) |
                                              (std::uint32_t{p[2]} << 8) | std::uint32_t{p[3]};
         }
         for (std::size_t i = 16; i < 64; ++i) {

@@ -14,8 +14,8 @@ using gis::sqlIdentifier;
 namespace {
 
 /// A feature as identify shows it (without its tasks).
-IdentifiedFeature describe(const RegisteredLayer& layer, const gis::Layer& table, const gis::Feature& f,
-                           const gis::Geometry& g)
+IdentifiedFeature describe(const RegisteredLayer& layer, const gis::Layer& table,
+                           const gis::Feature& f, const gis::Geometry& g)
 {
     const auto fields = table.fields();
     const int code = table.fieldIndex("code"), name = table.fieldIndex("name_vi"),
@@ -59,30 +59,41 @@ std::optional<IdentifiedFeature> featureByCode(Workspace& ws, const std::string&
     return std::nullopt;
 }
 
-std::vector<TaskSummary> tasksOfFeature(Workspace& ws, const std::string& layerName, std::int64_t fid)
+std::vector<TaskSummary> tasksOfFeature(Workspace& ws, const std::string& layerName,
+                                        std::int64_t fid)
 {
     std::vector<TaskSummary> tasks;
     const auto layer = ws.findLayer(layerName);
     if (!layer || layer->linkTable.empty() || !ws.dataset().layerByName(layer->linkTable))
         return tasks;
     auto& ds = ws.dataset();
-    const auto rows = ds.execute("SELECT t.task_id, t.doc_id, t.section, t.text FROM " + sqlIdentifier(layer->linkTable) +
-                                 " l JOIN plan_tasks t ON t.fid = l.related_id WHERE l.base_id = " + std::to_string(fid) +
-                                 " ORDER BY t.task_id");
+    const auto rows = ds.execute(
+        "SELECT t.task_id, t.doc_id, t.section, t.text FROM " + sqlIdentifier(layer->linkTable) +
+        " l JOIN plan_tasks t ON t.fid = l.related_id WHERE l.base_id = " + std::to_string(fid) +
+        " ORDER BY t.task_id");
     for (const auto& row : rows.rows)
-        tasks.push_back({gis::toString(row[0]), gis::toString(row[1]), gis::toString(row[2]), gis::toString(row[3]), {}, {}});
+        tasks.push_back({gis::toString(row[0]),
+                         gis::toString(row[1]),
+                         gis::toString(row[2]),
+                         gis::toString(row[3]),
+                         {},
+                         {}});
     if (tasks.empty())
         return tasks;
     std::string list;
     for (const auto& t : tasks)
         list += (list.empty() ? "" : ",") + gis::sqlLiteral(t.taskId);
-    const auto roles = ds.execute("SELECT r.task_id, r.role, a.name_vi FROM plan_task_agencies r JOIN plan_agencies a "
-                                  "ON a.agency_id = r.agency_id WHERE r.task_id IN (" + list + ") ORDER BY a.name_vi");
+    const auto roles = ds.execute(
+        "SELECT r.task_id, r.role, a.name_vi FROM plan_task_agencies r JOIN plan_agencies a "
+        "ON a.agency_id = r.agency_id WHERE r.task_id IN (" +
+        list + ") ORDER BY a.name_vi");
     for (const auto& row : roles.rows) {
         const auto id = gis::toString(row[0]);
-        auto t = std::find_if(tasks.begin(), tasks.end(), [&](const TaskSummary& s) { return s.taskId == id; });
+        auto t = std::find_if(tasks.begin(), tasks.end(),
+                              [&](const TaskSummary& s) { return s.taskId == id; });
         if (t != tasks.end())
-            (gis::toString(row[1]) == "lead" ? t->lead : t->support).push_back(gis::toString(row[2]));
+            (gis::toString(row[1]) == "lead" ? t->lead : t->support)
+                .push_back(gis::toString(row[2]));
     }
     return tasks;
 }
@@ -97,12 +108,14 @@ std::vector<IdentifiedFeature> identify(Workspace& ws, double x, double y, doubl
     const auto here = gis::Geometry::fromWkt(wkt.str());
     std::vector<double> areas; // beside found: polygon area (0 for points and lines), for the order
     for (const auto& layer : ws.layers()) {
-        if (!layerNames.empty() && std::find(layerNames.begin(), layerNames.end(), layer.name) == layerNames.end())
+        if (!layerNames.empty() &&
+            std::find(layerNames.begin(), layerNames.end(), layer.name) == layerNames.end())
             continue;
         auto table = ws.dataset().layerByName(layer.name);
         if (!table || !table->hasGeometry())
             continue;
-        table->setSpatialFilter(gis::Envelope{x - toleranceM, y - toleranceM, x + toleranceM, y + toleranceM});
+        table->setSpatialFilter(
+            gis::Envelope{x - toleranceM, y - toleranceM, x + toleranceM, y + toleranceM});
         table->resetReading();
         while (auto f = table->next()) {
             const auto g = f->takeGeometry();
@@ -125,7 +138,8 @@ std::vector<IdentifiedFeature> identify(Workspace& ws, double x, double y, doubl
         // Context (units, basemap, price zones, grids) after what stands on it.
         auto context = [&](std::size_t i) {
             const auto& k = found[i].kind;
-            return k.rfind("admin_", 0) == 0 || k == "basemap" || k == "land_price" || k == "analysis_grid";
+            return k.rfind("admin_", 0) == 0 || k == "basemap" || k == "land_price" ||
+                   k == "analysis_grid";
         };
         return std::make_tuple(found[a].distanceM, context(a), areas[a]) <
                std::make_tuple(found[b].distanceM, context(b), areas[b]);

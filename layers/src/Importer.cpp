@@ -49,7 +49,10 @@ std::string lowerAscii(std::string text)
 }
 
 /// A layer or column name made of [a-z0-9_] from any text ("Khu Công nghiệp" → "khu_cong_nghiep").
-std::string slug(std::string_view text) { return text::slug(text, '_'); }
+std::string slug(std::string_view text)
+{
+    return text::slug(text, '_');
+}
 
 /// Open options and driver choice for the file types planners bring.
 struct SourceOpen
@@ -67,8 +70,8 @@ SourceOpen sourceOpenFor(const ImportOptions& options)
         open.drivers = {"CSV"};
         open.options = {"X_POSSIBLE_NAMES=lon,long,lng,longitude,x,kinh_do,kinhdo",
                         "Y_POSSIBLE_NAMES=lat,latitude,y,vi_do,vido",
-                        "GEOM_POSSIBLE_NAMES=wkt,geom,geometry,the_geom",
-                        "KEEP_GEOM_COLUMNS=NO", "AUTODETECT_TYPE=YES"};
+                        "GEOM_POSSIBLE_NAMES=wkt,geom,geometry,the_geom", "KEEP_GEOM_COLUMNS=NO",
+                        "AUTODETECT_TYPE=YES"};
     } else if (ext == ".shp" || ext == ".dbf") {
         open.drivers = {"ESRI Shapefile"};
         if (options.encoding) {
@@ -80,7 +83,8 @@ SourceOpen sourceOpenFor(const ImportOptions& options)
     } else if (ext == ".zip") {
         open.path = "/vsizip/" + options.sourcePath;
         if (options.encoding)
-            open.options = {options.encoding == text::Encoding::Utf8 ? "ENCODING=UTF-8" : "ENCODING="};
+            open.options = {options.encoding == text::Encoding::Utf8 ? "ENCODING=UTF-8"
+                                                                     : "ENCODING="};
     }
     return open;
 }
@@ -89,7 +93,7 @@ struct Target
 {
     std::string attribute; ///< workspace column
     FieldType type;
-    int sourceIndex = -1;  ///< -1: not mapped
+    int sourceIndex = -1; ///< -1: not mapped
     bool required = false;
 };
 
@@ -122,7 +126,8 @@ bool looksLikeUndeclaredLegacy(std::string_view utf8)
         "\xE0\xE1\xE2\xE3\xE8\xE9\xEA\xEC\xED\xF2\xF3\xF4\xF5\xF9\xFA\xFD"
         "\xD0\xF0"; // Ð/ð: look-alikes of Đ/đ, repaired separately
     return std::any_of(bytes->begin(), bytes->end(), [](char c) {
-        return static_cast<unsigned char>(c) >= 0xA1 && kVietnameseLatin1.find(c) == std::string_view::npos;
+        return static_cast<unsigned char>(c) >= 0xA1 &&
+               kVietnameseLatin1.find(c) == std::string_view::npos;
     });
 }
 
@@ -136,8 +141,9 @@ std::string convertText(const std::string& raw, const std::optional<text::Encodi
         if (!text::isValidUtf8(raw))
             bytes = raw; // raw legacy bytes (e.g. Shapefile opened without recoding)
         else if (auto latin1 = text::latin1Bytes(raw);
-                 latin1 && std::any_of(latin1->begin(), latin1->end(),
-                                       [](char c) { return static_cast<unsigned char>(c) >= 0x80; }))
+                 latin1 && std::any_of(latin1->begin(), latin1->end(), [](char c) {
+                     return static_cast<unsigned char>(c) >= 0x80;
+                 }))
             bytes = latin1; // legacy bytes a reader took for Latin-1
         if (bytes) {
             int unmapped = 0;
@@ -174,7 +180,10 @@ std::string trim(std::string text)
     return text;
 }
 
-bool isAdmin(const LayerKind& kind) { return kind.id.rfind("admin_", 0) == 0; }
+bool isAdmin(const LayerKind& kind)
+{
+    return kind.id.rfind("admin_", 0) == 0;
+}
 
 std::string adminLevel(const LayerKind& kind)
 {
@@ -202,16 +211,19 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
     if (!kind)
         throw Error(ErrorKind::Usage,
                     "unknown kind '" + options.kind + "'; kinds are: " + kindIdList());
-    const std::string quality = options.geometryQuality.empty() ? "digitized" : options.geometryQuality;
+    const std::string quality =
+        options.geometryQuality.empty() ? "digitized" : options.geometryQuality;
     {
         const auto values = geometryQualityValues();
         if (std::find(values.begin(), values.end(), quality) == values.end())
-            throw Error(ErrorKind::Usage, "--quality must be surveyed, digitized or indicative, not '" +
-                                              quality + "'");
+            throw Error(ErrorKind::Usage,
+                        "--quality must be surveyed, digitized or indicative, not '" + quality +
+                            "'");
     }
     std::string validFromOption, validToOption;
-    for (auto [option, value, out] : {std::tuple{"--valid-from", &options.validFrom, &validFromOption},
-                                      std::tuple{"--valid-to", &options.validTo, &validToOption}}) {
+    for (auto [option, value, out] :
+         {std::tuple{"--valid-from", &options.validFrom, &validFromOption},
+          std::tuple{"--valid-to", &options.validTo, &validToOption}}) {
         if (value->empty())
             continue;
         const auto date = text::parseDate(*value);
@@ -238,9 +250,11 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
     const SourceOpen how = sourceOpenFor(options);
     std::optional<gis::Dataset> source;
     try {
-        source = gis::Dataset::openVector(how.path, gis::OpenMode::ReadOnly, how.options, how.drivers);
+        source =
+            gis::Dataset::openVector(how.path, gis::OpenMode::ReadOnly, how.options, how.drivers);
     } catch (const gis::GisError& e) {
-        throw inputError(file, std::string("cannot be read as GIS vector data (GDAL: ") + e.what() + ")");
+        throw inputError(file,
+                         std::string("cannot be read as GIS vector data (GDAL: ") + e.what() + ")");
     }
     if (source->layerCount() == 0)
         throw inputError(file, "contains no vector layer");
@@ -256,8 +270,8 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
         std::string names;
         for (const auto& n : source->layerNames())
             names += (names.empty() ? "" : ", ") + n;
-        throw inputError(file, "has " + std::to_string(source->layerCount()) +
-                                   " layers (" + names + "); choose one with --source-layer");
+        throw inputError(file, "has " + std::to_string(source->layerCount()) + " layers (" + names +
+                                   "); choose one with --source-layer");
     }
     const std::string layerLabel = file + " (layer " + sourceLayer->name() + ")";
     if (!options.where.empty()) {
@@ -273,8 +287,9 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
         sourceCrs = sourceLayer->crs();
     } catch (const gis::GisError& e) {
         if (!overrideCrs)
-            throw inputError(layerLabel, std::string("its coordinate reference system cannot be read (") +
-                                             e.what() + "); pass --src-crs EPSG:N to say what it is");
+            throw inputError(layerLabel,
+                             std::string("its coordinate reference system cannot be read (") +
+                                 e.what() + "); pass --src-crs EPSG:N to say what it is");
     }
     std::string crsNote;
     if (overrideCrs) {
@@ -300,13 +315,15 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
     if (options.join) {
         const auto& j = *options.join;
         if (sourceLayer->hasGeometry())
-            throw inputError(layerLabel, "has geometry of its own; --join is for tables without geometry");
+            throw inputError(layerLabel,
+                             "has geometry of its own; --join is for tables without geometry");
         auto joinLayer = workspace.dataset().layerByName(j.layer);
         if (!joinLayer || !workspace.findLayer(j.layer))
             throw Error(ErrorKind::Usage, "--join: the workspace has no layer '" + j.layer + "'");
         const int keyIndex = joinLayer->fieldIndex(j.field);
         if (keyIndex < 0)
-            throw Error(ErrorKind::Usage, "--join: layer '" + j.layer + "' has no attribute '" + j.field + "'");
+            throw Error(ErrorKind::Usage,
+                        "--join: layer '" + j.layer + "' has no attribute '" + j.field + "'");
         if (j.bufferM < 0)
             throw Error(ErrorKind::Usage, "--join-buffer-m must not be negative");
         joinLabel = "layer '" + j.layer + "', attribute " + j.field;
@@ -323,14 +340,16 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
             if (geometry.family() == GeometryFamily::Line && j.bufferM > 0)
                 geometry = geometry.buffer(j.bufferM);
             if (auto [it, inserted] = shownKey.emplace(key, value); !inserted)
-                throw Error(ErrorKind::Usage, "--join: " + joinLabel + " is not a unique key ('" + it->second +
-                                                  "' and '" + value + "' match alike)");
+                throw Error(ErrorKind::Usage, "--join: " + joinLabel + " is not a unique key ('" +
+                                                  it->second + "' and '" + value +
+                                                  "' match alike)");
             joinIndex.emplace(key, std::move(geometry));
         }
     }
 
     // ---- target name --------------------------------------------------------------------
-    std::string layerName = options.layerName.empty() ? slug(sourceLayer->name()) : options.layerName;
+    std::string layerName =
+        options.layerName.empty() ? slug(sourceLayer->name()) : options.layerName;
     if (!layerName.empty() && !(layerName[0] >= 'a' && layerName[0] <= 'z'))
         layerName = "layer_" + layerName;
     if (layerName.size() > 50)
@@ -338,8 +357,9 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
     {
         std::string why;
         if (!isValidLayerName(layerName, &why))
-            throw Error(ErrorKind::Usage, "layer name '" + layerName + "': " + why +
-                                              (options.layerName.empty() ? " (choose one with --layer)" : ""));
+            throw Error(ErrorKind::Usage,
+                        "layer name '" + layerName + "': " + why +
+                            (options.layerName.empty() ? " (choose one with --layer)" : ""));
     }
     if (workspace.dataset().layerByName(layerName) || workspace.findLayer(layerName))
         throw Error(ErrorKind::Usage, "the workspace already has a layer '" + layerName +
@@ -365,8 +385,8 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
     if (options.join) {
         joinColumn = findColumn(options.join->column);
         if (joinColumn < 0)
-            throw inputError(layerLabel, "has no column '" + options.join->column + "' to join on (columns: " +
-                                             columnList() + ")");
+            throw inputError(layerLabel, "has no column '" + options.join->column +
+                                             "' to join on (columns: " + columnList() + ")");
     }
     // The geometry of a row: its own, or with --join the matching workspace feature's.
     auto rowGeometry = [&](gis::Feature& feature, std::int64_t number) {
@@ -375,8 +395,8 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
         const std::string value = gis::toString(feature.value(joinColumn));
         const auto it = joinIndex.find(plan::placeKey(value));
         if (it == joinIndex.end()) {
-            unmatchedRows.push_back("row " + std::to_string(number) + " (" + options.join->column + " = '" + value +
-                                    "')");
+            unmatchedRows.push_back("row " + std::to_string(number) + " (" + options.join->column +
+                                    " = '" + value + "')");
             return gis::Geometry();
         }
         ++report.joined;
@@ -386,8 +406,8 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
     std::vector<Target> targets;
     const bool nameRequired = kind->programme || isAdmin(*kind);
     for (const auto& spec : commonAttributes())
-        targets.push_back({std::string(spec.name), spec.type, -1,
-                           spec.name == "name_vi" ? nameRequired : false});
+        targets.push_back(
+            {std::string(spec.name), spec.type, -1, spec.name == "name_vi" ? nameRequired : false});
     for (const auto& spec : kind->attributes)
         targets.push_back({std::string(spec.name), spec.type, -1, spec.required});
     auto targetFor = [&](const std::string& attribute) -> Target* {
@@ -406,13 +426,14 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
             std::string names;
             for (const auto& t : targets)
                 names += (names.empty() ? "" : ", ") + t.attribute;
-            throw Error(ErrorKind::Usage, "--field " + attribute + "=…: a layer of kind " + std::string(kind->id) +
-                                              " has no attribute '" + attribute +
-                                              "' (attributes: " + names + ")");
+            throw Error(ErrorKind::Usage, "--field " + attribute + "=…: a layer of kind " +
+                                              std::string(kind->id) + " has no attribute '" +
+                                              attribute + "' (attributes: " + names + ")");
         }
         const int index = findColumn(column);
         if (index < 0)
-            throw inputError(layerLabel, "has no column '" + column + "' (columns: " + columnList() + ")");
+            throw inputError(layerLabel,
+                             "has no column '" + column + "' (columns: " + columnList() + ")");
         target->sourceIndex = index;
     }
     auto aliasesOf = [&](const std::string& attribute) -> std::string_view {
@@ -440,15 +461,17 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
                 t.sourceIndex = index;
                 usedColumns.insert(index);
             }
-            aliases = comma == std::string_view::npos ? std::string_view() : aliases.substr(comma + 1);
+            aliases =
+                comma == std::string_view::npos ? std::string_view() : aliases.substr(comma + 1);
         }
     }
     for (const auto& t : targets)
         if (t.required && t.sourceIndex < 0)
-            throw inputError(layerLabel, "a layer of kind " + std::string(kind->id) + " needs '" + t.attribute +
-                                             "', and no column is recognised for it; map one with "
-                                             "--field " + t.attribute + "=COLUMN (columns: " +
-                                             columnList() + ")");
+            throw inputError(layerLabel,
+                             "a layer of kind " + std::string(kind->id) + " needs '" + t.attribute +
+                                 "', and no column is recognised for it; map one with "
+                                 "--field " +
+                                 t.attribute + "=COLUMN (columns: " + columnList() + ")");
 
     // Source columns not mapped to an attribute are kept under their own (ASCII) names.
     std::vector<ExtraField> extras;
@@ -483,7 +506,8 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
         report.warnings.push_back(crsNote);
     for (const auto& t : targets)
         if (t.sourceIndex >= 0)
-            report.mapping.emplace_back(t.attribute, sourceFields[static_cast<std::size_t>(t.sourceIndex)].name);
+            report.mapping.emplace_back(t.attribute,
+                                        sourceFields[static_cast<std::size_t>(t.sourceIndex)].name);
 
     // ---- first pass: geometry families, codes, readability --------------------------------
     const Target* codeTarget = targetFor("code");
@@ -535,31 +559,36 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
             }
         }
     } catch (const gis::GisError& e) {
-        throw inputError(layerLabel, std::string("read error after ") + std::to_string(total) +
-                                         " feature(s), the file may be truncated or corrupt (GDAL: " +
-                                         e.what() + ")");
+        throw inputError(
+            layerLabel, std::string("read error after ") + std::to_string(total) +
+                            " feature(s), the file may be truncated or corrupt (GDAL: " + e.what() +
+                            ")");
     }
     if (!unmatchedRows.empty())
-        throw inputError(layerLabel, std::to_string(unmatchedRows.size()) + " of " + std::to_string(total) +
-                                         " rows match no feature of " + joinLabel + ":" + firstFive(unmatchedRows));
+        throw inputError(layerLabel, std::to_string(unmatchedRows.size()) + " of " +
+                                         std::to_string(total) + " rows match no feature of " +
+                                         joinLabel + ":" + firstFive(unmatchedRows));
     report.joined = 0; // counted again while writing
     if (options.join) {
         sourceCrs = workspace.crs(); // joined geometry is already in the workspace CRS
         report.sourceCrs = sourceCrs->label() + " (geometry from " + joinLabel + ")";
     }
     if (!codeClashes.empty())
-        throw inputError(layerLabel, "codes in column '" +
-                                         sourceFields[static_cast<std::size_t>(codeTarget->sourceIndex)].name +
-                                         "' are not unique:" + firstFive(codeClashes));
+        throw inputError(layerLabel,
+                         "codes in column '" +
+                             sourceFields[static_cast<std::size_t>(codeTarget->sourceIndex)].name +
+                             "' are not unique:" + firstFive(codeClashes));
 
     GeometryFamily family = GeometryFamily::None;
     if (families.size() > 1) {
         if (!kind->accepts(GeometryFamily::Collection)) {
             std::string mix;
             for (const auto& [f, n] : families)
-                mix += (mix.empty() ? "" : ", ") + std::to_string(n) + " " + std::string(gis::familyName(f));
-            throw inputError(layerLabel, "mixes geometry types (" + mix + "); a layer of kind " + std::string(kind->id) +
-                                             " holds one of " + kind->familiesText() +
+                mix += (mix.empty() ? "" : ", ") + std::to_string(n) + " " +
+                       std::string(gis::familyName(f));
+            throw inputError(layerLabel, "mixes geometry types (" + mix + "); a layer of kind " +
+                                             std::string(kind->id) + " holds one of " +
+                                             kind->familiesText() +
                                              ": split the file or import with --source-layer");
         }
         family = GeometryFamily::Collection;
@@ -572,8 +601,8 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
     }
     if (!kind->accepts(family))
         throw inputError(layerLabel, "has " + std::string(gis::familyName(family)) +
-                                         " geometries; a layer of kind " + std::string(kind->id) + " holds " +
-                                         kind->familiesText());
+                                         " geometries; a layer of kind " + std::string(kind->id) +
+                                         " holds " + kind->familiesText());
 
     std::optional<gis::CoordinateTransform> transform;
     if (sourceCrs && !sourceCrs->isSame(workspace.crs())) {
@@ -600,7 +629,8 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
         for (const auto& code : workspaceCodes)
             if (code.rfind(prefix, 0) == 0)
                 try {
-                    nextCode = std::max<std::int64_t>(nextCode, std::stoll(code.substr(prefix.size())) + 1);
+                    nextCode = std::max<std::int64_t>(nextCode,
+                                                      std::stoll(code.substr(prefix.size())) + 1);
                 } catch (const std::exception&) {
                 }
     }
@@ -616,14 +646,16 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
     };
 
     TextStats textStats;
-    auto decodeColumn = [&](const std::string& raw, int sourceIndex, const std::string& featureLabel) {
+    auto decodeColumn = [&](const std::string& raw, int sourceIndex,
+                            const std::string& featureLabel) {
         try {
             return convertText(raw, options.encoding, textStats);
         } catch (const std::runtime_error&) {
-            throw inputError(featureLabel,
-                             "column '" + sourceFields[static_cast<std::size_t>(sourceIndex)].name +
-                                 "' is not valid UTF-8; the file seems to use a legacy encoding: pass "
-                                 "--encoding tcvn3, --encoding vni or --encoding cp1258");
+            throw inputError(
+                featureLabel,
+                "column '" + sourceFields[static_cast<std::size_t>(sourceIndex)].name +
+                    "' is not valid UTF-8; the file seems to use a legacy encoding: pass "
+                    "--encoding tcvn3, --encoding vni or --encoding cp1258");
         }
     };
     const bool admin = isAdmin(*kind);
@@ -645,8 +677,7 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
             auto layer = dataset.createLayer(
                 layerName, family == GeometryFamily::None ? nullptr : &crs,
                 family == GeometryFamily::None ? kind->families.front() : family, true, fields,
-                {"FID=fid", "GEOMETRY_NAME=geom", "SPATIAL_INDEX=YES",
-                 "IDENTIFIER=" + identifier,
+                {"FID=fid", "GEOMETRY_NAME=geom", "SPATIAL_INDEX=YES", "IDENTIFIER=" + identifier,
                  "DESCRIPTION=" + std::string(kind->titleEn) + " (" + std::string(kind->id) + ")"});
             report.geometryType = layer.geometryTypeName();
 
@@ -656,13 +687,15 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
                 try {
                     return sourceLayer->next();
                 } catch (const gis::GisError& e) {
-                    throw inputError(layerLabel, "read error at feature " + std::to_string(number + 1) + ": " + e.what());
+                    throw inputError(layerLabel, "read error at feature " +
+                                                     std::to_string(number + 1) + ": " + e.what());
                 }
             };
             while (auto in = nextFeature()) {
                 ++number;
                 if (number % 500 == 0)
-                    progress.update(total ? static_cast<double>(number) / static_cast<double>(total) : 1.0,
+                    progress.update(total ? static_cast<double>(number) / static_cast<double>(total)
+                                          : 1.0,
                                     "importing");
                 const std::string featureLabel = layerLabel + ", feature " + std::to_string(number);
                 auto out = layer.newFeature();
@@ -682,10 +715,11 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
                     }
                     gis::RepairOutcome outcome;
                     try {
-                        outcome = geometry.makeValid(family == GeometryFamily::Collection ? GeometryFamily::None
-                                                                                         : family);
+                        outcome = geometry.makeValid(
+                            family == GeometryFamily::Collection ? GeometryFamily::None : family);
                     } catch (const gis::GisError& e) {
-                        throw inputError(featureLabel, std::string("geometry cannot be repaired: ") + e.what());
+                        throw inputError(featureLabel,
+                                         std::string("geometry cannot be repaired: ") + e.what());
                     }
                     if (outcome.wasInvalid)
                         ++report.repaired;
@@ -725,7 +759,8 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
                             }
                         }
                     }
-                    if (t.type == FieldType::Date && !std::holds_alternative<std::monostate>(value)) {
+                    if (t.type == FieldType::Date &&
+                        !std::holds_alternative<std::monostate>(value)) {
                         if (auto date = text::parseDate(gis::toString(value))) {
                             value = *date;
                         } else {
@@ -742,7 +777,8 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
                             ++report.codesGenerated;
                         }
                         value = code;
-                    } else if (t.attribute == "status" && !std::holds_alternative<std::monostate>(value)) {
+                    } else if (t.attribute == "status" &&
+                               !std::holds_alternative<std::monostate>(value)) {
                         const auto canonical = canonicalStatus(gis::toString(value));
                         if (canonical.empty()) {
                             ++report.statusUnrecognised;
@@ -756,16 +792,22 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
                         value = std::find(values.begin(), values.end(), given) != values.end()
                                     ? given
                                     : quality;
-                    } else if (t.attribute == "source" && std::holds_alternative<std::monostate>(value)) {
-                        value = options.source.empty() ? fs::path(file).filename().string() : options.source;
-                    } else if (t.attribute == "valid_from" && !std::holds_alternative<std::monostate>(value)) {
+                    } else if (t.attribute == "source" &&
+                               std::holds_alternative<std::monostate>(value)) {
+                        value = options.source.empty() ? fs::path(file).filename().string()
+                                                       : options.source;
+                    } else if (t.attribute == "valid_from" &&
+                               !std::holds_alternative<std::monostate>(value)) {
                         validFrom = gis::toString(value);
-                    } else if (t.attribute == "valid_to" && !std::holds_alternative<std::monostate>(value)) {
+                    } else if (t.attribute == "valid_to" &&
+                               !std::holds_alternative<std::monostate>(value)) {
                         validTo = gis::toString(value);
                     }
-                    if (t.attribute == "valid_from" && std::holds_alternative<std::monostate>(value) && !validFrom.empty())
+                    if (t.attribute == "valid_from" &&
+                        std::holds_alternative<std::monostate>(value) && !validFrom.empty())
                         value = validFrom;
-                    if (t.attribute == "valid_to" && std::holds_alternative<std::monostate>(value) && !validTo.empty())
+                    if (t.attribute == "valid_to" &&
+                        std::holds_alternative<std::monostate>(value) && !validTo.empty())
                         value = validTo;
                     if (t.attribute == "name_vi")
                         nameVi = gis::toString(value);
@@ -785,29 +827,33 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
                     throw Error(ErrorKind::Workspace, featureLabel + ": " + e.what());
                 }
                 if (admin)
-                    dataset.execute("INSERT INTO admin_units (layer_name, unit_code, level, name_vi, "
-                                    "valid_from, valid_to) VALUES (" +
-                                    sqlLiteral(layerName) + ", " + sqlLiteral(code) + ", " +
-                                    sqlLiteral(adminLevel(*kind)) + ", " + sqlLiteral(nameVi) + ", " +
-                                    (validFrom.empty() ? "NULL" : sqlLiteral(validFrom)) + ", " +
-                                    (validTo.empty() ? "NULL" : sqlLiteral(validTo)) + ")");
+                    dataset.execute(
+                        "INSERT INTO admin_units (layer_name, unit_code, level, name_vi, "
+                        "valid_from, valid_to) VALUES (" +
+                        sqlLiteral(layerName) + ", " + sqlLiteral(code) + ", " +
+                        sqlLiteral(adminLevel(*kind)) + ", " + sqlLiteral(nameVi) + ", " +
+                        (validFrom.empty() ? "NULL" : sqlLiteral(validFrom)) + ", " +
+                        (validTo.empty() ? "NULL" : sqlLiteral(validTo)) + ")");
                 ++report.features;
             }
 
             for (const auto& sql : schema::linkTableSetup(layerName, mappingTable))
                 dataset.execute(sql);
             const std::string encodingName =
-                options.encoding ? std::string(text::encodingName(*options.encoding)) : std::string("utf-8");
+                options.encoding ? std::string(text::encodingName(*options.encoding))
+                                 : std::string("utf-8");
             dataset.execute(
-                "INSERT INTO pa_layers (layer_name, kind, title_vi, title_en, geometry_type, source, "
+                "INSERT INTO pa_layers (layer_name, kind, title_vi, title_en, geometry_type, "
+                "source, "
                 "licence, attribution, geometry_quality, source_file, source_crs, source_encoding, "
                 "transformation, imported_at, link_table) VALUES (" +
                 sqlLiteral(layerName) + ", " + sqlLiteral(kind->id) + ", " +
                 sqlLiteral(options.titleVi.empty() ? kind->titleVi : options.titleVi) + ", " +
                 sqlLiteral(options.titleEn.empty() ? kind->titleEn : options.titleEn) + ", " +
                 sqlLiteral(report.geometryType) + ", " +
-                sqlLiteral(options.source.empty() ? fs::path(file).filename().string() : options.source) + ", " +
-                (options.licence.empty() ? "NULL" : sqlLiteral(options.licence)) + ", " +
+                sqlLiteral(options.source.empty() ? fs::path(file).filename().string()
+                                                  : options.source) +
+                ", " + (options.licence.empty() ? "NULL" : sqlLiteral(options.licence)) + ", " +
                 (options.attribution.empty() ? "NULL" : sqlLiteral(options.attribution)) + ", " +
                 sqlLiteral(quality) + ", " + sqlLiteral(fs::path(file).filename().string()) + ", " +
                 sqlLiteral(report.sourceCrs) + ", " + sqlLiteral(encodingName) + ", " +
@@ -828,7 +874,8 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
     report.doubleEncoded = textStats.doubleEncoded;
 
     // One sentence per kind of repair or problem that happened, with its count.
-    const std::string encoding = options.encoding ? std::string(text::encodingName(*options.encoding)) : "";
+    const std::string encoding =
+        options.encoding ? std::string(text::encodingName(*options.encoding)) : "";
     struct Counted
     {
         std::int64_t count;
@@ -837,24 +884,29 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
         std::string rest;
     };
     const Counted counted[] = {
-        {report.repaired, "invalid geometry was", "invalid geometries were", " repaired with GEOS MakeValid"},
-        {report.droppedParts, "geometry", "geometries", " lost collapsed parts (lines or points) during repair"},
+        {report.repaired, "invalid geometry was", "invalid geometries were",
+         " repaired with GEOS MakeValid"},
+        {report.droppedParts, "geometry", "geometries",
+         " lost collapsed parts (lines or points) during repair"},
         {report.collapsed, "geometry", "geometries",
          " collapsed to nothing during repair and were imported without geometry"},
-        {report.withoutGeometry, "feature has", "features have", " no geometry and will not appear on maps"},
+        {report.withoutGeometry, "feature has", "features have",
+         " no geometry and will not appear on maps"},
         {codeTarget->sourceIndex >= 0 ? report.codesGenerated : 0, "feature had", "features had",
          " no code and received a generated one"},
         {report.textConverted, "text value was", "text values were", " converted from " + encoding},
         {report.unmappedCharacters, "byte has", "bytes have",
          " no meaning in the declared encoding and were kept as Latin-1"},
         {report.renormalised, "text value was", "text values were", " normalised to Unicode NFC"},
-        {report.lookalikesFixed, "text value had", "text values had", " Ð/ð (U+00D0/U+00F0) replaced by Đ/đ"},
+        {report.lookalikesFixed, "text value had", "text values had",
+         " Ð/ð (U+00D0/U+00F0) replaced by Đ/đ"},
         {report.latin1Suspects, "text value looks", "text values look",
          " like TCVN3 or VNI text read as Latin-1; if names look wrong, re-import with "
          "--encoding tcvn3 or --encoding vni"},
         {report.doubleEncoded, "text value looks", "text values look",
          " like UTF-8 read as Latin-1 (\"ThÃ¡i\" for \"Thái\"); re-import with --encoding utf-8"},
-        {report.statusUnrecognised, "status value was", "status values were", " not recognised and left empty"},
+        {report.statusUnrecognised, "status value was", "status values were",
+         " not recognised and left empty"},
         {report.numbersUnparsed, "number was", "numbers were", " not readable and left empty"},
         {report.datesUnparsed, "date was", "dates were", " not readable and left empty"},
     };
@@ -863,7 +915,8 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
         if (c.count)
             w.push_back(plural(c.count, c.one, c.many) + c.rest);
     for (const auto& [attribute, n] : report.missingValues)
-        w.push_back(plural(n, "feature has", "features have") + " no value for required '" + attribute + "'");
+        w.push_back(plural(n, "feature has", "features have") + " no value for required '" +
+                    attribute + "'");
     if (options.licence.empty())
         w.push_back("no licence recorded for this layer; pass --licence so maps can credit it");
     return report;

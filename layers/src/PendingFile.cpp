@@ -12,7 +12,8 @@ PendingFile::PendingFile(const std::string& target) : m_target(target)
     const fs::path dir = final.parent_path().empty() ? fs::path(".") : final.parent_path();
     std::error_code ec;
     if (!fs::is_directory(dir, ec))
-        throw Error(ErrorKind::Input, target + ": the folder '" + dir.string() + "' does not exist");
+        throw Error(ErrorKind::Input,
+                    target + ": the folder '" + dir.string() + "' does not exist");
     m_temporary = dir / ("." + final.filename().string() + ".partial" + final.extension().string());
     fs::remove(m_temporary, ec); // a leftover of a run that was killed
 }

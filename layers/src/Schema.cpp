@@ -1,5 +1,4 @@
 #include "Schema_p.h"
-
 #include "planatlas/gis/Dataset.h"
 #include "planatlas/layers/Workspace.h"
 
@@ -22,13 +21,15 @@ const std::vector<Table>& systemTables()
          "('surveyed','digitized','indicative')), source_file TEXT, source_crs TEXT, "
          "source_encoding TEXT, transformation TEXT, imported_at DATETIME, link_table TEXT"},
         {"plan_documents", "Plan documents (Kế hoạch, Quyết định, Nghị quyết, Công văn)",
-         "doc_id TEXT NOT NULL UNIQUE, doc_type TEXT, number TEXT, issued_on DATE, not_before DATE, issuer TEXT, "
+         "doc_id TEXT NOT NULL UNIQUE, doc_type TEXT, number TEXT, issued_on DATE, not_before "
+         "DATE, issuer TEXT, "
          "province TEXT, title TEXT, source_file TEXT, content_sha256 TEXT UNIQUE, "
          "ingested_at DATETIME, source_text TEXT"},
         {"plan_tasks", "Plan tasks with their section path and text",
          "task_id TEXT NOT NULL UNIQUE, doc_id TEXT NOT NULL REFERENCES plan_documents(doc_id), "
          "section TEXT, heading TEXT, text TEXT NOT NULL, collective INTEGER NOT NULL DEFAULT 0 "
-         "CHECK (collective IN (0,1)), ordinal INTEGER, deadline TEXT, deadline_text TEXT, product TEXT, "
+         "CHECK (collective IN (0,1)), ordinal INTEGER, deadline TEXT, deadline_text TEXT, product "
+         "TEXT, "
          "part TEXT, rule TEXT"},
         {"plan_agencies", "Agencies with abbreviation, validity and 2025 successor",
          "agency_id TEXT NOT NULL UNIQUE, name_vi TEXT NOT NULL, name_en TEXT, abbreviation TEXT, "
@@ -41,23 +42,32 @@ const std::vector<Table>& systemTables()
         {"plan_task_agencies", "Task–agency roles: lead (chủ trì) or support (phối hợp)",
          "task_id TEXT NOT NULL REFERENCES plan_tasks(task_id), "
          "agency_id TEXT NOT NULL REFERENCES plan_agencies(agency_id), "
-         "role TEXT NOT NULL CHECK (role IN ('lead','support')), UNIQUE (task_id, agency_id, role)"},
+         "role TEXT NOT NULL CHECK (role IN ('lead','support')), UNIQUE (task_id, agency_id, "
+         "role)"},
         {"plan_targets", "Plan targets (chỉ tiêu) and the map metric that measures them",
          "target_id TEXT NOT NULL UNIQUE, doc_id TEXT NOT NULL REFERENCES plan_documents(doc_id), "
          "section TEXT, text TEXT NOT NULL, indicator TEXT, comparator TEXT CHECK (comparator IS "
          "NULL OR comparator IN ('<','<=','=','>=','>','range','approx')), value REAL, "
          "value_max REAL, unit TEXT, year INTEGER, metric TEXT"},
-        {"plan_link_suggestions", "Feature–task links suggested from the places tasks name, with their review status",
+        {"plan_link_suggestions",
+         "Feature–task links suggested from the places tasks name, with their review status",
          "task_id TEXT NOT NULL REFERENCES plan_tasks(task_id), layer_name TEXT NOT NULL, "
-         "feature_code TEXT NOT NULL, mention TEXT, confidence REAL CHECK (confidence >= 0 AND confidence <= 1), "
-         "status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending','accepted','rejected')), "
+         "feature_code TEXT NOT NULL, mention TEXT, confidence REAL CHECK (confidence >= 0 AND "
+         "confidence <= 1), "
+         "status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN "
+         "('pending','accepted','rejected')), "
          "UNIQUE (task_id, layer_name, feature_code)"},
-        {"plan_unlocated", "Tasks reviewed and deliberately left without a place on the map, with the reason",
+        {"plan_unlocated",
+         "Tasks reviewed and deliberately left without a place on the map, with the reason",
          "task_id TEXT NOT NULL UNIQUE REFERENCES plan_tasks(task_id), reason TEXT NOT NULL, "
-         "reviewed_at DATETIME", kSchemaPlanReview},
-        {"plan_task_corrections", "A planner's corrections of what the plan reader produced, re-applied at every re-ingest",
-         "doc_id TEXT NOT NULL, task_id TEXT NOT NULL, text_key TEXT NOT NULL, action TEXT NOT NULL CHECK (action IN "
-         "('edit','split','merge','drop')), field TEXT, value TEXT, made_at DATETIME", kSchemaTaskDeadlines},
+         "reviewed_at DATETIME",
+         kSchemaPlanReview},
+        {"plan_task_corrections",
+         "A planner's corrections of what the plan reader produced, re-applied at every re-ingest",
+         "doc_id TEXT NOT NULL, task_id TEXT NOT NULL, text_key TEXT NOT NULL, action TEXT NOT "
+         "NULL CHECK (action IN "
+         "('edit','split','merge','drop')), field TEXT, value TEXT, made_at DATETIME",
+         kSchemaTaskDeadlines},
         {"admin_units", "Administrative units in the workspace with their validity dates",
          "layer_name TEXT NOT NULL, unit_code TEXT NOT NULL, level TEXT NOT NULL CHECK (level IN "
          "('province','district','commune')), name_vi TEXT, valid_from DATE, valid_to DATE, "

@@ -38,6 +38,7 @@ std::vector<std::string> linkTableSetup(const std::string& layer, const std::str
 std::string registerAttributeTable(std::string_view name, std::string_view description);
 
 inline constexpr std::string_view kRelatedTablesExtension = "related_tables";
-inline constexpr std::string_view kRelatedTablesDefinition = "http://www.geopackage.org/18-000.html";
+inline constexpr std::string_view kRelatedTablesDefinition =
+    "http://www.geopackage.org/18-000.html";
 
 } // namespace pa::layers::schema

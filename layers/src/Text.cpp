@@ -1,17 +1,16 @@
 #include "planatlas/layers/Text.h"
 
-#include <unicode/normalizer2.h>
-#include <unicode/ucnv.h>
-#include <unicode/uchar.h>
-#include <unicode/unistr.h>
-#include <unicode/utf8.h>
-
 #include <array>
-#include <cstdio>
-#include <vector>
 #include <cctype>
+#include <cstdio>
 #include <memory>
 #include <stdexcept>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/ucnv.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+#include <vector>
 
 namespace pa::text {
 
@@ -50,16 +49,19 @@ std::string normalise(const icu::UnicodeString& text, const icu::Normalizer2& no
 // Upper-case letters with tone marks have no code in VN3 (the ".VnTimeH" fonts draw the
 // lower-case codes as capitals), so only the seven toneless capitals appear here.
 constexpr std::array<char16_t, 94> kTcvn3High = {
-    /* A1 */ u'Ă', u'Â', u'Ê', u'Ô', u'Ơ', u'Ư', u'Đ', u'ă', u'â', u'ê', u'ô', u'ơ', u'ư', u'đ',
+    /* A1 */ u'Ă', u'Â', u'Ê', u'Ô', u'Ơ', u'Ư', u'Đ', u'ă',
+    u'â',          u'ê', u'ô', u'ơ', u'ư', u'đ',
     /* AF */ 0,
-    /* B0 */ 0, 0, 0, 0, 0, u'à', u'ả', u'ã', u'á', u'ạ', 0, u'ằ', u'ẳ', u'ẵ', u'ắ', 0,
-    /* C0 */ 0, 0, 0, 0, 0, 0, u'ặ', u'ầ', u'ẩ', u'ẫ', u'ấ', u'ậ', u'è', 0, u'ẻ', u'ẽ',
-    /* D0 */ u'é', u'ẹ', u'ề', u'ể', u'ễ', u'ế', u'ệ', u'ì', u'ỉ', 0, 0, 0, u'ĩ', u'í', u'ị',
-    u'ò',
-    /* E0 */ 0, u'ỏ', u'õ', u'ó', u'ọ', u'ồ', u'ổ', u'ỗ', u'ố', u'ộ', u'ờ', u'ở', u'ỡ', u'ớ',
-    u'ợ', u'ù',
-    /* F0 */ 0, u'ủ', u'ũ', u'ú', u'ụ', u'ừ', u'ử', u'ữ', u'ứ', u'ự', u'ỳ', u'ỷ', u'ỹ', u'ý',
-    u'ỵ'};
+    /* B0 */ 0,    0,    0,    0,    0,    u'à', u'ả', u'ã',
+    u'á',          u'ạ', 0,    u'ằ', u'ẳ', u'ẵ', u'ắ', 0,
+    /* C0 */ 0,    0,    0,    0,    0,    0,    u'ặ', u'ầ',
+    u'ẩ',          u'ẫ', u'ấ', u'ậ', u'è', 0,    u'ẻ', u'ẽ',
+    /* D0 */ u'é', u'ẹ', u'ề', u'ể', u'ễ', u'ế', u'ệ', u'ì',
+    u'ỉ',          0,    0,    0,    u'ĩ', u'í', u'ị', u'ò',
+    /* E0 */ 0,    u'ỏ', u'õ', u'ó', u'ọ', u'ồ', u'ổ', u'ỗ',
+    u'ố',          u'ộ', u'ờ', u'ở', u'ỡ', u'ớ', u'ợ', u'ù',
+    /* F0 */ 0,    u'ủ', u'ũ', u'ú', u'ụ', u'ừ', u'ử', u'ữ',
+    u'ứ',          u'ự', u'ỳ', u'ỷ', u'ỹ', u'ý', u'ỵ'};
 
 // VNI-Windows writes a letter as an ASCII base followed by one byte naming its marks
 // (the bytes are the Latin-1 letters that VNI fonts draw as the marks), plus a few letters
@@ -67,58 +69,108 @@ constexpr std::array<char16_t, 94> kTcvn3High = {
 const char16_t* vniMarks(unsigned char byte)
 {
     switch (byte | 0x20) { // upper- and lower-case forms name the same marks
-    case 0xF9: return u"\u0301";       // ù acute (sắc)
-    case 0xF8: return u"\u0300";       // ø grave (huyền)
-    case 0xFB: return u"\u0309";       // û hook above (hỏi)
-    case 0xF5: return u"\u0303";       // õ tilde (ngã)
-    case 0xEF: return u"\u0323";       // ï dot below (nặng)
-    case 0xE2: return u"\u0302";       // â circumflex
-    case 0xEA: return u"\u0306";       // ê breve
-    case 0xE1: return u"\u0302\u0301"; // á circumflex + acute
-    case 0xE0: return u"\u0302\u0300"; // à circumflex + grave
-    case 0xE5: return u"\u0302\u0309"; // å circumflex + hook
-    case 0xE3: return u"\u0302\u0303"; // ã circumflex + tilde
-    case 0xE4: return u"\u0302\u0323"; // ä circumflex + dot below
-    case 0xE9: return u"\u0306\u0301"; // é breve + acute
-    case 0xE8: return u"\u0306\u0300"; // è breve + grave
-    case 0xFA: return u"\u0306\u0309"; // ú breve + hook
-    case 0xFC: return u"\u0306\u0303"; // ü breve + tilde
-    case 0xEB: return u"\u0306\u0323"; // ë breve + dot below
-    default: return nullptr;
+    case 0xF9:
+        return u"\u0301"; // ù acute (sắc)
+    case 0xF8:
+        return u"\u0300"; // ø grave (huyền)
+    case 0xFB:
+        return u"\u0309"; // û hook above (hỏi)
+    case 0xF5:
+        return u"\u0303"; // õ tilde (ngã)
+    case 0xEF:
+        return u"\u0323"; // ï dot below (nặng)
+    case 0xE2:
+        return u"\u0302"; // â circumflex
+    case 0xEA:
+        return u"\u0306"; // ê breve
+    case 0xE1:
+        return u"\u0302\u0301"; // á circumflex + acute
+    case 0xE0:
+        return u"\u0302\u0300"; // à circumflex + grave
+    case 0xE5:
+        return u"\u0302\u0309"; // å circumflex + hook
+    case 0xE3:
+        return u"\u0302\u0303"; // ã circumflex + tilde
+    case 0xE4:
+        return u"\u0302\u0323"; // ä circumflex + dot below
+    case 0xE9:
+        return u"\u0306\u0301"; // é breve + acute
+    case 0xE8:
+        return u"\u0306\u0300"; // è breve + grave
+    case 0xFA:
+        return u"\u0306\u0309"; // ú breve + hook
+    case 0xFC:
+        return u"\u0306\u0303"; // ü breve + tilde
+    case 0xEB:
+        return u"\u0306\u0323"; // ë breve + dot below
+    default:
+        return nullptr;
     }
 }
 
 char16_t vniLetter(unsigned char byte)
 {
     switch (byte) {
-    case 0xED: return u'í';
-    case 0xEC: return u'ì';
-    case 0xE6: return u'ỉ';
-    case 0xF3: return u'ĩ';
-    case 0xF2: return u'ị';
-    case 0xF4: return u'ơ';
-    case 0xF6: return u'ư';
-    case 0xEE: return u'ỵ';
-    case 0xF1: return u'đ';
-    case 0xCD: return u'Í';
-    case 0xCC: return u'Ì';
-    case 0xC6: return u'Ỉ';
-    case 0xD3: return u'Ĩ';
-    case 0xD2: return u'Ị';
-    case 0xD4: return u'Ơ';
-    case 0xD6: return u'Ư';
-    case 0xCE: return u'Ỵ';
-    case 0xD1: return u'Đ';
-    default: return 0;
+    case 0xED:
+        return u'í';
+    case 0xEC:
+        return u'ì';
+    case 0xE6:
+        return u'ỉ';
+    case 0xF3:
+        return u'ĩ';
+    case 0xF2:
+        return u'ị';
+    case 0xF4:
+        return u'ơ';
+    case 0xF6:
+        return u'ư';
+    case 0xEE:
+        return u'ỵ';
+    case 0xF1:
+        return u'đ';
+    case 0xCD:
+        return u'Í';
+    case 0xCC:
+        return u'Ì';
+    case 0xC6:
+        return u'Ỉ';
+    case 0xD3:
+        return u'Ĩ';
+    case 0xD2:
+        return u'Ị';
+    case 0xD4:
+        return u'Ơ';
+    case 0xD6:
+        return u'Ư';
+    case 0xCE:
+        return u'Ỵ';
+    case 0xD1:
+        return u'Đ';
+    default:
+        return 0;
     }
 }
 
 bool takesVniMarks(char16_t c)
 {
     switch (c) {
-    case u'a': case u'e': case u'o': case u'u': case u'y': case u'i':
-    case u'A': case u'E': case u'O': case u'U': case u'Y': case u'I':
-    case u'ơ': case u'ư': case u'Ơ': case u'Ư':
+    case u'a':
+    case u'e':
+    case u'o':
+    case u'u':
+    case u'y':
+    case u'i':
+    case u'A':
+    case u'E':
+    case u'O':
+    case u'U':
+    case u'Y':
+    case u'I':
+    case u'ơ':
+    case u'ư':
+    case u'Ơ':
+    case u'Ư':
         return true;
     default:
         return false;
@@ -172,8 +224,8 @@ std::string decodeVni(std::string_view bytes, int& unmapped)
 std::string decodeWithIcu(std::string_view bytes, const char* converterName, int& unmapped)
 {
     UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<UConverter, decltype(&ucnv_close)> converter(
-        ucnv_open(converterName, &status), &ucnv_close);
+    std::unique_ptr<UConverter, decltype(&ucnv_close)> converter(ucnv_open(converterName, &status),
+                                                                 &ucnv_close);
     if (U_FAILURE(status))
         throw std::runtime_error(std::string("ICU has no converter for ") + converterName);
     icu::UnicodeString text(bytes.data(), static_cast<int32_t>(bytes.size()), converter.get(),
@@ -205,10 +257,14 @@ std::optional<Encoding> parseEncoding(std::string_view name)
 std::string_view encodingName(Encoding encoding)
 {
     switch (encoding) {
-    case Encoding::Utf8: return "utf-8";
-    case Encoding::Tcvn3: return "tcvn3";
-    case Encoding::Vni: return "vni";
-    case Encoding::Cp1258: return "cp1258";
+    case Encoding::Utf8:
+        return "utf-8";
+    case Encoding::Tcvn3:
+        return "tcvn3";
+    case Encoding::Vni:
+        return "vni";
+    case Encoding::Cp1258:
+        return "cp1258";
     }
     return "unknown";
 }
@@ -254,8 +310,8 @@ bool isValidUtf8(std::string_view bytes)
 
 std::string toNfc(std::string_view utf8)
 {
-    const auto text =
-        icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+    const auto text = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
     return normalise(text, nfcNormalizer());
 }
 
@@ -293,9 +349,15 @@ std::string decode(std::string_view bytes, Encoding encoding, int* unmapped)
             ++bad;
         result = toNfc(bytes);
         break;
-    case Encoding::Tcvn3: result = decodeTcvn3(bytes, bad); break;
-    case Encoding::Vni: result = decodeVni(bytes, bad); break;
-    case Encoding::Cp1258: result = decodeWithIcu(bytes, "windows-1258", bad); break;
+    case Encoding::Tcvn3:
+        result = decodeTcvn3(bytes, bad);
+        break;
+    case Encoding::Vni:
+        result = decodeVni(bytes, bad);
+        break;
+    case Encoding::Cp1258:
+        result = decodeWithIcu(bytes, "windows-1258", bad);
+        break;
     }
     if (unmapped)
         *unmapped = bad;
@@ -306,8 +368,8 @@ std::optional<std::string> latin1Bytes(std::string_view utf8)
 {
     if (!isValidUtf8(utf8))
         return std::nullopt;
-    const auto text =
-        icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+    const auto text = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
     std::string bytes;
     bytes.reserve(static_cast<std::size_t>(text.length()));
     for (int32_t i = 0; i < text.length(); ++i) {
@@ -330,8 +392,8 @@ std::string clipUtf8(std::string_view utf8, std::size_t maxBytes)
 
 std::string foldForMatch(std::string_view utf8)
 {
-    const auto text =
-        icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+    const auto text = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
     UErrorCode status = U_ZERO_ERROR;
     const icu::UnicodeString decomposed = nfdNormalizer().normalize(text, status);
     if (U_FAILURE(status))
@@ -562,7 +624,8 @@ bool hasDecimalComma(std::string_view text)
     if (dot != std::string_view::npos)
         return dot < comma;
     std::size_t digitsAfter = 0;
-    for (std::size_t i = comma + 1; i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])); ++i)
+    for (std::size_t i = comma + 1;
+         i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])); ++i)
         ++digitsAfter;
     return digitsAfter != 3;
 }

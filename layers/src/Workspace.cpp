@@ -5,17 +5,16 @@
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/LayerKind.h"
 
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <cerrno>
-#include <cstring>
 #include <chrono>
+#include <cstring>
 #include <filesystem>
 #include <map>
 #include <random>
 #include <set>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -26,7 +25,10 @@ using gis::sqlLiteral;
 
 namespace {
 
-std::string asText(const gis::FieldValue& value) { return gis::toString(value); }
+std::string asText(const gis::FieldValue& value)
+{
+    return gis::toString(value);
+}
 
 std::int64_t asInt(const gis::FieldValue& value)
 {
@@ -44,24 +46,35 @@ bool isReadOnlyFile(const std::string& path)
     if (::access(path.c_str(), W_OK) != 0)
         return true;
     // root may write anything; still honour a file marked read-only for everyone.
-    struct stat st{};
+    struct stat st
+    {
+    };
     return ::stat(path.c_str(), &st) == 0 && (st.st_mode & 0222) == 0;
 }
 
-Error workspaceError(const std::string& message) { return Error(ErrorKind::Workspace, message); }
+Error workspaceError(const std::string& message)
+{
+    return Error(ErrorKind::Workspace, message);
+}
 
 } // namespace
 
 std::size_t ValidationReport::errorCount() const
 {
-    return static_cast<std::size_t>(std::count_if(problems.begin(), problems.end(), [](const auto& p) {
-        return p.severity == Problem::Severity::Error;
-    }));
+    return static_cast<std::size_t>(
+        std::count_if(problems.begin(), problems.end(),
+                      [](const auto& p) { return p.severity == Problem::Severity::Error; }));
 }
 
-std::size_t ValidationReport::warningCount() const { return problems.size() - errorCount(); }
+std::size_t ValidationReport::warningCount() const
+{
+    return problems.size() - errorCount();
+}
 
-std::string linkTableName(const std::string& layerName) { return layerName + "_task_links"; }
+std::string linkTableName(const std::string& layerName)
+{
+    return layerName + "_task_links";
+}
 
 bool isValidLayerName(const std::string& name, std::string* why)
 {
@@ -122,8 +135,8 @@ struct Workspace::Impl
 
     bool columnExists(const std::string& table, const std::string& column)
     {
-        auto value = scalar("SELECT COUNT(*) FROM pragma_table_info(" + sqlLiteral(table) + ") WHERE name = " +
-                            sqlLiteral(column));
+        auto value = scalar("SELECT COUNT(*) FROM pragma_table_info(" + sqlLiteral(table) +
+                            ") WHERE name = " + sqlLiteral(column));
         return value && asInt(*value) > 0;
     }
 
@@ -168,25 +181,22 @@ Workspace Workspace::create(const std::string& path, const WorkspaceOptions& opt
 
     // Build aside and rename into place, so that a failure leaves no half-made workspace.
     std::random_device random;
-    const fs::path temporary =
-        target.parent_path() /
-        ("." + target.stem().string() + ".tmp-" + std::to_string(random()) + ".gpkg");
+    const fs::path temporary = target.parent_path() / ("." + target.stem().string() + ".tmp-" +
+                                                       std::to_string(random()) + ".gpkg");
     try {
         auto dataset = gis::Dataset::createGeoPackage(temporary.string());
         dataset.startTransaction();
         for (const auto& table : schema::systemTables()) {
             dataset.execute("CREATE TABLE " + sqlIdentifier(table.name) +
-                            " (fid INTEGER PRIMARY KEY AUTOINCREMENT, " + std::string(table.columns) +
-                            ")");
+                            " (fid INTEGER PRIMARY KEY AUTOINCREMENT, " +
+                            std::string(table.columns) + ")");
             dataset.execute(schema::registerAttributeTable(table.name, table.description));
         }
         for (const auto& sql : schema::relatedTablesSetup())
             dataset.execute(sql);
         const std::map<std::string, std::string> metadata = {
-            {"application", "PlanAtlas"},
-            {"schema_version", std::to_string(kSchemaVersion)},
-            {"province", options.province},
-            {"analysis_crs", crs->label()},
+            {"application", "PlanAtlas"},       {"schema_version", std::to_string(kSchemaVersion)},
+            {"province", options.province},     {"analysis_crs", crs->label()},
             {"analysis_crs_name", crs->name()},
         };
         for (const auto& [key, value] : metadata)
@@ -203,8 +213,10 @@ Workspace Workspace::create(const std::string& path, const WorkspaceOptions& opt
                 fs::rename(temporary, target); // file systems without hard links (FAT, some shares)
                 return open(path, gis::OpenMode::Update);
             }
-            throw workspaceError(error == EEXIST ? "'" + path + "' already exists; PlanAtlas will not overwrite it"
-                                                 : "cannot create workspace '" + path + "': " + std::strerror(error));
+            throw workspaceError(
+                error == EEXIST
+                    ? "'" + path + "' already exists; PlanAtlas will not overwrite it"
+                    : "cannot create workspace '" + path + "': " + std::strerror(error));
         }
         std::error_code ignored;
         fs::remove(temporary, ignored);
@@ -231,8 +243,8 @@ Workspace Workspace::open(const std::string& path, gis::OpenMode mode)
     try {
         impl->dataset = gis::Dataset::openVector(path, mode, {}, {"GPKG"});
     } catch (const gis::GisError& e) {
-        throw workspaceError("'" + path + "' cannot be opened as a GeoPackage workspace: " +
-                             e.what());
+        throw workspaceError("'" + path +
+                             "' cannot be opened as a GeoPackage workspace: " + e.what());
     }
     try {
         if (!impl->tableExists("pa_metadata"))
@@ -242,13 +254,13 @@ Workspace Workspace::open(const std::string& path, gis::OpenMode mode)
         std::map<std::string, std::string> metadata;
         for (const auto& row : impl->query("SELECT key, value FROM pa_metadata").rows)
             metadata[asText(row[0])] = asText(row[1]);
-        impl->schemaVersion = metadata.contains("schema_version")
-                                  ? std::atoi(metadata["schema_version"].c_str())
-                                  : 0;
+        impl->schemaVersion =
+            metadata.contains("schema_version") ? std::atoi(metadata["schema_version"].c_str()) : 0;
         if (impl->schemaVersion > kSchemaVersion)
             throw workspaceError("workspace '" + path + "' has schema version " +
-                                 std::to_string(impl->schemaVersion) + ", newer than this PlanAtlas (" +
-                                 std::to_string(kSchemaVersion) + "); update PlanAtlas");
+                                 std::to_string(impl->schemaVersion) +
+                                 ", newer than this PlanAtlas (" + std::to_string(kSchemaVersion) +
+                                 "); update PlanAtlas");
         if (impl->schemaVersion < 1)
             throw workspaceError("workspace '" + path + "' has no valid schema_version");
         if (impl->schemaVersion < kSchemaVersion && mode == gis::OpenMode::Update) {
@@ -256,10 +268,12 @@ Workspace Workspace::open(const std::string& path, gis::OpenMode mode)
             impl->dataset->startTransaction();
             try {
                 for (const auto& table : schema::systemTables()) {
-                    if (table.since <= impl->schemaVersion || impl->tableExists(std::string(table.name)))
+                    if (table.since <= impl->schemaVersion ||
+                        impl->tableExists(std::string(table.name)))
                         continue;
                     impl->query("CREATE TABLE " + sqlIdentifier(table.name) +
-                                " (fid INTEGER PRIMARY KEY AUTOINCREMENT, " + std::string(table.columns) + ")");
+                                " (fid INTEGER PRIMARY KEY AUTOINCREMENT, " +
+                                std::string(table.columns) + ")");
                     impl->query(schema::registerAttributeTable(table.name, table.description));
                 }
                 // (A table created just now already has the columns added since.)
@@ -268,8 +282,9 @@ Workspace Workspace::open(const std::string& path, gis::OpenMode mode)
                         !impl->columnExists(std::string(added.table), std::string(added.column)))
                         impl->query("ALTER TABLE " + sqlIdentifier(added.table) + " ADD COLUMN " +
                                     sqlIdentifier(added.column) + " " + std::string(added.type));
-                impl->query("UPDATE pa_metadata SET value = " + sqlLiteral(std::to_string(kSchemaVersion)) +
-                            " WHERE key = 'schema_version'");
+                impl->query(
+                    "UPDATE pa_metadata SET value = " + sqlLiteral(std::to_string(kSchemaVersion)) +
+                    " WHERE key = 'schema_version'");
                 impl->dataset->commitTransaction();
             } catch (...) {
                 impl->dataset->rollbackTransaction();
@@ -285,11 +300,26 @@ Workspace Workspace::open(const std::string& path, gis::OpenMode mode)
     return Workspace(std::move(impl));
 }
 
-const std::string& Workspace::path() const { return m_impl->path; }
-const gis::Crs& Workspace::crs() const { return *m_impl->crs; }
-const std::string& Workspace::province() const { return m_impl->province; }
-int Workspace::schemaVersion() const { return m_impl->schemaVersion; }
-gis::Dataset& Workspace::dataset() { return *m_impl->dataset; }
+const std::string& Workspace::path() const
+{
+    return m_impl->path;
+}
+const gis::Crs& Workspace::crs() const
+{
+    return *m_impl->crs;
+}
+const std::string& Workspace::province() const
+{
+    return m_impl->province;
+}
+int Workspace::schemaVersion() const
+{
+    return m_impl->schemaVersion;
+}
+gis::Dataset& Workspace::dataset()
+{
+    return *m_impl->dataset;
+}
 
 void Workspace::close()
 {
@@ -335,17 +365,17 @@ void Workspace::rollbackTransaction()
 std::vector<RegisteredLayer> Workspace::layers()
 {
     std::vector<RegisteredLayer> result;
-    const auto rows =
-        m_impl->query("SELECT layer_name, kind, title_vi, title_en, geometry_type, source, licence, "
-                      "attribution, geometry_quality, source_file, source_crs, source_encoding, "
-                      "transformation, imported_at, link_table FROM pa_layers ORDER BY fid");
+    const auto rows = m_impl->query(
+        "SELECT layer_name, kind, title_vi, title_en, geometry_type, source, licence, "
+        "attribution, geometry_quality, source_file, source_crs, source_encoding, "
+        "transformation, imported_at, link_table FROM pa_layers ORDER BY fid");
     for (const auto& row : rows.rows) {
         RegisteredLayer layer;
-        std::string* fields[] = {&layer.name,        &layer.kind,           &layer.titleVi,
-                                 &layer.titleEn,     &layer.geometryType,   &layer.source,
-                                 &layer.licence,     &layer.attribution,    &layer.geometryQuality,
-                                 &layer.sourceFile,  &layer.sourceCrs,      &layer.sourceEncoding,
-                                 &layer.transformation, &layer.importedAt,  &layer.linkTable};
+        std::string* fields[] = {&layer.name,           &layer.kind,         &layer.titleVi,
+                                 &layer.titleEn,        &layer.geometryType, &layer.source,
+                                 &layer.licence,        &layer.attribution,  &layer.geometryQuality,
+                                 &layer.sourceFile,     &layer.sourceCrs,    &layer.sourceEncoding,
+                                 &layer.transformation, &layer.importedAt,   &layer.linkTable};
         for (std::size_t i = 0; i < row.size() && i < std::size(fields); ++i)
             *fields[i] = asText(row[i]);
         result.push_back(std::move(layer));
@@ -367,9 +397,10 @@ std::vector<std::string> Workspace::featureCodes()
     for (const auto& layer : layers()) {
         if (!m_impl->hasCodeColumn(layer.name))
             continue; // validate reports it
-        for (const auto& row :
-             m_impl->query("SELECT code FROM " + sqlIdentifier(layer.name) + " WHERE code IS NOT NULL")
-                 .rows)
+        for (const auto& row : m_impl
+                                   ->query("SELECT code FROM " + sqlIdentifier(layer.name) +
+                                           " WHERE code IS NOT NULL")
+                                   .rows)
             codes.push_back(asText(row[0]));
     }
     return codes;
@@ -404,10 +435,10 @@ WorkspaceInfo Workspace::info()
     info.targets = m_impl->count("plan_targets");
     info.adminUnits = m_impl->count("admin_units");
     info.crosswalkRows = m_impl->count("admin_crosswalk");
-    for (const auto& row :
-         m_impl->query("SELECT mapping_table_name FROM gpkgext_relations WHERE "
-                       "related_table_name = 'plan_tasks' ORDER BY id")
-             .rows) {
+    for (const auto& row : m_impl
+                               ->query("SELECT mapping_table_name FROM gpkgext_relations WHERE "
+                                       "related_table_name = 'plan_tasks' ORDER BY id")
+                               .rows) {
         const std::string mapping = asText(row[0]);
         if (m_impl->tableExists(mapping))
             info.links += m_impl->count(mapping);
@@ -432,7 +463,8 @@ ValidationReport Workspace::validate(const Progress& progress)
         if (table.since <= m_impl->schemaVersion && !m_impl->tableExists(std::string(table.name)))
             add(kError, "schema", "table " + std::string(table.name), "missing system table");
     if (!m_impl->tableExists("gpkgext_relations"))
-        add(kError, "schema", "table gpkgext_relations", "Related Tables Extension registry missing");
+        add(kError, "schema", "table gpkgext_relations",
+            "Related Tables Extension registry missing");
     if (!report.problems.empty())
         return report; // the other checks read these tables
 
@@ -448,7 +480,8 @@ ValidationReport Workspace::validate(const Progress& progress)
         const auto name = asText(row[0]);
         if (!registeredNames.contains(name))
             add(kWarning, "registry", "layer " + name,
-                "feature table not in the PlanAtlas layer registry (pa_layers); analyses ignore it");
+                "feature table not in the PlanAtlas layer registry (pa_layers); analyses ignore "
+                "it");
     }
 
     std::int64_t totalFeatures = 0;
@@ -496,12 +529,14 @@ ValidationReport Workspace::validate(const Progress& progress)
             ++report.featuresChecked;
             std::string code = codeIndex >= 0 ? asText(feature->value(codeIndex)) : std::string();
             const std::string featureWhere =
-                where + ", feature " + (code.empty() ? "fid " + std::to_string(feature->fid()) : code);
+                where + ", feature " +
+                (code.empty() ? "fid " + std::to_string(feature->fid()) : code);
             if (codeIndex >= 0) {
                 if (code.empty())
                     add(kError, "codes", featureWhere, "empty code");
                 else
-                    codeOwners[code].push_back(layer.name + " fid " + std::to_string(feature->fid()));
+                    codeOwners[code].push_back(layer.name + " fid " +
+                                               std::to_string(feature->fid()));
             }
             if (nameIndex >= 0 && asText(feature->value(nameIndex)).empty())
                 ++noName;
@@ -510,14 +545,17 @@ ValidationReport Workspace::validate(const Progress& progress)
                 const auto values = statusValues();
                 if (!status.empty() &&
                     std::find(values.begin(), values.end(), status) == values.end())
-                    add(kError, "attributes", featureWhere, "status '" + status + "' is not one of existing, under_construction, planned, proposed");
+                    add(kError, "attributes", featureWhere,
+                        "status '" + status +
+                            "' is not one of existing, under_construction, planned, proposed");
             }
             if (qualityIndex >= 0) {
                 const auto quality = asText(feature->value(qualityIndex));
                 const auto values = geometryQualityValues();
                 if (std::find(values.begin(), values.end(), quality) == values.end())
                     add(kError, "attributes", featureWhere,
-                        "geometry_quality '" + quality + "' is not one of surveyed, digitized, indicative");
+                        "geometry_quality '" + quality +
+                            "' is not one of surveyed, digitized, indicative");
             }
             auto geometry = feature->takeGeometry();
             if (geometry.isEmpty()) {
@@ -527,8 +565,8 @@ ValidationReport Workspace::validate(const Progress& progress)
             if (kind && !kind->accepts(geometry.family())) {
                 ++wrongFamily;
                 add(kError, "geometry", featureWhere,
-                    geometry.typeName() + " in a layer of kind " + std::string(kind->id) + " (expects " +
-                        kind->familiesText() + ")");
+                    geometry.typeName() + " in a layer of kind " + std::string(kind->id) +
+                        " (expects " + kind->familiesText() + ")");
             }
             const std::string reason = geometry.invalidReason();
             if (!reason.empty()) {
@@ -540,13 +578,14 @@ ValidationReport Workspace::validate(const Progress& progress)
             add(kWarning, "geometry", where,
                 std::to_string(noGeometry) + " feature(s) without geometry (not on the map)");
         if (noName)
-            add(kWarning, "attributes", where, std::to_string(noName) + " feature(s) without name_vi");
+            add(kWarning, "attributes", where,
+                std::to_string(noName) + " feature(s) without name_vi");
 
         // The layer's link table must be a registered Related Tables relation.
         if (!layer.linkTable.empty()) {
-            const auto relation =
-                m_impl->count("gpkgext_relations", "mapping_table_name = " + sqlLiteral(layer.linkTable) +
-                                                       " AND base_table_name = " + sqlLiteral(layer.name));
+            const auto relation = m_impl->count(
+                "gpkgext_relations", "mapping_table_name = " + sqlLiteral(layer.linkTable) +
+                                         " AND base_table_name = " + sqlLiteral(layer.name));
             if (relation == 0)
                 add(kError, "links", where,
                     "link table " + layer.linkTable + " is not registered in gpkgext_relations");
@@ -558,14 +597,16 @@ ValidationReport Workspace::validate(const Progress& progress)
         std::string list;
         for (const auto& owner : owners)
             list += (list.empty() ? "" : ", ") + owner;
-        add(kError, "codes", "code " + code, "used by " + std::to_string(owners.size()) + " features (" + list + ")");
+        add(kError, "codes", "code " + code,
+            "used by " + std::to_string(owners.size()) + " features (" + list + ")");
     }
 
     // Dangling links and plan references.
     report.checksRun.emplace_back("links");
     for (const auto& row :
-         m_impl->query("SELECT base_table_name, mapping_table_name FROM gpkgext_relations WHERE "
-                       "related_table_name = 'plan_tasks' ORDER BY id")
+         m_impl
+             ->query("SELECT base_table_name, mapping_table_name FROM gpkgext_relations WHERE "
+                     "related_table_name = 'plan_tasks' ORDER BY id")
              .rows) {
         const auto base = asText(row[0]);
         const auto mapping = asText(row[1]);
@@ -577,18 +618,25 @@ ValidationReport Workspace::validate(const Progress& progress)
             add(kError, "links", "relation " + mapping, "base layer " + base + " missing");
             continue;
         }
-        const auto danglingFeatures = m_impl->count(
-            mapping, "base_id NOT IN (SELECT fid FROM " + sqlIdentifier(base) + ")");
+        const auto danglingFeatures =
+            m_impl->count(mapping, "base_id NOT IN (SELECT fid FROM " + sqlIdentifier(base) + ")");
         if (danglingFeatures)
             add(kError, "links", "link table " + mapping,
-                std::to_string(danglingFeatures) + " link(s) to features that do not exist in " + base);
+                std::to_string(danglingFeatures) + " link(s) to features that do not exist in " +
+                    base);
         const auto danglingTasks =
             m_impl->count(mapping, "related_id NOT IN (SELECT fid FROM plan_tasks)");
         if (danglingTasks)
             add(kError, "links", "link table " + mapping,
                 std::to_string(danglingTasks) + " link(s) to tasks that do not exist");
     }
-    struct Reference { const char* table; const char* column; const char* target; const char* targetColumn; };
+    struct Reference
+    {
+        const char* table;
+        const char* column;
+        const char* target;
+        const char* targetColumn;
+    };
     static constexpr Reference references[] = {
         {"plan_tasks", "doc_id", "plan_documents", "doc_id"},
         {"plan_targets", "doc_id", "plan_documents", "doc_id"},
@@ -603,18 +651,21 @@ ValidationReport Workspace::validate(const Progress& progress)
         if (!m_impl->tableExists(ref.table))
             continue; // an older schema; reported with the system tables
         const auto dangling = m_impl->count(
-            ref.table, std::string(ref.column) + " IS NOT NULL AND " + ref.column + " NOT IN (SELECT " +
-                           ref.targetColumn + " FROM " + ref.target + ")");
+            ref.table, std::string(ref.column) + " IS NOT NULL AND " + ref.column +
+                           " NOT IN (SELECT " + ref.targetColumn + " FROM " + ref.target + ")");
         if (dangling)
             add(kError, "links", std::string("table ") + ref.table,
-                std::to_string(dangling) + " row(s) whose " + ref.column + " is not in " + ref.target);
+                std::to_string(dangling) + " row(s) whose " + ref.column + " is not in " +
+                    ref.target);
     }
     for (const char* column : {"old_code", "new_code"}) {
-        const auto dangling = m_impl->count("admin_crosswalk", std::string(column) + " IS NOT NULL AND " + column +
-                                                                   " NOT IN (SELECT unit_code FROM admin_units)");
+        const auto dangling =
+            m_impl->count("admin_crosswalk", std::string(column) + " IS NOT NULL AND " + column +
+                                                 " NOT IN (SELECT unit_code FROM admin_units)");
         if (dangling)
             add(kError, "links", "table admin_crosswalk",
-                std::to_string(dangling) + " row(s) whose " + column + " is not an administrative unit");
+                std::to_string(dangling) + " row(s) whose " + column +
+                    " is not an administrative unit");
     }
     for (const auto& row : m_impl->query("SELECT DISTINCT layer_name FROM admin_units").rows) {
         const auto layer = asText(row[0]);
@@ -624,12 +675,14 @@ ValidationReport Workspace::validate(const Progress& progress)
         }
         if (!m_impl->hasCodeColumn(layer))
             continue; // already reported: missing table or 'code' column
-        const auto dangling = m_impl->count(
-            "admin_units", "layer_name = " + sqlLiteral(layer) +
-                               " AND unit_code NOT IN (SELECT code FROM " + sqlIdentifier(layer) + ")");
+        const auto dangling =
+            m_impl->count("admin_units", "layer_name = " + sqlLiteral(layer) +
+                                             " AND unit_code NOT IN (SELECT code FROM " +
+                                             sqlIdentifier(layer) + ")");
         if (dangling)
             add(kError, "links", "table admin_units",
-                std::to_string(dangling) + " unit(s) of " + layer + " with no feature of that code");
+                std::to_string(dangling) + " unit(s) of " + layer +
+                    " with no feature of that code");
     }
     return report;
 }

@@ -2,14 +2,12 @@
 // GeoPackage it writes checked by GDAL's own validator and relationship reader.
 
 #include "TestSupport.h"
-
 #include "planatlas/gis/Dataset.h"
 #include "planatlas/layers/Workspace.h"
 
+#include <filesystem>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
-
-#include <filesystem>
 #include <sstream>
 
 namespace fs = std::filesystem;
@@ -29,8 +27,9 @@ std::string initWorkspace(const pa::test::TempDir& dir)
 
 void importDistricts(const std::string& ws)
 {
-    const auto r = runCli({"import", ws, pa::test::sampleData("thai_nguyen/districts_pre2025_geoboundaries.geojson"),
-                           "--kind", "admin_district", "--layer", "districts", "--code-field", "shapeID", "--quiet"});
+    const auto r = runCli(
+        {"import", ws, pa::test::sampleData("thai_nguyen/districts_pre2025_geoboundaries.geojson"),
+         "--kind", "admin_district", "--layer", "districts", "--code-field", "shapeID", "--quiet"});
     ASSERT_EQ(r.exitCode, 0) << r.err;
 }
 
@@ -44,7 +43,8 @@ TEST(Cli, HelpForEveryCommand)
     for (const char* command : {"init", "import", "info", "validate"}) {
         const auto r = runCli({command, "--help"});
         EXPECT_EQ(r.exitCode, 0) << command;
-        EXPECT_NE(r.out.find(std::string("usage: planatlas ") + command), std::string::npos) << r.out;
+        EXPECT_NE(r.out.find(std::string("usage: planatlas ") + command), std::string::npos)
+            << r.out;
     }
     EXPECT_NE(runCli({"import", "--help"}).out.find("industrial_park"), std::string::npos);
     EXPECT_EQ(runCli({}).exitCode, 2);
@@ -59,14 +59,17 @@ TEST(Cli, InitImportInfoValidate)
 {
     pa::test::TempDir dir;
     const auto ws = initWorkspace(dir);
-    const auto imp = runCli({"import", ws, pa::test::sampleData("thai_nguyen/districts_pre2025_geoboundaries.geojson"),
-                             "--kind", "admin_district", "--layer", "districts", "--code-field", "shapeID",
-                             "--licence", "CC BY 3.0 IGO", "--valid-to", "2025-06-30"});
+    const auto imp = runCli(
+        {"import", ws, pa::test::sampleData("thai_nguyen/districts_pre2025_geoboundaries.geojson"),
+         "--kind", "admin_district", "--layer", "districts", "--code-field", "shapeID", "--licence",
+         "CC BY 3.0 IGO", "--valid-to", "2025-06-30"});
     ASSERT_EQ(imp.exitCode, 0) << imp.err;
-    EXPECT_NE(imp.out.find("Imported 9 feature(s) into layer 'districts'"), std::string::npos) << imp.out;
-    const auto shp = runCli({"import", ws, pa::test::fixture("kcn_tcvn3.shp"), "--kind", "industrial_park",
-                             "--encoding", "tcvn3", "--field", "name_vi=TEN_KCN", "--code-field", "MA_KCN",
-                             "--quality", "indicative", "--licence", "illustrative test data"});
+    EXPECT_NE(imp.out.find("Imported 9 feature(s) into layer 'districts'"), std::string::npos)
+        << imp.out;
+    const auto shp =
+        runCli({"import", ws, pa::test::fixture("kcn_tcvn3.shp"), "--kind", "industrial_park",
+                "--encoding", "tcvn3", "--field", "name_vi=TEN_KCN", "--code-field", "MA_KCN",
+                "--quality", "indicative", "--licence", "illustrative test data"});
     ASSERT_EQ(shp.exitCode, 0) << shp.err;
 
     const auto info = runCli({"info", ws, "--format", "json"});
@@ -101,16 +104,17 @@ TEST(Cli, WorkspacePassesGdalsGeoPackageValidatorAndShowsItsRelationships)
                       "industrial_cluster", "--code-field", "code"})
                   .exitCode,
               0);
-    const auto validator = pa::test::run(
-        {kPython, "/usr/share/doc/python3-gdal/examples/validate_gpkg.py", ws});
+    const auto validator =
+        pa::test::run({kPython, "/usr/share/doc/python3-gdal/examples/validate_gpkg.py", ws});
     EXPECT_EQ(validator.exitCode, 0) << validator.out << validator.err;
     // GDAL itself reads the feature↔task link as a Related Tables relationship.
-    const auto gdal = pa::test::run(
-        {kPython, "-c",
-         "import sys; from osgeo import gdal; ds = gdal.OpenEx(sys.argv[1]); "
-         "r = ds.GetRelationship(ds.GetRelationshipNames()[0]); "
-         "print(r.GetLeftTableName(), r.GetRightTableName(), r.GetMappingTableName(), r.GetCardinality() == gdal.GRC_MANY_TO_MANY)",
-         ws});
+    const auto gdal =
+        pa::test::run({kPython, "-c",
+                       "import sys; from osgeo import gdal; ds = gdal.OpenEx(sys.argv[1]); "
+                       "r = ds.GetRelationship(ds.GetRelationshipNames()[0]); "
+                       "print(r.GetLeftTableName(), r.GetRightTableName(), "
+                       "r.GetMappingTableName(), r.GetCardinality() == gdal.GRC_MANY_TO_MANY)",
+                       ws});
     EXPECT_EQ(gdal.exitCode, 0) << gdal.err;
     EXPECT_EQ(gdal.out, "invalid_polygons plan_tasks invalid_polygons_task_links True\n");
 }
@@ -122,7 +126,8 @@ TEST(Cli, BadInputGivesAClearErrorAnExitCodeAndNoChange)
     const auto before = pa::test::readBytes(ws);
     pa::test::writeBytes(dir.file("empty.kml"), "");
     for (const char* ext : {".shp", ".shx", ".dbf"})
-        fs::copy_file(pa::test::fixture(std::string("kcn_tcvn3") + ext), dir.file(std::string("noprj") + ext));
+        fs::copy_file(pa::test::fixture(std::string("kcn_tcvn3") + ext),
+                      dir.file(std::string("noprj") + ext));
     const auto gpkg = pa::test::readBytes(pa::test::fixture("two_layers.gpkg"));
     pa::test::writeBytes(dir.file("cut.gpkg"), gpkg.substr(0, gpkg.size() / 3));
 
@@ -133,20 +138,39 @@ TEST(Cli, BadInputGivesAClearErrorAnExitCodeAndNoChange)
         std::string mention;
     };
     const std::vector<Case> cases = {
-        {{"import", ws, dir.file("nothere.geojson"), "--kind", "industrial_park"}, 3, "no such file"},
-        {{"import", ws, dir.file("empty.kml"), "--kind", "industrial_park"}, 3, "empty.kml: the file is empty"},
-        {{"import", ws, pa::test::fixture("broken.geojson").string(), "--kind", "industrial_park"}, 3, "broken.geojson"},
-        {{"import", ws, dir.file("cut.gpkg"), "--kind", "industrial_cluster", "--source-layer", "ccn"}, 3, "cut.gpkg"},
-        {{"import", ws, dir.file("noprj.shp"), "--kind", "industrial_park", "--field", "name_vi=TEN_KCN"}, 3,
+        {{"import", ws, dir.file("nothere.geojson"), "--kind", "industrial_park"},
+         3,
+         "no such file"},
+        {{"import", ws, dir.file("empty.kml"), "--kind", "industrial_park"},
+         3,
+         "empty.kml: the file is empty"},
+        {{"import", ws, pa::test::fixture("broken.geojson").string(), "--kind", "industrial_park"},
+         3,
+         "broken.geojson"},
+        {{"import", ws, dir.file("cut.gpkg"), "--kind", "industrial_cluster", "--source-layer",
+          "ccn"},
+         3,
+         "cut.gpkg"},
+        {{"import", ws, dir.file("noprj.shp"), "--kind", "industrial_park", "--field",
+          "name_vi=TEN_KCN"},
+         3,
          "no coordinate reference system"},
-        {{"import", ws, pa::test::fixture("road_line.geojson").string(), "--kind", "industrial_park"}, 3,
+        {{"import", ws, pa::test::fixture("road_line.geojson").string(), "--kind",
+          "industrial_park"},
+         3,
          "has line geometries"},
-        {{"import", ws, pa::test::fixture("road_line.geojson").string(), "--kind", "airport"}, 2, "unknown kind 'airport'"},
+        {{"import", ws, pa::test::fixture("road_line.geojson").string(), "--kind", "airport"},
+         2,
+         "unknown kind 'airport'"},
         {{"import", ws, pa::test::fixture("road_line.geojson").string()}, 2, "--kind"},
-        {{"import", ws, pa::test::fixture("urban_centres.csv").string(), "--kind", "urban_centre", "--encoding", "koi8"}, 2,
+        {{"import", ws, pa::test::fixture("urban_centres.csv").string(), "--kind", "urban_centre",
+          "--encoding", "koi8"},
+         2,
          "--encoding"},
         {{"init", ws, "--province", "Thái Nguyên", "--crs", "EPSG:9213"}, 4, "already exists"},
-        {{"init", dir.file("geo.gpkg"), "--province", "Thái Nguyên", "--crs", "EPSG:4326"}, 2, "not a projected CRS"},
+        {{"init", dir.file("geo.gpkg"), "--province", "Thái Nguyên", "--crs", "EPSG:4326"},
+         2,
+         "not a projected CRS"},
         {{"info", dir.file("nothere.gpkg")}, 4, "does not exist"},
     };
     for (const auto& c : cases) {
@@ -159,7 +183,8 @@ TEST(Cli, BadInputGivesAClearErrorAnExitCodeAndNoChange)
 
     // A read-only workspace.
     fs::permissions(ws, fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
-    const auto ro = runCli({"import", ws, pa::test::fixture("places.kml"), "--kind", "tourism_area"});
+    const auto ro =
+        runCli({"import", ws, pa::test::fixture("places.kml"), "--kind", "tourism_area"});
     EXPECT_EQ(ro.exitCode, 4);
     EXPECT_NE(ro.err.find("read-only"), std::string::npos) << ro.err;
     EXPECT_EQ(pa::test::readBytes(ws), before);
@@ -169,11 +194,14 @@ TEST(Cli, ValidateExitsNonZeroOnProblems)
 {
     pa::test::TempDir dir;
     const auto ws = initWorkspace(dir);
-    ASSERT_EQ(runCli({"import", ws, pa::test::fixture("places.kml"), "--kind", "tourism_area"}).exitCode, 0);
+    ASSERT_EQ(
+        runCli({"import", ws, pa::test::fixture("places.kml"), "--kind", "tourism_area"}).exitCode,
+        0);
     // A link to a feature and a task that do not exist, as a careless edit elsewhere leaves it.
     const auto edit = pa::test::run({kPython, "-c",
                                      "import sys, sqlite3; c = sqlite3.connect(sys.argv[1]); "
-                                     "c.execute('INSERT INTO dia_danh_task_links (base_id, related_id) VALUES (42, 7)'); c.commit()",
+                                     "c.execute('INSERT INTO dia_danh_task_links (base_id, "
+                                     "related_id) VALUES (42, 7)'); c.commit()",
                                      ws});
     ASSERT_EQ(edit.exitCode, 0) << edit.err;
     const auto r = runCli({"validate", ws, "--format", "json"});
@@ -200,7 +228,7 @@ TEST(Cli, SampleWorkspaceBuiltFromDataIsValid)
     EXPECT_EQ(features["districts_pre2025"], 9);
     EXPECT_EQ(features["national_roads"], 8); // the LegoCity roads marked as crossing Thái Nguyên
     EXPECT_EQ(features["railways"], 2);
-    EXPECT_EQ(features["hydropower"], 1);     // Hồ Núi Cốc
+    EXPECT_EQ(features["hydropower"], 1); // Hồ Núi Cốc
     EXPECT_EQ(j["admin_units"], 11);
     EXPECT_EQ(j["crosswalk"], 10);
     EXPECT_EQ(j["documents"], 4);
@@ -208,16 +236,18 @@ TEST(Cli, SampleWorkspaceBuiltFromDataIsValid)
     const auto valid = runCli({"validate", sample.string()});
     EXPECT_EQ(valid.exitCode, 0) << valid.out;
     for (const auto& workspace : {sample, pa::test::sampleWorkspaceThanhHoa()}) {
-        const auto validator =
-            pa::test::run({kPython, "/usr/share/doc/python3-gdal/examples/validate_gpkg.py", workspace.string()});
+        const auto validator = pa::test::run(
+            {kPython, "/usr/share/doc/python3-gdal/examples/validate_gpkg.py", workspace.string()});
         EXPECT_EQ(validator.exitCode, 0) << workspace << validator.out << validator.err;
     }
 }
 
 TEST(Cli, IngestPrintsThePlanAsJson)
 {
-    const auto r = runCli({"ingest", "--format", "json",
-                           pa::test::sampleData("thai_nguyen/plans/thai-nguyen_cv-2907-ubnd-cnnxd_2023.txt").string()});
+    const auto r =
+        runCli({"ingest", "--format", "json",
+                pa::test::sampleData("thai_nguyen/plans/thai-nguyen_cv-2907-ubnd-cnnxd_2023.txt")
+                    .string()});
     ASSERT_EQ(r.exitCode, 0) << r.err;
     const auto j = nlohmann::json::parse(r.out);
     EXPECT_EQ(j["document"]["type"], "Công văn");
@@ -244,7 +274,8 @@ TEST(Cli, IngestPrintsThePlanAsJson)
                 a["successor_2025"] == "Sở Tài chính" && a["level"] == "province";
     EXPECT_TRUE(khdt);
     ASSERT_FALSE(j["targets"].empty());
-    for (const char* key : {"section", "text", "indicator", "comparator", "value", "value_max", "unit", "year", "metric"})
+    for (const char* key : {"section", "text", "indicator", "comparator", "value", "value_max",
+                            "unit", "year", "metric"})
         EXPECT_TRUE(j["targets"][0].contains(key)) << key;
 }
 
@@ -266,7 +297,10 @@ TEST(Cli, IngestIntoAWorkspaceAndRefusalLeavesItUnchanged)
 {
     pa::test::TempDir dir;
     const auto ws = initWorkspace(dir);
-    const auto r = runCli({"ingest", ws, pa::test::sampleData("thai_nguyen/plans/thai-nguyen_kh-thuc-hien-ctr37-nq29_2023.txt").string()});
+    const auto r = runCli(
+        {"ingest", ws,
+         pa::test::sampleData("thai_nguyen/plans/thai-nguyen_kh-thuc-hien-ctr37-nq29_2023.txt")
+             .string()});
     ASSERT_EQ(r.exitCode, 0) << r.err;
     EXPECT_NE(r.out.find("31 task(s) added"), std::string::npos) << r.out;
     const auto info = nlohmann::json::parse(runCli({"info", ws, "--format", "json"}).out);
@@ -286,7 +320,10 @@ TEST(Cli, LinkSuggestAcceptAddRemoveList)
     pa::test::TempDir dir;
     const auto ws = initWorkspace(dir);
     importDistricts(ws);
-    ASSERT_EQ(runCli({"ingest", ws, pa::test::sampleData("thai_nguyen/plans/thai-nguyen_kh-co-cau-lai-nen-kinh-te-nq54_2023.txt").string(),
+    ASSERT_EQ(runCli({"ingest", ws,
+                      pa::test::sampleData(
+                          "thai_nguyen/plans/thai-nguyen_kh-co-cau-lai-nen-kinh-te-nq54_2023.txt")
+                          .string(),
                       "--doc-id", "kh54"})
                   .exitCode,
               0);
@@ -301,8 +338,12 @@ TEST(Cli, LinkSuggestAcceptAddRemoveList)
     ASSERT_EQ(list.size(), 1u);
     EXPECT_EQ(list[0]["task"], s[0]["task"]);
     EXPECT_EQ(list[0]["source"], "gazetteer");
-    EXPECT_EQ(runCli({"link", ws, "remove", "--task", list[0]["task"], "--feature", list[0]["feature"]}).exitCode, 0);
-    const auto again = runCli({"link", ws, "remove", "--task", list[0]["task"], "--feature", list[0]["feature"]});
+    EXPECT_EQ(
+        runCli({"link", ws, "remove", "--task", list[0]["task"], "--feature", list[0]["feature"]})
+            .exitCode,
+        0);
+    const auto again =
+        runCli({"link", ws, "remove", "--task", list[0]["task"], "--feature", list[0]["feature"]});
     EXPECT_EQ(again.exitCode, 1);
     const auto before = pa::test::readBytes(ws);
     const auto bad = runCli({"link", ws, "add", "--task", "kh54:IX.9#9", "--feature", "X"});
@@ -317,8 +358,12 @@ TEST(Cli, IngestWithAWorkspaceMatchesPlacesToItsFeatures)
     pa::test::TempDir dir;
     const auto ws = initWorkspace(dir);
     importDistricts(ws);
-    const auto r = runCli({"ingest", ws, pa::test::sampleData("thai_nguyen/plans/thai-nguyen_kh-co-cau-lai-nen-kinh-te-nq54_2023.txt").string(),
-                           "--doc-id", "kh54", "--format", "json"});
+    const auto r =
+        runCli({"ingest", ws,
+                pa::test::sampleData(
+                    "thai_nguyen/plans/thai-nguyen_kh-co-cau-lai-nen-kinh-te-nq54_2023.txt")
+                    .string(),
+                "--doc-id", "kh54", "--format", "json"});
     ASSERT_EQ(r.exitCode, 0) << r.err;
     const auto j = nlohmann::json::parse(r.out); // stdout is only JSON; the summary is on stderr
     EXPECT_NE(r.err.find("Added document 'kh54'"), std::string::npos) << r.err;
@@ -336,25 +381,34 @@ TEST(Cli, CrosswalkLoadsAndRefusesUnknownUnits)
 {
     pa::test::TempDir dir;
     const auto ws = initWorkspace(dir);
-    ASSERT_EQ(runCli({"import", ws, pa::test::sampleData("thai_nguyen/province_2025_derived_odm.geojson"), "--kind",
-                      "admin_province", "--code-field", "ma_tinh_2025", "--code-prefix", "TINH2025-", "--quiet"})
-                  .exitCode,
-              0);
+    ASSERT_EQ(
+        runCli({"import", ws, pa::test::sampleData("thai_nguyen/province_2025_derived_odm.geojson"),
+                "--kind", "admin_province", "--code-field", "ma_tinh_2025", "--code-prefix",
+                "TINH2025-", "--quiet"})
+            .exitCode,
+        0);
     importDistricts(ws);
-    const auto good = runCli({"crosswalk", ws, pa::test::sampleData("thai_nguyen/crosswalk_2025.csv").string()});
+    const auto good =
+        runCli({"crosswalk", ws, pa::test::sampleData("thai_nguyen/crosswalk_2025.csv").string()});
     // The sample crosswalk also names the pre-2025 province, which this workspace lacks.
     EXPECT_EQ(good.exitCode, 3);
-    EXPECT_NE(good.err.find("crosswalk_2025.csv, line 2: old_code 'TINH2024-19'"), std::string::npos) << good.err;
+    EXPECT_NE(good.err.find("crosswalk_2025.csv, line 2: old_code 'TINH2024-19'"),
+              std::string::npos)
+        << good.err;
     const auto before = pa::test::readBytes(ws);
-    pa::test::writeBytes(dir.file("cw.csv"), "old_code,old_level,new_code,new_level,relation,effective_date\n"
-                                             "81297802B22157258808987,district,TINH2025-19,province,abolished,01/07/2025\n"
-                                             "81297802B19798201223775,district,TINH2025-19,province,vanished,2025-07-01\n");
+    pa::test::writeBytes(
+        dir.file("cw.csv"),
+        "old_code,old_level,new_code,new_level,relation,effective_date\n"
+        "81297802B22157258808987,district,TINH2025-19,province,abolished,01/07/2025\n"
+        "81297802B19798201223775,district,TINH2025-19,province,vanished,2025-07-01\n");
     const auto bad = runCli({"crosswalk", ws, dir.file("cw.csv")});
     EXPECT_EQ(bad.exitCode, 3);
     EXPECT_NE(bad.err.find("cw.csv, line 3: relation 'vanished'"), std::string::npos) << bad.err;
     EXPECT_EQ(pa::test::readBytes(ws), before);
-    pa::test::writeBytes(dir.file("cw.csv"), "old_code,old_level,new_code,new_level,relation,effective_date\n"
-                                             "81297802B22157258808987,district,TINH2025-19,province,abolished,01/07/2025\n");
+    pa::test::writeBytes(
+        dir.file("cw.csv"),
+        "old_code,old_level,new_code,new_level,relation,effective_date\n"
+        "81297802B22157258808987,district,TINH2025-19,province,abolished,01/07/2025\n");
     EXPECT_EQ(runCli({"crosswalk", ws, dir.file("cw.csv")}).exitCode, 0);
     const auto info = nlohmann::json::parse(runCli({"info", ws, "--format", "json"}).out);
     EXPECT_EQ(info["crosswalk"], 1);
@@ -370,13 +424,17 @@ TEST(Cli, AnalyzeCoverageOnTheSampleWritesCsvAndJson)
     std::istringstream lines(csv.out);
     std::string header;
     std::getline(lines, header);
-    EXPECT_EQ(header, "unit_code,unit_name,kind,features,area_ha,share_pct,length_km,linked_tasks,lead_agencies,gap");
+    EXPECT_EQ(header, "unit_code,unit_name,kind,features,area_ha,share_pct,length_km,linked_tasks,"
+                      "lead_agencies,gap");
     int rows = 0;
     for (std::string line; std::getline(lines, line);)
         ++rows;
-    const auto j = nlohmann::json::parse(runCli({"analyze", sample, "coverage", "--units", "districts_pre2025", "--format", "json"}).out);
+    const auto j = nlohmann::json::parse(
+        runCli({"analyze", sample, "coverage", "--units", "districts_pre2025", "--format", "json"})
+            .out);
     EXPECT_EQ(static_cast<int>(j["rows"].size()), rows);
-    EXPECT_EQ(rows, 9 * static_cast<int>(j["kinds"].size())); // every district × every programme kind
+    EXPECT_EQ(rows,
+              9 * static_cast<int>(j["kinds"].size())); // every district × every programme kind
     // The small-scale national roads (QL3, QL37, QL1B …) cross most districts.
     double roadKm = 0;
     for (const auto& r : j["rows"])
@@ -384,17 +442,19 @@ TEST(Cli, AnalyzeCoverageOnTheSampleWritesCsvAndJson)
             roadKm += r["length_km"].get<double>();
     EXPECT_GT(roadKm, 100.0);
     pa::test::TempDir dir;
-    const auto file = runCli({"analyze", sample, "coverage", "--units", "districts_pre2025", "-o", dir.file("c.csv")});
+    const auto file = runCli(
+        {"analyze", sample, "coverage", "--units", "districts_pre2025", "-o", dir.file("c.csv")});
     EXPECT_EQ(file.exitCode, 0);
     EXPECT_EQ(pa::test::readBytes(dir.file("c.csv")), csv.out);
     // As a GeoPackage layer: the same rows, each with its district's polygon, readable by
     // GDAL's own SQL (what QGIS and ogr2ogr see).
-    const auto gpkg = runCli({"analyze", sample, "coverage", "--units", "districts_pre2025", "--format", "gpkg", "-o",
-                              dir.file("c.gpkg")});
+    const auto gpkg = runCli({"analyze", sample, "coverage", "--units", "districts_pre2025",
+                              "--format", "gpkg", "-o", dir.file("c.gpkg")});
     ASSERT_EQ(gpkg.exitCode, 0) << gpkg.err;
-    const auto sql = pa::test::run({"ogrinfo", "-q", "-ro", dir.file("c.gpkg"), "-dialect", "SQLite", "-sql",
-                                    "SELECT count(*) AS n, sum(area_ha) AS ha, sum(ST_Area(geom) IS NULL) AS empty, "
-                                    "GeometryType(geom) AS type FROM coverage"});
+    const auto sql = pa::test::run(
+        {"ogrinfo", "-q", "-ro", dir.file("c.gpkg"), "-dialect", "SQLite", "-sql",
+         "SELECT count(*) AS n, sum(area_ha) AS ha, sum(ST_Area(geom) IS NULL) AS empty, "
+         "GeometryType(geom) AS type FROM coverage"});
     ASSERT_EQ(sql.exitCode, 0) << sql.err;
     EXPECT_NE(sql.out.find("n (Integer) = " + std::to_string(rows)), std::string::npos) << sql.out;
     EXPECT_NE(sql.out.find("empty (Integer) = 0"), std::string::npos) << sql.out;
@@ -405,7 +465,10 @@ TEST(Cli, AnalyzeCoverageOnTheSampleWritesCsvAndJson)
     const auto at = sql.out.find("ha (Real) = ");
     ASSERT_NE(at, std::string::npos);
     EXPECT_NEAR(std::stod(sql.out.substr(at + 12)), csvHa, 1e-6 * csvHa);
-    EXPECT_EQ(runCli({"analyze", sample, "coverage", "--units", "districts_pre2025", "--format", "gpkg"}).exitCode, 2);
+    EXPECT_EQ(
+        runCli({"analyze", sample, "coverage", "--units", "districts_pre2025", "--format", "gpkg"})
+            .exitCode,
+        2);
     EXPECT_EQ(runCli({"analyze", sample, "coverage", "--units", "national_roads"}).exitCode, 2);
     EXPECT_EQ(runCli({"analyze", sample, "coverage"}).exitCode, 2);
     EXPECT_EQ(runCli({"analyze", sample, "voronoi"}).exitCode, 2);
@@ -415,8 +478,10 @@ TEST(Cli, AnalyzeFootprintAndUnlocatedTasks)
 {
     PLANATLAS_NEEDS_SAMPLE();
     const auto sample = pa::test::sampleWorkspace().string();
-    const auto j = nlohmann::json::parse(
-        runCli({"analyze", sample, "footprint", "--by", "document", "--units", "districts_pre2025", "--format", "json"}).out);
+    const auto j =
+        nlohmann::json::parse(runCli({"analyze", sample, "footprint", "--by", "document", "--units",
+                                      "districts_pre2025", "--format", "json"})
+                                  .out);
     ASSERT_EQ(j["rows"].size(), 4u); // the four plan documents
     std::int64_t tasks = 0;
     for (const auto& r : j["rows"])
@@ -449,13 +514,19 @@ TEST(Cli, AnalyzeOverlapsWritesPolygonsWithBothSides)
     const auto ws = initWorkspace(dir);
     // Two parks and a tea zone from WKT in VN-2000: park A overlaps the zone by 20 ha.
     pa::test::writeBytes(dir.file("parks.csv"),
-                         "code,name_vi,wkt\nA,KCN A,\"POLYGON((430000 2380000,431000 2380000,431000 2381000,430000 2381000,430000 2380000))\"\n");
+                         "code,name_vi,wkt\nA,KCN A,\"POLYGON((430000 2380000,431000 "
+                         "2380000,431000 2381000,430000 2381000,430000 2380000))\"\n");
     pa::test::writeBytes(dir.file("tea.csv"),
-                         "code,name_vi,wkt\nT,Vùng chè,\"POLYGON((430800 2380000,432000 2380000,432000 2381000,430800 2381000,430800 2380000))\"\n");
-    ASSERT_EQ(runCli({"import", ws, dir.file("parks.csv"), "--kind", "industrial_park", "--src-crs", "EPSG:9213",
-                      "--code-field", "code", "--quiet"}).exitCode, 0);
-    ASSERT_EQ(runCli({"import", ws, dir.file("tea.csv"), "--kind", "agri_zone", "--src-crs", "EPSG:9213",
-                      "--code-field", "code", "--quiet"}).exitCode, 0);
+                         "code,name_vi,wkt\nT,Vùng chè,\"POLYGON((430800 2380000,432000 "
+                         "2380000,432000 2381000,430800 2381000,430800 2380000))\"\n");
+    ASSERT_EQ(runCli({"import", ws, dir.file("parks.csv"), "--kind", "industrial_park", "--src-crs",
+                      "EPSG:9213", "--code-field", "code", "--quiet"})
+                  .exitCode,
+              0);
+    ASSERT_EQ(runCli({"import", ws, dir.file("tea.csv"), "--kind", "agri_zone", "--src-crs",
+                      "EPSG:9213", "--code-field", "code", "--quiet"})
+                  .exitCode,
+              0);
     const auto r = runCli({"analyze", ws, "overlaps", "--format", "json"});
     ASSERT_EQ(r.exitCode, 0) << r.err;
     const auto j = nlohmann::json::parse(r.out);
@@ -466,7 +537,8 @@ TEST(Cli, AnalyzeOverlapsWritesPolygonsWithBothSides)
     EXPECT_EQ(j["rows"][0]["wkt"].get<std::string>().rfind("POLYGON", 0), 0u);
     const auto filtered = runCli({"analyze", ws, "overlaps", "--min-ha", "25"});
     EXPECT_EQ(filtered.exitCode, 0);
-    EXPECT_NE(filtered.err.find("1 overlap(s) smaller than 25 ha left out"), std::string::npos) << filtered.err;
+    EXPECT_NE(filtered.err.find("1 overlap(s) smaller than 25 ha left out"), std::string::npos)
+        << filtered.err;
     EXPECT_EQ(runCli({"analyze", ws, "overlaps", "--pairs", "industrial_park"}).exitCode, 2);
 }
 
@@ -475,13 +547,21 @@ TEST(Cli, AnalyzeCorridorAndAccess)
     pa::test::TempDir dir;
     const auto ws = initWorkspace(dir);
     pa::test::writeBytes(dir.file("parks.csv"),
-                         "code,name_vi,wkt\nA,KCN A,\"POLYGON((430000 2380000,431000 2380000,431000 2381000,430000 2381000,430000 2380000))\"\n"
-                         "B,KCN B,\"POLYGON((430000 2390000,431000 2390000,431000 2391000,430000 2391000,430000 2390000))\"\n");
-    pa::test::writeBytes(dir.file("ct.csv"), "code,name_vi,status,wkt\nCT07,Cao tốc CT.07,existing,\"LINESTRING(429000 2383000,433000 2383000)\"\n");
-    ASSERT_EQ(runCli({"import", ws, dir.file("parks.csv"), "--kind", "industrial_park", "--src-crs", "EPSG:9213",
-                      "--code-field", "code", "--quiet"}).exitCode, 0);
-    ASSERT_EQ(runCli({"import", ws, dir.file("ct.csv"), "--kind", "expressway", "--src-crs", "EPSG:9213",
-                      "--code-field", "code", "--quiet"}).exitCode, 0);
+                         "code,name_vi,wkt\nA,KCN A,\"POLYGON((430000 2380000,431000 "
+                         "2380000,431000 2381000,430000 2381000,430000 2380000))\"\n"
+                         "B,KCN B,\"POLYGON((430000 2390000,431000 2390000,431000 2391000,430000 "
+                         "2391000,430000 2390000))\"\n");
+    pa::test::writeBytes(dir.file("ct.csv"),
+                         "code,name_vi,status,wkt\nCT07,Cao tốc CT.07,existing,\"LINESTRING(429000 "
+                         "2383000,433000 2383000)\"\n");
+    ASSERT_EQ(runCli({"import", ws, dir.file("parks.csv"), "--kind", "industrial_park", "--src-crs",
+                      "EPSG:9213", "--code-field", "code", "--quiet"})
+                  .exitCode,
+              0);
+    ASSERT_EQ(runCli({"import", ws, dir.file("ct.csv"), "--kind", "expressway", "--src-crs",
+                      "EPSG:9213", "--code-field", "code", "--quiet"})
+                  .exitCode,
+              0);
     const auto r = runCli({"analyze", ws, "corridor", "--distance-km", "5", "--format", "json"});
     ASSERT_EQ(r.exitCode, 0) << r.err;
     const auto j = nlohmann::json::parse(r.out);
@@ -490,10 +570,12 @@ TEST(Cli, AnalyzeCorridorAndAccess)
     EXPECT_EQ(j["rows"][0]["within"], 1);
     EXPECT_NEAR(j["rows"][1]["distance_km"].get<double>(), 7.0, 1e-9); // B: 7 km north
     EXPECT_EQ(j["rows"][1]["within"], 0);
-    EXPECT_NEAR(j["industrial_inside_pct"].get<double>(), 50.0, 1e-6);  // A of A+B
+    EXPECT_NEAR(j["industrial_inside_pct"].get<double>(), 50.0, 1e-6); // A of A+B
     const auto access = runCli({"analyze", ws, "access", "--to", "expressway"});
     EXPECT_EQ(access.exitCode, 0);
-    EXPECT_NE(access.out.find("industrial_park,B,KCN B,CT07,Cao tốc CT.07,7.0000"), std::string::npos) << access.out;
+    EXPECT_NE(access.out.find("industrial_park,B,KCN B,CT07,Cao tốc CT.07,7.0000"),
+              std::string::npos)
+        << access.out;
     EXPECT_EQ(runCli({"analyze", ws, "access"}).exitCode, 2);
     EXPECT_EQ(runCli({"analyze", ws, "corridor", "--status", "planned"}).exitCode, 2);
 }
@@ -511,14 +593,19 @@ TEST(Cli, CorridorWithExpresswaysStoredInWgs84GivesTheSameAnswer)
     const auto targetsBefore = runCli({"analyze", ws, "targets"});
     ASSERT_EQ(before.exitCode, 0) << before.err;
     const auto copy = dir.file("expressways_wgs84.gpkg");
-    ASSERT_EQ(pa::test::run({"ogr2ogr", "-t_srs", "EPSG:4326", "-preserve_fid", "-nln", "expressways", copy, ws,
-                             "expressways"}).exitCode, 0);
-    ASSERT_EQ(pa::test::run({"ogr2ogr", "-update", "-overwrite", "-preserve_fid", "-nln", "expressways", ws, copy,
-                             "expressways"}).exitCode, 0);
+    ASSERT_EQ(pa::test::run({"ogr2ogr", "-t_srs", "EPSG:4326", "-preserve_fid", "-nln",
+                             "expressways", copy, ws, "expressways"})
+                  .exitCode,
+              0);
+    ASSERT_EQ(pa::test::run({"ogr2ogr", "-update", "-overwrite", "-preserve_fid", "-nln",
+                             "expressways", ws, copy, "expressways"})
+                  .exitCode,
+              0);
     const auto after = runCli({"analyze", ws, "corridor", "--distance-km", "5"});
     ASSERT_EQ(after.exitCode, 0) << after.err;
     EXPECT_EQ(after.out, before.out); // to the fourth decimal of every kilometre
-    EXPECT_NE(after.err.find("'expressways' is stored in EPSG:4326"), std::string::npos) << after.err;
+    EXPECT_NE(after.err.find("'expressways' is stored in EPSG:4326"), std::string::npos)
+        << after.err;
     EXPECT_NE(after.err.find("(80.3 %)"), std::string::npos) << after.err;
     // The expressway-length targets measure the same kilometres.
     const auto targets = runCli({"analyze", ws, "targets"});
@@ -530,7 +617,8 @@ TEST(Cli, CorridorWithExpresswaysStoredInWgs84GivesTheSameAnswer)
 TEST(Cli, AnalyzeTargetsOnTheSample)
 {
     PLANATLAS_NEEDS_SAMPLE();
-    const auto r = runCli({"analyze", pa::test::sampleWorkspace().string(), "targets", "--format", "json"});
+    const auto r =
+        runCli({"analyze", pa::test::sampleWorkspace().string(), "targets", "--format", "json"});
     ASSERT_EQ(r.exitCode, 0) << r.err;
     const auto j = nlohmann::json::parse(r.out);
     EXPECT_EQ(j["province_layer"], "province_2025"); // the province still valid
@@ -543,14 +631,16 @@ TEST(Cli, AnalyzeTargetsOnTheSample)
             expressway = true;
             EXPECT_DOUBLE_EQ(t["value"].get<double>(), 134.9);
             EXPECT_EQ(t["province_layer"], "province_pre2025");
-            auto ws = pa::layers::Workspace::open(pa::test::sampleWorkspace().string(), pa::gis::OpenMode::ReadOnly);
-            const double expected = std::get<double>(
-                ws.dataset()
-                    .execute("SELECT SUM(ST_Length(ST_Intersection(e.geom, p.geom))) / 1000.0 FROM expressways e, "
-                             "province_pre2025 p",
-                             "SQLite")
-                    .rows.at(0)
-                    .at(0));
+            auto ws = pa::layers::Workspace::open(pa::test::sampleWorkspace().string(),
+                                                  pa::gis::OpenMode::ReadOnly);
+            const double expected =
+                std::get<double>(ws.dataset()
+                                     .execute("SELECT SUM(ST_Length(ST_Intersection(e.geom, "
+                                              "p.geom))) / 1000.0 FROM expressways e, "
+                                              "province_pre2025 p",
+                                              "SQLite")
+                                     .rows.at(0)
+                                     .at(0));
             EXPECT_NEAR(t["measured"].get<double>(), expected, 1e-6 * expected);
             EXPECT_EQ(t["status"], t["measured"].get<double>() >= 0.9 * 134.9 ? "met" : "not met");
         }
@@ -566,10 +656,12 @@ TEST(Cli, GridOverTheSampleProvinceThenCoverage)
     const auto grid = runCli({"grid", ws, "--cell-km", "10", "--shape", "square"});
     ASSERT_EQ(grid.exitCode, 0) << grid.err;
     EXPECT_NE(grid.out.find("square grid of"), std::string::npos) << grid.out;
-    const auto j = nlohmann::json::parse(runCli({"analyze", ws, "coverage", "--units", "grid_10km_square", "--format", "json"}).out);
+    const auto j = nlohmann::json::parse(
+        runCli({"analyze", ws, "coverage", "--units", "grid_10km_square", "--format", "json"}).out);
     ASSERT_FALSE(j["rows"].empty());
     // The cells tile the 2025 province: their road lengths add up to the roads' length inside it.
-    const auto whole = nlohmann::json::parse(runCli({"analyze", ws, "coverage", "--units", "province_2025", "--format", "json"}).out);
+    const auto whole = nlohmann::json::parse(
+        runCli({"analyze", ws, "coverage", "--units", "province_2025", "--format", "json"}).out);
     auto roadKm = [](const nlohmann::json& rows) {
         double km = 0;
         for (const auto& r : rows)
@@ -589,17 +681,24 @@ TEST(Cli, AnalyzeZonalLandPrice)
     pa::test::TempDir dir;
     const auto ws = initWorkspace(dir);
     pa::test::writeBytes(dir.file("parks.csv"),
-                         "code,name_vi,wkt\nA,KCN A,\"POLYGON((430000 2380000,431000 2380000,431000 2381000,430000 2381000,430000 2380000))\"\n");
+                         "code,name_vi,wkt\nA,KCN A,\"POLYGON((430000 2380000,431000 "
+                         "2380000,431000 2381000,430000 2381000,430000 2380000))\"\n");
     // Price zones written as a Vietnamese spreadsheet would: 1.200.000 and 800.000 VND/m².
     pa::test::writeBytes(dir.file("gia.csv"),
                          "ma,loai_dat,gia_dat,wkt\n"
-                         "G1,SKC,\"1.200.000\",\"POLYGON((430000 2380000,430250 2380000,430250 2381000,430000 2381000,430000 2380000))\"\n"
-                         "G2,SKC,\"800.000\",\"POLYGON((430250 2380000,431000 2380000,431000 2381000,430250 2381000,430250 2380000))\"\n");
-    ASSERT_EQ(runCli({"import", ws, dir.file("parks.csv"), "--kind", "industrial_park", "--src-crs", "EPSG:9213",
-                      "--code-field", "code", "--quiet"}).exitCode, 0);
-    const auto imp = runCli({"import", ws, dir.file("gia.csv"), "--kind", "land_price", "--layer", "gia_dat",
-                             "--src-crs", "EPSG:9213", "--code-field", "ma", "--source", "illustrative", "--quiet"});
-    ASSERT_EQ(imp.exitCode, 0) << imp.err; // gia_dat and loai_dat are recognised as price and land use
+                         "G1,SKC,\"1.200.000\",\"POLYGON((430000 2380000,430250 2380000,430250 "
+                         "2381000,430000 2381000,430000 2380000))\"\n"
+                         "G2,SKC,\"800.000\",\"POLYGON((430250 2380000,431000 2380000,431000 "
+                         "2381000,430250 2381000,430250 2380000))\"\n");
+    ASSERT_EQ(runCli({"import", ws, dir.file("parks.csv"), "--kind", "industrial_park", "--src-crs",
+                      "EPSG:9213", "--code-field", "code", "--quiet"})
+                  .exitCode,
+              0);
+    const auto imp = runCli({"import", ws, dir.file("gia.csv"), "--kind", "land_price", "--layer",
+                             "gia_dat", "--src-crs", "EPSG:9213", "--code-field", "ma", "--source",
+                             "illustrative", "--quiet"});
+    ASSERT_EQ(imp.exitCode, 0)
+        << imp.err; // gia_dat and loai_dat are recognised as price and land use
     const auto r = runCli({"analyze", ws, "zonal", "--values", "gia_dat", "--format", "json"});
     ASSERT_EQ(r.exitCode, 0) << r.err;
     const auto j = nlohmann::json::parse(r.out);
@@ -618,13 +717,14 @@ TEST(Cli, AnalyzeZonalOverARasterAgreesWithThePolygonsItWasBurntFrom)
     pa::test::TempDir dir;
     const auto sample = pa::test::sampleWorkspace().string();
     const auto tif = dir.file("price.tif");
-    const auto burn = pa::test::run({"gdal_rasterize", "-q", "-l", "land_price_illustrative", "-a", "price_vnd_m2",
-                                     "-tr", "50", "50", "-a_nodata", "-1", "-ot", "Float64", sample, tif});
+    const auto burn = pa::test::run({"gdal_rasterize", "-q", "-l", "land_price_illustrative", "-a",
+                                     "price_vnd_m2", "-tr", "50", "50", "-a_nodata", "-1", "-ot",
+                                     "Float64", sample, tif});
     ASSERT_EQ(burn.exitCode, 0) << burn.err;
-    const auto polygons = runCli({"analyze", sample, "zonal", "--values", "land_price_illustrative", "--kinds",
-                                  "industrial_park", "--format", "json"});
-    const auto pixels = runCli({"analyze", sample, "zonal", "--values", tif, "--kinds", "industrial_park", "--format",
-                                "json"});
+    const auto polygons = runCli({"analyze", sample, "zonal", "--values", "land_price_illustrative",
+                                  "--kinds", "industrial_park", "--format", "json"});
+    const auto pixels = runCli({"analyze", sample, "zonal", "--values", tif, "--kinds",
+                                "industrial_park", "--format", "json"});
     ASSERT_EQ(polygons.exitCode, 0) << polygons.err;
     ASSERT_EQ(pixels.exitCode, 0) << pixels.err;
     const auto p = nlohmann::json::parse(polygons.out), r = nlohmann::json::parse(pixels.out);
@@ -640,11 +740,13 @@ TEST(Cli, AnalyzeZonalOverARasterAgreesWithThePolygonsItWasBurntFrom)
         // The polygons' field and the raster's band name the mean column.
         EXPECT_NEAR(b["band1_mean"].get<double>(), a["price_vnd_m2_mean"].get<double>(),
                     0.03 * a["price_vnd_m2_mean"].get<double>());
-        EXPECT_NEAR(b["covered_ha"].get<double>(), a["covered_ha"].get<double>(), 0.05 * a["covered_ha"].get<double>());
+        EXPECT_NEAR(b["covered_ha"].get<double>(), a["covered_ha"].get<double>(),
+                    0.05 * a["covered_ha"].get<double>());
         EXPECT_GT(b["pixels"].get<int>(), 0);
     }
     // CSV says pixels, not value polygons; a band that does not exist is refused.
-    const auto csv = runCli({"analyze", sample, "zonal", "--values", tif, "--kinds", "industrial_park"});
+    const auto csv =
+        runCli({"analyze", sample, "zonal", "--values", tif, "--kinds", "industrial_park"});
     EXPECT_NE(csv.out.find("covered_pct,pixels,nodata_pixels\n"), std::string::npos) << csv.out;
     EXPECT_EQ(runCli({"analyze", sample, "zonal", "--values", tif + ":3"}).exitCode, 2);
 }
@@ -660,24 +762,27 @@ TEST(Cli, MapOfTheSampleAndItsRefusals)
     EXPECT_NE(r.out.find("positions are indicative"), std::string::npos) << r.out;
     EXPECT_GT(std::filesystem::file_size(png), 50000u);
     const auto pdf = dir.file("sct.pdf");
-    const auto agency = runCli({"map", sample, "-o", pdf, "--highlight", "agency:Sở Nông nghiệp và Phát triển nông thôn"});
+    const auto agency = runCli(
+        {"map", sample, "-o", pdf, "--highlight", "agency:Sở Nông nghiệp và Phát triển nông thôn"});
     ASSERT_EQ(agency.exitCode, 0) << agency.err;
     const auto text = pa::test::run({"pdftotext", pdf, "-"});
-    EXPECT_NE(text.out.find("Sở Nông nghiệp và Phát triển nông thôn"), std::string::npos); // the subtitle says whose
-    EXPECT_NE(text.out.find("Open Development Mekong"), std::string::npos);               // sources credited
+    EXPECT_NE(text.out.find("Sở Nông nghiệp và Phát triển nông thôn"),
+              std::string::npos); // the subtitle says whose
+    EXPECT_NE(text.out.find("Open Development Mekong"), std::string::npos); // sources credited
     // Refusals: clear message, exit code, no file.
     EXPECT_EQ(runCli({"map", sample, "-o", dir.file("a.png"), "--theme", "heatmap"}).exitCode, 2);
     EXPECT_EQ(runCli({"map", sample}).exitCode, 2);
     EXPECT_EQ(runCli({"map", sample, "-o", dir.file("a.bmp")}).exitCode, 2);
     EXPECT_EQ(runCli({"map", sample, "-o", dir.file("a.png"), "--layers", "no_such"}).exitCode, 2);
-    const auto far = runCli({"map", sample, "-o", dir.file("a.png"), "--extent", "100,10,101,11:EPSG:4326"});
+    const auto far =
+        runCli({"map", sample, "-o", dir.file("a.png"), "--extent", "100,10,101,11:EPSG:4326"});
     EXPECT_EQ(far.exitCode, 2);
     EXPECT_NE(far.err.find("does not overlap"), std::string::npos) << far.err;
     EXPECT_EQ(runCli({"map", sample, "-o", dir.file("nowhere/a.png")}).exitCode, 3);
     EXPECT_FALSE(std::filesystem::exists(dir.file("a.png")));
     // A district by its code, in lon/lat, in English.
-    EXPECT_EQ(runCli({"map", sample, "-o", dir.file("b.svg"), "--extent", "105.7,21.3,106.1,21.6:EPSG:4326", "--lang",
-                      "en"})
+    EXPECT_EQ(runCli({"map", sample, "-o", dir.file("b.svg"), "--extent",
+                      "105.7,21.3,106.1,21.6:EPSG:4326", "--lang", "en"})
                   .exitCode,
               0);
 }
@@ -713,7 +818,8 @@ TEST(Cli, ReportIsSelfContainedAndItsTablesAreTheAnalyses)
         {"access_to_expressway.csv", {"access", "--to", "expressway"}},
         {"access_to_provincial_city.csv", {"access", "--to", "urban_centre:provincial"}},
         {"land_price_by_feature.csv", {"zonal", "--values", "land_price_illustrative"}},
-        {"footprint_by_agency.csv", {"footprint", "--by", "agency", "--units", "districts_pre2025"}},
+        {"footprint_by_agency.csv",
+         {"footprint", "--by", "agency", "--units", "districts_pre2025"}},
         {"tasks_without_place.csv", {"footprint", "--by", "document", "--unlocated"}},
     };
     for (const auto& [file, analysis] : same) {
@@ -724,35 +830,42 @@ TEST(Cli, ReportIsSelfContainedAndItsTablesAreTheAnalyses)
         EXPECT_EQ(pa::test::readBytes(out + "/" + file), cli.out) << file;
     }
     // In English on request; refusals leave nothing behind.
-    const auto en = runCli({"report", sample, "-o", dir.file("report-en"), "--lang", "en", "--quiet"});
+    const auto en =
+        runCli({"report", sample, "-o", dir.file("report-en"), "--lang", "en", "--quiet"});
     ASSERT_EQ(en.exitCode, 0) << en.err;
-    EXPECT_NE(pa::test::readBytes(dir.file("report-en/index.html")).find("Coverage report"), std::string::npos);
+    EXPECT_NE(pa::test::readBytes(dir.file("report-en/index.html")).find("Coverage report"),
+              std::string::npos);
     EXPECT_EQ(runCli({"report", sample}).exitCode, 2);
     EXPECT_EQ(runCli({"report", sample, "-o", dir.file("no/such/folder/r")}).exitCode, 3);
     EXPECT_FALSE(std::filesystem::exists(dir.file("no")));
     pa::test::writeBytes(dir.file("a-file"), "x");
     EXPECT_EQ(runCli({"report", sample, "-o", dir.file("a-file")}).exitCode, 3);
     const auto empty = dir.file("empty.gpkg");
-    ASSERT_EQ(runCli({"init", empty, "--province", "Thái Nguyên", "--crs", "EPSG:9213"}).exitCode, 0);
+    ASSERT_EQ(runCli({"init", empty, "--province", "Thái Nguyên", "--crs", "EPSG:9213"}).exitCode,
+              0);
     EXPECT_EQ(runCli({"report", empty, "-o", dir.file("r-empty")}).exitCode, 2);
     EXPECT_FALSE(std::filesystem::exists(dir.file("r-empty")));
     for (const auto& entry : std::filesystem::directory_iterator(dir.path()))
-        EXPECT_EQ(entry.path().filename().string().find(".partial"), std::string::npos) << entry.path();
+        EXPECT_EQ(entry.path().filename().string().find(".partial"), std::string::npos)
+            << entry.path();
 }
 
 TEST(Cli, DeadlinesAreStoredAndFootprintSaysWhatIsDueBeforeADay)
 {
     pa::test::TempDir dir;
     const auto ws = initWorkspace(dir);
-    pa::test::writeBytes(dir.file("kh.txt"),
-                         "KẾ HOẠCH\n\nI. NHIỆM VỤ\n\n"
-                         "1. Sở Công Thương chủ trì rà soát quy hoạch cụm công nghiệp, hoàn thành trong Quý II/2026.\n\n"
-                         "2. Sở Xây dựng chủ trì lập quy hoạch chung đô thị, trước ngày 30/9/2026.\n\n"
-                         "3. Sở Tài chính chủ trì bố trí kinh phí thực hiện hằng năm.\n\n"
-                         "4. Sở Nội vụ chủ trì kiện toàn bộ máy.\n");
+    pa::test::writeBytes(
+        dir.file("kh.txt"),
+        "KẾ HOẠCH\n\nI. NHIỆM VỤ\n\n"
+        "1. Sở Công Thương chủ trì rà soát quy hoạch cụm công nghiệp, hoàn thành trong Quý "
+        "II/2026.\n\n"
+        "2. Sở Xây dựng chủ trì lập quy hoạch chung đô thị, trước ngày 30/9/2026.\n\n"
+        "3. Sở Tài chính chủ trì bố trí kinh phí thực hiện hằng năm.\n\n"
+        "4. Sở Nội vụ chủ trì kiện toàn bộ máy.\n");
     const auto r = runCli({"ingest", ws, dir.file("kh.txt"), "--doc-id", "kh-1"});
     ASSERT_EQ(r.exitCode, 0) << r.err;
-    const auto json = nlohmann::json::parse(runCli({"ingest", "--format", "json", dir.file("kh.txt")}).out);
+    const auto json =
+        nlohmann::json::parse(runCli({"ingest", "--format", "json", dir.file("kh.txt")}).out);
     EXPECT_EQ(json["tasks"][0]["deadline"], "2026-Q2");
     EXPECT_EQ(json["tasks"][1]["deadline"], "2026-09-30");
     EXPECT_EQ(json["tasks"][2]["deadline"], "annual");
@@ -760,7 +873,8 @@ TEST(Cli, DeadlinesAreStoredAndFootprintSaysWhatIsDueBeforeADay)
     // On 1 July 2026 only the Quý II task is due (and overdue if not done); 30/9 is later,
     // the annual and undated tasks have no end. A Vietnamese date is read too.
     for (const std::string day : {"2026-07-01", "1/7/2026"}) {
-        const auto due = runCli({"analyze", ws, "footprint", "--unlocated", "--due-before", day, "--format", "json"});
+        const auto due = runCli(
+            {"analyze", ws, "footprint", "--unlocated", "--due-before", day, "--format", "json"});
         ASSERT_EQ(due.exitCode, 0) << due.err;
         const auto j = nlohmann::json::parse(due.out);
         // The tasks without a place are the answer ("rows"); the footprint follows by name.
@@ -781,7 +895,8 @@ TEST(Cli, TaskCorrectionsAreKeptApartAndSurviveReingest)
     const auto ws = initWorkspace(dir);
     pa::test::writeBytes(dir.file("kh.txt"),
                          "KẾ HOẠCH\n\nI. NHIỆM VỤ\n\n"
-                         "1. Sở Công Thương chủ trì rà soát quy hoạch cụm công nghiệp. Đồng thời xây dựng cơ sở dữ liệu.\n\n"
+                         "1. Sở Công Thương chủ trì rà soát quy hoạch cụm công nghiệp. Đồng thời "
+                         "xây dựng cơ sở dữ liệu.\n\n"
                          "2. Sở Xây dựng chủ trì lập quy hoạch chung đô thị.\n\n"
                          "3. Sở Tài chính chủ trì bố trí kinh phí.\n\n"
                          "4. Sở Tài chính tổng hợp, báo cáo kết quả.\n\n"
@@ -794,31 +909,38 @@ TEST(Cli, TaskCorrectionsAreKeptApartAndSurviveReingest)
         EXPECT_EQ(r.exitCode, 0) << r.err;
         return r;
     };
-    ok({"edit", "kh:I.2#1", "--lead", "Sở Xây dựng; UBND các xã, phường", "--deadline", "Quý II/2026"});
+    ok({"edit", "kh:I.2#1", "--lead", "Sở Xây dựng; UBND các xã, phường", "--deadline",
+        "Quý II/2026"});
     ok({"split", "kh:I.1#1", "--at", "Đồng thời"});
     ok({"merge", "kh:I.3#1", "kh:I.4#1"});
     ok({"drop", "kh:I.5#1"});
     const auto leads = [&] {
         std::map<std::string, std::string> out;
         auto w = pa::layers::Workspace::open(ws, pa::gis::OpenMode::ReadOnly);
-        for (const auto& row : w.dataset()
-                                   .execute("SELECT t.task_id, group_concat(a.name_vi, ';'), t.deadline, t.text FROM plan_tasks t "
-                                            "LEFT JOIN plan_task_agencies r ON r.task_id = t.task_id AND r.role = 'lead' "
-                                            "LEFT JOIN plan_agencies a ON a.agency_id = r.agency_id GROUP BY t.task_id")
-                                   .rows)
-            out[pa::gis::toString(row[0])] = pa::gis::toString(row[1]) + "|" + pa::gis::toString(row[2]) + "|" +
+        for (const auto& row :
+             w.dataset()
+                 .execute(
+                     "SELECT t.task_id, group_concat(a.name_vi, ';'), t.deadline, t.text FROM "
+                     "plan_tasks t "
+                     "LEFT JOIN plan_task_agencies r ON r.task_id = t.task_id AND r.role = 'lead' "
+                     "LEFT JOIN plan_agencies a ON a.agency_id = r.agency_id GROUP BY t.task_id")
+                 .rows)
+            out[pa::gis::toString(row[0])] = pa::gis::toString(row[1]) + "|" +
+                                             pa::gis::toString(row[2]) + "|" +
                                              pa::gis::toString(row[3]);
         return out;
     };
     auto check = [&] {
         const auto l = leads();
         ASSERT_EQ(l.size(), 4u); // 5 read, one split in two, two merged, one dropped
-        EXPECT_EQ(l.at("kh:I.1#1"), "Sở Công Thương||Sở Công Thương chủ trì rà soát quy hoạch cụm công nghiệp.");
+        EXPECT_EQ(l.at("kh:I.1#1"),
+                  "Sở Công Thương||Sở Công Thương chủ trì rà soát quy hoạch cụm công nghiệp.");
         EXPECT_EQ(l.at("kh:I.1#1-2"), "Sở Công Thương||Đồng thời xây dựng cơ sở dữ liệu.");
         EXPECT_NE(l.at("kh:I.2#1").find("Sở Xây dựng"), std::string::npos);
         EXPECT_NE(l.at("kh:I.2#1").find("UBND các xã, phường"), std::string::npos);
         EXPECT_NE(l.at("kh:I.2#1").find("|2026-Q2|"), std::string::npos);
-        EXPECT_EQ(l.at("kh:I.3#1"), "Sở Tài chính||Sở Tài chính chủ trì bố trí kinh phí. Sở Tài chính tổng hợp, báo cáo kết quả.");
+        EXPECT_EQ(l.at("kh:I.3#1"), "Sở Tài chính||Sở Tài chính chủ trì bố trí kinh phí. Sở Tài "
+                                    "chính tổng hợp, báo cáo kết quả.");
     };
     check();
     // Ingesting the same document again (or a newer reader reading it) keeps the corrections.
@@ -826,7 +948,8 @@ TEST(Cli, TaskCorrectionsAreKeptApartAndSurviveReingest)
     check();
     EXPECT_EQ(runCli({"validate", ws}).exitCode, 0);
     const auto list = ok({"corrections"});
-    EXPECT_NE(list.out.find("5 correction(s)"), std::string::npos) << list.out; // lead and deadline are two
+    EXPECT_NE(list.out.find("5 correction(s)"), std::string::npos)
+        << list.out; // lead and deadline are two
     // Refusals change nothing.
     const auto before = pa::test::readBytes(ws);
     EXPECT_EQ(runCli({"task", ws, "split", "kh:I.2#1", "--at", "không có"}).exitCode, 2);
@@ -838,7 +961,9 @@ TEST(Cli, TaskCorrectionsAreKeptApartAndSurviveReingest)
 TEST(Cli, IngestExplainShowsThePartsAndTheRuleOfEachTaskAndExplainsAFailure)
 {
     pa::test::TempDir dir;
-    const auto th = pa::test::sampleData("thanh_hoa/plans/thanh-hoa_ctr-hanh-dong-nq29_qd1992_2023.txt").string();
+    const auto th =
+        pa::test::sampleData("thanh_hoa/plans/thanh-hoa_ctr-hanh-dong-nq29_qd1992_2023.txt")
+            .string();
     const auto r = runCli({"ingest", "--explain", th});
     ASSERT_EQ(r.exitCode, 0) << r.err;
     // The decision, its distribution list, then the programme attached after it: 49 tasks.
@@ -847,7 +972,8 @@ TEST(Cli, IngestExplainShowsThePartsAndTheRuleOfEachTaskAndExplainsAFailure)
     EXPECT_NE(r.out.find("49 task(s)"), std::string::npos);
     EXPECT_NE(r.out.find("chu-tri"), std::string::npos); // the rule that read a lead
     // A document naming an agency but assigning nothing: the parts, then the error.
-    pa::test::writeBytes(dir.file("e.txt"), "KẾ HOẠCH\n\nI. MỤC ĐÍCH\n\n1. Sở Tài chính là cơ quan thường trực.\n");
+    pa::test::writeBytes(dir.file("e.txt"),
+                         "KẾ HOẠCH\n\nI. MỤC ĐÍCH\n\n1. Sở Tài chính là cơ quan thường trực.\n");
     const auto bad = runCli({"ingest", "--explain", dir.file("e.txt")});
     EXPECT_EQ(bad.exitCode, 3);
     EXPECT_NE(bad.out.find("part plan"), std::string::npos) << bad.out;
@@ -861,11 +987,14 @@ TEST(Cli, AgencyMapColoursFeaturesByTheYearTheirTasksAreDue)
     const auto ws = dir.file("tn.gpkg");
     std::filesystem::copy_file(pa::test::sampleWorkspace(), ws);
     // Two of Sở Công Thương's located tasks given deadlines (as a planner would correct them).
-    ASSERT_EQ(runCli({"task", ws, "edit", "cv-2907:2.1#2", "--deadline", "trước ngày 30/6/2026"}).exitCode, 0);
-    ASSERT_EQ(runCli({"task", ws, "edit", "kh-nq54:III.4#4", "--deadline", "năm 2027"}).exitCode, 0);
+    ASSERT_EQ(runCli({"task", ws, "edit", "cv-2907:2.1#2", "--deadline", "trước ngày 30/6/2026"})
+                  .exitCode,
+              0);
+    ASSERT_EQ(runCli({"task", ws, "edit", "kh-nq54:III.4#4", "--deadline", "năm 2027"}).exitCode,
+              0);
     const auto svg = dir.file("sct.svg");
-    const auto r = runCli({"map", ws, "-o", svg, "--theme", "agency", "--highlight", "agency:Sở Công Thương",
-                           "--by-deadline", "--size", "1200x900"});
+    const auto r = runCli({"map", ws, "-o", svg, "--theme", "agency", "--highlight",
+                           "agency:Sở Công Thương", "--by-deadline", "--size", "1200x900"});
     ASSERT_EQ(r.exitCode, 0) << r.err;
     const std::string text = pa::test::readBytes(svg);
     // The earliest year in red, the next in orange, each in the legend.
@@ -874,8 +1003,9 @@ TEST(Cli, AgencyMapColoursFeaturesByTheYearTheirTasksAreDue)
     EXPECT_NE(text.find("Hạn hoàn thành 2026"), std::string::npos);
     EXPECT_NE(text.find("Hạn hoàn thành 2027"), std::string::npos);
     // Without --by-deadline, no year colours.
-    const auto plain = runCli({"map", ws, "-o", dir.file("plain.svg"), "--theme", "agency", "--highlight",
-                               "agency:Sở Công Thương", "--size", "1200x900"});
+    const auto plain = runCli({"map", ws, "-o", dir.file("plain.svg"), "--theme", "agency",
+                               "--highlight", "agency:Sở Công Thương", "--size", "1200x900"});
     ASSERT_EQ(plain.exitCode, 0) << plain.err;
-    EXPECT_EQ(pa::test::readBytes(dir.file("plain.svg")).find("Hạn hoàn thành 2026"), std::string::npos);
+    EXPECT_EQ(pa::test::readBytes(dir.file("plain.svg")).find("Hạn hoàn thành 2026"),
+              std::string::npos);
 }

@@ -2,15 +2,13 @@
 // would check first — the right features, inside the right units, every task accounted for.
 
 #include "TestSupport.h"
-
 #include "planatlas/gis/Dataset.h"
 #include "planatlas/layers/Workspace.h"
 
-#include <gtest/gtest.h>
-
 #include <filesystem>
-#include <memory>
+#include <gtest/gtest.h>
 #include <map>
+#include <memory>
 #include <sstream>
 
 namespace {
@@ -24,7 +22,8 @@ protected:
             ws = std::make_unique<pa::layers::Workspace>(
                 pa::layers::Workspace::open(path.string(), pa::gis::OpenMode::ReadOnly));
     }
-    std::unique_ptr<pa::layers::Workspace> ws; ///< null when the samples are not built (the test skips)
+    std::unique_ptr<pa::layers::Workspace>
+        ws; ///< null when the samples are not built (the test skips)
 
     /// Tasks of the workspace: all, linked to a feature, recorded without a place, both.
     struct TaskReview
@@ -36,16 +35,20 @@ protected:
         std::string linked;
         for (const auto& layer : ws->layers())
             if (!layer.linkTable.empty())
-                linked += std::string(linked.empty() ? "" : " UNION ") + "SELECT related_id FROM \"" + layer.linkTable + "\"";
+                linked += std::string(linked.empty() ? "" : " UNION ") +
+                          "SELECT related_id FROM \"" + layer.linkTable + "\"";
         return {number("SELECT COUNT(*) FROM plan_tasks", ""),
                 number("SELECT COUNT(*) FROM plan_tasks WHERE fid IN (" + linked + ")", ""),
-                number("SELECT COUNT(*) FROM plan_tasks WHERE task_id IN (SELECT task_id FROM plan_unlocated)", ""),
+                number("SELECT COUNT(*) FROM plan_tasks WHERE task_id IN (SELECT task_id FROM "
+                       "plan_unlocated)",
+                       ""),
                 number("SELECT COUNT(*) FROM plan_tasks WHERE fid IN (" + linked +
                            ") AND task_id IN (SELECT task_id FROM plan_unlocated)",
                        "")};
     }
 
-    std::vector<std::vector<pa::gis::FieldValue>> rows(const std::string& sql, const char* dialect = "")
+    std::vector<std::vector<pa::gis::FieldValue>> rows(const std::string& sql,
+                                                       const char* dialect = "")
     {
         return ws->dataset().execute(sql, dialect).rows;
     }
@@ -63,20 +66,24 @@ protected:
     {
         std::map<std::string, double> share;
         for (const auto& layer : layers)
-            for (const auto& row : rows("SELECT code, district FROM \"" + layer + "\" ORDER BY code")) {
+            for (const auto& row :
+                 rows("SELECT code, district FROM \"" + layer + "\" ORDER BY code")) {
                 const std::string code = pa::gis::toString(row[0]);
                 std::string condition;
                 std::stringstream list(pa::gis::toString(row[1]));
                 for (std::string name; std::getline(list, name, ';');) {
                     name.erase(0, name.find_first_not_of(' '));
                     for (const char* prefix : {"", "Thành phố ", "Thị xã "})
-                        condition += std::string(condition.empty() ? "" : " OR ") + "d.name_vi = '" + prefix + name + "'";
+                        condition += std::string(condition.empty() ? "" : " OR ") +
+                                     "d.name_vi = '" + prefix + name + "'";
                 }
-                share[code] = condition.empty() ? 0.0
-                                                : number("SELECT ST_Area(ST_Intersection(f.geom, (SELECT ST_Union(d.geom) "
-                                                         "FROM districts_pre2025 d WHERE " + condition +
-                                                         "))) / ST_Area(f.geom) FROM \"" + layer + "\" f WHERE code = '" +
-                                                         code + "'");
+                share[code] =
+                    condition.empty()
+                        ? 0.0
+                        : number("SELECT ST_Area(ST_Intersection(f.geom, (SELECT ST_Union(d.geom) "
+                                 "FROM districts_pre2025 d WHERE " +
+                                 condition + "))) / ST_Area(f.geom) FROM \"" + layer +
+                                 "\" f WHERE code = '" + code + "'");
             }
         return share;
     }
@@ -86,14 +93,17 @@ protected:
     {
         std::map<std::string, double> out;
         for (const auto& layer : ws->layers()) {
-            if (layer.kind.rfind("admin_", 0) == 0 || layer.kind == "land_price" || layer.kind == "basemap")
-                continue; // units, the price table joined to them and the locator map have their own extent
+            if (layer.kind.rfind("admin_", 0) == 0 || layer.kind == "land_price" ||
+                layer.kind == "basemap")
+                continue; // units, the price table joined to them and the locator map have their
+                          // own extent
             if (skipNetworks && (layer.kind == "road" || layer.kind == "railway"))
                 continue; // national networks selected as crossing the province
-            out[layer.name] = number("SELECT COUNT(*) FROM \"" + layer.name + "\" f, \"" + provinceLayer +
-                                     "\" p WHERE ST_Length(ST_Difference(f.geom, ST_Buffer(p.geom, 1))) > 0 OR "
-                                     "ST_Area(ST_Difference(f.geom, ST_Buffer(p.geom, 1))) > 0 OR "
-                                     "(ST_Dimension(f.geom) = 0 AND NOT ST_Within(f.geom, p.geom))");
+            out[layer.name] =
+                number("SELECT COUNT(*) FROM \"" + layer.name + "\" f, \"" + provinceLayer +
+                       "\" p WHERE ST_Length(ST_Difference(f.geom, ST_Buffer(p.geom, 1))) > 0 OR "
+                       "ST_Area(ST_Difference(f.geom, ST_Buffer(p.geom, 1))) > 0 OR "
+                       "(ST_Dimension(f.geom) = 0 AND NOT ST_Within(f.geom, p.geom))");
         }
         return out;
     }
@@ -117,35 +127,47 @@ TEST_F(Sample, ProgrammeFeaturesByKind)
 {
     std::map<std::string, std::int64_t> count;
     for (const auto& layer : ws->layers())
-        count[layer.kind] += static_cast<std::int64_t>(number("SELECT COUNT(*) FROM \"" + layer.name + "\"", ""));
+        count[layer.kind] +=
+            static_cast<std::int64_t>(number("SELECT COUNT(*) FROM \"" + layer.name + "\"", ""));
     EXPECT_EQ(count["industrial_park"], 11); // the 11 KCN of QĐ 222/QĐ-TTg
     EXPECT_EQ(count["hitech_zone"], 1);      // Khu CNTT tập trung Yên Bình
     EXPECT_EQ(count["industrial_cluster"], 4);
-    EXPECT_EQ(count["expressway"], 4);       // CT.07 (three sections) and CT.39
-    EXPECT_EQ(count["agri_zone"], 11);       // the six key products
+    EXPECT_EQ(count["expressway"], 4); // CT.07 (three sections) and CT.39
+    EXPECT_EQ(count["agri_zone"], 11); // the six key products
     EXPECT_EQ(count["urban_centre"], 10);
     EXPECT_EQ(count["tourism_area"], 4);
     EXPECT_EQ(count["market_logistics"], 3);
     EXPECT_EQ(count["land_price"], 9);
     // Every key product of KH NQ54 has a zone.
     for (const char* product : {"chè", "na", "thịt lợn", "quế"})
-        EXPECT_GE(number(std::string("SELECT COUNT(*) FROM agri_zones WHERE product = '") + product + "'", ""), 1)
+        EXPECT_GE(
+            number(std::string("SELECT COUNT(*) FROM agri_zones WHERE product = '") + product + "'",
+                   ""),
+            1)
             << product;
     // Drawn geometry says what it is.
     for (const auto& layer : ws->layers()) {
-        if (layer.kind != "admin_province" && layer.kind != "admin_district" && layer.kind != "land_price" &&
-            layer.kind != "road" && layer.kind != "railway" && layer.kind != "infrastructure" &&
-            layer.kind != "basemap") {
-            EXPECT_EQ(number("SELECT COUNT(*) FROM \"" + layer.name + "\" WHERE geometry_quality <> 'indicative'", ""),
+        if (layer.kind != "admin_province" && layer.kind != "admin_district" &&
+            layer.kind != "land_price" && layer.kind != "road" && layer.kind != "railway" &&
+            layer.kind != "infrastructure" && layer.kind != "basemap") {
+            EXPECT_EQ(number("SELECT COUNT(*) FROM \"" + layer.name +
+                                 "\" WHERE geometry_quality <> 'indicative'",
+                             ""),
                       0)
                 << layer.name;
         }
     }
-    EXPECT_EQ(number("SELECT COUNT(*) FROM land_price_illustrative WHERE source <> 'illustrative'", ""), 0);
+    EXPECT_EQ(
+        number("SELECT COUNT(*) FROM land_price_illustrative WHERE source <> 'illustrative'", ""),
+        0);
     // Every drawn feature says where its position and figures come from.
-    for (const char* layer : {"industrial_parks", "hitech_zones", "industrial_clusters", "expressways", "agri_zones",
-                              "urban_centres", "tourism_areas", "markets", "regions"})
-        EXPECT_EQ(number(std::string("SELECT COUNT(*) FROM ") + layer + " WHERE source IS NULL OR source = ''", ""), 0)
+    for (const char* layer :
+         {"industrial_parks", "hitech_zones", "industrial_clusters", "expressways", "agri_zones",
+          "urban_centres", "tourism_areas", "markets", "regions"})
+        EXPECT_EQ(number(std::string("SELECT COUNT(*) FROM ") + layer +
+                             " WHERE source IS NULL OR source = ''",
+                         ""),
+                  0)
             << layer;
 }
 
@@ -153,12 +175,14 @@ TEST_F(Sample, ParksOfKnownAreaAreDrawnAtThatArea)
 {
     // "A park of 400 ha is a ~400 ha polygon": where the plan gives the area, the drawing has it
     // (to the 1e-4 that WGS 84 coordinates rounded to 6 decimals in data/ allow).
-    const auto parks = rows("SELECT code, planned_area_ha, ST_Area(geom) / 10000.0 FROM industrial_parks "
-                            "WHERE planned_area_ha IS NOT NULL",
-                            "SQLite");
+    const auto parks =
+        rows("SELECT code, planned_area_ha, ST_Area(geom) / 10000.0 FROM industrial_parks "
+             "WHERE planned_area_ha IS NOT NULL",
+             "SQLite");
     EXPECT_GE(parks.size(), 8u);
     for (const auto& row : parks)
-        EXPECT_NEAR(std::get<double>(row[2]) / std::get<double>(row[1]), 1.0, 1e-4) << pa::gis::toString(row[0]);
+        EXPECT_NEAR(std::get<double>(row[2]) / std::get<double>(row[1]), 1.0, 1e-4)
+            << pa::gis::toString(row[0]);
 }
 
 TEST_F(Sample, DistrictsAddUpToTheProvince)
@@ -170,7 +194,8 @@ TEST_F(Sample, DistrictsAddUpToTheProvince)
 
 TEST_F(Sample, EveryParkLiesInItsDistrict)
 {
-    const auto share = shareInNamedDistricts({"industrial_parks", "industrial_clusters", "hitech_zones"});
+    const auto share =
+        shareInNamedDistricts({"industrial_parks", "industrial_clusters", "hitech_zones"});
     EXPECT_EQ(share.size(), 16u);
     for (const auto& [code, inside] : share)
         EXPECT_GT(inside, 0.95) << code;
@@ -195,13 +220,17 @@ TEST_F(SampleThanhHoa, TheDecisionsProgrammeIsReadAndEveryTaskReviewed)
     EXPECT_GE(r.located, 10);
     EXPECT_EQ(r.both, 0);
     EXPECT_EQ(r.located + r.unlocated, r.tasks);
-    // "các khu công nghiệp Lam Sơn – Sao Vàng, Bỉm Sơn, Ngọc Lặc, Bãi Trành, Thạch Quảng" is five parks.
-    const auto parks = rows("SELECT f.code FROM industrial_parks_task_links l JOIN plan_tasks t ON t.fid = l.related_id "
-                            "JOIN industrial_parks f ON f.fid = l.base_id WHERE t.task_id = 'qd-1992:III.3#5' ORDER BY 1");
+    // "các khu công nghiệp Lam Sơn – Sao Vàng, Bỉm Sơn, Ngọc Lặc, Bãi Trành, Thạch Quảng" is five
+    // parks.
+    const auto parks = rows("SELECT f.code FROM industrial_parks_task_links l JOIN plan_tasks t ON "
+                            "t.fid = l.related_id "
+                            "JOIN industrial_parks f ON f.fid = l.base_id WHERE t.task_id = "
+                            "'qd-1992:III.3#5' ORDER BY 1");
     std::vector<std::string> codes;
     for (const auto& p : parks)
         codes.push_back(pa::gis::toString(p.at(0)));
-    EXPECT_EQ(codes, (std::vector<std::string>{"TH-KCN-BS", "TH-KCN-BT", "TH-KCN-LSSV", "TH-KCN-NL", "TH-KCN-TQ"}));
+    EXPECT_EQ(codes, (std::vector<std::string>{"TH-KCN-BS", "TH-KCN-BT", "TH-KCN-LSSV", "TH-KCN-NL",
+                                               "TH-KCN-TQ"}));
 }
 
 TEST_F(Sample, EveryTaskIsLinkedOrDeliberatelyUnlocated)
@@ -209,10 +238,14 @@ TEST_F(Sample, EveryTaskIsLinkedOrDeliberatelyUnlocated)
     std::string linked;
     for (const auto& layer : ws->layers())
         if (!layer.linkTable.empty())
-            linked += std::string(linked.empty() ? "" : " UNION ") + "SELECT related_id FROM \"" + layer.linkTable + "\"";
+            linked += std::string(linked.empty() ? "" : " UNION ") + "SELECT related_id FROM \"" +
+                      layer.linkTable + "\"";
     const double tasks = number("SELECT COUNT(*) FROM plan_tasks", "");
-    const double located = number("SELECT COUNT(*) FROM plan_tasks WHERE fid IN (" + linked + ")", "");
-    const double unlocated = number("SELECT COUNT(*) FROM plan_tasks WHERE task_id IN (SELECT task_id FROM plan_unlocated)", "");
+    const double located =
+        number("SELECT COUNT(*) FROM plan_tasks WHERE fid IN (" + linked + ")", "");
+    const double unlocated = number(
+        "SELECT COUNT(*) FROM plan_tasks WHERE task_id IN (SELECT task_id FROM plan_unlocated)",
+        "");
     const double both = number("SELECT COUNT(*) FROM plan_tasks WHERE fid IN (" + linked +
                                    ") AND task_id IN (SELECT task_id FROM plan_unlocated)",
                                "");
@@ -221,17 +254,23 @@ TEST_F(Sample, EveryTaskIsLinkedOrDeliberatelyUnlocated)
     EXPECT_EQ(both, 0);
     EXPECT_EQ(located + unlocated, tasks);
     // The task on the southern region's industrial infrastructure reaches the southern parks.
-    const auto south = rows("SELECT f.code FROM industrial_parks_task_links l JOIN plan_tasks t ON t.fid = l.related_id "
-                            "JOIN industrial_parks f ON f.fid = l.base_id WHERE t.task_id = 'kh-nq54:III.4#3' ORDER BY 1");
+    const auto south = rows("SELECT f.code FROM industrial_parks_task_links l JOIN plan_tasks t ON "
+                            "t.fid = l.related_id "
+                            "JOIN industrial_parks f ON f.fid = l.base_id WHERE t.task_id = "
+                            "'kh-nq54:III.4#3' ORDER BY 1");
     std::vector<std::string> codes;
     for (const auto& r : south)
         codes.push_back(pa::gis::toString(r[0]));
     EXPECT_NE(std::find(codes.begin(), codes.end(), "KCN-YB"), codes.end());
-    EXPECT_EQ(std::find(codes.begin(), codes.end(), "KCN-QT"), codes.end()); // Quyết Thắng is in the city
+    EXPECT_EQ(std::find(codes.begin(), codes.end(), "KCN-QT"),
+              codes.end()); // Quyết Thắng is in the city
     // The wholesale markets the plan names (one spelt "Diềm Thụy") are linked to their task.
-    EXPECT_EQ(number("SELECT COUNT(*) FROM markets_task_links l JOIN plan_tasks t ON t.fid = l.related_id "
-                     "WHERE t.task_id = 'kh-nq54:III.5.c#10'", ""),
-              3);
+    EXPECT_EQ(
+        number(
+            "SELECT COUNT(*) FROM markets_task_links l JOIN plan_tasks t ON t.fid = l.related_id "
+            "WHERE t.task_id = 'kh-nq54:III.5.c#10'",
+            ""),
+        3);
 }
 
 TEST_F(Sample, ValidatesCleanly)
@@ -243,8 +282,10 @@ TEST_F(SampleThanhHoa, FeaturesUnitsAndTheDongSonMerger)
 {
     std::map<std::string, std::int64_t> count;
     for (const auto& layer : ws->layers())
-        count[layer.kind] += static_cast<std::int64_t>(number("SELECT COUNT(*) FROM \"" + layer.name + "\"", ""));
-    EXPECT_EQ(count["admin_district"], 28); // the 27 units of the 2020 layout and the 2024 merged city
+        count[layer.kind] +=
+            static_cast<std::int64_t>(number("SELECT COUNT(*) FROM \"" + layer.name + "\"", ""));
+    EXPECT_EQ(count["admin_district"],
+              28); // the 27 units of the 2020 layout and the 2024 merged city
     EXPECT_EQ(count["industrial_park"], 8);
     EXPECT_EQ(count["economic_zone"], 1);
     EXPECT_EQ(count["expressway"], 1);
@@ -257,12 +298,14 @@ TEST_F(SampleThanhHoa, FeaturesUnitsAndTheDongSonMerger)
     // Đông Sơn (81.2 km²) and the city (146.9 km²) make the enlarged city of 228.1 km², and the
     // two old units end the day before it begins.
     EXPECT_NEAR(number("SELECT ST_Area(geom) / 1e6 FROM district_2024_merger"), 228.1, 0.1);
-    const auto ended = rows("SELECT name_vi, valid_to FROM admin_units WHERE valid_to = '2024-11-30' ORDER BY name_vi");
+    const auto ended = rows(
+        "SELECT name_vi, valid_to FROM admin_units WHERE valid_to = '2024-11-30' ORDER BY name_vi");
     ASSERT_EQ(ended.size(), 2u);
     EXPECT_EQ(pa::gis::toString(ended[0][0]), "Thành phố Thanh Hóa");
     EXPECT_EQ(pa::gis::toString(ended[1][0]), "Đông Sơn");
     EXPECT_EQ(number("SELECT COUNT(*) FROM admin_crosswalk WHERE relation = 'merged_into' AND "
-                     "new_code = 'TH-HUYEN-TPTH-2024'", ""),
+                     "new_code = 'TH-HUYEN-TPTH-2024'",
+                     ""),
               2);
     for (const auto& [code, inside] : shareInNamedDistricts({"industrial_parks"}))
         EXPECT_GT(inside, 0.95) << code;
@@ -279,10 +322,13 @@ TEST(SampleThanhHoaPlan, StandsReadyToIngestAPlan)
     const auto copy = dir.file("th.gpkg");
     std::filesystem::copy_file(pa::test::sampleWorkspaceThanhHoa(), copy);
     const auto r = pa::test::runCli(
-        {"ingest", copy, pa::test::fixture("plans/synthetic/thanh-hoa_ctr-hanh-dong-synthetic.txt").string()});
+        {"ingest", copy,
+         pa::test::fixture("plans/synthetic/thanh-hoa_ctr-hanh-dong-synthetic.txt").string()});
     EXPECT_EQ(r.exitCode, 0) << r.err;
     auto ws = pa::layers::Workspace::open(copy, pa::gis::OpenMode::ReadOnly);
-    EXPECT_GT(std::get<std::int64_t>(ws.dataset().execute("SELECT COUNT(*) FROM plan_tasks").rows[0][0]), 0);
+    EXPECT_GT(
+        std::get<std::int64_t>(ws.dataset().execute("SELECT COUNT(*) FROM plan_tasks").rows[0][0]),
+        0);
     EXPECT_EQ(ws.validate().errorCount(), 0u);
 }
 
@@ -293,20 +339,25 @@ TEST(SampleParcels, SyntheticParcelsTileTheProvinceWithoutGapsOrOverlaps)
     // A 6 × 5 km province (3,000 ha) with a notch, so that parcels are cut at its boundary.
     pa::test::TempDir dir;
     const auto copy = dir.file("p.gpkg");
-    ASSERT_EQ(pa::test::runCli({"init", copy, "--province", "Thử", "--crs", "EPSG:9213"}).exitCode, 0);
-    pa::test::writeBytes(dir.file("province.csv"),
-                         "code,name_vi,wkt\nP,Tỉnh thử,\"POLYGON((430000 2380000,436000 2380000,436000 2385000,"
-                         "433300 2385000,433300 2383100,432700 2383100,432700 2385000,430000 2385000,430000 2380000))\"\n");
-    ASSERT_EQ(pa::test::runCli({"import", copy, dir.file("province.csv"), "--kind", "admin_province", "--src-crs",
-                                "EPSG:9213", "--code-field", "code", "--quiet"})
-                  .exitCode,
+    ASSERT_EQ(pa::test::runCli({"init", copy, "--province", "Thử", "--crs", "EPSG:9213"}).exitCode,
               0);
+    pa::test::writeBytes(
+        dir.file("province.csv"),
+        "code,name_vi,wkt\nP,Tỉnh thử,\"POLYGON((430000 2380000,436000 2380000,436000 2385000,"
+        "433300 2385000,433300 2383100,432700 2383100,432700 2385000,430000 2385000,430000 "
+        "2380000))\"\n");
+    ASSERT_EQ(
+        pa::test::runCli({"import", copy, dir.file("province.csv"), "--kind", "admin_province",
+                          "--src-crs", "EPSG:9213", "--code-field", "code", "--quiet"})
+            .exitCode,
+        0);
     const auto r = pa::test::runCli({"parcels", copy, "--count", "4.000", "--seed", "5"});
     ASSERT_EQ(r.exitCode, 0) << r.err;
     auto ws = pa::layers::Workspace::open(copy, pa::gis::OpenMode::ReadOnly);
     auto one = [&](const std::string& sql) {
         const auto v = ws.dataset().execute(sql, "SQLite").rows.at(0).at(0);
-        return std::holds_alternative<double>(v) ? std::get<double>(v) : static_cast<double>(std::get<std::int64_t>(v));
+        return std::holds_alternative<double>(v) ? std::get<double>(v)
+                                                 : static_cast<double>(std::get<std::int64_t>(v));
     };
     const double n = one("SELECT COUNT(*) FROM parcels_synthetic");
     EXPECT_GT(n, 3000); // about the 4,000 asked for: 0.74 ha each on average
@@ -321,19 +372,27 @@ TEST(SampleParcels, SyntheticParcelsTileTheProvinceWithoutGapsOrOverlaps)
                   "WHERE NOT ST_Intersects(p.geom, ST_Boundary(v.geom))"),
               500.0);
     EXPECT_LE(one("SELECT MAX(ST_Area(geom)) FROM parcels_synthetic"), 30000.0);
-    EXPECT_EQ(one("SELECT COUNT(*) FROM parcels_synthetic WHERE land_use IS NULL OR price_vnd_m2 IS NULL"), 0);
+    EXPECT_EQ(one("SELECT COUNT(*) FROM parcels_synthetic WHERE land_use IS NULL OR price_vnd_m2 "
+                  "IS NULL"),
+              0);
     EXPECT_EQ(one("SELECT COUNT(*) FROM parcels_synthetic WHERE source <> 'synthetic'"), 0);
     // The same seed gives the same parcels.
     const auto again2 = dir.file("p3.gpkg");
-    ASSERT_EQ(pa::test::runCli({"init", again2, "--province", "Thử", "--crs", "EPSG:9213"}).exitCode, 0);
-    ASSERT_EQ(pa::test::runCli({"import", again2, dir.file("province.csv"), "--kind", "admin_province", "--src-crs",
-                                "EPSG:9213", "--code-field", "code", "--quiet"})
-                  .exitCode,
-              0);
+    ASSERT_EQ(
+        pa::test::runCli({"init", again2, "--province", "Thử", "--crs", "EPSG:9213"}).exitCode, 0);
+    ASSERT_EQ(
+        pa::test::runCli({"import", again2, dir.file("province.csv"), "--kind", "admin_province",
+                          "--src-crs", "EPSG:9213", "--code-field", "code", "--quiet"})
+            .exitCode,
+        0);
     ASSERT_EQ(pa::test::runCli({"parcels", again2, "--count", "4000", "--seed", "5"}).exitCode, 0);
     auto ws2 = pa::layers::Workspace::open(again2, pa::gis::OpenMode::ReadOnly);
-    const auto a = ws.dataset().execute("SELECT SUM(price_vnd_m2), COUNT(*) FROM parcels_synthetic").rows.at(0);
-    const auto b = ws2.dataset().execute("SELECT SUM(price_vnd_m2), COUNT(*) FROM parcels_synthetic").rows.at(0);
+    const auto a = ws.dataset()
+                       .execute("SELECT SUM(price_vnd_m2), COUNT(*) FROM parcels_synthetic")
+                       .rows.at(0);
+    const auto b = ws2.dataset()
+                       .execute("SELECT SUM(price_vnd_m2), COUNT(*) FROM parcels_synthetic")
+                       .rows.at(0);
     EXPECT_EQ(pa::gis::toString(a[0]), pa::gis::toString(b[0]));
     EXPECT_EQ(pa::gis::toString(a[1]), pa::gis::toString(b[1]));
     EXPECT_EQ(pa::test::runCli({"parcels", copy, "--count", "10"}).exitCode, 2); // the layer exists

@@ -16,7 +16,6 @@
 #include <QTest>
 #include <QTimer>
 #include <QWheelEvent>
-
 #include <cstdio>
 
 int main(int argc, char** argv)
@@ -72,17 +71,17 @@ int main(int argc, char** argv)
         last = clock.elapsed();
         for (int turn = 0; turn < 10; ++turn) {
             const int delta = turn % 2 ? -120 : 120;
-            QWheelEvent wheel(centre, canvas->mapToGlobal(centre), QPoint(), QPoint(0, delta), Qt::NoButton, Qt::NoModifier,
-                              Qt::NoScrollPhase, false);
+            QWheelEvent wheel(centre, canvas->mapToGlobal(centre), QPoint(), QPoint(0, delta),
+                              Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
             QApplication::sendEvent(canvas, &wheel);
             QTest::qWait(80);
         }
         finished.clear();
         finished.wait(120000);
         beat.stop();
-        std::printf("run %d canvas %dx%d first_ms %lld full_ms %lld stall_ms %lld\n", run + 1, canvas->width(),
-                    canvas->height(), static_cast<long long>(first), static_cast<long long>(full),
-                    static_cast<long long>(stall));
+        std::printf("run %d canvas %dx%d first_ms %lld full_ms %lld stall_ms %lld\n", run + 1,
+                    canvas->width(), canvas->height(), static_cast<long long>(first),
+                    static_cast<long long>(full), static_cast<long long>(stall));
         std::fflush(stdout);
     }
     return 0;

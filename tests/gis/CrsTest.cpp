@@ -1,15 +1,14 @@
 // CRS and transformation tests: VN-2000 TM-3 zones and UTM 48N against WGS 84, checked
 // against PROJ's own cs2cs and against what the projections must give by definition.
 
-#include "TestSupport.h"
-
 #include "planatlas/gis/Crs.h"
+
+#include "TestSupport.h"
 #include "planatlas/gis/Error.h"
 #include "planatlas/gis/Transform.h"
 
-#include <gtest/gtest.h>
-
 #include <cmath>
+#include <gtest/gtest.h>
 #include <sstream>
 
 using pa::gis::CoordinateTransform;
@@ -34,7 +33,10 @@ const Place kPlaces[] = {
     {"Thái Nguyên (UTM 48N)", 3405, 105.8442, 21.5928},
 };
 
-void PrintTo(const Place& p, std::ostream* os) { *os << p.name << " EPSG:" << p.epsg; }
+void PrintTo(const Place& p, std::ostream* os)
+{
+    *os << p.name << " EPSG:" << p.epsg;
+}
 
 class CrsRoundTrip : public ::testing::TestWithParam<Place>
 {
@@ -124,7 +126,8 @@ TEST(Crs, UsesTheEpsgVn2000ToWgs84Operation)
     const std::string description = t.operationDescription();
     EXPECT_NE(description.find("VN-2000 to WGS 84"), std::string::npos) << description;
     EXPECT_EQ(description.find("ballpark"), std::string::npos) << description;
-    // The datum shift is real: WGS 84 and VN-2000 coordinates of one point differ by tens of metres.
+    // The datum shift is real: WGS 84 and VN-2000 coordinates of one point differ by tens of
+    // metres.
     const CoordinateTransform noShift(Crs::fromEpsg(4756), Crs::fromEpsg(9213));
     const auto a = t.apply(105.8442, 21.5928);
     const auto b = noShift.apply(105.8442, 21.5928);

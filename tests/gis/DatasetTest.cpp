@@ -1,8 +1,8 @@
 // Dataset: GeoPackage writing, transactions and errors through the gis/ wrappers.
 
-#include "TestSupport.h"
-
 #include "planatlas/gis/Dataset.h"
+
+#include "TestSupport.h"
 #include "planatlas/gis/Error.h"
 
 #include <gtest/gtest.h>
@@ -15,13 +15,14 @@ TEST(Dataset, WritesAndReadsAGeoPackageLayer)
     const auto crs = Crs::fromEpsg(9213);
     {
         auto ds = Dataset::createGeoPackage(dir.file("t.gpkg"));
-        auto layer = ds.createLayer("parks", &crs, GeometryFamily::Polygon, true,
-                                    {{"code", FieldType::String, true, true},
-                                     {"area_ha", FieldType::Real}});
+        auto layer =
+            ds.createLayer("parks", &crs, GeometryFamily::Polygon, true,
+                           {{"code", FieldType::String, true, true}, {"area_ha", FieldType::Real}});
         auto f = layer.newFeature();
         f.setValue(0, std::string("KCN-1"));
         f.setValue(1, 12.5);
-        auto g = Geometry::fromWkt("POLYGON((430000 2380000,430100 2380000,430100 2380100,430000 2380000))");
+        auto g = Geometry::fromWkt(
+            "POLYGON((430000 2380000,430100 2380000,430100 2380100,430000 2380000))");
         g.promoteToMulti();
         f.setGeometry(std::move(g));
         EXPECT_GT(layer.insert(f), 0);

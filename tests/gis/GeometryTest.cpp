@@ -1,10 +1,10 @@
 // Geometry: families, measures and GEOS repair, as WKT tables.
 
-#include "planatlas/gis/Error.h"
 #include "planatlas/gis/Geometry.h"
 
-#include <gtest/gtest.h>
+#include "planatlas/gis/Error.h"
 
+#include <gtest/gtest.h>
 #include <random>
 #include <sstream>
 
@@ -35,7 +35,10 @@ const RepairCase kRepairCases[] = {
      true, 101.0, 2},
 };
 
-void PrintTo(const RepairCase& c, std::ostream* os) { *os << c.name; }
+void PrintTo(const RepairCase& c, std::ostream* os)
+{
+    *os << c.name;
+}
 
 class Repair : public ::testing::TestWithParam<RepairCase>
 {
@@ -136,12 +139,15 @@ TEST(Geometry, ShapesAndLabelPointsForDrawing)
     const auto p = g.labelPoint();
     ASSERT_TRUE(p);
     EXPECT_TRUE(Geometry::fromWkt("POLYGON((0 0,10 0,10 2,2 2,2 10,0 10,0 0))")
-                    .intersects(Geometry::fromWkt("POINT(" + std::to_string(p->x) + " " + std::to_string(p->y) + ")")));
-    const auto holed = Geometry::fromWkt("POLYGON((0 0,10 0,10 10,0 10,0 0),(2 2,8 2,8 8,2 8,2 2))").shapes();
+                    .intersects(Geometry::fromWkt("POINT(" + std::to_string(p->x) + " " +
+                                                  std::to_string(p->y) + ")")));
+    const auto holed =
+        Geometry::fromWkt("POLYGON((0 0,10 0,10 10,0 10,0 0),(2 2,8 2,8 8,2 8,2 2))").shapes();
     ASSERT_EQ(holed.polygons.at(0).size(), 2u); // exterior and hole
     const auto line = Geometry::fromWkt("MULTILINESTRING((0 0,1 0),(0 5,1 5,2 5,3 5,4 5))");
     EXPECT_DOUBLE_EQ(line.labelPoint()->x, 2); // the middle vertex of the longer line
-    EXPECT_EQ(Geometry::fromWkt("CIRCULARSTRING(0 0,1 1,2 0)").shapes().lines.at(0).size() > 3, true);
+    EXPECT_EQ(Geometry::fromWkt("CIRCULARSTRING(0 0,1 1,2 0)").shapes().lines.at(0).size() > 3,
+              true);
     EXPECT_FALSE(Geometry::fromWkt("POINT EMPTY").labelPoint());
     EXPECT_DOUBLE_EQ(Geometry::fromEnvelope({1, 2, 4, 6}).area(), 12);
 }
@@ -162,7 +168,8 @@ TEST(Validity, QuickAnswerForSimpleRingsAgreesWithGeos)
         wkt << "POLYGON((";
         double x0 = 0, y0 = 0;
         for (int i = 0; i < n; ++i) {
-            const double x = offset + static_cast<double>(random() % 6), y = offset + static_cast<double>(random() % 6);
+            const double x = offset + static_cast<double>(random() % 6),
+                         y = offset + static_cast<double>(random() % 6);
             if (i == 0)
                 x0 = x, y0 = y;
             wkt << (i ? "," : "") << x << ' ' << y;

@@ -5,9 +5,8 @@
 #include "planatlas/gis/Prepared.h"
 #include "planatlas/gis/SpatialIndex.h"
 
-#include <gtest/gtest.h>
-
 #include <algorithm>
+#include <gtest/gtest.h>
 #include <random>
 
 using namespace pa::gis;
@@ -20,11 +19,15 @@ TEST(CellClassifier, NeverContradictsTheExactTest)
     const PreparedGeometry prepared(l);
     const CellClassifier cells(prepared, *l.envelope(), 6);
     EXPECT_EQ(cells.classify({500, 50, 600, 150}), CellClassifier::Where::Inside);
-    EXPECT_EQ(cells.classify({600, 600, 700, 700}), CellClassifier::Where::Outside);  // in the L's notch
-    EXPECT_EQ(cells.classify({120, 120, 180, 180}), CellClassifier::Where::Outside);  // in the hole
-    EXPECT_EQ(cells.classify({350, 350, 450, 450}), CellClassifier::Where::Boundary); // across the inner corner
-    EXPECT_EQ(cells.classify({2000, 0, 2100, 100}), CellClassifier::Where::Outside);  // beyond the envelope
-    EXPECT_EQ(cells.classify({-50, 500, 50, 600}), CellClassifier::Where::Boundary);  // across the outer edge
+    EXPECT_EQ(cells.classify({600, 600, 700, 700}),
+              CellClassifier::Where::Outside); // in the L's notch
+    EXPECT_EQ(cells.classify({120, 120, 180, 180}), CellClassifier::Where::Outside); // in the hole
+    EXPECT_EQ(cells.classify({350, 350, 450, 450}),
+              CellClassifier::Where::Boundary); // across the inner corner
+    EXPECT_EQ(cells.classify({2000, 0, 2100, 100}),
+              CellClassifier::Where::Outside); // beyond the envelope
+    EXPECT_EQ(cells.classify({-50, 500, 50, 600}),
+              CellClassifier::Where::Boundary); // across the outer edge
 
     std::mt19937 random(42);
     std::uniform_real_distribution<double> at(-100, 1100), size(1, 150);
@@ -41,7 +44,9 @@ TEST(CellClassifier, NeverContradictsTheExactTest)
             ++outside;
             ASSERT_FALSE(prepared.intersectsRectangle(r)) << r.minX << ' ' << r.minY;
             break;
-        case CellClassifier::Where::Boundary: ++boundary; break;
+        case CellClassifier::Where::Boundary:
+            ++boundary;
+            break;
         }
     }
     // The short-cut answers most rectangles; the exact test is left for those near an edge.
@@ -67,7 +72,8 @@ TEST(SpatialIndex, FindsWhatABruteForceScanFinds)
             std::vector<std::int64_t> expected;
             for (int i = 0; i < items; ++i) {
                 const auto& b = boxes[static_cast<std::size_t>(i)];
-                if (b.minX <= query.maxX && query.minX <= b.maxX && b.minY <= query.maxY && query.minY <= b.maxY)
+                if (b.minX <= query.maxX && query.minX <= b.maxX && b.minY <= query.maxY &&
+                    query.minY <= b.maxY)
                     expected.push_back(i);
             }
             ASSERT_EQ(index.query(query), expected);

@@ -12,24 +12,21 @@
 #include "PlanBrowser.h"
 #include "SuggestionsPanel.h"
 #include "TestSupport.h"
-
 #include "planatlas/gis/Dataset.h"
 #include "planatlas/layers/Workspace.h"
+#include "planatlas/layers/analysis/Algorithm.h"
 #include "planatlas/layers/plan/Browse.h"
 #include "planatlas/layers/plan/Links.h"
 
 #include <QComboBox>
 #include <QDockWidget>
 #include <QLineEdit>
-
-#include "planatlas/layers/analysis/Algorithm.h"
-#include <QTableWidget>
 #include <QMenuBar>
 #include <QProcess>
 #include <QSignalSpy>
-#include <QTreeWidget>
+#include <QTableWidget>
 #include <QTest>
-
+#include <QTreeWidget>
 #include <filesystem>
 #include <memory>
 #include <set>
@@ -68,7 +65,8 @@ struct Park
 Park park(const std::string& code)
 {
     Park p;
-    auto ws = pa::layers::Workspace::open(pa::test::sampleWorkspace().string(), pa::gis::OpenMode::ReadOnly);
+    auto ws = pa::layers::Workspace::open(pa::test::sampleWorkspace().string(),
+                                          pa::gis::OpenMode::ReadOnly);
     auto parks = *ws.dataset().layerByName("industrial_parks");
     parks.setAttributeFilter("code = '" + code + "'");
     auto f = parks.next();
@@ -76,8 +74,10 @@ Park park(const std::string& code)
     p.x = at->x;
     p.y = at->y;
     const auto rows = ws.dataset().execute(
-        "SELECT t.task_id, a.name_vi FROM industrial_parks_task_links l JOIN industrial_parks k ON k.fid = l.base_id "
-        "JOIN plan_tasks t ON t.fid = l.related_id LEFT JOIN plan_task_agencies r ON r.task_id = t.task_id AND "
+        "SELECT t.task_id, a.name_vi FROM industrial_parks_task_links l JOIN industrial_parks k ON "
+        "k.fid = l.base_id "
+        "JOIN plan_tasks t ON t.fid = l.related_id LEFT JOIN plan_task_agencies r ON r.task_id = "
+        "t.task_id AND "
         "r.role = 'lead' LEFT JOIN plan_agencies a ON a.agency_id = r.agency_id WHERE k.code = " +
         pa::gis::sqlLiteral(code));
     for (const auto& row : rows.rows) {
@@ -97,8 +97,9 @@ std::string sampleCopy(const pa::test::TempDir& dir)
 }
 
 /// A main window on screen in Vietnamese with @p workspace (the sample by default) open and drawn.
-std::unique_ptr<MainWindow> sampleWindow(int width = 1200, int height = 800,
-                                         const std::string& workspace = pa::test::sampleWorkspace().string())
+std::unique_ptr<MainWindow>
+sampleWindow(int width = 1200, int height = 800,
+             const std::string& workspace = pa::test::sampleWorkspace().string())
 {
     auto w = std::make_unique<MainWindow>();
     w->setInteractive(false);
@@ -121,8 +122,10 @@ private slots:
     void initTestCase()
     {
         if (!pa::test::samplesBuilt()) // every window here shows a sample
-            QSKIP("needs the sample workspaces, which this build does not make (PLANATLAS_BUILD_SAMPLES=OFF)");
-        QCoreApplication::setOrganizationName(QStringLiteral("PlanAtlasTest")); // not the user's settings
+            QSKIP("needs the sample workspaces, which this build does not make "
+                  "(PLANATLAS_BUILD_SAMPLES=OFF)");
+        QCoreApplication::setOrganizationName(
+            QStringLiteral("PlanAtlasTest")); // not the user's settings
         QCoreApplication::setApplicationName(QStringLiteral("gui-test"));
     }
 
@@ -134,11 +137,14 @@ private slots:
         QVERIFY2(colours(w.canvas()->picture()) > 40, "the map looks blank");
         // The province fills the view: its extent lies within the canvas's.
         const auto e = w.canvas()->extent();
-        QVERIFY(e.minX < 400000 && e.maxX > 470000); // Thái Nguyên spans about 394–473 km E in EPSG:9213
+        QVERIFY(e.minX < 400000 &&
+                e.maxX > 470000); // Thái Nguyên spans about 394–473 km E in EPSG:9213
         QCOMPARE(w.menuBar()->actions().first()->text(), QStringLiteral("&Tệp"));
         const auto stack = w.layerPanel()->stack();
-        QVERIFY(std::any_of(stack.begin(), stack.end(), [](const auto& s) { return s.first == "industrial_parks"; }));
-        QVERIFY(std::none_of(stack.begin(), stack.end(), [](const auto& s) { return s.first == "land_price_illustrative"; }));
+        QVERIFY(std::any_of(stack.begin(), stack.end(),
+                            [](const auto& s) { return s.first == "industrial_parks"; }));
+        QVERIFY(std::none_of(stack.begin(), stack.end(),
+                             [](const auto& s) { return s.first == "land_price_illustrative"; }));
     }
 
     void hidingALayerRedrawsWithoutIt()
@@ -150,13 +156,16 @@ private slots:
         w.canvas()->zoomTo({p.x - 3000, p.y - 3000, p.x + 3000, p.y + 3000});
         QVERIFY(drawn(w));
         const QPoint at = w.canvas()->toPixel(p.x, p.y).toPoint();
-        const QRgb with = w.canvas()->picture().pixel(at * w.canvas()->picture().devicePixelRatio());
+        const QRgb with =
+            w.canvas()->picture().pixel(at * w.canvas()->picture().devicePixelRatio());
         w.layerPanel()->setLayerVisible("industrial_parks", false);
         QVERIFY(drawn(w));
-        const QRgb without = w.canvas()->picture().pixel(at * w.canvas()->picture().devicePixelRatio());
+        const QRgb without =
+            w.canvas()->picture().pixel(at * w.canvas()->picture().devicePixelRatio());
         QVERIFY(with != without);
         const auto stack = w.layerPanel()->stack();
-        QVERIFY(std::none_of(stack.begin(), stack.end(), [](const auto& s) { return s.first == "industrial_parks"; }));
+        QVERIFY(std::none_of(stack.begin(), stack.end(),
+                             [](const auto& s) { return s.first == "industrial_parks"; }));
     }
 
     void clickingAParkShowsItsTasksAndLeadAgencies()
@@ -172,7 +181,8 @@ private slots:
         QTest::mouseClick(w.canvas(), Qt::LeftButton, {}, w.canvas()->toPixel(p.x, p.y).toPoint());
         const auto* panel = w.identifyPanel();
         QVERIFY(!panel->features().empty());
-        QCOMPARE(panel->features().front().code, std::string("KCN-DT")); // the park, before the district under it
+        QCOMPARE(panel->features().front().code,
+                 std::string("KCN-DT")); // the park, before the district under it
         const QString text = panel->toPlainText();
         QVERIFY2(text.startsWith(QStringLiteral("KCN Điềm Thụy")), qPrintable(text.left(200)));
         QVERIFY(text.contains(QStringLiteral("Nhiệm vụ liên quan (%1)").arg(p.leads.size())));
@@ -182,7 +192,8 @@ private slots:
             QStringList names;
             for (const auto& name : leads)
                 names << QString::fromStdString(name);
-            const auto lead = text.indexOf(QStringLiteral("Chủ trì: ") + names.join(QStringLiteral("; ")), at);
+            const auto lead =
+                text.indexOf(QStringLiteral("Chủ trì: ") + names.join(QStringLiteral("; ")), at);
             QVERIFY2(lead > at, task.c_str());
             QVERIFY2(lead - at < 1500, task.c_str()); // in this task's entry, not a later one
         }
@@ -194,17 +205,20 @@ private slots:
         QVERIFY(window);
         MainWindow& w = *window;
         auto* browser = w.planBrowser();
-        auto ws = pa::layers::Workspace::open(pa::test::sampleWorkspace().string(), pa::gis::OpenMode::ReadOnly);
+        auto ws = pa::layers::Workspace::open(pa::test::sampleWorkspace().string(),
+                                              pa::gis::OpenMode::ReadOnly);
         auto count = [&](const std::string& sql) {
-            return static_cast<int>(std::get<std::int64_t>(ws.dataset().execute(sql).rows.at(0).at(0)));
+            return static_cast<int>(
+                std::get<std::int64_t>(ws.dataset().execute(sql).rows.at(0).at(0)));
         };
         QCOMPARE(browser->visibleTasks(), count("SELECT COUNT(*) FROM plan_tasks"));
         // By agency: what it leads or supports.
         const QString bql = QStringLiteral("Ban Quản lý các khu công nghiệp tỉnh");
         browser->setAgencyFilter(bql);
-        QCOMPARE(browser->visibleTasks(),
-                 count("SELECT COUNT(DISTINCT r.task_id) FROM plan_task_agencies r JOIN plan_agencies a ON "
-                       "a.agency_id = r.agency_id WHERE a.name_vi = 'Ban Quản lý các khu công nghiệp tỉnh'"));
+        QCOMPARE(browser->visibleTasks(), count("SELECT COUNT(DISTINCT r.task_id) FROM "
+                                                "plan_task_agencies r JOIN plan_agencies a ON "
+                                                "a.agency_id = r.agency_id WHERE a.name_vi = 'Ban "
+                                                "Quản lý các khu công nghiệp tỉnh'"));
         QVERIFY(browser->visibleTasks() > 0);
         // The map shows what it leads, and goes there.
         QVERIFY(drawn(w));
@@ -222,9 +236,10 @@ private slots:
         browser->setOnlyUnlocated(false);
         // By theme: the tasks acting on agricultural zones.
         browser->setThemeFilter(QStringLiteral("agri_zone"));
-        QCOMPARE(browser->visibleTasks(),
-                 count("SELECT COUNT(DISTINCT t.task_id) FROM agri_zones_task_links l JOIN plan_tasks t "
-                       "ON t.fid = l.related_id JOIN agri_zones z ON z.fid = l.base_id"));
+        QCOMPARE(
+            browser->visibleTasks(),
+            count("SELECT COUNT(DISTINCT t.task_id) FROM agri_zones_task_links l JOIN plan_tasks t "
+                  "ON t.fid = l.related_id JOIN agri_zones z ON z.fid = l.base_id"));
         QVERIFY(browser->visibleTasks() > 0);
         browser->setThemeFilter({});
         // Due before a day typed the Vietnamese way: the tasks whose deadline ends earlier (the
@@ -233,8 +248,9 @@ private slots:
         // is due; the Thanh Hóa test below has one that is.)
         QVERIFY(browser->setDueBefore(QStringLiteral("1/1/2031")));
         const int due = browser->visibleTasks();
-        QCOMPARE(due, count("SELECT COUNT(*) FROM plan_tasks WHERE deadline GLOB '20[0-2][0-9]*' AND "
-                            "substr(deadline, 1, 4) < '2031' AND deadline NOT LIKE '%..%'"));
+        QCOMPARE(due,
+                 count("SELECT COUNT(*) FROM plan_tasks WHERE deadline GLOB '20[0-2][0-9]*' AND "
+                       "substr(deadline, 1, 4) < '2031' AND deadline NOT LIKE '%..%'"));
         QVERIFY(!browser->setDueBefore(QStringLiteral("sắp tới")));
         QCOMPARE(browser->visibleTasks(), due);
         QVERIFY(browser->setDueBefore({}));
@@ -292,10 +308,12 @@ private slots:
         w.setLinkMode(false);
         QTest::mouseClick(w.canvas(), Qt::LeftButton, {}, at);
         QVERIFY(w.identifyPanel()->toPlainText().contains(QString::fromStdString(task)));
-        emit w.identifyPanel()->unlinkRequested(QString::fromStdString(task), QStringLiteral("KCN-DT"),
+        emit w.identifyPanel()->unlinkRequested(QString::fromStdString(task),
+                                                QStringLiteral("KCN-DT"),
                                                 QStringLiteral("KCN Điềm Thụy"));
         QVERIFY(linksOf(task).empty());
-        QVERIFY(!w.identifyPanel()->toPlainText().contains(QString::fromStdString(task) + QStringLiteral(" — ")));
+        QVERIFY(!w.identifyPanel()->toPlainText().contains(QString::fromStdString(task) +
+                                                           QStringLiteral(" — ")));
         w.undoStack()->undo();
         QCOMPARE(linksOf(task), std::vector<std::string>{"KCN-DT"});
         // The plan browser counts it.
@@ -317,7 +335,8 @@ private slots:
         auto* dock = w.analyses();
         const std::string sample = pa::test::sampleWorkspace().string();
         const std::string units = dock->unitsChoice()->currentData().toString().toStdString();
-        QCOMPARE(units, std::string("districts_pre2025")); // the period's districts are offered first
+        QCOMPARE(units,
+                 std::string("districts_pre2025")); // the period's districts are offered first
         // Every registered analysis has its page; with the form as it opens, each gives the
         // bytes of the command line with the same values.
         const std::vector<std::pair<std::string, std::vector<std::string>>> cases = {
@@ -361,7 +380,8 @@ private slots:
             QVERIFY(dock->summary("corridor").contains(QStringLiteral("2,5 km")));
             const auto file = dir.file("corridor.csv");
             QVERIFY(dock->exportCsv("corridor", QString::fromStdString(file)));
-            QCOMPARE(pa::test::readBytes(file), pa::test::runCli({"analyze", sample, "corridor", "--distance-km", "2.5"}).out);
+            QCOMPARE(pa::test::readBytes(file),
+                     pa::test::runCli({"analyze", sample, "corridor", "--distance-km", "2.5"}).out);
             // A value that is no number is refused by the field's title, before any work.
             distance->setText(QStringLiteral("năm"));
             QSignalSpy refused(dock, &pa::gui::AnalysisDock::finished);
@@ -376,7 +396,8 @@ private slots:
         // summary names the districts without an industrial park (Võ Nhai, among others).
         dock->run("coverage");
         QVERIFY(QSignalSpy(dock, &pa::gui::AnalysisDock::finished).wait(60000));
-        QVERIFY2(dock->summary("coverage").contains(QStringLiteral("Võ Nhai")), qPrintable(dock->summary("coverage")));
+        QVERIFY2(dock->summary("coverage").contains(QStringLiteral("Võ Nhai")),
+                 qPrintable(dock->summary("coverage")));
         QCOMPARE(w.canvas()->theme(), pa::render::Theme::Coverage);
         QVERIFY(drawn(w));
         w.clearHighlight();
@@ -390,7 +411,8 @@ private slots:
         MainWindow& w = *window;
         QVERIFY(w.planBrowser()->selectTask(QStringLiteral("kh-nq54:III.4#4")));
         QVERIFY(drawn(w));
-        pa::gui::ExportMapDialog dialog(&w, w.canvas()->extent(), w.canvas()->highlight(), QStringLiteral("vi"));
+        pa::gui::ExportMapDialog dialog(&w, w.canvas()->extent(), w.canvas()->highlight(),
+                                        QStringLiteral("vi"));
         // The highlight on the canvas is offered, and chosen, as the theme.
         QCOMPARE(dialog.themeChoice()->currentData().toString(), QStringLiteral("agency"));
         dialog.pageChoice()->setCurrentIndex(1); // A3
@@ -404,10 +426,12 @@ private slots:
         QVERIFY(w.exportMap(QString::fromStdString(pdf), options));
         const auto info = pa::test::run({"pdfinfo", pdf});
         QVERIFY2(info.out.find("(A3)") != std::string::npos, info.out.c_str());
-        QVERIFY2(info.out.find("1191 x 842 pts") != std::string::npos, info.out.c_str()); // landscape
+        QVERIFY2(info.out.find("1191 x 842 pts") != std::string::npos,
+                 info.out.c_str()); // landscape
         const auto text = pa::test::run({"pdftotext", pdf, "-"});
         QVERIFY(text.out.find("Nhiệm vụ III.4#4") != std::string::npos);
-        QVERIFY(text.out.find("chỉ dẫn") != std::string::npos); // the indicative note is on the page
+        QVERIFY(text.out.find("chỉ dẫn") !=
+                std::string::npos); // the indicative note is on the page
         // A bad place is refused in the window, and nothing is left behind.
         QVERIFY(!w.exportMap(QString::fromStdString(dir.file("no/such/folder/map.pdf")), options));
         QVERIFY(!w.lastError().isEmpty());
@@ -432,18 +456,23 @@ private slots:
 
         pa::gui::ImportDialog towns(&w, QString::fromStdString(copy), QStringLiteral("vi"));
         connect(&towns, &pa::gui::ImportDialog::imported, &w, &MainWindow::addImportedLayer);
-        QVERIFY(towns.setSource(QString::fromStdString(pa::test::fixture("urban_centres.csv").string())));
-        towns.kindChoice()->setCurrentIndex(towns.kindChoice()->findData(QStringLiteral("urban_centre")));
+        QVERIFY(towns.setSource(
+            QString::fromStdString(pa::test::fixture("urban_centres.csv").string())));
+        towns.kindChoice()->setCurrentIndex(
+            towns.kindChoice()->findData(QStringLiteral("urban_centre")));
         // A CSV of lon/lat says no CRS: refused, never guessed, and nothing written.
         QVERIFY(!towns.runImport());
-        QVERIFY2(towns.error().contains(QStringLiteral("no coordinate reference system")), qPrintable(towns.error()));
+        QVERIFY2(towns.error().contains(QStringLiteral("no coordinate reference system")),
+                 qPrintable(towns.error()));
         QVERIFY(layerNames() == before);
         QVERIFY(pa::test::readBytes(copy) == bytes);
         // With WGS 84 chosen from the presets, the name the sample's towns already use is refused…
-        towns.crsChoice()->setCurrentIndex(towns.crsChoice()->findData(QStringLiteral("EPSG:4326")));
+        towns.crsChoice()->setCurrentIndex(
+            towns.crsChoice()->findData(QStringLiteral("EPSG:4326")));
         towns.licenceEdit()->setText(QStringLiteral("CC BY 4.0"));
         QVERIFY(!towns.runImport());
-        QVERIFY2(towns.error().contains(QStringLiteral("already has a layer")), qPrintable(towns.error()));
+        QVERIFY2(towns.error().contains(QStringLiteral("already has a layer")),
+                 qPrintable(towns.error()));
         QVERIFY(pa::test::readBytes(copy) == bytes);
         // … and under a name of its own it is imported, reprojected and shown.
         towns.layerNameEdit()->setText(QStringLiteral("do_thi_bo_sung"));
@@ -453,19 +482,24 @@ private slots:
         const auto added = towns.report().layerName;
         QVERIFY(w.layerPanel()->itemOf(added) != nullptr);
         const auto stack = w.layerPanel()->stack();
-        QVERIFY(std::any_of(stack.begin(), stack.end(), [&](const auto& s) { return s.first == added; }));
+        QVERIFY(std::any_of(stack.begin(), stack.end(),
+                            [&](const auto& s) { return s.first == added; }));
 
         // A Shapefile written in TCVN3: decoded, codes from its column.
         pa::gui::ImportDialog parks(&w, QString::fromStdString(copy), QStringLiteral("vi"));
-        QVERIFY(parks.setSource(QString::fromStdString(pa::test::fixture("kcn_tcvn3.shp").string())));
-        parks.kindChoice()->setCurrentIndex(parks.kindChoice()->findData(QStringLiteral("industrial_park")));
-        parks.encodingChoice()->setCurrentIndex(parks.encodingChoice()->findData(QStringLiteral("tcvn3")));
+        QVERIFY(
+            parks.setSource(QString::fromStdString(pa::test::fixture("kcn_tcvn3.shp").string())));
+        parks.kindChoice()->setCurrentIndex(
+            parks.kindChoice()->findData(QStringLiteral("industrial_park")));
+        parks.encodingChoice()->setCurrentIndex(
+            parks.encodingChoice()->findData(QStringLiteral("tcvn3")));
         parks.codeChoice()->setCurrentIndex(parks.codeChoice()->findData(QStringLiteral("MA_KCN")));
         parks.licenceEdit()->setText(QStringLiteral("CC BY 4.0"));
         parks.layerNameEdit()->setText(QStringLiteral("kcn_cu"));
         // Its codes are the sample's own parks' codes: refused, feature by feature.
         QVERIFY(!parks.runImport());
-        QVERIFY2(parks.error().contains(QStringLiteral("feature 3: code 'KCN-DT' is already used in the workspace")),
+        QVERIFY2(parks.error().contains(
+                     QStringLiteral("feature 3: code 'KCN-DT' is already used in the workspace")),
                  qPrintable(parks.error()));
         parks.codeChoice()->setCurrentIndex(0); // generate codes instead
         QVERIFY2(parks.runImport(), qPrintable(parks.error()));
@@ -474,8 +508,12 @@ private slots:
         auto table = *ws.dataset().layerByName(parks.report().layerName);
         bool vietnamese = false;
         while (auto f = table.next())
-            vietnamese = vietnamese || pa::gis::toString(f->value(table.fieldIndex("name_vi"))).find("Khu công nghiệp") != std::string::npos ||
-                         pa::gis::toString(f->value(table.fieldIndex("name_vi"))).find("KCN") != std::string::npos;
+            vietnamese =
+                vietnamese ||
+                pa::gis::toString(f->value(table.fieldIndex("name_vi"))).find("Khu công nghiệp") !=
+                    std::string::npos ||
+                pa::gis::toString(f->value(table.fieldIndex("name_vi"))).find("KCN") !=
+                    std::string::npos;
         QVERIFY(vietnamese);
     }
 
@@ -491,7 +529,8 @@ private slots:
         MainWindow& w = *window;
         QCOMPARE(w.planBrowser()->visibleTasks(), 49);
         QVERIFY2(w.ingestPlan(QString::fromStdString(
-                     pa::test::fixture("plans/synthetic/thanh-hoa_ctr-hanh-dong-synthetic.txt").string())),
+                     pa::test::fixture("plans/synthetic/thanh-hoa_ctr-hanh-dong-synthetic.txt")
+                         .string())),
                  qPrintable(w.lastError()));
         QCOMPARE(w.planBrowser()->visibleTasks(), 49 + 9);
         // "trong năm 2024" makes one task of the new document due before 1 January 2025.
@@ -500,8 +539,8 @@ private slots:
         QVERIFY(w.planBrowser()->setDueBefore({}));
         auto* panel = w.suggestions();
         const auto pending = panel->suggestions();
-        // 18: with "đô thị" a type word, "Khu công nghiệp Lam Sơn - Sao Vàng" also suggests the urban
-        // area of that name (low confidence), and "Hà Nội" named alone is a place.
+        // 18: with "đô thị" a type word, "Khu công nghiệp Lam Sơn - Sao Vàng" also suggests the
+        // urban area of that name (low confidence), and "Hà Nội" named alone is a place.
         QCOMPARE(static_cast<int>(pending.size()), 18);
         QCOMPARE(panel->table()->rowCount(), 18);
         // Accept the two best, reject the third: each decision one undoable step.
@@ -542,22 +581,28 @@ private slots:
         MainWindow& w = *window;
         // Another program (QGIS, a script) holds the GeoPackage in an exclusive transaction.
         QProcess holder;
-        holder.start(QStringLiteral("/usr/bin/python3"),
-                     {QStringLiteral("-c"),
-                      QStringLiteral("import sqlite3,sys,time\n"
-                                     "c = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
-                                     "c.execute('BEGIN EXCLUSIVE')\nprint('locked', flush=True)\ntime.sleep(60)\n"),
-                      QString::fromStdString(copy)});
+        holder.start(
+            QStringLiteral("/usr/bin/python3"),
+            {QStringLiteral("-c"),
+             QStringLiteral(
+                 "import sqlite3,sys,time\n"
+                 "c = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+                 "c.execute('BEGIN EXCLUSIVE')\nprint('locked', flush=True)\ntime.sleep(60)\n"),
+             QString::fromStdString(copy)});
         QVERIFY(holder.waitForReadyRead(10000));
         QCOMPARE(holder.readAll().trimmed(), QByteArray("locked"));
-        QVERIFY(!w.toggleLink(QStringLiteral("kh-ctr37:IV.2#1"), "KCN-DT", QStringLiteral("KCN Điềm Thụy")));
-        QVERIFY2(w.lastError().contains(QStringLiteral("database is locked")), qPrintable(w.lastError()));
-        QVERIFY2(w.lastError().contains(QStringLiteral("Một chương trình khác")), qPrintable(w.lastError()));
+        QVERIFY(!w.toggleLink(QStringLiteral("kh-ctr37:IV.2#1"), "KCN-DT",
+                              QStringLiteral("KCN Điềm Thụy")));
+        QVERIFY2(w.lastError().contains(QStringLiteral("database is locked")),
+                 qPrintable(w.lastError()));
+        QVERIFY2(w.lastError().contains(QStringLiteral("Một chương trình khác")),
+                 qPrintable(w.lastError()));
         QCOMPARE(w.undoStack()->count(), 0);
         holder.kill();
         holder.waitForFinished();
         // Once the other program lets go, the same edit goes through.
-        QVERIFY2(w.toggleLink(QStringLiteral("kh-ctr37:IV.2#1"), "KCN-DT", QStringLiteral("KCN Điềm Thụy")),
+        QVERIFY2(w.toggleLink(QStringLiteral("kh-ctr37:IV.2#1"), "KCN-DT",
+                              QStringLiteral("KCN Điềm Thụy")),
                  qPrintable(w.lastError()));
         QCOMPARE(w.undoStack()->count(), 1);
     }
@@ -571,9 +616,11 @@ private slots:
         w.setLanguage(QStringLiteral("vi"));
         QVERIFY(w.openWorkspace(QString::fromStdString(pa::test::sampleWorkspace().string())));
         QVERIFY(!w.openWorkspace(QString::fromStdString(dir.file("missing.gpkg"))));
-        QVERIFY2(w.lastError().contains(QStringLiteral("tệp không tồn tại")), qPrintable(w.lastError()));
+        QVERIFY2(w.lastError().contains(QStringLiteral("tệp không tồn tại")),
+                 qPrintable(w.lastError()));
         QVERIFY(!w.openWorkspace(QString::fromStdString(dir.file("notes.gpkg"))));
-        QVERIFY2(w.lastError().startsWith(QStringLiteral("Không mở được notes.gpkg")), qPrintable(w.lastError()));
+        QVERIFY2(w.lastError().startsWith(QStringLiteral("Không mở được notes.gpkg")),
+                 qPrintable(w.lastError()));
         QVERIFY(w.workspace() != nullptr); // the sample is still open
     }
 
@@ -599,7 +646,8 @@ private slots:
     {
         const QString dir = qEnvironmentVariable("PLANATLAS_SCREENSHOTS");
         if (dir.isEmpty())
-            QSKIP("set PLANATLAS_SCREENSHOTS to a folder (ctest -R Gui.Screenshots does, under xvfb-run)");
+            QSKIP("set PLANATLAS_SCREENSHOTS to a folder (ctest -R Gui.Screenshots does, under "
+                  "xvfb-run)");
         const auto window = sampleWindow(1440, 900);
         QVERIFY(window);
         MainWindow& w = *window;
@@ -646,11 +694,15 @@ private slots:
         }
         save(QStringLiteral("2d3-footprint-vi.png"));
         {
-            pa::gui::ImportDialog dialog(&w, QString::fromStdString(pa::test::sampleWorkspace().string()),
-                                         QStringLiteral("vi"));
-            QVERIFY(dialog.setSource(QString::fromStdString(pa::test::fixture("kcn_tcvn3.shp").string())));
-            dialog.kindChoice()->setCurrentIndex(dialog.kindChoice()->findData(QStringLiteral("industrial_park")));
-            dialog.encodingChoice()->setCurrentIndex(dialog.encodingChoice()->findData(QStringLiteral("tcvn3")));
+            pa::gui::ImportDialog dialog(
+                &w, QString::fromStdString(pa::test::sampleWorkspace().string()),
+                QStringLiteral("vi"));
+            QVERIFY(dialog.setSource(
+                QString::fromStdString(pa::test::fixture("kcn_tcvn3.shp").string())));
+            dialog.kindChoice()->setCurrentIndex(
+                dialog.kindChoice()->findData(QStringLiteral("industrial_park")));
+            dialog.encodingChoice()->setCurrentIndex(
+                dialog.encodingChoice()->findData(QStringLiteral("tcvn3")));
             dialog.show();
             QVERIFY(QTest::qWaitForWindowExposed(&dialog));
             QVERIFY(dialog.grab().toImage().save(dir + QStringLiteral("/2e-import-vi.png")));

@@ -1,8 +1,8 @@
 // Identify: what a click on the map finds, on the hand-computable analysis workspace.
 
-#include "analysis/AnalysisFixture.h"
-
 #include "planatlas/layers/Identify.h"
+
+#include "analysis/AnalysisFixture.h"
 #include "planatlas/layers/plan/Browse.h"
 
 #include <gtest/gtest.h>
@@ -16,8 +16,10 @@ TEST_F(AnalysisFixture, IdentifyFindsTheSmallestFeatureFirstWithItsTasksAndAgenc
 {
     {
         auto ws = layers::Workspace::open(path(), gis::OpenMode::Update);
-        ws.dataset().execute("INSERT INTO plan_agencies (agency_id, name_vi) VALUES ('so-tn-mt', 'Sở Tài nguyên và Môi trường')");
-        ws.dataset().execute("INSERT INTO plan_task_agencies (task_id, agency_id, role) VALUES ('d:1#1', 'so-tn-mt', 'support')");
+        ws.dataset().execute("INSERT INTO plan_agencies (agency_id, name_vi) VALUES ('so-tn-mt', "
+                             "'Sở Tài nguyên và Môi trường')");
+        ws.dataset().execute("INSERT INTO plan_task_agencies (task_id, agency_id, role) VALUES "
+                             "('d:1#1', 'so-tn-mt', 'support')");
         ws.close();
     }
     auto ws = layers::Workspace::open(path(), gis::OpenMode::ReadOnly);
@@ -65,11 +67,16 @@ TEST_F(AnalysisFixture, PlanOverviewListsTasksWithLeadsLinksAndSuccessors)
     {
         auto ws = layers::Workspace::open(path(), gis::OpenMode::Update);
         auto& ds = ws.dataset();
-        ds.execute("INSERT INTO plan_agencies (agency_id, name_vi) VALUES ('so-tc', 'Sở Tài chính')");
-        ds.execute("INSERT INTO plan_agencies (agency_id, name_vi, successor_id) VALUES ('so-kh-dt', 'Sở Kế hoạch và Đầu tư', 'so-tc')");
-        ds.execute("INSERT INTO plan_tasks (task_id, doc_id, section, text) VALUES ('d:2#1', 'd', '2', 'Thu hút đầu tư')");
-        ds.execute("INSERT INTO plan_task_agencies (task_id, agency_id, role) VALUES ('d:2#1', 'so-kh-dt', 'lead')");
-        ds.execute("INSERT INTO plan_task_agencies (task_id, agency_id, role) VALUES ('d:2#1', 'so-cong-thuong', 'support')");
+        ds.execute(
+            "INSERT INTO plan_agencies (agency_id, name_vi) VALUES ('so-tc', 'Sở Tài chính')");
+        ds.execute("INSERT INTO plan_agencies (agency_id, name_vi, successor_id) VALUES "
+                   "('so-kh-dt', 'Sở Kế hoạch và Đầu tư', 'so-tc')");
+        ds.execute("INSERT INTO plan_tasks (task_id, doc_id, section, text) VALUES ('d:2#1', 'd', "
+                   "'2', 'Thu hút đầu tư')");
+        ds.execute("INSERT INTO plan_task_agencies (task_id, agency_id, role) VALUES ('d:2#1', "
+                   "'so-kh-dt', 'lead')");
+        ds.execute("INSERT INTO plan_task_agencies (task_id, agency_id, role) VALUES ('d:2#1', "
+                   "'so-cong-thuong', 'support')");
         ws.close();
     }
     auto ws = layers::Workspace::open(path(), gis::OpenMode::ReadOnly);

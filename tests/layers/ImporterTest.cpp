@@ -1,16 +1,15 @@
 // Import of real and realistic files: reprojection, repair, encodings, mapping, codes, and the
 // refusal of bad input with the workspace left byte for byte as it was.
 
-#include "TestSupport.h"
-
-#include "planatlas/layers/Errors.h"
 #include "planatlas/layers/Importer.h"
-#include "planatlas/layers/Workspace.h"
 
-#include <gtest/gtest.h>
+#include "TestSupport.h"
+#include "planatlas/layers/Errors.h"
+#include "planatlas/layers/Workspace.h"
 
 #include <filesystem>
 #include <fstream>
+#include <gtest/gtest.h>
 
 namespace fs = std::filesystem;
 using namespace pa::layers;
@@ -21,10 +20,7 @@ namespace {
 class Import : public ::testing::Test
 {
 protected:
-    void SetUp() override
-    {
-        Workspace::create(path(), {"Thái Nguyên", "EPSG:9213"}).close();
-    }
+    void SetUp() override { Workspace::create(path(), {"Thái Nguyên", "EPSG:9213"}).close(); }
     std::string path() const { return m_dir.file("ws.gpkg"); }
     Workspace open() { return Workspace::open(path(), OpenMode::Update); }
 
@@ -103,12 +99,14 @@ ImportOptions options(const fs::path& file, const std::string& kind)
 
 TEST_F(Import, ProvinceGeoJsonIsReprojectedToVn2000Tm3)
 {
-    auto o = options(pa::test::sampleData("thai_nguyen/province_pre2025_odm.geojson"), "admin_province");
+    auto o =
+        options(pa::test::sampleData("thai_nguyen/province_pre2025_odm.geojson"), "admin_province");
     o.validTo = "2025-06-30";
     const auto report = import(o);
     EXPECT_EQ(report.features, 1);
     EXPECT_EQ(report.sourceCrs, "EPSG:4326");
-    EXPECT_NE(report.transformation.find("VN-2000 to WGS 84"), std::string::npos) << report.transformation;
+    EXPECT_NE(report.transformation.find("VN-2000 to WGS 84"), std::string::npos)
+        << report.transformation;
     EXPECT_EQ(report.repaired, 0);
     // shared/data/SOURCES.md: the ODM province is 3,522.5 km² in EPSG:9213.
     EXPECT_NEAR(layerArea(report.layerName) / 1e6, 3522.5, 0.5);
@@ -139,7 +137,8 @@ TEST_F(Import, Tcvn3ShapefileIsDecodedAndMapped)
 {
     auto o = options(pa::test::fixture("kcn_tcvn3.shp"), "industrial_park");
     o.encoding = pa::text::Encoding::Tcvn3;
-    o.fieldMap = {{"name_vi", "TEN_KCN"}, {"status", "TRANG_THAI"}, {"planned_area_ha", "DIEN_TICH"}};
+    o.fieldMap = {
+        {"name_vi", "TEN_KCN"}, {"status", "TRANG_THAI"}, {"planned_area_ha", "DIEN_TICH"}};
     o.codeField = "MA_KCN";
     o.geometryQuality = "indicative";
     const auto report = import(o);
@@ -150,8 +149,8 @@ TEST_F(Import, Tcvn3ShapefileIsDecodedAndMapped)
     const auto got = rows("SELECT code, name_vi, status, planned_area_ha, geometry_quality FROM "
                           "kcn_tcvn3 ORDER BY fid");
     ASSERT_EQ(got.size(), 3u);
-    EXPECT_EQ(got[0], (std::vector<std::string>{"KCN-YB", "Khu công nghiệp Yên Bình", "planned", "400",
-                                                "indicative"}));
+    EXPECT_EQ(got[0], (std::vector<std::string>{"KCN-YB", "Khu công nghiệp Yên Bình", "planned",
+                                                "400", "indicative"}));
     EXPECT_EQ(got[1][1], "Khu công nghiệp Sông Công II");
     EXPECT_EQ(got[1][2], "under_construction");
     EXPECT_EQ(got[2][1], "Khu công nghiệp Điềm Thụy");
@@ -160,7 +159,8 @@ TEST_F(Import, Tcvn3ShapefileIsDecodedAndMapped)
     EXPECT_NEAR(layerArea("kcn_tcvn3", "KCN-YB") / 1e4, 400.0, 0.01);
     // Registered with its kind, quality and link relation.
     EXPECT_EQ(rows("SELECT kind, geometry_quality, source_encoding, link_table FROM pa_layers")[0],
-              (std::vector<std::string>{"industrial_park", "indicative", "tcvn3", "kcn_tcvn3_task_links"}));
+              (std::vector<std::string>{"industrial_park", "indicative", "tcvn3",
+                                        "kcn_tcvn3_task_links"}));
     EXPECT_EQ(rows("SELECT mapping_table_name, related_table_name FROM gpkgext_relations")[0],
               (std::vector<std::string>{"kcn_tcvn3_task_links", "plan_tasks"}));
 }
@@ -180,7 +180,8 @@ TEST_F(Import, Tcvn3DeclaredAsWindows1252IsFlaggedAndCanBeFixed)
     for (const auto& w : report.warnings)
         warned |= w.find("--encoding tcvn3") != std::string::npos;
     EXPECT_TRUE(warned);
-    EXPECT_EQ(rows("SELECT name_vi FROM kcn ORDER BY fid")[0][0], "Khu c\u00abng nghi\u00d6p Y\u00aan B\u00d7nh");
+    EXPECT_EQ(rows("SELECT name_vi FROM kcn ORDER BY fid")[0][0],
+              "Khu c\u00abng nghi\u00d6p Y\u00aan B\u00d7nh");
 
     o.layerName = "kcn_fixed";
     o.encoding = pa::text::Encoding::Tcvn3;
@@ -197,9 +198,12 @@ TEST_F(Import, CsvWithLonLatAndVietnameseNumbers)
     const auto report = import(o);
     EXPECT_EQ(report.features, 4);
     EXPECT_EQ(report.geometryType, "Multi Point");
-    const auto got = rows("SELECT code, name_vi, tier, planned_area_ha FROM urban_centres ORDER BY fid");
-    EXPECT_EQ(got[0], (std::vector<std::string>{"DT-0001", "Thành phố Thái Nguyên", "provincial", "22274.5"}));
-    // "9.804" in a column that writes decimals with a comma is nine thousand eight hundred and four.
+    const auto got =
+        rows("SELECT code, name_vi, tier, planned_area_ha FROM urban_centres ORDER BY fid");
+    EXPECT_EQ(got[0], (std::vector<std::string>{"DT-0001", "Thành phố Thái Nguyên", "provincial",
+                                                "22274.5"}));
+    // "9.804" in a column that writes decimals with a comma is nine thousand eight hundred and
+    // four.
     EXPECT_EQ(got[1][3], "9804");
     EXPECT_EQ(got[3][3], ""); // empty stays empty
     // The city point lies inside the city's district once both are in EPSG:9213.
@@ -209,9 +213,13 @@ TEST_F(Import, CsvWithLonLatAndVietnameseNumbers)
     import(d);
     auto ws = Workspace::open(path(), OpenMode::ReadOnly);
     const auto x = std::stod(pa::gis::toString(
-        ws.dataset().execute("SELECT ST_X(ST_GeometryN(geom, 1)) FROM urban_centres WHERE fid = 1").rows[0][0]));
+        ws.dataset()
+            .execute("SELECT ST_X(ST_GeometryN(geom, 1)) FROM urban_centres WHERE fid = 1")
+            .rows[0][0]));
     const auto y = std::stod(pa::gis::toString(
-        ws.dataset().execute("SELECT ST_Y(ST_GeometryN(geom, 1)) FROM urban_centres WHERE fid = 1").rows[0][0]));
+        ws.dataset()
+            .execute("SELECT ST_Y(ST_GeometryN(geom, 1)) FROM urban_centres WHERE fid = 1")
+            .rows[0][0]));
     const auto box = ws.dataset().execute(
         "SELECT ST_MinX(geom), ST_MaxX(geom), ST_MinY(geom), ST_MaxY(geom) FROM "
         "thai_nguyen_districts_pre2025_geoboundaries WHERE name_vi = 'Thành phố Thái Nguyên'");
@@ -259,7 +267,8 @@ TEST_F(Import, OtherFormatsPlannersBring)
         const auto report = import(o);
         EXPECT_EQ(report.features, c.features) << c.file;
         EXPECT_EQ(report.sourceDriver, c.driver) << c.file;
-        EXPECT_EQ(rows("SELECT name_vi FROM " + report.layerName + " ORDER BY fid").at(0).at(0), c.firstName)
+        EXPECT_EQ(rows("SELECT name_vi FROM " + report.layerName + " ORDER BY fid").at(0).at(0),
+                  c.firstName)
             << c.file;
     }
     // The WKT squares were drawn in EPSG:9213 as 300 ha and 200 ha: no reprojection, no change.
@@ -288,13 +297,15 @@ TEST_F(Import, InvalidPolygonsAreRepairedAndCounted)
     // The self-touching ring's loop (half a d×d square inside its 2d×2d shell) becomes a
     // hole: 4 − 1/2 squares.
     EXPECT_NEAR(layerArea("invalid_polygons", "SELFTOUCH") / square, 3.5, 0.01);
-    EXPECT_EQ(rows("SELECT ST_NumGeometries(geom) FROM invalid_polygons WHERE code = 'BOWTIE'")[0][0], "2");
+    EXPECT_EQ(
+        rows("SELECT ST_NumGeometries(geom) FROM invalid_polygons WHERE code = 'BOWTIE'")[0][0],
+        "2");
 }
 
 TEST_F(Import, GeoPackageSourceLayerIsChosenExplicitly)
 {
-    expectRefused(options(pa::test::fixture("two_layers.gpkg"), "industrial_cluster"), ErrorKind::Input,
-                  "--source-layer");
+    expectRefused(options(pa::test::fixture("two_layers.gpkg"), "industrial_cluster"),
+                  ErrorKind::Input, "--source-layer");
     auto o = options(pa::test::fixture("two_layers.gpkg"), "industrial_cluster");
     o.sourceLayer = "ccn";
     const auto report = import(o);
@@ -325,9 +336,11 @@ TEST_F(Import, BadInputIsRefusedAndTheWorkspaceIsUntouched)
     pa::test::TempDir scratch;
     // Empty file.
     pa::test::writeBytes(scratch.file("empty.geojson"), "");
-    expectRefused(options(scratch.file("empty.geojson"), "industrial_park"), ErrorKind::Input, "empty.geojson");
+    expectRefused(options(scratch.file("empty.geojson"), "industrial_park"), ErrorKind::Input,
+                  "empty.geojson");
     // Missing file.
-    expectRefused(options(scratch.file("missing.shp"), "industrial_park"), ErrorKind::Input, "no such file");
+    expectRefused(options(scratch.file("missing.shp"), "industrial_park"), ErrorKind::Input,
+                  "no such file");
     // GeoJSON with a syntax error.
     expectRefused(options(pa::test::fixture("broken.geojson"), "industrial_park"), ErrorKind::Input,
                   "broken.geojson");
@@ -342,10 +355,11 @@ TEST_F(Import, BadInputIsRefusedAndTheWorkspaceIsUntouched)
     noCrs.fieldMap = {{"name_vi", "TEN_KCN"}};
     expectRefused(noCrs, ErrorKind::Input, "--src-crs");
     // Wrong geometry type for the kind.
-    expectRefused(options(pa::test::fixture("road_line.geojson"), "industrial_park"), ErrorKind::Input,
-                  "line");
+    expectRefused(options(pa::test::fixture("road_line.geojson"), "industrial_park"),
+                  ErrorKind::Input, "line");
     // Unknown kind.
-    expectRefused(options(pa::test::fixture("road_line.geojson"), "airport"), ErrorKind::Usage, "airport");
+    expectRefused(options(pa::test::fixture("road_line.geojson"), "airport"), ErrorKind::Usage,
+                  "airport");
     // A required attribute with no column.
     pa::test::writeBytes(scratch.file("nameless.csv"), "ma,dien_tich,lon,lat\nA1,12,105.8,21.5\n");
     auto nameless = options(scratch.file("nameless.csv"), "industrial_park");
@@ -366,16 +380,19 @@ TEST_F(Import, CancellationRollsBackEverything)
         std::ofstream out(scratch.file("many.csv"));
         out << "name_vi,lon,lat\n";
         for (int i = 0; i < 2000; ++i)
-            out << "Điểm " << i << ',' << 105.6 + (i % 50) * 0.01 << ',' << 21.4 + (i / 50) * 0.01 << '\n';
+            out << "Điểm " << i << ',' << 105.6 + (i % 50) * 0.01 << ',' << 21.4 + (i / 50) * 0.01
+                << '\n';
     }
     auto o = options(scratch.file("many.csv"), "infrastructure");
     o.sourceCrs = "EPSG:4326";
     const auto before = pa::test::readBytes(path());
     std::atomic<bool> cancel{false};
-    Progress progress([&](double, std::string_view stage) {
-        if (stage == "importing")
-            cancel = true; // the user presses Cancel half-way through writing
-    }, &cancel);
+    Progress progress(
+        [&](double, std::string_view stage) {
+            if (stage == "importing")
+                cancel = true; // the user presses Cancel half-way through writing
+        },
+        &cancel);
     try {
         auto ws = open();
         importLayer(ws, o, progress);
@@ -390,7 +407,8 @@ TEST_F(Import, CancellationRollsBackEverything)
 
 TEST_F(Import, WhereFilterAndCodePrefix)
 {
-    auto o = options(pa::test::sampleData("vietnam/vn_transport_network_smallscale.geojson"), "railway");
+    auto o =
+        options(pa::test::sampleData("vietnam/vn_transport_network_smallscale.geojson"), "railway");
     o.where = "crosses_thai_nguyen = 1 AND ma = 'HB01'";
     o.layerName = "rail";
     EXPECT_EQ(import(o).features, 2);
@@ -398,18 +416,21 @@ TEST_F(Import, WhereFilterAndCodePrefix)
     bad.layerName = "rail2";
     bad.where = "no_such_column = 1";
     expectRefused(bad, ErrorKind::Usage, "--where");
-    auto p = options(pa::test::sampleData("thai_nguyen/province_2025_derived_odm.geojson"), "admin_province");
+    auto p = options(pa::test::sampleData("thai_nguyen/province_2025_derived_odm.geojson"),
+                     "admin_province");
     p.codeField = "ma_tinh_2025";
     p.codePrefix = "TINH2025-";
     p.layerName = "province";
     import(p);
     EXPECT_EQ(rows("SELECT code FROM province")[0][0], "TINH2025-19");
-    EXPECT_EQ(rows("SELECT unit_code FROM admin_units WHERE layer_name = 'province'")[0][0], "TINH2025-19");
+    EXPECT_EQ(rows("SELECT unit_code FROM admin_units WHERE layer_name = 'province'")[0][0],
+              "TINH2025-19");
 }
 
 TEST_F(Import, PriceTableJoinedToDistrictsAndRoads)
 {
-    auto d = options(pa::test::sampleData("thai_nguyen/districts_pre2025_geoboundaries.geojson"), "admin_district");
+    auto d = options(pa::test::sampleData("thai_nguyen/districts_pre2025_geoboundaries.geojson"),
+                     "admin_district");
     d.codeField = "shapeID";
     d.layerName = "districts";
     import(d);
@@ -422,20 +443,23 @@ TEST_F(Import, PriceTableJoinedToDistrictsAndRoads)
                             "ĐẠI TỪ,SKC,\"600.000\",2024,QĐ mẫu\n";
     auto o = options(table, "land_price");
     o.layerName = "gia_dat";
-    o.fieldMap = {{"price_vnd_m2", "gia_vt1"}, {"land_use", "loai_dat"}, {"decision_ref", "quyet_dinh"}};
+    o.fieldMap = {
+        {"price_vnd_m2", "gia_vt1"}, {"land_use", "loai_dat"}, {"decision_ref", "quyet_dinh"}};
     o.join = ImportOptions::Join{"districts", "name_vi", "ten_don_vi", 0.0};
     const auto report = import(o);
     EXPECT_EQ(report.features, 3);
     EXPECT_EQ(report.joined, 3);
     EXPECT_EQ(number("SELECT price_vnd_m2 FROM gia_dat WHERE land_use = 'SKC' AND year = 2024 "
-                     "ORDER BY price_vnd_m2 DESC LIMIT 1"), 1500000);
+                     "ORDER BY price_vnd_m2 DESC LIMIT 1"),
+              1500000);
     // The joined polygon is the district's: Đại Từ 566.1 km² (SOURCES.md section 7).
     const auto daiTu = rows("SELECT code FROM gia_dat WHERE price_vnd_m2 = 600000");
     ASSERT_EQ(daiTu.size(), 1u);
     EXPECT_NEAR(layerArea("gia_dat", daiTu[0][0]) / 1e6, 566.1, 0.1);
 
     // A row naming no district: refused, row named, nothing written.
-    std::ofstream(m_dir.file("bad.csv")) << "ten_don_vi,gia_dat\nPhú Bình,800000\nHuyện Bắc Sơn,700000\n";
+    std::ofstream(m_dir.file("bad.csv"))
+        << "ten_don_vi,gia_dat\nPhú Bình,800000\nHuyện Bắc Sơn,700000\n";
     auto bad = options(m_dir.file("bad.csv"), "land_price");
     bad.layerName = "gia2";
     bad.join = ImportOptions::Join{"districts", "name_vi", "ten_don_vi", 0.0};
@@ -452,7 +476,8 @@ TEST_F(Import, PriceTableJoinedToDistrictsAndRoads)
     r.layerName = "streets";
     r.sourceCrs = "EPSG:9213";
     import(r);
-    std::ofstream(m_dir.file("street_prices.csv")) << "ten_duong,gia_dat\nđường cách mạng tháng tám,\"25.000.000\"\n";
+    std::ofstream(m_dir.file("street_prices.csv"))
+        << "ten_duong,gia_dat\nđường cách mạng tháng tám,\"25.000.000\"\n";
     auto s = options(m_dir.file("street_prices.csv"), "land_price");
     s.layerName = "street_price";
     s.join = ImportOptions::Join{"streets", "name_vi", "ten_duong", 20.0};

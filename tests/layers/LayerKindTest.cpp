@@ -1,7 +1,6 @@
 #include "planatlas/layers/LayerKind.h"
 
 #include <gtest/gtest.h>
-
 #include <set>
 
 using namespace pa::layers;
@@ -9,11 +8,10 @@ using pa::gis::GeometryFamily;
 
 TEST(LayerKind, RegistryHasTheKindsOfTheDesign)
 {
-    for (const char* id :
-         {"admin_province", "admin_district", "admin_commune", "industrial_park",
-          "industrial_cluster", "economic_zone", "hitech_zone", "expressway", "road", "railway",
-          "agri_zone", "forest", "urban_centre", "tourism_area", "market_logistics", "land_price",
-          "infrastructure", "other"})
+    for (const char* id : {"admin_province", "admin_district", "admin_commune", "industrial_park",
+                           "industrial_cluster", "economic_zone", "hitech_zone", "expressway",
+                           "road", "railway", "agri_zone", "forest", "urban_centre", "tourism_area",
+                           "market_logistics", "land_price", "infrastructure", "other"})
         EXPECT_NE(findKind(id), nullptr) << id;
     EXPECT_EQ(findKind("airport"), nullptr);
 }

@@ -1,26 +1,25 @@
 // The plan reader: the four real documents against gold annotations, every task form on small
 // texts of our own, the input formats, and bad input.
 
-#include "TestSupport.h"
+#include "planatlas/layers/plan/Plan.h"
 
+#include "TestSupport.h"
 #include "planatlas/gis/Dataset.h"
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/Importer.h"
 #include "planatlas/layers/Workspace.h"
-#include "planatlas/layers/plan/Plan.h"
 #include "planatlas/layers/plan/Links.h"
 #include "planatlas/layers/plan/PlanStore.h"
 
-#include <gtest/gtest.h>
-#include <unicode/normalizer2.h>
-#include <unicode/ucnv.h>
-#include <unicode/unistr.h>
-
 #include <chrono>
 #include <fstream>
+#include <gtest/gtest.h>
 #include <map>
 #include <set>
 #include <sstream>
+#include <unicode/normalizer2.h>
+#include <unicode/ucnv.h>
+#include <unicode/unistr.h>
 
 using namespace pa::plan;
 namespace fs = std::filesystem;
@@ -65,14 +64,20 @@ class GoldDocuments : public ::testing::TestWithParam<const char*>
 {
 };
 
-ParsedPlan parse(const std::string& text) { return parsePlanText(text, "test"); }
+ParsedPlan parse(const std::string& text)
+{
+    return parsePlanText(text, "test");
+}
 
 } // namespace
 
 TEST_P(GoldDocuments, TasksAndLeadsMatchTheAnnotation)
 {
     const std::string name = GetParam();
-    const auto plan = readPlan((name.rfind("synthetic/", 0) == 0 ? pa::test::fixture("plans/" + name + ".txt") : pa::test::sampleData("thai_nguyen/plans/" + name + ".txt")).string());
+    const auto plan = readPlan((name.rfind("synthetic/", 0) == 0
+                                    ? pa::test::fixture("plans/" + name + ".txt")
+                                    : pa::test::sampleData("thai_nguyen/plans/" + name + ".txt"))
+                                   .string());
     const auto gold = loadGold(pa::test::fixture("plans/" + name + ".tasks.tsv"));
     ASSERT_FALSE(gold.empty());
     std::size_t matched = 0, leadsRight = 0;
@@ -87,16 +92,17 @@ TEST_P(GoldDocuments, TasksAndLeadsMatchTheAnnotation)
         if (join(t.lead) == g->second.lead && t.collective == g->second.collective)
             ++leadsRight;
         else
-            ADD_FAILURE() << name << " line " << t.line << ": lead " << join(t.lead) << ", expected "
-                          << g->second.lead;
+            ADD_FAILURE() << name << " line " << t.line << ": lead " << join(t.lead)
+                          << ", expected " << g->second.lead;
     }
     for (const auto& [line, g] : gold)
         if (!found.contains(line))
             std::cout << "  missed: " << name << " line " << line << " (" << g.section << ")\n";
     const double precision = static_cast<double>(matched) / static_cast<double>(plan.tasks.size());
     const double recall = static_cast<double>(matched) / static_cast<double>(gold.size());
-    std::cout << name << ": tasks " << plan.tasks.size() << ", gold " << gold.size() << ", precision "
-              << precision << ", recall " << recall << ", leads right " << leadsRight << "/" << matched << '\n';
+    std::cout << name << ": tasks " << plan.tasks.size() << ", gold " << gold.size()
+              << ", precision " << precision << ", recall " << recall << ", leads right "
+              << leadsRight << "/" << matched << '\n';
     EXPECT_GE(precision, 0.9);
     EXPECT_GE(recall, 0.98);
     EXPECT_EQ(leadsRight, matched); // every lead of a found task is right
@@ -112,36 +118,47 @@ INSTANTIATE_TEST_SUITE_P(ThaiNguyen, GoldDocuments,
 
 TEST(PlanHeader, ReadsTypeNumberDateIssuerAndProvince)
 {
-    const auto cv = readPlan(pa::test::sampleData("thai_nguyen/plans/thai-nguyen_cv-2907-ubnd-cnnxd_2023.txt").string());
+    const auto cv = readPlan(
+        pa::test::sampleData("thai_nguyen/plans/thai-nguyen_cv-2907-ubnd-cnnxd_2023.txt").string());
     EXPECT_EQ(cv.document.type, "Công văn");
     EXPECT_EQ(cv.document.number, "2907/UBND-CNNXD");
     EXPECT_EQ(cv.document.date, "2023-06-19");
     EXPECT_EQ(cv.document.issuer, "UBND tỉnh Thái Nguyên");
     EXPECT_EQ(cv.document.province, "Thái Nguyên");
     EXPECT_EQ(cv.contentSha256.size(), 64u);
-    const auto nq = readPlan(pa::test::sampleData("thai_nguyen/plans/thai-nguyen_nq-hdnd-ke-hoach-ktxh-2021-2025.txt").string());
+    const auto nq = readPlan(
+        pa::test::sampleData("thai_nguyen/plans/thai-nguyen_nq-hdnd-ke-hoach-ktxh-2021-2025.txt")
+            .string());
     EXPECT_EQ(nq.document.type, "Nghị quyết");
     EXPECT_EQ(nq.document.issuer, "HĐND tỉnh Thái Nguyên");
     EXPECT_EQ(nq.document.date, "2020-12-11"); // "thông qua ngày 11 tháng 12 năm 2020"
     EXPECT_EQ(nq.document.title, "Về Kế hoạch phát triển kinh tế - xã hội giai đoạn 2021 - 2025");
-    const auto kh = readPlan(pa::test::sampleData("thai_nguyen/plans/thai-nguyen_kh-thuc-hien-ctr37-nq29_2023.txt").string());
+    const auto kh = readPlan(
+        pa::test::sampleData("thai_nguyen/plans/thai-nguyen_kh-thuc-hien-ctr37-nq29_2023.txt")
+            .string());
     EXPECT_EQ(kh.document.type, "Kế hoạch");
-    EXPECT_EQ(kh.document.issuer, "UBND tỉnh Thái Nguyên"); // from "UBND tỉnh Thái Nguyên ban hành Kế hoạch"
+    EXPECT_EQ(kh.document.issuer,
+              "UBND tỉnh Thái Nguyên"); // from "UBND tỉnh Thái Nguyên ban hành Kế hoạch"
     EXPECT_EQ(kh.document.title.rfind("Thực hiện Chương trình hành động số 37-CTr/TU", 0), 0u);
-    // Undated: issued on or after the latest act its preamble cites (Công văn 886/SCT of 30/3/2023).
+    // Undated: issued on or after the latest act its preamble cites (Công văn 886/SCT of
+    // 30/3/2023).
     EXPECT_EQ(kh.document.date, "");
     EXPECT_EQ(kh.document.notBefore, "2023-03-30");
     EXPECT_EQ(cv.document.notBefore <= cv.document.date, true) << cv.document.notBefore;
-    const auto th = readPlan(pa::test::fixture("plans/synthetic/thanh-hoa_ctr-hanh-dong-synthetic.txt").string());
+    const auto th = readPlan(
+        pa::test::fixture("plans/synthetic/thanh-hoa_ctr-hanh-dong-synthetic.txt").string());
     EXPECT_EQ(th.document.type, "Chương trình hành động");
     EXPECT_EQ(th.document.number, "45/CTr-SKHĐT");
-    EXPECT_EQ(th.document.issuer, "Sở Kế hoạch và Đầu tư tỉnh Thanh Hóa"); // a department's document
+    EXPECT_EQ(th.document.issuer,
+              "Sở Kế hoạch và Đầu tư tỉnh Thanh Hóa"); // a department's document
     EXPECT_EQ(th.document.province, "Thanh Hóa");
 }
 
 TEST(PlanTargets, ReadsVietnameseNumbersComparatorsRangesAndMetrics)
 {
-    const auto kh = readPlan(pa::test::sampleData("thai_nguyen/plans/thai-nguyen_kh-thuc-hien-ctr37-nq29_2023.txt").string());
+    const auto kh = readPlan(
+        pa::test::sampleData("thai_nguyen/plans/thai-nguyen_kh-thuc-hien-ctr37-nq29_2023.txt")
+            .string());
     auto find = [&](std::string_view indicator) -> const Target* {
         for (const auto& t : kh.targets)
             if (t.indicator.rfind(indicator, 0) == 0)
@@ -169,10 +186,12 @@ TEST(PlanTargets, ReadsVietnameseNumbersComparatorsRangesAndMetrics)
     EXPECT_EQ(trained->comparator, "range");
     EXPECT_DOUBLE_EQ(trained->value, 35.0);
     EXPECT_EQ(trained->valueMax, 40.0);
-    const auto cv = readPlan(pa::test::sampleData("thai_nguyen/plans/thai-nguyen_cv-2907-ubnd-cnnxd_2023.txt").string());
+    const auto cv = readPlan(
+        pa::test::sampleData("thai_nguyen/plans/thai-nguyen_cv-2907-ubnd-cnnxd_2023.txt").string());
     bool output = false;
     for (const auto& t : cv.targets)
-        output |= t.value == 1211000.0 && t.unit == "tỷ đồng" && t.year == 2025 && t.comparator == "approx";
+        output |= t.value == 1211000.0 && t.unit == "tỷ đồng" && t.year == 2025 &&
+                  t.comparator == "approx";
     EXPECT_TRUE(output); // "ước đạt 1.211.000 tỷ đồng"
 }
 
@@ -180,11 +199,12 @@ TEST(PlanTargets, ReadsVietnameseNumbersComparatorsRangesAndMetrics)
 
 TEST(PlanTasks, LeadWithSupportFollowedByPlusItems)
 {
-    const auto plan = parse("KẾ HOẠCH\nPhát triển vùng chè\n\nI. NHIỆM VỤ\n\n"
-                            "- Sở Nông nghiệp và Phát triển nông thôn chủ trì, phối hợp với Sở Tài chính, "
-                            "Sở Công Thương và UBND các huyện:\n\n"
-                            "+ Xây dựng vùng chè tập trung tại xã Tân Cương.\n\n"
-                            "+ Hỗ trợ cấp chứng nhận VietGAP cho các hợp tác xã.\n");
+    const auto plan =
+        parse("KẾ HOẠCH\nPhát triển vùng chè\n\nI. NHIỆM VỤ\n\n"
+              "- Sở Nông nghiệp và Phát triển nông thôn chủ trì, phối hợp với Sở Tài chính, "
+              "Sở Công Thương và UBND các huyện:\n\n"
+              "+ Xây dựng vùng chè tập trung tại xã Tân Cương.\n\n"
+              "+ Hỗ trợ cấp chứng nhận VietGAP cho các hợp tác xã.\n");
     ASSERT_EQ(plan.tasks.size(), 2u);
     for (const auto& t : plan.tasks) {
         EXPECT_EQ(t.lead, std::vector<std::string>{"Sở Nông nghiệp và Phát triển nông thôn"});
@@ -198,16 +218,18 @@ TEST(PlanTasks, LeadWithSupportFollowedByPlusItems)
     // The registry knows the 2025 successor.
     bool successor = false;
     for (const auto& a : plan.agencies)
-        successor |= a.name == "Sở Nông nghiệp và Phát triển nông thôn" && a.successor2025 == "Sở Nông nghiệp và Môi trường";
+        successor |= a.name == "Sở Nông nghiệp và Phát triển nông thôn" &&
+                     a.successor2025 == "Sở Nông nghiệp và Môi trường";
     EXPECT_TRUE(successor);
 }
 
 TEST(PlanTasks, NumberedAgencyHeadingWithDashItemsAndInlineTask)
 {
-    const auto plan = parse("CHƯƠNG TRÌNH HÀNH ĐỘNG\n\n1. Phân công nhiệm vụ\n\n"
-                            "1.1. Sở Kế hoạch và Đầu tư:\n\n- Tham mưu bố trí vốn cho hạ tầng KCN Yên Bình.\n\n"
-                            "- Chủ trì, phối hợp với Sở Xây dựng thẩm định dự án.\n\n"
-                            "1.2. Sở Giao thông vận tải: Nâng cấp Quốc lộ 3 đoạn qua huyện Phú Bình.\n");
+    const auto plan =
+        parse("CHƯƠNG TRÌNH HÀNH ĐỘNG\n\n1. Phân công nhiệm vụ\n\n"
+              "1.1. Sở Kế hoạch và Đầu tư:\n\n- Tham mưu bố trí vốn cho hạ tầng KCN Yên Bình.\n\n"
+              "- Chủ trì, phối hợp với Sở Xây dựng thẩm định dự án.\n\n"
+              "1.2. Sở Giao thông vận tải: Nâng cấp Quốc lộ 3 đoạn qua huyện Phú Bình.\n");
     ASSERT_EQ(plan.tasks.size(), 3u);
     EXPECT_EQ(plan.tasks[0].lead, std::vector<std::string>{"Sở Kế hoạch và Đầu tư"});
     EXPECT_EQ(plan.tasks[1].lead, std::vector<std::string>{"Sở Kế hoạch và Đầu tư"});
@@ -225,14 +247,16 @@ TEST(PlanTasks, NumberedAgencyHeadingWithDashItemsAndInlineTask)
 
 TEST(PlanTasks, AssignmentInsideASentenceAndSeveralLeads)
 {
-    const auto plan = parse("KẾ HOẠCH\n\nI. TỔ CHỨC THỰC HIỆN\n\n"
-                            "1. Để bảo đảm tiến độ, giao Sở Công Thương chủ trì, phối hợp với Sở Tài chính "
-                            "theo dõi việc thực hiện Kế hoạch.\n\n"
-                            "2. Sở Giao thông vận tải, Sở Xây dựng chủ trì hoàn thiện đường vành đai V.\n");
+    const auto plan =
+        parse("KẾ HOẠCH\n\nI. TỔ CHỨC THỰC HIỆN\n\n"
+              "1. Để bảo đảm tiến độ, giao Sở Công Thương chủ trì, phối hợp với Sở Tài chính "
+              "theo dõi việc thực hiện Kế hoạch.\n\n"
+              "2. Sở Giao thông vận tải, Sở Xây dựng chủ trì hoàn thiện đường vành đai V.\n");
     ASSERT_EQ(plan.tasks.size(), 2u);
     EXPECT_EQ(plan.tasks[0].lead, std::vector<std::string>{"Sở Công Thương"});
     EXPECT_EQ(plan.tasks[0].support, std::vector<std::string>{"Sở Tài chính"});
-    EXPECT_EQ(plan.tasks[1].lead, (std::vector<std::string>{"Sở Giao thông vận tải", "Sở Xây dựng"}));
+    EXPECT_EQ(plan.tasks[1].lead,
+              (std::vector<std::string>{"Sở Giao thông vận tải", "Sở Xây dựng"}));
 }
 
 TEST(PlanTasks, BareUnregisteredAgencyHeaderIsKeptAndFlagged)
@@ -248,22 +272,26 @@ TEST(PlanTasks, BareUnregisteredAgencyHeaderIsKeptAndFlagged)
 
 TEST(PlanTasks, CollectiveLeadsAreMarked)
 {
-    const auto plan = parse("KẾ HOẠCH\n\nIII. NHIỆM VỤ CHỦ YẾU\n\n"
-                            "Các sở, ban, ngành, UBND các huyện, thành phố căn cứ chức năng thực hiện các nội dung sau:\n\n"
-                            "1. Cải cách hành chính\n\n- Rút ngắn thời gian giải quyết thủ tục đầu tư.\n\n"
-                            "- Sở Tư pháp chủ trì rà soát văn bản quy phạm pháp luật.\n");
+    const auto plan =
+        parse("KẾ HOẠCH\n\nIII. NHIỆM VỤ CHỦ YẾU\n\n"
+              "Các sở, ban, ngành, UBND các huyện, thành phố căn cứ chức năng thực hiện các nội "
+              "dung sau:\n\n"
+              "1. Cải cách hành chính\n\n- Rút ngắn thời gian giải quyết thủ tục đầu tư.\n\n"
+              "- Sở Tư pháp chủ trì rà soát văn bản quy phạm pháp luật.\n");
     ASSERT_EQ(plan.tasks.size(), 2u);
     EXPECT_TRUE(plan.tasks[0].collective);
-    EXPECT_EQ(plan.tasks[0].lead, (std::vector<std::string>{"Các sở, ban, ngành", "UBND các huyện, thành phố"}));
+    EXPECT_EQ(plan.tasks[0].lead,
+              (std::vector<std::string>{"Các sở, ban, ngành", "UBND các huyện, thành phố"}));
     EXPECT_FALSE(plan.tasks[1].collective);
     EXPECT_EQ(plan.tasks[1].lead, std::vector<std::string>{"Sở Tư pháp"});
 }
 
 TEST(PlanTasks, PurposeAndTargetSectionsHoldNoTasks)
 {
-    const auto plan = parse("KẾ HOẠCH\n\nI. MỤC ĐÍCH, YÊU CẦU\n\n- Nâng cao nhận thức của cán bộ.\n\n"
-                            "II. MỤC TIÊU\n\n1. Tỷ lệ đô thị hóa đạt trên 45% vào năm 2027.\n\n"
-                            "III. NHIỆM VỤ\n\n1. Sở Xây dựng chủ trì lập quy hoạch đô thị mới.\n");
+    const auto plan =
+        parse("KẾ HOẠCH\n\nI. MỤC ĐÍCH, YÊU CẦU\n\n- Nâng cao nhận thức của cán bộ.\n\n"
+              "II. MỤC TIÊU\n\n1. Tỷ lệ đô thị hóa đạt trên 45% vào năm 2027.\n\n"
+              "III. NHIỆM VỤ\n\n1. Sở Xây dựng chủ trì lập quy hoạch đô thị mới.\n");
     ASSERT_EQ(plan.tasks.size(), 1u);
     EXPECT_EQ(plan.tasks[0].section, "III.1");
     ASSERT_EQ(plan.targets.size(), 1u);
@@ -276,29 +304,33 @@ TEST(PlanTasks, PurposeAndTargetSectionsHoldNoTasks)
 
 namespace {
 
-const std::string kSmallPlan = "ỦY BAN NHÂN DÂN\nTỈNH THANH HÓA\n\nSố: 1992/QĐ-UBND\n\nThanh Hóa, ngày 09/6/2023\n\n"
-                               "QUYẾT ĐỊNH\nVề phát triển khu kinh tế Nghi Sơn\n\nĐiều 1. Nhiệm vụ\n\n"
-                               "1. Ban Quản lý Khu kinh tế Nghi Sơn chủ trì mở rộng Khu công nghiệp Lam Sơn - Sao Vàng.\n\n"
-                               "2. Sở Kế hoạch và Đầu tư chủ trì xúc tiến đầu tư vào huyện Ngọc Lặc.\n";
+const std::string kSmallPlan =
+    "ỦY BAN NHÂN DÂN\nTỈNH THANH HÓA\n\nSố: 1992/QĐ-UBND\n\nThanh Hóa, ngày 09/6/2023\n\n"
+    "QUYẾT ĐỊNH\nVề phát triển khu kinh tế Nghi Sơn\n\nĐiều 1. Nhiệm vụ\n\n"
+    "1. Ban Quản lý Khu kinh tế Nghi Sơn chủ trì mở rộng Khu công nghiệp Lam Sơn - Sao Vàng.\n\n"
+    "2. Sở Kế hoạch và Đầu tư chủ trì xúc tiến đầu tư vào huyện Ngọc Lặc.\n";
 
 /// Windows-1258 as Vietnamese editors write it: base letters (with â ê ô ă ơ ư đ composed)
 /// followed by a combining tone byte. ICU's converter does not split tones off by itself.
 std::string encodeCp1258(const std::string& utf8)
 {
     UErrorCode status = U_ZERO_ERROR;
-    const icu::UnicodeString nfd = icu::Normalizer2::getNFDInstance(status)->normalize(icu::UnicodeString::fromUTF8(utf8), status);
+    const icu::UnicodeString nfd = icu::Normalizer2::getNFDInstance(status)->normalize(
+        icu::UnicodeString::fromUTF8(utf8), status);
     const std::map<std::pair<char16_t, char16_t>, char> composed = {
-        {{u'a', 0x0302}, '\xE2'}, {{u'A', 0x0302}, '\xC2'}, {{u'e', 0x0302}, '\xEA'}, {{u'E', 0x0302}, '\xCA'},
-        {{u'o', 0x0302}, '\xF4'}, {{u'O', 0x0302}, '\xD4'}, {{u'a', 0x0306}, '\xE3'}, {{u'A', 0x0306}, '\xC3'},
-        {{u'o', 0x031B}, '\xF5'}, {{u'O', 0x031B}, '\xD5'}, {{u'u', 0x031B}, '\xFD'}, {{u'U', 0x031B}, '\xDD'}};
-    const std::map<char16_t, char> tones = {{0x0300, '\xCC'}, {0x0301, '\xEC'}, {0x0303, '\xDE'},
-                                            {0x0309, '\xD2'}, {0x0323, '\xF2'}};
+        {{u'a', 0x0302}, '\xE2'}, {{u'A', 0x0302}, '\xC2'}, {{u'e', 0x0302}, '\xEA'},
+        {{u'E', 0x0302}, '\xCA'}, {{u'o', 0x0302}, '\xF4'}, {{u'O', 0x0302}, '\xD4'},
+        {{u'a', 0x0306}, '\xE3'}, {{u'A', 0x0306}, '\xC3'}, {{u'o', 0x031B}, '\xF5'},
+        {{u'O', 0x031B}, '\xD5'}, {{u'u', 0x031B}, '\xFD'}, {{u'U', 0x031B}, '\xDD'}};
+    const std::map<char16_t, char> tones = {
+        {0x0300, '\xCC'}, {0x0301, '\xEC'}, {0x0303, '\xDE'}, {0x0309, '\xD2'}, {0x0323, '\xF2'}};
     std::string out;
     for (int32_t i = 0; i < nfd.length(); ++i) {
         char16_t c = nfd.charAt(i);
         // NFD orders a dot below before a circumflex ("ệ" = e, U+0323, U+0302): gather the marks.
         std::vector<char16_t> marks;
-        for (int32_t k = i + 1; k < nfd.length() && nfd.charAt(k) >= 0x0300 && nfd.charAt(k) <= 0x036F; ++k)
+        for (int32_t k = i + 1;
+             k < nfd.length() && nfd.charAt(k) >= 0x0300 && nfd.charAt(k) <= 0x036F; ++k)
             marks.push_back(nfd.charAt(k));
         for (auto it = marks.begin(); it != marks.end(); ++it)
             if (composed.contains({c, *it})) {
@@ -391,25 +423,29 @@ TEST(PlanFormats, Utf8Utf16Windows1258NfdAndDocxReadAlike)
     checkSmallPlan(readPlan(dir.file("cp1258.txt")), "cp1258");
     // Markdown-ish bold and a page break in the middle of a sentence.
     std::string markdown = kSmallPlan;
-    markdown.replace(markdown.find("QUYẾT ĐỊNH"), std::string("QUYẾT ĐỊNH").size(), "**QUYẾT ĐỊNH**");
-    markdown.replace(markdown.find("chủ trì xúc tiến"), std::string("chủ trì xúc tiến").size(), "chủ trì xúc\n\n\ntiến");
+    markdown.replace(markdown.find("QUYẾT ĐỊNH"), std::string("QUYẾT ĐỊNH").size(),
+                     "**QUYẾT ĐỊNH**");
+    markdown.replace(markdown.find("chủ trì xúc tiến"), std::string("chủ trì xúc tiến").size(),
+                     "chủ trì xúc\n\n\ntiến");
     pa::test::writeBytes(dir.file("md.txt"), markdown);
     checkSmallPlan(readPlan(dir.file("md.txt")), "utf-8");
     // A .docx made the way Word stores it: paragraphs of runs in word/document.xml.
-    std::string xml = "<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/"
-                      "wordprocessingml/2006/main\"><w:body>";
+    std::string xml =
+        "<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/"
+        "wordprocessingml/2006/main\"><w:body>";
     std::istringstream lines(kSmallPlan);
     for (std::string line; std::getline(lines, line);)
         if (!line.empty())
             xml += "<w:p><w:r><w:t xml:space=\"preserve\">" + line + "</w:t></w:r></w:p>";
     xml += "</w:body></w:document>";
     pa::test::writeBytes(dir.file("document.xml"), xml);
-    const auto zip = pa::test::run({"/usr/bin/python3", "-c",
-                                    "import sys, zipfile\n"
-                                    "with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:\n"
-                                    "    z.writestr('[Content_Types].xml', '<Types/>')\n"
-                                    "    z.write(sys.argv[2], 'word/document.xml')\n",
-                                    dir.file("plan.docx"), dir.file("document.xml")});
+    const auto zip =
+        pa::test::run({"/usr/bin/python3", "-c",
+                       "import sys, zipfile\n"
+                       "with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:\n"
+                       "    z.writestr('[Content_Types].xml', '<Types/>')\n"
+                       "    z.write(sys.argv[2], 'word/document.xml')\n",
+                       dir.file("plan.docx"), dir.file("document.xml")});
     ASSERT_EQ(zip.exitCode, 0) << zip.err;
     checkSmallPlan(readPlan(dir.file("plan.docx")), "docx");
 }
@@ -434,22 +470,26 @@ TEST(PlanFormats, BadInputIsRefusedClearlyAndQuickly)
         binary += static_cast<char>((i * 7919) % 256);
     pa::test::writeBytes(dir.file("blob.bin"), binary);
     refused(dir.file("blob.bin"), "binary");
-    pa::test::writeBytes(dir.file("prose.txt"), "Hôm nay trời đẹp. Chúng tôi đi chơi ở hồ Núi Cốc.\n");
+    pa::test::writeBytes(dir.file("prose.txt"),
+                         "Hôm nay trời đẹp. Chúng tôi đi chơi ở hồ Núi Cốc.\n");
     refused(dir.file("prose.txt"), "no numbered sections");
     pa::test::writeBytes(dir.file("fake.pdf"), "%PDF-1.7\n...");
     refused(dir.file("fake.pdf"), "not a readable PDF");
     // 20 MB of plan text: read in bounded time.
     std::string big = "KẾ HOẠCH\n\nI. NHIỆM VỤ\n\n";
-    const std::string block = "- Sở Công Thương chủ trì, phối hợp với Sở Tài chính phát triển cụm công nghiệp "
-                              "Điềm Thụy và hạ tầng khu vực phía Nam của tỉnh theo quy hoạch.\n\n";
+    const std::string block =
+        "- Sở Công Thương chủ trì, phối hợp với Sở Tài chính phát triển cụm công nghiệp "
+        "Điềm Thụy và hạ tầng khu vực phía Nam của tỉnh theo quy hoạch.\n\n";
     while (big.size() < (20u << 20))
         big += block;
     pa::test::writeBytes(dir.file("big.txt"), big);
     const auto start = std::chrono::steady_clock::now();
     const auto plan = readPlan(dir.file("big.txt"));
-    const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const auto seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     EXPECT_GT(plan.tasks.size(), 100000u);
-    EXPECT_LT(seconds, 120.0) << "bounded time"; // a guard against runaway behaviour, not a benchmark
+    EXPECT_LT(seconds, 120.0)
+        << "bounded time"; // a guard against runaway behaviour, not a benchmark
 }
 
 // ---- into the workspace ---------------------------------------------------------------------
@@ -467,7 +507,8 @@ TEST(PlanStore, WritesOnceUpdatesOnReingestAndKeepsLinks)
     pa::test::TempDir dir;
     const std::string path = dir.file("ws.gpkg");
     pa::layers::Workspace::create(path, {"Thái Nguyên", "EPSG:9213"}).close();
-    const auto plan = readPlan(pa::test::sampleData("thai_nguyen/plans/thai-nguyen_cv-2907-ubnd-cnnxd_2023.txt").string());
+    const auto plan = readPlan(
+        pa::test::sampleData("thai_nguyen/plans/thai-nguyen_cv-2907-ubnd-cnnxd_2023.txt").string());
     {
         auto ws = pa::layers::Workspace::open(path, pa::gis::OpenMode::Update);
         const auto report = storePlan(ws, plan, "", "cv-2907.txt");
@@ -480,8 +521,9 @@ TEST(PlanStore, WritesOnceUpdatesOnReingestAndKeepsLinks)
         o.kind = "hitech_zone";
         o.codeField = "code";
         pa::layers::importLayer(ws, o);
-        ws.dataset().execute("INSERT INTO invalid_polygons_task_links (base_id, related_id, link_source) VALUES "
-                             "(1, (SELECT fid FROM plan_tasks WHERE task_id = '2907-ubnd-cnnxd:2.8#1'), 'manual')");
+        ws.dataset().execute(
+            "INSERT INTO invalid_polygons_task_links (base_id, related_id, link_source) VALUES "
+            "(1, (SELECT fid FROM plan_tasks WHERE task_id = '2907-ubnd-cnnxd:2.8#1'), 'manual')");
         ws.close();
     }
     auto ws = pa::layers::Workspace::open(path, pa::gis::OpenMode::Update);
@@ -491,11 +533,14 @@ TEST(PlanStore, WritesOnceUpdatesOnReingestAndKeepsLinks)
     EXPECT_EQ(again.tasksUpdated, 38);
     EXPECT_EQ(one(ws, "SELECT COUNT(*) FROM plan_documents"), "1");
     EXPECT_EQ(one(ws, "SELECT COUNT(*) FROM plan_tasks"), "38");
-    EXPECT_EQ(one(ws, "SELECT COUNT(*) FROM invalid_polygons_task_links"), "1"); // the link survived
-    EXPECT_EQ(one(ws, "SELECT a.name_vi FROM plan_task_agencies r JOIN plan_agencies a USING (agency_id) "
-                      "WHERE r.task_id = '2907-ubnd-cnnxd:2.8#1' AND r.role = 'lead'"),
-              "Sở Thông tin và Truyền thông");
-    EXPECT_EQ(one(ws, "SELECT s.name_vi FROM plan_agencies a JOIN plan_agencies s ON s.agency_id = a.successor_id "
+    EXPECT_EQ(one(ws, "SELECT COUNT(*) FROM invalid_polygons_task_links"),
+              "1"); // the link survived
+    EXPECT_EQ(
+        one(ws, "SELECT a.name_vi FROM plan_task_agencies r JOIN plan_agencies a USING (agency_id) "
+                "WHERE r.task_id = '2907-ubnd-cnnxd:2.8#1' AND r.role = 'lead'"),
+        "Sở Thông tin và Truyền thông");
+    EXPECT_EQ(one(ws, "SELECT s.name_vi FROM plan_agencies a JOIN plan_agencies s ON s.agency_id = "
+                      "a.successor_id "
                       "WHERE a.agency_id = 'so-thong-tin-va-truyen-thong'"),
               "Sở Khoa học và Công nghệ");
     EXPECT_EQ(one(ws, "SELECT COUNT(*) FROM plan_agency_aliases WHERE alias = 'Sở KH&ĐT'"), "1");
@@ -509,7 +554,8 @@ pa::layers::Workspace linkWorkspace(const std::string& path)
     pa::layers::Workspace::create(path, {"Thái Nguyên", "EPSG:9213"}).close();
     auto ws = pa::layers::Workspace::open(path, pa::gis::OpenMode::Update);
     pa::layers::ImportOptions districts;
-    districts.sourcePath = pa::test::sampleData("thai_nguyen/districts_pre2025_geoboundaries.geojson").string();
+    districts.sourcePath =
+        pa::test::sampleData("thai_nguyen/districts_pre2025_geoboundaries.geojson").string();
     districts.kind = "admin_district";
     districts.layerName = "districts";
     districts.codeField = "shapeID";
@@ -522,8 +568,11 @@ pa::layers::Workspace linkWorkspace(const std::string& path)
     parks.fieldMap = {{"name_vi", "TEN_KCN"}};
     parks.codeField = "MA_KCN";
     pa::layers::importLayer(ws, parks);
-    storePlan(ws, readPlan(pa::test::sampleData("thai_nguyen/plans/thai-nguyen_cv-2907-ubnd-cnnxd_2023.txt").string()),
-              "cv2907", "cv.txt");
+    storePlan(
+        ws,
+        readPlan(pa::test::sampleData("thai_nguyen/plans/thai-nguyen_cv-2907-ubnd-cnnxd_2023.txt")
+                     .string()),
+        "cv2907", "cv.txt");
     return ws;
 }
 
@@ -532,7 +581,10 @@ TEST(PlanLinks, SuggestAcceptEditAndList)
     pa::test::TempDir dir;
     const std::string path = dir.file("ws.gpkg");
     auto ws = linkWorkspace(path);
-    storePlan(ws, readPlan(pa::test::sampleData("thai_nguyen/plans/thai-nguyen_kh-co-cau-lai-nen-kinh-te-nq54_2023.txt").string()),
+    storePlan(ws,
+              readPlan(pa::test::sampleData(
+                           "thai_nguyen/plans/thai-nguyen_kh-co-cau-lai-nen-kinh-te-nq54_2023.txt")
+                           .string()),
               "kh54", "kh.txt");
 
     const auto suggestions = suggestLinks(ws);
@@ -561,16 +613,20 @@ TEST(PlanLinks, SuggestAcceptEditAndList)
     // accepted again.
     auto linkedTo = [&](const std::string& task, const std::string& code) {
         const auto links = listLinks(ws, task);
-        return std::any_of(links.begin(), links.end(), [&](const Link& l) { return l.featureCode == code; });
+        return std::any_of(links.begin(), links.end(),
+                           [&](const Link& l) { return l.featureCode == code; });
     };
     const auto before = listLinks(ws, "kh54:III.5.c#4").size();
     ASSERT_TRUE(linkedTo("kh54:III.5.c#4", phuBinh->featureCode));
     EXPECT_EQ(resetSuggestions(ws, {phuBinh->id, yenBinh->id}), 2);
     EXPECT_FALSE(linkedTo("kh54:III.5.c#4", phuBinh->featureCode));
-    EXPECT_EQ(listLinks(ws, "kh54:III.5.c#4").size(), before - 1); // the task's other accepted link stays
+    EXPECT_EQ(listLinks(ws, "kh54:III.5.c#4").size(),
+              before - 1); // the task's other accepted link stays
     const auto pending = listSuggestions(ws, "pending");
     EXPECT_EQ(std::count_if(pending.begin(), pending.end(),
-                            [&](const LinkSuggestion& s) { return s.id == phuBinh->id || s.id == yenBinh->id; }),
+                            [&](const LinkSuggestion& s) {
+                                return s.id == phuBinh->id || s.id == yenBinh->id;
+                            }),
               2);
     EXPECT_THROW(resetSuggestions(ws, {999999}), pa::layers::Error);
     EXPECT_EQ(acceptSuggestions(ws, {phuBinh->id}, 0.0), 1);
@@ -593,26 +649,33 @@ TEST(PlanLinks, SuggestAcceptEditAndList)
 
 TEST(PlanPlaces, TypeWordsAbbreviationsAndVariantsMatch)
 {
-    const auto places = [](const std::string& text) {
-        std::vector<std::string> out;
-        for (const auto& task : parsePlanText("KẾ HOẠCH\n\nI. NHIỆM VỤ\n\n1. Sở Xây dựng chủ trì " + text + "\n", "t").tasks)
-            for (const auto& p : task.places)
-                out.push_back(p.type + ":" + p.name);
-        return out;
-    }("mở rộng KCN Yên Bình, TP Sông Công, TX Phổ Yên, cao tốc CT.07, QL3, hồ Núi Cốc và cụm công nghiệp "
-      "Điềm Thụy.");
-    EXPECT_EQ(places, (std::vector<std::string>{"industrial_park:Yên Bình", "urban_centre:Sông Công",
-                                                "admin_district:Phổ Yên", "expressway:CT.07", "road:3",
-                                                "lake:Núi Cốc", "industrial_cluster:Điềm Thụy"}));
+    const auto places =
+        [](const std::string& text) {
+            std::vector<std::string> out;
+            for (const auto& task :
+                 parsePlanText("KẾ HOẠCH\n\nI. NHIỆM VỤ\n\n1. Sở Xây dựng chủ trì " + text + "\n",
+                               "t")
+                     .tasks)
+                for (const auto& p : task.places)
+                    out.push_back(p.type + ":" + p.name);
+            return out;
+        }("mở rộng KCN Yên Bình, TP Sông Công, TX Phổ Yên, cao tốc CT.07, QL3, hồ Núi Cốc và cụm "
+          "công nghiệp "
+          "Điềm Thụy.");
+    EXPECT_EQ(places,
+              (std::vector<std::string>{"industrial_park:Yên Bình", "urban_centre:Sông Công",
+                                        "admin_district:Phổ Yên", "expressway:CT.07", "road:3",
+                                        "lake:Núi Cốc", "industrial_cluster:Điềm Thụy"}));
 }
 
 TEST(PlanTargets, ComparatorsRangesAndUnitsOnOwnText)
 {
-    const auto plan = parsePlanText(
-        "KẾ HOẠCH\n\nI. MỤC TIÊU ĐẾN NĂM 2030\n\n"
-        "1. Năng suất lao động tăng 2,7 - 3,2 lần; dân số đô thị khoảng 450 nghìn người; tỷ lệ hộ nghèo dưới 1,5%; "
-        "diện tích khu công nghiệp từ 2.500 ha trở lên; thu ngân sách đạt 35.000 tỷ đồng vào năm 2028.\n",
-        "t");
+    const auto plan = parsePlanText("KẾ HOẠCH\n\nI. MỤC TIÊU ĐẾN NĂM 2030\n\n"
+                                    "1. Năng suất lao động tăng 2,7 - 3,2 lần; dân số đô thị "
+                                    "khoảng 450 nghìn người; tỷ lệ hộ nghèo dưới 1,5%; "
+                                    "diện tích khu công nghiệp từ 2.500 ha trở lên; thu ngân sách "
+                                    "đạt 35.000 tỷ đồng vào năm 2028.\n",
+                                    "t");
     ASSERT_EQ(plan.targets.size(), 5u);
     const auto& t = plan.targets;
     EXPECT_EQ(t[0].comparator, "range");
@@ -656,9 +719,10 @@ TEST(PlanLinks, ReviewFileLinksAcceptsRejectsAndRecordsUnlocatedTasks)
             yenBinh = s.featureCode;
     ASSERT_FALSE(yenBinh.empty());
     const std::string review = dir.file("review.csv");
-    std::ofstream(review) << "task_id,features,reason,excerpt\n"
-                          << "cv2907:2.8#1," << yenBinh << ";KCN-SC2,,Sở TT&TT: Khu CNTT tập trung Yên Bình\n"
-                          << "cv2907:2.4#1,,\"Quản lý tài nguyên toàn tỉnh, không gắn địa điểm\",\n";
+    std::ofstream(review)
+        << "task_id,features,reason,excerpt\n"
+        << "cv2907:2.8#1," << yenBinh << ";KCN-SC2,,Sở TT&TT: Khu CNTT tập trung Yên Bình\n"
+        << "cv2907:2.4#1,,\"Quản lý tài nguyên toàn tỉnh, không gắn địa điểm\",\n";
     const auto r = applyReview(ws, review);
     EXPECT_EQ(r.tasks, 2);
     EXPECT_EQ(r.accepted, 1);
@@ -692,8 +756,10 @@ TEST(PlanLinks, ReviewFileLinksAcceptsRejectsAndRecordsUnlocatedTasks)
         w.close();
         EXPECT_EQ(pa::test::readBytes(path), before);
     };
-    refuse("task_id,features,reason\ncv2907:2.5#1,KCN-SC2,\ncv2907:9.9#9,,x\n", "line 3: no task 'cv2907:9.9#9'");
-    refuse("task_id,features,reason\ncv2907:2.5#1,NO-SUCH,\n", "line 2: no feature with code 'NO-SUCH'");
+    refuse("task_id,features,reason\ncv2907:2.5#1,KCN-SC2,\ncv2907:9.9#9,,x\n",
+           "line 3: no task 'cv2907:9.9#9'");
+    refuse("task_id,features,reason\ncv2907:2.5#1,NO-SUCH,\n",
+           "line 2: no feature with code 'NO-SUCH'");
     refuse("task_id,features,reason\ncv2907:2.5#1,,\n", "line 2: task 'cv2907:2.5#1' has neither");
     refuse("task_id,features,reason\ncv2907:2.5#1,KCN-SC2,\ncv2907:2.5#1,,x\n", "reviewed twice");
     refuse("task_id,features\n", "needs the columns");
@@ -703,13 +769,16 @@ TEST(PlanLinks, ReviewFileLinksAcceptsRejectsAndRecordsUnlocatedTasks)
 
 TEST(PlanParts, ADecisionsAttachedProgrammeIsReadPastTheDistributionList)
 {
-    const auto plan = parse("ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\n\nSố: 15/QĐ-UBND\n\nQUYẾT ĐỊNH\nBan hành Kế hoạch\n\n"
-                            "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch phát triển khu công nghiệp.\n\n"
-                            "Điều 2. Chánh Văn phòng UBND tỉnh, Giám đốc các sở chịu trách nhiệm thi hành Quyết định này.\n\n"
-                            "Nơi nhận:\n- Như Điều 2;\n- Lưu: VT.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\n"
-                            "KẾ HOẠCH\n(Ban hành kèm theo Quyết định số 15/QĐ-UBND)\n\nI. NHIỆM VỤ\n\n"
-                            "1. Sở Công Thương chủ trì, phối hợp với Sở Tài chính rà soát quy hoạch khu công nghiệp.\n\n"
-                            "2. Sở Xây dựng chủ trì thẩm định quy hoạch chi tiết trong Quý II/2026.\n");
+    const auto plan =
+        parse("ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\n\nSố: 15/QĐ-UBND\n\nQUYẾT ĐỊNH\nBan hành Kế hoạch\n\n"
+              "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch phát triển khu công nghiệp.\n\n"
+              "Điều 2. Chánh Văn phòng UBND tỉnh, Giám đốc các sở chịu trách nhiệm thi hành Quyết "
+              "định này.\n\n"
+              "Nơi nhận:\n- Như Điều 2;\n- Lưu: VT.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\n"
+              "KẾ HOẠCH\n(Ban hành kèm theo Quyết định số 15/QĐ-UBND)\n\nI. NHIỆM VỤ\n\n"
+              "1. Sở Công Thương chủ trì, phối hợp với Sở Tài chính rà soát quy hoạch khu công "
+              "nghiệp.\n\n"
+              "2. Sở Xây dựng chủ trì thẩm định quy hoạch chi tiết trong Quý II/2026.\n");
     ASSERT_EQ(plan.tasks.size(), 2u); // the wrapper's own clauses are not tasks
     EXPECT_EQ(plan.tasks[0].lead, std::vector<std::string>{"Sở Công Thương"});
     EXPECT_EQ(plan.tasks[0].part, "plan");
@@ -722,11 +791,14 @@ TEST(PlanParts, ADecisionsAttachedProgrammeIsReadPastTheDistributionList)
 
 TEST(PlanTables, RowsOfATaskTableCopiedOneCellPerLine)
 {
-    const auto plan = parse("KẾ HOẠCH\n\nI. MỤC ĐÍCH\n\n1. Nâng cao nhận thức.\n\nPHỤ LỤC\n\n|\nSTT\nTên nhiệm vụ\n|\n"
-                            "Cơ quan chủ trì\n|\nCơ quan phối hợp\n|\nThời gian hoàn thành\n|\n|\nI. TUYÊN TRUYỀN\n|\n|\n"
-                            "1\n|\nTriển khai nền tảng đào tạo trực tuyến\ncho doanh nghiệp.\n|\nSở KH&CN\n|\n"
-                            "Sở Tài chính; UBND các xã, phường\n|\nQuý IV/2025 - Quý II/2026\n|\n|\n"
-                            "2\n|\nĐánh giá mức độ chuyển đổi số.\n|\nHiệp hội Doanh nghiệp tỉnh\n|\nCác sở, ban, ngành\n|\nThường xuyên\n|\n");
+    const auto plan = parse(
+        "KẾ HOẠCH\n\nI. MỤC ĐÍCH\n\n1. Nâng cao nhận thức.\n\nPHỤ LỤC\n\n|\nSTT\nTên nhiệm vụ\n|\n"
+        "Cơ quan chủ trì\n|\nCơ quan phối hợp\n|\nThời gian hoàn thành\n|\n|\nI. TUYÊN "
+        "TRUYỀN\n|\n|\n"
+        "1\n|\nTriển khai nền tảng đào tạo trực tuyến\ncho doanh nghiệp.\n|\nSở KH&CN\n|\n"
+        "Sở Tài chính; UBND các xã, phường\n|\nQuý IV/2025 - Quý II/2026\n|\n|\n"
+        "2\n|\nĐánh giá mức độ chuyển đổi số.\n|\nHiệp hội Doanh nghiệp tỉnh\n|\nCác sở, ban, "
+        "ngành\n|\nThường xuyên\n|\n");
     ASSERT_EQ(plan.tasks.size(), 2u);
     EXPECT_EQ(plan.tasks[0].text, "Triển khai nền tảng đào tạo trực tuyến cho doanh nghiệp.");
     EXPECT_EQ(plan.tasks[0].line, 25); // the line of the task cell
@@ -741,12 +813,14 @@ TEST(PlanTables, RowsOfATaskTableCopiedOneCellPerLine)
 
 TEST(PlanTasks, AgencyHeadingsWithoutColonAndBodiesOutsideTheRegistry)
 {
-    const auto plan = parse("CHỈ THỊ\n\nỦy ban nhân dân tỉnh yêu cầu:\n\n1. Sở Văn hóa và Thể thao\n\n"
-                            "a) Tổ chức tuyên truyền về bảo vệ rừng.\n\n2. Ủy ban nhân dân các xã, phường\n\n"
-                            "a) Kiểm tra việc lấn chiếm đất rừng.\n\n"
-                            "3. Đề nghị Hội Nông dân tỉnh vận động hội viên tham gia bảo vệ rừng.\n");
+    const auto plan =
+        parse("CHỈ THỊ\n\nỦy ban nhân dân tỉnh yêu cầu:\n\n1. Sở Văn hóa và Thể thao\n\n"
+              "a) Tổ chức tuyên truyền về bảo vệ rừng.\n\n2. Ủy ban nhân dân các xã, phường\n\n"
+              "a) Kiểm tra việc lấn chiếm đất rừng.\n\n"
+              "3. Đề nghị Hội Nông dân tỉnh vận động hội viên tham gia bảo vệ rừng.\n");
     ASSERT_EQ(plan.tasks.size(), 3u);
-    EXPECT_EQ(plan.tasks[0].lead, std::vector<std::string>{"Sở Văn hóa và Thể thao"}); // by the grammar of its name
+    EXPECT_EQ(plan.tasks[0].lead,
+              std::vector<std::string>{"Sở Văn hóa và Thể thao"}); // by the grammar of its name
     EXPECT_EQ(plan.tasks[0].rule, "under agency-title");
     EXPECT_TRUE(plan.tasks[1].collective);
     EXPECT_EQ(plan.tasks[2].lead, std::vector<std::string>{"Hội Nông dân tỉnh"});
@@ -755,11 +829,12 @@ TEST(PlanTasks, AgencyHeadingsWithoutColonAndBodiesOutsideTheRegistry)
 
 TEST(PlanTasks, PerTaskFieldsGiveLeadSupportAndDeadline)
 {
-    const auto plan = parse("KẾ HOẠCH\n\nII. NHIỆM VỤ\n\n1. Tổ chức quán triệt Luật Tiêu chuẩn.\n\n"
-                            "- Cơ quan chủ trì: Sở Khoa học và Công nghệ.\n\n- Cơ quan phối hợp: Sở Tư pháp.\n\n"
-                            "- Thời gian thực hiện: trước ngày 31/5/2026.\n\n"
-                            "2. Rà soát văn bản quy phạm pháp luật.\n\n- Cơ quan thực hiện: Sở Tư pháp.\n\n"
-                            "- Thời gian thực hiện: hằng năm.\n");
+    const auto plan =
+        parse("KẾ HOẠCH\n\nII. NHIỆM VỤ\n\n1. Tổ chức quán triệt Luật Tiêu chuẩn.\n\n"
+              "- Cơ quan chủ trì: Sở Khoa học và Công nghệ.\n\n- Cơ quan phối hợp: Sở Tư pháp.\n\n"
+              "- Thời gian thực hiện: trước ngày 31/5/2026.\n\n"
+              "2. Rà soát văn bản quy phạm pháp luật.\n\n- Cơ quan thực hiện: Sở Tư pháp.\n\n"
+              "- Thời gian thực hiện: hằng năm.\n");
     ASSERT_EQ(plan.tasks.size(), 2u);
     EXPECT_EQ(plan.tasks[0].lead, std::vector<std::string>{"Sở Khoa học và Công nghệ"});
     EXPECT_EQ(plan.tasks[0].support, std::vector<std::string>{"Sở Tư pháp"});
@@ -771,7 +846,8 @@ TEST(PlanTasks, PerTaskFieldsGiveLeadSupportAndDeadline)
 
 TEST(PlanTasks, NamedAgenciesButNoTaskIsAnErrorNotAnEmptyResult)
 {
-    EXPECT_THROW(parse("KẾ HOẠCH\n\nI. MỤC ĐÍCH\n\n1. Sở Tài chính là cơ quan thường trực.\n"), pa::layers::Error);
+    EXPECT_THROW(parse("KẾ HOẠCH\n\nI. MỤC ĐÍCH\n\n1. Sở Tài chính là cơ quan thường trực.\n"),
+                 pa::layers::Error);
 }
 
 TEST(PlanFormats, DocxAutomaticNumberingAndTablesReadAsAReaderSeesThem)
@@ -780,45 +856,58 @@ TEST(PlanFormats, DocxAutomaticNumberingAndTablesReadAsAReaderSeesThem)
     // styles) and tables as w:tbl.
     pa::test::TempDir dir;
     auto p = [](const std::string& text, const std::string& numId = "", int level = 0) {
-        std::string props = numId.empty() ? "" : "<w:pPr><w:numPr><w:ilvl w:val=\"" + std::to_string(level) +
-                                                       "\"/><w:numId w:val=\"" + numId + "\"/></w:numPr></w:pPr>";
+        std::string props = numId.empty()
+                                ? ""
+                                : "<w:pPr><w:numPr><w:ilvl w:val=\"" + std::to_string(level) +
+                                      "\"/><w:numId w:val=\"" + numId + "\"/></w:numPr></w:pPr>";
         if (numId == "style") // numbered by its paragraph style, as Word's headings are
             props = "<w:pPr><w:pStyle w:val=\"Heading1\"/></w:pPr>";
         return "<w:p>" + props + "<w:r><w:t xml:space=\"preserve\">" + text + "</w:t></w:r></w:p>";
     };
     auto cell = [&](const std::string& text) { return "<w:tc><w:tcPr/>" + p(text) + "</w:tc>"; };
-    std::string body = p("KẾ HOẠCH") + p("Phát triển công nghiệp") + p("NHIỆM VỤ VÀ GIẢI PHÁP", "style") +
-                       p("Sở Công Thương:", "1", 1) + p("Rà soát quy hoạch cụm công nghiệp.", "1", 2) +
-                       p("Hỗ trợ doanh nghiệp chuyển đổi số.", "1", 2) + p("Sở Tài chính:", "1", 1) +
-                       p("Bố trí kinh phí thực hiện.", "1", 2) + p("TỔ CHỨC THỰC HIỆN", "style") +
-                       p("Các nhiệm vụ cụ thể như sau:") + "<w:tbl><w:tblPr/>" + "<w:tr>" + cell("STT") +
-                       cell("Nhiệm vụ") + cell("Cơ quan chủ trì") + cell("Cơ quan phối hợp") + cell("Thời gian hoàn thành") +
-                       "</w:tr><w:tr>" + cell("1") + cell("Xây dựng cơ sở dữ liệu khu công nghiệp.") + cell("Sở Xây dựng") +
-                       cell("Sở Tài chính") + cell("Quý III/2026") + "</w:tr></w:tbl>";
-    const std::string document = "<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/"
-                                 "wordprocessingml/2006/main\"><w:body>" + body + "</w:body></w:document>";
+    std::string body =
+        p("KẾ HOẠCH") + p("Phát triển công nghiệp") + p("NHIỆM VỤ VÀ GIẢI PHÁP", "style") +
+        p("Sở Công Thương:", "1", 1) + p("Rà soát quy hoạch cụm công nghiệp.", "1", 2) +
+        p("Hỗ trợ doanh nghiệp chuyển đổi số.", "1", 2) + p("Sở Tài chính:", "1", 1) +
+        p("Bố trí kinh phí thực hiện.", "1", 2) + p("TỔ CHỨC THỰC HIỆN", "style") +
+        p("Các nhiệm vụ cụ thể như sau:") + "<w:tbl><w:tblPr/>" + "<w:tr>" + cell("STT") +
+        cell("Nhiệm vụ") + cell("Cơ quan chủ trì") + cell("Cơ quan phối hợp") +
+        cell("Thời gian hoàn thành") + "</w:tr><w:tr>" + cell("1") +
+        cell("Xây dựng cơ sở dữ liệu khu công nghiệp.") + cell("Sở Xây dựng") +
+        cell("Sở Tài chính") + cell("Quý III/2026") + "</w:tr></w:tbl>";
+    const std::string document =
+        "<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/"
+        "wordprocessingml/2006/main\"><w:body>" +
+        body + "</w:body></w:document>";
     const std::string numbering =
-        "<?xml version=\"1.0\"?><w:numbering xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+        "<?xml version=\"1.0\"?><w:numbering "
+        "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
         "<w:abstractNum w:abstractNumId=\"7\">"
-        "<w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"upperRoman\"/><w:lvlText w:val=\"%1.\"/></w:lvl>"
-        "<w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%2.\"/></w:lvl>"
-        "<w:lvl w:ilvl=\"2\"><w:start w:val=\"1\"/><w:numFmt w:val=\"lowerLetter\"/><w:lvlText w:val=\"%3)\"/></w:lvl>"
+        "<w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"upperRoman\"/><w:lvlText "
+        "w:val=\"%1.\"/></w:lvl>"
+        "<w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/><w:lvlText "
+        "w:val=\"%2.\"/></w:lvl>"
+        "<w:lvl w:ilvl=\"2\"><w:start w:val=\"1\"/><w:numFmt w:val=\"lowerLetter\"/><w:lvlText "
+        "w:val=\"%3)\"/></w:lvl>"
         "</w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"7\"/></w:num></w:numbering>";
     pa::test::writeBytes(dir.file("document.xml"), document);
     pa::test::writeBytes(dir.file("numbering.xml"), numbering);
-    pa::test::writeBytes(dir.file("styles.xml"),
-                         "<?xml version=\"1.0\"?><w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/"
-                         "2006/main\"><w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:pPr><w:numPr>"
-                         "<w:numId w:val=\"1\"/></w:numPr></w:pPr></w:style></w:styles>");
-    const auto zip = pa::test::run({"/usr/bin/python3", "-c",
-                                    "import sys, zipfile\n"
-                                    "with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:\n"
-                                    "    z.writestr('[Content_Types].xml', '<Types/>')\n"
-                                    "    z.write(sys.argv[2], 'word/document.xml')\n"
-                                    "    z.write(sys.argv[3], 'word/numbering.xml')\n"
-                                    "    z.write(sys.argv[4], 'word/styles.xml')\n",
-                                    dir.file("plan.docx"), dir.file("document.xml"), dir.file("numbering.xml"),
-                                    dir.file("styles.xml")});
+    pa::test::writeBytes(
+        dir.file("styles.xml"),
+        "<?xml version=\"1.0\"?><w:styles "
+        "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/"
+        "2006/main\"><w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:pPr><w:numPr>"
+        "<w:numId w:val=\"1\"/></w:numPr></w:pPr></w:style></w:styles>");
+    const auto zip =
+        pa::test::run({"/usr/bin/python3", "-c",
+                       "import sys, zipfile\n"
+                       "with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:\n"
+                       "    z.writestr('[Content_Types].xml', '<Types/>')\n"
+                       "    z.write(sys.argv[2], 'word/document.xml')\n"
+                       "    z.write(sys.argv[3], 'word/numbering.xml')\n"
+                       "    z.write(sys.argv[4], 'word/styles.xml')\n",
+                       dir.file("plan.docx"), dir.file("document.xml"), dir.file("numbering.xml"),
+                       dir.file("styles.xml")});
     ASSERT_EQ(zip.exitCode, 0) << zip.err;
     const auto plan = readPlan(dir.file("plan.docx"));
     std::string read;
@@ -838,26 +927,30 @@ TEST(PlanFormats, DocxAutomaticNumberingAndTablesReadAsAReaderSeesThem)
 
 TEST(PlanPlaces, AListAfterOneTypeWordIsSeveralPlacesAndAFullStopEndsAName)
 {
-    const auto plan = parsePlanText("KẾ HOẠCH\n\nI. NHIỆM VỤ\n\n1. Ban Quản lý Khu kinh tế chủ trì đầu tư hạ tầng "
-                                    "trong Khu kinh tế Nghi Sơn. Hỗ trợ hoàn thiện khu công nghiệp Lam Sơn – Sao Vàng "
-                                    "và Khu công nghiệp Bỉm Sơn; thu hút đầu tư vào các khu công nghiệp Ngọc Lặc, "
-                                    "Bãi Trành, Thạch Quảng và các khu công nghiệp khác.\n",
-                                    "t");
+    const auto plan = parsePlanText(
+        "KẾ HOẠCH\n\nI. NHIỆM VỤ\n\n1. Ban Quản lý Khu kinh tế chủ trì đầu tư hạ tầng "
+        "trong Khu kinh tế Nghi Sơn. Hỗ trợ hoàn thiện khu công nghiệp Lam Sơn – Sao Vàng "
+        "và Khu công nghiệp Bỉm Sơn; thu hút đầu tư vào các khu công nghiệp Ngọc Lặc, "
+        "Bãi Trành, Thạch Quảng và các khu công nghiệp khác.\n",
+        "t");
     ASSERT_EQ(plan.tasks.size(), 1u);
     std::vector<std::string> names;
     for (const auto& p : plan.tasks[0].places)
         names.push_back(p.type + ":" + p.name);
-    EXPECT_EQ(names, (std::vector<std::string>{"economic_zone:Nghi Sơn", "industrial_park:Lam Sơn - Sao Vàng",
-                                               "industrial_park:Bỉm Sơn", "industrial_park:Ngọc Lặc",
-                                               "industrial_park:Bãi Trành", "industrial_park:Thạch Quảng"}));
+    EXPECT_EQ(names, (std::vector<std::string>{
+                         "economic_zone:Nghi Sơn", "industrial_park:Lam Sơn - Sao Vàng",
+                         "industrial_park:Bỉm Sơn", "industrial_park:Ngọc Lặc",
+                         "industrial_park:Bãi Trành", "industrial_park:Thạch Quảng"}));
 }
 
 TEST(PlanAgencies, OneBodyWrittenTwoWaysIsOneAgency)
 {
-    const auto plan = parsePlanText("KẾ HOẠCH\n\nI. NHIỆM VỤ\n\n1. Sở Văn hóa và Thể thao chủ trì tổ chức lễ hội.\n\n"
-                                    "2. Sở Văn hóa và Thể thao tỉnh chủ trì bảo tồn di tích.\n\n"
-                                    "3. Sở KH&ĐT chủ trì xúc tiến đầu tư.\n\n4. Sở Kế hoạch và Đầu tư tỉnh chủ trì lập kế hoạch.\n",
-                                    "t");
+    const auto plan = parsePlanText(
+        "KẾ HOẠCH\n\nI. NHIỆM VỤ\n\n1. Sở Văn hóa và Thể thao chủ trì tổ chức lễ hội.\n\n"
+        "2. Sở Văn hóa và Thể thao tỉnh chủ trì bảo tồn di tích.\n\n"
+        "3. Sở KH&ĐT chủ trì xúc tiến đầu tư.\n\n4. Sở Kế hoạch và Đầu tư tỉnh chủ trì lập kế "
+        "hoạch.\n",
+        "t");
     ASSERT_EQ(plan.tasks.size(), 4u);
     EXPECT_EQ(plan.agencies.size(), 2u); // not four
     EXPECT_EQ(plan.tasks[0].lead, plan.tasks[1].lead);
@@ -867,28 +960,34 @@ TEST(PlanAgencies, OneBodyWrittenTwoWaysIsOneAgency)
 TEST(PlanTasks, AHeadingAmongAgencyHeadingsNamesItsAddressees)
 {
     // A Công văn's numbered addressees: two agencies, then the businesses as a group.
-    const auto plan = parsePlanText("Kính gửi: các cơ quan, đơn vị\n\n1. Sở Xây dựng:\n\n- Kiểm tra công trường.\n\n"
-                                    "2. Công an thành phố:\n\n- Xử lý xe chở vật liệu rơi vãi.\n\n"
-                                    "3. Các cơ sở sản xuất, kinh doanh, dịch vụ.\n\n"
-                                    "- Vận hành hệ thống xử lý khí thải.\n\n- Bảo dưỡng thiết bị.\n",
-                                    "t");
+    const auto plan = parsePlanText(
+        "Kính gửi: các cơ quan, đơn vị\n\n1. Sở Xây dựng:\n\n- Kiểm tra công trường.\n\n"
+        "2. Công an thành phố:\n\n- Xử lý xe chở vật liệu rơi vãi.\n\n"
+        "3. Các cơ sở sản xuất, kinh doanh, dịch vụ.\n\n"
+        "- Vận hành hệ thống xử lý khí thải.\n\n- Bảo dưỡng thiết bị.\n",
+        "t");
     ASSERT_EQ(plan.tasks.size(), 4u);
-    EXPECT_EQ(plan.tasks[2].lead, std::vector<std::string>{"Các cơ sở sản xuất, kinh doanh, dịch vụ"});
+    EXPECT_EQ(plan.tasks[2].lead,
+              std::vector<std::string>{"Các cơ sở sản xuất, kinh doanh, dịch vụ"});
     EXPECT_TRUE(plan.tasks[2].collective);
     EXPECT_EQ(plan.tasks[3].lead, plan.tasks[2].lead);
 }
 
 TEST(PlanTasks, AnArticleOnTheResponsibilitiesOfAnyBodyLeadsItsClauses)
 {
-    const auto plan = parsePlanText("QUY CHẾ\n\nĐiều 7. Trách nhiệm của Cơ quan có chức năng quản lý đất đai cấp xã\n\n"
-                                    "1. Chuyển hồ sơ đến Văn phòng đăng ký đất đai.\n\n2. Cập nhật cơ sở dữ liệu đất đai.\n\n"
-                                    "Điều 8. Trách nhiệm củaTrung tâm Phục vụ hành chính công tỉnh\n\n"
-                                    "1. Tiếp nhận hồ sơ và trả kết quả.\n",
-                                    "t");
+    const auto plan = parsePlanText(
+        "QUY CHẾ\n\nĐiều 7. Trách nhiệm của Cơ quan có chức năng quản lý đất đai cấp xã\n\n"
+        "1. Chuyển hồ sơ đến Văn phòng đăng ký đất đai.\n\n2. Cập nhật cơ sở dữ liệu đất đai.\n\n"
+        "Điều 8. Trách nhiệm củaTrung tâm Phục vụ hành chính công tỉnh\n\n"
+        "1. Tiếp nhận hồ sơ và trả kết quả.\n",
+        "t");
     ASSERT_EQ(plan.tasks.size(), 3u);
-    EXPECT_EQ(plan.tasks[0].lead, std::vector<std::string>{"Cơ quan có chức năng quản lý đất đai cấp xã"});
+    EXPECT_EQ(plan.tasks[0].lead,
+              std::vector<std::string>{"Cơ quan có chức năng quản lý đất đai cấp xã"});
     EXPECT_EQ(plan.tasks[1].lead, plan.tasks[0].lead);
-    EXPECT_EQ(plan.tasks[2].lead, std::vector<std::string>{"Trung tâm Phục vụ hành chính công tỉnh"}); // "củaTrung" as typed
+    EXPECT_EQ(
+        plan.tasks[2].lead,
+        std::vector<std::string>{"Trung tâm Phục vụ hành chính công tỉnh"}); // "củaTrung" as typed
 }
 
 TEST(PlanTasks, LeadlessMeasuresBeforeTheImplementationSectionAreNotTasks)
@@ -900,8 +999,10 @@ TEST(PlanTasks, LeadlessMeasuresBeforeTheImplementationSectionAreNotTasks)
         "II. NHIỆM VỤ,\nGIẢI PHÁP\n\n1. Hoàn thiện cơ chế, chính sách\n\n"
         "a) Rà soát văn bản quy phạm pháp luật của cấp trên theo thẩm quyền.\n\n"
         "b) Bố trí quỹ đất xây dựng cơ sở giáo dục mầm non tại khu công nghiệp.\n\n"
-        "III. TỔ CHỨC\nTHỰC HIỆN\n\n1. Sở Giáo dục và Đào tạo\n\na) Chủ trì xây dựng kế hoạch hằng năm.\n\n"
-        "b) Tổ chức tập huấn cho giáo viên.\n\n2. Sở Tài chính\n\na) Bố trí kinh phí thực hiện Kế hoạch.\n";
+        "III. TỔ CHỨC\nTHỰC HIỆN\n\n1. Sở Giáo dục và Đào tạo\n\na) Chủ trì xây dựng kế hoạch hằng "
+        "năm.\n\n"
+        "b) Tổ chức tập huấn cho giáo viên.\n\n2. Sở Tài chính\n\na) Bố trí kinh phí thực hiện Kế "
+        "hoạch.\n";
     const auto plan = parse(text);
     ASSERT_EQ(plan.tasks.size(), 3u);
     for (const auto& t : plan.tasks)
@@ -921,12 +1022,13 @@ TEST(PlanTasks, LeadlessMeasuresBeforeTheImplementationSectionAreNotTasks)
 
 TEST(PlanTasks, FieldsAfterARunOfBulletsBelongToEveryBullet)
 {
-    const auto plan = parse("KẾ HOẠCH\n\nI. NHIỆM VỤ, GIẢI PHÁP\n\n1. Nâng cao nhận thức\n\n"
-                            "- Các cơ quan tiếp tục nâng cao nhận thức về công tác xây dựng pháp luật.\n\n"
-                            "- Tăng cường giáo dục chính trị cho đội ngũ cán bộ.\n\n"
-                            "Đơn vị thực hiện: Sở Nội vụ.\n\nĐơn vị phối hợp: Sở Tư pháp.\n\n"
-                            "Thời gian thực hiện: Thường xuyên.\n\n2. Bồi dưỡng\n\n"
-                            "- Mở lớp bồi dưỡng kỹ năng soạn thảo văn bản.\n\nĐơn vị thực hiện: Sở Tư pháp.\n");
+    const auto plan =
+        parse("KẾ HOẠCH\n\nI. NHIỆM VỤ, GIẢI PHÁP\n\n1. Nâng cao nhận thức\n\n"
+              "- Các cơ quan tiếp tục nâng cao nhận thức về công tác xây dựng pháp luật.\n\n"
+              "- Tăng cường giáo dục chính trị cho đội ngũ cán bộ.\n\n"
+              "Đơn vị thực hiện: Sở Nội vụ.\n\nĐơn vị phối hợp: Sở Tư pháp.\n\n"
+              "Thời gian thực hiện: Thường xuyên.\n\n2. Bồi dưỡng\n\n"
+              "- Mở lớp bồi dưỡng kỹ năng soạn thảo văn bản.\n\nĐơn vị thực hiện: Sở Tư pháp.\n");
     ASSERT_EQ(plan.tasks.size(), 3u);
     EXPECT_EQ(plan.tasks[0].lead, std::vector<std::string>{"Sở Nội vụ"});
     EXPECT_EQ(plan.tasks[1].lead, std::vector<std::string>{"Sở Nội vụ"});
@@ -945,7 +1047,8 @@ TEST(PlanDeadlines, PhrasesPlansUseForDaysOfTheYearMonthPairsAndWorkingDays)
         {"trả lời bằng văn bản trong thời hạn không quá 05 ngày làm việc", "days:5"},
         {"cấp giấy chứng nhận trong vòng 07 ngày kể từ ngày nhận hồ sơ", "days:7"},
         {"hoàn thành việc kiểm kê trong tháng 11 - 12/2025", "2025-11..2025-12"},
-        {"báo cáo hằng năm trước ngày 15/12/2026", "2026-12-15"}, // a dated day is that day, not every year's
+        {"báo cáo hằng năm trước ngày 15/12/2026",
+         "2026-12-15"}, // a dated day is that day, not every year's
         {"hoàn thành trong 6 tháng đầu năm 2026", "2026-01..2026-06"},
         {"triển khai trong Quý III, IV/2026", "2026-Q3..2026-Q4"},
         {"thực hiện từ năm 2026", ""}, // when work starts is not when it is due
@@ -966,56 +1069,69 @@ TEST(PlanAgencies, DepartmentsListedAfterOneSoZoneBoardsAndSubjectsWithAnyVerb)
 {
     const auto plan = parse(
         "QUY ĐỊNH\n\nĐiều 1. Thẩm định và cấp phép\n\n"
-        "1. Ban Quản lý các khu công nghệ cao và khu công nghiệp thành phố Hà Nội cấp giấy phép xây dựng trong các "
+        "1. Ban Quản lý các khu công nghệ cao và khu công nghiệp thành phố Hà Nội cấp giấy phép "
+        "xây dựng trong các "
         "khu công nghiệp.\n\n"
         "2. UBND xã Tân Phú cấp giấy phép xây dựng nhà ở riêng lẻ trên địa bàn quản lý.\n\n"
-        "3. Liên đoàn Lao động tỉnh chăm lo đời sống công nhân tại các khu công nghiệp trên địa bàn.\n\n"
+        "3. Liên đoàn Lao động tỉnh chăm lo đời sống công nhân tại các khu công nghiệp trên địa "
+        "bàn.\n\n"
         "4. Sở Xây dựng, Tài chính và Công Thương hướng dẫn thực hiện các thủ tục.\n\n"
         "Điều 2. Trách nhiệm thi hành\n\n"
-        "1. Trách nhiệm của các Sở: Xây dựng, Tài chính, Nội vụ.\n\na) Chủ trì tham mưu kinh phí, tổ chức bộ máy.\n\n"
+        "1. Trách nhiệm của các Sở: Xây dựng, Tài chính, Nội vụ.\n\na) Chủ trì tham mưu kinh phí, "
+        "tổ chức bộ máy.\n\n"
         "2. Trách nhiệm của các Sở quản lý công trình xây dựng chuyên ngành Thành phố:\n\n"
         "a) Bảo đảm nguồn lực thực hiện các nhiệm vụ được phân cấp.\n\n"
         "PHỤ LỤC\n\nDanh sách đơn vị thu gom\n\n1. Công ty TNHH Tập đoàn xây dựng Thanh Bình\n\n"
         "2. Công ty Cổ phần Dịch vụ môi trường Thăng Long\n");
     ASSERT_EQ(plan.tasks.size(), 6u); // the enterprises of the list are not subjects of a task
     EXPECT_EQ(plan.tasks[0].lead,
-              std::vector<std::string>{"Ban Quản lý các khu công nghệ cao và khu công nghiệp thành phố Hà Nội"});
-    EXPECT_EQ(plan.tasks[1].lead, std::vector<std::string>{"UBND xã Tân Phú"}); // "cấp" after the name is the verb
-    EXPECT_EQ(plan.tasks[2].lead, std::vector<std::string>{"Liên đoàn Lao động tỉnh"}); // any verb after a name
-    EXPECT_EQ(plan.tasks[3].lead, (std::vector<std::string>{"Sở Xây dựng", "Sở Tài chính", "Sở Công Thương"}));
-    EXPECT_EQ(plan.tasks[4].lead, (std::vector<std::string>{"Sở Xây dựng", "Sở Tài chính", "Sở Nội vụ"}));
-    EXPECT_EQ(plan.tasks[5].lead, std::vector<std::string>{"Các Sở quản lý công trình xây dựng chuyên ngành"});
+              std::vector<std::string>{
+                  "Ban Quản lý các khu công nghệ cao và khu công nghiệp thành phố Hà Nội"});
+    EXPECT_EQ(plan.tasks[1].lead,
+              std::vector<std::string>{"UBND xã Tân Phú"}); // "cấp" after the name is the verb
+    EXPECT_EQ(plan.tasks[2].lead,
+              std::vector<std::string>{"Liên đoàn Lao động tỉnh"}); // any verb after a name
+    EXPECT_EQ(plan.tasks[3].lead,
+              (std::vector<std::string>{"Sở Xây dựng", "Sở Tài chính", "Sở Công Thương"}));
+    EXPECT_EQ(plan.tasks[4].lead,
+              (std::vector<std::string>{"Sở Xây dựng", "Sở Tài chính", "Sở Nội vụ"}));
+    EXPECT_EQ(plan.tasks[5].lead,
+              std::vector<std::string>{"Các Sở quản lý công trình xây dựng chuyên ngành"});
     EXPECT_TRUE(plan.tasks[5].collective);
 }
 
 TEST(PlanTargets, CountsInTargetSectionsSharesInTasksAndTheLineOfEachValue)
 {
-    const auto plan = parse(
-        "KẾ HOẠCH\n\nI. MỤC TIÊU\n\n1. Mục tiêu cụ thể đến năm 2030\n\n"
-        "Hình thành ít nhất 100 doanh\nnghiệp khởi nghiệp sáng tạo, 50 doanh nghiệp khoa học công nghệ.\n\n"
-        "Tổ chức đào tạo, bồi dưỡng\n3.000 lượt nhân lực về chuyển đổi số.\n\n"
-        "Thực hiện theo Điều 5 Nghị định và 2 chỉ tiêu.\n\n"
-        "II. NHIỆM VỤ\n\n1. Sở Xây dựng chủ trì yêu cầu 100% các công trường thi công có biện pháp kiểm soát bụi; "
-        "bảo đảm tỷ lệ đô thị hóa đạt trên 40%.\n\n"
-        "2. Ban Quản lý Khu kinh tế chủ trì thu hút đầu tư để có 19 khu công nghiệp.\n\n"
-        "3. Sở Tài chính tổng hợp: năm 2024 tỷ lệ giải ngân đã đạt 95%.\n");
+    const auto plan =
+        parse("KẾ HOẠCH\n\nI. MỤC TIÊU\n\n1. Mục tiêu cụ thể đến năm 2030\n\n"
+              "Hình thành ít nhất 100 doanh\nnghiệp khởi nghiệp sáng tạo, 50 doanh nghiệp khoa học "
+              "công nghệ.\n\n"
+              "Tổ chức đào tạo, bồi dưỡng\n3.000 lượt nhân lực về chuyển đổi số.\n\n"
+              "Thực hiện theo Điều 5 Nghị định và 2 chỉ tiêu.\n\n"
+              "II. NHIỆM VỤ\n\n1. Sở Xây dựng chủ trì yêu cầu 100% các công trường thi công có "
+              "biện pháp kiểm soát bụi; "
+              "bảo đảm tỷ lệ đô thị hóa đạt trên 40%.\n\n"
+              "2. Ban Quản lý Khu kinh tế chủ trì thu hút đầu tư để có 19 khu công nghiệp.\n\n"
+              "3. Sở Tài chính tổng hợp: năm 2024 tỷ lệ giải ngân đã đạt 95%.\n");
     auto at = [&](int line, double value) {
         return std::count_if(plan.targets.begin(), plan.targets.end(),
                              [&](const Target& t) { return t.line == line && t.value == value; });
     };
-    EXPECT_EQ(at(7, 100), 1);  // "ít nhất 100 doanh nghiệp"
-    EXPECT_EQ(at(8, 50), 1);   // the next count of the list, on the next line
+    EXPECT_EQ(at(7, 100), 1);   // "ít nhất 100 doanh nghiệp"
+    EXPECT_EQ(at(8, 50), 1);    // the next count of the list, on the next line
     EXPECT_EQ(at(11, 3000), 1); // "bồi dưỡng" is not a road: its count is a target
-    EXPECT_EQ(at(13, 5), 0);   // an article number
-    EXPECT_EQ(at(13, 2), 0);   // a count nobody aims at
-    EXPECT_EQ(at(17, 100), 1); // a share a task requires
+    EXPECT_EQ(at(13, 5), 0);    // an article number
+    EXPECT_EQ(at(13, 2), 0);    // a count nobody aims at
+    EXPECT_EQ(at(17, 100), 1);  // a share a task requires
     EXPECT_EQ(at(17, 40), 1);
-    EXPECT_EQ(at(19, 19), 1);  // "19 khu công nghiệp": a count of parks the map can check
-    EXPECT_EQ(at(21, 95), 0);  // what is already done is not a target
-    const auto parks = std::find_if(plan.targets.begin(), plan.targets.end(), [](const Target& t) { return t.line == 19; });
+    EXPECT_EQ(at(19, 19), 1); // "19 khu công nghiệp": a count of parks the map can check
+    EXPECT_EQ(at(21, 95), 0); // what is already done is not a target
+    const auto parks = std::find_if(plan.targets.begin(), plan.targets.end(),
+                                    [](const Target& t) { return t.line == 19; });
     ASSERT_NE(parks, plan.targets.end());
     EXPECT_EQ(parks->metric, "industrial_park_count");
-    const auto trained = std::find_if(plan.targets.begin(), plan.targets.end(), [](const Target& t) { return t.line == 11; });
+    const auto trained = std::find_if(plan.targets.begin(), plan.targets.end(),
+                                      [](const Target& t) { return t.line == 11; });
     ASSERT_NE(trained, plan.targets.end());
     EXPECT_EQ(trained->unit, "lượt");
     EXPECT_EQ(trained->year, 2030);
@@ -1023,13 +1139,14 @@ TEST(PlanTargets, CountsInTargetSectionsSharesInTasksAndTheLineOfEachValue)
 
 TEST(PlanPlaces, UrbanAreasSeasIsletsPowerPlantsAndGazetteerNamesWithoutTypeWord)
 {
-    const auto plan = parse("KẾ HOẠCH\n\nỦY BAN NHÂN DÂN TỈNH THANH HÓA\n\nI. NHIỆM VỤ\n\n"
-                            "1. Sở Xây dựng phát triển các khu đô thị du lịch dọc đường ven biển từ Hoằng Hóa đến "
-                            "Quảng Xương; đô thị Lam Sơn - Sao Vàng.\n\n"
-                            "2. Sở Công Thương khai thác tiềm năng biển Đông, bảo vệ cồn Ngang và hỗ trợ nhà máy điện "
-                            "gió Tân Phú Đông 1.\n\n"
-                            "3. Sở Tài chính bố trí vốn trên địa bàn Thanh Hóa, phối hợp với Báo Hà Nội.\n\n"
-                            "4. Sở Giao thông vận tải hoàn thành tuyến kết nối với Hà Nội.\n");
+    const auto plan = parse(
+        "KẾ HOẠCH\n\nỦY BAN NHÂN DÂN TỈNH THANH HÓA\n\nI. NHIỆM VỤ\n\n"
+        "1. Sở Xây dựng phát triển các khu đô thị du lịch dọc đường ven biển từ Hoằng Hóa đến "
+        "Quảng Xương; đô thị Lam Sơn - Sao Vàng.\n\n"
+        "2. Sở Công Thương khai thác tiềm năng biển Đông, bảo vệ cồn Ngang và hỗ trợ nhà máy điện "
+        "gió Tân Phú Đông 1.\n\n"
+        "3. Sở Tài chính bố trí vốn trên địa bàn Thanh Hóa, phối hợp với Báo Hà Nội.\n\n"
+        "4. Sở Giao thông vận tải hoàn thành tuyến kết nối với Hà Nội.\n");
     ASSERT_EQ(plan.tasks.size(), 4u);
     auto names = [&](std::size_t k) {
         std::vector<std::string> out;
@@ -1037,8 +1154,10 @@ TEST(PlanPlaces, UrbanAreasSeasIsletsPowerPlantsAndGazetteerNamesWithoutTypeWord
             out.push_back(p.text);
         return out;
     };
-    EXPECT_EQ(names(0), (std::vector<std::string>{"đô thị Lam Sơn - Sao Vàng", "Hoằng Hóa", "Quảng Xương"}));
-    EXPECT_EQ(names(1), (std::vector<std::string>{"biển Đông", "cồn Ngang", "nhà máy điện gió Tân Phú Đông 1"}));
+    EXPECT_EQ(names(0),
+              (std::vector<std::string>{"đô thị Lam Sơn - Sao Vàng", "Hoằng Hóa", "Quảng Xương"}));
+    EXPECT_EQ(names(1), (std::vector<std::string>{"biển Đông", "cồn Ngang",
+                                                  "nhà máy điện gió Tân Phú Đông 1"}));
     // The document's own province and a name that ends a longer proper name are not places.
     EXPECT_TRUE(names(2).empty()) << names(2).size();
     EXPECT_EQ(names(3), std::vector<std::string>{"Hà Nội"});
@@ -1046,81 +1165,98 @@ TEST(PlanPlaces, UrbanAreasSeasIsletsPowerPlantsAndGazetteerNamesWithoutTypeWord
 
 TEST(PlanTasks, DirectiveRequestWholeItemsDelegationAndSubjectsAfterACircumstance)
 {
-    const auto plan = parse(
-        "CHỈ THỊ\n\nVề tăng cường bảo vệ tài nguyên nước\n\n"
-        "Chủ tịch Ủy ban nhân dân thành phố yêu cầu Thủ trưởng các sở, ban, ngành, Chủ tịch Ủy ban nhân dân xã, "
-        "phường tập trung thực hiện các nhiệm vụ trọng tâm, cụ thể như sau:\n\n"
-        "1. Kết hợp hoặc luân phiên khai thác nước mặt với khai thác nước dưới đất, nước mưa và tăng cường tuần "
-        "hoàn, tái sử dụng nước.\n\n"
-        "Hoạt động thăm dò, khai thác nước dưới đất phải tuân thủ đúng quy định của pháp luật về tài nguyên nước.\n\n"
-        "2. Phân cấp cho Ủy ban nhân dân các phường thực hiện nhiệm vụ chủ sở hữu hệ thống thoát nước đô thị.\n\n"
-        "3. Khi xảy ra sự cố, Sở Xây dựng báo cáo ngay Ủy ban nhân dân thành phố và khắc phục hậu quả.\n");
+    const auto plan = parse("CHỈ THỊ\n\nVề tăng cường bảo vệ tài nguyên nước\n\n"
+                            "Chủ tịch Ủy ban nhân dân thành phố yêu cầu Thủ trưởng các sở, ban, "
+                            "ngành, Chủ tịch Ủy ban nhân dân xã, "
+                            "phường tập trung thực hiện các nhiệm vụ trọng tâm, cụ thể như sau:\n\n"
+                            "1. Kết hợp hoặc luân phiên khai thác nước mặt với khai thác nước dưới "
+                            "đất, nước mưa và tăng cường tuần "
+                            "hoàn, tái sử dụng nước.\n\n"
+                            "Hoạt động thăm dò, khai thác nước dưới đất phải tuân thủ đúng quy "
+                            "định của pháp luật về tài nguyên nước.\n\n"
+                            "2. Phân cấp cho Ủy ban nhân dân các phường thực hiện nhiệm vụ chủ sở "
+                            "hữu hệ thống thoát nước đô thị.\n\n"
+                            "3. Khi xảy ra sự cố, Sở Xây dựng báo cáo ngay Ủy ban nhân dân thành "
+                            "phố và khắc phục hậu quả.\n");
     ASSERT_EQ(plan.tasks.size(), 3u);
-    // The whole item is one task, its second paragraph goes on with it; its lead is the request's addressees.
+    // The whole item is one task, its second paragraph goes on with it; its lead is the request's
+    // addressees.
     EXPECT_EQ(plan.tasks[0].line, 7);
     EXPECT_EQ(plan.tasks[0].rule, "addressees");
     EXPECT_FALSE(plan.tasks[0].lead.empty());
     EXPECT_EQ(plan.tasks[1].rule, "delegation");
-    EXPECT_EQ(plan.tasks[1].lead, std::vector<std::string>{"Ủy ban nhân dân các phường"}); // as written
+    EXPECT_EQ(plan.tasks[1].lead,
+              std::vector<std::string>{"Ủy ban nhân dân các phường"}); // as written
     EXPECT_EQ(plan.tasks[2].rule, "subject-after-circumstance");
     EXPECT_EQ(plan.tasks[2].lead, std::vector<std::string>{"Sở Xây dựng"});
 }
 
 TEST(PlanTasks, ProcedureRolesDutySubjectsAndTheMonitorsOfAResolution)
 {
-    const auto plan = parse(
-        "NGHỊ QUYẾT\n\nĐiều 1. Trách nhiệm lập, thẩm định, phê duyệt quy hoạch\n\n"
-        "1. Cơ quan, đơn vị được Ủy ban nhân dân tỉnh giao tổ chức lập quy hoạch phải phối hợp với Sở Xây dựng "
-        "rà soát quỹ đất.\n\n"
-        "2. Trách nhiệm tổ chức lập, thẩm định, phê duyệt quy hoạch phân khu:\n\n"
-        "a) Cơ quan tổ chức lập quy hoạch: Ban Quản lý dự án đầu tư xây dựng tỉnh;\n\n"
-        "b) Cơ quan thẩm định: Sở Xây dựng;\n\n"
-        "c) Cơ quan phê duyệt: Ủy ban nhân dân tỉnh.\n\n"
-        "3. Tài nguyên nước phải được khai thác hợp lý và tiết kiệm theo quy hoạch.\n\n"
-        "Điều 2. Tổ chức thực hiện\n\n"
-        "1. Giao Thường trực Hội đồng nhân dân tỉnh, các Ban Hội đồng nhân dân tỉnh, các Tổ đại biểu Hội đồng nhân "
-        "dân tỉnh và đại biểu Hội đồng nhân dân tỉnh giám sát việc thực hiện Nghị quyết.\n\n"
-        "2. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội tuyên truyền, giám sát.\n");
+    const auto plan =
+        parse("NGHỊ QUYẾT\n\nĐiều 1. Trách nhiệm lập, thẩm định, phê duyệt quy hoạch\n\n"
+              "1. Cơ quan, đơn vị được Ủy ban nhân dân tỉnh giao tổ chức lập quy hoạch phải phối "
+              "hợp với Sở Xây dựng "
+              "rà soát quỹ đất.\n\n"
+              "2. Trách nhiệm tổ chức lập, thẩm định, phê duyệt quy hoạch phân khu:\n\n"
+              "a) Cơ quan tổ chức lập quy hoạch: Ban Quản lý dự án đầu tư xây dựng tỉnh;\n\n"
+              "b) Cơ quan thẩm định: Sở Xây dựng;\n\n"
+              "c) Cơ quan phê duyệt: Ủy ban nhân dân tỉnh.\n\n"
+              "3. Tài nguyên nước phải được khai thác hợp lý và tiết kiệm theo quy hoạch.\n\n"
+              "Điều 2. Tổ chức thực hiện\n\n"
+              "1. Giao Thường trực Hội đồng nhân dân tỉnh, các Ban Hội đồng nhân dân tỉnh, các Tổ "
+              "đại biểu Hội đồng nhân "
+              "dân tỉnh và đại biểu Hội đồng nhân dân tỉnh giám sát việc thực hiện Nghị quyết.\n\n"
+              "2. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội "
+              "tuyên truyền, giám sát.\n");
     ASSERT_EQ(plan.tasks.size(), 6u); // the norm about water ("phải được khai thác") is not a task
     EXPECT_EQ(plan.tasks[0].rule, "duty-subject");
     EXPECT_EQ(plan.tasks[0].lead,
-              std::vector<std::string>{"Cơ quan, đơn vị được Ủy ban nhân dân tỉnh giao tổ chức lập quy hoạch"});
+              std::vector<std::string>{
+                  "Cơ quan, đơn vị được Ủy ban nhân dân tỉnh giao tổ chức lập quy hoạch"});
     EXPECT_EQ(plan.tasks[0].support, std::vector<std::string>{"Sở Xây dựng"});
     EXPECT_EQ(plan.tasks[1].rule, "role-field");
     EXPECT_EQ(plan.tasks[2].lead, std::vector<std::string>{"Sở Xây dựng"});
     EXPECT_EQ(plan.tasks[3].lead, std::vector<std::string>{"UBND tỉnh"});
-    EXPECT_EQ(plan.tasks[4].lead, (std::vector<std::string>{"Thường trực HĐND tỉnh", "Các Ban của HĐND",
-                                                            "Các Tổ đại biểu HĐND", "Đại biểu HĐND"}));
+    EXPECT_EQ(plan.tasks[4].lead,
+              (std::vector<std::string>{"Thường trực HĐND tỉnh", "Các Ban của HĐND",
+                                        "Các Tổ đại biểu HĐND", "Đại biểu HĐND"}));
     EXPECT_EQ(plan.tasks[5].lead.size(), 2u);
     EXPECT_EQ(plan.tasks[5].lead.back(), "Các tổ chức chính trị - xã hội");
 }
 
 TEST(PlanAgencies, ACentrallyRunCitysBodiesAndBodiesNamedWithOrWithoutTheCity)
 {
-    const auto plan = parse("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\n\nKẾ HOẠCH\n\nI. NHIỆM VỤ\n\n"
-                            "1. UBND Thành phố chỉ đạo các sở thực hiện kế hoạch này.\n\n"
-                            "2. Công an Thành phố tăng cường kiểm tra, xử lý vi phạm về môi trường.\n\n"
-                            "3. Ủy ban nhân dân thành phố Hà Nội tổ chức sơ kết việc thực hiện.\n\n"
-                            "4. Sở Quy hoạch - Kiến trúc Hà Nội hướng dẫn lập quy hoạch.\n\n"
-                            "5. Sở Quy hoạch - Kiến trúc thẩm định quy hoạch phân khu.\n\n"
-                            "6. Trách nhiệm của cơ quan thuế\n\na) Thu ngân sách từ đất đai trên địa bàn.\n");
+    const auto plan =
+        parse("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\n\nKẾ HOẠCH\n\nI. NHIỆM VỤ\n\n"
+              "1. UBND Thành phố chỉ đạo các sở thực hiện kế hoạch này.\n\n"
+              "2. Công an Thành phố tăng cường kiểm tra, xử lý vi phạm về môi trường.\n\n"
+              "3. Ủy ban nhân dân thành phố Hà Nội tổ chức sơ kết việc thực hiện.\n\n"
+              "4. Sở Quy hoạch - Kiến trúc Hà Nội hướng dẫn lập quy hoạch.\n\n"
+              "5. Sở Quy hoạch - Kiến trúc thẩm định quy hoạch phân khu.\n\n"
+              "6. Trách nhiệm của cơ quan thuế\n\na) Thu ngân sách từ đất đai trên địa bàn.\n");
     EXPECT_EQ(plan.document.province, "Hà Nội");
     ASSERT_EQ(plan.tasks.size(), 6u);
     EXPECT_EQ(plan.tasks[0].lead, std::vector<std::string>{"UBND Thành phố"});
     EXPECT_EQ(plan.tasks[1].lead, std::vector<std::string>{"Công an Thành phố"});
-    EXPECT_EQ(plan.tasks[2].lead, std::vector<std::string>{"UBND Thành phố"}); // one body, three spellings
-    EXPECT_EQ(plan.tasks[3].lead, plan.tasks[4].lead);                       // with the city's name or without
-    EXPECT_EQ(plan.tasks[5].lead, std::vector<std::string>{"Cơ quan thuế"});  // a name starts with a capital
+    EXPECT_EQ(plan.tasks[2].lead,
+              std::vector<std::string>{"UBND Thành phố"}); // one body, three spellings
+    EXPECT_EQ(plan.tasks[3].lead, plan.tasks[4].lead);     // with the city's name or without
+    EXPECT_EQ(plan.tasks[5].lead,
+              std::vector<std::string>{"Cơ quan thuế"}); // a name starts with a capital
 }
 
 TEST(PlanTables, ColumnsNamedWithThucHienTakeTheRoleOfTheirFirstWords)
 {
     const auto plan = parse("KẾ HOẠCH\n\nI. NHIỆM VỤ\n\n"
-                            "| STT | Nội dung thực hiện | Đơn vị thực hiện | Đơn vị phối hợp | Thời gian thực hiện | Kinh phí thực hiện |\n"
+                            "| STT | Nội dung thực hiện | Đơn vị thực hiện | Đơn vị phối hợp | "
+                            "Thời gian thực hiện | Kinh phí thực hiện |\n"
                             "|---|---|---|---|---|---|\n"
-                            "| 1 | Rà soát quy hoạch vùng sản xuất chè tập trung. | Sở Nông nghiệp và Môi trường | Sở Tài chính | "
+                            "| 1 | Rà soát quy hoạch vùng sản xuất chè tập trung. | Sở Nông nghiệp "
+                            "và Môi trường | Sở Tài chính | "
                             "Quý II/2026 | Ngân sách tỉnh |\n"
-                            "| 2 | Xây dựng cơ sở dữ liệu đất đai. | Sở Nông nghiệp và Môi trường | UBND các xã, phường | "
+                            "| 2 | Xây dựng cơ sở dữ liệu đất đai. | Sở Nông nghiệp và Môi trường "
+                            "| UBND các xã, phường | "
                             "Năm 2027 | Ngân sách tỉnh |\n");
     ASSERT_EQ(plan.tasks.size(), 2u);
     EXPECT_EQ(plan.tasks[0].text, "Rà soát quy hoạch vùng sản xuất chè tập trung.");
@@ -1132,32 +1268,38 @@ TEST(PlanTables, ColumnsNamedWithThucHienTakeTheRoleOfTheirFirstWords)
 
 TEST(PlanAgencies, CommuneCommitteesHoweverListedAreOneGroupAndSucceedTheDistricts)
 {
-    const auto plan = parse("KẾ HOẠCH\n\nI. NHIỆM VỤ\n\n1. UBND cấp xã rà soát quỹ đất công.\n\n"
-                            "2. Ủy ban nhân dân các phường, xã tuyên truyền tới người dân.\n\n"
-                            "3. Khi xảy ra sự cố, Chủ tịch Ủy ban nhân dân cấp xã huy động lực lượng tại chỗ.\n\n"
-                            "4. UBND các huyện, thành phố chỉ đạo thực hiện trên địa bàn.\n");
+    const auto plan =
+        parse("KẾ HOẠCH\n\nI. NHIỆM VỤ\n\n1. UBND cấp xã rà soát quỹ đất công.\n\n"
+              "2. Ủy ban nhân dân các phường, xã tuyên truyền tới người dân.\n\n"
+              "3. Khi xảy ra sự cố, Chủ tịch Ủy ban nhân dân cấp xã huy động lực lượng tại chỗ.\n\n"
+              "4. UBND các huyện, thành phố chỉ đạo thực hiện trên địa bàn.\n");
     ASSERT_EQ(plan.tasks.size(), 4u);
     for (std::size_t k = 0; k < 3; ++k)
         EXPECT_EQ(plan.tasks[k].lead, std::vector<std::string>{"UBND các xã, phường"}) << k;
     EXPECT_TRUE(plan.tasks[0].collective);
-    const auto districts = std::find_if(plan.agencies.begin(), plan.agencies.end(),
-                                        [](const AgencyInfo& a) { return a.name == "UBND các huyện, thành phố"; });
+    const auto districts =
+        std::find_if(plan.agencies.begin(), plan.agencies.end(),
+                     [](const AgencyInfo& a) { return a.name == "UBND các huyện, thành phố"; });
     ASSERT_NE(districts, plan.agencies.end());
-    EXPECT_EQ(districts->successor2025, "UBND các xã, phường"); // the district level ended on 1 July 2025
+    EXPECT_EQ(districts->successor2025,
+              "UBND các xã, phường"); // the district level ended on 1 July 2025
     EXPECT_EQ(districts->validTo, "2025-06-30");
 }
 
 TEST(PlanAgencies, NamesWithListedFieldsCompoundFieldsAndTheProvinceAsTheirEnd)
 {
-    const auto plan = parse("KẾ HOẠCH\n\nI. NHIỆM VỤ\n\n"
-                            "1. Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh quảng bá các khu công nghiệp.\n\n"
-                            "2. Hội Chữ thập đỏ tỉnh vận động nguồn lực hỗ trợ người dân vùng lũ.\n\n"
-                            "3. Liên đoàn Lao động tỉnh chăm lo đời sống công nhân tại các khu công nghiệp.\n\n"
-                            "4. Ban Chỉ huy các cấp thông báo thường xuyên về cấp dự báo cháy rừng.\n");
+    const auto plan = parse(
+        "KẾ HOẠCH\n\nI. NHIỆM VỤ\n\n"
+        "1. Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh quảng bá các khu công nghiệp.\n\n"
+        "2. Hội Chữ thập đỏ tỉnh vận động nguồn lực hỗ trợ người dân vùng lũ.\n\n"
+        "3. Liên đoàn Lao động tỉnh chăm lo đời sống công nhân tại các khu công nghiệp.\n\n"
+        "4. Ban Chỉ huy các cấp thông báo thường xuyên về cấp dự báo cháy rừng.\n");
     ASSERT_EQ(plan.tasks.size(), 4u);
-    EXPECT_EQ(plan.tasks[3].lead, std::vector<std::string>{"Ban Chỉ huy các cấp"}); // every level: a group
+    EXPECT_EQ(plan.tasks[3].lead,
+              std::vector<std::string>{"Ban Chỉ huy các cấp"}); // every level: a group
     EXPECT_TRUE(plan.tasks[3].collective);
-    EXPECT_EQ(plan.tasks[0].lead, std::vector<std::string>{"Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh"});
+    EXPECT_EQ(plan.tasks[0].lead,
+              std::vector<std::string>{"Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh"});
     EXPECT_EQ(plan.tasks[1].lead, std::vector<std::string>{"Hội Chữ thập đỏ tỉnh"});
     EXPECT_EQ(plan.tasks[2].lead, std::vector<std::string>{"Liên đoàn Lao động tỉnh"});
 }
@@ -1167,18 +1309,23 @@ TEST(PlanParagraphs, OneParagraphPerLineWithoutBlankLinesReadsLikeTheWrappedCopy
     // As saved from Word or exported by a portal: every paragraph one long line, no blank lines.
     const std::string body =
         "- Sở Xây dựng chủ trì, phối hợp các đơn vị liên quan:\n"
-        "Tiếp tục triển khai có hiệu quả Đề án phát triển vật liệu xây dựng của tỉnh thời kỳ 2021-2030, đưa ngành "
+        "Tiếp tục triển khai có hiệu quả Đề án phát triển vật liệu xây dựng của tỉnh thời kỳ "
+        "2021-2030, đưa ngành "
         "công nghiệp sản xuất vật liệu xây dựng thành ngành kinh tế mạnh, đạt trình độ tiên tiến.\n"
         "- Sở Công Thương chủ trì, phối hợp các đơn vị liên quan:\n"
-        "+ Tham mưu rà soát, xây dựng cơ chế chính sách hỗ trợ phát triển công nghiệp hỗ trợ trên địa bàn tỉnh "
+        "+ Tham mưu rà soát, xây dựng cơ chế chính sách hỗ trợ phát triển công nghiệp hỗ trợ trên "
+        "địa bàn tỉnh "
         "trong giai đoạn tới, bảo đảm phù hợp với quy định của pháp luật hiện hành.\n"
-        "+ Đẩy mạnh thu hút đầu tư vào các khu, cụm công nghiệp theo quy hoạch tỉnh đã được phê duyệt, ưu tiên các dự "
+        "+ Đẩy mạnh thu hút đầu tư vào các khu, cụm công nghiệp theo quy hoạch tỉnh đã được phê "
+        "duyệt, ưu tiên các dự "
         "án công nghệ cao, thân thiện với môi trường và sử dụng ít lao động.\n"
         "(Chi tiết có Danh mục nhiệm vụ chủ yếu kèm theo)\n";
-    const auto plan = parse("CHƯƠNG TRÌNH HÀNH ĐỘNG\nthực hiện Nghị quyết của Tỉnh ủy về công nghiệp hóa, hiện đại hóa "
-                            "đến năm 2030, tầm nhìn đến năm 2045 trên địa bàn tỉnh\n"
-                            "I. NHIỆM VỤ CHỦ YẾU\n1. Về phát triển công nghiệp và xây dựng các ngành kinh tế mũi nhọn "
-                            "của tỉnh trong giai đoạn mới\n" + body);
+    const auto plan = parse(
+        "CHƯƠNG TRÌNH HÀNH ĐỘNG\nthực hiện Nghị quyết của Tỉnh ủy về công nghiệp hóa, hiện đại hóa "
+        "đến năm 2030, tầm nhìn đến năm 2045 trên địa bàn tỉnh\n"
+        "I. NHIỆM VỤ CHỦ YẾU\n1. Về phát triển công nghiệp và xây dựng các ngành kinh tế mũi nhọn "
+        "của tỉnh trong giai đoạn mới\n" +
+        body);
     ASSERT_EQ(plan.tasks.size(), 3u); // the note in brackets is no task
     EXPECT_EQ(plan.tasks[0].lead, std::vector<std::string>{"Sở Xây dựng"});
     EXPECT_EQ(plan.tasks[0].text.rfind("Tiếp tục triển khai", 0), 0u);

@@ -19,7 +19,10 @@ const Legacy kLegacy[] = {
     // TCVN3: one byte per letter (ê=AA, ô=AB, â=A9, Đ=A7, ì=D7, ệ=D6, ề=D2, ụ=F4, ạ=B9, ự=F9, ó=E3)
     {Encoding::Tcvn3, "Khu c\xabng nghi\xd6p Y\xaan B\xd7nh", "Khu công nghiệp Yên Bình"},
     {Encoding::Tcvn3, "\xa7i\xd2m Th\xf4y", "Điềm Thụy"},
-    {Encoding::Tcvn3, "\xa7" "ang x\xa9y d\xf9ng", "Đang xây dựng"},
+    {Encoding::Tcvn3,
+     "\xa7"
+     "ang x\xa9y d\xf9ng",
+     "Đang xây dựng"},
     {Encoding::Tcvn3, "Hi\xd6n c\xe3", "Hiện có"},
     {Encoding::Tcvn3, "S\xabng C\xabng", "Sông Công"},
     // VNI: base letter + mark byte (ù acute, ø grave, û hook, â circumflex, ô/ö = ơ/ư, Ñ = Đ)
@@ -27,8 +30,14 @@ const Legacy kLegacy[] = {
     {Encoding::Vni, "Pho\xe5 Ye\xe2n", "Phổ Yên"},
     {Encoding::Vni, "\xd1o\xe0ng Hy\xfb", "Đồng Hỷ"},
     {Encoding::Vni, "Phu\xf9 L\xf6\xf4ng", "Phú Lương"},
-    {Encoding::Vni, "\xd1\xf2nh Ho\xf9" "a", "Định Hóa"},
-    {Encoding::Vni, "Ba\xef" "c Ka\xefn", "Bạc Kạn"},
+    {Encoding::Vni,
+     "\xd1\xf2nh Ho\xf9"
+     "a",
+     "Định Hóa"},
+    {Encoding::Vni,
+     "Ba\xef"
+     "c Ka\xefn",
+     "Bạc Kạn"},
     // Windows-1258: precomposed base + combining tone byte (CC grave, D2 hook, EC acute)
     {Encoding::Cp1258, "Th\xe1i Nguy\xean", "Thái Nguyên"},
     {Encoding::Cp1258, "Ph\xf4\xd2 Y\xean", "Phổ Yên"},
@@ -36,7 +45,10 @@ const Legacy kLegacy[] = {
     {Encoding::Cp1258, "Ph\xfa L\xfd\xf5ng", "Phú Lương"},
 };
 
-void PrintTo(const Legacy& c, std::ostream* os) { *os << encodingName(c.encoding) << ": " << c.expected; }
+void PrintTo(const Legacy& c, std::ostream* os)
+{
+    *os << encodingName(c.encoding) << ": " << c.expected;
+}
 
 class LegacyDecoding : public ::testing::TestWithParam<Legacy>
 {
@@ -58,7 +70,9 @@ INSTANTIATE_TEST_SUITE_P(Tables, LegacyDecoding, ::testing::ValuesIn(kLegacy));
 TEST(Text, CountsBytesWithNoMeaningInTheEncoding)
 {
     int unmapped = 0;
-    const std::string decoded = decode("A\x80" "B", Encoding::Tcvn3, &unmapped);
+    const std::string decoded = decode("A\x80"
+                                       "B",
+                                       Encoding::Tcvn3, &unmapped);
     EXPECT_EQ(unmapped, 1);
     EXPECT_EQ(decoded, "A\u0080B");
     // 0xFF is past the end of the TCVN3 letters: kept, counted, and read from no table.
@@ -102,10 +116,10 @@ TEST(Text, ValidatesUtf8)
 {
     EXPECT_TRUE(isValidUtf8("Thái Nguyên"));
     EXPECT_TRUE(isValidUtf8(""));
-    EXPECT_FALSE(isValidUtf8("S\xabng"));         // TCVN3 byte
-    EXPECT_FALSE(isValidUtf8("\xc0\x80"));        // overlong
-    EXPECT_FALSE(isValidUtf8("\xe1\xba"));        // truncated
-    EXPECT_FALSE(isValidUtf8("\xed\xa0\x80"));    // surrogate
+    EXPECT_FALSE(isValidUtf8("S\xabng"));      // TCVN3 byte
+    EXPECT_FALSE(isValidUtf8("\xc0\x80"));     // overlong
+    EXPECT_FALSE(isValidUtf8("\xe1\xba"));     // truncated
+    EXPECT_FALSE(isValidUtf8("\xed\xa0\x80")); // surrogate
 }
 
 TEST(Text, ParsesEncodingNames)
@@ -126,18 +140,29 @@ struct NumberCase
     std::optional<double> expected;
 };
 const NumberCase kNumbers[] = {
-    {"134,9", false, 134.9},         {"1.211.000", false, 1211000.0},
-    {"1.211.000,5", false, 1211000.5}, {"134.9", false, 134.9},
-    {"1,211,000", false, 1211000.0}, {"-3,5", false, -3.5},
-    {" 60 ", false, 60.0},           {"1 211 000", false, 1211000.0},
-    {"1.211", true, 1211.0},         {"1.211", false, 1.211},
-    {"9.804", true, 9804.0},         {"abc", false, std::nullopt},
-    {"0,125", true, 0.125},          {"22,274", true, 22.274}, // a lone comma stays a decimal comma
+    {"134,9", false, 134.9},
+    {"1.211.000", false, 1211000.0},
+    {"1.211.000,5", false, 1211000.5},
+    {"134.9", false, 134.9},
+    {"1,211,000", false, 1211000.0},
+    {"-3,5", false, -3.5},
+    {" 60 ", false, 60.0},
+    {"1 211 000", false, 1211000.0},
+    {"1.211", true, 1211.0},
+    {"1.211", false, 1.211},
+    {"9.804", true, 9804.0},
+    {"abc", false, std::nullopt},
+    {"0,125", true, 0.125},
+    {"22,274", true, 22.274}, // a lone comma stays a decimal comma
     {"1\u00a0211\u00a0000", false, 1211000.0},
-    {"", false, std::nullopt},       {"1,2,3.4.5", false, std::nullopt},
+    {"", false, std::nullopt},
+    {"1,2,3.4.5", false, std::nullopt},
     {"12%", false, std::nullopt},
 };
-void PrintTo(const NumberCase& c, std::ostream* os) { *os << '"' << c.text << '"'; }
+void PrintTo(const NumberCase& c, std::ostream* os)
+{
+    *os << '"' << c.text << '"';
+}
 
 class Numbers : public ::testing::TestWithParam<NumberCase>
 {

@@ -1,16 +1,15 @@
 // The workspace: schema, metadata, refusal of bad paths and CRSs, validation.
 
-#include "TestSupport.h"
+#include "planatlas/layers/Workspace.h"
 
+#include "TestSupport.h"
 #include "planatlas/gis/Dataset.h"
 #include "planatlas/gis/Error.h"
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/Importer.h"
-#include "planatlas/layers/Workspace.h"
-
-#include <gtest/gtest.h>
 
 #include <filesystem>
+#include <gtest/gtest.h>
 
 namespace fs = std::filesystem;
 using namespace pa::layers;
@@ -56,9 +55,10 @@ TEST(Workspace, CreatesTheSchemaAndMetadata)
     for (const char* table : {"pa_metadata", "pa_layers", "plan_documents", "plan_tasks",
                               "plan_agencies", "plan_agency_aliases", "plan_task_agencies",
                               "plan_targets", "admin_units", "admin_crosswalk"})
-        EXPECT_EQ(scalar(ws, std::string("SELECT data_type FROM gpkg_contents WHERE table_name = '") +
-                                 table + "'"),
-                  "attributes")
+        EXPECT_EQ(
+            scalar(ws, std::string("SELECT data_type FROM gpkg_contents WHERE table_name = '") +
+                           table + "'"),
+            "attributes")
             << table;
     EXPECT_EQ(scalar(ws, "SELECT extension_name FROM gpkg_extensions WHERE table_name = "
                          "'gpkgext_relations'"),
@@ -76,13 +76,21 @@ TEST(Workspace, CreatesTheSchemaAndMetadata)
 TEST(Workspace, RefusesWhatCannotBeAnAnalysisWorkspace)
 {
     pa::test::TempDir dir;
-    EXPECT_EQ(kindOf([&] { Workspace::create(dir.file("a.gpkg"), {"Thái Nguyên", "EPSG:4326"}); }),
+    EXPECT_EQ(kindOf([&] {
+                  Workspace::create(dir.file("a.gpkg"), {"Thái Nguyên", "EPSG:4326"});
+              }),
               ErrorKind::Usage); // geographic
-    EXPECT_EQ(kindOf([&] { Workspace::create(dir.file("a.gpkg"), {"Thái Nguyên", "EPSG:99999"}); }),
+    EXPECT_EQ(kindOf([&] {
+                  Workspace::create(dir.file("a.gpkg"), {"Thái Nguyên", "EPSG:99999"});
+              }),
               ErrorKind::Usage);
-    EXPECT_EQ(kindOf([&] { Workspace::create(dir.file("a.gpkg"), {"", "EPSG:9213"}); }),
+    EXPECT_EQ(kindOf([&] {
+                  Workspace::create(dir.file("a.gpkg"), {"", "EPSG:9213"});
+              }),
               ErrorKind::Usage);
-    EXPECT_EQ(kindOf([&] { Workspace::create(dir.file("no/such/dir/a.gpkg"), {"X", "EPSG:9213"}); }),
+    EXPECT_EQ(kindOf([&] {
+                  Workspace::create(dir.file("no/such/dir/a.gpkg"), {"X", "EPSG:9213"});
+              }),
               ErrorKind::Workspace);
     makeWorkspace(dir, "b.gpkg").close();
     const auto before = pa::test::readBytes(dir.file("b.gpkg"));
@@ -103,7 +111,8 @@ TEST(Workspace, RefusesFilesThatAreNotWorkspaces)
         Workspace::open(dir.file("plain.gpkg"), OpenMode::ReadOnly);
         FAIL();
     } catch (const Error& e) {
-        EXPECT_NE(std::string(e.what()).find("not a PlanAtlas workspace"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("not a PlanAtlas workspace"), std::string::npos)
+            << e.what();
     }
     // A workspace cut in half (an interrupted copy).
     makeWorkspace(dir, "whole.gpkg").close();
@@ -129,8 +138,10 @@ TEST(Workspace, RefusesNewerSchemaAndReadOnlyFiles)
         EXPECT_NE(std::string(e.what()).find("newer"), std::string::npos) << e.what();
     }
     makeWorkspace(dir, "ro.gpkg").close();
-    fs::permissions(dir.file("ro.gpkg"), fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
-    EXPECT_EQ(kindOf([&] { Workspace::open(dir.file("ro.gpkg"), OpenMode::Update); }), ErrorKind::Workspace);
+    fs::permissions(dir.file("ro.gpkg"),
+                    fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
+    EXPECT_EQ(kindOf([&] { Workspace::open(dir.file("ro.gpkg"), OpenMode::Update); }),
+              ErrorKind::Workspace);
     EXPECT_NO_THROW(Workspace::open(dir.file("ro.gpkg"), OpenMode::ReadOnly));
 }
 
@@ -187,7 +198,8 @@ TEST(Workspace, ValidateReportsInvalidGeometryWrittenByAnotherTool)
     auto f = layer->newFeature();
     f.setValue(layer->fieldIndex("code"), std::string("HAND-1"));
     f.setValue(layer->fieldIndex("geometry_quality"), std::string("digitized"));
-    auto g = pa::gis::Geometry::fromWkt("MULTIPOLYGON(((430000 2380000,430100 2380100,430100 2380000,430000 2380100,430000 2380000)))");
+    auto g = pa::gis::Geometry::fromWkt("MULTIPOLYGON(((430000 2380000,430100 2380100,430100 "
+                                        "2380000,430000 2380100,430000 2380000)))");
     f.setGeometry(std::move(g));
     layer->insert(f);
     const auto report = ws.validate();
@@ -203,7 +215,8 @@ TEST(Workspace, ValidateReportsADroppedLayerInsteadOfFailing)
     pa::test::TempDir dir;
     auto ws = makeWorkspace(dir);
     ImportOptions a;
-    a.sourcePath = pa::test::sampleData("thai_nguyen/districts_pre2025_geoboundaries.geojson").string();
+    a.sourcePath =
+        pa::test::sampleData("thai_nguyen/districts_pre2025_geoboundaries.geojson").string();
     a.kind = "admin_district";
     a.codeField = "shapeID";
     a.layerName = "districts";
@@ -254,11 +267,14 @@ TEST(WorkspaceSchema, Version1IsUpgradedInPlaceOnlyWhenOpenedForWriting)
     {
         auto ws = Workspace::open(path, OpenMode::Update);
         EXPECT_EQ(ws.schemaVersion(), kSchemaVersion);
-        ws.dataset().execute("INSERT INTO plan_documents (doc_id, not_before) VALUES ('d', '2023-03-30')");
+        ws.dataset().execute(
+            "INSERT INTO plan_documents (doc_id, not_before) VALUES ('d', '2023-03-30')");
         EXPECT_EQ(ws.validate().errorCount(), 0u);
         ws.close();
     }
     auto ws = Workspace::open(path, OpenMode::ReadOnly);
     EXPECT_EQ(ws.schemaVersion(), kSchemaVersion);
-    EXPECT_EQ(pa::gis::toString(ws.dataset().execute("SELECT COUNT(*) FROM plan_unlocated").rows.at(0).at(0)), "0");
+    EXPECT_EQ(pa::gis::toString(
+                  ws.dataset().execute("SELECT COUNT(*) FROM plan_unlocated").rows.at(0).at(0)),
+              "0");
 }

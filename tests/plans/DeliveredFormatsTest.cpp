@@ -4,15 +4,13 @@
 // a confidence per page and cancellation; old .doc files refused with advice.
 
 #include "TestSupport.h"
-
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/Text.h"
 #include "planatlas/layers/plan/Plan.h"
 
-#include <gtest/gtest.h>
-
 #include <atomic>
 #include <filesystem>
+#include <gtest/gtest.h>
 #include <map>
 #include <set>
 
@@ -41,7 +39,8 @@ std::string key(const Task& t)
     return pa::text::foldForMatch(t.text).substr(0, 100);
 }
 
-fs::path typeset(const fs::path& text, const pa::test::TempDir& dir, const std::vector<std::string>& extra = {})
+fs::path typeset(const fs::path& text, const pa::test::TempDir& dir,
+                 const std::vector<std::string>& extra = {})
 {
     const fs::path pdf = dir.path() / (text.stem().string() + ".pdf");
     std::vector<std::string> argv = {PLANATLAS_MAKE_PLAN_PDF, text.string(), pdf.string()};
@@ -68,7 +67,8 @@ TEST(PlanPdf, EveryRealDocumentReadsFromItsPdfAsFromItsText)
         for (const auto& t : fromPdf.tasks) {
             pdfTasks.emplace(key(t), &t);
             // The running header and page numbers never end up in a task.
-            EXPECT_EQ(t.text.find("Văn bản in thử"), std::string::npos) << doc.filename() << ": " << t.text;
+            EXPECT_EQ(t.text.find("Văn bản in thử"), std::string::npos)
+                << doc.filename() << ": " << t.text;
         }
         std::size_t docFound = 0;
         for (const auto& t : fromText.tasks) {
@@ -91,7 +91,8 @@ TEST(PlanPdf, EveryRealDocumentReadsFromItsPdfAsFromItsText)
 
 TEST(PlanPdf, TaskTableRowsAcrossPagesKeepTheirCells)
 {
-    const fs::path doc = pa::test::sourceDir() / ".." / "shared" / "plans" / "corpus" / "dong-thap_kh_617_2025.txt";
+    const fs::path doc =
+        pa::test::sourceDir() / ".." / "shared" / "plans" / "corpus" / "dong-thap_kh_617_2025.txt";
     if (!fs::exists(doc))
         GTEST_SKIP() << "../shared/plans is not beside the repository";
     pa::test::TempDir dir;
@@ -109,7 +110,8 @@ TEST(PlanPdf, TaskTableRowsAcrossPagesKeepTheirCells)
 
 TEST(PlanOcr, AScannedPdfIsRecognisedPageByPageWithConfidenceAndCanBeCancelled)
 {
-    const fs::path doc = pa::test::sourceDir() / ".." / "shared" / "plans" / "corpus" / "quang-tri_ct_06_2025.txt";
+    const fs::path doc =
+        pa::test::sourceDir() / ".." / "shared" / "plans" / "corpus" / "quang-tri_ct_06_2025.txt";
     if (!fs::exists(doc))
         GTEST_SKIP() << "../shared/plans is not beside the repository";
     pa::test::TempDir dir;
@@ -118,7 +120,8 @@ TEST(PlanOcr, AScannedPdfIsRecognisedPageByPageWithConfidenceAndCanBeCancelled)
 
     std::vector<std::string> stages;
     std::atomic<bool> cancel{false};
-    const pa::layers::Progress progress([&](double, std::string_view stage) { stages.emplace_back(stage); }, &cancel);
+    const pa::layers::Progress progress(
+        [&](double, std::string_view stage) { stages.emplace_back(stage); }, &cancel);
     ReadOptions options;
     options.progress = &progress;
     const ParsedPlan fromScan = readPlan(scan.string(), options);
@@ -128,7 +131,9 @@ TEST(PlanOcr, AScannedPdfIsRecognisedPageByPageWithConfidenceAndCanBeCancelled)
     for (const auto& [page, confidence] : fromScan.ocrPages)
         EXPECT_GT(confidence, 60) << "page " << page;
     EXPECT_FALSE(fromScan.extractedText.empty()); // kept for review
-    EXPECT_TRUE(std::any_of(stages.begin(), stages.end(), [](const std::string& s) { return s.find("trang 3") != std::string::npos; }));
+    EXPECT_TRUE(std::any_of(stages.begin(), stages.end(), [](const std::string& s) {
+        return s.find("trang 3") != std::string::npos;
+    }));
     // A task found again: the same first words (OCR may misread a letter further on).
     auto opening = [](const Task& t) { return pa::text::foldForMatch(t.text).substr(0, 30); };
     std::set<std::string> scanned;
@@ -159,7 +164,8 @@ TEST(PlanOcr, AScannedPdfIsRecognisedPageByPageWithConfidenceAndCanBeCancelled)
 
 TEST(PlanOcr, AnImageOfAPageIsRecognised)
 {
-    const fs::path doc = pa::test::sourceDir() / ".." / "shared" / "plans" / "corpus" / "quang-tri_ct_06_2025.txt";
+    const fs::path doc =
+        pa::test::sourceDir() / ".." / "shared" / "plans" / "corpus" / "quang-tri_ct_06_2025.txt";
     if (!fs::exists(doc))
         GTEST_SKIP() << "../shared/plans is not beside the repository";
     pa::test::TempDir dir;
@@ -170,13 +176,16 @@ TEST(PlanOcr, AnImageOfAPageIsRecognised)
     ASSERT_EQ(text.ocrPages.size(), 1u);
     const std::string folded = pa::text::foldForMatch(text.text);
     EXPECT_NE(folded.find("chi thi"), std::string::npos);
-    EXPECT_NE(folded.find("05/ct-ttg"), std::string::npos) << text.text.substr(0, 600); // a cited act, numbers intact
+    EXPECT_NE(folded.find("05/ct-ttg"), std::string::npos)
+        << text.text.substr(0, 600); // a cited act, numbers intact
 }
 
 TEST(PlanFormats, AnOldWordDocIsRefusedWithAdvice)
 {
     pa::test::TempDir dir;
-    pa::test::writeBytes(dir.file("ke-hoach.doc"), std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(600, '\0'));
+    pa::test::writeBytes(dir.file("ke-hoach.doc"),
+                         std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) +
+                             std::string(600, '\0'));
     try {
         readPlan(dir.file("ke-hoach.doc"));
         FAIL() << "accepted";

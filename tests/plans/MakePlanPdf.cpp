@@ -10,18 +10,17 @@
 // ruled tables with wrapped cells. --repeat concatenates the body N times (a long document for
 // the benchmark). --scan also writes the first page as a noisy grey image (a simulated scan).
 
-#include <QGuiApplication>
-#include <QRegularExpression>
 #include <QFile>
 #include <QFont>
 #include <QFontMetricsF>
+#include <QGuiApplication>
 #include <QImage>
 #include <QPainter>
 #include <QPdfWriter>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QStringList>
 #include <QTextStream>
-
 #include <cstdio>
 
 namespace {
@@ -41,7 +40,8 @@ QStringList normalise(const QStringList& raw)
             QList<int> bars{i};
             for (;;) {
                 int j = bars.back() + 1;
-                while (j < raw.size() && raw[j].trimmed() != "|" && !raw[j].trimmed().isEmpty() && j - bars.back() <= 40)
+                while (j < raw.size() && raw[j].trimmed() != "|" && !raw[j].trimmed().isEmpty() &&
+                       j - bars.back() <= 40)
                     ++j;
                 if (j < raw.size() && raw[j].trimmed() == "|")
                     bars.push_back(j);
@@ -127,7 +127,11 @@ public:
         const int n = static_cast<int>(cells.size());
         QList<double> widths;
         for (int k = 0; k < n; ++k) // one cell (a group row) spans the table
-            widths << (n == 1 ? 1.0 : n == 2 ? 0.5 : k == 0 ? 0.07 : (k == 1 ? 0.38 : 0.55 / std::max(1, n - 2))) * m_width;
+            widths << (n == 1   ? 1.0
+                       : n == 2 ? 0.5
+                       : k == 0 ? 0.07
+                                : (k == 1 ? 0.38 : 0.55 / std::max(1, n - 2))) *
+                          m_width;
         const QFontMetricsF fm(m_font, m_painter.device());
         QList<QStringList> wrapped;
         int rows = 1;
@@ -135,7 +139,8 @@ public:
             QStringList lines;
             QString line;
             for (const auto& w : cells[k].split(' ', Qt::SkipEmptyParts)) {
-                if (!line.isEmpty() && fm.horizontalAdvance(line + ' ' + w) > widths[k] - m_line * 0.6) {
+                if (!line.isEmpty() &&
+                    fm.horizontalAdvance(line + ' ' + w) > widths[k] - m_line * 0.6) {
                     lines << line;
                     line.clear();
                 }
@@ -152,7 +157,8 @@ public:
         for (int k = 0; k < n; ++k) {
             m_painter.drawRect(QRectF(x, m_y, widths[k], h));
             for (int r = 0; r < wrapped[k].size(); ++r)
-                m_painter.drawText(QPointF(x + m_line * 0.3, m_y + (r + 1) * m_line), wrapped[k][r]);
+                m_painter.drawText(QPointF(x + m_line * 0.3, m_y + (r + 1) * m_line),
+                                   wrapped[k][r]);
             x += widths[k];
         }
         m_y += h;
@@ -178,13 +184,15 @@ private:
     }
     void footer()
     {
-        m_painter.drawText(QRectF(0, m_height - m_line, m_width, m_line), Qt::AlignCenter, QString::number(m_page));
+        m_painter.drawText(QRectF(0, m_height - m_line, m_width, m_line), Qt::AlignCenter,
+                           QString::number(m_page));
     }
     void beginPage()
     {
         if (m_scans) {
             // A4 at the writer's resolution (the QPdfWriter places each image on a page).
-            QImage page(static_cast<int>(m_width), static_cast<int>(m_height), QImage::Format_Grayscale8);
+            QImage page(static_cast<int>(m_width), static_cast<int>(m_height),
+                        QImage::Format_Grayscale8);
             page.fill(Qt::white);
             page.setDotsPerMeterX(m_writer.resolution() * 10000 / 254);
             page.setDotsPerMeterY(m_writer.resolution() * 10000 / 254);
@@ -201,7 +209,8 @@ private:
         static QRandomGenerator generator(20261201);
         auto* rng = &generator;
         for (int k = 0; k < page.width() * page.height() / 400; ++k)
-            page.setPixel(static_cast<int>(rng->bounded(page.width())), static_cast<int>(rng->bounded(page.height())),
+            page.setPixel(static_cast<int>(rng->bounded(page.width())),
+                          static_cast<int>(rng->bounded(page.height())),
                           rng->bounded(3) ? qRgb(170, 170, 170) : qRgb(40, 40, 40));
     }
     void newPage()
@@ -288,14 +297,16 @@ int main(int argc, char** argv)
                 continue;
             }
             // Titles (capitals) and "(Ban hành kèm theo …)" lines stand on their own lines.
-            if ((line == line.toUpper() && line.contains(QRegularExpression("[A-ZĐ]"))) || line.startsWith('(')) {
+            if ((line == line.toUpper() && line.contains(QRegularExpression("[A-ZĐ]"))) ||
+                line.startsWith('(')) {
                 flush(true);
                 paragraph = line;
                 listItem = true;
                 flush(false);
                 continue;
             }
-            static const QRegularExpression marker(R"(^(\d+(\.\d+)*\.|[a-zđ]\)|[-+•]|[IVX]+\.|Điều \d+))");
+            static const QRegularExpression marker(
+                R"(^(\d+(\.\d+)*\.|[a-zđ]\)|[-+•]|[IVX]+\.|Điều \d+))");
             if (marker.match(line).hasMatch()) {
                 flush(true);
                 paragraph = line;
@@ -332,7 +343,9 @@ int main(int argc, char** argv)
             if (k > 0)
                 writer.newPage();
             const QRect target = writer.pageLayout().paintRectPixels(writer.resolution());
-            painter.drawImage(QRectF(target).adjusted(target.width() * 0.08, target.height() * 0.05, 0, 0), pages[k]);
+            painter.drawImage(
+                QRectF(target).adjusted(target.width() * 0.08, target.height() * 0.05, 0, 0),
+                pages[k]);
         }
     }
     if (!scan.isEmpty()) {
@@ -357,7 +370,8 @@ int main(int argc, char** argv)
         QRandomGenerator generator(7);
         auto* rng = &generator;
         for (int k = 0; k < 20000; ++k) {
-            const int x = static_cast<int>(rng->bounded(page.width())), yy = static_cast<int>(rng->bounded(page.height()));
+            const int x = static_cast<int>(rng->bounded(page.width())),
+                      yy = static_cast<int>(rng->bounded(page.height()));
             page.setPixel(x, yy, rng->bounded(2) ? qRgb(0, 0, 0) : qRgb(200, 200, 200));
         }
         page.save(scan);

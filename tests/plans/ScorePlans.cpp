@@ -34,7 +34,8 @@ std::vector<std::string> splitTabs(const std::string& line)
     std::size_t start = 0;
     for (;;) {
         const auto tab = line.find('\t', start);
-        out.push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
+        out.push_back(
+            line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
         if (tab == std::string::npos)
             break;
         start = tab + 1;
@@ -58,7 +59,8 @@ std::vector<std::string> splitBars(const std::string& cell)
     std::size_t start = 0;
     for (;;) {
         const auto bar = cell.find(" | ", start);
-        std::string part = trim(cell.substr(start, bar == std::string::npos ? std::string::npos : bar - start));
+        std::string part =
+            trim(cell.substr(start, bar == std::string::npos ? std::string::npos : bar - start));
         if (!part.empty())
             out.push_back(part);
         if (bar == std::string::npos)
@@ -154,13 +156,15 @@ std::string agencyKey(const std::string& name, const std::string& province)
     std::string f = foldForMatch(name);
     std::string out;
     for (char c : f)
-        out += (std::isalnum(static_cast<unsigned char>(c)) || c == ' ') ? c : (c == '&' ? '&' : ' ');
+        out +=
+            (std::isalnum(static_cast<unsigned char>(c)) || c == ' ') ? c : (c == '&' ? '&' : ' ');
     std::istringstream words(out);
     std::vector<std::string> w;
     for (std::string word; words >> word;) {
         static const std::map<std::string, std::string> expand = {
-            {"ubnd", "uy ban nhan dan"}, {"hdnd", "hoi dong nhan dan"}, {"bql", "ban quan ly"},
-            {"kcn", "khu cong nghiep"},  {"kkt", "khu kinh te"},        {"ccn", "cum cong nghiep"},
+            {"ubnd", "uy ban nhan dan"}, {"hdnd", "hoi dong nhan dan"},
+            {"bql", "ban quan ly"},      {"kcn", "khu cong nghiep"},
+            {"kkt", "khu kinh te"},      {"ccn", "cum cong nghiep"},
             {"tp", "thanh pho"},         {"ubmttq", "uy ban mat tran to quoc"}};
         if (auto it = expand.find(word); it != expand.end()) {
             std::istringstream more(it->second);
@@ -176,7 +180,8 @@ std::string agencyKey(const std::string& name, const std::string& province)
         provinceWords.push_back(p);
     // Drop a trailing province name, then a trailing "tinh" / "thanh pho".
     if (!provinceWords.empty() && w.size() > provinceWords.size() &&
-        std::equal(provinceWords.begin(), provinceWords.end(), w.end() - static_cast<long>(provinceWords.size())))
+        std::equal(provinceWords.begin(), provinceWords.end(),
+                   w.end() - static_cast<long>(provinceWords.size())))
         w.resize(w.size() - provinceWords.size());
     if (w.size() > 1 && w.back() == "tinh")
         w.pop_back();
@@ -193,9 +198,12 @@ std::string agencyKey(const std::string& name, const std::string& province)
 /// "UBND cấp xã" the commune committees. Empty for a single body.
 std::string groupClass(const std::string& key)
 {
-    auto has = [&](std::string_view w) { return (" " + key + " ").find(" " + std::string(w) + " ") != std::string::npos; };
+    auto has = [&](std::string_view w) {
+        return (" " + key + " ").find(" " + std::string(w) + " ") != std::string::npos;
+    };
     // Plural also when two kinds of unit are listed: "UBND xã, phường" is every commune and ward.
-    const bool plural = key.rfind("cac ", 0) == 0 || has("cac") || has("cap") || (has("xa") && has("phuong")) ||
+    const bool plural = key.rfind("cac ", 0) == 0 || has("cac") || has("cap") ||
+                        (has("xa") && has("phuong")) ||
                         (has("huyen") && (has("thi") || has("thanh")));
     if (!plural)
         return {};
@@ -223,10 +231,12 @@ bool sameAgency(const std::string& a, const std::string& b)
     const std::string& shorter = a.size() < b.size() ? a : b;
     const std::string& longer = a.size() < b.size() ? b : a;
     // "so tai chinh" ~ "so tai chinh co quan thuong truc ban chi dao"
-    return std::count(shorter.begin(), shorter.end(), ' ') >= 1 && longer.rfind(shorter + " ", 0) == 0;
+    return std::count(shorter.begin(), shorter.end(), ' ') >= 1 &&
+           longer.rfind(shorter + " ", 0) == 0;
 }
 
-bool sameLeads(const std::vector<std::string>& gold, const std::vector<std::string>& got, const std::string& province)
+bool sameLeads(const std::vector<std::string>& gold, const std::vector<std::string>& got,
+               const std::string& province)
 {
     std::vector<std::string> g, p;
     for (const auto& s : gold)
@@ -259,9 +269,11 @@ std::string placeKey(const std::string& text)
         if (!std::isalnum(static_cast<unsigned char>(c)))
             c = ' ';
     static const std::set<std::string> typeWords = {
-        "xa", "phuong", "dac", "khu", "huyen", "thi", "tran", "tinh", "thanh", "pho", "kinh", "te", "cong",
-        "nghiep", "cum", "kcn", "ccn", "kkt", "song", "ho", "dao", "cang", "ga", "cao", "toc", "duong", "quoc",
-        "lo", "sat", "nha", "may", "cac", "du", "lich", "cho", "dau", "moi", "tuyen", "vung", "ql", "dt"};
+        "xa",   "phuong", "dac",  "khu",  "huyen",  "thi", "tran", "tinh",  "thanh",
+        "pho",  "kinh",   "te",   "cong", "nghiep", "cum", "kcn",  "ccn",   "kkt",
+        "song", "ho",     "dao",  "cang", "ga",     "cao", "toc",  "duong", "quoc",
+        "lo",   "sat",    "nha",  "may",  "cac",    "du",  "lich", "cho",   "dau",
+        "moi",  "tuyen",  "vung", "ql",   "dt"};
     std::istringstream words(f);
     std::string key;
     for (std::string w; words >> w;)
@@ -307,7 +319,8 @@ Counts score(const Gold& gold, const pa::plan::ParsedPlan& plan, std::ostream* d
     Counts c;
     c.goldTasks = static_cast<int>(gold.tasks.size());
     c.gotTasks = static_cast<int>(plan.tasks.size());
-    const std::string province = gold.facts.contains("province") ? gold.facts.at("province") : plan.document.province;
+    const std::string province =
+        gold.facts.contains("province") ? gold.facts.at("province") : plan.document.province;
     // One-to-one matching by line, closest pairs first, within ±2 lines.
     struct Pair
     {
@@ -319,7 +332,8 @@ Counts score(const Gold& gold, const pa::plan::ParsedPlan& plan, std::ostream* d
         for (std::size_t p = 0; p < plan.tasks.size(); ++p)
             if (const int d = std::abs(gold.tasks[g].line - plan.tasks[p].line); d <= 2)
                 pairs.push_back({d, g, p});
-    std::stable_sort(pairs.begin(), pairs.end(), [](const Pair& a, const Pair& b) { return a.distance < b.distance; });
+    std::stable_sort(pairs.begin(), pairs.end(),
+                     [](const Pair& a, const Pair& b) { return a.distance < b.distance; });
     std::vector<int> goldToGot(gold.tasks.size(), -1), gotToGold(plan.tasks.size(), -1);
     for (const auto& pr : pairs)
         if (goldToGot[pr.g] < 0 && gotToGold[pr.p] < 0) {
@@ -363,10 +377,11 @@ Counts score(const Gold& gold, const pa::plan::ParsedPlan& plan, std::ostream* d
         }
         for (const auto& place : gt.places) {
             const std::string key = placeKey(place);
-            const bool caught = std::any_of(task.places.begin(), task.places.end(), [&](const auto& m) {
-                const std::string got = placeKey(m.text);
-                return got == key || (!m.name.empty() && placeKey(m.name) == key);
-            });
+            const bool caught =
+                std::any_of(task.places.begin(), task.places.end(), [&](const auto& m) {
+                    const std::string got = placeKey(m.text);
+                    return got == key || (!m.name.empty() && placeKey(m.name) == key);
+                });
             if (caught)
                 ++c.placesCaught;
             else if (detail)
@@ -376,7 +391,8 @@ Counts score(const Gold& gold, const pa::plan::ParsedPlan& plan, std::ostream* d
     if (detail) {
         std::map<std::string, std::pair<int, int>> byRule; // rule → (matched, extra)
         for (std::size_t p = 0; p < plan.tasks.size(); ++p)
-            (gotToGold[p] < 0 ? byRule[plan.tasks[p].rule].second : byRule[plan.tasks[p].rule].first)++;
+            (gotToGold[p] < 0 ? byRule[plan.tasks[p].rule].second
+                              : byRule[plan.tasks[p].rule].first)++;
         *detail << "  rules  ";
         for (const auto& [rule, n] : byRule)
             *detail << " " << rule << " " << n.first << "/" << n.second;
@@ -385,8 +401,8 @@ Counts score(const Gold& gold, const pa::plan::ParsedPlan& plan, std::ostream* d
     if (detail)
         for (std::size_t p = 0; p < plan.tasks.size(); ++p)
             if (gotToGold[p] < 0)
-                *detail << "  extra   line " << plan.tasks[p].line << " [" << plan.tasks[p].rule << "] "
-                        << plan.tasks[p].text.substr(0, 70) << "\n";
+                *detail << "  extra   line " << plan.tasks[p].line << " [" << plan.tasks[p].rule
+                        << "] " << plan.tasks[p].text.substr(0, 70) << "\n";
     c.targetsGold = static_cast<int>(gold.targets.size());
     std::vector<bool> used(plan.targets.size(), false);
     for (const auto& gt : gold.targets) {
@@ -407,8 +423,8 @@ Counts score(const Gold& gold, const pa::plan::ParsedPlan& plan, std::ostream* d
     if (detail)
         for (std::size_t k = 0; k < plan.targets.size(); ++k)
             if (!used[k])
-                *detail << "  xtarget line " << plan.targets[k].line << ": " << plan.targets[k].value << " "
-                        << plan.targets[k].unit << "\n";
+                *detail << "  xtarget line " << plan.targets[k].line << ": "
+                        << plan.targets[k].value << " " << plan.targets[k].unit << "\n";
     return c;
 }
 
@@ -423,11 +439,11 @@ std::string pct(int a, int b)
 
 void printRow(std::ostream& out, const std::string& name, const Counts& c)
 {
-    out << std::left << std::setw(44) << name.substr(0, 43) << std::right << std::setw(5) << c.goldTasks
-        << std::setw(5) << c.gotTasks << "  " << pct(c.matched, c.goldTasks) << "  " << pct(c.matched, c.gotTasks)
-        << "  " << pct(c.leadsRight, c.leadsGold) << "  " << pct(c.deadlinesRight, c.deadlinesGold) << "  "
-        << pct(c.placesCaught, c.placesGold) << "  " << pct(c.targetsFound, c.targetsGold) << (c.error ? "  ERROR" : "")
-        << "\n";
+    out << std::left << std::setw(44) << name.substr(0, 43) << std::right << std::setw(5)
+        << c.goldTasks << std::setw(5) << c.gotTasks << "  " << pct(c.matched, c.goldTasks) << "  "
+        << pct(c.matched, c.gotTasks) << "  " << pct(c.leadsRight, c.leadsGold) << "  "
+        << pct(c.deadlinesRight, c.deadlinesGold) << "  " << pct(c.placesCaught, c.placesGold)
+        << "  " << pct(c.targetsFound, c.targetsGold) << (c.error ? "  ERROR" : "") << "\n";
 }
 
 } // namespace
@@ -435,7 +451,8 @@ void printRow(std::ostream& out, const std::string& name, const Counts& c)
 int main(int argc, char** argv)
 {
     if (argc < 3) {
-        std::cerr << "usage: score_plans GOLD_DIR SOURCE_DIR... [--tsv OUT] [--floors FILE] [--only NAME] [--detail]\n";
+        std::cerr << "usage: score_plans GOLD_DIR SOURCE_DIR... [--tsv OUT] [--floors FILE] "
+                     "[--only NAME] [--detail]\n";
         return 2;
     }
     const fs::path goldDir = argv[1];
@@ -483,7 +500,8 @@ int main(int argc, char** argv)
     if (!tsvOut.empty())
         tsv.open(tsvOut);
     if (tsv)
-        tsv << "document\tmode\tgold_tasks\tread_tasks\tmatched\tleads_right\tleads_gold\tdeadlines_right\t"
+        tsv << "document\tmode\tgold_tasks\tread_tasks\tmatched\tleads_right\tleads_"
+               "gold\tdeadlines_right\t"
                "deadlines_gold\tplaces_caught\tplaces_gold\ttargets_found\ttargets_gold\n";
     int scored = 0;
     for (const auto& gf : goldFiles) {
@@ -527,22 +545,25 @@ int main(int argc, char** argv)
             (loo ? byLayoutLoo : byLayout)[layout] += c;
             printRow(loo ? tableLoo : table, gold.name, c);
             if (tsv)
-                tsv << gold.name << '\t' << (loo ? "leave-one-out" : "all-rules") << '\t' << c.goldTasks << '\t'
-                    << c.gotTasks << '\t' << c.matched << '\t' << c.leadsRight << '\t' << c.leadsGold << '\t'
-                    << c.deadlinesRight << '\t' << c.deadlinesGold << '\t' << c.placesCaught << '\t' << c.placesGold
-                    << '\t' << c.targetsFound << '\t' << c.targetsGold << '\n';
+                tsv << gold.name << '\t' << (loo ? "leave-one-out" : "all-rules") << '\t'
+                    << c.goldTasks << '\t' << c.gotTasks << '\t' << c.matched << '\t'
+                    << c.leadsRight << '\t' << c.leadsGold << '\t' << c.deadlinesRight << '\t'
+                    << c.deadlinesGold << '\t' << c.placesCaught << '\t' << c.placesGold << '\t'
+                    << c.targetsFound << '\t' << c.targetsGold << '\n';
         }
     }
     if (scored == 0) {
         std::cerr << "no gold file could be scored (gold in " << goldDir.string() << ")\n";
         return 2;
     }
-    const std::string head = "document                                     gold read  recall  prec  leads   due  places targets\n";
+    const std::string head = "document                                     gold read  recall  prec "
+                             " leads   due  places targets\n";
     std::cout << "All rules (documents the rules were tuned on included):\n" << head << table.str();
     for (const auto& [layout, c] : byLayout)
         printRow(std::cout, "  layout " + layout, c);
     printRow(std::cout, "TOTAL", all);
-    std::cout << "\nLeave-one-out (each document read without the rules written for it):\n" << head << tableLoo.str();
+    std::cout << "\nLeave-one-out (each document read without the rules written for it):\n"
+              << head << tableLoo.str();
     for (const auto& [layout, c] : byLayoutLoo)
         printRow(std::cout, "  layout " + layout, c);
     printRow(std::cout, "TOTAL", allLoo);
@@ -565,13 +586,17 @@ int main(int argc, char** argv)
                 continue;
             const Counts& c = mode == "loo" ? allLoo : mode == "held-out" ? heldOut : all;
             const std::map<std::string, double> value = {
-                {"recall", ratio(c.matched, c.goldTasks)},     {"precision", ratio(c.matched, c.gotTasks)},
-                {"leads", ratio(c.leadsRight, c.leadsGold)},   {"deadlines", ratio(c.deadlinesRight, c.deadlinesGold)},
-                {"places", ratio(c.placesCaught, c.placesGold)}, {"targets", ratio(c.targetsFound, c.targetsGold)}};
+                {"recall", ratio(c.matched, c.goldTasks)},
+                {"precision", ratio(c.matched, c.gotTasks)},
+                {"leads", ratio(c.leadsRight, c.leadsGold)},
+                {"deadlines", ratio(c.deadlinesRight, c.deadlinesGold)},
+                {"places", ratio(c.placesCaught, c.placesGold)},
+                {"targets", ratio(c.targetsFound, c.targetsGold)}};
             const auto it = value.find(metric);
             if (it == value.end() || !(it->second >= minimum)) {
-                std::cout << "FLOOR NOT MET: " << metric << " (" << mode << ") = "
-                          << (it == value.end() ? std::nan("") : it->second) << " < " << minimum << "\n";
+                std::cout << "FLOOR NOT MET: " << metric << " (" << mode
+                          << ") = " << (it == value.end() ? std::nan("") : it->second) << " < "
+                          << minimum << "\n";
                 ++failures;
             }
         }

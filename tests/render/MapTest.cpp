@@ -2,23 +2,21 @@
 // distance between two towns what the scale says, do labels overlap, does the legend list what
 // is drawn and only that, are the notes there) and against a reference image with a tolerance.
 
-#include "TestSupport.h"
+#include "planatlas/render/Map.h"
 
+#include "TestSupport.h"
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/Importer.h"
 #include "planatlas/layers/Workspace.h"
-#include "planatlas/render/Map.h"
 
 #include <QColor>
 #include <QImage>
 #include <QPainter>
-
-#include <gtest/gtest.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
+#include <gtest/gtest.h>
 #include <sstream>
 
 namespace {
@@ -61,37 +59,51 @@ protected:
         pa::layers::Workspace::create(path(), {"Thái Nguyên", "EPSG:9213"}).close();
         auto ws = pa::layers::Workspace::open(path(), pa::gis::OpenMode::Update);
         // A 30 × 20 km province of two districts, in a 'country' three times its size.
-        add(ws, "country", "basemap", "code,name_vi,wkt\nVN,Việt Nam," + rect(-30000, -20000, 60000, 40000) + "\n");
-        add(ws, "province", "admin_province", "code,name_vi,wkt\nT,Tỉnh thử," + rect(0, 0, 30000, 20000) + "\n");
+        add(ws, "country", "basemap",
+            "code,name_vi,wkt\nVN,Việt Nam," + rect(-30000, -20000, 60000, 40000) + "\n");
+        add(ws, "province", "admin_province",
+            "code,name_vi,wkt\nT,Tỉnh thử," + rect(0, 0, 30000, 20000) + "\n");
         add(ws, "districts", "admin_district",
-            "code,name_vi,wkt\nH1,Huyện Tây," + rect(0, 0, 15000, 20000) + "\nH2,Huyện Đông," + rect(15000, 0, 30000, 20000) + "\n");
+            "code,name_vi,wkt\nH1,Huyện Tây," + rect(0, 0, 15000, 20000) + "\nH2,Huyện Đông," +
+                rect(15000, 0, 30000, 20000) + "\n");
         add(ws, "parks", "industrial_park",
             "code,name_vi,status,geometry_quality,wkt\n"
-            "K1,KCN Sông Công thử,existing,indicative," + rect(4000, 3000, 6000, 5000) + "\n"
-            "K2,KCN Phổ Yên thử,planned,digitized," + rect(20000, 3000, 23000, 5000) + "\n");
+            "K1,KCN Sông Công thử,existing,indicative," +
+                rect(4000, 3000, 6000, 5000) +
+                "\n"
+                "K2,KCN Phổ Yên thử,planned,digitized," +
+                rect(20000, 3000, 23000, 5000) + "\n");
         add(ws, "zones", "agri_zone",
-            "code,name_vi,status,wkt\nZ1,Vùng chè Tân Cương thử,existing," + rect(3000, 12000, 9000, 17000) + "\n");
+            "code,name_vi,status,wkt\nZ1,Vùng chè Tân Cương thử,existing," +
+                rect(3000, 12000, 9000, 17000) + "\n");
         add(ws, "roads", "expressway",
-            "code,name_vi,status,wkt\nE1,Cao tốc thử,existing,\"LINESTRING(" + std::to_string(X0 + 1000) + " " +
-                std::to_string(Y0 + 8000) + "," + std::to_string(X0 + 29000) + " " + std::to_string(Y0 + 8000) + ")\"\n");
+            "code,name_vi,status,wkt\nE1,Cao tốc thử,existing,\"LINESTRING(" +
+                std::to_string(X0 + 1000) + " " + std::to_string(Y0 + 8000) + "," +
+                std::to_string(X0 + 29000) + " " + std::to_string(Y0 + 8000) + ")\"\n");
         // Two towns exactly 10 km apart, east-west.
         add(ws, "towns", "urban_centre",
-            "code,name_vi,tier,wkt\nU1,Thành phố Một,provincial," + pt(8000, 10000) + "\nU2,Thị xã Hai,subregional," +
-                pt(18000, 10000) + "\n");
+            "code,name_vi,tier,wkt\nU1,Thành phố Một,provincial," + pt(8000, 10000) +
+                "\nU2,Thị xã Hai,subregional," + pt(18000, 10000) + "\n");
         add(ws, "prices", "land_price",
-            "code,name_vi,price_vnd_m2,source,wkt\nG1,Giá Tây,\"800.000\",illustrative," + rect(0, 0, 15000, 20000) +
-                "\nG2,Giá Đông,\"2.500.000\",illustrative," + rect(15000, 0, 30000, 20000) + "\n");
+            "code,name_vi,price_vnd_m2,source,wkt\nG1,Giá Tây,\"800.000\",illustrative," +
+                rect(0, 0, 15000, 20000) + "\nG2,Giá Đông,\"2.500.000\",illustrative," +
+                rect(15000, 0, 30000, 20000) + "\n");
         auto& ds = ws.dataset();
         ds.execute("INSERT INTO plan_documents (doc_id) VALUES ('d')");
-        ds.execute("INSERT INTO plan_tasks (task_id, doc_id, text) VALUES ('d:1#1', 'd', 'Phát triển KCN')");
-        ds.execute("INSERT INTO plan_agencies (agency_id, name_vi, abbreviation) VALUES ('sct', 'Sở Công Thương', 'SCT')");
-        ds.execute("INSERT INTO plan_task_agencies (task_id, agency_id, role) VALUES ('d:1#1', 'sct', 'lead')");
+        ds.execute("INSERT INTO plan_tasks (task_id, doc_id, text) VALUES ('d:1#1', 'd', 'Phát "
+                   "triển KCN')");
+        ds.execute("INSERT INTO plan_agencies (agency_id, name_vi, abbreviation) VALUES ('sct', "
+                   "'Sở Công Thương', 'SCT')");
+        ds.execute("INSERT INTO plan_task_agencies (task_id, agency_id, role) VALUES ('d:1#1', "
+                   "'sct', 'lead')");
         ds.execute("INSERT INTO parks_task_links (base_id, related_id) VALUES "
-                   "((SELECT fid FROM parks WHERE code = 'K1'), (SELECT fid FROM plan_tasks WHERE task_id = 'd:1#1'))");
+                   "((SELECT fid FROM parks WHERE code = 'K1'), (SELECT fid FROM plan_tasks WHERE "
+                   "task_id = 'd:1#1'))");
         ws.close();
     }
 
-    void add(pa::layers::Workspace& ws, const std::string& layer, const std::string& kind, const std::string& csv)
+    void add(pa::layers::Workspace& ws, const std::string& layer, const std::string& kind,
+             const std::string& csv)
     {
         const std::string file = m_dir.file(layer + ".csv");
         pa::test::writeBytes(file, csv);
@@ -120,7 +132,8 @@ protected:
 };
 
 /// Centres of the blobs of (about) @p colour in @p image inside @p area, left to right.
-std::vector<std::pair<double, double>> blobs(const QImage& image, QColor colour, const pa::gis::Envelope& area)
+std::vector<std::pair<double, double>> blobs(const QImage& image, QColor colour,
+                                             const pa::gis::Envelope& area)
 {
     std::vector<std::pair<double, double>> centres;
     std::vector<std::vector<std::pair<int, int>>> groups;
@@ -128,7 +141,8 @@ std::vector<std::pair<double, double>> blobs(const QImage& image, QColor colour,
         for (int x = static_cast<int>(area.minX); x < static_cast<int>(area.maxX); ++x) {
             const QColor c = image.pixelColor(x, y);
             if (std::abs(c.red() - colour.red()) + std::abs(c.green() - colour.green()) +
-                    std::abs(c.blue() - colour.blue()) > 30)
+                    std::abs(c.blue() - colour.blue()) >
+                30)
                 continue;
             auto it = std::find_if(groups.begin(), groups.end(), [&](const auto& g) {
                 return std::abs(g.front().first - x) < 40 && std::abs(g.front().second - y) < 40;
@@ -144,7 +158,8 @@ std::vector<std::pair<double, double>> blobs(const QImage& image, QColor colour,
         double sx = 0, sy = 0;
         for (const auto& [x, y] : g)
             sx += x, sy += y;
-        centres.emplace_back(sx / static_cast<double>(g.size()), sy / static_cast<double>(g.size()));
+        centres.emplace_back(sx / static_cast<double>(g.size()),
+                             sy / static_cast<double>(g.size()));
     }
     std::sort(centres.begin(), centres.end());
     return centres;
@@ -161,12 +176,15 @@ TEST_F(Map, DistancesOnTheMapAreWhatTheScaleSays)
     // The two town symbols (filled #e34a33) are 10 km apart on the ground.
     const auto towns = blobs(image, QColor(0xe3, 0x4a, 0x33), r.frame);
     ASSERT_EQ(towns.size(), 2u);
-    const double px = std::hypot(towns.back().first - towns.front().first, towns.back().second - towns.front().second);
-    EXPECT_NEAR(px * r.metresPerPixel, 10000, 10000 * 0.01) << px << " px × " << r.metresPerPixel << " m/px";
+    const double px = std::hypot(towns.back().first - towns.front().first,
+                                 towns.back().second - towns.front().second);
+    EXPECT_NEAR(px * r.metresPerPixel, 10000, 10000 * 0.01)
+        << px << " px × " << r.metresPerPixel << " m/px";
     EXPECT_GT(r.scaleBarKm, 0);
     // The scale bar's length in km is a round number (1, 2 or 5 × 10ⁿ).
     const double mantissa = r.scaleBarKm / std::pow(10.0, std::floor(std::log10(r.scaleBarKm)));
-    EXPECT_TRUE(std::abs(mantissa - 1) < 1e-9 || std::abs(mantissa - 2) < 1e-9 || std::abs(mantissa - 5) < 1e-9);
+    EXPECT_TRUE(std::abs(mantissa - 1) < 1e-9 || std::abs(mantissa - 2) < 1e-9 ||
+                std::abs(mantissa - 5) < 1e-9);
 }
 
 TEST_F(Map, PageScaleIsTrue)
@@ -174,7 +192,8 @@ TEST_F(Map, PageScaleIsTrue)
     MapOptions o; // A4 landscape
     o.dpi = 100;
     const auto r = write(o, "m.pdf");
-    // 1 : N means N metres on the ground for a metre on paper: metres per device unit × units per metre.
+    // 1 : N means N metres on the ground for a metre on paper: metres per device unit × units per
+    // metre.
     EXPECT_NEAR(r.scaleDenominator, r.metresPerPixel * (100 / 0.0254), r.scaleDenominator * 1e-9);
     EXPECT_GT(r.scaleDenominator, 50000);
     EXPECT_LT(r.scaleDenominator, 500000);
@@ -188,7 +207,8 @@ TEST_F(Map, LabelsDoNotOverlapAndStayInTheFrame)
     ASSERT_GE(r.labels.size(), 5u); // towns, parks, zone, districts, expressway
     for (std::size_t i = 0; i < r.labels.size(); ++i) {
         const auto& a = r.labels[i];
-        EXPECT_TRUE(a.minX >= r.frame.minX && a.maxX <= r.frame.maxX && a.minY >= r.frame.minY && a.maxY <= r.frame.maxY);
+        EXPECT_TRUE(a.minX >= r.frame.minX && a.maxX <= r.frame.maxX && a.minY >= r.frame.minY &&
+                    a.maxY <= r.frame.maxY);
         for (std::size_t j = i + 1; j < r.labels.size(); ++j) {
             const auto& b = r.labels[j];
             EXPECT_FALSE(a.minX < b.maxX && b.minX < a.maxX && a.minY < b.maxY && b.minY < a.maxY)
@@ -203,7 +223,8 @@ TEST_F(Map, LegendListsWhatIsDrawnAndTheNotesShow)
     o.pixelSize = std::pair{1400, 1000};
     const auto r = write(o, "m.png");
     auto has = [&](const std::string& text) {
-        return std::any_of(r.legend.begin(), r.legend.end(), [&](const auto& e) { return e.find(text) != std::string::npos; });
+        return std::any_of(r.legend.begin(), r.legend.end(),
+                           [&](const auto& e) { return e.find(text) != std::string::npos; });
     };
     EXPECT_TRUE(has("Khu công nghiệp (hiện có)"));
     EXPECT_TRUE(has("Khu công nghiệp (quy hoạch, dự kiến)"));
@@ -243,13 +264,15 @@ TEST_F(Map, ReferenceImageWithinTolerance)
         GTEST_SKIP() << "reference rewritten: " << reference;
     }
     const QImage expected(QString::fromStdString(reference));
-    ASSERT_FALSE(expected.isNull()) << reference << " missing; run with PLANATLAS_UPDATE_REFERENCES=1";
+    ASSERT_FALSE(expected.isNull())
+        << reference << " missing; run with PLANATLAS_UPDATE_REFERENCES=1";
     ASSERT_EQ(image.size(), expected.size());
     std::int64_t differing = 0;
     for (int y = 0; y < image.height(); ++y)
         for (int x = 0; x < image.width(); ++x) {
             const QColor a = image.pixelColor(x, y), b = expected.pixelColor(x, y);
-            if (std::max({std::abs(a.red() - b.red()), std::abs(a.green() - b.green()), std::abs(a.blue() - b.blue())}) > 48)
+            if (std::max({std::abs(a.red() - b.red()), std::abs(a.green() - b.green()),
+                          std::abs(a.blue() - b.blue())}) > 48)
                 ++differing;
         }
     EXPECT_LT(static_cast<double>(differing) / (image.width() * image.height()), 0.005)
@@ -271,8 +294,9 @@ TEST_F(Map, SvgAndPdfCarryRealVietnameseText)
     EXPECT_NE(info.out.find("A3"), std::string::npos) << info.out;
     const auto text = pa::test::run({"pdftotext", m_dir.file("m.pdf"), "-"});
     EXPECT_NE(text.out.find("Legend"), std::string::npos);
-    EXPECT_NE(text.out.find("Vùng chè Tân Cương thử"), std::string::npos) << text.out; // names stay Vietnamese
-    EXPECT_NE(text.out.find("Dữ liệu thử parks"), std::string::npos);                // sources credited
+    EXPECT_NE(text.out.find("Vùng chè Tân Cương thử"), std::string::npos)
+        << text.out;                                                  // names stay Vietnamese
+    EXPECT_NE(text.out.find("Dữ liệu thử parks"), std::string::npos); // sources credited
 }
 
 TEST_F(Map, HighlightAnAgencyMutesTheRest)
@@ -306,12 +330,14 @@ TEST_F(Map, BadRequestsLeaveNoFileBehind)
     refused(MapOptions{}, "map.tiff", pa::layers::ErrorKind::Usage);
     refused(MapOptions{}, "no/such/folder/map.png", pa::layers::ErrorKind::Input);
     for (const auto& entry : fs::directory_iterator(m_dir.path()))
-        EXPECT_EQ(entry.path().extension() == ".png" || entry.path().extension() == ".tiff", false) << entry.path();
+        EXPECT_EQ(entry.path().extension() == ".png" || entry.path().extension() == ".tiff", false)
+            << entry.path();
     // An empty workspace has nothing to draw.
     const std::string empty = m_dir.file("empty.gpkg");
     pa::layers::Workspace::create(empty, {"Thái Nguyên", "EPSG:9213"}).close();
     auto ws = pa::layers::Workspace::open(empty, pa::gis::OpenMode::ReadOnly);
-    EXPECT_THROW(pa::render::writeMap(ws, MapOptions{}, m_dir.file("empty.png")), pa::layers::Error);
+    EXPECT_THROW(pa::render::writeMap(ws, MapOptions{}, m_dir.file("empty.png")),
+                 pa::layers::Error);
     EXPECT_FALSE(fs::exists(m_dir.file("empty.png")));
 }
 
@@ -333,7 +359,8 @@ TEST_F(Map, CanvasDrawsExactlyTheStackAtTheExtentEdgeToEdge)
     };
     QImage withParks, hiddenParks, noParks;
     const auto r = draw({{"districts", 1.0}, {"parks", 1.0}}, withParks);
-    EXPECT_EQ(r.layersDrawn, (std::vector<std::string>{"districts", "parks"})); // nothing else, in this order
+    EXPECT_EQ(r.layersDrawn,
+              (std::vector<std::string>{"districts", "parks"})); // nothing else, in this order
     EXPECT_DOUBLE_EQ(r.frame.minX, 0);
     EXPECT_DOUBLE_EQ(r.frame.maxX, 800);
     EXPECT_DOUBLE_EQ(r.frame.maxY, 400);

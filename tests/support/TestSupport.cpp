@@ -1,25 +1,42 @@
 #include "TestSupport.h"
 
 #include <fcntl.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <fstream>
 #include <random>
 #include <sstream>
 #include <stdexcept>
 #include <string_view>
+#include <sys/wait.h>
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 
 namespace pa::test {
 
-fs::path sourceDir() { return PLANATLAS_SOURCE_DIR; }
-fs::path fixture(const std::string& name) { return sourceDir() / "tests" / "data" / name; }
-fs::path sampleData(const std::string& relative) { return sourceDir() / "data" / relative; }
-fs::path sampleWorkspace() { return PLANATLAS_SAMPLE_WORKSPACE; }
-bool samplesBuilt() { return !std::string_view(PLANATLAS_SAMPLE_WORKSPACE).empty(); }
-fs::path sampleWorkspaceThanhHoa() { return PLANATLAS_SAMPLE_WORKSPACE_TH; }
+fs::path sourceDir()
+{
+    return PLANATLAS_SOURCE_DIR;
+}
+fs::path fixture(const std::string& name)
+{
+    return sourceDir() / "tests" / "data" / name;
+}
+fs::path sampleData(const std::string& relative)
+{
+    return sourceDir() / "data" / relative;
+}
+fs::path sampleWorkspace()
+{
+    return PLANATLAS_SAMPLE_WORKSPACE;
+}
+bool samplesBuilt()
+{
+    return !std::string_view(PLANATLAS_SAMPLE_WORKSPACE).empty();
+}
+fs::path sampleWorkspaceThanhHoa()
+{
+    return PLANATLAS_SAMPLE_WORKSPACE_TH;
+}
 
 TempDir::TempDir()
 {

@@ -23,7 +23,10 @@ public:
     TempDir(const TempDir&) = delete;
     TempDir& operator=(const TempDir&) = delete;
     [[nodiscard]] const std::filesystem::path& path() const { return m_path; }
-    [[nodiscard]] std::string file(const std::string& name) const { return (m_path / name).string(); }
+    [[nodiscard]] std::string file(const std::string& name) const
+    {
+        return (m_path / name).string();
+    }
 
 private:
     std::filesystem::path m_path;
@@ -47,9 +50,10 @@ CommandResult runCli(const std::vector<std::string>& args);
 bool samplesBuilt();
 /// The first statement of a GoogleTest test (or SetUp) that needs a sample workspace: without
 /// the samples the test is skipped, saying why.
-#define PLANATLAS_NEEDS_SAMPLE()                                                                            \
-    if (!::pa::test::samplesBuilt())                                                                        \
-    GTEST_SKIP() << "needs the sample workspaces, which this build does not make (PLANATLAS_BUILD_SAMPLES=OFF)"
+#define PLANATLAS_NEEDS_SAMPLE()                                                                   \
+    if (!::pa::test::samplesBuilt())                                                               \
+    GTEST_SKIP() << "needs the sample workspaces, which this build does not make "                 \
+                    "(PLANATLAS_BUILD_SAMPLES=OFF)"
 
 /// Path of the sample workspace the build makes from data/.
 std::filesystem::path sampleWorkspace();

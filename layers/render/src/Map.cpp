@@ -1,5 +1,4 @@
 #include "planatlas/render/Map.h"
-#include "planatlas/render/Report.h"
 
 #include "Period_p.h"
 #include "Style_p.h"
@@ -7,13 +6,14 @@
 #include "planatlas/gis/Error.h"
 #include "planatlas/gis/Transform.h"
 #include "planatlas/layers/Errors.h"
-#include "planatlas/layers/PendingFile.h"
 #include "planatlas/layers/LayerKind.h"
+#include "planatlas/layers/PendingFile.h"
 #include "planatlas/layers/Text.h"
 #include "planatlas/layers/analysis/Coverage.h"
 #include "planatlas/layers/analysis/Proximity.h"
 #include "planatlas/layers/plan/Links.h"
 #include "planatlas/layers/plan/Plan.h"
+#include "planatlas/render/Report.h"
 
 #include <QDate>
 #include <QDir>
@@ -29,7 +29,6 @@
 #include <QPainterPath>
 #include <QPdfWriter>
 #include <QSvgGenerator>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
@@ -38,7 +37,6 @@
 #include <map>
 #include <memory>
 #include <set>
-
 #include <unistd.h>
 
 namespace pa::render {
@@ -63,14 +61,17 @@ void ensureGuiApplication()
 {
     if (QGuiApplication::instance())
         return;
-    if (!std::getenv("QT_QPA_PLATFORM") && !std::getenv("DISPLAY") && !std::getenv("WAYLAND_DISPLAY"))
+    if (!std::getenv("QT_QPA_PLATFORM") && !std::getenv("DISPLAY") &&
+        !std::getenv("WAYLAND_DISPLAY"))
         setenv("QT_QPA_PLATFORM", "offscreen", 0);
     if (!std::getenv("XDG_RUNTIME_DIR")) {
         // Qt wants a private runtime folder; without a desktop session there is none.
-        const std::string dir = (std::filesystem::temp_directory_path() / ("planatlas-runtime-" + std::to_string(getuid())))
+        const std::string dir = (std::filesystem::temp_directory_path() /
+                                 ("planatlas-runtime-" + std::to_string(getuid())))
                                     .string();
         std::filesystem::create_directories(dir);
-        std::filesystem::permissions(dir, std::filesystem::perms::owner_all, std::filesystem::perm_options::replace);
+        std::filesystem::permissions(dir, std::filesystem::perms::owner_all,
+                                     std::filesystem::perm_options::replace);
         setenv("XDG_RUNTIME_DIR", dir.c_str(), 0);
     }
     static int argc = 1;
@@ -82,7 +83,10 @@ void ensureGuiApplication()
 
 namespace {
 
-QString q(const std::string& s) { return QString::fromStdString(s); }
+QString q(const std::string& s)
+{
+    return QString::fromStdString(s);
+}
 
 // ---- what is drawn ------------------------------------------------------------------------
 
@@ -92,10 +96,10 @@ struct Item
     gis::Envelope envelope;
     std::string code, name, status, tier, source;
     bool indicative = false;
-    bool emphasised = true; ///< false: drawn muted (the background of a highlight)
-    std::optional<double> value;       ///< land price, coverage share: picks the class
+    bool emphasised = true;      ///< false: drawn muted (the background of a highlight)
+    std::optional<double> value; ///< land price, coverage share: picks the class
     std::optional<gis::Coord> labelAt;
-    double areaPx = 0;                 ///< on the map, for label priority
+    double areaPx = 0; ///< on the map, for label priority
 };
 
 struct Drawn
@@ -109,15 +113,22 @@ struct Drawn
     bool streamed = false;
 };
 
-bool streamedKind(const std::string& kind) { return kind == "land_price" || kind == "analysis_grid"; }
+bool streamedKind(const std::string& kind)
+{
+    return kind == "land_price" || kind == "analysis_grid";
+}
 
 bool labelledKind(const std::string& kind)
 {
-    return kind != "basemap" && kind != "admin_province" && kind != "land_price" && kind != "road" &&
-           kind != "railway" && kind != "infrastructure" && kind != "analysis_grid";
+    return kind != "basemap" && kind != "admin_province" && kind != "land_price" &&
+           kind != "road" && kind != "railway" && kind != "infrastructure" &&
+           kind != "analysis_grid";
 }
 
-bool madeUp(const std::string& source) { return source == "illustrative" || source == "synthetic"; }
+bool madeUp(const std::string& source)
+{
+    return source == "illustrative" || source == "synthetic";
+}
 
 /// Context every map draws: the basemap, the province of the period and the district layers
 /// (drawMap keeps the units valid in the period); other provinces, communes and grids never.
@@ -138,9 +149,6 @@ bool programmeShown(const layers::RegisteredLayer& l)
     return l.kind != "land_price" && k && (k->programme || l.kind == "infrastructure");
 }
 
-
-
-
 /// Map view: world (workspace CRS, metres) → device.
 struct View
 {
@@ -149,7 +157,8 @@ struct View
     double scale = 1; ///< device units per metre
     [[nodiscard]] QPointF map(const gis::Coord& c) const
     {
-        return {frame.left() + (c.x - world.minX) * scale, frame.bottom() - (c.y - world.minY) * scale};
+        return {frame.left() + (c.x - world.minX) * scale,
+                frame.bottom() - (c.y - world.minY) * scale};
     }
 };
 
@@ -170,7 +179,8 @@ QPolygonF toDevice(const std::vector<gis::Coord>& ring, const View& v, double to
     return out;
 }
 
-QPainterPath polygonPath(const std::vector<std::vector<gis::Coord>>& rings, const View& v, double tolerance)
+QPainterPath polygonPath(const std::vector<std::vector<gis::Coord>>& rings, const View& v,
+                         double tolerance)
 {
     QPainterPath path;
     path.setFillRule(Qt::OddEvenFill);
@@ -193,7 +203,8 @@ void drawMark(QPainter& p, const Symbol& s, const QPointF& at, const Units& u)
         break;
     case Mark::Triangle: {
         QPolygonF t;
-        t << QPointF(at.x(), at.y() - r) << QPointF(at.x() + r, at.y() + r * 0.8) << QPointF(at.x() - r, at.y() + r * 0.8);
+        t << QPointF(at.x(), at.y() - r) << QPointF(at.x() + r, at.y() + r * 0.8)
+          << QPointF(at.x() - r, at.y() + r * 0.8);
         p.drawPolygon(t);
         break;
     }
@@ -252,12 +263,17 @@ struct Label
 class LabelPlacer
 {
 public:
-    LabelPlacer(QRectF frame, std::vector<QRectF> blocked) : m_frame(frame), m_taken(std::move(blocked)) {}
+    LabelPlacer(QRectF frame, std::vector<QRectF> blocked)
+        : m_frame(frame), m_taken(std::move(blocked))
+    {
+    }
 
     /// Places the labels, best first, skipping those that would collide; returns (placed, dropped).
-    std::pair<std::int64_t, std::int64_t> place(QPainter& p, std::vector<Label> labels, const Units& u)
+    std::pair<std::int64_t, std::int64_t> place(QPainter& p, std::vector<Label> labels,
+                                                const Units& u)
     {
-        std::stable_sort(labels.begin(), labels.end(), [](const Label& a, const Label& b) { return a.priority > b.priority; });
+        std::stable_sort(labels.begin(), labels.end(),
+                         [](const Label& a, const Label& b) { return a.priority > b.priority; });
         std::int64_t placed = 0, dropped = 0;
         for (const auto& l : labels) {
             const QFontMetricsF fm(l.font);
@@ -281,7 +297,8 @@ public:
                 const QRectF padded = c.adjusted(-u.px(0.4), -u.px(0.2), u.px(0.4), u.px(0.2));
                 if (!m_frame.contains(padded))
                     continue;
-                if (std::any_of(m_taken.begin(), m_taken.end(), [&](const QRectF& t) { return t.intersects(padded); }))
+                if (std::any_of(m_taken.begin(), m_taken.end(),
+                                [&](const QRectF& t) { return t.intersects(padded); }))
                     continue;
                 draw(p, l, c, fm);
                 m_taken.push_back(padded);
@@ -302,8 +319,9 @@ private:
         QPainterPath path;
         path.addText(QPointF(box.left(), box.top() + fm.ascent()), l.font, l.text);
         // Halo: a white outline under the letters, so they read over any fill.
-        p.strokePath(path, QPen(QColor(255, 255, 255, 235), std::max(1.5, l.font.pixelSize() * 0.28), Qt::SolidLine,
-                                Qt::RoundCap, Qt::RoundJoin));
+        p.strokePath(path,
+                     QPen(QColor(255, 255, 255, 235), std::max(1.5, l.font.pixelSize() * 0.28),
+                          Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
         p.setPen(l.colour);
         p.setFont(l.font);
         p.drawText(QPointF(box.left(), box.top() + fm.ascent()), l.text);
@@ -325,8 +343,8 @@ QFont mapFont(double pixelSize, bool bold = false, bool italic = false)
 }
 
 /// Text wrapped into @p width; returns the height used.
-double drawWrapped(QPainter& p, const QString& text, const QRectF& box, const QFont& font, const QColor& colour,
-                   int flags = Qt::AlignLeft | Qt::AlignTop)
+double drawWrapped(QPainter& p, const QString& text, const QRectF& box, const QFont& font,
+                   const QColor& colour, int flags = Qt::AlignLeft | Qt::AlignTop)
 {
     p.setFont(font);
     p.setPen(colour);
@@ -352,12 +370,14 @@ std::string shortName(const std::string& name)
 }
 
 /// Codes of the features linked to the tasks a highlight names; @p what describes it.
-std::set<std::string> highlightCodes(layers::Workspace& ws, const std::string& spec, std::string& what,
-                                     std::int64_t& tasks, std::map<std::string, int>* dueYear = nullptr)
+std::set<std::string> highlightCodes(layers::Workspace& ws, const std::string& spec,
+                                     std::string& what, std::int64_t& tasks,
+                                     std::map<std::string, int>* dueYear = nullptr)
 {
     const auto colon = spec.find(':');
     if (colon == std::string::npos)
-        throw Error(ErrorKind::Usage, "--highlight takes task:ID, agency:NAME or document:ID, not '" + spec + "'");
+        throw Error(ErrorKind::Usage,
+                    "--highlight takes task:ID, agency:NAME or document:ID, not '" + spec + "'");
     const std::string type = spec.substr(0, colon), value = spec.substr(colon + 1);
     std::string taskFilter;
     if (type == "task") {
@@ -370,30 +390,41 @@ std::set<std::string> highlightCodes(layers::Workspace& ws, const std::string& s
         // By name, abbreviation or alias, without case or diacritics; its predecessors count too.
         const std::string folded = text::foldForMatch(value);
         std::set<std::string> ids;
-        for (const auto& row : ws.dataset().execute("SELECT agency_id, name_vi, abbreviation FROM plan_agencies").rows)
-            if (text::foldForMatch(gis::toString(row[1])) == folded || text::foldForMatch(gis::toString(row[2])) == folded ||
+        for (const auto& row :
+             ws.dataset()
+                 .execute("SELECT agency_id, name_vi, abbreviation FROM plan_agencies")
+                 .rows)
+            if (text::foldForMatch(gis::toString(row[1])) == folded ||
+                text::foldForMatch(gis::toString(row[2])) == folded ||
                 gis::toString(row[0]) == value)
                 ids.insert(gis::toString(row[0])), what = gis::toString(row[1]);
-        for (const auto& row : ws.dataset().execute("SELECT agency_id, alias FROM plan_agency_aliases").rows)
+        for (const auto& row :
+             ws.dataset().execute("SELECT agency_id, alias FROM plan_agency_aliases").rows)
             if (text::foldForMatch(gis::toString(row[1])) == folded)
                 ids.insert(gis::toString(row[0]));
         if (ids.empty())
-            throw Error(ErrorKind::Usage, "--highlight agency:" + value + ": no agency of that name in the workspace");
+            throw Error(ErrorKind::Usage, "--highlight agency:" + value +
+                                              ": no agency of that name in the workspace");
         if (what.empty())
             what = value;
         std::string list;
         for (const auto& id : ids)
             list += (list.empty() ? "" : ", ") + sqlLiteral(id);
-        taskFilter = "task_id IN (SELECT task_id FROM plan_task_agencies WHERE role = 'lead' AND agency_id IN (" + list + "))";
+        taskFilter = "task_id IN (SELECT task_id FROM plan_task_agencies WHERE role = 'lead' AND "
+                     "agency_id IN (" +
+                     list + "))";
     } else {
-        throw Error(ErrorKind::Usage, "--highlight takes task:ID, agency:NAME or document:ID, not '" + spec + "'");
+        throw Error(ErrorKind::Usage,
+                    "--highlight takes task:ID, agency:NAME or document:ID, not '" + spec + "'");
     }
     std::set<std::string> codes;
     tasks = 0;
     const bool deadlines = ws.schemaVersion() >= layers::kSchemaTaskDeadlines;
     for (const auto& row :
-         ws.dataset().execute(std::string("SELECT task_id, ") + (deadlines ? "deadline" : "NULL") +
-                              " FROM plan_tasks WHERE " + taskFilter).rows) {
+         ws.dataset()
+             .execute(std::string("SELECT task_id, ") + (deadlines ? "deadline" : "NULL") +
+                      " FROM plan_tasks WHERE " + taskFilter)
+             .rows) {
         ++tasks;
         // The earliest year any of its tasks is due by (ongoing and undated tasks give none).
         const auto end = plan::deadlineEnd(gis::toString(row[1]));
@@ -429,15 +460,17 @@ struct Classes
 const Classes& coverageClasses()
 {
     static const Classes classes{{0.0, 1.0, 5.0, 10.0, 100.0},
-                                 {QColor(0xf7, 0xf7, 0xf7), QColor(0xe7, 0xd4, 0xe8), QColor(0xc2, 0xa5, 0xcf),
-                                  QColor(0x99, 0x70, 0xab), QColor(0x76, 0x2a, 0x83)}};
+                                 {QColor(0xf7, 0xf7, 0xf7), QColor(0xe7, 0xd4, 0xe8),
+                                  QColor(0xc2, 0xa5, 0xcf), QColor(0x99, 0x70, 0xab),
+                                  QColor(0x76, 0x2a, 0x83)}};
     return classes;
 }
 
 const std::vector<QString>& coverageClassNames()
 {
-    static const std::vector<QString> names = {QStringLiteral("0 %"), QStringLiteral("0 – 1 %"), QStringLiteral("1 – 5 %"),
-                                               QStringLiteral("5 – 10 %"), QStringLiteral("> 10 %")};
+    static const std::vector<QString> names = {
+        QStringLiteral("0 %"), QStringLiteral("0 – 1 %"), QStringLiteral("1 – 5 %"),
+        QStringLiteral("5 – 10 %"), QStringLiteral("> 10 %")};
     return names;
 }
 
@@ -449,10 +482,14 @@ Classes quantileClasses(std::vector<double> values, const std::vector<QColor>& r
     Classes c;
     const std::size_t n = std::min<std::size_t>(ramp.size(), values.size());
     for (std::size_t i = 1; i <= n; ++i)
-        c.breaks.push_back(values[std::min(values.size() - 1, (i * values.size() + n - 1) / n - 1)]);
+        c.breaks.push_back(
+            values[std::min(values.size() - 1, (i * values.size() + n - 1) / n - 1)]);
     c.breaks.erase(std::unique(c.breaks.begin(), c.breaks.end()), c.breaks.end());
     for (std::size_t i = 0; i < c.breaks.size(); ++i)
-        c.colours.push_back(ramp[ramp.size() == c.breaks.size() ? i : (i * (ramp.size() - 1)) / std::max<std::size_t>(1, c.breaks.size() - 1)]);
+        c.colours.push_back(
+            ramp[ramp.size() == c.breaks.size()
+                     ? i
+                     : (i * (ramp.size() - 1)) / std::max<std::size_t>(1, c.breaks.size() - 1)]);
     return c;
 }
 
@@ -460,8 +497,9 @@ Classes quantileClasses(std::vector<double> values, const std::vector<QColor>& r
 /// and blue for later ones (years past the sixth share the last colour).
 QColor dueColour(const std::set<int>& years, int year)
 {
-    static const QColor palette[] = {QColor(0xd7, 0x30, 0x27), QColor(0xfc, 0x8d, 0x59), QColor(0xfe, 0xe0, 0x90),
-                                     QColor(0x91, 0xcf, 0x60), QColor(0x1a, 0x98, 0x50), QColor(0x45, 0x75, 0xb4)};
+    static const QColor palette[] = {QColor(0xd7, 0x30, 0x27), QColor(0xfc, 0x8d, 0x59),
+                                     QColor(0xfe, 0xe0, 0x90), QColor(0x91, 0xcf, 0x60),
+                                     QColor(0x1a, 0x98, 0x50), QColor(0x45, 0x75, 0xb4)};
     const auto rank = static_cast<std::size_t>(std::distance(years.begin(), years.find(year)));
     return palette[std::min<std::size_t>(rank, 5)];
 }
@@ -493,7 +531,8 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
         std::string latest;
         for (const auto& l : layers)
             if (l.kind == "admin_district")
-                latest = std::max(latest, scalar(ws, "SELECT MAX(valid_to) FROM " + sqlIdentifier(l.name)));
+                latest = std::max(latest,
+                                  scalar(ws, "SELECT MAX(valid_to) FROM " + sqlIdentifier(l.name)));
         return latest;
     }();
     if (!lastUnit.empty() && lastUnit < unitDate)
@@ -501,13 +540,16 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
 
     std::set<std::string> only(o.layers.begin(), o.layers.end());
     for (const auto& name : only)
-        if (std::none_of(layers.begin(), layers.end(), [&](const auto& l) { return l.name == name; }))
+        if (std::none_of(layers.begin(), layers.end(),
+                         [&](const auto& l) { return l.name == name; }))
             throw Error(ErrorKind::Usage, "--layers: the workspace has no layer '" + name + "'");
     std::map<std::string, std::pair<int, double>> stacked; // layer → (position, opacity)
     for (const auto& [name, opacity] : o.stack) {
-        if (std::none_of(layers.begin(), layers.end(), [&](const auto& l) { return l.name == name; }))
+        if (std::none_of(layers.begin(), layers.end(),
+                         [&](const auto& l) { return l.name == name; }))
             throw Error(ErrorKind::Usage, "the workspace has no layer '" + name + "'");
-        stacked.emplace(name, std::pair{static_cast<int>(stacked.size()), std::clamp(opacity, 0.0, 1.0)});
+        stacked.emplace(name,
+                        std::pair{static_cast<int>(stacked.size()), std::clamp(opacity, 0.0, 1.0)});
     }
 
     // ---- extent ------------------------------------------------------------------------------
@@ -526,15 +568,19 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
                 }
     if (!dataEnvelope)
         throw Error(ErrorKind::Usage, "the workspace '" + ws.path() + "' has no features to draw");
-    gis::Envelope world = o.extent ? *o.extent : provinceEnvelope ? *provinceEnvelope : *dataEnvelope;
-    if (o.extent && o.furniture && (world.maxX <= dataEnvelope->minX || world.minX >= dataEnvelope->maxX ||
-                     world.maxY <= dataEnvelope->minY || world.minY >= dataEnvelope->maxY))
-        throw Error(ErrorKind::Usage, "the extent does not overlap the workspace's data (which spans " +
-                                          std::to_string(static_cast<long long>(dataEnvelope->minX)) + ", " +
-                                          std::to_string(static_cast<long long>(dataEnvelope->minY)) + " – " +
-                                          std::to_string(static_cast<long long>(dataEnvelope->maxX)) + ", " +
-                                          std::to_string(static_cast<long long>(dataEnvelope->maxY)) + " m in " +
-                                          ws.crs().label() + ")");
+    gis::Envelope world = o.extent           ? *o.extent
+                          : provinceEnvelope ? *provinceEnvelope
+                                             : *dataEnvelope;
+    if (o.extent && o.furniture &&
+        (world.maxX <= dataEnvelope->minX || world.minX >= dataEnvelope->maxX ||
+         world.maxY <= dataEnvelope->minY || world.minY >= dataEnvelope->maxY))
+        throw Error(ErrorKind::Usage,
+                    "the extent does not overlap the workspace's data (which spans " +
+                        std::to_string(static_cast<long long>(dataEnvelope->minX)) + ", " +
+                        std::to_string(static_cast<long long>(dataEnvelope->minY)) + " – " +
+                        std::to_string(static_cast<long long>(dataEnvelope->maxX)) + ", " +
+                        std::to_string(static_cast<long long>(dataEnvelope->maxY)) + " m in " +
+                        ws.crs().label() + ")");
     if (world.maxX - world.minX <= 0 || world.maxY - world.minY <= 0)
         throw Error(ErrorKind::Usage, "the map extent is empty");
 
@@ -542,20 +588,24 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
     const double margin = o.furniture ? u.px(7) : 0.0;
     const bool landscape = page.width() >= page.height();
     const QRectF inner = page.adjusted(margin, margin, -margin, -margin);
-    const double titleHeight = o.furniture ? u.px(15) : 0.0, footerHeight = o.furniture ? u.px(11) : 0.0;
+    const double titleHeight = o.furniture ? u.px(15) : 0.0,
+                 footerHeight = o.furniture ? u.px(11) : 0.0;
     const QRectF titleBox(inner.left(), inner.top(), inner.width(), titleHeight);
-    const QRectF footer(inner.left(), inner.bottom() - footerHeight + u.px(1.5), inner.width(), footerHeight - u.px(1.5));
+    const QRectF footer(inner.left(), inner.bottom() - footerHeight + u.px(1.5), inner.width(),
+                        footerHeight - u.px(1.5));
     QRectF frame, panel;
     const double body = inner.height() - titleHeight - footerHeight;
     if (!o.furniture) {
         frame = inner;
     } else if (landscape) {
         const double panelWidth = std::min(u.px(70), inner.width() * 0.34);
-        frame = QRectF(inner.left(), inner.top() + titleHeight, inner.width() - panelWidth - u.px(4), body);
+        frame = QRectF(inner.left(), inner.top() + titleHeight,
+                       inner.width() - panelWidth - u.px(4), body);
         panel = QRectF(frame.right() + u.px(4), frame.top(), panelWidth, frame.height());
     } else {
         const double panelHeight = std::min(u.px(75), body * 0.34);
-        frame = QRectF(inner.left(), inner.top() + titleHeight, inner.width(), body - panelHeight - u.px(4));
+        frame = QRectF(inner.left(), inner.top() + titleHeight, inner.width(),
+                       body - panelHeight - u.px(4));
         panel = QRectF(inner.left(), frame.bottom() + u.px(4), inner.width(), panelHeight);
     }
     // Fit the extent to the frame (expand the short side), with a small margin.
@@ -563,7 +613,8 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
         const double pad = o.furniture ? 0.03 : 0.0; // a canvas shows exactly what it asks for
         const double padX = (world.maxX - world.minX) * pad, padY = (world.maxY - world.minY) * pad;
         world.minX -= padX, world.maxX += padX, world.minY -= padY, world.maxY += padY;
-        const double sx = frame.width() / (world.maxX - world.minX), sy = frame.height() / (world.maxY - world.minY);
+        const double sx = frame.width() / (world.maxX - world.minX),
+                     sy = frame.height() / (world.maxY - world.minY);
         const double s = std::min(sx, sy);
         const double cx = (world.minX + world.maxX) / 2, cy = (world.minY + world.maxY) / 2;
         const double hw = frame.width() / s / 2, hh = frame.height() / s / 2;
@@ -580,21 +631,24 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
     std::vector<LegendEntry> legend;
     std::optional<gis::Geometry> corridorArea;
     std::map<std::string, double> coverageShare; // unit code → share %
-    std::map<std::string, int> dueYear;          // Agency theme by deadline: feature code → year due
+    std::map<std::string, int> dueYear; // Agency theme by deadline: feature code → year due
     std::set<int> dueYears;
     std::string coverageUnits;
     if (o.theme == Theme::Agency) {
         if (o.highlight.empty())
-            throw Error(ErrorKind::Usage, "the agency theme needs --highlight task:ID, agency:NAME or document:ID");
+            throw Error(ErrorKind::Usage,
+                        "the agency theme needs --highlight task:ID, agency:NAME or document:ID");
         std::string what;
         std::int64_t tasks = 0;
-        emphasised = highlightCodes(ws, o.highlight, what, tasks, o.byDeadline ? &dueYear : nullptr);
+        emphasised =
+            highlightCodes(ws, o.highlight, what, tasks, o.byDeadline ? &dueYear : nullptr);
         useEmphasis = true;
         for (const auto& [code, year] : dueYear)
             dueYears.insert(year);
         if (subtitle.empty())
-            subtitle = (tr("Footprint of", lang) + " " + q(what) + " — " + QString::number(tasks) + " " +
-                        tr("tasks", lang) + ", " + QString::number(emphasised.size()) + " " + tr("features", lang))
+            subtitle = (tr("Footprint of", lang) + " " + q(what) + " — " + QString::number(tasks) +
+                        " " + tr("tasks", lang) + ", " + QString::number(emphasised.size()) + " " +
+                        tr("features", lang))
                            .toStdString();
     } else if (o.theme == Theme::Corridor) {
         const auto c = analysis::corridor(ws, o.corridorKm, {}, progress);
@@ -620,13 +674,16 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
             corridorArea = gis::Geometry::unionOf(parts);
         if (subtitle.empty())
             subtitle = (tr("Expressway corridor", lang) + ": " + tr("Within", lang) + " " +
-                        formatDecimal(o.corridorKm, o.corridorKm == std::floor(o.corridorKm) ? 0 : 1, lang) + " km " +
-                        tr("of an expressway", lang))
+                        formatDecimal(o.corridorKm,
+                                      o.corridorKm == std::floor(o.corridorKm) ? 0 : 1, lang) +
+                        " km " + tr("of an expressway", lang))
                            .toStdString();
     } else if (o.theme == Theme::Coverage) {
         coverageUnits = o.unitsLayer.empty() ? periodUnitsLayer(ws) : o.unitsLayer;
         if (coverageUnits.empty())
-            throw Error(ErrorKind::Usage, "the coverage theme needs a unit layer (--units); the workspace has no districts");
+            throw Error(
+                ErrorKind::Usage,
+                "the coverage theme needs a unit layer (--units); the workspace has no districts");
         if (!layers::findKind(o.coverageKind))
             throw Error(ErrorKind::Usage, "unknown kind '" + o.coverageKind + "'");
         const auto c = analysis::coverage(ws, coverageUnits, progress);
@@ -656,7 +713,8 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
         switch (o.theme) {
         case Theme::LandPrice:
             return l.kind == "land_price" || l.kind == "expressway" || l.kind == "urban_centre" ||
-                   l.kind == "industrial_park" || l.kind == "economic_zone" || l.kind == "hitech_zone";
+                   l.kind == "industrial_park" || l.kind == "economic_zone" ||
+                   l.kind == "hitech_zone";
         case Theme::Coverage:
             return l.kind == o.coverageKind || l.kind == "expressway" || l.kind == "urban_centre";
         default:
@@ -667,7 +725,9 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
     std::vector<double> prices;
     std::size_t layerIndex = 0;
     for (const auto& l : layers) {
-        progress.update(0.1 + 0.6 * static_cast<double>(layerIndex++) / static_cast<double>(layers.size()), "reading");
+        progress.update(0.1 + 0.6 * static_cast<double>(layerIndex++) /
+                                  static_cast<double>(layers.size()),
+                        "reading");
         if (!wanted(l))
             continue;
         auto table = ws.dataset().layerByName(l.name);
@@ -679,10 +739,11 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
         if (d.streamed) {
             const int priceField = table->fieldIndex("price_vnd_m2");
             if (priceField >= 0)
-                for (const auto& row : ws.dataset()
-                                           .execute("SELECT price_vnd_m2 FROM " + sqlIdentifier(l.name) +
-                                                    " WHERE price_vnd_m2 IS NOT NULL")
-                                           .rows)
+                for (const auto& row :
+                     ws.dataset()
+                         .execute("SELECT price_vnd_m2 FROM " + sqlIdentifier(l.name) +
+                                  " WHERE price_vnd_m2 IS NOT NULL")
+                         .rows)
                     if (const auto* v = std::get_if<double>(&row[0]))
                         prices.push_back(*v);
             drawn.push_back(std::move(d));
@@ -692,7 +753,8 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
                   nameEn = table->fieldIndex("name_en"), status = table->fieldIndex("status"),
                   tier = table->fieldIndex("tier"), quality = table->fieldIndex("geometry_quality"),
                   source = table->fieldIndex("source"), price = table->fieldIndex("price_vnd_m2"),
-                  validFrom = table->fieldIndex("valid_from"), validTo = table->fieldIndex("valid_to");
+                  validFrom = table->fieldIndex("valid_from"),
+                  validTo = table->fieldIndex("valid_to");
         const bool admin = l.kind.rfind("admin_", 0) == 0;
         table->resetReading();
         while (auto f = table->next()) {
@@ -706,7 +768,8 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
             if (g.isEmpty())
                 continue;
             const auto e = g.envelope();
-            if (!e || e->maxX < world.minX || e->minX > world.maxX || e->maxY < world.minY || e->minY > world.maxY)
+            if (!e || e->maxX < world.minX || e->minX > world.maxX || e->maxY < world.minY ||
+                e->minY > world.maxY)
                 continue; // off the map
             Item item;
             item.envelope = *e;
@@ -728,7 +791,8 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
                 if (it != coverageShare.end())
                     item.value = it->second;
             }
-            item.emphasised = !useEmphasis || admin || l.kind == "basemap" || emphasised.contains(item.code) ||
+            item.emphasised = !useEmphasis || admin || l.kind == "basemap" ||
+                              emphasised.contains(item.code) ||
                               (o.theme == Theme::Corridor && l.kind == "expressway");
             if (labelledKind(l.kind))
                 item.labelAt = g.labelPoint();
@@ -742,11 +806,13 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
         if (!d.items.empty())
             drawn.push_back(std::move(d));
     }
-    std::stable_sort(drawn.begin(), drawn.end(), [](const Drawn& a, const Drawn& b) { return a.z < b.z; });
+    std::stable_sort(drawn.begin(), drawn.end(),
+                     [](const Drawn& a, const Drawn& b) { return a.z < b.z; });
 
     // ---- classes ------------------------------------------------------------------------------
-    const std::vector<QColor> priceRamp = {QColor(0xfe, 0xf0, 0xd9), QColor(0xfd, 0xcc, 0x8a), QColor(0xfc, 0x8d, 0x59),
-                                           QColor(0xe3, 0x4a, 0x33), QColor(0xb3, 0x00, 0x00)};
+    const std::vector<QColor> priceRamp = {QColor(0xfe, 0xf0, 0xd9), QColor(0xfd, 0xcc, 0x8a),
+                                           QColor(0xfc, 0x8d, 0x59), QColor(0xe3, 0x4a, 0x33),
+                                           QColor(0xb3, 0x00, 0x00)};
     const Classes priceClasses = quantileClasses(prices, priceRamp);
     const Classes& shareClasses = coverageClasses();
 
@@ -756,7 +822,9 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
     p.setRenderHint(QPainter::TextAntialiasing, true);
     p.fillRect(page, Qt::white);
     p.setClipRect(frame);
-    p.fillRect(frame, QColor(0xf4, 0xf4, 0xf1)); // what no polygon covers: sea or other countries alike (no data)
+    p.fillRect(
+        frame,
+        QColor(0xf4, 0xf4, 0xf1)); // what no polygon covers: sea or other countries alike (no data)
     std::set<std::string> sourcesSeen;
     std::vector<std::pair<std::string, std::string>> sources; // title, attribution
     bool anyPlanned = false, anyExisting = false;
@@ -772,7 +840,9 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
                         p.fillPath(polygonPath(poly, view, 0.4), Qt::white);
     };
     for (auto& d : drawn) {
-        progress.update(0.7 + 0.2 * static_cast<double>(&d - drawn.data()) / static_cast<double>(drawn.size()), "drawing");
+        progress.update(0.7 + 0.2 * static_cast<double>(&d - drawn.data()) /
+                                  static_cast<double>(drawn.size()),
+                        "drawing");
         if (!groundDone && d.kind != "basemap")
             paintGround();
         const auto stackedHere = stacked.find(d.layer.name);
@@ -781,8 +851,9 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
         const std::string key = d.layer.attribution.empty() ? d.layer.source : d.layer.attribution;
         if (!key.empty() && sourcesSeen.insert(key).second)
             sources.emplace_back(lang == "en" ? d.layer.titleEn : d.layer.titleVi,
-                                 d.layer.attribution.empty() ? d.layer.source + " (" + d.layer.licence + ")"
-                                                             : d.layer.attribution);
+                                 d.layer.attribution.empty()
+                                     ? d.layer.source + " (" + d.layer.licence + ")"
+                                     : d.layer.attribution);
         if (d.streamed) {
             auto t = ws.dataset().layerByName(d.layer.name);
             const int price = t->fieldIndex("price_vnd_m2"), source = t->fieldIndex("source");
@@ -801,7 +872,8 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
                 Symbol s = base;
                 if (price >= 0 && !priceClasses.breaks.empty())
                     if (const auto v = f->value(price); std::holds_alternative<double>(v)) {
-                        s.brush = QBrush(priceClasses.colours[static_cast<std::size_t>(priceClasses.of(std::get<double>(v)))]);
+                        s.brush = QBrush(priceClasses.colours[static_cast<std::size_t>(
+                            priceClasses.of(std::get<double>(v)))]);
                         s.pen = QPen(QColor(255, 255, 255, 150), u.px(0.1));
                     }
                 if (source >= 0 && madeUp(gis::toString(f->value(source))))
@@ -816,7 +888,9 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
                 const QPointF a = view.map({e->minX, e->minY}), b = view.map({e->maxX, e->maxY});
                 if (std::abs(b.x() - a.x()) < 1.5 && std::abs(a.y() - b.y()) < 1.5) {
                     if (s.brush.style() != Qt::NoBrush)
-                        p.fillRect(QRectF((a.x() + b.x()) / 2 - 0.5, (a.y() + b.y()) / 2 - 0.5, 1, 1), s.brush);
+                        p.fillRect(
+                            QRectF((a.x() + b.x()) / 2 - 0.5, (a.y() + b.y()) / 2 - 0.5, 1, 1),
+                            s.brush);
                     continue;
                 }
                 Item item;
@@ -830,19 +904,23 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
         for (auto& item : d.items) {
             const bool planned = item.status == "planned" || item.status == "proposed" ||
                                  item.status == "under_construction";
-            Symbol s = symbolFor(d.kind, item.status, item.tier, item.indicative, !item.emphasised, u);
+            Symbol s =
+                symbolFor(d.kind, item.status, item.tier, item.indicative, !item.emphasised, u);
             if (d.kind == "land_price" && item.value && !priceClasses.breaks.empty()) {
-                s.brush = QBrush(priceClasses.colours[static_cast<std::size_t>(priceClasses.of(*item.value))]);
+                s.brush = QBrush(
+                    priceClasses.colours[static_cast<std::size_t>(priceClasses.of(*item.value))]);
                 s.pen = QPen(QColor(255, 255, 255, 180), u.px(0.2));
             }
             if (o.theme == Theme::Coverage && d.layer.name == coverageUnits) {
                 const double v = item.value.value_or(0.0);
-                s.brush = QBrush(shareClasses.colours[static_cast<std::size_t>(shareClasses.of(v))]);
+                s.brush =
+                    QBrush(shareClasses.colours[static_cast<std::size_t>(shareClasses.of(v))]);
             }
             if (d.kind == "admin_province")
                 s.brush = Qt::NoBrush;
             if (o.theme == Theme::Coverage && d.kind == o.coverageKind) {
-                s.brush = QBrush(QColor(255, 255, 255, 170)); // the features over their units' shade
+                s.brush =
+                    QBrush(QColor(255, 255, 255, 170)); // the features over their units' shade
                 s.pen.setColor(QColor(0x3f, 0x00, 0x7d));
             }
             if (o.byDeadline && item.emphasised && useEmphasis) {
@@ -856,7 +934,8 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
                 }
             }
             ++report.featuresDrawn;
-            if (useEmphasis && item.emphasised && layers::findKind(d.kind) && layers::findKind(d.kind)->programme &&
+            if (useEmphasis && item.emphasised && layers::findKind(d.kind) &&
+                layers::findKind(d.kind)->programme &&
                 !(o.theme == Theme::Corridor && d.kind == "expressway"))
                 ++report.emphasised;
             item.areaPx = drawItem(p, s, item, view, u);
@@ -864,7 +943,8 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
                 report.indicative = true;
             if (d.kind == "land_price" && madeUp(item.source))
                 report.illustrative = true;
-            if (layers::findKind(d.kind) && layers::findKind(d.kind)->programme && item.emphasised) {
+            if (layers::findKind(d.kind) && layers::findKind(d.kind)->programme &&
+                item.emphasised) {
                 auto& st = statusesByKind[d.kind];
                 (planned ? st.second : st.first) = true;
                 (planned ? anyPlanned : anyExisting) = true;
@@ -885,15 +965,18 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
 
     // ---- labels -------------------------------------------------------------------------------
     const double scaleBarHeight = u.px(9), northSize = u.px(12);
-    const QRectF scaleBarBox(frame.left() + u.px(3), frame.bottom() - u.px(3) - scaleBarHeight, frame.width() * 0.35,
-                             scaleBarHeight);
-    const QRectF northBox(frame.right() - u.px(3) - northSize * 0.7, frame.top() + u.px(3), northSize * 0.7, northSize);
-    LabelPlacer placer(frame, o.furniture ? std::vector<QRectF>{scaleBarBox, northBox} : std::vector<QRectF>{});
+    const QRectF scaleBarBox(frame.left() + u.px(3), frame.bottom() - u.px(3) - scaleBarHeight,
+                             frame.width() * 0.35, scaleBarHeight);
+    const QRectF northBox(frame.right() - u.px(3) - northSize * 0.7, frame.top() + u.px(3),
+                          northSize * 0.7, northSize);
+    LabelPlacer placer(frame, o.furniture ? std::vector<QRectF>{scaleBarBox, northBox}
+                                          : std::vector<QRectF>{});
     for (const auto& d : drawn) {
-        if (d.kind == "basemap" || d.kind == "admin_province" || d.kind == "land_price" || d.kind == "road" ||
-            d.kind == "railway" || d.kind == "infrastructure")
+        if (d.kind == "basemap" || d.kind == "admin_province" || d.kind == "land_price" ||
+            d.kind == "road" || d.kind == "railway" || d.kind == "infrastructure")
             continue;
-        if (const auto it = stacked.find(d.layer.name); it != stacked.end() && it->second.second <= 0.0)
+        if (const auto it = stacked.find(d.layer.name);
+            it != stacked.end() && it->second.second <= 0.0)
             continue; // a layer faded out entirely keeps no labels either
         for (const auto& item : d.items) {
             if (!item.labelAt || item.name.empty())
@@ -927,7 +1010,8 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
                 l.priority = 15;
             } else {
                 l.font = mapFont(u.pt(6.5));
-                l.priority = 50 + std::min(30.0, std::sqrt(item.areaPx) / u.px(1)) + (item.emphasised ? 20 : -40);
+                l.priority = 50 + std::min(30.0, std::sqrt(item.areaPx) / u.px(1)) +
+                             (item.emphasised ? 20 : -40);
                 l.offset = u.px(2);
                 if (item.areaPx > 0 && item.areaPx < u.px(6) * u.px(6)) {
                     l.point = true; // small areas: beside them, like points
@@ -962,8 +1046,9 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
         report.scaleBarKm = km;
         const double length = km * 1000.0 * view.scale;
         const double x0 = scaleBarBox.left() + u.px(2), y0 = scaleBarBox.bottom() - u.px(3.2);
-        p.fillRect(QRectF(scaleBarBox.left(), scaleBarBox.top(), length + u.px(14), scaleBarBox.height()),
-                   QColor(255, 255, 255, 210));
+        p.fillRect(
+            QRectF(scaleBarBox.left(), scaleBarBox.top(), length + u.px(14), scaleBarBox.height()),
+            QColor(255, 255, 255, 210));
         const int segments = 4;
         for (int i = 0; i < segments; ++i) {
             const QRectF seg(x0 + length * i / segments, y0, length / segments, u.px(1.2));
@@ -974,29 +1059,37 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
         const QFont f = mapFont(u.pt(6.5));
         p.setFont(f);
         const QFontMetricsF fm(f);
-        auto at = [&](double x, const QString& s) { p.drawText(QPointF(x - fm.horizontalAdvance(s) / 2, y0 - u.px(0.8)), s); };
+        auto at = [&](double x, const QString& s) {
+            p.drawText(QPointF(x - fm.horizontalAdvance(s) / 2, y0 - u.px(0.8)), s);
+        };
         at(x0, QStringLiteral("0"));
         at(x0 + length / 2, formatDecimal(km / 2, km / 2 == std::floor(km / 2) ? 0 : 1, lang));
-        at(x0 + length, formatDecimal(km, km == std::floor(km) ? 0 : 1, lang) + QStringLiteral(" km"));
+        at(x0 + length,
+           formatDecimal(km, km == std::floor(km) ? 0 : 1, lang) + QStringLiteral(" km"));
         if (!o.pixelSize) {
             // True on paper: metres on the ground per metre on the page.
             const double frameMetresOnPage = frame.width() / u.px(1) / 1000.0;
             report.scaleDenominator = (world.maxX - world.minX) / frameMetresOnPage;
             const double rounded = std::round(report.scaleDenominator / 1000.0) * 1000.0;
-            p.drawText(QPointF(x0, y0 + u.px(4)), tr("Scale", lang) + QStringLiteral(" 1:") + formatInteger(rounded, lang));
+            p.drawText(QPointF(x0, y0 + u.px(4)),
+                       tr("Scale", lang) + QStringLiteral(" 1:") + formatInteger(rounded, lang));
         }
         // North arrow (grid north of the projected CRS).
         const QRectF nb = northBox;
         QPolygonF arrow;
-        arrow << QPointF(nb.center().x(), nb.top() + nb.height() * 0.25) << QPointF(nb.right(), nb.bottom())
-              << QPointF(nb.center().x(), nb.bottom() - nb.height() * 0.2) << QPointF(nb.left(), nb.bottom());
+        arrow << QPointF(nb.center().x(), nb.top() + nb.height() * 0.25)
+              << QPointF(nb.right(), nb.bottom())
+              << QPointF(nb.center().x(), nb.bottom() - nb.height() * 0.2)
+              << QPointF(nb.left(), nb.bottom());
         p.setPen(QPen(QColor(0x20, 0x20, 0x20), u.px(0.25)));
         p.setBrush(QColor(0x20, 0x20, 0x20));
         p.drawPolygon(arrow);
         const QFont nf = mapFont(u.pt(8), true);
         p.setFont(nf);
         const QString n = tr("N", lang);
-        p.drawText(QPointF(nb.center().x() - QFontMetricsF(nf).horizontalAdvance(n) / 2, nb.top() + nb.height() * 0.2), n);
+        p.drawText(QPointF(nb.center().x() - QFontMetricsF(nf).horizontalAdvance(n) / 2,
+                           nb.top() + nb.height() * 0.2),
+                   n);
     }
 
     // ---- title ----------------------------------------------------------------------------------
@@ -1004,15 +1097,18 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
         QString title = q(o.title);
         if (title.isEmpty()) {
             const std::string province = ws.province();
-            title = tr("Development programme", lang) + " — " + tr("province", lang) + " " + q(province);
+            title = tr("Development programme", lang) + " — " + tr("province", lang) + " " +
+                    q(province);
             if (lang == "en")
                 title = tr("Development programme", lang) + " — " + q(province) + " province";
         }
         drawWrapped(p, title, titleBox, mapFont(u.pt(14), true), QColor(0x10, 0x10, 0x10));
-        drawWrapped(p, q(subtitle), titleBox.adjusted(0, u.pt(14) * 1.45, 0, 0), mapFont(u.pt(9.5)), QColor(0x40, 0x40, 0x40));
+        drawWrapped(p, q(subtitle), titleBox.adjusted(0, u.pt(14) * 1.45, 0, 0), mapFont(u.pt(9.5)),
+                    QColor(0x40, 0x40, 0x40));
     }
 
-    // ---- panel: locator, legend, notes, sources ---------------------------------------------------
+    // ---- panel: locator, legend, notes, sources
+    // ---------------------------------------------------
     double y = panel.top();
     const double panelGap = u.px(2.5);
     {
@@ -1033,19 +1129,23 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
                     }
                 }
         if (!country.empty()) {
-            const double boxHeight = landscape ? std::min(panel.height() * 0.36, u.px(62)) : panel.height();
-            const double boxWidth = landscape ? panel.width() : std::min(panel.width() * 0.25, u.px(45));
+            const double boxHeight =
+                landscape ? std::min(panel.height() * 0.36, u.px(62)) : panel.height();
+            const double boxWidth =
+                landscape ? panel.width() : std::min(panel.width() * 0.25, u.px(45));
             const QRectF box(panel.left(), panel.top(), boxWidth, boxHeight);
             const QFont cf = mapFont(u.pt(6.5), true);
             const double captionH = QFontMetricsF(cf).height();
             const QRectF mapBox = box.adjusted(0, captionH, 0, 0);
-            const double s = std::min(mapBox.width() / (ce.maxX - ce.minX), mapBox.height() / (ce.maxY - ce.minY));
+            const double s = std::min(mapBox.width() / (ce.maxX - ce.minX),
+                                      mapBox.height() / (ce.maxY - ce.minY));
             const double w = (ce.maxX - ce.minX) * s, h = (ce.maxY - ce.minY) * s;
             const QRectF fit(mapBox.center().x() - w / 2, mapBox.center().y() - h / 2, w, h);
             View lv{ce, fit, s};
             p.setPen(QColor(0x30, 0x30, 0x30));
             p.setFont(cf);
-            p.drawText(QPointF(box.left(), box.top() + QFontMetricsF(cf).ascent()), tr("Location in Viet Nam", lang));
+            p.drawText(QPointF(box.left(), box.top() + QFontMetricsF(cf).ascent()),
+                       tr("Location in Viet Nam", lang));
             for (const auto& shapes : country)
                 for (const auto& poly : shapes.polygons) {
                     const QPainterPath path = polygonPath(poly, lv, 0.6);
@@ -1061,19 +1161,22 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
                 }
             p.setPen(QPen(QColor(0x20, 0x20, 0x20), u.px(0.25)));
             p.setBrush(Qt::NoBrush);
-            const QRectF extentBox(lv.map({world.minX, world.maxY}), lv.map({world.maxX, world.minY}));
-            p.drawRect(extentBox.normalized().adjusted(-u.px(0.6), -u.px(0.6), u.px(0.6), u.px(0.6)));
+            const QRectF extentBox(lv.map({world.minX, world.maxY}),
+                                   lv.map({world.maxX, world.minY}));
+            p.drawRect(
+                extentBox.normalized().adjusted(-u.px(0.6), -u.px(0.6), u.px(0.6), u.px(0.6)));
             if (landscape)
                 y = box.bottom() + panelGap;
         }
     }
 
     // Legend from what is drawn.
-    auto symbolSwatch = [&](const std::string& kind, const std::string& status, const std::string& tier, bool indicative,
-                            bool muted = false) {
+    auto symbolSwatch = [&](const std::string& kind, const std::string& status,
+                            const std::string& tier, bool indicative, bool muted = false) {
         return [=, &u](QPainter& pp, const QRectF& r) {
             const Symbol s = symbolFor(kind, status, tier, indicative, muted, u);
-            if (s.mark != Mark::None && (kind == "urban_centre" || kind == "market_logistics" || kind == "infrastructure")) {
+            if (s.mark != Mark::None && (kind == "urban_centre" || kind == "market_logistics" ||
+                                         kind == "infrastructure")) {
                 drawMark(pp, s, r.center(), u);
             } else if (kind == "expressway" || kind == "road" || kind == "railway") {
                 QPainterPath path;
@@ -1096,34 +1199,42 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
     };
     std::set<std::string> kindsInLegend;
     for (const auto& d : drawn) {
-        const bool perLayer = d.kind == "land_price" || d.kind == "other" || d.kind == "infrastructure";
-        if (d.kind == "basemap" || !kindsInLegend.insert(d.kind + "|" + (perLayer ? d.layer.name : "")).second)
+        const bool perLayer =
+            d.kind == "land_price" || d.kind == "other" || d.kind == "infrastructure";
+        if (d.kind == "basemap" ||
+            !kindsInLegend.insert(d.kind + "|" + (perLayer ? d.layer.name : "")).second)
             continue;
         if (useEmphasis && !d.streamed &&
-            std::none_of(d.items.begin(), d.items.end(), [](const Item& i) { return i.emphasised; }))
+            std::none_of(d.items.begin(), d.items.end(),
+                         [](const Item& i) { return i.emphasised; }))
             continue; // only in the background: "other features"
         const layers::LayerKind* k = layers::findKind(d.kind);
         // The kind's name, or for catch-all kinds the layer's own title ("Nhà máy thủy điện").
         const bool catchAll = d.kind == "other" || d.kind == "infrastructure";
-        const QString kindTitle = catchAll || !k ? q(lang == "en" ? d.layer.titleEn : d.layer.titleVi)
-                                                 : q(std::string(lang == "en" ? k->titleEn : k->titleVi));
+        const QString kindTitle = catchAll || !k
+                                      ? q(lang == "en" ? d.layer.titleEn : d.layer.titleVi)
+                                      : q(std::string(lang == "en" ? k->titleEn : k->titleVi));
         if (d.kind == "admin_province") {
             legend.push_back({symbolSwatch(d.kind, "", "", false), tr("Province boundary", lang)});
         } else if (d.kind == "admin_district") {
             legend.push_back({symbolSwatch(d.kind, "", "", false), tr("District boundary", lang)});
             if (o.theme == Theme::Coverage && d.layer.name == coverageUnits) {
                 const auto* ck = layers::findKind(o.coverageKind);
-                legend.push_back({nullptr, tr("Share of each unit covered by", lang) + " " +
-                                               q(std::string(lang == "en" ? ck->titleEn : ck->titleVi)).toLower()});
+                legend.push_back(
+                    {nullptr,
+                     tr("Share of each unit covered by", lang) + " " +
+                         q(std::string(lang == "en" ? ck->titleEn : ck->titleVi)).toLower()});
                 const auto& names = coverageClassNames();
                 for (std::size_t i = 0; i < names.size(); ++i) {
                     const QColor c = shareClasses.colours[i];
-                    legend.push_back({[c, &u](QPainter& pp, const QRectF& r) {
-                                          pp.fillRect(r.adjusted(0, r.height() * 0.15, 0, -r.height() * 0.15), c);
-                                          pp.setPen(QPen(QColor(0x80, 0x80, 0x80), u.px(0.15)));
-                                          pp.drawRect(r.adjusted(0, r.height() * 0.15, 0, -r.height() * 0.15));
-                                      },
-                                      names[i]});
+                    legend.push_back(
+                        {[c, &u](QPainter& pp, const QRectF& r) {
+                             pp.fillRect(r.adjusted(0, r.height() * 0.15, 0, -r.height() * 0.15),
+                                         c);
+                             pp.setPen(QPen(QColor(0x80, 0x80, 0x80), u.px(0.15)));
+                             pp.drawRect(r.adjusted(0, r.height() * 0.15, 0, -r.height() * 0.15));
+                         },
+                         names[i]});
                 }
             }
         } else if (d.kind == "land_price" && !prices.empty()) {
@@ -1131,14 +1242,17 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
             double lower = *std::min_element(prices.begin(), prices.end());
             for (std::size_t i = 0; i < priceClasses.breaks.size(); ++i) {
                 const QColor c = priceClasses.colours[i];
-                const QString text = (i == 0 ? formatInteger(lower, lang) : QStringLiteral("> ") + formatInteger(lower, lang)) +
-                                     QStringLiteral(" – ") + formatInteger(priceClasses.breaks[i], lang) +
+                const QString text = (i == 0 ? formatInteger(lower, lang)
+                                             : QStringLiteral("> ") + formatInteger(lower, lang)) +
+                                     QStringLiteral(" – ") +
+                                     formatInteger(priceClasses.breaks[i], lang) +
                                      QStringLiteral(" đ/m²");
                 lower = priceClasses.breaks[i];
-                legend.push_back({[c](QPainter& pp, const QRectF& r) {
-                                      pp.fillRect(r.adjusted(0, r.height() * 0.15, 0, -r.height() * 0.15), c);
-                                  },
-                                  text});
+                legend.push_back(
+                    {[c](QPainter& pp, const QRectF& r) {
+                         pp.fillRect(r.adjusted(0, r.height() * 0.15, 0, -r.height() * 0.15), c);
+                     },
+                     text});
             }
         } else {
             const auto st = statusesByKind[d.kind];
@@ -1146,18 +1260,22 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
                 std::set<std::string> tiers;
                 for (const auto& item : d.items)
                     tiers.insert(item.tier);
-                legend.push_back({symbolSwatch(d.kind, "existing", tiers.contains("provincial") ? "provincial" : "subregional",
-                                               false),
-                                  kindTitle});
+                legend.push_back(
+                    {symbolSwatch(d.kind, "existing",
+                                  tiers.contains("provincial") ? "provincial" : "subregional",
+                                  false),
+                     kindTitle});
                 continue;
             }
             if (d.kind == "land_price" || d.kind == "analysis_grid")
                 continue;
             if (st.first || (!st.first && !st.second))
-                legend.push_back({symbolSwatch(d.kind, "existing", "", false),
-                                  kindTitle + (st.second ? " (" + tr("existing", lang) + ")" : QString())});
+                legend.push_back(
+                    {symbolSwatch(d.kind, "existing", "", false),
+                     kindTitle + (st.second ? " (" + tr("existing", lang) + ")" : QString())});
             if (st.second)
-                legend.push_back({symbolSwatch(d.kind, "planned", "", false), kindTitle + " (" + tr("planned", lang) + ")"});
+                legend.push_back({symbolSwatch(d.kind, "planned", "", false),
+                                  kindTitle + " (" + tr("planned", lang) + ")"});
         }
     }
     for (const int year : dueYears) {
@@ -1173,52 +1291,67 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
         legend.push_back({symbolSwatch("industrial_park", "existing", "", false),
                           tr("No end date (ongoing, annual or none given)", lang)});
     if (useEmphasis)
-        legend.push_back({symbolSwatch("industrial_park", "existing", "", false, true), tr("Other features", lang)});
+        legend.push_back({symbolSwatch("industrial_park", "existing", "", false, true),
+                          tr("Other features", lang)});
     if (report.indicative)
-        legend.push_back({symbolSwatch("industrial_park", "existing", "", true), tr("Indicative outline (not surveyed)", lang)});
+        legend.push_back({symbolSwatch("industrial_park", "existing", "", true),
+                          tr("Indicative outline (not surveyed)", lang)});
     if (corridorArea)
         legend.push_back({[&u](QPainter& pp, const QRectF& r) {
-                              pp.fillRect(r.adjusted(0, r.height() * 0.15, 0, -r.height() * 0.15), QColor(0xd7, 0x19, 0x1c, 40));
-                              pp.setPen(QPen(QColor(0xd7, 0x19, 0x1c, 200), u.px(0.3), Qt::DashLine));
+                              pp.fillRect(r.adjusted(0, r.height() * 0.15, 0, -r.height() * 0.15),
+                                          QColor(0xd7, 0x19, 0x1c, 40));
+                              pp.setPen(
+                                  QPen(QColor(0xd7, 0x19, 0x1c, 200), u.px(0.3), Qt::DashLine));
                               pp.drawRect(r.adjusted(0, r.height() * 0.15, 0, -r.height() * 0.15));
                           },
-                          tr("Within", lang) + " " + formatDecimal(o.corridorKm, 0, lang) + " km " + tr("of an expressway", lang)});
+                          tr("Within", lang) + " " + formatDecimal(o.corridorKm, 0, lang) + " km " +
+                              tr("of an expressway", lang)});
     // Notes at the foot of the panel (they must show whatever the legend's length), then the
     // legend in the space left, its type shrinking when the entries are many.
     std::vector<std::pair<QString, QColor>> notes;
     if (report.illustrative)
-        notes.emplace_back(tr("ILLUSTRATIVE VALUES: the land prices shown are made up for demonstration, not real prices.",
+        notes.emplace_back(tr("ILLUSTRATIVE VALUES: the land prices shown are made up for "
+                              "demonstration, not real prices.",
                               lang),
                            QColor(0xc0, 0x00, 0x00));
     if (report.indicative)
-        notes.emplace_back(tr("INDICATIVE POSITIONS: parks, zones and routes are drawn from published names and areas, "
+        notes.emplace_back(tr("INDICATIVE POSITIONS: parks, zones and routes are drawn from "
+                              "published names and areas, "
                               "not surveyed; do not measure from this map.",
                               lang),
                            QColor(0xb3, 0x58, 0x06));
     const double locatorWidth = std::min(panel.width() * 0.25, u.px(45));
-    const QRectF legendColumn = landscape ? QRectF(panel.left(), y, panel.width(), panel.bottom() - y)
-                                          : QRectF(panel.left() + locatorWidth + panelGap, panel.top(),
-                                                   (panel.width() - locatorWidth - panelGap) * 0.6, panel.height());
-    const QRectF notesColumn = landscape ? legendColumn
-                                         : QRectF(legendColumn.right() + panelGap, panel.top(),
-                                                  panel.right() - legendColumn.right() - panelGap, panel.height());
+    const QRectF legendColumn =
+        landscape ? QRectF(panel.left(), y, panel.width(), panel.bottom() - y)
+                  : QRectF(panel.left() + locatorWidth + panelGap, panel.top(),
+                           (panel.width() - locatorWidth - panelGap) * 0.6, panel.height());
+    const QRectF notesColumn =
+        landscape ? legendColumn
+                  : QRectF(legendColumn.right() + panelGap, panel.top(),
+                           panel.right() - legendColumn.right() - panelGap, panel.height());
     double notesTop = notesColumn.bottom();
     {
         const QFont noteFont = mapFont(u.pt(7), true);
         p.setFont(noteFont);
         double height = 0;
         for (const auto& [text, colour] : notes)
-            height += p.boundingRect(notesColumn, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, text).height() + u.px(1.5);
+            height +=
+                p.boundingRect(notesColumn, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, text)
+                    .height() +
+                u.px(1.5);
         notesTop = landscape ? notesColumn.bottom() - height : notesColumn.top();
         double yy = notesTop;
         for (const auto& [text, colour] : notes)
-            yy += drawWrapped(p, text, QRectF(notesColumn.left(), yy, notesColumn.width(), notesColumn.bottom() - yy),
+            yy += drawWrapped(p, text,
+                              QRectF(notesColumn.left(), yy, notesColumn.width(),
+                                     notesColumn.bottom() - yy),
                               noteFont, colour) +
                   u.px(1.5);
     }
     {
         const QRectF area(legendColumn.left(), legendColumn.top(), legendColumn.width(),
-                          (landscape ? notesTop - u.px(2) : legendColumn.bottom()) - legendColumn.top());
+                          (landscape ? notesTop - u.px(2) : legendColumn.bottom()) -
+                              legendColumn.top());
         const QFont head = mapFont(u.pt(8.5), true);
         const double headH = QFontMetricsF(head).height() + u.px(0.8);
         double size = 7.0, rowH = 0;
@@ -1235,16 +1368,20 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
         yy += headH;
         const double swatchW = u.px(8);
         for (const auto& e : legend) {
-            const QRectF textBox(area.left() + swatchW + u.px(2), yy, area.width() - swatchW - u.px(2), area.bottom() - yy);
+            const QRectF textBox(area.left() + swatchW + u.px(2), yy,
+                                 area.width() - swatchW - u.px(2), area.bottom() - yy);
             p.setFont(entry);
-            const double textH = p.boundingRect(textBox, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, e.text).height();
+            const double textH =
+                p.boundingRect(textBox, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, e.text)
+                    .height();
             const double h = std::max(rowH, textH);
             if (yy + h > area.bottom())
                 break;
             if (!e.swatch) { // a heading over the classes that follow
                 QFont bold = entry;
                 bold.setBold(true);
-                drawWrapped(p, e.text, QRectF(area.left(), yy, area.width(), h + rowH), bold, QColor(0x20, 0x20, 0x20));
+                drawWrapped(p, e.text, QRectF(area.left(), yy, area.width(), h + rowH), bold,
+                            QColor(0x20, 0x20, 0x20));
                 p.setFont(bold);
                 yy += p.boundingRect(QRectF(area.left(), yy, area.width(), area.bottom() - yy),
                                      Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, e.text)
@@ -1254,8 +1391,8 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
                 continue;
             }
             e.swatch(p, QRectF(area.left(), yy + (h - rowH) / 2, swatchW, rowH));
-            drawWrapped(p, e.text, QRectF(textBox.left(), yy, textBox.width(), h), entry, QColor(0x20, 0x20, 0x20),
-                        Qt::AlignLeft | Qt::AlignVCenter);
+            drawWrapped(p, e.text, QRectF(textBox.left(), yy, textBox.width(), h), entry,
+                        QColor(0x20, 0x20, 0x20), Qt::AlignLeft | Qt::AlignVCenter);
             report.legend.push_back(e.text.toStdString());
             yy += h + u.px(0.5);
         }
@@ -1270,15 +1407,19 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
                 one.chop(1);
             text += (i ? QStringLiteral("; ") : QString()) + one;
         }
-        const std::string today = o.date.empty() ? QDate::currentDate().toString(Qt::ISODate).toStdString() : o.date;
+        const std::string today =
+            o.date.empty() ? QDate::currentDate().toString(Qt::ISODate).toStdString() : o.date;
         const QDate d = QDate::fromString(q(today), Qt::ISODate);
-        const QString when = lang == "en" ? d.toString(QStringLiteral("d MMMM yyyy")) : d.toString(QStringLiteral("dd/MM/yyyy"));
-        text += QStringLiteral(" — ") + tr("Coordinate system", lang) + ": " + q(ws.crs().label()) + " (" +
-                q(ws.crs().name()) + "). " + tr("Made with PlanAtlas on", lang) + " " + when + ".";
+        const QString when = lang == "en" ? d.toString(QStringLiteral("d MMMM yyyy"))
+                                          : d.toString(QStringLiteral("dd/MM/yyyy"));
+        text += QStringLiteral(" — ") + tr("Coordinate system", lang) + ": " + q(ws.crs().label()) +
+                " (" + q(ws.crs().name()) + "). " + tr("Made with PlanAtlas on", lang) + " " +
+                when + ".";
         for (double size = 6.5; size >= 3.5; size -= 0.5) {
             const QFont f = mapFont(u.pt(size));
             p.setFont(f);
-            const QRectF need = p.boundingRect(footer, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, text);
+            const QRectF need =
+                p.boundingRect(footer, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, text);
             if (need.height() <= footer.height() || size <= 3.5) {
                 drawWrapped(p, text, footer, f, QColor(0x40, 0x40, 0x40));
                 break;
@@ -1294,7 +1435,8 @@ std::vector<std::pair<std::string, unsigned int>> coverageLegend()
 {
     std::vector<std::pair<std::string, unsigned int>> out;
     for (std::size_t i = 0; i < coverageClassNames().size(); ++i)
-        out.emplace_back(coverageClassNames()[i].toStdString(), coverageClasses().colours[i].rgba());
+        out.emplace_back(coverageClassNames()[i].toStdString(),
+                         coverageClasses().colours[i].rgba());
     return out;
 }
 
@@ -1309,12 +1451,14 @@ std::vector<StackEntry> defaultStack(layers::Workspace& ws)
             continue;
         // As the programme map, but of the district layers only the period's (a canvas stacks
         // whole layers; it does not filter units by date).
-        const bool visible = l.kind == "admin_district" ? unitsLayer.empty() || l.name == unitsLayer
-                                                        : contextShown(l, provinceLayer).value_or(programmeShown(l));
+        const bool visible = l.kind == "admin_district"
+                                 ? unitsLayer.empty() || l.name == unitsLayer
+                                 : contextShown(l, provinceLayer).value_or(programmeShown(l));
         stack.push_back({l.name, l.kind, l.titleVi, l.titleEn, l.geometryType, visible});
     }
-    std::stable_sort(stack.begin(), stack.end(),
-                     [](const StackEntry& a, const StackEntry& b) { return layers::drawOrder(a.kind) < layers::drawOrder(b.kind); });
+    std::stable_sort(stack.begin(), stack.end(), [](const StackEntry& a, const StackEntry& b) {
+        return layers::drawOrder(a.kind) < layers::drawOrder(b.kind);
+    });
     return stack;
 }
 
@@ -1361,25 +1505,29 @@ std::optional<gis::Envelope> extentFor(layers::Workspace& ws, const std::string&
         std::size_t start = 0;
         while (start <= numbers.size()) {
             const auto comma = numbers.find(',', start);
-            const std::string part = numbers.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+            const std::string part = numbers.substr(
+                start, comma == std::string::npos ? std::string::npos : comma - start);
             char* end = nullptr;
             const double x = std::strtod(part.c_str(), &end);
             if (part.empty() || *end != '\0')
-                throw Error(ErrorKind::Usage, "--extent '" + spec + "': '" + part + "' is not a number");
+                throw Error(ErrorKind::Usage,
+                            "--extent '" + spec + "': '" + part + "' is not a number");
             v.push_back(x);
             if (comma == std::string::npos)
                 break;
             start = comma + 1;
         }
         if (v.size() != 4 || v[2] <= v[0] || v[3] <= v[1])
-            throw Error(ErrorKind::Usage, "--extent takes minx,miny,maxx,maxy with min < max, not '" + spec + "'");
+            throw Error(ErrorKind::Usage,
+                        "--extent takes minx,miny,maxx,maxy with min < max, not '" + spec + "'");
         gis::Envelope e{v[0], v[1], v[2], v[3]};
         if (!crsText.empty()) {
             std::optional<gis::Crs> crs;
             try {
                 crs = gis::Crs::fromUserInput(crsText);
             } catch (const gis::GisError& err) {
-                throw Error(ErrorKind::Usage, "--extent: '" + crsText + "' is not a CRS (" + err.what() + ")");
+                throw Error(ErrorKind::Usage,
+                            "--extent: '" + crsText + "' is not a CRS (" + err.what() + ")");
             }
             const gis::CoordinateTransform t(*crs, ws.crs());
             gis::Envelope out{1e300, 1e300, -1e300, -1e300};
@@ -1388,7 +1536,8 @@ std::optional<gis::Envelope> extentFor(layers::Workspace& ws, const std::string&
                     // The rectangle's edges and inside, densified: a lon/lat box is curved in TM-3.
                     if (i != 0 && i != 10 && j != 0 && j != 10)
                         continue;
-                    const auto xy = t.apply(e.minX + (e.maxX - e.minX) * i / 10, e.minY + (e.maxY - e.minY) * j / 10);
+                    const auto xy = t.apply(e.minX + (e.maxX - e.minX) * i / 10,
+                                            e.minY + (e.maxY - e.minY) * j / 10);
                     out.merge({xy[0], xy[1], xy[0], xy[1]});
                 }
             e = out;
@@ -1412,17 +1561,20 @@ std::optional<gis::Envelope> extentFor(layers::Workspace& ws, const std::string&
         if (e)
             return e;
     }
-    throw Error(ErrorKind::Usage, "--extent: no feature with code '" + spec +
-                                      "' (give province, a feature code, or minx,miny,maxx,maxy[:EPSG:N])");
+    throw Error(ErrorKind::Usage,
+                "--extent: no feature with code '" + spec +
+                    "' (give province, a feature code, or minx,miny,maxx,maxy[:EPSG:N])");
 }
 
-MapReport writeMap(layers::Workspace& ws, const MapOptions& o, const std::string& path, const layers::Progress& progress)
+MapReport writeMap(layers::Workspace& ws, const MapOptions& o, const std::string& path,
+                   const layers::Progress& progress)
 {
     ensureGuiApplication();
     namespace fs = std::filesystem;
     const fs::path target(path);
     std::string ext = target.extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     if (ext != ".png" && ext != ".svg" && ext != ".pdf")
         throw Error(ErrorKind::Usage, "-o " + path + ": the map is written as .png, .svg or .pdf");
     layers::PendingFile pending(path); // written beside the target, moved into place when complete
@@ -1430,8 +1582,10 @@ MapReport writeMap(layers::Workspace& ws, const MapOptions& o, const std::string
 
     const double mmW = o.pixelSize ? o.pixelSize->first * 25.4 / o.dpi : o.pageWidthMm;
     const double mmH = o.pixelSize ? o.pixelSize->second * 25.4 / o.dpi : o.pageHeightMm;
-    const int pxW = o.pixelSize ? o.pixelSize->first : static_cast<int>(std::lround(mmW / 25.4 * o.dpi));
-    const int pxH = o.pixelSize ? o.pixelSize->second : static_cast<int>(std::lround(mmH / 25.4 * o.dpi));
+    const int pxW =
+        o.pixelSize ? o.pixelSize->first : static_cast<int>(std::lround(mmW / 25.4 * o.dpi));
+    const int pxH =
+        o.pixelSize ? o.pixelSize->second : static_cast<int>(std::lround(mmH / 25.4 * o.dpi));
     MapReport report;
     const QString file = QString::fromStdString(temporary.string());
     if (ext == ".png") {

@@ -1,5 +1,4 @@
 #include "Period_p.h"
-
 #include "planatlas/gis/Dataset.h"
 #include "planatlas/render/Report.h"
 
@@ -17,7 +16,8 @@ std::string periodDate(layers::Workspace& ws)
 {
     const bool notBefore = ws.schemaVersion() >= layers::kSchemaPlanReview;
     std::string date =
-        scalar(ws, std::string("SELECT MAX(") + (notBefore ? "COALESCE(issued_on, not_before)" : "issued_on") +
+        scalar(ws, std::string("SELECT MAX(") +
+                       (notBefore ? "COALESCE(issued_on, not_before)" : "issued_on") +
                        ") FROM plan_documents");
     if (date.empty())
         date = QDate::currentDate().toString(Qt::ISODate).toStdString();
@@ -26,8 +26,8 @@ std::string periodDate(layers::Workspace& ws)
 
 std::string validOn(const std::string& date)
 {
-    return "(valid_from IS NULL OR valid_from <= " + gis::sqlLiteral(date) + ") AND (valid_to IS NULL OR valid_to >= " +
-           gis::sqlLiteral(date) + ")";
+    return "(valid_from IS NULL OR valid_from <= " + gis::sqlLiteral(date) +
+           ") AND (valid_to IS NULL OR valid_to >= " + gis::sqlLiteral(date) + ")";
 }
 
 std::string periodProvinceLayer(layers::Workspace& ws)
@@ -39,7 +39,8 @@ std::string periodProvinceLayer(layers::Workspace& ws)
             continue;
         if (first.empty())
             first = l.name;
-        if (scalar(ws, "SELECT COUNT(*) FROM " + gis::sqlIdentifier(l.name) + " WHERE " + validOn(date)) != "0")
+        if (scalar(ws, "SELECT COUNT(*) FROM " + gis::sqlIdentifier(l.name) + " WHERE " +
+                           validOn(date)) != "0")
             return l.name;
     }
     return first;
@@ -54,10 +55,13 @@ std::string periodUnitsLayer(layers::Workspace& ws)
             continue;
         if (first.empty())
             first = l.name;
-        if (scalar(ws, "SELECT COUNT(*) FROM " + gis::sqlIdentifier(l.name) + " WHERE " + validOn(date)) != "0")
+        if (scalar(ws, "SELECT COUNT(*) FROM " + gis::sqlIdentifier(l.name) + " WHERE " +
+                           validOn(date)) != "0")
             return l.name;
-        const std::string end = scalar(ws, "SELECT MAX(valid_to) FROM " + gis::sqlIdentifier(l.name));
-        if (end > latestEnd && scalar(ws, "SELECT COUNT(*) FROM " + gis::sqlIdentifier(l.name)) != "1")
+        const std::string end =
+            scalar(ws, "SELECT MAX(valid_to) FROM " + gis::sqlIdentifier(l.name));
+        if (end > latestEnd &&
+            scalar(ws, "SELECT COUNT(*) FROM " + gis::sqlIdentifier(l.name)) != "1")
             latestEnd = end, latestLayer = l.name;
     }
     return !latestLayer.empty() ? latestLayer : first;

@@ -14,7 +14,6 @@
 #include <QDate>
 #include <QImage>
 #include <QPainter>
-
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
@@ -39,11 +38,20 @@ std::string html(const std::string& text)
     out.reserve(text.size());
     for (char c : text) {
         switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        default: out += c;
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        default:
+            out += c;
         }
     }
     return out;
@@ -75,7 +83,8 @@ std::string t(const char* key, const std::string& lang)
         {"Maps", "Bản đồ"},
         {"Programme features", "Các đối tượng của chương trình"},
         {"Expressway corridor", "Hành lang đường cao tốc"},
-        {"Share of each district's area in industrial parks", "Tỷ lệ diện tích khu công nghiệp trong từng huyện"},
+        {"Share of each district's area in industrial parks",
+         "Tỷ lệ diện tích khu công nghiệp trong từng huyện"},
         {"Land price", "Giá đất"},
         {"Coverage by unit", "Phạm vi theo đơn vị hành chính"},
         {"unit", "đơn vị"},
@@ -85,8 +94,10 @@ std::string t(const char* key, const std::string& lang)
         {"reason", "lý do"},
         {"lead agency", "cơ quan chủ trì"},
         {"Show the tasks", "Xem danh sách nhiệm vụ"},
-        {"Overlaps between incompatible uses", "Chồng lấn giữa các mục đích sử dụng không tương thích"},
-        {"No overlaps between the kinds examined.", "Không có chồng lấn giữa các loại đối tượng được xét."},
+        {"Overlaps between incompatible uses",
+         "Chồng lấn giữa các mục đích sử dụng không tương thích"},
+        {"No overlaps between the kinds examined.",
+         "Không có chồng lấn giữa các loại đối tượng được xét."},
         {"Corridor and access", "Hành lang và khả năng tiếp cận"},
         {"of industrial land lies within", "diện tích đất công nghiệp nằm trong phạm vi"},
         {"of an expressway", "từ đường cao tốc"},
@@ -111,17 +122,23 @@ std::string t(const char* key, const std::string& lang)
         {"source", "nguồn"},
         {"licence", "giấy phép"},
         {"Tables as CSV", "Các bảng dạng CSV"},
-        {"INDICATIVE POSITIONS: parks, zones and routes are drawn from published names and areas, not surveyed; "
+        {"INDICATIVE POSITIONS: parks, zones and routes are drawn from published names and areas, "
+         "not surveyed; "
          "areas and distances below are indicative.",
-         "VỊ TRÍ CHỈ DẪN: các khu, vùng, tuyến được vẽ theo địa danh và diện tích công bố, không phải số liệu đo đạc; "
+         "VỊ TRÍ CHỈ DẪN: các khu, vùng, tuyến được vẽ theo địa danh và diện tích công bố, không "
+         "phải số liệu đo đạc; "
          "diện tích và khoảng cách dưới đây chỉ mang tính tham khảo."},
-        {"ILLUSTRATIVE VALUES: the land prices in this report are made up for demonstration, not real prices.",
+        {"ILLUSTRATIVE VALUES: the land prices in this report are made up for demonstration, not "
+         "real prices.",
          "SỐ LIỆU MINH HỌA: giá đất trong báo cáo là số liệu minh họa, không phải giá thật."},
         {"Tasks by document", "Nhiệm vụ theo văn bản"},
         {"Programme area by kind (ha)", "Diện tích các đối tượng theo loại (ha)"},
-        {"This report was made by PlanAtlas from the workspace", "Báo cáo do PlanAtlas lập từ cơ sở dữ liệu"},
-        {"Every number here is also in the CSV files beside this page, the same as `planatlas analyze` writes.",
-         "Mọi số liệu ở đây đều có trong các tệp CSV đi kèm, giống hệt kết quả của lệnh `planatlas analyze`."},
+        {"This report was made by PlanAtlas from the workspace",
+         "Báo cáo do PlanAtlas lập từ cơ sở dữ liệu"},
+        {"Every number here is also in the CSV files beside this page, the same as `planatlas "
+         "analyze` writes.",
+         "Mọi số liệu ở đây đều có trong các tệp CSV đi kèm, giống hệt kết quả của lệnh `planatlas "
+         "analyze`."},
         {"none", "không có"},
         {"surveyed", "đo đạc"},
         {"digitized", "số hóa"},
@@ -141,7 +158,8 @@ std::string fmt(double v, int decimals, const std::string& lang)
     const double rounded = std::round(v * std::pow(10.0, decimals)) / std::pow(10.0, decimals);
     const double whole = std::trunc(rounded);
     std::string out = formatInteger(whole, lang).toStdString();
-    std::string frac = formatDecimal(std::abs(rounded - whole), decimals, "en").toStdString().substr(1); // ".5"
+    std::string frac =
+        formatDecimal(std::abs(rounded - whole), decimals, "en").toStdString().substr(1); // ".5"
     if (lang != "en")
         frac[0] = ',';
     if (v < 0 && whole == 0)
@@ -156,8 +174,9 @@ std::string kindTitle(const std::string& kind, const std::string& lang)
 }
 
 /// A horizontal bar chart as inline SVG (one or two series).
-std::string barChart(const std::vector<std::string>& labels, const std::vector<double>& a, const std::vector<double>& b,
-                     const std::string& nameA, const std::string& nameB, const std::string& lang)
+std::string barChart(const std::vector<std::string>& labels, const std::vector<double>& a,
+                     const std::vector<double>& b, const std::string& nameA,
+                     const std::string& nameB, const std::string& lang)
 {
     const double rowH = 26, labelW = 290, barW = 380, top = b.empty() ? 8 : 30;
     double maxV = 0;
@@ -168,19 +187,23 @@ std::string barChart(const std::vector<std::string>& labels, const std::vector<d
     const double height = top + rowH * static_cast<double>(labels.size()) + 8;
     std::ostringstream s;
     s.precision(6);
-    s << "<svg class=\"chart\" viewBox=\"0 0 " << labelW + barW + 90 << ' ' << height << "\" width=\""
-      << labelW + barW + 90 << "\" height=\"" << height << "\" role=\"img\">";
+    s << "<svg class=\"chart\" viewBox=\"0 0 " << labelW + barW + 90 << ' ' << height
+      << "\" width=\"" << labelW + barW + 90 << "\" height=\"" << height << "\" role=\"img\">";
     if (!b.empty()) {
-        s << "<rect x=\"" << labelW << "\" y=\"6\" width=\"12\" height=\"12\" fill=\"#6a3d9a\"/><text x=\"" << labelW + 16
+        s << "<rect x=\"" << labelW
+          << "\" y=\"6\" width=\"12\" height=\"12\" fill=\"#6a3d9a\"/><text x=\"" << labelW + 16
           << "\" y=\"16\">" << html(nameA) << "</text>";
-        s << "<rect x=\"" << labelW + 170 << "\" y=\"6\" width=\"12\" height=\"12\" fill=\"#cfcfcf\"/><text x=\""
-          << labelW + 186 << "\" y=\"16\">" << html(nameB) << "</text>";
+        s << "<rect x=\"" << labelW + 170
+          << "\" y=\"6\" width=\"12\" height=\"12\" fill=\"#cfcfcf\"/><text x=\"" << labelW + 186
+          << "\" y=\"16\">" << html(nameB) << "</text>";
     }
     for (std::size_t i = 0; i < labels.size(); ++i) {
         const double y = top + rowH * static_cast<double>(i);
         const double wa = barW * a[i] / maxV, wb = b.empty() ? 0 : barW * b[i] / maxV;
-        s << "<text x=\"" << labelW - 8 << "\" y=\"" << y + 17 << "\" text-anchor=\"end\">" << html(labels[i]) << "</text>";
-        s << "<rect x=\"" << labelW << "\" y=\"" << y + 5 << "\" width=\"" << wa << "\" height=\"16\" fill=\"#6a3d9a\"/>";
+        s << "<text x=\"" << labelW - 8 << "\" y=\"" << y + 17 << "\" text-anchor=\"end\">"
+          << html(labels[i]) << "</text>";
+        s << "<rect x=\"" << labelW << "\" y=\"" << y + 5 << "\" width=\"" << wa
+          << "\" height=\"16\" fill=\"#6a3d9a\"/>";
         if (!b.empty())
             s << "<rect x=\"" << labelW + wa << "\" y=\"" << y + 5 << "\" width=\"" << wb
               << "\" height=\"16\" fill=\"#cfcfcf\"/>";
@@ -197,7 +220,8 @@ std::string barChart(const std::vector<std::string>& labels, const std::vector<d
 /// A map rendered to PNG and embedded as a data URI.
 std::string mapImage(layers::Workspace& ws, MapOptions o, const ReportOptions& r, MapReport& report)
 {
-    o.pixelSize = std::pair{r.mapWidthPx, static_cast<int>(std::lround(r.mapWidthPx * 210.0 / 297.0))};
+    o.pixelSize =
+        std::pair{r.mapWidthPx, static_cast<int>(std::lround(r.mapWidthPx * 210.0 / 297.0))};
     o.dpi = static_cast<int>(std::lround(r.mapWidthPx / (297.0 / 25.4)));
     o.lang = r.lang;
     o.date = r.date;
@@ -226,23 +250,24 @@ std::string tableHtml(const Table& t)
     std::ostringstream s;
     s << "<table><thead><tr>";
     for (std::size_t i = 0; i < t.head.size(); ++i)
-        s << "<th" << (i < t.numeric.size() && t.numeric[i] ? " class=\"n\"" : "") << ">" << html(t.head[i]) << "</th>";
+        s << "<th" << (i < t.numeric.size() && t.numeric[i] ? " class=\"n\"" : "") << ">"
+          << html(t.head[i]) << "</th>";
     s << "</tr></thead><tbody>";
     for (const auto& row : t.rows) {
         s << "<tr>";
         for (std::size_t i = 0; i < row.size(); ++i)
-            s << "<td" << (i < t.numeric.size() && t.numeric[i] ? " class=\"n\"" : "") << ">" << row[i] << "</td>";
+            s << "<td" << (i < t.numeric.size() && t.numeric[i] ? " class=\"n\"" : "") << ">"
+              << row[i] << "</td>";
         s << "</tr>";
     }
     s << "</tbody></table>";
     return s.str();
 }
 
-
 } // namespace
 
-ReportResult writeReport(layers::Workspace& ws, const std::string& directory, const ReportOptions& options,
-                         const layers::Progress& progress)
+ReportResult writeReport(layers::Workspace& ws, const std::string& directory,
+                         const ReportOptions& options, const layers::Progress& progress)
 {
     ensureGuiApplication();
     const std::string& lang = options.lang;
@@ -252,11 +277,13 @@ ReportResult writeReport(layers::Workspace& ws, const std::string& directory, co
     const fs::path parent = target.parent_path().empty() ? fs::path(".") : target.parent_path();
     std::error_code ec;
     if (!fs::is_directory(parent, ec))
-        throw Error(ErrorKind::Input, directory + ": the folder '" + parent.string() + "' does not exist");
+        throw Error(ErrorKind::Input,
+                    directory + ": the folder '" + parent.string() + "' does not exist");
     if (fs::exists(target, ec) && !fs::is_directory(target, ec))
         throw Error(ErrorKind::Input, directory + ": exists and is not a folder");
     if (ws.layers().empty())
-        throw Error(ErrorKind::Usage, "the workspace '" + ws.path() + "' is empty: nothing to report");
+        throw Error(ErrorKind::Usage,
+                    "the workspace '" + ws.path() + "' is empty: nothing to report");
 
     ReportResult result;
     ReportOptions o = options;
@@ -265,7 +292,8 @@ ReportResult writeReport(layers::Workspace& ws, const std::string& directory, co
     const std::string units = periodUnitsLayer(ws);
     result.unitsLayer = units;
 
-    // ---- the analyses, once, with the CLI's defaults ------------------------------------------------
+    // ---- the analyses, once, with the CLI's defaults
+    // ------------------------------------------------
     std::map<std::string, std::string> csvFiles; // file name → content
     progress.update(0.02, "coverage");
     std::optional<analysis::CoverageResult> coverage;
@@ -320,27 +348,41 @@ ReportResult writeReport(layers::Workspace& ws, const std::string& directory, co
         // no province layer: no targets section
     }
 
-    // ---- the page ------------------------------------------------------------------------------------
+    // ---- the page
+    // ------------------------------------------------------------------------------------
     std::ostringstream h;
     const std::string province = ws.province();
-    const std::string title = lang == "en" ? t("Coverage report", lang) + " — " + province + " province"
-                                           : t("Coverage report", lang) + " — " + t("province", lang) + " " + province;
+    const std::string title =
+        lang == "en" ? t("Coverage report", lang) + " — " + province + " province"
+                     : t("Coverage report", lang) + " — " + t("province", lang) + " " + province;
     h << "<!DOCTYPE html>\n<html lang=\"" << lang << "\"><head><meta charset=\"utf-8\">"
-      << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" << html(title) << "</title>"
-      << "<style>body{font-family:'DejaVu Sans',Arial,sans-serif;max-width:1100px;margin:24px auto;padding:0 16px;"
-         "color:#1a1a1a;line-height:1.45}h1{font-size:1.6em;margin-bottom:0}h2{border-bottom:2px solid #6a3d9a;"
-         "padding-bottom:4px;margin-top:2em}table{border-collapse:collapse;width:100%;font-size:.86em;margin:.6em 0}"
-         "th,td{border:1px solid #d0d0d0;padding:4px 6px;vertical-align:top;text-align:left}th{background:#f1edf5}"
-         "td.n,th.n{text-align:right;white-space:nowrap}.note{padding:8px 12px;margin:10px 0;border-left:5px solid;"
-         "font-weight:bold}.indicative{border-color:#b35806;color:#7a3c04;background:#fff4e6}.illustrative{"
-         "border-color:#c00000;color:#900;background:#fdeaea}.met{color:#1b7837;font-weight:bold}.notmet{color:"
-         "#b2182b;font-weight:bold}.muted{color:#777}figure{margin:1em 0}figure img{width:100%;border:1px solid "
-         "#ccc}figcaption{font-size:.9em;color:#444}svg.chart text{font-size:13px;fill:#222}.sub{color:#555}"
-         "details{margin:.5em 0}.wide{overflow-x:auto}.wide td:first-child{white-space:nowrap}</style></head><body>\n";
+      << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>"
+      << html(title) << "</title>"
+      << "<style>body{font-family:'DejaVu Sans',Arial,sans-serif;max-width:1100px;margin:24px "
+         "auto;padding:0 16px;"
+         "color:#1a1a1a;line-height:1.45}h1{font-size:1.6em;margin-bottom:0}h2{border-bottom:2px "
+         "solid #6a3d9a;"
+         "padding-bottom:4px;margin-top:2em}table{border-collapse:collapse;width:100%;font-size:."
+         "86em;margin:.6em 0}"
+         "th,td{border:1px solid #d0d0d0;padding:4px "
+         "6px;vertical-align:top;text-align:left}th{background:#f1edf5}"
+         "td.n,th.n{text-align:right;white-space:nowrap}.note{padding:8px 12px;margin:10px "
+         "0;border-left:5px solid;"
+         "font-weight:bold}.indicative{border-color:#b35806;color:#7a3c04;background:#fff4e6}."
+         "illustrative{"
+         "border-color:#c00000;color:#900;background:#fdeaea}.met{color:#1b7837;font-weight:bold}."
+         "notmet{color:"
+         "#b2182b;font-weight:bold}.muted{color:#777}figure{margin:1em 0}figure "
+         "img{width:100%;border:1px solid "
+         "#ccc}figcaption{font-size:.9em;color:#444}svg.chart "
+         "text{font-size:13px;fill:#222}.sub{color:#555}"
+         "details{margin:.5em 0}.wide{overflow-x:auto}.wide "
+         "td:first-child{white-space:nowrap}</style></head><body>\n";
     h << "<h1>" << html(title) << "</h1>\n<p class=\"sub\">" << html(t("Prepared on", lang)) << ' '
-      << html(lang == "en" ? o.date : QDate::fromString(QString::fromStdString(o.date), Qt::ISODate)
-                                          .toString(QStringLiteral("dd/MM/yyyy"))
-                                          .toStdString())
+      << html(lang == "en" ? o.date
+                           : QDate::fromString(QString::fromStdString(o.date), Qt::ISODate)
+                                 .toString(QStringLiteral("dd/MM/yyyy"))
+                                 .toStdString())
       << " · " << html(ws.crs().label() + " (" + ws.crs().name() + ")") << "</p>\n";
 
     // Notes first: they govern how to read everything below.
@@ -350,7 +392,8 @@ ReportResult writeReport(layers::Workspace& ws, const std::string& directory, co
             continue;
         const auto t2 = gis::sqlIdentifier(l.name);
         if (ws.dataset().layerByName(l.name)->fieldIndex("geometry_quality") >= 0 &&
-            scalar(ws, "SELECT COUNT(*) FROM " + t2 + " WHERE geometry_quality = 'indicative'") != "0")
+            scalar(ws, "SELECT COUNT(*) FROM " + t2 + " WHERE geometry_quality = 'indicative'") !=
+                "0")
             indicative = true;
         if (l.kind == "land_price" && ws.dataset().layerByName(l.name)->fieldIndex("source") >= 0 &&
             scalar(ws, "SELECT COUNT(*) FROM " + t2 + " WHERE source = 'illustrative'") != "0")
@@ -358,21 +401,23 @@ ReportResult writeReport(layers::Workspace& ws, const std::string& directory, co
     }
     if (indicative)
         h << "<p class=\"note indicative\">"
-          << html(t("INDICATIVE POSITIONS: parks, zones and routes are drawn from published names and areas, not "
+          << html(t("INDICATIVE POSITIONS: parks, zones and routes are drawn from published names "
+                    "and areas, not "
                     "surveyed; areas and distances below are indicative.",
                     lang))
           << "</p>\n";
     if (illustrative)
         h << "<p class=\"note illustrative\">"
-          << html(t("ILLUSTRATIVE VALUES: the land prices in this report are made up for demonstration, not real prices.",
+          << html(t("ILLUSTRATIVE VALUES: the land prices in this report are made up for "
+                    "demonstration, not real prices.",
                     lang))
           << "</p>\n";
 
     // ---- at a glance ----
     h << "<h2>" << html(t("The programme at a glance", lang)) << "</h2>\n";
     {
-        Table docs{{t("document", lang), t("type", lang), t("number", lang), t("date", lang), t("tasks", lang),
-                    t("with a place", lang), t("without a place", lang)},
+        Table docs{{t("document", lang), t("type", lang), t("number", lang), t("date", lang),
+                    t("tasks", lang), t("with a place", lang), t("without a place", lang)},
                    {},
                    {false, false, false, false, true, true, true}};
         std::vector<std::string> labels;
@@ -380,13 +425,15 @@ ReportResult writeReport(layers::Workspace& ws, const std::string& directory, co
         const bool notBefore = ws.schemaVersion() >= layers::kSchemaPlanReview;
         for (const auto& row : byDocument.rows) {
             auto dmy = [&](const std::string& iso) {
-                return lang == "en" || iso.empty() ? iso
-                                                   : QDate::fromString(QString::fromStdString(iso), Qt::ISODate)
-                                                         .toString(QStringLiteral("dd/MM/yyyy"))
-                                                         .toStdString();
+                return lang == "en" || iso.empty()
+                           ? iso
+                           : QDate::fromString(QString::fromStdString(iso), Qt::ISODate)
+                                 .toString(QStringLiteral("dd/MM/yyyy"))
+                                 .toStdString();
             };
             const auto doc = ws.dataset().execute(
-                std::string("SELECT doc_type, number, issued_on, ") + (notBefore ? "not_before" : "NULL") +
+                std::string("SELECT doc_type, number, issued_on, ") +
+                (notBefore ? "not_before" : "NULL") +
                 " FROM plan_documents WHERE doc_id = " + gis::sqlLiteral(row.key));
             std::vector<std::string> cell(4);
             if (!doc.rows.empty())
@@ -396,7 +443,8 @@ ReportResult writeReport(layers::Workspace& ws, const std::string& directory, co
             std::string date = dmy(cell[2]);
             if (date.empty() && !cell[3].empty())
                 date = (lang == "en" ? "not stated; after " : "không ghi; sau ") + dmy(cell[3]);
-            docs.rows.push_back({html(row.key), html(type), html(number), html(date), fmt(static_cast<double>(row.tasks), 0, lang),
+            docs.rows.push_back({html(row.key), html(type), html(number), html(date),
+                                 fmt(static_cast<double>(row.tasks), 0, lang),
                                  fmt(static_cast<double>(row.located), 0, lang),
                                  fmt(static_cast<double>(row.tasks - row.located), 0, lang)});
             labels.push_back(row.key);
@@ -406,7 +454,8 @@ ReportResult writeReport(layers::Workspace& ws, const std::string& directory, co
         if (!docs.rows.empty()) {
             h << "<h3>" << html(t("Plan documents", lang)) << "</h3>" << tableHtml(docs);
             h << "<h3>" << html(t("Tasks by document", lang)) << "</h3>"
-              << barChart(labels, located, unlocated, t("with a place", lang), t("without a place", lang), lang);
+              << barChart(labels, located, unlocated, t("with a place", lang),
+                          t("without a place", lang), lang);
             ++result.charts, ++result.tables;
         }
         // Features by kind: count, area, length.
@@ -422,8 +471,9 @@ ReportResult writeReport(layers::Workspace& ws, const std::string& directory, co
                 continue;
             const auto id = gis::sqlIdentifier(l.name);
             // Areas and lengths inside the province (national roads run far beyond it).
-            const auto r = ws.dataset().execute("SELECT COUNT(*), SUM(ST_Area(" + inside + ")), SUM(ST_Length(" + inside +
-                                                    ")) FROM " + id + " WHERE geom IS NOT NULL",
+            const auto r = ws.dataset().execute("SELECT COUNT(*), SUM(ST_Area(" + inside +
+                                                    ")), SUM(ST_Length(" + inside + ")) FROM " +
+                                                    id + " WHERE geom IS NOT NULL",
                                                 "SQLite");
             auto num = [](const gis::FieldValue& v) {
                 if (const auto* d = std::get_if<double>(&v))
@@ -440,20 +490,23 @@ ReportResult writeReport(layers::Workspace& ws, const std::string& directory, co
             std::get<2>(entry) += polygon ? num(r.rows[0][1]) / 10000.0 : 0.0;
             std::get<3>(entry) += line ? num(r.rows[0][2]) / 1000.0 : 0.0;
         }
-        Table features{{t("kind", lang), t("features", lang), t("area (ha)", lang), t("length (km)", lang)},
-                       {},
-                       {false, true, true, true}};
+        Table features{
+            {t("kind", lang), t("features", lang), t("area (ha)", lang), t("length (km)", lang)},
+            {},
+            {false, true, true, true}};
         std::vector<std::string> areaLabels;
         std::vector<double> areas;
         for (const auto& [rank, entry] : kinds) {
             const auto& [kind, n, area, length] = entry;
-            features.rows.push_back({html(kindTitle(kind, lang)), fmt(static_cast<double>(n), 0, lang),
-                                     area > 0 ? fmt(area, 1, lang) : "", length > 0 ? fmt(length, 1, lang) : ""});
+            features.rows.push_back(
+                {html(kindTitle(kind, lang)), fmt(static_cast<double>(n), 0, lang),
+                 area > 0 ? fmt(area, 1, lang) : "", length > 0 ? fmt(length, 1, lang) : ""});
             if (area > 0 && kind != "other")
                 areaLabels.push_back(kindTitle(kind, lang)), areas.push_back(area);
         }
         h << "<h3>" << html(t("Features of the programme by kind", lang)) << "</h3>"
-          << "<p class=\"sub\">" << html(t("Areas and lengths inside the province of the plan's period.", lang)) << "</p>"
+          << "<p class=\"sub\">"
+          << html(t("Areas and lengths inside the province of the plan's period.", lang)) << "</p>"
           << tableHtml(features);
         ++result.tables;
         if (!areas.empty()) {
@@ -471,8 +524,8 @@ ReportResult writeReport(layers::Workspace& ws, const std::string& directory, co
         if (m.title.empty())
             m.title = caption.substr(0, caption.find(" — "));
         const std::string uri = mapImage(ws, std::move(m), o, mr);
-        h << "<figure><img alt=\"" << html(caption) << "\" src=\"" << uri << "\"><figcaption>" << html(caption)
-          << "</figcaption></figure>\n";
+        h << "<figure><img alt=\"" << html(caption) << "\" src=\"" << uri << "\"><figcaption>"
+          << html(caption) << "</figcaption></figure>\n";
         ++result.maps;
     };
     figure(MapOptions{}, t("Programme features", lang));
@@ -491,10 +544,12 @@ ReportResult writeReport(layers::Workspace& ws, const std::string& directory, co
     if (hasPrice) {
         MapOptions m;
         m.theme = Theme::LandPrice;
-        figure(m, t("Land price", lang) + (illustrative ? " — " + t("ILLUSTRATIVE VALUES: the land prices in this report "
-                                                                    "are made up for demonstration, not real prices.",
-                                                                    lang)
-                                                        : std::string()));
+        figure(m,
+               t("Land price", lang) +
+                   (illustrative ? " — " + t("ILLUSTRATIVE VALUES: the land prices in this report "
+                                             "are made up for demonstration, not real prices.",
+                                             lang)
+                                 : std::string()));
     }
 
     // ---- coverage by unit ----
@@ -504,8 +559,9 @@ ReportResult writeReport(layers::Workspace& ws, const std::string& directory, co
         // One row per unit; for each kind with any feature, the share (polygons) or length (lines).
         std::vector<std::string> shown;
         for (const auto& kind : coverage->kinds)
-            if (kind != "other" && kind != "road" && kind != "railway" && kind != "infrastructure" &&
-                kind != "urban_centre" && kind != "market_logistics" && std::any_of(coverage->rows.begin(), coverage->rows.end(),
+            if (kind != "other" && kind != "road" && kind != "railway" &&
+                kind != "infrastructure" && kind != "urban_centre" && kind != "market_logistics" &&
+                std::any_of(coverage->rows.begin(), coverage->rows.end(),
                             [&](const auto& r) { return r.kind == kind && r.features > 0; }))
                 shown.push_back(kind);
         Table table{{t("unit", lang)}, {}, {false}};
@@ -525,7 +581,8 @@ ReportResult writeReport(layers::Workspace& ws, const std::string& directory, co
                 continue;
             std::string cell;
             if (r.gap)
-                cell = "<span class=\"muted\" title=\"" + html(t("gap: none of this kind", lang)) + "\">—</span>";
+                cell = "<span class=\"muted\" title=\"" + html(t("gap: none of this kind", lang)) +
+                       "\">—</span>";
             else if (r.areaHa > 0)
                 cell = fmt(r.sharePct, 1, lang) + " %";
             else if (r.lengthKm > 0)
@@ -555,12 +612,13 @@ ReportResult writeReport(layers::Workspace& ws, const std::string& directory, co
             std::string lead;
             for (const auto& a : task.lead)
                 lead += (lead.empty() ? "" : "; ") + a;
-            list.rows.push_back({html(task.taskId), html(lead), html(task.reason),
-                                 html(task.text.size() > 240 ? task.text.substr(0, task.text.rfind(' ', 240)) + " …"
-                                                             : task.text)});
+            list.rows.push_back(
+                {html(task.taskId), html(lead), html(task.reason),
+                 html(task.text.size() > 240 ? task.text.substr(0, task.text.rfind(' ', 240)) + " …"
+                                             : task.text)});
         }
-        h << "<details><summary>" << html(t("Show the tasks", lang)) << " (" << byDocument.unlocated.size()
-          << ")</summary>" << tableHtml(list) << "</details>\n";
+        h << "<details><summary>" << html(t("Show the tasks", lang)) << " ("
+          << byDocument.unlocated.size() << ")</summary>" << tableHtml(list) << "</details>\n";
         result.tables += 2;
     }
 
@@ -570,12 +628,15 @@ ReportResult writeReport(layers::Workspace& ws, const std::string& directory, co
         if (overlaps.rows.empty()) {
             h << "<p>" << html(t("No overlaps between the kinds examined.", lang)) << "</p>\n";
         } else {
-            Table table{{"A", t("lead agency", lang) + " A", "B", t("lead agency", lang) + " B", t("area (ha)", lang)},
+            Table table{{"A", t("lead agency", lang) + " A", "B", t("lead agency", lang) + " B",
+                         t("area (ha)", lang)},
                         {},
                         {false, false, false, false, true}};
             for (const auto& r : overlaps.rows)
-                table.rows.push_back({html(r.a.name + " (" + r.a.code + ")"), html(csv::join(r.a.leadAgencies, "; ")),
-                                      html(r.b.name + " (" + r.b.code + ")"), html(csv::join(r.b.leadAgencies, "; ")),
+                table.rows.push_back({html(r.a.name + " (" + r.a.code + ")"),
+                                      html(csv::join(r.a.leadAgencies, "; ")),
+                                      html(r.b.name + " (" + r.b.code + ")"),
+                                      html(csv::join(r.b.leadAgencies, "; ")),
                                       fmt(r.areaHa, 1, lang)});
             h << tableHtml(table);
             ++result.tables;
@@ -586,19 +647,24 @@ ReportResult writeReport(layers::Workspace& ws, const std::string& directory, co
     if (corridor) {
         h << "<h2>" << html(t("Corridor and access", lang)) << "</h2>\n";
         if (corridor->industrialAreaHa > 0)
-            h << "<p><strong>" << fmt(100.0 * corridor->industrialInsideHa / corridor->industrialAreaHa, 1, lang)
+            h << "<p><strong>"
+              << fmt(100.0 * corridor->industrialInsideHa / corridor->industrialAreaHa, 1, lang)
               << " %</strong> (" << fmt(corridor->industrialInsideHa, 0, lang) << " / "
-              << fmt(corridor->industrialAreaHa, 0, lang) << " ha) " << html(t("of industrial land lies within", lang)) << ' '
-              << fmt(o.corridorKm, 0, lang) << " km " << html(t("of an expressway", lang)) << ".</p>\n";
+              << fmt(corridor->industrialAreaHa, 0, lang) << " ha) "
+              << html(t("of industrial land lies within", lang)) << ' '
+              << fmt(o.corridorKm, 0, lang) << " km " << html(t("of an expressway", lang))
+              << ".</p>\n";
         std::map<std::string, double> toCity;
         for (const auto& r : accessCity)
             toCity[r.code] = r.distanceKm;
-        Table table{{t("kind", lang), "", t("to the nearest expressway (km)", lang), t("to the provincial city (km)", lang)},
+        Table table{{t("kind", lang), "", t("to the nearest expressway (km)", lang),
+                     t("to the provincial city (km)", lang)},
                     {},
                     {false, false, true, true}};
         for (const auto& r : accessExpressway) {
             const auto city = toCity.find(r.code);
-            table.rows.push_back({html(kindTitle(r.kind, lang)), html(r.name), fmt(r.distanceKm, 1, lang),
+            table.rows.push_back({html(kindTitle(r.kind, lang)), html(r.name),
+                                  fmt(r.distanceKm, 1, lang),
                                   city == toCity.end() ? "" : fmt(city->second, 1, lang)});
         }
         h << tableHtml(table);
@@ -610,7 +676,8 @@ ReportResult writeReport(layers::Workspace& ws, const std::string& directory, co
         h << "<h2>" << html(t("Land price by park", lang)) << "</h2>\n";
         if (illustrative)
             h << "<p class=\"note illustrative\">"
-              << html(t("ILLUSTRATIVE VALUES: the land prices in this report are made up for demonstration, not real "
+              << html(t("ILLUSTRATIVE VALUES: the land prices in this report are made up for "
+                        "demonstration, not real "
                         "prices.",
                         lang))
               << "</p>\n";
@@ -620,8 +687,11 @@ ReportResult writeReport(layers::Workspace& ws, const std::string& directory, co
         for (const auto& r : zonal->rows) {
             if (!layers::inGroup(r.kind, "industrial"))
                 continue;
-            auto cell = [&](const std::optional<double>& v) { return v ? fmt(*v, 0, lang) : std::string(); };
-            table.rows.push_back({html(kindTitle(r.kind, lang)), html(r.name), cell(r.mean), cell(r.min), cell(r.max)});
+            auto cell = [&](const std::optional<double>& v) {
+                return v ? fmt(*v, 0, lang) : std::string();
+            };
+            table.rows.push_back({html(kindTitle(r.kind, lang)), html(r.name), cell(r.mean),
+                                  cell(r.min), cell(r.max)});
         }
         h << tableHtml(table);
         ++result.tables;
@@ -630,18 +700,26 @@ ReportResult writeReport(layers::Workspace& ws, const std::string& directory, co
     // ---- targets ----
     if (targets) {
         h << "<h2>" << html(t("Targets", lang)) << "</h2>\n";
-        Table table{{t("document", lang), t("indicator", lang), t("plan", lang), t("measured", lang), t("status", lang)},
+        Table table{{t("document", lang), t("indicator", lang), t("plan", lang),
+                     t("measured", lang), t("status", lang)},
                     {},
                     {false, false, true, true, false}};
         for (const auto& r : targets->rows) {
-            const std::string cls = r.status == "met" ? "met" : r.status == "not met" ? "notmet" : "muted";
-            std::string plan = (r.comparator == "approx" ? "≈ " : r.comparator == ">=" ? "≥ " : r.comparator == "<=" ? "≤ "
-                                : r.comparator == "range" || r.comparator == "=" ? "" : r.comparator + " ") +
-                               fmt(r.value, r.value == std::floor(r.value) ? 0 : 1, lang) +
-                               (r.valueMax ? " – " + fmt(*r.valueMax, 1, lang) : "") + " " + r.unit;
-            table.rows.push_back({html(r.docId), html(r.indicator), html(plan),
-                                  r.measured ? fmt(*r.measured, 1, lang) + " " + html(r.unit) : "",
-                                  "<span class=\"" + cls + "\">" + html(t(r.status.c_str(), lang)) + "</span>"});
+            const std::string cls = r.status == "met"       ? "met"
+                                    : r.status == "not met" ? "notmet"
+                                                            : "muted";
+            std::string plan =
+                (r.comparator == "approx"                         ? "≈ "
+                 : r.comparator == ">="                           ? "≥ "
+                 : r.comparator == "<="                           ? "≤ "
+                 : r.comparator == "range" || r.comparator == "=" ? ""
+                                                                  : r.comparator + " ") +
+                fmt(r.value, r.value == std::floor(r.value) ? 0 : 1, lang) +
+                (r.valueMax ? " – " + fmt(*r.valueMax, 1, lang) : "") + " " + r.unit;
+            table.rows.push_back(
+                {html(r.docId), html(r.indicator), html(plan),
+                 r.measured ? fmt(*r.measured, 1, lang) + " " + html(r.unit) : "",
+                 "<span class=\"" + cls + "\">" + html(t(r.status.c_str(), lang)) + "</span>"});
         }
         h << tableHtml(table);
         ++result.tables;
@@ -650,23 +728,28 @@ ReportResult writeReport(layers::Workspace& ws, const std::string& directory, co
     // ---- sources ----
     {
         h << "<h2>" << html(t("Data sources and quality", lang)) << "</h2>\n";
-        Table table{{t("layer", lang), t("features", lang), t("quality", lang), t("source", lang), t("licence", lang)},
+        Table table{{t("layer", lang), t("features", lang), t("quality", lang), t("source", lang),
+                     t("licence", lang)},
                     {},
                     {false, true, false, false, false}};
         for (const auto& l : ws.layers()) {
             const std::string n = scalar(ws, "SELECT COUNT(*) FROM " + gis::sqlIdentifier(l.name));
-            table.rows.push_back({html(lang == "en" ? l.titleEn : l.titleVi), n, html(t(l.geometryQuality.c_str(), lang)),
-                                  html(l.attribution.empty() ? l.source : l.attribution + " " + l.source),
-                                  html(l.licence)});
+            table.rows.push_back(
+                {html(lang == "en" ? l.titleEn : l.titleVi), n,
+                 html(t(l.geometryQuality.c_str(), lang)),
+                 html(l.attribution.empty() ? l.source : l.attribution + " " + l.source),
+                 html(l.licence)});
         }
         h << tableHtml(table);
         ++result.tables;
         h << "<h3>" << html(t("Tables as CSV", lang)) << "</h3><ul>";
         for (const auto& [name, content] : csvFiles)
             h << "<li><a href=\"" << html(name) << "\">" << html(name) << "</a></li>";
-        h << "</ul>\n<p class=\"sub\">" << html(t("This report was made by PlanAtlas from the workspace", lang)) << ' '
+        h << "</ul>\n<p class=\"sub\">"
+          << html(t("This report was made by PlanAtlas from the workspace", lang)) << ' '
           << html(fs::path(ws.path()).filename().string()) << ". "
-          << html(t("Every number here is also in the CSV files beside this page, the same as `planatlas analyze` "
+          << html(t("Every number here is also in the CSV files beside this page, the same as "
+                    "`planatlas analyze` "
                     "writes.",
                     lang))
           << "</p>\n";
@@ -676,7 +759,8 @@ ReportResult writeReport(layers::Workspace& ws, const std::string& directory, co
     // ---- write aside, then move in ----
     progress.update(0.95, "writing");
     std::random_device random;
-    const fs::path partial = parent / ("." + target.filename().string() + ".partial-" + std::to_string(random()));
+    const fs::path partial =
+        parent / ("." + target.filename().string() + ".partial-" + std::to_string(random()));
     struct Cleanup
     {
         fs::path p;
@@ -707,7 +791,8 @@ ReportResult writeReport(layers::Workspace& ws, const std::string& directory, co
     for (const auto& name : names) {
         fs::rename(partial / name, target / name, ec);
         if (ec)
-            throw Error(ErrorKind::Input, (target / name).string() + ": cannot be written (" + ec.message() + ")");
+            throw Error(ErrorKind::Input,
+                        (target / name).string() + ": cannot be written (" + ec.message() + ")");
         result.files.push_back((target / name).string());
     }
     result.indexPath = (target / "index.html").string();

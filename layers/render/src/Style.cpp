@@ -1,9 +1,7 @@
 #include "Style_p.h"
-
 #include "planatlas/layers/LayerKind.h"
 
 #include <QLocale>
-
 #include <cmath>
 #include <map>
 
@@ -29,8 +27,8 @@ QColor muted(const QColor& c)
 
 } // namespace
 
-Symbol symbolFor(const std::string& kind, const std::string& status, const std::string& tier, bool indicative,
-                 bool mute, const Units& u)
+Symbol symbolFor(const std::string& kind, const std::string& status, const std::string& tier,
+                 bool indicative, bool mute, const Units& u)
 {
     Symbol s;
     const layers::LayerKind* k = layers::findKind(kind);
@@ -41,18 +39,22 @@ Symbol symbolFor(const std::string& kind, const std::string& status, const std::
         fill = fill.isValid() ? muted(fill) : fill;
         stroke = muted(stroke).darker(115);
     }
-    const bool planned = status == "planned" || status == "proposed" || status == "under_construction";
+    const bool planned =
+        status == "planned" || status == "proposed" || status == "under_construction";
     const double width = u.px(std::max(style.strokeWidthMm, 0.15));
 
     if (kind == "expressway") {
-        s.casing = QPen(mute ? QColor(245, 245, 245) : Qt::white, u.px(1.9), Qt::SolidLine, Qt::FlatCap, Qt::RoundJoin);
-        s.pen = QPen(stroke, u.px(1.1), planned ? Qt::DashLine : Qt::SolidLine, Qt::FlatCap, Qt::RoundJoin);
+        s.casing = QPen(mute ? QColor(245, 245, 245) : Qt::white, u.px(1.9), Qt::SolidLine,
+                        Qt::FlatCap, Qt::RoundJoin);
+        s.pen = QPen(stroke, u.px(1.1), planned ? Qt::DashLine : Qt::SolidLine, Qt::FlatCap,
+                     Qt::RoundJoin);
         if (!mute)
             s.casing.setColor(QColor(255, 255, 255, 230));
         return s;
     }
     if (kind == "road") {
-        s.casing = QPen(QColor(255, 255, 255, 200), u.px(0.9), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
+        s.casing =
+            QPen(QColor(255, 255, 255, 200), u.px(0.9), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
         s.pen = QPen(stroke, u.px(0.5), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
         return s;
     }
@@ -79,18 +81,21 @@ Symbol symbolFor(const std::string& kind, const std::string& status, const std::
         s.mark = kind == "market_logistics" ? Mark::Square : Mark::Triangle;
         s.markMm = 2.6;
         s.pen = QPen(stroke.darker(120), u.px(0.3));
-        s.brush = QBrush(kind == "infrastructure" && !mute ? QColor(0x31, 0x82, 0xbd) : (fill.isValid() ? fill : stroke));
+        s.brush = QBrush(kind == "infrastructure" && !mute ? QColor(0x31, 0x82, 0xbd)
+                                                           : (fill.isValid() ? fill : stroke));
         return s;
     }
     // Polygons (and points of polygon kinds, drawn as squares).
     s.mark = Mark::Square;
     s.markMm = 2.4;
     if (kind == "admin_province") {
-        s.pen = QPen(QColor(0x3a, 0x3a, 0x3a), u.px(0.7), Qt::DashDotLine, Qt::FlatCap, Qt::RoundJoin);
+        s.pen =
+            QPen(QColor(0x3a, 0x3a, 0x3a), u.px(0.7), Qt::DashDotLine, Qt::FlatCap, Qt::RoundJoin);
         return s;
     }
     if (kind == "admin_district" || kind == "admin_commune") {
-        s.pen = QPen(QColor(0x80, 0x80, 0x80), u.px(kind == "admin_district" ? 0.3 : 0.2), Qt::DashLine);
+        s.pen = QPen(QColor(0x80, 0x80, 0x80), u.px(kind == "admin_district" ? 0.3 : 0.2),
+                     Qt::DashLine);
         return s;
     }
     if (kind == "basemap") {
@@ -99,11 +104,13 @@ Symbol symbolFor(const std::string& kind, const std::string& status, const std::
         return s;
     }
     if (kind == "other" || kind == "analysis_grid") {
-        s.pen = QPen(kind == "other" && !mute ? QColor(0xb3, 0x58, 0x06) : stroke, u.px(kind == "other" ? 0.5 : 0.15),
+        s.pen = QPen(kind == "other" && !mute ? QColor(0xb3, 0x58, 0x06) : stroke,
+                     u.px(kind == "other" ? 0.5 : 0.15),
                      kind == "other" ? Qt::DashLine : Qt::SolidLine);
         return s;
     }
-    s.pen = QPen(stroke, width, indicative ? Qt::DotLine : Qt::SolidLine, Qt::FlatCap, Qt::RoundJoin);
+    s.pen =
+        QPen(stroke, width, indicative ? Qt::DotLine : Qt::SolidLine, Qt::FlatCap, Qt::RoundJoin);
     if (fill.isValid()) {
         QColor f = fill;
         if (planned) {
@@ -131,11 +138,14 @@ QString tr(const char* key, const std::string& lang)
         {"existing", "hiện có"},
         {"planned", "quy hoạch, dự kiến"},
         {"Indicative outline (not surveyed)", "Ranh giới chỉ dẫn (không phải đo đạc)"},
-        {"INDICATIVE POSITIONS: parks, zones and routes are drawn from published names and areas, not surveyed; "
+        {"INDICATIVE POSITIONS: parks, zones and routes are drawn from published names and areas, "
+         "not surveyed; "
          "do not measure from this map.",
-         "VỊ TRÍ CHỈ DẪN: các khu, vùng, tuyến được vẽ theo địa danh và diện tích công bố, không phải số liệu đo "
+         "VỊ TRÍ CHỈ DẪN: các khu, vùng, tuyến được vẽ theo địa danh và diện tích công bố, không "
+         "phải số liệu đo "
          "đạc; không đo đạc trên bản đồ này."},
-        {"ILLUSTRATIVE VALUES: the land prices shown are made up for demonstration, not real prices.",
+        {"ILLUSTRATIVE VALUES: the land prices shown are made up for demonstration, not real "
+         "prices.",
          "SỐ LIỆU MINH HỌA: giá đất trên bản đồ là số liệu minh họa, không phải giá thật."},
         {"Made with PlanAtlas on", "Lập bằng PlanAtlas ngày"},
         {"Coordinate system", "Hệ tọa độ"},
@@ -152,7 +162,8 @@ QString tr(const char* key, const std::string& lang)
         {"features", "đối tượng"},
         {"Other features", "Đối tượng khác"},
         {"Due by", "Hạn hoàn thành"},
-        {"No end date (ongoing, annual or none given)", "Không có hạn cụ thể (thường xuyên, hằng năm hoặc không nêu)"},
+        {"No end date (ongoing, annual or none given)",
+         "Không có hạn cụ thể (thường xuyên, hằng năm hoặc không nêu)"},
         {"no data", "không có"},
         {"Location in Viet Nam", "Vị trí trong Việt Nam"},
     };

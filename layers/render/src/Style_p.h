@@ -7,7 +7,6 @@
 #include <QColor>
 #include <QPen>
 #include <QString>
-
 #include <string>
 
 namespace pa::render {
@@ -20,7 +19,13 @@ struct Units
     [[nodiscard]] double pt(double points) const { return points * dpi / 72.0; }
 };
 
-enum class Mark { None, Circle, Square, Triangle };
+enum class Mark
+{
+    None,
+    Circle,
+    Square,
+    Triangle
+};
 
 struct Symbol
 {
@@ -35,8 +40,8 @@ struct Symbol
 /// The symbol of a feature of @p kind with @p status ("existing", "planned", …), @p tier
 /// (urban centres) and @p indicative geometry; @p muted draws it in greys (a highlight's
 /// background).
-Symbol symbolFor(const std::string& kind, const std::string& status, const std::string& tier, bool indicative,
-                 bool muted, const Units& u);
+Symbol symbolFor(const std::string& kind, const std::string& status, const std::string& tier,
+                 bool indicative, bool muted, const Units& u);
 
 /// The map's own words. @p key is English; returns Vietnamese unless @p lang is "en".
 QString tr(const char* key, const std::string& lang);

@@ -53,14 +53,18 @@ bool Algorithm::offers(const Parameter& p, std::string_view kind)
     if (p.layerKinds.empty())
         return true;
     for (const auto& k : p.layerKinds)
-        if (k.ends_with('*') ? kind.starts_with(std::string_view(k).substr(0, k.size() - 1)) : kind == k)
+        if (k.ends_with('*') ? kind.starts_with(std::string_view(k).substr(0, k.size() - 1))
+                             : kind == k)
             return true;
     return false;
 }
 
 namespace {
 
-std::string quoted(const std::string& v) { return "'" + v + "'"; }
+std::string quoted(const std::string& v)
+{
+    return "'" + v + "'";
+}
 
 /// "a, b or c".
 std::string choiceList(const Parameter& p)
@@ -90,23 +94,27 @@ void Algorithm::check(const ParameterValues& values) const
     for (const auto& p : parameters) {
         if (!values.has(p.name)) {
             if (p.required)
-                throw ParameterError(p.name, "the " + name + " analysis needs it" +
-                                                 (p.metavar.empty() ? std::string() : " (" + p.metavar + ")"));
+                throw ParameterError(
+                    p.name, "the " + name + " analysis needs it" +
+                                (p.metavar.empty() ? std::string() : " (" + p.metavar + ")"));
             continue;
         }
         const std::string value = values.text(p.name);
         switch (p.type) {
         case Parameter::Type::Number: {
             const auto v = text::parseNumber(value);
-            const bool low = v && p.minimum && (p.minimumExclusive ? *v <= *p.minimum : *v < *p.minimum);
+            const bool low =
+                v && p.minimum && (p.minimumExclusive ? *v <= *p.minimum : *v < *p.minimum);
             if (!v || !std::isfinite(*v) || low) {
                 std::string wanted = "a number";
                 if (p.minimum && *p.minimum == 0)
                     wanted = p.minimumExclusive ? "a positive number" : "a number not below 0";
                 else if (p.minimum)
-                    wanted = "a number " + std::string(p.minimumExclusive ? "above " : "not below ") +
+                    wanted = "a number " +
+                             std::string(p.minimumExclusive ? "above " : "not below ") +
                              std::to_string(*p.minimum);
-                throw ParameterError(p.name, "must be " + wanted + unitWords(p.unit) + ", not " + quoted(value));
+                throw ParameterError(p.name, "must be " + wanted + unitWords(p.unit) + ", not " +
+                                                 quoted(value));
             }
             break;
         }
@@ -116,18 +124,21 @@ void Algorithm::check(const ParameterValues& values) const
             break;
         case Parameter::Type::Date:
             if (!text::parseDate(value))
-                throw ParameterError(p.name, quoted(value) + " is not a date (2026-06-30 or 30/6/2026)");
+                throw ParameterError(p.name,
+                                     quoted(value) + " is not a date (2026-06-30 or 30/6/2026)");
             break;
         case Parameter::Type::KindList:
             for (const auto& k : values.list(p.name))
                 if (!layers::findKind(k))
-                    throw ParameterError(p.name, "unknown kind " + quoted(k) + "; kinds are: " + layers::kindIdList());
+                    throw ParameterError(p.name, "unknown kind " + quoted(k) +
+                                                     "; kinds are: " + layers::kindIdList());
             break;
         case Parameter::Type::List:
             if (!p.choices.empty()) {
                 for (const auto& item : values.list(p.name))
                     if (std::find(p.choices.begin(), p.choices.end(), item) == p.choices.end())
-                        throw ParameterError(p.name, "each must be " + choiceList(p) + ", not " + quoted(item));
+                        throw ParameterError(p.name, "each must be " + choiceList(p) + ", not " +
+                                                         quoted(item));
             }
             [[fallthrough]];
         case Parameter::Type::Layer:
@@ -135,12 +146,14 @@ void Algorithm::check(const ParameterValues& values) const
             if (value.empty())
                 throw ParameterError(p.name, "needs a value");
             break;
-        case Parameter::Type::Flag: break;
+        case Parameter::Type::Flag:
+            break;
         }
     }
 }
 
-Result Algorithm::run(layers::Workspace& workspace, const ParameterValues& values, const layers::Progress& progress) const
+Result Algorithm::run(layers::Workspace& workspace, const ParameterValues& values,
+                      const layers::Progress& progress) const
 {
     check(values);
     return compute(workspace, values, progress);

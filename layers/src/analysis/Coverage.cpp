@@ -34,10 +34,11 @@ struct KindLayer
     std::vector<Feature> features;
     std::unique_ptr<gis::SpatialIndex> index;
     std::map<std::int64_t, std::set<std::int64_t>> tasksOf; ///< feature fid → task fids
-    std::vector<bool> reached;                               ///< per feature: reaches into some unit
+    std::vector<bool> reached;                              ///< per feature: reaches into some unit
 };
 
-std::vector<Feature> readFeatures(layers::Workspace& ws, const std::string& layerName, InputNotes& notes)
+std::vector<Feature> readFeatures(layers::Workspace& ws, const std::string& layerName,
+                                  InputNotes& notes)
 {
     std::vector<Feature> features;
     detail::InputLayer layer(ws, layerName, &notes);
@@ -55,7 +56,8 @@ std::vector<Feature> readFeatures(layers::Workspace& ws, const std::string& laye
 
 } // namespace
 
-CoverageResult coverage(layers::Workspace& workspace, const std::string& unitsLayer, const layers::Progress& progress)
+CoverageResult coverage(layers::Workspace& workspace, const std::string& unitsLayer,
+                        const layers::Progress& progress)
 {
     auto& ds = workspace.dataset();
     CoverageResult result;
@@ -71,12 +73,18 @@ CoverageResult coverage(layers::Workspace& workspace, const std::string& unitsLa
         const auto* kind = layers::findKind(l.kind);
         if (!kind || !kind->programme || l.name == unitsLayer)
             continue;
-        KindLayer k{l.name, l.kind, readFeatures(workspace, l.name, result.notes), std::make_unique<gis::SpatialIndex>(), {}, {}};
+        KindLayer k{l.name,
+                    l.kind,
+                    readFeatures(workspace, l.name, result.notes),
+                    std::make_unique<gis::SpatialIndex>(),
+                    {},
+                    {}};
         k.reached.assign(k.features.size(), false);
         for (std::size_t i = 0; i < k.features.size(); ++i)
             k.index->insert(k.features[i].envelope, static_cast<std::int64_t>(i));
         if (!l.linkTable.empty() && ds.layerByName(l.linkTable))
-            for (const auto& row : ds.execute("SELECT base_id, related_id FROM " + sqlIdentifier(l.linkTable)).rows)
+            for (const auto& row :
+                 ds.execute("SELECT base_id, related_id FROM " + sqlIdentifier(l.linkTable)).rows)
                 k.tasksOf[std::get<std::int64_t>(row[0])].insert(std::get<std::int64_t>(row[1]));
         byKind[l.kind].push_back(std::move(k));
     }
@@ -89,7 +97,9 @@ CoverageResult coverage(layers::Workspace& workspace, const std::string& unitsLa
 
     const double m2PerHa = 10000.0;
     for (std::size_t u = 0; u < units.size(); ++u) {
-        progress.update(static_cast<double>(u) / static_cast<double>(std::max<std::size_t>(units.size(), 1)), "coverage");
+        progress.update(static_cast<double>(u) /
+                            static_cast<double>(std::max<std::size_t>(units.size(), 1)),
+                        "coverage");
         const detail::Unit& unit = units[u];
         const double unitAreaHa = unit.geometry.area() / m2PerHa;
         const auto unitEnvelope = *unit.geometry.envelope();

@@ -1,8 +1,8 @@
 #include "planatlas/layers/analysis/Csv.h"
 
 #include <cmath>
-#include <variant>
 #include <sstream>
+#include <variant>
 
 namespace pa::analysis::csv {
 
@@ -56,15 +56,33 @@ std::string write(const Table& table)
     return out.str();
 }
 
-std::string coverage(const CoverageResult& r) { return write(tables::coverage(r)); }
-std::string footprint(const FootprintResult& r) { return write(tables::footprint(r)); }
-std::string unlocated(const FootprintResult& r) { return write(tables::unlocated(r)); }
+std::string coverage(const CoverageResult& r)
+{
+    return write(tables::coverage(r));
+}
+std::string footprint(const FootprintResult& r)
+{
+    return write(tables::footprint(r));
+}
+std::string unlocated(const FootprintResult& r)
+{
+    return write(tables::unlocated(r));
+}
 std::string distances(const std::vector<DistanceRow>& rows, bool corridor)
 {
     return write(tables::distances(rows, corridor, corridor ? "corridor" : "access"));
 }
-std::string zonal(const ZonalResult& r) { return write(tables::zonal(r)); }
-std::string targets(const TargetsResult& r) { return write(tables::targets(r)); }
-std::string overlaps(const OverlapsResult& r) { return write(tables::overlaps(r)); }
+std::string zonal(const ZonalResult& r)
+{
+    return write(tables::zonal(r));
+}
+std::string targets(const TargetsResult& r)
+{
+    return write(tables::targets(r));
+}
+std::string overlaps(const OverlapsResult& r)
+{
+    return write(tables::overlaps(r));
+}
 
 } // namespace pa::analysis::csv

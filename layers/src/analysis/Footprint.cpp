@@ -41,7 +41,8 @@ FootprintResult footprint(layers::Workspace& ws, FootprintBy by, const std::stri
     auto& ds = ws.dataset();
     const auto due = dueBefore.empty() ? std::optional<std::string>() : text::parseDate(dueBefore);
     if (!dueBefore.empty() && !due)
-        throw layers::ParameterError("due_before", "'" + dueBefore + "' is not a date (2026-06-30 or 30/6/2026)");
+        throw layers::ParameterError("due_before",
+                                     "'" + dueBefore + "' is not a date (2026-06-30 or 30/6/2026)");
     const std::string dueIso = due.value_or(std::string());
     FootprintResult result;
     result.by = by;
@@ -59,8 +60,9 @@ FootprintResult footprint(layers::Workspace& ws, FootprintBy by, const std::stri
     std::vector<Task> tasks;
     std::map<std::int64_t, std::size_t> taskByFid;
     result.dueBefore = dueIso;
-    for (const auto& row :
-         ds.execute("SELECT fid + 0, task_id, doc_id, section, text, deadline FROM plan_tasks ORDER BY task_id").rows) {
+    for (const auto& row : ds.execute("SELECT fid + 0, task_id, doc_id, section, text, deadline "
+                                      "FROM plan_tasks ORDER BY task_id")
+                               .rows) {
         const std::string deadline = gis::toString(row[5]);
         if (!dueIso.empty()) {
             // Due before the day: its deadline ends earlier (ongoing or undated tasks never are).
@@ -71,8 +73,13 @@ FootprintResult footprint(layers::Workspace& ws, FootprintBy by, const std::stri
             }
         }
         taskByFid[std::get<std::int64_t>(row[0])] = tasks.size();
-        tasks.push_back({gis::toString(row[1]), gis::toString(row[2]), gis::toString(row[3]), gis::toString(row[4]),
-                         deadline, {}, {}});
+        tasks.push_back({gis::toString(row[1]),
+                         gis::toString(row[2]),
+                         gis::toString(row[3]),
+                         gis::toString(row[4]),
+                         deadline,
+                         {},
+                         {}});
     }
     for (const auto& [fid, leads] : detail::leadsByTaskFid(ws))
         if (auto t = taskByFid.find(fid); t != taskByFid.end())
@@ -81,10 +88,12 @@ FootprintResult footprint(layers::Workspace& ws, FootprintBy by, const std::stri
     // Linked features, read once each.
     std::vector<LinkedFeature> features;
     for (const auto& layer : ws.layers()) {
-        if (layer.linkTable.empty() || !ds.layerByName(layer.linkTable) || !ds.layerByName(layer.name))
+        if (layer.linkTable.empty() || !ds.layerByName(layer.linkTable) ||
+            !ds.layerByName(layer.name))
             continue;
-        const auto links = ds.execute("SELECT base_id, related_id FROM " + sqlIdentifier(layer.linkTable) +
-                                      " ORDER BY base_id, related_id");
+        const auto links =
+            ds.execute("SELECT base_id, related_id FROM " + sqlIdentifier(layer.linkTable) +
+                       " ORDER BY base_id, related_id");
         if (links.rows.empty())
             continue;
         detail::InputLayer table(ws, layer.name, &result.notes);
@@ -98,7 +107,8 @@ FootprintResult footprint(layers::Workspace& ws, FootprintBy by, const std::stri
             if (!wanted.contains(fid))
                 continue;
             index[fid] = features.size();
-            features.push_back({layer.name + "/" + std::to_string(fid), table.fit(f->takeGeometry(), fid)});
+            features.push_back(
+                {layer.name + "/" + std::to_string(fid), table.fit(f->takeGeometry(), fid)});
         }
         for (const auto& row : links.rows) {
             const auto task = taskByFid.find(std::get<std::int64_t>(row[1]));
@@ -114,8 +124,12 @@ FootprintResult footprint(layers::Workspace& ws, FootprintBy by, const std::stri
     std::map<std::string, std::vector<std::size_t>> groups; // key → task indices
     for (std::size_t i = 0; i < tasks.size(); ++i) {
         switch (by) {
-        case FootprintBy::Task: groups[tasks[i].id].push_back(i); break;
-        case FootprintBy::Document: groups[tasks[i].docId].push_back(i); break;
+        case FootprintBy::Task:
+            groups[tasks[i].id].push_back(i);
+            break;
+        case FootprintBy::Document:
+            groups[tasks[i].docId].push_back(i);
+            break;
         case FootprintBy::Agency:
             for (const auto& a : tasks[i].lead)
                 groups[a].push_back(i);
@@ -124,7 +138,8 @@ FootprintResult footprint(layers::Workspace& ws, FootprintBy by, const std::stri
     }
     std::size_t done = 0;
     for (const auto& [key, members] : groups) {
-        progress.update(static_cast<double>(done++) / static_cast<double>(groups.size()), "footprint");
+        progress.update(static_cast<double>(done++) / static_cast<double>(groups.size()),
+                        "footprint");
         FootprintRow row;
         row.key = key;
         row.tasks = static_cast<std::int64_t>(members.size());

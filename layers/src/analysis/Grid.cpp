@@ -31,7 +31,8 @@ std::string polygonWkt(const std::vector<std::pair<double, double>>& ring)
 
 } // namespace
 
-std::int64_t makeGrid(layers::Workspace& ws, const GridOptions& options, const layers::Progress& progress)
+std::int64_t makeGrid(layers::Workspace& ws, const GridOptions& options,
+                      const layers::Progress& progress)
 {
     if (!(options.cellKm > 0))
         throw layers::ParameterError("cell_km", "must be a positive number of kilometres");
@@ -86,7 +87,8 @@ std::int64_t makeGrid(layers::Workspace& ws, const GridOptions& options, const l
     sizeText << options.cellKm;
     std::string sizeName = sizeText.str();
     std::replace(sizeName.begin(), sizeName.end(), '.', '_');
-    o.layerName = options.layerName.empty() ? "grid_" + sizeName + "km_" + (hex ? "hex" : "square") : options.layerName;
+    o.layerName = options.layerName.empty() ? "grid_" + sizeName + "km_" + (hex ? "hex" : "square")
+                                            : options.layerName;
     o.sourceCrs = ws.crs().label();
     o.codeField = "code";
     o.codePrefix = o.layerName + ":"; // codes are unique in the workspace, across grids too

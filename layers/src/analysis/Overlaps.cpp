@@ -50,14 +50,16 @@ std::vector<std::pair<std::string, std::string>> parseOverlapPairs(const std::st
         std::string a = item.substr(0, colon), b = item.substr(colon + 1);
         for (const auto& k : {a, b})
             if (!layers::findKind(k))
-                throw layers::ParameterError("pairs", "unknown kind '" + k + "'; kinds are: " + layers::kindIdList());
+                throw layers::ParameterError("pairs", "unknown kind '" + k +
+                                                          "'; kinds are: " + layers::kindIdList());
         pairs.emplace_back(a, b);
     }
     return pairs;
 }
 
-OverlapsResult overlaps(layers::Workspace& ws, const std::vector<std::pair<std::string, std::string>>& pairs,
-                        double minHa, const layers::Progress& progress)
+OverlapsResult overlaps(layers::Workspace& ws,
+                        const std::vector<std::pair<std::string, std::string>>& pairs, double minHa,
+                        const layers::Progress& progress)
 {
     auto& ds = ws.dataset();
     OverlapsResult result;
@@ -85,14 +87,20 @@ OverlapsResult overlaps(layers::Workspace& ws, const std::vector<std::pair<std::
         auto* table = &input.table();
         std::map<std::int64_t, std::set<std::int64_t>> tasksOf; // feature fid → task fids
         if (!layer.linkTable.empty() && ds.layerByName(layer.linkTable))
-            for (const auto& row : ds.execute("SELECT base_id, related_id FROM " + sqlIdentifier(layer.linkTable)).rows)
+            for (const auto& row :
+                 ds.execute("SELECT base_id, related_id FROM " + sqlIdentifier(layer.linkTable))
+                     .rows)
                 tasksOf[std::get<std::int64_t>(row[0])].insert(std::get<std::int64_t>(row[1]));
         const int code = table->fieldIndex("code"), name = table->fieldIndex("name_vi");
         input.resetReading();
         while (auto row = input.next()) {
             const auto* f = &row->feature;
-            Feature feature{{layer.name, layer.kind, code >= 0 ? gis::toString(f->value(code)) : std::to_string(f->fid()),
-                             name >= 0 ? gis::toString(f->value(name)) : std::string(), {}, {}},
+            Feature feature{{layer.name,
+                             layer.kind,
+                             code >= 0 ? gis::toString(f->value(code)) : std::to_string(f->fid()),
+                             name >= 0 ? gis::toString(f->value(name)) : std::string(),
+                             {},
+                             {}},
                             std::move(row->geometry)};
             if (feature.geometry.isEmpty())
                 continue;
@@ -114,7 +122,9 @@ OverlapsResult overlaps(layers::Workspace& ws, const std::vector<std::pair<std::
 
     std::size_t done = 0;
     for (const auto& [kindA, kindB] : pairs) {
-        progress.update(static_cast<double>(done++) / static_cast<double>(std::max<std::size_t>(pairs.size(), 1)), "overlaps");
+        progress.update(static_cast<double>(done++) /
+                            static_cast<double>(std::max<std::size_t>(pairs.size(), 1)),
+                        "overlaps");
         const auto& listA = byKind[kindA];
         const auto& listB = byKind[kindB];
         gis::SpatialIndex index;

@@ -20,9 +20,9 @@ namespace {
 
 struct Use
 {
-    const char* code;  ///< Vietnamese land-use code (Luật Đất đai)
-    double weight;     ///< share of parcels
-    double basePrice;  ///< VND/m² far from the city
+    const char* code; ///< Vietnamese land-use code (Luật Đất đai)
+    double weight;    ///< share of parcels
+    double basePrice; ///< VND/m² far from the city
 };
 
 // Rice, perennial crops, production forest, rural and urban residential, business, aquaculture.
@@ -36,12 +36,14 @@ constexpr std::array<Use, 7> kUses = {{{"LUA", 0.32, 55000},
 
 } // namespace
 
-ParcelResult makeParcels(layers::Workspace& ws, const ParcelOptions& options, const layers::Progress& progress)
+ParcelResult makeParcels(layers::Workspace& ws, const ParcelOptions& options,
+                         const layers::Progress& progress)
 {
     if (options.count < 1 || options.count > 5'000'000)
         throw layers::ParameterError("count", "must be between 1 and 5000000");
     if (ws.findLayer(options.layerName))
-        throw layers::Error(layers::ErrorKind::Usage, "the workspace already has a layer '" + options.layerName + "'");
+        throw layers::Error(layers::ErrorKind::Usage,
+                            "the workspace already has a layer '" + options.layerName + "'");
     const std::string provinceLayer = detail::provinceLayer(ws, options.provinceLayer);
     const auto province = detail::unionOfLayer(ws, provinceLayer);
     const gis::PreparedGeometry prepared(province);
@@ -65,7 +67,8 @@ ParcelResult makeParcels(layers::Workspace& ws, const ParcelOptions& options, co
 
     // Parcel size: the province's area over the count, kept so that every whole parcel is
     // 0.05–3 ha (rows 50–130 m high and parcels 40–180 m wide at scale 1, mean 9,900 m²).
-    const double meanArea = std::clamp(province.area() / static_cast<double>(options.count), 2500.0, 12500.0);
+    const double meanArea =
+        std::clamp(province.area() / static_cast<double>(options.count), 2500.0, 12500.0);
     const double scale = std::sqrt(meanArea / (90.0 * 110.0));
     std::mt19937_64 random(options.seed);
     std::uniform_real_distribution<double> unit(0.0, 1.0);
@@ -78,12 +81,13 @@ ParcelResult makeParcels(layers::Workspace& ws, const ParcelOptions& options, co
     };
 
     const detail::TemporaryFile file("planatlas-parcels-", ".csv");
-    std::unique_ptr<std::FILE, int (*)(std::FILE*)> output(std::fopen(file.path().string().c_str(), "w"),
-                                                                 &std::fclose);
+    std::unique_ptr<std::FILE, int (*)(std::FILE*)> output(
+        std::fopen(file.path().string().c_str(), "w"), &std::fclose);
     std::FILE* out = output.get();
     if (!out)
-        throw layers::Error(layers::ErrorKind::Workspace, "cannot write a temporary file in " +
-                                                              std::filesystem::temp_directory_path().string());
+        throw layers::Error(layers::ErrorKind::Workspace,
+                            "cannot write a temporary file in " +
+                                std::filesystem::temp_directory_path().string());
     std::fputs("code,name_vi,land_use,price_vnd_m2,year,source,geometry_quality,wkt\n", out);
     ParcelResult result;
     double areaSum = 0;
@@ -100,26 +104,30 @@ ParcelResult makeParcels(layers::Workspace& ws, const ParcelOptions& options, co
                 break;
             }
         const double d = std::hypot((x0 + x1) / 2 - cityX, (y0 + y1) / 2 - cityY) / 1000.0;
-        const double price = std::round(use->basePrice * (1.0 + 3.0 * std::exp(-d / 12.0)) * (0.8 + 0.4 * unit(random)) / 1000.0) * 1000.0;
+        const double price = std::round(use->basePrice * (1.0 + 3.0 * std::exp(-d / 12.0)) *
+                                        (0.8 + 0.4 * unit(random)) / 1000.0) *
+                             1000.0;
         ++result.parcels;
-        std::fprintf(out, "%lld,Thửa %lld,%s,%.0f,2024,synthetic,indicative,\"", static_cast<long long>(result.parcels),
-                     static_cast<long long>(result.parcels), use->code, price);
+        std::fprintf(out, "%lld,Thửa %lld,%s,%.0f,2024,synthetic,indicative,\"",
+                     static_cast<long long>(result.parcels), static_cast<long long>(result.parcels),
+                     use->code, price);
         if (clipped) {
             std::fputs(clipped->wkt().c_str(), out);
             areaSum += clipped->area();
         } else {
-            std::fprintf(out, "POLYGON((%.2f %.2f,%.2f %.2f,%.2f %.2f,%.2f %.2f,%.2f %.2f))", x0, y0, x1, y0, x1, y1, x0,
-                         y1, x0, y0);
+            std::fprintf(out, "POLYGON((%.2f %.2f,%.2f %.2f,%.2f %.2f,%.2f %.2f,%.2f %.2f))", x0,
+                         y0, x1, y0, x1, y1, x0, y1, x0, y0);
             areaSum += (x1 - x0) * (y1 - y0);
         }
         std::fputs("\"\n", out);
     };
     {
         for (std::int64_t by = 0; by < blocksY; ++by) {
-            progress.update(0.4 * static_cast<double>(by) / static_cast<double>(blocksY), "generating parcels");
+            progress.update(0.4 * static_cast<double>(by) / static_cast<double>(blocksY),
+                            "generating parcels");
             for (std::int64_t bx = 0; bx < blocksX; ++bx) {
-                const gis::Envelope b{box.minX + bx * block, box.minY + by * block, box.minX + (bx + 1) * block,
-                                      box.minY + (by + 1) * block};
+                const gis::Envelope b{box.minX + bx * block, box.minY + by * block,
+                                      box.minX + (bx + 1) * block, box.minY + (by + 1) * block};
                 if (!prepared.intersectsRectangle(b))
                     continue;
                 const bool inside = prepared.containsRectangle(b);
@@ -149,7 +157,8 @@ ParcelResult makeParcels(layers::Workspace& ws, const ParcelOptions& options, co
         }
     }
     output.reset(); // closed (and flushed) before the importer reads it
-    result.meanAreaHa = result.parcels ? areaSum / static_cast<double>(result.parcels) / 10000.0 : 0.0;
+    result.meanAreaHa =
+        result.parcels ? areaSum / static_cast<double>(result.parcels) / 10000.0 : 0.0;
 
     layers::ImportOptions o;
     o.sourcePath = file.path().string();
@@ -161,13 +170,13 @@ ParcelResult makeParcels(layers::Workspace& ws, const ParcelOptions& options, co
     o.fieldMap = {{"land_use", "land_use"}, {"price_vnd_m2", "price_vnd_m2"}};
     o.titleVi = "Thửa đất TỔNG HỢP (sinh ngẫu nhiên, không phải thửa thật)";
     o.titleEn = "SYNTHETIC parcels (generated, not real parcels)";
-    o.source = "synthetic: generated by planatlas parcels (seed " + std::to_string(options.seed) + ") over " +
-               provinceLayer + "; not real parcels or prices";
+    o.source = "synthetic: generated by planatlas parcels (seed " + std::to_string(options.seed) +
+               ") over " + provinceLayer + "; not real parcels or prices";
     o.licence = "CC0 (generated)";
     o.attribution = "Synthetic parcels generated by PlanAtlas; not real.";
     o.geometryQuality = "indicative";
-    const layers::Progress importing([&](double f, std::string_view stage) { progress.update(0.4 + 0.6 * f, stage); },
-                                     nullptr);
+    const layers::Progress importing(
+        [&](double f, std::string_view stage) { progress.update(0.4 + 0.6 * f, stage); }, nullptr);
     progress.checkCancelled();
     layers::importLayer(ws, o, importing);
     return result;

@@ -8,11 +8,11 @@
 
 #include <algorithm>
 #include <cmath>
-#include <unordered_set>
 #include <functional>
 #include <limits>
 #include <set>
 #include <tuple>
+#include <unordered_set>
 
 namespace pa::analysis {
 
@@ -26,7 +26,8 @@ struct Feature
 
 /// Features of the workspace whose kind passes @p keep, by kind (registry order) then code, in
 /// the workspace CRS and valid (what was mended noted in @p notes).
-std::vector<Feature> readFeatures(layers::Workspace& ws, const std::function<bool(const std::string&)>& keep,
+std::vector<Feature> readFeatures(layers::Workspace& ws,
+                                  const std::function<bool(const std::string&)>& keep,
                                   InputNotes& notes)
 {
     std::vector<Feature> out;
@@ -39,12 +40,14 @@ std::vector<Feature> readFeatures(layers::Workspace& ws, const std::function<boo
         const auto& table = input.table();
         const int code = table.fieldIndex("code"), name = table.fieldIndex("name_vi");
         const int status = table.fieldIndex("status"), tier = table.fieldIndex("tier");
-        auto text = [](const gis::Feature& f, int i) { return i >= 0 ? gis::toString(f.value(i)) : std::string(); };
+        auto text = [](const gis::Feature& f, int i) {
+            return i >= 0 ? gis::toString(f.value(i)) : std::string();
+        };
         input.resetReading();
         while (auto row = input.next()) {
             const auto& f = row->feature;
-            Feature feature{layer.name, layer.kind, text(f, code), text(f, name), text(f, status), text(f, tier),
-                            std::move(row->geometry)};
+            Feature feature{layer.name,      layer.kind,    text(f, code),           text(f, name),
+                            text(f, status), text(f, tier), std::move(row->geometry)};
             if (!feature.geometry.isEmpty())
                 out.push_back(std::move(feature));
         }
@@ -64,7 +67,8 @@ bool industrial(const std::string& kind)
 /// Distance from @p f to the nearest of @p targets (never itself).
 DistanceRow nearest(const Feature& f, const std::vector<Feature>& targets)
 {
-    DistanceRow row{f.layer, f.kind, f.code, f.name, {}, {}, std::numeric_limits<double>::infinity(), false};
+    DistanceRow row{
+        f.layer, f.kind, f.code, f.name, {}, {}, std::numeric_limits<double>::infinity(), false};
     for (const auto& t : targets) {
         if (t.layer == f.layer && t.code == f.code)
             continue;
@@ -83,24 +87,27 @@ DistanceRow nearest(const Feature& f, const std::vector<Feature>& targets)
 namespace {
 
 /// The expressways with one of @p statuses (all when empty); Error(Usage) when there is none.
-std::vector<Feature> expresswaysWith(layers::Workspace& ws, const std::vector<std::string>& statuses, InputNotes& notes)
+std::vector<Feature> expresswaysWith(layers::Workspace& ws,
+                                     const std::vector<std::string>& statuses, InputNotes& notes)
 {
-    auto expressways = readFeatures(ws, [](const std::string& k) { return k == "expressway"; }, notes);
+    auto expressways = readFeatures(
+        ws, [](const std::string& k) { return k == "expressway"; }, notes);
     if (!statuses.empty())
         std::erase_if(expressways, [&](const Feature& e) {
             return std::find(statuses.begin(), statuses.end(), e.status) == statuses.end();
         });
     if (expressways.empty())
-        throw layers::Error(layers::ErrorKind::Usage, "the workspace has no expressway feature" +
-                                                          std::string(statuses.empty() ? "" : " with those statuses") +
-                                                          "; import one of kind expressway");
+        throw layers::Error(layers::ErrorKind::Usage,
+                            "the workspace has no expressway feature" +
+                                std::string(statuses.empty() ? "" : " with those statuses") +
+                                "; import one of kind expressway");
     return expressways;
 }
 
 } // namespace
 
-CorridorResult corridor(layers::Workspace& ws, double distanceKm, const std::vector<std::string>& statuses,
-                        const layers::Progress& progress)
+CorridorResult corridor(layers::Workspace& ws, double distanceKm,
+                        const std::vector<std::string>& statuses, const layers::Progress& progress)
 {
     CorridorResult result;
     result.distanceKm = distanceKm;
@@ -125,7 +132,8 @@ CorridorResult corridor(layers::Workspace& ws, double distanceKm, const std::vec
         row.within = row.distanceKm <= distanceKm;
         if (row.within)
             ++result.withinByKind[row.kind];
-        if (industrial(features[i].kind) && features[i].geometry.family() == gis::GeometryFamily::Polygon)
+        if (industrial(features[i].kind) &&
+            features[i].geometry.family() == gis::GeometryFamily::Polygon)
             industry.push_back(&features[i].geometry);
         result.rows.push_back(std::move(row));
     }
@@ -138,21 +146,25 @@ CorridorResult corridor(layers::Workspace& ws, double distanceKm, const std::vec
     return result;
 }
 
-AccessResult access(layers::Workspace& ws, const std::string& target, const layers::Progress& progress)
+AccessResult access(layers::Workspace& ws, const std::string& target,
+                    const layers::Progress& progress)
 {
     AccessResult result;
     const auto colon = target.find(':');
     const std::string kind = target.substr(0, colon);
     const std::string tier = colon == std::string::npos ? std::string() : target.substr(colon + 1);
     if (kind != "expressway" && kind != "urban_centre")
-        throw layers::ParameterError("to", "must be expressway or urban_centre[:tier], not '" + target + "'");
-    auto targets = readFeatures(ws, [&](const std::string& k) { return k == kind; }, result.notes);
+        throw layers::ParameterError("to", "must be expressway or urban_centre[:tier], not '" +
+                                               target + "'");
+    auto targets = readFeatures(
+        ws, [&](const std::string& k) { return k == kind; }, result.notes);
     if (!tier.empty())
         std::erase_if(targets, [&](const Feature& t) { return t.tier != tier; });
     if (targets.empty())
-        throw layers::Error(layers::ErrorKind::Usage, "the workspace has no " + target + " feature to measure access to");
-    const auto sources =
-        readFeatures(ws, [](const std::string& k) { return industrial(k) || k == "agri_zone"; }, result.notes);
+        throw layers::Error(layers::ErrorKind::Usage,
+                            "the workspace has no " + target + " feature to measure access to");
+    const auto sources = readFeatures(
+        ws, [](const std::string& k) { return industrial(k) || k == "agri_zone"; }, result.notes);
     for (std::size_t i = 0; i < sources.size(); ++i) {
         progress.update(static_cast<double>(i) / static_cast<double>(sources.size()), "access");
         result.rows.push_back(nearest(sources[i], targets));
@@ -161,8 +173,9 @@ AccessResult access(layers::Workspace& ws, const std::string& target, const laye
     return result;
 }
 
-LayerCorridorResult corridorOfLayer(layers::Workspace& ws, const std::string& layer, double distanceKm,
-                                    const std::vector<std::string>& statuses, const layers::Progress& progress)
+LayerCorridorResult corridorOfLayer(layers::Workspace& ws, const std::string& layer,
+                                    double distanceKm, const std::vector<std::string>& statuses,
+                                    const layers::Progress& progress)
 {
     LayerCorridorResult result;
     result.layer = layer;
@@ -196,7 +209,8 @@ LayerCorridorResult corridorOfLayer(layers::Workspace& ws, const std::string& la
                 stretch.merge({x, y, x, y});
                 length += step / pieces;
                 if (length >= 2000.0) {
-                    reaches.push_back({stretch.minX - d, stretch.minY - d, stretch.maxX + d, stretch.maxY + d});
+                    reaches.push_back(
+                        {stretch.minX - d, stretch.minY - d, stretch.maxX + d, stretch.maxY + d});
                     stretch = {x, y, x, y};
                     length = 0;
                 }
@@ -221,7 +235,8 @@ LayerCorridorResult corridorOfLayer(layers::Workspace& ws, const std::string& la
     std::size_t done = 0;
     table->setFieldsToRead({});
     for (const auto& reach : reaches) {
-        progress.update(static_cast<double>(done++) / static_cast<double>(reaches.size()), "corridor");
+        progress.update(static_cast<double>(done++) / static_cast<double>(reaches.size()),
+                        "corridor");
         input.setSpatialFilter(reach);
         input.resetReading();
         while (auto f = table->next()) {

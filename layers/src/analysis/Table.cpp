@@ -16,11 +16,26 @@ namespace {
 using Type = Column::Type;
 using gis::FieldValue;
 
-FieldValue text(const std::string& s) { return s; }
-FieldValue integer(std::int64_t v) { return v; }
-FieldValue real(double v) { return v; }
-FieldValue optional(const std::optional<double>& v) { return v ? FieldValue(*v) : FieldValue(); }
-FieldValue list(const std::vector<std::string>& parts) { return csv::join(parts, "; "); }
+FieldValue text(const std::string& s)
+{
+    return s;
+}
+FieldValue integer(std::int64_t v)
+{
+    return v;
+}
+FieldValue real(double v)
+{
+    return v;
+}
+FieldValue optional(const std::optional<double>& v)
+{
+    return v ? FieldValue(*v) : FieldValue();
+}
+FieldValue list(const std::vector<std::string>& parts)
+{
+    return csv::join(parts, "; ");
+}
 
 } // namespace
 
@@ -29,15 +44,22 @@ namespace tables {
 Table coverage(const CoverageResult& result)
 {
     Table t{"coverage",
-            {{"unit_code"}, {"unit_name"}, {"kind"}, {"features", Type::Integer}, {"area_ha", Type::Real},
-             {"share_pct", Type::Real}, {"length_km", Type::Real}, {"linked_tasks", Type::Integer}, {"lead_agencies"},
+            {{"unit_code"},
+             {"unit_name"},
+             {"kind"},
+             {"features", Type::Integer},
+             {"area_ha", Type::Real},
+             {"share_pct", Type::Real},
+             {"length_km", Type::Real},
+             {"linked_tasks", Type::Integer},
+             {"lead_agencies"},
              {"gap", Type::Integer}},
             {},
             {}};
     for (const auto& r : result.rows) {
-        t.rows.push_back({text(r.unitCode), text(r.unitName), text(r.kind), integer(r.features), real(r.areaHa),
-                          real(r.sharePct), real(r.lengthKm), integer(r.linkedTasks), list(r.leadAgencies),
-                          integer(r.gap ? 1 : 0)});
+        t.rows.push_back({text(r.unitCode), text(r.unitName), text(r.kind), integer(r.features),
+                          real(r.areaHa), real(r.sharePct), real(r.lengthKm),
+                          integer(r.linkedTasks), list(r.leadAgencies), integer(r.gap ? 1 : 0)});
         t.places.push_back({result.unitsLayer, r.unitCode, {}});
     }
     return t;
@@ -46,39 +68,55 @@ Table coverage(const CoverageResult& result)
 Table footprint(const FootprintResult& result)
 {
     Table t{"footprint",
-            {{"key"}, {"tasks", Type::Integer}, {"located", Type::Integer}, {"features", Type::Integer},
-             {"area_ha", Type::Real}, {"length_km", Type::Real}, {"units"}},
+            {{"key"},
+             {"tasks", Type::Integer},
+             {"located", Type::Integer},
+             {"features", Type::Integer},
+             {"area_ha", Type::Real},
+             {"length_km", Type::Real},
+             {"units"}},
             {},
             {}};
     for (const auto& r : result.rows)
-        t.rows.push_back({text(r.key), integer(r.tasks), integer(r.located), integer(r.features), real(r.areaHa),
-                          real(r.lengthKm), list(r.units)});
+        t.rows.push_back({text(r.key), integer(r.tasks), integer(r.located), integer(r.features),
+                          real(r.areaHa), real(r.lengthKm), list(r.units)});
     return t;
 }
 
 Table unlocated(const FootprintResult& result)
 {
     Table t{"unlocated",
-            {{"task_id"}, {"doc_id"}, {"section"}, {"lead"}, {"deadline"}, {"reviewed_reason"}, {"text"}},
+            {{"task_id"},
+             {"doc_id"},
+             {"section"},
+             {"lead"},
+             {"deadline"},
+             {"reviewed_reason"},
+             {"text"}},
             {},
             {}};
     for (const auto& r : result.unlocated)
-        t.rows.push_back({text(r.taskId), text(r.docId), text(r.section), list(r.lead), text(r.deadline),
-                          text(r.reason), text(r.text)});
+        t.rows.push_back({text(r.taskId), text(r.docId), text(r.section), list(r.lead),
+                          text(r.deadline), text(r.reason), text(r.text)});
     return t;
 }
 
 Table distances(const std::vector<DistanceRow>& rows, bool corridor, const std::string& name)
 {
     Table t{name,
-            {{"kind"}, {"code"}, {"name"}, {"nearest_code"}, {"nearest_name"}, {"distance_km", Type::Real}},
+            {{"kind"},
+             {"code"},
+             {"name"},
+             {"nearest_code"},
+             {"nearest_name"},
+             {"distance_km", Type::Real}},
             {},
             {}};
     if (corridor)
         t.columns.push_back({"within", Type::Integer});
     for (const auto& r : rows) {
-        t.rows.push_back({text(r.kind), text(r.code), text(r.name), text(r.nearestCode), text(r.nearestName),
-                          real(r.distanceKm)});
+        t.rows.push_back({text(r.kind), text(r.code), text(r.name), text(r.nearestCode),
+                          text(r.nearestName), real(r.distanceKm)});
         if (corridor)
             t.rows.back().push_back(integer(r.within ? 1 : 0));
         t.places.push_back({r.layer, r.code, {}});
@@ -103,8 +141,9 @@ Table zonal(const ZonalResult& result)
     if (result.raster)
         t.columns.push_back({"nodata_pixels", Type::Integer});
     for (const auto& r : result.rows) {
-        t.rows.push_back({text(r.kind), text(r.code), text(r.name), optional(r.mean), optional(r.min), optional(r.max),
-                          real(r.coveredHa), real(r.coveredPct), integer(r.valueFeatures)});
+        t.rows.push_back({text(r.kind), text(r.code), text(r.name), optional(r.mean),
+                          optional(r.min), optional(r.max), real(r.coveredHa), real(r.coveredPct),
+                          integer(r.valueFeatures)});
         if (result.raster)
             t.rows.back().push_back(integer(r.noDataPixels));
         t.places.push_back({r.layer, r.code, {}});
@@ -115,30 +154,52 @@ Table zonal(const ZonalResult& result)
 Table targets(const TargetsResult& result)
 {
     Table t{"targets",
-            {{"target_id"}, {"doc_id"}, {"indicator"}, {"comparator"}, {"value", Type::Real}, {"value_max", Type::Real},
-             {"unit"}, {"year", Type::Integer}, {"metric"}, {"measured", Type::Real}, {"status"}, {"province_layer"},
+            {{"target_id"},
+             {"doc_id"},
+             {"indicator"},
+             {"comparator"},
+             {"value", Type::Real},
+             {"value_max", Type::Real},
+             {"unit"},
+             {"year", Type::Integer},
+             {"metric"},
+             {"measured", Type::Real},
+             {"status"},
+             {"province_layer"},
              {"note"}},
             {},
             {}};
     for (const auto& r : result.rows)
-        t.rows.push_back({text(r.targetId), text(r.docId), text(r.indicator), text(r.comparator), real(r.value),
-                          optional(r.valueMax), text(r.unit), r.year ? integer(*r.year) : FieldValue(), text(r.metric),
-                          optional(r.measured), text(r.status), text(r.provinceLayer), text(r.note)});
+        t.rows.push_back({text(r.targetId), text(r.docId), text(r.indicator), text(r.comparator),
+                          real(r.value), optional(r.valueMax), text(r.unit),
+                          r.year ? integer(*r.year) : FieldValue(), text(r.metric),
+                          optional(r.measured), text(r.status), text(r.provinceLayer),
+                          text(r.note)});
     return t;
 }
 
 Table overlaps(const OverlapsResult& result)
 {
     Table t{"overlaps",
-            {{"kind_a"}, {"code_a"}, {"name_a"}, {"tasks_a"}, {"lead_a"}, {"kind_b"}, {"code_b"}, {"name_b"},
-             {"tasks_b"}, {"lead_b"}, {"area_ha", Type::Real}, {"wkt"}},
+            {{"kind_a"},
+             {"code_a"},
+             {"name_a"},
+             {"tasks_a"},
+             {"lead_a"},
+             {"kind_b"},
+             {"code_b"},
+             {"name_b"},
+             {"tasks_b"},
+             {"lead_b"},
+             {"area_ha", Type::Real},
+             {"wkt"}},
             {},
             {}};
     for (const auto& r : result.rows) {
         const auto wkt = r.geometry.wkt();
-        t.rows.push_back({text(r.a.kind), text(r.a.code), text(r.a.name), list(r.a.tasks), list(r.a.leadAgencies),
-                          text(r.b.kind), text(r.b.code), text(r.b.name), list(r.b.tasks), list(r.b.leadAgencies),
-                          real(r.areaHa), text(wkt)});
+        t.rows.push_back({text(r.a.kind), text(r.a.code), text(r.a.name), list(r.a.tasks),
+                          list(r.a.leadAgencies), text(r.b.kind), text(r.b.code), text(r.b.name),
+                          list(r.b.tasks), list(r.b.leadAgencies), real(r.areaHa), text(wkt)});
         t.places.push_back({{}, {}, wkt});
     }
     return t;
@@ -189,16 +250,20 @@ private:
 gis::FieldType fieldType(Type type)
 {
     switch (type) {
-    case Type::Integer: return gis::FieldType::Integer64;
-    case Type::Real: return gis::FieldType::Real;
-    case Type::Text: return gis::FieldType::String;
+    case Type::Integer:
+        return gis::FieldType::Integer64;
+    case Type::Real:
+        return gis::FieldType::Real;
+    case Type::Text:
+        return gis::FieldType::String;
     }
     return gis::FieldType::String;
 }
 
 } // namespace
 
-void writeGeoPackage(layers::Workspace& ws, const Table& table, const std::string& path, const layers::Progress& progress)
+void writeGeoPackage(layers::Workspace& ws, const Table& table, const std::string& path,
+                     const layers::Progress& progress)
 {
     layers::PendingFile file(path); // written beside the target, moved over it when complete
     const bool spatial = !table.places.empty();
@@ -234,7 +299,8 @@ void writeGeoPackage(layers::Workspace& ws, const Table& table, const std::strin
         for (std::size_t i = 0; i < table.rows.size(); ++i) {
             if (i % 1000 == 0) {
                 progress.checkCancelled();
-                progress.update(static_cast<double>(i) / static_cast<double>(table.rows.size()), "writing " + table.name);
+                progress.update(static_cast<double>(i) / static_cast<double>(table.rows.size()),
+                                "writing " + table.name);
             }
             auto feature = layer.newFeature();
             int field = 0;

@@ -11,7 +11,8 @@ namespace pa::analysis {
 
 using gis::sqlIdentifier;
 
-bool targetMet(const std::string& comparator, double value, std::optional<double> valueMax, double measured)
+bool targetMet(const std::string& comparator, double value, std::optional<double> valueMax,
+               double measured)
 {
     if (comparator == ">")
         return measured > value;
@@ -38,7 +39,8 @@ struct Measure
 };
 
 /// Length, area and count of the features of @p kind inside @p province.
-Measure measureKind(layers::Workspace& ws, const std::string& kind, const gis::Geometry& province, InputNotes& notes)
+Measure measureKind(layers::Workspace& ws, const std::string& kind, const gis::Geometry& province,
+                    InputNotes& notes)
 {
     Measure m;
     std::vector<gis::Geometry> pieces;
@@ -73,7 +75,8 @@ Measure measureKind(layers::Workspace& ws, const std::string& kind, const gis::G
 
 } // namespace
 
-TargetsResult targets(layers::Workspace& ws, const std::string& provinceLayer, const layers::Progress& progress)
+TargetsResult targets(layers::Workspace& ws, const std::string& provinceLayer,
+                      const layers::Progress& progress)
 {
     TargetsResult result;
     result.provinceLayer = detail::provinceLayer(ws, provinceLayer);
@@ -84,11 +87,12 @@ TargetsResult targets(layers::Workspace& ws, const std::string& provinceLayer, c
         const bool notBefore = ws.schemaVersion() >= layers::kSchemaPlanReview;
         for (const auto& row :
              ws.dataset()
-                 .execute(std::string("SELECT doc_id, COALESCE(issued_on, ") + (notBefore ? "not_before" : "NULL") +
-                          ") FROM plan_documents")
+                 .execute(std::string("SELECT doc_id, COALESCE(issued_on, ") +
+                          (notBefore ? "not_before" : "NULL") + ") FROM plan_documents")
                  .rows) {
             const std::string date = gis::toString(row[1]);
-            const std::string layer = date.empty() ? std::string() : detail::provinceLayerOn(ws, date);
+            const std::string layer =
+                date.empty() ? std::string() : detail::provinceLayerOn(ws, date);
             documentProvince[gis::toString(row[0])] = layer.empty() ? result.provinceLayer : layer;
         }
     }
@@ -106,12 +110,13 @@ TargetsResult targets(layers::Workspace& ws, const std::string& provinceLayer, c
             measures[key] = measureKind(ws, kind, province(where), result.notes);
         return measures[key];
     };
-    const auto rows = ws.dataset().execute(
-        "SELECT target_id, doc_id, indicator, comparator, value, value_max, unit, year, metric FROM plan_targets "
-        "WHERE metric IS NOT NULL ORDER BY doc_id, fid");
+    const auto rows = ws.dataset().execute("SELECT target_id, doc_id, indicator, comparator, "
+                                           "value, value_max, unit, year, metric FROM plan_targets "
+                                           "WHERE metric IS NOT NULL ORDER BY doc_id, fid");
     std::size_t i = 0;
     for (const auto& row : rows.rows) {
-        progress.update(static_cast<double>(i++) / static_cast<double>(rows.rows.size()), "targets");
+        progress.update(static_cast<double>(i++) / static_cast<double>(rows.rows.size()),
+                        "targets");
         TargetRow t;
         t.targetId = gis::toString(row[0]);
         t.docId = gis::toString(row[1]);
@@ -135,10 +140,13 @@ TargetsResult targets(layers::Workspace& ws, const std::string& provinceLayer, c
             measured = measure(kind).lengthKm;
         } else if (t.metric == "industrial_park_area_ha" || t.metric == "industrial_park_count") {
             kind = "industrial_park";
-            measured = t.metric.ends_with("count") ? static_cast<double>(measure(kind).count) : measure(kind).areaHa;
-        } else if (t.metric == "industrial_cluster_area_ha" || t.metric == "industrial_cluster_count") {
+            measured = t.metric.ends_with("count") ? static_cast<double>(measure(kind).count)
+                                                   : measure(kind).areaHa;
+        } else if (t.metric == "industrial_cluster_area_ha" ||
+                   t.metric == "industrial_cluster_count") {
             kind = "industrial_cluster";
-            measured = t.metric.ends_with("count") ? static_cast<double>(measure(kind).count) : measure(kind).areaHa;
+            measured = t.metric.ends_with("count") ? static_cast<double>(measure(kind).count)
+                                                   : measure(kind).areaHa;
         } else if (t.metric == "forest_cover_pct") {
             kind = "forest";
             measured = 100.0 * measure(kind).areaHa / (province(where).area() / 10000.0);
@@ -152,7 +160,8 @@ TargetsResult targets(layers::Workspace& ws, const std::string& provinceLayer, c
         } else {
             t.measured = measured;
             t.status = targetMet(t.comparator, t.value, t.valueMax, *measured) ? "met" : "not met";
-            t.note = "measured in " + where + " from every " + kind + " feature, whatever its status";
+            t.note =
+                "measured in " + where + " from every " + kind + " feature, whatever its status";
         }
         result.rows.push_back(std::move(t));
     }

@@ -1,11 +1,9 @@
 #include "Units_p.h"
-
-#include <random>
-
 #include "planatlas/gis/Dataset.h"
 #include "planatlas/layers/Errors.h"
 
 #include <algorithm>
+#include <random>
 
 namespace pa::analysis {
 
@@ -13,16 +11,16 @@ std::vector<std::string> InputNotes::messages(const std::string& workspaceCrs) c
 {
     std::vector<std::string> out;
     for (const auto& [layer, crs] : reprojected)
-        out.push_back("layer '" + layer + "' is stored in " + crs + ", not the workspace's " + workspaceCrs +
-                      ": reprojected for the analysis");
+        out.push_back("layer '" + layer + "' is stored in " + crs + ", not the workspace's " +
+                      workspaceCrs + ": reprojected for the analysis");
     for (const auto& [layer, n] : repaired)
-        out.push_back("layer '" + layer + "': " + std::to_string(n) +
-                      " invalid geometr" + (n == 1 ? "y" : "ies") + " repaired for the analysis (planatlas validate lists them)");
+        out.push_back("layer '" + layer + "': " + std::to_string(n) + " invalid geometr" +
+                      (n == 1 ? "y" : "ies") +
+                      " repaired for the analysis (planatlas validate lists them)");
     return out;
 }
 
 namespace detail {
-
 
 InputLayer::InputLayer(layers::Workspace& ws, const std::string& layer, InputNotes* notes)
     : m_layer(layer), m_notes(notes)
@@ -35,7 +33,9 @@ InputLayer::InputLayer(layers::Workspace& ws, const std::string& layer, InputNot
         return;
     const auto crs = table->crs();
     if (!crs)
-        throw layers::Error(layers::ErrorKind::Input, "layer '" + layer + "' has no CRS; it cannot be analysed (never guessed)");
+        throw layers::Error(layers::ErrorKind::Input,
+                            "layer '" + layer +
+                                "' has no CRS; it cannot be analysed (never guessed)");
     if (!crs->isSame(ws.crs())) {
         m_toWorkspace.emplace(*crs, ws.crs());
         m_toLayer.emplace(ws.crs(), *crs);
@@ -75,7 +75,8 @@ gis::Geometry InputLayer::fit(gis::Geometry g, std::int64_t fid)
     return g;
 }
 
-std::vector<Unit> readUnits(layers::Workspace& workspace, const std::string& layer, InputNotes* notes)
+std::vector<Unit> readUnits(layers::Workspace& workspace, const std::string& layer,
+                            InputNotes* notes)
 {
     InputLayer input(workspace, layer, notes);
     if (!input.exists() || !workspace.findLayer(layer))
@@ -93,7 +94,8 @@ std::vector<Unit> readUnits(layers::Workspace& workspace, const std::string& lay
         if (!u.geometry.isEmpty())
             units.push_back(std::move(u));
     }
-    std::sort(units.begin(), units.end(), [](const Unit& a, const Unit& b) { return a.code < b.code; });
+    std::sort(units.begin(), units.end(),
+              [](const Unit& a, const Unit& b) { return a.code < b.code; });
     return units;
 }
 
@@ -102,16 +104,19 @@ std::string provinceLayer(layers::Workspace& ws, const std::string& requested)
     for (const auto& layer : ws.layers()) {
         if (layer.kind != "admin_province")
             continue;
-        if (!requested.empty() ? layer.name == requested
-                               : std::get<std::int64_t>(ws.dataset()
-                                                            .execute("SELECT COUNT(*) FROM " + gis::sqlIdentifier(layer.name) +
-                                                                     " WHERE valid_to IS NULL")
-                                                            .rows[0][0]) > 0)
+        if (!requested.empty()
+                ? layer.name == requested
+                : std::get<std::int64_t>(ws.dataset()
+                                             .execute("SELECT COUNT(*) FROM " +
+                                                      gis::sqlIdentifier(layer.name) +
+                                                      " WHERE valid_to IS NULL")
+                                             .rows[0][0]) > 0)
             return layer.name;
     }
     if (!requested.empty())
         throw layers::ParameterError("province", "no admin_province layer '" + requested + "'");
-    throw layers::Error(layers::ErrorKind::Usage, "the workspace has no admin_province layer that is still valid");
+    throw layers::Error(layers::ErrorKind::Usage,
+                        "the workspace has no admin_province layer that is still valid");
 }
 
 std::string provinceLayerOn(layers::Workspace& ws, const std::string& isoDate)
@@ -120,9 +125,10 @@ std::string provinceLayerOn(layers::Workspace& ws, const std::string& isoDate)
     for (const auto& layer : ws.layers()) {
         if (layer.kind != "admin_province")
             continue;
-        const auto n = ws.dataset().execute("SELECT COUNT(*) FROM " + gis::sqlIdentifier(layer.name) +
-                                            " WHERE (valid_from IS NULL OR valid_from <= " + date +
-                                            ") AND (valid_to IS NULL OR valid_to >= " + date + ")");
+        const auto n =
+            ws.dataset().execute("SELECT COUNT(*) FROM " + gis::sqlIdentifier(layer.name) +
+                                 " WHERE (valid_from IS NULL OR valid_from <= " + date +
+                                 ") AND (valid_to IS NULL OR valid_to >= " + date + ")");
         if (std::get<std::int64_t>(n.rows[0][0]) > 0)
             return layer.name;
     }
@@ -132,7 +138,8 @@ std::string provinceLayerOn(layers::Workspace& ws, const std::string& isoDate)
 TemporaryFile::TemporaryFile(const std::string& prefix, const std::string& extension)
 {
     std::random_device random;
-    m_path = std::filesystem::temp_directory_path() / (prefix + std::to_string(random()) + extension);
+    m_path =
+        std::filesystem::temp_directory_path() / (prefix + std::to_string(random()) + extension);
 }
 
 TemporaryFile::~TemporaryFile()
@@ -153,11 +160,12 @@ gis::Geometry unionOfLayer(layers::Workspace& ws, const std::string& layer, Inpu
 std::map<std::int64_t, std::set<std::string>> leadsByTaskFid(layers::Workspace& ws)
 {
     std::map<std::int64_t, std::set<std::string>> leads;
-    for (const auto& row : ws.dataset()
-                               .execute("SELECT t.fid + 0, a.name_vi FROM plan_task_agencies r "
-                                        "JOIN plan_tasks t ON t.task_id = r.task_id "
-                                        "JOIN plan_agencies a ON a.agency_id = r.agency_id WHERE r.role = 'lead'")
-                               .rows)
+    for (const auto& row :
+         ws.dataset()
+             .execute("SELECT t.fid + 0, a.name_vi FROM plan_task_agencies r "
+                      "JOIN plan_tasks t ON t.task_id = r.task_id "
+                      "JOIN plan_agencies a ON a.agency_id = r.agency_id WHERE r.role = 'lead'")
+             .rows)
         leads[std::get<std::int64_t>(row[0])].insert(gis::toString(row[1]));
     return leads;
 }
@@ -165,9 +173,12 @@ std::map<std::int64_t, std::set<std::string>> leadsByTaskFid(layers::Workspace& 
 bool reaches(const gis::Geometry& piece, gis::GeometryFamily family)
 {
     switch (family) {
-    case gis::GeometryFamily::Polygon: return piece.area() > 0;
-    case gis::GeometryFamily::Line: return piece.length() > 0;
-    default: return !piece.isEmpty();
+    case gis::GeometryFamily::Polygon:
+        return piece.area() > 0;
+    case gis::GeometryFamily::Line:
+        return piece.length() > 0;
+    default:
+        return !piece.isEmpty();
     }
 }
 

@@ -45,7 +45,7 @@ public:
 
     struct Row
     {
-        gis::Feature feature;  ///< attributes (its geometry taken out)
+        gis::Feature feature;   ///< attributes (its geometry taken out)
         gis::Geometry geometry; ///< fitted; empty when the feature has none or repair left nothing
     };
     /// The next feature, or nullopt at the end.
@@ -64,7 +64,8 @@ private:
 /// The units of @p layer by code (features without geometry are skipped), reprojected and
 /// repaired as InputLayer does. Throws layers::Error(Usage) naming the option when the
 /// layer is missing or not polygons.
-std::vector<Unit> readUnits(layers::Workspace& workspace, const std::string& layer, InputNotes* notes = nullptr);
+std::vector<Unit> readUnits(layers::Workspace& workspace, const std::string& layer,
+                            InputNotes* notes = nullptr);
 
 /// @p requested when given (it must be an admin_province layer), else the admin_province layer
 /// that is still valid (has features without valid_to). Throws layers::Error(Usage).
@@ -89,7 +90,8 @@ private:
 };
 
 /// The union of a polygon layer's features (e.g. a province made of islands).
-gis::Geometry unionOfLayer(layers::Workspace& workspace, const std::string& layer, InputNotes* notes = nullptr);
+gis::Geometry unionOfLayer(layers::Workspace& workspace, const std::string& layer,
+                           InputNotes* notes = nullptr);
 
 /// The lead agencies (names, sorted) of every task, by the task's fid.
 std::map<std::int64_t, std::set<std::string>> leadsByTaskFid(layers::Workspace& workspace);

@@ -22,21 +22,24 @@ namespace pa::analysis {
 namespace {
 
 /// The value layer and field named by "LAYER[:FIELD]", checked.
-detail::InputLayer valueLayer(layers::Workspace& ws, const std::string& values, ZonalResult& result, int& field)
+detail::InputLayer valueLayer(layers::Workspace& ws, const std::string& values, ZonalResult& result,
+                              int& field)
 {
     const auto colon = values.find(':');
     result.valuesLayer = values.substr(0, colon);
     result.field = colon == std::string::npos ? "price_vnd_m2" : values.substr(colon + 1);
     detail::InputLayer input(ws, result.valuesLayer, &result.notes);
     if (!input.exists() || !ws.findLayer(result.valuesLayer))
-        throw layers::ParameterError("values", "the workspace has no layer '" + result.valuesLayer + "'");
+        throw layers::ParameterError("values",
+                                     "the workspace has no layer '" + result.valuesLayer + "'");
     auto* table = &input.table();
     if (table->geometryFamily() != gis::GeometryFamily::Polygon)
-        throw layers::ParameterError("values", "layer '" + result.valuesLayer + "' is not a polygon layer");
+        throw layers::ParameterError("values",
+                                     "layer '" + result.valuesLayer + "' is not a polygon layer");
     field = table->fieldIndex(result.field);
     if (field < 0)
         throw layers::ParameterError("values", "layer '" + result.valuesLayer + "' has no field '" +
-                                                          result.field + "'");
+                                                   result.field + "'");
     return input;
 }
 
@@ -51,7 +54,8 @@ std::optional<double> numeric(const gis::FieldValue& v)
 
 /// Area of @p v inside a zone (prepared as @p prepared): whole when inside, cut by @p cutArea()
 /// only when it crosses the zone's edge.
-template <typename Cut> double overlapArea(const gis::PreparedGeometry& prepared, const gis::Geometry& v, Cut&& cutArea)
+template <typename Cut>
+double overlapArea(const gis::PreparedGeometry& prepared, const gis::Geometry& v, Cut&& cutArea)
 {
     if (prepared.contains(v))
         return v.area();
@@ -98,8 +102,8 @@ public:
 
     TiledUnit(const gis::Geometry& unit, double margin)
         : m_unit(unit), m_extent(*unit.envelope()), m_margin(margin),
-          m_width((m_extent.maxX - m_extent.minX) / kTiles), m_height((m_extent.maxY - m_extent.minY) / kTiles),
-          m_pieces(kTiles * kTiles)
+          m_width((m_extent.maxX - m_extent.minX) / kTiles),
+          m_height((m_extent.maxY - m_extent.minY) / kTiles), m_pieces(kTiles * kTiles)
     {
     }
 
@@ -108,12 +112,16 @@ public:
     {
         if (m_width <= 0 || m_height <= 0)
             return m_unit.intersection(v).area();
-        const int tx = std::clamp(static_cast<int>(((e.minX + e.maxX) / 2 - m_extent.minX) / m_width), 0, kTiles - 1);
-        const int ty = std::clamp(static_cast<int>(((e.minY + e.maxY) / 2 - m_extent.minY) / m_height), 0, kTiles - 1);
-        const gis::Envelope grown{m_extent.minX + tx * m_width - m_margin, m_extent.minY + ty * m_height - m_margin,
+        const int tx = std::clamp(
+            static_cast<int>(((e.minX + e.maxX) / 2 - m_extent.minX) / m_width), 0, kTiles - 1);
+        const int ty = std::clamp(
+            static_cast<int>(((e.minY + e.maxY) / 2 - m_extent.minY) / m_height), 0, kTiles - 1);
+        const gis::Envelope grown{m_extent.minX + tx * m_width - m_margin,
+                                  m_extent.minY + ty * m_height - m_margin,
                                   m_extent.minX + (tx + 1) * m_width + m_margin,
                                   m_extent.minY + (ty + 1) * m_height + m_margin};
-        if (e.minX < grown.minX || e.maxX > grown.maxX || e.minY < grown.minY || e.maxY > grown.maxY)
+        if (e.minX < grown.minX || e.maxX > grown.maxX || e.minY < grown.minY ||
+            e.maxY > grown.maxY)
             return m_unit.intersection(v).area(); // larger than the margin: the whole unit
         auto& piece = m_pieces[static_cast<std::size_t>(ty * kTiles + tx)];
         if (!piece)
@@ -130,7 +138,8 @@ private:
 
 /// A raster named by "FILE" or "FILE:BAND" (band 1 by default); nullopt when @p values names
 /// no existing file (then it is a layer name).
-std::optional<std::pair<std::string, int>> rasterSpec(layers::Workspace& ws, const std::string& values)
+std::optional<std::pair<std::string, int>> rasterSpec(layers::Workspace& ws,
+                                                      const std::string& values)
 {
     namespace fs = std::filesystem;
     const auto colon = values.find(':');
@@ -145,7 +154,8 @@ std::optional<std::pair<std::string, int>> rasterSpec(layers::Workspace& ws, con
     const auto bandText = values.substr(last + 1);
     const auto band = text::parseNumber(bandText);
     if (!band || *band < 1 || *band != static_cast<int>(*band))
-        throw layers::ParameterError("values", "'" + bandText + "' is not a band number (FILE:BAND, bands count from 1)");
+        throw layers::ParameterError(
+            "values", "'" + bandText + "' is not a band number (FILE:BAND, bands count from 1)");
     return std::pair{values.substr(0, last), static_cast<int>(*band)};
 }
 
@@ -158,12 +168,15 @@ public:
         : m_raster(open(path)), m_band(band), m_workspaceCrs(ws.crs())
     {
         if (band > m_raster.bandCount())
-            throw layers::ParameterError("values", path + " has " + std::to_string(m_raster.bandCount()) +
+            throw layers::ParameterError("values", path + " has " +
+                                                       std::to_string(m_raster.bandCount()) +
                                                        " band(s), not " + std::to_string(band));
         const auto crs = m_raster.crs();
         if (!crs)
-            throw layers::Error(layers::ErrorKind::Input,
-                                path + ": the raster declares no CRS; assign one (gdal_edit.py -a_srs EPSG:…) first");
+            throw layers::Error(
+                layers::ErrorKind::Input,
+                path +
+                    ": the raster declares no CRS; assign one (gdal_edit.py -a_srs EPSG:…) first");
         result.raster = true;
         result.valuesLayer = path;
         result.field = "band" + std::to_string(band);
@@ -218,7 +231,8 @@ private:
         const auto at = inRaster.labelPoint();
         if (!at)
             return 0.0;
-        auto pixel = gis::Geometry::fromEnvelope({at->x - w / 2, at->y - h / 2, at->x + w / 2, at->y + h / 2});
+        auto pixel = gis::Geometry::fromEnvelope(
+            {at->x - w / 2, at->y - h / 2, at->x + w / 2, at->y + h / 2});
         pixel.transform(*m_toWorkspace);
         return pixel.area();
     }
@@ -230,9 +244,9 @@ private:
 };
 
 /// The programme polygon layers (name, kind) that zonal reports, optionally only @p kinds.
-std::vector<std::pair<std::string, std::string>> programmePolygonLayers(layers::Workspace& ws,
-                                                                        const std::vector<std::string>& kinds,
-                                                                        const std::string& exclude)
+std::vector<std::pair<std::string, std::string>>
+programmePolygonLayers(layers::Workspace& ws, const std::vector<std::string>& kinds,
+                       const std::string& exclude)
 {
     std::vector<std::pair<std::string, std::string>> targets;
     for (const auto& layer : ws.layers()) {
@@ -258,13 +272,14 @@ void sortByKindAndCode(ZonalResult& result)
 
 } // namespace
 
-ZonalResult zonal(layers::Workspace& ws, const std::string& values, const layers::Progress& progress)
+ZonalResult zonal(layers::Workspace& ws, const std::string& values,
+                  const layers::Progress& progress)
 {
     return zonal(ws, values, std::vector<std::string>{}, progress);
 }
 
-ZonalResult zonal(layers::Workspace& ws, const std::string& values, const std::vector<std::string>& kinds,
-                  const layers::Progress& progress)
+ZonalResult zonal(layers::Workspace& ws, const std::string& values,
+                  const std::vector<std::string>& kinds, const layers::Progress& progress)
 {
     for (const auto& k : kinds)
         if (!layers::findKind(k))
@@ -289,7 +304,8 @@ ZonalResult zonal(layers::Workspace& ws, const std::string& values, const std::v
     for (const auto& [layerName, kindName] : targets) {
         progress.update(static_cast<double>(done++) / static_cast<double>(targets.size()), "zonal");
         detail::InputLayer features(ws, layerName, &result.notes);
-        const int code = features.table().fieldIndex("code"), name = features.table().fieldIndex("name_vi");
+        const int code = features.table().fieldIndex("code"),
+                  name = features.table().fieldIndex("name_vi");
         features.resetReading();
         while (auto read = features.next()) {
             progress.checkCancelled();
@@ -297,8 +313,17 @@ ZonalResult zonal(layers::Workspace& ws, const std::string& values, const std::v
             auto g = std::move(read->geometry);
             if (g.isEmpty())
                 continue;
-            ZonalRow row{layerName, kindName, code >= 0 ? gis::toString(f->value(code)) : "",
-                         name >= 0 ? gis::toString(f->value(name)) : "", {}, {}, {}, 0, 0, 0, 0};
+            ZonalRow row{layerName,
+                         kindName,
+                         code >= 0 ? gis::toString(f->value(code)) : "",
+                         name >= 0 ? gis::toString(f->value(name)) : "",
+                         {},
+                         {},
+                         {},
+                         0,
+                         0,
+                         0,
+                         0};
             if (pixels) {
                 pixels->measure(g, row);
                 result.rows.push_back(std::move(row));
@@ -315,7 +340,9 @@ ZonalResult zonal(layers::Workspace& ws, const std::string& values, const std::v
                 const auto& v = vf->geometry;
                 if (v.isEmpty())
                     continue;
-                if (const double a = overlapArea(prepared, v, [&] { return g.intersection(v).area(); }); a > 0)
+                if (const double a =
+                        overlapArea(prepared, v, [&] { return g.intersection(v).area(); });
+                    a > 0)
                     acc.add(a, *value);
             }
             table->setSpatialFilter(std::nullopt);
@@ -330,20 +357,30 @@ ZonalResult zonal(layers::Workspace& ws, const std::string& values, const std::v
     return result;
 }
 
-ZonalResult zonalByUnits(layers::Workspace& ws, const std::string& values, const std::string& unitsLayer,
-                         const layers::Progress& progress)
+ZonalResult zonalByUnits(layers::Workspace& ws, const std::string& values,
+                         const std::string& unitsLayer, const layers::Progress& progress)
 {
     ZonalResult result;
     const auto units = detail::readUnits(ws, unitsLayer, &result.notes); // in code order
     const auto registered = ws.findLayer(unitsLayer);
     auto unitRow = [&](std::size_t i) {
-        return ZonalRow{unitsLayer, registered ? registered->kind : std::string(), units[i].code, units[i].name,
-                        {}, {}, {}, 0, 0, 0, 0};
+        return ZonalRow{unitsLayer,
+                        registered ? registered->kind : std::string(),
+                        units[i].code,
+                        units[i].name,
+                        {},
+                        {},
+                        {},
+                        0,
+                        0,
+                        0,
+                        0};
     };
     if (const auto raster = rasterSpec(ws, values)) {
         const RasterValues pixels(ws, raster->first, raster->second, result);
         for (std::size_t i = 0; i < units.size(); ++i) {
-            progress.update(static_cast<double>(i) / static_cast<double>(units.size()), "zonal by unit");
+            progress.update(static_cast<double>(i) / static_cast<double>(units.size()),
+                            "zonal by unit");
             progress.checkCancelled();
             auto row = unitRow(i);
             pixels.measure(units[i].geometry, row);
@@ -372,7 +409,9 @@ ZonalResult zonalByUnits(layers::Workspace& ws, const std::string& values, const
     table.resetReading();
     while (auto f = table.next()) {
         if (++read % 20000 == 0)
-            progress.update(total > 0 ? static_cast<double>(read) / static_cast<double>(total) : 0.5, "zonal by unit");
+            progress.update(total > 0 ? static_cast<double>(read) / static_cast<double>(total)
+                                      : 0.5,
+                            "zonal by unit");
         const auto value = numeric(f->feature.value(field));
         if (!value)
             continue;
@@ -385,8 +424,11 @@ ZonalResult zonalByUnits(layers::Workspace& ws, const std::string& values, const
             // Most parcels lie in cells wholly inside one unit: their area needs no GEOS.
             double a = 0;
             switch (cells[u].classify(envelope)) {
-            case gis::CellClassifier::Where::Inside: a = v.area(); break;
-            case gis::CellClassifier::Where::Outside: break;
+            case gis::CellClassifier::Where::Inside:
+                a = v.area();
+                break;
+            case gis::CellClassifier::Where::Outside:
+                break;
             case gis::CellClassifier::Where::Boundary:
                 a = overlapArea(*prepared[u], v, [&] { return tiles[u].overlap(v, envelope); });
                 break;

@@ -18,117 +18,303 @@ constexpr std::string_view kDistrictsAbolished = "2025-06-30";
 const std::vector<AgencyDef>& agencyRegistry()
 {
     static const std::vector<AgencyDef> registry = {
-        {"so-ke-hoach-va-dau-tu", "Sở Kế hoạch và Đầu tư", "Sở KH&ĐT", "province", "so-tai-chinh", kReorg2025,
+        {"so-ke-hoach-va-dau-tu",
+         "Sở Kế hoạch và Đầu tư",
+         "Sở KH&ĐT",
+         "province",
+         "so-tai-chinh",
+         kReorg2025,
          {"so ke hoach va dau tu", "so kh&dt", "so khdt", "so kh va dt", "so ke hoach - dau tu"}},
         {"so-tai-chinh", "Sở Tài chính", "Sở TC", "province", "", "", {"so tai chinh"}},
         {"so-cong-thuong", "Sở Công Thương", "Sở CT", "province", "", "", {"so cong thuong"}},
         {"so-xay-dung", "Sở Xây dựng", "Sở XD", "province", "", "", {"so xay dung"}},
-        {"so-giao-thong-van-tai", "Sở Giao thông vận tải", "Sở GTVT", "province", "so-xay-dung", kReorg2025,
+        {"so-giao-thong-van-tai",
+         "Sở Giao thông vận tải",
+         "Sở GTVT",
+         "province",
+         "so-xay-dung",
+         kReorg2025,
          {"so giao thong van tai", "so gtvt", "so giao thong - van tai"}},
-        {"so-tai-nguyen-va-moi-truong", "Sở Tài nguyên và Môi trường", "Sở TN&MT", "province",
-         "so-nong-nghiep-va-moi-truong", kReorg2025, {"so tai nguyen va moi truong", "so tn&mt", "so tnmt"}},
-        {"so-nong-nghiep-va-phat-trien-nong-thon", "Sở Nông nghiệp và Phát triển nông thôn", "Sở NN&PTNT",
-         "province", "so-nong-nghiep-va-moi-truong", kReorg2025,
-         {"so nong nghiep va phat trien nong thon", "so nong nghiep va ptnt", "so nn&ptnt", "so nnptnt"}},
-        {"so-nong-nghiep-va-moi-truong", "Sở Nông nghiệp và Môi trường", "Sở NN&MT", "province", "", "",
+        {"so-tai-nguyen-va-moi-truong",
+         "Sở Tài nguyên và Môi trường",
+         "Sở TN&MT",
+         "province",
+         "so-nong-nghiep-va-moi-truong",
+         kReorg2025,
+         {"so tai nguyen va moi truong", "so tn&mt", "so tnmt"}},
+        {"so-nong-nghiep-va-phat-trien-nong-thon",
+         "Sở Nông nghiệp và Phát triển nông thôn",
+         "Sở NN&PTNT",
+         "province",
+         "so-nong-nghiep-va-moi-truong",
+         kReorg2025,
+         {"so nong nghiep va phat trien nong thon", "so nong nghiep va ptnt", "so nn&ptnt",
+          "so nnptnt"}},
+        {"so-nong-nghiep-va-moi-truong",
+         "Sở Nông nghiệp và Môi trường",
+         "Sở NN&MT",
+         "province",
+         "",
+         "",
          {"so nong nghiep va moi truong", "so nn&mt"}},
-        {"so-khoa-hoc-va-cong-nghe", "Sở Khoa học và Công nghệ", "Sở KH&CN", "province", "", "",
+        {"so-khoa-hoc-va-cong-nghe",
+         "Sở Khoa học và Công nghệ",
+         "Sở KH&CN",
+         "province",
+         "",
+         "",
          {"so khoa hoc va cong nghe", "so kh&cn", "so khcn"}},
-        {"so-thong-tin-va-truyen-thong", "Sở Thông tin và Truyền thông", "Sở TT&TT", "province",
-         "so-khoa-hoc-va-cong-nghe", kReorg2025, {"so thong tin va truyen thong", "so tt&tt", "so tttt"}},
-        {"so-lao-dong-thuong-binh-va-xa-hoi", "Sở Lao động - Thương binh và Xã hội", "Sở LĐ-TB&XH", "province",
-         "so-noi-vu", kReorg2025,
+        {"so-thong-tin-va-truyen-thong",
+         "Sở Thông tin và Truyền thông",
+         "Sở TT&TT",
+         "province",
+         "so-khoa-hoc-va-cong-nghe",
+         kReorg2025,
+         {"so thong tin va truyen thong", "so tt&tt", "so tttt"}},
+        {"so-lao-dong-thuong-binh-va-xa-hoi",
+         "Sở Lao động - Thương binh và Xã hội",
+         "Sở LĐ-TB&XH",
+         "province",
+         "so-noi-vu",
+         kReorg2025,
          {"so lao dong - thuong binh va xa hoi", "so lao dong thuong binh va xa hoi", "so ld-tb&xh",
           "so ldtbxh", "so lao dong, thuong binh va xa hoi"}},
         {"so-noi-vu", "Sở Nội vụ", "Sở NV", "province", "", "", {"so noi vu"}},
         {"so-tu-phap", "Sở Tư pháp", "Sở TP", "province", "", "", {"so tu phap"}},
         {"so-ngoai-vu", "Sở Ngoại vụ", "Sở NgV", "province", "", "", {"so ngoai vu"}},
-        {"so-van-hoa-the-thao-va-du-lich", "Sở Văn hóa, Thể thao và Du lịch", "Sở VH,TT&DL", "province", "", "",
-         {"so van hoa, the thao va du lich", "so van hoa the thao va du lich", "so vh,tt&dl", "so vhttdl"}},
-        {"so-giao-duc-va-dao-tao", "Sở Giáo dục và Đào tạo", "Sở GD&ĐT", "province", "", "",
+        {"so-van-hoa-the-thao-va-du-lich",
+         "Sở Văn hóa, Thể thao và Du lịch",
+         "Sở VH,TT&DL",
+         "province",
+         "",
+         "",
+         {"so van hoa, the thao va du lich", "so van hoa the thao va du lich", "so vh,tt&dl",
+          "so vhttdl"}},
+        {"so-giao-duc-va-dao-tao",
+         "Sở Giáo dục và Đào tạo",
+         "Sở GD&ĐT",
+         "province",
+         "",
+         "",
          {"so giao duc va dao tao", "so gd&dt", "so gddt"}},
         {"so-y-te", "Sở Y tế", "Sở YT", "province", "", "", {"so y te"}},
         {"so-du-lich", "Sở Du lịch", "", "province", "", "", {"so du lich"}},
-        {"ban-dan-toc", "Ban Dân tộc tỉnh", "BDT", "province", "so-dan-toc-va-ton-giao", kReorg2025,
+        {"ban-dan-toc",
+         "Ban Dân tộc tỉnh",
+         "BDT",
+         "province",
+         "so-dan-toc-va-ton-giao",
+         kReorg2025,
          {"ban dan toc tinh", "ban dan toc"}},
-        {"so-dan-toc-va-ton-giao", "Sở Dân tộc và Tôn giáo", "", "province", "", "", {"so dan toc va ton giao"}},
+        {"so-dan-toc-va-ton-giao",
+         "Sở Dân tộc và Tôn giáo",
+         "",
+         "province",
+         "",
+         "",
+         {"so dan toc va ton giao"}},
         {"thanh-tra-tinh", "Thanh tra tỉnh", "", "province", "", "", {"thanh tra tinh"}},
-        {"van-phong-ubnd-tinh", "Văn phòng UBND tỉnh", "VP UBND tỉnh", "province", "", "",
+        {"van-phong-ubnd-tinh",
+         "Văn phòng UBND tỉnh",
+         "VP UBND tỉnh",
+         "province",
+         "",
+         "",
          {"van phong ubnd tinh", "van phong uy ban nhan dan tinh", "vp ubnd tinh"}},
-        {"ban-quan-ly-cac-khu-cong-nghiep", "Ban Quản lý các khu công nghiệp tỉnh", "BQL các KCN", "province", "",
-         "", {"ban quan ly cac khu cong nghiep", "bql cac kcn", "ban quan ly cac kcn"}, false, true},
+        {"ban-quan-ly-cac-khu-cong-nghiep",
+         "Ban Quản lý các khu công nghiệp tỉnh",
+         "BQL các KCN",
+         "province",
+         "",
+         "",
+         {"ban quan ly cac khu cong nghiep", "bql cac kcn", "ban quan ly cac kcn"},
+         false,
+         true},
         {"cong-an-tinh", "Công an tỉnh", "", "province", "", "", {"cong an tinh"}},
-        {"bo-chi-huy-quan-su-tinh", "Bộ Chỉ huy Quân sự tỉnh", "BCH QS tỉnh", "province", "", "",
+        {"bo-chi-huy-quan-su-tinh",
+         "Bộ Chỉ huy Quân sự tỉnh",
+         "BCH QS tỉnh",
+         "province",
+         "",
+         "",
          {"bo chi huy quan su tinh"}},
         {"cuc-thue-tinh", "Cục Thuế tỉnh", "", "province", "", "", {"cuc thue tinh", "cuc thue"}},
         {"cuc-hai-quan", "Cục Hải quan", "", "province", "", "", {"cuc hai quan"}},
         {"chi-cuc-hai-quan", "Chi cục Hải quan", "", "province", "", "", {"chi cuc hai quan"}},
-        {"ngan-hang-nha-nuoc-chi-nhanh-tinh", "Ngân hàng Nhà nước chi nhánh tỉnh", "NHNN chi nhánh tỉnh",
-         "province", "", "", {"ngan hang nha nuoc chi nhanh tinh", "nhnn chi nhanh tinh", "ngan hang nha nuoc"}, false,
+        {"ngan-hang-nha-nuoc-chi-nhanh-tinh",
+         "Ngân hàng Nhà nước chi nhánh tỉnh",
+         "NHNN chi nhánh tỉnh",
+         "province",
+         "",
+         "",
+         {"ngan hang nha nuoc chi nhanh tinh", "nhnn chi nhanh tinh", "ngan hang nha nuoc"},
+         false,
          true},
-        {"lien-minh-hop-tac-xa-tinh", "Liên minh Hợp tác xã tỉnh", "LMHTX tỉnh", "province", "", "",
+        {"lien-minh-hop-tac-xa-tinh",
+         "Liên minh Hợp tác xã tỉnh",
+         "LMHTX tỉnh",
+         "province",
+         "",
+         "",
          {"lien minh hop tac xa tinh", "lien minh hop tac xa"}},
-        {"dai-phat-thanh-va-truyen-hinh-tinh", "Đài Phát thanh và Truyền hình tỉnh", "Đài PT-TH tỉnh", "province",
-         "bao-va-phat-thanh-truyen-hinh-tinh", kReorg2025, {"dai phat thanh va truyen hinh tinh", "dai phat thanh - truyen hinh tinh"}},
-        {"bao-tinh", "Báo tỉnh", "", "province", "bao-va-phat-thanh-truyen-hinh-tinh", kReorg2025, {"bao"}, false, true},
-        // The provincial newspaper and radio-television merged in 2025 in every province.
-        {"bao-va-phat-thanh-truyen-hinh-tinh", "Báo và Phát thanh, Truyền hình tỉnh", "", "province", "", "",
-         {"bao va phat thanh, truyen hinh", "bao va phat thanh truyen hinh", "bao va phat thanh - truyen hinh"}, false,
+        {"dai-phat-thanh-va-truyen-hinh-tinh",
+         "Đài Phát thanh và Truyền hình tỉnh",
+         "Đài PT-TH tỉnh",
+         "province",
+         "bao-va-phat-thanh-truyen-hinh-tinh",
+         kReorg2025,
+         {"dai phat thanh va truyen hinh tinh", "dai phat thanh - truyen hinh tinh"}},
+        {"bao-tinh",
+         "Báo tỉnh",
+         "",
+         "province",
+         "bao-va-phat-thanh-truyen-hinh-tinh",
+         kReorg2025,
+         {"bao"},
+         false,
          true},
-        {"bao-hiem-xa-hoi-tinh", "Bảo hiểm xã hội tỉnh", "BHXH tỉnh", "province", "", "",
+        // The provincial newspaper and radio-television merged in 2025 in every province.
+        {"bao-va-phat-thanh-truyen-hinh-tinh",
+         "Báo và Phát thanh, Truyền hình tỉnh",
+         "",
+         "province",
+         "",
+         "",
+         {"bao va phat thanh, truyen hinh", "bao va phat thanh truyen hinh",
+          "bao va phat thanh - truyen hinh"},
+         false,
+         true},
+        {"bao-hiem-xa-hoi-tinh",
+         "Bảo hiểm xã hội tỉnh",
+         "BHXH tỉnh",
+         "province",
+         "",
+         "",
          {"bao hiem xa hoi tinh", "bhxh tinh"}},
-        {"cuc-thong-ke-tinh", "Cục Thống kê tỉnh", "", "province", "", "", {"cuc thong ke tinh", "cuc thong ke"}},
-        {"thuong-truc-hdnd-tinh", "Thường trực HĐND tỉnh", "TT HĐND tỉnh", "province", "", "",
-         {"thuong truc hoi dong nhan dan tinh", "thuong truc hdnd tinh", "thuong truc hoi dong nhan dan",
-          "thuong truc hdnd"}},
+        {"cuc-thong-ke-tinh",
+         "Cục Thống kê tỉnh",
+         "",
+         "province",
+         "",
+         "",
+         {"cuc thong ke tinh", "cuc thong ke"}},
+        {"thuong-truc-hdnd-tinh",
+         "Thường trực HĐND tỉnh",
+         "TT HĐND tỉnh",
+         "province",
+         "",
+         "",
+         {"thuong truc hoi dong nhan dan tinh", "thuong truc hdnd tinh",
+          "thuong truc hoi dong nhan dan", "thuong truc hdnd"}},
         // Who monitors a resolution, in every HĐND's "Giao Thường trực HĐND, các Ban của HĐND, các
         // Tổ đại biểu và đại biểu HĐND tỉnh giám sát việc thực hiện Nghị quyết".
-        {"nhom:cac-ban-hdnd", "Các Ban của HĐND", "", "other", "", "",
-         {"cac ban cua hoi dong nhan dan", "cac ban hoi dong nhan dan", "cac ban cua hdnd", "cac ban hdnd"}, true},
-        {"nhom:cac-to-dai-bieu-hdnd", "Các Tổ đại biểu HĐND", "", "other", "", "",
-         {"cac to dai bieu hoi dong nhan dan", "cac to dai bieu hdnd", "cac to dai bieu"}, true},
-        {"nhom:dai-bieu-hdnd", "Đại biểu HĐND", "", "other", "", "",
-         {"cac dai bieu hoi dong nhan dan", "dai bieu hoi dong nhan dan", "cac dai bieu hdnd", "dai bieu hdnd"}, true},
+        {"nhom:cac-ban-hdnd",
+         "Các Ban của HĐND",
+         "",
+         "other",
+         "",
+         "",
+         {"cac ban cua hoi dong nhan dan", "cac ban hoi dong nhan dan", "cac ban cua hdnd",
+          "cac ban hdnd"},
+         true},
+        {"nhom:cac-to-dai-bieu-hdnd",
+         "Các Tổ đại biểu HĐND",
+         "",
+         "other",
+         "",
+         "",
+         {"cac to dai bieu hoi dong nhan dan", "cac to dai bieu hdnd", "cac to dai bieu"},
+         true},
+        {"nhom:dai-bieu-hdnd",
+         "Đại biểu HĐND",
+         "",
+         "other",
+         "",
+         "",
+         {"cac dai bieu hoi dong nhan dan", "dai bieu hoi dong nhan dan", "cac dai bieu hdnd",
+          "dai bieu hdnd"},
+         true},
         {"hdnd-tinh", "HĐND tỉnh", "", "province", "", "", {"hoi dong nhan dan tinh", "hdnd tinh"}},
         {"ubnd-tinh", "UBND tỉnh", "", "province", "", "", {"uy ban nhan dan tinh", "ubnd tinh"}},
         // Collective groups: "all departments", "all district people's committees", …
-        {"nhom:cac-so-ban-nganh", "Các sở, ban, ngành", "", "other", "", "",
-         {"cac so, ban, nganh", "cac so, ban nganh", "cac so ban nganh", "cac so, nganh", "cac so nganh",
-          "thu truong cac so, nganh", "thu truong cac so, ban, nganh", "cac so, ban, nganh, doan the"},
+        {"nhom:cac-so-ban-nganh",
+         "Các sở, ban, ngành",
+         "",
+         "other",
+         "",
+         "",
+         {"cac so, ban, nganh", "cac so, ban nganh", "cac so ban nganh", "cac so, nganh",
+          "cac so nganh", "thu truong cac so, nganh", "thu truong cac so, ban, nganh",
+          "cac so, ban, nganh, doan the"},
          true},
-        {"nhom:ubnd-cac-huyen-thanh-pho", "UBND các huyện, thành phố", "", "other", "nhom:ubnd-cac-xa-phuong",
+        {"nhom:ubnd-cac-huyen-thanh-pho",
+         "UBND các huyện, thành phố",
+         "",
+         "other",
+         "nhom:ubnd-cac-xa-phuong",
          kDistrictsAbolished,
-         {"ubnd cac huyen, thanh pho, thi xa", "ubnd cac huyen, thanh pho", "uy ban nhan dan cac huyen, thanh pho",
-          "chu tich ubnd cac huyen, thanh pho", "ubnd cap huyen", "ubnd cac huyen, thi xa, thanh pho",
-          "uy ban nhan dan cap huyen", "uy ban nhan dan cac huyen, thi xa, thanh pho",
-          "uy ban nhan dan cac huyen, thanh pho, thi xa", "ubnd cac huyen, thi xa", "uy ban nhan dan cac huyen"},
+         {"ubnd cac huyen, thanh pho, thi xa", "ubnd cac huyen, thanh pho",
+          "uy ban nhan dan cac huyen, thanh pho", "chu tich ubnd cac huyen, thanh pho",
+          "ubnd cap huyen", "ubnd cac huyen, thi xa, thanh pho", "uy ban nhan dan cap huyen",
+          "uy ban nhan dan cac huyen, thi xa, thanh pho",
+          "uy ban nhan dan cac huyen, thanh pho, thi xa", "ubnd cac huyen, thi xa",
+          "uy ban nhan dan cac huyen"},
          true},
         // After 1 July 2025: every commune, ward and special zone committee, however listed.
-        {"nhom:ubnd-cac-xa-phuong", "UBND các xã, phường", "", "other", "", "",
-         {"ubnd cac xa, phuong, dac khu", "uy ban nhan dan cac xa, phuong, dac khu", "ubnd cac xa, phuong",
-          "uy ban nhan dan cac xa, phuong", "ubnd cac phuong, xa", "uy ban nhan dan cac phuong, xa",
-          "ubnd cap xa", "uy ban nhan dan cap xa", "ubnd cac xa, phuong, thi tran", "uy ban nhan dan cac xa, phuong, thi tran",
-          "chu tich ubnd cac xa, phuong", "chu tich uy ban nhan dan cac xa, phuong", "ubnd xa, phuong",
-          "uy ban nhan dan xa, phuong", "ubnd cac xa, phuong, dac khu"},
+        {"nhom:ubnd-cac-xa-phuong",
+         "UBND các xã, phường",
+         "",
+         "other",
+         "",
+         "",
+         {"ubnd cac xa, phuong, dac khu", "uy ban nhan dan cac xa, phuong, dac khu",
+          "ubnd cac xa, phuong", "uy ban nhan dan cac xa, phuong", "ubnd cac phuong, xa",
+          "uy ban nhan dan cac phuong, xa", "ubnd cap xa", "uy ban nhan dan cap xa",
+          "ubnd cac xa, phuong, thi tran", "uy ban nhan dan cac xa, phuong, thi tran",
+          "chu tich ubnd cac xa, phuong", "chu tich uy ban nhan dan cac xa, phuong",
+          "ubnd xa, phuong", "uy ban nhan dan xa, phuong", "ubnd cac xa, phuong, dac khu"},
          true},
-        {"nhom:cac-co-quan-don-vi-lien-quan", "Các cơ quan, đơn vị liên quan", "", "other", "", "",
-         {"cac co quan, don vi co lien quan", "cac co quan, don vi lien quan", "cac don vi lien quan",
-          "cac don vi co lien quan", "cac co quan lien quan", "cac co quan co lien quan"},
+        {"nhom:cac-co-quan-don-vi-lien-quan",
+         "Các cơ quan, đơn vị liên quan",
+         "",
+         "other",
+         "",
+         "",
+         {"cac co quan, don vi co lien quan", "cac co quan, don vi lien quan",
+          "cac don vi lien quan", "cac don vi co lien quan", "cac co quan lien quan",
+          "cac co quan co lien quan"},
          true},
         {"nhom:cac-dia-phuong", "Các địa phương", "", "other", "", "", {"cac dia phuong"}, true},
-        {"nhom:cac-to-chuc-chinh-tri-xa-hoi", "Các tổ chức chính trị - xã hội", "", "other", "", "",
-         {"cac to chuc chinh tri - xa hoi", "cac to chuc chinh tri xa hoi", "cac doan the chinh tri - xa hoi",
-          "cac to chuc chinh tri, xa hoi", "cac to chuc chinh tri - xa hoi cac cap"},
+        {"nhom:cac-to-chuc-chinh-tri-xa-hoi",
+         "Các tổ chức chính trị - xã hội",
+         "",
+         "other",
+         "",
+         "",
+         {"cac to chuc chinh tri - xa hoi", "cac to chuc chinh tri xa hoi",
+          "cac doan the chinh tri - xa hoi", "cac to chuc chinh tri, xa hoi",
+          "cac to chuc chinh tri - xa hoi cac cap"},
          true},
         // The construction law's term for the departments that manage specialised works
         // (Xây dựng, Công Thương, Nông nghiệp và Môi trường …) in every province.
-        {"nhom:cac-so-quan-ly-cong-trinh-xay-dung-chuyen-nganh", "Các Sở quản lý công trình xây dựng chuyên ngành", "",
-         "other", "", "",
-         {"cac so quan ly cong trinh xay dung chuyen nganh", "so quan ly cong trinh xay dung chuyen nganh",
+        {"nhom:cac-so-quan-ly-cong-trinh-xay-dung-chuyen-nganh",
+         "Các Sở quản lý công trình xây dựng chuyên ngành",
+         "",
+         "other",
+         "",
+         "",
+         {"cac so quan ly cong trinh xay dung chuyen nganh",
+          "so quan ly cong trinh xay dung chuyen nganh",
           "cac so chuyen nganh quan ly cong trinh xay dung"},
          true},
-        {"nhom:cac-ngan-hang-thuong-mai", "Các ngân hàng thương mại", "", "other", "", "",
-         {"cac ngan hang thuong mai", "cac to chuc tin dung"}, true},
+        {"nhom:cac-ngan-hang-thuong-mai",
+         "Các ngân hàng thương mại",
+         "",
+         "other",
+         "",
+         "",
+         {"cac ngan hang thuong mai", "cac to chuc tin dung"},
+         true},
     };
     return registry;
 }
@@ -160,8 +346,8 @@ AgencyInfo toInfo(const AgencyDef& def)
 bool isMunicipality(const std::string& province)
 {
     const std::string f = text::foldForMatch(province);
-    return f == "ha noi" || f == "hai phong" || f == "da nang" || f == "ho chi minh" || f == "thanh pho ho chi minh" ||
-           f == "can tho" || f == "hue" || f == "thua thien hue";
+    return f == "ha noi" || f == "hai phong" || f == "da nang" || f == "ho chi minh" ||
+           f == "thanh pho ho chi minh" || f == "can tho" || f == "hue" || f == "thua thien hue";
 }
 
 bool startsUpper(std::string_view utf8)
@@ -171,7 +357,8 @@ bool startsUpper(std::string_view utf8)
     const auto c = static_cast<unsigned char>(utf8[0]);
     if (c < 0x80)
         return std::isupper(c) != 0;
-    // Vietnamese capitals outside ASCII: Đ (C4 90), Ư/Ơ (C6 AF / C6 A0), Á… (C3 80–9D), Ấ… (E1 BA/BB even)
+    // Vietnamese capitals outside ASCII: Đ (C4 90), Ư/Ơ (C6 AF / C6 A0), Á… (C3 80–9D), Ấ… (E1
+    // BA/BB even)
     const auto c1 = utf8.size() > 1 ? static_cast<unsigned char>(utf8[1]) : 0;
     if (c == 0xC3)
         return c1 < 0xA0;
@@ -204,39 +391,78 @@ namespace {
 
 bool isWordChar(char c)
 {
-    return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80 || c == '&';
+    return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80 ||
+           c == '&';
 }
 
 /// Type words that begin the name of a public body, an association or an enterprise (folded).
 /// "tinh" after "so", "ban" … is part of what follows, not a type.
-constexpr std::string_view kBodyStarts[] = {
-    "ban quan ly ", "ban chi dao ", "ban chi huy ", "ban dan toc", "ban ", "so ", "cuc ", "chi cuc ", "trung tam ", "hiep hoi ", "hoi ",
-    "lien minh ", "lien doan ", "tinh doan", "doan thanh nien", "bao ", "dai ", "truong ", "vien ", "ngan hang ",
-    "kho bac ", "cong an ", "bo chi huy ", "van phong ", "thanh tra ", "uy ban mat tran to quoc", "cong ty ",
-    "tong cong ty ", "tap doan ", "quy ", "thong ke ", "bao hiem xa hoi", "dien luc ", "hoi dong ", "bo ",
-    "chi nhanh ", "hai quan ", "co quan ", "luc luong ", "to cong tac ", "doan kiem tra ", "phong "};
+constexpr std::string_view kBodyStarts[] = {"ban quan ly ",
+                                            "ban chi dao ",
+                                            "ban chi huy ",
+                                            "ban dan toc",
+                                            "ban ",
+                                            "so ",
+                                            "cuc ",
+                                            "chi cuc ",
+                                            "trung tam ",
+                                            "hiep hoi ",
+                                            "hoi ",
+                                            "lien minh ",
+                                            "lien doan ",
+                                            "tinh doan",
+                                            "doan thanh nien",
+                                            "bao ",
+                                            "dai ",
+                                            "truong ",
+                                            "vien ",
+                                            "ngan hang ",
+                                            "kho bac ",
+                                            "cong an ",
+                                            "bo chi huy ",
+                                            "van phong ",
+                                            "thanh tra ",
+                                            "uy ban mat tran to quoc",
+                                            "cong ty ",
+                                            "tong cong ty ",
+                                            "tap doan ",
+                                            "quy ",
+                                            "thong ke ",
+                                            "bao hiem xa hoi",
+                                            "dien luc ",
+                                            "hoi dong ",
+                                            "bo ",
+                                            "chi nhanh ",
+                                            "hai quan ",
+                                            "co quan ",
+                                            "luc luong ",
+                                            "to cong tac ",
+                                            "doan kiem tra ",
+                                            "phong "};
 
 /// Words that end a name: verbs and prepositions of the assignment sentence.
 bool stopsName(std::string_view w)
 {
     static const std::set<std::string_view> stops = {
-        "chu", "phoi", "co", "la", "thuc", "to", "trien", "theo", "tham", "huong", "chi", "kiem", "xay", "quan",
-        "bao", "tiep", "giai", "chiu", "phu", "lam", "duoc", "trong", "tai", "ve", "de", "khi", "neu",
-        "thi", "cua", "voi", "cho", "da", "se", "can", "phai", "day", "tang", "ra", "dam", "nghien",
-        "hoan", "danh", "van", "tuyen", "thong", "gui", "nhan", "doi", "tren", "nham", "dong", "tong", "lap",
-        "tao", "ho", "bo", "sau", "truoc", "tu", "den", "nay", "do", "ban", "kip", "thuong", "tap", "nang", "mo",
-        "xu", "uu", "phat", "thu", "giam", "duy", "huy", "trinh", "quyet", "khan", "nghiem", "sap", "dieu",
-        "chuan", "xac", "su", "ap", "xem", "nop", "lay", "dua", "ket", "chap", "luan", "tra", "noi", "o",
-        "va", "hoac", "nhung", "cac", "mot", "moi", "tat", "toan", "cung", "hop", "dinh", "thoi", "gian"};
+        "chu",  "phoi",  "co",   "la",    "thuc",   "to",    "trien", "theo",  "tham",   "huong",
+        "chi",  "kiem",  "xay",  "quan",  "bao",    "tiep",  "giai",  "chiu",  "phu",    "lam",
+        "duoc", "trong", "tai",  "ve",    "de",     "khi",   "neu",   "thi",   "cua",    "voi",
+        "cho",  "da",    "se",   "can",   "phai",   "day",   "tang",  "ra",    "dam",    "nghien",
+        "hoan", "danh",  "van",  "tuyen", "thong",  "gui",   "nhan",  "doi",   "tren",   "nham",
+        "dong", "tong",  "lap",  "tao",   "ho",     "bo",    "sau",   "truoc", "tu",     "den",
+        "nay",  "do",    "ban",  "kip",   "thuong", "tap",   "nang",  "mo",    "xu",     "uu",
+        "phat", "thu",   "giam", "duy",   "huy",    "trinh", "quyet", "khan",  "nghiem", "sap",
+        "dieu", "chuan", "xac",  "su",    "ap",     "xem",   "nop",   "lay",   "dua",    "ket",
+        "chap", "luan",  "tra",  "noi",   "o",      "va",    "hoac",  "nhung", "cac",    "mot",
+        "moi",  "tat",   "toan", "cung",  "hop",    "dinh",  "thoi",  "gian"};
     return stops.contains(w);
 }
-
 
 /// Administrative unit words after "UBND" / "Ủy ban nhân dân".
 bool isUnitWord(std::string_view w)
 {
-    return w == "xa" || w == "phuong" || w == "huyen" || w == "thi" || w == "dac" || w == "cap" || w == "cac" ||
-           w == "thanh";
+    return w == "xa" || w == "phuong" || w == "huyen" || w == "thi" || w == "dac" || w == "cap" ||
+           w == "cac" || w == "thanh";
 }
 
 } // namespace
@@ -246,12 +472,14 @@ std::vector<GrammarName> grammarAgencies(const std::string& text, const text::Fo
     const std::string& f = folded.folded;
     std::vector<GrammarName> out;
     auto wordEnd = [&](std::size_t i) {
-        while (i < f.size() && f[i] != ' ' && f[i] != ',' && f[i] != ';' && f[i] != ':' && f[i] != '.' &&
-               f[i] != '(' && f[i] != ')')
+        while (i < f.size() && f[i] != ' ' && f[i] != ',' && f[i] != ';' && f[i] != ':' &&
+               f[i] != '.' && f[i] != '(' && f[i] != ')')
             ++i;
         return i;
     };
-    auto source = [&](std::size_t foldedPos) { return std::string_view(text).substr(folded.origin[foldedPos]); };
+    auto source = [&](std::size_t foldedPos) {
+        return std::string_view(text).substr(folded.origin[foldedPos]);
+    };
     // The next word from @p i: its [begin, end) after spaces (and commas when @p commas).
     auto nextWord = [&](std::size_t i, bool commas) {
         while (i < f.size() && (f[i] == ' ' || (commas && f[i] == ',')))
@@ -264,13 +492,15 @@ std::vector<GrammarName> grammarAgencies(const std::string& text, const text::Fo
         // An official heading a body is named with it: "Chủ tịch Ủy ban nhân dân các xã",
         // "Giám đốc Sở Xây dựng", "Thủ trưởng các cơ quan".
         const std::size_t begin = pos;
-        for (std::string_view official : {"pho chu tich ", "chu tich ", "giam doc ", "thu truong ", "truong ban "})
+        for (std::string_view official :
+             {"pho chu tich ", "chu tich ", "giam doc ", "thu truong ", "truong ban "})
             if (f.compare(pos, official.size(), official) == 0 && startsUpper(source(pos))) {
                 pos += official.size();
                 break;
             }
         const std::size_t found = out.size();
-        // "UBND xã X", "Ủy ban nhân dân các xã, phường", "UBND cấp xã" (collective when "các"/"cấp").
+        // "UBND xã X", "Ủy ban nhân dân các xã, phường", "UBND cấp xã" (collective when
+        // "các"/"cấp").
         for (std::string_view ub : {"ubnd ", "uy ban nhan dan "}) {
             if (f.compare(pos, ub.size(), ub) != 0)
                 continue;
@@ -287,21 +517,24 @@ std::vector<GrammarName> grammarAgencies(const std::string& text, const text::Fo
                 const std::string_view w = std::string_view(f).substr(j, e - j);
                 const bool upper = startsUpper(source(j));
                 const bool comma = f.find(',', i) < j;
-                // "cấp" / "các" go on only before a unit word: "UBND cấp xã cấp giấy phép" ends at "xã".
+                // "cấp" / "các" go on only before a unit word: "UBND cấp xã cấp giấy phép" ends at
+                // "xã".
                 if ((w == "cap" || w == "cac") && last > end) {
                     const auto [a, b] = nextWord(e, false);
                     const std::string_view n2 = std::string_view(f).substr(a, b - a);
                     if (!isUnitWord(n2) || n2 == "cap" || n2 == "cac")
                         break;
                 }
-                if (isUnitWord(w) || w == "khu" || w == "tran" || w == "pho" || w == "xa" || (upper && !comma)) {
+                if (isUnitWord(w) || w == "khu" || w == "tran" || w == "pho" || w == "xa" ||
+                    (upper && !comma)) {
                     last = e;
                     i = e;
                     continue;
                 }
                 break;
             }
-            out.push_back({begin, last, f.compare(at, 4, "cac ") == 0 || f.compare(at, 4, "cap ") == 0});
+            out.push_back(
+                {begin, last, f.compare(at, 4, "cac ") == 0 || f.compare(at, 4, "cap ") == 0});
             pos = last;
             break;
         }
@@ -320,17 +553,18 @@ std::vector<GrammarName> grammarAgencies(const std::string& text, const text::Fo
             if (start == "co quan ") {
                 const std::size_t e = wordEnd(last + 1);
                 const std::string_view next = std::string_view(f).substr(last + 1, e - last - 1);
-                if (next == "thuong" || next == "chu" || next == "phoi" || next == "chuyen" || next == "lien" ||
-                    next == "co" || next == "nha" || next == "thuc" || next == "tham" || next == "dau" || next == "quan" ||
-                    next == "tiep" || next == "giai" || next == "dang" || next == "cap" || next == "duoc")
+                if (next == "thuong" || next == "chu" || next == "phoi" || next == "chuyen" ||
+                    next == "lien" || next == "co" || next == "nha" || next == "thuc" ||
+                    next == "tham" || next == "dau" || next == "quan" || next == "tiep" ||
+                    next == "giai" || next == "dang" || next == "cap" || next == "duoc")
                     break;
             }
             // "Ban Quản lý các khu công nghệ cao và khu công nghiệp", "Ban Quản lý các khu chế xuất
             // và công nghiệp", "Ban quản lý khu kinh tế": the zones it manages, in lower case.
             if (start == "ban quan ly " && f.compare(last + 1, 4, "cac ") == 0) {
-                static const std::set<std::string_view> zoneWords = {"cac", "khu", "cong", "nghiep", "nghe", "cao",
-                                                                     "che", "xuat", "kinh", "te", "kcn", "kkt",
-                                                                     "kcx", "ccn", "cum", "va", "kcnc"};
+                static const std::set<std::string_view> zoneWords = {
+                    "cac", "khu", "cong", "nghiep", "nghe", "cao", "che", "xuat", "kinh",
+                    "te",  "kcn", "kkt",  "kcx",    "ccn",  "cum", "va",  "kcnc"};
                 std::size_t k = last, zoneEnd = last;
                 bool sawZone = false;
                 for (int n = 0; n < 12; ++n) {
@@ -344,7 +578,8 @@ std::vector<GrammarName> grammarAgencies(const std::string& text, const text::Fo
                         if (n2 != "khu" && n2 != "cong" && n2 != "cum" && n2 != "che")
                             break;
                     }
-                    sawZone = sawZone || w == "khu" || w == "kcn" || w == "kkt" || w == "kcx" || w == "ccn";
+                    sawZone = sawZone || w == "khu" || w == "kcn" || w == "kkt" || w == "kcx" ||
+                              w == "ccn";
                     k = b;
                     if (w != "va" && w != "cac")
                         zoneEnd = b;
@@ -357,7 +592,8 @@ std::vector<GrammarName> grammarAgencies(const std::string& text, const text::Fo
                         const std::string_view w = std::string_view(f).substr(a, b - a);
                         if (b == a)
                             break;
-                        if (w == "tinh" || w == "thanh" || (w == "pho" && n > 0) || startsUpper(source(a)))
+                        if (w == "tinh" || w == "thanh" || (w == "pho" && n > 0) ||
+                            startsUpper(source(a)))
                             e = b;
                         else
                             break;
@@ -370,7 +606,8 @@ std::vector<GrammarName> grammarAgencies(const std::string& text, const text::Fo
             // A one-word type ("Sở", "Ban", "Hội") names a body only before a capitalised name
             // ("Ban hành …" is a verb); a longer one ("Văn phòng", "Trung tâm") may go on in lower
             // case ("Văn phòng đăng ký đất đai").
-            const bool oneWord = start.find(' ') == start.size() - 1 || start.find(' ') == std::string_view::npos;
+            const bool oneWord =
+                start.find(' ') == start.size() - 1 || start.find(' ') == std::string_view::npos;
             {
                 std::size_t j = i;
                 while (j < f.size() && f[j] == ' ')
@@ -390,10 +627,13 @@ std::vector<GrammarName> grammarAgencies(const std::string& text, const text::Fo
                     const std::size_t va = f.find(" va ", a);
                     const bool anotherBody =
                         std::any_of(std::begin(kBodyStarts), std::end(kBodyStarts),
-                                    [&](std::string_view s2) { return f.compare(a, s2.size(), s2) == 0; }) ||
+                                    [&](std::string_view s2) {
+                                        return f.compare(a, s2.size(), s2) == 0;
+                                    }) ||
                         f.compare(a, 5, "ubnd ") == 0 || f.compare(a, 7, "uy ban ") == 0;
-                    if (b > a && startsUpper(source(a)) && !anotherBody && va != std::string::npos && va < stop &&
-                        va + 4 < f.size() && startsUpper(source(va + 4))) {
+                    if (b > a && startsUpper(source(a)) && !anotherBody &&
+                        va != std::string::npos && va < stop && va + 4 < f.size() &&
+                        startsUpper(source(va + 4))) {
                         i = j + 1;
                         continue;
                     }
@@ -410,8 +650,9 @@ std::vector<GrammarName> grammarAgencies(const std::string& text, const text::Fo
                     while (k < f.size() && f[k] == ' ')
                         ++k;
                     const bool anotherBody =
-                        std::any_of(std::begin(kBodyStarts), std::end(kBodyStarts),
-                                    [&](std::string_view b) { return f.compare(k, b.size(), b) == 0; }) ||
+                        std::any_of(
+                            std::begin(kBodyStarts), std::end(kBodyStarts),
+                            [&](std::string_view b) { return f.compare(k, b.size(), b) == 0; }) ||
                         f.compare(k, 5, "ubnd ") == 0 || f.compare(k, 7, "uy ban ") == 0;
                     // "… Nghi Sơn và các khu công nghiệp": the boards that manage zones and parks.
                     if (f.compare(k, 8, "cac khu ") == 0) {
@@ -466,11 +707,14 @@ std::vector<GrammarName> grammarAgencies(const std::string& text, const text::Fo
                 };
                 // A word in capitals after a name in ordinary case is the heading that follows
                 // ("Ban Quản lý khu Kinh tế / PHÁT TRIỂN NGUỒN NHÂN LỰC").
-                if (words > 0 && w.size() > 1 && isAllUpper(std::string(source(j).substr(0, folded.origin[e] - folded.origin[j]))) &&
-                    !isAllUpper(std::string(source(pos).substr(0, folded.origin[j] - folded.origin[pos]))))
+                if (words > 0 && w.size() > 1 &&
+                    isAllUpper(
+                        std::string(source(j).substr(0, folded.origin[e] - folded.origin[j]))) &&
+                    !isAllUpper(
+                        std::string(source(pos).substr(0, folded.origin[j] - folded.origin[pos]))))
                     break;
-                // A field's second word that is also a verb elsewhere: "Liên đoàn Lao động", "Hội Chữ
-                // thập đỏ", "Quỹ Đầu tư", "Sở Giao thông vận tải".
+                // A field's second word that is also a verb elsewhere: "Liên đoàn Lao động", "Hội
+                // Chữ thập đỏ", "Quỹ Đầu tư", "Sở Giao thông vận tải".
                 const std::string_view previousWord = [&] {
                     std::size_t b = j;
                     while (b > 0 && f[b - 1] == ' ')
@@ -481,10 +725,12 @@ std::vector<GrammarName> grammarAgencies(const std::string& text, const text::Fo
                     return std::string_view(f).substr(a, b - a);
                 }();
                 static const std::set<std::pair<std::string_view, std::string_view>> compounds = {
-                    {"lao", "dong"}, {"thap", "do"},  {"dau", "tu"},    {"giao", "thong"}, {"truyen", "thong"},
-                    {"van", "tai"},  {"cong", "doan"}, {"thanh", "tra"}, {"chi", "dao"},    {"ky", "thuat"}};
+                    {"lao", "dong"},     {"thap", "do"}, {"dau", "tu"},    {"giao", "thong"},
+                    {"truyen", "thong"}, {"van", "tai"}, {"cong", "doan"}, {"thanh", "tra"},
+                    {"chi", "dao"},      {"ky", "thuat"}};
                 const bool compound = words > 0 && compounds.contains({previousWord, w});
-                if (upper || compound || (!stopsName(w) && (previousUpper || !oneWord || capitalSoon()))) {
+                if (upper || compound ||
+                    (!stopsName(w) && (previousUpper || !oneWord || capitalSoon()))) {
                     last = e;
                     i = e;
                     previousUpper = upper;
@@ -498,8 +744,8 @@ std::vector<GrammarName> grammarAgencies(const std::string& text, const text::Fo
                 std::size_t k = last;
                 while (k < f.size() && f[k] == ' ')
                     ++k;
-                if (f.compare(k, 7, "cac cap") == 0 && (k + 7 >= f.size() || !isWordChar(f[k + 7])) &&
-                    (words > 0 || !oneWord)) {
+                if (f.compare(k, 7, "cac cap") == 0 &&
+                    (k + 7 >= f.size() || !isWordChar(f[k + 7])) && (words > 0 || !oneWord)) {
                     out.push_back({begin, k + 7, true});
                     pos = k + 7;
                     break;
@@ -520,7 +766,8 @@ std::vector<AgencyMention> findAgencies(const std::string& text, const text::Fol
                                         const std::string& province)
 {
     const std::string& f = folded.folded;
-    const std::string provinceFolded = province.empty() ? std::string() : text::foldForMatch(province);
+    const std::string provinceFolded =
+        province.empty() ? std::string() : text::foldForMatch(province);
     struct Candidate
     {
         std::size_t begin, end; // folded offsets
@@ -536,9 +783,11 @@ std::vector<AgencyMention> findAgencies(const std::string& text, const text::Fol
         if (municipal)
             for (std::string_view pattern : def.patterns)
                 if (pattern.ends_with(" tinh"))
-                    patterns.push_back(std::string(pattern.substr(0, pattern.size() - 5)) + " thanh pho");
+                    patterns.push_back(std::string(pattern.substr(0, pattern.size() - 5)) +
+                                       " thanh pho");
         for (const std::string& pattern : patterns) {
-            for (std::size_t pos = f.find(pattern); pos != std::string::npos; pos = f.find(pattern, pos + 1)) {
+            for (std::size_t pos = f.find(pattern); pos != std::string::npos;
+                 pos = f.find(pattern, pos + 1)) {
                 const std::size_t end = pos + pattern.size();
                 if ((pos > 0 && isWordChar(f[pos - 1])) || (end < f.size() && isWordChar(f[end])))
                     continue;
@@ -548,18 +797,22 @@ std::vector<AgencyMention> findAgencies(const std::string& text, const text::Fol
                     std::size_t at = extended;
                     if (f.compare(at, 5, " tinh") == 0)
                         at += 5;
-                    if (!provinceFolded.empty() && f.compare(at, provinceFolded.size() + 1, " " + provinceFolded) == 0)
+                    if (!provinceFolded.empty() &&
+                        f.compare(at, provinceFolded.size() + 1, " " + provinceFolded) == 0)
                         extended = at + provinceFolded.size() + 1;
                     else if (at != extended && (at >= f.size() || !isWordChar(f[at])))
                         extended = at;
                     if (def.id == "bao-tinh" && extended == end)
                         continue; // a bare "báo" is the verb "report"
-                } else if (municipal && !provinceFolded.empty() && std::string_view(pattern).ends_with(" thanh pho") &&
-                           f.compare(extended, provinceFolded.size() + 1, " " + provinceFolded) == 0) {
+                } else if (municipal && !provinceFolded.empty() &&
+                           std::string_view(pattern).ends_with(" thanh pho") &&
+                           f.compare(extended, provinceFolded.size() + 1, " " + provinceFolded) ==
+                               0) {
                     extended += provinceFolded.size() + 1; // "Ủy ban nhân dân thành phố Hà Nội"
                 } else if (f.compare(extended, 5, " tinh") == 0 &&
                            (extended + 5 >= f.size() || !isWordChar(f[extended + 5])) &&
-                           std::string_view(def.name).ends_with("tỉnh") && !std::string_view(pattern).ends_with("tinh")) {
+                           std::string_view(def.name).ends_with("tỉnh") &&
+                           !std::string_view(pattern).ends_with("tinh")) {
                     extended += 5;
                 } else if (def.collective && f.compare(extended, 10, " thanh pho") == 0 &&
                            (extended + 10 >= f.size() || !isWordChar(f[extended + 10]))) {
@@ -567,8 +820,10 @@ std::vector<AgencyMention> findAgencies(const std::string& text, const text::Fol
                 }
                 // "Chủ tịch UBND cấp xã", "Giám đốc Sở Xây dựng": the official speaks for the body.
                 std::size_t begin = pos;
-                for (std::string_view official : {"pho chu tich ", "chu tich ", "giam doc ", "thu truong ", "truong ban "})
-                    if (begin >= official.size() && f.compare(begin - official.size(), official.size(), official) == 0 &&
+                for (std::string_view official :
+                     {"pho chu tich ", "chu tich ", "giam doc ", "thu truong ", "truong ban "})
+                    if (begin >= official.size() &&
+                        f.compare(begin - official.size(), official.size(), official) == 0 &&
                         (begin == official.size() || !isWordChar(f[begin - official.size() - 1]))) {
                         begin -= official.size();
                         break;
@@ -593,8 +848,9 @@ std::vector<AgencyMention> findAgencies(const std::string& text, const text::Fol
                 ++i;
             // the item runs to the next comma, semicolon, full stop, bracket or "và"
             std::size_t end = i;
-            while (end < f.size() && f[end] != ',' && f[end] != ';' && f[end] != '.' && f[end] != ')' &&
-                   f[end] != '(' && f[end] != ':' && !(f.compare(end, 4, " va ") == 0 && item > 0))
+            while (end < f.size() && f[end] != ',' && f[end] != ';' && f[end] != '.' &&
+                   f[end] != ')' && f[end] != '(' && f[end] != ':' &&
+                   !(f.compare(end, 4, " va ") == 0 && item > 0))
                 ++end;
             const AgencyDef* def = nullptr;
             std::size_t matchedEnd = i;
@@ -653,7 +909,8 @@ std::vector<AgencyMention> findAgencies(const std::string& text, const text::Fol
         if (!overlaps)
             chosen.push_back(c);
     }
-    std::sort(chosen.begin(), chosen.end(), [](const Candidate& a, const Candidate& b) { return a.begin < b.begin; });
+    std::sort(chosen.begin(), chosen.end(),
+              [](const Candidate& a, const Candidate& b) { return a.begin < b.begin; });
     std::vector<AgencyMention> mentions;
     for (const auto& c : chosen) {
         AgencyMention m;

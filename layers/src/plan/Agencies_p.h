@@ -14,11 +14,11 @@ namespace pa::plan {
 struct AgencyDef
 {
     std::string_view id;
-    std::string_view name;          ///< canonical, with "tỉnh" where the body is a province body
+    std::string_view name; ///< canonical, with "tỉnh" where the body is a province body
     std::string_view abbreviation;
-    std::string_view level;         ///< "province", "national", "other"
-    std::string_view successorId;   ///< the 2025 successor, empty when unchanged
-    std::string_view validTo;       ///< last day before the 2025 reorganisation, or empty
+    std::string_view level;                 ///< "province", "national", "other"
+    std::string_view successorId;           ///< the 2025 successor, empty when unchanged
+    std::string_view validTo;               ///< last day before the 2025 reorganisation, or empty
     std::vector<std::string_view> patterns; ///< folded spellings (lower case, no diacritics)
     bool collective = false;
     bool takesProvinceName = false; ///< "Báo Thái Nguyên", "BQL các KCN Thái Nguyên"

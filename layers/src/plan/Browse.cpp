@@ -15,7 +15,10 @@ using gis::sqlLiteral;
 
 namespace {
 
-std::string text(const gis::FieldValue& v) { return gis::toString(v); }
+std::string text(const gis::FieldValue& v)
+{
+    return gis::toString(v);
+}
 std::int64_t integer(const gis::FieldValue& v)
 {
     if (const auto* i = std::get_if<std::int64_t>(&v))
@@ -35,19 +38,22 @@ PlanOverview readPlanOverview(layers::Workspace& ws)
                     "ORDER BY issued_on IS NULL, issued_on, doc_id")
              .rows) {
         docIndex[text(row[0])] = out.documents.size();
-        out.documents.push_back({text(row[0]), text(row[1]), text(row[2]), text(row[3]), text(row[4]), {}});
+        out.documents.push_back(
+            {text(row[0]), text(row[1]), text(row[2]), text(row[3]), text(row[4]), {}});
     }
 
     // Links per task fid, over every registered link table, and the kinds they reach.
     std::map<std::int64_t, std::int64_t> links;
     std::map<std::int64_t, std::set<std::string>> kinds;
     for (const auto& layer : ws.layers()) {
-        if (layer.linkTable.empty() || !ds.layerByName(layer.linkTable) || !ds.layerByName(layer.name))
+        if (layer.linkTable.empty() || !ds.layerByName(layer.linkTable) ||
+            !ds.layerByName(layer.name))
             continue;
-        for (const auto& row : ds.execute("SELECT l.related_id, COUNT(*) FROM " + sqlIdentifier(layer.linkTable) +
-                                          " l JOIN " + sqlIdentifier(layer.name) +
-                                          " f ON f.fid = l.base_id GROUP BY l.related_id")
-                                   .rows) {
+        for (const auto& row :
+             ds.execute("SELECT l.related_id, COUNT(*) FROM " + sqlIdentifier(layer.linkTable) +
+                        " l JOIN " + sqlIdentifier(layer.name) +
+                        " f ON f.fid = l.base_id GROUP BY l.related_id")
+                 .rows) {
             links[integer(row[0])] += integer(row[1]);
             kinds[integer(row[0])].insert(layer.kind);
         }
@@ -59,23 +65,26 @@ PlanOverview readPlanOverview(layers::Workspace& ws)
 
     std::map<std::string, std::pair<std::size_t, std::size_t>> taskIndex; // task → (document, task)
     const bool deadlines = ws.schemaVersion() >= layers::kSchemaTaskDeadlines;
-    for (const auto& row : ds.execute(std::string("SELECT fid + 0, task_id, doc_id, section, heading, text, ") +
-                                      (deadlines ? "deadline, deadline_text" : "NULL, NULL") +
-                                      " FROM plan_tasks ORDER BY doc_id, ordinal, task_id")
-                               .rows) {
+    for (const auto& row :
+         ds.execute(std::string("SELECT fid + 0, task_id, doc_id, section, heading, text, ") +
+                    (deadlines ? "deadline, deadline_text" : "NULL, NULL") +
+                    " FROM plan_tasks ORDER BY doc_id, ordinal, task_id")
+             .rows) {
         const auto doc = docIndex.find(text(row[2]));
         if (doc == docIndex.end())
             continue; // a task of no stored document (validate reports it)
         auto& tasks = out.documents[doc->second].tasks;
-        StoredTask t{text(row[1]), text(row[2]), text(row[3]), text(row[4]), text(row[5]), {}, {}, 0, {}, {},
-                     text(row[6]), text(row[7])};
+        StoredTask t{text(row[1]), text(row[2]), text(row[3]), text(row[4]),
+                     text(row[5]), {},           {},           0,
+                     {},           {},           text(row[6]), text(row[7])};
         if (const auto l = links.find(integer(row[0])); l != links.end())
             t.links = l->second;
         if (const auto k = kinds.find(integer(row[0])); k != kinds.end()) {
             t.kinds.assign(k->second.begin(), k->second.end());
-            std::sort(t.kinds.begin(), t.kinds.end(), [](const std::string& a, const std::string& b) {
-                return layers::kindRank(a) < layers::kindRank(b);
-            });
+            std::sort(t.kinds.begin(), t.kinds.end(),
+                      [](const std::string& a, const std::string& b) {
+                          return layers::kindRank(a) < layers::kindRank(b);
+                      });
         }
         if (const auto r = reasons.find(t.taskId); r != reasons.end())
             t.unlocatedReason = r->second;
@@ -84,7 +93,8 @@ PlanOverview readPlanOverview(layers::Workspace& ws)
     }
 
     std::map<std::string, StoredAgency> agencies;
-    for (const auto& row : ds.execute("SELECT a.agency_id, a.name_vi, a.abbreviation, s.name_vi AS successor_name FROM plan_agencies a "
+    for (const auto& row : ds.execute("SELECT a.agency_id, a.name_vi, a.abbreviation, s.name_vi AS "
+                                      "successor_name FROM plan_agencies a "
                                       "LEFT JOIN plan_agencies s ON s.agency_id = a.successor_id")
                                .rows)
         agencies[text(row[0])] = {text(row[0]), text(row[1]), text(row[2]), text(row[3]), 0, 0};
@@ -112,7 +122,8 @@ PlanOverview readPlanOverview(layers::Workspace& ws)
     return out;
 }
 
-std::optional<gis::Envelope> footprintExtent(layers::Workspace& ws, const std::vector<std::string>& taskIds)
+std::optional<gis::Envelope> footprintExtent(layers::Workspace& ws,
+                                             const std::vector<std::string>& taskIds)
 {
     if (taskIds.empty())
         return std::nullopt;
@@ -127,8 +138,9 @@ std::optional<gis::Envelope> footprintExtent(layers::Workspace& ws, const std::v
         auto table = ds.layerByName(layer.name);
         if (!table || !table->hasGeometry())
             continue;
-        const auto fids = ds.execute("SELECT DISTINCT l.base_id FROM " + sqlIdentifier(layer.linkTable) +
-                                     " l JOIN plan_tasks t ON t.fid = l.related_id WHERE t.task_id IN (" + list + ")");
+        const auto fids = ds.execute(
+            "SELECT DISTINCT l.base_id FROM " + sqlIdentifier(layer.linkTable) +
+            " l JOIN plan_tasks t ON t.fid = l.related_id WHERE t.task_id IN (" + list + ")");
         if (fids.rows.empty())
             continue;
         std::string where;

@@ -24,7 +24,8 @@ std::vector<std::string> splitNames(const std::string& value)
     std::size_t start = 0;
     for (;;) {
         const auto semi = value.find(';', start);
-        std::string name = value.substr(start, semi == std::string::npos ? std::string::npos : semi - start);
+        std::string name =
+            value.substr(start, semi == std::string::npos ? std::string::npos : semi - start);
         while (!name.empty() && name.front() == ' ')
             name.erase(0, 1);
         while (!name.empty() && name.back() == ' ')
@@ -68,14 +69,16 @@ CorrectionReport applyCorrections(ParsedPlan& plan, const std::vector<Correction
         return -1;
     };
     auto remember = [&](const AgencyInfo& a) {
-        if (std::none_of(plan.agencies.begin(), plan.agencies.end(), [&](const AgencyInfo& b) { return b.id == a.id; }))
+        if (std::none_of(plan.agencies.begin(), plan.agencies.end(),
+                         [&](const AgencyInfo& b) { return b.id == a.id; }))
             plan.agencies.push_back(a);
         return a.name;
     };
     for (const auto& c : corrections) {
         const std::ptrdiff_t at = find(c.textKey, c.taskId);
         if (at < 0) {
-            report.unmatched.push_back(c.taskId + " (" + c.action + (c.field.empty() ? "" : " " + c.field) + ")");
+            report.unmatched.push_back(c.taskId + " (" + c.action +
+                                       (c.field.empty() ? "" : " " + c.field) + ")");
             continue;
         }
         Task& task = plan.tasks[static_cast<std::size_t>(at)];
@@ -109,14 +112,16 @@ CorrectionReport applyCorrections(ParsedPlan& plan, const std::vector<Correction
             const std::string words = text::foldForMatch(c.value);
             const auto pos = words.empty() ? std::string::npos : f.folded.find(words);
             if (pos == std::string::npos || pos == 0)
-                throw layers::Error(layers::ErrorKind::Usage, "task " + c.taskId + " has no words '" + c.value +
-                                                                  "' after its beginning to split it at (its text: '" +
-                                                                  text::clipUtf8(task.text, 120) + "…')");
+                throw layers::Error(layers::ErrorKind::Usage,
+                                    "task " + c.taskId + " has no words '" + c.value +
+                                        "' after its beginning to split it at (its text: '" +
+                                        text::clipUtf8(task.text, 120) + "…')");
             Task second = task;
             const std::size_t cut = f.origin[pos];
             second.text = task.text.substr(cut);
             task.text = task.text.substr(0, cut);
-            while (!task.text.empty() && (task.text.back() == ' ' || task.text.back() == ';' || task.text.back() == ','))
+            while (!task.text.empty() &&
+                   (task.text.back() == ' ' || task.text.back() == ';' || task.text.back() == ','))
                 task.text.pop_back();
             second.id = task.id + "-2";
             second.rule = task.rule = "corrected";
@@ -145,12 +150,12 @@ std::vector<Correction> loadCorrections(layers::Workspace& workspace, const std:
     std::vector<Correction> out;
     if (workspace.schemaVersion() < layers::kSchemaTaskDeadlines)
         return out;
-    const auto rows = workspace.dataset().execute(
-        "SELECT task_id, text_key, action, field, value FROM plan_task_corrections WHERE doc_id = " +
-        gis::sqlLiteral(docId) + " ORDER BY fid");
+    const auto rows = workspace.dataset().execute("SELECT task_id, text_key, action, field, value "
+                                                  "FROM plan_task_corrections WHERE doc_id = " +
+                                                  gis::sqlLiteral(docId) + " ORDER BY fid");
     for (const auto& r : rows.rows)
-        out.push_back({gis::toString(r[0]), gis::toString(r[1]), gis::toString(r[2]), gis::toString(r[3]),
-                       gis::toString(r[4])});
+        out.push_back({gis::toString(r[0]), gis::toString(r[1]), gis::toString(r[2]),
+                       gis::toString(r[3]), gis::toString(r[4])});
     return out;
 }
 

@@ -1,5 +1,4 @@
 #include "Deadlines_p.h"
-
 #include "planatlas/layers/Text.h"
 
 #include <array>
@@ -10,7 +9,8 @@ namespace pa::plan {
 
 namespace {
 
-constexpr std::size_t kMaxScan = 2000; // deadlines stand near what they qualify; bounds the regex work
+constexpr std::size_t kMaxScan =
+    2000; // deadlines stand near what they qualify; bounds the regex work
 
 /// A day of every year and the days listed after it, before "hằng năm": "25/12 hằng năm",
 /// "30 tháng 11 hằng năm", "01/6 và 15/11 hằng năm" (group 1 the day, 2 the month of the first).
@@ -42,12 +42,15 @@ std::optional<std::string> expressionAt(const std::string& f, std::size_t& lengt
     static const std::regex date(R"(^(?:ngay\s*)?(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))");
     static const std::regex dateWords(R"(^(?:ngay\s*)?(\d{1,2}) thang (\d{1,2}) nam (\d{4}))");
     static const std::regex annualDay(R"(^(?:ngay\s*)?)" + kDaysOfTheYear);
-    static const std::regex quarter(R"(^qu[yi]\s*(iv|iii|ii|i|[1-4])\s*(?:[/.,-]|\s)\s*(?:nam\s*)?(\d{4}))");
+    static const std::regex quarter(
+        R"(^qu[yi]\s*(iv|iii|ii|i|[1-4])\s*(?:[/.,-]|\s)\s*(?:nam\s*)?(\d{4}))");
     static const std::regex month(R"(^thang\s*(\d{1,2})\s*(?:[/.-]|\s)\s*(?:nam\s*)?(\d{4}))");
     // "Tháng 11 - 12/2025": two months of one year.
-    static const std::regex monthPair(R"(^thang\s*(\d{1,2})\s*(?:-|den)\s*(?:thang\s*)?(\d{1,2})\s*[/.-]\s*(\d{4}))");
+    static const std::regex monthPair(
+        R"(^thang\s*(\d{1,2})\s*(?:-|den)\s*(?:thang\s*)?(\d{1,2})\s*[/.-]\s*(\d{4}))");
     // "Từ tháng 11/2025 đến khi kết thúc …": open-ended, so ongoing.
-    static const std::regex openEnded(R"(^tu\s+(?:ngay|thang|qu[yi]|nam)?\s*[\d/ivx .-]+den khi\b)");
+    static const std::regex openEnded(
+        R"(^tu\s+(?:ngay|thang|qu[yi]|nam)?\s*[\d/ivx .-]+den khi\b)");
     static const std::regex year(R"(^(?:nam\s*)?(\d{4})\b)");
     static const std::regex days(
         R"(^(?:trong\s*(?:vong|thoi han|thoi gian)?\s*)?(?:khong qua\s*|toi da\s*)?(\d{1,3})\s*ngay)");
@@ -133,7 +136,8 @@ std::optional<std::string> expressionAt(const std::string& f, std::size_t& lengt
 }
 
 /// The first expression at or after @p from, with a second one joined by a range word.
-std::optional<std::string> firstExpression(const std::string& f, std::size_t from, std::size_t* at = nullptr)
+std::optional<std::string> firstExpression(const std::string& f, std::size_t from,
+                                           std::size_t* at = nullptr)
 {
     for (std::size_t i = from; i < f.size(); ++i) {
         if (i > 0 && std::isalnum(static_cast<unsigned char>(f[i - 1])))
@@ -157,8 +161,8 @@ std::optional<std::string> firstExpression(const std::string& f, std::size_t fro
         }
         // "Từ năm 2026", "kể từ ngày 01/7/2025": when work starts, not when it is due.
         const std::string before = f.substr(i >= 12 ? i - 12 : 0, i >= 12 ? 12 : i);
-        if ((before.ends_with("tu ") || before.ends_with("tu ngay ") || before.ends_with("tu nam ") ||
-             before.ends_with("tu thang ")) &&
+        if ((before.ends_with("tu ") || before.ends_with("tu ngay ") ||
+             before.ends_with("tu nam ") || before.ends_with("tu thang ")) &&
             !(before.ends_with("den tu ")) && first->find("..") == std::string::npos) {
             i += length;
             continue;
@@ -234,7 +238,8 @@ Deadline deadlineOf(const std::string& text)
             if (auto day = annualDayNear(f, f.find("hang nam")); !day.empty())
                 d.normalised = day;
         d.text = cut;
-        while (!d.text.empty() && (d.text.back() == '.' || d.text.back() == ';' || d.text.back() == ' '))
+        while (!d.text.empty() &&
+               (d.text.back() == '.' || d.text.back() == ';' || d.text.back() == ' '))
             d.text.pop_back();
     }
     return d;
@@ -245,7 +250,8 @@ Deadline deadlineInTask(const std::string& body)
     const std::string cut = text::clipUtf8(body, kMaxScan);
     const std::string f = foldDashes(text::foldForMatch(cut));
     // A labelled field: "Thời gian hoàn thành: …", "Thời hạn: …", "Tiến độ: …".
-    static const std::regex label(R"((?:thoi gian (?:hoan thanh|thuc hien|trien khai)|thoi han(?: hoan thanh)?|tien do(?: thuc hien| hoan thanh)?)\s*:\s*)");
+    static const std::regex label(
+        R"((?:thoi gian (?:hoan thanh|thuc hien|trien khai)|thoi han(?: hoan thanh)?|tien do(?: thuc hien| hoan thanh)?)\s*:\s*)");
     std::smatch m;
     Deadline d;
     if (std::regex_search(f, m, label)) {
@@ -257,12 +263,15 @@ Deadline deadlineInTask(const std::string& body)
         if (!d.normalised.empty()) {
             // The words as written: the clause after the label.
             const text::FoldedText ft = text::foldWithOffsets(cut);
-            const std::size_t at = ft.folded.find(':', ft.folded.find(f.substr(static_cast<std::size_t>(m.position(0)), 8)));
-            std::string rest = at == std::string::npos ? std::string() : cut.substr(ft.origin[at] + 1);
+            const std::size_t at = ft.folded.find(
+                ':', ft.folded.find(f.substr(static_cast<std::size_t>(m.position(0)), 8)));
+            std::string rest =
+                at == std::string::npos ? std::string() : cut.substr(ft.origin[at] + 1);
             rest = rest.substr(0, rest.find_first_of(";\n"));
             while (!rest.empty() && (rest.front() == ' '))
                 rest.erase(0, 1);
-            while (!rest.empty() && (rest.back() == '.' || rest.back() == ' ' || rest.back() == ')'))
+            while (!rest.empty() &&
+                   (rest.back() == '.' || rest.back() == ' ' || rest.back() == ')'))
                 rest.pop_back();
             d.text = rest;
             return d;
@@ -286,7 +295,8 @@ Deadline deadlineInTask(const std::string& body)
     static const std::regex anchored(
         R"(\b(?:truoc|cham nhat|xong truoc|hoan thanh trong|hoan thanh truoc|hoan thanh|trong)\s+(?:ngay|qu[yi]|thang|nam)\s)");
     // "trong thời hạn không quá 05 ngày làm việc", "trong vòng 07 ngày"
-    static const std::regex withinDays(R"(\btrong\s+(?:vong|thoi han|thoi gian)\s+(?:khong qua\s+|toi da\s+)?(\d{1,3})\s+ngay\b)");
+    static const std::regex withinDays(
+        R"(\btrong\s+(?:vong|thoi han|thoi gian)\s+(?:khong qua\s+|toi da\s+)?(\d{1,3})\s+ngay\b)");
     if (std::regex_search(f, m, withinDays)) {
         d.normalised = "days:" + std::to_string(std::stoi(m[1]));
         const text::FoldedText ft = text::foldWithOffsets(cut);
@@ -301,7 +311,8 @@ Deadline deadlineInTask(const std::string& body)
         const std::string word = (*it)[0].str();
         std::size_t at = 0;
         const std::size_t exprFrom = from + word.find_last_of(' ', word.size() - 2) + 1;
-        if (auto e = firstExpression(f.substr(0, std::min(f.size(), exprFrom + 60)), exprFrom, &at); e && at == exprFrom) {
+        if (auto e = firstExpression(f.substr(0, std::min(f.size(), exprFrom + 60)), exprFrom, &at);
+            e && at == exprFrom) {
             // "trong năm" + a year is a deadline; "trong tháng" + month/year too.
             d.normalised = *e;
             const text::FoldedText ft = text::foldWithOffsets(cut);
@@ -317,7 +328,8 @@ Deadline deadlineInTask(const std::string& body)
     for (std::string_view w : {"thuong xuyen", "lien tuc", "hang nam"})
         for (std::size_t p = f.find(w); p != std::string::npos; p = f.find(w, p + 1))
             if ((p == 0 || f[p - 1] == ' ' || f[p - 1] == '(' || f[p - 1] == ',') &&
-                (p + w.size() >= f.size() || !std::isalnum(static_cast<unsigned char>(f[p + w.size()])))) {
+                (p + w.size() >= f.size() ||
+                 !std::isalnum(static_cast<unsigned char>(f[p + w.size()])))) {
                 if (p < firstAt) {
                     firstAt = p;
                     first = w;

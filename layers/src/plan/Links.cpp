@@ -11,8 +11,8 @@
 #include <algorithm>
 #include <map>
 #include <set>
-#include <tuple>
 #include <sstream>
+#include <tuple>
 
 namespace pa::plan {
 
@@ -35,10 +35,11 @@ std::vector<Feature> workspaceFeatures(layers::Workspace& ws)
         auto table = ws.dataset().layerByName(layer.name);
         if (!table || table->fieldIndex("code") < 0 || table->fieldIndex("name_vi") < 0)
             continue;
-        for (const auto& row : ws.dataset()
-                                   .execute("SELECT code, name_vi FROM " + sqlIdentifier(layer.name) +
-                                            " WHERE name_vi IS NOT NULL AND code IS NOT NULL ORDER BY fid")
-                                   .rows) {
+        for (const auto& row :
+             ws.dataset()
+                 .execute("SELECT code, name_vi FROM " + sqlIdentifier(layer.name) +
+                          " WHERE name_vi IS NOT NULL AND code IS NOT NULL ORDER BY fid")
+                 .rows) {
             Feature f{layer.name, layer.kind, gis::toString(row[0]), gis::toString(row[1]), {}};
             f.key = placeKey(f.name);
             if (!f.key.empty())
@@ -58,9 +59,11 @@ double kindFit(const std::string& type, const std::string& kind)
     };
     const bool town = in(type, {"admin_district", "urban_centre", "admin_commune"}) &&
                       in(kind, {"admin_district", "urban_centre", "admin_commune"});
-    const bool industry = layers::inGroup(type, "industrial") && layers::inGroup(kind, "industrial");
+    const bool industry =
+        layers::inGroup(type, "industrial") && layers::inGroup(kind, "industrial");
     const bool road = in(type, {"road", "expressway"}) && in(kind, {"road", "expressway"});
-    const bool site = in(type, {"lake", "tourism_area"}) && in(kind, {"tourism_area", "other", "infrastructure", "forest"});
+    const bool site = in(type, {"lake", "tourism_area"}) &&
+                      in(kind, {"tourism_area", "other", "infrastructure", "forest"});
     return town || industry || road || site ? 0.8 : 0.5;
 }
 
@@ -74,7 +77,8 @@ double nameFit(const std::string& mention, const std::string& feature)
         if (small.size() < 4)
             return false;
         for (std::size_t p = big.find(small); p != std::string::npos; p = big.find(small, p + 1))
-            if ((p == 0 || big[p - 1] == ' ') && (p + small.size() == big.size() || big[p + small.size()] == ' '))
+            if ((p == 0 || big[p - 1] == ' ') &&
+                (p + small.size() == big.size() || big[p + small.size()] == ' '))
                 return true;
         return false;
     };
@@ -88,13 +92,16 @@ std::string scalar(layers::Workspace& ws, const std::string& sql)
 }
 
 /// The layer and fid of the feature with @p code; Error(Usage) when there is none.
-std::pair<layers::RegisteredLayer, std::string> findFeature(layers::Workspace& ws, const std::string& code)
+std::pair<layers::RegisteredLayer, std::string> findFeature(layers::Workspace& ws,
+                                                            const std::string& code)
 {
     for (const auto& layer : ws.layers()) {
         auto table = ws.dataset().layerByName(layer.name);
         if (!table || table->fieldIndex("code") < 0)
             continue;
-        const std::string fid = scalar(ws, "SELECT fid + 0 AS feature_fid FROM " + sqlIdentifier(layer.name) + " WHERE code = " + sqlLiteral(code));
+        const std::string fid =
+            scalar(ws, "SELECT fid + 0 AS feature_fid FROM " + sqlIdentifier(layer.name) +
+                           " WHERE code = " + sqlLiteral(code));
         if (!fid.empty())
             return {layer, fid};
     }
@@ -103,23 +110,28 @@ std::pair<layers::RegisteredLayer, std::string> findFeature(layers::Workspace& w
 
 std::string taskFid(layers::Workspace& ws, const std::string& taskId)
 {
-    const std::string fid = scalar(ws, "SELECT fid + 0 AS task_fid FROM plan_tasks WHERE task_id = " + sqlLiteral(taskId));
+    const std::string fid = scalar(
+        ws, "SELECT fid + 0 AS task_fid FROM plan_tasks WHERE task_id = " + sqlLiteral(taskId));
     if (fid.empty())
-        throw Error(ErrorKind::Usage, "no task '" + taskId + "' in the workspace (see 'planatlas link WS list' "
-                                      "or the task ids printed by 'planatlas ingest --format json')");
+        throw Error(ErrorKind::Usage,
+                    "no task '" + taskId +
+                        "' in the workspace (see 'planatlas link WS list' "
+                        "or the task ids printed by 'planatlas ingest --format json')");
     return fid;
 }
 
-void writeLink(layers::Workspace& ws, const layers::RegisteredLayer& layer, const std::string& featureFid,
-               const std::string& taskFidValue, const std::string& source, std::optional<double> confidence)
+void writeLink(layers::Workspace& ws, const layers::RegisteredLayer& layer,
+               const std::string& featureFid, const std::string& taskFidValue,
+               const std::string& source, std::optional<double> confidence)
 {
     std::ostringstream c;
     c.precision(6);
     if (confidence)
         c << *confidence;
     ws.dataset().execute("INSERT OR IGNORE INTO " + sqlIdentifier(layer.linkTable) +
-                         " (base_id, related_id, link_source, confidence, created_at) VALUES (" + featureFid + ", " +
-                         taskFidValue + ", " + sqlLiteral(source) + ", " + (confidence ? c.str() : std::string("NULL")) +
+                         " (base_id, related_id, link_source, confidence, created_at) VALUES (" +
+                         featureFid + ", " + taskFidValue + ", " + sqlLiteral(source) + ", " +
+                         (confidence ? c.str() : std::string("NULL")) +
                          ", strftime('%Y-%m-%dT%H:%M:%fZ','now'))");
 }
 
@@ -128,7 +140,8 @@ template <typename Work> auto inTransaction(layers::Workspace& ws, Work&& work)
     try {
         return ws.transaction(std::forward<Work>(work));
     } catch (const gis::GisError& e) {
-        throw Error(ErrorKind::Workspace, std::string("cannot write links to '") + ws.path() + "': " + e.what());
+        throw Error(ErrorKind::Workspace,
+                    std::string("cannot write links to '") + ws.path() + "': " + e.what());
     }
 }
 
@@ -151,10 +164,12 @@ LinkSuggestion suggestionFrom(const std::vector<gis::FieldValue>& row)
 
 std::vector<LinkSuggestion> listSuggestions(layers::Workspace& ws, const std::string& status)
 {
-    // (GDAL turns a selected primary key into the feature id, even aliased: "fid + 0" keeps it a value.)
+    // (GDAL turns a selected primary key into the feature id, even aliased: "fid + 0" keeps it a
+    // value.)
     std::vector<LinkSuggestion> out;
     const auto rows = ws.dataset().execute(
-        "SELECT fid + 0 AS suggestion_id, task_id, layer_name, feature_code, mention, confidence, status, '' "
+        "SELECT fid + 0 AS suggestion_id, task_id, layer_name, feature_code, mention, confidence, "
+        "status, '' "
         "FROM plan_link_suggestions" +
         (status.empty() ? std::string() : " WHERE status = " + sqlLiteral(status)) +
         " ORDER BY confidence DESC, task_id, layer_name, feature_code");
@@ -173,7 +188,8 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
 {
     const auto features = workspaceFeatures(ws);
     const auto tasks = ws.dataset().execute(
-        "SELECT task_id, text FROM plan_tasks" + (docId.empty() ? std::string() : " WHERE doc_id = " + sqlLiteral(docId)) +
+        "SELECT task_id, text FROM plan_tasks" +
+        (docId.empty() ? std::string() : " WHERE doc_id = " + sqlLiteral(docId)) +
         " ORDER BY doc_id, ordinal");
     // Existing links are not suggested again.
     std::set<std::string> linked;
@@ -198,38 +214,43 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
                 const double name = nameFit(key, f.key);
                 if (name == 0.0)
                     continue;
-                const double confidence = std::min(1.0, mention.confidence * name * kindFit(mention.type, f.kind));
+                const double confidence =
+                    std::min(1.0, mention.confidence * name * kindFit(mention.type, f.kind));
                 if (confidence < 0.3)
                     continue;
                 const std::string id = taskId + "|" + f.layer + "|" + f.code;
                 if (linked.contains(id))
                     continue;
-                auto [it, inserted] = best.try_emplace(id, Candidate{taskId, f.layer, f.code, mention.text, confidence});
+                auto [it, inserted] = best.try_emplace(
+                    id, Candidate{taskId, f.layer, f.code, mention.text, confidence});
                 if (!inserted && confidence > it->second.confidence)
                     it->second = Candidate{taskId, f.layer, f.code, mention.text, confidence};
             }
         }
     }
     inTransaction(ws, [&] {
-        ws.dataset().execute("DELETE FROM plan_link_suggestions WHERE status = 'pending'" +
-                             (docId.empty() ? std::string()
-                                            : " AND task_id IN (SELECT task_id FROM plan_tasks WHERE doc_id = " +
-                                                  sqlLiteral(docId) + ")"));
+        ws.dataset().execute(
+            "DELETE FROM plan_link_suggestions WHERE status = 'pending'" +
+            (docId.empty() ? std::string()
+                           : " AND task_id IN (SELECT task_id FROM plan_tasks WHERE doc_id = " +
+                                 sqlLiteral(docId) + ")"));
         for (const auto& [id, c] : best) {
             std::ostringstream conf;
             conf.precision(4);
             conf << c.confidence;
             // A rejected or accepted pair keeps its status (INSERT OR IGNORE on the unique key).
-            ws.dataset().execute("INSERT OR IGNORE INTO plan_link_suggestions (task_id, layer_name, feature_code, "
-                                 "mention, confidence, status) VALUES (" +
-                                 sqlLiteral(c.task) + ", " + sqlLiteral(c.layer) + ", " + sqlLiteral(c.code) + ", " +
-                                 sqlLiteral(c.mention) + ", " + conf.str() + ", 'pending')");
+            ws.dataset().execute(
+                "INSERT OR IGNORE INTO plan_link_suggestions (task_id, layer_name, feature_code, "
+                "mention, confidence, status) VALUES (" +
+                sqlLiteral(c.task) + ", " + sqlLiteral(c.layer) + ", " + sqlLiteral(c.code) + ", " +
+                sqlLiteral(c.mention) + ", " + conf.str() + ", 'pending')");
         }
     });
     return listSuggestions(ws, "pending");
 }
 
-std::int64_t acceptSuggestions(layers::Workspace& ws, const std::vector<std::int64_t>& ids, double minConfidence)
+std::int64_t acceptSuggestions(layers::Workspace& ws, const std::vector<std::int64_t>& ids,
+                               double minConfidence)
 {
     auto pending = listSuggestions(ws, "pending");
     std::vector<LinkSuggestion> chosen;
@@ -238,7 +259,8 @@ std::int64_t acceptSuggestions(layers::Workspace& ws, const std::vector<std::int
                         : std::find(ids.begin(), ids.end(), s.id) != ids.end())
             chosen.push_back(s);
     for (auto id : ids)
-        if (std::none_of(chosen.begin(), chosen.end(), [&](const LinkSuggestion& s) { return s.id == id; }))
+        if (std::none_of(chosen.begin(), chosen.end(),
+                         [&](const LinkSuggestion& s) { return s.id == id; }))
             throw Error(ErrorKind::Usage, "no pending suggestion " + std::to_string(id) +
                                               " (see 'planatlas link WS suggestions')");
     return inTransaction(ws, [&] {
@@ -246,7 +268,9 @@ std::int64_t acceptSuggestions(layers::Workspace& ws, const std::vector<std::int
         for (const auto& s : chosen) {
             const auto [layer, fid] = findFeature(ws, s.featureCode);
             writeLink(ws, layer, fid, taskFid(ws, s.taskId), "gazetteer", s.confidence);
-            ws.dataset().execute("UPDATE plan_link_suggestions SET status = 'accepted' WHERE fid = " + std::to_string(s.id));
+            ws.dataset().execute(
+                "UPDATE plan_link_suggestions SET status = 'accepted' WHERE fid = " +
+                std::to_string(s.id));
             ++written;
         }
         return written;
@@ -258,7 +282,9 @@ std::int64_t rejectSuggestions(layers::Workspace& ws, const std::vector<std::int
     return inTransaction(ws, [&] {
         std::int64_t n = 0;
         for (auto id : ids) {
-            ws.dataset().execute("UPDATE plan_link_suggestions SET status = 'rejected' WHERE fid = " + std::to_string(id));
+            ws.dataset().execute(
+                "UPDATE plan_link_suggestions SET status = 'rejected' WHERE fid = " +
+                std::to_string(id));
             ++n;
         }
         return n;
@@ -270,21 +296,27 @@ std::int64_t resetSuggestions(layers::Workspace& ws, const std::vector<std::int6
     const auto all = listSuggestions(ws);
     std::vector<LinkSuggestion> chosen;
     for (auto id : ids) {
-        const auto s = std::find_if(all.begin(), all.end(), [&](const LinkSuggestion& x) { return x.id == id; });
+        const auto s = std::find_if(all.begin(), all.end(),
+                                    [&](const LinkSuggestion& x) { return x.id == id; });
         if (s == all.end())
-            throw Error(ErrorKind::Usage, "no suggestion " + std::to_string(id) + " (see 'planatlas link WS suggestions')");
+            throw Error(ErrorKind::Usage, "no suggestion " + std::to_string(id) +
+                                              " (see 'planatlas link WS suggestions')");
         chosen.push_back(*s);
     }
     return inTransaction(ws, [&] {
         std::int64_t reset = 0;
         for (const auto& s : chosen) {
             if (s.status == "accepted") {
-                // The link the acceptance wrote, if it is still there (it may have been removed by hand).
+                // The link the acceptance wrote, if it is still there (it may have been removed by
+                // hand).
                 const auto [layer, fid] = findFeature(ws, s.featureCode);
-                ws.dataset().execute("DELETE FROM " + sqlIdentifier(layer.linkTable) + " WHERE base_id = " + fid +
+                ws.dataset().execute("DELETE FROM " + sqlIdentifier(layer.linkTable) +
+                                     " WHERE base_id = " + fid +
                                      " AND related_id = " + taskFid(ws, s.taskId));
             }
-            ws.dataset().execute("UPDATE plan_link_suggestions SET status = 'pending' WHERE fid = " + std::to_string(s.id));
+            ws.dataset().execute(
+                "UPDATE plan_link_suggestions SET status = 'pending' WHERE fid = " +
+                std::to_string(s.id));
             ++reset;
         }
         return reset;
@@ -307,35 +339,42 @@ bool removeLink(layers::Workspace& ws, const std::string& taskId, const std::str
         return false;
     inTransaction(ws, [&] {
         ws.dataset().execute("DELETE FROM " + sqlIdentifier(layer.linkTable) + where);
-        ws.dataset().execute("UPDATE plan_link_suggestions SET status = 'rejected' WHERE task_id = " + sqlLiteral(taskId) +
-                             " AND layer_name = " + sqlLiteral(layer.name) + " AND feature_code = " + sqlLiteral(featureCode));
+        ws.dataset().execute(
+            "UPDATE plan_link_suggestions SET status = 'rejected' WHERE task_id = " +
+            sqlLiteral(taskId) + " AND layer_name = " + sqlLiteral(layer.name) +
+            " AND feature_code = " + sqlLiteral(featureCode));
     });
     return true;
 }
 
-std::vector<Link> listLinks(layers::Workspace& ws, const std::string& taskId, const std::string& featureCode)
+std::vector<Link> listLinks(layers::Workspace& ws, const std::string& taskId,
+                            const std::string& featureCode)
 {
     std::vector<Link> links;
     for (const auto& layer : ws.layers()) {
         auto table = ws.dataset().layerByName(layer.name);
         if (layer.linkTable.empty() || !table || table->fieldIndex("code") < 0)
             continue;
-        std::string sql = "SELECT t.task_id, f.code, f.name_vi, l.link_source, l.confidence, t.doc_id, t.ordinal FROM " +
-                          sqlIdentifier(layer.linkTable) + " l JOIN plan_tasks t ON t.fid = l.related_id JOIN " +
+        std::string sql = "SELECT t.task_id, f.code, f.name_vi, l.link_source, l.confidence, "
+                          "t.doc_id, t.ordinal FROM " +
+                          sqlIdentifier(layer.linkTable) +
+                          " l JOIN plan_tasks t ON t.fid = l.related_id JOIN " +
                           sqlIdentifier(layer.name) + " f ON f.fid = l.base_id WHERE 1 = 1";
         if (!taskId.empty())
             sql += " AND t.task_id = " + sqlLiteral(taskId);
         if (!featureCode.empty())
             sql += " AND f.code = " + sqlLiteral(featureCode);
         for (const auto& row : ws.dataset().execute(sql).rows) {
-            Link l{gis::toString(row[0]), layer.name, gis::toString(row[1]), gis::toString(row[2]), gis::toString(row[3]), {}};
+            Link l{gis::toString(row[0]), layer.name, gis::toString(row[1]), gis::toString(row[2]),
+                   gis::toString(row[3]), {}};
             if (const auto* d = std::get_if<double>(&row[4]))
                 l.confidence = *d;
             links.push_back(std::move(l));
         }
     }
     std::sort(links.begin(), links.end(), [](const Link& a, const Link& b) {
-        return std::tie(a.taskId, a.layer, a.featureCode) < std::tie(b.taskId, b.layer, b.featureCode);
+        return std::tie(a.taskId, a.layer, a.featureCode) <
+               std::tie(b.taskId, b.layer, b.featureCode);
     });
     return links;
 }
@@ -344,7 +383,8 @@ ReviewResult applyReview(layers::Workspace& ws, const std::string& csvPath)
 {
     auto csv = layers::openCsvTable(csvPath);
     auto table = csv.layer(0);
-    const int taskColumn = table.fieldIndex("task_id"), featuresColumn = table.fieldIndex("features"),
+    const int taskColumn = table.fieldIndex("task_id"),
+              featuresColumn = table.fieldIndex("features"),
               reasonColumn = table.fieldIndex("reason");
     if (taskColumn < 0 || featuresColumn < 0 || reasonColumn < 0)
         throw Error(ErrorKind::Input, csvPath + ": needs the columns task_id, features and reason");
@@ -362,12 +402,14 @@ ReviewResult applyReview(layers::Workspace& ws, const std::string& csvPath)
     while (auto f = table.next()) {
         ++line;
         const std::string where = csvPath + ", line " + std::to_string(line) + ": ";
-        Row row{line, text::toNfc(gis::toString(f->value(taskColumn))), {},
-                text::toNfc(gis::toString(f->value(reasonColumn))), {}, {}};
+        Row row{line, text::toNfc(gis::toString(f->value(taskColumn))),
+                {},   text::toNfc(gis::toString(f->value(reasonColumn))),
+                {},   {}};
         if (row.task.empty())
             throw Error(ErrorKind::Input, where + "empty task_id");
         if (!seen.insert(row.task).second)
-            throw Error(ErrorKind::Input, where + "task '" + row.task + "' is reviewed twice in the file");
+            throw Error(ErrorKind::Input,
+                        where + "task '" + row.task + "' is reviewed twice in the file");
         try {
             row.taskFid = taskFid(ws, row.task);
         } catch (const Error&) {
@@ -384,13 +426,15 @@ ReviewResult applyReview(layers::Workspace& ws, const std::string& csvPath)
             try {
                 row.features.push_back(findFeature(ws, code));
             } catch (const Error&) {
-                throw Error(ErrorKind::Input, where + "no feature with code '" + code + "' in the workspace");
+                throw Error(ErrorKind::Input,
+                            where + "no feature with code '" + code + "' in the workspace");
             }
             row.codes.push_back(code);
         }
         if (row.features.empty() && row.reason.empty())
-            throw Error(ErrorKind::Input, where + "task '" + row.task +
-                                              "' has neither features nor a reason for having no place");
+            throw Error(ErrorKind::Input,
+                        where + "task '" + row.task +
+                            "' has neither features nor a reason for having no place");
         rows.push_back(std::move(row));
     }
 
@@ -408,8 +452,9 @@ ReviewResult applyReview(layers::Workspace& ws, const std::string& csvPath)
                 const auto it = pending.find(row.task + "|" + row.codes[i]);
                 if (it != pending.end()) {
                     writeLink(ws, layer, fid, row.taskFid, "gazetteer", it->second.confidence);
-                    ws.dataset().execute("UPDATE plan_link_suggestions SET status = 'accepted' WHERE fid = " +
-                                         std::to_string(it->second.id));
+                    ws.dataset().execute(
+                        "UPDATE plan_link_suggestions SET status = 'accepted' WHERE fid = " +
+                        std::to_string(it->second.id));
                     ++result.accepted;
                 } else {
                     writeLink(ws, layer, fid, row.taskFid, "manual", 1.0);
@@ -419,15 +464,18 @@ ReviewResult applyReview(layers::Workspace& ws, const std::string& csvPath)
             }
             for (const auto& [key, sg] : pending)
                 if (sg.taskId == row.task && !kept.contains(sg.featureCode)) {
-                    ws.dataset().execute("UPDATE plan_link_suggestions SET status = 'rejected' WHERE fid = " +
-                                         std::to_string(sg.id));
+                    ws.dataset().execute(
+                        "UPDATE plan_link_suggestions SET status = 'rejected' WHERE fid = " +
+                        std::to_string(sg.id));
                     ++result.rejected;
                 }
-            ws.dataset().execute("DELETE FROM plan_unlocated WHERE task_id = " + sqlLiteral(row.task));
+            ws.dataset().execute("DELETE FROM plan_unlocated WHERE task_id = " +
+                                 sqlLiteral(row.task));
             if (row.features.empty()) {
-                ws.dataset().execute("INSERT INTO plan_unlocated (task_id, reason, reviewed_at) VALUES (" +
-                                     sqlLiteral(row.task) + ", " + sqlLiteral(row.reason) +
-                                     ", strftime('%Y-%m-%dT%H:%M:%fZ','now'))");
+                ws.dataset().execute(
+                    "INSERT INTO plan_unlocated (task_id, reason, reviewed_at) VALUES (" +
+                    sqlLiteral(row.task) + ", " + sqlLiteral(row.reason) +
+                    ", strftime('%Y-%m-%dT%H:%M:%fZ','now'))");
                 ++result.unlocated;
             }
         }
@@ -440,10 +488,11 @@ std::vector<UnlocatedTask> listUnlocated(layers::Workspace& ws)
     std::vector<UnlocatedTask> out;
     if (ws.schemaVersion() < layers::kSchemaPlanReview)
         return out;
-    for (const auto& row : ws.dataset()
-                               .execute("SELECT u.task_id, u.reason FROM plan_unlocated u JOIN plan_tasks t "
-                                        "ON t.task_id = u.task_id ORDER BY t.doc_id, t.ordinal")
-                               .rows)
+    for (const auto& row :
+         ws.dataset()
+             .execute("SELECT u.task_id, u.reason FROM plan_unlocated u JOIN plan_tasks t "
+                      "ON t.task_id = u.task_id ORDER BY t.doc_id, t.ordinal")
+             .rows)
         out.push_back({gis::toString(row[0]), gis::toString(row[1])});
     return out;
 }

@@ -1,9 +1,10 @@
 #include "Ocr_p.h"
-
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/plan/Plan.h"
 
+#include <cstdlib>
 #include <leptonica/allheaders.h>
+#include <memory>
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-global.h>
 #include <poppler/cpp/poppler-image.h>
@@ -11,10 +12,6 @@
 #include <poppler/cpp/poppler-page.h>
 #include <tesseract/baseapi.h>
 #include <tesseract/ocrclass.h>
-
-#include <cstdlib>
-#include <memory>
-
 #include <unistd.h>
 
 namespace pa::plan {
@@ -48,9 +45,10 @@ Tess openTesseract(const std::string& path)
     Tess api(new tesseract::TessBaseAPI());
     // Vietnamese, with English for the odd Latin word; the data of Debian's tesseract-ocr-vie.
     if (api->Init(nullptr, "vie", tesseract::OEM_DEFAULT) != 0)
-        throw layers::Error(layers::ErrorKind::Input,
-                            path + ": this document is scanned (no text layer) and reading it needs Tesseract's "
-                                   "Vietnamese data, which is not installed (Debian package tesseract-ocr-vie)");
+        throw layers::Error(
+            layers::ErrorKind::Input,
+            path + ": this document is scanned (no text layer) and reading it needs Tesseract's "
+                   "Vietnamese data, which is not installed (Debian package tesseract-ocr-vie)");
     api->SetPageSegMode(tesseract::PSM_AUTO);
     api->SetVariable("debug_file", "/dev/null");
     return api;
@@ -70,7 +68,8 @@ OcrPage recognise(tesseract::TessBaseAPI& api, int page, const layers::Progress&
     const int rc = api.Recognize(&monitor);
     progress.checkCancelled();
     if (rc != 0)
-        throw layers::Error(layers::ErrorKind::Input, "page " + std::to_string(page) + " could not be recognised");
+        throw layers::Error(layers::ErrorKind::Input,
+                            "page " + std::to_string(page) + " could not be recognised");
     OcrPage out;
     out.page = page;
     std::unique_ptr<char[]> text(api.GetUTF8Text());
@@ -81,7 +80,8 @@ OcrPage recognise(tesseract::TessBaseAPI& api, int page, const layers::Progress&
 
 } // namespace
 
-std::vector<OcrPage> ocrPdfPages(const std::string& path, const std::vector<int>& pages, const layers::Progress& progress)
+std::vector<OcrPage> ocrPdfPages(const std::string& path, const std::vector<int>& pages,
+                                 const layers::Progress& progress)
 {
     // Poppler reports what it repairs on stderr; what matters reaches the user as an error.
     poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);
@@ -103,8 +103,8 @@ std::vector<OcrPage> ocrPdfPages(const std::string& path, const std::vector<int>
         poppler::image image = renderer.render_page(page.get(), kDpi, kDpi);
         if (!image.is_valid())
             continue;
-        api->SetImage(reinterpret_cast<const unsigned char*>(image.const_data()), image.width(), image.height(), 1,
-                      image.bytes_per_row());
+        api->SetImage(reinterpret_cast<const unsigned char*>(image.const_data()), image.width(),
+                      image.height(), 1, image.bytes_per_row());
         api->SetSourceResolution(static_cast<int>(kDpi));
         out.push_back(recognise(*api, pages[k], progress));
     }

@@ -12,14 +12,15 @@ namespace pa::plan {
 
 struct OcrPage
 {
-    int page = 0;         ///< 1-based
-    int confidence = 0;   ///< Tesseract's mean word confidence, 0..100
+    int page = 0;       ///< 1-based
+    int confidence = 0; ///< Tesseract's mean word confidence, 0..100
     std::string text;
 };
 
 /// Recognises the given 1-based pages of a PDF (rendered at 300 dpi). Throws layers::Error
 /// (Input) when Tesseract or its Vietnamese data is missing, (Cancelled) on cancel.
-std::vector<OcrPage> ocrPdfPages(const std::string& path, const std::vector<int>& pages, const layers::Progress& progress);
+std::vector<OcrPage> ocrPdfPages(const std::string& path, const std::vector<int>& pages,
+                                 const layers::Progress& progress);
 
 /// Recognises an image file (one page).
 OcrPage ocrImage(const std::string& path, const layers::Progress& progress);

@@ -1,12 +1,10 @@
 #include "Paragraphs_p.h"
-
 #include "planatlas/layers/Text.h"
-
-#include <unicode/uchar.h>
-#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cctype>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 namespace pa::plan {
 
@@ -54,9 +52,9 @@ std::string cleanLine(std::string line)
 
 bool isRoman(const std::string& s)
 {
-    static const char* numerals[] = {"I",   "II",  "III",  "IV", "V",   "VI",  "VII",
-                                     "VIII", "IX", "X",    "XI", "XII", "XIII", "XIV",
-                                     "XV",  "XVI", "XVII", "XVIII", "XIX", "XX"};
+    static const char* numerals[] = {"I",    "II",  "III",  "IV",    "V",   "VI",   "VII",
+                                     "VIII", "IX",  "X",    "XI",    "XII", "XIII", "XIV",
+                                     "XV",   "XVI", "XVII", "XVIII", "XIX", "XX"};
     for (const char* n : numerals)
         if (s == n)
             return true;
@@ -137,8 +135,8 @@ Marker detectMarker(const std::string& text, std::string& label, std::size_t& bo
         std::size_t i = 0;
         while (i < text.size() && (text[i] == 'I' || text[i] == 'V' || text[i] == 'X'))
             ++i;
-        if (i > 0 && i < text.size() && (text[i] == '.' || text[i] == ')') && (i + 1 == text.size() || text[i + 1] == ' ') &&
-            isRoman(text.substr(0, i))) {
+        if (i > 0 && i < text.size() && (text[i] == '.' || text[i] == ')') &&
+            (i + 1 == text.size() || text[i + 1] == ' ') && isRoman(text.substr(0, i))) {
             label = text.substr(0, i);
             bodyOffset = skipSpaces(i + 1);
             return Marker::Roman;
@@ -147,10 +145,11 @@ Marker detectMarker(const std::string& text, std::string& label, std::size_t& bo
     // 1. / 2.1. / 2.1.3.
     if (const std::size_t n1 = digitsAt(text, 0); n1 > 0 && n1 <= 2 && n1 < text.size()) {
         std::size_t i = n1;
-        if (text[i] == '.' ) {
+        if (text[i] == '.') {
             const std::size_t n2 = digitsAt(text, i + 1);
             if (n2 == 0) {
-                if (i + 1 == text.size() || text[i + 1] == ' ') { // "2. Sở X", or "2." alone on its line
+                if (i + 1 == text.size() ||
+                    text[i + 1] == ' ') { // "2. Sở X", or "2." alone on its line
                     label = text.substr(0, n1);
                     bodyOffset = skipSpaces(i + 1);
                     return Marker::Num1;
@@ -196,7 +195,8 @@ Marker detectMarker(const std::string& text, std::string& label, std::size_t& bo
         }
     }
     // a) … also đ)
-    if (text.size() >= 2 && text[0] >= 'a' && text[0] <= 'z' && text[1] == ')' && (text.size() == 2 || text[2] == ' ')) {
+    if (text.size() >= 2 && text[0] >= 'a' && text[0] <= 'z' && text[1] == ')' &&
+        (text.size() == 2 || text[2] == ' ')) {
         label = text.substr(0, 1);
         bodyOffset = skipSpaces(2);
         return Marker::Letter;
@@ -278,7 +278,15 @@ bool pipeRow(const std::string& s, Row& row, int number)
     return !separator;
 }
 
-enum class Role { None, Task, Lead, Support, Deadline, Product };
+enum class Role
+{
+    None,
+    Task,
+    Lead,
+    Support,
+    Deadline,
+    Product
+};
 
 Role roleOf(const std::string& header)
 {
@@ -290,14 +298,15 @@ Role roleOf(const std::string& header)
         return Role::Support;
     if (has("kinh phi") || has("nguon von") || has("ghi chu") || has("du toan"))
         return Role::None;
-    if (has("thoi gian") || has("tien do") || has("thoi han") || has("moc thoi") || f.rfind("hoan thanh", 0) == 0)
+    if (has("thoi gian") || has("tien do") || has("thoi han") || has("moc thoi") ||
+        f.rfind("hoan thanh", 0) == 0)
         return Role::Deadline;
     if (has("san pham") || has("ket qua"))
         return Role::Product;
     if (has("chu tri") || has("co quan") || has("don vi") || has("trach nhiem"))
         return Role::Lead;
-    if (has("nhiem vu") || has("noi dung") || has("cong viec") || has("hoat dong") || has("giai phap") ||
-        has("ten de an") || has("du an"))
+    if (has("nhiem vu") || has("noi dung") || has("cong viec") || has("hoat dong") ||
+        has("giai phap") || has("ten de an") || has("du an"))
         return Role::Task;
     if (has("thuc hien"))
         return Role::Lead;
@@ -361,10 +370,18 @@ void emitTable(std::vector<Row> rows, std::vector<Paragraph>& out)
                 p.body = row[k].text;
                 p.line = row[k].line;
                 break;
-            case Role::Lead: p.cells.lead = row[k].text; break;
-            case Role::Support: p.cells.support = row[k].text; break;
-            case Role::Deadline: p.cells.deadline = row[k].text; break;
-            case Role::Product: p.cells.product = row[k].text; break;
+            case Role::Lead:
+                p.cells.lead = row[k].text;
+                break;
+            case Role::Support:
+                p.cells.support = row[k].text;
+                break;
+            case Role::Deadline:
+                p.cells.deadline = row[k].text;
+                break;
+            case Role::Product:
+                p.cells.product = row[k].text;
+                break;
             case Role::None:
                 if (k == 0)
                     p.label = row[k].text;
@@ -403,7 +420,8 @@ void emitTable(std::vector<Row> rows, std::vector<Paragraph>& out)
 
 /// The lines of @p text with its tables taken out: returns lines, and for each table the
 /// index of the line it stands before.
-std::vector<Line> readLines(const std::string& text, std::vector<std::pair<std::size_t, std::vector<Row>>>& tables)
+std::vector<Line> readLines(const std::string& text,
+                            std::vector<std::pair<std::size_t, std::vector<Row>>>& tables)
 {
     std::vector<Line> raw;
     int number = 0;
@@ -417,9 +435,10 @@ std::vector<Line> readLines(const std::string& text, std::vector<std::pair<std::
     // "Điều" wrapped away from its number ("**Điều\n19. Trách nhiệm …**" in text copied from
     // websites): one line again, so that the article is not read as a numbered clause.
     for (std::size_t i = 0; i + 1 < raw.size(); ++i)
-        if ((raw[i].text == "\xC4\x90i\xE1\xBB\x81u" || raw[i].text == "Ch\xC6\xB0\xC6\xA1ng") && !raw[i + 1].text.empty() &&
-            (std::isdigit(static_cast<unsigned char>(raw[i + 1].text[0])) || raw[i + 1].text[0] == 'I' ||
-             raw[i + 1].text[0] == 'V' || raw[i + 1].text[0] == 'X')) {
+        if ((raw[i].text == "\xC4\x90i\xE1\xBB\x81u" || raw[i].text == "Ch\xC6\xB0\xC6\xA1ng") &&
+            !raw[i + 1].text.empty() &&
+            (std::isdigit(static_cast<unsigned char>(raw[i + 1].text[0])) ||
+             raw[i + 1].text[0] == 'I' || raw[i + 1].text[0] == 'V' || raw[i + 1].text[0] == 'X')) {
             raw[i].text += ' ' + raw[i + 1].text;
             raw[i + 1].text.clear();
             ++i;
@@ -428,12 +447,15 @@ std::vector<Line> readLines(const std::string& text, std::vector<std::pair<std::
     constexpr std::size_t kMaxCellLines = 40;
     for (std::size_t i = 0; i < raw.size();) {
         // Markdown pipe table.
-        if (Row row; pipeRow(raw[i].text, row, raw[i].number) ||
-                     (raw[i].text.rfind("|", 0) == 0 && raw[i].text.find("|", 1) != std::string::npos &&
-                      raw[i].text.find_first_not_of("|-: ") == std::string::npos && i + 1 < raw.size())) {
+        if (Row row;
+            pipeRow(raw[i].text, row, raw[i].number) ||
+            (raw[i].text.rfind("|", 0) == 0 && raw[i].text.find("|", 1) != std::string::npos &&
+             raw[i].text.find_first_not_of("|-: ") == std::string::npos && i + 1 < raw.size())) {
             std::vector<Row> rows;
             std::size_t j = i;
-            for (; j < raw.size() && raw[j].text.rfind("|", 0) == 0 && raw[j].text.find('|', 1) != std::string::npos; ++j)
+            for (; j < raw.size() && raw[j].text.rfind("|", 0) == 0 &&
+                   raw[j].text.find('|', 1) != std::string::npos;
+                 ++j)
                 if (pipeRow(raw[j].text, row, raw[j].number))
                     rows.push_back(row);
             if (rows.size() >= 2) {
@@ -447,7 +469,8 @@ std::vector<Line> readLines(const std::string& text, std::vector<std::pair<std::
             std::vector<std::size_t> bars{i};
             for (;;) {
                 std::size_t j = bars.back() + 1;
-                while (j < raw.size() && raw[j].text != "|" && !raw[j].text.empty() && j - bars.back() <= kMaxCellLines)
+                while (j < raw.size() && raw[j].text != "|" && !raw[j].text.empty() &&
+                       j - bars.back() <= kMaxCellLines)
                     ++j;
                 if (j < raw.size() && raw[j].text == "|")
                     bars.push_back(j);
@@ -500,15 +523,20 @@ std::vector<Paragraph> splitParagraphs(const std::string& text)
             if (l.text.empty())
                 ++blanks;
             else
-                lengths.push_back(static_cast<std::size_t>(std::count_if(
-                    l.text.begin(), l.text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; })));
+                lengths.push_back(static_cast<std::size_t>(
+                    std::count_if(l.text.begin(), l.text.end(), [](char c) {
+                        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+                    })));
         }
         if (lengths.size() >= 8) {
-            std::nth_element(lengths.begin(), lengths.begin() + static_cast<long>(lengths.size() / 2), lengths.end());
+            std::nth_element(lengths.begin(),
+                             lengths.begin() + static_cast<long>(lengths.size() / 2),
+                             lengths.end());
             const std::size_t median = lengths[lengths.size() / 2];
-            const std::size_t longLines = static_cast<std::size_t>(
-                std::count_if(lengths.begin(), lengths.end(), [](std::size_t n) { return n > 140; }));
-            linePerParagraph = blanks * 4 < lengths.size() && (median > 100 || longLines * 4 > lengths.size());
+            const std::size_t longLines = static_cast<std::size_t>(std::count_if(
+                lengths.begin(), lengths.end(), [](std::size_t n) { return n > 140; }));
+            linePerParagraph =
+                blanks * 4 < lengths.size() && (median > 100 || longLines * 4 > lengths.size());
         }
     }
 
@@ -549,7 +577,8 @@ std::vector<Paragraph> splitParagraphs(const std::string& text)
             flush(); // each line its own paragraph (a marker alone still takes the next line)
             blankSince = true;
         }
-        if (open && current.body.empty() && current.marker != Marker::None && marker == Marker::None) {
+        if (open && current.body.empty() && current.marker != Marker::None &&
+            marker == Marker::None) {
             current.text += ' ' + line;
             current.body = line;
             current.bodyLines.emplace_back(0, lineNumber);
@@ -561,10 +590,11 @@ std::vector<Paragraph> splitParagraphs(const std::string& text)
         // is an abbreviation goes on in lower case.
         const bool abbreviationHead = open && current.upperCase && current.marker != Marker::None &&
                                       current.body.size() <= 12 && marker == Marker::None && !upper;
-        // "**V. TỔ CHỨC" / "THỰC HIỆN**": a numbered heading in capitals wrapped onto the next line.
-        const bool wrappedHead = open && !blankSince && current.upperCase && current.marker != Marker::None &&
-                                 marker == Marker::None && upper && current.body.size() < 200 &&
-                                 !endsParagraph(current.text);
+        // "**V. TỔ CHỨC" / "THỰC HIỆN**": a numbered heading in capitals wrapped onto the next
+        // line.
+        const bool wrappedHead = open && !blankSince && current.upperCase &&
+                                 current.marker != Marker::None && marker == Marker::None &&
+                                 upper && current.body.size() < 200 && !endsParagraph(current.text);
         if (wrappedHead) {
             current.text += ' ' + line;
             current.bodyLines.emplace_back(current.body.size() + 1, lineNumber);
@@ -582,10 +612,12 @@ std::vector<Paragraph> splitParagraphs(const std::string& text)
             // list item cut mid-sentence.
             const Paragraph* previous = paragraphs.empty() ? nullptr : &paragraphs.back();
             const bool continues =
-                previous && blankSince && marker == Marker::None && !upper && !previous->upperCase &&
-                !previous->tableCell && previous->marker != Marker::Row && !endsParagraph(previous->text) &&
+                previous && blankSince && marker == Marker::None && !upper &&
+                !previous->upperCase && !previous->tableCell && previous->marker != Marker::Row &&
+                !endsParagraph(previous->text) &&
                 (startsLower(line) || std::isdigit(static_cast<unsigned char>(line[0])) ||
-                 ((previous->marker == Marker::Dash || previous->marker == Marker::Plus) && previous->text.size() > 100));
+                 ((previous->marker == Marker::Dash || previous->marker == Marker::Plus) &&
+                  previous->text.size() > 100));
             if (continues) {
                 current = paragraphs.back();
                 paragraphs.pop_back();

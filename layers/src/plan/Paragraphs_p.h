@@ -6,7 +6,20 @@
 
 namespace pa::plan {
 
-enum class Marker { None, Article, Roman, Num1, Num2, Num3, Paren, Letter, Dash, Plus, Row };
+enum class Marker
+{
+    None,
+    Article,
+    Roman,
+    Num1,
+    Num2,
+    Num3,
+    Paren,
+    Letter,
+    Dash,
+    Plus,
+    Row
+};
 
 /// The cells of a task-table row, by the column's role (empty when the table has no such
 /// column). The task's own words are the paragraph's body.
@@ -20,11 +33,12 @@ struct RowCells
 
 struct Paragraph
 {
-    std::string text;  ///< whole paragraph, markup removed, white space collapsed
-    std::string body;  ///< text after the marker
-    std::string label; ///< "III", "2", "2.1", "a", "(1)" → "1", "Điều 3" → "3"; empty for None/Dash/Plus
+    std::string text; ///< whole paragraph, markup removed, white space collapsed
+    std::string body; ///< text after the marker
+    std::string
+        label; ///< "III", "2", "2.1", "a", "(1)" → "1", "Điều 3" → "3"; empty for None/Dash/Plus
     Marker marker = Marker::None;
-    int line = 0;      ///< 1-based line of the paragraph's first line
+    int line = 0;           ///< 1-based line of the paragraph's first line
     bool upperCase = false; ///< every letter upper case (header lines, titles)
     RowCells cells;         ///< for Marker::Row: a task-table row
     bool tableCell = false; ///< a cell of a table that is not a task table (header blocks, lists)

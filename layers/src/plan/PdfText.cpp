@@ -5,18 +5,16 @@
 // with its Vietnamese data (see Ocr.cpp).
 
 #include "PdfText_p.h"
-
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/Text.h"
-
-#include <poppler/cpp/poppler-document.h>
-#include <poppler/cpp/poppler-global.h>
-#include <poppler/cpp/poppler-page.h>
 
 #include <algorithm>
 #include <cmath>
 #include <map>
 #include <memory>
+#include <poppler/cpp/poppler-document.h>
+#include <poppler/cpp/poppler-global.h>
+#include <poppler/cpp/poppler-page.h>
 #include <set>
 
 namespace pa::plan {
@@ -65,7 +63,8 @@ std::vector<TextLine> pageLines(const poppler::page& page)
         std::string t = utf8(box.text());
         if (t.empty())
             continue;
-        words.push_back({std::move(t), r.left(), r.top(), r.right(), r.bottom(), box.has_space_after()});
+        words.push_back(
+            {std::move(t), r.left(), r.top(), r.right(), r.bottom(), box.has_space_after()});
     }
     // Lines: words whose vertical centres fall within half a line height of each other.
     std::sort(words.begin(), words.end(), [](const Word& a, const Word& b) {
@@ -94,8 +93,10 @@ std::vector<TextLine> pageLines(const poppler::page& page)
         line->words.push_back(std::move(w));
     }
     for (auto& l : lines)
-        std::sort(l.words.begin(), l.words.end(), [](const Word& a, const Word& b) { return a.x0 < b.x0; });
-    std::sort(lines.begin(), lines.end(), [](const TextLine& a, const TextLine& b) { return a.top < b.top; });
+        std::sort(l.words.begin(), l.words.end(),
+                  [](const Word& a, const Word& b) { return a.x0 < b.x0; });
+    std::sort(lines.begin(), lines.end(),
+              [](const TextLine& a, const TextLine& b) { return a.top < b.top; });
     return lines;
 }
 
@@ -150,10 +151,11 @@ bool isTaskHeader(const std::vector<std::pair<double, std::string>>& cells)
     bool task = false, lead = false;
     for (const auto& [x, t] : cells) {
         const std::string f = text::foldForMatch(t);
-        task = task || f.find("nhiem vu") != std::string::npos || f.find("noi dung") != std::string::npos ||
-               f.find("cong viec") != std::string::npos;
-        lead = lead || f.find("chu tri") != std::string::npos || f.find("thuc hien") != std::string::npos ||
-               f.find("co quan") != std::string::npos || f.find("don vi") != std::string::npos;
+        task = task || f.find("nhiem vu") != std::string::npos ||
+               f.find("noi dung") != std::string::npos || f.find("cong viec") != std::string::npos;
+        lead = lead || f.find("chu tri") != std::string::npos ||
+               f.find("thuc hien") != std::string::npos || f.find("co quan") != std::string::npos ||
+               f.find("don vi") != std::string::npos;
     }
     return task && lead;
 }
@@ -187,10 +189,12 @@ PdfText pdfText(const std::string& path, const layers::Progress& progress)
     poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);
     std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(path));
     if (!doc)
-        throw layers::Error(layers::ErrorKind::Input, path + ": not a readable PDF (damaged or not a PDF)");
-    if (doc->is_locked())
         throw layers::Error(layers::ErrorKind::Input,
-                            path + ": the PDF is protected by a password; save an unprotected copy first");
+                            path + ": not a readable PDF (damaged or not a PDF)");
+    if (doc->is_locked())
+        throw layers::Error(
+            layers::ErrorKind::Input,
+            path + ": the PDF is protected by a password; save an unprotected copy first");
     PdfText out;
     out.pages = doc->pages();
     std::vector<std::vector<TextLine>> pages(static_cast<std::size_t>(out.pages));
@@ -230,7 +234,8 @@ PdfText pdfText(const std::string& path, const layers::Progress& progress)
     std::vector<double> columns; // left edges
     std::vector<std::string> row;
     auto flushRow = [&] {
-        if (!row.empty() && std::any_of(row.begin(), row.end(), [](const std::string& c) { return !c.empty(); }))
+        if (!row.empty() &&
+            std::any_of(row.begin(), row.end(), [](const std::string& c) { return !c.empty(); }))
             text += pipeRow(row) + "\n";
         row.clear();
     };
@@ -287,12 +292,14 @@ PdfText pdfText(const std::string& path, const layers::Progress& progress)
                         header[k] += " " + t;
                     }
                 }
-                text += pipeRow(header) + "\n" + pipeRow(std::vector<std::string>(header.size(), "---")) + "\n";
+                text += pipeRow(header) + "\n" +
+                        pipeRow(std::vector<std::string>(header.size(), "---")) + "\n";
                 continue;
             }
             if (!columns.empty()) {
-                const bool outOfTable = cells.size() == 1 && l.left <= margin + 2 && l.right > columns.back() &&
-                                        columns.size() > 1 && l.words.size() > 6 && !startsRow(l.text());
+                const bool outOfTable = cells.size() == 1 && l.left <= margin + 2 &&
+                                        l.right > columns.back() && columns.size() > 1 &&
+                                        l.words.size() > 6 && !startsRow(l.text());
                 if (outOfTable || gap > 3 * spacing) {
                     flushRow();
                     columns.clear();
@@ -305,11 +312,13 @@ PdfText pdfText(const std::string& path, const layers::Progress& progress)
                             ++k;
                         cellText[k] += (cellText[k].empty() ? "" : " ") + t;
                     }
-                    const bool firstIsNumber = !cellText[0].empty() &&
-                                               std::isdigit(static_cast<unsigned char>(cellText[0][0]));
-                    const bool groupRow = !cellText[0].empty() && cellText.size() > 1 &&
-                                          std::count_if(cellText.begin(), cellText.end(),
-                                                        [](const std::string& c) { return !c.empty(); }) == 1;
+                    const bool firstIsNumber =
+                        !cellText[0].empty() &&
+                        std::isdigit(static_cast<unsigned char>(cellText[0][0]));
+                    const bool groupRow =
+                        !cellText[0].empty() && cellText.size() > 1 &&
+                        std::count_if(cellText.begin(), cellText.end(),
+                                      [](const std::string& c) { return !c.empty(); }) == 1;
                     if (firstIsNumber || groupRow || row.empty() || gap > 1.6 * spacing) {
                         flushRow();
                         row = cellText;
@@ -323,7 +332,8 @@ PdfText pdfText(const std::string& path, const layers::Progress& progress)
             }
             // Side-by-side blocks (issuer | national motto, distribution list | signature): the
             // left column, then the right, each as its own lines.
-            if (cells.size() >= 2 && cells[1].first - cells[0].first > 0.3 * (lines.back().right - margin) &&
+            if (cells.size() >= 2 &&
+                cells[1].first - cells[0].first > 0.3 * (lines.back().right - margin) &&
                 !isTaskHeader(cells)) {
                 const double split = cells[1].first - 2;
                 std::vector<std::string> left, right;

@@ -10,10 +10,10 @@ namespace pa::plan {
 
 struct PdfText
 {
-    std::string text;                   ///< lines in reading order; blank lines between paragraphs
+    std::string text; ///< lines in reading order; blank lines between paragraphs
     int pages = 0;
-    std::vector<int> pagesWithoutText;  ///< 1-based: scanned pages (no text layer)
-    int linesRemoved = 0;               ///< running headers, footers and page numbers
+    std::vector<int> pagesWithoutText; ///< 1-based: scanned pages (no text layer)
+    int linesRemoved = 0;              ///< running headers, footers and page numbers
 };
 
 /// Reads the text layer of every page. Throws layers::Error(Input) for a damaged or

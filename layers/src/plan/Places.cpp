@@ -1,13 +1,11 @@
 #include "Places_p.h"
-
 #include "planatlas/layers/Text.h"
-
-#include <unicode/uchar.h>
-#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <array>
 #include <set>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 namespace pa::plan {
 
@@ -20,22 +18,25 @@ const std::set<std::string>& gazetteer()
     static const std::set<std::string> names = [] {
         std::set<std::string> s;
         for (const char* n :
-             {"An Giang", "Bà Rịa - Vũng Tàu", "Bắc Giang", "Bắc Kạn", "Bạc Liêu", "Bắc Ninh", "Bến Tre",
-              "Bình Định", "Bình Dương", "Bình Phước", "Bình Thuận", "Cà Mau", "Cần Thơ", "Cao Bằng", "Đà Nẵng",
-              "Đắk Lắk", "Đắk Nông", "Điện Biên", "Đồng Nai", "Đồng Tháp", "Gia Lai", "Hà Giang", "Hà Nam",
-              "Hà Nội", "Hà Tĩnh", "Hải Dương", "Hải Phòng", "Hậu Giang", "Hòa Bình", "Hưng Yên", "Khánh Hòa",
-              "Kiên Giang", "Kon Tum", "Lai Châu", "Lâm Đồng", "Lạng Sơn", "Lào Cai", "Long An", "Nam Định",
-              "Nghệ An", "Ninh Bình", "Ninh Thuận", "Phú Thọ", "Phú Yên", "Quảng Bình", "Quảng Nam",
-              "Quảng Ngãi", "Quảng Ninh", "Quảng Trị", "Sóc Trăng", "Sơn La", "Tây Ninh", "Thái Bình",
-              "Thái Nguyên", "Thanh Hóa", "Thừa Thiên Huế", "Huế", "Tiền Giang", "Hồ Chí Minh", "Trà Vinh",
-              "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc", "Yên Bái",
+             {"An Giang", "Bà Rịa - Vũng Tàu", "Bắc Giang", "Bắc Kạn", "Bạc Liêu", "Bắc Ninh",
+              "Bến Tre", "Bình Định", "Bình Dương", "Bình Phước", "Bình Thuận", "Cà Mau", "Cần Thơ",
+              "Cao Bằng", "Đà Nẵng", "Đắk Lắk", "Đắk Nông", "Điện Biên", "Đồng Nai", "Đồng Tháp",
+              "Gia Lai", "Hà Giang", "Hà Nam", "Hà Nội", "Hà Tĩnh", "Hải Dương", "Hải Phòng",
+              "Hậu Giang", "Hòa Bình", "Hưng Yên", "Khánh Hòa", "Kiên Giang", "Kon Tum", "Lai Châu",
+              "Lâm Đồng", "Lạng Sơn", "Lào Cai", "Long An", "Nam Định", "Nghệ An", "Ninh Bình",
+              "Ninh Thuận", "Phú Thọ", "Phú Yên", "Quảng Bình", "Quảng Nam", "Quảng Ngãi",
+              "Quảng Ninh", "Quảng Trị", "Sóc Trăng", "Sơn La", "Tây Ninh", "Thái Bình",
+              "Thái Nguyên", "Thanh Hóa", "Thừa Thiên Huế", "Huế", "Tiền Giang", "Hồ Chí Minh",
+              "Trà Vinh", "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc", "Yên Bái",
               // Thái Nguyên districts (pre-2025)
-              "Sông Công", "Phổ Yên", "Định Hóa", "Phú Lương", "Đồng Hỷ", "Võ Nhai", "Đại Từ", "Phú Bình",
+              "Sông Công", "Phổ Yên", "Định Hóa", "Phú Lương", "Đồng Hỷ", "Võ Nhai", "Đại Từ",
+              "Phú Bình",
               // Thanh Hóa districts (pre-2025)
-              "Sầm Sơn", "Bỉm Sơn", "Nghi Sơn", "Mường Lát", "Quan Hóa", "Bá Thước", "Quan Sơn", "Lang Chánh",
-              "Ngọc Lặc", "Cẩm Thủy", "Thạch Thành", "Hà Trung", "Vĩnh Lộc", "Yên Định", "Thọ Xuân",
-              "Thường Xuân", "Triệu Sơn", "Thiệu Hóa", "Hoằng Hóa", "Hậu Lộc", "Nga Sơn", "Như Xuân",
-              "Như Thanh", "Nông Cống", "Đông Sơn", "Quảng Xương", "Tĩnh Gia"})
+              "Sầm Sơn", "Bỉm Sơn", "Nghi Sơn", "Mường Lát", "Quan Hóa", "Bá Thước", "Quan Sơn",
+              "Lang Chánh", "Ngọc Lặc", "Cẩm Thủy", "Thạch Thành", "Hà Trung", "Vĩnh Lộc",
+              "Yên Định", "Thọ Xuân", "Thường Xuân", "Triệu Sơn", "Thiệu Hóa", "Hoằng Hóa",
+              "Hậu Lộc", "Nga Sơn", "Như Xuân", "Như Thanh", "Nông Cống", "Đông Sơn", "Quảng Xương",
+              "Tĩnh Gia"})
             s.insert(text::foldForMatch(n));
         return s;
     }();
@@ -46,7 +47,7 @@ struct TypeWord
 {
     std::string_view folded; ///< followed by a space
     std::string_view kind;
-    double confidence;       ///< with a capitalised name after it
+    double confidence; ///< with a capitalised name after it
 };
 
 // Longer phrases first: the first match at a position wins.
@@ -75,9 +76,9 @@ constexpr std::array<TypeWord, 41> kTypeWords = {{
     {"cao toc", "expressway", 0.85},
     {"quoc lo", "road", 0.85},
     {"thanh pho", "urban_centre", 0.8},
-    {"do thi", "urban_centre", 0.7},  // "đô thị Lam Sơn - Sao Vàng"
-    {"bien", "sea", 0.6},             // "biển Đông"
-    {"con", "island", 0.6},           // "cồn Ngang" (an islet of the delta)
+    {"do thi", "urban_centre", 0.7}, // "đô thị Lam Sơn - Sao Vàng"
+    {"bien", "sea", 0.6},            // "biển Đông"
+    {"con", "island", 0.6},          // "cồn Ngang" (an islet of the delta)
     {"thi xa", "admin_district", 0.8},
     {"thi tran", "admin_commune", 0.75},
     {"huyen", "admin_district", 0.8},
@@ -112,7 +113,8 @@ std::string placeKey(const std::string& name)
     for (bool stripped = true; stripped;) {
         stripped = false;
         for (const auto& type : kTypeWords) {
-            if (key.size() > type.folded.size() + 1 && key.compare(0, type.folded.size(), type.folded) == 0 &&
+            if (key.size() > type.folded.size() + 1 &&
+                key.compare(0, type.folded.size(), type.folded) == 0 &&
                 key[type.folded.size()] == ' ') {
                 key.erase(0, type.folded.size() + 1);
                 stripped = true;
@@ -145,7 +147,9 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
                 continue;
             std::size_t after = pos + type.folded.size();
             // "QL3", "QL.3", "CT.07" are written without a space.
-            const bool glued = (type.folded == "ql") && after < F.size() && (std::isdigit(static_cast<unsigned char>(F[after])) || F[after] == '.');
+            const bool glued =
+                (type.folded == "ql") && after < F.size() &&
+                (std::isdigit(static_cast<unsigned char>(F[after])) || F[after] == '.');
             if (!glued && (after >= F.size() || F[after] != ' '))
                 continue;
             // Proper name: capitalised words, numbers, roman numerals, codes, " - " joins.
@@ -156,23 +160,25 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
                 while (src < text.size() && text[src] == ' ')
                     ++src;
                 std::size_t end = src;
-                while (end < text.size() && text[end] != ' ' && text[end] != ',' && text[end] != ';' &&
-                       text[end] != ':' && text[end] != '(' && text[end] != ')')
+                while (end < text.size() && text[end] != ' ' && text[end] != ',' &&
+                       text[end] != ';' && text[end] != ':' && text[end] != '(' && text[end] != ')')
                     ++end;
                 std::string word = text.substr(src, end - src);
                 // "… Nghi Sơn. Hỗ trợ …": a full stop ends the name (not "TP." or "QL.3").
-                const bool sentenceEnd = word.size() > 1 && word.back() == '.' && word.find('.') == word.size() - 1 &&
-                                         !name.empty();
-                while (!word.empty() && (word.back() == '.' ) && word.find('.') == word.size() - 1)
+                const bool sentenceEnd = word.size() > 1 && word.back() == '.' &&
+                                         word.find('.') == word.size() - 1 && !name.empty();
+                while (!word.empty() && (word.back() == '.') && word.find('.') == word.size() - 1)
                     word.pop_back();
-                if ((word == "-" || word == "\xE2\x80\x93" || word == "\xE2\x80\x94") && !name.empty()) {
+                if ((word == "-" || word == "\xE2\x80\x93" || word == "\xE2\x80\x94") &&
+                    !name.empty()) {
                     name += " -"; // "Lam Sơn – Sao Vàng"
                     src = end;
                     continue;
                 }
                 if (!startsUpperOrDigit(word))
                     break;
-                name += (name.empty() || name.back() == '-' ? (name.empty() ? "" : " ") : " ") + word;
+                name +=
+                    (name.empty() || name.back() == '-' ? (name.empty() ? "" : " ") : " ") + word;
                 ++words;
                 src = end;
                 if (sentenceEnd || (end < text.size() && text[end] != ' '))
@@ -184,7 +190,8 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
                 continue;
             // After "các", only a list of names makes places ("các khu công nghiệp Lam Sơn – Sao
             // Vàng, Bỉm Sơn"); the bare plural is generic (also inside agency names).
-            if (plural && text::foldForMatch(name).find(' ') == std::string::npos && !gazetteer().contains(text::foldForMatch(name)) &&
+            if (plural && text::foldForMatch(name).find(' ') == std::string::npos &&
+                !gazetteer().contains(text::foldForMatch(name)) &&
                 !(src < text.size() && text[src] == ','))
                 continue;
             const std::string nameFolded = text::foldForMatch(name);
@@ -195,9 +202,11 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
             while (!m.text.empty() && (m.text.back() == ' ' || m.text.back() == '.'))
                 m.text.pop_back();
             m.confidence = type.confidence;
-            if ((m.type.rfind("admin_", 0) == 0 || m.type == "urban_centre") && gazetteer().contains(nameFolded))
+            if ((m.type.rfind("admin_", 0) == 0 || m.type == "urban_centre") &&
+                gazetteer().contains(nameFolded))
                 m.confidence = 0.9;
-            const std::string typeText = text.substr(f.origin[pos], f.origin[after] - f.origin[pos]);
+            const std::string typeText =
+                text.substr(f.origin[pos], f.origin[after] - f.origin[pos]);
             const std::string kind = m.type;
             const double confidence = m.confidence;
             if (seen.insert(m.type + "|" + nameFolded).second)
@@ -216,19 +225,22 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
                 while (q < text.size() && text[q] == ' ')
                     ++q;
                 // Another type word begins a mention of its own ("… và Khu công nghiệp Bỉm Sơn").
-                const auto fq = static_cast<std::size_t>(std::lower_bound(f.origin.begin(), f.origin.end(), q) - f.origin.begin());
+                const auto fq = static_cast<std::size_t>(
+                    std::lower_bound(f.origin.begin(), f.origin.end(), q) - f.origin.begin());
                 if (std::any_of(kTypeWords.begin(), kTypeWords.end(), [&](const TypeWord& t) {
                         return F.compare(fq, t.folded.size(), t.folded) == 0 &&
-                               (fq + t.folded.size() >= F.size() || !std::isalpha(static_cast<unsigned char>(F[fq + t.folded.size()])));
+                               (fq + t.folded.size() >= F.size() ||
+                                !std::isalpha(static_cast<unsigned char>(F[fq + t.folded.size()])));
                     }))
                     break;
-                // The next item: capitalised words up to a comma, "và" or a full stop; not another type word.
+                // The next item: capitalised words up to a comma, "và" or a full stop; not another
+                // type word.
                 std::size_t e = q;
                 std::string item;
                 for (;;) {
                     std::size_t we = e;
-                    while (we < text.size() && text[we] != ' ' && text[we] != ',' && text[we] != ';' && text[we] != ':' &&
-                           text[we] != '(' && text[we] != ')')
+                    while (we < text.size() && text[we] != ' ' && text[we] != ',' &&
+                           text[we] != ';' && text[we] != ':' && text[we] != '(' && text[we] != ')')
                         ++we;
                     std::string w = text.substr(e, we - e);
                     const bool stop = w.size() > 1 && w.back() == '.';
@@ -250,8 +262,8 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
                     item.pop_back();
                 // (An item that begins with a type word has been stopped above.)
                 const std::string itemFolded = text::foldForMatch(item);
-                if (item.empty() || itemFolded.rfind("so ", 0) == 0 || itemFolded.rfind("ubnd", 0) == 0 ||
-                    itemFolded.rfind("uy ban", 0) == 0)
+                if (item.empty() || itemFolded.rfind("so ", 0) == 0 ||
+                    itemFolded.rfind("ubnd", 0) == 0 || itemFolded.rfind("uy ban", 0) == 0)
                     break;
                 PlaceMention more;
                 more.type = kind;
@@ -288,9 +300,11 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
             while (w > 0 && F[w - 1] == ' ')
                 --w;
             const std::size_t wb = F.find_last_of(" ,;:(", w > 0 ? w - 1 : 0);
-            const std::string previous = F.substr(wb == std::string::npos ? 0 : wb + 1, w - (wb == std::string::npos ? 0 : wb + 1));
-            static const std::set<std::string_view> before = {"tu", "den", "tai", "o", "voi", "va", "cua", "giua",
-                                                               "sang", "ve", "qua", "tren", "cac"};
+            const std::string previous = F.substr(wb == std::string::npos ? 0 : wb + 1,
+                                                  w - (wb == std::string::npos ? 0 : wb + 1));
+            static const std::set<std::string_view> before = {"tu",  "den",  "tai",  "o",    "voi",
+                                                              "va",  "cua",  "giua", "sang", "ve",
+                                                              "qua", "tren", "cac"};
             const bool listed = w > 0 && F[w - 1] == ',';
             if (!listed && !before.contains(previous))
                 continue;

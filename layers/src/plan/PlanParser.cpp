@@ -12,17 +12,14 @@
 #include "planatlas/layers/Text.h"
 #include "planatlas/layers/plan/Plan.h"
 
-#include <unicode/uchar.h>
-#include <unicode/utf8.h>
-
-#include <unicode/uchar.h>
-#include <unicode/unistr.h>
-
 #include <algorithm>
 #include <map>
 #include <set>
 #include <span>
 #include <tuple>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
 namespace pa::plan {
 
@@ -94,7 +91,8 @@ std::string typeFromNumber(const std::string& number)
     const auto slash = number.find('/');
     if (slash == std::string::npos)
         return {};
-    const std::string code = foldForMatch(number.substr(slash + 1, number.find('-', slash) - slash - 1));
+    const std::string code =
+        foldForMatch(number.substr(slash + 1, number.find('-', slash) - slash - 1));
     if (code == "kh")
         return "Kế hoạch";
     if (code == "qd")
@@ -166,9 +164,10 @@ DocumentInfo readHeader(const std::vector<Paragraph>& paragraphs, std::size_t bo
             continue;
         }
         if (p.upperCase && !issuerDone &&
-            (f.rfind("uy ban nhan dan", 0) == 0 || f.rfind("ubnd", 0) == 0 || f.rfind("hoi dong nhan dan", 0) == 0 ||
-             f.rfind("tinh ", 0) == 0 || f.rfind("so ", 0) == 0 || f.rfind("ban ", 0) == 0 ||
-             f.rfind("thanh pho ", 0) == 0 || f.rfind("khoa ", 0) == 0)) {
+            (f.rfind("uy ban nhan dan", 0) == 0 || f.rfind("ubnd", 0) == 0 ||
+             f.rfind("hoi dong nhan dan", 0) == 0 || f.rfind("tinh ", 0) == 0 ||
+             f.rfind("so ", 0) == 0 || f.rfind("ban ", 0) == 0 || f.rfind("thanh pho ", 0) == 0 ||
+             f.rfind("khoa ", 0) == 0)) {
             if (f.rfind("khoa ", 0) == 0) { // "KHÓA XIII, KỲ HỌP THỨ 12" after an HĐND issuer line
                 issuerDone = !issuerLines.empty();
                 continue;
@@ -194,7 +193,8 @@ DocumentInfo readHeader(const std::vector<Paragraph>& paragraphs, std::size_t bo
                     info.type = std::string(t.name);
                     typeParagraph = i;
                     if (f.size() > t.folded.size() + 1)
-                        info.title = p.text.substr(p.text.size() - (f.size() - t.folded.size() - 1));
+                        info.title =
+                            p.text.substr(p.text.size() - (f.size() - t.folded.size() - 1));
                     break;
                 }
             }
@@ -216,7 +216,8 @@ DocumentInfo readHeader(const std::vector<Paragraph>& paragraphs, std::size_t bo
         if (pos == std::string::npos)
             return {};
         const text::FoldedText f = text::foldWithOffsets(issuerLines);
-        const std::size_t start = f.origin[std::min(f.folded.find(marker) + marker.size(), f.origin.size() - 1)];
+        const std::size_t start =
+            f.origin[std::min(f.folded.find(marker) + marker.size(), f.origin.size() - 1)];
         std::string rest = issuerLines.substr(start);
         const auto cut = rest.find_first_of(",\n");
         return titleCase(rest.substr(0, cut));
@@ -232,11 +233,14 @@ DocumentInfo readHeader(const std::vector<Paragraph>& paragraphs, std::size_t bo
          issuerFolded.rfind("hoi dong nhan dan", 0) == 0) &&
         issuerFolded.find("tinh ") == std::string::npos && !cityAfter().empty()) {
         const std::string city = cityAfter();
-        info.issuer = (issuerFolded.rfind("hoi", 0) == 0 ? "HĐND thành phố " : "UBND thành phố ") + city;
+        info.issuer =
+            (issuerFolded.rfind("hoi", 0) == 0 ? "HĐND thành phố " : "UBND thành phố ") + city;
         info.province = city;
-    } else if (issuerFolded.rfind("uy ban nhan dan", 0) == 0 || issuerFolded.rfind("ubnd", 0) == 0) {
+    } else if (issuerFolded.rfind("uy ban nhan dan", 0) == 0 ||
+               issuerFolded.rfind("ubnd", 0) == 0) {
         std::string province = provinceAfter("tinh ");
-        // A department under the provincial committee: "UBND TỈNH THANH HÓA / SỞ KẾ HOẠCH VÀ ĐẦU TƯ".
+        // A department under the provincial committee: "UBND TỈNH THANH HÓA / SỞ KẾ HOẠCH VÀ ĐẦU
+        // TƯ".
         const auto body = foldForMatch(province).find(" so ");
         std::string department;
         if (body != std::string::npos) {
@@ -245,9 +249,11 @@ DocumentInfo readHeader(const std::vector<Paragraph>& paragraphs, std::size_t bo
             department = province.substr(cut);
             province = province.substr(0, cut - 1);
         }
-        info.issuer = department.empty() ? "UBND tỉnh " + province : department + " tỉnh " + province;
+        info.issuer =
+            department.empty() ? "UBND tỉnh " + province : department + " tỉnh " + province;
         if (!department.empty()) {
-            // Department names keep their own capitals after the first word: "Sở Kế hoạch và Đầu tư".
+            // Department names keep their own capitals after the first word: "Sở Kế hoạch và Đầu
+            // tư".
             const auto& registry = agencyRegistry();
             const std::string key = foldForMatch(department);
             for (const auto& def : registry)
@@ -280,9 +286,11 @@ void completeFromBody(DocumentInfo& info, const std::vector<Paragraph>& paragrap
             for (const std::string marker : {"ubnd tinh ", "uy ban nhan dan tinh "}) {
                 const auto pos = f.folded.find(marker);
                 const auto issued = f.folded.find(" ban hanh ", pos == std::string::npos ? 0 : pos);
-                if (pos != std::string::npos && issued != std::string::npos && issued - pos < marker.size() + 30) {
-                    const std::string province = p.text.substr(f.origin[pos + marker.size()],
-                                                               f.origin[issued] - f.origin[pos + marker.size()]);
+                if (pos != std::string::npos && issued != std::string::npos &&
+                    issued - pos < marker.size() + 30) {
+                    const std::string province =
+                        p.text.substr(f.origin[pos + marker.size()],
+                                      f.origin[issued] - f.origin[pos + marker.size()]);
                     info.issuer = "UBND tỉnh " + province;
                     if (info.province.empty())
                         info.province = province;
@@ -333,8 +341,9 @@ bool isClosing(const Paragraph& p)
     const std::string f = foldForMatch(p.text.substr(0, 40));
     const std::string whole = foldForMatch(p.text.substr(0, 400));
     // "Đề nghị các cơ quan … nghiêm túc triển khai" closes; "Đề nghị Hội X tuyên truyền …" assigns.
-    const bool closingRequest = f.rfind("de nghi", 0) == 0 &&
-                                (contains(whole, "nghiem tuc") || contains(whole, "kho khan") || contains(whole, "vuong mac"));
+    const bool closingRequest =
+        f.rfind("de nghi", 0) == 0 && (contains(whole, "nghiem tuc") ||
+                                       contains(whole, "kho khan") || contains(whole, "vuong mac"));
     return f.rfind("tren day la", 0) == 0 || closingRequest || f.rfind("nghi quyet nay", 0) == 0 ||
            f.rfind("ke hoach nay", 0) == 0 || f.rfind("quyet dinh nay", 0) == 0 ||
            (f.rfind("trong qua trinh", 0) == 0 && contains(whole, "vuong mac"));
@@ -342,15 +351,18 @@ bool isClosing(const Paragraph& p)
 
 bool endsWithColon(const std::string& s);
 
-std::vector<Node> buildTree(const std::vector<Paragraph>& paragraphs, std::size_t bodyStart, std::size_t bodyEnd)
+std::vector<Node> buildTree(const std::vector<Paragraph>& paragraphs, std::size_t bodyStart,
+                            std::size_t bodyEnd)
 {
     std::vector<Node> nodes;
     std::vector<int> stack; // node indices of open markers
     for (std::size_t i = bodyStart; i < bodyEnd; ++i) {
         const Paragraph& p = paragraphs[i];
-        // Titles in capitals and chapter headings ("Chương II") structure the text; they are not items.
+        // Titles in capitals and chapter headings ("Chương II") structure the text; they are not
+        // items.
         if (isClosing(p) || p.tableCell ||
-            (p.marker == Marker::None && (p.upperCase || foldForMatch(p.text.substr(0, 12)).rfind("chuong ", 0) == 0) &&
+            (p.marker == Marker::None &&
+             (p.upperCase || foldForMatch(p.text.substr(0, 12)).rfind("chuong ", 0) == 0) &&
              p.text.size() < 300))
             continue;
         Node node;
@@ -358,11 +370,14 @@ std::vector<Node> buildTree(const std::vector<Paragraph>& paragraphs, std::size_
         if (p.marker == Marker::None) {
             // A plain paragraph after "+" items still belongs to the "-" item that leads them
             // (often the rest of a block cut by a page); after "-" items it belongs to the section.
-            const auto top = [&] { return nodes[static_cast<std::size_t>(stack.back())].p->marker; };
-            // … except after a "-"/"+" item that is a lead-in ("- Sở Xây dựng chủ trì, phối hợp …:"):
-            // the paragraphs that follow it are what it introduces.
-            const bool leadIn = !stack.empty() && (top() == Marker::Dash || top() == Marker::Plus) &&
-                                endsWithColon(nodes[static_cast<std::size_t>(stack.back())].p->body);
+            const auto top = [&] {
+                return nodes[static_cast<std::size_t>(stack.back())].p->marker;
+            };
+            // … except after a "-"/"+" item that is a lead-in ("- Sở Xây dựng chủ trì, phối hợp
+            // …:"): the paragraphs that follow it are what it introduces.
+            const bool leadIn =
+                !stack.empty() && (top() == Marker::Dash || top() == Marker::Plus) &&
+                endsWithColon(nodes[static_cast<std::size_t>(stack.back())].p->body);
             if (leadIn) {
                 // stays under the lead-in
             } else if (!stack.empty() && top() == Marker::Plus) {
@@ -380,9 +395,12 @@ std::vector<Node> buildTree(const std::vector<Paragraph>& paragraphs, std::size_
                 stack.erase(same, stack.end());
             // List items hold no sections, and a "-" item is never inside a "+" item: a numbered
             // marker closes open list items, a "-" closes open "+" items.
-            const auto top = [&] { return nodes[static_cast<std::size_t>(stack.back())].p->marker; };
+            const auto top = [&] {
+                return nodes[static_cast<std::size_t>(stack.back())].p->marker;
+            };
             if (isNumbered(p.marker))
-                while (!stack.empty() && (top() == Marker::Dash || top() == Marker::Plus || top() == Marker::Row))
+                while (!stack.empty() &&
+                       (top() == Marker::Dash || top() == Marker::Plus || top() == Marker::Row))
                     stack.pop_back();
             else if (p.marker == Marker::Dash)
                 while (!stack.empty() && top() == Marker::Plus)
@@ -396,7 +414,8 @@ std::vector<Node> buildTree(const std::vector<Paragraph>& paragraphs, std::size_
             if (!isNumbered(q.marker))
                 return;
             if (q.marker == Marker::Num2 || q.marker == Marker::Num3)
-                while (!kinds.empty() && (kinds.back() == Marker::Num1 || kinds.back() == Marker::Num2)) {
+                while (!kinds.empty() &&
+                       (kinds.back() == Marker::Num1 || kinds.back() == Marker::Num2)) {
                     kinds.pop_back();
                     parts.pop_back();
                 }
@@ -422,21 +441,28 @@ std::vector<Node> buildTree(const std::vector<Paragraph>& paragraphs, std::size_
     return nodes;
 }
 
-enum class SectionKind { Unknown, Tasks, Targets, Other };
+enum class SectionKind
+{
+    Unknown,
+    Tasks,
+    Targets,
+    Other
+};
 
 SectionKind classifyTitle(const std::string& title)
 {
     const std::string f = foldForMatch(title.substr(0, 200));
-    const bool tasks = contains(f, "nhiem vu") || contains(f, "giai phap") || contains(f, "to chuc thuc hien") ||
-                       contains(f, "can tap trung thuc hien") || contains(f, "phan cong") ||
-                       contains(f, "trach nhiem");
+    const bool tasks = contains(f, "nhiem vu") || contains(f, "giai phap") ||
+                       contains(f, "to chuc thuc hien") || contains(f, "can tap trung thuc hien") ||
+                       contains(f, "phan cong") || contains(f, "trach nhiem");
     // Target sections are titled by the word ("Mục tiêu cụ thể", "Các chỉ tiêu chủ yếu"); a task
     // heading may mention targets ("Tập trung hoàn thành các mục tiêu cơ cấu lại …").
     const std::string head = f.rfind("cac ", 0) == 0 ? f.substr(4) : f;
     const bool targets = head.rfind("muc tieu", 0) == 0 || head.rfind("chi tieu", 0) == 0;
-    const bool other = f.rfind("muc dich", 0) == 0 || f.rfind("yeu cau", 0) == 0 || f.rfind("quan diem", 0) == 0 ||
-                       f.rfind("phuong huong", 0) == 0 || f.rfind("dinh huong", 0) == 0 ||
-                       f.rfind("ket qua", 0) == 0 || f.rfind("thong qua ket qua", 0) == 0;
+    const bool other = f.rfind("muc dich", 0) == 0 || f.rfind("yeu cau", 0) == 0 ||
+                       f.rfind("quan diem", 0) == 0 || f.rfind("phuong huong", 0) == 0 ||
+                       f.rfind("dinh huong", 0) == 0 || f.rfind("ket qua", 0) == 0 ||
+                       f.rfind("thong qua ket qua", 0) == 0;
     if (tasks && !targets)
         return SectionKind::Tasks;
     if (targets && !tasks)
@@ -452,10 +478,10 @@ struct Clause
 {
     std::vector<AgencyInfo> leads;
     std::vector<AgencyInfo> support;
-    bool inheritsLead = false;   ///< "Chủ trì, …" with no subject: the lead comes from the context
-    bool header = false;         ///< nothing but the assignment: the tasks follow
-    bool subjectOnly = false;    ///< leads found in subject position without "chủ trì"
-    std::string rule;            ///< the rule that read it
+    bool inheritsLead = false; ///< "Chủ trì, …" with no subject: the lead comes from the context
+    bool header = false;       ///< nothing but the assignment: the tasks follow
+    bool subjectOnly = false; ///< leads found in subject position without "chủ trì"
+    std::string rule;         ///< the rule that read it
 };
 
 class AgencyResolver
@@ -521,9 +547,9 @@ private:
 /// Words allowed between agency names of one list ("Sở A, Sở B và Sở C", "… của tỉnh và …").
 bool isListGap(std::string_view gap)
 {
-    static const std::set<std::string_view> words = {"va", "cung", "voi", "cua", "tinh", "cap", "thuoc",
-                                                     "lien", "quan", "co", "cac", "thanh", "pho", "vien", "doan",
-                                                     "the", "-"};
+    static const std::set<std::string_view> words = {
+        "va", "cung", "voi",   "cua", "tinh", "cap",  "thuoc", "lien", "quan",
+        "co", "cac",  "thanh", "pho", "vien", "doan", "the",   "-"};
     std::string word;
     for (std::size_t i = 0; i <= gap.size(); ++i) {
         const char c = i < gap.size() ? gap[i] : ' ';
@@ -541,8 +567,9 @@ bool isListGap(std::string_view gap)
 /// Agency-type words that start the name of a body not in the registry.
 bool startsLikeAgency(const std::string& folded)
 {
-    for (std::string_view w : {"so ", "ban ", "cuc ", "chi cuc ", "trung tam ", "truong ", "vien ", "dai ", "cong ty ",
-                               "hoi ", "lien minh ", "lien doan ", "tinh doan", "uy ban ", "ubnd ", "kho bac "})
+    for (std::string_view w :
+         {"so ", "ban ", "cuc ", "chi cuc ", "trung tam ", "truong ", "vien ", "dai ", "cong ty ",
+          "hoi ", "lien minh ", "lien doan ", "tinh doan", "uy ban ", "ubnd ", "kho bac "})
         if (folded.rfind(w, 0) == 0)
             return true;
     return false;
@@ -550,8 +577,9 @@ bool startsLikeAgency(const std::string& folded)
 
 /// Indices of the mentions forming a list that starts at folded offset @p from (within
 /// @p slack characters), in order; empty when none starts there.
-std::vector<std::size_t> listAt(const std::vector<AgencyMention>& mentions, const text::FoldedText& f,
-                                std::size_t fromSource, std::size_t slack = 3)
+std::vector<std::size_t> listAt(const std::vector<AgencyMention>& mentions,
+                                const text::FoldedText& f, std::size_t fromSource,
+                                std::size_t slack = 3)
 {
     std::vector<std::size_t> list;
     std::size_t cursor = fromSource;
@@ -560,9 +588,11 @@ std::vector<std::size_t> listAt(const std::vector<AgencyMention>& mentions, cons
             continue;
         // Compare in folded space.
         const auto toFolded = [&](std::size_t src) {
-            return static_cast<std::size_t>(std::lower_bound(f.origin.begin(), f.origin.end(), src) - f.origin.begin());
+            return static_cast<std::size_t>(
+                std::lower_bound(f.origin.begin(), f.origin.end(), src) - f.origin.begin());
         };
-        const std::string_view gap(f.folded.data() + toFolded(cursor), toFolded(mentions[k].begin) - toFolded(cursor));
+        const std::string_view gap(f.folded.data() + toFolded(cursor),
+                                   toFolded(mentions[k].begin) - toFolded(cursor));
         if (list.empty() ? gap.size() > slack : !isListGap(gap))
             break;
         list.push_back(k);
@@ -585,26 +615,27 @@ class ClauseInput
 {
 public:
     ClauseInput(const std::string& body, AgencyResolver& resolver, Marker marker = Marker::None)
-        : m_marker(marker), m_body(body), m_f(text::foldWithOffsets(body)), m_mentions(findAgencies(body, m_f, resolver.province())),
-          m_resolver(resolver), m_colon(m_f.folded.find(':'))
+        : m_marker(marker), m_body(body), m_f(text::foldWithOffsets(body)),
+          m_mentions(findAgencies(body, m_f, resolver.province())), m_resolver(resolver),
+          m_colon(m_f.folded.find(':'))
     {
     }
 
-    auto parts()
-    {
-        return std::tie(m_body, m_f, m_f.folded, m_mentions, m_resolver, m_colon);
-    }
+    auto parts() { return std::tie(m_body, m_f, m_f.folded, m_mentions, m_resolver, m_colon); }
 
     std::size_t toFolded(std::size_t src) const
     {
-        return static_cast<std::size_t>(std::lower_bound(m_f.origin.begin(), m_f.origin.end(), src) - m_f.origin.begin());
+        return static_cast<std::size_t>(
+            std::lower_bound(m_f.origin.begin(), m_f.origin.end(), src) - m_f.origin.begin());
     }
 
     bool wordAt(std::size_t pos, std::string_view w) const
     {
         const std::string& F = m_f.folded;
-        return F.compare(pos, w.size(), w) == 0 && (pos == 0 || !std::isalnum(static_cast<unsigned char>(F[pos - 1]))) &&
-               (pos + w.size() >= F.size() || !std::isalnum(static_cast<unsigned char>(F[pos + w.size()])));
+        return F.compare(pos, w.size(), w) == 0 &&
+               (pos == 0 || !std::isalnum(static_cast<unsigned char>(F[pos - 1]))) &&
+               (pos + w.size() >= F.size() ||
+                !std::isalnum(static_cast<unsigned char>(F[pos + w.size()])));
     }
 
     /// "phối hợp (với|cùng) A, B, C" within [from, to) of the folded text → @p clause.support.
@@ -650,29 +681,39 @@ private:
     std::size_t m_colon;
 };
 
-/// Whether an assignment verb follows folded offset @p at ("chủ trì", "phối hợp", "có trách nhiệm" …).
+/// Whether an assignment verb follows folded offset @p at ("chủ trì", "phối hợp", "có trách nhiệm"
+/// …).
 bool verbFollows(const std::string& F, std::size_t at, bool anyVerb = true)
 {
     while (at < F.size() && (F[at] == ' ' || F[at] == ','))
         ++at;
-    for (std::string_view v : {"chu tri", "phoi hop", "co trach nhiem", "chu dong", "thuc hien", "to chuc", "tham muu",
-                               "huong dan", "trien khai", "chi dao", "theo doi", "xay dung", "kiem tra", "tiep tuc",
-                               "quan ly", "cung cap", "tiep nhan", "giai quyet", "tang cuong", "day manh", "ra soat",
-                               "tuyen truyen", "van dong", "bao cao", "phu trach", "chiu trach nhiem", "can cu",
-                               "nghien cuu", "lap ", "tham dinh", "cap ", "thu hoi", "dam bao", "bo tri", "hop tac"})
-        if (F.compare(at, v.size(), v) == 0 && (anyVerb || (v != "xay dung" && v != "quan ly" && v != "cung cap")))
-            return true; // (an enterprise's name goes on with "xây dựng", "quản lý": "Công ty … xây dựng Thanh Bình")
+    for (std::string_view v : {"chu tri",    "phoi hop",         "co trach nhiem", "chu dong",
+                               "thuc hien",  "to chuc",          "tham muu",       "huong dan",
+                               "trien khai", "chi dao",          "theo doi",       "xay dung",
+                               "kiem tra",   "tiep tuc",         "quan ly",        "cung cap",
+                               "tiep nhan",  "giai quyet",       "tang cuong",     "day manh",
+                               "ra soat",    "tuyen truyen",     "van dong",       "bao cao",
+                               "phu trach",  "chiu trach nhiem", "can cu",         "nghien cuu",
+                               "lap ",       "tham dinh",        "cap ",           "thu hoi",
+                               "dam bao",    "bo tri",           "hop tac"})
+        if (F.compare(at, v.size(), v) == 0 &&
+            (anyVerb || (v != "xay dung" && v != "quan ly" && v != "cung cap")))
+            return true; // (an enterprise's name goes on with "xây dựng", "quản lý": "Công ty … xây
+                         // dựng Thanh Bình")
     // Any other word in lower case that is not a preposition, conjunction or article: the
     // verb of the sentence ("UBND cấp xã chấp thuận …", "Hội Nông dân tỉnh vận động …").
     // Not after an enterprise, whose names go on in lower case ("Công ty CP Xử lý chất thải …").
     if (!anyVerb)
         return false;
     static const std::set<std::string_view> notVerbs = {
-        "cua", "va", "tren", "tai", "thuoc", "trong", "voi", "o", "theo", "la", "cac", "nhung", "nay", "do", "hoac",
-        "ve", "cho", "tu", "den", "gom", "bao", "nhu", "khi", "neu", "thi", "ma", "tinh", "thanh", "pho", "xa",
-        "huyen", "phuong", "cap", "khu", "so", "ban", "dong", "thoi", "sau", "truoc", "thang", "nam", "ngay"};
+        "cua",   "va",   "tren",  "tai",   "thuoc",  "trong", "voi", "o",   "theo",
+        "la",    "cac",  "nhung", "nay",   "do",     "hoac",  "ve",  "cho", "tu",
+        "den",   "gom",  "bao",   "nhu",   "khi",    "neu",   "thi", "ma",  "tinh",
+        "thanh", "pho",  "xa",    "huyen", "phuong", "cap",   "khu", "so",  "ban",
+        "dong",  "thoi", "sau",   "truoc", "thang",  "nam",   "ngay"};
     std::size_t end = at;
-    while (end < F.size() && F[end] != ' ' && F[end] != ',' && F[end] != '.' && F[end] != ';' && F[end] != ':')
+    while (end < F.size() && F[end] != ' ' && F[end] != ',' && F[end] != '.' && F[end] != ';' &&
+           F[end] != ':')
         ++end;
     if (end == at || end - at > 8 || !std::islower(static_cast<unsigned char>(F[at])))
         return false;
@@ -693,9 +734,10 @@ bool ruleAgencyHeading(ClauseInput& in, Clause& clause)
     if (const auto list = listAt(mentions, f, 0); !list.empty() && colon != std::string::npos) {
         const std::size_t afterList = in.toFolded(mentions[list.back()].end);
         const std::string between = F.substr(afterList, colon > afterList ? colon - afterList : 0);
-        const bool description = between.empty() || between.rfind(" - ", 0) == 0 || between.rfind(" (", 0) == 0 ||
-                                 between.rfind(" la ", 0) == 0;
-        if (colon >= afterList && description && colon - afterList < 160 && !contains(between, "chu tri")) {
+        const bool description = between.empty() || between.rfind(" - ", 0) == 0 ||
+                                 between.rfind(" (", 0) == 0 || between.rfind(" la ", 0) == 0;
+        if (colon >= afterList && description && colon - afterList < 160 &&
+            !contains(between, "chu tri")) {
             for (std::size_t k : list)
                 clause.leads.push_back(resolver.info(mentions[k]));
             clause.header = !in.restAfter(colon + 1);
@@ -709,8 +751,10 @@ bool ruleAgencyHeading(ClauseInput& in, Clause& clause)
 bool ruleChuTri(ClauseInput& in, Clause& clause)
 {
     auto [body, f, F, mentions, resolver, colon] = in.parts();
-    // 2. "X chủ trì[, phối hợp với Y]", "Giao X chủ trì …", "Chủ trì, phối hợp …" (lead from context).
-    for (std::size_t pos = F.find("chu tri"); pos != std::string::npos; pos = F.find("chu tri", pos + 7)) {
+    // 2. "X chủ trì[, phối hợp với Y]", "Giao X chủ trì …", "Chủ trì, phối hợp …" (lead from
+    // context).
+    for (std::size_t pos = F.find("chu tri"); pos != std::string::npos;
+         pos = F.find("chu tri", pos + 7)) {
         if (!in.wordAt(pos, "chu tri"))
             continue;
         std::size_t regionStart = F.find_last_of(".;:", pos == 0 ? 0 : pos - 1);
@@ -719,11 +763,12 @@ bool ruleChuTri(ClauseInput& in, Clause& clause)
             ++regionStart;
         // "…, giao Sở X chủ trì": the subject starts after the last "giao".
         // (Not the "Giao" of "Sở Giao thông vận tải".)
-        if (const auto g = F.rfind("giao ", pos); g != std::string::npos && g >= regionStart &&
-                                                   (g == 0 || F[g - 1] == ' ' || F[g - 1] == ',') &&
-                                                   std::none_of(mentions.begin(), mentions.end(), [&](const AgencyMention& m) {
-                                                       return in.toFolded(m.begin) <= g && g < in.toFolded(m.end);
-                                                   }))
+        if (const auto g = F.rfind("giao ", pos);
+            g != std::string::npos && g >= regionStart &&
+            (g == 0 || F[g - 1] == ' ' || F[g - 1] == ',') &&
+            std::none_of(mentions.begin(), mentions.end(), [&](const AgencyMention& m) {
+                return in.toFolded(m.begin) <= g && g < in.toFolded(m.end);
+            }))
             regionStart = g + 5;
         const std::string subject = F.substr(regionStart, pos - regionStart);
         std::vector<std::size_t> list;
@@ -743,7 +788,8 @@ bool ruleChuTri(ClauseInput& in, Clause& clause)
                    subject.find_first_not_of(" ,") == std::string::npos) {
             clause.inheritsLead = true;
         } else if (startsLikeAgency(subject) && subject.size() < 80 && !contains(subject, " do ")) {
-            std::string written = body.substr(f.origin[regionStart], f.origin[pos] - f.origin[regionStart]);
+            std::string written =
+                body.substr(f.origin[regionStart], f.origin[pos] - f.origin[regionStart]);
             while (!written.empty() && (written.back() == ' ' || written.back() == ','))
                 written.pop_back();
             clause.leads.push_back(resolver.remember(unregisteredAgency(written)));
@@ -753,9 +799,10 @@ bool ruleChuTri(ClauseInput& in, Clause& clause)
         // The assignment is a header when nothing but the partners follows it.
         const std::size_t end = F.find_first_of(":;.", pos);
         in.supportFrom(clause, pos, end == std::string::npos ? F.size() : end);
-        clause.header = end == std::string::npos ? !in.restAfter(pos + 7) && F.find("phoi hop", pos) == std::string::npos
-                                                 : (F[end] == ':' && !in.restAfter(end + 1)) ||
-                                                       (F[end] == '.' && end + 1 >= F.size() && false);
+        clause.header = end == std::string::npos
+                            ? !in.restAfter(pos + 7) && F.find("phoi hop", pos) == std::string::npos
+                            : (F[end] == ':' && !in.restAfter(end + 1)) ||
+                                  (F[end] == '.' && end + 1 >= F.size() && false);
         if (end == std::string::npos && F.size() - pos < 12)
             clause.header = true; // "- Sở Y tế chủ trì"
         return true;
@@ -767,7 +814,8 @@ bool ruleGiao(ClauseInput& in, Clause& clause)
 {
     auto [body, f, F, mentions, resolver, colon] = in.parts();
     // 3. "Giao X <verb> …" without "chủ trì".
-    for (std::size_t pos = F.find("giao "); pos != std::string::npos; pos = F.find("giao ", pos + 5)) {
+    for (std::size_t pos = F.find("giao "); pos != std::string::npos;
+         pos = F.find("giao ", pos + 5)) {
         if (!in.wordAt(pos, "giao"))
             continue;
         const auto list = listAt(mentions, f, f.origin[pos + 5], 2);
@@ -786,7 +834,8 @@ bool ruleDelegation(ClauseInput& in, Clause& clause)
     auto [body, f, F, mentions, resolver, colon] = in.parts();
     // At the start of an item: "Phân cấp cho UBND các phường thực hiện …", "Ủy quyền cho Sở X
     // quyết định …", "Giao cho Sở X …", "Phân công Sở X …".
-    for (std::string_view opening : {"phan cap cho ", "uy quyen cho ", "giao cho ", "phan cong cho ", "phan cong "}) {
+    for (std::string_view opening :
+         {"phan cap cho ", "uy quyen cho ", "giao cho ", "phan cong cho ", "phan cong "}) {
         if (F.rfind(opening, 0) != 0)
             continue;
         const auto list = listAt(mentions, f, f.origin[opening.size()], 2);
@@ -808,9 +857,11 @@ bool ruleSubject(ClauseInput& in, Clause& clause)
     if (const auto list = listAt(mentions, f, 0, 3); !list.empty()) {
         // A name read by its grammar alone is a subject only when a verb follows it ("Hội Nông
         // dân tỉnh phối hợp …"), not in a list of enterprises ("Công ty TNHH … Thái Nguyên.").
-        const bool registered = std::any_of(list.begin(), list.end(), [&](std::size_t k) { return mentions[k].def; });
+        const bool registered =
+            std::any_of(list.begin(), list.end(), [&](std::size_t k) { return mentions[k].def; });
         const std::string last = foldForMatch(mentions[list.back()].written);
-        const bool enterprise = last.rfind("cong ty", 0) == 0 || last.rfind("tong cong ty", 0) == 0 ||
+        const bool enterprise = last.rfind("cong ty", 0) == 0 ||
+                                last.rfind("tong cong ty", 0) == 0 ||
                                 last.rfind("tap doan", 0) == 0;
         if (!registered && !verbFollows(F, in.toFolded(mentions[list.back()].end), !enterprise))
             return false;
@@ -855,13 +906,16 @@ bool ruleRoleField(ClauseInput& in, Clause& clause)
         std::size_t r = covered;
         while (r < end && (F[r] == ' ' || F[r] == ','))
             ++r;
-        if (!clause.leads.empty() && r < end && F.compare(r, 3, "va ") != 0 && F.compare(r, 5, "hoac ") != 0 &&
-            F.compare(r, 4, "tinh") != 0 && F.compare(r, 9, "thanh pho") != 0)
+        if (!clause.leads.empty() && r < end && F.compare(r, 3, "va ") != 0 &&
+            F.compare(r, 5, "hoac ") != 0 && F.compare(r, 4, "tinh") != 0 &&
+            F.compare(r, 9, "thanh pho") != 0)
             clause.leads.clear();
     }
     if (clause.leads.empty()) {
         // "Cơ quan lập: Cơ quan, tổ chức được giao nhiệm vụ hoặc chủ đầu tư dự án …": as written.
-        std::string name = body.substr(f.origin[from], f.origin[std::min(end, F.size() - 1)] - f.origin[from] + (end == F.size() ? 1 : 0));
+        std::string name =
+            body.substr(f.origin[from], f.origin[std::min(end, F.size() - 1)] - f.origin[from] +
+                                            (end == F.size() ? 1 : 0));
         while (!name.empty() && (name.back() == ' ' || name.back() == '.' || name.back() == ';'))
             name.pop_back();
         // "A hoặc B": either may act; both lead.
@@ -893,24 +947,33 @@ bool ruleDutySubject(ClauseInput& in, Clause& clause)
         if (p != std::string::npos && p < verb)
             verb = p;
     }
-    if (verb == std::string::npos || verb > 140 || F.find_first_of(";:.", 0) < verb || endsWithColon(body) ||
-        F.compare(verb, 11, " phai duoc ") == 0 || F.compare(verb, 10, " phai bao ") == 0)
+    if (verb == std::string::npos || verb > 140 || F.find_first_of(";:.", 0) < verb ||
+        endsWithColon(body) || F.compare(verb, 11, " phai duoc ") == 0 ||
+        F.compare(verb, 10, " phai bao ") == 0)
         return false; // a norm about things ("… phải được khép kín"), or a lead-in to a list
     // The subject names actors: bodies, forces, owners, investors, people.
     bool actor = false;
-    for (std::string_view w : {"co quan", "cac co quan", "don vi", "cac don vi", "to chuc", "cac to chuc", "chu ",
-                               "cac chu ", "luc luong", "cac luc luong", "nguoi ", "nha dau tu", "cac nha dau tu",
-                               "doanh nghiep", "cac doanh nghiep", "ho gia dinh", "cac ho", "ca nhan", "can bo",
-                               "cong chuc", "thu truong", "lanh dao", "ban ", "to ", "doi ", "cac to ", "cac doi ",
-                               "hop tac xa", "cac hop tac xa", "co so ", "cac co so "})
+    for (std::string_view w : {"co quan",        "cac co quan",    "don vi",
+                               "cac don vi",     "to chuc",        "cac to chuc",
+                               "chu ",           "cac chu ",       "luc luong",
+                               "cac luc luong",  "nguoi ",         "nha dau tu",
+                               "cac nha dau tu", "doanh nghiep",   "cac doanh nghiep",
+                               "ho gia dinh",    "cac ho",         "ca nhan",
+                               "can bo",         "cong chuc",      "thu truong",
+                               "lanh dao",       "ban ",           "to ",
+                               "doi ",           "cac to ",        "cac doi ",
+                               "hop tac xa",     "cac hop tac xa", "co so ",
+                               "cac co so "})
         actor = actor || F.rfind(w, 0) == 0;
-    // Procedural roles of a one-stop procedure ("Cơ quan chủ trì có trách nhiệm tổng hợp …") are not bodies.
+    // Procedural roles of a one-stop procedure ("Cơ quan chủ trì có trách nhiệm tổng hợp …") are
+    // not bodies.
     if (!actor || F.rfind("co quan chu tri", 0) == 0 || F.rfind("co quan phoi hop", 0) == 0 ||
         F.rfind("co quan tiep nhan", 0) == 0)
         return false;
     // Not a sentence that starts with a circumstance or a rule of procedure.
-    for (std::string_view w : {"khi ", "trong ", "truong hop ", "sau khi ", "truoc khi ", "viec ", "ho so ", "moi ",
-                               "tat ca ", "neu ", "doi voi ", "can cu ", "de ", "nghiem cam ", "khong "})
+    for (std::string_view w :
+         {"khi ", "trong ", "truong hop ", "sau khi ", "truoc khi ", "viec ", "ho so ", "moi ",
+          "tat ca ", "neu ", "doi voi ", "can cu ", "de ", "nghiem cam ", "khong "})
         if (F.rfind(w, 0) == 0)
             return false;
     std::string name = body.substr(0, f.origin[verb]);
@@ -935,14 +998,16 @@ bool ruleSubjectAfterCircumstance(ClauseInput& in, Clause& clause)
 {
     auto [body, f, F, mentions, resolver, colon] = in.parts();
     bool circumstance = false;
-    for (std::string_view w : {"khi ", "trong qua trinh ", "truong hop ", "sau khi ", "truoc khi ", "ngay khi ",
-                               "tren co so ", "can cu ", "de ", "trong thoi gian ", "doi voi ", "neu "})
+    for (std::string_view w :
+         {"khi ", "trong qua trinh ", "truong hop ", "sau khi ", "truoc khi ", "ngay khi ",
+          "tren co so ", "can cu ", "de ", "trong thoi gian ", "doi voi ", "neu "})
         circumstance = circumstance || F.rfind(w, 0) == 0;
     if (!circumstance)
         return false;
     // The first comma that a named body follows, within the first sentence.
     const std::size_t sentenceEnd = std::min(F.find(". "), F.size());
-    for (std::size_t comma = F.find(", "); comma != std::string::npos && comma < std::min<std::size_t>(sentenceEnd, 400);
+    for (std::size_t comma = F.find(", ");
+         comma != std::string::npos && comma < std::min<std::size_t>(sentenceEnd, 400);
          comma = F.find(", ", comma + 2)) {
         std::size_t from = comma + 2;
         if (F.compare(from, 11, "cac luc luong") == 0 && F.compare(from + 13, 1, ":") == 0)
@@ -1012,9 +1077,11 @@ bool ruleUnregisteredHeading(ClauseInput& in, Clause& clause)
 {
     auto [body, f, F, mentions, resolver, colon] = in.parts();
     // 6. An unregistered body as a header: "- Trường Đại học Thái Nguyên:".
-    if (colon != std::string::npos && colon < 90 && startsLikeAgency(F) && !in.restAfter(colon + 1) &&
+    if (colon != std::string::npos && colon < 90 && startsLikeAgency(F) &&
+        !in.restAfter(colon + 1) &&
         std::count(F.begin(), F.begin() + static_cast<long>(colon), ' ') < 12) {
-        clause.leads.push_back(resolver.remember(unregisteredAgency(body.substr(0, f.origin[colon]))));
+        clause.leads.push_back(
+            resolver.remember(unregisteredAgency(body.substr(0, f.origin[colon]))));
         clause.header = true;
         return true;
     }
@@ -1032,8 +1099,8 @@ bool ruleAgencyTitle(ClauseInput& in, Clause& clause)
         return false;
     std::size_t from = 0;
     bool responsibilities = false; // "Trách nhiệm của X": X whatever it is
-    for (std::string_view lead : {"trach nhiem cua", "nhiem vu cua", "nhiem vu, quyen han cua", "trach nhiem, quyen han cua",
-                                  "doi voi ", "giao "})
+    for (std::string_view lead : {"trach nhiem cua", "nhiem vu cua", "nhiem vu, quyen han cua",
+                                  "trach nhiem, quyen han cua", "doi voi ", "giao "})
         if (F.rfind(lead, 0) == 0) {
             from = lead.size();
             while (from < F.size() && F[from] == ' ') // also "củaTrung tâm" as typed
@@ -1064,10 +1131,12 @@ bool ruleAgencyTitle(ClauseInput& in, Clause& clause)
         rest.pop_back();
     // Nothing after the names but a description: " - Cơ quan thường trực …", " (cơ quan …)",
     // or the places of a collective heading (": Gia Thuận, Tân Điền").
-    const bool description = rest.empty() || rest.rfind(" - ", 0) == 0 || rest.rfind(" (", 0) == 0 ||
-                             (rest.rfind(":", 0) == 0 && mentions[list.front()].def == nullptr && rest.size() < 120 &&
-                              rest.find(" chu tri") == std::string::npos);
-    if (!description || rest.find("chu tri") != std::string::npos || rest.find("phoi hop") != std::string::npos)
+    const bool description = rest.empty() || rest.rfind(" - ", 0) == 0 ||
+                             rest.rfind(" (", 0) == 0 ||
+                             (rest.rfind(":", 0) == 0 && mentions[list.front()].def == nullptr &&
+                              rest.size() < 120 && rest.find(" chu tri") == std::string::npos);
+    if (!description || rest.find("chu tri") != std::string::npos ||
+        rest.find("phoi hop") != std::string::npos)
         return false;
     for (std::size_t k : list)
         clause.leads.push_back(resolver.info(mentions[k]));
@@ -1092,7 +1161,8 @@ bool ruleDeNghi(ClauseInput& in, Clause& clause)
         clause.leads.push_back(resolver.info(mentions[k]));
     const std::size_t afterList = in.toFolded(mentions[list.back()].end);
     in.supportFrom(clause, afterList, F.size());
-    clause.header = !in.restAfter(afterList) || (colon != std::string::npos && !in.restAfter(colon + 1));
+    clause.header =
+        !in.restAfter(afterList) || (colon != std::string::npos && !in.restAfter(colon + 1));
     return true;
 }
 
@@ -1108,35 +1178,55 @@ struct ClauseRule
     bool (*apply)(ClauseInput&, Clause&);
 };
 
-constexpr std::string_view kTnPlans[] = {"thai-nguyen_kh-co-cau-lai-nen-kinh-te-nq54_2023",
-                                         "thai-nguyen_kh-thuc-hien-ctr37-nq29_2023",
-                                         "thai-nguyen_nq-hdnd-ke-hoach-ktxh-2021-2025",
-                                         "thai-nguyen_cv-2907-ubnd-cnnxd_2023"};
+constexpr std::string_view kTnPlans[] = {
+    "thai-nguyen_kh-co-cau-lai-nen-kinh-te-nq54_2023", "thai-nguyen_kh-thuc-hien-ctr37-nq29_2023",
+    "thai-nguyen_nq-hdnd-ke-hoach-ktxh-2021-2025", "thai-nguyen_cv-2907-ubnd-cnnxd_2023"};
 
 const std::vector<ClauseRule>& clauseRules()
 {
     static const std::vector<ClauseRule> rules = {
-        {"role-field", "\"b) Cơ quan thẩm định: Sở X;\" a procedure's role as an item", {"ha-noi_nq_71_2025"},
+        {"role-field",
+         "\"b) Cơ quan thẩm định: Sở X;\" a procedure's role as an item",
+         {"ha-noi_nq_71_2025"},
          ruleRoleField},
         {"de-nghi", "\"Đề nghị X …\": a request to a body outside the committee", {}, ruleDeNghi},
-        {"agency-heading", "\"2.2. Sở X:\" an agency heading with a colon, its items below, or \"Sở X: <task>\"",
-         {kTnPlans[0], kTnPlans[1], kTnPlans[3]}, ruleAgencyHeading},
-        {"agency-title", "\"3. Sở X\", \"Trách nhiệm của Sở X\": an agency named alone as a heading", {}, ruleAgencyTitle},
+        {"agency-heading",
+         "\"2.2. Sở X:\" an agency heading with a colon, its items below, or \"Sở X: <task>\"",
+         {kTnPlans[0], kTnPlans[1], kTnPlans[3]},
+         ruleAgencyHeading},
+        {"agency-title",
+         "\"3. Sở X\", \"Trách nhiệm của Sở X\": an agency named alone as a heading",
+         {},
+         ruleAgencyTitle},
         {"chu-tri", "\"(Giao) Sở X chủ trì, phối hợp với Y …\"", {}, ruleChuTri},
         {"giao", "\"Giao Sở X <verb> …\" without \"chủ trì\"", {kTnPlans[2]}, ruleGiao},
-        {"delegation", "\"Phân cấp cho / Ủy quyền cho / Giao cho X <verb> …\" opening an item",
-         {"hai-phong_qd_223_2025"}, ruleDelegation},
-        {"subjects-per-clause", "\"X chỉ đạo …; Y tham mưu …; Z hướng dẫn …\": a subject in each clause",
-         {"quang-ninh_qd_96_2025"}, ruleSubjectsPerClause},
-        {"subject", "\"Sở X phối hợp / có trách nhiệm / chủ động …\": agencies as the sentence's subject",
-         {kTnPlans[0], kTnPlans[1]}, ruleSubject},
-        {"subject-after-intro", "\"Trên cơ sở …, Thủ trưởng các sở … có trách nhiệm:\"", {kTnPlans[0]},
+        {"delegation",
+         "\"Phân cấp cho / Ủy quyền cho / Giao cho X <verb> …\" opening an item",
+         {"hai-phong_qd_223_2025"},
+         ruleDelegation},
+        {"subjects-per-clause",
+         "\"X chỉ đạo …; Y tham mưu …; Z hướng dẫn …\": a subject in each clause",
+         {"quang-ninh_qd_96_2025"},
+         ruleSubjectsPerClause},
+        {"subject",
+         "\"Sở X phối hợp / có trách nhiệm / chủ động …\": agencies as the sentence's subject",
+         {kTnPlans[0], kTnPlans[1]},
+         ruleSubject},
+        {"subject-after-intro",
+         "\"Trên cơ sở …, Thủ trưởng các sở … có trách nhiệm:\"",
+         {kTnPlans[0]},
          ruleSubjectAfterIntro},
-        {"subject-after-circumstance", "\"Khi xảy ra cháy rừng, Ban Chỉ huy … báo cáo …\"", {"quang-ninh_qd_96_2025"},
+        {"subject-after-circumstance",
+         "\"Khi xảy ra cháy rừng, Ban Chỉ huy … báo cáo …\"",
+         {"quang-ninh_qd_96_2025"},
          ruleSubjectAfterCircumstance},
-        {"duty-subject", "\"Cơ quan, đơn vị được giao … phải …\": a duty's subject named by its role",
-         {"ha-noi_nq_71_2025", "quang-ninh_qd_96_2025"}, ruleDutySubject},
-        {"unregistered-heading", "\"- Trường Đại học X:\" a body outside the registry as a heading", {kTnPlans[0]},
+        {"duty-subject",
+         "\"Cơ quan, đơn vị được giao … phải …\": a duty's subject named by its role",
+         {"ha-noi_nq_71_2025", "quang-ninh_qd_96_2025"},
+         ruleDutySubject},
+        {"unregistered-heading",
+         "\"- Trường Đại học X:\" a body outside the registry as a heading",
+         {kTnPlans[0]},
          ruleUnregisteredHeading},
     };
     return rules;
@@ -1173,7 +1263,8 @@ public:
 
     [[nodiscard]] bool enabled(std::span<const std::string_view> writtenFor) const
     {
-        return m_without.empty() || std::find(writtenFor.begin(), writtenFor.end(), m_without) == writtenFor.end();
+        return m_without.empty() ||
+               std::find(writtenFor.begin(), writtenFor.end(), m_without) == writtenFor.end();
     }
 
     [[nodiscard]] bool enabled(std::string_view structuralRule) const
@@ -1184,7 +1275,8 @@ public:
         return true;
     }
 
-    Clause parseClause(const std::string& body, AgencyResolver& resolver, Marker marker = Marker::None) const
+    Clause parseClause(const std::string& body, AgencyResolver& resolver,
+                       Marker marker = Marker::None) const
     {
         Clause clause;
         ClauseInput in(body, resolver, marker);
@@ -1214,7 +1306,8 @@ std::vector<AgencyInfo> subjectGroup(const std::string& body, AgencyResolver& re
         if (!mentions[k].collective)
             continue;
         const auto at = static_cast<std::size_t>(
-            std::lower_bound(f.origin.begin(), f.origin.end(), mentions[k].begin) - f.origin.begin());
+            std::lower_bound(f.origin.begin(), f.origin.end(), mentions[k].begin) -
+            f.origin.begin());
         if (at > 160)
             break;
         if (at != 0 && !(at >= 2 && f.folded.compare(at - 2, 2, ", ") == 0))
@@ -1228,8 +1321,8 @@ std::vector<AgencyInfo> subjectGroup(const std::string& body, AgencyResolver& re
 
 bool allCollective(const std::vector<AgencyInfo>& agencies)
 {
-    return !agencies.empty() &&
-           std::all_of(agencies.begin(), agencies.end(), [](const AgencyInfo& a) { return a.collective; });
+    return !agencies.empty() && std::all_of(agencies.begin(), agencies.end(),
+                                            [](const AgencyInfo& a) { return a.collective; });
 }
 
 std::vector<std::string> names(const std::vector<AgencyInfo>& agencies)
@@ -1258,7 +1351,8 @@ bool isSignatureLine(const Paragraph& p)
     if (!p.upperCase || p.text.size() > 80)
         return false;
     const std::string f = foldForMatch(p.text);
-    for (std::string_view w : {"tm. ", "tm ", "kt. ", "kt ", "q. ", "chu tich", "pho chu tich", "giam doc"})
+    for (std::string_view w :
+         {"tm. ", "tm ", "kt. ", "kt ", "q. ", "chu tich", "pho chu tich", "giam doc"})
         if (f.rfind(w, 0) == 0)
             return true;
     return false;
@@ -1273,8 +1367,9 @@ bool opensAttachment(const Paragraph& p)
         return true;
     if (!p.upperCase)
         return false;
-    for (std::string_view w : {"ke hoach", "chuong trinh", "quy dinh", "quy che", "phu luc", "danh muc", "phuong an",
-                               "de an", "huong dan", "bieu", "uy ban nhan dan", "ubnd", "cong hoa xa hoi"})
+    for (std::string_view w :
+         {"ke hoach", "chuong trinh", "quy dinh", "quy che", "phu luc", "danh muc", "phuong an",
+          "de an", "huong dan", "bieu", "uy ban nhan dan", "ubnd", "cong hoa xa hoi"})
         if (f.rfind(w, 0) == 0)
             return true;
     return false;
@@ -1282,7 +1377,8 @@ bool opensAttachment(const Paragraph& p)
 
 bool isAppendixTitle(const std::string& folded)
 {
-    return folded.rfind("phu luc", 0) == 0 || folded.rfind("danh muc", 0) == 0 || folded.rfind("bieu", 0) == 0;
+    return folded.rfind("phu luc", 0) == 0 || folded.rfind("danh muc", 0) == 0 ||
+           folded.rfind("bieu", 0) == 0;
 }
 
 /// The document as a sequence of parts. Nothing ends the reading: after the distribution list
@@ -1327,14 +1423,16 @@ std::vector<PartRange> segmentParts(const std::vector<Paragraph>& ps)
             open(i, "signature");
             continue;
         }
-        if (bodySeen && p.upperCase && p.marker == Marker::None && !p.tableCell && isAppendixTitle(f)) {
+        if (bodySeen && p.upperCase && p.marker == Marker::None && !p.tableCell &&
+            isAppendixTitle(f)) {
             open(i, "appendix");
             continue;
         }
     }
     parts.back().end = ps.size();
     // A decision or resolution with a plan or regulation attached is its wrapper.
-    if (std::any_of(parts.begin() + 1, parts.end(), [](const PartRange& r) { return r.info.kind == "plan"; }))
+    if (std::any_of(parts.begin() + 1, parts.end(),
+                    [](const PartRange& r) { return r.info.kind == "plan"; }))
         parts[0].info.kind = "wrapper";
     parts[0].info.title = parts[0].info.kind == "wrapper" ? "Quyết định / Nghị quyết" : "";
     return parts;
@@ -1346,7 +1444,8 @@ std::vector<PartRange> segmentParts(const std::vector<Paragraph>& ps)
 /// nhiệm của các cơ quan", "Phân công nhiệm vụ") lists before it the measures the agencies carry
 /// out ("Nhiệm vụ, giải pháp"). Items there that name nobody are set apart as measures, once
 /// the implementation section has assigned work to agencies (at least three tasks with a lead).
-void setMeasuresApart(ParsedPlan& plan, std::size_t partFirstTask, const std::vector<Node>& nodes, Part& part)
+void setMeasuresApart(ParsedPlan& plan, std::size_t partFirstTask, const std::vector<Node>& nodes,
+                      Part& part)
 {
     int implementationLine = -1;
     std::string implementationTitle;
@@ -1354,7 +1453,8 @@ void setMeasuresApart(ParsedPlan& plan, std::size_t partFirstTask, const std::ve
         if (!isNumbered(n.p->marker) || n.p->marker == Marker::Paren || n.ownTitle.size() > 120)
             continue;
         const std::string f = foldForMatch(n.ownTitle);
-        if (contains(f, "to chuc thuc hien") || f.rfind("trach nhiem", 0) == 0 || f.rfind("phan cong", 0) == 0) {
+        if (contains(f, "to chuc thuc hien") || f.rfind("trach nhiem", 0) == 0 ||
+            f.rfind("phan cong", 0) == 0) {
             implementationLine = n.p->line;
             implementationTitle = n.ownTitle;
             break;
@@ -1378,10 +1478,11 @@ void setMeasuresApart(ParsedPlan& plan, std::size_t partFirstTask, const std::ve
     const auto before = plan.tasks.size();
     plan.tasks.erase(std::remove_if(first, plan.tasks.end(), isMeasure), plan.tasks.end());
     if (const auto n = before - plan.tasks.size(); n > 0)
-        plan.warnings.push_back(std::to_string(n) + " item(s) before '" + text::clipUtf8(implementationTitle, 60) +
-                                "' (line " + std::to_string(implementationLine) +
-                                ") name nobody: read as measures the agencies carry out, not as tasks "
-                                "(listed by 'ingest --explain')");
+        plan.warnings.push_back(
+            std::to_string(n) + " item(s) before '" + text::clipUtf8(implementationTitle, 60) +
+            "' (line " + std::to_string(implementationLine) +
+            ") name nobody: read as measures the agencies carry out, not as tasks "
+            "(listed by 'ingest --explain')");
 }
 
 bool isWrapperClause(const std::string& body)
@@ -1395,7 +1496,15 @@ bool isWrapperClause(const std::string& body)
 
 // ---- per-task fields ("Cơ quan chủ trì: …; Thời gian: …") ----------------------------------
 
-enum class FieldKind { None, Lead, Support, Deadline, Product, Other };
+enum class FieldKind
+{
+    None,
+    Lead,
+    Support,
+    Deadline,
+    Product,
+    Other
+};
 
 struct Field
 {
@@ -1416,17 +1525,19 @@ Field fieldAt(const std::string& body)
     Field field;
     if (starts("co quan phoi hop") || starts("don vi phoi hop") || starts("phoi hop"))
         field.kind = FieldKind::Support;
-    else if (starts("co quan chu tri") || starts("don vi chu tri") || starts("chu tri") || starts("co quan thuc hien") ||
-             starts("don vi thuc hien") || starts("co quan, don vi chu tri") || starts("trach nhiem thuc hien") ||
+    else if (starts("co quan chu tri") || starts("don vi chu tri") || starts("chu tri") ||
+             starts("co quan thuc hien") || starts("don vi thuc hien") ||
+             starts("co quan, don vi chu tri") || starts("trach nhiem thuc hien") ||
              starts("co quan to chuc thuc hien"))
         field.kind = FieldKind::Lead;
     else if (starts("thoi gian") || starts("thoi han") || starts("tien do"))
         field.kind = FieldKind::Deadline;
     else if (starts("san pham") || starts("ket qua dau ra") || starts("ket qua san pham"))
         field.kind = FieldKind::Product;
-    else if (starts("kinh phi") || starts("nguon kinh phi") || starts("nguon von") || starts("noi dung") ||
-             starts("muc tieu") || starts("yeu cau"))
-        field.kind = FieldKind::Other; // a task's own description, funds or aims: part of the task above
+    else if (starts("kinh phi") || starts("nguon kinh phi") || starts("nguon von") ||
+             starts("noi dung") || starts("muc tieu") || starts("yeu cau"))
+        field.kind =
+            FieldKind::Other; // a task's own description, funds or aims: part of the task above
     else
         return {};
     std::string value = body.substr(f.origin[colon] + 1);
@@ -1449,7 +1560,8 @@ std::vector<AgencyInfo> agenciesIn(const std::string& cell, AgencyResolver& reso
         out.push_back(resolver.info(m));
     if (out.empty()) {
         std::string written = cell.substr(0, cell.find_first_of(";("));
-        while (!written.empty() && (written.back() == ' ' || written.back() == '.' || written.back() == ','))
+        while (!written.empty() &&
+               (written.back() == ' ' || written.back() == '.' || written.back() == ','))
             written.pop_back();
         if (!written.empty() && written.size() < 120)
             out.push_back(resolver.remember(unregisteredAgency(written)));
@@ -1474,7 +1586,8 @@ std::vector<Part> documentParts(const std::string& text)
     return out;
 }
 
-ParsedPlan parsePlanText(const std::string& text, const std::string& sourceName, const ReadOptions& options)
+ParsedPlan parsePlanText(const std::string& text, const std::string& sourceName,
+                         const ReadOptions& options)
 {
     ParsedPlan plan;
     plan.sourceText = text;
@@ -1493,15 +1606,18 @@ ParsedPlan parsePlanText(const std::string& text, const std::string& sourceName,
         return r.end;
     };
     const std::size_t bodyStart = bodyStartOf(parts[0]);
-    if (std::all_of(parts.begin(), parts.end(), [&](const PartRange& r) { return bodyStartOf(r) == r.end; }))
-        throw layers::Error(layers::ErrorKind::Input,
-                            sourceName + ": no numbered sections (I., 1., Điều 1.) or task table were found; this "
-                                         "does not look like a plan document");
+    if (std::all_of(parts.begin(), parts.end(),
+                    [&](const PartRange& r) { return bodyStartOf(r) == r.end; }))
+        throw layers::Error(
+            layers::ErrorKind::Input,
+            sourceName + ": no numbered sections (I., 1., Điều 1.) or task table were found; this "
+                         "does not look like a plan document");
     plan.document = readHeader(paragraphs, bodyStart);
     completeFromBody(plan.document, paragraphs);
     for (std::size_t i = 0; i < bodyStart; ++i) {
         const std::string f = foldForMatch(paragraphs[i].text);
-        for (std::size_t pos = f.find("ngay "); pos != std::string::npos; pos = f.find("ngay ", pos + 5)) {
+        for (std::size_t pos = f.find("ngay "); pos != std::string::npos;
+             pos = f.find("ngay ", pos + 5)) {
             const std::string date = findDate(f.substr(pos));
             if (!date.empty() && date > plan.document.notBefore)
                 plan.document.notBefore = date;
@@ -1516,10 +1632,12 @@ ParsedPlan parsePlanText(const std::string& text, const std::string& sourceName,
     for (std::size_t i = 0; i < bodyStart; ++i) {
         const std::string f = foldForMatch(paragraphs[i].text.substr(0, 12));
         if (f.rfind("kinh gui", 0) == 0) {
-            // The addressees are the paragraphs (list items) after "Kính gửi:", or the rest of its line.
-            const std::string rest = paragraphs[i].text.substr(paragraphs[i].text.find(':') == std::string::npos
-                                                                   ? paragraphs[i].text.size()
-                                                                   : paragraphs[i].text.find(':') + 1);
+            // The addressees are the paragraphs (list items) after "Kính gửi:", or the rest of its
+            // line.
+            const std::string rest =
+                paragraphs[i].text.substr(paragraphs[i].text.find(':') == std::string::npos
+                                              ? paragraphs[i].text.size()
+                                              : paragraphs[i].text.find(':') + 1);
             if (!rest.empty()) {
                 const auto c = subjectGroup(rest, resolver);
                 documentLead.insert(documentLead.end(), c.begin(), c.end());
@@ -1527,7 +1645,8 @@ ParsedPlan parsePlanText(const std::string& text, const std::string& sourceName,
                 for (const auto& m : findAgencies(rest, rf, resolver.province()))
                     documentLead.push_back(resolver.info(m));
             }
-            for (std::size_t j = i + 1; j < bodyStart && paragraphs[j].marker == Marker::Dash; ++j) {
+            for (std::size_t j = i + 1; j < bodyStart && paragraphs[j].marker == Marker::Dash;
+                 ++j) {
                 const text::FoldedText jf = text::foldWithOffsets(paragraphs[j].body);
                 for (const auto& m : findAgencies(paragraphs[j].body, jf, resolver.province()))
                     documentLead.push_back(resolver.info(m));
@@ -1579,7 +1698,8 @@ ParsedPlan parsePlanText(const std::string& text, const std::string& sourceName,
             plan.parts.push_back(part.info);
             continue;
         }
-        // Section paths of later parts carry the part: "PL1/I" (appendix), "P2/III.1" (a plan attached).
+        // Section paths of later parts carry the part: "PL1/I" (appendix), "P2/III.1" (a plan
+        // attached).
         std::string prefix;
         if (partIndex > 0 && part.info.kind == "appendix")
             prefix = "PL" + std::to_string(++appendixCount) + "/";
@@ -1593,12 +1713,14 @@ ParsedPlan parsePlanText(const std::string& text, const std::string& sourceName,
         for (std::size_t i = 0; i < nodes.size(); ++i) {
             // Only headings name a section's kind: a numbered item with a long body, or a "(1)"
             // list item, is content ("… hoàn thành nhiệm vụ …" in a target is not a task section).
-            const bool heading = isNumbered(nodes[i].p->marker) && nodes[i].p->marker != Marker::Paren &&
+            const bool heading = isNumbered(nodes[i].p->marker) &&
+                                 nodes[i].p->marker != Marker::Paren &&
                                  (!nodes[i].children.empty() || nodes[i].ownTitle.size() <= 160);
             SectionKind own = heading ? classifyTitle(nodes[i].ownTitle) : SectionKind::Unknown;
             if (own == SectionKind::Unknown && nodes[i].parent >= 0)
                 own = kinds[static_cast<std::size_t>(nodes[i].parent)];
-            if (own == SectionKind::Unknown && nodes[i].parent < 0 && requestPreamble && partIndex == 0)
+            if (own == SectionKind::Unknown && nodes[i].parent < 0 && requestPreamble &&
+                partIndex == 0)
                 own = SectionKind::Tasks; // the items a directive's request introduces
             kinds[i] = own;
         }
@@ -1606,11 +1728,13 @@ ParsedPlan parsePlanText(const std::string& text, const std::string& sourceName,
         // Document-wide implementer: "Giao UBND tỉnh triển khai, tổ chức thực hiện Nghị quyết".
         for (const auto& node : nodes) {
             const std::string f = foldForMatch(node.p->body);
-            // (Not "Giao Sở X chủ trì … theo dõi, đôn đốc …": that is a monitoring task of its own.)
+            // (Not "Giao Sở X chủ trì … theo dõi, đôn đốc …": that is a monitoring task of its
+            // own.)
             if (f.rfind("giao ", 0) == 0 && contains(f, "thuc hien") &&
-                (contains(f, "nghi quyet") || contains(f, "ke hoach") || contains(f, "chuong trinh") ||
-                 contains(f, "quyet dinh")) && !contains(f, "giam sat") && !contains(f, "chu tri") &&
-                !contains(f, "theo doi") && !contains(f, "don doc")) {
+                (contains(f, "nghi quyet") || contains(f, "ke hoach") ||
+                 contains(f, "chuong trinh") || contains(f, "quyet dinh")) &&
+                !contains(f, "giam sat") && !contains(f, "chu tri") && !contains(f, "theo doi") &&
+                !contains(f, "don doc")) {
                 const auto c = rules.parseClause(node.p->body, resolver);
                 if (!c.leads.empty()) {
                     documentLead = c.leads;
@@ -1635,8 +1759,9 @@ ParsedPlan parsePlanText(const std::string& text, const std::string& sourceName,
         // items are theirs.
         for (std::size_t i = 0; i < nodes.size(); ++i) {
             const Node& n = nodes[i];
-            if (!clauses[i].leads.empty() || !isNumbered(n.p->marker) || n.children.empty() || n.ownTitle.size() > 200 ||
-                foldForMatch(n.ownTitle).rfind("cac ", 0) != 0 || contains(n.ownTitle, ";"))
+            if (!clauses[i].leads.empty() || !isNumbered(n.p->marker) || n.children.empty() ||
+                n.ownTitle.size() > 200 || foldForMatch(n.ownTitle).rfind("cac ", 0) != 0 ||
+                contains(n.ownTitle, ";"))
                 continue;
             std::vector<int> siblings;
             if (n.parent >= 0)
@@ -1654,15 +1779,18 @@ ParsedPlan parsePlanText(const std::string& text, const std::string& sourceName,
                 continue;
             std::string name = n.ownTitle;
             {
-                // "Các đơn vị cấp nước sạch trên địa bàn có trách nhiệm:": the addressees, not their duty.
+                // "Các đơn vị cấp nước sạch trên địa bàn có trách nhiệm:": the addressees, not
+                // their duty.
                 const text::FoldedText nf = text::foldWithOffsets(name);
-                for (std::string_view duty : {" co trach nhiem", " chiu trach nhiem", " phai ", " thuc hien "})
+                for (std::string_view duty :
+                     {" co trach nhiem", " chiu trach nhiem", " phai ", " thuc hien "})
                     if (const auto at = nf.folded.find(duty); at != std::string::npos && at > 8) {
                         name = name.substr(0, nf.origin[at]);
                         break;
                     }
             }
-            while (!name.empty() && (name.back() == '.' || name.back() == ':' || name.back() == ' '))
+            while (!name.empty() &&
+                   (name.back() == '.' || name.back() == ':' || name.back() == ' '))
                 name.pop_back();
             AgencyInfo addressee = unregisteredAgency(name);
             addressee.collective = true;
@@ -1684,8 +1812,9 @@ ParsedPlan parsePlanText(const std::string& text, const std::string& sourceName,
                     if (nodes[k].parent < 0)
                         siblings.push_back(static_cast<int>(k));
             std::vector<int> owners;
-            const bool allFields = std::all_of(siblings.begin(), siblings.end(),
-                                               [&](int k) { return isField[static_cast<std::size_t>(k)]; });
+            const bool allFields = std::all_of(siblings.begin(), siblings.end(), [&](int k) {
+                return isField[static_cast<std::size_t>(k)];
+            });
             if (allFields && nodes[i].parent >= 0) {
                 owners.push_back(nodes[i].parent);
             } else {
@@ -1698,32 +1827,43 @@ ParsedPlan parsePlanText(const std::string& text, const std::string& sourceName,
                             continue;
                         break;
                     }
-                    const bool bullet = item.p->marker == Marker::Dash || item.p->marker == Marker::Plus;
-                    if (!owners.empty() && !(bullet && nodes[i].p->marker == Marker::None &&
-                                             item.p->marker == nodes[static_cast<std::size_t>(owners[0])].p->marker))
+                    const bool bullet =
+                        item.p->marker == Marker::Dash || item.p->marker == Marker::Plus;
+                    if (!owners.empty() &&
+                        !(bullet && nodes[i].p->marker == Marker::None &&
+                          item.p->marker == nodes[static_cast<std::size_t>(owners[0])].p->marker))
                         break;
                     owners.push_back(*it);
-                    if (!bullet || nodes[i].p->marker != Marker::None || !rules.enabled("field-runs"))
+                    if (!bullet || nodes[i].p->marker != Marker::None ||
+                        !rules.enabled("field-runs"))
                         break;
                 }
             }
             for (const int owner : owners) {
-            NodeFields& o = owned[static_cast<std::size_t>(owner)];
-            switch (fields[i].kind) {
-            case FieldKind::Lead: o.lead = agenciesIn(fields[i].value, resolver); break;
-            case FieldKind::Support: o.support = agenciesIn(fields[i].value, resolver); break;
-            case FieldKind::Deadline:
-                o.deadline = deadlineOf(fields[i].value);
-                if (o.deadline.empty())
-                    o.deadline.text = fields[i].value;
-                break;
-            case FieldKind::Product: o.product = fields[i].value; break;
-            default: break;
-            }
+                NodeFields& o = owned[static_cast<std::size_t>(owner)];
+                switch (fields[i].kind) {
+                case FieldKind::Lead:
+                    o.lead = agenciesIn(fields[i].value, resolver);
+                    break;
+                case FieldKind::Support:
+                    o.support = agenciesIn(fields[i].value, resolver);
+                    break;
+                case FieldKind::Deadline:
+                    o.deadline = deadlineOf(fields[i].value);
+                    if (o.deadline.empty())
+                        o.deadline.text = fields[i].value;
+                    break;
+                case FieldKind::Product:
+                    o.product = fields[i].value;
+                    break;
+                default:
+                    break;
+                }
             }
         }
 
-        std::map<int, std::tuple<std::vector<AgencyInfo>, std::vector<AgencyInfo>, std::string>> openIntro;
+        std::map<int, std::tuple<std::vector<AgencyInfo>, std::vector<AgencyInfo>, std::string>>
+            openIntro;
         std::vector<std::vector<AgencyInfo>> effectiveLead(nodes.size());
         std::vector<std::vector<AgencyInfo>> effectiveSupport(nodes.size());
         std::vector<std::string> effectiveRule(nodes.size());
@@ -1736,13 +1876,15 @@ ParsedPlan parsePlanText(const std::string& text, const std::string& sourceName,
             for (std::size_t i = 0; i < nodes.size(); ++i) {
                 const Node& n = nodes[i];
                 const std::string& b = n.p->body;
-                if (!isNumbered(n.p->marker) || b.size() < 90 || b.back() != '.' || clauses[i].header ||
-                    n.children.empty() || kinds[i] == SectionKind::Targets || kinds[i] == SectionKind::Other)
+                if (!isNumbered(n.p->marker) || b.size() < 90 || b.back() != '.' ||
+                    clauses[i].header || n.children.empty() || kinds[i] == SectionKind::Targets ||
+                    kinds[i] == SectionKind::Other)
                     continue;
                 if (!std::all_of(n.children.begin(), n.children.end(), [&](int k) {
                         const Node& child = nodes[static_cast<std::size_t>(k)];
                         return child.p->marker == Marker::None && child.children.empty() &&
-                               !isField[static_cast<std::size_t>(k)] && clauses[static_cast<std::size_t>(k)].leads.empty() &&
+                               !isField[static_cast<std::size_t>(k)] &&
+                               clauses[static_cast<std::size_t>(k)].leads.empty() &&
                                subjectGroup(child.p->body, resolver).empty();
                     }))
                     continue;
@@ -1756,8 +1898,10 @@ ParsedPlan parsePlanText(const std::string& text, const std::string& sourceName,
             const Node& node = nodes[i];
             const Clause& c = clauses[i];
             const bool row = node.p->marker == Marker::Row;
-            const bool leaf = wholeItem[i] || std::all_of(node.children.begin(), node.children.end(),
-                                                          [&](int k) { return isField[static_cast<std::size_t>(k)]; });
+            const bool leaf =
+                wholeItem[i] || std::all_of(node.children.begin(), node.children.end(), [&](int k) {
+                    return isField[static_cast<std::size_t>(k)];
+                });
             const std::string body = node.p->body;
 
             // Context from ancestors and intro paragraphs.
@@ -1771,7 +1915,8 @@ ParsedPlan parsePlanText(const std::string& text, const std::string& sourceName,
                 contextRule = effectiveRule[static_cast<std::size_t>(node.parent)];
             }
             const Deadline contextDeadline =
-                node.parent >= 0 ? effectiveDeadline[static_cast<std::size_t>(node.parent)] : Deadline{};
+                node.parent >= 0 ? effectiveDeadline[static_cast<std::size_t>(node.parent)]
+                                 : Deadline{};
 
             // A paragraph of its own may name its subject after an introductory phrase: "Căn cứ Kế
             // hoạch …, Thủ trưởng các sở, ban, ngành, Chủ tịch UBND các huyện … triển khai …".
@@ -1800,12 +1945,16 @@ ParsedPlan parsePlanText(const std::string& text, const std::string& sourceName,
                 lead = contextLead;
                 support = c.support;
                 support.insert(support.begin(), contextSupport.begin(), contextSupport.end());
-                rule = contextRule.empty() ? "" : (contextRule.rfind("under ", 0) == 0 ? contextRule : "under " + contextRule);
+                rule = contextRule.empty()
+                           ? ""
+                           : (contextRule.rfind("under ", 0) == 0 ? contextRule
+                                                                  : "under " + contextRule);
             }
             if (!row && own.lead.empty() && !own.support.empty())
                 support.insert(support.end(), own.support.begin(), own.support.end());
             effectiveLead[i] = lead;
-            effectiveSupport[i] = (c.leads.empty() && own.lead.empty() && !row) ? contextSupport : support;
+            effectiveSupport[i] =
+                (c.leads.empty() && own.lead.empty() && !row) ? contextSupport : support;
             effectiveRule[i] = rule;
             Deadline deadline = row ? deadlineOf(node.p->cells.deadline) : own.deadline;
             if (row && deadline.empty() && !node.p->cells.deadline.empty())
@@ -1820,10 +1969,12 @@ ParsedPlan parsePlanText(const std::string& text, const std::string& sourceName,
             if (isField[i] || isWrapperClause(body) || absorbed[i])
                 continue;
             // A note in brackets ("(Chi tiết có Danh mục nhiệm vụ kèm theo)") is no item of work.
-            if (!row && body.size() > 2 && body.front() == '(' && (body.back() == ')' || body.ends_with(").")))
+            if (!row && body.size() > 2 && body.front() == '(' &&
+                (body.back() == ')' || body.ends_with(").")))
                 continue;
             // A plain paragraph that assigns and ends with ':' sets the context for its following
-            // siblings ("Sở Công Thương chủ trì, phối hợp …:", "Các sở, ban, ngành … thực hiện các nội dung sau:").
+            // siblings ("Sở Công Thương chủ trì, phối hợp …:", "Các sở, ban, ngành … thực hiện các
+            // nội dung sau:").
             const bool intro = node.p->marker == Marker::None && endsWithColon(body);
             if (intro && !c.leads.empty()) {
                 openIntro[node.parent] = {c.leads, c.support, c.rule};
@@ -1833,10 +1984,12 @@ ParsedPlan parsePlanText(const std::string& text, const std::string& sourceName,
                 continue; // "Cụ thể:" and other lead-ins
 
             // Is this a task?
-            const bool ownLead = !c.leads.empty() && !(c.subjectOnly && kinds[i] == SectionKind::Other);
+            const bool ownLead =
+                !c.leads.empty() && !(c.subjectOnly && kinds[i] == SectionKind::Other);
             // A short numbered line without final punctuation is a heading, not an item of work.
-            const bool bareHeading = isNumbered(node.p->marker) && body.size() < 90 && !contains(body, ";") &&
-                                     !(!body.empty() && body.back() == '.' && node.p->marker != Marker::Roman);
+            const bool bareHeading =
+                isNumbered(node.p->marker) && body.size() < 90 && !contains(body, ";") &&
+                !(!body.empty() && body.back() == '.' && node.p->marker != Marker::Roman);
             bool isTask = false;
             if (row) {
                 isTask = true;
@@ -1845,22 +1998,26 @@ ParsedPlan parsePlanText(const std::string& text, const std::string& sourceName,
             } else if (c.header) {
                 isTask = false; // its items are the tasks
             } else if (ownLead || c.inheritsLead) {
-                const bool listChildren = std::any_of(node.children.begin(), node.children.end(), [&](int k) {
-                    return nodes[static_cast<std::size_t>(k)].p->marker != Marker::None &&
-                           !isField[static_cast<std::size_t>(k)];
-                });
+                const bool listChildren =
+                    std::any_of(node.children.begin(), node.children.end(), [&](int k) {
+                        return nodes[static_cast<std::size_t>(k)].p->marker != Marker::None &&
+                               !isField[static_cast<std::size_t>(k)];
+                    });
                 isTask = leaf || !isNumbered(node.p->marker) || !listChildren;
-            } else if (!contextLead.empty() && kinds[i] != SectionKind::Other && leaf && !bareHeading) {
+            } else if (!contextLead.empty() && kinds[i] != SectionKind::Other && leaf &&
+                       !bareHeading) {
                 isTask = true; // an item under "Sở X chủ trì, phối hợp …:"
             } else if (kinds[i] == SectionKind::Tasks && leaf) {
-                // Not a norm about things that names no actor: "Tài nguyên nước phải được khai thác …".
+                // Not a norm about things that names no actor: "Tài nguyên nước phải được khai thác
+                // …".
                 const std::string nf = foldForMatch(body.substr(0, 160));
                 isTask = !bareHeading && nf.find(" phai duoc ") == std::string::npos;
             }
             if (!isTask)
                 continue;
             if (lead.empty()) {
-                // A group named as subject ("Căn cứ …, các sở, ban, ngành, UBND các huyện … tổ chức …").
+                // A group named as subject ("Căn cứ …, các sở, ban, ngành, UBND các huyện … tổ chức
+                // …").
                 lead = ownGroup;
                 rule = "subject-group";
             }
@@ -1874,7 +2031,9 @@ ParsedPlan parsePlanText(const std::string& text, const std::string& sourceName,
             task.section = path;
             const int n = ++ordinals[path];
             task.id = (path.empty() ? std::string("0") : path) + "#" + std::to_string(n);
-            task.heading = isNumbered(node.p->marker) ? node.heading : (node.heading.empty() ? node.ownTitle : node.heading);
+            task.heading = isNumbered(node.p->marker)
+                               ? node.heading
+                               : (node.heading.empty() ? node.ownTitle : node.heading);
             if (task.heading.empty() && node.parent >= 0)
                 task.heading = nodes[static_cast<std::size_t>(node.parent)].ownTitle;
             task.text = body;
@@ -1886,7 +2045,8 @@ ParsedPlan parsePlanText(const std::string& text, const std::string& sourceName,
             task.collective = allCollective(lead);
             task.line = node.p->line;
             task.places = findPlaces(body, plan.document.province);
-            // A place inside an agency's name ("Ban Quản lý Khu kinh tế Nghi Sơn") names the agency.
+            // A place inside an agency's name ("Ban Quản lý Khu kinh tế Nghi Sơn") names the
+            // agency.
             std::erase_if(task.places, [&](const PlaceMention& p) {
                 return std::any_of(lead.begin(), lead.end(), [&](const AgencyInfo& a) {
                     return a.name.find(p.text) != std::string::npos;
@@ -1909,26 +2069,31 @@ ParsedPlan parsePlanText(const std::string& text, const std::string& sourceName,
         // of what is already done ("đã đạt 35%").
         for (std::size_t i = 0; i < nodes.size(); ++i) {
             if (kinds[i] != SectionKind::Targets) {
-                for (auto& t : extractTargets(nodes[i].p->body, prefix + nodes[i].path, nodes[i].p->line, documentYear,
-                                              false, nodes[i].p->bodyLines)) {
+                for (auto& t :
+                     extractTargets(nodes[i].p->body, prefix + nodes[i].path, nodes[i].p->line,
+                                    documentYear, false, nodes[i].p->bodyLines)) {
                     const std::string clause = foldForMatch(t.text);
                     const bool past = contains(clause, "da dat") || contains(clause, "hien nay") ||
                                       contains(clause, "hien co") || contains(clause, "cung ky") ||
-                                      contains(clause, "dat duoc") || contains(clause, "uoc thuc hien");
+                                      contains(clause, "dat duoc") ||
+                                      contains(clause, "uoc thuc hien");
                     if (measurableOnMap(t.metric) ||
-                        (!past && (!t.metric.empty() || t.unit == "%" || t.unit == "khu" || t.unit == "cụm")))
+                        (!past && (!t.metric.empty() || t.unit == "%" || t.unit == "khu" ||
+                                   t.unit == "cụm")))
                         plan.targets.push_back(std::move(t));
                 }
                 continue;
             }
             std::optional<int> year;
-            // The year of the enclosing headings ("Mục tiêu đến năm 2030"), not of the item's own text.
-            for (int a = nodes[i].parent; a >= 0 && !year; a = nodes[static_cast<std::size_t>(a)].parent)
+            // The year of the enclosing headings ("Mục tiêu đến năm 2030"), not of the item's own
+            // text.
+            for (int a = nodes[i].parent; a >= 0 && !year;
+                 a = nodes[static_cast<std::size_t>(a)].parent)
                 year = yearIn(nodes[static_cast<std::size_t>(a)].ownTitle);
             if (!year)
                 year = documentYear;
-            auto found = extractTargets(nodes[i].p->body, prefix + nodes[i].path, nodes[i].p->line, year, true,
-                                        nodes[i].p->bodyLines);
+            auto found = extractTargets(nodes[i].p->body, prefix + nodes[i].path, nodes[i].p->line,
+                                        year, true, nodes[i].p->bodyLines);
             plan.targets.insert(plan.targets.end(), found.begin(), found.end());
         }
         plan.parts.push_back(part.info);
@@ -1945,21 +2110,26 @@ ParsedPlan parsePlanText(const std::string& text, const std::string& sourceName,
     for (const auto& a : plan.agencies)
         if (!a.registered)
             plan.warnings.push_back("agency not in the registry, kept as written: " + a.name);
-    const bool namesAgencies = std::any_of(paragraphs.begin(), paragraphs.end(), [&](const Paragraph& p) {
-        const text::FoldedText f = text::foldWithOffsets(p.body);
-        return !p.tableCell && !findAgencies(p.body, f, resolver.province()).empty();
-    });
+    const bool namesAgencies =
+        std::any_of(paragraphs.begin(), paragraphs.end(), [&](const Paragraph& p) {
+            const text::FoldedText f = text::foldWithOffsets(p.body);
+            return !p.tableCell && !findAgencies(p.body, f, resolver.province()).empty();
+        });
     if (plan.tasks.empty() && !namesAgencies)
-        plan.warnings.push_back("no tasks with an assignment were found: the document names no agency");
+        plan.warnings.push_back(
+            "no tasks with an assignment were found: the document names no agency");
     else if (plan.tasks.empty()) {
-        // Never silently empty: a document with numbered structure and agencies but no task is an error.
+        // Never silently empty: a document with numbered structure and agencies but no task is an
+        // error.
         std::string where;
         for (const auto& p : plan.parts)
             where += (where.empty() ? "" : ", ") + p.kind + " from line " + std::to_string(p.line);
-        throw layers::Error(layers::ErrorKind::Input,
-                            sourceName + ": numbered sections were found but no task assigned to anyone could be "
-                                         "read from them (parts: " + where +
-                                "); run 'planatlas ingest --explain' to see how the document was read");
+        throw layers::Error(
+            layers::ErrorKind::Input,
+            sourceName +
+                ": numbered sections were found but no task assigned to anyone could be "
+                "read from them (parts: " +
+                where + "); run 'planatlas ingest --explain' to see how the document was read");
     }
     return plan;
 }

@@ -1,6 +1,8 @@
 // Plan document files → NFC UTF-8 text: UTF-8 (with or without BOM, NFC or NFD), UTF-16,
 // Windows-1258, Markdown-ish text and .docx (the paragraphs of word/document.xml).
 
+#include "Ocr_p.h"
+#include "PdfText_p.h"
 #include "planatlas/gis/Error.h"
 #include "planatlas/gis/Files.h"
 #include "planatlas/layers/Errors.h"
@@ -8,18 +10,14 @@
 #include "planatlas/layers/Text.h"
 #include "planatlas/layers/plan/Plan.h"
 
-#include "Ocr_p.h"
-#include "PdfText_p.h"
-
-#include <unicode/ucnv.h>
-#include <unicode/unistr.h>
-
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <algorithm>
 #include <map>
 #include <memory>
 #include <sstream>
+#include <unicode/ucnv.h>
+#include <unicode/unistr.h>
 
 namespace fs = std::filesystem;
 
@@ -61,7 +59,8 @@ std::string decodeXmlEntities(const std::string& s)
         else if (entity.size() > 1 && entity[0] == '#') {
             try {
                 const bool hex = entity[1] == 'x' || entity[1] == 'X';
-                const auto cp = static_cast<UChar32>(std::stoul(entity.substr(hex ? 2 : 1), nullptr, hex ? 16 : 10));
+                const auto cp = static_cast<UChar32>(
+                    std::stoul(entity.substr(hex ? 2 : 1), nullptr, hex ? 16 : 10));
                 icu::UnicodeString(cp).toUTF8String(out);
             } catch (const std::exception&) {
                 out += s.substr(i, semi - i + 1);
@@ -86,8 +85,7 @@ std::string attribute(const std::string& tag, const std::string& name)
 }
 
 /// Calls @p visit with the text of every tag of @p xml ("w:lvl w:ilvl=\"0\"", "/w:lvl"), in order.
-template <typename Visit>
-void forEachTag(const std::string& xml, Visit visit)
+template <typename Visit> void forEachTag(const std::string& xml, Visit visit)
 {
     for (std::size_t i = xml.find('<'); i != std::string::npos; i = xml.find('<', i + 1)) {
         const auto gt = xml.find('>', i);
@@ -192,17 +190,20 @@ private:
     {
         if (f == "lowerLetter" || f == "upperLetter") {
             // Vietnamese lists count a, b, c, d, đ, e, …
-            static const char* lower[] = {"a", "b", "c", "d", "\xC4\x91", "e", "g", "h", "i", "k", "l", "m", "n",
-                                          "o", "p", "q", "r", "s", "t", "u", "v", "x", "y"};
-            static const char* upper[] = {"A", "B", "C", "D", "\xC4\x90", "E", "G", "H", "I", "K", "L", "M", "N",
-                                          "O", "P", "Q", "R", "S", "T", "U", "V", "X", "Y"};
+            static const char* lower[] = {"a", "b", "c", "d", "\xC4\x91", "e", "g", "h",
+                                          "i", "k", "l", "m", "n",        "o", "p", "q",
+                                          "r", "s", "t", "u", "v",        "x", "y"};
+            static const char* upper[] = {"A", "B", "C", "D", "\xC4\x90", "E", "G", "H",
+                                          "I", "K", "L", "M", "N",        "O", "P", "Q",
+                                          "R", "S", "T", "U", "V",        "X", "Y"};
             if (v < 1 || v > 23)
                 return std::to_string(v);
             return f == "upperLetter" ? upper[v - 1] : lower[v - 1];
         }
         if (f == "upperRoman" || f == "lowerRoman") {
-            static const char* roman[] = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X",
-                                          "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX"};
+            static const char* roman[] = {"I",    "II",  "III",  "IV",    "V",   "VI",   "VII",
+                                          "VIII", "IX",  "X",    "XI",    "XII", "XIII", "XIV",
+                                          "XV",   "XVI", "XVII", "XVIII", "XIX", "XX"};
             std::string r = v >= 1 && v <= 20 ? roman[v - 1] : std::to_string(v);
             if (f == "lowerRoman")
                 for (char& c : r)
@@ -239,7 +240,8 @@ std::string docxText(const std::string& xml, WordNumbering& numbering)
             if (level < 0)
                 level = styleLevel;
         }
-        std::string label = numId.empty() ? std::string() : numbering.next(numId, std::max(0, level));
+        std::string label =
+            numId.empty() ? std::string() : numbering.next(numId, std::max(0, level));
         std::string text = label.empty() ? paragraph : label + " " + paragraph;
         if (tableDepth > 0)
             cell += (cell.empty() || text.empty() ? "" : " ") + text;
@@ -289,7 +291,8 @@ std::string docxText(const std::string& xml, WordNumbering& numbering)
                 out += " " + c + " |";
             out += "\n";
             row.clear();
-        } else if (tag.rfind("w:tab", 0) == 0 && (tag.size() == 5 || tag[5] == '/' || tag[5] == ' '))
+        } else if (tag.rfind("w:tab", 0) == 0 &&
+                   (tag.size() == 5 || tag[5] == '/' || tag[5] == ' '))
             paragraph += ' ';
         else if (tag.rfind("w:br", 0) == 0 && (tag.size() == 4 || tag[4] == '/' || tag[4] == ' '))
             paragraph += tableDepth > 0 ? " " : "\n";
@@ -301,10 +304,12 @@ std::string docxText(const std::string& xml, WordNumbering& numbering)
 std::string decodeWith(const std::string& bytes, const char* converterName)
 {
     UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<UConverter, decltype(&ucnv_close)> converter(ucnv_open(converterName, &status), &ucnv_close);
+    std::unique_ptr<UConverter, decltype(&ucnv_close)> converter(ucnv_open(converterName, &status),
+                                                                 &ucnv_close);
     if (U_FAILURE(status))
         throw std::runtime_error(std::string("no converter for ") + converterName);
-    icu::UnicodeString text(bytes.data(), static_cast<int32_t>(bytes.size()), converter.get(), status);
+    icu::UnicodeString text(bytes.data(), static_cast<int32_t>(bytes.size()), converter.get(),
+                            status);
     std::string out;
     text.toUTF8String(out);
     return out;
@@ -370,7 +375,8 @@ DocumentText readDocumentText(const std::string& path, const ReadOptions& option
             }
             text = docxText(gis::readZipMember(path, "word/document.xml"), numbering);
         } catch (const gis::GisError& e) {
-            throw inputError(path, std::string("a zip archive but not a readable .docx (") + e.what() + ")");
+            throw inputError(path, std::string("a zip archive but not a readable .docx (") +
+                                       e.what() + ")");
         }
         format = "docx";
     } else if (bytes.find("%PDF") < 1024) {
@@ -385,12 +391,17 @@ DocumentText readDocumentText(const std::string& path, const ReadOptions& option
                 ocrPages.emplace_back(page.page, page.confidence);
                 pdf.text += "\n" + page.text;
                 if (page.confidence < 60)
-                    warnings.push_back("page " + std::to_string(page.page) + " was recognised with low confidence (" +
-                                       std::to_string(page.confidence) + " %); check its tasks against the scan");
+                    warnings.push_back("page " + std::to_string(page.page) +
+                                       " was recognised with low confidence (" +
+                                       std::to_string(page.confidence) +
+                                       " %); check its tasks against the scan");
             }
-            format = pdf.pagesWithoutText.size() == static_cast<std::size_t>(pdf.pages) ? "pdf-ocr" : "pdf+ocr";
-            if (ocr.size() != pdf.pagesWithoutText.size() || pdf.pagesWithoutText.size() < static_cast<std::size_t>(pdf.pages))
-                warnings.push_back(std::to_string(ocr.size()) + " scanned page(s) recognised by OCR");
+            format = pdf.pagesWithoutText.size() == static_cast<std::size_t>(pdf.pages) ? "pdf-ocr"
+                                                                                        : "pdf+ocr";
+            if (ocr.size() != pdf.pagesWithoutText.size() ||
+                pdf.pagesWithoutText.size() < static_cast<std::size_t>(pdf.pages))
+                warnings.push_back(std::to_string(ocr.size()) +
+                                   " scanned page(s) recognised by OCR");
         }
         if (pdf.linesRemoved > 0)
             warnings.push_back(std::to_string(pdf.linesRemoved) +
@@ -398,19 +409,22 @@ DocumentText readDocumentText(const std::string& path, const ReadOptions& option
         text = std::move(pdf.text);
         extracted = true;
     } else if (bytes.rfind("\x89PNG", 0) == 0 || bytes.rfind("\xFF\xD8\xFF", 0) == 0 ||
-               bytes.rfind(std::string("II*\0", 4), 0) == 0 || bytes.rfind(std::string("MM\0*", 4), 0) == 0) {
+               bytes.rfind(std::string("II*\0", 4), 0) == 0 ||
+               bytes.rfind(std::string("MM\0*", 4), 0) == 0) {
         const layers::Progress none;
         const OcrPage page = ocrImage(path, options.progress ? *options.progress : none);
         ocrPages.emplace_back(1, page.confidence);
         if (page.confidence < 60)
-            warnings.push_back("the image was recognised with low confidence (" + std::to_string(page.confidence) +
-                               " %); check the tasks against it");
+            warnings.push_back("the image was recognised with low confidence (" +
+                               std::to_string(page.confidence) + " %); check the tasks against it");
         text = page.text;
         format = "image-ocr";
         extracted = true;
     } else if (bytes.rfind("\xD0\xCF\x11\xE0", 0) == 0) {
-        throw inputError(path, "an old Word .doc file, which PlanAtlas does not read; open it in Word or "
-                               "LibreOffice and save it as .docx or PDF (libreoffice --headless --convert-to docx FILE.doc)");
+        throw inputError(path,
+                         "an old Word .doc file, which PlanAtlas does not read; open it in Word or "
+                         "LibreOffice and save it as .docx or PDF (libreoffice --headless "
+                         "--convert-to docx FILE.doc)");
     } else if (bytes.rfind("\xFF\xFE", 0) == 0 || bytes.rfind("\xFE\xFF", 0) == 0) {
         const bool le = bytes[0] == '\xFF';
         text = decodeWith(bytes.substr(2), le ? "UTF-16LE" : "UTF-16BE");

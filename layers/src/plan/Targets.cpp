@@ -1,5 +1,4 @@
 #include "Targets_p.h"
-
 #include "planatlas/layers/Text.h"
 
 #include <algorithm>
@@ -60,19 +59,25 @@ constexpr std::array<Comparator, 12> kComparators = {{
     {"dat", "="},
 }};
 
-bool isDigit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
+bool isDigit(char c)
+{
+    return std::isdigit(static_cast<unsigned char>(c)) != 0;
+}
 
 /// End of a number token starting at @p i (digits with . and , between digits).
 std::size_t numberEnd(const std::string& s, std::size_t i)
 {
-    while (i < s.size() && (isDigit(s[i]) || ((s[i] == '.' || s[i] == ',') && i + 1 < s.size() && isDigit(s[i + 1]))))
+    while (i < s.size() && (isDigit(s[i]) || ((s[i] == '.' || s[i] == ',') && i + 1 < s.size() &&
+                                              isDigit(s[i + 1]))))
         ++i;
     return i;
 }
 
 std::string trimWords(std::string s)
 {
-    const auto strip = [](unsigned char c) { return std::isspace(c) || c == ',' || c == ';' || c == ':' || c == '-'; };
+    const auto strip = [](unsigned char c) {
+        return std::isspace(c) || c == ',' || c == ';' || c == ':' || c == '-';
+    };
     while (!s.empty() && strip(static_cast<unsigned char>(s.back())))
         s.pop_back();
     std::size_t b = 0;
@@ -99,8 +104,9 @@ std::vector<std::pair<std::size_t, std::size_t>> clauses(const std::string& s)
     std::vector<std::pair<std::size_t, std::size_t>> out;
     std::size_t start = 0;
     for (std::size_t i = 0; i < s.size(); ++i) {
-        const bool sentenceEnd = s[i] == '.' && (i + 1 == s.size() || s[i + 1] == ' ') &&
-                                 !(i > 0 && isDigit(s[i - 1]) && i + 1 < s.size() && isDigit(s[i + 1]));
+        const bool sentenceEnd =
+            s[i] == '.' && (i + 1 == s.size() || s[i + 1] == ' ') &&
+            !(i > 0 && isDigit(s[i - 1]) && i + 1 < s.size() && isDigit(s[i + 1]));
         if (s[i] == ';' || sentenceEnd) {
             out.emplace_back(start, i);
             start = i + 1;
@@ -120,7 +126,9 @@ std::optional<int> yearIn(const std::string& text)
     // năm 2045").
     const std::string f = text::foldForMatch(text);
     auto fourDigits = [&](std::size_t d) -> std::optional<int> {
-        if (d + 4 > f.size() || !std::all_of(f.begin() + static_cast<long>(d), f.begin() + static_cast<long>(d + 4), isDigit) ||
+        if (d + 4 > f.size() ||
+            !std::all_of(f.begin() + static_cast<long>(d), f.begin() + static_cast<long>(d + 4),
+                         isDigit) ||
             (d + 4 < f.size() && isDigit(f[d + 4])))
             return std::nullopt;
         const int y = std::stoi(f.substr(d, 4));
@@ -137,7 +145,8 @@ std::optional<int> yearIn(const std::string& text)
     };
     std::optional<int> target, first;
     for (std::string_view marker : {"nam ", "giai doan "}) {
-        for (std::size_t pos = f.find(marker); pos != std::string::npos; pos = f.find(marker, pos + 1)) {
+        for (std::size_t pos = f.find(marker); pos != std::string::npos;
+             pos = f.find(marker, pos + 1)) {
             const std::size_t d = pos + marker.size();
             const auto y = fourDigits(d);
             if (!y)
@@ -193,14 +202,17 @@ std::string metricFor(const std::string& indicator, const std::string& unit)
 
 /// What a bare number counts, when it counts something: "20 mô hình" → "mô hình", "3.000 lượt
 /// nhân lực" → "lượt"; empty for a year, a duration, an article or a document number.
-std::string countedNoun(const std::string& clause, const text::FoldedText& folded, std::size_t numberStart,
-                        std::size_t at, double value)
+std::string countedNoun(const std::string& clause, const text::FoldedText& folded,
+                        std::size_t numberStart, std::size_t at, double value)
 {
     const std::string& f = folded.folded;
-    const std::string before = f.substr(numberStart > 16 ? numberStart - 16 : 0, numberStart > 16 ? 16 : numberStart);
-    for (std::string_view w : {"dieu ", "khoan ", "diem ", "top ", "chuong ", "muc ", "phu luc ", "quyet dinh ",
-                               "nghi quyet ", "ke hoach ", "lan thu ", "thu ", "nhom ", "cap ", "hang ", "tuyen ",
-                               "quoc lo ", "tinh lo ", "duong ", "khu ", "so ", "phuong ", "xa "})
+    const std::string before =
+        f.substr(numberStart > 16 ? numberStart - 16 : 0, numberStart > 16 ? 16 : numberStart);
+    for (std::string_view w :
+         {"dieu ",    "khoan ",      "diem ",       "top ",      "chuong ",  "muc ",
+          "phu luc ", "quyet dinh ", "nghi quyet ", "ke hoach ", "lan thu ", "thu ",
+          "nhom ",    "cap ",        "hang ",       "tuyen ",    "quoc lo ", "tinh lo ",
+          "duong ",   "khu ",        "so ",         "phuong ",   "xa "})
         if (before.ends_with(w) && !before.ends_with("boi duong ")) // "bồi dưỡng" is not a road
             return {};
     if (value >= 1990 && value <= 2100 && value == static_cast<int>(value))
@@ -219,14 +231,16 @@ std::string countedNoun(const std::string& clause, const text::FoldedText& folde
         return {}; // "2 m" is a measure without its unit in the list, not a count
     const std::string_view first(f.data() + b1, e1 - b1);
     static const std::set<std::string_view> notCounted = {
-        "nam", "thang", "ngay", "gio", "quy", "tuan", "phut", "lan", "giay", "tuoi", "va", "den", "tro", "hoac",
-        "cua", "trong", "tai", "theo", "nhu", "la", "thi", "ma", "voi", "tren", "duoi", "so", "ty", "trieu", "nghin"};
+        "nam", "thang", "ngay", "gio",  "quy",  "tuan",  "phut", "lan",   "giay", "tuoi",
+        "va",  "den",   "tro",  "hoac", "cua",  "trong", "tai",  "theo",  "nhu",  "la",
+        "thi", "ma",    "voi",  "tren", "duoi", "so",    "ty",   "trieu", "nghin"};
     if (notCounted.contains(first))
         return {};
     // One-syllable counters stand alone; other nouns take their second syllable ("mô hình").
-    static const std::set<std::string_view> counters = {"luot", "vung", "ho", "xa", "con", "cai", "chiec", "diem",
-                                                        "lop", "nguoi", "tinh", "huyen", "phuong", "tuyen", "cong",
-                                                        "sao", "ban", "tour", "tan", "mo", "tram", "toa", "nha"};
+    static const std::set<std::string_view> counters = {
+        "luot", "vung",  "ho",   "xa",    "con",    "cai",   "chiec", "diem",
+        "lop",  "nguoi", "tinh", "huyen", "phuong", "tuyen", "cong",  "sao",
+        "ban",  "tour",  "tan",  "mo",    "tram",   "toa",   "nha"};
     std::size_t end = e1;
     if (!counters.contains(first) && e1 < f.size() && f[e1] == ' ') {
         const auto [b2, e2] = wordAt(e1 + 1);
@@ -244,18 +258,22 @@ bool countAimedAt(const std::string& f, std::size_t numberStart, bool afterTarge
     if (numberStart <= 2)
         return true;
     if (afterTarget && numberStart >= 2 && f.compare(numberStart - 2, 2, ", ") == 0)
-        return true; // the next of a list of counts: "ít nhất 100 doanh nghiệp …, 50 doanh nghiệp …"
-    const std::string before = f.substr(numberStart > 30 ? numberStart - 30 : 0, numberStart > 30 ? 30 : numberStart);
-    for (std::string_view w : {"it nhat ", "toi thieu ", "tren ", "dat ", "khoang ", "co ", "hinh thanh ", "phat trien ",
-                               "xay dung ", "thanh lap ", "dao tao ", "boi duong ", "ho tro ", "thu hut ", "to chuc ",
-                               "trien khai ", "cong nhan ", "them ", "moi nam ", "hang nam ", "vuot "})
+        return true; // the next of a list of counts: "ít nhất 100 doanh nghiệp …, 50 doanh nghiệp
+                     // …"
+    const std::string before =
+        f.substr(numberStart > 30 ? numberStart - 30 : 0, numberStart > 30 ? 30 : numberStart);
+    for (std::string_view w :
+         {"it nhat ",    "toi thieu ",  "tren ",     "dat ",        "khoang ",    "co ",
+          "hinh thanh ", "phat trien ", "xay dung ", "thanh lap ",  "dao tao ",   "boi duong ",
+          "ho tro ",     "thu hut ",    "to chuc ",  "trien khai ", "cong nhan ", "them ",
+          "moi nam ",    "hang nam ",   "vuot "})
         if (before.ends_with(w))
             return true;
     return false;
 }
 
-std::vector<Target> extractTargets(const std::string& paragraph, const std::string& section, int line,
-                                   std::optional<int> defaultYear, bool counts,
+std::vector<Target> extractTargets(const std::string& paragraph, const std::string& section,
+                                   int line, std::optional<int> defaultYear, bool counts,
                                    const std::vector<std::pair<std::size_t, int>>& lineStarts)
 {
     std::vector<Target> targets;
@@ -286,10 +304,12 @@ std::vector<Target> extractTargets(const std::string& paragraph, const std::stri
             const std::size_t nEnd = numberEnd(f, i);
             searchFrom = nEnd;
             const std::string before = f.substr(0, i);
-            if (before.ends_with("nam ") || before.ends_with("so ") || before.ends_with("giai doan "))
+            if (before.ends_with("nam ") || before.ends_with("so ") ||
+                before.ends_with("giai doan "))
                 continue; // a year or a document number
-            if (nEnd < f.size() && (f[nEnd] == '/' || (f[nEnd] == '-' && nEnd + 1 < f.size() &&
-                                                       std::isalpha(static_cast<unsigned char>(f[nEnd + 1])))))
+            if (nEnd < f.size() &&
+                (f[nEnd] == '/' || (f[nEnd] == '-' && nEnd + 1 < f.size() &&
+                                    std::isalpha(static_cast<unsigned char>(f[nEnd + 1])))))
                 continue; // "12/4/2022", "29-NQ/TW"
             auto value = text::parseNumber(f.substr(i, nEnd - i), true);
             if (!value)
@@ -307,7 +327,8 @@ std::vector<Target> extractTargets(const std::string& paragraph, const std::stri
                         ++j;
                     if (j < f.size() && isDigit(f[j])) {
                         const std::size_t e2 = numberEnd(f, j);
-                        if (auto v2 = text::parseNumber(f.substr(j, e2 - j), true); v2 && *v2 > *value) {
+                        if (auto v2 = text::parseNumber(f.substr(j, e2 - j), true);
+                            v2 && *v2 > *value) {
                             valueMax = v2;
                             after = e2;
                         }
@@ -321,7 +342,8 @@ std::vector<Target> extractTargets(const std::string& paragraph, const std::stri
             std::string unit;
             for (const auto& w : kUnits) {
                 if (f.compare(u, w.folded.size(), w.folded) == 0 &&
-                    (u + w.folded.size() >= f.size() || !std::isalnum(static_cast<unsigned char>(f[u + w.folded.size()])))) {
+                    (u + w.folded.size() >= f.size() ||
+                     !std::isalnum(static_cast<unsigned char>(f[u + w.folded.size()])))) {
                     unit = std::string(w.unit);
                     after = u + w.folded.size();
                     break;
@@ -342,10 +364,12 @@ std::vector<Target> extractTargets(const std::string& paragraph, const std::stri
             for (const auto& c : kComparators) {
                 const std::string word = std::string(c.folded) + " ";
                 const std::size_t p = window.rfind(word);
-                if (p == std::string::npos || (p > 0 && std::isalnum(static_cast<unsigned char>(window[p - 1]))))
+                if (p == std::string::npos ||
+                    (p > 0 && std::isalnum(static_cast<unsigned char>(window[p - 1]))))
                     continue;
                 const std::size_t end = p + word.size();
-                if (bestPos == std::string::npos || end > bestEnd || (end == bestEnd && word.size() > bestLength)) {
+                if (bestPos == std::string::npos || end > bestEnd ||
+                    (end == bestEnd && word.size() > bestLength)) {
                     bestPos = p;
                     bestEnd = end;
                     bestLength = word.size();
@@ -364,9 +388,10 @@ std::vector<Target> extractTargets(const std::string& paragraph, const std::stri
             std::size_t indicatorEnd = i;
             if (bestPos != std::string::npos)
                 indicatorEnd = (i > 40 ? i - 40 : 0) + bestPos;
-            std::string indicator = clause.substr(folded.origin[indicatorStart],
-                                                  folded.origin[std::max(indicatorEnd, indicatorStart)] -
-                                                      folded.origin[indicatorStart]);
+            std::string indicator =
+                clause.substr(folded.origin[indicatorStart],
+                              folded.origin[std::max(indicatorEnd, indicatorStart)] -
+                                  folded.origin[indicatorStart]);
             indicator = trimWords(indicator);
             for (std::string_view lead : {"trong đó", "Trong đó", "đạt", "và"}) {
                 if (indicator.rfind(std::string(lead) + " ", 0) == 0)
@@ -378,17 +403,20 @@ std::vector<Target> extractTargets(const std::string& paragraph, const std::stri
             {
                 const std::string fi = text::foldForMatch(indicator);
                 std::size_t best = std::string::npos;
-                for (std::string_view key : {"toc do", "ty le", "ty trong", "tong gia tri", "gia tri", "thu nhap",
-                                             "co cau", "grdp", "nang suat", "tong chieu dai", "dien tich", "so luong"}) {
+                for (std::string_view key :
+                     {"toc do", "ty le", "ty trong", "tong gia tri", "gia tri", "thu nhap",
+                      "co cau", "grdp", "nang suat", "tong chieu dai", "dien tich", "so luong"}) {
                     const auto p = fi.rfind(key);
-                    if (p != std::string::npos && (p == 0 || fi[p - 1] == ' ') && (best == std::string::npos || p > best))
+                    if (p != std::string::npos && (p == 0 || fi[p - 1] == ' ') &&
+                        (best == std::string::npos || p > best))
                         best = p;
                 }
                 if (best != std::string::npos && best >= 5 && fi.compare(best - 5, 5, "tong ") == 0)
                     best -= 5; // "tổng giá trị"
                 if (best != std::string::npos && best > 0) {
                     const text::FoldedText fo = text::foldWithOffsets(indicator);
-                    // foldForMatch collapses spaces like foldWithOffsets keeps them: find again there.
+                    // foldForMatch collapses spaces like foldWithOffsets keeps them: find again
+                    // there.
                     const auto p2 = fo.folded.find(fi.substr(best, 6));
                     if (p2 != std::string::npos)
                         indicator = indicator.substr(fo.origin[p2]);
@@ -403,12 +431,14 @@ std::vector<Target> extractTargets(const std::string& paragraph, const std::stri
             // "Đến hết năm 2025 có 95% số xã đạt chuẩn …": what is counted follows the number.
             {
                 const std::string fi = text::foldForMatch(indicator);
-                if (fi.empty() || fi.ends_with(" co") || fi == "co" || fi.ends_with(" dat") || fi.ends_with("phan dau co")) {
+                if (fi.empty() || fi.ends_with(" co") || fi == "co" || fi.ends_with(" dat") ||
+                    fi.ends_with("phan dau co")) {
                     std::size_t e = after;
                     while (e < f.size() && f[e] != ',' && f[e] != ';' && f[e] != '.')
                         ++e;
-                    const std::string following = trimWords(clause.substr(folded.origin[std::min(after, f.size())],
-                                                                          folded.origin[e] - folded.origin[std::min(after, f.size())]));
+                    const std::string following = trimWords(
+                        clause.substr(folded.origin[std::min(after, f.size())],
+                                      folded.origin[e] - folded.origin[std::min(after, f.size())]));
                     if (!following.empty())
                         indicator = following;
                 }
@@ -426,12 +456,16 @@ std::vector<Target> extractTargets(const std::string& paragraph, const std::stri
             t.year = clauseYear ? clauseYear : defaultYear;
             t.metric = metricFor(indicator, unit);
             if (t.metric.empty() && (unit == "khu" || unit == "cụm")) // "19 khu công nghiệp"
-                t.metric = metricFor(clause.substr(folded.origin[u], std::min<std::size_t>(40, clause.size() - folded.origin[u])), unit);
+                t.metric = metricFor(
+                    clause.substr(folded.origin[u],
+                                  std::min<std::size_t>(40, clause.size() - folded.origin[u])),
+                    unit);
             t.line = lineOf((clauseAt == std::string::npos ? cb : clauseAt) + folded.origin[i]);
             targets.push_back(std::move(t));
             // Text after this target starts the next indicator ("…; dịch vụ 31%").
             std::size_t next = after;
-            while (next < f.size() && (f[next] == ' ' || f[next] == ',' || f[next] == ';' || f[next] == ':'))
+            while (next < f.size() &&
+                   (f[next] == ' ' || f[next] == ',' || f[next] == ';' || f[next] == ':'))
                 ++next;
             if (f.compare(next, 6, "tro le") == 0)
                 next = std::min(f.size(), next + 7);

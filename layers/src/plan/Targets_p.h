@@ -15,8 +15,8 @@ namespace pa::plan {
 /// ("ít nhất 20 mô hình", "3.000 lượt nhân lực"); elsewhere only numbers with a unit of measure.
 /// @p lineStarts: where later source lines start in @p paragraph (offset, 1-based line), so
 /// that each target carries the line its value stands on.
-std::vector<Target> extractTargets(const std::string& paragraph, const std::string& section, int line,
-                                   std::optional<int> defaultYear, bool counts = false,
+std::vector<Target> extractTargets(const std::string& paragraph, const std::string& section,
+                                   int line, std::optional<int> defaultYear, bool counts = false,
                                    const std::vector<std::pair<std::size_t, int>>& lineStarts = {});
 
 /// Whether PlanAtlas can measure @p metric on the map (lengths, areas, counts of features).

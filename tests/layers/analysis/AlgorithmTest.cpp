@@ -2,14 +2,13 @@
 // checked against the declarations (errors name the parameter, never a command-line flag), and
 // a registered analysis runs from text values as a person types them (Vietnamese "2,5").
 
-#include "AnalysisFixture.h"
-
-#include "planatlas/layers/Errors.h"
 #include "planatlas/layers/analysis/Algorithm.h"
+
+#include "AnalysisFixture.h"
+#include "planatlas/layers/Errors.h"
 #include "planatlas/layers/analysis/Proximity.h"
 
 #include <gtest/gtest.h>
-
 #include <set>
 
 using namespace pa;
@@ -46,8 +45,8 @@ TEST(AlgorithmRegistry, EveryAnalysisIsDeclaredCompletely)
         }
         EXPECT_EQ(analysis::findAlgorithm(a.name), &a);
     }
-    for (const std::string expected : {"coverage", "footprint", "overlaps", "corridor", "access", "zonal", "targets",
-                                       "density"})
+    for (const std::string expected :
+         {"coverage", "footprint", "overlaps", "corridor", "access", "zonal", "targets", "density"})
         EXPECT_TRUE(names.contains(expected)) << expected;
     EXPECT_EQ(analysis::findAlgorithm("nonsense"), nullptr);
 }
@@ -82,23 +81,46 @@ analysis::ParameterValues values(std::initializer_list<std::pair<const char*, co
 TEST(AlgorithmRegistry, ValuesAreCheckedAgainstTheDeclarations)
 {
     const auto& corridor = *analysis::findAlgorithm("corridor");
-    EXPECT_EQ(refusedParameter([&] { corridor.check(values({{"distance_km", "abc"}})); }), "distance_km");
-    EXPECT_EQ(refusedParameter([&] { corridor.check(values({{"distance_km", "0"}})); }), "distance_km");
-    EXPECT_EQ(refusedParameter([&] { corridor.check(values({{"distance_km", "-1"}})); }), "distance_km");
-    EXPECT_EQ(refusedParameter([&] { corridor.check(values({{"distance_km", "nan"}})); }), "distance_km");
+    EXPECT_EQ(refusedParameter([&] {
+                  corridor.check(values({{"distance_km", "abc"}}));
+              }),
+              "distance_km");
+    EXPECT_EQ(refusedParameter([&] {
+                  corridor.check(values({{"distance_km", "0"}}));
+              }),
+              "distance_km");
+    EXPECT_EQ(refusedParameter([&] {
+                  corridor.check(values({{"distance_km", "-1"}}));
+              }),
+              "distance_km");
+    EXPECT_EQ(refusedParameter([&] {
+                  corridor.check(values({{"distance_km", "nan"}}));
+              }),
+              "distance_km");
     EXPECT_EQ(refusedParameter([&] { corridor.check(values({{"distance_km", "2,5"}})); }), "");
-    EXPECT_EQ(refusedParameter([&] { corridor.check(values({{"units", "x"}})); }), "units"); // not corridor's
+    EXPECT_EQ(refusedParameter([&] {
+                  corridor.check(values({{"units", "x"}}));
+              }),
+              "units"); // not corridor's
     const auto& coverage = *analysis::findAlgorithm("coverage");
     EXPECT_EQ(refusedParameter([&] { coverage.check({}); }), "units"); // required
     const auto& footprint = *analysis::findAlgorithm("footprint");
     EXPECT_EQ(refusedParameter([&] { footprint.check(values({{"by", "district"}})); }), "by");
-    EXPECT_EQ(refusedParameter([&] { footprint.check(values({{"due_before", "sắp tới"}})); }), "due_before");
-    EXPECT_EQ(refusedParameter([&] { footprint.check(values({{"due_before", "30/6/2026"}})); }), "");
+    EXPECT_EQ(refusedParameter([&] {
+                  footprint.check(values({{"due_before", "sắp tới"}}));
+              }),
+              "due_before");
+    EXPECT_EQ(refusedParameter([&] {
+                  footprint.check(values({{"due_before", "30/6/2026"}}));
+              }),
+              "");
     const auto& overlaps = *analysis::findAlgorithm("overlaps");
     EXPECT_EQ(refusedParameter([&] { overlaps.check(values({{"min_ha", "-0,5"}})); }), "min_ha");
     EXPECT_EQ(refusedParameter([&] { overlaps.check(values({{"min_ha", "0"}})); }), "");
     const auto& zonal = *analysis::findAlgorithm("zonal");
-    EXPECT_EQ(refusedParameter([&] { zonal.check(values({{"values", "p"}, {"kinds", "industrial_park,kcn"}})); }),
+    EXPECT_EQ(refusedParameter([&] {
+                  zonal.check(values({{"values", "p"}, {"kinds", "industrial_park,kcn"}}));
+              }),
               "kinds");
 }
 
@@ -133,10 +155,17 @@ TEST_F(Algorithms, CorridorRunsFromTypedTextAndGivesTheTypedResult)
         }
     EXPECT_TRUE(sawPct);
     // Errors from the run name the parameter too.
-    EXPECT_EQ(refusedParameter([&] { analysis::findAlgorithm("corridor")->run(ws, values({{"layer", "nowhere"}})); }),
+    EXPECT_EQ(refusedParameter([&] {
+                  analysis::findAlgorithm("corridor")->run(ws, values({{"layer", "nowhere"}}));
+              }),
               "layer");
-    EXPECT_EQ(refusedParameter([&] { analysis::findAlgorithm("access")->run(ws, values({{"to", "airport"}})); }), "to");
-    EXPECT_EQ(refusedParameter([&] { analysis::findAlgorithm("coverage")->run(ws, values({{"units", "nowhere"}})); }),
+    EXPECT_EQ(refusedParameter([&] {
+                  analysis::findAlgorithm("access")->run(ws, values({{"to", "airport"}}));
+              }),
+              "to");
+    EXPECT_EQ(refusedParameter([&] {
+                  analysis::findAlgorithm("coverage")->run(ws, values({{"units", "nowhere"}}));
+              }),
               "units");
 }
 
@@ -145,15 +174,16 @@ TEST_F(Algorithms, DensityPerHundredSquareKilometres)
     // Two 1 km² units; the expressway runs 1 km north of them and P1 crosses both: per unit
     // 1 km² → per 100 km² multiplies by 100.
     write("market.csv", "code,name_vi,wkt\nM1,Chợ đầu mối," + pa::test::point(200, 200) + "\n");
-    write("road.csv", "code,name_vi,status,wkt\nE2,Cao tốc qua U1,planned," + pa::test::line(0, 100, 1000, 100) + "\n");
+    write("road.csv", "code,name_vi,status,wkt\nE2,Cao tốc qua U1,planned," +
+                          pa::test::line(0, 100, 1000, 100) + "\n");
     {
         auto ws = layers::Workspace::open(path(), gis::OpenMode::Update);
         importCsv(ws, "market.csv", "market_logistics");
         importCsv(ws, "road.csv", "expressway");
     }
     auto ws = layers::Workspace::open(path(), gis::OpenMode::ReadOnly);
-    const auto r = analysis::findAlgorithm("density")
-                       ->run(ws, values({{"units", "units"}, {"kinds", "industrial_park,market_logistics,expressway"}}));
+    const auto r = analysis::findAlgorithm("density")->run(
+        ws, values({{"units", "units"}, {"kinds", "industrial_park,market_logistics,expressway"}}));
     ASSERT_EQ(r.tables.size(), 1u);
     const auto& t = r.tables[0];
     ASSERT_EQ(t.columns.size(), 8u);
@@ -161,14 +191,14 @@ TEST_F(Algorithms, DensityPerHundredSquareKilometres)
     for (const auto& row : t.rows)
         rows[std::get<std::string>(row[0]) + "/" + std::get<std::string>(row[2])] = row;
     ASSERT_EQ(rows.size(), 6u); // 2 units × 3 kinds, no other kind
-    EXPECT_NEAR(std::get<double>(rows.at("U1/industrial_park")[3]), 1.0, 1e-9);      // unit_area_km2
-    EXPECT_EQ(std::get<std::int64_t>(rows.at("U1/industrial_park")[4]), 2);          // P1 and P2
-    EXPECT_NEAR(std::get<double>(rows.at("U1/industrial_park")[5]), 200.0, 1e-9);    // per 100 km²
-    EXPECT_NEAR(std::get<double>(rows.at("U2/industrial_park")[5]), 200.0, 1e-9);    // P1 and P3
+    EXPECT_NEAR(std::get<double>(rows.at("U1/industrial_park")[3]), 1.0, 1e-9);   // unit_area_km2
+    EXPECT_EQ(std::get<std::int64_t>(rows.at("U1/industrial_park")[4]), 2);       // P1 and P2
+    EXPECT_NEAR(std::get<double>(rows.at("U1/industrial_park")[5]), 200.0, 1e-9); // per 100 km²
+    EXPECT_NEAR(std::get<double>(rows.at("U2/industrial_park")[5]), 200.0, 1e-9); // P1 and P3
     EXPECT_NEAR(std::get<double>(rows.at("U1/market_logistics")[5]), 100.0, 1e-9);
     EXPECT_NEAR(std::get<double>(rows.at("U2/market_logistics")[5]), 0.0, 1e-9);
-    EXPECT_NEAR(std::get<double>(rows.at("U1/expressway")[6]), 1.0, 1e-9);           // length_km
-    EXPECT_NEAR(std::get<double>(rows.at("U1/expressway")[7]), 100.0, 1e-9);         // km per 100 km²
+    EXPECT_NEAR(std::get<double>(rows.at("U1/expressway")[6]), 1.0, 1e-9);   // length_km
+    EXPECT_NEAR(std::get<double>(rows.at("U1/expressway")[7]), 100.0, 1e-9); // km per 100 km²
     EXPECT_NEAR(std::get<double>(rows.at("U2/expressway")[7]), 0.0, 1e-9);
     EXPECT_TRUE(r.messages.empty());
     // Each row lies on its unit (for --format gpkg and the map).

@@ -5,13 +5,11 @@
 // Công Thương linked to the crossing park. Local coordinates in metres from (X0, Y0), EPSG:9213.
 
 #include "TestSupport.h"
-
 #include "planatlas/gis/Dataset.h"
 #include "planatlas/layers/Importer.h"
 #include "planatlas/layers/Workspace.h"
 
 #include <gtest/gtest.h>
-
 #include <sstream>
 #include <string>
 
@@ -24,8 +22,9 @@ inline std::string square(double x1, double y1, double x2, double y2, const std:
 {
     std::ostringstream out;
     out.precision(12);
-    out << "\"POLYGON((" << X0 + x1 << ' ' << Y0 + y1 << ',' << X0 + x2 << ' ' << Y0 + y1 << ',' << X0 + x2 << ' '
-        << Y0 + y2 << ',' << X0 + x1 << ' ' << Y0 + y2 << ',' << X0 + x1 << ' ' << Y0 + y1 << ')' << hole << ")\"";
+    out << "\"POLYGON((" << X0 + x1 << ' ' << Y0 + y1 << ',' << X0 + x2 << ' ' << Y0 + y1 << ','
+        << X0 + x2 << ' ' << Y0 + y2 << ',' << X0 + x1 << ' ' << Y0 + y2 << ',' << X0 + x1 << ' '
+        << Y0 + y1 << ')' << hole << ")\"";
     return out.str();
 }
 
@@ -33,8 +32,9 @@ inline std::string ring(double x1, double y1, double x2, double y2)
 {
     std::ostringstream out;
     out.precision(12);
-    out << ",(" << X0 + x1 << ' ' << Y0 + y1 << ',' << X0 + x1 << ' ' << Y0 + y2 << ',' << X0 + x2 << ' ' << Y0 + y2
-        << ',' << X0 + x2 << ' ' << Y0 + y1 << ',' << X0 + x1 << ' ' << Y0 + y1 << ')';
+    out << ",(" << X0 + x1 << ' ' << Y0 + y1 << ',' << X0 + x1 << ' ' << Y0 + y2 << ',' << X0 + x2
+        << ' ' << Y0 + y2 << ',' << X0 + x2 << ' ' << Y0 + y1 << ',' << X0 + x1 << ' ' << Y0 + y1
+        << ')';
     return out.str();
 }
 
@@ -50,7 +50,8 @@ inline std::string line(double x1, double y1, double x2, double y2)
 {
     std::ostringstream out;
     out.precision(12);
-    out << "\"LINESTRING(" << X0 + x1 << ' ' << Y0 + y1 << ',' << X0 + x2 << ' ' << Y0 + y2 << ")\"";
+    out << "\"LINESTRING(" << X0 + x1 << ' ' << Y0 + y1 << ',' << X0 + x2 << ' ' << Y0 + y2
+        << ")\"";
     return out.str();
 }
 
@@ -60,35 +61,48 @@ protected:
     void SetUp() override
     {
         layers::Workspace::create(path(), {"Thái Nguyên", "EPSG:9213"}).close();
-        write("units.csv", "code,name_vi,wkt\nU1,Đơn vị 1," + square(0, 0, 1000, 1000) + "\nU2,Đơn vị 2," +
-                               square(1000, 0, 2000, 1000) + "\n");
+        write("units.csv", "code,name_vi,wkt\nU1,Đơn vị 1," + square(0, 0, 1000, 1000) +
+                               "\nU2,Đơn vị 2," + square(1000, 0, 2000, 1000) + "\n");
         write("parks.csv", "code,name_vi,wkt\n"
-                           "P1,KCN một," + square(500, 0, 1500, 1000) + "\n"   // 50 ha in each unit
-                           "P2,KCN hai," + square(100, 100, 300, 300) + "\n"   // 4 ha in U1
-                           "P3,KCN ba," + square(1200, 200, 1400, 400) + "\n"); // inside P1, in U2
-        write("zones.csv", "code,name_vi,wkt\nZ1,Vùng chè," + square(0, 0, 1000, 1000, ring(400, 400, 600, 600)) + "\n");
+                           "P1,KCN một," +
+                               square(500, 0, 1500, 1000) +
+                               "\n" // 50 ha in each unit
+                               "P2,KCN hai," +
+                               square(100, 100, 300, 300) +
+                               "\n" // 4 ha in U1
+                               "P3,KCN ba," +
+                               square(1200, 200, 1400, 400) + "\n"); // inside P1, in U2
+        write("zones.csv", "code,name_vi,wkt\nZ1,Vùng chè," +
+                               square(0, 0, 1000, 1000, ring(400, 400, 600, 600)) + "\n");
         write("roads.csv", "code,name_vi,wkt\nR1,Quốc lộ thử," + line(0, 500, 2000, 500) + "\n");
-        write("towns.csv", "code,name_vi,wkt\nT1,Thị trấn," + point(1500, 500) + "\nT2,Ranh giới," + point(1000, 500) + "\n");
+        write("towns.csv", "code,name_vi,wkt\nT1,Thị trấn," + point(1500, 500) + "\nT2,Ranh giới," +
+                               point(1000, 500) + "\n");
         auto ws = layers::Workspace::open(path(), gis::OpenMode::Update);
-        for (auto [file, kind] : {std::pair{"units.csv", "admin_district"}, std::pair{"parks.csv", "industrial_park"},
-                                  std::pair{"zones.csv", "agri_zone"}, std::pair{"roads.csv", "road"},
-                                  std::pair{"towns.csv", "urban_centre"}})
+        for (auto [file, kind] :
+             {std::pair{"units.csv", "admin_district"}, std::pair{"parks.csv", "industrial_park"},
+              std::pair{"zones.csv", "agri_zone"}, std::pair{"roads.csv", "road"},
+              std::pair{"towns.csv", "urban_centre"}})
             importCsv(ws, file, kind);
         // A task, led by Sở Công Thương, linked to P1.
         auto& ds = ws.dataset();
         ds.execute("INSERT INTO plan_documents (doc_id) VALUES ('d')");
-        ds.execute("INSERT INTO plan_tasks (task_id, doc_id, text) VALUES ('d:1#1', 'd', 'Phát triển KCN một')");
-        ds.execute("INSERT INTO plan_agencies (agency_id, name_vi) VALUES ('so-cong-thuong', 'Sở Công Thương')");
-        ds.execute("INSERT INTO plan_task_agencies (task_id, agency_id, role) VALUES ('d:1#1', 'so-cong-thuong', 'lead')");
+        ds.execute("INSERT INTO plan_tasks (task_id, doc_id, text) VALUES ('d:1#1', 'd', 'Phát "
+                   "triển KCN một')");
+        ds.execute("INSERT INTO plan_agencies (agency_id, name_vi) VALUES ('so-cong-thuong', 'Sở "
+                   "Công Thương')");
+        ds.execute("INSERT INTO plan_task_agencies (task_id, agency_id, role) VALUES ('d:1#1', "
+                   "'so-cong-thuong', 'lead')");
         ds.execute("INSERT INTO parks_task_links (base_id, related_id) VALUES "
-                   "((SELECT fid FROM parks WHERE code = 'P1'), (SELECT fid FROM plan_tasks WHERE task_id = 'd:1#1'))");
+                   "((SELECT fid FROM parks WHERE code = 'P1'), (SELECT fid FROM plan_tasks WHERE "
+                   "task_id = 'd:1#1'))");
         ws.close();
     }
     std::string path() const { return m_dir.file("ws.gpkg"); }
     /// An existing expressway 1 km north of the units (along y = 2000 m, x = 0 … 2000 m).
     void addExpressway()
     {
-        write("expressway.csv", "code,name_vi,status,wkt\nE1,Cao tốc thử,existing," + line(0, 2000, 2000, 2000) + "\n");
+        write("expressway.csv", "code,name_vi,status,wkt\nE1,Cao tốc thử,existing," +
+                                    line(0, 2000, 2000, 2000) + "\n");
         auto ws = layers::Workspace::open(path(), gis::OpenMode::Update);
         importCsv(ws, "expressway.csv", "expressway");
     }
@@ -102,9 +116,11 @@ protected:
         o.codeField = "code";
         layers::importLayer(ws, o);
     }
-    void write(const std::string& name, const std::string& text) { pa::test::writeBytes(m_dir.file(name), text); }
+    void write(const std::string& name, const std::string& text)
+    {
+        pa::test::writeBytes(m_dir.file(name), text);
+    }
     pa::test::TempDir m_dir;
 };
-
 
 } // namespace pa::test

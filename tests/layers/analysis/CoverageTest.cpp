@@ -1,17 +1,16 @@
 // Coverage on hand-computable geometry (squares, a hole, overlapping features, lines across
 // unit boundaries, a point on a boundary), checked by hand and against GDAL's SQLite dialect.
 
+#include "planatlas/layers/analysis/Coverage.h"
+
 #include "AnalysisFixture.h"
 #include "TestSupport.h"
-
 #include "planatlas/gis/Dataset.h"
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/Importer.h"
 #include "planatlas/layers/Workspace.h"
-#include "planatlas/layers/analysis/Coverage.h"
 
 #include <gtest/gtest.h>
-
 #include <map>
 #include <sstream>
 
@@ -35,7 +34,8 @@ TEST_F(AnalysisFixture, CoverageHandComputedAreasLengthsCountsLinksAndGaps)
     auto ws = layers::Workspace::open(path(), gis::OpenMode::ReadOnly);
     const auto result = analysis::coverage(ws, "units");
     EXPECT_EQ(result.crs, "EPSG:9213");
-    EXPECT_EQ(result.kinds, (std::vector<std::string>{"industrial_park", "road", "agri_zone", "urban_centre"}));
+    EXPECT_EQ(result.kinds,
+              (std::vector<std::string>{"industrial_park", "road", "agri_zone", "urban_centre"}));
     ASSERT_EQ(result.rows.size(), 8u); // 2 units × 4 kinds, in order
     EXPECT_EQ(result.rows[0].unitCode, "U1");
     EXPECT_EQ(result.rows[0].kind, "industrial_park");
@@ -61,7 +61,8 @@ TEST_F(AnalysisFixture, CoverageHandComputedAreasLengthsCountsLinksAndGaps)
     EXPECT_EQ(rows.at("U2/urban_centre").features, 2);
     // P1's task and lead reach both units; P2 and P3 have none.
     EXPECT_EQ(rows.at("U1/industrial_park").linkedTasks, 1);
-    EXPECT_EQ(rows.at("U2/industrial_park").leadAgencies, std::vector<std::string>{"Sở Công Thương"});
+    EXPECT_EQ(rows.at("U2/industrial_park").leadAgencies,
+              std::vector<std::string>{"Sở Công Thương"});
     EXPECT_EQ(rows.at("U1/road").linkedTasks, 0);
 }
 
@@ -71,14 +72,22 @@ TEST_F(AnalysisFixture, CoverageAgreesWithGdalsSqliteDialect)
     const auto rows = byUnitAndKind(analysis::coverage(ws, "units"));
     for (const char* unit : {"U1", "U2"}) {
         const std::string where = std::string(" WHERE u.code = '") + unit + "'";
-        const auto zone = ws.dataset().execute("SELECT SUM(ST_Area(ST_Intersection(u.geom, z.geom))) / 10000.0 FROM units u, "
-                                               "zones z" + where, "SQLite");
+        const auto zone = ws.dataset().execute(
+            "SELECT SUM(ST_Area(ST_Intersection(u.geom, z.geom))) / 10000.0 FROM units u, "
+            "zones z" +
+                where,
+            "SQLite");
         const double expectedZone = zone.rows.empty() ? 0.0 : std::get<double>(zone.rows[0][0]);
-        EXPECT_NEAR(rows.at(std::string(unit) + "/agri_zone").areaHa, expectedZone, 1e-6 * std::max(1.0, expectedZone));
-        const auto road = ws.dataset().execute("SELECT SUM(ST_Length(ST_Intersection(u.geom, r.geom))) / 1000.0 FROM "
-                                               "units u, roads r" + where, "SQLite");
+        EXPECT_NEAR(rows.at(std::string(unit) + "/agri_zone").areaHa, expectedZone,
+                    1e-6 * std::max(1.0, expectedZone));
+        const auto road = ws.dataset().execute(
+            "SELECT SUM(ST_Length(ST_Intersection(u.geom, r.geom))) / 1000.0 FROM "
+            "units u, roads r" +
+                where,
+            "SQLite");
         const double expectedRoad = std::get<double>(road.rows[0][0]);
-        EXPECT_NEAR(rows.at(std::string(unit) + "/road").lengthKm, expectedRoad, 1e-6 * expectedRoad);
+        EXPECT_NEAR(rows.at(std::string(unit) + "/road").lengthKm, expectedRoad,
+                    1e-6 * expectedRoad);
     }
 }
 
@@ -107,11 +116,13 @@ TEST_F(AnalysisFixture, CoverageOfAMultipolygonOverAnLShapedUnit)
         out << pa::test::X0 + dx << ' ' << pa::test::Y0 + dy;
         return out.str();
     };
-    write("l.csv", "code,name_vi,wkt\nL,Đơn vị chữ L,\"POLYGON((" + at(0, 0) + "," + at(1000, 0) + "," + at(1000, 500) + "," +
-                       at(500, 500) + "," + at(500, 1000) + "," + at(0, 1000) + "," + at(0, 0) + "))\"\n");
-    write("two.csv", "code,name_vi,wkt\nM,KCN hai mảnh,\"MULTIPOLYGON(((" + at(300, 600) + "," + at(400, 600) + "," +
-                         at(400, 700) + "," + at(300, 700) + "," + at(300, 600) + ")),((" + at(700, 700) + "," +
-                         at(800, 700) + "," + at(800, 800) + "," + at(700, 800) + "," + at(700, 700) + ")))\"\n");
+    write("l.csv", "code,name_vi,wkt\nL,Đơn vị chữ L,\"POLYGON((" + at(0, 0) + "," + at(1000, 0) +
+                       "," + at(1000, 500) + "," + at(500, 500) + "," + at(500, 1000) + "," +
+                       at(0, 1000) + "," + at(0, 0) + "))\"\n");
+    write("two.csv", "code,name_vi,wkt\nM,KCN hai mảnh,\"MULTIPOLYGON(((" + at(300, 600) + "," +
+                         at(400, 600) + "," + at(400, 700) + "," + at(300, 700) + "," +
+                         at(300, 600) + ")),((" + at(700, 700) + "," + at(800, 700) + "," +
+                         at(800, 800) + "," + at(700, 800) + "," + at(700, 700) + ")))\"\n");
     {
         auto ws = layers::Workspace::open(path(), gis::OpenMode::Update);
         importCsv(ws, "l.csv", "admin_district");

@@ -4,7 +4,6 @@
 // AnalysisFixture's squares.
 
 #include "AnalysisFixture.h"
-
 #include "planatlas/gis/Geometry.h"
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/analysis/Coverage.h"
@@ -15,7 +14,6 @@
 #include "planatlas/layers/analysis/Zonal.h"
 
 #include <gtest/gtest.h>
-
 #include <map>
 #include <sstream>
 
@@ -59,7 +57,8 @@ protected:
     /// One price polygon of 1,000,000 VND/m² under everything.
     void addPrice()
     {
-        write("price.csv", "code,price_vnd_m2,wkt\nALL,1000000," + pa::test::square(-1000, -1000, 4000, 2000) + "\n");
+        write("price.csv", "code,price_vnd_m2,wkt\nALL,1000000," +
+                               pa::test::square(-1000, -1000, 4000, 2000) + "\n");
         auto ws = layers::Workspace::open(path(), gis::OpenMode::Update);
         importCsv(ws, "price.csv", "land_price");
     }
@@ -80,13 +79,15 @@ protected:
 TEST_F(EdgeCases, UnitLayerInAnotherCrsIsReprojectedAndSaidSo)
 {
     // The units copied into the workspace in WGS 84 by ogr2ogr, and registered by hand.
-    const auto copy = pa::test::run({"ogr2ogr", "-update", "-t_srs", "EPSG:4326", "-nln", "units_wgs84", "-lco",
-                                     "IDENTIFIER=units in WGS 84", path(), path(), "units"});
+    const auto copy =
+        pa::test::run({"ogr2ogr", "-update", "-t_srs", "EPSG:4326", "-nln", "units_wgs84", "-lco",
+                       "IDENTIFIER=units in WGS 84", path(), path(), "units"});
     ASSERT_EQ(copy.exitCode, 0) << copy.err;
     {
         auto ds = gis::Dataset::openVector(path(), gis::OpenMode::Update);
         ds.execute("INSERT INTO pa_layers (layer_name, kind, title_vi, title_en, geometry_type) "
-                   "VALUES ('units_wgs84', 'admin_district', 'Đơn vị (WGS 84)', 'Units (WGS 84)', 'MULTIPOLYGON')");
+                   "VALUES ('units_wgs84', 'admin_district', 'Đơn vị (WGS 84)', 'Units (WGS 84)', "
+                   "'MULTIPOLYGON')");
         ds.close();
     }
     auto ws = layers::Workspace::open(path(), gis::OpenMode::ReadOnly);
@@ -126,7 +127,9 @@ TEST_F(EdgeCases, UnitLayerInAnotherCrsIsReprojectedAndSaidSo)
             EXPECT_NEAR(f->takeGeometry().area(), 1'000'000.0, 10.0);
     }
     // Zonal and footprint by these units say so too.
-    EXPECT_EQ(analysis::footprint(ws, analysis::FootprintBy::Task, "units_wgs84").notes.reprojected.size(), 1u);
+    EXPECT_EQ(analysis::footprint(ws, analysis::FootprintBy::Task, "units_wgs84")
+                  .notes.reprojected.size(),
+              1u);
 }
 
 TEST_F(EdgeCases, InvalidPolygonIsRepairedAndCounted)
@@ -139,7 +142,8 @@ TEST_F(EdgeCases, InvalidPolygonIsRepairedAndCounted)
     const auto r = analysis::coverage(ws, "units");
     EXPECT_EQ(r.notes.repaired.at("parks"), 1);
     auto rows = byUnitAndKind(r);
-    EXPECT_NEAR(rows["U2/industrial_park"].areaHa, 50.0 + 2.0, 1e-9); // P1's half, the bow-tie (P3 lies in P1)
+    EXPECT_NEAR(rows["U2/industrial_park"].areaHa, 50.0 + 2.0,
+                1e-9); // P1's half, the bow-tie (P3 lies in P1)
     EXPECT_EQ(rows["U2/industrial_park"].features, 3);
     const auto overlaps = analysis::overlaps(ws, analysis::defaultOverlapPairs());
     EXPECT_EQ(overlaps.notes.repaired.at("parks"), 1);
@@ -177,9 +181,11 @@ TEST_F(EdgeCases, TaskLinkedToADeletedFeatureCountsAsUnlocated)
     {
         auto ws = layers::Workspace::open(path(), gis::OpenMode::Update);
         auto& ds = ws.dataset();
-        ds.execute("INSERT INTO plan_tasks (task_id, doc_id, text) VALUES ('d:1#2', 'd', 'Mở rộng KCN hai')");
+        ds.execute("INSERT INTO plan_tasks (task_id, doc_id, text) VALUES ('d:1#2', 'd', 'Mở rộng "
+                   "KCN hai')");
         ds.execute("INSERT INTO parks_task_links (base_id, related_id) VALUES "
-                   "((SELECT fid FROM parks WHERE code = 'P2'), (SELECT fid FROM plan_tasks WHERE task_id = 'd:1#2'))");
+                   "((SELECT fid FROM parks WHERE code = 'P2'), (SELECT fid FROM plan_tasks WHERE "
+                   "task_id = 'd:1#2'))");
         ws.close();
     }
     {
@@ -228,13 +234,16 @@ namespace {
 
 /// Stores every layer of the workspace at @p path in WGS 84 as an outside editor may leave
 /// them: each table rewritten by ogr2ogr (same name, same fids), the registry untouched.
-void storeEveryLayerInWgs84(const pa::test::TempDir& dir, const std::string& path, const std::vector<std::string>& layers)
+void storeEveryLayerInWgs84(const pa::test::TempDir& dir, const std::string& path,
+                            const std::vector<std::string>& layers)
 {
     for (const auto& layer : layers) {
         const auto copy = dir.file(layer + "_wgs84.gpkg");
-        auto r = pa::test::run({"ogr2ogr", "-t_srs", "EPSG:4326", "-preserve_fid", "-nln", layer, copy, path, layer});
+        auto r = pa::test::run(
+            {"ogr2ogr", "-t_srs", "EPSG:4326", "-preserve_fid", "-nln", layer, copy, path, layer});
         ASSERT_EQ(r.exitCode, 0) << r.err;
-        r = pa::test::run({"ogr2ogr", "-update", "-overwrite", "-preserve_fid", "-nln", layer, path, copy, layer});
+        r = pa::test::run({"ogr2ogr", "-update", "-overwrite", "-preserve_fid", "-nln", layer, path,
+                           copy, layer});
         ASSERT_EQ(r.exitCode, 0) << r.err;
         auto ds = gis::Dataset::openVector(path, gis::OpenMode::ReadOnly);
         ASSERT_EQ(ds.layerByName(layer)->crs()->epsg(), 4326) << layer;
@@ -268,7 +277,8 @@ TEST_F(EdgeCases, EveryInputLayerInAnotherCrsIsReprojectedInEveryAnalysis)
     };
     const auto local = measure();
     EXPECT_TRUE(local.corridor.notes.empty());
-    storeEveryLayerInWgs84(m_dir, path(), {"units", "parks", "zones", "towns", "expressway", "price"});
+    storeEveryLayerInWgs84(m_dir, path(),
+                           {"units", "parks", "zones", "towns", "expressway", "price"});
     const auto wgs84 = measure();
 
     // Corridor: the same distances (to a millimetre of datum round trip) and the same share.
@@ -312,5 +322,6 @@ TEST_F(EdgeCases, EveryInputLayerInAnotherCrsIsReprojectedInEveryAnalysis)
     EXPECT_EQ(wgs84.zonal.notes.reprojected.count("price"), 1u);
     ASSERT_EQ(wgs84.zonalByUnits.rows.size(), 2u);
     for (std::size_t i = 0; i < 2; ++i)
-        EXPECT_NEAR(wgs84.zonalByUnits.rows[i].coveredHa, local.zonalByUnits.rows[i].coveredHa, 1e-3);
+        EXPECT_NEAR(wgs84.zonalByUnits.rows[i].coveredHa, local.zonalByUnits.rows[i].coveredHa,
+                    1e-3);
 }

@@ -1,10 +1,10 @@
 // Footprint by task, agency and document on the hand-computable workspace, and the unlocated
 // tasks.
 
-#include "AnalysisFixture.h"
-
-#include "planatlas/layers/Errors.h"
 #include "planatlas/layers/analysis/Footprint.h"
+
+#include "AnalysisFixture.h"
+#include "planatlas/layers/Errors.h"
 
 #include <gtest/gtest.h>
 
@@ -12,16 +12,21 @@ using namespace pa;
 using pa::test::AnalysisFixture;
 
 namespace {
-void addTask(layers::Workspace& ws, const std::string& id, const std::string& lead, const std::string& layer,
-             const std::string& code)
+void addTask(layers::Workspace& ws, const std::string& id, const std::string& lead,
+             const std::string& layer, const std::string& code)
 {
     auto& ds = ws.dataset();
-    ds.execute("INSERT INTO plan_tasks (task_id, doc_id, text) VALUES ('" + id + "', 'd', 'việc " + id + "')");
-    ds.execute("INSERT OR IGNORE INTO plan_agencies (agency_id, name_vi) VALUES ('" + lead + "', '" + lead + "')");
-    ds.execute("INSERT INTO plan_task_agencies (task_id, agency_id, role) VALUES ('" + id + "', '" + lead + "', 'lead')");
+    ds.execute("INSERT INTO plan_tasks (task_id, doc_id, text) VALUES ('" + id + "', 'd', 'việc " +
+               id + "')");
+    ds.execute("INSERT OR IGNORE INTO plan_agencies (agency_id, name_vi) VALUES ('" + lead +
+               "', '" + lead + "')");
+    ds.execute("INSERT INTO plan_task_agencies (task_id, agency_id, role) VALUES ('" + id + "', '" +
+               lead + "', 'lead')");
     if (!code.empty())
-        ds.execute("INSERT INTO " + layer + "_task_links (base_id, related_id) VALUES ((SELECT fid FROM " + layer +
-                   " WHERE code = '" + code + "'), (SELECT fid FROM plan_tasks WHERE task_id = '" + id + "'))");
+        ds.execute("INSERT INTO " + layer +
+                   "_task_links (base_id, related_id) VALUES ((SELECT fid FROM " + layer +
+                   " WHERE code = '" + code + "'), (SELECT fid FROM plan_tasks WHERE task_id = '" +
+                   id + "'))");
 }
 } // namespace
 
@@ -29,7 +34,7 @@ TEST_F(AnalysisFixture, FootprintByTaskAgencyAndDocument)
 {
     {
         auto ws = layers::Workspace::open(path(), gis::OpenMode::Update);
-        addTask(ws, "d:2#1", "Sở Giao thông vận tải", "roads", "R1");  // the 2 km road
+        addTask(ws, "d:2#1", "Sở Giao thông vận tải", "roads", "R1"); // the 2 km road
         addTask(ws, "d:2#2", "Sở Công Thương", "parks", "P3");        // inside P1
         addTask(ws, "d:3#1", "Sở Tư pháp", "", "");                   // no place
         ws.close();

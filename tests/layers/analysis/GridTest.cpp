@@ -1,10 +1,10 @@
 // Analysis grids over the hand-computable province.
 
-#include "AnalysisFixture.h"
+#include "planatlas/layers/analysis/Grid.h"
 
+#include "AnalysisFixture.h"
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/analysis/Coverage.h"
-#include "planatlas/layers/analysis/Grid.h"
 
 #include <gtest/gtest.h>
 
@@ -13,7 +13,8 @@ using pa::test::AnalysisFixture;
 
 TEST_F(AnalysisFixture, GridsTileTheProvinceAndServeAsUnits)
 {
-    write("province.csv", "code,name_vi,wkt\nPR,Tỉnh thử," + pa::test::square(0, 0, 2000, 3000) + "\n");
+    write("province.csv",
+          "code,name_vi,wkt\nPR,Tỉnh thử," + pa::test::square(0, 0, 2000, 3000) + "\n");
     auto ws = layers::Workspace::open(path(), gis::OpenMode::Update);
     importCsv(ws, "province.csv", "admin_province");
     analysis::GridOptions squares;
@@ -25,7 +26,8 @@ TEST_F(AnalysisFixture, GridsTileTheProvinceAndServeAsUnits)
     const auto cells = analysis::makeGrid(ws, hexes);
     EXPECT_GT(cells, 24); // more, smaller cells than 6 km² / 0.2165 km² ≈ 28, some clipped
     auto areaOf = [&](const std::string& layer) {
-        return std::get<double>(ws.dataset().execute("SELECT SUM(ST_Area(geom)) FROM " + layer, "SQLite").rows[0][0]);
+        return std::get<double>(
+            ws.dataset().execute("SELECT SUM(ST_Area(geom)) FROM " + layer, "SQLite").rows[0][0]);
     };
     // Either grid covers the province exactly: 600 ha.
     EXPECT_NEAR(areaOf("grid_1km_square") / 1e4, 600.0, 1e-6);

@@ -1,9 +1,9 @@
 // Overlaps on the hand-computable workspace.
 
-#include "AnalysisFixture.h"
-
-#include "planatlas/layers/Errors.h"
 #include "planatlas/layers/analysis/Overlaps.h"
+
+#include "AnalysisFixture.h"
+#include "planatlas/layers/Errors.h"
 
 #include <gtest/gtest.h>
 
@@ -22,7 +22,9 @@ TEST_F(AnalysisFixture, OverlapsBetweenIndustryAndAgricultureAndWithinAKind)
     EXPECT_NEAR(area["P1×Z1"], 48.0, 1e-9);
     EXPECT_NEAR(area["P2×Z1"], 4.0, 1e-9);
     EXPECT_NEAR(area["P1×P3"], 4.0, 1e-9); // a park inside a park, reported once
-    const auto& p1z1 = *std::find_if(result.rows.begin(), result.rows.end(), [](const auto& r) { return r.a.code == "P1" && r.b.code == "Z1"; });
+    const auto& p1z1 = *std::find_if(result.rows.begin(), result.rows.end(), [](const auto& r) {
+        return r.a.code == "P1" && r.b.code == "Z1";
+    });
     EXPECT_EQ(p1z1.a.leadAgencies, std::vector<std::string>{"Sở Công Thương"});
     EXPECT_EQ(p1z1.a.tasks, std::vector<std::string>{"d:1#1"});
     EXPECT_TRUE(p1z1.b.tasks.empty());
@@ -32,7 +34,8 @@ TEST_F(AnalysisFixture, OverlapsBetweenIndustryAndAgricultureAndWithinAKind)
     EXPECT_EQ(big.rows.size(), 1u);
     EXPECT_EQ(big.belowThreshold, 2);
     // Explicit pairs.
-    const auto only = analysis::overlaps(ws, analysis::parseOverlapPairs("industrial_park:industrial_park"));
+    const auto only =
+        analysis::overlaps(ws, analysis::parseOverlapPairs("industrial_park:industrial_park"));
     ASSERT_EQ(only.rows.size(), 1u);
     EXPECT_THROW(analysis::parseOverlapPairs("industrial_park"), layers::Error);
     EXPECT_THROW(analysis::parseOverlapPairs("industrial_park:airport"), layers::Error);

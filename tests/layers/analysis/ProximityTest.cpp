@@ -1,14 +1,13 @@
 // Corridor and access on the hand-computable workspace, with an expressway 1 km north of the
 // units (along y = 2000 m from x = 0 to 2000 m).
 
-#include "AnalysisFixture.h"
-
-#include "planatlas/layers/Errors.h"
 #include "planatlas/layers/analysis/Proximity.h"
 
-#include <gtest/gtest.h>
+#include "AnalysisFixture.h"
+#include "planatlas/layers/Errors.h"
 
 #include <cmath>
+#include <gtest/gtest.h>
 
 using namespace pa;
 using pa::test::AnalysisFixture;
@@ -54,8 +53,9 @@ TEST_F(Proximity, AccessToTownsAndExpressways)
     std::map<std::string, analysis::DistanceRow> towns;
     for (const auto& row : analysis::access(ws, "urban_centre").rows)
         towns[row.code] = row;
-    EXPECT_NEAR(towns.at("P1").distanceKm, 0.0, 1e-12);                       // T2 lies inside P1
-    EXPECT_NEAR(towns.at("P2").distanceKm, std::hypot(700.0, 200.0) / 1000.0, 1e-9); // to T2 at (1000, 500)
+    EXPECT_NEAR(towns.at("P1").distanceKm, 0.0, 1e-12); // T2 lies inside P1
+    EXPECT_NEAR(towns.at("P2").distanceKm, std::hypot(700.0, 200.0) / 1000.0,
+                1e-9); // to T2 at (1000, 500)
     EXPECT_EQ(towns.at("P2").nearestCode, "T2");
     EXPECT_TRUE(towns.contains("Z1")); // agricultural zones too
     EXPECT_NEAR(analysis::access(ws, "expressway").rows.at(0).distanceKm, 1.0, 1e-9);

@@ -1,18 +1,17 @@
 // Analysis tables written as GeoPackage layers: typed columns, each row's geometry, and a
 // failed or cancelled write that leaves the earlier file as it was.
 
-#include "AnalysisFixture.h"
+#include "planatlas/layers/analysis/Table.h"
 
+#include "AnalysisFixture.h"
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/analysis/Coverage.h"
 #include "planatlas/layers/analysis/Csv.h"
 #include "planatlas/layers/analysis/Overlaps.h"
-#include "planatlas/layers/analysis/Table.h"
 #include "planatlas/layers/analysis/Targets.h"
 
-#include <gtest/gtest.h>
-
 #include <atomic>
+#include <gtest/gtest.h>
 #include <map>
 
 using namespace pa;
@@ -38,15 +37,18 @@ TEST_F(AnalysisFixture, CoverageAsAGeoPackageCarriesEachUnitsGeometry)
     EXPECT_EQ(types["unit_code"], gis::FieldType::String);
     EXPECT_EQ(types["features"], gis::FieldType::Integer64);
     EXPECT_EQ(types["area_ha"], gis::FieldType::Real);
-    const int code = layer.fieldIndex("unit_code"), kind = layer.fieldIndex("kind"), area = layer.fieldIndex("area_ha");
+    const int code = layer.fieldIndex("unit_code"), kind = layer.fieldIndex("kind"),
+              area = layer.fieldIndex("area_ha");
     int parks = 0;
     while (auto f = layer.next()) {
         const auto g = f->takeGeometry();
         EXPECT_NEAR(g.area(), 1'000'000.0, 1e-6); // every unit is a 100 ha square
         if (gis::toString(f->value(kind)) == "industrial_park") {
             ++parks;
-            // U1 holds 50 ha of P1 and the 4 ha of P2; U2 the other 50 ha of P1 (P3 lies inside it).
-            EXPECT_NEAR(std::get<double>(f->value(area)), gis::toString(f->value(code)) == "U1" ? 54.0 : 50.0, 1e-9);
+            // U1 holds 50 ha of P1 and the 4 ha of P2; U2 the other 50 ha of P1 (P3 lies inside
+            // it).
+            EXPECT_NEAR(std::get<double>(f->value(area)),
+                        gis::toString(f->value(code)) == "U1" ? 54.0 : 50.0, 1e-9);
         }
     }
     EXPECT_EQ(parks, 2);
@@ -55,7 +57,8 @@ TEST_F(AnalysisFixture, CoverageAsAGeoPackageCarriesEachUnitsGeometry)
 TEST_F(AnalysisFixture, OverlapsAsAGeoPackageAreTheOverlapPolygons)
 {
     auto ws = layers::Workspace::open(path(), gis::OpenMode::ReadOnly);
-    const auto table = analysis::tables::overlaps(analysis::overlaps(ws, analysis::defaultOverlapPairs()));
+    const auto table =
+        analysis::tables::overlaps(analysis::overlaps(ws, analysis::defaultOverlapPairs()));
     const auto out = m_dir.file("overlaps.gpkg");
     analysis::writeGeoPackage(ws, table, out);
     auto ds = gis::Dataset::openVector(out, gis::OpenMode::ReadOnly);
@@ -73,7 +76,8 @@ TEST_F(AnalysisFixture, OverlapsAsAGeoPackageAreTheOverlapPolygons)
 TEST_F(AnalysisFixture, TablesWithoutPlacesBecomeAttributeTablesAndFailuresLeaveTheOldFile)
 {
     auto ws = layers::Workspace::open(path(), gis::OpenMode::ReadOnly);
-    const auto footprint = analysis::tables::footprint(analysis::footprint(ws, analysis::FootprintBy::Agency));
+    const auto footprint =
+        analysis::tables::footprint(analysis::footprint(ws, analysis::FootprintBy::Agency));
     const auto out = m_dir.file("footprint.gpkg");
     analysis::writeGeoPackage(ws, footprint, out);
     {
@@ -89,11 +93,14 @@ TEST_F(AnalysisFixture, TablesWithoutPlacesBecomeAttributeTablesAndFailuresLeave
     // Cancelled while writing: the earlier file stays, no partial file is left beside it.
     std::atomic<bool> cancel{true};
     const layers::Progress cancelled([](double, std::string_view) {}, &cancel);
-    EXPECT_THROW(analysis::writeGeoPackage(ws, analysis::tables::coverage(analysis::coverage(ws, "units")), out, cancelled),
-                 layers::Error);
+    EXPECT_THROW(
+        analysis::writeGeoPackage(ws, analysis::tables::coverage(analysis::coverage(ws, "units")),
+                                  out, cancelled),
+        layers::Error);
     EXPECT_EQ(pa::test::readBytes(out), before);
     for (const auto& entry : std::filesystem::directory_iterator(m_dir.path()))
-        EXPECT_EQ(entry.path().filename().string().find(".part"), std::string::npos) << entry.path();
+        EXPECT_EQ(entry.path().filename().string().find(".part"), std::string::npos)
+            << entry.path();
     try {
         analysis::writeGeoPackage(ws, footprint, m_dir.file("no/such/folder.gpkg"));
         FAIL();

@@ -1,12 +1,11 @@
 // Area-weighted land price per programme feature on the hand-computable workspace.
 
-#include "AnalysisFixture.h"
-
-#include "planatlas/layers/Errors.h"
 #include "planatlas/layers/analysis/Zonal.h"
 
-#include <gtest/gtest.h>
+#include "AnalysisFixture.h"
+#include "planatlas/layers/Errors.h"
 
+#include <gtest/gtest.h>
 #include <map>
 #include <sstream>
 
@@ -16,8 +15,9 @@ using pa::test::AnalysisFixture;
 TEST_F(AnalysisFixture, ZonalLandPriceIsAreaWeighted)
 {
     // 1,000,000 VND/m² west of x = 1000 m, 3,000,000 east of it (Vietnamese thousands dots).
-    write("price.csv", "code,price_vnd_m2,wkt\nL1,\"1.000.000\"," + pa::test::square(0, 0, 1000, 1000) +
-                           "\nL2,\"3.000.000\"," + pa::test::square(1000, 0, 2000, 1000) + "\n");
+    write("price.csv", "code,price_vnd_m2,wkt\nL1,\"1.000.000\"," +
+                           pa::test::square(0, 0, 1000, 1000) + "\nL2,\"3.000.000\"," +
+                           pa::test::square(1000, 0, 2000, 1000) + "\n");
     {
         auto ws = layers::Workspace::open(path(), gis::OpenMode::Update);
         importCsv(ws, "price.csv", "land_price");
@@ -59,7 +59,7 @@ TEST_F(AnalysisFixture, ZonalByUnitsWeighsPricesCutAtUnitEdges)
     const auto& u2 = r.rows[1];
     EXPECT_EQ(u1.code, "U1");
     EXPECT_EQ(u1.valueFeatures, 2);
-    EXPECT_NEAR(u1.coveredHa, 15.0 + 50.0, 1e-9);                                      // A's 15 ha + B's 50 ha
+    EXPECT_NEAR(u1.coveredHa, 15.0 + 50.0, 1e-9); // A's 15 ha + B's 50 ha
     EXPECT_NEAR(*u1.mean, (15.0 * 2e6 + 50.0 * 5e5) / 65.0, 1e-6);
     EXPECT_NEAR(u1.coveredPct, 65.0, 1e-9);
     EXPECT_EQ(u2.valueFeatures, 1);
@@ -78,8 +78,8 @@ namespace {
 
 /// A GeoTIFF made from an ESRI ASCII grid by gdal_translate (as a data provider would hand it
 /// over); @p srs empty leaves the raster without a CRS.
-std::string makeGeoTiff(const pa::test::TempDir& dir, const std::string& name, const std::string& asciiGrid,
-                        const std::string& srs)
+std::string makeGeoTiff(const pa::test::TempDir& dir, const std::string& name,
+                        const std::string& asciiGrid, const std::string& srs)
 {
     const auto asc = dir.file(name + ".asc"), tif = dir.file(name + ".tif");
     pa::test::writeBytes(asc, asciiGrid);
@@ -137,15 +137,16 @@ TEST_F(AnalysisFixture, ZonalOverARasterCountsPixelsWhoseCentreIsInside)
     EXPECT_EQ(units.rows[1].valueFeatures, 100);
     EXPECT_NEAR(*units.rows[1].mean, 15.5, 1e-12);
 
-    EXPECT_THROW(analysis::zonal(ws, tif + ":2"), layers::Error);      // one band only
-    EXPECT_THROW(analysis::zonal(ws, tif + ":first"), layers::Error);  // not a band number
+    EXPECT_THROW(analysis::zonal(ws, tif + ":2"), layers::Error);     // one band only
+    EXPECT_THROW(analysis::zonal(ws, tif + ":first"), layers::Error); // not a band number
 }
 
 TEST_F(AnalysisFixture, ZonalOverARasterInAnotherCrsReprojectsTheFeatures)
 {
     // A constant raster in WGS 84 (about 10 × 11 m pixels) around the fixture, which lies
     // between 105.826° and 105.846° E, 21.514° and 21.523° N.
-    std::string constant = "ncols 500\nnrows 350\nxllcorner 105.81\nyllcorner 21.50\ncellsize 0.0001\n";
+    std::string constant =
+        "ncols 500\nnrows 350\nxllcorner 105.81\nyllcorner 21.50\ncellsize 0.0001\n";
     for (int row = 0; row < 350; ++row) {
         for (int col = 0; col < 500; ++col)
             constant += "7 ";

@@ -16,7 +16,16 @@
 
 namespace pa::gis {
 
-enum class FieldType { Integer, Integer64, Real, String, Date, DateTime, Other };
+enum class FieldType
+{
+    Integer,
+    Integer64,
+    Real,
+    String,
+    Date,
+    DateTime,
+    Other
+};
 
 struct FieldDef
 {
@@ -67,8 +76,9 @@ class Layer
 public:
     [[nodiscard]] std::string name() const;
     [[nodiscard]] std::optional<Crs> crs() const;
-    [[nodiscard]] std::string geometryTypeName() const; ///< e.g. "Multi Polygon", "None", "Unknown (any)"
-    [[nodiscard]] GeometryFamily geometryFamily() const;  ///< Collection also for "Unknown"
+    [[nodiscard]] std::string
+    geometryTypeName() const; ///< e.g. "Multi Polygon", "None", "Unknown (any)"
+    [[nodiscard]] GeometryFamily geometryFamily() const; ///< Collection also for "Unknown"
     [[nodiscard]] bool hasGeometry() const;
     /// Feature count; -1 when the driver cannot tell without a scan and @p force is false.
     [[nodiscard]] std::int64_t featureCount(bool force = true) const;
@@ -122,7 +132,11 @@ struct RelationshipInfo
     std::string cardinality; ///< "one-to-one", "one-to-many", "many-to-one", "many-to-many"
 };
 
-enum class OpenMode { ReadOnly, Update };
+enum class OpenMode
+{
+    ReadOnly,
+    Update
+};
 
 class Dataset
 {

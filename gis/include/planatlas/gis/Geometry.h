@@ -11,7 +11,14 @@ namespace pa::gis {
 
 class CoordinateTransform;
 
-enum class GeometryFamily { None, Point, Line, Polygon, Collection };
+enum class GeometryFamily
+{
+    None,
+    Point,
+    Line,
+    Polygon,
+    Collection
+};
 
 /// Human name of a family, e.g. "polygon".
 std::string_view familyName(GeometryFamily family);
@@ -42,7 +49,7 @@ struct Shapes
 struct RepairOutcome
 {
     bool wasInvalid = false;
-    std::string reason;           ///< GEOS's reason when it was invalid
+    std::string reason;                 ///< GEOS's reason when it was invalid
     bool droppedLowerDimension = false; ///< collapsed parts (lines, points) removed
     bool becameEmpty = false;
 };

@@ -38,7 +38,12 @@ private:
 class CellClassifier
 {
 public:
-    enum class Where { Inside, Outside, Boundary };
+    enum class Where
+    {
+        Inside,
+        Outside,
+        Boundary
+    };
 
     /// A grid of 2^@p levels cells a side over @p polygon's envelope.
     CellClassifier(const PreparedGeometry& prepared, const Envelope& envelope, int levels = 8);
@@ -51,7 +56,7 @@ private:
 
     Envelope m_extent;
     int m_side;
-    double m_width, m_height; ///< of one cell
+    double m_width, m_height;           ///< of one cell
     std::vector<unsigned char> m_cells; ///< Where, row-major from minY
 };
 

@@ -16,8 +16,8 @@ namespace pa::gis {
 /// (GDAL's rasterisation rule, so the counts agree with `gdal_rasterize` and `gdalwarp -cutline`).
 struct PixelStatistics
 {
-    std::int64_t count = 0;   ///< pixels inside with a value
-    std::int64_t noData = 0;  ///< pixels inside holding the band's no-data value (or NaN)
+    std::int64_t count = 0;  ///< pixels inside with a value
+    std::int64_t noData = 0; ///< pixels inside holding the band's no-data value (or NaN)
     double sum = 0;
     std::optional<double> min, max;
     [[nodiscard]] std::optional<double> mean() const

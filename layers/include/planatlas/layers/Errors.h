@@ -7,7 +7,8 @@
 
 namespace pa::layers {
 
-enum class ErrorKind {
+enum class ErrorKind
+{
     Usage,     ///< a wrong option or value (unknown kind, bad CRS text)
     Input,     ///< a source file that cannot be used as it is
     Workspace, ///< the workspace cannot be created, opened or written
@@ -17,9 +18,7 @@ enum class ErrorKind {
 class Error : public std::runtime_error
 {
 public:
-    Error(ErrorKind kind, const std::string& message) : std::runtime_error(message), m_kind(kind)
-    {
-    }
+    Error(ErrorKind kind, const std::string& message) : std::runtime_error(message), m_kind(kind) {}
     [[nodiscard]] ErrorKind kind() const { return m_kind; }
 
 private:
@@ -34,7 +33,8 @@ class ParameterError : public Error
 {
 public:
     ParameterError(const std::string& parameter, const std::string& problem)
-        : Error(ErrorKind::Usage, parameter + ": " + problem), m_parameter(parameter), m_problem(problem)
+        : Error(ErrorKind::Usage, parameter + ": " + problem), m_parameter(parameter),
+          m_problem(problem)
     {
     }
     [[nodiscard]] const std::string& parameter() const { return m_parameter; }

@@ -25,9 +25,10 @@ struct IdentifiedFeature
     std::string layer, kind, layerTitleVi, layerTitleEn;
     std::int64_t fid = 0;
     std::string code, name;
-    std::vector<std::pair<std::string, std::string>> attributes; ///< field name → value, in field order
-    std::vector<TaskSummary> tasks;                              ///< linked tasks, by task id
-    double distanceM = 0;                                        ///< 0 inside a polygon
+    std::vector<std::pair<std::string, std::string>>
+        attributes;                 ///< field name → value, in field order
+    std::vector<TaskSummary> tasks; ///< linked tasks, by task id
+    double distanceM = 0;           ///< 0 inside a polygon
     gis::Envelope envelope;
     gis::Shapes shapes;          ///< for drawing it selected
     std::string geometryQuality; ///< "indicative", "digitized", "surveyed" or empty
@@ -46,6 +47,7 @@ std::vector<IdentifiedFeature> identify(Workspace& workspace, double x, double y
 std::optional<IdentifiedFeature> featureByCode(Workspace& workspace, const std::string& code);
 
 /// The tasks linked to one feature (by layer and fid).
-std::vector<TaskSummary> tasksOfFeature(Workspace& workspace, const std::string& layer, std::int64_t fid);
+std::vector<TaskSummary> tasksOfFeature(Workspace& workspace, const std::string& layer,
+                                        std::int64_t fid);
 
 } // namespace pa::layers

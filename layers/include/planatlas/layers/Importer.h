@@ -25,12 +25,12 @@ struct ImportOptions
     std::string sourceCrs;   ///< "EPSG:N" for a source without CRS, or to override a wrong one
     std::optional<text::Encoding> encoding; ///< legacy encoding of the source's text
     std::vector<std::pair<std::string, std::string>> fieldMap; ///< attribute → source column
-    std::string codeField;   ///< source column holding stable codes
-    std::string codePrefix;  ///< put before every code from codeField ("TINH2025-" + "19")
-    std::string where;       ///< OGR SQL filter on the source ("crosses_thai_nguyen = 1")
+    std::string codeField;  ///< source column holding stable codes
+    std::string codePrefix; ///< put before every code from codeField ("TINH2025-" + "19")
+    std::string where;      ///< OGR SQL filter on the source ("crosses_thai_nguyen = 1")
     std::string titleVi, titleEn;
     std::string source, licence, attribution;
-    std::string geometryQuality; ///< for features that do not say; default "digitized"
+    std::string geometryQuality;    ///< for features that do not say; default "digitized"
     std::string validFrom, validTo; ///< administrative units: validity where the source has none
                                     ///< (ISO or Vietnamese day-first dates)
 
@@ -41,10 +41,10 @@ struct ImportOptions
     /// turned into polygons by a buffer of @c bufferM metres (the strip a road price applies to).
     struct Join
     {
-        std::string layer;   ///< workspace layer giving the geometry
-        std::string field;   ///< its attribute holding the key (e.g. name_vi, code)
-        std::string column;  ///< the table's column holding the key
-        double bufferM = 0;  ///< > 0: buffer line geometry into polygons
+        std::string layer;  ///< workspace layer giving the geometry
+        std::string field;  ///< its attribute holding the key (e.g. name_vi, code)
+        std::string column; ///< the table's column holding the key
+        double bufferM = 0; ///< > 0: buffer line geometry into polygons
     };
     std::optional<Join> join;
 };
@@ -68,12 +68,12 @@ struct ImportReport
     std::int64_t renormalised = 0;    ///< values changed by NFC (e.g. NFD input)
     std::int64_t lookalikesFixed = 0; ///< values with Ð/ð replaced by Đ/đ
     std::int64_t unmappedCharacters = 0;
-    std::int64_t latin1Suspects = 0;  ///< values that look like undeclared TCVN3/VNI text
-    std::int64_t doubleEncoded = 0;   ///< values that look like UTF-8 read as Latin-1
+    std::int64_t latin1Suspects = 0; ///< values that look like undeclared TCVN3/VNI text
+    std::int64_t doubleEncoded = 0;  ///< values that look like UTF-8 read as Latin-1
     std::int64_t statusUnrecognised = 0;
     std::int64_t numbersUnparsed = 0;
     std::int64_t datesUnparsed = 0;
-    std::int64_t joined = 0;          ///< rows that took their geometry from --join
+    std::int64_t joined = 0; ///< rows that took their geometry from --join
     std::map<std::string, std::int64_t> missingValues; ///< required attribute → empty count
     std::vector<std::pair<std::string, std::string>> mapping; ///< attribute → source column
     std::vector<std::string> warnings; ///< sentences with counts, for the user

@@ -15,10 +15,10 @@ namespace pa::layers {
 /// An attribute a kind's features carry in the workspace.
 struct AttributeSpec
 {
-    std::string_view name;       ///< column name, with its unit where it has one (_ha, _km)
+    std::string_view name; ///< column name, with its unit where it has one (_ha, _km)
     gis::FieldType type;
-    bool required;               ///< the import refuses a source that cannot fill it
-    std::string_view aliases;    ///< comma-separated source column names recognised for it
+    bool required;            ///< the import refuses a source that cannot fill it
+    std::string_view aliases; ///< comma-separated source column names recognised for it
 };
 
 struct Style
@@ -30,13 +30,13 @@ struct Style
 
 struct LayerKind
 {
-    std::string_view id;       ///< "industrial_park"
-    std::string_view titleVi;  ///< "Khu công nghiệp"
-    std::string_view titleEn;  ///< "Industrial park"
+    std::string_view id;         ///< "industrial_park"
+    std::string_view titleVi;    ///< "Khu công nghiệp"
+    std::string_view titleEn;    ///< "Industrial park"
     std::string_view codePrefix; ///< prefix of generated feature codes, "KCN"
     /// Geometry families a layer of this kind may hold (None = non-spatial allowed).
     std::vector<gis::GeometryFamily> families;
-    bool programme;            ///< a programme feature (carries the common attributes)
+    bool programme;                        ///< a programme feature (carries the common attributes)
     std::vector<AttributeSpec> attributes; ///< kind-specific, after the common ones
     Style style;
     /// The family analyses and maps treat alike: "admin", "industrial" (parks, clusters,

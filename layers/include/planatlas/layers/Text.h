@@ -10,7 +10,8 @@
 namespace pa::text {
 
 /// Encodings of Vietnamese text met in planning data.
-enum class Encoding {
+enum class Encoding
+{
     Utf8,   ///< Unicode (NFC or NFD; normalised to NFC)
     Tcvn3,  ///< TCVN 5712:1993 VN3, the ".Vn" ABC fonts: one byte per letter
     Vni,    ///< VNI-Windows: base letter followed by a diacritic byte
@@ -53,7 +54,8 @@ std::string foldForMatch(std::string_view utf8);
 struct FoldedText
 {
     std::string folded;
-    std::vector<std::size_t> origin; ///< origin[i]: source offset of folded[i]; one extra at the end
+    std::vector<std::size_t>
+        origin; ///< origin[i]: source offset of folded[i]; one extra at the end
 };
 FoldedText foldWithOffsets(std::string_view utf8);
 

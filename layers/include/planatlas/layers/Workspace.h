@@ -73,7 +73,11 @@ struct WorkspaceInfo
 
 struct Problem
 {
-    enum class Severity { Error, Warning };
+    enum class Severity
+    {
+        Error,
+        Warning
+    };
     Severity severity = Severity::Error;
     std::string check; ///< "geometry", "crs", "links", "codes", "schema", "attributes"
     std::string where; ///< "layer kcn, feature KCN-0003"

@@ -1,6 +1,7 @@
 // coverage: per unit and programme kind, what the programme covers and who leads there.
-#include "planatlas/layers/analysis/Algorithm.h"
 #include "planatlas/layers/analysis/Coverage.h"
+
+#include "planatlas/layers/analysis/Algorithm.h"
 
 namespace pa::analysis {
 
@@ -10,20 +11,31 @@ Algorithm coverageAlgorithm()
     return {"coverage",
             "Độ phủ theo đơn vị hành chính",
             "Coverage by unit",
-            "per unit of a polygon layer and per programme kind: features, area (ha) and share of the unit,\n"
+            "per unit of a polygon layer and per programme kind: features, area (ha) and share of "
+            "the unit,\n"
             "length (km), linked tasks, lead agencies, gap flag",
-            {{.name = "units", .type = T::Layer, .titleVi = "Đơn vị", .titleEn = "Units",
-              .help = "polygon layer of the units to report (districts, communes, a grid)", .metavar = "LAYER",
-              .required = true, .layerKinds = {"admin_*", "analysis_grid"}, .polygonsOnly = true}},
+            {{.name = "units",
+              .type = T::Layer,
+              .titleVi = "Đơn vị",
+              .titleEn = "Units",
+              .help = "polygon layer of the units to report (districts, communes, a grid)",
+              .metavar = "LAYER",
+              .required = true,
+              .layerKinds = {"admin_*", "analysis_grid"},
+              .polygonsOnly = true}},
             [](layers::Workspace& ws, const ParameterValues& v, const layers::Progress& progress) {
                 const auto r = coverage(ws, v.text("units"), progress);
                 Result out{{tables::coverage(r)},
-                           {{"units", r.unitsLayer}, {"crs", r.crs}, {"kinds", r.kinds}, {"outside", r.outside}},
+                           {{"units", r.unitsLayer},
+                            {"crs", r.crs},
+                            {"kinds", r.kinds},
+                            {"outside", r.outside}},
                            {},
                            r.notes};
                 for (const auto& [kind, n] : r.outside)
-                    out.messages.push_back(std::to_string(n) + " " + kind + " feature(s) reach into no unit of '" +
-                                           r.unitsLayer + "'");
+                    out.messages.push_back(std::to_string(n) + " " + kind +
+                                           " feature(s) reach into no unit of '" + r.unitsLayer +
+                                           "'");
                 return out;
             }};
 }

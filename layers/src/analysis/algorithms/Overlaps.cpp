@@ -1,6 +1,7 @@
 // overlaps: where land uses collide.
-#include "planatlas/layers/analysis/Algorithm.h"
 #include "planatlas/layers/analysis/Overlaps.h"
+
+#include "planatlas/layers/analysis/Algorithm.h"
 
 #include <cstdio>
 
@@ -12,22 +13,38 @@ Algorithm overlapsAlgorithm()
     return {"overlaps",
             "Chồng lấn sử dụng đất",
             "Land-use overlaps",
-            "each overlap polygon (WKT) between features of two kinds, its area (ha), both features with\n"
-            "their tasks and lead agencies; by default industrial kinds against agri_zone and forest, and\n"
+            "each overlap polygon (WKT) between features of two kinds, its area (ha), both "
+            "features with\n"
+            "their tasks and lead agencies; by default industrial kinds against agri_zone and "
+            "forest, and\n"
             "every polygon kind against itself",
-            {{.name = "pairs", .type = T::List, .titleVi = "Cặp loại", .titleEn = "Kind pairs",
-              .help = "kind pairs to examine (industrial_park:agri_zone,forest:forest)", .metavar = "K:K,…"},
-             {.name = "min_ha", .type = T::Number, .titleVi = "Diện tích tối thiểu", .titleEn = "Smallest area",
-              .help = "drop slivers smaller than X hectares", .metavar = "X", .unit = "ha", .defaultValue = "0",
+            {{.name = "pairs",
+              .type = T::List,
+              .titleVi = "Cặp loại",
+              .titleEn = "Kind pairs",
+              .help = "kind pairs to examine (industrial_park:agri_zone,forest:forest)",
+              .metavar = "K:K,…"},
+             {.name = "min_ha",
+              .type = T::Number,
+              .titleVi = "Diện tích tối thiểu",
+              .titleEn = "Smallest area",
+              .help = "drop slivers smaller than X hectares",
+              .metavar = "X",
+              .unit = "ha",
+              .defaultValue = "0",
               .minimum = 0.0}},
             [](layers::Workspace& ws, const ParameterValues& v, const layers::Progress& progress) {
-                const auto pairs = v.has("pairs") ? parseOverlapPairs(v.text("pairs")) : defaultOverlapPairs();
+                const auto pairs =
+                    v.has("pairs") ? parseOverlapPairs(v.text("pairs")) : defaultOverlapPairs();
                 const double minHa = v.number("min_ha", 0);
                 const auto r = overlaps(ws, pairs, minHa, progress);
                 std::vector<std::string> pairNames;
                 for (const auto& [a, b] : r.pairs)
                     pairNames.push_back(a + ":" + b);
-                Result out{{tables::overlaps(r)}, {{"pairs", pairNames}, {"below_threshold", r.belowThreshold}}, {}, r.notes};
+                Result out{{tables::overlaps(r)},
+                           {{"pairs", pairNames}, {"below_threshold", r.belowThreshold}},
+                           {},
+                           r.notes};
                 if (r.belowThreshold) {
                     char line[160];
                     std::snprintf(line, sizeof line, "%lld overlap(s) smaller than %g ha left out",

@@ -1,7 +1,8 @@
 // The registry of analyses: one line names them all, in the order they are presented.
 #include "planatlas/layers/analysis/Algorithm.h"
 
-#define PLANATLAS_ANALYSES(X) X(coverage) X(footprint) X(overlaps) X(corridor) X(access) X(zonal) X(targets) X(density)
+#define PLANATLAS_ANALYSES(X)                                                                      \
+    X(coverage) X(footprint) X(overlaps) X(corridor) X(access) X(zonal) X(targets) X(density)
 
 namespace pa::analysis {
 

@@ -28,7 +28,8 @@ namespace pa::analysis {
 
 struct Parameter
 {
-    enum class Type {
+    enum class Type
+    {
         Layer,    ///< a layer of the workspace, by name
         KindList, ///< layer kinds, comma-separated ("industrial_park,agri_zone")
         List,     ///< other comma-separated values
@@ -36,19 +37,19 @@ struct Parameter
         Number,   ///< a number, Vietnamese or English decimal mark ("2,5" = "2.5")
         Date,     ///< 2026-06-30 or 30/6/2026
         Text,
-        Flag,     ///< present or not
+        Flag, ///< present or not
     };
-    std::string name{};             ///< "distance_km": key, JSON field, CLI "--distance-km"
+    std::string name{}; ///< "distance_km": key, JSON field, CLI "--distance-km"
     Type type = Type::Text;
     std::string titleVi{}, titleEn{}; ///< a form's label: "Khoảng cách", "Distance"
-    std::string help{};             ///< one English line for --help
-    std::string metavar{};          ///< --help: "LAYER", "D"; empty for a flag
-    std::string unit{};             ///< "km", "ha"; empty when none
-    std::string defaultValue{};     ///< as text; empty when none
+    std::string help{};               ///< one English line for --help
+    std::string metavar{};            ///< --help: "LAYER", "D"; empty for a flag
+    std::string unit{};               ///< "km", "ha"; empty when none
+    std::string defaultValue{};       ///< as text; empty when none
     std::vector<std::string> choices{};
     bool required = false;
     std::optional<double> minimum{}; ///< Number: the least value accepted
-    bool minimumExclusive = false;  ///< Number: the minimum itself is refused (a distance > 0)
+    bool minimumExclusive = false;   ///< Number: the minimum itself is refused (a distance > 0)
     /// Choice, or a List of fixed values: what a form shows for each of `choices`.
     std::vector<std::string> choiceTitlesVi{}, choiceTitlesEn{};
     /// Layer: the kinds of layer a form offers ("admin_*" for every admin kind); empty offers
@@ -79,8 +80,8 @@ private:
 };
 
 /// A figure of the whole run: a count, a share, the statuses used, counts by kind.
-using SummaryValue = std::variant<std::monostate, bool, std::int64_t, double, std::string, std::vector<std::string>,
-                                  std::map<std::string, std::int64_t>>;
+using SummaryValue = std::variant<std::monostate, bool, std::int64_t, double, std::string,
+                                  std::vector<std::string>, std::map<std::string, std::int64_t>>;
 
 struct Result
 {
@@ -99,7 +100,8 @@ struct Algorithm
     std::string titleVi, titleEn; ///< "Hành lang cao tốc", "Expressway corridor"
     std::string help;             ///< English, a few lines for --help
     std::vector<Parameter> parameters;
-    std::function<Result(layers::Workspace&, const ParameterValues&, const layers::Progress&)> compute;
+    std::function<Result(layers::Workspace&, const ParameterValues&, const layers::Progress&)>
+        compute;
 
     [[nodiscard]] const Parameter* parameter(std::string_view name) const;
     /// Whether @p layerKind is one of the kinds @p parameter offers.
@@ -108,7 +110,8 @@ struct Algorithm
     /// numbers, ranges, choices, dates. Throws layers::ParameterError naming the parameter.
     void check(const ParameterValues& values) const;
     /// check(), then compute().
-    Result run(layers::Workspace& workspace, const ParameterValues& values, const layers::Progress& progress = {}) const;
+    Result run(layers::Workspace& workspace, const ParameterValues& values,
+               const layers::Progress& progress = {}) const;
 };
 
 /// Every analysis, in the order they are presented.

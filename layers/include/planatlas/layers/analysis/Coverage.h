@@ -8,9 +8,8 @@
 #include "planatlas/layers/Workspace.h"
 #include "planatlas/layers/analysis/Notes.h"
 
-#include <map>
-
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -21,21 +20,21 @@ struct CoverageRow
     std::string unitCode;
     std::string unitName;
     std::string kind;
-    std::int64_t features = 0; ///< features of the kind that reach into the unit
-    double areaHa = 0;         ///< polygons: area of their union inside the unit
-    double sharePct = 0;       ///< areaHa as a percentage of the unit's area
-    double lengthKm = 0;       ///< lines: length inside the unit
-    std::int64_t linkedTasks = 0;           ///< distinct tasks linked to those features
-    std::vector<std::string> leadAgencies;  ///< distinct lead agencies of those tasks, sorted
-    bool gap = false;          ///< no feature of the kind in the unit
+    std::int64_t features = 0;             ///< features of the kind that reach into the unit
+    double areaHa = 0;                     ///< polygons: area of their union inside the unit
+    double sharePct = 0;                   ///< areaHa as a percentage of the unit's area
+    double lengthKm = 0;                   ///< lines: length inside the unit
+    std::int64_t linkedTasks = 0;          ///< distinct tasks linked to those features
+    std::vector<std::string> leadAgencies; ///< distinct lead agencies of those tasks, sorted
+    bool gap = false;                      ///< no feature of the kind in the unit
 };
 
 struct CoverageResult
 {
     std::string unitsLayer;
-    std::string crs; ///< "EPSG:9213"
-    std::vector<std::string> kinds; ///< programme kinds analysed, registry order
-    std::vector<CoverageRow> rows;  ///< by unit code, then kind
+    std::string crs;                             ///< "EPSG:9213"
+    std::vector<std::string> kinds;              ///< programme kinds analysed, registry order
+    std::vector<CoverageRow> rows;               ///< by unit code, then kind
     std::map<std::string, std::int64_t> outside; ///< kind → features that reach into no unit
     InputNotes notes;
 };

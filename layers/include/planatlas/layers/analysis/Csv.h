@@ -16,17 +16,18 @@
 
 namespace pa::analysis::csv {
 
-std::string field(const std::string& text);                ///< quoted when it holds , " or newline
-std::string number(double value, int decimals);            ///< fixed decimals, no "-0.0000"
+std::string field(const std::string& text);     ///< quoted when it holds , " or newline
+std::string number(double value, int decimals); ///< fixed decimals, no "-0.0000"
 std::string join(const std::vector<std::string>& parts, const char* separator);
 
 /// Any analysis table: a header of column names, then one line per row.
 std::string write(const Table& table);
 
 std::string coverage(const CoverageResult& result);
-std::string footprint(const FootprintResult& result);      ///< one row per task, agency or document
-std::string unlocated(const FootprintResult& result);      ///< the tasks without a place
-std::string distances(const std::vector<DistanceRow>& rows, bool corridor); ///< corridor adds "within"
+std::string footprint(const FootprintResult& result); ///< one row per task, agency or document
+std::string unlocated(const FootprintResult& result); ///< the tasks without a place
+std::string distances(const std::vector<DistanceRow>& rows,
+                      bool corridor); ///< corridor adds "within"
 std::string zonal(const ZonalResult& result);
 std::string targets(const TargetsResult& result);
 std::string overlaps(const OverlapsResult& result);

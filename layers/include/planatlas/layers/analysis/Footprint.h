@@ -14,16 +14,21 @@
 
 namespace pa::analysis {
 
-enum class FootprintBy { Task, Agency, Document };
+enum class FootprintBy
+{
+    Task,
+    Agency,
+    Document
+};
 
 struct FootprintRow
 {
-    std::string key;   ///< task id, agency name or document id
-    std::int64_t tasks = 0;    ///< tasks in the group
-    std::int64_t located = 0;  ///< of which linked to at least one feature
-    std::int64_t features = 0; ///< distinct linked features
-    double areaHa = 0;         ///< union of the linked polygons
-    double lengthKm = 0;       ///< total length of the linked lines
+    std::string key;                ///< task id, agency name or document id
+    std::int64_t tasks = 0;         ///< tasks in the group
+    std::int64_t located = 0;       ///< of which linked to at least one feature
+    std::int64_t features = 0;      ///< distinct linked features
+    double areaHa = 0;              ///< union of the linked polygons
+    double lengthKm = 0;            ///< total length of the linked lines
     std::vector<std::string> units; ///< codes of the units touched (with --units), sorted
 };
 
@@ -39,11 +44,12 @@ struct FootprintResult
 {
     FootprintBy by = FootprintBy::Task;
     std::string unitsLayer;
-    std::vector<FootprintRow> rows; ///< by key
+    std::vector<FootprintRow> rows;       ///< by key
     std::vector<UnlocatedTask> unlocated; ///< by task id
     std::map<std::string, std::int64_t> unlocatedByDocument;
     std::map<std::string, std::int64_t> unlocatedByAgency; ///< lead agency → unlocated tasks
-    std::int64_t unlocatedReviewed = 0; ///< unlocated tasks a reviewer left without a place on purpose
+    std::int64_t unlocatedReviewed =
+        0; ///< unlocated tasks a reviewer left without a place on purpose
     /// Links whose feature no longer exists (deleted outside PlanAtlas): ignored, so a task
     /// linked only to deleted features counts as unlocated.
     std::int64_t danglingLinks = 0;
@@ -57,7 +63,8 @@ struct FootprintResult
 /// are overdue (ongoing and annual tasks have no end and are left out). Throws
 /// layers::Error(Usage) for an unknown or non-polygon units layer or a date that is not one,
 /// Error(Cancelled) when cancelled.
-FootprintResult footprint(layers::Workspace& workspace, FootprintBy by, const std::string& unitsLayer = {},
-                          const layers::Progress& progress = {}, const std::string& dueBefore = {});
+FootprintResult footprint(layers::Workspace& workspace, FootprintBy by,
+                          const std::string& unitsLayer = {}, const layers::Progress& progress = {},
+                          const std::string& dueBefore = {});
 
 } // namespace pa::analysis

@@ -32,8 +32,8 @@ struct OverlapRow
 struct OverlapsResult
 {
     std::vector<std::pair<std::string, std::string>> pairs; ///< kind pairs examined
-    std::vector<OverlapRow> rows; ///< by kind pair, then codes
-    std::int64_t belowThreshold = 0; ///< overlaps dropped as slivers
+    std::vector<OverlapRow> rows;                           ///< by kind pair, then codes
+    std::int64_t belowThreshold = 0;                        ///< overlaps dropped as slivers
     InputNotes notes;
 };
 
@@ -44,7 +44,8 @@ std::vector<std::pair<std::string, std::string>> defaultOverlapPairs();
 /// pair or an unknown kind.
 std::vector<std::pair<std::string, std::string>> parseOverlapPairs(const std::string& text);
 
-OverlapsResult overlaps(layers::Workspace& workspace, const std::vector<std::pair<std::string, std::string>>& pairs,
+OverlapsResult overlaps(layers::Workspace& workspace,
+                        const std::vector<std::pair<std::string, std::string>>& pairs,
                         double minHa = 0.0, const layers::Progress& progress = {});
 
 } // namespace pa::analysis

@@ -15,11 +15,12 @@ namespace pa::analysis {
 struct ParcelOptions
 {
     /// About how many parcels: the province's area over N sets their mean size, kept within
-    /// 0.25–1.25 ha so that whole parcels stay 0.05–3 ha (a small N over a large province gives more).
+    /// 0.25–1.25 ha so that whole parcels stay 0.05–3 ha (a small N over a large province gives
+    /// more).
     std::int64_t count = 100000;
-    std::uint64_t seed = 1;       ///< the same seed gives the same parcels
+    std::uint64_t seed = 1; ///< the same seed gives the same parcels
     std::string layerName = "parcels_synthetic";
-    std::string provinceLayer;    ///< admin_province layer to tile; empty: the one still valid
+    std::string provinceLayer; ///< admin_province layer to tile; empty: the one still valid
 };
 
 struct ParcelResult

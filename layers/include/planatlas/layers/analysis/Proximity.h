@@ -25,17 +25,18 @@ struct DistanceRow
 struct CorridorResult
 {
     double distanceKm = 0;
-    std::vector<std::string> statuses;        ///< expressway statuses used (empty: all)
-    std::int64_t expressways = 0;             ///< expressway features used
-    std::vector<DistanceRow> rows;            ///< every programme feature, by kind then code
+    std::vector<std::string> statuses; ///< expressway statuses used (empty: all)
+    std::int64_t expressways = 0;      ///< expressway features used
+    std::vector<DistanceRow> rows;     ///< every programme feature, by kind then code
     std::map<std::string, std::int64_t> withinByKind;
-    double industrialAreaHa = 0;              ///< all industrial polygons (union)
-    double industrialInsideHa = 0;            ///< of which inside the corridor
-    InputNotes notes;                         ///< layers reprojected or repaired on the way in
+    double industrialAreaHa = 0;   ///< all industrial polygons (union)
+    double industrialInsideHa = 0; ///< of which inside the corridor
+    InputNotes notes;              ///< layers reprojected or repaired on the way in
 };
 
 /// Throws layers::Error(Usage) when the workspace has no expressway with the statuses.
-CorridorResult corridor(layers::Workspace& workspace, double distanceKm, const std::vector<std::string>& statuses = {},
+CorridorResult corridor(layers::Workspace& workspace, double distanceKm,
+                        const std::vector<std::string>& statuses = {},
                         const layers::Progress& progress = {});
 
 /// How much of a (large) layer lies along the expressways: parcels within 2 km, say.
@@ -44,14 +45,16 @@ struct LayerCorridorResult
     std::string layer;
     double distanceKm = 0;
     std::int64_t features = 0, within = 0;
-    double withinAreaHa = 0;             ///< polygons: the area of those within
+    double withinAreaHa = 0; ///< polygons: the area of those within
     InputNotes notes;
 };
 
 /// Features of @p layer within @p distanceKm of an expressway (exact distance, as ST_DWithin):
 /// the expressways prepared once, the layer read through the R-tree around them.
-LayerCorridorResult corridorOfLayer(layers::Workspace& workspace, const std::string& layer, double distanceKm,
-                                    const std::vector<std::string>& statuses = {}, const layers::Progress& progress = {});
+LayerCorridorResult corridorOfLayer(layers::Workspace& workspace, const std::string& layer,
+                                    double distanceKm,
+                                    const std::vector<std::string>& statuses = {},
+                                    const layers::Progress& progress = {});
 
 /// @p target: "expressway", "urban_centre" or "urban_centre:TIER" (provincial, subregional,
 /// district, commune_cluster). Rows for industrial kinds and agricultural zones.
@@ -60,6 +63,7 @@ struct AccessResult
     std::vector<DistanceRow> rows; ///< by kind then code
     InputNotes notes;
 };
-AccessResult access(layers::Workspace& workspace, const std::string& target, const layers::Progress& progress = {});
+AccessResult access(layers::Workspace& workspace, const std::string& target,
+                    const layers::Progress& progress = {});
 
 } // namespace pa::analysis

@@ -20,7 +20,12 @@ namespace pa::analysis {
 
 struct Column
 {
-    enum class Type { Text, Integer, Real };
+    enum class Type
+    {
+        Text,
+        Integer,
+        Real
+    };
     std::string name;
     Type type = Type::Text;
     int decimals = 4; ///< Real columns in CSV

@@ -27,7 +27,7 @@ struct TargetRow
 
 struct TargetsResult
 {
-    std::string provinceLayer; ///< the province asked for, or the one still valid (see targets())
+    std::string provinceLayer;   ///< the province asked for, or the one still valid (see targets())
     std::vector<TargetRow> rows; ///< by document, then in the order the document states them
     InputNotes notes;            ///< what was reprojected or repaired to measure
 };
@@ -42,6 +42,7 @@ TargetsResult targets(layers::Workspace& workspace, const std::string& provinceL
 
 /// Whether @p measured satisfies "comparator value [value_max]"; "approx" allows 10 % either way,
 /// "=" 1 %.
-bool targetMet(const std::string& comparator, double value, std::optional<double> valueMax, double measured);
+bool targetMet(const std::string& comparator, double value, std::optional<double> valueMax,
+               double measured);
 
 } // namespace pa::analysis

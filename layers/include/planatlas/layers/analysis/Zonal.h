@@ -20,8 +20,9 @@ struct ZonalRow
     std::optional<double> mean, min, max; ///< empty when no value polygon overlaps the feature
     double coveredHa = 0;                 ///< feature area with a value
     double coveredPct = 0;
-    std::int64_t valueFeatures = 0;       ///< value polygons that reach into the feature; pixels with a value
-    std::int64_t noDataPixels = 0;        ///< raster only: pixels inside holding no data
+    std::int64_t valueFeatures =
+        0; ///< value polygons that reach into the feature; pixels with a value
+    std::int64_t noDataPixels = 0; ///< raster only: pixels inside holding no data
 };
 
 struct ZonalResult
@@ -41,16 +42,17 @@ struct ZonalResult
 /// of a raster file GDAL reads, "FILE" or "FILE:BAND" (default band 1). Throws
 /// layers::Error(Usage) for an unknown layer, a non-polygon layer, a missing field or band; and
 /// layers::Error(Input) for a raster without a CRS (never guessed) or not north-up.
-ZonalResult zonal(layers::Workspace& workspace, const std::string& values, const layers::Progress& progress = {});
+ZonalResult zonal(layers::Workspace& workspace, const std::string& values,
+                  const layers::Progress& progress = {});
 /// The same, only for features of @p kinds (e.g. {"industrial_park"}); all programme kinds when
 /// empty. Throws layers::Error(Usage) for an unknown kind.
-ZonalResult zonal(layers::Workspace& workspace, const std::string& values, const std::vector<std::string>& kinds,
-                  const layers::Progress& progress = {});
+ZonalResult zonal(layers::Workspace& workspace, const std::string& values,
+                  const std::vector<std::string>& kinds, const layers::Progress& progress = {});
 
 /// The same statistics per unit of @p unitsLayer (districts, a grid) instead of per programme
 /// feature: one pass over the value polygons, each assigned to the units it meets (a unit
 /// prepared once; only polygons crossing a unit's edge are cut).
-ZonalResult zonalByUnits(layers::Workspace& workspace, const std::string& values, const std::string& unitsLayer,
-                         const layers::Progress& progress = {});
+ZonalResult zonalByUnits(layers::Workspace& workspace, const std::string& values,
+                         const std::string& unitsLayer, const layers::Progress& progress = {});
 
 } // namespace pa::analysis

@@ -47,6 +47,7 @@ PlanOverview readPlanOverview(layers::Workspace& workspace);
 
 /// The envelope (workspace CRS) of the features linked to any of @p taskIds; empty when none is
 /// linked to a feature that still exists.
-std::optional<gis::Envelope> footprintExtent(layers::Workspace& workspace, const std::vector<std::string>& taskIds);
+std::optional<gis::Envelope> footprintExtent(layers::Workspace& workspace,
+                                             const std::vector<std::string>& taskIds);
 
 } // namespace pa::plan

@@ -30,8 +30,9 @@ std::string taskTextKey(const std::string& text);
 struct CorrectionReport
 {
     int applied = 0;
-    std::vector<std::string> unmatched;  ///< corrections whose task is no longer in the document
-    std::vector<std::pair<std::string, std::string>> merged; ///< (task merged away, task it went into)
+    std::vector<std::string> unmatched; ///< corrections whose task is no longer in the document
+    std::vector<std::pair<std::string, std::string>>
+        merged; ///< (task merged away, task it went into)
 };
 
 /// Applies @p corrections in order to @p plan's tasks (agencies named in edits are added to

@@ -38,10 +38,12 @@ struct Link
 /// names of the workspace's features, and stores the matches as pending suggestions (replacing
 /// earlier pending ones; accepted and rejected ones are kept). Returns the pending suggestions,
 /// best first.
-std::vector<LinkSuggestion> suggestLinks(layers::Workspace& workspace, const std::string& docId = {});
+std::vector<LinkSuggestion> suggestLinks(layers::Workspace& workspace,
+                                         const std::string& docId = {});
 
 /// Stored suggestions with @p status (all when empty), best first.
-std::vector<LinkSuggestion> listSuggestions(layers::Workspace& workspace, const std::string& status = {});
+std::vector<LinkSuggestion> listSuggestions(layers::Workspace& workspace,
+                                            const std::string& status = {});
 
 /// Accepts the given pending suggestions (or, with @p ids empty, all pending ones with at
 /// least @p minConfidence) and writes their links. Returns the number of links written.
@@ -56,9 +58,11 @@ std::int64_t resetSuggestions(layers::Workspace& workspace, const std::vector<st
 
 /// Links a feature (its code, unique in the workspace) to a task by hand. Throws Error(Usage)
 /// naming the unknown task or feature.
-void addLink(layers::Workspace& workspace, const std::string& taskId, const std::string& featureCode);
+void addLink(layers::Workspace& workspace, const std::string& taskId,
+             const std::string& featureCode);
 /// Removes a link; returns false when there was none.
-bool removeLink(layers::Workspace& workspace, const std::string& taskId, const std::string& featureCode);
+bool removeLink(layers::Workspace& workspace, const std::string& taskId,
+                const std::string& featureCode);
 
 /// Links, optionally only of one task or one feature, in task order.
 std::vector<Link> listLinks(layers::Workspace& workspace, const std::string& taskId = {},
@@ -67,11 +71,11 @@ std::vector<Link> listLinks(layers::Workspace& workspace, const std::string& tas
 /// What a review file did.
 struct ReviewResult
 {
-    std::int64_t tasks = 0;      ///< rows (tasks) in the file
-    std::int64_t accepted = 0;   ///< links written by accepting a pending suggestion
-    std::int64_t manual = 0;     ///< links written by hand
-    std::int64_t rejected = 0;   ///< pending suggestions of reviewed tasks not kept
-    std::int64_t unlocated = 0;  ///< tasks marked as deliberately without a place
+    std::int64_t tasks = 0;     ///< rows (tasks) in the file
+    std::int64_t accepted = 0;  ///< links written by accepting a pending suggestion
+    std::int64_t manual = 0;    ///< links written by hand
+    std::int64_t rejected = 0;  ///< pending suggestions of reviewed tasks not kept
+    std::int64_t unlocated = 0; ///< tasks marked as deliberately without a place
 };
 
 /// Applies a reviewer's decisions from a CSV file with columns task_id, features (feature

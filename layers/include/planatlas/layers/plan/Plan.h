@@ -14,9 +14,10 @@ namespace pa::plan {
 
 struct DocumentInfo
 {
-    std::string type;     ///< "Kế hoạch", "Quyết định", "Nghị quyết", "Chương trình hành động", "Công văn"
-    std::string number;   ///< "2907/UBND-CNNXD"; empty when the text has none
-    std::string date;     ///< ISO date; empty when the text has none
+    std::string
+        type; ///< "Kế hoạch", "Quyết định", "Nghị quyết", "Chương trình hành động", "Công văn"
+    std::string number; ///< "2907/UBND-CNNXD"; empty when the text has none
+    std::string date;   ///< ISO date; empty when the text has none
     /// The latest date the preamble cites (the acts it implements): the document was issued on
     /// or after it. Lets analyses place an undated document in time ("which province?").
     std::string notBefore;
@@ -27,8 +28,8 @@ struct DocumentInfo
 
 struct PlaceMention
 {
-    std::string text;        ///< as written: "Khu công nghiệp Yên Bình"
-    std::string type;        ///< a layer kind ("industrial_park") or "admin_district", "lake", "region", …
+    std::string text; ///< as written: "Khu công nghiệp Yên Bình"
+    std::string type; ///< a layer kind ("industrial_park") or "admin_district", "lake", "region", …
     std::string name;        ///< the proper name without the type words: "Yên Bình"
     std::string featureCode; ///< matched workspace feature, when matched
     double confidence = 0;   ///< 0..1
@@ -64,15 +65,15 @@ struct Task
     std::string section; ///< "III.1.a"
     std::string heading; ///< title of the section the task sits in
     std::string text;
-    std::vector<std::string> lead;    ///< agency names as registered (canonical) or as written
+    std::vector<std::string> lead; ///< agency names as registered (canonical) or as written
     std::vector<std::string> support;
-    bool collective = false;          ///< led by a group ("Các sở, ban, ngành", "UBND các huyện…")
-    int line = 0;                     ///< first line in the source text (1-based)
+    bool collective = false; ///< led by a group ("Các sở, ban, ngành", "UBND các huyện…")
+    int line = 0;            ///< first line in the source text (1-based)
     std::vector<PlaceMention> places;
     Deadline deadline;
-    std::string product;              ///< "Sản phẩm: …" when the document names one
-    std::string part;                 ///< kind of the part it comes from ("plan", "appendix", …)
-    std::string rule;                 ///< the assignment rule that gave its lead ("lead-heading", …)
+    std::string product; ///< "Sản phẩm: …" when the document names one
+    std::string part;    ///< kind of the part it comes from ("plan", "appendix", …)
+    std::string rule;    ///< the assignment rule that gave its lead ("lead-heading", …)
 };
 
 struct Target
@@ -83,23 +84,23 @@ struct Target
     std::string comparator; ///< ">", ">=", "<", "<=", "=", "approx", "range"
     double value = 0;
     std::optional<double> valueMax; ///< for ranges
-    std::string unit;       ///< "%", "%/năm", "km", "ha", "tỷ đồng", "USD", …
+    std::string unit;               ///< "%", "%/năm", "km", "ha", "tỷ đồng", "USD", …
     std::optional<int> year;
-    std::string metric;     ///< "urbanisation_rate_pct", …; empty when none is known
+    std::string metric; ///< "urbanisation_rate_pct", …; empty when none is known
     int line = 0;
 };
 
 struct AgencyInfo
 {
-    std::string id;           ///< "so-ke-hoach-va-dau-tu"; "unregistered:…" for unknown ones
-    std::string name;         ///< canonical Vietnamese name
+    std::string id;   ///< "so-ke-hoach-va-dau-tu"; "unregistered:…" for unknown ones
+    std::string name; ///< canonical Vietnamese name
     std::string abbreviation;
-    std::string level;        ///< "province", "national", "district", "other"
+    std::string level;         ///< "province", "national", "district", "other"
     std::string successor2025; ///< canonical name of the 2025 successor; empty when unchanged
     std::string successorId;   ///< its id
     std::string validTo;       ///< last day before the 2025 reorganisation, when it ended
-    bool registered = true;   ///< false: not in PlanAtlas's registry, kept and flagged
-    bool collective = false;  ///< a group ("Các sở, ban, ngành")
+    bool registered = true;    ///< false: not in PlanAtlas's registry, kept and flagged
+    bool collective = false;   ///< a group ("Các sở, ban, ngành")
 };
 
 struct ParsedPlan
@@ -118,7 +119,8 @@ struct ParsedPlan
     std::vector<Part> parts;
     /// Pages read by OCR (scans): page number (1-based) and Tesseract's mean confidence (0..100).
     std::vector<std::pair<int, int>> ocrPages;
-    /// The text as read from a PDF or recognised from a scan, kept for review (empty for text files).
+    /// The text as read from a PDF or recognised from a scan, kept for review (empty for text
+    /// files).
     std::string extractedText;
     /// The text the tasks were read from (decoded, NFC): kept in the workspace so that
     /// corrections and newer readers can read the document again.
@@ -135,8 +137,9 @@ struct ReadOptions
 };
 
 /// Reads a plan document file (UTF-8/UTF-16/Windows-1258 text, Markdown-ish text, .docx, PDF
-/// with a text layer, scanned PDF or PNG/JPEG/TIFF through OCR) and parses it. Throws layers::Error(Input) for a file that is empty, binary, too large or has
-/// no recognisable structure.
+/// with a text layer, scanned PDF or PNG/JPEG/TIFF through OCR) and parses it. Throws
+/// layers::Error(Input) for a file that is empty, binary, too large or has no recognisable
+/// structure.
 ParsedPlan readPlan(const std::string& path, const ReadOptions& options = {});
 
 /// A document file's text as the reader sees it (decoded, NFC; from a PDF's text layer or OCR),
@@ -152,7 +155,8 @@ struct DocumentText
 DocumentText readDocumentText(const std::string& path, const ReadOptions& options = {});
 
 /// Parses a document's text as read by readDocumentText (readPlan is the two in one).
-ParsedPlan parseDocument(DocumentText document, const std::string& sourceName, const ReadOptions& options = {});
+ParsedPlan parseDocument(DocumentText document, const std::string& sourceName,
+                         const ReadOptions& options = {});
 
 /// Call first in main(): Tesseract's OpenMP threads spin against each other (three to four
 /// times slower on two cores) unless OMP_THREAD_LIMIT is set before the OpenMP runtime starts,

@@ -28,7 +28,8 @@ struct StoreReport
 /// (recorded in the same transaction), are applied to what the reader produced before it is
 /// written; the document's text is kept for reading it again. Throws layers::Error.
 StoreReport storePlan(layers::Workspace& workspace, const ParsedPlan& plan, std::string docId,
-                      const std::string& sourceFile, const std::vector<Correction>& newCorrections = {});
+                      const std::string& sourceFile,
+                      const std::vector<Correction>& newCorrections = {});
 
 /// Reads a stored document again from the text the workspace keeps, with the current reader and
 /// every stored correction (and @p newCorrections), and stores it. Throws layers::Error(Usage)

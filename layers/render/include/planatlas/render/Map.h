@@ -22,7 +22,8 @@ class QRectF;
 
 namespace pa::render {
 
-enum class Theme {
+enum class Theme
+{
     Programme, ///< every programme layer over the administrative units
     Coverage,  ///< choropleth of units by the share of their area a kind covers
     LandPrice, ///< land-price polygons in classes of VND/m²
@@ -35,7 +36,8 @@ std::optional<Theme> parseTheme(const std::string& name);
 struct MapOptions
 {
     Theme theme = Theme::Programme;
-    std::vector<std::string> layers; ///< draw only these (besides units and basemap); empty: the theme's
+    std::vector<std::string>
+        layers; ///< draw only these (besides units and basemap); empty: the theme's
     /// Map extent in the workspace CRS; empty: the province of the programme's period.
     std::optional<gis::Envelope> extent;
     double pageWidthMm = 297, pageHeightMm = 210; ///< A4 landscape by default
@@ -45,11 +47,11 @@ struct MapOptions
     std::string title, subtitle; ///< empty: from the theme and province
     std::string lang = "vi";     ///< "vi" or "en"
     std::string highlight;       ///< Agency theme: "task:ID", "agency:NAME" or "document:ID"
-    bool byDeadline = false;     ///< Agency theme: colour the features by the year their tasks are due
-    double corridorKm = 5;       ///< Corridor theme
-    std::string unitsLayer;      ///< Coverage theme; empty: the district layer of the period
+    bool byDeadline = false; ///< Agency theme: colour the features by the year their tasks are due
+    double corridorKm = 5;   ///< Corridor theme
+    std::string unitsLayer;  ///< Coverage theme; empty: the district layer of the period
     std::string coverageKind = "industrial_park"; ///< Coverage theme
-    std::string date;            ///< shown on the map (ISO); empty: today
+    std::string date;                             ///< shown on the map (ISO); empty: today
     /// false: a canvas (the desktop application) — the map fills the page edge to edge at
     /// exactly `extent` (only its aspect adapted), without title, panel, scale bar, north
     /// arrow or footer; labels are still placed.
@@ -65,22 +67,22 @@ struct MapReport
     std::vector<std::string> layersDrawn; ///< in drawing order
     std::int64_t featuresDrawn = 0;
     std::int64_t labelsPlaced = 0, labelsDropped = 0; ///< dropped: would have collided
-    double scaleDenominator = 0;   ///< 1 : N on the page (0 for a pixel-size image)
-    double scaleBarKm = 0;         ///< length the scale bar stands for
-    bool indicative = false;       ///< some drawn geometry is indicative (and the map says so)
-    bool illustrative = false;     ///< some drawn values are illustrative (and the map says so)
-    std::vector<std::string> legend; ///< legend entries, as printed
-    double metresPerPixel = 0;       ///< ground metres per device unit in the map frame
-    gis::Envelope frame;             ///< the map frame, device units (y down)
-    gis::Envelope extent;            ///< what the frame shows, workspace CRS
+    double scaleDenominator = 0;       ///< 1 : N on the page (0 for a pixel-size image)
+    double scaleBarKm = 0;             ///< length the scale bar stands for
+    bool indicative = false;           ///< some drawn geometry is indicative (and the map says so)
+    bool illustrative = false;         ///< some drawn values are illustrative (and the map says so)
+    std::vector<std::string> legend;   ///< legend entries, as printed
+    double metresPerPixel = 0;         ///< ground metres per device unit in the map frame
+    gis::Envelope frame;               ///< the map frame, device units (y down)
+    gis::Envelope extent;              ///< what the frame shows, workspace CRS
     std::vector<gis::Envelope> labels; ///< boxes of the labels placed, device units (y down)
-    std::int64_t emphasised = 0;     ///< Agency and Corridor themes: features drawn in colour
+    std::int64_t emphasised = 0;       ///< Agency and Corridor themes: features drawn in colour
 };
 
 /// Draws the map onto @p painter inside @p page (device units). Throws layers::Error(Usage)
 /// for an unknown layer, a highlight that matches nothing or an extent that misses the data.
-MapReport drawMap(layers::Workspace& workspace, const MapOptions& options, QPainter& painter, const QRectF& page,
-                  const layers::Progress& progress = {});
+MapReport drawMap(layers::Workspace& workspace, const MapOptions& options, QPainter& painter,
+                  const QRectF& page, const layers::Progress& progress = {});
 
 /// Renders to @p path: .png, .svg or .pdf by its extension. The file is written beside its
 /// final name and moved into place at the end, so a failure leaves no partial output.

@@ -14,9 +14,9 @@ namespace pa::render {
 struct ReportOptions
 {
     std::string lang = "vi";
-    std::string date;          ///< shown in the report (ISO); empty: today
+    std::string date; ///< shown in the report (ISO); empty: today
     double corridorKm = 5;
-    int mapWidthPx = 1500;     ///< embedded maps (A4 landscape proportions)
+    int mapWidthPx = 1500; ///< embedded maps (A4 landscape proportions)
 };
 
 struct ReportResult
@@ -30,8 +30,8 @@ struct ReportResult
 /// Writes the report into @p directory (created if missing; files of an earlier report are
 /// replaced). Everything is built in a sibling folder and moved in at the end, so a failure
 /// leaves nothing half-written. Throws layers::Error.
-ReportResult writeReport(layers::Workspace& workspace, const std::string& directory, const ReportOptions& options,
-                         const layers::Progress& progress = {});
+ReportResult writeReport(layers::Workspace& workspace, const std::string& directory,
+                         const ReportOptions& options, const layers::Progress& progress = {});
 
 /// The administrative units of the programme's period (the districts valid on the latest plan
 /// document's date), which reports and coverage maps use by default; empty when there are none.
