@@ -126,7 +126,17 @@ int runMap(const std::vector<std::string>& args)
             std::printf("  note on the map: positions are indicative\n");
         if (report.illustrative)
             std::printf("  note on the map: values are illustrative\n");
+        if (report.legendColumns > 1 && !report.legend.empty())
+            std::printf("  legend in two columns (%zu entries)\n", report.legend.size());
     }
+    // Never silently: a legend that lost entries is said on the map and here, even with --quiet.
+    if (report.legendOmitted > 0)
+        std::fprintf(
+            stderr,
+            "planatlas map: warning: %lld legend entr%s did not fit and %s not shown (the map "
+            "says so); give a larger --size or --page\n",
+            static_cast<long long>(report.legendOmitted), report.legendOmitted == 1 ? "y" : "ies",
+            report.legendOmitted == 1 ? "is" : "are");
     return kOk;
 }
 

@@ -251,6 +251,31 @@ TEST_F(Map, LegendListsWhatIsDrawnAndTheNotesShow)
     EXPECT_FALSE(e.indicative);
 }
 
+TEST_F(Map, LegendNeverLosesAnEntryWithoutSayingSo)
+{
+    // At every size, the entries printed plus those counted as left out are all the entries a
+    // large map prints; a small map leaves some out and says how many (on the map too).
+    MapOptions large;
+    large.pixelSize = std::pair{1400, 1000};
+    const auto full = write(large, "large.png");
+    ASSERT_GE(full.legend.size(), 6u);
+    EXPECT_EQ(full.legendOmitted, 0);
+    bool someLeftOut = false;
+    for (const auto& [w, h] : {std::pair{900, 800}, std::pair{700, 500}, std::pair{520, 380}}) {
+        MapOptions o;
+        o.pixelSize = std::pair{w, h};
+        const auto r = write(o, "small.png");
+        SCOPED_TRACE(std::to_string(w) + "x" + std::to_string(h));
+        EXPECT_EQ(static_cast<std::int64_t>(r.legend.size()) + r.legendOmitted,
+                  static_cast<std::int64_t>(full.legend.size()));
+        // What is printed is the start of the full legend, in order.
+        for (std::size_t i = 0; i < r.legend.size(); ++i)
+            EXPECT_EQ(r.legend[i], full.legend[i]);
+        someLeftOut = someLeftOut || r.legendOmitted > 0;
+    }
+    EXPECT_TRUE(someLeftOut);
+}
+
 TEST_F(Map, ReferenceImageWithinTolerance)
 {
     MapOptions o;

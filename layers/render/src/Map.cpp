@@ -1354,47 +1354,104 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
                               legendColumn.top());
         const QFont head = mapFont(u.pt(8.5), true);
         const double headH = QFontMetricsF(head).height() + u.px(0.8);
-        double size = 7.0, rowH = 0;
-        for (; size >= 5.0; size -= 0.5) {
-            rowH = std::max(QFontMetricsF(mapFont(u.pt(size))).height(), u.px(size * 0.6));
-            if (headH + static_cast<double>(legend.size()) * (rowH + u.px(0.5)) <= area.height())
-                break;
+        const double swatchW = u.px(8), columnGap = u.px(3);
+        // Lays the entries out at type @p size in @p columns columns (filled top to bottom,
+        // then the next), drawing them when @p draw; with @p reserve, the last row of the last
+        // column stays free for the line saying what is left out. Returns how many fit.
+        auto place = [&](double size, int columns, bool draw, bool reserve) {
+            const double rowH =
+                std::max(QFontMetricsF(mapFont(u.pt(size))).height(), u.px(size * 0.6));
+            const QFont entry = mapFont(u.pt(size));
+            QFont bold = entry;
+            bold.setBold(true);
+            const double width = (area.width() - columnGap * (columns - 1)) / columns;
+            double yy = area.top() + headH;
+            int column = 0;
+            std::size_t fitted = 0;
+            for (std::size_t i = 0; i < legend.size();) {
+                const auto& e = legend[i];
+                const double left = area.left() + column * (width + columnGap);
+                const double bottom =
+                    area.bottom() - (reserve && column == columns - 1 ? 2 * rowH + u.px(0.5) : 0);
+                const QRectF textBox(left + swatchW + u.px(2), yy, width - swatchW - u.px(2),
+                                     area.bottom() - yy);
+                p.setFont(entry);
+                const double textH =
+                    p.boundingRect(textBox, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, e.text)
+                        .height();
+                const double h = std::max(rowH, textH);
+                if (yy + h > bottom) {
+                    if (++column == columns || yy == area.top() + headH)
+                        break; // no column left, or the entry is taller than a whole column
+                    yy = area.top() + headH;
+                    continue; // the same entry at the top of the next column
+                }
+                if (!e.swatch) { // a heading over the classes that follow
+                    if (draw)
+                        drawWrapped(p, e.text, QRectF(left, yy, width, h + rowH), bold,
+                                    QColor(0x20, 0x20, 0x20));
+                    p.setFont(bold);
+                    yy += p.boundingRect(QRectF(left, yy, width, area.bottom() - yy),
+                                         Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, e.text)
+                              .height() +
+                          u.px(0.5);
+                } else {
+                    if (draw) {
+                        e.swatch(p, QRectF(left, yy + (h - rowH) / 2, swatchW, rowH));
+                        drawWrapped(p, e.text, QRectF(textBox.left(), yy, textBox.width(), h),
+                                    entry, QColor(0x20, 0x20, 0x20),
+                                    Qt::AlignLeft | Qt::AlignVCenter);
+                    }
+                    yy += h + u.px(0.5);
+                }
+                if (draw)
+                    report.legend.push_back(e.text.toStdString());
+                ++fitted;
+                ++i;
+            }
+            return fitted;
+        };
+        // One column with the type shrinking to 5 pt, then two columns: the first layout that
+        // holds every entry. When none does, the one that holds the most (one column and the
+        // larger type on a tie), its last rows saying how many are left out: an entry is never
+        // dropped without a word, on the map and in the report.
+        double size = 7.0;
+        int columns = 1;
+        bool fits = false;
+        for (int c = 1; c <= 2 && !fits; ++c)
+            for (double s = 7.0; s >= 5.0 && !fits; s -= 0.5)
+                if (place(s, c, false, false) == legend.size()) {
+                    size = s, columns = c;
+                    fits = true;
+                }
+        if (!fits) {
+            std::size_t most = 0;
+            for (int c = 1; c <= 2; ++c)
+                for (double s = 7.0; s >= 5.0; s -= 0.5)
+                    if (const auto n = place(s, c, false, true); n > most) {
+                        most = n;
+                        size = s, columns = c;
+                    }
         }
-        const QFont entry = mapFont(u.pt(std::max(size, 5.0)));
-        double yy = area.top();
         p.setFont(head);
         p.setPen(QColor(0x10, 0x10, 0x10));
-        p.drawText(QPointF(area.left(), yy + QFontMetricsF(head).ascent()), tr("Legend", lang));
-        yy += headH;
-        const double swatchW = u.px(8);
-        for (const auto& e : legend) {
-            const QRectF textBox(area.left() + swatchW + u.px(2), yy,
-                                 area.width() - swatchW - u.px(2), area.bottom() - yy);
-            p.setFont(entry);
-            const double textH =
-                p.boundingRect(textBox, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, e.text)
-                    .height();
-            const double h = std::max(rowH, textH);
-            if (yy + h > area.bottom())
-                break;
-            if (!e.swatch) { // a heading over the classes that follow
-                QFont bold = entry;
-                bold.setBold(true);
-                drawWrapped(p, e.text, QRectF(area.left(), yy, area.width(), h + rowH), bold,
-                            QColor(0x20, 0x20, 0x20));
-                p.setFont(bold);
-                yy += p.boundingRect(QRectF(area.left(), yy, area.width(), area.bottom() - yy),
-                                     Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, e.text)
-                          .height() +
-                      u.px(0.5);
-                report.legend.push_back(e.text.toStdString());
-                continue;
-            }
-            e.swatch(p, QRectF(area.left(), yy + (h - rowH) / 2, swatchW, rowH));
-            drawWrapped(p, e.text, QRectF(textBox.left(), yy, textBox.width(), h), entry,
-                        QColor(0x20, 0x20, 0x20), Qt::AlignLeft | Qt::AlignVCenter);
-            report.legend.push_back(e.text.toStdString());
-            yy += h + u.px(0.5);
+        p.drawText(QPointF(area.left(), area.top() + QFontMetricsF(head).ascent()),
+                   tr("Legend", lang));
+        const std::size_t shown = place(size, columns, true, !fits);
+        report.legendColumns = columns;
+        report.legendOmitted = static_cast<std::int64_t>(legend.size() - shown);
+        if (report.legendOmitted > 0) {
+            const QFont entry = mapFont(u.pt(size));
+            const double rowH = std::max(QFontMetricsF(entry).height(), u.px(size * 0.6));
+            const double width = (area.width() - columnGap * (columns - 1)) / columns;
+            QFont italic = entry;
+            italic.setItalic(true);
+            drawWrapped(p,
+                        tr("… %1 more legend entries do not fit: enlarge the map", lang)
+                            .arg(report.legendOmitted),
+                        QRectF(area.left() + (columns - 1) * (width + columnGap),
+                               area.bottom() - 2 * rowH, width, 2 * rowH),
+                        italic, QColor(0xb0, 0x10, 0x10));
         }
     }
     {

@@ -148,6 +148,8 @@ QString tr(const char* key, const std::string& lang)
          "prices.",
          "SỐ LIỆU MINH HỌA: giá đất trên bản đồ là số liệu minh họa, không phải giá thật."},
         {"Made with PlanAtlas on", "Lập bằng PlanAtlas ngày"},
+        {"… %1 more legend entries do not fit: enlarge the map",
+         "… còn %1 mục chú giải không đủ chỗ: hãy phóng to bản đồ"},
         {"Coordinate system", "Hệ tọa độ"},
         {"Development programme", "Chương trình phát triển"},
         {"province", "tỉnh"},

@@ -72,6 +72,8 @@ struct MapReport
     bool indicative = false;           ///< some drawn geometry is indicative (and the map says so)
     bool illustrative = false;         ///< some drawn values are illustrative (and the map says so)
     std::vector<std::string> legend;   ///< legend entries, as printed
+    int legendColumns = 1;             ///< 2 when the entries flowed into a second column
+    std::int64_t legendOmitted = 0;    ///< entries that fit in neither column (said on the map)
     double metresPerPixel = 0;         ///< ground metres per device unit in the map frame
     gis::Envelope frame;               ///< the map frame, device units (y down)
     gis::Envelope extent;              ///< what the frame shows, workspace CRS
