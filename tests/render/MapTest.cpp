@@ -276,6 +276,48 @@ TEST_F(Map, LegendNeverLosesAnEntryWithoutSayingSo)
     EXPECT_TRUE(someLeftOut);
 }
 
+TEST_F(Map, LayersStoredInAnotherCrsAreDrawnWhereTheyAre)
+{
+    // The expressway and the land prices rewritten in WGS 84 by an outside editor: the map
+    // used to leave them off without a word (their degrees lie nowhere near the frame).
+    MapOptions o;
+    o.pixelSize = std::pair{1400, 1000};
+    const auto before = write(o, "before.png");
+    MapOptions price = o;
+    price.theme = Theme::LandPrice;
+    const auto priceBefore = write(price, "price-before.png");
+    for (const std::string layer : {"roads", "prices"}) {
+        const auto copy = m_dir.file(layer + "_wgs84.gpkg");
+        ASSERT_EQ(pa::test::run({"ogr2ogr", "-t_srs", "EPSG:4326", "-preserve_fid", "-nln", layer,
+                                 copy, path(), layer})
+                      .exitCode,
+                  0);
+        ASSERT_EQ(pa::test::run({"ogr2ogr", "-update", "-overwrite", "-preserve_fid", "-nln", layer,
+                                 path(), copy, layer})
+                      .exitCode,
+                  0);
+    }
+    const auto after = write(o, "after.png");
+    EXPECT_EQ(after.layersDrawn, before.layersDrawn);
+    EXPECT_EQ(after.featuresDrawn, before.featuresDrawn);
+    EXPECT_EQ(after.legend, before.legend);
+    ASSERT_EQ(after.inputNotes.reprojected.count("roads"), 1u);
+    EXPECT_EQ(after.inputNotes.reprojected.at("roads"), "EPSG:4326");
+    // The same picture, to what the datum round trip moves (a few antialiased pixels).
+    const QImage a(QString::fromStdString(m_dir.file("before.png"))),
+        b(QString::fromStdString(m_dir.file("after.png")));
+    ASSERT_EQ(a.size(), b.size());
+    int differ = 0;
+    for (int y = 0; y < a.height(); ++y)
+        for (int x = 0; x < a.width(); ++x)
+            differ += a.pixel(x, y) != b.pixel(x, y) ? 1 : 0;
+    EXPECT_LT(differ, a.width() * a.height() / 1000);
+    // The land-price polygons are streamed (a parcel layer): reprojected too.
+    const auto priceAfter = write(price, "price-after.png");
+    EXPECT_EQ(priceAfter.featuresDrawn, priceBefore.featuresDrawn);
+    EXPECT_EQ(priceAfter.inputNotes.reprojected.count("prices"), 1u);
+}
+
 TEST_F(Map, ReferenceImageWithinTolerance)
 {
     MapOptions o;

@@ -10,6 +10,7 @@
 #include "planatlas/layers/PendingFile.h"
 #include "planatlas/layers/Text.h"
 #include "planatlas/layers/analysis/Coverage.h"
+#include "planatlas/layers/analysis/Input.h"
 #include "planatlas/layers/analysis/Proximity.h"
 #include "planatlas/layers/plan/Links.h"
 #include "planatlas/layers/plan/Plan.h"
@@ -658,15 +659,15 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
         useEmphasis = true;
         std::vector<gis::Geometry> buffers;
         for (const auto& l : layers)
-            if (l.kind == "expressway")
-                if (auto t = ws.dataset().layerByName(l.name)) {
-                    t->resetReading();
-                    while (auto f = t->next()) {
-                        auto g = f->takeGeometry();
-                        if (!g.isEmpty())
-                            buffers.push_back(g.buffer(o.corridorKm * 1000.0));
-                    }
-                }
+            if (l.kind == "expressway") {
+                analysis::InputLayer t(ws, l.name, &report.inputNotes);
+                if (!t.exists())
+                    continue;
+                t.resetReading();
+                while (auto f = t.next())
+                    if (!f->geometry.isEmpty())
+                        buffers.push_back(f->geometry.buffer(o.corridorKm * 1000.0));
+            }
         std::vector<const gis::Geometry*> parts;
         for (const auto& b : buffers)
             parts.push_back(&b);
@@ -730,9 +731,13 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
                         "reading");
         if (!wanted(l))
             continue;
-        auto table = ws.dataset().layerByName(l.name);
-        if (!table || !table->hasGeometry())
+        // Read as analyses read: a layer stored in another CRS is reprojected (and said so),
+        // never drawn at the wrong place or silently left off the map.
+        analysis::InputLayer input(ws, l.name, &report.inputNotes,
+                                   analysis::InputLayer::Repair::No);
+        if (!input.exists() || !input.table().hasGeometry())
             continue;
+        gis::Layer* table = &input.table();
         Drawn d{l, l.kind, layers::drawOrder(l.kind), {}, streamedKind(l.kind)};
         if (const auto it = stacked.find(l.name); it != stacked.end())
             d.z = it->second.first;
@@ -756,15 +761,16 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
                   validFrom = table->fieldIndex("valid_from"),
                   validTo = table->fieldIndex("valid_to");
         const bool admin = l.kind.rfind("admin_", 0) == 0;
-        table->resetReading();
-        while (auto f = table->next()) {
+        input.resetReading();
+        while (auto row = input.next()) {
+            const auto* f = &row->feature;
             auto text = [&](int i) { return i < 0 ? std::string() : gis::toString(f->value(i)); };
             if (admin && l.kind == "admin_district") {
                 const std::string from = text(validFrom), to = text(validTo);
                 if ((!from.empty() && from > unitDate) || (!to.empty() && to < unitDate))
                     continue; // not a unit of the period
             }
-            auto g = f->takeGeometry();
+            auto& g = row->geometry;
             if (g.isEmpty())
                 continue;
             const auto e = g.envelope();
@@ -855,18 +861,21 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
                                      ? d.layer.source + " (" + d.layer.licence + ")"
                                      : d.layer.attribution);
         if (d.streamed) {
-            auto t = ws.dataset().layerByName(d.layer.name);
+            analysis::InputLayer input(ws, d.layer.name, &report.inputNotes,
+                                       analysis::InputLayer::Repair::No);
+            gis::Layer* t = &input.table();
             const int price = t->fieldIndex("price_vnd_m2"), source = t->fieldIndex("source");
             const Symbol base = symbolFor(d.kind, "", "", false, false, u);
-            t->setSpatialFilter(world);
+            input.setSpatialFilter(world);
             std::vector<std::string> needed; // the driver need not read the other fields
             for (const int i : {price, source})
                 if (i >= 0)
                     needed.push_back(t->fields()[static_cast<std::size_t>(i)].name);
             t->setFieldsToRead(needed);
-            t->resetReading();
+            input.resetReading();
             std::int64_t n = 0;
-            while (auto f = t->next()) {
+            while (auto row = input.next()) {
+                const auto* f = &row->feature;
                 if (++n % 20000 == 0)
                     progress.update(0.75, "drawing " + d.layer.name);
                 Symbol s = base;
@@ -879,7 +888,7 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
                 if (source >= 0 && madeUp(gis::toString(f->value(source))))
                     report.illustrative = true;
                 ++report.featuresDrawn;
-                auto g = f->takeGeometry();
+                const auto& g = row->geometry;
                 const auto e = g.envelope();
                 if (!e)
                     continue;
@@ -898,7 +907,7 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
                 drawItem(p, s, item, view, u);
             }
             t->readAllFields();
-            t->setSpatialFilter(std::nullopt);
+            input.setSpatialFilter(std::nullopt);
             continue;
         }
         for (auto& item : d.items) {

@@ -12,7 +12,7 @@ std::vector<std::string> InputNotes::messages(const std::string& workspaceCrs) c
     std::vector<std::string> out;
     for (const auto& [layer, crs] : reprojected)
         out.push_back("layer '" + layer + "' is stored in " + crs + ", not the workspace's " +
-                      workspaceCrs + ": reprojected for the analysis");
+                      workspaceCrs + ": reprojected on the way in");
     for (const auto& [layer, n] : repaired)
         out.push_back("layer '" + layer + "': " + std::to_string(n) + " invalid geometr" +
                       (n == 1 ? "y" : "ies") +
@@ -20,10 +20,9 @@ std::vector<std::string> InputNotes::messages(const std::string& workspaceCrs) c
     return out;
 }
 
-namespace detail {
-
-InputLayer::InputLayer(layers::Workspace& ws, const std::string& layer, InputNotes* notes)
-    : m_layer(layer), m_notes(notes)
+InputLayer::InputLayer(layers::Workspace& ws, const std::string& layer, InputNotes* notes,
+                       Repair repair)
+    : m_layer(layer), m_notes(notes), m_repair(repair == Repair::Yes)
 {
     auto table = ws.dataset().layerByName(layer);
     if (!table)
@@ -67,13 +66,15 @@ gis::Geometry InputLayer::fit(gis::Geometry g, std::int64_t fid)
         return g;
     if (m_toWorkspace)
         g.transform(*m_toWorkspace);
-    if (!g.isValid()) {
+    if (m_repair && !g.isValid()) {
         (void)g.makeValid(g.family());
         if (m_notes && m_repaired.insert(fid).second)
             ++m_notes->repaired[m_layer];
     }
     return g;
 }
+
+namespace detail {
 
 std::vector<Unit> readUnits(layers::Workspace& workspace, const std::string& layer,
                             InputNotes* notes)

@@ -4,6 +4,7 @@
 #include "planatlas/gis/Geometry.h"
 #include "planatlas/gis/Transform.h"
 #include "planatlas/layers/Workspace.h"
+#include "planatlas/layers/analysis/Input.h"
 #include "planatlas/layers/analysis/Notes.h"
 
 #include <cstdint>
@@ -23,43 +24,7 @@ struct Unit
     gis::Geometry geometry;
 };
 
-/// One workspace layer as every analysis reads it — the one input reader of the analyses:
-/// each geometry reprojected into the workspace CRS when the layer is stored in another, and
-/// repaired when invalid (GEOS MakeValid); both noted in @p notes (when given), a repaired
-/// feature once however often it is read. Spatial filters are given in the workspace CRS and
-/// carried into the layer's. Throws layers::Error(Input) when the layer has geometry but no
-/// CRS (never guessed).
-class InputLayer
-{
-public:
-    InputLayer(layers::Workspace& workspace, const std::string& layer, InputNotes* notes);
-    /// Whether the workspace has the table (a registered layer whose table is gone has none).
-    [[nodiscard]] bool exists() const { return m_table.has_value(); }
-    [[nodiscard]] const std::string& name() const { return m_layer; }
-    /// The table, for its fields (fieldIndex, setFieldsToRead) and counts; exists() first.
-    [[nodiscard]] gis::Layer& table() { return *m_table; }
-    /// Only features whose envelope meets @p rectangle (workspace CRS) from now on; nullopt
-    /// reads all again.
-    void setSpatialFilter(const std::optional<gis::Envelope>& rectangle);
-    void resetReading() { m_table->resetReading(); }
-
-    struct Row
-    {
-        gis::Feature feature;   ///< attributes (its geometry taken out)
-        gis::Geometry geometry; ///< fitted; empty when the feature has none or repair left nothing
-    };
-    /// The next feature, or nullopt at the end.
-    std::optional<Row> next();
-    /// @p geometry of feature @p fid fitted as next() fits it.
-    gis::Geometry fit(gis::Geometry geometry, std::int64_t fid);
-
-private:
-    std::string m_layer;
-    InputNotes* m_notes;
-    std::optional<gis::Layer> m_table;
-    std::optional<gis::CoordinateTransform> m_toWorkspace, m_toLayer;
-    std::set<std::int64_t> m_repaired;
-};
+using analysis::InputLayer; // analysis/Input.h: the one reader of analysis input
 
 /// The units of @p layer by code (features without geometry are skipped), reprojected and
 /// repaired as InputLayer does. Throws layers::Error(Usage) naming the option when the

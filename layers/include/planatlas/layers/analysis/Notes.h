@@ -17,8 +17,8 @@ struct InputNotes
     std::map<std::string, std::int64_t> repaired;   ///< layer → invalid geometries repaired
 
     [[nodiscard]] bool empty() const { return reprojected.empty() && repaired.empty(); }
-    /// One English sentence per note, e.g. "layer 'communes' is in EPSG:4326: reprojected to
-    /// EPSG:9213 for the analysis".
+    /// One English sentence per note, e.g. "layer 'communes' is stored in EPSG:4326, not the
+    /// workspace's EPSG:9213: reprojected on the way in".
     [[nodiscard]] std::vector<std::string> messages(const std::string& workspaceCrs) const;
 };
 

@@ -10,6 +10,7 @@
 #include "planatlas/gis/Geometry.h"
 #include "planatlas/layers/Progress.h"
 #include "planatlas/layers/Workspace.h"
+#include "planatlas/layers/analysis/Notes.h"
 
 #include <cstdint>
 #include <optional>
@@ -74,6 +75,7 @@ struct MapReport
     std::vector<std::string> legend;   ///< legend entries, as printed
     int legendColumns = 1;             ///< 2 when the entries flowed into a second column
     std::int64_t legendOmitted = 0;    ///< entries that fit in neither column (said on the map)
+    analysis::InputNotes inputNotes;   ///< layers stored in another CRS, reprojected to be drawn
     double metresPerPixel = 0;         ///< ground metres per device unit in the map frame
     gis::Envelope frame;               ///< the map frame, device units (y down)
     gis::Envelope extent;              ///< what the frame shows, workspace CRS
