@@ -24,16 +24,20 @@ namespace {
 /// first shows the programme at once.
 constexpr std::int64_t kHeavyLayer = 100'000;
 
-/// Draws @p options onto a new image; throws what drawMap throws.
+/// Draws @p options onto a new image; throws what drawMap throws. @p prepared receives what
+/// the theme took from the analyses.
 QImage draw(layers::Workspace& ws, const render::MapOptions& options, QSize size, qreal ratio,
-            const std::shared_ptr<std::atomic<bool>>& cancel)
+            const std::shared_ptr<std::atomic<bool>>& cancel,
+            std::shared_ptr<const render::ThemeData>& prepared)
 {
     QImage image(size * ratio, QImage::Format_ARGB32_Premultiplied);
     image.setDevicePixelRatio(ratio);
     image.fill(QColor(0xf4, 0xf4, 0xf1));
     QPainter painter(&image);
     const layers::Progress progress([](double, std::string_view) {}, cancel.get());
-    render::drawMap(ws, options, painter, QRectF(0, 0, size.width(), size.height()), progress);
+    prepared =
+        render::drawMap(ws, options, painter, QRectF(0, 0, size.width(), size.height()), progress)
+            .prepared;
     return image;
 }
 
@@ -59,6 +63,7 @@ void MapCanvas::setWorkspace(const QString& workspacePath, const gis::Envelope& 
 {
     m_path = workspacePath;
     m_full = full;
+    m_prepared.reset();
     m_picture = QImage();
     zoomFull();
 }
@@ -186,6 +191,7 @@ void MapCanvas::startRender()
     if (!m_themeKind.empty())
         o.coverageKind = m_themeKind;
     o.corridorKm = m_corridorKm;
+    o.prepared = m_prepared;
     if (m_stack.empty())
         o.stack = {{"", 0.0}}; // nothing visible: nothing drawn (an empty stack means the theme's)
     const QSize size = this->size();
@@ -232,11 +238,15 @@ void MapCanvas::startRender()
             }
             if (!quick.stack.empty() && quick.stack.size() < o.stack.size()) {
                 Rendered first;
-                first.image = draw(ws, quick, size, ratio, cancel);
+                first.image = draw(ws, quick, size, ratio, cancel, first.prepared);
                 first.partial = true;
+                r.prepared = first.prepared;
                 send(std::move(first));
             }
-            r.image = draw(ws, o, size, ratio, cancel);
+            auto full = o;
+            if (!full.prepared)
+                full.prepared = r.prepared; // what the quick picture computed
+            r.image = draw(ws, full, size, ratio, cancel, r.prepared);
         } catch (const layers::Error& e) {
             r.cancelled = e.kind() == layers::ErrorKind::Cancelled;
             r.error = QString::fromStdString(e.what());
@@ -264,6 +274,8 @@ void MapCanvas::onRendered(Rendered r)
     if (!r.partial)
         m_error = r.error;
     if (r.error.isEmpty()) {
+        if (r.prepared)
+            m_prepared = r.prepared; // kept for the redraws of the same theme
         m_picture = std::move(r.image);
         m_pictureCx = r.cx;
         m_pictureCy = r.cy;

@@ -50,7 +50,17 @@ public:
     void setSelection(gis::Shapes shapes);
 
     /// Draws again (the workspace changed).
-    void refresh() { requestRender(0); }
+    /// Draws again after the workspace changed (its analyses are run again too).
+    void refresh()
+    {
+        m_prepared.reset();
+        requestRender(0);
+    }
+    /// What the theme drawn last took from the analyses, kept across redraws (null before).
+    [[nodiscard]] std::shared_ptr<const render::ThemeData> preparedTheme() const
+    {
+        return m_prepared;
+    }
 
     void zoomTo(const gis::Envelope& extent);
     void zoomFull();
@@ -98,6 +108,7 @@ private:
         std::uint64_t job = 0;
         double cx = 0, cy = 0, mpp = 0;
         QSize size;
+        std::shared_ptr<const render::ThemeData> prepared; ///< the theme's analysis results
     };
     void requestRender(int delayMs);
     void paintCoverageLegend(QPainter& painter) const;
@@ -113,6 +124,9 @@ private:
     render::Theme m_theme = render::Theme::Programme;
     std::string m_themeUnits, m_themeKind;
     double m_corridorKm = 5;
+    /// The theme's analysis results (coverage shares, corridor band): computed by the first
+    /// drawing of a theme and passed to every redraw, so that panning never runs them again.
+    std::shared_ptr<const render::ThemeData> m_prepared;
     gis::Shapes m_selection;
 
     QImage m_picture; ///< the last finished rendering

@@ -400,6 +400,15 @@ private slots:
                  qPrintable(dock->summary("coverage")));
         QCOMPARE(w.canvas()->theme(), pa::render::Theme::Coverage);
         QVERIFY(drawn(w));
+        // Redrawing (a zoom) reuses the coverage the first drawing computed: the painter runs
+        // no analysis at every pan and zoom.
+        const auto prepared = w.canvas()->preparedTheme();
+        QVERIFY(prepared && !prepared->coverageShare.empty());
+        w.canvas()->zoomBy(2.0);
+        QVERIFY(drawn(w));
+        QCOMPARE(w.canvas()->preparedTheme(), prepared);
+        w.canvas()->zoomFull();
+        QVERIFY(drawn(w));
         w.clearHighlight();
         QCOMPARE(w.canvas()->theme(), pa::render::Theme::Programme);
     }

@@ -318,6 +318,60 @@ TEST_F(Map, LayersStoredInAnotherCrsAreDrawnWhereTheyAre)
     EXPECT_EQ(priceAfter.inputNotes.reprojected.count("prices"), 1u);
 }
 
+TEST_F(Map, ThemesTakeTheirAnalysesFromOutsideThePainter)
+{
+    auto ws = pa::layers::Workspace::open(path(), pa::gis::OpenMode::ReadOnly);
+    MapOptions o;
+    o.theme = Theme::Corridor;
+    o.corridorKm = 3;
+    o.pixelSize = std::pair{900, 600};
+    o.date = "2026-11-23";
+    const auto prepared = pa::render::prepareTheme(ws, o);
+    ASSERT_TRUE(prepared->corridorArea.has_value());
+    EXPECT_TRUE(prepared->fits(o));
+    // Given what fits, the painter uses it as it is (no analysis run again) ...
+    o.prepared = prepared;
+    QImage image(900, 600, QImage::Format_ARGB32_Premultiplied);
+    {
+        QPainter painter(&image);
+        const auto r = pa::render::drawMap(ws, o, painter, QRectF(0, 0, 900, 600));
+        EXPECT_EQ(r.prepared, prepared);
+    }
+    // ... and what does not fit (another distance) is prepared afresh.
+    o.corridorKm = 2;
+    EXPECT_FALSE(prepared->fits(o));
+    {
+        QPainter painter(&image);
+        const auto r = pa::render::drawMap(ws, o, painter, QRectF(0, 0, 900, 600));
+        ASSERT_TRUE(r.prepared);
+        EXPECT_NE(r.prepared, prepared);
+        EXPECT_EQ(r.prepared->corridorKm, 2);
+    }
+    // The coverage theme draws the shares it is given: doctored shares change the picture.
+    MapOptions c;
+    c.theme = Theme::Coverage;
+    c.pixelSize = std::pair{900, 600};
+    c.date = "2026-11-23";
+    const auto real = pa::render::prepareTheme(ws, c);
+    ASSERT_FALSE(real->coverageShare.empty());
+    auto doctored = std::make_shared<pa::render::ThemeData>();
+    doctored->theme = real->theme;
+    doctored->requestedUnits = real->requestedUnits;
+    doctored->unitsLayer = real->unitsLayer;
+    doctored->coverageKind = real->coverageKind;
+    for (const auto& [unit, share] : real->coverageShare)
+        doctored->coverageShare[unit] = share + 60.0;
+    auto picture = [&](std::shared_ptr<const pa::render::ThemeData> data) {
+        QImage img(900, 600, QImage::Format_ARGB32_Premultiplied);
+        img.fill(Qt::white);
+        QPainter painter(&img);
+        c.prepared = std::move(data);
+        pa::render::drawMap(ws, c, painter, QRectF(0, 0, 900, 600));
+        return img;
+    };
+    EXPECT_NE(picture(real), picture(doctored));
+}
+
 TEST_F(Map, ReferenceImageWithinTolerance)
 {
     MapOptions o;

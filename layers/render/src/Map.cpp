@@ -513,6 +513,65 @@ struct LegendEntry
 
 } // namespace
 
+bool ThemeData::fits(const MapOptions& o) const
+{
+    switch (o.theme) {
+    case Theme::Coverage:
+        return theme == o.theme && requestedUnits == o.unitsLayer && coverageKind == o.coverageKind;
+    case Theme::Corridor:
+        return theme == o.theme && corridorKm == o.corridorKm;
+    default:
+        return theme == o.theme;
+    }
+}
+
+std::shared_ptr<const ThemeData> prepareTheme(layers::Workspace& ws, const MapOptions& o,
+                                              const layers::Progress& progress)
+{
+    auto data = std::make_shared<ThemeData>();
+    data->theme = o.theme;
+    data->requestedUnits = o.unitsLayer;
+    data->coverageKind = o.coverageKind;
+    data->corridorKm = o.corridorKm;
+    if (o.theme == Theme::Corridor) {
+        const auto c = analysis::corridor(ws, o.corridorKm, {}, progress);
+        for (const auto& r : c.rows)
+            if (r.within)
+                data->corridorCodes.insert(r.code);
+        data->notes = c.notes;
+        std::vector<gis::Geometry> buffers;
+        for (const auto& l : ws.layers())
+            if (l.kind == "expressway") {
+                analysis::InputLayer t(ws, l.name, &data->notes);
+                if (!t.exists())
+                    continue;
+                t.resetReading();
+                while (auto f = t.next())
+                    if (!f->geometry.isEmpty())
+                        buffers.push_back(f->geometry.buffer(o.corridorKm * 1000.0));
+            }
+        std::vector<const gis::Geometry*> parts;
+        for (const auto& b : buffers)
+            parts.push_back(&b);
+        if (!parts.empty())
+            data->corridorArea = gis::Geometry::unionOf(parts);
+    } else if (o.theme == Theme::Coverage) {
+        data->unitsLayer = o.unitsLayer.empty() ? periodUnitsLayer(ws) : o.unitsLayer;
+        if (data->unitsLayer.empty())
+            throw Error(
+                ErrorKind::Usage,
+                "the coverage theme needs a unit layer (--units); the workspace has no districts");
+        if (!layers::findKind(o.coverageKind))
+            throw Error(ErrorKind::Usage, "unknown kind '" + o.coverageKind + "'");
+        const auto c = analysis::coverage(ws, data->unitsLayer, progress);
+        for (const auto& r : c.rows)
+            if (r.kind == o.coverageKind)
+                data->coverageShare[r.unitCode] = r.sharePct;
+        data->notes = c.notes;
+    }
+    return data;
+}
+
 MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const QRectF& page,
                   const layers::Progress& progress)
 {
@@ -625,6 +684,12 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
     const auto worldBox = gis::Geometry::fromEnvelope(world);
 
     // ---- theme inputs ---------------------------------------------------------------------------
+    // What the theme needs from the analyses: given (a canvas keeps it), or computed here once.
+    const auto prepared =
+        o.prepared && o.prepared->fits(o) ? o.prepared : prepareTheme(ws, o, progress);
+    report.prepared = prepared;
+    for (const auto& [layer, crs] : prepared->notes.reprojected)
+        report.inputNotes.reprojected[layer] = crs;
     std::set<std::string> emphasised; // codes drawn in colour (Agency, Corridor)
     bool useEmphasis = false;
     std::string subtitle = o.subtitle;
@@ -652,27 +717,10 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
                         tr("features", lang))
                            .toStdString();
     } else if (o.theme == Theme::Corridor) {
-        const auto c = analysis::corridor(ws, o.corridorKm, {}, progress);
-        for (const auto& r : c.rows)
-            if (r.within)
-                emphasised.insert(r.code);
+        emphasised = prepared->corridorCodes;
         useEmphasis = true;
-        std::vector<gis::Geometry> buffers;
-        for (const auto& l : layers)
-            if (l.kind == "expressway") {
-                analysis::InputLayer t(ws, l.name, &report.inputNotes);
-                if (!t.exists())
-                    continue;
-                t.resetReading();
-                while (auto f = t.next())
-                    if (!f->geometry.isEmpty())
-                        buffers.push_back(f->geometry.buffer(o.corridorKm * 1000.0));
-            }
-        std::vector<const gis::Geometry*> parts;
-        for (const auto& b : buffers)
-            parts.push_back(&b);
-        if (!parts.empty())
-            corridorArea = gis::Geometry::unionOf(parts);
+        if (prepared->corridorArea)
+            corridorArea = prepared->corridorArea->clone();
         if (subtitle.empty())
             subtitle = (tr("Expressway corridor", lang) + ": " + tr("Within", lang) + " " +
                         formatDecimal(o.corridorKm,
@@ -680,17 +728,8 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
                         " km " + tr("of an expressway", lang))
                            .toStdString();
     } else if (o.theme == Theme::Coverage) {
-        coverageUnits = o.unitsLayer.empty() ? periodUnitsLayer(ws) : o.unitsLayer;
-        if (coverageUnits.empty())
-            throw Error(
-                ErrorKind::Usage,
-                "the coverage theme needs a unit layer (--units); the workspace has no districts");
-        if (!layers::findKind(o.coverageKind))
-            throw Error(ErrorKind::Usage, "unknown kind '" + o.coverageKind + "'");
-        const auto c = analysis::coverage(ws, coverageUnits, progress);
-        for (const auto& r : c.rows)
-            if (r.kind == o.coverageKind)
-                coverageShare[r.unitCode] = r.sharePct;
+        coverageUnits = prepared->unitsLayer;
+        coverageShare = prepared->coverageShare;
         const auto* k = layers::findKind(o.coverageKind);
         if (subtitle.empty())
             subtitle = (tr("Share of each unit covered by", lang) + " " +

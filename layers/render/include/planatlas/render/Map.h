@@ -13,7 +13,10 @@
 #include "planatlas/layers/analysis/Notes.h"
 
 #include <cstdint>
+#include <map>
+#include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -33,6 +36,28 @@ enum class Theme
 };
 /// "programme", "coverage", … → Theme; nullopt for an unknown name.
 std::optional<Theme> parseTheme(const std::string& name);
+
+struct MapOptions;
+
+/// What a theme takes from the analyses - the coverage shares of the units, the corridor's
+/// features and its band - computed once by prepareTheme(). The painter never runs an analysis
+/// when it is given one that fits (MapOptions::prepared): a canvas redrawing at every pan and
+/// zoom keeps it (MapReport::prepared hands it back).
+struct ThemeData
+{
+    Theme theme = Theme::Programme;
+    std::string requestedUnits; ///< MapOptions::unitsLayer as asked (empty: the period's)
+    std::string unitsLayer;     ///< Coverage: the unit layer used
+    std::string coverageKind;   ///< Coverage
+    double corridorKm = 0;      ///< Corridor
+    std::map<std::string, double> coverageShare; ///< Coverage: unit code → share % of the kind
+    std::set<std::string> corridorCodes;         ///< Corridor: features within the distance
+    std::optional<gis::Geometry> corridorArea;   ///< Corridor: the band, workspace CRS
+    analysis::InputNotes notes;
+
+    /// Whether this was prepared for what @p options ask.
+    [[nodiscard]] bool fits(const MapOptions& options) const;
+};
 
 struct MapOptions
 {
@@ -61,21 +86,33 @@ struct MapOptions
     /// replaces the theme's choice and the kinds' order (units and basemap included only if
     /// listed).
     std::vector<std::pair<std::string, double>> stack;
+    /// The theme's analysis results, prepared before (see ThemeData); null or unfitting: the
+    /// renderer prepares them.
+    std::shared_ptr<const ThemeData> prepared;
 };
+
+/// Runs what the theme of @p options needs from the analyses (nothing for the programme,
+/// land-price and agency themes). Throws layers::Error(Usage) as drawMap does for a coverage
+/// theme without units or with an unknown kind.
+std::shared_ptr<const ThemeData> prepareTheme(layers::Workspace& workspace,
+                                              const MapOptions& options,
+                                              const layers::Progress& progress = {});
 
 struct MapReport
 {
     std::vector<std::string> layersDrawn; ///< in drawing order
     std::int64_t featuresDrawn = 0;
     std::int64_t labelsPlaced = 0, labelsDropped = 0; ///< dropped: would have collided
-    double scaleDenominator = 0;       ///< 1 : N on the page (0 for a pixel-size image)
-    double scaleBarKm = 0;             ///< length the scale bar stands for
-    bool indicative = false;           ///< some drawn geometry is indicative (and the map says so)
-    bool illustrative = false;         ///< some drawn values are illustrative (and the map says so)
-    std::vector<std::string> legend;   ///< legend entries, as printed
-    int legendColumns = 1;             ///< 2 when the entries flowed into a second column
-    std::int64_t legendOmitted = 0;    ///< entries that fit in neither column (said on the map)
-    analysis::InputNotes inputNotes;   ///< layers stored in another CRS, reprojected to be drawn
+    double scaleDenominator = 0;     ///< 1 : N on the page (0 for a pixel-size image)
+    double scaleBarKm = 0;           ///< length the scale bar stands for
+    bool indicative = false;         ///< some drawn geometry is indicative (and the map says so)
+    bool illustrative = false;       ///< some drawn values are illustrative (and the map says so)
+    std::vector<std::string> legend; ///< legend entries, as printed
+    int legendColumns = 1;           ///< 2 when the entries flowed into a second column
+    std::int64_t legendOmitted = 0;  ///< entries that fit in neither column (said on the map)
+    analysis::InputNotes inputNotes; ///< layers stored in another CRS, reprojected to be drawn
+    std::shared_ptr<const ThemeData>
+        prepared;                      ///< what the theme used (to pass to the next drawing)
     double metresPerPixel = 0;         ///< ground metres per device unit in the map frame
     gis::Envelope frame;               ///< the map frame, device units (y down)
     gis::Envelope extent;              ///< what the frame shows, workspace CRS
