@@ -372,6 +372,46 @@ TEST_F(Map, ThemesTakeTheirAnalysesFromOutsideThePainter)
     EXPECT_NE(picture(real), picture(doctored));
 }
 
+TEST_F(Map, LineLabelsFollowTheirLine)
+{
+    // A straight expressway rising north-east at about 24° through empty country: its name is
+    // written along it, so its label's box is far taller than a level word's.
+    {
+        auto ws = pa::layers::Workspace::open(path(), pa::gis::OpenMode::Update);
+        add(ws, "diagonal", "expressway",
+            "code,name_vi,status,wkt\nE2,Cao tốc chéo,planned,\"LINESTRING(" +
+                std::to_string(X0 + 10000) + " " + std::to_string(Y0 + 11000) + "," +
+                std::to_string(X0 + 28000) + " " + std::to_string(Y0 + 19000) + ")\"\n");
+    }
+    MapOptions o;
+    o.pixelSize = std::pair{1400, 1000};
+    o.furniture = false;
+    o.extent = pa::gis::Envelope{X0, Y0, X0 + 30000, Y0 + 20000};
+    const auto r = write(o, "lines.png");
+    ASSERT_FALSE(r.labels.empty());
+    double lowest = 1e9, tallest = 0;
+    for (const auto& b : r.labels) {
+        lowest = std::min(lowest, b.maxY - b.minY);
+        tallest = std::max(tallest, b.maxY - b.minY);
+    }
+    EXPECT_GT(tallest, 3 * lowest); // the turned word
+    // Its box lies along the line: its centre within a few pixels of the line.
+    const double x0 = 10000 / 30000.0, y0 = 1 - 11000 / 20000.0, x1 = 28000 / 30000.0,
+                 y1 = 1 - 19000 / 20000.0;
+    bool onLine = false;
+    for (const auto& b : r.labels) {
+        if (b.maxY - b.minY < 3 * lowest)
+            continue;
+        const double cx = ((b.minX + b.maxX) / 2 - r.frame.minX) / (r.frame.maxX - r.frame.minX);
+        const double cy = ((b.minY + b.maxY) / 2 - r.frame.minY) / (r.frame.maxY - r.frame.minY);
+        // Distance from the line in frame fractions (the frame keeps the extent's aspect).
+        const double dx = x1 - x0, dy = y1 - y0;
+        const double d = std::abs(dy * (cx - x0) - dx * (cy - y0)) / std::hypot(dx, dy);
+        onLine = onLine || d < 0.02;
+    }
+    EXPECT_TRUE(onLine);
+}
+
 TEST_F(Map, ReferenceImageWithinTolerance)
 {
     MapOptions o;

@@ -25,11 +25,14 @@
 #include <QFontMetricsF>
 #include <QGuiApplication>
 #include <QImage>
+#include <QLineF>
 #include <QPageSize>
 #include <QPainter>
 #include <QPainterPath>
 #include <QPdfWriter>
+#include <QPolygonF>
 #include <QSvgGenerator>
+#include <QTransform>
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
@@ -259,14 +262,64 @@ struct Label
     double offset;   ///< from the point, device units
     QFont font;
     QColor colour;
+    /// A line's label: the line in device units; the name is written along it, where it runs
+    /// straight enough for the word, upright.
+    std::vector<QPointF> path;
 };
+
+namespace {
+
+/// Whether two convex quadrilaterals (closed or not) overlap: no edge normal of either
+/// separates their projections (the separating axis theorem).
+bool overlaps(const QPolygonF& a, const QPolygonF& b)
+{
+    auto separated = [](const QPolygonF& edges, const QPolygonF& x, const QPolygonF& y) {
+        const int n = static_cast<int>(edges.size());
+        for (int i = 0; i < n; ++i) {
+            const QPointF e = edges[(i + 1) % n] - edges[i];
+            const QPointF axis(-e.y(), e.x());
+            if (axis.isNull())
+                continue;
+            auto range = [&](const QPolygonF& poly) {
+                double lo = 1e300, hi = -1e300;
+                for (const auto& v : poly) {
+                    const double d = v.x() * axis.x() + v.y() * axis.y();
+                    lo = std::min(lo, d);
+                    hi = std::max(hi, d);
+                }
+                return std::pair{lo, hi};
+            };
+            const auto [xl, xh] = range(x);
+            const auto [yl, yh] = range(y);
+            if (xh < yl || yh < xl)
+                return true;
+        }
+        return false;
+    };
+    return !separated(a, a, b) && !separated(b, a, b);
+}
+
+/// The point @p s device units along @p path (clamped to its ends).
+QPointF along(const std::vector<QPointF>& path, double s)
+{
+    for (std::size_t i = 1; i < path.size(); ++i) {
+        const double step = QLineF(path[i - 1], path[i]).length();
+        if (s <= step && step > 0)
+            return path[i - 1] + (path[i] - path[i - 1]) * (s / step);
+        s -= step;
+    }
+    return path.back();
+}
+
+} // namespace
 
 class LabelPlacer
 {
 public:
-    LabelPlacer(QRectF frame, std::vector<QRectF> blocked)
-        : m_frame(frame), m_taken(std::move(blocked))
+    LabelPlacer(QRectF frame, const std::vector<QRectF>& blocked) : m_frame(frame)
     {
+        for (const auto& b : blocked)
+            m_taken.emplace_back(b);
     }
 
     /// Places the labels, best first, skipping those that would collide; returns (placed, dropped).
@@ -280,6 +333,11 @@ public:
             const QFontMetricsF fm(l.font);
             const QRectF box = fm.boundingRect(l.text);
             const double w = box.width(), h = fm.height();
+            if (!l.path.empty() && placeAlong(p, l, fm, w, h, u)) {
+                ++placed;
+                continue;
+            }
+            // A line with no free straight stretch is named level beside its middle, as areas are.
             std::vector<QRectF> candidates;
             if (l.point) {
                 const double o = l.offset;
@@ -299,10 +357,10 @@ public:
                 if (!m_frame.contains(padded))
                     continue;
                 if (std::any_of(m_taken.begin(), m_taken.end(),
-                                [&](const QRectF& t) { return t.intersects(padded); }))
+                                [&](const QPolygonF& t) { return overlaps(t, QPolygonF(padded)); }))
                     continue;
                 draw(p, l, c, fm);
-                m_taken.push_back(padded);
+                m_taken.push_back(QPolygonF(padded));
                 m_placed.push_back({c.left(), c.top(), c.right(), c.bottom()});
                 done = true;
                 break;
@@ -315,6 +373,65 @@ public:
     [[nodiscard]] const std::vector<gis::Envelope>& placed() const { return m_placed; }
 
 private:
+    /// A line's name along the line: tried at the middle of its length, then further out, where
+    /// the line runs straight over the word's length (a chord at least 90 % of it), turned to
+    /// the line's direction and kept upright. Collisions are tested with the turned word's
+    /// bounding box.
+    bool placeAlong(QPainter& p, const Label& l, const QFontMetricsF& fm, double w, double h,
+                    const Units& u)
+    {
+        double length = 0;
+        for (std::size_t i = 1; i < l.path.size(); ++i)
+            length += QLineF(l.path[i - 1], l.path[i]).length();
+        if (length < w * 1.1)
+            return false;
+        for (int k = 0; k <= 26; ++k) {
+            // From the middle outwards: 0.5, 0.53, 0.47, 0.56, …
+            const double f = 0.5 + (k % 2 ? 1 : -1) * 0.03 * ((k + 1) / 2);
+            const double s = length * f;
+            if (s - w / 2 < 0 || s + w / 2 > length)
+                continue;
+            const QPointF a = along(l.path, s - w / 2), b = along(l.path, s + w / 2);
+            if (QLineF(a, b).length() < 0.9 * w)
+                continue;                        // the line bends under the word
+            double angle = QLineF(a, b).angle(); // counter-clockwise degrees, y up
+            double turn = -angle;                // QPainter turns clockwise, y down
+            if (turn < -90)
+                turn += 180;
+            if (turn > 90)
+                turn -= 180;
+            // On the line, else just beside it on either side (the name reads as the line's).
+            const QPointF mid = along(l.path, s);
+            const QLineF normal = QLineF(a, b).normalVector().unitVector();
+            const QPointF side = normal.p2() - normal.p1();
+            for (const double offset : {0.0, 0.9 * h, -0.9 * h}) {
+                const QPointF centre = mid + side * offset;
+                QTransform t;
+                t.translate(centre.x(), centre.y());
+                t.rotate(turn);
+                const QRectF word(-w / 2, -h / 2, w, h);
+                const QRectF padded =
+                    t.mapRect(word.adjusted(-u.px(0.4), -u.px(0.2), u.px(0.4), u.px(0.2)));
+                // The turned word itself (not its bounding box) against what is taken.
+                const QPolygonF turned =
+                    t.map(QPolygonF(word.adjusted(-u.px(0.4), -u.px(0.2), u.px(0.4), u.px(0.2))));
+                if (!m_frame.contains(padded) ||
+                    std::any_of(m_taken.begin(), m_taken.end(),
+                                [&](const QPolygonF& r) { return overlaps(r, turned); }))
+                    continue;
+                p.save();
+                p.setTransform(t, true);
+                draw(p, l, word, fm);
+                p.restore();
+                m_taken.push_back(turned);
+                const QRectF bounds = t.mapRect(word);
+                m_placed.push_back({bounds.left(), bounds.top(), bounds.right(), bounds.bottom()});
+                return true;
+            }
+        }
+        return false;
+    }
+
     static void draw(QPainter& p, const Label& l, const QRectF& box, const QFontMetricsF& fm)
     {
         QPainterPath path;
@@ -329,7 +446,7 @@ private:
     }
 
     QRectF m_frame;
-    std::vector<QRectF> m_taken;
+    std::vector<QPolygonF> m_taken; ///< placed words (turned along lines) and blocked boxes
     std::vector<gis::Envelope> m_placed;
 };
 
@@ -1030,7 +1147,8 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
             if (!item.labelAt || item.name.empty())
                 continue;
             const QPointF at = view.map(*item.labelAt);
-            if (!frame.contains(at))
+            // A line leaving the frame keeps its name on the stretch inside (below).
+            if (!frame.contains(at) && item.shapes.lines.empty())
                 continue;
             Label l;
             l.text = q(shortName(item.name));
@@ -1052,6 +1170,31 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
                 l.colour = item.emphasised ? QColor(0xb0, 0x10, 0x10) : l.colour;
                 l.priority = 40;
                 l.point = false;
+                // Written along the longest stretch of it inside the frame.
+                double best = 0;
+                for (const auto& line : item.shapes.lines) {
+                    std::vector<QPointF> run;
+                    double length = 0;
+                    auto finish = [&] {
+                        if (length > best) {
+                            best = length;
+                            l.path = run;
+                        }
+                        run.clear();
+                        length = 0;
+                    };
+                    for (const auto& c : line) {
+                        const QPointF device = view.map(c);
+                        if (!frame.contains(device)) {
+                            finish();
+                            continue;
+                        }
+                        if (!run.empty())
+                            length += QLineF(run.back(), device).length();
+                        run.push_back(device);
+                    }
+                    finish();
+                }
             } else if (d.kind == "other") {
                 l.font = mapFont(u.pt(7.5), false, true);
                 l.colour = QColor(0xb3, 0x58, 0x06);
