@@ -459,6 +459,21 @@ FoldedText foldWithOffsets(std::string_view utf8)
     return out;
 }
 
+std::string capitalFirst(std::string_view s)
+{
+    UChar32 c = 0;
+    std::size_t i = 0;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, s.size(), c);
+    if (c <= 0 || u_isupper(c))
+        return std::string(s);
+    const UChar32 upper = u_toupper(c);
+    char buffer[4];
+    std::size_t n = 0;
+    UBool error = false;
+    U8_APPEND(reinterpret_cast<uint8_t*>(buffer), n, 4, upper, error);
+    return error ? std::string(s) : std::string(buffer, n) + std::string(s.substr(i));
+}
+
 std::string slug(std::string_view utf8, char separator)
 {
     std::string out;

@@ -214,3 +214,14 @@ TEST(Text, ParsesDatesAsVietnameseDocumentsWriteThem)
     EXPECT_FALSE(parseDate("6/2025"));
     EXPECT_FALSE(parseDate("hôm qua"));
 }
+
+TEST(Text, CapitalFirstTakesAnyVietnameseLetter)
+{
+    EXPECT_EQ(pa::text::capitalFirst("tỷ lệ che phủ rừng"), "Tỷ lệ che phủ rừng");
+    EXPECT_EQ(pa::text::capitalFirst("đường cao tốc"), "Đường cao tốc");
+    EXPECT_EQ(pa::text::capitalFirst("ước tính"), "Ước tính");
+    EXPECT_EQ(pa::text::capitalFirst("số khu công nghiệp"), "Số khu công nghiệp");
+    EXPECT_EQ(pa::text::capitalFirst("Sở Công Thương"), "Sở Công Thương");
+    EXPECT_EQ(pa::text::capitalFirst("2025"), "2025");
+    EXPECT_EQ(pa::text::capitalFirst(""), "");
+}

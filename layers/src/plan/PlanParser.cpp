@@ -27,22 +27,6 @@ namespace {
 
 using text::foldForMatch;
 
-/// @p s with its first letter in capitals (any Vietnamese letter).
-std::string capitalFirst(const std::string& s)
-{
-    UChar32 c = 0;
-    std::size_t i = 0;
-    U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, s.size(), c);
-    if (c <= 0 || u_isupper(c))
-        return s;
-    const UChar32 upper = u_toupper(c);
-    char buffer[4];
-    std::size_t n = 0;
-    UBool error = false;
-    U8_APPEND(reinterpret_cast<uint8_t*>(buffer), n, 4, upper, error);
-    return error ? s : std::string(buffer, n) + s.substr(i);
-}
-
 bool contains(const std::string& haystack, std::string_view needle)
 {
     return haystack.find(needle) != std::string::npos;
@@ -526,7 +510,7 @@ public:
         }
         // Names start with a capital ("cơ quan Thuế" → "Cơ quan Thuế").
         if (!info.registered && !info.name.empty())
-            info.name = capitalFirst(info.name);
+            info.name = text::capitalFirst(info.name);
         if (const auto seen = m_seen.find(info.id); seen != m_seen.end())
             return m_all[seen->second];
         m_seen.emplace(info.id, m_all.size());

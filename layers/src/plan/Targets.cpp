@@ -86,18 +86,6 @@ std::string trimWords(std::string s)
     return s.substr(b);
 }
 
-std::string capitaliseFirst(std::string s)
-{
-    // Indicators start a clause mid-sentence; present them as a label ("tỷ lệ" → "Tỷ lệ").
-    if (!s.empty() && s[0] >= 'a' && s[0] <= 'z')
-        s[0] = static_cast<char>(s[0] - 'a' + 'A');
-    else if (s.rfind("\xC4\x91", 0) == 0) // đ → Đ
-        s.replace(0, 2, "\xC4\x90");
-    else if (s.rfind("\xE1\xBB\xB7", 0) == 0) // ỷ → Ỷ
-        s.replace(0, 3, "\xE1\xBB\xB6");
-    return s;
-}
-
 /// Splits a paragraph into clauses at ';' and at sentence ends.
 std::vector<std::pair<std::size_t, std::size_t>> clauses(const std::string& s)
 {
@@ -448,7 +436,7 @@ std::vector<Target> extractTargets(const std::string& paragraph, const std::stri
             Target t;
             t.section = section;
             t.text = clause;
-            t.indicator = capitaliseFirst(indicator);
+            t.indicator = text::capitalFirst(indicator); // a label: "tỷ lệ" → "Tỷ lệ"
             t.comparator = comparator;
             t.value = *value;
             t.valueMax = valueMax;
