@@ -26,6 +26,20 @@ std::vector<std::string> Arguments::all(std::string_view option) const
     return result;
 }
 
+std::string optionFor(const std::string& parameter)
+{
+    std::string out = "--" + parameter;
+    std::replace(out.begin(), out.end(), '_', '-');
+    return out;
+}
+
+std::string parameterFor(std::string_view option)
+{
+    std::string out(option.substr(option.rfind("--", 0) == 0 ? 2 : 0));
+    std::replace(out.begin(), out.end(), '-', '_');
+    return out;
+}
+
 Arguments parse(const Command& command, const std::vector<std::string>& args)
 {
     Arguments parsed;

@@ -59,6 +59,10 @@ struct Arguments
     [[nodiscard]] std::vector<std::string> all(std::string_view option) const;
 };
 
+/// How the command line spells a declared parameter, and back: "distance_km" ↔ "--distance-km".
+std::string optionFor(const std::string& parameter);
+std::string parameterFor(std::string_view option);
+
 /// Parses arguments after the subcommand name. "--opt value" and "--opt=value" are accepted.
 /// Throws UsageError naming the unknown option or missing value.
 Arguments parse(const Command& command, const std::vector<std::string>& args);

@@ -19,14 +19,6 @@ namespace pa::cli {
 
 namespace {
 
-/// "distance_km" → "--distance-km".
-std::string optionName(const std::string& parameter)
-{
-    std::string out = "--" + parameter;
-    std::replace(out.begin(), out.end(), '_', '-');
-    return out;
-}
-
 /// The analyze command, its options and help made from the registry once.
 struct Generated
 {
@@ -49,7 +41,7 @@ const Generated& generated()
             std::string synopsis = "  " + a.name;
             for (const auto& p : a.parameters) {
                 const std::string option =
-                    optionName(p.name) + (p.metavar.empty() ? "" : " " + p.metavar);
+                    optionFor(p.name) + (p.metavar.empty() ? "" : " " + p.metavar);
                 synopsis += p.required ? " " + option : " [" + option + "]";
                 if (!first.contains(p.name)) {
                     names.push_back(p.name);
@@ -73,7 +65,7 @@ const Generated& generated()
             help += ": " + p.help;
             if (!p.defaultValue.empty())
                 help += " (default " + p.defaultValue + (p.unit.empty() ? "" : " " + p.unit) + ")";
-            options.push_back({out.keep(optionName(name)), out.keep(p.metavar), out.keep(help)});
+            options.push_back({out.keep(optionFor(name)), out.keep(p.metavar), out.keep(help)});
         }
         options.push_back(
             {"--format", "FMT",
@@ -204,9 +196,7 @@ int runAnalyze(const std::vector<std::string>& args)
     for (const auto& [option, value] : parsed.values) {
         if (option == "--format" || option == "-o")
             continue;
-        const std::string parameter = std::string(option).substr(2);
-        std::string key = parameter;
-        std::replace(key.begin(), key.end(), '-', '_');
+        const std::string key = parameterFor(option);
         if (!algorithm->parameter(key))
             throw UsageError("analyze " + name + " takes no option " + option +
                              " (see 'planatlas analyze --help')");
@@ -216,7 +206,7 @@ int runAnalyze(const std::vector<std::string>& args)
     auto ws = layers::Workspace::open(parsed.positional[0], gis::OpenMode::ReadOnly);
     const auto result = [&] {
         const TerminalProgress progress;
-        return algorithm->run(ws, values, progress.progress());
+        return algorithm->compute(ws, values, progress.progress()); // checked above
     }();
     for (const auto& line : result.messages)
         std::fprintf(stderr, "%s: %s\n", name.c_str(), line.c_str());

@@ -7,7 +7,6 @@
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/plan/Plan.h"
 
-#include <algorithm>
 #include <cstdio>
 #include <exception>
 #include <string>
@@ -110,10 +109,8 @@ int main(int argc, char** argv)
         return pa::cli::kUsage;
     } catch (const pa::layers::ParameterError& e) {
         // Named as the command line spells it: "distance_km" → "--distance-km".
-        std::string option = "--" + e.parameter();
-        std::replace(option.begin(), option.end(), '_', '-');
-        std::fprintf(stderr, "planatlas %s: error: %s: %s\n", command.c_str(), option.c_str(),
-                     e.problem().c_str());
+        std::fprintf(stderr, "planatlas %s: error: %s: %s\n", command.c_str(),
+                     pa::cli::optionFor(e.parameter()).c_str(), e.problem().c_str());
         return pa::cli::kUsage;
     } catch (const pa::layers::Error& e) {
         std::fprintf(stderr, "planatlas %s: error: %s\n", command.c_str(), e.what());

@@ -485,7 +485,7 @@ void AnalysisDock::run(const std::string& name)
     }
     start<analysis::Result>(
         [algorithm, given](layers::Workspace& ws, const layers::Progress& p) {
-            return algorithm->run(ws, given, p);
+            return algorithm->compute(ws, given, p); // checked above
         },
         [this, name, given](analysis::Result r) {
             if (Page* done = page(name))
