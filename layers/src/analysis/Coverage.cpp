@@ -102,6 +102,7 @@ CoverageResult coverage(layers::Workspace& workspace, const std::string& unitsLa
                         "coverage");
         const detail::Unit& unit = units[u];
         const double unitAreaHa = unit.geometry.area() / m2PerHa;
+        result.unitAreaHa[unit.code] = unitAreaHa;
         const auto unitEnvelope = *unit.geometry.envelope();
         for (const auto& kind : result.kinds) {
             CoverageRow row;

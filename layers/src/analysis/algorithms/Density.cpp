@@ -1,7 +1,6 @@
 // density: how densely the programme sits in each unit — features and kilometres of line per
 // 100 km² of the unit, by kind (markets per district, expressway km per 100 km²). Built on the
 // coverage analysis; added as one file and one registry line to show the shape.
-#include "../Units_p.h"
 #include "planatlas/layers/analysis/Algorithm.h"
 #include "planatlas/layers/analysis/Coverage.h"
 
@@ -36,9 +35,6 @@ Algorithm densityAlgorithm()
           .metavar = "K1,K2"}},
         [](layers::Workspace& ws, const ParameterValues& v, const layers::Progress& progress) {
             const auto r = coverage(ws, v.text("units"), progress);
-            std::map<std::string, double> unitKm2;
-            for (const auto& u : detail::readUnits(ws, r.unitsLayer))
-                unitKm2[u.code] = u.geometry.area() / 1e6;
             const auto kinds = v.list("kinds");
             Table t{"density",
                     {{"unit_code"},
@@ -55,7 +51,7 @@ Algorithm densityAlgorithm()
                 if (!kinds.empty() &&
                     std::find(kinds.begin(), kinds.end(), row.kind) == kinds.end())
                     continue;
-                const double km2 = unitKm2[row.unitCode];
+                const double km2 = r.unitAreaHa.at(row.unitCode) / 100.0; // the units coverage read
                 const double per100 = km2 > 0 ? 100.0 / km2 : 0.0;
                 t.rows.push_back({row.unitCode, row.unitName, row.kind, km2, row.features,
                                   static_cast<double>(row.features) * per100, row.lengthKm,

@@ -36,6 +36,7 @@ struct CoverageResult
     std::vector<std::string> kinds;              ///< programme kinds analysed, registry order
     std::vector<CoverageRow> rows;               ///< by unit code, then kind
     std::map<std::string, std::int64_t> outside; ///< kind → features that reach into no unit
+    std::map<std::string, double> unitAreaHa;    ///< unit code → its area (ha)
     InputNotes notes;
 };
 
