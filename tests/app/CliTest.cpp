@@ -592,15 +592,7 @@ TEST(Cli, CorridorWithExpresswaysStoredInWgs84GivesTheSameAnswer)
     const auto before = runCli({"analyze", ws, "corridor", "--distance-km", "5"});
     const auto targetsBefore = runCli({"analyze", ws, "targets"});
     ASSERT_EQ(before.exitCode, 0) << before.err;
-    const auto copy = dir.file("expressways_wgs84.gpkg");
-    ASSERT_EQ(pa::test::run({"ogr2ogr", "-t_srs", "EPSG:4326", "-preserve_fid", "-nln",
-                             "expressways", copy, ws, "expressways"})
-                  .exitCode,
-              0);
-    ASSERT_EQ(pa::test::run({"ogr2ogr", "-update", "-overwrite", "-preserve_fid", "-nln",
-                             "expressways", ws, copy, "expressways"})
-                  .exitCode,
-              0);
+    ASSERT_EQ(pa::test::storeLayerIn(ws, "expressways", "EPSG:4326", dir), "");
     const auto after = runCli({"analyze", ws, "corridor", "--distance-km", "5"});
     ASSERT_EQ(after.exitCode, 0) << after.err;
     EXPECT_EQ(after.out, before.out); // to the fourth decimal of every kilometre

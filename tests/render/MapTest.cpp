@@ -286,17 +286,8 @@ TEST_F(Map, LayersStoredInAnotherCrsAreDrawnWhereTheyAre)
     MapOptions price = o;
     price.theme = Theme::LandPrice;
     const auto priceBefore = write(price, "price-before.png");
-    for (const std::string layer : {"roads", "prices"}) {
-        const auto copy = m_dir.file(layer + "_wgs84.gpkg");
-        ASSERT_EQ(pa::test::run({"ogr2ogr", "-t_srs", "EPSG:4326", "-preserve_fid", "-nln", layer,
-                                 copy, path(), layer})
-                      .exitCode,
-                  0);
-        ASSERT_EQ(pa::test::run({"ogr2ogr", "-update", "-overwrite", "-preserve_fid", "-nln", layer,
-                                 path(), copy, layer})
-                      .exitCode,
-                  0);
-    }
+    for (const std::string layer : {"roads", "prices"})
+        ASSERT_EQ(pa::test::storeLayerIn(path(), layer, "EPSG:4326", m_dir), "");
     const auto after = write(o, "after.png");
     EXPECT_EQ(after.layersDrawn, before.layersDrawn);
     EXPECT_EQ(after.featuresDrawn, before.featuresDrawn);

@@ -29,6 +29,19 @@ fs::path sampleWorkspace()
 {
     return PLANATLAS_SAMPLE_WORKSPACE;
 }
+std::string storeLayerIn(const std::string& workspace, const std::string& layer,
+                         const std::string& crs, const TempDir& scratch)
+{
+    const auto copy = scratch.file(layer + "_in_another_crs.gpkg");
+    std::filesystem::remove(copy);
+    auto r =
+        run({"ogr2ogr", "-t_srs", crs, "-preserve_fid", "-nln", layer, copy, workspace, layer});
+    if (r.exitCode == 0)
+        r = run({"ogr2ogr", "-update", "-overwrite", "-preserve_fid", "-nln", layer, workspace,
+                 copy, layer});
+    return r.exitCode == 0 ? std::string() : "ogr2ogr: " + r.err;
+}
+
 bool samplesBuilt()
 {
     return !std::string_view(PLANATLAS_SAMPLE_WORKSPACE).empty();

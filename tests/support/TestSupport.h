@@ -44,6 +44,11 @@ struct CommandResult
 
 /// Runs a program (searched in PATH when it has no '/') with stdin closed.
 CommandResult run(const std::vector<std::string>& argv);
+/// Rewrites table @p layer of the GeoPackage @p workspace in @p crs as an outside editor may
+/// leave it (ogr2ogr: same name, same fids; the PlanAtlas registry untouched), through a scratch
+/// file in @p scratch. Returns "" on success, else what ogr2ogr said.
+std::string storeLayerIn(const std::string& workspace, const std::string& layer,
+                         const std::string& crs, const TempDir& scratch);
 /// Runs the planatlas executable built with these tests.
 CommandResult runCli(const std::vector<std::string>& args);
 /// Whether the build made the sample workspaces (PLANATLAS_BUILD_SAMPLES=ON, the default).

@@ -238,13 +238,7 @@ void storeEveryLayerInWgs84(const pa::test::TempDir& dir, const std::string& pat
                             const std::vector<std::string>& layers)
 {
     for (const auto& layer : layers) {
-        const auto copy = dir.file(layer + "_wgs84.gpkg");
-        auto r = pa::test::run(
-            {"ogr2ogr", "-t_srs", "EPSG:4326", "-preserve_fid", "-nln", layer, copy, path, layer});
-        ASSERT_EQ(r.exitCode, 0) << r.err;
-        r = pa::test::run({"ogr2ogr", "-update", "-overwrite", "-preserve_fid", "-nln", layer, path,
-                           copy, layer});
-        ASSERT_EQ(r.exitCode, 0) << r.err;
+        ASSERT_EQ(pa::test::storeLayerIn(path, layer, "EPSG:4326", dir), "");
         auto ds = gis::Dataset::openVector(path, gis::OpenMode::ReadOnly);
         ASSERT_EQ(ds.layerByName(layer)->crs()->epsg(), 4326) << layer;
     }
