@@ -18,7 +18,7 @@ enum ExitCode : int
     kOk = 0,
     kProblemsFound = 1,  ///< validate found errors
     kUsage = 2,          ///< bad command line
-    kInputError = 3,     ///< a source file cannot be used
+    kInputError = 3,     ///< a source file cannot be used, or an output cannot be written
     kWorkspaceError = 4, ///< the workspace cannot be created, opened or written
     kInternalError = 5,  ///< a bug or an unexpected library failure
     kCancelled = 130,    ///< interrupted (Ctrl-C); nothing was written

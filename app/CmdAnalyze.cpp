@@ -2,6 +2,7 @@
 // options, --help and the JSON output come from the registry; nothing here names an analysis.
 #include "Cli.h"
 #include "planatlas/layers/Errors.h"
+#include "planatlas/layers/PendingFile.h"
 #include "planatlas/layers/Text.h"
 #include "planatlas/layers/Workspace.h"
 #include "planatlas/layers/analysis/Algorithm.h"
@@ -11,7 +12,6 @@
 #include <algorithm>
 #include <cstdio>
 #include <deque>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -154,18 +154,16 @@ std::string writeJson(const analysis::Algorithm& algorithm, const analysis::Para
     return j.dump(2) + '\n';
 }
 
-/// Writes the output to -o FILE or standard output.
+/// Writes the output to -o FILE (checked, complete or not at all) or standard output (checked
+/// by main() when the command ends).
 int emit(const Arguments& parsed, const std::string& text, const std::string& name,
          std::size_t rows)
 {
     if (!parsed.has("-o")) {
-        std::fputs(text.c_str(), stdout);
+        std::fwrite(text.data(), 1, text.size(), stdout);
         return kOk;
     }
-    std::ofstream file(parsed.value("-o"), std::ios::binary | std::ios::trunc);
-    if (!file)
-        throw layers::Error(layers::ErrorKind::Input, parsed.value("-o") + ": cannot be written");
-    file << text;
+    layers::writeOutputFile(parsed.value("-o"), text, layers::OutputKind::Text);
     std::fprintf(stderr, "%s: %zu row(s) written to %s\n", name.c_str(), rows,
                  parsed.value("-o").c_str());
     return kOk;
@@ -203,6 +201,10 @@ int runAnalyze(const std::vector<std::string>& args)
         values.set(key, value);
     }
     algorithm->check(values); // before the workspace is opened
+    if (parsed.has("-o"))     // refused now, not after minutes of work
+        layers::checkOutputTarget(parsed.value("-o"), format == "gpkg"
+                                                          ? layers::OutputKind::GeoPackage
+                                                          : layers::OutputKind::Text);
     auto ws = layers::Workspace::open(parsed.positional[0], gis::OpenMode::ReadOnly);
     const auto result = [&] {
         const TerminalProgress progress;

@@ -8,27 +8,11 @@
 #include "planatlas/layers/plan/PlanStore.h"
 
 #include <cstdio>
-#include <fstream>
 #include <nlohmann/json.hpp>
 
 namespace pa::cli {
 
 namespace {
-
-/// Writes @p text to @p path through a file moved into place when complete; a write error names the
-/// path.
-void writeTextFile(const std::string& path, const std::string& text)
-{
-    layers::PendingFile pending(path);
-    {
-        std::ofstream out(pending.path(), std::ios::binary | std::ios::trunc);
-        out << text;
-        out.flush();
-        if (!out)
-            throw layers::Error(layers::ErrorKind::Input, path + ": cannot be written");
-    }
-    pending.commit();
-}
 
 const Command kIngest{
     "ingest",
@@ -141,7 +125,8 @@ int runIngest(const std::vector<std::string>& args)
             std::fprintf(stderr, "note: %s is a text document; --save-text writes nothing\n",
                          parsed.positional.back().c_str());
         else
-            writeTextFile(parsed.value("--save-text"), document.text);
+            layers::writeOutputFile(parsed.value("--save-text"), document.text,
+                                    layers::OutputKind::Text);
     }
     const std::string text = parsed.has("--explain") ? document.text : std::string();
     auto plan = [&] {

@@ -7,7 +7,9 @@
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/plan/Plan.h"
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <exception>
 #include <string>
 #include <vector>
@@ -52,8 +54,8 @@ void printUsage()
         std::printf("  %-10s %s\n", c.name, c.summary);
     std::fputs("\n'planatlas COMMAND --help' describes each command.\n"
                "  --version  print the version and the GDAL, GEOS and PROJ versions\n\n"
-               "exit codes: 0 ok, 1 problems found (validate), 2 usage, 3 input file error,\n"
-               "            4 workspace error, 5 internal error, 130 cancelled\n",
+               "exit codes: 0 ok, 1 problems found (validate), 2 usage, 3 input or output file\n"
+               "            error, 4 workspace error, 5 internal error, 130 cancelled\n",
                stdout);
 }
 
@@ -70,6 +72,19 @@ int exitCodeFor(pa::layers::ErrorKind kind)
         return pa::cli::kCancelled;
     }
     return pa::cli::kInternalError;
+}
+
+/// What a command printed must reach its destination to the last byte: a full disk or a
+/// closed pipe behind standard output is an error, not a silent exit 0.
+int finishStandardOutput(const std::string& command, int code)
+{
+    errno = 0;
+    if (std::fflush(stdout) == 0 && !std::ferror(stdout))
+        return code;
+    const int error = errno;
+    std::fprintf(stderr, "planatlas %s: error: standard output: cannot be written (%s)\n",
+                 command.c_str(), error ? std::strerror(error) : "write error");
+    return pa::cli::kInputError;
 }
 
 } // namespace
@@ -100,7 +115,7 @@ int main(int argc, char** argv)
     try {
         for (const auto& c : kSubcommands)
             if (command == c.name)
-                return c.run(args);
+                return finishStandardOutput(command, c.run(args));
         std::fprintf(stderr, "planatlas: unknown command '%s' (see 'planatlas --help')\n",
                      command.c_str());
         return pa::cli::kUsage;

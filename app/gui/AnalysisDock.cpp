@@ -2,7 +2,9 @@
 
 #include "Text_p.h"
 #include "planatlas/gis/Dataset.h"
+#include "planatlas/layers/Errors.h"
 #include "planatlas/layers/LayerKind.h"
+#include "planatlas/layers/PendingFile.h"
 #include "planatlas/layers/Text.h"
 #include "planatlas/layers/analysis/Csv.h"
 #include "planatlas/render/Map.h"
@@ -10,7 +12,6 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QEvent>
-#include <QFile>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -756,17 +757,23 @@ void AnalysisDock::showKindRows()
 bool AnalysisDock::exportCsv(const std::string& name, const QString& path)
 {
     const auto& t = table(name);
-    QFile file(path);
-    if (t.columns.empty() || !file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+    m_status->setToolTip(QString());
+    if (t.columns.empty()) {
         m_status->setText(tr("Cannot write %1").arg(path));
         return false;
     }
-    const std::string csv = analysis::csv::write(t);
-    const bool ok =
-        file.write(csv.data(), static_cast<qint64>(csv.size())) == static_cast<qint64>(csv.size());
-    m_status->setText(ok ? tr("%1 row(s) written to %2").arg(t.rows.size()).arg(path)
-                         : tr("Cannot write %1").arg(path));
-    return ok;
+    try {
+        // The same checked writer as the command line: never over a workspace or a link,
+        // complete or not at all.
+        layers::writeOutputFile(path.toStdString(), analysis::csv::write(t),
+                                layers::OutputKind::Text);
+    } catch (const layers::Error& e) {
+        m_status->setText(tr("Cannot write %1").arg(path));
+        m_status->setToolTip(QString::fromStdString(e.what()));
+        return false;
+    }
+    m_status->setText(tr("%1 row(s) written to %2").arg(t.rows.size()).arg(path));
+    return true;
 }
 
 void AnalysisDock::cancel()

@@ -1,12 +1,197 @@
 #include "planatlas/layers/PendingFile.h"
 
+#include "planatlas/gis/Dataset.h"
+#include "planatlas/gis/Error.h"
 #include "planatlas/layers/Errors.h"
+
+#include <array>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <fstream>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace pa::layers {
 
 namespace fs = std::filesystem;
 
-PendingFile::PendingFile(const std::string& target) : m_target(target)
+namespace {
+
+/// What an existing file holds, from its first bytes.
+enum class Content
+{
+    Empty,
+    Sqlite,
+    Png,
+    Pdf,
+    Svg,
+    Text,
+    Binary,
+};
+
+Content sniff(const fs::path& file)
+{
+    std::ifstream in(file, std::ios::binary);
+    std::string head(64 * 1024, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(in.gcount()));
+    if (head.empty())
+        return Content::Empty;
+    if (head.starts_with(std::string_view("SQLite format 3\0", 16)))
+        return Content::Sqlite;
+    if (head.starts_with("\x89PNG\r\n\x1a\n"))
+        return Content::Png;
+    if (head.starts_with("%PDF-"))
+        return Content::Pdf;
+    if (head.find('\0') != std::string::npos)
+        return Content::Binary;
+    return head.find("<svg") != std::string::npos ? Content::Svg : Content::Text;
+}
+
+std::string describe(Content content)
+{
+    switch (content) {
+    case Content::Empty:
+        return "an empty file";
+    case Content::Sqlite:
+        return "a GeoPackage or SQLite database";
+    case Content::Png:
+        return "a PNG image";
+    case Content::Pdf:
+        return "a PDF document";
+    case Content::Svg:
+        return "an SVG drawing";
+    case Content::Text:
+        return "text";
+    case Content::Binary:
+        return "binary data";
+    }
+    return "a file";
+}
+
+std::string describe(OutputKind kind)
+{
+    switch (kind) {
+    case OutputKind::Text:
+        return "a text table";
+    case OutputKind::GeoPackage:
+        return "an analysis GeoPackage";
+    case OutputKind::Png:
+        return "a PNG map";
+    case OutputKind::Svg:
+        return "an SVG map";
+    case OutputKind::Pdf:
+        return "a PDF map";
+    }
+    return "an output";
+}
+
+bool replaceable(Content existing, OutputKind kind)
+{
+    switch (kind) {
+    case OutputKind::Text:
+        return existing == Content::Text || existing == Content::Svg;
+    case OutputKind::GeoPackage:
+        return existing == Content::Sqlite; // and PlanAtlas's own, checked by the caller
+    case OutputKind::Png:
+        return existing == Content::Png;
+    case OutputKind::Pdf:
+        return existing == Content::Pdf;
+    case OutputKind::Svg:
+        return existing == Content::Svg;
+    }
+    return false;
+}
+
+[[noreturn]] void refuse(const std::string& target, const std::string& why)
+{
+    throw Error(ErrorKind::Input, target + ": " + why + "; choose another file name");
+}
+
+/// An existing SQLite file may be replaced by an analysis GeoPackage only when PlanAtlas wrote
+/// it as one: never a workspace, never someone's data.
+void checkReplaceableGeoPackage(const std::string& target)
+{
+    try {
+        auto ds = gis::Dataset::openVector(target, gis::OpenMode::ReadOnly, {}, {"GPKG"});
+        const auto tables = ds.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND "
+                                       "name IN ('pa_metadata', 'pa_layers')");
+        if (!tables.rows.empty())
+            refuse(target, "is a PlanAtlas workspace, which an output never replaces");
+        const auto foreign = ds.execute(
+            "SELECT COUNT(*) FROM gpkg_contents WHERE description IS NULL OR description <> " +
+            gis::sqlLiteral(kAnalysisOutputDescription));
+        if (foreign.rows.empty() || gis::toString(foreign.rows[0][0]) != "0")
+            refuse(target, "is a GeoPackage that PlanAtlas did not write as an analysis output, "
+                           "so it is not replaced");
+    } catch (const gis::GisError&) {
+        refuse(target, "is an SQLite database but not a GeoPackage, so it is not replaced");
+    }
+}
+
+std::string errnoText(int error)
+{
+    return std::strerror(error);
+}
+
+} // namespace
+
+void checkOutputTarget(const std::string& target, OutputKind kind)
+{
+    if (target.empty())
+        throw Error(ErrorKind::Input, "the output file has no name");
+    const fs::path final(target);
+    std::error_code ec;
+    const auto status = fs::symlink_status(final, ec);
+    if (ec && ec != std::errc::no_such_file_or_directory)
+        throw Error(ErrorKind::Input, target + ": cannot be examined (" + ec.message() + ")");
+    if (!fs::exists(status))
+        return;
+    if (fs::is_symlink(status))
+        refuse(target, "is a symbolic link, which PlanAtlas does not write through");
+    if (fs::is_directory(status))
+        refuse(target, "is a folder, not a file");
+    if (!fs::is_regular_file(status))
+        refuse(target, "is not a regular file (a device, a pipe or a socket)");
+    const Content existing = sniff(final);
+    if (existing == Content::Empty)
+        return;
+    if (!replaceable(existing, kind))
+        refuse(target, "already exists and holds " + describe(existing) + ", which " +
+                           describe(kind) + " does not replace");
+    if (kind == OutputKind::GeoPackage)
+        checkReplaceableGeoPackage(target);
+}
+
+void writeCompletely(const fs::path& file, std::string_view bytes, const std::string& shown)
+{
+    const int fd =
+        ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0666);
+    if (fd < 0)
+        throw Error(ErrorKind::Input, shown + ": cannot be written (" + errnoText(errno) + ")");
+    std::size_t done = 0;
+    int error = 0;
+    while (done < bytes.size()) {
+        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            error = n < 0 ? errno : EIO;
+            break;
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    if (error == 0 && ::fsync(fd) != 0 && errno != EINVAL)
+        error = errno;
+    if (::close(fd) != 0 && error == 0)
+        error = errno;
+    if (error != 0)
+        throw Error(ErrorKind::Input, shown + ": cannot be written (" + errnoText(error) + ")");
+}
+
+PendingFile::PendingFile(const std::string& target, OutputKind kind)
+    : m_target(target), m_kind(kind)
 {
     const fs::path final(target);
     const fs::path dir = final.parent_path().empty() ? fs::path(".") : final.parent_path();
@@ -14,6 +199,7 @@ PendingFile::PendingFile(const std::string& target) : m_target(target)
     if (!fs::is_directory(dir, ec))
         throw Error(ErrorKind::Input,
                     target + ": the folder '" + dir.string() + "' does not exist");
+    checkOutputTarget(target, kind);
     m_temporary = dir / ("." + final.filename().string() + ".partial" + final.extension().string());
     fs::remove(m_temporary, ec); // a leftover of a run that was killed
 }
@@ -25,15 +211,38 @@ PendingFile::~PendingFile()
         fs::remove(m_temporary, ignored);
 }
 
+void PendingFile::write(std::string_view bytes)
+{
+    writeCompletely(m_temporary, bytes, m_target);
+}
+
 void PendingFile::commit()
 {
     std::error_code ec;
     if (!fs::exists(m_temporary, ec) || fs::file_size(m_temporary, ec) == 0)
         throw Error(ErrorKind::Input, m_target + ": cannot be written");
+    // Writers that opened the file themselves (GDAL, Qt) closed it; its bytes reach the disk
+    // before the name does, so a crash leaves the old file or the whole new one.
+    const int fd = ::open(m_temporary.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0 || (::fsync(fd) != 0 && errno != EINVAL)) {
+        const int error = errno;
+        if (fd >= 0)
+            ::close(fd);
+        throw Error(ErrorKind::Input, m_target + ": cannot be written (" + errnoText(error) + ")");
+    }
+    ::close(fd);
+    checkOutputTarget(m_target, m_kind); // again: the work may have taken minutes
     fs::rename(m_temporary, m_target, ec);
     if (ec)
         throw Error(ErrorKind::Input, m_target + ": cannot be written (" + ec.message() + ")");
     m_committed = true;
+}
+
+void writeOutputFile(const std::string& target, std::string_view bytes, OutputKind kind)
+{
+    PendingFile pending(target, kind);
+    pending.write(bytes);
+    pending.commit();
 }
 
 } // namespace pa::layers

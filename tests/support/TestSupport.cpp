@@ -114,6 +114,18 @@ CommandResult run(const std::vector<std::string>& argv)
     return result;
 }
 
+std::string cliPath()
+{
+    return PLANATLAS_CLI;
+}
+
+CommandResult runShell(const std::string& script, const std::vector<std::string>& args)
+{
+    std::vector<std::string> argv{"/bin/sh", "-c", script, "sh"};
+    argv.insert(argv.end(), args.begin(), args.end());
+    return run(argv);
+}
+
 CommandResult runCli(const std::vector<std::string>& args)
 {
     std::vector<std::string> argv{PLANATLAS_CLI};

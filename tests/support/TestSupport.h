@@ -51,6 +51,10 @@ std::string storeLayerIn(const std::string& workspace, const std::string& layer,
                          const std::string& crs, const TempDir& scratch);
 /// Runs the planatlas executable built with these tests.
 CommandResult runCli(const std::vector<std::string>& args);
+/// The planatlas executable built with these tests.
+std::string cliPath();
+/// Runs @p script with /bin/sh, "$1"… being @p args (for redirections, ulimit, traps).
+CommandResult runShell(const std::string& script, const std::vector<std::string>& args);
 /// Whether the build made the sample workspaces (PLANATLAS_BUILD_SAMPLES=ON, the default).
 bool samplesBuilt();
 /// The first statement of a GoogleTest test (or SetUp) that needs a sample workspace: without

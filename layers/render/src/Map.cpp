@@ -16,6 +16,7 @@
 #include "planatlas/layers/plan/Plan.h"
 #include "planatlas/render/Report.h"
 
+#include <QBuffer>
 #include <QDate>
 #include <QDir>
 #include <QFile>
@@ -785,6 +786,14 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
                        body - panelHeight - u.px(4));
         panel = QRectF(inner.left(), frame.bottom() + u.px(4), inner.width(), panelHeight);
     }
+    // A page too small for its title, legend and footer would leave no map at all: said, not
+    // drawn blank.
+    if (o.furniture && (frame.width() < u.px(20) || frame.height() < u.px(20)))
+        throw Error(ErrorKind::Usage,
+                    "a page of " + std::to_string(std::lround(page.width() * 25.4 / u.dpi)) +
+                        " × " + std::to_string(std::lround(page.height() * 25.4 / u.dpi)) +
+                        " mm is too small for a map with its title, legend and footer (at least "
+                        "about 70 × 70 mm); give a larger size or a lower resolution");
     // Fit the extent to the frame (expand the short side), with a small margin.
     {
         const double pad = o.furniture ? 0.03 : 0.0; // a canvas shows exactly what it asks for
@@ -1825,8 +1834,12 @@ MapReport writeMap(layers::Workspace& ws, const MapOptions& o, const std::string
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     if (ext != ".png" && ext != ".svg" && ext != ".pdf")
         throw Error(ErrorKind::Usage, "-o " + path + ": the map is written as .png, .svg or .pdf");
-    layers::PendingFile pending(path); // written beside the target, moved into place when complete
-    const fs::path& temporary = pending.path();
+    // Checked before the drawing starts; the map is drawn into memory and written through
+    // PendingFile, so a full disk or a refused target is an error naming the file, never a
+    // truncated map.
+    layers::PendingFile pending(path, ext == ".png"   ? layers::OutputKind::Png
+                                      : ext == ".svg" ? layers::OutputKind::Svg
+                                                      : layers::OutputKind::Pdf);
 
     const double mmW = o.pixelSize ? o.pixelSize->first * 25.4 / o.dpi : o.pageWidthMm;
     const double mmH = o.pixelSize ? o.pixelSize->second * 25.4 / o.dpi : o.pageHeightMm;
@@ -1835,7 +1848,11 @@ MapReport writeMap(layers::Workspace& ws, const MapOptions& o, const std::string
     const int pxH =
         o.pixelSize ? o.pixelSize->second : static_cast<int>(std::lround(mmH / 25.4 * o.dpi));
     MapReport report;
-    const QString file = QString::fromStdString(temporary.string());
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    // Document titles are metadata text: escaped, so "A & B" or "<script>" stay text.
+    const QString title = QString::fromStdString(o.title.empty() ? "PlanAtlas map" : o.title);
     if (ext == ".png") {
         QImage image(pxW, pxH, QImage::Format_ARGB32_Premultiplied);
         image.setDotsPerMeterX(static_cast<int>(std::lround(o.dpi / 0.0254)));
@@ -1845,15 +1862,15 @@ MapReport writeMap(layers::Workspace& ws, const MapOptions& o, const std::string
             QPainter painter(&image);
             report = drawMap(ws, o, painter, QRectF(0, 0, pxW, pxH), progress);
         }
-        if (!image.save(file, "PNG"))
-            throw Error(ErrorKind::Input, path + ": cannot be written");
+        if (!image.save(&buffer, "PNG"))
+            throw Error(ErrorKind::Input, path + ": cannot be written (the PNG encoder failed)");
     } else if (ext == ".svg") {
         QSvgGenerator svg;
-        svg.setFileName(file);
+        svg.setOutputDevice(&buffer);
         svg.setSize(QSize(pxW, pxH));
         svg.setViewBox(QRectF(0, 0, pxW, pxH));
         svg.setResolution(o.dpi);
-        svg.setTitle(QString::fromStdString(o.title.empty() ? "PlanAtlas map" : o.title));
+        svg.setTitle(title.toHtmlEscaped());
         svg.setDescription(QStringLiteral("PlanAtlas"));
         {
             QPainter painter;
@@ -1862,11 +1879,11 @@ MapReport writeMap(layers::Workspace& ws, const MapOptions& o, const std::string
             report = drawMap(ws, o, painter, QRectF(0, 0, pxW, pxH), progress);
         }
     } else {
-        QPdfWriter pdf(file);
+        QPdfWriter pdf(&buffer);
         pdf.setResolution(o.dpi);
         pdf.setPageSize(QPageSize(QSizeF(mmW, mmH), QPageSize::Millimeter));
         pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
-        pdf.setTitle(QString::fromStdString(o.title.empty() ? "PlanAtlas map" : o.title));
+        pdf.setTitle(title);
         pdf.setCreator(QStringLiteral("PlanAtlas"));
         QPainter painter;
         if (!painter.begin(&pdf))
@@ -1874,6 +1891,8 @@ MapReport writeMap(layers::Workspace& ws, const MapOptions& o, const std::string
         report = drawMap(ws, o, painter, QRectF(0, 0, pdf.width(), pdf.height()), progress);
         painter.end();
     }
+    buffer.close();
+    pending.write(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
     pending.commit();
     return report;
 }

@@ -5,6 +5,7 @@
 #include "planatlas/gis/Dataset.h"
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/LayerKind.h"
+#include "planatlas/layers/PendingFile.h"
 #include "planatlas/layers/Text.h"
 #include "planatlas/layers/analysis/Csv.h"
 #include "planatlas/render/Map.h"
@@ -774,10 +775,8 @@ ReportResult writeReport(layers::Workspace& ws, const std::string& directory,
     if (ec)
         throw Error(ErrorKind::Input, directory + ": cannot be written (" + ec.message() + ")");
     auto put = [&](const std::string& name, const std::string& content) {
-        std::ofstream out(partial / name, std::ios::binary | std::ios::trunc);
-        out << content;
-        if (!out)
-            throw Error(ErrorKind::Input, (target / name).string() + ": cannot be written");
+        layers::checkOutputTarget((target / name).string(), layers::OutputKind::Text);
+        layers::writeCompletely(partial / name, content, (target / name).string());
     };
     put("index.html", h.str());
     for (const auto& [name, content] : csvFiles)

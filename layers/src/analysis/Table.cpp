@@ -265,7 +265,7 @@ gis::FieldType fieldType(Type type)
 void writeGeoPackage(layers::Workspace& ws, const Table& table, const std::string& path,
                      const layers::Progress& progress)
 {
-    layers::PendingFile file(path); // written beside the target, moved over it when complete
+    layers::PendingFile file(path, layers::OutputKind::GeoPackage); // moved in when complete
     const bool spatial = !table.places.empty();
     try {
         auto out = gis::Dataset::createGeoPackage(file.path().string());
@@ -290,11 +290,12 @@ void writeGeoPackage(layers::Workspace& ws, const Table& table, const std::strin
             }
         }
         const bool single = family && !mixed && *family != gis::GeometryFamily::Collection;
-        auto layer = out.createLayer(table.name, spatial ? &ws.crs() : nullptr,
-                                     !spatial ? gis::GeometryFamily::None
-                                     : single ? *family
-                                              : gis::GeometryFamily::Collection,
-                                     single, fields);
+        auto layer = out.createLayer(
+            table.name, spatial ? &ws.crs() : nullptr,
+            !spatial ? gis::GeometryFamily::None
+            : single ? *family
+                     : gis::GeometryFamily::Collection,
+            single, fields, {"DESCRIPTION=" + std::string(layers::kAnalysisOutputDescription)});
         out.startTransaction();
         for (std::size_t i = 0; i < table.rows.size(); ++i) {
             if (i % 1000 == 0) {

@@ -32,6 +32,11 @@ Algorithm coverageAlgorithm()
                             {"outside", r.outside}},
                            {},
                            r.notes};
+                if (r.kinds.empty()) // an empty table is said, not left to be guessed at
+                    out.messages.push_back(
+                        "the workspace has no programme layer to measure (industrial parks, "
+                        "expressways, agricultural zones, urban centres …): the table has no "
+                        "rows");
                 for (const auto& [kind, n] : r.outside)
                     out.messages.push_back(std::to_string(n) + " " + kind +
                                            " feature(s) reach into no unit of '" + r.unitsLayer +
