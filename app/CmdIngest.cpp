@@ -24,7 +24,11 @@ const Command kIngest{
     "example: planatlas ingest --format json kh-54.txt",
     {
         {"--format", "FMT", "json: print the document as JSON (text: a summary)"},
-        {"--doc-id", "ID", "identifier of the document in the workspace"},
+        {"--doc-id", "ID",
+         "identifier of the document in the workspace (letters, digits, '-', '_', '.')"},
+        {"--replace", "",
+         "store the document under --doc-id even though a different document is stored\n"
+         "there (its tasks, and the links and reviews made on them, are removed)"},
         {"--save-text", "FILE",
          "write the text read from a PDF or recognised from a scan to FILE, for review"},
         {"--explain", "",
@@ -114,6 +118,14 @@ int runIngest(const std::vector<std::string>& args)
         return kOk;
     const auto parsed = parse(kIngest, args);
     const std::string format = textOrJson(parsed);
+    if (parsed.has("--doc-id")) // before a long read
+        try {
+            plan::checkDocumentId(parsed.value("--doc-id"));
+        } catch (const layers::Error& e) {
+            throw UsageError(std::string("--doc-id: ") + e.what());
+        }
+    if (parsed.has("--replace") && (!parsed.has("--doc-id") || parsed.positional.size() != 2))
+        throw UsageError("--replace needs a workspace and the --doc-id of the document to replace");
     // Scans are recognised page by page with progress on the terminal; Ctrl-C stops.
     const TerminalProgress progress(format != "json");
     plan::ReadOptions options;
@@ -175,8 +187,17 @@ int runIngest(const std::vector<std::string>& args)
     }
     if (parsed.positional.size() == 2) {
         auto workspace = layers::Workspace::open(parsed.positional[0], gis::OpenMode::Update);
-        const auto stored =
-            plan::storePlan(workspace, plan, parsed.value("--doc-id"), parsed.positional.back());
+        plan::StoreOptions storeOptions;
+        storeOptions.replaceDifferentDocument = parsed.has("--replace");
+        const auto stored = [&] {
+            try {
+                return plan::storePlan(workspace, plan, parsed.value("--doc-id"),
+                                       parsed.positional.back(), {}, storeOptions);
+            } catch (const plan::DifferentDocumentError& e) {
+                throw UsageError(std::string(e.what()) +
+                                 " (--doc-id ANOTHER_ID, or --replace); nothing was written");
+            }
+        }();
         // With a workspace, place mentions are matched against its features and units: the best
         // suggestion for each mention fills its feature_code (links are made by 'link accept').
         const auto suggestions = plan::suggestLinks(workspace, stored.docId);
@@ -205,6 +226,11 @@ int runIngest(const std::vector<std::string>& args)
                          "%zu link suggestion(s) from the places the tasks name: review them with "
                          "'planatlas link %s suggestions'\n",
                          suggestions.size(), parsed.positional[0].c_str());
+        if (stored.tasksRenumbered)
+            std::fprintf(summary,
+                         "%lld task(s) found again under another number: their links and reviews "
+                         "followed them\n",
+                         static_cast<long long>(stored.tasksRenumbered));
         if (stored.linksRemoved)
             std::fprintf(
                 stderr,

@@ -1001,3 +1001,25 @@ TEST(Cli, AgencyMapColoursFeaturesByTheYearTheirTasksAreDue)
     EXPECT_EQ(pa::test::readBytes(dir.file("plain.svg")).find("Hạn hoàn thành 2026"),
               std::string::npos);
 }
+
+TEST(Cli, IngestRefusesADocumentIdThatBreaksTaskIdsAndADifferentDocument)
+{
+    pa::test::TempDir dir;
+    const auto ws = initWorkspace(dir);
+    const std::string cv =
+        pa::test::sampleData("thai_nguyen/plans/thai-nguyen_cv-2907-ubnd-cnnxd_2023.txt").string();
+    const std::string ctr37 =
+        pa::test::sampleData("thai_nguyen/plans/thai-nguyen_kh-thuc-hien-ctr37-nq29_2023.txt")
+            .string();
+    auto r = runCli({"ingest", ws, cv, "--doc-id", "x:1.1#1"});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_NE(r.err.find("--doc-id"), std::string::npos) << r.err;
+    ASSERT_EQ(runCli({"ingest", ws, cv, "--doc-id", "cv"}).exitCode, 0);
+    r = runCli({"ingest", ws, ctr37, "--doc-id", "cv"});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_NE(r.err.find("is not an earlier version"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("--replace"), std::string::npos) << r.err;
+    r = runCli({"ingest", ws, ctr37, "--doc-id", "cv", "--replace"});
+    EXPECT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_NE(r.out.find("38 removed"), std::string::npos) << r.out;
+}

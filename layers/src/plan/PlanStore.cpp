@@ -6,11 +6,13 @@
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/Text.h"
 
+#include <algorithm>
 #include <cctype>
 #include <filesystem>
 #include <map>
 #include <set>
 #include <sstream>
+#include <utility>
 
 namespace pa::plan {
 
@@ -60,9 +62,122 @@ void upsertAgency(gis::Dataset& ds, const AgencyInfo& a, const std::string& prov
 
 } // namespace
 
-StoreReport storePlan(layers::Workspace& workspace, const ParsedPlan& readerPlan, std::string docId,
-                      const std::string& sourceFile, const std::vector<Correction>& newCorrections)
+std::vector<int> matchTaskVersions(const std::vector<TaskVersion>& stored,
+                                   const std::vector<TaskVersion>& fresh)
 {
+    std::vector<int> result(fresh.size(), -1);
+    std::vector<bool> taken(stored.size(), false);
+    std::vector<std::string> storedKey, freshKey;
+    for (const auto& t : stored)
+        storedKey.push_back(text::foldForMatch(t.text));
+    for (const auto& t : fresh)
+        freshKey.push_back(text::foldForMatch(t.text));
+    // 1. The same text: the stored task of that id when it has it, else the first in order.
+    std::multimap<std::string, std::size_t> byKey;
+    for (std::size_t i = 0; i < stored.size(); ++i)
+        byKey.emplace(storedKey[i], i);
+    for (const bool sameIdOnly : {true, false})
+        for (std::size_t n = 0; n < fresh.size(); ++n) {
+            if (result[n] >= 0)
+                continue;
+            const auto [first, last] = byKey.equal_range(freshKey[n]);
+            for (auto it = first; it != last; ++it)
+                if (!taken[it->second] && (!sameIdOnly || stored[it->second].id == fresh[n].id)) {
+                    result[n] = static_cast<int>(it->second);
+                    taken[it->second] = true;
+                    break;
+                }
+        }
+    // 2. The most similar of those left (Jaccard index of their words ≥ 0.75), best pairs
+    // first. Words are indexed, so only tasks sharing a word are compared.
+    auto words = [](const std::string& key) {
+        std::vector<std::string> out;
+        std::string word;
+        for (const char c : key + ' ')
+            if (std::isalnum(static_cast<unsigned char>(c)))
+                word += c;
+            else if (!word.empty())
+                out.push_back(std::exchange(word, {}));
+        std::sort(out.begin(), out.end());
+        out.erase(std::unique(out.begin(), out.end()), out.end());
+        return out;
+    };
+    std::vector<std::vector<std::string>> storedWords(stored.size());
+    std::map<std::string, std::vector<std::size_t>> holders;
+    for (std::size_t i = 0; i < stored.size(); ++i) {
+        if (taken[i])
+            continue;
+        storedWords[i] = words(storedKey[i]);
+        for (const auto& w : storedWords[i])
+            holders[w].push_back(i);
+    }
+    struct Pair
+    {
+        double similarity;
+        std::size_t fresh, stored;
+    };
+    std::vector<Pair> pairs;
+    for (std::size_t n = 0; n < fresh.size(); ++n) {
+        if (result[n] >= 0)
+            continue;
+        const auto mine = words(freshKey[n]);
+        std::set<std::size_t> candidates; // stored tasks sharing a word that is not everywhere
+        for (const auto& w : mine)
+            if (const auto h = holders.find(w); h != holders.end() && h->second.size() <= 64)
+                for (const std::size_t i : h->second)
+                    candidates.insert(i);
+        for (const std::size_t i : candidates) {
+            std::size_t all = 0;
+            for (auto a = mine.cbegin(), b = storedWords[i].cbegin();
+                 a != mine.cend() && b != storedWords[i].cend();)
+                if (*a < *b)
+                    ++a;
+                else if (*b < *a)
+                    ++b;
+                else
+                    ++all, ++a, ++b;
+            const double similarity =
+                static_cast<double>(all) /
+                static_cast<double>(mine.size() + storedWords[i].size() - all);
+            if (similarity >= 0.75)
+                pairs.push_back({similarity, n, i});
+        }
+    }
+    std::stable_sort(pairs.begin(), pairs.end(),
+                     [](const Pair& a, const Pair& b) { return a.similarity > b.similarity; });
+    for (const auto& p : pairs)
+        if (result[p.fresh] < 0 && !taken[p.stored]) {
+            result[p.fresh] = static_cast<int>(p.stored);
+            taken[p.stored] = true;
+        }
+    return result;
+}
+
+void checkDocumentId(const std::string& docId)
+{
+    if (docId.empty())
+        throw layers::Error(layers::ErrorKind::Usage, "the document id is empty");
+    if (docId.size() > 100)
+        throw layers::Error(layers::ErrorKind::Usage,
+                            "the document id is longer than 100 characters");
+    for (const char c : docId)
+        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_' && c != '.')
+            throw layers::Error(
+                layers::ErrorKind::Usage,
+                "the document id '" + text::clipUtf8(docId, 60) + "' holds " +
+                    (c == ':' || c == '#'
+                         ? std::string("'") + c + "', which separates the parts of a task id"
+                         : std::string("a character other than a letter, digit, '-', '_' or "
+                                       "'.'")) +
+                    "; use letters (without diacritics), digits, '-', '_' and '.'");
+}
+
+StoreReport storePlan(layers::Workspace& workspace, const ParsedPlan& readerPlan, std::string docId,
+                      const std::string& sourceFile, const std::vector<Correction>& newCorrections,
+                      const StoreOptions& options)
+{
+    if (!docId.empty())
+        checkDocumentId(docId);
     StoreReport report;
     ParsedPlan plan = readerPlan; // with the planners' corrections applied below
     auto& ds = workspace.dataset();
@@ -101,6 +216,10 @@ StoreReport storePlan(layers::Workspace& workspace, const ParsedPlan& readerPlan
                 !scalar(ds, "SELECT doc_id FROM plan_documents WHERE doc_id = " + sqlLiteral(docId))
                      .empty();
             report.updated = present;
+            const std::string storedNumber =
+                present ? scalar(ds, "SELECT number FROM plan_documents WHERE doc_id = " +
+                                         sqlLiteral(docId))
+                        : std::string();
             const auto& d = plan.document;
             const std::string values =
                 "doc_type = " + orNull(d.type) + ", number = " + orNull(d.number) +
@@ -128,17 +247,83 @@ StoreReport storePlan(layers::Workspace& workspace, const ParsedPlan& readerPlan
                 ++report.agencies;
             }
 
-            // Tasks: update those that stay, add new ones, remove the ones that are gone.
-            std::set<std::string> oldIds;
-            for (const auto& row :
-                 ds.execute("SELECT task_id FROM plan_tasks WHERE doc_id = " + sqlLiteral(docId))
-                     .rows)
-                oldIds.insert(gis::toString(row[0]));
-            std::set<std::string> newIds;
+            // Tasks: each newly read task continues the stored task with its content (not its
+            // position), which keeps its row, links, review and suggestions under its new id;
+            // stored tasks continued by none go, with what hangs on them.
+            std::vector<TaskVersion> stored, fresh;
+            for (const auto& row : ds.execute("SELECT fid + 0, task_id, text FROM plan_tasks WHERE "
+                                              "doc_id = " +
+                                              sqlLiteral(docId) + " ORDER BY ordinal, fid")
+                                       .rows)
+                stored.push_back({std::stoll(gis::toString(row[0])), gis::toString(row[1]),
+                                  gis::toString(row[2])});
+            for (const auto& t : plan.tasks)
+                fresh.push_back({0, docId + ":" + t.id, t.text});
+            const std::vector<int> continues = matchTaskVersions(stored, fresh);
+            std::vector<bool> continued(stored.size(), false);
+            for (const int i : continues)
+                if (i >= 0)
+                    continued[static_cast<std::size_t>(i)] = true;
+            const auto linkTables =
+                ds.execute("SELECT mapping_table_name FROM gpkgext_relations WHERE "
+                           "related_table_name = 'plan_tasks'");
+            auto linksOf = [&](std::int64_t fid) {
+                std::int64_t n = 0;
+                for (const auto& row : linkTables.rows)
+                    n += std::stoll(scalar(ds, "SELECT COUNT(*) FROM " +
+                                                   sqlIdentifier(gis::toString(row[0])) +
+                                                   " WHERE related_id = " + std::to_string(fid)));
+                return n;
+            };
+
+            // Another document under this id is not a new version of it.
+            if (present && !options.replaceDifferentDocument && stored.size() >= 3) {
+                const bool sameNumber = !storedNumber.empty() && !d.number.empty() &&
+                                        slug(storedNumber) == slug(d.number);
+                const auto kept =
+                    static_cast<std::size_t>(std::count(continued.begin(), continued.end(), true));
+                if (!sameNumber && kept * 2 < stored.size()) {
+                    std::int64_t links = 0;
+                    for (std::size_t i = 0; i < stored.size(); ++i)
+                        if (!continued[i])
+                            links += linksOf(stored[i].fid);
+                    throw DifferentDocumentError(
+                        "document '" + docId + "' in the workspace" +
+                        (storedNumber.empty() ? "" : " (" + storedNumber + ")") +
+                        " is not an earlier version of " +
+                        std::filesystem::path(sourceFile).filename().string() +
+                        (d.number.empty() ? "" : " (" + d.number + ")") + ": " +
+                        std::to_string(kept) + " of its " + std::to_string(stored.size()) +
+                        " tasks are in the new text, and storing it under this id would remove " +
+                        std::to_string(stored.size() - kept) + " task(s) and " +
+                        std::to_string(links) +
+                        " reviewed link(s). Store it under another document id, or replace the "
+                        "document on purpose");
+                }
+            }
+
+            const bool hasUnlocated = workspace.schemaVersion() >= layers::kSchemaPlanReview;
+            auto renameTask = [&](const std::string& from, const std::string& to) {
+                for (const char* table : {"plan_task_agencies", "plan_link_suggestions"})
+                    ds.execute(std::string("UPDATE ") + table + " SET task_id = " + sqlLiteral(to) +
+                               " WHERE task_id = " + sqlLiteral(from));
+                if (hasUnlocated)
+                    ds.execute("UPDATE plan_unlocated SET task_id = " + sqlLiteral(to) +
+                               " WHERE task_id = " + sqlLiteral(from));
+                ds.execute("UPDATE plan_tasks SET task_id = " + sqlLiteral(to) +
+                           " WHERE task_id = " + sqlLiteral(from));
+            };
+            // Every stored task steps aside under a temporary id first, so that a task moving
+            // to a number another one still holds never meets it ('~' is in no document id).
+            std::vector<std::string> held(stored.size());
+            for (std::size_t i = 0; i < stored.size(); ++i) {
+                held[i] = "~" + std::to_string(stored[i].fid);
+                renameTask(stored[i].id, held[i]);
+            }
             int ordinal = 0;
-            for (const auto& t : plan.tasks) {
-                const std::string id = docId + ":" + t.id;
-                newIds.insert(id);
+            for (std::size_t n = 0; n < plan.tasks.size(); ++n) {
+                const auto& t = plan.tasks[n];
+                const std::string& id = fresh[n].id;
                 const std::string set = "section = " + orNull(t.section) +
                                         ", heading = " + orNull(t.heading) +
                                         ", text = " + sqlLiteral(t.text) +
@@ -148,10 +333,14 @@ StoreReport storePlan(layers::Workspace& workspace, const ParsedPlan& readerPlan
                                         ", deadline_text = " + orNull(t.deadline.text) +
                                         ", product = " + orNull(t.product) +
                                         ", part = " + orNull(t.part) + ", rule = " + orNull(t.rule);
-                if (oldIds.contains(id)) {
+                if (continues[n] >= 0) {
+                    const auto i = static_cast<std::size_t>(continues[n]);
+                    renameTask(held[i], id);
                     ds.execute("UPDATE plan_tasks SET " + set +
                                " WHERE task_id = " + sqlLiteral(id));
                     ++report.tasksUpdated;
+                    if (stored[i].id != id)
+                        ++report.tasksRenumbered;
                 } else {
                     ds.execute("INSERT INTO plan_tasks (task_id, doc_id, text) VALUES (" +
                                sqlLiteral(id) + ", " + sqlLiteral(docId) + ", " +
@@ -161,39 +350,36 @@ StoreReport storePlan(layers::Workspace& workspace, const ParsedPlan& readerPlan
                     ++report.tasksAdded;
                 }
             }
-            const auto linkTables =
-                ds.execute("SELECT mapping_table_name FROM gpkgext_relations WHERE "
-                           "related_table_name = 'plan_tasks'");
             // A task merged into another hands it its links.
-            for (const auto& [gone, into] : report.corrections.merged)
+            std::map<std::string, std::size_t> storedIndex;
+            for (std::size_t i = 0; i < stored.size(); ++i)
+                storedIndex.emplace(stored[i].id, i);
+            for (const auto& [gone, into] : report.corrections.merged) {
+                const auto from = storedIndex.find(docId + ":" + gone);
+                if (from == storedIndex.end() || continued[from->second])
+                    continue;
                 for (const auto& row : linkTables.rows) {
                     const std::string table = sqlIdentifier(gis::toString(row[0]));
                     ds.execute("UPDATE OR IGNORE " + table +
                                " SET related_id = (SELECT fid FROM plan_tasks WHERE task_id = " +
                                sqlLiteral(docId + ":" + into) +
-                               ") WHERE related_id = (SELECT fid FROM plan_tasks WHERE "
-                               "task_id = " +
-                               sqlLiteral(docId + ":" + gone) + ")");
+                               ") WHERE related_id = " + std::to_string(stored[from->second].fid));
                 }
-            for (const auto& id : oldIds) {
-                if (newIds.contains(id))
+            }
+            for (std::size_t i = 0; i < stored.size(); ++i) {
+                if (continued[i])
                     continue;
-                const std::string fid =
-                    "(SELECT fid FROM plan_tasks WHERE task_id = " + sqlLiteral(id) + ")";
-                for (const auto& row : linkTables.rows) {
-                    const std::string table = gis::toString(row[0]);
-                    report.linksRemoved +=
-                        std::stoll(scalar(ds, "SELECT COUNT(*) FROM " + sqlIdentifier(table) +
-                                                  " WHERE related_id = " + fid));
-                    ds.execute("DELETE FROM " + sqlIdentifier(table) +
+                const std::string fid = std::to_string(stored[i].fid);
+                report.linksRemoved += linksOf(stored[i].fid);
+                for (const auto& row : linkTables.rows)
+                    ds.execute("DELETE FROM " + sqlIdentifier(gis::toString(row[0])) +
                                " WHERE related_id = " + fid);
-                }
-                ds.execute("DELETE FROM plan_task_agencies WHERE task_id = " + sqlLiteral(id));
-                ds.execute("DELETE FROM plan_link_suggestions WHERE task_id = " + sqlLiteral(id));
-                if (workspace.schemaVersion() >=
-                    layers::kSchemaPlanReview) // its review goes with it
-                    ds.execute("DELETE FROM plan_unlocated WHERE task_id = " + sqlLiteral(id));
-                ds.execute("DELETE FROM plan_tasks WHERE task_id = " + sqlLiteral(id));
+                const std::string id = sqlLiteral(held[i]);
+                ds.execute("DELETE FROM plan_task_agencies WHERE task_id = " + id);
+                ds.execute("DELETE FROM plan_link_suggestions WHERE task_id = " + id);
+                if (hasUnlocated) // its review goes with it
+                    ds.execute("DELETE FROM plan_unlocated WHERE task_id = " + id);
+                ds.execute("DELETE FROM plan_tasks WHERE fid = " + fid);
                 ++report.tasksRemoved;
             }
 

@@ -2,6 +2,7 @@
 // Writing a read plan into a workspace: document, tasks, agencies (with aliases, validity and
 // 2025 successor), task–agency roles and targets, in one transaction.
 
+#include "planatlas/layers/Errors.h"
 #include "planatlas/layers/Workspace.h"
 #include "planatlas/layers/plan/Corrections.h"
 #include "planatlas/layers/plan/Plan.h"
@@ -16,20 +17,67 @@ struct StoreReport
     std::string docId;
     bool updated = false; ///< the document was already in the workspace (same content or id)
     std::int64_t tasksAdded = 0, tasksUpdated = 0, tasksRemoved = 0;
+    /// Tasks of the earlier version found again under another number (a section removed or
+    /// inserted above them): their links, reviews and suggestions followed them.
+    std::int64_t tasksRenumbered = 0;
     std::int64_t agencies = 0, roles = 0, targets = 0;
     std::int64_t linksRemoved = 0; ///< links of tasks the new version no longer has
     CorrectionReport corrections;  ///< the planners' corrections applied again
 };
 
+/// A task as stored (its row, id and text) or as just read (row 0).
+struct TaskVersion
+{
+    std::int64_t fid = 0;
+    std::string id;
+    std::string text;
+};
+
+/// Which stored task each newly read task continues: for each entry of @p fresh, the index in
+/// @p stored, or -1 for a new task. By content, not position: the same text (compared without
+/// case, diacritics or spacing) first, preferring the same id; then, among those left, the most
+/// similar text (at least 3 in 4 of the words in common: a corrected typo, a changed date).
+/// Each stored task continues at most one new task.
+std::vector<int> matchTaskVersions(const std::vector<TaskVersion>& stored,
+                                   const std::vector<TaskVersion>& fresh);
+
+/// A document id: letters, digits, '-', '_' and '.', at most 100 characters (':' and '#'
+/// separate the parts of a task id "<doc>:<section>#<n>"). Throws layers::Error(Usage) saying
+/// what is wrong.
+void checkDocumentId(const std::string& docId);
+
+/// What storePlan may do beyond updating a document with a newer version of itself.
+struct StoreOptions
+{
+    /// Replace a stored document by a different one under the same id (see storePlan).
+    bool replaceDifferentDocument = false;
+};
+
+/// Thrown by storePlan when the document under the asked id is a different document.
+class DifferentDocumentError : public layers::Error
+{
+public:
+    explicit DifferentDocumentError(const std::string& message)
+        : layers::Error(layers::ErrorKind::Usage, message)
+    {
+    }
+};
+
 /// Stores @p plan. Ingesting the same content again (same SHA-256) updates that document
 /// instead of adding a second one; task ids are stable ("<doc>:<section>#<n>"), so links to
-/// tasks that still exist survive. @p docId may be empty: it is then made from the document
-/// number or the file name. The corrections stored for the document, and @p newCorrections
-/// (recorded in the same transaction), are applied to what the reader produced before it is
-/// written; the document's text is kept for reading it again. Throws layers::Error.
+/// tasks that still exist survive; a revised version is matched to the stored one task by task
+/// by content (matchTaskVersions), so links, reviews and suggestions follow a task that moved,
+/// and a task that is gone takes its own with it. A document under @p docId that shares
+/// neither its number nor at least half of its tasks with @p plan is another document: refused
+/// with DifferentDocumentError unless @p options allow replacing it. @p docId (checked by
+/// checkDocumentId) may be empty: it is then made from the document number or the file name. The
+/// corrections stored for the document, and @p newCorrections (recorded in the same transaction),
+/// are applied to what the reader produced before it is written; the document's text is kept for
+/// reading it again. Throws layers::Error.
 StoreReport storePlan(layers::Workspace& workspace, const ParsedPlan& plan, std::string docId,
                       const std::string& sourceFile,
-                      const std::vector<Correction>& newCorrections = {});
+                      const std::vector<Correction>& newCorrections = {},
+                      const StoreOptions& options = {});
 
 /// Reads a stored document again from the text the workspace keeps, with the current reader and
 /// every stored correction (and @p newCorrections), and stores it. Throws layers::Error(Usage)
