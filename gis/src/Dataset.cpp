@@ -542,6 +542,11 @@ void Dataset::close()
 
 std::string sqlLiteral(std::string_view text)
 {
+    // GDAL takes SQL as a C string: a NUL would cut the statement short. Text that reaches here
+    // has had its control characters removed (text::removeControlCharacters); one that has not
+    // is a bug, said plainly rather than as a mangled statement.
+    if (text.find('\0') != std::string_view::npos)
+        throw GisError("a text value holds a NUL character, which cannot be stored");
     std::string quoted = "'";
     for (char c : text) {
         if (c == '\'')

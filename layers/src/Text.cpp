@@ -269,43 +269,128 @@ std::string_view encodingName(Encoding encoding)
     return "unknown";
 }
 
+namespace {
+
+/// Length of the valid UTF-8 sequence starting at @p i (1 for ASCII), 0 when none starts there.
+std::size_t utf8SequenceAt(std::string_view bytes, std::size_t i)
+{
+    const auto c = static_cast<unsigned char>(bytes[i]);
+    std::size_t extra = 0;
+    char32_t cp = 0;
+    if (c < 0x80)
+        return 1;
+    if ((c & 0xE0) == 0xC0) {
+        extra = 1;
+        cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+        extra = 2;
+        cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+        extra = 3;
+        cp = c & 0x07;
+    } else {
+        return 0;
+    }
+    if (i + extra >= bytes.size())
+        return 0;
+    for (std::size_t k = 1; k <= extra; ++k) {
+        const auto cc = static_cast<unsigned char>(bytes[i + k]);
+        if ((cc & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (cc & 0x3F);
+    }
+    // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
+    if ((extra == 1 && cp < 0x80) || (extra == 2 && cp < 0x800) || (extra == 3 && cp < 0x10000) ||
+        cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return extra + 1;
+}
+
+} // namespace
+
 bool isValidUtf8(std::string_view bytes)
 {
-    std::size_t i = 0;
-    while (i < bytes.size()) {
-        const auto c = static_cast<unsigned char>(bytes[i]);
-        int extra = 0;
-        char32_t cp = 0;
-        if (c < 0x80) {
-            ++i;
-            continue;
-        } else if ((c & 0xE0) == 0xC0) {
-            extra = 1;
-            cp = c & 0x1F;
-        } else if ((c & 0xF0) == 0xE0) {
-            extra = 2;
-            cp = c & 0x0F;
-        } else if ((c & 0xF8) == 0xF0) {
-            extra = 3;
-            cp = c & 0x07;
-        } else {
+    for (std::size_t i = 0; i < bytes.size();) {
+        const std::size_t n = utf8SequenceAt(bytes, i);
+        if (n == 0)
             return false;
-        }
-        if (i + extra >= bytes.size())
-            return false;
-        for (int k = 1; k <= extra; ++k) {
-            const auto cc = static_cast<unsigned char>(bytes[i + k]);
-            if ((cc & 0xC0) != 0x80)
-                return false;
-            cp = (cp << 6) | (cc & 0x3F);
-        }
-        // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
-        if ((extra == 1 && cp < 0x80) || (extra == 2 && cp < 0x800) ||
-            (extra == 3 && cp < 0x10000) || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-            return false;
-        i += extra + 1;
+        i += n;
     }
     return true;
+}
+
+MixedText decodeMostlyUtf8(std::string_view bytes)
+{
+    MixedText out;
+    out.text.reserve(bytes.size() + bytes.size() / 8);
+    int line = 0;
+    std::size_t start = 0;
+    while (start < bytes.size()) {
+        ++line;
+        std::size_t end = bytes.find('\n', start);
+        end = end == std::string_view::npos ? bytes.size() : end + 1;
+        const std::string_view piece = bytes.substr(start, end - start);
+        start = end;
+        std::size_t multi = 0, invalid = 0;
+        for (std::size_t i = 0; i < piece.size();) {
+            const std::size_t n = utf8SequenceAt(piece, i);
+            multi += n > 1 ? 1 : 0;
+            invalid += n == 0 ? 1 : 0;
+            i += n == 0 ? 1 : n;
+        }
+        if (invalid == 0) {
+            out.text += piece;
+        } else if (multi > invalid) {
+            // UTF-8 with a stray byte or two: the byte is replaced, the line kept.
+            for (std::size_t i = 0; i < piece.size();) {
+                const std::size_t n = utf8SequenceAt(piece, i);
+                if (n == 0) {
+                    out.text += "\xEF\xBF\xBD";
+                    ++out.bytesReplaced;
+                    if (out.firstReplacedLine == 0)
+                        out.firstReplacedLine = line;
+                    ++i;
+                } else {
+                    out.text += piece.substr(i, n);
+                    i += n;
+                }
+            }
+        } else {
+            out.text += decode(piece, Encoding::Cp1258);
+            ++out.linesCp1258;
+            if (out.firstCp1258Line == 0)
+                out.firstCp1258Line = line;
+        }
+        out.linesWithLetters += multi > 0 || invalid > 0 ? 1 : 0;
+    }
+    return out;
+}
+
+ControlCharacters removeControlCharacters(std::string& utf8)
+{
+    ControlCharacters removed;
+    std::string out;
+    out.reserve(utf8.size());
+    int line = 1;
+    for (std::size_t i = 0; i < utf8.size(); ++i) {
+        const auto c = static_cast<unsigned char>(utf8[i]);
+        const bool c1 = c == 0xC2 && i + 1 < utf8.size() &&
+                        static_cast<unsigned char>(utf8[i + 1]) >= 0x80 &&
+                        static_cast<unsigned char>(utf8[i + 1]) <= 0x9F;
+        if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t') || c == 0x7F || c1) {
+            ++removed.count;
+            removed.nul += c == 0 ? 1 : 0;
+            if (removed.firstLine == 0)
+                removed.firstLine = line;
+            i += c1 ? 1 : 0;
+            continue;
+        }
+        line += c == '\n' ? 1 : 0;
+        out += utf8[i];
+    }
+    if (removed.count > 0)
+        utf8 = std::move(out);
+    return removed;
 }
 
 std::string toNfc(std::string_view utf8)

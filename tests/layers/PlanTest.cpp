@@ -353,6 +353,15 @@ std::string encodeCp1258(const std::string& utf8)
             out += c == 0x0111 ? '\xF0' : '\xD0';
         } else if (c < 0x80) {
             out += static_cast<char>(c);
+        } else if (const std::map<char16_t, char> punctuation = {{0x2018, '\x91'},
+                                                                 {0x2019, '\x92'},
+                                                                 {0x201C, '\x93'},
+                                                                 {0x201D, '\x94'},
+                                                                 {0x2013, '\x96'},
+                                                                 {0x2014, '\x97'},
+                                                                 {0x2026, '\x85'}};
+                   punctuation.contains(c)) {
+            out += punctuation.at(c);
         } else {
             ADD_FAILURE() << "no Windows-1258 byte for U+" << std::hex << static_cast<int>(c);
         }
@@ -404,6 +413,67 @@ void checkSmallPlan(const ParsedPlan& plan, const std::string& format)
 }
 
 } // namespace
+
+namespace {
+std::vector<std::string> taskTexts(const ParsedPlan& plan)
+{
+    std::vector<std::string> out;
+    for (const auto& t : plan.tasks)
+        out.push_back(t.text);
+    return out;
+}
+
+bool anyWarning(const ParsedPlan& plan, const std::string& words)
+{
+    return std::any_of(plan.warnings.begin(), plan.warnings.end(),
+                       [&](const std::string& w) { return w.find(words) != std::string::npos; });
+}
+} // namespace
+
+TEST(PlanFormats, AStrayByteMixedEncodingsAndControlCharactersChangeNothingRead)
+{
+    pa::test::TempDir dir;
+    const auto source = pa::test::sampleData(
+        "thai_nguyen/plans/thai-nguyen_kh-co-cau-lai-nen-kinh-te-nq54_2023.txt");
+    const std::string bytes = pa::test::readBytes(source);
+    const auto original = readPlan(source.string());
+    ASSERT_GT(original.tasks.size(), 100u);
+
+    // One stray byte at the end (a truncated copy) was enough to read the whole plan as
+    // Windows-1258: 38 tasks became 15. It is replaced, and said.
+    pa::test::writeBytes(dir.file("stray.txt"), bytes + "\xFF");
+    const auto stray = readPlan(dir.file("stray.txt"));
+    EXPECT_EQ(stray.sourceFormat, "utf-8");
+    EXPECT_EQ(taskTexts(stray), taskTexts(original));
+    EXPECT_TRUE(anyWarning(stray, "1 byte(s) that are not UTF-8 were replaced"))
+        << stray.warnings.size();
+
+    // A file pasted together: lines 40–80 from a Windows-1258 source.
+    std::istringstream lines(bytes);
+    std::string mixed, line;
+    for (int n = 1; std::getline(lines, line); ++n)
+        mixed += (n >= 40 && n <= 80 ? encodeCp1258(line) : line) + "\n";
+    pa::test::writeBytes(dir.file("mixed.txt"), mixed);
+    const auto both = readPlan(dir.file("mixed.txt"));
+    EXPECT_EQ(taskTexts(both), taskTexts(original));
+    EXPECT_TRUE(anyWarning(both, "were read as Windows-1258 (the first is line 4"));
+
+    // A NUL and other control characters past the first 64 KiB, where the binary check does not
+    // look: removed and counted, and the plan stores (the statement failed with "SQL failed").
+    std::string controls = bytes;
+    const auto at = controls.find(' ', 70000);
+    ASSERT_NE(at, std::string::npos);
+    controls.insert(at, std::string("\0\x01\x7F", 3));
+    pa::test::writeBytes(dir.file("controls.txt"), controls);
+    const auto cleaned = readPlan(dir.file("controls.txt"));
+    EXPECT_EQ(taskTexts(cleaned), taskTexts(original));
+    EXPECT_TRUE(anyWarning(cleaned, "3 control character(s) (1 NUL) removed"));
+    const std::string path = dir.file("ws.gpkg");
+    pa::layers::Workspace::create(path, {"Thái Nguyên", "EPSG:9213"}).close();
+    auto ws = pa::layers::Workspace::open(path, pa::gis::OpenMode::Update);
+    EXPECT_EQ(storePlan(ws, cleaned, "", "controls.txt").tasksAdded,
+              static_cast<std::int64_t>(original.tasks.size()));
+}
 
 TEST(PlanFormats, Utf8Utf16Windows1258NfdAndDocxReadAlike)
 {

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <set>
 
 namespace pa::plan {
@@ -888,10 +889,23 @@ std::vector<AgencyMention> findAgencies(const std::string& text, const text::Fol
     // ("Sở", "Ban Quản lý", "Trung tâm", "Hội", "Công ty", "UBND xã" …) followed by the name's
     // capitalised words ("Sở Văn hóa và Thể thao", "Chi cục Hải quan khu vực V").
     // A registered name wins over any grammar reading that overlaps it.
-    const std::size_t registered = candidates.size();
+    // Overlaps are looked up in sorted intervals, not against every candidate: a paragraph of
+    // megabytes with a hundred thousand mentions stays near-linear.
+    std::vector<std::pair<std::size_t, std::size_t>> registered; // (begin, end) by begin
+    for (const auto& c : candidates)
+        registered.emplace_back(c.begin, c.end);
+    std::sort(registered.begin(), registered.end());
+    std::vector<std::size_t> furthestEnd(registered.size()); // max end of registered[0..i]
+    for (std::size_t i = 0; i < registered.size(); ++i)
+        furthestEnd[i] = std::max(registered[i].second, i ? furthestEnd[i - 1] : 0);
+    auto overlapsRegistered = [&](std::size_t begin, std::size_t end) {
+        const auto before = static_cast<std::size_t>(
+            std::lower_bound(registered.begin(), registered.end(), std::pair{end, std::size_t{0}}) -
+            registered.begin()); // those that begin before @p end
+        return before > 0 && furthestEnd[before - 1] > begin;
+    };
     for (const auto& g : grammarAgencies(text, folded))
-        if (std::none_of(candidates.begin(), candidates.begin() + static_cast<long>(registered),
-                         [&](const Candidate& c) { return g.begin < c.end && c.begin < g.end; }))
+        if (!overlapsRegistered(g.begin, g.end))
             candidates.push_back({g.begin, g.end, nullptr, g.collective});
     // Longest match wins where matches overlap.
     std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
@@ -902,12 +916,14 @@ std::vector<AgencyMention> findAgencies(const std::string& text, const text::Fol
         return a.def != nullptr && b.def == nullptr;
     });
     std::vector<Candidate> chosen;
+    std::map<std::size_t, std::size_t> taken; // begin → end of the chosen, which never overlap
     for (const auto& c : candidates) {
-        const bool overlaps = std::any_of(chosen.begin(), chosen.end(), [&](const Candidate& o) {
-            return c.begin < o.end && o.begin < c.end;
-        });
-        if (!overlaps)
-            chosen.push_back(c);
+        // The chosen interval that begins last before c ends is the only one that can reach it.
+        auto after = taken.lower_bound(c.end);
+        if (after != taken.begin() && std::prev(after)->second > c.begin)
+            continue;
+        taken.emplace(c.begin, c.end);
+        chosen.push_back(c);
     }
     std::sort(chosen.begin(), chosen.end(),
               [](const Candidate& a, const Candidate& b) { return a.begin < b.begin; });

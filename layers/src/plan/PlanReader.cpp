@@ -7,6 +7,7 @@
 #include "planatlas/gis/Files.h"
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/Hash.h"
+#include "planatlas/layers/Limits.h"
 #include "planatlas/layers/Text.h"
 #include "planatlas/layers/plan/Plan.h"
 
@@ -40,7 +41,12 @@ std::string decodeXmlEntities(const std::string& s)
             out += s[i];
             continue;
         }
-        const auto semi = s.find(';', i);
+        // An entity is short: look no further than its longest form ("&#x10FFFF;"), or a
+        // document of a million '&' takes minutes.
+        const auto window = std::string_view(s).substr(i, 12).find_first_of(";&", 1);
+        const auto semi = window == std::string_view::npos || s[i + window] != ';'
+                              ? std::string::npos
+                              : i + window; // "&&#0;": the first '&' is a character
         if (semi == std::string::npos || semi - i > 10) {
             out += s[i];
             continue;
@@ -451,15 +457,42 @@ DocumentText readDocumentText(const std::string& path, const ReadOptions& option
             text = std::move(bytes);
             format = "utf-8";
         } else {
-            text = text::decode(bytes, text::Encoding::Cp1258);
-            format = "cp1258";
-            warnings.push_back("the text is not UTF-8; it was read as Windows-1258");
+            // Line by line: one stray byte does not turn a UTF-8 plan into Windows-1258, and
+            // a file pasted together from a UTF-8 and a Windows-1258 source reads as both.
+            auto mixed = text::decodeMostlyUtf8(bytes);
+            text = std::move(mixed.text);
+            if (mixed.linesCp1258 > 0 && mixed.linesCp1258 == mixed.linesWithLetters) {
+                format = "cp1258";
+                warnings.push_back("the text is not UTF-8; it was read as Windows-1258");
+            } else {
+                format = "utf-8";
+                if (mixed.linesCp1258 > 0)
+                    warnings.push_back(std::to_string(mixed.linesCp1258) +
+                                       " line(s) are not UTF-8 and were read as Windows-1258 "
+                                       "(the first is line " +
+                                       std::to_string(mixed.firstCp1258Line) + ")");
+                if (mixed.bytesReplaced > 0)
+                    warnings.push_back(std::to_string(mixed.bytesReplaced) +
+                                       " byte(s) that are not UTF-8 were replaced by \xEF\xBF\xBD "
+                                       "(the first on line " +
+                                       std::to_string(mixed.firstReplacedLine) + ")");
+            }
         }
     }
-    // Form feeds are page breaks; NFC and Đ look-alikes as everywhere.
+    // Form feeds are page breaks; other control characters (a NUL from a damaged file or a
+    // "&#0;" in a .docx) mean nothing and would break what stores the text: removed, counted.
     for (char& c : text)
         if (c == '\f')
             c = '\n';
+    if (static_cast<std::int64_t>(text.size()) > layers::limitValue(layers::Limit::PlanTextBytes))
+        throw inputError(path, "its text is " + std::to_string(text.size()) + " bytes, " +
+                                   layers::limitExceeded(layers::Limit::PlanTextBytes) +
+                                   "; this is not a plan document");
+    if (const auto removed = text::removeControlCharacters(text); removed.count > 0)
+        warnings.push_back(std::to_string(removed.count) + " control character(s)" +
+                           (removed.nul > 0 ? " (" + std::to_string(removed.nul) + " NUL)" : "") +
+                           " removed from the text (the first on line " +
+                           std::to_string(removed.firstLine) + ")");
     text = text::fixLookalikes(text::toNfc(text));
     return doc;
 }

@@ -24,6 +24,31 @@ std::string_view encodingName(Encoding encoding);
 
 bool isValidUtf8(std::string_view bytes);
 
+/// Text that is UTF-8 for the most part, decoded line by line: a line with more valid
+/// multi-byte sequences than invalid bytes is UTF-8 with a stray byte (each replaced by U+FFFD);
+/// any other line that is not UTF-8 is Windows-1258 (a file pasted together from two sources).
+/// A file that is Windows-1258 throughout comes out as decode(bytes, Cp1258) would give.
+struct MixedText
+{
+    std::string text;                 ///< UTF-8, not yet normalised
+    std::size_t bytesReplaced = 0;    ///< stray bytes replaced by U+FFFD
+    int firstReplacedLine = 0;        ///< 1-based; 0 when none
+    std::size_t linesCp1258 = 0;      ///< lines read as Windows-1258
+    int firstCp1258Line = 0;          ///< 1-based; 0 when none
+    std::size_t linesWithLetters = 0; ///< lines with any byte past ASCII
+};
+MixedText decodeMostlyUtf8(std::string_view bytes);
+
+/// Removes control characters that no text means and that break what stores it (NUL, the C0
+/// controls other than tab, line feed and carriage return, DEL, the C1 controls).
+struct ControlCharacters
+{
+    std::size_t count = 0;
+    std::size_t nul = 0;
+    int firstLine = 0; ///< 1-based line of the first one; 0 when none
+};
+ControlCharacters removeControlCharacters(std::string& utf8);
+
 /// NFC normalisation. Invalid UTF-8 sequences become U+FFFD.
 std::string toNfc(std::string_view utf8);
 
