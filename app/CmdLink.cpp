@@ -1,4 +1,5 @@
 #include "Cli.h"
+#include "planatlas/layers/Text.h"
 #include "planatlas/layers/Workspace.h"
 #include "planatlas/layers/plan/Links.h"
 
@@ -114,11 +115,13 @@ int runLink(const std::vector<std::string>& args)
             throw UsageError("link accept needs suggestion ids or --min-confidence X");
         double minimum = 1.1;
         if (parsed.has("--min-confidence")) {
-            try {
-                minimum = std::stod(parsed.value("--min-confidence"));
-            } catch (const std::exception&) {
-                throw UsageError("--min-confidence takes a number between 0 and 1");
-            }
+            // "0,8" as a Vietnamese types it; NaN, 2 or -1 (which accepted everything) refused.
+            const auto value = text::parseNumber(parsed.value("--min-confidence"));
+            if (!value || !(*value >= 0.0 && *value <= 1.0))
+                throw UsageError("--min-confidence takes a number between 0 and 1 (e.g. 0,8), "
+                                 "not '" +
+                                 parsed.value("--min-confidence") + "'");
+            minimum = *value;
         }
         const auto n = plan::acceptSuggestions(ws, chosen, minimum);
         std::printf("%lld link(s) written\n", static_cast<long long>(n));

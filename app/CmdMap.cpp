@@ -92,7 +92,7 @@ int runMap(const std::vector<std::string>& args)
         if (std::sscanf(size.c_str(), "%d%c%d", &w, &x, &h) != 3 || (x != 'x' && x != 'X') ||
             w < 200 || h < 150 || w > 20000 || h > 20000)
             throw UsageError(
-                "--size takes WIDTHxHEIGHT in pixels (at least 200x150), e.g. 1600x1200");
+                "--size takes WIDTHxHEIGHT in pixels (200x150 to 20000x20000), e.g. 1600x1200");
         o.pixelSize = std::pair{w, h};
     }
     o.title = parsed.value("--title");

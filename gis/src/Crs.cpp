@@ -92,6 +92,16 @@ bool Crs::isProjected() const
 {
     return m_impl->srs.IsProjected();
 }
+std::optional<std::array<double, 4>> Crs::areaOfUse() const
+{
+    double west = 0, south = 0, east = 0, north = 0;
+    const char* name = nullptr;
+    if (!m_impl->srs.GetAreaOfUse(&west, &south, &east, &north, &name) || west < -180.0 ||
+        west > 180.0)
+        return std::nullopt;
+    return std::array<double, 4>{west, south, east, north};
+}
+
 bool Crs::isGeographic() const
 {
     return m_impl->srs.IsGeographic();

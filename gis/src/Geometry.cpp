@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <functional>
 
 namespace pa::gis {
@@ -606,6 +607,147 @@ void collectParts(GEOSContextHandle_t context, const GEOSGeometry* geometry, int
 }
 } // namespace
 
+std::size_t maxRepairCrossings()
+{
+    if (const char* value = std::getenv("PLANATLAS_LIMIT_REPAIR_CROSSINGS")) {
+        char* end = nullptr;
+        const unsigned long long n = std::strtoull(value, &end, 10);
+        if (end != value && *end == '\0' && n > 0)
+            return static_cast<std::size_t>(n);
+    }
+    return kDefaultMaxRepairCrossings;
+}
+
+namespace {
+
+struct Segment
+{
+    double x1, y1, x2, y2;
+    std::size_t ring, index, ringSize; // index of the segment in its ring, segments in the ring
+};
+
+double orient(double ax, double ay, double bx, double by, double cx, double cy)
+{
+    return (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
+}
+
+bool onSegment(double ax, double ay, double bx, double by, double px, double py)
+{
+    return std::min(ax, bx) <= px && px <= std::max(ax, bx) && std::min(ay, by) <= py &&
+           py <= std::max(ay, by);
+}
+
+bool intersects(const Segment& a, const Segment& b)
+{
+    const double d1 = orient(b.x1, b.y1, b.x2, b.y2, a.x1, a.y1);
+    const double d2 = orient(b.x1, b.y1, b.x2, b.y2, a.x2, a.y2);
+    const double d3 = orient(a.x1, a.y1, a.x2, a.y2, b.x1, b.y1);
+    const double d4 = orient(a.x1, a.y1, a.x2, a.y2, b.x2, b.y2);
+    if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0)))
+        return true;
+    return (d1 == 0 && onSegment(b.x1, b.y1, b.x2, b.y2, a.x1, a.y1)) ||
+           (d2 == 0 && onSegment(b.x1, b.y1, b.x2, b.y2, a.x2, a.y2)) ||
+           (d3 == 0 && onSegment(a.x1, a.y1, a.x2, a.y2, b.x1, b.y1)) ||
+           (d4 == 0 && onSegment(a.x1, a.y1, a.x2, a.y2, b.x2, b.y2));
+}
+
+bool neighbours(const Segment& a, const Segment& b)
+{
+    if (a.ring != b.ring)
+        return false;
+    const std::size_t d = a.index > b.index ? a.index - b.index : b.index - a.index;
+    return d == 1 || d + 1 == a.ringSize;
+}
+
+void collectRingSegments(GEOSContextHandle_t context, const GEOSGeometry* geometry,
+                         std::vector<Segment>& out, std::size_t& rings)
+{
+    const int type = GEOSGeomTypeId_r(context, geometry);
+    if (type == GEOS_MULTIPOLYGON || type == GEOS_GEOMETRYCOLLECTION) {
+        for (int i = 0; i < GEOSGetNumGeometries_r(context, geometry); ++i)
+            collectRingSegments(context, GEOSGetGeometryN_r(context, geometry, i), out, rings);
+        return;
+    }
+    if (type != GEOS_POLYGON || GEOSisEmpty_r(context, geometry) == 1)
+        return;
+    auto addRing = [&](const GEOSGeometry* ring) {
+        const GEOSCoordSequence* sequence = GEOSGeom_getCoordSeq_r(context, ring);
+        unsigned int n = 0;
+        if (!sequence || !GEOSCoordSeq_getSize_r(context, sequence, &n) || n < 2)
+            return;
+        const std::size_t first = out.size();
+        double px = 0, py = 0;
+        GEOSCoordSeq_getXY_r(context, sequence, 0, &px, &py);
+        for (unsigned int i = 1; i < n; ++i) {
+            double x = 0, y = 0;
+            GEOSCoordSeq_getXY_r(context, sequence, i, &x, &y);
+            if (x == px && y == py)
+                continue; // a repeated vertex is no segment
+            out.push_back({px, py, x, y, rings, out.size() - first, 0});
+            px = x, py = y;
+        }
+        for (std::size_t k = first; k < out.size(); ++k)
+            out[k].ringSize = out.size() - first;
+        ++rings;
+    };
+    addRing(GEOSGetExteriorRing_r(context, geometry));
+    for (int i = 0; i < GEOSGetNumInteriorRings_r(context, geometry); ++i)
+        addRing(GEOSGetInteriorRingN_r(context, geometry, i));
+}
+
+/// Points where the rings of a polygonal geometry cross or touch (other than at the shared
+/// vertex of consecutive segments), counted up to @p limit + 1 and no further: an R-tree of
+/// the segments, so that a large ring with one bow-tie costs O(n log n) and a ring that
+/// crosses itself everywhere stops as soon as the count is past the limit.
+std::size_t countCrossings(GEOSContextHandle_t context, const GEOSGeometry* geometry,
+                           std::size_t limit)
+{
+    std::vector<Segment> segments;
+    std::size_t rings = 0;
+    collectRingSegments(context, geometry, segments, rings);
+    if (segments.size() < 2)
+        return 0;
+    GEOSSTRtree* tree = GEOSSTRtree_create_r(context, 10);
+    std::vector<GEOSGeometry*> boxes;
+    boxes.reserve(segments.size());
+    for (std::size_t i = 0; i < segments.size(); ++i) {
+        const auto& s = segments[i];
+        boxes.push_back(GEOSGeom_createRectangle_r(context, std::min(s.x1, s.x2),
+                                                   std::min(s.y1, s.y2), std::max(s.x1, s.x2),
+                                                   std::max(s.y1, s.y2)));
+        GEOSSTRtree_insert_r(context, tree, boxes.back(), reinterpret_cast<void*>(i));
+    }
+    struct Query
+    {
+        const std::vector<Segment>* segments;
+        std::size_t self;
+        std::size_t found;
+        std::size_t limit;
+    } query{&segments, 0, 0, limit};
+    for (std::size_t i = 0; i < segments.size() && query.found <= limit; ++i) {
+        query.self = i;
+        GEOSSTRtree_query_r(
+            context, tree, boxes[i],
+            [](void* item, void* data) {
+                auto& q = *static_cast<Query*>(data);
+                const auto j = reinterpret_cast<std::size_t>(item);
+                if (q.found > q.limit || j <= q.self)
+                    return;
+                const auto& a = (*q.segments)[q.self];
+                const auto& b = (*q.segments)[j];
+                if (!neighbours(a, b) && intersects(a, b))
+                    ++q.found;
+            },
+            &query);
+    }
+    GEOSSTRtree_destroy_r(context, tree);
+    for (auto* box : boxes)
+        GEOSGeom_destroy_r(context, box);
+    return query.found;
+}
+
+} // namespace
+
 RepairOutcome Geometry::makeValid(GeometryFamily family)
 {
     RepairOutcome outcome;
@@ -620,7 +762,25 @@ RepairOutcome Geometry::makeValid(GeometryFamily family)
         detail::GeosStringPtr reason(GEOSisValidReason_r(context, geos.get()), {context});
         outcome.reason = reason ? reason.get() : "invalid geometry";
     }
-    detail::GeosGeometryPtr fixed(GEOSMakeValid_r(context, geos.get()), {context});
+    // Counted before any repair: a ring that crosses itself everywhere is refused or repaired
+    // by the method that finishes, never ground through for minutes.
+    const std::size_t limit = maxRepairCrossings();
+    outcome.crossings = countCrossings(context, geos.get(), std::max(limit, kMaxLineworkCrossings));
+    if (outcome.crossings > limit)
+        throw GisError("its rings cross themselves at more than " + std::to_string(limit) +
+                       " points, which no drawing error makes; correct the geometry in its "
+                       "source (the limit is PLANATLAS_LIMIT_REPAIR_CROSSINGS)");
+    detail::GeosGeometryPtr fixed(nullptr, {context});
+    if (outcome.crossings > kMaxLineworkCrossings) {
+        GEOSMakeValidParams* params = GEOSMakeValidParams_create_r(context);
+        GEOSMakeValidParams_setMethod_r(context, params, GEOS_MAKE_VALID_STRUCTURE);
+        GEOSMakeValidParams_setKeepCollapsed_r(context, params, 0);
+        fixed.reset(GEOSMakeValidWithParams_r(context, geos.get(), params));
+        GEOSMakeValidParams_destroy_r(context, params);
+        outcome.byStructure = true;
+    } else {
+        fixed.reset(GEOSMakeValid_r(context, geos.get()));
+    }
     if (!fixed)
         throw GisError("GEOS could not repair geometry (" + outcome.reason +
                        "): " + detail::takeGeosError());

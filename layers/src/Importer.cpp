@@ -8,6 +8,7 @@
 #include "planatlas/layers/LayerKind.h"
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <set>
 #include <tuple>
@@ -108,6 +109,7 @@ struct TextStats
 {
     std::int64_t converted = 0, renormalised = 0, lookalikes = 0, unmapped = 0, latin1 = 0;
     std::int64_t doubleEncoded = 0; ///< UTF-8 that a reader took for Latin-1
+    std::int64_t controls = 0;      ///< values that held control characters (NUL …), removed
 };
 
 /// True when @p utf8 holds only Latin-1 characters and at least one of them is a symbol or
@@ -165,6 +167,8 @@ std::string convertText(const std::string& raw, const std::optional<text::Encodi
                  bytes && *bytes != result && text::isValidUtf8(*bytes))
             ++stats.doubleEncoded;
     }
+    if (text::removeControlCharacters(result).count > 0)
+        ++stats.controls;
     int replaced = 0;
     result = text::fixLookalikes(result, &replaced);
     if (replaced)
@@ -520,6 +524,24 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
     std::vector<std::string> codeClashes;
     std::vector<bool> decimalComma(targets.size(), false); // per numeric target column
     TextStats scratch;
+    // A CSV's geometry column read as text beside GDAL's parse of it: a cell that holds
+    // something GDAL could not read as WKT ("garbage", a TIN, "POINT(nan nan)") is named, not
+    // imported as a feature without geometry.
+    std::optional<gis::Dataset> rawCsv;
+    std::optional<gis::Layer> rawCsvLayer;
+    int rawGeometryColumn = -1;
+    if (report.sourceDriver == "CSV" && !options.join) {
+        rawCsv = gis::Dataset::openVector(how.path, gis::OpenMode::ReadOnly,
+                                          {"KEEP_GEOM_COLUMNS=YES", "AUTODETECT_TYPE=NO"}, {"CSV"});
+        rawCsvLayer = rawCsv->layer(0);
+        const auto rawFields = rawCsvLayer->fields();
+        for (std::size_t i = 0; i < rawFields.size(); ++i)
+            for (const char* name : {"wkt", "geom", "geometry", "the_geom"})
+                if (lowerAscii(rawFields[i].name) == name)
+                    rawGeometryColumn = static_cast<int>(i);
+        rawCsvLayer->resetReading();
+    }
+    std::vector<std::string> unreadable;
     try {
         sourceLayer->resetReading();
         while (auto feature = sourceLayer->next()) {
@@ -527,6 +549,25 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
             if (total % 1000 == 0)
                 progress.update(0.0, "reading");
             auto geometry = rowGeometry(*feature, total);
+            if (rawCsvLayer) {
+                const auto raw = rawCsvLayer->next();
+                const std::string cell = raw && rawGeometryColumn >= 0
+                                             ? trim(gis::toString(raw->value(rawGeometryColumn)))
+                                             : std::string();
+                if (geometry.isEmpty() && !cell.empty())
+                    unreadable.push_back("row " + std::to_string(total) + " ('" +
+                                         text::clipUtf8(cell, 40) + "')");
+            }
+            if (!geometry.isEmpty()) {
+                const auto e = geometry.envelope();
+                if (!e || !std::isfinite(e->minX) || !std::isfinite(e->minY) ||
+                    !std::isfinite(e->maxX) || !std::isfinite(e->maxY)) {
+                    unreadable.push_back((report.sourceDriver == "CSV" ? "row " : "feature ") +
+                                         std::to_string(total) +
+                                         " (coordinates that are not numbers)");
+                    continue;
+                }
+            }
             if (!geometry.isEmpty())
                 ++families[geometry.family()];
             for (std::size_t i = 0; i < targets.size(); ++i) {
@@ -550,7 +591,11 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
                 if (code.empty())
                     continue;
                 code = options.codePrefix + code;
-                if (workspaceCodes.contains(code))
+                if (code.find_first_of(";,") != std::string::npos)
+                    codeClashes.push_back("feature " + std::to_string(total) + ": code '" + code +
+                                          "' holds ';' or ',', which separate codes in review "
+                                          "files");
+                else if (workspaceCodes.contains(code))
                     codeClashes.push_back("feature " + std::to_string(total) + ": code '" + code +
                                           "' is already used in the workspace");
                 else if (auto [it, inserted] = sourceCodes.emplace(code, total); !inserted)
@@ -573,11 +618,23 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
         sourceCrs = workspace.crs(); // joined geometry is already in the workspace CRS
         report.sourceCrs = sourceCrs->label() + " (geometry from " + joinLabel + ")";
     }
+    if (!unreadable.empty())
+        throw inputError(layerLabel,
+                         std::to_string(unreadable.size()) +
+                             " geometry value(s) cannot be read:" + firstFive(unreadable) +
+                             "\ncorrect them, or leave the cell empty for a feature "
+                             "without geometry");
+    if (total > 0 && families.empty() && !options.join)
+        throw inputError(layerLabel,
+                         "none of its " + std::to_string(total) +
+                             " feature(s) has a geometry; nothing would appear on a map (a CSV "
+                             "needs a WKT column named wkt, geom or geometry, or lon and lat "
+                             "columns)");
     if (!codeClashes.empty())
         throw inputError(layerLabel,
                          "codes in column '" +
                              sourceFields[static_cast<std::size_t>(codeTarget->sourceIndex)].name +
-                             "' are not unique:" + firstFive(codeClashes));
+                             "' are not unique or not usable:" + firstFive(codeClashes));
 
     GeometryFamily family = GeometryFamily::None;
     if (families.size() > 1) {
@@ -615,6 +672,39 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
     } else {
         report.transformation = "none (already in " + workspace.crs().label() + ")";
     }
+
+    // Where the features belong: the province layers' extent, or else where the workspace CRS
+    // is meant to be used. A wrong --src-crs (EPSG:3857 on VN-2000 metres) or a stray feature
+    // lands thousands of kilometres away; that is said with a count, or refused when every
+    // feature does.
+    std::optional<gis::Envelope> home;
+    std::string homeName;
+    for (const auto& l : workspace.layers())
+        if (l.kind == "admin_province" && l.name != layerName)
+            if (auto t = workspace.dataset().layerByName(l.name))
+                if (auto e = t->extent()) {
+                    if (home)
+                        home->merge(*e);
+                    else
+                        home = e;
+                    homeName = "the province";
+                }
+    if (!home)
+        if (const auto area = workspace.crs().areaOfUse()) {
+            try {
+                const gis::CoordinateTransform toWorkspace(gis::Crs::fromEpsg(4326),
+                                                           workspace.crs());
+                home =
+                    toWorkspace.transformBounds({(*area)[0], (*area)[1], (*area)[2], (*area)[3]});
+                homeName = "the area " + workspace.crs().label() + " is meant for";
+            } catch (const gis::GisError&) {
+                home.reset();
+            }
+        }
+    const double homeMarginM = 100000.0;
+    std::vector<std::string> farAway;
+    std::int64_t withGeometry = 0;
+    double farthestKm = 0;
 
     // ---- second pass: write, in one transaction -------------------------------------------
     std::vector<gis::FieldDef> fields;
@@ -723,6 +813,8 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
                     }
                     if (outcome.wasInvalid)
                         ++report.repaired;
+                    if (outcome.byStructure)
+                        ++report.repairedByStructure;
                     if (outcome.droppedLowerDimension)
                         ++report.droppedParts;
                     if (outcome.becameEmpty) {
@@ -731,6 +823,17 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
                     } else {
                         if (family != GeometryFamily::Collection)
                             geometry.promoteToMulti();
+                        ++withGeometry;
+                        if (const auto e = geometry.envelope(); home && e) {
+                            const double dx =
+                                std::max({0.0, home->minX - e->maxX, e->minX - home->maxX});
+                            const double dy =
+                                std::max({0.0, home->minY - e->maxY, e->minY - home->maxY});
+                            if (const double d = std::hypot(dx, dy); d > homeMarginM) {
+                                farAway.push_back("feature " + std::to_string(number));
+                                farthestKm = std::max(farthestKm, d / 1000.0);
+                            }
+                        }
                         out.setGeometry(std::move(geometry));
                     }
                 }
@@ -837,6 +940,20 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
                 ++report.features;
             }
 
+            if (!farAway.empty() && static_cast<std::int64_t>(farAway.size()) == withGeometry &&
+                !options.join)
+                throw inputError(
+                    layerLabel,
+                    "all " + std::to_string(withGeometry) +
+                        " feature(s) lie more than 100 km outside " + homeName + " (up to " +
+                        std::to_string(std::llround(farthestKm)) + " km away) once read as " +
+                        report.sourceCrs +
+                        ": the source CRS is probably wrong; give the right one with --src-crs");
+            if (!farAway.empty())
+                report.warnings.push_back(std::to_string(farAway.size()) +
+                                          " feature(s) lie more than 100 km outside " + homeName +
+                                          " (up to " + std::to_string(std::llround(farthestKm)) +
+                                          " km away):" + firstFive(farAway));
             for (const auto& sql : schema::linkTableSetup(layerName, mappingTable))
                 dataset.execute(sql);
             const std::string encodingName =
@@ -872,6 +989,7 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
     report.unmappedCharacters = textStats.unmapped;
     report.latin1Suspects = textStats.latin1;
     report.doubleEncoded = textStats.doubleEncoded;
+    report.controlCharacters = textStats.controls;
 
     // One sentence per kind of repair or problem that happened, with its count.
     const std::string encoding =
@@ -886,6 +1004,10 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
     const Counted counted[] = {
         {report.repaired, "invalid geometry was", "invalid geometries were",
          " repaired with GEOS MakeValid"},
+        {report.repairedByStructure, "repair", "repairs",
+         " used GEOS's structure method (rings merged as areas): the rings crossed at more "
+         "than " +
+             std::to_string(gis::kMaxLineworkCrossings) + " points"},
         {report.droppedParts, "geometry", "geometries",
          " lost collapsed parts (lines or points) during repair"},
         {report.collapsed, "geometry", "geometries",
@@ -905,6 +1027,8 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
          "--encoding tcvn3 or --encoding vni"},
         {report.doubleEncoded, "text value looks", "text values look",
          " like UTF-8 read as Latin-1 (\"ThÃ¡i\" for \"Thái\"); re-import with --encoding utf-8"},
+        {report.controlCharacters, "text value held", "text values held",
+         " control characters (NUL, …) that mean nothing in text; they were removed"},
         {report.statusUnrecognised, "status value was", "status values were",
          " not recognised and left empty"},
         {report.numbersUnparsed, "number was", "numbers were", " not readable and left empty"},

@@ -20,13 +20,10 @@ protected:
     void SetUp() override
     {
         ws = dir.file("tn.gpkg");
-        auto r = runCli({"init", ws, "--province", "Thái Nguyên", "--crs", "EPSG:9213"});
-        ASSERT_EQ(r.exitCode, 0) << r.err;
-        r = runCli({"import", ws,
-                    pa::test::sampleData("thai_nguyen/districts_pre2025_geoboundaries.geojson"),
-                    "--kind", "admin_district", "--layer", "districts", "--code-field", "shapeID",
-                    "--quiet"});
-        ASSERT_EQ(r.exitCode, 0) << r.err;
+        ASSERT_EQ(pa::test::thaiNguyenWorkspace(
+                      ws, "thai_nguyen/districts_pre2025_geoboundaries.geojson", "admin_district",
+                      "districts", {"--code-field", "shapeID"}),
+                  "");
         before = readBytes(ws);
     }
 

@@ -84,6 +84,64 @@ TEST(Geometry, RepairDropsCollapsedPartsOfOtherDimensions)
     EXPECT_EQ(g.family(), GeometryFamily::Polygon);
 }
 
+namespace {
+/// A ring through @p n random points of a 100 km square: it crosses itself about n²/20 times,
+/// the worst a hostile file can hold for its size.
+std::string randomRing(int n, unsigned seed = 42)
+{
+    std::mt19937 random(seed);
+    std::uniform_real_distribution<double> coordinate(0.0, 100000.0);
+    std::ostringstream wkt;
+    wkt.precision(12);
+    wkt << "POLYGON((";
+    double x0 = 0, y0 = 0;
+    for (int i = 0; i < n; ++i) {
+        const double x = coordinate(random), y = coordinate(random);
+        if (i == 0)
+            x0 = x, y0 = y;
+        wkt << x << ' ' << y << ',';
+    }
+    wkt << x0 << ' ' << y0 << "))";
+    return wkt.str();
+}
+} // namespace
+
+TEST(Geometry, RepairCountsCrossingsAndPicksAMethodThatFinishes)
+{
+    // A drawing error: one crossing, the linework method, every vertex kept.
+    auto bowTie = Geometry::fromWkt("POLYGON((0 0,10 10,10 0,0 10,0 0))");
+    auto outcome = bowTie.makeValid(GeometryFamily::Polygon);
+    EXPECT_EQ(outcome.crossings, 1u);
+    EXPECT_FALSE(outcome.byStructure);
+    // 400 random vertices cross ~19 000 times: linework would take 45 s, structure finishes.
+    auto tangle = Geometry::fromWkt(randomRing(400));
+    outcome = tangle.makeValid(GeometryFamily::Polygon);
+    EXPECT_GT(outcome.crossings, pa::gis::kMaxLineworkCrossings);
+    EXPECT_TRUE(outcome.byStructure);
+    EXPECT_TRUE(tangle.isValid());
+    EXPECT_GT(tangle.area(), 0.0);
+    // 1 000 random vertices (~120 000 crossings) are refused before any repair starts.
+    auto worse = Geometry::fromWkt(randomRing(1000));
+    try {
+        worse.makeValid(GeometryFamily::Polygon);
+        FAIL() << "a ring crossing itself 120 000 times was repaired";
+    } catch (const pa::gis::GisError& e) {
+        EXPECT_NE(std::string(e.what()).find("PLANATLAS_LIMIT_REPAIR_CROSSINGS"), std::string::npos)
+            << e.what();
+    }
+    // A large valid-but-for-one-bow-tie ring is counted through its index: 20 000 vertices.
+    std::ostringstream big;
+    big << "POLYGON((0 0";
+    for (int i = 1; i <= 20000; ++i)
+        big << ',' << i << ' ' << (i % 2);
+    big << ",20000 100,0 200,20000 200,0 100,0 0))"; // the last two sides cross at (10000 150)
+    auto long1 = Geometry::fromWkt(big.str());
+    outcome = long1.makeValid(GeometryFamily::Polygon);
+    EXPECT_TRUE(outcome.wasInvalid);
+    EXPECT_EQ(outcome.crossings, 1u);
+    EXPECT_FALSE(outcome.byStructure);
+}
+
 TEST(Geometry, FamiliesAndMeasures)
 {
     EXPECT_EQ(Geometry::fromWkt("POINT(1 2)").family(), GeometryFamily::Point);

@@ -126,6 +126,20 @@ CommandResult runShell(const std::string& script, const std::vector<std::string>
     return run(argv);
 }
 
+std::string thaiNguyenWorkspace(const std::string& path, const std::string& sample,
+                                const std::string& kind, const std::string& layer,
+                                const std::vector<std::string>& extra)
+{
+    auto r = runCli({"init", path, "--province", "Thái Nguyên", "--crs", "EPSG:9213"});
+    if (r.exitCode != 0)
+        return r.err;
+    std::vector<std::string> args{
+        "import", path, sampleData(sample).string(), "--kind", kind, "--layer", layer, "--quiet"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    r = runCli(args);
+    return r.exitCode == 0 ? std::string() : r.err;
+}
+
 CommandResult runCli(const std::vector<std::string>& args)
 {
     std::vector<std::string> argv{PLANATLAS_CLI};

@@ -55,6 +55,12 @@ CommandResult runCli(const std::vector<std::string>& args);
 std::string cliPath();
 /// Runs @p script with /bin/sh, "$1"… being @p args (for redirections, ulimit, traps).
 CommandResult runShell(const std::string& script, const std::vector<std::string>& args);
+/// Creates a Thái Nguyên workspace (EPSG:9213) at @p path with one layer imported from the
+/// sample source @p sample (a path under data/) as @p kind named @p layer, @p extra options
+/// added. Returns "" on success, else what the command said.
+std::string thaiNguyenWorkspace(const std::string& path, const std::string& sample,
+                                const std::string& kind, const std::string& layer,
+                                const std::vector<std::string>& extra = {});
 /// Whether the build made the sample workspaces (PLANATLAS_BUILD_SAMPLES=ON, the default).
 bool samplesBuilt();
 /// The first statement of a GoogleTest test (or SetUp) that needs a sample workspace: without

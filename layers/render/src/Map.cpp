@@ -7,6 +7,7 @@
 #include "planatlas/gis/Transform.h"
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/LayerKind.h"
+#include "planatlas/layers/Limits.h"
 #include "planatlas/layers/PendingFile.h"
 #include "planatlas/layers/Text.h"
 #include "planatlas/layers/analysis/Coverage.h"
@@ -1769,6 +1770,10 @@ std::optional<gis::Envelope> extentFor(layers::Workspace& ws, const std::string&
             if (part.empty() || *end != '\0')
                 throw Error(ErrorKind::Usage,
                             "--extent '" + spec + "': '" + part + "' is not a number");
+            // NaN, infinities and 1e308 are no place on Earth in any CRS (a million km).
+            if (!std::isfinite(x) || std::abs(x) > 1e9)
+                throw Error(ErrorKind::Usage,
+                            "--extent '" + spec + "': '" + part + "' is not a coordinate");
             v.push_back(x);
             if (comma == std::string::npos)
                 break;
@@ -1847,6 +1852,12 @@ MapReport writeMap(layers::Workspace& ws, const MapOptions& o, const std::string
         o.pixelSize ? o.pixelSize->first : static_cast<int>(std::lround(mmW / 25.4 * o.dpi));
     const int pxH =
         o.pixelSize ? o.pixelSize->second : static_cast<int>(std::lround(mmH / 25.4 * o.dpi));
+    if (ext == ".png" && static_cast<double>(pxW) * pxH >
+                             static_cast<double>(layers::limitValue(layers::Limit::MapPixels)))
+        throw Error(ErrorKind::Usage, "a map of " + std::to_string(pxW) + " × " +
+                                          std::to_string(pxH) + " pixels is " +
+                                          layers::limitExceeded(layers::Limit::MapPixels) +
+                                          "; give a smaller size or a lower resolution");
     MapReport report;
     QByteArray bytes;
     QBuffer buffer(&bytes);

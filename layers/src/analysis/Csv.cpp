@@ -6,8 +6,15 @@
 
 namespace pa::analysis::csv {
 
-std::string field(const std::string& s)
+std::string field(const std::string& text)
 {
+    // A text cell that starts with = + - @ (or a tab or carriage return) is a formula to Excel
+    // and LibreOffice: a feature named "=HYPERLINK(…)" would run when a planner opens the
+    // table. Such a cell is written with the apostrophe spreadsheets take as "this is text".
+    // A lone sign (the comparator "=" of a target) computes nothing and stays as it is.
+    const bool formula =
+        text.size() > 1 && std::string_view("=+-@\t\r").find(text[0]) != std::string_view::npos;
+    const std::string s = formula ? "'" + text : text;
     if (s.find_first_of(",\"\n") == std::string::npos)
         return s;
     std::string out = "\"";

@@ -4,6 +4,7 @@
 #include "planatlas/gis/Dataset.h"
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/Importer.h"
+#include "planatlas/layers/Limits.h"
 
 #include <algorithm>
 #include <cmath>
@@ -50,6 +51,16 @@ std::int64_t makeGrid(layers::Workspace& ws, const GridOptions& options,
     // 1.5 × side apart, every other row shifted by half a width.
     const double side = hex ? size / std::sqrt(3.0) : size;
     const double dy = hex ? 1.5 * side : size;
+    // Refused before a single cell is made when the grid would be past reason (0.1 m cells
+    // over a province: 10^11 of them).
+    const double planned =
+        (std::ceil((box.maxY - box.minY) / dy) + 2) * (std::ceil((box.maxX - box.minX) / size) + 2);
+    if (!(planned <= static_cast<double>(layers::limitValue(layers::Limit::GridCells))))
+        throw layers::ParameterError(
+            "cell_km", "cells of " + std::to_string(options.cellKm) +
+                           " km over the province make " + "about " +
+                           std::to_string(static_cast<long long>(planned)) + " cells, " +
+                           layers::limitExceeded(layers::Limit::GridCells));
     const int rows = static_cast<int>(std::ceil((box.maxY - box.minY) / dy)) + 2;
     const int cols = static_cast<int>(std::ceil((box.maxX - box.minX) / size)) + 2;
     for (int r = 0; r < rows; ++r) {

@@ -67,6 +67,18 @@ ParcelResult makeParcels(layers::Workspace& ws, const ParcelOptions& options,
 
     // Parcel size: the province's area over the count, kept so that every whole parcel is
     // 0.05–3 ha (rows 50–130 m high and parcels 40–180 m wide at scale 1, mean 9,900 m²).
+    // A count the province cannot hold at those sizes is said, not silently replaced by
+    // another (--count 1000 made 706,758 parcels).
+    const double fewest = province.area() / 12500.0, most = province.area() / 2500.0;
+    if (static_cast<double>(options.count) < fewest * 0.9 ||
+        static_cast<double>(options.count) > most * 1.1) {
+        auto rounded = [](double v) { return std::to_string(std::llround(v / 1000.0) * 1000); };
+        throw layers::ParameterError(
+            "count", "the province (" + std::to_string(std::llround(province.area() / 10000.0)) +
+                         " ha) holds between about " + rounded(fewest) + " and " + rounded(most) +
+                         " parcels of 0.25–1.25 ha; " + std::to_string(options.count) +
+                         " is outside that range");
+    }
     const double meanArea =
         std::clamp(province.area() / static_cast<double>(options.count), 2500.0, 12500.0);
     const double scale = std::sqrt(meanArea / (90.0 * 110.0));

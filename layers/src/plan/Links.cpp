@@ -252,6 +252,8 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
 std::int64_t acceptSuggestions(layers::Workspace& ws, const std::vector<std::int64_t>& ids,
                                double minConfidence)
 {
+    if (ids.empty() && !(minConfidence >= 0.0 && minConfidence <= 1.0))
+        throw layers::ParameterError("min_confidence", "must be a number between 0 and 1");
     auto pending = listSuggestions(ws, "pending");
     std::vector<LinkSuggestion> chosen;
     for (const auto& s : pending)

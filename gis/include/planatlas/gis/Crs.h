@@ -2,6 +2,7 @@
 // Coordinate reference systems. Every Crs uses the traditional GIS axis order
 // (x = easting/longitude, y = northing/latitude) whatever its authority says.
 
+#include <array>
 #include <memory>
 #include <optional>
 #include <string>
@@ -33,6 +34,9 @@ public:
     [[nodiscard]] bool isGeographic() const;
     /// Size of the linear unit in metres (1 for metre); 0 for geographic CRSs.
     [[nodiscard]] double linearUnitMetres() const;
+    /// Where the CRS is meant to be used, in degrees (west, south, east, north) as its
+    /// definition (EPSG) gives it; nullopt when it does not say.
+    [[nodiscard]] std::optional<std::array<double, 4>> areaOfUse() const;
     /// Same CRS, ignoring axis order and names (data axis order is always traditional here).
     [[nodiscard]] bool isSame(const Crs& other) const;
 

@@ -59,17 +59,19 @@ struct ImportReport
     std::string transformation;
     std::string geometryType;
     std::int64_t features = 0;
-    std::int64_t repaired = 0;        ///< invalid geometries made valid by GEOS
-    std::int64_t collapsed = 0;       ///< geometries that repair reduced to nothing
-    std::int64_t droppedParts = 0;    ///< geometries that lost collapsed lower-dimension parts
-    std::int64_t withoutGeometry = 0; ///< imported with no geometry
+    std::int64_t repaired = 0;            ///< invalid geometries made valid by GEOS
+    std::int64_t repairedByStructure = 0; ///< of those, repaired as areas (too many crossings)
+    std::int64_t collapsed = 0;           ///< geometries that repair reduced to nothing
+    std::int64_t droppedParts = 0;        ///< geometries that lost collapsed lower-dimension parts
+    std::int64_t withoutGeometry = 0;     ///< imported with no geometry
     std::int64_t codesGenerated = 0;
     std::int64_t textConverted = 0;   ///< values decoded from the legacy encoding
     std::int64_t renormalised = 0;    ///< values changed by NFC (e.g. NFD input)
     std::int64_t lookalikesFixed = 0; ///< values with Ð/ð replaced by Đ/đ
     std::int64_t unmappedCharacters = 0;
-    std::int64_t latin1Suspects = 0; ///< values that look like undeclared TCVN3/VNI text
-    std::int64_t doubleEncoded = 0;  ///< values that look like UTF-8 read as Latin-1
+    std::int64_t latin1Suspects = 0;    ///< values that look like undeclared TCVN3/VNI text
+    std::int64_t doubleEncoded = 0;     ///< values that look like UTF-8 read as Latin-1
+    std::int64_t controlCharacters = 0; ///< values that held NUL or other controls (removed)
     std::int64_t statusUnrecognised = 0;
     std::int64_t numbersUnparsed = 0;
     std::int64_t datesUnparsed = 0;

@@ -1,0 +1,214 @@
+// Small inputs that asked for minutes of CPU or gigabytes, and values that are no place on
+// Earth (issue 19): refused up front with a message that names the limit and how to raise it,
+// or handled by a method that finishes. The timings before and after are a benchmark
+// (tests/bench/hostile_inputs.sh), not asserted here.
+
+#include "TestSupport.h"
+
+#include <filesystem>
+#include <gtest/gtest.h>
+#include <random>
+#include <sstream>
+
+namespace fs = std::filesystem;
+using pa::test::runCli;
+using pa::test::runShell;
+
+namespace {
+
+/// A GeoJSON park whose ring runs through @p n random points around Thái Nguyên: it crosses
+/// itself about n²/20 times.
+std::string tangledPark(int n, const std::string& code)
+{
+    std::mt19937 random(42);
+    std::uniform_real_distribution<double> dx(105.7, 106.0), dy(21.5, 21.8);
+    std::ostringstream out;
+    out.precision(10);
+    out << R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":)"
+        << R"({"code":")" << code
+        << R"(","name":"KCN rối"},"geometry":{"type":"Polygon","coordinates":[[)";
+    double x0 = 0, y0 = 0;
+    for (int i = 0; i < n; ++i) {
+        const double x = dx(random), y = dy(random);
+        if (i == 0)
+            x0 = x, y0 = y;
+        out << '[' << x << ',' << y << "],";
+    }
+    out << '[' << x0 << ',' << y0 << "]]]}}]}";
+    return out.str();
+}
+
+class HostileInput : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        ws = dir.file("tn.gpkg");
+        ASSERT_EQ(pa::test::thaiNguyenWorkspace(ws, "thai_nguyen/province_pre2025_odm.geojson",
+                                                "admin_province", "province"),
+                  "");
+    }
+    pa::test::TempDir dir;
+    std::string ws;
+};
+
+} // namespace
+
+TEST_F(HostileInput, ATangledRingIsRepairedByAMethodThatFinishesOrRefused)
+{
+    pa::test::writeBytes(dir.file("t400.geojson"), tangledPark(400, "T400"));
+    pa::test::writeBytes(dir.file("t400b.geojson"), tangledPark(400, "T400B"));
+    auto r = runCli({"import", ws, dir.file("t400.geojson"), "--kind", "industrial_park",
+                     "--code-field", "code"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_NE((r.out + r.err).find("structure method"), std::string::npos) << r.out << r.err;
+
+    pa::test::writeBytes(dir.file("t1000.geojson"), tangledPark(1000, "T1000"));
+    const std::string before = pa::test::readBytes(ws);
+    r = runCli({"import", ws, dir.file("t1000.geojson"), "--kind", "industrial_park", "--layer",
+                "tangled", "--code-field", "code"});
+    EXPECT_EQ(r.exitCode, 3);
+    EXPECT_NE(r.err.find("t1000.geojson"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("feature 1"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("PLANATLAS_LIMIT_REPAIR_CROSSINGS"), std::string::npos) << r.err;
+    EXPECT_EQ(pa::test::readBytes(ws), before);
+    // The limit is one setting away, both ways.
+    r = runShell("PLANATLAS_LIMIT_REPAIR_CROSSINGS=1000 exec \"$@\"",
+                 {pa::test::cliPath(), "import", ws, dir.file("t400b.geojson"), "--kind",
+                  "industrial_park", "--layer", "again", "--code-field", "code"});
+    EXPECT_EQ(r.exitCode, 3) << r.err;
+    EXPECT_NE(r.err.find("more than 1000 points"), std::string::npos) << r.err;
+}
+
+TEST_F(HostileInput, GridsMapsAndParcelsPastReasonAreRefusedUpFront)
+{
+    auto r = runCli({"grid", ws, "--cell-km", "0,0001"});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_NE(r.err.find("PLANATLAS_LIMIT_GRID_CELLS"), std::string::npos) << r.err;
+    r = runShell("PLANATLAS_LIMIT_GRID_CELLS=10 exec \"$@\"",
+                 {pa::test::cliPath(), "grid", ws, "--cell-km", "20"});
+    EXPECT_EQ(r.exitCode, 2) << r.err; // ~30 cells of 20 km over Thái Nguyên
+    EXPECT_EQ(runCli({"grid", ws, "--cell-km", "20"}).exitCode, 0);
+
+    for (const char* extent : {"nan,0,1,1", "-1e308,-1e308,1e308,1e308", "0,0,inf,1"}) {
+        r = runCli({"map", ws, "-o", dir.file("e.png"), "--extent", extent});
+        EXPECT_EQ(r.exitCode, 2) << extent;
+        EXPECT_NE(r.err.find("is not a coordinate"), std::string::npos) << r.err;
+    }
+    r = runShell(
+        "PLANATLAS_LIMIT_MAP_PIXELS=1000000 exec \"$@\"",
+        {pa::test::cliPath(), "map", ws, "-o", dir.file("big.png"), "--size", "1600x1200"});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_NE(r.err.find("PLANATLAS_LIMIT_MAP_PIXELS"), std::string::npos) << r.err;
+    EXPECT_FALSE(fs::exists(dir.file("big.png")));
+
+    // 1,000 parcels cannot tile a province of 353,000 ha at 0.25–1.25 ha: said, not 706,758.
+    r = runCli({"parcels", ws, "--count", "1000"});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_NE(r.err.find("--count"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("1000 is outside that range"), std::string::npos) << r.err;
+}
+
+TEST_F(HostileInput, ADocxOfMillionsOfAmpersandsIsReadInLinearTime)
+{
+    // 4 MB of '&' without a ';' made the entity scan quadratic (92 s). The test only checks
+    // the result; the time is in tests/bench/hostile_inputs.sh.
+    const std::string body = "<w:p><w:r><w:t>1. Sở Công Thương chủ trì xây dựng kế hoạch phát "
+                             "triển cụm công nghiệp.</w:t></w:r></w:p><w:p><w:r><w:t>" +
+                             std::string(1'000'000, '&') + "&#0;</w:t></w:r></w:p>";
+    const std::string script =
+        "import sys, zipfile\n"
+        "z = zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED)\n"
+        "z.writestr('[Content_Types].xml', '<Types/>')\n"
+        "z.writestr('word/document.xml', '<w:document><w:body>' + open(sys.argv[2]).read() + "
+        "'</w:body></w:document>')\n";
+    pa::test::writeBytes(dir.file("body.xml"), body);
+    const auto made = pa::test::run(
+        {"/usr/bin/python3", "-c", script, dir.file("amp.docx"), dir.file("body.xml")});
+    ASSERT_EQ(made.exitCode, 0) << made.err;
+    const auto r = runCli({"ingest", "--format", "json", dir.file("amp.docx")});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_NE(r.out.find("Sở Công Thương"), std::string::npos);
+    EXPECT_EQ(r.out.find("\\u0000"), std::string::npos); // the NUL entity is removed, said
+    EXPECT_NE(r.out.find("1 control character(s) (1 NUL) removed"), std::string::npos);
+}
+
+TEST_F(HostileInput, GarbageIsNotImportedAsData)
+{
+    const std::string before = pa::test::readBytes(ws);
+    auto import = [&](const std::string& file, std::vector<std::string> extra = {}) {
+        std::vector<std::string> args{
+            "import",       ws,     file,        "--kind",   "industrial_park",
+            "--code-field", "code", "--src-crs", "EPSG:9213"};
+        args.insert(args.end(), extra.begin(), extra.end());
+        return runCli(args);
+    };
+    // WKT that cannot be read: the rows are named, nothing is imported.
+    pa::test::writeBytes(dir.file("bad.csv"),
+                         "code,name_vi,wkt\n"
+                         "A,Một,\"POLYGON((430000 2380000,431000 2380000,431000 2381000,"
+                         "430000 2380000))\"\n"
+                         "B,Hai,garbage\n"
+                         "C,Ba,\"POLYGON((nan nan,1 1,2 2,nan nan))\"\n");
+    auto r = import(dir.file("bad.csv"));
+    EXPECT_EQ(r.exitCode, 3);
+    EXPECT_NE(r.err.find("row 2 ('garbage')"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("row 3"), std::string::npos) << r.err;
+    // No feature with a geometry at all.
+    pa::test::writeBytes(dir.file("none.geojson"),
+                         R"({"type":"FeatureCollection","features":[{"type":"Feature",)"
+                         R"("properties":{"code":"N1","name_vi":"Không"},"geometry":null}]})");
+    r = import(dir.file("none.geojson"));
+    EXPECT_EQ(r.exitCode, 3);
+    EXPECT_NE(r.err.find("none of its 1 feature(s) has a geometry"), std::string::npos) << r.err;
+    // VN-2000 metres declared as Web Mercator: 9 000 km away, refused with the reason.
+    pa::test::writeBytes(dir.file("metres.csv"),
+                         "code,name_vi,wkt\nM1,KCN,\"POINT(432000 2381000)\"\n");
+    r = runCli({"import", ws, dir.file("metres.csv"), "--kind", "urban_centre", "--code-field",
+                "code", "--src-crs", "EPSG:3857"});
+    EXPECT_EQ(r.exitCode, 3);
+    EXPECT_NE(r.err.find("outside the province"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("--src-crs"), std::string::npos) << r.err;
+    // One stray feature among good ones: imported, and counted in a warning.
+    pa::test::writeBytes(dir.file("stray.csv"),
+                         "code,name_vi,lon,lat\nS1,Một,105.84,21.59\nS2,Chile,-70.6,-33.4\n");
+    r = runCli({"import", ws, dir.file("stray.csv"), "--kind", "urban_centre", "--code-field",
+                "code", "--src-crs", "EPSG:4326"});
+    EXPECT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_NE((r.out + r.err).find("1 feature(s) lie more than 100 km outside the province"),
+              std::string::npos)
+        << r.out << r.err;
+    EXPECT_NE((r.out + r.err).find("feature 2"), std::string::npos);
+    // A code that holds the review files' separator.
+    pa::test::writeBytes(dir.file("codes.csv"), "code,name_vi,lon,lat\nK;1,Một,105.84,21.59\n");
+    r = runCli({"import", ws, dir.file("codes.csv"), "--kind", "market_logistics", "--code-field",
+                "code", "--src-crs", "EPSG:4326"});
+    EXPECT_EQ(r.exitCode, 3);
+    EXPECT_NE(r.err.find("holds ';' or ','"), std::string::npos) << r.err;
+}
+
+TEST_F(HostileInput, CsvCellsCannotBecomeFormulasAndConfidencesAreProbabilities)
+{
+    pa::test::writeBytes(dir.file("u.csv"), "code,name_vi,lon,lat\nU1,Thái Nguyên,105.84,21.59\n");
+    auto r = runCli({"import", ws, dir.file("u.csv"), "--kind", "urban_centre", "--code-field",
+                     "code", "--src-crs", "EPSG:4326", "--quiet"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    pa::test::writeBytes(dir.file("f.csv"),
+                         "code,name_vi,wkt\nF1,\"=HYPERLINK(\"\"http://x\"\",\"\"x\"\")\","
+                         "\"POLYGON((430000 2380000,431000 2380000,431000 2381000,430000 "
+                         "2380000))\"\n");
+    r = runCli({"import", ws, dir.file("f.csv"), "--kind", "industrial_park", "--code-field",
+                "code", "--src-crs", "EPSG:9213", "--quiet"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    r = runCli({"analyze", ws, "access", "--to", "urban_centre"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_EQ(r.out.find(",=HYPERLINK"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find(",\"=HYPERLINK"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("'=HYPERLINK"), std::string::npos) << r.out;
+
+    for (const char* bad : {"2", "-1", "nan", "abc"}) {
+        r = runCli({"link", ws, "accept", "--min-confidence", bad});
+        EXPECT_EQ(r.exitCode, 2) << bad << ": " << r.err;
+    }
+    EXPECT_EQ(runCli({"link", ws, "accept", "--min-confidence", "0,8"}).exitCode, 0);
+}
