@@ -5,8 +5,10 @@
 #include "planatlas/gis/Dataset.h"
 #include "planatlas/gis/Error.h"
 #include "planatlas/layers/Errors.h"
+#include "planatlas/layers/Workspace.h"
 #include "planatlas/layers/plan/Plan.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -53,7 +55,9 @@ void printUsage()
     for (const auto& c : kSubcommands)
         std::printf("  %-10s %s\n", c.name, c.summary);
     std::fputs("\n'planatlas COMMAND --help' describes each command.\n"
-               "  --version  print the version and the GDAL, GEOS and PROJ versions\n\n"
+               "  --version  print the version and the GDAL, GEOS and PROJ versions\n"
+               "  --trust    (with any command) write to a workspace that carries triggers\n"
+               "             neither PlanAtlas nor GDAL made\n\n"
                "exit codes: 0 ok, 1 problems found (validate), 2 usage, 3 input or output file\n"
                "            error, 4 workspace error, 5 internal error, 130 cancelled\n",
                stdout);
@@ -99,6 +103,12 @@ int main(int argc, char** argv)
     }
     const std::string command = args.front();
     args.erase(args.begin());
+    // --trust, with any command that writes: open a workspace that carries triggers someone
+    // else made (validate lists them).
+    if (const auto trust = std::find(args.begin(), args.end(), "--trust"); trust != args.end()) {
+        pa::layers::setTrustForeignTriggers(true);
+        args.erase(trust);
+    }
     if (command == "--help" || command == "-h" || command == "help") {
         printUsage();
         return pa::cli::kOk;

@@ -119,6 +119,42 @@ struct Workspace::Impl
         return result.rows[0][0];
     }
 
+    /// Triggers neither PlanAtlas nor GDAL made: "name (on table)". GDAL makes the
+    /// GeoPackage's own (gpkg_* on gpkg_* tables), the R-tree's ("rtree_<table>_<geometry
+    /// column>_insert" …) and the feature counts' ("trigger_insert_feature_count_<table>"), each
+    /// named for the table it is on; PlanAtlas makes none. Anything else runs code someone
+    /// else wrote on every change PlanAtlas makes.
+    std::vector<std::string> foreignTriggers()
+    {
+        std::map<std::string, std::string> geometryColumn;
+        if (tableExists("gpkg_geometry_columns"))
+            for (const auto& row :
+                 query("SELECT table_name, column_name FROM gpkg_geometry_columns").rows)
+                geometryColumn[asText(row[0])] = asText(row[1]);
+        std::vector<std::string> foreign;
+        for (const auto& row :
+             query("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY "
+                   "name")
+                 .rows) {
+            const std::string name = asText(row[0]), table = asText(row[1]), sql = asText(row[2]);
+            bool gdal = name.starts_with("gpkg_") && table.starts_with("gpkg_");
+            if (const auto g = geometryColumn.find(table); g != geometryColumn.end()) {
+                const std::string rtree = "rtree_" + table + "_" + g->second;
+                for (const char* suffix :
+                     {"_insert", "_update1", "_update2", "_update3", "_update4", "_update5",
+                      "_update6", "_update7", "_delete"})
+                    gdal = gdal || (name == rtree + suffix && sql.find(rtree) != std::string::npos);
+            }
+            for (const char* kind :
+                 {"trigger_insert_feature_count_", "trigger_delete_feature_count_"})
+                gdal = gdal ||
+                       (name == kind + table && sql.find("gpkg_ogr_contents") != std::string::npos);
+            if (!gdal)
+                foreign.push_back("'" + name + "' on " + table);
+        }
+        return foreign;
+    }
+
     std::int64_t count(const std::string& table, const std::string& where = {})
     {
         auto value = scalar("SELECT COUNT(*) FROM " + sqlIdentifier(table) +
@@ -254,8 +290,16 @@ Workspace Workspace::open(const std::string& path, gis::OpenMode mode)
         std::map<std::string, std::string> metadata;
         for (const auto& row : impl->query("SELECT key, value FROM pa_metadata").rows)
             metadata[asText(row[0])] = asText(row[1]);
-        impl->schemaVersion =
-            metadata.contains("schema_version") ? std::atoi(metadata["schema_version"].c_str()) : 0;
+        // A number and nothing else: "2; DROP …" is a damaged or crafted workspace, not 2.
+        const std::string version = metadata["schema_version"];
+        if (!version.empty() &&
+            (version.size() > 4 || !std::all_of(version.begin(), version.end(),
+                                                [](char c) { return c >= '0' && c <= '9'; })))
+            throw workspaceError("workspace '" + path + "' has schema_version '" +
+                                 version.substr(0, 40) +
+                                 "', which is not a number; it is damaged or was not written by "
+                                 "PlanAtlas");
+        impl->schemaVersion = version.empty() ? 0 : std::stoi(version);
         if (impl->schemaVersion > kSchemaVersion)
             throw workspaceError("workspace '" + path + "' has schema version " +
                                  std::to_string(impl->schemaVersion) +
@@ -263,6 +307,18 @@ Workspace Workspace::open(const std::string& path, gis::OpenMode mode)
                                  "); update PlanAtlas");
         if (impl->schemaVersion < 1)
             throw workspaceError("workspace '" + path + "' has no valid schema_version");
+        if (mode == gis::OpenMode::Update && !trustForeignTriggers())
+            if (const auto foreign = impl->foreignTriggers(); !foreign.empty()) {
+                std::string list;
+                for (std::size_t i = 0; i < foreign.size() && i < 5; ++i)
+                    list += (i ? ", " : "") + foreign[i];
+                throw workspaceError(
+                    "workspace '" + path + "' has " + std::to_string(foreign.size()) +
+                    " trigger(s) that neither PlanAtlas nor GDAL made (" + list +
+                    (foreign.size() > 5 ? ", …" : "") +
+                    "); they would run on every change PlanAtlas makes, so nothing was changed. "
+                    "'planatlas validate' lists them; remove them, or allow them with --trust");
+            }
         if (impl->schemaVersion < kSchemaVersion && mode == gis::OpenMode::Update) {
             // Upgrade in place, in one transaction: add the tables newer versions introduced.
             impl->dataset->startTransaction();
@@ -447,6 +503,20 @@ WorkspaceInfo Workspace::info()
     return info;
 }
 
+namespace {
+bool g_trustForeignTriggers = false;
+} // namespace
+
+void setTrustForeignTriggers(bool trust)
+{
+    g_trustForeignTriggers = trust;
+}
+
+bool trustForeignTriggers()
+{
+    return g_trustForeignTriggers;
+}
+
 ValidationReport Workspace::validate(const Progress& progress)
 {
     ValidationReport report;
@@ -467,6 +537,13 @@ ValidationReport Workspace::validate(const Progress& progress)
             "Related Tables Extension registry missing");
     if (!report.problems.empty())
         return report; // the other checks read these tables
+
+    // Code someone else planted: triggers run on every write PlanAtlas makes.
+    report.checksRun.emplace_back("triggers");
+    for (const auto& trigger : m_impl->foreignTriggers())
+        add(kError, "triggers", "trigger " + trigger,
+            "made neither by PlanAtlas nor by GDAL; it runs on every change (writes refuse the "
+            "workspace unless trusted)");
 
     const auto registered = layers();
     std::set<std::string> registeredNames;

@@ -212,3 +212,57 @@ TEST_F(HostileInput, CsvCellsCannotBecomeFormulasAndConfidencesAreProbabilities)
     }
     EXPECT_EQ(runCli({"link", ws, "accept", "--min-confidence", "0,8"}).exitCode, 0);
 }
+
+namespace {
+/// Runs @p sql on @p gpkg with Python's sqlite3, as someone editing the file outside PlanAtlas.
+void tamper(const std::string& gpkg, const std::string& sql)
+{
+    const auto r = pa::test::run({"/usr/bin/python3", "-c",
+                                  "import sqlite3, sys\n"
+                                  "c = sqlite3.connect(sys.argv[1]); c.executescript(sys.argv[2]); "
+                                  "c.commit()",
+                                  gpkg, sql});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+}
+} // namespace
+
+TEST_F(HostileInput, ACraftedWorkspaceIsOpenedDefensively)
+{
+    // A trigger planted on a PlanAtlas table would run on every write (one deleted a document
+    // during an import): writes refuse the workspace, validate names the trigger, --trust
+    // lets a planner who knows what it does go on.
+    tamper(ws, "CREATE TRIGGER planted AFTER INSERT ON pa_layers BEGIN DELETE FROM "
+               "plan_documents; END;");
+    const std::string before = pa::test::readBytes(ws);
+    pa::test::writeBytes(dir.file("u.csv"), "code,name_vi,lon,lat\nU1,Thái Nguyên,105.84,21.59\n");
+    const std::vector<std::string> import{
+        "import",       ws,     dir.file("u.csv"), "--kind",   "urban_centre",
+        "--code-field", "code", "--src-crs",       "EPSG:4326"};
+    auto r = runCli(import);
+    EXPECT_EQ(r.exitCode, 4);
+    EXPECT_NE(r.err.find("'planted' on pa_layers"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("--trust"), std::string::npos) << r.err;
+    EXPECT_EQ(pa::test::readBytes(ws), before);
+    r = runCli({"validate", ws});
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_NE(r.out.find("[triggers] trigger 'planted' on pa_layers"), std::string::npos) << r.out;
+    EXPECT_EQ(runCli({"info", ws}).exitCode, 0); // reading is harmless
+    auto trusted = import;
+    trusted.push_back("--trust");
+    EXPECT_EQ(runCli(trusted).exitCode, 0);
+
+    // A schema version that is not a number, or one from a future PlanAtlas.
+    const std::string other = dir.file("other.gpkg");
+    ASSERT_EQ(pa::test::thaiNguyenWorkspace(other, "thai_nguyen/province_pre2025_odm.geojson",
+                                            "admin_province", "province"),
+              "");
+    tamper(other, "UPDATE pa_metadata SET value = '2; DROP TABLE plan_tasks' WHERE key = "
+                  "'schema_version'");
+    r = runCli({"info", other});
+    EXPECT_EQ(r.exitCode, 4);
+    EXPECT_NE(r.err.find("is not a number"), std::string::npos) << r.err;
+    tamper(other, "UPDATE pa_metadata SET value = '99' WHERE key = 'schema_version'");
+    r = runCli({"info", other});
+    EXPECT_EQ(r.exitCode, 4);
+    EXPECT_NE(r.err.find("newer than this PlanAtlas"), std::string::npos) << r.err;
+}

@@ -93,13 +93,21 @@ struct ValidationReport
     [[nodiscard]] std::size_t warningCount() const;
 };
 
+/// Whether Workspace::open in update mode accepts a workspace with triggers that neither
+/// PlanAtlas nor GDAL made (a GeoPackage from someone else). Off by default; the command line's
+/// --trust turns it on for one run.
+void setTrustForeignTriggers(bool trust);
+[[nodiscard]] bool trustForeignTriggers();
+
 class Workspace
 {
 public:
     /// Creates a new workspace file; fails (ErrorKind::Workspace) if @p path exists.
     /// The file appears only when complete (written aside, then renamed into place).
     static Workspace create(const std::string& path, const WorkspaceOptions& options);
-    /// Opens an existing workspace. Update mode refuses a read-only file.
+    /// Opens an existing workspace. Update mode refuses a read-only file, a schema_version
+    /// that is not a number or is newer than this PlanAtlas, and a workspace carrying
+    /// triggers neither PlanAtlas nor GDAL made (unless setTrustForeignTriggers(true)).
     static Workspace open(const std::string& path, gis::OpenMode mode);
 
     Workspace(Workspace&&) noexcept;
