@@ -348,6 +348,32 @@ Workspace Workspace::open(const std::string& path, gis::OpenMode mode)
             }
             impl->schemaVersion = kSchemaVersion;
         }
+        // A table dropped by someone else would surface later as raw SQL from whichever
+        // command reads it first: said now, naming it.
+        if (impl->schemaVersion >= 1) {
+            std::set<std::string> present;
+            for (const auto& row :
+                 impl->query("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')").rows)
+                present.insert(asText(row[0]));
+            std::vector<std::string> missing;
+            for (const auto& table : schema::systemTables())
+                if (table.since <= impl->schemaVersion &&
+                    !present.contains(std::string(table.name)))
+                    missing.push_back(std::string(table.name));
+            if (present.contains("pa_layers"))
+                for (const auto& row : impl->query("SELECT layer_name FROM pa_layers").rows)
+                    if (!present.contains(asText(row[0])))
+                        missing.push_back(asText(row[0]) + " (a registered layer)");
+            if (!missing.empty()) {
+                std::string list;
+                for (std::size_t i = 0; i < missing.size() && i < 5; ++i)
+                    list += (i ? ", " : "") + missing[i];
+                throw workspaceError(
+                    "workspace '" + path + "' is damaged: " + std::to_string(missing.size()) +
+                    " table(s) are missing (" + list + (missing.size() > 5 ? ", …" : "") +
+                    "); restore it from a copy");
+            }
+        }
         impl->province = metadata["province"];
         impl->crs = gis::Crs::fromUserInput(metadata["analysis_crs"]);
     } catch (const gis::GisError& e) {

@@ -265,4 +265,17 @@ TEST_F(HostileInput, ACraftedWorkspaceIsOpenedDefensively)
     r = runCli({"info", other});
     EXPECT_EQ(r.exitCode, 4);
     EXPECT_NE(r.err.find("newer than this PlanAtlas"), std::string::npos) << r.err;
+
+    // Tables dropped behind PlanAtlas's back: named on opening, not raw SQL later (exit 5).
+    tamper(other, "UPDATE pa_metadata SET value = '3' WHERE key = 'schema_version'; "
+                  "DROP TABLE plan_tasks; DROP TABLE province;");
+    for (const std::vector<std::string>& command : {std::vector<std::string>{"info", other},
+                                                    {"analyze", other, "footprint"},
+                                                    {"map", other, "-o", dir.file("m.png")}}) {
+        r = runCli(command);
+        EXPECT_EQ(r.exitCode, 4) << command[0] << ": " << r.err;
+        EXPECT_NE(r.err.find("2 table(s) are missing (plan_tasks, province (a registered layer))"),
+                  std::string::npos)
+            << r.err;
+    }
 }
