@@ -4,6 +4,7 @@
 #include <cpl_string.h>
 #include <cstdio>
 #include <geos_c.h>
+#include <sqlite3.h>
 #include <sstream>
 
 namespace pa::gis {
@@ -493,6 +494,73 @@ SqlResult Dataset::execute(const std::string& sql, const std::string& dialect)
         row.reserve(result.columns.size());
         for (int i = 0; i < feature->fieldCount(); ++i)
             row.push_back(feature->value(i));
+        result.rows.push_back(std::move(row));
+    }
+    return result;
+}
+
+SqlResult Dataset::run(const std::string& sql, const std::vector<FieldValue>& values)
+{
+    // GDAL's GeoPackage driver hands out its sqlite3 connection (the MBTiles driver uses the
+    // same key); statements on it share GDAL's transaction.
+    auto* db = static_cast<sqlite3*>(m_impl->dataset->GetInternalHandle("SQLITE_HANDLE"));
+    if (!db)
+        throw GisError("'" + m_impl->path + "': bound SQL needs a GeoPackage");
+    auto fail = [&](const char* what) -> GisError {
+        return GisError("SQL failed on '" + m_impl->path + "' (" + sql.substr(0, 120) +
+                        "): " + what + ": " + sqlite3_errmsg(db));
+    };
+    sqlite3_stmt* raw = nullptr;
+    if (sqlite3_prepare_v2(db, sql.c_str(), static_cast<int>(sql.size()), &raw, nullptr) !=
+        SQLITE_OK)
+        throw fail("prepare");
+    const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> statement(raw, &sqlite3_finalize);
+    if (sqlite3_bind_parameter_count(raw) != static_cast<int>(values.size()))
+        throw GisError("SQL on '" + m_impl->path + "' (" + sql.substr(0, 120) + ") has " +
+                       std::to_string(sqlite3_bind_parameter_count(raw)) + " placeholder(s) for " +
+                       std::to_string(values.size()) + " value(s)");
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        const int at = static_cast<int>(i) + 1;
+        int rc = SQLITE_OK;
+        if (const auto* n = std::get_if<std::int64_t>(&values[i]))
+            rc = sqlite3_bind_int64(raw, at, *n);
+        else if (const auto* d = std::get_if<double>(&values[i]))
+            rc = sqlite3_bind_double(raw, at, *d);
+        else if (const auto* t = std::get_if<std::string>(&values[i]))
+            rc = sqlite3_bind_text64(raw, at, t->data(), t->size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+        else
+            rc = sqlite3_bind_null(raw, at);
+        if (rc != SQLITE_OK)
+            throw fail("bind");
+    }
+    SqlResult result;
+    const int columns = sqlite3_column_count(raw);
+    for (int c = 0; c < columns; ++c)
+        result.columns.emplace_back(sqlite3_column_name(raw, c));
+    for (;;) {
+        const int rc = sqlite3_step(raw);
+        if (rc == SQLITE_DONE)
+            break;
+        if (rc != SQLITE_ROW)
+            throw fail("step");
+        std::vector<FieldValue> row;
+        row.reserve(static_cast<std::size_t>(columns));
+        for (int c = 0; c < columns; ++c)
+            switch (sqlite3_column_type(raw, c)) {
+            case SQLITE_INTEGER:
+                row.emplace_back(static_cast<std::int64_t>(sqlite3_column_int64(raw, c)));
+                break;
+            case SQLITE_FLOAT:
+                row.emplace_back(sqlite3_column_double(raw, c));
+                break;
+            case SQLITE_NULL:
+                row.emplace_back(std::monostate{});
+                break;
+            default:
+                row.emplace_back(
+                    std::string(reinterpret_cast<const char*>(sqlite3_column_text(raw, c)),
+                                static_cast<std::size_t>(sqlite3_column_bytes(raw, c))));
+            }
         result.rows.push_back(std::move(row));
     }
     return result;

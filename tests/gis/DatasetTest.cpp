@@ -96,3 +96,29 @@ TEST(Dataset, QuotesSqlLiteralsAndIdentifiers)
     EXPECT_EQ(sqlLiteral("Nhà máy 'A'"), "'Nhà máy ''A'''");
     EXPECT_EQ(sqlIdentifier("a\"b"), "\"a\"\"b\"");
 }
+
+TEST(Dataset, BoundValuesNeverBecomeSql)
+{
+    pa::test::TempDir dir;
+    auto ds = Dataset::createGeoPackage(dir.file("t.gpkg"));
+    ds.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT, n REAL, k INTEGER)");
+    // Quotes, a statement and a NUL inside the value: stored as they are, in the transaction
+    // GDAL started (rolled back with it).
+    const std::string hostile = std::string("it's'); DROP TABLE t; --\0after", 31);
+    ds.startTransaction();
+    ds.run("INSERT INTO t (v, n, k) VALUES (?, ?, ?)", {hostile, 1211000.5, std::int64_t{7}});
+    ds.run("INSERT INTO t (v, n, k) VALUES (?, ?, ?)", {std::monostate{}, 0.1, std::int64_t{8}});
+    ds.commitTransaction();
+    const auto rows = ds.run("SELECT v, n, k FROM t WHERE k >= ? ORDER BY k", {std::int64_t{7}});
+    ASSERT_EQ(rows.rows.size(), 2u);
+    EXPECT_EQ(std::get<std::string>(rows.rows[0][0]), hostile);
+    EXPECT_EQ(std::get<double>(rows.rows[0][1]), 1211000.5);
+    EXPECT_TRUE(std::holds_alternative<std::monostate>(rows.rows[1][0]));
+    ds.startTransaction();
+    ds.run("DELETE FROM t WHERE k = ?", {std::int64_t{8}});
+    ds.rollbackTransaction();
+    EXPECT_EQ(toString(ds.execute("SELECT COUNT(*) FROM t").rows.at(0).at(0)), "2");
+    // A count of values that does not match the placeholders is an error, not a guess.
+    EXPECT_THROW(ds.run("SELECT ? + ?", {std::int64_t{1}}), GisError);
+    EXPECT_THROW(ds.run("SELECT nonsense FROM", {}), GisError);
+}

@@ -31,6 +31,12 @@ std::string orNull(const std::string& s)
     return s.empty() ? "NULL" : sqlLiteral(s);
 }
 
+/// A text value for Dataset::run: null when empty.
+gis::FieldValue textOrNull(const std::string& s)
+{
+    return s.empty() ? gis::FieldValue() : gis::FieldValue(s);
+}
+
 std::string scalar(gis::Dataset& ds, const std::string& sql)
 {
     const auto r = ds.execute(sql);
@@ -39,14 +45,14 @@ std::string scalar(gis::Dataset& ds, const std::string& sql)
 
 void upsertAgency(gis::Dataset& ds, const AgencyInfo& a, const std::string& province)
 {
-    ds.execute("INSERT OR IGNORE INTO plan_agencies (agency_id, name_vi) VALUES (" +
-               sqlLiteral(a.id) + ", " + sqlLiteral(a.name) + ")");
-    ds.execute("UPDATE plan_agencies SET name_vi = " + sqlLiteral(a.name) +
-               ", abbreviation = " + orNull(a.abbreviation) +
-               ", level = " + sqlLiteral(a.level.empty() ? "other" : a.level) +
-               ", province = " + (a.level == "province" ? orNull(province) : "NULL") +
-               ", valid_to = " + orNull(a.validTo) + ", successor_id = " + orNull(a.successorId) +
-               " WHERE agency_id = " + sqlLiteral(a.id));
+    // Values read from the document are bound, never spliced into the SQL.
+    ds.run("INSERT OR IGNORE INTO plan_agencies (agency_id, name_vi) VALUES (?, ?)",
+           {a.id, a.name});
+    ds.run("UPDATE plan_agencies SET name_vi = ?, abbreviation = ?, level = ?, province = ?, "
+           "valid_to = ?, successor_id = ? WHERE agency_id = ?",
+           {a.name, textOrNull(a.abbreviation), a.level.empty() ? "other" : a.level,
+            a.level == "province" ? textOrNull(province) : gis::FieldValue(), textOrNull(a.validTo),
+            textOrNull(a.successorId), a.id});
     std::set<std::string> aliases = {a.name};
     if (!a.abbreviation.empty())
         aliases.insert(a.abbreviation);
@@ -54,10 +60,9 @@ void upsertAgency(gis::Dataset& ds, const AgencyInfo& a, const std::string& prov
         for (auto pattern : def->patterns)
             aliases.insert(std::string(pattern));
     for (const auto& alias : aliases)
-        ds.execute(
-            "INSERT OR IGNORE INTO plan_agency_aliases (agency_id, alias, alias_folded) VALUES (" +
-            sqlLiteral(a.id) + ", " + sqlLiteral(alias) + ", " +
-            sqlLiteral(text::foldForMatch(alias)) + ")");
+        ds.run("INSERT OR IGNORE INTO plan_agency_aliases (agency_id, alias, alias_folded) VALUES "
+               "(?, ?, ?)",
+               {a.id, alias, text::foldForMatch(alias)});
 }
 
 } // namespace
@@ -204,13 +209,11 @@ StoreReport storePlan(layers::Workspace& workspace, const ParsedPlan& readerPlan
         workspace.transaction([&] {
             // The planners' corrections: those stored, then the new ones, applied in order.
             for (const auto& c : newCorrections)
-                ds.execute("INSERT INTO plan_task_corrections (doc_id, task_id, text_key, action, "
-                           "field, value, made_at) "
-                           "VALUES (" +
-                           sqlLiteral(docId) + ", " + sqlLiteral(c.taskId) + ", " +
-                           sqlLiteral(c.textKey) + ", " + sqlLiteral(c.action) + ", " +
-                           orNull(c.field) + ", " + orNull(c.value) +
-                           ", strftime('%Y-%m-%dT%H:%M:%fZ','now'))");
+                ds.run("INSERT INTO plan_task_corrections (doc_id, task_id, text_key, action, "
+                       "field, value, made_at) VALUES (?, ?, ?, ?, ?, ?, "
+                       "strftime('%Y-%m-%dT%H:%M:%fZ','now'))",
+                       {docId, c.taskId, c.textKey, c.action, textOrNull(c.field),
+                        textOrNull(c.value)});
             report.corrections = applyCorrections(plan, loadCorrections(workspace, docId));
             const bool present =
                 !scalar(ds, "SELECT doc_id FROM plan_documents WHERE doc_id = " + sqlLiteral(docId))
@@ -221,20 +224,17 @@ StoreReport storePlan(layers::Workspace& workspace, const ParsedPlan& readerPlan
                                          sqlLiteral(docId))
                         : std::string();
             const auto& d = plan.document;
-            const std::string values =
-                "doc_type = " + orNull(d.type) + ", number = " + orNull(d.number) +
-                ", issued_on = " + orNull(d.date) + ", not_before = " + orNull(d.notBefore) +
-                ", issuer = " + orNull(d.issuer) + ", province = " + orNull(d.province) +
-                ", title = " + orNull(d.title) +
-                ", source_file = " + orNull(std::filesystem::path(sourceFile).filename().string()) +
-                ", content_sha256 = " + orNull(plan.contentSha256) +
-                ", source_text = " + orNull(plan.sourceText) +
-                ", ingested_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')";
             if (!present)
-                ds.execute("INSERT INTO plan_documents (doc_id) VALUES (" + sqlLiteral(docId) +
-                           ")");
-            ds.execute("UPDATE plan_documents SET " + values +
-                       " WHERE doc_id = " + sqlLiteral(docId));
+                ds.run("INSERT INTO plan_documents (doc_id) VALUES (?)", {docId});
+            ds.run("UPDATE plan_documents SET doc_type = ?, number = ?, issued_on = ?, "
+                   "not_before = ?, issuer = ?, province = ?, title = ?, source_file = ?, "
+                   "content_sha256 = ?, source_text = ?, "
+                   "ingested_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE doc_id = ?",
+                   {textOrNull(d.type), textOrNull(d.number), textOrNull(d.date),
+                    textOrNull(d.notBefore), textOrNull(d.issuer), textOrNull(d.province),
+                    textOrNull(d.title),
+                    textOrNull(std::filesystem::path(sourceFile).filename().string()),
+                    textOrNull(plan.contentSha256), textOrNull(plan.sourceText), docId});
 
             // Agencies, with the successors they point to.
             std::map<std::string, std::string> idByName;
@@ -324,29 +324,26 @@ StoreReport storePlan(layers::Workspace& workspace, const ParsedPlan& readerPlan
             for (std::size_t n = 0; n < plan.tasks.size(); ++n) {
                 const auto& t = plan.tasks[n];
                 const std::string& id = fresh[n].id;
-                const std::string set = "section = " + orNull(t.section) +
-                                        ", heading = " + orNull(t.heading) +
-                                        ", text = " + sqlLiteral(t.text) +
-                                        ", collective = " + (t.collective ? "1" : "0") +
-                                        ", ordinal = " + std::to_string(++ordinal) +
-                                        ", deadline = " + orNull(t.deadline.normalised) +
-                                        ", deadline_text = " + orNull(t.deadline.text) +
-                                        ", product = " + orNull(t.product) +
-                                        ", part = " + orNull(t.part) + ", rule = " + orNull(t.rule);
+                auto update = [&] {
+                    ds.run("UPDATE plan_tasks SET section = ?, heading = ?, text = ?, "
+                           "collective = ?, ordinal = ?, deadline = ?, deadline_text = ?, "
+                           "product = ?, part = ?, rule = ? WHERE task_id = ?",
+                           {textOrNull(t.section), textOrNull(t.heading), t.text,
+                            std::int64_t{t.collective ? 1 : 0}, std::int64_t{++ordinal},
+                            textOrNull(t.deadline.normalised), textOrNull(t.deadline.text),
+                            textOrNull(t.product), textOrNull(t.part), textOrNull(t.rule), id});
+                };
                 if (continues[n] >= 0) {
                     const auto i = static_cast<std::size_t>(continues[n]);
                     renameTask(held[i], id);
-                    ds.execute("UPDATE plan_tasks SET " + set +
-                               " WHERE task_id = " + sqlLiteral(id));
+                    update();
                     ++report.tasksUpdated;
                     if (stored[i].id != id)
                         ++report.tasksRenumbered;
                 } else {
-                    ds.execute("INSERT INTO plan_tasks (task_id, doc_id, text) VALUES (" +
-                               sqlLiteral(id) + ", " + sqlLiteral(docId) + ", " +
-                               sqlLiteral(t.text) + ")");
-                    ds.execute("UPDATE plan_tasks SET " + set +
-                               " WHERE task_id = " + sqlLiteral(id));
+                    ds.run("INSERT INTO plan_tasks (task_id, doc_id, text) VALUES (?, ?, ?)",
+                           {id, docId, t.text});
+                    update();
                     ++report.tasksAdded;
                 }
             }
@@ -407,29 +404,15 @@ StoreReport storePlan(layers::Workspace& workspace, const ParsedPlan& readerPlan
             ds.execute("DELETE FROM plan_targets WHERE doc_id = " + sqlLiteral(docId));
             int n = 0;
             for (const auto& t : plan.targets) {
-                const std::string number = [&] {
-                    std::ostringstream out;
-                    out.precision(15);
-                    out << t.value;
-                    return out.str();
-                }();
-                std::string valueMax = "NULL";
-                if (t.valueMax) {
-                    std::ostringstream out;
-                    out.precision(15);
-                    out << *t.valueMax;
-                    valueMax = out.str();
-                }
-                ds.execute("INSERT INTO plan_targets (target_id, doc_id, section, text, indicator, "
-                           "comparator, value, "
-                           "value_max, unit, year, metric) VALUES (" +
-                           sqlLiteral(docId + ":T" + std::to_string(++n)) + ", " +
-                           sqlLiteral(docId) + ", " + orNull(t.section) + ", " +
-                           sqlLiteral(t.text) + ", " + orNull(t.indicator) + ", " +
-                           orNull(t.comparator) + ", " + number + ", " + valueMax + ", " +
-                           orNull(t.unit) + ", " +
-                           (t.year ? std::to_string(*t.year) : std::string("NULL")) + ", " +
-                           orNull(t.metric) + ")");
+                ds.run("INSERT INTO plan_targets (target_id, doc_id, section, text, indicator, "
+                       "comparator, value, value_max, unit, year, metric) VALUES "
+                       "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                       {docId + ":T" + std::to_string(++n), docId, textOrNull(t.section), t.text,
+                        textOrNull(t.indicator), textOrNull(t.comparator), t.value,
+                        t.valueMax ? gis::FieldValue(*t.valueMax) : gis::FieldValue(),
+                        textOrNull(t.unit),
+                        t.year ? gis::FieldValue(std::int64_t{*t.year}) : gis::FieldValue(),
+                        textOrNull(t.metric)});
                 ++report.targets;
             }
         });

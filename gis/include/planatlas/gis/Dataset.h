@@ -175,6 +175,12 @@ public:
     /// return no result set give an empty SqlResult. @p dialect "SQLite" selects GDAL's SQLite
     /// dialect (with SpatiaLite functions); empty uses the native one. Throws GisError on failure.
     SqlResult execute(const std::string& sql, const std::string& dialect = {});
+    /// Runs one SQL statement whose values are '?' placeholders bound to @p values in order
+    /// (null, integer, real, text) on the GeoPackage's own SQLite connection, inside any
+    /// transaction in progress: a value never becomes SQL text, whatever it holds (quotes, a
+    /// NUL). Returns the rows of a SELECT. GeoPackage only; throws GisError otherwise or on
+    /// failure, naming the statement.
+    SqlResult run(const std::string& sql, const std::vector<FieldValue>& values);
 
     [[nodiscard]] std::vector<RelationshipInfo> relationships() const;
 
