@@ -824,7 +824,8 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
                         if (family != GeometryFamily::Collection)
                             geometry.promoteToMulti();
                         ++withGeometry;
-                        if (const auto e = geometry.envelope(); home && e) {
+                        if (const auto e = geometry.envelope();
+                            home && e && kind->id != "basemap") { // a basemap covers the country
                             const double dx =
                                 std::max({0.0, home->minX - e->maxX, e->minX - home->maxX});
                             const double dy =

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
+#include <cmath>
 #include <cstring>
 #include <filesystem>
 #include <map>
@@ -594,6 +595,17 @@ ValidationReport Workspace::validate(const Progress& progress)
 
     std::map<std::string, std::vector<std::string>> codeOwners; // code → "layer/fid"
     std::int64_t done = 0;
+    // Where features belong: the province layers' extent (no check without one).
+    std::optional<gis::Envelope> home;
+    for (const auto& layer : registered)
+        if (layer.kind == "admin_province")
+            if (auto t = m_impl->dataset->layerByName(layer.name))
+                if (auto e = t->extent()) {
+                    if (home)
+                        home->merge(*e);
+                    else
+                        home = e;
+                }
     report.checksRun.emplace_back("crs");
     report.checksRun.emplace_back("geometry");
     report.checksRun.emplace_back("attributes");
@@ -624,7 +636,9 @@ ValidationReport Workspace::validate(const Progress& progress)
         if (codeIndex < 0)
             add(kError, "attributes", where, "no 'code' column");
         table->resetReading();
-        std::int64_t invalid = 0, noGeometry = 0, wrongFamily = 0, noName = 0;
+        std::int64_t invalid = 0, noGeometry = 0, wrongFamily = 0, noName = 0, farAway = 0;
+        const gis::GeometryFamily layerFamily =
+            table->hasGeometry() ? table->geometryFamily() : gis::GeometryFamily::None;
         while (auto feature = table->next()) {
             progress.update(totalFeatures ? static_cast<double>(done) / totalFeatures : 1.0,
                             "validate");
@@ -670,7 +684,26 @@ ValidationReport Workspace::validate(const Progress& progress)
                 add(kError, "geometry", featureWhere,
                     geometry.typeName() + " in a layer of kind " + std::string(kind->id) +
                         " (expects " + kind->familiesText() + ")");
+            } else if (layerFamily != gis::GeometryFamily::Collection &&
+                       layerFamily != gis::GeometryFamily::None &&
+                       geometry.family() != layerFamily) {
+                ++wrongFamily; // a point written into a polygon table by another tool
+                add(kError, "geometry", featureWhere,
+                    geometry.typeName() + " in a layer declared " + table->geometryTypeName());
             }
+            const auto e = geometry.envelope();
+            if (!e || !std::isfinite(e->minX) || !std::isfinite(e->minY) ||
+                !std::isfinite(e->maxX) || !std::isfinite(e->maxY) ||
+                std::max({std::abs(e->minX), std::abs(e->minY), std::abs(e->maxX),
+                          std::abs(e->maxY)}) > 1e9) {
+                add(kError, "geometry", featureWhere,
+                    "coordinates that are no place on Earth (not finite or beyond 10^9)");
+                continue;
+            }
+            if (home && layer.kind != "basemap" && // a basemap covers the country
+                (e->maxX < home->minX - 100000.0 || e->minX > home->maxX + 100000.0 ||
+                 e->maxY < home->minY - 100000.0 || e->minY > home->maxY + 100000.0))
+                ++farAway;
             const std::string reason = geometry.invalidReason();
             if (!reason.empty()) {
                 ++invalid;
@@ -680,6 +713,10 @@ ValidationReport Workspace::validate(const Progress& progress)
         if (noGeometry)
             add(kWarning, "geometry", where,
                 std::to_string(noGeometry) + " feature(s) without geometry (not on the map)");
+        if (farAway)
+            add(kWarning, "geometry", where,
+                std::to_string(farAway) +
+                    " feature(s) lie more than 100 km outside the province layers' extent");
         if (noName)
             add(kWarning, "attributes", where,
                 std::to_string(noName) + " feature(s) without name_vi");

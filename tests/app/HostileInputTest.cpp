@@ -279,3 +279,38 @@ TEST_F(HostileInput, ACraftedWorkspaceIsOpenedDefensively)
             << r.err;
     }
 }
+
+TEST_F(HostileInput, ValidateFindsGeometryNoImportWouldWrite)
+{
+    pa::test::writeBytes(dir.file("p.csv"),
+                         "code,name_vi,wkt\n"
+                         "P1,Một,\"POLYGON((430000 2380000,431000 2380000,431000 2381000,"
+                         "430000 2380000))\"\n"
+                         "P2,Hai,\"POLYGON((432000 2380000,433000 2380000,433000 2381000,"
+                         "432000 2380000))\"\n");
+    ASSERT_EQ(runCli({"import", ws, dir.file("p.csv"), "--kind", "industrial_park", "--layer",
+                      "parks", "--code-field", "code", "--src-crs", "EPSG:9213", "--quiet"})
+                  .exitCode,
+              0);
+    ASSERT_EQ(runCli({"validate", ws}).exitCode, 0);
+    // Another tool writes a point into the polygon table and a point at 1e308 (GeoPackage
+    // blobs made by hand; the R-tree triggers need SpatiaLite functions plain SQLite lacks).
+    const auto r = pa::test::run(
+        {"/usr/bin/python3", "-c",
+         "import sqlite3, struct, sys\n"
+         "c = sqlite3.connect(sys.argv[1])\n"
+         "for (name,) in c.execute(\"SELECT name FROM sqlite_master WHERE type = 'trigger' AND "
+         "name LIKE 'rtree_parks_%'\").fetchall(): c.execute('DROP TRIGGER \"%s\"' % name)\n"
+         "blob = lambda x, y: b'GP\\x00\\x01' + struct.pack('<i', 9213) + b'\\x01' + "
+         "struct.pack('<I', 1) + struct.pack('<dd', x, y)\n"
+         "c.execute('UPDATE parks SET geom = ? WHERE code = ?', (blob(430500, 2380500), 'P1'))\n"
+         "c.execute('UPDATE parks SET geom = ? WHERE code = ?', (blob(1e308, 1e308), 'P2'))\n"
+         "c.commit()\n",
+         ws});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const auto v = runCli({"validate", ws});
+    EXPECT_EQ(v.exitCode, 1);
+    EXPECT_NE(v.out.find("feature P1: Point in a layer"), std::string::npos) << v.out;
+    EXPECT_NE(v.out.find("feature P2: coordinates that are no place on Earth"), std::string::npos)
+        << v.out;
+}
