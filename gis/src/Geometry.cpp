@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
 #include <functional>
 
 namespace pa::gis {
@@ -607,17 +606,6 @@ void collectParts(GEOSContextHandle_t context, const GEOSGeometry* geometry, int
 }
 } // namespace
 
-std::size_t maxRepairCrossings()
-{
-    if (const char* value = std::getenv("PLANATLAS_LIMIT_REPAIR_CROSSINGS")) {
-        char* end = nullptr;
-        const unsigned long long n = std::strtoull(value, &end, 10);
-        if (end != value && *end == '\0' && n > 0)
-            return static_cast<std::size_t>(n);
-    }
-    return kDefaultMaxRepairCrossings;
-}
-
 namespace {
 
 struct Segment
@@ -748,7 +736,7 @@ std::size_t countCrossings(GEOSContextHandle_t context, const GEOSGeometry* geom
 
 } // namespace
 
-RepairOutcome Geometry::makeValid(GeometryFamily family)
+RepairOutcome Geometry::makeValid(GeometryFamily family, std::size_t maxCrossings)
 {
     RepairOutcome outcome;
     if (!m_impl->geometry || m_impl->geometry->IsEmpty())
@@ -764,7 +752,7 @@ RepairOutcome Geometry::makeValid(GeometryFamily family)
     }
     // Counted before any repair: a ring that crosses itself everywhere is refused or repaired
     // by the method that finishes, never ground through for minutes.
-    const std::size_t limit = maxRepairCrossings();
+    const std::size_t limit = maxCrossings;
     outcome.crossings = countCrossings(context, geos.get(), std::max(limit, kMaxLineworkCrossings));
     if (outcome.crossings > limit)
         throw GisError("its rings cross themselves at more than " + std::to_string(limit) +

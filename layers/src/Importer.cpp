@@ -6,6 +6,7 @@
 #include "planatlas/gis/Transform.h"
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/LayerKind.h"
+#include "planatlas/layers/Limits.h"
 
 #include <algorithm>
 #include <cmath>
@@ -677,18 +678,8 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
     // is meant to be used. A wrong --src-crs (EPSG:3857 on VN-2000 metres) or a stray feature
     // lands thousands of kilometres away; that is said with a count, or refused when every
     // feature does.
-    std::optional<gis::Envelope> home;
-    std::string homeName;
-    for (const auto& l : workspace.layers())
-        if (l.kind == "admin_province" && l.name != layerName)
-            if (auto t = workspace.dataset().layerByName(l.name))
-                if (auto e = t->extent()) {
-                    if (home)
-                        home->merge(*e);
-                    else
-                        home = e;
-                    homeName = "the province";
-                }
+    std::optional<gis::Envelope> home = workspace.provinceExtent(layerName);
+    std::string homeName = home ? "the province" : "";
     if (!home)
         if (const auto area = workspace.crs().areaOfUse()) {
             try {
@@ -806,7 +797,8 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
                     gis::RepairOutcome outcome;
                     try {
                         outcome = geometry.makeValid(
-                            family == GeometryFamily::Collection ? GeometryFamily::None : family);
+                            family == GeometryFamily::Collection ? GeometryFamily::None : family,
+                            static_cast<std::size_t>(limitValue(Limit::RepairCrossings)));
                     } catch (const gis::GisError& e) {
                         throw inputError(featureLabel,
                                          std::string("geometry cannot be repaired: ") + e.what());

@@ -1,5 +1,7 @@
 #include "planatlas/layers/Limits.h"
 
+#include "planatlas/gis/Geometry.h"
+
 #include <cstdlib>
 
 namespace pa::layers {
@@ -20,6 +22,8 @@ constexpr LimitDef kLimits[] = {
     {Limit::PlanTextBytes, "PLAN_TEXT_BYTES", 32LL * 1024 * 1024, "bytes of text"},
     {Limit::GridCells, "GRID_CELLS", 1'000'000, "cells"},
     {Limit::MapPixels, "MAP_PIXELS", 300'000'000, "pixels"},
+    {Limit::RepairCrossings, "REPAIR_CROSSINGS",
+     static_cast<std::int64_t>(gis::kDefaultMaxRepairCrossings), "crossings"},
 };
 
 const LimitDef& def(Limit limit)

@@ -445,6 +445,21 @@ void Workspace::rollbackTransaction()
     }
 }
 
+std::optional<gis::Envelope> Workspace::provinceExtent(const std::string& except)
+{
+    std::optional<gis::Envelope> extent;
+    for (const auto& layer : layers())
+        if (layer.kind == "admin_province" && layer.name != except)
+            if (auto table = m_impl->dataset->layerByName(layer.name))
+                if (auto e = table->extent()) {
+                    if (extent)
+                        extent->merge(*e);
+                    else
+                        extent = e;
+                }
+    return extent;
+}
+
 std::vector<RegisteredLayer> Workspace::layers()
 {
     std::vector<RegisteredLayer> result;
@@ -596,16 +611,7 @@ ValidationReport Workspace::validate(const Progress& progress)
     std::map<std::string, std::vector<std::string>> codeOwners; // code → "layer/fid"
     std::int64_t done = 0;
     // Where features belong: the province layers' extent (no check without one).
-    std::optional<gis::Envelope> home;
-    for (const auto& layer : registered)
-        if (layer.kind == "admin_province")
-            if (auto t = m_impl->dataset->layerByName(layer.name))
-                if (auto e = t->extent()) {
-                    if (home)
-                        home->merge(*e);
-                    else
-                        home = e;
-                }
+    const std::optional<gis::Envelope> home = provinceExtent();
     report.checksRun.emplace_back("crs");
     report.checksRun.emplace_back("geometry");
     report.checksRun.emplace_back("attributes");

@@ -1,6 +1,7 @@
 #include "Units_p.h"
 #include "planatlas/gis/Dataset.h"
 #include "planatlas/layers/Errors.h"
+#include "planatlas/layers/Limits.h"
 
 #include <algorithm>
 #include <random>
@@ -67,7 +68,8 @@ gis::Geometry InputLayer::fit(gis::Geometry g, std::int64_t fid)
     if (m_toWorkspace)
         g.transform(*m_toWorkspace);
     if (m_repair && !g.isValid()) {
-        (void)g.makeValid(g.family());
+        (void)g.makeValid(g.family(), static_cast<std::size_t>(
+                                          layers::limitValue(layers::Limit::RepairCrossings)));
         if (m_notes && m_repaired.insert(fid).second)
             ++m_notes->repaired[m_layer];
     }

@@ -11,7 +11,6 @@
 #include <filesystem>
 #include <map>
 #include <set>
-#include <sstream>
 #include <utility>
 
 namespace pa::plan {
@@ -24,11 +23,6 @@ namespace {
 std::string slug(const std::string& text)
 {
     return text::slug(text, '-');
-}
-
-std::string orNull(const std::string& s)
-{
-    return s.empty() ? "NULL" : sqlLiteral(s);
 }
 
 /// A text value for Dataset::run: null when empty.

@@ -65,10 +65,9 @@ struct RepairOutcome
 /// kMaxLineworkCrossings the structure method is used (0.5 s there); past the limit below the
 /// geometry is refused as something no drawing error produces.
 inline constexpr std::size_t kMaxLineworkCrossings = 256;
-/// The default of maxRepairCrossings(); the environment variable
-/// PLANATLAS_LIMIT_REPAIR_CROSSINGS raises or lowers it.
+/// The default limit of makeValid (layers/Limits.h reads PLANATLAS_LIMIT_REPAIR_CROSSINGS,
+/// which raises or lowers it, and passes it in).
 inline constexpr std::size_t kDefaultMaxRepairCrossings = 50000;
-std::size_t maxRepairCrossings();
 
 class Geometry
 {
@@ -125,8 +124,9 @@ public:
     /// vertex: a bow-tie becomes two triangles, a self-touching ring a polygon with a hole),
     /// then keeps only the parts of @p family (pass None to keep all). Polygons whose rings
     /// cross at more than kMaxLineworkCrossings points are repaired with the structure
-    /// method; past maxRepairCrossings() GisError is thrown saying so, before any long work.
-    RepairOutcome makeValid(GeometryFamily family);
+    /// method; past @p maxCrossings GisError is thrown saying so, before any long work.
+    RepairOutcome makeValid(GeometryFamily family,
+                            std::size_t maxCrossings = kDefaultMaxRepairCrossings);
 
     struct Impl;
     [[nodiscard]] Impl& impl() { return *m_impl; }

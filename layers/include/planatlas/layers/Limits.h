@@ -12,9 +12,10 @@ namespace pa::layers {
 
 enum class Limit
 {
-    PlanTextBytes, ///< text of one plan document (after extraction), bytes
-    GridCells,     ///< cells of an analysis grid
-    MapPixels,     ///< pixels of one raster map
+    PlanTextBytes,   ///< text of one plan document (after extraction), bytes
+    GridCells,       ///< cells of an analysis grid
+    MapPixels,       ///< pixels of one raster map
+    RepairCrossings, ///< points where a polygon's rings cross, for geometry repair
 };
 
 /// The limit in force: PLANATLAS_LIMIT_<NAME> when set to a positive number, else the default.

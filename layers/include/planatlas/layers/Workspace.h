@@ -120,6 +120,9 @@ public:
     [[nodiscard]] int schemaVersion() const;
 
     [[nodiscard]] std::vector<RegisteredLayer> layers();
+    /// The extent of the province layers (kind admin_province) other than @p except, in the
+    /// workspace CRS: where features belong. nullopt when there is none.
+    [[nodiscard]] std::optional<gis::Envelope> provinceExtent(const std::string& except = {});
     [[nodiscard]] std::optional<RegisteredLayer> findLayer(const std::string& name);
     [[nodiscard]] WorkspaceInfo info();
     [[nodiscard]] ValidationReport validate(const Progress& progress = {});
