@@ -725,7 +725,7 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
     std::map<std::string, std::pair<int, double>> stacked; // layer → (position, opacity)
     for (const auto& [name, opacity] : o.stack) {
         if (std::none_of(layers.begin(), layers.end(),
-                         [&](const auto& l) { return l.name == name; }))
+                         [&name = name](const auto& l) { return l.name == name; }))
             throw Error(ErrorKind::Usage, "the workspace has no layer '" + name + "'");
         stacked.emplace(name,
                         std::pair{static_cast<int>(stacked.size()), std::clamp(opacity, 0.0, 1.0)});

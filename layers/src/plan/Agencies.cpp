@@ -628,7 +628,7 @@ std::vector<GrammarName> grammarAgencies(const std::string& text, const text::Fo
                     const std::size_t va = f.find(" va ", a);
                     const bool anotherBody =
                         std::any_of(std::begin(kBodyStarts), std::end(kBodyStarts),
-                                    [&](std::string_view s2) {
+                                    [&, a = a](std::string_view s2) {
                                         return f.compare(a, s2.size(), s2) == 0;
                                     }) ||
                         f.compare(a, 5, "ubnd ") == 0 || f.compare(a, 7, "uy ban ") == 0;
@@ -689,7 +689,7 @@ std::vector<GrammarName> grammarAgencies(const std::string& text, const text::Fo
                 }
                 // A lower-case word belongs to the name after a capitalised one ("Sở Y tế") or
                 // before one ("Ban Quản lý Khu kinh tế Nghi Sơn").
-                auto capitalSoon = [&] {
+                auto capitalSoon = [&, e = e] {
                     std::size_t k = e;
                     for (int n = 0; n < 2; ++n) {
                         while (k < f.size() && f[k] == ' ')
@@ -716,7 +716,7 @@ std::vector<GrammarName> grammarAgencies(const std::string& text, const text::Fo
                     break;
                 // A field's second word that is also a verb elsewhere: "Liên đoàn Lao động", "Hội
                 // Chữ thập đỏ", "Quỹ Đầu tư", "Sở Giao thông vận tải".
-                const std::string_view previousWord = [&] {
+                const std::string_view previousWord = [&, j = j] {
                     std::size_t b = j;
                     while (b > 0 && f[b - 1] == ' ')
                         --b;

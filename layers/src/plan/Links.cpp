@@ -329,7 +329,8 @@ void addLink(layers::Workspace& ws, const std::string& taskId, const std::string
 {
     const std::string task = taskFid(ws, taskId);
     const auto [layer, fid] = findFeature(ws, featureCode);
-    inTransaction(ws, [&] { writeLink(ws, layer, fid, task, "manual", 1.0); });
+    inTransaction(
+        ws, [&, &layer = layer, &fid = fid] { writeLink(ws, layer, fid, task, "manual", 1.0); });
 }
 
 bool removeLink(layers::Workspace& ws, const std::string& taskId, const std::string& featureCode)
@@ -339,7 +340,7 @@ bool removeLink(layers::Workspace& ws, const std::string& taskId, const std::str
     const std::string where = " WHERE base_id = " + fid + " AND related_id = " + task;
     if (scalar(ws, "SELECT COUNT(*) FROM " + sqlIdentifier(layer.linkTable) + where) == "0")
         return false;
-    inTransaction(ws, [&] {
+    inTransaction(ws, [&, &layer = layer] {
         ws.dataset().execute("DELETE FROM " + sqlIdentifier(layer.linkTable) + where);
         ws.dataset().execute(
             "UPDATE plan_link_suggestions SET status = 'rejected' WHERE task_id = " +

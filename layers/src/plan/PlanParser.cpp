@@ -842,7 +842,8 @@ bool ruleSubject(ClauseInput& in, Clause& clause)
         // A name read by its grammar alone is a subject only when a verb follows it ("Hội Nông
         // dân tỉnh phối hợp …"), not in a list of enterprises ("Công ty TNHH … Thái Nguyên.").
         const bool registered =
-            std::any_of(list.begin(), list.end(), [&](std::size_t k) { return mentions[k].def; });
+            std::any_of(list.begin(), list.end(),
+                        [&mentions = mentions](std::size_t k) { return mentions[k].def; });
         const std::string last = foldForMatch(mentions[list.back()].written);
         const bool enterprise = last.rfind("cong ty", 0) == 0 ||
                                 last.rfind("tong cong ty", 0) == 0 ||
