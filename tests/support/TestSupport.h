@@ -7,6 +7,23 @@
 
 namespace pa::test {
 
+/// True in a build with AddressSanitizer (the 'asan' preset), where code runs several times
+/// slower: tests that guard against runaway time on very large inputs use smaller ones there.
+constexpr bool underSanitizers()
+{
+#if defined(__SANITIZE_ADDRESS__)
+    return true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+    return true;
+#else
+    return false;
+#endif
+#else
+    return false;
+#endif
+}
+
 /// The repository's root (for data/ and tests/data/).
 std::filesystem::path sourceDir();
 /// A committed fixture in tests/data/.
