@@ -140,6 +140,12 @@ int main(int argc, char** argv)
     } catch (const pa::layers::Error& e) {
         std::fprintf(stderr, "planatlas %s: error: %s\n", command.c_str(), e.what());
         return exitCodeFor(e.kind());
+    } catch (const pa::gis::FeatureReadError& e) {
+        std::fprintf(stderr,
+                     "planatlas %s: error: the workspace is damaged: %s; 'planatlas validate' "
+                     "lists every damaged feature\n",
+                     command.c_str(), e.what());
+        return pa::cli::kWorkspaceError;
     } catch (const pa::gis::GisError& e) {
         std::fprintf(stderr, "planatlas %s: GIS library error: %s\n", command.c_str(), e.what());
         return pa::cli::kInternalError;

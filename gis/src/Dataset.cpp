@@ -312,6 +312,9 @@ std::optional<Feature> Layer::next()
 {
     detail::ErrorCapture errors;
     OGRFeatureUniquePtr feature(detail::ogrLayer(*this)->GetNextFeature());
+    if (feature && errors.failed()) // the feature is there, part of it is not (a damaged blob)
+        throw FeatureReadError(name(), feature->GetFID(),
+                               "cannot be read wholly (" + errors.message() + ")");
     errors.throwIfFailed("error reading layer '" + name() + "'");
     if (!feature)
         return std::nullopt;

@@ -613,6 +613,39 @@ ValidationReport Workspace::validate(const Progress& progress)
     // Where features belong: the province layers' extent (no check without one).
     const std::optional<gis::Envelope> home = provinceExtent();
     report.checksRun.emplace_back("crs");
+    // A CRS entry whose definition was replaced while its EPSG code stayed: GDAL reads the code,
+    // QGIS and other tools may read the definition — the same data would lie elsewhere.
+    try {
+        const auto srs = m_impl->dataset->run(
+            "SELECT srs_id, organization_coordsys_id, definition FROM gpkg_spatial_ref_sys "
+            "WHERE lower(organization) = 'epsg' AND srs_id > 0",
+            {});
+        for (const auto& row : srs.rows) {
+            const std::string where = "gpkg_spatial_ref_sys srs_id " + asText(row[0]);
+            const std::string code = asText(row[1]);
+            try {
+                const gis::Crs byCode = gis::Crs::fromEpsg(std::stoi(code));
+                std::optional<gis::Crs> defined;
+                try {
+                    defined = gis::Crs::fromUserInput(asText(row[2]));
+                } catch (const gis::GisError&) {
+                    add(kError, "crs", where, "its definition cannot be read as a CRS");
+                    continue;
+                }
+                if (!byCode.isSame(*defined))
+                    add(kError, "crs", where,
+                        "says EPSG:" + code + " but its definition describes another CRS (" +
+                            defined->label() +
+                            "): tools that read the definition place the data elsewhere");
+            } catch (const std::exception&) {
+                add(kWarning, "crs", where,
+                    "EPSG code '" + code + "' is not known to PROJ: its definition is not checked");
+            }
+        }
+    } catch (const gis::GisError& e) {
+        add(kError, "schema", "table gpkg_spatial_ref_sys",
+            std::string("cannot be read: ") + e.what());
+    }
     report.checksRun.emplace_back("geometry");
     report.checksRun.emplace_back("attributes");
     report.checksRun.emplace_back("codes");
@@ -645,7 +678,32 @@ ValidationReport Workspace::validate(const Progress& progress)
         std::int64_t invalid = 0, noGeometry = 0, wrongFamily = 0, noName = 0, farAway = 0;
         const gis::GeometryFamily layerFamily =
             table->hasGeometry() ? table->geometryFamily() : gis::GeometryFamily::None;
-        while (auto feature = table->next()) {
+        for (;;) {
+            std::optional<gis::Feature> feature;
+            try {
+                feature = table->next();
+            } catch (const gis::FeatureReadError& e) {
+                // A damaged geometry blob: named, counted, and the reading goes on.
+                ++done;
+                ++report.featuresChecked;
+                std::string code;
+                try {
+                    const auto row = m_impl->dataset->run(
+                        "SELECT code FROM " + sqlIdentifier(layer.name) + " WHERE fid = ?",
+                        {gis::FieldValue{e.fid()}});
+                    if (!row.rows.empty())
+                        code = asText(row.rows.front().front());
+                } catch (const gis::GisError&) {
+                    // no code column, or the row cannot be read either: the fid names it
+                }
+                add(kError, "geometry",
+                    where + ", feature fid " + std::to_string(e.fid()) +
+                        (code.empty() ? std::string() : " (" + code + ")"),
+                    "damaged: " + e.problem());
+                continue;
+            }
+            if (!feature)
+                break;
             progress.update(totalFeatures ? static_cast<double>(done) / totalFeatures : 1.0,
                             "validate");
             ++done;

@@ -48,6 +48,22 @@ protected:
                                                 "admin_province", "province"),
                   "");
     }
+    /// Imports @p n triangular parks P1…Pn, 2 km apart, as layer 'parks' (VN-2000 metres).
+    void importParks(int n)
+    {
+        std::string csv = "code,name_vi,wkt\n";
+        for (int i = 0; i < n; ++i) {
+            const int x = 430000 + 2000 * i;
+            csv += "P" + std::to_string(i + 1) + ",Khu " + std::to_string(i + 1) + ",\"POLYGON((" +
+                   std::to_string(x) + " 2380000," + std::to_string(x + 1000) + " 2380000," +
+                   std::to_string(x + 1000) + " 2381000," + std::to_string(x) + " 2380000))\"\n";
+        }
+        pa::test::writeBytes(dir.file("p.csv"), csv);
+        ASSERT_EQ(runCli({"import", ws, dir.file("p.csv"), "--kind", "industrial_park", "--layer",
+                          "parks", "--code-field", "code", "--src-crs", "EPSG:9213", "--quiet"})
+                      .exitCode,
+                  0);
+    }
     pa::test::TempDir dir;
     std::string ws;
 };
@@ -282,16 +298,7 @@ TEST_F(HostileInput, ACraftedWorkspaceIsOpenedDefensively)
 
 TEST_F(HostileInput, ValidateFindsGeometryNoImportWouldWrite)
 {
-    pa::test::writeBytes(dir.file("p.csv"),
-                         "code,name_vi,wkt\n"
-                         "P1,Một,\"POLYGON((430000 2380000,431000 2380000,431000 2381000,"
-                         "430000 2380000))\"\n"
-                         "P2,Hai,\"POLYGON((432000 2380000,433000 2380000,433000 2381000,"
-                         "432000 2380000))\"\n");
-    ASSERT_EQ(runCli({"import", ws, dir.file("p.csv"), "--kind", "industrial_park", "--layer",
-                      "parks", "--code-field", "code", "--src-crs", "EPSG:9213", "--quiet"})
-                  .exitCode,
-              0);
+    importParks(2);
     ASSERT_EQ(runCli({"validate", ws}).exitCode, 0);
     // Another tool writes a point into the polygon table and a point at 1e308 (GeoPackage
     // blobs made by hand; the R-tree triggers need SpatiaLite functions plain SQLite lacks).
@@ -313,4 +320,55 @@ TEST_F(HostileInput, ValidateFindsGeometryNoImportWouldWrite)
     EXPECT_NE(v.out.find("feature P1: Point in a layer"), std::string::npos) << v.out;
     EXPECT_NE(v.out.find("feature P2: coordinates that are no place on Earth"), std::string::npos)
         << v.out;
+}
+
+TEST_F(HostileInput, ADamagedGeometryIsNamedAndTheRestIsStillChecked)
+{
+    importParks(3);
+    // P2's blob cut short: a GeoPackage header and four bytes of WKB (a disk error, a tool
+    // that died mid-write).
+    const auto r = pa::test::run(
+        {"/usr/bin/python3", "-c",
+         "import sqlite3, sys\n"
+         "c = sqlite3.connect(sys.argv[1])\n"
+         "for (name,) in c.execute(\"SELECT name FROM sqlite_master WHERE type = 'trigger' AND "
+         "name LIKE 'rtree_parks_%'\").fetchall(): c.execute('DROP TRIGGER \"%s\"' % name)\n"
+         "c.execute(\"UPDATE parks SET geom = X'4750000100000000DEADBEEF' WHERE code = 'P2'\")\n"
+         "c.commit()\n",
+         ws});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    // validate names it, with its code, and goes on to the features after it.
+    auto v = runCli({"validate", ws});
+    EXPECT_EQ(v.exitCode, 1) << v.err;
+    EXPECT_NE(v.out.find("layer parks, feature fid 2 (P2): damaged"), std::string::npos) << v.out;
+    EXPECT_NE(v.out.find("4 feature(s) checked"), std::string::npos) << v.out; // province + 3
+    // Analyses and maps stop with a workspace error that names it, not an internal error.
+    for (const std::vector<std::string>& command :
+         {std::vector<std::string>{"analyze", ws, "coverage", "--units", "province"},
+          {"map", ws, "-o", dir.file("m.png")}}) {
+        v = runCli(command);
+        EXPECT_EQ(v.exitCode, 4) << command[0] << ": " << v.err;
+        EXPECT_NE(v.err.find("damaged: layer 'parks', feature fid 2"), std::string::npos) << v.err;
+        EXPECT_NE(v.err.find("planatlas validate"), std::string::npos) << v.err;
+    }
+}
+
+TEST_F(HostileInput, ACrsDefinitionReplacedUnderItsCodeIsFound)
+{
+    ASSERT_EQ(runCli({"validate", ws}).exitCode, 0);
+    // The VN-2000 entry keeps its code 9213 but now defines WGS 84: GDAL goes by the code, a
+    // tool that reads the definition would put the province near Null Island.
+    tamper(ws, "UPDATE gpkg_spatial_ref_sys SET definition = (SELECT definition FROM "
+               "gpkg_spatial_ref_sys WHERE srs_id = 4326) WHERE srs_id = 9213");
+    auto r = runCli({"validate", ws});
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_NE(r.out.find("[crs] gpkg_spatial_ref_sys srs_id 9213: says EPSG:9213 but its "
+                         "definition describes another CRS (EPSG:4326)"),
+              std::string::npos)
+        << r.out;
+    tamper(ws, "UPDATE gpkg_spatial_ref_sys SET definition = 'nonsense' WHERE srs_id = 9213");
+    r = runCli({"validate", ws});
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_NE(r.out.find("srs_id 9213: its definition cannot be read as a CRS"), std::string::npos)
+        << r.out;
 }
