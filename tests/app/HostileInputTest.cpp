@@ -372,3 +372,44 @@ TEST_F(HostileInput, ACrsDefinitionReplacedUnderItsCodeIsFound)
     EXPECT_NE(r.out.find("srs_id 9213: its definition cannot be read as a CRS"), std::string::npos)
         << r.out;
 }
+
+TEST_F(HostileInput, ACodeCarriedByTwoFeaturesIsNotLinkedByGuess)
+{
+    importParks(2);
+    // Another tool gives a feature of a second layer a code already used (import refuses
+    // that; GDAL's own SQL keeps the R-tree triggers working).
+    pa::test::writeBytes(dir.file("q.csv"), "code,name_vi,lon,lat\nQ1,Chợ,105.84,21.59\n");
+    ASSERT_EQ(runCli({"import", ws, dir.file("q.csv"), "--kind", "market_logistics", "--layer",
+                      "markets", "--code-field", "code", "--src-crs", "EPSG:4326", "--quiet"})
+                  .exitCode,
+              0);
+    const auto tampered =
+        pa::test::run({"ogrinfo", "-q", ws, "-sql", "UPDATE markets SET code = 'P1'"});
+    ASSERT_EQ(tampered.exitCode, 0) << tampered.err;
+    ASSERT_EQ(runCli({"ingest", ws,
+                      (pa::test::sourceDir() /
+                       "tests/data/plans/synthetic/thanh-hoa_ctr-hanh-dong-synthetic.txt")
+                          .string(),
+                      "--doc-id", "synthetic"})
+                  .exitCode,
+              0);
+    const auto task =
+        pa::test::run({"/usr/bin/python3", "-c",
+                       "import sqlite3, sys\n"
+                       "print(sqlite3.connect(sys.argv[1]).execute('SELECT task_id "
+                       "FROM plan_tasks ORDER BY fid LIMIT 1').fetchone()[0], end='')",
+                       ws});
+    ASSERT_EQ(task.exitCode, 0) << task.err;
+    const std::string before = pa::test::readBytes(ws);
+    const auto r = runCli({"link", ws, "add", "--task", task.out, "--feature", "P1"});
+    EXPECT_EQ(r.exitCode, 2) << r.err;
+    EXPECT_NE(r.err.find("the code 'P1' belongs to 2 features (parks fid 1, markets fid 1)"),
+              std::string::npos)
+        << r.err;
+    EXPECT_EQ(pa::test::readBytes(ws), before);
+    // A task id holding quotes is only an id that does not exist.
+    const auto quoted = runCli({"link", ws, "add", "--task", "x' OR '1'='1", "--feature", "P1"});
+    EXPECT_EQ(quoted.exitCode, 2);
+    EXPECT_NE(quoted.err.find("no task 'x' OR '1'='1'"), std::string::npos) << quoted.err;
+    EXPECT_EQ(pa::test::readBytes(ws), before);
+}

@@ -91,27 +91,48 @@ std::string scalar(layers::Workspace& ws, const std::string& sql)
     return r.rows.empty() || r.rows[0].empty() ? std::string() : gis::toString(r.rows[0][0]);
 }
 
-/// The layer and fid of the feature with @p code; Error(Usage) when there is none.
+/// Runs @p sql with its '?' bound to @p values: what a planner typed or a file held never
+/// becomes SQL text.
+gis::SqlResult bound(layers::Workspace& ws, const std::string& sql,
+                     const std::vector<gis::FieldValue>& values)
+{
+    return ws.dataset().run(sql, values);
+}
+
+/// The layer and fid of the feature with @p code; Error(Usage) when there is none, and when
+/// more than one feature carries it (a link to one of them would be a guess).
 std::pair<layers::RegisteredLayer, std::string> findFeature(layers::Workspace& ws,
                                                             const std::string& code)
 {
+    std::vector<std::pair<layers::RegisteredLayer, std::string>> found;
     for (const auto& layer : ws.layers()) {
         auto table = ws.dataset().layerByName(layer.name);
         if (!table || table->fieldIndex("code") < 0)
             continue;
-        const std::string fid =
-            scalar(ws, "SELECT fid + 0 AS feature_fid FROM " + sqlIdentifier(layer.name) +
-                           " WHERE code = " + sqlLiteral(code));
-        if (!fid.empty())
-            return {layer, fid};
+        for (const auto& row :
+             bound(ws, "SELECT fid FROM " + sqlIdentifier(layer.name) + " WHERE code = ?", {code})
+                 .rows)
+            found.emplace_back(layer, gis::toString(row[0]));
     }
-    throw Error(ErrorKind::Usage, "no feature with code '" + code + "' in the workspace");
+    if (found.empty())
+        throw Error(ErrorKind::Usage, "no feature with code '" + code + "' in the workspace");
+    if (found.size() > 1) {
+        std::string where;
+        for (const auto& [layer, fid] : found)
+            where += (where.empty() ? "" : ", ") + layer.name + " fid " + fid;
+        throw Error(ErrorKind::Usage,
+                    "the code '" + code + "' belongs to " + std::to_string(found.size()) +
+                        " features (" + where +
+                        "): a link to it would be a guess; give each feature its own code "
+                        "('planatlas validate' lists the codes used twice)");
+    }
+    return found.front();
 }
 
 std::string taskFid(layers::Workspace& ws, const std::string& taskId)
 {
-    const std::string fid = scalar(
-        ws, "SELECT fid + 0 AS task_fid FROM plan_tasks WHERE task_id = " + sqlLiteral(taskId));
+    const auto rows = bound(ws, "SELECT fid FROM plan_tasks WHERE task_id = ?", {taskId}).rows;
+    const std::string fid = rows.empty() ? std::string() : gis::toString(rows.front().front());
     if (fid.empty())
         throw Error(ErrorKind::Usage,
                     "no task '" + taskId +
@@ -124,15 +145,16 @@ void writeLink(layers::Workspace& ws, const layers::RegisteredLayer& layer,
                const std::string& featureFid, const std::string& taskFidValue,
                const std::string& source, std::optional<double> confidence)
 {
-    std::ostringstream c;
+    std::ostringstream c; // stored to 6 significant digits, as links always were
     c.precision(6);
     if (confidence)
         c << *confidence;
-    ws.dataset().execute("INSERT OR IGNORE INTO " + sqlIdentifier(layer.linkTable) +
-                         " (base_id, related_id, link_source, confidence, created_at) VALUES (" +
-                         featureFid + ", " + taskFidValue + ", " + sqlLiteral(source) + ", " +
-                         (confidence ? c.str() : std::string("NULL")) +
-                         ", strftime('%Y-%m-%dT%H:%M:%fZ','now'))");
+    bound(ws,
+          "INSERT OR IGNORE INTO " + sqlIdentifier(layer.linkTable) +
+              " (base_id, related_id, link_source, confidence, created_at) VALUES (?, ?, ?, ?, "
+              "strftime('%Y-%m-%dT%H:%M:%fZ','now'))",
+          {std::int64_t{std::stoll(featureFid)}, std::int64_t{std::stoll(taskFidValue)}, source,
+           confidence ? gis::FieldValue{std::stod(c.str())} : gis::FieldValue{}});
 }
 
 template <typename Work> auto inTransaction(layers::Workspace& ws, Work&& work)
@@ -239,11 +261,11 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
             conf.precision(4);
             conf << c.confidence;
             // A rejected or accepted pair keeps its status (INSERT OR IGNORE on the unique key).
-            ws.dataset().execute(
-                "INSERT OR IGNORE INTO plan_link_suggestions (task_id, layer_name, feature_code, "
-                "mention, confidence, status) VALUES (" +
-                sqlLiteral(c.task) + ", " + sqlLiteral(c.layer) + ", " + sqlLiteral(c.code) + ", " +
-                sqlLiteral(c.mention) + ", " + conf.str() + ", 'pending')");
+            // The confidence is stored as it was (4 significant digits).
+            bound(ws,
+                  "INSERT OR IGNORE INTO plan_link_suggestions (task_id, layer_name, feature_code, "
+                  "mention, confidence, status) VALUES (?, ?, ?, ?, ?, 'pending')",
+                  {c.task, c.layer, c.code, c.mention, std::stod(conf.str())});
         }
     });
     return listSuggestions(ws, "pending");
@@ -342,10 +364,10 @@ bool removeLink(layers::Workspace& ws, const std::string& taskId, const std::str
         return false;
     inTransaction(ws, [&, &layer = layer] {
         ws.dataset().execute("DELETE FROM " + sqlIdentifier(layer.linkTable) + where);
-        ws.dataset().execute(
-            "UPDATE plan_link_suggestions SET status = 'rejected' WHERE task_id = " +
-            sqlLiteral(taskId) + " AND layer_name = " + sqlLiteral(layer.name) +
-            " AND feature_code = " + sqlLiteral(featureCode));
+        bound(ws,
+              "UPDATE plan_link_suggestions SET status = 'rejected' WHERE task_id = ? AND "
+              "layer_name = ? AND feature_code = ?",
+              {taskId, layer.name, featureCode});
     });
     return true;
 }
@@ -472,13 +494,12 @@ ReviewResult applyReview(layers::Workspace& ws, const std::string& csvPath)
                         std::to_string(sg.id));
                     ++result.rejected;
                 }
-            ws.dataset().execute("DELETE FROM plan_unlocated WHERE task_id = " +
-                                 sqlLiteral(row.task));
+            bound(ws, "DELETE FROM plan_unlocated WHERE task_id = ?", {row.task});
             if (row.features.empty()) {
-                ws.dataset().execute(
-                    "INSERT INTO plan_unlocated (task_id, reason, reviewed_at) VALUES (" +
-                    sqlLiteral(row.task) + ", " + sqlLiteral(row.reason) +
-                    ", strftime('%Y-%m-%dT%H:%M:%fZ','now'))");
+                bound(ws,
+                      "INSERT INTO plan_unlocated (task_id, reason, reviewed_at) VALUES (?, ?, "
+                      "strftime('%Y-%m-%dT%H:%M:%fZ','now'))",
+                      {row.task, row.reason});
                 ++result.unlocated;
             }
         }
