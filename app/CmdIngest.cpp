@@ -189,18 +189,23 @@ int runIngest(const std::vector<std::string>& args)
         auto workspace = layers::Workspace::open(parsed.positional[0], gis::OpenMode::Update);
         plan::StoreOptions storeOptions;
         storeOptions.replaceDifferentDocument = parsed.has("--replace");
-        const auto stored = [&] {
+        // The plan and the link suggestions made from it are one change: a kill or a failure
+        // between them leaves the workspace as it was.
+        plan::StoreReport stored;
+        std::vector<plan::LinkSuggestion> suggestions;
+        workspace.transaction([&] {
             try {
-                return plan::storePlan(workspace, plan, parsed.value("--doc-id"),
-                                       parsed.positional.back(), {}, storeOptions);
+                stored = plan::storePlan(workspace, plan, parsed.value("--doc-id"),
+                                         parsed.positional.back(), {}, storeOptions);
             } catch (const plan::DifferentDocumentError& e) {
                 throw UsageError(std::string(e.what()) +
                                  " (--doc-id ANOTHER_ID, or --replace); nothing was written");
             }
-        }();
-        // With a workspace, place mentions are matched against its features and units: the best
-        // suggestion for each mention fills its feature_code (links are made by 'link accept').
-        const auto suggestions = plan::suggestLinks(workspace, stored.docId);
+            // With a workspace, place mentions are matched against its features and units: the
+            // best suggestion for each mention fills its feature_code (links are made by 'link
+            // accept').
+            suggestions = plan::suggestLinks(workspace, stored.docId);
+        });
         for (auto& task : plan.tasks)
             for (auto& place : task.places)
                 for (const auto& s : suggestions) // best first

@@ -705,10 +705,13 @@ bool MainWindow::ingestPlan(const QString& file)
         runInBackground(tr("Reading %1…").arg(QFileInfo(file).fileName()), gis::OpenMode::Update,
                         [&](layers::Workspace& ws, const layers::Progress& progress) {
                             const auto parsed = plan::readPlan(file.toStdString());
-                            progress.update(0.5, "storing");
-                            report = plan::storePlan(ws, parsed, {}, file.toStdString());
-                            progress.update(0.8, "suggesting");
-                            suggested = plan::suggestLinks(ws, report.docId).size();
+                            // The plan and its suggestions: one change, kept or not.
+                            ws.transaction([&] {
+                                progress.update(0.5, "storing");
+                                report = plan::storePlan(ws, parsed, {}, file.toStdString());
+                                progress.update(0.8, "suggesting");
+                                suggested = plan::suggestLinks(ws, report.docId).size();
+                            });
                         });
     if (!error.isEmpty()) {
         showError(tr("Cannot ingest %1").arg(QFileInfo(file).fileName()), error);

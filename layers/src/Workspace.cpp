@@ -413,6 +413,11 @@ void Workspace::close()
     }
 }
 
+bool Workspace::inTransaction() const
+{
+    return m_impl->inTransaction;
+}
+
 void Workspace::beginTransaction()
 {
     try {

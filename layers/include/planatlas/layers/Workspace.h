@@ -135,10 +135,17 @@ public:
 
     void close();
 
+    /// True while a transaction() is running.
+    [[nodiscard]] bool inTransaction() const;
+
     /// Runs @p work inside one transaction: committed when it returns, rolled back when it
-    /// throws (the exception propagates).
+    /// throws (the exception propagates). Inside a transaction already begun, @p work becomes
+    /// part of it: the outermost one commits or rolls back everything (an ingest stores the
+    /// plan and its link suggestions as one change).
     template <typename Work> auto transaction(Work&& work)
     {
+        if (inTransaction())
+            return work();
         beginTransaction();
         try {
             if constexpr (std::is_void_v<decltype(work())>) {
