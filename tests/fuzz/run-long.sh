@@ -11,9 +11,10 @@ seconds=${1:-600}
 shift || true
 targets=("$@")
 [[ ${#targets[@]} -gt 0 ]] || targets=(plan_text docx text import review_csv)
-build=build/asan
+build=${PLANATLAS_FUZZ_BUILD:-build/asan} # the asan preset's build folder
 [[ -x $build/tests/fuzz/fuzz_text ]] || { echo "no fuzz build in $build: cmake --preset asan && cmake --build --preset asan" >&2; exit 2; }
-export OMP_THREAD_LIMIT=1 PLANATLAS_FUZZ_WORKSPACE=$PWD/$build/data/thai_nguyen.gpkg
+build=$(realpath "$build")
+export OMP_THREAD_LIMIT=1 PLANATLAS_FUZZ_WORKSPACE=$build/data/thai_nguyen.gpkg
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1}
 status=0
 for t in "${targets[@]}"; do
