@@ -2,6 +2,7 @@
 
 #include "Private_p.h"
 
+#include <cpl_string.h>
 #include <cpl_vsi.h>
 
 namespace pa::gis {
@@ -37,6 +38,24 @@ std::string readZipMember(const std::string& zipPath, const std::string& member,
         errors.throwIfFailed(
             "cannot read '" + member + "' in '" + zipPath + "' (truncated archive?)", true);
     return bytes;
+}
+
+std::optional<std::uint64_t> zipExpandedBytes(const std::string& zipPath)
+{
+    detail::ensureGdalRegistered();
+    detail::ErrorCapture errors;
+    const std::string root = "/vsizip/{" + zipPath + "}";
+    char** names = VSIReadDirRecursive(root.c_str());
+    if (!names)
+        return std::nullopt;
+    std::uint64_t total = 0;
+    for (char** name = names; *name; ++name) {
+        VSIStatBufL stat;
+        if (VSIStatL((root + "/" + *name).c_str(), &stat) == 0 && !VSI_ISDIR(stat.st_mode))
+            total += static_cast<std::uint64_t>(stat.st_size);
+    }
+    CSLDestroy(names);
+    return total;
 }
 
 } // namespace pa::gis

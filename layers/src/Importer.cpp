@@ -3,6 +3,7 @@
 #include "Schema_p.h"
 #include "plan/Places_p.h"
 #include "planatlas/gis/Error.h"
+#include "planatlas/gis/Files.h"
 #include "planatlas/gis/Transform.h"
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/LayerKind.h"
@@ -253,6 +254,22 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
     if (fs::is_regular_file(file, ec) && fs::file_size(file, ec) == 0)
         throw inputError(file, "the file is empty");
     const SourceOpen how = sourceOpenFor(options);
+    {
+        // A zip that inflates to gigabytes from kilobytes (a .kmz whose one name expands to
+        // 512 MB) is refused from its directory, before GDAL reads a byte of it.
+        const std::string ext = lowerAscii(fs::path(file).extension().string());
+        if (ext == ".zip" || ext == ".kmz") {
+            const auto archive = fs::file_size(file, ec);
+            const auto expanded = gis::zipExpandedBytes(file);
+            constexpr std::uint64_t kSmall = 64u << 20; // never refused below this
+            if (!ec && expanded && *expanded > kSmall && archive > 0 &&
+                *expanded / archive >
+                    static_cast<std::uint64_t>(limitValue(Limit::ArchiveExpansion)))
+                throw inputError(file, "expands from " + std::to_string(archive >> 10) + " KB to " +
+                                           std::to_string(*expanded >> 20) + " MB, " +
+                                           limitExceeded(Limit::ArchiveExpansion));
+        }
+    }
     std::optional<gis::Dataset> source;
     try {
         source =

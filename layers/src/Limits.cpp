@@ -24,6 +24,8 @@ constexpr LimitDef kLimits[] = {
     {Limit::MapPixels, "MAP_PIXELS", 300'000'000, "pixels"},
     {Limit::RepairCrossings, "REPAIR_CROSSINGS",
      static_cast<std::int64_t>(gis::kDefaultMaxRepairCrossings), "crossings"},
+    // Shapefiles zip 3–20 times smaller, KML 10–30; 100 leaves room for a .dbf of blank padding.
+    {Limit::ArchiveExpansion, "ARCHIVE_EXPANSION", 100, "times the archive's size"},
 };
 
 const LimitDef& def(Limit limit)

@@ -413,3 +413,29 @@ TEST_F(HostileInput, ACodeCarriedByTwoFeaturesIsNotLinkedByGuess)
     EXPECT_NE(quoted.err.find("no task 'x' OR '1'='1'"), std::string::npos) << quoted.err;
     EXPECT_EQ(pa::test::readBytes(ws), before);
 }
+
+TEST_F(HostileInput, AKmzThatInflatesAThousandfoldIsRefusedFromItsDirectory)
+{
+    // 80 MB of one placemark name, deflated to about 80 KB (the was 512 MB from 522 KB).
+    const auto made = pa::test::run(
+        {"/usr/bin/python3", "-c",
+         "import sys, zipfile\n"
+         "kml = ('<?xml version=\"1.0\"?><kml xmlns=\"http://www.opengis.net/kml/2.2\"><Document>"
+         "<Placemark><name>' + 'A' * (80 << 20) + '</name><Point><coordinates>105.8,21.6"
+         "</coordinates></Point></Placemark></Document></kml>')\n"
+         "with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:\n"
+         "    z.writestr('doc.kml', kml)\n",
+         dir.file("bomb.kmz")});
+    ASSERT_EQ(made.exitCode, 0) << made.err;
+    const std::string before = pa::test::readBytes(ws);
+    auto r = runCli({"import", ws, dir.file("bomb.kmz"), "--kind", "urban_centre"});
+    EXPECT_EQ(r.exitCode, 3) << r.err;
+    EXPECT_NE(r.err.find("bomb.kmz: expands from"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("PLANATLAS_LIMIT_ARCHIVE_EXPANSION"), std::string::npos) << r.err;
+    EXPECT_EQ(pa::test::readBytes(ws), before);
+    // An ordinary KMZ is far below the limit.
+    EXPECT_EQ(runCli({"import", ws, (pa::test::sourceDir() / "tests/data/places.kmz").string(),
+                      "--kind", "urban_centre", "--layer", "places", "--quiet"})
+                  .err.find("expands from"),
+              std::string::npos);
+}

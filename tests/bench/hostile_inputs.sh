@@ -6,6 +6,9 @@
 #  2. A .docx of M '&' characters and a text plan with one paragraph of M bytes: `planatlas
 #     ingest`, at M and 2M, to show the growth is linear (ratio near 2, was near 4).
 #  3. `planatlas grid --cell-km 0.0001`: refused up front (was: no end in sight).
+#  4. A 0.5 MB .kmz whose one placemark name inflates to 512 MB: `planatlas import` (refused
+#     from the zip's directory) against `ogrinfo -so` reading the same file (the peer: GDAL
+#     parsing it, as PlanAtlas's import did before — 44 s and 4.8 GB).
 # Prints medians of R runs. The peer at N=400 takes ~45 s a run.
 #   tests/bench/hostile_inputs.sh [BUILD_DIR] [RUNS]
 set -euo pipefail
@@ -96,3 +99,24 @@ for ((i = 0; i < runs; ++i)); do
     a+=("$(seconds "$pa" grid "$work/g.gpkg" --cell-km 0.0001)")
 done
 printf '  refused in %.2f s: %s\n' "$(printf '%s\n' "${a[@]}" | median)" "$("$pa" grid "$work/g.gpkg" --cell-km 0.0001 2>&1 | cut -c1-100)"
+
+echo "4. a .kmz whose one name inflates to 512 MB (PlanAtlas import vs ogrinfo -so)"
+/usr/bin/python3 - "$work/bomb.kmz" <<'PY'
+import sys, zipfile
+kml = ('<?xml version="1.0"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document><Placemark>'
+       '<name>' + 'A' * (512 << 20) + '</name><Point><coordinates>105.8,21.6</coordinates>'
+       '</Point></Placemark></Document></kml>')
+with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("doc.kml", kml)
+PY
+a=(); b=()
+for ((i = 0; i < runs; ++i)); do
+    rm -f "$work/k.gpkg"
+    "$pa" init "$work/k.gpkg" --province "Thái Nguyên" --crs EPSG:9213 >/dev/null
+    a+=("$(seconds "$pa" import "$work/k.gpkg" "$work/bomb.kmz" --kind urban_centre)")
+    b+=("$(seconds ogrinfo -so "$work/bomb.kmz")")
+done
+m_a=$(printf '%s\n' "${a[@]}" | median)
+m_b=$(printf '%s\n' "${b[@]}" | median)
+printf '  %s KB: PlanAtlas %.2f s   ogrinfo -so %.2f s   ratio %s   (%s)\n' "$(($(stat -c %s "$work/bomb.kmz") >> 10))" "$m_a" "$m_b" "$(ratio "$m_a" "$m_b")" \
+    "$("$pa" import "$work/k.gpkg" "$work/bomb.kmz" --kind urban_centre 2>&1 | grep -o 'expands from [^,]*' | head -1)"

@@ -3,6 +3,7 @@
 // zipped shapefiles) are read the same way GDAL reads them.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -13,5 +14,10 @@ namespace pa::gis {
 /// is larger than @p maxBytes.
 std::string readZipMember(const std::string& zipPath, const std::string& member,
                           std::uint64_t maxBytes = 256u << 20);
+
+/// The total size, uncompressed, of every file inside the zip archive @p zipPath (a .kmz, a
+/// zipped shapefile), from the archive's directory without inflating anything. Nullopt when
+/// @p zipPath is not a zip archive GDAL can list.
+std::optional<std::uint64_t> zipExpandedBytes(const std::string& zipPath);
 
 } // namespace pa::gis

@@ -16,6 +16,9 @@ enum class Limit
     GridCells,       ///< cells of an analysis grid
     MapPixels,       ///< pixels of one raster map
     RepairCrossings, ///< points where a polygon's rings cross, for geometry repair
+    /// how many times its own size a zip archive (.kmz, zipped shapefile) may expand to, when
+    /// it expands past 64 MB: a zip bomb's one small member that inflates to gigabytes
+    ArchiveExpansion,
 };
 
 /// The limit in force: PLANATLAS_LIMIT_<NAME> when set to a positive number, else the default.
