@@ -175,6 +175,11 @@ TEST_F(PlanRevision, EachTaskKeepsItsOwnReviewWhenSectionsAreRenumbered)
 TEST_F(PlanRevision, ADifferentDocumentCannotTakeOverAnId)
 {
     auto ws = open();
+    // A planner's correction of one of the stored document's tasks.
+    ws.dataset().run("INSERT INTO plan_task_corrections (doc_id, task_id, text_key, action, "
+                     "made_at) SELECT doc_id, task_id, text, 'drop', '2026-12-01' FROM plan_tasks "
+                     "WHERE doc_id = 'cv' ORDER BY fid LIMIT 1",
+                     {});
     const auto other = readPlan(pa::test::sampleData(kCtr37).string());
     try {
         storePlan(ws, other, "cv", "ctr37.txt");
@@ -189,6 +194,7 @@ TEST_F(PlanRevision, ADifferentDocumentCannotTakeOverAnId)
     EXPECT_EQ(one(ws, "SELECT COUNT(*) FROM hitech_task_links"), "1");
     EXPECT_EQ(one(ws, "SELECT number FROM plan_documents WHERE doc_id = 'cv'"), "2907/UBND-CNNXD");
     EXPECT_EQ(one(ws, "SELECT COUNT(*) FROM plan_unlocated"), "2");
+    EXPECT_EQ(one(ws, "SELECT COUNT(*) FROM plan_task_corrections WHERE doc_id = 'cv'"), "1");
 
     // On purpose, it replaces the document, and takes the old tasks' links and reviews away.
     StoreOptions replace;
@@ -197,5 +203,8 @@ TEST_F(PlanRevision, ADifferentDocumentCannotTakeOverAnId)
     EXPECT_EQ(report.tasksRemoved, 38);
     EXPECT_EQ(report.linksRemoved, 1);
     EXPECT_EQ(one(ws, "SELECT COUNT(*) FROM plan_unlocated"), "0");
+    // The old document's corrections went with it: none applies to the new one's tasks.
+    EXPECT_EQ(one(ws, "SELECT COUNT(*) FROM plan_task_corrections WHERE doc_id = 'cv'"), "0");
+    EXPECT_EQ(report.corrections.applied, 0);
     expectNothingDangles(ws);
 }

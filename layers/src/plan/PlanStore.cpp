@@ -171,6 +171,47 @@ void checkDocumentId(const std::string& docId)
                     "; use letters (without diacritics), digits, '-', '_' and '.'");
 }
 
+namespace {
+
+/// Whether the tasks read (matched to the @p stored ones as @p continues says) belong to another
+/// document than the one stored: a stored document of at least 3 tasks that shares neither its
+/// number (@p storedNumber) with @p number nor at least half of its tasks. Gives how many stored
+/// tasks continue in @p kept.
+bool isAnotherDocument(const std::string& storedNumber, const std::string& number,
+                       const std::vector<TaskVersion>& stored, const std::vector<int>& continues,
+                       std::size_t& kept)
+{
+    kept = static_cast<std::size_t>(
+        std::count_if(continues.begin(), continues.end(), [](int i) { return i >= 0; }));
+    if (stored.size() < 3)
+        return false;
+    const bool sameNumber =
+        !storedNumber.empty() && !number.empty() && slug(storedNumber) == slug(number);
+    return !sameNumber && kept * 2 < stored.size();
+}
+
+std::vector<TaskVersion> storedTasks(gis::Dataset& ds, const std::string& docId)
+{
+    std::vector<TaskVersion> stored;
+    for (const auto& row : ds.execute("SELECT fid + 0, task_id, text FROM plan_tasks WHERE "
+                                      "doc_id = " +
+                                      sqlLiteral(docId) + " ORDER BY ordinal, fid")
+                               .rows)
+        stored.push_back(
+            {std::stoll(gis::toString(row[0])), gis::toString(row[1]), gis::toString(row[2])});
+    return stored;
+}
+
+std::vector<TaskVersion> freshTasks(const ParsedPlan& plan, const std::string& docId)
+{
+    std::vector<TaskVersion> fresh;
+    for (const auto& t : plan.tasks)
+        fresh.push_back({0, docId + ":" + t.id, t.text});
+    return fresh;
+}
+
+} // namespace
+
 StoreReport storePlan(layers::Workspace& workspace, const ParsedPlan& readerPlan, std::string docId,
                       const std::string& sourceFile, const std::vector<Correction>& newCorrections,
                       const StoreOptions& options)
@@ -201,6 +242,18 @@ StoreReport storePlan(layers::Workspace& workspace, const ParsedPlan& readerPlan
 
     try {
         workspace.transaction([&] {
+            // Another document replacing this one on purpose: the corrections made to the old
+            // one's tasks do not belong to the new one.
+            if (options.replaceDifferentDocument) {
+                std::size_t kept = 0;
+                const auto stored = storedTasks(ds, docId);
+                if (isAnotherDocument(
+                        scalar(ds, "SELECT number FROM plan_documents WHERE doc_id = " +
+                                       sqlLiteral(docId)),
+                        readerPlan.document.number, stored,
+                        matchTaskVersions(stored, freshTasks(readerPlan, docId)), kept))
+                    ds.run("DELETE FROM plan_task_corrections WHERE doc_id = ?", {docId});
+            }
             // The planners' corrections: those stored, then the new ones, applied in order.
             for (const auto& c : newCorrections)
                 ds.run("INSERT INTO plan_task_corrections (doc_id, task_id, text_key, action, "
@@ -244,15 +297,8 @@ StoreReport storePlan(layers::Workspace& workspace, const ParsedPlan& readerPlan
             // Tasks: each newly read task continues the stored task with its content (not its
             // position), which keeps its row, links, review and suggestions under its new id;
             // stored tasks continued by none go, with what hangs on them.
-            std::vector<TaskVersion> stored, fresh;
-            for (const auto& row : ds.execute("SELECT fid + 0, task_id, text FROM plan_tasks WHERE "
-                                              "doc_id = " +
-                                              sqlLiteral(docId) + " ORDER BY ordinal, fid")
-                                       .rows)
-                stored.push_back({std::stoll(gis::toString(row[0])), gis::toString(row[1]),
-                                  gis::toString(row[2])});
-            for (const auto& t : plan.tasks)
-                fresh.push_back({0, docId + ":" + t.id, t.text});
+            const std::vector<TaskVersion> stored = storedTasks(ds, docId);
+            const std::vector<TaskVersion> fresh = freshTasks(plan, docId);
             const std::vector<int> continues = matchTaskVersions(stored, fresh);
             std::vector<bool> continued(stored.size(), false);
             for (const int i : continues)
@@ -271,29 +317,24 @@ StoreReport storePlan(layers::Workspace& workspace, const ParsedPlan& readerPlan
             };
 
             // Another document under this id is not a new version of it.
-            if (present && !options.replaceDifferentDocument && stored.size() >= 3) {
-                const bool sameNumber = !storedNumber.empty() && !d.number.empty() &&
-                                        slug(storedNumber) == slug(d.number);
-                const auto kept =
-                    static_cast<std::size_t>(std::count(continued.begin(), continued.end(), true));
-                if (!sameNumber && kept * 2 < stored.size()) {
-                    std::int64_t links = 0;
-                    for (std::size_t i = 0; i < stored.size(); ++i)
-                        if (!continued[i])
-                            links += linksOf(stored[i].fid);
-                    throw DifferentDocumentError(
-                        "document '" + docId + "' in the workspace" +
-                        (storedNumber.empty() ? "" : " (" + storedNumber + ")") +
-                        " is not an earlier version of " +
-                        std::filesystem::path(sourceFile).filename().string() +
-                        (d.number.empty() ? "" : " (" + d.number + ")") + ": " +
-                        std::to_string(kept) + " of its " + std::to_string(stored.size()) +
-                        " tasks are in the new text, and storing it under this id would remove " +
-                        std::to_string(stored.size() - kept) + " task(s) and " +
-                        std::to_string(links) +
-                        " reviewed link(s). Store it under another document id, or replace the "
-                        "document on purpose");
-                }
+            std::size_t kept = 0;
+            if (present && !options.replaceDifferentDocument &&
+                isAnotherDocument(storedNumber, d.number, stored, continues, kept)) {
+                std::int64_t links = 0;
+                for (std::size_t i = 0; i < stored.size(); ++i)
+                    if (!continued[i])
+                        links += linksOf(stored[i].fid);
+                throw DifferentDocumentError(
+                    "document '" + docId + "' in the workspace" +
+                    (storedNumber.empty() ? "" : " (" + storedNumber + ")") +
+                    " is not an earlier version of " +
+                    std::filesystem::path(sourceFile).filename().string() +
+                    (d.number.empty() ? "" : " (" + d.number + ")") + ": " + std::to_string(kept) +
+                    " of its " + std::to_string(stored.size()) +
+                    " tasks are in the new text, and storing it under this id would remove " +
+                    std::to_string(stored.size() - kept) + " task(s) and " + std::to_string(links) +
+                    " reviewed link(s). Store it under another document id, or replace the "
+                    "document on purpose");
             }
 
             const bool hasUnlocated = workspace.schemaVersion() >= layers::kSchemaPlanReview;
