@@ -567,14 +567,14 @@ void AnalysisDock::finish(Page& page, analysis::Result result,
                 met += s == "met" ? 1 : 0;
                 notMet += s == "not met" ? 1 : 0;
             }
-        page.summaryText = [this, rows, met, notMet] {
+        page.summaryText = [rows, met, notMet] {
             return tr("%1 target(s): %2 met, %3 not met on the map.")
                 .arg(rows)
                 .arg(met)
                 .arg(notMet);
         };
     } else {
-        page.summaryText = [this, rows] { return tr("%1 row(s).").arg(rows); };
+        page.summaryText = [rows] { return tr("%1 row(s).").arg(rows); };
     }
     // What the analysis mended in its input, said beside the figures (as the CLI does).
     QStringList notes;
