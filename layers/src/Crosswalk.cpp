@@ -41,7 +41,7 @@ CrosswalkResult loadCrosswalk(Workspace& workspace, const std::string& csvPath)
         "merged_into", "split_into", "renamed", "abolished", "unchanged"};
     static constexpr std::array<std::string_view, 3> levels = {"province", "district", "commune"};
 
-    std::vector<std::string> inserts;
+    std::vector<std::vector<gis::FieldValue>> inserts;        // bound to the INSERT below
     std::vector<std::pair<std::string, std::string>> endings; // unit code, effective date
     int line = 1;                                             // the header
     while (auto f = layer.next()) {
@@ -71,23 +71,19 @@ CrosswalkResult loadCrosswalk(Workspace& workspace, const std::string& csvPath)
         if (!effective)
             throw Error(ErrorKind::Input,
                         where + "effective_date '" + text(date) + "' is not a date");
-        std::string shareValue = "NULL";
+        gis::FieldValue shareValue; // NULL when the file gives none
         if (!sh.empty()) {
             const auto v = text::parseNumber(sh);
             if (!v || *v < 0 || *v > 1)
                 throw Error(ErrorKind::Input,
                             where + "area_share '" + sh + "' is not a number between 0 and 1");
-            std::ostringstream out;
-            out << *v;
-            shareValue = out.str();
+            shareValue = *v;
         }
+        auto textOrNull = [](const std::string& s) {
+            return s.empty() ? gis::FieldValue{} : gis::FieldValue{s};
+        };
         inserts.push_back(
-            "INSERT INTO admin_crosswalk (old_code, old_level, new_code, new_level, relation, "
-            "effective_date, area_share, legal_basis) VALUES (" +
-            sqlLiteral(oc) + ", " + sqlLiteral(ol) + ", " + (nc.empty() ? "NULL" : sqlLiteral(nc)) +
-            ", " + (nl.empty() ? "NULL" : sqlLiteral(nl)) + ", " + sqlLiteral(rel) + ", " +
-            sqlLiteral(*effective) + ", " + shareValue + ", " +
-            (lb.empty() ? "NULL" : sqlLiteral(lb)) + ")");
+            {oc, ol, textOrNull(nc), textOrNull(nl), rel, *effective, shareValue, textOrNull(lb)});
         if (rel == "merged_into" || rel == "split_into" || rel == "abolished")
             endings.emplace_back(oc, *effective);
     }
@@ -98,20 +94,25 @@ CrosswalkResult loadCrosswalk(Workspace& workspace, const std::string& csvPath)
     try {
         workspace.transaction([&] {
             auto& ds = workspace.dataset();
-            for (const auto& sql : inserts)
-                ds.execute(sql);
+            for (const auto& values : inserts)
+                ds.run("INSERT INTO admin_crosswalk (old_code, old_level, new_code, new_level, "
+                       "relation, effective_date, area_share, legal_basis) VALUES (?, ?, ?, ?, ?, "
+                       "?, ?, ?)",
+                       values);
             for (const auto& [code, effective] : endings) {
-                const std::string end = "date(" + sqlLiteral(effective) + ", '-1 day')";
+                // The day before the change; only where the unit was still valid then.
+                const std::string end = "date(?, '-1 day')";
                 const std::string later = " AND (valid_to IS NULL OR valid_to > " + end + ")";
-                const auto owner = ds.execute(
-                    "SELECT layer_name FROM admin_units WHERE unit_code = " + sqlLiteral(code) +
-                    later);
+                const auto owner =
+                    ds.run("SELECT layer_name FROM admin_units WHERE unit_code = ?" + later,
+                           {code, effective});
                 if (owner.rows.empty())
                     continue;
-                ds.execute("UPDATE admin_units SET valid_to = " + end +
-                           " WHERE unit_code = " + sqlLiteral(code) + later);
-                ds.execute("UPDATE " + gis::sqlIdentifier(gis::toString(owner.rows[0][0])) +
-                           " SET valid_to = " + end + " WHERE code = " + sqlLiteral(code) + later);
+                ds.run("UPDATE admin_units SET valid_to = " + end + " WHERE unit_code = ?" + later,
+                       {effective, code, effective});
+                ds.run("UPDATE " + gis::sqlIdentifier(gis::toString(owner.rows[0][0])) +
+                           " SET valid_to = " + end + " WHERE code = ?" + later,
+                       {effective, code, effective});
                 ++result.unitsEnded;
             }
         });

@@ -58,6 +58,12 @@ std::string slug(std::string_view text)
 }
 
 /// Open options and driver choice for the file types planners bring.
+/// NULL for an empty text, as the registry stores what is not known.
+gis::FieldValue textOrNull(const std::string& text)
+{
+    return text.empty() ? gis::FieldValue{} : gis::FieldValue{text};
+}
+
 struct SourceOpen
 {
     std::string path;
@@ -940,13 +946,10 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
                     throw Error(ErrorKind::Workspace, featureLabel + ": " + e.what());
                 }
                 if (admin)
-                    dataset.execute(
-                        "INSERT INTO admin_units (layer_name, unit_code, level, name_vi, "
-                        "valid_from, valid_to) VALUES (" +
-                        sqlLiteral(layerName) + ", " + sqlLiteral(code) + ", " +
-                        sqlLiteral(adminLevel(*kind)) + ", " + sqlLiteral(nameVi) + ", " +
-                        (validFrom.empty() ? "NULL" : sqlLiteral(validFrom)) + ", " +
-                        (validTo.empty() ? "NULL" : sqlLiteral(validTo)) + ")");
+                    dataset.run("INSERT INTO admin_units (layer_name, unit_code, level, name_vi, "
+                                "valid_from, valid_to) VALUES (?, ?, ?, ?, ?, ?)",
+                                {layerName, code, std::string(adminLevel(*kind)), nameVi,
+                                 textOrNull(validFrom), textOrNull(validTo)});
                 ++report.features;
             }
 
@@ -969,23 +972,19 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
             const std::string encodingName =
                 options.encoding ? std::string(text::encodingName(*options.encoding))
                                  : std::string("utf-8");
-            dataset.execute(
+            dataset.run(
                 "INSERT INTO pa_layers (layer_name, kind, title_vi, title_en, geometry_type, "
-                "source, "
-                "licence, attribution, geometry_quality, source_file, source_crs, source_encoding, "
-                "transformation, imported_at, link_table) VALUES (" +
-                sqlLiteral(layerName) + ", " + sqlLiteral(kind->id) + ", " +
-                sqlLiteral(options.titleVi.empty() ? kind->titleVi : options.titleVi) + ", " +
-                sqlLiteral(options.titleEn.empty() ? kind->titleEn : options.titleEn) + ", " +
-                sqlLiteral(report.geometryType) + ", " +
-                sqlLiteral(options.source.empty() ? fs::path(file).filename().string()
-                                                  : options.source) +
-                ", " + (options.licence.empty() ? "NULL" : sqlLiteral(options.licence)) + ", " +
-                (options.attribution.empty() ? "NULL" : sqlLiteral(options.attribution)) + ", " +
-                sqlLiteral(quality) + ", " + sqlLiteral(fs::path(file).filename().string()) + ", " +
-                sqlLiteral(report.sourceCrs) + ", " + sqlLiteral(encodingName) + ", " +
-                sqlLiteral(report.transformation) + ", strftime('%Y-%m-%dT%H:%M:%fZ','now'), " +
-                sqlLiteral(mappingTable) + ")");
+                "source, licence, attribution, geometry_quality, source_file, source_crs, "
+                "source_encoding, transformation, imported_at, link_table) VALUES (?, ?, ?, ?, ?, "
+                "?, ?, ?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ','now'), ?)",
+                {layerName, std::string(kind->id),
+                 std::string(options.titleVi.empty() ? kind->titleVi : options.titleVi),
+                 std::string(options.titleEn.empty() ? kind->titleEn : options.titleEn),
+                 report.geometryType,
+                 options.source.empty() ? fs::path(file).filename().string() : options.source,
+                 textOrNull(options.licence), textOrNull(options.attribution), quality,
+                 fs::path(file).filename().string(), report.sourceCrs, encodingName,
+                 report.transformation, mappingTable});
             progress.update(1.0, "committing");
         });
     } catch (const gis::GisError& e) {
