@@ -352,9 +352,10 @@ Workspace Workspace::open(const std::string& path, gis::OpenMode mode)
         // A table dropped by someone else would surface later as raw SQL from whichever
         // command reads it first: said now, naming it.
         if (impl->schemaVersion >= 1) {
+            // (A view under a table's name is not the table: writes to it would fail.)
             std::set<std::string> present;
             for (const auto& row :
-                 impl->query("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')").rows)
+                 impl->query("SELECT name FROM sqlite_master WHERE type = 'table'").rows)
                 present.insert(asText(row[0]));
             std::vector<std::string> missing;
             for (const auto& table : schema::systemTables())
@@ -377,6 +378,13 @@ Workspace Workspace::open(const std::string& path, gis::OpenMode mode)
         }
         impl->province = metadata["province"];
         impl->crs = gis::Crs::fromUserInput(metadata["analysis_crs"]);
+        // Edited to a geographic CRS (or one in feet), every area and distance would be in
+        // other units while the tables say hectares and kilometres.
+        if (!impl->crs->isProjected() || std::abs(impl->crs->linearUnitMetres() - 1.0) > 1e-12)
+            throw workspaceError("workspace '" + path + "' is damaged: its analysis CRS " +
+                                 impl->crs->label() + " (" + impl->crs->name() +
+                                 ") is not a projected CRS in metres, so areas and distances "
+                                 "would not be hectares and kilometres; restore it from a copy");
     } catch (const gis::GisError& e) {
         throw workspaceError("workspace '" + path + "' is damaged: " + e.what());
     }
@@ -591,6 +599,12 @@ ValidationReport Workspace::validate(const Progress& progress)
         add(kError, "triggers", "trigger " + trigger,
             "made neither by PlanAtlas nor by GDAL; it runs on every change (writes refuse the "
             "workspace unless trusted)");
+    // PlanAtlas makes no views: one is another tool's, and what it shows is not checked here.
+    for (const auto& row :
+         m_impl->query("SELECT name FROM sqlite_master WHERE type = 'view' ORDER BY name").rows)
+        add(kWarning, "triggers", "view " + asText(row[0]),
+            "made by another tool; PlanAtlas neither reads nor writes through it, and what it "
+            "shows is not checked");
 
     const auto registered = layers();
     std::set<std::string> registeredNames;

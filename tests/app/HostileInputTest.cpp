@@ -259,9 +259,12 @@ TEST_F(HostileInput, ACraftedWorkspaceIsOpenedDefensively)
     EXPECT_NE(r.err.find("'planted' on pa_layers"), std::string::npos) << r.err;
     EXPECT_NE(r.err.find("--trust"), std::string::npos) << r.err;
     EXPECT_EQ(pa::test::readBytes(ws), before);
+    tamper(ws, "CREATE VIEW planted_view AS SELECT * FROM plan_tasks");
     r = runCli({"validate", ws});
     EXPECT_EQ(r.exitCode, 1);
     EXPECT_NE(r.out.find("[triggers] trigger 'planted' on pa_layers"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("[triggers] view planted_view: made by another tool"), std::string::npos)
+        << r.out;
     EXPECT_EQ(runCli({"info", ws}).exitCode, 0); // reading is harmless
     auto trusted = import;
     trusted.push_back("--trust");
@@ -282,9 +285,11 @@ TEST_F(HostileInput, ACraftedWorkspaceIsOpenedDefensively)
     EXPECT_EQ(r.exitCode, 4);
     EXPECT_NE(r.err.find("newer than this PlanAtlas"), std::string::npos) << r.err;
 
-    // Tables dropped behind PlanAtlas's back: named on opening, not raw SQL later (exit 5).
+    // Tables dropped behind PlanAtlas's back (one with a view in its place): named on opening,
+    // not raw SQL later (exit 5).
     tamper(other, "UPDATE pa_metadata SET value = '3' WHERE key = 'schema_version'; "
-                  "DROP TABLE plan_tasks; DROP TABLE province;");
+                  "DROP TABLE plan_tasks; DROP TABLE province; "
+                  "CREATE VIEW plan_tasks AS SELECT * FROM plan_documents;");
     for (const std::vector<std::string>& command : {std::vector<std::string>{"info", other},
                                                     {"analyze", other, "footprint"},
                                                     {"map", other, "-o", dir.file("m.png")}}) {
@@ -438,4 +443,21 @@ TEST_F(HostileInput, AKmzThatInflatesAThousandfoldIsRefusedFromItsDirectory)
                       "--kind", "urban_centre", "--layer", "places", "--quiet"})
                   .err.find("expands from"),
               std::string::npos);
+}
+
+TEST_F(HostileInput, AnAnalysisCrsEditedToDegreesIsRefusedNotComputedIn)
+{
+    // Edited to WGS 84, coverage gave 0.0000 ha everywhere and corridors 2,400 km, exit 0.
+    tamper(ws, "UPDATE pa_metadata SET value = 'EPSG:4326' WHERE key = 'analysis_crs'");
+    for (const std::vector<std::string>& command :
+         {std::vector<std::string>{"analyze", ws, "coverage", "--units", "province"},
+          {"validate", ws},
+          {"info", ws}}) {
+        const auto r = runCli(command);
+        EXPECT_EQ(r.exitCode, 4) << command[0] << ": " << r.err;
+        EXPECT_NE(r.err.find("its analysis CRS EPSG:4326 (WGS 84) is not a projected CRS in "
+                             "metres"),
+                  std::string::npos)
+            << r.err;
+    }
 }
