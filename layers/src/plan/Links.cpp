@@ -17,7 +17,6 @@
 namespace pa::plan {
 
 using gis::sqlIdentifier;
-using gis::sqlLiteral;
 using layers::Error;
 using layers::ErrorKind;
 
@@ -189,12 +188,13 @@ std::vector<LinkSuggestion> listSuggestions(layers::Workspace& ws, const std::st
     // (GDAL turns a selected primary key into the feature id, even aliased: "fid + 0" keeps it a
     // value.)
     std::vector<LinkSuggestion> out;
-    const auto rows = ws.dataset().execute(
+    const auto rows = bound(
+        ws,
         "SELECT fid + 0 AS suggestion_id, task_id, layer_name, feature_code, mention, confidence, "
-        "status, '' "
-        "FROM plan_link_suggestions" +
-        (status.empty() ? std::string() : " WHERE status = " + sqlLiteral(status)) +
-        " ORDER BY confidence DESC, task_id, layer_name, feature_code");
+        "status, '' FROM plan_link_suggestions" +
+            std::string(status.empty() ? "" : " WHERE status = ?") +
+            " ORDER BY confidence DESC, task_id, layer_name, feature_code",
+        status.empty() ? std::vector<gis::FieldValue>{} : std::vector<gis::FieldValue>{status});
     std::map<std::string, std::string> names;
     for (const auto& f : workspaceFeatures(ws))
         names[f.layer + "/" + f.code] = f.name;
@@ -209,10 +209,11 @@ std::vector<LinkSuggestion> listSuggestions(layers::Workspace& ws, const std::st
 std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::string& docId)
 {
     const auto features = workspaceFeatures(ws);
-    const auto tasks = ws.dataset().execute(
+    const auto tasks = bound(
+        ws,
         "SELECT task_id, text FROM plan_tasks" +
-        (docId.empty() ? std::string() : " WHERE doc_id = " + sqlLiteral(docId)) +
-        " ORDER BY doc_id, ordinal");
+            std::string(docId.empty() ? "" : " WHERE doc_id = ?") + " ORDER BY doc_id, ordinal",
+        docId.empty() ? std::vector<gis::FieldValue>{} : std::vector<gis::FieldValue>{docId});
     // Existing links are not suggested again.
     std::set<std::string> linked;
     for (const auto& l : listLinks(ws))
@@ -251,11 +252,13 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
         }
     }
     inTransaction(ws, [&] {
-        ws.dataset().execute(
-            "DELETE FROM plan_link_suggestions WHERE status = 'pending'" +
-            (docId.empty() ? std::string()
-                           : " AND task_id IN (SELECT task_id FROM plan_tasks WHERE doc_id = " +
-                                 sqlLiteral(docId) + ")"));
+        if (docId.empty())
+            ws.dataset().execute("DELETE FROM plan_link_suggestions WHERE status = 'pending'");
+        else
+            bound(ws,
+                  "DELETE FROM plan_link_suggestions WHERE status = 'pending' AND task_id IN "
+                  "(SELECT task_id FROM plan_tasks WHERE doc_id = ?)",
+                  {docId});
         for (const auto& [id, c] : best) {
             std::ostringstream conf;
             conf.precision(4);
@@ -385,11 +388,16 @@ std::vector<Link> listLinks(layers::Workspace& ws, const std::string& taskId,
                           sqlIdentifier(layer.linkTable) +
                           " l JOIN plan_tasks t ON t.fid = l.related_id JOIN " +
                           sqlIdentifier(layer.name) + " f ON f.fid = l.base_id WHERE 1 = 1";
-        if (!taskId.empty())
-            sql += " AND t.task_id = " + sqlLiteral(taskId);
-        if (!featureCode.empty())
-            sql += " AND f.code = " + sqlLiteral(featureCode);
-        for (const auto& row : ws.dataset().execute(sql).rows) {
+        std::vector<gis::FieldValue> values;
+        if (!taskId.empty()) {
+            sql += " AND t.task_id = ?";
+            values.emplace_back(taskId);
+        }
+        if (!featureCode.empty()) {
+            sql += " AND f.code = ?";
+            values.emplace_back(featureCode);
+        }
+        for (const auto& row : bound(ws, sql, values).rows) {
             Link l{gis::toString(row[0]), layer.name, gis::toString(row[1]), gis::toString(row[2]),
                    gis::toString(row[3]), {}};
             if (const auto* d = std::get_if<double>(&row[4]))

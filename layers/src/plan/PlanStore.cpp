@@ -16,7 +16,6 @@
 namespace pa::plan {
 
 using gis::sqlIdentifier;
-using gis::sqlLiteral;
 
 namespace {
 
@@ -34,6 +33,14 @@ gis::FieldValue textOrNull(const std::string& s)
 std::string scalar(gis::Dataset& ds, const std::string& sql)
 {
     const auto r = ds.execute(sql);
+    return r.rows.empty() || r.rows[0].empty() ? std::string() : gis::toString(r.rows[0][0]);
+}
+
+/// The first value of @p sql's first row, with its '?' bound to @p values.
+std::string scalar(gis::Dataset& ds, const std::string& sql,
+                   const std::vector<gis::FieldValue>& values)
+{
+    const auto r = ds.run(sql, values);
     return r.rows.empty() || r.rows[0].empty() ? std::string() : gis::toString(r.rows[0][0]);
 }
 
@@ -193,10 +200,10 @@ bool isAnotherDocument(const std::string& storedNumber, const std::string& numbe
 std::vector<TaskVersion> storedTasks(gis::Dataset& ds, const std::string& docId)
 {
     std::vector<TaskVersion> stored;
-    for (const auto& row : ds.execute("SELECT fid + 0, task_id, text FROM plan_tasks WHERE "
-                                      "doc_id = " +
-                                      sqlLiteral(docId) + " ORDER BY ordinal, fid")
-                               .rows)
+    for (const auto& row :
+         ds.run("SELECT fid, task_id, text FROM plan_tasks WHERE doc_id = ? ORDER BY ordinal, fid",
+                {docId})
+             .rows)
         stored.push_back(
             {std::stoll(gis::toString(row[0])), gis::toString(row[1]), gis::toString(row[2])});
     return stored;
@@ -225,8 +232,8 @@ StoreReport storePlan(layers::Workspace& workspace, const ParsedPlan& readerPlan
     const std::string existing =
         plan.contentSha256.empty()
             ? std::string()
-            : scalar(ds, "SELECT doc_id FROM plan_documents WHERE content_sha256 = " +
-                             sqlLiteral(plan.contentSha256));
+            : scalar(ds, "SELECT doc_id FROM plan_documents WHERE content_sha256 = ?",
+                     {plan.contentSha256});
     if (docId.empty())
         docId = !existing.empty() ? existing
                 : !plan.document.number.empty()
@@ -248,8 +255,7 @@ StoreReport storePlan(layers::Workspace& workspace, const ParsedPlan& readerPlan
                 std::size_t kept = 0;
                 const auto stored = storedTasks(ds, docId);
                 if (isAnotherDocument(
-                        scalar(ds, "SELECT number FROM plan_documents WHERE doc_id = " +
-                                       sqlLiteral(docId)),
+                        scalar(ds, "SELECT number FROM plan_documents WHERE doc_id = ?", {docId}),
                         readerPlan.document.number, stored,
                         matchTaskVersions(stored, freshTasks(readerPlan, docId)), kept))
                     ds.run("DELETE FROM plan_task_corrections WHERE doc_id = ?", {docId});
@@ -263,12 +269,10 @@ StoreReport storePlan(layers::Workspace& workspace, const ParsedPlan& readerPlan
                         textOrNull(c.value)});
             report.corrections = applyCorrections(plan, loadCorrections(workspace, docId));
             const bool present =
-                !scalar(ds, "SELECT doc_id FROM plan_documents WHERE doc_id = " + sqlLiteral(docId))
-                     .empty();
+                !scalar(ds, "SELECT doc_id FROM plan_documents WHERE doc_id = ?", {docId}).empty();
             report.updated = present;
             const std::string storedNumber =
-                present ? scalar(ds, "SELECT number FROM plan_documents WHERE doc_id = " +
-                                         sqlLiteral(docId))
+                present ? scalar(ds, "SELECT number FROM plan_documents WHERE doc_id = ?", {docId})
                         : std::string();
             const auto& d = plan.document;
             if (!present)
@@ -340,13 +344,11 @@ StoreReport storePlan(layers::Workspace& workspace, const ParsedPlan& readerPlan
             const bool hasUnlocated = workspace.schemaVersion() >= layers::kSchemaPlanReview;
             auto renameTask = [&](const std::string& from, const std::string& to) {
                 for (const char* table : {"plan_task_agencies", "plan_link_suggestions"})
-                    ds.execute(std::string("UPDATE ") + table + " SET task_id = " + sqlLiteral(to) +
-                               " WHERE task_id = " + sqlLiteral(from));
+                    ds.run(std::string("UPDATE ") + table + " SET task_id = ? WHERE task_id = ?",
+                           {to, from});
                 if (hasUnlocated)
-                    ds.execute("UPDATE plan_unlocated SET task_id = " + sqlLiteral(to) +
-                               " WHERE task_id = " + sqlLiteral(from));
-                ds.execute("UPDATE plan_tasks SET task_id = " + sqlLiteral(to) +
-                           " WHERE task_id = " + sqlLiteral(from));
+                    ds.run("UPDATE plan_unlocated SET task_id = ? WHERE task_id = ?", {to, from});
+                ds.run("UPDATE plan_tasks SET task_id = ? WHERE task_id = ?", {to, from});
             };
             // Every stored task steps aside under a temporary id first, so that a task moving
             // to a number another one still holds never meets it ('~' is in no document id).
@@ -392,10 +394,10 @@ StoreReport storePlan(layers::Workspace& workspace, const ParsedPlan& readerPlan
                     continue;
                 for (const auto& row : linkTables.rows) {
                     const std::string table = sqlIdentifier(gis::toString(row[0]));
-                    ds.execute("UPDATE OR IGNORE " + table +
-                               " SET related_id = (SELECT fid FROM plan_tasks WHERE task_id = " +
-                               sqlLiteral(docId + ":" + into) +
-                               ") WHERE related_id = " + std::to_string(stored[from->second].fid));
+                    ds.run("UPDATE OR IGNORE " + table +
+                               " SET related_id = (SELECT fid FROM plan_tasks WHERE task_id = ?) "
+                               "WHERE related_id = ?",
+                           {docId + ":" + into, std::int64_t{stored[from->second].fid}});
                 }
             }
             for (std::size_t i = 0; i < stored.size(); ++i) {
@@ -406,19 +408,19 @@ StoreReport storePlan(layers::Workspace& workspace, const ParsedPlan& readerPlan
                 for (const auto& row : linkTables.rows)
                     ds.execute("DELETE FROM " + sqlIdentifier(gis::toString(row[0])) +
                                " WHERE related_id = " + fid);
-                const std::string id = sqlLiteral(held[i]);
-                ds.execute("DELETE FROM plan_task_agencies WHERE task_id = " + id);
-                ds.execute("DELETE FROM plan_link_suggestions WHERE task_id = " + id);
+                const std::string& id = held[i];
+                ds.run("DELETE FROM plan_task_agencies WHERE task_id = ?", {id});
+                ds.run("DELETE FROM plan_link_suggestions WHERE task_id = ?", {id});
                 if (hasUnlocated) // its review goes with it
-                    ds.execute("DELETE FROM plan_unlocated WHERE task_id = " + id);
+                    ds.run("DELETE FROM plan_unlocated WHERE task_id = ?", {id});
                 ds.execute("DELETE FROM plan_tasks WHERE fid = " + fid);
                 ++report.tasksRemoved;
             }
 
             // Roles.
-            ds.execute("DELETE FROM plan_task_agencies WHERE task_id IN (SELECT task_id FROM "
-                       "plan_tasks WHERE doc_id = " +
-                       sqlLiteral(docId) + ")");
+            ds.run("DELETE FROM plan_task_agencies WHERE task_id IN (SELECT task_id FROM "
+                   "plan_tasks WHERE doc_id = ?)",
+                   {docId});
             for (const auto& t : plan.tasks) {
                 const std::string id = docId + ":" + t.id;
                 for (const auto& [names, role] :
@@ -427,16 +429,15 @@ StoreReport storePlan(layers::Workspace& workspace, const ParsedPlan& readerPlan
                         const auto agency = idByName.find(name);
                         if (agency == idByName.end())
                             continue;
-                        ds.execute("INSERT OR IGNORE INTO plan_task_agencies (task_id, agency_id, "
-                                   "role) VALUES (" +
-                                   sqlLiteral(id) + ", " + sqlLiteral(agency->second) + ", " +
-                                   sqlLiteral(role) + ")");
+                        ds.run("INSERT OR IGNORE INTO plan_task_agencies (task_id, agency_id, "
+                               "role) VALUES (?, ?, ?)",
+                               {id, agency->second, std::string(role)});
                         ++report.roles;
                     }
             }
 
             // Targets: replaced as a whole.
-            ds.execute("DELETE FROM plan_targets WHERE doc_id = " + sqlLiteral(docId));
+            ds.run("DELETE FROM plan_targets WHERE doc_id = ?", {docId});
             int n = 0;
             for (const auto& t : plan.targets) {
                 ds.run("INSERT INTO plan_targets (target_id, doc_id, section, text, indicator, "
@@ -461,8 +462,8 @@ StoreReport storePlan(layers::Workspace& workspace, const ParsedPlan& readerPlan
 ParsedPlan readStoredDocument(layers::Workspace& workspace, const std::string& docId)
 {
     auto& ds = workspace.dataset();
-    const auto rows = ds.execute(
-        "SELECT source_text, source_file FROM plan_documents WHERE doc_id = " + sqlLiteral(docId));
+    const auto rows =
+        ds.run("SELECT source_text, source_file FROM plan_documents WHERE doc_id = ?", {docId});
     if (rows.rows.empty())
         throw layers::Error(layers::ErrorKind::Usage,
                             "no document '" + docId + "' in the workspace");
@@ -474,7 +475,7 @@ ParsedPlan readStoredDocument(layers::Workspace& workspace, const std::string& d
                                 "older PlanAtlas); ingest it again to correct its tasks");
     ParsedPlan plan = parsePlanText(text, gis::toString(rows.rows[0][1]));
     plan.contentSha256 =
-        scalar(ds, "SELECT content_sha256 FROM plan_documents WHERE doc_id = " + sqlLiteral(docId));
+        scalar(ds, "SELECT content_sha256 FROM plan_documents WHERE doc_id = ?", {docId});
     plan.sourceFormat = "stored";
     return plan;
 }
@@ -483,9 +484,8 @@ StoreReport rereadDocument(layers::Workspace& workspace, const std::string& docI
                            const std::vector<Correction>& newCorrections)
 {
     const ParsedPlan plan = readStoredDocument(workspace, docId);
-    const std::string sourceFile =
-        scalar(workspace.dataset(),
-               "SELECT source_file FROM plan_documents WHERE doc_id = " + sqlLiteral(docId));
+    const std::string sourceFile = scalar(
+        workspace.dataset(), "SELECT source_file FROM plan_documents WHERE doc_id = ?", {docId});
     return storePlan(workspace, plan, docId, sourceFile, newCorrections);
 }
 
