@@ -110,6 +110,11 @@ OGRwkbGeometryType toOgrType(GeometryFamily family, bool multi)
 
 } // namespace
 
+FieldValue textOrNull(const std::string& text)
+{
+    return text.empty() ? FieldValue{} : FieldValue{text};
+}
+
 std::string toString(const FieldValue& value)
 {
     if (const auto* i = std::get_if<std::int64_t>(&value))

@@ -79,11 +79,8 @@ CrosswalkResult loadCrosswalk(Workspace& workspace, const std::string& csvPath)
                             where + "area_share '" + sh + "' is not a number between 0 and 1");
             shareValue = *v;
         }
-        auto textOrNull = [](const std::string& s) {
-            return s.empty() ? gis::FieldValue{} : gis::FieldValue{s};
-        };
-        inserts.push_back(
-            {oc, ol, textOrNull(nc), textOrNull(nl), rel, *effective, shareValue, textOrNull(lb)});
+        inserts.push_back({oc, ol, gis::textOrNull(nc), gis::textOrNull(nl), rel, *effective,
+                           shareValue, gis::textOrNull(lb)});
         if (rel == "merged_into" || rel == "split_into" || rel == "abolished")
             endings.emplace_back(oc, *effective);
     }

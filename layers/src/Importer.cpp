@@ -58,12 +58,6 @@ std::string slug(std::string_view text)
 }
 
 /// Open options and driver choice for the file types planners bring.
-/// NULL for an empty text, as the registry stores what is not known.
-gis::FieldValue textOrNull(const std::string& text)
-{
-    return text.empty() ? gis::FieldValue{} : gis::FieldValue{text};
-}
-
 struct SourceOpen
 {
     std::string path;
@@ -949,7 +943,7 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
                     dataset.run("INSERT INTO admin_units (layer_name, unit_code, level, name_vi, "
                                 "valid_from, valid_to) VALUES (?, ?, ?, ?, ?, ?)",
                                 {layerName, code, std::string(adminLevel(*kind)), nameVi,
-                                 textOrNull(validFrom), textOrNull(validTo)});
+                                 gis::textOrNull(validFrom), gis::textOrNull(validTo)});
                 ++report.features;
             }
 
@@ -982,7 +976,7 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
                  std::string(options.titleEn.empty() ? kind->titleEn : options.titleEn),
                  report.geometryType,
                  options.source.empty() ? fs::path(file).filename().string() : options.source,
-                 textOrNull(options.licence), textOrNull(options.attribution), quality,
+                 gis::textOrNull(options.licence), gis::textOrNull(options.attribution), quality,
                  fs::path(file).filename().string(), report.sourceCrs, encodingName,
                  report.transformation, mappingTable});
             progress.update(1.0, "committing");

@@ -31,6 +31,21 @@ std::string asText(const gis::FieldValue& value)
     return gis::toString(value);
 }
 
+/// "a, b, c, d, e, …": the first five of @p items, for a message.
+std::string firstFive(const std::vector<std::string>& items)
+{
+    std::string list;
+    for (std::size_t i = 0; i < items.size() && i < 5; ++i)
+        list += (i ? ", " : "") + items[i];
+    return list + (items.size() > 5 ? ", …" : "");
+}
+
+/// A projected CRS in metres: what areas in hectares and lengths in kilometres need.
+bool isMetric(const gis::Crs& crs)
+{
+    return crs.isProjected() && std::abs(crs.linearUnitMetres() - 1.0) <= 1e-12;
+}
+
 std::int64_t asInt(const gis::FieldValue& value)
 {
     if (const auto* i = std::get_if<std::int64_t>(&value))
@@ -201,7 +216,7 @@ Workspace Workspace::create(const std::string& path, const WorkspaceOptions& opt
     } catch (const gis::GisError& e) {
         throw Error(ErrorKind::Usage, std::string("--crs: ") + e.what());
     }
-    if (!crs->isProjected() || std::abs(crs->linearUnitMetres() - 1.0) > 1e-12)
+    if (!isMetric(*crs))
         throw Error(ErrorKind::Usage,
                     "--crs " + options.crs + " (" + crs->name() +
                         ") is not a projected CRS in metres; analyses need one, e.g. EPSG:9213 "
@@ -310,13 +325,9 @@ Workspace Workspace::open(const std::string& path, gis::OpenMode mode)
             throw workspaceError("workspace '" + path + "' has no valid schema_version");
         if (mode == gis::OpenMode::Update && !trustForeignTriggers())
             if (const auto foreign = impl->foreignTriggers(); !foreign.empty()) {
-                std::string list;
-                for (std::size_t i = 0; i < foreign.size() && i < 5; ++i)
-                    list += (i ? ", " : "") + foreign[i];
                 throw workspaceError(
                     "workspace '" + path + "' has " + std::to_string(foreign.size()) +
-                    " trigger(s) that neither PlanAtlas nor GDAL made (" + list +
-                    (foreign.size() > 5 ? ", …" : "") +
+                    " trigger(s) that neither PlanAtlas nor GDAL made (" + firstFive(foreign) +
                     "); they would run on every change PlanAtlas makes, so nothing was changed. "
                     "'planatlas validate' lists them; remove them, or allow them with --trust");
             }
@@ -367,20 +378,16 @@ Workspace Workspace::open(const std::string& path, gis::OpenMode mode)
                     if (!present.contains(asText(row[0])))
                         missing.push_back(asText(row[0]) + " (a registered layer)");
             if (!missing.empty()) {
-                std::string list;
-                for (std::size_t i = 0; i < missing.size() && i < 5; ++i)
-                    list += (i ? ", " : "") + missing[i];
                 throw workspaceError(
                     "workspace '" + path + "' is damaged: " + std::to_string(missing.size()) +
-                    " table(s) are missing (" + list + (missing.size() > 5 ? ", …" : "") +
-                    "); restore it from a copy");
+                    " table(s) are missing (" + firstFive(missing) + "); restore it from a copy");
             }
         }
         impl->province = metadata["province"];
         impl->crs = gis::Crs::fromUserInput(metadata["analysis_crs"]);
         // Edited to a geographic CRS (or one in feet), every area and distance would be in
         // other units while the tables say hectares and kilometres.
-        if (!impl->crs->isProjected() || std::abs(impl->crs->linearUnitMetres() - 1.0) > 1e-12)
+        if (!isMetric(*impl->crs))
             throw workspaceError("workspace '" + path + "' is damaged: its analysis CRS " +
                                  impl->crs->label() + " (" + impl->crs->name() +
                                  ") is not a projected CRS in metres, so areas and distances "

@@ -90,14 +90,6 @@ std::string scalar(layers::Workspace& ws, const std::string& sql)
     return r.rows.empty() || r.rows[0].empty() ? std::string() : gis::toString(r.rows[0][0]);
 }
 
-/// Runs @p sql with its '?' bound to @p values: what a planner typed or a file held never
-/// becomes SQL text.
-gis::SqlResult bound(layers::Workspace& ws, const std::string& sql,
-                     const std::vector<gis::FieldValue>& values)
-{
-    return ws.dataset().run(sql, values);
-}
-
 /// The layer and fid of the feature with @p code; Error(Usage) when there is none, and when
 /// more than one feature carries it (a link to one of them would be a guess).
 std::pair<layers::RegisteredLayer, std::string> findFeature(layers::Workspace& ws,
@@ -109,7 +101,8 @@ std::pair<layers::RegisteredLayer, std::string> findFeature(layers::Workspace& w
         if (!table || table->fieldIndex("code") < 0)
             continue;
         for (const auto& row :
-             bound(ws, "SELECT fid FROM " + sqlIdentifier(layer.name) + " WHERE code = ?", {code})
+             ws.dataset()
+                 .run("SELECT fid FROM " + sqlIdentifier(layer.name) + " WHERE code = ?", {code})
                  .rows)
             found.emplace_back(layer, gis::toString(row[0]));
     }
@@ -130,7 +123,8 @@ std::pair<layers::RegisteredLayer, std::string> findFeature(layers::Workspace& w
 
 std::string taskFid(layers::Workspace& ws, const std::string& taskId)
 {
-    const auto rows = bound(ws, "SELECT fid FROM plan_tasks WHERE task_id = ?", {taskId}).rows;
+    const auto rows =
+        ws.dataset().run("SELECT fid FROM plan_tasks WHERE task_id = ?", {taskId}).rows;
     const std::string fid = rows.empty() ? std::string() : gis::toString(rows.front().front());
     if (fid.empty())
         throw Error(ErrorKind::Usage,
@@ -148,12 +142,12 @@ void writeLink(layers::Workspace& ws, const layers::RegisteredLayer& layer,
     c.precision(6);
     if (confidence)
         c << *confidence;
-    bound(ws,
-          "INSERT OR IGNORE INTO " + sqlIdentifier(layer.linkTable) +
-              " (base_id, related_id, link_source, confidence, created_at) VALUES (?, ?, ?, ?, "
-              "strftime('%Y-%m-%dT%H:%M:%fZ','now'))",
-          {std::int64_t{std::stoll(featureFid)}, std::int64_t{std::stoll(taskFidValue)}, source,
-           confidence ? gis::FieldValue{std::stod(c.str())} : gis::FieldValue{}});
+    ws.dataset().run(
+        "INSERT OR IGNORE INTO " + sqlIdentifier(layer.linkTable) +
+            " (base_id, related_id, link_source, confidence, created_at) VALUES (?, ?, ?, ?, "
+            "strftime('%Y-%m-%dT%H:%M:%fZ','now'))",
+        {std::int64_t{std::stoll(featureFid)}, std::int64_t{std::stoll(taskFidValue)}, source,
+         confidence ? gis::FieldValue{std::stod(c.str())} : gis::FieldValue{}});
 }
 
 template <typename Work> auto inTransaction(layers::Workspace& ws, Work&& work)
@@ -185,12 +179,9 @@ LinkSuggestion suggestionFrom(const std::vector<gis::FieldValue>& row)
 
 std::vector<LinkSuggestion> listSuggestions(layers::Workspace& ws, const std::string& status)
 {
-    // (GDAL turns a selected primary key into the feature id, even aliased: "fid + 0" keeps it a
-    // value.)
     std::vector<LinkSuggestion> out;
-    const auto rows = bound(
-        ws,
-        "SELECT fid + 0 AS suggestion_id, task_id, layer_name, feature_code, mention, confidence, "
+    const auto rows = ws.dataset().run(
+        "SELECT fid, task_id, layer_name, feature_code, mention, confidence, "
         "status, '' FROM plan_link_suggestions" +
             std::string(status.empty() ? "" : " WHERE status = ?") +
             " ORDER BY confidence DESC, task_id, layer_name, feature_code",
@@ -209,8 +200,7 @@ std::vector<LinkSuggestion> listSuggestions(layers::Workspace& ws, const std::st
 std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::string& docId)
 {
     const auto features = workspaceFeatures(ws);
-    const auto tasks = bound(
-        ws,
+    const auto tasks = ws.dataset().run(
         "SELECT task_id, text FROM plan_tasks" +
             std::string(docId.empty() ? "" : " WHERE doc_id = ?") + " ORDER BY doc_id, ordinal",
         docId.empty() ? std::vector<gis::FieldValue>{} : std::vector<gis::FieldValue>{docId});
@@ -255,20 +245,20 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
         if (docId.empty())
             ws.dataset().execute("DELETE FROM plan_link_suggestions WHERE status = 'pending'");
         else
-            bound(ws,
-                  "DELETE FROM plan_link_suggestions WHERE status = 'pending' AND task_id IN "
-                  "(SELECT task_id FROM plan_tasks WHERE doc_id = ?)",
-                  {docId});
+            ws.dataset().run(
+                "DELETE FROM plan_link_suggestions WHERE status = 'pending' AND task_id IN "
+                "(SELECT task_id FROM plan_tasks WHERE doc_id = ?)",
+                {docId});
         for (const auto& [id, c] : best) {
             std::ostringstream conf;
             conf.precision(4);
             conf << c.confidence;
             // A rejected or accepted pair keeps its status (INSERT OR IGNORE on the unique key).
             // The confidence is stored as it was (4 significant digits).
-            bound(ws,
-                  "INSERT OR IGNORE INTO plan_link_suggestions (task_id, layer_name, feature_code, "
-                  "mention, confidence, status) VALUES (?, ?, ?, ?, ?, 'pending')",
-                  {c.task, c.layer, c.code, c.mention, std::stod(conf.str())});
+            ws.dataset().run(
+                "INSERT OR IGNORE INTO plan_link_suggestions (task_id, layer_name, feature_code, "
+                "mention, confidence, status) VALUES (?, ?, ?, ?, ?, 'pending')",
+                {c.task, c.layer, c.code, c.mention, std::stod(conf.str())});
         }
     });
     return listSuggestions(ws, "pending");
@@ -367,10 +357,10 @@ bool removeLink(layers::Workspace& ws, const std::string& taskId, const std::str
         return false;
     inTransaction(ws, [&, &layer = layer] {
         ws.dataset().execute("DELETE FROM " + sqlIdentifier(layer.linkTable) + where);
-        bound(ws,
-              "UPDATE plan_link_suggestions SET status = 'rejected' WHERE task_id = ? AND "
-              "layer_name = ? AND feature_code = ?",
-              {taskId, layer.name, featureCode});
+        ws.dataset().run(
+            "UPDATE plan_link_suggestions SET status = 'rejected' WHERE task_id = ? AND "
+            "layer_name = ? AND feature_code = ?",
+            {taskId, layer.name, featureCode});
     });
     return true;
 }
@@ -397,7 +387,7 @@ std::vector<Link> listLinks(layers::Workspace& ws, const std::string& taskId,
             sql += " AND f.code = ?";
             values.emplace_back(featureCode);
         }
-        for (const auto& row : bound(ws, sql, values).rows) {
+        for (const auto& row : ws.dataset().run(sql, values).rows) {
             Link l{gis::toString(row[0]), layer.name, gis::toString(row[1]), gis::toString(row[2]),
                    gis::toString(row[3]), {}};
             if (const auto* d = std::get_if<double>(&row[4]))
@@ -502,12 +492,12 @@ ReviewResult applyReview(layers::Workspace& ws, const std::string& csvPath)
                         std::to_string(sg.id));
                     ++result.rejected;
                 }
-            bound(ws, "DELETE FROM plan_unlocated WHERE task_id = ?", {row.task});
+            ws.dataset().run("DELETE FROM plan_unlocated WHERE task_id = ?", {row.task});
             if (row.features.empty()) {
-                bound(ws,
-                      "INSERT INTO plan_unlocated (task_id, reason, reviewed_at) VALUES (?, ?, "
-                      "strftime('%Y-%m-%dT%H:%M:%fZ','now'))",
-                      {row.task, row.reason});
+                ws.dataset().run(
+                    "INSERT INTO plan_unlocated (task_id, reason, reviewed_at) VALUES (?, ?, "
+                    "strftime('%Y-%m-%dT%H:%M:%fZ','now'))",
+                    {row.task, row.reason});
                 ++result.unlocated;
             }
         }

@@ -16,18 +16,13 @@
 namespace pa::plan {
 
 using gis::sqlIdentifier;
+using gis::textOrNull;
 
 namespace {
 
 std::string slug(const std::string& text)
 {
     return text::slug(text, '-');
-}
-
-/// A text value for Dataset::run: null when empty.
-gis::FieldValue textOrNull(const std::string& s)
-{
-    return s.empty() ? gis::FieldValue() : gis::FieldValue(s);
 }
 
 std::string scalar(gis::Dataset& ds, const std::string& sql)
@@ -249,15 +244,21 @@ StoreReport storePlan(layers::Workspace& workspace, const ParsedPlan& readerPlan
 
     try {
         workspace.transaction([&] {
+            // What is stored under this id now (nothing below changes it before the tasks are
+            // matched).
+            const auto storedDocument =
+                ds.run("SELECT number FROM plan_documents WHERE doc_id = ?", {docId}).rows;
+            const bool present = !storedDocument.empty();
+            const std::string storedNumber =
+                present ? gis::toString(storedDocument.front().front()) : std::string();
+            const std::vector<TaskVersion> stored = storedTasks(ds, docId);
             // Another document replacing this one on purpose: the corrections made to the old
             // one's tasks do not belong to the new one.
             if (options.replaceDifferentDocument) {
                 std::size_t kept = 0;
-                const auto stored = storedTasks(ds, docId);
-                if (isAnotherDocument(
-                        scalar(ds, "SELECT number FROM plan_documents WHERE doc_id = ?", {docId}),
-                        readerPlan.document.number, stored,
-                        matchTaskVersions(stored, freshTasks(readerPlan, docId)), kept))
+                if (isAnotherDocument(storedNumber, readerPlan.document.number, stored,
+                                      matchTaskVersions(stored, freshTasks(readerPlan, docId)),
+                                      kept))
                     ds.run("DELETE FROM plan_task_corrections WHERE doc_id = ?", {docId});
             }
             // The planners' corrections: those stored, then the new ones, applied in order.
@@ -268,12 +269,7 @@ StoreReport storePlan(layers::Workspace& workspace, const ParsedPlan& readerPlan
                        {docId, c.taskId, c.textKey, c.action, textOrNull(c.field),
                         textOrNull(c.value)});
             report.corrections = applyCorrections(plan, loadCorrections(workspace, docId));
-            const bool present =
-                !scalar(ds, "SELECT doc_id FROM plan_documents WHERE doc_id = ?", {docId}).empty();
             report.updated = present;
-            const std::string storedNumber =
-                present ? scalar(ds, "SELECT number FROM plan_documents WHERE doc_id = ?", {docId})
-                        : std::string();
             const auto& d = plan.document;
             if (!present)
                 ds.run("INSERT INTO plan_documents (doc_id) VALUES (?)", {docId});
@@ -301,7 +297,6 @@ StoreReport storePlan(layers::Workspace& workspace, const ParsedPlan& readerPlan
             // Tasks: each newly read task continues the stored task with its content (not its
             // position), which keeps its row, links, review and suggestions under its new id;
             // stored tasks continued by none go, with what hangs on them.
-            const std::vector<TaskVersion> stored = storedTasks(ds, docId);
             const std::vector<TaskVersion> fresh = freshTasks(plan, docId);
             const std::vector<int> continues = matchTaskVersions(stored, fresh);
             std::vector<bool> continued(stored.size(), false);

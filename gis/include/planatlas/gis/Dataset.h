@@ -40,6 +40,8 @@ struct FieldDef
 using FieldValue = std::variant<std::monostate, std::int64_t, double, std::string>;
 
 std::string toString(const FieldValue& value);
+/// A text value to bind (Dataset::run): null when empty, as a column stores what is not known.
+FieldValue textOrNull(const std::string& text);
 
 class Dataset;
 
