@@ -1375,6 +1375,47 @@ TEST(PlanAgencies, NamesWithListedFieldsCompoundFieldsAndTheProvinceAsTheirEnd)
     EXPECT_EQ(plan.tasks[2].lead, std::vector<std::string>{"Liên đoàn Lao động tỉnh"});
 }
 
+TEST(PlanAgencies, CivilDefenceBoardsFederationsTaxOfficesCollectivesAndNamedCommunes)
+{
+    const auto plan =
+        parse("KẾ HOẠCH\n\nI. NHIỆM VỤ\n\n"
+              "1. Ban Chỉ huy phòng thủ dân sự cấp xã tổ chức diễn tập chữa cháy rừng.\n\n"
+              "2. Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh tư vấn, phản biện các đề án.\n\n"
+              "3. Thuế tỉnh hướng dẫn doanh nghiệp kê khai thuế điện tử.\n\n"
+              "4. Các đơn vị, địa phương tăng cường kiểm tra việc thực hiện Kế hoạch.\n\n"
+              "5. Các chủ rừng và lực lượng Kiểm lâm có trách nhiệm tuần tra vùng trọng điểm.\n\n"
+              "6. Ủy ban nhân dân các xã: Tân Hòa, Phú Thạnh và Bình Minh\n\n"
+              "- Lập phương án di dời dân cư vùng sạt lở ven sông.\n");
+    ASSERT_EQ(plan.tasks.size(), 6u);
+    EXPECT_EQ(plan.tasks[0].lead,
+              std::vector<std::string>{"Ban Chỉ huy phòng thủ dân sự cấp xã"}); // not "… phòng"
+    EXPECT_EQ(plan.tasks[1].lead,
+              std::vector<std::string>{"Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh"});
+    EXPECT_EQ(plan.tasks[2].lead, std::vector<std::string>{"Thuế tỉnh"});
+    EXPECT_EQ(plan.tasks[3].lead, std::vector<std::string>{"Các cơ quan, đơn vị, địa phương"});
+    EXPECT_TRUE(plan.tasks[3].collective);
+    EXPECT_EQ(plan.tasks[4].lead, (std::vector<std::string>{"Các chủ rừng", "Lực lượng Kiểm lâm"}));
+    EXPECT_EQ(plan.tasks[5].lead, (std::vector<std::string>{"Ủy ban nhân dân xã Tân Hòa",
+                                                            "Ủy ban nhân dân xã Phú Thạnh",
+                                                            "Ủy ban nhân dân xã Bình Minh"}));
+    // The 2025 reorganisation: the provincial tax department's successor is "Thuế tỉnh".
+    const auto cucThue = parse("KẾ HOẠCH\n\nI. NHIỆM VỤ\n\n"
+                               "1. Cục Thuế tỉnh rà soát các khoản thu từ đất.\n");
+    ASSERT_EQ(cucThue.agencies.size(), 1u);
+    EXPECT_EQ(cucThue.agencies[0].successor2025, "Thuế tỉnh");
+}
+
+TEST(PlanTasks, WhoAFieldReportsOrSendsToIsNoLead)
+{
+    const auto plan = parse(
+        "KẾ HOẠCH\n\nI. NHIỆM VỤ\n\n1. Rà soát các văn bản quy phạm pháp luật về đất đai.\n\n"
+        "- Cơ quan thực hiện: Sở Tư pháp và Ủy ban nhân dân các xã, phường rà soát, gửi kết quả về "
+        "Sở Tài chính để tổng hợp, báo cáo Ủy ban nhân dân tỉnh.\n\n"
+        "- Thời gian thực hiện: Quý IV năm 2026.\n");
+    ASSERT_EQ(plan.tasks.size(), 1u);
+    EXPECT_EQ(plan.tasks[0].lead, (std::vector<std::string>{"Sở Tư pháp", "UBND các xã, phường"}));
+}
+
 TEST(PlanParagraphs, OneParagraphPerLineWithoutBlankLinesReadsLikeTheWrappedCopy)
 {
     // As saved from Word or exported by a portal: every paragraph one long line, no blank lines.

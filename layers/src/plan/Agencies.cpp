@@ -139,7 +139,17 @@ const std::vector<AgencyDef>& agencyRegistry()
          "",
          "",
          {"bo chi huy quan su tinh"}},
-        {"cuc-thue-tinh", "Cục Thuế tỉnh", "", "province", "", "", {"cuc thue tinh", "cuc thue"}},
+        // A province's tax and statistics offices were reorganised in 2025: the Cục Thuế tỉnh
+        // became a regional office on 1 March and "Thuế tỉnh …" on 1 July; the Cục Thống kê tỉnh
+        // became "Thống kê tỉnh …" on 1 March.
+        {"cuc-thue-tinh",
+         "Cục Thuế tỉnh",
+         "",
+         "province",
+         "thue-tinh",
+         kReorg2025,
+         {"cuc thue tinh", "cuc thue"}},
+        {"thue-tinh", "Thuế tỉnh", "", "province", "", "", {"thue tinh"}},
         {"cuc-hai-quan", "Cục Hải quan", "", "province", "", "", {"cuc hai quan"}},
         {"chi-cuc-hai-quan", "Chi cục Hải quan", "", "province", "", "", {"chi cuc hai quan"}},
         {"ngan-hang-nha-nuoc-chi-nhanh-tinh",
@@ -196,9 +206,10 @@ const std::vector<AgencyDef>& agencyRegistry()
          "Cục Thống kê tỉnh",
          "",
          "province",
-         "",
-         "",
+         "thong-ke-tinh",
+         kReorg2025,
          {"cuc thong ke tinh", "cuc thong ke"}},
+        {"thong-ke-tinh", "Thống kê tỉnh", "", "province", "", "", {"thong ke tinh"}},
         {"thuong-truc-hdnd-tinh",
          "Thường trực HĐND tỉnh",
          "TT HĐND tỉnh",
@@ -246,7 +257,7 @@ const std::vector<AgencyDef>& agencyRegistry()
          "",
          {"cac so, ban, nganh", "cac so, ban nganh", "cac so ban nganh", "cac so, nganh",
           "cac so nganh", "thu truong cac so, nganh", "thu truong cac so, ban, nganh",
-          "cac so, ban, nganh, doan the"},
+          "cac so, ban, nganh, doan the", "cac so, co quan, ban, nganh", "cac so, co quan"},
          true},
         {"nhom:ubnd-cac-huyen-thanh-pho",
          "UBND các huyện, thành phố",
@@ -285,7 +296,24 @@ const std::vector<AgencyDef>& agencyRegistry()
           "cac don vi lien quan", "cac don vi co lien quan", "cac co quan lien quan",
           "cac co quan co lien quan"},
          true},
+        {"nhom:cac-co-quan-don-vi-dia-phuong",
+         "Các cơ quan, đơn vị, địa phương",
+         "",
+         "other",
+         "",
+         "",
+         {"cac co quan, don vi, dia phuong", "cac co quan, don vi va dia phuong",
+          "cac don vi, dia phuong", "cac co quan, dia phuong", "cac co quan, don vi"},
+         true},
         {"nhom:cac-dia-phuong", "Các địa phương", "", "other", "", "", {"cac dia phuong"}, true},
+        {"nhom:cac-doan-the",
+         "Các đoàn thể",
+         "",
+         "other",
+         "",
+         "",
+         {"cac doan the tinh", "cac doan the", "cac to chuc doan the"},
+         true},
         {"nhom:cac-to-chuc-chinh-tri-xa-hoi",
          "Các tổ chức chính trị - xã hội",
          "",
@@ -398,7 +426,10 @@ bool isWordChar(char c)
 
 /// Type words that begin the name of a public body, an association or an enterprise (folded).
 /// "tinh" after "so", "ban" … is part of what follows, not a type.
-constexpr std::string_view kBodyStarts[] = {"ban quan ly ",
+constexpr std::string_view kBodyStarts[] = {"lien hiep cac hoi ",
+                                            "lien hiep cac to chuc ",
+                                            "lien hiep ",
+                                            "ban quan ly ",
                                             "ban chi dao ",
                                             "ban chi huy ",
                                             "ban dan toc",
@@ -726,9 +757,9 @@ std::vector<GrammarName> grammarAgencies(const std::string& text, const text::Fo
                     return std::string_view(f).substr(a, b - a);
                 }();
                 static const std::set<std::pair<std::string_view, std::string_view>> compounds = {
-                    {"lao", "dong"},     {"thap", "do"}, {"dau", "tu"},    {"giao", "thong"},
-                    {"truyen", "thong"}, {"van", "tai"}, {"cong", "doan"}, {"thanh", "tra"},
-                    {"chi", "dao"},      {"ky", "thuat"}};
+                    {"lao", "dong"},     {"thap", "do"},  {"dau", "tu"},    {"giao", "thong"},
+                    {"truyen", "thong"}, {"van", "tai"},  {"cong", "doan"}, {"thanh", "tra"},
+                    {"chi", "dao"},      {"ky", "thuat"}, {"phong", "thu"}, {"dan", "su"}};
                 const bool compound = words > 0 && compounds.contains({previousWord, w});
                 if (upper || compound ||
                     (!stopsName(w) && (previousUpper || !oneWord || capitalSoon()))) {
@@ -762,6 +793,80 @@ std::vector<GrammarName> grammarAgencies(const std::string& text, const text::Fo
     }
     return out;
 }
+
+namespace {
+
+/// The units a group of committees names after a colon: "Ủy ban nhân dân các xã: Gia Thuận, Tân
+/// Điền và Tân Phú Đông" → the committee of each commune, each mention spanning its unit's name.
+/// Empty when the group [begin, end) (folded) is not "UBND các <unit>:" followed by names.
+std::vector<AgencyMention> namedUnits(const std::string& text, const text::FoldedText& folded,
+                                      std::size_t begin, std::size_t end)
+{
+    const std::string& f = folded.folded;
+    std::vector<AgencyMention> out;
+    const std::string_view group = std::string_view(f).substr(begin, end - begin);
+    std::string_view unit;
+    for (std::string_view u : {"xa", "phuong", "huyen"})
+        for (std::string_view prefix : {"ubnd cac ", "uy ban nhan dan cac "})
+            if (group.size() == prefix.size() + u.size() && group.starts_with(prefix) &&
+                group.ends_with(u))
+                unit = u;
+    if (unit.empty() || end + 1 >= f.size() || f[end] != ':')
+        return out;
+    const std::string written =
+        text.substr(folded.origin[begin], folded.origin[end] - folded.origin[begin]);
+    // "Ủy ban nhân dân các xã" → "Ủy ban nhân dân xã"
+    const auto cac = text::foldForMatch(written).rfind("cac ");
+    if (cac == std::string::npos)
+        return out;
+    const text::FoldedText wf = text::foldWithOffsets(written);
+    const std::string singular =
+        written.substr(0, wf.origin[cac]) + written.substr(wf.origin[cac + 4]);
+    std::size_t i = end + 1;
+    while (i < f.size()) {
+        while (i < f.size() && f[i] == ' ')
+            ++i;
+        std::size_t e = i;
+        while (e < f.size() && f[e] != ',' && f[e] != ';' && f[e] != '.' && f[e] != '(' &&
+               f.compare(e, 4, " va ") != 0)
+            ++e;
+        std::size_t nameEnd = e;
+        while (nameEnd > i && f[nameEnd - 1] == ' ')
+            --nameEnd;
+        // a proper name: every word capitalised, at most five words
+        int words = 0;
+        bool proper = nameEnd > i;
+        for (std::size_t w = i; w < nameEnd && proper;) {
+            proper = startsUpper(std::string_view(text).substr(folded.origin[w]));
+            ++words;
+            while (w < nameEnd && f[w] != ' ')
+                ++w;
+            while (w < nameEnd && f[w] == ' ')
+                ++w;
+        }
+        if (!proper || words > 5)
+            break;
+        AgencyMention m;
+        m.begin = folded.origin[i];
+        m.end = folded.origin[nameEnd];
+        m.written = singular + " " + text.substr(m.begin, m.end - m.begin);
+        if (out.empty()) // the first spans the group's words too, where a list of bodies starts
+            m.begin = folded.origin[begin];
+        out.push_back(std::move(m));
+        i = e;
+        if (f.compare(i, 4, " va ") == 0)
+            i += 4;
+        else if (i < f.size() && f[i] == ',')
+            ++i;
+        else
+            break;
+    }
+    if (out.size() < 2)
+        out.clear();
+    return out;
+}
+
+} // namespace
 
 std::vector<AgencyMention> findAgencies(const std::string& text, const text::FoldedText& folded,
                                         const std::string& province)
@@ -937,6 +1042,16 @@ std::vector<AgencyMention> findAgencies(const std::string& text, const text::Fol
         m.written = text.substr(m.begin, m.end - m.begin);
         while (!m.written.empty() && (m.written.back() == ' ' || m.written.back() == ','))
             m.written.pop_back();
+        // "Ủy ban nhân dân các xã: Gia Thuận, Tân Điền, Gò Công Đông": the committee of each
+        // commune named, not the group.
+        if (!m.def && m.collective) {
+            auto named = namedUnits(text, folded, c.begin, c.end);
+            if (!named.empty()) {
+                for (auto& n : named)
+                    mentions.push_back(std::move(n));
+                continue;
+            }
+        }
         mentions.push_back(std::move(m));
     }
     return mentions;

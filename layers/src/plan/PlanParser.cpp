@@ -679,7 +679,7 @@ bool verbFollows(const std::string& F, std::size_t at, bool anyVerb = true)
                                "ra soat",    "tuyen truyen",     "van dong",       "bao cao",
                                "phu trach",  "chiu trach nhiem", "can cu",         "nghien cuu",
                                "lap ",       "tham dinh",        "cap ",           "thu hoi",
-                               "dam bao",    "bo tri",           "hop tac"})
+                               "dam bao",    "bo tri",           "hop tac",        "tu van"})
         if (F.compare(at, v.size(), v) == 0 &&
             (anyVerb || (v != "xay dung" && v != "quan ly" && v != "cung cap")))
             return true; // (an enterprise's name goes on with "xây dựng", "quản lý": "Công ty … xây
@@ -921,6 +921,20 @@ bool ruleRoleField(ClauseInput& in, Clause& clause)
 /// A subject of a duty that is no body's name: "Cơ quan, đơn vị được … giao tổ chức lập quy
 /// hoạch … phải phối hợp …", "Các chủ rừng phải thường xuyên canh phòng", "Lực lượng canh phòng
 /// có trách nhiệm …": the words before the duty verb lead, as written.
+/// Words that begin a duty's subject named by what it is: bodies, forces, owners, investors,
+/// people (folded).
+constexpr std::string_view kActorWords[] = {"co quan",        "cac co quan",    "don vi",
+                                            "cac don vi",     "to chuc",        "cac to chuc",
+                                            "chu ",           "cac chu ",       "luc luong",
+                                            "cac luc luong",  "nguoi ",         "nha dau tu",
+                                            "cac nha dau tu", "doanh nghiep",   "cac doanh nghiep",
+                                            "ho gia dinh",    "cac ho",         "ca nhan",
+                                            "can bo",         "cong chuc",      "thu truong",
+                                            "lanh dao",       "ban ",           "to ",
+                                            "doi ",           "cac to ",        "cac doi ",
+                                            "hop tac xa",     "cac hop tac xa", "co so ",
+                                            "cac co so ",     "dan quan"};
+
 bool ruleDutySubject(ClauseInput& in, Clause& clause)
 {
     auto [body, f, F, mentions, resolver, colon] = in.parts();
@@ -937,19 +951,8 @@ bool ruleDutySubject(ClauseInput& in, Clause& clause)
         F.compare(verb, 10, " phai bao ") == 0)
         return false; // a norm about things ("… phải được khép kín"), or a lead-in to a list
     // The subject names actors: bodies, forces, owners, investors, people.
-    bool actor = false;
-    for (std::string_view w : {"co quan",        "cac co quan",    "don vi",
-                               "cac don vi",     "to chuc",        "cac to chuc",
-                               "chu ",           "cac chu ",       "luc luong",
-                               "cac luc luong",  "nguoi ",         "nha dau tu",
-                               "cac nha dau tu", "doanh nghiep",   "cac doanh nghiep",
-                               "ho gia dinh",    "cac ho",         "ca nhan",
-                               "can bo",         "cong chuc",      "thu truong",
-                               "lanh dao",       "ban ",           "to ",
-                               "doi ",           "cac to ",        "cac doi ",
-                               "hop tac xa",     "cac hop tac xa", "co so ",
-                               "cac co so "})
-        actor = actor || F.rfind(w, 0) == 0;
+    const bool actor = std::any_of(std::begin(kActorWords), std::end(kActorWords),
+                                   [&](std::string_view w) { return F.rfind(w, 0) == 0; });
     // Procedural roles of a one-stop procedure ("Cơ quan chủ trì có trách nhiệm tổng hợp …") are
     // not bodies.
     if (!actor || F.rfind("co quan chu tri", 0) == 0 || F.rfind("co quan phoi hop", 0) == 0 ||
@@ -969,9 +972,30 @@ bool ruleDutySubject(ClauseInput& in, Clause& clause)
         words += ch == ' ';
     if (words < 2 || words > 22)
         return false;
-    AgencyInfo named = unregisteredAgency(name);
-    named.collective = F.rfind("cac ", 0) == 0;
-    clause.leads.push_back(resolver.remember(named));
+    // Several subjects: "Các chủ rừng và lực lượng Kiểm lâm" — a "và" before another actor. (Not
+    // a comma: "Cơ quan, đơn vị được giao …", "tổ chức, cá nhân" are one subject.)
+    const std::string_view subject = std::string_view(F).substr(0, verb);
+    std::vector<std::size_t> cuts{0}; // folded offsets where a subject begins
+    for (std::size_t k = subject.find(" va "); k != std::string_view::npos;
+         k = subject.find(" va ", k + 1))
+        if (std::any_of(std::begin(kActorWords), std::end(kActorWords), [&](std::string_view w) {
+                return subject.compare(k + 4, w.size(), w) == 0;
+            }))
+            cuts.push_back(k + 4);
+    for (std::size_t c = 0; c < cuts.size(); ++c) {
+        std::size_t from = f.origin[cuts[c]];
+        std::size_t to = c + 1 < cuts.size() ? f.origin[cuts[c + 1]] : name.size();
+        std::string piece = name.substr(from, std::min(to, name.size()) - from);
+        while (!piece.empty() && (piece.back() == ' ' || piece.back() == ','))
+            piece.pop_back();
+        if (c + 1 < cuts.size() && piece.ends_with(" và"))
+            piece.resize(piece.size() - 4);
+        if (piece.empty())
+            continue;
+        AgencyInfo named = unregisteredAgency(c == 0 ? piece : text::capitalFirst(piece));
+        named.collective = F.compare(cuts[c], 4, "cac ") == 0;
+        clause.leads.push_back(resolver.remember(named));
+    }
     clause.subjectOnly = true;
     in.supportFrom(clause, verb, F.size());
     return true;
@@ -1534,15 +1558,39 @@ Field fieldAt(const std::string& body)
     return field;
 }
 
-/// Agencies named in a field or table cell: every one, or the cell's words as one body.
+/// Whether the agency whose name starts at folded offset @p at is what a duty is reported,
+/// submitted or sent to ("… báo cáo UBND tỉnh", "gửi kết quả về Sở Tài chính", "tham mưu cho
+/// …"): a recipient, not one who carries the work out.
+bool isRecipient(const std::string& F, std::size_t at)
+{
+    std::size_t end = at;
+    while (end > 0 && F[end - 1] == ' ')
+        --end;
+    const std::string_view before = std::string_view(F).substr(0, end);
+    for (std::string_view verb :
+         {" bao cao", " trinh", " ve", " len", " tham muu", " tham muu cho", " de xuat",
+          " de xuat voi", " kien nghi", " kien nghi voi", " gui", " gui cho", " den"})
+        if (before.ends_with(verb))
+            return true;
+    return false;
+}
+
+/// Agencies named in a field or table cell: every one that carries the work out (not those it
+/// is reported or sent to), or the cell's words as one body.
 std::vector<AgencyInfo> agenciesIn(const std::string& cell, AgencyResolver& resolver)
 {
     std::vector<AgencyInfo> out;
     if (cell.empty())
         return out;
     const text::FoldedText f = text::foldWithOffsets(cell);
-    for (const auto& m : findAgencies(cell, f, resolver.province()))
+    const auto mentions = findAgencies(cell, f, resolver.province());
+    for (const auto& m : mentions) {
+        const auto at = static_cast<std::size_t>(
+            std::lower_bound(f.origin.begin(), f.origin.end(), m.begin) - f.origin.begin());
+        if (&m != &mentions.front() && isRecipient(f.folded, at))
+            continue;
         out.push_back(resolver.info(m));
+    }
     if (out.empty()) {
         std::string written = cell.substr(0, cell.find_first_of(";("));
         while (!written.empty() &&
