@@ -1405,6 +1405,25 @@ TEST(PlanAgencies, CivilDefenceBoardsFederationsTaxOfficesCollectivesAndNamedCom
     EXPECT_EQ(cucThue.agencies[0].successor2025, "Thuế tỉnh");
 }
 
+TEST(PlanTasks, BodiesNamedByTheirSectorAndTheSubjectOfAConditionalDuty)
+{
+    const auto plan = parse(
+        "QUY ĐỊNH\n\nĐiều 3. Phân công\n\n"
+        "1. Trường hợp cần bổ sung danh mục hàng hóa: Sở quản lý ngành, lĩnh vực đề xuất "
+        "danh mục bổ sung, gửi Sở Tài chính tổng hợp.\n\n"
+        "2. Hồ sơ thực hiện theo quy định của pháp luật; trường hợp chưa có quy định thì các cơ "
+        "quan chuyên môn quản lý ngành, lĩnh vực cấp tỉnh có trách nhiệm tham mưu Ủy ban nhân "
+        "dân tỉnh ban hành.\n\n"
+        "3. Nếu phát sinh vướng mắc, thì Ủy ban nhân dân cấp xã báo cáo Sở Xây dựng để hướng "
+        "dẫn.\n");
+    ASSERT_EQ(plan.tasks.size(), 3u);
+    EXPECT_EQ(plan.tasks[0].lead, std::vector<std::string>{"Sở quản lý ngành, lĩnh vực"});
+    EXPECT_TRUE(plan.tasks[0].collective); // whichever department the goods concern
+    EXPECT_EQ(plan.tasks[1].lead,
+              std::vector<std::string>{"Các cơ quan chuyên môn quản lý ngành, lĩnh vực cấp tỉnh"});
+    EXPECT_EQ(plan.tasks[2].lead, std::vector<std::string>{"UBND các xã, phường"});
+}
+
 TEST(PlanTasks, WhoAFieldReportsOrSendsToIsNoLead)
 {
     const auto plan = parse(

@@ -497,6 +497,48 @@ bool isUnitWord(std::string_view w)
            w == "cac" || w == "thanh";
 }
 
+/// The end of a body named by its role in a sector at folded offset @p pos ("Sở quản lý ngành,
+/// lĩnh vực", "các cơ quan chuyên môn quản lý ngành, lĩnh vực cấp tỉnh", "cơ quan quản lý chuyên
+/// ngành", "các Sở chuyên ngành"), or @p pos when none starts there.
+std::size_t sectoralRoleAt(const std::string& f, std::size_t pos)
+{
+    static constexpr std::string_view kRoles[] = {"so quan ly nganh",
+                                                  "co quan chuyen mon quan ly nganh",
+                                                  "co quan quan ly nganh",
+                                                  "co quan quan ly chuyen nganh",
+                                                  "so quan ly chuyen nganh",
+                                                  "so chuyen nganh",
+                                                  "co quan chuyen mon thuoc uy ban nhan dan",
+                                                  "co quan chuyen mon thuoc ubnd",
+                                                  "co quan chuyen mon"};
+    std::size_t at = pos;
+    if (f.compare(at, 4, "cac ") == 0)
+        at += 4;
+    std::size_t end = pos;
+    for (std::string_view role : kRoles)
+        if (f.compare(at, role.size(), role) == 0 &&
+            (at + role.size() >= f.size() || !isWordChar(f[at + role.size()]))) {
+            end = at + role.size();
+            break;
+        }
+    if (end == pos)
+        return pos;
+    // the qualifiers that go with it: ", lĩnh vực", "tỉnh", "cấp tỉnh", "cấp xã"
+    for (std::string_view tail : {", linh vuc", " linh vuc"})
+        if (f.compare(end, tail.size(), tail) == 0 &&
+            (end + tail.size() >= f.size() || !isWordChar(f[end + tail.size()])))
+            end += tail.size();
+    if (f.compare(end, 5, " tinh") == 0 || f.compare(end, 10, " thanh pho") == 0)
+        end += f.compare(end, 5, " tinh") == 0 ? 5 : 10;
+    for (std::string_view level : {" cap tinh", " cap xa", " cap huyen"})
+        if (f.compare(end, level.size(), level) == 0 &&
+            (end + level.size() >= f.size() || !isWordChar(f[end + level.size()])))
+            end += level.size();
+    if (end < f.size() && isWordChar(f[end]))
+        return pos; // not a word boundary
+    return end;
+}
+
 } // namespace
 
 std::vector<GrammarName> grammarAgencies(const std::string& text, const text::FoldedText& folded)
@@ -531,6 +573,13 @@ std::vector<GrammarName> grammarAgencies(const std::string& text, const text::Fo
                 break;
             }
         const std::size_t found = out.size();
+        // Bodies named by their role, whichever they are in a given case: "Sở quản lý ngành,
+        // lĩnh vực", "các cơ quan chuyên môn quản lý ngành, lĩnh vực cấp tỉnh" — a group.
+        if (const std::size_t roleEnd = sectoralRoleAt(f, pos); roleEnd > pos) {
+            out.push_back({begin, roleEnd, true});
+            pos = roleEnd;
+            continue;
+        }
         // "UBND xã X", "Ủy ban nhân dân các xã, phường", "UBND cấp xã" (collective when
         // "các"/"cấp").
         for (std::string_view ub : {"ubnd ", "uy ban nhan dan "}) {

@@ -1035,6 +1035,40 @@ bool ruleSubjectAfterCircumstance(ClauseInput& in, Clause& clause)
     return false;
 }
 
+/// The subject of a conditional duty, after "thì" or the condition's colon: "Trường hợp cần điều
+/// chỉnh danh mục: Sở X đề xuất …", "…; trường hợp chưa có quy định thì cơ quan Y có trách nhiệm
+/// …", "Nếu …, thì Z báo cáo …".
+bool ruleSubjectAfterCondition(ClauseInput& in, Clause& clause)
+{
+    auto [body, f, F, mentions, resolver, colon] = in.parts();
+    // where the condition starts: the paragraph's start or a clause after ";"
+    std::size_t start = std::string::npos;
+    for (std::string_view w : {"truong hop ", "neu ", "khi "}) {
+        if (F.rfind(w, 0) == 0)
+            start = 0;
+        else if (const auto p = F.find("; " + std::string(w)); p != std::string::npos && p < start)
+            start = p + 2;
+    }
+    if (start == std::string::npos)
+        return false;
+    const std::size_t sentenceEnd = std::min(F.find(". ", start), F.size());
+    for (std::string_view sep : {" thi ", ": "}) {
+        const std::size_t at = F.find(sep, start);
+        if (at == std::string::npos || at >= std::min<std::size_t>(sentenceEnd, start + 300))
+            continue;
+        const std::size_t from = at + sep.size();
+        const auto list = listAt(mentions, f, f.origin[std::min(from, F.size())], 1);
+        if (list.empty() || !verbFollows(F, in.toFolded(mentions[list.back()].end)))
+            continue;
+        for (std::size_t k : list)
+            clause.leads.push_back(resolver.info(mentions[k]));
+        clause.subjectOnly = true;
+        in.supportFrom(clause, in.toFolded(mentions[list.back()].end), F.size());
+        return true;
+    }
+    return false;
+}
+
 bool ruleSubjectsPerClause(ClauseInput& in, Clause& clause)
 {
     auto [body, f, F, mentions, resolver, colon] = in.parts();
@@ -1229,6 +1263,10 @@ const std::vector<ClauseRule>& clauseRules()
          "\"Khi xảy ra cháy rừng, Ban Chỉ huy … báo cáo …\"",
          {"quang-ninh_qd_96_2025"},
          ruleSubjectAfterCircumstance},
+        {"subject-after-condition",
+         "\"Trường hợp …: Sở X đề xuất …\", \"…; trường hợp … thì cơ quan Y tham mưu …\"",
+         {"bac-ninh_qd_84_2025"},
+         ruleSubjectAfterCondition},
         {"duty-subject",
          "\"Cơ quan, đơn vị được giao … phải …\": a duty's subject named by its role",
          {"ha-noi_nq_71_2025", "quang-ninh_qd_96_2025"},
