@@ -644,6 +644,15 @@ public:
         }
     }
 
+    /// The listed mentions lead as the sentence's subject; whom they work with follows them.
+    void subjectsLead(Clause& clause, const std::vector<std::size_t>& list)
+    {
+        for (std::size_t k : list)
+            clause.leads.push_back(m_resolver.info(m_mentions[k]));
+        clause.subjectOnly = true;
+        supportFrom(clause, toFolded(m_mentions[list.back()].end), m_f.folded.size());
+    }
+
     /// Whether anything but punctuation follows folded offset @p foldedPos.
     bool restAfter(std::size_t foldedPos) const
     {
@@ -1026,10 +1035,7 @@ bool ruleSubjectAfterCircumstance(ClauseInput& in, Clause& clause)
             continue;
         if (!verbFollows(F, in.toFolded(mentions[list.back()].end)))
             return false;
-        for (std::size_t k : list)
-            clause.leads.push_back(resolver.info(mentions[k]));
-        clause.subjectOnly = true;
-        in.supportFrom(clause, in.toFolded(mentions[list.back()].end), F.size());
+        in.subjectsLead(clause, list);
         return true;
     }
     return false;
@@ -1060,10 +1066,7 @@ bool ruleSubjectAfterCondition(ClauseInput& in, Clause& clause)
         const auto list = listAt(mentions, f, f.origin[std::min(from, F.size())], 1);
         if (list.empty() || !verbFollows(F, in.toFolded(mentions[list.back()].end)))
             continue;
-        for (std::size_t k : list)
-            clause.leads.push_back(resolver.info(mentions[k]));
-        clause.subjectOnly = true;
-        in.supportFrom(clause, in.toFolded(mentions[list.back()].end), F.size());
+        in.subjectsLead(clause, list);
         return true;
     }
     return false;
