@@ -1424,6 +1424,23 @@ TEST(PlanTasks, BodiesNamedByTheirSectorAndTheSubjectOfAConditionalDuty)
     EXPECT_EQ(plan.tasks[2].lead, std::vector<std::string>{"UBND các xã, phường"});
 }
 
+TEST(PlanTasks, ARoleWithItsBodiesInBracketsAndTheRoleNounCoQuanChuTri)
+{
+    const auto plan = parse(
+        "KẾ HOẠCH\n\nI. PHÂN CÔNG\n\n"
+        "1. Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban Quản lý các khu công nghiệp tỉnh):\n\n"
+        "a) Tiếp nhận hồ sơ đề nghị chấp thuận chủ trương đầu tư.\n\n"
+        "b) Trường hợp các cơ quan phối hợp có ý kiến khác nhau, cơ quan chủ trì thẩm định tổng "
+        "hợp và báo cáo Ủy ban nhân dân tỉnh.\n\n"
+        "2. Định kỳ hằng năm, Giám đốc các Sở, Trưởng các ban, ngành cấp tỉnh báo cáo kết quả "
+        "thực hiện về Sở Tài chính.\n");
+    ASSERT_EQ(plan.tasks.size(), 3u);
+    const std::vector<std::string> bodies{"Sở Tài chính", "Ban Quản lý các khu công nghiệp tỉnh"};
+    EXPECT_EQ(plan.tasks[0].lead, bodies);
+    EXPECT_EQ(plan.tasks[1].lead, bodies); // not "… cơ quan" read as who "chủ trì"
+    EXPECT_EQ(plan.tasks[2].lead, std::vector<std::string>{"Các sở, ban, ngành"});
+}
+
 TEST(PlanTasks, WhoAFieldReportsOrSendsToIsNoLead)
 {
     const auto plan = parse(

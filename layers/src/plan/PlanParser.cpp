@@ -665,6 +665,11 @@ public:
 
     [[nodiscard]] Marker marker() const { return m_marker; }
 
+    /// Whether "cơ quan chủ trì", "đơn vị chủ trì" are read as roles (the structural rule
+    /// "role-nouns").
+    [[nodiscard]] bool roleNouns() const { return m_roleNouns; }
+    void setRoleNouns(bool on) { m_roleNouns = on; }
+
 private:
     Marker m_marker;
     std::string m_body;
@@ -672,6 +677,7 @@ private:
     std::vector<AgencyMention> m_mentions;
     AgencyResolver& m_resolver;
     std::size_t m_colon;
+    bool m_roleNouns = true;
 };
 
 /// Whether an assignment verb follows folded offset @p at ("chủ trì", "phối hợp", "có trách nhiệm"
@@ -749,6 +755,14 @@ bool ruleChuTri(ClauseInput& in, Clause& clause)
     for (std::size_t pos = F.find("chu tri"); pos != std::string::npos;
          pos = F.find("chu tri", pos + 7)) {
         if (!in.wordAt(pos, "chu tri"))
+            continue;
+        // "cơ quan chủ trì", "đơn vị chủ trì" name a role ("Trường hợp …, cơ quan chủ trì thẩm
+        // định tổng hợp …"), unless a body is said to be it ("Sở X là cơ quan chủ trì").
+        if (in.roleNouns() &&
+            (std::string_view(F).substr(0, pos).ends_with("co quan ") ||
+             std::string_view(F).substr(0, pos).ends_with("don vi ")) &&
+            !std::string_view(F).substr(0, pos).ends_with(" la co quan ") &&
+            !std::string_view(F).substr(0, pos).ends_with(" la don vi "))
             continue;
         std::size_t regionStart = F.find_last_of(".;:", pos == 0 ? 0 : pos - 1);
         regionStart = (regionStart == std::string::npos || pos == 0) ? 0 : regionStart + 1;
@@ -1018,7 +1032,7 @@ bool ruleSubjectAfterCircumstance(ClauseInput& in, Clause& clause)
     bool circumstance = false;
     for (std::string_view w :
          {"khi ", "trong qua trinh ", "truong hop ", "sau khi ", "truoc khi ", "ngay khi ",
-          "tren co so ", "can cu ", "de ", "trong thoi gian ", "doi voi ", "neu "})
+          "tren co so ", "can cu ", "de ", "trong thoi gian ", "doi voi ", "neu ", "dinh ky "})
         circumstance = circumstance || F.rfind(w, 0) == 0;
     if (!circumstance)
         return false;
@@ -1190,6 +1204,30 @@ bool ruleAgencyTitle(ClauseInput& in, Clause& clause)
     return true;
 }
 
+/// A role whose bodies are named in brackets, as a heading: "1. Các cơ quan đăng ký đầu tư (Sở Tài
+/// chính, Ban Quản lý Khu kinh tế …):", "Cơ quan thẩm định (Sở Xây dựng)".
+bool ruleRoleWithBodies(ClauseInput& in, Clause& clause)
+{
+    auto [body, f, F, mentions, resolver, colon] = in.parts();
+    const std::size_t open = F.find(" (");
+    if (open == std::string::npos || open > 100 || open < 6 || F.find_first_of(",;:.", 0) < open)
+        return false;
+    if (!mentions.empty() && in.toFolded(mentions.front().begin) < open)
+        return false; // a body before the bracket: another form
+    const auto list = listAt(mentions, f, f.origin[open + 2], 0);
+    if (list.empty())
+        return false;
+    std::size_t close = in.toFolded(mentions[list.back()].end);
+    while (close < F.size() && F[close] == ' ')
+        ++close;
+    if (close >= F.size() || F[close] != ')' || in.restAfter(close + 1))
+        return false; // only the heading: "…):" and nothing after it
+    for (std::size_t k : list)
+        clause.leads.push_back(resolver.info(mentions[k]));
+    clause.header = true;
+    return true;
+}
+
 /// A request to a body outside the committee's command: "Đề nghị Ủy ban Mặt trận Tổ quốc …
 /// tuyên truyền …", "Đề nghị: Hiệp hội Doanh nghiệp tỉnh, …".
 bool ruleDeNghi(ClauseInput& in, Clause& clause)
@@ -1244,6 +1282,11 @@ const std::vector<ClauseRule>& clauseRules()
          "\"3. Sở X\", \"Trách nhiệm của Sở X\": an agency named alone as a heading",
          {},
          ruleAgencyTitle},
+        {"role-with-bodies",
+         "\"1. Các cơ quan đăng ký đầu tư (Sở X, Ban Quản lý Y):\" a role and its bodies as a "
+         "heading",
+         {"dak-lak_ct_010_2025"},
+         ruleRoleWithBodies},
         {"chu-tri", "\"(Giao) Sở X chủ trì, phối hợp với Y …\"", {}, ruleChuTri},
         {"giao", "\"Giao Sở X <verb> …\" without \"chủ trì\"", {kTnPlans[2]}, ruleGiao},
         {"delegation",
@@ -1301,6 +1344,8 @@ const std::vector<StructuralRule>& structuralRules()
         {"whole-items", {"can-tho_ct_09_2025"}},
         // "Chủ tịch UBND … yêu cầu <addressees> … như sau:" before a directive's items.
         {"request-preamble", {"can-tho_ct_09_2025"}},
+        // "cơ quan chủ trì", "đơn vị chủ trì" name a role, not who "chủ trì".
+        {"role-nouns", {"dak-lak_ct_010_2025"}},
     };
     return rules;
 }
@@ -1330,6 +1375,7 @@ public:
     {
         Clause clause;
         ClauseInput in(body, resolver, marker);
+        in.setRoleNouns(enabled("role-nouns"));
         for (const auto& rule : clauseRules()) {
             if (!enabled(rule.writtenFor))
                 continue;
