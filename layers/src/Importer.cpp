@@ -44,6 +44,9 @@ std::string firstFive(const std::vector<std::string>& problems)
     return list;
 }
 
+/// The longest field name a DBF (Shapefile) holds; longer names are cut to it.
+constexpr std::size_t kDbfFieldNameLength = 10;
+
 std::string lowerAscii(std::string text)
 {
     std::transform(text.begin(), text.end(), text.begin(),
@@ -163,11 +166,12 @@ std::string convertText(const std::string& raw, const std::optional<text::Encodi
         result = text::toNfc(raw);
         if (result != raw)
             ++stats.renormalised;
-        if (looksLikeUndeclaredLegacy(result))
+        if (looksLikeUndeclaredLegacy(result)) {
             ++stats.latin1;
-        else if (auto bytes = text::latin1Bytes(result);
-                 bytes && *bytes != result && text::isValidUtf8(*bytes))
+        } else if (auto repaired = text::undoMojibake(result)) {
+            result = std::move(*repaired); // "ThÃ¡i" → "Thái": nothing was lost, undo it
             ++stats.doubleEncoded;
+        }
     }
     if (text::removeControlCharacters(result).count > 0)
         ++stats.controls;
@@ -442,8 +446,21 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
     auto explicitMap = options.fieldMap;
     if (!options.codeField.empty())
         explicitMap.emplace_back("code", options.codeField);
+    // A column a DBF shortened to 10 characters ("planned_ar" for "planned_area_ha").
+    auto shortenedFrom = [](const std::string& column, std::string_view name) {
+        return column.size() == kDbfFieldNameLength && name.size() > kDbfFieldNameLength &&
+               lowerAscii(std::string(name.substr(0, kDbfFieldNameLength))) == lowerAscii(column);
+    };
+    std::map<int, std::string> extraNames; // source column → the name given with --field
     for (const auto& [attribute, column] : explicitMap) {
         Target* target = targetFor(attribute);
+        if (const int index = findColumn(column);
+            !target && index >= 0 &&
+            shortenedFrom(sourceFields[static_cast<std::size_t>(index)].name, attribute) &&
+            isValidLayerName(attribute, nullptr)) {
+            extraNames[index] = attribute; // "--field drawn_area_ha=drawn_area": kept by its name
+            continue;
+        }
         if (!target) {
             std::string names;
             for (const auto& t : targets)
@@ -487,6 +504,14 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
                 comma == std::string_view::npos ? std::string_view() : aliases.substr(comma + 1);
         }
     }
+    for (auto& t : targets) // then the names a DBF shortened: "planned_ar" for planned_area_ha
+        for (std::size_t i = 0; i < sourceFields.size() && t.sourceIndex < 0; ++i)
+            if (!usedColumns.contains(static_cast<int>(i)) &&
+                shortenedFrom(sourceFields[i].name, t.attribute)) {
+                t.sourceIndex = static_cast<int>(i);
+                usedColumns.insert(static_cast<int>(i));
+                report.dbfNamesRestored.emplace_back(sourceFields[i].name, t.attribute);
+            }
     for (const auto& t : targets)
         if (t.required && t.sourceIndex < 0)
             throw inputError(layerLabel,
@@ -503,10 +528,32 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
             taken.insert(t.attribute);
         for (const auto& reserved : {"fid", "geom", "geometry"})
             taken.insert(reserved);
+        // The columns other layers of the workspace have, with their types: a column of the
+        // same name is given the same type ("drawn_area_ha" REAL in every layer, also where the
+        // source had only empty values and called it text), and a name a DBF shortened is
+        // restored when one known name fits it.
+        std::map<std::string, FieldType> known;
+        for (const auto& registered : workspace.layers())
+            if (auto existing = workspace.dataset().layerByName(registered.name))
+                for (const auto& field : existing->fields())
+                    known.emplace(field.name, field.type);
         for (std::size_t i = 0; i < sourceFields.size(); ++i) {
             if (usedColumns.contains(static_cast<int>(i)))
                 continue;
-            std::string name = slug(sourceFields[i].name);
+            std::string name = extraNames.contains(static_cast<int>(i))
+                                   ? extraNames[static_cast<int>(i)]
+                                   : slug(sourceFields[i].name);
+            if (!extraNames.contains(static_cast<int>(i))) {
+                std::vector<std::string> fits;
+                for (const auto& [knownName, knownType] : known)
+                    if (shortenedFrom(sourceFields[i].name, knownName) &&
+                        !taken.contains(knownName))
+                        fits.push_back(knownName);
+                if (fits.size() == 1) {
+                    report.dbfNamesRestored.emplace_back(sourceFields[i].name, fits.front());
+                    name = fits.front();
+                }
+            }
             if (name.empty() || !(name[0] >= 'a' && name[0] <= 'z') || taken.contains(name))
                 name = "src_" + (name.empty() ? std::to_string(i) : name);
             while (taken.contains(name))
@@ -515,6 +562,10 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
             FieldType type = sourceFields[i].type;
             if (type == FieldType::Other)
                 type = FieldType::String;
+            if (const auto it = known.find(name);
+                it != known.end() && type == FieldType::String &&
+                (it->second == FieldType::Real || it->second == FieldType::Integer))
+                type = it->second; // numbers read from text, as for the kind's attributes
             extras.push_back({name, type, static_cast<int>(i)});
         }
     }
@@ -744,10 +795,21 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
     };
 
     TextStats textStats;
+    std::map<std::string, std::vector<std::string>> lostExamples; // column → first values
     auto decodeColumn = [&](const std::string& raw, int sourceIndex,
                             const std::string& featureLabel) {
         try {
-            return convertText(raw, options.encoding, textStats);
+            std::string value = convertText(raw, options.encoding, textStats);
+            if (text::hasLostLetters(value)) {
+                const std::string& column =
+                    sourceFields[static_cast<std::size_t>(sourceIndex)].name;
+                ++report.lostLetters;
+                ++report.lostLettersByColumn[column];
+                if (auto& examples = lostExamples[column]; examples.size() < 5)
+                    examples.push_back("'" + text::clipUtf8(value, 60) + "' (" +
+                                       featureLabel.substr(layerLabel.size() + 2) + ")");
+            }
+            return value;
         } catch (const std::runtime_error&) {
             throw inputError(
                 featureLabel,
@@ -932,6 +994,16 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
                     FieldValue value = in->value(extras[k].sourceIndex);
                     if (auto* s = std::get_if<std::string>(&value))
                         *s = decodeColumn(*s, extras[k].sourceIndex, featureLabel);
+                    if (extras[k].type == FieldType::Real || extras[k].type == FieldType::Integer)
+                        if (auto* s = std::get_if<std::string>(&value)) {
+                            const auto parsed = text::parseNumber(trim(*s), false);
+                            if (!parsed && !trim(*s).empty())
+                                ++report.numbersUnparsed;
+                            value = !parsed ? FieldValue(std::monostate{})
+                                    : extras[k].type == FieldType::Real
+                                        ? FieldValue(*parsed)
+                                        : FieldValue(static_cast<std::int64_t>(*parsed));
+                        }
                     out.setValue(static_cast<int>(targets.size() + k), value);
                 }
                 try {
@@ -1028,8 +1100,8 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
         {report.latin1Suspects, "text value looks", "text values look",
          " like TCVN3 or VNI text read as Latin-1; if names look wrong, re-import with "
          "--encoding tcvn3 or --encoding vni"},
-        {report.doubleEncoded, "text value looks", "text values look",
-         " like UTF-8 read as Latin-1 (\"ThÃ¡i\" for \"Thái\"); re-import with --encoding utf-8"},
+        {report.doubleEncoded, "text value was", "text values were",
+         " UTF-8 that an earlier tool had read as Latin-1 (\"ThÃ¡i\" for \"Thái\"); repaired"},
         {report.controlCharacters, "text value held", "text values held",
          " control characters (NUL, …) that mean nothing in text; they were removed"},
         {report.statusUnrecognised, "status value was", "status values were",
@@ -1041,6 +1113,37 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
     for (const auto& c : counted)
         if (c.count)
             w.push_back(plural(c.count, c.one, c.many) + c.rest);
+    if (!report.dbfNamesRestored.empty()) {
+        std::string restored;
+        for (const auto& [column, name] : report.dbfNamesRestored)
+            restored += (restored.empty() ? "" : ", ") + column + " → " + name;
+        w.push_back(plural(static_cast<std::int64_t>(report.dbfNamesRestored.size()),
+                           "column name was", "column names were") +
+                    " cut to 10 characters by the DBF format and restored: " + restored);
+    }
+    if (report.lostLetters) {
+        // The damaged names first: they are what a planner sees on the map.
+        std::string byColumn;
+        for (const auto& [column, n] : report.lostLettersByColumn)
+            byColumn += (byColumn.empty() ? "" : ", ") + column + " " + std::to_string(n);
+        const Target* nameTarget = targetFor("name_vi");
+        const std::string nameColumn =
+            nameTarget && nameTarget->sourceIndex >= 0
+                ? sourceFields[static_cast<std::size_t>(nameTarget->sourceIndex)].name
+                : std::string();
+        const auto& examples = lostExamples.contains(nameColumn) ? lostExamples[nameColumn]
+                                                                 : lostExamples.begin()->second;
+        report.lostLetterExamples = examples;
+        std::string shown;
+        for (const auto& e : examples)
+            shown += (shown.empty() ? "" : ", ") + e;
+        w.push_back(plural(report.lostLetters, "text value has", "text values have") +
+                    " lost letters in an earlier conversion ('?' where a Vietnamese letter "
+                    "was; " +
+                    byColumn + "), e.g. " + shown +
+                    "; they cannot be repaired from this file: ask for a UTF-8 export "
+                    "(GeoPackage, or a Shapefile with a .cpg saying UTF-8)");
+    }
     for (const auto& [attribute, n] : report.missingValues)
         w.push_back(plural(n, "feature has", "features have") + " no value for required '" +
                     attribute + "'");

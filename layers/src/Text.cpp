@@ -3,6 +3,7 @@
 #include <array>
 #include <cctype>
 #include <cstdio>
+#include <map>
 #include <memory>
 #include <stdexcept>
 #include <unicode/normalizer2.h>
@@ -464,6 +465,58 @@ std::optional<std::string> latin1Bytes(std::string_view utf8)
         bytes += static_cast<char>(c);
     }
     return bytes;
+}
+
+std::optional<std::string> undoMojibake(std::string_view utf8)
+{
+    if (!isValidUtf8(utf8))
+        return std::nullopt;
+    // Windows-1252's letters and signs in 0x80–0x9F, where Latin-1 has control codes.
+    static const std::map<char16_t, unsigned char> cp1252 = {
+        {0x20AC, 0x80}, {0x201A, 0x82}, {0x0192, 0x83}, {0x201E, 0x84}, {0x2026, 0x85},
+        {0x2020, 0x86}, {0x2021, 0x87}, {0x02C6, 0x88}, {0x2030, 0x89}, {0x0160, 0x8A},
+        {0x2039, 0x8B}, {0x0152, 0x8C}, {0x017D, 0x8E}, {0x2018, 0x91}, {0x2019, 0x92},
+        {0x201C, 0x93}, {0x201D, 0x94}, {0x2022, 0x95}, {0x2013, 0x96}, {0x2014, 0x97},
+        {0x02DC, 0x98}, {0x2122, 0x99}, {0x0161, 0x9A}, {0x203A, 0x9B}, {0x0153, 0x9C},
+        {0x017E, 0x9E}, {0x0178, 0x9F}};
+    const auto text = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+    std::string bytes;
+    bytes.reserve(static_cast<std::size_t>(text.length()));
+    bool high = false;
+    for (int32_t i = 0; i < text.length(); ++i) {
+        const char16_t c = text.charAt(i);
+        if (c <= 0xFF) {
+            bytes += static_cast<char>(c);
+        } else if (const auto it = cp1252.find(c); it != cp1252.end()) {
+            bytes += static_cast<char>(it->second);
+        } else {
+            return std::nullopt;
+        }
+        high = high || c >= 0x80;
+    }
+    if (!high || !isValidUtf8(bytes))
+        return std::nullopt;
+    return toNfc(bytes);
+}
+
+bool hasLostLetters(std::string_view utf8)
+{
+    if (utf8.find("\xEF\xBF\xBD") != std::string_view::npos) // U+FFFD
+        return true;
+    auto isLetter = [](unsigned char c) { return std::isalpha(c) || c >= 0x80; };
+    std::size_t end = utf8.size();
+    while (end > 0 && (utf8[end - 1] == ' ' || utf8[end - 1] == '?' || utf8[end - 1] == ')' ||
+                       utf8[end - 1] == '"'))
+        --end;
+    for (std::size_t i = utf8.find('?'); i != std::string_view::npos && i < end;
+         i = utf8.find('?', i + 1)) {
+        const bool before = i > 0 && isLetter(static_cast<unsigned char>(utf8[i - 1]));
+        const bool after = i + 1 < utf8.size() && isLetter(static_cast<unsigned char>(utf8[i + 1]));
+        if (before || after)
+            return true;
+    }
+    return false;
 }
 
 std::string clipUtf8(std::string_view utf8, std::size_t maxBytes)

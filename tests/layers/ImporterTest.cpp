@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <gtest/gtest.h>
+#include <map>
 
 namespace fs = std::filesystem;
 using namespace pa::layers;
@@ -189,6 +190,122 @@ TEST_F(Import, Tcvn3DeclaredAsWindows1252IsFlaggedAndCanBeFixed)
     const auto fixed = import(o);
     EXPECT_EQ(fixed.latin1Suspects, 0);
     EXPECT_EQ(rows("SELECT name_vi FROM kcn_fixed ORDER BY fid")[0][0], "Khu công nghiệp Yên Bình");
+}
+
+namespace {
+
+/// A GeoJSON FeatureCollection of squares in EPSG:9213, one per (properties) entry.
+std::string squares(const std::vector<std::string>& properties)
+{
+    std::string json = "{\"type\":\"FeatureCollection\",\"crs\":{\"type\":\"name\",\"properties\":"
+                       "{\"name\":\"urn:ogc:def:crs:EPSG::9213\"}},\"features\":[";
+    for (std::size_t i = 0; i < properties.size(); ++i) {
+        const double x = 430000 + 3000.0 * static_cast<double>(i), y = 2380000;
+        auto pt = [](double a, double b) {
+            return "[" + std::to_string(a) + "," + std::to_string(b) + "]";
+        };
+        json += std::string(i ? "," : "") + "{\"type\":\"Feature\",\"properties\":{" +
+                properties[i] + "},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[" +
+                pt(x, y) + "," + pt(x + 1000, y) + "," + pt(x + 1000, y + 1000) + "," +
+                pt(x, y + 1000) + "," + pt(x, y) + "]]}}";
+    }
+    return json + "]}";
+}
+
+/// UTF-8 as a tool that took it for Windows-1252 writes it back: "Thái" → "ThÃ¡i".
+std::string mojibake(const std::string& utf8)
+{
+    static const std::map<unsigned char, std::string> cp1252 = {
+        {0x80, "\u20ac"}, {0x82, "\u201a"}, {0x83, "\u0192"}, {0x84, "\u201e"}, {0x85, "\u2026"},
+        {0x86, "\u2020"}, {0x87, "\u2021"}, {0x88, "\u02c6"}, {0x89, "\u2030"}, {0x8A, "\u0160"},
+        {0x8B, "\u2039"}, {0x8C, "\u0152"}, {0x8E, "\u017d"}, {0x91, "\u2018"}, {0x92, "\u2019"},
+        {0x93, "\u201c"}, {0x94, "\u201d"}, {0x95, "\u2022"}, {0x96, "\u2013"}, {0x97, "\u2014"},
+        {0x98, "\u02dc"}, {0x99, "\u2122"}, {0x9A, "\u0161"}, {0x9B, "\u203a"}, {0x9C, "\u0153"},
+        {0x9E, "\u017e"}, {0x9F, "\u0178"}};
+    std::string out;
+    for (const unsigned char b : utf8) {
+        if (b < 0x80)
+            out += static_cast<char>(b);
+        else if (const auto it = cp1252.find(b); it != cp1252.end())
+            out += it->second;
+        else { // U+0080–U+00FF in UTF-8
+            out += static_cast<char>(0xC0 | (b >> 6));
+            out += static_cast<char>(0x80 | (b & 0x3F));
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+TEST_F(Import, AShapefileThatLostItsLettersIsNamedAndItsShortenedColumnsRestored)
+{
+    // The workspace already knows "drawn_area_ha" (a column of another layer).
+    pa::test::writeBytes(m_dir.file("first.geojson"),
+                         squares({"\"name_vi\":\"KCN Yên Bình\",\"drawn_area_ha\":100"}));
+    auto first = options(m_dir.file("first.geojson"), "industrial_park");
+    import(first);
+    // The case: a plain ogr2ogr to a Shapefile in ISO-8859-1 (no room for "Đ", "ề",
+    // "ụ" …: each becomes "?"), long names cut by the DBF; then the .cpg is lost in an e-mail.
+    pa::test::writeBytes(
+        m_dir.file("parks.geojson"),
+        squares({"\"name_vi\":\"KCN Điềm Thụy\",\"planned_area_ha\":350,\"drawn_area_ha\":100",
+                 "\"name_vi\":\"KCN Phú Bình\",\"planned_area_ha\":650,\"drawn_area_ha\":100",
+                 "\"name_vi\":\"KCN Quyết Thắng\",\"planned_area_ha\":200,\"drawn_area_ha\":100",
+                 "\"name_vi\":\"KCN Sông Công\",\"planned_area_ha\":320,\"drawn_area_ha\":100"}));
+    const auto converted =
+        pa::test::run({"ogr2ogr", "-f", "ESRI Shapefile", "-lco", "ENCODING=ISO-8859-1",
+                       m_dir.file("parks.shp"), m_dir.file("parks.geojson")});
+    ASSERT_EQ(converted.exitCode, 0) << converted.err;
+    const auto report = import(options(m_dir.file("parks.shp"), "industrial_park"));
+    EXPECT_EQ(report.features, 4);
+    // Two names lost letters ("KCN ?i?m Th?y", "KCN Quy?t Th?ng"); "Phú Bình" and "Sông Công"
+    // fit in Latin-1.
+    EXPECT_EQ(report.lostLettersByColumn.at("name_vi"), 2);
+    ASSERT_EQ(report.lostLetterExamples.size(), 2u);
+    EXPECT_NE(report.lostLetterExamples[0].find("'KCN ?i?m Th?y' (feature 1)"), std::string::npos)
+        << report.lostLetterExamples[0];
+    bool warned = false;
+    for (const auto& w : report.warnings)
+        warned |= w.find("lost letters") != std::string::npos &&
+                  w.find("KCN Quy?t Th?ng") != std::string::npos;
+    EXPECT_TRUE(warned);
+    EXPECT_EQ(rows("SELECT name_vi FROM parks ORDER BY fid")[1][0], "KCN Phú Bình");
+    // "planned_ar" is the kind's planned_area_ha; "drawn_area" the workspace's drawn_area_ha.
+    EXPECT_EQ(rows("SELECT planned_area_ha, drawn_area_ha FROM parks ORDER BY fid")[3],
+              (std::vector<std::string>{"320", "100"}));
+    EXPECT_EQ(report.dbfNamesRestored.size(), 2u);
+}
+
+TEST_F(Import, UtfEightThatAToolReadAsLatinOneIsRepaired)
+{
+    const std::string damaged = mojibake("KCN Điềm Thụy");
+    ASSERT_EQ(damaged.find("Điềm"), std::string::npos);
+    pa::test::writeBytes(m_dir.file("parks.geojson"),
+                         squares({"\"name_vi\":\"" + damaged + "\"", "\"name_vi\":\"KCN Phú Bình\"",
+                                  "\"name_vi\":\"Why?\""}));
+    const auto report = import(options(m_dir.file("parks.geojson"), "industrial_park"));
+    EXPECT_EQ(report.doubleEncoded, 1);
+    EXPECT_EQ(report.lostLetters, 0); // a question mark ending a text is no lost letter
+    EXPECT_EQ(
+        rows("SELECT name_vi FROM parks ORDER BY fid"),
+        (std::vector<std::vector<std::string>>{{"KCN Điềm Thụy"}, {"KCN Phú Bình"}, {"Why?"}}));
+}
+
+TEST_F(Import, AColumnTakesTheTypeItHasElsewhereInTheWorkspace)
+{
+    pa::test::writeBytes(m_dir.file("parks.geojson"),
+                         squares({"\"name_vi\":\"KCN A\",\"drawn_area_ha\":12.5"}));
+    import(options(m_dir.file("parks.geojson"), "industrial_park"));
+    // Urban centres drawn as points have no drawn area: every value empty, or written as text.
+    pa::test::writeBytes(m_dir.file("towns.geojson"),
+                         squares({"\"name_vi\":\"TP Sông Công\",\"drawn_area_ha\":null",
+                                  "\"name_vi\":\"TX Phổ Yên\",\"drawn_area_ha\":\"7,25\""}));
+    auto o = options(m_dir.file("towns.geojson"), "urban_centre");
+    import(o);
+    EXPECT_EQ(rows("SELECT type FROM pragma_table_info('towns') WHERE name = 'drawn_area_ha'"),
+              (std::vector<std::vector<std::string>>{{"REAL"}}));
+    EXPECT_EQ(rows("SELECT drawn_area_ha FROM towns ORDER BY fid")[1][0], "7.25");
 }
 
 TEST_F(Import, CsvWithLonLatAndVietnameseNumbers)

@@ -69,8 +69,11 @@ struct ImportReport
     std::int64_t renormalised = 0;    ///< values changed by NFC (e.g. NFD input)
     std::int64_t lookalikesFixed = 0; ///< values with Ð/ð replaced by Đ/đ
     std::int64_t unmappedCharacters = 0;
-    std::int64_t latin1Suspects = 0;    ///< values that look like undeclared TCVN3/VNI text
-    std::int64_t doubleEncoded = 0;     ///< values that look like UTF-8 read as Latin-1
+    std::int64_t latin1Suspects = 0; ///< values that look like undeclared TCVN3/VNI text
+    std::int64_t doubleEncoded = 0;  ///< values of UTF-8 read as Latin-1/1252, repaired
+    std::int64_t lostLetters = 0; ///< values with "?" or U+FFFD where letters were (not repairable)
+    std::map<std::string, std::int64_t> lostLettersByColumn; ///< source column → such values
+    std::vector<std::string> lostLetterExamples; ///< the first damaged values, with their feature
     std::int64_t controlCharacters = 0; ///< values that held NUL or other controls (removed)
     std::int64_t statusUnrecognised = 0;
     std::int64_t numbersUnparsed = 0;
@@ -78,6 +81,8 @@ struct ImportReport
     std::int64_t joined = 0; ///< rows that took their geometry from --join
     std::map<std::string, std::int64_t> missingValues; ///< required attribute → empty count
     std::vector<std::pair<std::string, std::string>> mapping; ///< attribute → source column
+    /// Source columns whose names a DBF had cut to 10 characters, and the names restored.
+    std::vector<std::pair<std::string, std::string>> dbfNamesRestored;
     std::vector<std::string> warnings; ///< sentences with counts, for the user
 };
 

@@ -65,6 +65,18 @@ std::string decode(std::string_view bytes, Encoding encoding, int* unmapped = nu
 /// Latin-1 and re-encoded), returns those bytes; otherwise nullopt.
 std::optional<std::string> latin1Bytes(std::string_view utf8);
 
+/// Undoes UTF-8 that an earlier tool read as Latin-1 or Windows-1252 and wrote out again
+/// ("ThÃ¡i NguyÃªn" → "Thái Nguyên", "Ä‘" → "đ"): the text's characters taken back as
+/// those bytes, when they form valid UTF-8 with at least one multi-byte character. nullopt
+/// when @p utf8 is not such text (plain ASCII, real Latin-1 words such as "Phú", other scripts).
+std::optional<std::string> undoMojibake(std::string_view utf8);
+
+/// Whether @p utf8 shows letters lost in an earlier conversion: a "?" standing inside or
+/// at the edge of a word ("KCN ?i?m Th?y", "Ph? Yên" — what a converter writes for a letter
+/// its target encoding lacks), or U+FFFD, the replacement character. A question mark that
+/// ends the text ("… không?") does not count.
+bool hasLostLetters(std::string_view utf8);
+
 /// At most @p maxBytes bytes of @p utf8, cut at a character boundary (never inside a
 /// multi-byte sequence).
 std::string clipUtf8(std::string_view utf8, std::size_t maxBytes);
