@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <deque>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -69,12 +70,18 @@ const Generated& generated()
         }
         options.push_back(
             {"--format", "FMT",
-             "csv (default), json, or gpkg (a GeoPackage layer with each row's unit,\n"
-             "feature or overlap geometry; needs -o)"});
+             "csv (default), json, gpkg (a GeoPackage layer with each row's unit,\n"
+             "feature or overlap geometry; needs -o) or xlsx (an Excel workbook: a sheet per\n"
+             "table with typed cells, and a sheet of the parameters and figures; needs -o)"});
+        options.push_back({"--excel", "",
+                           "csv for Excel: a UTF-8 byte-order mark and the columns' words as the "
+                           "header"});
+        options.push_back(
+            {"--lang", "LANG", "xlsx and --excel: vi (default) or en for sheet and column names"});
         options.push_back({"-o", "FILE", "write to FILE instead of standard output"});
         out.command = Command{
             "analyze",
-            "WS.gpkg NAME [options] [--format csv|json|gpkg] [-o FILE]",
+            "WS.gpkg NAME [options] [--format csv|json|gpkg|xlsx] [--excel] [-o FILE]",
             "Run an analysis of the programme. Areas and lengths are computed in the workspace's\n"
             "projected CRS (hectares, kilometres).",
             out.keep(details.str()),
@@ -178,10 +185,15 @@ int runAnalyze(const std::vector<std::string>& args)
         return kOk;
     const auto parsed = parse(command, args);
     const std::string format = parsed.value("--format", "csv");
-    if (format != "csv" && format != "json" && format != "gpkg")
-        throw UsageError("--format must be csv, json or gpkg");
+    if (format != "csv" && format != "json" && format != "gpkg" && format != "xlsx")
+        throw UsageError("--format must be csv, json, gpkg or xlsx");
     if (format == "gpkg" && !parsed.has("-o"))
         throw UsageError("--format gpkg writes a GeoPackage file: give it with -o FILE.gpkg");
+    if (format == "xlsx" && !parsed.has("-o"))
+        throw UsageError("--format xlsx writes an Excel workbook: give it with -o FILE.xlsx");
+    if (parsed.has("--excel") && format != "csv")
+        throw UsageError("--excel goes with --format csv");
+    const std::string lang = language(parsed);
     const std::string& name = parsed.positional[1];
     const auto* algorithm = analysis::findAlgorithm(name);
     if (!algorithm) {
@@ -192,7 +204,7 @@ int runAnalyze(const std::vector<std::string>& args)
     }
     analysis::ParameterValues values;
     for (const auto& [option, value] : parsed.values) {
-        if (option == "--format" || option == "-o")
+        if (option == "--format" || option == "-o" || option == "--excel" || option == "--lang")
             continue;
         const std::string key = parameterFor(option);
         if (!algorithm->parameter(key))
@@ -202,9 +214,10 @@ int runAnalyze(const std::vector<std::string>& args)
     }
     algorithm->check(values); // before the workspace is opened
     if (parsed.has("-o"))     // refused now, not after minutes of work
-        layers::checkOutputTarget(parsed.value("-o"), format == "gpkg"
-                                                          ? layers::OutputKind::GeoPackage
-                                                          : layers::OutputKind::Text);
+        layers::checkOutputTarget(parsed.value("-o"),
+                                  format == "gpkg"   ? layers::OutputKind::GeoPackage
+                                  : format == "xlsx" ? layers::OutputKind::Xlsx
+                                                     : layers::OutputKind::Text);
     auto ws = layers::Workspace::open(parsed.positional[0], gis::OpenMode::ReadOnly);
     const auto result = [&] {
         const TerminalProgress progress;
@@ -223,8 +236,21 @@ int runAnalyze(const std::vector<std::string>& args)
                      table.rows.size(), table.name.c_str(), parsed.value("-o").c_str());
         return kOk;
     }
-    const std::string text = format == "json" ? writeJson(*algorithm, values, result, notes)
-                                              : analysis::csv::write(table);
+    if (format == "xlsx") {
+        analysis::writeSpreadsheet(
+            result.tables,
+            analysis::runInfo(*algorithm, values, result.summary, notes,
+                              {std::filesystem::path(parsed.positional[0]).filename().string(),
+                               ws.province(), ws.crs().label()},
+                              lang),
+            parsed.value("-o"), lang);
+        std::fprintf(stderr, "%s: %zu row(s) written to %s\n", name.c_str(), table.rows.size(),
+                     parsed.value("-o").c_str());
+        return kOk;
+    }
+    const std::string text = format == "json"        ? writeJson(*algorithm, values, result, notes)
+                             : parsed.has("--excel") ? analysis::csv::writeForExcel(table, lang)
+                                                     : analysis::csv::write(table);
     return emit(parsed, text, name, table.rows.size());
 }
 

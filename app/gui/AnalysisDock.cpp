@@ -13,6 +13,7 @@
 #include <QComboBox>
 #include <QEvent>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -104,9 +105,13 @@ AnalysisDock::AnalysisDock(QWidget* parent) : QWidget(parent)
     connect(m_choice, &QComboBox::currentIndexChanged, m_stack, &QStackedWidget::setCurrentIndex);
 
     for (const auto& algorithm : analysis::algorithms()) {
-        Page page{
-            &algorithm, new QWidget(m_stack), nullptr, {}, nullptr, nullptr, nullptr, nullptr, {},
-            nullptr};
+        Page page{&algorithm, new QWidget(m_stack),
+                  nullptr,    {},
+                  nullptr,    nullptr,
+                  nullptr,    nullptr,
+                  {},         {},
+                  {},         {},
+                  nullptr};
         auto* v = new QVBoxLayout(page.widget);
         v->setContentsMargins(0, 0, 0, 0);
         page.form = new QFormLayout;
@@ -188,13 +193,20 @@ AnalysisDock::AnalysisDock(QWidget* parent) : QWidget(parent)
         const std::string name = algorithm.name;
         connect(page.runButton, &QPushButton::clicked, this, [this, name] { run(name); });
         connect(page.exportButton, &QPushButton::clicked, this, [this, name] {
-            QString path = QFileDialog::getSaveFileName(this, tr("Export table"), QString(),
-                                                        tr("CSV files (*.csv)"));
+            QString filter;
+            QString path = QFileDialog::getSaveFileName(
+                this, tr("Export table"), QString(),
+                tr("Excel workbooks (*.xlsx)") + QStringLiteral(";;") + tr("CSV files (*.csv)"),
+                &filter);
             if (path.isEmpty())
                 return;
-            if (!path.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive))
-                path += QStringLiteral(".csv");
-            exportCsv(name, path);
+            const QString extension = filter.contains(QStringLiteral("*.csv"))
+                                          ? QStringLiteral(".csv")
+                                          : QStringLiteral(".xlsx");
+            if (!path.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive) &&
+                !path.endsWith(QStringLiteral(".xlsx"), Qt::CaseInsensitive))
+                path += extension;
+            exportTable(name, path);
         });
         m_pages.push_back(std::move(page));
     }
@@ -330,7 +342,7 @@ void AnalysisDock::retranslateUi()
             }
         }
         page.runButton->setText(tr("Run"));
-        page.exportButton->setText(tr("Export CSV…"));
+        page.exportButton->setText(tr("Export…"));
         if (!page.table.columns.empty())
             showTable(page, page.table); // headers and kinds in the new language
     }
@@ -342,6 +354,8 @@ void AnalysisDock::setWorkspace(const QString& path, layers::Workspace* ws, cons
     cancel();
     m_path = path;
     m_lang = lang;
+    m_province = ws ? ws->province() : std::string();
+    m_crs = ws ? ws->crs().label() : std::string();
     for (auto& page : m_pages) {
         page.table = {};
         page.view->clear();
@@ -508,6 +522,9 @@ void AnalysisDock::finish(Page& page, analysis::Result result,
             }
         return 0;
     };
+    page.given = given;
+    page.figures = result.summary;
+    page.notes = result.notes.messages("");
     analysis::Table table = std::move(result.tables.front());
     const std::size_t rows = table.rows.size();
     auto sum = [&table](const std::string& columnName) {
@@ -592,78 +609,10 @@ void AnalysisDock::showTable(Page& page, analysis::Table table)
 {
     auto* view = page.view;
     const QLocale locale = numberLocale();
-    // Column names as planners read them; machine names in the tooltip (they are the CSV's).
-    const std::map<std::string, QString> titles = {
-        {"unit_code", tr("Unit code")},
-        {"unit_name", tr("Unit")},
-        {"kind", tr("Kind")},
-        {"features", tr("Features")},
-        {"area_ha", tr("Area (ha)")},
-        {"share_pct", tr("Share (%)")},
-        {"length_km", tr("Length (km)")},
-        {"linked_tasks", tr("Tasks")},
-        {"lead_agencies", tr("Lead agencies")},
-        {"gap", tr("Gap")},
-        {"code", tr("Code")},
-        {"name", tr("Name")},
-        {"nearest_code", tr("Nearest")},
-        {"nearest_name", tr("Nearest name")},
-        {"distance_km", tr("Distance (km)")},
-        {"within", tr("Within")},
-        {"target_id", tr("Target")},
-        {"doc_id", tr("Document")},
-        {"indicator", tr("Indicator")},
-        {"comparator", tr("Comparator")},
-        {"value", tr("Plan value")},
-        {"value_max", tr("Up to")},
-        {"unit", tr("Unit of measure")},
-        {"year", tr("Year")},
-        {"metric", tr("Measured as")},
-        {"measured", tr("Measured")},
-        {"status", tr("Status")},
-        {"province_layer", tr("Province")},
-        {"note", tr("Note")},
-        {"kind_a", tr("Kind A")},
-        {"code_a", tr("Code A")},
-        {"name_a", tr("Feature A")},
-        {"tasks_a", tr("Tasks A")},
-        {"lead_a", tr("Lead A")},
-        {"kind_b", tr("Kind B")},
-        {"code_b", tr("Code B")},
-        {"name_b", tr("Feature B")},
-        {"tasks_b", tr("Tasks B")},
-        {"lead_b", tr("Lead B")},
-        {"key", tr("Key")},
-        {"tasks", tr("Tasks")},
-        {"located", tr("Located tasks")},
-        {"units", tr("Units touched")},
-        {"task_id", tr("Task")},
-        {"section", tr("Section")},
-        {"lead", tr("Lead agency")},
-        {"deadline", tr("Deadline")},
-        {"reviewed_reason", tr("Reason")},
-        {"text", tr("Task text")},
-        {"covered_ha", tr("Covered (ha)")},
-        {"covered_pct", tr("Covered (%)")},
-        {"value_features", tr("Value polygons")},
-        {"pixels", tr("Pixels")},
-        {"nodata_pixels", tr("No-data pixels")},
-        {"unit_area_km2", tr("Unit area (km²)")},
-        {"features_per_100_km2", tr("Features per 100 km²")},
-        {"length_km_per_100_km2", tr("km per 100 km²")},
-        {"layer", tr("Layer")},
-        {"within_area_ha", tr("Area within (ha)")},
-    };
-    auto titleOf = [&titles](const std::string& name) {
-        if (const auto t = titles.find(name); t != titles.end())
-            return t->second;
-        // Zonal statistics of any field: "<field>_mean" and the like.
-        for (const auto& [suffix, text] :
-             {std::pair{"_mean", tr("Mean")}, std::pair{"_min", tr("Minimum")},
-              std::pair{"_max", tr("Maximum")}})
-            if (name.ends_with(suffix))
-                return text;
-        return q(name);
+    // Column names as planners read them (the one dictionary of the analyses); machine names in
+    // the tooltip (they are the CSV's).
+    auto titleOf = [this](const std::string& name) {
+        return q(analysis::columnTitle(name, m_lang));
     };
     std::vector<int> shown; // the WKT column stays in the CSV, not on screen
     for (int c = 0; c < static_cast<int>(table.columns.size()); ++c)
@@ -754,9 +703,10 @@ void AnalysisDock::showKindRows()
     }
 }
 
-bool AnalysisDock::exportCsv(const std::string& name, const QString& path)
+bool AnalysisDock::exportTable(const std::string& name, const QString& path)
 {
     const auto& t = table(name);
+    const Page* p = page(name);
     m_status->setToolTip(QString());
     if (t.columns.empty()) {
         m_status->setText(tr("Cannot write %1").arg(path));
@@ -765,8 +715,17 @@ bool AnalysisDock::exportCsv(const std::string& name, const QString& path)
     try {
         // The same checked writer as the command line: never over a workspace or a link,
         // complete or not at all.
-        layers::writeOutputFile(path.toStdString(), analysis::csv::write(t),
-                                layers::OutputKind::Text);
+        if (path.endsWith(QStringLiteral(".xlsx"), Qt::CaseInsensitive)) {
+            analysis::writeSpreadsheet(
+                {t},
+                analysis::runInfo(*p->algorithm, p->given, p->figures, p->notes,
+                                  {QFileInfo(m_path).fileName().toStdString(), m_province, m_crs},
+                                  m_lang),
+                path.toStdString(), m_lang);
+        } else {
+            layers::writeOutputFile(path.toStdString(), analysis::csv::writeForExcel(t, m_lang),
+                                    layers::OutputKind::Text);
+        }
     } catch (const layers::Error& e) {
         m_status->setText(tr("Cannot write %1").arg(path));
         m_status->setToolTip(QString::fromStdString(e.what()));

@@ -64,8 +64,10 @@ public:
     [[nodiscard]] QWidget* field(const std::string& name, const std::string& parameter) const;
     /// The summary line of the last run of @p name.
     [[nodiscard]] QString summary(const std::string& name) const;
-    /// Writes the last table of @p name as CSV (the bytes `planatlas analyze` writes).
-    bool exportCsv(const std::string& name, const QString& path);
+    /// Writes the last table of @p name for a spreadsheet, in the language of the moment: an
+    /// Excel workbook for a ".xlsx" path (the bytes' content `planatlas analyze --format xlsx`
+    /// writes), otherwise CSV with a byte-order mark and the columns' words (`--excel`).
+    bool exportTable(const std::string& name, const QString& path);
 
     /// Coverage's units and the kind it colours the map by.
     [[nodiscard]] QComboBox* unitsChoice() const;
@@ -101,6 +103,9 @@ private:
         QLabel* summary;
         QTableWidget* view;
         analysis::Table table;
+        analysis::ParameterValues given; ///< of the last run, for an exported workbook
+        std::vector<std::pair<std::string, analysis::SummaryValue>> figures;
+        std::vector<std::string> notes;
         std::function<QString()> summaryText; ///< in the language of the moment
     };
 
@@ -176,6 +181,7 @@ private:
     [[nodiscard]] QString refusal(const layers::ParameterError& error) const;
 
     QString m_path;
+    std::string m_province, m_crs; ///< of the workspace, for an exported workbook
     std::string m_lang = "vi";
     std::shared_ptr<std::atomic<bool>> m_cancel;
     std::string m_running;

@@ -1,9 +1,12 @@
 #include "Private_p.h"
 
 #include <algorithm>
+#include <cpl_conv.h>
 #include <cpl_string.h>
 #include <cstdio>
+#include <gdal_version.h>
 #include <geos_c.h>
+#include <optional>
 #include <sqlite3.h>
 #include <sstream>
 
@@ -372,7 +375,26 @@ Dataset Dataset::openVector(const std::string& path, OpenMode mode,
                             const std::vector<std::string>& allowedDrivers)
 {
     detail::ensureGdalRegistered();
-    auto options = toCsl(openOptions);
+    // The spreadsheet drivers' "HEADERS=FORCE|DISABLE|AUTO": an open option from GDAL 3.7, the
+    // configuration options OGR_XLSX_HEADERS / OGR_ODS_HEADERS before it (read when the
+    // dataset is opened), set for this thread and this call only.
+    std::vector<std::string> kept;
+    std::string headers;
+    for (const auto& option : openOptions)
+        if (option.rfind("HEADERS=", 0) == 0)
+            headers = option.substr(8);
+        else
+            kept.push_back(option);
+#if GDAL_VERSION_NUM >= GDAL_COMPUTE_VERSION(3, 7, 0)
+    if (!headers.empty())
+        kept.push_back("HEADERS=" + headers);
+#endif
+    std::optional<CPLConfigOptionSetter> xlsxHeaders, odsHeaders;
+    if (!headers.empty()) {
+        xlsxHeaders.emplace("OGR_XLSX_HEADERS", headers.c_str(), false);
+        odsHeaders.emplace("OGR_ODS_HEADERS", headers.c_str(), false);
+    }
+    auto options = toCsl(kept);
     auto drivers = toCsl(allowedDrivers);
     const unsigned flags = GDAL_OF_VECTOR | GDAL_OF_VERBOSE_ERROR |
                            (mode == OpenMode::Update ? GDAL_OF_UPDATE : GDAL_OF_READONLY);
@@ -385,6 +407,10 @@ Dataset Dataset::openVector(const std::string& path, OpenMode mode,
             throw GisError(errors.message());
         throw GisError("not recognised as a vector dataset by GDAL");
     }
+    if (!headers.empty()) // the spreadsheet drivers read a sheet when it is first asked for
+        for (int i = 0; i < dataset->GetLayerCount(); ++i)
+            if (OGRLayer* layer = dataset->GetLayer(i))
+                layer->GetLayerDefn();
     auto impl = std::make_unique<Impl>();
     impl->dataset = std::move(dataset);
     impl->path = path;
@@ -393,16 +419,22 @@ Dataset Dataset::openVector(const std::string& path, OpenMode mode,
 
 Dataset Dataset::createGeoPackage(const std::string& path)
 {
+    return createVector(path, "GPKG");
+}
+
+Dataset Dataset::createVector(const std::string& path, const std::string& driverName)
+{
     detail::ensureGdalRegistered();
-    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(driverName.c_str());
     if (!driver)
-        throw GisError("GDAL was built without the GeoPackage driver");
+        throw GisError("GDAL was built without the " + driverName + " driver");
     VSIStatBufL stat;
     if (VSIStatL(path.c_str(), &stat) == 0)
         throw GisError("'" + path + "' already exists");
     detail::ErrorCapture errors;
     GDALDatasetUniquePtr dataset(driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-    errors.throwIfFailed("cannot create GeoPackage '" + path + "'", dataset == nullptr);
+    errors.throwIfFailed("cannot create " + driverName + " file '" + path + "'",
+                         dataset == nullptr);
     auto impl = std::make_unique<Impl>();
     impl->dataset = std::move(dataset);
     impl->path = path;

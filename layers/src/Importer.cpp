@@ -86,6 +86,11 @@ SourceOpen sourceOpenFor(const ImportOptions& options)
             open.options = {options.encoding == text::Encoding::Utf8 ? "ENCODING=UTF-8"
                                                                      : "ENCODING="};
         }
+    } else if (ext == ".xlsx" || ext == ".ods") {
+        // A table a planner keeps in Excel has its column names in the first row, also when
+        // every cell is text (prices written "2.400.000"), where GDAL would guess there is none.
+        open.drivers = {ext == ".xlsx" ? "XLSX" : "ODS"};
+        open.options = {"HEADERS=FORCE"};
     } else if (ext == ".zip") {
         open.path = "/vsizip/" + options.sourcePath;
         if (options.encoding)

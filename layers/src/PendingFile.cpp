@@ -26,6 +26,7 @@ enum class Content
     Png,
     Pdf,
     Svg,
+    Xlsx,
     Text,
     Binary,
 };
@@ -44,6 +45,9 @@ Content sniff(const fs::path& file)
         return Content::Png;
     if (head.starts_with("%PDF-"))
         return Content::Pdf;
+    // A ZIP whose entries are a workbook's (names stand in clear in the local headers).
+    if (head.starts_with("PK\x03\x04") && head.find("xl/") != std::string::npos)
+        return Content::Xlsx;
     if (head.find('\0') != std::string::npos)
         return Content::Binary;
     return head.find("<svg") != std::string::npos ? Content::Svg : Content::Text;
@@ -62,6 +66,8 @@ std::string describe(Content content)
         return "a PDF document";
     case Content::Svg:
         return "an SVG drawing";
+    case Content::Xlsx:
+        return "an Excel workbook";
     case Content::Text:
         return "text";
     case Content::Binary:
@@ -83,6 +89,8 @@ std::string describe(OutputKind kind)
         return "an SVG map";
     case OutputKind::Pdf:
         return "a PDF map";
+    case OutputKind::Xlsx:
+        return "an Excel workbook";
     }
     return "an output";
 }
@@ -100,6 +108,8 @@ bool replaceable(Content existing, OutputKind kind)
         return existing == Content::Pdf;
     case OutputKind::Svg:
         return existing == Content::Svg;
+    case OutputKind::Xlsx:
+        return existing == Content::Xlsx;
     }
     return false;
 }
@@ -200,7 +210,9 @@ PendingFile::PendingFile(const std::string& target, OutputKind kind)
         throw Error(ErrorKind::Input,
                     target + ": the folder '" + dir.string() + "' does not exist");
     checkOutputTarget(target, kind);
-    m_temporary = dir / ("." + final.filename().string() + ".partial" + final.extension().string());
+    // ".<stem>.partial<extension>": the extension once, at the end ("/vsizip/" paths, which
+    // GDAL's XLSX writer uses, end the archive at the first ".xlsx" of a name).
+    m_temporary = dir / ("." + final.stem().string() + ".partial" + final.extension().string());
     fs::remove(m_temporary, ec); // a leftover of a run that was killed
 }
 

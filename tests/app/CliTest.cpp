@@ -5,8 +5,11 @@
 #include "planatlas/gis/Dataset.h"
 #include "planatlas/layers/Workspace.h"
 
+#include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <gtest/gtest.h>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -472,6 +475,111 @@ TEST(Cli, AnalyzeCoverageOnTheSampleWritesCsvAndJson)
     EXPECT_EQ(runCli({"analyze", sample, "coverage", "--units", "national_roads"}).exitCode, 2);
     EXPECT_EQ(runCli({"analyze", sample, "coverage"}).exitCode, 2);
     EXPECT_EQ(runCli({"analyze", sample, "voronoi"}).exitCode, 2);
+}
+
+TEST(Cli, AnalyzeForExcelAsAWorkbookOrACsvWithItsByteOrderMark)
+{
+    PLANATLAS_NEEDS_SAMPLE();
+    const auto sample = pa::test::sampleWorkspace().string();
+    pa::test::TempDir dir;
+    const auto csv = runCli({"analyze", sample, "corridor"});
+    ASSERT_EQ(csv.exitCode, 0) << csv.err;
+    const auto j =
+        nlohmann::json::parse(runCli({"analyze", sample, "corridor", "--format", "json"}).out);
+    // A workbook: the table's sheet headed in Vietnamese with typed cells, the run's sheet.
+    const auto xlsx =
+        runCli({"analyze", sample, "corridor", "--format", "xlsx", "-o", dir.file("c.xlsx")});
+    ASSERT_EQ(xlsx.exitCode, 0) << xlsx.err;
+    {
+        auto book = pa::gis::Dataset::openVector(dir.file("c.xlsx"), pa::gis::OpenMode::ReadOnly,
+                                                 {"HEADERS=FORCE", "FIELD_TYPES=AUTO"});
+        ASSERT_EQ(book.layerNames(), (std::vector<std::string>{"Hành lang cao tốc", "Thông tin"}));
+        auto sheet = book.layer(0);
+        EXPECT_EQ(sheet.featureCount(), static_cast<std::int64_t>(j["rows"].size()));
+        const int distance = sheet.fieldIndex("Khoảng cách (km)");
+        const int kind = sheet.fieldIndex("Loại");
+        ASSERT_GE(distance, 0);
+        ASSERT_GE(kind, 0);
+        EXPECT_EQ(sheet.fields()[static_cast<std::size_t>(distance)].type,
+                  pa::gis::FieldType::Real); // numbers Excel can sum, not text
+        double sheetKm = 0, jsonKm = 0;
+        int parks = 0, jsonParks = 0;
+        while (auto f = sheet.next()) {
+            const auto value = f->value(distance);
+            if (const auto* d = std::get_if<double>(&value))
+                sheetKm += *d;
+            parks += pa::gis::toString(f->value(kind)) == "Khu công nghiệp";
+        }
+        for (const auto& r : j["rows"]) {
+            if (!r["distance_km"].is_null())
+                jsonKm += r["distance_km"].get<double>();
+            jsonParks += r["kind"] == "industrial_park";
+        }
+        EXPECT_NEAR(sheetKm, jsonKm, 1e-9 * jsonKm);
+        EXPECT_EQ(parks, jsonParks);
+        // The run's figures, the share of industrial land within the corridor among them,
+        // with a decimal comma.
+        auto about = book.layer(1);
+        std::map<std::string, std::string> info;
+        while (auto f = about.next())
+            info[pa::gis::toString(f->value(0))] = pa::gis::toString(f->value(1));
+        char pct[32];
+        std::snprintf(pct, sizeof pct, "%.1f", j["industrial_inside_pct"].get<double>());
+        std::string vietnamese = pct;
+        std::replace(vietnamese.begin(), vietnamese.end(), '.', ',');
+        EXPECT_EQ(info["Tỷ lệ đất công nghiệp trong phạm vi (%)"].rfind(vietnamese, 0), 0u)
+            << info["Tỷ lệ đất công nghiệp trong phạm vi (%)"];
+        EXPECT_EQ(info["Khoảng cách"], "5 km");
+    }
+    // In English on request.
+    ASSERT_EQ(runCli({"analyze", sample, "corridor", "--format", "xlsx", "--lang", "en", "-o",
+                      dir.file("en.xlsx")})
+                  .exitCode,
+              0);
+    EXPECT_EQ(
+        pa::gis::Dataset::openVector(dir.file("en.xlsx"), pa::gis::OpenMode::ReadOnly).layerNames(),
+        (std::vector<std::string>{"Expressway corridor", "About"}));
+    // CSV for a double-click: a byte-order mark, the columns' words, the same rows.
+    const auto excel = runCli({"analyze", sample, "corridor", "--excel"});
+    ASSERT_EQ(excel.exitCode, 0) << excel.err;
+    EXPECT_EQ(excel.out.rfind("\xEF\xBB\xBFLoại,Mã,Tên,", 0), 0u) << excel.out.substr(0, 80);
+    EXPECT_EQ(excel.out.substr(excel.out.find('\n')), csv.out.substr(csv.out.find('\n')));
+    // Refused before any work: a workbook needs a file; --excel is a CSV's.
+    EXPECT_EQ(runCli({"analyze", sample, "corridor", "--format", "xlsx"}).exitCode, 2);
+    EXPECT_EQ(runCli({"analyze", sample, "corridor", "--format", "json", "--excel"}).exitCode, 2);
+    // A land-price table kept in Excel imports like its CSV, joined to the districts by name;
+    // every cell of it is text (prices written "2.400.000"), and its first row still names the
+    // columns.
+    const auto xlsxTable = dir.file("gia_dat.xlsx");
+    ASSERT_EQ(
+        pa::test::run(
+            {"ogr2ogr", "-f", "XLSX", xlsxTable,
+             (pa::test::sourceDir() / "data/thai_nguyen/land_price_illustrative.csv").string(),
+             "-nln", "Bảng giá"})
+            .exitCode,
+        0);
+    const auto copy = dir.file("ws.gpkg");
+    std::filesystem::copy_file(sample, copy);
+    const auto imported =
+        runCli({"import", copy, xlsxTable, "--kind", "land_price", "--layer", "gia_dat", "--join",
+                "districts_pre2025:name_vi=ten_don_vi", "--licence", "CC0"});
+    ASSERT_EQ(imported.exitCode, 0) << imported.err;
+    {
+        auto ws = pa::layers::Workspace::open(copy, pa::gis::OpenMode::ReadOnly);
+        const auto sums = ws.dataset().execute(
+            "SELECT (SELECT count(*) || ' ' || sum(price_vnd_m2) FROM gia_dat), (SELECT count(*) "
+            "|| ' ' || sum(price_vnd_m2) FROM land_price_illustrative)");
+        EXPECT_EQ(pa::gis::toString(sums.rows.at(0).at(0)),
+                  pa::gis::toString(sums.rows.at(0).at(1)));
+    }
+    // Footprint's two tables are two sheets.
+    ASSERT_EQ(runCli({"analyze", sample, "footprint", "--format", "xlsx", "-o", dir.file("f.xlsx")})
+                  .exitCode,
+              0);
+    EXPECT_EQ(pa::gis::Dataset::openVector(dir.file("f.xlsx"), pa::gis::OpenMode::ReadOnly)
+                  .layerNames()
+                  .size(),
+              3u);
 }
 
 TEST(Cli, AnalyzeFootprintAndUnlocatedTasks)

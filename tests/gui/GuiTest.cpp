@@ -358,12 +358,21 @@ private slots:
             QCOMPARE(done.last().at(0).toString(), QString::fromStdString(name));
             QCOMPARE(done.last().at(1).toString(), QString());
             const auto file = dir.file("table.csv");
-            QVERIFY(dock->exportCsv(name, QString::fromStdString(file)));
+            QVERIFY(dock->exportTable(name, QString::fromStdString(file)));
             std::vector<std::string> cli = {"analyze", sample};
             cli.insert(cli.end(), args.begin(), args.end());
+            cli.push_back("--excel"); // a CSV from the window is for a spreadsheet
             const auto expected = pa::test::runCli(cli);
             QCOMPARE(expected.exitCode, 0);
             QCOMPARE(pa::test::readBytes(file), expected.out); // the same bytes
+            // The workbook: one sheet of the table's rows, then the sheet of the run.
+            const auto workbook = dir.file("table.xlsx");
+            QVERIFY(dock->exportTable(name, QString::fromStdString(workbook)));
+            auto book = pa::gis::Dataset::openVector(workbook, pa::gis::OpenMode::ReadOnly,
+                                                     {"HEADERS=FORCE"});
+            QCOMPARE(book.layerCount(), 2);
+            QCOMPARE(book.layer(0).featureCount(),
+                     static_cast<std::int64_t>(dock->table(name).rows.size()));
             QCOMPARE(dock->view(name)->rowCount(), static_cast<int>(dock->table(name).rows.size()));
         }
         // A distance typed as a Vietnamese writes it is 2.5 km, not 25; the band on the map too.
@@ -379,9 +388,11 @@ private slots:
             QCOMPARE(band.last().at(0).toDouble(), 2.5);
             QVERIFY(dock->summary("corridor").contains(QStringLiteral("2,5 km")));
             const auto file = dir.file("corridor.csv");
-            QVERIFY(dock->exportCsv("corridor", QString::fromStdString(file)));
-            QCOMPARE(pa::test::readBytes(file),
-                     pa::test::runCli({"analyze", sample, "corridor", "--distance-km", "2.5"}).out);
+            QVERIFY(dock->exportTable("corridor", QString::fromStdString(file)));
+            QCOMPARE(
+                pa::test::readBytes(file),
+                pa::test::runCli({"analyze", sample, "corridor", "--distance-km", "2.5", "--excel"})
+                    .out);
             // A value that is no number is refused by the field's title, before any work.
             distance->setText(QStringLiteral("năm"));
             QSignalSpy refused(dock, &pa::gui::AnalysisDock::finished);

@@ -3,10 +3,13 @@
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/LayerKind.h"
 #include "planatlas/layers/Text.h"
+#include "planatlas/layers/analysis/Table.h"
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <sstream>
+#include <variant>
 
 namespace pa::analysis {
 
@@ -157,6 +160,78 @@ Result Algorithm::run(layers::Workspace& workspace, const ParameterValues& value
 {
     check(values);
     return compute(workspace, values, progress);
+}
+
+namespace {
+
+/// A figure of a run as a person reads it: lists joined, counts by kind as "kind: n".
+std::string asText(const SummaryValue& v, std::string_view lang)
+{
+    return std::visit(
+        [&](const auto& x) -> std::string {
+            using T = std::decay_t<decltype(x)>;
+            if constexpr (std::is_same_v<T, std::monostate>)
+                return {};
+            else if constexpr (std::is_same_v<T, bool>)
+                return x ? (lang == "en" ? "yes" : "có") : (lang == "en" ? "no" : "không");
+            else if constexpr (std::is_same_v<T, std::int64_t>)
+                return std::to_string(x);
+            else if constexpr (std::is_same_v<T, double>) {
+                char buffer[64];
+                std::snprintf(buffer, sizeof buffer, "%.2f", x);
+                std::string s = buffer;
+                while (s.find('.') != std::string::npos && (s.back() == '0' || s.back() == '.'))
+                    s.pop_back();
+                if (lang != "en") // "81,3": the decimal comma a Vietnamese reader writes
+                    std::replace(s.begin(), s.end(), '.', ',');
+                return s;
+            } else if constexpr (std::is_same_v<T, std::string>)
+                return x;
+            else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
+                std::string s;
+                for (const auto& item : x)
+                    s += (s.empty() ? "" : ", ") + item;
+                return s.empty() ? std::string(lang == "en" ? "all" : "tất cả") : s;
+            } else { // counts by kind: the kinds' names
+                std::string s;
+                for (const auto& [key, n] : x)
+                    s += (s.empty() ? "" : "; ") + valueTitle("kind", key, lang) + ": " +
+                         std::to_string(n);
+                return s;
+            }
+        },
+        v);
+}
+
+} // namespace
+
+std::vector<InfoLine> runInfo(const Algorithm& algorithm, const ParameterValues& values,
+                              const std::vector<std::pair<std::string, SummaryValue>>& summary,
+                              const std::vector<std::string>& notes, const RunPlace& place,
+                              std::string_view lang)
+{
+    const bool en = lang == "en";
+    std::vector<InfoLine> info = {
+        {en ? "Analysis" : "Phân tích", en ? algorithm.titleEn : algorithm.titleVi},
+        {en ? "Workspace" : "Không gian làm việc", place.workspace},
+        {en ? "Province" : "Tỉnh", place.province},
+        {en ? "Coordinate system" : "Hệ tọa độ", place.crs},
+    };
+    for (const auto& p : algorithm.parameters) {
+        if (!values.has(p.name) && p.defaultValue.empty())
+            continue;
+        std::string value = p.type == Parameter::Type::Flag ? (en ? "yes" : "có")
+                                                            : values.text(p.name, p.defaultValue);
+        if (!p.unit.empty())
+            value += " " + p.unit;
+        info.push_back({en ? p.titleEn : p.titleVi, value});
+    }
+    for (const auto& [key, value] : summary)
+        if (!algorithm.parameter(key)) // a parameter's value is said above
+            info.push_back({figureTitle(key, lang), asText(value, lang)});
+    for (const auto& note : notes)
+        info.push_back({en ? "Note" : "Ghi chú", note});
+    return info;
 }
 
 } // namespace pa::analysis

@@ -63,6 +63,15 @@ std::string write(const Table& table)
     return out.str();
 }
 
+std::string writeForExcel(const Table& table, std::string_view lang)
+{
+    std::string header;
+    for (std::size_t c = 0; c < table.columns.size(); ++c)
+        header += (c ? "," : "") + field(columnTitle(table.columns[c].name, lang));
+    const std::string body = write(table);
+    return "\xEF\xBB\xBF" + header + body.substr(body.find('\n'));
+}
+
 std::string coverage(const CoverageResult& r)
 {
     return write(tables::coverage(r));

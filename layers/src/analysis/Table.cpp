@@ -4,10 +4,12 @@
 #include "planatlas/gis/Error.h"
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/PendingFile.h"
+#include "planatlas/layers/Text.h"
 #include "planatlas/layers/analysis/Csv.h"
 
 #include <map>
 #include <optional>
+#include <set>
 
 namespace pa::analysis {
 
@@ -261,6 +263,70 @@ gis::FieldType fieldType(Type type)
 }
 
 } // namespace
+
+void writeSpreadsheet(const std::vector<Table>& tables, const std::vector<InfoLine>& info,
+                      const std::string& path, std::string_view lang)
+{
+    layers::PendingFile file(path, layers::OutputKind::Xlsx); // moved in when complete
+    // Excel's rules for sheet names: at most 31 characters, none of []:*?/\, each once.
+    std::set<std::string> sheetNames;
+    auto sheetName = [&](std::string name) {
+        for (char& c : name)
+            if (std::string_view("[]:*?/\\").find(c) != std::string_view::npos)
+                c = '-';
+        name = text::clipUtf8(name, 31);
+        for (int n = 2; sheetNames.contains(name); ++n)
+            name = text::clipUtf8(name, 27) + " (" + std::to_string(n) + ")";
+        sheetNames.insert(name);
+        return name;
+    };
+    try {
+        auto out = gis::Dataset::createVector(file.path().string(), "XLSX");
+        for (const auto& table : tables) {
+            std::vector<gis::FieldDef> fields;
+            std::vector<std::size_t> kept; // the WKT column stays in CSV and GeoPackage output
+            std::set<std::string> headers;
+            for (std::size_t c = 0; c < table.columns.size(); ++c) {
+                if (table.columns[c].name == "wkt")
+                    continue;
+                std::string header = columnTitle(table.columns[c].name, lang);
+                if (!headers.insert(header).second) // two columns, one title: say which
+                    header += " (" + table.columns[c].name + ")";
+                fields.push_back({header, fieldType(table.columns[c].type)});
+                kept.push_back(c);
+            }
+            auto layer = out.createLayer(sheetName(tableTitle(table.name, lang)), nullptr,
+                                         gis::GeometryFamily::None, false, fields);
+            for (const auto& row : table.rows) {
+                auto feature = layer.newFeature();
+                for (std::size_t k = 0; k < kept.size(); ++k) {
+                    const auto& value = row[kept[k]];
+                    if (const auto* s = std::get_if<std::string>(&value))
+                        feature.setValue(static_cast<int>(k),
+                                         valueTitle(table.columns[kept[k]].name, *s, lang));
+                    else
+                        feature.setValue(static_cast<int>(k), value);
+                }
+                layer.insert(feature);
+            }
+        }
+        const bool en = lang == "en";
+        auto about = out.createLayer(sheetName(en ? "About" : "Thông tin"), nullptr,
+                                     gis::GeometryFamily::None, false,
+                                     {{en ? "Item" : "Mục", gis::FieldType::String},
+                                      {en ? "Value" : "Giá trị", gis::FieldType::String}});
+        for (const auto& line : info) {
+            auto feature = about.newFeature();
+            feature.setValue(0, line.label);
+            feature.setValue(1, line.value);
+            about.insert(feature);
+        }
+        out.close();
+    } catch (const gis::GisError& e) {
+        throw layers::Error(layers::ErrorKind::Input, path + ": cannot be written: " + e.what());
+    }
+    file.commit();
+}
 
 void writeGeoPackage(layers::Workspace& ws, const Table& table, const std::string& path,
                      const layers::Progress& progress)

@@ -5,10 +5,13 @@
 #include "planatlas/layers/analysis/Algorithm.h"
 
 #include "AnalysisFixture.h"
+#include "TestSupport.h"
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/analysis/Proximity.h"
+#include "planatlas/layers/analysis/Table.h"
 
 #include <gtest/gtest.h>
+#include <map>
 #include <set>
 
 using namespace pa;
@@ -204,4 +207,40 @@ TEST_F(Algorithms, DensityPerHundredSquareKilometres)
     // Each row lies on its unit (for --format gpkg and the map).
     ASSERT_EQ(t.places.size(), t.rows.size());
     EXPECT_EQ(t.places[0].layer, "units");
+}
+
+TEST(AlgorithmRegistry, EveryTableColumnAndFigureHasWordsInBothLanguages)
+{
+    // Spreadsheets, Excel CSV and the desktop application head every column with the words of
+    // one dictionary: every analysis, run on the sample, has them for all it puts out.
+    PLANATLAS_NEEDS_SAMPLE();
+    auto ws =
+        layers::Workspace::open(pa::test::sampleWorkspace().string(), gis::OpenMode::ReadOnly);
+    const std::map<std::string, std::vector<std::pair<std::string, std::string>>> given = {
+        {"coverage", {{"units", "districts_pre2025"}}},
+        {"density", {{"units", "districts_pre2025"}}},
+        {"access", {{"to", "expressway"}}},
+        {"zonal", {{"values", "land_price_illustrative"}}},
+    };
+    for (const auto& a : analysis::algorithms()) {
+        analysis::ParameterValues v;
+        if (const auto it = given.find(a.name); it != given.end())
+            for (const auto& [key, value] : it->second)
+                v.set(key, value);
+        const auto r = a.run(ws, v);
+        for (const auto& t : r.tables) {
+            EXPECT_NE(analysis::tableTitle(t.name, "vi"), t.name) << a.name;
+            EXPECT_NE(analysis::tableTitle(t.name, "en"), t.name) << a.name;
+            for (const auto& c : t.columns)
+                EXPECT_TRUE(analysis::hasColumnTitle(c.name)) << a.name << ": " << c.name;
+        }
+        for (const auto& [key, value] : r.summary)
+            EXPECT_TRUE(a.parameter(key) || analysis::figureTitle(key, "vi") != key)
+                << a.name << ": " << key;
+    }
+    EXPECT_EQ(analysis::columnTitle("share_pct", "vi"), "Tỷ lệ (%)");
+    EXPECT_EQ(analysis::columnTitle("share_pct", "en"), "Share (%)");
+    EXPECT_EQ(analysis::columnTitle("price_mean", "vi"), "price trung bình");
+    EXPECT_EQ(analysis::valueTitle("kind", "industrial_park", "vi"), "Khu công nghiệp");
+    EXPECT_EQ(analysis::valueTitle("name", "industrial_park", "vi"), "industrial_park");
 }

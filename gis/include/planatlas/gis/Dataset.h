@@ -143,13 +143,18 @@ enum class OpenMode
 class Dataset
 {
 public:
-    /// Opens any vector dataset GDAL reads. @p openOptions are GDAL open options ("KEY=VALUE").
+    /// Opens any vector dataset GDAL reads. @p openOptions are GDAL open options ("KEY=VALUE");
+    /// "HEADERS=FORCE" (spreadsheets: the first row names the columns) works with GDAL 3.6 too.
     /// Throws GisError with GDAL's message when it cannot be opened as a vector dataset.
     static Dataset openVector(const std::string& path, OpenMode mode,
                               const std::vector<std::string>& openOptions = {},
                               const std::vector<std::string>& allowedDrivers = {});
     /// Creates a new, empty GeoPackage. Fails if @p path exists.
     static Dataset createGeoPackage(const std::string& path);
+    /// Creates a new, empty vector dataset with GDAL's driver @p driver ("GPKG", "XLSX" …).
+    /// Fails if @p path exists or the driver is missing.
+    /// (Drivers such as XLSX write the file only on close().)
+    static Dataset createVector(const std::string& path, const std::string& driver);
 
     Dataset(Dataset&&) noexcept;
     Dataset& operator=(Dataset&&) noexcept;

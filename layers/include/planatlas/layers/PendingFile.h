@@ -23,6 +23,7 @@ enum class OutputKind
     Png,
     Svg,
     Pdf,
+    Xlsx, ///< an Excel workbook
 };
 
 /// The gpkg_contents description PlanAtlas gives the tables of an analysis GeoPackage; an
@@ -43,7 +44,7 @@ class PendingFile
 public:
     /// For the final file @p target holding @p kind. Throws Error(Input) naming it when its
     /// folder does not exist or checkOutputTarget refuses it. The temporary is
-    /// ".<name>.partial<extension>" in the same folder (the extension tells writers such as
+    /// ".<stem>.partial<extension>" in the same folder (the extension tells writers such as
     /// GDAL's drivers what to write).
     PendingFile(const std::string& target, OutputKind kind);
     ~PendingFile(); ///< removes the temporary unless committed

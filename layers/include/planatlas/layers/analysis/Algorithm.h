@@ -114,6 +114,21 @@ struct Algorithm
                const layers::Progress& progress = {}) const;
 };
 
+/// The workspace an analysis ran on, as its information sheet names it.
+struct RunPlace
+{
+    std::string workspace; ///< file name
+    std::string province, crs;
+};
+
+/// What a spreadsheet's information sheet says of a run, in @p lang ("vi" or "en"): the
+/// analysis, the workspace, each parameter as given or by default (with its unit), the run's
+/// figures (kinds by their names, decimals with the reader's mark), the notes on its inputs.
+std::vector<InfoLine> runInfo(const Algorithm& algorithm, const ParameterValues& values,
+                              const std::vector<std::pair<std::string, SummaryValue>>& summary,
+                              const std::vector<std::string>& notes, const RunPlace& place,
+                              std::string_view lang);
+
 /// Every analysis, in the order they are presented.
 const std::vector<Algorithm>& algorithms();
 /// The analysis called @p name, or nullptr.

@@ -14,6 +14,7 @@
 #include "planatlas/layers/analysis/Zonal.h"
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace pa::analysis {
@@ -57,6 +58,32 @@ Table targets(const TargetsResult& result);
 Table overlaps(const OverlapsResult& result);
 
 } // namespace tables
+
+/// The words a person reads for a column ("share_pct" → "Tỷ lệ (%)" / "Share (%)"), a table
+/// ("coverage" → "Độ phủ theo đơn vị") or a figure of a run ("industrial_inside_pct"), in
+/// @p lang "vi" or "en"; a name the dictionary lacks comes back as it is.
+std::string columnTitle(std::string_view column, std::string_view lang);
+std::string tableTitle(std::string_view table, std::string_view lang);
+std::string figureTitle(std::string_view figure, std::string_view lang);
+/// A value as a person reads it in @p lang: a kind's id in a kind column ("industrial_park" →
+/// "Khu công nghiệp"); any other value as it is.
+std::string valueTitle(std::string_view column, const std::string& value, std::string_view lang);
+/// Whether the dictionary has words for @p column (tests keep every column covered).
+bool hasColumnTitle(std::string_view column);
+
+/// One line of a spreadsheet's information sheet: what was asked and what came out.
+struct InfoLine
+{
+    std::string label, value;
+};
+
+/// Writes @p tables as an Excel workbook at @p path (replacing an earlier workbook there only
+/// once the new one is complete): one sheet per table, named and headed in @p lang ("vi" or
+/// "en"), typed cells (numbers as numbers), the WKT column left out; then a sheet of @p info
+/// (the analysis, its parameters and figures, the notes on its inputs). Throws
+/// layers::Error(Input) naming the file when it cannot be written.
+void writeSpreadsheet(const std::vector<Table>& tables, const std::vector<InfoLine>& info,
+                      const std::string& path, std::string_view lang);
 
 /// Writes @p table as one layer of a new GeoPackage at @p path (replacing a file there only
 /// once the new one is complete): rows with a Place get its geometry, in the workspace CRS,
