@@ -71,7 +71,8 @@ const Generated& generated()
         options.push_back(
             {"--format", "FMT",
              "csv (default), json, gpkg (a GeoPackage layer with each row's unit,\n"
-             "feature or overlap geometry; needs -o) or xlsx (an Excel workbook: a sheet per\n"
+             "feature or overlap geometry, a layer per kind where a unit has a row per kind;\n"
+             "needs -o) or xlsx (an Excel workbook: a sheet per\n"
              "table with typed cells, and a sheet of the parameters and figures; needs -o)"});
         options.push_back({"--excel", "",
                            "csv for Excel: a UTF-8 byte-order mark and the columns' words as the "
@@ -231,9 +232,11 @@ int runAnalyze(const std::vector<std::string>& args)
     const auto& table = result.tables.front();
     if (format == "gpkg") {
         const TerminalProgress progress;
-        analysis::writeGeoPackage(ws, table, parsed.value("-o"), progress.progress());
-        std::fprintf(stderr, "%s: %zu row(s) written to layer '%s' of %s\n", table.name.c_str(),
-                     table.rows.size(), table.name.c_str(), parsed.value("-o").c_str());
+        const auto layers = analysis::layersByKind(table);
+        analysis::writeGeoPackage(ws, layers, parsed.value("-o"), progress.progress());
+        for (const auto& layer : layers)
+            std::fprintf(stderr, "%s: %zu row(s) written to layer '%s' of %s\n", table.name.c_str(),
+                         layer.rows.size(), layer.name.c_str(), parsed.value("-o").c_str());
         return kOk;
     }
     if (format == "xlsx") {

@@ -449,25 +449,31 @@ TEST(Cli, AnalyzeCoverageOnTheSampleWritesCsvAndJson)
         {"analyze", sample, "coverage", "--units", "districts_pre2025", "-o", dir.file("c.csv")});
     EXPECT_EQ(file.exitCode, 0);
     EXPECT_EQ(pa::test::readBytes(dir.file("c.csv")), csv.out);
-    // As a GeoPackage layer: the same rows, each with its district's polygon, readable by
-    // GDAL's own SQL (what QGIS and ogr2ogr see).
+    // As a GeoPackage: a layer per kind (each district once, as QGIS draws it), the same rows,
+    // each with its district's polygon, readable by GDAL's own SQL (what QGIS and ogr2ogr see).
     const auto gpkg = runCli({"analyze", sample, "coverage", "--units", "districts_pre2025",
                               "--format", "gpkg", "-o", dir.file("c.gpkg")});
     ASSERT_EQ(gpkg.exitCode, 0) << gpkg.err;
-    const auto sql = pa::test::run(
-        {"ogrinfo", "-q", "-ro", dir.file("c.gpkg"), "-dialect", "SQLite", "-sql",
-         "SELECT count(*) AS n, sum(area_ha) AS ha, sum(ST_Area(geom) IS NULL) AS empty, "
-         "GeometryType(geom) AS type FROM coverage"});
-    ASSERT_EQ(sql.exitCode, 0) << sql.err;
-    EXPECT_NE(sql.out.find("n (Integer) = " + std::to_string(rows)), std::string::npos) << sql.out;
-    EXPECT_NE(sql.out.find("empty (Integer) = 0"), std::string::npos) << sql.out;
-    EXPECT_NE(sql.out.find("type (String) = MULTIPOLYGON"), std::string::npos) << sql.out;
+    double gpkgHa = 0;
+    for (const auto& kind : j["kinds"]) {
+        const std::string layer = "coverage_" + kind.get<std::string>();
+        const auto sql = pa::test::run(
+            {"ogrinfo", "-q", "-ro", dir.file("c.gpkg"), "-dialect", "SQLite", "-sql",
+             "SELECT count(*) AS n, count(DISTINCT unit_code) AS units, sum(area_ha) AS ha, "
+             "sum(ST_Area(geom) IS NULL) AS empty, GeometryType(geom) AS type FROM " +
+                 layer});
+        ASSERT_EQ(sql.exitCode, 0) << layer << ": " << sql.err;
+        EXPECT_NE(sql.out.find("n (Integer) = 9"), std::string::npos) << sql.out;
+        EXPECT_NE(sql.out.find("units (Integer) = 9"), std::string::npos) << sql.out;
+        EXPECT_NE(sql.out.find("empty (Integer) = 0"), std::string::npos) << sql.out;
+        EXPECT_NE(sql.out.find("type (String) = MULTIPOLYGON"), std::string::npos) << sql.out;
+        if (const auto at = sql.out.find("ha (Real) = "); at != std::string::npos)
+            gpkgHa += std::stod(sql.out.substr(at + 12));
+    }
     double csvHa = 0;
     for (const auto& r : j["rows"])
         csvHa += r["area_ha"].get<double>();
-    const auto at = sql.out.find("ha (Real) = ");
-    ASSERT_NE(at, std::string::npos);
-    EXPECT_NEAR(std::stod(sql.out.substr(at + 12)), csvHa, 1e-6 * csvHa);
+    EXPECT_NEAR(gpkgHa, csvHa, 1e-6 * csvHa);
     EXPECT_EQ(
         runCli({"analyze", sample, "coverage", "--units", "districts_pre2025", "--format", "gpkg"})
             .exitCode,

@@ -328,68 +328,113 @@ void writeSpreadsheet(const std::vector<Table>& tables, const std::vector<InfoLi
     file.commit();
 }
 
-void writeGeoPackage(layers::Workspace& ws, const Table& table, const std::string& path,
-                     const layers::Progress& progress)
+namespace {
+
+/// One table as a layer of the GeoPackage @p out being written.
+void writeLayer(gis::Dataset& out, layers::Workspace& ws, const Table& table,
+                const layers::Progress& progress)
+{
+    const bool spatial = !table.places.empty();
+    std::vector<gis::FieldDef> fields;
+    for (const auto& c : table.columns)
+        if (!(spatial && c.name == "wkt")) // the geometry is the geometry column
+            fields.push_back({c.name, fieldType(c.type)});
+    // One geometry type when every row has the same family (units and parks: MultiPolygon),
+    // so that GIS software styles the layer without asking.
+    std::vector<gis::Geometry> geometries;
+    std::optional<gis::GeometryFamily> family;
+    bool mixed = false;
+    if (spatial) {
+        PlaceReader places(ws);
+        for (const auto& place : table.places) {
+            geometries.push_back(places.geometry(place));
+            if (geometries.back().isNull() || geometries.back().isEmpty())
+                continue;
+            const auto f = geometries.back().family();
+            mixed = mixed || (family && *family != f);
+            family = f;
+        }
+    }
+    const bool single = family && !mixed && *family != gis::GeometryFamily::Collection;
+    auto layer = out.createLayer(
+        table.name, spatial ? &ws.crs() : nullptr,
+        !spatial ? gis::GeometryFamily::None
+        : single ? *family
+                 : gis::GeometryFamily::Collection,
+        single, fields, {"DESCRIPTION=" + std::string(layers::kAnalysisOutputDescription)});
+    out.startTransaction();
+    for (std::size_t i = 0; i < table.rows.size(); ++i) {
+        if (i % 1000 == 0) {
+            progress.checkCancelled();
+            progress.update(static_cast<double>(i) / static_cast<double>(table.rows.size()),
+                            "writing " + table.name);
+        }
+        auto feature = layer.newFeature();
+        int field = 0;
+        for (std::size_t c = 0; c < table.columns.size(); ++c) {
+            if (spatial && table.columns[c].name == "wkt")
+                continue;
+            feature.setValue(field++, table.rows[i][c]);
+        }
+        if (spatial && !geometries[i].isNull()) {
+            if (single)
+                geometries[i].promoteToMulti();
+            feature.setGeometry(std::move(geometries[i]));
+        }
+        layer.insert(feature);
+    }
+}
+
+} // namespace
+
+std::vector<Table> layersByKind(const Table& table)
+{
+    int kindColumn = -1;
+    for (std::size_t c = 0; c < table.columns.size(); ++c)
+        if (table.columns[c].name == "kind")
+            kindColumn = static_cast<int>(c);
+    std::set<std::pair<std::string, std::string>> seen;
+    bool repeated = false;
+    for (const auto& place : table.places)
+        if (!place.code.empty())
+            repeated = repeated || !seen.insert({place.layer, place.code}).second;
+    if (kindColumn < 0 || !repeated)
+        return {table};
+    std::vector<Table> out;
+    std::map<std::string, std::size_t> byKind; // kind → index in out, in order of appearance
+    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+        const std::string kind = gis::toString(table.rows[r][static_cast<std::size_t>(kindColumn)]);
+        auto [it, added] = byKind.emplace(kind, out.size());
+        if (added)
+            out.push_back({table.name + "_" + kind, table.columns, {}, {}});
+        out[it->second].rows.push_back(table.rows[r]);
+        out[it->second].places.push_back(table.places[r]);
+    }
+    return out;
+}
+
+void writeGeoPackage(layers::Workspace& ws, const std::vector<Table>& tables,
+                     const std::string& path, const layers::Progress& progress)
 {
     layers::PendingFile file(path, layers::OutputKind::GeoPackage); // moved in when complete
-    const bool spatial = !table.places.empty();
     try {
         auto out = gis::Dataset::createGeoPackage(file.path().string());
-        std::vector<gis::FieldDef> fields;
-        for (const auto& c : table.columns)
-            if (!(spatial && c.name == "wkt")) // the geometry is the geometry column
-                fields.push_back({c.name, fieldType(c.type)});
-        // One geometry type when every row has the same family (units and parks: MultiPolygon),
-        // so that GIS software styles the layer without asking.
-        std::vector<gis::Geometry> geometries;
-        std::optional<gis::GeometryFamily> family;
-        bool mixed = false;
-        if (spatial) {
-            PlaceReader places(ws);
-            for (const auto& place : table.places) {
-                geometries.push_back(places.geometry(place));
-                if (geometries.back().isNull() || geometries.back().isEmpty())
-                    continue;
-                const auto f = geometries.back().family();
-                mixed = mixed || (family && *family != f);
-                family = f;
-            }
+        for (const auto& table : tables) {
+            writeLayer(out, ws, table, progress); // each in a transaction of its own
+            out.commitTransaction();
         }
-        const bool single = family && !mixed && *family != gis::GeometryFamily::Collection;
-        auto layer = out.createLayer(
-            table.name, spatial ? &ws.crs() : nullptr,
-            !spatial ? gis::GeometryFamily::None
-            : single ? *family
-                     : gis::GeometryFamily::Collection,
-            single, fields, {"DESCRIPTION=" + std::string(layers::kAnalysisOutputDescription)});
-        out.startTransaction();
-        for (std::size_t i = 0; i < table.rows.size(); ++i) {
-            if (i % 1000 == 0) {
-                progress.checkCancelled();
-                progress.update(static_cast<double>(i) / static_cast<double>(table.rows.size()),
-                                "writing " + table.name);
-            }
-            auto feature = layer.newFeature();
-            int field = 0;
-            for (std::size_t c = 0; c < table.columns.size(); ++c) {
-                if (spatial && table.columns[c].name == "wkt")
-                    continue;
-                feature.setValue(field++, table.rows[i][c]);
-            }
-            if (spatial && !geometries[i].isNull()) {
-                if (single)
-                    geometries[i].promoteToMulti();
-                feature.setGeometry(std::move(geometries[i]));
-            }
-            layer.insert(feature);
-        }
-        out.commitTransaction();
         out.close();
     } catch (const gis::GisError& e) {
         throw layers::Error(layers::ErrorKind::Input, path + ": cannot be written: " + e.what());
     }
     file.commit();
-    progress.update(1.0, "writing " + table.name);
+    progress.update(1.0, "writing " + (tables.empty() ? std::string() : tables.front().name));
+}
+
+void writeGeoPackage(layers::Workspace& ws, const Table& table, const std::string& path,
+                     const layers::Progress& progress)
+{
+    writeGeoPackage(ws, std::vector<Table>{table}, path, progress);
 }
 
 } // namespace pa::analysis

@@ -54,6 +54,30 @@ TEST_F(AnalysisFixture, CoverageAsAGeoPackageCarriesEachUnitsGeometry)
     EXPECT_EQ(parks, 2);
 }
 
+TEST_F(AnalysisFixture, CoverageAsLayersOneLayerPerKindEachUnitOnce)
+{
+    auto ws = layers::Workspace::open(path(), gis::OpenMode::ReadOnly);
+    const auto table = analysis::tables::coverage(analysis::coverage(ws, "units"));
+    const auto layers = analysis::layersByKind(table);
+    ASSERT_GT(layers.size(), 1u);
+    std::size_t rows = 0;
+    for (const auto& layer : layers) {
+        EXPECT_EQ(layer.name.rfind("coverage_", 0), 0u) << layer.name;
+        EXPECT_EQ(layer.rows.size(), 2u) << layer.name; // units U1 and U2, once each
+        rows += layer.rows.size();
+    }
+    EXPECT_EQ(rows, table.rows.size());
+    const auto out = m_dir.file("by_kind.gpkg");
+    analysis::writeGeoPackage(ws, layers, out);
+    auto ds = gis::Dataset::openVector(out, gis::OpenMode::ReadOnly);
+    EXPECT_EQ(ds.layerNames().size(), layers.size());
+    EXPECT_EQ(ds.layerByName("coverage_industrial_park")->featureCount(), 2);
+    // A table whose rows do not repeat a place stays one layer.
+    const auto footprint =
+        analysis::tables::footprint(analysis::footprint(ws, analysis::FootprintBy::Task, "units"));
+    EXPECT_EQ(analysis::layersByKind(footprint).size(), 1u);
+}
+
 TEST_F(AnalysisFixture, OverlapsAsAGeoPackageAreTheOverlapPolygons)
 {
     auto ws = layers::Workspace::open(path(), gis::OpenMode::ReadOnly);

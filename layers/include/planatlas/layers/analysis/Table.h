@@ -85,6 +85,15 @@ struct InfoLine
 void writeSpreadsheet(const std::vector<Table>& tables, const std::vector<InfoLine>& info,
                       const std::string& path, std::string_view lang);
 
+/// The layers a GIS user wants of @p table: one per kind ("coverage_industrial_park", …) when
+/// the table has a "kind" column and its rows repeat a place (coverage: every district once per
+/// kind, which QGIS would draw stacked), else the table itself.
+std::vector<Table> layersByKind(const Table& table);
+
+/// Writes @p tables as the layers of a new GeoPackage at @p path, as writeGeoPackage below.
+void writeGeoPackage(layers::Workspace& workspace, const std::vector<Table>& tables,
+                     const std::string& path, const layers::Progress& progress = {});
+
 /// Writes @p table as one layer of a new GeoPackage at @p path (replacing a file there only
 /// once the new one is complete): rows with a Place get its geometry, in the workspace CRS,
 /// read from @p workspace; a table without places becomes an attribute table. Throws
