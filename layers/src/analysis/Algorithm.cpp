@@ -189,15 +189,15 @@ std::string asText(const SummaryValue& v, std::string_view lang)
                 return x;
             else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
                 std::string s;
-                for (const auto& item : x)
-                    s += (s.empty() ? "" : ", ") + item;
+                for (const auto& item : x) // kinds by their names, other items as they are
+                    s += (s.empty() ? "" : "; ") + valueTitle("kind", item, lang);
                 return s.empty() ? std::string(lang == "en" ? "all" : "tất cả") : s;
             } else { // counts by kind: the kinds' names
                 std::string s;
                 for (const auto& [key, n] : x)
                     s += (s.empty() ? "" : "; ") + valueTitle("kind", key, lang) + ": " +
                          std::to_string(n);
-                return s;
+                return s.empty() ? std::string(lang == "en" ? "none" : "không có") : s;
             }
         },
         v);
@@ -227,7 +227,7 @@ std::vector<InfoLine> runInfo(const Algorithm& algorithm, const ParameterValues&
         info.push_back({en ? p.titleEn : p.titleVi, value});
     }
     for (const auto& [key, value] : summary)
-        if (!algorithm.parameter(key)) // a parameter's value is said above
+        if (!algorithm.parameter(key) && key != "crs") // parameters and the CRS are above
             info.push_back({figureTitle(key, lang), asText(value, lang)});
     for (const auto& note : notes)
         info.push_back({en ? "Note" : "Ghi chú", note});
