@@ -975,7 +975,7 @@ bool ruleDutySubject(ClauseInput& in, Clause& clause)
         return false; // a norm about things ("… phải được khép kín"), or a lead-in to a list
     // The subject names actors: bodies, forces, owners, investors, people.
     const bool actor = std::any_of(std::begin(kActorWords), std::end(kActorWords),
-                                   [&](std::string_view w) { return F.rfind(w, 0) == 0; });
+                                   [&F = F](std::string_view w) { return F.rfind(w, 0) == 0; });
     // Procedural roles of a one-stop procedure ("Cơ quan chủ trì có trách nhiệm tổng hợp …") are
     // not bodies.
     if (!actor || F.rfind("co quan chu tri", 0) == 0 || F.rfind("co quan phoi hop", 0) == 0 ||
