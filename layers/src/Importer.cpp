@@ -799,6 +799,21 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
         }
     };
 
+    // Text in a numeric column as a number (Vietnamese "134,9" or "1.211.000" too); empty
+    // text or no number at all leaves the value empty, the latter counted.
+    auto readNumber = [&report](FieldValue& value, FieldType type, bool preferThousands) {
+        const auto* s = std::get_if<std::string>(&value);
+        if (!s || (type != FieldType::Real && type != FieldType::Integer))
+            return;
+        const std::string written = trim(*s);
+        const auto number =
+            written.empty() ? std::nullopt : text::parseNumber(written, preferThousands);
+        if (!number && !written.empty())
+            ++report.numbersUnparsed;
+        value = !number                   ? FieldValue(std::monostate{})
+                : type == FieldType::Real ? FieldValue(*number)
+                                          : FieldValue(static_cast<std::int64_t>(*number));
+    };
     TextStats textStats;
     std::map<std::string, std::vector<std::string>> lostExamples; // column → first values
     auto decodeColumn = [&](const std::string& raw, int sourceIndex,
@@ -927,18 +942,7 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
                         if (s->empty())
                             value = std::monostate{};
                     }
-                    if (t.type == FieldType::Real || t.type == FieldType::Integer) {
-                        if (auto* s = std::get_if<std::string>(&value)) {
-                            if (auto parsedNumber = text::parseNumber(*s, decimalComma[i])) {
-                                value = t.type == FieldType::Real
-                                            ? FieldValue(*parsedNumber)
-                                            : FieldValue(static_cast<std::int64_t>(*parsedNumber));
-                            } else {
-                                ++report.numbersUnparsed;
-                                value = std::monostate{};
-                            }
-                        }
-                    }
+                    readNumber(value, t.type, decimalComma[i]);
                     if (t.type == FieldType::Date &&
                         !std::holds_alternative<std::monostate>(value)) {
                         if (auto date = text::parseDate(gis::toString(value))) {
@@ -999,16 +1003,7 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
                     FieldValue value = in->value(extras[k].sourceIndex);
                     if (auto* s = std::get_if<std::string>(&value))
                         *s = decodeColumn(*s, extras[k].sourceIndex, featureLabel);
-                    if (extras[k].type == FieldType::Real || extras[k].type == FieldType::Integer)
-                        if (auto* s = std::get_if<std::string>(&value)) {
-                            const auto parsed = text::parseNumber(trim(*s), false);
-                            if (!parsed && !trim(*s).empty())
-                                ++report.numbersUnparsed;
-                            value = !parsed ? FieldValue(std::monostate{})
-                                    : extras[k].type == FieldType::Real
-                                        ? FieldValue(*parsed)
-                                        : FieldValue(static_cast<std::int64_t>(*parsed));
-                        }
+                    readNumber(value, extras[k].type, false);
                     out.setValue(static_cast<int>(targets.size() + k), value);
                 }
                 try {

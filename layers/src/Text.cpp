@@ -1,5 +1,6 @@
 #include "planatlas/layers/Text.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstdio>
@@ -450,29 +451,16 @@ std::string decode(std::string_view bytes, Encoding encoding, int* unmapped)
     return result;
 }
 
-std::optional<std::string> latin1Bytes(std::string_view utf8)
-{
-    if (!isValidUtf8(utf8))
-        return std::nullopt;
-    const auto text = icu::UnicodeString::fromUTF8(
-        icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
-    std::string bytes;
-    bytes.reserve(static_cast<std::size_t>(text.length()));
-    for (int32_t i = 0; i < text.length(); ++i) {
-        const char16_t c = text.charAt(i);
-        if (c > 0xFF)
-            return std::nullopt;
-        bytes += static_cast<char>(c);
-    }
-    return bytes;
-}
+namespace {
 
-std::optional<std::string> undoMojibake(std::string_view utf8)
+/// The bytes a reader that took them for Latin-1 (and, with @p cp1252, for Windows-1252, whose
+/// letters and signs fill 0x80–0x9F) turned into @p utf8; nullopt when a character has no such
+/// byte.
+std::optional<std::string> singleByteSource(std::string_view utf8, bool cp1252)
 {
     if (!isValidUtf8(utf8))
         return std::nullopt;
-    // Windows-1252's letters and signs in 0x80–0x9F, where Latin-1 has control codes.
-    static const std::map<char16_t, unsigned char> cp1252 = {
+    static const std::map<char16_t, unsigned char> windows1252 = {
         {0x20AC, 0x80}, {0x201A, 0x82}, {0x0192, 0x83}, {0x201E, 0x84}, {0x2026, 0x85},
         {0x2020, 0x86}, {0x2021, 0x87}, {0x02C6, 0x88}, {0x2030, 0x89}, {0x0160, 0x8A},
         {0x2039, 0x8B}, {0x0152, 0x8C}, {0x017D, 0x8E}, {0x2018, 0x91}, {0x2019, 0x92},
@@ -483,21 +471,35 @@ std::optional<std::string> undoMojibake(std::string_view utf8)
         icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
     std::string bytes;
     bytes.reserve(static_cast<std::size_t>(text.length()));
-    bool high = false;
     for (int32_t i = 0; i < text.length(); ++i) {
         const char16_t c = text.charAt(i);
         if (c <= 0xFF) {
             bytes += static_cast<char>(c);
-        } else if (const auto it = cp1252.find(c); it != cp1252.end()) {
+        } else if (const auto it = windows1252.find(c); cp1252 && it != windows1252.end()) {
             bytes += static_cast<char>(it->second);
         } else {
             return std::nullopt;
         }
-        high = high || c >= 0x80;
     }
-    if (!high || !isValidUtf8(bytes))
+    return bytes;
+}
+
+} // namespace
+
+std::optional<std::string> latin1Bytes(std::string_view utf8)
+{
+    return singleByteSource(utf8, false);
+}
+
+std::optional<std::string> undoMojibake(std::string_view utf8)
+{
+    auto bytes = singleByteSource(utf8, true);
+    const bool high = bytes && std::any_of(bytes->begin(), bytes->end(), [](char c) {
+                          return static_cast<unsigned char>(c) >= 0x80;
+                      });
+    if (!high || !isValidUtf8(*bytes))
         return std::nullopt;
-    return toNfc(bytes);
+    return toNfc(*bytes);
 }
 
 bool hasLostLetters(std::string_view utf8)

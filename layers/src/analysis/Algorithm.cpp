@@ -3,11 +3,11 @@
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/LayerKind.h"
 #include "planatlas/layers/Text.h"
+#include "planatlas/layers/analysis/Csv.h"
 #include "planatlas/layers/analysis/Table.h"
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <sstream>
 #include <variant>
 
@@ -177,9 +177,7 @@ std::string asText(const SummaryValue& v, std::string_view lang)
             else if constexpr (std::is_same_v<T, std::int64_t>)
                 return std::to_string(x);
             else if constexpr (std::is_same_v<T, double>) {
-                char buffer[64];
-                std::snprintf(buffer, sizeof buffer, "%.2f", x);
-                std::string s = buffer;
+                std::string s = csv::number(x, 2);
                 while (s.find('.') != std::string::npos && (s.back() == '0' || s.back() == '.'))
                     s.pop_back();
                 if (lang != "en") // "81,3": the decimal comma a Vietnamese reader writes

@@ -330,8 +330,9 @@ void writeSpreadsheet(const std::vector<Table>& tables, const std::vector<InfoLi
 
 namespace {
 
-/// One table as a layer of the GeoPackage @p out being written.
-void writeLayer(gis::Dataset& out, layers::Workspace& ws, const Table& table,
+/// One table as a layer of the GeoPackage @p out being written, in a transaction of its own;
+/// @p places reads each unit layer once for all the tables.
+void writeLayer(gis::Dataset& out, layers::Workspace& ws, PlaceReader& places, const Table& table,
                 const layers::Progress& progress)
 {
     const bool spatial = !table.places.empty();
@@ -345,7 +346,6 @@ void writeLayer(gis::Dataset& out, layers::Workspace& ws, const Table& table,
     std::optional<gis::GeometryFamily> family;
     bool mixed = false;
     if (spatial) {
-        PlaceReader places(ws);
         for (const auto& place : table.places) {
             geometries.push_back(places.geometry(place));
             if (geometries.back().isNull() || geometries.back().isEmpty())
@@ -383,6 +383,7 @@ void writeLayer(gis::Dataset& out, layers::Workspace& ws, const Table& table,
         }
         layer.insert(feature);
     }
+    out.commitTransaction();
 }
 
 } // namespace
@@ -419,9 +420,9 @@ void writeGeoPackage(layers::Workspace& ws, const std::vector<Table>& tables,
     layers::PendingFile file(path, layers::OutputKind::GeoPackage); // moved in when complete
     try {
         auto out = gis::Dataset::createGeoPackage(file.path().string());
+        PlaceReader places(ws);
         for (const auto& table : tables) {
-            writeLayer(out, ws, table, progress); // each in a transaction of its own
-            out.commitTransaction();
+            writeLayer(out, ws, places, table, progress);
         }
         out.close();
     } catch (const gis::GisError& e) {

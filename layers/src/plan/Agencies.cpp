@@ -858,23 +858,18 @@ std::vector<AgencyMention> namedUnits(const std::string& text, const text::Folde
     const std::string& f = folded.folded;
     std::vector<AgencyMention> out;
     const std::string_view group = std::string_view(f).substr(begin, end - begin);
-    std::string_view unit;
+    bool unitGroup = false;
     for (std::string_view u : {"xa", "phuong", "huyen"})
         for (std::string_view prefix : {"ubnd cac ", "uy ban nhan dan cac "})
-            if (group.size() == prefix.size() + u.size() && group.starts_with(prefix) &&
-                group.ends_with(u))
-                unit = u;
-    if (unit.empty() || end + 1 >= f.size() || f[end] != ':')
+            unitGroup = unitGroup || (group.size() == prefix.size() + u.size() &&
+                                      group.starts_with(prefix) && group.ends_with(u));
+    if (!unitGroup || end + 1 >= f.size() || f[end] != ':')
         return out;
-    const std::string written =
-        text.substr(folded.origin[begin], folded.origin[end] - folded.origin[begin]);
-    // "Ủy ban nhân dân các xã" → "Ủy ban nhân dân xã"
-    const auto cac = text::foldForMatch(written).rfind("cac ");
-    if (cac == std::string::npos)
-        return out;
-    const text::FoldedText wf = text::foldWithOffsets(written);
+    // "Ủy ban nhân dân các xã" → "Ủy ban nhân dân xã": the group's words without its "các"
+    const std::size_t cac = begin + group.rfind("cac ");
     const std::string singular =
-        written.substr(0, wf.origin[cac]) + written.substr(wf.origin[cac + 4]);
+        text.substr(folded.origin[begin], folded.origin[cac] - folded.origin[begin]) +
+        text.substr(folded.origin[cac + 4], folded.origin[end] - folded.origin[cac + 4]);
     std::size_t i = end + 1;
     while (i < f.size()) {
         while (i < f.size() && f[i] == ' ')

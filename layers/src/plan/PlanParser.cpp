@@ -758,11 +758,9 @@ bool ruleChuTri(ClauseInput& in, Clause& clause)
             continue;
         // "cơ quan chủ trì", "đơn vị chủ trì" name a role ("Trường hợp …, cơ quan chủ trì thẩm
         // định tổng hợp …"), unless a body is said to be it ("Sở X là cơ quan chủ trì").
-        if (in.roleNouns() &&
-            (std::string_view(F).substr(0, pos).ends_with("co quan ") ||
-             std::string_view(F).substr(0, pos).ends_with("don vi ")) &&
-            !std::string_view(F).substr(0, pos).ends_with(" la co quan ") &&
-            !std::string_view(F).substr(0, pos).ends_with(" la don vi "))
+        if (const std::string_view before = std::string_view(F).substr(0, pos);
+            in.roleNouns() && (before.ends_with("co quan ") || before.ends_with("don vi ")) &&
+            !before.ends_with(" la co quan ") && !before.ends_with(" la don vi "))
             continue;
         std::size_t regionStart = F.find_last_of(".;:", pos == 0 ? 0 : pos - 1);
         regionStart = (regionStart == std::string::npos || pos == 0) ? 0 : regionStart + 1;
@@ -941,9 +939,6 @@ bool ruleRoleField(ClauseInput& in, Clause& clause)
     return true;
 }
 
-/// A subject of a duty that is no body's name: "Cơ quan, đơn vị được … giao tổ chức lập quy
-/// hoạch … phải phối hợp …", "Các chủ rừng phải thường xuyên canh phòng", "Lực lượng canh phòng
-/// có trách nhiệm …": the words before the duty verb lead, as written.
 /// Words that begin a duty's subject named by what it is: bodies, forces, owners, investors,
 /// people (folded).
 constexpr std::string_view kActorWords[] = {"co quan",        "cac co quan",    "don vi",
@@ -958,6 +953,9 @@ constexpr std::string_view kActorWords[] = {"co quan",        "cac co quan",    
                                             "hop tac xa",     "cac hop tac xa", "co so ",
                                             "cac co so ",     "dan quan"};
 
+/// A subject of a duty that is no body's name: "Cơ quan, đơn vị được … giao tổ chức lập quy
+/// hoạch … phải phối hợp …", "Các chủ rừng phải thường xuyên canh phòng", "Lực lượng canh phòng
+/// có trách nhiệm …": the words before the duty verb lead, as written.
 bool ruleDutySubject(ClauseInput& in, Clause& clause)
 {
     auto [body, f, F, mentions, resolver, colon] = in.parts();
