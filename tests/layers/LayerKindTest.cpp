@@ -1,5 +1,6 @@
 #include "planatlas/layers/LayerKind.h"
 
+#include <algorithm>
 #include <gtest/gtest.h>
 #include <set>
 
@@ -25,7 +26,16 @@ TEST(LayerKind, IdsPrefixesAndTitlesAreUniqueAndComplete)
         EXPECT_FALSE(kind.titleVi.empty());
         EXPECT_FALSE(kind.titleEn.empty());
         EXPECT_FALSE(kind.families.empty());
-        EXPECT_EQ(kind.style.stroke.size(), 7u) << kind.id;
+        const auto& look = kind.symbology;
+        EXPECT_EQ(look.line.colour.size(), 7u) << kind.id;
+        EXPECT_GT(look.line.widthMm, 0.1) << kind.id;
+        EXPECT_TRUE(look.fill.empty() || look.fill.size() == 7u) << kind.id;
+        // A kind drawn by a class attribute names it among its attributes.
+        if (!look.sizeBy.empty()) {
+            EXPECT_TRUE(std::any_of(kind.attributes.begin(), kind.attributes.end(),
+                                    [&](const AttributeSpec& a) { return a.name == look.sizeBy; }))
+                << kind.id;
+        }
     }
 }
 

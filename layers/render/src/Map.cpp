@@ -126,9 +126,8 @@ bool streamedKind(const std::string& kind)
 
 bool labelledKind(const std::string& kind)
 {
-    return kind != "basemap" && kind != "admin_province" && kind != "land_price" &&
-           kind != "road" && kind != "railway" && kind != "infrastructure" &&
-           kind != "analysis_grid";
+    const auto* k = layers::findKind(kind);
+    return k && k->symbology.label.sizePt > 0;
 }
 
 bool madeUp(const std::string& source)
@@ -1147,9 +1146,10 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
     LabelPlacer placer(frame, o.furniture ? std::vector<QRectF>{scaleBarBox, northBox}
                                           : std::vector<QRectF>{});
     for (const auto& d : drawn) {
-        if (d.kind == "basemap" || d.kind == "admin_province" || d.kind == "land_price" ||
-            d.kind == "road" || d.kind == "railway" || d.kind == "infrastructure")
+        if (!labelledKind(d.kind))
             continue;
+        const layers::Symbology& look = layers::findKind(d.kind)->symbology;
+        const layers::LabelSpec& spec = look.label;
         if (const auto it = stacked.find(d.layer.name);
             it != stacked.end() && it->second.second <= 0.0)
             continue; // a layer faded out entirely keeps no labels either
@@ -1164,21 +1164,31 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
             l.text = q(shortName(item.name));
             l.anchor = at;
             l.point = item.shapes.polygons.empty();
-            l.colour = item.emphasised ? QColor(0x20, 0x20, 0x20) : QColor(0x90, 0x90, 0x90);
-            if (d.kind == "admin_district") {
-                l.font = mapFont(u.pt(7.5), false, true);
-                l.colour = QColor(0x70, 0x70, 0x70);
-                l.priority = 10;
-            } else if (d.kind == "urban_centre") {
-                const bool big = item.tier == "provincial";
-                l.font = mapFont(u.pt(big ? 9 : 7.5), big || item.tier == "subregional");
-                l.priority = big ? 100 : item.tier == "subregional" ? 90 : 70;
-                l.offset = u.px(2.5);
-                l.colour = item.emphasised ? QColor(0x67, 0x00, 0x0d) : l.colour;
-            } else if (d.kind == "expressway") {
-                l.font = mapFont(u.pt(6.5), true);
-                l.colour = item.emphasised ? QColor(0xb0, 0x10, 0x10) : l.colour;
-                l.priority = 40;
+            const QColor own(
+                QString::fromLatin1(spec.colour.data(), static_cast<int>(spec.colour.size())));
+            l.colour = item.emphasised || spec.keepColour ? own : QColor(0x90, 0x90, 0x90);
+            double sizePt = spec.sizePt;
+            bool bold = spec.bold;
+            int priority = spec.priority;
+            for (const auto& size : look.sizes)
+                if (size.value == item.tier) {
+                    sizePt = size.labelPt;
+                    bold = size.labelBold;
+                    priority = size.labelPriority;
+                }
+            l.font = mapFont(u.pt(sizePt), bold, spec.italic);
+            l.offset = u.px(spec.offsetMm);
+            if (priority >= 0) {
+                l.priority = priority;
+            } else {
+                l.priority = 50 + std::min(30.0, std::sqrt(item.areaPx) / u.px(1)) +
+                             (item.emphasised ? 20 : -40);
+                if (item.areaPx > 0 && item.areaPx < u.px(6) * u.px(6)) {
+                    l.point = true; // small areas: beside them, like points
+                    l.offset = std::sqrt(item.areaPx) / 2 + u.px(0.8);
+                }
+            }
+            if (spec.alongLine) {
                 l.point = false;
                 // Written along the longest stretch of it inside the frame.
                 double best = 0;
@@ -1204,19 +1214,6 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
                         run.push_back(device);
                     }
                     finish();
-                }
-            } else if (d.kind == "other") {
-                l.font = mapFont(u.pt(7.5), false, true);
-                l.colour = QColor(0xb3, 0x58, 0x06);
-                l.priority = 15;
-            } else {
-                l.font = mapFont(u.pt(6.5));
-                l.priority = 50 + std::min(30.0, std::sqrt(item.areaPx) / u.px(1)) +
-                             (item.emphasised ? 20 : -40);
-                l.offset = u.px(2);
-                if (item.areaPx > 0 && item.areaPx < u.px(6) * u.px(6)) {
-                    l.point = true; // small areas: beside them, like points
-                    l.offset = std::sqrt(item.areaPx) / 2 + u.px(0.8);
                 }
             }
             labels.push_back(std::move(l));

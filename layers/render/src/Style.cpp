@@ -27,99 +27,103 @@ QColor muted(const QColor& c)
 
 } // namespace
 
+namespace {
+
+Qt::PenStyle penStyle(layers::Dash dash)
+{
+    switch (dash) {
+    case layers::Dash::Dash:
+        return Qt::DashLine;
+    case layers::Dash::Dot:
+        return Qt::DotLine;
+    case layers::Dash::DashDot:
+        return Qt::DashDotLine;
+    case layers::Dash::Sleepers:
+        return Qt::CustomDashLine;
+    case layers::Dash::Solid:
+        break;
+    }
+    return Qt::SolidLine;
+}
+
+QPen pen(const layers::Stroke& stroke, const QColor& c, const Units& u)
+{
+    if (stroke.colour.empty() || stroke.widthMm <= 0)
+        return Qt::NoPen;
+    const Qt::PenCapStyle cap = stroke.cap == layers::Cap::Flat    ? Qt::FlatCap
+                                : stroke.cap == layers::Cap::Round ? Qt::RoundCap
+                                                                   : Qt::SquareCap;
+    QPen p(c, u.px(stroke.widthMm), penStyle(stroke.dash), cap,
+           stroke.cap == layers::Cap::Square ? Qt::BevelJoin : Qt::RoundJoin);
+    if (stroke.dash == layers::Dash::Sleepers)
+        p.setDashPattern({4, 4});
+    return p;
+}
+
+} // namespace
+
 Symbol symbolFor(const std::string& kind, const std::string& status, const std::string& tier,
                  bool indicative, bool mute, const Units& u)
 {
-    Symbol s;
+    static const layers::Symbology unknown = [] {
+        layers::Symbology s;
+        s.fill = "#d9d9d9";
+        s.line.colour = "#737373";
+        s.line.widthMm = 0.3;
+        s.line.cap = layers::Cap::Flat;
+        s.indicativeDotted = true;
+        return s;
+    }();
     const layers::LayerKind* k = layers::findKind(kind);
-    const auto style = k ? k->style : layers::Style{"#d9d9d9", "#737373", 0.3};
-    QColor fill = style.fill.empty() ? QColor() : colour(style.fill, 200);
-    QColor stroke = colour(style.stroke);
-    if (mute) {
-        fill = fill.isValid() ? muted(fill) : fill;
-        stroke = muted(stroke).darker(115);
-    }
+    const layers::Symbology& look = k ? k->symbology : unknown;
     const bool planned =
-        status == "planned" || status == "proposed" || status == "under_construction";
-    const double width = u.px(std::max(style.strokeWidthMm, 0.15));
+        look.planned != layers::PlannedLook::Same &&
+        (status == "planned" || status == "proposed" || status == "under_construction");
 
-    if (kind == "expressway") {
-        s.casing = QPen(mute ? QColor(245, 245, 245) : Qt::white, u.px(1.9), Qt::SolidLine,
-                        Qt::FlatCap, Qt::RoundJoin);
-        s.pen = QPen(stroke, u.px(1.1), planned ? Qt::DashLine : Qt::SolidLine, Qt::FlatCap,
-                     Qt::RoundJoin);
-        if (!mute)
-            s.casing.setColor(QColor(255, 255, 255, 230));
-        return s;
+    QColor stroke = colour(look.line.colour, look.line.alpha);
+    QColor fill = look.fill.empty() ? QColor() : colour(look.fill, look.fillAlpha);
+    QColor casing = colour(look.casing.colour, look.casing.alpha);
+    if (mute) {
+        stroke = muted(stroke).darker(115);
+        fill = fill.isValid() ? muted(fill) : fill;
+        casing = muted(casing);
     }
-    if (kind == "road") {
-        s.casing =
-            QPen(QColor(255, 255, 255, 200), u.px(0.9), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
-        s.pen = QPen(stroke, u.px(0.5), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
+
+    Symbol s;
+    s.pen = pen(look.line, stroke, u);
+    s.casing = pen(look.casing, casing, u);
+    if (indicative && look.indicativeDotted && s.pen.style() == Qt::SolidLine)
+        s.pen.setStyle(Qt::DotLine);
+    s.mark = look.marker == layers::Marker::Circle     ? Mark::Circle
+             : look.marker == layers::Marker::Triangle ? Mark::Triangle
+                                                       : Mark::Square;
+    s.markMm = look.markerMm;
+    for (const auto& size : look.sizes)
+        if (size.value == tier)
+            s.markMm = size.markerMm;
+    if (fill.isValid())
+        s.brush = QBrush(fill);
+    if (!planned)
         return s;
-    }
-    if (kind == "railway") {
-        // The classic railway: a dark line with light dashes along it.
-        s.casing = QPen(stroke, u.px(0.8), Qt::SolidLine, Qt::FlatCap, Qt::RoundJoin);
-        s.pen = QPen(Qt::white, u.px(0.4), Qt::CustomDashLine, Qt::FlatCap, Qt::RoundJoin);
-        s.pen.setDashPattern({4, 4});
-        return s;
-    }
-    if (kind == "urban_centre") {
-        static const std::map<std::string, double> size = {
-            {"provincial", 4.2}, {"subregional", 3.2}, {"district", 2.4}, {"commune_cluster", 2.0}};
-        const auto it = size.find(tier);
-        s.mark = Mark::Circle;
-        s.markMm = it == size.end() ? 2.2 : it->second;
-        s.pen = QPen(mute ? stroke : QColor(0x99, 0x10, 0x20), u.px(0.35));
-        s.brush = planned ? QBrush(Qt::white) : QBrush(mute ? fill : QColor(0xe3, 0x4a, 0x33));
-        if (planned)
-            s.pen.setStyle(Qt::DashLine);
-        return s;
-    }
-    if (kind == "market_logistics" || kind == "infrastructure") {
-        s.mark = kind == "market_logistics" ? Mark::Square : Mark::Triangle;
-        s.markMm = 2.6;
-        s.pen = QPen(stroke.darker(120), u.px(0.3));
-        s.brush = QBrush(kind == "infrastructure" && !mute ? QColor(0x31, 0x82, 0xbd)
-                                                           : (fill.isValid() ? fill : stroke));
-        return s;
-    }
-    // Polygons (and points of polygon kinds, drawn as squares).
-    s.mark = Mark::Square;
-    s.markMm = 2.4;
-    if (kind == "admin_province") {
-        s.pen =
-            QPen(QColor(0x3a, 0x3a, 0x3a), u.px(0.7), Qt::DashDotLine, Qt::FlatCap, Qt::RoundJoin);
-        return s;
-    }
-    if (kind == "admin_district" || kind == "admin_commune") {
-        s.pen = QPen(QColor(0x80, 0x80, 0x80), u.px(kind == "admin_district" ? 0.3 : 0.2),
-                     Qt::DashLine);
-        return s;
-    }
-    if (kind == "basemap") {
-        s.pen = QPen(QColor(0xc8, 0xc8, 0xc8), u.px(0.15));
-        s.brush = QBrush(QColor(0xe2, 0xe2, 0xdc));
-        return s;
-    }
-    if (kind == "other" || kind == "analysis_grid") {
-        s.pen = QPen(kind == "other" && !mute ? QColor(0xb3, 0x58, 0x06) : stroke,
-                     u.px(kind == "other" ? 0.5 : 0.15),
-                     kind == "other" ? Qt::DashLine : Qt::SolidLine);
-        return s;
-    }
-    s.pen =
-        QPen(stroke, width, indicative ? Qt::DotLine : Qt::SolidLine, Qt::FlatCap, Qt::RoundJoin);
-    if (fill.isValid()) {
-        QColor f = fill;
-        if (planned) {
-            f.setAlpha(90);
+    switch (look.planned) {
+    case layers::PlannedLook::Hatched:
+        if (fill.isValid()) {
+            fill.setAlpha(90);
+            s.brush = QBrush(fill);
             QColor h = stroke;
             h.setAlpha(170);
             s.hatch = QBrush(h, Qt::BDiagPattern);
         }
-        s.brush = QBrush(f);
+        break;
+    case layers::PlannedLook::DashedLine:
+        s.pen.setStyle(Qt::DashLine);
+        break;
+    case layers::PlannedLook::HollowDashed:
+        s.brush = QBrush(Qt::white);
+        s.pen.setStyle(Qt::DashLine);
+        break;
+    case layers::PlannedLook::Same:
+        break;
     }
     return s;
 }

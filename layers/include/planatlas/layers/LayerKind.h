@@ -21,11 +21,92 @@ struct AttributeSpec
     std::string_view aliases; ///< comma-separated source column names recognised for it
 };
 
-struct Style
+/// How a line is dashed.
+enum class Dash
 {
-    std::string_view fill;   ///< "#RRGGBB" or empty for lines and points
-    std::string_view stroke; ///< "#RRGGBB"
-    double strokeWidthMm;
+    Solid,
+    Dash,
+    Dot,
+    DashDot,
+    Sleepers ///< equal dashes and gaps four line widths long (a railway's light inner line)
+};
+
+/// A marker drawn at a point.
+enum class Marker
+{
+    Square,
+    Circle,
+    Triangle
+};
+
+/// How a line ends (and, with it, how it turns: round or flat ends turn round, square ends
+/// bevelled).
+enum class Cap
+{
+    Square,
+    Flat,
+    Round
+};
+
+/// A stroke: a line, an outline or a casing.
+struct Stroke
+{
+    std::string_view colour; ///< "#RRGGBB"; empty: none
+    double widthMm = 0;
+    Dash dash = Dash::Solid;
+    Cap cap = Cap::Square;
+    int alpha = 255;
+};
+
+/// How a feature of planned status (planned, proposed, under construction) differs.
+enum class PlannedLook
+{
+    Hatched,      ///< a paler fill with a diagonal hatch in the outline colour
+    DashedLine,   ///< the line is dashed
+    HollowDashed, ///< a white marker with a dashed outline
+    Same          ///< drawn as existing ones
+};
+
+/// A marker size and label size by a class attribute (urban centres by tier).
+struct SizeClass
+{
+    std::string_view value; ///< "provincial"
+    double markerMm;
+    double labelPt;
+    bool labelBold;
+    int labelPriority;
+};
+
+/// How names are written on maps.
+struct LabelSpec
+{
+    double sizePt = 0; ///< 0: the kind is not labelled
+    bool bold = false;
+    bool italic = false;
+    std::string_view colour = "#202020"; ///< names of emphasised features
+    bool keepColour = false;             ///< the colour also when the feature is muted
+    int priority = -1;                   ///< -1: by the feature's size on the map
+    bool alongLine = false;
+    double offsetMm = 0; ///< beside a point
+    /// Beyond this scale (1:N) the names are left off in QGIS; 0: at every scale.
+    double maxScaleDenominator = 0;
+};
+
+/// How a kind is drawn: the one description that PlanAtlas maps and the QGIS styles (QML,
+/// SLD) written into the workspace are both made from.
+struct Symbology
+{
+    std::string_view fill; ///< "#RRGGBB"; empty: not filled
+    int fillAlpha = 200;
+    Stroke line;   ///< the outline of polygons and markers, the line of lines
+    Stroke casing; ///< drawn under a line
+    PlannedLook planned = PlannedLook::Hatched;
+    bool indicativeDotted = false; ///< indicative outlines drawn dotted
+    Marker marker = Marker::Square;
+    double markerMm = 2.4;
+    std::string_view sizeBy; ///< attribute that picks a SizeClass ("tier")
+    std::vector<SizeClass> sizes;
+    LabelSpec label;
 };
 
 struct LayerKind
@@ -38,7 +119,7 @@ struct LayerKind
     std::vector<gis::GeometryFamily> families;
     bool programme;                        ///< a programme feature (carries the common attributes)
     std::vector<AttributeSpec> attributes; ///< kind-specific, after the common ones
-    Style style;
+    Symbology symbology;
     /// The family analyses and maps treat alike: "admin", "industrial" (parks, clusters,
     /// economic and high-tech zones), "transport", "land", "urban", "services", "reference".
     std::string_view group;
