@@ -79,6 +79,7 @@ int runAnalyze(const std::vector<std::string>& args);
 int runGrid(const std::vector<std::string>& args);
 int runMap(const std::vector<std::string>& args);
 int runParcels(const std::vector<std::string>& args);
+int runQgis(const std::vector<std::string>& args);
 int runReport(const std::vector<std::string>& args);
 int runInfo(const std::vector<std::string>& args);
 int runValidate(const std::vector<std::string>& args);

@@ -2,6 +2,7 @@
 #include "planatlas/layers/Text.h"
 #include "planatlas/layers/Workspace.h"
 #include "planatlas/layers/analysis/Grid.h"
+#include "planatlas/render/Qgis.h"
 
 #include <cstdio>
 
@@ -45,7 +46,11 @@ int runGrid(const std::vector<std::string>& args)
     auto ws = layers::Workspace::open(parsed.positional[0], gis::OpenMode::Update);
     const auto cells = [&] {
         const TerminalProgress progress;
-        return analysis::makeGrid(ws, options, progress.progress());
+        return ws.transaction([&] {
+            const auto made = analysis::makeGrid(ws, options, progress.progress());
+            render::writeQgis(ws); // the new layer in QGIS too, in the same change
+            return made;
+        });
     }();
     ws.close();
     std::printf("Made a %s grid of %lld cell(s) of %g km in %s\n", shape.c_str(),

@@ -2,6 +2,7 @@
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/Importer.h"
 #include "planatlas/layers/LayerKind.h"
+#include "planatlas/render/Qgis.h"
 
 #include <cstdio>
 
@@ -141,7 +142,12 @@ int runImport(const std::vector<std::string>& args)
     layers::ImportReport report;
     {
         const TerminalProgress progress(!quiet);
-        report = layers::importLayer(workspace, options, progress.progress());
+        // The layer and its QGIS style and project entry are one change.
+        report = workspace.transaction([&] {
+            auto imported = layers::importLayer(workspace, options, progress.progress());
+            render::writeQgis(workspace);
+            return imported;
+        });
     }
     workspace.close();
 

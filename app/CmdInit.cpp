@@ -1,5 +1,6 @@
 #include "Cli.h"
 #include "planatlas/layers/Workspace.h"
+#include "planatlas/render/Qgis.h"
 
 #include <cstdio>
 
@@ -31,6 +32,8 @@ int runInit(const std::vector<std::string>& args)
         throw UsageError("planatlas init needs --province and --crs (see --help)");
     auto workspace = layers::Workspace::create(parsed.positional[0],
                                                {parsed.value("--province"), parsed.value("--crs")});
+    // The plan tables and their relations open in QGIS from the start; imports add layers.
+    render::writeQgis(workspace);
     std::printf("Created workspace %s (province %s, analysis CRS %s — %s, schema %d)\n",
                 workspace.path().c_str(), workspace.province().c_str(),
                 workspace.crs().label().c_str(), workspace.crs().name().c_str(),

@@ -2,6 +2,7 @@
 #include "planatlas/layers/Text.h"
 #include "planatlas/layers/Workspace.h"
 #include "planatlas/layers/analysis/Parcels.h"
+#include "planatlas/render/Qgis.h"
 
 #include <cstdio>
 
@@ -47,7 +48,11 @@ int runParcels(const std::vector<std::string>& args)
     auto ws = layers::Workspace::open(parsed.positional[0], gis::OpenMode::Update);
     const auto r = [&] {
         const TerminalProgress progress;
-        return analysis::makeParcels(ws, o, progress.progress());
+        return ws.transaction([&] {
+            auto made = analysis::makeParcels(ws, o, progress.progress());
+            render::writeQgis(ws); // the new layer in QGIS too, in the same change
+            return made;
+        });
     }();
     ws.close();
     std::printf("Made %lld synthetic parcel(s), %.2f ha on average, in layer '%s' of %s\n",

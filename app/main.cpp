@@ -42,6 +42,8 @@ constexpr Subcommand kSubcommands[] = {
     {"map", "draw a map (PNG, SVG, PDF) of the programme or an analysis", pa::cli::runMap},
     {"report", "write the coverage report (self-contained HTML and CSV tables)",
      pa::cli::runReport},
+    {"qgis", "write the layers' QGIS styles and a QGIS project into the workspace",
+     pa::cli::runQgis},
     {"info", "describe a workspace", pa::cli::runInfo},
     {"validate", "check a workspace and list its problems", pa::cli::runValidate},
 };

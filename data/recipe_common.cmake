@@ -11,8 +11,13 @@ set(GB_ATTRIBUTION "District boundaries: OCHA ROAP / Government of Viet Nam, via
 set(LEGO_ATTRIBUTION "CTU-SematX LegoCity open data, CC BY-SA 4.0 (as stated by the repository, upstream source not stated).")
 set(OURS_ATTRIBUTION "Indicative geometry: PlanAtlas contributors, digitised from published figures and place names, not surveyed.")
 
-set(WS "${OUT}.building.gpkg")
-file(REMOVE "${WS}")
+# Built under its final file name in a folder aside: the QGIS project inside it reads its
+# layers from "./<file name>".
+get_filename_component(WS_NAME "${OUT}" NAME)
+set(WS_DIR "${OUT}.building")
+set(WS "${WS_DIR}/${WS_NAME}")
+file(REMOVE_RECURSE "${WS_DIR}")
+file(MAKE_DIRECTORY "${WS_DIR}")
 
 # planatlas(ARGS…): runs the CLI; any failure stops the recipe.
 function(planatlas)
@@ -47,4 +52,5 @@ endfunction()
 # finish(): moves the finished workspace into place.
 function(finish)
   file(RENAME "${WS}" "${OUT}")
+  file(REMOVE_RECURSE "${WS_DIR}")
 endfunction()

@@ -6,6 +6,7 @@
 #include "planatlas/gis/Error.h"
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/LayerKind.h"
+#include "planatlas/render/Qgis.h"
 
 #include <QComboBox>
 #include <QCoreApplication>
@@ -247,7 +248,12 @@ bool ImportDialog::runImport()
     QString error = runAndWait(
         m_workspace.toStdString(), gis::OpenMode::Update, cancel,
         [&](layers::Workspace& ws, const layers::Progress& progress) {
-            report = layers::importLayer(ws, o, progress);
+            // The layer and its QGIS style and project entry are one change.
+            report = ws.transaction([&] {
+                auto imported = layers::importLayer(ws, o, progress);
+                render::writeQgis(ws);
+                return imported;
+            });
         },
         [this](int percent) { m_progress->setValue(percent); },
         tr("Cancelled: the workspace is as it was."));

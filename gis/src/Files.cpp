@@ -2,6 +2,8 @@
 
 #include "Private_p.h"
 
+#include <atomic>
+#include <cpl_conv.h>
 #include <cpl_string.h>
 #include <cpl_vsi.h>
 
@@ -56,6 +58,33 @@ std::optional<std::uint64_t> zipExpandedBytes(const std::string& zipPath)
     }
     CSLDestroy(names);
     return total;
+}
+
+std::string zipArchive(const std::vector<std::pair<std::string, std::string>>& members)
+{
+    detail::ensureGdalRegistered();
+    detail::ErrorCapture errors;
+    // Written in memory: the archive is a value, stored where the caller wants it.
+    static std::atomic<unsigned> serial{0};
+    const std::string path = "/vsimem/planatlas_zip_" + std::to_string(serial++) + ".zip";
+    void* zip = CPLCreateZip(path.c_str(), nullptr);
+    if (!zip)
+        errors.throwIfFailed("cannot create a zip archive in memory", true);
+    bool ok = true;
+    for (const auto& [name, bytes] : members) {
+        ok = ok && CPLCreateFileInZip(zip, name.c_str(), nullptr) == CE_None &&
+             CPLWriteFileInZip(zip, bytes.data(), static_cast<int>(bytes.size())) == CE_None &&
+             CPLCloseFileInZip(zip) == CE_None;
+    }
+    ok = CPLCloseZip(zip) == CE_None && ok;
+    vsi_l_offset length = 0;
+    GByte* data = VSIGetMemFileBuffer(path.c_str(), &length, FALSE);
+    std::string archive =
+        ok && data ? std::string(reinterpret_cast<const char*>(data), length) : std::string();
+    VSIUnlink(path.c_str());
+    if (archive.empty())
+        errors.throwIfFailed("cannot write a zip archive", true);
+    return archive;
 }
 
 } // namespace pa::gis

@@ -629,6 +629,29 @@ ValidationReport Workspace::validate(const Progress& progress)
                 "it");
     }
 
+    // What QGIS opens: the project reads its layers from "./<file name>" and every layer has a
+    // PlanAtlas default style (planatlas qgis writes both; import and init keep them current).
+    if (m_impl->tableExists("qgis_projects") && m_impl->tableExists("layer_styles")) {
+        report.checksRun.emplace_back("qgis");
+        const auto written =
+            m_impl->query("SELECT value FROM pa_metadata WHERE key = 'qgis_project_file'");
+        const std::string file = std::filesystem::path(path()).filename().string();
+        if (!written.rows.empty() && asText(written.rows[0][0]) != file)
+            add(kWarning, "qgis", "QGIS project planatlas",
+                "reads its layers from '" + asText(written.rows[0][0]) +
+                    "', not from this file (renamed or copied): run 'planatlas qgis' on it");
+        std::set<std::string> styled;
+        for (const auto& row :
+             m_impl->query("SELECT f_table_name FROM layer_styles WHERE styleName = 'PlanAtlas'")
+                 .rows)
+            styled.insert(asText(row[0]));
+        for (const auto& layer : registered)
+            if (!styled.contains(layer.name))
+                add(kWarning, "qgis", "layer " + layer.name,
+                    "has no PlanAtlas style for QGIS and is not in the QGIS project (added by "
+                    "another tool?): run 'planatlas qgis' on the workspace");
+    }
+
     std::int64_t totalFeatures = 0;
     for (const auto& layer : registered)
         if (m_impl->tableExists(layer.name))

@@ -4,10 +4,22 @@ something was done (timestamps) and SQLite's own bookkeeping. Exit 0 when alike;
 prints the first differences and exits 1.
 
 usage: compare_workspaces.py A.gpkg B.gpkg"""
+import io
 import sqlite3
 import sys
+import zipfile
 
-TIMESTAMPS = {"last_change", "imported_at", "ingested_at", "created_at", "reviewed_at"}
+TIMESTAMPS = {"last_change", "imported_at", "ingested_at", "created_at", "reviewed_at", "update_time"}
+
+
+def project_text(content, path):
+    """A QGIS project stored in a GeoPackage (hex of a .qgz) as its XML: the archive's own
+    dates and the metadata's modification time are not part of what it says, nor the name of
+    the file it is stored in (its layers are read from "./<that file>")."""
+    data = bytes.fromhex(content if isinstance(content, str) else content.decode())
+    own = ("./" + path.rsplit("/", 1)[-1]).encode()
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {name: archive.read(name).replace(own, b"./WORKSPACE") for name in archive.namelist()}
 
 
 def dump(path):
@@ -17,7 +29,9 @@ def dump(path):
                                "ORDER BY name"):
         columns = [c[1] for c in con.execute(f'PRAGMA table_info("{name}")') if c[1] not in TIMESTAMPS]
         rows = con.execute(f'SELECT {", ".join(chr(34) + c + chr(34) for c in columns)} FROM "{name}"').fetchall()
-        rows = [r for r in rows if not (name == "pa_metadata" and r[columns.index("key")] == "created_at")]
+        rows = [r for r in rows if not (name == "pa_metadata" and r[columns.index("key")] in ("created_at", "qgis_project_file"))]
+        if name == "qgis_projects":
+            rows = [(r[0], project_text(r[2], path)) for r in rows]
         tables[name] = (columns, sorted(rows, key=repr))
     return tables
 

@@ -1,5 +1,6 @@
 #include "planatlas/render/Report.h"
 
+#include "Markup_p.h"
 #include "Period_p.h"
 #include "Style_p.h"
 #include "planatlas/gis/Dataset.h"
@@ -35,27 +36,7 @@ namespace {
 
 std::string html(const std::string& text)
 {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        default:
-            out += c;
-        }
-    }
-    return out;
+    return escapeMarkup(text);
 }
 
 /// The report's words; English key, Vietnamese unless lang is "en".

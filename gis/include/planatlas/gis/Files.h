@@ -6,6 +6,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace pa::gis {
 
@@ -19,5 +21,9 @@ std::string readZipMember(const std::string& zipPath, const std::string& member,
 /// zipped shapefile), from the archive's directory without inflating anything. Nullopt when
 /// @p zipPath is not a zip archive GDAL can list.
 std::optional<std::uint64_t> zipExpandedBytes(const std::string& zipPath);
+
+/// A zip archive, deflated, holding @p members (name, bytes) in that order: a QGIS .qgz project,
+/// an Office file. Throws GisError when GDAL cannot write it.
+std::string zipArchive(const std::vector<std::pair<std::string, std::string>>& members);
 
 } // namespace pa::gis

@@ -1,0 +1,1388 @@
+#include "planatlas/render/Qgis.h"
+
+#include "Markup_p.h"
+#include "Period_p.h"
+#include "Style_p.h"
+#include "planatlas/gis/Dataset.h"
+#include "planatlas/gis/Files.h"
+#include "planatlas/layers/Errors.h"
+#include "planatlas/layers/LayerKind.h"
+#include "planatlas/layers/analysis/Table.h"
+#include "planatlas/render/Report.h"
+
+#include <QDateTime>
+#include <QFileInfo>
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <functional>
+#include <map>
+#include <optional>
+#include <set>
+
+namespace pa::render {
+
+namespace {
+
+using layers::LayerKind;
+using layers::RegisteredLayer;
+using layers::Symbology;
+
+// The QGIS version whose project and style format is written (Debian 12's); later QGIS
+// versions read it.
+constexpr const char* kQgisVersion = "3.22.16-Białowieża";
+
+std::string xml(std::string_view text)
+{
+    return escapeMarkup(text, true);
+}
+
+std::string number(double value)
+{
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.10g", value);
+    return buffer;
+}
+
+/// "#b07cc6", 200 → "176,124,198,200" (QGIS's colour text).
+std::string rgba(std::string_view hex, int alpha = 255)
+{
+    unsigned r = 0, g = 0, b = 0;
+    if (hex.size() == 7)
+        std::sscanf(std::string(hex).c_str(), "#%02x%02x%02x", &r, &g, &b);
+    return std::to_string(r) + "," + std::to_string(g) + "," + std::to_string(b) + "," +
+           std::to_string(alpha);
+}
+
+std::string option(std::string_view name, std::string_view value)
+{
+    return "<Option name=\"" + xml(name) + "\" type=\"QString\" value=\"" + xml(value) + "\"/>";
+}
+
+using Options = std::vector<std::pair<std::string, std::string>>;
+
+/// @p dataDefined: a symbol property ("outlineStyle", "size") and the expression that sets it
+/// per feature.
+std::string symbolLayer(std::string_view cls, const Options& options,
+                        const Options& dataDefined = {})
+{
+    std::string s = "<layer class=\"" + std::string(cls) +
+                    "\" enabled=\"1\" pass=\"0\" locked=\"0\"><Option type=\"Map\">";
+    for (const auto& [name, value] : options)
+        s += option(name, value);
+    s += "</Option>";
+    if (!dataDefined.empty()) {
+        s += "<data_defined_properties><Option type=\"Map\">" + option("name", "") +
+             "<Option name=\"properties\" type=\"Map\">";
+        for (const auto& [property, expression] : dataDefined)
+            s += "<Option name=\"" + property +
+                 "\" type=\"Map\"><Option name=\"active\" type=\"bool\" value=\"true\"/>" +
+                 option("expression", expression) +
+                 "<Option name=\"type\" type=\"int\" value=\"3\"/></Option>";
+        s += "</Option>" + option("type", "collection") + "</Option></data_defined_properties>";
+    }
+    return s + "</layer>";
+}
+
+std::string dashName(layers::Dash dash)
+{
+    switch (dash) {
+    case layers::Dash::Dash:
+        return "dash";
+    case layers::Dash::Dot:
+        return "dot";
+    case layers::Dash::DashDot:
+        return "dash dot";
+    case layers::Dash::Sleepers:
+    case layers::Dash::Solid:
+        break;
+    }
+    return "solid";
+}
+
+std::string capName(layers::Cap cap)
+{
+    return cap == layers::Cap::Flat ? "flat" : cap == layers::Cap::Round ? "round" : "square";
+}
+
+std::string joinName(layers::Cap cap)
+{
+    return cap == layers::Cap::Square ? "bevel" : "round";
+}
+
+/// What a rule draws: a feature's status, outline quality and size class.
+struct Variant
+{
+    std::string filter; ///< QGIS expression; empty: every feature
+    std::string label;  ///< the legend's words
+    bool planned = false;
+    bool indicative = false;
+    const layers::SizeClass* size = nullptr;
+    /// QML: the outline's style and the marker's size set per feature by these expressions
+    /// (outline quality, size class), not by more rules
+    std::string outlineStyleExpression, sizeExpression;
+};
+
+/// The expression of a size class's marker size, and of a dotted indicative outline.
+std::string sizeExpression(const Symbology& look)
+{
+    std::string e = "CASE";
+    for (const auto& size : look.sizes)
+        e += " WHEN \"" + std::string(look.sizeBy) + "\" = '" + std::string(size.value) +
+             "' THEN " + number(size.markerMm);
+    return e + " ELSE " + number(look.markerMm) + " END";
+}
+
+const std::string kIndicativeOutline =
+    "CASE WHEN \"geometry_quality\" = 'indicative' THEN 'dot' ELSE 'solid' END";
+
+enum class Family
+{
+    Point,
+    Line,
+    Polygon,
+    None
+};
+
+Family familyOf(const RegisteredLayer& layer)
+{
+    const std::string& t = layer.geometryType;
+    if (t.find("Polygon") != std::string::npos)
+        return Family::Polygon;
+    if (t.find("Line") != std::string::npos)
+        return Family::Line;
+    if (t.find("Point") != std::string::npos)
+        return Family::Point;
+    return Family::None;
+}
+
+std::string lineLayer(const layers::Stroke& stroke, layers::Dash dash)
+{
+    Options o = {{"line_color", rgba(stroke.colour, stroke.alpha)},
+                 {"line_width", number(stroke.widthMm)},
+                 {"line_width_unit", "MM"},
+                 {"line_style", dashName(dash)},
+                 {"capstyle", capName(stroke.cap)},
+                 {"joinstyle", joinName(stroke.cap)},
+                 {"use_custom_dash", dash == layers::Dash::Sleepers ? "1" : "0"}};
+    if (dash == layers::Dash::Sleepers) {
+        // Qt's dash pattern {4, 4} counts in line widths.
+        const std::string d = number(4 * stroke.widthMm);
+        o.push_back({"customdash", d + ";" + d});
+        o.push_back({"customdash_unit", "MM"});
+    }
+    return symbolLayer("SimpleLine", o);
+}
+
+/// The symbol of one rule, as PlanAtlas's maps draw it (Style.cpp reads the same Symbology).
+std::string symbolXml(const Symbology& look, Family family, const Variant& v, int index)
+{
+    const bool planned = v.planned && look.planned != layers::PlannedLook::Same;
+    layers::Dash outline = look.line.dash;
+    if (v.indicative && look.indicativeDotted && outline == layers::Dash::Solid)
+        outline = layers::Dash::Dot;
+    std::string type, body;
+    if (family == Family::Line) {
+        type = "line";
+        if (!look.casing.colour.empty() && look.casing.widthMm > 0)
+            body += lineLayer(look.casing, look.casing.dash);
+        body += lineLayer(look.line, planned && look.planned == layers::PlannedLook::DashedLine
+                                         ? layers::Dash::Dash
+                                         : look.line.dash);
+    } else if (family == Family::Point) {
+        type = "marker";
+        const char* shape = look.marker == layers::Marker::Circle     ? "circle"
+                            : look.marker == layers::Marker::Triangle ? "triangle"
+                                                                      : "square";
+        const bool hollow = planned && look.planned == layers::PlannedLook::HollowDashed;
+        std::string fill =
+            look.fill.empty() ? rgba(look.line.colour, 255) : rgba(look.fill, look.fillAlpha);
+        if (hollow)
+            fill = "255,255,255,255";
+        else if (planned && look.planned == layers::PlannedLook::Hatched && !look.fill.empty())
+            fill = rgba(look.fill, 90);
+        body +=
+            symbolLayer("SimpleMarker",
+                        {{"name", shape},
+                         {"size", number(v.size ? v.size->markerMm : look.markerMm)},
+                         {"size_unit", "MM"},
+                         {"color", fill},
+                         {"outline_color", rgba(look.line.colour, look.line.alpha)},
+                         {"outline_style", hollow ? "dash" : "solid"},
+                         {"outline_width", number(look.line.widthMm)},
+                         {"outline_width_unit", "MM"},
+                         {"joinstyle", joinName(look.line.cap)}},
+                        v.sizeExpression.empty() ? Options{} : Options{{"size", v.sizeExpression}});
+    } else {
+        type = "fill";
+        const bool hatched = planned && look.planned == layers::PlannedLook::Hatched;
+        if (!look.fill.empty()) {
+            body += symbolLayer("SimpleFill",
+                                {{"color", rgba(look.fill, hatched ? 90 : look.fillAlpha)},
+                                 {"style", "solid"},
+                                 {"outline_style", "no"}});
+            if (hatched)
+                body += symbolLayer("SimpleFill", {{"color", rgba(look.line.colour, 170)},
+                                                   {"style", "b_diagonal"},
+                                                   {"outline_style", "no"}});
+        }
+        body += symbolLayer("SimpleFill",
+                            {{"color", "0,0,0,0"},
+                             {"style", "no"},
+                             {"outline_color", rgba(look.line.colour, look.line.alpha)},
+                             {"outline_style", dashName(outline)},
+                             {"outline_width", number(look.line.widthMm)},
+                             {"outline_width_unit", "MM"},
+                             {"joinstyle", joinName(look.line.cap)}},
+                            v.outlineStyleExpression.empty()
+                                ? Options{}
+                                : Options{{"outlineStyle", v.outlineStyleExpression}});
+    }
+    return "<symbol type=\"" + type + "\" name=\"" + std::to_string(index) +
+           "\" alpha=\"1\" clip_to_extent=\"1\" force_rhr=\"0\">" + body + "</symbol>";
+}
+
+bool hasField(const std::vector<std::string>& fields, std::string_view name)
+{
+    return std::find(fields.begin(), fields.end(), name) != fields.end();
+}
+
+std::string words(std::string_view vi, std::string_view en, const std::string& lang)
+{
+    return std::string(lang == "en" ? en : vi);
+}
+
+/// The rules a layer is drawn by: every combination of status, outline quality and size
+/// class its kind draws differently and its columns allow.
+/// @p split: every combination is a rule (SLD); otherwise (QML) the rules are by status and the
+/// rest is set per feature, so that a legend has one entry per status.
+std::vector<Variant> variants(const LayerKind& kind, Family family,
+                              const std::vector<std::string>& fields, const std::string& lang,
+                              const std::string& layerTitle, bool everyRule)
+{
+    const Symbology& look = kind.symbology;
+    const std::string title(lang == "en" ? kind.titleEn : kind.titleVi);
+    static const std::string plannedList = "('planned','proposed','under_construction')";
+    std::vector<Variant> out(1);
+    out[0].label = layerTitle.empty() ? title : layerTitle;
+    if (look.planned != layers::PlannedLook::Same && hasField(fields, "status")) {
+        out.assign(2, Variant{});
+        out[0].filter = "coalesce(\"status\", '') NOT IN " + plannedList;
+        out[0].label = title + " (" + words("hiện có", "existing", lang) + ")";
+        out[1].filter = "\"status\" IN " + plannedList;
+        out[1].label = title + " (" + words("quy hoạch, dự kiến", "planned", lang) + ")";
+        out[1].planned = true;
+    }
+    const bool dotted = look.indicativeDotted && look.line.dash == layers::Dash::Solid &&
+                        family == Family::Polygon && hasField(fields, "geometry_quality");
+    const bool sized = !look.sizeBy.empty() && family == Family::Point &&
+                       hasField(fields, std::string(look.sizeBy));
+    if (!everyRule) {
+        for (auto& v : out) {
+            if (dotted)
+                v.outlineStyleExpression = kIndicativeOutline;
+            if (sized)
+                v.sizeExpression = sizeExpression(look);
+        }
+        return out;
+    }
+    if (dotted) {
+        std::vector<Variant> split;
+        for (const auto& v : out) {
+            Variant surveyed = v, indicative = v;
+            const std::string is = "coalesce(\"geometry_quality\", '') = 'indicative'";
+            surveyed.filter =
+                (v.filter.empty() ? "" : "(" + v.filter + ") AND ") + "NOT (" + is + ")";
+            indicative.filter = (v.filter.empty() ? "" : "(" + v.filter + ") AND ") + is;
+            indicative.indicative = true;
+            indicative.label += " — " + words("ranh giới chỉ dẫn", "indicative outline", lang);
+            split.push_back(surveyed);
+            split.push_back(indicative);
+        }
+        out = split;
+    }
+    if (sized) {
+        std::vector<Variant> split;
+        const std::string column = "\"" + std::string(look.sizeBy) + "\"";
+        for (const auto& v : out) {
+            std::string others;
+            for (const auto& size : look.sizes) {
+                Variant c = v;
+                const std::string is = column + " = '" + std::string(size.value) + "'";
+                c.filter = (v.filter.empty() ? "" : "(" + v.filter + ") AND ") + is;
+                c.size = &size;
+                c.label += " — " + analysis::valueTitle(look.sizeBy, std::string(size.value), lang);
+                split.push_back(c);
+                others +=
+                    (others.empty() ? "" : ",") + std::string("'") + std::string(size.value) + "'";
+            }
+            Variant rest = v;
+            rest.filter = (v.filter.empty() ? "" : "(" + v.filter + ") AND ") + "coalesce(" +
+                          column + ", '') NOT IN (" + others + ")";
+            split.push_back(rest);
+        }
+        out = split;
+    }
+    return out;
+}
+
+std::string rendererXml(const LayerKind& kind, Family family,
+                        const std::vector<std::string>& fields, const std::string& lang,
+                        const std::string& layerTitle)
+{
+    const auto rules = variants(kind, family, fields, lang, layerTitle, false);
+    std::string r = "<renderer-v2 type=\"RuleRenderer\" symbollevels=\"0\" enableorderby=\"0\" "
+                    "forceraster=\"0\" referencescale=\"-1\"><rules key=\"{root}\">";
+    std::string symbols;
+    for (std::size_t i = 0; i < rules.size(); ++i) {
+        r += "<rule key=\"{r" + std::to_string(i) + "}\" symbol=\"" + std::to_string(i) +
+             "\" label=\"" + xml(rules[i].label) + "\"" +
+             (rules[i].filter.empty() ? "" : " filter=\"" + xml(rules[i].filter) + "\"") + "/>";
+        symbols += symbolXml(kind.symbology, family, rules[i], static_cast<int>(i));
+    }
+    return r + "</rules><symbols>" + symbols + "</symbols></renderer-v2>";
+}
+
+std::string labelSettings(const layers::LabelSpec& spec, Family family, double sizePt, bool bold,
+                          int priority)
+{
+    // PlanAtlas writes names with a white halo, centred on areas, beside points and along
+    // lines; priorities 0–100 become QGIS's 0–10.
+    const int placement = family == Family::Line      ? 3  // curved along the line
+                          : family == Family::Polygon ? 1  // over the area's centre
+                                                      : 0; // around the point
+    const int qgisPriority = std::clamp(priority < 0 ? 5 : priority / 10, 0, 10);
+    const bool scaled = spec.maxScaleDenominator > 0;
+    return "<settings calloutType=\"simple\"><text-style fieldName=\"name_vi\" isExpression=\"0\" "
+           "fontFamily=\"DejaVu Sans\" fontSize=\"" +
+           number(sizePt) + "\" fontSizeUnit=\"Point\" fontWeight=\"" + (bold ? "75" : "50") +
+           "\" fontItalic=\"" + (spec.italic ? "1" : "0") + "\" textColor=\"" + rgba(spec.colour) +
+           "\" textOpacity=\"1\" multilineHeight=\"1\" blendMode=\"0\">"
+           "<text-buffer bufferDraw=\"1\" bufferSize=\"0.6\" bufferSizeUnits=\"MM\" "
+           "bufferColor=\"255,255,255,255\" bufferOpacity=\"0.9\" bufferNoFill=\"1\" "
+           "bufferJoinStyle=\"128\" bufferBlendMode=\"0\"/></text-style>"
+           "<text-format wrapChar=\"\" autoWrapLength=\"18\" multilineAlign=\"3\" "
+           "addDirectionSymbol=\"0\" formatNumbers=\"0\" plussign=\"0\" decimals=\"3\"/>"
+           "<placement placement=\"" +
+           std::to_string(placement) + "\" dist=\"" + number(spec.offsetMm) +
+           "\" distUnits=\"MM\" priority=\"" + std::to_string(qgisPriority) +
+           "\" placementFlags=\"10\" offsetType=\"0\" centroidInside=\"1\" centroidWhole=\"0\" "
+           "fitInPolygonOnly=\"0\" maxCurvedCharAngleIn=\"25\" maxCurvedCharAngleOut=\"-25\" "
+           "repeatDistance=\"0\" overrunDistance=\"0\" lineAnchorPercent=\"0.5\"/>"
+           "<rendering scaleVisibility=\"" +
+           (scaled ? "1" : "0") + "\" scaleMin=\"0\" scaleMax=\"" +
+           number(spec.maxScaleDenominator) +
+           "\" obstacle=\"1\" obstacleType=\"1\" obstacleFactor=\"1\" displayAll=\"0\" "
+           "upsidedownLabels=\"0\" labelPerPart=\"0\" mergeLines=\"1\" limitNumLabels=\"0\" "
+           "drawLabels=\"1\" fontMinPixelSize=\"3\" fontMaxPixelSize=\"10000\" "
+           "fontLimitPixelSize=\"0\" minFeatureSize=\"0\" zIndex=\"0\"/></settings>";
+}
+
+std::string labelingXml(const LayerKind& kind, Family family,
+                        const std::vector<std::string>& fields)
+{
+    const layers::LabelSpec& spec = kind.symbology.label;
+    if (spec.sizePt <= 0 || !hasField(fields, "name_vi") || family == Family::None)
+        return {};
+    const auto& look = kind.symbology;
+    if (look.sizeBy.empty() || !hasField(fields, std::string(look.sizeBy)))
+        return "<labeling type=\"simple\">" +
+               labelSettings(spec, family, spec.sizePt, spec.bold, spec.priority) + "</labeling>";
+    std::string r = "<labeling type=\"rule-based\"><rules key=\"{labels}\">";
+    std::string others;
+    const std::string column = "\"" + std::string(look.sizeBy) + "\"";
+    int i = 0;
+    for (const auto& size : look.sizes) {
+        r += "<rule key=\"{l" + std::to_string(i++) + "}\" filter=\"" +
+             xml(column + " = '" + std::string(size.value) + "'") + "\">" +
+             labelSettings(spec, family, size.labelPt, size.labelBold, size.labelPriority) +
+             "</rule>";
+        others += (others.empty() ? "'" : ",'") + std::string(size.value) + "'";
+    }
+    r += "<rule key=\"{l" + std::to_string(i) + "}\" filter=\"" +
+         xml("coalesce(" + column + ", '') NOT IN (" + others + ")") + "\">" +
+         labelSettings(spec, family, spec.sizePt, spec.bold, spec.priority) + "</rule>";
+    return r + "</rules></labeling>";
+}
+
+std::string aliasesXml(const std::vector<std::string>& fields, const std::string& lang)
+{
+    std::string a = "<aliases>";
+    for (const auto& field : fields) {
+        const std::string title = analysis::columnTitle(field, lang);
+        if (title != field)
+            a += "<alias field=\"" + xml(field) + "\" name=\"" + xml(title) + "\"/>";
+    }
+    return a + "</aliases>";
+}
+
+std::vector<std::string> fieldNames(layers::Workspace& ws, const std::string& table)
+{
+    std::vector<std::string> names;
+    const auto r = ws.dataset().execute("PRAGMA table_info(" + gis::sqlIdentifier(table) + ")");
+    for (const auto& row : r.rows)
+        if (row.size() > 1)
+            names.push_back(gis::toString(row[1]));
+    return names;
+}
+
+/// The parts of a layer's style that sit in a QML document and in a project's <maplayer>.
+std::string stylePieces(const RegisteredLayer& layer, const std::vector<std::string>& fields,
+                        const std::string& lang)
+{
+    const LayerKind* kind = layers::findKind(layer.kind);
+    const Family family = familyOf(layer);
+    std::string s;
+    if (kind && family != Family::None) {
+        s += rendererXml(*kind, family, fields, lang, lang == "en" ? layer.titleEn : layer.titleVi);
+        s += labelingXml(*kind, family, fields);
+    }
+    s += aliasesXml(fields, lang);
+    s += "<blendMode>0</blendMode><featureBlendMode>0</featureBlendMode>"
+         "<layerOpacity>1</layerOpacity>";
+    if (hasField(fields, "name_vi"))
+        s += "<previewExpression>\"name_vi\"</previewExpression>";
+    return s;
+}
+
+bool labelled(const RegisteredLayer& layer, const std::vector<std::string>& fields)
+{
+    const LayerKind* kind = layers::findKind(layer.kind);
+    return kind && kind->symbology.label.sizePt > 0 && hasField(fields, "name_vi") &&
+           familyOf(layer) != Family::None;
+}
+
+std::string qmlDocument(const RegisteredLayer& layer, const std::vector<std::string>& fields,
+                        const std::string& lang)
+{
+    return std::string(
+               "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>\n<qgis version=\"") +
+           kQgisVersion +
+           "\" styleCategories=\"Symbology|Labeling|Fields|Rendering\" labelsEnabled=\"" +
+           (labelled(layer, fields) ? "1" : "0") + "\">" + stylePieces(layer, fields, lang) +
+           "</qgis>\n";
+}
+
+// ---- SLD 1.1 ------------------------------------------------------------------------------
+
+std::string sldFilter(const Variant& v, const Symbology& look,
+                      const std::vector<std::string>& fields)
+{
+    // The same rules as QML, written as OGC filters.
+    std::vector<std::string> parts;
+    auto equal = [](std::string_view column, std::string_view value) {
+        return "<ogc:PropertyIsEqualTo><ogc:PropertyName>" + std::string(column) +
+               "</ogc:PropertyName><ogc:Literal>" + std::string(value) +
+               "</ogc:Literal></ogc:PropertyIsEqualTo>";
+    };
+    const std::string planned = "<ogc:Or>" + equal("status", "planned") +
+                                equal("status", "proposed") +
+                                equal("status", "under_construction") + "</ogc:Or>";
+    if (look.planned != layers::PlannedLook::Same && hasField(fields, "status"))
+        parts.push_back(v.planned ? planned : "<ogc:Not>" + planned + "</ogc:Not>");
+    if (v.filter.find("geometry_quality") != std::string::npos) {
+        const std::string is = equal("geometry_quality", "indicative");
+        parts.push_back(v.indicative ? is : "<ogc:Not>" + is + "</ogc:Not>");
+    }
+    if (v.size)
+        parts.push_back(equal(look.sizeBy, v.size->value));
+    if (parts.empty())
+        return {};
+    if (parts.size() == 1)
+        return "<ogc:Filter>" + parts[0] + "</ogc:Filter>";
+    std::string all = "<ogc:Filter><ogc:And>";
+    for (const auto& p : parts)
+        all += p;
+    return all + "</ogc:And></ogc:Filter>";
+}
+
+std::string sldStroke(const layers::Stroke& s, layers::Dash dash)
+{
+    std::string out = "<se:Stroke><se:SvgParameter name=\"stroke\">" + std::string(s.colour) +
+                      "</se:SvgParameter><se:SvgParameter name=\"stroke-width\">" +
+                      number(s.widthMm * 72 / 25.4 * 96 / 72) + "</se:SvgParameter>";
+    if (s.alpha < 255)
+        out += "<se:SvgParameter name=\"stroke-opacity\">" + number(s.alpha / 255.0) +
+               "</se:SvgParameter>";
+    out += "<se:SvgParameter name=\"stroke-linecap\">" +
+           std::string(s.cap == layers::Cap::Flat ? "butt" : capName(s.cap)) +
+           "</se:SvgParameter><se:SvgParameter name=\"stroke-linejoin\">" + joinName(s.cap) +
+           "</se:SvgParameter>";
+    const double px = s.widthMm * 96 / 25.4;
+    if (dash == layers::Dash::Dash)
+        out += "<se:SvgParameter name=\"stroke-dasharray\">" + number(4 * px) + " " +
+               number(2 * px) + "</se:SvgParameter>";
+    else if (dash == layers::Dash::Dot)
+        out += "<se:SvgParameter name=\"stroke-dasharray\">" + number(px) + " " + number(2 * px) +
+               "</se:SvgParameter>";
+    else if (dash == layers::Dash::DashDot)
+        out += "<se:SvgParameter name=\"stroke-dasharray\">" + number(4 * px) + " " +
+               number(2 * px) + " " + number(px) + " " + number(2 * px) + "</se:SvgParameter>";
+    else if (dash == layers::Dash::Sleepers)
+        out += "<se:SvgParameter name=\"stroke-dasharray\">" + number(4 * px) + " " +
+               number(4 * px) + "</se:SvgParameter>";
+    return out + "</se:Stroke>";
+}
+
+std::string sldFill(std::string_view colour, int alpha)
+{
+    return "<se:Fill><se:SvgParameter name=\"fill\">" + std::string(colour) +
+           "</se:SvgParameter><se:SvgParameter name=\"fill-opacity\">" + number(alpha / 255.0) +
+           "</se:SvgParameter></se:Fill>";
+}
+
+std::string sldSymbolizer(const Symbology& look, Family family, const Variant& v)
+{
+    const bool planned = v.planned && look.planned != layers::PlannedLook::Same;
+    layers::Dash outline = look.line.dash;
+    if (v.indicative && look.indicativeDotted && outline == layers::Dash::Solid)
+        outline = layers::Dash::Dot;
+    if (family == Family::Line) {
+        std::string s;
+        if (!look.casing.colour.empty() && look.casing.widthMm > 0)
+            s += "<se:LineSymbolizer>" + sldStroke(look.casing, look.casing.dash) +
+                 "</se:LineSymbolizer>";
+        return s + "<se:LineSymbolizer>" +
+               sldStroke(look.line, planned && look.planned == layers::PlannedLook::DashedLine
+                                        ? layers::Dash::Dash
+                                        : look.line.dash) +
+               "</se:LineSymbolizer>";
+    }
+    if (family == Family::Point) {
+        const char* shape = look.marker == layers::Marker::Circle     ? "circle"
+                            : look.marker == layers::Marker::Triangle ? "triangle"
+                                                                      : "square";
+        const bool hollow = planned && look.planned == layers::PlannedLook::HollowDashed;
+        const double mm = v.size ? v.size->markerMm : look.markerMm;
+        return "<se:PointSymbolizer><se:Graphic><se:Mark><se:WellKnownName>" + std::string(shape) +
+               "</se:WellKnownName>" +
+               (hollow
+                    ? sldFill("#ffffff", 255)
+                    : sldFill(look.fill.empty() ? look.line.colour : look.fill, look.fillAlpha)) +
+               sldStroke(look.line, hollow ? layers::Dash::Dash : layers::Dash::Solid) +
+               "</se:Mark><se:Size>" + number(mm * 96 / 25.4) +
+               "</se:Size></se:Graphic></se:PointSymbolizer>";
+    }
+    std::string s = "<se:PolygonSymbolizer>";
+    const bool hatched = planned && look.planned == layers::PlannedLook::Hatched;
+    if (!look.fill.empty())
+        s += sldFill(look.fill, hatched ? 90 : look.fillAlpha);
+    s += sldStroke(look.line, outline) + "</se:PolygonSymbolizer>";
+    if (hatched && !look.fill.empty())
+        s += "<se:PolygonSymbolizer><se:Fill><se:GraphicFill><se:Graphic><se:Mark>"
+             "<se:WellKnownName>shape://slash</se:WellKnownName><se:Stroke>"
+             "<se:SvgParameter name=\"stroke\">" +
+             std::string(look.line.colour) +
+             "</se:SvgParameter><se:SvgParameter name=\"stroke-opacity\">0.67</se:SvgParameter>"
+             "</se:Stroke></se:Mark><se:Size>8</se:Size></se:Graphic></se:GraphicFill></se:Fill>"
+             "</se:PolygonSymbolizer>";
+    return s;
+}
+
+std::string sldLabel(const layers::LabelSpec& spec, Family family, double sizePt, bool bold)
+{
+    std::string placement =
+        family == Family::Line
+            ? "<se:LinePlacement><se:GeneralizeLine>true</se:GeneralizeLine></se:LinePlacement>"
+            : "<se:PointPlacement><se:AnchorPoint><se:AnchorPointX>0.5</se:AnchorPointX>"
+              "<se:AnchorPointY>0.5</se:AnchorPointY></se:AnchorPoint></se:PointPlacement>";
+    return "<se:TextSymbolizer><se:Label><ogc:PropertyName>name_vi</ogc:PropertyName></se:Label>"
+           "<se:Font><se:SvgParameter name=\"font-family\">DejaVu Sans</se:SvgParameter>"
+           "<se:SvgParameter name=\"font-size\">" +
+           number(sizePt * 96 / 72) + "</se:SvgParameter>" +
+           (bold ? "<se:SvgParameter name=\"font-weight\">bold</se:SvgParameter>" : "") +
+           (spec.italic ? "<se:SvgParameter name=\"font-style\">italic</se:SvgParameter>" : "") +
+           "</se:Font><se:LabelPlacement>" + placement +
+           "</se:LabelPlacement><se:Halo><se:Radius>1.5</se:Radius>" + sldFill("#ffffff", 230) +
+           "</se:Halo>" + sldFill(spec.colour, 255) + "</se:TextSymbolizer>";
+}
+
+std::string sldDocument(const RegisteredLayer& layer, const std::vector<std::string>& fields,
+                        const std::string& lang)
+{
+    const LayerKind* kind = layers::findKind(layer.kind);
+    const Family family = familyOf(layer);
+    std::string rules;
+    if (kind && family != Family::None) {
+        const Symbology& look = kind->symbology;
+        for (const auto& v : variants(*kind, family, fields, lang,
+                                      lang == "en" ? layer.titleEn : layer.titleVi, true))
+            rules += "<se:Rule><se:Name>" + xml(v.label) + "</se:Name>" +
+                     sldFilter(v, look, fields) + sldSymbolizer(look, family, v) + "</se:Rule>";
+        if (labelled(layer, fields)) {
+            const auto& spec = look.label;
+            std::string range = spec.maxScaleDenominator > 0
+                                    ? "<se:MaxScaleDenominator>" +
+                                          number(spec.maxScaleDenominator) +
+                                          "</se:MaxScaleDenominator>"
+                                    : std::string();
+            rules += "<se:Rule><se:Name>" + words("Nhãn", "Labels", lang) + "</se:Name>" + range +
+                     sldLabel(spec, family, spec.sizePt, spec.bold) + "</se:Rule>";
+        }
+    }
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+           "<StyledLayerDescriptor xmlns=\"http://www.opengis.net/sld\" "
+           "xmlns:ogc=\"http://www.opengis.net/ogc\" xmlns:se=\"http://www.opengis.net/se\" "
+           "xmlns:xlink=\"http://www.w3.org/1999/xlink\" "
+           "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" version=\"1.1.0\" "
+           "xsi:schemaLocation=\"http://www.opengis.net/sld "
+           "http://schemas.opengis.net/sld/1.1.0/StyledLayerDescriptor.xsd\">"
+           "<NamedLayer><se:Name>" +
+           xml(layer.name) + "</se:Name><UserStyle><se:Name>" + xml(layer.name) +
+           "</se:Name><se:FeatureTypeStyle>" + rules +
+           "</se:FeatureTypeStyle></UserStyle></NamedLayer></StyledLayerDescriptor>\n";
+}
+
+RegisteredLayer tableAsLayer(std::string_view table)
+{
+    RegisteredLayer l;
+    l.name = table;
+    l.geometryType = "None";
+    return l;
+}
+
+} // namespace
+
+namespace {
+
+/// Without the workspace, a layer's columns are its kind's.
+std::vector<std::string> kindFields(const RegisteredLayer& layer)
+{
+    std::vector<std::string> fields;
+    if (const LayerKind* kind = layers::findKind(layer.kind)) {
+        if (kind->programme)
+            for (const auto& a : layers::commonAttributes())
+                fields.emplace_back(a.name);
+        for (const auto& a : kind->attributes)
+            fields.emplace_back(a.name);
+    }
+    return fields;
+}
+
+} // namespace
+
+std::string qmlStyle(const RegisteredLayer& layer, const std::string& lang)
+{
+    return qmlDocument(layer, kindFields(layer), lang);
+}
+
+std::string sldStyle(const RegisteredLayer& layer, const std::string& lang)
+{
+    return sldDocument(layer, kindFields(layer), lang);
+}
+
+// ---- the project ----------------------------------------------------------------------------
+
+namespace {
+
+struct ProjectLayer
+{
+    RegisteredLayer layer;
+    std::string id;
+    std::string title;
+    std::vector<std::string> fields;
+    Family family = Family::None;
+    bool hidden = false; ///< link tables: in the project, not in the layer tree
+};
+
+std::string layerId(std::string_view table)
+{
+    // QGIS ignores a layer id of 10 characters or fewer and makes up another, which breaks
+    // the relations and themes that name it.
+    std::string id = "planatlas_";
+    for (const char c : table)
+        id += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
+    return id;
+}
+
+std::string srsXml(const gis::Crs& crs)
+{
+    return "<spatialrefsys><wkt>" + xml(crs.wkt()) + "</wkt><authid>" + xml(crs.label()) +
+           "</authid><description>" + xml(crs.name()) +
+           "</description><geographicflag>false</geographicflag></spatialrefsys>";
+}
+
+std::string wkbName(Family f)
+{
+    switch (f) {
+    case Family::Point:
+        return "MultiPoint";
+    case Family::Line:
+        return "MultiLineString";
+    case Family::Polygon:
+        return "MultiPolygon";
+    case Family::None:
+        break;
+    }
+    return "NoGeometry";
+}
+
+std::string geometryName(Family f)
+{
+    switch (f) {
+    case Family::Point:
+        return "Point";
+    case Family::Line:
+        return "Line";
+    case Family::Polygon:
+        return "Polygon";
+    case Family::None:
+        break;
+    }
+    return "No geometry";
+}
+
+struct Relation
+{
+    std::string id, name, referencing, referenced, referencingField, referencedField;
+};
+
+/// The expression fields a task carries in QGIS: its lead agencies and its document, so that a
+/// park's form lists tasks with who leads them and where they come from.
+std::string taskExpressionFields(const std::string& lang)
+{
+    const std::string lead =
+        "array_to_string(array_foreach(aggregate('" + layerId("plan_task_agencies") +
+        "', 'array_agg', \"agency_id\", filter:=\"task_id\" = attribute(@parent, 'task_id') AND "
+        "\"role\" = 'lead'), attribute(get_feature('" +
+        layerId("plan_agencies") + "', 'agency_id', @element), 'name_vi')), '; ')";
+    const std::string document = "attribute(get_feature('" + layerId("plan_documents") +
+                                 "', 'doc_id', \"doc_id\"), 'title')";
+    (void)lang;
+    return "<expressionfields><field name=\"lead_agencies\" expression=\"" + xml(lead) +
+           "\" type=\"10\" typeName=\"string\" length=\"0\" precision=\"0\" subType=\"0\" "
+           "comment=\"\"/><field name=\"document_title\" expression=\"" +
+           xml(document) +
+           "\" type=\"10\" typeName=\"string\" length=\"0\" precision=\"0\" subType=\"0\" "
+           "comment=\"\"/></expressionfields>";
+}
+
+std::string mapLayerXml(const ProjectLayer& pl, const std::string& source, const gis::Crs& crs,
+                        const std::vector<Relation>& relations, const std::string& lang)
+{
+    std::string m = "<maplayer type=\"vector\" geometry=\"" + geometryName(pl.family) +
+                    "\" wkbType=\"" + wkbName(pl.family) + "\" labelsEnabled=\"" +
+                    (labelled(pl.layer, pl.fields) ? "1" : "0") +
+                    "\" readOnly=\"0\" hasScaleBasedVisibilityFlag=\"0\" minScale=\"0\" "
+                    "maxScale=\"0\" styleCategories=\"AllStyleCategories\">";
+    m += "<id>" + pl.id + "</id><datasource>" + xml(source + "|layername=" + pl.layer.name) +
+         "</datasource><layername>" + xml(pl.title) + "</layername>";
+    if (pl.family != Family::None)
+        m += "<srs>" + srsXml(crs) + "</srs>";
+    m += "<provider encoding=\"UTF-8\">ogr</provider>";
+    m += std::string("<flags><Identifiable>1</Identifiable><Removable>1</Removable>"
+                     "<Searchable>1</Searchable><Private>") +
+         (pl.hidden ? "1" : "0") + "</Private></flags>";
+    std::vector<std::string> fields = pl.fields;
+    if (pl.layer.name == "plan_tasks") {
+        m += taskExpressionFields(lang);
+        fields.push_back("lead_agencies");
+        fields.push_back("document_title");
+    }
+    m += stylePieces(pl.layer, fields, lang);
+    if (pl.layer.name == "plan_tasks")
+        m += "<previewExpression>" + xml("\"task_id\" || ' — ' || left(\"text\", 100)") +
+             "</previewExpression>";
+    // A feature's form lists its tasks through the link table (many to many).
+    std::string widgets;
+    for (const auto& r : relations) {
+        if (r.referenced != pl.id || r.referencing.find("_task_links") == std::string::npos)
+            continue;
+        for (const auto& other : relations)
+            if (other.referencing == r.referencing && other.id != r.id)
+                widgets += "<widget name=\"" + r.id + "\"><config type=\"Map\">" +
+                           option("nm-rel", other.id) +
+                           "<Option name=\"force-suppress-popup\" type=\"bool\" value=\"false\"/>"
+                           "</config></widget>";
+    }
+    if (!widgets.empty())
+        m += "<widgets>" + widgets + "</widgets>";
+    return m + "</maplayer>";
+}
+
+struct Theme
+{
+    std::string_view vi, en;
+    std::string_view needs; ///< a kind the theme is about; no theme without a layer of it
+    std::function<bool(const ProjectLayer&)> visible;
+};
+
+std::string uuid(std::string_view name)
+{
+    // Stable identifiers: the same workspace gives the same project.
+    std::uint64_t h = 1469598103934665603ull;
+    for (const char c : name)
+        h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    char buffer[48];
+    std::snprintf(buffer, sizeof buffer, "{%08x-%04x-4%03x-a%03x-%012llx}",
+                  static_cast<unsigned>(h >> 32), static_cast<unsigned>(h >> 16) & 0xffffu,
+                  static_cast<unsigned>(h) & 0xfffu, static_cast<unsigned>(h >> 52) & 0xfffu,
+                  static_cast<unsigned long long>(h & 0xffffffffffffull));
+    return buffer;
+}
+
+std::string item(std::string_view type, std::string_view id, double x, double y, double w, double h,
+                 std::string_view extra, std::string_view body, int z)
+{
+    const std::string pos = number(x) + "," + number(y) + ",mm";
+    return "<LayoutItem type=\"" + std::string(type) + "\" uuid=\"" + uuid(id) +
+           "\" templateUuid=\"" + uuid(id) + "\" id=\"" + xml(id) + "\" position=\"" + pos +
+           "\" positionOnPage=\"" + pos + "\" size=\"" + number(w) + "," + number(h) +
+           ",mm\" zValue=\"" + std::to_string(z) +
+           "\" visibility=\"1\" referencePoint=\"0\" positionLock=\"false\" opacity=\"1\" "
+           "itemRotation=\"0\" blendMode=\"0\" excludeFromExports=\"0\" " +
+           std::string(extra) + ">" + std::string(body) + "</LayoutItem>";
+}
+
+std::string fontXml(std::string_view element, double sizePt, bool bold)
+{
+    char font[96];
+    std::snprintf(font, sizeof font, "DejaVu Sans,%g,-1,5,%d,0,0,0,0,0", sizePt, bold ? 75 : 50);
+    return "<" + std::string(element) + " description=\"" + font + "\" style=\"\"/>";
+}
+
+std::string labelItem(std::string_view id, std::string_view text, double x, double y, double w,
+                      double h, double sizePt, bool bold, int z)
+{
+    return item("65641", id, x, y, w, h,
+                "labelText=\"" + xml(text) +
+                    "\" htmlState=\"0\" halign=\"1\" valign=\"32\" marginX=\"0\" marginY=\"0\" "
+                    "frame=\"false\" background=\"false\"",
+                fontXml("LabelFont", sizePt, bold) +
+                    "<FontColor red=\"0\" green=\"0\" blue=\"0\" alpha=\"255\"/>",
+                z);
+}
+
+std::string layoutXml(std::string_view name, const std::string& title, const std::string& sources,
+                      const std::string& note, const gis::Envelope& extent,
+                      const std::string& locatorLayers, const std::string& legendTree,
+                      const std::string& atlasLayer, const std::string& atlasSource,
+                      const std::string& lang)
+{
+    const std::string map = std::string(name) + " map";
+    const std::string locator = std::string(name) + " locator";
+    const auto extentXml = [](const gis::Envelope& e) {
+        return "<Extent xmin=\"" + number(e.minX) + "\" ymin=\"" + number(e.minY) + "\" xmax=\"" +
+               number(e.maxX) + "\" ymax=\"" + number(e.maxY) + "\"/>";
+    };
+    std::string l = "<Layout name=\"" + xml(name) +
+                    "\" units=\"mm\" printResolution=\"300\" worldFileMap=\"\"><PageCollection>"
+                    "<LayoutItem type=\"65638\" size=\"297,210,mm\" position=\"0,0,mm\" "
+                    "positionOnPage=\"0,0,mm\" uuid=\"" +
+                    uuid(std::string(name) + " page") +
+                    "\" zValue=\"0\" visibility=\"1\" background=\"true\" frame=\"false\"/>"
+                    "</PageCollection>";
+    // The map, its frame, atlas-driven where the layout is an atlas.
+    // A4 landscape: the map on the left, locator, legend and note on the right, the sources
+    // along the foot. The extent takes the frame's proportions (QGIS would otherwise stretch the
+    // frame to the extent's), with a margin.
+    const double frameW = 192, frameH = 166;
+    gis::Envelope framed = extent;
+    {
+        const double cx = (extent.minX + extent.maxX) / 2, cy = (extent.minY + extent.maxY) / 2;
+        double w = (extent.maxX - extent.minX) * 1.04, h = (extent.maxY - extent.minY) * 1.04;
+        if (w / h > frameW / frameH)
+            h = w * frameH / frameW;
+        else
+            w = h * frameW / frameH;
+        framed = {cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2};
+    }
+    l += item("65639", map, 8, 20, frameW, frameH,
+              "frame=\"true\" background=\"true\" keepLayerSet=\"false\" drawCanvasItems=\"true\" "
+              "mapRotation=\"0\" followPreset=\"false\" followPresetName=\"\" mapFlags=\"0\" "
+              "labelMargin=\"0,mm\" isTemporal=\"0\"",
+              extentXml(framed) + "<LayerSet/><AtlasMap atlasDriven=\"" +
+                  (atlasLayer.empty() ? "0" : "1") +
+                  "\" scalingMode=\"2\" margin=\"0.1\"/><labelBlockingItems/>",
+              1);
+    // The locator: the province in the country, the main map's extent outlined.
+    gis::Envelope wide = extent;
+    const double pad = std::max(extent.maxX - extent.minX, extent.maxY - extent.minY) * 3;
+    wide.minX -= pad, wide.maxX += pad, wide.minY -= pad * 1.4, wide.maxY += pad * 0.6;
+    l += item("65639", locator, 206, 20, 83, 46,
+              "frame=\"true\" background=\"true\" keepLayerSet=\"true\" drawCanvasItems=\"false\" "
+              "mapRotation=\"0\" followPreset=\"false\" followPresetName=\"\" mapFlags=\"0\" "
+              "labelMargin=\"0,mm\" isTemporal=\"0\"",
+              extentXml(wide) + "<LayerSet>" + locatorLayers +
+                  "</LayerSet><ComposerMapOverview name=\"overview\" show=\"1\" frameMap=\"" +
+                  uuid(map) +
+                  "\" blendMode=\"0\" inverted=\"0\" centered=\"0\" position=\"3\" uuid=\"" +
+                  uuid(locator + " overview") +
+                  "\"><symbol type=\"fill\" name=\"\" alpha=\"1\" clip_to_extent=\"1\" "
+                  "force_rhr=\"0\">" +
+                  symbolLayer("SimpleFill", {{"color", "215,25,28,60"},
+                                             {"style", "solid"},
+                                             {"outline_color", "215,25,28,255"},
+                                             {"outline_style", "solid"},
+                                             {"outline_width", "0.4"},
+                                             {"outline_width_unit", "MM"}}) +
+                  "</symbol></ComposerMapOverview><AtlasMap atlasDriven=\"0\" scalingMode=\"2\" "
+                  "margin=\"0.1\"/>",
+              2);
+    l += labelItem(std::string(name) + " title", title, 8, 6, 280, 10, 16, true, 3);
+    const auto style = [](std::string_view styleName, double sizePt, bool bold, double top) {
+        return "<style name=\"" + std::string(styleName) + "\" alignment=\"1\" marginTop=\"" +
+               number(top) + "\">" + fontXml("styleFont", sizePt, bold) + "</style>";
+    };
+    l += item("65642", std::string(name) + " legend", 206, 72, 83, 98,
+              "map_uuid=\"" + uuid(map) + "\" title=\"" + xml(words("Chú giải", "Legend", lang)) +
+                  "\" resizeToContents=\"0\" columnCount=\"1\" symbolWidth=\"6\" "
+                  "symbolHeight=\"3.5\" legendFilterByAtlas=\"0\" frame=\"false\" "
+                  "background=\"true\" boxSpace=\"1.5\" columnSpace=\"2\" lineSpacing=\"0.5\" "
+                  "splitLayer=\"1\" equalColumnWidth=\"0\" wrapChar=\"\" fontColor=\"#000000\"",
+              "<styles>" + style("title", 9, true, 0) + style("group", 7.5, true, 2) +
+                  style("subgroup", 7, true, 1.5) + style("symbol", 7, false, 1) +
+                  style("symbolLabel", 6.5, false, 1) + "</styles>" + legendTree,
+              4);
+    l += item("65646", std::string(name) + " scale bar", 10, 172, 70, 12,
+              "mapUuid=\"" + uuid(map) +
+                  "\" style=\"Single Box\" unitType=\"km\" unitLabel=\"km\" "
+                  "numMapUnitsPerScaleBarUnit=\"1\" numSegments=\"2\" numSegmentsLeft=\"0\" "
+                  "numUnitsPerSegment=\"10\" segmentSizeMode=\"1\" minBarWidth=\"25\" "
+                  "maxBarWidth=\"50\" height=\"2\" labelBarSpace=\"2\" boxContentSpace=\"1\" "
+                  "alignment=\"0\" frame=\"false\" background=\"true\"",
+              fontXml("scaleBarFont", 7, false), 5);
+    l += item("65640", std::string(name) + " north arrow", 188, 23, 9, 13,
+              "file=\":/images/north_arrows/layout_default_north_arrow.svg\" mode=\"2\" "
+              "resizeMode=\"0\" northMode=\"0\" northOffset=\"0\" anchorPoint=\"0\" mapUuid=\"" +
+                  uuid(map) +
+                  "\" pictureRotation=\"0\" svgFillColor=\"255,255,255,255\" "
+                  "svgBorderColor=\"0,0,0,255\" svgBorderWidth=\"0.2\" frame=\"false\" "
+                  "background=\"false\"",
+              "", 6);
+    l += labelItem(std::string(name) + " note", note, 206, 172, 83, 14, 6.5, true, 7);
+    l += labelItem(std::string(name) + " sources", sources, 8, 189, 281, 16, 6, false, 8);
+    if (!atlasLayer.empty())
+        l += "<Atlas enabled=\"1\" hideCoverage=\"0\" filterFeatures=\"0\" coverageLayer=\"" +
+             atlasLayer + "\" coverageLayerSource=\"" + xml(atlasSource) +
+             "\" coverageLayerProvider=\"ogr\" pageNameExpression=\"" + xml("\"name_vi\"") +
+             "\" sortFeatures=\"1\" sortKey=\"" + xml("\"name_vi\"") +
+             "\" sortAscending=\"1\" filenamePattern=\"" +
+             xml("'" + words("ban_do_", "map_", lang) + "' || \"name_vi\"") + "\"/>";
+    return l + "</Layout>";
+}
+
+} // namespace
+
+std::string qgisProject(layers::Workspace& ws, const std::string& lang)
+{
+    const std::string file = QFileInfo(QString::fromStdString(ws.path())).fileName().toStdString();
+    const std::string source = "./" + file;
+    const gis::Crs& crs = ws.crs();
+
+    std::vector<ProjectLayer> layers;
+    for (const auto& l : ws.layers()) {
+        ProjectLayer pl;
+        pl.layer = l;
+        pl.id = layerId(l.name);
+        pl.title = lang == "en" ? l.titleEn : l.titleVi;
+        if (pl.title.empty())
+            pl.title = l.name;
+        pl.fields = fieldNames(ws, l.name);
+        pl.family = familyOf(l);
+        layers.push_back(pl);
+    }
+    // Plan tables with the titles a person reads; link tables in the project, not in the tree.
+    struct PlanTable
+    {
+        std::string_view name, vi, en;
+    };
+    static constexpr PlanTable planTables[] = {
+        {"plan_documents", "Văn bản kế hoạch", "Plan documents"},
+        {"plan_tasks", "Nhiệm vụ", "Plan tasks"},
+        {"plan_agencies", "Cơ quan", "Agencies"},
+        {"plan_task_agencies", "Nhiệm vụ — cơ quan (chủ trì, phối hợp)", "Task agencies"},
+        {"plan_targets", "Chỉ tiêu", "Plan targets"},
+    };
+    std::vector<ProjectLayer> tables;
+    for (const auto& t : planTables) {
+        ProjectLayer pl;
+        pl.layer = tableAsLayer(t.name);
+        pl.id = layerId(t.name);
+        pl.title = std::string(lang == "en" ? t.en : t.vi);
+        pl.fields = fieldNames(ws, std::string(t.name));
+        tables.push_back(pl);
+    }
+    std::vector<ProjectLayer> links;
+    std::vector<Relation> relations;
+    for (const auto& pl : layers) {
+        if (pl.layer.linkTable.empty())
+            continue;
+        ProjectLayer link;
+        link.layer = tableAsLayer(pl.layer.linkTable);
+        link.id = layerId(pl.layer.linkTable);
+        link.title = pl.layer.linkTable;
+        link.fields = fieldNames(ws, pl.layer.linkTable);
+        link.hidden = true;
+        links.push_back(link);
+        relations.push_back({pl.id + "_links", pl.title + " → " + words("liên kết", "links", lang),
+                             link.id, pl.id, "base_id", "fid"});
+        relations.push_back({link.id + "_task",
+                             words("Nhiệm vụ", "Tasks", lang) + " (" + pl.title + ")", link.id,
+                             layerId("plan_tasks"), "related_id", "fid"});
+    }
+    relations.push_back(
+        {"planatlas_task_agencies", words("Cơ quan của nhiệm vụ", "Agencies of the task", lang),
+         layerId("plan_task_agencies"), layerId("plan_tasks"), "task_id", "task_id"});
+    relations.push_back(
+        {"planatlas_agency_tasks", words("Nhiệm vụ của cơ quan", "Tasks of the agency", lang),
+         layerId("plan_task_agencies"), layerId("plan_agencies"), "agency_id", "agency_id"});
+    relations.push_back({"planatlas_document_tasks",
+                         words("Nhiệm vụ của văn bản", "Tasks of the document", lang),
+                         layerId("plan_tasks"), layerId("plan_documents"), "doc_id", "doc_id"});
+
+    // The layer tree: programme by kind, transport, administrative units by period, reference,
+    // then the plan tables collapsed.
+    const std::string periodUnits = periodUnitsLayer(ws);
+    const std::string periodProvince = periodProvinceLayer(ws);
+    auto inPeriod = [&](const ProjectLayer& pl) {
+        return pl.layer.name == periodUnits || pl.layer.name == periodProvince;
+    };
+    auto treeLayer = [&](const ProjectLayer& pl, bool checked) {
+        return "<layer-tree-layer id=\"" + pl.id + "\" name=\"" + xml(pl.title) + "\" source=\"" +
+               xml(source + "|layername=" + pl.layer.name) + "\" providerKey=\"ogr\" checked=\"" +
+               (checked ? "Qt::Checked" : "Qt::Unchecked") +
+               "\" expanded=\"0\"><customproperties/></layer-tree-layer>";
+    };
+    struct Group
+    {
+        std::string_view vi, en;
+        std::function<bool(const ProjectLayer&)> holds;
+        bool checked;
+    };
+    const std::vector<Group> groups = {
+        {"Chương trình phát triển", "Development programme",
+         [](const ProjectLayer& pl) {
+             const auto* k = layers::findKind(pl.layer.kind);
+             return k && k->programme && k->group != "transport" && k->group != "reference";
+         },
+         true},
+        {"Giao thông", "Transport",
+         [](const ProjectLayer& pl) { return layers::inGroup(pl.layer.kind, "transport"); }, true},
+        {"Đơn vị hành chính của kỳ kế hoạch", "Administrative units of the plan period",
+         [&](const ProjectLayer& pl) {
+             return layers::inGroup(pl.layer.kind, "admin") && inPeriod(pl);
+         },
+         true},
+        {"Đơn vị hành chính các thời kỳ khác", "Administrative units of other periods",
+         [&](const ProjectLayer& pl) {
+             return layers::inGroup(pl.layer.kind, "admin") && !inPeriod(pl);
+         },
+         false},
+        {"Tham chiếu", "Reference",
+         [](const ProjectLayer& pl) {
+             const auto* k = layers::findKind(pl.layer.kind);
+             return !k || (k->group == "reference" && pl.layer.kind != "basemap");
+         },
+         false},
+        {"Nền", "Basemap", [](const ProjectLayer& pl) { return pl.layer.kind == "basemap"; }, true},
+    };
+    std::string tree = "<layer-tree-group><customproperties/>";
+    std::set<std::string> placed;
+    for (const auto& g : groups) {
+        std::vector<const ProjectLayer*> members;
+        for (const auto& pl : layers)
+            if (!placed.count(pl.id) && g.holds(pl))
+                members.push_back(&pl);
+        if (members.empty())
+            continue;
+        // Points over lines over areas, as on PlanAtlas maps.
+        std::stable_sort(members.begin(), members.end(), [](const auto* a, const auto* b) {
+            return layers::drawOrder(a->layer.kind) > layers::drawOrder(b->layer.kind);
+        });
+        tree += "<layer-tree-group name=\"" + xml(words(g.vi, g.en, lang)) + "\" checked=\"" +
+                (g.checked ? "Qt::Checked" : "Qt::Unchecked") +
+                "\" expanded=\"1\"><customproperties/>";
+        for (const auto* pl : members) {
+            tree += treeLayer(*pl, true);
+            placed.insert(pl->id);
+        }
+        tree += "</layer-tree-group>";
+    }
+    tree += "<layer-tree-group name=\"" + xml(words("Bảng kế hoạch", "Plan tables", lang)) +
+            "\" checked=\"Qt::Checked\" expanded=\"0\"><customproperties/>";
+    for (const auto& t : tables)
+        tree += treeLayer(t, true);
+    tree += "</layer-tree-group>";
+    // The drawing order of PlanAtlas's maps, whatever the tree's order.
+    std::vector<const ProjectLayer*> order;
+    for (const auto& pl : layers)
+        if (pl.family != Family::None)
+            order.push_back(&pl);
+    std::stable_sort(order.begin(), order.end(), [](const auto* a, const auto* b) {
+        return layers::drawOrder(a->layer.kind) > layers::drawOrder(b->layer.kind);
+    });
+    tree += "<custom-order enabled=\"1\">";
+    for (const auto* pl : order)
+        tree += "<item>" + pl->id + "</item>";
+    tree += "</custom-order></layer-tree-group>";
+
+    std::string relationsXml = "<relations>";
+    for (const auto& r : relations)
+        relationsXml += "<relation id=\"" + r.id + "\" name=\"" + xml(r.name) +
+                        "\" referencingLayer=\"" + r.referencing + "\" referencedLayer=\"" +
+                        r.referenced + "\" strength=\"Association\"><fieldRef referencingField=\"" +
+                        r.referencingField + "\" referencedField=\"" + r.referencedField +
+                        "\"/></relation>";
+    relationsXml += "</relations>";
+
+    std::string projectLayers = "<projectlayers>";
+    for (const auto* group : {&layers, &tables, &links})
+        for (const auto& pl : *group)
+            projectLayers += mapLayerXml(pl, source, crs, relations, lang);
+    projectLayers += "</projectlayers>";
+
+    // Map themes: which layers PlanAtlas's themes show.
+    const std::vector<Theme> themes = {
+        {"Chương trình phát triển", "Development programme", "",
+         [&](const ProjectLayer& pl) {
+             const auto* k = layers::findKind(pl.layer.kind);
+             return k && ((k->programme && k->group != "reference") || inPeriod(pl) ||
+                          pl.layer.kind == "basemap");
+         }},
+        {"Giá đất", "Land price", "land_price",
+         [&](const ProjectLayer& pl) {
+             return pl.layer.kind == "land_price" || layers::inGroup(pl.layer.kind, "industrial") ||
+                    pl.layer.kind == "expressway" || inPeriod(pl) || pl.layer.kind == "basemap";
+         }},
+        {"Hành lang đường cao tốc", "Expressway corridor", "expressway",
+         [&](const ProjectLayer& pl) {
+             return layers::inGroup(pl.layer.kind, "transport") ||
+                    layers::inGroup(pl.layer.kind, "industrial") ||
+                    pl.layer.kind == "urban_centre" || inPeriod(pl) || pl.layer.kind == "basemap";
+         }},
+        {"Đơn vị hành chính sau sắp xếp 2025", "Administrative units after the 2025 reform",
+         "admin_province",
+         [&](const ProjectLayer& pl) {
+             return (layers::inGroup(pl.layer.kind, "admin") && !inPeriod(pl)) ||
+                    pl.layer.kind == "basemap";
+         }},
+    };
+    std::string presets = "<visibility-presets>";
+    int themeCount = 0;
+    for (const auto& t : themes) {
+        const bool relevant =
+            t.needs.empty() || std::any_of(layers.begin(), layers.end(), [&](const auto& pl) {
+                return pl.layer.kind == t.needs && (t.needs != "admin_province" || !inPeriod(pl));
+            });
+        if (!relevant)
+            continue;
+        std::string body;
+        for (const auto& pl : layers)
+            if (pl.family != Family::None && t.visible(pl))
+                body +=
+                    "<layer id=\"" + pl.id + "\" style=\"default\" visible=\"1\" expanded=\"0\"/>";
+        if (body.empty())
+            continue;
+        ++themeCount;
+        presets += "<visibility-preset name=\"" + xml(words(t.vi, t.en, lang)) +
+                   "\" has-expanded-info=\"0\" has-checked-group-info=\"0\">" + body +
+                   "</visibility-preset>";
+    }
+    presets += "</visibility-presets>";
+
+    // Print layouts: the programme map, and an atlas page per district of the period.
+    // The layouts frame the province of the plan's period.
+    std::optional<gis::Envelope> extent;
+    for (const auto& summary : ws.info().layers)
+        if (summary.layer.name == periodProvince)
+            extent = summary.extent;
+    if (!extent)
+        extent = ws.provinceExtent();
+    if (!extent)
+        extent = gis::Envelope{0, 0, 1, 1};
+    std::set<std::string> seen;
+    std::string sources = words("Nguồn dữ liệu: ", "Sources: ", lang);
+    bool indicative = false;
+    for (const auto& pl : layers) {
+        const std::string s =
+            pl.layer.attribution.empty()
+                ? pl.layer.source + (pl.layer.licence.empty() ? "" : " (" + pl.layer.licence + ")")
+                : pl.layer.attribution;
+        if (!s.empty() && seen.insert(s).second)
+            sources += (seen.size() > 1 ? "; " : "") + s;
+        indicative = indicative || pl.layer.geometryQuality == "indicative";
+    }
+    sources += " — " + words("Hệ tọa độ", "Coordinate system", lang) + ": " + crs.label() + " (" +
+               crs.name() + ")";
+    const std::string note =
+        indicative ? words("VỊ TRÍ CHỈ DẪN: các khu, vùng, tuyến vẽ theo địa danh và diện tích "
+                           "công bố, không phải số liệu đo đạc.",
+                           "INDICATIVE POSITIONS: parks, zones and routes are drawn from "
+                           "published names and areas, not surveyed.",
+                           lang)
+                   : std::string();
+    std::string locatorLayers;
+    for (const auto& pl : layers)
+        if (pl.layer.kind == "basemap" || pl.layer.name == periodProvince)
+            locatorLayers += "<Layer source=\"" + xml(source + "|layername=" + pl.layer.name) +
+                             "\" provider=\"ogr\" name=\"" + xml(pl.title) + "\">" + pl.id +
+                             "</Layer>";
+    // The legend lists what the programme map shows: programme, transport and the units of the
+    // period, each entry named by its rule (layer titles hidden).
+    std::string legendTree = "<layer-tree-group><customproperties/>";
+    for (const auto* pl : order) {
+        const auto* k = layers::findKind(pl->layer.kind);
+        if (!k || (!(k->programme && k->group != "reference") && !inPeriod(*pl)))
+            continue;
+        legendTree += "<layer-tree-layer id=\"" + pl->id + "\" name=\"" + xml(pl->title) +
+                      "\" source=\"" + xml(source + "|layername=" + pl->layer.name) +
+                      "\" providerKey=\"ogr\" checked=\"Qt::Checked\" expanded=\"1\">"
+                      "<customproperties><Option type=\"Map\">" +
+                      option("legend/title-style", "hidden") +
+                      "</Option></customproperties></layer-tree-layer>";
+    }
+    legendTree += "</layer-tree-group>";
+    const std::string province = ws.province();
+    const std::string title =
+        words("Chương trình phát triển — tỉnh ", "Development programme — ", lang) + province;
+    std::string layouts = "<Layouts>";
+    int layoutCount = 0;
+    layouts += layoutXml(words("Bản đồ chương trình", "Programme map", lang), title, sources, note,
+                         *extent, locatorLayers, legendTree, "", "", lang);
+    ++layoutCount;
+    if (!periodUnits.empty()) {
+        layouts +=
+            layoutXml(words("Tập bản đồ theo huyện", "Atlas by district", lang),
+                      title + " — [% \"name_vi\" %]", sources, note, *extent, locatorLayers,
+                      legendTree, layerId(periodUnits), source + "|layername=" + periodUnits, lang);
+        ++layoutCount;
+    }
+    layouts += "</Layouts>";
+
+    std::string canvas = "<mapcanvas name=\"theMapCanvas\" annotationsVisible=\"1\"><units>meters"
+                         "</units><extent><xmin>" +
+                         number(extent->minX) + "</xmin><ymin>" + number(extent->minY) +
+                         "</ymin><xmax>" + number(extent->maxX) + "</xmax><ymax>" +
+                         number(extent->maxY) +
+                         "</ymax></extent><rotation>0</rotation><destinationsrs>" + srsXml(crs) +
+                         "</destinationsrs><rendermaptile>0</rendermaptile></mapcanvas>";
+
+    (void)themeCount;
+    (void)layoutCount;
+    return std::string("<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>\n"
+                       "<qgis projectname=\"") +
+           xml(title) + "\" version=\"" + kQgisVersion + "\"><homePath path=\"\"/><title>" +
+           xml(title) + "</title><projectCrs>" + srsXml(crs) + "</projectCrs>" + tree +
+           relationsXml + canvas + projectLayers + presets + layouts +
+           "<properties><Paths><Absolute type=\"bool\">false</Absolute></Paths>"
+           "<SpatialRefSys><ProjectionsEnabled type=\"int\">1</ProjectionsEnabled></SpatialRefSys>"
+           "<Measurement><DistanceUnits type=\"QString\">km</DistanceUnits><AreaUnits "
+           "type=\"QString\">ha</AreaUnits></Measurement></properties></qgis>\n";
+}
+
+QgisWritten writeQgis(layers::Workspace& ws, const std::string& chosen)
+{
+    QgisWritten written;
+    std::string lang = chosen;
+    if (lang.empty()) {
+        const auto stored =
+            ws.dataset().execute("SELECT value FROM pa_metadata WHERE key = 'qgis_lang'");
+        lang = stored.rows.empty() ? "vi" : gis::toString(stored.rows[0][0]);
+        if (lang != "en")
+            lang = "vi";
+    }
+    const std::string project = qgisProject(ws, lang);
+    // Counted from what the project holds, so the figures say what QGIS will find.
+    auto count = [&](std::string_view needle) {
+        int n = 0;
+        for (std::size_t at = project.find(needle); at != std::string::npos;
+             at = project.find(needle, at + 1))
+            ++n;
+        return n;
+    };
+    written.relations = count("<relation id=");
+    written.themes = count("<visibility-preset name=");
+    written.layouts = count("<Layout name=");
+    // GeoPackage DATETIME: ISO 8601 with milliseconds, UTC.
+    const std::string stamp = QDateTime::currentDateTimeUtc()
+                                  .toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"))
+                                  .toStdString();
+    const std::string archive = gis::zipArchive({{"planatlas.qgs", project}});
+    static const char* hex = "0123456789abcdef";
+    std::string content;
+    content.reserve(archive.size() * 2);
+    for (const unsigned char c : archive) {
+        content += hex[c >> 4];
+        content += hex[c & 15];
+    }
+    const std::string file = QFileInfo(QString::fromStdString(ws.path())).fileName().toStdString();
+    written.project = "geopackage:" + ws.path() + "?projectName=" + kQgisProjectName;
+
+    ws.transaction([&] {
+        auto& ds = ws.dataset();
+        const auto exists = [&](std::string_view table) {
+            return !ds.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = " +
+                               gis::sqlLiteral(table))
+                        .rows.empty();
+        };
+        if (!exists("layer_styles")) {
+            // The table as QGIS and GDAL create it, registered as an attribute table.
+            ds.execute("CREATE TABLE layer_styles (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, "
+                       "f_table_catalog TEXT(256), f_table_schema TEXT(256), f_table_name "
+                       "TEXT(256), f_geometry_column TEXT(256), styleName TEXT(30), styleQML TEXT, "
+                       "styleSLD TEXT, useAsDefault BOOLEAN, description TEXT, owner TEXT(30), ui "
+                       "TEXT(30), update_time DATETIME DEFAULT "
+                       "(strftime('%Y-%m-%dT%H:%M:%fZ','now')))");
+            ds.execute("INSERT INTO gpkg_contents (table_name, data_type, identifier, description, "
+                       "last_change) VALUES ('layer_styles', 'attributes', 'layer_styles', "
+                       "'Default styles of the layers for QGIS (PlanAtlas)', "
+                       "strftime('%Y-%m-%dT%H:%M:%fZ','now'))");
+        }
+        if (!exists("qgis_projects"))
+            ds.execute("CREATE TABLE qgis_projects(name TEXT PRIMARY KEY, metadata BLOB, content "
+                       "BLOB)");
+        const std::string styleName = "PlanAtlas";
+        // PlanAtlas's own style is rewritten in place (a layer keeps its row); others a person
+        // saved stay, no longer default where PlanAtlas's is. Styles of layers that are gone go.
+        const auto registered = ws.layers();
+        std::string names;
+        for (const auto& l : registered)
+            names += (names.empty() ? "" : ", ") + gis::sqlLiteral(l.name);
+        ds.execute("DELETE FROM layer_styles WHERE styleName = " + gis::sqlLiteral(styleName) +
+                   (names.empty() ? std::string() : " AND f_table_name NOT IN (" + names + ")"));
+        for (const auto& l : registered) {
+            const auto fields = fieldNames(ws, l.name);
+            const auto geometry =
+                ds.execute("SELECT column_name FROM gpkg_geometry_columns WHERE table_name = " +
+                           gis::sqlLiteral(l.name));
+            const std::string column =
+                geometry.rows.empty() ? std::string() : gis::toString(geometry.rows[0][0]);
+            const std::string table = gis::sqlLiteral(l.name);
+            ds.execute("UPDATE layer_styles SET useAsDefault = 0 WHERE f_table_name = " + table +
+                       " AND styleName <> " + gis::sqlLiteral(styleName));
+            const std::string values =
+                "f_geometry_column = " + gis::sqlLiteral(column) +
+                ", styleQML = " + gis::sqlLiteral(qmlDocument(l, fields, lang)) +
+                ", styleSLD = " + gis::sqlLiteral(sldDocument(l, fields, lang)) +
+                ", useAsDefault = 1, description = " +
+                gis::sqlLiteral(words("Kiểu hiển thị của PlanAtlas theo loại lớp",
+                                      "PlanAtlas style of the layer kind", lang)) +
+                ", update_time = " + gis::sqlLiteral(stamp);
+            const auto existing =
+                ds.execute("SELECT id FROM layer_styles WHERE f_table_name = " + table +
+                           " AND styleName = " + gis::sqlLiteral(styleName));
+            if (existing.rows.empty())
+                ds.execute("INSERT INTO layer_styles (f_table_catalog, f_table_schema, "
+                           "f_table_name, styleName, owner, ui) VALUES ('', '', " +
+                           table + ", " + gis::sqlLiteral(styleName) + ", '', '')");
+            ds.execute("UPDATE layer_styles SET " + values + " WHERE f_table_name = " + table +
+                       " AND styleName = " + gis::sqlLiteral(styleName));
+            ++written.styles;
+        }
+        ds.execute("INSERT OR REPLACE INTO pa_metadata (key, value) VALUES ('qgis_project_file', " +
+                   gis::sqlLiteral(file) + ")");
+        if (!chosen.empty())
+            ds.execute("INSERT OR REPLACE INTO pa_metadata (key, value) VALUES ('qgis_lang', " +
+                       gis::sqlLiteral(lang) + ")");
+        ds.execute("DELETE FROM qgis_projects WHERE name = " + gis::sqlLiteral(kQgisProjectName));
+        ds.execute("INSERT INTO qgis_projects (name, metadata, content) VALUES (" +
+                   gis::sqlLiteral(kQgisProjectName) + ", " +
+                   gis::sqlLiteral("{\"last_modified_time\": \"" + stamp.substr(0, 19) +
+                                   "\", \"last_modified_user\": \"PlanAtlas\" }") +
+                   ", " + gis::sqlLiteral(content) + ")");
+    });
+    return written;
+}
+
+} // namespace pa::render

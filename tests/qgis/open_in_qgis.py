@@ -1,0 +1,199 @@
+#!/usr/bin/python3
+"""Opens a PlanAtlas workspace the way a planner does in QGIS (Debian's QGIS, headless) and checks
+what they should see: the project stored in the GeoPackage loads, every layer is valid, the
+default styles carry PlanAtlas's colours, the feature → task relations work (a park's tasks with
+their lead agencies), the map themes exist and the print layout exports a PDF with the title and
+the sources.
+
+usage: open_in_qgis.py WS.gpkg OUTDIR [--park NAME --tasks N]
+Exit 0 when every check holds; otherwise the failed checks are printed and the exit code is 1.
+"""
+import argparse
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("XDG_RUNTIME_DIR", "/tmp")
+
+from qgis.core import (QgsApplication, QgsFeatureRequest, QgsLayoutExporter, QgsProject,  # noqa: E402
+                       QgsRenderContext, QgsVectorLayer, QgsExpressionContextUtils,
+                       QgsExpressionContext)
+
+failures = []
+
+
+def check(condition, what):
+    print(("ok    " if condition else "FAIL  ") + what)
+    if not condition:
+        failures.append(what)
+    return condition
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("workspace")
+    ap.add_argument("outdir")
+    ap.add_argument("--park", help="an industrial park's name_vi whose tasks are counted")
+    ap.add_argument("--tasks", type=int, help="how many tasks that park is linked to")
+    ap.add_argument("--colour", default="#b07cc6", help="fill of an industrial park")
+    args = ap.parse_args()
+    os.makedirs(args.outdir, exist_ok=True)
+    # QGIS works on a copy under the same file name (the project reads "./<file name>"), so
+    # that the workspace itself is left as it was.
+    copy = os.path.join(args.outdir, os.path.basename(args.workspace))
+    shutil.copyfile(args.workspace, copy)
+    args.workspace = copy
+
+    app = QgsApplication([], False)
+    app.initQgis()
+
+    db = sqlite3.connect(args.workspace)
+    registered = [r[0] for r in db.execute("SELECT layer_name FROM pa_layers")]
+    links = {r[0]: r[1] for r in db.execute("SELECT layer_name, link_table FROM pa_layers")}
+
+    # 1. Default styles: a layer added on its own gets PlanAtlas's symbol.
+    parks = QgsVectorLayer(args.workspace + "|layername=industrial_parks", "kcn", "ogr")
+    check(parks.isValid(), "industrial_parks opens as a layer")
+    renderer = parks.renderer()
+    check(renderer is not None and renderer.type() == "RuleRenderer",
+          "industrial_parks has the default rule-based style (got %s)" %
+          (renderer.type() if renderer else None))
+    if renderer is not None and renderer.type() == "RuleRenderer":
+        colours = {s.symbolLayer(0).color().name() for s in renderer.symbols(QgsRenderContext())}
+        check(args.colour in colours, "an industrial park is filled %s (fills: %s)" %
+              (args.colour, ", ".join(sorted(colours))))
+
+    # The SLD twin of the style reads in QGIS too (for GeoServer and other SLD readers).
+    sld = db.execute("SELECT styleSLD FROM layer_styles WHERE f_table_name = 'industrial_parks' "
+                     "AND styleName = 'PlanAtlas'").fetchone()[0]
+    sld_path = os.path.join(args.outdir, "industrial_parks.sld")
+    with open(sld_path, "w", encoding="utf-8") as out:
+        out.write(sld)
+    from_sld = QgsVectorLayer(args.workspace + "|layername=industrial_parks", "kcn_sld", "ogr")
+    message, ok = from_sld.loadSldStyle(sld_path)
+    rules = from_sld.renderer().rootRule().children() if ok and from_sld.renderer() and \
+        from_sld.renderer().type() == "RuleRenderer" else []
+    check(ok and len(rules) >= 2, "the SLD style loads with %d rules (%s)" % (len(rules), message))
+
+    # 2. The project inside the GeoPackage.
+    uri = "geopackage:%s?projectName=planatlas" % os.path.abspath(args.workspace)
+    project = QgsProject.instance()
+    check(project.read(uri), "the project 'planatlas' opens from the GeoPackage")
+    layers = project.mapLayers().values()
+    invalid = [l.name() for l in layers if not l.isValid()]
+    check(not invalid, "every layer of the project is valid (invalid: %s)" % invalid)
+    sources = {l.source().split("layername=")[-1] for l in layers}
+    missing = [name for name in registered if name not in sources]
+    check(not missing, "every registered layer is in the project (missing: %s)" % missing)
+    root = project.layerTreeRoot()
+    in_tree = {l.layerId() for l in root.findLayers()}
+    hidden = [l.name() for l in layers if "_task_links" in l.source() and l.id() in in_tree]
+    check(not hidden, "link tables are not in the layer tree (%s)" % hidden)
+    groups = [g.name() for g in root.children() if g.nodeType() == 0]
+    check(len(groups) >= 4, "the layer tree has groups: %s" % groups)
+    check(project.crs().authid() == db.execute(
+        "SELECT value FROM pa_metadata WHERE key = 'analysis_crs'").fetchone()[0],
+        "the project CRS is the workspace's (%s)" % project.crs().authid())
+
+    # Placement: QGIS reads every spatial layer in the workspace's CRS (no on-the-fly
+    # reprojection) and puts a park where GDAL, and so PlanAtlas, puts it.
+    crs = db.execute("SELECT value FROM pa_metadata WHERE key = 'analysis_crs'").fetchone()[0]
+    spatial = [l for l in layers if l.isSpatial()]
+    other = [l.name() for l in spatial if l.crs().authid() != crs]
+    check(not other, "every spatial layer is read in %s (others: %s)" % (crs, other))
+    from osgeo import ogr
+    source = ogr.Open(args.workspace)
+    gdal_parks = {f.GetField("code"): f.GetGeometryRef().Centroid()
+                  for f in source.GetLayerByName("industrial_parks")}
+    qgis_parks = [l for l in layers if l.source().endswith("layername=industrial_parks")][0]
+    worst = 0.0
+    for f in qgis_parks.getFeatures():
+        c = f.geometry().centroid().asPoint()
+        g = gdal_parks[f["code"]]
+        worst = max(worst, abs(c.x() - g.GetX()), abs(c.y() - g.GetY()))
+    check(gdal_parks and worst < 0.01,
+          "%d parks placed as GDAL reads them (largest difference %.3f m)" % (len(gdal_parks), worst))
+
+    relations = project.relationManager().relations()
+    invalid = [r.name() for r in relations.values() if not r.isValid()]
+    check(relations and not invalid,
+          "%d relations, all valid (invalid: %s)" % (len(relations), invalid))
+    themes = project.mapThemeCollection().mapThemes()
+    check("Chương trình phát triển" in themes and len(themes) >= 2, "map themes: %s" % themes)
+    for theme in themes:
+        visible = project.mapThemeCollection().mapThemeVisibleLayerIds(theme)
+        check(visible and all(project.mapLayer(i) is not None for i in visible),
+              "theme '%s' shows %d layers of the project" % (theme, len(visible)))
+
+    # 3. The tasks of a park, with their lead agencies, through the link table.
+    if args.park:
+        park_layer = [l for l in layers if l.source().endswith("layername=industrial_parks")][0]
+        tasks_layer = [l for l in layers if l.source().endswith("layername=plan_tasks")][0]
+        park = next(park_layer.getFeatures(QgsFeatureRequest().setFilterExpression(
+            "\"name_vi\" = '%s'" % args.park.replace("'", "''"))), None)
+        check(park is not None, "the park %s is found" % args.park)
+        to_links = [r for r in relations.values()
+                    if r.referencedLayer() == park_layer and
+                    r.referencingLayer().source().endswith(links["industrial_parks"])]
+        check(len(to_links) == 1, "one relation from parks to their link table")
+        if park is not None and to_links:
+            link_rows = list(to_links[0].getRelatedFeatures(park))
+            to_task = [r for r in relations.values()
+                       if r.referencingLayer() == to_links[0].referencingLayer() and
+                       r.referencedLayer() == tasks_layer][0]
+            tasks = [to_task.getReferencedFeature(row) for row in link_rows]
+            check(len(tasks) == args.tasks,
+                  "%s has %d tasks through the relations (expected %d)" %
+                  (args.park, len(tasks), args.tasks))
+            leads = [t["lead_agencies"] for t in tasks if t.isValid()]
+            with_lead = [l for l in leads if l]
+            check(len(with_lead) >= len(tasks) * 0.8,
+                  "%d of %d tasks show a lead agency (e.g. %s)" %
+                  (len(with_lead), len(tasks), with_lead[:2]))
+            documents = [t["document_title"] for t in tasks if t.isValid() and t["document_title"]]
+            check(len(documents) == len(tasks), "every task names its document")
+            widget = park_layer.editFormConfig().widgetConfig(to_links[0].id())
+            check(widget.get("nm-rel") == to_task.id(),
+                  "the park form's relation editor shows the tasks (many to many)")
+
+    # 4. The print layout exports a PDF with the title and the sources.
+    manager = project.layoutManager()
+    check(len(manager.printLayouts()) >= 2, "print layouts: %s" %
+          [l.name() for l in manager.printLayouts()])
+    for layout in manager.printLayouts():
+        atlas = layout.atlas()
+        pdf = os.path.join(args.outdir, "layout_%d.pdf" % manager.printLayouts().index(layout))
+        exporter = QgsLayoutExporter(layout)
+        if atlas.enabled():
+            check(atlas.coverageLayer() is not None and atlas.coverageLayer().isValid(),
+                  "the atlas of '%s' runs over a valid layer" % layout.name())
+            atlas.beginRender()
+            atlas.first()
+            result = exporter.exportToPdf(pdf, QgsLayoutExporter.PdfExportSettings())
+            atlas.endRender()
+        else:
+            result = exporter.exportToPdf(pdf, QgsLayoutExporter.PdfExportSettings())
+        if not check(result == QgsLayoutExporter.Success, "'%s' exports to PDF" % layout.name()):
+            continue
+        text = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True,
+                              text=True).stdout
+        check(db.execute("SELECT value FROM pa_metadata WHERE key = 'province'").fetchone()[0]
+              in text, "'%s' shows the province in its title" % layout.name())
+        check("Nguồn dữ liệu" in text, "'%s' lists the sources" % layout.name())
+        png = pdf[:-4] + ".png"
+        image = QgsLayoutExporter.ImageExportSettings()
+        image.generateWorldFile = False
+        exporter.exportToImage(png, image)
+
+    print("%d checks failed" % len(failures) if failures else "all checks passed")
+    sys.stdout.flush()
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    # Tearing QGIS down (exitQgis, then Python's own teardown) crashes headless PyQGIS 3.22
+    # scripts after the work is done; the checks are complete, so leave at once.
+    os._exit(main())
