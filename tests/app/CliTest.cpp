@@ -679,7 +679,10 @@ TEST(Cli, AnalyzeCorridorAndAccess)
     const auto r = runCli({"analyze", ws, "corridor", "--distance-km", "5", "--format", "json"});
     ASSERT_EQ(r.exitCode, 0) << r.err;
     const auto j = nlohmann::json::parse(r.out);
-    ASSERT_EQ(j["rows"].size(), 2u);
+    ASSERT_EQ(j["rows"].size(), 3u); // A, B and the industrial total
+    EXPECT_EQ(j["rows"][2]["kind"], "industrial_total");
+    EXPECT_NEAR(j["rows"][2]["within_pct"].get<double>(), 50.0, 1e-6);
+    EXPECT_NEAR(j["rows"][0]["within_ha"].get<double>(), 100.0, 1e-6); // all of A's 1 km²
     EXPECT_NEAR(j["rows"][0]["distance_km"].get<double>(), 2.0, 1e-9); // A: 2 km south of the line
     EXPECT_EQ(j["rows"][0]["within"], 1);
     EXPECT_NEAR(j["rows"][1]["distance_km"].get<double>(), 7.0, 1e-9); // B: 7 km north

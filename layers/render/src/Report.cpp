@@ -304,7 +304,7 @@ ReportResult writeReport(layers::Workspace& ws, const std::string& directory,
     progress.update(0.4, "corridor");
     if (hasExpressway) {
         corridor = analysis::corridor(ws, o.corridorKm);
-        csvFiles["corridor.csv"] = csv::distances(corridor->rows, true);
+        csvFiles["corridor.csv"] = csv::corridor(*corridor);
         accessExpressway = analysis::access(ws, "expressway").rows;
         csvFiles["access_to_expressway.csv"] = csv::distances(accessExpressway, false);
     }

@@ -84,6 +84,11 @@ std::string unlocated(const FootprintResult& r)
 {
     return write(tables::unlocated(r));
 }
+std::string corridor(const CorridorResult& result)
+{
+    return write(tables::corridor(result));
+}
+
 std::string distances(const std::vector<DistanceRow>& rows, bool corridor)
 {
     return write(tables::distances(rows, corridor, corridor ? "corridor" : "access"));

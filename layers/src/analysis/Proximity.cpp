@@ -68,7 +68,8 @@ bool industrial(const std::string& kind)
 DistanceRow nearest(const Feature& f, const std::vector<Feature>& targets)
 {
     DistanceRow row{
-        f.layer, f.kind, f.code, f.name, {}, {}, std::numeric_limits<double>::infinity(), false};
+        f.layer, f.kind, f.code, f.name, {}, {}, std::numeric_limits<double>::infinity(),
+        false,   {},     {}};
     for (const auto& t : targets) {
         if (t.layer == f.layer && t.code == f.code)
             continue;
@@ -132,9 +133,13 @@ CorridorResult corridor(layers::Workspace& ws, double distanceKm,
         row.within = row.distanceKm <= distanceKm;
         if (row.within)
             ++result.withinByKind[row.kind];
-        if (industrial(features[i].kind) &&
-            features[i].geometry.family() == gis::GeometryFamily::Polygon)
-            industry.push_back(&features[i].geometry);
+        if (features[i].geometry.family() == gis::GeometryFamily::Polygon) {
+            row.areaHa = features[i].geometry.area() / 10000.0;
+            row.withinHa =
+                row.within ? features[i].geometry.intersection(corridorArea).area() / 10000.0 : 0.0;
+            if (industrial(features[i].kind))
+                industry.push_back(&features[i].geometry);
+        }
         result.rows.push_back(std::move(row));
     }
     if (!industry.empty()) {

@@ -126,6 +126,40 @@ Table distances(const std::vector<DistanceRow>& rows, bool corridor, const std::
     return t;
 }
 
+Table corridor(const CorridorResult& result)
+{
+    Table t = distances(result.rows, true, "corridor");
+    // Hundredths of a hectare and of a percent: finer figures would only show the arithmetic
+    // of reprojection, not a difference on the ground.
+    t.columns.push_back({"area_ha", Type::Real, 2});
+    t.columns.push_back({"within_ha", Type::Real, 2});
+    t.columns.push_back({"within_pct", Type::Real, 2});
+    auto share = [](const std::optional<double>& part, const std::optional<double>& whole) {
+        return part && whole && *whole > 0 ? std::optional<double>(100.0 * *part / *whole)
+                                           : std::nullopt;
+    };
+    for (std::size_t i = 0; i < result.rows.size(); ++i) {
+        const auto& r = result.rows[i];
+        t.rows[i].push_back(optional(r.areaHa));
+        t.rows[i].push_back(optional(r.withinHa));
+        t.rows[i].push_back(optional(share(r.withinHa, r.areaHa)));
+    }
+    if (result.industrialAreaHa > 0) {
+        // The share a planner quotes, in the table itself (also on stderr and in JSON).
+        std::vector<FieldValue> total(t.columns.size(), FieldValue{});
+        total[0] = text("industrial_total");
+        total[2] = text("industrial land (parks, clusters and zones, overlaps counted once)");
+        total[5] = real(result.distanceKm);
+        total[t.columns.size() - 3] = real(result.industrialAreaHa);
+        total[t.columns.size() - 2] = real(result.industrialInsideHa);
+        total[t.columns.size() - 1] =
+            real(100.0 * result.industrialInsideHa / result.industrialAreaHa);
+        t.rows.push_back(std::move(total));
+        t.places.push_back({});
+    }
+    return t;
+}
+
 Table zonal(const ZonalResult& result)
 {
     Table t{"zonal",

@@ -33,6 +33,8 @@ const std::map<std::string_view, Words>& columnWords()
         {"nearest_name", {"Tên đối tượng gần nhất", "Nearest name"}},
         {"distance_km", {"Khoảng cách (km)", "Distance (km)"}},
         {"within", {"Trong phạm vi", "Within"}},
+        {"within_ha", {"Diện tích trong phạm vi (ha)", "Area within (ha)"}},
+        {"within_pct", {"Tỷ lệ diện tích trong phạm vi (%)", "Share of area within (%)"}},
         {"target_id", {"Chỉ tiêu", "Target"}},
         {"doc_id", {"Văn bản", "Document"}},
         {"indicator", {"Chỉ số", "Indicator"}},
@@ -167,9 +169,12 @@ bool hasColumnTitle(std::string_view column)
 
 std::string valueTitle(std::string_view column, const std::string& value, std::string_view lang)
 {
-    if (column == "kind" || column == "kind_a" || column == "kind_b")
+    if (column == "kind" || column == "kind_a" || column == "kind_b") {
         if (const auto* kind = layers::findKind(value))
             return std::string(lang == "en" ? kind->titleEn : kind->titleVi);
+        if (value == "industrial_total") // the corridor table's last row
+            return lang == "en" ? "Industrial land, total" : "Tổng đất công nghiệp";
+    }
     return value;
 }
 

@@ -145,8 +145,14 @@ TEST_F(Algorithms, CorridorRunsFromTypedTextAndGivesTheTypedResult)
     const auto r = analysis::findAlgorithm("corridor")->run(ws, values({{"distance_km", "1,2"}}));
     const auto typed = analysis::corridor(ws, 1.2);
     ASSERT_EQ(r.tables.size(), 1u);
-    ASSERT_EQ(r.tables[0].rows.size(), typed.rows.size());
-    EXPECT_EQ(r.tables[0].columns.back().name, "within");
+    // Every feature, then the industrial land's total and share within the distance.
+    ASSERT_EQ(r.tables[0].rows.size(), typed.rows.size() + 1);
+    EXPECT_EQ(r.tables[0].columns.back().name, "within_pct");
+    const auto& total = r.tables[0].rows.back();
+    EXPECT_EQ(gis::toString(total[0]), "industrial_total");
+    ASSERT_TRUE(std::holds_alternative<double>(total.back()));
+    EXPECT_NEAR(std::get<double>(total.back()),
+                100.0 * typed.industrialInsideHa / typed.industrialAreaHa, 0.005);
     // The headline figure: 20 of 104 ha of parks within 1.2 km (see ProximityTest).
     ASSERT_EQ(r.messages.size(), 1u);
     EXPECT_NE(r.messages[0].find("20.0 of 104.0 ha"), std::string::npos) << r.messages[0];

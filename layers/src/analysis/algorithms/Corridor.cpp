@@ -63,7 +63,7 @@ Algorithm corridorAlgorithm()
             const auto r = corridor(ws, distance, statuses, progress);
             const double pct =
                 r.industrialAreaHa > 0 ? 100.0 * r.industrialInsideHa / r.industrialAreaHa : 0.0;
-            out.tables.push_back(tables::distances(r.rows, true, "corridor"));
+            out.tables.push_back(tables::corridor(r));
             out.summary = {{"distance_km", r.distanceKm},
                            {"statuses", r.statuses},
                            {"expressways", r.expressways},

@@ -20,6 +20,8 @@ struct DistanceRow
     std::string nearestCode, nearestName; ///< the nearest target feature
     double distanceKm = 0;
     bool within = false; ///< corridor: within the distance
+    /// corridor, areas only: the feature's area and the part of it within the distance
+    std::optional<double> areaHa, withinHa;
 };
 
 struct CorridorResult

@@ -53,6 +53,10 @@ Table coverage(const CoverageResult& result);
 Table footprint(const FootprintResult& result);
 Table unlocated(const FootprintResult& result);
 Table distances(const std::vector<DistanceRow>& rows, bool corridor, const std::string& name);
+/// Every feature's distance, area and area within the corridor, and a last row
+/// "industrial_total": the industrial land (parks, clusters, zones, their union) and its share
+/// within the distance.
+Table corridor(const CorridorResult& result);
 Table zonal(const ZonalResult& result);
 Table targets(const TargetsResult& result);
 Table overlaps(const OverlapsResult& result);
