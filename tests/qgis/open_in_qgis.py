@@ -66,6 +66,14 @@ def main():
         check(args.colour in colours, "an industrial park is filled %s (fills: %s)" %
               (args.colour, ", ".join(sorted(colours))))
 
+    # Forms and attribute tables in Vietnamese: column titles and coded values in words.
+    check(parks.attributeAlias(parks.fields().indexOf("name_vi")) == "Tên",
+          "the park's name column is titled 'Tên'")
+    setup = parks.editorWidgetSetup(parks.fields().indexOf("status"))
+    shown = {list(m.keys())[0] for m in setup.config().get("map", [])}
+    check(setup.type() == "ValueMap" and "quy hoạch" in shown,
+          "status is shown in words (%s: %s)" % (setup.type(), sorted(shown)))
+
     # The SLD twin of the style reads in QGIS too (for GeoServer and other SLD readers).
     sld = db.execute("SELECT styleSLD FROM layer_styles WHERE f_table_name = 'industrial_parks' "
                      "AND styleName = 'PlanAtlas'").fetchone()[0]

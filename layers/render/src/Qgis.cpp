@@ -405,6 +405,26 @@ std::string labelingXml(const LayerKind& kind, Family family,
     return r + "</rules></labeling>";
 }
 
+/// Coded columns (status, geometry_quality, tier) shown in words in forms and tables; the
+/// stored values stay as they are.
+std::string valueMapsXml(const std::vector<std::string>& fields, const std::string& lang)
+{
+    std::string f;
+    for (const auto& field : fields) {
+        const auto values = analysis::codedValues(field);
+        if (values.empty())
+            continue;
+        f += "<field name=\"" + xml(field) +
+             "\" configurationFlags=\"None\"><editWidget type=\"ValueMap\"><config><Option "
+             "type=\"Map\"><Option name=\"map\" type=\"List\">";
+        for (const auto& value : values)
+            f += "<Option type=\"Map\">" + option(analysis::valueTitle(field, value, lang), value) +
+                 "</Option>";
+        f += "</Option></Option></config></editWidget></field>";
+    }
+    return f.empty() ? f : "<fieldConfiguration>" + f + "</fieldConfiguration>";
+}
+
 std::string aliasesXml(const std::vector<std::string>& fields, const std::string& lang)
 {
     std::string a = "<aliases>";
@@ -437,6 +457,7 @@ std::string stylePieces(const RegisteredLayer& layer, const std::vector<std::str
         s += rendererXml(*kind, family, fields, lang, lang == "en" ? layer.titleEn : layer.titleVi);
         s += labelingXml(*kind, family, fields);
     }
+    s += valueMapsXml(fields, lang);
     s += aliasesXml(fields, lang);
     s += "<blendMode>0</blendMode><featureBlendMode>0</featureBlendMode>"
          "<layerOpacity>1</layerOpacity>";
@@ -458,7 +479,7 @@ std::string qmlDocument(const RegisteredLayer& layer, const std::vector<std::str
     return std::string(
                "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>\n<qgis version=\"") +
            kQgisVersion +
-           "\" styleCategories=\"Symbology|Labeling|Fields|Rendering\" labelsEnabled=\"" +
+           "\" styleCategories=\"Symbology|Labeling|Fields|Forms|Rendering\" labelsEnabled=\"" +
            (labelled(layer, fields) ? "1" : "0") + "\">" + stylePieces(layer, fields, lang) +
            "</qgis>\n";
 }
@@ -1015,11 +1036,12 @@ std::string qgisProject(layers::Workspace& ws, const std::string& lang)
         link.fields = fieldNames(ws, pl.layer.linkTable);
         link.hidden = true;
         links.push_back(link);
-        relations.push_back({pl.id + "_links", pl.title + " → " + words("liên kết", "links", lang),
+        // Named as each side's form shows them: a park's form lists its tasks, a task's form
+        // the features of each layer it concerns.
+        relations.push_back({pl.id + "_links", words("Nhiệm vụ liên quan", "Linked tasks", lang),
                              link.id, pl.id, "base_id", "fid"});
-        relations.push_back({link.id + "_task",
-                             words("Nhiệm vụ", "Tasks", lang) + " (" + pl.title + ")", link.id,
-                             layerId("plan_tasks"), "related_id", "fid"});
+        relations.push_back(
+            {link.id + "_task", pl.title, link.id, layerId("plan_tasks"), "related_id", "fid"});
     }
     relations.push_back(
         {"planatlas_task_agencies", words("Cơ quan của nhiệm vụ", "Agencies of the task", lang),

@@ -79,8 +79,67 @@ const std::map<std::string_view, Words>& columnWords()
         {"layer", {"Lớp", "Layer"}},
         {"within_area_ha", {"Diện tích trong phạm vi (ha)", "Area within (ha)"}},
         {"wkt", {"Hình học (WKT)", "Geometry (WKT)"}},
+        // The workspace's own columns, as QGIS's forms and tables show them.
+        {"name_vi", {"Tên", "Name (Vietnamese)"}},
+        {"name_en", {"Tên tiếng Anh", "Name (English)"}},
+        {"planned_area_ha", {"Diện tích quy hoạch (ha)", "Planned area (ha)"}},
+        {"planned_length_km", {"Chiều dài quy hoạch (km)", "Planned length (km)"}},
+        {"drawn_area_ha", {"Diện tích trên bản đồ (ha)", "Drawn area (ha)"}},
+        {"period", {"Giai đoạn", "Period"}},
+        {"geometry_quality", {"Chất lượng hình học", "Geometry quality"}},
+        {"source", {"Nguồn", "Source"}},
+        {"district", {"Huyện", "District"}},
+        {"commune", {"Xã", "Commune"}},
+        {"route_code", {"Số hiệu tuyến", "Route number"}},
+        {"road_class", {"Cấp đường", "Road class"}},
+        {"product", {"Sản phẩm", "Product"}},
+        {"product_class", {"Nhóm sản phẩm", "Product group"}},
+        {"forest_type", {"Loại rừng", "Forest type"}},
+        {"tier", {"Cấp trung tâm", "Centre tier"}},
+        {"urban_class", {"Loại đô thị", "Urban class"}},
+        {"land_use", {"Loại đất", "Land use"}},
+        {"price_vnd_m2", {"Giá đất (đồng/m²)", "Price (VND/m²)"}},
+        {"decision_ref", {"Quyết định", "Decision"}},
+        {"admin_code", {"Mã đơn vị hành chính", "Administrative code"}},
+        {"valid_from", {"Hiệu lực từ", "Valid from"}},
+        {"valid_to", {"Hiệu lực đến", "Valid to"}},
+        {"heading", {"Tiêu đề mục", "Heading"}},
+        {"deadline_text", {"Thời hạn (như văn bản)", "Deadline as written"}},
+        {"document_title", {"Văn bản kế hoạch", "Plan document"}},
+        {"title", {"Trích yếu", "Title"}},
+        {"issued_on", {"Ngày ban hành", "Issued on"}},
+        {"issuer", {"Cơ quan ban hành", "Issued by"}},
+        {"number", {"Số hiệu", "Number"}},
+        {"role", {"Vai trò", "Role"}},
+        {"agency_id", {"Cơ quan", "Agency"}},
+        {"abbreviation", {"Viết tắt", "Abbreviation"}},
+        {"collective", {"Giao chung nhiều cơ quan", "Shared by several agencies"}},
+        {"ordinal", {"Thứ tự trong văn bản", "Order in the document"}},
+        {"part", {"Phần văn bản", "Part of the document"}},
+        {"rule", {"Quy tắc đọc", "Reading rule"}},
     };
     return words;
+}
+
+using Coded = std::vector<std::pair<std::pair<std::string_view, std::string_view>, Words>>;
+
+// The coded values of the workspace's columns (status, outline quality, centre tier), in order.
+const Coded& codedWords()
+{
+    static const Coded coded = {
+        {{"status", "existing"}, {"hiện có", "existing"}},
+        {{"status", "under_construction"}, {"đang xây dựng", "under construction"}},
+        {{"status", "planned"}, {"quy hoạch", "planned"}},
+        {{"status", "proposed"}, {"đề xuất", "proposed"}},
+        {{"geometry_quality", "surveyed"}, {"đo đạc", "surveyed"}},
+        {{"geometry_quality", "digitized"}, {"số hóa từ bản đồ", "digitised"}},
+        {{"geometry_quality", "indicative"}, {"vị trí chỉ dẫn", "indicative"}},
+        {{"tier", "provincial"}, {"cấp tỉnh", "provincial"}},
+        {{"tier", "subregional"}, {"cấp tiểu vùng", "subregional"}},
+        {{"tier", "district"}, {"cấp huyện", "district"}},
+        {{"tier", "commune_cluster"}, {"cụm xã", "commune cluster"}},
+    };
+    return coded;
 }
 
 const std::map<std::string_view, Words>& tableWords()
@@ -175,7 +234,20 @@ std::string valueTitle(std::string_view column, const std::string& value, std::s
         if (value == "industrial_total") // the corridor table's last row
             return lang == "en" ? "Industrial land, total" : "Tổng đất công nghiệp";
     }
+    const auto& coded = codedWords();
+    for (const auto& [key, words] : coded)
+        if (key.first == column && key.second == value)
+            return std::string(lang == "en" ? words.second : words.first);
     return value;
+}
+
+std::vector<std::string> codedValues(std::string_view column)
+{
+    std::vector<std::string> values;
+    for (const auto& [key, words] : codedWords())
+        if (key.first == column)
+            values.emplace_back(key.second);
+    return values;
 }
 
 std::string tableTitle(std::string_view table, std::string_view lang)

@@ -70,8 +70,12 @@ std::string columnTitle(std::string_view column, std::string_view lang);
 std::string tableTitle(std::string_view table, std::string_view lang);
 std::string figureTitle(std::string_view figure, std::string_view lang);
 /// A value as a person reads it in @p lang: a kind's id in a kind column ("industrial_park" →
-/// "Khu công nghiệp"); any other value as it is.
+/// "Khu công nghiệp"), a coded value of status, geometry_quality or tier ("planned" → "quy
+/// hoạch"); any other value as it is.
 std::string valueTitle(std::string_view column, const std::string& value, std::string_view lang);
+/// The coded values valueTitle knows for @p column ("existing", "planned", … for status), in
+/// their order; empty for a column without coded values.
+std::vector<std::string> codedValues(std::string_view column);
 /// Whether the dictionary has words for @p column (tests keep every column covered).
 bool hasColumnTitle(std::string_view column);
 
