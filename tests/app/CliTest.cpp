@@ -545,11 +545,23 @@ TEST(Cli, AnalyzeForExcelAsAWorkbookOrACsvWithItsByteOrderMark)
     EXPECT_EQ(
         pa::gis::Dataset::openVector(dir.file("en.xlsx"), pa::gis::OpenMode::ReadOnly).layerNames(),
         (std::vector<std::string>{"Expressway corridor", "About"}));
-    // CSV for a double-click: a byte-order mark, the columns' words, the same rows.
+    // CSV for a double-click: a byte-order mark, the columns' and kinds' words, and what a
+    // Vietnamese Excel splits and reads as numbers (';' between cells, decimal comma); the
+    // same rows.
     const auto excel = runCli({"analyze", sample, "corridor", "--excel"});
     ASSERT_EQ(excel.exitCode, 0) << excel.err;
-    EXPECT_EQ(excel.out.rfind("\xEF\xBB\xBFLoại,Mã,Tên,", 0), 0u) << excel.out.substr(0, 80);
-    EXPECT_EQ(excel.out.substr(excel.out.find('\n')), csv.out.substr(csv.out.find('\n')));
+    EXPECT_EQ(excel.out.rfind("\xEF\xBB\xBFLoại;Mã;Tên;", 0), 0u) << excel.out.substr(0, 80);
+    EXPECT_NE(excel.out.find("\nKhu công nghiệp;KCN-DT;KCN Điềm Thụy;CT39-VD5;"),
+              std::string::npos);
+    EXPECT_NE(csv.out.find("\nindustrial_park,KCN-DT,KCN Điềm Thụy,CT39-VD5,"), std::string::npos);
+    EXPECT_NE(excel.out.find(";1,2585;1;361,11;361,11;100,00\n"), std::string::npos);
+    EXPECT_NE(csv.out.find(",1.2585,1,361.11,361.11,100.00\n"), std::string::npos);
+    EXPECT_EQ(std::count(excel.out.begin(), excel.out.end(), '\n'),
+              std::count(csv.out.begin(), csv.out.end(), '\n'));
+    const auto english = runCli({"analyze", sample, "corridor", "--excel", "--lang", "en"});
+    EXPECT_EQ(english.out.rfind("\xEF\xBB\xBFKind,Code,Name,", 0), 0u) << english.out.substr(0, 80);
+    EXPECT_NE(english.out.find("\nIndustrial park,KCN-DT,"), std::string::npos);
+    EXPECT_NE(english.out.find(",1.2585,1,361.11,361.11,100.00\n"), std::string::npos);
     // Refused before any work: a workbook needs a file; --excel is a CSV's.
     EXPECT_EQ(runCli({"analyze", sample, "corridor", "--format", "xlsx"}).exitCode, 2);
     EXPECT_EQ(runCli({"analyze", sample, "corridor", "--format", "json", "--excel"}).exitCode, 2);

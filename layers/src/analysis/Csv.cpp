@@ -1,6 +1,8 @@
 #include "planatlas/layers/analysis/Csv.h"
 
+#include <algorithm>
 #include <cmath>
+#include <functional>
 #include <sstream>
 #include <variant>
 
@@ -15,7 +17,7 @@ std::string field(const std::string& text)
     const bool formula =
         text.size() > 1 && std::string_view("=+-@\t\r").find(text[0]) != std::string_view::npos;
     const std::string s = formula ? "'" + text : text;
-    if (s.find_first_of(",\"\n") == std::string::npos)
+    if (s.find_first_of(",;\"\n") == std::string::npos)
         return s;
     std::string out = "\"";
     for (char c : s)
@@ -40,36 +42,61 @@ std::string join(const std::vector<std::string>& parts, const char* separator)
     return out;
 }
 
-std::string write(const Table& table)
+namespace {
+
+/// The rows of @p table under @p header, cells separated by @p separator, decimals with
+/// @p decimalComma, text through @p shown (the value as written, or as a person reads it).
+std::string rowsOf(const Table& table, const std::vector<std::string>& header, char separator,
+                   bool decimalComma,
+                   const std::function<std::string(std::size_t, const std::string&)>& shown)
 {
     std::ostringstream out;
-    for (std::size_t c = 0; c < table.columns.size(); ++c)
-        out << (c ? "," : "") << field(table.columns[c].name);
+    for (std::size_t c = 0; c < header.size(); ++c)
+        out << (c ? std::string(1, separator) : std::string()) << field(header[c]);
     out << '\n';
     for (const auto& row : table.rows) {
         for (std::size_t c = 0; c < table.columns.size(); ++c) {
             if (c)
-                out << ',';
+                out << separator;
             const auto& v = row[c];
-            if (const auto* d = std::get_if<double>(&v))
-                out << number(*d, table.columns[c].decimals);
-            else if (const auto* i = std::get_if<std::int64_t>(&v))
+            if (const auto* d = std::get_if<double>(&v)) {
+                std::string n = number(*d, table.columns[c].decimals);
+                if (decimalComma)
+                    std::replace(n.begin(), n.end(), '.', ',');
+                out << n;
+            } else if (const auto* i = std::get_if<std::int64_t>(&v)) {
                 out << *i;
-            else if (const auto* s = std::get_if<std::string>(&v))
-                out << field(*s);
+            } else if (const auto* s = std::get_if<std::string>(&v)) {
+                out << field(shown(c, *s));
+            }
         }
         out << '\n';
     }
     return out.str();
 }
 
+} // namespace
+
+std::string write(const Table& table)
+{
+    std::vector<std::string> names;
+    for (const auto& column : table.columns)
+        names.push_back(column.name);
+    return rowsOf(table, names, ',', false, [](std::size_t, const std::string& s) { return s; });
+}
+
 std::string writeForExcel(const Table& table, std::string_view lang)
 {
-    std::string header;
-    for (std::size_t c = 0; c < table.columns.size(); ++c)
-        header += (c ? "," : "") + field(columnTitle(table.columns[c].name, lang));
-    const std::string body = write(table);
-    return "\xEF\xBB\xBF" + header + body.substr(body.find('\n'));
+    // Excel opens a CSV with the list separator and decimal symbol of the Windows region: in
+    // Vietnamese (vi-VN) ';' and ',', in English ',' and '.'.
+    const bool vi = lang != "en";
+    std::vector<std::string> titles;
+    for (const auto& column : table.columns)
+        titles.push_back(columnTitle(column.name, lang));
+    return "\xEF\xBB\xBF" +
+           rowsOf(table, titles, vi ? ';' : ',', vi, [&](std::size_t c, const std::string& s) {
+               return valueTitle(table.columns[c].name, s, lang);
+           });
 }
 
 std::string coverage(const CoverageResult& r)

@@ -149,7 +149,6 @@ Table corridor(const CorridorResult& result)
         std::vector<FieldValue> total(t.columns.size(), FieldValue{});
         total[0] = text("industrial_total");
         total[2] = text("industrial land (parks, clusters and zones, overlaps counted once)");
-        total[5] = real(result.distanceKm);
         total[t.columns.size() - 3] = real(result.industrialAreaHa);
         total[t.columns.size() - 2] = real(result.industrialInsideHa);
         total[t.columns.size() - 1] =

@@ -23,7 +23,9 @@ std::string join(const std::vector<std::string>& parts, const char* separator);
 /// Any analysis table: a header of column names, then one line per row.
 std::string write(const Table& table);
 /// The same rows for a spreadsheet opened by double-click: a UTF-8 byte-order mark (without it
-/// Excel reads Vietnamese as Windows-1252) and the columns' words in @p lang as the header.
+/// Excel reads Vietnamese as Windows-1252), the columns' words and coded values in @p lang, and
+/// the separator and decimal symbol Excel expects in that language's region (vi: "1,25;…",
+/// en: "1.25,…").
 std::string writeForExcel(const Table& table, std::string_view lang);
 
 std::string coverage(const CoverageResult& result);
