@@ -200,8 +200,9 @@ void MainWindow::createActions()
     m_export = m_fileMenu->addAction(QString(), this, [this] {
         if (!m_ws)
             return;
-        ExportMapDialog dialog(this, m_canvas->extent(), m_canvas->highlight(), m_lang);
-        dialog.setPath(QFileInfo(m_path).absolutePath() + QStringLiteral("/ban-do.pdf"));
+        ExportMapDialog dialog(this, m_canvas->screenOptions(), m_lang);
+        if (dialog.path().isEmpty()) // else the file the dialog remembers from last time
+            dialog.setPath(QFileInfo(m_path).absolutePath() + QStringLiteral("/ban-do.pdf"));
         if (dialog.exec() == QDialog::Accepted)
             exportMap(dialog.path(), dialog.options());
     });

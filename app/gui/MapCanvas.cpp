@@ -108,6 +108,23 @@ void MapCanvas::setTheme(render::Theme theme, const std::string& units, const st
     requestRender(0);
 }
 
+render::MapOptions MapCanvas::screenOptions() const
+{
+    render::MapOptions o;
+    o.extent = extent();
+    o.lang = m_lang;
+    o.stack = m_stack;
+    o.theme = m_theme;
+    o.highlight = m_highlight;
+    o.unitsLayer = m_themeUnits;
+    if (!m_themeKind.empty())
+        o.coverageKind = m_themeKind;
+    o.corridorKm = m_corridorKm;
+    if (m_stack.empty())
+        o.stack = {{"", 0.0}}; // nothing visible: nothing drawn (an empty stack means the theme's)
+    return o;
+}
+
 void MapCanvas::setSelection(gis::Shapes shapes)
 {
     m_selection = std::move(shapes);
@@ -178,22 +195,11 @@ void MapCanvas::startRender()
         *m_cancel = true; // the job in flight is obsolete
     m_cancel = std::make_shared<std::atomic<bool>>(false);
     const std::uint64_t job = ++m_job;
-    render::MapOptions o;
+    render::MapOptions o = screenOptions();
     o.furniture = false;
-    o.extent = extent();
     o.pixelSize = std::pair{width(), height()};
     o.dpi = 96;
-    o.lang = m_lang;
-    o.stack = m_stack;
-    o.theme = m_theme;
-    o.highlight = m_highlight;
-    o.unitsLayer = m_themeUnits;
-    if (!m_themeKind.empty())
-        o.coverageKind = m_themeKind;
-    o.corridorKm = m_corridorKm;
     o.prepared = m_prepared;
-    if (m_stack.empty())
-        o.stack = {{"", 0.0}}; // nothing visible: nothing drawn (an empty stack means the theme's)
     const QSize size = this->size();
     const qreal ratio = devicePixelRatioF();
     const double cx = m_cx, cy = m_cy, mpp = m_mpp;

@@ -44,6 +44,10 @@ public:
     void setTheme(render::Theme theme, const std::string& units = {}, const std::string& kind = {},
                   double corridorKm = 5);
     [[nodiscard]] render::Theme theme() const { return m_theme; }
+    /// What the canvas shows, as map options: extent, visible layers with their opacities,
+    /// theme with its parameters (corridor distance, coverage units and kind), highlight and
+    /// language. An exported map starts from these, so that it shows what the screen shows.
+    [[nodiscard]] render::MapOptions screenOptions() const;
     [[nodiscard]] const std::string& highlight() const { return m_highlight; }
 
     /// A feature drawn selected (outlined over the map) until cleared with an empty Shapes.

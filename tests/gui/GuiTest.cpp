@@ -23,7 +23,9 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QProcess>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTableWidget>
 #include <QTest>
 #include <QTreeWidget>
@@ -431,8 +433,7 @@ private slots:
         MainWindow& w = *window;
         QVERIFY(w.planBrowser()->selectTask(QStringLiteral("kh-nq54:III.4#4")));
         QVERIFY(drawn(w));
-        pa::gui::ExportMapDialog dialog(&w, w.canvas()->extent(), w.canvas()->highlight(),
-                                        QStringLiteral("vi"));
+        pa::gui::ExportMapDialog dialog(&w, w.canvas()->screenOptions(), QStringLiteral("vi"));
         // The highlight on the canvas is offered, and chosen, as the theme.
         QCOMPARE(dialog.themeChoice()->currentData().toString(), QStringLiteral("agency"));
         dialog.pageChoice()->setCurrentIndex(1); // A3
@@ -455,6 +456,56 @@ private slots:
         // A bad place is refused in the window, and nothing is left behind.
         QVERIFY(!w.exportMap(QString::fromStdString(dir.file("no/such/folder/map.pdf")), options));
         QVERIFY(!w.lastError().isEmpty());
+    }
+
+    void exportedMapShowsWhatTheScreenShowsAndAsksBeforeReplacing()
+    {
+        const auto window = sampleWindow();
+        QVERIFY(window);
+        MainWindow& w = *window;
+        // On screen: the corridor at 2,5 km, and the urban centres switched off.
+        w.canvas()->setTheme(pa::render::Theme::Corridor, {}, {}, 2.5);
+        w.layerPanel()->setLayerVisible("urban_centres", false);
+        QVERIFY(drawn(w));
+        pa::test::TempDir dir;
+        QSettings().setValue(QStringLiteral("export/dpi"), 120); // remembered from last time
+        pa::gui::ExportMapDialog dialog(&w, w.canvas()->screenOptions(), QStringLiteral("vi"));
+        QCOMPARE(dialog.themeChoice()->currentData().toString(), QStringLiteral("corridor"));
+        QVERIFY(dialog.themeChoice()->currentText().contains(QStringLiteral("2,5 km")));
+        QCOMPARE(dialog.dpiChoice()->value(), 120);
+        auto options = dialog.options();
+        QCOMPARE(options.corridorKm, 2.5);
+        options.dpi = 100;
+        const auto pdf = dir.file("corridor.pdf");
+        QVERIFY(w.exportMap(QString::fromStdString(pdf), options));
+        const auto text = pa::test::run({"pdftotext", pdf, "-"}).out;
+        QVERIFY2(text.find("2,5 km") != std::string::npos, text.c_str());
+        // The town names are not on the page: their layer is off on screen...
+        QVERIFY2(text.find("Sông Cầu") == std::string::npos, text.c_str());
+        // ...and they are when it is on again.
+        w.layerPanel()->setLayerVisible("urban_centres", true);
+        QVERIFY(drawn(w));
+        pa::gui::ExportMapDialog again(&w, w.canvas()->screenOptions(), QStringLiteral("vi"));
+        auto shown = again.options();
+        shown.dpi = 100;
+        const auto pdf2 = dir.file("corridor2.pdf");
+        QVERIFY(w.exportMap(QString::fromStdString(pdf2), shown));
+        QVERIFY(pa::test::run({"pdftotext", pdf2, "-"}).out.find("Sông Cầu") != std::string::npos);
+        // An existing file is replaced only when the planner says so.
+        QString asked;
+        again.setPath(QString::fromStdString(pdf));
+        again.setConfirmReplace([&](const QString& file) {
+            asked = file;
+            return false;
+        });
+        again.accept();
+        QCOMPARE(asked, QString::fromStdString(pdf));
+        QCOMPARE(again.result(), int(QDialog::Rejected)); // still open, nothing chosen
+        again.setConfirmReplace([](const QString&) { return true; });
+        again.accept();
+        QCOMPARE(again.result(), int(QDialog::Accepted));
+        QCOMPARE(QSettings().value(QStringLiteral("export/path")).toString(),
+                 QString::fromStdString(pdf)); // remembered for next time
     }
 
     void importingALayerAddsItOrLeavesTheWorkspaceAsItWas()

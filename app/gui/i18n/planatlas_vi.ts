@@ -119,10 +119,6 @@
         <translation>Giá đất</translation>
     </message>
     <message>
-        <source>Expressway corridor (5 km)</source>
-        <translation>Hành lang đường cao tốc (5 km)</translation>
-    </message>
-    <message>
         <source>What is highlighted now</source>
         <translation>Phần đang được tô sáng</translation>
     </message>
@@ -173,6 +169,22 @@
     <message>
         <source>Cancel</source>
         <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Expressway corridor (%1 km)</source>
+        <translation>Hành lang đường cao tốc (%1 km)</translation>
+    </message>
+    <message>
+        <source> — as on screen</source>
+        <translation> — như trên màn hình</translation>
+    </message>
+    <message>
+        <source>The map shows the layers visible on screen, with their opacity.</source>
+        <translation>Bản đồ thể hiện các lớp đang hiển thị trên màn hình, với độ trong suốt của chúng.</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Replace it?</source>
+        <translation>%1 đã có. Thay thế tệp này?</translation>
     </message>
 </context>
 <context>
