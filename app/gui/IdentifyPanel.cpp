@@ -1,7 +1,9 @@
 #include "IdentifyPanel.h"
 
 #include "Text_p.h"
+#include "planatlas/layers/analysis/Table.h"
 
+#include <QRegularExpression>
 #include <QUrl>
 
 namespace pa::gui {
@@ -11,6 +13,17 @@ namespace {
 QString h(const std::string& s)
 {
     return q(s).toHtmlEscaped();
+}
+
+/// A stored value as a person reads it: coded values in words, decimals with a comma in
+/// Vietnamese ("361,1").
+QString shown(const std::string& column, const std::string& value, const std::string& lang)
+{
+    QString text = q(analysis::valueTitle(column, value, lang));
+    static const QRegularExpression decimal(QStringLiteral("^-?\\d+\\.\\d+$"));
+    if (lang != "en" && decimal.match(text).hasMatch())
+        text.replace(QLatin1Char('.'), QLatin1Char(','));
+    return text.toHtmlEscaped();
 }
 
 } // namespace
@@ -71,6 +84,14 @@ void IdentifyPanel::showFeatures(const std::vector<layers::IdentifiedFeature>& f
             html +=
                 QStringLiteral("<div class='note'>%1</div>")
                     .arg(tr("Position indicative: drawn from plan descriptions, not surveyed."));
+        // The feature's own data first, as a person reads it: the columns' titles and coded
+        // values in words ("Trạng thái: quy hoạch"), the code and name already in the heading.
+        html += QStringLiteral("<table>");
+        for (const auto& [name, value] : f.attributes)
+            if (!value.empty() && name != "code" && name != "name_vi")
+                html += QStringLiteral("<tr><td class='k'>%1</td><td>%2</td></tr>")
+                            .arg(h(analysis::columnTitle(name, lang)), shown(name, value, lang));
+        html += QStringLiteral("</table>");
         html += QStringLiteral("<p><b>%1</b> (%2)</p>").arg(tr("Linked tasks")).arg(f.tasks.size());
         if (!f.tasks.empty()) {
             html += QStringLiteral("<ul>");
@@ -95,12 +116,7 @@ void IdentifyPanel::showFeatures(const std::vector<layers::IdentifiedFeature>& f
             }
             html += QStringLiteral("</ul>");
         }
-        html += QStringLiteral("<p><b>%1</b></p><table>").arg(tr("Attributes"));
-        for (const auto& [name, value] : f.attributes)
-            if (!value.empty())
-                html += QStringLiteral("<tr><td class='k'>%1</td><td>%2</td></tr>")
-                            .arg(h(name), h(value));
-        html += QStringLiteral("</table><hr>");
+        html += QStringLiteral("<hr>");
     }
     setHtml(html);
 }

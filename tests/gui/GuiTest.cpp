@@ -188,6 +188,15 @@ private slots:
         const QString text = panel->toPlainText();
         QVERIFY2(text.startsWith(QStringLiteral("KCN Điềm Thụy")), qPrintable(text.left(200)));
         QVERIFY(text.contains(QStringLiteral("Nhiệm vụ liên quan (%1)").arg(p.leads.size())));
+        // The park's own data first, in words: titled columns, coded values translated.
+        const auto ownData = text.indexOf(QStringLiteral("Diện tích quy hoạch (ha)"));
+        QVERIFY2(ownData > 0, qPrintable(text.left(600)));
+        QVERIFY(ownData < text.indexOf(QStringLiteral("Nhiệm vụ liên quan")));
+        QVERIFY(text.contains(QStringLiteral("Trạng thái\thiện có")) ||
+                text.contains(QStringLiteral("Trạng thái\nhiện có")));
+        QVERIFY(!text.contains(QStringLiteral("planned_area_ha")));
+        QVERIFY2(text.contains(QStringLiteral("361,1")), qPrintable(text.left(600))); // ha, vi
+        QVERIFY(!text.contains(QStringLiteral("indicative\n")));
         for (const auto& [task, leads] : p.leads) {
             const auto at = text.indexOf(QString::fromStdString(task) + QStringLiteral(" — "));
             QVERIFY2(at >= 0, task.c_str());

@@ -206,10 +206,6 @@
         <translation>Cơ quan phối hợp</translation>
     </message>
     <message>
-        <source>Attributes</source>
-        <translation>Thuộc tính</translation>
-    </message>
-    <message>
         <source>Click the map to see what is there: the features, the plan tasks linked to them and who leads each task.</source>
         <translation>Nhấp vào bản đồ để xem tại đó có gì: các đối tượng, nhiệm vụ của kế hoạch gắn với chúng và cơ quan chủ trì từng nhiệm vụ.</translation>
     </message>
