@@ -19,8 +19,11 @@ const Command kQgis{
     "themes; a print layout and an atlas by district.",
     "In QGIS: Project ▸ Open From ▸ GeoPackage, choose the workspace and the project\n"
     "'planatlas'; or add any layer: its PlanAtlas style is its default style.\n"
-    "import, init and ingest keep both current; run this after editing the workspace by other\n"
-    "means. Styles saved in QGIS under another name are kept.\n\n"
+    "init, import, grid and parcels keep both current; run this after changing the workspace\n"
+    "by other means. Styles saved in QGIS under another name are kept; the project 'planatlas' is\n"
+    "rewritten whole, so save your own changes to it under another name (Project ▸ Save To ▸\n"
+    "GeoPackage). After renaming or copying the workspace file, run this again (validate\n"
+    "says so): the project reads its layers from the file of its own name.\n\n"
     "example: planatlas qgis thai_nguyen.gpkg",
     {
         {"--lang", "LANG",

@@ -35,7 +35,9 @@ echo
 echo "Targets the map can measure (programme geometry is indicative, see data/README.md):"
 grep -E 'expressway|forest|industrial' "$out/targets.csv" | cut -d, -f1,5,10,11 | sed 's/^/  /'
 echo
-echo "Sample workspace: $workspace (open it in QGIS or with: $planatlas info $workspace)"
+echo "Sample workspace: $workspace"
+echo "  in QGIS: Project > Open From > GeoPackage > $workspace > planatlas (styles, relations,"
+echo "  map themes, print layouts); or: $planatlas info $workspace"
 echo "Report: $out/report/index.html (self-contained; its tables also as CSV beside it)"
 echo "Analyses and maps: $out/"
 ls -1 "$out" | sed 's/^/  /'
