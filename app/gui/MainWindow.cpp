@@ -24,11 +24,14 @@
 
 #include <QActionGroup>
 #include <QApplication>
+#include <QClipboard>
 #include <QDockWidget>
 #include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QLocale>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressDialog>
@@ -98,6 +101,14 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     });
     connect(m_canvas, &MapCanvas::extentChanged, this, &MainWindow::updateStatus);
     connect(m_canvas, &MapCanvas::clicked, this, &MainWindow::identifyAt);
+    connect(m_canvas, &MapCanvas::menuRequested, this,
+            [this](double x, double y, double tolerance, const QPoint& global) {
+                // Shown without a nested event loop; it deletes itself once closed.
+                if (auto menu = mapMenu(x, y, tolerance)) {
+                    menu->setAttribute(Qt::WA_DeleteOnClose);
+                    menu.release()->popup(global);
+                }
+            });
     connect(m_canvas, &MapCanvas::renderStarted, this,
             [this] { m_state->setText(tr("Drawing…")); });
     connect(m_canvas, &MapCanvas::renderFinished, this, [this](qint64 ms, const QString& error) {
@@ -256,13 +267,8 @@ void MainWindow::createActions()
     }
 
     m_helpMenu = menuBar()->addMenu(QString());
-    m_about = m_helpMenu->addAction(QString(), this, [this] {
-        QMessageBox::about(
-            this, tr("About PlanAtlas"),
-            tr("PlanAtlas — spatial analysis of provincial development programmes.\n\n"
-               "Positions drawn from plan descriptions are indicative; land prices in the "
-               "sample are illustrative."));
-    });
+    m_about = m_helpMenu->addAction(
+        QString(), this, [this] { QMessageBox::about(this, tr("About PlanAtlas"), aboutText()); });
 }
 
 void MainWindow::retranslateUi()
@@ -450,6 +456,49 @@ void MainWindow::closeWorkspace()
     m_toWgs84.reset();
     m_path.clear();
     retranslateUi();
+}
+
+QString MainWindow::aboutText() const
+{
+    return tr("PlanAtlas %1 — spatial analysis of provincial development programmes.\n\n"
+              "Positions drawn from plan descriptions are indicative; land prices in the "
+              "sample are illustrative.\n\nRuns on %2, Qt %3.")
+        .arg(QStringLiteral(PLANATLAS_VERSION), q(gis::libraryVersions()),
+             QString::fromLatin1(qVersion()));
+}
+
+std::unique_ptr<QMenu> MainWindow::mapMenu(double x, double y, double toleranceM)
+{
+    if (!m_ws)
+        return nullptr;
+    auto menu = std::make_unique<QMenu>(this);
+    menu->addAction(tr("What is here?"), this,
+                    [this, x, y, toleranceM] { identifyAt(x, y, toleranceM); });
+    menu->addSeparator();
+    menu->addAction(tr("Zoom in here"), this, [this, x, y] {
+        const auto e = m_canvas->extent();
+        const double w = (e.maxX - e.minX) / 4, h = (e.maxY - e.minY) / 4;
+        m_canvas->zoomTo({x - w, y - h, x + w, y + h});
+    });
+    menu->addAction(tr("Zoom out"), this, [this] { m_canvas->zoomBy(0.5); });
+    menu->addAction(tr("Whole province"), this, [this] { m_canvas->zoomFull(); });
+    menu->addSeparator();
+    // The position as a planner pastes it into a letter or a spreadsheet: the workspace's
+    // VN-2000 metres and WGS 84 degrees.
+    QString where = QStringLiteral("%1: X %2  Y %3 m")
+                        .arg(q(m_ws->crs().label()), grouped(x, m_lang), grouped(y, m_lang));
+    try {
+        const auto lonLat = m_toWgs84->apply(x, y);
+        where += QStringLiteral("; WGS 84: %1° E  %2° N")
+                     .arg(decimal(lonLat[0], 6, m_lang), decimal(lonLat[1], 6, m_lang));
+    } catch (const std::exception&) {
+        // outside the transformation's domain: the projected position alone
+    }
+    menu->addAction(tr("Copy the coordinates"), this, [this, where] {
+        QGuiApplication::clipboard()->setText(where);
+        statusBar()->showMessage(tr("Copied: %1").arg(where), 10000);
+    });
+    return menu;
 }
 
 void MainWindow::identifyAt(double x, double y, double toleranceM)

@@ -55,6 +55,11 @@ public:
     [[nodiscard]] QString lastError() const { return m_lastError; }
 
     void identifyAt(double x, double y, double toleranceM);
+    /// The map's right-click menu at (x, y): what is here, zoom in and out, the whole
+    /// province, copy the coordinates. The caller shows it (or, in tests, triggers its actions).
+    [[nodiscard]] std::unique_ptr<QMenu> mapMenu(double x, double y, double toleranceM);
+    /// About: what PlanAtlas is, its version and the GDAL, GEOS, PROJ and Qt it runs on.
+    [[nodiscard]] QString aboutText() const;
 
     [[nodiscard]] MapCanvas* canvas() const { return m_canvas; }
     [[nodiscard]] LayerPanel* layerPanel() const { return m_layers; }

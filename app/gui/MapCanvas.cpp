@@ -392,6 +392,11 @@ void MapCanvas::resizeEvent(QResizeEvent*)
 
 void MapCanvas::mousePressEvent(QMouseEvent* event)
 {
+    if (event->button() == Qt::RightButton) {
+        const QPointF world = toWorld(event->position());
+        emit menuRequested(world.x(), world.y(), 4 * m_mpp, event->globalPosition().toPoint());
+        return;
+    }
     if (event->button() != Qt::LeftButton)
         return;
     m_press = event->position().toPoint();

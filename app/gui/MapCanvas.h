@@ -85,6 +85,8 @@ signals:
     /// A click without drag: what is within @p toleranceM metres of (x, y)?
     void clicked(double x, double y, double toleranceM);
     void extentChanged();
+    /// A right click at (x, y) in the workspace CRS, @p global on the screen: the map's menu.
+    void menuRequested(double x, double y, double toleranceM, const QPoint& global);
     void renderStarted();
     /// @p error is empty on success; @p milliseconds from request to picture.
     void renderFinished(qint64 milliseconds, const QString& error);

@@ -18,9 +18,11 @@
 #include "planatlas/layers/plan/Browse.h"
 #include "planatlas/layers/plan/Links.h"
 
+#include <QClipboard>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
 #include <QProcess>
 #include <QSettings>
@@ -515,6 +517,42 @@ private slots:
         QCOMPARE(again.result(), int(QDialog::Accepted));
         QCOMPARE(QSettings().value(QStringLiteral("export/path")).toString(),
                  QString::fromStdString(pdf)); // remembered for next time
+    }
+
+    void rightClickOffersAMenuAndAboutSaysTheVersion()
+    {
+        const auto window = sampleWindow(1200, 800);
+        QVERIFY(window);
+        MainWindow& w = *window;
+        const Park p = park("KCN-DT");
+        // A real right click on the canvas asks for the menu at that place.
+        QSignalSpy asked(w.canvas(), &pa::gui::MapCanvas::menuRequested);
+        w.canvas()->zoomTo({p.x - 2000, p.y - 2000, p.x + 2000, p.y + 2000});
+        QVERIFY(drawn(w));
+        QTest::mouseClick(w.canvas(), Qt::RightButton, {}, w.canvas()->toPixel(p.x, p.y).toPoint());
+        QCOMPARE(asked.size(), 1);
+        QVERIFY(std::abs(asked.last().at(0).toDouble() - p.x) < 20);
+        auto* shown = qobject_cast<QMenu*>(QApplication::activePopupWidget());
+        QVERIFY(shown); // the menu is on screen
+        shown->close();
+        auto menu = w.mapMenu(p.x, p.y, 10);
+        QVERIFY(menu);
+        QStringList words;
+        for (auto* a : menu->actions())
+            if (!a->isSeparator())
+                words << a->text();
+        QCOMPARE(words, (QStringList{QStringLiteral("Ở đây có gì?"),
+                                     QStringLiteral("Phóng to tại đây"), QStringLiteral("Thu nhỏ"),
+                                     QStringLiteral("Toàn tỉnh"), QStringLiteral("Chép tọa độ")}));
+        menu->actions().constFirst()->trigger(); // what is here: the park
+        QCOMPARE(w.identifyPanel()->features().front().code, std::string("KCN-DT"));
+        menu->actions().constLast()->trigger(); // the coordinates, in Vietnamese numbers
+        const QString copied = QGuiApplication::clipboard()->text();
+        QVERIFY2(copied.startsWith(QStringLiteral("EPSG:9213: X ")), qPrintable(copied));
+        QVERIFY2(copied.contains(QStringLiteral("WGS 84: 105,")), qPrintable(copied));
+        // About names the version and what it runs on.
+        QVERIFY(w.aboutText().contains(QStringLiteral(PLANATLAS_VERSION)));
+        QVERIFY(w.aboutText().contains(QStringLiteral("GDAL")));
     }
 
     void importingALayerAddsItOrLeavesTheWorkspaceAsItWas()

@@ -463,14 +463,6 @@
         <translation>Giới thiệu PlanAtlas</translation>
     </message>
     <message>
-        <source>PlanAtlas — spatial analysis of provincial development programmes.
-
-Positions drawn from plan descriptions are indicative; land prices in the sample are illustrative.</source>
-        <translation>PlanAtlas — phân tích không gian các chương trình phát triển cấp tỉnh.
-
-Vị trí vẽ theo mô tả trong kế hoạch chỉ mang tính chỉ dẫn; giá đất trong dữ liệu mẫu chỉ mang tính minh họa.</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
@@ -749,6 +741,42 @@ Vị trí vẽ theo mô tả trong kế hoạch chỉ mang tính chỉ dẫn; gi
     <message>
         <source>Another program is writing to this workspace (QGIS, a script?). Close it or wait, then try again; nothing was changed.</source>
         <translation>Một chương trình khác đang ghi vào không gian làm việc này (QGIS, một script?). Hãy đóng chương trình đó hoặc chờ, rồi thử lại; chưa có gì thay đổi.</translation>
+    </message>
+    <message>
+        <source>PlanAtlas %1 — spatial analysis of provincial development programmes.
+
+Positions drawn from plan descriptions are indicative; land prices in the sample are illustrative.
+
+Runs on %2, Qt %3.</source>
+        <translation>PlanAtlas %1 — phân tích không gian các chương trình phát triển cấp tỉnh.
+
+Vị trí vẽ theo mô tả trong kế hoạch chỉ mang tính chỉ dẫn; giá đất trong dữ liệu mẫu chỉ mang tính minh họa.
+
+Chạy trên %2, Qt %3.</translation>
+    </message>
+    <message>
+        <source>What is here?</source>
+        <translation>Ở đây có gì?</translation>
+    </message>
+    <message>
+        <source>Zoom in here</source>
+        <translation>Phóng to tại đây</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Thu nhỏ</translation>
+    </message>
+    <message>
+        <source>Whole province</source>
+        <translation>Toàn tỉnh</translation>
+    </message>
+    <message>
+        <source>Copy the coordinates</source>
+        <translation>Chép tọa độ</translation>
+    </message>
+    <message>
+        <source>Copied: %1</source>
+        <translation>Đã chép: %1</translation>
     </message>
 </context>
 <context>
