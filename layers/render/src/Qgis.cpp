@@ -174,54 +174,72 @@ std::string lineLayer(const layers::Stroke& stroke, layers::Dash dash)
     return symbolLayer("SimpleLine", o);
 }
 
+/// What one rule draws, decided once for the QML and the SLD writer: how a planned feature
+/// differs, the outline's and the line's dash, the marker and its size.
+struct RuleLook
+{
+    bool hatched = false, hollow = false;
+    layers::Dash outline = layers::Dash::Solid, line = layers::Dash::Solid;
+    const char* marker = "square";
+    double markerMm = 0;
+};
+
+RuleLook ruleLook(const Symbology& look, const Variant& v)
+{
+    RuleLook r;
+    const bool planned = v.planned && look.planned != layers::PlannedLook::Same;
+    r.hatched = planned && look.planned == layers::PlannedLook::Hatched;
+    r.hollow = planned && look.planned == layers::PlannedLook::HollowDashed;
+    r.outline = look.line.dash;
+    if (v.indicative && look.indicativeDotted && r.outline == layers::Dash::Solid)
+        r.outline = layers::Dash::Dot;
+    r.line = planned && look.planned == layers::PlannedLook::DashedLine ? layers::Dash::Dash
+                                                                        : look.line.dash;
+    r.marker = look.marker == layers::Marker::Circle     ? "circle"
+               : look.marker == layers::Marker::Triangle ? "triangle"
+                                                         : "square";
+    r.markerMm = v.size ? v.size->markerMm : look.markerMm;
+    return r;
+}
+
 /// The symbol of one rule, as PlanAtlas's maps draw it (Style.cpp reads the same Symbology).
 std::string symbolXml(const Symbology& look, Family family, const Variant& v, int index)
 {
-    const bool planned = v.planned && look.planned != layers::PlannedLook::Same;
-    layers::Dash outline = look.line.dash;
-    if (v.indicative && look.indicativeDotted && outline == layers::Dash::Solid)
-        outline = layers::Dash::Dot;
+    const RuleLook r = ruleLook(look, v);
     std::string type, body;
     if (family == Family::Line) {
         type = "line";
         if (!look.casing.colour.empty() && look.casing.widthMm > 0)
             body += lineLayer(look.casing, look.casing.dash);
-        body += lineLayer(look.line, planned && look.planned == layers::PlannedLook::DashedLine
-                                         ? layers::Dash::Dash
-                                         : look.line.dash);
+        body += lineLayer(look.line, r.line);
     } else if (family == Family::Point) {
         type = "marker";
-        const char* shape = look.marker == layers::Marker::Circle     ? "circle"
-                            : look.marker == layers::Marker::Triangle ? "triangle"
-                                                                      : "square";
-        const bool hollow = planned && look.planned == layers::PlannedLook::HollowDashed;
         std::string fill =
             look.fill.empty() ? rgba(look.line.colour, 255) : rgba(look.fill, look.fillAlpha);
-        if (hollow)
+        if (r.hollow)
             fill = "255,255,255,255";
-        else if (planned && look.planned == layers::PlannedLook::Hatched && !look.fill.empty())
+        else if (r.hatched && !look.fill.empty())
             fill = rgba(look.fill, 90);
         body +=
             symbolLayer("SimpleMarker",
-                        {{"name", shape},
-                         {"size", number(v.size ? v.size->markerMm : look.markerMm)},
+                        {{"name", r.marker},
+                         {"size", number(r.markerMm)},
                          {"size_unit", "MM"},
                          {"color", fill},
                          {"outline_color", rgba(look.line.colour, look.line.alpha)},
-                         {"outline_style", hollow ? "dash" : "solid"},
+                         {"outline_style", r.hollow ? "dash" : "solid"},
                          {"outline_width", number(look.line.widthMm)},
                          {"outline_width_unit", "MM"},
                          {"joinstyle", joinName(look.line.cap)}},
                         v.sizeExpression.empty() ? Options{} : Options{{"size", v.sizeExpression}});
     } else {
         type = "fill";
-        const bool hatched = planned && look.planned == layers::PlannedLook::Hatched;
         if (!look.fill.empty()) {
             body += symbolLayer("SimpleFill",
-                                {{"color", rgba(look.fill, hatched ? 90 : look.fillAlpha)},
+                                {{"color", rgba(look.fill, r.hatched ? 90 : look.fillAlpha)},
                                  {"style", "solid"},
                                  {"outline_style", "no"}});
-            if (hatched)
+            if (r.hatched)
                 body += symbolLayer("SimpleFill", {{"color", rgba(look.line.colour, 170)},
                                                    {"style", "b_diagonal"},
                                                    {"outline_style", "no"}});
@@ -230,7 +248,7 @@ std::string symbolXml(const Symbology& look, Family family, const Variant& v, in
                             {{"color", "0,0,0,0"},
                              {"style", "no"},
                              {"outline_color", rgba(look.line.colour, look.line.alpha)},
-                             {"outline_style", dashName(outline)},
+                             {"outline_style", dashName(r.outline)},
                              {"outline_width", number(look.line.widthMm)},
                              {"outline_width_unit", "MM"},
                              {"joinstyle", joinName(look.line.cap)}},
@@ -554,42 +572,29 @@ std::string sldFill(std::string_view colour, int alpha)
 
 std::string sldSymbolizer(const Symbology& look, Family family, const Variant& v)
 {
-    const bool planned = v.planned && look.planned != layers::PlannedLook::Same;
-    layers::Dash outline = look.line.dash;
-    if (v.indicative && look.indicativeDotted && outline == layers::Dash::Solid)
-        outline = layers::Dash::Dot;
+    const RuleLook r = ruleLook(look, v);
     if (family == Family::Line) {
         std::string s;
         if (!look.casing.colour.empty() && look.casing.widthMm > 0)
             s += "<se:LineSymbolizer>" + sldStroke(look.casing, look.casing.dash) +
                  "</se:LineSymbolizer>";
-        return s + "<se:LineSymbolizer>" +
-               sldStroke(look.line, planned && look.planned == layers::PlannedLook::DashedLine
-                                        ? layers::Dash::Dash
-                                        : look.line.dash) +
-               "</se:LineSymbolizer>";
+        return s + "<se:LineSymbolizer>" + sldStroke(look.line, r.line) + "</se:LineSymbolizer>";
     }
     if (family == Family::Point) {
-        const char* shape = look.marker == layers::Marker::Circle     ? "circle"
-                            : look.marker == layers::Marker::Triangle ? "triangle"
-                                                                      : "square";
-        const bool hollow = planned && look.planned == layers::PlannedLook::HollowDashed;
-        const double mm = v.size ? v.size->markerMm : look.markerMm;
-        return "<se:PointSymbolizer><se:Graphic><se:Mark><se:WellKnownName>" + std::string(shape) +
-               "</se:WellKnownName>" +
-               (hollow
+        return "<se:PointSymbolizer><se:Graphic><se:Mark><se:WellKnownName>" +
+               std::string(r.marker) + "</se:WellKnownName>" +
+               (r.hollow
                     ? sldFill("#ffffff", 255)
                     : sldFill(look.fill.empty() ? look.line.colour : look.fill, look.fillAlpha)) +
-               sldStroke(look.line, hollow ? layers::Dash::Dash : layers::Dash::Solid) +
-               "</se:Mark><se:Size>" + number(mm * 96 / 25.4) +
+               sldStroke(look.line, r.hollow ? layers::Dash::Dash : layers::Dash::Solid) +
+               "</se:Mark><se:Size>" + number(r.markerMm * 96 / 25.4) +
                "</se:Size></se:Graphic></se:PointSymbolizer>";
     }
     std::string s = "<se:PolygonSymbolizer>";
-    const bool hatched = planned && look.planned == layers::PlannedLook::Hatched;
     if (!look.fill.empty())
-        s += sldFill(look.fill, hatched ? 90 : look.fillAlpha);
-    s += sldStroke(look.line, outline) + "</se:PolygonSymbolizer>";
-    if (hatched && !look.fill.empty())
+        s += sldFill(look.fill, r.hatched ? 90 : look.fillAlpha);
+    s += sldStroke(look.line, r.outline) + "</se:PolygonSymbolizer>";
+    if (r.hatched && !look.fill.empty())
         s += "<se:PolygonSymbolizer><se:Fill><se:GraphicFill><se:Graphic><se:Mark>"
              "<se:WellKnownName>shape://slash</se:WellKnownName><se:Stroke>"
              "<se:SvgParameter name=\"stroke\">" +
@@ -760,7 +765,7 @@ struct Relation
 
 /// The expression fields a task carries in QGIS: its lead agencies and its document, so that a
 /// park's form lists tasks with who leads them and where they come from.
-std::string taskExpressionFields(const std::string& lang)
+std::string taskExpressionFields()
 {
     const std::string lead =
         "array_to_string(array_foreach(aggregate('" + layerId("plan_task_agencies") +
@@ -769,7 +774,6 @@ std::string taskExpressionFields(const std::string& lang)
         layerId("plan_agencies") + "', 'agency_id', @element), 'name_vi')), '; ')";
     const std::string document = "attribute(get_feature('" + layerId("plan_documents") +
                                  "', 'doc_id', \"doc_id\"), 'title')";
-    (void)lang;
     return "<expressionfields><field name=\"lead_agencies\" expression=\"" + xml(lead) +
            "\" type=\"10\" typeName=\"string\" length=\"0\" precision=\"0\" subType=\"0\" "
            "comment=\"\"/><field name=\"document_title\" expression=\"" +
@@ -796,7 +800,7 @@ std::string mapLayerXml(const ProjectLayer& pl, const std::string& source, const
          (pl.hidden ? "1" : "0") + "</Private></flags>";
     std::vector<std::string> fields = pl.fields;
     if (pl.layer.name == "plan_tasks") {
-        m += taskExpressionFields(lang);
+        m += taskExpressionFields();
         fields.push_back("lead_agencies");
         fields.push_back("document_title");
     }
@@ -1181,7 +1185,6 @@ std::string qgisProject(layers::Workspace& ws, const std::string& lang)
          }},
     };
     std::string presets = "<visibility-presets>";
-    int themeCount = 0;
     for (const auto& t : themes) {
         const bool relevant =
             t.needs.empty() || std::any_of(layers.begin(), layers.end(), [&](const auto& pl) {
@@ -1196,7 +1199,6 @@ std::string qgisProject(layers::Workspace& ws, const std::string& lang)
                     "<layer id=\"" + pl.id + "\" style=\"default\" visible=\"1\" expanded=\"0\"/>";
         if (body.empty())
             continue;
-        ++themeCount;
         presets += "<visibility-preset name=\"" + xml(words(t.vi, t.en, lang)) +
                    "\" has-expanded-info=\"0\" has-checked-group-info=\"0\">" + body +
                    "</visibility-preset>";
@@ -1259,16 +1261,13 @@ std::string qgisProject(layers::Workspace& ws, const std::string& lang)
     const std::string title =
         words("Chương trình phát triển — tỉnh ", "Development programme — ", lang) + province;
     std::string layouts = "<Layouts>";
-    int layoutCount = 0;
     layouts += layoutXml(words("Bản đồ chương trình", "Programme map", lang), title, sources, note,
                          *extent, locatorLayers, legendTree, "", "", lang);
-    ++layoutCount;
     if (!periodUnits.empty()) {
         layouts +=
             layoutXml(words("Tập bản đồ theo huyện", "Atlas by district", lang),
                       title + " — [% \"name_vi\" %]", sources, note, *extent, locatorLayers,
                       legendTree, layerId(periodUnits), source + "|layername=" + periodUnits, lang);
-        ++layoutCount;
     }
     layouts += "</Layouts>";
 
@@ -1280,8 +1279,6 @@ std::string qgisProject(layers::Workspace& ws, const std::string& lang)
                          "</ymax></extent><rotation>0</rotation><destinationsrs>" + srsXml(crs) +
                          "</destinationsrs><rendermaptile>0</rendermaptile></mapcanvas>";
 
-    (void)themeCount;
-    (void)layoutCount;
     return std::string("<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>\n"
                        "<qgis projectname=\"") +
            xml(title) + "\" version=\"" + kQgisVersion + "\"><homePath path=\"\"/><title>" +
