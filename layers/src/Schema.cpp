@@ -50,12 +50,13 @@ const std::vector<Table>& systemTables()
          "NULL OR comparator IN ('<','<=','=','>=','>','range','approx')), value REAL, "
          "value_max REAL, unit TEXT, year INTEGER, metric TEXT"},
         {"plan_link_suggestions",
-         "Feature–task links suggested from the places tasks name, with their review status",
+         "Feature–task links suggested from the places and kinds tasks name, with the rule, the "
+         "evidence and their review status",
          "task_id TEXT NOT NULL REFERENCES plan_tasks(task_id), layer_name TEXT NOT NULL, "
          "feature_code TEXT NOT NULL, mention TEXT, confidence REAL CHECK (confidence >= 0 AND "
          "confidence <= 1), "
          "status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN "
-         "('pending','accepted','rejected')), "
+         "('pending','accepted','rejected')), rule TEXT, evidence TEXT, "
          "UNIQUE (task_id, layer_name, feature_code)"},
         {"plan_unlocated",
          "Tasks reviewed and deliberately left without a place on the map, with the reason",
@@ -92,6 +93,8 @@ const std::vector<AddedColumn>& addedColumns()
         {"plan_tasks", "product", "TEXT", kSchemaTaskDeadlines},
         {"plan_tasks", "part", "TEXT", kSchemaTaskDeadlines},
         {"plan_tasks", "rule", "TEXT", kSchemaTaskDeadlines},
+        {"plan_link_suggestions", "rule", "TEXT", kSchemaLinkRules},
+        {"plan_link_suggestions", "evidence", "TEXT", kSchemaLinkRules},
     };
     return columns;
 }

@@ -599,6 +599,20 @@ FoldedText foldWithOffsets(std::string_view utf8)
     return out;
 }
 
+namespace {
+
+/// @p s with its first character replaced by @p to (its end at byte @p after).
+std::string replaceFirst(std::string_view s, UChar32 to, std::size_t after)
+{
+    char buffer[4];
+    std::size_t n = 0;
+    UBool error = false;
+    U8_APPEND(reinterpret_cast<uint8_t*>(buffer), n, 4, to, error);
+    return error ? std::string(s) : std::string(buffer, n) + std::string(s.substr(after));
+}
+
+} // namespace
+
 std::string capitalFirst(std::string_view s)
 {
     UChar32 c = 0;
@@ -606,12 +620,24 @@ std::string capitalFirst(std::string_view s)
     U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, s.size(), c);
     if (c <= 0 || u_isupper(c))
         return std::string(s);
-    const UChar32 upper = u_toupper(c);
-    char buffer[4];
-    std::size_t n = 0;
-    UBool error = false;
-    U8_APPEND(reinterpret_cast<uint8_t*>(buffer), n, 4, upper, error);
-    return error ? std::string(s) : std::string(buffer, n) + std::string(s.substr(i));
+    return replaceFirst(s, u_toupper(c), i);
+}
+
+std::string lowerFirst(std::string_view s)
+{
+    UChar32 c = 0;
+    std::size_t i = 0;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, s.size(), c);
+    if (c <= 0 || !u_isupper(c))
+        return std::string(s);
+    // An abbreviation keeps its capitals: "KCN", "CNTT".
+    UChar32 next = 0;
+    std::size_t j = i;
+    if (j < s.size())
+        U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), j, s.size(), next);
+    if (next > 0 && u_isupper(next))
+        return std::string(s);
+    return replaceFirst(s, u_tolower(c), i);
 }
 
 std::string slug(std::string_view utf8, char separator)

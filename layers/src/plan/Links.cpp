@@ -2,13 +2,16 @@
 
 #include "../Csv_p.h"
 #include "Places_p.h"
+#include "Topics_p.h"
 #include "planatlas/gis/Dataset.h"
 #include "planatlas/gis/Error.h"
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/LayerKind.h"
 #include "planatlas/layers/Text.h"
+#include "planatlas/layers/analysis/Input.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 #include <sstream>
@@ -25,7 +28,31 @@ namespace {
 struct Feature
 {
     std::string layer, kind, code, name, key;
+    std::string status;           ///< "existing", "planned", … or empty
+    std::set<std::string> values; ///< folded values of the kind's narrowing attribute
+    std::int64_t fid = 0;
 };
+
+/// "thịt gà, trứng gà" → {"thit ga", "trung ga"}.
+std::set<std::string> narrowingValues(const std::string& cell)
+{
+    std::set<std::string> out;
+    std::size_t start = 0;
+    for (;;) {
+        const auto sep = cell.find_first_of(",;", start);
+        std::string v =
+            text::foldForMatch(cell.substr(start, sep == std::string::npos ? sep : sep - start));
+        while (!v.empty() && v.back() == ' ')
+            v.pop_back();
+        while (!v.empty() && v.front() == ' ')
+            v.erase(0, 1);
+        if (!v.empty())
+            out.insert(v);
+        if (sep == std::string::npos)
+            return out;
+        start = sep + 1;
+    }
+}
 
 std::vector<Feature> workspaceFeatures(layers::Workspace& ws)
 {
@@ -34,13 +61,30 @@ std::vector<Feature> workspaceFeatures(layers::Workspace& ws)
         auto table = ws.dataset().layerByName(layer.name);
         if (!table || table->fieldIndex("code") < 0 || table->fieldIndex("name_vi") < 0)
             continue;
+        const auto* kind = layers::findKind(layer.kind);
+        const bool status = table->fieldIndex("status") >= 0;
+        const std::string narrowBy = kind ? std::string(kind->narrowBy) : std::string();
+        const bool narrow = !narrowBy.empty() && table->fieldIndex(narrowBy) >= 0;
         for (const auto& row :
              ws.dataset()
-                 .execute("SELECT code, name_vi FROM " + sqlIdentifier(layer.name) +
+                 .execute("SELECT code, name_vi, CAST(fid AS INTEGER) AS feature_fid, " +
+                          std::string(status ? "status" : "''") + ", " +
+                          (narrow ? sqlIdentifier(narrowBy) : std::string("''")) + " FROM " +
+                          sqlIdentifier(layer.name) +
                           " WHERE name_vi IS NOT NULL AND code IS NOT NULL ORDER BY fid")
                  .rows) {
-            Feature f{layer.name, layer.kind, gis::toString(row[0]), gis::toString(row[1]), {}};
+            if (row.size() < 5)
+                continue; // (never: five columns asked for)
+            Feature f;
+            f.layer = layer.name;
+            f.kind = layer.kind;
+            f.code = gis::toString(row[0]);
+            f.name = gis::toString(row[1]);
             f.key = placeKey(f.name);
+            if (const auto* fid = std::get_if<std::int64_t>(&row[2]))
+                f.fid = *fid;
+            f.status = gis::toString(row[3]);
+            f.values = narrowingValues(gis::toString(row[4]));
             if (!f.key.empty())
                 features.push_back(std::move(f));
         }
@@ -63,7 +107,8 @@ double kindFit(const std::string& type, const std::string& kind)
     const bool road = in(type, {"road", "expressway"}) && in(kind, {"road", "expressway"});
     const bool site = in(type, {"lake", "tourism_area"}) &&
                       in(kind, {"tourism_area", "other", "infrastructure", "forest"});
-    return town || industry || road || site ? 0.8 : 0.5;
+    const bool region = type == "region" && kind == "other"; // "khu vực phía Nam của tỉnh"
+    return town || industry || road || site || region ? 0.8 : 0.5;
 }
 
 /// 1 for the same key; 0.7 when one key is a whole-word part of the other ("song cong" in
@@ -82,6 +127,43 @@ double nameFit(const std::string& mention, const std::string& feature)
         return false;
     };
     return wordPart(mention, feature) || wordPart(feature, mention) ? 0.7 : 0.0;
+}
+
+/// A region's name reduced to its direction: "Khu vực phía Nam của tỉnh", "khu vực phía Nam
+/// tỉnh Thái Nguyên" → "khu vuc phia nam".
+std::string regionKey(const std::string& name, const std::string& province)
+{
+    std::string key = text::foldForMatch(name);
+    for (const std::string& tail :
+         {" " + text::foldForMatch(province), std::string(" tinh"), std::string(" cua")})
+        if (key.size() > tail.size() &&
+            key.compare(key.size() - tail.size(), tail.size(), tail) == 0)
+            key.resize(key.size() - tail.size());
+    return key;
+}
+
+/// The clause of @p text that byte @p at lies in: [start, end) between ';', '.' followed by
+/// a space, or the ends.
+std::pair<std::size_t, std::size_t> clauseAt(const std::string& text, std::size_t at)
+{
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < at && i < text.size(); ++i)
+        if (text[i] == ';' || (text[i] == '.' && i + 1 < text.size() && text[i + 1] == ' '))
+            start = i + 1;
+    std::size_t end = at;
+    while (end < text.size() && text[end] != ';' &&
+           !(text[end] == '.' && (end + 1 == text.size() || text[end + 1] == ' ')))
+        ++end;
+    return {start, end};
+}
+
+/// Whether the words at @p at belong to an agency's name ("Ban Quản lý các khu công nghiệp
+/// Thái Nguyên"), not to a place the task acts on.
+bool inAgencyName(const std::string& text, std::size_t at)
+{
+    const std::size_t back = at >= 24 ? at - 24 : 0;
+    return text::foldForMatch(text.substr(back, at - back)).find("ban quan ly") !=
+           std::string::npos;
 }
 
 std::string scalar(layers::Workspace& ws, const std::string& sql)
@@ -172,6 +254,10 @@ LinkSuggestion suggestionFrom(const std::vector<gis::FieldValue>& row)
         s.confidence = *d;
     s.status = gis::toString(row[6]);
     s.featureName = gis::toString(row[7]);
+    s.rule = gis::toString(row[8]);
+    s.evidence = gis::toString(row[9]);
+    if (s.rule.empty())
+        s.rule = "place"; // stored before schema 4, when names were the only rule
     return s;
 }
 
@@ -182,8 +268,10 @@ std::vector<LinkSuggestion> listSuggestions(layers::Workspace& ws, const std::st
     std::vector<LinkSuggestion> out;
     const auto rows = ws.dataset().run(
         "SELECT fid, task_id, layer_name, feature_code, mention, confidence, "
-        "status, '' FROM plan_link_suggestions" +
-            std::string(status.empty() ? "" : " WHERE status = ?") +
+        "status, '', " +
+            std::string(ws.schemaVersion() >= layers::kSchemaLinkRules ? "rule, evidence"
+                                                                       : "'', ''") +
+            " FROM plan_link_suggestions" + std::string(status.empty() ? "" : " WHERE status = ?") +
             " ORDER BY confidence DESC, task_id, layer_name, feature_code",
         status.empty() ? std::vector<gis::FieldValue>{} : std::vector<gis::FieldValue>{status});
     std::map<std::string, std::string> names;
@@ -197,9 +285,73 @@ std::vector<LinkSuggestion> listSuggestions(layers::Workspace& ws, const std::st
     return out;
 }
 
+std::vector<SuggestionGroup> groupSuggestions(const std::vector<LinkSuggestion>& suggestions)
+{
+    std::vector<SuggestionGroup> groups;
+    std::map<std::tuple<std::string, std::string, std::string>, std::size_t> index;
+    for (const auto& s : suggestions) {
+        // Suggestions stored before schema 4 have no evidence: each is its own group.
+        const std::string evidence =
+            s.evidence.empty() ? s.mention + "|" + s.featureCode : s.evidence;
+        const auto [it, added] = index.try_emplace({s.taskId, s.rule, evidence}, groups.size());
+        if (added)
+            groups.push_back({s.taskId, s.rule, s.evidence, {}});
+        groups[it->second].members.push_back(s);
+    }
+    return groups;
+}
+
+namespace {
+
+/// Geometries of workspace features in the workspace CRS, read once per layer when first
+/// asked for (through the analyses' reader: reprojected, repaired).
+class FeatureGeometries
+{
+public:
+    explicit FeatureGeometries(layers::Workspace& ws) : m_ws(ws) {}
+    const gis::Geometry* get(const Feature& f)
+    {
+        auto [layer, added] = m_byLayer.try_emplace(f.layer);
+        if (added) {
+            analysis::InputLayer input(m_ws, f.layer, nullptr);
+            if (input.exists())
+                while (auto row = input.next())
+                    if (!row->geometry.isNull() && !row->geometry.isEmpty())
+                        layer->second.emplace(row->feature.fid(), std::move(row->geometry));
+        }
+        const auto g = layer->second.find(f.fid);
+        return g == layer->second.end() ? nullptr : &g->second;
+    }
+
+private:
+    layers::Workspace& m_ws;
+    std::map<std::string, std::map<std::int64_t, gis::Geometry>> m_byLayer;
+};
+
+/// "11 khu công nghiệp" with the kind's title in lower case.
+std::string countOf(std::size_t n, const std::string& kind)
+{
+    const auto* k = layers::findKind(kind);
+    return std::to_string(n) + " " + text::lowerFirst(k ? k->titleVi : kind);
+}
+
+bool plannedStatus(const std::string& status)
+{
+    return status == "planned" || status == "proposed" || status == "under_construction";
+}
+
+} // namespace
+
 std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::string& docId)
 {
     const auto features = workspaceFeatures(ws);
+    std::set<std::string> kinds;
+    std::map<std::string, std::set<std::string>> values;
+    for (const auto& f : features) {
+        kinds.insert(f.kind);
+        values[f.kind].insert(f.values.begin(), f.values.end());
+    }
+    FeatureGeometries geometries(ws);
     const auto tasks = ws.dataset().run(
         "SELECT task_id, text FROM plan_tasks" +
             std::string(docId.empty() ? "" : " WHERE doc_id = ?") + " ORDER BY doc_id, ordinal",
@@ -213,32 +365,129 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
     {
         std::string task, layer, code, mention;
         double confidence;
+        std::string rule, evidence;
     };
     std::map<std::string, Candidate> best; // task|layer|code → best candidate
+    auto offer = [&](Candidate c) {
+        const std::string id = c.task + "|" + c.layer + "|" + c.code;
+        if (linked.contains(id))
+            return;
+        auto [it, inserted] = best.try_emplace(id, c);
+        if (!inserted && c.confidence > it->second.confidence)
+            it->second = std::move(c);
+    };
     for (const auto& row : tasks.rows) {
         const std::string taskId = gis::toString(row[0]);
-        for (const auto& mention : findPlaces(gis::toString(row[1]), ws.province())) {
-            if (mention.type == "region")
-                continue; // "khu vực phía Nam" names no single feature
+        const std::string taskText = gis::toString(row[1]);
+        const auto places = findPlaces(taskText, ws.province());
+        // Regions, districts and communes the task names: the area its topics are narrowed to.
+        struct Area
+        {
+            const Feature* feature;
+            std::string words;      ///< as the task names it
+            std::size_t start, end; ///< the clause it is named in
+        };
+        std::vector<Area> areas;
+        const std::string province = ws.province();
+        auto keyOf = [&](const PlaceMention& m, const Feature& f) {
+            return m.type == "region"
+                       ? nameFit(regionKey(m.name, province), regionKey(f.name, province))
+                       : nameFit(placeKey(m.name), f.key);
+        };
+        for (const auto& mention : places) {
+            const bool region = mention.type == "region";
+            if (!region && mention.type.rfind("admin_", 0) != 0)
+                continue;
+            const auto at = taskText.find(mention.text);
+            const auto [start, end] = clauseAt(taskText, at == std::string::npos ? 0 : at);
+            for (const auto& f : features)
+                if ((layers::inGroup(f.kind, "admin") || f.kind == "other") &&
+                    keyOf(mention, f) == 1.0)
+                    areas.push_back({&f, mention.text, start, end});
+        }
+        auto isArea = [&](const Feature& f) {
+            return std::any_of(areas.begin(), areas.end(),
+                               [&](const Area& a) { return a.feature == &f; });
+        };
+        const auto topics = findTopics(taskText, kinds, values, ws.province());
+        const std::string ownKey = text::foldForMatch(province);
+        for (const auto& mention : places) {
             const std::string key = placeKey(mention.name);
             if (key.empty())
                 continue;
+            const auto at = taskText.find(mention.text);
+            // Words of an agency's name ("Ban Quản lý các khu công nghiệp Thái Nguyên"), and the
+            // province under another type word ("hệ thống đô thị Thái Nguyên"), name no place;
+            // "thành phố Thái Nguyên" does.
+            if (at != std::string::npos && inAgencyName(taskText, at))
+                continue;
+            const std::string written = text::foldForMatch(mention.text);
+            if (key == ownKey && written.rfind("thanh pho", 0) != 0 && written.rfind("tp", 0) != 0)
+                continue;
+            // The type word decides: a feature of the kind it names, matched by its whole name,
+            // leaves out features of other kinds ("Khu CNTT tập trung Yên Bình" is not "KCN Yên
+            // Bình").
+            const bool sameKind =
+                std::any_of(features.begin(), features.end(), [&](const Feature& f) {
+                    return f.kind == mention.type && keyOf(mention, f) == 1.0;
+                });
             for (const auto& f : features) {
-                const double name = nameFit(key, f.key);
+                const double name = keyOf(mention, f);
                 if (name == 0.0)
                     continue;
-                const double confidence =
-                    std::min(1.0, mention.confidence * name * kindFit(mention.type, f.kind));
+                const double fit = kindFit(mention.type, f.kind);
+                if ((sameKind && fit < 1.0) || (name < 1.0 && fit < 0.8))
+                    continue;
+                // A unit that only bounds the kinds a task acts on is not itself concerned
+                // ("các cụm công nghiệp huyện Phú Bình"); a programme region is.
+                const auto* kind = layers::findKind(f.kind);
+                if (!topics.empty() && (!kind || !kind->programme) && isArea(f))
+                    continue;
+                const double confidence = std::min(1.0, mention.confidence * name * fit);
                 if (confidence < 0.3)
                     continue;
-                const std::string id = taskId + "|" + f.layer + "|" + f.code;
-                if (linked.contains(id))
-                    continue;
-                auto [it, inserted] = best.try_emplace(
-                    id, Candidate{taskId, f.layer, f.code, mention.text, confidence});
-                if (!inserted && confidence > it->second.confidence)
-                    it->second = Candidate{taskId, f.layer, f.code, mention.text, confidence};
+                offer({taskId, f.layer, f.code, mention.text, confidence, "place",
+                       "“" + mention.text + "” → " + f.name});
             }
+        }
+        for (const auto& topic : topics) {
+            std::vector<const Feature*> members;
+            for (const auto& f : features)
+                if (f.kind == topic.kind &&
+                    (topic.value.empty() || f.values.contains(topic.value)) &&
+                    (topic.status.empty() || f.status.empty() ||
+                     plannedStatus(f.status) == (topic.status == "planned")))
+                    members.push_back(&f);
+            std::string rule = topic.value.empty() ? "theme" : "theme-value";
+            double confidence = topic.value.empty() ? 0.6 : 0.7;
+            std::string where;
+            // Narrowed to the regions and units named in the same clause ("hạ tầng khu, cụm
+            // công nghiệp khu vực phía Nam của tỉnh").
+            std::vector<const Area*> within;
+            std::set<std::string> withinWords;
+            for (const auto& a : areas)
+                if (topic.offset >= a.start && topic.offset < a.end) {
+                    within.push_back(&a);
+                    if (withinWords.insert(a.words).second)
+                        where += (where.empty() ? " trong " : ", ") + a.words;
+                }
+            if (!within.empty()) {
+                std::erase_if(members, [&](const Feature* f) {
+                    const auto* g = geometries.get(*f);
+                    return !g || std::none_of(within.begin(), within.end(), [&](const Area* a) {
+                        const auto* ag = geometries.get(*a->feature);
+                        return ag && ag->intersects(*g);
+                    });
+                });
+                rule = "theme-area";
+                confidence = 0.65;
+            }
+            if (members.empty())
+                continue;
+            const std::string evidence =
+                "“" + topic.text + "” → " + countOf(members.size(), topic.kind) + where;
+            for (const auto* f : members)
+                offer({taskId, f->layer, f->code, topic.text, confidence, rule, evidence});
         }
     }
     inTransaction(ws, [&] {
@@ -257,8 +506,9 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
             // The confidence is stored as it was (4 significant digits).
             ws.dataset().run(
                 "INSERT OR IGNORE INTO plan_link_suggestions (task_id, layer_name, feature_code, "
-                "mention, confidence, status) VALUES (?, ?, ?, ?, ?, 'pending')",
-                {c.task, c.layer, c.code, c.mention, std::stod(conf.str())});
+                "mention, confidence, status, rule, evidence) VALUES (?, ?, ?, ?, ?, 'pending', "
+                "?, ?)",
+                {c.task, c.layer, c.code, c.mention, std::stod(conf.str()), c.rule, c.evidence});
         }
     });
     return listSuggestions(ws, "pending");
@@ -516,6 +766,66 @@ std::vector<UnlocatedTask> listUnlocated(layers::Workspace& ws)
                       "ON t.task_id = u.task_id ORDER BY t.doc_id, t.ordinal")
              .rows)
         out.push_back({gis::toString(row[0]), gis::toString(row[1])});
+    return out;
+}
+
+std::int64_t recordUnlocated(layers::Workspace& ws, const std::vector<std::string>& taskIds,
+                             const std::string& reason)
+{
+    if (ws.schemaVersion() < layers::kSchemaPlanReview)
+        throw Error(ErrorKind::Usage, "the workspace '" + ws.path() +
+                                          "' is of schema 1 and was opened read-only: open it "
+                                          "for writing once to upgrade it");
+    std::vector<std::pair<std::string, std::string>> rows;
+    for (const auto& task : taskIds) {
+        const auto found =
+            ws.dataset().run("SELECT text FROM plan_tasks WHERE task_id = ?", {task}).rows;
+        if (found.empty())
+            taskFid(ws, task); // throws, naming the task
+        const auto text = gis::toString(found.front().front());
+        const auto suggested = suggestReason(text);
+        rows.emplace_back(task, !reason.empty()    ? reason
+                                : suggested.reason ? std::string(suggested.reason->titleVi)
+                                                   : std::string());
+    }
+    return inTransaction(ws, [&] {
+        for (const auto& [task, why] : rows) {
+            ws.dataset().run("DELETE FROM plan_unlocated WHERE task_id = ?", {task});
+            ws.dataset().run(
+                "INSERT INTO plan_unlocated (task_id, reason, reviewed_at) VALUES (?, ?, "
+                "strftime('%Y-%m-%dT%H:%M:%fZ','now'))",
+                {task, why});
+            ws.dataset().run("UPDATE plan_link_suggestions SET status = 'rejected' WHERE task_id "
+                             "= ? AND status = 'pending'",
+                             {task});
+        }
+        return static_cast<std::int64_t>(rows.size());
+    });
+}
+
+std::vector<ReasonProposal> proposeReasons(layers::Workspace& ws, const std::string& docId)
+{
+    std::set<std::string> placed;
+    for (const auto& l : listLinks(ws))
+        placed.insert(l.taskId);
+    for (const auto& s : listSuggestions(ws, "pending"))
+        placed.insert(s.taskId);
+    for (const auto& u : listUnlocated(ws))
+        placed.insert(u.taskId);
+    std::vector<ReasonProposal> out;
+    for (const auto& row : ws.dataset()
+                               .run("SELECT task_id, text FROM plan_tasks" +
+                                        std::string(docId.empty() ? "" : " WHERE doc_id = ?") +
+                                        " ORDER BY doc_id, ordinal",
+                                    docId.empty() ? std::vector<gis::FieldValue>{}
+                                                  : std::vector<gis::FieldValue>{docId})
+                               .rows) {
+        ReasonProposal p{gis::toString(row[0]), gis::toString(row[1]), {}};
+        if (placed.contains(p.taskId))
+            continue;
+        p.suggestion = suggestReason(p.text);
+        out.push_back(std::move(p));
+    }
     return out;
 }
 

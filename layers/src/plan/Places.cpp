@@ -134,7 +134,6 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
     std::vector<PlaceMention> places;
     const text::FoldedText f = text::foldWithOffsets(text);
     const std::string& F = f.folded;
-    (void)province; // reserved: "tỉnh X" is not a type word, so the province is never a place
     std::set<std::string> seen;
     for (std::size_t pos = 0; pos < F.size(); ++pos) {
         if (pos > 0 && std::isalnum(static_cast<unsigned char>(F[pos - 1])))
@@ -329,13 +328,20 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
         if (p == std::string::npos)
             continue;
         std::size_t end = p + phrase.size();
-        if (F.compare(end, 9, " cua tinh") == 0)
-            end += 9;
+        // "… của tỉnh", "… tỉnh Thái Nguyên", "… của tỉnh Thái Nguyên": the same region.
+        if (F.compare(end, 4, " cua") == 0 && F.compare(end + 4, 5, " tinh") == 0)
+            end += 4;
+        if (F.compare(end, 5, " tinh") == 0) {
+            end += 5;
+            const std::string ownName = " " + text::foldForMatch(province);
+            if (ownName.size() > 1 && F.compare(end, ownName.size(), ownName) == 0)
+                end += ownName.size();
+        }
         PlaceMention m;
         m.type = "region";
         m.text = text.substr(f.origin[p], f.origin[end] - f.origin[p]);
         m.name = m.text;
-        m.confidence = 0.5;
+        m.confidence = 0.6;
         if (seen.insert("region|" + std::string(dir)).second)
             places.push_back(std::move(m));
     }

@@ -109,6 +109,17 @@ struct Symbology
     LabelSpec label;
 };
 
+/// Words by which a plan task concerns the features of a kind in general, without naming
+/// one ("thu hút đầu tư vào các khu, cụm công nghiệp", "phát triển vùng chè"): the
+/// vocabulary of thematic link suggestions.
+struct Topic
+{
+    std::string_view phrase; ///< as a plan writes it: "khu, cụm công nghiệp"
+    /// The phrase counts only when a value of the kind's narrowing attribute follows it
+    /// ("vùng" in "vùng chè", "vùng trồng cây ăn quả").
+    bool needsValue = false;
+};
+
 struct LayerKind
 {
     std::string_view id;         ///< "industrial_park"
@@ -126,6 +137,11 @@ struct LayerKind
     /// Drawing order on maps, low first: context under programme, polygons under lines under
     /// points.
     int drawOrder;
+    /// How tasks name the kind in general (empty: tasks never concern every feature of it).
+    std::vector<Topic> topics = {};
+    /// The attribute whose values narrow a topic when written after it ("product": "vùng chè"
+    /// concerns the zones whose product is chè); empty: none.
+    std::string_view narrowBy = {};
 
     [[nodiscard]] bool accepts(gis::GeometryFamily family) const;
     [[nodiscard]] std::string familiesText() const; ///< "polygon", "point or polygon"

@@ -99,6 +99,9 @@ FoldedText foldWithOffsets(std::string_view utf8);
 /// @p utf8 with its first letter in capitals, whatever Vietnamese letter it is ("tỷ lệ" →
 /// "Tỷ lệ", "ước tính" → "Ước tính"); unchanged when it starts otherwise.
 std::string capitalFirst(std::string_view utf8);
+/// @p utf8 with its first letter in lower case ("Đô thị" → "đô thị"); an abbreviation ("KCN")
+/// and text that starts otherwise are unchanged.
+std::string lowerFirst(std::string_view utf8);
 
 /// An identifier made of [a-z0-9] and @p separator from any text: "Khu Công nghiệp Yên Bình"
 /// → "khu_cong_nghiep_yen_binh" (separator '_') or "khu-cong-nghiep-yen-binh" ('-').

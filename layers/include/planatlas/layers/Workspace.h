@@ -16,13 +16,15 @@
 namespace pa::layers {
 
 /// Version of the workspace schema this build writes and reads.
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 /// The schema that added plan_unlocated and plan_documents.not_before (a schema-1 workspace
 /// opened read-only has neither; opened for writing it is upgraded).
 inline constexpr int kSchemaPlanReview = 2;
 /// The schema that added the tasks' deadlines, products, parts and reading rules, and the
 /// planners' corrections of what the reader produced (plan_task_corrections).
 inline constexpr int kSchemaTaskDeadlines = 3;
+/// The schema that gave link suggestions their rule and evidence (why a feature was suggested).
+inline constexpr int kSchemaLinkRules = 4;
 
 struct WorkspaceOptions
 {

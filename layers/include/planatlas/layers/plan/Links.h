@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -19,10 +20,30 @@ struct LinkSuggestion
     std::string layer;
     std::string featureCode;
     std::string featureName;
-    std::string mention;   ///< the words of the task that name the place
+    std::string mention;   ///< the words of the task that name the place or the kind
     double confidence = 0; ///< 0..1
     std::string status;    ///< "pending", "accepted", "rejected"
+    /// Why: "place" (the task names the feature), "theme" (it names the feature's kind in
+    /// general: "các khu, cụm công nghiệp"), "theme-value" (the kind narrowed by a value, "vùng
+    /// chè"), "theme-area" (the kind inside a region, district or commune the task names).
+    std::string rule;
+    /// The evidence in words, the same for every feature of one group: "“các khu, cụm công
+    /// nghiệp” → 11 khu công nghiệp". Empty for suggestions stored before schema 4.
+    std::string evidence;
 };
+
+/// Suggestions of one task made by one rule from one mention, reviewed together.
+struct SuggestionGroup
+{
+    std::string taskId;
+    std::string rule;
+    std::string evidence;
+    std::vector<LinkSuggestion> members;
+};
+
+/// @p suggestions gathered into groups (task, rule, evidence), in the order of their best
+/// member.
+std::vector<SuggestionGroup> groupSuggestions(const std::vector<LinkSuggestion>& suggestions);
 
 struct Link
 {
@@ -34,10 +55,12 @@ struct Link
     std::optional<double> confidence;
 };
 
-/// Re-reads the place mentions of every task (of @p docId, or all), matches them against the
-/// names of the workspace's features, and stores the matches as pending suggestions (replacing
-/// earlier pending ones; accepted and rejected ones are kept). Returns the pending suggestions,
-/// best first.
+/// Re-reads every task (of @p docId, or all) and stores as pending suggestions (replacing
+/// earlier pending ones; accepted and rejected ones are kept): the workspace features whose
+/// names the task mentions, and — where the task names a kind in general ("các khu công
+/// nghiệp", "vùng chè") — every feature of that kind, narrowed by value, status ("khu công
+/// nghiệp mới") or the region, district or commune the task names. Returns the pending
+/// suggestions, best first.
 std::vector<LinkSuggestion> suggestLinks(layers::Workspace& workspace,
                                          const std::string& docId = {});
 
@@ -96,5 +119,49 @@ struct UnlocatedTask
 };
 /// Tasks recorded as deliberately without a place (empty for a workspace of schema 1).
 std::vector<UnlocatedTask> listUnlocated(layers::Workspace& workspace);
+
+/// Records tasks as deliberately without a place, each with @p reason or, when it is empty,
+/// the reason suggested for it (suggestReason, in Vietnamese). Their pending suggestions are
+/// rejected. One transaction; an unknown task is an Error(Usage) and nothing is written.
+/// Returns the number of tasks recorded.
+std::int64_t recordUnlocated(layers::Workspace& workspace, const std::vector<std::string>& taskIds,
+                             const std::string& reason = {});
+
+} // namespace pa::plan
+
+namespace pa::plan {
+
+/// Why a task may have no place on the map: one of a fixed set of classes, each with its words.
+struct ReasonClass
+{
+    std::string_view id;      ///< "policy"
+    std::string_view titleVi; ///< the reason as a review records it
+    std::string_view titleEn;
+};
+/// The classes: policy, administration, training, communication, reporting, programme and
+/// no_layer (the task concerns places of a kind the workspace has no layer for).
+std::span<const ReasonClass> reasonClasses();
+
+/// The reason suggested for a task that names no place of the workspace.
+struct ReasonSuggestion
+{
+    const ReasonClass* reason = nullptr;
+    std::string evidence; ///< the words of the task that decided it: "“cải cách hành chính”"
+};
+/// Reads the task's words (the opening words, its main action, count double) and suggests
+/// the class of reason a reviewer would give; "programme" when no class's words occur.
+ReasonSuggestion suggestReason(const std::string& taskText);
+
+/// A task still to be placed or settled, with the reason suggested for it.
+struct ReasonProposal
+{
+    std::string taskId;
+    std::string text;
+    ReasonSuggestion suggestion;
+};
+/// The tasks (of @p docId, or all) with no link, no pending suggestion and no recorded reason,
+/// in document order, each with the reason suggested for it.
+std::vector<ReasonProposal> proposeReasons(layers::Workspace& workspace,
+                                           const std::string& docId = {});
 
 } // namespace pa::plan

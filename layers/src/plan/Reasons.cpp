@@ -1,0 +1,193 @@
+// Suggested reasons for tasks without a place: the words of each class, weighed.
+
+#include "planatlas/layers/Text.h"
+#include "planatlas/layers/plan/Links.h"
+
+#include <array>
+#include <cctype>
+
+namespace pa::plan {
+
+namespace {
+
+constexpr std::array<ReasonClass, 7> kReasons = {{
+    {"policy", "Không gắn với địa điểm: cơ chế, chính sách, tài chính",
+     "No place: mechanisms, policies, finance"},
+    {"administration", "Không gắn với địa điểm: cải cách hành chính, bộ máy, môi trường đầu tư",
+     "No place: administrative reform, organisation, business environment"},
+    {"training", "Không gắn với địa điểm: giáo dục, đào tạo, nguồn nhân lực, lao động",
+     "No place: education, training, human resources, labour"},
+    {"communication", "Không gắn với địa điểm: tuyên truyền, nâng cao nhận thức",
+     "No place: communication, awareness"},
+    {"reporting", "Không gắn với địa điểm: tổ chức thực hiện, theo dõi, kiểm tra, báo cáo",
+     "No place: implementation, monitoring, reporting"},
+    {"programme", "Không gắn với địa điểm: chương trình, định hướng phát triển chung toàn tỉnh",
+     "No place: province-wide programme or development direction"},
+    {"no_layer", "Có tính không gian nhưng không gian làm việc chưa có lớp tương ứng",
+     "Spatial, but the workspace has no layer for it"},
+}};
+
+struct Cue
+{
+    std::string_view words; ///< folded
+    std::size_t reason;     ///< index in kReasons
+    double weight;
+};
+
+// The words each class is known by (folded). Longer, more specific phrases weigh more.
+constexpr Cue kCues[] = {
+    {"tuyen truyen", 3, 3},
+    {"quan triet", 3, 3},
+    {"nang cao nhan thuc", 3, 3},
+    {"pho bien", 3, 1.5},
+    {"thi dua", 3, 2},
+    {"van dong", 3, 1},
+    {"bao cao", 4, 1.5},
+    {"theo doi", 4, 1.5},
+    {"don doc", 4, 2},
+    {"kiem tra, giam sat", 4, 2},
+    {"so ket", 4, 2.5},
+    {"tong ket", 4, 2.5},
+    {"danh gia ket qua", 4, 2},
+    {"to chuc thuc hien", 4, 1.5},
+    {"xay dung ke hoach", 4, 2},
+    {"ke hoach thuc hien", 4, 2},
+    {"cu the hoa", 4, 2},
+    {"sua doi, bo sung", 4, 1.5},
+    {"chuong trinh cong tac", 4, 2},
+    {"chi dao cac so", 4, 1.5},
+    {"dao tao", 2, 2},
+    {"nguon nhan luc", 2, 2.5},
+    {"giao duc", 2, 2},
+    {"lao dong", 2, 1.5},
+    {"viec lam", 2, 2},
+    {"nhan tai", 2, 2},
+    {"nghe nghiep", 2, 1.5},
+    {"day nghe", 2, 2},
+    {"ky nang", 2, 1},
+    {"doi ngu", 2, 1.5},
+    {"cai cach hanh chinh", 1, 3},
+    {"thu tuc hanh chinh", 1, 3},
+    {"moi truong dau tu", 1, 2.5},
+    {"moi truong kinh doanh", 1, 2.5},
+    {"nang luc canh tranh cap tinh", 1, 2.5},
+    {"chinh quyen so", 1, 2},
+    {"chinh phu dien tu", 1, 2},
+    {"bo may", 1, 2},
+    {"kien toan", 1, 2},
+    {"sap xep", 1, 1.5},
+    {"doanh nghiep nha nuoc", 1, 2.5},
+    {"co phan hoa", 1, 2.5},
+    {"thoai von", 1, 2.5},
+    {"von nha nuoc", 1, 2},
+    {"mot cua", 1, 2},
+    {"thanh tra", 1, 1.5},
+    {"co che", 0, 2},
+    {"chinh sach", 0, 2},
+    {"quy dinh", 0, 1},
+    {"phap luat", 0, 1},
+    {"the che", 0, 2},
+    {"ngan sach", 0, 2.5},
+    {"thu noi dia", 0, 2.5},
+    {"von dau tu cong", 0, 2.5},
+    {"dau tu cong", 0, 1.5},
+    {"tin dung", 0, 2},
+    {"thue", 0, 1.5},
+    {"huy dong", 0, 1.5},
+    {"nguon luc", 0, 1},
+    {"xa hoi hoa", 0, 2},
+    {"uu dai", 0, 2},
+    {"tai chinh", 0, 1.5},
+    {"rung", 6, 2},
+    {"dai hoc", 6, 2.5},
+    {"benh vien", 6, 2.5},
+    {"bang gia dat", 6, 3},
+    {"su dung dat", 6, 2},
+    {"thiet che van hoa", 6, 2.5},
+    {"co so y te", 6, 2},
+    {"phat trien cong nghiep", 5, 1.5},
+    {"phat trien nganh", 5, 1.5},
+    {"khoa hoc", 5, 1.5},
+    {"chuyen doi so", 5, 1.5},
+    {"kinh te so", 5, 1.5},
+    {"du lich", 5, 1.5},
+    {"co cau lai", 5, 1.5},
+    {"giam ngheo", 5, 2},
+    {"quan ly nha nuoc", 1, 2},
+    {"cap phep", 1, 1.5},
+    {"tham dinh", 1, 1.5},
+    {"tieu chuan, do luong", 1, 1.5},
+    {"chinh quyen dien tu", 1, 2.5},
+    {"hanh chinh cong", 1, 2.5},
+    {"co che mot cua", 1, 3},
+    {"truyen thong", 3, 1.5},
+    {"du luan", 3, 2},
+    {"giam sat viec thuc hien", 4, 3},
+    {"quoc phong", 5, 2},
+    {"an ninh", 5, 1.5},
+    {"y te", 5, 1.5},
+    {"suc khoe", 5, 1.5},
+    {"dan so", 5, 1.5},
+    {"dan toc", 5, 1.5},
+    {"thuong mai", 5, 1.5},
+    {"hop tac xa", 5, 1.5},
+    {"van hoa", 5, 1},
+};
+
+bool wordChar(char c)
+{
+    return std::isalnum(static_cast<unsigned char>(c)) != 0;
+}
+
+} // namespace
+
+std::span<const ReasonClass> reasonClasses()
+{
+    return kReasons;
+}
+
+ReasonSuggestion suggestReason(const std::string& taskText)
+{
+    const text::FoldedText folded = text::foldWithOffsets(taskText);
+    const std::string& F = folded.folded;
+    // The opening words name the task's main action.
+    std::size_t opening = 0;
+    for (int words = 0; opening < F.size() && words < 8; ++words) {
+        opening = F.find(' ', opening + 1);
+        if (opening == std::string::npos)
+            opening = F.size();
+    }
+    std::array<double, kReasons.size()> score{};
+    std::array<std::string, kReasons.size()> evidence;
+    std::array<std::size_t, kReasons.size()> first;
+    first.fill(std::string::npos);
+    for (const auto& cue : kCues) {
+        for (std::size_t p = F.find(cue.words); p != std::string::npos;
+             p = F.find(cue.words, p + 1)) {
+            const std::size_t end = p + cue.words.size();
+            if ((p > 0 && wordChar(F[p - 1])) || (end < F.size() && wordChar(F[end])))
+                continue;
+            // In an agency's name the words say who, not what: "Sở Tài chính", "Bộ Lao động".
+            if (p >= 3 && (F.compare(p - 3, 3, "so ") == 0 || F.compare(p - 3, 3, "bo ") == 0) &&
+                (p == 3 || !wordChar(F[p - 4])) && taskText[folded.origin[p - 3]] != 's' &&
+                taskText[folded.origin[p - 3]] != 'b')
+                continue;
+            score[cue.reason] += cue.weight * (p < opening ? 2.0 : 1.0);
+            if (p < first[cue.reason]) {
+                first[cue.reason] = p;
+                evidence[cue.reason] =
+                    "“" + taskText.substr(folded.origin[p], folded.origin[end] - folded.origin[p]) +
+                    "”";
+            }
+            break; // each cue once
+        }
+    }
+    std::size_t best = 5; // programme when no class's words occur
+    for (std::size_t i = 0; i < kReasons.size(); ++i)
+        if (score[i] > score[best] ||
+            (score[i] == score[best] && score[i] > 0 && first[i] < first[best]))
+            best = i;
+    return {&kReasons[best], evidence[best]};
+}
+
+} // namespace pa::plan

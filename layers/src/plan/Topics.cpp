@@ -1,0 +1,165 @@
+#include "Topics_p.h"
+#include "planatlas/layers/LayerKind.h"
+#include "planatlas/layers/Text.h"
+
+#include <algorithm>
+#include <cctype>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+namespace pa::plan {
+
+namespace {
+
+bool wordChar(char c)
+{
+    return std::isalnum(static_cast<unsigned char>(c)) != 0;
+}
+
+/// Whether the word of @p text starting at byte @p at begins with a capital letter or digit.
+bool capitalAt(const std::string& text, std::size_t at)
+{
+    if (at >= text.size())
+        return false;
+    UChar32 c = 0;
+    std::size_t i = at;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, text.size(), c);
+    return c > 0 && (u_isupper(c) || u_isdigit(c));
+}
+
+/// Whether @p folded contains @p word as whole words starting at @p from and ending before
+/// @p limit.
+bool hasWordsIn(const std::string& folded, const std::string& word, std::size_t from,
+                std::size_t limit)
+{
+    for (std::size_t p = folded.find(word, from); p != std::string::npos && p < limit;
+         p = folded.find(word, p + 1)) {
+        const std::size_t end = p + word.size();
+        if ((p == 0 || !wordChar(folded[p - 1])) &&
+            (end >= folded.size() || !wordChar(folded[end])))
+            return true;
+    }
+    return false;
+}
+
+/// Position after the @p n-th word after @p from (words end at spaces and punctuation marks
+/// other than '-'), or the end of the clause (',' ';' '.' ':') if it comes first.
+std::size_t clauseWindow(const std::string& folded, std::size_t from, int n)
+{
+    std::size_t p = from;
+    for (int w = 0; w < n && p < folded.size(); ++w) {
+        while (p < folded.size() && folded[p] == ' ')
+            ++p;
+        if (p < folded.size() && (folded[p] == ',' || folded[p] == ';' || folded[p] == '.' ||
+                                  folded[p] == ':' || folded[p] == '('))
+            return p;
+        while (p < folded.size() && folded[p] != ' ' && folded[p] != ',' && folded[p] != ';' &&
+               folded[p] != ':' && folded[p] != '(')
+            ++p;
+    }
+    return p;
+}
+
+} // namespace
+
+std::vector<TopicMention> findTopics(const std::string& text, const std::set<std::string>& kinds,
+                                     const std::map<std::string, std::set<std::string>>& values,
+                                     const std::string& province)
+{
+    std::vector<TopicMention> found;
+    const text::FoldedText f = text::foldWithOffsets(text);
+    const std::string& F = f.folded;
+    const std::string own = text::foldForMatch(province);
+    for (const auto& kind : layers::layerKinds()) {
+        if (kind.topics.empty() || !kinds.contains(std::string(kind.id)))
+            continue;
+        // Longer phrases first, so that the evidence quotes the fullest words.
+        std::vector<const layers::Topic*> topics;
+        for (const auto& t : kind.topics)
+            topics.push_back(&t);
+        std::stable_sort(topics.begin(), topics.end(), [](const auto* a, const auto* b) {
+            return a->phrase.size() > b->phrase.size();
+        });
+        const auto kindValues = values.find(std::string(kind.id));
+        std::vector<std::pair<std::size_t, TopicMention>> mentions; // with their positions
+        for (const auto* topic : topics) {
+            const std::string phrase = text::foldForMatch(topic->phrase);
+            for (std::size_t p = F.find(phrase); p != std::string::npos;
+                 p = F.find(phrase, p + 1)) {
+                const std::size_t end = p + phrase.size();
+                if ((p > 0 && wordChar(F[p - 1])) || (end < F.size() && wordChar(F[end])))
+                    continue;
+                // Inside an agency's name: "Ban Quản lý các khu công nghiệp Thái Nguyên".
+                const std::size_t back = p >= 20 ? p - 20 : 0;
+                if (F.substr(back, p - back).find("ban quan ly") != std::string::npos)
+                    continue;
+                // A proper name after it makes a named place ("KCN Yên Bình"), unless it is
+                // the province ("hệ thống đô thị Thái Nguyên").
+                std::size_t next = end;
+                while (next < F.size() && F[next] == ' ')
+                    ++next;
+                if (next > end && capitalAt(text, f.origin[next])) {
+                    std::size_t nameEnd = next;
+                    while (nameEnd < F.size() && F[nameEnd] != ',' && F[nameEnd] != ';' &&
+                           F[nameEnd] != '.' && F[nameEnd] != '(')
+                        ++nameEnd;
+                    const std::string name = F.substr(next, nameEnd - next);
+                    if (own.empty() || name.rfind(own, 0) != 0)
+                        continue;
+                }
+                TopicMention m;
+                m.kind = std::string(kind.id);
+                // Narrowed by a value written within the next words: "vùng chè", "vùng trồng
+                // cây ăn quả", "vùng sản xuất chè tập trung".
+                if (kindValues != values.end()) {
+                    const std::size_t window = clauseWindow(F, end, 4);
+                    std::size_t at = std::string::npos;
+                    for (const auto& v : kindValues->second) {
+                        for (std::size_t q = F.find(v, end); q != std::string::npos && q < window;
+                             q = F.find(v, q + 1))
+                            if (hasWordsIn(F, v, q, q + 1) && q < at) {
+                                at = q;
+                                m.value = v;
+                                break;
+                            }
+                    }
+                }
+                if (topic->needsValue && m.value.empty())
+                    continue;
+                if (hasWordsIn(F, "moi", end, end + 5))
+                    m.status = "planned"; // "các cụm công nghiệp mới"
+                else if (p >= 8 && F.compare(p - 8, 8, "mo rong ") == 0)
+                    m.status = "existing"; // "mở rộng khu công nghiệp"
+                // "các khu, cụm công nghiệp" as written, with its article.
+                std::size_t from = p;
+                for (std::string_view article : {"cac ", "nhung ", "moi "})
+                    if (p >= article.size() &&
+                        F.compare(p - article.size(), article.size(), article) == 0)
+                        from = p - article.size();
+                std::size_t to = end;
+                if (!m.value.empty())
+                    to = F.find(m.value, end) + m.value.size();
+                m.text = text.substr(f.origin[from], f.origin[to] - f.origin[from]);
+                m.offset = f.origin[from];
+                mentions.emplace_back(p, std::move(m));
+            }
+        }
+        // The kind in general (any mention without a value) concerns all its features: the
+        // first such mention stands for them. Otherwise one mention per value, in text order.
+        std::sort(mentions.begin(), mentions.end(),
+                  [](const auto& a, const auto& b) { return a.first < b.first; });
+        const auto general = std::find_if(mentions.begin(), mentions.end(),
+                                          [](const auto& m) { return m.second.value.empty(); });
+        if (general != mentions.end()) {
+            found.push_back(std::move(general->second));
+            continue;
+        }
+        std::set<std::string> seen;
+        for (auto& [at, m] : mentions)
+            if (seen.insert(m.value).second)
+                found.push_back(std::move(m));
+    }
+    return found;
+}
+
+} // namespace pa::plan

@@ -1,0 +1,31 @@
+#pragma once
+// Kinds named in general in task text ("thu hút đầu tư vào các khu, cụm công nghiệp", "phát
+// triển vùng chè"), read with the vocabulary the layer kinds declare (LayerKind::topics).
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace pa::plan {
+
+struct TopicMention
+{
+    std::string kind;  ///< layer kind id
+    std::string text;  ///< the words as the task writes them: "các khu, cụm công nghiệp"
+    std::string value; ///< folded narrowing value written after it ("che"), or empty
+    std::string status; ///< "planned" ("khu công nghiệp mới"), "existing" ("mở rộng …"), or empty
+    std::size_t offset = 0; ///< byte offset of the words in the text
+};
+
+/// The topics of @p kinds named in @p text. @p values holds, per kind with a narrowing
+/// attribute, the folded values its features carry ("che", "cay an qua"): a value written
+/// right after a topic narrows it. A topic followed by a proper name is a named place, not a
+/// topic ("Khu công nghiệp Yên Bình"), unless the name is the province's own (@p province);
+/// the words inside an agency's name ("Ban Quản lý các khu công nghiệp") are not a topic.
+/// One mention per kind, the first.
+std::vector<TopicMention> findTopics(const std::string& text, const std::set<std::string>& kinds,
+                                     const std::map<std::string, std::set<std::string>>& values,
+                                     const std::string& province);
+
+} // namespace pa::plan

@@ -1,0 +1,286 @@
+// Scores the link suggester against reviewed links (data/<province>/task_review.csv, a
+// reviewer's decisions task by task) and the suggested reasons against reason classes written
+// from the text (task_reason_classes.csv): recall and precision per document, per rule and in
+// total, kept apart for the documents the vocabulary and rules were tuned on and for those held
+// out (never read while writing them: each is scored with no rule written for it).
+//
+//   score_links [--tuned DOC,DOC…] [--floors FILE] WS.gpkg REVIEW.csv REASONS.csv [WS REVIEW
+//   REASONS …]
+//
+// Each workspace is copied, its links, reviews and suggestions removed, and suggest run on it.
+// With --floors, exits 1 when a held-out figure falls below its floor (a regression guard; the
+// figures themselves are what the closing notes quote).
+
+#include "planatlas/layers/Workspace.h"
+#include "planatlas/layers/plan/Links.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+#include <unistd.h>
+#include <vector>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+/// One CSV record (RFC 4180 quoting), or false at the end.
+bool readRecord(std::istream& in, std::vector<std::string>& fields)
+{
+    fields.clear();
+    std::string field;
+    bool quoted = false, any = false;
+    for (char c; in.get(c);) {
+        any = true;
+        if (quoted) {
+            if (c == '"') {
+                if (in.peek() == '"') {
+                    field += '"';
+                    in.get();
+                } else {
+                    quoted = false;
+                }
+            } else {
+                field += c;
+            }
+        } else if (c == '"') {
+            quoted = true;
+        } else if (c == ',') {
+            fields.push_back(field);
+            field.clear();
+        } else if (c == '\n') {
+            fields.push_back(field);
+            return true;
+        } else if (c != '\r') {
+            field += c;
+        }
+    }
+    if (any)
+        fields.push_back(field);
+    return any;
+}
+
+std::vector<std::map<std::string, std::string>> readCsv(const std::string& path)
+{
+    std::ifstream in(path);
+    if (!in)
+        throw std::runtime_error("cannot read " + path);
+    std::vector<std::string> header, row;
+    readRecord(in, header);
+    std::vector<std::map<std::string, std::string>> rows;
+    while (readRecord(in, row)) {
+        std::map<std::string, std::string> r;
+        for (std::size_t i = 0; i < header.size() && i < row.size(); ++i)
+            r[header[i]] = row[i];
+        rows.push_back(std::move(r));
+    }
+    return rows;
+}
+
+std::string docOf(const std::string& taskId)
+{
+    return taskId.substr(0, taskId.find(':'));
+}
+
+struct Count
+{
+    long gold = 0, suggested = 0, correct = 0;
+    [[nodiscard]] double recall() const { return gold ? double(correct) / gold : 0; }
+    [[nodiscard]] double precision() const { return suggested ? double(correct) / suggested : 0; }
+};
+
+struct ReasonCount
+{
+    long gold = 0, right = 0;
+    [[nodiscard]] double share() const { return gold ? double(right) / gold : 0; }
+};
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    std::set<std::string> tuned;
+    std::string floorsPath;
+    std::vector<std::string> inputs;
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        if (a == "--tuned" && i + 1 < argc) {
+            std::stringstream ss(argv[++i]);
+            for (std::string d; std::getline(ss, d, ',');)
+                tuned.insert(d);
+        } else if (a == "--floors" && i + 1 < argc) {
+            floorsPath = argv[++i];
+        } else {
+            inputs.push_back(a);
+        }
+    }
+    if (inputs.empty() || inputs.size() % 3 != 0) {
+        std::cerr << "usage: score_links [--tuned DOC,…] [--floors FILE] WS REVIEW REASONS …\n";
+        return 2;
+    }
+    // (held out?, key) → counts
+    std::map<std::string, Count> byDoc, byRule;
+    std::map<bool, Count> total;
+    std::map<std::string, ReasonCount> reasonsByDoc;
+    std::map<bool, ReasonCount> reasonsTotal;
+    std::map<std::string, std::map<std::string, long>> confusion; // gold → suggested → n
+    std::map<bool, long> unlocatedWithSuggestions, unlocatedTasks;
+    const fs::path tmp = fs::temp_directory_path() / ("score_links_" + std::to_string(::getpid()));
+    fs::create_directories(tmp);
+    for (std::size_t t = 0; t < inputs.size(); t += 3) {
+        const fs::path copy = tmp / fs::path(inputs[t]).filename();
+        fs::copy_file(inputs[t], copy, fs::copy_options::overwrite_existing);
+        auto ws = pa::layers::Workspace::open(copy.string(), pa::gis::OpenMode::Update);
+        ws.transaction([&] {
+            for (const auto& layer : ws.layers())
+                if (!layer.linkTable.empty())
+                    ws.dataset().execute("DELETE FROM \"" + layer.linkTable + "\"");
+            ws.dataset().execute("DELETE FROM plan_link_suggestions");
+            ws.dataset().execute("DELETE FROM plan_unlocated");
+            return 0;
+        });
+        const auto suggestions = pa::plan::suggestLinks(ws);
+        std::map<std::string, std::set<std::string>> gold; // task → codes
+        std::set<std::string> reviewed;
+        for (const auto& r : readCsv(inputs[t + 1])) {
+            const std::string task = r.at("task_id");
+            reviewed.insert(task);
+            std::stringstream ss(r.at("features"));
+            for (std::string code; std::getline(ss, code, ';');)
+                if (!code.empty())
+                    gold[task].insert(code);
+        }
+        std::set<std::string> suggestedTasks;
+        for (const auto& task : reviewed) {
+            const std::string doc = docOf(task);
+            const bool held = !tuned.contains(doc);
+            const long n = gold.contains(task) ? static_cast<long>(gold[task].size()) : 0;
+            byDoc[doc].gold += n;
+            total[held].gold += n;
+        }
+        for (const auto& s : suggestions) {
+            if (!reviewed.contains(s.taskId))
+                continue;
+            suggestedTasks.insert(s.taskId);
+            const std::string doc = docOf(s.taskId);
+            const bool held = !tuned.contains(doc);
+            const bool right = gold.contains(s.taskId) && gold[s.taskId].contains(s.featureCode);
+            for (Count* c : {&byDoc[doc], &byRule[(held ? "held-out " : "tuned    ") + s.rule],
+                             &total[held]}) {
+                ++c->suggested;
+                c->correct += right;
+            }
+        }
+        // Gold links of each rule's reach are not knowable per rule; recall per rule is the
+        // share of all gold links that rule found.
+        for (auto& [key, c] : byRule)
+            c.gold = total[key.rfind("held-out", 0) == 0].gold;
+        for (const auto& r : readCsv(inputs[t + 2])) {
+            const std::string task = r.at("task_id");
+            const std::string doc = docOf(task);
+            const bool held = !tuned.contains(doc);
+            ++unlocatedTasks[held];
+            unlocatedWithSuggestions[held] += suggestedTasks.contains(task);
+            const auto text =
+                ws.dataset().run("SELECT text FROM plan_tasks WHERE task_id = ?", {task});
+            if (text.rows.empty())
+                throw std::runtime_error("no task " + task + " in " + inputs[t]);
+            const auto s = pa::plan::suggestReason(pa::gis::toString(text.rows[0][0]));
+            const bool right = s.reason && s.reason->id == r.at("reason_class");
+            for (ReasonCount* c : {&reasonsByDoc[doc], &reasonsTotal[held]}) {
+                ++c->gold;
+                c->right += right;
+            }
+            // (Only for the tuned documents: the held-out ones are not looked into.)
+            if (!held)
+                ++confusion[r.at("reason_class")][s.reason ? std::string(s.reason->id) : "-"];
+            if (!held && std::getenv("SCORE_LINKS_SHOW") && !right)
+                std::printf("reason %s: gold %s, suggested %s %s\n  %s\n", task.c_str(),
+                            r.at("reason_class").c_str(), s.reason ? s.reason->id.data() : "-",
+                            s.evidence.c_str(),
+                            pa::gis::toString(text.rows[0][0]).substr(0, 400).c_str());
+        }
+        ws.close();
+    }
+    fs::remove_all(tmp);
+
+    std::printf("Link suggestions against reviewed links (recall = share of reviewed links "
+                "suggested, precision = share of suggestions the reviewer kept)\n\n");
+    std::printf("%-22s %-8s %6s %6s %6s %8s %9s\n", "document", "set", "gold", "sugg", "right",
+                "recall", "precision");
+    for (const auto& [doc, c] : byDoc)
+        std::printf("%-22s %-8s %6ld %6ld %6ld %7.1f%% %8.1f%%\n", doc.c_str(),
+                    tuned.contains(doc) ? "tuned" : "held-out", c.gold, c.suggested, c.correct,
+                    100 * c.recall(), 100 * c.precision());
+    for (bool held : {false, true})
+        if (total.contains(held))
+            std::printf("%-22s %-8s %6ld %6ld %6ld %7.1f%% %8.1f%%\n", "TOTAL",
+                        held ? "held-out" : "tuned", total[held].gold, total[held].suggested,
+                        total[held].correct, 100 * total[held].recall(),
+                        100 * total[held].precision());
+    std::printf("\nper rule (recall: share of all reviewed links of the set)\n");
+    for (const auto& [rule, c] : byRule)
+        std::printf("%-31s %6ld %6ld %7.1f%% %8.1f%%\n", rule.c_str(), c.suggested, c.correct,
+                    100 * c.recall(), 100 * c.precision());
+    std::printf("\nTasks reviewed without a place that still got suggestions: tuned %ld of %ld, "
+                "held-out %ld of %ld\n",
+                unlocatedWithSuggestions[false], unlocatedTasks[false],
+                unlocatedWithSuggestions[true], unlocatedTasks[true]);
+    std::printf("\nSuggested reasons against the reason classes written from the text\n");
+    for (const auto& [doc, c] : reasonsByDoc)
+        std::printf("%-22s %-8s %4ld tasks %5.1f%% right\n", doc.c_str(),
+                    tuned.contains(doc) ? "tuned" : "held-out", c.gold, 100 * c.share());
+    for (bool held : {false, true})
+        if (reasonsTotal.contains(held))
+            std::printf("%-22s %-8s %4ld tasks %5.1f%% right\n", "TOTAL",
+                        held ? "held-out" : "tuned", reasonsTotal[held].gold,
+                        100 * reasonsTotal[held].share());
+    std::printf("\nconfusion on the tuned documents (gold → suggested: n)\n");
+    for (const auto& [g, row] : confusion) {
+        std::printf("  %-15s", g.c_str());
+        for (const auto& [s, n] : row)
+            std::printf(" %s:%ld", s.c_str(), n);
+        std::printf("\n");
+    }
+
+    if (floorsPath.empty())
+        return 0;
+    std::ifstream floors(floorsPath);
+    if (!floors) {
+        std::cerr << "cannot read " << floorsPath << "\n";
+        return 2;
+    }
+    const std::map<std::string, double> figures = {
+        {"heldout_recall", total[true].recall()},
+        {"heldout_precision", total[true].precision()},
+        {"heldout_reasons", reasonsTotal[true].share()},
+        {"tuned_recall", total[false].recall()},
+        {"tuned_precision", total[false].precision()},
+        {"tuned_reasons", reasonsTotal[false].share()},
+    };
+    int failed = 0;
+    for (std::string key; floors >> key;) {
+        if (key[0] == '#') {
+            std::getline(floors, key);
+            continue;
+        }
+        double floor = 0;
+        floors >> floor;
+        if (!figures.contains(key)) {
+            std::cerr << floorsPath << ": unknown figure '" << key << "'\n";
+            return 2;
+        }
+        if (figures.at(key) + 1e-9 < floor) {
+            std::cerr << "below floor: " << key << " = " << figures.at(key) << " < " << floor
+                      << "\n";
+            ++failed;
+        }
+    }
+    return failed ? 1 : 0;
+}
