@@ -227,10 +227,11 @@ int runIngest(const std::vector<std::string>& args)
                      static_cast<long long>(stored.agencies), static_cast<long long>(stored.roles),
                      static_cast<long long>(stored.targets));
         if (!suggestions.empty())
-            std::fprintf(summary,
-                         "%zu link suggestion(s) from the places the tasks name: review them with "
-                         "'planatlas link %s suggestions'\n",
-                         suggestions.size(), parsed.positional[0].c_str());
+            std::fprintf(
+                summary,
+                "%zu link suggestion(s) from the places and kinds the tasks name: review them with "
+                "'planatlas link %s suggestions'\n",
+                suggestions.size(), parsed.positional[0].c_str());
         if (stored.tasksRenumbered)
             std::fprintf(summary,
                          "%lld task(s) found again under another number: their links and reviews "

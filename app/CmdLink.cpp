@@ -3,6 +3,7 @@
 #include "planatlas/layers/Workspace.h"
 #include "planatlas/layers/plan/Links.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
@@ -12,29 +13,43 @@ namespace {
 
 const Command kLink{
     "link",
-    "WS.gpkg suggest|suggestions|accept|reject|add|remove|list|review|unlocated [options]",
+    "WS.gpkg suggest|suggestions|accept|reject|add|remove|list|review|reasons|unlocated "
+    "[options]",
     "Link features to the plan tasks that concern them.",
-    "  suggest [--doc ID]          match the places the tasks name against the workspace's\n"
-    "                              features and units; store the matches as suggestions\n"
-    "  suggestions [--status S]    list stored suggestions (pending, accepted, rejected)\n"
-    "  accept [ID …] [--min-confidence X]\n"
-    "                              accept suggestions by id, or all pending ones above X\n"
-    "  reject ID …                 reject suggestions (suggest will not offer them again)\n"
+    "  suggest [--doc ID]          suggest links: the features a task names (\"KCN Yên Bình\"),\n"
+    "                              and all features of a kind a task names in general (\"các\n"
+    "                              khu, cụm công nghiệp\", \"vùng chè\"), narrowed to the region,\n"
+    "                              district or commune it names; stored for review, in groups\n"
+    "  suggestions [--status S]    list stored suggestions by group, with rule and evidence\n"
+    "  accept [ID …] [--task TASK [--rule R]] [--min-confidence X]\n"
+    "                              accept suggestions by id, all pending ones of a task (of\n"
+    "                              one rule), or all pending ones above X\n"
+    "  reject [ID …] [--task TASK [--rule R]]\n"
+    "                              reject suggestions (suggest will not offer them again)\n"
     "  add --task TASK --feature CODE      link by hand\n"
     "  remove --task TASK --feature CODE   remove a link\n"
     "  list [--task TASK] [--feature CODE] list links\n"
     "  review FILE.csv             apply a review: columns task_id, features (codes separated\n"
     "                              by ';') and reason (why a task has no place); suggestions\n"
     "                              listed are accepted, others of those tasks rejected\n"
-    "  unlocated                   tasks reviewed and deliberately left without a place\n\n"
+    "  reasons [--doc ID]          tasks with neither link nor suggestion, each with the\n"
+    "                              reason suggested for having no place\n"
+    "  unlocated [TASK …] [--reason TEXT]\n"
+    "                              without tasks: list the tasks left without a place; with\n"
+    "                              tasks: record them so, with the suggested reason or TEXT\n\n"
+    "Rules: place (the task names the feature), theme (it names the feature's kind in general),\n"
+    "theme-value (the kind narrowed by a product, \"vùng chè\"), theme-area (the kind inside a\n"
+    "region or unit the task names in the same clause).\n"
     "Task ids look like '2907-ubnd-cnnxd:2.8#1' (document id, section, number); 'planatlas\n"
     "ingest --format json PLAN' prints them.",
     {
-        {"--doc", "ID", "only the tasks of this document (suggest)"},
+        {"--doc", "ID", "only the tasks of this document (suggest, reasons)"},
         {"--status", "S", "pending, accepted or rejected (suggestions)"},
         {"--min-confidence", "X", "accept every pending suggestion with at least this confidence"},
-        {"--task", "TASK", "task id (add, remove, list)"},
+        {"--task", "TASK", "task id (add, remove, list, accept, reject)"},
+        {"--rule", "R", "place, theme, theme-value or theme-area (accept, reject with --task)"},
         {"--feature", "CODE", "feature code (add, remove, list)"},
+        {"--reason", "TEXT", "why the tasks have no place (unlocated)"},
         {"--format", "FMT", "text (default) or json"},
     },
     2,
@@ -53,16 +68,30 @@ void printSuggestions(const std::vector<plan::LinkSuggestion>& suggestions,
                          {"feature_name", s.featureName},
                          {"mention", s.mention},
                          {"confidence", s.confidence},
-                         {"status", s.status}});
+                         {"status", s.status},
+                         {"rule", s.rule},
+                         {"evidence", s.evidence}});
         std::printf("%s\n", j.dump(2).c_str());
         return;
     }
-    for (const auto& s : suggestions)
-        std::printf("%5lld  %.2f  %-34s → %s/%s %s  (\"%s\")%s\n", static_cast<long long>(s.id),
-                    s.confidence, s.taskId.c_str(), s.layer.c_str(), s.featureCode.c_str(),
-                    s.featureName.c_str(), s.mention.c_str(),
-                    s.status == "pending" ? "" : (" [" + s.status + "]").c_str());
-    std::printf("%zu suggestion(s)\n", suggestions.size());
+    // By group: the task, the rule and the evidence once, then its features.
+    const auto groups = plan::groupSuggestions(suggestions);
+    for (const auto& g : groups) {
+        const auto& first = g.members.front();
+        const bool decided = first.status != "pending" &&
+                             std::all_of(g.members.begin(), g.members.end(),
+                                         [&](const auto& s) { return s.status == first.status; });
+        std::printf("%s  [%s %.2f] %s%s\n", g.taskId.c_str(), g.rule.c_str(), first.confidence,
+                    g.evidence.empty() ? ("“" + first.mention + "”").c_str() : g.evidence.c_str(),
+                    decided ? (" [" + first.status + "]").c_str() : "");
+        for (const auto& s : g.members)
+            std::printf("  %5lld  %s/%s %s%s\n", static_cast<long long>(s.id), s.layer.c_str(),
+                        s.featureCode.c_str(), s.featureName.c_str(),
+                        s.status == "pending" ? "" : (" [" + s.status + "]").c_str());
+    }
+    std::printf("%zu suggestion(s) in %zu group(s); accept a group with 'link WS accept --task "
+                "TASK --rule RULE'\n",
+                suggestions.size(), groups.size());
 }
 
 std::vector<std::int64_t> ids(const std::vector<std::string>& positional)
@@ -81,6 +110,21 @@ std::vector<std::int64_t> ids(const std::vector<std::string>& positional)
     return out;
 }
 
+/// The pending suggestions of @p task (of @p rule, when given); Error when there are none.
+std::vector<std::int64_t> ofTask(layers::Workspace& ws, const std::string& task,
+                                 const std::string& rule)
+{
+    std::vector<std::int64_t> out;
+    for (const auto& s : plan::listSuggestions(ws, "pending"))
+        if (s.taskId == task && (rule.empty() || s.rule == rule))
+            out.push_back(s.id);
+    if (out.empty())
+        throw UsageError("no pending suggestion of task '" + task + "'" +
+                         (rule.empty() ? std::string() : " by rule '" + rule + "'") +
+                         " (see 'planatlas link WS suggestions')");
+    return out;
+}
+
 } // namespace
 
 int runLink(const std::vector<std::string>& args)
@@ -91,11 +135,17 @@ int runLink(const std::vector<std::string>& args)
     const std::string format = textOrJson(parsed);
     const std::string& action = parsed.positional[1];
     const bool writes = action == "suggest" || action == "accept" || action == "reject" ||
-                        action == "add" || action == "remove" || action == "review";
-    if (!writes && action != "suggestions" && action != "list" && action != "unlocated")
-        throw UsageError(
-            "unknown link action '" + action +
-            "' (suggest, suggestions, accept, reject, add, remove, list, review, unlocated)");
+                        action == "add" || action == "remove" || action == "review" ||
+                        (action == "unlocated" && parsed.positional.size() > 2);
+    if (!writes && action != "suggestions" && action != "list" && action != "unlocated" &&
+        action != "reasons")
+        throw UsageError("unknown link action '" + action +
+                         "' (suggest, suggestions, accept, reject, add, remove, list, review, "
+                         "reasons, unlocated)");
+    if (parsed.has("--reason") && !(action == "unlocated" && parsed.positional.size() > 2))
+        throw UsageError("--reason goes with 'link WS unlocated TASK …' (the tasks it explains)");
+    if (parsed.has("--rule") && !parsed.has("--task"))
+        throw UsageError("--rule chooses among the suggestions of one task: give --task too");
     if (action == "review" && parsed.positional.size() != 3)
         throw UsageError("link review needs one file: planatlas link WS review FILE.csv");
     auto ws = layers::Workspace::open(parsed.positional[0],
@@ -110,9 +160,11 @@ int runLink(const std::vector<std::string>& args)
     } else if (action == "suggestions") {
         printSuggestions(plan::listSuggestions(ws, parsed.value("--status")), format);
     } else if (action == "accept") {
-        const auto chosen = ids(parsed.positional);
+        auto chosen = ids(parsed.positional);
+        if (parsed.has("--task"))
+            chosen = ofTask(ws, parsed.value("--task"), parsed.value("--rule"));
         if (chosen.empty() && !parsed.has("--min-confidence"))
-            throw UsageError("link accept needs suggestion ids or --min-confidence X");
+            throw UsageError("link accept needs suggestion ids, --task TASK or --min-confidence X");
         double minimum = 1.1;
         if (parsed.has("--min-confidence")) {
             // "0,8" as a Vietnamese types it; NaN, 2 or -1 (which accepted everything) refused.
@@ -126,9 +178,11 @@ int runLink(const std::vector<std::string>& args)
         const auto n = plan::acceptSuggestions(ws, chosen, minimum);
         std::printf("%lld link(s) written\n", static_cast<long long>(n));
     } else if (action == "reject") {
-        const auto chosen = ids(parsed.positional);
+        auto chosen = ids(parsed.positional);
+        if (parsed.has("--task"))
+            chosen = ofTask(ws, parsed.value("--task"), parsed.value("--rule"));
         if (chosen.empty())
-            throw UsageError("link reject needs suggestion ids");
+            throw UsageError("link reject needs suggestion ids or --task TASK");
         std::printf("%lld suggestion(s) rejected\n",
                     static_cast<long long>(plan::rejectSuggestions(ws, chosen)));
     } else if (action == "review") {
@@ -139,6 +193,32 @@ int runLink(const std::vector<std::string>& args)
             static_cast<long long>(r.tasks), static_cast<long long>(r.accepted),
             static_cast<long long>(r.manual), static_cast<long long>(r.rejected),
             static_cast<long long>(r.unlocated));
+    } else if (action == "reasons") {
+        const auto proposals = plan::proposeReasons(ws, parsed.value("--doc"));
+        if (format == "json") {
+            nlohmann::ordered_json j = nlohmann::ordered_json::array();
+            for (const auto& p : proposals)
+                j.push_back({{"task", p.taskId},
+                             {"reason_class", p.suggestion.reason ? p.suggestion.reason->id : ""},
+                             {"reason", p.suggestion.reason ? p.suggestion.reason->titleVi : ""},
+                             {"evidence", p.suggestion.evidence},
+                             {"text", p.text}});
+            std::printf("%s\n", j.dump(2).c_str());
+        } else {
+            for (const auto& p : proposals)
+                std::printf("%-34s %s%s%s\n", p.taskId.c_str(),
+                            p.suggestion.reason ? p.suggestion.reason->titleVi.data() : "",
+                            p.suggestion.evidence.empty() ? "" : "  ← ",
+                            p.suggestion.evidence.c_str());
+            std::printf("%zu task(s) with neither link nor suggestion; record them with 'link WS "
+                        "unlocated TASK …' (the suggested reason) or add their links\n",
+                        proposals.size());
+        }
+    } else if (action == "unlocated" && parsed.positional.size() > 2) {
+        const std::vector<std::string> tasks(parsed.positional.begin() + 2,
+                                             parsed.positional.end());
+        const auto n = plan::recordUnlocated(ws, tasks, parsed.value("--reason"));
+        std::printf("%lld task(s) recorded as without a place\n", static_cast<long long>(n));
     } else if (action == "unlocated") {
         const auto tasks = plan::listUnlocated(ws);
         if (format == "json") {

@@ -5,19 +5,20 @@
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QItemSelectionModel>
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
-#include <QTableWidget>
+#include <QTreeWidget>
 #include <QVBoxLayout>
+#include <cmath>
 #include <set>
 
 namespace pa::gui {
 
 namespace {
-constexpr int kIdRole = Qt::UserRole;
-}
+constexpr int kIdRole = Qt::UserRole;        ///< a feature row: its suggestion id
+constexpr int kGroupRole = Qt::UserRole + 1; ///< a group row: its index
+} // namespace
 
 SuggestionsPanel::SuggestionsPanel(QWidget* parent) : QWidget(parent)
 {
@@ -32,15 +33,16 @@ SuggestionsPanel::SuggestionsPanel(QWidget* parent) : QWidget(parent)
     buttons->addStretch();
     buttons->addWidget(m_again);
     layout->addLayout(buttons);
-    m_table = new QTableWidget(this);
-    m_table->setColumnCount(4);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_table->verticalHeader()->setVisible(false);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    layout->addWidget(m_table, 1);
+    m_tree = new QTreeWidget(this);
+    m_tree->setColumnCount(3);
+    m_tree->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_tree->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_tree->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_tree->setWordWrap(true);
+    m_tree->header()->setStretchLastSection(true);
+    layout->addWidget(m_tree, 1);
     m_count = new QLabel(this);
+    m_count->setWordWrap(true);
     layout->addWidget(m_count);
     connect(m_accept, &QPushButton::clicked, this, [this] {
         if (const auto ids = selectedIds(); !ids.empty())
@@ -51,10 +53,10 @@ SuggestionsPanel::SuggestionsPanel(QWidget* parent) : QWidget(parent)
             emit decided(ids, false);
     });
     connect(m_again, &QPushButton::clicked, this, &SuggestionsPanel::suggestAgainRequested);
-    connect(m_table, &QTableWidget::currentCellChanged, this, [this](int row) {
-        if (row < 0 || !m_table->item(row, 0))
+    connect(m_tree, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
+        if (!item || !item->data(0, kIdRole).isValid())
             return;
-        const auto id = m_table->item(row, 0)->data(kIdRole).toLongLong();
+        const auto id = item->data(0, kIdRole).toLongLong();
         for (const auto& s : m_pending)
             if (s.id == id)
                 emit featureChosen(q(s.featureCode));
@@ -72,55 +74,87 @@ void SuggestionsPanel::changeEvent(QEvent* event)
 void SuggestionsPanel::retranslateUi()
 {
     m_accept->setText(tr("Accept"));
+    m_accept->setToolTip(tr("Link the chosen features (a chosen group: all its features)"));
     m_reject->setText(tr("Reject"));
     m_again->setText(tr("Suggest again"));
-    m_again->setToolTip(tr("Match the places the tasks name against the features again"));
-    m_table->setHorizontalHeaderLabels(
-        {tr("Sure"), tr("Task"), tr("Feature"), tr("Words of the task")});
-    m_count->setText(tr("%n suggestion(s) to review", nullptr, static_cast<int>(m_pending.size())));
+    m_again->setToolTip(
+        tr("Read the tasks again for the places and the kinds of feature they name"));
+    m_tree->setHeaderLabels({tr("Sure"), tr("Task, feature"), tr("Why")});
+    m_count->setText(tr("%n suggestion(s) to review", nullptr, static_cast<int>(m_pending.size())) +
+                     QStringLiteral(" · ") +
+                     tr("%n group(s)", nullptr, static_cast<int>(m_groups.size())));
 }
 
 void SuggestionsPanel::setSuggestions(std::vector<plan::LinkSuggestion> pending)
 {
     m_pending = std::move(pending);
-    m_table->setRowCount(static_cast<int>(m_pending.size()));
-    const QLocale locale;
-    for (int r = 0; r < static_cast<int>(m_pending.size()); ++r) {
-        const auto& s = m_pending[static_cast<std::size_t>(r)];
-        auto* sure = new QTableWidgetItem(
-            QStringLiteral("%1 %").arg(static_cast<int>(std::lround(s.confidence * 100))));
-        sure->setData(kIdRole, static_cast<qlonglong>(s.id));
-        sure->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-        m_table->setItem(r, 0, sure);
-        m_table->setItem(r, 1, new QTableWidgetItem(q(s.taskId)));
-        m_table->setItem(r, 2,
-                         new QTableWidgetItem(q(s.featureName) + QStringLiteral(" (") +
-                                              q(s.featureCode) + QLatin1Char(')')));
-        auto* words = new QTableWidgetItem(q(s.mention));
-        words->setToolTip(q(s.mention));
-        m_table->setItem(r, 3, words);
+    m_groups = plan::groupSuggestions(m_pending);
+    m_tree->clear();
+    auto percent = [](double confidence) {
+        return QStringLiteral("%1 %").arg(static_cast<int>(std::lround(confidence * 100)));
+    };
+    for (int g = 0; g < static_cast<int>(m_groups.size()); ++g) {
+        const auto& group = m_groups[static_cast<std::size_t>(g)];
+        const auto& first = group.members.front();
+        auto* top = new QTreeWidgetItem(m_tree);
+        top->setData(0, kGroupRole, g);
+        top->setText(0, percent(first.confidence));
+        top->setTextAlignment(0, Qt::AlignRight | Qt::AlignVCenter);
+        top->setText(1, q(group.taskId));
+        const QString why = group.evidence.empty() ? QStringLiteral("“%1”").arg(q(first.mention))
+                                                   : q(group.evidence);
+        top->setText(2, why);
+        top->setToolTip(2, why);
+        QFont bold = top->font(1);
+        bold.setBold(true);
+        top->setFont(1, bold);
+        for (const auto& s : group.members) {
+            auto* child = new QTreeWidgetItem(top);
+            child->setData(0, kIdRole, static_cast<qlonglong>(s.id));
+            child->setText(0, percent(s.confidence));
+            child->setTextAlignment(0, Qt::AlignRight | Qt::AlignVCenter);
+            child->setText(1, q(s.featureName) + QStringLiteral(" (") + q(s.featureCode) +
+                                  QLatin1Char(')'));
+            child->setText(2, q(s.mention));
+        }
+        // A group of one shows its feature at once; larger groups open on demand.
+        top->setExpanded(group.members.size() == 1);
     }
-    m_table->resizeColumnsToContents();
+    m_tree->resizeColumnToContents(0);
+    m_tree->resizeColumnToContents(1);
     retranslateUi();
 }
 
 void SuggestionsPanel::select(const std::vector<std::int64_t>& ids)
 {
-    m_table->clearSelection();
+    m_tree->clearSelection();
     const std::set<std::int64_t> wanted(ids.begin(), ids.end());
-    for (int r = 0; r < m_table->rowCount(); ++r)
-        if (wanted.contains(m_table->item(r, 0)->data(kIdRole).toLongLong()))
-            m_table->selectionModel()->select(m_table->model()->index(r, 0),
-                                              QItemSelectionModel::Select |
-                                                  QItemSelectionModel::Rows);
+    for (int g = 0; g < m_tree->topLevelItemCount(); ++g) {
+        auto* top = m_tree->topLevelItem(g);
+        for (int c = 0; c < top->childCount(); ++c)
+            if (wanted.contains(top->child(c)->data(0, kIdRole).toLongLong()))
+                top->child(c)->setSelected(true);
+    }
+}
+
+void SuggestionsPanel::selectGroup(int index)
+{
+    m_tree->clearSelection();
+    if (auto* top = m_tree->topLevelItem(index))
+        top->setSelected(true);
 }
 
 std::vector<std::int64_t> SuggestionsPanel::selectedIds() const
 {
     std::set<std::int64_t> ids;
-    for (const auto* item : m_table->selectedItems())
-        if (const auto* first = m_table->item(item->row(), 0))
-            ids.insert(first->data(kIdRole).toLongLong());
+    for (const auto* item : m_tree->selectedItems()) {
+        if (item->data(0, kIdRole).isValid()) {
+            ids.insert(item->data(0, kIdRole).toLongLong());
+        } else {
+            for (int c = 0; c < item->childCount(); ++c)
+                ids.insert(item->child(c)->data(0, kIdRole).toLongLong());
+        }
+    }
     return {ids.begin(), ids.end()};
 }
 

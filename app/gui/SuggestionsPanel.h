@@ -1,8 +1,10 @@
 #pragma once
-// Suggested links to review: the places a task names, matched against the workspace's features
-// (with the words that name them and how sure the match is). Choosing one shows the feature
-// on the map; Accept makes the link, Reject keeps it from being offered again; each decision is
-// one undoable step (MainWindow pushes it).
+// Suggested links to review, in groups: the features one task concerns by one rule (a place it
+// names, or a kind it names in general: "các khu, cụm công nghiệp" → 11 parks), with the
+// evidence and how sure the suggestion is. Choosing a feature shows it on the map; choosing a
+// group chooses all its features. Accept makes the links, Reject keeps them from being offered
+// again; each decision, for one feature or a whole group, is one undoable step (MainWindow
+// pushes it).
 
 #include "planatlas/layers/plan/Links.h"
 
@@ -11,7 +13,7 @@
 
 class QLabel;
 class QPushButton;
-class QTableWidget;
+class QTreeWidget;
 
 namespace pa::gui {
 
@@ -25,10 +27,14 @@ public:
     /// The pending suggestions, best first.
     void setSuggestions(std::vector<plan::LinkSuggestion> pending);
     [[nodiscard]] const std::vector<plan::LinkSuggestion>& suggestions() const { return m_pending; }
-    /// Selects rows by suggestion id (tests and keyboard users).
+    /// Selects features by suggestion id (tests and keyboard users).
     void select(const std::vector<std::int64_t>& ids);
+    /// Selects the group at @p index (in the order shown), that is all its features.
+    void selectGroup(int index);
+    /// The ids of the selected features, a selected group standing for all of its own.
     [[nodiscard]] std::vector<std::int64_t> selectedIds() const;
-    [[nodiscard]] QTableWidget* table() const { return m_table; }
+    [[nodiscard]] const std::vector<plan::SuggestionGroup>& groups() const { return m_groups; }
+    [[nodiscard]] QTreeWidget* tree() const { return m_tree; }
 
 signals:
     void decided(const std::vector<std::int64_t>& ids, bool accept);
@@ -42,7 +48,8 @@ private:
     void retranslateUi();
 
     std::vector<plan::LinkSuggestion> m_pending;
-    QTableWidget* m_table = nullptr;
+    std::vector<plan::SuggestionGroup> m_groups;
+    QTreeWidget* m_tree = nullptr;
     QPushButton *m_accept = nullptr, *m_reject = nullptr, *m_again = nullptr;
     QLabel* m_count = nullptr;
 };

@@ -657,32 +657,48 @@ private slots:
         QVERIFY(w.planBrowser()->setDueBefore({}));
         auto* panel = w.suggestions();
         const auto pending = panel->suggestions();
-        // 18: with "đô thị" a type word, "Khu công nghiệp Lam Sơn - Sao Vàng" also suggests the
-        // urban area of that name (low confidence), and "Hà Nội" named alone is a place.
-        QCOMPARE(static_cast<int>(pending.size()), 18);
-        QCOMPARE(panel->table()->rowCount(), 18);
-        // Accept the two best, reject the third: each decision one undoable step.
+        // The new document's 9 tasks: its named parks, zones and districts, and — for the tasks
+        // that name industrial parks in general ("các khu công nghiệp") — all 8 parks of the
+        // sample as one group.
+        QVERIFY(pending.size() >= 10);
+        QCOMPARE(panel->tree()->topLevelItemCount(), static_cast<int>(panel->groups().size()));
+        const auto& groups = panel->groups();
+        const auto thematic =
+            std::find_if(groups.begin(), groups.end(), [](const pa::plan::SuggestionGroup& g) {
+                return g.rule == "theme" && g.members.size() == 8;
+            });
+        QVERIFY(thematic != groups.end());
+        QVERIFY(thematic->evidence.find("8 khu công nghiệp") != std::string::npos);
+        const auto group = *thematic; // (the panel's groups are rebuilt below)
+        const int groupIndex = static_cast<int>(thematic - groups.begin());
         const auto linksOf = [&](const std::string& task) {
             auto ws = pa::layers::Workspace::open(copy, pa::gis::OpenMode::ReadOnly);
             return pa::plan::listLinks(ws, task).size();
         };
-        const auto& best = pending[0];
-        const auto before = linksOf(best.taskId);
-        panel->select({pending[0].id, pending[1].id});
-        QCOMPARE(panel->selectedIds().size(), std::size_t{2});
+        const auto before = linksOf(group.taskId);
+        // Choosing the group chooses its 8 features; one Accept links them all, one step.
+        panel->selectGroup(groupIndex);
+        QCOMPARE(panel->selectedIds().size(), group.members.size());
         QVERIFY(w.decideSuggestions(panel->selectedIds(), true));
-        QCOMPARE(linksOf(best.taskId), before + (pending[1].taskId == best.taskId ? 2 : 1));
+        QCOMPARE(linksOf(group.taskId), before + group.members.size());
         const int total = static_cast<int>(pending.size());
-        QCOMPARE(static_cast<int>(panel->suggestions().size()), total - 2);
-        QVERIFY(w.decideSuggestions({pending[2].id}, false));
-        QCOMPARE(static_cast<int>(panel->suggestions().size()), total - 3);
+        const int left = total - static_cast<int>(group.members.size());
+        QCOMPARE(static_cast<int>(panel->suggestions().size()), left);
+        // One feature of another group rejected on its own.
+        const auto other = std::find_if(panel->suggestions().begin(), panel->suggestions().end(),
+                                        [&](const auto& s) { return s.taskId != group.taskId; });
+        QVERIFY(other != panel->suggestions().end());
+        panel->select({other->id});
+        QCOMPARE(panel->selectedIds(), std::vector<std::int64_t>{other->id});
+        QVERIFY(w.decideSuggestions(panel->selectedIds(), false));
+        QCOMPARE(static_cast<int>(panel->suggestions().size()), left - 1);
         w.undoStack()->undo(); // the rejection
-        QCOMPARE(static_cast<int>(panel->suggestions().size()), total - 2);
-        w.undoStack()->undo(); // the acceptance: the links go, the suggestions are pending again
+        QCOMPARE(static_cast<int>(panel->suggestions().size()), left);
+        w.undoStack()->undo(); // the group's acceptance: its links go, its features pending again
         QCOMPARE(static_cast<int>(panel->suggestions().size()), total);
-        QCOMPARE(linksOf(best.taskId), before);
+        QCOMPARE(linksOf(group.taskId), before);
         w.undoStack()->redo();
-        QCOMPARE(linksOf(best.taskId), before + (pending[1].taskId == best.taskId ? 2 : 1));
+        QCOMPARE(linksOf(group.taskId), before + group.members.size());
         // A bad document is refused in words; the workspace keeps its plan.
         pa::test::writeBytes(dir.file("not-a-plan.txt"), "Biên bản họp không có nhiệm vụ nào.\n");
         QVERIFY(!w.ingestPlan(QString::fromStdString(dir.file("not-a-plan.txt"))));
