@@ -140,6 +140,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
             [this](const std::vector<std::int64_t>& ids, bool accept) {
                 decideSuggestions(ids, accept);
             });
+    connect(m_suggestions, &SuggestionsPanel::reasonsConfirmed, this,
+            [this](const std::vector<std::string>& tasks) { confirmReasons(tasks); });
     connect(m_suggestions, &SuggestionsPanel::featureChosen, this, [this](const QString& code) {
         if (!m_ws)
             return;
@@ -328,6 +330,7 @@ void MainWindow::setLanguage(const QString& lang)
     (m_lang == QStringLiteral("en") ? m_en : m_vi)->setChecked(true);
     m_analyses->setLanguage(m_lang.toStdString());
     m_plan->setLanguage(m_lang.toStdString());
+    m_suggestions->setLanguage(m_lang.toStdString());
     retranslateUi(); // also reached through LanguageChange
     m_canvas->setLanguage(m_lang.toStdString());
     if (m_identify->features().empty())
@@ -689,12 +692,15 @@ void MainWindow::refreshSuggestions()
 {
     if (!m_ws) {
         m_suggestions->setSuggestions({});
+        m_suggestions->setReasons({});
         return;
     }
     try {
         m_suggestions->setSuggestions(plan::listSuggestions(*m_ws, "pending"));
+        m_suggestions->setReasons(plan::proposeReasons(*m_ws));
     } catch (const std::exception& e) {
         m_suggestions->setSuggestions({});
+        m_suggestions->setReasons({});
         showError(tr("Cannot read the suggested links"), QString::fromStdString(e.what()));
     }
 }
@@ -726,6 +732,32 @@ bool MainWindow::decideSuggestions(const std::vector<std::int64_t>& ids, bool ac
                              ? tr("accept %n suggestion(s)", nullptr, static_cast<int>(ids.size()))
                              : tr("reject %n suggestion(s)", nullptr, static_cast<int>(ids.size()));
     m_undo.push(new EditCommand(true, what, write));
+    return true;
+}
+
+bool MainWindow::confirmReasons(const std::vector<std::string>& taskIds)
+{
+    if (!m_ws || taskIds.empty() || !ensureWritable())
+        return false;
+    auto write = [this, taskIds](bool forward) {
+        try {
+            if (forward)
+                plan::recordUnlocated(*m_ws, taskIds);
+            else
+                plan::forgetUnlocated(*m_ws, taskIds);
+        } catch (const std::exception& e) {
+            showError(tr("Cannot record the tasks as without a place"),
+                      QString::fromStdString(e.what()));
+            return false;
+        }
+        refreshAfterEdit();
+        return true;
+    };
+    if (!write(true))
+        return false;
+    m_undo.push(new EditCommand(
+        true, tr("leave %n task(s) without a place", nullptr, static_cast<int>(taskIds.size())),
+        write));
     return true;
 }
 

@@ -69,6 +69,9 @@ public:
     [[nodiscard]] SuggestionsPanel* suggestions() const { return m_suggestions; }
     /// Accepts or rejects suggested links: one undoable step. False when nothing was written.
     bool decideSuggestions(const std::vector<std::int64_t>& ids, bool accept);
+    /// Records tasks as without a place, each with the reason suggested for it: one undoable
+    /// step.
+    bool confirmReasons(const std::vector<std::string>& taskIds);
     /// Reads a plan document (.txt, .docx) into the workspace with its tasks, agencies and
     /// targets, and suggests links from the places it names (background, progress, Cancel).
     bool ingestPlan(const QString& file);

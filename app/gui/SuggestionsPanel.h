@@ -26,6 +26,16 @@ public:
 
     /// The pending suggestions, best first.
     void setSuggestions(std::vector<plan::LinkSuggestion> pending);
+    /// The tasks with neither link nor suggestion, each with the reason suggested for having no
+    /// place: listed after the groups; Accept on them records them so, with that reason.
+    void setReasons(std::vector<plan::ReasonProposal> proposals);
+    /// "en": reasons in English; otherwise in Vietnamese.
+    void setLanguage(const std::string& lang);
+    [[nodiscard]] const std::vector<plan::ReasonProposal>& reasons() const { return m_reasons; }
+    /// Selects the tasks without a place at these indexes of reasons() (all with @p all).
+    void selectReasons(const std::vector<int>& indexes, bool all = false);
+    /// The tasks of the chosen reason rows (the heading row stands for all of them).
+    [[nodiscard]] std::vector<std::string> selectedReasonTasks() const;
     [[nodiscard]] const std::vector<plan::LinkSuggestion>& suggestions() const { return m_pending; }
     /// Selects features by suggestion id (tests and keyboard users).
     void select(const std::vector<std::int64_t>& ids);
@@ -38,6 +48,7 @@ public:
 
 signals:
     void decided(const std::vector<std::int64_t>& ids, bool accept);
+    void reasonsConfirmed(const std::vector<std::string>& taskIds);
     void suggestAgainRequested();
     void featureChosen(const QString& featureCode);
 
@@ -46,9 +57,12 @@ protected:
 
 private:
     void retranslateUi();
+    void rebuild();
 
     std::vector<plan::LinkSuggestion> m_pending;
     std::vector<plan::SuggestionGroup> m_groups;
+    std::vector<plan::ReasonProposal> m_reasons;
+    bool m_english = false;
     QTreeWidget* m_tree = nullptr;
     QPushButton *m_accept = nullptr, *m_reject = nullptr, *m_again = nullptr;
     QLabel* m_count = nullptr;

@@ -356,6 +356,59 @@ TEST(Cli, LinkSuggestAcceptAddRemoveList)
     EXPECT_EQ(runCli({"link", ws, "frobnicate"}).exitCode, 2);
 }
 
+TEST(Cli, LinkGroupsAreListedWithEvidenceAndDecidedByTaskAndRule)
+{
+    PLANATLAS_NEEDS_SAMPLE();
+    pa::test::TempDir dir;
+    const auto ws = dir.file("th.gpkg");
+    std::filesystem::copy_file(pa::test::sampleWorkspaceThanhHoa(), ws);
+    ASSERT_EQ(
+        runCli(
+            {"ingest", ws,
+             pa::test::fixture("plans/synthetic/thanh-hoa_ctr-hanh-dong-synthetic.txt").string()})
+            .exitCode,
+        0);
+    const auto list = runCli({"link", ws, "suggestions", "--status", "pending"});
+    ASSERT_EQ(list.exitCode, 0) << list.err;
+    // Each group once: task, rule, sureness and the evidence, then its features.
+    const std::string header =
+        "45-ctr-skhdt:II.2#1  [theme 0.60] “các khu công nghiệp” → 8 khu công nghiệp\n";
+    EXPECT_NE(list.out.find(header), std::string::npos) << list.out;
+    const auto json =
+        nlohmann::json::parse(runCli({"link", ws, "suggestions", "--format", "json"}).out);
+    long members = 0;
+    for (const auto& s : json)
+        if (s["task"] == "45-ctr-skhdt:II.2#1" && s["rule"] == "theme") {
+            ++members;
+            EXPECT_EQ(s["evidence"], "“các khu công nghiệp” → 8 khu công nghiệp");
+        }
+    EXPECT_EQ(members, 8);
+    // A group decided in one command.
+    const auto accept =
+        runCli({"link", ws, "accept", "--task", "45-ctr-skhdt:II.2#1", "--rule", "theme"});
+    EXPECT_EQ(accept.exitCode, 0) << accept.err;
+    EXPECT_NE(accept.out.find("8 link(s) written"), std::string::npos) << accept.out;
+    const auto noTask = runCli({"link", ws, "accept", "--rule", "theme"});
+    EXPECT_EQ(noTask.exitCode, 2);
+    EXPECT_NE(noTask.err.find("--task"), std::string::npos) << noTask.err;
+    // Tasks with neither link nor suggestion, with the reason suggested; recorded with it.
+    const auto reasons =
+        nlohmann::json::parse(runCli({"link", ws, "reasons", "--format", "json"}).out);
+    ASSERT_FALSE(reasons.empty());
+    for (const auto& r : reasons)
+        EXPECT_FALSE(r["reason_class"].get<std::string>().empty()) << r.dump();
+    const std::string task = reasons[0]["task"];
+    const auto record = runCli({"link", ws, "unlocated", task});
+    EXPECT_EQ(record.exitCode, 0) << record.err;
+    EXPECT_NE(record.out.find("1 task(s) recorded"), std::string::npos) << record.out;
+    bool recorded = false;
+    for (const auto& u :
+         nlohmann::json::parse(runCli({"link", ws, "unlocated", "--format", "json"}).out))
+        recorded |= u["task"] == task && u["reason"] == reasons[0]["reason"];
+    EXPECT_TRUE(recorded);
+    EXPECT_EQ(runCli({"link", ws, "unlocated", "--reason", "lý do"}).exitCode, 2);
+}
+
 TEST(Cli, IngestWithAWorkspaceMatchesPlacesToItsFeatures)
 {
     pa::test::TempDir dir;

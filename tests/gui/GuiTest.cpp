@@ -661,7 +661,9 @@ private slots:
         // that name industrial parks in general ("các khu công nghiệp") — all 8 parks of the
         // sample as one group.
         QVERIFY(pending.size() >= 10);
-        QCOMPARE(panel->tree()->topLevelItemCount(), static_cast<int>(panel->groups().size()));
+        // One row per group, and one heading for the tasks without a place.
+        QCOMPARE(panel->tree()->topLevelItemCount(),
+                 static_cast<int>(panel->groups().size()) + (panel->reasons().empty() ? 0 : 1));
         const auto& groups = panel->groups();
         const auto thematic =
             std::find_if(groups.begin(), groups.end(), [](const pa::plan::SuggestionGroup& g) {
@@ -699,6 +701,27 @@ private slots:
         QCOMPARE(linksOf(group.taskId), before);
         w.undoStack()->redo();
         QCOMPARE(linksOf(group.taskId), before + group.members.size());
+        // The tasks with neither link nor suggestion are listed with the reason suggested;
+        // Accept on one records it so, with that reason: one undoable step.
+        const auto reasons = panel->reasons();
+        QVERIFY(!reasons.empty());
+        panel->selectReasons({0});
+        QCOMPARE(panel->selectedIds().size(), std::size_t{0}); // no link suggestion chosen
+        const auto tasks = panel->selectedReasonTasks();
+        QCOMPARE(tasks, std::vector<std::string>{reasons[0].taskId});
+        const auto unlocatedCount = [&] {
+            auto ws = pa::layers::Workspace::open(copy, pa::gis::OpenMode::ReadOnly);
+            return pa::plan::listUnlocated(ws).size();
+        };
+        const auto unlocatedBefore = unlocatedCount();
+        QVERIFY(w.confirmReasons(tasks));
+        QCOMPARE(unlocatedCount(), unlocatedBefore + 1);
+        QCOMPARE(panel->reasons().size(), reasons.size() - 1);
+        w.undoStack()->undo();
+        QCOMPARE(unlocatedCount(), unlocatedBefore);
+        QCOMPARE(panel->reasons().size(), reasons.size());
+        w.undoStack()->redo();
+        QCOMPARE(unlocatedCount(), unlocatedBefore + 1);
         // A bad document is refused in words; the workspace keeps its plan.
         pa::test::writeBytes(dir.file("not-a-plan.txt"), "Biên bản họp không có nhiệm vụ nào.\n");
         QVERIFY(!w.ingestPlan(QString::fromStdString(dir.file("not-a-plan.txt"))));
@@ -840,6 +863,30 @@ private slots:
             dialog.show();
             QVERIFY(QTest::qWaitForWindowExposed(&dialog));
             QVERIFY(dialog.grab().toImage().save(dir + QStringLiteral("/2e-import-vi.png")));
+        }
+        {
+            // Suggested links in groups, with the tasks left without a place below them: the
+            // Thanh Hóa sample with a second (synthetic) programme document just read.
+            pa::test::TempDir copyDir;
+            const auto copy = copyDir.file("th.gpkg");
+            std::filesystem::copy_file(pa::test::sampleWorkspaceThanhHoa(), copy);
+            const auto th = sampleWindow(1440, 900, copy);
+            QVERIFY(th);
+            QVERIFY(th->ingestPlan(QString::fromStdString(
+                pa::test::fixture("plans/synthetic/thanh-hoa_ctr-hanh-dong-synthetic.txt")
+                    .string())));
+            if (auto* dock = qobject_cast<QDockWidget*>(th->suggestions()->parentWidget()))
+                dock->raise();
+            auto* tree = th->suggestions()->tree();
+            for (int i = 0; i < tree->topLevelItemCount(); ++i)
+                if (tree->topLevelItem(i)->childCount() == 8) {
+                    tree->topLevelItem(i)->setExpanded(true);
+                    th->suggestions()->selectGroup(i);
+                    break;
+                }
+            QTest::qWait(200);
+            const QImage shot = th->grab().toImage();
+            QVERIFY(shot.save(dir + QStringLiteral("/2f-suggestions-vi.png")));
         }
         w.setLanguage(QStringLiteral("en"));
         w.clearHighlight();

@@ -1480,3 +1480,177 @@ TEST(PlanParagraphs, OneParagraphPerLineWithoutBlankLinesReadsLikeTheWrappedCopy
     EXPECT_EQ(plan.tasks[1].lead, std::vector<std::string>{"Sở Công Thương"});
     EXPECT_EQ(plan.tasks[2].lead, std::vector<std::string>{"Sở Công Thương"});
 }
+
+namespace {
+
+/// A copy of the Thái Nguyên sample with a small plan of its own (doc "thu"), the task ids of
+/// which are found by their words.
+struct ThematicSample
+{
+    pa::test::TempDir dir;
+    std::string path = dir.file("tn.gpkg");
+    pa::layers::Workspace ws;
+
+    ThematicSample() : ws(open(dir, path))
+    {
+        pa::test::writeBytes(
+            dir.file("thu.txt"),
+            "UBND TỈNH THÁI NGUYÊN\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - "
+            "Hạnh phúc\n\nSố: 12/KH-UBND\n\nThái Nguyên, ngày 10 tháng 5 năm 2024\n\nKẾ "
+            "HOẠCH\nPhát triển công nghiệp và nông nghiệp năm 2024\n\nII. NHIỆM VỤ VÀ GIẢI "
+            "PHÁP\n\n1. Sở Công Thương chủ trì:\n\n- Thu hút đầu tư vào các khu, cụm công "
+            "nghiệp trên địa bàn tỉnh.\n\n- Phát triển hạ tầng khu công nghiệp khu vực phía Nam "
+            "của tỉnh; hỗ trợ các cụm công nghiệp mới.\n\n- Gửi báo cáo định kỳ về Ban Quản lý "
+            "các khu công nghiệp Thái Nguyên.\n\n2. Sở Nông nghiệp và Phát triển nông thôn chủ "
+            "trì:\n\n- Mở rộng vùng chè đặc sản, nâng cao giá trị sản phẩm.\n\n- Nâng cấp hạ tầng "
+            "Khu công nghiệp Yên Bình.\n");
+        storePlan(ws, readPlan(dir.file("thu.txt")), "thu", "thu.txt");
+    }
+
+    static pa::layers::Workspace open(pa::test::TempDir&, const std::string& path)
+    {
+        std::filesystem::copy_file(pa::test::sampleWorkspace(), path);
+        return pa::layers::Workspace::open(path, pa::gis::OpenMode::Update);
+    }
+
+    std::string task(const std::string& words)
+    {
+        const auto rows = ws.dataset()
+                              .run("SELECT task_id FROM plan_tasks WHERE doc_id = 'thu' AND "
+                                   "instr(text, ?) > 0",
+                                   {words})
+                              .rows;
+        return rows.size() == 1 ? pa::gis::toString(rows[0][0]) : std::string();
+    }
+};
+
+std::set<std::string> codesOf(const std::vector<LinkSuggestion>& all, const std::string& task,
+                              const std::string& rule)
+{
+    std::set<std::string> codes;
+    for (const auto& s : all)
+        if (s.taskId == task && (rule.empty() || s.rule == rule))
+            codes.insert(s.featureCode);
+    return codes;
+}
+
+std::set<std::string> codesOfLayer(pa::layers::Workspace& ws, const std::string& layer,
+                                   const std::string& where = "1")
+{
+    std::set<std::string> codes;
+    for (const auto& row :
+         ws.dataset().execute("SELECT code FROM " + layer + " WHERE " + where).rows)
+        codes.insert(pa::gis::toString(row[0]));
+    return codes;
+}
+
+} // namespace
+
+TEST(PlanLinks, AKindNamedInGeneralSuggestsItsFeaturesAsOneGroupWithEvidence)
+{
+    PLANATLAS_NEEDS_SAMPLE();
+    ThematicSample sample;
+    auto& ws = sample.ws;
+    const auto all = suggestLinks(ws, "thu");
+    const auto parks = codesOfLayer(ws, "industrial_parks");
+    const auto clusters = codesOfLayer(ws, "industrial_clusters");
+    ASSERT_EQ(parks.size(), 11u);
+
+    // "các khu, cụm công nghiệp": every park and every cluster, two groups with their evidence.
+    const auto invest = sample.task("Thu hút đầu tư");
+    ASSERT_FALSE(invest.empty());
+    std::set<std::string> both = parks;
+    both.insert(clusters.begin(), clusters.end());
+    EXPECT_EQ(codesOf(all, invest, "theme"), both);
+    std::set<std::string> evidence;
+    for (const auto& g : groupSuggestions(all))
+        if (g.taskId == invest) {
+            evidence.insert(g.evidence);
+            EXPECT_EQ(g.rule, "theme");
+        }
+    EXPECT_EQ(evidence, (std::set<std::string>{"“các khu, cụm công nghiệp” → 11 khu công nghiệp",
+                                               "“các khu, cụm công nghiệp” → 4 cụm công nghiệp"}));
+
+    // "khu công nghiệp khu vực phía Nam của tỉnh": the parks inside the region (geometry, not
+    // names), and the region itself; "các cụm công nghiệp mới" in the next clause: the planned
+    // clusters, wherever they are.
+    const auto south = sample.task("phía Nam");
+    ASSERT_FALSE(south.empty());
+    const auto inSouth = codesOf(all, south, "theme-area");
+    EXPECT_FALSE(inSouth.empty());
+    EXPECT_LT(inSouth.size(), parks.size());
+    for (const auto& code : inSouth)
+        EXPECT_TRUE(parks.contains(code)) << code;
+    // The sample places 10 of the 11 parks in the southern region (KCN Quyết Thắng lies in the
+    // north of Thái Nguyên city, outside it).
+    EXPECT_EQ(inSouth.size(), 10u);
+    EXPECT_FALSE(inSouth.contains("KCN-QT"));
+    EXPECT_EQ(codesOf(all, south, "place"), std::set<std::string>{"KV-PHIANAM"});
+    EXPECT_EQ(codesOf(all, south, "theme"),
+              codesOfLayer(ws, "industrial_clusters", "status = 'planned'"));
+
+    // An agency's name ("Ban Quản lý các khu công nghiệp Thái Nguyên") names no place.
+    const auto report = sample.task("báo cáo định kỳ");
+    ASSERT_FALSE(report.empty());
+    EXPECT_TRUE(codesOf(all, report, "").empty());
+
+    // "vùng chè": the zones whose product is chè.
+    const auto tea = sample.task("vùng chè");
+    ASSERT_FALSE(tea.empty());
+    EXPECT_EQ(codesOf(all, tea, "theme-value"), codesOfLayer(ws, "agri_zones", "product = 'chè'"));
+
+    // A park named by its name is a place, not the kind in general.
+    const auto yenBinh = sample.task("Yên Bình");
+    ASSERT_FALSE(yenBinh.empty());
+    EXPECT_EQ(codesOf(all, yenBinh, "place"), std::set<std::string>{"KCN-YB"});
+    EXPECT_TRUE(codesOf(all, yenBinh, "theme").empty());
+
+    // Stored with rule and evidence; listed the same.
+    for (const auto& s : listSuggestions(ws, "pending")) {
+        EXPECT_FALSE(s.rule.empty());
+        EXPECT_FALSE(s.evidence.empty());
+    }
+    EXPECT_EQ(ws.validate().errorCount(), 0u);
+}
+
+TEST(PlanLinks, TasksWithoutAPlaceGetASuggestedReasonAndAreRecordedWithIt)
+{
+    PLANATLAS_NEEDS_SAMPLE();
+    ThematicSample sample;
+    auto& ws = sample.ws;
+    suggestLinks(ws, "thu");
+    const auto report = sample.task("báo cáo định kỳ");
+    const auto proposals = proposeReasons(ws, "thu");
+    ASSERT_EQ(proposals.size(), 1u); // the other tasks have suggestions
+    EXPECT_EQ(proposals[0].taskId, report);
+    ASSERT_TRUE(proposals[0].suggestion.reason);
+    EXPECT_EQ(proposals[0].suggestion.reason->id, "reporting");
+    EXPECT_EQ(proposals[0].suggestion.evidence, "“báo cáo”");
+
+    EXPECT_EQ(recordUnlocated(ws, {report}), 1);
+    const auto unlocated = listUnlocated(ws);
+    const auto it = std::find_if(unlocated.begin(), unlocated.end(),
+                                 [&](const UnlocatedTask& u) { return u.taskId == report; });
+    ASSERT_NE(it, unlocated.end());
+    EXPECT_EQ(it->reason, proposals[0].suggestion.reason->titleVi);
+    EXPECT_TRUE(proposeReasons(ws, "thu").empty());
+    // An unknown task: nothing is written.
+    const auto tea = sample.task("vùng chè");
+    EXPECT_THROW(recordUnlocated(ws, {tea, "thu:no-such-task"}, "lý do"), pa::layers::Error);
+    EXPECT_EQ(listUnlocated(ws).size(), unlocated.size());
+
+    // The classes by their words: the main action (the opening words) weighs double, and words
+    // inside an agency's name ("Sở Tài chính") say who, not what.
+    auto reasonOf = [](const std::string& text) {
+        const auto r = suggestReason(text);
+        return r.reason ? std::string(r.reason->id) : std::string();
+    };
+    EXPECT_EQ(reasonOf("Đẩy mạnh cải cách hành chính, cải thiện môi trường đầu tư kinh doanh."),
+              "administration");
+    EXPECT_EQ(reasonOf("Tuyên truyền, quán triệt Nghị quyết đến cán bộ, đảng viên."),
+              "communication");
+    EXPECT_EQ(reasonOf("Đào tạo nguồn nhân lực chất lượng cao cho công nghiệp."), "training");
+    EXPECT_EQ(reasonOf("Sở Tài chính phối hợp phát triển công nghiệp hỗ trợ."), "programme");
+    EXPECT_EQ(reasonOf("Rà soát, hoàn thiện cơ chế, chính sách ưu đãi đầu tư."), "policy");
+    EXPECT_EQ(reasonOf("Quản lý, bảo vệ và phát triển rừng phòng hộ đầu nguồn."), "no_layer");
+}

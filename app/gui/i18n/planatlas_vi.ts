@@ -778,6 +778,16 @@ Chạy trên %2, Qt %3.</translation>
         <source>Copied: %1</source>
         <translation>Đã chép: %1</translation>
     </message>
+    <message>
+        <source>Cannot record the tasks as without a place</source>
+        <translation>Không ghi được các nhiệm vụ là không gắn địa điểm</translation>
+    </message>
+    <message numerus="yes">
+        <source>leave %n task(s) without a place</source>
+        <translation>
+            <numerusform>ghi %n nhiệm vụ không gắn địa điểm</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>pa::gui::MapCanvas</name>
@@ -878,29 +888,47 @@ Chạy trên %2, Qt %3.</translation>
         <translation>Gợi ý lại</translation>
     </message>
     <message>
-        <source>Match the places the tasks name against the features again</source>
-        <translation>Đối chiếu lại các địa danh trong nhiệm vụ với các đối tượng</translation>
-    </message>
-    <message>
         <source>Sure</source>
         <translation>Độ tin cậy</translation>
-    </message>
-    <message>
-        <source>Task</source>
-        <translation>Nhiệm vụ</translation>
-    </message>
-    <message>
-        <source>Feature</source>
-        <translation>Đối tượng</translation>
-    </message>
-    <message>
-        <source>Words of the task</source>
-        <translation>Từ ngữ trong nhiệm vụ</translation>
     </message>
     <message numerus="yes">
         <source>%n suggestion(s) to review</source>
         <translation>
             <numerusform>%n gợi ý cần xem xét</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Link the chosen features (a chosen group: all its features); for a chosen task without a place, record it so with the reason shown</source>
+        <translation>Liên kết các đối tượng đã chọn (chọn một nhóm: mọi đối tượng của nhóm); với nhiệm vụ không có địa điểm đã chọn, ghi nhận như vậy kèm lý do hiển thị</translation>
+    </message>
+    <message>
+        <source>Read the tasks again for the places and the kinds of feature they name</source>
+        <translation>Đọc lại các nhiệm vụ để tìm địa điểm và loại đối tượng được nêu</translation>
+    </message>
+    <message>
+        <source>Task and why · feature</source>
+        <translation>Nhiệm vụ và lý do · đối tượng</translation>
+    </message>
+    <message numerus="yes">
+        <source>Without a place: %n task(s)</source>
+        <translation>
+            <numerusform>Không gắn địa điểm: %n nhiệm vụ</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No place of the workspace found in these tasks: the reason suggested for leaving each off the map</source>
+        <translation>Không tìm thấy địa điểm nào của không gian làm việc trong các nhiệm vụ này: lý do gợi ý để không thể hiện trên bản đồ</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s)</source>
+        <translation>
+            <numerusform>%n nhóm</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) without a place</source>
+        <translation>
+            <numerusform>%n nhiệm vụ không có địa điểm</numerusform>
         </translation>
     </message>
 </context>

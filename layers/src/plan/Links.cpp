@@ -426,7 +426,7 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
                 continue;
             // The type word decides: a feature of the kind it names, matched by its whole name,
             // leaves out features of other kinds ("Khu CNTT tập trung Yên Bình" is not "KCN Yên
-            // Bình").
+            // Bình") and those only partly so named ("KCN Yên Bình" is not "KCN Yên Bình 2").
             const bool sameKind =
                 std::any_of(features.begin(), features.end(), [&](const Feature& f) {
                     return f.kind == mention.type && keyOf(mention, f) == 1.0;
@@ -436,7 +436,7 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
                 if (name == 0.0)
                     continue;
                 const double fit = kindFit(mention.type, f.kind);
-                if ((sameKind && fit < 1.0) || (name < 1.0 && fit < 0.8))
+                if ((sameKind && (fit < 1.0 || name < 1.0)) || (name < 1.0 && fit < 0.8))
                     continue;
                 // A unit that only bounds the kinds a task acts on is not itself concerned
                 // ("các cụm công nghiệp huyện Phú Bình"); a programme region is.
@@ -800,6 +800,23 @@ std::int64_t recordUnlocated(layers::Workspace& ws, const std::vector<std::strin
                              {task});
         }
         return static_cast<std::int64_t>(rows.size());
+    });
+}
+
+std::int64_t forgetUnlocated(layers::Workspace& ws, const std::vector<std::string>& taskIds)
+{
+    if (ws.schemaVersion() < layers::kSchemaPlanReview)
+        return 0;
+    return inTransaction(ws, [&] {
+        std::int64_t n = 0;
+        for (const auto& task : taskIds) {
+            const bool was = !ws.dataset()
+                                  .run("SELECT 1 FROM plan_unlocated WHERE task_id = ?", {task})
+                                  .rows.empty();
+            ws.dataset().run("DELETE FROM plan_unlocated WHERE task_id = ?", {task});
+            n += was;
+        }
+        return n;
     });
 }
 

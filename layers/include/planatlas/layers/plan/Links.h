@@ -126,6 +126,9 @@ std::vector<UnlocatedTask> listUnlocated(layers::Workspace& workspace);
 /// Returns the number of tasks recorded.
 std::int64_t recordUnlocated(layers::Workspace& workspace, const std::vector<std::string>& taskIds,
                              const std::string& reason = {});
+/// Takes back recordUnlocated: the tasks are no longer recorded as without a place (their
+/// rejected suggestions stay rejected). One transaction; returns the number of tasks taken back.
+std::int64_t forgetUnlocated(layers::Workspace& workspace, const std::vector<std::string>& taskIds);
 
 } // namespace pa::plan
 
