@@ -709,45 +709,42 @@ bool MainWindow::decideSuggestions(const std::vector<std::int64_t>& ids, bool ac
 {
     if (!m_ws || ids.empty() || !ensureWritable())
         return false;
-    auto write = [this, ids, accept](bool forward) {
-        try {
-            if (!forward)
-                plan::resetSuggestions(*m_ws, ids);
-            else if (accept)
-                plan::acceptSuggestions(*m_ws, ids, 0.0);
-            else
-                plan::rejectSuggestions(*m_ws, ids);
-        } catch (const std::exception& e) {
-            showError(accept ? tr("Cannot accept the suggestion")
-                             : tr("Cannot reject the suggestion"),
-                      QString::fromStdString(e.what()));
-            return false;
-        }
-        refreshAfterEdit();
-        return true;
-    };
-    if (!write(true))
-        return false;
-    const QString what = accept
-                             ? tr("accept %n suggestion(s)", nullptr, static_cast<int>(ids.size()))
-                             : tr("reject %n suggestion(s)", nullptr, static_cast<int>(ids.size()));
-    m_undo.push(new EditCommand(true, what, write));
-    return true;
+    return pushEdit(accept ? tr("accept %n suggestion(s)", nullptr, static_cast<int>(ids.size()))
+                           : tr("reject %n suggestion(s)", nullptr, static_cast<int>(ids.size())),
+                    accept ? tr("Cannot accept the suggestion")
+                           : tr("Cannot reject the suggestion"),
+                    [this, ids, accept](bool forward) {
+                        if (!forward)
+                            plan::resetSuggestions(*m_ws, ids);
+                        else if (accept)
+                            plan::acceptSuggestions(*m_ws, ids, 0.0);
+                        else
+                            plan::rejectSuggestions(*m_ws, ids);
+                    });
 }
 
 bool MainWindow::confirmReasons(const std::vector<std::string>& taskIds)
 {
     if (!m_ws || taskIds.empty() || !ensureWritable())
         return false;
-    auto write = [this, taskIds](bool forward) {
-        try {
+    return pushEdit(
+        tr("leave %n task(s) without a place", nullptr, static_cast<int>(taskIds.size())),
+        tr("Cannot record the tasks as without a place"), [this, taskIds](bool forward) {
             if (forward)
                 plan::recordUnlocated(*m_ws, taskIds);
             else
                 plan::forgetUnlocated(*m_ws, taskIds);
+        });
+}
+
+bool MainWindow::pushEdit(const QString& what, const QString& failure,
+                          const std::function<void(bool forward)>& change)
+{
+    auto write = [this, failure, change](bool forward) {
+        try {
+            change(forward);
         } catch (const std::exception& e) {
-            showError(tr("Cannot record the tasks as without a place"),
-                      QString::fromStdString(e.what()));
+            showError(failure, QString::fromStdString(e.what()));
             return false;
         }
         refreshAfterEdit();
@@ -755,9 +752,7 @@ bool MainWindow::confirmReasons(const std::vector<std::string>& taskIds)
     };
     if (!write(true))
         return false;
-    m_undo.push(new EditCommand(
-        true, tr("leave %n task(s) without a place", nullptr, static_cast<int>(taskIds.size())),
-        write));
+    m_undo.push(new EditCommand(true, what, write));
     return true;
 }
 

@@ -113,6 +113,10 @@ private:
     bool writeLink(const QString& taskId, const std::string& featureCode, bool add);
     void refreshAfterEdit();
     void refreshSuggestions();
+    /// Makes @p change (forward), refreshes, and pushes it as one undoable step named @p what;
+    /// an exception is shown under @p failure and nothing is pushed.
+    bool pushEdit(const QString& what, const QString& failure,
+                  const std::function<void(bool forward)>& change);
     /// Runs @p work on a worker thread with its own connection to the workspace (opened in
     /// @p mode), showing @p what with progress and Cancel, and waits while the window stays
     /// alive; returns the error in words, or "" on success ("cancelled…" when cancelled).
