@@ -14,6 +14,7 @@
 #include "planatlas/layers/Workspace.h"
 #include "planatlas/layers/plan/Links.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -131,6 +132,13 @@ int main(int argc, char** argv)
     std::map<bool, ReasonCount> reasonsTotal;
     std::map<std::string, std::map<std::string, long>> confusion; // gold → suggested → n
     std::map<bool, long> unlocatedWithSuggestions, unlocatedTasks;
+    // The reviewer's work, per set: groups to decide, single suggestions to take out of an
+    // accepted group, links to add by hand, reasons to confirm or to type.
+    struct Effort
+    {
+        long groups = 0, wrong = 0, byHand = 0, reasonsConfirmed = 0, reasonsTyped = 0;
+    };
+    std::map<bool, Effort> effort;
     const fs::path tmp = fs::temp_directory_path() / ("score_links_" + std::to_string(::getpid()));
     fs::create_directories(tmp);
     for (std::size_t t = 0; t < inputs.size(); t += 3) {
@@ -177,6 +185,21 @@ int main(int argc, char** argv)
                 c->correct += right;
             }
         }
+        for (const auto& g : pa::plan::groupSuggestions(suggestions))
+            if (reviewed.contains(g.taskId))
+                ++effort[!tuned.contains(docOf(g.taskId))].groups;
+        for (const auto& [task, codes] : gold) {
+            const bool held = !tuned.contains(docOf(task));
+            for (const auto& code : codes)
+                effort[held].byHand += std::none_of(
+                    suggestions.begin(), suggestions.end(), [&](const pa::plan::LinkSuggestion& s) {
+                        return s.taskId == task && s.featureCode == code;
+                    });
+        }
+        for (const auto& s : suggestions)
+            if (reviewed.contains(s.taskId) &&
+                !(gold.contains(s.taskId) && gold[s.taskId].contains(s.featureCode)))
+                ++effort[!tuned.contains(docOf(s.taskId))].wrong;
         // Gold links of each rule's reach are not knowable per rule; recall per rule is the
         // share of all gold links that rule found.
         for (auto& [key, c] : byRule)
@@ -193,6 +216,8 @@ int main(int argc, char** argv)
                 throw std::runtime_error("no task " + task + " in " + inputs[t]);
             const auto s = pa::plan::suggestReason(pa::gis::toString(text.rows[0][0]));
             const bool right = s.reason && s.reason->id == r.at("reason_class");
+            if (!suggestedTasks.contains(task))
+                ++(right ? effort[held].reasonsConfirmed : effort[held].reasonsTyped);
             for (ReasonCount* c : {&reasonsByDoc[doc], &reasonsTotal[held]}) {
                 ++c->gold;
                 c->right += right;
@@ -247,6 +272,26 @@ int main(int argc, char** argv)
         for (const auto& [s, n] : row)
             std::printf(" %s:%ld", s.c_str(), n);
         std::printf("\n");
+    }
+
+    // A model of the reviewer's time, to compare with reviewing by hand: 15 s to read a group
+    // and accept or reject it, 5 s to take one feature out of it, 30 s to find a feature and
+    // link it by hand, 5 s to confirm a suggested reason, 30 s to type one.
+    std::printf("\nReview work (model: 15 s a group, 5 s a feature taken out, 30 s a link by hand, "
+                "5 s a reason confirmed, 30 s a reason typed)\n");
+    for (bool held : {false, true}) {
+        if (!effort.contains(held))
+            continue;
+        const auto& e = effort[held];
+        const double minutes = (15.0 * e.groups + 5.0 * e.wrong + 30.0 * e.byHand +
+                                5.0 * e.reasonsConfirmed + 30.0 * e.reasonsTyped) /
+                               60.0;
+        const double byHandOnly =
+            (30.0 * total[held].gold + 30.0 * (e.reasonsConfirmed + e.reasonsTyped)) / 60.0;
+        std::printf("%-8s %4ld groups, %4ld features taken out, %4ld links by hand, %4ld reasons "
+                    "confirmed, %4ld typed: %5.0f min (all by hand: %5.0f min)\n",
+                    held ? "held-out" : "tuned", e.groups, e.wrong, e.byHand, e.reasonsConfirmed,
+                    e.reasonsTyped, minutes, byHandOnly);
     }
 
     if (floorsPath.empty())
