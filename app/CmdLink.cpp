@@ -37,7 +37,9 @@ const Command kLink{
     "  unlocated [TASK …] [--reason TEXT]\n"
     "                              without tasks: list the tasks left without a place; with\n"
     "                              tasks: record them so, with the suggested reason or TEXT\n\n"
-    "Rules: place (the task names the feature), theme (it names the feature's kind in general),\n"
+    "Rules: place (the task names the feature), place-successor (the unit a named unit was\n"
+    "merged into or renamed as, from the crosswalk), theme (it names the feature's kind in "
+    "general),\n"
     "theme-value (the kind narrowed by a product, \"vùng chè\"), theme-area (the kind inside a\n"
     "region or unit the task names in the same clause).\n"
     "Task ids look like '2907-ubnd-cnnxd:2.8#1' (document id, section, number); 'planatlas\n"
@@ -47,7 +49,8 @@ const Command kLink{
         {"--status", "S", "pending, accepted or rejected (suggestions)"},
         {"--min-confidence", "X", "accept every pending suggestion with at least this confidence"},
         {"--task", "TASK", "task id (add, remove, list, accept, reject)"},
-        {"--rule", "R", "place, theme, theme-value or theme-area (accept, reject with --task)"},
+        {"--rule", "R",
+         "place, place-successor, theme, theme-value or theme-area (accept, reject with --task)"},
         {"--feature", "CODE", "feature code (add, remove, list)"},
         {"--reason", "TEXT", "why the tasks have no place (unlocated)"},
         {"--format", "FMT", "text (default) or json"},

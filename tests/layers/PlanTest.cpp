@@ -1654,3 +1654,35 @@ TEST(PlanLinks, TasksWithoutAPlaceGetASuggestedReasonAndAreRecordedWithIt)
     EXPECT_EQ(reasonOf("Rà soát, hoàn thiện cơ chế, chính sách ưu đãi đầu tư."), "policy");
     EXPECT_EQ(reasonOf("Quản lý, bảo vệ và phát triển rừng phòng hộ đầu nguồn."), "no_layer");
 }
+
+TEST(PlanLinks, AUnitMergedIntoAnotherAlsoSuggestsTheUnitThatCarriesItOn)
+{
+    PLANATLAS_NEEDS_SAMPLE();
+    pa::test::TempDir dir;
+    const auto path = dir.file("th.gpkg");
+    std::filesystem::copy_file(pa::test::sampleWorkspaceThanhHoa(), path);
+    auto ws = pa::layers::Workspace::open(path, pa::gis::OpenMode::Update);
+    pa::test::writeBytes(
+        dir.file("ds.txt"),
+        "UBND TỈNH THANH HÓA\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do "
+        "- Hạnh phúc\n\nSố: 7/KH-UBND\n\nThanh Hóa, ngày 10 tháng 5 năm "
+        "2024\n\nKẾ HOẠCH\nPhát triển đô thị năm 2024\n\nII. NHIỆM VỤ VÀ GIẢI "
+        "PHÁP\n\n1. Sở Xây dựng chủ trì:\n\n- Lập quy hoạch phân khu đô thị tại "
+        "huyện Đông Sơn.\n");
+    storePlan(ws, readPlan(dir.file("ds.txt")), "ds", "ds.txt");
+    const auto all = suggestLinks(ws, "ds");
+    // The district as named, and — from the crosswalk (Đông Sơn merged into Thành phố Thanh
+    // Hóa on 1 December 2024) — the enlarged city, less sure, saying why.
+    const auto named = std::find_if(all.begin(), all.end(), [](const LinkSuggestion& s) {
+        return s.rule == "place" && s.featureName == "Đông Sơn";
+    });
+    const auto successor = std::find_if(all.begin(), all.end(), [](const LinkSuggestion& s) {
+        return s.rule == "place-successor";
+    });
+    ASSERT_NE(named, all.end());
+    ASSERT_NE(successor, all.end());
+    EXPECT_EQ(successor->featureCode, "TH-HUYEN-TPTH-2024");
+    EXPECT_LT(successor->confidence, named->confidence);
+    EXPECT_EQ(successor->evidence, "“huyện Đông Sơn” → Thành phố Thanh Hóa (sau khi nhập huyện "
+                                   "Đông Sơn): Đông Sơn nhập vào từ 01/12/2024");
+}

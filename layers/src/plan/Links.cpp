@@ -157,6 +157,14 @@ std::pair<std::size_t, std::size_t> clauseAt(const std::string& text, std::size_
     return {start, end};
 }
 
+/// "2024-12-01" → "01/12/2024"; other text unchanged.
+std::string vietnameseDate(const std::string& iso)
+{
+    if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-')
+        return iso;
+    return iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4);
+}
+
 /// Whether the words at @p at belong to an agency's name ("Ban Quản lý các khu công nghiệp
 /// Thái Nguyên"), not to a place the task acts on.
 bool inAgencyName(const std::string& text, std::size_t at)
@@ -352,6 +360,21 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
         values[f.kind].insert(f.values.begin(), f.values.end());
     }
     FeatureGeometries geometries(ws);
+    // Units merged into or renamed as another (the crosswalk): a task naming the old unit
+    // concerns the unit that carries it on.
+    struct Successor
+    {
+        std::string code, relation, date;
+    };
+    std::multimap<std::string, Successor> successors;
+    for (const auto& row :
+         ws.dataset()
+             .execute("SELECT old_code, new_code, relation, effective_date FROM admin_crosswalk "
+                      "WHERE relation IN ('merged_into', 'renamed') AND new_code IS NOT NULL")
+             .rows)
+        successors.emplace(
+            gis::toString(row[0]),
+            Successor{gis::toString(row[1]), gis::toString(row[2]), gis::toString(row[3])});
     const auto tasks = ws.dataset().run(
         "SELECT task_id, text FROM plan_tasks" +
             std::string(docId.empty() ? "" : " WHERE doc_id = ?") + " ORDER BY doc_id, ordinal",
@@ -448,6 +471,20 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
                     continue;
                 offer({taskId, f.layer, f.code, mention.text, confidence, "place",
                        "“" + mention.text + "” → " + f.name});
+                // The unit that carries a merged or renamed one on: "huyện Đông Sơn" → the city
+                // it was merged into, with the crosswalk's words and date.
+                if (!layers::inGroup(f.kind, "admin"))
+                    continue;
+                const auto [from, to] = successors.equal_range(f.code);
+                for (auto it = from; it != to; ++it)
+                    for (const auto& next : features)
+                        if (next.code == it->second.code && layers::inGroup(next.kind, "admin"))
+                            offer(
+                                {taskId, next.layer, next.code, mention.text, confidence * 0.8,
+                                 "place-successor",
+                                 "“" + mention.text + "” → " + next.name + ": " + f.name +
+                                     (it->second.relation == "renamed" ? " đổi tên" : " nhập vào") +
+                                     " từ " + vietnameseDate(it->second.date)});
             }
         }
         for (const auto& topic : topics) {

@@ -23,9 +23,10 @@ struct LinkSuggestion
     std::string mention;   ///< the words of the task that name the place or the kind
     double confidence = 0; ///< 0..1
     std::string status;    ///< "pending", "accepted", "rejected"
-    /// Why: "place" (the task names the feature), "theme" (it names the feature's kind in
-    /// general: "các khu, cụm công nghiệp"), "theme-value" (the kind narrowed by a value, "vùng
-    /// chè"), "theme-area" (the kind inside a region, district or commune the task names).
+    /// Why: "place" (the task names the feature), "place-successor" (the unit a unit the task
+    /// names was merged into or renamed as, from the crosswalk), "theme" (it names the feature's
+    /// kind in general: "các khu, cụm công nghiệp"), "theme-value" (the kind narrowed by a value,
+    /// "vùng chè"), "theme-area" (the kind inside a region, district or commune the task names).
     std::string rule;
     /// The evidence in words, the same for every feature of one group: "“các khu, cụm công
     /// nghiệp” → 11 khu công nghiệp". Empty for suggestions stored before schema 4.
