@@ -188,9 +188,10 @@ int main(int argc, char** argv)
         for (const auto& g : pa::plan::groupSuggestions(suggestions))
             if (reviewed.contains(g.taskId))
                 ++effort[!tuned.contains(docOf(g.taskId))].groups;
-        for (const auto& [task, codes] : gold) {
+        for (const auto& entry : gold) {
+            const std::string& task = entry.first; // (a lambda cannot capture a binding in C++20)
             const bool held = !tuned.contains(docOf(task));
-            for (const auto& code : codes)
+            for (const auto& code : entry.second)
                 effort[held].byHand += std::none_of(
                     suggestions.begin(), suggestions.end(), [&](const pa::plan::LinkSuggestion& s) {
                         return s.taskId == task && s.featureCode == code;

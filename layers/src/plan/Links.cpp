@@ -862,8 +862,12 @@ std::vector<ReasonProposal> proposeReasons(layers::Workspace& ws, const std::str
     std::set<std::string> placed;
     for (const auto& l : listLinks(ws))
         placed.insert(l.taskId);
-    for (const auto& s : listSuggestions(ws, "pending"))
-        placed.insert(s.taskId);
+    // (The task ids only: listing the suggestions would read every feature's name.)
+    for (const auto& row :
+         ws.dataset()
+             .execute("SELECT DISTINCT task_id FROM plan_link_suggestions WHERE status = 'pending'")
+             .rows)
+        placed.insert(gis::toString(row[0]));
     for (const auto& u : listUnlocated(ws))
         placed.insert(u.taskId);
     std::vector<ReasonProposal> out;
