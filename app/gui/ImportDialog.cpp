@@ -59,6 +59,8 @@ ImportDialog::ImportDialog(QWidget* parent, const QString& workspacePath, const 
                         q(std::string(kind.id)));
     form->addRow(tr("Kind"), m_kind);
     connect(m_kind, &QComboBox::currentIndexChanged, this, &ImportDialog::fillAttributes);
+    // A kind the person chose is kept; until then it follows the file's name.
+    connect(m_kind, &QComboBox::activated, this, [this] { m_kindChosen = true; });
     m_layerName = new QLineEdit(this);
     m_layerName->setPlaceholderText(tr("(from the file's name)"));
     form->addRow(tr("Name in the workspace"), m_layerName);
@@ -166,6 +168,12 @@ bool ImportDialog::setSource(const QString& path)
         m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
         return false;
     }
+    if (!m_kindChosen) {
+        const auto guess = layers::kindFromName(QFileInfo(path).completeBaseName().toStdString() +
+                                                " " + m_sourceLayer->currentText().toStdString());
+        if (const int i = m_kind->findData(q(guess)); !guess.empty() && i >= 0)
+            m_kind->setCurrentIndex(i);
+    }
     m_code->clear();
     m_code->addItem(tr("(generate codes)"), QString());
     for (const auto& c : m_columns)
@@ -249,11 +257,20 @@ bool ImportDialog::runImport()
         m_workspace.toStdString(), gis::OpenMode::Update, cancel,
         [&](layers::Workspace& ws, const layers::Progress& progress) {
             // The layer and its QGIS style and project entry are one change.
-            report = ws.transaction([&] {
-                auto imported = layers::importLayer(ws, o, progress);
-                render::writeQgis(ws);
-                return imported;
-            });
+            try {
+                report = ws.transaction([&] {
+                    auto imported = layers::importLayer(ws, o, progress);
+                    render::writeQgis(ws);
+                    return imported;
+                });
+            } catch (const layers::ParameterError& e) {
+                // Named by the field of this dialog that sets it, not by a command-line option.
+                const QString field = e.parameter() == "layer"  ? tr("Name in the workspace")
+                                      : e.parameter() == "kind" ? tr("Kind")
+                                                                : q(e.parameter());
+                throw layers::Error(e.kind(),
+                                    (field + QStringLiteral(": ")).toStdString() + e.problem());
+            }
         },
         [this](int percent) { m_progress->setValue(percent); },
         tr("Cancelled: the workspace is as it was."));

@@ -55,6 +55,7 @@ private:
     QLineEdit* m_path = nullptr;
     QComboBox* m_sourceLayer = nullptr;
     QComboBox* m_kind = nullptr;
+    bool m_kindChosen = false; ///< the person chose the kind: the file's name no longer sets it
     QLineEdit* m_layerName = nullptr;
     QComboBox* m_crs = nullptr;
     QComboBox* m_encoding = nullptr;

@@ -127,6 +127,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     });
     connect(m_plan, &PlanBrowser::taskChosen, this, [this](const QString& task) {
         m_chosenTask = task;
+        if (task.isEmpty()) { // the chosen task hidden by the plan's filters
+            updateStatus();
+            return;
+        }
         if (!m_refreshing)
             showTask(task);
         updateStatus();

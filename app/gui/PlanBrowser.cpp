@@ -348,7 +348,33 @@ void PlanBrowser::applyFilters()
         for (QTreeWidgetItemIterator it(m_tree); *it; ++it)
             if ((*it)->parent() && (*it)->childCount() > 0)
                 (*it)->setExpanded(true); // sections of the tasks found
-    m_count->setText(tr("%n task(s) shown", nullptr, shown));
+    int total = 0;                        // every task, as visibleTaskIds() counts them
+    for (QTreeWidgetItemIterator it(m_tree); *it; ++it)
+        total += (*it)->parent() && !(*it)->data(0, kTaskRole).toString().isEmpty() ? 1 : 0;
+    if (shown > 0)
+        m_count->setText(tr("%n task(s) shown", nullptr, shown));
+    else if (total == 0)
+        m_count->setText(tr("No plan document in the workspace yet: File ▸ Ingest a plan "
+                            "document reads one"));
+    else
+        m_count->setText(tr("No task matches the filters; %n task(s) in all when they are "
+                            "cleared",
+                            nullptr, total));
+    // A task the filters now hide is no longer the one shown in full.
+    if (auto* current = m_tree->currentItem();
+        current && !current->data(0, kTaskRole).toString().isEmpty()) {
+        bool hidden = false;
+        for (auto* i = current; i; i = i->parent())
+            hidden = hidden || i->isHidden();
+        if (hidden) {
+            m_tree->setCurrentItem(nullptr);
+            m_details->setHtml(QStringLiteral("<p style='color:#555'>%1</p>")
+                                   .arg(tr("The task you had chosen is not among those the "
+                                           "filters show.")));
+            if (!m_filling)
+                emit taskChosen(QString());
+        }
+    }
 }
 
 void PlanBrowser::setDocumentFilter(const QString& docId)
@@ -412,6 +438,16 @@ QStringList PlanBrowser::tasksLedBy(const QString& agency) const
                             [&](const std::string& n) { return names.contains(n); }))
                 ids << q(t.taskId);
     return ids;
+}
+
+QString PlanBrowser::detailsText() const
+{
+    return m_details->toPlainText();
+}
+
+QString PlanBrowser::countText() const
+{
+    return m_count->text();
 }
 
 int PlanBrowser::visibleTasks() const

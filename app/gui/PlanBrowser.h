@@ -48,8 +48,12 @@ public:
     [[nodiscard]] int visibleTasks() const;
     [[nodiscard]] QStringList visibleTaskIds() const;
     [[nodiscard]] QTreeWidget* tree() const { return m_tree; }
+    /// What the details pane and the count line say (tests, screen readers).
+    [[nodiscard]] QString detailsText() const;
+    [[nodiscard]] QString countText() const;
 
 signals:
+    /// A task was chosen; empty when the chosen one was hidden by the filters.
     void taskChosen(const QString& taskId);
     /// The agency filter changed to @p agency (its name); empty when cleared.
     void agencyChosen(const QString& agency);

@@ -387,14 +387,17 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
         layerName.resize(50);
     {
         std::string why;
+        // Said as a problem of the parameter "layer": the command line names it --layer, the
+        // desktop application the field where the name is typed.
         if (!isValidLayerName(layerName, &why))
-            throw Error(ErrorKind::Usage,
-                        "layer name '" + layerName + "': " + why +
-                            (options.layerName.empty() ? " (choose one with --layer)" : ""));
+            throw ParameterError(
+                "layer",
+                "'" + layerName + "' cannot be used: " + why +
+                    (options.layerName.empty() ? " (made from the file's name; choose one)" : ""));
     }
     if (workspace.dataset().layerByName(layerName) || workspace.findLayer(layerName))
-        throw Error(ErrorKind::Usage, "the workspace already has a layer '" + layerName +
-                                          "'; choose another name with --layer");
+        throw ParameterError("layer", "the workspace already has a layer '" + layerName +
+                                          "'; choose another name");
 
     // ---- attribute mapping --------------------------------------------------------------
     const auto sourceFields = sourceLayer->fields();

@@ -448,6 +448,41 @@ std::size_t kindRank(std::string_view id)
         kinds.begin());
 }
 
+std::string kindFromName(std::string_view name)
+{
+    // Words of the name: folded, any run of other characters a space ("KCN_Song-Cong.shp" →
+    // " kcn song cong shp ").
+    auto words = [](std::string_view text) {
+        std::string out = " ";
+        for (char c : text::foldForMatch(text))
+            out += (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ? c : ' ';
+        out += ' ';
+        std::string squeezed;
+        for (char c : out)
+            if (!(c == ' ' && !squeezed.empty() && squeezed.back() == ' '))
+                squeezed += c;
+        return squeezed;
+    };
+    const std::string haystack = words(name);
+    std::string best;
+    std::size_t bestLength = 0;
+    for (const auto& kind : registry()) {
+        const std::string id = words(kind.id);
+        std::vector<std::string> needles = {
+            id, id.substr(0, id.size() - 1) + "s ", words(kind.titleVi), words(kind.titleEn),
+            words(kind.titleEn).substr(0, words(kind.titleEn).size() - 1) + "s "};
+        if (!kind.codePrefix.empty())
+            needles.push_back(words(kind.codePrefix));
+        for (const auto& needle : needles)
+            if (needle.size() > 2 && haystack.find(needle) != std::string::npos &&
+                needle.size() > bestLength) {
+                best = std::string(kind.id);
+                bestLength = needle.size();
+            }
+    }
+    return best;
+}
+
 std::string kindIdList()
 {
     std::string text;

@@ -437,6 +437,27 @@ private slots:
         QCOMPARE(w.canvas()->theme(), pa::render::Theme::Programme);
     }
 
+    void aTaskTheFiltersHideLeavesTheDetailsAndNoMatchSaysWhy()
+    {
+        const auto window = sampleWindow();
+        QVERIFY(window);
+        MainWindow& w = *window;
+        auto* plan = w.planBrowser();
+        const int all = plan->visibleTasks();
+        QVERIFY(all > 200);
+        QVERIFY(plan->selectTask(QStringLiteral("kh-nq54:III.4#4")));
+        QVERIFY(plan->detailsText().contains(QStringLiteral("kh-nq54:III.4#4")));
+        // Words no task has: nothing shown, said so with the way back, and the chosen task's
+        // text leaves the details pane.
+        plan->setSearch(QStringLiteral("khong co nhiem vu nao noi dieu nay"));
+        QCOMPARE(plan->visibleTasks(), 0);
+        QVERIFY2(plan->countText().contains(QString::number(all)), qPrintable(plan->countText()));
+        QVERIFY2(!plan->detailsText().contains(QStringLiteral("kh-nq54:III.4#4")),
+                 qPrintable(plan->detailsText()));
+        plan->setSearch({});
+        QCOMPARE(plan->visibleTasks(), all);
+    }
+
     void exportsTheMapWithTheRendererOfTheCommandLine()
     {
         const auto window = sampleWindow();
@@ -574,8 +595,14 @@ private slots:
 
         pa::gui::ImportDialog towns(&w, QString::fromStdString(copy), QStringLiteral("vi"));
         connect(&towns, &pa::gui::ImportDialog::imported, &w, &MainWindow::addImportedLayer);
+        // The kind follows the file's name until the person chooses one ("kcn_…" is a park
+        // file, "urban_centres" towns), never the first kind of the list.
+        QVERIFY(
+            towns.setSource(QString::fromStdString(pa::test::fixture("kcn_tcvn3.shp").string())));
+        QCOMPARE(towns.kindChoice()->currentData().toString(), QStringLiteral("industrial_park"));
         QVERIFY(towns.setSource(
             QString::fromStdString(pa::test::fixture("urban_centres.csv").string())));
+        QCOMPARE(towns.kindChoice()->currentData().toString(), QStringLiteral("urban_centre"));
         towns.kindChoice()->setCurrentIndex(
             towns.kindChoice()->findData(QStringLiteral("urban_centre")));
         // A CSV of lon/lat says no CRS: refused, never guessed, and nothing written.
@@ -591,6 +618,10 @@ private slots:
         QVERIFY(!towns.runImport());
         QVERIFY2(towns.error().contains(QStringLiteral("already has a layer")),
                  qPrintable(towns.error()));
+        // … said by the field where the name is typed, never by a command-line option.
+        QVERIFY2(towns.error().startsWith(QStringLiteral("Tên trong không gian làm việc: ")),
+                 qPrintable(towns.error()));
+        QVERIFY2(!towns.error().contains(QStringLiteral("--")), qPrintable(towns.error()));
         QVERIFY(pa::test::readBytes(copy) == bytes);
         // … and under a name of its own it is imported, reprojected and shown.
         towns.layerNameEdit()->setText(QStringLiteral("do_thi_bo_sung"));

@@ -58,3 +58,22 @@ TEST(LayerKind, MapsVietnameseStatusWords)
     EXPECT_EQ(canonicalStatus("planned"), "planned");
     EXPECT_EQ(canonicalStatus("không rõ"), "");
 }
+
+TEST(LayerKinds, AFileNameSuggestsItsKindAndNothingIsGuessedOtherwise)
+{
+    // File or layer name → kind ("" when none is named).
+    const std::pair<const char*, const char*> cases[] = {
+        {"industrial_parks", "industrial_park"},
+        {"KCN_tcvn3", "industrial_park"},
+        {"cum_cong_nghiep_2024", "industrial_cluster"},
+        {"Khu công nghiệp (vị trí chỉ dẫn)", "industrial_park"},
+        {"urban_centres OGRGeoJSON", "urban_centre"},
+        {"Vùng sản xuất nông nghiệp tập trung", "agri_zone"},
+        {"expressways", "expressway"},
+        {"ranh_gioi_xa", "admin_commune"},
+        {"two_layers", ""},
+        {"bao_cao", ""},
+    };
+    for (const auto& [name, kind] : cases)
+        EXPECT_EQ(pa::layers::kindFromName(name), kind) << name;
+}

@@ -872,6 +872,20 @@ Chạy trên %2, Qt %3.</translation>
         <source>Acting on: %1</source>
         <translation>Tác động tới: %1</translation>
     </message>
+    <message>
+        <source>No plan document in the workspace yet: File ▸ Ingest a plan document reads one</source>
+        <translation>Không gian làm việc chưa có văn bản kế hoạch: Tệp ▸ Đọc văn bản kế hoạch để thêm</translation>
+    </message>
+    <message numerus="yes">
+        <source>No task matches the filters; %n task(s) in all when they are cleared</source>
+        <translation>
+            <numerusform>Không có nhiệm vụ nào khớp bộ lọc; bỏ bộ lọc để xem cả %n nhiệm vụ</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The task you had chosen is not among those the filters show.</source>
+        <translation>Nhiệm vụ đã chọn không nằm trong các nhiệm vụ bộ lọc đang hiển thị.</translation>
+    </message>
 </context>
 <context>
     <name>pa::gui::SuggestionsPanel</name>

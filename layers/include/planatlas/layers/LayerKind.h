@@ -162,6 +162,12 @@ bool inGroup(std::string_view id, std::string_view group);
 /// polygons and boundaries.
 int drawOrder(std::string_view id);
 
+/// The kind a file or layer name suggests ("industrial_parks.geojson", "KCN_2024.shp",
+/// "khu_cong_nghiep", "Vùng sản xuất nông nghiệp tập trung"): the kind whose id, Vietnamese or
+/// English title or code prefix it contains as whole words, the longest such match winning;
+/// empty when none does (the person chooses, nothing is guessed).
+std::string kindFromName(std::string_view name);
+
 /// "admin_province, admin_district, …" for messages.
 std::string kindIdList();
 
