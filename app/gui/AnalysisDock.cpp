@@ -603,6 +603,8 @@ void AnalysisDock::finish(Page& page, analysis::Result result,
         emit coverageShown(q(given.text("units")), m_kind->currentData().toString());
     else if (name == "corridor" && !given.has("layer"))
         emit corridorShown(given.number("distance_km", 5.0));
+    else
+        emit overlayReleased(); // what an earlier analysis drew is not this one's
 }
 
 void AnalysisDock::showTable(Page& page, analysis::Table table)

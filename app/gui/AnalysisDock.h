@@ -79,6 +79,9 @@ signals:
     /// Show the coverage choropleth of @p units by @p kind on the map.
     void coverageShown(const QString& units, const QString& kind);
     void corridorShown(double distanceKm);
+    /// An analysis that draws nothing on the map finished: an earlier one's colouring or band
+    /// is no longer its result.
+    void overlayReleased();
     /// A row with a place was chosen: select and zoom to it.
     void placeChosen(const gis::Shapes& shapes, const gis::Envelope& extent);
 

@@ -171,6 +171,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
             });
     connect(m_analyses, &AnalysisDock::corridorShown, this,
             [this](double km) { m_canvas->setTheme(render::Theme::Corridor, {}, {}, km); });
+    connect(m_analyses, &AnalysisDock::overlayReleased, this, [this] {
+        if (m_canvas->theme() == render::Theme::Corridor ||
+            m_canvas->theme() == render::Theme::Coverage)
+            m_canvas->setTheme(render::Theme::Programme, {}, {});
+    });
     connect(m_analyses, &AnalysisDock::placeChosen, this,
             [this](const gis::Shapes& shapes, const gis::Envelope& extent) {
                 m_canvas->setSelection(shapes);

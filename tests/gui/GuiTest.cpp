@@ -437,6 +437,50 @@ private slots:
         QCOMPARE(w.canvas()->theme(), pa::render::Theme::Programme);
     }
 
+    void anAnalysisOverlayGoesWhenAnotherRunsOrItIsClearedAndStaysGone()
+    {
+        pa::test::TempDir dir;
+        const auto copy = sampleCopy(dir);
+        const auto window = sampleWindow(1200, 800, copy);
+        QVERIFY(window);
+        MainWindow& w = *window;
+        auto* dock = w.analyses();
+        const auto theme = [&] { return w.canvas()->theme(); };
+        {
+            QSignalSpy done(dock, &pa::gui::AnalysisDock::finished);
+            dock->run("corridor");
+            QVERIFY(done.wait(60000));
+        }
+        QCOMPARE(theme(), pa::render::Theme::Corridor);
+        // Another analysis that draws nothing: the band goes.
+        {
+            QSignalSpy done(dock, &pa::gui::AnalysisDock::finished);
+            dock->run("footprint");
+            QVERIFY(done.wait(60000));
+        }
+        QCOMPARE(theme(), pa::render::Theme::Programme);
+        {
+            QSignalSpy done(dock, &pa::gui::AnalysisDock::finished);
+            dock->run("coverage");
+            QVERIFY(done.wait(60000));
+        }
+        QCOMPARE(theme(), pa::render::Theme::Coverage);
+        w.clearHighlight();
+        QCOMPARE(theme(), pa::render::Theme::Programme);
+        // An import afterwards does not bring the cleared colouring back.
+        pa::gui::ImportDialog towns(&w, QString::fromStdString(copy), QStringLiteral("vi"));
+        connect(&towns, &pa::gui::ImportDialog::imported, &w, &MainWindow::addImportedLayer);
+        QVERIFY(towns.setSource(
+            QString::fromStdString(pa::test::fixture("urban_centres.csv").string())));
+        towns.crsChoice()->setCurrentIndex(
+            towns.crsChoice()->findData(QStringLiteral("EPSG:4326")));
+        towns.licenceEdit()->setText(QStringLiteral("CC BY 4.0"));
+        towns.layerNameEdit()->setText(QStringLiteral("do_thi_them"));
+        QVERIFY2(towns.runImport(), qPrintable(towns.error()));
+        QVERIFY(drawn(w));
+        QCOMPARE(theme(), pa::render::Theme::Programme);
+    }
+
     void aTaskTheFiltersHideLeavesTheDetailsAndNoMatchSaysWhy()
     {
         const auto window = sampleWindow();
