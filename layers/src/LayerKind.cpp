@@ -450,27 +450,16 @@ std::size_t kindRank(std::string_view id)
 
 std::string kindFromName(std::string_view name)
 {
-    // Words of the name: folded, any run of other characters a space ("KCN_Song-Cong.shp" →
-    // " kcn song cong shp ").
-    auto words = [](std::string_view text) {
-        std::string out = " ";
-        for (char c : text::foldForMatch(text))
-            out += (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ? c : ' ';
-        out += ' ';
-        std::string squeezed;
-        for (char c : out)
-            if (!(c == ' ' && !squeezed.empty() && squeezed.back() == ' '))
-                squeezed += c;
-        return squeezed;
-    };
+    // Words of a name between spaces: " kcn song cong shp " for "KCN_Song-Cong.shp".
+    auto words = [](std::string_view text) { return " " + text::slug(text, ' ') + " "; };
+    auto plural = [](const std::string& w) { return w.substr(0, w.size() - 1) + "s "; };
     const std::string haystack = words(name);
     std::string best;
     std::size_t bestLength = 0;
     for (const auto& kind : registry()) {
-        const std::string id = words(kind.id);
-        std::vector<std::string> needles = {
-            id, id.substr(0, id.size() - 1) + "s ", words(kind.titleVi), words(kind.titleEn),
-            words(kind.titleEn).substr(0, words(kind.titleEn).size() - 1) + "s "};
+        const std::string id = words(kind.id), english = words(kind.titleEn);
+        std::vector<std::string> needles = {id, plural(id), words(kind.titleVi), english,
+                                            plural(english)};
         if (!kind.codePrefix.empty())
             needles.push_back(words(kind.codePrefix));
         for (const auto& needle : needles)
@@ -501,6 +490,11 @@ std::span<const std::string_view> statusValues()
 std::span<const std::string_view> geometryQualityValues()
 {
     return kQuality;
+}
+
+bool isPlannedStatus(std::string_view status)
+{
+    return status == "planned" || status == "proposed" || status == "under_construction";
 }
 
 std::string_view canonicalStatus(std::string_view text)

@@ -1076,8 +1076,7 @@ MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const
             continue;
         }
         for (auto& item : d.items) {
-            const bool planned = item.status == "planned" || item.status == "proposed" ||
-                                 item.status == "under_construction";
+            const bool planned = layers::isPlannedStatus(item.status);
             Symbol s =
                 symbolFor(d.kind, item.status, item.tier, item.indicative, !item.emphasised, u);
             if (d.kind == "land_price" && item.value && !priceClasses.breaks.empty()) {

@@ -77,8 +77,7 @@ Symbol symbolFor(const std::string& kind, const std::string& status, const std::
     const layers::LayerKind* k = layers::findKind(kind);
     const layers::Symbology& look = k ? k->symbology : unknown;
     const bool planned =
-        look.planned != layers::PlannedLook::Same &&
-        (status == "planned" || status == "proposed" || status == "under_construction");
+        look.planned != layers::PlannedLook::Same && layers::isPlannedStatus(status);
 
     QColor stroke = colour(look.line.colour, look.line.alpha);
     QColor fill = look.fill.empty() ? QColor() : colour(look.fill, look.fillAlpha);

@@ -3,6 +3,7 @@
 #include "../Csv_p.h"
 #include "Places_p.h"
 #include "Topics_p.h"
+#include "Words_p.h"
 #include "planatlas/gis/Dataset.h"
 #include "planatlas/gis/Error.h"
 #include "planatlas/layers/Errors.h"
@@ -11,7 +12,6 @@
 #include "planatlas/layers/analysis/Input.h"
 
 #include <algorithm>
-#include <cctype>
 #include <map>
 #include <set>
 #include <sstream>
@@ -165,13 +165,12 @@ std::string vietnameseDate(const std::string& iso)
     return iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4);
 }
 
-/// Whether the words at @p at belong to an agency's name ("Ban Quản lý các khu công nghiệp
-/// Thái Nguyên"), not to a place the task acts on.
-bool inAgencyName(const std::string& text, std::size_t at)
+/// Whether the words at byte @p at of @p text belong to an agency's name, not to a place
+/// the task acts on.
+bool inAgencyNameAt(const std::string& text, std::size_t at)
 {
     const std::size_t back = at >= 24 ? at - 24 : 0;
-    return text::foldForMatch(text.substr(back, at - back)).find("ban quan ly") !=
-           std::string::npos;
+    return inAgencyName(text::foldForMatch(text.substr(back, at - back)));
 }
 
 std::string scalar(layers::Workspace& ws, const std::string& sql)
@@ -343,11 +342,6 @@ std::string countOf(std::size_t n, const std::string& kind)
     return std::to_string(n) + " " + text::lowerFirst(k ? k->titleVi : kind);
 }
 
-bool plannedStatus(const std::string& status)
-{
-    return status == "planned" || status == "proposed" || status == "under_construction";
-}
-
 } // namespace
 
 std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::string& docId)
@@ -360,6 +354,8 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
         values[f.kind].insert(f.values.begin(), f.values.end());
     }
     FeatureGeometries geometries(ws);
+    const std::string province = ws.province();
+    const std::string ownKey = text::foldForMatch(province);
     // Units merged into or renamed as another (the crosswalk): a task naming the old unit
     // concerns the unit that carries it on.
     struct Successor
@@ -402,7 +398,7 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
     for (const auto& row : tasks.rows) {
         const std::string taskId = gis::toString(row[0]);
         const std::string taskText = gis::toString(row[1]);
-        const auto places = findPlaces(taskText, ws.province());
+        const auto places = findPlaces(taskText, province);
         // Regions, districts and communes the task names: the area its topics are narrowed to.
         struct Area
         {
@@ -411,7 +407,6 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
             std::size_t start, end; ///< the clause it is named in
         };
         std::vector<Area> areas;
-        const std::string province = ws.province();
         auto keyOf = [&](const PlaceMention& m, const Feature& f) {
             return m.type == "region"
                        ? nameFit(regionKey(m.name, province), regionKey(f.name, province))
@@ -432,8 +427,7 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
             return std::any_of(areas.begin(), areas.end(),
                                [&](const Area& a) { return a.feature == &f; });
         };
-        const auto topics = findTopics(taskText, kinds, values, ws.province());
-        const std::string ownKey = text::foldForMatch(province);
+        const auto topics = findTopics(taskText, kinds, values, province);
         for (const auto& mention : places) {
             const std::string key = placeKey(mention.name);
             if (key.empty())
@@ -442,7 +436,7 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
             // Words of an agency's name ("Ban Quản lý các khu công nghiệp Thái Nguyên"), and the
             // province under another type word ("hệ thống đô thị Thái Nguyên"), name no place;
             // "thành phố Thái Nguyên" does.
-            if (at != std::string::npos && inAgencyName(taskText, at))
+            if (at != std::string::npos && inAgencyNameAt(taskText, at))
                 continue;
             const std::string written = text::foldForMatch(mention.text);
             if (key == ownKey && written.rfind("thanh pho", 0) != 0 && written.rfind("tp", 0) != 0)
@@ -493,7 +487,7 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
                 if (f.kind == topic.kind &&
                     (topic.value.empty() || f.values.contains(topic.value)) &&
                     (topic.status.empty() || f.status.empty() ||
-                     plannedStatus(f.status) == (topic.status == "planned")))
+                     layers::isPlannedStatus(f.status) == (topic.status == "planned")))
                     members.push_back(&f);
             std::string rule = topic.value.empty() ? "theme" : "theme-value";
             double confidence = topic.value.empty() ? 0.6 : 0.7;

@@ -1,10 +1,10 @@
 // Suggested reasons for tasks without a place: the words of each class, weighed.
 
+#include "Words_p.h"
 #include "planatlas/layers/Text.h"
 #include "planatlas/layers/plan/Links.h"
 
 #include <array>
-#include <cctype>
 
 namespace pa::plan {
 
@@ -134,11 +134,6 @@ constexpr Cue kCues[] = {
     {"van hoa", 5, 1},
 };
 
-bool wordChar(char c)
-{
-    return std::isalnum(static_cast<unsigned char>(c)) != 0;
-}
-
 } // namespace
 
 std::span<const ReasonClass> reasonClasses()
@@ -162,11 +157,9 @@ ReasonSuggestion suggestReason(const std::string& taskText)
     std::array<std::size_t, kReasons.size()> first;
     first.fill(std::string::npos);
     for (const auto& cue : kCues) {
-        for (std::size_t p = F.find(cue.words); p != std::string::npos;
-             p = F.find(cue.words, p + 1)) {
+        for (std::size_t p = findWords(F, cue.words); p != std::string::npos;
+             p = findWords(F, cue.words, p + 1)) {
             const std::size_t end = p + cue.words.size();
-            if ((p > 0 && wordChar(F[p - 1])) || (end < F.size() && wordChar(F[end])))
-                continue;
             // In an agency's name the words say who, not what: "Sở Tài chính", "Bộ Lao động".
             if (p >= 3 && (F.compare(p - 3, 3, "so ") == 0 || F.compare(p - 3, 3, "bo ") == 0) &&
                 (p == 3 || !wordChar(F[p - 4])) && taskText[folded.origin[p - 3]] != 's' &&

@@ -1,20 +1,15 @@
 #include "Topics_p.h"
+#include "Words_p.h"
 #include "planatlas/layers/LayerKind.h"
 #include "planatlas/layers/Text.h"
 
 #include <algorithm>
-#include <cctype>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
 namespace pa::plan {
 
 namespace {
-
-bool wordChar(char c)
-{
-    return std::isalnum(static_cast<unsigned char>(c)) != 0;
-}
 
 /// Whether the word of @p text starting at byte @p at begins with a capital letter or digit.
 bool capitalAt(const std::string& text, std::size_t at)
@@ -25,21 +20,6 @@ bool capitalAt(const std::string& text, std::size_t at)
     std::size_t i = at;
     U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, text.size(), c);
     return c > 0 && (u_isupper(c) || u_isdigit(c));
-}
-
-/// Whether @p folded contains @p word as whole words starting at @p from and ending before
-/// @p limit.
-bool hasWordsIn(const std::string& folded, const std::string& word, std::size_t from,
-                std::size_t limit)
-{
-    for (std::size_t p = folded.find(word, from); p != std::string::npos && p < limit;
-         p = folded.find(word, p + 1)) {
-        const std::size_t end = p + word.size();
-        if ((p == 0 || !wordChar(folded[p - 1])) &&
-            (end >= folded.size() || !wordChar(folded[end])))
-            return true;
-    }
-    return false;
 }
 
 /// Position after the @p n-th word after @p from (words end at spaces and punctuation marks
@@ -84,14 +64,11 @@ std::vector<TopicMention> findTopics(const std::string& text, const std::set<std
         std::vector<std::pair<std::size_t, TopicMention>> mentions; // with their positions
         for (const auto* topic : topics) {
             const std::string phrase = text::foldForMatch(topic->phrase);
-            for (std::size_t p = F.find(phrase); p != std::string::npos;
-                 p = F.find(phrase, p + 1)) {
+            for (std::size_t p = findWords(F, phrase); p != std::string::npos;
+                 p = findWords(F, phrase, p + 1)) {
                 const std::size_t end = p + phrase.size();
-                if ((p > 0 && wordChar(F[p - 1])) || (end < F.size() && wordChar(F[end])))
-                    continue;
-                // Inside an agency's name: "Ban Quản lý các khu công nghiệp Thái Nguyên".
                 const std::size_t back = p >= 20 ? p - 20 : 0;
-                if (F.substr(back, p - back).find("ban quan ly") != std::string::npos)
+                if (inAgencyName(std::string_view(F).substr(back, p - back)))
                     continue;
                 // A proper name after it makes a named place ("KCN Yên Bình"), unless it is
                 // the province ("hệ thống đô thị Thái Nguyên").
@@ -111,22 +88,18 @@ std::vector<TopicMention> findTopics(const std::string& text, const std::set<std
                 m.kind = std::string(kind.id);
                 // Narrowed by a value written within the next words: "vùng chè", "vùng trồng
                 // cây ăn quả", "vùng sản xuất chè tập trung".
+                std::size_t valueAt = std::string::npos;
                 if (kindValues != values.end()) {
                     const std::size_t window = clauseWindow(F, end, 4);
-                    std::size_t at = std::string::npos;
-                    for (const auto& v : kindValues->second) {
-                        for (std::size_t q = F.find(v, end); q != std::string::npos && q < window;
-                             q = F.find(v, q + 1))
-                            if (hasWordsIn(F, v, q, q + 1) && q < at) {
-                                at = q;
-                                m.value = v;
-                                break;
-                            }
-                    }
+                    for (const auto& v : kindValues->second)
+                        if (const auto q = findWords(F, v, end); q < window && q < valueAt) {
+                            valueAt = q;
+                            m.value = v;
+                        }
                 }
                 if (topic->needsValue && m.value.empty())
                     continue;
-                if (hasWordsIn(F, "moi", end, end + 5))
+                if (findWords(F, "moi", end) < end + 5)
                     m.status = "planned"; // "các cụm công nghiệp mới"
                 else if (p >= 8 && F.compare(p - 8, 8, "mo rong ") == 0)
                     m.status = "existing"; // "mở rộng khu công nghiệp"
@@ -138,7 +111,7 @@ std::vector<TopicMention> findTopics(const std::string& text, const std::set<std
                         from = p - article.size();
                 std::size_t to = end;
                 if (!m.value.empty())
-                    to = F.find(m.value, end) + m.value.size();
+                    to = valueAt + m.value.size();
                 m.text = text.substr(f.origin[from], f.origin[to] - f.origin[from]);
                 m.offset = f.origin[from];
                 mentions.emplace_back(p, std::move(m));

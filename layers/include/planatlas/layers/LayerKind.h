@@ -178,5 +178,8 @@ std::span<const std::string_view> geometryQualityValues();
 /// Maps Vietnamese or English status words ("hiện có", "đang xây dựng", "quy hoạch",
 /// "đề xuất", "existing", …) to the canonical value; empty when not recognised.
 std::string_view canonicalStatus(std::string_view text);
+/// Whether a canonical status is one of a feature not yet in use: planned, proposed or under
+/// construction.
+bool isPlannedStatus(std::string_view status);
 
 } // namespace pa::layers
