@@ -48,6 +48,14 @@ bool drawn(MainWindow& w, int timeoutMs = 30000)
     return spy.last().at(1).toString().isEmpty();
 }
 
+/// Runs analysis @p name in the dock and waits for it; false on timeout.
+bool ran(pa::gui::AnalysisDock* dock, const char* name)
+{
+    QSignalSpy done(dock, &pa::gui::AnalysisDock::finished);
+    dock->run(name);
+    return done.wait(60000);
+}
+
 /// Distinct colours in the picture: a drawn map has many, a blank one a few.
 int colours(const QImage& image)
 {
@@ -446,24 +454,12 @@ private slots:
         MainWindow& w = *window;
         auto* dock = w.analyses();
         const auto theme = [&] { return w.canvas()->theme(); };
-        {
-            QSignalSpy done(dock, &pa::gui::AnalysisDock::finished);
-            dock->run("corridor");
-            QVERIFY(done.wait(60000));
-        }
+        QVERIFY(ran(dock, "corridor"));
         QCOMPARE(theme(), pa::render::Theme::Corridor);
         // Another analysis that draws nothing: the band goes.
-        {
-            QSignalSpy done(dock, &pa::gui::AnalysisDock::finished);
-            dock->run("footprint");
-            QVERIFY(done.wait(60000));
-        }
+        QVERIFY(ran(dock, "footprint"));
         QCOMPARE(theme(), pa::render::Theme::Programme);
-        {
-            QSignalSpy done(dock, &pa::gui::AnalysisDock::finished);
-            dock->run("coverage");
-            QVERIFY(done.wait(60000));
-        }
+        QVERIFY(ran(dock, "coverage"));
         QCOMPARE(theme(), pa::render::Theme::Coverage);
         w.clearHighlight();
         QCOMPARE(theme(), pa::render::Theme::Programme);
@@ -908,18 +904,12 @@ private slots:
             dock->raise();
         w.clearHighlight();
         w.canvas()->zoomFull();
-        {
-            QSignalSpy done(w.analyses(), &pa::gui::AnalysisDock::finished);
-            w.analyses()->run("coverage");
-            QVERIFY(done.wait(60000));
-        }
+        QVERIFY(ran(w.analyses(), "coverage"));
         QVERIFY(drawn(w));
         save(QStringLiteral("2d-coverage-vi.png"));
         {
             // A form made from the declarations: choices by title, layers by title, a date.
-            QSignalSpy done(w.analyses(), &pa::gui::AnalysisDock::finished);
-            w.analyses()->run("footprint");
-            QVERIFY(done.wait(60000));
+            QVERIFY(ran(w.analyses(), "footprint"));
             w.analyses()->showAnalysis("corridor");
             save(QStringLiteral("2d2-corridor-form-vi.png"));
             w.analyses()->showAnalysis("footprint");

@@ -11,6 +11,7 @@
 // With --floors, exits 1 when a held-out figure falls below its floor (a regression guard; the
 // figures themselves are what the closing notes quote).
 
+#include "planatlas/gis/Dataset.h"
 #include "planatlas/layers/Workspace.h"
 #include "planatlas/layers/plan/Links.h"
 
@@ -31,54 +32,19 @@ namespace fs = std::filesystem;
 
 namespace {
 
-/// One CSV record (RFC 4180 quoting), or false at the end.
-bool readRecord(std::istream& in, std::vector<std::string>& fields)
-{
-    fields.clear();
-    std::string field;
-    bool quoted = false, any = false;
-    for (char c; in.get(c);) {
-        any = true;
-        if (quoted) {
-            if (c == '"') {
-                if (in.peek() == '"') {
-                    field += '"';
-                    in.get();
-                } else {
-                    quoted = false;
-                }
-            } else {
-                field += c;
-            }
-        } else if (c == '"') {
-            quoted = true;
-        } else if (c == ',') {
-            fields.push_back(field);
-            field.clear();
-        } else if (c == '\n') {
-            fields.push_back(field);
-            return true;
-        } else if (c != '\r') {
-            field += c;
-        }
-    }
-    if (any)
-        fields.push_back(field);
-    return any;
-}
-
+/// The rows of a CSV table, by column name, read as the workspace reads reviews (GDAL's CSV
+/// driver, every column text).
 std::vector<std::map<std::string, std::string>> readCsv(const std::string& path)
 {
-    std::ifstream in(path);
-    if (!in)
-        throw std::runtime_error("cannot read " + path);
-    std::vector<std::string> header, row;
-    readRecord(in, header);
+    auto csv = pa::gis::Dataset::openVector(path, pa::gis::OpenMode::ReadOnly,
+                                            {"AUTODETECT_TYPE=NO"}, {"CSV"});
+    auto table = csv.layer(0);
+    const auto fields = table.fields();
     std::vector<std::map<std::string, std::string>> rows;
-    while (readRecord(in, row)) {
+    while (auto f = table.next()) {
         std::map<std::string, std::string> r;
-        for (std::size_t i = 0; i < header.size() && i < row.size(); ++i)
-            r[header[i]] = row[i];
+        for (std::size_t i = 0; i < fields.size(); ++i)
+            r[fields[i].name] = pa::gis::toString(f->value(static_cast<int>(i)));
         rows.push_back(std::move(r));
     }
     return rows;
@@ -201,10 +167,6 @@ int main(int argc, char** argv)
             if (reviewed.contains(s.taskId) &&
                 !(gold.contains(s.taskId) && gold[s.taskId].contains(s.featureCode)))
                 ++effort[!tuned.contains(docOf(s.taskId))].wrong;
-        // Gold links of each rule's reach are not knowable per rule; recall per rule is the
-        // share of all gold links that rule found.
-        for (auto& [key, c] : byRule)
-            c.gold = total[key.rfind("held-out", 0) == 0].gold;
         for (const auto& r : readCsv(inputs[t + 2])) {
             const std::string task = r.at("task_id");
             const std::string doc = docOf(task);
@@ -235,6 +197,10 @@ int main(int argc, char** argv)
         ws.close();
     }
     fs::remove_all(tmp);
+    // Gold links of each rule's reach are not knowable per rule; recall per rule is the share of
+    // all gold links of its set that the rule found.
+    for (auto& [key, c] : byRule)
+        c.gold = total[key.rfind("held-out", 0) == 0].gold;
 
     std::printf("Link suggestions against reviewed links (recall = share of reviewed links "
                 "suggested, precision = share of suggestions the reviewer kept)\n\n");
