@@ -9,59 +9,78 @@
 namespace pa::cli {
 
 namespace {
-const Command kMap{
-    "map",
-    "WS.gpkg -o FILE.png|svg|pdf [options]",
-    "Draw a map of the workspace for investors and planners: styled by kind, labelled, with\n"
-    "legend, scale bar, north arrow, locator, sources and the notes the data calls for.",
-    "themes:\n"
-    "  programme   every programme layer over the units of the plan's period (default)\n"
-    "  coverage    units shaded by the share of their area a kind covers (--kind, --units)\n"
-    "  landprice   land-price polygons in classes of VND/m², with the parks and expressways\n"
-    "  corridor    the expressway buffer (--distance-km) and the features inside it\n"
-    "  agency      one agency's, task's or document's footprint (--highlight) over a muted map\n\n"
-    "Rendering runs headless (Qt offscreen). The file appears only when it is complete.\n\n"
-    "examples: planatlas map ws.gpkg -o programme.pdf --page A3\n"
-    "          planatlas map ws.gpkg -o sct.png --theme agency --highlight \"agency:Sở Công "
-    "Thương\"\n"
-    "          planatlas map ws.gpkg -o song-cong.svg --extent 81297802B66276855595229 --lang en",
-    {
-        {"-o", "FILE", "output: .png, .svg or .pdf (required)"},
-        {"--theme", "THEME", "programme, coverage, landprice, corridor or agency"},
-        {"--layers", "A,B", "draw only these layers (besides units and the basemap)"},
-        {"--extent", "EXT", "province (default), a feature code, or minx,miny,maxx,maxy[:EPSG:N]"},
-        {"--page", "SIZE", "A4 (default) or A3"},
-        {"--orientation", "O", "landscape (default) or portrait"},
-        {"--dpi", "N", "resolution (default 150; 300 for print)"},
-        {"--size", "WxH", "an image of W×H pixels instead of a page"},
-        {"--title", "TEXT", "title (default: the programme and province)"},
-        {"--subtitle", "TEXT", "subtitle (default: what the theme shows)"},
-        {"--lang", "LANG", "vi (default) or en"},
-        {"--highlight", "WHAT", "agency theme: task:ID, agency:NAME or document:ID"},
-        {"--by-deadline", "", "agency theme: colour the features by the year their tasks are due"},
-        {"--distance-km", "KM", "corridor theme: buffer distance (default 5)"},
-        {"--units", "LAYER", "coverage theme: unit layer (default: the districts)"},
-        {"--kind", "KIND",
-         "coverage theme: the kind whose share is shown (default industrial_park)"},
-        {"--quiet", "", "print nothing but errors"},
-    },
-    1,
-    1};
+/// The command; its themes are listed from the renderer's theme descriptions.
+const Command& mapCommand()
+{
+    static const std::string themeHelp = [] {
+        std::string out = "themes:\n";
+        for (const auto& t : render::themes())
+            out += "  " + t.name + std::string(t.name.size() < 12 ? 12 - t.name.size() : 1, ' ') +
+                   t.help + "\n";
+        return out;
+    }();
+    static const std::string themeList = [] {
+        std::string out;
+        const auto all = render::themes();
+        for (std::size_t i = 0; i < all.size(); ++i)
+            out += (i == 0 ? "" : i + 1 == all.size() ? " or " : ", ") + all[i].name;
+        return out;
+    }();
+    static const std::string details =
+        themeHelp +
+        "\nRendering runs headless (Qt offscreen). The file appears only when it is complete.\n\n"
+        "examples: planatlas map ws.gpkg -o programme.pdf --page A3\n"
+        "          planatlas map ws.gpkg -o sct.png --theme agency --highlight \"agency:Sở Công "
+        "Thương\"\n"
+        "          planatlas map ws.gpkg -o song-cong.svg --extent 81297802B66276855595229 "
+        "--lang en";
+    static const Command command{
+        "map",
+        "WS.gpkg -o FILE.png|svg|pdf [options]",
+        "Draw a map of the workspace for investors and planners: styled by kind, labelled, with\n"
+        "legend, scale bar, north arrow, locator, sources and the notes the data calls for.",
+        details,
+        {
+            {"-o", "FILE", "output: .png, .svg or .pdf (required)"},
+            {"--theme", "THEME", themeList},
+            {"--layers", "A,B", "draw only these layers (besides units and the basemap)"},
+            {"--extent", "EXT",
+             "province (default), a feature code, or minx,miny,maxx,maxy[:EPSG:N]"},
+            {"--page", "SIZE", "A4 (default) or A3"},
+            {"--orientation", "O", "landscape (default) or portrait"},
+            {"--dpi", "N", "resolution (default 150; 300 for print)"},
+            {"--size", "WxH", "an image of W×H pixels instead of a page"},
+            {"--title", "TEXT", "title (default: the programme and province)"},
+            {"--subtitle", "TEXT", "subtitle (default: what the theme shows)"},
+            {"--lang", "LANG", "vi (default) or en"},
+            {"--highlight", "WHAT", "agency theme: task:ID, agency:NAME or document:ID"},
+            {"--by-deadline", "",
+             "agency theme: colour the features by the year their tasks are due"},
+            {"--distance-km", "KM", "corridor theme: buffer distance (default 5)"},
+            {"--units", "LAYER", "coverage theme: unit layer (default: the districts)"},
+            {"--kind", "KIND",
+             "coverage theme: the kind whose share is shown (default industrial_park)"},
+            {"--quiet", "", "print nothing but errors"},
+        },
+        1,
+        1};
+    return command;
+}
 } // namespace
 
 int runMap(const std::vector<std::string>& args)
 {
-    if (handleHelp(kMap, args))
+    if (handleHelp(mapCommand(), args))
         return kOk;
-    const auto parsed = parse(kMap, args);
+    const auto parsed = parse(mapCommand(), args);
     if (!parsed.has("-o"))
         throw UsageError("planatlas map needs -o FILE (.png, .svg or .pdf)");
     render::MapOptions o;
     const std::string themeName = parsed.value("--theme", "programme");
     const auto theme = render::parseTheme(themeName);
     if (!theme)
-        throw UsageError("unknown theme '" + themeName +
-                         "' (programme, coverage, landprice, corridor, agency)");
+        throw UsageError("unknown theme '" + themeName + "' (" +
+                         std::string(mapCommand().options[1].help) + ")");
     o.theme = *theme;
     for (std::string list = parsed.value("--layers"); !list.empty();) {
         const auto comma = list.find(',');

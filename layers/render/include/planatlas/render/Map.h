@@ -36,6 +36,14 @@ enum class Theme
 };
 /// "programme", "coverage", … → Theme; nullopt for an unknown name.
 std::optional<Theme> parseTheme(const std::string& name);
+/// A theme as front ends offer it: its name (`--theme`) and what it shows (one line, English).
+struct ThemeInfo
+{
+    Theme theme = Theme::Programme;
+    std::string name, help;
+};
+/// Every theme, in the order they are offered.
+std::vector<ThemeInfo> themes();
 
 struct MapOptions;
 
