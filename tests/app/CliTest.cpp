@@ -982,6 +982,11 @@ TEST(Cli, ReportIsSelfContainedAndItsTablesAreTheAnalyses)
     EXPECT_NE(page.find("<svg class=\"chart\""), std::string::npos);
     EXPECT_NE(page.find("VỊ TRÍ CHỈ DẪN"), std::string::npos);   // indicative geometry said
     EXPECT_NE(page.find("SỐ LIỆU MINH HỌA"), std::string::npos); // illustrative prices said
+    // Its words from the catalogue, in Vietnamese by default, including the values translated
+    // as they come from the workspace (geometry quality).
+    EXPECT_NE(page.find("Báo cáo phạm vi không gian"), std::string::npos);
+    EXPECT_NE(page.find(">chỉ dẫn<"), std::string::npos);
+    EXPECT_EQ(page.find("Coverage report"), std::string::npos);
     EXPECT_NE(page.find("Open Development Mekong"), std::string::npos);
     // Every CSV beside it is what planatlas analyze writes for the same question.
     const std::vector<std::pair<std::string, std::vector<std::string>>> same = {

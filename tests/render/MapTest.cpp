@@ -10,8 +10,10 @@
 #include "planatlas/layers/Workspace.h"
 
 #include <QColor>
+#include <QFile>
 #include <QImage>
 #include <QPainter>
+#include <QXmlStreamReader>
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
@@ -530,4 +532,45 @@ TEST_F(Map, CanvasDrawsExactlyTheStackAtTheExtentEdgeToEdge)
     EXPECT_NE(withParks.pixel(x, y), noParks.pixel(x, y));
     EXPECT_EQ(hiddenParks.pixel(x, y), noParks.pixel(x, y));
     EXPECT_THROW(draw({{"no_such_layer", 1.0}}, noParks), pa::layers::Error);
+}
+
+// The Vietnamese catalogues (maps and report; the desktop application) leave no word in
+// English: every message has a translation that keeps the source's placeholders.
+TEST(Catalogue, EveryWordTranslatedWithItsPlaceholders)
+{
+    for (const char* file :
+         {"/layers/render/i18n/planatlas_render_vi.ts", "/app/gui/i18n/planatlas_vi.ts"}) {
+        QFile ts(QString::fromStdString(pa::test::sourceDir().string()) + QString::fromUtf8(file));
+        ASSERT_TRUE(ts.open(QIODevice::ReadOnly)) << file;
+        QXmlStreamReader xml(&ts);
+        int messages = 0;
+        QString context, source;
+        while (xml.readNext() != QXmlStreamReader::EndDocument && !xml.hasError()) {
+            if (!xml.isStartElement())
+                continue;
+            if (xml.name() == QStringLiteral("name")) {
+                context = xml.readElementText();
+            } else if (xml.name() == QStringLiteral("source")) {
+                source = xml.readElementText();
+            } else if (xml.name() == QStringLiteral("translation")) {
+                ++messages;
+                const QString type = xml.attributes().value(QStringLiteral("type")).toString();
+                const bool plural =
+                    source.contains(QStringLiteral("%n")); // numerus forms are nested
+                const QString text = plural ? QString() : xml.readElementText();
+                EXPECT_TRUE(type.isEmpty())
+                    << file << ": " << context.toStdString() << " '" << source.toStdString()
+                    << "' is " << type.toStdString();
+                if (plural)
+                    continue;
+                EXPECT_FALSE(text.isEmpty()) << file << ": '" << source.toStdString() << "'";
+                for (const auto& marker : {QStringLiteral("%1"), QStringLiteral("%2")})
+                    EXPECT_EQ(source.contains(marker), text.contains(marker))
+                        << file << ": '" << source.toStdString() << "' → '" << text.toStdString()
+                        << "'";
+            }
+        }
+        EXPECT_FALSE(xml.hasError()) << file << ": " << xml.errorString().toStdString();
+        EXPECT_GT(messages, 50) << file;
+    }
 }

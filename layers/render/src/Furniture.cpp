@@ -107,8 +107,8 @@ std::pair<double, double> drawScaleBar(QPainter& p, const QRectF& box, const Vie
         const double frameMetresOnPage = frame.width() / u.px(1) / 1000.0;
         denominator = (view.world.maxX - view.world.minX) / frameMetresOnPage;
         const double rounded = std::round(denominator / 1000.0) * 1000.0;
-        p.drawText(QPointF(x0, y0 + u.px(4)),
-                   tr("Scale", lang) + QStringLiteral(" 1:") + formatInteger(rounded, lang));
+        p.drawText(QPointF(x0, y0 + u.px(4)), MapText::tr("Scale", lang) + QStringLiteral(" 1:") +
+                                                  formatInteger(rounded, lang));
     }
     return {km, denominator};
 }
@@ -125,7 +125,7 @@ void drawNorthArrow(QPainter& p, const QRectF& nb, const Units& u, const std::st
     p.drawPolygon(arrow);
     const QFont nf = mapFont(u.pt(8), true);
     p.setFont(nf);
-    const QString n = tr("N", lang);
+    const QString n = MapText::tr("N", lang);
     p.drawText(QPointF(nb.center().x() - QFontMetricsF(nf).horizontalAdvance(n) / 2,
                        nb.top() + nb.height() * 0.2),
                n);
@@ -135,8 +135,9 @@ QString defaultTitle(layers::Workspace& ws, const std::string& lang)
 {
     const std::string province = ws.province();
     if (lang == "en")
-        return tr("Development programme", lang) + " — " + q(province) + " province";
-    return tr("Development programme", lang) + " — " + tr("province", lang) + " " + q(province);
+        return MapText::tr("Development programme", lang) + " — " + q(province) + " province";
+    return MapText::tr("Development programme", lang) + " — " + MapText::tr("province", lang) +
+           " " + q(province);
 }
 
 void drawTitle(QPainter& p, const QRectF& box, const QString& title, const QString& subtitle,
@@ -184,7 +185,7 @@ double drawLocator(QPainter& p, const PageLayout& layout, layers::Workspace& ws,
     p.setPen(QColor(0x30, 0x30, 0x30));
     p.setFont(cf);
     p.drawText(QPointF(box.left(), box.top() + QFontMetricsF(cf).ascent()),
-               tr("Location in Viet Nam", lang));
+               MapText::tr("Location in Viet Nam", lang));
     for (const auto& shapes : country)
         for (const auto& poly : shapes.polygons) {
             const QPainterPath path = polygonPath(poly, lv, 0.6);
@@ -233,10 +234,10 @@ std::vector<LegendEntry> legendEntries(const std::vector<Drawn>& drawn,
                                       : q(std::string(lang == "en" ? k->titleEn : k->titleVi));
         if (d.kind == "admin_province") {
             legend.push_back(
-                {symbolSwatch(d.kind, "", "", false, u), tr("Province boundary", lang)});
+                {symbolSwatch(d.kind, "", "", false, u), MapText::tr("Province boundary", lang)});
         } else if (d.kind == "admin_district") {
             legend.push_back(
-                {symbolSwatch(d.kind, "", "", false, u), tr("District boundary", lang)});
+                {symbolSwatch(d.kind, "", "", false, u), MapText::tr("District boundary", lang)});
         } else if (d.kind == "land_price" && !prices.empty()) {
             legend.push_back({nullptr, q(lang == "en" ? d.layer.titleEn : d.layer.titleVi)});
             double lower = *std::min_element(prices.begin(), prices.end());
@@ -269,17 +270,18 @@ std::vector<LegendEntry> legendEntries(const std::vector<Drawn>& drawn,
             if (st.first || (!st.first && !st.second))
                 legend.push_back(
                     {symbolSwatch(d.kind, "existing", "", false, u),
-                     kindTitle + (st.second ? " (" + tr("existing", lang) + ")" : QString())});
+                     kindTitle +
+                         (st.second ? " (" + MapText::tr("existing", lang) + ")" : QString())});
             if (st.second)
                 legend.push_back({symbolSwatch(d.kind, "planned", "", false, u),
-                                  kindTitle + " (" + tr("planned", lang) + ")"});
+                                  kindTitle + " (" + MapText::tr("planned", lang) + ")"});
         }
         theme.legendAfterLayer(legend, d, c);
     }
     theme.legendAfterLayers(legend, c);
     if (indicative)
         legend.push_back({symbolSwatch("industrial_park", "existing", "", true, u),
-                          tr("Indicative outline (not surveyed)", lang)});
+                          MapText::tr("Indicative outline (not surveyed)", lang)});
     theme.legendOfOverlay(legend, c);
     return legend;
 }
@@ -405,7 +407,8 @@ LegendFit drawLegendAndNotes(QPainter& p, const PageLayout& layout, double top,
     }
     p.setFont(head);
     p.setPen(QColor(0x10, 0x10, 0x10));
-    p.drawText(QPointF(area.left(), area.top() + QFontMetricsF(head).ascent()), tr("Legend", lang));
+    p.drawText(QPointF(area.left(), area.top() + QFontMetricsF(head).ascent()),
+               MapText::tr("Legend", lang));
     const std::size_t shown = place(size, columns, true, !fits);
     fit.columns = columns;
     fit.omitted = static_cast<std::int64_t>(legend.size() - shown);
@@ -415,11 +418,12 @@ LegendFit drawLegendAndNotes(QPainter& p, const PageLayout& layout, double top,
         const double width = (area.width() - columnGap * (columns - 1)) / columns;
         QFont italic = entry;
         italic.setItalic(true);
-        drawWrapped(
-            p, tr("… %1 more legend entries do not fit: enlarge the map", lang).arg(fit.omitted),
-            QRectF(area.left() + (columns - 1) * (width + columnGap), area.bottom() - 2 * rowH,
-                   width, 2 * rowH),
-            italic, QColor(0xb0, 0x10, 0x10));
+        drawWrapped(p,
+                    MapText::tr("… %1 more legend entries do not fit: enlarge the map", lang)
+                        .arg(fit.omitted),
+                    QRectF(area.left() + (columns - 1) * (width + columnGap),
+                           area.bottom() - 2 * rowH, width, 2 * rowH),
+                    italic, QColor(0xb0, 0x10, 0x10));
     }
     return fit;
 }
@@ -429,7 +433,7 @@ void drawFooter(QPainter& p, const QRectF& box,
                 layers::Workspace& ws, const std::string& date, const Units& u,
                 const std::string& lang)
 {
-    QString text = tr("Sources", lang) + ": ";
+    QString text = MapText::tr("Sources", lang) + ": ";
     for (std::size_t i = 0; i < sources.size(); ++i) {
         QString one = q(sources[i].second).trimmed();
         while (one.endsWith(QChar('.')))
@@ -441,9 +445,9 @@ void drawFooter(QPainter& p, const QRectF& box,
     const QDate d = QDate::fromString(q(today), Qt::ISODate);
     const QString when = lang == "en" ? d.toString(QStringLiteral("d MMMM yyyy"))
                                       : d.toString(QStringLiteral("dd/MM/yyyy"));
-    text += QStringLiteral(" — ") + tr("Coordinate system", lang) + ": " + q(ws.crs().label()) +
-            " (" + q(ws.crs().name()) + "). " + tr("Made with PlanAtlas on", lang) + " " + when +
-            ".";
+    text += QStringLiteral(" — ") + MapText::tr("Coordinate system", lang) + ": " +
+            q(ws.crs().label()) + " (" + q(ws.crs().name()) + "). " +
+            MapText::tr("Made with PlanAtlas on", lang) + " " + when + ".";
     for (double size = 6.5; size >= 3.5; size -= 0.5) {
         const QFont f = mapFont(u.pt(size));
         p.setFont(f);

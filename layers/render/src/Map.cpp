@@ -498,16 +498,18 @@ private:
                                           m_report.indicative);
         std::vector<std::pair<QString, QColor>> notes;
         if (m_report.illustrative)
-            notes.emplace_back(tr("ILLUSTRATIVE VALUES: the land prices shown are made up for "
-                                  "demonstration, not real prices.",
-                                  lang),
-                               QColor(0xc0, 0x00, 0x00));
+            notes.emplace_back(
+                MapText::tr("ILLUSTRATIVE VALUES: the land prices shown are made up for "
+                            "demonstration, not real prices.",
+                            lang),
+                QColor(0xc0, 0x00, 0x00));
         if (m_report.indicative)
-            notes.emplace_back(tr("INDICATIVE POSITIONS: parks, zones and routes are drawn from "
-                                  "published names and areas, "
-                                  "not surveyed; do not measure from this map.",
-                                  lang),
-                               QColor(0xb3, 0x58, 0x06));
+            notes.emplace_back(
+                MapText::tr("INDICATIVE POSITIONS: parks, zones and routes are drawn from "
+                            "published names and areas, "
+                            "not surveyed; do not measure from this map.",
+                            lang),
+                QColor(0xb3, 0x58, 0x06));
         auto fit = drawLegendAndNotes(m_p, m_layout, top, legend, notes, m_u, lang);
         m_report.legend = std::move(fit.printed);
         m_report.legendColumns = fit.columns;

@@ -39,98 +39,26 @@ std::string html(const std::string& text)
     return escapeMarkup(text);
 }
 
-/// The report's words; English key, Vietnamese unless lang is "en".
-std::string t(const char* key, const std::string& lang)
+/// The report's words: `ReportText::tr("Maps", lang)`, English in the source, Vietnamese from the
+/// catalogue (lupdate collects them as context "Report").
+class ReportText
 {
-    if (lang == "en")
-        return key;
-    static const std::map<std::string, const char*> vi = {
-        {"Coverage report", "Báo cáo phạm vi không gian của chương trình"},
-        {"province", "tỉnh"},
-        {"Prepared on", "Lập ngày"},
-        {"The programme at a glance", "Tổng quan chương trình"},
-        {"Plan documents", "Văn bản kế hoạch"},
-        {"document", "văn bản"},
-        {"type", "loại"},
-        {"number", "số"},
-        {"date", "ngày"},
-        {"tasks", "nhiệm vụ"},
-        {"with a place", "có địa điểm"},
-        {"without a place", "không có địa điểm"},
-        {"Features of the programme by kind", "Đối tượng của chương trình theo loại"},
-        {"kind", "loại"},
-        {"features", "số đối tượng"},
-        {"area (ha)", "diện tích (ha)"},
-        {"length (km)", "chiều dài (km)"},
-        {"Maps", "Bản đồ"},
-        {"Programme features", "Các đối tượng của chương trình"},
-        {"Expressway corridor", "Hành lang đường cao tốc"},
-        {"Share of each district's area in industrial parks",
-         "Tỷ lệ diện tích khu công nghiệp trong từng huyện"},
-        {"Land price", "Giá đất"},
-        {"Coverage by unit", "Phạm vi theo đơn vị hành chính"},
-        {"unit", "đơn vị"},
-        {"share of unit (%)", "tỷ lệ diện tích (%)"},
-        {"gap: none of this kind", "chưa có đối tượng loại này"},
-        {"Tasks without a place on the map", "Nhiệm vụ không gắn với địa điểm trên bản đồ"},
-        {"reason", "lý do"},
-        {"lead agency", "cơ quan chủ trì"},
-        {"Show the tasks", "Xem danh sách nhiệm vụ"},
-        {"Overlaps between incompatible uses",
-         "Chồng lấn giữa các mục đích sử dụng không tương thích"},
-        {"No overlaps between the kinds examined.",
-         "Không có chồng lấn giữa các loại đối tượng được xét."},
-        {"Corridor and access", "Hành lang và khả năng tiếp cận"},
-        {"of industrial land lies within", "diện tích đất công nghiệp nằm trong phạm vi"},
-        {"of an expressway", "từ đường cao tốc"},
-        {"to the nearest expressway (km)", "đến cao tốc gần nhất (km)"},
-        {"to the provincial city (km)", "đến đô thị cấp tỉnh (km)"},
-        {"Land price by park", "Giá đất theo khu công nghiệp"},
-        {"mean (VND/m²)", "bình quân (đ/m²)"},
-        {"min", "thấp nhất"},
-        {"max", "cao nhất"},
-        {"Targets", "Chỉ tiêu"},
-        {"indicator", "chỉ tiêu"},
-        {"plan", "kế hoạch"},
-        {"measured", "đo trên bản đồ"},
-        {"status", "đánh giá"},
-        {"met", "đạt"},
-        {"not met", "chưa đạt"},
-        {"no data", "chưa có dữ liệu"},
-        {"not measurable", "không đo được trên bản đồ"},
-        {"Data sources and quality", "Nguồn dữ liệu và chất lượng"},
-        {"layer", "lớp"},
-        {"quality", "chất lượng"},
-        {"source", "nguồn"},
-        {"licence", "giấy phép"},
-        {"Tables as CSV", "Các bảng dạng CSV"},
-        {"INDICATIVE POSITIONS: parks, zones and routes are drawn from published names and areas, "
-         "not surveyed; "
-         "areas and distances below are indicative.",
-         "VỊ TRÍ CHỈ DẪN: các khu, vùng, tuyến được vẽ theo địa danh và diện tích công bố, không "
-         "phải số liệu đo đạc; "
-         "diện tích và khoảng cách dưới đây chỉ mang tính tham khảo."},
-        {"ILLUSTRATIVE VALUES: the land prices in this report are made up for demonstration, not "
-         "real prices.",
-         "SỐ LIỆU MINH HỌA: giá đất trong báo cáo là số liệu minh họa, không phải giá thật."},
-        {"Tasks by document", "Nhiệm vụ theo văn bản"},
-        {"Programme area by kind (ha)", "Diện tích các đối tượng theo loại (ha)"},
-        {"This report was made by PlanAtlas from the workspace",
-         "Báo cáo do PlanAtlas lập từ cơ sở dữ liệu"},
-        {"Every number here is also in the CSV files beside this page, the same as `planatlas "
-         "analyze` writes.",
-         "Mọi số liệu ở đây đều có trong các tệp CSV đi kèm, giống hệt kết quả của lệnh `planatlas "
-         "analyze`."},
-        {"none", "không có"},
-        {"surveyed", "đo đạc"},
-        {"digitized", "số hóa"},
-        {"indicative", "chỉ dẫn"},
-        {"Areas and lengths inside the province of the plan's period.",
-         "Diện tích, chiều dài tính trong phạm vi tỉnh của thời kỳ kế hoạch."},
-    };
-    const auto it = vi.find(key);
-    return it == vi.end() ? key : it->second;
-}
+    Q_DECLARE_TR_FUNCTIONS(Report)
+public:
+    static std::string tr(const char* key, const std::string& lang)
+    {
+        return translated("Report", key, lang).toStdString();
+    }
+};
+
+/// Values the report translates as they come from the workspace (target status, geometry
+/// quality), listed for the catalogue.
+[[maybe_unused]] constexpr const char* kTranslatedValues[] = {
+    QT_TRANSLATE_NOOP("Report", "met"),       QT_TRANSLATE_NOOP("Report", "not met"),
+    QT_TRANSLATE_NOOP("Report", "no data"),   QT_TRANSLATE_NOOP("Report", "not measurable"),
+    QT_TRANSLATE_NOOP("Report", "none"),      QT_TRANSLATE_NOOP("Report", "surveyed"),
+    QT_TRANSLATE_NOOP("Report", "digitized"), QT_TRANSLATE_NOOP("Report", "indicative"),
+};
 
 std::string fmt(double v, int decimals, const std::string& lang)
 {
@@ -335,8 +263,9 @@ ReportResult writeReport(layers::Workspace& ws, const std::string& directory,
     std::ostringstream h;
     const std::string province = ws.province();
     const std::string title =
-        lang == "en" ? t("Coverage report", lang) + " — " + province + " province"
-                     : t("Coverage report", lang) + " — " + t("province", lang) + " " + province;
+        lang == "en" ? ReportText::tr("Coverage report", lang) + " — " + province + " province"
+                     : ReportText::tr("Coverage report", lang) + " — " +
+                           ReportText::tr("province", lang) + " " + province;
     h << "<!DOCTYPE html>\n<html lang=\"" << lang << "\"><head><meta charset=\"utf-8\">"
       << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>"
       << html(title) << "</title>"
@@ -360,7 +289,8 @@ ReportResult writeReport(layers::Workspace& ws, const std::string& directory,
          "text{font-size:13px;fill:#222}.sub{color:#555}"
          "details{margin:.5em 0}.wide{overflow-x:auto}.wide "
          "td:first-child{white-space:nowrap}</style></head><body>\n";
-    h << "<h1>" << html(title) << "</h1>\n<p class=\"sub\">" << html(t("Prepared on", lang)) << ' '
+    h << "<h1>" << html(title) << "</h1>\n<p class=\"sub\">"
+      << html(ReportText::tr("Prepared on", lang)) << ' '
       << html(lang == "en" ? o.date
                            : QDate::fromString(QString::fromStdString(o.date), Qt::ISODate)
                                  .toString(QStringLiteral("dd/MM/yyyy"))
@@ -383,23 +313,27 @@ ReportResult writeReport(layers::Workspace& ws, const std::string& directory,
     }
     if (indicative)
         h << "<p class=\"note indicative\">"
-          << html(t("INDICATIVE POSITIONS: parks, zones and routes are drawn from published names "
-                    "and areas, not "
-                    "surveyed; areas and distances below are indicative.",
-                    lang))
+          << html(ReportText::tr(
+                 "INDICATIVE POSITIONS: parks, zones and routes are drawn from published names "
+                 "and areas, not "
+                 "surveyed; areas and distances below are indicative.",
+                 lang))
           << "</p>\n";
     if (illustrative)
         h << "<p class=\"note illustrative\">"
-          << html(t("ILLUSTRATIVE VALUES: the land prices in this report are made up for "
-                    "demonstration, not real prices.",
-                    lang))
+          << html(ReportText::tr(
+                 "ILLUSTRATIVE VALUES: the land prices in this report are made up for "
+                 "demonstration, not real prices.",
+                 lang))
           << "</p>\n";
 
     // ---- at a glance ----
-    h << "<h2>" << html(t("The programme at a glance", lang)) << "</h2>\n";
+    h << "<h2>" << html(ReportText::tr("The programme at a glance", lang)) << "</h2>\n";
     {
-        Table docs{{t("document", lang), t("type", lang), t("number", lang), t("date", lang),
-                    t("tasks", lang), t("with a place", lang), t("without a place", lang)},
+        Table docs{{ReportText::tr("document", lang), ReportText::tr("type", lang),
+                    ReportText::tr("number", lang), ReportText::tr("date", lang),
+                    ReportText::tr("tasks", lang), ReportText::tr("with a place", lang),
+                    ReportText::tr("without a place", lang)},
                    {},
                    {false, false, false, false, true, true, true}};
         std::vector<std::string> labels;
@@ -434,10 +368,11 @@ ReportResult writeReport(layers::Workspace& ws, const std::string& directory,
             unlocated.push_back(static_cast<double>(row.tasks - row.located));
         }
         if (!docs.rows.empty()) {
-            h << "<h3>" << html(t("Plan documents", lang)) << "</h3>" << tableHtml(docs);
-            h << "<h3>" << html(t("Tasks by document", lang)) << "</h3>"
-              << barChart(labels, located, unlocated, t("with a place", lang),
-                          t("without a place", lang), lang);
+            h << "<h3>" << html(ReportText::tr("Plan documents", lang)) << "</h3>"
+              << tableHtml(docs);
+            h << "<h3>" << html(ReportText::tr("Tasks by document", lang)) << "</h3>"
+              << barChart(labels, located, unlocated, ReportText::tr("with a place", lang),
+                          ReportText::tr("without a place", lang), lang);
             ++result.charts, ++result.tables;
         }
         // Features by kind: count, area, length.
@@ -472,10 +407,10 @@ ReportResult writeReport(layers::Workspace& ws, const std::string& directory,
             std::get<2>(entry) += polygon ? num(r.rows[0][1]) / 10000.0 : 0.0;
             std::get<3>(entry) += line ? num(r.rows[0][2]) / 1000.0 : 0.0;
         }
-        Table features{
-            {t("kind", lang), t("features", lang), t("area (ha)", lang), t("length (km)", lang)},
-            {},
-            {false, true, true, true}};
+        Table features{{ReportText::tr("kind", lang), ReportText::tr("features", lang),
+                        ReportText::tr("area (ha)", lang), ReportText::tr("length (km)", lang)},
+                       {},
+                       {false, true, true, true}};
         std::vector<std::string> areaLabels;
         std::vector<double> areas;
         for (const auto& [rank, entry] : kinds) {
@@ -486,13 +421,14 @@ ReportResult writeReport(layers::Workspace& ws, const std::string& directory,
             if (area > 0 && kind != "other")
                 areaLabels.push_back(kindTitle(kind, lang)), areas.push_back(area);
         }
-        h << "<h3>" << html(t("Features of the programme by kind", lang)) << "</h3>"
+        h << "<h3>" << html(ReportText::tr("Features of the programme by kind", lang)) << "</h3>"
           << "<p class=\"sub\">"
-          << html(t("Areas and lengths inside the province of the plan's period.", lang)) << "</p>"
-          << tableHtml(features);
+          << html(ReportText::tr("Areas and lengths inside the province of the plan's period.",
+                                 lang))
+          << "</p>" << tableHtml(features);
         ++result.tables;
         if (!areas.empty()) {
-            h << "<h3>" << html(t("Programme area by kind (ha)", lang)) << "</h3>"
+            h << "<h3>" << html(ReportText::tr("Programme area by kind (ha)", lang)) << "</h3>"
               << barChart(areaLabels, areas, {}, "", "", lang);
             ++result.charts;
         }
@@ -500,7 +436,7 @@ ReportResult writeReport(layers::Workspace& ws, const std::string& directory,
 
     // ---- maps ----
     progress.update(0.55, "maps");
-    h << "<h2>" << html(t("Maps", lang)) << "</h2>\n";
+    h << "<h2>" << html(ReportText::tr("Maps", lang)) << "</h2>\n";
     auto figure = [&](MapOptions m, const std::string& caption) {
         MapReport mr;
         if (m.title.empty())
@@ -510,34 +446,36 @@ ReportResult writeReport(layers::Workspace& ws, const std::string& directory,
           << html(caption) << "</figcaption></figure>\n";
         ++result.maps;
     };
-    figure(MapOptions{}, t("Programme features", lang));
+    figure(MapOptions{}, ReportText::tr("Programme features", lang));
     if (hasExpressway) {
         MapOptions m;
         m.theme = Theme::Corridor;
         m.corridorKm = o.corridorKm;
-        figure(m, t("Expressway corridor", lang) + " (" + fmt(o.corridorKm, 0, lang) + " km)");
+        figure(m, ReportText::tr("Expressway corridor", lang) + " (" + fmt(o.corridorKm, 0, lang) +
+                      " km)");
     }
     if (!units.empty()) {
         MapOptions m;
         m.theme = Theme::Coverage;
         m.unitsLayer = units;
-        figure(m, t("Share of each district's area in industrial parks", lang));
+        figure(m, ReportText::tr("Share of each district's area in industrial parks", lang));
     }
     if (hasPrice) {
         MapOptions m;
         m.theme = Theme::LandPrice;
-        figure(m,
-               t("Land price", lang) +
-                   (illustrative ? " — " + t("ILLUSTRATIVE VALUES: the land prices in this report "
-                                             "are made up for demonstration, not real prices.",
-                                             lang)
-                                 : std::string()));
+        figure(m, ReportText::tr("Land price", lang) +
+                      (illustrative
+                           ? " — " + ReportText::tr(
+                                         "ILLUSTRATIVE VALUES: the land prices in this report "
+                                         "are made up for demonstration, not real prices.",
+                                         lang)
+                           : std::string()));
     }
 
     // ---- coverage by unit ----
     progress.update(0.8, "tables");
     if (coverage) {
-        h << "<h2>" << html(t("Coverage by unit", lang)) << "</h2>\n";
+        h << "<h2>" << html(ReportText::tr("Coverage by unit", lang)) << "</h2>\n";
         // One row per unit; for each kind with any feature, the share (polygons) or length (lines).
         std::vector<std::string> shown;
         for (const auto& kind : coverage->kinds)
@@ -546,7 +484,7 @@ ReportResult writeReport(layers::Workspace& ws, const std::string& directory,
                 std::any_of(coverage->rows.begin(), coverage->rows.end(),
                             [&](const auto& r) { return r.kind == kind && r.features > 0; }))
                 shown.push_back(kind);
-        Table table{{t("unit", lang)}, {}, {false}};
+        Table table{{ReportText::tr("unit", lang)}, {}, {false}};
         for (const auto& kind : shown)
             table.head.push_back(kindTitle(kind, lang)), table.numeric.push_back(true);
         std::map<std::string, std::vector<std::string>> byUnit;
@@ -563,8 +501,8 @@ ReportResult writeReport(layers::Workspace& ws, const std::string& directory,
                 continue;
             std::string cell;
             if (r.gap)
-                cell = "<span class=\"muted\" title=\"" + html(t("gap: none of this kind", lang)) +
-                       "\">—</span>";
+                cell = "<span class=\"muted\" title=\"" +
+                       html(ReportText::tr("gap: none of this kind", lang)) + "\">—</span>";
             else if (r.areaHa > 0)
                 cell = fmt(r.sharePct, 1, lang) + " %";
             else if (r.lengthKm > 0)
@@ -584,12 +522,17 @@ ReportResult writeReport(layers::Workspace& ws, const std::string& directory,
 
     // ---- tasks without a place ----
     {
-        h << "<h2>" << html(t("Tasks without a place on the map", lang)) << "</h2>\n";
-        Table counts{{t("document", lang), t("without a place", lang)}, {}, {false, true}};
+        h << "<h2>" << html(ReportText::tr("Tasks without a place on the map", lang)) << "</h2>\n";
+        Table counts{{ReportText::tr("document", lang), ReportText::tr("without a place", lang)},
+                     {},
+                     {false, true}};
         for (const auto& [doc, n] : byDocument.unlocatedByDocument)
             counts.rows.push_back({html(doc), fmt(static_cast<double>(n), 0, lang)});
         h << tableHtml(counts);
-        Table list{{"ID", t("lead agency", lang), t("reason", lang), t("tasks", lang)}, {}, {}};
+        Table list{{"ID", ReportText::tr("lead agency", lang), ReportText::tr("reason", lang),
+                    ReportText::tr("tasks", lang)},
+                   {},
+                   {}};
         for (const auto& task : byDocument.unlocated) {
             std::string lead;
             for (const auto& a : task.lead)
@@ -599,19 +542,22 @@ ReportResult writeReport(layers::Workspace& ws, const std::string& directory,
                  html(task.text.size() > 240 ? task.text.substr(0, task.text.rfind(' ', 240)) + " …"
                                              : task.text)});
         }
-        h << "<details><summary>" << html(t("Show the tasks", lang)) << " ("
+        h << "<details><summary>" << html(ReportText::tr("Show the tasks", lang)) << " ("
           << byDocument.unlocated.size() << ")</summary>" << tableHtml(list) << "</details>\n";
         result.tables += 2;
     }
 
     // ---- overlaps ----
     {
-        h << "<h2>" << html(t("Overlaps between incompatible uses", lang)) << "</h2>\n";
+        h << "<h2>" << html(ReportText::tr("Overlaps between incompatible uses", lang))
+          << "</h2>\n";
         if (overlaps.rows.empty()) {
-            h << "<p>" << html(t("No overlaps between the kinds examined.", lang)) << "</p>\n";
+            h << "<p>" << html(ReportText::tr("No overlaps between the kinds examined.", lang))
+              << "</p>\n";
         } else {
-            Table table{{"A", t("lead agency", lang) + " A", "B", t("lead agency", lang) + " B",
-                         t("area (ha)", lang)},
+            Table table{{"A", ReportText::tr("lead agency", lang) + " A", "B",
+                         ReportText::tr("lead agency", lang) + " B",
+                         ReportText::tr("area (ha)", lang)},
                         {},
                         {false, false, false, false, true}};
             for (const auto& r : overlaps.rows)
@@ -627,20 +573,21 @@ ReportResult writeReport(layers::Workspace& ws, const std::string& directory,
 
     // ---- corridor and access ----
     if (corridor) {
-        h << "<h2>" << html(t("Corridor and access", lang)) << "</h2>\n";
+        h << "<h2>" << html(ReportText::tr("Corridor and access", lang)) << "</h2>\n";
         if (corridor->industrialAreaHa > 0)
             h << "<p><strong>"
               << fmt(100.0 * corridor->industrialInsideHa / corridor->industrialAreaHa, 1, lang)
               << " %</strong> (" << fmt(corridor->industrialInsideHa, 0, lang) << " / "
               << fmt(corridor->industrialAreaHa, 0, lang) << " ha) "
-              << html(t("of industrial land lies within", lang)) << ' '
-              << fmt(o.corridorKm, 0, lang) << " km " << html(t("of an expressway", lang))
-              << ".</p>\n";
+              << html(ReportText::tr("of industrial land lies within", lang)) << ' '
+              << fmt(o.corridorKm, 0, lang) << " km "
+              << html(ReportText::tr("of an expressway", lang)) << ".</p>\n";
         std::map<std::string, double> toCity;
         for (const auto& r : accessCity)
             toCity[r.code] = r.distanceKm;
-        Table table{{t("kind", lang), "", t("to the nearest expressway (km)", lang),
-                     t("to the provincial city (km)", lang)},
+        Table table{{ReportText::tr("kind", lang), "",
+                     ReportText::tr("to the nearest expressway (km)", lang),
+                     ReportText::tr("to the provincial city (km)", lang)},
                     {},
                     {false, false, true, true}};
         for (const auto& r : accessExpressway) {
@@ -655,15 +602,17 @@ ReportResult writeReport(layers::Workspace& ws, const std::string& directory,
 
     // ---- land price ----
     if (zonal) {
-        h << "<h2>" << html(t("Land price by park", lang)) << "</h2>\n";
+        h << "<h2>" << html(ReportText::tr("Land price by park", lang)) << "</h2>\n";
         if (illustrative)
             h << "<p class=\"note illustrative\">"
-              << html(t("ILLUSTRATIVE VALUES: the land prices in this report are made up for "
-                        "demonstration, not real "
-                        "prices.",
-                        lang))
+              << html(ReportText::tr(
+                     "ILLUSTRATIVE VALUES: the land prices in this report are made up for "
+                     "demonstration, not real "
+                     "prices.",
+                     lang))
               << "</p>\n";
-        Table table{{t("kind", lang), "", t("mean (VND/m²)", lang), t("min", lang), t("max", lang)},
+        Table table{{ReportText::tr("kind", lang), "", ReportText::tr("mean (VND/m²)", lang),
+                     ReportText::tr("min", lang), ReportText::tr("max", lang)},
                     {},
                     {false, false, true, true, true}};
         for (const auto& r : zonal->rows) {
@@ -681,9 +630,10 @@ ReportResult writeReport(layers::Workspace& ws, const std::string& directory,
 
     // ---- targets ----
     if (targets) {
-        h << "<h2>" << html(t("Targets", lang)) << "</h2>\n";
-        Table table{{t("document", lang), t("indicator", lang), t("plan", lang),
-                     t("measured", lang), t("status", lang)},
+        h << "<h2>" << html(ReportText::tr("Targets", lang)) << "</h2>\n";
+        Table table{{ReportText::tr("document", lang), ReportText::tr("indicator", lang),
+                     ReportText::tr("plan", lang), ReportText::tr("measured", lang),
+                     ReportText::tr("status", lang)},
                     {},
                     {false, false, true, true, false}};
         for (const auto& r : targets->rows) {
@@ -698,10 +648,10 @@ ReportResult writeReport(layers::Workspace& ws, const std::string& directory,
                                                                   : r.comparator + " ") +
                 fmt(r.value, r.value == std::floor(r.value) ? 0 : 1, lang) +
                 (r.valueMax ? " – " + fmt(*r.valueMax, 1, lang) : "") + " " + r.unit;
-            table.rows.push_back(
-                {html(r.docId), html(r.indicator), html(plan),
-                 r.measured ? fmt(*r.measured, 1, lang) + " " + html(r.unit) : "",
-                 "<span class=\"" + cls + "\">" + html(t(r.status.c_str(), lang)) + "</span>"});
+            table.rows.push_back({html(r.docId), html(r.indicator), html(plan),
+                                  r.measured ? fmt(*r.measured, 1, lang) + " " + html(r.unit) : "",
+                                  "<span class=\"" + cls + "\">" +
+                                      html(ReportText::tr(r.status.c_str(), lang)) + "</span>"});
         }
         h << tableHtml(table);
         ++result.tables;
@@ -709,31 +659,33 @@ ReportResult writeReport(layers::Workspace& ws, const std::string& directory,
 
     // ---- sources ----
     {
-        h << "<h2>" << html(t("Data sources and quality", lang)) << "</h2>\n";
-        Table table{{t("layer", lang), t("features", lang), t("quality", lang), t("source", lang),
-                     t("licence", lang)},
+        h << "<h2>" << html(ReportText::tr("Data sources and quality", lang)) << "</h2>\n";
+        Table table{{ReportText::tr("layer", lang), ReportText::tr("features", lang),
+                     ReportText::tr("quality", lang), ReportText::tr("source", lang),
+                     ReportText::tr("licence", lang)},
                     {},
                     {false, true, false, false, false}};
         for (const auto& l : ws.layers()) {
             const std::string n = scalar(ws, "SELECT COUNT(*) FROM " + gis::sqlIdentifier(l.name));
             table.rows.push_back(
                 {html(lang == "en" ? l.titleEn : l.titleVi), n,
-                 html(t(l.geometryQuality.c_str(), lang)),
+                 html(ReportText::tr(l.geometryQuality.c_str(), lang)),
                  html(l.attribution.empty() ? l.source : l.attribution + " " + l.source),
                  html(l.licence)});
         }
         h << tableHtml(table);
         ++result.tables;
-        h << "<h3>" << html(t("Tables as CSV", lang)) << "</h3><ul>";
+        h << "<h3>" << html(ReportText::tr("Tables as CSV", lang)) << "</h3><ul>";
         for (const auto& [name, content] : csvFiles)
             h << "<li><a href=\"" << html(name) << "\">" << html(name) << "</a></li>";
         h << "</ul>\n<p class=\"sub\">"
-          << html(t("This report was made by PlanAtlas from the workspace", lang)) << ' '
-          << html(fs::path(ws.path()).filename().string()) << ". "
-          << html(t("Every number here is also in the CSV files beside this page, the same as "
-                    "`planatlas analyze` "
-                    "writes.",
-                    lang))
+          << html(ReportText::tr("This report was made by PlanAtlas from the workspace", lang))
+          << ' ' << html(fs::path(ws.path()).filename().string()) << ". "
+          << html(ReportText::tr(
+                 "Every number here is also in the CSV files beside this page, the same as "
+                 "`planatlas analyze` "
+                 "writes.",
+                 lang))
           << "</p>\n";
     }
     h << "</body></html>\n";

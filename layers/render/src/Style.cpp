@@ -2,7 +2,9 @@
 #include "planatlas/layers/LayerKind.h"
 
 #include <QLocale>
+#include <QTranslator>
 #include <cmath>
+#include <cstdio>
 #include <map>
 
 namespace pa::render {
@@ -127,53 +129,19 @@ Symbol symbolFor(const std::string& kind, const std::string& status, const std::
     return s;
 }
 
-QString tr(const char* key, const std::string& lang)
+QString translated(const char* context, const char* key, const std::string& lang)
 {
     if (lang == "en")
         return QString::fromUtf8(key);
-    static const std::map<std::string, const char*> vi = {
-        {"Legend", "Chú giải"},
-        {"Scale", "Tỷ lệ"},
-        {"N", "B"},
-        {"Sources", "Nguồn dữ liệu"},
-        {"Province boundary", "Ranh giới tỉnh"},
-        {"District boundary", "Ranh giới huyện"},
-        {"existing", "hiện có"},
-        {"planned", "quy hoạch, dự kiến"},
-        {"Indicative outline (not surveyed)", "Ranh giới chỉ dẫn (không phải đo đạc)"},
-        {"INDICATIVE POSITIONS: parks, zones and routes are drawn from published names and areas, "
-         "not surveyed; "
-         "do not measure from this map.",
-         "VỊ TRÍ CHỈ DẪN: các khu, vùng, tuyến được vẽ theo địa danh và diện tích công bố, không "
-         "phải số liệu đo "
-         "đạc; không đo đạc trên bản đồ này."},
-        {"ILLUSTRATIVE VALUES: the land prices shown are made up for demonstration, not real "
-         "prices.",
-         "SỐ LIỆU MINH HỌA: giá đất trên bản đồ là số liệu minh họa, không phải giá thật."},
-        {"Made with PlanAtlas on", "Lập bằng PlanAtlas ngày"},
-        {"… %1 more legend entries do not fit: enlarge the map",
-         "… còn %1 mục chú giải không đủ chỗ: hãy phóng to bản đồ"},
-        {"Coordinate system", "Hệ tọa độ"},
-        {"Development programme", "Chương trình phát triển"},
-        {"province", "tỉnh"},
-        {"Programme features by kind", "Các đối tượng của chương trình theo loại"},
-        {"Share of each unit covered by", "Tỷ lệ diện tích mỗi đơn vị thuộc"},
-        {"Land price", "Giá đất"},
-        {"Within", "Trong phạm vi"},
-        {"of an expressway", "từ đường cao tốc"},
-        {"Expressway corridor", "Hành lang đường cao tốc"},
-        {"Footprint of", "Địa bàn thực hiện của"},
-        {"tasks", "nhiệm vụ"},
-        {"features", "đối tượng"},
-        {"Other features", "Đối tượng khác"},
-        {"Due by", "Hạn hoàn thành"},
-        {"No end date (ongoing, annual or none given)",
-         "Không có hạn cụ thể (thường xuyên, hằng năm hoặc không nêu)"},
-        {"no data", "không có"},
-        {"Location in Viet Nam", "Vị trí trong Việt Nam"},
-    };
-    const auto it = vi.find(key);
-    return QString::fromUtf8(it == vi.end() ? key : it->second);
+    static const auto* catalogue = [] {
+        auto* t = new QTranslator; // lives as long as the process, as Qt's own translators
+        if (!t->load(QStringLiteral(":/planatlas_render/planatlas_render_vi.qm")))
+            std::fprintf(stderr, "planatlas: internal error: the Vietnamese catalogue of the "
+                                 "maps and the report is missing; they are written in English\n");
+        return t;
+    }();
+    const QString vi = catalogue->translate(context, key);
+    return vi.isEmpty() ? QString::fromUtf8(key) : vi;
 }
 
 QString formatInteger(double value, const std::string& lang)

@@ -5,6 +5,7 @@
 
 #include <QBrush>
 #include <QColor>
+#include <QCoreApplication>
 #include <QPen>
 #include <QString>
 #include <string>
@@ -43,8 +44,22 @@ struct Symbol
 Symbol symbolFor(const std::string& kind, const std::string& status, const std::string& tier,
                  bool indicative, bool muted, const Units& u);
 
-/// The map's own words. @p key is English; returns Vietnamese unless @p lang is "en".
-QString tr(const char* key, const std::string& lang);
+/// Words of the maps and the report: English in the source, Vietnamese in the Qt Linguist
+/// catalogue layers/render/i18n/planatlas_render_vi.ts, compiled into the library. The language
+/// is chosen per call (a map in English from the Vietnamese desktop). @p context is the
+/// catalogue's ("Map", "Report"); a key it lacks stays English.
+QString translated(const char* context, const char* key, const std::string& lang);
+
+/// The map's words: `MapText::tr("Legend", lang)` (lupdate collects them as context "Map").
+class MapText
+{
+    Q_DECLARE_TR_FUNCTIONS(Map)
+public:
+    static QString tr(const char* key, const std::string& lang)
+    {
+        return translated("Map", key, lang);
+    }
+};
 
 /// 1234567.8 → "1.234.568" (vi) or "1,234,568" (en).
 QString formatInteger(double value, const std::string& lang);

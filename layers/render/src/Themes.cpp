@@ -145,14 +145,14 @@ void ThemeDescription::legendAfterLayers(std::vector<LegendEntry>& legend,
                               pp.setBrush(colour);
                               pp.drawRect(r.adjusted(0, r.height() * 0.15, 0, -r.height() * 0.15));
                           },
-                          tr("Due by", c.lang) + " " + QString::number(year)});
+                          MapText::tr("Due by", c.lang) + " " + QString::number(year)});
     }
     if (!c.run.dueYears.empty())
         legend.push_back({symbolSwatch("industrial_park", "existing", "", false, c.u),
-                          tr("No end date (ongoing, annual or none given)", c.lang)});
+                          MapText::tr("No end date (ongoing, annual or none given)", c.lang)});
     if (c.run.emphasis)
         legend.push_back({symbolSwatch("industrial_park", "existing", "", false, c.u, true),
-                          tr("Other features", c.lang)});
+                          MapText::tr("Other features", c.lang)});
 }
 
 namespace {
@@ -177,7 +177,7 @@ public:
     [[nodiscard]] ThemeRun begin(layers::Workspace&, const MapOptions& o,
                                  const ThemeData&) const override
     {
-        return subtitled(tr("Programme features by kind", o.lang).toStdString());
+        return subtitled(MapText::tr("Programme features by kind", o.lang).toStdString());
     }
 };
 
@@ -194,7 +194,7 @@ public:
     [[nodiscard]] ThemeRun begin(layers::Workspace&, const MapOptions& o,
                                  const ThemeData&) const override
     {
-        return subtitled(tr("Land price", o.lang).toStdString() + " (VND/m²)");
+        return subtitled(MapText::tr("Land price", o.lang).toStdString() + " (VND/m²)");
     }
     [[nodiscard]] bool shows(const layers::RegisteredLayer& l, const MapOptions&) const override
     {
@@ -238,7 +238,7 @@ public:
                                  const ThemeData&) const override
     {
         const auto* k = layers::findKind(o.coverageKind);
-        return subtitled((tr("Share of each unit covered by", o.lang) + " " +
+        return subtitled((MapText::tr("Share of each unit covered by", o.lang) + " " +
                           q(std::string(o.lang == "en" ? k->titleEn : k->titleVi)).toLower())
                              .toStdString());
     }
@@ -279,7 +279,7 @@ public:
             return;
         const auto* k = layers::findKind(c.options.coverageKind);
         legend.push_back(
-            {nullptr, tr("Share of each unit covered by", c.lang) + " " +
+            {nullptr, MapText::tr("Share of each unit covered by", c.lang) + " " +
                           q(std::string(c.lang == "en" ? k->titleEn : k->titleVi)).toLower()});
         const auto& names = coverageClassNames();
         const Units u = c.u;
@@ -342,9 +342,10 @@ public:
         run.emphasised = data.corridorCodes;
         run.emphasis = true;
         run.subtitle =
-            (tr("Expressway corridor", o.lang) + ": " + tr("Within", o.lang) + " " +
+            (MapText::tr("Expressway corridor", o.lang) + ": " + MapText::tr("Within", o.lang) +
+             " " +
              formatDecimal(o.corridorKm, o.corridorKm == std::floor(o.corridorKm) ? 0 : 1, o.lang) +
-             " km " + tr("of an expressway", o.lang))
+             " km " + MapText::tr("of an expressway", o.lang))
                 .toStdString();
         return run;
     }
@@ -378,8 +379,8 @@ public:
                  pp.setPen(QPen(QColor(0xd7, 0x19, 0x1c, 200), u.px(0.3), Qt::DashLine));
                  pp.drawRect(r.adjusted(0, r.height() * 0.15, 0, -r.height() * 0.15));
              },
-             tr("Within", c.lang) + " " + formatDecimal(c.options.corridorKm, 0, c.lang) + " km " +
-                 tr("of an expressway", c.lang)});
+             MapText::tr("Within", c.lang) + " " + formatDecimal(c.options.corridorKm, 0, c.lang) +
+                 " km " + MapText::tr("of an expressway", c.lang)});
     }
 };
 
@@ -408,10 +409,11 @@ public:
         run.emphasis = true;
         for (const auto& [code, year] : run.dueYear)
             run.dueYears.insert(year);
-        run.subtitle = (tr("Footprint of", o.lang) + " " + q(what) + " — " +
-                        QString::number(tasks) + " " + tr("tasks", o.lang) + ", " +
-                        QString::number(run.emphasised.size()) + " " + tr("features", o.lang))
-                           .toStdString();
+        run.subtitle =
+            (MapText::tr("Footprint of", o.lang) + " " + q(what) + " — " + QString::number(tasks) +
+             " " + MapText::tr("tasks", o.lang) + ", " + QString::number(run.emphasised.size()) +
+             " " + MapText::tr("features", o.lang))
+                .toStdString();
         return run;
     }
     void restyle(Symbol& s, const Drawn&, const Item& item, const ThemeContext& c) const override

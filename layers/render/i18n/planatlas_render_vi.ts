@@ -1,0 +1,390 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi_VN" sourcelanguage="en">
+<context>
+    <name>Map</name>
+    <message>
+        <source>Scale</source>
+        <translation>Tỷ lệ</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>Development programme</source>
+        <translation>Chương trình phát triển</translation>
+    </message>
+    <message>
+        <source>province</source>
+        <translation>tỉnh</translation>
+    </message>
+    <message>
+        <source>Location in Viet Nam</source>
+        <translation>Vị trí trong Việt Nam</translation>
+    </message>
+    <message>
+        <source>Province boundary</source>
+        <translation>Ranh giới tỉnh</translation>
+    </message>
+    <message>
+        <source>District boundary</source>
+        <translation>Ranh giới huyện</translation>
+    </message>
+    <message>
+        <source>existing</source>
+        <translation>hiện có</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>quy hoạch, dự kiến</translation>
+    </message>
+    <message>
+        <source>Indicative outline (not surveyed)</source>
+        <translation>Ranh giới chỉ dẫn (không phải đo đạc)</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>Chú giải</translation>
+    </message>
+    <message>
+        <source>… %1 more legend entries do not fit: enlarge the map</source>
+        <translation>… còn %1 mục chú giải không đủ chỗ: hãy phóng to bản đồ</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Nguồn dữ liệu</translation>
+    </message>
+    <message>
+        <source>Coordinate system</source>
+        <translation>Hệ tọa độ</translation>
+    </message>
+    <message>
+        <source>Made with PlanAtlas on</source>
+        <translation>Lập bằng PlanAtlas ngày</translation>
+    </message>
+    <message>
+        <source>ILLUSTRATIVE VALUES: the land prices shown are made up for demonstration, not real prices.</source>
+        <translation>SỐ LIỆU MINH HỌA: giá đất trên bản đồ là số liệu minh họa, không phải giá thật.</translation>
+    </message>
+    <message>
+        <source>INDICATIVE POSITIONS: parks, zones and routes are drawn from published names and areas, not surveyed; do not measure from this map.</source>
+        <translation>VỊ TRÍ CHỈ DẪN: các khu, vùng, tuyến được vẽ theo địa danh và diện tích công bố, không phải số liệu đo đạc; không đo đạc trên bản đồ này.</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>Hạn hoàn thành</translation>
+    </message>
+    <message>
+        <source>No end date (ongoing, annual or none given)</source>
+        <translation>Không có hạn cụ thể (thường xuyên, hằng năm hoặc không nêu)</translation>
+    </message>
+    <message>
+        <source>Other features</source>
+        <translation>Đối tượng khác</translation>
+    </message>
+    <message>
+        <source>Programme features by kind</source>
+        <translation>Các đối tượng của chương trình theo loại</translation>
+    </message>
+    <message>
+        <source>Land price</source>
+        <translation>Giá đất</translation>
+    </message>
+    <message>
+        <source>Share of each unit covered by</source>
+        <translation>Tỷ lệ diện tích mỗi đơn vị thuộc</translation>
+    </message>
+    <message>
+        <source>Expressway corridor</source>
+        <translation>Hành lang đường cao tốc</translation>
+    </message>
+    <message>
+        <source>Within</source>
+        <translation>Trong phạm vi</translation>
+    </message>
+    <message>
+        <source>of an expressway</source>
+        <translation>từ đường cao tốc</translation>
+    </message>
+    <message>
+        <source>Footprint of</source>
+        <translation>Địa bàn thực hiện của</translation>
+    </message>
+    <message>
+        <source>tasks</source>
+        <translation>nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>features</source>
+        <translation>đối tượng</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <source>met</source>
+        <translation>đạt</translation>
+    </message>
+    <message>
+        <source>not met</source>
+        <translation>chưa đạt</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>chưa có dữ liệu</translation>
+    </message>
+    <message>
+        <source>not measurable</source>
+        <translation>không đo được trên bản đồ</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>không có</translation>
+    </message>
+    <message>
+        <source>surveyed</source>
+        <translation>đo đạc</translation>
+    </message>
+    <message>
+        <source>digitized</source>
+        <translation>số hóa</translation>
+    </message>
+    <message>
+        <source>indicative</source>
+        <translation>chỉ dẫn</translation>
+    </message>
+    <message>
+        <source>Coverage report</source>
+        <translation>Báo cáo phạm vi không gian của chương trình</translation>
+    </message>
+    <message>
+        <source>province</source>
+        <translation>tỉnh</translation>
+    </message>
+    <message>
+        <source>Prepared on</source>
+        <translation>Lập ngày</translation>
+    </message>
+    <message>
+        <source>INDICATIVE POSITIONS: parks, zones and routes are drawn from published names and areas, not surveyed; areas and distances below are indicative.</source>
+        <translation>VỊ TRÍ CHỈ DẪN: các khu, vùng, tuyến được vẽ theo địa danh và diện tích công bố, không phải số liệu đo đạc; diện tích và khoảng cách dưới đây chỉ mang tính tham khảo.</translation>
+    </message>
+    <message>
+        <source>ILLUSTRATIVE VALUES: the land prices in this report are made up for demonstration, not real prices.</source>
+        <translation>SỐ LIỆU MINH HỌA: giá đất trong báo cáo là số liệu minh họa, không phải giá thật.</translation>
+    </message>
+    <message>
+        <source>The programme at a glance</source>
+        <translation>Tổng quan chương trình</translation>
+    </message>
+    <message>
+        <source>document</source>
+        <translation>văn bản</translation>
+    </message>
+    <message>
+        <source>type</source>
+        <translation>loại</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>số</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>ngày</translation>
+    </message>
+    <message>
+        <source>tasks</source>
+        <translation>nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>with a place</source>
+        <translation>có địa điểm</translation>
+    </message>
+    <message>
+        <source>without a place</source>
+        <translation>không có địa điểm</translation>
+    </message>
+    <message>
+        <source>Plan documents</source>
+        <translation>Văn bản kế hoạch</translation>
+    </message>
+    <message>
+        <source>Tasks by document</source>
+        <translation>Nhiệm vụ theo văn bản</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>loại</translation>
+    </message>
+    <message>
+        <source>features</source>
+        <translation>số đối tượng</translation>
+    </message>
+    <message>
+        <source>area (ha)</source>
+        <translation>diện tích (ha)</translation>
+    </message>
+    <message>
+        <source>length (km)</source>
+        <translation>chiều dài (km)</translation>
+    </message>
+    <message>
+        <source>Features of the programme by kind</source>
+        <translation>Đối tượng của chương trình theo loại</translation>
+    </message>
+    <message>
+        <source>Areas and lengths inside the province of the plan&apos;s period.</source>
+        <translation>Diện tích, chiều dài tính trong phạm vi tỉnh của thời kỳ kế hoạch.</translation>
+    </message>
+    <message>
+        <source>Programme area by kind (ha)</source>
+        <translation>Diện tích các đối tượng theo loại (ha)</translation>
+    </message>
+    <message>
+        <source>Maps</source>
+        <translation>Bản đồ</translation>
+    </message>
+    <message>
+        <source>Programme features</source>
+        <translation>Các đối tượng của chương trình</translation>
+    </message>
+    <message>
+        <source>Expressway corridor</source>
+        <translation>Hành lang đường cao tốc</translation>
+    </message>
+    <message>
+        <source>Share of each district&apos;s area in industrial parks</source>
+        <translation>Tỷ lệ diện tích khu công nghiệp trong từng huyện</translation>
+    </message>
+    <message>
+        <source>Land price</source>
+        <translation>Giá đất</translation>
+    </message>
+    <message>
+        <source>Coverage by unit</source>
+        <translation>Phạm vi theo đơn vị hành chính</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>đơn vị</translation>
+    </message>
+    <message>
+        <source>gap: none of this kind</source>
+        <translation>chưa có đối tượng loại này</translation>
+    </message>
+    <message>
+        <source>Tasks without a place on the map</source>
+        <translation>Nhiệm vụ không gắn với địa điểm trên bản đồ</translation>
+    </message>
+    <message>
+        <source>lead agency</source>
+        <translation>cơ quan chủ trì</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>lý do</translation>
+    </message>
+    <message>
+        <source>Show the tasks</source>
+        <translation>Xem danh sách nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Overlaps between incompatible uses</source>
+        <translation>Chồng lấn giữa các mục đích sử dụng không tương thích</translation>
+    </message>
+    <message>
+        <source>No overlaps between the kinds examined.</source>
+        <translation>Không có chồng lấn giữa các loại đối tượng được xét.</translation>
+    </message>
+    <message>
+        <source>Corridor and access</source>
+        <translation>Hành lang và khả năng tiếp cận</translation>
+    </message>
+    <message>
+        <source>of industrial land lies within</source>
+        <translation>diện tích đất công nghiệp nằm trong phạm vi</translation>
+    </message>
+    <message>
+        <source>of an expressway</source>
+        <translation>từ đường cao tốc</translation>
+    </message>
+    <message>
+        <source>to the nearest expressway (km)</source>
+        <translation>đến cao tốc gần nhất (km)</translation>
+    </message>
+    <message>
+        <source>to the provincial city (km)</source>
+        <translation>đến đô thị cấp tỉnh (km)</translation>
+    </message>
+    <message>
+        <source>Land price by park</source>
+        <translation>Giá đất theo khu công nghiệp</translation>
+    </message>
+    <message>
+        <source>mean (VND/m²)</source>
+        <translation>bình quân (đ/m²)</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>thấp nhất</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>cao nhất</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>Chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>indicator</source>
+        <translation>chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>plan</source>
+        <translation>kế hoạch</translation>
+    </message>
+    <message>
+        <source>measured</source>
+        <translation>đo trên bản đồ</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>đánh giá</translation>
+    </message>
+    <message>
+        <source>Data sources and quality</source>
+        <translation>Nguồn dữ liệu và chất lượng</translation>
+    </message>
+    <message>
+        <source>layer</source>
+        <translation>lớp</translation>
+    </message>
+    <message>
+        <source>quality</source>
+        <translation>chất lượng</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>nguồn</translation>
+    </message>
+    <message>
+        <source>licence</source>
+        <translation>giấy phép</translation>
+    </message>
+    <message>
+        <source>Tables as CSV</source>
+        <translation>Các bảng dạng CSV</translation>
+    </message>
+    <message>
+        <source>This report was made by PlanAtlas from the workspace</source>
+        <translation>Báo cáo do PlanAtlas lập từ cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <source>Every number here is also in the CSV files beside this page, the same as `planatlas analyze` writes.</source>
+        <translation>Mọi số liệu ở đây đều có trong các tệp CSV đi kèm, giống hệt kết quả của lệnh `planatlas analyze`.</translation>
+    </message>
+</context>
+</TS>
