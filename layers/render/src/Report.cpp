@@ -174,93 +174,108 @@ std::string tableHtml(const Table& t)
     return s.str();
 }
 
-} // namespace
-
-ReportResult writeReport(layers::Workspace& ws, const std::string& directory,
-                         const ReportOptions& options, const layers::Progress& progress)
+/// What the sections are made from: the analyses, run once with the CLI's defaults, the CSV
+/// each writes, and what the data says of itself (indicative geometry, illustrative values).
+struct ReportInputs
 {
-    ensureGuiApplication();
-    const std::string& lang = options.lang;
-    if (lang != "vi" && lang != "en")
-        throw Error(ErrorKind::Usage, "--lang must be vi or en");
-    const fs::path target(directory);
-    const fs::path parent = target.parent_path().empty() ? fs::path(".") : target.parent_path();
-    std::error_code ec;
-    if (!fs::is_directory(parent, ec))
-        throw Error(ErrorKind::Input,
-                    directory + ": the folder '" + parent.string() + "' does not exist");
-    if (fs::exists(target, ec) && !fs::is_directory(target, ec))
-        throw Error(ErrorKind::Input, directory + ": exists and is not a folder");
-    if (ws.layers().empty())
-        throw Error(ErrorKind::Usage,
-                    "the workspace '" + ws.path() + "' is empty: nothing to report");
-
-    ReportResult result;
-    ReportOptions o = options;
-    if (o.date.empty())
-        o.date = QDate::currentDate().toString(Qt::ISODate).toStdString();
-    const std::string units = periodUnitsLayer(ws);
-    result.unitsLayer = units;
-
-    // ---- the analyses, once, with the CLI's defaults
-    // ------------------------------------------------
-    std::map<std::string, std::string> csvFiles; // file name → content
-    progress.update(0.02, "coverage");
+    std::string units; ///< the units of the programme's period
     std::optional<analysis::CoverageResult> coverage;
-    if (!units.empty()) {
-        coverage = analysis::coverage(ws, units);
-        csvFiles["coverage_by_unit.csv"] = csv::coverage(*coverage);
-    }
-    progress.update(0.15, "footprint");
-    const auto byDocument = analysis::footprint(ws, analysis::FootprintBy::Document);
-    const auto byAgency = analysis::footprint(ws, analysis::FootprintBy::Agency, units);
-    csvFiles["footprint_by_agency.csv"] = csv::footprint(byAgency);
-    csvFiles["tasks_without_place.csv"] = csv::unlocated(byDocument);
-    progress.update(0.3, "overlaps");
-    const auto overlaps = analysis::overlaps(ws, analysis::defaultOverlapPairs());
-    csvFiles["overlaps.csv"] = csv::overlaps(overlaps);
+    analysis::FootprintResult byDocument, byAgency;
+    analysis::OverlapsResult overlaps;
     bool hasExpressway = false, hasTown = false, hasPrice = false;
     std::string priceLayer;
-    for (const auto& l : ws.layers()) {
-        hasExpressway = hasExpressway || l.kind == "expressway";
-        hasTown = hasTown || l.kind == "urban_centre";
-        if (l.kind == "land_price" && priceLayer.empty())
-            hasPrice = true, priceLayer = l.name;
-    }
     std::optional<analysis::CorridorResult> corridor;
     std::vector<analysis::DistanceRow> accessExpressway, accessCity;
-    progress.update(0.4, "corridor");
-    if (hasExpressway) {
-        corridor = analysis::corridor(ws, o.corridorKm);
-        csvFiles["corridor.csv"] = csv::corridor(*corridor);
-        accessExpressway = analysis::access(ws, "expressway").rows;
-        csvFiles["access_to_expressway.csv"] = csv::distances(accessExpressway, false);
+    std::optional<analysis::ZonalResult> zonal;
+    std::optional<analysis::TargetsResult> targets;
+    bool indicative = false, illustrative = false;
+    std::map<std::string, std::string> csvFiles; ///< file name → content
+};
+
+ReportInputs runAnalyses(layers::Workspace& ws, const ReportOptions& o,
+                         const layers::Progress& progress)
+{
+    ReportInputs in;
+    in.units = periodUnitsLayer(ws);
+    progress.update(0.02, "coverage");
+    if (!in.units.empty()) {
+        in.coverage = analysis::coverage(ws, in.units);
+        in.csvFiles["coverage_by_unit.csv"] = csv::coverage(*in.coverage);
     }
-    if (hasTown) {
+    progress.update(0.15, "footprint");
+    in.byDocument = analysis::footprint(ws, analysis::FootprintBy::Document);
+    in.byAgency = analysis::footprint(ws, analysis::FootprintBy::Agency, in.units);
+    in.csvFiles["footprint_by_agency.csv"] = csv::footprint(in.byAgency);
+    in.csvFiles["tasks_without_place.csv"] = csv::unlocated(in.byDocument);
+    progress.update(0.3, "overlaps");
+    in.overlaps = analysis::overlaps(ws, analysis::defaultOverlapPairs());
+    in.csvFiles["overlaps.csv"] = csv::overlaps(in.overlaps);
+    for (const auto& l : ws.layers()) {
+        in.hasExpressway = in.hasExpressway || l.kind == "expressway";
+        in.hasTown = in.hasTown || l.kind == "urban_centre";
+        if (l.kind == "land_price" && in.priceLayer.empty())
+            in.hasPrice = true, in.priceLayer = l.name;
+    }
+    progress.update(0.4, "corridor");
+    if (in.hasExpressway) {
+        in.corridor = analysis::corridor(ws, o.corridorKm);
+        in.csvFiles["corridor.csv"] = csv::corridor(*in.corridor);
+        in.accessExpressway = analysis::access(ws, "expressway").rows;
+        in.csvFiles["access_to_expressway.csv"] = csv::distances(in.accessExpressway, false);
+    }
+    if (in.hasTown) {
         try {
-            accessCity = analysis::access(ws, "urban_centre:provincial").rows;
-            csvFiles["access_to_provincial_city.csv"] = csv::distances(accessCity, false);
+            in.accessCity = analysis::access(ws, "urban_centre:provincial").rows;
+            in.csvFiles["access_to_provincial_city.csv"] = csv::distances(in.accessCity, false);
         } catch (const Error&) {
             // no provincial centre among the towns: the column stays empty
         }
     }
-    std::optional<analysis::ZonalResult> zonal;
-    if (hasPrice) {
-        zonal = analysis::zonal(ws, priceLayer);
-        csvFiles["land_price_by_feature.csv"] = csv::zonal(*zonal);
+    if (in.hasPrice) {
+        in.zonal = analysis::zonal(ws, in.priceLayer);
+        in.csvFiles["land_price_by_feature.csv"] = csv::zonal(*in.zonal);
     }
     progress.update(0.5, "targets");
-    std::optional<analysis::TargetsResult> targets;
     try {
-        targets = analysis::targets(ws);
-        csvFiles["targets.csv"] = csv::targets(*targets);
+        in.targets = analysis::targets(ws);
+        in.csvFiles["targets.csv"] = csv::targets(*in.targets);
     } catch (const Error&) {
         // no province layer: no targets section
     }
+    for (const auto& l : ws.layers()) {
+        if (l.kind == "basemap" || l.kind.rfind("admin_", 0) == 0)
+            continue;
+        const auto t2 = gis::sqlIdentifier(l.name);
+        if (ws.dataset().layerByName(l.name)->fieldIndex("geometry_quality") >= 0 &&
+            scalar(ws, "SELECT COUNT(*) FROM " + t2 + " WHERE geometry_quality = 'indicative'") !=
+                "0")
+            in.indicative = true;
+        if (l.kind == "land_price" && ws.dataset().layerByName(l.name)->fieldIndex("source") >= 0 &&
+            scalar(ws, "SELECT COUNT(*) FROM " + t2 + " WHERE source = 'illustrative'") != "0")
+            in.illustrative = true;
+    }
+    return in;
+}
 
-    // ---- the page
-    // ------------------------------------------------------------------------------------
-    std::ostringstream h;
+/// The page being written and what its sections share.
+struct Page
+{
+    layers::Workspace& ws;
+    const ReportOptions& options;
+    const ReportInputs& inputs;
+    std::ostringstream& html;
+    ReportResult& result;
+    const layers::Progress& progress;
+};
+
+/// The head of the page: title, date, CRS, and the notes that govern how to read the rest.
+void headSection(Page& page)
+{
+    layers::Workspace& ws = page.ws;
+    const ReportOptions& o = page.options;
+    const std::string& lang = page.options.lang;
+    const ReportInputs& in = page.inputs;
+    std::ostringstream& h = page.html;
     const std::string province = ws.province();
     const std::string title =
         lang == "en" ? ReportText::tr("Coverage report", lang) + " — " + province + " province"
@@ -298,20 +313,7 @@ ReportResult writeReport(layers::Workspace& ws, const std::string& directory,
       << " · " << html(ws.crs().label() + " (" + ws.crs().name() + ")") << "</p>\n";
 
     // Notes first: they govern how to read everything below.
-    bool indicative = false, illustrative = false;
-    for (const auto& l : ws.layers()) {
-        if (l.kind == "basemap" || l.kind.rfind("admin_", 0) == 0)
-            continue;
-        const auto t2 = gis::sqlIdentifier(l.name);
-        if (ws.dataset().layerByName(l.name)->fieldIndex("geometry_quality") >= 0 &&
-            scalar(ws, "SELECT COUNT(*) FROM " + t2 + " WHERE geometry_quality = 'indicative'") !=
-                "0")
-            indicative = true;
-        if (l.kind == "land_price" && ws.dataset().layerByName(l.name)->fieldIndex("source") >= 0 &&
-            scalar(ws, "SELECT COUNT(*) FROM " + t2 + " WHERE source = 'illustrative'") != "0")
-            illustrative = true;
-    }
-    if (indicative)
+    if (in.indicative)
         h << "<p class=\"note indicative\">"
           << html(ReportText::tr(
                  "INDICATIVE POSITIONS: parks, zones and routes are drawn from published names "
@@ -319,15 +321,23 @@ ReportResult writeReport(layers::Workspace& ws, const std::string& directory,
                  "surveyed; areas and distances below are indicative.",
                  lang))
           << "</p>\n";
-    if (illustrative)
+    if (in.illustrative)
         h << "<p class=\"note illustrative\">"
           << html(ReportText::tr(
                  "ILLUSTRATIVE VALUES: the land prices in this report are made up for "
                  "demonstration, not real prices.",
                  lang))
           << "</p>\n";
+}
 
-    // ---- at a glance ----
+/// The programme at a glance: its documents and tasks, its features by kind.
+void glanceSection(Page& page)
+{
+    layers::Workspace& ws = page.ws;
+    const std::string& lang = page.options.lang;
+    const ReportInputs& in = page.inputs;
+    std::ostringstream& h = page.html;
+    ReportResult& result = page.result;
     h << "<h2>" << html(ReportText::tr("The programme at a glance", lang)) << "</h2>\n";
     {
         Table docs{{ReportText::tr("document", lang), ReportText::tr("type", lang),
@@ -339,7 +349,7 @@ ReportResult writeReport(layers::Workspace& ws, const std::string& directory,
         std::vector<std::string> labels;
         std::vector<double> located, unlocated;
         const bool notBefore = ws.schemaVersion() >= layers::kSchemaPlanReview;
-        for (const auto& row : byDocument.rows) {
+        for (const auto& row : in.byDocument.rows) {
             auto dmy = [&](const std::string& iso) {
                 return lang == "en" || iso.empty()
                            ? iso
@@ -433,8 +443,18 @@ ReportResult writeReport(layers::Workspace& ws, const std::string& directory,
             ++result.charts;
         }
     }
+}
 
-    // ---- maps ----
+/// The maps: programme, corridor, coverage, land price (those the workspace can draw).
+void mapsSection(Page& page)
+{
+    layers::Workspace& ws = page.ws;
+    const ReportOptions& o = page.options;
+    const std::string& lang = page.options.lang;
+    const ReportInputs& in = page.inputs;
+    std::ostringstream& h = page.html;
+    ReportResult& result = page.result;
+    const layers::Progress& progress = page.progress;
     progress.update(0.55, "maps");
     h << "<h2>" << html(ReportText::tr("Maps", lang)) << "</h2>\n";
     auto figure = [&](MapOptions m, const std::string& caption) {
@@ -447,41 +467,49 @@ ReportResult writeReport(layers::Workspace& ws, const std::string& directory,
         ++result.maps;
     };
     figure(MapOptions{}, ReportText::tr("Programme features", lang));
-    if (hasExpressway) {
+    if (in.hasExpressway) {
         MapOptions m;
         m.theme = Theme::Corridor;
         m.corridorKm = o.corridorKm;
         figure(m, ReportText::tr("Expressway corridor", lang) + " (" + fmt(o.corridorKm, 0, lang) +
                       " km)");
     }
-    if (!units.empty()) {
+    if (!in.units.empty()) {
         MapOptions m;
         m.theme = Theme::Coverage;
-        m.unitsLayer = units;
+        m.unitsLayer = in.units;
         figure(m, ReportText::tr("Share of each district's area in industrial parks", lang));
     }
-    if (hasPrice) {
+    if (in.hasPrice) {
         MapOptions m;
         m.theme = Theme::LandPrice;
         figure(m, ReportText::tr("Land price", lang) +
-                      (illustrative
+                      (in.illustrative
                            ? " — " + ReportText::tr(
                                          "ILLUSTRATIVE VALUES: the land prices in this report "
                                          "are made up for demonstration, not real prices.",
                                          lang)
                            : std::string()));
     }
+}
 
-    // ---- coverage by unit ----
+/// Coverage by unit: the share (or length, or count) of each kind in each unit.
+void coverageSection(Page& page)
+{
+    const std::string& lang = page.options.lang;
+    const ReportInputs& in = page.inputs;
+    std::ostringstream& h = page.html;
+    ReportResult& result = page.result;
+    const layers::Progress& progress = page.progress;
     progress.update(0.8, "tables");
-    if (coverage) {
+    if (in.coverage) {
         h << "<h2>" << html(ReportText::tr("Coverage by unit", lang)) << "</h2>\n";
         // One row per unit; for each kind with any feature, the share (polygons) or length (lines).
         std::vector<std::string> shown;
-        for (const auto& kind : coverage->kinds)
+        for (const auto& kind : in.coverage->kinds)
             if (kind != "other" && kind != "road" && kind != "railway" &&
                 kind != "infrastructure" && kind != "urban_centre" && kind != "market_logistics" &&
-                std::any_of(coverage->rows.begin(), coverage->rows.end(),
+                std::any_of(in.coverage->rows.begin(), in.coverage->rows.end(),
                             [&](const auto& r) { return r.kind == kind && r.features > 0; }))
                 shown.push_back(kind);
         Table table{{ReportText::tr("unit", lang)}, {}, {false}};
@@ -489,7 +517,7 @@ ReportResult writeReport(layers::Workspace& ws, const std::string& directory,
             table.head.push_back(kindTitle(kind, lang)), table.numeric.push_back(true);
         std::map<std::string, std::vector<std::string>> byUnit;
         std::vector<std::string> order;
-        for (const auto& r : coverage->rows) {
+        for (const auto& r : in.coverage->rows) {
             auto& cells = byUnit[r.unitCode];
             if (cells.empty()) {
                 cells.assign(shown.size() + 1, "");
@@ -519,78 +547,94 @@ ReportResult writeReport(layers::Workspace& ws, const std::string& directory,
         h << "<div class=\"wide\">" << tableHtml(table) << "</div>";
         ++result.tables;
     }
+}
 
-    // ---- tasks without a place ----
-    {
-        h << "<h2>" << html(ReportText::tr("Tasks without a place on the map", lang)) << "</h2>\n";
-        Table counts{{ReportText::tr("document", lang), ReportText::tr("without a place", lang)},
-                     {},
-                     {false, true}};
-        for (const auto& [doc, n] : byDocument.unlocatedByDocument)
-            counts.rows.push_back({html(doc), fmt(static_cast<double>(n), 0, lang)});
-        h << tableHtml(counts);
-        Table list{{"ID", ReportText::tr("lead agency", lang), ReportText::tr("reason", lang),
-                    ReportText::tr("tasks", lang)},
-                   {},
-                   {}};
-        for (const auto& task : byDocument.unlocated) {
-            std::string lead;
-            for (const auto& a : task.lead)
-                lead += (lead.empty() ? "" : "; ") + a;
-            list.rows.push_back(
-                {html(task.taskId), html(lead), html(task.reason),
-                 html(task.text.size() > 240 ? task.text.substr(0, task.text.rfind(' ', 240)) + " …"
-                                             : task.text)});
-        }
-        h << "<details><summary>" << html(ReportText::tr("Show the tasks", lang)) << " ("
-          << byDocument.unlocated.size() << ")</summary>" << tableHtml(list) << "</details>\n";
-        result.tables += 2;
+/// Tasks without a place on the map, by document, with the reason.
+void unlocatedSection(Page& page)
+{
+    const std::string& lang = page.options.lang;
+    const ReportInputs& in = page.inputs;
+    std::ostringstream& h = page.html;
+    ReportResult& result = page.result;
+    h << "<h2>" << html(ReportText::tr("Tasks without a place on the map", lang)) << "</h2>\n";
+    Table counts{{ReportText::tr("document", lang), ReportText::tr("without a place", lang)},
+                 {},
+                 {false, true}};
+    for (const auto& [doc, n] : in.byDocument.unlocatedByDocument)
+        counts.rows.push_back({html(doc), fmt(static_cast<double>(n), 0, lang)});
+    h << tableHtml(counts);
+    Table list{{"ID", ReportText::tr("lead agency", lang), ReportText::tr("reason", lang),
+                ReportText::tr("tasks", lang)},
+               {},
+               {}};
+    for (const auto& task : in.byDocument.unlocated) {
+        std::string lead;
+        for (const auto& a : task.lead)
+            lead += (lead.empty() ? "" : "; ") + a;
+        list.rows.push_back(
+            {html(task.taskId), html(lead), html(task.reason),
+             html(task.text.size() > 240 ? task.text.substr(0, task.text.rfind(' ', 240)) + " …"
+                                         : task.text)});
     }
+    h << "<details><summary>" << html(ReportText::tr("Show the tasks", lang)) << " ("
+      << in.byDocument.unlocated.size() << ")</summary>" << tableHtml(list) << "</details>\n";
+    result.tables += 2;
+}
 
-    // ---- overlaps ----
-    {
-        h << "<h2>" << html(ReportText::tr("Overlaps between incompatible uses", lang))
-          << "</h2>\n";
-        if (overlaps.rows.empty()) {
-            h << "<p>" << html(ReportText::tr("No overlaps between the kinds examined.", lang))
-              << "</p>\n";
-        } else {
-            Table table{{"A", ReportText::tr("lead agency", lang) + " A", "B",
-                         ReportText::tr("lead agency", lang) + " B",
-                         ReportText::tr("area (ha)", lang)},
-                        {},
-                        {false, false, false, false, true}};
-            for (const auto& r : overlaps.rows)
-                table.rows.push_back({html(r.a.name + " (" + r.a.code + ")"),
-                                      html(csv::join(r.a.leadAgencies, "; ")),
-                                      html(r.b.name + " (" + r.b.code + ")"),
-                                      html(csv::join(r.b.leadAgencies, "; ")),
-                                      fmt(r.areaHa, 1, lang)});
-            h << tableHtml(table);
-            ++result.tables;
-        }
+/// Overlaps between incompatible uses, with the agencies on each side.
+void overlapsSection(Page& page)
+{
+    const std::string& lang = page.options.lang;
+    const ReportInputs& in = page.inputs;
+    std::ostringstream& h = page.html;
+    ReportResult& result = page.result;
+    h << "<h2>" << html(ReportText::tr("Overlaps between incompatible uses", lang)) << "</h2>\n";
+    if (in.overlaps.rows.empty()) {
+        h << "<p>" << html(ReportText::tr("No overlaps between the kinds examined.", lang))
+          << "</p>\n";
+    } else {
+        Table table{{"A", ReportText::tr("lead agency", lang) + " A", "B",
+                     ReportText::tr("lead agency", lang) + " B", ReportText::tr("area (ha)", lang)},
+                    {},
+                    {false, false, false, false, true}};
+        for (const auto& r : in.overlaps.rows)
+            table.rows.push_back({html(r.a.name + " (" + r.a.code + ")"),
+                                  html(csv::join(r.a.leadAgencies, "; ")),
+                                  html(r.b.name + " (" + r.b.code + ")"),
+                                  html(csv::join(r.b.leadAgencies, "; ")), fmt(r.areaHa, 1, lang)});
+        h << tableHtml(table);
+        ++result.tables;
     }
+}
 
-    // ---- corridor and access ----
-    if (corridor) {
+/// The industrial land within the corridor; each feature's distances.
+void corridorSection(Page& page)
+{
+    const ReportOptions& o = page.options;
+    const std::string& lang = page.options.lang;
+    const ReportInputs& in = page.inputs;
+    std::ostringstream& h = page.html;
+    ReportResult& result = page.result;
+    if (in.corridor) {
         h << "<h2>" << html(ReportText::tr("Corridor and access", lang)) << "</h2>\n";
-        if (corridor->industrialAreaHa > 0)
+        if (in.corridor->industrialAreaHa > 0)
             h << "<p><strong>"
-              << fmt(100.0 * corridor->industrialInsideHa / corridor->industrialAreaHa, 1, lang)
-              << " %</strong> (" << fmt(corridor->industrialInsideHa, 0, lang) << " / "
-              << fmt(corridor->industrialAreaHa, 0, lang) << " ha) "
+              << fmt(100.0 * in.corridor->industrialInsideHa / in.corridor->industrialAreaHa, 1,
+                     lang)
+              << " %</strong> (" << fmt(in.corridor->industrialInsideHa, 0, lang) << " / "
+              << fmt(in.corridor->industrialAreaHa, 0, lang) << " ha) "
               << html(ReportText::tr("of industrial land lies within", lang)) << ' '
               << fmt(o.corridorKm, 0, lang) << " km "
               << html(ReportText::tr("of an expressway", lang)) << ".</p>\n";
         std::map<std::string, double> toCity;
-        for (const auto& r : accessCity)
+        for (const auto& r : in.accessCity)
             toCity[r.code] = r.distanceKm;
         Table table{{ReportText::tr("kind", lang), "",
                      ReportText::tr("to the nearest expressway (km)", lang),
                      ReportText::tr("to the provincial city (km)", lang)},
                     {},
                     {false, false, true, true}};
-        for (const auto& r : accessExpressway) {
+        for (const auto& r : in.accessExpressway) {
             const auto city = toCity.find(r.code);
             table.rows.push_back({html(kindTitle(r.kind, lang)), html(r.name),
                                   fmt(r.distanceKm, 1, lang),
@@ -599,11 +643,18 @@ ReportResult writeReport(layers::Workspace& ws, const std::string& directory,
         h << tableHtml(table);
         ++result.tables;
     }
+}
 
-    // ---- land price ----
-    if (zonal) {
+/// Land price by industrial park.
+void landPriceSection(Page& page)
+{
+    const std::string& lang = page.options.lang;
+    const ReportInputs& in = page.inputs;
+    std::ostringstream& h = page.html;
+    ReportResult& result = page.result;
+    if (in.zonal) {
         h << "<h2>" << html(ReportText::tr("Land price by park", lang)) << "</h2>\n";
-        if (illustrative)
+        if (in.illustrative)
             h << "<p class=\"note illustrative\">"
               << html(ReportText::tr(
                      "ILLUSTRATIVE VALUES: the land prices in this report are made up for "
@@ -615,7 +666,7 @@ ReportResult writeReport(layers::Workspace& ws, const std::string& directory,
                      ReportText::tr("min", lang), ReportText::tr("max", lang)},
                     {},
                     {false, false, true, true, true}};
-        for (const auto& r : zonal->rows) {
+        for (const auto& r : in.zonal->rows) {
             if (!layers::inGroup(r.kind, "industrial"))
                 continue;
             auto cell = [&](const std::optional<double>& v) {
@@ -627,16 +678,23 @@ ReportResult writeReport(layers::Workspace& ws, const std::string& directory,
         h << tableHtml(table);
         ++result.tables;
     }
+}
 
-    // ---- targets ----
-    if (targets) {
+/// The targets with their measured values and status.
+void targetsSection(Page& page)
+{
+    const std::string& lang = page.options.lang;
+    const ReportInputs& in = page.inputs;
+    std::ostringstream& h = page.html;
+    ReportResult& result = page.result;
+    if (in.targets) {
         h << "<h2>" << html(ReportText::tr("Targets", lang)) << "</h2>\n";
         Table table{{ReportText::tr("document", lang), ReportText::tr("indicator", lang),
                      ReportText::tr("plan", lang), ReportText::tr("measured", lang),
                      ReportText::tr("status", lang)},
                     {},
                     {false, false, true, true, false}};
-        for (const auto& r : targets->rows) {
+        for (const auto& r : in.targets->rows) {
             const std::string cls = r.status == "met"       ? "met"
                                     : r.status == "not met" ? "notmet"
                                                             : "muted";
@@ -656,38 +714,85 @@ ReportResult writeReport(layers::Workspace& ws, const std::string& directory,
         h << tableHtml(table);
         ++result.tables;
     }
+}
 
-    // ---- sources ----
-    {
-        h << "<h2>" << html(ReportText::tr("Data sources and quality", lang)) << "</h2>\n";
-        Table table{{ReportText::tr("layer", lang), ReportText::tr("features", lang),
-                     ReportText::tr("quality", lang), ReportText::tr("source", lang),
-                     ReportText::tr("licence", lang)},
-                    {},
-                    {false, true, false, false, false}};
-        for (const auto& l : ws.layers()) {
-            const std::string n = scalar(ws, "SELECT COUNT(*) FROM " + gis::sqlIdentifier(l.name));
-            table.rows.push_back(
-                {html(lang == "en" ? l.titleEn : l.titleVi), n,
-                 html(ReportText::tr(l.geometryQuality.c_str(), lang)),
-                 html(l.attribution.empty() ? l.source : l.attribution + " " + l.source),
-                 html(l.licence)});
-        }
-        h << tableHtml(table);
-        ++result.tables;
-        h << "<h3>" << html(ReportText::tr("Tables as CSV", lang)) << "</h3><ul>";
-        for (const auto& [name, content] : csvFiles)
-            h << "<li><a href=\"" << html(name) << "\">" << html(name) << "</a></li>";
-        h << "</ul>\n<p class=\"sub\">"
-          << html(ReportText::tr("This report was made by PlanAtlas from the workspace", lang))
-          << ' ' << html(fs::path(ws.path()).filename().string()) << ". "
-          << html(ReportText::tr(
-                 "Every number here is also in the CSV files beside this page, the same as "
-                 "`planatlas analyze` "
-                 "writes.",
-                 lang))
-          << "</p>\n";
+/// Data sources and quality; the CSV files beside the page.
+void sourcesSection(Page& page)
+{
+    layers::Workspace& ws = page.ws;
+    const std::string& lang = page.options.lang;
+    const ReportInputs& in = page.inputs;
+    std::ostringstream& h = page.html;
+    ReportResult& result = page.result;
+    h << "<h2>" << html(ReportText::tr("Data sources and quality", lang)) << "</h2>\n";
+    Table table{{ReportText::tr("layer", lang), ReportText::tr("features", lang),
+                 ReportText::tr("quality", lang), ReportText::tr("source", lang),
+                 ReportText::tr("licence", lang)},
+                {},
+                {false, true, false, false, false}};
+    for (const auto& l : ws.layers()) {
+        const std::string n = scalar(ws, "SELECT COUNT(*) FROM " + gis::sqlIdentifier(l.name));
+        table.rows.push_back(
+            {html(lang == "en" ? l.titleEn : l.titleVi), n,
+             html(ReportText::tr(l.geometryQuality.c_str(), lang)),
+             html(l.attribution.empty() ? l.source : l.attribution + " " + l.source),
+             html(l.licence)});
     }
+    h << tableHtml(table);
+    ++result.tables;
+    h << "<h3>" << html(ReportText::tr("Tables as CSV", lang)) << "</h3><ul>";
+    for (const auto& [name, content] : in.csvFiles)
+        h << "<li><a href=\"" << html(name) << "\">" << html(name) << "</a></li>";
+    h << "</ul>\n<p class=\"sub\">"
+      << html(ReportText::tr("This report was made by PlanAtlas from the workspace", lang)) << ' '
+      << html(fs::path(ws.path()).filename().string()) << ". "
+      << html(ReportText::tr(
+             "Every number here is also in the CSV files beside this page, the same as "
+             "`planatlas analyze` "
+             "writes.",
+             lang))
+      << "</p>\n";
+}
+
+/// The report's sections in the order they are read. A new section is one function and its line
+/// here.
+constexpr void (*kSections[])(Page&) = {
+    headSection,     glanceSection,   mapsSection,      coverageSection, unlocatedSection,
+    overlapsSection, corridorSection, landPriceSection, targetsSection,  sourcesSection,
+};
+
+} // namespace
+
+ReportResult writeReport(layers::Workspace& ws, const std::string& directory,
+                         const ReportOptions& options, const layers::Progress& progress)
+{
+    ensureGuiApplication();
+    const std::string& lang = options.lang;
+    if (lang != "vi" && lang != "en")
+        throw Error(ErrorKind::Usage, "--lang must be vi or en");
+    const fs::path target(directory);
+    const fs::path parent = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+    std::error_code ec;
+    if (!fs::is_directory(parent, ec))
+        throw Error(ErrorKind::Input,
+                    directory + ": the folder '" + parent.string() + "' does not exist");
+    if (fs::exists(target, ec) && !fs::is_directory(target, ec))
+        throw Error(ErrorKind::Input, directory + ": exists and is not a folder");
+    if (ws.layers().empty())
+        throw Error(ErrorKind::Usage,
+                    "the workspace '" + ws.path() + "' is empty: nothing to report");
+
+    ReportResult result;
+    ReportOptions o = options;
+    if (o.date.empty())
+        o.date = QDate::currentDate().toString(Qt::ISODate).toStdString();
+
+    const ReportInputs inputs = runAnalyses(ws, o, progress);
+    result.unitsLayer = inputs.units;
+    std::ostringstream h;
+    Page page{ws, o, inputs, h, result, progress};
+    for (const auto section : kSections)
+        section(page);
     h << "</body></html>\n";
 
     // ---- write aside, then move in ----
@@ -712,13 +817,13 @@ ReportResult writeReport(layers::Workspace& ws, const std::string& directory,
         layers::writeCompletely(partial / name, content, (target / name).string());
     };
     put("index.html", h.str());
-    for (const auto& [name, content] : csvFiles)
+    for (const auto& [name, content] : inputs.csvFiles)
         put(name, content);
     fs::create_directories(target, ec);
     if (ec)
         throw Error(ErrorKind::Input, directory + ": cannot be created (" + ec.message() + ")");
     std::vector<std::string> names = {"index.html"};
-    for (const auto& [name, content] : csvFiles)
+    for (const auto& [name, content] : inputs.csvFiles)
         names.push_back(name);
     for (const auto& name : names) {
         fs::rename(partial / name, target / name, ec);
