@@ -214,216 +214,805 @@ std::string plural(std::int64_t n, const char* one, const char* many)
     return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
-} // namespace
-
-ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
-                         const Progress& progress)
+/// One import: the options checked, the source read, its columns mapped to the kind's
+/// attributes, a first pass over its features (geometry families, codes, number formats,
+/// readability), then every feature repaired and written in one transaction, and the report of
+/// what was repaired or is missing. Each step is a member; importLayer() runs them in order.
+class Import
 {
-    const std::string& file = options.sourcePath;
-
-    // ---- options ------------------------------------------------------------------------
-    const LayerKind* kind = findKind(options.kind);
-    if (!kind)
-        throw Error(ErrorKind::Usage,
-                    "unknown kind '" + options.kind + "'; kinds are: " + kindIdList());
-    const std::string quality =
-        options.geometryQuality.empty() ? "digitized" : options.geometryQuality;
+public:
+    Import(Workspace& into, const ImportOptions& asked, const Progress& shown)
+        : workspace(into), options(asked), progress(shown), file(asked.sourcePath)
     {
-        const auto values = geometryQualityValues();
-        if (std::find(values.begin(), values.end(), quality) == values.end())
+    }
+
+    ImportReport run()
+    {
+        checkOptions();
+        openSource();
+        readJoinIndex();
+        chooseLayerName();
+        mapAttributes();
+        survey();
+        decideGeometry();
+        write();
+        summarise();
+        return std::move(report);
+    }
+
+private:
+    /// The kind, the geometry quality, the validity dates and a CRS given by hand.
+    void checkOptions()
+    {
+        kind = findKind(options.kind);
+        if (!kind)
             throw Error(ErrorKind::Usage,
-                        "--quality must be surveyed, digitized or indicative, not '" + quality +
-                            "'");
-    }
-    std::string validFromOption, validToOption;
-    for (auto [option, value, out] :
-         {std::tuple{"--valid-from", &options.validFrom, &validFromOption},
-          std::tuple{"--valid-to", &options.validTo, &validToOption}}) {
-        if (value->empty())
-            continue;
-        const auto date = text::parseDate(*value);
-        if (!date)
-            throw Error(ErrorKind::Usage, std::string(option) + " '" + *value +
-                                              "' is not a date (write 2025-06-30 or 30/6/2025)");
-        *out = *date;
-    }
-    std::optional<gis::Crs> overrideCrs;
-    if (!options.sourceCrs.empty()) {
-        try {
-            overrideCrs = gis::Crs::fromUserInput(options.sourceCrs);
-        } catch (const gis::GisError& e) {
-            throw Error(ErrorKind::Usage, std::string("--src-crs: ") + e.what());
+                        "unknown kind '" + options.kind + "'; kinds are: " + kindIdList());
+        quality = options.geometryQuality.empty() ? "digitized" : options.geometryQuality;
+        {
+            const auto values = geometryQualityValues();
+            if (std::find(values.begin(), values.end(), quality) == values.end())
+                throw Error(ErrorKind::Usage,
+                            "--quality must be surveyed, digitized or indicative, not '" + quality +
+                                "'");
         }
-    }
-
-    // ---- source -------------------------------------------------------------------------
-    std::error_code ec;
-    if (!fs::exists(file, ec))
-        throw inputError(file, "no such file");
-    if (fs::is_regular_file(file, ec) && fs::file_size(file, ec) == 0)
-        throw inputError(file, "the file is empty");
-    const SourceOpen how = sourceOpenFor(options);
-    {
-        // A zip that inflates to gigabytes from kilobytes (a .kmz whose one name expands to
-        // 512 MB) is refused from its directory, before GDAL reads a byte of it.
-        const std::string ext = lowerAscii(fs::path(file).extension().string());
-        if (ext == ".zip" || ext == ".kmz") {
-            const auto archive = fs::file_size(file, ec);
-            const auto expanded = gis::zipExpandedBytes(file);
-            constexpr std::uint64_t kSmall = 64u << 20; // never refused below this
-            if (!ec && expanded && *expanded > kSmall && archive > 0 &&
-                *expanded / archive >
-                    static_cast<std::uint64_t>(limitValue(Limit::ArchiveExpansion)))
-                throw inputError(file, "expands from " + std::to_string(archive >> 10) + " KB to " +
-                                           std::to_string(*expanded >> 20) + " MB, " +
-                                           limitExceeded(Limit::ArchiveExpansion));
-        }
-    }
-    std::optional<gis::Dataset> source;
-    try {
-        source =
-            gis::Dataset::openVector(how.path, gis::OpenMode::ReadOnly, how.options, how.drivers);
-    } catch (const gis::GisError& e) {
-        throw inputError(file,
-                         std::string("cannot be read as GIS vector data (GDAL: ") + e.what() + ")");
-    }
-    if (source->layerCount() == 0)
-        throw inputError(file, "contains no vector layer");
-
-    std::optional<gis::Layer> sourceLayer;
-    if (!options.sourceLayer.empty()) {
-        sourceLayer = source->layerByName(options.sourceLayer);
-        if (!sourceLayer)
-            throw inputError(file, "has no layer '" + options.sourceLayer + "'");
-    } else if (source->layerCount() == 1) {
-        sourceLayer = source->layer(0);
-    } else {
-        std::string names;
-        for (const auto& n : source->layerNames())
-            names += (names.empty() ? "" : ", ") + n;
-        throw inputError(file, "has " + std::to_string(source->layerCount()) + " layers (" + names +
-                                   "); choose one with --source-layer");
-    }
-    const std::string layerLabel = file + " (layer " + sourceLayer->name() + ")";
-    if (!options.where.empty()) {
-        try {
-            sourceLayer->setAttributeFilter(options.where);
-        } catch (const gis::GisError& e) {
-            throw Error(ErrorKind::Usage, std::string("--where: ") + e.what());
-        }
-    }
-
-    std::optional<gis::Crs> sourceCrs;
-    try {
-        sourceCrs = sourceLayer->crs();
-    } catch (const gis::GisError& e) {
-        if (!overrideCrs)
-            throw inputError(layerLabel,
-                             std::string("its coordinate reference system cannot be read (") +
-                                 e.what() + "); pass --src-crs EPSG:N to say what it is");
-    }
-    std::string crsNote;
-    if (overrideCrs) {
-        if (sourceCrs && !sourceCrs->isSame(*overrideCrs))
-            crsNote = "the file declares " + sourceCrs->label() + "; --src-crs " +
-                      overrideCrs->label() + " was used instead";
-        sourceCrs = overrideCrs;
-    }
-    if (!sourceCrs && sourceLayer->hasGeometry())
-        throw Error(ErrorKind::Input,
-                    layerLabel + ": no coordinate reference system is declared, and PlanAtlas "
-                                 "will not guess one; pass --src-crs, e.g. --src-crs EPSG:4326 for "
-                                 "GPS/WGS 84 longitude-latitude or --src-crs EPSG:9213 for VN-2000 "
-                                 "/ TM-3 106-30 (Thái Nguyên)");
-
-    ImportReport report;
-
-    // ---- join: geometry from a workspace layer ------------------------------------------
-    // key → geometry (workspace CRS) of the workspace features a table row may take.
-    std::map<std::string, gis::Geometry> joinIndex;
-    int joinColumn = -1;
-    std::string joinLabel;
-    if (options.join) {
-        const auto& j = *options.join;
-        if (sourceLayer->hasGeometry())
-            throw inputError(layerLabel,
-                             "has geometry of its own; --join is for tables without geometry");
-        auto joinLayer = workspace.dataset().layerByName(j.layer);
-        if (!joinLayer || !workspace.findLayer(j.layer))
-            throw Error(ErrorKind::Usage, "--join: the workspace has no layer '" + j.layer + "'");
-        const int keyIndex = joinLayer->fieldIndex(j.field);
-        if (keyIndex < 0)
-            throw Error(ErrorKind::Usage,
-                        "--join: layer '" + j.layer + "' has no attribute '" + j.field + "'");
-        if (j.bufferM < 0)
-            throw Error(ErrorKind::Usage, "--join-buffer-m must not be negative");
-        joinLabel = "layer '" + j.layer + "', attribute " + j.field;
-        std::map<std::string, std::string> shownKey;
-        joinLayer->resetReading();
-        while (auto f = joinLayer->next()) {
-            const std::string value = gis::toString(f->value(keyIndex));
-            const std::string key = plan::placeKey(value);
-            if (key.empty())
+        for (auto [option, value, out] :
+             {std::tuple{"--valid-from", &options.validFrom, &validFromOption},
+              std::tuple{"--valid-to", &options.validTo, &validToOption}}) {
+            if (value->empty())
                 continue;
-            auto geometry = f->takeGeometry();
-            if (geometry.isEmpty())
-                continue;
-            if (geometry.family() == GeometryFamily::Line && j.bufferM > 0)
-                geometry = geometry.buffer(j.bufferM);
-            if (auto [it, inserted] = shownKey.emplace(key, value); !inserted)
-                throw Error(ErrorKind::Usage, "--join: " + joinLabel + " is not a unique key ('" +
-                                                  it->second + "' and '" + value +
-                                                  "' match alike)");
-            joinIndex.emplace(key, std::move(geometry));
+            const auto date = text::parseDate(*value);
+            if (!date)
+                throw Error(ErrorKind::Usage,
+                            std::string(option) + " '" + *value +
+                                "' is not a date (write 2025-06-30 or 30/6/2025)");
+            *out = *date;
+        }
+        if (!options.sourceCrs.empty()) {
+            try {
+                overrideCrs = gis::Crs::fromUserInput(options.sourceCrs);
+            } catch (const gis::GisError& e) {
+                throw Error(ErrorKind::Usage, std::string("--src-crs: ") + e.what());
+            }
         }
     }
 
-    // ---- target name --------------------------------------------------------------------
-    std::string layerName =
-        options.layerName.empty() ? slug(sourceLayer->name()) : options.layerName;
-    if (!layerName.empty() && !(layerName[0] >= 'a' && layerName[0] <= 'z'))
-        layerName = "layer_" + layerName;
-    if (layerName.size() > 50)
-        layerName.resize(50);
+    /// Reading: the file opened with the options its type needs, its layer chosen and its CRS
+    /// read (never guessed).
+    void openSource()
     {
-        std::string why;
-        // Said as a problem of the parameter "layer": the command line names it --layer, the
-        // desktop application the field where the name is typed.
-        if (!isValidLayerName(layerName, &why))
-            throw ParameterError(
-                "layer",
-                "'" + layerName + "' cannot be used: " + why +
-                    (options.layerName.empty() ? " (made from the file's name; choose one)" : ""));
-    }
-    if (workspace.dataset().layerByName(layerName) || workspace.findLayer(layerName))
-        throw ParameterError("layer", "the workspace already has a layer '" + layerName +
-                                          "'; choose another name");
+        std::error_code ec;
+        if (!fs::exists(file, ec))
+            throw inputError(file, "no such file");
+        if (fs::is_regular_file(file, ec) && fs::file_size(file, ec) == 0)
+            throw inputError(file, "the file is empty");
+        how = sourceOpenFor(options);
+        {
+            // A zip that inflates to gigabytes from kilobytes (a .kmz whose one name expands to
+            // 512 MB) is refused from its directory, before GDAL reads a byte of it.
+            const std::string ext = lowerAscii(fs::path(file).extension().string());
+            if (ext == ".zip" || ext == ".kmz") {
+                const auto archive = fs::file_size(file, ec);
+                const auto expanded = gis::zipExpandedBytes(file);
+                constexpr std::uint64_t kSmall = 64u << 20; // never refused below this
+                if (!ec && expanded && *expanded > kSmall && archive > 0 &&
+                    *expanded / archive >
+                        static_cast<std::uint64_t>(limitValue(Limit::ArchiveExpansion)))
+                    throw inputError(file, "expands from " + std::to_string(archive >> 10) +
+                                               " KB to " + std::to_string(*expanded >> 20) +
+                                               " MB, " + limitExceeded(Limit::ArchiveExpansion));
+            }
+        }
+        try {
+            source = gis::Dataset::openVector(how.path, gis::OpenMode::ReadOnly, how.options,
+                                              how.drivers);
+        } catch (const gis::GisError& e) {
+            throw inputError(file, std::string("cannot be read as GIS vector data (GDAL: ") +
+                                       e.what() + ")");
+        }
+        if (source->layerCount() == 0)
+            throw inputError(file, "contains no vector layer");
 
-    // ---- attribute mapping --------------------------------------------------------------
-    const auto sourceFields = sourceLayer->fields();
-    auto columnList = [&] {
-        std::string list;
-        for (const auto& f : sourceFields)
-            list += (list.empty() ? "" : ", ") + f.name;
-        return list.empty() ? std::string("none") : list;
-    };
-    auto findColumn = [&](std::string_view name) {
-        const std::string key = text::foldForMatch(name);
-        for (std::size_t i = 0; i < sourceFields.size(); ++i)
-            if (text::foldForMatch(sourceFields[i].name) == key)
-                return static_cast<int>(i);
-        return -1;
-    };
+        if (!options.sourceLayer.empty()) {
+            sourceLayer = source->layerByName(options.sourceLayer);
+            if (!sourceLayer)
+                throw inputError(file, "has no layer '" + options.sourceLayer + "'");
+        } else if (source->layerCount() == 1) {
+            sourceLayer = source->layer(0);
+        } else {
+            std::string names;
+            for (const auto& n : source->layerNames())
+                names += (names.empty() ? "" : ", ") + n;
+            throw inputError(file, "has " + std::to_string(source->layerCount()) + " layers (" +
+                                       names + "); choose one with --source-layer");
+        }
+        layerLabel = file + " (layer " + sourceLayer->name() + ")";
+        if (!options.where.empty()) {
+            try {
+                sourceLayer->setAttributeFilter(options.where);
+            } catch (const gis::GisError& e) {
+                throw Error(ErrorKind::Usage, std::string("--where: ") + e.what());
+            }
+        }
 
-    std::vector<std::string> unmatchedRows;
-    if (options.join) {
-        joinColumn = findColumn(options.join->column);
-        if (joinColumn < 0)
-            throw inputError(layerLabel, "has no column '" + options.join->column +
-                                             "' to join on (columns: " + columnList() + ")");
+        try {
+            sourceCrs = sourceLayer->crs();
+        } catch (const gis::GisError& e) {
+            if (!overrideCrs)
+                throw inputError(layerLabel,
+                                 std::string("its coordinate reference system cannot be read (") +
+                                     e.what() + "); pass --src-crs EPSG:N to say what it is");
+        }
+        if (overrideCrs) {
+            if (sourceCrs && !sourceCrs->isSame(*overrideCrs))
+                crsNote = "the file declares " + sourceCrs->label() + "; --src-crs " +
+                          overrideCrs->label() + " was used instead";
+            sourceCrs = overrideCrs;
+        }
+        if (!sourceCrs && sourceLayer->hasGeometry())
+            throw Error(ErrorKind::Input,
+                        layerLabel +
+                            ": no coordinate reference system is declared, and PlanAtlas "
+                            "will not guess one; pass --src-crs, e.g. --src-crs EPSG:4326 for "
+                            "GPS/WGS 84 longitude-latitude or --src-crs EPSG:9213 for VN-2000 "
+                            "/ TM-3 106-30 (Thái Nguyên)");
     }
-    // The geometry of a row: its own, or with --join the matching workspace feature's.
-    auto rowGeometry = [&](gis::Feature& feature, std::int64_t number) {
+
+    /// A table without geometry takes its features' geometry from a workspace layer: key →
+    /// geometry (workspace CRS) of the workspace features a row may take.
+    void readJoinIndex()
+    {
+        if (options.join) {
+            const auto& j = *options.join;
+            if (sourceLayer->hasGeometry())
+                throw inputError(layerLabel,
+                                 "has geometry of its own; --join is for tables without geometry");
+            auto joinLayer = workspace.dataset().layerByName(j.layer);
+            if (!joinLayer || !workspace.findLayer(j.layer))
+                throw Error(ErrorKind::Usage,
+                            "--join: the workspace has no layer '" + j.layer + "'");
+            const int keyIndex = joinLayer->fieldIndex(j.field);
+            if (keyIndex < 0)
+                throw Error(ErrorKind::Usage,
+                            "--join: layer '" + j.layer + "' has no attribute '" + j.field + "'");
+            if (j.bufferM < 0)
+                throw Error(ErrorKind::Usage, "--join-buffer-m must not be negative");
+            joinLabel = "layer '" + j.layer + "', attribute " + j.field;
+            std::map<std::string, std::string> shownKey;
+            joinLayer->resetReading();
+            while (auto f = joinLayer->next()) {
+                const std::string value = gis::toString(f->value(keyIndex));
+                const std::string key = plan::placeKey(value);
+                if (key.empty())
+                    continue;
+                auto geometry = f->takeGeometry();
+                if (geometry.isEmpty())
+                    continue;
+                if (geometry.family() == GeometryFamily::Line && j.bufferM > 0)
+                    geometry = geometry.buffer(j.bufferM);
+                if (auto [it, inserted] = shownKey.emplace(key, value); !inserted)
+                    throw Error(ErrorKind::Usage, "--join: " + joinLabel +
+                                                      " is not a unique key ('" + it->second +
+                                                      "' and '" + value + "' match alike)");
+                joinIndex.emplace(key, std::move(geometry));
+            }
+        }
+    }
+
+    void chooseLayerName()
+    {
+        layerName = options.layerName.empty() ? slug(sourceLayer->name()) : options.layerName;
+        if (!layerName.empty() && !(layerName[0] >= 'a' && layerName[0] <= 'z'))
+            layerName = "layer_" + layerName;
+        if (layerName.size() > 50)
+            layerName.resize(50);
+        {
+            std::string why;
+            // Said as a problem of the parameter "layer": the command line names it --layer, the
+            // desktop application the field where the name is typed.
+            if (!isValidLayerName(layerName, &why))
+                throw ParameterError("layer", "'" + layerName + "' cannot be used: " + why +
+                                                  (options.layerName.empty()
+                                                       ? " (made from the file's name; choose one)"
+                                                       : ""));
+        }
+        if (workspace.dataset().layerByName(layerName) || workspace.findLayer(layerName))
+            throw ParameterError("layer", "the workspace already has a layer '" + layerName +
+                                              "'; choose another name");
+    }
+
+    /// Mapping: each attribute of the kind from a column named by --field, by one of its
+    /// aliases or by the name a DBF shortened; the other columns kept under their own names.
+    void mapAttributes()
+    {
+        sourceFields = sourceLayer->fields();
+        auto columnList = [&] {
+            std::string list;
+            for (const auto& f : sourceFields)
+                list += (list.empty() ? "" : ", ") + f.name;
+            return list.empty() ? std::string("none") : list;
+        };
+        auto findColumn = [&](std::string_view name) {
+            const std::string key = text::foldForMatch(name);
+            for (std::size_t i = 0; i < sourceFields.size(); ++i)
+                if (text::foldForMatch(sourceFields[i].name) == key)
+                    return static_cast<int>(i);
+            return -1;
+        };
+
+        if (options.join) {
+            joinColumn = findColumn(options.join->column);
+            if (joinColumn < 0)
+                throw inputError(layerLabel, "has no column '" + options.join->column +
+                                                 "' to join on (columns: " + columnList() + ")");
+        }
+
+        const bool nameRequired = kind->programme || isAdmin(*kind);
+        for (const auto& spec : commonAttributes())
+            targets.push_back({std::string(spec.name), spec.type, -1,
+                               spec.name == "name_vi" ? nameRequired : false});
+        for (const auto& spec : kind->attributes)
+            targets.push_back({std::string(spec.name), spec.type, -1, spec.required});
+
+        auto explicitMap = options.fieldMap;
+        if (!options.codeField.empty())
+            explicitMap.emplace_back("code", options.codeField);
+        // A column a DBF shortened to 10 characters ("planned_ar" for "planned_area_ha").
+        auto shortenedFrom = [](const std::string& column, std::string_view name) {
+            return column.size() == kDbfFieldNameLength && name.size() > kDbfFieldNameLength &&
+                   lowerAscii(std::string(name.substr(0, kDbfFieldNameLength))) ==
+                       lowerAscii(column);
+        };
+        std::map<int, std::string> extraNames; // source column → the name given with --field
+        for (const auto& [attribute, column] : explicitMap) {
+            Target* target = targetFor(attribute);
+            if (const int index = findColumn(column);
+                !target && index >= 0 &&
+                shortenedFrom(sourceFields[static_cast<std::size_t>(index)].name, attribute) &&
+                isValidLayerName(attribute, nullptr)) {
+                extraNames[index] =
+                    attribute; // "--field drawn_area_ha=drawn_area": kept by its name
+                continue;
+            }
+            if (!target) {
+                std::string names;
+                for (const auto& t : targets)
+                    names += (names.empty() ? "" : ", ") + t.attribute;
+                throw Error(ErrorKind::Usage, "--field " + attribute + "=…: a layer of kind " +
+                                                  std::string(kind->id) + " has no attribute '" +
+                                                  attribute + "' (attributes: " + names + ")");
+            }
+            const int index = findColumn(column);
+            if (index < 0)
+                throw inputError(layerLabel,
+                                 "has no column '" + column + "' (columns: " + columnList() + ")");
+            target->sourceIndex = index;
+        }
+        auto aliasesOf = [&](const std::string& attribute) -> std::string_view {
+            for (const auto& spec : commonAttributes())
+                if (spec.name == attribute)
+                    return spec.aliases;
+            for (const auto& spec : kind->attributes)
+                if (spec.name == attribute)
+                    return spec.aliases;
+            return {};
+        };
+        std::set<int> usedColumns;
+        for (const auto& t : targets)
+            if (t.sourceIndex >= 0)
+                usedColumns.insert(t.sourceIndex);
+        for (auto& t : targets) {
+            if (t.sourceIndex >= 0)
+                continue;
+            std::string_view aliases = aliasesOf(t.attribute);
+            while (!aliases.empty() && t.sourceIndex < 0) {
+                const auto comma = aliases.find(',');
+                const auto alias = aliases.substr(0, comma);
+                const int index = findColumn(alias);
+                if (index >= 0 && !usedColumns.contains(index)) {
+                    t.sourceIndex = index;
+                    usedColumns.insert(index);
+                }
+                aliases = comma == std::string_view::npos ? std::string_view()
+                                                          : aliases.substr(comma + 1);
+            }
+        }
+        for (auto& t : targets) // then the names a DBF shortened: "planned_ar" for planned_area_ha
+            for (std::size_t i = 0; i < sourceFields.size() && t.sourceIndex < 0; ++i)
+                if (!usedColumns.contains(static_cast<int>(i)) &&
+                    shortenedFrom(sourceFields[i].name, t.attribute)) {
+                    t.sourceIndex = static_cast<int>(i);
+                    usedColumns.insert(static_cast<int>(i));
+                    report.dbfNamesRestored.emplace_back(sourceFields[i].name, t.attribute);
+                }
+        for (const auto& t : targets)
+            if (t.required && t.sourceIndex < 0)
+                throw inputError(layerLabel,
+                                 "a layer of kind " + std::string(kind->id) + " needs '" +
+                                     t.attribute +
+                                     "', and no column is recognised for it; map one with "
+                                     "--field " +
+                                     t.attribute + "=COLUMN (columns: " + columnList() + ")");
+
+        // Source columns not mapped to an attribute are kept under their own (ASCII) names.
+        {
+            std::set<std::string> taken;
+            for (const auto& t : targets)
+                taken.insert(t.attribute);
+            for (const auto& reserved : {"fid", "geom", "geometry"})
+                taken.insert(reserved);
+            // The columns other layers of the workspace have, with their types: a column of the
+            // same name is given the same type ("drawn_area_ha" REAL in every layer, also where the
+            // source had only empty values and called it text), and a name a DBF shortened is
+            // restored when one known name fits it.
+            std::map<std::string, FieldType> known;
+            for (const auto& registered : workspace.layers())
+                if (auto existing = workspace.dataset().layerByName(registered.name))
+                    for (const auto& field : existing->fields())
+                        known.emplace(field.name, field.type);
+            for (std::size_t i = 0; i < sourceFields.size(); ++i) {
+                if (usedColumns.contains(static_cast<int>(i)))
+                    continue;
+                std::string name = extraNames.contains(static_cast<int>(i))
+                                       ? extraNames[static_cast<int>(i)]
+                                       : slug(sourceFields[i].name);
+                if (!extraNames.contains(static_cast<int>(i))) {
+                    std::vector<std::string> fits;
+                    for (const auto& [knownName, knownType] : known)
+                        if (shortenedFrom(sourceFields[i].name, knownName) &&
+                            !taken.contains(knownName))
+                            fits.push_back(knownName);
+                    if (fits.size() == 1) {
+                        report.dbfNamesRestored.emplace_back(sourceFields[i].name, fits.front());
+                        name = fits.front();
+                    }
+                }
+                if (name.empty() || !(name[0] >= 'a' && name[0] <= 'z') || taken.contains(name))
+                    name = "src_" + (name.empty() ? std::to_string(i) : name);
+                while (taken.contains(name))
+                    name += "_";
+                taken.insert(name);
+                FieldType type = sourceFields[i].type;
+                if (type == FieldType::Other)
+                    type = FieldType::String;
+                if (const auto it = known.find(name);
+                    it != known.end() && type == FieldType::String &&
+                    (it->second == FieldType::Real || it->second == FieldType::Integer))
+                    type = it->second; // numbers read from text, as for the kind's attributes
+                extras.push_back({name, type, static_cast<int>(i)});
+            }
+        }
+
+        report.layerName = layerName;
+        report.kind = std::string(kind->id);
+        report.sourceDriver = source->driverName();
+        report.sourceLayer = sourceLayer->name();
+        report.sourceCrs = sourceCrs ? sourceCrs->label() : std::string("none");
+        if (!crsNote.empty())
+            report.warnings.push_back(crsNote);
+        for (const auto& t : targets)
+            if (t.sourceIndex >= 0)
+                report.mapping.emplace_back(
+                    t.attribute, sourceFields[static_cast<std::size_t>(t.sourceIndex)].name);
+    }
+
+    /// The first pass: geometry families, codes, Vietnamese number formats, unreadable cells.
+    void survey()
+    {
+        codeTarget = targetFor("code");
+        for (auto& code : workspace.featureCodes())
+            workspaceCodes.insert(std::move(code));
+        std::vector<std::string> codeClashes;
+        decimalComma.assign(targets.size(), false);
+        TextStats scratch;
+        // A CSV's geometry column read as text beside GDAL's parse of it: a cell that holds
+        // something GDAL could not read as WKT ("garbage", a TIN, "POINT(nan nan)") is named, not
+        // imported as a feature without geometry.
+        std::optional<gis::Dataset> rawCsv;
+        std::optional<gis::Layer> rawCsvLayer;
+        int rawGeometryColumn = -1;
+        if (report.sourceDriver == "CSV" && !options.join) {
+            rawCsv =
+                gis::Dataset::openVector(how.path, gis::OpenMode::ReadOnly,
+                                         {"KEEP_GEOM_COLUMNS=YES", "AUTODETECT_TYPE=NO"}, {"CSV"});
+            rawCsvLayer = rawCsv->layer(0);
+            const auto rawFields = rawCsvLayer->fields();
+            for (std::size_t i = 0; i < rawFields.size(); ++i)
+                for (const char* name : {"wkt", "geom", "geometry", "the_geom"})
+                    if (lowerAscii(rawFields[i].name) == name)
+                        rawGeometryColumn = static_cast<int>(i);
+            rawCsvLayer->resetReading();
+        }
+        std::vector<std::string> unreadable;
+        try {
+            sourceLayer->resetReading();
+            while (auto feature = sourceLayer->next()) {
+                ++total;
+                if (total % 1000 == 0)
+                    progress.update(0.0, "reading");
+                auto geometry = rowGeometry(*feature, total);
+                if (rawCsvLayer) {
+                    const auto raw = rawCsvLayer->next();
+                    const std::string cell =
+                        raw && rawGeometryColumn >= 0
+                            ? trim(gis::toString(raw->value(rawGeometryColumn)))
+                            : std::string();
+                    if (geometry.isEmpty() && !cell.empty())
+                        unreadable.push_back("row " + std::to_string(total) + " ('" +
+                                             text::clipUtf8(cell, 40) + "')");
+                }
+                if (!geometry.isEmpty()) {
+                    const auto e = geometry.envelope();
+                    if (!e || !std::isfinite(e->minX) || !std::isfinite(e->minY) ||
+                        !std::isfinite(e->maxX) || !std::isfinite(e->maxY)) {
+                        unreadable.push_back((report.sourceDriver == "CSV" ? "row " : "feature ") +
+                                             std::to_string(total) +
+                                             " (coordinates that are not numbers)");
+                        continue;
+                    }
+                }
+                if (!geometry.isEmpty())
+                    ++families[geometry.family()];
+                for (std::size_t i = 0; i < targets.size(); ++i) {
+                    const Target& t = targets[i];
+                    if (t.sourceIndex < 0 || decimalComma[i] ||
+                        (t.type != FieldType::Real && t.type != FieldType::Integer))
+                        continue;
+                    const FieldValue value = feature->value(t.sourceIndex);
+                    if (const auto* s = std::get_if<std::string>(&value);
+                        s && (text::hasDecimalComma(*s) || text::hasDotThousands(*s)))
+                        decimalComma[i] = true; // the column writes numbers the Vietnamese way
+                }
+                if (codeTarget->sourceIndex >= 0) {
+                    std::string code;
+                    try {
+                        code =
+                            trim(convertText(gis::toString(feature->value(codeTarget->sourceIndex)),
+                                             options.encoding, scratch));
+                    } catch (const std::runtime_error&) {
+                        continue; // reported with the feature in the second pass
+                    }
+                    if (code.empty())
+                        continue;
+                    code = options.codePrefix + code;
+                    if (code.find_first_of(";,") != std::string::npos)
+                        codeClashes.push_back("feature " + std::to_string(total) + ": code '" +
+                                              code +
+                                              "' holds ';' or ',', which separate codes in review "
+                                              "files");
+                    else if (workspaceCodes.contains(code))
+                        codeClashes.push_back("feature " + std::to_string(total) + ": code '" +
+                                              code + "' is already used in the workspace");
+                    else if (auto [it, inserted] = sourceCodes.emplace(code, total); !inserted)
+                        codeClashes.push_back("features " + std::to_string(it->second) + " and " +
+                                              std::to_string(total) + " share code '" + code + "'");
+                }
+            }
+        } catch (const gis::GisError& e) {
+            throw inputError(
+                layerLabel,
+                std::string("read error after ") + std::to_string(total) +
+                    " feature(s), the file may be truncated or corrupt (GDAL: " + e.what() + ")");
+        }
+        if (!unmatchedRows.empty())
+            throw inputError(layerLabel, std::to_string(unmatchedRows.size()) + " of " +
+                                             std::to_string(total) + " rows match no feature of " +
+                                             joinLabel + ":" + firstFive(unmatchedRows));
+        report.joined = 0; // counted again while writing
+        if (options.join) {
+            sourceCrs = workspace.crs(); // joined geometry is already in the workspace CRS
+            report.sourceCrs = sourceCrs->label() + " (geometry from " + joinLabel + ")";
+        }
+        if (!unreadable.empty())
+            throw inputError(layerLabel,
+                             std::to_string(unreadable.size()) +
+                                 " geometry value(s) cannot be read:" + firstFive(unreadable) +
+                                 "\ncorrect them, or leave the cell empty for a feature "
+                                 "without geometry");
+        if (total > 0 && families.empty() && !options.join)
+            throw inputError(layerLabel,
+                             "none of its " + std::to_string(total) +
+                                 " feature(s) has a geometry; nothing would appear on a map (a CSV "
+                                 "needs a WKT column named wkt, geom or geometry, or lon and lat "
+                                 "columns)");
+        if (!codeClashes.empty())
+            throw inputError(
+                layerLabel,
+                "codes in column '" +
+                    sourceFields[static_cast<std::size_t>(codeTarget->sourceIndex)].name +
+                    "' are not unique or not usable:" + firstFive(codeClashes));
+    }
+
+    /// The layer's geometry family, the transformation to the workspace CRS and where the
+    /// features are expected to lie.
+    void decideGeometry()
+    {
+        if (families.size() > 1) {
+            if (!kind->accepts(GeometryFamily::Collection)) {
+                std::string mix;
+                for (const auto& [f, n] : families)
+                    mix += (mix.empty() ? "" : ", ") + std::to_string(n) + " " +
+                           std::string(gis::familyName(f));
+                throw inputError(layerLabel, "mixes geometry types (" + mix +
+                                                 "); a layer of kind " + std::string(kind->id) +
+                                                 " holds one of " + kind->familiesText() +
+                                                 ": split the file or import with --source-layer");
+            }
+            family = GeometryFamily::Collection;
+        } else if (families.size() == 1) {
+            family = families.begin()->first;
+        } else {
+            family = sourceLayer->geometryFamily();
+            if (family == GeometryFamily::None || family == GeometryFamily::Collection)
+                family = kind->families.front();
+        }
+        if (!kind->accepts(family))
+            throw inputError(layerLabel, "has " + std::string(gis::familyName(family)) +
+                                             " geometries; a layer of kind " +
+                                             std::string(kind->id) + " holds " +
+                                             kind->familiesText());
+
+        if (sourceCrs && !sourceCrs->isSame(workspace.crs())) {
+            try {
+                transform.emplace(*sourceCrs, workspace.crs());
+            } catch (const gis::GisError& e) {
+                throw inputError(layerLabel, e.what());
+            }
+            report.transformation = transform->operationDescription();
+        } else {
+            report.transformation = "none (already in " + workspace.crs().label() + ")";
+        }
+
+        // Where the features belong: the province layers' extent, or else where the workspace CRS
+        // is meant to be used. A wrong --src-crs (EPSG:3857 on VN-2000 metres) or a stray feature
+        // lands thousands of kilometres away; that is said with a count, or refused when every
+        // feature does.
+        home = workspace.provinceExtent(layerName);
+        homeName = home ? "the province" : "";
+        if (!home)
+            if (const auto area = workspace.crs().areaOfUse()) {
+                try {
+                    const gis::CoordinateTransform toWorkspace(gis::Crs::fromEpsg(4326),
+                                                               workspace.crs());
+                    home = toWorkspace.transformBounds(
+                        {(*area)[0], (*area)[1], (*area)[2], (*area)[3]});
+                    homeName = "the area " + workspace.crs().label() + " is meant for";
+                } catch (const gis::GisError&) {
+                    home.reset();
+                }
+            }
+    }
+
+    /// Writing: the layer, its features and its registration, in one transaction.
+    void write()
+    {
+        std::vector<gis::FieldDef> fields;
+        for (const auto& t : targets)
+            fields.push_back({t.attribute, t.type, t.attribute == "code", t.attribute == "code"});
+        for (const auto& extra : extras)
+            fields.push_back({extra.name, extra.type});
+
+        {
+            const std::string prefix = std::string(kind->codePrefix) + "-";
+            for (const auto& code : workspaceCodes)
+                if (code.rfind(prefix, 0) == 0)
+                    try {
+                        nextCode = std::max<std::int64_t>(
+                            nextCode, std::stoll(code.substr(prefix.size())) + 1);
+                    } catch (const std::exception&) {
+                    }
+        }
+
+        const bool admin = isAdmin(*kind);
+        const std::string mappingTable = linkTableName(layerName);
+
+        // GeoPackage identifiers (the titles GIS clients show) must be unique.
+        std::string identifier =
+            options.titleVi.empty() ? std::string(kind->titleVi) : options.titleVi;
+        {
+            const auto clash = workspace.dataset().execute(
+                "SELECT COUNT(*) FROM gpkg_contents WHERE identifier = " + sqlLiteral(identifier));
+            if (!clash.rows.empty() && gis::toString(clash.rows[0][0]) != "0")
+                identifier += " (" + layerName + ")";
+        }
+
+        try {
+            workspace.transaction([&] {
+                auto& dataset = workspace.dataset();
+                const gis::Crs& crs = workspace.crs();
+                auto layer = dataset.createLayer(
+                    layerName, family == GeometryFamily::None ? nullptr : &crs,
+                    family == GeometryFamily::None ? kind->families.front() : family, true, fields,
+                    {"FID=fid", "GEOMETRY_NAME=geom", "SPATIAL_INDEX=YES",
+                     "IDENTIFIER=" + identifier,
+                     "DESCRIPTION=" + std::string(kind->titleEn) + " (" + std::string(kind->id) +
+                         ")"});
+                report.geometryType = layer.geometryTypeName();
+
+                std::int64_t number = 0;
+                sourceLayer->resetReading();
+                auto nextFeature = [&]() {
+                    try {
+                        return sourceLayer->next();
+                    } catch (const gis::GisError& e) {
+                        throw inputError(layerLabel, "read error at feature " +
+                                                         std::to_string(number + 1) + ": " +
+                                                         e.what());
+                    }
+                };
+                while (auto in = nextFeature()) {
+                    ++number;
+                    if (number % 500 == 0)
+                        progress.update(
+                            total ? static_cast<double>(number) / static_cast<double>(total) : 1.0,
+                            "importing");
+                    const std::string featureLabel =
+                        layerLabel + ", feature " + std::to_string(number);
+                    auto out = layer.newFeature();
+                    if (auto geometry = repair(rowGeometry(*in, number), number, featureLabel);
+                        !geometry.isEmpty())
+                        out.setGeometry(std::move(geometry));
+                    const RowKeys keys = attributes(*in, out, featureLabel);
+
+                    try {
+                        layer.insert(out);
+                    } catch (const gis::GisError& e) {
+                        throw Error(ErrorKind::Workspace, featureLabel + ": " + e.what());
+                    }
+                    if (admin)
+                        dataset.run(
+                            "INSERT INTO admin_units (layer_name, unit_code, level, name_vi, "
+                            "valid_from, valid_to) VALUES (?, ?, ?, ?, ?, ?)",
+                            {layerName, keys.code, std::string(adminLevel(*kind)), keys.nameVi,
+                             gis::textOrNull(keys.validFrom), gis::textOrNull(keys.validTo)});
+                    ++report.features;
+                }
+
+                if (!farAway.empty() && static_cast<std::int64_t>(farAway.size()) == withGeometry &&
+                    !options.join)
+                    throw inputError(layerLabel, "all " + std::to_string(withGeometry) +
+                                                     " feature(s) lie more than 100 km outside " +
+                                                     homeName + " (up to " +
+                                                     std::to_string(std::llround(farthestKm)) +
+                                                     " km away) once read as " + report.sourceCrs +
+                                                     ": the source CRS is probably wrong; give the "
+                                                     "right one with --src-crs");
+                if (!farAway.empty())
+                    report.warnings.push_back(std::to_string(farAway.size()) +
+                                              " feature(s) lie more than 100 km outside " +
+                                              homeName + " (up to " +
+                                              std::to_string(std::llround(farthestKm)) +
+                                              " km away):" + firstFive(farAway));
+                for (const auto& sql : schema::linkTableSetup(layerName, mappingTable))
+                    dataset.execute(sql);
+                const std::string encodingName =
+                    options.encoding ? std::string(text::encodingName(*options.encoding))
+                                     : std::string("utf-8");
+                dataset.run(
+                    "INSERT INTO pa_layers (layer_name, kind, title_vi, title_en, geometry_type, "
+                    "source, licence, attribution, geometry_quality, source_file, source_crs, "
+                    "source_encoding, transformation, imported_at, link_table) VALUES (?, ?, ?, ?, "
+                    "?, "
+                    "?, ?, ?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ','now'), ?)",
+                    {layerName, std::string(kind->id),
+                     std::string(options.titleVi.empty() ? kind->titleVi : options.titleVi),
+                     std::string(options.titleEn.empty() ? kind->titleEn : options.titleEn),
+                     report.geometryType,
+                     options.source.empty() ? fs::path(file).filename().string() : options.source,
+                     gis::textOrNull(options.licence), gis::textOrNull(options.attribution),
+                     quality, fs::path(file).filename().string(), report.sourceCrs, encodingName,
+                     report.transformation, mappingTable});
+                progress.update(1.0, "committing");
+            });
+        } catch (const gis::GisError& e) {
+            throw Error(ErrorKind::Workspace, "cannot write layer '" + layerName + "' to '" +
+                                                  workspace.path() + "': " + e.what());
+        }
+    }
+
+    /// One sentence per kind of repair or problem that happened, with its count.
+    void summarise()
+    {
+        report.textConverted = textStats.converted;
+        report.renormalised = textStats.renormalised;
+        report.lookalikesFixed = textStats.lookalikes;
+        report.unmappedCharacters = textStats.unmapped;
+        report.latin1Suspects = textStats.latin1;
+        report.doubleEncoded = textStats.doubleEncoded;
+        report.controlCharacters = textStats.controls;
+
+        // One sentence per kind of repair or problem that happened, with its count.
+        const std::string encoding =
+            options.encoding ? std::string(text::encodingName(*options.encoding)) : "";
+        struct Counted
+        {
+            std::int64_t count;
+            const char* one;
+            const char* many;
+            std::string rest;
+        };
+        const Counted counted[] = {
+            {report.repaired, "invalid geometry was", "invalid geometries were",
+             " repaired with GEOS MakeValid"},
+            {report.repairedByStructure, "repair", "repairs",
+             " used GEOS's structure method (rings merged as areas): the rings crossed at more "
+             "than " +
+                 std::to_string(gis::kMaxLineworkCrossings) + " points"},
+            {report.droppedParts, "geometry", "geometries",
+             " lost collapsed parts (lines or points) during repair"},
+            {report.collapsed, "geometry", "geometries",
+             " collapsed to nothing during repair and were imported without geometry"},
+            {report.withoutGeometry, "feature has", "features have",
+             " no geometry and will not appear on maps"},
+            {codeTarget->sourceIndex >= 0 ? report.codesGenerated : 0, "feature had",
+             "features had", " no code and received a generated one"},
+            {report.textConverted, "text value was", "text values were",
+             " converted from " + encoding},
+            {report.unmappedCharacters, "byte has", "bytes have",
+             " no meaning in the declared encoding and were kept as Latin-1"},
+            {report.renormalised, "text value was", "text values were",
+             " normalised to Unicode NFC"},
+            {report.lookalikesFixed, "text value had", "text values had",
+             " Ð/ð (U+00D0/U+00F0) replaced by Đ/đ"},
+            {report.latin1Suspects, "text value looks", "text values look",
+             " like TCVN3 or VNI text read as Latin-1; if names look wrong, re-import with "
+             "--encoding tcvn3 or --encoding vni"},
+            {report.doubleEncoded, "text value was", "text values were",
+             " UTF-8 that an earlier tool had read as Latin-1 (\"ThÃ¡i\" for \"Thái\"); repaired"},
+            {report.controlCharacters, "text value held", "text values held",
+             " control characters (NUL, …) that mean nothing in text; they were removed"},
+            {report.statusUnrecognised, "status value was", "status values were",
+             " not recognised and left empty"},
+            {report.numbersUnparsed, "number was", "numbers were", " not readable and left empty"},
+            {report.datesUnparsed, "date was", "dates were", " not readable and left empty"},
+        };
+        auto& w = report.warnings;
+        for (const auto& c : counted)
+            if (c.count)
+                w.push_back(plural(c.count, c.one, c.many) + c.rest);
+        if (!report.dbfNamesRestored.empty()) {
+            std::string restored;
+            for (const auto& [column, name] : report.dbfNamesRestored)
+                restored += (restored.empty() ? "" : ", ") + column + " → " + name;
+            w.push_back(plural(static_cast<std::int64_t>(report.dbfNamesRestored.size()),
+                               "column name was", "column names were") +
+                        " cut to 10 characters by the DBF format and restored: " + restored);
+        }
+        if (report.lostLetters) {
+            // The damaged names first: they are what a planner sees on the map.
+            std::string byColumn;
+            for (const auto& [column, n] : report.lostLettersByColumn)
+                byColumn += (byColumn.empty() ? "" : ", ") + column + " " + std::to_string(n);
+            const Target* nameTarget = targetFor("name_vi");
+            const std::string nameColumn =
+                nameTarget && nameTarget->sourceIndex >= 0
+                    ? sourceFields[static_cast<std::size_t>(nameTarget->sourceIndex)].name
+                    : std::string();
+            const auto& examples = lostExamples.contains(nameColumn) ? lostExamples[nameColumn]
+                                                                     : lostExamples.begin()->second;
+            report.lostLetterExamples = examples;
+            std::string shown;
+            for (const auto& e : examples)
+                shown += (shown.empty() ? "" : ", ") + e;
+            w.push_back(plural(report.lostLetters, "text value has", "text values have") +
+                        " lost letters in an earlier conversion ('?' where a Vietnamese letter "
+                        "was; " +
+                        byColumn + "), e.g. " + shown +
+                        "; they cannot be repaired from this file: ask for a UTF-8 export "
+                        "(GeoPackage, or a Shapefile with a .cpg saying UTF-8)");
+        }
+        for (const auto& [attribute, n] : report.missingValues)
+            w.push_back(plural(n, "feature has", "features have") + " no value for required '" +
+                        attribute + "'");
+        if (options.licence.empty())
+            w.push_back("no licence recorded for this layer; pass --licence so maps can credit it");
+    }
+
+    // ---- per feature ----------------------------------------------------------------------
+
+    /// The geometry of a row: its own, or with --join the matching workspace feature's.
+    gis::Geometry rowGeometry(gis::Feature& feature, std::int64_t number)
+    {
         if (!options.join)
             return feature.takeGeometry();
         const std::string value = gis::toString(feature.value(joinColumn));
@@ -435,363 +1024,154 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
         }
         ++report.joined;
         return it->second.clone();
+    }
+
+    /// Repairing: 2D, reprojected, made valid, multi; empty when it has none or collapsed.
+    gis::Geometry repair(gis::Geometry geometry, std::int64_t number,
+                         const std::string& featureLabel)
+    {
+        if (geometry.isEmpty()) {
+            ++report.withoutGeometry;
+        } else {
+            geometry.dropZM();
+            if (transform) {
+                try {
+                    geometry.transform(*transform);
+                } catch (const gis::GisError& e) {
+                    throw inputError(featureLabel, e.what());
+                }
+            }
+            gis::RepairOutcome outcome;
+            try {
+                outcome = geometry.makeValid(
+                    family == GeometryFamily::Collection ? GeometryFamily::None : family,
+                    static_cast<std::size_t>(limitValue(Limit::RepairCrossings)));
+            } catch (const gis::GisError& e) {
+                throw inputError(featureLabel,
+                                 std::string("geometry cannot be repaired: ") + e.what());
+            }
+            if (outcome.wasInvalid)
+                ++report.repaired;
+            if (outcome.byStructure)
+                ++report.repairedByStructure;
+            if (outcome.droppedLowerDimension)
+                ++report.droppedParts;
+            if (outcome.becameEmpty) {
+                ++report.collapsed;
+                ++report.withoutGeometry;
+            } else {
+                if (family != GeometryFamily::Collection)
+                    geometry.promoteToMulti();
+                ++withGeometry;
+                if (const auto e = geometry.envelope();
+                    home && e && kind->id != "basemap") { // a basemap covers the country
+                    const double dx = std::max({0.0, home->minX - e->maxX, e->minX - home->maxX});
+                    const double dy = std::max({0.0, home->minY - e->maxY, e->minY - home->maxY});
+                    if (const double d = std::hypot(dx, dy); d > kHomeMarginM) {
+                        farAway.push_back("feature " + std::to_string(number));
+                        farthestKm = std::max(farthestKm, d / 1000.0);
+                    }
+                }
+            }
+        }
+        return geometry;
+    }
+
+    struct RowKeys
+    {
+        std::string code, nameVi, validFrom, validTo;
     };
 
-    std::vector<Target> targets;
-    const bool nameRequired = kind->programme || isAdmin(*kind);
-    for (const auto& spec : commonAttributes())
-        targets.push_back(
-            {std::string(spec.name), spec.type, -1, spec.name == "name_vi" ? nameRequired : false});
-    for (const auto& spec : kind->attributes)
-        targets.push_back({std::string(spec.name), spec.type, -1, spec.required});
-    auto targetFor = [&](const std::string& attribute) -> Target* {
+    /// The kind's attributes and the kept columns of a row into @p out: text decoded, numbers
+    /// and dates read, codes generated, statuses made canonical.
+    RowKeys attributes(gis::Feature& in, gis::Feature& out, const std::string& featureLabel)
+    {
+        RowKeys keys{{}, {}, validFromOption, validToOption};
+        std::string &code = keys.code, &nameVi = keys.nameVi, &validFrom = keys.validFrom,
+                    &validTo = keys.validTo;
+        for (std::size_t i = 0; i < targets.size(); ++i) {
+            const Target& t = targets[i];
+            FieldValue value;
+            if (t.sourceIndex >= 0)
+                value = in.value(t.sourceIndex);
+            if (auto* s = std::get_if<std::string>(&value)) {
+                *s = trim(decodeColumn(*s, t.sourceIndex, featureLabel));
+                if (s->empty())
+                    value = std::monostate{};
+            }
+            readNumber(value, t.type, decimalComma[i]);
+            if (t.type == FieldType::Date && !std::holds_alternative<std::monostate>(value)) {
+                if (auto date = text::parseDate(gis::toString(value))) {
+                    value = *date;
+                } else {
+                    ++report.datesUnparsed;
+                    value = std::monostate{};
+                }
+            }
+            if (t.attribute == "code") {
+                code = gis::toString(value);
+                if (!code.empty())
+                    code = options.codePrefix + code;
+                if (code.empty()) {
+                    code = generateCode();
+                    ++report.codesGenerated;
+                }
+                value = code;
+            } else if (t.attribute == "status" && !std::holds_alternative<std::monostate>(value)) {
+                const auto canonical = canonicalStatus(gis::toString(value));
+                if (canonical.empty()) {
+                    ++report.statusUnrecognised;
+                    value = std::monostate{};
+                } else {
+                    value = std::string(canonical);
+                }
+            } else if (t.attribute == "geometry_quality") {
+                const auto given = gis::toString(value);
+                const auto values = geometryQualityValues();
+                value = std::find(values.begin(), values.end(), given) != values.end() ? given
+                                                                                       : quality;
+            } else if (t.attribute == "source" && std::holds_alternative<std::monostate>(value)) {
+                value =
+                    options.source.empty() ? fs::path(file).filename().string() : options.source;
+            } else if (t.attribute == "valid_from" &&
+                       !std::holds_alternative<std::monostate>(value)) {
+                validFrom = gis::toString(value);
+            } else if (t.attribute == "valid_to" &&
+                       !std::holds_alternative<std::monostate>(value)) {
+                validTo = gis::toString(value);
+            }
+            if (t.attribute == "valid_from" && std::holds_alternative<std::monostate>(value) &&
+                !validFrom.empty())
+                value = validFrom;
+            if (t.attribute == "valid_to" && std::holds_alternative<std::monostate>(value) &&
+                !validTo.empty())
+                value = validTo;
+            if (t.attribute == "name_vi")
+                nameVi = gis::toString(value);
+            if (t.required && std::holds_alternative<std::monostate>(value))
+                ++report.missingValues[t.attribute];
+            out.setValue(static_cast<int>(i), value);
+        }
+        for (std::size_t k = 0; k < extras.size(); ++k) {
+            FieldValue value = in.value(extras[k].sourceIndex);
+            if (auto* s = std::get_if<std::string>(&value))
+                *s = decodeColumn(*s, extras[k].sourceIndex, featureLabel);
+            readNumber(value, extras[k].type, false);
+            out.setValue(static_cast<int>(targets.size() + k), value);
+        }
+        return keys;
+    }
+
+    Target* targetFor(const std::string& attribute)
+    {
         for (auto& t : targets)
             if (t.attribute == attribute)
                 return &t;
         return nullptr;
-    };
-
-    auto explicitMap = options.fieldMap;
-    if (!options.codeField.empty())
-        explicitMap.emplace_back("code", options.codeField);
-    // A column a DBF shortened to 10 characters ("planned_ar" for "planned_area_ha").
-    auto shortenedFrom = [](const std::string& column, std::string_view name) {
-        return column.size() == kDbfFieldNameLength && name.size() > kDbfFieldNameLength &&
-               lowerAscii(std::string(name.substr(0, kDbfFieldNameLength))) == lowerAscii(column);
-    };
-    std::map<int, std::string> extraNames; // source column → the name given with --field
-    for (const auto& [attribute, column] : explicitMap) {
-        Target* target = targetFor(attribute);
-        if (const int index = findColumn(column);
-            !target && index >= 0 &&
-            shortenedFrom(sourceFields[static_cast<std::size_t>(index)].name, attribute) &&
-            isValidLayerName(attribute, nullptr)) {
-            extraNames[index] = attribute; // "--field drawn_area_ha=drawn_area": kept by its name
-            continue;
-        }
-        if (!target) {
-            std::string names;
-            for (const auto& t : targets)
-                names += (names.empty() ? "" : ", ") + t.attribute;
-            throw Error(ErrorKind::Usage, "--field " + attribute + "=…: a layer of kind " +
-                                              std::string(kind->id) + " has no attribute '" +
-                                              attribute + "' (attributes: " + names + ")");
-        }
-        const int index = findColumn(column);
-        if (index < 0)
-            throw inputError(layerLabel,
-                             "has no column '" + column + "' (columns: " + columnList() + ")");
-        target->sourceIndex = index;
     }
-    auto aliasesOf = [&](const std::string& attribute) -> std::string_view {
-        for (const auto& spec : commonAttributes())
-            if (spec.name == attribute)
-                return spec.aliases;
-        for (const auto& spec : kind->attributes)
-            if (spec.name == attribute)
-                return spec.aliases;
-        return {};
-    };
-    std::set<int> usedColumns;
-    for (const auto& t : targets)
-        if (t.sourceIndex >= 0)
-            usedColumns.insert(t.sourceIndex);
-    for (auto& t : targets) {
-        if (t.sourceIndex >= 0)
-            continue;
-        std::string_view aliases = aliasesOf(t.attribute);
-        while (!aliases.empty() && t.sourceIndex < 0) {
-            const auto comma = aliases.find(',');
-            const auto alias = aliases.substr(0, comma);
-            const int index = findColumn(alias);
-            if (index >= 0 && !usedColumns.contains(index)) {
-                t.sourceIndex = index;
-                usedColumns.insert(index);
-            }
-            aliases =
-                comma == std::string_view::npos ? std::string_view() : aliases.substr(comma + 1);
-        }
-    }
-    for (auto& t : targets) // then the names a DBF shortened: "planned_ar" for planned_area_ha
-        for (std::size_t i = 0; i < sourceFields.size() && t.sourceIndex < 0; ++i)
-            if (!usedColumns.contains(static_cast<int>(i)) &&
-                shortenedFrom(sourceFields[i].name, t.attribute)) {
-                t.sourceIndex = static_cast<int>(i);
-                usedColumns.insert(static_cast<int>(i));
-                report.dbfNamesRestored.emplace_back(sourceFields[i].name, t.attribute);
-            }
-    for (const auto& t : targets)
-        if (t.required && t.sourceIndex < 0)
-            throw inputError(layerLabel,
-                             "a layer of kind " + std::string(kind->id) + " needs '" + t.attribute +
-                                 "', and no column is recognised for it; map one with "
-                                 "--field " +
-                                 t.attribute + "=COLUMN (columns: " + columnList() + ")");
 
-    // Source columns not mapped to an attribute are kept under their own (ASCII) names.
-    std::vector<ExtraField> extras;
+    std::string generateCode()
     {
-        std::set<std::string> taken;
-        for (const auto& t : targets)
-            taken.insert(t.attribute);
-        for (const auto& reserved : {"fid", "geom", "geometry"})
-            taken.insert(reserved);
-        // The columns other layers of the workspace have, with their types: a column of the
-        // same name is given the same type ("drawn_area_ha" REAL in every layer, also where the
-        // source had only empty values and called it text), and a name a DBF shortened is
-        // restored when one known name fits it.
-        std::map<std::string, FieldType> known;
-        for (const auto& registered : workspace.layers())
-            if (auto existing = workspace.dataset().layerByName(registered.name))
-                for (const auto& field : existing->fields())
-                    known.emplace(field.name, field.type);
-        for (std::size_t i = 0; i < sourceFields.size(); ++i) {
-            if (usedColumns.contains(static_cast<int>(i)))
-                continue;
-            std::string name = extraNames.contains(static_cast<int>(i))
-                                   ? extraNames[static_cast<int>(i)]
-                                   : slug(sourceFields[i].name);
-            if (!extraNames.contains(static_cast<int>(i))) {
-                std::vector<std::string> fits;
-                for (const auto& [knownName, knownType] : known)
-                    if (shortenedFrom(sourceFields[i].name, knownName) &&
-                        !taken.contains(knownName))
-                        fits.push_back(knownName);
-                if (fits.size() == 1) {
-                    report.dbfNamesRestored.emplace_back(sourceFields[i].name, fits.front());
-                    name = fits.front();
-                }
-            }
-            if (name.empty() || !(name[0] >= 'a' && name[0] <= 'z') || taken.contains(name))
-                name = "src_" + (name.empty() ? std::to_string(i) : name);
-            while (taken.contains(name))
-                name += "_";
-            taken.insert(name);
-            FieldType type = sourceFields[i].type;
-            if (type == FieldType::Other)
-                type = FieldType::String;
-            if (const auto it = known.find(name);
-                it != known.end() && type == FieldType::String &&
-                (it->second == FieldType::Real || it->second == FieldType::Integer))
-                type = it->second; // numbers read from text, as for the kind's attributes
-            extras.push_back({name, type, static_cast<int>(i)});
-        }
-    }
-
-    report.layerName = layerName;
-    report.kind = std::string(kind->id);
-    report.sourceDriver = source->driverName();
-    report.sourceLayer = sourceLayer->name();
-    report.sourceCrs = sourceCrs ? sourceCrs->label() : std::string("none");
-    if (!crsNote.empty())
-        report.warnings.push_back(crsNote);
-    for (const auto& t : targets)
-        if (t.sourceIndex >= 0)
-            report.mapping.emplace_back(t.attribute,
-                                        sourceFields[static_cast<std::size_t>(t.sourceIndex)].name);
-
-    // ---- first pass: geometry families, codes, readability --------------------------------
-    const Target* codeTarget = targetFor("code");
-    std::int64_t total = 0;
-    std::map<GeometryFamily, std::int64_t> families;
-    std::unordered_set<std::string> workspaceCodes;
-    for (auto& code : workspace.featureCodes())
-        workspaceCodes.insert(std::move(code));
-    std::map<std::string, std::int64_t> sourceCodes; // code → first feature number
-    std::vector<std::string> codeClashes;
-    std::vector<bool> decimalComma(targets.size(), false); // per numeric target column
-    TextStats scratch;
-    // A CSV's geometry column read as text beside GDAL's parse of it: a cell that holds
-    // something GDAL could not read as WKT ("garbage", a TIN, "POINT(nan nan)") is named, not
-    // imported as a feature without geometry.
-    std::optional<gis::Dataset> rawCsv;
-    std::optional<gis::Layer> rawCsvLayer;
-    int rawGeometryColumn = -1;
-    if (report.sourceDriver == "CSV" && !options.join) {
-        rawCsv = gis::Dataset::openVector(how.path, gis::OpenMode::ReadOnly,
-                                          {"KEEP_GEOM_COLUMNS=YES", "AUTODETECT_TYPE=NO"}, {"CSV"});
-        rawCsvLayer = rawCsv->layer(0);
-        const auto rawFields = rawCsvLayer->fields();
-        for (std::size_t i = 0; i < rawFields.size(); ++i)
-            for (const char* name : {"wkt", "geom", "geometry", "the_geom"})
-                if (lowerAscii(rawFields[i].name) == name)
-                    rawGeometryColumn = static_cast<int>(i);
-        rawCsvLayer->resetReading();
-    }
-    std::vector<std::string> unreadable;
-    try {
-        sourceLayer->resetReading();
-        while (auto feature = sourceLayer->next()) {
-            ++total;
-            if (total % 1000 == 0)
-                progress.update(0.0, "reading");
-            auto geometry = rowGeometry(*feature, total);
-            if (rawCsvLayer) {
-                const auto raw = rawCsvLayer->next();
-                const std::string cell = raw && rawGeometryColumn >= 0
-                                             ? trim(gis::toString(raw->value(rawGeometryColumn)))
-                                             : std::string();
-                if (geometry.isEmpty() && !cell.empty())
-                    unreadable.push_back("row " + std::to_string(total) + " ('" +
-                                         text::clipUtf8(cell, 40) + "')");
-            }
-            if (!geometry.isEmpty()) {
-                const auto e = geometry.envelope();
-                if (!e || !std::isfinite(e->minX) || !std::isfinite(e->minY) ||
-                    !std::isfinite(e->maxX) || !std::isfinite(e->maxY)) {
-                    unreadable.push_back((report.sourceDriver == "CSV" ? "row " : "feature ") +
-                                         std::to_string(total) +
-                                         " (coordinates that are not numbers)");
-                    continue;
-                }
-            }
-            if (!geometry.isEmpty())
-                ++families[geometry.family()];
-            for (std::size_t i = 0; i < targets.size(); ++i) {
-                const Target& t = targets[i];
-                if (t.sourceIndex < 0 || decimalComma[i] ||
-                    (t.type != FieldType::Real && t.type != FieldType::Integer))
-                    continue;
-                const FieldValue value = feature->value(t.sourceIndex);
-                if (const auto* s = std::get_if<std::string>(&value);
-                    s && (text::hasDecimalComma(*s) || text::hasDotThousands(*s)))
-                    decimalComma[i] = true; // the column writes numbers the Vietnamese way
-            }
-            if (codeTarget->sourceIndex >= 0) {
-                std::string code;
-                try {
-                    code = trim(convertText(gis::toString(feature->value(codeTarget->sourceIndex)),
-                                            options.encoding, scratch));
-                } catch (const std::runtime_error&) {
-                    continue; // reported with the feature in the second pass
-                }
-                if (code.empty())
-                    continue;
-                code = options.codePrefix + code;
-                if (code.find_first_of(";,") != std::string::npos)
-                    codeClashes.push_back("feature " + std::to_string(total) + ": code '" + code +
-                                          "' holds ';' or ',', which separate codes in review "
-                                          "files");
-                else if (workspaceCodes.contains(code))
-                    codeClashes.push_back("feature " + std::to_string(total) + ": code '" + code +
-                                          "' is already used in the workspace");
-                else if (auto [it, inserted] = sourceCodes.emplace(code, total); !inserted)
-                    codeClashes.push_back("features " + std::to_string(it->second) + " and " +
-                                          std::to_string(total) + " share code '" + code + "'");
-            }
-        }
-    } catch (const gis::GisError& e) {
-        throw inputError(
-            layerLabel, std::string("read error after ") + std::to_string(total) +
-                            " feature(s), the file may be truncated or corrupt (GDAL: " + e.what() +
-                            ")");
-    }
-    if (!unmatchedRows.empty())
-        throw inputError(layerLabel, std::to_string(unmatchedRows.size()) + " of " +
-                                         std::to_string(total) + " rows match no feature of " +
-                                         joinLabel + ":" + firstFive(unmatchedRows));
-    report.joined = 0; // counted again while writing
-    if (options.join) {
-        sourceCrs = workspace.crs(); // joined geometry is already in the workspace CRS
-        report.sourceCrs = sourceCrs->label() + " (geometry from " + joinLabel + ")";
-    }
-    if (!unreadable.empty())
-        throw inputError(layerLabel,
-                         std::to_string(unreadable.size()) +
-                             " geometry value(s) cannot be read:" + firstFive(unreadable) +
-                             "\ncorrect them, or leave the cell empty for a feature "
-                             "without geometry");
-    if (total > 0 && families.empty() && !options.join)
-        throw inputError(layerLabel,
-                         "none of its " + std::to_string(total) +
-                             " feature(s) has a geometry; nothing would appear on a map (a CSV "
-                             "needs a WKT column named wkt, geom or geometry, or lon and lat "
-                             "columns)");
-    if (!codeClashes.empty())
-        throw inputError(layerLabel,
-                         "codes in column '" +
-                             sourceFields[static_cast<std::size_t>(codeTarget->sourceIndex)].name +
-                             "' are not unique or not usable:" + firstFive(codeClashes));
-
-    GeometryFamily family = GeometryFamily::None;
-    if (families.size() > 1) {
-        if (!kind->accepts(GeometryFamily::Collection)) {
-            std::string mix;
-            for (const auto& [f, n] : families)
-                mix += (mix.empty() ? "" : ", ") + std::to_string(n) + " " +
-                       std::string(gis::familyName(f));
-            throw inputError(layerLabel, "mixes geometry types (" + mix + "); a layer of kind " +
-                                             std::string(kind->id) + " holds one of " +
-                                             kind->familiesText() +
-                                             ": split the file or import with --source-layer");
-        }
-        family = GeometryFamily::Collection;
-    } else if (families.size() == 1) {
-        family = families.begin()->first;
-    } else {
-        family = sourceLayer->geometryFamily();
-        if (family == GeometryFamily::None || family == GeometryFamily::Collection)
-            family = kind->families.front();
-    }
-    if (!kind->accepts(family))
-        throw inputError(layerLabel, "has " + std::string(gis::familyName(family)) +
-                                         " geometries; a layer of kind " + std::string(kind->id) +
-                                         " holds " + kind->familiesText());
-
-    std::optional<gis::CoordinateTransform> transform;
-    if (sourceCrs && !sourceCrs->isSame(workspace.crs())) {
-        try {
-            transform.emplace(*sourceCrs, workspace.crs());
-        } catch (const gis::GisError& e) {
-            throw inputError(layerLabel, e.what());
-        }
-        report.transformation = transform->operationDescription();
-    } else {
-        report.transformation = "none (already in " + workspace.crs().label() + ")";
-    }
-
-    // Where the features belong: the province layers' extent, or else where the workspace CRS
-    // is meant to be used. A wrong --src-crs (EPSG:3857 on VN-2000 metres) or a stray feature
-    // lands thousands of kilometres away; that is said with a count, or refused when every
-    // feature does.
-    std::optional<gis::Envelope> home = workspace.provinceExtent(layerName);
-    std::string homeName = home ? "the province" : "";
-    if (!home)
-        if (const auto area = workspace.crs().areaOfUse()) {
-            try {
-                const gis::CoordinateTransform toWorkspace(gis::Crs::fromEpsg(4326),
-                                                           workspace.crs());
-                home =
-                    toWorkspace.transformBounds({(*area)[0], (*area)[1], (*area)[2], (*area)[3]});
-                homeName = "the area " + workspace.crs().label() + " is meant for";
-            } catch (const gis::GisError&) {
-                home.reset();
-            }
-        }
-    const double homeMarginM = 100000.0;
-    std::vector<std::string> farAway;
-    std::int64_t withGeometry = 0;
-    double farthestKm = 0;
-
-    // ---- second pass: write, in one transaction -------------------------------------------
-    std::vector<gis::FieldDef> fields;
-    for (const auto& t : targets)
-        fields.push_back({t.attribute, t.type, t.attribute == "code", t.attribute == "code"});
-    for (const auto& extra : extras)
-        fields.push_back({extra.name, extra.type});
-
-    std::int64_t nextCode = 1;
-    {
-        const std::string prefix = std::string(kind->codePrefix) + "-";
-        for (const auto& code : workspaceCodes)
-            if (code.rfind(prefix, 0) == 0)
-                try {
-                    nextCode = std::max<std::int64_t>(nextCode,
-                                                      std::stoll(code.substr(prefix.size())) + 1);
-                } catch (const std::exception&) {
-                }
-    }
-    auto generateCode = [&] {
         for (;;) {
             char buffer[32];
             std::snprintf(buffer, sizeof buffer, "%s-%04lld", std::string(kind->codePrefix).c_str(),
@@ -800,11 +1180,12 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
             if (!workspaceCodes.contains(code) && !sourceCodes.contains(code))
                 return code;
         }
-    };
+    }
 
-    // Text in a numeric column as a number (Vietnamese "134,9" or "1.211.000" too); empty
-    // text or no number at all leaves the value empty, the latter counted.
-    auto readNumber = [&report](FieldValue& value, FieldType type, bool preferThousands) {
+    /// Text in a numeric column as a number (Vietnamese "134,9" or "1.211.000" too); empty
+    /// text or no number at all leaves the value empty, the latter counted.
+    void readNumber(FieldValue& value, FieldType type, bool preferThousands)
+    {
         const auto* s = std::get_if<std::string>(&value);
         if (!s || (type != FieldType::Real && type != FieldType::Integer))
             return;
@@ -816,11 +1197,11 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
         value = !number                   ? FieldValue(std::monostate{})
                 : type == FieldType::Real ? FieldValue(*number)
                                           : FieldValue(static_cast<std::int64_t>(*number));
-    };
-    TextStats textStats;
-    std::map<std::string, std::vector<std::string>> lostExamples; // column → first values
-    auto decodeColumn = [&](const std::string& raw, int sourceIndex,
-                            const std::string& featureLabel) {
+    }
+
+    std::string decodeColumn(const std::string& raw, int sourceIndex,
+                             const std::string& featureLabel)
+    {
         try {
             std::string value = convertText(raw, options.encoding, textStats);
             if (text::hasLostLetters(value)) {
@@ -840,319 +1221,61 @@ ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
                     "' is not valid UTF-8; the file seems to use a legacy encoding: pass "
                     "--encoding tcvn3, --encoding vni or --encoding cp1258");
         }
-    };
-    const bool admin = isAdmin(*kind);
-    const std::string mappingTable = linkTableName(layerName);
-
-    // GeoPackage identifiers (the titles GIS clients show) must be unique.
-    std::string identifier = options.titleVi.empty() ? std::string(kind->titleVi) : options.titleVi;
-    {
-        const auto clash = workspace.dataset().execute(
-            "SELECT COUNT(*) FROM gpkg_contents WHERE identifier = " + sqlLiteral(identifier));
-        if (!clash.rows.empty() && gis::toString(clash.rows[0][0]) != "0")
-            identifier += " (" + layerName + ")";
     }
 
-    try {
-        workspace.transaction([&] {
-            auto& dataset = workspace.dataset();
-            const gis::Crs& crs = workspace.crs();
-            auto layer = dataset.createLayer(
-                layerName, family == GeometryFamily::None ? nullptr : &crs,
-                family == GeometryFamily::None ? kind->families.front() : family, true, fields,
-                {"FID=fid", "GEOMETRY_NAME=geom", "SPATIAL_INDEX=YES", "IDENTIFIER=" + identifier,
-                 "DESCRIPTION=" + std::string(kind->titleEn) + " (" + std::string(kind->id) + ")"});
-            report.geometryType = layer.geometryTypeName();
+    static constexpr double kHomeMarginM = 100000.0;
 
-            std::int64_t number = 0;
-            sourceLayer->resetReading();
-            auto nextFeature = [&]() {
-                try {
-                    return sourceLayer->next();
-                } catch (const gis::GisError& e) {
-                    throw inputError(layerLabel, "read error at feature " +
-                                                     std::to_string(number + 1) + ": " + e.what());
-                }
-            };
-            while (auto in = nextFeature()) {
-                ++number;
-                if (number % 500 == 0)
-                    progress.update(total ? static_cast<double>(number) / static_cast<double>(total)
-                                          : 1.0,
-                                    "importing");
-                const std::string featureLabel = layerLabel + ", feature " + std::to_string(number);
-                auto out = layer.newFeature();
+    Workspace& workspace;
+    const ImportOptions& options;
+    const Progress& progress;
+    const std::string& file;
+    ImportReport report;
+    // options
+    const LayerKind* kind = nullptr;
+    std::string quality, validFromOption, validToOption;
+    std::optional<gis::Crs> overrideCrs;
+    // source
+    SourceOpen how;
+    std::optional<gis::Dataset> source;
+    std::optional<gis::Layer> sourceLayer;
+    std::string layerLabel;
+    std::optional<gis::Crs> sourceCrs;
+    std::string crsNote;
+    std::map<std::string, gis::Geometry> joinIndex;
+    int joinColumn = -1;
+    std::string joinLabel;
+    std::vector<std::string> unmatchedRows;
+    std::string layerName;
+    // mapping
+    std::vector<gis::FieldDef> sourceFields;
+    std::vector<Target> targets;
+    std::vector<ExtraField> extras;
+    const Target* codeTarget = nullptr;
+    // survey
+    std::int64_t total = 0;
+    std::map<GeometryFamily, std::int64_t> families;
+    std::unordered_set<std::string> workspaceCodes;
+    std::map<std::string, std::int64_t> sourceCodes; ///< code → first feature number
+    std::vector<bool> decimalComma;                  ///< per numeric target column
+    GeometryFamily family = GeometryFamily::None;
+    std::optional<gis::CoordinateTransform> transform;
+    std::optional<gis::Envelope> home;
+    std::string homeName;
+    // writing
+    std::vector<std::string> farAway;
+    std::int64_t withGeometry = 0;
+    double farthestKm = 0;
+    std::int64_t nextCode = 1;
+    TextStats textStats;
+    std::map<std::string, std::vector<std::string>> lostExamples; ///< column → first values
+};
 
-                // Geometry: 2D, reprojected, repaired, multi.
-                auto geometry = rowGeometry(*in, number);
-                if (geometry.isEmpty()) {
-                    ++report.withoutGeometry;
-                } else {
-                    geometry.dropZM();
-                    if (transform) {
-                        try {
-                            geometry.transform(*transform);
-                        } catch (const gis::GisError& e) {
-                            throw inputError(featureLabel, e.what());
-                        }
-                    }
-                    gis::RepairOutcome outcome;
-                    try {
-                        outcome = geometry.makeValid(
-                            family == GeometryFamily::Collection ? GeometryFamily::None : family,
-                            static_cast<std::size_t>(limitValue(Limit::RepairCrossings)));
-                    } catch (const gis::GisError& e) {
-                        throw inputError(featureLabel,
-                                         std::string("geometry cannot be repaired: ") + e.what());
-                    }
-                    if (outcome.wasInvalid)
-                        ++report.repaired;
-                    if (outcome.byStructure)
-                        ++report.repairedByStructure;
-                    if (outcome.droppedLowerDimension)
-                        ++report.droppedParts;
-                    if (outcome.becameEmpty) {
-                        ++report.collapsed;
-                        ++report.withoutGeometry;
-                    } else {
-                        if (family != GeometryFamily::Collection)
-                            geometry.promoteToMulti();
-                        ++withGeometry;
-                        if (const auto e = geometry.envelope();
-                            home && e && kind->id != "basemap") { // a basemap covers the country
-                            const double dx =
-                                std::max({0.0, home->minX - e->maxX, e->minX - home->maxX});
-                            const double dy =
-                                std::max({0.0, home->minY - e->maxY, e->minY - home->maxY});
-                            if (const double d = std::hypot(dx, dy); d > homeMarginM) {
-                                farAway.push_back("feature " + std::to_string(number));
-                                farthestKm = std::max(farthestKm, d / 1000.0);
-                            }
-                        }
-                        out.setGeometry(std::move(geometry));
-                    }
-                }
+} // namespace
 
-                // Attributes.
-                std::string code, nameVi, validFrom = validFromOption, validTo = validToOption;
-                for (std::size_t i = 0; i < targets.size(); ++i) {
-                    const Target& t = targets[i];
-                    FieldValue value;
-                    if (t.sourceIndex >= 0)
-                        value = in->value(t.sourceIndex);
-                    if (auto* s = std::get_if<std::string>(&value)) {
-                        *s = trim(decodeColumn(*s, t.sourceIndex, featureLabel));
-                        if (s->empty())
-                            value = std::monostate{};
-                    }
-                    readNumber(value, t.type, decimalComma[i]);
-                    if (t.type == FieldType::Date &&
-                        !std::holds_alternative<std::monostate>(value)) {
-                        if (auto date = text::parseDate(gis::toString(value))) {
-                            value = *date;
-                        } else {
-                            ++report.datesUnparsed;
-                            value = std::monostate{};
-                        }
-                    }
-                    if (t.attribute == "code") {
-                        code = gis::toString(value);
-                        if (!code.empty())
-                            code = options.codePrefix + code;
-                        if (code.empty()) {
-                            code = generateCode();
-                            ++report.codesGenerated;
-                        }
-                        value = code;
-                    } else if (t.attribute == "status" &&
-                               !std::holds_alternative<std::monostate>(value)) {
-                        const auto canonical = canonicalStatus(gis::toString(value));
-                        if (canonical.empty()) {
-                            ++report.statusUnrecognised;
-                            value = std::monostate{};
-                        } else {
-                            value = std::string(canonical);
-                        }
-                    } else if (t.attribute == "geometry_quality") {
-                        const auto given = gis::toString(value);
-                        const auto values = geometryQualityValues();
-                        value = std::find(values.begin(), values.end(), given) != values.end()
-                                    ? given
-                                    : quality;
-                    } else if (t.attribute == "source" &&
-                               std::holds_alternative<std::monostate>(value)) {
-                        value = options.source.empty() ? fs::path(file).filename().string()
-                                                       : options.source;
-                    } else if (t.attribute == "valid_from" &&
-                               !std::holds_alternative<std::monostate>(value)) {
-                        validFrom = gis::toString(value);
-                    } else if (t.attribute == "valid_to" &&
-                               !std::holds_alternative<std::monostate>(value)) {
-                        validTo = gis::toString(value);
-                    }
-                    if (t.attribute == "valid_from" &&
-                        std::holds_alternative<std::monostate>(value) && !validFrom.empty())
-                        value = validFrom;
-                    if (t.attribute == "valid_to" &&
-                        std::holds_alternative<std::monostate>(value) && !validTo.empty())
-                        value = validTo;
-                    if (t.attribute == "name_vi")
-                        nameVi = gis::toString(value);
-                    if (t.required && std::holds_alternative<std::monostate>(value))
-                        ++report.missingValues[t.attribute];
-                    out.setValue(static_cast<int>(i), value);
-                }
-                for (std::size_t k = 0; k < extras.size(); ++k) {
-                    FieldValue value = in->value(extras[k].sourceIndex);
-                    if (auto* s = std::get_if<std::string>(&value))
-                        *s = decodeColumn(*s, extras[k].sourceIndex, featureLabel);
-                    readNumber(value, extras[k].type, false);
-                    out.setValue(static_cast<int>(targets.size() + k), value);
-                }
-                try {
-                    layer.insert(out);
-                } catch (const gis::GisError& e) {
-                    throw Error(ErrorKind::Workspace, featureLabel + ": " + e.what());
-                }
-                if (admin)
-                    dataset.run("INSERT INTO admin_units (layer_name, unit_code, level, name_vi, "
-                                "valid_from, valid_to) VALUES (?, ?, ?, ?, ?, ?)",
-                                {layerName, code, std::string(adminLevel(*kind)), nameVi,
-                                 gis::textOrNull(validFrom), gis::textOrNull(validTo)});
-                ++report.features;
-            }
-
-            if (!farAway.empty() && static_cast<std::int64_t>(farAway.size()) == withGeometry &&
-                !options.join)
-                throw inputError(
-                    layerLabel,
-                    "all " + std::to_string(withGeometry) +
-                        " feature(s) lie more than 100 km outside " + homeName + " (up to " +
-                        std::to_string(std::llround(farthestKm)) + " km away) once read as " +
-                        report.sourceCrs +
-                        ": the source CRS is probably wrong; give the right one with --src-crs");
-            if (!farAway.empty())
-                report.warnings.push_back(std::to_string(farAway.size()) +
-                                          " feature(s) lie more than 100 km outside " + homeName +
-                                          " (up to " + std::to_string(std::llround(farthestKm)) +
-                                          " km away):" + firstFive(farAway));
-            for (const auto& sql : schema::linkTableSetup(layerName, mappingTable))
-                dataset.execute(sql);
-            const std::string encodingName =
-                options.encoding ? std::string(text::encodingName(*options.encoding))
-                                 : std::string("utf-8");
-            dataset.run(
-                "INSERT INTO pa_layers (layer_name, kind, title_vi, title_en, geometry_type, "
-                "source, licence, attribution, geometry_quality, source_file, source_crs, "
-                "source_encoding, transformation, imported_at, link_table) VALUES (?, ?, ?, ?, ?, "
-                "?, ?, ?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ','now'), ?)",
-                {layerName, std::string(kind->id),
-                 std::string(options.titleVi.empty() ? kind->titleVi : options.titleVi),
-                 std::string(options.titleEn.empty() ? kind->titleEn : options.titleEn),
-                 report.geometryType,
-                 options.source.empty() ? fs::path(file).filename().string() : options.source,
-                 gis::textOrNull(options.licence), gis::textOrNull(options.attribution), quality,
-                 fs::path(file).filename().string(), report.sourceCrs, encodingName,
-                 report.transformation, mappingTable});
-            progress.update(1.0, "committing");
-        });
-    } catch (const gis::GisError& e) {
-        throw Error(ErrorKind::Workspace, "cannot write layer '" + layerName + "' to '" +
-                                              workspace.path() + "': " + e.what());
-    }
-
-    report.textConverted = textStats.converted;
-    report.renormalised = textStats.renormalised;
-    report.lookalikesFixed = textStats.lookalikes;
-    report.unmappedCharacters = textStats.unmapped;
-    report.latin1Suspects = textStats.latin1;
-    report.doubleEncoded = textStats.doubleEncoded;
-    report.controlCharacters = textStats.controls;
-
-    // One sentence per kind of repair or problem that happened, with its count.
-    const std::string encoding =
-        options.encoding ? std::string(text::encodingName(*options.encoding)) : "";
-    struct Counted
-    {
-        std::int64_t count;
-        const char* one;
-        const char* many;
-        std::string rest;
-    };
-    const Counted counted[] = {
-        {report.repaired, "invalid geometry was", "invalid geometries were",
-         " repaired with GEOS MakeValid"},
-        {report.repairedByStructure, "repair", "repairs",
-         " used GEOS's structure method (rings merged as areas): the rings crossed at more "
-         "than " +
-             std::to_string(gis::kMaxLineworkCrossings) + " points"},
-        {report.droppedParts, "geometry", "geometries",
-         " lost collapsed parts (lines or points) during repair"},
-        {report.collapsed, "geometry", "geometries",
-         " collapsed to nothing during repair and were imported without geometry"},
-        {report.withoutGeometry, "feature has", "features have",
-         " no geometry and will not appear on maps"},
-        {codeTarget->sourceIndex >= 0 ? report.codesGenerated : 0, "feature had", "features had",
-         " no code and received a generated one"},
-        {report.textConverted, "text value was", "text values were", " converted from " + encoding},
-        {report.unmappedCharacters, "byte has", "bytes have",
-         " no meaning in the declared encoding and were kept as Latin-1"},
-        {report.renormalised, "text value was", "text values were", " normalised to Unicode NFC"},
-        {report.lookalikesFixed, "text value had", "text values had",
-         " Ð/ð (U+00D0/U+00F0) replaced by Đ/đ"},
-        {report.latin1Suspects, "text value looks", "text values look",
-         " like TCVN3 or VNI text read as Latin-1; if names look wrong, re-import with "
-         "--encoding tcvn3 or --encoding vni"},
-        {report.doubleEncoded, "text value was", "text values were",
-         " UTF-8 that an earlier tool had read as Latin-1 (\"ThÃ¡i\" for \"Thái\"); repaired"},
-        {report.controlCharacters, "text value held", "text values held",
-         " control characters (NUL, …) that mean nothing in text; they were removed"},
-        {report.statusUnrecognised, "status value was", "status values were",
-         " not recognised and left empty"},
-        {report.numbersUnparsed, "number was", "numbers were", " not readable and left empty"},
-        {report.datesUnparsed, "date was", "dates were", " not readable and left empty"},
-    };
-    auto& w = report.warnings;
-    for (const auto& c : counted)
-        if (c.count)
-            w.push_back(plural(c.count, c.one, c.many) + c.rest);
-    if (!report.dbfNamesRestored.empty()) {
-        std::string restored;
-        for (const auto& [column, name] : report.dbfNamesRestored)
-            restored += (restored.empty() ? "" : ", ") + column + " → " + name;
-        w.push_back(plural(static_cast<std::int64_t>(report.dbfNamesRestored.size()),
-                           "column name was", "column names were") +
-                    " cut to 10 characters by the DBF format and restored: " + restored);
-    }
-    if (report.lostLetters) {
-        // The damaged names first: they are what a planner sees on the map.
-        std::string byColumn;
-        for (const auto& [column, n] : report.lostLettersByColumn)
-            byColumn += (byColumn.empty() ? "" : ", ") + column + " " + std::to_string(n);
-        const Target* nameTarget = targetFor("name_vi");
-        const std::string nameColumn =
-            nameTarget && nameTarget->sourceIndex >= 0
-                ? sourceFields[static_cast<std::size_t>(nameTarget->sourceIndex)].name
-                : std::string();
-        const auto& examples = lostExamples.contains(nameColumn) ? lostExamples[nameColumn]
-                                                                 : lostExamples.begin()->second;
-        report.lostLetterExamples = examples;
-        std::string shown;
-        for (const auto& e : examples)
-            shown += (shown.empty() ? "" : ", ") + e;
-        w.push_back(plural(report.lostLetters, "text value has", "text values have") +
-                    " lost letters in an earlier conversion ('?' where a Vietnamese letter "
-                    "was; " +
-                    byColumn + "), e.g. " + shown +
-                    "; they cannot be repaired from this file: ask for a UTF-8 export "
-                    "(GeoPackage, or a Shapefile with a .cpg saying UTF-8)");
-    }
-    for (const auto& [attribute, n] : report.missingValues)
-        w.push_back(plural(n, "feature has", "features have") + " no value for required '" +
-                    attribute + "'");
-    if (options.licence.empty())
-        w.push_back("no licence recorded for this layer; pass --licence so maps can credit it");
-    return report;
+ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
+                         const Progress& progress)
+{
+    return Import(workspace, options, progress).run();
 }
 
 } // namespace pa::layers
