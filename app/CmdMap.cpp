@@ -148,6 +148,8 @@ int runMap(const std::vector<std::string>& args)
         if (report.legendColumns > 1 && !report.legend.empty())
             std::printf("  legend in two columns (%zu entries)\n", report.legend.size());
     }
+    for (const auto& line : report.notes)
+        std::fprintf(stderr, "planatlas map: note: %s\n", line.c_str());
     for (const auto& line : report.inputNotes.messages(ws.crs().label()))
         std::fprintf(stderr, "planatlas map: note: %s\n", line.c_str());
     // Never silently: a legend that lost entries is said on the map and here, even with --quiet.

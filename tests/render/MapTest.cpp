@@ -574,3 +574,21 @@ TEST(Catalogue, EveryWordTranslatedWithItsPlaceholders)
         EXPECT_GT(messages, 50) << file;
     }
 }
+
+// A coverage map of a kind the workspace has none of colours every unit "0 %": it says so, on
+// the map and in the report, instead of looking like a real result.
+TEST_F(Map, CoverageOfAKindTheWorkspaceLacksSaysSo)
+{
+    MapOptions o;
+    o.theme = Theme::Coverage;
+    o.coverageKind = "industrial_cluster";
+    const auto r = write(o, "clusters.svg");
+    ASSERT_EQ(r.notes.size(), 1u);
+    EXPECT_NE(r.notes[0].find("no feature of kind industrial_cluster"), std::string::npos);
+    const std::string svg = pa::test::readBytes(m_dir.file("clusters.svg"));
+    EXPECT_NE(svg.find("KHÔNG CÓ DỮ LIỆU"), std::string::npos);
+    EXPECT_NE(svg.find("cụm công nghiệp"), std::string::npos);
+    // The kind it has: no such note.
+    o.coverageKind = "industrial_park";
+    EXPECT_TRUE(write(o, "parks.svg").notes.empty());
+}

@@ -119,6 +119,10 @@
         <source>features</source>
         <translation>đối tượng</translation>
     </message>
+    <message>
+        <source>NO DATA: the workspace has no feature of the kind %1; every unit shows 0 %.</source>
+        <translation>KHÔNG CÓ DỮ LIỆU: không gian làm việc không có đối tượng nào thuộc loại %1; mọi đơn vị đều là 0 %.</translation>
+    </message>
 </context>
 <context>
     <name>Report</name>

@@ -125,6 +125,8 @@ public:
             m_report.inputNotes.reprojected[layer] = crs;
         const ThemeRun run = m_theme.begin(m_ws, m_o, *prepared);
         const ThemeContext c{m_o, *prepared, run, m_u, m_o.lang};
+        for (const auto& note : run.notes)
+            m_report.notes.push_back(note.first);
         readLayers(c);
         m_p.save();
         paintLayers(page, c);
@@ -497,6 +499,8 @@ private:
         const auto legend = legendEntries(m_drawn, m_theme, c, m_statuses, m_prices, m_priceClasses,
                                           m_report.indicative);
         std::vector<std::pair<QString, QColor>> notes;
+        for (const auto& note : c.run.notes)
+            notes.emplace_back(note.second, QColor(0xc0, 0x00, 0x00));
         if (m_report.illustrative)
             notes.emplace_back(
                 MapText::tr("ILLUSTRATIVE VALUES: the land prices shown are made up for "

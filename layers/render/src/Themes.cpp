@@ -235,12 +235,23 @@ public:
         return data.requestedUnits == o.unitsLayer && data.coverageKind == o.coverageKind;
     }
     [[nodiscard]] ThemeRun begin(layers::Workspace&, const MapOptions& o,
-                                 const ThemeData&) const override
+                                 const ThemeData& data) const override
     {
         const auto* k = layers::findKind(o.coverageKind);
-        return subtitled((MapText::tr("Share of each unit covered by", o.lang) + " " +
-                          q(std::string(o.lang == "en" ? k->titleEn : k->titleVi)).toLower())
-                             .toStdString());
+        const QString kindTitle = q(std::string(o.lang == "en" ? k->titleEn : k->titleVi));
+        ThemeRun run = subtitled(
+            (MapText::tr("Share of each unit covered by", o.lang) + " " + kindTitle.toLower())
+                .toStdString());
+        // The analysis gives rows only for the kinds the workspace holds: none of this kind
+        // would colour every unit "0 %" without a word.
+        if (data.coverageShare.empty())
+            run.notes.emplace_back(
+                "the workspace has no feature of kind " + o.coverageKind + ": every unit shows 0 %",
+                MapText::tr("NO DATA: the workspace has no feature of the kind %1; every unit "
+                            "shows 0 %.",
+                            o.lang)
+                    .arg(kindTitle.toLower()));
+        return run;
     }
     [[nodiscard]] bool shows(const layers::RegisteredLayer& l, const MapOptions& o) const override
     {

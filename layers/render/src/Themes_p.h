@@ -27,6 +27,9 @@ struct ThemeRun
     std::set<std::string> emphasised;   ///< codes of the features in colour
     std::map<std::string, int> dueYear; ///< by deadline: feature code → year due
     std::set<int> dueYears;
+    /// What the theme has to say of its data (a kind the workspace has none of): in English for
+    /// the messages, and as the map prints it.
+    std::vector<std::pair<std::string, QString>> notes;
 };
 
 /// What a theme's hooks see while the map is drawn.

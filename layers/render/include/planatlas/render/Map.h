@@ -126,6 +126,9 @@ struct MapReport
     gis::Envelope extent;              ///< what the frame shows, workspace CRS
     std::vector<gis::Envelope> labels; ///< boxes of the labels placed, device units (y down)
     std::int64_t emphasised = 0;       ///< Agency and Corridor themes: features drawn in colour
+    /// What the theme says of its data, in English (on a page the map says it too), e.g. that
+    /// the workspace has no feature of the kind a coverage map shows.
+    std::vector<std::string> notes;
 };
 
 /// Draws the map onto @p painter inside @p page (device units). Throws layers::Error(Usage)
