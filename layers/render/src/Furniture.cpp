@@ -217,8 +217,11 @@ std::vector<LegendEntry> legendEntries(const std::vector<Drawn>& drawn,
     std::vector<LegendEntry> legend;
     std::set<std::string> kindsInLegend;
     for (const auto& d : drawn) {
-        const bool perLayer =
-            d.kind == "land_price" || d.kind == "other" || d.kind == "infrastructure";
+        const layers::LayerKind* k = layers::findKind(d.kind);
+        // Catch-all kinds are named by each layer's title, bulk ones (price zones) classed per
+        // layer: one entry per layer; other kinds one per kind.
+        const bool catchAll = k && k->symbology.titledByLayer;
+        const bool perLayer = catchAll || (k && k->symbology.bulk);
         if (d.kind == "basemap" ||
             !kindsInLegend.insert(d.kind + "|" + (perLayer ? d.layer.name : "")).second)
             continue;
@@ -226,18 +229,16 @@ std::vector<LegendEntry> legendEntries(const std::vector<Drawn>& drawn,
             std::none_of(d.items.begin(), d.items.end(),
                          [](const Item& i) { return i.emphasised; }))
             continue; // only in the background: "other features"
-        const layers::LayerKind* k = layers::findKind(d.kind);
         // The kind's name, or for catch-all kinds the layer's own title ("Nhà máy thủy điện").
-        const bool catchAll = d.kind == "other" || d.kind == "infrastructure";
         const QString kindTitle = catchAll || !k
                                       ? q(lang == "en" ? d.layer.titleEn : d.layer.titleVi)
                                       : q(std::string(lang == "en" ? k->titleEn : k->titleVi));
         if (d.kind == "admin_province") {
-            legend.push_back(
-                {symbolSwatch(d.kind, "", "", false, u), MapText::tr("Province boundary", lang)});
+            legend.push_back({symbolSwatch(d.kind, d.layer.geometryType, "", "", false, u),
+                              MapText::tr("Province boundary", lang)});
         } else if (d.kind == "admin_district") {
-            legend.push_back(
-                {symbolSwatch(d.kind, "", "", false, u), MapText::tr("District boundary", lang)});
+            legend.push_back({symbolSwatch(d.kind, d.layer.geometryType, "", "", false, u),
+                              MapText::tr("District boundary", lang)});
         } else if (d.kind == "land_price" && !prices.empty()) {
             legend.push_back({nullptr, q(lang == "en" ? d.layer.titleEn : d.layer.titleVi)});
             double lower = *std::min_element(prices.begin(), prices.end());
@@ -260,27 +261,28 @@ std::vector<LegendEntry> legendEntries(const std::vector<Drawn>& drawn,
             for (const auto& item : d.items)
                 tiers.insert(item.tier);
             legend.push_back(
-                {symbolSwatch(d.kind, "existing",
+                {symbolSwatch(d.kind, d.layer.geometryType, "existing",
                               tiers.contains("provincial") ? "provincial" : "subregional", false,
                               u),
                  kindTitle});
-        } else if (d.kind != "land_price" && d.kind != "analysis_grid") {
+        } else if (!(k && k->symbology.bulk)) {
             const auto found = statuses.find(d.kind);
             const auto st = found == statuses.end() ? std::pair{false, false} : found->second;
             if (st.first || (!st.first && !st.second))
                 legend.push_back(
-                    {symbolSwatch(d.kind, "existing", "", false, u),
+                    {symbolSwatch(d.kind, d.layer.geometryType, "existing", "", false, u),
                      kindTitle +
                          (st.second ? " (" + MapText::tr("existing", lang) + ")" : QString())});
             if (st.second)
-                legend.push_back({symbolSwatch(d.kind, "planned", "", false, u),
-                                  kindTitle + " (" + MapText::tr("planned", lang) + ")"});
+                legend.push_back(
+                    {symbolSwatch(d.kind, d.layer.geometryType, "planned", "", false, u),
+                     kindTitle + " (" + MapText::tr("planned", lang) + ")"});
         }
         theme.legendAfterLayer(legend, d, c);
     }
     theme.legendAfterLayers(legend, c);
     if (indicative)
-        legend.push_back({symbolSwatch("industrial_park", "existing", "", true, u),
+        legend.push_back({symbolSwatch("industrial_park", "MULTIPOLYGON", "existing", "", true, u),
                           MapText::tr("Indicative outline (not surveyed)", lang)});
     theme.legendOfOverlay(legend, c);
     return legend;

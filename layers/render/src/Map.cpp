@@ -84,7 +84,8 @@ namespace {
 
 bool streamedKind(const std::string& kind)
 {
-    return kind == "land_price" || kind == "analysis_grid";
+    const auto* k = layers::findKind(kind);
+    return k && k->symbology.bulk;
 }
 
 bool madeUp(const std::string& source)
@@ -438,12 +439,6 @@ private:
             for (auto& item : d.items) {
                 Symbol s = symbolFor(d.kind, item.status, item.tier, item.indicative,
                                      !item.emphasised, m_u);
-                if (d.kind == "land_price" && item.value && !m_priceClasses.breaks.empty()) {
-                    s.brush = QBrush(
-                        m_priceClasses
-                            .colours[static_cast<std::size_t>(m_priceClasses.of(*item.value))]);
-                    s.pen = QPen(QColor(255, 255, 255, 180), m_u.px(0.2));
-                }
                 if (d.kind == "admin_province")
                     s.brush = Qt::NoBrush;
                 m_theme.restyle(s, d, item, c);
@@ -454,8 +449,6 @@ private:
                 item.areaPx = drawItem(m_p, s, item, m_view, m_u);
                 if (item.indicative && item.emphasised && d.kind != "basemap")
                     m_report.indicative = true;
-                if (d.kind == "land_price" && madeUp(item.source))
-                    m_report.illustrative = true;
                 if (programme && item.emphasised) {
                     const bool planned = layers::isPlannedStatus(item.status);
                     auto& st = m_statuses[d.kind];

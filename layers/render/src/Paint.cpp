@@ -165,17 +165,19 @@ Classes priceClasses(const std::vector<double>& prices)
     return quantileClasses(prices, ramp);
 }
 
-std::function<void(QPainter&, const QRectF&)> symbolSwatch(const std::string& kind,
-                                                           const std::string& status,
-                                                           const std::string& tier, bool indicative,
-                                                           const Units& u, bool muted)
+std::function<void(QPainter&, const QRectF&)>
+symbolSwatch(const std::string& kind, const std::string& geometryType, const std::string& status,
+             const std::string& tier, bool indicative, const Units& u, bool muted)
 {
+    // Drawn as the layer's features are: a mark for points, a stroke for lines, else an area.
+    const QString type = QString::fromStdString(geometryType).toUpper();
+    const bool points = type.contains(QStringLiteral("POINT"));
+    const bool lines = !points && type.contains(QStringLiteral("LINE"));
     return [=](QPainter& pp, const QRectF& r) {
         const Symbol s = symbolFor(kind, status, tier, indicative, muted, u);
-        if (s.mark != Mark::None &&
-            (kind == "urban_centre" || kind == "market_logistics" || kind == "infrastructure")) {
+        if (points) {
             drawMark(pp, s, r.center(), u);
-        } else if (kind == "expressway" || kind == "road" || kind == "railway") {
+        } else if (lines) {
             QPainterPath path;
             path.moveTo(r.left(), r.center().y());
             path.lineTo(r.right(), r.center().y());

@@ -122,10 +122,10 @@ struct LegendEntry
     QString text;
 };
 
-/// The swatch of features of @p kind as the map draws them.
-std::function<void(QPainter&, const QRectF&)> symbolSwatch(const std::string& kind,
-                                                           const std::string& status,
-                                                           const std::string& tier, bool indicative,
-                                                           const Units& u, bool muted = false);
+/// The swatch of features of @p kind, of @p geometryType ("Multi Point", "MULTIPOLYGON"…), as
+/// the map draws them.
+std::function<void(QPainter&, const QRectF&)>
+symbolSwatch(const std::string& kind, const std::string& geometryType, const std::string& status,
+             const std::string& tier, bool indicative, const Units& u, bool muted = false);
 
 } // namespace pa::render

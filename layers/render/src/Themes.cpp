@@ -148,11 +148,13 @@ void ThemeDescription::legendAfterLayers(std::vector<LegendEntry>& legend,
                           MapText::tr("Due by", c.lang) + " " + QString::number(year)});
     }
     if (!c.run.dueYears.empty())
-        legend.push_back({symbolSwatch("industrial_park", "existing", "", false, c.u),
-                          MapText::tr("No end date (ongoing, annual or none given)", c.lang)});
+        legend.push_back(
+            {symbolSwatch("industrial_park", "MULTIPOLYGON", "existing", "", false, c.u),
+             MapText::tr("No end date (ongoing, annual or none given)", c.lang)});
     if (c.run.emphasis)
-        legend.push_back({symbolSwatch("industrial_park", "existing", "", false, c.u, true),
-                          MapText::tr("Other features", c.lang)});
+        legend.push_back(
+            {symbolSwatch("industrial_park", "MULTIPOLYGON", "existing", "", false, c.u, true),
+             MapText::tr("Other features", c.lang)});
 }
 
 namespace {

@@ -107,6 +107,12 @@ struct Symbology
     std::string_view sizeBy; ///< attribute that picks a SizeClass ("tier")
     std::vector<SizeClass> sizes;
     LabelSpec label;
+    /// Many small features (price zones, parcels, grid cells): maps stream them through the
+    /// spatial index at their turn instead of holding them, and never label them.
+    bool bulk = false;
+    /// A catch-all kind: the legend names its features by each layer's own title ("Nhà máy
+    /// thủy điện" for a layer of kind infrastructure), one entry per layer.
+    bool titledByLayer = false;
 };
 
 /// Words by which a plan task concerns the features of a kind in general, without naming
