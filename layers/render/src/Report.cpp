@@ -8,6 +8,7 @@
 #include "planatlas/layers/LayerKind.h"
 #include "planatlas/layers/PendingFile.h"
 #include "planatlas/layers/Text.h"
+#include "planatlas/layers/analysis/Algorithm.h"
 #include "planatlas/layers/analysis/Csv.h"
 #include "planatlas/render/Map.h"
 
@@ -24,6 +25,7 @@
 #include <random>
 #include <set>
 #include <sstream>
+#include <stdexcept>
 
 namespace pa::render {
 
@@ -174,42 +176,65 @@ std::string tableHtml(const Table& t)
     return s.str();
 }
 
-/// What the sections are made from: the analyses, run once with the CLI's defaults, the CSV
-/// each writes, and what the data says of itself (indicative geometry, illustrative values).
+/// What the sections are made from: the registered analyses run as `planatlas analyze` runs
+/// them (the same declarations, parameters by their declared names), the CSV each writes, and
+/// what the data says of itself (indicative geometry, illustrative values).
 struct ReportInputs
 {
-    std::string units; ///< the units of the programme's period
-    std::optional<analysis::CoverageResult> coverage;
-    analysis::FootprintResult byDocument, byAgency;
-    analysis::OverlapsResult overlaps;
+    std::string units;                  ///< the units of the programme's period
+    std::vector<analysis::Result> runs; ///< own what the pointers below read
+    const analysis::CoverageResult* coverage = nullptr;
+    const analysis::FootprintResult *byDocument = nullptr, *byAgency = nullptr;
+    const analysis::OverlapsResult* overlaps = nullptr;
     bool hasExpressway = false, hasTown = false, hasPrice = false;
     std::string priceLayer;
-    std::optional<analysis::CorridorResult> corridor;
+    const analysis::CorridorResult* corridor = nullptr;
     std::vector<analysis::DistanceRow> accessExpressway, accessCity;
-    std::optional<analysis::ZonalResult> zonal;
-    std::optional<analysis::TargetsResult> targets;
+    const analysis::ZonalResult* zonal = nullptr;
+    const analysis::TargetsResult* targets = nullptr;
     bool indicative = false, illustrative = false;
     std::map<std::string, std::string> csvFiles; ///< file name → content
 };
+
+/// Runs the registered analysis @p name with @p values, keeps the CSV it writes as @p file and
+/// returns its own result (a @p T).
+template <class T>
+const T* runAnalysis(layers::Workspace& ws, ReportInputs& in, const char* name,
+                     const std::vector<std::pair<std::string, std::string>>& values,
+                     const char* file)
+{
+    const analysis::Algorithm* algorithm = analysis::findAlgorithm(name);
+    if (!algorithm)
+        throw std::logic_error(std::string("the report needs the analysis ") + name);
+    analysis::ParameterValues given;
+    for (const auto& [parameter, value] : values)
+        given.set(parameter, value);
+    in.runs.push_back(algorithm->run(ws, given));
+    const analysis::Result& result = in.runs.back();
+    in.csvFiles[file] = csv::write(result.tables.front());
+    return result.detail<T>();
+}
 
 ReportInputs runAnalyses(layers::Workspace& ws, const ReportOptions& o,
                          const layers::Progress& progress)
 {
     ReportInputs in;
+    in.runs.reserve(10);
     in.units = periodUnitsLayer(ws);
     progress.update(0.02, "coverage");
-    if (!in.units.empty()) {
-        in.coverage = analysis::coverage(ws, in.units);
-        in.csvFiles["coverage_by_unit.csv"] = csv::coverage(*in.coverage);
-    }
+    if (!in.units.empty())
+        in.coverage = runAnalysis<analysis::CoverageResult>(
+            ws, in, "coverage", {{"units", in.units}}, "coverage_by_unit.csv");
     progress.update(0.15, "footprint");
-    in.byDocument = analysis::footprint(ws, analysis::FootprintBy::Document);
-    in.byAgency = analysis::footprint(ws, analysis::FootprintBy::Agency, in.units);
-    in.csvFiles["footprint_by_agency.csv"] = csv::footprint(in.byAgency);
-    in.csvFiles["tasks_without_place.csv"] = csv::unlocated(in.byDocument);
+    in.byDocument = runAnalysis<analysis::FootprintResult>(
+        ws, in, "footprint", {{"by", "document"}, {"unlocated", ""}}, "tasks_without_place.csv");
+    std::vector<std::pair<std::string, std::string>> byAgency = {{"by", "agency"}};
+    if (!in.units.empty())
+        byAgency.emplace_back("units", in.units);
+    in.byAgency = runAnalysis<analysis::FootprintResult>(ws, in, "footprint", byAgency,
+                                                         "footprint_by_agency.csv");
     progress.update(0.3, "overlaps");
-    in.overlaps = analysis::overlaps(ws, analysis::defaultOverlapPairs());
-    in.csvFiles["overlaps.csv"] = csv::overlaps(in.overlaps);
+    in.overlaps = runAnalysis<analysis::OverlapsResult>(ws, in, "overlaps", {}, "overlaps.csv");
     for (const auto& l : ws.layers()) {
         in.hasExpressway = in.hasExpressway || l.kind == "expressway";
         in.hasTown = in.hasTown || l.kind == "urban_centre";
@@ -218,27 +243,30 @@ ReportInputs runAnalyses(layers::Workspace& ws, const ReportOptions& o,
     }
     progress.update(0.4, "corridor");
     if (in.hasExpressway) {
-        in.corridor = analysis::corridor(ws, o.corridorKm);
-        in.csvFiles["corridor.csv"] = csv::corridor(*in.corridor);
-        in.accessExpressway = analysis::access(ws, "expressway").rows;
-        in.csvFiles["access_to_expressway.csv"] = csv::distances(in.accessExpressway, false);
+        char km[32];
+        std::snprintf(km, sizeof km, "%.10g", o.corridorKm);
+        in.corridor = runAnalysis<analysis::CorridorResult>(ws, in, "corridor",
+                                                            {{"distance_km", km}}, "corridor.csv");
+        if (const auto* a = runAnalysis<analysis::AccessResult>(
+                ws, in, "access", {{"to", "expressway"}}, "access_to_expressway.csv"))
+            in.accessExpressway = a->rows;
     }
     if (in.hasTown) {
         try {
-            in.accessCity = analysis::access(ws, "urban_centre:provincial").rows;
-            in.csvFiles["access_to_provincial_city.csv"] = csv::distances(in.accessCity, false);
+            if (const auto* a = runAnalysis<analysis::AccessResult>(
+                    ws, in, "access", {{"to", "urban_centre:provincial"}},
+                    "access_to_provincial_city.csv"))
+                in.accessCity = a->rows;
         } catch (const Error&) {
             // no provincial centre among the towns: the column stays empty
         }
     }
-    if (in.hasPrice) {
-        in.zonal = analysis::zonal(ws, in.priceLayer);
-        in.csvFiles["land_price_by_feature.csv"] = csv::zonal(*in.zonal);
-    }
+    if (in.hasPrice)
+        in.zonal = runAnalysis<analysis::ZonalResult>(ws, in, "zonal", {{"values", in.priceLayer}},
+                                                      "land_price_by_feature.csv");
     progress.update(0.5, "targets");
     try {
-        in.targets = analysis::targets(ws);
-        in.csvFiles["targets.csv"] = csv::targets(*in.targets);
+        in.targets = runAnalysis<analysis::TargetsResult>(ws, in, "targets", {}, "targets.csv");
     } catch (const Error&) {
         // no province layer: no targets section
     }
@@ -349,7 +377,7 @@ void glanceSection(Page& page)
         std::vector<std::string> labels;
         std::vector<double> located, unlocated;
         const bool notBefore = ws.schemaVersion() >= layers::kSchemaPlanReview;
-        for (const auto& row : in.byDocument.rows) {
+        for (const auto& row : in.byDocument->rows) {
             auto dmy = [&](const std::string& iso) {
                 return lang == "en" || iso.empty()
                            ? iso
@@ -560,14 +588,14 @@ void unlocatedSection(Page& page)
     Table counts{{ReportText::tr("document", lang), ReportText::tr("without a place", lang)},
                  {},
                  {false, true}};
-    for (const auto& [doc, n] : in.byDocument.unlocatedByDocument)
+    for (const auto& [doc, n] : in.byDocument->unlocatedByDocument)
         counts.rows.push_back({html(doc), fmt(static_cast<double>(n), 0, lang)});
     h << tableHtml(counts);
     Table list{{"ID", ReportText::tr("lead agency", lang), ReportText::tr("reason", lang),
                 ReportText::tr("tasks", lang)},
                {},
                {}};
-    for (const auto& task : in.byDocument.unlocated) {
+    for (const auto& task : in.byDocument->unlocated) {
         std::string lead;
         for (const auto& a : task.lead)
             lead += (lead.empty() ? "" : "; ") + a;
@@ -577,7 +605,7 @@ void unlocatedSection(Page& page)
                                          : task.text)});
     }
     h << "<details><summary>" << html(ReportText::tr("Show the tasks", lang)) << " ("
-      << in.byDocument.unlocated.size() << ")</summary>" << tableHtml(list) << "</details>\n";
+      << in.byDocument->unlocated.size() << ")</summary>" << tableHtml(list) << "</details>\n";
     result.tables += 2;
 }
 
@@ -589,7 +617,7 @@ void overlapsSection(Page& page)
     std::ostringstream& h = page.html;
     ReportResult& result = page.result;
     h << "<h2>" << html(ReportText::tr("Overlaps between incompatible uses", lang)) << "</h2>\n";
-    if (in.overlaps.rows.empty()) {
+    if (in.overlaps->rows.empty()) {
         h << "<p>" << html(ReportText::tr("No overlaps between the kinds examined.", lang))
           << "</p>\n";
     } else {
@@ -597,7 +625,7 @@ void overlapsSection(Page& page)
                      ReportText::tr("lead agency", lang) + " B", ReportText::tr("area (ha)", lang)},
                     {},
                     {false, false, false, false, true}};
-        for (const auto& r : in.overlaps.rows)
+        for (const auto& r : in.overlaps->rows)
             table.rows.push_back({html(r.a.name + " (" + r.a.code + ")"),
                                   html(csv::join(r.a.leadAgencies, "; ")),
                                   html(r.b.name + " (" + r.b.code + ")"),

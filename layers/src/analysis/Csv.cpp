@@ -99,38 +99,4 @@ std::string writeForExcel(const Table& table, std::string_view lang)
            });
 }
 
-std::string coverage(const CoverageResult& r)
-{
-    return write(tables::coverage(r));
-}
-std::string footprint(const FootprintResult& r)
-{
-    return write(tables::footprint(r));
-}
-std::string unlocated(const FootprintResult& r)
-{
-    return write(tables::unlocated(r));
-}
-std::string corridor(const CorridorResult& result)
-{
-    return write(tables::corridor(result));
-}
-
-std::string distances(const std::vector<DistanceRow>& rows, bool corridor)
-{
-    return write(tables::distances(rows, corridor, corridor ? "corridor" : "access"));
-}
-std::string zonal(const ZonalResult& r)
-{
-    return write(tables::zonal(r));
-}
-std::string targets(const TargetsResult& r)
-{
-    return write(tables::targets(r));
-}
-std::string overlaps(const OverlapsResult& r)
-{
-    return write(tables::overlaps(r));
-}
-
 } // namespace pa::analysis::csv

@@ -28,8 +28,10 @@ Algorithm accessAlgorithm()
                              "Subregional centre", "District town", "Commune-cluster centre"}}},
         [](layers::Workspace& ws, const ParameterValues& v, const layers::Progress& progress) {
             auto r = access(ws, v.text("to"), progress);
-            return Result{
+            Result out{
                 {tables::distances(r.rows, false, "access")}, {{"to", v.text("to")}}, {}, r.notes};
+            out.keep(std::move(r));
+            return out;
         }};
 }
 

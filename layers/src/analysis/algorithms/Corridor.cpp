@@ -46,7 +46,7 @@ Algorithm corridorAlgorithm()
             const auto statuses = v.list("status");
             Result out;
             if (v.has("layer")) {
-                const auto r = corridorOfLayer(ws, v.text("layer"), distance, statuses, progress);
+                auto r = corridorOfLayer(ws, v.text("layer"), distance, statuses, progress);
                 out.tables.push_back(
                     {"corridor_layer",
                      {{"layer"},
@@ -58,9 +58,10 @@ Algorithm corridorAlgorithm()
                      {}});
                 out.summary = {{"layer", r.layer}, {"distance_km", r.distanceKm}};
                 out.notes = r.notes;
+                out.keep(std::move(r));
                 return out;
             }
-            const auto r = corridor(ws, distance, statuses, progress);
+            auto r = corridor(ws, distance, statuses, progress);
             const double pct =
                 r.industrialAreaHa > 0 ? 100.0 * r.industrialInsideHa / r.industrialAreaHa : 0.0;
             out.tables.push_back(tables::corridor(r));
@@ -80,6 +81,7 @@ Algorithm corridorAlgorithm()
                 out.messages.emplace_back(line);
             }
             out.notes = r.notes;
+            out.keep(std::move(r));
             return out;
         }};
 }

@@ -24,7 +24,7 @@ Algorithm coverageAlgorithm()
               .layerKinds = {"admin_*", "analysis_grid"},
               .polygonsOnly = true}},
             [](layers::Workspace& ws, const ParameterValues& v, const layers::Progress& progress) {
-                const auto r = coverage(ws, v.text("units"), progress);
+                auto r = coverage(ws, v.text("units"), progress);
                 Result out{{tables::coverage(r)},
                            {{"units", r.unitsLayer},
                             {"crs", r.crs},
@@ -41,6 +41,7 @@ Algorithm coverageAlgorithm()
                     out.messages.push_back(std::to_string(n) + " " + kind +
                                            " feature(s) reach into no unit of '" + r.unitsLayer +
                                            "'");
+                out.keep(std::move(r));
                 return out;
             }};
 }

@@ -34,7 +34,7 @@ Algorithm densityAlgorithm()
           .help = "only these kinds (default every programme kind in the workspace)",
           .metavar = "K1,K2"}},
         [](layers::Workspace& ws, const ParameterValues& v, const layers::Progress& progress) {
-            const auto r = coverage(ws, v.text("units"), progress);
+            auto r = coverage(ws, v.text("units"), progress);
             const auto kinds = v.list("kinds");
             Table t{"density",
                     {{"unit_code"},
@@ -63,6 +63,7 @@ Algorithm densityAlgorithm()
                 out.messages.push_back(kinds.empty()
                                            ? "no programme feature in the workspace: no row"
                                            : "no feature of those kinds in the workspace: no row");
+            out.keep(std::move(r));
             return out;
         }};
 }

@@ -51,7 +51,7 @@ Algorithm footprintAlgorithm()
             const auto by = byText == "agency"     ? FootprintBy::Agency
                             : byText == "document" ? FootprintBy::Document
                                                    : FootprintBy::Task;
-            const auto r = footprint(ws, by, v.text("units"), progress, v.text("due_before"));
+            auto r = footprint(ws, by, v.text("units"), progress, v.text("due_before"));
             Result out;
             out.tables = {tables::footprint(r), tables::unlocated(r)};
             if (v.flag("unlocated"))
@@ -75,6 +75,7 @@ Algorithm footprintAlgorithm()
                     " link(s) point to features that no longer exist; ignored (planatlas "
                     "validate lists them)");
             out.notes = r.notes;
+            out.keep(std::move(r));
             return out;
         }};
 }

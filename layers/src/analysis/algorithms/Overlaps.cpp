@@ -37,7 +37,7 @@ Algorithm overlapsAlgorithm()
                 const auto pairs =
                     v.has("pairs") ? parseOverlapPairs(v.text("pairs")) : defaultOverlapPairs();
                 const double minHa = v.number("min_ha", 0);
-                const auto r = overlaps(ws, pairs, minHa, progress);
+                auto r = overlaps(ws, pairs, minHa, progress);
                 std::vector<std::string> pairNames;
                 for (const auto& [a, b] : r.pairs)
                     pairNames.push_back(a + ":" + b);
@@ -51,6 +51,7 @@ Algorithm overlapsAlgorithm()
                                   static_cast<long long>(r.belowThreshold), minHa);
                     out.messages.emplace_back(line);
                 }
+                out.keep(std::move(r));
                 return out;
             }};
 }

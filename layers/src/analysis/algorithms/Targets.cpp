@@ -24,8 +24,10 @@ Algorithm targetsAlgorithm()
           .layerKinds = {"admin_province"},
           .polygonsOnly = true}},
         [](layers::Workspace& ws, const ParameterValues& v, const layers::Progress& progress) {
-            const auto r = targets(ws, v.text("province"), progress);
-            return Result{{tables::targets(r)}, {{"province_layer", r.provinceLayer}}, {}, r.notes};
+            auto r = targets(ws, v.text("province"), progress);
+            Result out{{tables::targets(r)}, {{"province_layer", r.provinceLayer}}, {}, r.notes};
+            out.keep(std::move(r));
+            return out;
         }};
 }
 

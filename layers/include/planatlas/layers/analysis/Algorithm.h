@@ -17,9 +17,12 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <typeindex>
+#include <typeinfo>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -92,6 +95,21 @@ struct Result
     /// English sentences for a log: what was left out, the headline share.
     std::vector<std::string> messages;
     InputNotes notes;
+    /// The analysis's own result (CoverageResult, CorridorResult, …), for a reader in the same
+    /// process that needs more than the tables (the report): keep() it, read it with detail<T>().
+    std::shared_ptr<const void> kept{};
+    std::type_index keptType{typeid(void)};
+
+    template <class T> void keep(T value)
+    {
+        kept = std::make_shared<const T>(std::move(value));
+        keptType = typeid(T);
+    }
+    /// The result kept, when it is a @p T; else null.
+    template <class T> [[nodiscard]] const T* detail() const
+    {
+        return keptType == typeid(T) ? static_cast<const T*>(kept.get()) : nullptr;
+    }
 };
 
 struct Algorithm

@@ -28,14 +28,4 @@ std::string write(const Table& table);
 /// en: "1.25,…").
 std::string writeForExcel(const Table& table, std::string_view lang);
 
-std::string coverage(const CoverageResult& result);
-std::string footprint(const FootprintResult& result); ///< one row per task, agency or document
-std::string unlocated(const FootprintResult& result); ///< the tasks without a place
-std::string distances(const std::vector<DistanceRow>& rows,
-                      bool corridor);               ///< corridor adds "within"
-std::string corridor(const CorridorResult& result); ///< tables::corridor
-std::string zonal(const ZonalResult& result);
-std::string targets(const TargetsResult& result);
-std::string overlaps(const OverlapsResult& result);
-
 } // namespace pa::analysis::csv
