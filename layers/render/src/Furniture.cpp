@@ -256,15 +256,20 @@ std::vector<LegendEntry> legendEntries(const std::vector<Drawn>& drawn,
                                   },
                                   text});
             }
-        } else if (d.kind == "urban_centre") {
-            std::set<std::string> tiers;
+        } else if (k && !k->symbology.sizes.empty()) {
+            // Sized by a class (urban centres by tier): one entry, at the largest class drawn.
+            std::set<std::string> classes;
             for (const auto& item : d.items)
-                tiers.insert(item.tier);
-            legend.push_back(
-                {symbolSwatch(d.kind, d.layer.geometryType, "existing",
-                              tiers.contains("provincial") ? "provincial" : "subregional", false,
-                              u),
-                 kindTitle});
+                classes.insert(item.tier);
+            std::string_view shown = k->symbology.sizes.front().value;
+            for (const auto& size : k->symbology.sizes)
+                if (classes.contains(std::string(size.value))) {
+                    shown = size.value;
+                    break;
+                }
+            legend.push_back({symbolSwatch(d.kind, d.layer.geometryType, "existing",
+                                           std::string(shown), false, u),
+                              kindTitle});
         } else if (!(k && k->symbology.bulk)) {
             const auto found = statuses.find(d.kind);
             const auto st = found == statuses.end() ? std::pair{false, false} : found->second;
