@@ -148,6 +148,8 @@ void LayerPanel::showMenu(const QPoint& at)
     const auto layer = item->data(0, kLayerRole).toString();
     QMenu menu(this);
     menu.addAction(tr("Zoom to layer"), this, [this, layer] { emit zoomToLayerRequested(layer); });
+    menu.addAction(tr("Attribute table"), this,
+                   [this, layer] { emit attributeTableRequested(layer); });
     menu.addAction(tr("Opacity…"), this, [this, item, layer] {
         bool ok = false;
         const int value = QInputDialog::getInt(

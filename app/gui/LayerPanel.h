@@ -30,6 +30,7 @@ public:
 signals:
     void stackChanged();
     void zoomToLayerRequested(const QString& layer);
+    void attributeTableRequested(const QString& layer);
 
 protected:
     void dropEvent(QDropEvent* event) override;

@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "AnalysisDock.h"
+#include "AttributeTable.h"
 #include "Background_p.h"
 #include "EditCommand.h"
 #include "ExportMapDialog.h"
@@ -82,6 +83,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     tabifyDockWidget(m_suggestionsDock, m_analysesDock);
     m_identifyDock->raise();
     resizeDocks({m_layersDock, m_identifyDock}, {300, 460}, Qt::Horizontal);
+    m_attributes = new AttributeTable(this);
+    m_attributes->setWorkspaceSource([this] { return m_ws.get(); });
+    m_attributesDock = dock(m_attributes, QStringLiteral("attributes"), Qt::BottomDockWidgetArea);
+    m_attributesDock->hide(); // opened from a layer's menu
 
     m_coords = new QLabel(this);
     m_scale = new QLabel(this);
@@ -93,6 +98,13 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     connect(m_layers, &LayerPanel::stackChanged, this,
             [this] { m_canvas->setStack(m_layers->stack()); });
     connect(m_layers, &LayerPanel::zoomToLayerRequested, this, &MainWindow::zoomToLayer);
+    connect(m_layers, &LayerPanel::attributeTableRequested, this, &MainWindow::showAttributes);
+    connect(m_attributes, &AttributeTable::selectionChanged, this,
+            [this](const gis::Shapes& shapes, const std::optional<gis::Envelope>&) {
+                m_canvas->setSelection(shapes);
+            });
+    connect(m_attributes, &AttributeTable::zoomRequested, this,
+            [this](const gis::Envelope& extent) { m_canvas->zoomTo(extent); });
     connect(m_canvas, &MapCanvas::cursorMoved, this, [this](double x, double y) {
         m_lastX = x;
         m_lastY = y;
@@ -265,6 +277,7 @@ void MainWindow::createActions()
     m_viewMenu->addAction(m_planDock->toggleViewAction());
     m_viewMenu->addAction(m_suggestionsDock->toggleViewAction());
     m_viewMenu->addAction(m_analysesDock->toggleViewAction());
+    m_viewMenu->addAction(m_attributesDock->toggleViewAction());
 
     m_langMenu = menuBar()->addMenu(QString());
     auto* group = new QActionGroup(this);
@@ -314,6 +327,17 @@ void MainWindow::retranslateUi()
     m_planDock->setWindowTitle(tr("Plan"));
     m_analysesDock->setWindowTitle(tr("Analyses"));
     m_suggestionsDock->setWindowTitle(tr("Suggested links"));
+    {
+        const std::string& layer = m_attributes->table().layer;
+        const auto shown = m_ws && !layer.empty() ? m_ws->findLayer(layer)
+                                                  : std::optional<layers::RegisteredLayer>();
+        m_attributesDock->setWindowTitle(
+            layer.empty() ? tr("Attribute table")
+                          : tr("Attribute table — %1")
+                                .arg(q(!shown                           ? layer
+                                       : m_lang == QStringLiteral("en") ? shown->titleEn
+                                                                        : shown->titleVi)));
+    }
     setWindowTitle(m_path.isEmpty() ? tr("PlanAtlas")
                                     : tr("%1 — PlanAtlas").arg(QFileInfo(m_path).fileName()));
     m_recentMenu->clear();
@@ -340,6 +364,7 @@ void MainWindow::setLanguage(const QString& lang)
     m_analyses->setLanguage(m_lang.toStdString());
     m_plan->setLanguage(m_lang.toStdString());
     m_suggestions->setLanguage(m_lang.toStdString());
+    m_attributes->setLanguage(m_lang.toStdString());
     retranslateUi(); // also reached through LanguageChange
     m_canvas->setLanguage(m_lang.toStdString());
     if (m_identify->features().empty())
@@ -397,6 +422,8 @@ bool MainWindow::openWorkspace(const QString& path)
                   tr("it has nothing to draw"));
         return false;
     }
+    m_attributes->clear(); // another workspace's table
+    m_attributesDock->hide();
     m_ws = std::move(ws);
     m_path = path;
     m_writable = false; // opened for reading; reopened for writing at the first edit
@@ -460,6 +487,8 @@ void MainWindow::closeWorkspace()
     m_plan->clear();
     m_analyses->setWorkspace({}, nullptr, m_lang.toStdString());
     m_canvas->setHighlight({});
+    m_attributes->clear();
+    m_attributesDock->hide();
     m_ws.reset();
     m_writable = false;
     m_undo.clear();
@@ -873,6 +902,23 @@ void MainWindow::updateRecent(const QString& path)
     while (recent.size() > 8)
         recent.removeLast();
     settings.setValue(QStringLiteral("recent"), recent);
+}
+
+bool MainWindow::showAttributes(const QString& layer)
+{
+    if (!m_ws)
+        return false;
+    try {
+        m_attributes->setTable(layers::readFeatureTable(*m_ws, layer.toStdString()),
+                               m_lang.toStdString());
+    } catch (const std::exception& e) {
+        showError(tr("Cannot read the layer %1").arg(layer), QString::fromStdString(e.what()));
+        return false;
+    }
+    m_attributesDock->show();
+    m_attributesDock->raise();
+    retranslateUi();
+    return true;
 }
 
 } // namespace pa::gui

@@ -24,6 +24,7 @@ class QMenu;
 namespace pa::gui {
 
 class AnalysisDock;
+class AttributeTable;
 class IdentifyPanel;
 class LayerPanel;
 class MapCanvas;
@@ -67,6 +68,10 @@ public:
     [[nodiscard]] PlanBrowser* planBrowser() const { return m_plan; }
     [[nodiscard]] AnalysisDock* analyses() const { return m_analyses; }
     [[nodiscard]] SuggestionsPanel* suggestions() const { return m_suggestions; }
+    [[nodiscard]] AttributeTable* attributeTable() const { return m_attributes; }
+    /// Opens the attribute table of @p layer below the map; false (said in the window) when it
+    /// cannot be read.
+    bool showAttributes(const QString& layer);
     /// Accepts or rejects suggested links: one undoable step. False when nothing was written.
     bool decideSuggestions(const std::vector<std::int64_t>& ids, bool accept);
     /// Records tasks as without a place, each with the reason suggested for it: one undoable
@@ -143,6 +148,8 @@ private:
     QDockWidget* m_planDock = nullptr;
     QDockWidget* m_layersDock = nullptr;
     QDockWidget* m_identifyDock = nullptr;
+    AttributeTable* m_attributes = nullptr;
+    QDockWidget* m_attributesDock = nullptr;
     QLabel* m_coords = nullptr;
     QLabel* m_scale = nullptr;
     QLabel* m_state = nullptr;

@@ -52,6 +52,7 @@ public:
 
     /// A feature drawn selected (outlined over the map) until cleared with an empty Shapes.
     void setSelection(gis::Shapes shapes);
+    [[nodiscard]] const gis::Shapes& selection() const { return m_selection; }
 
     /// Draws again (the workspace changed).
     /// Draws again after the workspace changed (its analyses are run again too).

@@ -3,6 +3,7 @@
 // agencies, refuse a bad file in plain words, switch to English.
 
 #include "AnalysisDock.h"
+#include "AttributeTable.h"
 #include "ExportMapDialog.h"
 #include "IdentifyPanel.h"
 #include "ImportDialog.h"
@@ -28,6 +29,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTableView>
 #include <QTableWidget>
 #include <QTest>
 #include <QTreeWidget>
@@ -852,6 +854,77 @@ private slots:
         QVERIFY(w.workspace() != nullptr); // the sample is still open
     }
 
+    void theAttributeTableSortsFindsSelectsAndExports()
+    {
+        const auto window = sampleWindow(1200, 800);
+        QVERIFY(window);
+        MainWindow& w = *window;
+        QVERIFY(w.showAttributes(QStringLiteral("industrial_parks")));
+        auto* t = w.attributeTable();
+        const auto parks = w.workspace()->dataset().layerByName("industrial_parks")->featureCount();
+        QCOMPARE(t->shownRows(), static_cast<int>(parks));
+        QCOMPARE(t->filter()->placeholderText(),
+                 QStringLiteral("Tìm trong bảng (gõ không dấu cũng được)"));
+        // Columns titled in the interface's language with their units, coded values in words.
+        const auto* model = t->view()->model();
+        int area = -1, status = -1;
+        for (int c = 0; c < model->columnCount(); ++c) {
+            const QString title = model->headerData(c, Qt::Horizontal).toString();
+            QVERIFY2(!title.contains(QStringLiteral("_")), qPrintable(title)); // no raw column
+            if (title == QStringLiteral("Diện tích quy hoạch (ha)"))
+                area = c;
+            if (title == QStringLiteral("Trạng thái"))
+                status = c;
+        }
+        QVERIFY(area >= 0 && status >= 0);
+        for (int r = 0; r < model->rowCount(); ++r) {
+            const QString s = model->index(r, status).data().toString();
+            QVERIFY2(s != QStringLiteral("existing") && s != QStringLiteral("planned"),
+                     qPrintable(s));
+        }
+        // Sorted by area, largest first, as numbers (675 before 361,1).
+        t->view()->sortByColumn(area, Qt::DescendingOrder);
+        auto areaAt = [&](int r) {
+            return model->index(r, area)
+                .data()
+                .toString()
+                .replace(QLatin1Char(','), QLatin1Char('.'))
+                .toDouble();
+        };
+        for (int r = 1; r < model->rowCount(); ++r)
+            QVERIFY(areaAt(r - 1) >= areaAt(r));
+        QVERIFY(model->index(0, area).data().toString().contains(QLatin1Char(',')) ||
+                areaAt(0) == std::floor(areaAt(0))); // Vietnamese decimal comma
+        // Found without diacritics, as typed on a keyboard without Vietnamese input.
+        QTest::keyClicks(t->filter(), QStringLiteral("kcn diem thuy"));
+        QCOMPARE(t->shownRows(), 1);
+        // Selected in the table, selected on the map.
+        QVERIFY(w.canvas()->selection().polygons.empty());
+        t->view()->selectRow(0);
+        QCOMPARE(t->selectedRows().size(), std::size_t(1));
+        QVERIFY(!w.canvas()->selection().polygons.empty());
+        // The selection exported: for Excel (byte-order mark, Vietnamese headings) and as a
+        // GeoPackage with the park's geometry.
+        pa::test::TempDir dir;
+        QVERIFY(t->exportSelection(QString::fromStdString(dir.file("kcn.csv"))));
+        const std::string csv = pa::test::readBytes(dir.file("kcn.csv"));
+        QVERIFY(csv.rfind("\xEF\xBB\xBF", 0) == 0);
+        QVERIFY(csv.find("KCN Điềm Thụy") != std::string::npos);
+        QVERIFY(csv.find("Diện tích quy hoạch (ha)") != std::string::npos);
+        QCOMPARE(std::count(csv.begin(), csv.end(), '\n'), 2L);
+        QVERIFY(t->exportSelection(QString::fromStdString(dir.file("kcn.gpkg"))));
+        {
+            auto out =
+                pa::gis::Dataset::openVector(dir.file("kcn.gpkg"), pa::gis::OpenMode::ReadOnly);
+            auto layer = out.layer(0);
+            QCOMPARE(layer.featureCount(), std::int64_t(1));
+            QVERIFY(layer.hasGeometry());
+        }
+        // The filter cleared: every park again; another workspace: the table empties.
+        t->filter()->clear();
+        QCOMPARE(t->shownRows(), static_cast<int>(parks));
+    }
+
     void englishFromTheMenu()
     {
         MainWindow w;
@@ -915,6 +988,21 @@ private slots:
             w.analyses()->showAnalysis("footprint");
         }
         save(QStringLiteral("2d3-footprint-vi.png"));
+        {
+            // The attribute table of the industrial parks, sorted by area, one selected.
+            QVERIFY(w.showAttributes(QStringLiteral("industrial_parks")));
+            auto* t = w.attributeTable();
+            const auto* model = t->view()->model();
+            for (int c = 0; c < model->columnCount(); ++c)
+                if (model->headerData(c, Qt::Horizontal).toString() ==
+                    QStringLiteral("Diện tích quy hoạch (ha)"))
+                    t->view()->sortByColumn(c, Qt::DescendingOrder);
+            t->view()->selectRow(0);
+            QVERIFY(drawn(w));
+            save(QStringLiteral("2d4-attribute-table-vi.png"));
+            if (auto* dock = qobject_cast<QDockWidget*>(t->parentWidget()))
+                dock->hide();
+        }
         {
             pa::gui::ImportDialog dialog(
                 &w, QString::fromStdString(pa::test::sampleWorkspace().string()),

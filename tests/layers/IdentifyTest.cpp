@@ -3,6 +3,8 @@
 #include "planatlas/layers/Identify.h"
 
 #include "analysis/AnalysisFixture.h"
+#include "planatlas/layers/Errors.h"
+#include "planatlas/layers/FeatureTable.h"
 #include "planatlas/layers/plan/Browse.h"
 
 #include <gtest/gtest.h>
@@ -109,4 +111,40 @@ TEST_F(AnalysisFixture, PlanOverviewListsTasksWithLeadsLinksAndSuccessors)
     EXPECT_DOUBLE_EQ(extent->maxY, Y0 + 1000);
     EXPECT_FALSE(plan::footprintExtent(ws, {"d:2#1"}));
     EXPECT_FALSE(plan::footprintExtent(ws, {}));
+}
+
+// The attribute table's rows: every feature with its values and where it lies, at most as many
+// as asked with the layer's count beside; the selected rows as a table placed by code.
+TEST_F(AnalysisFixture, FeatureTableReadsALayerAndItsSelection)
+{
+    auto ws = layers::Workspace::open(path(), gis::OpenMode::ReadOnly);
+    const auto all = layers::readFeatureTable(ws, "parks");
+    EXPECT_EQ(all.kind, "industrial_park");
+    EXPECT_EQ(all.total, static_cast<std::int64_t>(all.rows.size()));
+    ASSERT_GE(all.rows.size(), 3u);
+    const auto code = std::find_if(all.fields.begin(), all.fields.end(),
+                                   [](const auto& f) { return f.name == "code"; }) -
+                      all.fields.begin();
+    std::size_t p3 = all.rows.size();
+    for (std::size_t i = 0; i < all.rows.size(); ++i)
+        if (gis::toString(all.rows[i].values[static_cast<std::size_t>(code)]) == "P3")
+            p3 = i;
+    ASSERT_LT(p3, all.rows.size());
+    ASSERT_TRUE(all.rows[p3].envelope);
+    EXPECT_DOUBLE_EQ(all.rows[p3].envelope->minX, X0 + 1200);
+    EXPECT_DOUBLE_EQ(all.rows[p3].envelope->maxY, Y0 + 400);
+    // The shapes of a selection: P3's square.
+    const auto shapes = layers::featureShapes(ws, "parks", {all.rows[p3].fid});
+    ASSERT_EQ(shapes.polygons.size(), 1u);
+    EXPECT_EQ(shapes.polygons[0][0].size(), 5u);
+    const auto selection = layers::selectionTable(all, {p3});
+    ASSERT_EQ(selection.rows.size(), 1u);
+    ASSERT_EQ(selection.places.size(), 1u);
+    EXPECT_EQ(selection.places[0].code, "P3");
+    EXPECT_EQ(selection.columns.size(), all.fields.size());
+    // A limit keeps the first rows and says how many there are.
+    const auto two = layers::readFeatureTable(ws, "parks", 2);
+    EXPECT_EQ(two.rows.size(), 2u);
+    EXPECT_EQ(two.total, all.total);
+    EXPECT_THROW(layers::readFeatureTable(ws, "no_such_layer"), layers::Error);
 }

@@ -89,6 +89,57 @@
     </message>
 </context>
 <context>
+    <name>pa::gui::AttributeTable</name>
+    <message>
+        <source>Search the table (without diacritics too)</source>
+        <translation>Tìm trong bảng (gõ không dấu cũng được)</translation>
+    </message>
+    <message>
+        <source>Zoom to selection</source>
+        <translation>Phóng tới đối tượng đã chọn</translation>
+    </message>
+    <message>
+        <source>Export selection…</source>
+        <translation>Xuất các đối tượng đã chọn…</translation>
+    </message>
+    <message>
+        <source>Export selection</source>
+        <translation>Xuất các đối tượng đã chọn</translation>
+    </message>
+    <message>
+        <source>GeoPackage (*.gpkg)</source>
+        <translation>GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Bảng tính Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Tệp CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Không ghi được %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 feature(s) written to %2</source>
+        <translation>Đã ghi %1 đối tượng vào %2</translation>
+    </message>
+    <message>
+        <source>Right-click a layer and choose Attribute table.</source>
+        <translation>Nhấp chuột phải vào một lớp và chọn Bảng thuộc tính.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 feature(s) shown, %3 selected</source>
+        <translation>Hiển thị %1 trên %2 đối tượng, đã chọn %3</translation>
+    </message>
+    <message>
+        <source>the layer holds %1; only the first %2 are listed</source>
+        <translation>lớp có %1 đối tượng; chỉ liệt kê %2 đối tượng đầu tiên</translation>
+    </message>
+</context>
+<context>
     <name>pa::gui::ExportMapDialog</name>
     <message>
         <source>Export map</source>
@@ -434,6 +485,10 @@
     <message>
         <source>Opacity of %1 (%):</source>
         <translation>Độ đục của %1 (%):</translation>
+    </message>
+    <message>
+        <source>Attribute table</source>
+        <translation>Bảng thuộc tính</translation>
     </message>
 </context>
 <context>
@@ -787,6 +842,18 @@ Chạy trên %2, Qt %3.</translation>
         <translation>
             <numerusform>ghi %n nhiệm vụ không gắn địa điểm</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Attribute table</source>
+        <translation>Bảng thuộc tính</translation>
+    </message>
+    <message>
+        <source>Attribute table — %1</source>
+        <translation>Bảng thuộc tính — %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the layer %1</source>
+        <translation>Không đọc được lớp %1</translation>
     </message>
 </context>
 <context>

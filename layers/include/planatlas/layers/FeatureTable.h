@@ -1,0 +1,45 @@
+#pragma once
+// A layer's features as a table: what the desktop application's attribute table shows, sorts,
+// filters and exports (selected rows as GeoPackage, spreadsheet or CSV).
+
+#include "planatlas/gis/Dataset.h"
+#include "planatlas/gis/Geometry.h"
+#include "planatlas/layers/Workspace.h"
+#include "planatlas/layers/analysis/Table.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pa::layers {
+
+struct FeatureTable
+{
+    std::string layer, kind;
+    std::vector<gis::FieldDef> fields; ///< the attribute columns, in the layer's order
+    struct Row
+    {
+        std::int64_t fid = 0;
+        std::vector<gis::FieldValue> values; ///< one per field
+        std::optional<gis::Envelope> envelope;
+    };
+    std::vector<Row> rows;
+    std::int64_t total = 0; ///< features in the layer; rows holds at most the limit asked
+};
+
+/// The features of @p layer (at most @p limit of them, in fid order). Throws Error(Usage) for a
+/// layer the workspace does not have.
+FeatureTable readFeatureTable(Workspace& workspace, const std::string& layer,
+                              std::size_t limit = 200000);
+
+/// The shapes of the features @p fids of @p layer (to show them selected on the map).
+gis::Shapes featureShapes(Workspace& workspace, const std::string& layer,
+                          const std::vector<std::int64_t>& fids);
+
+/// The rows @p rows (indexes into @p table.rows) as an analysis table, each row placed at its
+/// feature (by code, when the layer has codes): written as GeoPackage, spreadsheet or CSV by
+/// the writers every analysis table uses.
+analysis::Table selectionTable(const FeatureTable& table, const std::vector<std::size_t>& rows);
+
+} // namespace pa::layers

@@ -1,0 +1,100 @@
+#include "planatlas/layers/FeatureTable.h"
+
+#include "planatlas/layers/Errors.h"
+
+#include <algorithm>
+
+namespace pa::layers {
+
+FeatureTable readFeatureTable(Workspace& ws, const std::string& layer, std::size_t limit)
+{
+    const auto registered = ws.findLayer(layer);
+    auto table = ws.dataset().layerByName(layer);
+    if (!registered || !table)
+        throw Error(ErrorKind::Usage, "the workspace has no layer '" + layer + "'");
+    FeatureTable out;
+    out.layer = layer;
+    out.kind = registered->kind;
+    out.fields = table->fields();
+    out.total = table->featureCount();
+    table->resetReading();
+    while (auto f = table->next()) {
+        if (out.rows.size() >= limit)
+            break;
+        FeatureTable::Row row;
+        row.fid = f->fid();
+        row.values.reserve(out.fields.size());
+        for (int i = 0; i < static_cast<int>(out.fields.size()); ++i)
+            row.values.push_back(f->value(i));
+        if (table->hasGeometry())
+            row.envelope = f->takeGeometry().envelope();
+        out.rows.push_back(std::move(row));
+    }
+    return out;
+}
+
+gis::Shapes featureShapes(Workspace& ws, const std::string& layer,
+                          const std::vector<std::int64_t>& fids)
+{
+    gis::Shapes shapes;
+    auto table = ws.dataset().layerByName(layer);
+    if (!table || fids.empty() || !table->hasGeometry())
+        return shapes;
+    // In slices: an OGR SQL IN list of a few hundred values at a time.
+    for (std::size_t start = 0; start < fids.size(); start += 500) {
+        std::string list;
+        for (std::size_t i = start; i < std::min(fids.size(), start + 500); ++i)
+            list += (list.empty() ? "" : ",") + std::to_string(fids[i]);
+        table->setAttributeFilter("fid IN (" + list + ")");
+        table->resetReading();
+        while (auto f = table->next()) {
+            const auto s = f->takeGeometry().shapes();
+            shapes.polygons.insert(shapes.polygons.end(), s.polygons.begin(), s.polygons.end());
+            shapes.lines.insert(shapes.lines.end(), s.lines.begin(), s.lines.end());
+            shapes.points.insert(shapes.points.end(), s.points.begin(), s.points.end());
+        }
+    }
+    table->setAttributeFilter({});
+    return shapes;
+}
+
+analysis::Table selectionTable(const FeatureTable& table, const std::vector<std::size_t>& rows)
+{
+    analysis::Table out;
+    out.name = table.layer;
+    int code = -1;
+    for (std::size_t i = 0; i < table.fields.size(); ++i) {
+        const auto& f = table.fields[i];
+        const bool integer =
+            f.type == gis::FieldType::Integer || f.type == gis::FieldType::Integer64;
+        const auto type = integer                          ? analysis::Column::Type::Integer
+                          : f.type == gis::FieldType::Real ? analysis::Column::Type::Real
+                                                           : analysis::Column::Type::Text;
+        out.columns.push_back({f.name, type, 4});
+        if (f.name == "code")
+            code = static_cast<int>(i);
+    }
+    for (const std::size_t r : rows) {
+        if (r >= table.rows.size())
+            continue;
+        const auto& row = table.rows[r];
+        std::vector<gis::FieldValue> values;
+        for (std::size_t i = 0; i < table.fields.size(); ++i) {
+            const auto& v = row.values[i];
+            // Dates and other values the analysis table has no type for travel as text.
+            if (out.columns[i].type == analysis::Column::Type::Text &&
+                !std::holds_alternative<std::monostate>(v) &&
+                !std::holds_alternative<std::string>(v))
+                values.emplace_back(gis::toString(v));
+            else
+                values.push_back(v);
+        }
+        out.rows.push_back(std::move(values));
+        if (code >= 0)
+            out.places.push_back(
+                {table.layer, gis::toString(row.values[static_cast<std::size_t>(code)]), ""});
+    }
+    return out;
+}
+
+} // namespace pa::layers
