@@ -15,6 +15,7 @@
 #include "planatlas/gis/Crs.h"
 #include "planatlas/gis/Dataset.h"
 #include "planatlas/layers/Errors.h"
+#include "planatlas/layers/Find.h"
 #include "planatlas/layers/Identify.h"
 #include "planatlas/layers/LayerKind.h"
 #include "planatlas/layers/plan/Browse.h"
@@ -26,17 +27,21 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QClipboard>
+#include <QCompleter>
 #include <QDockWidget>
 #include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGuiApplication>
+#include <QLineEdit>
 #include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QSettings>
+#include <QShortcut>
+#include <QStandardItemModel>
 #include <QStatusBar>
 #include <atomic>
 
@@ -293,6 +298,71 @@ void MainWindow::createActions()
     m_helpMenu = menuBar()->addMenu(QString());
     m_about = m_helpMenu->addAction(
         QString(), this, [this] { QMessageBox::about(this, tr("About PlanAtlas"), aboutText()); });
+
+    // Find: one box for features, units, tasks and agencies, at the right of the menu bar.
+    m_find = new QLineEdit(this);
+    m_find->setClearButtonEnabled(true);
+    m_find->setMinimumWidth(280);
+    m_findModel = new QStandardItemModel(this);
+    auto* completer = new QCompleter(m_findModel, this);
+    completer->setCompletionMode(QCompleter::UnfilteredPopupCompletion); // matched by us
+    completer->setMaxVisibleItems(15);
+    m_find->setCompleter(completer);
+    menuBar()->setCornerWidget(m_find, Qt::TopRightCorner);
+    auto* findShortcut = new QShortcut(QKeySequence::Find, this);
+    connect(findShortcut, &QShortcut::activated, this, [this] {
+        m_find->setFocus();
+        m_find->selectAll();
+    });
+    connect(m_find, &QLineEdit::textEdited, this, [this, completer](const QString& text) {
+        m_findModel->clear();
+        for (const auto* f : findNames(text)) {
+            auto* item = new QStandardItem(q(f->title) + QStringLiteral(" — ") + q(f->detail));
+            item->setData(static_cast<int>(f - m_findables.data()), Qt::UserRole);
+            m_findModel->appendRow(item);
+        }
+        completer->complete();
+    });
+    connect(completer, QOverload<const QModelIndex&>::of(&QCompleter::activated), this,
+            [this](const QModelIndex& index) {
+                const int i = index.data(Qt::UserRole).toInt();
+                if (i >= 0 && static_cast<std::size_t>(i) < m_findables.size())
+                    goTo(m_findables[static_cast<std::size_t>(i)]);
+            });
+}
+
+std::vector<const layers::Findable*> MainWindow::findNames(const QString& query)
+{
+    if (!m_ws)
+        return {};
+    if (m_findables.empty())
+        m_findables = layers::findables(*m_ws); // once per workspace (and after edits)
+    return layers::find(m_findables, query.toStdString(), 30);
+}
+
+void MainWindow::goTo(const layers::Findable& found)
+{
+    if (!m_ws)
+        return;
+    switch (found.what) {
+    case layers::Findable::What::Feature:
+    case layers::Findable::What::Unit:
+        if (const auto f = layers::featureByCode(*m_ws, found.key)) {
+            m_canvas->setSelection(f->shapes);
+            m_canvas->zoomTo(f->envelope);
+            m_identify->showFeatures({*f}, m_lang.toStdString());
+            m_identifyDock->raise();
+        }
+        break;
+    case layers::Findable::What::Task:
+        m_planDock->raise();
+        if (!m_plan->selectTask(q(found.key))) // selecting it shows it
+            showTask(q(found.key));
+        break;
+    case layers::Findable::What::Agency:
+        showAgency(q(found.key));
+        break;
+    }
 }
 
 void MainWindow::retranslateUi()
@@ -322,6 +392,7 @@ void MainWindow::retranslateUi()
     m_langMenu->setTitle(tr("&Language"));
     m_helpMenu->setTitle(tr("&Help"));
     m_about->setText(tr("&About PlanAtlas"));
+    m_find->setPlaceholderText(tr("Find a place, feature, task or agency (Ctrl+F)"));
     m_layersDock->setWindowTitle(tr("Layers"));
     m_identifyDock->setWindowTitle(tr("Identify"));
     m_planDock->setWindowTitle(tr("Plan"));
@@ -424,6 +495,7 @@ bool MainWindow::openWorkspace(const QString& path)
     }
     m_attributes->clear(); // another workspace's table
     m_attributesDock->hide();
+    m_findables.clear();
     m_ws = std::move(ws);
     m_path = path;
     m_writable = false; // opened for reading; reopened for writing at the first edit
@@ -467,6 +539,7 @@ void MainWindow::reloadWorkspace()
                         m_lang.toStdString()); // keeps the user's choices
     m_plan->setPlan(plan::readPlanOverview(*m_ws));
     m_analyses->setWorkspace(m_path, m_ws.get(), m_lang.toStdString());
+    m_findables.clear(); // names may have changed
     refreshSuggestions();
     m_canvas->refresh();
 }
@@ -489,6 +562,7 @@ void MainWindow::closeWorkspace()
     m_canvas->setHighlight({});
     m_attributes->clear();
     m_attributesDock->hide();
+    m_findables.clear();
     m_ws.reset();
     m_writable = false;
     m_undo.clear();

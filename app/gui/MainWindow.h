@@ -3,6 +3,7 @@
 // right; the status bar gives the scale and the cursor in VN-2000 and WGS 84.
 
 #include "planatlas/gis/Transform.h"
+#include "planatlas/layers/Find.h"
 #include "planatlas/layers/Workspace.h"
 #include "planatlas/render/Map.h"
 
@@ -19,6 +20,8 @@
 class QAction;
 class QActionGroup;
 class QDockWidget;
+class QLineEdit;
+class QStandardItemModel;
 class QMenu;
 
 namespace pa::gui {
@@ -72,6 +75,12 @@ public:
     /// Opens the attribute table of @p layer below the map; false (said in the window) when it
     /// cannot be read.
     bool showAttributes(const QString& layer);
+    /// What the Find box offers for @p query: features, units, tasks and agencies, best first.
+    std::vector<const layers::Findable*> findNames(const QString& query);
+    /// Shows what was found: a feature or unit selected and zoomed to with its identify panel, a
+    /// task chosen in the plan browser, an agency's footprint.
+    void goTo(const layers::Findable& found);
+    [[nodiscard]] QLineEdit* findBox() const { return m_find; }
     /// Accepts or rejects suggested links: one undoable step. False when nothing was written.
     bool decideSuggestions(const std::vector<std::int64_t>& ids, bool accept);
     /// Records tasks as without a place, each with the reason suggested for it: one undoable
@@ -149,6 +158,9 @@ private:
     QDockWidget* m_layersDock = nullptr;
     QDockWidget* m_identifyDock = nullptr;
     AttributeTable* m_attributes = nullptr;
+    QLineEdit* m_find = nullptr;
+    QStandardItemModel* m_findModel = nullptr;
+    std::vector<layers::Findable> m_findables; ///< of the open workspace; read at the first search
     QDockWidget* m_attributesDock = nullptr;
     QLabel* m_coords = nullptr;
     QLabel* m_scale = nullptr;

@@ -21,6 +21,7 @@
 
 #include <QClipboard>
 #include <QComboBox>
+#include <QCompleter>
 #include <QDockWidget>
 #include <QLineEdit>
 #include <QMenu>
@@ -923,6 +924,43 @@ private slots:
         // The filter cleared: every park again; another workspace: the table empties.
         t->filter()->clear();
         QCOMPARE(t->shownRows(), static_cast<int>(parks));
+    }
+
+    void findingAnythingByNameWithoutDiacritics()
+    {
+        using What = pa::layers::Findable::What;
+        const auto window = sampleWindow(1200, 800);
+        QVERIFY(window);
+        MainWindow& w = *window;
+        // A park typed without diacritics: features of that name before tasks that mention it.
+        const auto parks = w.findNames(QStringLiteral("kcn diem thuy"));
+        QVERIFY(!parks.empty());
+        QCOMPARE(parks.front()->what, What::Feature);
+        QCOMPARE(parks.front()->key, std::string("KCN-DT"));
+        QVERIFY(w.canvas()->selection().polygons.empty());
+        w.goTo(*parks.front());
+        QVERIFY(!w.canvas()->selection().polygons.empty());
+        QVERIFY(!w.identifyPanel()->features().empty());
+        QCOMPARE(w.identifyPanel()->features().front().code, std::string("KCN-DT"));
+        const Park p = park("KCN-DT");
+        const auto e = w.canvas()->extent();
+        QVERIFY(e.minX < p.x && p.x < e.maxX && e.minY < p.y && p.y < e.maxY);
+        // An agency by its name, a task by its id.
+        const auto agency = w.findNames(QStringLiteral("so cong thuong"));
+        QVERIFY(!agency.empty());
+        QCOMPARE(agency.front()->what, What::Agency);
+        QCOMPARE(agency.front()->key, std::string("Sở Công Thương"));
+        const auto task = w.findNames(QStringLiteral("kh-nq54:III.4#4"));
+        QVERIFY(!task.empty());
+        QCOMPARE(task.front()->what, What::Task);
+        w.goTo(*task.front());
+        QCOMPARE(w.chosenTask(), QStringLiteral("kh-nq54:III.4#4"));
+        // Typed into the box, the list offers them; a word the workspace lacks finds nothing.
+        QTest::keyClicks(w.findBox(), QStringLiteral("yen binh"));
+        QVERIFY(w.findBox()->completer()->completionModel()->rowCount() >= 3);
+        QVERIFY(w.findNames(QStringLiteral("xyzzy")).empty());
+        QCOMPARE(w.findBox()->placeholderText(),
+                 QStringLiteral("Tìm địa danh, đối tượng, nhiệm vụ hoặc cơ quan (Ctrl+F)"));
     }
 
     void englishFromTheMenu()

@@ -5,6 +5,7 @@
 #include "analysis/AnalysisFixture.h"
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/FeatureTable.h"
+#include "planatlas/layers/Find.h"
 #include "planatlas/layers/plan/Browse.h"
 
 #include <gtest/gtest.h>
@@ -147,4 +148,33 @@ TEST_F(AnalysisFixture, FeatureTableReadsALayerAndItsSelection)
     EXPECT_EQ(two.rows.size(), 2u);
     EXPECT_EQ(two.total, all.total);
     EXPECT_THROW(layers::readFeatureTable(ws, "no_such_layer"), layers::Error);
+}
+
+// Find: features, units, tasks and agencies by name without diacritics, the name itself first.
+TEST_F(AnalysisFixture, FindMatchesNamesWithoutDiacriticsBestFirst)
+{
+    auto ws = layers::Workspace::open(path(), gis::OpenMode::ReadOnly);
+    const auto entries = layers::findables(ws);
+    const auto park = layers::find(entries, "kcn mot");
+    ASSERT_FALSE(park.empty());
+    EXPECT_EQ(park.front()->key, "P1");
+    EXPECT_EQ(park.front()->what, layers::Findable::What::Feature);
+    EXPECT_EQ(park.front()->layer, "parks");
+    // A unit by its name; its code too.
+    const auto unit = layers::find(entries, "DON VI 2");
+    ASSERT_FALSE(unit.empty());
+    EXPECT_EQ(unit.front()->key, "U2");
+    EXPECT_EQ(unit.front()->what, layers::Findable::What::Unit);
+    EXPECT_EQ(layers::find(entries, "u2").front()->key, "U2");
+    // The agency by its name, before the task whose text names it.
+    const auto agency = layers::find(entries, "so cong thuong");
+    ASSERT_FALSE(agency.empty());
+    EXPECT_EQ(agency.front()->what, layers::Findable::What::Agency);
+    EXPECT_EQ(agency.front()->key, "Sở Công Thương");
+    // A task by words of its text.
+    const auto task = layers::find(entries, "phat trien");
+    ASSERT_FALSE(task.empty());
+    EXPECT_EQ(task.front()->key, "d:1#1");
+    EXPECT_TRUE(layers::find(entries, "xyzzy").empty());
+    EXPECT_TRUE(layers::find(entries, "  ").empty());
 }

@@ -855,6 +855,10 @@ Chạy trên %2, Qt %3.</translation>
         <source>Cannot read the layer %1</source>
         <translation>Không đọc được lớp %1</translation>
     </message>
+    <message>
+        <source>Find a place, feature, task or agency (Ctrl+F)</source>
+        <translation>Tìm địa danh, đối tượng, nhiệm vụ hoặc cơ quan (Ctrl+F)</translation>
+    </message>
 </context>
 <context>
     <name>pa::gui::MapCanvas</name>
