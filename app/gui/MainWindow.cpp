@@ -276,6 +276,32 @@ void MainWindow::createActions()
     m_zoomOut->setShortcut(QKeySequence::ZoomOut);
     m_clearHighlight = m_viewMenu->addAction(QString(), this, &MainWindow::clearHighlight);
     m_clearHighlight->setShortcut(QKeySequence(Qt::Key_Escape));
+    m_measureDistance = m_viewMenu->addAction(QString());
+    m_measureArea = m_viewMenu->addAction(QString());
+    for (auto* action : {m_measureDistance, m_measureArea}) {
+        action->setCheckable(true);
+        connect(action, &QAction::toggled, this, [this, action](bool on) {
+            // One tool at a time; both off: clicks identify again.
+            auto* other = action == m_measureDistance ? m_measureArea : m_measureDistance;
+            if (on && other->isChecked())
+                other->setChecked(false);
+            m_canvas->setTool(!on                           ? MapCanvas::Tool::Browse
+                              : action == m_measureDistance ? MapCanvas::Tool::MeasureDistance
+                                                            : MapCanvas::Tool::MeasureArea);
+            if (on)
+                statusBar()->showMessage(
+                    tr("Click the points to measure; double-click to end. The next click "
+                       "starts again."));
+            else if (!other->isChecked())
+                statusBar()->clearMessage();
+        });
+    }
+    m_measureDistance->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
+    m_measureArea->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+    connect(m_canvas, &MapCanvas::measured, this, [this](const QString& text) {
+        if (!text.isEmpty())
+            statusBar()->showMessage(tr("Measured: %1").arg(text));
+    });
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_layersDock->toggleViewAction());
     m_viewMenu->addAction(m_identifyDock->toggleViewAction());
@@ -389,6 +415,8 @@ void MainWindow::retranslateUi()
     m_zoomIn->setText(tr("Zoom &in"));
     m_zoomOut->setText(tr("Zoom &out"));
     m_clearHighlight->setText(tr("&Clear the highlight"));
+    m_measureDistance->setText(tr("&Measure a distance"));
+    m_measureArea->setText(tr("Measure an &area"));
     m_langMenu->setTitle(tr("&Language"));
     m_helpMenu->setTitle(tr("&Help"));
     m_about->setText(tr("&About PlanAtlas"));

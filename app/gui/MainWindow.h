@@ -81,6 +81,8 @@ public:
     /// task chosen in the plan browser, an agency's footprint.
     void goTo(const layers::Findable& found);
     [[nodiscard]] QLineEdit* findBox() const { return m_find; }
+    [[nodiscard]] QAction* measureDistanceAction() const { return m_measureDistance; }
+    [[nodiscard]] QAction* measureAreaAction() const { return m_measureArea; }
     /// Accepts or rejects suggested links: one undoable step. False when nothing was written.
     bool decideSuggestions(const std::vector<std::int64_t>& ids, bool accept);
     /// Records tasks as without a place, each with the reason suggested for it: one undoable
@@ -159,6 +161,7 @@ private:
     QDockWidget* m_identifyDock = nullptr;
     AttributeTable* m_attributes = nullptr;
     QLineEdit* m_find = nullptr;
+    QAction *m_measureDistance = nullptr, *m_measureArea = nullptr;
     QStandardItemModel* m_findModel = nullptr;
     std::vector<layers::Findable> m_findables; ///< of the open workspace; read at the first search
     QDockWidget* m_attributesDock = nullptr;

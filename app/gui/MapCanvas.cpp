@@ -7,7 +7,10 @@
 #include "planatlas/render/Map.h"
 
 #include <QCoreApplication>
+#include <QFont>
 #include <QKeyEvent>
+#include <QLineF>
+#include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
@@ -333,6 +336,39 @@ void MapCanvas::paintEvent(QPaintEvent*)
         p.strokePath(path, halo);
         p.strokePath(path, pen);
     }
+    if (!m_measure.empty()) {
+        // The measurement: its line (closed for an area) to the cursor, and what it measures.
+        p.setRenderHint(QPainter::Antialiasing, true);
+        QPolygonF line;
+        for (const auto& v : m_measure)
+            line << toPixel(v.x(), v.y());
+        if (m_hover && !m_measureDone)
+            line << toPixel(m_hover->x(), m_hover->y());
+        QPainterPath path;
+        path.addPolygon(line);
+        if (m_tool == Tool::MeasureArea && line.size() > 2) {
+            path.closeSubpath();
+            p.fillPath(path, QColor(0xff, 0x7f, 0x00, 50));
+        }
+        p.strokePath(
+            path, QPen(QColor(255, 255, 255, 220), 5, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        p.strokePath(path,
+                     QPen(QColor(0xe6, 0x55, 0x0d), 2, Qt::DashLine, Qt::RoundCap, Qt::RoundJoin));
+        for (const auto& v : line)
+            p.fillRect(QRectF(v.x() - 3, v.y() - 3, 6, 6), QColor(0xe6, 0x55, 0x0d));
+        const QString text = measurementText();
+        if (!text.isEmpty()) {
+            QFont f = p.font();
+            f.setBold(true);
+            p.setFont(f);
+            const QRectF box = p.fontMetrics().boundingRect(text).adjusted(-6, -3, 6, 3);
+            const QPointF at = line.back() + QPointF(12, -12);
+            const QRectF placed(at, box.size());
+            p.fillRect(placed, QColor(255, 255, 255, 230));
+            p.setPen(QColor(0x80, 0x30, 0x00));
+            p.drawText(placed, Qt::AlignCenter, text);
+        }
+    }
     if (m_theme == render::Theme::Coverage)
         paintCoverageLegend(p);
     if (m_boxZoom && !m_box.isNull()) {
@@ -410,6 +446,10 @@ void MapCanvas::mouseMoveEvent(QMouseEvent* event)
 {
     const QPointF world = toWorld(event->position());
     emit cursorMoved(world.x(), world.y());
+    if (m_tool != Tool::Browse && !m_measure.empty() && !m_measureDone) {
+        m_hover = world;
+        update();
+    }
     if (!m_press)
         return;
     const QPoint at = event->position().toPoint();
@@ -432,7 +472,15 @@ void MapCanvas::mouseReleaseEvent(QMouseEvent* event)
     if (event->button() != Qt::LeftButton || !m_press)
         return;
     const QPoint at = event->position().toPoint();
-    if (!m_dragging) {
+    if (!m_dragging && m_tool != Tool::Browse) {
+        if (m_measureDone) { // a click after a finished measurement starts the next one
+            m_measure.clear();
+            m_measureDone = false;
+        }
+        m_measure.push_back(toWorld(at));
+        m_hover.reset();
+        emit measured(measurementText());
+    } else if (!m_dragging) {
         const QPointF world = toWorld(at);
         emit clicked(world.x(), world.y(), 4 * m_mpp); // four pixels of slack for the hand
     } else if (m_boxZoom && m_box.width() > 4 && m_box.height() > 4) {
@@ -447,6 +495,68 @@ void MapCanvas::mouseReleaseEvent(QMouseEvent* event)
     m_dragging = m_boxZoom = false;
     m_box = QRect();
     update();
+}
+
+void MapCanvas::mouseDoubleClickEvent(QMouseEvent* event)
+{
+    // The double click's first press and release added its vertex already: it ends there.
+    if (m_tool == Tool::Browse || event->button() != Qt::LeftButton)
+        return;
+    const QPointF at = toWorld(event->position());
+    if (m_measure.empty() ||
+        QLineF(toPixel(m_measure.back().x(), m_measure.back().y()), event->position()).length() > 3)
+        m_measure.push_back(at); // a double click that came without its first click
+    m_measureDone = true;
+    m_hover.reset();
+    emit measured(measurementText());
+    update();
+}
+
+void MapCanvas::setTool(Tool tool)
+{
+    m_tool = tool;
+    m_measure.clear();
+    m_hover.reset();
+    m_measureDone = false;
+    setCursor(tool == Tool::Browse ? Qt::ArrowCursor : Qt::CrossCursor);
+    emit measured({});
+    update();
+}
+
+MapCanvas::Measurement MapCanvas::measurement() const
+{
+    Measurement m;
+    m.vertices = m_measure.size();
+    const bool area = m_tool == Tool::MeasureArea;
+    for (std::size_t i = 1; i < m_measure.size(); ++i)
+        m.lengthM += QLineF(m_measure[i - 1], m_measure[i]).length();
+    if (area && m_measure.size() > 2) {
+        m.lengthM += QLineF(m_measure.back(), m_measure.front()).length(); // the perimeter
+        double twice = 0; // the shoelace: planar area on the projected CRS
+        for (std::size_t i = 0; i < m_measure.size(); ++i) {
+            const QPointF& a = m_measure[i];
+            const QPointF& b = m_measure[(i + 1) % m_measure.size()];
+            twice += a.x() * b.y() - b.x() * a.y();
+        }
+        m.areaM2 = std::abs(twice) / 2;
+    }
+    return m;
+}
+
+QString MapCanvas::measurementText() const
+{
+    const Measurement m = measurement();
+    if (m.vertices < 2)
+        return {};
+    const QLocale locale(m_lang == "en" ? QLocale::English : QLocale::Vietnamese);
+    auto km = [&](double metres) {
+        return metres < 1000 ? locale.toString(metres, 'f', 0) + QStringLiteral(" m")
+                             : locale.toString(metres / 1000, 'f', 2) + QStringLiteral(" km");
+    };
+    if (m_tool == Tool::MeasureArea && m.vertices > 2)
+        return locale.toString(m.areaM2 / 10000, 'f', m.areaM2 < 100000 ? 2 : 1) +
+               QStringLiteral(" ha · ") + tr("perimeter") + QStringLiteral(" ") + km(m.lengthM);
+    return km(m.lengthM);
 }
 
 void MapCanvas::wheelEvent(QWheelEvent* event)

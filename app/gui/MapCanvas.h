@@ -50,6 +50,28 @@ public:
     [[nodiscard]] render::MapOptions screenOptions() const;
     [[nodiscard]] const std::string& highlight() const { return m_highlight; }
 
+    /// What a left click does: identify (and link), or add a vertex to a measurement. A
+    /// measurement ends with a double click (the next click starts a new one) and is cleared
+    /// when the tool changes.
+    enum class Tool
+    {
+        Browse,
+        MeasureDistance,
+        MeasureArea
+    };
+    void setTool(Tool tool);
+    [[nodiscard]] Tool tool() const { return m_tool; }
+    /// The measured line's length (metres) and, for an area, the polygon's area (m²) and
+    /// perimeter (metres), on the workspace's projected CRS (grid distances).
+    struct Measurement
+    {
+        std::size_t vertices = 0;
+        double lengthM = 0, areaM2 = 0;
+    };
+    [[nodiscard]] Measurement measurement() const;
+    /// The measurement as words: "1,25 km" or "12,3 ha · chu vi 1,9 km".
+    [[nodiscard]] QString measurementText() const;
+
     /// A feature drawn selected (outlined over the map) until cleared with an empty Shapes.
     void setSelection(gis::Shapes shapes);
     [[nodiscard]] const gis::Shapes& selection() const { return m_selection; }
@@ -94,6 +116,8 @@ signals:
     /// With layers of 100 000+ features visible (parcels): the picture without them arrived
     /// after @p milliseconds; the full one follows with renderFinished.
     void firstPicture(qint64 milliseconds);
+    /// The measurement changed (a vertex added, or it ended).
+    void measured(const QString& text);
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -101,6 +125,7 @@ protected:
     void mousePressEvent(QMouseEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
     void wheelEvent(QWheelEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
 
@@ -135,6 +160,10 @@ private:
     /// drawing of a theme and passed to every redraw, so that panning never runs them again.
     std::shared_ptr<const render::ThemeData> m_prepared;
     gis::Shapes m_selection;
+    Tool m_tool = Tool::Browse;
+    std::vector<QPointF> m_measure; ///< vertices, workspace CRS
+    std::optional<QPointF> m_hover; ///< the cursor while measuring, workspace CRS
+    bool m_measureDone = false;
 
     QImage m_picture; ///< the last finished rendering
     double m_pictureCx = 0, m_pictureCy = 0, m_pictureMpp = 0;

@@ -963,6 +963,47 @@ private slots:
                  QStringLiteral("Tìm địa danh, đối tượng, nhiệm vụ hoặc cơ quan (Ctrl+F)"));
     }
 
+    void measuringADistanceAndAnAreaOnTheMap()
+    {
+        const auto window = sampleWindow(1200, 800);
+        QVERIFY(window);
+        MainWindow& w = *window;
+        const Park p = park("KCN-DT");
+        w.canvas()->zoomTo({p.x - 800, p.y - 800, p.x + 800, p.y + 800}); // about 1.3 m a pixel
+        QVERIFY(drawn(w));
+        auto click = [&](double x, double y) {
+            QTest::mouseClick(w.canvas(), Qt::LeftButton, {}, w.canvas()->toPixel(x, y).toPoint());
+        };
+        // 1.5 km along the grid's east: "1,50 km", and no identify while measuring.
+        w.measureDistanceAction()->trigger();
+        QCOMPARE(w.canvas()->tool(), pa::gui::MapCanvas::Tool::MeasureDistance);
+        click(p.x - 750, p.y);
+        click(p.x + 750, p.y);
+        QVERIFY(std::abs(w.canvas()->measurement().lengthM - 1500) < 5);
+        QCOMPARE(w.canvas()->measurementText(), QStringLiteral("1,50 km"));
+        QVERIFY(w.identifyPanel()->features().empty());
+        // A 600 m square: 36 ha within 0,5 %, its perimeter 2,4 km; a double click ends it.
+        w.measureAreaAction()->trigger();
+        QVERIFY(!w.measureDistanceAction()->isChecked());
+        click(p.x - 300, p.y - 300);
+        click(p.x + 300, p.y - 300);
+        click(p.x + 300, p.y + 300);
+        QTest::mouseDClick(w.canvas(), Qt::LeftButton, {},
+                           w.canvas()->toPixel(p.x - 300, p.y + 300).toPoint());
+        const auto m = w.canvas()->measurement();
+        QCOMPARE(m.vertices, std::size_t(4));
+        QVERIFY2(std::abs(m.areaM2 / 10000 - 36) < 0.18, qPrintable(QString::number(m.areaM2)));
+        QVERIFY(std::abs(m.lengthM - 2400) < 10);
+        QVERIFY(w.canvas()->measurementText().startsWith(QStringLiteral("36,")));
+        QVERIFY(w.canvas()->measurementText().contains(QStringLiteral("chu vi 2,40 km")));
+        // The tool off: a click identifies again.
+        w.measureAreaAction()->trigger();
+        QCOMPARE(w.canvas()->tool(), pa::gui::MapCanvas::Tool::Browse);
+        QCOMPARE(w.canvas()->measurement().vertices, std::size_t(0));
+        click(p.x, p.y);
+        QVERIFY(!w.identifyPanel()->features().empty());
+    }
+
     void englishFromTheMenu()
     {
         MainWindow w;

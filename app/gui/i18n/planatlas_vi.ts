@@ -859,12 +859,32 @@ Chạy trên %2, Qt %3.</translation>
         <source>Find a place, feature, task or agency (Ctrl+F)</source>
         <translation>Tìm địa danh, đối tượng, nhiệm vụ hoặc cơ quan (Ctrl+F)</translation>
     </message>
+    <message>
+        <source>Click the points to measure; double-click to end. The next click starts again.</source>
+        <translation>Nhấp các điểm cần đo; nhấp đúp để kết thúc. Lần nhấp tiếp theo bắt đầu phép đo mới.</translation>
+    </message>
+    <message>
+        <source>Measured: %1</source>
+        <translation>Kết quả đo: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Measure a distance</source>
+        <translation>Đo &amp;khoảng cách</translation>
+    </message>
+    <message>
+        <source>Measure an &amp;area</source>
+        <translation>Đo &amp;diện tích</translation>
+    </message>
 </context>
 <context>
     <name>pa::gui::MapCanvas</name>
     <message>
         <source>Share of each unit covered by %1</source>
         <translation>Tỷ lệ diện tích mỗi đơn vị có %1</translation>
+    </message>
+    <message>
+        <source>perimeter</source>
+        <translation>chu vi</translation>
     </message>
 </context>
 <context>

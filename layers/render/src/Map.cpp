@@ -129,13 +129,20 @@ public:
         for (const auto& note : run.notes)
             m_report.notes.push_back(note.first);
         readLayers(c);
-        m_p.save();
+        // The painter as it was given, also when drawing fails half-way (a layer unreadable).
+        struct Saved
+        {
+            QPainter& p;
+            explicit Saved(QPainter& painter) : p(painter) { p.save(); }
+            ~Saved() { p.restore(); }
+            Saved(const Saved&) = delete;
+            Saved& operator=(const Saved&) = delete;
+        } saved(m_p);
         paintLayers(page, c);
         m_theme.overlay(m_p, m_view, c);
         labels();
         if (m_o.furniture)
             furniture(c);
-        m_p.restore();
         m_progress.update(1.0, "map");
         return std::move(m_report);
     }
