@@ -150,6 +150,7 @@ void LayerPanel::showMenu(const QPoint& at)
     menu.addAction(tr("Zoom to layer"), this, [this, layer] { emit zoomToLayerRequested(layer); });
     menu.addAction(tr("Attribute table"), this,
                    [this, layer] { emit attributeTableRequested(layer); });
+    menu.addAction(tr("Properties…"), this, [this, layer] { emit propertiesRequested(layer); });
     menu.addAction(tr("Opacity…"), this, [this, item, layer] {
         bool ok = false;
         const int value = QInputDialog::getInt(

@@ -31,6 +31,7 @@ signals:
     void stackChanged();
     void zoomToLayerRequested(const QString& layer);
     void attributeTableRequested(const QString& layer);
+    void propertiesRequested(const QString& layer);
 
 protected:
     void dropEvent(QDropEvent* event) override;

@@ -15,9 +15,11 @@
 #include "planatlas/gis/Crs.h"
 #include "planatlas/gis/Dataset.h"
 #include "planatlas/layers/Errors.h"
+#include "planatlas/layers/FeatureTable.h"
 #include "planatlas/layers/Find.h"
 #include "planatlas/layers/Identify.h"
 #include "planatlas/layers/LayerKind.h"
+#include "planatlas/layers/analysis/Table.h"
 #include "planatlas/layers/plan/Browse.h"
 #include "planatlas/layers/plan/Links.h"
 #include "planatlas/layers/plan/Plan.h"
@@ -104,6 +106,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
             [this] { m_canvas->setStack(m_layers->stack()); });
     connect(m_layers, &LayerPanel::zoomToLayerRequested, this, &MainWindow::zoomToLayer);
     connect(m_layers, &LayerPanel::attributeTableRequested, this, &MainWindow::showAttributes);
+    connect(m_layers, &LayerPanel::propertiesRequested, this, &MainWindow::showLayerProperties);
     connect(m_attributes, &AttributeTable::selectionChanged, this,
             [this](const gis::Shapes& shapes, const std::optional<gis::Envelope>&) {
                 m_canvas->setSelection(shapes);
@@ -1021,6 +1024,71 @@ bool MainWindow::showAttributes(const QString& layer)
     m_attributesDock->raise();
     retranslateUi();
     return true;
+}
+
+QMessageBox* MainWindow::showLayerProperties(const QString& layer)
+{
+    if (!m_ws)
+        return nullptr;
+    layers::LayerProperties p;
+    try {
+        p = layers::layerProperties(*m_ws, layer.toStdString());
+    } catch (const std::exception& e) {
+        showError(tr("Cannot read the layer %1").arg(layer), QString::fromStdString(e.what()));
+        return nullptr;
+    }
+    const std::string lang = m_lang.toStdString();
+    const auto& l = p.layer;
+    const auto* kind = layers::findKind(l.kind);
+    QString rows;
+    auto row = [&rows](const QString& label, const QString& value) {
+        if (!value.trimmed().isEmpty())
+            rows += QStringLiteral("<tr><td style='color:#555;padding-right:10px'>%1</td>"
+                                   "<td>%2</td></tr>")
+                        .arg(label.toHtmlEscaped(), value.toHtmlEscaped());
+    };
+    row(tr("Name in the workspace"), q(l.name));
+    row(tr("Kind"),
+        kind ? q(std::string(lang == "en" ? kind->titleEn : kind->titleVi)) : q(l.kind));
+    row(tr("Geometry"), q(l.geometryType));
+    QString features = grouped(static_cast<double>(p.features), m_lang);
+    if (p.withoutGeometry > 0)
+        features += QStringLiteral(" (") +
+                    tr("%1 without geometry").arg(grouped(p.withoutGeometry, m_lang)) +
+                    QStringLiteral(")");
+    row(tr("Features"), features);
+    QStringList quality;
+    for (const auto& [value, n] : p.byQuality)
+        quality << q(analysis::valueTitle("geometry_quality", value, lang)) + QStringLiteral(": ") +
+                       grouped(static_cast<double>(n), m_lang);
+    row(tr("Geometry quality"), quality.join(QStringLiteral("; ")));
+    row(tr("Source"), q(l.source));
+    row(tr("Licence"), l.licence.empty() ? tr("none recorded") : q(l.licence));
+    row(tr("Attribution"), q(l.attribution));
+    row(tr("Imported from"), q(l.sourceFile));
+    row(tr("Coordinate system of the source"), q(l.sourceCrs));
+    row(tr("Transformation"), q(l.transformation));
+    row(tr("Text encoding of the source"), q(l.sourceEncoding));
+    row(tr("Imported at"), q(l.importedAt));
+    row(tr("Links to plan tasks"), tr("%1 link(s): %2 feature(s), %3 task(s)")
+                                       .arg(grouped(static_cast<double>(p.links), m_lang),
+                                            grouped(static_cast<double>(p.linkedFeatures), m_lang),
+                                            grouped(static_cast<double>(p.linkedTasks), m_lang)));
+    if (p.extent)
+        row(tr("Extent (%1)").arg(q(m_ws->crs().label())),
+            QStringLiteral("%1, %2 – %3, %4")
+                .arg(grouped(p.extent->minX, m_lang), grouped(p.extent->minY, m_lang),
+                     grouped(p.extent->maxX, m_lang), grouped(p.extent->maxY, m_lang)));
+    auto* box = new QMessageBox(this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowModality(Qt::NonModal); // the map stays usable beside it
+    box->setWindowTitle(tr("Properties of %1").arg(q(lang == "en" ? l.titleEn : l.titleVi)));
+    box->setTextFormat(Qt::RichText);
+    box->setText(QStringLiteral("<b>%1</b><table>%2</table>")
+                     .arg(q(lang == "en" ? l.titleEn : l.titleVi).toHtmlEscaped(), rows));
+    box->setStandardButtons(QMessageBox::Close);
+    box->show();
+    return box;
 }
 
 } // namespace pa::gui

@@ -21,6 +21,7 @@ class QAction;
 class QActionGroup;
 class QDockWidget;
 class QLineEdit;
+class QMessageBox;
 class QStandardItemModel;
 class QMenu;
 
@@ -75,6 +76,9 @@ public:
     /// Opens the attribute table of @p layer below the map; false (said in the window) when it
     /// cannot be read.
     bool showAttributes(const QString& layer);
+    /// A layer's properties (title, kind, source, licence, CRS it came from, quality, counts,
+    /// links) in a window that does not block the map; null when it cannot be read (said).
+    QMessageBox* showLayerProperties(const QString& layer);
     /// What the Find box offers for @p query: features, units, tasks and agencies, best first.
     std::vector<const layers::Findable*> findNames(const QString& query);
     /// Shows what was found: a feature or unit selected and zoomed to with its identify panel, a

@@ -6,6 +6,38 @@
 
 namespace pa::layers {
 
+LayerProperties layerProperties(Workspace& ws, const std::string& layer)
+{
+    const auto registered = ws.findLayer(layer);
+    auto table = ws.dataset().layerByName(layer);
+    if (!registered || !table)
+        throw Error(ErrorKind::Usage, "the workspace has no layer '" + layer + "'");
+    LayerProperties p;
+    p.layer = *registered;
+    p.features = table->featureCount();
+    p.extent = table->extent();
+    auto count = [&](const std::string& sql) {
+        const auto r = ws.dataset().execute(sql);
+        return r.rows.empty() ? 0 : std::stoll("0" + gis::toString(r.rows[0][0]));
+    };
+    const std::string id = gis::sqlIdentifier(layer);
+    if (table->hasGeometry())
+        p.withoutGeometry = count("SELECT COUNT(*) FROM " + id + " WHERE geom IS NULL");
+    if (table->fieldIndex("geometry_quality") >= 0)
+        for (const auto& row : ws.dataset()
+                                   .execute("SELECT geometry_quality, COUNT(*) FROM " + id +
+                                            " GROUP BY geometry_quality")
+                                   .rows)
+            p.byQuality[gis::toString(row[0])] = std::stoll("0" + gis::toString(row[1]));
+    if (!registered->linkTable.empty() && ws.dataset().layerByName(registered->linkTable)) {
+        const std::string links = gis::sqlIdentifier(registered->linkTable);
+        p.links = count("SELECT COUNT(*) FROM " + links);
+        p.linkedFeatures = count("SELECT COUNT(DISTINCT base_id) FROM " + links);
+        p.linkedTasks = count("SELECT COUNT(DISTINCT related_id) FROM " + links);
+    }
+    return p;
+}
+
 FeatureTable readFeatureTable(Workspace& ws, const std::string& layer, std::size_t limit)
 {
     const auto registered = ws.findLayer(layer);

@@ -26,6 +26,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
@@ -1002,6 +1003,27 @@ private slots:
         QCOMPARE(w.canvas()->measurement().vertices, std::size_t(0));
         click(p.x, p.y);
         QVERIFY(!w.identifyPanel()->features().empty());
+    }
+
+    void aLayersPropertiesSayWhereItCameFromAndWhatItHolds()
+    {
+        const auto window = sampleWindow(1200, 800);
+        QVERIFY(window);
+        MainWindow& w = *window;
+        auto* box = w.showLayerProperties(QStringLiteral("industrial_parks"));
+        QVERIFY(box);
+        QVERIFY(!box->isModal()); // the map stays usable
+        const QString text = box->text();
+        const auto l = w.workspace()->findLayer("industrial_parks");
+        QVERIFY(l);
+        QVERIFY2(text.contains(QStringLiteral("Giấy phép")), qPrintable(text));
+        QVERIFY(text.contains(QString::fromStdString(l->licence).toHtmlEscaped()));
+        QVERIFY(text.contains(QStringLiteral("Khu công nghiệp")));
+        QVERIFY(text.contains(QStringLiteral("vị trí chỉ dẫn: 11")));
+        QVERIFY(text.contains(QStringLiteral("EPSG:9213")));
+        QVERIFY(text.contains(QStringLiteral("liên kết")));
+        box->close();
+        QVERIFY(!w.showLayerProperties(QStringLiteral("no_such_layer")));
     }
 
     void englishFromTheMenu()

@@ -490,6 +490,10 @@
         <source>Attribute table</source>
         <translation>Bảng thuộc tính</translation>
     </message>
+    <message>
+        <source>Properties…</source>
+        <translation>Thuộc tính lớp…</translation>
+    </message>
 </context>
 <context>
     <name>pa::gui::MainWindow</name>
@@ -874,6 +878,82 @@ Chạy trên %2, Qt %3.</translation>
     <message>
         <source>Measure an &amp;area</source>
         <translation>Đo &amp;diện tích</translation>
+    </message>
+    <message>
+        <source>Name in the workspace</source>
+        <translation>Tên trong không gian làm việc</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Geometry</source>
+        <translation>Hình học</translation>
+    </message>
+    <message>
+        <source>%1 without geometry</source>
+        <translation>%1 không có hình học</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>Số đối tượng</translation>
+    </message>
+    <message>
+        <source>Geometry quality</source>
+        <translation>Chất lượng hình học</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Nguồn</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Giấy phép</translation>
+    </message>
+    <message>
+        <source>none recorded</source>
+        <translation>chưa ghi</translation>
+    </message>
+    <message>
+        <source>Attribution</source>
+        <translation>Ghi công</translation>
+    </message>
+    <message>
+        <source>Imported from</source>
+        <translation>Nhập từ tệp</translation>
+    </message>
+    <message>
+        <source>Coordinate system of the source</source>
+        <translation>Hệ tọa độ của nguồn</translation>
+    </message>
+    <message>
+        <source>Transformation</source>
+        <translation>Phép chuyển đổi tọa độ</translation>
+    </message>
+    <message>
+        <source>Text encoding of the source</source>
+        <translation>Bảng mã của nguồn</translation>
+    </message>
+    <message>
+        <source>Imported at</source>
+        <translation>Thời điểm nhập</translation>
+    </message>
+    <message>
+        <source>Links to plan tasks</source>
+        <translation>Liên kết với nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>%1 link(s): %2 feature(s), %3 task(s)</source>
+        <translation>%1 liên kết: %2 đối tượng, %3 nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Extent (%1)</source>
+        <translation>Phạm vi (%1)</translation>
+    </message>
+    <message>
+        <source>Properties of %1</source>
+        <translation>Thuộc tính của %1</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@
 #include "planatlas/layers/analysis/Table.h"
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,6 +28,19 @@ struct FeatureTable
     std::vector<Row> rows;
     std::int64_t total = 0; ///< features in the layer; rows holds at most the limit asked
 };
+
+/// What a layer's properties show: its registration (title, kind, source, licence, quality,
+/// the file, CRS and encoding it came from and how it was transformed), and its counts.
+struct LayerProperties
+{
+    RegisteredLayer layer;
+    std::int64_t features = 0, withoutGeometry = 0;
+    std::int64_t links = 0, linkedFeatures = 0, linkedTasks = 0;
+    std::map<std::string, std::int64_t> byQuality; ///< geometry_quality → features
+    std::optional<gis::Envelope> extent;           ///< workspace CRS
+};
+/// Throws Error(Usage) for a layer the workspace does not have.
+LayerProperties layerProperties(Workspace& workspace, const std::string& layer);
 
 /// The features of @p layer (at most @p limit of them, in fid order). Throws Error(Usage) for a
 /// layer the workspace does not have.
