@@ -4,6 +4,7 @@
 #include <QEvent>
 #include <QHeaderView>
 #include <QInputDialog>
+#include <QLineEdit>
 #include <QMenu>
 #include <QPixmap>
 
@@ -151,6 +152,14 @@ void LayerPanel::showMenu(const QPoint& at)
     menu.addAction(tr("Attribute table"), this,
                    [this, layer] { emit attributeTableRequested(layer); });
     menu.addAction(tr("Properties…"), this, [this, layer] { emit propertiesRequested(layer); });
+    menu.addAction(tr("Rename…"), this, [this, item, layer] {
+        bool ok = false;
+        const QString title =
+            QInputDialog::getText(this, tr("Rename layer"), tr("Title of the layer:"),
+                                  QLineEdit::Normal, item->text(0), &ok);
+        if (ok && title.trimmed() != item->text(0))
+            emit renameRequested(layer, title.trimmed());
+    });
     menu.addAction(tr("Opacity…"), this, [this, item, layer] {
         bool ok = false;
         const int value = QInputDialog::getInt(

@@ -32,6 +32,7 @@ signals:
     void zoomToLayerRequested(const QString& layer);
     void attributeTableRequested(const QString& layer);
     void propertiesRequested(const QString& layer);
+    void renameRequested(const QString& layer, const QString& title);
 
 protected:
     void dropEvent(QDropEvent* event) override;

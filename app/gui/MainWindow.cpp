@@ -25,6 +25,7 @@
 #include "planatlas/layers/plan/Plan.h"
 #include "planatlas/layers/plan/PlanStore.h"
 #include "planatlas/render/Map.h"
+#include "planatlas/render/Qgis.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -107,6 +108,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     connect(m_layers, &LayerPanel::zoomToLayerRequested, this, &MainWindow::zoomToLayer);
     connect(m_layers, &LayerPanel::attributeTableRequested, this, &MainWindow::showAttributes);
     connect(m_layers, &LayerPanel::propertiesRequested, this, &MainWindow::showLayerProperties);
+    connect(m_layers, &LayerPanel::renameRequested, this, &MainWindow::renameLayer);
     connect(m_attributes, &AttributeTable::selectionChanged, this,
             [this](const gis::Shapes& shapes, const std::optional<gis::Envelope>&) {
                 m_canvas->setSelection(shapes);
@@ -1089,6 +1091,44 @@ QMessageBox* MainWindow::showLayerProperties(const QString& layer)
     box->setStandardButtons(QMessageBox::Close);
     box->show();
     return box;
+}
+
+bool MainWindow::renameLayer(const QString& layer, const QString& title)
+{
+    if (!m_ws)
+        return false;
+    const auto before = m_ws->findLayer(layer.toStdString());
+    if (!before)
+        return false;
+    const std::string lang = m_lang.toStdString();
+    const QString old = q(lang == "en" ? before->titleEn : before->titleVi);
+    // Writes one title (one transaction, the QGIS project's names with it) and shows it.
+    auto write = [this, layer, lang](const QString& to) {
+        if (!ensureWritable())
+            return false;
+        try {
+            m_ws->transaction([&] {
+                layers::setLayerTitle(*m_ws, layer.toStdString(), lang, to.toStdString());
+                render::writeQgis(*m_ws);
+            });
+        } catch (const layers::ParameterError& e) {
+            showError(tr("Cannot rename %1").arg(layer), q(e.problem()));
+            return false;
+        } catch (const std::exception& e) {
+            showError(tr("Cannot rename %1").arg(layer), QString::fromStdString(e.what()));
+            return false;
+        }
+        m_layers->setLayers(render::defaultStack(*m_ws), lang); // keeps the user's choices
+        retranslateUi();                                        // the attribute table's title
+        return true;
+    };
+    if (!write(title))
+        return false;
+    m_undo.push(new EditCommand(
+        true, tr("rename %1 to %2").arg(old, title),
+        [write, title, old](bool forward) { return write(forward ? title : old); }));
+    statusBar()->showMessage(tr("%1 renamed to %2").arg(old, title), 8000);
+    return true;
 }
 
 } // namespace pa::gui

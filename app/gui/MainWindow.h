@@ -79,6 +79,9 @@ public:
     /// A layer's properties (title, kind, source, licence, CRS it came from, quality, counts,
     /// links) in a window that does not block the map; null when it cannot be read (said).
     QMessageBox* showLayerProperties(const QString& layer);
+    /// Gives @p layer the title @p title in the interface's language: one undoable step
+    /// written at once; false (said in the window) when refused or not written.
+    bool renameLayer(const QString& layer, const QString& title);
     /// What the Find box offers for @p query: features, units, tasks and agencies, best first.
     std::vector<const layers::Findable*> findNames(const QString& query);
     /// Shows what was found: a feature or unit selected and zoomed to with its identify panel, a

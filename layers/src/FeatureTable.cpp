@@ -1,6 +1,7 @@
 #include "planatlas/layers/FeatureTable.h"
 
 #include "planatlas/layers/Errors.h"
+#include "planatlas/layers/Text.h"
 
 #include <algorithm>
 
@@ -36,6 +37,19 @@ LayerProperties layerProperties(Workspace& ws, const std::string& layer)
         p.linkedTasks = count("SELECT COUNT(DISTINCT related_id) FROM " + links);
     }
     return p;
+}
+
+void setLayerTitle(Workspace& ws, const std::string& layer, const std::string& lang,
+                   const std::string& title)
+{
+    if (!ws.findLayer(layer))
+        throw Error(ErrorKind::Usage, "the workspace has no layer '" + layer + "'");
+    const std::string trimmed = text::toNfc(title);
+    if (trimmed.find_first_not_of(" \t") == std::string::npos)
+        throw ParameterError("title", "a layer's title cannot be empty");
+    ws.dataset().run(std::string("UPDATE pa_layers SET ") +
+                         (lang == "en" ? "title_en" : "title_vi") + " = ? WHERE layer_name = ?",
+                     {trimmed, layer});
 }
 
 FeatureTable readFeatureTable(Workspace& ws, const std::string& layer, std::size_t limit)

@@ -1026,6 +1026,41 @@ private slots:
         QVERIFY(!w.showLayerProperties(QStringLiteral("no_such_layer")));
     }
 
+    void renamingALayerIsWrittenAndUndoable()
+    {
+        pa::test::TempDir dir;
+        const auto copy = sampleCopy(dir);
+        const auto window = sampleWindow(1200, 800, copy);
+        QVERIFY(window);
+        MainWindow& w = *window;
+        const std::string before = w.workspace()->findLayer("industrial_parks")->titleVi;
+        auto listed = [&](const QString& title) {
+            const auto items = w.layerPanel()->findItems(title, Qt::MatchExactly, 0);
+            return !items.isEmpty();
+        };
+        QVERIFY(w.renameLayer(QStringLiteral("industrial_parks"), QStringLiteral("KCN của tỉnh")));
+        QCOMPARE(w.workspace()->findLayer("industrial_parks")->titleVi,
+                 std::string("KCN của tỉnh"));
+        QVERIFY(listed(QStringLiteral("KCN của tỉnh")));
+        w.undoStack()->undo();
+        QCOMPARE(w.workspace()->findLayer("industrial_parks")->titleVi, before);
+        QVERIFY(listed(QString::fromStdString(before)));
+        w.undoStack()->redo();
+        QCOMPARE(w.workspace()->findLayer("industrial_parks")->titleVi,
+                 std::string("KCN của tỉnh"));
+        // Written to the file: another reader sees it.
+        {
+            auto other = pa::layers::Workspace::open(copy, pa::gis::OpenMode::ReadOnly);
+            QCOMPARE(other.findLayer("industrial_parks")->titleVi, std::string("KCN của tỉnh"));
+        }
+        // An empty title is refused and nothing changes.
+        const int steps = w.undoStack()->count();
+        QVERIFY(!w.renameLayer(QStringLiteral("industrial_parks"), QStringLiteral("  ")));
+        QCOMPARE(w.undoStack()->count(), steps);
+        QCOMPARE(w.workspace()->findLayer("industrial_parks")->titleVi,
+                 std::string("KCN của tỉnh"));
+    }
+
     void englishFromTheMenu()
     {
         MainWindow w;

@@ -494,6 +494,18 @@
         <source>Properties…</source>
         <translation>Thuộc tính lớp…</translation>
     </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Đổi tên…</translation>
+    </message>
+    <message>
+        <source>Rename layer</source>
+        <translation>Đổi tên lớp</translation>
+    </message>
+    <message>
+        <source>Title of the layer:</source>
+        <translation>Tên hiển thị của lớp:</translation>
+    </message>
 </context>
 <context>
     <name>pa::gui::MainWindow</name>
@@ -954,6 +966,18 @@ Chạy trên %2, Qt %3.</translation>
     <message>
         <source>Properties of %1</source>
         <translation>Thuộc tính của %1</translation>
+    </message>
+    <message>
+        <source>Cannot rename %1</source>
+        <translation>Không đổi tên được %1</translation>
+    </message>
+    <message>
+        <source>rename %1 to %2</source>
+        <translation>đổi tên %1 thành %2</translation>
+    </message>
+    <message>
+        <source>%1 renamed to %2</source>
+        <translation>Đã đổi tên %1 thành %2</translation>
     </message>
 </context>
 <context>

@@ -42,6 +42,12 @@ struct LayerProperties
 /// Throws Error(Usage) for a layer the workspace does not have.
 LayerProperties layerProperties(Workspace& workspace, const std::string& layer);
 
+/// Gives @p layer the title @p title in @p lang ("vi" or "en"): what the layer list, legends
+/// and reports call it (its name in the workspace stays). Throws Error(Usage) for an unknown
+/// layer or an empty title.
+void setLayerTitle(Workspace& workspace, const std::string& layer, const std::string& lang,
+                   const std::string& title);
+
 /// The features of @p layer (at most @p limit of them, in fid order). Throws Error(Usage) for a
 /// layer the workspace does not have.
 FeatureTable readFeatureTable(Workspace& workspace, const std::string& layer,
