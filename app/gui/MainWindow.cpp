@@ -46,6 +46,7 @@
 #include <QShortcut>
 #include <QStandardItemModel>
 #include <QStatusBar>
+#include <QToolBar>
 #include <atomic>
 
 namespace pa::gui {
@@ -333,13 +334,22 @@ void MainWindow::createActions()
     // Find: one box for features, units, tasks and agencies, at the right of the menu bar.
     m_find = new QLineEdit(this);
     m_find->setClearButtonEnabled(true);
-    m_find->setMinimumWidth(280);
+    m_find->setFixedWidth(360);
     m_findModel = new QStandardItemModel(this);
     auto* completer = new QCompleter(m_findModel, this);
     completer->setCompletionMode(QCompleter::UnfilteredPopupCompletion); // matched by us
     completer->setMaxVisibleItems(15);
     m_find->setCompleter(completer);
-    menuBar()->setCornerWidget(m_find, Qt::TopRightCorner);
+    // In a bar of its own at the top right (a menu bar's corner widget is cut off by some
+    // styles): the search box a map application has there.
+    m_findBar = new QToolBar(this);
+    m_findBar->setObjectName(QStringLiteral("find"));
+    m_findBar->setMovable(false);
+    auto* spacer = new QWidget(m_findBar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    m_findBar->addWidget(spacer);
+    m_findBar->addWidget(m_find);
+    addToolBar(Qt::TopToolBarArea, m_findBar);
     auto* findShortcut = new QShortcut(QKeySequence::Find, this);
     connect(findShortcut, &QShortcut::activated, this, [this] {
         m_find->setFocus();
@@ -426,6 +436,7 @@ void MainWindow::retranslateUi()
     m_helpMenu->setTitle(tr("&Help"));
     m_about->setText(tr("&About PlanAtlas"));
     m_find->setPlaceholderText(tr("Find a place, feature, task or agency (Ctrl+F)"));
+    m_findBar->setWindowTitle(tr("Find"));
     m_layersDock->setWindowTitle(tr("Layers"));
     m_identifyDock->setWindowTitle(tr("Identify"));
     m_planDock->setWindowTitle(tr("Plan"));

@@ -21,6 +21,7 @@ class QAction;
 class QActionGroup;
 class QDockWidget;
 class QLineEdit;
+class QToolBar;
 class QMessageBox;
 class QStandardItemModel;
 class QMenu;
@@ -168,6 +169,7 @@ private:
     QDockWidget* m_identifyDock = nullptr;
     AttributeTable* m_attributes = nullptr;
     QLineEdit* m_find = nullptr;
+    QToolBar* m_findBar = nullptr;
     QAction *m_measureDistance = nullptr, *m_measureArea = nullptr;
     QStandardItemModel* m_findModel = nullptr;
     std::vector<layers::Findable> m_findables; ///< of the open workspace; read at the first search

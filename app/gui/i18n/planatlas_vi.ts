@@ -979,6 +979,10 @@ Chạy trên %2, Qt %3.</translation>
         <source>%1 renamed to %2</source>
         <translation>Đã đổi tên %1 thành %2</translation>
     </message>
+    <message>
+        <source>Find</source>
+        <translation>Tìm kiếm</translation>
+    </message>
 </context>
 <context>
     <name>pa::gui::MapCanvas</name>
