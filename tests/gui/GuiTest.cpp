@@ -24,6 +24,7 @@
 #include <QCompleter>
 #include <QDockWidget>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -984,6 +985,8 @@ private slots:
         QCOMPARE(w.canvas()->measurementText(), QStringLiteral("1,50 km"));
         QVERIFY(w.identifyPanel()->features().empty());
         // A 600 m square: 36 ha within 0,5 %, its perimeter 2,4 km; a double click ends it.
+        w.canvas()->zoomTo({p.x - 350, p.y - 350, p.x + 350, p.y + 350}); // under a metre a pixel
+        QVERIFY(drawn(w));
         w.measureAreaAction()->trigger();
         QVERIFY(!w.measureDistanceAction()->isChecked());
         click(p.x - 300, p.y - 300);
@@ -993,10 +996,25 @@ private slots:
                            w.canvas()->toPixel(p.x - 300, p.y + 300).toPoint());
         const auto m = w.canvas()->measurement();
         QCOMPARE(m.vertices, std::size_t(4));
-        QVERIFY2(std::abs(m.areaM2 / 10000 - 36) < 0.18, qPrintable(QString::number(m.areaM2)));
-        QVERIFY(std::abs(m.lengthM - 2400) < 10);
-        QVERIFY(w.canvas()->measurementText().startsWith(QStringLiteral("36,")));
-        QVERIFY(w.canvas()->measurementText().contains(QStringLiteral("chu vi 2,40 km")));
+        // Exactly the area of the points clicked (each on a whole pixel), and within 1 % of
+        // the square's.
+        auto at = [&](double x, double y) {
+            return w.canvas()->toWorld(w.canvas()->toPixel(x, y).toPoint());
+        };
+        const std::vector<QPointF> clicked = {at(p.x - 300, p.y - 300), at(p.x + 300, p.y - 300),
+                                              at(p.x + 300, p.y + 300), at(p.x - 300, p.y + 300)};
+        double twice = 0;
+        for (std::size_t i = 0; i < clicked.size(); ++i)
+            twice += clicked[i].x() * clicked[(i + 1) % 4].y() -
+                     clicked[(i + 1) % 4].x() * clicked[i].y();
+        QVERIFY2(std::abs(m.areaM2 - std::abs(twice) / 2) < 1e-6 * m.areaM2,
+                 qPrintable(QString::number(m.areaM2)));
+        QVERIFY2(std::abs(m.areaM2 / 10000 - 36) < 0.36, qPrintable(QString::number(m.areaM2)));
+        QVERIFY(std::abs(m.lengthM - 2400) < 12);
+        const QLocale vi(QLocale::Vietnamese);
+        QCOMPARE(w.canvas()->measurementText(),
+                 vi.toString(m.areaM2 / 10000, 'f', 1) + QStringLiteral(" ha · chu vi ") +
+                     vi.toString(m.lengthM / 1000, 'f', 2) + QStringLiteral(" km"));
         // The tool off: a click identifies again.
         w.measureAreaAction()->trigger();
         QCOMPARE(w.canvas()->tool(), pa::gui::MapCanvas::Tool::Browse);
