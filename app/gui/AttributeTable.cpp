@@ -42,6 +42,9 @@ public:
         beginResetModel();
         m_table = table;
         m_lang = lang;
+        // Made once per table, not per cell shown.
+        m_locale = QLocale(lang == "en" ? QLocale::English : QLocale::Vietnamese);
+        m_locale.setNumberOptions(QLocale::OmitGroupSeparator);
         m_folded.clear();
         if (m_table) {
             m_folded.reserve(m_table->rows.size());
@@ -111,12 +114,10 @@ private:
     QString text(const layers::FeatureTable::Row& row, std::size_t column) const
     {
         const auto& value = row.values[column];
-        QLocale locale(m_lang == "en" ? QLocale::English : QLocale::Vietnamese);
-        locale.setNumberOptions(QLocale::OmitGroupSeparator);
         if (const auto* d = std::get_if<double>(&value))
-            return locale.toString(*d, 'f', QLocale::FloatingPointShortest);
+            return m_locale.toString(*d, 'f', QLocale::FloatingPointShortest);
         if (const auto* i = std::get_if<std::int64_t>(&value))
-            return locale.toString(static_cast<qlonglong>(*i));
+            return m_locale.toString(static_cast<qlonglong>(*i));
         if (std::holds_alternative<std::monostate>(value))
             return {};
         return q(analysis::valueTitle(m_table->fields[column].name, gis::toString(value), m_lang));
@@ -124,6 +125,7 @@ private:
 
     const layers::FeatureTable* m_table = nullptr;
     std::string m_lang = "vi";
+    QLocale m_locale;
     std::vector<QString> m_folded; ///< per row: every cell as shown, folded
 };
 

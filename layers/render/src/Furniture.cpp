@@ -250,9 +250,7 @@ std::vector<LegendEntry> legendEntries(const std::vector<Drawn>& drawn,
                                      QStringLiteral(" đ/m²");
                 lower = price.breaks[i];
                 legend.push_back({[colour](QPainter& pp, const QRectF& r) {
-                                      pp.fillRect(
-                                          r.adjusted(0, r.height() * 0.15, 0, -r.height() * 0.15),
-                                          colour);
+                                      pp.fillRect(swatchBand(r), colour);
                                   },
                                   text});
             }

@@ -184,7 +184,7 @@ symbolSwatch(const std::string& kind, const std::string& geometryType, const std
             paintLine(pp, s, path);
         } else {
             QPainterPath path;
-            path.addRect(r.adjusted(0, r.height() * 0.15, 0, -r.height() * 0.15));
+            path.addRect(swatchBand(r));
             paintArea(pp, s, path);
         }
     };

@@ -115,6 +115,12 @@ Classes quantileClasses(std::vector<double> values, const std::vector<QColor>& r
 /// The land-price classes of the values drawn (the price ramp at their quantiles).
 Classes priceClasses(const std::vector<double>& prices);
 
+/// The band of a legend row a box swatch fills: the row without its top and bottom 15 %.
+inline QRectF swatchBand(const QRectF& r)
+{
+    return r.adjusted(0, r.height() * 0.15, 0, -r.height() * 0.15);
+}
+
 /// A legend entry: its swatch (null: a heading over the entries that follow) and its words.
 struct LegendEntry
 {

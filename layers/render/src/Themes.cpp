@@ -143,7 +143,7 @@ void ThemeDescription::legendAfterLayers(std::vector<LegendEntry>& legend,
         legend.push_back({[colour, u](QPainter& pp, const QRectF& r) {
                               pp.setPen(QPen(colour.darker(140), u.px(0.3)));
                               pp.setBrush(colour);
-                              pp.drawRect(r.adjusted(0, r.height() * 0.15, 0, -r.height() * 0.15));
+                              pp.drawRect(swatchBand(r));
                           },
                           MapText::tr("Due by", c.lang) + " " + QString::number(year)});
     }
@@ -298,13 +298,12 @@ public:
         const Units u = c.u;
         for (std::size_t i = 0; i < names.size(); ++i) {
             const QColor colour = coverageClasses().colours[i];
-            legend.push_back(
-                {[colour, u](QPainter& pp, const QRectF& r) {
-                     pp.fillRect(r.adjusted(0, r.height() * 0.15, 0, -r.height() * 0.15), colour);
-                     pp.setPen(QPen(QColor(0x80, 0x80, 0x80), u.px(0.15)));
-                     pp.drawRect(r.adjusted(0, r.height() * 0.15, 0, -r.height() * 0.15));
-                 },
-                 names[i]});
+            legend.push_back({[colour, u](QPainter& pp, const QRectF& r) {
+                                  pp.fillRect(swatchBand(r), colour);
+                                  pp.setPen(QPen(QColor(0x80, 0x80, 0x80), u.px(0.15)));
+                                  pp.drawRect(swatchBand(r));
+                              },
+                              names[i]});
         }
     }
 };
@@ -387,10 +386,9 @@ public:
         const Units u = c.u;
         legend.push_back(
             {[u](QPainter& pp, const QRectF& r) {
-                 pp.fillRect(r.adjusted(0, r.height() * 0.15, 0, -r.height() * 0.15),
-                             QColor(0xd7, 0x19, 0x1c, 40));
+                 pp.fillRect(swatchBand(r), QColor(0xd7, 0x19, 0x1c, 40));
                  pp.setPen(QPen(QColor(0xd7, 0x19, 0x1c, 200), u.px(0.3), Qt::DashLine));
-                 pp.drawRect(r.adjusted(0, r.height() * 0.15, 0, -r.height() * 0.15));
+                 pp.drawRect(swatchBand(r));
              },
              MapText::tr("Within", c.lang) + " " + formatDecimal(c.options.corridorKm, 0, c.lang) +
                  " km " + MapText::tr("of an expressway", c.lang)});
