@@ -76,6 +76,7 @@ int runLink(const std::vector<std::string>& args);
 int runTask(const std::vector<std::string>& args);
 int runCrosswalk(const std::vector<std::string>& args);
 int runAnalyze(const std::vector<std::string>& args);
+int runGeoref(const std::vector<std::string>& args);
 int runGrid(const std::vector<std::string>& args);
 int runMap(const std::vector<std::string>& args);
 int runParcels(const std::vector<std::string>& args);

@@ -1,4 +1,5 @@
 #include "Cli.h"
+#include "planatlas/layers/Georef.h"
 #include "planatlas/layers/Workspace.h"
 
 #include <cstdio>
@@ -32,6 +33,10 @@ int runInfo(const std::vector<std::string>& args)
     const std::string format = textOrJson(parsed);
     auto workspace = layers::Workspace::open(parsed.positional[0], gis::OpenMode::ReadOnly);
     const auto info = workspace.info();
+    const auto sheets = layers::rasterLayers(workspace);
+    auto optional = [](const std::optional<double>& v) {
+        return v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json();
+    };
 
     if (format == "json") {
         nlohmann::ordered_json j;
@@ -56,6 +61,23 @@ int runInfo(const std::vector<std::string>& args)
                                    {"source_crs", l.layer.sourceCrs},
                                    {"link_table", l.layer.linkTable}});
         }
+        j["map_sheets"] = nlohmann::ordered_json::array();
+        for (const auto& r : sheets)
+            j["map_sheets"].push_back({{"name", r.name},
+                                       {"title_vi", r.titleVi},
+                                       {"title_en", r.titleEn},
+                                       {"sheet_file", r.sheetFile},
+                                       {"sheet_page", r.sheetPage},
+                                       {"sheet_date", r.sheetDate},
+                                       {"method", r.method},
+                                       {"control_points", r.controlPoints},
+                                       {"rmse_m", optional(r.rmseM)},
+                                       {"leave_one_out_rmse_m", optional(r.leaveOneOutRmseM)},
+                                       {"pixel_size_m", r.pixelSizeM},
+                                       {"width", r.width},
+                                       {"height", r.height},
+                                       {"source", r.source},
+                                       {"licence", r.licence}});
         j["documents"] = info.documents;
         j["tasks"] = info.tasks;
         j["agencies"] = info.agencies;
@@ -90,6 +112,18 @@ int runInfo(const std::vector<std::string>& args)
                     l.layer.geometryQuality.c_str());
     if (info.layers.empty())
         std::printf("(no layers yet: add one with 'planatlas import')\n");
+    if (!sheets.empty()) {
+        std::printf("\n%-28s %-8s %6s %10s %9s  %s\n", "Map sheet", "Method", "Points", "RMS (m)",
+                    "Pixel (m)", "Sheet");
+        for (const auto& r : sheets) {
+            char rms[32] = "—";
+            if (r.rmseM)
+                std::snprintf(rms, sizeof rms, "%.2f", *r.rmseM);
+            std::printf("%-28s %-8s %6d %10s %9.2f  %s%s\n", r.name.c_str(), r.method.c_str(),
+                        r.controlPoints, rms, r.pixelSizeM, r.sheetFile.c_str(),
+                        r.sheetDpi > 0 ? (", page " + std::to_string(r.sheetPage)).c_str() : "");
+        }
+    }
     std::printf("\nPlan       %lld document(s), %lld task(s), %lld agencies, %lld target(s)\n",
                 static_cast<long long>(info.documents), static_cast<long long>(info.tasks),
                 static_cast<long long>(info.agencies), static_cast<long long>(info.targets));
@@ -107,6 +141,15 @@ int runInfo(const std::vector<std::string>& args)
         anySource = true;
         std::printf("  %s: %s%s%s\n", l.layer.name.c_str(), l.layer.source.c_str(),
                     l.layer.licence.empty() ? "" : ", ", l.layer.licence.c_str());
+    }
+    for (const auto& r : sheets) {
+        if (r.source.empty() && r.licence.empty())
+            continue;
+        if (!anySource)
+            std::printf("\nSources\n");
+        anySource = true;
+        std::printf("  %s: %s%s%s\n", r.name.c_str(), r.source.c_str(),
+                    r.licence.empty() ? "" : ", ", r.licence.c_str());
     }
     return kOk;
 }

@@ -36,6 +36,7 @@ constexpr Subcommand kSubcommands[] = {
     {"crosswalk", "load old → new administrative-unit relations", pa::cli::runCrosswalk},
     {"analyze", "run an analysis (coverage, footprint, overlaps, corridor, access, zonal, targets)",
      pa::cli::runAnalyze},
+    {"georef", "place a scanned or PDF map sheet on the map by control points", pa::cli::runGeoref},
     {"grid", "make a regular analysis grid over the province", pa::cli::runGrid},
     {"parcels", "generate a synthetic parcel layer (benchmarks, demonstrations)",
      pa::cli::runParcels},

@@ -186,3 +186,110 @@ PixelStatistics Raster::statistics(int band, const Geometry& polygon) const
 }
 
 } // namespace pa::gis
+
+namespace pa::gis {
+
+std::vector<std::uint8_t> Raster::readRgba(const Envelope& window, int width, int height) const
+{
+    std::vector<std::uint8_t> rgba(
+        static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4, 0);
+    if (width <= 0 || height <= 0 || window.maxX <= window.minX || window.maxY <= window.minY)
+        return rgba;
+    const auto& t = m_impl->transform;
+    // The part of the window the raster covers, in source pixels and in output pixels.
+    const double sx0 = (window.minX - t[0]) / t[1], sx1 = (window.maxX - t[0]) / t[1];
+    const double sy0 = (window.maxY - t[3]) / t[5], sy1 = (window.minY - t[3]) / t[5];
+    const double cx0 = std::max(0.0, sx0), cx1 = std::min<double>(this->width(), sx1);
+    const double cy0 = std::max(0.0, sy0), cy1 = std::min<double>(this->height(), sy1);
+    if (cx1 <= cx0 || cy1 <= cy0)
+        return rgba;
+    const double scaleX = width / (sx1 - sx0), scaleY = height / (sy1 - sy0);
+    const int ox0 = static_cast<int>(std::floor((cx0 - sx0) * scaleX));
+    const int ox1 = static_cast<int>(std::ceil((cx1 - sx0) * scaleX));
+    const int oy0 = static_cast<int>(std::floor((cy0 - sy0) * scaleY));
+    const int oy1 = static_cast<int>(std::ceil((cy1 - sy0) * scaleY));
+    const int outW = std::clamp(ox1, 0, width) - std::clamp(ox0, 0, width);
+    const int outH = std::clamp(oy1, 0, height) - std::clamp(oy0, 0, height);
+    if (outW <= 0 || outH <= 0)
+        return rgba;
+    const int left = std::clamp(ox0, 0, width), top = std::clamp(oy0, 0, height);
+    // The source window that exactly matches those whole output pixels.
+    GDALRasterIOExtraArg extra;
+    INIT_RASTERIO_EXTRA_ARG(extra);
+    extra.eResampleAlg = GRIORA_Bilinear;
+    extra.bFloatingPointWindowValidity = TRUE;
+    extra.dfXOff = sx0 + left / scaleX;
+    extra.dfYOff = sy0 + top / scaleY;
+    extra.dfXSize = outW / scaleX;
+    extra.dfYSize = outH / scaleY;
+    // Clamp the floating window inside the raster (rounding at the edges).
+    extra.dfXOff = std::max(0.0, extra.dfXOff);
+    extra.dfYOff = std::max(0.0, extra.dfYOff);
+    extra.dfXSize = std::min(extra.dfXSize, this->width() - extra.dfXOff);
+    extra.dfYSize = std::min(extra.dfYSize, this->height() - extra.dfYOff);
+    const int xOff = static_cast<int>(std::floor(extra.dfXOff));
+    const int yOff = static_cast<int>(std::floor(extra.dfYOff));
+    const int xSize =
+        std::max(1, std::min(this->width() - xOff,
+                             static_cast<int>(std::ceil(extra.dfXOff + extra.dfXSize)) - xOff));
+    const int ySize =
+        std::max(1, std::min(this->height() - yOff,
+                             static_cast<int>(std::ceil(extra.dfYOff + extra.dfYSize)) - yOff));
+
+    GDALDataset& ds = *m_impl->dataset;
+    const int bands = ds.GetRasterCount();
+    std::vector<std::uint8_t> plane(static_cast<std::size_t>(outW) * outH);
+    detail::ErrorCapture errors;
+    auto read = [&](int band) {
+        const CPLErr err = ds.GetRasterBand(band)->RasterIO(
+            GF_Read, xOff, yOff, xSize, ySize, plane.data(), outW, outH, GDT_Byte, 0, 0, &extra);
+        errors.throwIfFailed(m_impl->path + ": cannot read band " + std::to_string(band),
+                             err != CE_None);
+    };
+    auto put = [&](int channel) {
+        for (int y = 0; y < outH; ++y)
+            for (int x = 0; x < outW; ++x)
+                rgba[(static_cast<std::size_t>(top + y) * width + left + x) * 4 + channel] =
+                    plane[static_cast<std::size_t>(y) * outW + x];
+    };
+    GDALRasterBand* first = ds.GetRasterBand(1);
+    if (const GDALColorTable* palette = first->GetColorTable(); palette && bands == 1) {
+        extra.eResampleAlg = GRIORA_NearestNeighbour; // indices are not values
+        read(1);
+        for (int y = 0; y < outH; ++y)
+            for (int x = 0; x < outW; ++x) {
+                const GDALColorEntry* e =
+                    palette->GetColorEntry(plane[static_cast<std::size_t>(y) * outW + x]);
+                auto* px = &rgba[(static_cast<std::size_t>(top + y) * width + left + x) * 4];
+                if (e) {
+                    px[0] = static_cast<std::uint8_t>(e->c1);
+                    px[1] = static_cast<std::uint8_t>(e->c2);
+                    px[2] = static_cast<std::uint8_t>(e->c3);
+                    px[3] = static_cast<std::uint8_t>(e->c4);
+                }
+            }
+        return rgba;
+    }
+    const bool alpha = ds.GetRasterBand(bands)->GetColorInterpretation() == GCI_AlphaBand;
+    const int colours = alpha ? bands - 1 : bands;
+    if (colours >= 3) {
+        for (int c = 0; c < 3; ++c) {
+            read(c + 1);
+            put(c);
+        }
+    } else {
+        read(1);
+        for (int c = 0; c < 3; ++c)
+            put(c);
+    }
+    if (alpha) {
+        read(bands);
+        put(3);
+    } else {
+        std::fill(plane.begin(), plane.end(), std::uint8_t{255});
+        put(3);
+    }
+    return rgba;
+}
+
+} // namespace pa::gis

@@ -69,6 +69,23 @@ const std::vector<Table>& systemTables()
          "NULL CHECK (action IN "
          "('edit','split','merge','drop')), field TEXT, value TEXT, made_at DATETIME",
          kSchemaTaskDeadlines},
+        {"pa_rasters",
+         "Map sheets placed on the workspace map (GeoPackage tile tables): the sheet, how it was "
+         "placed and how well",
+         "layer_name TEXT NOT NULL UNIQUE, title_vi TEXT NOT NULL, title_en TEXT NOT NULL, "
+         "sheet_file TEXT NOT NULL, sheet_sha256 TEXT, sheet_page INTEGER, sheet_dpi REAL, "
+         "sheet_date DATE, method TEXT NOT NULL CHECK (method IN ('affine','poly2','tps','own')), "
+         "control_points INTEGER NOT NULL DEFAULT 0, rmse_m REAL, loo_rmse_m REAL, pixel_size_m "
+         "REAL, width INTEGER, height INTEGER, source TEXT, licence TEXT, attribution TEXT, "
+         "created_at DATETIME",
+         kSchemaRasters},
+        {"pa_raster_control_points",
+         "Control points of the map sheets: sheet pixel, map position in the workspace CRS, "
+         "residual and leave-one-out error in metres",
+         "layer_name TEXT NOT NULL REFERENCES pa_rasters(layer_name), point_id TEXT NOT NULL, "
+         "pixel REAL NOT NULL, line REAL NOT NULL, x REAL NOT NULL, y REAL NOT NULL, dx_m REAL, "
+         "dy_m REAL, residual_m REAL, loo_m REAL, UNIQUE (layer_name, point_id)",
+         kSchemaRasters},
         {"admin_units", "Administrative units in the workspace with their validity dates",
          "layer_name TEXT NOT NULL, unit_code TEXT NOT NULL, level TEXT NOT NULL CHECK (level IN "
          "('province','district','commune')), name_vi TEXT, valid_from DATE, valid_to DATE, "

@@ -147,6 +147,13 @@ struct Workspace::Impl
             for (const auto& row :
                  query("SELECT table_name, column_name FROM gpkg_geometry_columns").rows)
                 geometryColumn[asText(row[0])] = asText(row[1]);
+        // Tile tables (map sheets): GDAL adds the GeoPackage standard's checks of zoom level,
+        // tile column and tile row, named "<table>_zoom_insert" … and reading gpkg_tile_matrix.
+        std::set<std::string> tileTables;
+        if (tableExists("gpkg_contents"))
+            for (const auto& row :
+                 query("SELECT table_name FROM gpkg_contents WHERE data_type = 'tiles'").rows)
+                tileTables.insert(asText(row[0]));
         std::vector<std::string> foreign;
         for (const auto& row :
              query("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY "
@@ -165,6 +172,12 @@ struct Workspace::Impl
                  {"trigger_insert_feature_count_", "trigger_delete_feature_count_"})
                 gdal = gdal ||
                        (name == kind + table && sql.find("gpkg_ogr_contents") != std::string::npos);
+            if (tileTables.contains(table))
+                for (const char* suffix :
+                     {"_zoom_insert", "_zoom_update", "_tile_column_insert", "_tile_column_update",
+                      "_tile_row_insert", "_tile_row_update"})
+                    gdal = gdal || (name == table + suffix &&
+                                    sql.find("gpkg_tile_matrix") != std::string::npos);
             if (!gdal)
                 foreign.push_back("'" + name + "' on " + table);
         }

@@ -147,4 +147,30 @@ CommandResult runCli(const std::vector<std::string>& args)
     return run(argv);
 }
 
+std::vector<SheetMarker> writeTestSheet(const std::string& path, double x0, double y0)
+{
+    constexpr int kWidth = 1200, kHeight = 900;
+    // Map position of a sheet position: a scan that is neither square nor flat.
+    auto at = [&](double c, double r) {
+        return std::pair{x0 + 60 * c + 0.004 * c * r + 0.00002 * c * c,
+                         y0 - 60 * r + 0.003 * c * r - 0.00003 * r * r};
+    };
+    std::string pixels(static_cast<std::size_t>(kWidth) * kHeight, '\xff');
+    std::vector<SheetMarker> markers;
+    for (int j = 0; j < 6; ++j)
+        for (int i = 0; i < 8; ++i) {
+            const int c = 80 + i * 150, r = 60 + j * 150;
+            for (int dy = -3; dy <= 3; ++dy)
+                for (int dx = -3; dx <= 3; ++dx)
+                    pixels[static_cast<std::size_t>(r + dy) * kWidth + c + dx] = '\0';
+            // The marker covers pixels c-3 … c+3: its centre is at c + 0.5 in GDAL's pixel
+            // coordinates (0 is the left edge of the first pixel).
+            const auto [x, y] = at(c + 0.5, r + 0.5);
+            markers.push_back({"P" + std::to_string(markers.size() + 1), c + 0.5, r + 0.5, x, y});
+        }
+    writeBytes(path, "P5\n" + std::to_string(kWidth) + " " + std::to_string(kHeight) + "\n255\n" +
+                         pixels);
+    return markers;
+}
+
 } // namespace pa::test

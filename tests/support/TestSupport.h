@@ -78,6 +78,18 @@ CommandResult runShell(const std::string& script, const std::vector<std::string>
 std::string thaiNguyenWorkspace(const std::string& path, const std::string& sample,
                                 const std::string& kind, const std::string& layer,
                                 const std::vector<std::string>& extra = {});
+/// A marker of a synthetic map sheet: its centre on the sheet and the map position it shows.
+struct SheetMarker
+{
+    std::string id;
+    double pixel = 0, line = 0, x = 0, y = 0;
+};
+/// Writes a synthetic map sheet for georeferencing tests: a 1200 × 900 grey image (binary PGM,
+/// which GDAL reads) with 48 black 7 × 7 markers on a grid, bent by a known second-order
+/// distortion of about 60 m per pixel whose sheet origin lies at (@p x0, @p y0). Returns every
+/// marker with the map position it truly shows.
+std::vector<SheetMarker> writeTestSheet(const std::string& path, double x0, double y0);
+
 /// Whether the build made the sample workspaces (PLANATLAS_BUILD_SAMPLES=ON, the default).
 bool samplesBuilt();
 /// The first statement of a GoogleTest test (or SetUp) that needs a sample workspace: without

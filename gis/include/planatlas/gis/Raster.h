@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace pa::gis {
 
@@ -56,6 +57,14 @@ public:
     /// given in the raster's CRS. Reads only the window the polygon covers. Throws GisError
     /// for a band out of range or a read error.
     [[nodiscard]] PixelStatistics statistics(int band, const Geometry& polygon) const;
+
+    /// The raster drawn over @p window (in its CRS) into @p width × @p height pixels as
+    /// premultiplied-free RGBA, 8 bits per channel, rows top to bottom: grey, grey+alpha, RGB,
+    /// RGBA and paletted bands are turned into colours; the parts of the window the raster does
+    /// not cover are transparent. Reads from overviews when the window is drawn small. Throws
+    /// GisError on a read error.
+    [[nodiscard]] std::vector<std::uint8_t> readRgba(const Envelope& window, int width,
+                                                     int height) const;
 
     struct Impl;
 

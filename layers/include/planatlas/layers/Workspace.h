@@ -16,7 +16,7 @@
 namespace pa::layers {
 
 /// Version of the workspace schema this build writes and reads.
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 5;
 /// The schema that added plan_unlocated and plan_documents.not_before (a schema-1 workspace
 /// opened read-only has neither; opened for writing it is upgraded).
 inline constexpr int kSchemaPlanReview = 2;
@@ -25,6 +25,8 @@ inline constexpr int kSchemaPlanReview = 2;
 inline constexpr int kSchemaTaskDeadlines = 3;
 /// The schema that gave link suggestions their rule and evidence (why a feature was suggested).
 inline constexpr int kSchemaLinkRules = 4;
+/// The schema that keeps map sheets placed on the map (pa_rasters, pa_raster_control_points).
+inline constexpr int kSchemaRasters = 5;
 
 struct WorkspaceOptions
 {

@@ -1,0 +1,508 @@
+#include "planatlas/layers/Georef.h"
+
+#include "planatlas/gis/Error.h"
+#include "planatlas/gis/Transform.h"
+#include "planatlas/layers/Errors.h"
+#include "planatlas/layers/Hash.h"
+#include "planatlas/layers/Text.h"
+#include "planatlas/layers/Workspace.h"
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace pa::layers {
+
+namespace {
+
+std::string readWhole(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw Error(ErrorKind::Input, path + ": cannot be read");
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    return bytes.str();
+}
+
+/// Splits one CSV line at @p separator; quotes ("a;b") keep a separator inside a field.
+std::vector<std::string> splitCsv(const std::string& line, char separator)
+{
+    std::vector<std::string> fields(1);
+    bool quoted = false;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        const char c = line[i];
+        if (c == '"') {
+            if (quoted && i + 1 < line.size() && line[i + 1] == '"') {
+                fields.back() += '"';
+                ++i;
+            } else {
+                quoted = !quoted;
+            }
+        } else if (c == separator && !quoted) {
+            fields.emplace_back();
+        } else {
+            fields.back() += c;
+        }
+    }
+    for (auto& f : fields) {
+        const auto first = f.find_first_not_of(" \t\r");
+        const auto last = f.find_last_not_of(" \t\r");
+        f = first == std::string::npos ? std::string() : f.substr(first, last - first + 1);
+    }
+    return fields;
+}
+
+/// The column whose folded header is one of @p names; -1 when none.
+int column(const std::vector<std::string>& header, std::initializer_list<std::string_view> names)
+{
+    for (std::size_t i = 0; i < header.size(); ++i) {
+        std::string folded = text::foldForMatch(header[i]);
+        std::replace(folded.begin(), folded.end(), ' ', '_');
+        for (auto name : names)
+            if (folded == name)
+                return static_cast<int>(i);
+    }
+    return -1;
+}
+
+} // namespace
+
+ControlPointsFile readControlPoints(const std::string& path)
+{
+    if (!std::filesystem::exists(path))
+        throw Error(ErrorKind::Input, path + ": no such file");
+    std::string bytes = readWhole(path);
+    if (bytes.rfind("\xEF\xBB\xBF", 0) == 0) // Excel's byte-order mark
+        bytes.erase(0, 3);
+    if (!text::isValidUtf8(bytes))
+        throw Error(ErrorKind::Input, path + ": not UTF-8 text (save the control points as "
+                                             "UTF-8 CSV)");
+    ControlPointsFile file;
+    file.path = path;
+    std::istringstream in(bytes);
+    std::string line;
+    int lineNo = 0;
+    std::vector<std::string> header;
+    char separator = ',';
+    int pixelCol = -1, lineCol = -1, xCol = -1, yCol = -1, idCol = -1, enableCol = -1;
+    bool qgis = false;
+    while (std::getline(in, line)) {
+        ++lineNo;
+        if (!line.empty() && line.back() == '\r')
+            line.pop_back();
+        if (line.find_first_not_of(" \t;,") == std::string::npos)
+            continue;
+        if (line.rfind("#CRS:", 0) == 0) { // QGIS writes the points' CRS on the first line
+            std::string crs = line.substr(5);
+            crs.erase(0, crs.find_first_not_of(' '));
+            if (!crs.empty())
+                file.crs = crs;
+            continue;
+        }
+        if (line[0] == '#')
+            continue;
+        if (header.empty()) {
+            separator = line.find(';') != std::string::npos    ? ';'
+                        : line.find('\t') != std::string::npos ? '\t'
+                                                               : ',';
+            header = splitCsv(line, separator);
+            qgis = column(header, {"sourcex"}) >= 0 && column(header, {"mapx"}) >= 0;
+            pixelCol = column(
+                header, {"pixel", "col", "column", "cot", "sourcex", "pixel_x", "image_x", "px"});
+            lineCol = column(
+                header, {"line", "row", "dong", "hang", "sourcey", "pixel_y", "image_y", "py"});
+            xCol = column(header,
+                          {"x", "map_x", "mapx", "easting", "east", "lon", "longitude", "kinh_do"});
+            yCol = column(header,
+                          {"y", "map_y", "mapy", "northing", "north", "lat", "latitude", "vi_do"});
+            idCol = column(header, {"id", "name", "ten", "ten_diem", "ma_diem", "so_hieu", "point",
+                                    "diem", "gcp", "gcp_id"});
+            enableCol = column(header, {"enable", "enabled"});
+            std::string missing;
+            for (auto [col, what] : {std::pair{pixelCol, "pixel"}, std::pair{lineCol, "line"},
+                                     std::pair{xCol, "x"}, std::pair{yCol, "y"}})
+                if (col < 0)
+                    missing += std::string(missing.empty() ? "" : ", ") + what;
+            if (!missing.empty())
+                throw Error(ErrorKind::Input,
+                            path + ", line " + std::to_string(lineNo) +
+                                ": the header names no column for " + missing +
+                                " (expected pixel, line, x, y — or a QGIS .points file's mapX, "
+                                "mapY, sourceX, sourceY)");
+            continue;
+        }
+        const auto fields = splitCsv(line, separator);
+        auto field = [&](int col) {
+            return col < static_cast<int>(fields.size()) ? fields[col] : "";
+        };
+        if (enableCol >= 0 && field(enableCol) == "0") {
+            ++file.disabled;
+            continue;
+        }
+        gis::ControlPoint p;
+        p.id = idCol >= 0 && !field(idCol).empty() ? text::toNfc(field(idCol))
+                                                   : std::to_string(file.points.size() + 1);
+        for (auto [col, out, what] :
+             {std::tuple{pixelCol, &p.pixel, "pixel"}, std::tuple{lineCol, &p.line, "line"},
+              std::tuple{xCol, &p.x, "x"}, std::tuple{yCol, &p.y, "y"}}) {
+            const auto value = text::parseNumber(field(col));
+            if (!value)
+                throw Error(ErrorKind::Input, path + ", line " + std::to_string(lineNo) + " (" +
+                                                  p.id + "): " + what + " '" + field(col) +
+                                                  "' is not a number");
+            *out = *value;
+        }
+        if (qgis) {
+            // QGIS gives a plain image's rows as negative y (its pixel space points up).
+            if (p.line > 0)
+                throw Error(ErrorKind::Input,
+                            path + ", line " + std::to_string(lineNo) + " (" + p.id +
+                                "): sourceY is positive — these points were placed on a sheet "
+                                "that was already georeferenced; PlanAtlas needs them placed on "
+                                "the plain scan (pixel positions)");
+            p.line = -p.line;
+        }
+        if (p.pixel < 0 || p.line < 0)
+            throw Error(ErrorKind::Input, path + ", line " + std::to_string(lineNo) + " (" + p.id +
+                                              "): a pixel position is negative");
+        file.points.push_back(p);
+    }
+    if (header.empty())
+        throw Error(ErrorKind::Input, path + ": empty (no header, no control points)");
+    if (file.points.empty())
+        throw Error(ErrorKind::Input,
+                    path + ": no control points (only the header" +
+                        (file.disabled ? ", and " + std::to_string(file.disabled) + " switched off"
+                                       : std::string()) +
+                        ")");
+    return file;
+}
+
+std::optional<gis::GeorefMethod> parseGeorefMethod(const std::string& name)
+{
+    const std::string n = text::foldForMatch(name);
+    if (n == "affine" || n == "poly1" || n == "linear")
+        return gis::GeorefMethod::Affine;
+    if (n == "poly2" || n == "polynomial" || n == "polynomial2")
+        return gis::GeorefMethod::Polynomial2;
+    if (n == "tps" || n == "thin-plate" || n == "thin_plate_spline" || n == "thin plate spline")
+        return gis::GeorefMethod::ThinPlateSpline;
+    return std::nullopt;
+}
+
+std::string rasterDataset(const Workspace& ws, const std::string& name)
+{
+    return "GPKG:" + ws.path() + ":" + name;
+}
+
+namespace {
+
+/// A number as a person writes it: 830.5, 36, 424849.611.
+std::string plain(double value)
+{
+    std::ostringstream out;
+    out.precision(12);
+    out << value;
+    return out.str();
+}
+
+std::string asText(const gis::FieldValue& v)
+{
+    return gis::toString(v);
+}
+
+std::optional<double> asReal(const gis::FieldValue& v)
+{
+    const std::string s = gis::toString(v);
+    if (s.empty())
+        return std::nullopt;
+    return std::stod(s);
+}
+
+bool hasRasterTables(Workspace& ws)
+{
+    return !ws.dataset()
+                .execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'pa_rasters'")
+                .rows.empty();
+}
+
+std::string layerNameFor(const std::string& sheetPath)
+{
+    std::string name = text::slug(std::filesystem::path(sheetPath).stem().string(), '_');
+    if (name.empty() || !(name[0] >= 'a' && name[0] <= 'z'))
+        name = "sheet_" + name;
+    if (name.size() > 50)
+        name.resize(50);
+    while (!name.empty() && name.back() == '_')
+        name.pop_back();
+    return name;
+}
+
+/// The points in the workspace CRS, each checked to lie in or near the province.
+std::vector<gis::ControlPoint> intoWorkspace(Workspace& ws, std::vector<gis::ControlPoint> points,
+                                             const gis::Crs& from, const std::string& file)
+{
+    if (!from.isSame(ws.crs())) {
+        const gis::CoordinateTransform transform(from, ws.crs());
+        for (auto& p : points) {
+            try {
+                const auto xy = transform.apply(p.x, p.y);
+                p.x = xy[0];
+                p.y = xy[1];
+            } catch (const gis::GisError& e) {
+                throw Error(ErrorKind::Input, file + ", point " + p.id + ": (" +
+                                                  std::to_string(p.x) + ", " + std::to_string(p.y) +
+                                                  ") cannot be brought from " + from.label() +
+                                                  " into " + ws.crs().label() + ": " + e.what());
+            }
+        }
+    }
+    // A sheet shows the province and some of its surroundings; a point far outside is a typing
+    // error or coordinates in another CRS than the one they are read in.
+    if (const auto province = ws.provinceExtent()) {
+        const double margin =
+            0.25 * std::max(province->maxX - province->minX, province->maxY - province->minY);
+        for (const auto& p : points) {
+            const double dx = std::max({0.0, province->minX - p.x, p.x - province->maxX});
+            const double dy = std::max({0.0, province->minY - p.y, p.y - province->maxY});
+            const double away = std::hypot(dx, dy);
+            if (away > margin) {
+                std::ostringstream msg;
+                msg.precision(1);
+                msg << std::fixed << file << ", point " << p.id << ": (" << p.x << ", " << p.y
+                    << ") in " << ws.crs().label() << " lies " << away / 1000.0
+                    << " km outside the province; are its coordinates in another CRS than "
+                    << from.label() << "? (give the points' CRS)";
+                throw Error(ErrorKind::Input, msg.str());
+            }
+        }
+    }
+    return points;
+}
+
+} // namespace
+
+std::vector<RasterLayer> rasterLayers(Workspace& ws)
+{
+    std::vector<RasterLayer> out;
+    if (!hasRasterTables(ws))
+        return out;
+    const auto rows =
+        ws.dataset()
+            .execute("SELECT layer_name, title_vi, title_en, sheet_file, sheet_sha256, sheet_page, "
+                     "sheet_dpi, sheet_date, method, control_points, rmse_m, loo_rmse_m, "
+                     "pixel_size_m, width, height, source, licence, attribution, created_at "
+                     "FROM pa_rasters ORDER BY layer_name")
+            .rows;
+    for (const auto& r : rows) {
+        RasterLayer l;
+        l.name = asText(r[0]);
+        l.titleVi = asText(r[1]);
+        l.titleEn = asText(r[2]);
+        l.sheetFile = asText(r[3]);
+        l.sheetSha256 = asText(r[4]);
+        l.sheetPage = static_cast<int>(asReal(r[5]).value_or(1));
+        l.sheetDpi = asReal(r[6]).value_or(0);
+        l.sheetDate = asText(r[7]);
+        l.method = asText(r[8]);
+        l.controlPoints = static_cast<int>(asReal(r[9]).value_or(0));
+        l.rmseM = asReal(r[10]);
+        l.leaveOneOutRmseM = asReal(r[11]);
+        l.pixelSizeM = asReal(r[12]).value_or(0);
+        l.width = static_cast<int>(asReal(r[13]).value_or(0));
+        l.height = static_cast<int>(asReal(r[14]).value_or(0));
+        l.source = asText(r[15]);
+        l.licence = asText(r[16]);
+        l.attribution = asText(r[17]);
+        l.createdAt = asText(r[18]);
+        out.push_back(std::move(l));
+    }
+    return out;
+}
+
+std::vector<PlacedControlPoint> rasterControlPoints(Workspace& ws, const std::string& layer)
+{
+    std::vector<PlacedControlPoint> out;
+    if (!hasRasterTables(ws))
+        return out;
+    const auto rows =
+        ws.dataset()
+            .run("SELECT point_id, pixel, line, x, y, dx_m, dy_m, residual_m, loo_m FROM "
+                 "pa_raster_control_points WHERE layer_name = ? ORDER BY fid",
+                 {layer})
+            .rows;
+    for (const auto& r : rows) {
+        PlacedControlPoint p;
+        p.point = {asText(r[0]), asReal(r[1]).value_or(0), asReal(r[2]).value_or(0),
+                   asReal(r[3]).value_or(0), asReal(r[4]).value_or(0)};
+        p.residual.dx = asReal(r[5]).value_or(0);
+        p.residual.dy = asReal(r[6]).value_or(0);
+        p.residual.error = asReal(r[7]).value_or(0);
+        p.residual.leaveOneOut = asReal(r[8]);
+        out.push_back(p);
+    }
+    return out;
+}
+
+GeorefResult georeference(Workspace& ws, const GeorefOptions& options, const Progress& progress)
+{
+    if (ws.inTransaction())
+        throw Error(ErrorKind::Workspace,
+                    "a map sheet is stored outside any other change to the workspace");
+    if (!std::filesystem::exists(options.sheet.path))
+        throw Error(ErrorKind::Input, options.sheet.path + ": no such file");
+    GeorefResult result;
+    RasterLayer& layer = result.layer;
+    layer.name = options.layerName.empty() ? layerNameFor(options.sheet.path) : options.layerName;
+    {
+        std::string why;
+        if (!isValidLayerName(layer.name, &why))
+            throw ParameterError("layer",
+                                 "'" + layer.name + "' cannot be used: " + why +
+                                     (options.layerName.empty()
+                                          ? " (made from the sheet's file name; choose one)"
+                                          : ""));
+        const auto taken = ws.dataset().run(
+            "SELECT 1 FROM gpkg_contents WHERE lower(table_name) = lower(?)", {layer.name});
+        if (!taken.rows.empty())
+            throw ParameterError("layer", "the workspace already has a layer '" + layer.name +
+                                              "'; choose another name");
+    }
+    if (!options.sheetDate.empty()) {
+        const auto date = text::parseDate(options.sheetDate);
+        if (!date)
+            throw ParameterError("sheet_date", "'" + options.sheetDate + "' is not a date");
+        layer.sheetDate = *date;
+    }
+
+    // The sheet: readable, the page there.
+    gis::SheetInfo sheet;
+    try {
+        sheet = gis::describeSheet(options.sheet);
+    } catch (const gis::GisError& e) {
+        throw Error(ErrorKind::Input, e.what());
+    }
+
+    // The control points, in the workspace CRS.
+    std::vector<gis::ControlPoint> points;
+    if (!options.controlPoints.empty()) {
+        const auto file = readControlPoints(options.controlPoints);
+        result.disabledPoints = file.disabled;
+        const std::string crsText = !options.pointsCrs.empty()
+                                        ? options.pointsCrs
+                                        : (file.crs ? *file.crs : ws.crs().label());
+        std::optional<gis::Crs> crs;
+        try {
+            crs = gis::Crs::fromUserInput(crsText);
+        } catch (const gis::GisError& e) {
+            throw ParameterError("gcp_crs", e.what());
+        }
+        result.pointsCrs = crs->label();
+        points = intoWorkspace(ws, file.points, *crs, options.controlPoints);
+        for (const auto& p : points)
+            if (p.pixel > sheet.width || p.line > sheet.height)
+                throw Error(
+                    ErrorKind::Input,
+                    options.controlPoints + ", point " + p.id + ": pixel (" + plain(p.pixel) +
+                        ", " + plain(p.line) + ") is outside the sheet (" +
+                        std::to_string(sheet.width) + " × " + std::to_string(sheet.height) +
+                        " pixels" +
+                        (sheet.pdf ? " at " + plain(options.sheet.dpi) + " dpi" : std::string()) +
+                        ")");
+        try {
+            result.fit = gis::fitControlPoints(points, options.method);
+        } catch (const gis::GisError& e) {
+            throw Error(ErrorKind::Input, options.controlPoints + ": " + e.what());
+        }
+        for (std::size_t i = 0; i < points.size(); ++i)
+            result.points.push_back({points[i], result.fit->residuals[i]});
+        layer.method = gis::georefMethodName(options.method);
+        layer.controlPoints = static_cast<int>(points.size());
+        layer.rmseM = result.fit->rmse;
+        layer.leaveOneOutRmseM = result.fit->leaveOneOutRmse;
+    } else {
+        if (!sheet.georeferenced)
+            throw ParameterError("gcp", "the sheet carries no georeferencing of its own; give "
+                                        "a file of control points");
+        layer.method = "own";
+    }
+    progress.update(0.02, "sheet");
+
+    // Warped into the workspace file (its own connection), then registered; the tiles are
+    // removed again when the registration fails.
+    layer.titleVi = options.titleVi.empty() ? layer.name : text::toNfc(options.titleVi);
+    layer.titleEn = options.titleEn.empty() ? layer.titleVi : text::toNfc(options.titleEn);
+    layer.sheetFile = std::filesystem::path(options.sheet.path).filename().string();
+    layer.sheetSha256 = sha256Hex(readWhole(options.sheet.path));
+    layer.sheetPage = options.sheet.page;
+    layer.sheetDpi = sheet.pdf ? options.sheet.dpi : 0;
+    layer.source = options.source;
+    layer.licence = options.licence;
+    layer.attribution = options.attribution;
+    gis::WarpRequest request{options.sheet,  ws.crs(),           points,
+                             options.method, options.pixelSizeM, ws.path(),
+                             layer.name,     layer.titleVi,      "Map sheet " + layer.sheetFile};
+    auto report = [&](double fraction, const char* stage) {
+        try {
+            progress.update(0.02 + 0.93 * fraction, stage);
+            return true;
+        } catch (...) {
+            return false; // cancelled: GDAL stops, the tiles are removed
+        }
+    };
+    try {
+        result.warp = gis::warpSheet(request, report);
+    } catch (const gis::GisError& e) {
+        progress.checkCancelled();
+        throw Error(ErrorKind::Input, e.what());
+    }
+    layer.pixelSizeM = result.warp.pixelSize * ws.crs().linearUnitMetres();
+    layer.width = result.warp.width;
+    layer.height = result.warp.height;
+    try {
+        progress.checkCancelled();
+        ws.transaction([&] {
+            auto& ds = ws.dataset();
+            auto real = [](std::optional<double> v) {
+                return v ? gis::FieldValue(*v) : gis::FieldValue();
+            };
+            ds.run("INSERT INTO pa_rasters (layer_name, title_vi, title_en, sheet_file, "
+                   "sheet_sha256, sheet_page, sheet_date, sheet_dpi, method, control_points, "
+                   "rmse_m, loo_rmse_m, pixel_size_m, width, height, source, licence, "
+                   "attribution, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                   "?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ','now'))",
+                   {layer.name, layer.titleVi, layer.titleEn, layer.sheetFile, layer.sheetSha256,
+                    std::int64_t{layer.sheetPage}, gis::textOrNull(layer.sheetDate),
+                    layer.sheetDpi > 0 ? gis::FieldValue(layer.sheetDpi) : gis::FieldValue(),
+                    layer.method, std::int64_t{layer.controlPoints}, real(layer.rmseM),
+                    real(layer.leaveOneOutRmseM), layer.pixelSizeM, std::int64_t{layer.width},
+                    std::int64_t{layer.height}, gis::textOrNull(layer.source),
+                    gis::textOrNull(layer.licence), gis::textOrNull(layer.attribution)});
+            for (const auto& p : result.points)
+                ds.run("INSERT INTO pa_raster_control_points (layer_name, point_id, pixel, line, "
+                       "x, y, dx_m, dy_m, residual_m, loo_m) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                       "?)",
+                       {layer.name, p.point.id, p.point.pixel, p.point.line, p.point.x, p.point.y,
+                        p.residual.dx, p.residual.dy, p.residual.error,
+                        real(p.residual.leaveOneOut)});
+        });
+        const auto made = ws.dataset().run("SELECT created_at FROM pa_rasters WHERE layer_name = ?",
+                                           {layer.name});
+        if (!made.rows.empty())
+            layer.createdAt = asText(made.rows[0][0]);
+    } catch (...) {
+        try {
+            gis::dropTileTable(ws.path(), layer.name);
+        } catch (const gis::GisError&) {
+            // the first failure is the one to report
+        }
+        throw;
+    }
+    progress.update(1.0, "done");
+    return result;
+}
+
+} // namespace pa::layers
