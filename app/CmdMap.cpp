@@ -60,6 +60,10 @@ const Command& mapCommand()
             {"--units", "LAYER", "coverage theme: unit layer (default: the districts)"},
             {"--kind", "KIND",
              "coverage theme: the kind whose share is shown (default industrial_park)"},
+            {"--sheet", "NAME[:OPACITY]",
+             "draw map sheet NAME (placed by 'planatlas georef') under the layers; opacity "
+             "0–1 or 0–100 %, default 0.6",
+             true},
             {"--quiet", "", "print nothing but errors"},
         },
         1,
@@ -113,6 +117,22 @@ int runMap(const std::vector<std::string>& args)
             throw UsageError(
                 "--size takes WIDTHxHEIGHT in pixels (200x150 to 20000x20000), e.g. 1600x1200");
         o.pixelSize = std::pair{w, h};
+    }
+    for (const auto& spec : parsed.all("--sheet")) {
+        const auto colon = spec.rfind(':');
+        double opacity = 0.6;
+        if (colon != std::string::npos) {
+            std::string text = spec.substr(colon + 1);
+            const bool percent = !text.empty() && text.back() == '%';
+            if (percent)
+                text.pop_back();
+            const auto value = text::parseNumber(text);
+            if (!value || *value < 0 || *value > (percent ? 100 : 1) + (percent ? 0 : 99))
+                throw UsageError("--sheet " + spec +
+                                 ": the opacity after ':' is 0–1 or 0–100 %, e.g. kcn_sheet:0.5");
+            opacity = percent || *value > 1 ? *value / 100.0 : *value;
+        }
+        o.sheets.emplace_back(spec.substr(0, colon), opacity);
     }
     o.title = parsed.value("--title");
     o.subtitle = parsed.value("--subtitle");

@@ -13,6 +13,7 @@ namespace pa::gui {
 namespace {
 constexpr int kLayerRole = Qt::UserRole;
 constexpr int kOpacityRole = Qt::UserRole + 1;
+constexpr int kSheetRole = Qt::UserRole + 2; ///< a map sheet (raster), not a feature layer
 
 QString percent(double opacity)
 {
@@ -67,7 +68,12 @@ void LayerPanel::setLayers(const std::vector<render::StackEntry>& stack, const s
                        Qt::ItemIsDragEnabled);
         const auto k = kept.find(it->layer);
         const bool visible = k != kept.end() ? k->second.first : it->visible;
-        const double opacity = k != kept.end() ? k->second.second : 1.0;
+        const bool sheet = it->kind == render::kMapSheetKind;
+        item->setData(0, kSheetRole, sheet);
+        if (sheet)
+            item->setToolTip(0, tr("%1: map sheet placed on the map").arg(item->text(0)));
+        // A sheet starts see-through: the units and features under it stay readable.
+        const double opacity = k != kept.end() ? k->second.second : sheet ? 0.6 : 1.0;
         item->setCheckState(0, visible ? Qt::Checked : Qt::Unchecked);
         item->setData(1, kOpacityRole, opacity);
         item->setText(1, percent(opacity));
@@ -147,19 +153,22 @@ void LayerPanel::showMenu(const QPoint& at)
     if (!item)
         return;
     const auto layer = item->data(0, kLayerRole).toString();
+    const bool sheet = item->data(0, kSheetRole).toBool();
     QMenu menu(this);
     menu.addAction(tr("Zoom to layer"), this, [this, layer] { emit zoomToLayerRequested(layer); });
-    menu.addAction(tr("Attribute table"), this,
-                   [this, layer] { emit attributeTableRequested(layer); });
+    if (!sheet) // a sheet has pixels, not features
+        menu.addAction(tr("Attribute table"), this,
+                       [this, layer] { emit attributeTableRequested(layer); });
     menu.addAction(tr("Properties…"), this, [this, layer] { emit propertiesRequested(layer); });
-    menu.addAction(tr("Rename…"), this, [this, item, layer] {
-        bool ok = false;
-        const QString title =
-            QInputDialog::getText(this, tr("Rename layer"), tr("Title of the layer:"),
-                                  QLineEdit::Normal, item->text(0), &ok);
-        if (ok && title.trimmed() != item->text(0))
-            emit renameRequested(layer, title.trimmed());
-    });
+    if (!sheet)
+        menu.addAction(tr("Rename…"), this, [this, item, layer] {
+            bool ok = false;
+            const QString title =
+                QInputDialog::getText(this, tr("Rename layer"), tr("Title of the layer:"),
+                                      QLineEdit::Normal, item->text(0), &ok);
+            if (ok && title.trimmed() != item->text(0))
+                emit renameRequested(layer, title.trimmed());
+        });
     menu.addAction(tr("Opacity…"), this, [this, item, layer] {
         bool ok = false;
         const int value = QInputDialog::getInt(

@@ -17,6 +17,7 @@
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/FeatureTable.h"
 #include "planatlas/layers/Find.h"
+#include "planatlas/layers/Georef.h"
 #include "planatlas/layers/Identify.h"
 #include "planatlas/layers/LayerKind.h"
 #include "planatlas/layers/analysis/Table.h"
@@ -57,6 +58,22 @@ QString grouped(double value, const QString& lang)
 {
     return QLocale(lang == QStringLiteral("en") ? QLocale::English : QLocale::Vietnamese)
         .toString(static_cast<qlonglong>(std::llround(value)));
+}
+
+/// One label–value row of a properties box; nothing when the value is empty.
+QString propertyRow(const QString& label, const QString& value)
+{
+    if (value.trimmed().isEmpty())
+        return {};
+    return QStringLiteral("<tr><td style='color:#555;padding-right:10px'>%1</td><td>%2</td></tr>")
+        .arg(label.toHtmlEscaped(), value.toHtmlEscaped());
+}
+
+/// @p value with @p decimals decimals in the interface's language ("3,25" in Vietnamese).
+QString decimal(double value, const QString& lang, int decimals)
+{
+    return QLocale(lang == QStringLiteral("en") ? QLocale::English : QLocale::Vietnamese)
+        .toString(value, 'f', decimals);
 }
 QString decimal(double value, int decimals, const QString& lang)
 {
@@ -967,9 +984,14 @@ void MainWindow::zoomToLayer(const QString& layer)
 {
     if (!m_ws)
         return;
-    if (auto l = m_ws->dataset().layerByName(layer.toStdString()))
+    if (auto l = m_ws->dataset().layerByName(layer.toStdString())) {
         if (auto e = l->extent())
             m_canvas->zoomTo(*e);
+        return;
+    }
+    for (const auto& sheet : layers::rasterLayers(*m_ws))
+        if (sheet.name == layer.toStdString() && sheet.extent)
+            m_canvas->zoomTo(*sheet.extent);
 }
 
 void MainWindow::showError(const QString& what, const QString& why)
@@ -1043,6 +1065,9 @@ QMessageBox* MainWindow::showLayerProperties(const QString& layer)
 {
     if (!m_ws)
         return nullptr;
+    for (const auto& sheet : layers::rasterLayers(*m_ws))
+        if (sheet.name == layer.toStdString())
+            return showSheetProperties(sheet);
     layers::LayerProperties p;
     try {
         p = layers::layerProperties(*m_ws, layer.toStdString());
@@ -1055,10 +1080,7 @@ QMessageBox* MainWindow::showLayerProperties(const QString& layer)
     const auto* kind = layers::findKind(l.kind);
     QString rows;
     auto row = [&rows](const QString& label, const QString& value) {
-        if (!value.trimmed().isEmpty())
-            rows += QStringLiteral("<tr><td style='color:#555;padding-right:10px'>%1</td>"
-                                   "<td>%2</td></tr>")
-                        .arg(label.toHtmlEscaped(), value.toHtmlEscaped());
+        rows += propertyRow(label, value);
     };
     row(tr("Name in the workspace"), q(l.name));
     row(tr("Kind"),
@@ -1092,16 +1114,64 @@ QMessageBox* MainWindow::showLayerProperties(const QString& layer)
             QStringLiteral("%1, %2 – %3, %4")
                 .arg(grouped(p.extent->minX, m_lang), grouped(p.extent->minY, m_lang),
                      grouped(p.extent->maxX, m_lang), grouped(p.extent->maxY, m_lang)));
+    return propertiesBox(q(lang == "en" ? l.titleEn : l.titleVi), rows);
+}
+
+QMessageBox* MainWindow::propertiesBox(const QString& title, const QString& rows)
+{
     auto* box = new QMessageBox(this);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setWindowModality(Qt::NonModal); // the map stays usable beside it
-    box->setWindowTitle(tr("Properties of %1").arg(q(lang == "en" ? l.titleEn : l.titleVi)));
+    box->setWindowTitle(tr("Properties of %1").arg(title));
     box->setTextFormat(Qt::RichText);
-    box->setText(QStringLiteral("<b>%1</b><table>%2</table>")
-                     .arg(q(lang == "en" ? l.titleEn : l.titleVi).toHtmlEscaped(), rows));
+    box->setText(QStringLiteral("<b>%1</b><table>%2</table>").arg(title.toHtmlEscaped(), rows));
     box->setStandardButtons(QMessageBox::Close);
     box->show();
     return box;
+}
+
+QMessageBox* MainWindow::showSheetProperties(const layers::RasterLayer& sheet)
+{
+    const std::string lang = m_lang.toStdString();
+    QString rows;
+    auto row = [&rows](const QString& label, const QString& value) {
+        rows += propertyRow(label, value);
+    };
+    auto metres = [&](double v) { return decimal(v, m_lang, 2) + QStringLiteral(" m"); };
+    row(tr("Name in the workspace"), q(sheet.name));
+    row(tr("Kind"), tr("Map sheet (georeferenced raster)"));
+    QString file = q(sheet.sheetFile);
+    if (sheet.sheetDpi > 0)
+        file += QStringLiteral(", ") +
+                tr("page %1 at %2 dpi").arg(sheet.sheetPage).arg(grouped(sheet.sheetDpi, m_lang));
+    row(tr("Sheet"), file);
+    row(tr("Date on the sheet"), q(sheet.sheetDate));
+    static const std::map<std::string, const char*> methods = {
+        {"affine", QT_TR_NOOP("affine (first-order polynomial)")},
+        {"poly2", QT_TR_NOOP("second-order polynomial")},
+        {"tps", QT_TR_NOOP("thin-plate spline")},
+        {"own", QT_TR_NOOP("the sheet's own georeferencing")}};
+    const auto method = methods.find(sheet.method);
+    row(tr("Placed by"), method == methods.end() ? q(sheet.method) : tr(method->second));
+    if (sheet.controlPoints > 0)
+        row(tr("Control points"), QString::number(sheet.controlPoints));
+    if (sheet.rmseM)
+        row(tr("RMS residual"), metres(*sheet.rmseM));
+    if (sheet.leaveOneOutRmseM)
+        row(tr("RMS leave-one-out error"), metres(*sheet.leaveOneOutRmseM));
+    row(tr("Pixel size"), metres(sheet.pixelSizeM));
+    row(tr("Size"),
+        tr("%1 × %2 pixels").arg(grouped(sheet.width, m_lang), grouped(sheet.height, m_lang)));
+    row(tr("Source"), q(sheet.source));
+    row(tr("Licence"), sheet.licence.empty() ? tr("none recorded") : q(sheet.licence));
+    row(tr("Attribution"), q(sheet.attribution));
+    row(tr("Placed at"), q(sheet.createdAt));
+    if (sheet.extent)
+        row(tr("Extent (%1)").arg(q(m_ws->crs().label())),
+            QStringLiteral("%1, %2 – %3, %4")
+                .arg(grouped(sheet.extent->minX, m_lang), grouped(sheet.extent->minY, m_lang),
+                     grouped(sheet.extent->maxX, m_lang), grouped(sheet.extent->maxY, m_lang)));
+    return propertiesBox(q(lang == "en" ? sheet.titleEn : sheet.titleVi), rows);
 }
 
 bool MainWindow::renameLayer(const QString& layer, const QString& title)

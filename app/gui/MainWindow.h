@@ -4,6 +4,7 @@
 
 #include "planatlas/gis/Transform.h"
 #include "planatlas/layers/Find.h"
+#include "planatlas/layers/Georef.h"
 #include "planatlas/layers/Workspace.h"
 #include "planatlas/render/Map.h"
 
@@ -80,6 +81,10 @@ public:
     /// A layer's properties (title, kind, source, licence, CRS it came from, quality, counts,
     /// links) in a window that does not block the map; null when it cannot be read (said).
     QMessageBox* showLayerProperties(const QString& layer);
+    /// The properties of a map sheet: where it comes from and how well it is placed.
+    QMessageBox* showSheetProperties(const layers::RasterLayer& sheet);
+    /// A non-modal box titled @p title holding the table rows @p rows.
+    QMessageBox* propertiesBox(const QString& title, const QString& rows);
     /// Gives @p layer the title @p title in the interface's language: one undoable step
     /// written at once; false (said in the window) when refused or not written.
     bool renameLayer(const QString& layer, const QString& title);

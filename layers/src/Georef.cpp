@@ -292,10 +292,12 @@ std::vector<RasterLayer> rasterLayers(Workspace& ws)
         return out;
     const auto rows =
         ws.dataset()
-            .execute("SELECT layer_name, title_vi, title_en, sheet_file, sheet_sha256, sheet_page, "
-                     "sheet_dpi, sheet_date, method, control_points, rmse_m, loo_rmse_m, "
-                     "pixel_size_m, width, height, source, licence, attribution, created_at "
-                     "FROM pa_rasters ORDER BY layer_name")
+            .execute("SELECT r.layer_name, r.title_vi, r.title_en, r.sheet_file, r.sheet_sha256, "
+                     "r.sheet_page, r.sheet_dpi, r.sheet_date, r.method, r.control_points, "
+                     "r.rmse_m, r.loo_rmse_m, r.pixel_size_m, r.width, r.height, r.source, "
+                     "r.licence, r.attribution, r.created_at, c.min_x, c.min_y, c.max_x, c.max_y "
+                     "FROM pa_rasters r LEFT JOIN gpkg_contents c ON c.table_name = r.layer_name "
+                     "ORDER BY r.layer_name")
             .rows;
     for (const auto& r : rows) {
         RasterLayer l;
@@ -318,6 +320,10 @@ std::vector<RasterLayer> rasterLayers(Workspace& ws)
         l.licence = asText(r[16]);
         l.attribution = asText(r[17]);
         l.createdAt = asText(r[18]);
+        const auto minX = asReal(r[19]), minY = asReal(r[20]), maxX = asReal(r[21]),
+                   maxY = asReal(r[22]);
+        if (minX && minY && maxX && maxY)
+            l.extent = gis::Envelope{*minX, *minY, *maxX, *maxY};
         out.push_back(std::move(l));
     }
     return out;

@@ -1044,6 +1044,61 @@ private slots:
         QVERIFY(!w.showLayerProperties(QStringLiteral("no_such_layer")));
     }
 
+    void aPlacedMapSheetShowsUnderTheLayersWithItsProperties()
+    {
+        pa::test::TempDir dir;
+        const auto copy = sampleCopy(dir);
+        // A synthetic sheet over the south of the province, placed by ten of its markers.
+        const auto markers = pa::test::writeTestSheet(dir.file("sheet.pgm"), 415000, 2420000, 20);
+        const std::string csv = pa::test::controlPointsCsv(markers);
+        pa::test::writeBytes(dir.file("points.csv"), csv);
+        const auto placed = pa::test::runCli({"georef", copy, dir.file("sheet.pgm"), "--gcp",
+                                              dir.file("points.csv"), "--method", "poly2",
+                                              "--layer", "sheet", "--title-vi", "Tờ thử"});
+        QVERIFY2(placed.exitCode == 0, placed.err.c_str());
+
+        const auto window = sampleWindow(1200, 800, copy);
+        QVERIFY(window);
+        MainWindow& w = *window;
+        auto* item = w.layerPanel()->itemOf("sheet");
+        QVERIFY(item);
+        QCOMPARE(item->text(0), QStringLiteral("Tờ thử"));
+        QCOMPARE(item->text(1), QStringLiteral("60 %")); // see-through from the start
+        const auto stack = w.layerPanel()->stack();
+        QVERIFY(!stack.empty());
+        QCOMPARE(stack.front().first, std::string("sheet")); // at the bottom
+
+        // Zoomed to the sheet (a double click on it), a marker is drawn where it belongs;
+        // hidden, it is gone.
+        auto* panel = w.layerPanel();
+        panel->scrollToItem(item); // the bottom of the list: the bottom of the map
+        const QPoint onItem = panel->visualItemRect(item).center();
+        QTest::mousePress(panel->viewport(), Qt::LeftButton, {}, onItem); // as a person does
+        QTest::mouseDClick(panel->viewport(), Qt::LeftButton, {},
+                           panel->visualItemRect(item).center());
+        QVERIFY(drawn(w));
+        const auto e = w.canvas()->extent();
+        QVERIFY(e.minX <= 415001 && e.maxY >= 2419999);
+        const auto& m = markers[24];
+        const QPoint at =
+            w.canvas()->toPixel(m.x, m.y).toPoint() * w.canvas()->picture().devicePixelRatio();
+        const int with = qGray(w.canvas()->picture().pixel(at));
+        w.layerPanel()->setLayerVisible("sheet", false);
+        QVERIFY(drawn(w));
+        const int without = qGray(w.canvas()->picture().pixel(at));
+        QVERIFY2(with + 60 < without,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(with).arg(without)));
+
+        auto* box = w.showLayerProperties(QStringLiteral("sheet"));
+        QVERIFY(box);
+        const QString text = box->text();
+        QVERIFY2(text.contains(QStringLiteral("đa thức bậc hai")), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("Điểm khống chế")));
+        QVERIFY(text.contains(QStringLiteral("sheet.pgm")));
+        QVERIFY(text.contains(QStringLiteral("0,00 m"))); // the poly2 fit of a poly2 bend
+        box->close();
+    }
+
     void renamingALayerIsWrittenAndUndoable()
     {
         pa::test::TempDir dir;

@@ -6,6 +6,7 @@
 
 #include "TestSupport.h"
 #include "planatlas/layers/Errors.h"
+#include "planatlas/layers/Georef.h"
 #include "planatlas/layers/Importer.h"
 #include "planatlas/layers/Workspace.h"
 
@@ -532,6 +533,87 @@ TEST_F(Map, CanvasDrawsExactlyTheStackAtTheExtentEdgeToEdge)
     EXPECT_NE(withParks.pixel(x, y), noParks.pixel(x, y));
     EXPECT_EQ(hiddenParks.pixel(x, y), noParks.pixel(x, y));
     EXPECT_THROW(draw({{"no_such_layer", 1.0}}, noParks), pa::layers::Error);
+}
+
+TEST_F(Map, MapSheetsAreDrawnUnderTheLayersWithTheirOpacity)
+{
+    // A sheet of 24 × 18 km over the province, placed by ten of its markers.
+    const auto markers =
+        pa::test::writeTestSheet(m_dir.file("sheet.pgm"), X0 + 2000, Y0 + 19000, 20);
+    const std::string csv = pa::test::controlPointsCsv(markers);
+    pa::test::writeBytes(m_dir.file("points.csv"), csv);
+    {
+        auto ws = pa::layers::Workspace::open(path(), pa::gis::OpenMode::Update);
+        pa::layers::GeorefOptions g;
+        g.sheet.path = m_dir.file("sheet.pgm");
+        g.controlPoints = m_dir.file("points.csv");
+        g.method = pa::gis::GeorefMethod::Polynomial2;
+        g.layerName = "sheet";
+        (void)pa::layers::georeference(ws, g);
+        ws.close();
+    }
+    auto ws = pa::layers::Workspace::open(path(), pa::gis::OpenMode::ReadOnly);
+    const auto stack = pa::render::defaultStack(ws);
+    ASSERT_FALSE(stack.empty());
+    EXPECT_EQ(stack.front().layer, "sheet"); // at the bottom, visible
+    EXPECT_EQ(stack.front().kind, pa::render::kMapSheetKind);
+    EXPECT_TRUE(stack.front().visible);
+
+    auto draw = [&](std::vector<std::pair<std::string, double>> layers, QImage& image) {
+        MapOptions o;
+        o.furniture = false;
+        o.extent = pa::gis::Envelope{X0 + 2000, Y0 + 5000, X0 + 14000, Y0 + 13000}; // 20 m/px
+        o.pixelSize = std::pair{600, 400};
+        o.stack = std::move(layers);
+        image = QImage(600, 400, QImage::Format_ARGB32_Premultiplied);
+        QPainter painter(&image);
+        return pa::render::drawMap(ws, o, painter, QRectF(0, 0, 600, 400));
+    };
+    QImage with, without, faint;
+    const auto r = draw({{"districts", 1.0}, {"sheet", 1.0}}, with);
+    EXPECT_EQ(r.layersDrawn, (std::vector<std::string>{"sheet", "districts"}));
+    draw({{"districts", 1.0}}, without);
+    draw({{"districts", 1.0}, {"sheet", 0.3}}, faint);
+    // Every marker inside the map is drawn where it truly is (the centre of its dark pixels
+    // within a pixel of its position), grey at 30 %, and not at all without the sheet.
+    auto darkCentre = [](const QImage& image, int cx, int cy) -> std::optional<QPointF> {
+        double sx = 0, sy = 0, n = 0;
+        for (int y = cy - 8; y <= cy + 8; ++y)
+            for (int x = cx - 8; x <= cx + 8; ++x)
+                if (image.rect().contains(x, y) && qGray(image.pixel(x, y)) < 100) {
+                    sx += x + 0.5;
+                    sy += y + 0.5;
+                    ++n;
+                }
+        return n > 0 ? std::optional<QPointF>(QPointF(sx / n, sy / n)) : std::nullopt;
+    };
+    int seen = 0;
+    for (const auto& m : markers) {
+        const double x = (m.x - r.extent.minX) / r.metresPerPixel;
+        const double y = (r.extent.maxY - m.y) / r.metresPerPixel;
+        if (x < 10 || y < 10 || x >= 590 || y >= 390)
+            continue;
+        ++seen;
+        const auto centre = darkCentre(with, static_cast<int>(x), static_cast<int>(y));
+        ASSERT_TRUE(centre) << m.id;
+        EXPECT_LT(std::hypot(centre->x() - x, centre->y() - y), 1.0) << m.id;
+        EXPECT_FALSE(darkCentre(without, static_cast<int>(x), static_cast<int>(y))) << m.id;
+        EXPECT_GT(qGray(faint.pixel(static_cast<int>(x), static_cast<int>(y))), 120) << m.id;
+    }
+    EXPECT_GE(seen, 6);
+    // A printed map takes sheets by name; an unknown one is refused.
+    MapOptions printed;
+    printed.sheets = {{"no_such_sheet", 0.5}};
+    EXPECT_THROW(write(printed, "x.png"), pa::layers::Error);
+    printed.sheets = {{"sheet", 0.5}};
+    // Over the country around, under the province's own layers.
+    const auto drawn = write(printed, "sheet.png").layersDrawn;
+    const auto at = [&](const std::string& name) {
+        return std::find(drawn.begin(), drawn.end(), name) - drawn.begin();
+    };
+    EXPECT_LT(at("sheet"), static_cast<long>(drawn.size()));
+    EXPECT_LT(at("country"), at("sheet"));
+    EXPECT_LT(at("sheet"), at("parks"));
 }
 
 // The Vietnamese catalogues (maps and report; the desktop application) leave no word in

@@ -147,13 +147,15 @@ CommandResult runCli(const std::vector<std::string>& args)
     return run(argv);
 }
 
-std::vector<SheetMarker> writeTestSheet(const std::string& path, double x0, double y0)
+std::vector<SheetMarker> writeTestSheet(const std::string& path, double x0, double y0,
+                                        double metresPerPixel)
 {
     constexpr int kWidth = 1200, kHeight = 900;
     // Map position of a sheet position: a scan that is neither square nor flat.
+    const double k = metresPerPixel / 60;
     auto at = [&](double c, double r) {
-        return std::pair{x0 + 60 * c + 0.004 * c * r + 0.00002 * c * c,
-                         y0 - 60 * r + 0.003 * c * r - 0.00003 * r * r};
+        return std::pair{x0 + k * (60 * c + 0.004 * c * r + 0.00002 * c * c),
+                         y0 + k * (-60 * r + 0.003 * c * r - 0.00003 * r * r)};
     };
     std::string pixels(static_cast<std::size_t>(kWidth) * kHeight, '\xff');
     std::vector<SheetMarker> markers;
@@ -171,6 +173,17 @@ std::vector<SheetMarker> writeTestSheet(const std::string& path, double x0, doub
     writeBytes(path, "P5\n" + std::to_string(kWidth) + " " + std::to_string(kHeight) + "\n255\n" +
                          pixels);
     return markers;
+}
+
+std::string controlPointsCsv(const std::vector<SheetMarker>& markers, std::size_t step)
+{
+    std::ostringstream csv;
+    csv.precision(12);
+    csv << "id,pixel,line,x,y\n";
+    for (std::size_t i = 0; i < markers.size(); i += step)
+        csv << markers[i].id << ',' << markers[i].pixel << ',' << markers[i].line << ','
+            << markers[i].x << ',' << markers[i].y << '\n';
+    return csv.str();
 }
 
 } // namespace pa::test

@@ -86,9 +86,12 @@ struct SheetMarker
 };
 /// Writes a synthetic map sheet for georeferencing tests: a 1200 × 900 grey image (binary PGM,
 /// which GDAL reads) with 48 black 7 × 7 markers on a grid, bent by a known second-order
-/// distortion of about 60 m per pixel whose sheet origin lies at (@p x0, @p y0). Returns every
-/// marker with the map position it truly shows.
-std::vector<SheetMarker> writeTestSheet(const std::string& path, double x0, double y0);
+/// distortion of about @p metresPerPixel whose sheet origin lies at (@p x0, @p y0). Returns
+/// every marker with the map position it truly shows.
+std::vector<SheetMarker> writeTestSheet(const std::string& path, double x0, double y0,
+                                        double metresPerPixel = 60);
+/// Every @p step-th marker as a control point: a CSV with the columns id, pixel, line, x, y.
+std::string controlPointsCsv(const std::vector<SheetMarker>& markers, std::size_t step = 5);
 
 /// Whether the build made the sample workspaces (PLANATLAS_BUILD_SAMPLES=ON, the default).
 bool samplesBuilt();

@@ -506,6 +506,10 @@
         <source>Title of the layer:</source>
         <translation>Tên hiển thị của lớp:</translation>
     </message>
+    <message>
+        <source>%1: map sheet placed on the map</source>
+        <translation>%1: bản đồ quét đã nắn lên bản đồ</translation>
+    </message>
 </context>
 <context>
     <name>pa::gui::MainWindow</name>
@@ -982,6 +986,70 @@ Chạy trên %2, Qt %3.</translation>
     <message>
         <source>Find</source>
         <translation>Tìm kiếm</translation>
+    </message>
+    <message>
+        <source>Map sheet (georeferenced raster)</source>
+        <translation>Bản đồ nền quét (ảnh đã nắn tọa độ)</translation>
+    </message>
+    <message>
+        <source>page %1 at %2 dpi</source>
+        <translation>trang %1, độ phân giải %2 dpi</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>Tờ bản đồ</translation>
+    </message>
+    <message>
+        <source>Date on the sheet</source>
+        <translation>Ngày ghi trên tờ bản đồ</translation>
+    </message>
+    <message>
+        <source>affine (first-order polynomial)</source>
+        <translation>affine (đa thức bậc một)</translation>
+    </message>
+    <message>
+        <source>second-order polynomial</source>
+        <translation>đa thức bậc hai</translation>
+    </message>
+    <message>
+        <source>thin-plate spline</source>
+        <translation>spline tấm mỏng (thin-plate spline)</translation>
+    </message>
+    <message>
+        <source>the sheet&apos;s own georeferencing</source>
+        <translation>tọa độ sẵn có của tờ bản đồ</translation>
+    </message>
+    <message>
+        <source>Placed by</source>
+        <translation>Phương pháp nắn</translation>
+    </message>
+    <message>
+        <source>Control points</source>
+        <translation>Điểm khống chế</translation>
+    </message>
+    <message>
+        <source>RMS residual</source>
+        <translation>Sai số trung phương (phần dư)</translation>
+    </message>
+    <message>
+        <source>RMS leave-one-out error</source>
+        <translation>Sai số trung phương kiểm tra chéo (bỏ từng điểm)</translation>
+    </message>
+    <message>
+        <source>Pixel size</source>
+        <translation>Kích thước điểm ảnh</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Kích thước</translation>
+    </message>
+    <message>
+        <source>%1 × %2 pixels</source>
+        <translation>%1 × %2 điểm ảnh</translation>
+    </message>
+    <message>
+        <source>Placed at</source>
+        <translation>Thời điểm nắn</translation>
     </message>
 </context>
 <context>

@@ -123,6 +123,14 @@
         <source>NO DATA: the workspace has no feature of the kind %1; every unit shows 0 %.</source>
         <translation>KHÔNG CÓ DỮ LIỆU: không gian làm việc không có đối tượng nào thuộc loại %1; mọi đơn vị đều là 0 %.</translation>
     </message>
+    <message>
+        <source>Map sheet</source>
+        <translation>Bản đồ nền quét</translation>
+    </message>
+    <message>
+        <source>placed by %1 control points, RMS %2 m</source>
+        <translation>nắn theo %1 điểm khống chế, sai số trung phương %2 m</translation>
+    </message>
 </context>
 <context>
     <name>Report</name>

@@ -8,8 +8,10 @@
 #include "Themes_p.h"
 #include "planatlas/gis/Dataset.h"
 #include "planatlas/gis/Error.h"
+#include "planatlas/gis/Raster.h"
 #include "planatlas/gis/Transform.h"
 #include "planatlas/layers/Errors.h"
+#include "planatlas/layers/Georef.h"
 #include "planatlas/layers/LayerKind.h"
 #include "planatlas/layers/Limits.h"
 #include "planatlas/layers/PendingFile.h"
@@ -174,7 +176,24 @@ private:
             if (!exists(name))
                 throw Error(ErrorKind::Usage,
                             "--layers: the workspace has no layer '" + name + "'");
+        const auto sheets = layers::rasterLayers(m_ws);
+        auto sheet = [&](const std::string& name) -> const layers::RasterLayer* {
+            for (const auto& r : sheets)
+                if (r.name == name)
+                    return &r;
+            return nullptr;
+        };
+        for (const auto& [name, opacity] : m_o.sheets) {
+            const auto* r = sheet(name);
+            if (!r)
+                throw Error(ErrorKind::Usage, "the workspace has no map sheet '" + name + "'");
+            m_sheets.emplace_back(*r, std::clamp(opacity, 0.0, 1.0));
+        }
         for (const auto& [name, opacity] : m_o.stack) {
+            if (const auto* r = sheet(name)) {
+                m_sheets.emplace_back(*r, std::clamp(opacity, 0.0, 1.0));
+                continue;
+            }
             if (!exists(name))
                 throw Error(ErrorKind::Usage, "the workspace has no layer '" + name + "'");
             m_stacked.emplace(
@@ -425,6 +444,7 @@ private:
                               "drawing");
             if (!groundDone && d.kind != "basemap") {
                 paintGround();
+                paintSheets();
                 groundDone = true;
             }
             const auto stackedHere = m_stacked.find(d.layer.name);
@@ -463,7 +483,54 @@ private:
                 }
             }
         }
+        if (!groundDone)
+            paintSheets();
         m_p.setOpacity(1.0);
+    }
+
+    /// The map sheets over the ground, read from their tiles at the frame's resolution (from
+    /// overviews when the map shows them small).
+    void paintSheets()
+    {
+        const QRectF frame = m_layout.frame;
+        // Device units are pixels on an image, points or dots on a PDF or SVG: at most about
+        // 8 000 pixels a side whatever the device.
+        const double scale = std::min(1.0, 8000.0 / std::max(frame.width(), frame.height()));
+        const int width = std::max(1, static_cast<int>(std::lround(frame.width() * scale)));
+        const int height = std::max(1, static_cast<int>(std::lround(frame.height() * scale)));
+        for (const auto& [sheet, opacity] : m_sheets) {
+            std::vector<std::uint8_t> rgba;
+            try {
+                rgba = gis::Raster::open(layers::rasterDataset(m_ws, sheet.name))
+                           .readRgba(m_view.world, width, height);
+            } catch (const gis::GisError& e) {
+                throw Error(ErrorKind::Workspace,
+                            "map sheet '" + sheet.name + "' cannot be read: " + e.what());
+            }
+            const QImage image(rgba.data(), width, height, width * 4, QImage::Format_RGBA8888);
+            m_p.setOpacity(opacity);
+            m_p.drawImage(frame, image);
+            m_p.setOpacity(1.0);
+            m_report.layersDrawn.push_back(sheet.name);
+            // "Map sheet «title» (file, date), placed by N control points, RMS x m (licence)"
+            QString placed =
+                MapText::tr("Map sheet", m_o.lang) + QStringLiteral(" «") +
+                QString::fromStdString(m_o.lang == "en" ? sheet.titleEn : sheet.titleVi) +
+                QStringLiteral("» (") + QString::fromStdString(sheet.sheetFile);
+            if (!sheet.sheetDate.empty())
+                placed += QStringLiteral(", ") + QString::fromStdString(sheet.sheetDate);
+            placed += QStringLiteral(")");
+            if (sheet.rmseM)
+                placed += QStringLiteral(", ") +
+                          MapText::tr("placed by %1 control points, RMS %2 m", m_o.lang)
+                              .arg(sheet.controlPoints)
+                              .arg(formatDecimal(*sheet.rmseM, 1, m_o.lang));
+            if (!sheet.attribution.empty())
+                placed += QStringLiteral(", ") + QString::fromStdString(sheet.attribution);
+            if (!sheet.licence.empty())
+                placed += QStringLiteral(" (") + QString::fromStdString(sheet.licence) + ")";
+            m_sources.emplace_back(sheet.titleVi, placed.toStdString());
+        }
     }
 
     void labels()
@@ -531,7 +598,8 @@ private:
     MapReport m_report;
     std::string m_provinceLayer, m_unitDate;
     std::set<std::string> m_only;
-    std::map<std::string, std::pair<int, double>> m_stacked; // layer → (position, opacity)
+    std::map<std::string, std::pair<int, double>> m_stacked;      // layer → (position, opacity)
+    std::vector<std::pair<layers::RasterLayer, double>> m_sheets; // map sheet, opacity
     PageLayout m_layout;
     View m_view;
     std::vector<Drawn> m_drawn;
@@ -563,6 +631,8 @@ std::vector<StackEntry> defaultStack(layers::Workspace& ws)
     const std::string provinceLayer = periodProvinceLayer(ws);
     const std::string unitsLayer = periodUnitsLayer(ws);
     std::vector<StackEntry> stack;
+    for (const auto& sheet : layers::rasterLayers(ws))
+        stack.push_back({sheet.name, kMapSheetKind, sheet.titleVi, sheet.titleEn, "raster", true});
     for (const auto& l : ws.layers()) {
         auto table = ws.dataset().layerByName(l.name);
         if (!table || !table->hasGeometry())
@@ -575,6 +645,9 @@ std::vector<StackEntry> defaultStack(layers::Workspace& ws)
         stack.push_back({l.name, l.kind, l.titleVi, l.titleEn, l.geometryType, visible});
     }
     std::stable_sort(stack.begin(), stack.end(), [](const StackEntry& a, const StackEntry& b) {
+        const bool sheetA = a.kind == kMapSheetKind, sheetB = b.kind == kMapSheetKind;
+        if (sheetA != sheetB)
+            return sheetA; // the sheets at the bottom, where maps draw them
         return layers::drawOrder(a.kind) < layers::drawOrder(b.kind);
     });
     return stack;
@@ -590,7 +663,19 @@ QImage kindSwatch(const std::string& kind, const std::string& geometryType, int 
     const Symbol s = symbolFor(kind, "existing", "provincial", false, false, u);
     const QString type = QString::fromStdString(geometryType).toUpper();
     const double m = size * 0.15;
-    if (type.contains(QStringLiteral("POINT"))) {
+    if (type == QStringLiteral("RASTER")) {
+        // A sheet of paper with a bent line on it: a scanned map.
+        const QRectF sheet(m, m * 0.6, size - 2 * m, size - 1.2 * m);
+        p.fillRect(sheet, QColor(0xfb, 0xf7, 0xea));
+        p.setPen(QPen(QColor(0x8a, 0x80, 0x6a), std::max(1.0, size / 16.0)));
+        p.drawRect(sheet);
+        QPainterPath contour;
+        contour.moveTo(sheet.left() + 2, sheet.bottom() - 3);
+        contour.cubicTo(sheet.center().x(), sheet.top(), sheet.center().x(), sheet.bottom(),
+                        sheet.right() - 2, sheet.top() + 3);
+        p.setPen(QPen(QColor(0xc0, 0x5a, 0x3c), std::max(1.0, size / 12.0)));
+        p.drawPath(contour);
+    } else if (type.contains(QStringLiteral("POINT"))) {
         drawMark(p, s, QPointF(size / 2.0, size / 2.0), Units{96.0 * size / 16.0 * 0.9});
     } else if (type.contains(QStringLiteral("LINE"))) {
         QPainterPath path;

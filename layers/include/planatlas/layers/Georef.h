@@ -63,6 +63,7 @@ struct RasterLayer
     double pixelSizeM = 0;
     int width = 0, height = 0;
     std::string source, licence, attribution, createdAt;
+    std::optional<gis::Envelope> extent; ///< in the workspace CRS
 };
 
 struct PlacedControlPoint

@@ -97,6 +97,10 @@ struct MapOptions
     /// The theme's analysis results, prepared before (see ThemeData); null or unfitting: the
     /// renderer prepares them.
     std::shared_ptr<const ThemeData> prepared;
+    /// Map sheets placed by `planatlas georef`, each with an opacity 0–1, drawn over the
+    /// province's ground and under every layer, with their source in the footer. A canvas's
+    /// stack may name sheets too; they are drawn at the same place.
+    std::vector<std::pair<std::string, double>> sheets;
 };
 
 /// Runs what the theme of @p options needs from the analyses (nothing for the programme,
@@ -146,6 +150,9 @@ MapReport writeMap(layers::Workspace& workspace, const MapOptions& options, cons
 /// unless a CRS is given, e.g. lon/lat with ":EPSG:4326"). Throws layers::Error(Usage).
 std::optional<gis::Envelope> extentFor(layers::Workspace& workspace, const std::string& spec);
 
+/// The kind of a map sheet in a canvas's stack (StackEntry::kind); its geometryType is "raster".
+inline constexpr const char* kMapSheetKind = "map_sheet";
+
 /// A layer as a canvas stacks it.
 struct StackEntry
 {
@@ -156,7 +163,8 @@ struct StackEntry
 /// The workspace's layers with geometry in the order maps draw them (bottom first: basemap,
 /// price zones, areas, units, lines, points), each visible when the programme theme would
 /// draw it (the province and districts of the programme's period, programme kinds and
-/// infrastructure; not price zones, grids, communes or other periods' units).
+/// infrastructure; not price zones, grids, communes or other periods' units). The map sheets
+/// come first, visible (kind kMapSheetKind).
 std::vector<StackEntry> defaultStack(layers::Workspace& workspace);
 
 /// The coverage theme's classes of share, lowest first: label ("1 – 5 %") and colour (ARGB), for
