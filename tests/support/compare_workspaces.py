@@ -1,32 +1,26 @@
-#!/ usr / bin / python3
-""
-    "Compares two workspaces table by table, row by row, ignoring the columns that record when
-    something was
-    done(timestamps) and SQLite's own bookkeeping. Exit 0 when alike; otherwise prints the first
-    differences and exits 1.
+#!/usr/bin/python3
+"""Compares two workspaces table by table, row by row, ignoring the columns that record when
+something was done (timestamps) and SQLite's own bookkeeping. Exit 0 when alike; otherwise
+prints the first differences and exits 1.
 
-    usage : compare_workspaces.py A.gpkg B.gpkg ""
-                                                "
-            import io import sqlite3 import sys import zipfile
+usage: compare_workspaces.py A.gpkg B.gpkg"""
+import io
+import sqlite3
+import sys
+import zipfile
 
-            TIMESTAMPS = {"last_change", "imported_at", "ingested_at",
-                          "created_at",  "reviewed_at", "update_time"}
+TIMESTAMPS = {"last_change", "imported_at", "ingested_at", "created_at", "reviewed_at", "update_time"}
 
-                         def project_text(content, path)
-    : ""
-      "A QGIS project stored in a GeoPackage (hex of a .qgz) as its XML: the archive's own
-      dates
-      and the metadata's modification time are not part of what it says, nor the name of the file it
-          is stored in(its layers are read from "./<that file>")
-              .""
-               "
-          data = bytes.fromhex(content if isinstance (content, str) else content.decode()) own =
-                             ("./" + path.rsplit("/", 1)[-1])
-                                 .encode() with zipfile.ZipFile(io.BytesIO(data)) as archive
-    : return
-{
-name: archive.read(name).replace(own, b"./WORKSPACE") for name in archive.namelist()
-}
+
+def project_text(content, path):
+    """A QGIS project stored in a GeoPackage (hex of a .qgz) as its XML: the archive's own
+    dates and the metadata's modification time are not part of what it says, nor the name of
+    the file it is stored in (its layers are read from "./<that file>")."""
+    data = bytes.fromhex(content if isinstance(content, str) else content.decode())
+    own = ("./" + path.rsplit("/", 1)[-1]).encode()
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {name: archive.read(name).replace(own, b"./WORKSPACE") for name in archive.namelist()}
+
 
 def dump(path):
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)

@@ -1,19 +1,16 @@
-#!/ usr / bin / env python3
-""
-    "Crash safety as a test (issue 19): kill -9 PlanAtlas commands at random moments and check
-    what a planner would find afterwards.
+#!/usr/bin/env python3
+"""Crash safety as a test (issue 19): kill -9 PlanAtlas commands at random moments and check
+what a planner would find afterwards.
 
-    For each
-    scenario(import, ingest, link review, analyze to a GeoPackage, map, report)
-the command is first run to its end on a copy of the sample workspace,
-    which gives the state "after" and the outputs it writes.Then, RUNS times,
-    it is started on a fresh copy and killed with SIGKILL after a random delay within its measured
-            duration(half of them in its last third, where writing and committing happen)
-                .After each kill :
+For each scenario (import, ingest, link review, analyze to a GeoPackage, map, report) the
+command is first run to its end on a copy of the sample workspace, which gives the state
+"after" and the outputs it writes. Then, RUNS times, it is started on a fresh copy and killed
+with SIGKILL after a random delay within its measured duration (half of them in its last
+third, where writing and committing happen). After each kill:
 
-    -the workspace passes SQLite's PRAGMA integrity_check and `planatlas validate` (exit 0); -
-            its content(every table, rows sorted, timestamps masked) equals the state before
-        or the state after — never a mixture;
+- the workspace passes SQLite's PRAGMA integrity_check and `planatlas validate` (exit 0);
+- its content (every table, rows sorted, timestamps masked) equals the state before or the
+  state after — never a mixture;
 - each output file is either absent or byte-identical to the uninterrupted run's (temporary
   '.partial' files beside it are counted and listed, not outputs).
 
@@ -73,7 +70,8 @@ def dump(path):
     masked (an import or ingest records when it ran). R-tree shadow tables are left to
     integrity_check and validate."""
     db = sqlite3.connect(path)  # read-write: a hot journal left by the kill is rolled back here
-try : h = hashlib.sha256()
+    try:
+        h = hashlib.sha256()
         tables = [r[0] for r in db.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' "
             "AND name NOT LIKE 'rtree\\_%' ESCAPE '\\' ORDER BY name")]
@@ -119,10 +117,7 @@ def output_digest(run_dir, name):
     (SQLite pages may differ between two complete writes of the same rows)."""
     path = os.path.join(run_dir, name)
     if name.endswith(".gpkg") and os.path.isfile(path):
-        return
-        {
-            "" : dump(path)
-        }
+        return {"": dump(path)}
     return files_under(path)
 
 
@@ -132,7 +127,8 @@ def run(cli, argv, ws, out, env, kill_after=None):
     p = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     killed = False
     if kill_after is not None:
-    try : p.wait(timeout=kill_after)
+        try:
+            p.wait(timeout=kill_after)
         except subprocess.TimeoutExpired:
             p.send_signal(signal.SIGKILL)
             killed = True
@@ -169,7 +165,7 @@ def main():
     for name, (argv, outputs, changes) in scenarios(a.shared, a.work).items():
         if a.only and name not in a.only.split(","):
             continue
-#The uninterrupted run : the state after and the complete outputs.
+        # The uninterrupted run: the state after and the complete outputs.
         full_dir = os.path.join(a.work, name, "full")
         os.makedirs(full_dir)
         ws = os.path.join(full_dir, "ws.gpkg")
@@ -193,8 +189,8 @@ def main():
             os.makedirs(run_dir)
             ws = os.path.join(run_dir, "ws.gpkg")
             shutil.copyfile(base, ws)
-#Half the kills anywhere, half in the last third, where the writing and the
-#commit or rename happen.
+            # Half the kills anywhere, half in the last third, where the writing and the
+            # commit or rename happen.
             delay = (rng.uniform(0.02, duration * 1.05) if i % 2 == 0
                      else rng.uniform(duration * 0.67, duration * 1.05))
             rc, killed, _, err = run(a.cli, argv, ws, run_dir, env, kill_after=delay)
