@@ -5,6 +5,7 @@
 #include "Background_p.h"
 #include "EditCommand.h"
 #include "ExportMapDialog.h"
+#include "GeorefDialog.h"
 #include "IdentifyPanel.h"
 #include "ImportDialog.h"
 #include "LayerPanel.h"
@@ -250,6 +251,7 @@ void MainWindow::createActions()
         dialog.exec();
     });
     m_import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    m_georef = m_fileMenu->addAction(QString(), this, [this] { openGeoreferencer(); });
     m_ingest = m_fileMenu->addAction(QString(), this, [this] {
         if (!m_ws)
             return;
@@ -431,6 +433,8 @@ void MainWindow::retranslateUi()
     m_export->setText(tr("&Export map…"));
     m_import->setText(tr("&Add a layer…"));
     m_import->setEnabled(m_ws != nullptr);
+    m_georef->setText(tr("&Place a map sheet…"));
+    m_georef->setEnabled(m_ws != nullptr);
     m_ingest->setText(tr("&Ingest a plan document…"));
     m_ingest->setEnabled(m_ws != nullptr);
     m_export->setEnabled(m_ws != nullptr);
@@ -557,6 +561,8 @@ bool MainWindow::openWorkspace(const QString& path)
     m_attributes->clear(); // another workspace's table
     m_attributesDock->hide();
     m_findables.clear();
+    if (m_georefDialog) // its points are in the other workspace's CRS
+        m_georefDialog->close();
     m_ws = std::move(ws);
     m_path = path;
     m_writable = false; // opened for reading; reopened for writing at the first edit
@@ -614,6 +620,8 @@ void MainWindow::addImportedLayer(const QString& layer)
 
 void MainWindow::closeWorkspace()
 {
+    if (m_georefDialog)
+        m_georefDialog->close();
     m_canvas->setSelection({});
     m_canvas->clear();
     m_layers->clear();
@@ -943,6 +951,52 @@ QString MainWindow::runInBackground(
         tr("cancelled; nothing was written"));
     dialog.reset();
     return error;
+}
+
+GeorefDialog* MainWindow::openGeoreferencer()
+{
+    if (!m_ws)
+        return nullptr;
+    if (m_georefDialog) {
+        m_georefDialog->show();
+        m_georefDialog->raise();
+        return m_georefDialog;
+    }
+    m_georefDialog = new GeorefDialog(this, q(m_ws->crs().label()), m_lang);
+    m_georefDialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_georefDialog, &GeorefDialog::pickOnMapRequested, this, [this](bool on) {
+        m_canvas->setTool(on ? MapCanvas::Tool::PickPoint : MapCanvas::Tool::Browse);
+        if (on)
+            statusBar()->showMessage(tr("Click on the map where the point on the sheet is."));
+    });
+    connect(m_canvas, &MapCanvas::picked, m_georefDialog, &GeorefDialog::mapPicked);
+    connect(m_georefDialog, &GeorefDialog::placeRequested, this, &MainWindow::placeSheet);
+    m_georefDialog->show();
+    return m_georefDialog;
+}
+
+bool MainWindow::placeSheet(const layers::GeorefOptions& options)
+{
+    if (!m_ws)
+        return false;
+    layers::GeorefResult result;
+    const QString error = runInBackground(
+        tr("Placing %1…").arg(QFileInfo(q(options.sheet.path)).fileName()), gis::OpenMode::Update,
+        [&](layers::Workspace& ws, const layers::Progress& progress) {
+            result = layers::georeference(ws, options, progress);
+        });
+    if (!error.isEmpty()) {
+        showError(tr("Cannot place %1").arg(QFileInfo(q(options.sheet.path)).fileName()), error);
+        return false;
+    }
+    reloadWorkspace();
+    zoomToLayer(q(result.layer.name));
+    QString message = tr("%1 placed on the map").arg(q(result.layer.titleVi));
+    if (result.layer.rmseM)
+        message += QStringLiteral(": ") +
+                   tr("RMS residual %1 m").arg(decimal(*result.layer.rmseM, m_lang, 2));
+    statusBar()->showMessage(message, 15000);
+    return true;
 }
 
 bool MainWindow::ingestPlan(const QString& file)

@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QMainWindow>
 #include <QPointF>
+#include <QPointer>
 #include <QTranslator>
 #include <QUndoStack>
 #include <functional>
@@ -31,6 +32,7 @@ namespace pa::gui {
 
 class AnalysisDock;
 class AttributeTable;
+class GeorefDialog;
 class IdentifyPanel;
 class LayerPanel;
 class MapCanvas;
@@ -81,6 +83,10 @@ public:
     /// A layer's properties (title, kind, source, licence, CRS it came from, quality, counts,
     /// links) in a window that does not block the map; null when it cannot be read (said).
     QMessageBox* showLayerProperties(const QString& layer);
+    /// The georeferencer beside the map (one at a time); null without a workspace.
+    GeorefDialog* openGeoreferencer();
+    /// Warps and keeps the sheet as the georeferencer asks; false (said) on failure.
+    bool placeSheet(const layers::GeorefOptions& options);
     /// The properties of a map sheet: where it comes from and how well it is placed.
     QMessageBox* showSheetProperties(const layers::RasterLayer& sheet);
     /// A non-modal box titled @p title holding the table rows @p rows.
@@ -179,12 +185,13 @@ private:
     QStandardItemModel* m_findModel = nullptr;
     std::vector<layers::Findable> m_findables; ///< of the open workspace; read at the first search
     QDockWidget* m_attributesDock = nullptr;
+    QPointer<GeorefDialog> m_georefDialog; ///< for the open workspace only
     QLabel* m_coords = nullptr;
     QLabel* m_scale = nullptr;
     QLabel* m_state = nullptr;
     QMenu *m_fileMenu = nullptr, *m_recentMenu = nullptr, *m_viewMenu = nullptr,
           *m_langMenu = nullptr, *m_helpMenu = nullptr;
-    QAction *m_export = nullptr, *m_import = nullptr, *m_ingest = nullptr;
+    QAction *m_export = nullptr, *m_import = nullptr, *m_ingest = nullptr, *m_georef = nullptr;
     QAction *m_open = nullptr, *m_close = nullptr, *m_quit = nullptr, *m_zoomFull = nullptr,
             *m_zoomIn = nullptr, *m_zoomOut = nullptr, *m_clearHighlight = nullptr, *m_vi = nullptr,
             *m_en = nullptr, *m_about = nullptr;

@@ -472,7 +472,10 @@ void MapCanvas::mouseReleaseEvent(QMouseEvent* event)
     if (event->button() != Qt::LeftButton || !m_press)
         return;
     const QPoint at = event->position().toPoint();
-    if (!m_dragging && m_tool != Tool::Browse) {
+    if (!m_dragging && m_tool == Tool::PickPoint) {
+        const QPointF world = toWorld(at);
+        emit picked(world.x(), world.y());
+    } else if (!m_dragging && m_tool != Tool::Browse) {
         if (m_measureDone) { // a click after a finished measurement starts the next one
             m_measure.clear();
             m_measureDone = false;
@@ -500,7 +503,7 @@ void MapCanvas::mouseReleaseEvent(QMouseEvent* event)
 void MapCanvas::mouseDoubleClickEvent(QMouseEvent* event)
 {
     // The double click's first press and release added its vertex already: it ends there.
-    if (m_tool == Tool::Browse || event->button() != Qt::LeftButton)
+    if (m_tool == Tool::Browse || m_tool == Tool::PickPoint || event->button() != Qt::LeftButton)
         return;
     const QPointF at = toWorld(event->position());
     if (m_measure.empty() ||

@@ -57,7 +57,8 @@ public:
     {
         Browse,
         MeasureDistance,
-        MeasureArea
+        MeasureArea,
+        PickPoint ///< a click gives its position (picked), for a control point
     };
     void setTool(Tool tool);
     [[nodiscard]] Tool tool() const { return m_tool; }
@@ -118,6 +119,8 @@ signals:
     void firstPicture(qint64 milliseconds);
     /// The measurement changed (a vertex added, or it ended).
     void measured(const QString& text);
+    /// PickPoint: the position clicked, in the workspace CRS.
+    void picked(double x, double y);
 
 protected:
     void paintEvent(QPaintEvent* event) override;

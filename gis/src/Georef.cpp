@@ -345,6 +345,26 @@ SheetInfo describeSheet(const SheetSource& sheet)
     return openSheet(sheet).info;
 }
 
+SheetPicture readSheetPicture(const SheetSource& sheet, int maxSide)
+{
+    auto opened = openSheet(sheet);
+    SheetPicture picture;
+    picture.sheetWidth = opened.info.width;
+    picture.sheetHeight = opened.info.height;
+    const double scale = std::min(1.0, static_cast<double>(std::max(1, maxSide)) /
+                                           std::max(picture.sheetWidth, picture.sheetHeight));
+    picture.width = std::max(1, static_cast<int>(std::lround(picture.sheetWidth * scale)));
+    picture.height = std::max(1, static_cast<int>(std::lround(picture.sheetHeight * scale)));
+    picture.rgba.assign(static_cast<std::size_t>(picture.width) * picture.height * 4, 0);
+    GDALRasterIOExtraArg extra;
+    INIT_RASTERIO_EXTRA_ARG(extra);
+    extra.eResampleAlg = scale < 1 ? GRIORA_Average : GRIORA_NearestNeighbour;
+    detail::readRgbaInto(*opened.dataset, 0, 0, picture.sheetWidth, picture.sheetHeight, &extra,
+                         picture.width, picture.height, picture.rgba.data(), picture.width,
+                         sheet.path);
+    return picture;
+}
+
 void dropTileTable(const std::string& geoPackage, const std::string& table)
 {
     detail::ensureGdalRegistered();

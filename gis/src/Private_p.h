@@ -24,6 +24,14 @@ namespace pa::gis::detail {
 /// Registers GDAL drivers once and sets process-wide options we rely on.
 void ensureGdalRegistered();
 
+/// Reads the source window (@p xOff, @p yOff, @p xSize × @p ySize; @p extra may refine it and
+/// sets the resampling) of @p ds into @p outW × @p outH RGBA pixels at @p out, rows @p stride
+/// pixels apart: grey, grey+alpha, RGB, RGBA and paletted bands become colours, opaque where
+/// there is no alpha band. Throws GisError naming @p what.
+void readRgbaInto(GDALDataset& ds, int xOff, int yOff, int xSize, int ySize,
+                  GDALRasterIOExtraArg* extra, int outW, int outH, std::uint8_t* out, int stride,
+                  const std::string& what);
+
 /// Collects GDAL errors raised on this thread while it is alive; never throws from the C
 /// callback. Call throwIfFailed() after the GDAL call returns.
 class ErrorCapture

@@ -189,6 +189,67 @@ PixelStatistics Raster::statistics(int band, const Geometry& polygon) const
 
 namespace pa::gis {
 
+namespace detail {
+
+void readRgbaInto(GDALDataset& ds, int xOff, int yOff, int xSize, int ySize,
+                  GDALRasterIOExtraArg* extra, int outW, int outH, std::uint8_t* out, int stride,
+                  const std::string& what)
+{
+    const int bands = ds.GetRasterCount();
+    std::vector<std::uint8_t> plane(static_cast<std::size_t>(outW) * outH);
+    detail::ErrorCapture errors;
+    auto read = [&](int band) {
+        const CPLErr err = ds.GetRasterBand(band)->RasterIO(
+            GF_Read, xOff, yOff, xSize, ySize, plane.data(), outW, outH, GDT_Byte, 0, 0, extra);
+        errors.throwIfFailed(what + ": cannot read band " + std::to_string(band), err != CE_None);
+    };
+    auto put = [&](int channel) {
+        for (int y = 0; y < outH; ++y)
+            for (int x = 0; x < outW; ++x)
+                out[(static_cast<std::size_t>(y) * stride + x) * 4 + channel] =
+                    plane[static_cast<std::size_t>(y) * outW + x];
+    };
+    GDALRasterBand* first = ds.GetRasterBand(1);
+    if (const GDALColorTable* palette = first->GetColorTable(); palette && bands == 1) {
+        extra->eResampleAlg = GRIORA_NearestNeighbour; // indices are not values
+        read(1);
+        for (int y = 0; y < outH; ++y)
+            for (int x = 0; x < outW; ++x) {
+                const GDALColorEntry* e =
+                    palette->GetColorEntry(plane[static_cast<std::size_t>(y) * outW + x]);
+                auto* px = &out[(static_cast<std::size_t>(y) * stride + x) * 4];
+                if (e) {
+                    px[0] = static_cast<std::uint8_t>(e->c1);
+                    px[1] = static_cast<std::uint8_t>(e->c2);
+                    px[2] = static_cast<std::uint8_t>(e->c3);
+                    px[3] = static_cast<std::uint8_t>(e->c4);
+                }
+            }
+        return;
+    }
+    const bool alpha = ds.GetRasterBand(bands)->GetColorInterpretation() == GCI_AlphaBand;
+    const int colours = alpha ? bands - 1 : bands;
+    if (colours >= 3) {
+        for (int c = 0; c < 3; ++c) {
+            read(c + 1);
+            put(c);
+        }
+    } else {
+        read(1);
+        for (int c = 0; c < 3; ++c)
+            put(c);
+    }
+    if (alpha) {
+        read(bands);
+        put(3);
+    } else {
+        std::fill(plane.begin(), plane.end(), std::uint8_t{255});
+        put(3);
+    }
+}
+
+} // namespace detail
+
 std::vector<std::uint8_t> Raster::readRgba(const Envelope& window, int width, int height) const
 {
     std::vector<std::uint8_t> rgba(
@@ -236,59 +297,9 @@ std::vector<std::uint8_t> Raster::readRgba(const Envelope& window, int width, in
         std::max(1, std::min(this->height() - yOff,
                              static_cast<int>(std::ceil(extra.dfYOff + extra.dfYSize)) - yOff));
 
-    GDALDataset& ds = *m_impl->dataset;
-    const int bands = ds.GetRasterCount();
-    std::vector<std::uint8_t> plane(static_cast<std::size_t>(outW) * outH);
-    detail::ErrorCapture errors;
-    auto read = [&](int band) {
-        const CPLErr err = ds.GetRasterBand(band)->RasterIO(
-            GF_Read, xOff, yOff, xSize, ySize, plane.data(), outW, outH, GDT_Byte, 0, 0, &extra);
-        errors.throwIfFailed(m_impl->path + ": cannot read band " + std::to_string(band),
-                             err != CE_None);
-    };
-    auto put = [&](int channel) {
-        for (int y = 0; y < outH; ++y)
-            for (int x = 0; x < outW; ++x)
-                rgba[(static_cast<std::size_t>(top + y) * width + left + x) * 4 + channel] =
-                    plane[static_cast<std::size_t>(y) * outW + x];
-    };
-    GDALRasterBand* first = ds.GetRasterBand(1);
-    if (const GDALColorTable* palette = first->GetColorTable(); palette && bands == 1) {
-        extra.eResampleAlg = GRIORA_NearestNeighbour; // indices are not values
-        read(1);
-        for (int y = 0; y < outH; ++y)
-            for (int x = 0; x < outW; ++x) {
-                const GDALColorEntry* e =
-                    palette->GetColorEntry(plane[static_cast<std::size_t>(y) * outW + x]);
-                auto* px = &rgba[(static_cast<std::size_t>(top + y) * width + left + x) * 4];
-                if (e) {
-                    px[0] = static_cast<std::uint8_t>(e->c1);
-                    px[1] = static_cast<std::uint8_t>(e->c2);
-                    px[2] = static_cast<std::uint8_t>(e->c3);
-                    px[3] = static_cast<std::uint8_t>(e->c4);
-                }
-            }
-        return rgba;
-    }
-    const bool alpha = ds.GetRasterBand(bands)->GetColorInterpretation() == GCI_AlphaBand;
-    const int colours = alpha ? bands - 1 : bands;
-    if (colours >= 3) {
-        for (int c = 0; c < 3; ++c) {
-            read(c + 1);
-            put(c);
-        }
-    } else {
-        read(1);
-        for (int c = 0; c < 3; ++c)
-            put(c);
-    }
-    if (alpha) {
-        read(bands);
-        put(3);
-    } else {
-        std::fill(plane.begin(), plane.end(), std::uint8_t{255});
-        put(3);
-    }
+    detail::readRgbaInto(*m_impl->dataset, xOff, yOff, xSize, ySize, &extra, outW, outH,
+                         rgba.data() + (static_cast<std::size_t>(top) * width + left) * 4, width,
+                         m_impl->path);
     return rgba;
 }
 

@@ -394,8 +394,14 @@ GeorefResult georeference(Workspace& ws, const GeorefOptions& options, const Pro
 
     // The control points, in the workspace CRS.
     std::vector<gis::ControlPoint> points;
-    if (!options.controlPoints.empty()) {
-        const auto file = readControlPoints(options.controlPoints);
+    if (!options.controlPoints.empty() || !options.points.empty()) {
+        ControlPointsFile file;
+        if (!options.controlPoints.empty()) {
+            file = readControlPoints(options.controlPoints);
+        } else {
+            file.path = "control points";
+            file.points = options.points;
+        }
         result.disabledPoints = file.disabled;
         const std::string crsText = !options.pointsCrs.empty()
                                         ? options.pointsCrs
@@ -407,21 +413,20 @@ GeorefResult georeference(Workspace& ws, const GeorefOptions& options, const Pro
             throw ParameterError("gcp_crs", e.what());
         }
         result.pointsCrs = crs->label();
-        points = intoWorkspace(ws, file.points, *crs, options.controlPoints);
+        points = intoWorkspace(ws, file.points, *crs, file.path);
         for (const auto& p : points)
             if (p.pixel > sheet.width || p.line > sheet.height)
                 throw Error(
                     ErrorKind::Input,
-                    options.controlPoints + ", point " + p.id + ": pixel (" + plain(p.pixel) +
-                        ", " + plain(p.line) + ") is outside the sheet (" +
-                        std::to_string(sheet.width) + " × " + std::to_string(sheet.height) +
-                        " pixels" +
+                    file.path + ", point " + p.id + ": pixel (" + plain(p.pixel) + ", " +
+                        plain(p.line) + ") is outside the sheet (" + std::to_string(sheet.width) +
+                        " × " + std::to_string(sheet.height) + " pixels" +
                         (sheet.pdf ? " at " + plain(options.sheet.dpi) + " dpi" : std::string()) +
                         ")");
         try {
             result.fit = gis::fitControlPoints(points, options.method);
         } catch (const gis::GisError& e) {
-            throw Error(ErrorKind::Input, options.controlPoints + ": " + e.what());
+            throw Error(ErrorKind::Input, file.path + ": " + e.what());
         }
         for (std::size_t i = 0; i < points.size(); ++i)
             result.points.push_back({points[i], result.fit->residuals[i]});

@@ -5,6 +5,7 @@
 #include "AnalysisDock.h"
 #include "AttributeTable.h"
 #include "ExportMapDialog.h"
+#include "GeorefDialog.h"
 #include "IdentifyPanel.h"
 #include "ImportDialog.h"
 #include "LayerPanel.h"
@@ -29,6 +30,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProcess>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -1099,6 +1101,84 @@ private slots:
         box->close();
     }
 
+    void theGeoreferencerPlacesASheetByClicksOnTheSheetAndTheMap()
+    {
+        pa::test::TempDir dir;
+        const auto copy = sampleCopy(dir);
+        const auto markers =
+            pa::test::writeTestSheet(dir.file("kcn_sheet.pgm"), 415000, 2420000, 20);
+        const auto window = sampleWindow(1400, 900, copy);
+        QVERIFY(window);
+        MainWindow& w = *window;
+        auto* dialog = w.openGeoreferencer();
+        QVERIFY(dialog);
+        QVERIFY(!dialog->isModal()); // the main map is where the points are picked
+        QVERIFY(dialog->openSheet(QString::fromStdString(dir.file("kcn_sheet.pgm"))));
+        QVERIFY(!dialog->placeButton()->isEnabled());
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        auto* sheet = dialog->sheetView();
+
+        // Zoomed to where the sheet goes, so that a click on the map is a few metres precise.
+        w.canvas()->zoomTo({415000, 2401000, 439000, 2420000});
+        QVERIFY(drawn(w));
+        // Six markers: a click on each on the sheet, then on the map where it truly is.
+        const std::vector<std::size_t> chosen = {0, 7, 19, 28, 40, 47};
+        for (const std::size_t i : chosen) {
+            const auto& m = markers[i];
+            QTest::mouseClick(sheet, Qt::LeftButton, {},
+                              sheet->toWidget({m.pixel, m.line}).toPoint());
+            QCOMPARE(w.canvas()->tool(), pa::gui::MapCanvas::Tool::PickPoint);
+            QTest::mouseClick(w.canvas(), Qt::LeftButton, {},
+                              w.canvas()->toPixel(m.x, m.y).toPoint());
+            QCOMPARE(w.canvas()->tool(), pa::gui::MapCanvas::Tool::Browse);
+        }
+        QCOMPARE(dialog->points().size(), std::size_t(6));
+        // Placed by hand on screen: within a few of the map's pixels of the truth.
+        const double mpp = w.canvas()->metresPerPixel();
+        const auto picked = dialog->points();
+        for (std::size_t k = 0; k < chosen.size(); ++k) {
+            const auto& m = markers[chosen[k]];
+            QCOMPARE(picked[k].id, "P" + std::to_string(k + 1));
+            QVERIFY(std::abs(picked[k].pixel - m.pixel) < 2); // the sheet shown small
+            QVERIFY(std::hypot(picked[k].x - m.x, picked[k].y - m.y) < 2 * mpp);
+        }
+        QVERIFY2(dialog->fit(), qPrintable(dialog->status()));
+        QVERIFY2(dialog->fit()->rmse > 0, qPrintable(dialog->status())); // affine: the bend shows
+        QVERIFY(dialog->table()->item(0, 5)->text().contains(QLatin1Char(','))); // "1,23" in vi
+        // A typed map position, in Vietnamese figures, for one more point.
+        const auto& extra = markers[23];
+        QTest::mouseClick(sheet, Qt::LeftButton, {},
+                          sheet->toWidget({extra.pixel, extra.line}).toPoint());
+        const int row = dialog->table()->rowCount() - 1;
+        auto vi = [](double v) {
+            return QLocale(QLocale::Vietnamese).toString(v, 'f', 1); // "415.300,5"
+        };
+        dialog->table()->item(row, 3)->setText(vi(extra.x));
+        dialog->table()->item(row, 4)->setText(vi(extra.y));
+        QCOMPARE(w.canvas()->tool(), pa::gui::MapCanvas::Tool::Browse); // typed: not awaited
+        dialog->mapPicked(0, 0); // nothing awaits a map click any more: ignored
+        QCOMPARE(dialog->points().size(), std::size_t(7));
+        QVERIFY(std::abs(dialog->points().back().x - extra.x) < 0.1);
+        QVERIFY(dialog->fit()->leaveOneOutRmse);
+
+        dialog->setMethod(pa::gis::GeorefMethod::Polynomial2);
+        // The sheet is bent: the second-order fit misses the clicked points by about the
+        // precision of a click on the map.
+        QVERIFY(dialog->fit());
+        QVERIFY2(dialog->fit()->rmse < 2 * mpp, qPrintable(dialog->status()));
+        dialog->setLayerName(QStringLiteral("kcn_sheet"));
+        dialog->setTitle(QStringLiteral("Bản đồ KCN thử"));
+        QVERIFY(dialog->placeButton()->isEnabled());
+        QTest::mouseClick(dialog->placeButton(), Qt::LeftButton);
+        QVERIFY(w.layerPanel()->itemOf("kcn_sheet"));
+        const auto sheets = pa::layers::rasterLayers(*w.workspace());
+        QCOMPARE(sheets.size(), std::size_t(1));
+        QCOMPARE(sheets[0].controlPoints, 7);
+        QCOMPARE(sheets[0].method, std::string("poly2"));
+        QCOMPARE(sheets[0].titleVi, std::string("Bản đồ KCN thử"));
+        dialog->close();
+    }
+
     void renamingALayerIsWrittenAndUndoable()
     {
         pa::test::TempDir dir;
@@ -1211,6 +1291,25 @@ private slots:
             save(QStringLiteral("2d4-attribute-table-vi.png"));
             if (auto* dock = qobject_cast<QDockWidget*>(t->parentWidget()))
                 dock->hide();
+        }
+        {
+            // The georeferencer: a synthetic sheet (bent as scans are) and ten control points
+            // fitted by an affine transformation, whose residuals show the bend.
+            pa::test::TempDir sheetDir;
+            const auto markers =
+                pa::test::writeTestSheet(sheetDir.file("sheet.pgm"), 415000, 2420000, 20);
+            pa::test::writeBytes(sheetDir.file("points.csv"),
+                                 pa::test::controlPointsCsv(markers, 5));
+            auto* g = w.openGeoreferencer();
+            QVERIFY(g);
+            QVERIFY(g->openSheet(QString::fromStdString(sheetDir.file("sheet.pgm"))));
+            QVERIFY(g->loadPoints(QString::fromStdString(sheetDir.file("points.csv"))));
+            QVERIFY(g->fit());
+            g->resize(1100, 640);
+            QVERIFY(QTest::qWaitForWindowExposed(g));
+            QTest::qWait(200);
+            QVERIFY(g->grab().toImage().save(dir + QStringLiteral("/2f-georeferencer-vi.png")));
+            g->close();
         }
         {
             pa::gui::ImportDialog dialog(

@@ -239,6 +239,173 @@
     </message>
 </context>
 <context>
+    <name>pa::gui::GeorefDialog</name>
+    <message>
+        <source>Place a map sheet</source>
+        <translation>Nắn bản đồ quét</translation>
+    </message>
+    <message>
+        <source>Open a sheet…</source>
+        <translation>Mở tờ bản đồ…</translation>
+    </message>
+    <message>
+        <source>No sheet</source>
+        <translation>Chưa có tờ bản đồ</translation>
+    </message>
+    <message>
+        <source>page </source>
+        <translation>trang </translation>
+    </message>
+    <message>
+        <source>Open a map sheet</source>
+        <translation>Mở tờ bản đồ</translation>
+    </message>
+    <message>
+        <source>Map sheets (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)</source>
+        <translation>Tờ bản đồ (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Point</source>
+        <translation>Điểm</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Cột</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Dòng</translation>
+    </message>
+    <message>
+        <source>Residual (m)</source>
+        <translation>Phần dư (m)</translation>
+    </message>
+    <message>
+        <source>Leave-one-out (m)</source>
+        <translation>Kiểm tra chéo (m)</translation>
+    </message>
+    <message>
+        <source>Residual: how far the fitted transformation misses the point. Leave-one-out: how far it misses it when fitted without it — the error to expect between the points.</source>
+        <translation>Phần dư: khoảng lệch giữa điểm và phép biến đổi đã khớp. Kiểm tra chéo: khoảng lệch khi khớp phép biến đổi không có điểm này — sai số có thể gặp ở giữa các điểm.</translation>
+    </message>
+    <message>
+        <source>Remove point</source>
+        <translation>Xóa điểm</translation>
+    </message>
+    <message>
+        <source>Load points…</source>
+        <translation>Nạp điểm…</translation>
+    </message>
+    <message>
+        <source>Save points…</source>
+        <translation>Lưu điểm…</translation>
+    </message>
+    <message>
+        <source>Affine (at least 3 points)</source>
+        <translation>Affine (ít nhất 3 điểm)</translation>
+    </message>
+    <message>
+        <source>Second-order polynomial (at least 6)</source>
+        <translation>Đa thức bậc hai (ít nhất 6 điểm)</translation>
+    </message>
+    <message>
+        <source>Thin-plate spline (at least 3)</source>
+        <translation>Spline tấm mỏng (ít nhất 3 điểm)</translation>
+    </message>
+    <message>
+        <source>Transformation</source>
+        <translation>Phép biến đổi</translation>
+    </message>
+    <message>
+        <source>from the file&apos;s name</source>
+        <translation>theo tên tệp</translation>
+    </message>
+    <message>
+        <source>Layer name</source>
+        <translation>Tên lớp</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Tiêu đề</translation>
+    </message>
+    <message>
+        <source>e.g. 30/12/2023</source>
+        <translation>ví dụ 30/12/2023</translation>
+    </message>
+    <message>
+        <source>Date on the sheet</source>
+        <translation>Ngày ghi trên tờ bản đồ</translation>
+    </message>
+    <message>
+        <source>Licence or terms</source>
+        <translation>Giấy phép hoặc điều kiện sử dụng</translation>
+    </message>
+    <message>
+        <source>Place on the map</source>
+        <translation>Nắn lên bản đồ</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a number</source>
+        <translation>&apos;%1&apos; không phải là số</translation>
+    </message>
+    <message>
+        <source>Load control points</source>
+        <translation>Nạp điểm khống chế</translation>
+    </message>
+    <message>
+        <source>Control points (*.csv *.points *.txt);;All files (*)</source>
+        <translation>Điểm khống chế (*.csv *.points *.txt);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Save control points</source>
+        <translation>Lưu điểm khống chế</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Không đọc được %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2 × %3 pixels</source>
+        <translation>%1 — %2 × %3 điểm ảnh</translation>
+    </message>
+    <message>
+        <source>Open the map sheet first.</source>
+        <translation>Hãy mở tờ bản đồ trước.</translation>
+    </message>
+    <message>
+        <source>Now click the same place on the main map, or type its coordinates.</source>
+        <translation>Bây giờ bấm vào đúng chỗ đó trên bản đồ chính, hoặc gõ tọa độ của nó.</translation>
+    </message>
+    <message>
+        <source>Click a place you can find on the map (a crossroads, a bridge, a grid intersection): %1 of at least %2 points.</source>
+        <translation>Bấm vào một chỗ tìm được trên bản đồ (ngã tư, cây cầu, giao điểm lưới tọa độ): %1 trên tối thiểu %2 điểm.</translation>
+    </message>
+    <message>
+        <source>RMS residual %1 m</source>
+        <translation>Sai số trung phương %1 m</translation>
+    </message>
+    <message>
+        <source>leave-one-out %1 m</source>
+        <translation>kiểm tra chéo %1 m</translation>
+    </message>
+    <message>
+        <source>This transformation passes through every point: only the leave-one-out errors measure it.</source>
+        <translation>Phép biến đổi này đi qua mọi điểm: chỉ sai số kiểm tra chéo đo được độ chính xác.</translation>
+    </message>
+    <message>
+        <source>Sheet position in pixels; map position X, Y in %1</source>
+        <translation>Vị trí trên tờ bản đồ tính bằng điểm ảnh; tọa độ X, Y theo %1</translation>
+    </message>
+</context>
+<context>
     <name>pa::gui::IdentifyPanel</name>
     <message>
         <source>Linked tasks</source>
@@ -1051,6 +1218,30 @@ Chạy trên %2, Qt %3.</translation>
         <source>Placed at</source>
         <translation>Thời điểm nắn</translation>
     </message>
+    <message>
+        <source>&amp;Place a map sheet…</source>
+        <translation>&amp;Nắn bản đồ quét…</translation>
+    </message>
+    <message>
+        <source>Click on the map where the point on the sheet is.</source>
+        <translation>Bấm lên bản đồ tại vị trí của điểm đã chọn trên tờ bản đồ.</translation>
+    </message>
+    <message>
+        <source>Placing %1…</source>
+        <translation>Đang nắn %1…</translation>
+    </message>
+    <message>
+        <source>Cannot place %1</source>
+        <translation>Không nắn được %1</translation>
+    </message>
+    <message>
+        <source>%1 placed on the map</source>
+        <translation>Đã nắn %1 lên bản đồ</translation>
+    </message>
+    <message>
+        <source>RMS residual %1 m</source>
+        <translation>Sai số trung phương %1 m</translation>
+    </message>
 </context>
 <context>
     <name>pa::gui::MapCanvas</name>
@@ -1152,6 +1343,13 @@ Chạy trên %2, Qt %3.</translation>
     <message>
         <source>The task you had chosen is not among those the filters show.</source>
         <translation>Nhiệm vụ đã chọn không nằm trong các nhiệm vụ bộ lọc đang hiển thị.</translation>
+    </message>
+</context>
+<context>
+    <name>pa::gui::SheetView</name>
+    <message>
+        <source>Open a scanned or PDF map sheet</source>
+        <translation>Mở tờ bản đồ quét hoặc PDF</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@
 #include "planatlas/gis/Crs.h"
 #include "planatlas/gis/Geometry.h"
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -87,6 +88,18 @@ struct SheetInfo
 
 /// Opens @p sheet to describe it; throws GisError naming the file (not a raster, no such page).
 SheetInfo describeSheet(const SheetSource& sheet);
+
+/// A sheet drawn small enough to show on screen.
+struct SheetPicture
+{
+    int width = 0, height = 0;           ///< of the picture
+    int sheetWidth = 0, sheetHeight = 0; ///< of the sheet (pixel and line run over these)
+    std::vector<std::uint8_t> rgba;      ///< width × height RGBA pixels, rows top to bottom
+};
+
+/// The whole sheet averaged down to at most @p maxSide pixels a side (never enlarged). Throws
+/// GisError as describeSheet does.
+SheetPicture readSheetPicture(const SheetSource& sheet, int maxSide);
 
 /// Returns false to stop the work (cancellation); the fraction runs from 0 to 1.
 using WorkProgress = std::function<bool(double fraction, const char* stage)>;

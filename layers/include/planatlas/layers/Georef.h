@@ -37,7 +37,10 @@ std::optional<gis::GeorefMethod> parseGeorefMethod(const std::string& name);
 struct GeorefOptions
 {
     gis::SheetSource sheet;
-    std::string controlPoints; ///< the control points file; empty: the sheet's own georeferencing
+    std::string controlPoints; ///< the control points file
+    /// Control points given directly (a window placing them), used when controlPoints is empty.
+    /// Neither: the sheet's own georeferencing.
+    std::vector<gis::ControlPoint> points;
     std::string
         pointsCrs; ///< CRS of the points' map coordinates; empty: the file's, else the workspace's
     gis::GeorefMethod method = gis::GeorefMethod::Affine;
