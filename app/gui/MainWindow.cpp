@@ -984,6 +984,7 @@ bool MainWindow::placeSheet(const layers::GeorefOptions& options)
         tr("Placing %1…").arg(QFileInfo(q(options.sheet.path)).fileName()), gis::OpenMode::Update,
         [&](layers::Workspace& ws, const layers::Progress& progress) {
             result = layers::georeference(ws, options, progress);
+            ws.transaction([&] { render::writeQgis(ws); }); // the sheet in QGIS too
         });
     if (!error.isEmpty()) {
         showError(tr("Cannot place %1").arg(QFileInfo(q(options.sheet.path)).fileName()), error);

@@ -9,6 +9,7 @@
 #include "planatlas/layers/Georef.h"
 #include "planatlas/layers/Importer.h"
 #include "planatlas/layers/Workspace.h"
+#include "planatlas/render/Qgis.h"
 
 #include <QColor>
 #include <QFile>
@@ -122,6 +123,23 @@ protected:
     }
 
     std::string path() const { return m_dir.file("ws.gpkg"); }
+
+    /// A sheet of 24 × 18 km over the province, placed as "sheet" by ten of its markers.
+    std::vector<pa::test::SheetMarker> placeSheet()
+    {
+        auto markers = pa::test::writeTestSheet(m_dir.file("sheet.pgm"), X0 + 2000, Y0 + 19000, 20);
+        pa::test::writeBytes(m_dir.file("points.csv"), pa::test::controlPointsCsv(markers));
+        auto ws = pa::layers::Workspace::open(path(), pa::gis::OpenMode::Update);
+        pa::layers::GeorefOptions g;
+        g.sheet.path = m_dir.file("sheet.pgm");
+        g.controlPoints = m_dir.file("points.csv");
+        g.method = pa::gis::GeorefMethod::Polynomial2;
+        g.layerName = "sheet";
+        g.titleVi = "Tờ thử";
+        (void)pa::layers::georeference(ws, g);
+        ws.close();
+        return markers;
+    }
 
     pa::render::MapReport write(MapOptions o, const std::string& file)
     {
@@ -537,21 +555,7 @@ TEST_F(Map, CanvasDrawsExactlyTheStackAtTheExtentEdgeToEdge)
 
 TEST_F(Map, MapSheetsAreDrawnUnderTheLayersWithTheirOpacity)
 {
-    // A sheet of 24 × 18 km over the province, placed by ten of its markers.
-    const auto markers =
-        pa::test::writeTestSheet(m_dir.file("sheet.pgm"), X0 + 2000, Y0 + 19000, 20);
-    const std::string csv = pa::test::controlPointsCsv(markers);
-    pa::test::writeBytes(m_dir.file("points.csv"), csv);
-    {
-        auto ws = pa::layers::Workspace::open(path(), pa::gis::OpenMode::Update);
-        pa::layers::GeorefOptions g;
-        g.sheet.path = m_dir.file("sheet.pgm");
-        g.controlPoints = m_dir.file("points.csv");
-        g.method = pa::gis::GeorefMethod::Polynomial2;
-        g.layerName = "sheet";
-        (void)pa::layers::georeference(ws, g);
-        ws.close();
-    }
+    const auto markers = placeSheet();
     auto ws = pa::layers::Workspace::open(path(), pa::gis::OpenMode::ReadOnly);
     const auto stack = pa::render::defaultStack(ws);
     ASSERT_FALSE(stack.empty());
@@ -614,6 +618,30 @@ TEST_F(Map, MapSheetsAreDrawnUnderTheLayersWithTheirOpacity)
     EXPECT_LT(at("sheet"), static_cast<long>(drawn.size()));
     EXPECT_LT(at("country"), at("sheet"));
     EXPECT_LT(at("sheet"), at("parks"));
+}
+
+TEST_F(Map, MapSheetsGoIntoTheQgisProjectSeeThroughOverTheBasemap)
+{
+    placeSheet();
+    auto ws = pa::layers::Workspace::open(path(), pa::gis::OpenMode::ReadOnly);
+    const std::string project = pa::render::qgisProject(ws, "vi");
+    // A raster layer read by GDAL from the workspace beside the project, 60 % opaque, grey with
+    // its alpha band (the sheet is a grey scan).
+    EXPECT_NE(project.find("<datasource>GPKG:./ws.gpkg:sheet</datasource>"), std::string::npos);
+    EXPECT_NE(project.find("<provider>gdal</provider>"), std::string::npos);
+    EXPECT_NE(project.find("type=\"singlebandgray\" grayBand=\"1\" alphaBand=\"2\" "
+                           "opacity=\"0.6\""),
+              std::string::npos);
+    EXPECT_NE(project.find("name=\"Bản đồ nền quét\""), std::string::npos);
+    // Drawn over the basemap and under the programme.
+    const auto order = project.substr(project.find("<custom-order"));
+    const auto at = [&](const std::string& table) {
+        return order.find("<item>planatlas_" + table + "</item>");
+    };
+    ASSERT_NE(at("sheet"), std::string::npos);
+    ASSERT_NE(at("country"), std::string::npos);
+    EXPECT_LT(at("parks"), at("sheet")); // the list is top first
+    EXPECT_LT(at("sheet"), at("country"));
 }
 
 // The Vietnamese catalogues (maps and report; the desktop application) leave no word in

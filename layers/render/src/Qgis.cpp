@@ -4,8 +4,11 @@
 #include "Period_p.h"
 #include "Style_p.h"
 #include "planatlas/gis/Dataset.h"
+#include "planatlas/gis/Error.h"
 #include "planatlas/gis/Files.h"
+#include "planatlas/gis/Raster.h"
 #include "planatlas/layers/Errors.h"
+#include "planatlas/layers/Georef.h"
 #include "planatlas/layers/LayerKind.h"
 #include "planatlas/layers/analysis/Table.h"
 #include "planatlas/render/Report.h"
@@ -987,6 +990,38 @@ std::string layoutXml(std::string_view name, const std::string& title, const std
     return l + "</Layout>";
 }
 
+/// A map sheet (GeoPackage tiles) as a QGIS raster layer, see-through as PlanAtlas shows it.
+std::string sheetLayerXml(const layers::RasterLayer& sheet, const std::string& id,
+                          const std::string& title, const std::string& source, int bands,
+                          const gis::Crs& crs)
+{
+    const std::string opacity = "0.6";
+    std::string renderer;
+    if (bands <= 2)
+        renderer = "<rasterrenderer type=\"singlebandgray\" grayBand=\"1\" alphaBand=\"" +
+                   std::string(bands == 2 ? "2" : "-1") + "\" opacity=\"" + opacity +
+                   "\" gradient=\"BlackToWhite\"><rasterTransparency/><contrastEnhancement>"
+                   "<minValue>0</minValue><maxValue>255</maxValue><algorithm>NoEnhancement"
+                   "</algorithm></contrastEnhancement></rasterrenderer>";
+    else
+        renderer = "<rasterrenderer type=\"multibandcolor\" redBand=\"1\" greenBand=\"2\" "
+                   "blueBand=\"3\" alphaBand=\"" +
+                   std::string(bands >= 4 ? "4" : "-1") + "\" opacity=\"" + opacity +
+                   "\"><rasterTransparency/></rasterrenderer>";
+    std::string m = "<maplayer type=\"raster\" hasScaleBasedVisibilityFlag=\"0\" "
+                    "minScale=\"1e+08\" maxScale=\"0\" styleCategories=\"AllStyleCategories\">";
+    if (sheet.extent)
+        m += "<extent><xmin>" + number(sheet.extent->minX) + "</xmin><ymin>" +
+             number(sheet.extent->minY) + "</ymin><xmax>" + number(sheet.extent->maxX) +
+             "</xmax><ymax>" + number(sheet.extent->maxY) + "</ymax></extent>";
+    m += "<id>" + id + "</id><datasource>" + xml("GPKG:" + source + ":" + sheet.name) +
+         "</datasource><layername>" + xml(title) + "</layername><srs>" + srsXml(crs) +
+         "</srs><provider>gdal</provider><pipe>" + renderer +
+         "<brightnesscontrast brightness=\"0\" contrast=\"0\"/><rasterresampler "
+         "maxOversampling=\"2\"/></pipe><blendMode>0</blendMode></maplayer>";
+    return m;
+}
+
 } // namespace
 
 std::string qgisProject(layers::Workspace& ws, const std::string& lang)
@@ -1125,6 +1160,33 @@ std::string qgisProject(layers::Workspace& ws, const std::string& lang)
         }
         tree += "</layer-tree-group>";
     }
+    // Map sheets placed by georef: under the programme, see-through.
+    struct Sheet
+    {
+        pa::layers::RasterLayer layer;
+        std::string id, title;
+        int bands = 4;
+    };
+    std::vector<Sheet> sheets;
+    for (const auto& r : pa::layers::rasterLayers(ws)) {
+        Sheet sh{r, layerId(r.name), lang == "en" ? r.titleEn : r.titleVi, 4};
+        try {
+            sh.bands = gis::Raster::open(pa::layers::rasterDataset(ws, r.name)).bandCount();
+        } catch (const gis::GisError&) {
+            // unreadable tiles: listed all the same, QGIS says what is wrong with them
+        }
+        sheets.push_back(std::move(sh));
+    }
+    if (!sheets.empty()) {
+        tree += "<layer-tree-group name=\"" + xml(words("Bản đồ nền quét", "Map sheets", lang)) +
+                "\" checked=\"Qt::Checked\" expanded=\"1\"><customproperties/>";
+        for (const auto& sh : sheets)
+            tree += "<layer-tree-layer id=\"" + sh.id + "\" name=\"" + xml(sh.title) +
+                    "\" source=\"" + xml("GPKG:" + source + ":" + sh.layer.name) +
+                    "\" providerKey=\"gdal\" checked=\"Qt::Checked\" expanded=\"0\">"
+                    "<customproperties/></layer-tree-layer>";
+        tree += "</layer-tree-group>";
+    }
     tree += "<layer-tree-group name=\"" + xml(words("Bảng kế hoạch", "Plan tables", lang)) +
             "\" checked=\"Qt::Checked\" expanded=\"0\"><customproperties/>";
     for (const auto& t : tables)
@@ -1139,8 +1201,14 @@ std::string qgisProject(layers::Workspace& ws, const std::string& lang)
         return layers::drawOrder(a->layer.kind) > layers::drawOrder(b->layer.kind);
     });
     tree += "<custom-order enabled=\"1\">";
+    for (const auto* pl : order) // the sheets over the basemap, under everything else
+        if (pl->layer.kind != "basemap")
+            tree += "<item>" + pl->id + "</item>";
+    for (const auto& sh : sheets)
+        tree += "<item>" + sh.id + "</item>";
     for (const auto* pl : order)
-        tree += "<item>" + pl->id + "</item>";
+        if (pl->layer.kind == "basemap")
+            tree += "<item>" + pl->id + "</item>";
     tree += "</custom-order></layer-tree-group>";
 
     std::string relationsXml = "<relations>";
@@ -1156,6 +1224,8 @@ std::string qgisProject(layers::Workspace& ws, const std::string& lang)
     for (const auto* group : {&layers, &tables, &links})
         for (const auto& pl : *group)
             projectLayers += mapLayerXml(pl, source, crs, relations, lang);
+    for (const auto& sh : sheets)
+        projectLayers += sheetLayerXml(sh.layer, sh.id, sh.title, source, sh.bands, crs);
     projectLayers += "</projectlayers>";
 
     // Map themes: which layers PlanAtlas's themes show.
