@@ -357,6 +357,38 @@ std::int64_t Layer::insert(Feature& feature)
     return feature.fid();
 }
 
+std::optional<Feature> Layer::feature(std::int64_t fid) const
+{
+    detail::ErrorCapture errors;
+    OGRFeature* found = detail::ogrLayer(*this)->GetFeature(fid);
+    if (!found)
+        return std::nullopt;
+    auto impl = std::make_unique<Feature::Impl>();
+    impl->feature.reset(found);
+    return Feature(std::move(impl));
+}
+
+void Layer::update(Feature& feature)
+{
+    detail::ErrorCapture errors;
+    const OGRErr err = detail::ogrLayer(*this)->SetFeature(feature.impl().feature.get());
+    errors.throwIfFailed("cannot rewrite feature fid " + std::to_string(feature.fid()) +
+                             " of layer '" + name() + "'",
+                         err != OGRERR_NONE);
+}
+
+bool Layer::remove(std::int64_t fid)
+{
+    detail::ErrorCapture errors;
+    const OGRErr err = detail::ogrLayer(*this)->DeleteFeature(fid);
+    if (err == OGRERR_NON_EXISTING_FEATURE)
+        return false;
+    errors.throwIfFailed("cannot delete feature fid " + std::to_string(fid) + " of layer '" +
+                             name() + "'",
+                         err != OGRERR_NONE);
+    return true;
+}
+
 // ---- Dataset -----------------------------------------------------------------------------
 
 Dataset::Dataset(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}

@@ -108,6 +108,12 @@ public:
     [[nodiscard]] Feature newFeature() const;
     /// Inserts and returns the new FID.
     std::int64_t insert(Feature& feature);
+    /// The feature with @p fid; nullopt when there is none.
+    [[nodiscard]] std::optional<Feature> feature(std::int64_t fid) const;
+    /// Writes @p feature (read with feature() or next()) back under its fid.
+    void update(Feature& feature);
+    /// Deletes the feature with @p fid; false when there was none.
+    bool remove(std::int64_t fid);
 
     explicit Layer(void* handle) : m_handle(handle) {}
     [[nodiscard]] void* handle() const { return m_handle; }

@@ -1,0 +1,202 @@
+// Drawing programme shapes by hand over a placed map sheet: the shape's size is what was drawn,
+// the source names the sheet, links survive a new shape, and every change can be taken back.
+#include "planatlas/layers/Digitise.h"
+
+#include "TestSupport.h"
+#include "planatlas/gis/Dataset.h"
+#include "planatlas/layers/Errors.h"
+#include "planatlas/layers/Georef.h"
+#include "planatlas/layers/Importer.h"
+#include "planatlas/layers/Workspace.h"
+
+#include <gtest/gtest.h>
+
+namespace {
+
+constexpr double X0 = 420000, Y0 = 2380000; // Thái Nguyên, EPSG:9213
+
+std::string rect(double x1, double y1, double x2, double y2)
+{
+    char buffer[256];
+    std::snprintf(buffer, sizeof buffer,
+                  "\"POLYGON((%.1f %.1f,%.1f %.1f,%.1f %.1f,%.1f %.1f,%.1f %.1f))\"", X0 + x1,
+                  Y0 + y1, X0 + x2, Y0 + y1, X0 + x2, Y0 + y2, X0 + x1, Y0 + y2, X0 + x1, Y0 + y1);
+    return buffer;
+}
+
+pa::gis::Geometry square(double x, double y, double side)
+{
+    char wkt[256];
+    std::snprintf(wkt, sizeof wkt, "POLYGON((%f %f,%f %f,%f %f,%f %f,%f %f))", x, y, x + side, y,
+                  x + side, y + side, x, y + side, x, y);
+    return pa::gis::Geometry::fromWkt(wkt);
+}
+
+class Digitise : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        pa::layers::Workspace::create(path(), {"Thái Nguyên", "EPSG:9213"}).close();
+        auto ws = pa::layers::Workspace::open(path(), pa::gis::OpenMode::Update);
+        add(ws, "province", "admin_province",
+            "code,name_vi,wkt\nT,Tỉnh thử," + rect(0, 0, 30000, 20000) + "\n");
+        add(ws, "parks", "industrial_park",
+            "code,name_vi,status,geometry_quality,wkt\nK1,KCN thử,planned,indicative," +
+                rect(4000, 3000, 6000, 5000) + "\n");
+        auto& ds = ws.dataset();
+        ds.execute("INSERT INTO plan_documents (doc_id) VALUES ('d')");
+        ds.execute("INSERT INTO plan_tasks (task_id, doc_id, text) VALUES ('d:1#1', 'd', 'KCN')");
+        ds.execute("INSERT INTO parks_task_links (base_id, related_id) VALUES ((SELECT fid FROM "
+                   "parks WHERE code = 'K1'), (SELECT fid FROM plan_tasks))");
+        // A sheet over the province, placed by ten points.
+        const auto markers =
+            pa::test::writeTestSheet(m_dir.file("sheet.pgm"), X0 + 2000, Y0 + 19000, 20);
+        pa::test::writeBytes(m_dir.file("points.csv"), pa::test::controlPointsCsv(markers));
+        pa::layers::GeorefOptions g;
+        g.sheet.path = m_dir.file("sheet.pgm");
+        g.controlPoints = m_dir.file("points.csv");
+        g.method = pa::gis::GeorefMethod::Polynomial2;
+        g.layerName = "sheet";
+        g.titleVi = "Tờ thử";
+        g.sheetDate = "2023-12-30";
+        (void)pa::layers::georeference(ws, g);
+        ws.close();
+    }
+
+    void add(pa::layers::Workspace& ws, const std::string& layer, const std::string& kind,
+             const std::string& csv)
+    {
+        const std::string file = m_dir.file(layer + ".csv");
+        pa::test::writeBytes(file, csv);
+        pa::layers::ImportOptions o;
+        o.sourcePath = file;
+        o.kind = kind;
+        o.layerName = layer;
+        o.sourceCrs = "EPSG:9213";
+        o.codeField = "code";
+        pa::layers::importLayer(ws, o);
+    }
+
+    std::string path() const { return m_dir.file("ws.gpkg"); }
+
+    /// Quality, source and area (ha) of the feature with @p code.
+    std::tuple<std::string, std::string, double> feature(pa::layers::Workspace& ws,
+                                                         const std::string& code)
+    {
+        const auto rows =
+            ws.dataset()
+                .run("SELECT geometry_quality, source, ST_Area(geom) / 10000 FROM parks WHERE "
+                     "code = ?",
+                     {code})
+                .rows;
+        if (rows.empty())
+            return {};
+        return {pa::gis::toString(rows[0][0]), pa::gis::toString(rows[0][1]),
+                std::stod(pa::gis::toString(rows[0][2]))};
+    }
+
+    std::int64_t links(pa::layers::Workspace& ws)
+    {
+        return std::stoll(pa::gis::toString(
+            ws.dataset().execute("SELECT COUNT(*) FROM parks_task_links").rows[0][0]));
+    }
+
+    pa::test::TempDir m_dir;
+};
+
+} // namespace
+
+TEST_F(Digitise, ANewFeatureIsTheShapeDrawnAndSaysWhichSheetItCameFrom)
+{
+    auto ws = pa::layers::Workspace::open(path(), pa::gis::OpenMode::Update);
+    const auto fid = pa::layers::addDrawnFeature(ws, "parks", square(X0 + 10000, Y0 + 10000, 1000),
+                                                 {"K2", "KCN số hóa", "planned"}, "sheet");
+    EXPECT_GT(fid, 0);
+    const auto [quality, source, ha] = feature(ws, "K2");
+    EXPECT_EQ(quality, "digitized");
+    EXPECT_NEAR(ha, 100.0, 1e-6);
+    EXPECT_NE(source.find("map sheet «Tờ thử» (sheet.pgm, 2023-12-30), 10 control points, RMS"),
+              std::string::npos)
+        << source;
+    // Without a sheet: drawn by hand, still indicative.
+    pa::layers::addDrawnFeature(ws, "parks", square(X0 + 12000, Y0 + 10000, 500),
+                                {"K3", "KCN vẽ tay", ""}, "");
+    EXPECT_EQ(std::get<0>(feature(ws, "K3")), "indicative");
+    EXPECT_EQ(std::get<1>(feature(ws, "K3")), "drawn on the map by hand");
+    ws.close();
+
+    // Refused, and nothing written: a code taken, no name, a line in an area layer, no sheet.
+    const auto before = pa::test::readBytes(path());
+    auto ws2 = pa::layers::Workspace::open(path(), pa::gis::OpenMode::Update);
+    EXPECT_THROW(
+        pa::layers::addDrawnFeature(ws2, "parks", square(X0, Y0, 100), {"K1", "x", ""}, "sheet"),
+        pa::layers::ParameterError);
+    EXPECT_THROW(
+        pa::layers::addDrawnFeature(ws2, "parks", square(X0, Y0, 100), {"K9", " ", ""}, "sheet"),
+        pa::layers::Error);
+    EXPECT_THROW(pa::layers::addDrawnFeature(
+                     ws2, "parks",
+                     pa::gis::Geometry::fromWkt("LINESTRING(420000 2380000,421000 2381000)"),
+                     {"K9", "x", ""}, "sheet"),
+                 pa::layers::Error);
+    EXPECT_THROW(
+        pa::layers::addDrawnFeature(ws2, "parks", square(X0, Y0, 100), {"K9", "x", ""}, "no_sheet"),
+        pa::layers::Error);
+    EXPECT_THROW(
+        pa::layers::addDrawnFeature(ws2, "province", square(X0, Y0, 100), {"K9", "x", ""}, "sheet"),
+        pa::layers::Error); // not a programme layer
+    ws2.close();
+    EXPECT_TRUE(pa::test::readBytes(path()) == before) << "a refused drawing changed the workspace";
+
+    // A bow-tie is repaired into its two triangles.
+    auto again = pa::layers::Workspace::open(path(), pa::gis::OpenMode::Update);
+    const auto k4 = pa::layers::addDrawnFeature(
+        again, "parks",
+        pa::gis::Geometry::fromWkt("POLYGON((430000 2390000,431000 2391000,431000 2390000,430000 "
+                                   "2391000,430000 2390000))"),
+        {"K4", "Nơ", ""}, "sheet");
+    EXPECT_NEAR(std::get<2>(feature(again, "K4")), 50.0, 1e-6);
+    // Taken back (undo of an addition): gone, with nothing left behind.
+    pa::layers::removeDrawnFeature(again, "parks", k4);
+    EXPECT_TRUE(again.dataset().execute("SELECT 1 FROM parks WHERE code = 'K4'").rows.empty());
+}
+
+TEST_F(Digitise, ANewShapeKeepsTheFeaturesLinksAndCanBeTakenBack)
+{
+    auto ws = pa::layers::Workspace::open(path(), pa::gis::OpenMode::Update);
+    const auto k1 = std::stoll(pa::gis::toString(
+        ws.dataset().run("SELECT fid FROM parks WHERE code = ?", {"K1"}).rows.at(0).at(0)));
+    const auto [quality0, source0, ha0] = feature(ws, "K1");
+    EXPECT_EQ(quality0, "indicative");
+    EXPECT_NEAR(ha0, 400.0, 1e-6);
+    EXPECT_EQ(links(ws), 1);
+    const auto before =
+        pa::layers::reshapeFeature(ws, "parks", k1, square(X0 + 4200, Y0 + 3100, 1500), "sheet");
+    const auto [quality1, source1, ha1] = feature(ws, "K1");
+    EXPECT_EQ(quality1, "digitized");
+    EXPECT_NEAR(ha1, 225.0, 1e-6);
+    EXPECT_NE(source1.find("«Tờ thử»"), std::string::npos);
+    EXPECT_EQ(links(ws), 1); // the same feature: its task still concerns it
+    EXPECT_EQ(before.quality, "indicative");
+    pa::layers::restoreShape(ws, "parks", k1, before);
+    const auto [quality2, source2, ha2] = feature(ws, "K1");
+    EXPECT_EQ(quality2, "indicative");
+    EXPECT_EQ(source2, source0);
+    EXPECT_NEAR(ha2, 400.0, 1e-6);
+}
+
+TEST_F(Digitise, AClickSnapsToTheNearestCornerWithinTheTolerance)
+{
+    auto ws = pa::layers::Workspace::open(path(), pa::gis::OpenMode::ReadOnly);
+    // K1's corner (4 km, 3 km) and the province's (0, 0).
+    const auto snapped =
+        pa::layers::snapToVertex(ws, {"parks", "province"}, {X0 + 4003, Y0 + 2996}, 10);
+    ASSERT_TRUE(snapped);
+    EXPECT_DOUBLE_EQ(snapped->x, X0 + 4000);
+    EXPECT_DOUBLE_EQ(snapped->y, Y0 + 3000);
+    EXPECT_FALSE(pa::layers::snapToVertex(ws, {"parks"}, {X0 + 4020, Y0 + 3000}, 10));
+    const auto corner = pa::layers::snapToVertex(ws, {"parks", "province"}, {X0 + 5, Y0 - 5}, 10);
+    ASSERT_TRUE(corner);
+    EXPECT_DOUBLE_EQ(corner->x, X0);
+}
