@@ -32,12 +32,16 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QClipboard>
+#include <QComboBox>
 #include <QCompleter>
+#include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFormLayout>
 #include <QGuiApplication>
+#include <QInputDialog>
 #include <QLineEdit>
 #include <QLocale>
 #include <QMenu>
@@ -50,6 +54,7 @@
 #include <QStatusBar>
 #include <QToolBar>
 #include <atomic>
+#include <sstream>
 
 namespace pa::gui {
 
@@ -70,12 +75,6 @@ QString propertyRow(const QString& label, const QString& value)
         .arg(label.toHtmlEscaped(), value.toHtmlEscaped());
 }
 
-/// @p value with @p decimals decimals in the interface's language ("3,25" in Vietnamese).
-QString decimal(double value, const QString& lang, int decimals)
-{
-    return QLocale(lang == QStringLiteral("en") ? QLocale::English : QLocale::Vietnamese)
-        .toString(value, 'f', decimals);
-}
 QString decimal(double value, int decimals, const QString& lang)
 {
     return QLocale(lang == QStringLiteral("en") ? QLocale::English : QLocale::Vietnamese)
@@ -142,6 +141,30 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     });
     connect(m_canvas, &MapCanvas::extentChanged, this, &MainWindow::updateStatus);
     connect(m_canvas, &MapCanvas::clicked, this, &MainWindow::identifyAt);
+    connect(m_canvas, &MapCanvas::drawn, this, &MainWindow::saveDrawing);
+    m_askAttributes = [this](const QString& layer) -> std::optional<layers::DrawnAttributes> {
+        QDialog dialog(this);
+        dialog.setWindowTitle(tr("New feature of %1").arg(layer));
+        auto* form = new QFormLayout(&dialog);
+        auto* code = new QLineEdit(&dialog);
+        auto* name = new QLineEdit(&dialog);
+        auto* status = new QComboBox(&dialog);
+        status->addItem(tr("planned"), QStringLiteral("planned"));
+        status->addItem(tr("existing"), QStringLiteral("existing"));
+        status->addItem(tr("not said"), QString());
+        form->addRow(tr("Code"), code);
+        form->addRow(tr("Name"), name);
+        form->addRow(tr("Status"), status);
+        auto* buttons =
+            new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+        form->addRow(buttons);
+        connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+        connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+        if (dialog.exec() != QDialog::Accepted)
+            return std::nullopt;
+        return layers::DrawnAttributes{code->text().toStdString(), name->text().toStdString(),
+                                       status->currentData().toString().toStdString()};
+    };
     connect(m_canvas, &MapCanvas::menuRequested, this,
             [this](double x, double y, double tolerance, const QPoint& global) {
                 // Shown without a nested event loop; it deletes itself once closed.
@@ -288,6 +311,27 @@ void MainWindow::createActions()
     m_editMenu->addAction(m_undoAction);
     m_editMenu->addAction(m_redoAction);
     m_editMenu->addSeparator();
+    m_drawAction = m_editMenu->addAction(QString(), this, [this] {
+        if (!m_ws)
+            return;
+        // The programme's area and line layers, by title.
+        QStringList titles, names;
+        for (const auto& l : m_ws->layers()) {
+            const auto* kind = layers::findKind(l.kind);
+            const auto table = m_ws->dataset().layerByName(l.name);
+            if (kind && kind->programme && table &&
+                (table->geometryFamily() == gis::GeometryFamily::Polygon ||
+                 table->geometryFamily() == gis::GeometryFamily::Line)) {
+                titles << q(m_lang == QStringLiteral("en") ? l.titleEn : l.titleVi);
+                names << q(l.name);
+            }
+        }
+        bool ok = false;
+        const QString chosen = QInputDialog::getItem(this, tr("Draw a new feature"), tr("Layer:"),
+                                                     titles, 0, false, &ok);
+        if (ok && titles.contains(chosen))
+            startDrawing(names.at(titles.indexOf(chosen)));
+    });
     m_linkAction = m_editMenu->addAction(QString(), this, [this](bool on) { setLinkMode(on); });
     m_linkAction->setCheckable(true);
     m_linkAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
@@ -442,6 +486,8 @@ void MainWindow::retranslateUi()
     m_quit->setText(tr("&Quit"));
     m_editMenu->setTitle(tr("&Edit"));
     m_linkAction->setText(tr("&Link features to the chosen task"));
+    m_drawAction->setText(tr("&Draw a new feature…"));
+    m_drawAction->setEnabled(m_ws != nullptr);
     m_undoAction->setEnabled(m_undo.canUndo());
     m_undoAction->setText(m_undo.canUndo() ? tr("&Undo: %1").arg(m_undo.undoText()) : tr("&Undo"));
     m_redoAction->setEnabled(m_undo.canRedo());
@@ -658,6 +704,21 @@ std::unique_ptr<QMenu> MainWindow::mapMenu(double x, double y, double toleranceM
     auto menu = std::make_unique<QMenu>(this);
     menu->addAction(tr("What is here?"), this,
                     [this, x, y, toleranceM] { identifyAt(x, y, toleranceM); });
+    try {
+        // The programme feature here can be given its real shape.
+        for (const auto& f : layers::identify(*m_ws, x, y, toleranceM, {})) {
+            const auto* kind = layers::findKind(f.kind);
+            if (!kind || !kind->programme || f.shapes.points.size() > 0)
+                continue;
+            const QString layer = q(f.layer);
+            const std::int64_t fid = f.fid;
+            menu->addAction(tr("Draw the shape of %1 anew").arg(q(f.name)), this,
+                            [this, layer, fid] { startDrawing(layer, fid); });
+            break;
+        }
+    } catch (const std::exception&) {
+        // nothing to offer there
+    }
     menu->addSeparator();
     menu->addAction(tr("Zoom in here"), this, [this, x, y] {
         const auto e = m_canvas->extent();
@@ -769,6 +830,13 @@ bool MainWindow::exportMap(const QString& path, const render::MapOptions& option
 
 void MainWindow::clearHighlight()
 {
+    if (!m_drawLayer.isEmpty()) { // Esc in the middle of a drawing stops it, writing nothing
+        m_drawLayer.clear();
+        m_drawFid = 0;
+        m_canvas->setTool(MapCanvas::Tool::Browse);
+        statusBar()->showMessage(tr("Drawing stopped; nothing was written."), 6000);
+        return;
+    }
     m_canvas->setHighlight({}); // back to the programme map, whatever theme an analysis set
     m_canvas->setSelection({});
 }
@@ -995,8 +1063,152 @@ bool MainWindow::placeSheet(const layers::GeorefOptions& options)
     QString message = tr("%1 placed on the map").arg(q(result.layer.titleVi));
     if (result.layer.rmseM)
         message += QStringLiteral(": ") +
-                   tr("RMS residual %1 m").arg(decimal(*result.layer.rmseM, m_lang, 2));
+                   tr("RMS residual %1 m").arg(decimal(*result.layer.rmseM, 2, m_lang));
     statusBar()->showMessage(message, 15000);
+    return true;
+}
+
+std::string MainWindow::tracedSheet() const
+{
+    if (!m_ws)
+        return {};
+    const auto sheets = layers::rasterLayers(*m_ws);
+    std::string traced;
+    for (const auto& [layer, opacity] : m_layers->stack()) // bottom first: the last is on top
+        if (opacity > 0 && std::any_of(sheets.begin(), sheets.end(),
+                                       [&](const auto& r) { return r.name == layer; }))
+            traced = layer;
+    return traced;
+}
+
+bool MainWindow::startDrawing(const QString& layer, std::int64_t fid)
+{
+    if (!m_ws)
+        return false;
+    const auto registered = m_ws->findLayer(layer.toStdString());
+    const auto* kind = registered ? layers::findKind(registered->kind) : nullptr;
+    const auto table = m_ws->dataset().layerByName(layer.toStdString());
+    if (!kind || !kind->programme || !table ||
+        (table->geometryFamily() != gis::GeometryFamily::Polygon &&
+         table->geometryFamily() != gis::GeometryFamily::Line)) {
+        showError(tr("Cannot draw in %1").arg(layer),
+                  tr("only areas and lines of the programme's layers are drawn"));
+        return false;
+    }
+    m_drawLayer = layer;
+    m_drawFid = fid;
+    m_canvas->setSnapper([this](QPointF at, double toleranceM) -> std::optional<QPointF> {
+        std::vector<std::string> visible;
+        for (const auto& [name, opacity] : m_layers->stack())
+            if (opacity > 0 && m_ws->findLayer(name))
+                visible.push_back(name);
+        if (const auto c = layers::snapToVertex(*m_ws, visible, {at.x(), at.y()}, toleranceM))
+            return QPointF(c->x, c->y);
+        return std::nullopt;
+    });
+    m_canvas->setTool(table->geometryFamily() == gis::GeometryFamily::Polygon
+                          ? MapCanvas::Tool::DrawArea
+                          : MapCanvas::Tool::DrawLine);
+    const std::string sheet = tracedSheet();
+    statusBar()->showMessage(
+        (sheet.empty() ? tr("Drawing without a map sheet: the shape stays indicative.")
+                       : tr("Tracing over %1.").arg(q(sheet))) +
+        QStringLiteral(" ") + tr("Click the corners, double-click to end; Esc stops."));
+    return true;
+}
+
+bool MainWindow::saveDrawing(const std::vector<QPointF>& vertices)
+{
+    const QString layer = m_drawLayer;
+    const std::int64_t fid = m_drawFid;
+    m_drawLayer.clear();
+    m_drawFid = 0;
+    m_canvas->setTool(MapCanvas::Tool::Browse);
+    if (!m_ws || layer.isEmpty())
+        return false;
+    const bool area = m_ws->dataset().layerByName(layer.toStdString())->geometryFamily() ==
+                      gis::GeometryFamily::Polygon;
+    std::ostringstream wkt;
+    wkt.precision(15);
+    wkt << (area ? "POLYGON((" : "LINESTRING(");
+    for (const auto& v : vertices)
+        wkt << v.x() << ' ' << v.y() << ',';
+    if (area && !vertices.empty())
+        wkt << vertices.front().x() << ' ' << vertices.front().y() << ',';
+    std::string text = wkt.str();
+    text.back() = ')';
+    if (area)
+        text += ')';
+    const std::string sheet = tracedSheet();
+    const std::string name = layer.toStdString();
+    if ((area && vertices.size() < 3) || vertices.size() < 2) {
+        showError(tr("Cannot draw in %1").arg(layer), tr("too few corners"));
+        return false;
+    }
+    const auto shape = gis::Geometry::fromWkt(text);
+    if (!ensureWritable())
+        return false;
+    try {
+        if (fid == 0) {
+            const auto attributes = m_askAttributes ? m_askAttributes(layer) : std::nullopt;
+            if (!attributes)
+                return false; // the person changed their mind
+            const std::int64_t added = m_ws->transaction([&] {
+                const auto made = layers::addDrawnFeature(*m_ws, name, shape, *attributes, sheet);
+                render::writeQgis(*m_ws);
+                return made;
+            });
+            auto made = std::make_shared<std::int64_t>(added);
+            const auto wktText = std::make_shared<std::string>(text);
+            auto write = [this, name, made, wktText, attributes, sheet](bool forward) {
+                if (!ensureWritable())
+                    return false;
+                try {
+                    if (forward)
+                        *made = layers::addDrawnFeature(
+                            *m_ws, name, gis::Geometry::fromWkt(*wktText), *attributes, sheet);
+                    else
+                        layers::removeDrawnFeature(*m_ws, name, *made);
+                } catch (const std::exception& e) {
+                    showError(tr("Cannot draw in %1").arg(q(name)), q(e.what()));
+                    return false;
+                }
+                m_canvas->refresh();
+                return true;
+            };
+            m_undo.push(new EditCommand(true, tr("draw %1").arg(q(attributes->nameVi)), write));
+            statusBar()->showMessage(tr("%1 drawn").arg(q(attributes->nameVi)), 8000);
+        } else {
+            const auto before = std::make_shared<layers::ShapeState>(
+                layers::reshapeFeature(*m_ws, name, fid, shape, sheet));
+            const auto wktText = std::make_shared<std::string>(text);
+            auto write = [this, name, fid, before, wktText, sheet](bool forward) {
+                if (!ensureWritable())
+                    return false;
+                try {
+                    if (forward)
+                        *before = layers::reshapeFeature(*m_ws, name, fid,
+                                                         gis::Geometry::fromWkt(*wktText), sheet);
+                    else
+                        layers::restoreShape(*m_ws, name, fid, *before);
+                } catch (const std::exception& e) {
+                    showError(tr("Cannot draw in %1").arg(q(name)), q(e.what()));
+                    return false;
+                }
+                m_canvas->refresh();
+                return true;
+            };
+            m_undo.push(new EditCommand(true, tr("new shape in %1").arg(layer), write));
+            statusBar()->showMessage(tr("New shape saved"), 8000);
+        }
+    } catch (const layers::ParameterError& e) {
+        showError(tr("Cannot draw in %1").arg(layer), q(e.problem()));
+        return false;
+    } catch (const std::exception& e) {
+        showError(tr("Cannot draw in %1").arg(layer), q(e.what()));
+        return false;
+    }
+    m_canvas->refresh();
     return true;
 }
 
@@ -1192,7 +1404,7 @@ QMessageBox* MainWindow::showSheetProperties(const layers::RasterLayer& sheet)
     auto row = [&rows](const QString& label, const QString& value) {
         rows += propertyRow(label, value);
     };
-    auto metres = [&](double v) { return decimal(v, m_lang, 2) + QStringLiteral(" m"); };
+    auto metres = [&](double v) { return decimal(v, 2, m_lang) + QStringLiteral(" m"); };
     row(tr("Name in the workspace"), q(sheet.name));
     row(tr("Kind"), tr("Map sheet (georeferenced raster)"));
     QString file = q(sheet.sheetFile);

@@ -3,6 +3,7 @@
 // right; the status bar gives the scale and the cursor in VN-2000 and WGS 84.
 
 #include "planatlas/gis/Transform.h"
+#include "planatlas/layers/Digitise.h"
 #include "planatlas/layers/Find.h"
 #include "planatlas/layers/Georef.h"
 #include "planatlas/layers/Workspace.h"
@@ -87,6 +88,17 @@ public:
     GeorefDialog* openGeoreferencer();
     /// Warps and keeps the sheet as the georeferencer asks; false (said) on failure.
     bool placeSheet(const layers::GeorefOptions& options);
+    /// Turns on drawing a new feature of programme layer @p layer (@p fid 0) or a new shape
+    /// for feature @p fid: clicks place the corners (snapped to those of visible features),
+    /// a double click ends. False (said) for a layer that cannot be drawn.
+    bool startDrawing(const QString& layer, std::int64_t fid = 0);
+    /// Writes what was drawn as one undoable step; a new feature asks its attributes first.
+    bool saveDrawing(const std::vector<QPointF>& vertices);
+    /// How a new feature's code, name and status are asked (a dialog unless replaced).
+    using AttributeAsker = std::function<std::optional<layers::DrawnAttributes>(const QString&)>;
+    void setAttributeAsker(AttributeAsker asker) { m_askAttributes = std::move(asker); }
+    /// The visible map sheet drawings are traced from (the topmost); empty when none shows.
+    [[nodiscard]] std::string tracedSheet() const;
     /// The properties of a map sheet: where it comes from and how well it is placed.
     QMessageBox* showSheetProperties(const layers::RasterLayer& sheet);
     /// A non-modal box titled @p title holding the table rows @p rows.
@@ -186,6 +198,10 @@ private:
     std::vector<layers::Findable> m_findables; ///< of the open workspace; read at the first search
     QDockWidget* m_attributesDock = nullptr;
     QPointer<GeorefDialog> m_georefDialog; ///< for the open workspace only
+    QString m_drawLayer;                   ///< the layer being drawn into; empty when not drawing
+    std::int64_t m_drawFid = 0; ///< the feature being given a new shape; 0: a new feature
+    AttributeAsker m_askAttributes;
+    QAction* m_drawAction = nullptr;
     QLabel* m_coords = nullptr;
     QLabel* m_scale = nullptr;
     QLabel* m_state = nullptr;

@@ -346,7 +346,7 @@ void MapCanvas::paintEvent(QPaintEvent*)
             line << toPixel(m_hover->x(), m_hover->y());
         QPainterPath path;
         path.addPolygon(line);
-        if (m_tool == Tool::MeasureArea && line.size() > 2) {
+        if ((m_tool == Tool::MeasureArea || m_tool == Tool::DrawArea) && line.size() > 2) {
             path.closeSubpath();
             p.fillPath(path, QColor(0xff, 0x7f, 0x00, 50));
         }
@@ -480,7 +480,11 @@ void MapCanvas::mouseReleaseEvent(QMouseEvent* event)
             m_measure.clear();
             m_measureDone = false;
         }
-        m_measure.push_back(toWorld(at));
+        QPointF vertex = toWorld(at);
+        if (drawing() && m_snapper)
+            if (const auto snapped = m_snapper(vertex, 8 * m_mpp)) // eight pixels of slack
+                vertex = *snapped;
+        m_measure.push_back(vertex);
         m_hover.reset();
         emit measured(measurementText());
     } else if (!m_dragging) {
@@ -507,11 +511,18 @@ void MapCanvas::mouseDoubleClickEvent(QMouseEvent* event)
         return;
     const QPointF at = toWorld(event->position());
     if (m_measure.empty() ||
-        QLineF(toPixel(m_measure.back().x(), m_measure.back().y()), event->position()).length() > 3)
+        QLineF(toPixel(m_measure.back().x(), m_measure.back().y()), event->position()).length() >
+            (drawing() ? 9 : 3)) // a snapped vertex may lie a few pixels off the click
         m_measure.push_back(at); // a double click that came without its first click
     m_measureDone = true;
     m_hover.reset();
     emit measured(measurementText());
+    if (drawing()) {
+        const auto vertices = m_measure;
+        m_measure.clear(); // drawn: the shape is the layer's now, or refused with the reason
+        m_measureDone = false;
+        emit drawn(vertices);
+    }
     update();
 }
 
@@ -530,7 +541,7 @@ MapCanvas::Measurement MapCanvas::measurement() const
 {
     Measurement m;
     m.vertices = m_measure.size();
-    const bool area = m_tool == Tool::MeasureArea;
+    const bool area = m_tool == Tool::MeasureArea || m_tool == Tool::DrawArea;
     for (std::size_t i = 1; i < m_measure.size(); ++i)
         m.lengthM += QLineF(m_measure[i - 1], m_measure[i]).length();
     if (area && m_measure.size() > 2) {
@@ -556,7 +567,7 @@ QString MapCanvas::measurementText() const
         return metres < 1000 ? locale.toString(metres, 'f', 0) + QStringLiteral(" m")
                              : locale.toString(metres / 1000, 'f', 2) + QStringLiteral(" km");
     };
-    if (m_tool == Tool::MeasureArea && m.vertices > 2)
+    if ((m_tool == Tool::MeasureArea || m_tool == Tool::DrawArea) && m.vertices > 2)
         return locale.toString(m.areaM2 / 10000, 'f', m.areaM2 < 100000 ? 2 : 1) +
                QStringLiteral(" ha · ") + tr("perimeter") + QStringLiteral(" ") + km(m.lengthM);
     return km(m.lengthM);

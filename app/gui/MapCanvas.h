@@ -13,6 +13,7 @@
 #include <QTimer>
 #include <QWidget>
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -58,8 +59,13 @@ public:
         Browse,
         MeasureDistance,
         MeasureArea,
-        PickPoint ///< a click gives its position (picked), for a control point
+        PickPoint, ///< a click gives its position (picked), for a control point
+        DrawArea,  ///< clicks place corners, a double click ends: drawn(vertices)
+        DrawLine   ///< clicks place vertices, a double click ends: drawn(vertices)
     };
+    /// Where a click while drawing lands: a corner of a feature near it, else where it is.
+    using Snapper = std::function<std::optional<QPointF>(QPointF world, double toleranceM)>;
+    void setSnapper(Snapper snapper) { m_snapper = std::move(snapper); }
     void setTool(Tool tool);
     [[nodiscard]] Tool tool() const { return m_tool; }
     /// The measured line's length (metres) and, for an area, the polygon's area (m²) and
@@ -121,6 +127,8 @@ signals:
     void measured(const QString& text);
     /// PickPoint: the position clicked, in the workspace CRS.
     void picked(double x, double y);
+    /// DrawArea, DrawLine: the shape ended by a double click (vertices in the workspace CRS).
+    void drawn(const std::vector<QPointF>& vertices);
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -167,6 +175,11 @@ private:
     std::vector<QPointF> m_measure; ///< vertices, workspace CRS
     std::optional<QPointF> m_hover; ///< the cursor while measuring, workspace CRS
     bool m_measureDone = false;
+    Snapper m_snapper;
+    [[nodiscard]] bool drawing() const
+    {
+        return m_tool == Tool::DrawArea || m_tool == Tool::DrawLine;
+    }
 
     QImage m_picture; ///< the last finished rendering
     double m_pictureCx = 0, m_pictureCy = 0, m_pictureMpp = 0;

@@ -32,6 +32,11 @@ gis::Layer programmeTable(Workspace& ws, const std::string& name, RegisteredLaye
         throw Error(ErrorKind::Workspace, "layer '" + name + "' has no table with geometry");
     if (registered)
         *registered = *l;
+    // A map drawn before may have narrowed what the table reads: a feature rewritten must
+    // carry all its fields.
+    table->readAllFields();
+    table->setAttributeFilter({});
+    table->setSpatialFilter(std::nullopt);
     return *table;
 }
 

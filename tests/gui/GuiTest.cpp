@@ -115,6 +115,23 @@ std::string sampleCopy(const pa::test::TempDir& dir)
     return copy;
 }
 
+/// A synthetic sheet over the south of the sample province placed in @p workspace as "sheet"
+/// ("Tờ thử") by ten of its markers; its markers, or none when the command failed.
+std::vector<pa::test::SheetMarker> placeTestSheet(const pa::test::TempDir& dir,
+                                                  const std::string& workspace)
+{
+    const auto markers = pa::test::writeTestSheet(dir.file("sheet.pgm"), 415000, 2420000, 20);
+    pa::test::writeBytes(dir.file("points.csv"), pa::test::controlPointsCsv(markers));
+    const auto placed = pa::test::runCli({"georef", workspace, dir.file("sheet.pgm"), "--gcp",
+                                          dir.file("points.csv"), "--method", "poly2", "--layer",
+                                          "sheet", "--title-vi", "Tờ thử"});
+    if (placed.exitCode != 0) {
+        qWarning("%s", placed.err.c_str());
+        return {};
+    }
+    return markers;
+}
+
 /// A main window on screen in Vietnamese with @p workspace (the sample by default) open and drawn.
 std::unique_ptr<MainWindow>
 sampleWindow(int width = 1200, int height = 800,
@@ -609,6 +626,9 @@ private slots:
         for (auto* a : menu->actions())
             if (!a->isSeparator())
                 words << a->text();
+        // The park here can be given its real shape from the same menu.
+        QVERIFY(words.size() > 1 && words[1].startsWith(QStringLiteral("Vẽ lại hình của KCN")));
+        words.removeAt(1);
         QCOMPARE(words, (QStringList{QStringLiteral("Ở đây có gì?"),
                                      QStringLiteral("Phóng to tại đây"), QStringLiteral("Thu nhỏ"),
                                      QStringLiteral("Toàn tỉnh"), QStringLiteral("Chép tọa độ")}));
@@ -1050,14 +1070,8 @@ private slots:
     {
         pa::test::TempDir dir;
         const auto copy = sampleCopy(dir);
-        // A synthetic sheet over the south of the province, placed by ten of its markers.
-        const auto markers = pa::test::writeTestSheet(dir.file("sheet.pgm"), 415000, 2420000, 20);
-        const std::string csv = pa::test::controlPointsCsv(markers);
-        pa::test::writeBytes(dir.file("points.csv"), csv);
-        const auto placed = pa::test::runCli({"georef", copy, dir.file("sheet.pgm"), "--gcp",
-                                              dir.file("points.csv"), "--method", "poly2",
-                                              "--layer", "sheet", "--title-vi", "Tờ thử"});
-        QVERIFY2(placed.exitCode == 0, placed.err.c_str());
+        const auto markers = placeTestSheet(dir, copy);
+        QVERIFY(!markers.empty());
 
         const auto window = sampleWindow(1200, 800, copy);
         QVERIFY(window);
@@ -1177,6 +1191,103 @@ private slots:
         QCOMPARE(sheets[0].method, std::string("poly2"));
         QCOMPARE(sheets[0].titleVi, std::string("Bản đồ KCN thử"));
         dialog->close();
+    }
+
+    void drawingAParkOverASheetAndGivingALinkedParkItsRealShape()
+    {
+        pa::test::TempDir dir;
+        const auto copy = sampleCopy(dir);
+        const auto markers = placeTestSheet(dir, copy);
+        QVERIFY(!markers.empty());
+        const auto window = sampleWindow(1600, 1200, copy);
+        QVERIFY(window);
+        MainWindow& w = *window;
+        QCOMPARE(w.tracedSheet(), std::string("sheet"));
+        w.setAttributeAsker([](const QString&) {
+            return std::optional<pa::layers::DrawnAttributes>(
+                {"KCN-SO-HOA", "KCN số hóa thử", "planned"});
+        });
+        auto query = [&](const std::string& sql) {
+            auto ws = pa::layers::Workspace::open(copy, pa::gis::OpenMode::ReadOnly);
+            const auto rows = ws.dataset().run(sql, {}).rows;
+            return rows.empty() || rows[0].empty() ? std::string() : pa::gis::toString(rows[0][0]);
+        };
+        const std::string count = "SELECT COUNT(*) FROM industrial_parks";
+        const std::string before = query(count);
+
+        // A square of 1 km by clicks on the map at about a metre a pixel.
+        const double x0 = 425000, y0 = 2410000;
+        w.canvas()->zoomTo({x0 - 100, y0 - 100, x0 + 1100, y0 + 1100});
+        QVERIFY(drawn(w));
+        QVERIFY2(w.canvas()->metresPerPixel() < 2.5, // a click is within about a metre
+                 qPrintable(QString::number(w.canvas()->metresPerPixel())));
+        QVERIFY(w.startDrawing(QStringLiteral("industrial_parks")));
+        QCOMPARE(w.canvas()->tool(), pa::gui::MapCanvas::Tool::DrawArea);
+        const std::vector<std::pair<double, double>> corners = {
+            {x0, y0}, {x0 + 1000, y0}, {x0 + 1000, y0 + 1000}, {x0, y0 + 1000}};
+        for (const auto& [x, y] : corners)
+            QTest::mouseClick(w.canvas(), Qt::LeftButton, {}, w.canvas()->toPixel(x, y).toPoint());
+        QTest::mouseDClick(
+            w.canvas(), Qt::LeftButton, {},
+            w.canvas()->toPixel(corners.back().first, corners.back().second).toPoint());
+        QCOMPARE(w.canvas()->tool(), pa::gui::MapCanvas::Tool::Browse);
+        QCOMPARE(std::stoi(query(count)), std::stoi(before) + 1);
+        const double ha = std::stod(
+            query("SELECT ST_Area(geom) / 10000 FROM industrial_parks WHERE code = 'KCN-SO-HOA'"));
+        QVERIFY2(std::abs(ha - 100) < 0.5, qPrintable(QString::number(ha))); // within 0.5 %
+        QCOMPARE(query("SELECT geometry_quality FROM industrial_parks WHERE code = 'KCN-SO-HOA'"),
+                 std::string("digitized"));
+        QVERIFY(query("SELECT source FROM industrial_parks WHERE code = 'KCN-SO-HOA'")
+                    .find("«Tờ thử»") != std::string::npos);
+        w.undoStack()->undo();
+        QCOMPARE(query(count), before);
+        // Esc in the middle of a drawing: nothing written.
+        QVERIFY(w.startDrawing(QStringLiteral("industrial_parks")));
+        QTest::mouseClick(w.canvas(), Qt::LeftButton, {}, w.canvas()->toPixel(x0, y0).toPoint());
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        QTest::keyClick(w.canvas(), Qt::Key_Escape);
+        QCOMPARE(w.canvas()->tool(), pa::gui::MapCanvas::Tool::Browse);
+        QCOMPARE(query(count), before);
+        w.undoStack()->redo();
+        QCOMPARE(std::stoi(query(count)), std::stoi(before) + 1);
+
+        // A linked park given its real shape: the same feature, its name and tasks kept.
+        const Park p = park("KCN-DT");
+        const std::string fidOf = "SELECT fid FROM industrial_parks WHERE code = 'KCN-DT'";
+        const std::string links = "SELECT COUNT(*) FROM industrial_parks_task_links WHERE "
+                                  "base_id = (" +
+                                  fidOf + ")";
+        const std::string linksBefore = query(links);
+        QVERIFY(std::stoi(linksBefore) > 0);
+        const std::string areaBefore =
+            query("SELECT ST_Area(geom) FROM industrial_parks WHERE code = 'KCN-DT'");
+        const std::string qualityBefore =
+            query("SELECT geometry_quality FROM industrial_parks WHERE code = 'KCN-DT'");
+        const std::string nameBefore =
+            query("SELECT name_vi FROM industrial_parks WHERE code = 'KCN-DT'");
+        w.canvas()->zoomTo({p.x - 600, p.y - 600, p.x + 600, p.y + 600});
+        QVERIFY(drawn(w));
+        QVERIFY(w.startDrawing(QStringLiteral("industrial_parks"), std::stoll(query(fidOf))));
+        for (const auto& [dx, dy] : std::vector<std::pair<double, double>>{
+                 {-400, -400}, {400, -400}, {400, 400}, {-400, 400}})
+            QTest::mouseClick(w.canvas(), Qt::LeftButton, {},
+                              w.canvas()->toPixel(p.x + dx, p.y + dy).toPoint());
+        QTest::mouseDClick(w.canvas(), Qt::LeftButton, {},
+                           w.canvas()->toPixel(p.x - 400, p.y + 400).toPoint());
+        const double newHa = std::stod(
+            query("SELECT ST_Area(geom) / 10000 FROM industrial_parks WHERE code = 'KCN-DT'"));
+        QVERIFY2(std::abs(newHa - 64) < 0.64, qPrintable(QString::number(newHa)));
+        QCOMPARE(query(links), linksBefore);
+        QCOMPARE(query("SELECT name_vi FROM industrial_parks WHERE code = 'KCN-DT'"), nameBefore);
+        QCOMPARE(query("SELECT geometry_quality FROM industrial_parks WHERE code = 'KCN-DT'"),
+                 std::string("digitized"));
+        w.undoStack()->undo(); // the old shape back (through its WKT: to a micrometre)
+        QVERIFY(std::abs(std::stod(query("SELECT ST_Area(geom) FROM industrial_parks WHERE code = "
+                                         "'KCN-DT'")) -
+                         std::stod(areaBefore)) < 1e-3);
+        QCOMPARE(query("SELECT geometry_quality FROM industrial_parks WHERE code = 'KCN-DT'"),
+                 qualityBefore);
     }
 
     void renamingALayerIsWrittenAndUndoable()

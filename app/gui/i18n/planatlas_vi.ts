@@ -1242,6 +1242,94 @@ Chạy trên %2, Qt %3.</translation>
         <source>RMS residual %1 m</source>
         <translation>Sai số trung phương %1 m</translation>
     </message>
+    <message>
+        <source>New feature of %1</source>
+        <translation>Đối tượng mới của lớp %1</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>quy hoạch, dự kiến</translation>
+    </message>
+    <message>
+        <source>existing</source>
+        <translation>hiện có</translation>
+    </message>
+    <message>
+        <source>not said</source>
+        <translation>không ghi</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>Draw a new feature</source>
+        <translation>Vẽ đối tượng mới</translation>
+    </message>
+    <message>
+        <source>Layer:</source>
+        <translation>Lớp:</translation>
+    </message>
+    <message>
+        <source>&amp;Draw a new feature…</source>
+        <translation>&amp;Vẽ đối tượng mới…</translation>
+    </message>
+    <message>
+        <source>Draw the shape of %1 anew</source>
+        <translation>Vẽ lại hình của %1</translation>
+    </message>
+    <message>
+        <source>Cannot draw in %1</source>
+        <translation>Không vẽ được vào %1</translation>
+    </message>
+    <message>
+        <source>only areas and lines of the programme&apos;s layers are drawn</source>
+        <translation>chỉ vẽ được vùng và tuyến của các lớp thuộc chương trình</translation>
+    </message>
+    <message>
+        <source>Drawing without a map sheet: the shape stays indicative.</source>
+        <translation>Đang vẽ không có bản đồ nền quét: hình vẽ vẫn là vị trí chỉ dẫn.</translation>
+    </message>
+    <message>
+        <source>Tracing over %1.</source>
+        <translation>Đang số hóa trên %1.</translation>
+    </message>
+    <message>
+        <source>Click the corners, double-click to end; Esc stops.</source>
+        <translation>Bấm vào các đỉnh, bấm đúp để kết thúc; Esc để dừng.</translation>
+    </message>
+    <message>
+        <source>too few corners</source>
+        <translation>quá ít đỉnh</translation>
+    </message>
+    <message>
+        <source>draw %1</source>
+        <translation>vẽ %1</translation>
+    </message>
+    <message>
+        <source>%1 drawn</source>
+        <translation>Đã vẽ %1</translation>
+    </message>
+    <message>
+        <source>new shape in %1</source>
+        <translation>hình mới trong %1</translation>
+    </message>
+    <message>
+        <source>New shape saved</source>
+        <translation>Đã lưu hình mới</translation>
+    </message>
+    <message>
+        <source>Drawing stopped; nothing was written.</source>
+        <translation>Đã dừng vẽ; không có gì được ghi.</translation>
+    </message>
 </context>
 <context>
     <name>pa::gui::MapCanvas</name>
