@@ -165,6 +165,9 @@ int runMap(const std::vector<std::string>& args)
             std::printf("  note on the map: positions are indicative\n");
         if (report.illustrative)
             std::printf("  note on the map: values are illustrative\n");
+        for (const auto& [sheet, count] : report.digitised)
+            std::printf("  note on the map: %lld feature(s) digitised from map sheet «%s»\n",
+                        static_cast<long long>(count), sheet.c_str());
         if (report.legendColumns > 1 && !report.legend.empty())
             std::printf("  legend in two columns (%zu entries)\n", report.legend.size());
     }

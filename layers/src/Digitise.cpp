@@ -206,6 +206,49 @@ void removeDrawnFeature(Workspace& ws, const std::string& layer, std::int64_t fi
     });
 }
 
+std::string sheetTitleOfSource(const std::string& source)
+{
+    static const std::string prefix = "map sheet «";
+    if (source.rfind(prefix, 0) != 0)
+        return {};
+    const auto end = source.find("»", prefix.size());
+    return end == std::string::npos ? std::string()
+                                    : source.substr(prefix.size(), end - prefix.size());
+}
+
+DigitisingSummary digitisingSummary(Workspace& ws)
+{
+    DigitisingSummary summary;
+    for (const auto& r : rasterLayers(ws))
+        summary.sheets.push_back({r.name, r.titleVi, r.titleEn, r.sheetFile, r.sheetDate, r.method,
+                                  r.controlPoints, r.rmseM, 0});
+    for (const auto& l : ws.layers()) {
+        const auto* kind = findKind(l.kind);
+        const auto table = ws.dataset().layerByName(l.name);
+        if (!kind || !kind->programme || !table || table->fieldIndex("geometry_quality") < 0 ||
+            table->fieldIndex("source") < 0)
+            continue;
+        const auto rows =
+            ws.dataset()
+                .execute("SELECT geometry_quality, source FROM " + gis::sqlIdentifier(l.name))
+                .rows;
+        for (const auto& row : rows) {
+            ++summary.programme;
+            const std::string quality = gis::toString(row[0]);
+            if (quality == "indicative")
+                ++summary.indicative;
+            else if (quality == "digitized")
+                if (const auto title = sheetTitleOfSource(gis::toString(row[1])); !title.empty())
+                    for (auto& sheet : summary.sheets)
+                        if (sheet.titleVi == title) {
+                            ++sheet.features;
+                            break;
+                        }
+        }
+    }
+    return summary;
+}
+
 std::optional<gis::Coord> snapToVertex(Workspace& ws, const std::vector<std::string>& layers,
                                        gis::Coord at, double toleranceM)
 {

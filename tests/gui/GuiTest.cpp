@@ -1423,6 +1423,38 @@ private slots:
             g->close();
         }
         {
+            // A park drawn over a placed map sheet (synthetic, see-through) and selected.
+            pa::test::TempDir copyDir;
+            const auto copy = sampleCopy(copyDir);
+            QVERIFY(!placeTestSheet(copyDir, copy).empty());
+            const auto sheetWindow = sampleWindow(1440, 900, copy);
+            QVERIFY(sheetWindow);
+            MainWindow& sw = *sheetWindow;
+            sw.setAttributeAsker([](const QString&) {
+                return std::optional<pa::layers::DrawnAttributes>(
+                    {"KCN-SO-HOA", "KCN số hóa (thử)", "planned"});
+            });
+            const double x0 = 424000, y0 = 2408000;
+            sw.canvas()->zoomTo({x0 - 3000, y0 - 2500, x0 + 5000, y0 + 4000});
+            QVERIFY(drawn(sw));
+            QVERIFY(sw.startDrawing(QStringLiteral("industrial_parks")));
+            for (const auto& [x, y] : std::vector<std::pair<double, double>>{{x0, y0},
+                                                                             {x0 + 1800, y0 - 200},
+                                                                             {x0 + 2200, y0 + 1400},
+                                                                             {x0 + 300, y0 + 1700}})
+                QTest::mouseClick(sw.canvas(), Qt::LeftButton, {},
+                                  sw.canvas()->toPixel(x, y).toPoint());
+            QTest::mouseDClick(sw.canvas(), Qt::LeftButton, {},
+                               sw.canvas()->toPixel(x0 + 300, y0 + 1700).toPoint());
+            QVERIFY(drawn(sw));
+            // Selected, so that the identify panel shows its quality and source.
+            QTest::mouseClick(sw.canvas(), Qt::LeftButton, {},
+                              sw.canvas()->toPixel(x0 + 1000, y0 + 700).toPoint());
+            QTest::qWait(300);
+            const QImage shot = sw.grab().toImage();
+            QVERIFY(shot.save(dir + QStringLiteral("/2g-digitised-park-vi.png")));
+        }
+        {
             pa::gui::ImportDialog dialog(
                 &w, QString::fromStdString(pa::test::sampleWorkspace().string()),
                 QStringLiteral("vi"));

@@ -5,11 +5,13 @@
 #include "planatlas/render/Map.h"
 
 #include "TestSupport.h"
+#include "planatlas/layers/Digitise.h"
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/Georef.h"
 #include "planatlas/layers/Importer.h"
 #include "planatlas/layers/Workspace.h"
 #include "planatlas/render/Qgis.h"
+#include "planatlas/render/Report.h"
 
 #include <QColor>
 #include <QFile>
@@ -642,6 +644,42 @@ TEST_F(Map, MapSheetsGoIntoTheQgisProjectSeeThroughOverTheBasemap)
     ASSERT_NE(at("country"), std::string::npos);
     EXPECT_LT(at("parks"), at("sheet")); // the list is top first
     EXPECT_LT(at("sheet"), at("country"));
+}
+
+TEST_F(Map, MapsAndTheReportSayWhatWasDigitisedFromWhichSheet)
+{
+    placeSheet();
+    {
+        auto ws = pa::layers::Workspace::open(path(), pa::gis::OpenMode::Update);
+        // K1 given its real shape, traced over the sheet.
+        const auto k1 = std::stoll(pa::gis::toString(
+            ws.dataset().run("SELECT fid FROM parks WHERE code = ?", {"K1"}).rows.at(0).at(0)));
+        pa::layers::reshapeFeature(
+            ws, "parks", k1,
+            pa::gis::Geometry::fromWkt("POLYGON((424000 2383000,426000 2383000,426000 "
+                                       "2385500,424000 2385000,424000 2383000))"),
+            "sheet");
+        ws.close();
+    }
+    MapOptions o;
+    const auto r = write(o, "digitised.png");
+    ASSERT_EQ(r.digitised.size(), 1u);
+    EXPECT_EQ(r.digitised.at("Tờ thử"), 1);
+    // The report's sources: the sheet with the one feature traced over it, and how many are
+    // still indicative.
+    auto ws = pa::layers::Workspace::open(path(), pa::gis::OpenMode::ReadOnly);
+    const auto summary = pa::layers::digitisingSummary(ws);
+    ASSERT_EQ(summary.sheets.size(), 1u);
+    EXPECT_EQ(summary.sheets[0].features, 1);
+    EXPECT_EQ(summary.sheets[0].controlPoints, 10);
+    EXPECT_GT(summary.programme, summary.indicative);
+    pa::render::ReportOptions ro;
+    ro.date = "2026-12-03";
+    pa::render::writeReport(ws, m_dir.file("report"), ro);
+    const std::string page = pa::test::readBytes(m_dir.file("report/index.html"));
+    EXPECT_NE(page.find("Hình dạng các đối tượng của chương trình"), std::string::npos);
+    EXPECT_NE(page.find("đối tượng của chương trình vẫn là vị trí chỉ dẫn"), std::string::npos);
+    EXPECT_NE(page.find("<td>Tờ thử</td>"), std::string::npos);
 }
 
 // The Vietnamese catalogues (maps and report; the desktop application) leave no word in

@@ -131,6 +131,10 @@
         <source>placed by %1 control points, RMS %2 m</source>
         <translation>nắn theo %1 điểm khống chế, sai số trung phương %2 m</translation>
     </message>
+    <message>
+        <source>DIGITISED: %1 feature(s) traced from the map sheet «%2»; as exact as the sheet and its placing.</source>
+        <translation>SỐ HÓA: %1 đối tượng được số hóa từ bản đồ quét «%2»; độ chính xác theo tờ bản đồ và việc nắn tọa độ.</translation>
+    </message>
 </context>
 <context>
     <name>Report</name>
@@ -397,6 +401,38 @@
     <message>
         <source>Every number here is also in the CSV files beside this page, the same as `planatlas analyze` writes.</source>
         <translation>Mọi số liệu ở đây đều có trong các tệp CSV đi kèm, giống hệt kết quả của lệnh `planatlas analyze`.</translation>
+    </message>
+    <message>
+        <source>Shapes of the programme&apos;s features</source>
+        <translation>Hình dạng các đối tượng của chương trình</translation>
+    </message>
+    <message>
+        <source>%1 of %2 programme features are still indicative (drawn from names and areas, not traced from a map).</source>
+        <translation>%1 trên %2 đối tượng của chương trình vẫn là vị trí chỉ dẫn (vẽ theo địa danh và diện tích, chưa số hóa từ bản đồ).</translation>
+    </message>
+    <message>
+        <source>map sheet</source>
+        <translation>bản đồ quét</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>tệp</translation>
+    </message>
+    <message>
+        <source>date on the sheet</source>
+        <translation>ngày ghi trên tờ bản đồ</translation>
+    </message>
+    <message>
+        <source>control points</source>
+        <translation>điểm khống chế</translation>
+    </message>
+    <message>
+        <source>RMS residual (m)</source>
+        <translation>sai số trung phương (m)</translation>
+    </message>
+    <message>
+        <source>features traced</source>
+        <translation>đối tượng đã số hóa</translation>
     </message>
 </context>
 </TS>

@@ -10,6 +10,7 @@
 #include "planatlas/gis/Error.h"
 #include "planatlas/gis/Raster.h"
 #include "planatlas/gis/Transform.h"
+#include "planatlas/layers/Digitise.h"
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/Georef.h"
 #include "planatlas/layers/LayerKind.h"
@@ -476,6 +477,9 @@ private:
                 item.areaPx = drawItem(m_p, s, item, m_view, m_u);
                 if (item.indicative && item.emphasised && d.kind != "basemap")
                     m_report.indicative = true;
+                if (!item.indicative && programme)
+                    if (const auto sheet = layers::sheetTitleOfSource(item.source); !sheet.empty())
+                        ++m_report.digitised[sheet];
                 if (programme && item.emphasised) {
                     const bool planned = layers::isPlannedStatus(item.status);
                     auto& st = m_statuses[d.kind];
@@ -581,6 +585,13 @@ private:
                             "not surveyed; do not measure from this map.",
                             lang),
                 QColor(0xb3, 0x58, 0x06));
+        for (const auto& [sheet, count] : m_report.digitised)
+            notes.emplace_back(MapText::tr("DIGITISED: %1 feature(s) traced from the map sheet "
+                                           "«%2»; as exact as the sheet and its placing.",
+                                           lang)
+                                   .arg(count)
+                                   .arg(QString::fromStdString(sheet)),
+                               QColor(0x1b, 0x5e, 0x20));
         auto fit = drawLegendAndNotes(m_p, m_layout, top, legend, notes, m_u, lang);
         m_report.legend = std::move(fit.printed);
         m_report.legendColumns = fit.columns;

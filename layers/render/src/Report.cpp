@@ -4,6 +4,7 @@
 #include "Period_p.h"
 #include "Style_p.h"
 #include "planatlas/gis/Dataset.h"
+#include "planatlas/layers/Digitise.h"
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/LayerKind.h"
 #include "planatlas/layers/PendingFile.h"
@@ -768,6 +769,38 @@ void sourcesSection(Page& page)
     }
     h << tableHtml(table);
     ++result.tables;
+    // Where the programme's shapes come from: traced over which map sheet, or still indicative.
+    const auto digitising = layers::digitisingSummary(ws);
+    if (digitising.programme > 0) {
+        h << "<h3>" << html(ReportText::tr("Shapes of the programme's features", lang))
+          << "</h3>\n<p>"
+          << html(QString::fromStdString(
+                      ReportText::tr("%1 of %2 programme features are still indicative (drawn "
+                                     "from names and areas, not traced from a map).",
+                                     lang))
+                      .arg(QString::fromStdString(
+                               fmt(static_cast<double>(digitising.indicative), 0, lang)),
+                           QString::fromStdString(
+                               fmt(static_cast<double>(digitising.programme), 0, lang)))
+                      .toStdString())
+          << "</p>\n";
+        if (!digitising.sheets.empty()) {
+            Table sheets{
+                {ReportText::tr("map sheet", lang), ReportText::tr("file", lang),
+                 ReportText::tr("date on the sheet", lang), ReportText::tr("control points", lang),
+                 ReportText::tr("RMS residual (m)", lang), ReportText::tr("features traced", lang)},
+                {},
+                {false, false, false, true, true, true}};
+            for (const auto& sheet : digitising.sheets)
+                sheets.rows.push_back({html(lang == "en" ? sheet.titleEn : sheet.titleVi),
+                                       html(sheet.sheetFile), html(sheet.sheetDate),
+                                       fmt(sheet.controlPoints, 0, lang),
+                                       sheet.rmseM ? fmt(*sheet.rmseM, 1, lang) : std::string("—"),
+                                       fmt(static_cast<double>(sheet.features), 0, lang)});
+            h << tableHtml(sheets);
+            ++result.tables;
+        }
+    }
     h << "<h3>" << html(ReportText::tr("Tables as CSV", lang)) << "</h3><ul>";
     for (const auto& [name, content] : in.csvFiles)
         h << "<li><a href=\"" << html(name) << "\">" << html(name) << "</a></li>";

@@ -55,6 +55,27 @@ void removeDrawnFeature(Workspace& ws, const std::string& layer, std::int64_t fi
 /// N control points, RMS x m"; "drawn on the map by hand" without one.
 std::string drawnSource(Workspace& ws, const std::string& sheet);
 
+/// Where the programme's shapes come from: per map sheet, the features traced over it; and
+/// the features still indicative.
+struct DigitisingSummary
+{
+    struct Sheet
+    {
+        std::string name, titleVi, titleEn, sheetFile, sheetDate, method;
+        int controlPoints = 0;
+        std::optional<double> rmseM;
+        std::int64_t features = 0; ///< programme features whose source names this sheet
+    };
+    std::vector<Sheet> sheets;
+    std::int64_t indicative = 0; ///< programme features still indicative
+    std::int64_t programme = 0;  ///< programme features in all
+};
+DigitisingSummary digitisingSummary(Workspace& ws);
+
+/// The title of the map sheet a drawn shape's source names ("map sheet «T» (…)" → "T"); empty
+/// for any other source.
+std::string sheetTitleOfSource(const std::string& source);
+
 /// The corner of a feature of @p layers (or of the administrative units among them) nearest
 /// to @p at within @p toleranceM metres: where a click snaps to.
 std::optional<gis::Coord> snapToVertex(Workspace& ws, const std::vector<std::string>& layers,

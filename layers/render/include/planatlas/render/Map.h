@@ -130,6 +130,9 @@ struct MapReport
     gis::Envelope extent;              ///< what the frame shows, workspace CRS
     std::vector<gis::Envelope> labels; ///< boxes of the labels placed, device units (y down)
     std::int64_t emphasised = 0;       ///< Agency and Corridor themes: features drawn in colour
+    /// Features drawn whose shape was traced over a map sheet, by the sheet's title (the map
+    /// says so).
+    std::map<std::string, std::int64_t> digitised;
     /// What the theme says of its data, in English (on a page the map says it too), e.g. that
     /// the workspace has no feature of the kind a coverage map shows.
     std::vector<std::string> notes;
