@@ -13,7 +13,8 @@ namespace pa::cli {
 namespace {
 const Command kGeoref{
     "georef",
-    "WS.gpkg SHEET.(pdf|png|jpg|tif) --gcp POINTS.csv [--method affine|poly2|tps] [options]",
+    "WS.gpkg SHEET.(pdf|png|jpg|tif) --gcp POINTS.csv [--method affine|poly2|tps] [options]\n"
+    "       planatlas georef WS.gpkg --remove NAME",
     "Place a scanned or PDF map sheet on the workspace map by control points, warp it into the\n"
     "workspace CRS and keep it as a raster layer (background for digitising).",
     "POINTS.csv has a header naming the columns pixel, line (the sheet position, from its\n"
@@ -47,8 +48,9 @@ const Command kGeoref{
         {"--source", "TEXT", "where the sheet comes from"},
         {"--licence", "TEXT", "licence or terms of the sheet"},
         {"--attribution", "TEXT", "attribution to show with it"},
+        {"--remove", "NAME", "remove map sheet NAME (shapes traced over it stay)"},
     },
-    2,
+    1,
     2};
 
 std::string metres(double value)
@@ -64,6 +66,22 @@ int runGeoref(const std::vector<std::string>& args)
     if (handleHelp(kGeoref, args))
         return kOk;
     const auto parsed = parse(kGeoref, args);
+    if (parsed.has("--remove")) {
+        if (parsed.positional.size() != 1)
+            throw UsageError("--remove takes the workspace and the sheet's name, no sheet file");
+        auto ws = layers::Workspace::open(parsed.positional[0], gis::OpenMode::Update);
+        ws.transaction([&] {
+            layers::removeRasterLayer(ws, parsed.value("--remove"));
+            render::writeQgis(ws);
+        });
+        ws.close();
+        std::printf("Removed map sheet '%s' from %s\n", parsed.value("--remove").c_str(),
+                    parsed.positional[0].c_str());
+        return kOk;
+    }
+    if (parsed.positional.size() != 2)
+        throw UsageError("planatlas georef needs the workspace and the sheet file (see "
+                         "'planatlas georef --help')");
     layers::GeorefOptions options;
     options.sheet.path = parsed.positional[1];
     options.controlPoints = parsed.value("--gcp");

@@ -169,6 +169,9 @@ void LayerPanel::showMenu(const QPoint& at)
             if (ok && title.trimmed() != item->text(0))
                 emit renameRequested(layer, title.trimmed());
         });
+    if (sheet)
+        menu.addAction(tr("Remove the map sheet…"), this,
+                       [this, layer] { emit removeSheetRequested(layer); });
     menu.addAction(tr("Opacity…"), this, [this, item, layer] {
         bool ok = false;
         const int value = QInputDialog::getInt(

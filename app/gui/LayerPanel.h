@@ -30,6 +30,8 @@ public:
 signals:
     void stackChanged();
     void zoomToLayerRequested(const QString& layer);
+    /// A map sheet to remove (the window asks first).
+    void removeSheetRequested(const QString& layer);
     void attributeTableRequested(const QString& layer);
     void propertiesRequested(const QString& layer);
     void renameRequested(const QString& layer, const QString& title);

@@ -127,6 +127,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     connect(m_layers, &LayerPanel::attributeTableRequested, this, &MainWindow::showAttributes);
     connect(m_layers, &LayerPanel::propertiesRequested, this, &MainWindow::showLayerProperties);
     connect(m_layers, &LayerPanel::renameRequested, this, &MainWindow::renameLayer);
+    connect(m_layers, &LayerPanel::removeSheetRequested, this, &MainWindow::removeSheet);
     connect(m_attributes, &AttributeTable::selectionChanged, this,
             [this](const gis::Shapes& shapes, const std::optional<gis::Envelope>&) {
                 m_canvas->setSelection(shapes);
@@ -1065,6 +1066,33 @@ bool MainWindow::placeSheet(const layers::GeorefOptions& options)
         message += QStringLiteral(": ") +
                    tr("RMS residual %1 m").arg(decimal(*result.layer.rmseM, 2, m_lang));
     statusBar()->showMessage(message, 15000);
+    return true;
+}
+
+bool MainWindow::removeSheet(const QString& layer)
+{
+    if (!m_ws)
+        return false;
+    if (m_interactive &&
+        QMessageBox::question(this, tr("Remove the map sheet"),
+                              tr("Remove the map sheet %1 from the workspace? The shapes traced "
+                                 "over it stay. This cannot be undone; the sheet can be placed "
+                                 "again from its file.")
+                                  .arg(layer)) != QMessageBox::Yes)
+        return false;
+    if (!ensureWritable())
+        return false;
+    try {
+        m_ws->transaction([&] {
+            layers::removeRasterLayer(*m_ws, layer.toStdString());
+            render::writeQgis(*m_ws);
+        });
+    } catch (const std::exception& e) {
+        showError(tr("Cannot remove %1").arg(layer), q(e.what()));
+        return false;
+    }
+    m_layers->setLayers(render::defaultStack(*m_ws), m_lang.toStdString());
+    statusBar()->showMessage(tr("Map sheet %1 removed").arg(layer), 8000);
     return true;
 }
 

@@ -97,6 +97,8 @@ public:
     /// How a new feature's code, name and status are asked (a dialog unless replaced).
     using AttributeAsker = std::function<std::optional<layers::DrawnAttributes>(const QString&)>;
     void setAttributeAsker(AttributeAsker asker) { m_askAttributes = std::move(asker); }
+    /// Removes map sheet @p layer after asking (shapes traced over it stay); false when not.
+    bool removeSheet(const QString& layer);
     /// The visible map sheet drawings are traced from (the topmost); empty when none shows.
     [[nodiscard]] std::string tracedSheet() const;
     /// The properties of a map sheet: where it comes from and how well it is placed.

@@ -1,5 +1,6 @@
 #include "planatlas/layers/Georef.h"
 
+#include "planatlas/gis/Dataset.h"
 #include "planatlas/gis/Error.h"
 #include "planatlas/gis/Transform.h"
 #include "planatlas/layers/Errors.h"
@@ -327,6 +328,39 @@ std::vector<RasterLayer> rasterLayers(Workspace& ws)
         out.push_back(std::move(l));
     }
     return out;
+}
+
+void removeRasterLayer(Workspace& ws, const std::string& name)
+{
+    const auto sheets = rasterLayers(ws);
+    if (std::none_of(sheets.begin(), sheets.end(), [&](const auto& r) { return r.name == name; }))
+        throw Error(ErrorKind::Usage, "the workspace has no map sheet '" + name + "'");
+    ws.transaction([&] {
+        auto& ds = ws.dataset();
+        auto exists = [&](const char* table) {
+            return !ds.run("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                           {std::string(table)})
+                        .rows.empty();
+        };
+        ds.run("DELETE FROM pa_raster_control_points WHERE layer_name = ?", {name});
+        ds.run("DELETE FROM pa_rasters WHERE layer_name = ?", {name});
+        if (exists("gpkg_metadata_reference")) {
+            ds.run("DELETE FROM gpkg_metadata WHERE id IN (SELECT md_file_id FROM "
+                   "gpkg_metadata_reference WHERE lower(table_name) = lower(?)) AND id NOT IN "
+                   "(SELECT md_file_id FROM gpkg_metadata_reference WHERE lower(table_name) <> "
+                   "lower(?))",
+                   {name, name});
+            ds.run("DELETE FROM gpkg_metadata_reference WHERE lower(table_name) = lower(?)",
+                   {name});
+        }
+        for (const char* registry :
+             {"gpkg_extensions", "gpkg_tile_matrix", "gpkg_tile_matrix_set", "gpkg_contents"})
+            if (exists(registry))
+                ds.run(std::string("DELETE FROM ") + registry +
+                           " WHERE lower(table_name) = lower(?)",
+                       {name});
+        ds.run("DROP TABLE IF EXISTS " + gis::sqlIdentifier(name), {});
+    });
 }
 
 std::vector<PlacedControlPoint> rasterControlPoints(Workspace& ws, const std::string& layer)

@@ -95,6 +95,17 @@ TEST(GeorefCli, PlacesASheetPrintsResidualsAndKeepsTheRaster)
     const auto rms = affine.out.find("RMS residual ");
     ASSERT_NE(rms, std::string::npos);
     EXPECT_GT(std::stod(affine.out.substr(rms + 13)), 100.0) << affine.out;
+
+    // The misplaced one removed: tiles, points and registration; the other stays.
+    const auto removed = runCli({"georef", ws, "--remove", "kcn_affine"});
+    ASSERT_EQ(removed.exitCode, 0) << removed.err;
+    const auto after = nlohmann::json::parse(runCli({"info", ws, "--format", "json"}).out);
+    ASSERT_EQ(after["map_sheets"].size(), 1u);
+    EXPECT_EQ(after["map_sheets"][0]["name"], "kcn_sheet");
+    EXPECT_EQ(runCli({"validate", ws}).exitCode, 0);
+    const auto again = runCli({"georef", ws, "--remove", "kcn_affine"});
+    EXPECT_EQ(again.exitCode, 2);
+    EXPECT_NE(again.err.find("no map sheet 'kcn_affine'"), std::string::npos) << again.err;
 }
 
 TEST(GeorefCli, ReadsAQgisPointsFileInLongitudeAndLatitude)

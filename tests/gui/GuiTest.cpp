@@ -1113,6 +1113,10 @@ private slots:
         QVERIFY(text.contains(QStringLiteral("sheet.pgm")));
         QVERIFY(text.contains(QStringLiteral("0,00 m"))); // the poly2 fit of a poly2 bend
         box->close();
+        // Removed: gone from the list and from the workspace.
+        QVERIFY(w.removeSheet(QStringLiteral("sheet")));
+        QVERIFY(!w.layerPanel()->itemOf("sheet"));
+        QVERIFY(pa::layers::rasterLayers(*w.workspace()).empty());
     }
 
     void theGeoreferencerPlacesASheetByClicksOnTheSheetAndTheMap()

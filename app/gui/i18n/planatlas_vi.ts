@@ -677,6 +677,10 @@
         <source>%1: map sheet placed on the map</source>
         <translation>%1: bản đồ quét đã nắn lên bản đồ</translation>
     </message>
+    <message>
+        <source>Remove the map sheet…</source>
+        <translation>Xóa bản đồ quét…</translation>
+    </message>
 </context>
 <context>
     <name>pa::gui::MainWindow</name>
@@ -1329,6 +1333,22 @@ Chạy trên %2, Qt %3.</translation>
     <message>
         <source>Drawing stopped; nothing was written.</source>
         <translation>Đã dừng vẽ; không có gì được ghi.</translation>
+    </message>
+    <message>
+        <source>Remove the map sheet</source>
+        <translation>Xóa bản đồ quét</translation>
+    </message>
+    <message>
+        <source>Remove the map sheet %1 from the workspace? The shapes traced over it stay. This cannot be undone; the sheet can be placed again from its file.</source>
+        <translation>Xóa bản đồ quét %1 khỏi không gian làm việc? Các hình đã số hóa từ bản đồ này vẫn được giữ. Không hoàn tác được; có thể nắn lại tờ bản đồ từ tệp gốc.</translation>
+    </message>
+    <message>
+        <source>Cannot remove %1</source>
+        <translation>Không xóa được %1</translation>
+    </message>
+    <message>
+        <source>Map sheet %1 removed</source>
+        <translation>Đã xóa bản đồ quét %1</translation>
     </message>
 </context>
 <context>

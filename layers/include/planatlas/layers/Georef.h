@@ -98,6 +98,11 @@ GeorefResult georeference(Workspace& ws, const GeorefOptions& options,
 std::vector<RasterLayer> rasterLayers(Workspace& ws);
 std::vector<PlacedControlPoint> rasterControlPoints(Workspace& ws, const std::string& layer);
 
+/// Removes map sheet @p name (its tiles, its control points, its registration) in one
+/// transaction; features traced over it keep their shapes and sources. Throws Error(Usage) when
+/// there is no such sheet.
+void removeRasterLayer(Workspace& ws, const std::string& name);
+
 /// The name GDAL opens raster layer @p name of @p ws by ("GPKG:/path/ws.gpkg:name").
 std::string rasterDataset(const Workspace& ws, const std::string& name);
 
