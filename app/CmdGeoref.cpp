@@ -116,7 +116,12 @@ int runGeoref(const std::vector<std::string>& args)
         const TerminalProgress progress;
         return layers::georeference(ws, options, progress.progress());
     }();
-    ws.transaction([&] { render::writeQgis(ws); }); // the sheet in the QGIS project too
+    try {
+        ws.transaction([&] { render::writeQgis(ws); }); // the sheet in the QGIS project too
+    } catch (...) {
+        layers::removeRasterLayer(ws, result.layer.name); // nothing kept when any step fails
+        throw;
+    }
     ws.close();
 
     const auto& layer = result.layer;

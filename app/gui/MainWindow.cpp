@@ -1102,10 +1102,10 @@ std::string MainWindow::tracedSheet() const
         return {};
     const auto sheets = layers::rasterLayers(*m_ws);
     std::string traced;
-    for (const auto& [layer, opacity] : m_layers->stack()) // bottom first: the last is on top
-        if (opacity > 0 && std::any_of(sheets.begin(), sheets.end(),
-                                       [&](const auto& r) { return r.name == layer; }))
-            traced = layer;
+    for (const auto& entry : m_layers->stack()) // bottom first: the last is on top
+        if (entry.second > 0 && std::any_of(sheets.begin(), sheets.end(),
+                                            [&](const auto& r) { return r.name == entry.first; }))
+            traced = entry.first;
     return traced;
 }
 
