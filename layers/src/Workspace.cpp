@@ -641,6 +641,27 @@ ValidationReport Workspace::validate(const Progress& progress)
                 "feature table not in the PlanAtlas layer registry (pa_layers); analyses ignore "
                 "it");
     }
+    // Map sheets: tiles and registration go together (georef stores the tiles over GDAL's own
+    // connection first, then registers them; a crash between the two leaves tiles alone).
+    {
+        std::set<std::string> sheets;
+        if (m_impl->tableExists("pa_rasters"))
+            for (const auto& row : m_impl->query("SELECT layer_name FROM pa_rasters").rows)
+                sheets.insert(asText(row[0]));
+        std::set<std::string> tiles;
+        for (const auto& row :
+             m_impl->query("SELECT table_name FROM gpkg_contents WHERE data_type = 'tiles'").rows)
+            tiles.insert(asText(row[0]));
+        for (const auto& name : tiles)
+            if (!sheets.contains(name))
+                add(kWarning, "registry", "tile table " + name,
+                    "raster tiles that are not a registered map sheet (pa_rasters): left by an "
+                    "interrupted placing, or added by another program; maps do not show them");
+        for (const auto& name : sheets)
+            if (!tiles.contains(name) || !m_impl->tableExists(name))
+                add(kError, "registry", "map sheet " + name,
+                    "registered in pa_rasters but its tiles are gone; place the sheet again");
+    }
 
     // What QGIS opens: the project reads its layers from "./<file name>" and every layer has a
     // PlanAtlas default style (planatlas qgis writes both; import and init keep them current).

@@ -3,6 +3,7 @@
 // refusals that leave the workspace as it was.
 #include "TestSupport.h"
 #include "planatlas/gis/Crs.h"
+#include "planatlas/gis/Dataset.h"
 #include "planatlas/gis/Transform.h"
 
 #include <cstdio>
@@ -95,6 +96,27 @@ TEST(GeorefCli, PlacesASheetPrintsResidualsAndKeepsTheRaster)
     const auto rms = affine.out.find("RMS residual ");
     ASSERT_NE(rms, std::string::npos);
     EXPECT_GT(std::stod(affine.out.substr(rms + 13)), 100.0) << affine.out;
+
+    // A sheet whose registration is lost (a crash between storing the tiles and registering
+    // them) is reported by validate, and so are registered tiles that are gone.
+    {
+        pa::test::TempDir scratch;
+        const auto damaged = scratch.file("damaged.gpkg");
+        fs::copy_file(ws, damaged);
+        {
+            auto ds = pa::gis::Dataset::openVector(damaged, pa::gis::OpenMode::Update);
+            for (const char* sql :
+                 {"DELETE FROM pa_raster_control_points WHERE layer_name = 'kcn_affine'",
+                  "DELETE FROM pa_rasters WHERE layer_name = 'kcn_affine'",
+                  "DELETE FROM gpkg_contents WHERE table_name = 'kcn_sheet'"})
+                ds.run(sql, {});
+            ds.close();
+        }
+        const auto report = runCli({"validate", damaged});
+        EXPECT_EQ(report.exitCode, 1) << report.out;
+        EXPECT_NE(report.out.find("tile table kcn_affine"), std::string::npos) << report.out;
+        EXPECT_NE(report.out.find("map sheet kcn_sheet"), std::string::npos) << report.out;
+    }
 
     // The misplaced one removed: tiles, points and registration; the other stays.
     const auto removed = runCli({"georef", ws, "--remove", "kcn_affine"});

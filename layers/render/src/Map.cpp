@@ -643,7 +643,9 @@ std::vector<StackEntry> defaultStack(layers::Workspace& ws)
     const std::string unitsLayer = periodUnitsLayer(ws);
     std::vector<StackEntry> stack;
     for (const auto& sheet : layers::rasterLayers(ws))
-        stack.push_back({sheet.name, kMapSheetKind, sheet.titleVi, sheet.titleEn, "raster", true});
+        if (sheet.extent) // tiles still there (validate reports a sheet whose tiles are gone)
+            stack.push_back(
+                {sheet.name, kMapSheetKind, sheet.titleVi, sheet.titleEn, "raster", true});
     for (const auto& l : ws.layers()) {
         auto table = ws.dataset().layerByName(l.name);
         if (!table || !table->hasGeometry())
