@@ -378,7 +378,7 @@ bool GeorefDialog::openSheet(const QString& path, int page, double dpi)
         m_statusLabel->setText(m_status);
         return false;
     }
-    const auto info = gis::describeSheet(sheet);
+    const auto& info = picture.info;
     m_sheet = sheet;
     QImage image(picture.width, picture.height, QImage::Format_RGBA8888);
     for (int y = 0; y < picture.height; ++y)

@@ -327,17 +327,6 @@ struct Arguments
     }
 };
 
-std::string sqlText(const std::string& text)
-{
-    std::string out = "'";
-    for (char c : text) {
-        out += c;
-        if (c == '\'')
-            out += '\'';
-    }
-    return out + "'";
-}
-
 } // namespace
 
 SheetInfo describeSheet(const SheetSource& sheet)
@@ -349,6 +338,7 @@ SheetPicture readSheetPicture(const SheetSource& sheet, int maxSide)
 {
     auto opened = openSheet(sheet);
     SheetPicture picture;
+    picture.info = opened.info;
     picture.sheetWidth = opened.info.width;
     picture.sheetHeight = opened.info.height;
     const double scale = std::min(1.0, static_cast<double>(std::max(1, maxSide)) /
@@ -365,46 +355,36 @@ SheetPicture readSheetPicture(const SheetSource& sheet, int maxSide)
     return picture;
 }
 
-void dropTileTable(const std::string& geoPackage, const std::string& table)
+void dropTileTable(Dataset& geoPackage, const std::string& table)
 {
-    detail::ensureGdalRegistered();
-    detail::ErrorCapture errors;
-    GDALDatasetUniquePtr ds(GDALDataset::Open(geoPackage.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE,
-                                              nullptr, nullptr, nullptr));
-    errors.throwIfFailed(geoPackage + ": cannot open to remove tile table " + table, ds == nullptr);
-    auto exists = [&](const char* name) {
-        OGRLayer* found = ds->ExecuteSQL(
-            CPLSPrintf("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '%s'", name),
-            nullptr, nullptr);
-        const bool has = found && found->GetFeatureCount() > 0;
-        if (found)
-            ds->ReleaseResultSet(found);
-        return has;
+    auto exists = [&](const std::string& name) {
+        return !geoPackage
+                    .run("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", {name})
+                    .rows.empty();
     };
-    const std::string t = "lower(table_name) = lower(" + sqlText(table) + ")";
-    std::vector<std::string> statements;
+    const std::string of = " WHERE lower(table_name) = lower(?)";
     if (exists("gpkg_metadata_reference")) {
         // Metadata GDAL wrote for this table only, then the references to it.
-        statements.push_back("DELETE FROM gpkg_metadata WHERE id IN (SELECT md_file_id FROM "
-                             "gpkg_metadata_reference WHERE " +
-                             t +
-                             ") AND id NOT IN (SELECT "
-                             "md_file_id FROM gpkg_metadata_reference WHERE NOT (" +
-                             t + "))");
-        statements.push_back("DELETE FROM gpkg_metadata_reference WHERE " + t);
+        geoPackage.run("DELETE FROM gpkg_metadata WHERE id IN (SELECT md_file_id FROM "
+                       "gpkg_metadata_reference" +
+                           of +
+                           ") AND id NOT IN (SELECT md_file_id FROM gpkg_metadata_reference "
+                           "WHERE lower(table_name) <> lower(?))",
+                       {table, table});
+        geoPackage.run("DELETE FROM gpkg_metadata_reference" + of, {table});
     }
     for (const char* registry :
          {"gpkg_extensions", "gpkg_tile_matrix", "gpkg_tile_matrix_set", "gpkg_contents"})
         if (exists(registry))
-            statements.push_back(std::string("DELETE FROM ") + registry + " WHERE " + t);
-    statements.push_back("DROP TABLE IF EXISTS \"" + table + "\"");
-    for (const auto& statement : statements) {
-        errors.clear();
-        OGRLayer* result = ds->ExecuteSQL(statement.c_str(), nullptr, nullptr);
-        if (result)
-            ds->ReleaseResultSet(result);
-        errors.throwIfFailed(geoPackage + ": cannot remove tile table " + table);
-    }
+            geoPackage.run(std::string("DELETE FROM ") + registry + of, {table});
+    geoPackage.run("DROP TABLE IF EXISTS " + sqlIdentifier(table), {});
+}
+
+void dropTileTable(const std::string& geoPackage, const std::string& table)
+{
+    auto ds = Dataset::openVector(geoPackage, OpenMode::Update, {}, {"GPKG"});
+    dropTileTable(ds, table);
+    ds.close();
 }
 
 WarpResult warpSheet(const WarpRequest& request, const WorkProgress& progress)

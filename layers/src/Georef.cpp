@@ -337,29 +337,9 @@ void removeRasterLayer(Workspace& ws, const std::string& name)
         throw Error(ErrorKind::Usage, "the workspace has no map sheet '" + name + "'");
     ws.transaction([&] {
         auto& ds = ws.dataset();
-        auto exists = [&](const char* table) {
-            return !ds.run("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
-                           {std::string(table)})
-                        .rows.empty();
-        };
         ds.run("DELETE FROM pa_raster_control_points WHERE layer_name = ?", {name});
         ds.run("DELETE FROM pa_rasters WHERE layer_name = ?", {name});
-        if (exists("gpkg_metadata_reference")) {
-            ds.run("DELETE FROM gpkg_metadata WHERE id IN (SELECT md_file_id FROM "
-                   "gpkg_metadata_reference WHERE lower(table_name) = lower(?)) AND id NOT IN "
-                   "(SELECT md_file_id FROM gpkg_metadata_reference WHERE lower(table_name) <> "
-                   "lower(?))",
-                   {name, name});
-            ds.run("DELETE FROM gpkg_metadata_reference WHERE lower(table_name) = lower(?)",
-                   {name});
-        }
-        for (const char* registry :
-             {"gpkg_extensions", "gpkg_tile_matrix", "gpkg_tile_matrix_set", "gpkg_contents"})
-            if (exists(registry))
-                ds.run(std::string("DELETE FROM ") + registry +
-                           " WHERE lower(table_name) = lower(?)",
-                       {name});
-        ds.run("DROP TABLE IF EXISTS " + gis::sqlIdentifier(name), {});
+        gis::dropTileTable(ds, name);
     });
 }
 
@@ -540,7 +520,7 @@ GeorefResult georeference(Workspace& ws, const GeorefOptions& options, const Pro
             layer.createdAt = asText(made.rows[0][0]);
     } catch (...) {
         try {
-            gis::dropTileTable(ws.path(), layer.name);
+            gis::dropTileTable(ws.dataset(), layer.name); // the transaction was rolled back
         } catch (const gis::GisError&) {
             // the first failure is the one to report
         }

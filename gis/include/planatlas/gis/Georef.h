@@ -5,6 +5,7 @@
 // GeoPackage tiles.
 
 #include "planatlas/gis/Crs.h"
+#include "planatlas/gis/Dataset.h"
 #include "planatlas/gis/Geometry.h"
 
 #include <cstdint>
@@ -95,6 +96,7 @@ struct SheetPicture
     int width = 0, height = 0;           ///< of the picture
     int sheetWidth = 0, sheetHeight = 0; ///< of the sheet (pixel and line run over these)
     std::vector<std::uint8_t> rgba;      ///< width × height RGBA pixels, rows top to bottom
+    SheetInfo info;                      ///< what describeSheet() says of it
 };
 
 /// The whole sheet averaged down to at most @p maxSide pixels a side (never enlarged). Throws
@@ -131,7 +133,10 @@ struct WarpResult
 /// message; on failure or cancellation the tile table is removed again.
 WarpResult warpSheet(const WarpRequest& request, const WorkProgress& progress = {});
 
-/// Removes tile table @p table and its GeoPackage registrations from @p geoPackage.
+/// Removes tile table @p table and its GeoPackage registrations (contents, tile matrix, its
+/// metadata) from @p geoPackage, inside any transaction in progress.
+void dropTileTable(Dataset& geoPackage, const std::string& table);
+/// The same on the GeoPackage file @p geoPackage, opened for it.
 void dropTileTable(const std::string& geoPackage, const std::string& table);
 
 } // namespace pa::gis
