@@ -456,6 +456,11 @@ private slots:
                  qPrintable(dock->summary("coverage")));
         QCOMPARE(w.canvas()->theme(), pa::render::Theme::Coverage);
         QVERIFY(drawn(w));
+        // (A drawing of the programme map still in flight may be the one that just finished,
+        // slow machines, sanitizers: the coverage drawing follows it.)
+        QTRY_VERIFY_WITH_TIMEOUT(w.canvas()->preparedTheme() &&
+                                     !w.canvas()->preparedTheme()->coverageShare.empty(),
+                                 60000);
         // Redrawing (a zoom) reuses the coverage the first drawing computed: the painter runs
         // no analysis at every pan and zoom.
         const auto prepared = w.canvas()->preparedTheme();
