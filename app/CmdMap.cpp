@@ -1,6 +1,7 @@
 #include "Cli.h"
 #include "planatlas/layers/Text.h"
 #include "planatlas/layers/Workspace.h"
+#include "planatlas/render/Atlas.h"
 #include "planatlas/render/Map.h"
 
 #include <cstdio>
@@ -33,7 +34,11 @@ const Command& mapCommand()
         "          planatlas map ws.gpkg -o sct.png --theme agency --highlight \"agency:Sở Công "
         "Thương\"\n"
         "          planatlas map ws.gpkg -o song-cong.svg --extent 81297802B66276855595229 "
-        "--lang en";
+        "--lang en\n"
+        "          planatlas map ws.gpkg -o atlas_districts.pdf --atlas districts_pre2025\n\n"
+        "An atlas (--atlas LAYER) prints one page per feature of the layer, zoomed to it, with\n"
+        "the plan tasks that concern it beside the map: for units (districts, communes) the\n"
+        "tasks linked to the unit and to the programme features inside it.";
     static const Command command{
         "map",
         "WS.gpkg -o FILE.png|svg|pdf [options]",
@@ -64,12 +69,50 @@ const Command& mapCommand()
              "draw map sheet NAME (placed by 'planatlas georef') under the layers; opacity "
              "0–1 or 0–100 %, default 0.6",
              true},
+            {"--atlas", "LAYER",
+             "an atlas: one page per feature of LAYER with its plan tasks (-o FILE.pdf)"},
+            {"--features", "A,B", "atlas: only the features with these codes, in this order"},
             {"--quiet", "", "print nothing but errors"},
         },
         1,
         1};
     return command;
 }
+int writeAtlasCommand(layers::Workspace& ws, const render::MapOptions& map, const Arguments& parsed)
+{
+    render::AtlasOptions o;
+    o.map = map;
+    o.layer = parsed.value("--atlas");
+    for (std::string list = parsed.value("--features"); !list.empty();) {
+        const auto comma = list.find(',');
+        if (const auto code = list.substr(0, comma); !code.empty())
+            o.codes.push_back(code);
+        list = comma == std::string::npos ? std::string() : list.substr(comma + 1);
+    }
+    const std::string path = parsed.value("-o");
+    const auto report = [&] {
+        const TerminalProgress progress(!parsed.has("--quiet"));
+        return render::writeAtlas(ws, o, path, progress.progress());
+    }();
+    if (!parsed.has("--quiet")) {
+        std::printf("Wrote %s: %lld page(s) for %zu feature(s) of %s, %lld task entr%s\n",
+                    path.c_str(), static_cast<long long>(report.pages), report.features.size(),
+                    report.layer.c_str(), static_cast<long long>(report.tasksListed),
+                    report.tasksListed == 1 ? "y" : "ies");
+        if (report.units)
+            std::printf("  units: each page lists the tasks linked to the unit and to the "
+                        "programme features inside it\n");
+    }
+    if (report.featuresWithoutTasks > 0)
+        std::fprintf(stderr,
+                     "planatlas map: note: %lld of %zu feature(s) have no linked plan task (their "
+                     "pages say so)\n",
+                     static_cast<long long>(report.featuresWithoutTasks), report.features.size());
+    for (const auto& line : report.inputNotes.messages(ws.crs().label()))
+        std::fprintf(stderr, "planatlas map: note: %s\n", line.c_str());
+    return kOk;
+}
+
 } // namespace
 
 int runMap(const std::vector<std::string>& args)
@@ -146,6 +189,14 @@ int runMap(const std::vector<std::string>& args)
     o.coverageKind = parsed.value("--kind", "industrial_park");
 
     auto ws = layers::Workspace::open(parsed.positional[0], gis::OpenMode::ReadOnly);
+    if (parsed.has("--atlas")) {
+        if (parsed.has("--extent") || parsed.has("--size") || parsed.has("--title"))
+            throw UsageError("--atlas makes each page's extent and title itself; leave out "
+                             "--extent, --size and --title");
+        return writeAtlasCommand(ws, o, parsed);
+    }
+    if (parsed.has("--features"))
+        throw UsageError("--features chooses the pages of an --atlas");
     o.extent = render::extentFor(ws, parsed.value("--extent"));
     const auto report = [&] {
         const TerminalProgress progress(!parsed.has("--quiet"));

@@ -68,7 +68,8 @@ std::vector<TaskSummary> tasksOfFeature(Workspace& ws, const std::string& layerN
         return tasks;
     auto& ds = ws.dataset();
     const auto rows = ds.execute(
-        "SELECT t.task_id, t.doc_id, t.section, t.text FROM " + sqlIdentifier(layer->linkTable) +
+        "SELECT t.task_id, t.doc_id, t.section, t.text, t.deadline, t.deadline_text FROM " +
+        sqlIdentifier(layer->linkTable) +
         " l JOIN plan_tasks t ON t.fid = l.related_id WHERE l.base_id = " + std::to_string(fid) +
         " ORDER BY t.task_id");
     for (const auto& row : rows.rows)
@@ -77,7 +78,9 @@ std::vector<TaskSummary> tasksOfFeature(Workspace& ws, const std::string& layerN
                          gis::toString(row[2]),
                          gis::toString(row[3]),
                          {},
-                         {}});
+                         {},
+                         gis::toString(row[4]),
+                         gis::toString(row[5])});
     if (tasks.empty())
         return tasks;
     std::string list;

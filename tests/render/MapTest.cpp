@@ -10,6 +10,8 @@
 #include "planatlas/layers/Georef.h"
 #include "planatlas/layers/Importer.h"
 #include "planatlas/layers/Workspace.h"
+#include "planatlas/layers/analysis/Atlas.h"
+#include "planatlas/render/Atlas.h"
 #include "planatlas/render/Qgis.h"
 #include "planatlas/render/Report.h"
 
@@ -516,227 +518,145 @@ TEST_F(Map, BadRequestsLeaveNoFileBehind)
     EXPECT_FALSE(fs::exists(m_dir.file("empty.png")));
 }
 
-} // namespace
-
-TEST_F(Map, CanvasDrawsExactlyTheStackAtTheExtentEdgeToEdge)
+/// The text of page @p page (1-based) of a PDF.
+std::string pdfPage(const std::string& pdf, int page)
 {
-    auto ws = pa::layers::Workspace::open(path(), pa::gis::OpenMode::ReadOnly);
-    auto draw = [&](std::vector<std::pair<std::string, double>> stack, QImage& image) {
-        MapOptions o;
-        o.furniture = false;
-        o.extent = pa::gis::Envelope{X0, Y0, X0 + 30000, Y0 + 10000}; // 3:1 on a 2:1 canvas
-        o.pixelSize = std::pair{800, 400};
-        o.stack = std::move(stack);
-        image = QImage(800, 400, QImage::Format_ARGB32_Premultiplied);
-        image.fill(Qt::white);
-        QPainter painter(&image);
-        return pa::render::drawMap(ws, o, painter, QRectF(0, 0, 800, 400));
-    };
-    QImage withParks, hiddenParks, noParks;
-    const auto r = draw({{"districts", 1.0}, {"parks", 1.0}}, withParks);
-    EXPECT_EQ(r.layersDrawn,
-              (std::vector<std::string>{"districts", "parks"})); // nothing else, in this order
-    EXPECT_DOUBLE_EQ(r.frame.minX, 0);
-    EXPECT_DOUBLE_EQ(r.frame.maxX, 800);
-    EXPECT_DOUBLE_EQ(r.frame.maxY, 400);
-    // The short side grows to the canvas's aspect, about the same centre.
-    EXPECT_NEAR(r.extent.minX, X0, 1e-6);
-    EXPECT_NEAR(r.extent.maxX, X0 + 30000, 1e-6);
-    EXPECT_NEAR(r.extent.minY, Y0 - 2500, 1e-6);
-    EXPECT_NEAR(r.extent.maxY, Y0 + 12500, 1e-6);
-    EXPECT_NEAR(r.metresPerPixel, 37.5, 1e-9);
-    EXPECT_EQ(r.legend.size(), 0u); // no panel
-    // K1 (4–6 km, 3–5 km) is drawn; at opacity 0 it is as if it were not there.
-    const int x = static_cast<int>(5000 / 37.5), y = static_cast<int>(400 - (4000 + 2500) / 37.5);
-    draw({{"districts", 1.0}, {"parks", 0.0}}, hiddenParks);
-    draw({{"districts", 1.0}}, noParks);
-    EXPECT_NE(withParks.pixel(x, y), noParks.pixel(x, y));
-    EXPECT_EQ(hiddenParks.pixel(x, y), noParks.pixel(x, y));
-    EXPECT_THROW(draw({{"no_such_layer", 1.0}}, noParks), pa::layers::Error);
+    return pa::test::run({"pdftotext", "-f", std::to_string(page), "-l", std::to_string(page),
+                          "-layout", pdf, "-"})
+        .out;
 }
 
-TEST_F(Map, MapSheetsAreDrawnUnderTheLayersWithTheirOpacity)
+int pdfPages(const std::string& pdf)
 {
-    const auto markers = placeSheet();
-    auto ws = pa::layers::Workspace::open(path(), pa::gis::OpenMode::ReadOnly);
-    const auto stack = pa::render::defaultStack(ws);
-    ASSERT_FALSE(stack.empty());
-    EXPECT_EQ(stack.front().layer, "sheet"); // at the bottom, visible
-    EXPECT_EQ(stack.front().kind, pa::render::kMapSheetKind);
-    EXPECT_TRUE(stack.front().visible);
-
-    auto draw = [&](std::vector<std::pair<std::string, double>> layers, QImage& image) {
-        MapOptions o;
-        o.furniture = false;
-        o.extent = pa::gis::Envelope{X0 + 2000, Y0 + 5000, X0 + 14000, Y0 + 13000}; // 20 m/px
-        o.pixelSize = std::pair{600, 400};
-        o.stack = std::move(layers);
-        image = QImage(600, 400, QImage::Format_ARGB32_Premultiplied);
-        QPainter painter(&image);
-        return pa::render::drawMap(ws, o, painter, QRectF(0, 0, 600, 400));
-    };
-    QImage with, without, faint;
-    const auto r = draw({{"districts", 1.0}, {"sheet", 1.0}}, with);
-    EXPECT_EQ(r.layersDrawn, (std::vector<std::string>{"sheet", "districts"}));
-    draw({{"districts", 1.0}}, without);
-    draw({{"districts", 1.0}, {"sheet", 0.3}}, faint);
-    // Every marker inside the map is drawn where it truly is (the centre of its dark pixels
-    // within a pixel of its position), grey at 30 %, and not at all without the sheet.
-    auto darkCentre = [](const QImage& image, int cx, int cy) -> std::optional<QPointF> {
-        double sx = 0, sy = 0, n = 0;
-        for (int y = cy - 8; y <= cy + 8; ++y)
-            for (int x = cx - 8; x <= cx + 8; ++x)
-                if (image.rect().contains(x, y) && qGray(image.pixel(x, y)) < 100) {
-                    sx += x + 0.5;
-                    sy += y + 0.5;
-                    ++n;
-                }
-        return n > 0 ? std::optional<QPointF>(QPointF(sx / n, sy / n)) : std::nullopt;
-    };
-    int seen = 0;
-    for (const auto& m : markers) {
-        const double x = (m.x - r.extent.minX) / r.metresPerPixel;
-        const double y = (r.extent.maxY - m.y) / r.metresPerPixel;
-        if (x < 10 || y < 10 || x >= 590 || y >= 390)
-            continue;
-        ++seen;
-        const auto centre = darkCentre(with, static_cast<int>(x), static_cast<int>(y));
-        ASSERT_TRUE(centre) << m.id;
-        EXPECT_LT(std::hypot(centre->x() - x, centre->y() - y), 1.0) << m.id;
-        EXPECT_FALSE(darkCentre(without, static_cast<int>(x), static_cast<int>(y))) << m.id;
-        EXPECT_GT(qGray(faint.pixel(static_cast<int>(x), static_cast<int>(y))), 120) << m.id;
-    }
-    EXPECT_GE(seen, 6);
-    // A printed map takes sheets by name; an unknown one is refused.
-    MapOptions printed;
-    printed.sheets = {{"no_such_sheet", 0.5}};
-    EXPECT_THROW(write(printed, "x.png"), pa::layers::Error);
-    printed.sheets = {{"sheet", 0.5}};
-    // Over the country around, under the province's own layers.
-    const auto drawn = write(printed, "sheet.png").layersDrawn;
-    const auto at = [&](const std::string& name) {
-        return std::find(drawn.begin(), drawn.end(), name) - drawn.begin();
-    };
-    EXPECT_LT(at("sheet"), static_cast<long>(drawn.size()));
-    EXPECT_LT(at("country"), at("sheet"));
-    EXPECT_LT(at("sheet"), at("parks"));
+    const auto info = pa::test::run({"pdfinfo", pdf}).out;
+    const auto at = info.find("Pages:");
+    return at == std::string::npos ? -1 : std::stoi(info.substr(at + 6));
 }
 
-TEST_F(Map, MapSheetsGoIntoTheQgisProjectSeeThroughOverTheBasemap)
+TEST_F(Map, AtlasGivesEachDistrictAPageWithTheTasksActingInIt)
 {
-    placeSheet();
     auto ws = pa::layers::Workspace::open(path(), pa::gis::OpenMode::ReadOnly);
-    const std::string project = pa::render::qgisProject(ws, "vi");
-    // A raster layer read by GDAL from the workspace beside the project, 60 % opaque, grey with
-    // its alpha band (the sheet is a grey scan).
-    EXPECT_NE(project.find("<datasource>GPKG:./ws.gpkg:sheet</datasource>"), std::string::npos);
-    EXPECT_NE(project.find("<provider>gdal</provider>"), std::string::npos);
-    EXPECT_NE(project.find("type=\"singlebandgray\" grayBand=\"1\" alphaBand=\"2\" "
-                           "opacity=\"0.6\""),
-              std::string::npos);
-    EXPECT_NE(project.find("name=\"Bản đồ nền quét\""), std::string::npos);
-    // Drawn over the basemap and under the programme.
-    const auto order = project.substr(project.find("<custom-order"));
-    const auto at = [&](const std::string& table) {
-        return order.find("<item>planatlas_" + table + "</item>");
-    };
-    ASSERT_NE(at("sheet"), std::string::npos);
-    ASSERT_NE(at("country"), std::string::npos);
-    EXPECT_LT(at("parks"), at("sheet")); // the list is top first
-    EXPECT_LT(at("sheet"), at("country"));
+    // What the pages say: the western district holds K1, linked to d:1#1; the eastern one holds
+    // K2, linked to nothing. The expressway crosses both.
+    const auto atlas = pa::analysis::atlasPages(ws, "districts");
+    ASSERT_TRUE(atlas.units);
+    ASSERT_EQ(atlas.pages.size(), 2U);
+    EXPECT_EQ(atlas.pages[0].code, "H2"); // "Huyện Đông" before "Huyện Tây", as a reader sorts
+    EXPECT_EQ(atlas.pages[1].code, "H1");
+    EXPECT_TRUE(atlas.pages[0].tasks.empty());
+    ASSERT_EQ(atlas.pages[1].tasks.size(), 1U);
+    EXPECT_EQ(atlas.pages[1].tasks[0].task.taskId, "d:1#1");
+    EXPECT_FALSE(atlas.pages[1].tasks[0].direct);
+    EXPECT_EQ(atlas.pages[1].tasks[0].via, std::vector<std::string>{"KCN Sông Công thử"});
+    EXPECT_EQ(atlas.pages[1].tasks[0].task.lead, std::vector<std::string>{"Sở Công Thương"});
+    EXPECT_EQ(atlas.pages[1].featuresByKind.at("industrial_park"), 1);
+    EXPECT_EQ(atlas.pages[1].featuresByKind.at("expressway"), 1);
+    EXPECT_EQ(atlas.pages[1].featuresByKind.count("urban_centre"), 1U); // Thành phố Một
+    EXPECT_EQ(atlas.pages[0].featuresByKind.at("industrial_park"), 1);  // K2
+
+    pa::render::AtlasOptions o;
+    o.layer = "districts";
+    o.map.date = "2026-12-03";
+    const std::string pdf = m_dir.file("atlas.pdf");
+    const auto report = pa::render::writeAtlas(ws, o, pdf);
+    EXPECT_EQ(report.pages, 2);
+    EXPECT_EQ(report.featuresWithoutTasks, 1);
+    EXPECT_EQ(report.tasksListed, 1);
+    EXPECT_EQ(pdfPages(pdf), 2);
+    const std::string east = pdfPage(pdf, 1), west = pdfPage(pdf, 2);
+    EXPECT_NE(east.find("Huyện Đông"), std::string::npos) << east;
+    EXPECT_NE(east.find("Chưa có nhiệm vụ nào"), std::string::npos) << east;
+    EXPECT_NE(east.find("Trang 1/2"), std::string::npos) << east;
+    EXPECT_NE(west.find("Huyện Tây"), std::string::npos) << west;
+    EXPECT_NE(west.find("Nhiệm vụ của kế hoạch (1)"), std::string::npos) << west;
+    EXPECT_NE(west.find("d:1#1"), std::string::npos) << west;
+    EXPECT_NE(west.find("Chủ trì: Sở Công Thương"), std::string::npos) << west;
+    EXPECT_NE(west.find("Qua: KCN Sông Công thử"), std::string::npos) << west;
+    EXPECT_NE(west.find("Chú giải"), std::string::npos) << west; // a full map page
 }
 
-TEST_F(Map, MapsAndTheReportSayWhatWasDigitisedFromWhichSheet)
+TEST_F(Map, AtlasTasksThatDoNotFitContinueOnTheNextPage)
 {
-    placeSheet();
     {
         auto ws = pa::layers::Workspace::open(path(), pa::gis::OpenMode::Update);
-        // K1 given its real shape, traced over the sheet.
-        const auto k1 = std::stoll(pa::gis::toString(
-            ws.dataset().run("SELECT fid FROM parks WHERE code = ?", {"K1"}).rows.at(0).at(0)));
-        pa::layers::reshapeFeature(
-            ws, "parks", k1,
-            pa::gis::Geometry::fromWkt("POLYGON((424000 2383000,426000 2383000,426000 "
-                                       "2385500,424000 2385000,424000 2383000))"),
-            "sheet");
+        auto& ds = ws.dataset();
+        // 40 tasks linked to the park, ids numbered as plans number them (#2 before #10).
+        for (int i = 2; i <= 41; ++i) {
+            const std::string id = "d:2#" + std::to_string(i);
+            ds.execute("INSERT INTO plan_tasks (task_id, doc_id, text, deadline, deadline_text) "
+                       "VALUES ('" +
+                       id +
+                       "', 'd', 'Đầu tư hạ tầng kỹ thuật, xử lý nước thải tập trung và thu hút "
+                       "các dự án công nghệ cao vào khu công nghiệp theo quy hoạch được duyệt, "
+                       "bảo đảm tiến độ và chất lượng công trình', '2030', 'năm 2030')");
+            ds.execute("INSERT INTO parks_task_links (base_id, related_id) VALUES ((SELECT fid "
+                       "FROM parks WHERE code = 'K1'), (SELECT fid FROM plan_tasks WHERE "
+                       "task_id = '" +
+                       id + "'))");
+        }
         ws.close();
     }
-    MapOptions o;
-    const auto r = write(o, "digitised.png");
-    ASSERT_EQ(r.digitised.size(), 1u);
-    EXPECT_EQ(r.digitised.at("Tờ thử"), 1);
-    // The report's sources: the sheet with the one feature traced over it, and how many are
-    // still indicative.
     auto ws = pa::layers::Workspace::open(path(), pa::gis::OpenMode::ReadOnly);
-    const auto summary = pa::layers::digitisingSummary(ws);
-    ASSERT_EQ(summary.sheets.size(), 1u);
-    EXPECT_EQ(summary.sheets[0].features, 1);
-    EXPECT_EQ(summary.sheets[0].controlPoints, 10);
-    EXPECT_GT(summary.programme, summary.indicative);
-    pa::render::ReportOptions ro;
-    ro.date = "2026-12-03";
-    pa::render::writeReport(ws, m_dir.file("report"), ro);
-    const std::string page = pa::test::readBytes(m_dir.file("report/index.html"));
-    EXPECT_NE(page.find("Hình dạng các đối tượng của chương trình"), std::string::npos);
-    EXPECT_NE(page.find("đối tượng của chương trình vẫn là vị trí chỉ dẫn"), std::string::npos);
-    EXPECT_NE(page.find("<td>Tờ thử</td>"), std::string::npos);
-}
+    const auto atlas = pa::analysis::atlasPages(ws, "parks", {"K1"});
+    ASSERT_EQ(atlas.pages.size(), 1U);
+    ASSERT_EQ(atlas.pages[0].tasks.size(), 41U);
+    EXPECT_FALSE(atlas.units);
+    EXPECT_EQ(atlas.pages[0].tasks[0].task.taskId, "d:1#1");
+    EXPECT_EQ(atlas.pages[0].tasks[1].task.taskId, "d:2#2");
+    EXPECT_EQ(atlas.pages[0].tasks[9].task.taskId, "d:2#10");
+    EXPECT_TRUE(atlas.pages[0].tasks[9].direct);
 
-// The Vietnamese catalogues (maps and report; the desktop application) leave no word in
-// English: every message has a translation that keeps the source's placeholders.
-TEST(Catalogue, EveryWordTranslatedWithItsPlaceholders)
-{
-    for (const char* file :
-         {"/layers/render/i18n/planatlas_render_vi.ts", "/app/gui/i18n/planatlas_vi.ts"}) {
-        QFile ts(QString::fromStdString(pa::test::sourceDir().string()) + QString::fromUtf8(file));
-        ASSERT_TRUE(ts.open(QIODevice::ReadOnly)) << file;
-        QXmlStreamReader xml(&ts);
-        int messages = 0;
-        QString context, source;
-        while (xml.readNext() != QXmlStreamReader::EndDocument && !xml.hasError()) {
-            if (!xml.isStartElement())
-                continue;
-            if (xml.name() == QStringLiteral("name")) {
-                context = xml.readElementText();
-            } else if (xml.name() == QStringLiteral("source")) {
-                source = xml.readElementText();
-            } else if (xml.name() == QStringLiteral("translation")) {
-                ++messages;
-                const QString type = xml.attributes().value(QStringLiteral("type")).toString();
-                const bool plural =
-                    source.contains(QStringLiteral("%n")); // numerus forms are nested
-                const QString text = plural ? QString() : xml.readElementText();
-                EXPECT_TRUE(type.isEmpty())
-                    << file << ": " << context.toStdString() << " '" << source.toStdString()
-                    << "' is " << type.toStdString();
-                if (plural)
-                    continue;
-                EXPECT_FALSE(text.isEmpty()) << file << ": '" << source.toStdString() << "'";
-                for (const auto& marker : {QStringLiteral("%1"), QStringLiteral("%2")})
-                    EXPECT_EQ(source.contains(marker), text.contains(marker))
-                        << file << ": '" << source.toStdString() << "' → '" << text.toStdString()
-                        << "'";
-            }
-        }
-        EXPECT_FALSE(xml.hasError()) << file << ": " << xml.errorString().toStdString();
-        EXPECT_GT(messages, 50) << file;
+    pa::render::AtlasOptions o;
+    o.layer = "parks";
+    o.codes = {"K1"};
+    const std::string pdf = m_dir.file("park.pdf");
+    const auto report = pa::render::writeAtlas(ws, o, pdf);
+    ASSERT_GE(report.pages, 2);
+    EXPECT_EQ(pdfPages(pdf), report.pages);
+    EXPECT_EQ(report.features, std::vector<std::string>{"K1"});
+    std::string all;
+    for (int page = 1; page <= report.pages; ++page)
+        all += pdfPage(pdf, page);
+    EXPECT_NE(pdfPage(pdf, 2).find("KCN Sông Công thử — nhiệm vụ của kế hoạch (tiếp theo)"),
+              std::string::npos)
+        << pdfPage(pdf, 2);
+    EXPECT_NE(pdfPage(pdf, 1).find("ở trang sau"), std::string::npos);
+    EXPECT_NE(all.find("thời hạn: năm 2030"), std::string::npos);
+    // Every task once, none lost between pages.
+    for (int i = 2; i <= 41; ++i) {
+        const std::string id = "d:2#" + std::to_string(i) + " ";
+        const auto first = all.find(id);
+        EXPECT_NE(first, std::string::npos) << id;
+        EXPECT_EQ(all.find(id, first + 1), std::string::npos) << id;
     }
 }
 
-// A coverage map of a kind the workspace has none of colours every unit "0 %": it says so, on
-// the map and in the report, instead of looking like a real result.
-TEST_F(Map, CoverageOfAKindTheWorkspaceLacksSaysSo)
+TEST_F(Map, AtlasRefusesWhatItCannotPrintAndLeavesNoFile)
 {
-    MapOptions o;
-    o.theme = Theme::Coverage;
-    o.coverageKind = "industrial_cluster";
-    const auto r = write(o, "clusters.svg");
-    ASSERT_EQ(r.notes.size(), 1u);
-    EXPECT_NE(r.notes[0].find("no feature of kind industrial_cluster"), std::string::npos);
-    const std::string svg = pa::test::readBytes(m_dir.file("clusters.svg"));
-    EXPECT_NE(svg.find("KHÔNG CÓ DỮ LIỆU"), std::string::npos);
-    EXPECT_NE(svg.find("cụm công nghiệp"), std::string::npos);
-    // The kind it has: no such note.
-    o.coverageKind = "industrial_park";
-    EXPECT_TRUE(write(o, "parks.svg").notes.empty());
+    auto ws = pa::layers::Workspace::open(path(), pa::gis::OpenMode::ReadOnly);
+    pa::render::AtlasOptions o;
+    o.layer = "districts";
+    auto refused = [&](const pa::render::AtlasOptions& options, const std::string& file,
+                       const std::string& words) {
+        try {
+            (void)pa::render::writeAtlas(ws, options, m_dir.file(file));
+            ADD_FAILURE() << file << " was written";
+        } catch (const pa::layers::Error& e) {
+            EXPECT_EQ(e.kind(), pa::layers::ErrorKind::Usage) << e.what();
+            EXPECT_NE(std::string(e.what()).find(words), std::string::npos) << e.what();
+        }
+        EXPECT_FALSE(fs::exists(m_dir.file(file)));
+    };
+    refused(o, "atlas.png", ".pdf");
+    auto unknown = o;
+    unknown.codes = {"H1", "H9"};
+    refused(unknown, "a.pdf", "'H9'");
+    auto noLayer = o;
+    noLayer.layer = "communes";
+    refused(noLayer, "b.pdf", "no layer 'communes'");
+    auto pixels = o;
+    pixels.map.pixelSize = std::pair{800, 600};
+    refused(pixels, "c.pdf", "pages");
 }
+
+} // namespace

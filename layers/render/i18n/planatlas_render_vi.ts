@@ -135,6 +135,62 @@
         <source>DIGITISED: %1 feature(s) traced from the map sheet «%2»; as exact as the sheet and its placing.</source>
         <translation>SỐ HÓA: %1 đối tượng được số hóa từ bản đồ quét «%2»; độ chính xác theo tờ bản đồ và việc nắn tọa độ.</translation>
     </message>
+    <message>
+        <source>plan tasks (continued)</source>
+        <translation>nhiệm vụ của kế hoạch (tiếp theo)</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Trang %1/%2</translation>
+    </message>
+    <message>
+        <source>Plan tasks (%1)</source>
+        <translation>Nhiệm vụ của kế hoạch (%1)</translation>
+    </message>
+    <message>
+        <source>No programme feature reaches into this unit.</source>
+        <translation>Không có đối tượng nào của chương trình nằm trong đơn vị này.</translation>
+    </message>
+    <message>
+        <source>Inside: %1</source>
+        <translation>Trong đơn vị: %1</translation>
+    </message>
+    <message>
+        <source>No plan task is linked to this unit or to a programme feature inside it.</source>
+        <translation>Chưa có nhiệm vụ nào của kế hoạch gắn với đơn vị này hay với đối tượng nào của chương trình nằm trong đó.</translation>
+    </message>
+    <message>
+        <source>No plan task is linked to this feature yet.</source>
+        <translation>Chưa có nhiệm vụ nào của kế hoạch gắn với đối tượng này.</translation>
+    </message>
+    <message>
+        <source>due: %1</source>
+        <translation>thời hạn: %1</translation>
+    </message>
+    <message>
+        <source>Lead: %1</source>
+        <translation>Chủ trì: %1</translation>
+    </message>
+    <message>
+        <source>not named</source>
+        <translation>chưa nêu</translation>
+    </message>
+    <message>
+        <source>support: %1</source>
+        <translation>phối hợp: %1</translation>
+    </message>
+    <message>
+        <source>the unit itself</source>
+        <translation>chính đơn vị này</translation>
+    </message>
+    <message>
+        <source>Through: %1</source>
+        <translation>Qua: %1</translation>
+    </message>
+    <message>
+        <source>%1 more on the next page</source>
+        <translation>Còn %1 nhiệm vụ ở trang sau</translation>
+    </message>
 </context>
 <context>
     <name>Report</name>

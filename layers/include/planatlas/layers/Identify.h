@@ -18,6 +18,8 @@ struct TaskSummary
 {
     std::string taskId, docId, section, text;
     std::vector<std::string> lead, support; ///< agency names (Vietnamese), sorted
+    std::string deadline;     ///< normalised ("2025", "annual", "ongoing"…); empty: none
+    std::string deadlineText; ///< as the document words it ("hằng năm")
 };
 
 struct IdentifiedFeature
