@@ -1,8 +1,13 @@
 #include "ExportMapDialog.h"
 
+#include "planatlas/layers/Errors.h"
+#include "planatlas/layers/Workspace.h"
+
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -11,9 +16,15 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QMessageBox>
+#include <QPainter>
+#include <QPointer>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalBlocker>
 #include <QSpinBox>
+#include <QThreadPool>
+#include <QVBoxLayout>
+#include <cmath>
 
 namespace pa::gui {
 
@@ -26,6 +37,15 @@ const QString kDpi = QStringLiteral("export/dpi");
 const QString kLang = QStringLiteral("export/language");
 const QString kCurrentView = QStringLiteral("export/currentView");
 const QString kPath = QStringLiteral("export/path");
+const QString kAtlas = QStringLiteral("export/atlas");
+
+/// The preview's box on screen, pixels.
+constexpr int kPreviewWidth = 520, kPreviewHeight = 380;
+
+bool isPdf(const QString& path)
+{
+    return path.endsWith(QStringLiteral(".pdf"), Qt::CaseInsensitive);
+}
 
 } // namespace
 
@@ -35,7 +55,11 @@ ExportMapDialog::ExportMapDialog(QWidget* parent, const render::MapOptions& scre
 {
     setWindowTitle(tr("Export map"));
     const QSettings settings;
-    auto* form = new QFormLayout(this);
+    auto* root = new QVBoxLayout(this);
+    auto* columns = new QHBoxLayout;
+    root->addLayout(columns, 1);
+    auto* form = new QFormLayout;
+    columns->addLayout(form, 0);
     auto* pathRow = new QHBoxLayout;
     m_path = new QLineEdit(settings.value(kPath).toString(), this);
     auto* browse = new QPushButton(tr("Choose…"), this);
@@ -50,6 +74,10 @@ ExportMapDialog::ExportMapDialog(QWidget* parent, const render::MapOptions& scre
             m_path->setText(chosen);
     });
     form->addRow(tr("File"), pathRow);
+
+    m_pages = new QComboBox(this);
+    m_pages->addItem(tr("One map"), QString());
+    form->addRow(tr("Pages"), m_pages);
 
     // The theme on screen first, with its own parameters; the others as alternatives.
     const QLocale numbers(lang == QStringLiteral("en") ? QLocale::English : QLocale::Vietnamese);
@@ -102,19 +130,169 @@ ExportMapDialog::ExportMapDialog(QWidget* parent, const render::MapOptions& scre
         new QLabel(tr("The map shows the layers visible on screen, with their opacity."), this);
     note->setWordWrap(true);
     form->addRow(QString(), note);
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    buttons->button(QDialogButtonBox::Ok)->setText(tr("Export"));
-    buttons->button(QDialogButtonBox::Cancel)
-        ->setText(tr("Cancel")); // Qt's own words are not translated here
+    // The page as it will print.
+    auto* previewColumn = new QVBoxLayout;
+    m_previewCaption = new QLabel(tr("Preview of the page as it will print"), this);
+    m_previewCaption->setWordWrap(true);
+    m_previewLabel = new QLabel(this);
+    m_previewLabel->setFixedSize(kPreviewWidth, kPreviewHeight);
+    m_previewLabel->setAlignment(Qt::AlignCenter);
+    m_previewLabel->setStyleSheet(QStringLiteral("background: #8a8a8a;"));
+    previewColumn->addWidget(m_previewCaption);
+    previewColumn->addWidget(m_previewLabel);
+    previewColumn->addStretch(1);
+    columns->addLayout(previewColumn, 1);
+    m_previewLabel->hide();
+    m_previewCaption->hide();
+    m_previewTimer.setSingleShot(true);
+    connect(&m_previewTimer, &QTimer::timeout, this, &ExportMapDialog::drawPreview);
+    for (QComboBox* box : {m_theme, m_page, m_orientation, m_lang, m_pages})
+        connect(box, &QComboBox::currentIndexChanged, this, &ExportMapDialog::schedulePreview);
+    connect(m_pages, &QComboBox::currentIndexChanged, this, &ExportMapDialog::pagesChanged);
+    connect(m_title, &QLineEdit::textChanged, this, &ExportMapDialog::schedulePreview);
+    connect(m_currentView, &QCheckBox::toggled, this, &ExportMapDialog::schedulePreview);
+
+    // Buttons of our own words: Qt resets a standard button's text to its own untranslated one
+    // whenever the language changes.
+    auto* buttons = new QDialogButtonBox(this);
+    buttons->addButton(tr("Export"), QDialogButtonBox::AcceptRole)->setDefault(true);
+    buttons->addButton(tr("Cancel"), QDialogButtonBox::RejectRole);
     connect(buttons, &QDialogButtonBox::accepted, this, &ExportMapDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    form->addRow(buttons);
+    root->addWidget(buttons);
     m_confirmReplace = [this](const QString& file) {
         return QMessageBox::question(
                    this, tr("Export map"),
                    tr("%1 already exists. Replace it?").arg(QFileInfo(file).fileName()),
                    QMessageBox::Yes | QMessageBox::No, QMessageBox::No) == QMessageBox::Yes;
     };
+}
+
+ExportMapDialog::~ExportMapDialog()
+{
+    if (m_previewCancel)
+        *m_previewCancel = true; // a preview still drawing is not wanted any more
+}
+
+void ExportMapDialog::setWorkspace(const QString& workspacePath,
+                                   const std::vector<std::pair<QString, QString>>& atlasLayers)
+{
+    m_workspace = workspacePath;
+    const QString remembered = QSettings().value(kAtlas).toString();
+    {
+        const QSignalBlocker quiet(m_pages);
+        for (const auto& [name, title] : atlasLayers) {
+            m_pages->addItem(tr("Atlas: a page for each %1").arg(title.toLower()), name);
+            if (name == remembered)
+                m_pages->setCurrentIndex(m_pages->count() - 1);
+        }
+    }
+    pagesChanged();
+    m_previewLabel->show();
+    m_previewCaption->show();
+    schedulePreview();
+}
+
+QString ExportMapDialog::atlasLayer() const
+{
+    return m_pages->currentData().toString();
+}
+
+render::AtlasOptions ExportMapDialog::atlasOptions() const
+{
+    render::AtlasOptions o;
+    o.map = options();
+    o.map.extent.reset();
+    o.map.title.clear();
+    o.layer = atlasLayer().toStdString();
+    return o;
+}
+
+void ExportMapDialog::pagesChanged()
+{
+    const bool atlas = !atlasLayer().isEmpty();
+    // An atlas makes each page's extent and title itself, and is one PDF.
+    m_currentView->setEnabled(!atlas);
+    m_title->setEnabled(!atlas);
+    if (atlas && !path().isEmpty() && !isPdf(path())) {
+        const QFileInfo info(path());
+        setPath(info.dir().filePath(info.completeBaseName() + QStringLiteral(".pdf")));
+    }
+}
+
+void ExportMapDialog::schedulePreview()
+{
+    if (m_workspace.isEmpty())
+        return;
+    m_previewCaption->setText(tr("Drawing the preview…"));
+    m_previewTimer.start(250); // several changes in a row draw once
+}
+
+void ExportMapDialog::drawPreview()
+{
+    if (m_previewCancel)
+        *m_previewCancel = true; // the preview in flight is obsolete
+    m_previewCancel = std::make_shared<std::atomic<bool>>(false);
+    const std::uint64_t job = ++m_previewJob;
+    // The page fitted into the box, drawn at twice the resolution and scaled down smoothly.
+    render::MapOptions o = options();
+    const double mmPerPixel =
+        std::max(o.pageWidthMm / kPreviewWidth, o.pageHeightMm / kPreviewHeight) / 2.0;
+    o.dpi = std::max(1, static_cast<int>(std::floor(25.4 / mmPerPixel)));
+    const int width = static_cast<int>(std::lround(o.pageWidthMm / 25.4 * o.dpi));
+    const int height = static_cast<int>(std::lround(o.pageHeightMm / 25.4 * o.dpi));
+    render::AtlasOptions atlas;
+    if (!atlasLayer().isEmpty())
+        atlas = atlasOptions();
+    atlas.map.dpi = o.dpi;
+    const QString workspace = m_workspace;
+    auto cancel = m_previewCancel;
+    QPointer<ExportMapDialog> self(this);
+    QThreadPool::globalInstance()->start([=] {
+        QImage image(width, height, QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::white);
+        QString error;
+        try {
+            // Its own connection: GDAL datasets belong to one thread.
+            auto ws = layers::Workspace::open(workspace.toStdString(), gis::OpenMode::ReadOnly);
+            const layers::Progress progress({}, cancel.get());
+            QPainter painter(&image);
+            if (atlas.layer.empty())
+                (void)render::drawMap(ws, o, painter, QRectF(0, 0, width, height), progress);
+            else
+                (void)render::drawAtlasPreview(ws, atlas, painter, QRectF(0, 0, width, height),
+                                               progress);
+        } catch (const layers::Error& e) {
+            if (e.kind() == layers::ErrorKind::Cancelled)
+                return;
+            error = QString::fromStdString(e.what());
+        } catch (const std::exception& e) {
+            error = QString::fromStdString(e.what());
+        }
+        const QImage shown =
+            image.scaled(width / 2, height / 2, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+        QMetaObject::invokeMethod(
+            QCoreApplication::instance(),
+            [self, job, shown, error] {
+                ExportMapDialog* d = self.data();
+                if (!d || d->m_previewJob != job)
+                    return; // closed, or a newer preview is coming
+                d->m_previewError = error;
+                if (error.isEmpty()) {
+                    d->m_previewImage = shown;
+                    d->m_previewLabel->setPixmap(QPixmap::fromImage(shown));
+                    d->m_previewCaption->setText(
+                        d->atlasLayer().isEmpty()
+                            ? tr("Preview of the page as it will print")
+                            : tr("Preview of the atlas's first page as it will print"));
+                } else {
+                    d->m_previewLabel->clear();
+                    d->m_previewCaption->setText(tr("The preview cannot be drawn: %1").arg(error));
+                }
+                emit d->previewDrawn();
+            },
+            Qt::QueuedConnection);
+    });
 }
 
 QString ExportMapDialog::path() const
@@ -134,9 +312,11 @@ void ExportMapDialog::setConfirmReplace(std::function<bool(const QString&)> conf
 
 void ExportMapDialog::accept()
 {
+    pagesChanged(); // an atlas is a PDF whatever name was typed
     if (QFileInfo::exists(path()) && !m_confirmReplace(path()))
         return; // the planner chooses another name
     QSettings settings;
+    settings.setValue(kAtlas, atlasLayer());
     settings.setValue(kPage, m_page->currentText());
     settings.setValue(kOrientation, m_orientation->currentData());
     settings.setValue(kDpi, m_dpi->value());

@@ -28,6 +28,7 @@
 #include "planatlas/layers/plan/PlanStore.h"
 #include "planatlas/render/Map.h"
 #include "planatlas/render/Qgis.h"
+#include "planatlas/render/Report.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -291,8 +292,13 @@ void MainWindow::createActions()
         ExportMapDialog dialog(this, m_canvas->screenOptions(), m_lang);
         if (dialog.path().isEmpty()) // else the file the dialog remembers from last time
             dialog.setPath(QFileInfo(m_path).absolutePath() + QStringLiteral("/ban-do.pdf"));
-        if (dialog.exec() == QDialog::Accepted)
+        dialog.setWorkspace(m_path, atlasLayers());
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        if (dialog.atlasLayer().isEmpty())
             exportMap(dialog.path(), dialog.options());
+        else
+            exportAtlas(dialog.path(), dialog.atlasOptions());
     });
     m_export->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     m_close = m_fileMenu->addAction(QString(), this, &MainWindow::closeWorkspace);
@@ -814,19 +820,59 @@ bool MainWindow::showFootprint(const std::string& highlight, const std::vector<s
 
 bool MainWindow::exportMap(const QString& path, const render::MapOptions& options)
 {
+    return exportFile(path, tr("Drawing the map…"), tr("Cannot export the map"),
+                      tr("Map written to %1"),
+                      [&](layers::Workspace& ws, const layers::Progress& progress) {
+                          render::writeMap(ws, options, path.toStdString(), progress);
+                      });
+}
+
+bool MainWindow::exportAtlas(const QString& path, const render::AtlasOptions& options)
+{
+    return exportFile(path, tr("Drawing the atlas…"), tr("Cannot export the atlas"),
+                      tr("Atlas written to %1"),
+                      [&](layers::Workspace& ws, const layers::Progress& progress) {
+                          render::writeAtlas(ws, options, path.toStdString(), progress);
+                      });
+}
+
+bool MainWindow::exportFile(
+    const QString& path, const QString& busy, const QString& failed, const QString& written,
+    const std::function<void(layers::Workspace&, const layers::Progress&)>& write)
+{
     if (!m_ws)
         return false;
-    const QString error =
-        runInBackground(tr("Drawing the map…"), gis::OpenMode::ReadOnly,
-                        [&](layers::Workspace& ws, const layers::Progress& progress) {
-                            render::writeMap(ws, options, path.toStdString(), progress);
-                        });
+    const QString error = runInBackground(busy, gis::OpenMode::ReadOnly, write);
     if (!error.isEmpty()) {
-        showError(tr("Cannot export the map"), error);
+        showError(failed, error);
         return false;
     }
-    statusBar()->showMessage(tr("Map written to %1").arg(path), 10000);
+    statusBar()->showMessage(written.arg(path), 10000);
     return true;
+}
+
+std::vector<std::pair<QString, QString>> MainWindow::atlasLayers() const
+{
+    std::vector<std::pair<QString, QString>> units, others;
+    if (!m_ws)
+        return units;
+    const std::string period = render::periodUnitsLayer(*m_ws);
+    for (const auto& l : m_ws->layers()) {
+        const auto* kind = layers::findKind(l.kind);
+        const auto table = m_ws->dataset().layerByName(l.name);
+        if (!table || !table->hasGeometry() || table->featureCount(false) == 0)
+            continue;
+        std::pair<QString, QString> entry{
+            q(l.name), q(m_lang == QStringLiteral("en") ? l.titleEn : l.titleVi)};
+        if (l.name == period)
+            units.insert(units.begin(), entry);
+        else if (l.kind == "admin_district" || l.kind == "admin_commune")
+            units.push_back(entry);
+        else if (kind && kind->programme && !kind->symbology.bulk)
+            others.push_back(entry);
+    }
+    units.insert(units.end(), others.begin(), others.end());
+    return units;
 }
 
 void MainWindow::clearHighlight()

@@ -7,6 +7,7 @@
 #include "planatlas/layers/Find.h"
 #include "planatlas/layers/Georef.h"
 #include "planatlas/layers/Workspace.h"
+#include "planatlas/render/Atlas.h"
 #include "planatlas/render/Map.h"
 
 #include <QLabel>
@@ -133,6 +134,11 @@ public:
     /// Writes a map with the renderer of `planatlas map` (in the background, with progress and
     /// Cancel; the file appears only when complete). False on failure, said in the window.
     bool exportMap(const QString& path, const render::MapOptions& options);
+    /// Writes an atlas (one page per feature of a layer with its tasks) the same way.
+    bool exportAtlas(const QString& path, const render::AtlasOptions& options);
+    /// The layers an atlas can be made of, name and title in the window's language: the
+    /// programme's units first, then the other unit layers, then the programme layers.
+    [[nodiscard]] std::vector<std::pair<QString, QString>> atlasLayers() const;
 
     /// Link editing. The task the plan browser has chosen receives the features clicked while
     /// link mode is on; each change is one undoable step written to the workspace at once.
@@ -166,6 +172,11 @@ private:
     /// an exception is shown under @p failure and nothing is pushed.
     bool pushEdit(const QString& what, const QString& failure,
                   const std::function<void(bool forward)>& change);
+    /// Writes a file in the background (exportMap, exportAtlas): @p busy while it runs, the
+    /// error under @p failed, or @p written (with %1 the path) in the status bar.
+    bool exportFile(const QString& path, const QString& busy, const QString& failed,
+                    const QString& written,
+                    const std::function<void(layers::Workspace&, const layers::Progress&)>& write);
     /// Runs @p work on a worker thread with its own connection to the workspace (opened in
     /// @p mode), showing @p what with progress and Cancel, and waits while the window stays
     /// alive; returns the error in words, or "" on success ("cancelled…" when cancelled).

@@ -277,8 +277,8 @@ TEST_F(Sample, AtlasOfTheDistrictsFromTheCommandLine)
 {
     pa::test::TempDir dir;
     const std::string pdf = dir.file("atlas_huyen.pdf");
-    const auto r = pa::test::runCli({"map", pa::test::sampleWorkspace().string(), "-o", pdf,
-                                     "--atlas", "districts_pre2025"});
+    const auto r = pa::test::runCli(
+        {"map", pa::test::sampleWorkspace().string(), "-o", pdf, "--atlas", "districts_pre2025"});
     ASSERT_EQ(r.exitCode, 0) << r.err;
     EXPECT_NE(r.out.find("for 9 feature(s) of districts_pre2025"), std::string::npos) << r.out;
     const auto text = pa::test::run({"pdftotext", "-layout", pdf, "-"}).out;
@@ -289,11 +289,11 @@ TEST_F(Sample, AtlasOfTheDistrictsFromTheCommandLine)
             << pa::gis::toString(row[0]);
     EXPECT_NE(text.find("Qua: KCN"), std::string::npos);
     EXPECT_NE(text.find("Chủ trì: "), std::string::npos);
-    EXPECT_EQ(pa::test::runCli({"map", pa::test::sampleWorkspace().string(), "-o",
-                                dir.file("x.pdf"), "--atlas", "districts_pre2025", "--extent",
-                                "province"})
-                  .exitCode,
-              2);
+    EXPECT_EQ(
+        pa::test::runCli({"map", pa::test::sampleWorkspace().string(), "-o", dir.file("x.pdf"),
+                          "--atlas", "districts_pre2025", "--extent", "province"})
+            .exitCode,
+        2);
 }
 
 TEST_F(Sample, ValidatesCleanly)

@@ -609,6 +609,68 @@ private slots:
                  QString::fromStdString(pdf)); // remembered for next time
     }
 
+    void exportPreviewShowsThePageAndTheAtlasIsOnePdf()
+    {
+        const auto window = sampleWindow();
+        QVERIFY(window);
+        MainWindow& w = *window;
+        pa::test::TempDir dir;
+        QSettings().remove(QStringLiteral("export/atlas"));
+        pa::gui::ExportMapDialog dialog(&w, w.canvas()->screenOptions(), QStringLiteral("vi"));
+        dialog.setPath(QString::fromStdString(dir.file("ban-do.png")));
+        QSignalSpy previews(&dialog, &pa::gui::ExportMapDialog::previewDrawn);
+        dialog.setWorkspace(QString::fromStdString(pa::test::sampleWorkspace().string()),
+                            w.atlasLayers());
+        QVERIFY(previews.wait(30000));
+        QVERIFY2(dialog.previewError().isEmpty(), qPrintable(dialog.previewError()));
+        // The page as it prints: A4 landscape proportions, the map and its furniture on it.
+        const QImage landscape = dialog.preview();
+        QVERIFY(!landscape.isNull());
+        QVERIFY(std::abs(double(landscape.width()) / landscape.height() - 297.0 / 210.0) < 0.02);
+        QVERIFY(colours(landscape) > 20);
+        // Portrait: drawn again, in portrait proportions.
+        dialog.pageChoice()->setCurrentIndex(0);
+        auto* orientation = dialog.orientationChoice();
+        QCOMPARE(orientation->itemData(1).toString(), QStringLiteral("portrait"));
+        orientation->setCurrentIndex(1);
+        QVERIFY(previews.wait(30000));
+        QVERIFY(dialog.preview().height() > dialog.preview().width());
+        orientation->setCurrentIndex(0);
+        QVERIFY(previews.wait(30000));
+        // The atlas: the programme's districts come first; choosing it makes the file a PDF and
+        // leaves the extent and title to each page.
+        const auto choices = w.atlasLayers();
+        QVERIFY(!choices.empty());
+        QCOMPARE(choices.front().first, QStringLiteral("districts_pre2025"));
+        QVERIFY(std::any_of(choices.begin(), choices.end(), [](const auto& c) {
+            return c.first == QStringLiteral("industrial_parks");
+        }));
+        QVERIFY(std::none_of(choices.begin(), choices.end(), [](const auto& c) {
+            return c.first == QStringLiteral("land_price_illustrative");
+        }));
+        dialog.pagesChoice()->setCurrentIndex(1);
+        QVERIFY(dialog.pagesChoice()->currentText().contains(QStringLiteral("Atlas")) ||
+                dialog.pagesChoice()->currentText().contains(QStringLiteral("Tập bản đồ")));
+        QCOMPARE(dialog.atlasLayer(), QStringLiteral("districts_pre2025"));
+        QVERIFY(dialog.path().endsWith(QStringLiteral("ban-do.pdf")));
+        QVERIFY(previews.wait(30000));
+        QVERIFY2(dialog.previewError().isEmpty(), qPrintable(dialog.previewError()));
+        // The first atlas page differs from the province map: a district, its tasks beside it.
+        QVERIFY(dialog.preview() != landscape);
+        auto atlas = dialog.atlasOptions();
+        QVERIFY(!atlas.map.extent);
+        atlas.map.dpi = 100;
+        QVERIFY(w.exportAtlas(dialog.path(), atlas));
+        const auto info = pa::test::run({"pdfinfo", dialog.path().toStdString()}).out;
+        const auto at = info.find("Pages:");
+        QVERIFY(at != std::string::npos);
+        QVERIFY2(std::stoi(info.substr(at + 6)) >= 9, info.c_str()); // nine districts at least
+        dialog.setConfirmReplace([](const QString&) { return true; });
+        dialog.accept();
+        QCOMPARE(QSettings().value(QStringLiteral("export/atlas")).toString(),
+                 QStringLiteral("districts_pre2025")); // remembered for next time
+    }
+
     void rightClickOffersAMenuAndAboutSaysTheVersion()
     {
         const auto window = sampleWindow(1200, 800);
@@ -1462,6 +1524,21 @@ private slots:
             QTest::qWait(300);
             const QImage shot = sw.grab().toImage();
             QVERIFY(shot.save(dir + QStringLiteral("/2g-digitised-park-vi.png")));
+        }
+        {
+            // The export dialog with the preview of an atlas page: a district, its tasks beside.
+            pa::gui::ExportMapDialog dialog(&w, w.canvas()->screenOptions(), QStringLiteral("vi"));
+            QSignalSpy previews(&dialog, &pa::gui::ExportMapDialog::previewDrawn);
+            dialog.setWorkspace(QString::fromStdString(pa::test::sampleWorkspace().string()),
+                                w.atlasLayers());
+            QVERIFY(previews.wait(30000));
+            if (dialog.pagesChoice()->currentIndex() != 1) { // else remembered from last time
+                dialog.pagesChoice()->setCurrentIndex(1);
+                QVERIFY(previews.wait(30000));
+            }
+            dialog.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+            QVERIFY(dialog.grab().toImage().save(dir + QStringLiteral("/2h-print-preview-vi.png")));
         }
         {
             pa::gui::ImportDialog dialog(

@@ -237,6 +237,34 @@
         <source>%1 already exists. Replace it?</source>
         <translation>%1 đã có. Thay thế tệp này?</translation>
     </message>
+    <message>
+        <source>One map</source>
+        <translation>Một bản đồ</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Trang in</translation>
+    </message>
+    <message>
+        <source>Preview of the page as it will print</source>
+        <translation>Xem trước trang như khi in</translation>
+    </message>
+    <message>
+        <source>Atlas: a page for each %1</source>
+        <translation>Tập bản đồ: mỗi %1 một trang</translation>
+    </message>
+    <message>
+        <source>Drawing the preview…</source>
+        <translation>Đang vẽ bản xem trước…</translation>
+    </message>
+    <message>
+        <source>Preview of the atlas&apos;s first page as it will print</source>
+        <translation>Xem trước trang đầu của tập bản đồ như khi in</translation>
+    </message>
+    <message>
+        <source>The preview cannot be drawn: %1</source>
+        <translation>Không vẽ được bản xem trước: %1</translation>
+    </message>
 </context>
 <context>
     <name>pa::gui::GeorefDialog</name>
@@ -1349,6 +1377,18 @@ Chạy trên %2, Qt %3.</translation>
     <message>
         <source>Map sheet %1 removed</source>
         <translation>Đã xóa bản đồ quét %1</translation>
+    </message>
+    <message>
+        <source>Drawing the atlas…</source>
+        <translation>Đang vẽ tập bản đồ…</translation>
+    </message>
+    <message>
+        <source>Cannot export the atlas</source>
+        <translation>Không xuất được tập bản đồ</translation>
+    </message>
+    <message>
+        <source>Atlas written to %1</source>
+        <translation>Đã ghi tập bản đồ vào %1</translation>
     </message>
 </context>
 <context>
