@@ -145,6 +145,10 @@ std::int64_t Feature::fid() const
 {
     return m_impl->feature->GetFID();
 }
+void Feature::setFid(std::int64_t fid)
+{
+    m_impl->feature->SetFID(fid);
+}
 int Feature::fieldCount() const
 {
     return m_impl->feature->GetFieldCount();

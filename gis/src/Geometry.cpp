@@ -448,6 +448,67 @@ Geometry Geometry::buffer(double distance) const
     return wrap(std::move(result));
 }
 
+std::vector<Geometry> Geometry::splitBy(const Geometry& cutter) const
+{
+    if (isEmpty())
+        return {};
+    if (cutter.family() != GeometryFamily::Line)
+        throw GisError("a shape is cut along a line, not a " + cutter.typeName());
+    const GeometryFamily own = family();
+    if (own != GeometryFamily::Polygon && own != GeometryFamily::Line)
+        throw GisError("only areas and lines can be cut, not a " + typeName());
+    GEOSContextHandle_t context = detail::geosContext();
+    auto a = detail::toGeos(*m_impl->geometry);
+    auto blade = detail::toGeos(*cutter.m_impl->geometry);
+    std::vector<Geometry> pieces;
+    auto fail = [](const char* what) {
+        throw GisError(std::string("GEOS could not cut the shape (") + what +
+                       "): " + detail::takeGeosError());
+    };
+    if (own == GeometryFamily::Line) {
+        // What is left of the line off the cutter, noded where the cutter crosses it.
+        detail::GeosGeometryPtr rest(GEOSDifference_r(context, a.get(), blade.get()), {context});
+        if (!rest)
+            fail("difference");
+        const int n = GEOSGetNumGeometries_r(context, rest.get());
+        for (int i = 0; i < n; ++i) {
+            const GEOSGeometry* part = GEOSGetGeometryN_r(context, rest.get(), i);
+            detail::GeosGeometryPtr copy(GEOSGeom_clone_r(context, part), {context});
+            Geometry g = wrap(std::move(copy));
+            if (g.length() > 0)
+                pieces.push_back(std::move(g));
+        }
+    } else {
+        // The outline and the cut noded together, made into faces; the faces inside the shape
+        // are its pieces (a hole stays a hole).
+        detail::GeosGeometryPtr outline(GEOSBoundary_r(context, a.get()), {context});
+        if (!outline)
+            fail("outline");
+        detail::GeosGeometryPtr noded(GEOSUnion_r(context, outline.get(), blade.get()), {context});
+        if (!noded)
+            fail("noding");
+        const GEOSGeometry* lines[] = {noded.get()};
+        detail::GeosGeometryPtr faces(GEOSPolygonize_r(context, lines, 1), {context});
+        if (!faces)
+            fail("polygonize");
+        const int n = GEOSGetNumGeometries_r(context, faces.get());
+        for (int i = 0; i < n; ++i) {
+            const GEOSGeometry* face = GEOSGetGeometryN_r(context, faces.get(), i);
+            detail::GeosGeometryPtr inside(GEOSPointOnSurface_r(context, face), {context});
+            if (!inside)
+                fail("point on surface");
+            if (GEOSIntersects_r(context, a.get(), inside.get()) != 1)
+                continue;
+            detail::GeosGeometryPtr copy(GEOSGeom_clone_r(context, face), {context});
+            pieces.push_back(wrap(std::move(copy)));
+        }
+    }
+    std::stable_sort(pieces.begin(), pieces.end(), [own](const Geometry& x, const Geometry& y) {
+        return own == GeometryFamily::Polygon ? x.area() > y.area() : x.length() > y.length();
+    });
+    return pieces;
+}
+
 Geometry Geometry::unionOf(const std::vector<const Geometry*>& parts)
 {
     GEOSContextHandle_t context = detail::geosContext();

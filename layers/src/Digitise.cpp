@@ -10,7 +10,9 @@
 #include "planatlas/layers/Workspace.h"
 #include "planatlas/layers/analysis/Input.h"
 
+#include <algorithm>
 #include <cmath>
+#include <set>
 #include <cstdio>
 
 namespace pa::layers {
@@ -77,6 +79,72 @@ void set(gis::Feature& f, const gis::Layer& table, const char* field, const std:
 {
     if (const int i = table.fieldIndex(field); i >= 0)
         f.setValue(i, gis::textOrNull(value));
+}
+
+/// The shape of @p f (taken out of it) in the workspace CRS.
+gis::Geometry shapeOf(Workspace& ws, const gis::Layer& table, gis::Feature& f)
+{
+    gis::Geometry g = f.takeGeometry();
+    if (const auto crs = table.crs(); crs && !crs->isSame(ws.crs()) && !g.isNull())
+        g.transform(gis::CoordinateTransform(*crs, ws.crs()));
+    return g;
+}
+
+gis::Feature featureOf(const gis::Layer& table, const std::string& layer, std::int64_t fid)
+{
+    auto f = table.feature(fid);
+    if (!f)
+        throw Error(ErrorKind::Usage,
+                    "layer '" + layer + "' has no feature fid " + std::to_string(fid));
+    return std::move(*f);
+}
+
+std::vector<std::int64_t> linkedTasks(Workspace& ws, const RegisteredLayer& l, std::int64_t fid)
+{
+    std::vector<std::int64_t> tasks;
+    if (l.linkTable.empty() || !ws.dataset().layerByName(l.linkTable))
+        return tasks;
+    for (const auto& row : ws.dataset()
+                               .run("SELECT related_id FROM " + gis::sqlIdentifier(l.linkTable) +
+                                        " WHERE base_id = ? ORDER BY related_id",
+                                    {fid})
+                               .rows)
+        tasks.push_back(std::get<std::int64_t>(row[0]));
+    return tasks;
+}
+
+void addLink(Workspace& ws, const RegisteredLayer& l, std::int64_t fid, std::int64_t task)
+{
+    if (l.linkTable.empty() || !ws.dataset().layerByName(l.linkTable))
+        throw Error(ErrorKind::Workspace, "layer '" + l.name + "' has no link table");
+    ws.dataset().run("INSERT INTO " + gis::sqlIdentifier(l.linkTable) +
+                         " (base_id, related_id) VALUES (?, ?)",
+                     {fid, task});
+}
+
+/// Deletes a feature with its links and the suggestions that name it (inside a transaction).
+void erase(Workspace& ws, gis::Layer& table, const RegisteredLayer& l, std::int64_t fid)
+{
+    if (!l.linkTable.empty() && ws.dataset().layerByName(l.linkTable))
+        ws.dataset().run("DELETE FROM " + gis::sqlIdentifier(l.linkTable) + " WHERE base_id = ?",
+                         {fid});
+    ws.dataset().run("DELETE FROM plan_link_suggestions WHERE layer_name = ? AND "
+                     "feature_code = (SELECT code FROM " +
+                         gis::sqlIdentifier(l.name) + " WHERE fid = ?)",
+                     {l.name, fid});
+    if (!table.remove(fid))
+        throw Error(ErrorKind::Usage,
+                    "layer '" + l.name + "' has no feature fid " + std::to_string(fid));
+}
+
+/// A code not yet in the workspace: @p base "-2", "-3"…
+std::string freeCode(const std::vector<std::string>& taken, const std::string& base, int& next)
+{
+    for (;; ++next) {
+        const std::string code = base + "-" + std::to_string(next);
+        if (std::find(taken.begin(), taken.end(), code) == taken.end())
+            return code;
+    }
 }
 
 } // namespace
@@ -191,20 +259,196 @@ void removeDrawnFeature(Workspace& ws, const std::string& layer, std::int64_t fi
 {
     RegisteredLayer registered;
     auto table = programmeTable(ws, layer, &registered);
-    ws.transaction([&] {
-        if (!registered.linkTable.empty() && ws.dataset().layerByName(registered.linkTable))
-            ws.dataset().run("DELETE FROM " + gis::sqlIdentifier(registered.linkTable) +
-                                 " WHERE base_id = ?",
-                             {fid});
-        ws.dataset().run("DELETE FROM plan_link_suggestions WHERE layer_name = ? AND "
-                         "feature_code = (SELECT code FROM " +
-                             gis::sqlIdentifier(layer) + " WHERE fid = ?)",
-                         {layer, fid});
-        if (!table.remove(fid))
-            throw Error(ErrorKind::Usage,
-                        "layer '" + layer + "' has no feature fid " + std::to_string(fid));
+    ws.transaction([&] { erase(ws, table, registered, fid); });
+}
+
+FeatureSnapshot deleteFeature(Workspace& ws, const std::string& layer, std::int64_t fid)
+{
+    RegisteredLayer registered;
+    auto table = programmeTable(ws, layer, &registered);
+    return ws.transaction([&] {
+        auto f = featureOf(table, layer, fid);
+        FeatureSnapshot snapshot;
+        snapshot.layer = layer;
+        snapshot.fid = fid;
+        const auto fields = table.fields();
+        for (std::size_t i = 0; i < fields.size(); ++i)
+            snapshot.values.emplace_back(fields[i].name, f.value(static_cast<int>(i)));
+        const auto shape = shapeOf(ws, table, f);
+        snapshot.wkt = shape.isNull() ? std::string() : shape.wkt();
+        snapshot.taskFids = linkedTasks(ws, registered, fid);
+        for (auto& row :
+             ws.dataset()
+                 .run("SELECT task_id, mention, confidence, status, rule, evidence FROM "
+                      "plan_link_suggestions WHERE layer_name = ? AND feature_code = ?",
+                      {layer, fieldText(f, table, "code")})
+                 .rows)
+            snapshot.suggestions.push_back(std::move(row));
+        erase(ws, table, registered, fid);
+        return snapshot;
     });
 }
+
+void restoreFeature(Workspace& ws, const FeatureSnapshot& snapshot)
+{
+    RegisteredLayer registered;
+    auto table = programmeTable(ws, snapshot.layer, &registered);
+    ws.transaction([&] {
+        auto f = table.newFeature();
+        f.setFid(snapshot.fid);
+        for (const auto& [name, value] : snapshot.values)
+            if (const int i = table.fieldIndex(name); i >= 0)
+                f.setValue(i, value);
+        if (!snapshot.wkt.empty()) {
+            auto g = gis::Geometry::fromWkt(snapshot.wkt);
+            if (const auto crs = table.crs(); crs && !crs->isSame(ws.crs()))
+                g.transform(gis::CoordinateTransform(ws.crs(), *crs));
+            f.setGeometry(std::move(g));
+        }
+        table.insert(f);
+        for (const auto task : snapshot.taskFids)
+            addLink(ws, registered, snapshot.fid, task);
+        std::string code;
+        for (const auto& [name, value] : snapshot.values)
+            if (name == "code")
+                code = gis::toString(value);
+        for (const auto& row : snapshot.suggestions) {
+            std::vector<gis::FieldValue> values{row[0], snapshot.layer, code};
+            values.insert(values.end(), row.begin() + 1, row.end());
+            ws.dataset().run("INSERT INTO plan_link_suggestions (task_id, layer_name, "
+                             "feature_code, mention, confidence, status, rule, evidence) VALUES "
+                             "(?, ?, ?, ?, ?, ?, ?, ?)",
+                             values);
+        }
+    });
+}
+
+SplitResult splitFeature(Workspace& ws, const std::string& layer, std::int64_t fid,
+                         const gis::Geometry& cutter)
+{
+    RegisteredLayer registered;
+    auto table = programmeTable(ws, layer, &registered);
+    auto f = featureOf(table, layer, fid);
+    const std::string name = fieldText(f, table, "name_vi");
+    const auto shape = shapeOf(ws, table, f);
+    std::vector<gis::Geometry> pieces;
+    try {
+        pieces = shape.splitBy(cutter);
+    } catch (const gis::GisError& e) {
+        throw Error(ErrorKind::Usage, "'" + name + "' cannot be cut: " + e.what());
+    }
+    if (pieces.size() < 2)
+        throw Error(ErrorKind::Usage,
+                    "the line does not cut '" + name +
+                        "' in two: draw it across the shape, from outside it to outside it");
+    return ws.transaction([&] {
+        SplitResult result;
+        result.before.wkt = shape.wkt();
+        result.before.quality = fieldText(f, table, "geometry_quality");
+        result.before.source = fieldText(f, table, "source");
+        const auto tasks = linkedTasks(ws, registered, fid);
+        const auto taken = ws.featureCodes();
+        const std::string code = fieldText(f, table, "code");
+        const std::string nameEn = fieldText(f, table, "name_en");
+        int next = 2;
+        for (std::size_t i = 1; i < pieces.size(); ++i) {
+            auto piece = table.newFeature();
+            for (int k = 0; k < static_cast<int>(table.fields().size()); ++k)
+                piece.setValue(k, f.value(k));
+            const std::string pieceCode = freeCode(taken, code, next);
+            const int number = next++;
+            set(piece, table, "code", pieceCode);
+            set(piece, table, "name_vi", name + " (phần " + std::to_string(number) + ")");
+            if (!nameEn.empty())
+                set(piece, table, "name_en", nameEn + " (part " + std::to_string(number) + ")");
+            piece.setGeometry(fitted(ws, table, pieces[i]));
+            const auto added = table.insert(piece);
+            for (const auto task : tasks)
+                addLink(ws, registered, added, task);
+            result.added.push_back(added);
+            result.addedCodes.push_back(pieceCode);
+        }
+        f.setGeometry(fitted(ws, table, pieces[0]));
+        table.update(f);
+        return result;
+    });
+}
+
+void undoSplit(Workspace& ws, const std::string& layer, std::int64_t fid, const SplitResult& result)
+{
+    RegisteredLayer registered;
+    auto table = programmeTable(ws, layer, &registered);
+    ws.transaction([&] {
+        for (const auto added : result.added)
+            erase(ws, table, registered, added);
+        restoreShape(ws, layer, fid, result.before);
+    });
+}
+
+MergeResult mergeFeatures(Workspace& ws, const std::string& layer, std::int64_t keep,
+                          const std::vector<std::int64_t>& others)
+{
+    RegisteredLayer registered;
+    auto table = programmeTable(ws, layer, &registered);
+    if (others.empty())
+        throw Error(ErrorKind::Usage, "choose at least two features to merge");
+    auto kept = featureOf(table, layer, keep);
+    std::vector<gis::Geometry> shapes;
+    shapes.push_back(shapeOf(ws, table, kept));
+    for (const auto other : others) {
+        if (other == keep)
+            throw Error(ErrorKind::Usage, "a feature cannot be merged into itself");
+        auto f = featureOf(table, layer, other);
+        shapes.push_back(shapeOf(ws, table, f));
+    }
+    std::vector<const gis::Geometry*> parts;
+    for (const auto& g : shapes)
+        parts.push_back(&g);
+    const auto merged = gis::Geometry::unionOf(parts);
+    return ws.transaction([&] {
+        MergeResult result;
+        result.before.wkt = shapes.front().wkt();
+        result.before.quality = fieldText(kept, table, "geometry_quality");
+        result.before.source = fieldText(kept, table, "source");
+        const auto keptTasks = linkedTasks(ws, registered, keep);
+        std::set<std::int64_t> have(keptTasks.begin(), keptTasks.end());
+        bool indicative = result.before.quality == "indicative";
+        for (const auto other : others) {
+            if (const auto f = table.feature(other))
+                indicative = indicative || fieldText(*f, table, "geometry_quality") == "indicative";
+            for (const auto task : linkedTasks(ws, registered, other))
+                if (have.insert(task).second)
+                    result.tasksAdded.push_back(task);
+            result.removed.push_back(deleteFeature(ws, layer, other));
+        }
+        for (const auto task : result.tasksAdded)
+            addLink(ws, registered, keep, task);
+        // As exact as its least exact part: one indicative part makes the whole indicative.
+        auto merge = table.feature(keep);
+        if (indicative)
+            set(*merge, table, "geometry_quality", "indicative");
+        merge->setGeometry(fitted(ws, table, merged));
+        table.update(*merge);
+        return result;
+    });
+}
+
+void undoMerge(Workspace& ws, const std::string& layer, std::int64_t keep,
+               const MergeResult& result)
+{
+    RegisteredLayer registered;
+    auto table = programmeTable(ws, layer, &registered);
+    ws.transaction([&] {
+        for (const auto task : result.tasksAdded)
+            ws.dataset().run("DELETE FROM " + gis::sqlIdentifier(registered.linkTable) +
+                                 " WHERE base_id = ? AND related_id = ?",
+                             {keep, task});
+        for (const auto& removed : result.removed)
+            restoreFeature(ws, removed);
+        restoreShape(ws, layer, keep, result.before);
+    });
+}
+
 
 std::string sheetTitleOfSource(const std::string& source)
 {

@@ -247,3 +247,30 @@ TEST(Validity, QuickAnswerForSimpleRingsAgreesWithGeos)
     EXPECT_GT(valid, 300);
     EXPECT_GT(invalid, 300);
 }
+
+TEST(Geometry, SplitAlongALine)
+{
+    using pa::gis::Geometry;
+    // A 10 × 10 square with a 2 × 2 hole in the middle, cut through the hole: two pieces of
+    // 48 each, the hole shared between them and not filled.
+    const auto holed = Geometry::fromWkt(
+        "POLYGON((0 0,10 0,10 10,0 10,0 0),(4 4,6 4,6 6,4 6,4 4))");
+    const auto pieces = holed.splitBy(Geometry::fromWkt("LINESTRING(5 -1,5 11)"));
+    ASSERT_EQ(pieces.size(), 2U);
+    EXPECT_NEAR(pieces[0].area(), 48.0, 1e-9);
+    EXPECT_NEAR(pieces[1].area(), 48.0, 1e-9);
+    // Off-centre: largest first.
+    const auto square = Geometry::fromWkt("POLYGON((0 0,10 0,10 10,0 10,0 0))");
+    const auto uneven = square.splitBy(Geometry::fromWkt("LINESTRING(2 -1,2 11)"));
+    ASSERT_EQ(uneven.size(), 2U);
+    EXPECT_NEAR(uneven[0].area(), 80.0, 1e-9);
+    // A cut that ends inside leaves the shape whole.
+    EXPECT_EQ(square.splitBy(Geometry::fromWkt("LINESTRING(5 -1,5 5)")).size(), 1U);
+    // A road cut where another line crosses it.
+    const auto road = Geometry::fromWkt("LINESTRING(0 0,10 0)");
+    const auto parts = road.splitBy(Geometry::fromWkt("LINESTRING(3 -1,3 1)"));
+    ASSERT_EQ(parts.size(), 2U);
+    EXPECT_NEAR(parts[0].length(), 7.0, 1e-9);
+    EXPECT_NEAR(parts[1].length(), 3.0, 1e-9);
+    EXPECT_THROW((void)square.splitBy(Geometry::fromWkt("POINT(1 1)")), pa::gis::GisError);
+}

@@ -200,3 +200,115 @@ TEST_F(Digitise, AClickSnapsToTheNearestCornerWithinTheTolerance)
     ASSERT_TRUE(corner);
     EXPECT_DOUBLE_EQ(corner->x, X0);
 }
+
+namespace {
+
+std::int64_t fidOf(pa::layers::Workspace& ws, const std::string& code)
+{
+    const auto rows = ws.dataset().run("SELECT fid FROM parks WHERE code = ?", {code}).rows;
+    return rows.empty() ? -1 : std::stoll(pa::gis::toString(rows.at(0).at(0)));
+}
+
+std::string line(double x1, double y1, double x2, double y2)
+{
+    return "LINESTRING(" + std::to_string(X0 + x1) + " " + std::to_string(Y0 + y1) + "," +
+           std::to_string(X0 + x2) + " " + std::to_string(Y0 + y2) + ")";
+}
+
+} // namespace
+
+TEST_F(Digitise, ALineAcrossSplitsAParkAndEveryPieceKeepsItsTasks)
+{
+    auto ws = pa::layers::Workspace::open(path(), pa::gis::OpenMode::Update);
+    const auto k1 = fidOf(ws, "K1"); // 2 × 2 km, 400 ha
+    // A line that stops inside the park does not cut it in two.
+    EXPECT_THROW((void)pa::layers::splitFeature(
+                     ws, "parks", k1, pa::gis::Geometry::fromWkt(line(3000, 4000, 5000, 4000))),
+                 pa::layers::Error);
+    // Cut at x = 4 500 m: 100 ha west, 300 ha east; the larger piece stays K1.
+    const auto split = pa::layers::splitFeature(
+        ws, "parks", k1, pa::gis::Geometry::fromWkt(line(4500, 2000, 4500, 6000)));
+    ASSERT_EQ(split.added.size(), 1U);
+    EXPECT_EQ(split.addedCodes, std::vector<std::string>{"K1-2"});
+    EXPECT_NEAR(std::get<2>(feature(ws, "K1")), 300.0, 1e-6);
+    EXPECT_NEAR(std::get<2>(feature(ws, "K1-2")), 100.0, 1e-6);
+    EXPECT_EQ(std::get<0>(feature(ws, "K1-2")), "indicative"); // as exact as what was cut
+    EXPECT_EQ(pa::gis::toString(ws.dataset()
+                                    .run("SELECT name_vi FROM parks WHERE code = ?", {"K1-2"})
+                                    .rows.at(0)
+                                    .at(0)),
+              "KCN thử (phần 2)");
+    EXPECT_EQ(links(ws), 2); // the task concerns both pieces
+    // Taken back: one park of 400 ha with its one link.
+    pa::layers::undoSplit(ws, "parks", k1, split);
+    EXPECT_EQ(fidOf(ws, "K1-2"), -1);
+    EXPECT_NEAR(std::get<2>(feature(ws, "K1")), 400.0, 1e-6);
+    EXPECT_EQ(links(ws), 1);
+}
+
+TEST_F(Digitise, MergingTakesOverTheLinksAndDeletingCanBeTakenBack)
+{
+    auto ws = pa::layers::Workspace::open(path(), pa::gis::OpenMode::Update);
+    const auto k1 = fidOf(ws, "K1");
+    // A second park touching K1 on its east side, drawn over the sheet, linked to its own task.
+    const auto k2 = pa::layers::addDrawnFeature(ws, "parks",
+                                                pa::gis::Geometry::fromWkt(
+                                                    "POLYGON((" + std::to_string(X0 + 6000) +
+                                                    " " + std::to_string(Y0 + 3000) + "," +
+                                                    std::to_string(X0 + 7000) + " " +
+                                                    std::to_string(Y0 + 3000) + "," +
+                                                    std::to_string(X0 + 7000) + " " +
+                                                    std::to_string(Y0 + 5000) + "," +
+                                                    std::to_string(X0 + 6000) + " " +
+                                                    std::to_string(Y0 + 5000) + "," +
+                                                    std::to_string(X0 + 6000) + " " +
+                                                    std::to_string(Y0 + 3000) + "))"),
+                                                {"K2", "KCN mở rộng", "planned"}, "sheet");
+    auto& ds = ws.dataset();
+    ds.execute("INSERT INTO plan_tasks (task_id, doc_id, text) VALUES ('d:1#2', 'd', 'Mở rộng')");
+    ds.run("INSERT INTO parks_task_links (base_id, related_id) VALUES (?, (SELECT fid FROM "
+           "plan_tasks WHERE task_id = 'd:1#2'))",
+           {k2});
+    ds.execute("INSERT INTO plan_link_suggestions (task_id, layer_name, feature_code, mention, "
+               "confidence, status, rule, evidence) VALUES ('d:1#1', 'parks', 'K2', 'KCN', 0.8, "
+               "'pending', 'kind', 'các KCN')");
+    ASSERT_EQ(links(ws), 2);
+
+    // Deleting K2 takes its link and suggestion with it; undo brings all back, same fid.
+    const auto deleted = pa::layers::deleteFeature(ws, "parks", k2);
+    EXPECT_EQ(fidOf(ws, "K2"), -1);
+    EXPECT_EQ(links(ws), 1);
+    EXPECT_EQ(ds.execute("SELECT COUNT(*) FROM plan_link_suggestions").rows[0][0],
+              pa::gis::FieldValue(std::int64_t{0}));
+    pa::layers::restoreFeature(ws, deleted);
+    EXPECT_EQ(fidOf(ws, "K2"), k2);
+    EXPECT_EQ(std::get<0>(feature(ws, "K2")), "digitized");
+    EXPECT_NEAR(std::get<2>(feature(ws, "K2")), 200.0, 1e-6);
+    EXPECT_EQ(links(ws), 2);
+    EXPECT_EQ(pa::gis::toString(
+                  ds.execute("SELECT evidence FROM plan_link_suggestions WHERE feature_code = 'K2'")
+                      .rows.at(0)
+                      .at(0)),
+              "các KCN");
+
+    // K2 merged into K1: one park of 600 ha with both tasks; indicative, as K1 was.
+    const auto merged = pa::layers::mergeFeatures(ws, "parks", k1, {k2});
+    EXPECT_EQ(fidOf(ws, "K2"), -1);
+    EXPECT_NEAR(std::get<2>(feature(ws, "K1")), 600.0, 1e-6);
+    EXPECT_EQ(std::get<0>(feature(ws, "K1")), "indicative");
+    EXPECT_EQ(links(ws), 2);
+    EXPECT_EQ(merged.tasksAdded.size(), 1U);
+    EXPECT_EQ(std::stoll(pa::gis::toString(
+                  ds.run("SELECT COUNT(*) FROM parks_task_links WHERE base_id = ?", {k1})
+                      .rows[0][0])),
+              2);
+    EXPECT_THROW((void)pa::layers::mergeFeatures(ws, "parks", k1, {k1}), pa::layers::Error);
+    pa::layers::undoMerge(ws, "parks", k1, merged);
+    EXPECT_NEAR(std::get<2>(feature(ws, "K1")), 400.0, 1e-6);
+    EXPECT_NEAR(std::get<2>(feature(ws, "K2")), 200.0, 1e-6);
+    EXPECT_EQ(std::stoll(pa::gis::toString(
+                  ds.run("SELECT COUNT(*) FROM parks_task_links WHERE base_id = ?", {k1})
+                      .rows[0][0])),
+              1);
+    EXPECT_EQ(links(ws), 2);
+}

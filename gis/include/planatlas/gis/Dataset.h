@@ -63,6 +63,9 @@ public:
 
     void setValue(int index, const FieldValue& value);
     void setGeometry(Geometry geometry);
+    /// The fid Layer::insert writes it under (a feature put back where it was); unset: the
+    /// layer's next.
+    void setFid(std::int64_t fid);
 
     struct Impl;
     [[nodiscard]] Impl& impl() { return *m_impl; }

@@ -115,6 +115,11 @@ public:
     [[nodiscard]] Geometry buffer(double distance) const;
     /// Union of a set of geometries (GEOS unary union); null Geometry for an empty set.
     static Geometry unionOf(const std::vector<const Geometry*>& parts);
+    /// The pieces this polygon or line falls into when cut along line @p cutter: polygons cut
+    /// across (a cut that does not cross from edge to edge leaves one piece), lines cut where
+    /// the cutter crosses them. Largest (or longest) first. Throws GisError for a point, or
+    /// a cutter that is not a line.
+    [[nodiscard]] std::vector<Geometry> splitBy(const Geometry& cutter) const;
 
     /// GEOS validity; empty reason when valid.
     [[nodiscard]] bool isValid() const;

@@ -5,6 +5,7 @@
 // "digitized" and its source names the sheet, its date and how well the sheet was placed;
 // without a sheet the shape stays "indicative", drawn on the map by hand.
 
+#include "planatlas/gis/Dataset.h"
 #include "planatlas/gis/Geometry.h"
 
 #include <cstdint>
@@ -50,6 +51,63 @@ void restoreShape(Workspace& ws, const std::string& layer, std::int64_t fid,
 
 /// Deletes feature @p fid that addDrawnFeature made, with any link to it. One transaction.
 void removeDrawnFeature(Workspace& ws, const std::string& layer, std::int64_t fid);
+
+/// Everything a deleted feature was, to put it back: its row (every field, its fid), its shape,
+/// its links to tasks and the link suggestions that named it.
+struct FeatureSnapshot
+{
+    std::string layer;
+    std::int64_t fid = 0;
+    std::vector<std::pair<std::string, gis::FieldValue>> values; ///< every field, by name
+    std::string wkt;                                             ///< workspace CRS
+    std::vector<std::int64_t> taskFids;                          ///< linked tasks
+    /// Suggestions naming it: task_id, mention, confidence, status, rule, evidence.
+    std::vector<std::vector<gis::FieldValue>> suggestions;
+};
+
+/// Deletes feature @p fid of programme layer @p layer with its links and the suggestions that
+/// name it; returns what it was. One transaction. Throws Error(Usage) for a missing feature.
+FeatureSnapshot deleteFeature(Workspace& ws, const std::string& layer, std::int64_t fid);
+
+/// Puts back a feature deleteFeature took away: the same fid, values, shape and links.
+void restoreFeature(Workspace& ws, const FeatureSnapshot& snapshot);
+
+/// What a split did, to take it back.
+struct SplitResult
+{
+    ShapeState before;                 ///< the feature cut, as it was
+    std::vector<std::int64_t> added;   ///< the other pieces, new features
+    std::vector<std::string> addedCodes;
+};
+
+/// Cuts feature @p fid of @p layer along line @p cutter (workspace CRS). The largest piece stays
+/// the feature (its code, attributes and links); every other piece becomes a new feature with
+/// the same attributes and links, its code "CODE-2", "CODE-3"… and its name "NAME (phần 2)"….
+/// One transaction. Throws Error(Usage) when the line does not cut the shape in two.
+SplitResult splitFeature(Workspace& ws, const std::string& layer, std::int64_t fid,
+                         const gis::Geometry& cutter);
+
+/// Takes a split back: the pieces added are deleted and the feature gets its shape again.
+void undoSplit(Workspace& ws, const std::string& layer, std::int64_t fid,
+               const SplitResult& result);
+
+/// What a merge did, to take it back.
+struct MergeResult
+{
+    ShapeState before;                      ///< the feature kept, as it was
+    std::vector<FeatureSnapshot> removed;   ///< the features merged into it
+    std::vector<std::int64_t> tasksAdded;   ///< links the kept feature took over
+};
+
+/// Merges features @p others of @p layer into feature @p keep: its shape becomes the union, it
+/// takes over their links, and they are deleted. Areas must touch or overlap (a merge that
+/// would leave separate pieces is refused, say so). One transaction.
+MergeResult mergeFeatures(Workspace& ws, const std::string& layer, std::int64_t keep,
+                          const std::vector<std::int64_t>& others);
+
+/// Takes a merge back: the features merged come back and the kept one loses what it took.
+void undoMerge(Workspace& ws, const std::string& layer, std::int64_t keep,
+               const MergeResult& result);
 
 /// The source recorded for a shape traced over @p sheet: "map sheet «T» (file, date),
 /// N control points, RMS x m"; "drawn on the map by hand" without one.
