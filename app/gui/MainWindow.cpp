@@ -715,12 +715,30 @@ std::unique_ptr<QMenu> MainWindow::mapMenu(double x, double y, double toleranceM
         // The programme feature here can be given its real shape.
         for (const auto& f : layers::identify(*m_ws, x, y, toleranceM, {})) {
             const auto* kind = layers::findKind(f.kind);
-            if (!kind || !kind->programme || f.shapes.points.size() > 0)
+            if (!kind || !kind->programme)
                 continue;
             const QString layer = q(f.layer);
             const std::int64_t fid = f.fid;
-            menu->addAction(tr("Draw the shape of %1 anew").arg(q(f.name)), this,
-                            [this, layer, fid] { startDrawing(layer, fid); });
+            if (f.shapes.points.empty()) { // areas and lines are drawn and cut
+                menu->addAction(tr("Draw the shape of %1 anew").arg(q(f.name)), this,
+                                [this, layer, fid] { startDrawing(layer, fid); });
+                menu->addAction(tr("Cut %1 along a line").arg(q(f.name)), this,
+                                [this, layer, fid] { startCutting(layer, fid); });
+            }
+            // The features of the same layer selected in its attribute table merge into it.
+            std::vector<std::int64_t> others;
+            if (m_attributesDock->isVisible() && m_attributes->table().layer == f.layer)
+                for (const auto row : m_attributes->selectedRows())
+                    if (const auto other = m_attributes->table().rows[row].fid; other != fid)
+                        others.push_back(other);
+            if (!others.empty())
+                menu->addAction(tr("Merge the %1 selected feature(s) into %2")
+                                    .arg(others.size())
+                                    .arg(q(f.name)),
+                                this,
+                                [this, layer, fid, others] { mergeFeatures(layer, fid, others); });
+            menu->addAction(tr("Delete %1…").arg(q(f.name)), this,
+                            [this, layer, fid] { deleteFeature(layer, fid); });
             break;
         }
     } catch (const std::exception&) {
@@ -880,6 +898,7 @@ void MainWindow::clearHighlight()
     if (!m_drawLayer.isEmpty()) { // Esc in the middle of a drawing stops it, writing nothing
         m_drawLayer.clear();
         m_drawFid = 0;
+        m_drawCut = false;
         m_canvas->setTool(MapCanvas::Tool::Browse);
         statusBar()->showMessage(tr("Drawing stopped; nothing was written."), 6000);
         return;
@@ -1195,11 +1214,15 @@ bool MainWindow::saveDrawing(const std::vector<QPointF>& vertices)
 {
     const QString layer = m_drawLayer;
     const std::int64_t fid = m_drawFid;
+    const bool cut = m_drawCut;
     m_drawLayer.clear();
     m_drawFid = 0;
+    m_drawCut = false;
     m_canvas->setTool(MapCanvas::Tool::Browse);
     if (!m_ws || layer.isEmpty())
         return false;
+    if (cut)
+        return cutAlong(layer, fid, vertices);
     const bool area = m_ws->dataset().layerByName(layer.toStdString())->geometryFamily() ==
                       gis::GeometryFamily::Polygon;
     std::ostringstream wkt;
@@ -1284,6 +1307,127 @@ bool MainWindow::saveDrawing(const std::vector<QPointF>& vertices)
     }
     m_canvas->refresh();
     return true;
+}
+
+bool MainWindow::startCutting(const QString& layer, std::int64_t fid)
+{
+    if (!m_ws)
+        return false;
+    const auto table = m_ws->dataset().layerByName(layer.toStdString());
+    if (!table || (table->geometryFamily() != gis::GeometryFamily::Polygon &&
+                   table->geometryFamily() != gis::GeometryFamily::Line)) {
+        showError(tr("Cannot cut in %1").arg(layer), tr("only areas and lines can be cut"));
+        return false;
+    }
+    m_drawLayer = layer;
+    m_drawFid = fid;
+    m_drawCut = true;
+    m_canvas->setSnapper({});
+    m_canvas->setTool(MapCanvas::Tool::DrawLine);
+    statusBar()->showMessage(tr("Draw the line of the cut across the shape, from outside it to "
+                                "outside it; double-click to end; Esc stops."));
+    return true;
+}
+
+bool MainWindow::cutAlong(const QString& layer, std::int64_t fid,
+                          const std::vector<QPointF>& vertices)
+{
+    if (vertices.size() < 2) {
+        showError(tr("Cannot cut in %1").arg(layer), tr("too few corners"));
+        return false;
+    }
+    std::ostringstream wkt;
+    wkt.precision(15);
+    wkt << "LINESTRING(";
+    for (std::size_t i = 0; i < vertices.size(); ++i)
+        wkt << (i ? "," : "") << vertices[i].x() << ' ' << vertices[i].y();
+    wkt << ')';
+    const auto cutter = std::make_shared<gis::Geometry>(gis::Geometry::fromWkt(wkt.str()));
+    if (!ensureWritable())
+        return false;
+    const std::string name = layer.toStdString();
+    auto result = std::make_shared<layers::SplitResult>();
+    const bool done = pushEdit(tr("cut a feature of %1").arg(layer),
+                               tr("Cannot cut in %1").arg(layer), [=, this](bool forward) {
+                                   if (forward)
+                                       *result = layers::splitFeature(*m_ws, name, fid, *cutter);
+                                   else
+                                       layers::undoSplit(*m_ws, name, fid, *result);
+                               });
+    if (done) {
+        reloadAttributes(layer);
+        statusBar()->showMessage(tr("Cut into %1 pieces; the new ones are %2")
+                                     .arg(result->added.size() + 1)
+                                     .arg(joined(result->addedCodes)),
+                                 10000);
+    }
+    return done;
+}
+
+bool MainWindow::deleteFeature(const QString& layer, std::int64_t fid)
+{
+    if (!m_ws)
+        return false;
+    const std::string name = layer.toStdString();
+    std::string title;
+    std::size_t tasks = 0;
+    if (const auto table = m_ws->dataset().layerByName(name))
+        if (const auto f = table->feature(fid)) {
+            const int nameField = table->fieldIndex("name_vi");
+            title = nameField >= 0 ? gis::toString(f->value(nameField)) : std::string();
+            tasks = layers::tasksOfFeature(*m_ws, name, fid).size();
+        }
+    if (m_interactive &&
+        QMessageBox::question(this, tr("Delete a feature"),
+                              tr("Delete %1 and its %2 link(s) to plan tasks? Edit → Undo "
+                                 "brings it back.")
+                                  .arg(q(title))
+                                  .arg(tasks)) != QMessageBox::Yes)
+        return false;
+    if (!ensureWritable())
+        return false;
+    auto snapshot = std::make_shared<layers::FeatureSnapshot>();
+    const bool done = pushEdit(tr("delete %1").arg(q(title)), tr("Cannot delete %1").arg(q(title)),
+                               [=, this](bool forward) {
+                                   if (forward)
+                                       *snapshot = layers::deleteFeature(*m_ws, name, fid);
+                                   else
+                                       layers::restoreFeature(*m_ws, *snapshot);
+                               });
+    if (done) {
+        m_canvas->setSelection({});
+        reloadAttributes(layer);
+        statusBar()->showMessage(tr("%1 deleted").arg(q(title)), 8000);
+    }
+    return done;
+}
+
+bool MainWindow::mergeFeatures(const QString& layer, std::int64_t keep,
+                               const std::vector<std::int64_t>& others)
+{
+    if (!m_ws || !ensureWritable())
+        return false;
+    const std::string name = layer.toStdString();
+    auto result = std::make_shared<layers::MergeResult>();
+    const bool done = pushEdit(tr("merge %1 features of %2").arg(others.size() + 1).arg(layer),
+                               tr("Cannot merge in %1").arg(layer), [=, this](bool forward) {
+                                   if (forward)
+                                       *result = layers::mergeFeatures(*m_ws, name, keep, others);
+                                   else
+                                       layers::undoMerge(*m_ws, name, keep, *result);
+                               });
+    if (done) {
+        m_canvas->setSelection({});
+        reloadAttributes(layer);
+        statusBar()->showMessage(tr("%1 features merged into one").arg(others.size() + 1), 8000);
+    }
+    return done;
+}
+
+void MainWindow::reloadAttributes(const QString& layer)
+{
+    if (m_attributesDock->isVisible() && q(m_attributes->table().layer) == layer)
+        showAttributes(layer);
 }
 
 bool MainWindow::ingestPlan(const QString& file)

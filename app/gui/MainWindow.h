@@ -95,6 +95,15 @@ public:
     bool startDrawing(const QString& layer, std::int64_t fid = 0);
     /// Writes what was drawn as one undoable step; a new feature asks its attributes first.
     bool saveDrawing(const std::vector<QPointF>& vertices);
+    /// Turns on cutting feature @p fid of @p layer along a line drawn on the map (clicks, a
+    /// double click ends): the pieces become features with its tasks (undoable).
+    bool startCutting(const QString& layer, std::int64_t fid);
+    /// Deletes feature @p fid of @p layer with its links, after asking (undoable).
+    bool deleteFeature(const QString& layer, std::int64_t fid);
+    /// Merges features @p others of @p layer into @p keep, which takes their shapes and tasks
+    /// (undoable).
+    bool mergeFeatures(const QString& layer, std::int64_t keep,
+                       const std::vector<std::int64_t>& others);
     /// How a new feature's code, name and status are asked (a dialog unless replaced).
     using AttributeAsker = std::function<std::optional<layers::DrawnAttributes>(const QString&)>;
     void setAttributeAsker(AttributeAsker asker) { m_askAttributes = std::move(asker); }
@@ -155,6 +164,10 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    /// Cuts feature @p fid of @p layer along the line through @p vertices (undoable).
+    bool cutAlong(const QString& layer, std::int64_t fid, const std::vector<QPointF>& vertices);
+    /// Shows @p layer's attribute table again when it is the one open (rows changed).
+    void reloadAttributes(const QString& layer);
     void createActions();
     void retranslateUi();
     void showError(const QString& what, const QString& why);
@@ -213,6 +226,7 @@ private:
     QPointer<GeorefDialog> m_georefDialog; ///< for the open workspace only
     QString m_drawLayer;                   ///< the layer being drawn into; empty when not drawing
     std::int64_t m_drawFid = 0; ///< the feature being given a new shape; 0: a new feature
+    bool m_drawCut = false;     ///< the line drawn cuts feature m_drawFid
     AttributeAsker m_askAttributes;
     QAction* m_drawAction = nullptr;
     QLabel* m_coords = nullptr;

@@ -75,6 +75,14 @@ int colours(const QImage& image)
 
 /// A park's label point (inside it) and its linked tasks with their lead agencies, read from the
 /// workspace directly.
+/// The first cell of @p sql's first row in @p workspace (opened for the query), as text.
+std::string firstCell(const std::string& workspace, const std::string& sql)
+{
+    auto ws = pa::layers::Workspace::open(workspace, pa::gis::OpenMode::ReadOnly);
+    const auto rows = ws.dataset().run(sql, {}).rows;
+    return rows.empty() || rows[0].empty() ? std::string() : pa::gis::toString(rows[0][0]);
+}
+
 struct Park
 {
     double x = 0, y = 0;
@@ -693,9 +701,11 @@ private slots:
         for (auto* a : menu->actions())
             if (!a->isSeparator())
                 words << a->text();
-        // The park here can be given its real shape from the same menu.
-        QVERIFY(words.size() > 1 && words[1].startsWith(QStringLiteral("Vẽ lại hình của KCN")));
-        words.removeAt(1);
+        // The park here can be given its real shape, be cut or deleted from the same menu.
+        QVERIFY(words.size() > 3 && words[1].startsWith(QStringLiteral("Vẽ lại hình của KCN")));
+        QVERIFY(words[2].startsWith(QStringLiteral("Cắt KCN")));
+        QVERIFY(words[3].startsWith(QStringLiteral("Xóa KCN")));
+        words.remove(1, 3);
         QCOMPARE(words, (QStringList{QStringLiteral("Ở đây có gì?"),
                                      QStringLiteral("Phóng to tại đây"), QStringLiteral("Thu nhỏ"),
                                      QStringLiteral("Toàn tỉnh"), QStringLiteral("Chép tọa độ")}));
@@ -1278,11 +1288,7 @@ private slots:
             return std::optional<pa::layers::DrawnAttributes>(
                 {"KCN-SO-HOA", "KCN số hóa thử", "planned"});
         });
-        auto query = [&](const std::string& sql) {
-            auto ws = pa::layers::Workspace::open(copy, pa::gis::OpenMode::ReadOnly);
-            const auto rows = ws.dataset().run(sql, {}).rows;
-            return rows.empty() || rows[0].empty() ? std::string() : pa::gis::toString(rows[0][0]);
-        };
+        auto query = [&](const std::string& sql) { return firstCell(copy, sql); };
         const std::string count = "SELECT COUNT(*) FROM industrial_parks";
         const std::string before = query(count);
 
@@ -1359,6 +1365,90 @@ private slots:
                          std::stod(areaBefore)) < 1e-3);
         QCOMPARE(query("SELECT geometry_quality FROM industrial_parks WHERE code = 'KCN-DT'"),
                  qualityBefore);
+    }
+
+    void cuttingMergingAndDeletingAParkAreUndoable()
+    {
+        pa::test::TempDir dir;
+        const auto copy = sampleCopy(dir);
+        const auto window = sampleWindow(1200, 900, copy);
+        QVERIFY(window);
+        MainWindow& w = *window;
+        auto query = [&](const std::string& sql) { return firstCell(copy, sql); };
+        const std::string count = "SELECT COUNT(*) FROM industrial_parks";
+        const std::string parks = query(count);
+        auto linksOf = [&](const std::string& code) {
+            return std::stoi(query("SELECT COUNT(*) FROM industrial_parks_task_links WHERE "
+                                   "base_id = (SELECT fid FROM industrial_parks WHERE code = '" +
+                                   code + "')"));
+        };
+        auto areaOf = [&](const std::string& code) {
+            const auto a =
+                query("SELECT ST_Area(geom) FROM industrial_parks WHERE code = '" + code + "'");
+            return a.empty() ? -1.0 : std::stod(a);
+        };
+        const int links = linksOf("KCN-DT");
+        const double area = areaOf("KCN-DT");
+        QVERIFY(links > 0);
+        const auto fid =
+            std::stoll(query("SELECT fid FROM industrial_parks WHERE code = 'KCN-DT'"));
+        const Park p = park("KCN-DT");
+
+        // The map's menu on the park offers to cut and delete it.
+        auto menu = w.mapMenu(p.x, p.y, 10);
+        QStringList offered;
+        for (auto* a : menu->actions())
+            offered << a->text();
+        QVERIFY2(offered.join('|').contains(QStringLiteral("Cắt")), qPrintable(offered.join('|')));
+        QVERIFY2(offered.join('|').contains(QStringLiteral("Xóa")), qPrintable(offered.join('|')));
+
+        // A line drawn across it, north to south through its middle.
+        w.canvas()->zoomTo({p.x - 3000, p.y - 3000, p.x + 3000, p.y + 3000});
+        QVERIFY(drawn(w));
+        QVERIFY(w.startCutting(QStringLiteral("industrial_parks"), fid));
+        QCOMPARE(w.canvas()->tool(), pa::gui::MapCanvas::Tool::DrawLine);
+        QTest::mouseClick(w.canvas(), Qt::LeftButton, {},
+                          w.canvas()->toPixel(p.x + 10, p.y + 2800).toPoint());
+        QTest::mouseDClick(w.canvas(), Qt::LeftButton, {},
+                           w.canvas()->toPixel(p.x + 10, p.y - 2800).toPoint());
+        QCOMPARE(w.canvas()->tool(), pa::gui::MapCanvas::Tool::Browse);
+        QCOMPARE(std::stoi(query(count)), std::stoi(parks) + 1);
+        const double west = areaOf("KCN-DT"), east = areaOf("KCN-DT-2");
+        QVERIFY(west > 0 && east > 0);
+        QVERIFY(std::abs(west + east - area) < 1e-3 * area);
+        QCOMPARE(linksOf("KCN-DT-2"), links); // both pieces keep the park's tasks
+        QCOMPARE(linksOf("KCN-DT"), links);
+
+        // Merged again: one park of the first area, the tasks once.
+        const auto piece =
+            std::stoll(query("SELECT fid FROM industrial_parks WHERE code = 'KCN-DT-2'"));
+        QVERIFY(w.mergeFeatures(QStringLiteral("industrial_parks"), fid, {piece}));
+        QCOMPARE(query(count), parks);
+        QVERIFY(std::abs(areaOf("KCN-DT") - area) < 1e-3 * area);
+        QCOMPARE(linksOf("KCN-DT"), links);
+        w.undoStack()->undo(); // the merge taken back: two pieces
+        QCOMPARE(std::stoi(query(count)), std::stoi(parks) + 1);
+        QCOMPARE(linksOf("KCN-DT-2"), links);
+        w.undoStack()->undo(); // the cut taken back: the park as it was
+        QCOMPARE(query(count), parks);
+        QVERIFY(std::abs(areaOf("KCN-DT") - area) < 1e-3);
+
+        // Deleted from the map's menu (the question answered yes in tests), then undone.
+        menu = w.mapMenu(p.x, p.y, 10);
+        QAction* remove = nullptr;
+        for (auto* a : menu->actions())
+            if (a->text().startsWith(QStringLiteral("Xóa")))
+                remove = a;
+        QVERIFY(remove);
+        remove->trigger();
+        QCOMPARE(std::stoi(query(count)), std::stoi(parks) - 1);
+        QCOMPARE(query("SELECT COUNT(*) FROM industrial_parks_task_links WHERE base_id = " +
+                       std::to_string(fid)),
+                 std::string("0"));
+        w.undoStack()->undo();
+        QCOMPARE(query(count), parks);
+        QCOMPARE(linksOf("KCN-DT"), links);
+        QCOMPARE(std::stoll(query("SELECT fid FROM industrial_parks WHERE code = 'KCN-DT'")), fid);
     }
 
     void renamingALayerIsWrittenAndUndoable()

@@ -1390,6 +1390,70 @@ Chạy trên %2, Qt %3.</translation>
         <source>Atlas written to %1</source>
         <translation>Đã ghi tập bản đồ vào %1</translation>
     </message>
+    <message>
+        <source>Cut %1 along a line</source>
+        <translation>Cắt %1 theo một đường</translation>
+    </message>
+    <message>
+        <source>Merge the %1 selected feature(s) into %2</source>
+        <translation>Gộp %1 đối tượng đang chọn vào %2</translation>
+    </message>
+    <message>
+        <source>Delete %1…</source>
+        <translation>Xóa %1…</translation>
+    </message>
+    <message>
+        <source>Cannot cut in %1</source>
+        <translation>Không cắt được trong %1</translation>
+    </message>
+    <message>
+        <source>only areas and lines can be cut</source>
+        <translation>chỉ cắt được vùng và đường</translation>
+    </message>
+    <message>
+        <source>Draw the line of the cut across the shape, from outside it to outside it; double-click to end; Esc stops.</source>
+        <translation>Vẽ đường cắt ngang qua hình, từ ngoài vào rồi ra ngoài; nhấp đúp để kết thúc; Esc để dừng.</translation>
+    </message>
+    <message>
+        <source>cut a feature of %1</source>
+        <translation>cắt một đối tượng của %1</translation>
+    </message>
+    <message>
+        <source>Cut into %1 pieces; the new ones are %2</source>
+        <translation>Đã cắt thành %1 phần; các phần mới là %2</translation>
+    </message>
+    <message>
+        <source>Delete a feature</source>
+        <translation>Xóa đối tượng</translation>
+    </message>
+    <message>
+        <source>Delete %1 and its %2 link(s) to plan tasks? Edit → Undo brings it back.</source>
+        <translation>Xóa %1 cùng %2 liên kết với nhiệm vụ của kế hoạch? Sửa → Hoàn tác sẽ khôi phục lại.</translation>
+    </message>
+    <message>
+        <source>delete %1</source>
+        <translation>xóa %1</translation>
+    </message>
+    <message>
+        <source>Cannot delete %1</source>
+        <translation>Không xóa được %1</translation>
+    </message>
+    <message>
+        <source>%1 deleted</source>
+        <translation>Đã xóa %1</translation>
+    </message>
+    <message>
+        <source>merge %1 features of %2</source>
+        <translation>gộp %1 đối tượng của %2</translation>
+    </message>
+    <message>
+        <source>Cannot merge in %1</source>
+        <translation>Không gộp được trong %1</translation>
+    </message>
+    <message>
+        <source>%1 features merged into one</source>
+        <translation>Đã gộp %1 đối tượng làm một</translation>
+    </message>
 </context>
 <context>
     <name>pa::gui::MapCanvas</name>
