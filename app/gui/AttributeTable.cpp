@@ -11,6 +11,7 @@
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QItemSelection>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
@@ -20,6 +21,7 @@
 #include <QTableView>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <set>
 
 namespace pa::gui {
 
@@ -271,6 +273,28 @@ std::vector<std::size_t> AttributeTable::selectedRows() const
                m_proxy->mapFromSource(m_model->index(static_cast<int>(b), 0)).row();
     });
     return rows;
+}
+
+int AttributeTable::selectFids(const std::vector<std::int64_t>& fids, bool add)
+{
+    const std::set<std::int64_t> wanted(fids.begin(), fids.end());
+    QItemSelection selection;
+    int count = 0;
+    for (std::size_t r = 0; r < m_table.rows.size(); ++r) {
+        if (!wanted.contains(m_table.rows[r].fid))
+            continue;
+        const QModelIndex shown = m_proxy->mapFromSource(m_model->index(static_cast<int>(r), 0));
+        if (!shown.isValid())
+            continue; // filtered out
+        selection.select(shown, shown);
+        ++count;
+    }
+    m_view->selectionModel()->select(
+        selection, (add ? QItemSelectionModel::Select : QItemSelectionModel::ClearAndSelect) |
+                       QItemSelectionModel::Rows);
+    if (count > 0)
+        m_view->scrollTo(selection.indexes().constFirst());
+    return count;
 }
 
 std::optional<gis::Envelope> AttributeTable::selectionExtent() const

@@ -49,6 +49,9 @@ public:
     [[nodiscard]] int shownRows() const;
     /// The selected rows, as indexes into table().rows, in the order shown.
     [[nodiscard]] std::vector<std::size_t> selectedRows() const;
+    /// Selects the rows of features @p fids (added to the selection when @p add), as a click or
+    /// a box on the map asks; rows the filter hides are not selected. Returns how many were.
+    int selectFids(const std::vector<std::int64_t>& fids, bool add = false);
     /// Writes the selected rows (all shown rows when none is selected) to @p path: .gpkg, .xlsx
     /// or .csv (for Excel, in the interface's language). Says the outcome in the status line.
     bool exportSelection(const QString& path);

@@ -133,6 +133,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
             [this](const gis::Shapes& shapes, const std::optional<gis::Envelope>&) {
                 m_canvas->setSelection(shapes);
             });
+    connect(m_canvas, &MapCanvas::boxSelected, this, &MainWindow::selectInBox);
     connect(m_attributes, &AttributeTable::zoomRequested, this,
             [this](const gis::Envelope& extent) { m_canvas->zoomTo(extent); });
     connect(m_canvas, &MapCanvas::cursorMoved, this, [this](double x, double y) {
@@ -796,6 +797,10 @@ void MainWindow::identifyAt(double x, double y, double toleranceM)
         }
         if (!m_refreshing)
             m_canvas->setSelection(found.empty() ? gis::Shapes{} : found.front().shapes);
+        // The feature clicked is selected in its attribute table too, when that is open.
+        if (!m_refreshing && !found.empty() && m_attributesDock->isVisible() &&
+            m_attributes->table().layer == found.front().layer)
+            m_attributes->selectFids({found.front().fid});
         m_identify->showFeatures(found, m_lang.toStdString());
         if (!m_refreshing) // a refresh after an edit leaves the user's panel in front
             m_identifyDock->raise();
@@ -1422,6 +1427,53 @@ bool MainWindow::mergeFeatures(const QString& layer, std::int64_t keep,
         statusBar()->showMessage(tr("%1 features merged into one").arg(others.size() + 1), 8000);
     }
     return done;
+}
+
+int MainWindow::selectInBox(const gis::Envelope& box)
+{
+    if (!m_ws)
+        return 0;
+    try {
+        std::string layer;
+        std::vector<std::int64_t> fids;
+        if (m_attributesDock->isVisible() && !m_attributes->table().layer.empty()) {
+            layer = m_attributes->table().layer;
+            fids = layers::featuresInBox(*m_ws, layer, box);
+        } else {
+            const auto stack = m_layers->stack(); // bottom first
+            for (auto it = stack.rbegin(); it != stack.rend() && fids.empty(); ++it) {
+                const auto registered = m_ws->findLayer(it->first);
+                const auto* kind = registered ? layers::findKind(registered->kind) : nullptr;
+                if (it->second <= 0 || !kind || !kind->programme)
+                    continue;
+                layer = it->first;
+                fids = layers::featuresInBox(*m_ws, layer, box);
+            }
+            if (fids.empty()) {
+                statusBar()->showMessage(tr("No programme feature in the box"), 8000);
+                return 0;
+            }
+            showAttributes(q(layer));
+        }
+        const int selected = m_attributes->selectFids(fids);
+        const auto registered = m_ws->findLayer(layer);
+        const QString title = registered ? q(m_lang == QStringLiteral("en") ? registered->titleEn
+                                                                            : registered->titleVi)
+                                         : q(layer);
+        statusBar()->showMessage(
+            selected == static_cast<int>(fids.size())
+                ? tr("%1 feature(s) of %2 selected").arg(selected).arg(title)
+                : tr("%1 feature(s) of %2 selected; %3 more in the box are hidden by the "
+                     "table's filter")
+                      .arg(selected)
+                      .arg(title)
+                      .arg(static_cast<int>(fids.size()) - selected),
+            10000);
+        return selected;
+    } catch (const std::exception& e) {
+        showError(tr("Cannot select"), q(e.what()));
+        return 0;
+    }
 }
 
 void MainWindow::reloadAttributes(const QString& layer)

@@ -98,6 +98,10 @@ public:
     /// Turns on cutting feature @p fid of @p layer along a line drawn on the map (clicks, a
     /// double click ends): the pieces become features with its tasks (undoable).
     bool startCutting(const QString& layer, std::int64_t fid);
+    /// Selects the features in @p box (workspace CRS) of the layer whose attribute table is
+    /// open, else of the top visible programme layer with features there (its table opens).
+    /// Returns how many.
+    int selectInBox(const gis::Envelope& box);
     /// Deletes feature @p fid of @p layer with its links, after asking (undoable).
     bool deleteFeature(const QString& layer, std::int64_t fid);
     /// Merges features @p others of @p layer into @p keep, which takes their shapes and tasks

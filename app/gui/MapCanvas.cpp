@@ -371,7 +371,7 @@ void MapCanvas::paintEvent(QPaintEvent*)
     }
     if (m_theme == render::Theme::Coverage)
         paintCoverageLegend(p);
-    if (m_boxZoom && !m_box.isNull()) {
+    if ((m_boxZoom || m_boxSelect) && !m_box.isNull()) {
         p.setPen(QPen(QColor(0x1f, 0x5f, 0xbf), 1, Qt::DashLine));
         p.setBrush(QColor(0x1f, 0x5f, 0xbf, 40));
         p.drawRect(m_box.normalized());
@@ -439,6 +439,8 @@ void MapCanvas::mousePressEvent(QMouseEvent* event)
     m_last = *m_press;
     m_dragging = false;
     m_boxZoom = event->modifiers() & Qt::ShiftModifier;
+    m_boxSelect =
+        !m_boxZoom && (event->modifiers() & Qt::ControlModifier) && m_tool == Tool::Browse;
     m_box = QRect();
 }
 
@@ -456,7 +458,7 @@ void MapCanvas::mouseMoveEvent(QMouseEvent* event)
     if (!m_dragging && (at - *m_press).manhattanLength() < 4)
         return;
     m_dragging = true;
-    if (m_boxZoom) {
+    if (m_boxZoom || m_boxSelect) {
         m_box = QRect(*m_press, at);
     } else {
         m_cx -= (at.x() - m_last.x()) * m_mpp;
@@ -495,11 +497,16 @@ void MapCanvas::mouseReleaseEvent(QMouseEvent* event)
         const QPointF a = toWorld(b.bottomLeft()), c = toWorld(b.topRight());
         m_boxZoom = false;
         zoomTo({a.x(), a.y(), c.x(), c.y()});
+    } else if (m_boxSelect) {
+        const QRect b = m_box.normalized();
+        const QPointF a = toWorld(b.bottomLeft()), c = toWorld(b.topRight());
+        m_boxSelect = false;
+        emit boxSelected({a.x(), a.y(), c.x(), c.y()});
     } else {
         requestRender(0);
     }
     m_press.reset();
-    m_dragging = m_boxZoom = false;
+    m_dragging = m_boxZoom = m_boxSelect = false;
     m_box = QRect();
     update();
 }

@@ -129,6 +129,8 @@ signals:
     void picked(double x, double y);
     /// DrawArea, DrawLine: the shape ended by a double click (vertices in the workspace CRS).
     void drawn(const std::vector<QPointF>& vertices);
+    /// Browse, Ctrl + drag: the box drawn, in the workspace CRS (features in it are selected).
+    void boxSelected(const gis::Envelope& box);
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -195,6 +197,7 @@ private:
     std::optional<QPoint> m_press; ///< where the left button went down
     QPoint m_last;
     bool m_dragging = false, m_boxZoom = false;
+    bool m_boxSelect = false; ///< Ctrl + drag: a box that selects features
     QRect m_box;
 };
 

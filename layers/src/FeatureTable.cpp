@@ -2,6 +2,7 @@
 
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/Text.h"
+#include "planatlas/layers/analysis/Input.h"
 
 #include <algorithm>
 
@@ -102,6 +103,24 @@ gis::Shapes featureShapes(Workspace& ws, const std::string& layer,
     }
     table->setAttributeFilter({});
     return shapes;
+}
+
+std::vector<std::int64_t> featuresInBox(Workspace& ws, const std::string& layer,
+                                        const gis::Envelope& box)
+{
+    std::vector<std::int64_t> fids;
+    analysis::InputLayer input(ws, layer, nullptr, analysis::InputLayer::Repair::No);
+    if (!input.exists() || !input.table().hasGeometry())
+        return fids;
+    const auto area = gis::Geometry::fromEnvelope(box);
+    input.setSpatialFilter(box);
+    input.resetReading();
+    while (auto row = input.next())
+        if (row->geometry.intersects(area))
+            fids.push_back(row->feature.fid());
+    input.setSpatialFilter(std::nullopt);
+    std::sort(fids.begin(), fids.end());
+    return fids;
 }
 
 analysis::Table selectionTable(const FeatureTable& table, const std::vector<std::size_t>& rows)

@@ -1367,6 +1367,57 @@ private slots:
                  qualityBefore);
     }
 
+    void aBoxOrAClickOnTheMapSelectsRowsOfTheAttributeTable()
+    {
+        const auto window = sampleWindow(1200, 900);
+        QVERIFY(window);
+        MainWindow& w = *window;
+        QVERIFY(w.showAttributes(QStringLiteral("industrial_parks")));
+        auto* table = w.attributeTable();
+        auto selectedCodes = [&] {
+            std::set<std::string> codes;
+            const int code = [&] {
+                for (std::size_t i = 0; i < table->table().fields.size(); ++i)
+                    if (table->table().fields[i].name == "code")
+                        return static_cast<int>(i);
+                return -1;
+            }();
+            for (const auto row : table->selectedRows())
+                codes.insert(pa::gis::toString(
+                    table->table().rows[row].values[static_cast<std::size_t>(code)]));
+            return codes;
+        };
+        const Park p = park("KCN-DT");
+        w.canvas()->zoomTo({p.x - 3000, p.y - 3000, p.x + 3000, p.y + 3000});
+        QVERIFY(drawn(w));
+        // Ctrl + drag a box around the park's middle: its row, and only its, is selected.
+        const QPoint from = w.canvas()->toPixel(p.x - 200, p.y + 200).toPoint();
+        const QPoint to = w.canvas()->toPixel(p.x + 200, p.y - 200).toPoint();
+        QTest::mousePress(w.canvas(), Qt::LeftButton, Qt::ControlModifier, from);
+        QTest::mouseMove(w.canvas(), (from + to) / 2);
+        QTest::mouseMove(w.canvas(), to);
+        QTest::mouseRelease(w.canvas(), Qt::LeftButton, Qt::ControlModifier, to);
+        QCOMPARE(selectedCodes(), (std::set<std::string>{"KCN-DT"}));
+        QVERIFY(!w.canvas()->selection().polygons.empty()); // and drawn selected on the map
+        // The whole province: every park.
+        QCOMPARE(w.selectInBox({0, 0, 1e7, 1e7}), static_cast<int>(table->table().rows.size()));
+        QCOMPARE(selectedCodes().size(), table->table().rows.size());
+        // A click on a park selects its row alone.
+        const Park other = park("KCN-YB");
+        w.canvas()->zoomTo({other.x - 3000, other.y - 3000, other.x + 3000, other.y + 3000});
+        QVERIFY(drawn(w));
+        QTest::mouseClick(w.canvas(), Qt::LeftButton, {},
+                          w.canvas()->toPixel(other.x, other.y).toPoint());
+        QCOMPARE(selectedCodes(), (std::set<std::string>{"KCN-YB"}));
+        // With it selected, the menu on another park offers to merge it in.
+        auto menu = w.mapMenu(p.x, p.y, 10);
+        QStringList offered;
+        for (auto* a : menu->actions())
+            offered << a->text();
+        QVERIFY2(offered.join('|').contains(QStringLiteral("Gộp 1 đối tượng đang chọn vào KCN")),
+                 qPrintable(offered.join('|')));
+    }
+
     void cuttingMergingAndDeletingAParkAreUndoable()
     {
         pa::test::TempDir dir;

@@ -1454,6 +1454,22 @@ Chạy trên %2, Qt %3.</translation>
         <source>%1 features merged into one</source>
         <translation>Đã gộp %1 đối tượng làm một</translation>
     </message>
+    <message>
+        <source>No programme feature in the box</source>
+        <translation>Không có đối tượng nào của chương trình trong khung</translation>
+    </message>
+    <message>
+        <source>%1 feature(s) of %2 selected</source>
+        <translation>Đã chọn %1 đối tượng của %2</translation>
+    </message>
+    <message>
+        <source>%1 feature(s) of %2 selected; %3 more in the box are hidden by the table&apos;s filter</source>
+        <translation>Đã chọn %1 đối tượng của %2; còn %3 đối tượng khác trong khung bị bộ lọc của bảng ẩn đi</translation>
+    </message>
+    <message>
+        <source>Cannot select</source>
+        <translation>Không chọn được</translation>
+    </message>
 </context>
 <context>
     <name>pa::gui::MapCanvas</name>

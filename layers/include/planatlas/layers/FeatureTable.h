@@ -57,6 +57,11 @@ FeatureTable readFeatureTable(Workspace& workspace, const std::string& layer,
 gis::Shapes featureShapes(Workspace& workspace, const std::string& layer,
                           const std::vector<std::int64_t>& fids);
 
+/// The fids of @p layer's features whose shape meets @p box (workspace CRS; a layer stored in
+/// another CRS is reprojected): what a box drawn on the map selects. In fid order.
+std::vector<std::int64_t> featuresInBox(Workspace& workspace, const std::string& layer,
+                                        const gis::Envelope& box);
+
 /// The rows @p rows (indexes into @p table.rows) as an analysis table, each row placed at its
 /// feature (by code, when the layer has codes): written as GeoPackage, spreadsheet or CSV by
 /// the writers every analysis table uses.
