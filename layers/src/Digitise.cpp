@@ -12,8 +12,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <set>
 #include <cstdio>
+#include <set>
 
 namespace pa::layers {
 
@@ -448,7 +448,6 @@ void undoMerge(Workspace& ws, const std::string& layer, std::int64_t keep,
         restoreShape(ws, layer, keep, result.before);
     });
 }
-
 
 std::string sheetTitleOfSource(const std::string& source)
 {

@@ -253,8 +253,8 @@ TEST(Geometry, SplitAlongALine)
     using pa::gis::Geometry;
     // A 10 × 10 square with a 2 × 2 hole in the middle, cut through the hole: two pieces of
     // 48 each, the hole shared between them and not filled.
-    const auto holed = Geometry::fromWkt(
-        "POLYGON((0 0,10 0,10 10,0 10,0 0),(4 4,6 4,6 6,4 6,4 4))");
+    const auto holed =
+        Geometry::fromWkt("POLYGON((0 0,10 0,10 10,0 10,0 0),(4 4,6 4,6 6,4 6,4 4))");
     const auto pieces = holed.splitBy(Geometry::fromWkt("LINESTRING(5 -1,5 11)"));
     ASSERT_EQ(pieces.size(), 2U);
     EXPECT_NEAR(pieces[0].area(), 48.0, 1e-9);

@@ -251,19 +251,15 @@ TEST_F(Digitise, MergingTakesOverTheLinksAndDeletingCanBeTakenBack)
     auto ws = pa::layers::Workspace::open(path(), pa::gis::OpenMode::Update);
     const auto k1 = fidOf(ws, "K1");
     // A second park touching K1 on its east side, drawn over the sheet, linked to its own task.
-    const auto k2 = pa::layers::addDrawnFeature(ws, "parks",
-                                                pa::gis::Geometry::fromWkt(
-                                                    "POLYGON((" + std::to_string(X0 + 6000) +
-                                                    " " + std::to_string(Y0 + 3000) + "," +
-                                                    std::to_string(X0 + 7000) + " " +
-                                                    std::to_string(Y0 + 3000) + "," +
-                                                    std::to_string(X0 + 7000) + " " +
-                                                    std::to_string(Y0 + 5000) + "," +
-                                                    std::to_string(X0 + 6000) + " " +
-                                                    std::to_string(Y0 + 5000) + "," +
-                                                    std::to_string(X0 + 6000) + " " +
-                                                    std::to_string(Y0 + 3000) + "))"),
-                                                {"K2", "KCN mở rộng", "planned"}, "sheet");
+    const auto k2 = pa::layers::addDrawnFeature(
+        ws, "parks",
+        pa::gis::Geometry::fromWkt(
+            "POLYGON((" + std::to_string(X0 + 6000) + " " + std::to_string(Y0 + 3000) + "," +
+            std::to_string(X0 + 7000) + " " + std::to_string(Y0 + 3000) + "," +
+            std::to_string(X0 + 7000) + " " + std::to_string(Y0 + 5000) + "," +
+            std::to_string(X0 + 6000) + " " + std::to_string(Y0 + 5000) + "," +
+            std::to_string(X0 + 6000) + " " + std::to_string(Y0 + 3000) + "))"),
+        {"K2", "KCN mở rộng", "planned"}, "sheet");
     auto& ds = ws.dataset();
     ds.execute("INSERT INTO plan_tasks (task_id, doc_id, text) VALUES ('d:1#2', 'd', 'Mở rộng')");
     ds.run("INSERT INTO parks_task_links (base_id, related_id) VALUES (?, (SELECT fid FROM "
@@ -298,17 +294,17 @@ TEST_F(Digitise, MergingTakesOverTheLinksAndDeletingCanBeTakenBack)
     EXPECT_EQ(std::get<0>(feature(ws, "K1")), "indicative");
     EXPECT_EQ(links(ws), 2);
     EXPECT_EQ(merged.tasksAdded.size(), 1U);
-    EXPECT_EQ(std::stoll(pa::gis::toString(
-                  ds.run("SELECT COUNT(*) FROM parks_task_links WHERE base_id = ?", {k1})
-                      .rows[0][0])),
-              2);
+    EXPECT_EQ(
+        std::stoll(pa::gis::toString(
+            ds.run("SELECT COUNT(*) FROM parks_task_links WHERE base_id = ?", {k1}).rows[0][0])),
+        2);
     EXPECT_THROW((void)pa::layers::mergeFeatures(ws, "parks", k1, {k1}), pa::layers::Error);
     pa::layers::undoMerge(ws, "parks", k1, merged);
     EXPECT_NEAR(std::get<2>(feature(ws, "K1")), 400.0, 1e-6);
     EXPECT_NEAR(std::get<2>(feature(ws, "K2")), 200.0, 1e-6);
-    EXPECT_EQ(std::stoll(pa::gis::toString(
-                  ds.run("SELECT COUNT(*) FROM parks_task_links WHERE base_id = ?", {k1})
-                      .rows[0][0])),
-              1);
+    EXPECT_EQ(
+        std::stoll(pa::gis::toString(
+            ds.run("SELECT COUNT(*) FROM parks_task_links WHERE base_id = ?", {k1}).rows[0][0])),
+        1);
     EXPECT_EQ(links(ws), 2);
 }

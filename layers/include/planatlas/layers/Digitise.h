@@ -75,8 +75,8 @@ void restoreFeature(Workspace& ws, const FeatureSnapshot& snapshot);
 /// What a split did, to take it back.
 struct SplitResult
 {
-    ShapeState before;                 ///< the feature cut, as it was
-    std::vector<std::int64_t> added;   ///< the other pieces, new features
+    ShapeState before;               ///< the feature cut, as it was
+    std::vector<std::int64_t> added; ///< the other pieces, new features
     std::vector<std::string> addedCodes;
 };
 
@@ -94,9 +94,9 @@ void undoSplit(Workspace& ws, const std::string& layer, std::int64_t fid,
 /// What a merge did, to take it back.
 struct MergeResult
 {
-    ShapeState before;                      ///< the feature kept, as it was
-    std::vector<FeatureSnapshot> removed;   ///< the features merged into it
-    std::vector<std::int64_t> tasksAdded;   ///< links the kept feature took over
+    ShapeState before;                    ///< the feature kept, as it was
+    std::vector<FeatureSnapshot> removed; ///< the features merged into it
+    std::vector<std::int64_t> tasksAdded; ///< links the kept feature took over
 };
 
 /// Merges features @p others of @p layer into feature @p keep: its shape becomes the union, it
