@@ -172,6 +172,9 @@ void LayerPanel::showMenu(const QPoint& at)
     if (sheet)
         menu.addAction(tr("Remove the map sheet…"), this,
                        [this, layer] { emit removeSheetRequested(layer); });
+    else
+        menu.addAction(tr("Remove the layer…"), this,
+                       [this, layer] { emit removeLayerRequested(layer); });
     menu.addAction(tr("Opacity…"), this, [this, item, layer] {
         bool ok = false;
         const int value = QInputDialog::getInt(

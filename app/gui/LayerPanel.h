@@ -32,6 +32,8 @@ signals:
     void zoomToLayerRequested(const QString& layer);
     /// A map sheet to remove (the window asks first).
     void removeSheetRequested(const QString& layer);
+    /// A layer to remove with its links (the window asks first; Edit → Undo puts it back).
+    void removeLayerRequested(const QString& layer);
     void attributeTableRequested(const QString& layer);
     void propertiesRequested(const QString& layer);
     void renameRequested(const QString& layer, const QString& title);

@@ -129,6 +129,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     connect(m_layers, &LayerPanel::propertiesRequested, this, &MainWindow::showLayerProperties);
     connect(m_layers, &LayerPanel::renameRequested, this, &MainWindow::renameLayer);
     connect(m_layers, &LayerPanel::removeSheetRequested, this, &MainWindow::removeSheet);
+    connect(m_layers, &LayerPanel::removeLayerRequested, this, &MainWindow::removeLayer);
     connect(m_attributes, &AttributeTable::selectionChanged, this,
             [this](const gis::Shapes& shapes, const std::optional<gis::Envelope>&) {
                 m_canvas->setSelection(shapes);
@@ -255,7 +256,22 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     resize(1280, 820);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    purgeRemoved();
+}
+
+void MainWindow::purgeRemoved()
+{
+    // Layers removed in this session can no longer be undone: their tables go for good.
+    if (!m_ws || !m_writable)
+        return;
+    try {
+        layers::purgeRemovedLayers(*m_ws);
+    } catch (const std::exception&) {
+        // left for the next session, which purges them too
+    }
+}
 
 void MainWindow::createActions()
 {
@@ -674,6 +690,7 @@ void MainWindow::addImportedLayer(const QString& layer)
 
 void MainWindow::closeWorkspace()
 {
+    purgeRemoved();
     if (m_georefDialog)
         m_georefDialog->close();
     m_canvas->setSelection({});
@@ -939,6 +956,10 @@ bool MainWindow::ensureWritable()
             layers::Workspace::open(m_path.toStdString(), gis::OpenMode::Update));
         m_ws = std::move(ws);
         m_writable = true;
+        // Layers a session removed and could not purge (it ended abruptly) go now: no undo
+        // can bring them back any more.
+        if (m_undo.count() == 0)
+            layers::purgeRemovedLayers(*m_ws);
         return true;
     } catch (const std::exception& e) {
         showError(tr("Cannot write to %1").arg(QFileInfo(m_path).fileName()),
@@ -1426,6 +1447,55 @@ bool MainWindow::mergeFeatures(const QString& layer, std::int64_t keep,
         reloadAttributes(layer);
         statusBar()->showMessage(tr("%1 features merged into one").arg(others.size() + 1), 8000);
     }
+    return done;
+}
+
+bool MainWindow::removeLayer(const QString& layer)
+{
+    if (!m_ws)
+        return false;
+    const std::string name = layer.toStdString();
+    const auto registered = m_ws->findLayer(name);
+    if (!registered)
+        return false;
+    const QString title =
+        q(m_lang == QStringLiteral("en") ? registered->titleEn : registered->titleVi);
+    try {
+        const auto props = layers::layerProperties(*m_ws, name);
+        if (m_interactive &&
+            QMessageBox::question(
+                this, tr("Remove the layer"),
+                tr("Remove the layer %1 with its %2 feature(s) and %3 link(s) to plan tasks? "
+                   "Edit → Undo puts it back until the workspace is closed.")
+                    .arg(title)
+                    .arg(props.features)
+                    .arg(props.links)) != QMessageBox::Yes)
+            return false;
+    } catch (const std::exception& e) {
+        showError(tr("Cannot remove %1").arg(title), q(e.what()));
+        return false;
+    }
+    if (!ensureWritable())
+        return false;
+    auto removed = std::make_shared<layers::RemovedLayer>();
+    const bool done =
+        pushEdit(tr("remove the layer %1").arg(title), tr("Cannot remove %1").arg(title),
+                 [=, this](bool forward) {
+                     m_ws->transaction([&] {
+                         if (forward)
+                             *removed = layers::removeLayer(*m_ws, name);
+                         else
+                             layers::restoreLayer(*m_ws, *removed);
+                         render::writeQgis(*m_ws);
+                     });
+                     if (forward && q(m_attributes->table().layer) == layer) {
+                         m_attributes->clear();
+                         m_attributesDock->hide();
+                     }
+                     m_layers->setLayers(render::defaultStack(*m_ws), m_lang.toStdString());
+                 });
+    if (done)
+        statusBar()->showMessage(tr("Layer %1 removed").arg(title), 8000);
     return done;
 }
 

@@ -98,6 +98,9 @@ public:
     /// Turns on cutting feature @p fid of @p layer along a line drawn on the map (clicks, a
     /// double click ends): the pieces become features with its tasks (undoable).
     bool startCutting(const QString& layer, std::int64_t fid);
+    /// Takes @p layer out of the workspace with its links to tasks, after asking; Edit → Undo
+    /// puts it back until the workspace is closed, when it is deleted for good.
+    bool removeLayer(const QString& layer);
     /// Selects the features in @p box (workspace CRS) of the layer whose attribute table is
     /// open, else of the top visible programme layer with features there (its table opens).
     /// Returns how many.
@@ -170,6 +173,8 @@ protected:
 private:
     /// Cuts feature @p fid of @p layer along the line through @p vertices (undoable).
     bool cutAlong(const QString& layer, std::int64_t fid, const std::vector<QPointF>& vertices);
+    /// Deletes for good the layers removed while the workspace was open for writing.
+    void purgeRemoved();
     /// Shows @p layer's attribute table again when it is the one open (rows changed).
     void reloadAttributes(const QString& layer);
     void createActions();

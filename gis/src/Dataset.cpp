@@ -504,6 +504,28 @@ std::optional<Layer> Dataset::layerByName(std::string_view name) const
     return Layer(layer);
 }
 
+void Dataset::renameLayer(const std::string& from, const std::string& to)
+{
+    detail::ErrorCapture errors;
+    OGRLayer* layer = m_impl->dataset->GetLayerByName(from.c_str());
+    if (!layer)
+        throw GisError("no layer '" + from + "' to rename");
+    const OGRErr err = layer->Rename(to.c_str());
+    errors.throwIfFailed("cannot rename layer '" + from + "' to '" + to + "'", err != OGRERR_NONE);
+}
+
+void Dataset::deleteLayer(const std::string& name)
+{
+    detail::ErrorCapture errors;
+    for (int i = 0; i < m_impl->dataset->GetLayerCount(); ++i)
+        if (name == m_impl->dataset->GetLayer(i)->GetName()) {
+            const OGRErr err = m_impl->dataset->DeleteLayer(i);
+            errors.throwIfFailed("cannot delete layer '" + name + "'", err != OGRERR_NONE);
+            return;
+        }
+    throw GisError("no layer '" + name + "' to delete");
+}
+
 std::vector<std::string> Dataset::layerNames() const
 {
     std::vector<std::string> names;

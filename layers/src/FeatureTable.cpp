@@ -1,5 +1,6 @@
 #include "planatlas/layers/FeatureTable.h"
 
+#include "planatlas/gis/Error.h"
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/Text.h"
 #include "planatlas/layers/analysis/Input.h"
@@ -51,6 +52,128 @@ void setLayerTitle(Workspace& ws, const std::string& layer, const std::string& l
     ws.dataset().run(std::string("UPDATE pa_layers SET ") +
                          (lang == "en" ? "title_en" : "title_vi") + " = ? WHERE layer_name = ?",
                      {trimmed, layer});
+}
+
+namespace {
+
+/// The tables that name a layer in a layer_name column, besides its own.
+const char* const kNamingTables[] = {"pa_layers", "plan_link_suggestions", "admin_units"};
+const std::string kRemovedPrefix = "pa_removed_";
+
+bool tableExists(gis::Dataset& ds, const std::string& name)
+{
+    return !ds.run("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", {name})
+                .rows.empty();
+}
+
+std::string keptName(gis::Dataset& ds, const std::string& name)
+{
+    for (int n = 1;; ++n) {
+        const std::string candidate =
+            kRemovedPrefix + name + (n > 1 ? "_" + std::to_string(n) : "");
+        if (!tableExists(ds, candidate))
+            return candidate;
+    }
+}
+
+std::int64_t rowCount(gis::Dataset& ds, const std::string& table)
+{
+    const auto rows = ds.run("SELECT COUNT(*) FROM " + gis::sqlIdentifier(table), {}).rows;
+    return rows.empty() ? 0 : std::get<std::int64_t>(rows[0][0]);
+}
+
+} // namespace
+
+RemovedLayer removeLayer(Workspace& ws, const std::string& layer)
+{
+    const auto registered = ws.findLayer(layer);
+    if (!registered)
+        throw Error(ErrorKind::Usage, "the workspace has no layer '" + layer + "'");
+    auto& ds = ws.dataset();
+    RemovedLayer removed;
+    removed.layer = layer;
+    if (!registered->linkTable.empty() && tableExists(ds, registered->linkTable))
+        removed.linkTable = registered->linkTable;
+    ws.transaction([&] {
+        if (tableExists(ds, layer))
+            removed.features = rowCount(ds, layer);
+        if (!removed.linkTable.empty())
+            removed.links = rowCount(ds, removed.linkTable);
+        for (const char* table : kNamingTables) {
+            removed.rows[table] = ds.run(
+                "SELECT * FROM " + gis::sqlIdentifier(table) + " WHERE layer_name = ?", {layer});
+            ds.run("DELETE FROM " + gis::sqlIdentifier(table) + " WHERE layer_name = ?", {layer});
+        }
+        try {
+            if (tableExists(ds, layer)) {
+                removed.keptAs = keptName(ds, layer);
+                ds.renameLayer(layer, removed.keptAs);
+            }
+            if (!removed.linkTable.empty()) {
+                removed.linkTableKeptAs = keptName(ds, removed.linkTable);
+                ds.renameLayer(removed.linkTable, removed.linkTableKeptAs);
+            }
+        } catch (const gis::GisError& e) {
+            throw Error(ErrorKind::Workspace,
+                        "layer '" + layer + "' cannot be taken out: " + e.what());
+        }
+    });
+    return removed;
+}
+
+void restoreLayer(Workspace& ws, const RemovedLayer& removed)
+{
+    auto& ds = ws.dataset();
+    if (ws.findLayer(removed.layer) || (!removed.keptAs.empty() && tableExists(ds, removed.layer)))
+        throw Error(ErrorKind::Usage, "the workspace has a layer '" + removed.layer +
+                                          "' again; the one removed cannot come back under "
+                                          "its name");
+    ws.transaction([&] {
+        try {
+            if (!removed.keptAs.empty())
+                ds.renameLayer(removed.keptAs, removed.layer);
+            if (!removed.linkTableKeptAs.empty())
+                ds.renameLayer(removed.linkTableKeptAs, removed.linkTable);
+        } catch (const gis::GisError& e) {
+            throw Error(ErrorKind::Workspace,
+                        "layer '" + removed.layer + "' cannot be put back: " + e.what());
+        }
+        for (const auto& [table, result] : removed.rows) {
+            if (result.rows.empty())
+                continue;
+            std::string columns, marks;
+            for (const auto& c : result.columns) {
+                columns += (columns.empty() ? "" : ", ") + gis::sqlIdentifier(c);
+                marks += marks.empty() ? "?" : ", ?";
+            }
+            for (const auto& row : result.rows)
+                ds.run("INSERT INTO " + gis::sqlIdentifier(table) + " (" + columns + ") VALUES (" +
+                           marks + ")",
+                       row);
+        }
+    });
+}
+
+int purgeRemovedLayers(Workspace& ws)
+{
+    auto& ds = ws.dataset();
+    int purged = 0;
+    std::vector<std::string> tables;
+    for (const auto& name : ds.layerNames())
+        if (name.rfind(kRemovedPrefix, 0) == 0)
+            tables.push_back(name);
+    ws.transaction([&] {
+        for (const auto& table : tables) {
+            try {
+                ds.deleteLayer(table);
+            } catch (const gis::GisError& e) {
+                throw Error(ErrorKind::Workspace,
+                            "removed layer '" + table + "' cannot be deleted: " + e.what());
+            }
+            ++purged;
+        }
+    });
+    return purged;
 }
 
 FeatureTable readFeatureTable(Workspace& ws, const std::string& layer, std::size_t limit)

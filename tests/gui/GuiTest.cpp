@@ -1418,6 +1418,42 @@ private slots:
                  qPrintable(offered.join('|')));
     }
 
+    void removingALayerTakesItsLinksAndUndoBringsThemBack()
+    {
+        pa::test::TempDir dir;
+        const auto copy = sampleCopy(dir);
+        const auto window = sampleWindow(1200, 800, copy);
+        QVERIFY(window);
+        MainWindow& w = *window;
+        auto query = [&](const std::string& sql) { return firstCell(copy, sql); };
+        const std::string links = query("SELECT COUNT(*) FROM markets_task_links");
+        QVERIFY(std::stoi(links) > 0);
+        const QString title = QString::fromStdString(w.workspace()->findLayer("markets")->titleVi);
+        auto listed = [&] {
+            return !w.layerPanel()
+                        ->findItems(title, Qt::MatchExactly | Qt::MatchRecursive, 0)
+                        .isEmpty();
+        };
+        QVERIFY(listed());
+        QVERIFY(w.removeLayer(QStringLiteral("markets")));
+        QVERIFY(!w.workspace()->findLayer("markets"));
+        QVERIFY(!listed());
+        QCOMPARE(query("SELECT COUNT(*) FROM pa_layers WHERE layer_name = 'markets'"),
+                 std::string("0"));
+        w.undoStack()->undo();
+        QVERIFY(w.workspace()->findLayer("markets"));
+        QVERIFY(listed());
+        QCOMPARE(query("SELECT COUNT(*) FROM markets_task_links"), links);
+        w.undoStack()->redo();
+        QVERIFY(!w.workspace()->findLayer("markets"));
+        // Closed: the removal is final, nothing of the layer is left in the file.
+        w.closeWorkspace();
+        QCOMPARE(query("SELECT COUNT(*) FROM sqlite_master WHERE name LIKE '%markets%'"),
+                 std::string("0"));
+        auto ws = pa::layers::Workspace::open(copy, pa::gis::OpenMode::ReadOnly);
+        QCOMPARE(ws.validate().errorCount(), std::size_t(0));
+    }
+
     void cuttingMergingAndDeletingAParkAreUndoable()
     {
         pa::test::TempDir dir;

@@ -6,6 +6,7 @@
 #include "planatlas/gis/Dataset.h"
 #include "planatlas/gis/Error.h"
 #include "planatlas/layers/Errors.h"
+#include "planatlas/layers/FeatureTable.h"
 #include "planatlas/layers/Importer.h"
 
 #include <filesystem>
@@ -277,4 +278,66 @@ TEST(WorkspaceSchema, Version1IsUpgradedInPlaceOnlyWhenOpenedForWriting)
     EXPECT_EQ(pa::gis::toString(
                   ws.dataset().execute("SELECT COUNT(*) FROM plan_unlocated").rows.at(0).at(0)),
               "0");
+}
+
+TEST(Workspace, ALayerRemovedWithItsLinksComesBackWholeUntilPurged)
+{
+    PLANATLAS_NEEDS_SAMPLE();
+    pa::test::TempDir dir;
+    const auto copy = dir.file("ws.gpkg");
+    std::filesystem::copy_file(pa::test::sampleWorkspace(), copy);
+    auto ws = pa::layers::Workspace::open(copy, pa::gis::OpenMode::Update);
+    auto names = [&] {
+        std::vector<std::string> out;
+        for (const auto& l : ws.layers())
+            out.push_back(l.name);
+        return out;
+    };
+    auto suggestions = [&] {
+        return std::get<std::int64_t>(
+            ws.dataset()
+                .run("SELECT COUNT(*) FROM plan_link_suggestions WHERE layer_name = ?",
+                     {std::string("industrial_parks")})
+                .rows[0][0]);
+    };
+    const auto layers = names();
+    const auto before = pa::layers::layerProperties(ws, "industrial_parks");
+    const auto suggested = suggestions();
+    ASSERT_GT(before.links, 0);
+    ASSERT_GT(suggested, 0);
+
+    const auto removed = pa::layers::removeLayer(ws, "industrial_parks");
+    EXPECT_EQ(removed.features, before.features);
+    EXPECT_EQ(removed.links, before.links);
+    EXPECT_FALSE(ws.findLayer("industrial_parks"));
+    EXPECT_FALSE(ws.dataset().layerByName("industrial_parks"));
+    EXPECT_FALSE(ws.dataset().layerByName("industrial_parks_task_links"));
+    EXPECT_EQ(suggestions(), 0);
+    EXPECT_EQ(ws.validate().errorCount(), 0U);
+
+    pa::layers::restoreLayer(ws, removed);
+    EXPECT_EQ(names(), layers); // in its place in the list
+    const auto after = pa::layers::layerProperties(ws, "industrial_parks");
+    EXPECT_EQ(after.features, before.features);
+    EXPECT_EQ(after.links, before.links);
+    EXPECT_EQ(after.linkedTasks, before.linkedTasks);
+    EXPECT_EQ(after.layer.titleVi, before.layer.titleVi);
+    EXPECT_EQ(suggestions(), suggested);
+    EXPECT_EQ(ws.validate().errorCount(), 0U);
+
+    // Removed again and purged: nothing of it is left in the file.
+    (void)pa::layers::removeLayer(ws, "industrial_parks");
+    EXPECT_EQ(pa::layers::purgeRemovedLayers(ws), 2); // the layer and its link table
+    EXPECT_TRUE(ws.dataset()
+                    .run("SELECT name FROM sqlite_master WHERE name LIKE 'pa_removed_%' OR name "
+                         "LIKE '%industrial_parks%'",
+                         {})
+                    .rows.empty());
+    EXPECT_TRUE(ws.dataset()
+                    .run("SELECT 1 FROM gpkgext_relations WHERE base_table_name LIKE "
+                         "'%industrial_parks%' OR mapping_table_name LIKE '%industrial_parks%'",
+                         {})
+                    .rows.empty());
+    EXPECT_EQ(ws.validate().errorCount(), 0U);
+    EXPECT_THROW((void)pa::layers::removeLayer(ws, "industrial_parks"), pa::layers::Error);
 }

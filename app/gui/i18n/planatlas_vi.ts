@@ -709,6 +709,10 @@
         <source>Remove the map sheet…</source>
         <translation>Xóa bản đồ quét…</translation>
     </message>
+    <message>
+        <source>Remove the layer…</source>
+        <translation>Gỡ lớp…</translation>
+    </message>
 </context>
 <context>
     <name>pa::gui::MainWindow</name>
@@ -1469,6 +1473,22 @@ Chạy trên %2, Qt %3.</translation>
     <message>
         <source>Cannot select</source>
         <translation>Không chọn được</translation>
+    </message>
+    <message>
+        <source>Remove the layer</source>
+        <translation>Gỡ lớp</translation>
+    </message>
+    <message>
+        <source>Remove the layer %1 with its %2 feature(s) and %3 link(s) to plan tasks? Edit → Undo puts it back until the workspace is closed.</source>
+        <translation>Gỡ lớp %1 cùng %2 đối tượng và %3 liên kết với nhiệm vụ của kế hoạch? Sửa → Hoàn tác sẽ đưa lớp trở lại, cho đến khi đóng không gian làm việc.</translation>
+    </message>
+    <message>
+        <source>remove the layer %1</source>
+        <translation>gỡ lớp %1</translation>
+    </message>
+    <message>
+        <source>Layer %1 removed</source>
+        <translation>Đã gỡ lớp %1</translation>
     </message>
 </context>
 <context>

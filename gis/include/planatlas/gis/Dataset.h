@@ -183,6 +183,12 @@ public:
                       const std::vector<FieldDef>& fields,
                       const std::vector<std::string>& options = {});
 
+    /// Renames layer @p from to @p to with everything the format keeps of it (a GeoPackage's
+    /// contents, geometry columns, spatial index, relations). Throws GisError.
+    void renameLayer(const std::string& from, const std::string& to);
+    /// Deletes layer @p name with everything the format keeps of it. Throws GisError.
+    void deleteLayer(const std::string& name);
+
     void startTransaction();
     void commitTransaction();
     void rollbackTransaction();

@@ -48,6 +48,28 @@ LayerProperties layerProperties(Workspace& workspace, const std::string& layer);
 void setLayerTitle(Workspace& workspace, const std::string& layer, const std::string& lang,
                    const std::string& title);
 
+/// A layer taken out of the workspace, kept aside (its tables renamed "pa_removed_…") until
+/// purgeRemovedLayers() deletes them for good: what putting it back needs.
+struct RemovedLayer
+{
+    std::string layer, linkTable;        ///< names as they were
+    std::string keptAs, linkTableKeptAs; ///< the tables' names while removed
+    /// Rows of other tables that named the layer, to be written back: table → (columns, rows).
+    std::map<std::string, gis::SqlResult> rows;
+    std::int64_t features = 0, links = 0;
+};
+
+/// Takes @p layer out of the workspace with its links to tasks, the suggestions naming its
+/// features and its units' validity, as one transaction. Throws Error(Usage) for a layer the
+/// workspace does not have, or one whose units other layers' crosswalk rows point to.
+RemovedLayer removeLayer(Workspace& workspace, const std::string& layer);
+
+/// Puts back a layer removeLayer took out (before purgeRemovedLayers ran).
+void restoreLayer(Workspace& workspace, const RemovedLayer& removed);
+
+/// Deletes the tables of removed layers for good; returns how many layers went.
+int purgeRemovedLayers(Workspace& workspace);
+
 /// The features of @p layer (at most @p limit of them, in fid order). Throws Error(Usage) for a
 /// layer the workspace does not have.
 FeatureTable readFeatureTable(Workspace& workspace, const std::string& layer,
