@@ -78,46 +78,39 @@ int runTask(const std::vector<std::string>& args)
     const auto [docId, taskId] = splitTaskId(parsed.positional[2]);
 
     auto ws = layers::Workspace::open(parsed.positional[0], gis::OpenMode::Update);
-    // The task as the reader produces it (its words key the correction) and as corrected so far.
-    const plan::ParsedPlan reader = plan::readStoredDocument(ws, docId);
-    plan::ParsedPlan current = reader;
-    plan::applyCorrections(current, plan::loadCorrections(ws, docId));
-    const auto findIn = [&](const plan::ParsedPlan& p, const std::string& id) -> const plan::Task* {
-        for (const auto& t : p.tasks)
-            if (t.id == id)
-                return &t;
-        return nullptr;
-    };
-    const plan::Task* task = findIn(current, taskId);
-    if (!task)
-        throw UsageError("no task '" + parsed.positional[2] + "' in document '" + docId + "'");
-    const plan::Task* original = findIn(reader, taskId);
-    const std::string key = plan::taskTextKey(original ? original->text : task->text);
-
-    std::vector<plan::Correction> corrections;
+    plan::StoreReport report;
     if (action == "edit") {
+        std::vector<std::pair<std::string, std::string>> edits;
         for (const char* field : {"lead", "support", "deadline", "text"})
             if (parsed.has(std::string("--") + field))
-                corrections.push_back(
-                    {taskId, key, "edit", field, parsed.value(std::string("--") + field)});
-        if (corrections.empty())
+                edits.emplace_back(field, parsed.value(std::string("--") + field));
+        if (edits.empty())
             throw UsageError("'task edit' needs --lead, --support, --deadline or --text");
+        // All the edits or none.
+        ws.transaction([&] {
+            for (const auto& [field, value] : edits) {
+                const auto one = plan::correctTask(ws, docId, taskId, "edit", field, value);
+                report.corrections.unmatched = one.corrections.unmatched;
+                report.corrections.applied = one.corrections.applied;
+                report.tasksAdded = one.tasksAdded;
+                report.tasksUpdated = one.tasksUpdated;
+            }
+        });
     } else if (action == "split") {
         if (!parsed.has("--at"))
             throw UsageError("'task split' needs --at WORDS: where the second task begins");
-        corrections.push_back({taskId, key, "split", "", parsed.value("--at")});
+        report = plan::correctTask(ws, docId, taskId, "split", "", parsed.value("--at"));
     } else if (action == "merge") {
         if (parsed.positional.size() < 4)
             throw UsageError("'task merge' needs the id of the task to merge into the first");
         const auto [otherDoc, otherId] = splitTaskId(parsed.positional[3]);
-        if (otherDoc != docId || !findIn(current, otherId) || otherId == taskId)
+        if (otherDoc != docId)
             throw UsageError("'" + parsed.positional[3] + "' is not another task of document '" +
                              docId + "'");
-        corrections.push_back({taskId, key, "merge", "", otherId});
+        report = plan::correctTask(ws, docId, taskId, "merge", "", otherId);
     } else {
-        corrections.push_back({taskId, key, "drop", "", ""});
+        report = plan::correctTask(ws, docId, taskId, "drop");
     }
-    const auto report = plan::rereadDocument(ws, docId, corrections);
     ws.close();
     std::printf("%s %s: %d correction(s) of document '%s' applied; %lld task(s) now\n",
                 action.c_str(), parsed.positional[2].c_str(), report.corrections.applied,

@@ -475,6 +475,48 @@ ParsedPlan readStoredDocument(layers::Workspace& workspace, const std::string& d
     return plan;
 }
 
+StoreReport correctTask(layers::Workspace& workspace, const std::string& docId,
+                        const std::string& taskId, const std::string& action,
+                        const std::string& field, const std::string& value)
+{
+    using layers::Error;
+    using layers::ErrorKind;
+    if (action != "edit" && action != "split" && action != "merge" && action != "drop")
+        throw Error(ErrorKind::Usage,
+                    "unknown correction '" + action + "' (edit, split, merge or drop)");
+    // The task as the reader produces it (its words key the correction) and as corrected so far.
+    const ParsedPlan reader = readStoredDocument(workspace, docId);
+    ParsedPlan current = reader;
+    applyCorrections(current, loadCorrections(workspace, docId));
+    const auto findIn = [](const ParsedPlan& p, const std::string& id) -> const Task* {
+        for (const auto& t : p.tasks)
+            if (t.id == id)
+                return &t;
+        return nullptr;
+    };
+    const Task* task = findIn(current, taskId);
+    if (!task)
+        throw Error(ErrorKind::Usage,
+                    "no task '" + docId + ":" + taskId + "' in document '" + docId + "'");
+    const Task* original = findIn(reader, taskId);
+    const std::string key = taskTextKey(original ? original->text : task->text);
+    Correction c{taskId, key, action, "", value};
+    if (action == "edit") {
+        if (field != "lead" && field != "support" && field != "deadline" && field != "text")
+            throw Error(ErrorKind::Usage,
+                        "a task's " + field + " cannot be edited (lead, support, deadline, text)");
+        c.field = field;
+    } else if (action == "split") {
+        if (value.find_first_not_of(" \t") == std::string::npos)
+            throw Error(ErrorKind::Usage, "a split needs the words where the second task begins");
+    } else if (action == "merge") {
+        if (value == taskId || !findIn(current, value))
+            throw Error(ErrorKind::Usage, "'" + docId + ":" + value +
+                                              "' is not another task of document '" + docId + "'");
+    }
+    return rereadDocument(workspace, docId, {c});
+}
+
 StoreReport rereadDocument(layers::Workspace& workspace, const std::string& docId,
                            const std::vector<Correction>& newCorrections)
 {

@@ -85,6 +85,16 @@ StoreReport storePlan(layers::Workspace& workspace, const ParsedPlan& plan, std:
 StoreReport rereadDocument(layers::Workspace& workspace, const std::string& docId,
                            const std::vector<Correction>& newCorrections = {});
 
+/// Records a planner's correction of task @p taskId ("III.2#3") of document @p docId and stores
+/// the document again with it: @p action "edit" (@p field "lead", "support", "deadline" or
+/// "text", @p value the new one; agencies separated by ';'), "split" (@p value: the words
+/// where the second task begins), "merge" (@p value: the id of the task merged into this one)
+/// or "drop" (not a task). The correction is kept and applied again at every re-ingest.
+/// Throws layers::Error(Usage) naming what is wrong (no such task, words the task lacks).
+StoreReport correctTask(layers::Workspace& workspace, const std::string& docId,
+                        const std::string& taskId, const std::string& action,
+                        const std::string& field = {}, const std::string& value = {});
+
 /// The document's tasks as the reader produces them from its stored text, without corrections.
 ParsedPlan readStoredDocument(layers::Workspace& workspace, const std::string& docId);
 
