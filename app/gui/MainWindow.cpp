@@ -3,6 +3,7 @@
 #include "AnalysisDock.h"
 #include "AttributeTable.h"
 #include "Background_p.h"
+#include "DocumentView.h"
 #include "EditCommand.h"
 #include "ExportMapDialog.h"
 #include "GeorefDialog.h"
@@ -103,10 +104,19 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_planDock = dock(m_plan, QStringLiteral("plan"), Qt::RightDockWidgetArea);
     m_analyses = new AnalysisDock(this);
     m_analysesDock = dock(m_analyses, QStringLiteral("analyses"), Qt::RightDockWidgetArea);
+    m_document = new DocumentView(this);
+    m_documentDock = dock(m_document, QStringLiteral("document"), Qt::RightDockWidgetArea);
+    m_document->setCorrector(
+        [this](const std::string& doc, const std::string& task, const std::string& action,
+               const std::string& field,
+               const std::string& value) { return correctTask(doc, task, action, field, value); });
+    connect(m_document, &DocumentView::taskChosen, this,
+            [this](const QString& task) { m_plan->selectTask(task); });
     m_suggestions = new SuggestionsPanel(this);
     m_suggestionsDock = dock(m_suggestions, QStringLiteral("suggestions"), Qt::RightDockWidgetArea);
     tabifyDockWidget(m_identifyDock, m_planDock);
-    tabifyDockWidget(m_planDock, m_suggestionsDock);
+    tabifyDockWidget(m_planDock, m_documentDock);
+    tabifyDockWidget(m_documentDock, m_suggestionsDock);
     tabifyDockWidget(m_suggestionsDock, m_analysesDock);
     m_identifyDock->raise();
     resizeDocks({m_layersDock, m_identifyDock}, {300, 460}, Qt::Horizontal);
@@ -201,6 +211,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
         }
         if (!m_refreshing)
             showTask(task);
+        if (m_document->chosenTask() != task)
+            showDocumentOf(task);
         updateStatus();
     });
     connect(m_identify, &IdentifyPanel::unlinkRequested, this,
@@ -399,6 +411,7 @@ void MainWindow::createActions()
     m_viewMenu->addAction(m_layersDock->toggleViewAction());
     m_viewMenu->addAction(m_identifyDock->toggleViewAction());
     m_viewMenu->addAction(m_planDock->toggleViewAction());
+    m_viewMenu->addAction(m_documentDock->toggleViewAction());
     m_viewMenu->addAction(m_suggestionsDock->toggleViewAction());
     m_viewMenu->addAction(m_analysesDock->toggleViewAction());
     m_viewMenu->addAction(m_attributesDock->toggleViewAction());
@@ -531,6 +544,7 @@ void MainWindow::retranslateUi()
     m_layersDock->setWindowTitle(tr("Layers"));
     m_identifyDock->setWindowTitle(tr("Identify"));
     m_planDock->setWindowTitle(tr("Plan"));
+    m_documentDock->setWindowTitle(tr("Plan document"));
     m_analysesDock->setWindowTitle(tr("Analyses"));
     m_suggestionsDock->setWindowTitle(tr("Suggested links"));
     {
@@ -698,6 +712,7 @@ void MainWindow::closeWorkspace()
     m_layers->clear();
     m_identify->showHint();
     m_plan->clear();
+    m_document->clear();
     m_analyses->setWorkspace({}, nullptr, m_lang.toStdString());
     m_canvas->setHighlight({});
     m_attributes->clear();
@@ -1025,6 +1040,11 @@ void MainWindow::refreshAfterEdit()
     if (m_lastClick)
         identifyAt(m_lastClick->first.x(), m_lastClick->first.y(), m_lastClick->second);
     refreshSuggestions();
+    if (!m_document->documentId().empty()) // the document's tasks may have changed
+        showDocumentOf(m_document->chosenTask().isEmpty()
+                           ? QString::fromStdString(m_document->documentId() + ":")
+                           : m_document->chosenTask(),
+                       true);
     m_canvas->refresh();
     m_refreshing = false;
 }
@@ -1447,6 +1467,71 @@ bool MainWindow::mergeFeatures(const QString& layer, std::int64_t keep,
         reloadAttributes(layer);
         statusBar()->showMessage(tr("%1 features merged into one").arg(others.size() + 1), 8000);
     }
+    return done;
+}
+
+bool MainWindow::showDocumentOf(const QString& taskId, bool reload)
+{
+    if (!m_ws)
+        return false;
+    const std::string id = taskId.toStdString();
+    const std::string docId = id.substr(0, id.find(':'));
+    try {
+        if (reload || m_document->documentId() != docId) {
+            const auto overview = plan::readPlanOverview(*m_ws);
+            const auto doc = std::find_if(overview.documents.begin(), overview.documents.end(),
+                                          [&](const auto& d) { return d.docId == docId; });
+            if (doc == overview.documents.end()) {
+                m_document->clear();
+                return false;
+            }
+            m_document->setDocument(*doc, plan::documentText(*m_ws, docId));
+        }
+    } catch (const std::exception& e) {
+        showError(tr("Cannot show the document %1").arg(q(docId)), q(e.what()));
+        return false;
+    }
+    return m_document->chooseTask(taskId);
+}
+
+bool MainWindow::correctTask(const std::string& docId, const std::string& taskId,
+                             const std::string& action, const std::string& field,
+                             const std::string& value)
+{
+    if (!m_ws || !ensureWritable())
+        return false;
+    const QString id = q(docId + ":" + taskId);
+    if (action == "drop" && m_interactive &&
+        QMessageBox::question(this, tr("Not a task"),
+                              tr("Record that %1 is not a task? Its links to features go with it; "
+                                 "Edit → Undo brings the task back, not its links.")
+                                  .arg(id)) != QMessageBox::Yes)
+        return false;
+    // The corrections recorded from here on are what an undo takes back.
+    const auto last = std::make_shared<std::int64_t>(0);
+    const bool done = pushEdit(
+        tr("correct %1").arg(id), tr("Cannot correct %1").arg(id), [=, this](bool forward) {
+            if (forward) {
+                const auto rows =
+                    m_ws->dataset()
+                        .run("SELECT COALESCE(MAX(fid), 0) FROM plan_task_corrections", {})
+                        .rows;
+                *last = std::get<std::int64_t>(rows.at(0).at(0));
+                plan::correctTask(*m_ws, docId, taskId, action, field, value);
+            } else {
+                m_ws->transaction([&] {
+                    m_ws->dataset().run(
+                        "DELETE FROM plan_task_corrections WHERE doc_id = ? AND fid > ?",
+                        {docId, *last});
+                    plan::rereadDocument(*m_ws, docId);
+                });
+            }
+        });
+    if (done)
+        statusBar()->showMessage(tr("Correction of %1 recorded; it is applied again whenever the "
+                                    "document is read again")
+                                     .arg(id),
+                                 10000);
     return done;
 }
 

@@ -34,6 +34,7 @@ namespace pa::gui {
 
 class AnalysisDock;
 class AttributeTable;
+class DocumentView;
 class GeorefDialog;
 class IdentifyPanel;
 class LayerPanel;
@@ -98,6 +99,14 @@ public:
     /// Turns on cutting feature @p fid of @p layer along a line drawn on the map (clicks, a
     /// double click ends): the pieces become features with its tasks (undoable).
     bool startCutting(const QString& layer, std::int64_t fid);
+    /// Shows the document of task @p taskId ("doc:III.2#3") in the document view with the task
+    /// chosen (@p reload: read it again, after a correction). False when there is none.
+    bool showDocumentOf(const QString& taskId, bool reload = false);
+    /// Records a correction of a task (plan::correctTask) as one undoable step and shows the
+    /// document again; false (said) when refused.
+    bool correctTask(const std::string& docId, const std::string& taskId, const std::string& action,
+                     const std::string& field, const std::string& value);
+    [[nodiscard]] DocumentView* documentView() const { return m_document; }
     /// Takes @p layer out of the workspace with its links to tasks, after asking; Edit → Undo
     /// puts it back until the workspace is closed, when it is deleted for good.
     bool removeLayer(const QString& layer);
@@ -218,6 +227,8 @@ private:
     LayerPanel* m_layers = nullptr;
     IdentifyPanel* m_identify = nullptr;
     PlanBrowser* m_plan = nullptr;
+    DocumentView* m_document = nullptr;
+    QDockWidget* m_documentDock = nullptr;
     AnalysisDock* m_analyses = nullptr;
     SuggestionsPanel* m_suggestions = nullptr;
     QDockWidget* m_suggestionsDock = nullptr;

@@ -4,6 +4,7 @@
 
 #include "AnalysisDock.h"
 #include "AttributeTable.h"
+#include "DocumentView.h"
 #include "ExportMapDialog.h"
 #include "GeorefDialog.h"
 #include "IdentifyPanel.h"
@@ -37,7 +38,9 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
+#include <QTextBrowser>
 #include <QTreeWidget>
+#include <QUrl>
 #include <filesystem>
 #include <memory>
 #include <set>
@@ -1454,6 +1457,59 @@ private slots:
         QCOMPARE(ws.validate().errorCount(), std::size_t(0));
     }
 
+    void theDocumentViewShowsTasksInTheirTextAndKeepsCorrections()
+    {
+        pa::test::TempDir dir;
+        const auto copy = sampleCopy(dir);
+        const auto window = sampleWindow(1400, 900, copy);
+        QVERIFY(window);
+        MainWindow& w = *window;
+        auto query = [&](const std::string& sql) { return firstCell(copy, sql); };
+        auto* view = w.documentView();
+        // Choosing a task in the plan browser shows its document with the task chosen.
+        QVERIFY(w.planBrowser()->selectTask(QStringLiteral("cv-2907:1.2#1")));
+        QCOMPARE(view->documentId(), std::string("cv-2907"));
+        QCOMPARE(view->chosenTask(), QStringLiteral("cv-2907:1.2#1"));
+        const auto [found, all] = view->located();
+        QVERIFY2(found == all && all > 30, qPrintable(QStringLiteral("%1/%2").arg(found).arg(all)));
+        QVERIFY(view->text()->toPlainText().contains(QStringLiteral("Tập trung huy động")));
+        // A click on another task's words in the text chooses it in the plan browser too.
+        emit view->text()->anchorClicked(QUrl(QStringLiteral("task:2")));
+        QCOMPARE(view->chosenTask(), QStringLiteral("cv-2907:1.3#1"));
+        QCOMPARE(w.chosenTask(), QStringLiteral("cv-2907:1.3#1"));
+
+        // Its deadline put right in place: kept as a correction, applied to the task.
+        const std::string corrections = "SELECT COUNT(*) FROM plan_task_corrections";
+        const std::string before = query(corrections);
+        view->deadlineEdit()->setText(QStringLiteral("Quý IV/2026"));
+        view->leadEdit()->setText(QStringLiteral("Sở Công Thương"));
+        QVERIFY(view->saveEdits());
+        QCOMPARE(std::stoi(query(corrections)), std::stoi(before) + 2);
+        QCOMPARE(query("SELECT deadline_text FROM plan_tasks WHERE task_id = 'cv-2907:1.3#1'"),
+                 std::string("Quý IV/2026"));
+        QCOMPARE(query("SELECT a.name_vi FROM plan_task_agencies r JOIN plan_agencies a ON "
+                       "a.agency_id = r.agency_id WHERE r.task_id = 'cv-2907:1.3#1' AND r.role = "
+                       "'lead'"),
+                 std::string("Sở Công Thương"));
+        QCOMPARE(view->deadlineEdit()->text(), QStringLiteral("Quý IV/2026")); // shown again
+        w.undoStack()->undo();                                                 // the lead
+        w.undoStack()->undo();                                                 // the deadline
+        QCOMPARE(query(corrections), before);
+        QCOMPARE(query("SELECT COALESCE(deadline_text, '') FROM plan_tasks WHERE task_id = "
+                       "'cv-2907:1.3#1'"),
+                 std::string());
+
+        // "Not a task": gone from the document's tasks, back with Undo.
+        const std::string tasks = "SELECT COUNT(*) FROM plan_tasks WHERE doc_id = 'cv-2907'";
+        const std::string count = query(tasks);
+        QVERIFY(view->chooseTask(QStringLiteral("cv-2907:1.4#1")));
+        QVERIFY(view->dropTask());
+        QCOMPARE(std::stoi(query(tasks)), std::stoi(count) - 1);
+        QCOMPARE(view->located().second, std::stoi(count) - 1);
+        w.undoStack()->undo();
+        QCOMPARE(query(tasks), count);
+    }
+
     void cuttingMergingAndDeletingAParkAreUndoable()
     {
         pa::test::TempDir dir;
@@ -1621,6 +1677,9 @@ private slots:
         QVERIFY(w.planBrowser()->selectTask(QStringLiteral("kh-nq54:III.4#4")));
         QVERIFY(drawn(w));
         save(QStringLiteral("2c-plan-task-vi.png"));
+        if (auto* dock = qobject_cast<QDockWidget*>(w.documentView()->parentWidget()))
+            dock->raise(); // the task where it stands in its document, its form under it
+        save(QStringLiteral("2c2-document-vi.png"));
         if (auto* dock = qobject_cast<QDockWidget*>(w.analyses()->parentWidget()))
             dock->raise();
         w.clearHighlight();

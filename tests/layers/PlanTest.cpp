@@ -8,6 +8,7 @@
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/Importer.h"
 #include "planatlas/layers/Workspace.h"
+#include "planatlas/layers/plan/Browse.h"
 #include "planatlas/layers/plan/Links.h"
 #include "planatlas/layers/plan/PlanStore.h"
 
@@ -1685,4 +1686,49 @@ TEST(PlanLinks, AUnitMergedIntoAnotherAlsoSuggestsTheUnitThatCarriesItOn)
     EXPECT_LT(successor->confidence, named->confidence);
     EXPECT_EQ(successor->evidence, "“huyện Đông Sơn” → Thành phố Thanh Hóa (sau khi nhập huyện "
                                    "Đông Sơn): Đông Sơn nhập vào từ 01/12/2024");
+}
+
+TEST(PlanDocumentView, TasksAreFoundInTheTextTheyWereReadFrom)
+{
+    // Synthetic: marks, case, diacritics and line breaks differ between the text and the task.
+    const std::string text = "II. NHIỆM VỤ\n1. Phát triển công nghiệp\na) Đầu tư  hạ tầng khu\n"
+                             "công nghiệp Yên Bình.\nb) Thu hút đầu tư vào cụm công nghiệp.\n";
+    const auto spans = pa::plan::taskSpans(text, {"Đầu tư hạ tầng khu công nghiệp Yên Bình.",
+                                                  "Thu hút đầu tư vào cụm công nghiệp.",
+                                                  "Một nhiệm vụ đã được viết lại hoàn toàn"});
+    ASSERT_EQ(spans.size(), 3U);
+    ASSERT_TRUE(spans[0] && spans[1]);
+    EXPECT_EQ(text.substr(spans[0]->first, spans[0]->second - spans[0]->first),
+              "Đầu tư  hạ tầng khu\ncông nghiệp Yên Bình.");
+    EXPECT_EQ(text.substr(spans[1]->first, spans[1]->second - spans[1]->first),
+              "Thu hút đầu tư vào cụm công nghiệp.");
+    EXPECT_FALSE(spans[2]);
+}
+
+TEST(PlanDocumentView, TheSampleTasksStandInTheirDocuments)
+{
+    PLANATLAS_NEEDS_SAMPLE();
+    auto ws = pa::layers::Workspace::open(pa::test::sampleWorkspace().string(),
+                                          pa::gis::OpenMode::ReadOnly);
+    const auto overview = pa::plan::readPlanOverview(ws);
+    ASSERT_FALSE(overview.documents.empty());
+    for (const auto& doc : overview.documents) {
+        const auto text = pa::plan::documentText(ws, doc.docId);
+        ASSERT_FALSE(text.empty()) << doc.docId;
+        std::vector<std::string> texts;
+        for (const auto& t : doc.tasks)
+            texts.push_back(t.text);
+        const auto spans = pa::plan::taskSpans(text, texts);
+        std::size_t found = 0, last = 0;
+        for (const auto& s : spans)
+            if (s) {
+                ++found;
+                EXPECT_GE(s->first, last) << doc.docId; // in document order
+                last = s->second;
+            }
+        // Every task the reader read is shown where it stands, but for a rare one.
+        EXPECT_GE(static_cast<double>(found), 0.95 * static_cast<double>(spans.size()))
+            << doc.docId << ": " << found << " of " << spans.size();
+        std::printf("%s: %zu of %zu tasks located\n", doc.docId.c_str(), found, spans.size());
+    }
 }

@@ -140,6 +140,65 @@
     </message>
 </context>
 <context>
+    <name>pa::gui::DocumentView</name>
+    <message>
+        <source>Lead</source>
+        <translation>Chủ trì</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>Phối hợp</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Thời hạn</translation>
+    </message>
+    <message>
+        <source>agencies separated by ;</source>
+        <translation>các cơ quan, cách nhau bằng dấu ;</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Split at the selected words</source>
+        <translation>Tách tại chữ đang chọn</translation>
+    </message>
+    <message>
+        <source>Merge with the next task</source>
+        <translation>Gộp với nhiệm vụ sau</translation>
+    </message>
+    <message>
+        <source>Not a task</source>
+        <translation>Không phải nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Click a highlighted task in the text to choose it. Changes are kept as corrections of the reader&apos;s output and applied again whenever the document is read again; Edit → Undo takes one back.</source>
+        <translation>Nhấp vào một nhiệm vụ được tô màu trong văn bản để chọn. Các thay đổi được lưu thành bản hiệu chỉnh kết quả đọc và được áp dụng lại mỗi khi văn bản được đọc lại; Sửa → Hoàn tác để bỏ một thay đổi.</translation>
+    </message>
+    <message>
+        <source>Choose a task in the plan browser to see its document.</source>
+        <translation>Chọn một nhiệm vụ trong bảng kế hoạch để xem văn bản của nó.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 tasks found in the text</source>
+        <translation>tìm thấy %1/%2 nhiệm vụ trong văn bản</translation>
+    </message>
+    <message>
+        <source>The workspace keeps no text of this document (it was stored before PlanAtlas kept texts): ingest it again to see it here.</source>
+        <translation>Không gian làm việc không lưu nội dung văn bản này (được lưu trước khi PlanAtlas giữ nội dung): hãy nạp lại văn bản để xem tại đây.</translation>
+    </message>
+    <message>
+        <source>Its words are not found in the text (rewritten by a correction?).</source>
+        <translation>Không tìm thấy câu chữ của nhiệm vụ trong văn bản (đã được viết lại khi hiệu chỉnh?).</translation>
+    </message>
+    <message>
+        <source>Select in the text the words where the second task begins, then split.</source>
+        <translation>Hãy chọn trong văn bản những chữ mở đầu nhiệm vụ thứ hai, rồi bấm tách.</translation>
+    </message>
+</context>
+<context>
     <name>pa::gui::ExportMapDialog</name>
     <message>
         <source>Export map</source>
@@ -1489,6 +1548,34 @@ Chạy trên %2, Qt %3.</translation>
     <message>
         <source>Layer %1 removed</source>
         <translation>Đã gỡ lớp %1</translation>
+    </message>
+    <message>
+        <source>Plan document</source>
+        <translation>Văn bản kế hoạch</translation>
+    </message>
+    <message>
+        <source>Cannot show the document %1</source>
+        <translation>Không hiển thị được văn bản %1</translation>
+    </message>
+    <message>
+        <source>Not a task</source>
+        <translation>Không phải nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Record that %1 is not a task? Its links to features go with it; Edit → Undo brings the task back, not its links.</source>
+        <translation>Ghi nhận %1 không phải là nhiệm vụ? Các liên kết với đối tượng của nó cũng bị bỏ; Sửa → Hoàn tác sẽ khôi phục nhiệm vụ nhưng không khôi phục liên kết.</translation>
+    </message>
+    <message>
+        <source>correct %1</source>
+        <translation>hiệu chỉnh %1</translation>
+    </message>
+    <message>
+        <source>Cannot correct %1</source>
+        <translation>Không hiệu chỉnh được %1</translation>
+    </message>
+    <message>
+        <source>Correction of %1 recorded; it is applied again whenever the document is read again</source>
+        <translation>Đã ghi nhận hiệu chỉnh %1; hiệu chỉnh được áp dụng lại mỗi khi văn bản được đọc lại</translation>
     </message>
 </context>
 <context>

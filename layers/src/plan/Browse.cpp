@@ -2,6 +2,7 @@
 
 #include "planatlas/gis/Dataset.h"
 #include "planatlas/layers/LayerKind.h"
+#include "planatlas/layers/Text.h"
 #include "planatlas/layers/Workspace.h"
 
 #include <algorithm>
@@ -27,6 +28,76 @@ std::int64_t integer(const gis::FieldValue& v)
 }
 
 } // namespace
+
+std::string documentText(layers::Workspace& ws, const std::string& docId)
+{
+    const auto rows =
+        ws.dataset().run("SELECT source_text FROM plan_documents WHERE doc_id = ?", {docId}).rows;
+    return rows.empty() ? std::string() : gis::toString(rows[0][0]);
+}
+
+namespace {
+
+/// Folded text with white space squeezed to one space, and each byte's source offset.
+struct Squeezed
+{
+    std::string text;
+    std::vector<std::size_t> origin; ///< one more than text: the end
+};
+
+Squeezed squeeze(const std::string& source)
+{
+    const auto folded = text::foldWithOffsets(source);
+    Squeezed out;
+    bool space = true; // no leading space
+    for (std::size_t i = 0; i < folded.folded.size(); ++i) {
+        const char c = folded.folded[i];
+        const bool blank = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+        if (blank) {
+            if (space)
+                continue;
+            space = true;
+            out.text.push_back(' ');
+        } else {
+            space = false;
+            out.text.push_back(c);
+        }
+        out.origin.push_back(folded.origin[i]);
+    }
+    out.origin.push_back(folded.origin.empty() ? source.size() : folded.origin.back());
+    return out;
+}
+
+} // namespace
+
+std::vector<std::optional<std::pair<std::size_t, std::size_t>>>
+taskSpans(const std::string& source, const std::vector<std::string>& taskTexts)
+{
+    std::vector<std::optional<std::pair<std::size_t, std::size_t>>> spans;
+    const Squeezed doc = squeeze(source);
+    std::size_t from = 0;
+    for (const auto& task : taskTexts) {
+        std::string key = squeeze(task).text;
+        while (!key.empty() && key.back() == ' ')
+            key.pop_back();
+        // Found by its first words (a reader may have joined or trimmed the end), then as far as
+        // its words go on.
+        constexpr std::size_t kProbe = 60;
+        const std::string probe = key.substr(0, std::min(kProbe, key.size()));
+        const auto at = probe.size() < 8 ? std::string::npos : doc.text.find(probe, from);
+        if (at == std::string::npos) {
+            spans.emplace_back(std::nullopt);
+            continue;
+        }
+        std::size_t end = at + probe.size();
+        std::size_t k = probe.size();
+        while (k < key.size() && end < doc.text.size() && doc.text[end] == key[k])
+            ++end, ++k;
+        spans.emplace_back(std::pair{doc.origin[at], doc.origin[end]});
+        from = end;
+    }
+    return spans;
+}
 
 PlanOverview readPlanOverview(layers::Workspace& ws)
 {

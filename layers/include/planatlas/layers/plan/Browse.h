@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace pa::plan {
@@ -44,6 +45,17 @@ struct PlanOverview
 };
 
 PlanOverview readPlanOverview(layers::Workspace& workspace);
+
+/// The text of document @p docId as the workspace keeps it (what the reader read); empty when
+/// it was stored without (before schema 3).
+std::string documentText(layers::Workspace& workspace, const std::string& docId);
+
+/// Where each of @p taskTexts (in document order) stands in @p source: byte offsets [begin,
+/// end) of its words, found without regard to diacritics, case, white space or the marks a
+/// reader strips from a list item; nullopt for a task whose words are not found (a task the
+/// planner rewrote). Each is looked for after the one before it.
+std::vector<std::optional<std::pair<std::size_t, std::size_t>>>
+taskSpans(const std::string& source, const std::vector<std::string>& taskTexts);
 
 /// The envelope (workspace CRS) of the features linked to any of @p taskIds; empty when none is
 /// linked to a feature that still exists.
