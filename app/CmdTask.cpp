@@ -75,7 +75,9 @@ int runTask(const std::vector<std::string>& args)
         throw UsageError("unknown action '" + action + "' (edit, split, merge, drop, corrections)");
     if (parsed.positional.size() < 3)
         throw UsageError("'task " + action + "' needs the task id");
-    const auto [docId, taskId] = splitTaskId(parsed.positional[2]);
+    // Plain names, not a structured binding: lambdas below capture them (clang 14).
+    const auto ids = splitTaskId(parsed.positional[2]);
+    const std::string docId = ids.first, taskId = ids.second;
 
     auto ws = layers::Workspace::open(parsed.positional[0], gis::OpenMode::Update);
     plan::StoreReport report;
