@@ -50,6 +50,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressDialog>
+#include <QPushButton>
 #include <QSettings>
 #include <QShortcut>
 #include <QStandardItemModel>
@@ -157,8 +158,15 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     connect(m_canvas, &MapCanvas::clicked, this, &MainWindow::identifyAt);
     connect(m_canvas, &MapCanvas::drawn, this, &MainWindow::saveDrawing);
     m_askAttributes = [this](const QString& layer) -> std::optional<layers::DrawnAttributes> {
+        // The kind's form: code, name and status, then the kind's other attributes the layer
+        // has, titled and with their units as the attribute table titles them.
+        const std::string lang = m_lang.toStdString();
+        const auto registered = m_ws->findLayer(layer.toStdString());
         QDialog dialog(this);
-        dialog.setWindowTitle(tr("New feature of %1").arg(layer));
+        dialog.setWindowTitle(
+            tr("New feature of %1")
+                .arg(registered ? q(lang == "en" ? registered->titleEn : registered->titleVi)
+                                : layer));
         auto* form = new QFormLayout(&dialog);
         auto* code = new QLineEdit(&dialog);
         auto* name = new QLineEdit(&dialog);
@@ -169,15 +177,42 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
         form->addRow(tr("Code"), code);
         form->addRow(tr("Name"), name);
         form->addRow(tr("Status"), status);
-        auto* buttons =
-            new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+        std::vector<std::pair<std::string, QWidget*>> more;
+        for (const auto& field : layers::formFields(*m_ws, layer.toStdString())) {
+            QWidget* input = nullptr;
+            if (const auto coded = analysis::codedValues(field.name); !coded.empty()) {
+                auto* box = new QComboBox(&dialog);
+                box->addItem(tr("not said"), QString());
+                for (const auto& value : coded)
+                    box->addItem(q(analysis::valueTitle(field.name, value, lang)), q(value));
+                input = box;
+            } else {
+                auto* edit = new QLineEdit(&dialog);
+                if (field.type == gis::FieldType::Real)
+                    edit->setPlaceholderText(decimal(134.9, 1, m_lang)); // typed the local way
+                input = edit;
+            }
+            form->addRow(q(analysis::columnTitle(field.name, lang)), input);
+            more.emplace_back(field.name, input);
+        }
+        auto* buttons = new QDialogButtonBox(&dialog);
+        buttons->addButton(tr("OK"), QDialogButtonBox::AcceptRole)->setDefault(true);
+        buttons->addButton(tr("Cancel"), QDialogButtonBox::RejectRole);
         form->addRow(buttons);
         connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
         connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
         if (dialog.exec() != QDialog::Accepted)
             return std::nullopt;
-        return layers::DrawnAttributes{code->text().toStdString(), name->text().toStdString(),
-                                       status->currentData().toString().toStdString()};
+        layers::DrawnAttributes attributes{code->text().toStdString(), name->text().toStdString(),
+                                           status->currentData().toString().toStdString()};
+        for (const auto& [field, input] : more) {
+            const auto* box = qobject_cast<QComboBox*>(input);
+            const auto* edit = qobject_cast<QLineEdit*>(input);
+            const QString value = box ? box->currentData().toString() : edit->text();
+            if (!value.trimmed().isEmpty())
+                attributes.more.emplace_back(field, value.toStdString());
+        }
+        return attributes;
     };
     connect(m_canvas, &MapCanvas::menuRequested, this,
             [this](double x, double y, double tolerance, const QPoint& global) {
@@ -974,7 +1009,7 @@ bool MainWindow::ensureWritable()
         // Layers a session removed and could not purge (it ended abruptly) go now: no undo
         // can bring them back any more.
         if (m_undo.count() == 0)
-            layers::purgeRemovedLayers(*m_ws);
+            purgeRemoved();
         return true;
     } catch (const std::exception& e) {
         showError(tr("Cannot write to %1").arg(QFileInfo(m_path).fileName()),

@@ -170,6 +170,25 @@ std::string drawnSource(Workspace& ws, const std::string& sheet)
     throw Error(ErrorKind::Usage, "the workspace has no map sheet '" + sheet + "'");
 }
 
+std::vector<gis::FieldDef> formFields(Workspace& ws, const std::string& layer)
+{
+    RegisteredLayer registered;
+    const auto table = programmeTable(ws, layer, &registered);
+    std::set<std::string> asked;
+    for (const auto& a : commonAttributes())
+        asked.emplace(a.name);
+    if (const auto* kind = findKind(registered.kind))
+        for (const auto& a : kind->attributes)
+            asked.emplace(a.name);
+    for (const char* set : {"code", "name_vi", "status", "geometry_quality", "source"})
+        asked.erase(set);
+    std::vector<gis::FieldDef> out;
+    for (const auto& f : table.fields())
+        if (asked.contains(f.name))
+            out.push_back(f);
+    return out;
+}
+
 std::int64_t addDrawnFeature(Workspace& ws, const std::string& layer, const gis::Geometry& shape,
                              const DrawnAttributes& attributes, const std::string& sheet)
 {
@@ -192,8 +211,37 @@ std::int64_t addDrawnFeature(Workspace& ws, const std::string& layer, const gis:
                              "the workspace already has a feature with code '" + code + "'");
     const std::string source = drawnSource(ws, sheet);
     auto geometry = fitted(ws, table, shape);
+    // The form's other values, typed as the layer's fields are.
+    std::vector<std::pair<int, gis::FieldValue>> values;
+    const auto fields = formFields(ws, layer);
+    for (const auto& entry : attributes.more) {
+        const std::string& field = entry.first; // a lambda captures it (no structured binding)
+        const std::string& typed = entry.second;
+        const auto def = std::find_if(fields.begin(), fields.end(),
+                                      [&](const gis::FieldDef& d) { return d.name == field; });
+        if (def == fields.end())
+            throw ParameterError(field, "layer '" + layer + "' has no attribute '" + field + "'");
+        const std::string value = trimmed(typed);
+        gis::FieldValue v;
+        if (!value.empty() &&
+            (def->type == gis::FieldType::Real || def->type == gis::FieldType::Integer ||
+             def->type == gis::FieldType::Integer64)) {
+            const auto number = text::parseNumber(value);
+            if (!number)
+                throw ParameterError(field, "'" + value + "' is not a number");
+            if (def->type == gis::FieldType::Real)
+                v = *number;
+            else
+                v = static_cast<std::int64_t>(std::llround(*number));
+        } else if (!value.empty()) {
+            v = value;
+        }
+        values.emplace_back(table.fieldIndex(field), v);
+    }
     return ws.transaction([&] {
         auto f = table.newFeature();
+        for (const auto& [index, value] : values)
+            f.setValue(index, value);
         set(f, table, "code", code);
         set(f, table, "name_vi", name);
         set(f, table, "status", attributes.status);
@@ -437,7 +485,7 @@ void undoMerge(Workspace& ws, const std::string& layer, std::int64_t keep,
                const MergeResult& result)
 {
     RegisteredLayer registered;
-    auto table = programmeTable(ws, layer, &registered);
+    (void)programmeTable(ws, layer, &registered); // a programme layer, or said so
     ws.transaction([&] {
         for (const auto task : result.tasksAdded)
             ws.dataset().run("DELETE FROM " + gis::sqlIdentifier(registered.linkTable) +

@@ -308,3 +308,46 @@ TEST_F(Digitise, MergingTakesOverTheLinksAndDeletingCanBeTakenBack)
         1);
     EXPECT_EQ(links(ws), 2);
 }
+
+TEST_F(Digitise, ANewFeatureTakesTheKindsOtherAttributesTypedTheVietnameseWay)
+{
+    auto ws = pa::layers::Workspace::open(path(), pa::gis::OpenMode::Update);
+    std::vector<std::string> asked;
+    for (const auto& f : pa::layers::formFields(ws, "parks"))
+        asked.push_back(f.name);
+    // The kind's attributes the layer has; never what drawing itself sets.
+    EXPECT_NE(std::find(asked.begin(), asked.end(), "planned_area_ha"), asked.end());
+    EXPECT_NE(std::find(asked.begin(), asked.end(), "name_en"), asked.end());
+    for (const char* set : {"code", "name_vi", "status", "geometry_quality", "source"})
+        EXPECT_EQ(std::find(asked.begin(), asked.end(), set), asked.end()) << set;
+
+    const auto square = pa::gis::Geometry::fromWkt(
+        "POLYGON((" + std::to_string(X0 + 10000) + " " + std::to_string(Y0 + 10000) + "," +
+        std::to_string(X0 + 11000) + " " + std::to_string(Y0 + 10000) + "," +
+        std::to_string(X0 + 11000) + " " + std::to_string(Y0 + 11000) + "," +
+        std::to_string(X0 + 10000) + " " + std::to_string(Y0 + 11000) + "," +
+        std::to_string(X0 + 10000) + " " + std::to_string(Y0 + 10000) + "))");
+    pa::layers::DrawnAttributes a{"K9", "KCN mới", "planned"};
+    a.more = {{"planned_area_ha", "1.134,9"}, {"name_en", "New park"}};
+    (void)pa::layers::addDrawnFeature(ws, "parks", square, a, "sheet");
+    const auto row = ws.dataset()
+                         .run("SELECT planned_area_ha, name_en FROM parks WHERE code = ?", {"K9"})
+                         .rows.at(0);
+    EXPECT_EQ(row[0], pa::gis::FieldValue(1134.9));
+    EXPECT_EQ(row[1], pa::gis::FieldValue(std::string("New park")));
+
+    // A value that is no number, or an attribute drawing sets itself: refused, naming it.
+    auto refused = [&](const std::string& field, const std::string& value) {
+        pa::layers::DrawnAttributes bad{"K10", "KCN khác", ""};
+        bad.more = {{field, value}};
+        try {
+            (void)pa::layers::addDrawnFeature(ws, "parks", square, bad, "");
+            ADD_FAILURE() << field << " = " << value << " was taken";
+        } catch (const pa::layers::ParameterError& e) {
+            EXPECT_EQ(e.parameter(), field);
+        }
+        EXPECT_TRUE(ws.dataset().run("SELECT 1 FROM parks WHERE code = 'K10'", {}).rows.empty());
+    };
+    refused("planned_area_ha", "khoảng 100");
+    refused("source", "bịa ra");
+}

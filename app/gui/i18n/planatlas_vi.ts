@@ -1577,6 +1577,10 @@ Chạy trên %2, Qt %3.</translation>
         <source>Correction of %1 recorded; it is applied again whenever the document is read again</source>
         <translation>Đã ghi nhận hiệu chỉnh %1; hiệu chỉnh được áp dụng lại mỗi khi văn bản được đọc lại</translation>
     </message>
+    <message>
+        <source>OK</source>
+        <translation>Đồng ý</translation>
+    </message>
 </context>
 <context>
     <name>pa::gui::MapCanvas</name>

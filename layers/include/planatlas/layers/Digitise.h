@@ -23,7 +23,15 @@ struct DrawnAttributes
     std::string code;   ///< unique in the workspace
     std::string nameVi; ///< required
     std::string status; ///< "existing", "planned" …; empty: none
+    /// The kind's other attributes as typed (field → text; see formFields): numbers the
+    /// Vietnamese way ("134,9", "1.211"), empty text for none.
+    std::vector<std::pair<std::string, std::string>> more = {};
 };
+
+/// The attributes of @p layer a new feature's form asks besides code, name and status: the
+/// kind's attributes the layer has (name_en, planned_area_ha, period, product…), in the
+/// layer's order; never its quality or source, which drawing sets.
+std::vector<gis::FieldDef> formFields(Workspace& ws, const std::string& layer);
 
 /// What a shape was before it was redrawn (to take the change back).
 struct ShapeState
@@ -36,7 +44,8 @@ struct ShapeState
 /// sheet @p sheet (empty: none). The shape is repaired when invalid and must be of the
 /// layer's family (area, line or point). One transaction. Returns its fid. Throws
 /// Error(Usage) naming what is wrong (no such layer, a code taken, no name, a shape of the
-/// wrong family, a polygon of fewer than three corners).
+/// wrong family, a polygon of fewer than three corners; ParameterError naming the attribute
+/// for a value that is not a number where one is asked).
 std::int64_t addDrawnFeature(Workspace& ws, const std::string& layer, const gis::Geometry& shape,
                              const DrawnAttributes& attributes, const std::string& sheet);
 
