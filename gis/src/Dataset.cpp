@@ -504,6 +504,12 @@ std::optional<Layer> Dataset::layerByName(std::string_view name) const
     return Layer(layer);
 }
 
+bool Dataset::hasTable(const std::string& name)
+{
+    return !run("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", {name})
+                .rows.empty();
+}
+
 void Dataset::renameLayer(const std::string& from, const std::string& to)
 {
     detail::ErrorCapture errors;

@@ -357,13 +357,8 @@ SheetPicture readSheetPicture(const SheetSource& sheet, int maxSide)
 
 void dropTileTable(Dataset& geoPackage, const std::string& table)
 {
-    auto exists = [&](const std::string& name) {
-        return !geoPackage
-                    .run("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", {name})
-                    .rows.empty();
-    };
     const std::string of = " WHERE lower(table_name) = lower(?)";
-    if (exists("gpkg_metadata_reference")) {
+    if (geoPackage.hasTable("gpkg_metadata_reference")) {
         // Metadata GDAL wrote for this table only, then the references to it.
         geoPackage.run("DELETE FROM gpkg_metadata WHERE id IN (SELECT md_file_id FROM "
                        "gpkg_metadata_reference" +
@@ -375,7 +370,7 @@ void dropTileTable(Dataset& geoPackage, const std::string& table)
     }
     for (const char* registry :
          {"gpkg_extensions", "gpkg_tile_matrix", "gpkg_tile_matrix_set", "gpkg_contents"})
-        if (exists(registry))
+        if (geoPackage.hasTable(registry))
             geoPackage.run(std::string("DELETE FROM ") + registry + of, {table});
     geoPackage.run("DROP TABLE IF EXISTS " + sqlIdentifier(table), {});
 }

@@ -90,6 +90,22 @@ gis::Geometry shapeOf(Workspace& ws, const gis::Layer& table, gis::Feature& f)
     return g;
 }
 
+/// A shape kept as WKT in the workspace CRS (ShapeState, FeatureSnapshot), for @p table.
+gis::Geometry fromKeptWkt(Workspace& ws, const gis::Layer& table, const std::string& wkt)
+{
+    auto g = gis::Geometry::fromWkt(wkt);
+    if (const auto crs = table.crs(); crs && !crs->isSame(ws.crs()))
+        g.transform(gis::CoordinateTransform(ws.crs(), *crs));
+    return g;
+}
+
+/// What restoreShape needs to give @p f back its shape @p shape (workspace CRS).
+ShapeState stateOf(const gis::Feature& f, const gis::Layer& table, const gis::Geometry& shape)
+{
+    return {shape.isNull() ? std::string() : shape.wkt(), fieldText(f, table, "geometry_quality"),
+            fieldText(f, table, "source")};
+}
+
 gis::Feature featureOf(const gis::Layer& table, const std::string& layer, std::int64_t fid)
 {
     auto f = table.feature(fid);
@@ -135,6 +151,15 @@ void erase(Workspace& ws, gis::Layer& table, const RegisteredLayer& l, std::int6
     if (!table.remove(fid))
         throw Error(ErrorKind::Usage,
                     "layer '" + l.name + "' has no feature fid " + std::to_string(fid));
+}
+
+/// The value of field @p name in @p snapshot, as text; empty when it has none.
+std::string valueOf(const FeatureSnapshot& snapshot, const std::string& name)
+{
+    for (const auto& [field, value] : snapshot.values)
+        if (field == name)
+            return gis::toString(value);
+    return {};
 }
 
 /// A code not yet in the workspace: @p base "-2", "-3"…
@@ -259,23 +284,12 @@ ShapeState reshapeFeature(Workspace& ws, const std::string& layer, std::int64_t 
     const std::string source = drawnSource(ws, sheet);
     auto geometry = fitted(ws, table, shape);
     return ws.transaction([&] {
-        auto f = table.feature(fid);
-        if (!f)
-            throw Error(ErrorKind::Usage,
-                        "layer '" + layer + "' has no feature fid " + std::to_string(fid));
-        ShapeState before;
-        before.quality = fieldText(*f, table, "geometry_quality");
-        before.source = fieldText(*f, table, "source");
-        {
-            gis::Geometry old = f->takeGeometry();
-            if (const auto crs = table.crs(); crs && !crs->isSame(ws.crs()) && !old.isNull())
-                old.transform(gis::CoordinateTransform(*crs, ws.crs()));
-            before.wkt = old.isNull() ? std::string() : old.wkt();
-        }
-        set(*f, table, "geometry_quality", sheet.empty() ? "indicative" : "digitized");
-        set(*f, table, "source", source);
-        f->setGeometry(std::move(geometry));
-        table.update(*f);
+        auto f = featureOf(table, layer, fid);
+        const ShapeState before = stateOf(f, table, shapeOf(ws, table, f));
+        set(f, table, "geometry_quality", sheet.empty() ? "indicative" : "digitized");
+        set(f, table, "source", source);
+        f.setGeometry(std::move(geometry));
+        table.update(f);
         return before;
     });
 }
@@ -285,21 +299,11 @@ void restoreShape(Workspace& ws, const std::string& layer, std::int64_t fid,
 {
     auto table = programmeTable(ws, layer, nullptr);
     ws.transaction([&] {
-        auto f = table.feature(fid);
-        if (!f)
-            throw Error(ErrorKind::Usage,
-                        "layer '" + layer + "' has no feature fid " + std::to_string(fid));
-        set(*f, table, "geometry_quality", state.quality);
-        set(*f, table, "source", state.source);
-        if (state.wkt.empty()) {
-            f->setGeometry(gis::Geometry());
-        } else {
-            auto g = gis::Geometry::fromWkt(state.wkt);
-            if (const auto crs = table.crs(); crs && !crs->isSame(ws.crs()))
-                g.transform(gis::CoordinateTransform(ws.crs(), *crs));
-            f->setGeometry(std::move(g));
-        }
-        table.update(*f);
+        auto f = featureOf(table, layer, fid);
+        set(f, table, "geometry_quality", state.quality);
+        set(f, table, "source", state.source);
+        f.setGeometry(state.wkt.empty() ? gis::Geometry() : fromKeptWkt(ws, table, state.wkt));
+        table.update(f);
     });
 }
 
@@ -347,19 +351,12 @@ void restoreFeature(Workspace& ws, const FeatureSnapshot& snapshot)
         for (const auto& [name, value] : snapshot.values)
             if (const int i = table.fieldIndex(name); i >= 0)
                 f.setValue(i, value);
-        if (!snapshot.wkt.empty()) {
-            auto g = gis::Geometry::fromWkt(snapshot.wkt);
-            if (const auto crs = table.crs(); crs && !crs->isSame(ws.crs()))
-                g.transform(gis::CoordinateTransform(ws.crs(), *crs));
-            f.setGeometry(std::move(g));
-        }
+        if (!snapshot.wkt.empty())
+            f.setGeometry(fromKeptWkt(ws, table, snapshot.wkt));
         table.insert(f);
         for (const auto task : snapshot.taskFids)
             addLink(ws, registered, snapshot.fid, task);
-        std::string code;
-        for (const auto& [name, value] : snapshot.values)
-            if (name == "code")
-                code = gis::toString(value);
+        const std::string code = valueOf(snapshot, "code");
         for (const auto& row : snapshot.suggestions) {
             std::vector<gis::FieldValue> values{row[0], snapshot.layer, code};
             values.insert(values.end(), row.begin() + 1, row.end());
@@ -391,9 +388,7 @@ SplitResult splitFeature(Workspace& ws, const std::string& layer, std::int64_t f
                         "' in two: draw it across the shape, from outside it to outside it");
     return ws.transaction([&] {
         SplitResult result;
-        result.before.wkt = shape.wkt();
-        result.before.quality = fieldText(f, table, "geometry_quality");
-        result.before.source = fieldText(f, table, "source");
+        result.before = stateOf(f, table, shape);
         const auto tasks = linkedTasks(ws, registered, fid);
         const auto taken = ws.featureCodes();
         const std::string code = fieldText(f, table, "code");
@@ -455,19 +450,18 @@ MergeResult mergeFeatures(Workspace& ws, const std::string& layer, std::int64_t 
     const auto merged = gis::Geometry::unionOf(parts);
     return ws.transaction([&] {
         MergeResult result;
-        result.before.wkt = shapes.front().wkt();
-        result.before.quality = fieldText(kept, table, "geometry_quality");
-        result.before.source = fieldText(kept, table, "source");
+        result.before = stateOf(kept, table, shapes.front());
         const auto keptTasks = linkedTasks(ws, registered, keep);
         std::set<std::int64_t> have(keptTasks.begin(), keptTasks.end());
         bool indicative = result.before.quality == "indicative";
         for (const auto other : others) {
-            if (const auto f = table.feature(other))
-                indicative = indicative || fieldText(*f, table, "geometry_quality") == "indicative";
-            for (const auto task : linkedTasks(ws, registered, other))
+            // What it was (quality, links) is in what deleting it returns.
+            result.removed.push_back(deleteFeature(ws, layer, other));
+            const auto& removed = result.removed.back();
+            indicative = indicative || valueOf(removed, "geometry_quality") == "indicative";
+            for (const auto task : removed.taskFids)
                 if (have.insert(task).second)
                     result.tasksAdded.push_back(task);
-            result.removed.push_back(deleteFeature(ws, layer, other));
         }
         for (const auto task : result.tasksAdded)
             addLink(ws, registered, keep, task);

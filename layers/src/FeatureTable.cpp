@@ -60,18 +60,12 @@ namespace {
 const char* const kNamingTables[] = {"pa_layers", "plan_link_suggestions", "admin_units"};
 const std::string kRemovedPrefix = "pa_removed_";
 
-bool tableExists(gis::Dataset& ds, const std::string& name)
-{
-    return !ds.run("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", {name})
-                .rows.empty();
-}
-
 std::string keptName(gis::Dataset& ds, const std::string& name)
 {
     for (int n = 1;; ++n) {
         const std::string candidate =
             kRemovedPrefix + name + (n > 1 ? "_" + std::to_string(n) : "");
-        if (!tableExists(ds, candidate))
+        if (!ds.hasTable(candidate))
             return candidate;
     }
 }
@@ -92,10 +86,10 @@ RemovedLayer removeLayer(Workspace& ws, const std::string& layer)
     auto& ds = ws.dataset();
     RemovedLayer removed;
     removed.layer = layer;
-    if (!registered->linkTable.empty() && tableExists(ds, registered->linkTable))
+    if (!registered->linkTable.empty() && ds.hasTable(registered->linkTable))
         removed.linkTable = registered->linkTable;
     ws.transaction([&] {
-        if (tableExists(ds, layer))
+        if (ds.hasTable(layer))
             removed.features = rowCount(ds, layer);
         if (!removed.linkTable.empty())
             removed.links = rowCount(ds, removed.linkTable);
@@ -105,7 +99,7 @@ RemovedLayer removeLayer(Workspace& ws, const std::string& layer)
             ds.run("DELETE FROM " + gis::sqlIdentifier(table) + " WHERE layer_name = ?", {layer});
         }
         try {
-            if (tableExists(ds, layer)) {
+            if (ds.hasTable(layer)) {
                 removed.keptAs = keptName(ds, layer);
                 ds.renameLayer(layer, removed.keptAs);
             }
@@ -124,7 +118,7 @@ RemovedLayer removeLayer(Workspace& ws, const std::string& layer)
 void restoreLayer(Workspace& ws, const RemovedLayer& removed)
 {
     auto& ds = ws.dataset();
-    if (ws.findLayer(removed.layer) || (!removed.keptAs.empty() && tableExists(ds, removed.layer)))
+    if (ws.findLayer(removed.layer) || (!removed.keptAs.empty() && ds.hasTable(removed.layer)))
         throw Error(ErrorKind::Usage, "the workspace has a layer '" + removed.layer +
                                           "' again; the one removed cannot come back under "
                                           "its name");

@@ -204,6 +204,10 @@ public:
     /// failure, naming the statement.
     SqlResult run(const std::string& sql, const std::vector<FieldValue>& values);
 
+    /// Whether the GeoPackage's SQLite database has a table @p name (any table: a layer, a
+    /// tile or attribute table, a table set aside). GeoPackage only, as run().
+    [[nodiscard]] bool hasTable(const std::string& name);
+
     [[nodiscard]] std::vector<RelationshipInfo> relationships() const;
 
     /// Writes pending changes (e.g. GeoPackage extents) and closes; errors are thrown.
