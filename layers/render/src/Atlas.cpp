@@ -32,8 +32,9 @@ constexpr double kMinimumHalfExtentM = 3000;
 struct Sheet
 {
     std::size_t page = 0; ///< index into Atlas::pages
-    std::size_t firstTask = 0, endTask = 0;
     bool continuation = false;
+    /// The tasks on it, each with its place on the page (device units), as laid out once.
+    std::vector<std::pair<std::size_t, QRectF>> tasks;
 };
 
 class AtlasComposer
@@ -66,39 +67,37 @@ public:
         m_small = mapFont(m_u.pt(6.5));
     }
 
-    /// Cuts every page's tasks into sheets by the space they take.
+    /// Cuts every page's tasks into sheets by the space they take, and places each: under the
+    /// head beside the map, then in two columns on continuation pages.
     std::vector<Sheet> layout()
     {
         std::vector<Sheet> sheets;
+        const double columnWidth = (m_continuationRect.width() - m_u.px(6)) / 2;
         for (std::size_t i = 0; i < m_atlas.pages.size(); ++i) {
             const auto& page = m_atlas.pages[i];
-            std::size_t next = 0;
-            double room = m_taskRect.height() - headHeight(page, m_taskRect.width());
-            Sheet sheet{i, 0, 0, false};
-            // Continuation pages list in two columns.
-            const double columnWidth = (m_continuationRect.width() - m_u.px(6)) / 2;
-            int column = 0;
-            while (next < page.tasks.size()) {
-                const double width = sheet.continuation ? columnWidth : m_taskRect.width();
-                const double h = taskHeight(page, page.tasks[next], width);
-                if (h <= room || next == sheet.firstTask) { // a task taller than a page is cut
-                    room -= h;
-                    ++next;
-                    continue;
+            Sheet sheet{i, false, {}};
+            const double headBottom = m_taskRect.top() + headHeight(page, m_taskRect.width());
+            QRectF column(m_taskRect.left(), headBottom, m_taskRect.width(),
+                          m_taskRect.bottom() - headBottom);
+            double y = column.top();
+            for (std::size_t t = 0; t < page.tasks.size();) {
+                const double h = taskHeight(page, page.tasks[t], column.width());
+                if (y + h <= column.bottom() || sheet.tasks.empty()) { // one taller than a page
+                    sheet.tasks.emplace_back(t, QRectF(column.left(), y, column.width(), h));
+                    y += h;
+                    ++t;
+                } else if (sheet.continuation && column.left() == m_continuationRect.left()) {
+                    column.moveLeft(column.left() + columnWidth + m_u.px(6)); // second column
+                    y = column.top();
+                } else {
+                    sheets.push_back(std::move(sheet));
+                    sheet = Sheet{i, true, {}};
+                    column = QRectF(m_continuationRect.left(), m_continuationRect.top(),
+                                    columnWidth, m_continuationRect.height());
+                    y = column.top();
                 }
-                if (sheet.continuation && column == 0) {
-                    column = 1;
-                    room = m_continuationRect.height();
-                    continue;
-                }
-                sheet.endTask = next;
-                sheets.push_back(sheet);
-                sheet = Sheet{i, next, next, true};
-                column = 0;
-                room = m_continuationRect.height();
             }
-            sheet.endTask = next;
-            sheets.push_back(sheet);
+            sheets.push_back(std::move(sheet));
         }
         return sheets;
     }
@@ -116,9 +115,15 @@ public:
             for (const auto& [layer, crs] : map.inputNotes.reprojected)
                 m_notes.reprojected[layer] = crs;
             outline(page, map);
-            double y = drawHead(page, m_taskRect);
-            listTasks(page, sheet,
-                      QRectF(m_taskRect.left(), y, m_taskRect.width(), m_taskRect.bottom() - y));
+            drawHead(page, m_taskRect);
+            const std::size_t listed = sheet.tasks.empty() ? 0 : sheet.tasks.back().first + 1;
+            if (listed < page.tasks.size())
+                drawWrapped(
+                    m_p,
+                    MapText::tr("%1 more on the next page", m_lang).arg(page.tasks.size() - listed),
+                    QRectF(m_taskRect.left(), m_taskRect.bottom() + m_u.px(1), m_taskRect.width(),
+                           m_u.px(5)),
+                    m_small, QColor(0x55, 0x55, 0x55));
         } else {
             const QRectF headBox(m_continuationRect.left(), m_page.top() + m_u.px(7),
                                  m_continuationRect.width(), m_u.px(10));
@@ -126,21 +131,9 @@ public:
                         q(page.name) + QStringLiteral(" — ") +
                             MapText::tr("plan tasks (continued)", m_lang),
                         headBox, m_head, QColor(0x20, 0x20, 0x20));
-            const double columnWidth = (m_continuationRect.width() - m_u.px(6)) / 2;
-            QRectF column(m_continuationRect.left(), m_continuationRect.top(), columnWidth,
-                          m_continuationRect.height());
-            double y = column.top();
-            for (std::size_t t = sheet.firstTask; t < sheet.endTask; ++t) {
-                const double h = taskHeight(page, page.tasks[t], columnWidth);
-                if (y + h > column.bottom() && y > column.top() &&
-                    column.left() == m_continuationRect.left()) {
-                    column.moveLeft(column.left() + columnWidth + m_u.px(6));
-                    y = column.top();
-                }
-                drawTask(page, page.tasks[t], QRectF(column.left(), y, columnWidth, h));
-                y += h;
-            }
         }
+        for (const auto& [task, box] : sheet.tasks)
+            drawTask(page, page.tasks[task], box);
         const QRectF numberBox(m_page.left(), m_page.bottom() - m_u.px(6),
                                m_page.width() - m_u.px(7), m_u.px(4));
         m_p.setFont(m_small);
@@ -251,7 +244,8 @@ private:
         return h + m_u.px(1.5);
     }
 
-    double drawHead(const analysis::AtlasPage& page, const QRectF& box)
+    /// The head as headHeight measured it; the tasks are placed under it.
+    void drawHead(const analysis::AtlasPage& page, const QRectF& box)
     {
         const QColor ink(0x20, 0x20, 0x20), grey(0x55, 0x55, 0x55);
         double y = box.top();
@@ -268,7 +262,6 @@ private:
         // A rule under the head.
         m_p.setPen(QPen(QColor(0xbb, 0xbb, 0xbb), m_u.px(0.2)));
         m_p.drawLine(QPointF(box.left(), y + m_u.px(0.7)), QPointF(box.right(), y + m_u.px(0.7)));
-        return y + m_u.px(1.5);
     }
 
     [[nodiscard]] QString idLine(const analysis::AtlasTask& t) const
@@ -343,22 +336,6 @@ private:
         next(bodyText(t), m_text, ink);
         next(agencyText(t), m_small, grey);
         next(viaText(t), m_small, grey);
-    }
-
-    void listTasks(const analysis::AtlasPage& page, const Sheet& sheet, const QRectF& box)
-    {
-        double y = box.top();
-        for (std::size_t t = sheet.firstTask; t < sheet.endTask; ++t) {
-            const double h = taskHeight(page, page.tasks[t], box.width());
-            drawTask(page, page.tasks[t], QRectF(box.left(), y, box.width(), h));
-            y += h;
-        }
-        if (sheet.endTask < page.tasks.size())
-            drawWrapped(m_p,
-                        MapText::tr("%1 more on the next page", m_lang)
-                            .arg(page.tasks.size() - sheet.endTask),
-                        QRectF(box.left(), box.bottom() + m_u.px(1), box.width(), m_u.px(5)),
-                        m_small, QColor(0x55, 0x55, 0x55));
     }
 
     layers::Workspace& m_ws;
