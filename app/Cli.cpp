@@ -60,9 +60,8 @@ Arguments parse(const Command& command, const std::vector<std::string>& args)
                 if (candidate.name == name)
                     spec = &candidate;
             if (!spec)
-                throw UsageError("planatlas " + std::string(command.name) + ": unknown option '" +
-                                 name + "' (see 'planatlas " + std::string(command.name) +
-                                 " --help')");
+                throw UsageError("unknown option '" + name + "' (see 'planatlas " +
+                                 std::string(command.name) + " --help')");
             if (spec->metavar.empty()) {
                 if (hasInline)
                     throw UsageError("option " + name + " takes no value");

@@ -52,7 +52,13 @@ TEST(Cli, HelpForEveryCommand)
     EXPECT_NE(runCli({"import", "--help"}).out.find("industrial_park"), std::string::npos);
     EXPECT_EQ(runCli({}).exitCode, 2);
     EXPECT_EQ(runCli({"frobnicate"}).exitCode, 2);
-    EXPECT_EQ(runCli({"info", "--bogus", "x.gpkg"}).exitCode, 2);
+    const auto bogus = runCli({"info", "--bogus", "x.gpkg"});
+    EXPECT_EQ(bogus.exitCode, 2);
+    // Said once, with where to look: not "planatlas info: planatlas info: …".
+    EXPECT_EQ(
+        bogus.err.find("planatlas info: unknown option '--bogus' (see 'planatlas info --help')"),
+        0u)
+        << bogus.err;
     const auto version = runCli({"--version"});
     EXPECT_EQ(version.exitCode, 0);
     EXPECT_NE(version.out.find("GDAL"), std::string::npos);
