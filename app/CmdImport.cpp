@@ -34,6 +34,9 @@ const Command& importCommand()
         "Price tables (bảng giá đất) come without geometry: --join gives each row the geometry of\n"
         "the commune or road segment it names (names match without case, diacritics or type\n"
         "words such as \"Xã\"); rows that match nothing are listed and nothing is imported.\n\n"
+        "Shapes traced in QGIS over a map sheet placed by 'planatlas georef' come in with\n"
+        "--traced-from SHEET: each is digitized, its source the sheet, its date and its\n"
+        "control-point error, as if drawn over the sheet in PlanAtlas.\n\n"
         "example: planatlas import ws.gpkg kcn.shp --kind industrial_park --encoding tcvn3 \\\n"
         "           --field name_vi=TEN_KCN --code-field MA_KCN --quality indicative\n"
         "         planatlas import ws.gpkg bang_gia.csv --kind land_price \\\n"
@@ -54,6 +57,9 @@ const Command& importCommand()
             {"--code-prefix", "TEXT", "put before every code from --code-field (e.g. TINH2025-)"},
             {"--where", "EXPR", "import only features matching this OGR SQL expression"},
             {"--quality", "Q", "geometry quality: surveyed, digitized (default), indicative"},
+            {"--traced-from", "SHEET",
+             "the features were traced over map sheet SHEET of the workspace (planatlas georef): "
+             "each records it as its source"},
             {"--title-vi", "TEXT", "Vietnamese title of the layer (default: the kind's)"},
             {"--title-en", "TEXT", "English title of the layer"},
             {"--source", "TEXT", "where the data comes from"},
@@ -108,6 +114,7 @@ int runImport(const std::vector<std::string>& args)
     if (!options.codePrefix.empty() && options.codeField.empty())
         throw UsageError("--code-prefix goes with --code-field");
     options.geometryQuality = parsed.value("--quality");
+    options.tracedFrom = parsed.value("--traced-from");
     options.titleVi = parsed.value("--title-vi");
     options.titleEn = parsed.value("--title-en");
     options.source = parsed.value("--source");

@@ -65,4 +65,21 @@ planatlas(import "${WS}" ${TN}/land_price_illustrative.csv --kind land_price
           --quiet)
 execute_process(COMMAND "${PLANATLAS}" link "${WS}" suggest OUTPUT_QUIET COMMAND_ERROR_IS_FATAL ANY)
 planatlas(link "${WS}" review ${TN}/task_review.csv)
+# A test map sheet drawn from the open data above, placed by its grid, and a road traced over
+# it by hand: the sample's one digitised layer (see test_sheet/README.md).
+include(${TN}/test_sheet/sheet.cmake)
+test_sheet(${WS_DIR}/to_thu_phia_nam_thai_nguyen.png ${WS_DIR})
+set(SHEET_ATTRIBUTION "Test sheet drawn by PlanAtlas contributors from ${GB_ATTRIBUTION} ${LEGO_ATTRIBUTION}")
+planatlas(georef "${WS}" ${WS_DIR}/to_thu_phia_nam_thai_nguyen.png --gcp ${TN}/test_sheet/control_points.csv
+          --gcp-crs EPSG:3405 --method affine --layer test_sheet --sheet-date 2026-12-03
+          --title-vi "Tờ thử phía Nam Thái Nguyên (vẽ từ dữ liệu mở, không phải bản đồ quy hoạch)"
+          --title-en "Test sheet, southern Thái Nguyên (drawn from open data, not a plan map)"
+          --source "drawn by the sample recipe with GDAL from the district and transport layers of the sample"
+          --licence "CC BY-SA 4.0" --attribution "${SHEET_ATTRIBUTION}")
+planatlas(import "${WS}" ${TN}/test_sheet/traced_road.geojson --kind road --layer roads_traced_test
+          --traced-from test_sheet
+          --title-vi "Quốc lộ qua Phổ Yên (số hóa thử trên tờ thử)"
+          --title-en "National road through Phổ Yên (test tracing over the test sheet)"
+          --source "traced by hand over the test sheet by PlanAtlas contributors"
+          --licence "CC BY-SA 4.0" --attribution "Traced over the test sheet. ${SHEET_ATTRIBUTION}" --quiet)
 finish()

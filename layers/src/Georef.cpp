@@ -298,7 +298,7 @@ std::vector<RasterLayer> rasterLayers(Workspace& ws)
                      "r.rmse_m, r.loo_rmse_m, r.pixel_size_m, r.width, r.height, r.source, "
                      "r.licence, r.attribution, r.created_at, c.min_x, c.min_y, c.max_x, c.max_y "
                      "FROM pa_rasters r LEFT JOIN gpkg_contents c ON c.table_name = r.layer_name "
-                     "ORDER BY r.layer_name")
+                     "ORDER BY r.created_at, r.layer_name")
             .rows;
     for (const auto& r : rows) {
         RasterLayer l;

@@ -5,6 +5,7 @@
 #include "planatlas/gis/Error.h"
 #include "planatlas/gis/Files.h"
 #include "planatlas/gis/Transform.h"
+#include "planatlas/layers/Digitise.h"
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/LayerKind.h"
 #include "planatlas/layers/Limits.h"
@@ -249,6 +250,17 @@ private:
             throw Error(ErrorKind::Usage,
                         "unknown kind '" + options.kind + "'; kinds are: " + kindIdList());
         quality = options.geometryQuality.empty() ? "digitized" : options.geometryQuality;
+        if (!options.tracedFrom.empty()) {
+            if (!kind->programme)
+                throw Error(ErrorKind::Usage,
+                            "--traced-from: a " + std::string(kind->id) +
+                                " layer records no source per feature; only programme kinds do");
+            if (quality != "digitized")
+                throw Error(ErrorKind::Usage, "--traced-from makes the features digitized; "
+                                              "--quality " +
+                                                  quality + " contradicts it");
+            tracedSource = drawnSource(workspace, options.tracedFrom); // or: no such sheet
+        }
         {
             const auto values = geometryQualityValues();
             if (std::find(values.begin(), values.end(), quality) == values.end())
@@ -1125,6 +1137,10 @@ private:
                 } else {
                     value = std::string(canonical);
                 }
+            } else if (t.attribute == "geometry_quality" && !tracedSource.empty()) {
+                value = quality;
+            } else if (t.attribute == "source" && !tracedSource.empty()) {
+                value = tracedSource;
             } else if (t.attribute == "geometry_quality") {
                 const auto given = gis::toString(value);
                 const auto values = geometryQualityValues();
@@ -1233,6 +1249,7 @@ private:
     // options
     const LayerKind* kind = nullptr;
     std::string quality, validFromOption, validToOption;
+    std::string tracedSource; ///< the sheet's description, with --traced-from
     std::optional<gis::Crs> overrideCrs;
     // source
     SourceOpen how;

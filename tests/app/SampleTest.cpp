@@ -3,6 +3,7 @@
 
 #include "TestSupport.h"
 #include "planatlas/gis/Dataset.h"
+#include "planatlas/layers/Digitise.h"
 #include "planatlas/layers/Workspace.h"
 
 #include <filesystem>
@@ -209,6 +210,33 @@ TEST_F(Sample, NothingLiesOutsideItsProvince)
         EXPECT_EQ(n, 0) << layer;
     for (const auto& [layer, n] : outside("province_pre2025", true))
         EXPECT_EQ(n, layer == "expressways" ? 2 : 0) << layer;
+}
+
+TEST_F(Sample, ARoadTracedOverTheTestSheetLiesOnTheRoadTheSheetShows)
+{
+    // The sheet is drawn from the national roads layer in another CRS, placed again by its grid
+    // and traced by hand: the traced line must come back onto that layer. 100 m is five sheet
+    // pixels; a sheet placed wrongly (axes swapped, the wrong CRS, a pixel origin off by a
+    // line) misses by kilometres.
+    const auto sheets = pa::layers::digitisingSummary(*ws);
+    ASSERT_EQ(sheets.sheets.size(), 1u);
+    const auto& sheet = sheets.sheets[0];
+    EXPECT_EQ(sheet.name, "test_sheet");
+    EXPECT_EQ(sheet.controlPoints, 9);
+    ASSERT_TRUE(sheet.rmseM.has_value());
+    EXPECT_LT(*sheet.rmseM, 5.0);
+    EXPECT_EQ(sheet.features, 1);
+    EXPECT_NE(sheet.titleVi.find("không phải bản đồ quy hoạch"), std::string::npos)
+        << "the sheet must say it is not a plan map";
+    const auto traced = rows("SELECT geometry_quality, source FROM roads_traced_test");
+    ASSERT_EQ(traced.size(), 1u);
+    EXPECT_EQ(pa::gis::toString(traced[0][0]), "digitized");
+    EXPECT_EQ(pa::layers::sheetTitleOfSource(pa::gis::toString(traced[0][1])), sheet.titleVi);
+    EXPECT_GT(number("SELECT ST_Length(geom) FROM roads_traced_test"), 30000);
+    EXPECT_NEAR(number("SELECT COALESCE(ST_Length(ST_Difference(t.geom, (SELECT "
+                       "ST_Buffer(ST_Union(geom), 100) FROM national_roads))), 0) FROM "
+                       "roads_traced_test t"),
+                0.0, 1e-6);
 }
 
 TEST_F(SampleThanhHoa, TheDecisionsProgrammeIsReadAndEveryTaskReviewed)

@@ -1161,8 +1161,10 @@ private slots:
         QCOMPARE(item->text(0), QStringLiteral("Tờ thử"));
         QCOMPARE(item->text(1), QStringLiteral("60 %")); // see-through from the start
         const auto stack = w.layerPanel()->stack();
-        QVERIFY(!stack.empty());
-        QCOMPARE(stack.front().first, std::string("sheet")); // at the bottom
+        QVERIFY(stack.size() > 2);
+        // At the bottom, over the sheet placed before it (the sample's test sheet).
+        QCOMPARE(stack.at(0).first, std::string("test_sheet"));
+        QCOMPARE(stack.at(1).first, std::string("sheet"));
 
         // Zoomed to the sheet (a double click on it), a marker is drawn where it belongs;
         // hidden, it is gone.
@@ -1196,7 +1198,8 @@ private slots:
         // Removed: gone from the list and from the workspace.
         QVERIFY(w.removeSheet(QStringLiteral("sheet")));
         QVERIFY(!w.layerPanel()->itemOf("sheet"));
-        QVERIFY(pa::layers::rasterLayers(*w.workspace()).empty());
+        for (const auto& kept : pa::layers::rasterLayers(*w.workspace()))
+            QVERIFY(kept.name != "sheet"); // the sample's own test sheet stays
     }
 
     void theGeoreferencerPlacesASheetByClicksOnTheSheetAndTheMap()
@@ -1270,10 +1273,11 @@ private slots:
         QTest::mouseClick(dialog->placeButton(), Qt::LeftButton);
         QVERIFY(w.layerPanel()->itemOf("kcn_sheet"));
         const auto sheets = pa::layers::rasterLayers(*w.workspace());
-        QCOMPARE(sheets.size(), std::size_t(1));
-        QCOMPARE(sheets[0].controlPoints, 7);
-        QCOMPARE(sheets[0].method, std::string("poly2"));
-        QCOMPARE(sheets[0].titleVi, std::string("Bản đồ KCN thử"));
+        QCOMPARE(sheets.size(), std::size_t(2));                // with the sample's test sheet
+        QCOMPARE(sheets.back().name, std::string("kcn_sheet")); // the newest, on top
+        QCOMPARE(sheets.back().controlPoints, 7);
+        QCOMPARE(sheets.back().method, std::string("poly2"));
+        QCOMPARE(sheets.back().titleVi, std::string("Bản đồ KCN thử"));
         dialog->close();
     }
 

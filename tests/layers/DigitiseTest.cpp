@@ -351,3 +351,64 @@ TEST_F(Digitise, ANewFeatureTakesTheKindsOtherAttributesTypedTheVietnameseWay)
     refused("planned_area_ha", "khoảng 100");
     refused("source", "bịa ra");
 }
+
+TEST_F(Digitise, ShapesTracedInAnotherProgramComeInDigitizedFromTheirSheet)
+{
+    // Traced in QGIS over the placed sheet: the file says "indicative" and has its own source,
+    // but it was traced over the sheet, and the import says so.
+    const std::string file = m_dir.file("traced.csv");
+    pa::test::writeBytes(file, "code,name_vi,status,geometry_quality,source,wkt\n"
+                               "K7,KCN vẽ trong QGIS,planned,indicative,tôi vẽ," +
+                                   rect(9000, 9000, 10000, 10000) + "\n");
+    pa::layers::ImportOptions o;
+    o.sourcePath = file;
+    o.kind = "industrial_park";
+    o.layerName = "traced";
+    o.sourceCrs = "EPSG:9213";
+    o.codeField = "code";
+    o.tracedFrom = "sheet";
+
+    // Refused, nothing written: a sheet the workspace does not have, a quality that
+    // contradicts the tracing, a kind that records no source per feature.
+    const auto before = pa::test::readBytes(path());
+    for (const auto& [sheet, quality, kind] : {std::tuple{"no_sheet", "", "industrial_park"},
+                                               std::tuple{"sheet", "indicative", "industrial_park"},
+                                               std::tuple{"sheet", "", "admin_district"}}) {
+        auto ws = pa::layers::Workspace::open(path(), pa::gis::OpenMode::Update);
+        auto refused = o;
+        refused.tracedFrom = sheet;
+        refused.geometryQuality = quality;
+        refused.kind = kind;
+        try {
+            pa::layers::importLayer(ws, refused);
+            ADD_FAILURE() << "imported with sheet " << sheet << ", quality '" << quality
+                          << "', kind " << kind;
+        } catch (const pa::layers::Error& e) {
+            if (std::string_view(sheet) == "no_sheet")
+                EXPECT_NE(std::string(e.what()).find("no_sheet"), std::string::npos) << e.what();
+        }
+        ws.close();
+    }
+    EXPECT_TRUE(pa::test::readBytes(path()) == before) << "a refused import changed the workspace";
+
+    auto ws = pa::layers::Workspace::open(path(), pa::gis::OpenMode::Update);
+    pa::layers::importLayer(ws, o);
+    const auto rows =
+        ws.dataset()
+            .execute("SELECT geometry_quality, source, ST_Area(geom) / 10000 FROM traced WHERE "
+                     "code = 'K7'")
+            .rows;
+    ASSERT_EQ(rows.size(), 1u);
+    EXPECT_EQ(pa::gis::toString(rows[0][0]), "digitized");
+    EXPECT_EQ(pa::gis::toString(rows[0][1])
+                  .rfind("map sheet «Tờ thử» (sheet.pgm, 2023-12-30), 10 "
+                         "control points, RMS",
+                         0),
+              0u)
+        << pa::gis::toString(rows[0][1]);
+    EXPECT_NEAR(std::stod(pa::gis::toString(rows[0][2])), 100.0, 1e-6);
+    // The sheet's summary counts it with the shapes drawn in PlanAtlas.
+    const auto summary = pa::layers::digitisingSummary(ws);
+    ASSERT_EQ(summary.sheets.size(), 1u);
+    EXPECT_EQ(summary.sheets[0].features, 1);
+}

@@ -94,7 +94,8 @@ struct GeorefResult
 GeorefResult georeference(Workspace& ws, const GeorefOptions& options,
                           const Progress& progress = {});
 
-/// The map sheets kept in @p ws, by name (empty for a workspace older than schema 5).
+/// The map sheets kept in @p ws, oldest placed first (the newest is drawn on top; empty for a
+/// workspace older than schema 5).
 std::vector<RasterLayer> rasterLayers(Workspace& ws);
 std::vector<PlacedControlPoint> rasterControlPoints(Workspace& ws, const std::string& layer);
 

@@ -30,7 +30,11 @@ struct ImportOptions
     std::string where;      ///< OGR SQL filter on the source ("crosses_thai_nguyen = 1")
     std::string titleVi, titleEn;
     std::string source, licence, attribution;
-    std::string geometryQuality;    ///< for features that do not say; default "digitized"
+    std::string geometryQuality; ///< for features that do not say; default "digitized"
+    /// The map sheet (a raster layer of the workspace) the features were traced over, in
+    /// another program (QGIS) or by hand: every feature becomes "digitized" with the sheet,
+    /// its date and its control-point error as its source, as if drawn in PlanAtlas.
+    std::string tracedFrom;
     std::string validFrom, validTo; ///< administrative units: validity where the source has none
                                     ///< (ISO or Vietnamese day-first dates)
 
