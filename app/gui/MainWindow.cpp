@@ -1538,12 +1538,14 @@ bool MainWindow::correctTask(const std::string& docId, const std::string& taskId
     const QString id = q(docId + ":" + taskId);
     if (action == "drop" && m_interactive &&
         QMessageBox::question(this, tr("Not a task"),
-                              tr("Record that %1 is not a task? Its links to features go with it; "
-                                 "Edit → Undo brings the task back, not its links.")
+                              tr("Record that %1 is not a task? Its links to features go with "
+                                 "it; Edit → Undo brings the task back with them.")
                                   .arg(id)) != QMessageBox::Yes)
         return false;
-    // The corrections recorded from here on are what an undo takes back.
+    // The corrections recorded from here on are what an undo takes back; the review as it was
+    // (links of a task dropped or merged away go with it) is what an undo puts back.
     const auto last = std::make_shared<std::int64_t>(0);
+    const auto review = std::make_shared<plan::ReviewState>();
     const bool done = pushEdit(
         tr("correct %1").arg(id), tr("Cannot correct %1").arg(id), [=, this](bool forward) {
             if (forward) {
@@ -1552,6 +1554,7 @@ bool MainWindow::correctTask(const std::string& docId, const std::string& taskId
                         .run("SELECT COALESCE(MAX(fid), 0) FROM plan_task_corrections", {})
                         .rows;
                 *last = std::get<std::int64_t>(rows.at(0).at(0));
+                *review = plan::saveReviewState(*m_ws, docId);
                 plan::correctTask(*m_ws, docId, taskId, action, field, value);
             } else {
                 m_ws->transaction([&] {
@@ -1559,6 +1562,7 @@ bool MainWindow::correctTask(const std::string& docId, const std::string& taskId
                         "DELETE FROM plan_task_corrections WHERE doc_id = ? AND fid > ?",
                         {docId, *last});
                     plan::rereadDocument(*m_ws, docId);
+                    plan::restoreReviewState(*m_ws, *review);
                 });
             }
         });

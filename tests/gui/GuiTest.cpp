@@ -1512,6 +1512,20 @@ private slots:
         QCOMPARE(view->located().second, std::stoi(count) - 1);
         w.undoStack()->undo();
         QCOMPARE(query(tasks), count);
+        // … with its review: it was recorded as having no place, and is again.
+        QCOMPARE(query("SELECT COUNT(*) FROM plan_unlocated WHERE task_id = 'cv-2907:1.4#1'"),
+                 std::string("1"));
+        // A task linked to the 11 parks: dropped, its links go; undone, they come back.
+        const std::string parkLinks =
+            "SELECT COUNT(*) FROM industrial_parks_task_links l JOIN plan_tasks t ON t.fid = "
+            "l.related_id WHERE t.task_id = 'cv-2907:2.9#2'";
+        QCOMPARE(query(parkLinks), std::string("11"));
+        QVERIFY(view->chooseTask(QStringLiteral("cv-2907:2.9#2")));
+        QVERIFY(view->dropTask());
+        QCOMPARE(query(parkLinks), std::string("0"));
+        w.undoStack()->undo();
+        QCOMPARE(query(parkLinks), std::string("11"));
+        QCOMPARE(query(tasks), count);
     }
 
     void cuttingMergingAndDeletingAParkAreUndoable()

@@ -208,3 +208,33 @@ TEST_F(PlanRevision, ADifferentDocumentCannotTakeOverAnId)
     EXPECT_EQ(report.corrections.applied, 0);
     expectNothingDangles(ws);
 }
+
+TEST_F(PlanRevision, TheReviewSavedBeforeACorrectionComesBackWhenItIsTakenBack)
+{
+    // The linked IT-zone task (2.8#1) merged into the task before it hands over its link; the
+    // finance task (2.3#1) dropped takes its review with it. What the window's Undo does:
+    // forget the corrections, read the document again, put the saved review back.
+    auto ws = open();
+    const auto saved = saveReviewState(ws, "cv");
+    EXPECT_EQ(saved.links.size(), 1u);
+    const std::string into = one(ws, "SELECT task_id FROM plan_tasks WHERE doc_id = 'cv' AND "
+                                     "ordinal = (SELECT ordinal - 1 FROM plan_tasks WHERE "
+                                     "task_id = 'cv:2.8#1')");
+    ASSERT_FALSE(into.empty());
+    correctTask(ws, "cv", into.substr(3), "merge", "", "2.8#1");
+    correctTask(ws, "cv", "2.3#1", "drop");
+    const std::string linkedTo = "SELECT group_concat(t.task_id) FROM hitech_task_links l JOIN "
+                                 "plan_tasks t ON t.fid = l.related_id";
+    EXPECT_EQ(one(ws, linkedTo), into);
+    EXPECT_EQ(one(ws, "SELECT group_concat(task_id) FROM plan_unlocated"), "cv:2.10#1");
+
+    ws.dataset().execute("DELETE FROM plan_task_corrections");
+    rereadDocument(ws, "cv");
+    restoreReviewState(ws, saved);
+    EXPECT_EQ(one(ws, linkedTo), "cv:2.8#1");
+    EXPECT_EQ(one(ws, "SELECT group_concat(task_id, ' ') FROM (SELECT task_id FROM plan_unlocated "
+                      "ORDER BY task_id)"),
+              "cv:2.10#1 cv:2.3#1");
+    expectNothingDangles(ws);
+    EXPECT_EQ(ws.validate().errorCount(), 0u);
+}

@@ -1562,10 +1562,6 @@ Chạy trên %2, Qt %3.</translation>
         <translation>Không phải nhiệm vụ</translation>
     </message>
     <message>
-        <source>Record that %1 is not a task? Its links to features go with it; Edit → Undo brings the task back, not its links.</source>
-        <translation>Ghi nhận %1 không phải là nhiệm vụ? Các liên kết với đối tượng của nó cũng bị bỏ; Sửa → Hoàn tác sẽ khôi phục nhiệm vụ nhưng không khôi phục liên kết.</translation>
-    </message>
-    <message>
         <source>correct %1</source>
         <translation>hiệu chỉnh %1</translation>
     </message>
@@ -1580,6 +1576,10 @@ Chạy trên %2, Qt %3.</translation>
     <message>
         <source>OK</source>
         <translation>Đồng ý</translation>
+    </message>
+    <message>
+        <source>Record that %1 is not a task? Its links to features go with it; Edit → Undo brings the task back with them.</source>
+        <translation>Ghi nhận %1 không phải là nhiệm vụ? Các liên kết với đối tượng sẽ bị bỏ theo; Sửa → Hoàn tác đưa nhiệm vụ trở lại cùng các liên kết đó.</translation>
     </message>
 </context>
 <context>

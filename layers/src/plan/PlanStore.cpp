@@ -526,4 +526,95 @@ StoreReport rereadDocument(layers::Workspace& workspace, const std::string& docI
     return storePlan(workspace, plan, docId, sourceFile, newCorrections);
 }
 
+namespace {
+
+/// The link tables between features and plan tasks.
+std::vector<std::string> taskLinkTables(gis::Dataset& ds)
+{
+    std::vector<std::string> out;
+    for (const auto& row : ds.execute("SELECT mapping_table_name FROM gpkgext_relations WHERE "
+                                      "related_table_name = 'plan_tasks' ORDER BY 1")
+                               .rows)
+        out.push_back(gis::toString(row[0]));
+    return out;
+}
+
+/// The review tables keyed by task id that @p workspace has.
+std::vector<std::string> taskReviewTables(layers::Workspace& workspace)
+{
+    std::vector<std::string> out = {"plan_link_suggestions"};
+    if (workspace.schemaVersion() >= layers::kSchemaPlanReview)
+        out.emplace_back("plan_unlocated");
+    return out;
+}
+
+} // namespace
+
+ReviewState saveReviewState(layers::Workspace& workspace, const std::string& docId)
+{
+    auto& ds = workspace.dataset();
+    ReviewState state;
+    state.docId = docId;
+    for (const auto& table : taskLinkTables(ds))
+        for (const auto& row :
+             ds.run("SELECT l.base_id, t.task_id FROM " + sqlIdentifier(table) +
+                        " l JOIN plan_tasks t ON t.fid = l.related_id WHERE t.doc_id = ? "
+                        "ORDER BY l.rowid",
+                    {docId})
+                 .rows)
+            state.links.push_back({table, std::get<std::int64_t>(row[0]), gis::toString(row[1])});
+    for (const auto& table : taskReviewTables(workspace)) {
+        ReviewState::Rows saved{table, {}, {}};
+        for (const auto& column :
+             ds.execute("PRAGMA table_info(" + sqlIdentifier(table) + ")").rows)
+            saved.columns.push_back(gis::toString(column[1]));
+        std::string list;
+        for (const auto& c : saved.columns)
+            list += (list.empty() ? "" : ", ") + sqlIdentifier(c);
+        saved.rows = ds.run("SELECT " + list + " FROM " + sqlIdentifier(table) +
+                                " WHERE task_id IN (SELECT task_id FROM plan_tasks WHERE "
+                                "doc_id = ?) ORDER BY rowid",
+                            {docId})
+                         .rows;
+        state.rows.push_back(std::move(saved));
+    }
+    return state;
+}
+
+void restoreReviewState(layers::Workspace& workspace, const ReviewState& state)
+{
+    auto& ds = workspace.dataset();
+    workspace.transaction([&] {
+        const std::string ofDocument =
+            "IN (SELECT fid FROM plan_tasks WHERE doc_id = " + gis::sqlLiteral(state.docId) + ")";
+        for (const auto& table : taskLinkTables(ds))
+            ds.execute("DELETE FROM " + sqlIdentifier(table) + " WHERE related_id " + ofDocument);
+        for (const auto& link : state.links)
+            ds.run("INSERT OR IGNORE INTO " + sqlIdentifier(link.table) +
+                       " (base_id, related_id) SELECT ?, fid FROM plan_tasks WHERE task_id = ?",
+                   {link.feature, link.taskId});
+        for (const auto& saved : state.rows) {
+            // The rows of tasks gone since are kept out: they would name no task.
+            ds.run("DELETE FROM " + sqlIdentifier(saved.table) +
+                       " WHERE task_id IN (SELECT task_id FROM plan_tasks WHERE doc_id = ?)",
+                   {state.docId});
+            std::string list, marks;
+            for (const auto& c : saved.columns) {
+                list += (list.empty() ? "" : ", ") + sqlIdentifier(c);
+                marks += marks.empty() ? "?" : ", ?";
+            }
+            const auto taskColumn = static_cast<std::size_t>(
+                std::find(saved.columns.begin(), saved.columns.end(), "task_id") -
+                saved.columns.begin());
+            for (const auto& row : saved.rows)
+                if (taskColumn < row.size() &&
+                    !ds.run("SELECT 1 FROM plan_tasks WHERE task_id = ?", {row[taskColumn]})
+                         .rows.empty())
+                    ds.run("INSERT OR REPLACE INTO " + sqlIdentifier(saved.table) + " (" + list +
+                               ") VALUES (" + marks + ")",
+                           row);
+        }
+    });
+}
+
 } // namespace pa::plan

@@ -95,6 +95,36 @@ StoreReport correctTask(layers::Workspace& workspace, const std::string& docId,
                         const std::string& taskId, const std::string& action,
                         const std::string& field = {}, const std::string& value = {});
 
+/// What the review of a document's tasks decided: each task's links to features, the tasks
+/// recorded without a place and the suggestions, keyed by task id (a task's row may be made
+/// anew when the document is stored again).
+struct ReviewState
+{
+    std::string docId;
+    struct Link
+    {
+        std::string table; ///< the link table (`<layer>_task_links`)
+        std::int64_t feature = 0;
+        std::string taskId;
+    };
+    std::vector<Link> links;
+    struct Rows
+    {
+        std::string table;
+        std::vector<std::string> columns;
+        std::vector<std::vector<gis::FieldValue>> rows;
+    };
+    std::vector<Rows> rows; ///< plan_unlocated and plan_link_suggestions rows of its tasks
+};
+
+/// The review state of document @p docId's tasks, to put back with restoreReviewState.
+ReviewState saveReviewState(layers::Workspace& workspace, const std::string& docId);
+
+/// Puts the document's review back as @p state recorded it (the undo of a correction that
+/// dropped or merged tasks, after the document is read again without it): links of tasks that
+/// exist again, their place reviews and suggestions; what the state does not hold goes.
+void restoreReviewState(layers::Workspace& workspace, const ReviewState& state);
+
 /// The document's tasks as the reader produces them from its stored text, without corrections.
 ParsedPlan readStoredDocument(layers::Workspace& workspace, const std::string& docId);
 
