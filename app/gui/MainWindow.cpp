@@ -790,6 +790,8 @@ std::unique_ptr<QMenu> MainWindow::mapMenu(double x, double y, double toleranceM
             if (f.shapes.points.empty()) { // areas and lines are drawn and cut
                 menu->addAction(tr("Draw the shape of %1 anew").arg(q(f.name)), this,
                                 [this, layer, fid] { startDrawing(layer, fid); });
+                menu->addAction(tr("Move the corners of %1").arg(q(f.name)), this,
+                                [this, layer, fid] { startEditingCorners(layer, fid); });
                 menu->addAction(tr("Cut %1 along a line").arg(q(f.name)), this,
                                 [this, layer, fid] { startCutting(layer, fid); });
             }
@@ -1242,15 +1244,21 @@ bool MainWindow::removeSheet(const QString& layer)
     return true;
 }
 
-std::string MainWindow::tracedSheet() const
+std::string MainWindow::tracedSheet(const std::optional<gis::Envelope>& over) const
 {
     if (!m_ws)
         return {};
     const auto sheets = layers::rasterLayers(*m_ws);
+    // A shape is traced from a sheet it lies on: one elsewhere on the map is drawn by hand.
+    auto under = [&](const layers::RasterLayer& r) {
+        return !over || (r.extent && r.extent->minX <= over->maxX && over->minX <= r.extent->maxX &&
+                         r.extent->minY <= over->maxY && over->minY <= r.extent->maxY);
+    };
     std::string traced;
     for (const auto& entry : m_layers->stack()) // bottom first: the last is on top
-        if (entry.second > 0 && std::any_of(sheets.begin(), sheets.end(),
-                                            [&](const auto& r) { return r.name == entry.first; }))
+        if (entry.second > 0 && std::any_of(sheets.begin(), sheets.end(), [&](const auto& r) {
+                return r.name == entry.first && under(r);
+            }))
             traced = entry.first;
     return traced;
 }
@@ -1317,7 +1325,14 @@ bool MainWindow::saveDrawing(const std::vector<QPointF>& vertices)
     text.back() = ')';
     if (area)
         text += ')';
-    const std::string sheet = tracedSheet();
+    std::optional<gis::Envelope> drawnOver;
+    for (const auto& v : vertices)
+        drawnOver =
+            drawnOver
+                ? gis::Envelope{std::min(drawnOver->minX, v.x()), std::min(drawnOver->minY, v.y()),
+                                std::max(drawnOver->maxX, v.x()), std::max(drawnOver->maxY, v.y())}
+                : gis::Envelope{v.x(), v.y(), v.x(), v.y()};
+    const std::string sheet = tracedSheet(drawnOver);
     const std::string name = layer.toStdString();
     if ((area && vertices.size() < 3) || vertices.size() < 2) {
         showError(tr("Cannot draw in %1").arg(layer), tr("too few corners"));
@@ -1387,6 +1402,48 @@ bool MainWindow::saveDrawing(const std::vector<QPointF>& vertices)
         return false;
     }
     m_canvas->refresh();
+    return true;
+}
+
+bool MainWindow::startEditingCorners(const QString& layer, std::int64_t fid)
+{
+    if (!m_ws)
+        return false;
+    gis::Shapes shapes;
+    try {
+        shapes = layers::featureShapes(*m_ws, layer.toStdString(), {fid});
+    } catch (const std::exception& e) {
+        showError(tr("Cannot edit %1").arg(layer), q(e.what()));
+        return false;
+    }
+    std::vector<gis::Coord> corners;
+    bool area = false;
+    if (shapes.polygons.size() == 1 && shapes.polygons[0].size() == 1 && shapes.lines.empty()) {
+        corners = shapes.polygons[0][0];
+        if (corners.size() > 1 && corners.front().x == corners.back().x &&
+            corners.front().y == corners.back().y)
+            corners.pop_back(); // the ring's closing corner is its first
+        area = true;
+    } else if (shapes.lines.size() == 1 && shapes.polygons.empty()) {
+        corners = shapes.lines[0];
+    } else {
+        showError(tr("Cannot edit %1").arg(layer),
+                  tr("the shape has several parts or holes; draw it anew or cut it instead"));
+        return false;
+    }
+    if (!startDrawing(layer, fid))
+        return false;
+    std::vector<QPointF> points;
+    for (const auto& c : corners)
+        points.emplace_back(c.x, c.y);
+    m_canvas->editCorners(std::move(points), area);
+    const std::string sheet = tracedSheet();
+    statusBar()->showMessage(
+        (sheet.empty() ? tr("Editing without a map sheet: the shape stays indicative.")
+                       : tr("Tracing over %1.").arg(q(sheet))) +
+        QStringLiteral(" ") +
+        tr("Drag a corner, click the middle of a side to add one, Delete removes the corner "
+           "last touched; Enter or a double click ends, Esc stops."));
     return true;
 }
 

@@ -98,6 +98,9 @@ public:
     bool saveDrawing(const std::vector<QPointF>& vertices);
     /// Turns on cutting feature @p fid of @p layer along a line drawn on the map (clicks, a
     /// double click ends): the pieces become features with its tasks (undoable).
+    /// Edit the corners of feature @p fid of @p layer on the map (drag, add, remove); ends in
+    /// a new shape for it as a drawing does (over the visible sheet: digitised from it).
+    bool startEditingCorners(const QString& layer, std::int64_t fid);
     bool startCutting(const QString& layer, std::int64_t fid);
     /// Shows the document of task @p taskId ("doc:III.2#3") in the document view with the task
     /// chosen (@p reload: read it again, after a correction). False when there is none.
@@ -125,8 +128,9 @@ public:
     void setAttributeAsker(AttributeAsker asker) { m_askAttributes = std::move(asker); }
     /// Removes map sheet @p layer after asking (shapes traced over it stay); false when not.
     bool removeSheet(const QString& layer);
-    /// The visible map sheet drawings are traced from (the topmost); empty when none shows.
-    [[nodiscard]] std::string tracedSheet() const;
+    /// The visible map sheet drawings are traced from (the topmost; with @p over, the topmost
+    /// under that part of the map); empty when none shows there.
+    [[nodiscard]] std::string tracedSheet(const std::optional<gis::Envelope>& over = {}) const;
     /// The properties of a map sheet: where it comes from and how well it is placed.
     QMessageBox* showSheetProperties(const layers::RasterLayer& sheet);
     /// A non-modal box titled @p title holding the table rows @p rows.

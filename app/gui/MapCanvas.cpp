@@ -346,7 +346,9 @@ void MapCanvas::paintEvent(QPaintEvent*)
             line << toPixel(m_hover->x(), m_hover->y());
         QPainterPath path;
         path.addPolygon(line);
-        if ((m_tool == Tool::MeasureArea || m_tool == Tool::DrawArea) && line.size() > 2) {
+        if ((m_tool == Tool::MeasureArea || m_tool == Tool::DrawArea ||
+             (m_tool == Tool::EditCorners && m_editArea)) &&
+            line.size() > 2) {
             path.closeSubpath();
             p.fillPath(path, QColor(0xff, 0x7f, 0x00, 50));
         }
@@ -354,8 +356,29 @@ void MapCanvas::paintEvent(QPaintEvent*)
             path, QPen(QColor(255, 255, 255, 220), 5, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
         p.strokePath(path,
                      QPen(QColor(0xe6, 0x55, 0x0d), 2, Qt::DashLine, Qt::RoundCap, Qt::RoundJoin));
-        for (const auto& v : line)
-            p.fillRect(QRectF(v.x() - 3, v.y() - 3, 6, 6), QColor(0xe6, 0x55, 0x0d));
+        if (m_tool == Tool::EditCorners) {
+            // Corners as handles (the one Delete removes outlined), the middles of the sides
+            // as the places a click adds one.
+            const std::size_t sides = m_editArea ? line.size() : line.size() - 1;
+            p.setPen(QPen(QColor(0xe6, 0x55, 0x0d), 1.5));
+            p.setBrush(QColor(255, 255, 255, 230));
+            for (std::size_t i = 0; i < sides && line.size() > 1; ++i)
+                p.drawEllipse((line[i] + line[(i + 1) % line.size()]) / 2, 3.5, 3.5);
+            for (std::size_t i = 0; i < line.size(); ++i) {
+                p.fillRect(QRectF(line[i].x() - 4, line[i].y() - 4, 8, 8),
+                           QColor(0xe6, 0x55, 0x0d));
+                if (m_touched && *m_touched == i) {
+                    p.setBrush(Qt::NoBrush);
+                    p.setPen(QPen(QColor(0x1f, 0x5f, 0xbf), 2));
+                    p.drawRect(QRectF(line[i].x() - 7, line[i].y() - 7, 14, 14));
+                    p.setPen(QPen(QColor(0xe6, 0x55, 0x0d), 1.5));
+                    p.setBrush(QColor(255, 255, 255, 230));
+                }
+            }
+        } else {
+            for (const auto& v : line)
+                p.fillRect(QRectF(v.x() - 3, v.y() - 3, 6, 6), QColor(0xe6, 0x55, 0x0d));
+        }
         const QString text = measurementText();
         if (!text.isEmpty()) {
             QFont f = p.font();
@@ -438,6 +461,10 @@ void MapCanvas::mousePressEvent(QMouseEvent* event)
     m_press = event->position().toPoint();
     m_last = *m_press;
     m_dragging = false;
+    m_grabbed.reset();
+    if (m_tool == Tool::EditCorners)
+        if ((m_grabbed = cornerAt(event->position())))
+            m_touched = m_grabbed;
     m_boxZoom = event->modifiers() & Qt::ShiftModifier;
     m_boxSelect =
         !m_boxZoom && (event->modifiers() & Qt::ControlModifier) && m_tool == Tool::Browse;
@@ -458,7 +485,9 @@ void MapCanvas::mouseMoveEvent(QMouseEvent* event)
     if (!m_dragging && (at - *m_press).manhattanLength() < 4)
         return;
     m_dragging = true;
-    if (m_boxZoom || m_boxSelect) {
+    if (m_grabbed) {
+        m_measure[*m_grabbed] = world; // snapped where it is let go
+    } else if (m_boxZoom || m_boxSelect) {
         m_box = QRect(*m_press, at);
     } else {
         m_cx -= (at.x() - m_last.x()) * m_mpp;
@@ -474,6 +503,32 @@ void MapCanvas::mouseReleaseEvent(QMouseEvent* event)
     if (event->button() != Qt::LeftButton || !m_press)
         return;
     const QPoint at = event->position().toPoint();
+    if (m_tool == Tool::EditCorners) {
+        if (m_grabbed && m_dragging) {
+            QPointF vertex = toWorld(at);
+            if (m_snapper)
+                if (const auto snapped = m_snapper(vertex, 8 * m_mpp))
+                    vertex = *snapped;
+            m_measure[*m_grabbed] = vertex;
+            emit measured(measurementText());
+        } else if (!m_dragging && !m_grabbed) {
+            if (const auto side = sideMiddleAt(at)) { // a new corner in the middle of a side
+                const QPointF& a = m_measure[*side];
+                const QPointF& b = m_measure[(*side + 1) % m_measure.size()];
+                m_measure.insert(m_measure.begin() + static_cast<std::ptrdiff_t>(*side) + 1,
+                                 (a + b) / 2);
+                m_touched = *side + 1;
+                emit measured(measurementText());
+            }
+        } else if (m_dragging) {
+            requestRender(0); // the map was panned
+        }
+        m_press.reset();
+        m_grabbed.reset();
+        m_dragging = false;
+        update();
+        return;
+    }
     if (!m_dragging && m_tool == Tool::PickPoint) {
         const QPointF world = toWorld(at);
         emit picked(world.x(), world.y());
@@ -516,6 +571,11 @@ void MapCanvas::mouseDoubleClickEvent(QMouseEvent* event)
     // The double click's first press and release added its vertex already: it ends there.
     if (m_tool == Tool::Browse || m_tool == Tool::PickPoint || event->button() != Qt::LeftButton)
         return;
+    if (m_tool == Tool::EditCorners) {  // done: the corners as they are now
+        const auto corners = m_measure; // a copy: what it goes to ends the editing
+        emit drawn(corners);
+        return;
+    }
     const QPointF at = toWorld(event->position());
     if (m_measure.empty() ||
         QLineF(toPixel(m_measure.back().x(), m_measure.back().y()), event->position()).length() >
@@ -533,9 +593,44 @@ void MapCanvas::mouseDoubleClickEvent(QMouseEvent* event)
     update();
 }
 
+void MapCanvas::editCorners(std::vector<QPointF> corners, bool area)
+{
+    setTool(Tool::EditCorners);
+    m_measure = std::move(corners);
+    m_editArea = area;
+    m_measureDone = true; // no line to the cursor: the corners move, they are not added
+    emit measured(measurementText());
+    update();
+}
+
+std::optional<std::size_t> MapCanvas::cornerAt(QPointF pixel) const
+{
+    std::optional<std::size_t> best;
+    double nearest = 7; // pixels
+    for (std::size_t i = 0; i < m_measure.size(); ++i) {
+        const double d = QLineF(toPixel(m_measure[i].x(), m_measure[i].y()), pixel).length();
+        if (d <= nearest)
+            nearest = d, best = i;
+    }
+    return best;
+}
+
+std::optional<std::size_t> MapCanvas::sideMiddleAt(QPointF pixel) const
+{
+    const std::size_t sides = m_editArea ? m_measure.size() : m_measure.size() - 1;
+    for (std::size_t i = 0; i < sides && m_measure.size() > 1; ++i) {
+        const QPointF mid = (m_measure[i] + m_measure[(i + 1) % m_measure.size()]) / 2;
+        if (QLineF(toPixel(mid.x(), mid.y()), pixel).length() <= 6)
+            return i;
+    }
+    return std::nullopt;
+}
+
 void MapCanvas::setTool(Tool tool)
 {
     m_tool = tool;
+    m_grabbed.reset();
+    m_touched.reset();
     m_measure.clear();
     m_hover.reset();
     m_measureDone = false;
@@ -548,7 +643,8 @@ MapCanvas::Measurement MapCanvas::measurement() const
 {
     Measurement m;
     m.vertices = m_measure.size();
-    const bool area = m_tool == Tool::MeasureArea || m_tool == Tool::DrawArea;
+    const bool area = m_tool == Tool::MeasureArea || m_tool == Tool::DrawArea ||
+                      (m_tool == Tool::EditCorners && m_editArea);
     for (std::size_t i = 1; i < m_measure.size(); ++i)
         m.lengthM += QLineF(m_measure[i - 1], m_measure[i]).length();
     if (area && m_measure.size() > 2) {
@@ -574,7 +670,9 @@ QString MapCanvas::measurementText() const
         return metres < 1000 ? locale.toString(metres, 'f', 0) + QStringLiteral(" m")
                              : locale.toString(metres / 1000, 'f', 2) + QStringLiteral(" km");
     };
-    if ((m_tool == Tool::MeasureArea || m_tool == Tool::DrawArea) && m.vertices > 2)
+    if ((m_tool == Tool::MeasureArea || m_tool == Tool::DrawArea ||
+         (m_tool == Tool::EditCorners && m_editArea)) &&
+        m.vertices > 2)
         return locale.toString(m.areaM2 / 10000, 'f', m.areaM2 < 100000 ? 2 : 1) +
                QStringLiteral(" ha · ") + tr("perimeter") + QStringLiteral(" ") + km(m.lengthM);
     return km(m.lengthM);
@@ -597,6 +695,22 @@ void MapCanvas::wheelEvent(QWheelEvent* event)
 
 void MapCanvas::keyPressEvent(QKeyEvent* event)
 {
+    if (m_tool == Tool::EditCorners) {
+        const std::size_t fewest = m_editArea ? 3 : 2;
+        if ((event->key() == Qt::Key_Delete || event->key() == Qt::Key_Backspace) && m_touched &&
+            *m_touched < m_measure.size() && m_measure.size() > fewest) {
+            m_measure.erase(m_measure.begin() + static_cast<std::ptrdiff_t>(*m_touched));
+            m_touched.reset();
+            emit measured(measurementText());
+            update();
+            return;
+        }
+        if (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) {
+            const auto corners = m_measure; // a copy: what it goes to ends the editing
+            emit drawn(corners);
+            return;
+        }
+    }
     const double step = 0.25;
     switch (event->key()) {
     case Qt::Key_Plus:

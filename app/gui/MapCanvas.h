@@ -59,10 +59,17 @@ public:
         Browse,
         MeasureDistance,
         MeasureArea,
-        PickPoint, ///< a click gives its position (picked), for a control point
-        DrawArea,  ///< clicks place corners, a double click ends: drawn(vertices)
-        DrawLine   ///< clicks place vertices, a double click ends: drawn(vertices)
+        PickPoint,  ///< a click gives its position (picked), for a control point
+        DrawArea,   ///< clicks place corners, a double click ends: drawn(vertices)
+        DrawLine,   ///< clicks place vertices, a double click ends: drawn(vertices)
+        EditCorners ///< an existing shape's corners dragged, added, removed: see editCorners
     };
+    /// Starts editing the corners of a shape (a ring without its closing corner when @p area):
+    /// a corner is dragged to its new place (and snaps like a drawn one), a click on the
+    /// middle of a side adds a corner there, Delete removes the corner last touched; Enter or a
+    /// double click ends with drawn(corners), Esc (the window's) stops.
+    void editCorners(std::vector<QPointF> corners, bool area);
+    [[nodiscard]] const std::vector<QPointF>& corners() const { return m_measure; }
     /// Where a click while drawing lands: a corner of a feature near it, else where it is.
     using Snapper = std::function<std::optional<QPointF>(QPointF world, double toleranceM)>;
     void setSnapper(Snapper snapper) { m_snapper = std::move(snapper); }
@@ -182,6 +189,12 @@ private:
     {
         return m_tool == Tool::DrawArea || m_tool == Tool::DrawLine;
     }
+    bool m_editArea = false;              ///< EditCorners: the corners make a ring
+    std::optional<std::size_t> m_grabbed; ///< EditCorners: the corner being dragged
+    std::optional<std::size_t> m_touched; ///< EditCorners: the corner Delete removes
+    /// EditCorners: the corner within a few pixels of @p pixel, and the side whose middle is.
+    [[nodiscard]] std::optional<std::size_t> cornerAt(QPointF pixel) const;
+    [[nodiscard]] std::optional<std::size_t> sideMiddleAt(QPointF pixel) const;
 
     QImage m_picture; ///< the last finished rendering
     double m_pictureCx = 0, m_pictureCy = 0, m_pictureMpp = 0;

@@ -35,6 +35,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
@@ -158,6 +159,21 @@ sampleWindow(int width = 1200, int height = 800,
         return nullptr;
     return w;
 }
+
+/// A window on screen on a scratch copy of the sample (for tests that write).
+struct WindowOnCopy
+{
+    WindowOnCopy(int width, int height)
+        : copy(sampleCopy(dir)), window(sampleWindow(width, height, copy))
+    {
+    }
+    /// The first cell of @p sql's answer on the copy.
+    [[nodiscard]] std::string query(const std::string& sql) const { return firstCell(copy, sql); }
+
+    pa::test::TempDir dir;
+    std::string copy;
+    std::unique_ptr<MainWindow> window;
+};
 
 } // namespace
 
@@ -704,11 +720,13 @@ private slots:
         for (auto* a : menu->actions())
             if (!a->isSeparator())
                 words << a->text();
-        // The park here can be given its real shape, be cut or deleted from the same menu.
-        QVERIFY(words.size() > 3 && words[1].startsWith(QStringLiteral("Vẽ lại hình của KCN")));
-        QVERIFY(words[2].startsWith(QStringLiteral("Cắt KCN")));
-        QVERIFY(words[3].startsWith(QStringLiteral("Xóa KCN")));
-        words.remove(1, 3);
+        // The park here can be given its real shape, have its corners moved, be cut or deleted
+        // from the same menu.
+        QVERIFY(words.size() > 4 && words[1].startsWith(QStringLiteral("Vẽ lại hình của KCN")));
+        QVERIFY(words[2].startsWith(QStringLiteral("Di chuyển các đỉnh của KCN")));
+        QVERIFY(words[3].startsWith(QStringLiteral("Cắt KCN")));
+        QVERIFY(words[4].startsWith(QStringLiteral("Xóa KCN")));
+        words.remove(1, 4);
         QCOMPARE(words, (QStringList{QStringLiteral("Ở đây có gì?"),
                                      QStringLiteral("Phóng to tại đây"), QStringLiteral("Thu nhỏ"),
                                      QStringLiteral("Toàn tỉnh"), QStringLiteral("Chép tọa độ")}));
@@ -1374,6 +1392,94 @@ private slots:
                  qualityBefore);
     }
 
+    void aParksCornersAreDraggedAddedAndRemovedOverTheSampleSheet()
+    {
+        const WindowOnCopy on(1200, 900);
+        QVERIFY(on.window);
+        MainWindow& w = *on.window;
+        auto query = [&](const std::string& sql) { return on.query(sql); };
+        const std::string fidOf = "SELECT fid FROM industrial_parks WHERE code = 'KCN-DT'";
+        const std::int64_t fid = std::stoll(query(fidOf));
+        const std::string area = "SELECT ST_Area(geom) FROM industrial_parks WHERE code = 'KCN-DT'";
+        const std::string links =
+            "SELECT COUNT(*) FROM industrial_parks_task_links WHERE base_id = (" + fidOf + ")";
+        const double areaBefore = std::stod(query(area));
+        const std::string linksBefore = query(links);
+        const Park p = park("KCN-DT");
+        w.canvas()->zoomTo({p.x - 2000, p.y - 2000, p.x + 2000, p.y + 2000});
+        QVERIFY(drawn(w));
+
+        QVERIFY(w.startEditingCorners(QStringLiteral("industrial_parks"), fid));
+        auto* canvas = w.canvas();
+        QCOMPARE(canvas->tool(), pa::gui::MapCanvas::Tool::EditCorners);
+        const auto corners = canvas->corners();
+        QVERIFY(corners.size() >= 4); // the indicative octagon, without its closing corner
+        const std::size_t n = corners.size();
+        // The corner farthest east dragged 60 pixels further east, as a hand does.
+        std::size_t east = 0;
+        for (std::size_t i = 1; i < n; ++i)
+            if (corners[i].x() > corners[east].x())
+                east = i;
+        const QPoint from = canvas->toPixel(corners[east].x(), corners[east].y()).toPoint();
+        const QPoint to = from + QPoint(60, 0);
+        QTest::mousePress(canvas, Qt::LeftButton, {}, from);
+        QTest::mouseMove(canvas, from + QPoint(20, 0));
+        QTest::mouseMove(canvas, to);
+        QTest::mouseRelease(canvas, Qt::LeftButton, {}, to);
+        QCOMPARE(canvas->corners().size(), n);
+        const QPointF dropped = canvas->toWorld(to);
+        QVERIFY(QLineF(canvas->corners()[east], dropped).length() < 8 * canvas->metresPerPixel());
+        QVERIFY(canvas->corners()[east].x() > corners[east].x() + 40 * canvas->metresPerPixel());
+        // A click on the middle of the next side adds a corner there; Delete takes it out.
+        const QPointF a = canvas->corners()[east], b = canvas->corners()[(east + 1) % n];
+        const QPointF middle = (a + b) / 2;
+        QTest::mouseClick(canvas, Qt::LeftButton, {},
+                          canvas->toPixel(middle.x(), middle.y()).toPoint());
+        QCOMPARE(canvas->corners().size(), n + 1);
+        QVERIFY(QLineF(canvas->corners()[east + 1], middle).length() < 1e-6);
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        canvas->setFocus();
+        QTest::keyClick(canvas, Qt::Key_Delete);
+        QCOMPARE(canvas->corners().size(), n);
+        // Enter: the park's new shape, larger, traced over the sample's test sheet under it,
+        // its links kept; Undo puts the old one back.
+        QTest::keyClick(canvas, Qt::Key_Return);
+        QCOMPARE(canvas->tool(), pa::gui::MapCanvas::Tool::Browse);
+        const double areaAfter = std::stod(query(area));
+        QVERIFY2(areaAfter > areaBefore * 1.02,
+                 qPrintable(QStringLiteral("%1 → %2: %3")
+                                .arg(areaBefore)
+                                .arg(areaAfter)
+                                .arg(w.statusBar()->currentMessage())));
+        QCOMPARE(query(links), linksBefore);
+        QCOMPARE(query("SELECT geometry_quality FROM industrial_parks WHERE code = 'KCN-DT'"),
+                 std::string("digitized"));
+        QVERIFY(query("SELECT source FROM industrial_parks WHERE code = 'KCN-DT'")
+                    .find("«Tờ thử phía Nam Thái Nguyên") != std::string::npos);
+        w.undoStack()->undo();
+        QVERIFY(std::abs(std::stod(query(area)) - areaBefore) < 1e-3);
+        QCOMPARE(query("SELECT geometry_quality FROM industrial_parks WHERE code = 'KCN-DT'"),
+                 std::string("indicative"));
+
+        // Far from the sheet (Định Hóa, in the north), a shape is drawn by hand: indicative.
+        w.setAttributeAsker([](const QString&) {
+            return std::optional<pa::layers::DrawnAttributes>({"KCN-BAC", "KCN phía Bắc", ""});
+        });
+        const double x0 = 425000, y0 = 2435000;
+        canvas->zoomTo({x0 - 100, y0 - 100, x0 + 1100, y0 + 1100});
+        QVERIFY(drawn(w));
+        QVERIFY(!w.tracedSheet().empty()); // a sheet shows, elsewhere
+        QVERIFY(w.startDrawing(QStringLiteral("industrial_parks")));
+        for (const auto& [x, y] : std::vector<std::pair<double, double>>{
+                 {x0, y0}, {x0 + 1000, y0}, {x0 + 1000, y0 + 1000}})
+            QTest::mouseClick(canvas, Qt::LeftButton, {}, canvas->toPixel(x, y).toPoint());
+        QTest::mouseDClick(canvas, Qt::LeftButton, {},
+                           canvas->toPixel(x0 + 1000, y0 + 1000).toPoint());
+        QCOMPARE(query("SELECT geometry_quality FROM industrial_parks WHERE code = 'KCN-BAC'"),
+                 std::string("indicative"));
+    }
+
     void aBoxOrAClickOnTheMapSelectsRowsOfTheAttributeTable()
     {
         const auto window = sampleWindow(1200, 900);
@@ -1530,12 +1636,10 @@ private slots:
 
     void cuttingMergingAndDeletingAParkAreUndoable()
     {
-        pa::test::TempDir dir;
-        const auto copy = sampleCopy(dir);
-        const auto window = sampleWindow(1200, 900, copy);
-        QVERIFY(window);
-        MainWindow& w = *window;
-        auto query = [&](const std::string& sql) { return firstCell(copy, sql); };
+        const WindowOnCopy on(1200, 900);
+        QVERIFY(on.window);
+        MainWindow& w = *on.window;
+        auto query = [&](const std::string& sql) { return on.query(sql); };
         const std::string count = "SELECT COUNT(*) FROM industrial_parks";
         const std::string parks = query(count);
         auto linksOf = [&](const std::string& code) {
@@ -1778,6 +1882,30 @@ private slots:
             QTest::qWait(300);
             const QImage shot = sw.grab().toImage();
             QVERIFY(shot.save(dir + QStringLiteral("/2g-digitised-park-vi.png")));
+        }
+        {
+            // The corners of a park being moved over the sample's test sheet, beside the road
+            // traced over it.
+            pa::test::TempDir copyDir;
+            const auto copy = sampleCopy(copyDir);
+            const auto editWindow = sampleWindow(1440, 900, copy);
+            QVERIFY(editWindow);
+            MainWindow& ew = *editWindow;
+            const Park p = park("KCN-DT");
+            ew.canvas()->zoomTo({p.x - 3500, p.y - 2500, p.x + 3500, p.y + 2500});
+            QVERIFY(drawn(ew));
+            QVERIFY(ew.startEditingCorners(
+                QStringLiteral("industrial_parks"),
+                std::stoll(firstCell(copy, "SELECT fid FROM industrial_parks WHERE code = "
+                                           "'KCN-DT'"))));
+            const auto corners = ew.canvas()->corners();
+            const QPoint from = ew.canvas()->toPixel(corners[0].x(), corners[0].y()).toPoint();
+            QTest::mousePress(ew.canvas(), Qt::LeftButton, {}, from);
+            QTest::mouseMove(ew.canvas(), from + QPoint(30, 10));
+            QTest::mouseMove(ew.canvas(), from + QPoint(70, 25));
+            QTest::mouseRelease(ew.canvas(), Qt::LeftButton, {}, from + QPoint(70, 25));
+            QTest::qWait(300);
+            QVERIFY(ew.grab().toImage().save(dir + QStringLiteral("/2g2-corners-vi.png")));
         }
         {
             // The export dialog with the preview of an atlas page: a district, its tasks beside.

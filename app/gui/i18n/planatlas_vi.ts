@@ -1581,6 +1581,26 @@ Chạy trên %2, Qt %3.</translation>
         <source>Record that %1 is not a task? Its links to features go with it; Edit → Undo brings the task back with them.</source>
         <translation>Ghi nhận %1 không phải là nhiệm vụ? Các liên kết với đối tượng sẽ bị bỏ theo; Sửa → Hoàn tác đưa nhiệm vụ trở lại cùng các liên kết đó.</translation>
     </message>
+    <message>
+        <source>Move the corners of %1</source>
+        <translation>Di chuyển các đỉnh của %1</translation>
+    </message>
+    <message>
+        <source>Cannot edit %1</source>
+        <translation>Không sửa được %1</translation>
+    </message>
+    <message>
+        <source>the shape has several parts or holes; draw it anew or cut it instead</source>
+        <translation>hình có nhiều phần hoặc có lỗ; hãy vẽ lại hoặc cắt hình</translation>
+    </message>
+    <message>
+        <source>Editing without a map sheet: the shape stays indicative.</source>
+        <translation>Sửa không có tờ bản đồ nền: hình vẫn là vị trí chỉ dẫn.</translation>
+    </message>
+    <message>
+        <source>Drag a corner, click the middle of a side to add one, Delete removes the corner last touched; Enter or a double click ends, Esc stops.</source>
+        <translation>Kéo một đỉnh, nhấp vào giữa một cạnh để thêm đỉnh, phím Delete xóa đỉnh vừa chạm; Enter hoặc nhấp đúp để kết thúc, Esc để dừng.</translation>
+    </message>
 </context>
 <context>
     <name>pa::gui::MapCanvas</name>
