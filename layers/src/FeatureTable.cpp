@@ -58,7 +58,7 @@ namespace {
 
 /// The tables that name a layer in a layer_name column, besides its own.
 const char* const kNamingTables[] = {"pa_layers", "plan_link_suggestions", "admin_units"};
-const std::string kRemovedPrefix = "pa_removed_";
+const std::string kRemovedPrefix(kRemovedLayerPrefix);
 
 std::string keptName(gis::Dataset& ds, const std::string& name)
 {
@@ -97,6 +97,14 @@ RemovedLayer removeLayer(Workspace& ws, const std::string& layer)
             removed.rows[table] = ds.run(
                 "SELECT * FROM " + gis::sqlIdentifier(table) + " WHERE layer_name = ?", {layer});
             ds.run("DELETE FROM " + gis::sqlIdentifier(table) + " WHERE layer_name = ?", {layer});
+        }
+        // Crosswalk rows naming units that are gone with it (no other layer has them).
+        const std::string gone =
+            " FROM admin_crosswalk WHERE old_code NOT IN (SELECT unit_code FROM admin_units) OR "
+            "(new_code IS NOT NULL AND new_code NOT IN (SELECT unit_code FROM admin_units))";
+        if (ds.hasTable("admin_crosswalk")) {
+            removed.rows["admin_crosswalk"] = ds.run("SELECT *" + gone, {});
+            ds.run("DELETE" + gone, {});
         }
         try {
             if (ds.hasTable(layer)) {

@@ -3,6 +3,7 @@
 #include "Schema_p.h"
 #include "planatlas/gis/Error.h"
 #include "planatlas/layers/Errors.h"
+#include "planatlas/layers/FeatureTable.h"
 #include "planatlas/layers/LayerKind.h"
 
 #include <algorithm>
@@ -636,7 +637,7 @@ ValidationReport Workspace::validate(const Progress& progress)
     for (const auto& row :
          m_impl->query("SELECT table_name FROM gpkg_contents WHERE data_type = 'features'").rows) {
         const auto name = asText(row[0]);
-        if (!registeredNames.contains(name))
+        if (!registeredNames.contains(name) && !name.starts_with(kRemovedLayerPrefix))
             add(kWarning, "registry", "layer " + name,
                 "feature table not in the PlanAtlas layer registry (pa_layers); analyses ignore "
                 "it");

@@ -341,3 +341,31 @@ TEST(Workspace, ALayerRemovedWithItsLinksComesBackWholeUntilPurged)
     EXPECT_EQ(ws.validate().errorCount(), 0U);
     EXPECT_THROW((void)pa::layers::removeLayer(ws, "industrial_parks"), pa::layers::Error);
 }
+
+TEST(Workspace, AUnitLayerRemovedTakesItsCrosswalkRowsAndBringsThemBack)
+{
+    // The districts before 2025 are the old side of the sample's crosswalk: removed, the
+    // crosswalk rows naming them go too (else validate finds rows naming no unit); put back,
+    // they come back.
+    PLANATLAS_NEEDS_SAMPLE();
+    pa::test::TempDir dir;
+    const auto copy = dir.file("ws.gpkg");
+    std::filesystem::copy_file(pa::test::sampleWorkspace(), copy);
+    auto ws = pa::layers::Workspace::open(copy, pa::gis::OpenMode::Update);
+    auto crosswalk = [&] {
+        return std::get<std::int64_t>(
+            ws.dataset().run("SELECT COUNT(*) FROM admin_crosswalk", {}).rows[0][0]);
+    };
+    const auto rows = crosswalk();
+    ASSERT_GT(rows, 0);
+    const auto removed = pa::layers::removeLayer(ws, "districts_pre2025");
+    EXPECT_LT(crosswalk(), rows);
+    const auto report = ws.validate();
+    for (const auto& problem : report.problems)
+        if (problem.severity == pa::layers::Problem::Severity::Error ||
+            problem.where.find("removed") != std::string::npos)
+            ADD_FAILURE() << problem.where << ": " << problem.what;
+    pa::layers::restoreLayer(ws, removed);
+    EXPECT_EQ(crosswalk(), rows);
+    EXPECT_EQ(ws.validate().errorCount(), 0U);
+}

@@ -50,6 +50,9 @@ void setLayerTitle(Workspace& workspace, const std::string& layer, const std::st
 
 /// A layer taken out of the workspace, kept aside (its tables renamed "pa_removed_…") until
 /// purgeRemovedLayers() deletes them for good: what putting it back needs.
+/// What the tables of a removed layer are called until purged ("pa_removed_" + name).
+inline constexpr std::string_view kRemovedLayerPrefix = "pa_removed_";
+
 struct RemovedLayer
 {
     std::string layer, linkTable;        ///< names as they were
@@ -60,8 +63,8 @@ struct RemovedLayer
 };
 
 /// Takes @p layer out of the workspace with its links to tasks, the suggestions naming its
-/// features and its units' validity, as one transaction. Throws Error(Usage) for a layer the
-/// workspace does not have, or one whose units other layers' crosswalk rows point to.
+/// features, its units' validity and the crosswalk rows naming them, as one transaction.
+/// Throws Error(Usage) for a layer the workspace does not have.
 RemovedLayer removeLayer(Workspace& workspace, const std::string& layer);
 
 /// Puts back a layer removeLayer took out (before purgeRemovedLayers ran).
