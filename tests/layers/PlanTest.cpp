@@ -1654,6 +1654,19 @@ TEST(PlanLinks, TasksWithoutAPlaceGetASuggestedReasonAndAreRecordedWithIt)
     EXPECT_EQ(reasonOf("Sở Tài chính phối hợp phát triển công nghiệp hỗ trợ."), "programme");
     EXPECT_EQ(reasonOf("Rà soát, hoàn thiện cơ chế, chính sách ưu đãi đầu tư."), "policy");
     EXPECT_EQ(reasonOf("Quản lý, bảo vệ và phát triển rừng phòng hộ đầu nguồn."), "no_layer");
+    // "As the law prescribes" says nothing of the task; the agency that opens a task before
+    // its colon or "có trách nhiệm" says who; "Sơ kết" is not "Sở".
+    EXPECT_EQ(reasonOf("Kiểm tra việc chấp hành pháp luật về giá của các tổ chức kinh doanh."),
+              "reporting");
+    EXPECT_EQ(reasonOf("Giải quyết hồ sơ trong thời hạn quy định, theo quy định của pháp luật."),
+              "programme");
+    EXPECT_EQ(reasonOf("Sở Giáo dục và Đào tạo: tổng hợp và gửi báo cáo giá thị trường."),
+              "reporting");
+    EXPECT_EQ(reasonOf("Các cơ sở giáo dục nghề nghiệp có trách nhiệm báo cáo mức học phí."),
+              "reporting");
+    EXPECT_EQ(reasonOf("Sơ kết, đánh giá kết quả thực hiện: báo cáo UBND tỉnh."), "reporting");
+    EXPECT_EQ(reasonOf("Hướng dẫn nhà đầu tư các thủ tục đầu tư, đất đai, môi trường."),
+              "administration");
 }
 
 TEST(PlanLinks, AUnitMergedIntoAnotherAlsoSuggestsTheUnitThatCarriesItOn)

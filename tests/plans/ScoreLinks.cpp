@@ -4,8 +4,12 @@
 // total, kept apart for the documents the vocabulary and rules were tuned on and for those held
 // out (never read while writing them: each is scored with no rule written for it).
 //
-//   score_links [--tuned DOC,DOC…] [--floors FILE] WS.gpkg REVIEW.csv REASONS.csv [WS REVIEW
-//   REASONS …]
+//   score_links [--tuned DOC,DOC…] [--floors FILE] [--corpus PLAN.txt=GOLD.csv …] WS.gpkg
+//   REVIEW.csv REASONS.csv [WS REVIEW REASONS …]
+//
+// --corpus scores the suggested reasons on plan documents of other provinces, with no
+// workspace: GOLD.csv labels every task the reader finds (task_id,label,note) with a reason
+// class, or "place" for a task that acts on places (left out of the reason score).
 //
 // Each workspace is copied, its links, reviews and suggestions removed, and suggest run on it.
 // With --floors, exits 1 when a held-out figure falls below its floor (a regression guard; the
@@ -14,6 +18,7 @@
 #include "planatlas/gis/Dataset.h"
 #include "planatlas/layers/Workspace.h"
 #include "planatlas/layers/plan/Links.h"
+#include "planatlas/layers/plan/Plan.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -68,6 +73,42 @@ struct ReasonCount
     [[nodiscard]] double share() const { return gold ? double(right) / gold : 0; }
 };
 
+using Confusion = std::map<std::string, std::map<std::string, long>>; // gold → suggested → n
+
+/// Scores the reason suggested for task @p task (@p text) against class @p gold into
+/// @p counts; whether it was right. Only a tuned document's misses are looked into: they go to
+/// @p confusion (and are shown with SCORE_LINKS_SHOW set).
+bool scoreReason(const std::string& task, const std::string& text, const std::string& gold,
+                 bool held, std::initializer_list<ReasonCount*> counts, Confusion& confusion)
+{
+    const auto s = pa::plan::suggestReason(text);
+    const bool right = s.reason && s.reason->id == gold;
+    for (ReasonCount* c : counts) {
+        ++c->gold;
+        c->right += right;
+    }
+    if (held)
+        return right;
+    ++confusion[gold][s.reason ? std::string(s.reason->id) : "-"];
+    if (std::getenv("SCORE_LINKS_SHOW") && !right)
+        std::printf("reason %s: gold %s, suggested %s %s\n  %s\n", task.c_str(), gold.c_str(),
+                    s.reason ? s.reason->id.data() : "-", s.evidence.c_str(),
+                    text.substr(0, 400).c_str());
+    return right;
+}
+
+/// The reason figures per document and per set.
+void printReasons(const std::map<std::string, ReasonCount>& byDoc,
+                  const std::map<bool, ReasonCount>& total, const std::set<std::string>& tuned)
+{
+    for (const auto& [doc, c] : byDoc)
+        std::printf("%-22s %-8s %4ld tasks %5.1f%% right\n", doc.c_str(),
+                    tuned.contains(doc) ? "tuned" : "held-out", c.gold, 100 * c.share());
+    for (const auto& [held, c] : total)
+        std::printf("%-22s %-8s %4ld tasks %5.1f%% right\n", "TOTAL", held ? "held-out" : "tuned",
+                    c.gold, 100 * c.share());
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -75,6 +116,7 @@ int main(int argc, char** argv)
     std::set<std::string> tuned;
     std::string floorsPath;
     std::vector<std::string> inputs;
+    std::vector<std::pair<std::string, std::string>> corpus; // plan text, its gold labels
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         if (a == "--tuned" && i + 1 < argc) {
@@ -83,6 +125,14 @@ int main(int argc, char** argv)
                 tuned.insert(d);
         } else if (a == "--floors" && i + 1 < argc) {
             floorsPath = argv[++i];
+        } else if (a == "--corpus" && i + 1 < argc) {
+            const std::string pair = argv[++i];
+            const auto eq = pair.find('=');
+            if (eq == std::string::npos) {
+                std::cerr << "--corpus takes PLAN.txt=GOLD.csv\n";
+                return 2;
+            }
+            corpus.emplace_back(pair.substr(0, eq), pair.substr(eq + 1));
         } else {
             inputs.push_back(a);
         }
@@ -96,7 +146,7 @@ int main(int argc, char** argv)
     std::map<bool, Count> total;
     std::map<std::string, ReasonCount> reasonsByDoc;
     std::map<bool, ReasonCount> reasonsTotal;
-    std::map<std::string, std::map<std::string, long>> confusion; // gold → suggested → n
+    Confusion confusion;
     std::map<bool, long> unlocatedWithSuggestions, unlocatedTasks;
     // The reviewer's work, per set: groups to decide, single suggestions to take out of an
     // accepted group, links to add by hand, reasons to confirm or to type.
@@ -177,22 +227,11 @@ int main(int argc, char** argv)
                 ws.dataset().run("SELECT text FROM plan_tasks WHERE task_id = ?", {task});
             if (text.rows.empty())
                 throw std::runtime_error("no task " + task + " in " + inputs[t]);
-            const auto s = pa::plan::suggestReason(pa::gis::toString(text.rows[0][0]));
-            const bool right = s.reason && s.reason->id == r.at("reason_class");
+            const bool right =
+                scoreReason(task, pa::gis::toString(text.rows[0][0]), r.at("reason_class"), held,
+                            {&reasonsByDoc[doc], &reasonsTotal[held]}, confusion);
             if (!suggestedTasks.contains(task))
                 ++(right ? effort[held].reasonsConfirmed : effort[held].reasonsTyped);
-            for (ReasonCount* c : {&reasonsByDoc[doc], &reasonsTotal[held]}) {
-                ++c->gold;
-                c->right += right;
-            }
-            // (Only for the tuned documents: the held-out ones are not looked into.)
-            if (!held)
-                ++confusion[r.at("reason_class")][s.reason ? std::string(s.reason->id) : "-"];
-            if (!held && std::getenv("SCORE_LINKS_SHOW") && !right)
-                std::printf("reason %s: gold %s, suggested %s %s\n  %s\n", task.c_str(),
-                            r.at("reason_class").c_str(), s.reason ? s.reason->id.data() : "-",
-                            s.evidence.c_str(),
-                            pa::gis::toString(text.rows[0][0]).substr(0, 400).c_str());
         }
         ws.close();
     }
@@ -225,14 +264,37 @@ int main(int argc, char** argv)
                 unlocatedWithSuggestions[false], unlocatedTasks[false],
                 unlocatedWithSuggestions[true], unlocatedTasks[true]);
     std::printf("\nSuggested reasons against the reason classes written from the text\n");
-    for (const auto& [doc, c] : reasonsByDoc)
-        std::printf("%-22s %-8s %4ld tasks %5.1f%% right\n", doc.c_str(),
-                    tuned.contains(doc) ? "tuned" : "held-out", c.gold, 100 * c.share());
-    for (bool held : {false, true})
-        if (reasonsTotal.contains(held))
-            std::printf("%-22s %-8s %4ld tasks %5.1f%% right\n", "TOTAL",
-                        held ? "held-out" : "tuned", reasonsTotal[held].gold,
-                        100 * reasonsTotal[held].share());
+    printReasons(reasonsByDoc, reasonsTotal, tuned);
+    // Other provinces' documents: the reason suggested for each task labelled with a reason
+    // class, from its text alone (the reader's tasks; no workspace, so no place is known).
+    std::map<std::string, ReasonCount> corpusByDoc;
+    std::map<bool, ReasonCount> corpusTotal;
+    for (const auto& [planPath, goldPath] : corpus) {
+        std::map<std::string, std::string> texts;
+        for (const auto& t : pa::plan::readPlan(planPath).tasks)
+            texts[t.id] = t.text;
+        for (const auto& r : readCsv(goldPath)) {
+            if (r.at("label") == "place")
+                continue;
+            const std::string task = r.at("task_id");
+            const std::string doc = docOf(task);
+            const bool held = !tuned.contains(doc);
+            const auto text = texts.find(task.substr(task.find(':') + 1));
+            if (text == texts.end()) {
+                std::cerr << goldPath << ": the reader finds no task " << task << " in " << planPath
+                          << "\n";
+                return 2;
+            }
+            scoreReason(task, text->second, r.at("label"), held,
+                        {&corpusByDoc[doc], &corpusTotal[held]}, confusion);
+        }
+    }
+    if (!corpus.empty()) {
+        std::printf("\nSuggested reasons on other provinces' documents (text only, labels "
+                    "written from the text)\n");
+        printReasons(corpusByDoc, corpusTotal, tuned);
+    }
+
     std::printf("\nconfusion on the tuned documents (gold → suggested: n)\n");
     for (const auto& [g, row] : confusion) {
         std::printf("  %-15s", g.c_str());
@@ -275,6 +337,8 @@ int main(int argc, char** argv)
         {"tuned_recall", total[false].recall()},
         {"tuned_precision", total[false].precision()},
         {"tuned_reasons", reasonsTotal[false].share()},
+        {"corpus_heldout_reasons", corpusTotal[true].share()},
+        {"corpus_tuned_reasons", corpusTotal[false].share()},
     };
     int failed = 0;
     for (std::string key; floors >> key;) {

@@ -132,7 +132,62 @@ constexpr Cue kCues[] = {
     {"thuong mai", 5, 1.5},
     {"hop tac xa", 5, 1.5},
     {"van hoa", 5, 1},
+    // Checking and overseeing, when they are what the task does.
+    {"kiem tra", 4, 1},
+    {"giam sat", 4, 1},
+    // Procedures an office runs (investment, environment, land) and its appraisals of a
+    // project: administration.
+    {"thu tuc", 1, 1.5},
+    {"danh gia su phu hop", 1, 2},
+    // Prices the province sets, stabilises or registers: a finance matter.
+    {"binh on gia", 0, 2.5},
+    {"dinh gia", 0, 2},
+    {"ke khai gia", 0, 2},
 };
+
+// Phrases that say "as the law prescribes" and nothing about what the task is: their
+// "quy định", "pháp luật" are no sign of a policy task.
+constexpr std::string_view kBoilerplate[] = {
+    "theo quy dinh cua phap luat",
+    "quy dinh cua phap luat",
+    "theo dung quy dinh",
+    "theo quy dinh",
+    "dung quy dinh",
+    "thoi han quy dinh",
+    "thoi gian quy dinh",
+    "chap hanh phap luat",
+};
+
+// How a task that opens with the agency doing it begins ("Sở Giáo dục và Đào tạo: …"): the
+// name says who, not what. Written as in the text: "Sở" is not "sơ kết", "Ban Quản lý" not
+// "ban hành".
+constexpr std::string_view kAgencyHeads[] = {
+    "Sở ",       "Các sở",      "Các Sở",    "Ban Quản lý", "Ban quản lý", "Bộ ",
+    "Ủy ban",    "Uỷ ban",      "UBND",      "Công an",     "Cục ",        "Chi cục",
+    "Văn phòng", "Các cơ quan", "Các cơ sở", "Các đơn vị",  "Cơ quan",     "Kho bạc",
+};
+
+/// @p folded (of @p text) with what says nothing of the task's kind blanked out (offsets kept).
+std::string withoutBoilerplate(std::string folded, std::string_view text)
+{
+    for (const auto phrase : kBoilerplate)
+        for (std::size_t p = findWords(folded, phrase); p != std::string::npos;
+             p = findWords(folded, phrase, p + phrase.size()))
+            folded.replace(p, phrase.size(), phrase.size(), ' ');
+    // "Sở X: …" and "Các cơ sở X có trách nhiệm …": what comes after says what is done.
+    for (const std::string_view after :
+         {std::string_view(":"), std::string_view(" co trach nhiem ")}) {
+        const std::size_t at = folded.find(after);
+        if (at == std::string::npos || at >= 100)
+            continue;
+        for (const auto head : kAgencyHeads)
+            if (text.starts_with(head)) {
+                folded.replace(0, at, at, ' ');
+                break;
+            }
+    }
+    return folded;
+}
 
 } // namespace
 
@@ -144,7 +199,7 @@ std::span<const ReasonClass> reasonClasses()
 ReasonSuggestion suggestReason(const std::string& taskText)
 {
     const text::FoldedText folded = text::foldWithOffsets(taskText);
-    const std::string& F = folded.folded;
+    const std::string F = withoutBoilerplate(folded.folded, taskText);
     // The opening words name the task's main action.
     std::size_t opening = 0;
     for (int words = 0; opening < F.size() && words < 8; ++words) {
