@@ -5,7 +5,9 @@
 #include "planatlas/gis/Dataset.h"
 #include "planatlas/gis/Error.h"
 #include "planatlas/layers/Errors.h"
+#include "planatlas/layers/Georef.h"
 #include "planatlas/layers/LayerKind.h"
+#include "planatlas/layers/Workspace.h"
 #include "planatlas/render/Qgis.h"
 
 #include <QComboBox>
@@ -89,6 +91,19 @@ ImportDialog::ImportDialog(QWidget* parent, const QString& workspacePath, const 
     m_quality->addItem(tr("surveyed"), QStringLiteral("surveyed"));
     m_quality->addItem(tr("indicative (positions from descriptions)"),
                        QStringLiteral("indicative"));
+    // Shapes traced over a map sheet of the workspace (in QGIS, say) say which one.
+    try {
+        auto ws = layers::Workspace::open(workspacePath.toStdString(), gis::OpenMode::ReadOnly);
+        for (const auto& sheet : layers::rasterLayers(ws))
+            m_quality->addItem(
+                tr("digitized, traced over the map sheet %1")
+                    .arg(q(lang == QStringLiteral("en")
+                               ? sheet.titleEn.empty() ? sheet.titleVi : sheet.titleEn
+                               : sheet.titleVi)),
+                QStringLiteral("sheet:") + q(sheet.name));
+    } catch (const std::exception&) {
+        // No sheet to offer: the import says what is wrong with the workspace.
+    }
     form->addRow(tr("Geometry"), m_quality);
     m_source = new QLineEdit(this);
     form->addRow(tr("Source"), m_source);
@@ -228,7 +243,11 @@ layers::ImportOptions ImportDialog::options() const
     if (const auto e = m_encoding->currentData().toString(); !e.isEmpty())
         o.encoding = text::parseEncoding(e.toStdString());
     o.codeField = m_code->currentData().toString().toStdString();
-    o.geometryQuality = m_quality->currentData().toString().toStdString();
+    if (const QString quality = m_quality->currentData().toString();
+        quality.startsWith(QStringLiteral("sheet:")))
+        o.tracedFrom = quality.mid(6).toStdString(); // digitized, from that sheet
+    else
+        o.geometryQuality = quality.toStdString();
     o.source = m_source->text().toStdString();
     o.licence = m_licence->text().toStdString();
     for (int r = 0; r < m_fields->rowCount(); ++r)

@@ -36,6 +36,9 @@ public:
     QComboBox* codeChoice() const { return m_code; }
     QLineEdit* licenceEdit() const { return m_licence; }
     QLineEdit* layerNameEdit() const { return m_layerName; }
+    /// The geometry's quality: digitized, surveyed, indicative, or traced over a map sheet of
+    /// the workspace (data "sheet:NAME").
+    QComboBox* qualityChoice() const { return m_quality; }
     [[nodiscard]] layers::ImportOptions options() const;
 
     /// Imports as the Import button does and waits; true when the layer was added.

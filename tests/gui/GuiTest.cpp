@@ -533,6 +533,34 @@ private slots:
         QCOMPARE(theme(), pa::render::Theme::Programme);
     }
 
+    void shapesTracedElsewhereOverTheSampleSheetComeInAsDigitizedFromIt()
+    {
+        const WindowOnCopy on(1200, 800);
+        QVERIFY(on.window);
+        MainWindow& w = *on.window;
+        // A park traced in QGIS over the sample's test sheet, written in the workspace's CRS.
+        const std::string traced = on.dir.file("kcn_ve.csv");
+        pa::test::writeBytes(traced, "code,name_vi,wkt\nKCN-VE,KCN vẽ trong QGIS,\"POLYGON((434000 "
+                                     "2378000,435000 2378000,435000 2379000,434000 2379000,434000 "
+                                     "2378000))\"\n");
+        pa::gui::ImportDialog dialog(&w, QString::fromStdString(on.copy), QStringLiteral("vi"));
+        QVERIFY(dialog.setSource(QString::fromStdString(traced)));
+        const int sheet = dialog.qualityChoice()->findData(QStringLiteral("sheet:test_sheet"));
+        QVERIFY(sheet >= 0); // the sample's sheet is offered, by its title
+        QVERIFY(
+            dialog.qualityChoice()->itemText(sheet).contains(QStringLiteral("Tờ thử phía Nam")));
+        dialog.qualityChoice()->setCurrentIndex(sheet);
+        dialog.kindChoice()->setCurrentIndex(
+            dialog.kindChoice()->findData(QStringLiteral("industrial_park")));
+        dialog.crsChoice()->setCurrentIndex(
+            dialog.crsChoice()->findData(QStringLiteral("EPSG:9213")));
+        dialog.licenceEdit()->setText(QStringLiteral("CC BY 4.0"));
+        dialog.layerNameEdit()->setText(QStringLiteral("kcn_ve"));
+        QVERIFY2(dialog.runImport(), qPrintable(dialog.error()));
+        QCOMPARE(on.query("SELECT geometry_quality FROM kcn_ve"), std::string("digitized"));
+        QVERIFY(on.query("SELECT source FROM kcn_ve").find("map sheet «Tờ thử phía Nam") == 0);
+    }
+
     void aTaskTheFiltersHideLeavesTheDetailsAndNoMatchSaysWhy()
     {
         const auto window = sampleWindow();

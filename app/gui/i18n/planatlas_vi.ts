@@ -717,6 +717,10 @@
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
+    <message>
+        <source>digitized, traced over the map sheet %1</source>
+        <translation>số hóa, vẽ theo tờ bản đồ %1</translation>
+    </message>
 </context>
 <context>
     <name>pa::gui::LayerPanel</name>
