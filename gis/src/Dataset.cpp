@@ -504,6 +504,21 @@ std::optional<Layer> Dataset::layerByName(std::string_view name) const
     return Layer(layer);
 }
 
+void Dataset::insertRows(const std::string& table, const SqlResult& rows, bool replace)
+{
+    if (rows.rows.empty())
+        return;
+    std::string columns, marks;
+    for (const auto& c : rows.columns) {
+        columns += (columns.empty() ? "" : ", ") + sqlIdentifier(c);
+        marks += marks.empty() ? "?" : ", ?";
+    }
+    const std::string sql = std::string(replace ? "INSERT OR REPLACE" : "INSERT") + " INTO " +
+                            sqlIdentifier(table) + " (" + columns + ") VALUES (" + marks + ")";
+    for (const auto& row : rows.rows)
+        run(sql, row);
+}
+
 bool Dataset::hasTable(const std::string& name)
 {
     return !run("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", {name})

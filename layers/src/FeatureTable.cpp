@@ -140,19 +140,8 @@ void restoreLayer(Workspace& ws, const RemovedLayer& removed)
             throw Error(ErrorKind::Workspace,
                         "layer '" + removed.layer + "' cannot be put back: " + e.what());
         }
-        for (const auto& [table, result] : removed.rows) {
-            if (result.rows.empty())
-                continue;
-            std::string columns, marks;
-            for (const auto& c : result.columns) {
-                columns += (columns.empty() ? "" : ", ") + gis::sqlIdentifier(c);
-                marks += marks.empty() ? "?" : ", ?";
-            }
-            for (const auto& row : result.rows)
-                ds.run("INSERT INTO " + gis::sqlIdentifier(table) + " (" + columns + ") VALUES (" +
-                           marks + ")",
-                       row);
-        }
+        for (const auto& [table, result] : removed.rows)
+            ds.insertRows(table, result);
     });
 }
 

@@ -20,6 +20,26 @@ using gis::textOrNull;
 
 namespace {
 
+/// The link tables between features and plan tasks.
+std::vector<std::string> taskLinkTables(gis::Dataset& ds)
+{
+    std::vector<std::string> out;
+    for (const auto& row : ds.execute("SELECT mapping_table_name FROM gpkgext_relations WHERE "
+                                      "related_table_name = 'plan_tasks' ORDER BY 1")
+                               .rows)
+        out.push_back(gis::toString(row[0]));
+    return out;
+}
+
+/// The review tables keyed by task id that @p workspace has.
+std::vector<std::string> taskReviewTables(layers::Workspace& workspace)
+{
+    std::vector<std::string> out = {"plan_link_suggestions"};
+    if (workspace.schemaVersion() >= layers::kSchemaPlanReview)
+        out.emplace_back("plan_unlocated");
+    return out;
+}
+
 std::string slug(const std::string& text)
 {
     return text::slug(text, '-');
@@ -303,14 +323,11 @@ StoreReport storePlan(layers::Workspace& workspace, const ParsedPlan& readerPlan
             for (const int i : continues)
                 if (i >= 0)
                     continued[static_cast<std::size_t>(i)] = true;
-            const auto linkTables =
-                ds.execute("SELECT mapping_table_name FROM gpkgext_relations WHERE "
-                           "related_table_name = 'plan_tasks'");
+            const auto linkTables = taskLinkTables(ds);
             auto linksOf = [&](std::int64_t fid) {
                 std::int64_t n = 0;
-                for (const auto& row : linkTables.rows)
-                    n += std::stoll(scalar(ds, "SELECT COUNT(*) FROM " +
-                                                   sqlIdentifier(gis::toString(row[0])) +
+                for (const auto& table : linkTables)
+                    n += std::stoll(scalar(ds, "SELECT COUNT(*) FROM " + sqlIdentifier(table) +
                                                    " WHERE related_id = " + std::to_string(fid)));
                 return n;
             };
@@ -387,9 +404,8 @@ StoreReport storePlan(layers::Workspace& workspace, const ParsedPlan& readerPlan
                 const auto from = storedIndex.find(docId + ":" + gone);
                 if (from == storedIndex.end() || continued[from->second])
                     continue;
-                for (const auto& row : linkTables.rows) {
-                    const std::string table = sqlIdentifier(gis::toString(row[0]));
-                    ds.run("UPDATE OR IGNORE " + table +
+                for (const auto& table : linkTables) {
+                    ds.run("UPDATE OR IGNORE " + sqlIdentifier(table) +
                                " SET related_id = (SELECT fid FROM plan_tasks WHERE task_id = ?) "
                                "WHERE related_id = ?",
                            {docId + ":" + into, std::int64_t{stored[from->second].fid}});
@@ -400,8 +416,8 @@ StoreReport storePlan(layers::Workspace& workspace, const ParsedPlan& readerPlan
                     continue;
                 const std::string fid = std::to_string(stored[i].fid);
                 report.linksRemoved += linksOf(stored[i].fid);
-                for (const auto& row : linkTables.rows)
-                    ds.execute("DELETE FROM " + sqlIdentifier(gis::toString(row[0])) +
+                for (const auto& table : linkTables)
+                    ds.execute("DELETE FROM " + sqlIdentifier(table) +
                                " WHERE related_id = " + fid);
                 const std::string& id = held[i];
                 ds.run("DELETE FROM plan_task_agencies WHERE task_id = ?", {id});
@@ -526,30 +542,6 @@ StoreReport rereadDocument(layers::Workspace& workspace, const std::string& docI
     return storePlan(workspace, plan, docId, sourceFile, newCorrections);
 }
 
-namespace {
-
-/// The link tables between features and plan tasks.
-std::vector<std::string> taskLinkTables(gis::Dataset& ds)
-{
-    std::vector<std::string> out;
-    for (const auto& row : ds.execute("SELECT mapping_table_name FROM gpkgext_relations WHERE "
-                                      "related_table_name = 'plan_tasks' ORDER BY 1")
-                               .rows)
-        out.push_back(gis::toString(row[0]));
-    return out;
-}
-
-/// The review tables keyed by task id that @p workspace has.
-std::vector<std::string> taskReviewTables(layers::Workspace& workspace)
-{
-    std::vector<std::string> out = {"plan_link_suggestions"};
-    if (workspace.schemaVersion() >= layers::kSchemaPlanReview)
-        out.emplace_back("plan_unlocated");
-    return out;
-}
-
-} // namespace
-
 ReviewState saveReviewState(layers::Workspace& workspace, const std::string& docId)
 {
     auto& ds = workspace.dataset();
@@ -563,21 +555,11 @@ ReviewState saveReviewState(layers::Workspace& workspace, const std::string& doc
                     {docId})
                  .rows)
             state.links.push_back({table, std::get<std::int64_t>(row[0]), gis::toString(row[1])});
-    for (const auto& table : taskReviewTables(workspace)) {
-        ReviewState::Rows saved{table, {}, {}};
-        for (const auto& column :
-             ds.execute("PRAGMA table_info(" + sqlIdentifier(table) + ")").rows)
-            saved.columns.push_back(gis::toString(column[1]));
-        std::string list;
-        for (const auto& c : saved.columns)
-            list += (list.empty() ? "" : ", ") + sqlIdentifier(c);
-        saved.rows = ds.run("SELECT " + list + " FROM " + sqlIdentifier(table) +
-                                " WHERE task_id IN (SELECT task_id FROM plan_tasks WHERE "
-                                "doc_id = ?) ORDER BY rowid",
-                            {docId})
-                         .rows;
-        state.rows.push_back(std::move(saved));
-    }
+    for (const auto& table : taskReviewTables(workspace))
+        state.rows[table] = ds.run("SELECT * FROM " + sqlIdentifier(table) +
+                                       " WHERE task_id IN (SELECT task_id FROM plan_tasks WHERE "
+                                       "doc_id = ?) ORDER BY rowid",
+                                   {docId});
     return state;
 }
 
@@ -593,26 +575,23 @@ void restoreReviewState(layers::Workspace& workspace, const ReviewState& state)
             ds.run("INSERT OR IGNORE INTO " + sqlIdentifier(link.table) +
                        " (base_id, related_id) SELECT ?, fid FROM plan_tasks WHERE task_id = ?",
                    {link.feature, link.taskId});
-        for (const auto& saved : state.rows) {
-            // The rows of tasks gone since are kept out: they would name no task.
-            ds.run("DELETE FROM " + sqlIdentifier(saved.table) +
+        // The rows of tasks gone since are kept out: they would name no task.
+        std::set<std::string> tasks;
+        for (const auto& row :
+             ds.run("SELECT task_id FROM plan_tasks WHERE doc_id = ?", {state.docId}).rows)
+            tasks.insert(gis::toString(row[0]));
+        for (const auto& [table, saved] : state.rows) {
+            ds.run("DELETE FROM " + sqlIdentifier(table) +
                        " WHERE task_id IN (SELECT task_id FROM plan_tasks WHERE doc_id = ?)",
                    {state.docId});
-            std::string list, marks;
-            for (const auto& c : saved.columns) {
-                list += (list.empty() ? "" : ", ") + sqlIdentifier(c);
-                marks += marks.empty() ? "?" : ", ?";
-            }
             const auto taskColumn = static_cast<std::size_t>(
                 std::find(saved.columns.begin(), saved.columns.end(), "task_id") -
                 saved.columns.begin());
+            gis::SqlResult kept{saved.columns, {}};
             for (const auto& row : saved.rows)
-                if (taskColumn < row.size() &&
-                    !ds.run("SELECT 1 FROM plan_tasks WHERE task_id = ?", {row[taskColumn]})
-                         .rows.empty())
-                    ds.run("INSERT OR REPLACE INTO " + sqlIdentifier(saved.table) + " (" + list +
-                               ") VALUES (" + marks + ")",
-                           row);
+                if (taskColumn < row.size() && tasks.contains(gis::toString(row[taskColumn])))
+                    kept.rows.push_back(row);
+            ds.insertRows(table, kept, /*replace=*/true);
         }
     });
 }

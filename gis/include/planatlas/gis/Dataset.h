@@ -203,6 +203,9 @@ public:
     /// NUL). Returns the rows of a SELECT. GeoPackage only; throws GisError otherwise or on
     /// failure, naming the statement.
     SqlResult run(const std::string& sql, const std::vector<FieldValue>& values);
+    /// Writes @p rows (as a SELECT returned them: its columns, its rows) into @p table with
+    /// run(), one INSERT a row; with @p replace, a row whose key is taken replaces it.
+    void insertRows(const std::string& table, const SqlResult& rows, bool replace = false);
 
     /// Whether the GeoPackage's SQLite database has a table @p name (any table: a layer, a
     /// tile or attribute table, a table set aside). GeoPackage only, as run().

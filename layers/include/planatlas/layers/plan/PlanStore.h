@@ -8,6 +8,7 @@
 #include "planatlas/layers/plan/Plan.h"
 
 #include <cstdint>
+#include <map>
 #include <string>
 
 namespace pa::plan {
@@ -108,13 +109,8 @@ struct ReviewState
         std::string taskId;
     };
     std::vector<Link> links;
-    struct Rows
-    {
-        std::string table;
-        std::vector<std::string> columns;
-        std::vector<std::vector<gis::FieldValue>> rows;
-    };
-    std::vector<Rows> rows; ///< plan_unlocated and plan_link_suggestions rows of its tasks
+    /// Its tasks' rows of plan_link_suggestions and plan_unlocated: table → (columns, rows).
+    std::map<std::string, gis::SqlResult> rows;
 };
 
 /// The review state of document @p docId's tasks, to put back with restoreReviewState.
