@@ -1251,8 +1251,7 @@ std::string MainWindow::tracedSheet(const std::optional<gis::Envelope>& over) co
     const auto sheets = layers::rasterLayers(*m_ws);
     // A shape is traced from a sheet it lies on: one elsewhere on the map is drawn by hand.
     auto under = [&](const layers::RasterLayer& r) {
-        return !over || (r.extent && r.extent->minX <= over->maxX && over->minX <= r.extent->maxX &&
-                         r.extent->minY <= over->maxY && over->minY <= r.extent->maxY);
+        return !over || (r.extent && r.extent->intersects(*over));
     };
     std::string traced;
     for (const auto& entry : m_layers->stack()) // bottom first: the last is on top
@@ -1326,12 +1325,13 @@ bool MainWindow::saveDrawing(const std::vector<QPointF>& vertices)
     if (area)
         text += ')';
     std::optional<gis::Envelope> drawnOver;
-    for (const auto& v : vertices)
-        drawnOver =
-            drawnOver
-                ? gis::Envelope{std::min(drawnOver->minX, v.x()), std::min(drawnOver->minY, v.y()),
-                                std::max(drawnOver->maxX, v.x()), std::max(drawnOver->maxY, v.y())}
-                : gis::Envelope{v.x(), v.y(), v.x(), v.y()};
+    for (const auto& v : vertices) {
+        const gis::Envelope corner{v.x(), v.y(), v.x(), v.y()};
+        if (drawnOver)
+            drawnOver->merge(corner);
+        else
+            drawnOver = corner;
+    }
     const std::string sheet = tracedSheet(drawnOver);
     const std::string name = layer.toStdString();
     if ((area && vertices.size() < 3) || vertices.size() < 2) {

@@ -53,8 +53,7 @@ std::vector<std::int64_t> SpatialIndex::query(const Envelope& envelope) const
     std::vector<std::int64_t> found;
     if (m_impl->list.size() <= 32) {
         for (const auto& [e, item] : m_impl->list)
-            if (e.minX <= envelope.maxX && envelope.minX <= e.maxX && e.minY <= envelope.maxY &&
-                envelope.minY <= e.maxY)
+            if (e.intersects(envelope))
                 found.push_back(item);
         std::sort(found.begin(), found.end());
         return found;

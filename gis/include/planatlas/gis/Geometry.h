@@ -28,6 +28,11 @@ struct Envelope
 {
     double minX = 0, minY = 0, maxX = 0, maxY = 0;
     void merge(const Envelope& other);
+    /// Whether the two share a point (touching edges count).
+    [[nodiscard]] bool intersects(const Envelope& other) const
+    {
+        return minX <= other.maxX && other.minX <= maxX && minY <= other.maxY && other.minY <= maxY;
+    }
 };
 
 /// A position in the geometry's CRS.
