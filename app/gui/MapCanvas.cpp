@@ -346,9 +346,7 @@ void MapCanvas::paintEvent(QPaintEvent*)
             line << toPixel(m_hover->x(), m_hover->y());
         QPainterPath path;
         path.addPolygon(line);
-        if ((m_tool == Tool::MeasureArea || m_tool == Tool::DrawArea ||
-             (m_tool == Tool::EditCorners && m_editArea)) &&
-            line.size() > 2) {
+        if (area() && line.size() > 2) {
             path.closeSubpath();
             p.fillPath(path, QColor(0xff, 0x7f, 0x00, 50));
         }
@@ -643,11 +641,9 @@ MapCanvas::Measurement MapCanvas::measurement() const
 {
     Measurement m;
     m.vertices = m_measure.size();
-    const bool area = m_tool == Tool::MeasureArea || m_tool == Tool::DrawArea ||
-                      (m_tool == Tool::EditCorners && m_editArea);
     for (std::size_t i = 1; i < m_measure.size(); ++i)
         m.lengthM += QLineF(m_measure[i - 1], m_measure[i]).length();
-    if (area && m_measure.size() > 2) {
+    if (area() && m_measure.size() > 2) {
         m.lengthM += QLineF(m_measure.back(), m_measure.front()).length(); // the perimeter
         double twice = 0; // the shoelace: planar area on the projected CRS
         for (std::size_t i = 0; i < m_measure.size(); ++i) {
@@ -670,9 +666,7 @@ QString MapCanvas::measurementText() const
         return metres < 1000 ? locale.toString(metres, 'f', 0) + QStringLiteral(" m")
                              : locale.toString(metres / 1000, 'f', 2) + QStringLiteral(" km");
     };
-    if ((m_tool == Tool::MeasureArea || m_tool == Tool::DrawArea ||
-         (m_tool == Tool::EditCorners && m_editArea)) &&
-        m.vertices > 2)
+    if (area() && m.vertices > 2)
         return locale.toString(m.areaM2 / 10000, 'f', m.areaM2 < 100000 ? 2 : 1) +
                QStringLiteral(" ha · ") + tr("perimeter") + QStringLiteral(" ") + km(m.lengthM);
     return km(m.lengthM);

@@ -189,7 +189,13 @@ private:
     {
         return m_tool == Tool::DrawArea || m_tool == Tool::DrawLine;
     }
-    bool m_editArea = false;              ///< EditCorners: the corners make a ring
+    bool m_editArea = false; ///< EditCorners: the corners make a ring
+    /// Whether the points of the tool in use make a ring (an area), not a line.
+    [[nodiscard]] bool area() const
+    {
+        return m_tool == Tool::MeasureArea || m_tool == Tool::DrawArea ||
+               (m_tool == Tool::EditCorners && m_editArea);
+    }
     std::optional<std::size_t> m_grabbed; ///< EditCorners: the corner being dragged
     std::optional<std::size_t> m_touched; ///< EditCorners: the corner Delete removes
     /// EditCorners: the corner within a few pixels of @p pixel, and the side whose middle is.
