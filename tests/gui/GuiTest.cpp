@@ -1561,12 +1561,11 @@ private slots:
 
     void removingALayerTakesItsLinksAndUndoBringsThemBack()
     {
-        pa::test::TempDir dir;
-        const auto copy = sampleCopy(dir);
-        const auto window = sampleWindow(1200, 800, copy);
-        QVERIFY(window);
-        MainWindow& w = *window;
-        auto query = [&](const std::string& sql) { return firstCell(copy, sql); };
+        const WindowOnCopy on(1200, 800);
+        QVERIFY(on.window);
+        MainWindow& w = *on.window;
+        const std::string& copy = on.copy;
+        auto query = [&](const std::string& sql) { return on.query(sql); };
         const std::string links = query("SELECT COUNT(*) FROM markets_task_links");
         QVERIFY(std::stoi(links) > 0);
         const QString title = QString::fromStdString(w.workspace()->findLayer("markets")->titleVi);
@@ -1597,12 +1596,10 @@ private slots:
 
     void theDocumentViewShowsTasksInTheirTextAndKeepsCorrections()
     {
-        pa::test::TempDir dir;
-        const auto copy = sampleCopy(dir);
-        const auto window = sampleWindow(1400, 900, copy);
-        QVERIFY(window);
-        MainWindow& w = *window;
-        auto query = [&](const std::string& sql) { return firstCell(copy, sql); };
+        const WindowOnCopy on(1400, 900);
+        QVERIFY(on.window);
+        MainWindow& w = *on.window;
+        auto query = [&](const std::string& sql) { return on.query(sql); };
         auto* view = w.documentView();
         // Choosing a task in the plan browser shows its document with the task chosen.
         QVERIFY(w.planBrowser()->selectTask(QStringLiteral("cv-2907:1.2#1")));
