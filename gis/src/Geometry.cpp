@@ -531,7 +531,7 @@ Geometry Geometry::unionOf(const std::vector<const Geometry*>& parts)
     return wrap(std::move(result));
 }
 
-namespace {
+namespace detail {
 
 /// Sign of the turn a → b → c: +1 left, -1 right, 0 when too close to straight to tell in
 /// double arithmetic (the bound is far wider than Shewchuk's, so a 0 is never a wrong sign).
@@ -547,13 +547,10 @@ int turn(const OGRRawPoint& a, const OGRRawPoint& b, const OGRRawPoint& c)
 /// certainly valid: closed, finite, no repeated vertex, no straight or doubled-back corner, and
 /// no two segments that are not neighbours meeting. False means "not sure": GEOS decides. This
 /// spares the conversion to GEOS and its graph for the million parcels an analysis reads.
-bool certainlyValidRing(const OGRLinearRing& ring)
+bool certainlyValidRingPoints(const OGRRawPoint* p, int n)
 {
-    const int n = ring.getNumPoints();
-    if (n < 4 || n > 64)
+    if (n < 4 || n > kMaxCertainRingPoints)
         return false;
-    OGRRawPoint p[64];
-    ring.getPoints(p);
     if (p[0].x != p[n - 1].x || p[0].y != p[n - 1].y)
         return false;
     const int segments = n - 1;
@@ -586,6 +583,29 @@ bool certainlyValidRing(const OGRLinearRing& ring)
     return true;
 }
 
+bool certainlyValidRing(const OGRLinearRing& ring)
+{
+    const int n = ring.getNumPoints();
+    if (n < 4 || n > kMaxCertainRingPoints)
+        return false;
+    OGRRawPoint p[kMaxCertainRingPoints];
+    ring.getPoints(p);
+    return certainlyValidRingPoints(p, n);
+}
+
+double ringArea(const OGRRawPoint* p, int n)
+{
+    if (n < 3)
+        return 0.0;
+    // Green's theorem, Σ x(i)·(y(i+1) − y(i−1)) / 2 over a ring whose last point repeats the
+    // first, summed from the first point as OGR sums it.
+    double sum = p[0].x * (p[1].y - p[n - 1].y);
+    for (int i = 1; i < n - 1; ++i)
+        sum += p[i].x * (p[i + 1].y - p[i - 1].y);
+    sum += p[n - 1].x * (p[0].y - p[n - 2].y);
+    return 0.5 * std::fabs(sum);
+}
+
 /// A polygon or one-part multipolygon of one ring that certainlyValidRing() accepts.
 bool certainlyValid(const OGRGeometry& g)
 {
@@ -603,13 +623,13 @@ bool certainlyValid(const OGRGeometry& g)
            certainlyValidRing(*polygon.getExteriorRing());
 }
 
-} // namespace
+} // namespace detail
 
 bool Geometry::isValid() const
 {
     if (!m_impl->geometry)
         return true;
-    if (certainlyValid(*m_impl->geometry))
+    if (detail::certainlyValid(*m_impl->geometry))
         return true;
     auto geos = detail::toGeos(*m_impl->geometry);
     const char valid = GEOSisValid_r(detail::geosContext(), geos.get());

@@ -76,6 +76,15 @@ struct GeosStringDeleter
 using GeosStringPtr = std::unique_ptr<char, GeosStringDeleter>;
 
 GeosGeometryPtr toGeos(const OGRGeometry& geometry);
+
+/// Rings longer than this are left to GEOS by certainlyValidRingPoints().
+inline constexpr int kMaxCertainRingPoints = 64;
+/// Whether a closed ring of @p n points is certainly valid as a polygon's only ring (see
+/// Geometry.cpp); false means "not sure", and GEOS decides.
+bool certainlyValidRingPoints(const OGRRawPoint* points, int n);
+/// The area of a closed ring, by the same sum in the same order as OGR's get_Area(), so that a
+/// polygon measured from its WKB weighs exactly what it weighs read through OGR.
+double ringArea(const OGRRawPoint* points, int n);
 std::unique_ptr<OGRGeometry> fromGeos(const GEOSGeometry& geometry);
 
 // ---- PROJ ---------------------------------------------------------------------------------

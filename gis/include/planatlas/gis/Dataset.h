@@ -219,6 +219,7 @@ public:
     struct Impl;
 
 private:
+    friend class TableSource; // reads the GeoPackage's tables on connections of its own
     explicit Dataset(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> m_impl;
 };
