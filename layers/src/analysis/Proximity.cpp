@@ -5,6 +5,7 @@
 #include "planatlas/gis/Prepared.h"
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/LayerKind.h"
+#include "planatlas/layers/Parallel.h"
 
 #include <algorithm>
 #include <cmath>
@@ -194,74 +195,63 @@ LayerCorridorResult corridorOfLayer(layers::Workspace& ws, const std::string& la
     for (const auto& e : expressways)
         lines.push_back(&e.geometry);
     const auto network = gis::Geometry::unionOf(lines);
-    const gis::PreparedGeometry prepared(network);
     const double d = distanceKm * 1000.0;
-    // Neighbourhoods along the network: the envelope of every stretch of about 2 km, grown by
-    // the distance, so that the R-tree hands over the parcels along the roads and not those of
-    // the whole envelope of the network (most of a province).
-    std::vector<gis::Envelope> reaches;
-    const auto shapes = network.shapes();
-    for (const auto& line : shapes.lines) {
-        gis::Envelope stretch{line.front().x, line.front().y, line.front().x, line.front().y};
-        double length = 0;
-        for (std::size_t i = 1; i < line.size(); ++i) {
-            const double step = std::hypot(line[i].x - line[i - 1].x, line[i].y - line[i - 1].y);
-            // Long segments are cut too, so that a straight 20 km stretch is not one big box.
-            const int pieces = std::max(1, static_cast<int>(std::ceil(step / 2000.0)));
-            for (int k = 1; k <= pieces; ++k) {
-                const double x = line[i - 1].x + (line[i].x - line[i - 1].x) * k / pieces;
-                const double y = line[i - 1].y + (line[i].y - line[i - 1].y) * k / pieces;
-                stretch.merge({x, y, x, y});
-                length += step / pieces;
-                if (length >= 2000.0) {
-                    reaches.push_back(
-                        {stretch.minX - d, stretch.minY - d, stretch.maxX + d, stretch.maxY + d});
-                    stretch = {x, y, x, y};
-                    length = 0;
-                }
-            }
-        }
-        reaches.push_back({stretch.minX - d, stretch.minY - d, stretch.maxX + d, stretch.maxY + d});
-    }
-    // All features count toward the total (the GeoPackage keeps the count); only those near
-    // the network are read, each once.
+    // All features count toward the total (the GeoPackage keeps the count).
     result.features = table->featureCount(true);
     const bool polygons = table->geometryFamily() == gis::GeometryFamily::Polygon;
     // Cells wholly inside the buffer by d are within reach without measuring (its arcs are
     // chords inside the true distance); cells wholly outside a buffer 3 % wider (more than
     // the chords fall short by) are out of reach. Only features in cells between the two are
-    // measured exactly.
+    // measured exactly. The cells are shared by the threads (read only); each thread prepares
+    // the network for itself.
     const auto inner = network.buffer(d), outer = network.buffer(d * 1.03);
-    const gis::PreparedGeometry innerPrepared(inner), outerPrepared(outer);
-    const gis::CellClassifier innerCells(innerPrepared, *outer.envelope(), 9),
-        outerCells(outerPrepared, *outer.envelope(), 9);
+    const gis::CellClassifier innerCells(gis::PreparedGeometry(inner), *outer.envelope(), 9),
+        outerCells(gis::PreparedGeometry(outer), *outer.envelope(), 9);
     using Where = gis::CellClassifier::Where;
-    std::unordered_set<std::int64_t> seen;
-    std::size_t done = 0;
-    table->setFieldsToRead({});
-    for (const auto& reach : reaches) {
-        progress.update(static_cast<double>(done++) / static_cast<double>(reaches.size()),
-                        "corridor");
-        input.setSpatialFilter(reach);
-        input.resetReading();
-        while (auto f = table->next()) {
-            if (!seen.insert(f->fid()).second)
-                continue;
-            const auto g = input.fit(f->takeGeometry(), f->fid());
-            if (g.isEmpty())
-                continue;
-            const auto e = *g.envelope();
-            if (outerCells.classify(e) == Where::Outside)
-                continue;
-            if (innerCells.classify(e) != Where::Inside && !prepared.distanceWithin(g, d))
-                continue;
-            ++result.within;
-            if (polygons)
-                result.withinAreaHa += g.area() / 10000.0;
-        }
+    const auto source = input.source({});
+    const auto chunks = source.fidChunks();
+    struct Slot
+    {
+        std::int64_t within = 0;
+        double areaM2 = 0;
+    };
+    std::vector<Slot> slots(chunks.size());
+    layers::forEachChunk(chunks.size(), source.connections(input.threads()), progress, "corridor",
+                         [&] {
+                             struct Worker
+                             {
+                                 std::unique_ptr<gis::TableScan> scan;
+                                 std::optional<gis::PreparedGeometry> prepared;
+                                 gis::ScanRow row;
+                             };
+                             auto w = std::make_shared<Worker>();
+                             w->scan = source.open();
+                             w->prepared.emplace(network);
+                             return [&, w](std::size_t chunk) {
+                                 auto& slot = slots[chunk];
+                                 w->scan->select(chunks[chunk].first, chunks[chunk].second);
+                                 while (w->scan->next(w->row)) {
+                                     FittedRow f(input, w->row);
+                                     if (f.empty())
+                                         continue;
+                                     const auto& e = f.envelope();
+                                     if (outerCells.classify(e) == Where::Outside)
+                                         continue;
+                                     if (innerCells.classify(e) != Where::Inside &&
+                                         !w->prepared->distanceWithin(f.geometry(), d))
+                                         continue;
+                                     ++slot.within;
+                                     if (polygons)
+                                         slot.areaM2 += f.area();
+                                 }
+                             };
+                         });
+    double areaM2 = 0;
+    for (const auto& slot : slots) {
+        result.within += slot.within;
+        areaM2 += slot.areaM2;
     }
-    input.setSpatialFilter(std::nullopt);
-    table->readAllFields();
+    result.withinAreaHa = areaM2 / 10000.0;
     progress.update(1.0, "corridor");
     return result;
 }

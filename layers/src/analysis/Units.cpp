@@ -1,7 +1,9 @@
 #include "Units_p.h"
 #include "planatlas/gis/Dataset.h"
+#include "planatlas/gis/Error.h"
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/Limits.h"
+#include "planatlas/layers/Parallel.h"
 
 #include <algorithm>
 #include <random>
@@ -23,7 +25,7 @@ std::vector<std::string> InputNotes::messages(const std::string& workspaceCrs) c
 
 InputLayer::InputLayer(layers::Workspace& ws, const std::string& layer, InputNotes* notes,
                        Repair repair)
-    : m_layer(layer), m_notes(notes), m_repair(repair == Repair::Yes)
+    : m_layer(layer), m_notes(notes), m_dataset(&ws.dataset()), m_repair(repair == Repair::Yes)
 {
     auto table = ws.dataset().layerByName(layer);
     if (!table)
@@ -46,10 +48,15 @@ InputLayer::InputLayer(layers::Workspace& ws, const std::string& layer, InputNot
 
 void InputLayer::setSpatialFilter(const std::optional<gis::Envelope>& rectangle)
 {
+    m_table->setSpatialFilter(inLayerCrs(rectangle));
+}
+
+std::optional<gis::Envelope>
+InputLayer::inLayerCrs(const std::optional<gis::Envelope>& rectangle) const
+{
     if (rectangle && m_toLayer)
-        m_table->setSpatialFilter(m_toLayer->transformBounds(*rectangle));
-    else
-        m_table->setSpatialFilter(rectangle);
+        return m_toLayer->transformBounds(*rectangle);
+    return rectangle;
 }
 
 std::optional<InputLayer::Row> InputLayer::next()
@@ -70,10 +77,57 @@ gis::Geometry InputLayer::fit(gis::Geometry g, std::int64_t fid)
     if (m_repair && !g.isValid()) {
         (void)g.makeValid(g.family(), static_cast<std::size_t>(
                                           layers::limitValue(layers::Limit::RepairCrossings)));
+        const std::lock_guard lock(*m_notesMutex);
         if (m_notes && m_repaired.insert(fid).second)
             ++m_notes->repaired[m_layer];
     }
     return g;
+}
+
+gis::TableSource InputLayer::source(const std::vector<std::string>& numbers)
+{
+    std::optional<gis::TableSource> source;
+    try {
+        source = gis::TableSource::of(*m_dataset, m_layer, numbers);
+    } catch (const gis::GisError& e) {
+        throw layers::Error(layers::ErrorKind::Input, "layer '" + m_layer + "': " + e.what());
+    }
+    if (!source)
+        throw layers::Error(layers::ErrorKind::Input,
+                            "layer '" + m_layer + "' is not a table of a GeoPackage workspace");
+    return std::move(*source);
+}
+
+int InputLayer::threads() const
+{
+    return reprojected() ? 1 : layers::workerThreads();
+}
+
+FittedRow::FittedRow(InputLayer& input, const gis::ScanRow& row) : m_row(row)
+{
+    if (!row.hasGeometry())
+        return;
+    if (!input.reprojected()) {
+        if (const auto simple = row.simplePolygon()) {
+            m_envelope = simple->envelope;
+            m_area = simple->area;
+            m_empty = false;
+            return;
+        }
+    }
+    m_geometry = input.fit(row.geometry(), row.fid);
+    if (m_geometry->isEmpty())
+        return;
+    m_envelope = *m_geometry->envelope();
+    m_area = m_geometry->area();
+    m_empty = false;
+}
+
+const gis::Geometry& FittedRow::geometry()
+{
+    if (!m_geometry)
+        m_geometry = m_row.geometry(); // certainly valid, in the workspace CRS: nothing to fit
+    return *m_geometry;
 }
 
 namespace detail {

@@ -9,6 +9,7 @@
 #include "planatlas/gis/Transform.h"
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/LayerKind.h"
+#include "planatlas/layers/Parallel.h"
 #include "planatlas/layers/Text.h"
 
 #include <algorithm>
@@ -43,15 +44,6 @@ detail::InputLayer valueLayer(layers::Workspace& ws, const std::string& values, 
     return input;
 }
 
-std::optional<double> numeric(const gis::FieldValue& v)
-{
-    if (const auto* d = std::get_if<double>(&v))
-        return *d;
-    if (const auto* i = std::get_if<std::int64_t>(&v))
-        return static_cast<double>(*i);
-    return std::nullopt; // no value: not part of the statistics
-}
-
 /// Area of @p v inside a zone (prepared as @p prepared): whole when inside, cut by @p cutArea()
 /// only when it crosses the zone's edge.
 template <typename Cut>
@@ -76,6 +68,17 @@ struct Accumulator
         min = min ? std::min(*min, value) : value;
         max = max ? std::max(*max, value) : value;
         ++n;
+    }
+    /// Adds @p other's statistics (another chunk of the same zone's values).
+    void merge(const Accumulator& other)
+    {
+        weighted += other.weighted;
+        covered += other.covered;
+        if (other.min)
+            min = min ? std::min(*min, *other.min) : other.min;
+        if (other.max)
+            max = max ? std::max(*max, *other.max) : other.max;
+        n += other.n;
     }
     /// Fills @p row's statistics; @p zoneArea in m².
     void fill(ZonalRow& row, double zoneArea) const
@@ -298,11 +301,12 @@ ZonalResult zonal(layers::Workspace& ws, const std::string& values,
     // that cross its edge: a million parcels cost what the few hundred around a park cost.
     // A raster is read only in the window of each polygon.
     const auto targets = programmePolygonLayers(ws, kinds, result.valuesLayer);
-    if (table)
-        table->table().setFieldsToRead({result.field});
+    std::vector<gis::Geometry> zones; // of result.rows, in the same order
     std::size_t done = 0;
     for (const auto& [layerName, kindName] : targets) {
-        progress.update(static_cast<double>(done++) / static_cast<double>(targets.size()), "zonal");
+        progress.update(static_cast<double>(done++) / static_cast<double>(targets.size()) /
+                            (pixels ? 1.0 : 10.0),
+                        "zonal");
         detail::InputLayer features(ws, layerName, &result.notes);
         const int code = features.table().fieldIndex("code"),
                   name = features.table().fieldIndex("name_vi");
@@ -324,34 +328,54 @@ ZonalResult zonal(layers::Workspace& ws, const std::string& values,
                          0,
                          0,
                          0};
-            if (pixels) {
+            if (pixels)
                 pixels->measure(g, row);
-                result.rows.push_back(std::move(row));
-                continue;
-            }
-            const gis::PreparedGeometry prepared(g);
-            Accumulator acc;
-            table->setSpatialFilter(g.envelope());
-            table->resetReading();
-            while (auto vf = table->next()) {
-                const auto value = numeric(vf->feature.value(field));
-                if (!value)
-                    continue;
-                const auto& v = vf->geometry;
-                if (v.isEmpty())
-                    continue;
-                if (const double a =
-                        overlapArea(prepared, v, [&] { return g.intersection(v).area(); });
-                    a > 0)
-                    acc.add(a, *value);
-            }
-            table->setSpatialFilter(std::nullopt);
-            acc.fill(row, g.area());
+            else
+                zones.push_back(std::move(g));
             result.rows.push_back(std::move(row));
         }
     }
-    if (table)
-        table->table().readAllFields();
+    if (table) {
+        // Each feature, a chunk: its value polygons read through the R-tree on the thread's own
+        // connection, tested against the feature prepared on that thread.
+        const auto source = table->source({result.field});
+        const auto [first, last] = source.fidRange();
+        layers::forEachChunk(
+            zones.size(), source.connections(table->threads()), progress, "zonal", [&] {
+                struct Worker
+                {
+                    std::unique_ptr<gis::TableScan> scan;
+                    gis::ScanRow row;
+                };
+                auto w = std::make_shared<Worker>();
+                w->scan = source.open();
+                return [&, w](std::size_t i) {
+                    const auto& g = zones[i];
+                    const gis::PreparedGeometry prepared(g);
+                    Accumulator acc;
+                    w->scan->select(first, last, table->inLayerCrs(g.envelope()));
+                    while (w->scan->next(w->row)) {
+                        FittedRow v(*table, w->row);
+                        const auto& value = w->row.numbers[0];
+                        if (!value || v.empty())
+                            continue;
+                        // A rectangle wholly inside the feature or wholly apart from it says
+                        // what the polygon would, without building it.
+                        double a = 0;
+                        if (prepared.containsRectangle(v.envelope()))
+                            a = v.area();
+                        else if (prepared.intersectsRectangle(v.envelope())) {
+                            const auto& vg = v.geometry();
+                            a = overlapArea(prepared, vg,
+                                            [&] { return g.intersection(vg).area(); });
+                        }
+                        if (a > 0)
+                            acc.add(a, *value);
+                    }
+                    acc.fill(result.rows[i], g.area());
+                };
+            });
+    }
     sortByKindAndCode(result);
     progress.update(1.0, "zonal");
     return result;
@@ -391,53 +415,74 @@ ZonalResult zonalByUnits(layers::Workspace& ws, const std::string& values,
     }
     int field = -1;
     auto table = valueLayer(ws, values, result, field);
-    std::vector<Accumulator> acc(units.size());
-    std::vector<std::unique_ptr<gis::PreparedGeometry>> prepared;
+    // Shared by the threads, read only: the units and their cell grids. Each thread prepares
+    // the units again, indexes them and cuts its own tiles: GEOS prepared geometries, trees and
+    // the tiles' cache belong to one thread.
     std::vector<gis::CellClassifier> cells;
-    std::vector<TiledUnit> tiles;
-    gis::SpatialIndex index;
-    for (std::size_t i = 0; i < units.size(); ++i) {
-        prepared.push_back(std::make_unique<gis::PreparedGeometry>(units[i].geometry));
-        cells.emplace_back(*prepared.back(), *units[i].geometry.envelope());
-        // Parcels are under a few hectares: 500 m of margin holds nearly all of them.
-        tiles.emplace_back(units[i].geometry, 500.0);
-        index.insert(*units[i].geometry.envelope(), static_cast<std::int64_t>(i));
-    }
-    const auto total = table.table().featureCount(false);
-    std::int64_t read = 0;
-    table.table().setFieldsToRead({result.field});
-    table.resetReading();
-    while (auto f = table.next()) {
-        if (++read % 20000 == 0)
-            progress.update(total > 0 ? static_cast<double>(read) / static_cast<double>(total)
-                                      : 0.5,
-                            "zonal by unit");
-        const auto value = numeric(f->feature.value(field));
-        if (!value)
-            continue;
-        const auto& v = f->geometry;
-        if (v.isEmpty())
-            continue;
-        const auto envelope = *v.envelope();
-        for (auto i : index.query(envelope)) {
-            const auto u = static_cast<std::size_t>(i);
-            // Most parcels lie in cells wholly inside one unit: their area needs no GEOS.
-            double a = 0;
-            switch (cells[u].classify(envelope)) {
-            case gis::CellClassifier::Where::Inside:
-                a = v.area();
-                break;
-            case gis::CellClassifier::Where::Outside:
-                break;
-            case gis::CellClassifier::Where::Boundary:
-                a = overlapArea(*prepared[u], v, [&] { return tiles[u].overlap(v, envelope); });
-                break;
+    for (const auto& unit : units)
+        cells.emplace_back(gis::PreparedGeometry(unit.geometry), *unit.geometry.envelope());
+    const auto source = table.source({result.field});
+    const auto chunks = source.fidChunks();
+    // One slot of statistics per chunk, merged in chunk order: the same sums in the same order
+    // on one thread or several.
+    std::vector<std::vector<Accumulator>> slots(chunks.size());
+    layers::forEachChunk(
+        chunks.size(), source.connections(table.threads()), progress, "zonal by unit", [&] {
+            struct Worker
+            {
+                std::unique_ptr<gis::TableScan> scan;
+                std::vector<std::unique_ptr<gis::PreparedGeometry>> prepared;
+                std::vector<TiledUnit> tiles;
+                gis::SpatialIndex index;
+                gis::ScanRow row;
+            };
+            auto w = std::make_shared<Worker>();
+            w->scan = source.open();
+            for (const auto& unit : units) {
+                w->index.insert(*unit.geometry.envelope(),
+                                static_cast<std::int64_t>(w->prepared.size()));
+                w->prepared.push_back(std::make_unique<gis::PreparedGeometry>(unit.geometry));
+                // Parcels are under a few hectares: 500 m of margin holds nearly all of them.
+                w->tiles.emplace_back(unit.geometry, 500.0);
             }
-            if (a > 0)
-                acc[u].add(a, *value);
-        }
-    }
-    table.table().readAllFields();
+            return [&, w](std::size_t chunk) {
+                auto& acc = slots[chunk];
+                acc.assign(units.size(), Accumulator{});
+                w->scan->select(chunks[chunk].first, chunks[chunk].second);
+                while (w->scan->next(w->row)) {
+                    FittedRow v(table, w->row); // repaired (and noted) with or without value
+                    const auto& value = w->row.numbers[0];
+                    if (!value || v.empty())
+                        continue;
+                    const auto& envelope = v.envelope();
+                    for (auto i : w->index.query(envelope)) {
+                        const auto u = static_cast<std::size_t>(i);
+                        // Most parcels lie in cells wholly inside one unit: their area needs
+                        // no GEOS.
+                        double a = 0;
+                        switch (cells[u].classify(envelope)) {
+                        case gis::CellClassifier::Where::Inside:
+                            a = v.area();
+                            break;
+                        case gis::CellClassifier::Where::Outside:
+                            break;
+                        case gis::CellClassifier::Where::Boundary: {
+                            const auto& g = v.geometry();
+                            a = overlapArea(*w->prepared[u], g,
+                                            [&] { return w->tiles[u].overlap(g, envelope); });
+                            break;
+                        }
+                        }
+                        if (a > 0)
+                            acc[u].add(a, *value);
+                    }
+                }
+            };
+        });
+    std::vector<Accumulator> acc(units.size());
+    for (const auto& slot : slots)
+        for (std::size_t i = 0; i < slot.size(); ++i)
+            acc[i].merge(slot[i]);
     for (std::size_t i = 0; i < units.size(); ++i) {
         auto row = unitRow(i);
         acc[i].fill(row, units[i].geometry.area());

@@ -5,11 +5,14 @@
 
 #include "planatlas/gis/Dataset.h"
 #include "planatlas/gis/Geometry.h"
+#include "planatlas/gis/TableScan.h"
 #include "planatlas/gis/Transform.h"
 #include "planatlas/layers/Workspace.h"
 #include "planatlas/layers/analysis/Notes.h"
 
 #include <cstdint>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <string>
@@ -50,16 +53,55 @@ public:
     };
     /// The next feature, or nullopt at the end.
     std::optional<Row> next();
-    /// @p geometry of feature @p fid fitted as next() fits it.
+    /// @p geometry of feature @p fid fitted as next() fits it. Safe on several threads at
+    /// once when the layer is not reprojected().
     gis::Geometry fit(gis::Geometry geometry, std::int64_t fid);
+
+    /// Whether the layer is stored in another CRS than the workspace's.
+    [[nodiscard]] bool reprojected() const { return m_toWorkspace.has_value(); }
+    /// The layer's table read directly (gis/TableScan.h) with the numeric fields @p numbers,
+    /// for passes over millions of features on several threads: rows are then fitted with
+    /// FittedRow. Throws layers::Error(Input) when the workspace cannot be read that way.
+    [[nodiscard]] gis::TableSource source(const std::vector<std::string>& numbers);
+    /// @p rectangle (workspace CRS) in the layer's CRS, grown to hold the transformed one, for
+    /// TableScan::select; nullopt stays nullopt.
+    [[nodiscard]] std::optional<gis::Envelope>
+    inLayerCrs(const std::optional<gis::Envelope>& rectangle) const;
+    /// The threads a pass over this layer may use: one when it is reprojected (a coordinate
+    /// transformation serves one thread), else layers::workerThreads().
+    [[nodiscard]] int threads() const;
 
 private:
     std::string m_layer;
     InputNotes* m_notes;
+    gis::Dataset* m_dataset;
     std::optional<gis::Layer> m_table;
     std::optional<gis::CoordinateTransform> m_toWorkspace, m_toLayer;
     std::set<std::int64_t> m_repaired;
+    std::shared_ptr<std::mutex> m_notesMutex = std::make_shared<std::mutex>();
     bool m_repair = true;
+};
+
+/// One row of a TableScan of an InputLayer, as the analyses measure it: a polygon of one ring
+/// that is certainly valid is measured from its WKB and built only if asked for; anything else
+/// is read in full and fitted (reprojected, repaired) as InputLayer::next() fits it.
+class FittedRow
+{
+public:
+    FittedRow(InputLayer& input, const gis::ScanRow& row);
+    /// No geometry, an empty one, or nothing left after repair.
+    [[nodiscard]] bool empty() const { return m_empty; }
+    [[nodiscard]] const gis::Envelope& envelope() const { return m_envelope; }
+    [[nodiscard]] double area() const { return m_area; }
+    /// The fitted geometry, built on first use.
+    [[nodiscard]] const gis::Geometry& geometry();
+
+private:
+    const gis::ScanRow& m_row;
+    std::optional<gis::Geometry> m_geometry;
+    gis::Envelope m_envelope;
+    double m_area = 0;
+    bool m_empty = true;
 };
 
 } // namespace pa::analysis
