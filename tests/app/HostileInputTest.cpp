@@ -118,7 +118,7 @@ TEST_F(HostileInput, GridsMapsAndParcelsPastReasonAreRefusedUpFront)
     EXPECT_NE(r.err.find("PLANATLAS_LIMIT_MAP_PIXELS"), std::string::npos) << r.err;
     EXPECT_FALSE(fs::exists(dir.file("big.png")));
 
-    // 1,000 parcels cannot tile a province of 353,000 ha at 0.25–1.25 ha: said, not 706,758.
+    // 1,000 parcels cannot tile a province of 353,000 ha at 0.025–1.25 ha: said, not 706,758.
     r = runCli({"parcels", ws, "--count", "1000"});
     EXPECT_EQ(r.exitCode, 2);
     EXPECT_NE(r.err.find("--count"), std::string::npos) << r.err;

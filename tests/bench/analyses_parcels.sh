@@ -29,6 +29,9 @@ if ((${#need[@]})); then
 fi
 source tests/bench/common.sh
 ws=$(bench_workspace "$planatlas" "$build" "$count")
+# Both sides get the machine's cores: PlanAtlas its threads (PLANATLAS_THREADS, default the cores),
+# PostgreSQL a leader and cores − 1 parallel workers per query. GeoPandas has one thread.
+cores=${PLANATLAS_THREADS:-$(nproc)}
 declare -A PA PG GP
 
 # ---- PlanAtlas ---------------------------------------------------------------------------------
@@ -49,7 +52,7 @@ run_pa b1 zonal --values parcels_synthetic --kinds industrial_park
 run_pa b2 zonal --values parcels_synthetic --units districts_pre2025
 PA[c]=${PA[b2]}
 /usr/bin/time -f '%M' -o "$work/peak_kb.txt" "$planatlas" analyze "$ws" zonal --values parcels_synthetic \
-    --units districts_pre2025 -o /dev/null 2>/dev/null
+    --units districts_pre2025 -o "$work/pa_peak.csv" 2>/dev/null
 peak=$(tail -1 "$work/peak_kb.txt")
 
 # ---- PostGIS -------------------------------------------------------------------------------------
@@ -63,7 +66,9 @@ if [[ ! -d $pgdir/data ]]; then
     as_pg "$pg/initdb" -D "$pgdir/data" -A trust -U postgres >/dev/null
 fi
 as_pg "$pg/pg_ctl" -D "$pgdir/data" -l "$pgdir/log" -o "-p $port -k $pgdir -c listen_addresses=127.0.0.1 \
-    -c shared_buffers=1GB -c work_mem=256MB -c max_parallel_workers_per_gather=0" -w start >/dev/null
+    -c shared_buffers=1GB -c work_mem=256MB -c max_parallel_workers_per_gather=$((cores - 1)) \
+    -c max_parallel_workers=$cores" \
+    -w start >/dev/null
 trap 'as_pg "$pg/pg_ctl" -D "$pgdir/data" -m fast stop >/dev/null' EXIT
 psql=(psql -h 127.0.0.1 -p "$port" -U postgres -X -q -v ON_ERROR_STOP=1)
 db=bench_$count
@@ -152,6 +157,7 @@ for q in a b1 b2 c; do
         "${gp:-n/a}" "$([[ -n $gp ]] && awk -v p="$gp" -v a="${PA[$q]}" 'BEGIN {printf "%.1f", p / a}' || echo n/a)"
 done
 echo "PlanAtlas times are end to end (open, analyse, write CSV); peers time the query only."
+echo "Cores: PlanAtlas $cores thread(s); PostgreSQL a leader and $((cores - 1)) parallel worker(s); GeoPandas 1."
 echo "Same answers? (a) PlanAtlas within/area_ha: $(tail -1 "$work/pa_a.csv" | cut -d, -f4,5);" \
      "PostGIS count/area_ha: $("${psql[@]}" -d "$db" -At -F, -c "${SQL[a]}")"
 echo "PlanAtlas peak memory for (b2)/(c): $((peak / 1024)) MB"

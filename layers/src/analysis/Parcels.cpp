@@ -39,8 +39,8 @@ constexpr std::array<Use, 7> kUses = {{{"LUA", 0.32, 55000},
 ParcelResult makeParcels(layers::Workspace& ws, const ParcelOptions& options,
                          const layers::Progress& progress)
 {
-    if (options.count < 1 || options.count > 5'000'000)
-        throw layers::ParameterError("count", "must be between 1 and 5000000");
+    if (options.count < 1 || options.count > 20'000'000)
+        throw layers::ParameterError("count", "must be between 1 and 20000000");
     if (ws.findLayer(options.layerName))
         throw layers::Error(layers::ErrorKind::Usage,
                             "the workspace already has a layer '" + options.layerName + "'");
@@ -65,22 +65,25 @@ ParcelResult makeParcels(layers::Workspace& ws, const ParcelOptions& options,
                     cityX = p->x, cityY = p->y;
     }
 
-    // Parcel size: the province's area over the count, kept so that every whole parcel is
-    // 0.05–3 ha (rows 50–130 m high and parcels 40–180 m wide at scale 1, mean 9,900 m²).
+    // Parcel size: the province's area over the count, a mean of 250–12,500 m² (rows 50–130 m
+    // high and parcels 40–180 m wide at scale 1, mean 9,900 m²; at the smallest mean, the house
+    // plots of a dense cadastre, 8–36 m by 9–26 m — a province's several million parcels).
     // A count the province cannot hold at those sizes is said, not silently replaced by
     // another (--count 1000 made 706,758 parcels).
-    const double fewest = province.area() / 12500.0, most = province.area() / 2500.0;
+    constexpr double kSmallestMeanM2 = 250.0, kLargestMeanM2 = 12500.0;
+    const double fewest = province.area() / kLargestMeanM2,
+                 most = province.area() / kSmallestMeanM2;
     if (static_cast<double>(options.count) < fewest * 0.9 ||
         static_cast<double>(options.count) > most * 1.1) {
         auto rounded = [](double v) { return std::to_string(std::llround(v / 1000.0) * 1000); };
         throw layers::ParameterError(
             "count", "the province (" + std::to_string(std::llround(province.area() / 10000.0)) +
                          " ha) holds between about " + rounded(fewest) + " and " + rounded(most) +
-                         " parcels of 0.25–1.25 ha; " + std::to_string(options.count) +
+                         " parcels of 0.025–1.25 ha on average; " + std::to_string(options.count) +
                          " is outside that range");
     }
-    const double meanArea =
-        std::clamp(province.area() / static_cast<double>(options.count), 2500.0, 12500.0);
+    const double meanArea = std::clamp(province.area() / static_cast<double>(options.count),
+                                       kSmallestMeanM2, kLargestMeanM2);
     const double scale = std::sqrt(meanArea / (90.0 * 110.0));
     std::mt19937_64 random(options.seed);
     std::uniform_real_distribution<double> unit(0.0, 1.0);

@@ -14,9 +14,9 @@ namespace pa::analysis {
 
 struct ParcelOptions
 {
-    /// About how many parcels: the province's area over N sets their mean size, kept within
-    /// 0.25–1.25 ha so that whole parcels stay 0.05–3 ha (a small N over a large province gives
-    /// more).
+    /// About how many parcels (at most 20 million): the province's area over N sets their mean
+    /// size, which must fall within 0.025–1.25 ha (house plots of a dense cadastre to fields;
+    /// a count outside what the province holds at those sizes is refused, saying the range).
     std::int64_t count = 100000;
     std::uint64_t seed = 1; ///< the same seed gives the same parcels
     std::string layerName = "parcels_synthetic";
