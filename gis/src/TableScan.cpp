@@ -52,6 +52,25 @@ public:
         ++m_at;
         return u32(type);
     }
+    /// @p n points appended to @p out, the envelope grown by each.
+    bool coords(std::vector<Coord>& out, std::uint32_t n, std::optional<Envelope>& envelope)
+    {
+        const std::size_t bytes = static_cast<std::size_t>(n) * 16;
+        if (m_at + bytes > m_size)
+            return false;
+        const auto first = out.size();
+        out.resize(first + n);
+        std::memcpy(out.data() + first, m_data + m_at, bytes);
+        m_at += bytes;
+        for (std::size_t i = first; i < out.size(); ++i) {
+            const auto& c = out[i];
+            if (!envelope)
+                envelope = Envelope{c.x, c.y, c.x, c.y};
+            else
+                envelope->merge({c.x, c.y, c.x, c.y});
+        }
+        return true;
+    }
     bool points(OGRRawPoint* out, std::uint32_t n)
     {
         const std::size_t bytes = static_cast<std::size_t>(n) * 16;
@@ -124,6 +143,44 @@ std::optional<SimplePolygon> ScanRow::simplePolygon() const
         polygon.envelope.merge({p[i].x, p[i].y, p[i].x, p[i].y});
     polygon.area = detail::ringArea(p, static_cast<int>(n));
     return polygon;
+}
+
+std::optional<Envelope> ScanRow::polygonShapes(Shapes& shapes) const
+{
+    static_assert(sizeof(Coord) == 16, "Coord is two doubles, as WKB's points");
+    if constexpr (std::endian::native != std::endian::little)
+        return std::nullopt;
+    const auto header = headerSize(m_blob, m_size);
+    if (header == 0 || (m_blob[3] & (kEmptyFlag | kExtendedFlag)))
+        return std::nullopt;
+    WkbReader wkb(m_blob + header, m_size - header);
+    std::uint32_t type = 0, parts = 1;
+    if (!wkb.header(type))
+        return std::nullopt;
+    const bool multi = type == wkbMultiPolygon;
+    if (multi && !wkb.u32(parts))
+        return std::nullopt;
+    if (!multi && type != wkbPolygon)
+        return std::nullopt;
+    shapes.points.clear();
+    shapes.lines.clear();
+    shapes.polygons.resize(parts);
+    std::optional<Envelope> envelope;
+    for (auto& polygon : shapes.polygons) {
+        std::uint32_t rings = 0;
+        if ((multi && (!wkb.header(type) || type != wkbPolygon)) || !wkb.u32(rings))
+            return std::nullopt;
+        polygon.resize(rings);
+        for (auto& ring : polygon) {
+            std::uint32_t n = 0;
+            ring.clear();
+            if (!wkb.u32(n) || !wkb.coords(ring, n, envelope))
+                return std::nullopt;
+        }
+    }
+    // As Geometry::shapes(): a polygon without rings is no polygon.
+    std::erase_if(shapes.polygons, [](const auto& polygon) { return polygon.empty(); });
+    return envelope;
 }
 
 Geometry ScanRow::geometry() const

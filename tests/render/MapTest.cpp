@@ -660,3 +660,55 @@ TEST_F(Map, AtlasRefusesWhatItCannotPrintAndLeavesNoFile)
 }
 
 } // namespace
+
+TEST_F(Map, AStreamedLayerIsDrawnInBandsOnTheThreadsCountedOnceAndTheSameOnAnyNumber)
+{
+    // 600 plots of 1 km over the province: a land-price layer is streamed, and on an image it is
+    // drawn in bands across the threads. Every plot must be counted once, as the PDF (drawn in
+    // one pass) counts it, and the picture must not depend on the number of threads.
+    std::string csv = "code,name_vi,price_vnd_m2,source,wkt\n";
+    for (int i = 0; i < 30; ++i)
+        for (int j = 0; j < 20; ++j)
+            csv += "P" + std::to_string(i) + "_" + std::to_string(j) + ",Thửa," +
+                   std::to_string(100000 * (1 + (i + j) % 7)) + ",synthetic," +
+                   rect(i * 1000.0, j * 1000.0, i * 1000.0 + 1000, j * 1000.0 + 1000) + "\n";
+    {
+        auto ws = pa::layers::Workspace::open(path(), pa::gis::OpenMode::Update);
+        add(ws, "plots", "land_price", csv);
+    }
+    for (const bool zoomed : {false, true}) {
+        SCOPED_TRACE(zoomed ? "zoomed" : "whole province");
+        MapOptions o;
+        o.theme = Theme::LandPrice;
+        o.layers = {"plots"};
+        o.pixelSize = std::pair{1200, 900};
+        if (zoomed) // 6.5 × 4.5 km: plots cut by every edge of the frame
+            o.extent = pa::gis::Envelope{X0 + 10500, Y0 + 7500, X0 + 17000, Y0 + 12000};
+        // The first map a process draws places a few of its labels' pixels differently (by
+        // 5/255 at most, Qt's glyph cache filling up): compared after it.
+        (void)write(o, "warm.png");
+        ::setenv("PLANATLAS_THREADS", "1", 1);
+        const auto one = write(o, "one.png");
+        ::setenv("PLANATLAS_THREADS", "3", 1);
+        const auto three = write(o, "three.png");
+        ::unsetenv("PLANATLAS_THREADS");
+        const auto pdf = write(o, "one.pdf");
+        EXPECT_EQ(three.featuresDrawn, one.featuresDrawn);
+        EXPECT_EQ(three.featuresDrawn, pdf.featuresDrawn);
+        EXPECT_TRUE(three.illustrative); // the plots are synthetic: the note is on the map
+        QFile a(QString::fromStdString(m_dir.file("one.png"))),
+            b(QString::fromStdString(m_dir.file("three.png")));
+        ASSERT_TRUE(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+        EXPECT_TRUE(a.readAll() == b.readAll()) << "the picture depends on the threads";
+    }
+    // The whole province shows all 600 plots (and the other layers' features besides).
+    MapOptions o;
+    o.theme = Theme::LandPrice;
+    o.layers = {"plots"};
+    o.pixelSize = std::pair{1200, 900};
+    const auto whole = write(o, "whole.png");
+    MapOptions bare = o;
+    bare.layers = {"parks"};
+    const auto without = write(bare, "without.png");
+    EXPECT_EQ(whole.featuresDrawn - without.featuresDrawn, 600 - 2); // the plots, not the parks
+}

@@ -15,6 +15,7 @@
 #include "planatlas/layers/Georef.h"
 #include "planatlas/layers/LayerKind.h"
 #include "planatlas/layers/Limits.h"
+#include "planatlas/layers/Parallel.h"
 #include "planatlas/layers/PendingFile.h"
 #include "planatlas/layers/Text.h"
 #include "planatlas/layers/analysis/Coverage.h"
@@ -91,9 +92,12 @@ bool streamedKind(const std::string& kind)
     return k && k->symbology.bulk;
 }
 
-bool madeUp(const std::string& source)
+/// The features of @p field's layer whose source says they are made up (illustrative values,
+/// synthetic parcels), as an attribute filter.
+std::string madeUpFilter(const std::string& field)
 {
-    return source == "illustrative" || source == "synthetic";
+    return sqlIdentifier(field) + " IN (" + sqlLiteral("illustrative") + ", " +
+           sqlLiteral("synthetic") + ")";
 }
 
 /// One map's composition: the layers the theme selects, read and painted in order, the theme's
@@ -378,13 +382,18 @@ private:
                         m_p.fillPath(polygonPath(poly, m_view, 0.4), Qt::white);
     }
 
-    /// A large layer read again through the R-tree at its turn and drawn feature by feature.
+    /// A large layer read again at its turn, straight from its table through the R-tree
+    /// (gis/TableScan.h: no OGR feature per parcel), and drawn feature by feature.
     void paintStreamed(const Drawn& d)
     {
         analysis::InputLayer input(m_ws, d.layer.name, &m_report.inputNotes,
                                    analysis::InputLayer::Repair::No);
         gis::Layer* t = &input.table();
+        const auto fields = t->fields();
         const int price = t->fieldIndex("price_vnd_m2"), source = t->fieldIndex("source");
+        const bool priced = price >= 0 &&
+                            fields[static_cast<std::size_t>(price)].type == gis::FieldType::Real &&
+                            !m_priceClasses.breaks.empty();
         const Symbol base = symbolFor(d.kind, "", "", false, false, m_u);
         // On an image, an outline about a pixel wide is drawn as a hairline a pixel wide: the
         // same to the eye, without outlining each of a million shapes (a PDF or SVG keeps the
@@ -399,48 +408,132 @@ private:
         };
         const QPen pricePen = thin(QPen(QColor(255, 255, 255, 150), m_u.px(0.1)));
         const QPen basePen = thin(base.pen);
-        input.setSpatialFilter(m_view.world);
-        std::vector<std::string> needed; // the driver need not read the other fields
-        for (const int i : {price, source})
-            if (i >= 0)
-                needed.push_back(t->fields()[static_cast<std::size_t>(i)].name);
-        t->setFieldsToRead(needed);
-        input.resetReading();
+        // Whether the map shows made-up features (the note says so): asked once of the
+        // features in view, not of each.
+        if (source >= 0 && !m_report.illustrative) {
+            t->setAttributeFilter(madeUpFilter(fields[static_cast<std::size_t>(source)].name));
+            input.setSpatialFilter(m_view.world);
+            input.resetReading();
+            m_report.illustrative = t->next().has_value();
+            t->setAttributeFilter("");
+            input.setSpatialFilter(std::nullopt);
+        }
+        const auto table = input.source(priced ? std::vector<std::string>{"price_vnd_m2"}
+                                               : std::vector<std::string>{});
+        const Stream style{input, table.fidRange(), priced, base, pricePen, basePen};
+        if (!raster || !m_p.transform().isIdentity()) {
+            // A PDF or SVG: one pass, drawn as it is read (vector output stays vector); the
+            // same on an image drawn through a transformation.
+            auto scan = table.open();
+            m_report.featuresDrawn += drawRows(m_p, *scan, style, m_view.world, m_view.world);
+            return;
+        }
+        // An image: the frame cut into kBands bands drawn on the threads, each into an image of
+        // its own from its own connection, then laid on the page top to bottom. The bands are
+        // fixed, so the page is the same whatever the number of threads.
+        constexpr int kBands = 4;
+        const QRect frame = m_layout.frame.toAlignedRect();
+        const int bandHeight = (frame.height() + kBands - 1) / kBands;
+        // Antialiasing reaches a pixel beyond an edge, an outline half its width.
+        const double margin = std::max({2.0, basePen.widthF(), pricePen.widthF()}) / m_view.scale;
+        std::vector<QImage> images(kBands);
+        std::vector<std::int64_t> drawn(kBands, 0);
+        const auto renderHints = m_p.renderHints();
+        const auto makeWorker = [&] {
+            auto scan = std::shared_ptr<gis::TableScan>(table.open());
+            return [&, scan](std::size_t k) {
+                const QRect band =
+                    QRect(frame.left(), frame.top() + static_cast<int>(k) * bandHeight,
+                          frame.width(), bandHeight)
+                        .intersected(frame);
+                if (band.isEmpty())
+                    return;
+                // The band's world rows: device y grows downwards, world y upwards.
+                const double top = m_view.world.minY +
+                                   (m_layout.frame.bottom() - band.top()) / m_view.scale,
+                             bottom = m_view.world.minY +
+                                      (m_layout.frame.bottom() - band.bottom() - 1) / m_view.scale;
+                const gis::Envelope counted{m_view.world.minX, k + 1 == kBands ? -1e300 : bottom,
+                                            m_view.world.maxX, k == 0 ? 1e300 : top};
+                const gis::Envelope window{m_view.world.minX, bottom - margin, m_view.world.maxX,
+                                           top + margin};
+                QImage image(band.size(), QImage::Format_ARGB32_Premultiplied);
+                image.fill(Qt::transparent);
+                QPainter p(&image);
+                p.setRenderHints(renderHints);
+                p.translate(-band.left(), -band.top());
+                drawn[k] = drawRows(p, *scan, style, window, counted);
+                p.end();
+                images[k] = std::move(image);
+            };
+        };
+        layers::forEachChunk(kBands, table.connections(input.threads()), m_progress,
+                             "drawing " + d.layer.name, makeWorker);
+        for (int k = 0; k < kBands; ++k) {
+            if (!images[static_cast<std::size_t>(k)].isNull())
+                m_p.drawImage(QPoint(frame.left(), frame.top() + k * bandHeight),
+                              images[static_cast<std::size_t>(k)]);
+            m_report.featuresDrawn += drawn[static_cast<std::size_t>(k)];
+        }
+    }
+
+    /// How a streamed layer's features are drawn.
+    struct Stream
+    {
+        analysis::InputLayer& input;
+        std::pair<std::int64_t, std::int64_t> fids;
+        bool priced;
+        Symbol base;
+        QPen pricePen, basePen;
+    };
+
+    /// Draws on @p p the features @p scan reads whose envelope meets @p window, and returns how
+    /// many of them have the lower edge of their envelope (within the view) in @p counted's rows
+    /// — each feature counted in one band only.
+    std::int64_t drawRows(QPainter& p, gis::TableScan& scan, const Stream& st,
+                          const gis::Envelope& window, const gis::Envelope& counted) const
+    {
+        auto& input = st.input;
+        scan.select(st.fids.first, st.fids.second, input.inLayerCrs(window));
+        gis::ScanRow row;
+        Item item;
         std::int64_t n = 0;
-        while (auto row = input.next()) {
-            const auto* f = &row->feature;
-            if (++n % 20000 == 0)
-                m_progress.update(0.75, "drawing " + d.layer.name);
-            Symbol s = base;
-            s.pen = basePen;
-            if (price >= 0 && !m_priceClasses.breaks.empty())
-                if (const auto v = f->value(price); std::holds_alternative<double>(v)) {
-                    s.brush = QBrush(m_priceClasses.colours[static_cast<std::size_t>(
-                        m_priceClasses.of(std::get<double>(v)))]);
-                    s.pen = pricePen;
-                }
-            if (source >= 0 && madeUp(gis::toString(f->value(source))))
-                m_report.illustrative = true;
-            ++m_report.featuresDrawn;
-            const auto& g = row->geometry;
-            const auto e = g.envelope();
-            if (!e)
+        while (scan.next(row)) {
+            if (!row.hasGeometry())
                 continue;
+            auto e = input.reprojected() ? std::nullopt : row.polygonShapes(item.shapes);
+            if (!e) {
+                const auto g = input.fit(row.geometry(), row.fid);
+                e = g.envelope();
+                if (!e)
+                    continue;
+                item.shapes = g.shapes();
+            }
+            if (!e->intersects(window) || !e->intersects(m_view.world))
+                continue;
+            if (const double low = std::max(e->minY, m_view.world.minY);
+                low >= counted.minY && low < counted.maxY)
+                ++n;
+            Symbol s = st.base;
+            s.pen = st.basePen;
+            if (st.priced && row.numbers[0]) {
+                s.brush = QBrush(
+                    m_priceClasses
+                        .colours[static_cast<std::size_t>(m_priceClasses.of(*row.numbers[0]))]);
+                s.pen = st.pricePen;
+            }
             // A feature smaller than a pixel is a pixel of its colour: not lost from the map,
             // and not worth converting into paths.
             const QPointF a = m_view.map({e->minX, e->minY}), b = m_view.map({e->maxX, e->maxY});
             if (std::abs(b.x() - a.x()) < 1.5 && std::abs(a.y() - b.y()) < 1.5) {
                 if (s.brush.style() != Qt::NoBrush)
-                    m_p.fillRect(QRectF((a.x() + b.x()) / 2 - 0.5, (a.y() + b.y()) / 2 - 0.5, 1, 1),
-                                 s.brush);
+                    p.fillRect(QRectF((a.x() + b.x()) / 2 - 0.5, (a.y() + b.y()) / 2 - 0.5, 1, 1),
+                               s.brush);
                 continue;
             }
-            Item item;
-            item.shapes = g.shapes();
-            drawItem(m_p, s, item, m_view, m_u);
+            drawItem(p, s, item, m_view, m_u);
         }
-        t->readAllFields();
-        input.setSpatialFilter(std::nullopt);
+        return n;
     }
 
     void paintLayers(const QRectF& page, const ThemeContext& c)

@@ -41,6 +41,11 @@ public:
     /// certainly valid — the test Geometry::isValid() makes before it asks GEOS — read from the
     /// WKB; nullopt for anything else, which geometry() then reads in full.
     [[nodiscard]] std::optional<SimplePolygon> simplePolygon() const;
+    /// A polygon or multipolygon read from its WKB into @p shapes (as Geometry::shapes() gives
+    /// them, closing points included; valid or not), reusing its vectors, for drawing;
+    /// returns its envelope. nullopt, with @p shapes unspecified, for any other geometry, an empty
+    /// one or WKB this does not read (then geometry().shapes()).
+    [[nodiscard]] std::optional<Envelope> polygonShapes(Shapes& shapes) const;
     /// The geometry, in the layer's CRS. Throws GisError naming the fid when the blob is not a
     /// GeoPackage geometry.
     [[nodiscard]] Geometry geometry() const;
