@@ -330,10 +330,15 @@ std::unique_ptr<TableScan> TableSource::open() const
         columns += ", " + sqlIdentifier(n);
     const auto from = " FROM " + sqlIdentifier(m_layer) + " WHERE " + fid + " BETWEEN ?1 AND ?2";
     impl->plainSql = "SELECT " + columns + from;
-    if (!m_rtree.empty())
-        impl->rtreeSql = impl->plainSql + " AND " + fid + " IN (SELECT id FROM " +
-                         sqlIdentifier(m_rtree) +
-                         " WHERE maxx >= ?3 AND minx <= ?4 AND maxy >= ?5 AND miny <= ?6)";
+    if (!m_rtree.empty()) {
+        std::string qualified = "t." + fid + ", t." + sqlIdentifier(m_geometryColumn);
+        for (const auto& n : m_numbers)
+            qualified += ", t." + sqlIdentifier(n);
+        impl->rtreeSql = "SELECT " + qualified + " FROM " + sqlIdentifier(m_rtree) +
+                         " AS r CROSS JOIN " + sqlIdentifier(m_layer) + " AS t ON t." + fid +
+                         " = r.id WHERE r.id BETWEEN ?1 AND ?2 AND r.maxx >= ?3 AND r.minx <= ?4 "
+                         "AND r.maxy >= ?5 AND r.miny <= ?6";
+    }
     return std::unique_ptr<TableScan>(new TableScan(std::move(impl)));
 }
 

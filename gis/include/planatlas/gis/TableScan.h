@@ -103,7 +103,10 @@ public:
 
     /// Reads the rows with fid in [@p first, @p last] from now on, and of those only the rows
     /// whose envelope may meet @p rectangle (the R-tree's bounds are rounded outwards to
-    /// single precision, so a few more come; a table without R-tree gives all).
+    /// single precision, so a few more come; a table without R-tree gives all). Rows come in
+    /// fid order, or with a rectangle in the R-tree's order (walking the tree and reading each
+    /// row by its fid: sorting a million fids first cost a map a sixth of its time) — the same
+    /// order each time the same file is read.
     void select(std::int64_t first, std::int64_t last,
                 const std::optional<Envelope>& rectangle = std::nullopt);
     /// The next row into @p row; false at the end. Throws GisError naming the table when SQLite
