@@ -339,7 +339,7 @@ ZonalResult zonal(layers::Workspace& ws, const std::string& values,
         // Each feature, a chunk: its value polygons read through the R-tree on the thread's own
         // connection, tested against the feature prepared on that thread.
         const auto source = table->source({result.field});
-        const auto [first, last] = source.fidRange();
+        const auto first = source.fidRange().first, last = source.fidRange().second;
         layers::forEachChunk(
             zones.size(), source.connections(table->threads()), progress, "zonal", [&] {
                 struct Worker
