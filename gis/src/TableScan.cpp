@@ -106,6 +106,18 @@ std::optional<std::int64_t> integerOf(sqlite3* db, const std::string& sql)
     return std::nullopt;
 }
 
+/// The WKB of @p blob when it is a plain GeoPackage geometry (neither empty nor extended) in
+/// the byte order this machine reads as it is (little-endian); nullopt otherwise.
+std::optional<WkbReader> plainWkb(const unsigned char* blob, std::size_t size)
+{
+    if constexpr (std::endian::native != std::endian::little)
+        return std::nullopt;
+    const auto header = headerSize(blob, size);
+    if (header == 0 || (blob[3] & (kEmptyFlag | kExtendedFlag)))
+        return std::nullopt;
+    return WkbReader(blob + header, size - header);
+}
+
 } // namespace
 
 // ---- ScanRow ------------------------------------------------------------------------------
@@ -118,12 +130,10 @@ bool ScanRow::hasGeometry() const
 
 std::optional<SimplePolygon> ScanRow::simplePolygon() const
 {
-    if constexpr (std::endian::native != std::endian::little)
+    auto reader = plainWkb(m_blob, m_size);
+    if (!reader)
         return std::nullopt;
-    const auto header = headerSize(m_blob, m_size);
-    if (header == 0 || (m_blob[3] & (kEmptyFlag | kExtendedFlag)))
-        return std::nullopt;
-    WkbReader wkb(m_blob + header, m_size - header);
+    auto& wkb = *reader;
     std::uint32_t type = 0, count = 0;
     if (!wkb.header(type))
         return std::nullopt;
@@ -148,12 +158,10 @@ std::optional<SimplePolygon> ScanRow::simplePolygon() const
 std::optional<Envelope> ScanRow::polygonShapes(Shapes& shapes) const
 {
     static_assert(sizeof(Coord) == 16, "Coord is two doubles, as WKB's points");
-    if constexpr (std::endian::native != std::endian::little)
+    auto reader = plainWkb(m_blob, m_size);
+    if (!reader)
         return std::nullopt;
-    const auto header = headerSize(m_blob, m_size);
-    if (header == 0 || (m_blob[3] & (kEmptyFlag | kExtendedFlag)))
-        return std::nullopt;
-    WkbReader wkb(m_blob + header, m_size - header);
+    auto& wkb = *reader;
     std::uint32_t type = 0, parts = 1;
     if (!wkb.header(type))
         return std::nullopt;

@@ -13,7 +13,6 @@
 #include <limits>
 #include <set>
 #include <tuple>
-#include <unordered_set>
 
 namespace pa::analysis {
 

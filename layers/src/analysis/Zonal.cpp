@@ -23,8 +23,7 @@ namespace pa::analysis {
 namespace {
 
 /// The value layer and field named by "LAYER[:FIELD]", checked.
-detail::InputLayer valueLayer(layers::Workspace& ws, const std::string& values, ZonalResult& result,
-                              int& field)
+detail::InputLayer valueLayer(layers::Workspace& ws, const std::string& values, ZonalResult& result)
 {
     const auto colon = values.find(':');
     result.valuesLayer = values.substr(0, colon);
@@ -37,8 +36,7 @@ detail::InputLayer valueLayer(layers::Workspace& ws, const std::string& values, 
     if (table->geometryFamily() != gis::GeometryFamily::Polygon)
         throw layers::ParameterError("values",
                                      "layer '" + result.valuesLayer + "' is not a polygon layer");
-    field = table->fieldIndex(result.field);
-    if (field < 0)
+    if (table->fieldIndex(result.field) < 0)
         throw layers::ParameterError("values", "layer '" + result.valuesLayer + "' has no field '" +
                                                    result.field + "'");
     return input;
@@ -291,11 +289,10 @@ ZonalResult zonal(layers::Workspace& ws, const std::string& values,
     const auto raster = rasterSpec(ws, values);
     std::optional<RasterValues> pixels;
     std::optional<detail::InputLayer> table;
-    int field = -1;
     if (raster)
         pixels.emplace(ws, raster->first, raster->second, result);
     else
-        table = valueLayer(ws, values, result, field);
+        table = valueLayer(ws, values, result);
     // For each programme polygon, read only the value polygons near it (the GeoPackage R-tree
     // answers the envelope), test them against the polygon prepared once, and cut only those
     // that cross its edge: a million parcels cost what the few hundred around a park cost.
@@ -413,8 +410,7 @@ ZonalResult zonalByUnits(layers::Workspace& ws, const std::string& values,
         progress.update(1.0, "zonal by unit");
         return result;
     }
-    int field = -1;
-    auto table = valueLayer(ws, values, result, field);
+    auto table = valueLayer(ws, values, result);
     // Shared by the threads, read only: the units and their cell grids. Each thread prepares
     // the units again, indexes them and cuts its own tiles: GEOS prepared geometries, trees and
     // the tiles' cache belong to one thread.
