@@ -424,8 +424,11 @@ private:
         if (!raster || !m_p.transform().isIdentity()) {
             // A PDF or SVG: one pass, drawn as it is read (vector output stays vector); the
             // same on an image drawn through a transformation.
+            // Every feature drawn counts, as in the top and bottom bands of an image (which count
+            // what touches the frame's edge too).
             auto scan = table.open();
-            m_report.featuresDrawn += drawRows(m_p, *scan, style, m_view.world, m_view.world);
+            const gis::Envelope everyRow{m_view.world.minX, -1e300, m_view.world.maxX, 1e300};
+            m_report.featuresDrawn += drawRows(m_p, *scan, style, m_view.world, everyRow);
             return;
         }
         // An image: the frame cut into kBands bands drawn on the threads, each into an image of
