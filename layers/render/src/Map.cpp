@@ -293,14 +293,11 @@ private:
             Drawn d{l, l.kind, layers::drawOrder(l.kind), {}, streamedKind(l.kind)};
             if (d.streamed) {
                 const int priceField = table->fieldIndex("price_vnd_m2");
-                if (priceField >= 0)
-                    for (const auto& row :
-                         m_ws.dataset()
-                             .execute("SELECT price_vnd_m2 FROM " + sqlIdentifier(l.name) +
-                                      " WHERE price_vnd_m2 IS NOT NULL")
-                             .rows)
-                        if (const auto* v = std::get_if<double>(&row[0]))
-                            m_prices.push_back(*v);
+                if (priceField >= 0 && table->fields()[static_cast<std::size_t>(priceField)].type ==
+                                           gis::FieldType::Real) {
+                    const auto prices = streamedNumbers(input, "price_vnd_m2");
+                    m_prices.insert(m_prices.end(), prices.begin(), prices.end());
+                }
                 if (const auto it = m_stacked.find(l.name); it != m_stacked.end())
                     d.z = it->second.first;
                 m_drawn.push_back(std::move(d));
@@ -370,6 +367,31 @@ private:
         std::stable_sort(m_drawn.begin(), m_drawn.end(),
                          [](const Drawn& a, const Drawn& b) { return a.z < b.z; });
         m_priceClasses = priceClasses(m_prices);
+    }
+
+    /// The values of the real field @p field of a streamed layer, in fid order, nulls left out:
+    /// read from its table on the threads (an OGR feature per parcel took a map of a million
+    /// parcels a quarter of its time).
+    std::vector<double> streamedNumbers(analysis::InputLayer& input, const std::string& field) const
+    {
+        const auto table = input.source({field});
+        const auto chunks = table.fidChunks();
+        std::vector<std::vector<double>> parts(chunks.size());
+        layers::forEachChunk(chunks.size(), table.connections(layers::workerThreads()), m_progress,
+                             "reading " + table.layer(), [&] {
+                                 auto scan = std::shared_ptr<gis::TableScan>(table.open());
+                                 return [&, scan](std::size_t k) {
+                                     scan->select(chunks[k].first, chunks[k].second);
+                                     gis::ScanRow row;
+                                     while (scan->next(row))
+                                         if (row.numbers[0])
+                                             parts[k].push_back(*row.numbers[0]);
+                                 };
+                             });
+        std::vector<double> values;
+        for (const auto& part : parts)
+            values.insert(values.end(), part.begin(), part.end());
+        return values;
     }
 
     /// The province of the period: white ground under its programme, over the neighbours.
