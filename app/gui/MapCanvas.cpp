@@ -67,6 +67,7 @@ void MapCanvas::setWorkspace(const QString& workspacePath, const gis::Envelope& 
     m_path = workspacePath;
     m_full = full;
     m_prepared.reset();
+    m_overviews->clear();
     m_picture = QImage();
     zoomFull();
 }
@@ -203,6 +204,7 @@ void MapCanvas::startRender()
     o.pixelSize = std::pair{width(), height()};
     o.dpi = 96;
     o.prepared = m_prepared;
+    o.overviews = m_overviews;
     const QSize size = this->size();
     const qreal ratio = devicePixelRatioF();
     const double cx = m_cx, cy = m_cy, mpp = m_mpp;

@@ -95,8 +95,13 @@ public:
     void refresh()
     {
         m_prepared.reset();
+        m_overviews->clear();
         requestRender(0);
     }
+    /// The overviews of the layers drawn in bulk, kept across redraws (see
+    /// render::OverviewCache): a pan or zoom at the scales of the whole province draws a
+    /// million parcels from them.
+    [[nodiscard]] const render::OverviewCache& overviews() const { return *m_overviews; }
     /// What the theme drawn last took from the analyses, kept across redraws (null before).
     [[nodiscard]] std::shared_ptr<const render::ThemeData> preparedTheme() const
     {
@@ -179,6 +184,7 @@ private:
     /// The theme's analysis results (coverage shares, corridor band): computed by the first
     /// drawing of a theme and passed to every redraw, so that panning never runs them again.
     std::shared_ptr<const render::ThemeData> m_prepared;
+    std::shared_ptr<render::OverviewCache> m_overviews = std::make_shared<render::OverviewCache>();
     gis::Shapes m_selection;
     Tool m_tool = Tool::Browse;
     std::vector<QPointF> m_measure; ///< vertices, workspace CRS

@@ -4,7 +4,7 @@
 // without running while the user zooms with the wheel during rendering (a 5 ms timer measures
 // the gaps). Prints one line per run; tests/bench/canvas_parcels.sh takes medians and runs the
 // peer. Not a test.
-//   bench_canvas WS.gpkg LAYER RUNS
+//   bench_canvas WS.gpkg LAYER RUNS [PICTURES]   (PICTURES-overview.png, PICTURES-close.png)
 
 #include "LayerPanel.h"
 #include "MainWindow.h"
@@ -22,7 +22,7 @@ int main(int argc, char** argv)
 {
     QApplication app(argc, argv);
     if (argc < 4) {
-        std::fprintf(stderr, "usage: bench_canvas WS.gpkg LAYER RUNS\n");
+        std::fprintf(stderr, "usage: bench_canvas WS.gpkg LAYER RUNS [PICTURES]\n");
         return 2;
     }
     QCoreApplication::setOrganizationName(QStringLiteral("PlanAtlasBench"));
@@ -79,9 +79,37 @@ int main(int argc, char** argv)
         finished.clear();
         finished.wait(120000);
         beat.stop();
-        std::printf("run %d canvas %dx%d first_ms %lld full_ms %lld stall_ms %lld\n", run + 1,
-                    canvas->width(), canvas->height(), static_cast<long long>(first),
-                    static_cast<long long>(full), static_cast<long long>(stall));
+        // Then a pan by a quarter of the canvas (the arrow key) and a zoom out and in (the
+        // keys): each the time from the key to the full picture, the canvas's wait before it
+        // starts drawing included.
+        auto timed = [&](int key) {
+            finished.clear();
+            QTest::keyClick(canvas, static_cast<Qt::Key>(key));
+            if (!finished.wait(120000))
+                return qint64(-1);
+            return finished.takeFirst().at(0).toLongLong();
+        };
+        const qint64 pan = timed(Qt::Key_Right);
+        const qint64 zoomOut = timed(Qt::Key_Minus);
+        const qint64 zoomIn = timed(Qt::Key_Plus);
+        if (argc > 4) // the picture drawn from the overview, to look at
+            canvas->picture().save(QString::fromLocal8Bit(argv[4]) +
+                                   QStringLiteral("-overview.png"));
+        // Then closer than the overview (six steps in at once): the parcels drawn themselves.
+        finished.clear();
+        for (int step = 0; step < 6; ++step)
+            QTest::keyClick(canvas, Qt::Key_Plus);
+        const qint64 close =
+            finished.wait(120000) ? finished.takeFirst().at(0).toLongLong() : qint64(-1);
+        if (argc > 4)
+            canvas->picture().save(QString::fromLocal8Bit(argv[4]) + QStringLiteral("-close.png"));
+        std::printf("run %d canvas %dx%d first_ms %lld full_ms %lld stall_ms %lld pan_ms %lld "
+                    "zoom_out_ms %lld zoom_in_ms %lld close_ms %lld overviews %lld\n",
+                    run + 1, canvas->width(), canvas->height(), static_cast<long long>(first),
+                    static_cast<long long>(full), static_cast<long long>(stall),
+                    static_cast<long long>(pan), static_cast<long long>(zoomOut),
+                    static_cast<long long>(zoomIn), static_cast<long long>(close),
+                    static_cast<long long>(canvas->overviews().made()));
         std::fflush(stdout);
     }
     return 0;

@@ -712,3 +712,127 @@ TEST_F(Map, AStreamedLayerIsDrawnInBandsOnTheThreadsCountedOnceAndTheSameOnAnyNu
     const auto without = write(bare, "without.png");
     EXPECT_EQ(whole.featuresDrawn - without.featuresDrawn, 600 - 2); // the plots, not the parks
 }
+
+TEST_F(Map, ACanvasDrawsABulkLayerFromItsOverviewUntilTheTableChanges)
+{
+    // 2 400 plots of 250 m, priced in seven steps: a land-price layer is drawn in bulk. A canvas
+    // passes its overview cache: the view of the province is drawn from the overview (made by
+    // the first map, found by the next), a closer view draws the plots themselves, and an edit
+    // of the table makes the next map draw a new overview showing it.
+    std::string csv = "code,name_vi,price_vnd_m2,source,wkt\n";
+    for (int i = 0; i < 60; ++i)
+        for (int j = 0; j < 40; ++j)
+            csv += "P" + std::to_string(i) + "_" + std::to_string(j) + ",Thửa," +
+                   std::to_string(100000 * (1 + (i / 3 + j / 2) % 7)) + ",synthetic," +
+                   rect(i * 250.0 + 5000, j * 250.0 + 5000, i * 250.0 + 5250, j * 250.0 + 5250) +
+                   "\n";
+    {
+        auto ws = pa::layers::Workspace::open(path(), pa::gis::OpenMode::Update);
+        add(ws, "plots", "land_price", csv);
+    }
+    struct Drawn
+    {
+        QImage image;
+        pa::render::MapReport report;
+    };
+    const auto draw = [&](MapOptions o) {
+        auto ws = pa::layers::Workspace::open(path(), pa::gis::OpenMode::ReadOnly);
+        o.furniture = false;
+        o.pixelSize = std::pair{600, 450};
+        o.dpi = 96;
+        o.stack = {{"province", 1.0}, {"plots", 1.0}};
+        Drawn d{QImage(600, 450, QImage::Format_ARGB32_Premultiplied), {}};
+        d.image.fill(Qt::white);
+        QPainter p(&d.image);
+        d.report = pa::render::drawMap(ws, o, p, QRectF(0, 0, 600, 450));
+        return d;
+    };
+    const auto cache = std::make_shared<pa::render::OverviewCache>();
+    MapOptions cached;
+    cached.overviews = cache;
+    (void)draw({}); // the first map a process draws places its few labels' pixels differently
+
+    // The province (about 55 m a pixel; the overview holds 7.3 m a pixel): from the overview.
+    const Drawn live = draw({});
+    const Drawn first = draw(cached);
+    EXPECT_TRUE(live.report.overviews.empty());
+    ASSERT_EQ(first.report.overviews, std::vector<std::string>{"plots"});
+    const std::int64_t made = cache->made();
+    EXPECT_GE(made, 1);
+    const Drawn again = draw(cached);
+    EXPECT_EQ(cache->made(), made) << "the second map drew the overview again";
+    EXPECT_EQ(again.report.overviews, std::vector<std::string>{"plots"});
+    EXPECT_TRUE(again.image == first.image);
+    // The same picture to the eye: the plots' colours where the live drawing has them.
+    const auto looksAlike = [](const QImage& live, const QImage& cached, double farShare) {
+        std::int64_t far = 0, plotted = 0;
+        double sum = 0;
+        for (int y = 0; y < 450; ++y)
+            for (int x = 0; x < 600; ++x) {
+                const QColor a = live.pixelColor(x, y), b = cached.pixelColor(x, y);
+                const int d =
+                    std::max({std::abs(a.red() - b.red()), std::abs(a.green() - b.green()),
+                              std::abs(a.blue() - b.blue())});
+                sum += d;
+                far += d > 48;
+                plotted += a != live.pixelColor(0, 0);
+            }
+        EXPECT_GT(plotted, 600 * 450 / 50); // the plots cover a good part of the picture
+        EXPECT_LT(sum / (600 * 450), 3.0);  // mean difference per pixel, of 255
+        EXPECT_LT(far, 600 * 450 * farShare)
+            << far << " pixels differ by more than 48/255, mean " << sum / (600 * 450);
+    };
+    {
+        SCOPED_TRACE("the province");
+        looksAlike(live.image, first.image, 0.01);
+    }
+    // Zoomed out a step: the next level, averaged down from the one kept (its outlines, a pixel
+    // wide at the finer level, fainter: 2 % of the pixels).
+    MapOptions outLive, outCached = cached;
+    outLive.extent = outCached.extent =
+        pa::gis::Envelope{X0 - 5000, Y0 - 5000, X0 + 35000, Y0 + 25000};
+    const Drawn out = draw(outCached);
+    EXPECT_EQ(out.report.overviews, std::vector<std::string>{"plots"});
+    SCOPED_TRACE("zoomed out");
+    looksAlike(draw(outLive).image, out.image, 0.03);
+
+    // A view of 1.5 km (2.5 m a pixel, closer than the overview): the plots themselves, exactly
+    // as without a cache.
+    MapOptions closeLive, closeCached = cached;
+    closeLive.extent = closeCached.extent =
+        pa::gis::Envelope{X0 + 6000, Y0 + 6000, X0 + 8000, Y0 + 7500};
+    const Drawn closeA = draw(closeLive), closeB = draw(closeCached);
+    EXPECT_TRUE(closeB.report.overviews.empty());
+    EXPECT_GT(closeB.report.featuresDrawn, 40);
+    EXPECT_TRUE(closeA.image == closeB.image);
+    const std::int64_t kept = cache->made();
+
+    // An edit of one plot's price, through GDAL as every edit of PlanAtlas: a new overview, and
+    // the plot in its new colour (the dearest class; it was in the cheapest).
+    {
+        auto ws = pa::layers::Workspace::open(path(), pa::gis::OpenMode::Update);
+        auto plots = ws.dataset().layerByName("plots");
+        ASSERT_TRUE(plots.has_value());
+        plots->setAttributeFilter("code = 'P0_0'");
+        plots->resetReading();
+        auto f = plots->next();
+        ASSERT_TRUE(f.has_value());
+        plots->setAttributeFilter("");
+        f->setValue(plots->fieldIndex("price_vnd_m2"), 700000.0);
+        plots->update(*f);
+    }
+    const QPointF at =
+        QPointF(first.report.frame.minX, first.report.frame.minY) +
+        QPointF((X0 + 5125 - first.report.extent.minX) / first.report.metresPerPixel,
+                (first.report.extent.maxY - (Y0 + 5125)) / first.report.metresPerPixel);
+    const Drawn edited = draw(cached);
+    EXPECT_GT(cache->made(), kept);
+    EXPECT_EQ(edited.report.overviews, std::vector<std::string>{"plots"});
+    const QColor before = first.image.pixelColor(at.toPoint()),
+                 after = edited.image.pixelColor(at.toPoint()),
+                 dearest = edited.image.pixelColor(
+                     QPointF(at + QPointF(0, -12 * 250 / first.report.metresPerPixel))
+                         .toPoint()); // plot 0_12: (1 + 6) × 100 000
+    EXPECT_GT(std::abs(before.green() - after.green()), 40) << "the edit is not on the map";
+    EXPECT_LT(std::abs(after.green() - dearest.green()), 24);
+}

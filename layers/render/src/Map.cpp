@@ -369,11 +369,34 @@ private:
         m_priceClasses = priceClasses(m_prices);
     }
 
-    /// The values of the real field @p field of a streamed layer, in fid order, nulls left out:
+    /// What names @p input's table in its present state: the workspace, the layer, the
+    /// GeoPackage's record of the table's last change (GDAL stamps it on every edit) and the row
+    /// count.
+    std::string tableStamp(analysis::InputLayer& input) const
+    {
+        std::string stamp = m_ws.path() + "\n" + input.name() + "\n";
+        for (const auto& row :
+             m_ws.dataset()
+                 .execute(
+                     "SELECT CAST(last_change AS TEXT) FROM gpkg_contents WHERE table_name = " +
+                     sqlLiteral(input.name()))
+                 .rows)
+            stamp += gis::toString(row[0]);
+        return stamp + "\n" + std::to_string(input.table().featureCount(false));
+    }
+
+    /// The distinct values of the real field @p field of a streamed layer, ascending:
     /// read from its table on the threads (an OGR feature per parcel took a map of a million
-    /// parcels a quarter of its time).
+    /// parcels a quarter of its time), or kept by a canvas's overviews while the table is the
+    /// same.
     std::vector<double> streamedNumbers(analysis::InputLayer& input, const std::string& field) const
     {
+        std::string key;
+        if (m_o.overviews) {
+            key = "values\n" + field + "\n" + tableStamp(input);
+            if (const auto kept = m_o.overviews->find(key))
+                return kept->values;
+        }
         const auto table = input.source({field});
         const auto chunks = table.fidChunks();
         std::vector<std::vector<double>> parts(chunks.size());
@@ -391,6 +414,15 @@ private:
         std::vector<double> values;
         for (const auto& part : parts)
             values.insert(values.end(), part.begin(), part.end());
+        // What the classes and the legend take from them: the distinct values (sorted, a
+        // cached list sorts again at once).
+        std::sort(values.begin(), values.end());
+        values.erase(std::unique(values.begin(), values.end()), values.end());
+        if (m_o.overviews) {
+            auto entry = std::make_shared<OverviewCache::Entry>();
+            entry->values = values;
+            m_o.overviews->keep(key, std::move(entry));
+        }
         return values;
     }
 
@@ -403,6 +435,66 @@ private:
                     for (const auto& poly : item.shapes.polygons)
                         m_p.fillPath(polygonPath(poly, m_view, 0.4), Qt::white);
     }
+
+    /// Whether the view shows a feature of @p input whose @p sourceField says it is made up. Asked
+    /// of the table first (kept with a canvas's overviews while the table is the same), then, if
+    /// any is, of the view through the R-tree, stopping at the first: an OGR filter on both
+    /// listed every fid in view first, a fifth of a canvas's redraw.
+    bool showsMadeUp(analysis::InputLayer& input, const gis::TableSource& table,
+                     const std::string& sourceField) const
+    {
+        const std::string filter = madeUpFilter(sourceField);
+        const auto any = [&](const std::string& sql) {
+            return !m_ws.dataset().execute(sql).rows.empty();
+        };
+        const std::string key = "made-up\n" + sourceField + "\n" + tableStamp(input);
+        bool inTable = false;
+        if (const auto kept = m_o.overviews ? m_o.overviews->find(key) : nullptr) {
+            inTable = !kept->values.empty();
+        } else {
+            inTable = any("SELECT 1 FROM " + sqlIdentifier(input.name()) + " WHERE " + filter +
+                          " LIMIT 1");
+            if (m_o.overviews) {
+                auto entry = std::make_shared<OverviewCache::Entry>();
+                if (inTable)
+                    entry->values = {1.0};
+                m_o.overviews->keep(key, std::move(entry));
+            }
+        }
+        if (!inTable)
+            return false;
+        const auto rect = input.inLayerCrs(m_view.world);
+        if (table.rtreeTable().empty() || !rect) {
+            gis::Layer* t = &input.table();
+            t->setAttributeFilter(filter);
+            input.setSpatialFilter(m_view.world);
+            input.resetReading();
+            const bool shown = t->next().has_value();
+            t->setAttributeFilter("");
+            input.setSpatialFilter(std::nullopt);
+            return shown;
+        }
+        const auto number = [](double v) {
+            char text[32];
+            std::snprintf(text, sizeof text, "%.17g", v);
+            return std::string(text);
+        };
+        return any("SELECT 1 FROM " + sqlIdentifier(table.rtreeTable()) + " AS r CROSS JOIN " +
+                   sqlIdentifier(input.name()) + " AS t ON t." + sqlIdentifier(table.fidColumn()) +
+                   " = r.id WHERE r.maxx >= " + number(rect->minX) +
+                   " AND r.minx <= " + number(rect->maxX) + " AND r.maxy >= " + number(rect->minY) +
+                   " AND r.miny <= " + number(rect->maxY) + " AND t." + filter + " LIMIT 1");
+    }
+
+    /// How a streamed layer's features are drawn.
+    struct Stream
+    {
+        analysis::InputLayer& input;
+        std::pair<std::int64_t, std::int64_t> fids;
+        bool priced;
+        Symbol base;
+        QPen pricePen, basePen;
+    };
 
     /// A large layer read again at its turn, straight from its table through the R-tree
     /// (gis/TableScan.h: no OGR feature per parcel), and drawn feature by feature.
@@ -432,16 +524,11 @@ private:
         const QPen basePen = thin(base.pen);
         // Whether the map shows made-up features (the note says so): asked once of the
         // features in view, not of each.
-        if (source >= 0 && !m_report.illustrative) {
-            t->setAttributeFilter(madeUpFilter(fields[static_cast<std::size_t>(source)].name));
-            input.setSpatialFilter(m_view.world);
-            input.resetReading();
-            m_report.illustrative = t->next().has_value();
-            t->setAttributeFilter("");
-            input.setSpatialFilter(std::nullopt);
-        }
         const auto table = input.source(priced ? std::vector<std::string>{"price_vnd_m2"}
                                                : std::vector<std::string>{});
+        if (source >= 0 && !m_report.illustrative)
+            m_report.illustrative =
+                showsMadeUp(input, table, fields[static_cast<std::size_t>(source)].name);
         const Stream style{input, table.fidRange(), priced, base, pricePen, basePen};
         if (!raster || !m_p.transform().isIdentity()) {
             // A PDF or SVG: one pass, drawn as it is read (vector output stays vector); the
@@ -450,20 +537,37 @@ private:
             // what touches the frame's edge too).
             auto scan = table.open();
             const gis::Envelope everyRow{m_view.world.minX, -1e300, m_view.world.maxX, 1e300};
-            m_report.featuresDrawn += drawRows(m_p, *scan, style, m_view.world, everyRow);
+            m_report.featuresDrawn += drawRows(m_p, m_view, *scan, style, m_view.world, everyRow);
             return;
         }
-        // An image: the frame cut into kBands bands drawn on the threads, each into an image of
-        // its own from its own connection, then laid on the page top to bottom. The bands are
-        // fixed, so the page is the same whatever the number of threads.
+        // A canvas's view that shows more ground per pixel than the layer's overview holds is
+        // drawn from the overview (made once, kept while the table and its colours are the same).
+        if (m_o.overviews && !input.reprojected())
+            if (const auto overview = overviewFor(d, input, table, style)) {
+                paintOverview(*overview);
+                m_report.overviews.push_back(d.layer.name);
+                return;
+            }
+        m_report.featuresDrawn += drawBands(m_p, m_view, m_layout.frame.toAlignedRect(), style,
+                                            table, input.threads(), "drawing " + d.layer.name);
+    }
+
+    /// Draws @p st's rows over @p view into @p frame of @p target, an image: the frame cut into
+    /// kBands bands drawn on the threads, each into an image of its own from its own connection,
+    /// then laid on @p target top to bottom. The bands are fixed, so the picture is the same
+    /// whatever the number of threads. Returns the features counted (each in one band).
+    std::int64_t drawBands(QPainter& target, const View& view, const QRect& frame, const Stream& st,
+                           const gis::TableSource& table, int threads,
+                           const std::string& stage) const
+    {
         constexpr int kBands = 4;
-        const QRect frame = m_layout.frame.toAlignedRect();
         const int bandHeight = (frame.height() + kBands - 1) / kBands;
         // Antialiasing reaches a pixel beyond an edge, an outline half its width.
-        const double margin = std::max({2.0, basePen.widthF(), pricePen.widthF()}) / m_view.scale;
+        const double margin =
+            std::max({2.0, st.basePen.widthF(), st.pricePen.widthF()}) / view.scale;
         std::vector<QImage> images(kBands);
         std::vector<std::int64_t> drawn(kBands, 0);
-        const auto renderHints = m_p.renderHints();
+        const auto renderHints = target.renderHints();
         const auto makeWorker = [&] {
             auto scan = std::shared_ptr<gis::TableScan>(table.open());
             return [&, scan](std::size_t k) {
@@ -474,48 +578,117 @@ private:
                 if (band.isEmpty())
                     return;
                 // The band's world rows: device y grows downwards, world y upwards.
-                const double top = m_view.world.minY +
-                                   (m_layout.frame.bottom() - band.top()) / m_view.scale,
-                             bottom = m_view.world.minY +
-                                      (m_layout.frame.bottom() - band.bottom() - 1) / m_view.scale;
-                const gis::Envelope counted{m_view.world.minX, k + 1 == kBands ? -1e300 : bottom,
-                                            m_view.world.maxX, k == 0 ? 1e300 : top};
-                const gis::Envelope window{m_view.world.minX, bottom - margin, m_view.world.maxX,
+                const double top =
+                                 view.world.minY + (view.frame.bottom() - band.top()) / view.scale,
+                             bottom = view.world.minY +
+                                      (view.frame.bottom() - band.bottom() - 1) / view.scale;
+                const gis::Envelope counted{view.world.minX, k + 1 == kBands ? -1e300 : bottom,
+                                            view.world.maxX, k == 0 ? 1e300 : top};
+                const gis::Envelope window{view.world.minX, bottom - margin, view.world.maxX,
                                            top + margin};
                 QImage image(band.size(), QImage::Format_ARGB32_Premultiplied);
                 image.fill(Qt::transparent);
                 QPainter p(&image);
                 p.setRenderHints(renderHints);
                 p.translate(-band.left(), -band.top());
-                drawn[k] = drawRows(p, *scan, style, window, counted);
+                drawn[k] = drawRows(p, view, *scan, st, window, counted);
                 p.end();
                 images[k] = std::move(image);
             };
         };
-        layers::forEachChunk(kBands, table.connections(input.threads()), m_progress,
-                             "drawing " + d.layer.name, makeWorker);
+        layers::forEachChunk(kBands, table.connections(threads), m_progress, stage, makeWorker);
+        std::int64_t n = 0;
         for (int k = 0; k < kBands; ++k) {
             if (!images[static_cast<std::size_t>(k)].isNull())
-                m_p.drawImage(QPoint(frame.left(), frame.top() + k * bandHeight),
-                              images[static_cast<std::size_t>(k)]);
-            m_report.featuresDrawn += drawn[static_cast<std::size_t>(k)];
+                target.drawImage(QPoint(frame.left(), frame.top() + k * bandHeight),
+                                 images[static_cast<std::size_t>(k)]);
+            n += drawn[static_cast<std::size_t>(k)];
         }
+        return n;
     }
 
-    /// How a streamed layer's features are drawn.
-    struct Stream
+    /// The overview of streamed layer @p d that this map's view is drawn from: the level at most
+    /// √2 times as fine as the view (outlines and plots keep about their weight when it is
+    /// scaled down), kept or drawn now; null when the view is closer than the finest level (the
+    /// features are drawn) or the layer has no extent.
+    std::shared_ptr<const OverviewCache::Entry> overviewFor(const Drawn& d,
+                                                            analysis::InputLayer& input,
+                                                            const gis::TableSource& table,
+                                                            const Stream& st)
     {
-        analysis::InputLayer& input;
-        std::pair<std::int64_t, std::int64_t> fids;
-        bool priced;
-        Symbol base;
-        QPen pricePen, basePen;
-    };
+        const auto extent = input.table().extent();
+        if (!extent || extent->maxX <= extent->minX || extent->maxY <= extent->minY)
+            return nullptr;
+        // The finest level: square pixels, the long side kFinestPx with a pixel of margin all
+        // round; each next level √2 times coarser.
+        constexpr int kFinestPx = 2048;
+        const double finest =
+            std::max(extent->maxX - extent->minX, extent->maxY - extent->minY) / (kFinestPx - 2);
+        const double viewMpp = 1 / m_view.scale;
+        if (viewMpp < finest)
+            return nullptr; // closer than the finest level: the features themselves
+        int level = 0;
+        while (finest * std::pow(std::sqrt(2.0), level + 1) <= viewMpp && level < 60)
+            ++level;
+        const double mpp = finest * std::pow(std::sqrt(2.0), level);
+        // The key: the table in its present state, the kind, the colours and the level.
+        std::string key = "overview\n" + tableStamp(input) + "\n" + d.kind;
+        if (st.priced)
+            for (std::size_t i = 0; i < m_priceClasses.breaks.size(); ++i)
+                key += "\n" + std::to_string(m_priceClasses.breaks[i]) + " " +
+                       std::to_string(m_priceClasses.colours[i].rgba());
+        const auto levelKey = [&](int k) { return key + "\nlevel " + std::to_string(k); };
+        if (auto kept = m_o.overviews->find(levelKey(level)))
+            return kept;
+        // A level one or two steps finer is kept (the view zoomed out): this one is it averaged
+        // down, at once, its outlines at least half their weight.
+        for (int finer = level - 1; finer >= std::max(0, level - 2); --finer)
+            if (const auto kept = m_o.overviews->find(levelKey(finer))) {
+                const double ratio = std::pow(std::sqrt(2.0), level - finer);
+                auto entry = std::make_shared<OverviewCache::Entry>(*kept);
+                entry->image = kept->image.scaled(
+                    std::max(1, static_cast<int>(std::lround(kept->image.width() / ratio))),
+                    std::max(1, static_cast<int>(std::lround(kept->image.height() / ratio))),
+                    Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+                entry->metresPerPixel =
+                    (kept->world.maxX - kept->world.minX) / entry->image.width();
+                m_o.overviews->keep(levelKey(level), entry);
+                return entry;
+            }
+        const int width = static_cast<int>(std::ceil((extent->maxX - extent->minX) / mpp) + 2),
+                  height = static_cast<int>(std::ceil((extent->maxY - extent->minY) / mpp) + 2);
+        auto entry = std::make_shared<OverviewCache::Entry>();
+        entry->world = {extent->minX - mpp, extent->minY - mpp, extent->minX + (width - 1) * mpp,
+                        extent->minY + (height - 1) * mpp};
+        entry->metresPerPixel = mpp;
+        const View view{entry->world, QRectF(0, 0, width, height), 1 / mpp};
+        entry->image = QImage(width, height, QImage::Format_ARGB32_Premultiplied);
+        entry->image.fill(Qt::transparent);
+        {
+            QPainter p(&entry->image);
+            p.setRenderHints(m_p.renderHints());
+            entry->features = drawBands(p, view, QRect(0, 0, width, height), st, table,
+                                        input.threads(), "drawing " + d.layer.name + " (overview)");
+        }
+        m_o.overviews->keep(levelKey(level), entry);
+        return entry;
+    }
 
-    /// Draws on @p p the features @p scan reads whose envelope meets @p window, and returns how
-    /// many of them have the lower edge of their envelope (within the view) in @p counted's rows
-    /// — each feature counted in one band only.
-    std::int64_t drawRows(QPainter& p, gis::TableScan& scan, const Stream& st,
+    /// @p overview scaled onto the frame.
+    void paintOverview(const OverviewCache::Entry& overview)
+    {
+        const QPointF topLeft = m_view.map({overview.world.minX, overview.world.maxY}),
+                      bottomRight = m_view.map({overview.world.maxX, overview.world.minY});
+        m_p.save();
+        m_p.setRenderHint(QPainter::SmoothPixmapTransform, true);
+        m_p.drawImage(QRectF(topLeft, bottomRight), overview.image);
+        m_p.restore();
+    }
+
+    /// Draws on @p p the features @p scan reads whose envelope meets @p window, mapped by
+    /// @p view, and returns how many of them have the lower edge of their envelope (within the
+    /// view) in @p counted's rows — each feature counted in one band only.
+    std::int64_t drawRows(QPainter& p, const View& view, gis::TableScan& scan, const Stream& st,
                           const gis::Envelope& window, const gis::Envelope& counted) const
     {
         auto& input = st.input;
@@ -534,9 +707,9 @@ private:
                     continue;
                 item.shapes = g.shapes();
             }
-            if (!e->intersects(window) || !e->intersects(m_view.world))
+            if (!e->intersects(window) || !e->intersects(view.world))
                 continue;
-            if (const double low = std::max(e->minY, m_view.world.minY);
+            if (const double low = std::max(e->minY, view.world.minY);
                 low >= counted.minY && low < counted.maxY)
                 ++n;
             Symbol s = st.base;
@@ -549,14 +722,14 @@ private:
             }
             // A feature smaller than a pixel is a pixel of its colour: not lost from the map,
             // and not worth converting into paths.
-            const QPointF a = m_view.map({e->minX, e->minY}), b = m_view.map({e->maxX, e->maxY});
+            const QPointF a = view.map({e->minX, e->minY}), b = view.map({e->maxX, e->maxY});
             if (std::abs(b.x() - a.x()) < 1.5 && std::abs(a.y() - b.y()) < 1.5) {
                 if (s.brush.style() != Qt::NoBrush)
                     p.fillRect(QRectF((a.x() + b.x()) / 2 - 0.5, (a.y() + b.y()) / 2 - 0.5, 1, 1),
                                s.brush);
                 continue;
             }
-            drawItem(p, s, item, m_view, m_u);
+            drawItem(p, s, item, view, m_u);
         }
         return n;
     }
@@ -753,6 +926,43 @@ private:
 };
 
 } // namespace
+
+std::shared_ptr<const OverviewCache::Entry> OverviewCache::find(const std::string& key) const
+{
+    const std::lock_guard lock(m_mutex);
+    for (const auto& [k, entry] : m_entries)
+        if (k == key)
+            return entry;
+    return nullptr;
+}
+
+void OverviewCache::keep(const std::string& key, std::shared_ptr<const Entry> entry)
+{
+    const std::lock_guard lock(m_mutex);
+    std::erase_if(m_entries, [&](const auto& e) { return e.first == key; });
+    m_entries.emplace_back(key, std::move(entry));
+    if (m_entries.size() > kKept)
+        m_entries.erase(m_entries.begin());
+    ++m_made;
+}
+
+void OverviewCache::clear()
+{
+    const std::lock_guard lock(m_mutex);
+    m_entries.clear();
+}
+
+std::size_t OverviewCache::size() const
+{
+    const std::lock_guard lock(m_mutex);
+    return m_entries.size();
+}
+
+std::int64_t OverviewCache::made() const
+{
+    const std::lock_guard lock(m_mutex);
+    return m_made;
+}
 
 MapReport drawMap(layers::Workspace& ws, const MapOptions& o, QPainter& p, const QRectF& page,
                   const layers::Progress& progress)

@@ -82,6 +82,9 @@ public:
     /// chunks fixed by the table alone, whatever the number of threads that read them.
     [[nodiscard]] std::vector<std::pair<std::int64_t, std::int64_t>> fidChunks() const;
     [[nodiscard]] const std::string& layer() const { return m_layer; }
+    [[nodiscard]] const std::string& fidColumn() const { return m_fidColumn; }
+    /// The layer's R-tree table (columns id, minx, maxx, miny, maxy); empty when it has none.
+    [[nodiscard]] const std::string& rtreeTable() const { return m_rtree; }
 
     /// A scan with its own read-only connection (the dataset's own when connections() is 1).
     [[nodiscard]] std::unique_ptr<TableScan> open() const;

@@ -12,9 +12,11 @@
 #include "planatlas/layers/Workspace.h"
 #include "planatlas/layers/analysis/Notes.h"
 
+#include <QImage>
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <string>
@@ -67,6 +69,44 @@ struct ThemeData
     [[nodiscard]] bool fits(const MapOptions& options) const;
 };
 
+/// Rasterised overviews of the layers drawn in bulk (parcels, land-price plots), kept by a
+/// canvas across its redraws. Levels of the layer's whole extent: the finest 2 048 pixels on its
+/// long side, each next one half as fine, each drawn at its own scale by the first map that
+/// needs it. A map whose view shows at least the finest level's ground per pixel is drawn from
+/// the level at most twice as fine as the view, scaled down, instead of reading the layer's
+/// table; a closer view draws the features. A level is found again while its layer's table is
+/// unchanged (the GeoPackage's record of the table's last change, to the millisecond, and its
+/// row count) and its colours are the same: an edit through GDAL, whichever process made it,
+/// makes the next map draw a new one. The same cache keeps the values a bulk layer's classes are
+/// made from. Safe to share between threads.
+class OverviewCache
+{
+public:
+    struct Entry
+    {
+        QImage image;               ///< a level of an overview
+        gis::Envelope world;        ///< what it shows, workspace CRS
+        double metresPerPixel = 0;  ///< its pixel's ground
+        std::int64_t features = 0;  ///< drawn into it
+        std::vector<double> values; ///< or a field's values (the prices the classes come from)
+    };
+    /// The overview kept under @p key, or null.
+    [[nodiscard]] std::shared_ptr<const Entry> find(const std::string& key) const;
+    /// Keeps @p entry under @p key (the oldest overviews go past kKept).
+    void keep(const std::string& key, std::shared_ptr<const Entry> entry);
+    void clear();
+    /// How many entries are kept, and how many were made since the cache was made.
+    [[nodiscard]] std::size_t size() const;
+    [[nodiscard]] std::int64_t made() const;
+
+    static constexpr std::size_t kKept = 12;
+
+private:
+    mutable std::mutex m_mutex;
+    std::vector<std::pair<std::string, std::shared_ptr<const Entry>>> m_entries; ///< oldest first
+    std::int64_t m_made = 0;
+};
+
 struct MapOptions
 {
     Theme theme = Theme::Programme;
@@ -101,6 +141,9 @@ struct MapOptions
     /// province's ground and under every layer, with their source in the footer. A canvas's
     /// stack may name sheets too; they are drawn at the same place.
     std::vector<std::pair<std::string, double>> sheets;
+    /// A canvas's overviews of the layers drawn in bulk (see OverviewCache); null: every
+    /// feature is drawn.
+    std::shared_ptr<OverviewCache> overviews;
 };
 
 /// Runs what the theme of @p options needs from the analyses (nothing for the programme,
@@ -113,7 +156,10 @@ std::shared_ptr<const ThemeData> prepareTheme(layers::Workspace& workspace,
 struct MapReport
 {
     std::vector<std::string> layersDrawn; ///< in drawing order
-    std::int64_t featuresDrawn = 0;
+    std::int64_t featuresDrawn = 0;       ///< features drawn from the tables (not from overviews)
+    /// Layers drawn from a canvas's overview (MapOptions::overviews), whose features are not
+    /// counted in featuresDrawn.
+    std::vector<std::string> overviews;
     std::int64_t labelsPlaced = 0, labelsDropped = 0; ///< dropped: would have collided
     double scaleDenominator = 0;     ///< 1 : N on the page (0 for a pixel-size image)
     double scaleBarKm = 0;           ///< length the scale bar stands for
