@@ -4,6 +4,7 @@
 #include "Labels_p.h"
 #include "Paint_p.h"
 #include "Period_p.h"
+#include "Png_p.h"
 #include "Style_p.h"
 #include "Themes_p.h"
 #include "planatlas/gis/Dataset.h"
@@ -695,6 +696,7 @@ private:
         scan.select(st.fids.first, st.fids.second, input.inLayerCrs(window));
         gis::ScanRow row;
         Item item;
+        std::vector<QPointF> ringBuffer;
         std::int64_t n = 0;
         while (scan.next(row)) {
             if (!row.hasGeometry())
@@ -727,6 +729,31 @@ private:
                 if (s.brush.style() != Qt::NoBrush)
                     p.fillRect(QRectF((a.x() + b.x()) / 2 - 0.5, (a.y() + b.y()) / 2 - 0.5, 1, 1),
                                s.brush);
+                continue;
+            }
+            // A parcel of one ring with a fill and no hatch: one polygon call, its points
+            // written into a buffer kept across parcels (a path per parcel was most of a print
+            // map's time).
+            if (item.shapes.polygons.size() == 1 && item.shapes.polygons[0].size() == 1 &&
+                item.shapes.lines.empty() && item.shapes.points.empty() &&
+                s.hatch.style() == Qt::NoBrush) {
+                const auto& ring = item.shapes.polygons[0][0];
+                ringBuffer.clear();
+                QPointF last;
+                for (std::size_t i = 0; i < ring.size(); ++i) {
+                    const QPointF q = view.map(ring[i]);
+                    if (i > 0 && i + 1 < ring.size() && std::abs(q.x() - last.x()) < 0.4 &&
+                        std::abs(q.y() - last.y()) < 0.4)
+                        continue; // finer detail cannot show
+                    ringBuffer.push_back(q);
+                    last = q;
+                }
+                if (ringBuffer.size() < 3)
+                    continue;
+                p.setPen(s.pen);
+                p.setBrush(s.brush);
+                p.drawPolygon(ringBuffer.data(), static_cast<int>(ringBuffer.size()),
+                              Qt::OddEvenFill);
                 continue;
             }
             drawItem(p, s, item, view, m_u);
@@ -1172,10 +1199,12 @@ MapReport writeMap(layers::Workspace& ws, const MapOptions& o, const std::string
             QPainter painter(&image);
             report = drawMap(ws, o, painter, QRectF(0, 0, pxW, pxH), progress);
         }
-        // zlib's fastest level: a few per cent larger than its default, several times faster
-        // on a print-size page (Qt maps quality 80 to level 1).
-        if (!image.save(&buffer, "PNG", 80))
-            throw Error(ErrorKind::Input, path + ": cannot be written (the PNG encoder failed)");
+        // Compressed on the threads, strip by strip, at zlib's fastest level (Png_p.h).
+        try {
+            bytes = encodePng(image, progress);
+        } catch (const std::runtime_error& e) {
+            throw Error(ErrorKind::Input, path + ": cannot be written (" + e.what() + ")");
+        }
     } else if (ext == ".svg") {
         QSvgGenerator svg;
         svg.setOutputDevice(&buffer);
