@@ -208,13 +208,66 @@ LayerCorridorResult corridorOfLayer(layers::Workspace& ws, const std::string& la
         outerCells(gis::PreparedGeometry(outer), *outer.envelope(), 9);
     using Where = gis::CellClassifier::Where;
     const auto source = input.source({});
+    // What is read: through the R-tree, the rows of 128 × 128 tiles over the wider buffer's
+    // envelope that it reaches, each row's reached tiles joined into runs. A feature whose
+    // envelope meets no run lies beyond reach whatever its shape (a repair stays inside the
+    // envelope): it is counted in the total, not read. A feature meeting several runs is taken
+    // by the first it meets, so each is measured once. The runs are fixed by the roads and the
+    // distance, so the sums are the same on any number of threads. Without an R-tree, or for a
+    // layer stored in another CRS, the whole table is read in fid chunks.
+    struct Run
+    {
+        gis::Envelope box;
+    };
+    std::vector<std::vector<Run>> tileRows;
+    std::vector<std::pair<std::size_t, std::size_t>> runs; ///< (row, index in row)
+    const gis::Envelope reach = *outer.envelope();
+    constexpr int kTiles = 128;
+    const double tileW = (reach.maxX - reach.minX) / kTiles,
+                 tileH = (reach.maxY - reach.minY) / kTiles;
+    const bool throughRtree =
+        !source.rtreeTable().empty() && !input.reprojected() && tileW > 0 && tileH > 0;
+    if (throughRtree) {
+        tileRows.resize(kTiles);
+        for (int j = 0; j < kTiles; ++j) {
+            const double y0 = reach.minY + j * tileH,
+                         y1 = j + 1 == kTiles ? reach.maxY : y0 + tileH;
+            for (int i = 0; i < kTiles; ++i) {
+                const double x0 = reach.minX + i * tileW,
+                             x1 = i + 1 == kTiles ? reach.maxX : x0 + tileW;
+                if (outerCells.classify({x0, y0, x1, y1}) == Where::Outside)
+                    continue;
+                auto& row = tileRows[static_cast<std::size_t>(j)];
+                if (!row.empty() && row.back().box.maxX == x0)
+                    row.back().box.maxX = x1;
+                else
+                    row.push_back({{x0, y0, x1, y1}});
+            }
+            for (std::size_t k = 0; k < tileRows[static_cast<std::size_t>(j)].size(); ++k)
+                runs.emplace_back(static_cast<std::size_t>(j), k);
+        }
+    }
+    // The first run (rows from the bottom, runs from the left) @p e meets: the one that takes it.
+    const auto firstRun =
+        [&](const gis::Envelope& e) -> std::optional<std::pair<std::size_t, std::size_t>> {
+        const auto rowOf = [&](double y) {
+            return static_cast<std::size_t>(
+                std::clamp(static_cast<int>(std::floor((y - reach.minY) / tileH)), 0, kTiles - 1));
+        };
+        for (std::size_t j = rowOf(e.minY); j <= rowOf(e.maxY); ++j)
+            for (std::size_t k = 0; k < tileRows[j].size(); ++k)
+                if (tileRows[j][k].box.intersects(e))
+                    return std::pair{j, k};
+        return std::nullopt;
+    };
     const auto chunks = source.fidChunks();
+    const std::size_t parts = throughRtree ? runs.size() : chunks.size();
     struct Slot
     {
-        std::int64_t within = 0;
+        std::int64_t within = 0, read = 0;
         double areaM2 = 0;
     };
-    std::vector<Slot> slots(chunks.size());
+    std::vector<Slot> slots(parts);
     const auto makeWorker = [&] {
         struct Worker
         {
@@ -225,17 +278,21 @@ LayerCorridorResult corridorOfLayer(layers::Workspace& ws, const std::string& la
         auto w = std::make_shared<Worker>();
         w->scan = source.open();
         w->prepared.emplace(network);
-        return [&, w](std::size_t chunk) {
-            auto& slot = slots[chunk];
-            w->scan->select(chunks[chunk].first, chunks[chunk].second);
+        return [&, w](std::size_t part) {
+            auto& slot = slots[part];
+            if (throughRtree)
+                w->scan->select(source.fidRange().first, source.fidRange().second,
+                                tileRows[runs[part].first][runs[part].second].box);
+            else
+                w->scan->select(chunks[part].first, chunks[part].second);
             while (w->scan->next(w->row)) {
-                // Every feature is fitted, far from the roads too: an invalid one is repaired
-                // and counted wherever it lies (the header's envelope would skip the far ones
-                // unread, 15 % sooner, but leave them unmentioned).
                 FittedRow f(input, w->row);
                 if (f.empty())
                     continue;
                 const auto& e = f.envelope();
+                if (throughRtree && firstRun(e) != runs[part])
+                    continue; // beyond reach, or taken by an earlier run
+                ++slot.read;
                 if (outerCells.classify(e) == Where::Outside)
                     continue;
                 if (innerCells.classify(e) != Where::Inside &&
@@ -247,11 +304,12 @@ LayerCorridorResult corridorOfLayer(layers::Workspace& ws, const std::string& la
             }
         };
     };
-    layers::forEachChunk(chunks.size(), source.connections(input.threads()), progress, "corridor",
+    layers::forEachChunk(parts, source.connections(input.threads()), progress, "corridor",
                          makeWorker);
     double areaM2 = 0;
     for (const auto& slot : slots) {
         result.within += slot.within;
+        result.read += slot.read;
         areaM2 += slot.areaM2;
     }
     result.withinAreaHa = areaM2 / 10000.0;

@@ -158,6 +158,10 @@ TEST_F(AnalysisFixture, PassesOverParcelsGiveTheSameBytesOnOneThreadOrThreeAndTh
     write("parcels.csv", parcelsCsv());
     addExpressway(); // along y = 2000 m: parcels within 1.2 km are those north of y = 800 m
     int bowTies = 0;
+    // Bow-ties whose envelope comes within the corridor's reach (1.2 km and 3 %: north of
+    // y = 764 m), and those at least 50 m short of it (the reach read through the R-tree is cut
+    // into tiles of about 20 m).
+    int bowTiesInReach = 0, bowTiesFar = 0;
     {
         auto ws = layers::Workspace::open(path(), gis::OpenMode::Update);
         importCsv(ws, "parcels.csv", "land_price");
@@ -177,6 +181,8 @@ TEST_F(AnalysisFixture, PassesOverParcelsGiveTheSameBytesOnOneThreadOrThreeAndTh
             f->setGeometry(gis::Geometry::fromWkt(wkt.str()));
             table.update(*f);
             ++bowTies;
+            bowTiesInReach += (i / 100) * 10.0 + 10 >= 2000 - 1236;
+            bowTiesFar += (i / 100) * 10.0 + 10 < 2000 - 1236 - 50;
         }
         table.setAttributeFilter("");
     }
@@ -213,7 +219,15 @@ TEST_F(AnalysisFixture, PassesOverParcelsGiveTheSameBytesOnOneThreadOrThreeAndTh
     // Every bow-tie repaired once and said so, whichever thread met it.
     ASSERT_GT(bowTies, 50);
     EXPECT_EQ(three.units.notes.repaired.at("parcels"), bowTies);
-    EXPECT_EQ(three.corridor.notes.repaired.at("parcels"), bowTies);
+    // The corridor reads the parcels its reach meets, and repairs those of them that need it:
+    // the bow-ties in reach, none of the far ones, the same on any number of threads.
+    EXPECT_EQ(one.corridor.notes.repaired, three.corridor.notes.repaired);
+    EXPECT_EQ(one.corridor.read, three.corridor.read);
+    ASSERT_GT(bowTiesInReach, 10);
+    ASSERT_GT(bowTiesFar, 10);
+    EXPECT_GE(three.corridor.notes.repaired.at("parcels"), bowTiesInReach);
+    EXPECT_LE(three.corridor.notes.repaired.at("parcels"), bowTies - bowTiesFar);
+    EXPECT_LT(three.corridor.read, three.corridor.features);
 
     // The brute-force overlay: every parcel read through the one analysis reader (repaired),
     // cut by every unit and park, and measured against the expressway.
@@ -262,6 +276,7 @@ TEST_F(AnalysisFixture, PassesOverParcelsGiveTheSameBytesOnOneThreadOrThreeAndTh
         }
     }
     EXPECT_EQ(three.corridor.features, 10000);
+    EXPECT_GE(three.corridor.read, within);
     EXPECT_EQ(three.corridor.within, within);
     EXPECT_NEAR(three.corridor.withinAreaHa, withinM2 / 10000.0, 1e-9 * withinM2);
     EXPECT_GT(within, 1000); // a real share of the parcels, not all of them

@@ -56,7 +56,14 @@ Algorithm corridorAlgorithm()
                       {"within_area_ha", Column::Type::Real}},
                      {{r.layer, r.distanceKm, r.features, r.within, r.withinAreaHa}},
                      {}});
-                out.summary = {{"layer", r.layer}, {"distance_km", r.distanceKm}};
+                out.summary = {
+                    {"layer", r.layer}, {"distance_km", r.distanceKm}, {"features_read", r.read}};
+                if (r.read < r.features)
+                    out.messages.push_back(
+                        std::to_string(r.read) + " of the " + std::to_string(r.features) +
+                        " features of '" + r.layer +
+                        "' read and measured: the others lie beyond reach of the corridor "
+                        "(their envelopes do), and were not checked for invalid geometry");
                 out.notes = r.notes;
                 out.keep(std::move(r));
                 return out;

@@ -47,12 +47,16 @@ struct LayerCorridorResult
     std::string layer;
     double distanceKm = 0;
     std::int64_t features = 0, within = 0;
+    /// Features read and measured: those whose envelope comes within reach of the corridor (the
+    /// others lie beyond it whatever their shape, and are neither read nor checked for
+    /// validity); all of them when the layer has no R-tree or is stored in another CRS.
+    std::int64_t read = 0;
     double withinAreaHa = 0; ///< polygons: the area of those within
     InputNotes notes;
 };
 
 /// Features of @p layer within @p distanceKm of an expressway (exact distance, as ST_DWithin):
-/// the expressways prepared once, the layer read through the R-tree around them.
+/// the expressways prepared once, the layer read through its R-tree where the corridor reaches.
 LayerCorridorResult corridorOfLayer(layers::Workspace& workspace, const std::string& layer,
                                     double distanceKm,
                                     const std::vector<std::string>& statuses = {},
