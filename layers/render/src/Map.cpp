@@ -696,7 +696,7 @@ private:
         scan.select(st.fids.first, st.fids.second, input.inLayerCrs(window));
         gis::ScanRow row;
         Item item;
-        std::vector<QPointF> ringBuffer;
+        QPolygonF ringBuffer;
         std::int64_t n = 0;
         while (scan.next(row)) {
             if (!row.hasGeometry())
@@ -737,23 +737,12 @@ private:
             if (item.shapes.polygons.size() == 1 && item.shapes.polygons[0].size() == 1 &&
                 item.shapes.lines.empty() && item.shapes.points.empty() &&
                 s.hatch.style() == Qt::NoBrush) {
-                const auto& ring = item.shapes.polygons[0][0];
-                ringBuffer.clear();
-                QPointF last;
-                for (std::size_t i = 0; i < ring.size(); ++i) {
-                    const QPointF q = view.map(ring[i]);
-                    if (i > 0 && i + 1 < ring.size() && std::abs(q.x() - last.x()) < 0.4 &&
-                        std::abs(q.y() - last.y()) < 0.4)
-                        continue; // finer detail cannot show
-                    ringBuffer.push_back(q);
-                    last = q;
-                }
+                toDevice(item.shapes.polygons[0][0], view, 0.4, ringBuffer); // as drawItem
                 if (ringBuffer.size() < 3)
                     continue;
                 p.setPen(s.pen);
                 p.setBrush(s.brush);
-                p.drawPolygon(ringBuffer.data(), static_cast<int>(ringBuffer.size()),
-                              Qt::OddEvenFill);
+                p.drawPolygon(ringBuffer, Qt::OddEvenFill);
                 continue;
             }
             drawItem(p, s, item, view, m_u);
@@ -977,12 +966,6 @@ void OverviewCache::clear()
 {
     const std::lock_guard lock(m_mutex);
     m_entries.clear();
-}
-
-std::size_t OverviewCache::size() const
-{
-    const std::lock_guard lock(m_mutex);
-    return m_entries.size();
 }
 
 std::int64_t OverviewCache::made() const

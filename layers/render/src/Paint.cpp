@@ -12,7 +12,14 @@ namespace pa::render {
 QPolygonF toDevice(const std::vector<gis::Coord>& ring, const View& v, double tolerance)
 {
     QPolygonF out;
-    out.reserve(static_cast<int>(ring.size()));
+    toDevice(ring, v, tolerance, out);
+    return out;
+}
+
+void toDevice(const std::vector<gis::Coord>& ring, const View& v, double tolerance, QPolygonF& out)
+{
+    out.clear();
+    out.reserve(static_cast<qsizetype>(ring.size()));
     QPointF last;
     for (std::size_t i = 0; i < ring.size(); ++i) {
         const QPointF p = v.map(ring[i]);
@@ -22,7 +29,6 @@ QPolygonF toDevice(const std::vector<gis::Coord>& ring, const View& v, double to
         out << p;
         last = p;
     }
-    return out;
 }
 
 QPainterPath polygonPath(const std::vector<std::vector<gis::Coord>>& rings, const View& v,

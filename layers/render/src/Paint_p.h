@@ -68,6 +68,8 @@ struct View
 
 /// Ring → device polygon, dropping vertices closer than @p tolerance to the last kept one.
 QPolygonF toDevice(const std::vector<gis::Coord>& ring, const View& v, double tolerance);
+/// The same into @p out, whose memory is kept from one ring to the next.
+void toDevice(const std::vector<gis::Coord>& ring, const View& v, double tolerance, QPolygonF& out);
 
 /// Rings → one path (odd-even fill: holes stay open).
 QPainterPath polygonPath(const std::vector<std::vector<gis::Coord>>& rings, const View& v,

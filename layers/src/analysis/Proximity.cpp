@@ -215,11 +215,7 @@ LayerCorridorResult corridorOfLayer(layers::Workspace& ws, const std::string& la
     // by the first it meets, so each is measured once. The runs are fixed by the roads and the
     // distance, so the sums are the same on any number of threads. Without an R-tree, or for a
     // layer stored in another CRS, the whole table is read in fid chunks.
-    struct Run
-    {
-        gis::Envelope box;
-    };
-    std::vector<std::vector<Run>> tileRows;
+    std::vector<std::vector<gis::Envelope>> tileRows;      ///< the runs of each row of tiles
     std::vector<std::pair<std::size_t, std::size_t>> runs; ///< (row, index in row)
     const gis::Envelope reach = *outer.envelope();
     constexpr int kTiles = 128;
@@ -238,10 +234,10 @@ LayerCorridorResult corridorOfLayer(layers::Workspace& ws, const std::string& la
                 if (outerCells.classify({x0, y0, x1, y1}) == Where::Outside)
                     continue;
                 auto& row = tileRows[static_cast<std::size_t>(j)];
-                if (!row.empty() && row.back().box.maxX == x0)
-                    row.back().box.maxX = x1;
+                if (!row.empty() && row.back().maxX == x0)
+                    row.back().maxX = x1;
                 else
-                    row.push_back({{x0, y0, x1, y1}});
+                    row.push_back({x0, y0, x1, y1});
             }
             for (std::size_t k = 0; k < tileRows[static_cast<std::size_t>(j)].size(); ++k)
                 runs.emplace_back(static_cast<std::size_t>(j), k);
@@ -256,7 +252,7 @@ LayerCorridorResult corridorOfLayer(layers::Workspace& ws, const std::string& la
         };
         for (std::size_t j = rowOf(e.minY); j <= rowOf(e.maxY); ++j)
             for (std::size_t k = 0; k < tileRows[j].size(); ++k)
-                if (tileRows[j][k].box.intersects(e))
+                if (tileRows[j][k].intersects(e))
                     return std::pair{j, k};
         return std::nullopt;
     };
@@ -282,7 +278,7 @@ LayerCorridorResult corridorOfLayer(layers::Workspace& ws, const std::string& la
             auto& slot = slots[part];
             if (throughRtree)
                 w->scan->select(source.fidRange().first, source.fidRange().second,
-                                tileRows[runs[part].first][runs[part].second].box);
+                                tileRows[runs[part].first][runs[part].second]);
             else
                 w->scan->select(chunks[part].first, chunks[part].second);
             while (w->scan->next(w->row)) {

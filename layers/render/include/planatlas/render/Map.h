@@ -95,8 +95,7 @@ public:
     /// Keeps @p entry under @p key (the oldest overviews go past kKept).
     void keep(const std::string& key, std::shared_ptr<const Entry> entry);
     void clear();
-    /// How many entries are kept, and how many were made since the cache was made.
-    [[nodiscard]] std::size_t size() const;
+    /// How many entries were made since the cache was made.
     [[nodiscard]] std::int64_t made() const;
 
     static constexpr std::size_t kKept = 12;
