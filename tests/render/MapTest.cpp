@@ -764,18 +764,18 @@ TEST_F(Map, ACanvasDrawsABulkLayerFromItsOverviewUntilTheTableChanges)
     EXPECT_EQ(again.report.overviews, std::vector<std::string>{"plots"});
     EXPECT_TRUE(again.image == first.image);
     // The same picture to the eye: the plots' colours where the live drawing has them.
-    const auto looksAlike = [](const QImage& live, const QImage& cached, double farShare) {
+    const auto looksAlike = [](const QImage& drawn, const QImage& fromOverview, double farShare) {
         std::int64_t far = 0, plotted = 0;
         double sum = 0;
         for (int y = 0; y < 450; ++y)
             for (int x = 0; x < 600; ++x) {
-                const QColor a = live.pixelColor(x, y), b = cached.pixelColor(x, y);
+                const QColor a = drawn.pixelColor(x, y), b = fromOverview.pixelColor(x, y);
                 const int d =
                     std::max({std::abs(a.red() - b.red()), std::abs(a.green() - b.green()),
                               std::abs(a.blue() - b.blue())});
                 sum += d;
                 far += d > 48;
-                plotted += a != live.pixelColor(0, 0);
+                plotted += a != drawn.pixelColor(0, 0);
             }
         EXPECT_GT(plotted, 600 * 450 / 50); // the plots cover a good part of the picture
         EXPECT_LT(sum / (600 * 450), 3.0);  // mean difference per pixel, of 255

@@ -651,8 +651,6 @@ private:
                     std::max(1, static_cast<int>(std::lround(kept->image.width() / ratio))),
                     std::max(1, static_cast<int>(std::lround(kept->image.height() / ratio))),
                     Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
-                entry->metresPerPixel =
-                    (kept->world.maxX - kept->world.minX) / entry->image.width();
                 m_o.overviews->keep(levelKey(level), entry);
                 return entry;
             }
@@ -661,15 +659,14 @@ private:
         auto entry = std::make_shared<OverviewCache::Entry>();
         entry->world = {extent->minX - mpp, extent->minY - mpp, extent->minX + (width - 1) * mpp,
                         extent->minY + (height - 1) * mpp};
-        entry->metresPerPixel = mpp;
         const View view{entry->world, QRectF(0, 0, width, height), 1 / mpp};
         entry->image = QImage(width, height, QImage::Format_ARGB32_Premultiplied);
         entry->image.fill(Qt::transparent);
         {
             QPainter p(&entry->image);
             p.setRenderHints(m_p.renderHints());
-            entry->features = drawBands(p, view, QRect(0, 0, width, height), st, table,
-                                        input.threads(), "drawing " + d.layer.name + " (overview)");
+            drawBands(p, view, QRect(0, 0, width, height), st, table, input.threads(),
+                      "drawing " + d.layer.name + " (overview)");
         }
         m_o.overviews->keep(levelKey(level), entry);
         return entry;

@@ -86,8 +86,6 @@ public:
     {
         QImage image;               ///< a level of an overview
         gis::Envelope world;        ///< what it shows, workspace CRS
-        double metresPerPixel = 0;  ///< its pixel's ground
-        std::int64_t features = 0;  ///< drawn into it
         std::vector<double> values; ///< or a field's values (the prices the classes come from)
     };
     /// The overview kept under @p key, or null.
