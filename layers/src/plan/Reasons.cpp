@@ -32,6 +32,9 @@ struct Cue
     std::string_view words; ///< folded
     std::size_t reason;     ///< index in kReasons
     double weight;
+    /// Words for a kind of body ("trường đại học", "hợp tác xã") that, met after a comma in a
+    /// list of such bodies, name whom the task works with or serves, not what it does.
+    bool body = false;
 };
 
 // The words each class is known by (folded). Longer, more specific phrases weigh more.
@@ -99,7 +102,7 @@ constexpr Cue kCues[] = {
     {"uu dai", 0, 2},
     {"tai chinh", 0, 1.5},
     {"rung", 6, 2},
-    {"dai hoc", 6, 2.5},
+    {"dai hoc", 6, 2.5, true},
     {"benh vien", 6, 2.5},
     {"bang gia dat", 6, 3},
     {"su dung dat", 6, 2},
@@ -130,7 +133,7 @@ constexpr Cue kCues[] = {
     {"dan so", 5, 1.5},
     {"dan toc", 5, 1.5},
     {"thuong mai", 5, 1.5},
-    {"hop tac xa", 5, 1.5},
+    {"hop tac xa", 5, 1.5, true},
     {"van hoa", 5, 1},
     // Checking and overseeing, when they are what the task does.
     {"kiem tra", 4, 1},
@@ -143,6 +146,45 @@ constexpr Cue kCues[] = {
     {"binh on gia", 0, 2.5},
     {"dinh gia", 0, 2},
     {"ke khai gia", 0, 2},
+    // The steps of an investment procedure (Luật Đầu tư): an investor's project appraised,
+    // opinions sought, the investor's problems answered.
+    {"nha dau tu", 1, 1.5},
+    {"du an dau tu", 1, 1.5},
+    {"chu truong dau tu", 1, 2},
+    {"lay y kien", 1, 1.5},
+    {"dap ung dieu kien", 1, 1.5},
+    {"dang ky dau tu", 1, 2},
+    {"vuong mac", 1, 1},
+    // An agency's own database.
+    {"co so du lieu", 1, 2},
+    // Regulations the province issues.
+    {"quy che", 0, 1.5},
+    // Support schemes: policy.
+    {"chuong trinh ho tro", 0, 2},
+    {"de an ho tro", 0, 2},
+    {"khuyen cong", 0, 2},
+    {"khuyen nong", 0, 2},
+    // Rules the province drafts.
+    {"quy chuan ky thuat", 0, 2},
+    // Courses and teaching.
+    {"tap huan", 2, 2},
+    {"boi duong", 2, 2},
+    {"giang day", 2, 2},
+    // News given out.
+    {"dua tin", 3, 2.5},
+    // Plans an agency draws up and carries out within its remit; inspections and enforcement.
+    {"trien khai ke hoach", 4, 2},
+    {"can cu chuc nang, nhiem vu", 4, 1.5},
+    {"to chuc thanh tra", 4, 2},
+    {"thanh tra, kiem tra", 4, 2},
+    {"phat hien va xu ly", 4, 2},
+    {"vi pham", 4, 1.5},
+    // Development programmes of a sector with no place.
+    {"de an phat trien", 5, 1.5},
+    {"xa hoi so", 5, 1.5},
+    // Networks and plants a planning workspace has no layer for.
+    {"xu ly nuoc thai", 6, 2.5},
+    {"mang luoi cap nuoc", 6, 2.5},
 };
 
 // Phrases that say "as the law prescribes" and nothing about what the task is: their
@@ -189,6 +231,17 @@ std::string withoutBoilerplate(std::string folded, std::string_view text)
     return folded;
 }
 
+/// Whether the words at @p p of @p F follow a comma in a list ("doanh nghiệp, viện nghiên cứu,
+/// trường đại học"), a kind of body word ("trường", "các") between.
+bool isListed(std::string_view F, std::size_t p)
+{
+    std::size_t q = p;
+    for (const std::string_view kind : {"truong ", "cac "})
+        if (q >= kind.size() && F.substr(q - kind.size(), kind.size()) == kind)
+            q -= kind.size();
+    return q >= 2 && F.substr(q - 2, 2) == ", ";
+}
+
 } // namespace
 
 std::span<const ReasonClass> reasonClasses()
@@ -200,8 +253,10 @@ ReasonSuggestion suggestReason(const std::string& taskText)
 {
     const text::FoldedText folded = text::foldWithOffsets(taskText);
     const std::string F = withoutBoilerplate(folded.folded, taskText);
-    // The opening words name the task's main action.
-    std::size_t opening = 0;
+    // The opening words name the task's main action; they are counted from the first word
+    // left, past an agency's name blanked out above.
+    const std::size_t start = std::min(F.find_first_not_of(' '), F.size());
+    std::size_t opening = start;
     for (int words = 0; opening < F.size() && words < 8; ++words) {
         opening = F.find(' ', opening + 1);
         if (opening == std::string::npos)
@@ -220,7 +275,10 @@ ReasonSuggestion suggestReason(const std::string& taskText)
                 (p == 3 || !wordChar(F[p - 4])) && taskText[folded.origin[p - 3]] != 's' &&
                 taskText[folded.origin[p - 3]] != 'b')
                 continue;
-            score[cue.reason] += cue.weight * (p < opening ? 2.0 : 1.0);
+            if (cue.body && isListed(F, p))
+                continue;
+            // The task's first words are its verb: "Kiểm tra …", "Đánh giá …".
+            score[cue.reason] += cue.weight * (p == start ? 3.0 : p < opening ? 2.0 : 1.0);
             if (p < first[cue.reason]) {
                 first[cue.reason] = p;
                 evidence[cue.reason] =
