@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <future>
 #include <limits>
 #include <set>
 #include <tuple>
@@ -204,8 +205,14 @@ LayerCorridorResult corridorOfLayer(layers::Workspace& ws, const std::string& la
     // measured exactly. The cells are shared by the threads (read only); each thread prepares
     // the network for itself.
     const auto inner = network.buffer(d), outer = network.buffer(d * 1.03);
-    const gis::CellClassifier innerCells(gis::PreparedGeometry(inner), *outer.envelope(), 9),
-        outerCells(gis::PreparedGeometry(outer), *outer.envelope(), 9);
+    const gis::Envelope reach = *outer.envelope();
+    // The two sets of cells are made at once when there are threads to spare (a third of the
+    // time before the parcels are read, on a million parcels).
+    auto innerMade =
+        std::async(input.threads() > 1 ? std::launch::async : std::launch::deferred,
+                   [&] { return gis::CellClassifier(gis::PreparedGeometry(inner), reach, 9); });
+    const gis::CellClassifier outerCells(gis::PreparedGeometry(outer), reach, 9);
+    const gis::CellClassifier innerCells = innerMade.get();
     using Where = gis::CellClassifier::Where;
     const auto source = input.source({});
     // What is read: through the R-tree, the rows of 128 × 128 tiles over the wider buffer's
@@ -217,7 +224,6 @@ LayerCorridorResult corridorOfLayer(layers::Workspace& ws, const std::string& la
     // layer stored in another CRS, the whole table is read in fid chunks.
     std::vector<std::vector<gis::Envelope>> tileRows;      ///< the runs of each row of tiles
     std::vector<std::pair<std::size_t, std::size_t>> runs; ///< (row, index in row)
-    const gis::Envelope reach = *outer.envelope();
     constexpr int kTiles = 128;
     const double tileW = (reach.maxX - reach.minX) / kTiles,
                  tileH = (reach.maxY - reach.minY) / kTiles;
