@@ -1,6 +1,7 @@
 #include "Private_p.h"
 
 #include <mutex>
+#include <sqlite3.h>
 
 namespace pa::gis {
 
@@ -33,6 +34,10 @@ void ensureGdalRegistered()
 {
     static std::once_flag once;
     std::call_once(once, [] {
+        // SQLite's memory statistics take one mutex on every allocation, which the threads
+        // reading a GeoPackage at once then queue for; nothing here reads them. (Only before
+        // SQLite starts: refused, harmlessly, if something started it already.)
+        sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
         GDALAllRegister();
         // Never let PROJ reach for network grids: results must not depend on connectivity.
         OSRSetPROJEnableNetwork(FALSE);
