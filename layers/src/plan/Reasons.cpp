@@ -101,11 +101,11 @@ constexpr Cue kCues[] = {
     {"xa hoi hoa", 0, 2},
     {"uu dai", 0, 2},
     {"tai chinh", 0, 1.5},
-    {"rung", 6, 2},
+    {"rung", 6, 1},
     {"dai hoc", 6, 2.5, true},
     {"benh vien", 6, 2.5},
     {"bang gia dat", 6, 3},
-    {"su dung dat", 6, 2},
+    {"su dung dat", 6, 1},
     {"thiet che van hoa", 6, 2.5},
     {"co so y te", 6, 2},
     {"phat trien cong nghiep", 5, 1.5},
@@ -159,6 +159,16 @@ constexpr Cue kCues[] = {
     {"co so du lieu", 1, 2},
     // Regulations the province issues.
     {"quy che", 0, 1.5},
+    // Land registration and the dossiers an office receives, checks and hands over.
+    {"giay chung nhan", 1, 2},
+    {"dang ky dat dai", 1, 2},
+    {"tiep nhan", 1, 1.5},
+    {"ho so", 1, 1.5},
+    {"ban giao", 1, 1},
+    // Watching over an area and directing those who do.
+    {"tuan tra", 4, 2},
+    {"canh phong", 4, 2},
+    {"chi dao trien khai", 4, 1.5},
     // Support schemes: policy.
     {"chuong trinh ho tro", 0, 2},
     {"de an ho tro", 0, 2},
