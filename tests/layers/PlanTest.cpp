@@ -1658,7 +1658,10 @@ TEST(PlanLinks, TasksWithoutAPlaceGetASuggestedReasonAndAreRecordedWithIt)
     // its colon or "có trách nhiệm" says who; "Sơ kết" is not "Sở".
     EXPECT_EQ(reasonOf("Kiểm tra việc chấp hành pháp luật về giá của các tổ chức kinh doanh."),
               "reporting");
+    // (Handling dossiers is an office's procedure; the law's words do not make it policy.)
     EXPECT_EQ(reasonOf("Giải quyết hồ sơ trong thời hạn quy định, theo quy định của pháp luật."),
+              "administration");
+    EXPECT_EQ(reasonOf("Triển khai trong thời hạn quy định, theo quy định của pháp luật."),
               "programme");
     EXPECT_EQ(reasonOf("Sở Giáo dục và Đào tạo: tổng hợp và gửi báo cáo giá thị trường."),
               "reporting");
