@@ -1,18 +1,28 @@
 #include "Private_p.h"
 
 #include <algorithm>
+#include <cctype>
+#include <cmath>
 #include <cpl_conv.h>
 #include <cpl_string.h>
 #include <cstdio>
 #include <gdal_version.h>
 #include <geos_c.h>
 #include <optional>
+#include <regex>
 #include <sqlite3.h>
 #include <sstream>
 
 namespace pa::gis {
 
 namespace {
+
+/// The password of a libpq URI ("postgresql://role:secret@host/db"), after its "role:".
+const std::regex& uriPassword()
+{
+    static const std::regex pattern(R"((://[^:/@]*:)[^@/]*@)");
+    return pattern;
+}
 
 FieldType toFieldType(OGRFieldType type)
 {
@@ -482,6 +492,32 @@ std::string Dataset::driverName() const
     return m_impl->dataset->GetDriver() ? m_impl->dataset->GetDriver()->GetDescription() : "";
 }
 
+bool Dataset::isPostgres() const
+{
+    return driverName() == "PostgreSQL";
+}
+
+Dataset Dataset::openPostgres(const std::string& connection, OpenMode mode)
+{
+    if (!isPostgresConnection(connection))
+        throw GisError("'" + connection + "' is not a PostgreSQL connection (PG:service=…)");
+    if (!connectionKeyword(connection, "password").empty() ||
+        connection.find("password=") != std::string::npos ||
+        std::regex_search(connection, uriPassword()))
+        throw GisError("the connection string carries a password; put it in libpq's password "
+                       "file (~/.pgpass) or a service file (pg_service.conf) instead");
+    std::string name = connection;
+    // Only the active schema's tables are layers (GDAL lists every schema's otherwise).
+    const std::string schema = connectionKeyword(connection, "active_schema");
+    if (!schema.empty() && connectionKeyword(connection, "schemas").empty())
+        name += " schemas=" + schema;
+    // Tables without geometry are layers too (PlanAtlas's plan and link tables).
+    CPLConfigOptionSetter listAll("PG_LIST_ALL_TABLES", "YES", false);
+    auto dataset = openVector(name, mode, {}, {"PostgreSQL"});
+    dataset.m_impl->path = connection;
+    return dataset;
+}
+
 std::string Dataset::path() const
 {
     return m_impl->path;
@@ -521,6 +557,11 @@ void Dataset::insertRows(const std::string& table, const SqlResult& rows, bool r
 
 bool Dataset::hasTable(const std::string& name)
 {
+    if (isPostgres())
+        return !run("SELECT 1 FROM information_schema.tables WHERE table_schema = "
+                    "current_schema() AND table_name = ?",
+                    {name})
+                    .rows.empty();
     return !run("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", {name})
                 .rows.empty();
 }
@@ -553,6 +594,71 @@ std::vector<std::string> Dataset::layerNames() const
     for (int i = 0; i < layerCount(); ++i)
         names.emplace_back(m_impl->dataset->GetLayer(i)->GetName());
     return names;
+}
+
+Layer Dataset::createLayerLike(Layer source, const std::string& name,
+                               const std::vector<std::string>& options)
+{
+    auto* from = static_cast<OGRLayer*>(source.handle());
+    OGRFeatureDefn* definition = from->GetLayerDefn();
+    std::vector<std::string> all = options;
+    if (const char* fid = from->GetFIDColumn(); fid && *fid)
+        all.push_back(std::string("FID=") + fid);
+    const OGRwkbGeometryType type = definition->GetGeomType();
+    if (type != wkbNone)
+        if (const char* geometry = from->GetGeometryColumn(); geometry && *geometry)
+            all.push_back(std::string("GEOMETRY_NAME=") + geometry);
+    auto csl = toCsl(all);
+    detail::ErrorCapture errors;
+    const OGRSpatialReference* srs = from->GetSpatialRef();
+    OGRLayer* layer = m_impl->dataset->CreateLayer(
+        name.c_str(), const_cast<OGRSpatialReference*>(srs), type, const_cast<char**>(csl.data()));
+    errors.throwIfFailed("cannot create layer '" + name + "'", layer == nullptr);
+    for (int i = 0; i < definition->GetFieldCount(); ++i) {
+        OGRFieldDefn field(definition->GetFieldDefn(i));
+        if (layer->CreateField(&field, FALSE) != OGRERR_NONE || errors.failed())
+            errors.throwIfFailed("cannot create field '" + std::string(field.GetNameRef()) +
+                                     "' of layer '" + name + "'",
+                                 true);
+    }
+    return Layer(layer);
+}
+
+std::int64_t copyFeatures(Layer from, Layer to, const std::function<bool(std::int64_t)>& progress)
+{
+    auto* source = static_cast<OGRLayer*>(from.handle());
+    auto* target = static_cast<OGRLayer*>(to.handle());
+    OGRFeatureDefn* targetDefinition = target->GetLayerDefn();
+    OGRFeatureDefn* sourceDefinition = source->GetLayerDefn();
+    std::vector<int> map(static_cast<std::size_t>(sourceDefinition->GetFieldCount()), -1);
+    for (int i = 0; i < sourceDefinition->GetFieldCount(); ++i)
+        map[static_cast<std::size_t>(i)] =
+            targetDefinition->GetFieldIndex(sourceDefinition->GetFieldDefn(i)->GetNameRef());
+    source->ResetReading();
+    std::int64_t count = 0;
+    detail::ErrorCapture errors;
+    for (;;) {
+        OGRFeatureUniquePtr feature(source->GetNextFeature());
+        errors.throwIfFailed("cannot read layer '" + from.name() + "'");
+        if (!feature)
+            break;
+        OGRFeatureUniquePtr copy(OGRFeature::CreateFeature(targetDefinition));
+        if (copy->SetFrom(feature.get(), map.data(), TRUE) != OGRERR_NONE)
+            errors.throwIfFailed("cannot copy feature fid " + std::to_string(feature->GetFID()) +
+                                     " of layer '" + from.name() + "'",
+                                 true);
+        copy->SetFID(feature->GetFID());
+        const OGRErr err = target->CreateFeature(copy.get());
+        errors.throwIfFailed("cannot write feature fid " + std::to_string(feature->GetFID()) +
+                                 " of layer '" + from.name() + "' into '" + to.name() + "'",
+                             err != OGRERR_NONE);
+        ++count;
+        if (progress && count % 4096 == 0 && !progress(count))
+            throw GisError("copy of layer '" + from.name() + "' cancelled");
+    }
+    if (progress)
+        progress(count);
+    return count;
 }
 
 Layer Dataset::createLayer(const std::string& name, const Crs* crs, GeometryFamily family,
@@ -622,6 +728,8 @@ SqlResult Dataset::run(const std::string& sql, const std::vector<FieldValue>& va
 {
     // GDAL's GeoPackage driver hands out its sqlite3 connection (the MBTiles driver uses the
     // same key); statements on it share GDAL's transaction.
+    if (isPostgres())
+        return execute(bindAsLiterals(sql, values, m_impl->path));
     auto* db = static_cast<sqlite3*>(m_impl->dataset->GetInternalHandle("SQLITE_HANDLE"));
     if (!db)
         throw GisError("'" + m_impl->path + "': bound SQL needs a GeoPackage");
@@ -725,6 +833,159 @@ void Dataset::close()
     detail::ErrorCapture errors;
     m_impl->dataset.reset();
     errors.throwIfFailed("error while closing '" + m_impl->path + "'");
+}
+
+std::string bindAsLiterals(const std::string& sql, const std::vector<FieldValue>& values,
+                           const std::string& where)
+{
+    std::string out;
+    out.reserve(sql.size() + 16 * values.size());
+    std::size_t next = 0;
+    char quote = 0;
+    for (char c : sql) {
+        if (quote) {
+            if (c == quote)
+                quote = 0; // a doubled quote closes and reopens: the same state after both
+            out += c;
+            continue;
+        }
+        if (c == '\'' || c == '"') {
+            quote = c;
+            out += c;
+            continue;
+        }
+        if (c != '?') {
+            out += c;
+            continue;
+        }
+        if (next == values.size()) {
+            ++next;
+            break;
+        }
+        const FieldValue& value = values[next++];
+        if (const auto* n = std::get_if<std::int64_t>(&value)) {
+            out += std::to_string(*n);
+        } else if (const auto* d = std::get_if<double>(&value)) {
+            if (std::isfinite(*d)) {
+                char text[32];
+                std::snprintf(text, sizeof text, "%.17g", *d);
+                out += "CAST('" + std::string(text) + "' AS DOUBLE PRECISION)";
+            } else {
+                out += std::isnan(*d) ? "CAST('NaN' AS DOUBLE PRECISION)"
+                                      : (*d > 0 ? "CAST('Infinity' AS DOUBLE PRECISION)"
+                                                : "CAST('-Infinity' AS DOUBLE PRECISION)");
+            }
+        } else if (const auto* t = std::get_if<std::string>(&value)) {
+            // A backslash is an ordinary character in a standard-conforming literal; the
+            // escape-string form says so whatever standard_conforming_strings holds.
+            if (t->find('\\') != std::string::npos) {
+                std::string doubled;
+                for (char ch : *t) {
+                    if (ch == '\\')
+                        doubled += '\\';
+                    doubled += ch;
+                }
+                out += "E" + sqlLiteral(doubled);
+            } else {
+                out += sqlLiteral(*t);
+            }
+        } else {
+            out += "NULL";
+        }
+    }
+    if (next != values.size())
+        throw GisError("SQL on '" + where + "' (" + sql.substr(0, 120) +
+                       ") has a different number of placeholders than its " +
+                       std::to_string(values.size()) + " value(s)");
+    return out;
+}
+
+bool isPostgresConnection(std::string_view name)
+{
+    return name.size() > 3 && (name.substr(0, 3) == "PG:" || name.substr(0, 3) == "pg:");
+}
+
+namespace {
+/// The keyword=value pairs of a libpq connection string after "PG:", values unquoted, with
+/// where each pair starts and ends.
+struct ConnectionPair
+{
+    std::string key, value;
+    std::size_t begin, end;
+};
+std::vector<ConnectionPair> connectionPairs(std::string_view connection)
+{
+    std::vector<ConnectionPair> pairs;
+    std::size_t i = 3;
+    const std::size_t n = connection.size();
+    while (i < n) {
+        while (i < n && std::isspace(static_cast<unsigned char>(connection[i])))
+            ++i;
+        if (i >= n)
+            break;
+        ConnectionPair pair;
+        pair.begin = i;
+        while (i < n && connection[i] != '=' &&
+               !std::isspace(static_cast<unsigned char>(connection[i])))
+            pair.key += connection[i++];
+        while (i < n && std::isspace(static_cast<unsigned char>(connection[i])))
+            ++i;
+        if (i < n && connection[i] == '=')
+            ++i;
+        while (i < n && std::isspace(static_cast<unsigned char>(connection[i])))
+            ++i;
+        if (i < n && connection[i] == '\'') {
+            for (++i; i < n && connection[i] != '\''; ++i) {
+                if (connection[i] == '\\' && i + 1 < n)
+                    ++i;
+                pair.value += connection[i];
+            }
+            if (i < n)
+                ++i;
+        } else {
+            while (i < n && !std::isspace(static_cast<unsigned char>(connection[i])))
+                pair.value += connection[i++];
+        }
+        pair.end = i;
+        pairs.push_back(std::move(pair));
+    }
+    return pairs;
+}
+} // namespace
+
+std::string connectionKeyword(std::string_view connection, std::string_view keyword)
+{
+    if (!isPostgresConnection(connection))
+        return {};
+    for (const auto& pair : connectionPairs(connection))
+        if (pair.key == keyword)
+            return pair.value;
+    return {};
+}
+
+std::string displayName(std::string_view name)
+{
+    std::string out(name);
+    if (!isPostgresConnection(name))
+        return out;
+    out = std::regex_replace(out, uriPassword(), "$1***@");
+    const auto pairs = connectionPairs(name);
+    for (auto it = pairs.rbegin(); it != pairs.rend(); ++it)
+        if (it->key == "password")
+            out.replace(it->begin, it->end - it->begin, "password=***");
+    return out;
+}
+
+std::string withoutConnectionKeyword(std::string_view connection, std::string_view keyword)
+{
+    std::string out(connection);
+    if (!isPostgresConnection(connection))
+        return out;
+    const auto pairs = connectionPairs(connection);
+    for (auto it = pairs.rbegin(); it != pairs.rend(); ++it)
+        if (it->key == keyword)
+            out.erase(it->begin, it->end - it->begin);
+    return out;
 }
 
 std::string sqlLiteral(std::string_view text)

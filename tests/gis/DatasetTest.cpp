@@ -6,6 +6,7 @@
 #include "planatlas/gis/Error.h"
 
 #include <gtest/gtest.h>
+#include <limits>
 
 using namespace pa::gis;
 
@@ -121,4 +122,66 @@ TEST(Dataset, BoundValuesNeverBecomeSql)
     // A count of values that does not match the placeholders is an error, not a guess.
     EXPECT_THROW(ds.run("SELECT ? + ?", {std::int64_t{1}}), GisError);
     EXPECT_THROW(ds.run("SELECT nonsense FROM", {}), GisError);
+}
+
+TEST(Dataset, PostgresLiteralsCarryEveryValueExactly)
+{
+    EXPECT_EQ(bindAsLiterals("INSERT INTO t VALUES (?, ?, ?, ?)",
+                             {std::int64_t{-42}, std::string("it's"), FieldValue{}, 0.1}, "t"),
+              "INSERT INTO t VALUES (-42, 'it''s', NULL, CAST('0.10000000000000001' AS DOUBLE "
+              "PRECISION))");
+    // A question mark inside a literal or a quoted name is text, not a placeholder.
+    EXPECT_EQ(bindAsLiterals("SELECT '?', \"a?\" FROM t WHERE x = ?", {std::string("Hà Nội")}, "t"),
+              "SELECT '?', \"a?\" FROM t WHERE x = 'Hà Nội'");
+    EXPECT_EQ(bindAsLiterals("SELECT 'it''s ?' WHERE x = ?", {std::int64_t{1}}, "t"),
+              "SELECT 'it''s ?' WHERE x = 1");
+    // A backslash stays a backslash whatever standard_conforming_strings holds.
+    EXPECT_EQ(bindAsLiterals("SELECT ?", {std::string(R"(C:\dữ liệu\'x')")}, "t"),
+              R"(SELECT E'C:\\dữ liệu\\''x''')");
+    EXPECT_EQ(bindAsLiterals("SELECT ?", {std::numeric_limits<double>::quiet_NaN()}, "t"),
+              "SELECT CAST('NaN' AS DOUBLE PRECISION)");
+    // Reals round-trip: the text is the shortest that reads back as the same double or longer.
+    const double third = 1.0 / 3.0;
+    const auto sql = bindAsLiterals("?", {third}, "t");
+    EXPECT_EQ(std::stod(sql.substr(6)), third);
+    EXPECT_THROW((void)bindAsLiterals("SELECT ?, ?", {std::int64_t{1}}, "t"), GisError);
+    EXPECT_THROW((void)bindAsLiterals("SELECT ?", {std::int64_t{1}, std::int64_t{2}}, "t"),
+                 GisError);
+    EXPECT_THROW((void)bindAsLiterals("SELECT ?", {std::string("a\0b", 3)}, "t"), GisError);
+}
+
+TEST(Dataset, ConnectionStringsAreReadAndShownWithoutTheirPassword)
+{
+    const std::string pg = "PG:service=planatlas active_schema=thai_nguyen";
+    EXPECT_TRUE(isPostgresConnection(pg));
+    EXPECT_FALSE(isPostgresConnection("/data/PG:x.gpkg"));
+    EXPECT_FALSE(isPostgresConnection("thai_nguyen.gpkg"));
+    EXPECT_EQ(connectionKeyword(pg, "active_schema"), "thai_nguyen");
+    EXPECT_EQ(connectionKeyword(pg, "service"), "planatlas");
+    EXPECT_EQ(connectionKeyword(pg, "host"), "");
+    EXPECT_EQ(connectionKeyword("PG:dbname='my db' active_schema = ha_noi", "dbname"), "my db");
+    EXPECT_EQ(connectionKeyword("PG:dbname='my db' active_schema = ha_noi", "active_schema"),
+              "ha_noi");
+    EXPECT_EQ(withoutConnectionKeyword(pg, "active_schema"), "PG:service=planatlas ");
+    EXPECT_EQ(displayName("PG:host=db password='s3 cret' dbname=x"),
+              "PG:host=db password=*** dbname=x");
+    EXPECT_EQ(displayName("thai_nguyen.gpkg"), "thai_nguyen.gpkg");
+    try {
+        (void)Dataset::openPostgres("PG:service=x password=hunter2", OpenMode::ReadOnly);
+        FAIL() << "a password in the connection string was accepted";
+    } catch (const GisError& e) {
+        EXPECT_NE(std::string(e.what()).find("pgpass"), std::string::npos) << e.what();
+        EXPECT_EQ(std::string(e.what()).find("hunter2"), std::string::npos) << e.what();
+    }
+}
+
+TEST(Dataset, APasswordInAConnectionUriIsRefusedAndHidden)
+{
+    EXPECT_EQ(displayName("PG:postgresql://planner:hunter2@db.sxd.gov.vn/planatlas"),
+              "PG:postgresql://planner:***@db.sxd.gov.vn/planatlas");
+    EXPECT_EQ(displayName("PG:postgresql://planner@db/planatlas"),
+              "PG:postgresql://planner@db/planatlas");
+    EXPECT_THROW((void)Dataset::openPostgres("PG:postgresql://planner:hunter2@localhost:1/x",
+                                             OpenMode::ReadOnly),
+                 GisError);
 }

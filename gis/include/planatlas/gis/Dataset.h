@@ -160,6 +160,12 @@ public:
                               const std::vector<std::string>& allowedDrivers = {});
     /// Creates a new, empty GeoPackage. Fails if @p path exists.
     static Dataset createGeoPackage(const std::string& path);
+    /// Opens a PostgreSQL/PostGIS database named by a GDAL connection string
+    /// ("PG:service=planatlas active_schema=thai_nguyen"): libpq's conventions find the host,
+    /// the role and the password (pg_service.conf, .pgpass, PG* variables). Refuses a string
+    /// carrying a password, which would end up in shell histories and logs. With
+    /// active_schema=, only that schema's tables are layers, named without it.
+    static Dataset openPostgres(const std::string& connection, OpenMode mode);
     /// Creates a new, empty vector dataset with GDAL's driver @p driver ("GPKG", "XLSX" …).
     /// Fails if @p path exists or the driver is missing.
     /// (Drivers such as XLSX write the file only on close().)
@@ -172,6 +178,7 @@ public:
     ~Dataset();
 
     [[nodiscard]] std::string driverName() const;
+    [[nodiscard]] bool isPostgres() const;
     [[nodiscard]] std::string path() const;
     [[nodiscard]] int layerCount() const;
     [[nodiscard]] Layer layer(int index) const;
@@ -200,8 +207,10 @@ public:
     /// Runs one SQL statement whose values are '?' placeholders bound to @p values in order
     /// (null, integer, real, text) on the GeoPackage's own SQLite connection, inside any
     /// transaction in progress: a value never becomes SQL text, whatever it holds (quotes, a
-    /// NUL). Returns the rows of a SELECT. GeoPackage only; throws GisError otherwise or on
-    /// failure, naming the statement.
+    /// NUL). Returns the rows of a SELECT. On PostgreSQL the values are written into the
+    /// statement as literals (quotes doubled, standard-conforming; a NUL refused), on GDAL's
+    /// connection and in its transaction. Throws GisError for another driver or on failure,
+    /// naming the statement.
     SqlResult run(const std::string& sql, const std::vector<FieldValue>& values);
     /// Writes @p rows (as a SELECT returned them: its columns, its rows) into @p table with
     /// run(), one INSERT a row; with @p replace, a row whose key is taken replaces it.
@@ -213,6 +222,12 @@ public:
 
     [[nodiscard]] std::vector<RelationshipInfo> relationships() const;
 
+    /// Creates layer @p name shaped as @p source: the same fields (types, widths, subtypes,
+    /// nullability), geometry type, CRS, geometry and fid column names. @p options are GDAL
+    /// layer creation options added to those.
+    Layer createLayerLike(Layer source, const std::string& name,
+                          const std::vector<std::string>& options = {});
+
     /// Writes pending changes (e.g. GeoPackage extents) and closes; errors are thrown.
     void close();
 
@@ -223,6 +238,33 @@ private:
     explicit Dataset(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> m_impl;
 };
+
+/// Copies every feature of @p from into @p to (made with createLayerLike) under its own fid,
+/// fields matched by name; @p progress gets the count so far every few thousand features and
+/// stops the copy (GisError) when it returns false. Returns the count copied.
+std::int64_t copyFeatures(Layer from, Layer to,
+                          const std::function<bool(std::int64_t)>& progress = {});
+
+/// @p sql with each '?' outside quotes and quoted names replaced by the PostgreSQL literal of
+/// the matching value: integers as digits, reals as exact decimal text, text quoted with its
+/// quotes doubled (and as an escape string when it holds a backslash, whatever
+/// standard_conforming_strings says), null as NULL. For drivers without bound parameters
+/// (PostgreSQL through GDAL). Throws GisError naming @p where when the counts differ, and for
+/// a text holding a NUL.
+[[nodiscard]] std::string bindAsLiterals(const std::string& sql,
+                                         const std::vector<FieldValue>& values,
+                                         const std::string& where);
+
+/// Whether @p name is a PostgreSQL connection string ("PG:…") rather than a file.
+[[nodiscard]] bool isPostgresConnection(std::string_view name);
+/// The value of @p keyword ("active_schema") in a "PG:" connection string; empty when absent.
+[[nodiscard]] std::string connectionKeyword(std::string_view connection, std::string_view keyword);
+/// @p name as it may be shown or logged: a connection string's password= value replaced by
+/// "***"; anything else as it is.
+[[nodiscard]] std::string displayName(std::string_view name);
+/// @p connection without @p keyword and its value.
+[[nodiscard]] std::string withoutConnectionKeyword(std::string_view connection,
+                                                   std::string_view keyword);
 
 /// Quotes a string as an SQL literal ('it''s').
 std::string sqlLiteral(std::string_view text);
