@@ -47,6 +47,7 @@ constexpr Subcommand kSubcommands[] = {
      pa::cli::runQgis},
     {"info", "describe a workspace", pa::cli::runInfo},
     {"validate", "check a workspace and list its problems", pa::cli::runValidate},
+    {"copy", "copy a workspace between a GeoPackage and a PostGIS schema", pa::cli::runCopy},
 };
 
 void printUsage()

@@ -124,6 +124,18 @@ std::string registerAttributeTable(std::string_view name, std::string_view descr
            sqlLiteral(description) + ", strftime('%Y-%m-%dT%H:%M:%fZ','now'))";
 }
 
+void createSystemTables(gis::Dataset& dataset)
+{
+    for (const auto& table : systemTables()) {
+        dataset.execute("CREATE TABLE " + sqlIdentifier(table.name) +
+                        " (fid INTEGER PRIMARY KEY AUTOINCREMENT, " + std::string(table.columns) +
+                        ")");
+        dataset.execute(registerAttributeTable(table.name, table.description));
+    }
+    for (const auto& sql : relatedTablesSetup())
+        dataset.execute(sql);
+}
+
 std::vector<std::string> relatedTablesSetup()
 {
     return {

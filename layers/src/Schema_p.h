@@ -6,6 +6,10 @@
 #include <string_view>
 #include <vector>
 
+namespace pa::gis {
+class Dataset;
+}
+
 namespace pa::layers::schema {
 
 struct Table
@@ -33,6 +37,10 @@ std::vector<std::string> relatedTablesSetup();
 /// Statements that create the mapping table linking @p layer's features to plan_tasks and
 /// register it as a many-to-many Related Tables relation.
 std::vector<std::string> linkTableSetup(const std::string& layer, const std::string& mappingTable);
+
+/// Creates the system tables (registered as attribute tables) and the Related Tables registry
+/// in a new, empty GeoPackage: a workspace without its metadata rows.
+void createSystemTables(gis::Dataset& dataset);
 
 /// INSERT into gpkg_contents for an attribute table.
 std::string registerAttributeTable(std::string_view name, std::string_view description);

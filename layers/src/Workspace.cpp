@@ -252,14 +252,7 @@ Workspace Workspace::create(const std::string& path, const WorkspaceOptions& opt
     try {
         auto dataset = gis::Dataset::createGeoPackage(temporary.string());
         dataset.startTransaction();
-        for (const auto& table : schema::systemTables()) {
-            dataset.execute("CREATE TABLE " + sqlIdentifier(table.name) +
-                            " (fid INTEGER PRIMARY KEY AUTOINCREMENT, " +
-                            std::string(table.columns) + ")");
-            dataset.execute(schema::registerAttributeTable(table.name, table.description));
-        }
-        for (const auto& sql : schema::relatedTablesSetup())
-            dataset.execute(sql);
+        schema::createSystemTables(dataset);
         const std::map<std::string, std::string> metadata = {
             {"application", "PlanAtlas"},       {"schema_version", std::to_string(kSchemaVersion)},
             {"province", options.province},     {"analysis_crs", crs->label()},

@@ -1,0 +1,62 @@
+#include "Cli.h"
+#include "planatlas/layers/Copy.h"
+
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+namespace pa::cli {
+
+namespace {
+const Command kCopy{
+    "copy",
+    "FROM TO [--format text|json] [--quiet]",
+    "Copy a whole workspace, between a GeoPackage and a PostgreSQL/PostGIS schema either way:\n"
+    "layers under their own feature ids, plan tables, links, reviews, the administrative\n"
+    "crosswalk and the QGIS project. A database is named by a GDAL connection string whose\n"
+    "active_schema= is the province's schema: \"PG:service=planatlas active_schema=thai_nguyen\".",
+    "The target must not exist yet (a file) or hold no table (a schema, created when absent);\n"
+    "it appears complete or not at all. Host, role and password come from libpq's service\n"
+    "file (pg_service.conf) and password file (~/.pgpass), never from the command line.\n"
+    "Map sheets (georeferenced images) are not copied yet; the copy lists them.\n"
+    "Example: planatlas copy thai_nguyen.gpkg \"PG:service=planatlas active_schema=thai_nguyen\"",
+    {{"--format", "FMT", "text (default) or json"}, {"--quiet", "", "no progress display"}},
+    2,
+    2};
+} // namespace
+
+int runCopy(const std::vector<std::string>& args)
+{
+    if (handleHelp(kCopy, args))
+        return kOk;
+    const auto parsed = parse(kCopy, args);
+    const std::string format = textOrJson(parsed);
+    TerminalProgress terminal(!parsed.has("--quiet"));
+    const auto report =
+        layers::copyWorkspace(parsed.positional[0], parsed.positional[1], terminal.progress());
+    if (format == "json") {
+        nlohmann::ordered_json j;
+        j["from"] = report.from;
+        j["to"] = report.to;
+        j["rows"] = report.rows();
+        j["tables"] = nlohmann::ordered_json::array();
+        for (const auto& t : report.tables)
+            j["tables"].push_back({{"name", t.name}, {"role", t.role}, {"rows", t.rows}});
+        j["not_copied"] = report.notCopied;
+        std::printf("%s\n", j.dump(2).c_str());
+        return kOk;
+    }
+    std::size_t layers = 0;
+    for (const auto& t : report.tables)
+        layers += t.role == "layer";
+    std::printf("copied %s → %s: %zu table(s) of which %zu layer(s), %lld row(s)\n",
+                report.from.c_str(), report.to.c_str(), report.tables.size(), layers,
+                static_cast<long long>(report.rows()));
+    for (const auto& t : report.tables)
+        std::printf("  %-40s %-9s %lld\n", t.name.c_str(), t.role.c_str(),
+                    static_cast<long long>(t.rows));
+    for (const auto& n : report.notCopied)
+        std::printf("not copied: %s\n", n.c_str());
+    return kOk;
+}
+
+} // namespace pa::cli

@@ -1,0 +1,39 @@
+#pragma once
+// Copying a whole workspace between a GeoPackage and a PostgreSQL/PostGIS schema, either way:
+// PlanAtlas's own tables with their constraints, every layer under its own fids, the links and
+// their Related Tables registry, the descriptions GIS clients list and the stored QGIS project.
+
+#include "planatlas/layers/Progress.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace pa::layers {
+
+struct CopiedTable
+{
+    std::string name;
+    std::string role; ///< "system", "layer", "links", "catalogue"
+    std::int64_t rows = 0;
+};
+
+struct CopyReport
+{
+    std::string from, to; ///< as given (connection strings carry no password)
+    std::vector<CopiedTable> tables;
+    /// What was not copied, each with why ("test_sheet: a map sheet's tiles …").
+    std::vector<std::string> notCopied;
+    [[nodiscard]] std::int64_t rows() const;
+};
+
+/// Copies workspace @p from into @p to. Each is a GeoPackage path or a "PG:" connection string
+/// whose active_schema= names the province's schema. The target must not exist yet (a file) or
+/// must hold no table (a schema, created when absent); it appears complete or not at all (a
+/// file is written aside and renamed into place; a schema is filled in one transaction). The
+/// source must be at this PlanAtlas's schema version. Throws Error naming the table or layer
+/// that failed.
+CopyReport copyWorkspace(const std::string& from, const std::string& to,
+                         const Progress& progress = {});
+
+} // namespace pa::layers

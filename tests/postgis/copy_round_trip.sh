@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# A workspace copied into a PostGIS schema and back is the same workspace: every table, row and
+# statement of the GeoPackage (compare_workspaces.py and sqlite_master), and the analyses of the
+# copy write the same CSV bytes. A copy that cannot be made says why, exits non-zero and leaves
+# the database as it was.
+# usage: copy_round_trip.sh PLANATLAS SCRATCH WORKSPACE... (libpq finds the test cluster through
+# PGSERVICEFILE and PGPASSFILE; see cluster.sh)
+set -uo pipefail
+planatlas=${1:?planatlas}
+scratch=${2:?scratch folder}
+shift 2
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+compare=$here/../support/compare_workspaces.py
+failures=0
+fail() {
+    echo "FAIL: $*"
+    failures=$((failures + 1))
+}
+rm -rf "$scratch"
+mkdir -p "$scratch"
+db() { psql -X -q -At "service=planatlas_test" "$@"; }
+run=$$
+
+for workspace in "$@"; do
+    name=$(basename "$workspace" .gpkg)
+    schema=${name}_$run
+    pg="PG:service=planatlas_test active_schema=$schema"
+    mkdir -p "$scratch/$name"
+    if ! "$planatlas" copy "$workspace" "$pg" --quiet >"$scratch/$name/to_pg.txt" 2>&1; then
+        fail "$name: copy to PostGIS: $(cat "$scratch/$name/to_pg.txt")"
+        continue
+    fi
+    # The same file name, so that the QGIS project stored inside reads as the same.
+    back=$scratch/$name/back/$name.gpkg
+    mkdir -p "$(dirname "$back")"
+    if ! "$planatlas" copy "$pg" "$back" --quiet >"$scratch/$name/to_gpkg.txt" 2>&1; then
+        fail "$name: copy back: $(cat "$scratch/$name/to_gpkg.txt")"
+        continue
+    fi
+    /usr/bin/python3 "$compare" "$workspace" "$back" || fail "$name: the rows differ after the round trip"
+    schema_of() {
+        /usr/bin/python3 -c 'import sqlite3,sys
+c = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True)
+for r in c.execute("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name"): print(r)' "$1"
+    }
+    diff <(schema_of "$workspace") <(schema_of "$back") >"$scratch/$name/schema.diff" ||
+        fail "$name: tables, indexes or triggers differ after the round trip ($scratch/$name/schema.diff)"
+    tables=$(db -c "SELECT count(*) FROM information_schema.tables WHERE table_schema = '$schema'")
+    [[ $tables -ge 20 ]] || fail "$name: only $tables tables in schema $schema"
+    # The layers are PostGIS layers a GIS opens: geometry columns in the workspace CRS.
+    srid=$(db -c "SELECT DISTINCT srid FROM geometry_columns WHERE f_table_schema = '$schema'")
+    [[ $srid =~ ^[0-9]+$ ]] || fail "$name: geometry columns in more than one CRS or none: $srid"
+    for analysis in "coverage --units districts_pre2025" "corridor --distance-km 5" \
+        "footprint --by agency" "zonal --values land_price_illustrative" "overlaps" "targets"; do
+        label=${analysis%% *}
+        # shellcheck disable=SC2086
+        "$planatlas" analyze "$workspace" $analysis -o "$scratch/$name/$label.a.csv" >/dev/null 2>&1
+        a=$?
+        # shellcheck disable=SC2086
+        "$planatlas" analyze "$back" $analysis -o "$scratch/$name/$label.b.csv" >/dev/null 2>&1
+        b=$?
+        [[ $a == "$b" ]] || fail "$name: $label exits $a on the original, $b on the copy"
+        if [[ -f $scratch/$name/$label.a.csv ]]; then
+            cmp -s "$scratch/$name/$label.a.csv" "$scratch/$name/$label.b.csv" ||
+                fail "$name: $label writes other bytes on the copy"
+        fi
+    done
+    echo "$name: $(head -1 "$scratch/$name/to_pg.txt")"
+done
+
+first=$1
+name=$(basename "$first" .gpkg)
+schema=${name}_$run
+pg="PG:service=planatlas_test active_schema=$schema"
+count() { db -c "SELECT count(*) FROM information_schema.tables WHERE table_schema = '$1'"; }
+
+# Into a schema that already holds a workspace: refused, nothing touched.
+before=$(count "$schema")
+"$planatlas" copy "$first" "$pg" --quiet >"$scratch/again.txt" 2>&1
+rc=$?
+[[ $rc == 4 ]] || fail "copy into a schema in use exits $rc, not 4"
+grep -q "already holds" "$scratch/again.txt" || fail "copy into a schema in use: $(cat "$scratch/again.txt")"
+[[ $(count "$schema") == "$before" ]] || fail "copy into a schema in use changed it"
+
+# Onto an existing file: refused.
+"$planatlas" copy "$pg" "$first" --quiet >"$scratch/exists.txt" 2>&1
+rc=$?
+[[ $rc == 4 ]] || fail "copy onto an existing file exits $rc, not 4"
+
+# No schema named: a usage error.
+"$planatlas" copy "$first" "PG:service=planatlas_test" --quiet >"$scratch/noschema.txt" 2>&1
+rc=$?
+[[ $rc == 2 ]] || fail "copy without active_schema exits $rc, not 2"
+grep -q "active_schema" "$scratch/noschema.txt" || fail "copy without active_schema: $(cat "$scratch/noschema.txt")"
+
+# A password on the command line is refused, and not repeated.
+"$planatlas" copy "$first" "PG:service=planatlas_test password=Secret_123 active_schema=x_$run" --quiet \
+    >"$scratch/password.txt" 2>&1
+rc=$?
+[[ $rc != 0 ]] || fail "a password in the connection string was accepted"
+grep -q "pgpass" "$scratch/password.txt" || fail "password refusal: $(cat "$scratch/password.txt")"
+grep -q "Secret_123" "$scratch/password.txt" && fail "the password was repeated in the message"
+
+# A workspace the database refuses half-way (an agency whose successor does not exist, which
+# PostgreSQL checks at commit): an error naming the constraint, and no schema left behind.
+broken=$scratch/broken/$name.gpkg
+mkdir -p "$(dirname "$broken")"
+cp "$first" "$broken"
+/usr/bin/python3 -c 'import sqlite3,sys
+c = sqlite3.connect(sys.argv[1])
+c.execute("UPDATE plan_agencies SET successor_id = ? WHERE fid = (SELECT MIN(fid) FROM plan_agencies)", ("NO-SUCH-AGENCY",))
+c.commit()' "$broken"
+"$planatlas" copy "$broken" "PG:service=planatlas_test active_schema=broken_$run" --quiet >"$scratch/broken.txt" 2>&1
+rc=$?
+[[ $rc == 4 ]] || fail "a copy refused by the database exits $rc, not 4"
+grep -q "plan_agencies" "$scratch/broken.txt" || fail "refused copy: $(cat "$scratch/broken.txt")"
+[[ $(db -c "SELECT count(*) FROM information_schema.schemata WHERE schema_name = 'broken_$run'") == 0 ]] ||
+    fail "a refused copy left schema broken_$run behind"
+
+# The reader role may not create a schema: refused, nothing made.
+PGSERVICE_READER="PG:service=planatlas_test_reader active_schema=reader_$run"
+"$planatlas" copy "$first" "$PGSERVICE_READER" --quiet >"$scratch/reader.txt" 2>&1
+rc=$?
+[[ $rc == 4 ]] || fail "copy by the reader role exits $rc, not 4"
+grep -qi "permission denied" "$scratch/reader.txt" || fail "copy by the reader role: $(cat "$scratch/reader.txt")"
+
+for workspace in "$@"; do
+    db -c "DROP SCHEMA IF EXISTS $(basename "$workspace" .gpkg)_$run CASCADE" 2>/dev/null
+done
+if ((failures)); then
+    echo "$failures failure(s)"
+    exit 1
+fi
+echo "round trips and refusals as expected"
