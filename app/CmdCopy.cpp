@@ -1,7 +1,11 @@
 #include "Cli.h"
+#include "planatlas/gis/Dataset.h"
 #include "planatlas/layers/Copy.h"
+#include "planatlas/layers/Workspace.h"
+#include "planatlas/render/Qgis.h"
 
 #include <cstdio>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 
 namespace pa::cli {
@@ -17,7 +21,8 @@ const Command kCopy{
     "The target must not exist yet (a file) or hold no table (a schema, created when absent);\n"
     "it appears complete or not at all. Host, role and password come from libpq's service\n"
     "file (pg_service.conf) and password file (~/.pgpass), never from the command line.\n"
-    "Map sheets (georeferenced images) are not copied yet; the copy lists them.\n"
+    "A QGIS project stored in the workspace reads its layers from the file of its own name; a\n"
+    "copy into a file of another name gets the project written anew for it.\n"
     "Example: planatlas copy thai_nguyen.gpkg \"PG:service=planatlas active_schema=thai_nguyen\"",
     {{"--format", "FMT", "text (default) or json"}, {"--quiet", "", "no progress display"}},
     2,
@@ -31,8 +36,25 @@ int runCopy(const std::vector<std::string>& args)
     const auto parsed = parse(kCopy, args);
     const std::string format = textOrJson(parsed);
     TerminalProgress terminal(!parsed.has("--quiet"));
-    const auto report =
-        layers::copyWorkspace(parsed.positional[0], parsed.positional[1], terminal.progress());
+    const std::string& to = parsed.positional[1];
+    const auto report = layers::copyWorkspace(parsed.positional[0], to, terminal.progress());
+    // The stored QGIS project names the file it was written for ("./thai_nguyen.gpkg").
+    bool projectRewritten = false;
+    if (!gis::isPostgresConnection(to)) {
+        auto ws = layers::Workspace::open(to, gis::OpenMode::ReadOnly);
+        const auto written =
+            ws.dataset().run("SELECT value FROM pa_metadata WHERE key = 'qgis_project_file'", {});
+        const bool stale =
+            !written.rows.empty() &&
+            gis::toString(written.rows[0][0]) != std::filesystem::path(to).filename().string();
+        ws.close();
+        if (stale) {
+            auto update = layers::Workspace::open(to, gis::OpenMode::Update);
+            render::writeQgis(update);
+            update.close();
+            projectRewritten = true;
+        }
+    }
     if (format == "json") {
         nlohmann::ordered_json j;
         j["from"] = report.from;
@@ -42,6 +64,7 @@ int runCopy(const std::vector<std::string>& args)
         for (const auto& t : report.tables)
             j["tables"].push_back({{"name", t.name}, {"role", t.role}, {"rows", t.rows}});
         j["not_copied"] = report.notCopied;
+        j["qgis_project_rewritten"] = projectRewritten;
         std::printf("%s\n", j.dump(2).c_str());
         return kOk;
     }
@@ -56,6 +79,8 @@ int runCopy(const std::vector<std::string>& args)
                     static_cast<long long>(t.rows));
     for (const auto& n : report.notCopied)
         std::printf("not copied: %s\n", n.c_str());
+    if (projectRewritten)
+        std::printf("QGIS project written anew for %s\n", to.c_str());
     return kOk;
 }
 

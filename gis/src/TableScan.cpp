@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <sqlite3.h>
@@ -220,13 +221,14 @@ std::optional<TableSource> TableSource::of(Dataset& dataset, const std::string& 
                                            const std::vector<std::string>& numbers)
 {
     auto& ds = *dataset.m_impl->dataset;
-    if (!ds.GetDriver() || std::string(ds.GetDriver()->GetDescription()) != "GPKG")
+    const bool postgres = dataset.isPostgres();
+    if (!ds.GetDriver() || (std::string(ds.GetDriver()->GetDescription()) != "GPKG" && !postgres))
         return std::nullopt;
     OGRLayer* table = ds.GetLayerByName(layer.c_str());
     if (!table || !*table->GetGeometryColumn() || !*table->GetFIDColumn())
         return std::nullopt;
-    sqlite3* db = handleOf(ds);
-    if (!db)
+    sqlite3* db = postgres ? nullptr : handleOf(ds);
+    if (!db && !postgres)
         return std::nullopt;
     TableSource source;
     source.m_layer = layer;
@@ -241,6 +243,26 @@ std::optional<TableSource> TableSource::of(Dataset& dataset, const std::string& 
         if (type != OFTInteger && type != OFTInteger64 && type != OFTReal)
             throw GisError("field '" + name + "' of layer '" + layer + "' is not numeric");
         source.m_numbers.push_back(name);
+    }
+    if (postgres) {
+        source.m_postgres = &ds;
+        source.m_shared = &ds;
+        source.m_path = dataset.m_impl->path;
+        const auto fid = sqlIdentifier(source.m_fidColumn);
+        const auto range =
+            dataset.execute("SELECT CAST(min(" + fid + ") AS BIGINT) AS lo, CAST(max(" + fid +
+                            ") AS BIGINT) AS hi, CAST(Find_SRID(current_schema()::text, " +
+                            sqlLiteral(layer) + ", " + sqlLiteral(source.m_geometryColumn) +
+                            ") AS BIGINT) AS srid FROM " + sqlIdentifier(layer));
+        if (!range.rows.empty()) {
+            const auto& row = range.rows[0];
+            if (std::holds_alternative<std::int64_t>(row[0]) &&
+                std::holds_alternative<std::int64_t>(row[1]))
+                source.m_fids = {std::get<std::int64_t>(row[0]), std::get<std::int64_t>(row[1])};
+            if (std::holds_alternative<std::int64_t>(row[2]))
+                source.m_srid = std::get<std::int64_t>(row[2]);
+        }
+        return source;
     }
     {
         // GDAL may keep a new layer's R-tree in memory (or build it on another thread) until
@@ -289,6 +311,21 @@ int TableSource::connections(int wanted) const
 
 struct TableScan::Impl
 {
+    // PostGIS: the current result set on GDAL's connection, and the row's geometry as a
+    // GeoPackage blob.
+    GDALDataset* postgres = nullptr;
+    OGRLayer* result = nullptr;
+    std::string postgresSql; ///< the SELECT without its WHERE
+    std::string fidColumn, geometryColumn;
+    std::int64_t srid = 0;
+    std::vector<unsigned char> blob;
+    void releaseResult()
+    {
+        if (result)
+            postgres->ReleaseResultSet(result);
+        result = nullptr;
+    }
+
     sqlite3* db = nullptr;
     bool owned = false;
     std::string table;
@@ -300,6 +337,7 @@ struct TableScan::Impl
 
     ~Impl()
     {
+        releaseResult();
         sqlite3_finalize(plain);
         sqlite3_finalize(rtree);
         if (owned)
@@ -323,6 +361,21 @@ std::unique_ptr<TableScan> TableSource::open() const
     auto impl = std::make_unique<TableScan::Impl>();
     impl->table = m_layer;
     impl->numbers = m_numbers.size();
+    if (m_postgres) {
+        impl->postgres = static_cast<GDALDataset*>(m_postgres);
+        impl->fidColumn = m_fidColumn;
+        impl->geometryColumn = m_geometryColumn;
+        impl->srid = m_srid;
+        // The fid as an expression, so that GDAL keeps it among the fields; rows in fid order,
+        // as a GeoPackage gives them without a rectangle.
+        std::string columns = "CAST(" + sqlIdentifier(m_fidColumn) + " AS BIGINT) AS pa_fid, " +
+                              sqlIdentifier(m_geometryColumn);
+        for (const auto& n : m_numbers)
+            columns +=
+                ", CAST(" + sqlIdentifier(n) + " AS DOUBLE PRECISION) AS " + sqlIdentifier(n);
+        impl->postgresSql = "SELECT " + columns + " FROM " + sqlIdentifier(m_layer);
+        return std::unique_ptr<TableScan>(new TableScan(std::move(impl)));
+    }
     if (m_shared) {
         impl->db = static_cast<sqlite3*>(m_shared);
     } else {
@@ -359,6 +412,24 @@ void TableScan::select(std::int64_t first, std::int64_t last,
                        const std::optional<Envelope>& rectangle)
 {
     auto& d = *m_impl;
+    if (d.postgres) {
+        d.releaseResult();
+        const auto fid = sqlIdentifier(d.fidColumn);
+        std::string sql = d.postgresSql + " WHERE " + fid + " BETWEEN " + std::to_string(first) +
+                          " AND " + std::to_string(last);
+        if (rectangle) {
+            char box[200];
+            std::snprintf(box, sizeof box, "ST_MakeEnvelope(%.17g, %.17g, %.17g, %.17g, %lld)",
+                          rectangle->minX, rectangle->minY, rectangle->maxX, rectangle->maxY,
+                          static_cast<long long>(d.srid));
+            sql += " AND " + sqlIdentifier(d.geometryColumn) + " && " + box;
+        }
+        sql += " ORDER BY " + fid;
+        detail::ErrorCapture errors;
+        d.result = d.postgres->ExecuteSQL(sql.c_str(), nullptr, nullptr);
+        errors.throwIfFailed("cannot read table '" + d.table + "'", d.result == nullptr);
+        return;
+    }
     const bool useRtree = rectangle && !d.rtreeSql.empty();
     auto*& statement = useRtree ? d.rtree : d.plain;
     if (!statement)
@@ -381,6 +452,50 @@ void TableScan::select(std::int64_t first, std::int64_t last,
 bool TableScan::next(ScanRow& row)
 {
     auto& d = *m_impl;
+    if (d.postgres) {
+        if (!d.result)
+            return false;
+        detail::ErrorCapture errors;
+        OGRFeatureUniquePtr feature(d.result->GetNextFeature());
+        errors.throwIfFailed("cannot read table '" + d.table + "'");
+        if (!feature) {
+            d.releaseResult();
+            return false;
+        }
+        const int fidField = feature->GetFieldIndex("pa_fid");
+        row.fid = fidField >= 0 ? feature->GetFieldAsInteger64(fidField) : feature->GetFID();
+        if (row.m_table != d.table)
+            row.m_table = d.table;
+        // A GeoPackage blob: "GP", version 0, flags (little-endian, no envelope, empty or
+        // not), the SRS id, then ISO WKB.
+        const OGRGeometry* g = feature->GetGeometryRef();
+        if (!g) {
+            row.m_blob = nullptr;
+            row.m_size = 0;
+        } else {
+            const auto wkb = static_cast<std::size_t>(g->WkbSize());
+            d.blob.resize(8 + wkb);
+            d.blob[0] = 'G';
+            d.blob[1] = 'P';
+            d.blob[2] = 0;
+            d.blob[3] = static_cast<unsigned char>(0x01 | (g->IsEmpty() ? kEmptyFlag : 0));
+            const auto srs = static_cast<std::int32_t>(d.srid);
+            for (int i = 0; i < 4; ++i)
+                d.blob[4 + static_cast<std::size_t>(i)] =
+                    static_cast<unsigned char>((static_cast<std::uint32_t>(srs) >> (8 * i)) & 0xff);
+            g->exportToWkb(wkbNDR, d.blob.data() + 8, wkbVariantIso);
+            row.m_blob = d.blob.data();
+            row.m_size = d.blob.size();
+        }
+        row.numbers.resize(d.numbers);
+        for (std::size_t i = 0; i < d.numbers; ++i) {
+            const int field = static_cast<int>(i) + (fidField >= 0 ? 1 : 0);
+            row.numbers[i] = feature->IsFieldSetAndNotNull(field)
+                                 ? std::optional<double>(feature->GetFieldAsDouble(field))
+                                 : std::nullopt;
+        }
+        return true;
+    }
     if (!d.current)
         return false;
     const int rc = sqlite3_step(d.current);

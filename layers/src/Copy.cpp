@@ -30,12 +30,12 @@ using gis::SqlResult;
 
 namespace {
 
-// In a PostgreSQL schema the GeoPackage's own registry has no home: what gpkg_contents says of
-// each table (its kind, its title and description for GIS clients), and the SQLite statement
-// that made each table neither PlanAtlas's schema nor GDAL makes (QGIS's layer_styles and
-// qgis_projects, an attribute table of someone else's), are kept in a table of PlanAtlas's and
-// read back on the way home.
-constexpr const char* kContentsTable = "pa_gpkg_contents";
+// In a PostgreSQL schema the GeoPackage's registry of contents is kept as a table of the same
+// name and columns (so that PlanAtlas reads it there as in a GeoPackage), with two of
+// PlanAtlas's: the order of the tables, and the SQLite statement that made each table neither
+// PlanAtlas's schema nor GDAL makes (QGIS's layer_styles and qgis_projects, an attribute table
+// of someone else's), read back on the way home.
+constexpr const char* kContentsTable = "gpkg_contents";
 constexpr const char* kRelationsTable = "gpkgext_relations";
 /// Tables a GeoPackage workspace may hold outside gpkg_contents, copied as they are.
 constexpr std::array<const char*, 1> kUnregisteredTables = {"qgis_projects"};
@@ -82,6 +82,7 @@ struct Entry
     std::string createSql; ///< the SQLite CREATE TABLE of a table copied row by row
     /// A map sheet's extent and CRS (gpkg_contents' min_x, min_y, max_x, max_y, srs_id).
     std::vector<FieldValue> bounds;
+    FieldValue lastChange; ///< gpkg_contents' last_change
 };
 
 /// Between the statements kept for one table (its CREATE TABLE, then its triggers).
@@ -267,11 +268,12 @@ std::vector<Entry> contents(Side& source)
     // that made each table.
     const std::string sql =
         source.postgres
-            ? "SELECT table_name, data_type, identifier, description, create_sql, min_x, min_y, "
-              "max_x, max_y, srs_id FROM " +
-                  std::string(kContentsTable) + " ORDER BY ordinal"
+            ? "SELECT table_name, data_type, identifier, description, pa_create_sql, min_x, "
+              "min_y, max_x, max_y, srs_id, last_change FROM " +
+                  std::string(kContentsTable) + " ORDER BY pa_ordinal"
             : "SELECT c.table_name, c.data_type, c.identifier, c.description, m.sql, c.min_x, "
-              "c.min_y, c.max_x, c.max_y, c.srs_id FROM gpkg_contents c LEFT JOIN sqlite_master "
+              "c.min_y, c.max_x, c.max_y, c.srs_id, c.last_change FROM gpkg_contents c LEFT JOIN "
+              "sqlite_master "
               "m ON m.type = 'table' AND m.name = c.table_name ORDER BY c.rowid";
     std::vector<Entry> entries;
     for (const auto& row : source.dataset().run(sql, {}).rows)
@@ -280,7 +282,8 @@ std::vector<Entry> contents(Side& source)
                            text(row[2]),
                            text(row[3]),
                            text(row[4]),
-                           {row[5], row[6], row[7], row[8], row[9]}});
+                           {row[5], row[6], row[7], row[8], row[9]},
+                           row[10]});
     if (source.postgres)
         return entries;
     // A map sheet's tile table comes with GDAL's triggers that check its tile indices.
@@ -298,7 +301,7 @@ std::vector<Entry> contents(Side& source)
              source.dataset()
                  .run("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", {table})
                  .rows)
-            entries.push_back({table, "", "", "", text(row[0]), {}});
+            entries.push_back({table, "", "", "", text(row[0]), {}, {}});
     return entries;
 }
 
@@ -509,10 +512,10 @@ private:
             if (sql.starts_with("CREATE TABLE gpkgext_relations"))
                 m_to.dataset().execute(postgresTable(sql));
         m_to.dataset().execute("CREATE TABLE " + std::string(kContentsTable) +
-                               " (ordinal BIGINT NOT NULL, table_name TEXT PRIMARY KEY, data_type "
-                               "TEXT, identifier TEXT, description TEXT, create_sql TEXT, min_x "
-                               "DOUBLE PRECISION, min_y DOUBLE PRECISION, max_x DOUBLE PRECISION, "
-                               "max_y DOUBLE PRECISION, srs_id BIGINT)");
+                               " (table_name TEXT PRIMARY KEY, data_type TEXT, identifier TEXT, "
+                               "description TEXT, last_change TEXT, min_x DOUBLE PRECISION, min_y "
+                               "DOUBLE PRECISION, max_x DOUBLE PRECISION, max_y DOUBLE PRECISION, "
+                               "srs_id BIGINT, pa_ordinal BIGINT NOT NULL, pa_create_sql TEXT)");
     }
 
     void copyRows(const std::string& table, const std::string& role, std::string into = {})
@@ -726,21 +729,19 @@ private:
     {
         if (m_to.postgres) {
             SqlResult rows;
-            rows.columns = {"ordinal",     "table_name", "data_type", "identifier",
-                            "description", "create_sql", "min_x",     "min_y",
-                            "max_x",       "max_y",      "srs_id"};
+            rows.columns = {"table_name",  "data_type", "identifier", "description",
+                            "last_change", "min_x",     "min_y",      "max_x",
+                            "max_y",       "srs_id",    "pa_ordinal", "pa_create_sql"};
             std::int64_t ordinal = 0;
             for (const auto& e : entries) {
-                std::vector<FieldValue> row = {
-                    ++ordinal,
-                    e.name,
-                    gis::textOrNull(e.dataType),
-                    gis::textOrNull(e.identifier),
-                    gis::textOrNull(e.description),
-                    e.dataType == "features" ? FieldValue{} : gis::textOrNull(e.createSql)};
+                std::vector<FieldValue> row = {e.name, gis::textOrNull(e.dataType),
+                                               gis::textOrNull(e.identifier),
+                                               gis::textOrNull(e.description), e.lastChange};
                 for (std::size_t i = 0; i < 5; ++i)
-                    row.push_back(e.dataType == "tiles" && i < e.bounds.size() ? e.bounds[i]
-                                                                               : FieldValue{});
+                    row.push_back(i < e.bounds.size() ? e.bounds[i] : FieldValue{});
+                row.push_back(++ordinal);
+                row.push_back(e.dataType == "features" ? FieldValue{}
+                                                       : gis::textOrNull(e.createSql));
                 rows.rows.push_back(std::move(row));
             }
             writeRows(m_to, kContentsTable, rows);
@@ -748,15 +749,16 @@ private:
             return;
         }
         for (const auto& e : entries) {
-            if (e.dataType == "tiles" || e.dataType.empty())
+            if (e.dataType.empty())
                 continue;
             if (m_to.dataset()
                     .run("SELECT 1 FROM gpkg_contents WHERE table_name = ?", {e.name})
                     .rows.empty())
                 m_to.dataset().execute(schema::registerAttributeTable(e.name, e.description));
-            m_to.dataset().run(
-                "UPDATE gpkg_contents SET identifier = ?, description = ? WHERE table_name = ?",
-                {gis::textOrNull(e.identifier), gis::textOrNull(e.description), e.name});
+            m_to.dataset().run("UPDATE gpkg_contents SET identifier = ?, description = ?, "
+                               "last_change = COALESCE(?, last_change) WHERE table_name = ?",
+                               {gis::textOrNull(e.identifier), gis::textOrNull(e.description),
+                                e.lastChange, e.name});
         }
     }
 

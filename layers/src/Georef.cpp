@@ -225,9 +225,7 @@ std::optional<double> asReal(const gis::FieldValue& v)
 
 bool hasRasterTables(Workspace& ws)
 {
-    return !ws.dataset()
-                .execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'pa_rasters'")
-                .rows.empty();
+    return ws.dataset().hasTable("pa_rasters");
 }
 
 std::string layerNameFor(const std::string& sheetPath)

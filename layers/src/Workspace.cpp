@@ -143,6 +143,17 @@ struct Workspace::Impl
     /// else wrote on every change PlanAtlas makes.
     std::vector<std::string> foreignTriggers()
     {
+        // Neither PlanAtlas nor GDAL makes triggers in a PostgreSQL schema.
+        if (dataset->isPostgres()) {
+            std::vector<std::string> foreign;
+            for (const auto& row :
+                 query("SELECT DISTINCT trigger_name, event_object_table FROM "
+                       "information_schema.triggers WHERE trigger_schema = current_schema() "
+                       "ORDER BY 1")
+                     .rows)
+                foreign.push_back("'" + asText(row[0]) + "' on " + asText(row[1]));
+            return foreign;
+        }
         std::map<std::string, std::string> geometryColumn;
         if (tableExists("gpkg_geometry_columns"))
             for (const auto& row :
@@ -201,6 +212,12 @@ struct Workspace::Impl
 
     bool columnExists(const std::string& table, const std::string& column)
     {
+        if (dataset->isPostgres())
+            return !dataset
+                        ->run("SELECT 1 FROM information_schema.columns WHERE table_schema = "
+                              "current_schema() AND table_name = ? AND column_name = ?",
+                              {table, column})
+                        .rows.empty();
         auto value = scalar("SELECT COUNT(*) FROM pragma_table_info(" + sqlLiteral(table) +
                             ") WHERE name = " + sqlLiteral(column));
         return value && asInt(*value) > 0;
@@ -208,6 +225,8 @@ struct Workspace::Impl
 
     bool tableExists(const std::string& table)
     {
+        if (dataset->isPostgres())
+            return dataset->hasTable(table);
         auto value = scalar("SELECT COUNT(*) FROM sqlite_master WHERE type IN ('table','view') "
                             "AND name = " +
                             sqlLiteral(table));
@@ -291,6 +310,8 @@ Workspace Workspace::create(const std::string& path, const WorkspaceOptions& opt
 
 Workspace Workspace::open(const std::string& path, gis::OpenMode mode)
 {
+    if (gis::isPostgresConnection(path))
+        return openPostgres(path, mode);
     if (!fs::exists(path))
         throw workspaceError("workspace '" + path +
                              "' does not exist (create one with 'planatlas init')");
@@ -305,6 +326,34 @@ Workspace Workspace::open(const std::string& path, gis::OpenMode mode)
         throw workspaceError("'" + path +
                              "' cannot be opened as a GeoPackage workspace: " + e.what());
     }
+    return finishOpening(std::move(impl), mode);
+}
+
+Workspace Workspace::openPostgres(const std::string& connection, gis::OpenMode mode)
+{
+    const std::string shown = gis::displayName(connection);
+    if (gis::connectionKeyword(connection, "active_schema").empty())
+        throw Error(ErrorKind::Usage, "'" + shown +
+                                          "' names no schema; add active_schema=<province's "
+                                          "schema> to the connection string");
+    if (mode == gis::OpenMode::Update)
+        throw workspaceError("'" + shown +
+                             "': a workspace in PostGIS can be read and analysed but not yet "
+                             "changed by PlanAtlas; copy it to a GeoPackage (planatlas copy) to "
+                             "edit it");
+    auto impl = std::make_unique<Impl>();
+    impl->path = shown;
+    try {
+        impl->dataset = gis::Dataset::openPostgres(connection, mode);
+    } catch (const gis::GisError& e) {
+        throw workspaceError("cannot open '" + shown + "': " + e.what());
+    }
+    return finishOpening(std::move(impl), mode);
+}
+
+Workspace Workspace::finishOpening(std::unique_ptr<Impl> impl, gis::OpenMode mode)
+{
+    const std::string& path = impl->path;
     try {
         if (!impl->tableExists("pa_metadata"))
             throw workspaceError("'" + path +
@@ -373,7 +422,11 @@ Workspace Workspace::open(const std::string& path, gis::OpenMode mode)
             // (A view under a table's name is not the table: writes to it would fail.)
             std::set<std::string> present;
             for (const auto& row :
-                 impl->query("SELECT name FROM sqlite_master WHERE type = 'table'").rows)
+                 impl->query(impl->dataset->isPostgres()
+                                 ? "SELECT table_name FROM information_schema.tables WHERE "
+                                   "table_schema = current_schema() AND table_type = 'BASE TABLE'"
+                                 : "SELECT name FROM sqlite_master WHERE type = 'table'")
+                     .rows)
                 present.insert(asText(row[0]));
             std::vector<std::string> missing;
             for (const auto& table : schema::systemTables())
@@ -569,6 +622,16 @@ WorkspaceInfo Workspace::info()
             info.links += m_impl->count(mapping);
     }
     info.relationships = m_impl->dataset->relationships();
+    if (m_impl->dataset->isPostgres()) // GDAL reads the registry from GeoPackages only
+        // As GDAL names them: base, related table and relation name.
+        for (const auto& row : m_impl
+                                   ->query("SELECT base_table_name, related_table_name, "
+                                           "relation_name, mapping_table_name FROM "
+                                           "gpkgext_relations ORDER BY base_table_name")
+                                   .rows)
+            info.relationships.push_back(
+                {asText(row[0]) + "_" + asText(row[1]) + "_" + asText(row[2]), asText(row[0]),
+                 asText(row[1]), asText(row[3]), asText(row[2]), "many-to-many"});
     return info;
 }
 
@@ -615,7 +678,12 @@ ValidationReport Workspace::validate(const Progress& progress)
             "workspace unless trusted)");
     // PlanAtlas makes no views: one is another tool's, and what it shows is not checked here.
     for (const auto& row :
-         m_impl->query("SELECT name FROM sqlite_master WHERE type = 'view' ORDER BY name").rows)
+         m_impl
+             ->query(m_impl->dataset->isPostgres()
+                         ? "SELECT table_name FROM information_schema.views WHERE table_schema = "
+                           "current_schema() ORDER BY 1"
+                         : "SELECT name FROM sqlite_master WHERE type = 'view' ORDER BY name")
+             .rows)
         add(kWarning, "triggers", "view " + asText(row[0]),
             "made by another tool; PlanAtlas neither reads nor writes through it, and what it "
             "shows is not checked");
@@ -693,12 +761,19 @@ ValidationReport Workspace::validate(const Progress& progress)
     // A CRS entry whose definition was replaced while its EPSG code stayed: GDAL reads the code,
     // QGIS and other tools may read the definition — the same data would lie elsewhere.
     try {
+        // (PostGIS: the entries of the schema's geometry columns in spatial_ref_sys.)
+        const bool postgres = m_impl->dataset->isPostgres();
         const auto srs = m_impl->dataset->run(
-            "SELECT srs_id, organization_coordsys_id, definition FROM gpkg_spatial_ref_sys "
-            "WHERE lower(organization) = 'epsg' AND srs_id > 0",
+            postgres ? "SELECT srid, auth_srid, srtext FROM spatial_ref_sys WHERE lower(auth_name) "
+                       "= 'epsg' AND srid IN (SELECT srid FROM geometry_columns WHERE "
+                       "f_table_schema = current_schema())"
+                     : "SELECT srs_id, organization_coordsys_id, definition FROM "
+                       "gpkg_spatial_ref_sys WHERE lower(organization) = 'epsg' AND srs_id > 0",
             {});
         for (const auto& row : srs.rows) {
-            const std::string where = "gpkg_spatial_ref_sys srs_id " + asText(row[0]);
+            const std::string where =
+                (postgres ? "spatial_ref_sys srid " : "gpkg_spatial_ref_sys srs_id ") +
+                asText(row[0]);
             const std::string code = asText(row[1]);
             try {
                 const gis::Crs byCode = gis::Crs::fromEpsg(std::stoi(code));

@@ -65,10 +65,12 @@ class TableSource
 {
 public:
     /// The source of @p layer of @p dataset, reading the numeric fields @p numbers (integer or
-    /// real). nullopt when @p dataset is not a GeoPackage or the layer is not a table with a
-    /// geometry column. Pending writes are flushed first (GDAL builds some R-trees late), so
-    /// other connections see what this one sees. Throws GisError for a field the layer does not
-    /// have or that is not numeric.
+    /// real). nullopt when @p dataset is neither a GeoPackage nor a PostGIS database or the
+    /// layer is not a table with a geometry column. From PostGIS the rows come through GDAL's
+    /// connection (one scan at a time, on the dataset's thread), each geometry rewritten as a
+    /// GeoPackage blob so that rows read alike from either. Pending writes are flushed first (GDAL
+    /// builds some R-trees late), so other connections see what this one sees. Throws GisError for
+    /// a field the layer does not have or that is not numeric.
     static std::optional<TableSource> of(Dataset& dataset, const std::string& layer,
                                          const std::vector<std::string>& numbers);
 
@@ -94,7 +96,9 @@ private:
     std::string m_path, m_layer, m_fidColumn, m_geometryColumn, m_rtree;
     std::vector<std::string> m_numbers;
     std::pair<std::int64_t, std::int64_t> m_fids{1, 0};
-    void* m_shared = nullptr; ///< sqlite3* of the dataset while it has a transaction open
+    void* m_shared = nullptr;   ///< sqlite3* of the dataset while it has a transaction open
+    void* m_postgres = nullptr; ///< GDALDataset* of a PostGIS dataset
+    std::int64_t m_srid = 0;    ///< PostGIS: the geometry column's SRID
 };
 
 class TableScan

@@ -109,9 +109,10 @@ public:
     /// Creates a new workspace file; fails (ErrorKind::Workspace) if @p path exists.
     /// The file appears only when complete (written aside, then renamed into place).
     static Workspace create(const std::string& path, const WorkspaceOptions& options);
-    /// Opens an existing workspace. Update mode refuses a read-only file, a schema_version
-    /// that is not a number or is newer than this PlanAtlas, and a workspace carrying
-    /// triggers neither PlanAtlas nor GDAL made (unless setTrustForeignTriggers(true)).
+    /// Opens an existing workspace: a GeoPackage, or a PostgreSQL schema named by a "PG:"
+    /// connection string with active_schema= (read-only for now). Update mode refuses a read-only
+    /// file, a schema_version that is not a number or is newer than this PlanAtlas, and a workspace
+    /// carrying triggers neither PlanAtlas nor GDAL made (unless setTrustForeignTriggers(true)).
     static Workspace open(const std::string& path, gis::OpenMode mode);
 
     Workspace(Workspace&&) noexcept;
@@ -169,6 +170,8 @@ public:
 private:
     struct Impl;
     explicit Workspace(std::unique_ptr<Impl> impl);
+    static Workspace openPostgres(const std::string& connection, gis::OpenMode mode);
+    static Workspace finishOpening(std::unique_ptr<Impl> impl, gis::OpenMode mode);
     void beginTransaction();
     void commitTransaction();
     void rollbackTransaction();
