@@ -85,6 +85,7 @@ int runReport(const std::vector<std::string>& args);
 int runInfo(const std::vector<std::string>& args);
 int runValidate(const std::vector<std::string>& args);
 int runCopy(const std::vector<std::string>& args);
+int runAdmin(const std::vector<std::string>& args);
 
 /// Progress on stderr (only on a terminal) and Ctrl-C cancellation for the life of the object:
 /// the first Ctrl-C asks the running algorithm to stop and roll back, a second one ends the

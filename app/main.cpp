@@ -48,6 +48,8 @@ constexpr Subcommand kSubcommands[] = {
     {"info", "describe a workspace", pa::cli::runInfo},
     {"validate", "check a workspace and list its problems", pa::cli::runValidate},
     {"copy", "copy a workspace between a GeoPackage and a PostGIS schema", pa::cli::runCopy},
+    {"admin", "give database roles the right to read or change a workspace in PostGIS",
+     pa::cli::runAdmin},
 };
 
 void printUsage()

@@ -348,6 +348,21 @@ Workspace Workspace::openPostgres(const std::string& connection, gis::OpenMode m
     } catch (const gis::GisError& e) {
         throw workspaceError("cannot open '" + shown + "': " + e.what());
     }
+    // A schema that is not there, or that this role may not read, said as such (the catalogue
+    // shows a role only the tables it may read).
+    const std::string schema = gis::connectionKeyword(connection, "active_schema");
+    const auto rights = impl->dataset->run(
+        "SELECT current_user, has_schema_privilege(n.oid, 'USAGE') FROM pg_namespace n WHERE "
+        "n.nspname = ?",
+        {schema});
+    if (rights.rows.empty())
+        throw workspaceError("'" + shown + "': the database has no schema '" + schema + "'");
+    const std::string allowed = asText(rights.rows[0][1]);
+    if (allowed != "1" && allowed != "t" && allowed != "true")
+        throw workspaceError("'" + shown + "': role " + asText(rights.rows[0][0]) +
+                             " may not read schema '" + schema +
+                             "'; the schema's owner gives the right (planatlas admin … grant " +
+                             asText(rights.rows[0][0]) + " --as reader)");
     return finishOpening(std::move(impl), mode);
 }
 

@@ -12,13 +12,9 @@ scratch=${2:?scratch folder}
 shift 2
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 compare=$here/../support/compare_workspaces.py
-failures=0
-fail() {
-    echo "FAIL: $*"
-    failures=$((failures + 1))
-}
-rm -rf "$scratch"
-mkdir -p "$scratch"
+# shellcheck source=checks.sh
+. "$(dirname "${BASH_SOURCE[0]}")/checks.sh"
+fresh_scratch "$scratch"
 db() { psql -X -q -At "service=planatlas_test" "$@"; }
 run=$$
 
@@ -151,8 +147,4 @@ grep -qi "permission denied" "$scratch/reader.txt" || fail "copy by the reader r
 for workspace in "$@"; do
     db -c "DROP SCHEMA IF EXISTS $(basename "$workspace" .gpkg)_$run CASCADE" 2>/dev/null
 done
-if ((failures)); then
-    echo "$failures failure(s)"
-    exit 1
-fi
-echo "round trips and refusals as expected"
+finish "round trips and refusals as expected"

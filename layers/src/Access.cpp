@@ -1,0 +1,104 @@
+#include "planatlas/layers/Access.h"
+
+#include "planatlas/gis/Dataset.h"
+#include "planatlas/gis/Error.h"
+#include "planatlas/layers/Errors.h"
+
+#include <optional>
+
+namespace pa::layers {
+
+using gis::sqlIdentifier;
+
+std::vector<std::string> accessStatements(const std::string& schema, const std::string& role,
+                                          Access access)
+{
+    const std::string s = sqlIdentifier(schema), r = sqlIdentifier(role);
+    // Everything taken back first, so that a reader once an editor keeps no write right.
+    std::vector<std::string> sql = {
+        "REVOKE ALL ON ALL TABLES IN SCHEMA " + s + " FROM " + r,
+        "REVOKE ALL ON ALL SEQUENCES IN SCHEMA " + s + " FROM " + r,
+        "ALTER DEFAULT PRIVILEGES IN SCHEMA " + s + " REVOKE ALL ON TABLES FROM " + r,
+        "ALTER DEFAULT PRIVILEGES IN SCHEMA " + s + " REVOKE ALL ON SEQUENCES FROM " + r,
+        "REVOKE ALL ON SCHEMA " + s + " FROM " + r,
+    };
+    if (access == Access::None)
+        return sql;
+    const std::string tables =
+        access == Access::Editor ? "SELECT, INSERT, UPDATE, DELETE" : "SELECT";
+    const std::string sequences = access == Access::Editor ? "USAGE, SELECT" : "SELECT";
+    sql.push_back("GRANT USAGE ON SCHEMA " + s + " TO " + r);
+    sql.push_back("GRANT " + tables + " ON ALL TABLES IN SCHEMA " + s + " TO " + r);
+    sql.push_back("GRANT " + sequences + " ON ALL SEQUENCES IN SCHEMA " + s + " TO " + r);
+    sql.push_back("ALTER DEFAULT PRIVILEGES IN SCHEMA " + s + " GRANT " + tables +
+                  " ON TABLES TO " + r);
+    sql.push_back("ALTER DEFAULT PRIVILEGES IN SCHEMA " + s + " GRANT " + sequences +
+                  " ON SEQUENCES TO " + r);
+    return sql;
+}
+
+void grantAccess(const std::string& connection, const std::string& role, Access access)
+{
+    const std::string shown = gis::displayName(connection);
+    if (!gis::isPostgresConnection(connection))
+        throw Error(ErrorKind::Usage, "'" + shown +
+                                          "' is not a workspace in PostgreSQL; rights are given "
+                                          "on a schema (PG:service=… active_schema=…)");
+    const std::string schema = gis::connectionKeyword(connection, "active_schema");
+    if (schema.empty())
+        throw Error(ErrorKind::Usage, "'" + shown +
+                                          "' names no schema; add active_schema=<province's "
+                                          "schema> to the connection string");
+    if (role.empty())
+        throw Error(ErrorKind::Usage, "no role named");
+    std::optional<gis::Dataset> db;
+    try {
+        db = gis::Dataset::openPostgres(
+            gis::withoutConnectionKeyword(
+                gis::withoutConnectionKeyword(connection, "active_schema"), "schemas"),
+            gis::OpenMode::Update);
+    } catch (const gis::GisError& e) {
+        throw Error(ErrorKind::Workspace, "cannot open '" + shown + "': " + e.what());
+    }
+    try {
+        if (db->run("SELECT 1 FROM pg_roles WHERE rolname = ?", {role}).rows.empty())
+            throw Error(ErrorKind::Usage, "the database has no role '" + role +
+                                              "'; its administrator creates it (CREATE ROLE … "
+                                              "LOGIN) and gives it a password in .pgpass");
+        if (db->run("SELECT 1 FROM pg_namespace n JOIN pg_class c ON c.relnamespace = n.oid "
+                    "WHERE n.nspname = ? AND c.relname = 'pa_metadata'",
+                    {schema})
+                .rows.empty())
+            throw Error(ErrorKind::Workspace,
+                        "schema '" + schema + "' of '" + shown + "' holds no PlanAtlas workspace");
+        // PostgreSQL only warns when a role that may not grant does ("no privileges were
+        // granted"): said here as the refusal it is.
+        const auto owner = db->run(
+            "SELECT pg_get_userbyid(n.nspowner), current_user, (SELECT rolsuper FROM pg_roles "
+            "WHERE rolname = current_user) FROM pg_namespace n WHERE n.nspname = ?",
+            {schema});
+        const auto text = [](const gis::FieldValue& v) { return gis::toString(v); };
+        const std::string super = owner.rows.empty() ? "" : text(owner.rows[0][2]);
+        if (owner.rows.empty() || (text(owner.rows[0][0]) != text(owner.rows[0][1]) &&
+                                   super != "1" && super != "t" && super != "true"))
+            throw Error(ErrorKind::Workspace,
+                        "role " + (owner.rows.empty() ? std::string("?") : text(owner.rows[0][1])) +
+                            " may not give rights on schema '" + schema + "': only its owner (" +
+                            (owner.rows.empty() ? std::string("?") : text(owner.rows[0][0])) +
+                            ") or the database's administrator may; nothing was changed");
+        db->startTransaction();
+        try {
+            for (const auto& sql : accessStatements(schema, role, access))
+                db->execute(sql);
+            db->commitTransaction();
+        } catch (...) {
+            db->rollbackTransaction();
+            throw;
+        }
+    } catch (const gis::GisError& e) {
+        throw Error(ErrorKind::Workspace, "cannot give role '" + role + "' its rights on schema '" +
+                                              schema + "': " + e.what());
+    }
+}
+
+} // namespace pa::layers

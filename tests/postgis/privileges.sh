@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Rights on workspaces in PostGIS (planatlas admin): a reader reads and analyses the schema it
+# was given and nothing else, and writes nothing; an editor of province A writes in A, not in B;
+# only the schema's owner gives rights; revoked means refused again. Writes are checked in SQL
+# as the roles (PlanAtlas's own commands do not change a workspace in PostGIS yet).
+# usage: privileges.sh PLANATLAS SCRATCH WS_A.gpkg WS_B.gpkg (libpq: PGSERVICEFILE, PGPASSFILE)
+set -uo pipefail
+planatlas=${1:?planatlas}
+scratch=${2:?scratch folder}
+ws_a=${3:?workspace A}
+ws_b=${4:?workspace B}
+# shellcheck source=checks.sh
+. "$(dirname "${BASH_SOURCE[0]}")/checks.sh"
+fresh_scratch "$scratch"
+a=a_$$
+b=b_$$
+owner() { echo "PG:service=planatlas_test active_schema=$1"; }
+reader() { echo "PG:service=planatlas_test_reader active_schema=$1"; }
+sql_as() {
+    local service=$1
+    shift
+    psql -X -q -At "service=$service" -v ON_ERROR_STOP=1 -c "$1" >"$scratch/sql.txt" 2>&1
+}
+"$planatlas" copy "$ws_a" "$(owner $a)" --quiet >/dev/null || fail "copy A"
+"$planatlas" copy "$ws_b" "$(owner $b)" --quiet >/dev/null || fail "copy B"
+
+# Before any grant: the reader is refused, told who may give the right.
+"$planatlas" info "$(reader $a)" >"$scratch/before.txt" 2>&1
+rc=$?
+[[ $rc == 4 ]] || fail "reader before a grant: exit $rc, not 4"
+grep -q "may not read schema '$a'" "$scratch/before.txt" || fail "reader before a grant: $(cat "$scratch/before.txt")"
+
+"$planatlas" admin "$(owner $a)" grant planatlas_reader --as reader >/dev/null || fail "grant reader"
+"$planatlas" info "$(reader $a)" >/dev/null 2>"$scratch/info.txt" || fail "reader info A: $(cat "$scratch/info.txt")"
+"$planatlas" analyze "$ws_a" coverage --units districts_pre2025 -o "$scratch/file.csv" >/dev/null 2>&1
+"$planatlas" analyze "$(reader $a)" coverage --units districts_pre2025 -o "$scratch/reader.csv" >/dev/null 2>&1 ||
+    fail "reader analyse A"
+cmp -s "$scratch/file.csv" "$scratch/reader.csv" || fail "reader's coverage of A differs from the file's"
+"$planatlas" info "$(reader $b)" >"$scratch/b.txt" 2>&1
+[[ $? == 4 ]] || fail "reader on B (not granted) was not refused"
+sql_as planatlas_test_reader "DELETE FROM $a.plan_unlocated" && fail "the reader deleted rows of A"
+grep -q "permission denied" "$scratch/sql.txt" || fail "reader delete: $(cat "$scratch/sql.txt")"
+
+# Only the owner gives rights: the reader cannot make itself an editor.
+"$planatlas" admin "$(reader $a)" grant planatlas_reader --as editor >"$scratch/self.txt" 2>&1
+rc=$?
+[[ $rc == 4 ]] || fail "a reader granting itself: exit $rc, not 4"
+grep -q "only its owner" "$scratch/self.txt" || fail "a reader granting itself: $(cat "$scratch/self.txt")"
+sql_as planatlas_test_reader "DELETE FROM $a.plan_unlocated" && fail "the reader became an editor"
+
+# An editor of A writes in A, not in B.
+"$planatlas" admin "$(owner $a)" grant planatlas_editor --as editor >/dev/null || fail "grant editor"
+sql_as planatlas_test_editor "INSERT INTO $a.plan_unlocated (task_id, reason) SELECT task_id, 'policy' FROM $a.plan_tasks WHERE task_id NOT IN (SELECT task_id FROM $a.plan_unlocated) LIMIT 1" ||
+    fail "editor insert into A: $(cat "$scratch/sql.txt")"
+sql_as planatlas_test_editor "INSERT INTO $b.plan_unlocated (task_id, reason) SELECT task_id, 'policy' FROM $b.plan_tasks LIMIT 1" &&
+    fail "the editor of A wrote into B"
+grep -q "permission denied" "$scratch/sql.txt" || fail "editor into B: $(cat "$scratch/sql.txt")"
+
+# Unknown role, and revoke.
+"$planatlas" admin "$(owner $a)" grant no_such_role --as reader >"$scratch/unknown.txt" 2>&1
+[[ $? == 2 ]] || fail "unknown role: $(cat "$scratch/unknown.txt")"
+"$planatlas" admin "$(owner $a)" revoke planatlas_reader >/dev/null || fail "revoke"
+"$planatlas" info "$(reader $a)" >/dev/null 2>&1
+[[ $? == 4 ]] || fail "the reader still reads A after revoke"
+
+psql -X -q "service=planatlas_test" -c "DROP SCHEMA $a CASCADE" -c "DROP SCHEMA $b CASCADE" >/dev/null 2>&1
+finish "rights as given"
