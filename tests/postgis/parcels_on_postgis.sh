@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Slow: a workspace with about 700 000 synthetic parcels copied into PostGIS; zonal (by park, by
+# district), corridor and coverage write the same CSV bytes on the schema as on the file, and
+# the time of each is printed (embedded engine reading the GeoPackage vs the schema).
+# usage: parcels_on_postgis.sh PLANATLAS SCRATCH SAMPLE.gpkg (libpq: PGSERVICEFILE, PGPASSFILE)
+set -uo pipefail
+planatlas=${1:?planatlas}
+scratch=${2:?scratch folder}
+sample=${3:?sample workspace}
+# shellcheck source=checks.sh
+. "$(dirname "${BASH_SOURCE[0]}")/checks.sh"
+fresh_scratch "$scratch"
+ws=$scratch/parcels.gpkg
+cp "$sample" "$ws"
+"$planatlas" parcels "$ws" --count 700000 --seed 7 >/dev/null || fail "parcels"
+schema=parcels_$$
+pg="PG:service=planatlas_test active_schema=$schema"
+"$planatlas" copy "$ws" "$pg" --quiet >"$scratch/copy.txt" 2>&1 || fail "copy: $(cat "$scratch/copy.txt")"
+grep "parcels_synthetic " "$scratch/copy.txt"
+psql -X -q "service=planatlas_test" -c "VACUUM ANALYZE $schema.parcels_synthetic" >/dev/null
+now() { date +%s.%N; }
+i=0
+for analysis in "zonal --values parcels_synthetic --kinds industrial_park" \
+    "zonal --values parcels_synthetic --units districts_pre2025" \
+    "corridor --distance-km 2 --layer parcels_synthetic" "coverage --units districts_pre2025"; do
+    i=$((i + 1))
+    s=$(now)
+    # shellcheck disable=SC2086
+    "$planatlas" analyze "$ws" $analysis -o "$scratch/$i.gpkg.csv" >/dev/null 2>&1 || fail "$analysis on the file"
+    m=$(now)
+    # shellcheck disable=SC2086
+    "$planatlas" analyze "$pg" $analysis -o "$scratch/$i.pg.csv" >/dev/null 2>"$scratch/$i.err" ||
+        fail "$analysis on PostGIS: $(cat "$scratch/$i.err")"
+    e=$(now)
+    cmp -s "$scratch/$i.gpkg.csv" "$scratch/$i.pg.csv" || fail "$analysis: other bytes on PostGIS"
+    printf '%-60s GeoPackage %.2f s  PostGIS %.2f s\n' "$analysis" "$(awk "BEGIN { print $m - $s }")" "$(awk "BEGIN { print $e - $m }")"
+done
+psql -X -q "service=planatlas_test" -c "DROP SCHEMA $schema CASCADE" >/dev/null 2>&1
+finish "the same CSV bytes on PostGIS"
