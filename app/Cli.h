@@ -21,6 +21,7 @@ enum ExitCode : int
     kInputError = 3,     ///< a source file cannot be used, or an output cannot be written
     kWorkspaceError = 4, ///< the workspace cannot be created, opened or written
     kInternalError = 5,  ///< a bug or an unexpected library failure
+    kConflict = 6,       ///< someone else changed the same thing meanwhile; nothing was written
     kCancelled = 130,    ///< interrupted (Ctrl-C); nothing was written
 };
 

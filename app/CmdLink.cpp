@@ -13,7 +13,7 @@ namespace {
 
 const Command kLink{
     "link",
-    "WS.gpkg suggest|suggestions|accept|reject|add|remove|list|review|reasons|unlocated "
+    "WS.gpkg suggest|suggestions|accept|reject|add|remove|list|review|reasons|unlocated|log "
     "[options]",
     "Link features to the plan tasks that concern them.",
     "  suggest [--doc ID]          suggest links: the features a task names (\"KCN Yên Bình\"),\n"
@@ -26,12 +26,14 @@ const Command kLink{
     "                              one rule), or all pending ones above X\n"
     "  reject [ID …] [--task TASK [--rule R]]\n"
     "                              reject suggestions (suggest will not offer them again)\n"
-    "  add --task TASK --feature CODE      link by hand\n"
-    "  remove --task TASK --feature CODE   remove a link\n"
-    "  list [--task TASK] [--feature CODE] list links\n"
+    "  add --task TASK --feature CODE [--if-last-edit N]     link by hand\n"
+    "  remove --task TASK --feature CODE [--if-last-edit N]  remove a link\n"
+    "  list [--task TASK] [--feature CODE] list links (with --task: its last edit)\n"
+    "  log [--task TASK]           the edit log: who changed what, when\n"
     "  review FILE.csv             apply a review: columns task_id, features (codes separated\n"
     "                              by ';') and reason (why a task has no place); suggestions\n"
-    "                              listed are accepted, others of those tasks rejected\n"
+    "                              listed are accepted, others of those tasks rejected; an\n"
+    "                              optional column last_edit refuses tasks changed since\n"
     "  reasons [--doc ID]          tasks with neither link nor suggestion, each with the\n"
     "                              reason suggested for having no place\n"
     "  unlocated [TASK …] [--reason TEXT]\n"
@@ -43,7 +45,11 @@ const Command kLink{
     "theme-value (the kind narrowed by a product, \"vùng chè\"), theme-area (the kind inside a\n"
     "region or unit the task names in the same clause).\n"
     "Task ids look like '2907-ubnd-cnnxd:2.8#1' (document id, section, number); 'planatlas\n"
-    "ingest --format json PLAN' prints them.",
+    "ingest --format json PLAN' prints them.\n\n"
+    "WS may be a workspace in PostGIS (\"PG:service=… active_schema=…\"), where several\n"
+    "planners edit at once: every change is recorded in the edit log with its database role,\n"
+    "and a change made with --if-last-edit N (the task's last edit when you read it) is\n"
+    "refused with exit code 6 when someone changed the task since; nothing is written then.",
     {
         {"--doc", "ID", "only the tasks of this document (suggest, reasons)"},
         {"--status", "S", "pending, accepted or rejected (suggestions)"},
@@ -53,6 +59,8 @@ const Command kLink{
          "place, place-successor, theme, theme-value or theme-area (accept, reject with --task)"},
         {"--feature", "CODE", "feature code (add, remove, list)"},
         {"--reason", "TEXT", "why the tasks have no place (unlocated)"},
+        {"--if-last-edit", "N",
+         "add, remove: only if the task's last edit is still N (see list --task); 0: none"},
         {"--format", "FMT", "text (default) or json"},
     },
     2,
@@ -141,10 +149,26 @@ int runLink(const std::vector<std::string>& args)
                         action == "add" || action == "remove" || action == "review" ||
                         (action == "unlocated" && parsed.positional.size() > 2);
     if (!writes && action != "suggestions" && action != "list" && action != "unlocated" &&
-        action != "reasons")
+        action != "reasons" && action != "log")
         throw UsageError("unknown link action '" + action +
                          "' (suggest, suggestions, accept, reject, add, remove, list, review, "
-                         "reasons, unlocated)");
+                         "reasons, unlocated, log)");
+    std::optional<std::int64_t> basis;
+    if (parsed.has("--if-last-edit")) {
+        if (action != "add" && action != "remove")
+            throw UsageError("--if-last-edit goes with link add and link remove");
+        const std::string given = parsed.value("--if-last-edit");
+        std::size_t used = 0;
+        try {
+            basis = std::stoll(given, &used);
+        } catch (const std::exception&) {
+            used = 0;
+        }
+        if (used != given.size() || *basis < 0)
+            throw UsageError("--if-last-edit takes an edit number (0 or more, as 'link WS list "
+                             "--task TASK' shows it), not '" +
+                             given + "'");
+    }
     if (parsed.has("--reason") && !(action == "unlocated" && parsed.positional.size() > 2))
         throw UsageError("--reason goes with 'link WS unlocated TASK …' (the tasks it explains)");
     if (parsed.has("--rule") && !parsed.has("--task"))
@@ -152,7 +176,8 @@ int runLink(const std::vector<std::string>& args)
     if (action == "review" && parsed.positional.size() != 3)
         throw UsageError("link review needs one file: planatlas link WS review FILE.csv");
     auto ws = layers::Workspace::open(parsed.positional[0],
-                                      writes ? gis::OpenMode::Update : gis::OpenMode::ReadOnly);
+                                      writes ? gis::OpenMode::Update : gis::OpenMode::ReadOnly,
+                                      layers::SchemaWrites::Allowed);
     auto need = [&](const char* option) {
         if (!parsed.has(option))
             throw UsageError(std::string("link ") + action + " needs " + option);
@@ -234,12 +259,38 @@ int runLink(const std::vector<std::string>& args)
                 std::printf("%-34s %s\n", t.taskId.c_str(), t.reason.c_str());
             std::printf("%zu task(s) without a place by decision\n", tasks.size());
         }
+    } else if (action == "log") {
+        const auto log = ws.editLog(parsed.value("--task"));
+        if (format == "json") {
+            nlohmann::ordered_json j = nlohmann::ordered_json::array();
+            for (const auto& e : log)
+                j.push_back({{"edit", e.id},
+                             {"at", e.at},
+                             {"who", e.who},
+                             {"action", e.edit.action},
+                             {"task", e.edit.taskId},
+                             {"layer", e.edit.layer},
+                             {"feature", e.edit.featureCode},
+                             {"detail", e.edit.detail}});
+            std::printf("%s\n", j.dump(2).c_str());
+        } else {
+            for (const auto& e : log)
+                std::printf("%6lld  %s  %-16s %-18s %s%s%s%s\n", static_cast<long long>(e.id),
+                            e.at.c_str(), e.who.c_str(), e.edit.action.c_str(),
+                            e.edit.taskId.c_str(), e.edit.featureCode.empty() ? "" : " → ",
+                            e.edit.featureCode.c_str(),
+                            e.edit.detail.empty() ? "" : ("  (" + e.edit.detail + ")").c_str());
+            std::printf("%zu edit(s)\n", log.size());
+        }
     } else if (action == "add") {
-        plan::addLink(ws, need("--task"), need("--feature"));
-        std::printf("linked %s → %s\n", parsed.value("--task").c_str(),
-                    parsed.value("--feature").c_str());
+        if (!plan::addLink(ws, need("--task"), need("--feature"), basis))
+            std::printf("%s was linked to %s already; nothing changed\n",
+                        parsed.value("--task").c_str(), parsed.value("--feature").c_str());
+        else
+            std::printf("linked %s → %s\n", parsed.value("--task").c_str(),
+                        parsed.value("--feature").c_str());
     } else if (action == "remove") {
-        if (!plan::removeLink(ws, need("--task"), need("--feature"))) {
+        if (!plan::removeLink(ws, need("--task"), need("--feature"), basis)) {
             std::fprintf(stderr, "planatlas link: %s is not linked to %s; nothing changed\n",
                          parsed.value("--task").c_str(), parsed.value("--feature").c_str());
             return kProblemsFound;
@@ -264,6 +315,14 @@ int runLink(const std::vector<std::string>& args)
                 std::printf("%-34s → %s/%s %s  (%s)\n", l.taskId.c_str(), l.layer.c_str(),
                             l.featureCode.c_str(), l.featureName.c_str(), l.source.c_str());
             std::printf("%zu link(s)\n", links.size());
+            if (parsed.has("--task")) {
+                const auto log = ws.editLog(parsed.value("--task"));
+                if (log.empty())
+                    std::printf("last edit: 0 (never edited)\n");
+                else
+                    std::printf("last edit: %lld (%s, %s)\n", static_cast<long long>(log.back().id),
+                                log.back().who.c_str(), log.back().at.c_str());
+            }
         }
     }
     ws.close();

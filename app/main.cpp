@@ -65,7 +65,8 @@ void printUsage()
                "  --trust    (with any command) write to a workspace that carries triggers\n"
                "             neither PlanAtlas nor GDAL made\n\n"
                "exit codes: 0 ok, 1 problems found (validate), 2 usage, 3 input or output file\n"
-               "            error, 4 workspace error, 5 internal error, 130 cancelled\n",
+               "            error, 4 workspace error, 5 internal error, 6 changed by\n"
+               "            someone else meanwhile (nothing written), 130 cancelled\n",
                stdout);
 }
 
@@ -80,6 +81,8 @@ int exitCodeFor(pa::layers::ErrorKind kind)
         return pa::cli::kWorkspaceError;
     case pa::layers::ErrorKind::Cancelled:
         return pa::cli::kCancelled;
+    case pa::layers::ErrorKind::Conflict:
+        return pa::cli::kConflict;
     }
     return pa::cli::kInternalError;
 }

@@ -52,28 +52,7 @@ Error copyError(const std::string& message)
     return Error(ErrorKind::Workspace, message);
 }
 
-/// A CREATE TABLE written for SQLite as PostgreSQL takes it: a serial fid, 64-bit integers,
-/// double precision reals (SQLite's REAL is 8 bytes; PostgreSQL's is 4), dates kept as the
-/// ISO text SQLite holds, and references checked at commit (rows arrive in fid order, an
-/// agency before its successor or not).
-std::string postgresTable(std::string sql)
-{
-    static const std::vector<std::pair<std::regex, std::string>> rewrites = {
-        {std::regex(R"(INTEGER PRIMARY KEY AUTOINCREMENT( NOT NULL)?)"), "BIGSERIAL PRIMARY KEY"},
-        {std::regex(R"(\bINTEGER\b)"), "BIGINT"},
-        {std::regex(R"(\bREAL\b)"), "DOUBLE PRECISION"},
-        {std::regex(R"(\bDATETIME\b)"), "TEXT"},
-        {std::regex(R"(\bDATE\b)"), "TEXT"},
-        {std::regex(R"(\bBLOB\b)"), "TEXT"},
-        {std::regex(R"(\bBOOLEAN\b)"), "BIGINT"}, // SQLite holds 0 and 1
-        {std::regex(R"(\bTEXT\(\d+\))"), "TEXT"},
-        {std::regex(R"( DEFAULT \(strftime\([^)]*\)\))"), ""},
-        {std::regex(R"((REFERENCES \w+\(\w+\)))"), "$1 DEFERRABLE INITIALLY DEFERRED"},
-    };
-    for (const auto& [pattern, replacement] : rewrites)
-        sql = std::regex_replace(sql, pattern, replacement);
-    return sql;
-}
+using schema::postgresTable;
 
 /// One table of the source as gpkg_contents (or its copy) lists it.
 struct Entry
@@ -505,9 +484,7 @@ private:
             return;
         }
         for (const auto& table : schema::systemTables())
-            m_to.dataset().execute(postgresTable("CREATE TABLE " + sqlIdentifier(table.name) +
-                                                 " (fid INTEGER PRIMARY KEY AUTOINCREMENT, " +
-                                                 std::string(table.columns) + ")"));
+            m_to.dataset().execute(postgresTable(schema::createTableSql(table)));
         for (const auto& sql : schema::relatedTablesSetup())
             if (sql.starts_with("CREATE TABLE gpkgext_relations"))
                 m_to.dataset().execute(postgresTable(sql));

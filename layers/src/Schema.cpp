@@ -2,6 +2,9 @@
 #include "planatlas/gis/Dataset.h"
 #include "planatlas/layers/Workspace.h"
 
+#include <regex>
+#include <utility>
+
 namespace pa::layers::schema {
 
 using gis::sqlIdentifier;
@@ -86,6 +89,12 @@ const std::vector<Table>& systemTables()
          "pixel REAL NOT NULL, line REAL NOT NULL, x REAL NOT NULL, y REAL NOT NULL, dx_m REAL, "
          "dy_m REAL, residual_m REAL, loo_m REAL, UNIQUE (layer_name, point_id)",
          kSchemaRasters},
+        {"pa_edit_log",
+         "Every change planners made to the workspace: who (the database role or the login), when "
+         "and what; one row per change, written in the change's own transaction",
+         "at DATETIME NOT NULL, who TEXT NOT NULL, action TEXT NOT NULL, task_id TEXT, "
+         "layer_name TEXT, feature_code TEXT, detail TEXT",
+         kSchemaEditLog},
         {"admin_units", "Administrative units in the workspace with their validity dates",
          "layer_name TEXT NOT NULL, unit_code TEXT NOT NULL, level TEXT NOT NULL CHECK (level IN "
          "('province','district','commune')), name_vi TEXT, valid_from DATE, valid_to DATE, "
@@ -124,12 +133,45 @@ std::string registerAttributeTable(std::string_view name, std::string_view descr
            sqlLiteral(description) + ", strftime('%Y-%m-%dT%H:%M:%fZ','now'))";
 }
 
+std::string createTableSql(const Table& table)
+{
+    return "CREATE TABLE " + sqlIdentifier(table.name) +
+           " (fid INTEGER PRIMARY KEY AUTOINCREMENT, " + std::string(table.columns) + ")";
+}
+
+std::string postgresTable(std::string sql)
+{
+    // A serial fid, 64-bit integers, double precision reals (SQLite's REAL is 8 bytes;
+    // PostgreSQL's is 4), dates kept as the ISO text SQLite holds, and references checked at
+    // commit (a copy's rows arrive in fid order, an agency before its successor or not).
+    static const std::vector<std::pair<std::regex, std::string>> rewrites = {
+        {std::regex(R"(INTEGER PRIMARY KEY AUTOINCREMENT( NOT NULL)?)"), "BIGSERIAL PRIMARY KEY"},
+        {std::regex(R"(\bINTEGER\b)"), "BIGINT"},
+        {std::regex(R"(\bREAL\b)"), "DOUBLE PRECISION"},
+        {std::regex(R"(\bDATETIME\b)"), "TEXT"},
+        {std::regex(R"(\bDATE\b)"), "TEXT"},
+        {std::regex(R"(\bBLOB\b)"), "TEXT"},
+        {std::regex(R"(\bBOOLEAN\b)"), "BIGINT"}, // SQLite holds 0 and 1
+        {std::regex(R"(\bTEXT\(\d+\))"), "TEXT"},
+        {std::regex(R"( DEFAULT \(strftime\([^)]*\)\))"), ""},
+        {std::regex(R"((REFERENCES \w+\(\w+\)))"), "$1 DEFERRABLE INITIALLY DEFERRED"},
+    };
+    for (const auto& [pattern, replacement] : rewrites)
+        sql = std::regex_replace(sql, pattern, replacement);
+    return sql;
+}
+
+std::string nowSql(bool postgres)
+{
+    return postgres ? "to_char(clock_timestamp() AT TIME ZONE 'UTC', "
+                      "'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')"
+                    : "strftime('%Y-%m-%dT%H:%M:%fZ','now')";
+}
+
 void createSystemTables(gis::Dataset& dataset)
 {
     for (const auto& table : systemTables()) {
-        dataset.execute("CREATE TABLE " + sqlIdentifier(table.name) +
-                        " (fid INTEGER PRIMARY KEY AUTOINCREMENT, " + std::string(table.columns) +
-                        ")");
+        dataset.execute(createTableSql(table));
         dataset.execute(registerAttributeTable(table.name, table.description));
     }
     for (const auto& sql : relatedTablesSetup())

@@ -42,6 +42,16 @@ std::vector<std::string> linkTableSetup(const std::string& layer, const std::str
 /// in a new, empty GeoPackage: a workspace without its metadata rows.
 void createSystemTables(gis::Dataset& dataset);
 
+/// The CREATE TABLE of a system table in a GeoPackage (the statement SQLite keeps).
+std::string createTableSql(const Table& table);
+
+/// A CREATE TABLE written for SQLite as PostgreSQL takes it.
+std::string postgresTable(std::string sql);
+
+/// SQL giving the current time as ISO 8601 UTC text with milliseconds ("…T10:42:05.123Z"), in
+/// PostgreSQL's dialect or SQLite's.
+std::string nowSql(bool postgres);
+
 /// INSERT into gpkg_contents for an attribute table.
 std::string registerAttributeTable(std::string_view name, std::string_view description);
 

@@ -10,9 +10,11 @@
 #include <cerrno>
 #include <chrono>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <map>
+#include <pwd.h>
 #include <random>
 #include <set>
 #include <sys/stat.h>
@@ -56,6 +58,16 @@ std::int64_t asInt(const gis::FieldValue& value)
     if (const auto* s = std::get_if<std::string>(&value))
         return std::stoll(*s);
     return 0;
+}
+
+/// The login of the user running PlanAtlas, who edits a GeoPackage workspace.
+std::string loginName()
+{
+    if (const passwd* entry = ::getpwuid(::geteuid()); entry && entry->pw_name && *entry->pw_name)
+        return entry->pw_name;
+    if (const char* user = std::getenv("USER"); user && *user)
+        return user;
+    return "uid " + std::to_string(::geteuid());
 }
 
 bool isReadOnlyFile(const std::string& path)
@@ -125,6 +137,7 @@ struct Workspace::Impl
     int schemaVersion = 0;
     std::optional<gis::Crs> crs;
     bool inTransaction = false;
+    std::string editor; ///< the database role, or the user's login
 
     gis::SqlResult query(const std::string& sql) { return dataset->execute(sql); }
 
@@ -308,10 +321,10 @@ Workspace Workspace::create(const std::string& path, const WorkspaceOptions& opt
     return open(path, gis::OpenMode::Update);
 }
 
-Workspace Workspace::open(const std::string& path, gis::OpenMode mode)
+Workspace Workspace::open(const std::string& path, gis::OpenMode mode, SchemaWrites schemaWrites)
 {
     if (gis::isPostgresConnection(path))
-        return openPostgres(path, mode);
+        return openPostgres(path, mode, schemaWrites);
     if (!fs::exists(path))
         throw workspaceError("workspace '" + path +
                              "' does not exist (create one with 'planatlas init')");
@@ -329,18 +342,19 @@ Workspace Workspace::open(const std::string& path, gis::OpenMode mode)
     return finishOpening(std::move(impl), mode);
 }
 
-Workspace Workspace::openPostgres(const std::string& connection, gis::OpenMode mode)
+Workspace Workspace::openPostgres(const std::string& connection, gis::OpenMode mode,
+                                  SchemaWrites schemaWrites)
 {
     const std::string shown = gis::displayName(connection);
     if (gis::connectionKeyword(connection, "active_schema").empty())
         throw Error(ErrorKind::Usage, "'" + shown +
                                           "' names no schema; add active_schema=<province's "
                                           "schema> to the connection string");
-    if (mode == gis::OpenMode::Update)
+    if (mode == gis::OpenMode::Update && schemaWrites == SchemaWrites::Refused)
         throw workspaceError("'" + shown +
-                             "': a workspace in PostGIS can be read and analysed but not yet "
-                             "changed by PlanAtlas; copy it to a GeoPackage (planatlas copy) to "
-                             "edit it");
+                             "': in a workspace in PostGIS PlanAtlas changes links, reviews and "
+                             "suggestions, not yet layers or plans; make this change in a "
+                             "GeoPackage and copy it in (planatlas copy)");
     auto impl = std::make_unique<Impl>();
     impl->path = shown;
     try {
@@ -363,6 +377,7 @@ Workspace Workspace::openPostgres(const std::string& connection, gis::OpenMode m
                              " may not read schema '" + schema +
                              "'; the schema's owner gives the right (planatlas admin … grant " +
                              asText(rights.rows[0][0]) + " --as reader)");
+    impl->editor = asText(rights.rows[0][0]);
     return finishOpening(std::move(impl), mode);
 }
 
@@ -402,7 +417,20 @@ Workspace Workspace::finishOpening(std::unique_ptr<Impl> impl, gis::OpenMode mod
                     "); they would run on every change PlanAtlas makes, so nothing was changed. "
                     "'planatlas validate' lists them; remove them, or allow them with --trust");
             }
+        const bool postgres = impl->dataset->isPostgres();
         if (impl->schemaVersion < kSchemaVersion && mode == gis::OpenMode::Update) {
+            if (postgres) {
+                const auto owner = impl->dataset->execute(
+                    "SELECT has_schema_privilege(current_schema(), 'CREATE')");
+                const std::string may = owner.rows.empty() ? "" : asText(owner.rows[0][0]);
+                if (may != "1" && may != "t" && may != "true")
+                    throw workspaceError(
+                        "'" + path + "' has schema version " + std::to_string(impl->schemaVersion) +
+                        "; this PlanAtlas writes version " + std::to_string(kSchemaVersion) +
+                        " and the schema's owner must open it for writing once "
+                        "to upgrade it (role " +
+                        impl->editor + " may not add tables to it)");
+            }
             // Upgrade in place, in one transaction: add the tables newer versions introduced.
             impl->dataset->startTransaction();
             try {
@@ -410,17 +438,35 @@ Workspace Workspace::finishOpening(std::unique_ptr<Impl> impl, gis::OpenMode mod
                     if (table.since <= impl->schemaVersion ||
                         impl->tableExists(std::string(table.name)))
                         continue;
-                    impl->query("CREATE TABLE " + sqlIdentifier(table.name) +
-                                " (fid INTEGER PRIMARY KEY AUTOINCREMENT, " +
-                                std::string(table.columns) + ")");
-                    impl->query(schema::registerAttributeTable(table.name, table.description));
+                    const std::string create = schema::createTableSql(table);
+                    if (!postgres) {
+                        impl->query(create);
+                        impl->query(schema::registerAttributeTable(table.name, table.description));
+                        continue;
+                    }
+                    // In a schema: the table as PostgreSQL takes it, and its catalogue row
+                    // keeping the GeoPackage's statement (for a copy back to a file).
+                    impl->query(schema::postgresTable(create));
+                    impl->dataset->run(
+                        "INSERT INTO gpkg_contents (table_name, data_type, identifier, "
+                        "description, last_change, pa_ordinal, pa_create_sql) SELECT ?, "
+                        "'attributes', ?, ?, " +
+                            schema::nowSql(true) +
+                            ", COALESCE(MAX(pa_ordinal), 0) + 1, ? FROM gpkg_contents",
+                        {std::string(table.name), std::string(table.name),
+                         std::string(table.description), create});
                 }
                 // (A table created just now already has the columns added since.)
                 for (const auto& added : schema::addedColumns())
                     if (added.since > impl->schemaVersion &&
-                        !impl->columnExists(std::string(added.table), std::string(added.column)))
+                        !impl->columnExists(std::string(added.table), std::string(added.column))) {
+                        if (postgres) // (schemas began at version 5, after every added column)
+                            throw workspaceError("cannot add column " + std::string(added.column) +
+                                                 " to " + std::string(added.table) +
+                                                 " in a schema; copy the workspace again");
                         impl->query("ALTER TABLE " + sqlIdentifier(added.table) + " ADD COLUMN " +
                                     sqlIdentifier(added.column) + " " + std::string(added.type));
+                    }
                 impl->query(
                     "UPDATE pa_metadata SET value = " + sqlLiteral(std::to_string(kSchemaVersion)) +
                     " WHERE key = 'schema_version'");
@@ -458,6 +504,22 @@ Workspace Workspace::finishOpening(std::unique_ptr<Impl> impl, gis::OpenMode mod
                     " table(s) are missing (" + firstFive(missing) + "); restore it from a copy");
             }
         }
+        if (postgres && mode == gis::OpenMode::Update) {
+            // A reader told before anything is tried, not by the database halfway through.
+            const auto may = impl->dataset->execute(
+                "SELECT has_table_privilege(format('%I.%I', current_schema(), 'pa_edit_log'), "
+                "'INSERT'), current_schema()");
+            const std::string allowed = may.rows.empty() ? "" : asText(may.rows[0][0]);
+            if (allowed != "1" && allowed != "t" && allowed != "true")
+                throw workspaceError(
+                    "role " + impl->editor + " may read schema '" +
+                    (may.rows.empty() ? std::string() : asText(may.rows[0][1])) +
+                    "' but not change it; nothing was changed (the schema's owner can make it an "
+                    "editor: planatlas admin … grant " +
+                    impl->editor + " --as editor)");
+        }
+        if (impl->editor.empty())
+            impl->editor = loginName();
         impl->province = metadata["province"];
         impl->crs = gis::Crs::fromUserInput(metadata["analysis_crs"]);
         // Edited to a geographic CRS (or one in feet), every area and distance would be in
@@ -501,6 +563,81 @@ void Workspace::close()
     } catch (const gis::GisError& e) {
         throw workspaceError(e.what());
     }
+}
+
+bool Workspace::isShared() const
+{
+    return m_impl->dataset->isPostgres();
+}
+
+const std::string& Workspace::editor() const
+{
+    return m_impl->editor;
+}
+
+std::string Workspace::nowSql() const
+{
+    return schema::nowSql(isShared());
+}
+
+void Workspace::logEdit(const Edit& edit)
+{
+    if (!m_impl->inTransaction)
+        throw std::logic_error("Workspace::logEdit outside a transaction");
+    auto orNull = [](const std::string& text) {
+        return text.empty() ? gis::FieldValue{} : gis::FieldValue{text};
+    };
+    m_impl->dataset->run("INSERT INTO pa_edit_log (at, who, action, task_id, layer_name, "
+                         "feature_code, detail) VALUES (" +
+                             nowSql() + ", ?, ?, ?, ?, ?, ?)",
+                         {m_impl->editor, edit.action, orNull(edit.taskId), orNull(edit.layer),
+                          orNull(edit.featureCode), orNull(edit.detail)});
+}
+
+std::vector<std::int64_t> Workspace::lockTasks(const std::vector<std::string>& taskIds)
+{
+    if (!m_impl->inTransaction)
+        throw std::logic_error("Workspace::lockTasks outside a transaction");
+    std::set<std::string> ordered(taskIds.begin(), taskIds.end());
+    for (const auto& task : ordered) {
+        if (isShared())
+            m_impl->dataset->run("SELECT fid FROM plan_tasks WHERE task_id = ? FOR UPDATE", {task});
+        else // SQLite locks the file at the first write, and holds it to the end
+            m_impl->dataset->run("UPDATE plan_tasks SET task_id = task_id WHERE task_id = ?",
+                                 {task});
+    }
+    std::vector<std::int64_t> last;
+    for (const auto& task : taskIds)
+        last.push_back(lastEdit(task));
+    return last;
+}
+
+std::int64_t Workspace::lastEdit(const std::string& taskId)
+{
+    if (!m_impl->tableExists("pa_edit_log")) // a workspace of schema 5 opened read-only
+        return 0;
+    const auto rows =
+        m_impl->dataset->run("SELECT MAX(fid) FROM pa_edit_log WHERE task_id = ?", {taskId}).rows;
+    return rows.empty() || rows[0].empty() ? 0 : asInt(rows[0][0]);
+}
+
+std::vector<LoggedEdit> Workspace::editLog(const std::string& taskId, std::int64_t after)
+{
+    std::vector<LoggedEdit> log;
+    if (!m_impl->tableExists("pa_edit_log"))
+        return log;
+    std::string sql = "SELECT fid, at, who, action, task_id, layer_name, feature_code, detail "
+                      "FROM pa_edit_log WHERE fid > ?";
+    std::vector<gis::FieldValue> values = {after};
+    if (!taskId.empty()) {
+        sql += " AND task_id = ?";
+        values.emplace_back(taskId);
+    }
+    for (const auto& row : m_impl->dataset->run(sql + " ORDER BY fid", values).rows)
+        log.push_back(
+            {asInt(row[0]), asText(row[1]), asText(row[2]),
+             Edit{asText(row[3]), asText(row[4]), asText(row[5]), asText(row[6]), asText(row[7])}});
+    return log;
 }
 
 bool Workspace::inTransaction() const

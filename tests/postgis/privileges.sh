@@ -2,7 +2,7 @@
 # Rights on workspaces in PostGIS (planatlas admin): a reader reads and analyses the schema it
 # was given and nothing else, and writes nothing; an editor of province A writes in A, not in B;
 # only the schema's owner gives rights; revoked means refused again. Writes are checked in SQL
-# as the roles (PlanAtlas's own commands do not change a workspace in PostGIS yet).
+# as the roles and through PlanAtlas's own link command.
 # usage: privileges.sh PLANATLAS SCRATCH WS_A.gpkg WS_B.gpkg (libpq: PGSERVICEFILE, PGPASSFILE)
 set -uo pipefail
 planatlas=${1:?planatlas}
@@ -55,6 +55,17 @@ sql_as planatlas_test_editor "INSERT INTO $a.plan_unlocated (task_id, reason) SE
 sql_as planatlas_test_editor "INSERT INTO $b.plan_unlocated (task_id, reason) SELECT task_id, 'policy' FROM $b.plan_tasks LIMIT 1" &&
     fail "the editor of A wrote into B"
 grep -q "permission denied" "$scratch/sql.txt" || fail "editor into B: $(cat "$scratch/sql.txt")"
+editor() { echo "PG:service=planatlas_test_editor active_schema=$1"; }
+task_a=$(psql -X -At "service=planatlas_test" -c "SELECT task_id FROM $a.plan_tasks ORDER BY fid LIMIT 1")
+code_a=$(psql -X -At "service=planatlas_test" -c "SELECT code FROM $a.industrial_parks ORDER BY code LIMIT 1")
+"$planatlas" link "$(editor $a)" add --task "$task_a" --feature "$code_a" >"$scratch/link.txt" 2>&1 ||
+    fail "editor's link in A: $(cat "$scratch/link.txt")"
+[[ $(psql -X -At "service=planatlas_test" -c "SELECT who FROM $a.pa_edit_log ORDER BY fid DESC LIMIT 1") == planatlas_editor ]] ||
+    fail "the editor's link is not in A's edit log as the editor's"
+"$planatlas" link "$(editor $b)" add --task "$task_a" --feature "$code_a" >"$scratch/link.txt" 2>&1
+rc=$?
+[[ $rc == 4 ]] || fail "editor of A linking in B: exit $rc, not 4"
+grep -q "may not read schema '$b'" "$scratch/link.txt" || fail "editor of A in B: $(cat "$scratch/link.txt")"
 
 # Unknown role, and revoke.
 "$planatlas" admin "$(owner $a)" grant no_such_role --as reader >"$scratch/unknown.txt" 2>&1

@@ -9,7 +9,7 @@ import sqlite3
 import sys
 import zipfile
 
-TIMESTAMPS = {"last_change", "imported_at", "ingested_at", "created_at", "reviewed_at", "update_time"}
+TIMESTAMPS = {"last_change", "imported_at", "ingested_at", "created_at", "reviewed_at", "update_time", "at"}
 
 
 def project_text(content, path):

@@ -12,6 +12,7 @@
 #include "planatlas/layers/analysis/Input.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <map>
 #include <set>
 #include <sstream>
@@ -173,12 +174,6 @@ bool inAgencyNameAt(const std::string& text, std::size_t at)
     return inAgencyName(text::foldForMatch(text.substr(back, at - back)));
 }
 
-std::string scalar(layers::Workspace& ws, const std::string& sql)
-{
-    const auto r = ws.dataset().execute(sql);
-    return r.rows.empty() || r.rows[0].empty() ? std::string() : gis::toString(r.rows[0][0]);
-}
-
 /// The layer and fid of the feature with @p code; Error(Usage) when there is none, and when
 /// more than one feature carries it (a link to one of them would be a guess).
 std::pair<layers::RegisteredLayer, std::string> findFeature(layers::Workspace& ws,
@@ -232,11 +227,104 @@ void writeLink(layers::Workspace& ws, const layers::RegisteredLayer& layer,
     if (confidence)
         c << *confidence;
     ws.dataset().run(
-        "INSERT OR IGNORE INTO " + sqlIdentifier(layer.linkTable) +
-            " (base_id, related_id, link_source, confidence, created_at) VALUES (?, ?, ?, ?, "
-            "strftime('%Y-%m-%dT%H:%M:%fZ','now'))",
+        "INSERT INTO " + sqlIdentifier(layer.linkTable) +
+            " (base_id, related_id, link_source, confidence, created_at) VALUES (?, ?, ?, ?, " +
+            ws.nowSql() + ") ON CONFLICT DO NOTHING",
         {std::int64_t{std::stoll(featureFid)}, std::int64_t{std::stoll(taskFidValue)}, source,
          confidence ? gis::FieldValue{std::stod(c.str())} : gis::FieldValue{}});
+}
+
+bool linkExists(layers::Workspace& ws, const layers::RegisteredLayer& layer,
+                const std::string& featureFid, const std::string& taskFidValue)
+{
+    return !ws.dataset()
+                .run("SELECT 1 FROM " + sqlIdentifier(layer.linkTable) +
+                         " WHERE base_id = ? AND related_id = ?",
+                     {std::int64_t{std::stoll(featureFid)}, std::int64_t{std::stoll(taskFidValue)}})
+                .rows.empty();
+}
+
+/// "planatlas_b linked KCN-03 at 2026-12-04 10:42:05": an edit of the log, for a person.
+std::string describe(const layers::LoggedEdit& e)
+{
+    static const std::map<std::string, std::string> verbs = {
+        {"link_add", "linked"},
+        {"link_remove", "unlinked"},
+        {"suggestion_accept", "accepted the suggestion of"},
+        {"suggestion_reject", "rejected the suggestion of"},
+        {"suggestion_reset", "reopened the suggestion of"},
+        {"unlocated_set", "recorded it as without a place"},
+        {"unlocated_forget", "took back 'without a place'"},
+    };
+    const auto verb = verbs.find(e.edit.action);
+    std::string at = e.at.substr(0, 19);
+    std::replace(at.begin(), at.end(), 'T', ' ');
+    return e.who + " " + (verb == verbs.end() ? e.edit.action : verb->second) +
+           (e.edit.featureCode.empty() ? "" : " " + e.edit.featureCode) + " at " + at + " UTC";
+}
+
+/// The conflict of a change made on what @p task was at edit @p basis, when others have edited
+/// it since: said in plain words, with what they did.
+[[noreturn]] void conflictOn(layers::Workspace& ws, const std::string& task, std::int64_t basis)
+{
+    const auto since = ws.editLog(task, basis);
+    std::string what;
+    for (std::size_t i = 0; i < since.size() && i < 3; ++i)
+        what += (i ? "; " : "") + describe(since[i]);
+    if (since.size() > 3)
+        what += "; and " + std::to_string(since.size() - 3) + " more change(s)";
+    throw Error(ErrorKind::Conflict,
+                "task '" + task + "' was changed by someone else after you read it (at edit " +
+                    std::to_string(basis) + "): " + what +
+                    ". Nothing of yours was written: read its links again and repeat what still "
+                    "holds");
+}
+
+/// Inside a transaction: locks @p tasks, and refuses (Conflict) when @p basis is given and one
+/// of them has been edited since that edit.
+void lockTasks(layers::Workspace& ws, const std::vector<std::string>& tasks,
+               std::optional<std::int64_t> basis)
+{
+    const auto last = ws.lockTasks(tasks);
+    if (basis)
+        for (std::size_t i = 0; i < tasks.size(); ++i)
+            if (last[i] > *basis)
+                conflictOn(ws, tasks[i], *basis);
+}
+
+/// Inside a transaction, the tasks locked: refuses (Conflict) when one of @p seen, read before
+/// the transaction, has been decided by someone else meanwhile.
+void checkStillAsSeen(layers::Workspace& ws, const std::vector<LinkSuggestion>& seen)
+{
+    for (const auto& s : seen) {
+        const auto now =
+            ws.dataset().run("SELECT status FROM plan_link_suggestions WHERE fid = ?", {s.id}).rows;
+        const std::string status = now.empty() ? "deleted" : gis::toString(now[0][0]);
+        if (status == s.status)
+            continue;
+        std::string who;
+        for (const auto& e : ws.editLog(s.taskId))
+            if (e.edit.featureCode == s.featureCode)
+                who = describe(e);
+        throw Error(ErrorKind::Conflict,
+                    "suggestion " + std::to_string(s.id) + " (task '" + s.taskId + "' → " +
+                        s.featureCode + ") was " + status + " by someone else after you read it" +
+                        (who.empty() ? std::string() : " (" + who + ")") +
+                        ". Nothing of yours was written: read the suggestions again and repeat "
+                        "what still holds");
+    }
+}
+
+/// The stored suggestions with @p ids, whatever their status; an unknown id is an Error(Usage).
+std::vector<LinkSuggestion> suggestionsById(layers::Workspace& ws,
+                                            const std::vector<std::int64_t>& ids);
+
+std::vector<std::string> tasksOf(const std::vector<LinkSuggestion>& suggestions)
+{
+    std::vector<std::string> tasks;
+    for (const auto& s : suggestions)
+        tasks.push_back(s.taskId);
+    return tasks;
 }
 
 template <typename Work> auto inTransaction(layers::Workspace& ws, Work&& work)
@@ -533,14 +621,20 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
             std::ostringstream conf;
             conf.precision(4);
             conf << c.confidence;
-            // A rejected or accepted pair keeps its status (INSERT OR IGNORE on the unique key).
+            // A rejected or accepted pair keeps its status (nothing done on the unique key).
             // The confidence is stored as it was (4 significant digits).
             ws.dataset().run(
-                "INSERT OR IGNORE INTO plan_link_suggestions (task_id, layer_name, feature_code, "
+                "INSERT INTO plan_link_suggestions (task_id, layer_name, feature_code, "
                 "mention, confidence, status, rule, evidence) VALUES (?, ?, ?, ?, ?, 'pending', "
-                "?, ?)",
+                "?, ?) ON CONFLICT DO NOTHING",
                 {c.task, c.layer, c.code, c.mention, std::stod(conf.str()), c.rule, c.evidence});
         }
+        ws.logEdit({"suggest",
+                    {},
+                    {},
+                    {},
+                    std::to_string(best.size()) + " suggestion(s) made" +
+                        (docId.empty() ? std::string() : " for document " + docId)});
     });
     return listSuggestions(ws, "pending");
 }
@@ -562,6 +656,17 @@ std::int64_t acceptSuggestions(layers::Workspace& ws, const std::vector<std::int
             throw Error(ErrorKind::Usage, "no pending suggestion " + std::to_string(id) +
                                               " (see 'planatlas link WS suggestions')");
     return inTransaction(ws, [&] {
+        lockTasks(ws, tasksOf(chosen), std::nullopt);
+        if (ids.empty()) // "all pending ones above X": those decided meanwhile are no longer so
+            std::erase_if(chosen, [&](const LinkSuggestion& s) {
+                const auto now =
+                    ws.dataset()
+                        .run("SELECT status FROM plan_link_suggestions WHERE fid = ?", {s.id})
+                        .rows;
+                return now.empty() || gis::toString(now[0][0]) != "pending";
+            });
+        else
+            checkStillAsSeen(ws, chosen);
         std::int64_t written = 0;
         for (const auto& s : chosen) {
             const auto [layer, fid] = findFeature(ws, s.featureCode);
@@ -569,27 +674,17 @@ std::int64_t acceptSuggestions(layers::Workspace& ws, const std::vector<std::int
             ws.dataset().execute(
                 "UPDATE plan_link_suggestions SET status = 'accepted' WHERE fid = " +
                 std::to_string(s.id));
+            ws.logEdit({"suggestion_accept", s.taskId, layer.name, s.featureCode,
+                        "suggestion " + std::to_string(s.id) + " (" + s.rule + ")"});
             ++written;
         }
         return written;
     });
 }
 
-std::int64_t rejectSuggestions(layers::Workspace& ws, const std::vector<std::int64_t>& ids)
-{
-    return inTransaction(ws, [&] {
-        std::int64_t n = 0;
-        for (auto id : ids) {
-            ws.dataset().execute(
-                "UPDATE plan_link_suggestions SET status = 'rejected' WHERE fid = " +
-                std::to_string(id));
-            ++n;
-        }
-        return n;
-    });
-}
-
-std::int64_t resetSuggestions(layers::Workspace& ws, const std::vector<std::int64_t>& ids)
+namespace {
+std::vector<LinkSuggestion> suggestionsById(layers::Workspace& ws,
+                                            const std::vector<std::int64_t>& ids)
 {
     const auto all = listSuggestions(ws);
     std::vector<LinkSuggestion> chosen;
@@ -601,7 +696,35 @@ std::int64_t resetSuggestions(layers::Workspace& ws, const std::vector<std::int6
                                               " (see 'planatlas link WS suggestions')");
         chosen.push_back(*s);
     }
+    return chosen;
+}
+} // namespace
+
+std::int64_t rejectSuggestions(layers::Workspace& ws, const std::vector<std::int64_t>& ids)
+{
+    const auto chosen = suggestionsById(ws, ids);
     return inTransaction(ws, [&] {
+        lockTasks(ws, tasksOf(chosen), std::nullopt);
+        checkStillAsSeen(ws, chosen);
+        std::int64_t n = 0;
+        for (const auto& s : chosen) {
+            ws.dataset().execute(
+                "UPDATE plan_link_suggestions SET status = 'rejected' WHERE fid = " +
+                std::to_string(s.id));
+            ws.logEdit({"suggestion_reject", s.taskId, s.layer, s.featureCode,
+                        "suggestion " + std::to_string(s.id) + " (" + s.rule + ")"});
+            ++n;
+        }
+        return n;
+    });
+}
+
+std::int64_t resetSuggestions(layers::Workspace& ws, const std::vector<std::int64_t>& ids)
+{
+    const auto chosen = suggestionsById(ws, ids);
+    return inTransaction(ws, [&] {
+        lockTasks(ws, tasksOf(chosen), std::nullopt);
+        checkStillAsSeen(ws, chosen);
         std::int64_t reset = 0;
         for (const auto& s : chosen) {
             if (s.status == "accepted") {
@@ -615,35 +738,47 @@ std::int64_t resetSuggestions(layers::Workspace& ws, const std::vector<std::int6
             ws.dataset().execute(
                 "UPDATE plan_link_suggestions SET status = 'pending' WHERE fid = " +
                 std::to_string(s.id));
+            ws.logEdit({"suggestion_reset", s.taskId, s.layer, s.featureCode,
+                        "suggestion " + std::to_string(s.id) + " was " + s.status});
             ++reset;
         }
         return reset;
     });
 }
 
-void addLink(layers::Workspace& ws, const std::string& taskId, const std::string& featureCode)
+bool addLink(layers::Workspace& ws, const std::string& taskId, const std::string& featureCode,
+             std::optional<std::int64_t> basis)
 {
     const std::string task = taskFid(ws, taskId);
     const auto [layer, fid] = findFeature(ws, featureCode);
-    inTransaction(
-        ws, [&, &layer = layer, &fid = fid] { writeLink(ws, layer, fid, task, "manual", 1.0); });
+    return inTransaction(ws, [&, &layer = layer, &fid = fid] {
+        lockTasks(ws, {taskId}, basis);
+        if (linkExists(ws, layer, fid, task))
+            return false;
+        writeLink(ws, layer, fid, task, "manual", 1.0);
+        ws.logEdit({"link_add", taskId, layer.name, featureCode, "by hand"});
+        return true;
+    });
 }
 
-bool removeLink(layers::Workspace& ws, const std::string& taskId, const std::string& featureCode)
+bool removeLink(layers::Workspace& ws, const std::string& taskId, const std::string& featureCode,
+                std::optional<std::int64_t> basis)
 {
     const std::string task = taskFid(ws, taskId);
     const auto [layer, fid] = findFeature(ws, featureCode);
-    const std::string where = " WHERE base_id = " + fid + " AND related_id = " + task;
-    if (scalar(ws, "SELECT COUNT(*) FROM " + sqlIdentifier(layer.linkTable) + where) == "0")
-        return false;
-    inTransaction(ws, [&, &layer = layer] {
-        ws.dataset().execute("DELETE FROM " + sqlIdentifier(layer.linkTable) + where);
+    return inTransaction(ws, [&, &layer = layer, &fid = fid] {
+        lockTasks(ws, {taskId}, basis);
+        if (!linkExists(ws, layer, fid, task))
+            return false;
+        ws.dataset().execute("DELETE FROM " + sqlIdentifier(layer.linkTable) +
+                             " WHERE base_id = " + fid + " AND related_id = " + task);
         ws.dataset().run(
             "UPDATE plan_link_suggestions SET status = 'rejected' WHERE task_id = ? AND "
             "layer_name = ? AND feature_code = ?",
             {taskId, layer.name, featureCode});
+        ws.logEdit({"link_remove", taskId, layer.name, featureCode, "by hand"});
+        return true;
     });
-    return true;
 }
 
 std::vector<Link> listLinks(layers::Workspace& ws, const std::string& taskId,
@@ -689,7 +824,8 @@ ReviewResult applyReview(layers::Workspace& ws, const std::string& csvPath)
     auto table = csv.layer(0);
     const int taskColumn = table.fieldIndex("task_id"),
               featuresColumn = table.fieldIndex("features"),
-              reasonColumn = table.fieldIndex("reason");
+              reasonColumn = table.fieldIndex("reason"),
+              basisColumn = table.fieldIndex("last_edit"); // optional: the edit the reviewer saw
     if (taskColumn < 0 || featuresColumn < 0 || reasonColumn < 0)
         throw Error(ErrorKind::Input, csvPath + ": needs the columns task_id, features and reason");
 
@@ -699,6 +835,7 @@ ReviewResult applyReview(layers::Workspace& ws, const std::string& csvPath)
         std::string task, taskFid, reason;
         std::vector<std::pair<layers::RegisteredLayer, std::string>> features; // layer, fid
         std::vector<std::string> codes;
+        std::optional<std::int64_t> basis;
     };
     std::vector<Row> rows;
     std::set<std::string> seen;
@@ -708,7 +845,8 @@ ReviewResult applyReview(layers::Workspace& ws, const std::string& csvPath)
         const std::string where = csvPath + ", line " + std::to_string(line) + ": ";
         Row row{line, text::toNfc(gis::toString(f->value(taskColumn))),
                 {},   text::toNfc(gis::toString(f->value(reasonColumn))),
-                {},   {}};
+                {},   {},
+                {}};
         if (row.task.empty())
             throw Error(ErrorKind::Input, where + "empty task_id");
         if (!seen.insert(row.task).second)
@@ -739,16 +877,35 @@ ReviewResult applyReview(layers::Workspace& ws, const std::string& csvPath)
             throw Error(ErrorKind::Input,
                         where + "task '" + row.task +
                             "' has neither features nor a reason for having no place");
+        if (basisColumn >= 0) {
+            const std::string basis = gis::toString(f->value(basisColumn));
+            if (!basis.empty()) {
+                std::size_t used = 0;
+                try {
+                    row.basis = std::stoll(basis, &used);
+                } catch (const std::exception&) {
+                    used = 0;
+                }
+                if (used != basis.size() || *row.basis < 0)
+                    throw Error(ErrorKind::Input,
+                                where + "last_edit '" + basis +
+                                    "' is not an edit number (a whole number, or empty)");
+            }
+        }
         rows.push_back(std::move(row));
     }
 
-    std::map<std::string, LinkSuggestion> pending; // task|code → suggestion
-    for (auto& sg : listSuggestions(ws, "pending"))
-        pending.emplace(sg.taskId + "|" + sg.featureCode, sg);
-
+    const std::string file = std::filesystem::path(csvPath).filename().string();
     return inTransaction(ws, [&] {
+        // The tasks locked first, so that the suggestions read next are the ones decided on.
+        for (const auto& row : rows)
+            lockTasks(ws, {row.task}, row.basis);
+        std::map<std::string, LinkSuggestion> pending; // task|code → suggestion
+        for (auto& sg : listSuggestions(ws, "pending"))
+            pending.emplace(sg.taskId + "|" + sg.featureCode, sg);
         ReviewResult result;
         for (const auto& row : rows) {
+            const std::string source = "review " + file + ", line " + std::to_string(row.line);
             ++result.tasks;
             std::set<std::string> kept;
             for (std::size_t i = 0; i < row.features.size(); ++i) {
@@ -759,9 +916,13 @@ ReviewResult applyReview(layers::Workspace& ws, const std::string& csvPath)
                     ws.dataset().execute(
                         "UPDATE plan_link_suggestions SET status = 'accepted' WHERE fid = " +
                         std::to_string(it->second.id));
+                    ws.logEdit({"suggestion_accept", row.task, layer.name, row.codes[i], source});
                     ++result.accepted;
                 } else {
-                    writeLink(ws, layer, fid, row.taskFid, "manual", 1.0);
+                    if (!linkExists(ws, layer, fid, row.taskFid)) {
+                        writeLink(ws, layer, fid, row.taskFid, "manual", 1.0);
+                        ws.logEdit({"link_add", row.task, layer.name, row.codes[i], source});
+                    }
                     ++result.manual;
                 }
                 kept.insert(row.codes[i]);
@@ -771,14 +932,16 @@ ReviewResult applyReview(layers::Workspace& ws, const std::string& csvPath)
                     ws.dataset().execute(
                         "UPDATE plan_link_suggestions SET status = 'rejected' WHERE fid = " +
                         std::to_string(sg.id));
+                    ws.logEdit({"suggestion_reject", row.task, sg.layer, sg.featureCode, source});
                     ++result.rejected;
                 }
             ws.dataset().run("DELETE FROM plan_unlocated WHERE task_id = ?", {row.task});
             if (row.features.empty()) {
-                ws.dataset().run(
-                    "INSERT INTO plan_unlocated (task_id, reason, reviewed_at) VALUES (?, ?, "
-                    "strftime('%Y-%m-%dT%H:%M:%fZ','now'))",
-                    {row.task, row.reason});
+                ws.dataset().run("INSERT INTO plan_unlocated (task_id, reason, reviewed_at) "
+                                 "VALUES (?, ?, " +
+                                     ws.nowSql() + ")",
+                                 {row.task, row.reason});
+                ws.logEdit({"unlocated_set", row.task, {}, {}, row.reason + " (" + source + ")"});
                 ++result.unlocated;
             }
         }
@@ -820,12 +983,14 @@ std::int64_t recordUnlocated(layers::Workspace& ws, const std::vector<std::strin
                                                    : std::string());
     }
     return inTransaction(ws, [&] {
+        lockTasks(ws, taskIds, std::nullopt);
         for (const auto& [task, why] : rows) {
             ws.dataset().run("DELETE FROM plan_unlocated WHERE task_id = ?", {task});
-            ws.dataset().run(
-                "INSERT INTO plan_unlocated (task_id, reason, reviewed_at) VALUES (?, ?, "
-                "strftime('%Y-%m-%dT%H:%M:%fZ','now'))",
-                {task, why});
+            ws.dataset().run("INSERT INTO plan_unlocated (task_id, reason, reviewed_at) VALUES "
+                             "(?, ?, " +
+                                 ws.nowSql() + ")",
+                             {task, why});
+            ws.logEdit({"unlocated_set", task, {}, {}, why});
             ws.dataset().run("UPDATE plan_link_suggestions SET status = 'rejected' WHERE task_id "
                              "= ? AND status = 'pending'",
                              {task});
@@ -839,13 +1004,17 @@ std::int64_t forgetUnlocated(layers::Workspace& ws, const std::vector<std::strin
     if (ws.schemaVersion() < layers::kSchemaPlanReview)
         return 0;
     return inTransaction(ws, [&] {
+        lockTasks(ws, taskIds, std::nullopt);
         std::int64_t n = 0;
         for (const auto& task : taskIds) {
             const bool was = !ws.dataset()
                                   .run("SELECT 1 FROM plan_unlocated WHERE task_id = ?", {task})
                                   .rows.empty();
+            if (!was)
+                continue;
             ws.dataset().run("DELETE FROM plan_unlocated WHERE task_id = ?", {task});
-            n += was;
+            ws.logEdit({"unlocated_forget", task, {}, {}, {}});
+            ++n;
         }
         return n;
     });

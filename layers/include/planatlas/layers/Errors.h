@@ -13,6 +13,7 @@ enum class ErrorKind
     Input,     ///< a source file that cannot be used as it is
     Workspace, ///< the workspace cannot be created, opened or written
     Cancelled, ///< the user cancelled; nothing was written
+    Conflict,  ///< someone else changed the same thing meanwhile; nothing was written
 };
 
 class Error : public std::runtime_error

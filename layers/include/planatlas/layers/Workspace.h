@@ -16,7 +16,7 @@
 namespace pa::layers {
 
 /// Version of the workspace schema this build writes and reads.
-inline constexpr int kSchemaVersion = 5;
+inline constexpr int kSchemaVersion = 6;
 /// The schema that added plan_unlocated and plan_documents.not_before (a schema-1 workspace
 /// opened read-only has neither; opened for writing it is upgraded).
 inline constexpr int kSchemaPlanReview = 2;
@@ -27,6 +27,8 @@ inline constexpr int kSchemaTaskDeadlines = 3;
 inline constexpr int kSchemaLinkRules = 4;
 /// The schema that keeps map sheets placed on the map (pa_rasters, pa_raster_control_points).
 inline constexpr int kSchemaRasters = 5;
+/// The schema that records every planner's change (pa_edit_log): who, when, what.
+inline constexpr int kSchemaEditLog = 6;
 
 struct WorkspaceOptions
 {
@@ -97,6 +99,33 @@ struct ValidationReport
     [[nodiscard]] std::size_t warningCount() const;
 };
 
+/// Whether a command may change a workspace kept in a PostgreSQL schema. The edits planners
+/// share (links, reviews, suggestions, tasks without a place) may; the others (import, ingest,
+/// georeferencing …) are made in a GeoPackage and copied in for now.
+enum class SchemaWrites
+{
+    Refused,
+    Allowed,
+};
+
+/// One change a planner makes, as the edit log (pa_edit_log) keeps it.
+struct Edit
+{
+    std::string action;      ///< "link_add", "link_remove", "suggestion_accept" …
+    std::string taskId;      ///< the task it concerns, if any
+    std::string layer;       ///< the feature's layer, if any
+    std::string featureCode; ///< the feature, if any
+    std::string detail;      ///< anything else worth reading later (a reason, a file)
+};
+
+/// A row of the edit log: an Edit with its number, time (ISO 8601 UTC) and author.
+struct LoggedEdit
+{
+    std::int64_t id = 0;
+    std::string at, who;
+    Edit edit;
+};
+
 /// Whether Workspace::open in update mode accepts a workspace with triggers that neither
 /// PlanAtlas nor GDAL made (a GeoPackage from someone else). Off by default; the command line's
 /// --trust turns it on for one run.
@@ -113,7 +142,8 @@ public:
     /// connection string with active_schema= (read-only for now). Update mode refuses a read-only
     /// file, a schema_version that is not a number or is newer than this PlanAtlas, and a workspace
     /// carrying triggers neither PlanAtlas nor GDAL made (unless setTrustForeignTriggers(true)).
-    static Workspace open(const std::string& path, gis::OpenMode mode);
+    static Workspace open(const std::string& path, gis::OpenMode mode,
+                          SchemaWrites schemaWrites = SchemaWrites::Refused);
 
     Workspace(Workspace&&) noexcept;
     Workspace& operator=(Workspace&&) noexcept;
@@ -139,6 +169,35 @@ public:
     gis::Dataset& dataset();
 
     void close();
+
+    /// True for a workspace kept in a PostgreSQL schema.
+    [[nodiscard]] bool isShared() const;
+
+    /// Who changes the workspace: the database role, or for a GeoPackage the login of the
+    /// user running PlanAtlas.
+    [[nodiscard]] const std::string& editor() const;
+
+    /// SQL giving the current time as ISO 8601 UTC text ("2026-12-04T10:42:05.123Z") in this
+    /// workspace's database.
+    [[nodiscard]] std::string nowSql() const;
+
+    /// Records @p edit in the edit log, by editor(), now. Only inside transaction(): the record
+    /// and the change are committed together or not at all.
+    void logEdit(const Edit& edit);
+
+    /// Locks @p taskIds until the transaction ends, in a fixed order (so two writers never wait
+    /// on each other): a second writer of the same task waits here and then sees the first's
+    /// change. Returns, per task in the order given, the number of its last recorded edit
+    /// (0: none). Only inside transaction().
+    std::vector<std::int64_t> lockTasks(const std::vector<std::string>& taskIds);
+
+    /// The number of the last recorded edit of @p taskId (0: none).
+    [[nodiscard]] std::int64_t lastEdit(const std::string& taskId);
+
+    /// The edit log, oldest first: all of it, or that of one task, or the edits after
+    /// @p after.
+    [[nodiscard]] std::vector<LoggedEdit> editLog(const std::string& taskId = {},
+                                                  std::int64_t after = 0);
 
     /// True while a transaction() is running.
     [[nodiscard]] bool inTransaction() const;
@@ -170,7 +229,8 @@ public:
 private:
     struct Impl;
     explicit Workspace(std::unique_ptr<Impl> impl);
-    static Workspace openPostgres(const std::string& connection, gis::OpenMode mode);
+    static Workspace openPostgres(const std::string& connection, gis::OpenMode mode,
+                                  SchemaWrites schemaWrites);
     static Workspace finishOpening(std::unique_ptr<Impl> impl, gis::OpenMode mode);
     void beginTransaction();
     void commitTransaction();

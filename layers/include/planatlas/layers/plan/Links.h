@@ -80,13 +80,17 @@ std::int64_t rejectSuggestions(layers::Workspace& workspace, const std::vector<s
 /// an accepted one made is removed. One transaction; an unknown id is an Error(Usage).
 std::int64_t resetSuggestions(layers::Workspace& workspace, const std::vector<std::int64_t>& ids);
 
-/// Links a feature (its code, unique in the workspace) to a task by hand. Throws Error(Usage)
-/// naming the unknown task or feature.
-void addLink(layers::Workspace& workspace, const std::string& taskId,
-             const std::string& featureCode);
-/// Removes a link; returns false when there was none.
+/// Links a feature (its code, unique in the workspace) to a task by hand, and records it in the
+/// edit log; returns false when it was linked already (nothing written). Throws Error(Usage)
+/// naming the unknown task or feature. With @p basis (the task's last edit as the planner saw
+/// it, Workspace::lastEdit), a task edited since is an Error(Conflict) saying by whom and what,
+/// and nothing is written.
+bool addLink(layers::Workspace& workspace, const std::string& taskId,
+             const std::string& featureCode, std::optional<std::int64_t> basis = std::nullopt);
+/// Removes a link, and records it in the edit log; returns false when there was none. @p basis
+/// as for addLink.
 bool removeLink(layers::Workspace& workspace, const std::string& taskId,
-                const std::string& featureCode);
+                const std::string& featureCode, std::optional<std::int64_t> basis = std::nullopt);
 
 /// Links, optionally only of one task or one feature, in task order.
 std::vector<Link> listLinks(layers::Workspace& workspace, const std::string& taskId = {},
@@ -109,7 +113,9 @@ struct ReviewResult
 /// one, by hand otherwise), its other pending suggestions are rejected, and a task with no
 /// features is recorded as deliberately unlocated with its reason. One transaction; an unknown
 /// task or feature, or a task with neither features nor reason, is an Error(Input) naming
-/// the file and line, and nothing is written.
+/// the file and line, and nothing is written. An optional column last_edit holds the task's
+/// last edit as the reviewer saw it: a task edited since is an Error(Conflict), and nothing
+/// is written. Every change is recorded in the edit log.
 ReviewResult applyReview(layers::Workspace& workspace, const std::string& csvPath);
 
 /// A task reviewed and left without a place.

@@ -1,0 +1,224 @@
+// The edits planners share — links, suggestions, reviews, tasks without a place — on both
+// kinds of workspace, one suite: a GeoPackage copy of the Thái Nguyên sample, and the same
+// sample copied into a fresh schema of the test cluster (ctest starts it and names its folder
+// in PLANATLAS_TEST_PG_DIR). Every change is one transaction recorded in the edit log with its
+// author; a change made on a stale view of a task is a conflict that writes nothing.
+
+#include "TestSupport.h"
+#include "planatlas/gis/Dataset.h"
+#include "planatlas/layers/Access.h"
+#include "planatlas/layers/Copy.h"
+#include "planatlas/layers/Errors.h"
+#include "planatlas/layers/Workspace.h"
+#include "planatlas/layers/plan/Links.h"
+
+#include <atomic>
+#include <cstdlib>
+#include <fstream>
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+namespace {
+
+using pa::layers::ErrorKind;
+using pa::layers::SchemaWrites;
+using pa::layers::Workspace;
+namespace plan = pa::plan;
+
+class SharedEdits : public ::testing::TestWithParam<std::string>
+{
+protected:
+    void SetUp() override
+    {
+        PLANATLAS_NEEDS_SAMPLE();
+        if (GetParam() == "gpkg") {
+            m_planner = m_planner2 = m_scratch.file("ws.gpkg");
+            pa::layers::copyWorkspace(pa::test::sampleWorkspace().string(), m_planner);
+            return;
+        }
+        // libpq reads the cluster's service and password files (never a password given here).
+        const char* cluster = std::getenv("PLANATLAS_TEST_PG_DIR");
+        ASSERT_NE(cluster, nullptr)
+            << "the PostGIS cases need the test cluster: run them through ctest, which starts "
+               "it (tests/postgis/cluster.sh)";
+        ::setenv("PGSERVICEFILE", (std::string(cluster) + "/pg_service.conf").c_str(), 1);
+        ::setenv("PGPASSFILE", (std::string(cluster) + "/pgpass").c_str(), 1);
+        static std::atomic<int> counter{0};
+        m_schema = "shared_" + std::to_string(::getpid()) + "_" + std::to_string(++counter);
+        m_planner = "PG:service=planatlas_test active_schema=" + m_schema;
+        m_planner2 = "PG:service=planatlas_test_editor active_schema=" + m_schema;
+        pa::layers::copyWorkspace(pa::test::sampleWorkspace().string(), m_planner);
+        pa::layers::grantAccess(m_planner, "planatlas_editor", pa::layers::Access::Editor);
+    }
+
+    void TearDown() override
+    {
+        if (m_schema.empty())
+            return;
+        auto db =
+            pa::gis::Dataset::openPostgres("PG:service=planatlas_test", pa::gis::OpenMode::Update);
+        db.execute("DROP SCHEMA IF EXISTS " + pa::gis::sqlIdentifier(m_schema) + " CASCADE");
+    }
+
+    Workspace open(const std::string& which)
+    {
+        return Workspace::open(which, pa::gis::OpenMode::Update, SchemaWrites::Allowed);
+    }
+
+    /// The number of rows of the edit log and of the task's links, as a third party sees them.
+    std::pair<std::size_t, std::size_t> state(const std::string& task)
+    {
+        auto ws = Workspace::open(m_planner, pa::gis::OpenMode::ReadOnly, SchemaWrites::Allowed);
+        return {ws.editLog().size(), plan::listLinks(ws, task).size()};
+    }
+
+    pa::test::TempDir m_scratch;
+    std::string m_planner, m_planner2, m_schema;
+    static constexpr const char* kTask = "cv-2907:1.1#1";
+};
+
+TEST_P(SharedEdits, EveryChangeIsLoggedWithItsAuthorAndAnUnchangedLinkIsNotAChange)
+{
+    auto ws = open(m_planner);
+    const auto before = ws.editLog().size();
+    const auto last = ws.lastEdit(kTask);
+    EXPECT_EQ(ws.editor(), GetParam() == "gpkg" ? ws.editor() : std::string("planatlas_owner"));
+    EXPECT_FALSE(ws.editor().empty());
+
+    EXPECT_TRUE(plan::addLink(ws, kTask, "KCN-YB"));
+    EXPECT_FALSE(plan::addLink(ws, kTask, "KCN-YB")); // linked already: nothing written
+    const auto log = ws.editLog({}, 0);
+    ASSERT_EQ(log.size(), before + 1);
+    const auto& e = log.back();
+    EXPECT_EQ(e.who, ws.editor());
+    EXPECT_EQ(e.edit.action, "link_add");
+    EXPECT_EQ(e.edit.taskId, kTask);
+    EXPECT_EQ(e.edit.layer, "industrial_parks");
+    EXPECT_EQ(e.edit.featureCode, "KCN-YB");
+    EXPECT_EQ(e.at.size(), 24u) << e.at; // 2026-12-04T10:42:05.123Z
+    EXPECT_EQ(e.at.back(), 'Z');
+    EXPECT_GT(ws.lastEdit(kTask), last);
+    EXPECT_EQ(ws.lastEdit(kTask), e.id);
+
+    EXPECT_TRUE(plan::removeLink(ws, kTask, "KCN-YB", ws.lastEdit(kTask)));
+    EXPECT_FALSE(plan::removeLink(ws, kTask, "KCN-YB"));
+    EXPECT_EQ(ws.editLog(kTask).back().edit.action, "link_remove");
+    EXPECT_EQ(ws.editLog({}, e.id).size(), 1u);
+}
+
+TEST_P(SharedEdits, AChangeOnAStaleViewIsAConflictThatWritesNothing)
+{
+    auto first = open(m_planner);
+    const auto seen = first.lastEdit(kTask);
+    {
+        auto second = open(m_planner2);
+        EXPECT_TRUE(plan::addLink(second, kTask, "KCN-YB", seen));
+    }
+    const auto before = state(kTask);
+    try {
+        plan::addLink(first, kTask, "KCN-DT", seen);
+        FAIL() << "a change on a stale view was written";
+    } catch (const pa::layers::Error& e) {
+        EXPECT_EQ(e.kind(), ErrorKind::Conflict);
+        const std::string message = e.what();
+        EXPECT_NE(message.find("linked KCN-YB"), std::string::npos) << message;
+        EXPECT_NE(message.find("Nothing of yours was written"), std::string::npos) << message;
+        if (GetParam() == "postgis") {
+            EXPECT_NE(message.find("planatlas_editor"), std::string::npos) << message;
+        }
+    }
+    EXPECT_EQ(state(kTask), before);
+    // Read again, the same change lands.
+    EXPECT_TRUE(plan::addLink(first, kTask, "KCN-DT", first.lastEdit(kTask)));
+    EXPECT_EQ(state(kTask).second, before.second + 1);
+}
+
+TEST_P(SharedEdits, ASuggestionDecidedMeanwhileIsAConflict)
+{
+    auto first = open(m_planner);
+    // The sample's suggestions are all decided: two rejected ones reopened.
+    const auto decided = plan::listSuggestions(first, "rejected");
+    ASSERT_GE(decided.size(), 2u);
+    EXPECT_EQ(plan::resetSuggestions(first, {decided[0].id, decided[1].id}), 2);
+    EXPECT_EQ(first.editLog(decided[0].taskId).back().edit.action, "suggestion_reset");
+    const auto pending = plan::listSuggestions(first, "pending");
+    ASSERT_EQ(pending.size(), 2u);
+    {
+        auto second = open(m_planner2);
+        EXPECT_EQ(plan::rejectSuggestions(second, {pending[0].id}), 1);
+    }
+    const auto before = state(pending[1].taskId);
+    try {
+        // first still holds its reading of pending[0] as pending.
+        plan::acceptSuggestions(first, {pending[0].id, pending[1].id}, 0.0);
+        FAIL() << "accepting a suggestion rejected meanwhile was written";
+    } catch (const pa::layers::Error& e) {
+        // Read again inside the transaction: it is no longer pending, so it is not offered.
+        EXPECT_TRUE(e.kind() == ErrorKind::Usage || e.kind() == ErrorKind::Conflict) << e.what();
+    }
+    EXPECT_EQ(state(pending[1].taskId), before);
+    const auto all = plan::listSuggestions(first);
+    const auto rejected =
+        std::find_if(all.begin(), all.end(), [&](const auto& s) { return s.id == pending[0].id; });
+    ASSERT_NE(rejected, all.end());
+    EXPECT_EQ(rejected->status, "rejected");
+    const auto log = first.editLog(pending[0].taskId);
+    ASSERT_FALSE(log.empty());
+    EXPECT_EQ(log.back().edit.action, "suggestion_reject");
+}
+
+TEST_P(SharedEdits, AReviewIsOneChangeLoggedLineByLineAndAStaleOneIsRefusedWhole)
+{
+    auto ws = open(m_planner);
+    const auto csv = m_scratch.file("review.csv");
+    const auto seen = ws.lastEdit(kTask);
+    {
+        std::ofstream out(csv);
+        out << "task_id,features,reason,last_edit\n"
+            << kTask << ",KCN-YB;KCN-DT,," << seen << "\n"
+            << "cv-2907:1.2#1,,không gắn với địa điểm,\n";
+    }
+    const auto before = ws.editLog().size();
+    const auto result = plan::applyReview(ws, csv);
+    EXPECT_EQ(result.tasks, 2);
+    EXPECT_EQ(result.unlocated, 1);
+    const auto log = ws.editLog({}, ws.editLog().at(before - 1).id);
+    std::size_t adds = 0, unlocated = 0;
+    for (const auto& e : log) {
+        adds += e.edit.action == "link_add" || e.edit.action == "suggestion_accept";
+        unlocated += e.edit.action == "unlocated_set";
+        EXPECT_NE(e.edit.detail.find("review.csv, line "), std::string::npos) << e.edit.detail;
+    }
+    EXPECT_EQ(adds, 2u);
+    EXPECT_EQ(unlocated, 1u);
+
+    // The same file again: the task has changed since 'seen', so nothing of it is written,
+    // not even the second line's.
+    const auto after = state(kTask);
+    EXPECT_THROW(
+        {
+            try {
+                plan::applyReview(ws, csv);
+            } catch (const pa::layers::Error& e) {
+                EXPECT_EQ(e.kind(), ErrorKind::Conflict);
+                throw;
+            }
+        },
+        pa::layers::Error);
+    EXPECT_EQ(state(kTask), after);
+}
+
+TEST_P(SharedEdits, UnlocatedTasksAreRecordedAndTakenBackInTheLog)
+{
+    auto ws = open(m_planner);
+    EXPECT_EQ(plan::recordUnlocated(ws, {"cv-2907:1.3#1"}, "chính sách"), 1);
+    EXPECT_EQ(ws.editLog("cv-2907:1.3#1").back().edit.action, "unlocated_set");
+    EXPECT_EQ(ws.editLog("cv-2907:1.3#1").back().edit.detail, "chính sách");
+    EXPECT_EQ(plan::forgetUnlocated(ws, {"cv-2907:1.3#1", "cv-2907:1.3#1"}), 1);
+    EXPECT_EQ(ws.editLog("cv-2907:1.3#1").back().edit.action, "unlocated_forget");
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, SharedEdits, ::testing::Values("gpkg", "postgis"),
+                         [](const ::testing::TestParamInfo<std::string>& p) { return p.param; });
+
+} // namespace
