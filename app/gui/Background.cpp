@@ -42,7 +42,7 @@ QString runAndWait(const std::string& workspace, gis::OpenMode mode,
     QEventLoop loop;
     QThreadPool::globalInstance()->start([&, percent] {
         try {
-            auto ws = layers::Workspace::open(workspace, mode);
+            auto ws = layers::Workspace::open(workspace, mode, layers::SchemaWrites::Allowed);
             const layers::Progress progress(
                 [percent](double f, std::string_view) { *percent = static_cast<int>(f * 100); },
                 cancel.get());

@@ -12,6 +12,7 @@
 #include "LayerPanel.h"
 #include "MapCanvas.h"
 #include "PlanBrowser.h"
+#include "SharedWorkspaceDialog.h"
 #include "SuggestionsPanel.h"
 #include "Text_p.h"
 #include "planatlas/gis/Crs.h"
@@ -331,6 +332,13 @@ void MainWindow::createActions()
             openWorkspace(path);
     });
     m_open->setShortcut(QKeySequence::Open);
+    m_openShared = m_fileMenu->addAction(QString(), this, [this] {
+        SharedWorkspaceDialog dialog(this);
+        if (dialog.exec() == QDialog::Accepted && !dialog.connection().isEmpty())
+            openWorkspace(dialog.connection());
+    });
+    m_refresh = m_fileMenu->addAction(QString(), this, &MainWindow::refreshFromWorkspace);
+    m_refresh->setShortcut(QKeySequence::Refresh);
     m_recentMenu = m_fileMenu->addMenu(QString());
     m_import = m_fileMenu->addAction(QString(), this, [this] {
         if (!m_ws)
@@ -545,21 +553,27 @@ void MainWindow::retranslateUi()
 {
     m_fileMenu->setTitle(tr("&File"));
     m_open->setText(tr("&Open workspace…"));
+    m_openShared->setText(tr("Open a &shared workspace (PostGIS)…"));
+    m_refresh->setText(tr("&Refresh from the workspace"));
+    m_refresh->setEnabled(m_ws != nullptr);
     m_recentMenu->setTitle(tr("Open &recent"));
     m_export->setText(tr("&Export map…"));
     m_import->setText(tr("&Add a layer…"));
-    m_import->setEnabled(m_ws != nullptr);
+    // A shared workspace takes the planners' link edits; layers, sheets and plans are made
+    // in a GeoPackage and copied in.
+    const bool ownFile = m_ws != nullptr && !m_ws->isShared();
+    m_import->setEnabled(ownFile);
     m_georef->setText(tr("&Place a map sheet…"));
-    m_georef->setEnabled(m_ws != nullptr);
+    m_georef->setEnabled(ownFile);
     m_ingest->setText(tr("&Ingest a plan document…"));
-    m_ingest->setEnabled(m_ws != nullptr);
+    m_ingest->setEnabled(ownFile);
     m_export->setEnabled(m_ws != nullptr);
     m_close->setText(tr("&Close workspace"));
     m_quit->setText(tr("&Quit"));
     m_editMenu->setTitle(tr("&Edit"));
     m_linkAction->setText(tr("&Link features to the chosen task"));
     m_drawAction->setText(tr("&Draw a new feature…"));
-    m_drawAction->setEnabled(m_ws != nullptr);
+    m_drawAction->setEnabled(ownFile);
     m_undoAction->setEnabled(m_undo.canUndo());
     m_undoAction->setText(m_undo.canUndo() ? tr("&Undo: %1").arg(m_undo.undoText()) : tr("&Undo"));
     m_redoAction->setEnabled(m_undo.canRedo());
@@ -594,11 +608,14 @@ void MainWindow::retranslateUi()
                                                                         : shown->titleVi)));
     }
     setWindowTitle(m_path.isEmpty() ? tr("PlanAtlas")
-                                    : tr("%1 — PlanAtlas").arg(QFileInfo(m_path).fileName()));
+                                    : tr("%1 — PlanAtlas").arg(workspaceName(m_path)));
     m_recentMenu->clear();
     const QStringList recent = QSettings().value(QStringLiteral("recent")).toStringList();
     for (const auto& path : recent)
-        m_recentMenu->addAction(path, this, [this, path] { openWorkspace(path); });
+        m_recentMenu->addAction(gis::isPostgresConnection(path.toStdString())
+                                    ? tr("%1 (shared)").arg(workspaceName(path))
+                                    : path,
+                                this, [this, path] { openWorkspace(path); });
     m_recentMenu->setEnabled(!recent.isEmpty());
     m_close->setEnabled(m_ws != nullptr);
     updateStatus();
@@ -637,22 +654,32 @@ void MainWindow::changeEvent(QEvent* event)
     QMainWindow::changeEvent(event);
 }
 
+QString MainWindow::workspaceName(const QString& path)
+{
+    const std::string given = path.toStdString();
+    if (!gis::isPostgresConnection(given))
+        return QFileInfo(path).fileName();
+    const auto schema = QString::fromStdString(gis::connectionKeyword(given, "active_schema"));
+    const auto service = QString::fromStdString(gis::connectionKeyword(given, "service"));
+    return service.isEmpty() ? schema : tr("%1 (%2)").arg(schema, service);
+}
+
 bool MainWindow::openWorkspace(const QString& path)
 {
     std::unique_ptr<layers::Workspace> ws;
+    const bool shared = gis::isPostgresConnection(path.toStdString());
     try {
-        if (!QFileInfo::exists(path))
+        if (!shared && !QFileInfo::exists(path))
             throw layers::Error(layers::ErrorKind::Input,
                                 tr("the file does not exist").toStdString());
-        ws = std::make_unique<layers::Workspace>(
-            layers::Workspace::open(path.toStdString(), gis::OpenMode::ReadOnly));
+        ws = std::make_unique<layers::Workspace>(layers::Workspace::open(
+            path.toStdString(), gis::OpenMode::ReadOnly, layers::SchemaWrites::Allowed));
         if (ws->layers().empty())
             throw layers::Error(
                 layers::ErrorKind::Input,
                 tr("it has no layers yet; import some with planatlas import").toStdString());
     } catch (const std::exception& e) {
-        showError(tr("Cannot open %1").arg(QFileInfo(path).fileName()),
-                  QString::fromStdString(e.what()));
+        showError(tr("Cannot open %1").arg(workspaceName(path)), QString::fromStdString(e.what()));
         return false;
     }
     const auto stack = render::defaultStack(*ws);
@@ -673,8 +700,7 @@ bool MainWindow::openWorkspace(const QString& path)
             }
     }
     if (!full) {
-        showError(tr("Cannot open %1").arg(QFileInfo(path).fileName()),
-                  tr("it has nothing to draw"));
+        showError(tr("Cannot open %1").arg(workspaceName(path)), tr("it has nothing to draw"));
         return false;
     }
     m_attributes->clear(); // another workspace's table
@@ -685,6 +711,7 @@ bool MainWindow::openWorkspace(const QString& path)
     m_ws = std::move(ws);
     m_path = path;
     m_writable = false; // opened for reading; reopened for writing at the first edit
+    m_seenEdit = m_ws->lastEdit();
     m_undo.clear();
     m_chosenTask.clear();
     m_lastClick.reset();
@@ -699,7 +726,7 @@ bool MainWindow::openWorkspace(const QString& path)
         m_plan->setPlan(plan::readPlanOverview(*m_ws));
     } catch (const std::exception& e) {
         m_plan->clear();
-        showError(tr("Cannot read the plan of %1").arg(QFileInfo(path).fileName()),
+        showError(tr("Cannot read the plan of %1").arg(workspaceName(path)),
                   QString::fromStdString(e.what()));
     }
     m_analyses->setWorkspace(path, m_ws.get(), m_lang.toStdString());
@@ -715,12 +742,14 @@ void MainWindow::reloadWorkspace()
         return;
     try {
         m_ws = std::make_unique<layers::Workspace>(layers::Workspace::open(
-            m_path.toStdString(), m_writable ? gis::OpenMode::Update : gis::OpenMode::ReadOnly));
+            m_path.toStdString(), m_writable ? gis::OpenMode::Update : gis::OpenMode::ReadOnly,
+            layers::SchemaWrites::Allowed));
     } catch (const std::exception& e) {
-        showError(tr("Cannot open %1").arg(QFileInfo(m_path).fileName()),
+        showError(tr("Cannot open %1").arg(workspaceName(m_path)),
                   QString::fromStdString(e.what()));
         return;
     }
+    m_seenEdit = m_ws->lastEdit();
     m_layers->setLayers(render::defaultStack(*m_ws),
                         m_lang.toStdString()); // keeps the user's choices
     m_plan->setPlan(plan::readPlanOverview(*m_ws));
@@ -997,15 +1026,21 @@ void MainWindow::setLinkMode(bool on)
         statusBar()->clearMessage();
 }
 
-bool MainWindow::ensureWritable()
+bool MainWindow::ensureWritable(bool sharedEdit)
 {
-    if (m_writable)
-        return true;
     if (!m_ws)
         return false;
+    if (m_ws->isShared() && !sharedEdit) {
+        showError(tr("Cannot change %1").arg(workspaceName(m_path)),
+                  tr("in a shared workspace PlanAtlas changes links, suggestions and reasons; "
+                     "layers, map sheets and plans are changed in a GeoPackage and copied in"));
+        return false;
+    }
+    if (m_writable)
+        return true;
     try {
-        auto ws = std::make_unique<layers::Workspace>(
-            layers::Workspace::open(m_path.toStdString(), gis::OpenMode::Update));
+        auto ws = std::make_unique<layers::Workspace>(layers::Workspace::open(
+            m_path.toStdString(), gis::OpenMode::Update, layers::SchemaWrites::Allowed));
         m_ws = std::move(ws);
         m_writable = true;
         // Layers a session removed and could not purge (it ended abruptly) go now: no undo
@@ -1014,7 +1049,7 @@ bool MainWindow::ensureWritable()
             purgeRemoved();
         return true;
     } catch (const std::exception& e) {
-        showError(tr("Cannot write to %1").arg(QFileInfo(m_path).fileName()),
+        showError(tr("Cannot write to %1").arg(workspaceName(m_path)),
                   QString::fromStdString(e.what()));
         return false;
     }
@@ -1022,13 +1057,23 @@ bool MainWindow::ensureWritable()
 
 bool MainWindow::writeLink(const QString& taskId, const std::string& featureCode, bool add)
 {
-    if (!ensureWritable())
+    if (!ensureWritable(true))
         return false;
     try {
+        // Made on the view this window shows: refused when someone changed the task since.
         if (add)
-            plan::addLink(*m_ws, taskId.toStdString(), featureCode);
+            plan::addLink(*m_ws, taskId.toStdString(), featureCode, m_seenEdit);
         else
-            plan::removeLink(*m_ws, taskId.toStdString(), featureCode);
+            plan::removeLink(*m_ws, taskId.toStdString(), featureCode, m_seenEdit);
+    } catch (const layers::Error& e) {
+        if (e.kind() != layers::ErrorKind::Conflict) {
+            showError(add ? tr("Cannot link %1").arg(q(featureCode))
+                          : tr("Cannot unlink %1").arg(q(featureCode)),
+                      QString::fromStdString(e.what()));
+            return false;
+        }
+        showConflict(taskId);
+        return false;
     } catch (const std::exception& e) {
         showError(add ? tr("Cannot link %1").arg(q(featureCode))
                       : tr("Cannot unlink %1").arg(q(featureCode)),
@@ -1065,10 +1110,33 @@ bool MainWindow::toggleLink(const QString& taskId, const std::string& featureCod
     return true;
 }
 
+void MainWindow::showConflict(const QString& taskId)
+{
+    QString who;
+    for (const auto& e : m_ws->editLog(taskId.toStdString(), m_seenEdit))
+        who = QString::fromStdString(e.who);
+    showError(tr("Changed by someone else"),
+              tr("%1 changed task %2 after this window last read it. Nothing of yours was "
+                 "written. The map now shows the workspace as it is: look again, and repeat your "
+                 "change if it still holds.")
+                  .arg(who.isEmpty() ? tr("Another planner") : who, taskId));
+    refreshFromWorkspace();
+}
+
+void MainWindow::refreshFromWorkspace()
+{
+    if (!m_ws)
+        return;
+    reloadWorkspace();
+    refreshAfterEdit();
+    statusBar()->showMessage(tr("Read again from %1").arg(workspaceName(m_path)), 5000);
+}
+
 void MainWindow::refreshAfterEdit()
 {
     // Everything that shows links, as the workspace now has them; no view moves.
     m_refreshing = true;
+    m_seenEdit = m_ws->lastEdit();
     const QString task = m_chosenTask;
     m_plan->setPlan(plan::readPlanOverview(*m_ws));
     if (!task.isEmpty())
@@ -1105,7 +1173,7 @@ void MainWindow::refreshSuggestions()
 
 bool MainWindow::decideSuggestions(const std::vector<std::int64_t>& ids, bool accept)
 {
-    if (!m_ws || ids.empty() || !ensureWritable())
+    if (!m_ws || ids.empty() || !ensureWritable(true))
         return false;
     return pushEdit(accept ? tr("accept %n suggestion(s)", nullptr, static_cast<int>(ids.size()))
                            : tr("reject %n suggestion(s)", nullptr, static_cast<int>(ids.size())),
@@ -1123,7 +1191,7 @@ bool MainWindow::decideSuggestions(const std::vector<std::int64_t>& ids, bool ac
 
 bool MainWindow::confirmReasons(const std::vector<std::string>& taskIds)
 {
-    if (!m_ws || taskIds.empty() || !ensureWritable())
+    if (!m_ws || taskIds.empty() || !ensureWritable(true))
         return false;
     return pushEdit(
         tr("leave %n task(s) without a place", nullptr, static_cast<int>(taskIds.size())),
@@ -1141,6 +1209,16 @@ bool MainWindow::pushEdit(const QString& what, const QString& failure,
     auto write = [this, failure, change](bool forward) {
         try {
             change(forward);
+        } catch (const layers::Error& e) {
+            if (e.kind() == layers::ErrorKind::Conflict) {
+                showError(failure, tr("someone else decided it after this window last read the "
+                                      "workspace; nothing of yours was written. The window now "
+                                      "shows the workspace as it is."));
+                refreshFromWorkspace();
+            } else {
+                showError(failure, QString::fromStdString(e.what()));
+            }
+            return false;
         } catch (const std::exception& e) {
             showError(failure, QString::fromStdString(e.what()));
             return false;
@@ -1264,7 +1342,7 @@ std::string MainWindow::tracedSheet(const std::optional<gis::Envelope>& over) co
 
 bool MainWindow::startDrawing(const QString& layer, std::int64_t fid)
 {
-    if (!m_ws)
+    if (!m_ws || !ensureWritable()) // (said before anything is drawn, not at the end)
         return false;
     const auto registered = m_ws->findLayer(layer.toStdString());
     const auto* kind = registered ? layers::findKind(registered->kind) : nullptr;
@@ -1824,7 +1902,9 @@ void MainWindow::updateRecent(const QString& path)
 {
     QSettings settings;
     QStringList recent = settings.value(QStringLiteral("recent")).toStringList();
-    const QString full = QFileInfo(path).absoluteFilePath();
+    const QString full = gis::isPostgresConnection(path.toStdString())
+                             ? path // (a connection string carries no password)
+                             : QFileInfo(path).absoluteFilePath();
     recent.removeAll(full);
     recent.prepend(full);
     while (recent.size() > 8)

@@ -53,6 +53,9 @@ public:
     /// Opens a workspace; on failure says why in the window (a message box unless
     /// setInteractive(false)) and keeps the one open before. Returns whether it opened.
     bool openWorkspace(const QString& path);
+    /// Reads the workspace again as it now is (F5): what other planners changed in a shared
+    /// workspace appears.
+    void refreshFromWorkspace();
     /// Reads the open workspace again after a change made elsewhere (an import): new layers
     /// appear in the tree, the view and the user's layer choices stay.
     void reloadWorkspace();
@@ -196,11 +199,17 @@ private:
     void updateStatus();
     void updateRecent(const QString& path);
     void zoomToLayer(const QString& layer);
-    bool ensureWritable();
+    /// Reopens the workspace for writing. A shared workspace (PostGIS) takes only the edits
+    /// planners share (links, suggestions, reasons): @p sharedEdit says this is one.
+    bool ensureWritable(bool sharedEdit = false);
+    /// How a workspace is named in titles and messages: its file name, or "schema (service)".
+    [[nodiscard]] static QString workspaceName(const QString& path);
     /// Highlights @p highlight and zooms to the features of @p tasks; false (highlight
     /// cleared) when none of them has a place.
     bool showFootprint(const std::string& highlight, const std::vector<std::string>& tasks);
     bool writeLink(const QString& taskId, const std::string& featureCode, bool add);
+    /// Says who changed @p taskId since this window read it, then reads the workspace again.
+    void showConflict(const QString& taskId);
     void refreshAfterEdit();
     void refreshSuggestions();
     /// Makes @p change (forward), refreshes, and pushes it as one undoable step named @p what;
@@ -259,6 +268,10 @@ private:
     QMenu *m_fileMenu = nullptr, *m_recentMenu = nullptr, *m_viewMenu = nullptr,
           *m_langMenu = nullptr, *m_helpMenu = nullptr;
     QAction *m_export = nullptr, *m_import = nullptr, *m_ingest = nullptr, *m_georef = nullptr;
+    QAction *m_openShared = nullptr, *m_refresh = nullptr;
+    /// The edit log as this window last read the workspace: a link change is made on that
+    /// view, and refused when someone else has changed the task since.
+    std::int64_t m_seenEdit = 0;
     QAction *m_open = nullptr, *m_close = nullptr, *m_quit = nullptr, *m_zoomFull = nullptr,
             *m_zoomIn = nullptr, *m_zoomOut = nullptr, *m_clearHighlight = nullptr, *m_vi = nullptr,
             *m_en = nullptr, *m_about = nullptr;

@@ -4,6 +4,10 @@
 #include "planatlas/gis/Error.h"
 #include "planatlas/layers/Errors.h"
 
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <optional>
 
 namespace pa::layers {
@@ -99,6 +103,102 @@ void grantAccess(const std::string& connection, const std::string& role, Access 
         throw Error(ErrorKind::Workspace, "cannot give role '" + role + "' its rights on schema '" +
                                               schema + "': " + e.what());
     }
+}
+
+} // namespace pa::layers
+
+namespace pa::layers {
+
+namespace {
+
+/// The service names of one pg_service.conf ("[name]" lines), in file order.
+void servicesIn(const std::filesystem::path& file, std::vector<std::string>& names)
+{
+    std::ifstream in(file);
+    for (std::string line; std::getline(in, line);) {
+        const auto first = line.find_first_not_of(" \t");
+        if (first == std::string::npos || line[first] != '[')
+            continue;
+        const auto close = line.find(']', first);
+        if (close == std::string::npos)
+            continue;
+        const std::string name = line.substr(first + 1, close - first - 1);
+        if (!name.empty() && std::find(names.begin(), names.end(), name) == names.end())
+            names.push_back(name);
+    }
+}
+
+} // namespace
+
+std::vector<std::string> serviceNames()
+{
+    std::vector<std::string> names;
+    if (const char* file = std::getenv("PGSERVICEFILE"); file && *file)
+        servicesIn(file, names);
+    else if (const char* home = std::getenv("HOME"); home && *home)
+        servicesIn(std::filesystem::path(home) / ".pg_service.conf", names);
+    const char* system = std::getenv("PGSYSCONFDIR");
+    servicesIn(std::filesystem::path(system && *system ? system : "/etc/postgresql-common") /
+                   "pg_service.conf",
+               names);
+    return names;
+}
+
+std::string sharedWorkspaceConnection(const std::string& service, const std::string& schema)
+{
+    // Values quoted as libpq reads them: a space or quote in a name stays in the name.
+    auto quoted = [](const std::string& value) {
+        std::string out = "'";
+        for (char c : value) {
+            if (c == '\'' || c == '\\')
+                out += '\\';
+            out += c;
+        }
+        return out + "'";
+    };
+    auto plain = [](const std::string& value) {
+        return !value.empty() && value.find_first_of(" '\\\"=") == std::string::npos;
+    };
+    return "PG:service=" + (plain(service) ? service : quoted(service)) +
+           " active_schema=" + (plain(schema) ? schema : quoted(schema));
+}
+
+std::vector<SharedWorkspace> sharedWorkspaces(const std::string& service)
+{
+    if (service.empty())
+        throw Error(ErrorKind::Usage, "no service named");
+    std::optional<gis::Dataset> db;
+    try {
+        // (The public schema's tables only, not every province's, are listed as layers.)
+        db = gis::Dataset::openPostgres(sharedWorkspaceConnection(service, "public"),
+                                        gis::OpenMode::ReadOnly);
+    } catch (const gis::GisError& e) {
+        throw Error(ErrorKind::Workspace,
+                    "cannot reach the database of service '" + service + "': " + e.what());
+    }
+    std::vector<SharedWorkspace> found;
+    try {
+        const auto schemas = db->execute(
+            "SELECT n.nspname, has_table_privilege(c.oid, 'INSERT') FROM pg_class c JOIN "
+            "pg_namespace n ON n.oid = c.relnamespace WHERE c.relname = 'pa_metadata' AND "
+            "has_schema_privilege(n.oid, 'USAGE') AND has_table_privilege(c.oid, 'SELECT') "
+            "ORDER BY n.nspname");
+        for (const auto& row : schemas.rows) {
+            const std::string editable = gis::toString(row[1]);
+            SharedWorkspace ws{gis::toString(row[0]),
+                               {},
+                               editable == "1" || editable == "t" || editable == "true"};
+            const auto province = db->execute("SELECT value FROM " + sqlIdentifier(ws.schema) +
+                                              ".pa_metadata WHERE key = 'province'");
+            if (!province.rows.empty())
+                ws.province = gis::toString(province.rows[0][0]);
+            found.push_back(std::move(ws));
+        }
+    } catch (const gis::GisError& e) {
+        throw Error(ErrorKind::Workspace,
+                    "cannot list the workspaces of service '" + service + "': " + e.what());
+    }
+    return found;
 }
 
 } // namespace pa::layers

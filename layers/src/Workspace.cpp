@@ -617,7 +617,10 @@ std::int64_t Workspace::lastEdit(const std::string& taskId)
     if (!m_impl->tableExists("pa_edit_log")) // a workspace of schema 5 opened read-only
         return 0;
     const auto rows =
-        m_impl->dataset->run("SELECT MAX(fid) FROM pa_edit_log WHERE task_id = ?", {taskId}).rows;
+        taskId.empty()
+            ? m_impl->dataset->execute("SELECT MAX(fid) FROM pa_edit_log").rows
+            : m_impl->dataset->run("SELECT MAX(fid) FROM pa_edit_log WHERE task_id = ?", {taskId})
+                  .rows;
     return rows.empty() || rows[0].empty() ? 0 : asInt(rows[0][0]);
 }
 

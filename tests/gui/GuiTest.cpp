@@ -13,9 +13,12 @@
 #include "MainWindow.h"
 #include "MapCanvas.h"
 #include "PlanBrowser.h"
+#include "SharedWorkspaceDialog.h"
 #include "SuggestionsPanel.h"
 #include "TestSupport.h"
 #include "planatlas/gis/Dataset.h"
+#include "planatlas/layers/Access.h"
+#include "planatlas/layers/Copy.h"
 #include "planatlas/layers/Workspace.h"
 #include "planatlas/layers/analysis/Algorithm.h"
 #include "planatlas/layers/plan/Browse.h"
@@ -986,6 +989,106 @@ private slots:
                               QStringLiteral("KCN Điềm Thụy")),
                  qPrintable(w.lastError()));
         QCOMPARE(w.undoStack()->count(), 1);
+    }
+
+    void aSharedWorkspaceIsOpenedByServiceAndTwoPlannersSeeEachOthersLinks()
+    {
+        // Run by ctest as Gui.SharedWorkspace, with the test cluster started.
+        const char* cluster = std::getenv("PLANATLAS_TEST_PG_DIR");
+        if (!cluster)
+            QSKIP("needs the PostGIS test cluster: ctest -R Gui.SharedWorkspace starts it");
+        ::setenv("PGSERVICEFILE", (std::string(cluster) + "/pg_service.conf").c_str(), 1);
+        ::setenv("PGPASSFILE", (std::string(cluster) + "/pgpass").c_str(), 1);
+        const std::string schema = "gui_" + std::to_string(::getpid());
+        const std::string owner = "PG:service=planatlas_test active_schema=" + schema;
+        pa::layers::copyWorkspace(pa::test::sampleWorkspace().string(), owner);
+        pa::layers::grantAccess(owner, "planatlas_editor", pa::layers::Access::Editor);
+        struct Drop
+        {
+            std::string schema;
+            ~Drop()
+            {
+                pa::gis::Dataset::openPostgres("PG:service=planatlas_test",
+                                               pa::gis::OpenMode::Update)
+                    .execute("DROP SCHEMA IF EXISTS " + pa::gis::sqlIdentifier(schema) +
+                             " CASCADE");
+            }
+        } drop{schema};
+
+        // The dialog lists the services and, for one, the workspaces this role may read.
+        MainWindow vi; // (installs the Vietnamese translation)
+        vi.setLanguage(QStringLiteral("vi"));
+        {
+            pa::gui::SharedWorkspaceDialog dialog(nullptr);
+            QVERIFY(dialog.serviceChoice()->findText(QStringLiteral("planatlas_test")) >= 0);
+            QVERIFY2(!dialog.listWorkspaces(QStringLiteral("planatlas_test_reader")),
+                     qPrintable(dialog.status())); // not granted: none to read
+            QVERIFY2(dialog.status().contains(QStringLiteral("không có không gian làm việc nào")),
+                     qPrintable(dialog.status()));
+            QVERIFY2(dialog.listWorkspaces(QStringLiteral("planatlas_test_editor")),
+                     qPrintable(dialog.status()));
+            const int at = dialog.workspaceChoice()->findText(QString::fromStdString(schema),
+                                                              Qt::MatchContains);
+            QVERIFY(at >= 0);
+            dialog.workspaceChoice()->setCurrentIndex(at);
+            QVERIFY2(
+                dialog.workspaceChoice()->currentText().contains(QStringLiteral("Thái Nguyên")),
+                qPrintable(dialog.workspaceChoice()->currentText()));
+            QCOMPARE(dialog.connection(),
+                     QStringLiteral("PG:service=planatlas_test_editor active_schema=") +
+                         QString::fromStdString(schema));
+        }
+
+        auto window = [](const std::string& connection) {
+            auto w = std::make_unique<MainWindow>();
+            w->setInteractive(false);
+            w->setLanguage(QStringLiteral("vi"));
+            w->resize(1000, 700);
+            w->show();
+            if (!w->openWorkspace(QString::fromStdString(connection)))
+                qWarning("%s", qPrintable(w->lastError()));
+            return w;
+        };
+        const auto a = window(owner);
+        QVERIFY(a->workspace() && drawn(*a));
+        const auto b = window("PG:service=planatlas_test_editor active_schema=" + schema);
+        QVERIFY(b->workspace() && drawn(*b));
+        QVERIFY2(b->windowTitle().contains(QString::fromStdString(schema)) &&
+                     !b->windowTitle().contains(QStringLiteral("PG:")),
+                 qPrintable(b->windowTitle()));
+        const QString task = QStringLiteral("kh-ctr37:IV.2#1");
+        auto linked = [&] {
+            auto ws = pa::layers::Workspace::open(owner, pa::gis::OpenMode::ReadOnly);
+            return !pa::plan::listLinks(ws, task.toStdString(), "KCN-DT").empty();
+        };
+        const bool before = linked();
+
+        // A links (or unlinks); B, on its older view, tries the same: refused, nothing written,
+        // told who did it, and shown the workspace as it now is.
+        QVERIFY2(a->toggleLink(task, "KCN-DT", QStringLiteral("KCN Điềm Thụy")),
+                 qPrintable(a->lastError()));
+        QCOMPARE(linked(), !before);
+        QVERIFY(!b->toggleLink(task, "KCN-DT", QStringLiteral("KCN Điềm Thụy")));
+        QVERIFY2(b->lastError().contains(QStringLiteral("planatlas_owner")),
+                 qPrintable(b->lastError()));
+        QVERIFY2(b->lastError().contains(QStringLiteral("Không có gì của bạn được ghi")),
+                 qPrintable(b->lastError()));
+        QCOMPARE(linked(), !before);
+        QCOMPARE(b->undoStack()->count(), 0);
+        // Shown anew, B sees A's link and its own click now takes it back, as B meant.
+        QVERIFY2(b->toggleLink(task, "KCN-DT", QStringLiteral("KCN Điềm Thụy")),
+                 qPrintable(b->lastError()));
+        QCOMPARE(linked(), before);
+        // A refreshes (F5) and sees B's change: its undo of its own link is now a conflict too,
+        // unless it reads again first.
+        a->refreshFromWorkspace();
+        const auto log = a->workspace()->editLog(task.toStdString());
+        QVERIFY(log.size() >= 2);
+        QCOMPARE(QString::fromStdString(log.back().who), QStringLiteral("planatlas_editor"));
+        // Layers are not changed in a shared workspace: drawing is offered only on a file.
+        QVERIFY(!a->startDrawing(QStringLiteral("industrial_parks")));
+        QVERIFY2(a->lastError().contains(QStringLiteral("không gian làm việc dùng chung")),
+                 qPrintable(a->lastError()));
     }
 
     void badFilesAreRefusedInPlainWordsAndTheOpenWorkspaceStays()

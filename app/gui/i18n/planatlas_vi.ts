@@ -1605,6 +1605,50 @@ Chạy trên %2, Qt %3.</translation>
         <source>Drag a corner, click the middle of a side to add one, Delete removes the corner last touched; Enter or a double click ends, Esc stops.</source>
         <translation>Kéo một đỉnh, nhấp vào giữa một cạnh để thêm đỉnh, phím Delete xóa đỉnh vừa chạm; Enter hoặc nhấp đúp để kết thúc, Esc để dừng.</translation>
     </message>
+    <message>
+        <source>Open a &amp;shared workspace (PostGIS)…</source>
+        <translation>Mở không gian làm việc &amp;dùng chung (PostGIS)…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh from the workspace</source>
+        <translation>Đọc &amp;lại từ không gian làm việc</translation>
+    </message>
+    <message>
+        <source>%1 (shared)</source>
+        <translation>%1 (dùng chung)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Cannot change %1</source>
+        <translation>Không thể thay đổi %1</translation>
+    </message>
+    <message>
+        <source>in a shared workspace PlanAtlas changes links, suggestions and reasons; layers, map sheets and plans are changed in a GeoPackage and copied in</source>
+        <translation>trong không gian làm việc dùng chung, PlanAtlas chỉ thay đổi liên kết, gợi ý và lý do; lớp dữ liệu, tờ bản đồ và kế hoạch được sửa trong một tệp GeoPackage rồi sao chép vào</translation>
+    </message>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>Người khác đã thay đổi</translation>
+    </message>
+    <message>
+        <source>%1 changed task %2 after this window last read it. Nothing of yours was written. The map now shows the workspace as it is: look again, and repeat your change if it still holds.</source>
+        <translation>%1 đã thay đổi nhiệm vụ %2 sau lần cuối cửa sổ này đọc nó. Không có gì của bạn được ghi. Bản đồ giờ hiển thị không gian làm việc như hiện tại: hãy xem lại và thực hiện lại thay đổi nếu vẫn cần.</translation>
+    </message>
+    <message>
+        <source>Another planner</source>
+        <translation>Một cán bộ khác</translation>
+    </message>
+    <message>
+        <source>Read again from %1</source>
+        <translation>Đã đọc lại từ %1</translation>
+    </message>
+    <message>
+        <source>someone else decided it after this window last read the workspace; nothing of yours was written. The window now shows the workspace as it is.</source>
+        <translation>người khác đã quyết định việc này sau lần cuối cửa sổ này đọc không gian làm việc; không có gì của bạn được ghi. Cửa sổ giờ hiển thị không gian làm việc như hiện tại.</translation>
+    </message>
 </context>
 <context>
     <name>pa::gui::MapCanvas</name>
@@ -1706,6 +1750,71 @@ Chạy trên %2, Qt %3.</translation>
     <message>
         <source>The task you had chosen is not among those the filters show.</source>
         <translation>Nhiệm vụ đã chọn không nằm trong các nhiệm vụ bộ lọc đang hiển thị.</translation>
+    </message>
+</context>
+<context>
+    <name>pa::gui::SharedWorkspaceDialog</name>
+    <message>
+        <source>Open a shared workspace</source>
+        <translation>Mở không gian làm việc dùng chung</translation>
+    </message>
+    <message>
+        <source>A workspace in a PostGIS database, shared by the department&apos;s planners. The database is named by its service (pg_service.conf); its password is kept in the password file (.pgpass), never typed here.</source>
+        <translation>Không gian làm việc trong cơ sở dữ liệu PostGIS, dùng chung cho các cán bộ quy hoạch của Sở. Cơ sở dữ liệu được gọi theo tên dịch vụ (pg_service.conf); mật khẩu nằm trong tệp mật khẩu (.pgpass), không bao giờ nhập ở đây.</translation>
+    </message>
+    <message>
+        <source>Database (service)</source>
+        <translation>Cơ sở dữ liệu (dịch vụ)</translation>
+    </message>
+    <message>
+        <source>List its workspaces</source>
+        <translation>Liệt kê các không gian làm việc</translation>
+    </message>
+    <message>
+        <source>Workspace</source>
+        <translation>Không gian làm việc</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Mở</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>No service is defined for you yet: your database administrator adds one to pg_service.conf.</source>
+        <translation>Bạn chưa có dịch vụ nào: người quản trị cơ sở dữ liệu thêm dịch vụ vào pg_service.conf.</translation>
+    </message>
+    <message>
+        <source>Choose or type the name of a service.</source>
+        <translation>Chọn hoặc nhập tên một dịch vụ.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the database of service %1: %2</source>
+        <translation>Không kết nối được cơ sở dữ liệu của dịch vụ %1: %2</translation>
+    </message>
+    <message>
+        <source>The database of service %1 holds no workspace you may read; its owner gives you the right.</source>
+        <translation>Cơ sở dữ liệu của dịch vụ %1 không có không gian làm việc nào bạn được đọc; chủ sở hữu cấp quyền cho bạn.</translation>
+    </message>
+    <message>
+        <source>%1 (%2) — %3</source>
+        <translation>%1 (%2) — %3</translation>
+    </message>
+    <message>
+        <source>you may edit its links</source>
+        <translation>bạn có thể sửa liên kết</translation>
+    </message>
+    <message>
+        <source>read only</source>
+        <translation>chỉ đọc</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n workspace(s) you may read.</source>
+        <translation>
+            <numerusform>%n không gian làm việc bạn được đọc.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -24,4 +24,24 @@ std::vector<std::string> accessStatements(const std::string& schema, const std::
 /// either is unknown, or the database's refusal (only the schema's owner may grant).
 void grantAccess(const std::string& connection, const std::string& role, Access access);
 
+/// A workspace kept in a schema of a database, as a connection dialog lists it.
+struct SharedWorkspace
+{
+    std::string schema;    ///< "thai_nguyen"
+    std::string province;  ///< "Thái Nguyên"
+    bool editable = false; ///< this role may change it (an editor or the owner)
+};
+
+/// The libpq service names this user can choose from, as the service files define them: the
+/// user's (PGSERVICEFILE, else ~/.pg_service.conf), then the system's (PGSYSCONFDIR, else
+/// /etc/postgresql-common), in file order, each once.
+std::vector<std::string> serviceNames();
+
+/// The workspaces in the database of libpq service @p service that this role may read, by
+/// schema name. Throws Error(Workspace) with the database's reason when it cannot be reached.
+std::vector<SharedWorkspace> sharedWorkspaces(const std::string& service);
+
+/// The connection string of the workspace in schema @p schema of service @p service.
+std::string sharedWorkspaceConnection(const std::string& service, const std::string& schema);
+
 } // namespace pa::layers

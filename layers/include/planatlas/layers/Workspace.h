@@ -191,8 +191,9 @@ public:
     /// (0: none). Only inside transaction().
     std::vector<std::int64_t> lockTasks(const std::vector<std::string>& taskIds);
 
-    /// The number of the last recorded edit of @p taskId (0: none).
-    [[nodiscard]] std::int64_t lastEdit(const std::string& taskId);
+    /// The number of the last recorded edit of @p taskId, or of any task when it is empty
+    /// (0: none).
+    [[nodiscard]] std::int64_t lastEdit(const std::string& taskId = {});
 
     /// The edit log, oldest first: all of it, or that of one task, or the edits after
     /// @p after.
