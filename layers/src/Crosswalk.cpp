@@ -90,6 +90,12 @@ CrosswalkResult loadCrosswalk(Workspace& workspace, const std::string& csvPath)
     result.rows = static_cast<std::int64_t>(inserts.size());
     try {
         workspace.transaction([&] {
+            workspace.logEdit({"crosswalk",
+                               {},
+                               {},
+                               {},
+                               std::to_string(inserts.size()) + " row(s) from " +
+                                   std::filesystem::path(csvPath).filename().string()});
             auto& ds = workspace.dataset();
             for (const auto& values : inserts)
                 ds.run("INSERT INTO admin_crosswalk (old_code, old_level, new_code, new_level, "

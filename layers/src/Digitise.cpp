@@ -273,7 +273,9 @@ std::int64_t addDrawnFeature(Workspace& ws, const std::string& layer, const gis:
         set(f, table, "geometry_quality", sheet.empty() ? "indicative" : "digitized");
         set(f, table, "source", source);
         f.setGeometry(std::move(geometry));
-        return table.insert(f);
+        const auto fid = table.insert(f);
+        ws.logEdit({"feature_add", {}, layer, code, "fid " + std::to_string(fid)});
+        return fid;
     });
 }
 
@@ -284,6 +286,7 @@ ShapeState reshapeFeature(Workspace& ws, const std::string& layer, std::int64_t 
     const std::string source = drawnSource(ws, sheet);
     auto geometry = fitted(ws, table, shape);
     return ws.transaction([&] {
+        ws.logEdit({"feature_reshape", {}, layer, {}, "fid " + std::to_string(fid)});
         auto f = featureOf(table, layer, fid);
         const ShapeState before = stateOf(f, table, shapeOf(ws, table, f));
         set(f, table, "geometry_quality", sheet.empty() ? "indicative" : "digitized");
@@ -299,6 +302,7 @@ void restoreShape(Workspace& ws, const std::string& layer, std::int64_t fid,
 {
     auto table = programmeTable(ws, layer, nullptr);
     ws.transaction([&] {
+        ws.logEdit({"feature_reshape", {}, layer, {}, "fid " + std::to_string(fid)});
         auto f = featureOf(table, layer, fid);
         set(f, table, "geometry_quality", state.quality);
         set(f, table, "source", state.source);
@@ -311,7 +315,10 @@ void removeDrawnFeature(Workspace& ws, const std::string& layer, std::int64_t fi
 {
     RegisteredLayer registered;
     auto table = programmeTable(ws, layer, &registered);
-    ws.transaction([&] { erase(ws, table, registered, fid); });
+    ws.transaction([&] {
+        ws.logEdit({"feature_remove", {}, layer, {}, "fid " + std::to_string(fid)});
+        erase(ws, table, registered, fid);
+    });
 }
 
 FeatureSnapshot deleteFeature(Workspace& ws, const std::string& layer, std::int64_t fid)
@@ -319,6 +326,7 @@ FeatureSnapshot deleteFeature(Workspace& ws, const std::string& layer, std::int6
     RegisteredLayer registered;
     auto table = programmeTable(ws, layer, &registered);
     return ws.transaction([&] {
+        ws.logEdit({"feature_remove", {}, layer, {}, "fid " + std::to_string(fid)});
         auto f = featureOf(table, layer, fid);
         FeatureSnapshot snapshot;
         snapshot.layer = layer;
@@ -346,6 +354,8 @@ void restoreFeature(Workspace& ws, const FeatureSnapshot& snapshot)
     RegisteredLayer registered;
     auto table = programmeTable(ws, snapshot.layer, &registered);
     ws.transaction([&] {
+        ws.logEdit(
+            {"feature_restore", {}, snapshot.layer, {}, "fid " + std::to_string(snapshot.fid)});
         auto f = table.newFeature();
         f.setFid(snapshot.fid);
         for (const auto& [name, value] : snapshot.values)
@@ -387,6 +397,7 @@ SplitResult splitFeature(Workspace& ws, const std::string& layer, std::int64_t f
                     "the line does not cut '" + name +
                         "' in two: draw it across the shape, from outside it to outside it");
     return ws.transaction([&] {
+        ws.logEdit({"feature_split", {}, layer, {}, "fid " + std::to_string(fid)});
         SplitResult result;
         result.before = stateOf(f, table, shape);
         const auto tasks = linkedTasks(ws, registered, fid);
@@ -422,6 +433,7 @@ void undoSplit(Workspace& ws, const std::string& layer, std::int64_t fid, const 
     RegisteredLayer registered;
     auto table = programmeTable(ws, layer, &registered);
     ws.transaction([&] {
+        ws.logEdit({"feature_split_undone", {}, layer, {}, "fid " + std::to_string(fid)});
         for (const auto added : result.added)
             erase(ws, table, registered, added);
         restoreShape(ws, layer, fid, result.before);
@@ -449,6 +461,7 @@ MergeResult mergeFeatures(Workspace& ws, const std::string& layer, std::int64_t 
         parts.push_back(&g);
     const auto merged = gis::Geometry::unionOf(parts);
     return ws.transaction([&] {
+        ws.logEdit({"feature_merge", {}, layer, {}, "fid " + std::to_string(keep)});
         MergeResult result;
         result.before = stateOf(kept, table, shapes.front());
         const auto keptTasks = linkedTasks(ws, registered, keep);
@@ -481,6 +494,7 @@ void undoMerge(Workspace& ws, const std::string& layer, std::int64_t keep,
     RegisteredLayer registered;
     (void)programmeTable(ws, layer, &registered); // a programme layer, or said so
     ws.transaction([&] {
+        ws.logEdit({"feature_merge_undone", {}, layer, {}, "fid " + std::to_string(keep)});
         for (const auto task : result.tasksAdded)
             ws.dataset().run("DELETE FROM " + gis::sqlIdentifier(registered.linkTable) +
                                  " WHERE base_id = ? AND related_id = ?",

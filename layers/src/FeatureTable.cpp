@@ -89,6 +89,7 @@ RemovedLayer removeLayer(Workspace& ws, const std::string& layer)
     if (!registered->linkTable.empty() && ds.hasTable(registered->linkTable))
         removed.linkTable = registered->linkTable;
     ws.transaction([&] {
+        ws.logEdit({"layer_remove", {}, layer, {}, {}});
         if (ds.hasTable(layer))
             removed.features = rowCount(ds, layer);
         if (!removed.linkTable.empty())
@@ -131,6 +132,7 @@ void restoreLayer(Workspace& ws, const RemovedLayer& removed)
                                           "' again; the one removed cannot come back under "
                                           "its name");
     ws.transaction([&] {
+        ws.logEdit({"layer_restore", {}, removed.layer, {}, {}});
         try {
             if (!removed.keptAs.empty())
                 ds.renameLayer(removed.keptAs, removed.layer);

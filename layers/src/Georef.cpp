@@ -334,6 +334,7 @@ void removeRasterLayer(Workspace& ws, const std::string& name)
     if (std::none_of(sheets.begin(), sheets.end(), [&](const auto& r) { return r.name == name; }))
         throw Error(ErrorKind::Usage, "the workspace has no map sheet '" + name + "'");
     ws.transaction([&] {
+        ws.logEdit({"sheet_remove", {}, name, {}, {}});
         auto& ds = ws.dataset();
         ds.run("DELETE FROM pa_raster_control_points WHERE layer_name = ?", {name});
         ds.run("DELETE FROM pa_rasters WHERE layer_name = ?", {name});
@@ -488,6 +489,7 @@ GeorefResult georeference(Workspace& ws, const GeorefOptions& options, const Pro
     try {
         progress.checkCancelled();
         ws.transaction([&] {
+            ws.logEdit({"sheet_place", {}, layer.name, {}, layer.method});
             auto& ds = ws.dataset();
             auto real = [](std::optional<double> v) {
                 return v ? gis::FieldValue(*v) : gis::FieldValue();

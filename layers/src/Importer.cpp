@@ -830,6 +830,11 @@ private:
 
         try {
             workspace.transaction([&] {
+                workspace.logEdit({"import",
+                                   {},
+                                   layerName,
+                                   {},
+                                   fs::path(options.sourcePath).filename().string()});
                 auto& dataset = workspace.dataset();
                 const gis::Crs& crs = workspace.crs();
                 auto layer = dataset.createLayer(

@@ -124,6 +124,13 @@ TEST_F(Digitise, ANewFeatureIsTheShapeDrawnAndSaysWhichSheetItCameFrom)
                                 {"K3", "KCN vẽ tay", ""}, "");
     EXPECT_EQ(std::get<0>(feature(ws, "K3")), "indicative");
     EXPECT_EQ(std::get<1>(feature(ws, "K3")), "drawn on the map by hand");
+    // Each drawing is in the edit log, by whoever drew it.
+    const auto log = ws.editLog();
+    ASSERT_GE(log.size(), 2u);
+    EXPECT_EQ(log.back().edit.action, "feature_add");
+    EXPECT_EQ(log.back().edit.layer, "parks");
+    EXPECT_EQ(log.back().edit.featureCode, "K3");
+    EXPECT_EQ(log.back().who, ws.editor());
     ws.close();
 
     // Refused, and nothing written: a code taken, no name, a line in an area layer, no sheet.

@@ -116,6 +116,10 @@ TEST_F(Import, ProvinceGeoJsonIsReprojectedToVn2000Tm3)
               (std::vector<std::string>{"Thái Nguyên", "19", "2025-06-30"}));
     EXPECT_EQ(rows("SELECT level, valid_to FROM admin_units")[0],
               (std::vector<std::string>{"province", "2025-06-30"}));
+    // The import is in the edit log, with the source file's name.
+    EXPECT_EQ(
+        rows("SELECT action, layer_name, detail FROM pa_edit_log ORDER BY fid DESC")[0],
+        (std::vector<std::string>{"import", report.layerName, "province_pre2025_odm.geojson"}));
 }
 
 TEST_F(Import, DistrictAreasMatchTheSourceDocumentation)

@@ -264,6 +264,12 @@ StoreReport storePlan(layers::Workspace& workspace, const ParsedPlan& readerPlan
 
     try {
         workspace.transaction([&] {
+            workspace.logEdit({"ingest",
+                               {},
+                               {},
+                               {},
+                               "document " + docId + ", " +
+                                   std::filesystem::path(sourceFile).filename().string()});
             // What is stored under this id now (nothing below changes it before the tasks are
             // matched).
             const auto storedDocument =
@@ -282,12 +288,18 @@ StoreReport storePlan(layers::Workspace& workspace, const ParsedPlan& readerPlan
                     ds.run("DELETE FROM plan_task_corrections WHERE doc_id = ?", {docId});
             }
             // The planners' corrections: those stored, then the new ones, applied in order.
-            for (const auto& c : newCorrections)
+            for (const auto& c : newCorrections) {
                 ds.run("INSERT INTO plan_task_corrections (doc_id, task_id, text_key, action, "
-                       "field, value, made_at) VALUES (?, ?, ?, ?, ?, ?, "
-                       "strftime('%Y-%m-%dT%H:%M:%fZ','now'))",
+                       "field, value, made_at) VALUES (?, ?, ?, ?, ?, ?, " +
+                           workspace.nowSql() + ")",
                        {docId, c.taskId, c.textKey, c.action, textOrNull(c.field),
                         textOrNull(c.value)});
+                workspace.logEdit({"task_" + c.action,
+                                   docId + ":" + c.taskId,
+                                   {},
+                                   {},
+                                   c.field.empty() ? c.value : c.field + " = " + c.value});
+            }
             report.corrections = applyCorrections(plan, loadCorrections(workspace, docId));
             report.updated = present;
             const auto& d = plan.document;
@@ -567,6 +579,7 @@ void restoreReviewState(layers::Workspace& workspace, const ReviewState& state)
 {
     auto& ds = workspace.dataset();
     workspace.transaction([&] {
+        workspace.logEdit({"review_restored", {}, {}, {}, "document " + state.docId});
         const std::string ofDocument =
             "IN (SELECT fid FROM plan_tasks WHERE doc_id = " + gis::sqlLiteral(state.docId) + ")";
         for (const auto& table : taskLinkTables(ds))
