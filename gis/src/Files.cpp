@@ -87,4 +87,9 @@ std::string zipArchive(const std::vector<std::pair<std::string, std::string>>& m
     return archive;
 }
 
+void removeVirtualFile(const std::string& path)
+{
+    VSIUnlink(path.c_str());
+}
+
 } // namespace pa::gis

@@ -3,6 +3,7 @@
 #include "Schema_p.h"
 #include "planatlas/gis/Dataset.h"
 #include "planatlas/gis/Error.h"
+#include "planatlas/gis/Files.h"
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/Workspace.h"
 
@@ -13,6 +14,7 @@
 #include <cstring>
 #include <filesystem>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <random>
 #include <regex>
@@ -452,6 +454,18 @@ public:
         m_progress.update(1.0, "done");
     }
 
+    /// One map sheet only, with what says how its tiles lie, into a GeoPackage target.
+    void sheet(const std::string& name)
+    {
+        const auto entries = contents(m_from);
+        const auto found = std::find_if(entries.begin(), entries.end(), [&](const Entry& e) {
+            return e.name == name && e.dataType == "tiles";
+        });
+        if (found == entries.end())
+            throw copyError("'" + m_from.name + "' has no map sheet '" + name + "'");
+        copySheets({&*found});
+    }
+
 private:
     /// Every layer's CRS must be in spatial_ref_sys before GDAL makes its geometry column;
     /// GDAL would add a missing one itself, which only the table's owner may do.
@@ -801,6 +815,51 @@ CopyReport copyWorkspace(const std::string& from, const std::string& to, const P
         }
     }
     return report;
+}
+
+std::string sheetFile(Workspace& workspace, const std::string& sheet)
+{
+    static std::mutex mutex;
+    static std::map<std::string, std::string> made; // workspace, sheet, last change → file
+    if (!workspace.isShared())
+        return workspace.path();
+    std::string lastChange;
+    try {
+        const auto rows = workspace.dataset().run(
+            "SELECT last_change FROM " + std::string(kContentsTable) + " WHERE table_name = ?",
+            {sheet});
+        if (!rows.rows.empty())
+            lastChange = text(rows.rows[0][0]);
+    } catch (const gis::GisError& e) {
+        throw copyError("map sheet " + sheet + ": " + e.what());
+    }
+    const std::string key = workspace.path() + "\n" + sheet + "\n" + lastChange;
+    const std::lock_guard lock(mutex);
+    if (const auto it = made.find(key); it != made.end())
+        return it->second;
+    Side source = openSource(workspace.path());
+    const std::string path =
+        "/vsimem/planatlas-sheets/" + std::to_string(made.size() + 1) + ".gpkg";
+    Target target;
+    target.side.name = path;
+    try {
+        target.side.handle = Dataset::createGeoPackage(path);
+        CopyReport report;
+        target.side.dataset().startTransaction();
+        Copy(source, target, report, {}).sheet(sheet);
+        target.side.dataset().commitTransaction();
+        target.side.dataset().close();
+    } catch (const gis::GisError& e) {
+        target.side.handle.reset();
+        gis::removeVirtualFile(path);
+        throw copyError("map sheet " + sheet + " of '" + workspace.path() + "': " + e.what());
+    } catch (...) {
+        target.side.handle.reset();
+        gis::removeVirtualFile(path);
+        throw;
+    }
+    made.emplace(key, path);
+    return path;
 }
 
 } // namespace pa::layers

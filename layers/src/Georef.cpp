@@ -3,6 +3,7 @@
 #include "planatlas/gis/Dataset.h"
 #include "planatlas/gis/Error.h"
 #include "planatlas/gis/Transform.h"
+#include "planatlas/layers/Copy.h"
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/Hash.h"
 #include "planatlas/layers/Text.h"
@@ -194,9 +195,10 @@ std::optional<gis::GeorefMethod> parseGeorefMethod(const std::string& name)
     return std::nullopt;
 }
 
-std::string rasterDataset(const Workspace& ws, const std::string& name)
+std::string rasterDataset(Workspace& ws, const std::string& name)
 {
-    return "GPKG:" + ws.path() + ":" + name;
+    // A sheet in PostGIS keeps its tiles as text: GDAL reads them from a GeoPackage copy.
+    return "GPKG:" + (ws.isShared() ? sheetFile(ws, name) : ws.path()) + ":" + name;
 }
 
 namespace {

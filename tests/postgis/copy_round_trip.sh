@@ -68,6 +68,18 @@ for r in c.execute("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY
                 fail "$name: $label writes other bytes on PostGIS"
         fi
     done
+    # The programme map with every map sheet under it: the same pixels from the schema (whose
+    # sheets GDAL reads from a GeoPackage copy made in memory).
+    sheets=()
+    for sheet in $(db -c "SELECT table_name FROM $schema.gpkg_contents WHERE data_type = 'tiles'"); do
+        sheets+=(--sheet "$sheet")
+    done
+    "$planatlas" map "$workspace" "${sheets[@]}" -o "$scratch/$name/map.a.png" >/dev/null 2>&1 ||
+        fail "$name: map of the original"
+    "$planatlas" map "$pg" "${sheets[@]}" -o "$scratch/$name/map.pg.png" >/dev/null 2>"$scratch/$name/map.pg.err" ||
+        fail "$name: map on PostGIS: $(cat "$scratch/$name/map.pg.err")"
+    cmp -s "$scratch/$name/map.a.png" "$scratch/$name/map.pg.png" ||
+        fail "$name: the map with ${#sheets[@]} sheet option(s) differs on PostGIS"
     # info and validate say the same of the schema as of the file (but for its name, the
     # extents' last digits — GDAL rounds a GeoPackage's to 15 — and the QGIS check, which is of
     # a file).

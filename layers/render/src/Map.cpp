@@ -821,12 +821,6 @@ private:
         const int width = std::max(1, static_cast<int>(std::lround(frame.width() * scale)));
         const int height = std::max(1, static_cast<int>(std::lround(frame.height() * scale)));
         for (const auto& [sheet, opacity] : m_sheets) {
-            if (m_ws.isShared()) { // (its tiles are kept as text there, for a copy back)
-                m_report.notes.push_back("map sheet '" + sheet.name +
-                                         "' is not drawn: map sheets are not yet read from a "
-                                         "shared workspace (PostGIS)");
-                continue;
-            }
             std::vector<std::uint8_t> rgba;
             try {
                 rgba = gis::Raster::open(layers::rasterDataset(m_ws, sheet.name))

@@ -26,4 +26,8 @@ std::optional<std::uint64_t> zipExpandedBytes(const std::string& zipPath);
 /// an Office file. Throws GisError when GDAL cannot write it.
 std::string zipArchive(const std::vector<std::pair<std::string, std::string>>& members);
 
+/// Removes @p path from GDAL's virtual file system (a /vsimem/ file made for GDAL to read);
+/// nothing when it is not there.
+void removeVirtualFile(const std::string& path);
+
 } // namespace pa::gis

@@ -11,6 +11,8 @@
 
 namespace pa::layers {
 
+class Workspace;
+
 struct CopiedTable
 {
     std::string name;
@@ -35,5 +37,10 @@ struct CopyReport
 /// that failed.
 CopyReport copyWorkspace(const std::string& from, const std::string& to,
                          const Progress& progress = {});
+
+/// A GeoPackage holding map sheet @p sheet of @p workspace, for GDAL to read its tiles: the
+/// workspace itself when it is a file; for a workspace in PostGIS (where the tiles are kept as
+/// text) a copy of the sheet in GDAL's memory, made once per sheet and change.
+std::string sheetFile(Workspace& workspace, const std::string& sheet);
 
 } // namespace pa::layers

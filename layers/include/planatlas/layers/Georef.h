@@ -105,6 +105,6 @@ std::vector<PlacedControlPoint> rasterControlPoints(Workspace& ws, const std::st
 void removeRasterLayer(Workspace& ws, const std::string& name);
 
 /// The name GDAL opens raster layer @p name of @p ws by ("GPKG:/path/ws.gpkg:name").
-std::string rasterDataset(const Workspace& ws, const std::string& name);
+std::string rasterDataset(Workspace& ws, const std::string& name);
 
 } // namespace pa::layers
