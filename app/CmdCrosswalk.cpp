@@ -24,7 +24,8 @@ int runCrosswalk(const std::vector<std::string>& args)
     if (handleHelp(kCrosswalk, args))
         return kOk;
     const auto parsed = parse(kCrosswalk, args);
-    auto ws = layers::Workspace::open(parsed.positional[0], gis::OpenMode::Update);
+    auto ws = layers::Workspace::open(parsed.positional[0], gis::OpenMode::Update,
+                                      layers::SchemaWrites::Allowed);
     const auto r = layers::loadCrosswalk(ws, parsed.positional[1]);
     ws.close();
     std::printf("Loaded %lld crosswalk row(s) into %s", static_cast<long long>(r.rows),

@@ -186,7 +186,8 @@ int runIngest(const std::vector<std::string>& args)
         return kOk;
     }
     if (parsed.positional.size() == 2) {
-        auto workspace = layers::Workspace::open(parsed.positional[0], gis::OpenMode::Update);
+        auto workspace = layers::Workspace::open(parsed.positional[0], gis::OpenMode::Update,
+                                                 layers::SchemaWrites::Allowed);
         plan::StoreOptions storeOptions;
         storeOptions.replaceDifferentDocument = parsed.has("--replace");
         // The plan and the link suggestions made from it are one change: a kill or a failure

@@ -55,7 +55,8 @@ int runTask(const std::vector<std::string>& args)
     const auto parsed = parse(kTask, args);
     const std::string action = parsed.positional[1];
     if (action == "corrections") {
-        auto ws = layers::Workspace::open(parsed.positional[0], gis::OpenMode::ReadOnly);
+        auto ws = layers::Workspace::open(parsed.positional[0], gis::OpenMode::ReadOnly,
+                                          layers::SchemaWrites::Allowed);
         if (ws.schemaVersion() < layers::kSchemaTaskDeadlines) {
             std::printf("no corrections (the workspace predates them)\n");
             return kOk;
@@ -79,7 +80,8 @@ int runTask(const std::vector<std::string>& args)
     const auto ids = splitTaskId(parsed.positional[2]);
     const std::string docId = ids.first, taskId = ids.second;
 
-    auto ws = layers::Workspace::open(parsed.positional[0], gis::OpenMode::Update);
+    auto ws = layers::Workspace::open(parsed.positional[0], gis::OpenMode::Update,
+                                      layers::SchemaWrites::Allowed);
     plan::StoreReport report;
     if (action == "edit") {
         std::vector<std::pair<std::string, std::string>> edits;

@@ -559,14 +559,14 @@ void MainWindow::retranslateUi()
     m_recentMenu->setTitle(tr("Open &recent"));
     m_export->setText(tr("&Export map…"));
     m_import->setText(tr("&Add a layer…"));
-    // A shared workspace takes the planners' link edits; layers, sheets and plans are made
+    // A shared workspace takes the planners' link and plan edits; layers and sheets are made
     // in a GeoPackage and copied in.
     const bool ownFile = m_ws != nullptr && !m_ws->isShared();
     m_import->setEnabled(ownFile);
     m_georef->setText(tr("&Place a map sheet…"));
     m_georef->setEnabled(ownFile);
     m_ingest->setText(tr("&Ingest a plan document…"));
-    m_ingest->setEnabled(ownFile);
+    m_ingest->setEnabled(m_ws != nullptr); // plans are shared edits too
     m_export->setEnabled(m_ws != nullptr);
     m_close->setText(tr("&Close workspace"));
     m_quit->setText(tr("&Quit"));

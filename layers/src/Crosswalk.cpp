@@ -8,11 +8,36 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <set>
 #include <sstream>
 
 namespace pa::layers {
+
+namespace {
+
+/// "2025-07-01" → "2025-06-30"; the date itself when it is not an ISO date (already checked
+/// when the file was read).
+std::string dayBefore(const std::string& iso)
+{
+    int y = 0;
+    unsigned m = 0, d = 0;
+    if (std::sscanf(iso.c_str(), "%4d-%2u-%2u", &y, &m, &d) != 3)
+        return iso;
+    const std::chrono::year_month_day date{std::chrono::year{y}, std::chrono::month{m},
+                                           std::chrono::day{d}};
+    if (!date.ok())
+        return iso;
+    const std::chrono::year_month_day before{std::chrono::sys_days{date} - std::chrono::days{1}};
+    char out[11];
+    std::snprintf(out, sizeof out, "%04d-%02u-%02u", static_cast<int>(before.year()),
+                  static_cast<unsigned>(before.month()), static_cast<unsigned>(before.day()));
+    return out;
+}
+
+} // namespace
 
 using gis::sqlLiteral;
 
@@ -103,19 +128,19 @@ CrosswalkResult loadCrosswalk(Workspace& workspace, const std::string& csvPath)
                        "?, ?, ?)",
                        values);
             for (const auto& [code, effective] : endings) {
-                // The day before the change; only where the unit was still valid then.
-                const std::string end = "date(?, '-1 day')";
-                const std::string later = " AND (valid_to IS NULL OR valid_to > " + end + ")";
-                const auto owner =
-                    ds.run("SELECT layer_name FROM admin_units WHERE unit_code = ?" + later,
-                           {code, effective});
+                // The day before the change (ISO text, as dates are kept in either database);
+                // only where the unit was still valid then.
+                const std::string end = dayBefore(effective);
+                const std::string later = " AND (valid_to IS NULL OR valid_to > ?)";
+                const auto owner = ds.run(
+                    "SELECT layer_name FROM admin_units WHERE unit_code = ?" + later, {code, end});
                 if (owner.rows.empty())
                     continue;
-                ds.run("UPDATE admin_units SET valid_to = " + end + " WHERE unit_code = ?" + later,
-                       {effective, code, effective});
+                ds.run("UPDATE admin_units SET valid_to = ? WHERE unit_code = ?" + later,
+                       {end, code, end});
                 ds.run("UPDATE " + gis::sqlIdentifier(gis::toString(owner.rows[0][0])) +
-                           " SET valid_to = " + end + " WHERE code = ?" + later,
-                       {effective, code, effective});
+                           " SET valid_to = ? WHERE code = ?" + later,
+                       {end, code, end});
                 ++result.unitsEnded;
             }
         });

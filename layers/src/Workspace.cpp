@@ -352,8 +352,9 @@ Workspace Workspace::openPostgres(const std::string& connection, gis::OpenMode m
                                           "schema> to the connection string");
     if (mode == gis::OpenMode::Update && schemaWrites == SchemaWrites::Refused)
         throw workspaceError("'" + shown +
-                             "': in a workspace in PostGIS PlanAtlas changes links, reviews and "
-                             "suggestions, not yet layers or plans; make this change in a "
+                             "': in a workspace in PostGIS PlanAtlas changes links, reviews, "
+                             "suggestions, plans, task corrections and the crosswalk, not yet "
+                             "layers, map sheets or the QGIS project; make this change in a "
                              "GeoPackage and copy it in (planatlas copy)");
     auto impl = std::make_unique<Impl>();
     impl->path = shown;

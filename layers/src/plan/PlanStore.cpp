@@ -62,7 +62,7 @@ std::string scalar(gis::Dataset& ds, const std::string& sql,
 void upsertAgency(gis::Dataset& ds, const AgencyInfo& a, const std::string& province)
 {
     // Values read from the document are bound, never spliced into the SQL.
-    ds.run("INSERT OR IGNORE INTO plan_agencies (agency_id, name_vi) VALUES (?, ?)",
+    ds.run("INSERT INTO plan_agencies (agency_id, name_vi) VALUES (?, ?) ON CONFLICT DO NOTHING",
            {a.id, a.name});
     ds.run("UPDATE plan_agencies SET name_vi = ?, abbreviation = ?, level = ?, province = ?, "
            "valid_to = ?, successor_id = ? WHERE agency_id = ?",
@@ -76,8 +76,8 @@ void upsertAgency(gis::Dataset& ds, const AgencyInfo& a, const std::string& prov
         for (auto pattern : def->patterns)
             aliases.insert(std::string(pattern));
     for (const auto& alias : aliases)
-        ds.run("INSERT OR IGNORE INTO plan_agency_aliases (agency_id, alias, alias_folded) VALUES "
-               "(?, ?, ?)",
+        ds.run("INSERT INTO plan_agency_aliases (agency_id, alias, alias_folded) VALUES "
+               "(?, ?, ?) ON CONFLICT DO NOTHING",
                {a.id, alias, text::foldForMatch(alias)});
 }
 
@@ -264,12 +264,13 @@ StoreReport storePlan(layers::Workspace& workspace, const ParsedPlan& readerPlan
 
     try {
         workspace.transaction([&] {
-            workspace.logEdit({"ingest",
-                               {},
-                               {},
-                               {},
-                               "document " + docId + ", " +
-                                   std::filesystem::path(sourceFile).filename().string()});
+            if (newCorrections.empty()) // (a correction is logged as itself, below)
+                workspace.logEdit({"ingest",
+                                   {},
+                                   {},
+                                   {},
+                                   "document " + docId + ", " +
+                                       std::filesystem::path(sourceFile).filename().string()});
             // What is stored under this id now (nothing below changes it before the tasks are
             // matched).
             const auto storedDocument =
@@ -308,7 +309,8 @@ StoreReport storePlan(layers::Workspace& workspace, const ParsedPlan& readerPlan
             ds.run("UPDATE plan_documents SET doc_type = ?, number = ?, issued_on = ?, "
                    "not_before = ?, issuer = ?, province = ?, title = ?, source_file = ?, "
                    "content_sha256 = ?, source_text = ?, "
-                   "ingested_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE doc_id = ?",
+                   "ingested_at = " +
+                       workspace.nowSql() + " WHERE doc_id = ?",
                    {textOrNull(d.type), textOrNull(d.number), textOrNull(d.date),
                     textOrNull(d.notBefore), textOrNull(d.issuer), textOrNull(d.province),
                     textOrNull(d.title),
@@ -412,15 +414,19 @@ StoreReport storePlan(layers::Workspace& workspace, const ParsedPlan& readerPlan
             std::map<std::string, std::size_t> storedIndex;
             for (std::size_t i = 0; i < stored.size(); ++i)
                 storedIndex.emplace(stored[i].id, i);
-            for (const auto& [gone, into] : report.corrections.merged) {
+            for (const auto& [gone, intoId] : report.corrections.merged) {
                 const auto from = storedIndex.find(docId + ":" + gone);
                 if (from == storedIndex.end() || continued[from->second])
                     continue;
                 for (const auto& table : linkTables) {
-                    ds.run("UPDATE OR IGNORE " + sqlIdentifier(table) +
-                               " SET related_id = (SELECT fid FROM plan_tasks WHERE task_id = ?) "
-                               "WHERE related_id = ?",
-                           {docId + ":" + into, std::int64_t{stored[from->second].fid}});
+                    // (A feature linked to both keeps the one link; the other goes with the
+                    // merged task below.)
+                    const std::string into = "(SELECT fid FROM plan_tasks WHERE task_id = ?)";
+                    ds.run("UPDATE " + sqlIdentifier(table) + " SET related_id = " + into +
+                               " WHERE related_id = ? AND base_id NOT IN (SELECT base_id FROM " +
+                               sqlIdentifier(table) + " WHERE related_id = " + into + ")",
+                           {docId + ":" + intoId, std::int64_t{stored[from->second].fid},
+                            docId + ":" + intoId});
                 }
             }
             for (std::size_t i = 0; i < stored.size(); ++i) {
@@ -452,8 +458,8 @@ StoreReport storePlan(layers::Workspace& workspace, const ParsedPlan& readerPlan
                         const auto agency = idByName.find(name);
                         if (agency == idByName.end())
                             continue;
-                        ds.run("INSERT OR IGNORE INTO plan_task_agencies (task_id, agency_id, "
-                               "role) VALUES (?, ?, ?)",
+                        ds.run("INSERT INTO plan_task_agencies (task_id, agency_id, "
+                               "role) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                                {id, agency->second, std::string(role)});
                         ++report.roles;
                     }
@@ -563,14 +569,14 @@ ReviewState saveReviewState(layers::Workspace& workspace, const std::string& doc
         for (const auto& row :
              ds.run("SELECT l.base_id, t.task_id FROM " + sqlIdentifier(table) +
                         " l JOIN plan_tasks t ON t.fid = l.related_id WHERE t.doc_id = ? "
-                        "ORDER BY l.rowid",
+                        "ORDER BY l.fid",
                     {docId})
                  .rows)
             state.links.push_back({table, std::get<std::int64_t>(row[0]), gis::toString(row[1])});
     for (const auto& table : taskReviewTables(workspace))
         state.rows[table] = ds.run("SELECT * FROM " + sqlIdentifier(table) +
                                        " WHERE task_id IN (SELECT task_id FROM plan_tasks WHERE "
-                                       "doc_id = ?) ORDER BY rowid",
+                                       "doc_id = ?) ORDER BY fid",
                                    {docId});
     return state;
 }
@@ -585,8 +591,9 @@ void restoreReviewState(layers::Workspace& workspace, const ReviewState& state)
         for (const auto& table : taskLinkTables(ds))
             ds.execute("DELETE FROM " + sqlIdentifier(table) + " WHERE related_id " + ofDocument);
         for (const auto& link : state.links)
-            ds.run("INSERT OR IGNORE INTO " + sqlIdentifier(link.table) +
-                       " (base_id, related_id) SELECT ?, fid FROM plan_tasks WHERE task_id = ?",
+            ds.run("INSERT INTO " + sqlIdentifier(link.table) +
+                       " (base_id, related_id) SELECT ?, fid FROM plan_tasks WHERE task_id = ? ON "
+                       "CONFLICT DO NOTHING",
                    {link.feature, link.taskId});
         // The rows of tasks gone since are kept out: they would name no task.
         std::set<std::string> tasks;

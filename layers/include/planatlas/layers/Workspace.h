@@ -100,8 +100,9 @@ struct ValidationReport
 };
 
 /// Whether a command may change a workspace kept in a PostgreSQL schema. The edits planners
-/// share (links, reviews, suggestions, tasks without a place) may; the others (import, ingest,
-/// georeferencing …) are made in a GeoPackage and copied in for now.
+/// share (links, reviews, suggestions, tasks without a place, plans, task corrections, the
+/// crosswalk) may; the others (import, georeferencing, digitising, the QGIS project …) are made
+/// in a GeoPackage and copied in for now.
 enum class SchemaWrites
 {
     Refused,

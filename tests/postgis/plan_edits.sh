@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# The plan's edits in a workspace in PostGIS give what they give in a GeoPackage: a plan
+# document ingested again, a task's lead corrected, two tasks merged, a paragraph dropped, the
+# 2025 crosswalk loaded again — made on the sample file and on the sample copied into a schema,
+# the schema brought back holds the same rows (but for who made the edits, and when); every
+# edit is in the schema's edit log by its role.
+# (The recipe's crosswalk file is data/thai_nguyen/crosswalk_2025.csv.)
+# usage: plan_edits.sh PLANATLAS SCRATCH WS.gpkg SHARED_DIR (libpq: PGSERVICEFILE, PGPASSFILE)
+set -uo pipefail
+planatlas=${1:?planatlas}
+scratch=${2:?scratch folder}
+ws=${3:?workspace}
+shared=${4:?the shared folder (plans)}
+data=$(dirname "${BASH_SOURCE[0]}")/../../data
+compare=$(dirname "${BASH_SOURCE[0]}")/../support/compare_workspaces.py
+# shellcheck source=checks.sh
+. "$(dirname "${BASH_SOURCE[0]}")/checks.sh"
+fresh_scratch "$scratch"
+name=$(basename "$ws")
+s=plans_$$
+pg="PG:service=planatlas_test active_schema=$s"
+mkdir -p "$scratch/file" "$scratch/back"
+cp "$ws" "$scratch/file/$name"
+"$planatlas" copy "$ws" "$pg" --quiet >/dev/null || fail "copy in"
+edits() { # WS: the same edits on either
+    "$planatlas" ingest "$1" "$shared/plans/thai-nguyen_cv-2907-ubnd-cnnxd_2023.txt" --doc-id cv-2907 &&
+        "$planatlas" task "$1" edit "cv-2907:1.1#1" --lead "Sở Công Thương" &&
+        "$planatlas" task "$1" merge "cv-2907:1.2#1" "cv-2907:1.3#1" &&
+        "$planatlas" task "$1" drop "cv-2907:1.4#1" &&
+        "$planatlas" crosswalk "$1" "$data/thai_nguyen/crosswalk_2025.csv"
+}
+edits "$scratch/file/$name" >"$scratch/file.txt" 2>&1 || fail "edits on the file: $(tail -3 "$scratch/file.txt")"
+edits "$pg" >"$scratch/pg.txt" 2>&1 || fail "edits on PostGIS: $(tail -3 "$scratch/pg.txt")"
+said() { sed -e 's/ in .*: /: /' -e 's/ into .*$//' "$1"; } # (but for the workspace's name)
+diff <(said "$scratch/file.txt") <(said "$scratch/pg.txt") >"$scratch/said.diff" ||
+    fail "the edits say other things on PostGIS ($scratch/said.diff)"
+"$planatlas" copy "$pg" "$scratch/back/$name" --quiet >/dev/null || fail "copy back"
+/usr/bin/python3 "$compare" "$scratch/file/$name" "$scratch/back/$name" --ignore-column who ||
+    fail "the schema's rows differ from the file's after the same edits"
+log=$(psql -X -At "service=planatlas_test" -c "SELECT string_agg(action, ',' ORDER BY fid) FROM \
+$s.pa_edit_log WHERE who = 'planatlas_owner'")
+[[ $log == ingest,suggest,task_edit,task_merge,task_drop,crosswalk ]] || fail "the schema's edit log: $log"
+psql -X -q "service=planatlas_test" -c "DROP SCHEMA $s CASCADE" >/dev/null 2>&1
+finish "a plan read again and three task corrections: the same rows in the schema as in the file"
