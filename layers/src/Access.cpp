@@ -38,6 +38,9 @@ std::vector<std::string> accessStatements(const std::string& schema, const std::
                   " ON TABLES TO " + r);
     sql.push_back("ALTER DEFAULT PRIVILEGES IN SCHEMA " + s + " GRANT " + sequences +
                   " ON SEQUENCES TO " + r);
+    // The edit log is a history: an editor adds to it and reads it, never rewrites it.
+    if (access == Access::Editor)
+        sql.push_back("REVOKE UPDATE, DELETE, TRUNCATE ON TABLE " + s + ".pa_edit_log FROM " + r);
     return sql;
 }
 

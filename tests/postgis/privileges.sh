@@ -62,6 +62,9 @@ code_a=$(psql -X -At "service=planatlas_test" -c "SELECT code FROM $a.industrial
     fail "editor's link in A: $(cat "$scratch/link.txt")"
 [[ $(psql -X -At "service=planatlas_test" -c "SELECT who FROM $a.pa_edit_log ORDER BY fid DESC LIMIT 1") == planatlas_editor ]] ||
     fail "the editor's link is not in A's edit log as the editor's"
+sql_as planatlas_test_editor "DELETE FROM $a.pa_edit_log" && fail "the editor rewrote A's edit log"
+grep -q "permission denied" "$scratch/sql.txt" || fail "editor deleting the log: $(cat "$scratch/sql.txt")"
+sql_as planatlas_test_editor "UPDATE $a.pa_edit_log SET who = 'someone'" && fail "the editor rewrote A's edit log"
 "$planatlas" link "$(editor $b)" add --task "$task_a" --feature "$code_a" >"$scratch/link.txt" 2>&1
 rc=$?
 [[ $rc == 4 ]] || fail "editor of A linking in B: exit $rc, not 4"
