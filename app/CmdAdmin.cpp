@@ -15,8 +15,10 @@ const Command kAdmin{
     "A reader reads and analyses; an editor also changes rows (links, reviews, imports).\n"
     "Rights on one province's schema give nothing on another's.",
     "Run it as the schema's owner (the role that copied the workspace there). The roles\n"
-    "themselves are made by the database's administrator (CREATE ROLE … LOGIN), each with its\n"
-    "password in the planner's ~/.pgpass, never on a command line.\n"
+    "themselves are made by the database's administrator with\n"
+    "  psql \"service=…\" -v role=NAME -f scripts/postgis/planner_role.sql\n"
+    "which asks for the password and sends it hashed; the planner keeps it in ~/.pgpass,\n"
+    "never on a command line.\n"
     "Example: planatlas admin \"PG:service=planatlas active_schema=thai_nguyen\" grant "
     "lanh_dao --as reader",
     {{"--as", "ACCESS", "reader or editor (with grant)"}},

@@ -70,8 +70,9 @@ void grantAccess(const std::string& connection, const std::string& role, Access 
     try {
         if (db->run("SELECT 1 FROM pg_roles WHERE rolname = ?", {role}).rows.empty())
             throw Error(ErrorKind::Usage, "the database has no role '" + role +
-                                              "'; its administrator creates it (CREATE ROLE … "
-                                              "LOGIN) and gives it a password in .pgpass");
+                                              "'; its administrator makes it with "
+                                              "scripts/postgis/planner_role.sql (the planner "
+                                              "keeps its password in ~/.pgpass)");
         if (db->run("SELECT 1 FROM pg_namespace n JOIN pg_class c ON c.relnamespace = n.oid "
                     "WHERE n.nspname = ? AND c.relname = 'pa_metadata'",
                     {schema})

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL 15 + PostGIS 3.3 cluster on loopback for the tests.
 #   cluster.sh start DIR   initdb into a fresh directory, start it on a free port, make a
-#                          database 'planatlas' with PostGIS and three roles, and write
+#                          database 'planatlas' with PostGIS and four roles, and write
 #                          DIR/pg_service.conf and DIR/pgpass (mode 600) for libpq:
 #                            service planatlas_test    the owner of the database
+#                            planatlas_test_reader, planatlas_test_editor   planners
+#                            planatlas_test_admin   the roles' administrator (CREATEROLE)
 #                          Passwords are random, live only in DIR/pgpass and reach the server
 #                          through psql's standard input, never a command line.
 #   cluster.sh stop DIR    stop the cluster and remove its data directory.
@@ -77,10 +79,12 @@ secret() { head -c 18 /dev/urandom | base64 | tr -d '/+='; }
 owner_pw=$(secret)
 reader_pw=$(secret)
 editor_pw=$(secret)
+admin_pw=$(secret)
 as_pg psql -h "$data" -p "$port" -U postgres -X -q -v ON_ERROR_STOP=1 -d postgres >/dev/null <<SQL
 CREATE ROLE planatlas_owner LOGIN PASSWORD '$owner_pw';
 CREATE ROLE planatlas_reader LOGIN PASSWORD '$reader_pw';
 CREATE ROLE planatlas_editor LOGIN PASSWORD '$editor_pw';
+CREATE ROLE planatlas_admin LOGIN CREATEROLE PASSWORD '$admin_pw';
 CREATE DATABASE planatlas OWNER planatlas_owner;
 \c planatlas
 CREATE EXTENSION postgis;
@@ -107,11 +111,18 @@ host=127.0.0.1
 port=$port
 dbname=planatlas
 user=planatlas_editor
+
+[planatlas_test_admin]
+host=127.0.0.1
+port=$port
+dbname=planatlas
+user=planatlas_admin
 CONF
 cat >"$dir/pgpass" <<PASS
 127.0.0.1:$port:*:planatlas_owner:$owner_pw
 127.0.0.1:$port:*:planatlas_reader:$reader_pw
 127.0.0.1:$port:*:planatlas_editor:$editor_pw
+127.0.0.1:$port:*:planatlas_admin:$admin_pw
 PASS
 chmod 600 "$dir/pgpass"
 echo "PostgreSQL on 127.0.0.1:$port (data $data)"

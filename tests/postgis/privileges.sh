@@ -70,6 +70,19 @@ rc=$?
 [[ $rc == 4 ]] || fail "editor of A linking in B: exit $rc, not 4"
 grep -q "may not read schema '$b'" "$scratch/link.txt" || fail "editor of A in B: $(cat "$scratch/link.txt")"
 
+# A planner's role made by the administrator's script, then given rights by the owner.
+newcomer=planatlas_test_newcomer_$$
+psql -X -q "service=planatlas_test_admin" -v role="$newcomer" -v no_password=1 \
+    -f "$(dirname "${BASH_SOURCE[0]}")/../../scripts/postgis/planner_role.sql" >"$scratch/role.txt" 2>&1 ||
+    fail "planner_role.sql: $(cat "$scratch/role.txt")"
+[[ $(psql -X -At "service=planatlas_test" -c "SELECT rolcanlogin AND NOT rolsuper AND NOT rolcreaterole FROM pg_roles WHERE rolname = '$newcomer'") == t ]] ||
+    fail "planner_role.sql made no plain login role $newcomer"
+psql -X -q "service=planatlas_test_admin" -v role="$newcomer" -v no_password=1 \
+    -f "$(dirname "${BASH_SOURCE[0]}")/../../scripts/postgis/planner_role.sql" >"$scratch/role.txt" 2>&1 ||
+    fail "planner_role.sql run twice: $(cat "$scratch/role.txt")"
+"$planatlas" admin "$(owner $a)" grant "$newcomer" --as reader >/dev/null || fail "grant the new role"
+"$planatlas" admin "$(owner $a)" revoke "$newcomer" >/dev/null || fail "revoke the new role"
+
 # Unknown role, and revoke.
 "$planatlas" admin "$(owner $a)" grant no_such_role --as reader >"$scratch/unknown.txt" 2>&1
 [[ $? == 2 ]] || fail "unknown role: $(cat "$scratch/unknown.txt")"
@@ -78,4 +91,5 @@ grep -q "may not read schema '$b'" "$scratch/link.txt" || fail "editor of A in B
 [[ $? == 4 ]] || fail "the reader still reads A after revoke"
 
 psql -X -q "service=planatlas_test" -c "DROP SCHEMA $a CASCADE" -c "DROP SCHEMA $b CASCADE" >/dev/null 2>&1
+psql -X -q "service=planatlas_test_admin" -c "DROP ROLE $newcomer" >/dev/null 2>&1
 finish "rights as given"
