@@ -94,10 +94,18 @@ void grantAccess(const std::string& connection, const std::string& role, Access 
                             " may not give rights on schema '" + schema + "': only its owner (" +
                             (owner.rows.empty() ? std::string("?") : text(owner.rows[0][0])) +
                             ") or the database's administrator may; nothing was changed");
+        // (A schema of version 5 has no edit log until its owner opens it for writing, which
+        // takes the same rights back from everyone else.)
+        const bool editLog = !db->run("SELECT 1 FROM pg_namespace n JOIN pg_class c ON "
+                                      "c.relnamespace = n.oid WHERE n.nspname = ? AND c.relname = "
+                                      "'pa_edit_log'",
+                                      {schema})
+                                  .rows.empty();
         db->startTransaction();
         try {
             for (const auto& sql : accessStatements(schema, role, access))
-                db->execute(sql);
+                if (editLog || sql.find(".pa_edit_log ") == std::string::npos)
+                    db->execute(sql);
             db->commitTransaction();
         } catch (...) {
             db->rollbackTransaction();

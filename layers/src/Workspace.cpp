@@ -448,6 +448,16 @@ Workspace Workspace::finishOpening(std::unique_ptr<Impl> impl, gis::OpenMode mod
                     // In a schema: the table as PostgreSQL takes it, and its catalogue row
                     // keeping the GeoPackage's statement (for a copy back to a file).
                     impl->query(schema::postgresTable(create));
+                    if (table.name == "pa_edit_log") // a history: editors add, never rewrite
+                        for (const auto& row :
+                             impl->query("SELECT DISTINCT grantee FROM "
+                                         "information_schema.role_table_grants WHERE "
+                                         "table_schema = current_schema() AND table_name = "
+                                         "'pa_edit_log' AND privilege_type IN ('UPDATE', "
+                                         "'DELETE', 'TRUNCATE') AND grantee <> current_user")
+                                 .rows)
+                            impl->query("REVOKE UPDATE, DELETE, TRUNCATE ON pa_edit_log FROM " +
+                                        sqlIdentifier(asText(row[0])));
                     impl->dataset->run(
                         "INSERT INTO gpkg_contents (table_name, data_type, identifier, "
                         "description, last_change, pa_ordinal, pa_create_sql) SELECT ?, "

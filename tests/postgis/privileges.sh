@@ -83,6 +83,24 @@ psql -X -q "service=planatlas_test_admin" -v role="$newcomer" -v no_password=1 \
 "$planatlas" admin "$(owner $a)" grant "$newcomer" --as reader >/dev/null || fail "grant the new role"
 "$planatlas" admin "$(owner $a)" revoke "$newcomer" >/dev/null || fail "revoke the new role"
 
+# A schema of version 5 (before the edit log): an editor is told to wait for the owner, whose
+# first write upgrades it and keeps the log out of the editor's reach.
+c=c_$$
+"$planatlas" copy "$ws_b" "$(owner $c)" --quiet >/dev/null || fail "copy C"
+psql -X -q "service=planatlas_test" -c "DROP TABLE $c.pa_edit_log" \
+    -c "DELETE FROM $c.gpkg_contents WHERE table_name = 'pa_edit_log'" \
+    -c "UPDATE $c.pa_metadata SET value = '5' WHERE key = 'schema_version'" >/dev/null || fail "make C version 5"
+"$planatlas" admin "$(owner $c)" grant planatlas_editor --as editor >/dev/null || fail "grant editor on C (version 5)"
+task_c=$(psql -X -At "service=planatlas_test" -c "SELECT task_id FROM $c.plan_tasks ORDER BY fid LIMIT 1")
+code_c=$(psql -X -At "service=planatlas_test" -c "SELECT code FROM $c.industrial_parks ORDER BY code LIMIT 1")
+"$planatlas" link "$(editor $c)" add --task "$task_c" --feature "$code_c" >"$scratch/v5.txt" 2>&1
+[[ $? == 4 ]] && grep -q "owner must open it for writing once" "$scratch/v5.txt" || fail "editor on version 5: $(cat "$scratch/v5.txt")"
+"$planatlas" link "$(owner $c)" unlocated "$task_c" --reason "chính sách" >/dev/null 2>"$scratch/v5.txt" || fail "owner upgrading C: $(cat "$scratch/v5.txt")"
+[[ $(psql -X -At "service=planatlas_test" -c "SELECT value FROM $c.pa_metadata WHERE key = 'schema_version'") == 6 ]] || fail "C not upgraded"
+"$planatlas" link "$(editor $c)" add --task "$task_c" --feature "$code_c" >"$scratch/v5.txt" 2>&1 || fail "editor after the upgrade: $(cat "$scratch/v5.txt")"
+sql_as planatlas_test_editor "DELETE FROM $c.pa_edit_log" && fail "the editor rewrote C's upgraded edit log"
+psql -X -q "service=planatlas_test" -c "DROP SCHEMA $c CASCADE" >/dev/null 2>&1
+
 # Unknown role, and revoke.
 "$planatlas" admin "$(owner $a)" grant no_such_role --as reader >"$scratch/unknown.txt" 2>&1
 [[ $? == 2 ]] || fail "unknown role: $(cat "$scratch/unknown.txt")"
