@@ -1021,10 +1021,15 @@ private slots:
         {
             pa::gui::SharedWorkspaceDialog dialog(nullptr);
             QVERIFY(dialog.serviceChoice()->findText(QStringLiteral("planatlas_test")) >= 0);
-            QVERIFY2(!dialog.listWorkspaces(QStringLiteral("planatlas_test_reader")),
-                     qPrintable(dialog.status())); // not granted: none to read
+            // A role given no schema (the roles' administrator): none to read, and told why.
+            QVERIFY2(!dialog.listWorkspaces(QStringLiteral("planatlas_test_admin")),
+                     qPrintable(dialog.status()));
             QVERIFY2(dialog.status().contains(QStringLiteral("không có không gian làm việc nào")),
                      qPrintable(dialog.status()));
+            // The reader was not given this schema (other tests may give it theirs meanwhile).
+            dialog.listWorkspaces(QStringLiteral("planatlas_test_reader"));
+            QVERIFY(dialog.workspaceChoice()->findText(QString::fromStdString(schema),
+                                                       Qt::MatchContains) < 0);
             QVERIFY2(dialog.listWorkspaces(QStringLiteral("planatlas_test_editor")),
                      qPrintable(dialog.status()));
             const int at = dialog.workspaceChoice()->findText(QString::fromStdString(schema),
