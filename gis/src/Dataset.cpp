@@ -272,6 +272,18 @@ bool Layer::hasGeometry() const
     return detail::ogrLayer(*this)->GetGeomType() != wkbNone;
 }
 
+std::string Layer::geometryColumn() const
+{
+    const char* column = detail::ogrLayer(*this)->GetGeometryColumn();
+    return column ? column : "";
+}
+
+std::string Layer::fidColumn() const
+{
+    const char* column = detail::ogrLayer(*this)->GetFIDColumn();
+    return column ? column : "";
+}
+
 std::int64_t Layer::featureCount(bool force) const
 {
     detail::ErrorCapture errors;

@@ -142,6 +142,23 @@ std::string Geometry::wkt() const
     return m_impl->geometry->exportToWkt();
 }
 
+std::string Geometry::wkbHex() const
+{
+    if (!m_impl->geometry)
+        return {};
+    std::vector<unsigned char> wkb(m_impl->geometry->WkbSize());
+    if (m_impl->geometry->exportToWkb(wkbNDR, wkb.data(), wkbVariantIso) != OGRERR_NONE)
+        throw GisError("cannot write a " + typeName() + " as WKB");
+    static constexpr char digits[] = "0123456789ABCDEF";
+    std::string hex;
+    hex.reserve(wkb.size() * 2);
+    for (const unsigned char byte : wkb) {
+        hex += digits[byte >> 4];
+        hex += digits[byte & 15];
+    }
+    return hex;
+}
+
 std::string Geometry::typeName() const
 {
     if (!m_impl->geometry)

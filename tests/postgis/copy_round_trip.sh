@@ -68,6 +68,44 @@ for r in c.execute("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY
                 fail "$name: $label writes other bytes on PostGIS"
         fi
     done
+    # Analysed by the database server (--engine database), zonal and corridor give the same
+    # bytes as PlanAtlas's engine on the file; a small layer left to auto stays in PlanAtlas and
+    # says why; the server is refused for a file.
+    has_prices=$(db -c "SELECT count(*) FROM information_schema.tables WHERE table_schema = '$schema' AND table_name = 'land_price_illustrative'")
+    if [[ $has_prices == 1 ]]; then
+        i=0
+        for analysis in "zonal --values land_price_illustrative" \
+            "zonal --values land_price_illustrative --units districts_pre2025" \
+            "zonal --values land_price_illustrative --kinds agri_zone" \
+            "corridor --distance-km 5 --layer land_price_illustrative" \
+            "corridor --distance-km 2 --layer industrial_parks" \
+            "corridor --distance-km 1 --layer urban_centres"; do
+            i=$((i + 1))
+            # shellcheck disable=SC2086
+            "$planatlas" analyze "$workspace" $analysis -o "$scratch/$name/server$i.a.csv" >/dev/null 2>&1 ||
+                fail "$name: $analysis on the file"
+            # shellcheck disable=SC2086
+            "$planatlas" analyze "$pg" $analysis --engine database -o "$scratch/$name/server$i.db.csv" \
+                >/dev/null 2>"$scratch/$name/server$i.err" ||
+                fail "$name: $analysis in the database: $(cat "$scratch/$name/server$i.err")"
+            grep -q "computed in the database server" "$scratch/$name/server$i.err" ||
+                fail "$name: $analysis does not say it ran in the database: $(cat "$scratch/$name/server$i.err")"
+            cmp -s "$scratch/$name/server$i.a.csv" "$scratch/$name/server$i.db.csv" ||
+                fail "$name: $analysis writes other bytes in the database ($scratch/$name/server$i.*.csv)"
+        done
+        [[ $i == 6 ]] || fail "$name: $i analyses in the database, not 6"
+        "$planatlas" analyze "$pg" zonal --values land_price_illustrative -o "$scratch/$name/auto.csv" \
+            >/dev/null 2>"$scratch/$name/auto.err" || fail "$name: zonal left to auto"
+        grep -q "computed in PlanAtlas: layer 'land_price_illustrative' has [0-9]* features, fewer" "$scratch/$name/auto.err" ||
+            fail "$name: auto does not say why PlanAtlas computed: $(cat "$scratch/$name/auto.err")"
+        "$planatlas" analyze "$workspace" zonal --values land_price_illustrative --engine database \
+            -o "$scratch/$name/file.csv" >"$scratch/$name/file.err" 2>&1
+        rc=$?
+        [[ $rc == 2 ]] || fail "$name: --engine database on a file exits $rc, not 2"
+        grep -q "engine: cannot analyse in the database: the workspace is a file" "$scratch/$name/file.err" ||
+            fail "$name: --engine database on a file: $(cat "$scratch/$name/file.err")"
+        [[ ! -e $scratch/$name/file.csv ]] || fail "$name: a refused analysis wrote its table"
+    fi
     # The programme map with every map sheet under it: the same pixels from the schema (whose
     # sheets GDAL reads from a GeoPackage copy made in memory).
     sheets=()

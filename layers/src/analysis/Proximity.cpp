@@ -1,5 +1,6 @@
 #include "planatlas/layers/analysis/Proximity.h"
 
+#include "InDatabase_p.h"
 #include "Units_p.h"
 #include "planatlas/gis/Dataset.h"
 #include "planatlas/gis/Prepared.h"
@@ -9,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <functional>
 #include <future>
 #include <limits>
@@ -179,9 +181,67 @@ AccessResult access(layers::Workspace& ws, const std::string& target,
     return result;
 }
 
+namespace {
+
+/// corridorOfLayer() in the database server: the network, cut into pieces of at most 64
+/// vertices, is sent with the statement; a feature is within when its repaired geometry comes
+/// within @p d of some piece (the least distance to the network is the least to its pieces).
+/// Each feature is taken by the horizontal strip of the reach holding its envelope's centre, so
+/// that the strips (run on several connections) share none.
+void measureInDatabase(layers::Workspace& ws, detail::InputLayer& input,
+                       const gis::Geometry& network, double d, LayerCorridorResult& result,
+                       const layers::Progress& progress)
+{
+    const auto t = detail::databaseTable(ws, input);
+    const auto e = network.envelope();
+    result.read = result.features; // every feature is looked at, in the server
+    if (!e)
+        return;
+    const gis::Envelope reach{e->minX - d, e->minY - d, e->maxX + d, e->maxY + d};
+    const bool polygons = input.table().geometryFamily() == gis::GeometryFamily::Polygon;
+    const std::size_t parts = 8;
+    const std::string lines = detail::geometrySql(network, t.srid);
+    const std::string g = "s." + t.geometry;
+    std::vector<std::pair<std::int64_t, double>> slots(parts);
+    detail::runInDatabase(
+        ws, parts,
+        [&](std::size_t k) {
+            const auto strip = detail::stripSql(g, reach, k, parts, t.srid);
+            char dText[40];
+            std::snprintf(dText, sizeof dText, "%.17g", d);
+            return "WITH piece AS (SELECT ST_Subdivide(" + lines +
+                   ", 64) AS g), near AS (SELECT DISTINCT s." + t.fid + " AS fid FROM piece JOIN " +
+                   t.table + " s ON " + g + " && ST_Expand(piece.g, " + dText + ") AND " + strip +
+                   " CROSS JOIN LATERAL (SELECT " +
+                   detail::repairedSql(g, input.table().geometryFamily()) +
+                   " AS g) f WHERE ST_DWithin(f.g, piece.g, " + dText +
+                   ")) SELECT count(*) AS within, " +
+                   (polygons ? "coalesce(sum(ST_Area(" +
+                                   detail::repairedSql(g, input.table().geometryFamily()) + ")), 0)"
+                             : std::string("0")) +
+                   "::double precision AS area FROM near JOIN " + t.table + " s ON s." + t.fid +
+                   " = near.fid";
+        },
+        [&](std::size_t k, const gis::SqlResult& rows) {
+            if (!rows.rows.empty())
+                slots[k] = {static_cast<std::int64_t>(detail::realOf(rows.rows[0][0])),
+                            detail::realOf(rows.rows[0][1])};
+        },
+        progress, "corridor");
+    double areaM2 = 0;
+    for (const auto& [within, area] : slots) {
+        result.within += within;
+        areaM2 += area;
+    }
+    result.withinAreaHa = areaM2 / 10000.0;
+    progress.update(1.0, "corridor");
+}
+
+} // namespace
+
 LayerCorridorResult corridorOfLayer(layers::Workspace& ws, const std::string& layer,
                                     double distanceKm, const std::vector<std::string>& statuses,
-                                    const layers::Progress& progress)
+                                    const layers::Progress& progress, Engine engine)
 {
     LayerCorridorResult result;
     result.layer = layer;
@@ -198,6 +258,11 @@ LayerCorridorResult corridorOfLayer(layers::Workspace& ws, const std::string& la
     const double d = distanceKm * 1000.0;
     // All features count toward the total (the GeoPackage keeps the count).
     result.features = table->featureCount(true);
+    result.engine = detail::chooseEngine(ws, input, engine);
+    if (result.engine.database) {
+        measureInDatabase(ws, input, network, d, result, progress);
+        return result;
+    }
     const bool polygons = table->geometryFamily() == gis::GeometryFamily::Polygon;
     // Cells wholly inside the buffer by d are within reach without measuring (its arcs are
     // chords inside the true distance); cells wholly outside a buffer 3 % wider (more than

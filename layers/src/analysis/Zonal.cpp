@@ -1,5 +1,6 @@
 #include "planatlas/layers/analysis/Zonal.h"
 
+#include "InDatabase_p.h"
 #include "Units_p.h"
 #include "planatlas/gis/Dataset.h"
 #include "planatlas/gis/Error.h"
@@ -13,6 +14,7 @@
 #include "planatlas/layers/Text.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -136,6 +138,74 @@ private:
     double m_margin, m_width, m_height;
     std::vector<std::optional<gis::Geometry>> m_pieces;
 };
+
+/// The statistics of the value polygons of @p table under each of @p zones (workspace CRS),
+/// measured by the database server. The zones are sent with the statements, a few to each
+/// (parts run on several connections at once); a zone of many vertices is cut into pieces, and
+/// a value polygon meeting several pieces of one zone counts once, with the sum of its pieces'
+/// areas. Each zone is measured whole by one statement, so its sums do not depend on the
+/// threads. The same areas as the embedded engine: whole when the zone contains the polygon,
+/// cut otherwise, repaired as InputLayer repairs it.
+std::vector<Accumulator> measureInDatabase(layers::Workspace& ws, detail::InputLayer& table,
+                                           const std::string& field,
+                                           const std::vector<const gis::Geometry*>& zones,
+                                           const layers::Progress& progress, std::string_view stage)
+{
+    std::vector<Accumulator> total(zones.size());
+    std::vector<std::size_t> measured; // the zones with a geometry
+    for (std::size_t i = 0; i < zones.size(); ++i)
+        if (!zones[i]->isEmpty())
+            measured.push_back(i);
+    if (measured.empty())
+        return total;
+    const auto t = detail::databaseTable(ws, table);
+    const std::size_t parts = std::min<std::size_t>(measured.size(), 16);
+    const std::string value = gis::sqlIdentifier(field);
+    std::vector<std::vector<std::pair<std::size_t, Accumulator>>> slots(parts);
+    const std::function<std::string(std::size_t)> statement = [&](std::size_t k) {
+        std::string values;
+        for (std::size_t j = k; j < measured.size(); j += parts)
+            values += (values.empty() ? "" : ", ") + std::string("(") +
+                      std::to_string(measured[j]) + ", " +
+                      detail::geometrySql(*zones[measured[j]], t.srid) + ")";
+        // A zone of many vertices is cut into pieces of at most 256, each tested on its own (the
+        // server's prepared geometries and intersections then cost what a piece costs); a small
+        // one is used whole, as cutting it costs more than it saves. The hits are kept before
+        // they are grouped, so that the sort carries numbers, not geometries.
+        return "WITH z(i, g) AS (VALUES " + values +
+               "), piece AS (SELECT i, g FROM z WHERE ST_NPoints(g) <= 1024 UNION ALL "
+               "SELECT i, ST_Subdivide(g, 256) FROM z WHERE ST_NPoints(g) > 1024), "
+               "hit AS MATERIALIZED (SELECT piece.i, p.fid, p.v, CASE WHEN "
+               "ST_Contains(piece.g, p.g) THEN ST_Area(p.g) ELSE "
+               "ST_Area(ST_Intersection(piece.g, p.g)) END AS a FROM piece CROSS JOIN LATERAL "
+               "(SELECT s." +
+               t.fid + " AS fid, s." + value + "::double precision AS v, " +
+               detail::repairedSql("s." + t.geometry) + " AS g FROM " + t.table + " s WHERE s." +
+               t.geometry + " && piece.g AND s." + value +
+               " IS NOT NULL) p WHERE ST_Intersects(piece.g, p.g)), "
+               "per AS (SELECT i, fid, min(v) AS v, sum(a) AS a FROM hit GROUP BY i, fid) "
+               "SELECT i, sum(a * v) AS weighted, sum(a) AS covered, min(v) AS least, "
+               "max(v) AS most, count(*) AS n FROM per WHERE a > 0 GROUP BY i ORDER BY i";
+    };
+    detail::runInDatabase(
+        ws, parts, statement,
+        [&](std::size_t k, const gis::SqlResult& rows) {
+            for (const auto& row : rows.rows) {
+                Accumulator acc;
+                acc.weighted = detail::realOf(row[1]);
+                acc.covered = detail::realOf(row[2]);
+                acc.min = detail::realOf(row[3]);
+                acc.max = detail::realOf(row[4]);
+                acc.n = static_cast<std::int64_t>(detail::realOf(row[5]));
+                slots[k].emplace_back(static_cast<std::size_t>(detail::realOf(row[0])), acc);
+            }
+        },
+        progress, stage);
+    for (const auto& slot : slots)
+        for (const auto& [i, acc] : slot)
+            total[i] = acc;
+    return total;
+}
 
 /// A raster named by "FILE" or "FILE:BAND" (band 1 by default); nullopt when @p values names
 /// no existing file (then it is a layer name).
@@ -280,7 +350,8 @@ ZonalResult zonal(layers::Workspace& ws, const std::string& values,
 }
 
 ZonalResult zonal(layers::Workspace& ws, const std::string& values,
-                  const std::vector<std::string>& kinds, const layers::Progress& progress)
+                  const std::vector<std::string>& kinds, const layers::Progress& progress,
+                  Engine engine)
 {
     for (const auto& k : kinds)
         if (!layers::findKind(k))
@@ -332,7 +403,16 @@ ZonalResult zonal(layers::Workspace& ws, const std::string& values,
             result.rows.push_back(std::move(row));
         }
     }
-    if (table) {
+    if (table)
+        result.engine = detail::chooseEngine(ws, *table, engine);
+    if (table && result.engine.database) {
+        std::vector<const gis::Geometry*> pointers;
+        for (const auto& z : zones)
+            pointers.push_back(&z);
+        const auto acc = measureInDatabase(ws, *table, result.field, pointers, progress, "zonal");
+        for (std::size_t i = 0; i < zones.size(); ++i)
+            acc[i].fill(result.rows[i], zones[i].area());
+    } else if (table) {
         // Each feature, a chunk: its value polygons read through the R-tree on the thread's own
         // connection, tested against the feature prepared on that thread.
         const auto source = table->source({result.field});
@@ -378,8 +458,20 @@ ZonalResult zonal(layers::Workspace& ws, const std::string& values,
     return result;
 }
 
+namespace {
+/// zonalByUnits()'s statistics per unit, by the database server or by PlanAtlas's threads.
+std::vector<Accumulator> unitsInDatabase(layers::Workspace& ws, detail::InputLayer& table,
+                                         const std::string& field,
+                                         const std::vector<detail::Unit>& units,
+                                         const layers::Progress& progress);
+std::vector<Accumulator> unitsInPlanAtlas(detail::InputLayer& table, const std::string& field,
+                                          const std::vector<detail::Unit>& units,
+                                          const layers::Progress& progress);
+} // namespace
+
 ZonalResult zonalByUnits(layers::Workspace& ws, const std::string& values,
-                         const std::string& unitsLayer, const layers::Progress& progress)
+                         const std::string& unitsLayer, const layers::Progress& progress,
+                         Engine engine)
 {
     ZonalResult result;
     const auto units = detail::readUnits(ws, unitsLayer, &result.notes); // in code order
@@ -411,13 +503,43 @@ ZonalResult zonalByUnits(layers::Workspace& ws, const std::string& values,
         return result;
     }
     auto table = valueLayer(ws, values, result);
+    result.engine = detail::chooseEngine(ws, table, engine);
+    const auto acc = result.engine.database
+                         ? unitsInDatabase(ws, table, result.field, units, progress)
+                         : unitsInPlanAtlas(table, result.field, units, progress);
+    for (std::size_t i = 0; i < units.size(); ++i) {
+        auto row = unitRow(i);
+        acc[i].fill(row, units[i].geometry.area());
+        result.rows.push_back(std::move(row));
+    }
+    progress.update(1.0, "zonal by unit");
+    return result;
+}
+
+namespace {
+
+std::vector<Accumulator> unitsInDatabase(layers::Workspace& ws, detail::InputLayer& table,
+                                         const std::string& field,
+                                         const std::vector<detail::Unit>& units,
+                                         const layers::Progress& progress)
+{
+    std::vector<const gis::Geometry*> pointers;
+    for (const auto& unit : units)
+        pointers.push_back(&unit.geometry);
+    return measureInDatabase(ws, table, field, pointers, progress, "zonal by unit");
+}
+
+std::vector<Accumulator> unitsInPlanAtlas(detail::InputLayer& table, const std::string& field,
+                                          const std::vector<detail::Unit>& units,
+                                          const layers::Progress& progress)
+{
     // Shared by the threads, read only: the units and their cell grids. Each thread prepares
     // the units again, indexes them and cuts its own tiles: GEOS prepared geometries, trees and
     // the tiles' cache belong to one thread.
     std::vector<gis::CellClassifier> cells;
     for (const auto& unit : units)
         cells.emplace_back(gis::PreparedGeometry(unit.geometry), *unit.geometry.envelope());
-    const auto source = table.source({result.field});
+    const auto source = table.source({field});
     const auto chunks = source.fidChunks();
     // One slot of statistics per chunk, merged in chunk order: the same sums in the same order
     // on one thread or several.
@@ -479,13 +601,9 @@ ZonalResult zonalByUnits(layers::Workspace& ws, const std::string& values,
     for (const auto& slot : slots)
         for (std::size_t i = 0; i < slot.size(); ++i)
             acc[i].merge(slot[i]);
-    for (std::size_t i = 0; i < units.size(); ++i) {
-        auto row = unitRow(i);
-        acc[i].fill(row, units[i].geometry.area());
-        result.rows.push_back(std::move(row));
-    }
-    progress.update(1.0, "zonal by unit");
-    return result;
+    return acc;
 }
+
+} // namespace
 
 } // namespace pa::analysis

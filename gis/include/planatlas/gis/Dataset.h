@@ -85,6 +85,10 @@ public:
     geometryTypeName() const; ///< e.g. "Multi Polygon", "None", "Unknown (any)"
     [[nodiscard]] GeometryFamily geometryFamily() const; ///< Collection also for "Unknown"
     [[nodiscard]] bool hasGeometry() const;
+    /// The names of the geometry and FID columns in the database ("geom", "fid"); empty when
+    /// the driver has none (a shapefile's FID).
+    [[nodiscard]] std::string geometryColumn() const;
+    [[nodiscard]] std::string fidColumn() const;
     /// Feature count; -1 when the driver cannot tell without a scan and @p force is false.
     [[nodiscard]] std::int64_t featureCount(bool force = true) const;
     [[nodiscard]] std::optional<Envelope> extent() const;

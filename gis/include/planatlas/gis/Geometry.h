@@ -91,6 +91,9 @@ public:
     [[nodiscard]] bool isNull() const;
     [[nodiscard]] bool isEmpty() const;
     [[nodiscard]] std::string wkt() const;
+    /// The ISO WKB, little-endian, as hexadecimal text: every coordinate exactly (wkt() rounds),
+    /// for a geometry sent to a database in SQL. Empty for a null geometry.
+    [[nodiscard]] std::string wkbHex() const;
     [[nodiscard]] std::string typeName() const;  ///< OGR's name, e.g. "Multi Polygon"
     [[nodiscard]] GeometryFamily family() const; ///< multi types map to their single family
     [[nodiscard]] bool hasZ() const;

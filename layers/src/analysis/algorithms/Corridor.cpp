@@ -40,13 +40,15 @@ Algorithm corridorAlgorithm()
           .titleVi = "Lớp đếm",
           .titleEn = "Layer to count",
           .help = "count this layer's features (e.g. parcels) within the distance",
-          .metavar = "LAYER"}},
+          .metavar = "LAYER"},
+         engineParameter()},
         [](layers::Workspace& ws, const ParameterValues& v, const layers::Progress& progress) {
             const double distance = v.number("distance_km", 5.0);
             const auto statuses = v.list("status");
             Result out;
             if (v.has("layer")) {
-                auto r = corridorOfLayer(ws, v.text("layer"), distance, statuses, progress);
+                auto r = corridorOfLayer(ws, v.text("layer"), distance, statuses, progress,
+                                         engineFrom(v.text("engine")));
                 out.tables.push_back(
                     {"corridor_layer",
                      {{"layer"},
@@ -58,6 +60,11 @@ Algorithm corridorAlgorithm()
                      {}});
                 out.summary = {
                     {"layer", r.layer}, {"distance_km", r.distanceKm}, {"features_read", r.read}};
+                if (!r.engine.reason.empty()) {
+                    out.summary.emplace_back("engine",
+                                             r.engine.database ? "database" : "planatlas");
+                    out.messages.push_back(r.engine.reason);
+                }
                 if (r.read < r.features)
                     out.messages.push_back(
                         std::to_string(r.read) + " of the " + std::to_string(r.features) +

@@ -39,15 +39,22 @@ Algorithm zonalAlgorithm()
           .help = "polygon layer of units to report instead of programme features",
           .metavar = "LAYER",
           .layerKinds = {"admin_*", "analysis_grid"},
-          .polygonsOnly = true}},
+          .polygonsOnly = true},
+         engineParameter()},
         [](layers::Workspace& ws, const ParameterValues& v, const layers::Progress& progress) {
-            auto r = v.has("units") ? zonalByUnits(ws, v.text("values"), v.text("units"), progress)
-                                    : zonal(ws, v.text("values"), v.list("kinds"), progress);
+            const auto engine = engineFrom(v.text("engine"));
+            auto r = v.has("units")
+                         ? zonalByUnits(ws, v.text("values"), v.text("units"), progress, engine)
+                         : zonal(ws, v.text("values"), v.list("kinds"), progress, engine);
             Result out{
                 {tables::zonal(r)}, {{"values", r.valuesLayer}, {"field", r.field}}, {}, r.notes};
             if (r.raster) {
                 out.summary.emplace_back("raster_crs", r.rasterCrs);
                 out.summary.emplace_back("reprojected", r.reprojected);
+            }
+            if (!r.engine.reason.empty()) {
+                out.summary.emplace_back("engine", r.engine.database ? "database" : "planatlas");
+                out.messages.push_back(r.engine.reason);
             }
             if (r.reprojected)
                 out.messages.push_back("features reprojected from " + ws.crs().label() +

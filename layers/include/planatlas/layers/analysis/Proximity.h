@@ -5,6 +5,7 @@
 
 #include "planatlas/layers/Progress.h"
 #include "planatlas/layers/Workspace.h"
+#include "planatlas/layers/analysis/Engine.h"
 #include "planatlas/layers/analysis/Notes.h"
 
 #include <map>
@@ -53,6 +54,7 @@ struct LayerCorridorResult
     std::int64_t read = 0;
     double withinAreaHa = 0; ///< polygons: the area of those within
     InputNotes notes;
+    EngineChoice engine; ///< where the layer was measured, and why
 };
 
 /// Features of @p layer within @p distanceKm of an expressway (exact distance, as ST_DWithin):
@@ -60,7 +62,8 @@ struct LayerCorridorResult
 LayerCorridorResult corridorOfLayer(layers::Workspace& workspace, const std::string& layer,
                                     double distanceKm,
                                     const std::vector<std::string>& statuses = {},
-                                    const layers::Progress& progress = {});
+                                    const layers::Progress& progress = {},
+                                    Engine engine = Engine::Auto);
 
 /// @p target: "expressway", "urban_centre" or "urban_centre:TIER" (provincial, subregional,
 /// district, commune_cluster). Rows for industrial kinds and agricultural zones.

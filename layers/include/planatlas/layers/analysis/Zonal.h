@@ -6,6 +6,7 @@
 
 #include "planatlas/layers/Progress.h"
 #include "planatlas/layers/Workspace.h"
+#include "planatlas/layers/analysis/Engine.h"
 #include "planatlas/layers/analysis/Notes.h"
 
 #include <optional>
@@ -35,6 +36,7 @@ struct ZonalResult
     std::string rasterCrs;
     bool reprojected = false;
     std::vector<ZonalRow> rows; ///< by kind then code
+    EngineChoice engine;        ///< a value layer: where it was measured, and why
     InputNotes notes;           ///< of the programme layers or units (not of the value polygons)
 };
 
@@ -46,13 +48,16 @@ ZonalResult zonal(layers::Workspace& workspace, const std::string& values,
                   const layers::Progress& progress = {});
 /// The same, only for features of @p kinds (e.g. {"industrial_park"}); all programme kinds when
 /// empty. Throws layers::Error(Usage) for an unknown kind.
+/// A value layer of a PostGIS workspace is measured where @p engine says (analysis/Engine.h).
 ZonalResult zonal(layers::Workspace& workspace, const std::string& values,
-                  const std::vector<std::string>& kinds, const layers::Progress& progress = {});
+                  const std::vector<std::string>& kinds, const layers::Progress& progress = {},
+                  Engine engine = Engine::Auto);
 
 /// The same statistics per unit of @p unitsLayer (districts, a grid) instead of per programme
 /// feature: one pass over the value polygons, each assigned to the units it meets (a unit
 /// prepared once; only polygons crossing a unit's edge are cut).
 ZonalResult zonalByUnits(layers::Workspace& workspace, const std::string& values,
-                         const std::string& unitsLayer, const layers::Progress& progress = {});
+                         const std::string& unitsLayer, const layers::Progress& progress = {},
+                         Engine engine = Engine::Auto);
 
 } // namespace pa::analysis

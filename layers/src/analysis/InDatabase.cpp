@@ -1,0 +1,189 @@
+#include "InDatabase_p.h"
+#include "planatlas/gis/Error.h"
+#include "planatlas/layers/Errors.h"
+#include "planatlas/layers/Parallel.h"
+#include "planatlas/layers/analysis/Algorithm.h"
+
+#include <cstdio>
+#include <memory>
+
+namespace pa::analysis {
+
+Engine engineFrom(const std::string& choice)
+{
+    if (choice.empty() || choice == "auto")
+        return Engine::Auto;
+    if (choice == "planatlas")
+        return Engine::PlanAtlas;
+    if (choice == "database")
+        return Engine::Database;
+    throw layers::ParameterError("engine",
+                                 "must be auto, planatlas or database, not '" + choice + "'");
+}
+
+Parameter engineParameter()
+{
+    return {.name = "engine",
+            .type = Parameter::Type::Choice,
+            .titleVi = "Nơi tính toán",
+            .titleEn = "Computed by",
+            .help = "where a large layer of a PostGIS workspace is analysed: auto (the database "
+                    "from " +
+                    std::to_string(kDatabaseFromFeatures) +
+                    " features), planatlas (rows read here), database (SQL in the server)",
+            .metavar = "E",
+            .defaultValue = "auto",
+            .choices = {"auto", "planatlas", "database"},
+            .choiceTitlesVi = {"Tự động", "PlanAtlas", "Máy chủ cơ sở dữ liệu"},
+            .choiceTitlesEn = {"Automatic", "PlanAtlas", "Database server"}};
+}
+
+namespace detail {
+
+namespace {
+
+/// 736578 → "736 578", as the sentences write counts.
+std::string grouped(long long n)
+{
+    const auto digits = std::to_string(n < 0 ? -n : n);
+    std::string out = n < 0 ? "-" : "";
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0)
+            out += ' ';
+        out += digits[i];
+    }
+    return out;
+}
+
+} // namespace
+
+EngineChoice chooseEngine(layers::Workspace& ws, InputLayer& input, Engine requested)
+{
+    const std::string layer = "'" + input.name() + "'";
+    if (requested == Engine::PlanAtlas)
+        return {false, "computed in PlanAtlas, as asked (--engine planatlas)"};
+    auto refuse = [&](const std::string& why) {
+        if (requested == Engine::Database)
+            throw layers::ParameterError("engine", "cannot analyse in the database: " + why);
+        return EngineChoice{false, ws.isShared() ? "computed in PlanAtlas: " + why : ""};
+    };
+    if (!ws.isShared())
+        return refuse("the workspace is a file; only a workspace kept in PostgreSQL has a "
+                      "database server to do the work");
+    if (!input.exists() || input.table().geometryColumn().empty() ||
+        input.table().fidColumn().empty())
+        return refuse("layer " + layer + " is not a table with a geometry column");
+    if (input.reprojected())
+        return refuse("layer " + layer +
+                      " is stored in another CRS than the workspace's, and PlanAtlas reprojects "
+                      "it as it reads");
+    const auto count = input.table().featureCount(true);
+    const std::string counted = "layer " + layer + " has " + grouped(count) + " features";
+    if (requested == Engine::Auto && count < kDatabaseFromFeatures)
+        return {false, "computed in PlanAtlas: " + counted + ", fewer than the " +
+                           grouped(kDatabaseFromFeatures) + " worth a statement in the server"};
+    return {true,
+            "computed in the database server (PostGIS, " + std::to_string(layers::workerThreads()) +
+                " connections in parallel): " + counted +
+                (requested == Engine::Database
+                     ? " (--engine database)"
+                     : " (from " + grouped(kDatabaseFromFeatures) + " the server does the work)")};
+}
+
+DatabaseTable databaseTable(layers::Workspace& ws, InputLayer& input)
+{
+    DatabaseTable t;
+    const auto schema = gis::connectionKeyword(ws.path(), "active_schema");
+    t.table = gis::sqlIdentifier(schema) + "." + gis::sqlIdentifier(input.name());
+    t.geometry = gis::sqlIdentifier(input.table().geometryColumn());
+    t.fid = gis::sqlIdentifier(input.table().fidColumn());
+    const auto rows = ws.dataset()
+                          .execute("SELECT Find_SRID(" + gis::sqlLiteral(schema) + ", " +
+                                   gis::sqlLiteral(input.name()) + ", " +
+                                   gis::sqlLiteral(input.table().geometryColumn()) + ")")
+                          .rows;
+    if (rows.empty() || !std::holds_alternative<std::int64_t>(rows[0][0]))
+        throw layers::Error(layers::ErrorKind::Input,
+                            "layer '" + input.name() + "' has no SRID in geometry_columns");
+    t.srid = static_cast<int>(std::get<std::int64_t>(rows[0][0]));
+    return t;
+}
+
+std::string repairedSql(const std::string& column, gis::GeometryFamily family)
+{
+    const char* type = family == gis::GeometryFamily::Point  ? "1"
+                       : family == gis::GeometryFamily::Line ? "2"
+                                                             : "3";
+    return "CASE WHEN ST_IsValid(" + column + ") THEN " + column +
+           " ELSE ST_CollectionExtract(ST_MakeValid(" + column + "), " + type + ") END";
+}
+
+std::string geometrySql(const gis::Geometry& geometry, int srid)
+{
+    return "ST_GeomFromWKB(decode('" + geometry.wkbHex() + "', 'hex'), " + std::to_string(srid) +
+           ")";
+}
+
+std::string stripSql(const std::string& column, const gis::Envelope& extent, std::size_t k,
+                     std::size_t parts, int srid)
+{
+    const double height = (extent.maxY - extent.minY) / static_cast<double>(parts);
+    const double y0 = extent.minY + height * static_cast<double>(k), y1 = y0 + height;
+    const double far = 1e30; // beyond any coordinate: the outer strips are open
+    const std::string centre = "(ST_YMin(" + column + ") + ST_YMax(" + column + ")) / 2";
+    char sql[600];
+    std::snprintf(sql, sizeof sql, "%s && ST_MakeEnvelope(%.17g, %.17g, %.17g, %.17g, %d)",
+                  column.c_str(), k == 0 ? -far : extent.minX, k == 0 ? -far : y0,
+                  k + 1 == parts ? far : extent.maxX, k + 1 == parts ? far : y1, srid);
+    std::string condition = sql;
+    if (k > 0) {
+        std::snprintf(sql, sizeof sql, " AND %s >= %.17g", centre.c_str(), y0);
+        condition += sql;
+    }
+    if (k + 1 < parts) {
+        std::snprintf(sql, sizeof sql, " AND %s < %.17g", centre.c_str(), y1);
+        condition += sql;
+    }
+    return condition;
+}
+
+void runInDatabase(layers::Workspace& ws, std::size_t parts,
+                   const std::function<std::string(std::size_t)>& statementOfPart,
+                   const std::function<void(std::size_t, const gis::SqlResult&)>& collect,
+                   const layers::Progress& progress, std::string_view stage)
+{
+    const std::string where = ws.path();
+    layers::forEachChunk(parts, layers::workerThreads(), progress, stage, [&] {
+        // Each thread its own connection: one server backend per thread working at once.
+        auto connection = std::make_shared<gis::Dataset>(
+            gis::Dataset::openVector(where, gis::OpenMode::ReadOnly));
+        // PostGIS functions are costed high, which sends every statement through the JIT
+        // compiler: a fifth of a second each, for calls that spend their time in GEOS.
+        connection->execute("SET jit = off");
+        return [&, connection](std::size_t part) {
+            gis::SqlResult rows;
+            try {
+                rows = connection->execute(statementOfPart(part));
+            } catch (const gis::GisError& e) {
+                throw layers::Error(layers::ErrorKind::Input,
+                                    std::string(stage) +
+                                        " in the database server failed: " + e.what());
+            }
+            collect(part, rows);
+        };
+    });
+}
+
+double realOf(const gis::FieldValue& value)
+{
+    if (const auto* d = std::get_if<double>(&value))
+        return *d;
+    if (const auto* i = std::get_if<std::int64_t>(&value))
+        return static_cast<double>(*i);
+    if (const auto* s = std::get_if<std::string>(&value))
+        return std::stod(*s);
+    return 0.0;
+}
+
+} // namespace detail
+} // namespace pa::analysis
