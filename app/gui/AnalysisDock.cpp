@@ -367,6 +367,12 @@ void AnalysisDock::setWorkspace(const QString& path, layers::Workspace* ws, cons
     }
     m_overlapPlaces.clear();
     fillLayerChoices(ws);
+    // Where to compute is a choice only where there is a database server to do it.
+    const bool shared = ws != nullptr && ws->isShared();
+    for (auto& page : m_pages)
+        for (auto& field : page.fields)
+            if (field.parameter->name == "engine")
+                page.form->setRowVisible(field.widget, shared);
     retranslateUi();
 }
 

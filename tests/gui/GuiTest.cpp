@@ -425,6 +425,9 @@ private slots:
             {"density", {"density", "--units", units}},
         };
         QCOMPARE(cases.size(), pa::analysis::algorithms().size());
+        // A file has no database server: where to compute is no choice here.
+        auto* engine = dock->findChild<QComboBox*>(QStringLiteral("zonal.engine"));
+        QVERIFY(engine && engine->isHidden());
         pa::test::TempDir dir;
         for (const auto& [name, args] : cases) {
             QSignalSpy done(dock, &pa::gui::AnalysisDock::finished);
@@ -1058,6 +1061,14 @@ private slots:
         QVERIFY(a->workspace() && drawn(*a));
         const auto b = window("PG:service=planatlas_test_editor active_schema=" + schema);
         QVERIFY(b->workspace() && drawn(*b));
+        // A shared workspace's large layers may be analysed by the database server: the zonal
+        // and corridor forms offer the choice, automatic at first.
+        for (const char* field : {"zonal.engine", "corridor.engine"}) {
+            auto* engine = b->analyses()->findChild<QComboBox*>(QString::fromLatin1(field));
+            QVERIFY2(engine && !engine->isHidden(), field);
+            QCOMPARE(engine->currentData().toString(), QStringLiteral("auto"));
+            QCOMPARE(engine->currentText(), QStringLiteral("Tự động"));
+        }
         QVERIFY2(b->windowTitle().contains(QString::fromStdString(schema)) &&
                      !b->windowTitle().contains(QStringLiteral("PG:")),
                  qPrintable(b->windowTitle()));
