@@ -238,8 +238,9 @@ Side openSource(const std::string& given)
     if (version != kSchemaVersion)
         throw copyError("workspace '" + name + "' has schema version " + std::to_string(version) +
                         ", this PlanAtlas copies version " + std::to_string(kSchemaVersion) +
-                        "; open it for writing once with this PlanAtlas (e.g. planatlas "
-                        "validate) to bring it up to date");
+                        "; bring it up to date by writing to it once with this PlanAtlas, e.g. "
+                        "planatlas qgis '" +
+                        name + "' (which also writes its QGIS project again)");
     return side;
 }
 

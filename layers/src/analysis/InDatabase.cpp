@@ -160,6 +160,8 @@ void runInDatabase(layers::Workspace& ws, std::size_t parts,
         // PostGIS functions are costed high, which sends every statement through the JIT
         // compiler: a fifth of a second each, for calls that spend their time in GEOS.
         connection->execute("SET jit = off");
+        // What a statement keeps (the hits before they are summed) stays in memory.
+        connection->execute("SET work_mem = '64MB'");
         return [&, connection](std::size_t part) {
             gis::SqlResult rows;
             try {

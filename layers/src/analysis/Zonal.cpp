@@ -173,9 +173,9 @@ std::vector<Accumulator> measureInDatabase(layers::Workspace& ws, detail::InputL
         // one is used whole, as cutting it costs more than it saves. The hits are kept before
         // they are grouped, so that the sort carries numbers, not geometries.
         return "WITH z(i, g) AS (VALUES " + values +
-               "), piece AS (SELECT i, g FROM z WHERE ST_NPoints(g) <= 1024 UNION ALL "
-               "SELECT i, ST_Subdivide(g, 256) FROM z WHERE ST_NPoints(g) > 1024), "
-               "hit AS MATERIALIZED (SELECT piece.i, p.fid, p.v, CASE WHEN "
+               "), piece AS (SELECT i, g, false AS cut FROM z WHERE ST_NPoints(g) <= 1024 "
+               "UNION ALL SELECT i, ST_Subdivide(g, 256), true FROM z WHERE ST_NPoints(g) > 1024), "
+               "hit AS MATERIALIZED (SELECT piece.i, piece.cut, p.fid, p.v, CASE WHEN "
                "ST_Contains(piece.g, p.g) THEN ST_Area(p.g) ELSE "
                "ST_Area(ST_Intersection(piece.g, p.g)) END AS a FROM piece CROSS JOIN LATERAL "
                "(SELECT s." +
@@ -183,7 +183,9 @@ std::vector<Accumulator> measureInDatabase(layers::Workspace& ws, detail::InputL
                detail::repairedSql("s." + t.geometry) + " AS g FROM " + t.table + " s WHERE s." +
                t.geometry + " && piece.g AND s." + value +
                " IS NOT NULL) p WHERE ST_Intersects(piece.g, p.g)), "
-               "per AS (SELECT i, fid, min(v) AS v, sum(a) AS a FROM hit GROUP BY i, fid) "
+               // Only a zone cut into pieces can meet a polygon twice.
+               "per AS (SELECT i, fid, min(v) AS v, sum(a) AS a FROM hit WHERE cut GROUP BY i, fid "
+               "UNION ALL SELECT i, fid, v, a FROM hit WHERE NOT cut) "
                "SELECT i, sum(a * v) AS weighted, sum(a) AS covered, min(v) AS least, "
                "max(v) AS most, count(*) AS n FROM per WHERE a > 0 GROUP BY i ORDER BY i";
     };
