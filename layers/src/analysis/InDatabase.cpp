@@ -28,9 +28,10 @@ Parameter engineParameter()
             .titleVi = "Nơi tính toán",
             .titleEn = "Computed by",
             .help = "where a large layer of a PostGIS workspace is analysed: auto (the database "
-                    "from " +
+                    "server from " +
                     std::to_string(kDatabaseFromFeatures) +
-                    " features), planatlas (rows read here), database (SQL in the server)",
+                    " features, when only those near zones or a corridor are measured), "
+                    "planatlas (rows read here), database (SQL in the server)",
             .metavar = "E",
             .defaultValue = "auto",
             .choices = {"auto", "planatlas", "database"},
@@ -57,7 +58,7 @@ std::string grouped(long long n)
 
 } // namespace
 
-EngineChoice chooseEngine(layers::Workspace& ws, InputLayer& input, Engine requested)
+EngineChoice chooseEngine(layers::Workspace& ws, InputLayer& input, Engine requested, Reach reach)
 {
     const std::string layer = "'" + input.name() + "'";
     if (requested == Engine::PlanAtlas)
@@ -82,6 +83,11 @@ EngineChoice chooseEngine(layers::Workspace& ws, InputLayer& input, Engine reque
     if (requested == Engine::Auto && count < kDatabaseFromFeatures)
         return {false, "computed in PlanAtlas: " + counted + ", fewer than the " +
                            grouped(kDatabaseFromFeatures) + " worth a statement in the server"};
+    if (requested == Engine::Auto && reach == Reach::Every)
+        return {false, "computed in PlanAtlas: " + counted +
+                           ", every one of them measured, which PlanAtlas does faster from the "
+                           "rows than the server's SQL (--engine database to have the server "
+                           "do it)"};
     return {true,
             "computed in the database server (PostGIS, " + std::to_string(layers::workerThreads()) +
                 " connections in parallel): " + counted +

@@ -258,7 +258,7 @@ LayerCorridorResult corridorOfLayer(layers::Workspace& ws, const std::string& la
     const double d = distanceKm * 1000.0;
     // All features count toward the total (the GeoPackage keeps the count).
     result.features = table->featureCount(true);
-    result.engine = detail::chooseEngine(ws, input, engine);
+    result.engine = detail::chooseEngine(ws, input, engine, detail::Reach::Near);
     if (result.engine.database) {
         measureInDatabase(ws, input, network, d, result, progress);
         return result;

@@ -406,7 +406,7 @@ ZonalResult zonal(layers::Workspace& ws, const std::string& values,
         }
     }
     if (table)
-        result.engine = detail::chooseEngine(ws, *table, engine);
+        result.engine = detail::chooseEngine(ws, *table, engine, detail::Reach::Near);
     if (table && result.engine.database) {
         std::vector<const gis::Geometry*> pointers;
         for (const auto& z : zones)
@@ -505,7 +505,7 @@ ZonalResult zonalByUnits(layers::Workspace& ws, const std::string& values,
         return result;
     }
     auto table = valueLayer(ws, values, result);
-    result.engine = detail::chooseEngine(ws, table, engine);
+    result.engine = detail::chooseEngine(ws, table, engine, detail::Reach::Every);
     const auto acc = result.engine.database
                          ? unitsInDatabase(ws, table, result.field, units, progress)
                          : unitsInPlanAtlas(table, result.field, units, progress);

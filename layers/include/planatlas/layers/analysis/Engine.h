@@ -12,7 +12,9 @@ struct Parameter;
 
 enum class Engine
 {
-    Auto,      ///< the database for a large layer of a shared workspace, else PlanAtlas
+    /// The database for a large layer of a shared workspace of which the analysis measures
+    /// only the features near a few zones or a corridor; else PlanAtlas.
+    Auto,
     PlanAtlas, ///< always read the rows into PlanAtlas
     Database,  ///< always in the server; refused (with why) when the workspace is a file
 };
