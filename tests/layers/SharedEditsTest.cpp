@@ -10,6 +10,8 @@
 #include "planatlas/layers/Copy.h"
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/Workspace.h"
+#include "planatlas/layers/analysis/Proximity.h"
+#include "planatlas/layers/analysis/Zonal.h"
 #include "planatlas/layers/plan/Links.h"
 
 #include <atomic>
@@ -216,6 +218,65 @@ TEST_P(SharedEdits, UnlocatedTasksAreRecordedAndTakenBackInTheLog)
     EXPECT_EQ(ws.editLog("cv-2907:1.3#1").back().edit.detail, "chính sách");
     EXPECT_EQ(plan::forgetUnlocated(ws, {"cv-2907:1.3#1", "cv-2907:1.3#1"}), 1);
     EXPECT_EQ(ws.editLog("cv-2907:1.3#1").back().edit.action, "unlocated_forget");
+}
+
+// Not an edit, but the same two backends: the analyses a database server can compute give the
+// same figures there as in PlanAtlas, for any role that may read the schema; a file has no
+// server, and auto says nothing there.
+TEST_P(SharedEdits, ZonalAndCorridorGiveTheSameFiguresInTheDatabaseServer)
+{
+    using pa::analysis::Engine;
+    auto ws = Workspace::open(m_planner2, pa::gis::OpenMode::ReadOnly, SchemaWrites::Allowed);
+    const std::string prices = "land_price_illustrative";
+    if (GetParam() == "gpkg") {
+        EXPECT_THROW(pa::analysis::zonal(ws, prices, {}, {}, Engine::Database),
+                     pa::layers::ParameterError);
+        const auto r = pa::analysis::zonal(ws, prices, {}, {}, Engine::Auto);
+        EXPECT_FALSE(r.engine.database);
+        EXPECT_TRUE(r.engine.reason.empty()) << r.engine.reason;
+        return;
+    }
+    const auto expectSame = [](const pa::analysis::ZonalResult& here,
+                               const pa::analysis::ZonalResult& server) {
+        EXPECT_FALSE(here.engine.database);
+        EXPECT_TRUE(server.engine.database) << server.engine.reason;
+        ASSERT_EQ(here.rows.size(), server.rows.size());
+        int measured = 0;
+        for (std::size_t i = 0; i < here.rows.size(); ++i) {
+            const auto &a = here.rows[i], &b = server.rows[i];
+            EXPECT_EQ(a.code, b.code);
+            EXPECT_EQ(a.valueFeatures, b.valueFeatures) << a.code;
+            EXPECT_NEAR(a.coveredHa, b.coveredHa, 1e-9 * std::max(1.0, a.coveredHa)) << a.code;
+            ASSERT_EQ(a.mean.has_value(), b.mean.has_value()) << a.code;
+            if (a.mean) {
+                ++measured;
+                EXPECT_NEAR(*a.mean, *b.mean, 1e-9 * *a.mean) << a.code;
+                EXPECT_EQ(*a.min, *b.min) << a.code;
+                EXPECT_EQ(*a.max, *b.max) << a.code;
+            }
+        }
+        EXPECT_GT(measured, 3); // not a comparison of empty rows
+    };
+    expectSame(pa::analysis::zonal(ws, prices, {}, {}, Engine::PlanAtlas),
+               pa::analysis::zonal(ws, prices, {}, {}, Engine::Database));
+    expectSame(pa::analysis::zonalByUnits(ws, prices, "districts_pre2025", {}, Engine::PlanAtlas),
+               pa::analysis::zonalByUnits(ws, prices, "districts_pre2025", {}, Engine::Database));
+
+    const auto here =
+        pa::analysis::corridorOfLayer(ws, "industrial_parks", 2.0, {}, {}, Engine::PlanAtlas);
+    const auto server =
+        pa::analysis::corridorOfLayer(ws, "industrial_parks", 2.0, {}, {}, Engine::Database);
+    EXPECT_TRUE(server.engine.database);
+    EXPECT_GT(here.within, 0);
+    EXPECT_LT(here.within, here.features);
+    EXPECT_EQ(here.within, server.within);
+    EXPECT_NEAR(here.withinAreaHa, server.withinAreaHa, 1e-9 * here.withinAreaHa);
+
+    // A small layer left to auto stays in PlanAtlas, saying why.
+    const auto small = pa::analysis::zonal(ws, prices, {}, {}, Engine::Auto);
+    EXPECT_FALSE(small.engine.database);
+    EXPECT_NE(small.engine.reason.find("fewer than the 200 000"), std::string::npos)
+        << small.engine.reason;
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, SharedEdits, ::testing::Values("gpkg", "postgis"),

@@ -36,6 +36,12 @@ grep -q "may not read schema '$a'" "$scratch/before.txt" || fail "reader before 
 "$planatlas" analyze "$(reader $a)" coverage --units districts_pre2025 -o "$scratch/reader.csv" >/dev/null 2>&1 ||
     fail "reader analyse A"
 cmp -s "$scratch/file.csv" "$scratch/reader.csv" || fail "reader's coverage of A differs from the file's"
+# Reading is enough to have the database server compute.
+"$planatlas" analyze "$ws_a" zonal --values land_price_illustrative -o "$scratch/file.zonal.csv" >/dev/null 2>&1
+"$planatlas" analyze "$(reader $a)" zonal --values land_price_illustrative --engine database \
+    -o "$scratch/reader.zonal.csv" >/dev/null 2>"$scratch/reader.zonal.txt" ||
+    fail "reader's zonal in the database server: $(cat "$scratch/reader.zonal.txt")"
+cmp -s "$scratch/file.zonal.csv" "$scratch/reader.zonal.csv" || fail "reader's zonal of A in the server differs from the file's"
 "$planatlas" info "$(reader $b)" >"$scratch/b.txt" 2>&1
 [[ $? == 4 ]] || fail "reader on B (not granted) was not refused"
 sql_as planatlas_test_reader "DELETE FROM $a.plan_unlocated" && fail "the reader deleted rows of A"
