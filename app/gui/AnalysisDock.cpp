@@ -599,6 +599,15 @@ void AnalysisDock::finish(Page& page, analysis::Result result,
     } else {
         page.summaryText = [rows] { return tr("%1 row(s).").arg(rows); };
     }
+    // Where a large layer of a shared workspace was computed (the command line also says why).
+    for (const auto& [key, value] : result.summary)
+        if (const auto* where = std::get_if<std::string>(&value); where && key == "engine") {
+            const QString said = *where == "database" ? tr("Computed by the database server.")
+                                                      : tr("Computed by PlanAtlas.");
+            page.summaryText = [inner = page.summaryText, said] {
+                return inner() + QLatin1Char(' ') + said;
+            };
+        }
     // What the analysis mended in its input, said beside the figures (as the CLI does).
     QStringList notes;
     for (const auto& line : result.notes.messages(""))

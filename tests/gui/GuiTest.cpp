@@ -1069,6 +1069,20 @@ private slots:
             QCOMPARE(engine->currentData().toString(), QStringLiteral("auto"));
             QCOMPARE(engine->currentText(), QStringLiteral("Tự động"));
         }
+        {
+            // Asked to, the server computes the land price, and the summary says so.
+            auto* dock = b->analyses();
+            auto* engine = dock->findChild<QComboBox*>(QStringLiteral("zonal.engine"));
+            engine->setCurrentIndex(engine->findData(QStringLiteral("database")));
+            QVERIFY(ran(dock, "zonal"));
+            QVERIFY2(dock->summary("zonal").contains(
+                         QStringLiteral("Tính trong máy chủ cơ sở dữ liệu.")),
+                     qPrintable(dock->summary("zonal")));
+            engine->setCurrentIndex(engine->findData(QStringLiteral("planatlas")));
+            QVERIFY(ran(dock, "zonal"));
+            QVERIFY2(dock->summary("zonal").contains(QStringLiteral("Tính trong PlanAtlas.")),
+                     qPrintable(dock->summary("zonal")));
+        }
         QVERIFY2(b->windowTitle().contains(QString::fromStdString(schema)) &&
                      !b->windowTitle().contains(QStringLiteral("PG:")),
                  qPrintable(b->windowTitle()));

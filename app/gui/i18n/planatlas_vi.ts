@@ -87,6 +87,14 @@
         <source>Export…</source>
         <translation>Xuất bảng…</translation>
     </message>
+    <message>
+        <source>Computed by the database server.</source>
+        <translation>Tính trong máy chủ cơ sở dữ liệu.</translation>
+    </message>
+    <message>
+        <source>Computed by PlanAtlas.</source>
+        <translation>Tính trong PlanAtlas.</translation>
+    </message>
 </context>
 <context>
     <name>pa::gui::AttributeTable</name>
