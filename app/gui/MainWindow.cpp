@@ -17,6 +17,7 @@
 #include "Text_p.h"
 #include "planatlas/gis/Crs.h"
 #include "planatlas/gis/Dataset.h"
+#include "planatlas/layers/Copy.h"
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/FeatureTable.h"
 #include "planatlas/layers/Find.h"
@@ -782,6 +783,8 @@ void MainWindow::closeWorkspace()
     m_attributes->clear();
     m_attributesDock->hide();
     m_findables.clear();
+    if (m_ws)
+        layers::forgetSheetFiles(m_ws->path()); // a shared workspace's sheets copied in memory
     m_ws.reset();
     m_writable = false;
     m_undo.clear();

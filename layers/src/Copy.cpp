@@ -818,10 +818,26 @@ CopyReport copyWorkspace(const std::string& from, const std::string& to, const P
     return report;
 }
 
+namespace {
+
+/// The sheet copies made: (workspace, sheet) → (the sheet's last change, the file).
+struct SheetCopies
+{
+    std::mutex mutex;
+    std::map<std::pair<std::string, std::string>, std::pair<std::string, std::string>> made;
+    std::size_t counter = 0; ///< names are never reused, even after a copy is freed
+};
+
+SheetCopies& sheetCopies()
+{
+    static SheetCopies copies;
+    return copies;
+}
+
+} // namespace
+
 std::string sheetFile(Workspace& workspace, const std::string& sheet)
 {
-    static std::mutex mutex;
-    static std::map<std::string, std::string> made; // workspace, sheet, last change → file
     if (!workspace.isShared())
         return workspace.path();
     std::string lastChange;
@@ -834,13 +850,18 @@ std::string sheetFile(Workspace& workspace, const std::string& sheet)
     } catch (const gis::GisError& e) {
         throw copyError("map sheet " + sheet + ": " + e.what());
     }
-    const std::string key = workspace.path() + "\n" + sheet + "\n" + lastChange;
-    const std::lock_guard lock(mutex);
-    if (const auto it = made.find(key); it != made.end())
-        return it->second;
+    auto& copies = sheetCopies();
+    const std::pair key{workspace.path(), sheet};
+    const std::lock_guard lock(copies.mutex);
+    if (const auto it = copies.made.find(key); it != copies.made.end()) {
+        if (it->second.first == lastChange)
+            return it->second.second;
+        gis::removeVirtualFile(it->second.second); // the sheet changed: its old copy goes
+        copies.made.erase(it);
+    }
     Side source = openSource(workspace.path());
     const std::string path =
-        "/vsimem/planatlas-sheets/" + std::to_string(made.size() + 1) + ".gpkg";
+        "/vsimem/planatlas-sheets/" + std::to_string(++copies.counter) + ".gpkg";
     Target target;
     target.side.name = path;
     try {
@@ -859,8 +880,21 @@ std::string sheetFile(Workspace& workspace, const std::string& sheet)
         gis::removeVirtualFile(path);
         throw;
     }
-    made.emplace(key, path);
+    copies.made.emplace(key, std::pair{lastChange, path});
     return path;
+}
+
+void forgetSheetFiles(const std::string& workspace)
+{
+    auto& copies = sheetCopies();
+    const std::lock_guard lock(copies.mutex);
+    for (auto it = copies.made.begin(); it != copies.made.end();)
+        if (it->first.first == workspace) {
+            gis::removeVirtualFile(it->second.second);
+            it = copies.made.erase(it);
+        } else {
+            ++it;
+        }
 }
 
 } // namespace pa::layers

@@ -6,6 +6,8 @@
 
 #include "TestSupport.h"
 #include "planatlas/gis/Dataset.h"
+#include "planatlas/gis/Error.h"
+#include "planatlas/gis/Raster.h"
 #include "planatlas/layers/Access.h"
 #include "planatlas/layers/Copy.h"
 #include "planatlas/layers/Errors.h"
@@ -277,6 +279,27 @@ TEST_P(SharedEdits, ZonalAndCorridorGiveTheSameFiguresInTheDatabaseServer)
     EXPECT_FALSE(small.engine.database);
     EXPECT_NE(small.engine.reason.find("fewer than the 200 000"), std::string::npos)
         << small.engine.reason;
+}
+
+// A map sheet is read where GDAL can read its tiles: the file itself, or for a schema one copy
+// in memory, freed when the workspace is closed.
+TEST_P(SharedEdits, AMapSheetIsReadThroughOneCopyFreedWhenTheWorkspaceCloses)
+{
+    auto ws = Workspace::open(m_planner, pa::gis::OpenMode::ReadOnly, SchemaWrites::Allowed);
+    const auto first = pa::layers::sheetFile(ws, "test_sheet");
+    if (GetParam() == "gpkg") {
+        EXPECT_EQ(first, m_planner);
+        return;
+    }
+    EXPECT_EQ(first.rfind("/vsimem/", 0), 0u) << first;
+    EXPECT_EQ(pa::layers::sheetFile(ws, "test_sheet"), first); // made once
+    EXPECT_GT(pa::gis::Raster::open(first).bandCount(), 0);
+    pa::layers::forgetSheetFiles(ws.path());
+    EXPECT_THROW(pa::gis::Raster::open(first), pa::gis::GisError);
+    const auto again = pa::layers::sheetFile(ws, "test_sheet"); // made anew, under a new name
+    EXPECT_NE(again, first);
+    EXPECT_GT(pa::gis::Raster::open(again).bandCount(), 0);
+    pa::layers::forgetSheetFiles(ws.path());
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, SharedEdits, ::testing::Values("gpkg", "postgis"),

@@ -40,7 +40,12 @@ CopyReport copyWorkspace(const std::string& from, const std::string& to,
 
 /// A GeoPackage holding map sheet @p sheet of @p workspace, for GDAL to read its tiles: the
 /// workspace itself when it is a file; for a workspace in PostGIS (where the tiles are kept as
-/// text) a copy of the sheet in GDAL's memory, made once per sheet and change.
+/// text) a copy of the sheet in GDAL's memory, made once per sheet and made again (the old one
+/// freed) when the sheet changes.
 std::string sheetFile(Workspace& workspace, const std::string& sheet);
+
+/// Frees the copies sheetFile() made of @p workspace's sheets (the workspace is closed). A
+/// dataset GDAL still has open on one keeps reading it until it is closed.
+void forgetSheetFiles(const std::string& workspace);
 
 } // namespace pa::layers
