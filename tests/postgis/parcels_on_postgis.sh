@@ -59,5 +59,29 @@ for analysis in "zonal --values parcels_synthetic --kinds industrial_park" \
     printf '%-60s GeoPackage %.2f s  PostGIS read by PlanAtlas %.2f s  in the server %.2f s\n' "$analysis" \
         "$(awk "BEGIN { print $m - $s }")" "$(awk "BEGIN { print $e - $m }")" "$(awk "BEGIN { print $d - $e }")"
 done
+# Cancelled (Ctrl-C) while the server runs its statement over every parcel of the province (one
+# unit, one statement of seconds): exit 130 soon after, the server's statement cancelled rather
+# than awaited. "Soon" is measured against the same statement run to its end in this run.
+zonal_province=(zonal --values parcels_synthetic --units province_pre2025 --engine database)
+s=$(now)
+PLANATLAS_THREADS=1 "$planatlas" analyze "$pg" "${zonal_province[@]}" -o "$scratch/whole.csv" >/dev/null 2>&1 ||
+    fail "zonal of the province in the server"
+whole=$(awk "BEGIN { print $(now) - $s }")
+PLANATLAS_THREADS=1 "$planatlas" analyze "$pg" "${zonal_province[@]}" -o "$scratch/cancelled.csv" \
+    >/dev/null 2>"$scratch/cancelled.err" &
+run=$!
+sleep 1
+kill -INT "$run"
+s=$(now)
+wait "$run"
+rc=$?
+after=$(awk "BEGIN { print $(now) - $s }")
+printf 'zonal of the whole province in the server: %.2f s; cancelled 1 s in, it stopped %.2f s later\n' "$whole" "$after"
+[[ $rc == 130 ]] || fail "zonal in the server, cancelled: exit $rc, not 130: $(cat "$scratch/cancelled.err")"
+[[ ! -e $scratch/cancelled.csv ]] || fail "a cancelled zonal wrote its table"
+awk -v w="$whole" -v a="$after" 'BEGIN { exit !(w < 2.5 || a < (w - 1) / 2) }' ||
+    fail "the cancelled statement was awaited ($after s) rather than cancelled (the whole run takes $whole s)"
+left=$(psql -X -q -At "service=planatlas_test" -c "SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND query LIKE 'WITH z(i, g)%'")
+[[ $left == 0 ]] || fail "$left statement(s) of the cancelled zonal still run in the server"
 psql -X -q "service=planatlas_test" -c "DROP SCHEMA $schema CASCADE" >/dev/null 2>&1
 finish "the same CSV bytes on PostGIS"

@@ -4,8 +4,12 @@
 #include "planatlas/layers/Parallel.h"
 #include "planatlas/layers/analysis/Algorithm.h"
 
+#include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <memory>
+#include <mutex>
+#include <thread>
 
 namespace pa::analysis {
 
@@ -153,12 +157,77 @@ std::string stripSql(const std::string& column, const gis::Envelope& extent, std
     return condition;
 }
 
+namespace {
+
+/// While a run lasts, watches for the planner's cancellation and, when it comes, asks the
+/// server to cancel the statements running on the run's connections (pg_cancel_backend, which
+/// a role may do to its own sessions): a statement of many seconds stops at once instead of
+/// running to its end.
+class CancelWatch
+{
+public:
+    CancelWatch(std::string where, const layers::Progress& progress)
+        : m_where(std::move(where)), m_progress(progress), m_thread([this] { watch(); })
+    {
+    }
+    ~CancelWatch()
+    {
+        {
+            const std::lock_guard lock(m_mutex);
+            m_done = true;
+        }
+        m_wake.notify_all();
+        m_thread.join();
+    }
+    CancelWatch(const CancelWatch&) = delete;
+    CancelWatch& operator=(const CancelWatch&) = delete;
+
+    /// A connection of the run, by its server process id.
+    void add(std::int64_t backend)
+    {
+        const std::lock_guard lock(m_mutex);
+        m_backends.push_back(backend);
+    }
+
+private:
+    void watch()
+    {
+        std::unique_lock lock(m_mutex);
+        while (!m_done) {
+            if (m_progress.cancelled()) {
+                const auto backends = m_backends;
+                lock.unlock();
+                try {
+                    auto db = gis::Dataset::openVector(m_where, gis::OpenMode::ReadOnly);
+                    for (const auto pid : backends)
+                        db.execute("SELECT pg_cancel_backend(" + std::to_string(pid) + ")");
+                } catch (const gis::GisError&) {
+                    // the statements then run to their end; the run still stops after them
+                }
+                return;
+            }
+            m_wake.wait_for(lock, std::chrono::milliseconds(100));
+        }
+    }
+
+    std::string m_where;
+    const layers::Progress& m_progress;
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::vector<std::int64_t> m_backends;
+    bool m_done = false;
+    std::thread m_thread;
+};
+
+} // namespace
+
 void runInDatabase(layers::Workspace& ws, std::size_t parts,
                    const std::function<std::string(std::size_t)>& statementOfPart,
                    const std::function<void(std::size_t, const gis::SqlResult&)>& collect,
                    const layers::Progress& progress, std::string_view stage)
 {
     const std::string where = ws.path();
+    CancelWatch watch(where, progress);
     layers::forEachChunk(parts, layers::workerThreads(), progress, stage, [&] {
         // Each thread its own connection: one server backend per thread working at once.
         auto connection = std::make_shared<gis::Dataset>(
@@ -168,11 +237,15 @@ void runInDatabase(layers::Workspace& ws, std::size_t parts,
         connection->execute("SET jit = off");
         // What a statement keeps (the hits before they are summed) stays in memory.
         connection->execute("SET work_mem = '64MB'");
+        const auto pid = connection->execute("SELECT pg_backend_pid()").rows;
+        if (!pid.empty())
+            watch.add(static_cast<std::int64_t>(realOf(pid[0][0])));
         return [&, connection](std::size_t part) {
             gis::SqlResult rows;
             try {
                 rows = connection->execute(statementOfPart(part));
             } catch (const gis::GisError& e) {
+                progress.checkCancelled(); // the statement was cancelled by the planner
                 throw layers::Error(layers::ErrorKind::Input,
                                     std::string(stage) +
                                         " in the database server failed: " + e.what());
