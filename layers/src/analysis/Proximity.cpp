@@ -202,25 +202,24 @@ void measureInDatabase(layers::Workspace& ws, detail::InputLayer& input,
     const std::size_t parts = 8;
     const std::string lines = detail::geometrySql(network, t.srid);
     const std::string g = "s." + t.geometry;
+    char distance[40];
+    std::snprintf(distance, sizeof distance, "%.17g", d);
     std::vector<std::pair<std::int64_t, double>> slots(parts);
     detail::runInDatabase(
         ws, parts,
         [&](std::size_t k) {
-            const auto strip = detail::stripSql(g, reach, k, parts, t.srid);
-            char dText[40];
-            std::snprintf(dText, sizeof dText, "%.17g", d);
+            // The area is taken from the repaired geometry the distance was measured on, not by
+            // reading and repairing the feature again; it is the same whichever piece found the
+            // feature, so DISTINCT keeps one row per feature.
             return "WITH piece AS (SELECT ST_Subdivide(" + lines +
-                   ", 64) AS g), near AS (SELECT DISTINCT s." + t.fid + " AS fid FROM piece JOIN " +
-                   t.table + " s ON " + g + " && ST_Expand(piece.g, " + dText + ") AND " + strip +
-                   " CROSS JOIN LATERAL (SELECT " +
+                   ", 64) AS g), near AS (SELECT DISTINCT s." + t.fid + " AS fid, " +
+                   (polygons ? std::string("ST_Area(f.g)") : std::string("0")) +
+                   "::double precision AS area FROM piece JOIN " + t.table + " s ON " + g +
+                   " && ST_Expand(piece.g, " + distance + ") AND " +
+                   detail::stripSql(g, reach, k, parts, t.srid) + " CROSS JOIN LATERAL (SELECT " +
                    detail::repairedSql(g, input.table().geometryFamily()) +
-                   " AS g) f WHERE ST_DWithin(f.g, piece.g, " + dText +
-                   ")) SELECT count(*) AS within, " +
-                   (polygons ? "coalesce(sum(ST_Area(" +
-                                   detail::repairedSql(g, input.table().geometryFamily()) + ")), 0)"
-                             : std::string("0")) +
-                   "::double precision AS area FROM near JOIN " + t.table + " s ON s." + t.fid +
-                   " = near.fid";
+                   " AS g) f WHERE ST_DWithin(f.g, piece.g, " + distance +
+                   ")) SELECT count(*) AS within, coalesce(sum(area), 0) AS area FROM near";
         },
         [&](std::size_t k, const gis::SqlResult& rows) {
             if (!rows.rows.empty())
