@@ -448,3 +448,75 @@ TEST(SampleParcels, SyntheticParcelsTileTheProvinceWithoutGapsOrOverlaps)
     EXPECT_EQ(pa::gis::toString(a[1]), pa::gis::toString(b[1]));
     EXPECT_EQ(pa::test::runCli({"parcels", copy, "--count", "10"}).exitCode, 2); // the layer exists
 }
+
+TEST(SampleParcels, ProvincesOfANationalLayerAreTiledEachToItsBorders)
+{
+    // Two provinces side by side, 6 × 5 km each, in one admin_province layer (as the 34 of a
+    // national workspace): parcels and grid cells end at the border and record their province.
+    pa::test::TempDir dir;
+    const auto ws = dir.file("n.gpkg");
+    ASSERT_EQ(
+        pa::test::runCli({"init", ws, "--province", "Việt Nam", "--crs", "EPSG:3405"}).exitCode, 0);
+    pa::test::writeBytes(
+        dir.file("provinces.csv"),
+        "code,name_vi,wkt\nA,Tỉnh A,\"POLYGON((500000 2300000,506000 2300000,506000 2305000,"
+        "500000 2305000,500000 2300000))\"\nB,Tỉnh B,\"POLYGON((506000 2300000,512000 2300000,"
+        "512000 2305000,506000 2305000,506000 2300000))\"\n");
+    ASSERT_EQ(pa::test::runCli({"import", ws, dir.file("provinces.csv"), "--kind", "admin_province",
+                                "--src-crs", "EPSG:3405", "--code-field", "code", "--quiet"})
+                  .exitCode,
+              0);
+    auto r = pa::test::runCli({"parcels", ws, "--count", "7000", "--seed", "3"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_NE(r.out.find("2 province(s)"), std::string::npos) << r.out;
+    r = pa::test::runCli({"grid", ws, "--cell-km", "2", "--shape", "square"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    auto w = pa::layers::Workspace::open(ws, pa::gis::OpenMode::ReadOnly);
+    auto one = [&](const std::string& sql) {
+        const auto v = w.dataset().execute(sql, "SQLite").rows.at(0).at(0);
+        return std::holds_alternative<double>(v) ? std::get<double>(v)
+                                                 : static_cast<double>(std::get<std::int64_t>(v));
+    };
+    // Both provinces tiled, each parcel inside the province it names, none astride the border.
+    EXPECT_NEAR(one("SELECT SUM(ST_Area(geom)) FROM parcels_synthetic") / 6e7, 1.0, 0.005);
+    for (const char* layer : {"parcels_synthetic", "grid_2km_square"}) {
+        EXPECT_EQ(one(std::string("SELECT COUNT(*) FROM ") + layer +
+                      " x JOIN provinces p ON p.code = x.province_code WHERE ST_Area("
+                      "ST_Intersection(x.geom, p.geom)) < ST_Area(x.geom) - 0.01"),
+                  0)
+            << layer;
+        EXPECT_EQ(one(std::string("SELECT COUNT(DISTINCT province_code) FROM ") + layer), 2)
+            << layer;
+        EXPECT_EQ(one(std::string("SELECT COUNT(*) FROM ") + layer +
+                      " WHERE province_code IS NULL OR province_code NOT IN ('A', 'B')"),
+                  0)
+            << layer;
+    }
+    EXPECT_NEAR(one("SELECT 1.0 * SUM(province_code = 'A') / COUNT(*) FROM parcels_synthetic"), 0.5,
+                0.05);
+    // The border at x = 506 km cuts the 2 km column 502–504… 504–506|506–508: 3 + 3 columns of
+    // 3 rows (the top row 1 km high), codes naming the province.
+    EXPECT_EQ(one("SELECT COUNT(*) FROM grid_2km_square"), 18);
+    EXPECT_EQ(one("SELECT COUNT(*) FROM grid_2km_square WHERE code LIKE 'grid_2km_square:G-A-%'"),
+              9);
+
+    // Far fewer parcels than the area holds at 1.25 ha each parcel a share of the 1 km blocks,
+    // said, at the usual sizes: 300 in 6,000 ha is one block in twenty, not 20-ha parcels.
+    const auto few = dir.file("few.gpkg");
+    std::filesystem::copy_file(ws, few);
+    r = pa::test::runCli({"parcels", few, "--count", "300", "--layer", "few_parcels"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_NE(r.out.find("of their 1 km blocks parcelled"), std::string::npos) << r.out;
+    auto f = pa::layers::Workspace::open(few, pa::gis::OpenMode::ReadOnly);
+    const auto n = std::get<std::int64_t>(
+        f.dataset().execute("SELECT COUNT(*) FROM few_parcels").rows.at(0).at(0));
+    EXPECT_GT(n, 50);
+    EXPECT_LT(n, 1000);
+    const auto mean =
+        std::get<double>(f.dataset()
+                             .execute("SELECT AVG(ST_Area(geom)) FROM few_parcels", "SQLite")
+                             .rows.at(0)
+                             .at(0));
+    EXPECT_GT(mean, 5000.0);
+    EXPECT_LT(mean, 15000.0);
+}

@@ -22,3 +22,12 @@ elapsed() { awk -v s="$1" -v e="$2" 'BEGIN {print e - s}'; }
 parcel_count() {
     /usr/bin/python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT COUNT(*) FROM parcels_synthetic").fetchone()[0])' "$1"
 }
+
+# need_postgis: Debian's PostgreSQL 15 and PostGIS 3.3, installed when missing.
+need_postgis() {
+    if [[ ! -x /usr/lib/postgresql/15/bin/initdb || ! -f /usr/share/postgresql/15/extension/postgis.control ]]; then
+        local sudo=
+        ((EUID == 0)) || sudo=sudo
+        $sudo apt-get install -y postgresql-15 postgresql-15-postgis-3 >/dev/null
+    fi
+}

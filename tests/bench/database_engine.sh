@@ -20,11 +20,8 @@ runs=${3:-3}
 planatlas=$(realpath "$build/app/planatlas")
 work=$(realpath -m "$build/bench/database_engine")
 mkdir -p "$work"
-if [[ ! -x /usr/lib/postgresql/15/bin/initdb || ! -f /usr/share/postgresql/15/extension/postgis.control ]]; then
-    sudo=; ((EUID == 0)) || sudo=sudo
-    $sudo apt-get install -y postgresql-15 postgresql-15-postgis-3 >/dev/null
-fi
 source tests/bench/common.sh
+need_postgis
 ws=$(bench_workspace "$planatlas" "$build" "$count")
 
 cluster=$work/cluster

@@ -2,6 +2,7 @@
 
 #include "Units_p.h"
 #include "planatlas/gis/Dataset.h"
+#include "planatlas/gis/Prepared.h"
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/Importer.h"
 #include "planatlas/layers/Limits.h"
@@ -37,15 +38,16 @@ std::int64_t makeGrid(layers::Workspace& ws, const GridOptions& options,
 {
     if (!(options.cellKm > 0))
         throw layers::ParameterError("cell_km", "must be a positive number of kilometres");
-    // The province.
+    // The province, or each province of a national layer: cells are cut at the provinces'
+    // borders and record their province, as a commune lies in one province.
     const std::string provinceLayer = detail::provinceLayer(ws, options.provinceLayer);
-    const auto province = detail::unionOfLayer(ws, provinceLayer);
-    const auto box = *province.envelope();
+    gis::Envelope box;
+    const auto provinces = detail::provincesToCover(ws, provinceLayer, box);
 
     const double size = options.cellKm * 1000.0; // metres
     const bool hex = options.shape == GridShape::Hex;
     std::ostringstream csv;
-    csv << "code,name_vi,wkt\n";
+    csv << "code,name_vi,province_code,wkt\n";
     std::int64_t cells = 0;
     // Squares: side = size. Hexagons (pointy-top): width = size, side = size / sqrt(3), rows
     // 1.5 × side apart, every other row shifted by half a width.
@@ -63,26 +65,47 @@ std::int64_t makeGrid(layers::Workspace& ws, const GridOptions& options,
                            layers::limitExceeded(layers::Limit::GridCells));
     const int rows = static_cast<int>(std::ceil((box.maxY - box.minY) / dy)) + 2;
     const int cols = static_cast<int>(std::ceil((box.maxX - box.minX) / size)) + 2;
-    for (int r = 0; r < rows; ++r) {
-        progress.update(static_cast<double>(r) / rows, "grid");
-        for (int c = 0; c < cols; ++c) {
-            std::vector<std::pair<double, double>> ring;
-            if (hex) {
-                const double cx = box.minX + c * size + (r % 2 ? size / 2 : 0.0);
-                const double cy = box.minY + r * dy;
-                for (int k = 0; k < 6; ++k) {
-                    const double a = (60.0 * k + 30.0) * M_PI / 180.0;
-                    ring.emplace_back(cx + side * std::cos(a), cy + side * std::sin(a));
+    const bool several = provinces.size() > 1;
+    for (std::size_t k = 0; k < provinces.size(); ++k) {
+        const auto& province = provinces[k];
+        const gis::PreparedGeometry prepared(province.geometry);
+        const auto pbox = *province.geometry.envelope();
+        for (int r = 0; r < rows; ++r) {
+            progress.update((static_cast<double>(k) + static_cast<double>(r) / rows) /
+                                static_cast<double>(provinces.size()),
+                            "grid");
+            if (box.minY + r * dy - side > pbox.maxY || box.minY + r * dy + side < pbox.minY)
+                continue; // a row clear of this province
+            for (int c = 0; c < cols; ++c) {
+                std::vector<std::pair<double, double>> ring;
+                if (hex) {
+                    const double cx = box.minX + c * size + (r % 2 ? size / 2 : 0.0);
+                    const double cy = box.minY + r * dy;
+                    for (int v = 0; v < 6; ++v) {
+                        const double a = (60.0 * v + 30.0) * M_PI / 180.0;
+                        ring.emplace_back(cx + side * std::cos(a), cy + side * std::sin(a));
+                    }
+                } else {
+                    const double x = box.minX + c * size, y = box.minY + r * size;
+                    ring = {{x, y}, {x + size, y}, {x + size, y + size}, {x, y + size}};
                 }
-            } else {
-                const double x = box.minX + c * size, y = box.minY + r * size;
-                ring = {{x, y}, {x + size, y}, {x + size, y + size}, {x, y + size}};
+                gis::Envelope e{ring[0].first, ring[0].second, ring[0].first, ring[0].second};
+                for (const auto& [x, y] : ring)
+                    e = {std::min(e.minX, x), std::min(e.minY, y), std::max(e.maxX, x),
+                         std::max(e.maxY, y)};
+                if (!prepared.intersectsRectangle(e))
+                    continue;
+                auto cell =
+                    province.geometry.intersection(gis::Geometry::fromWkt(polygonWkt(ring)));
+                if (cell.area() <= 0)
+                    continue;
+                ++cells;
+                // "G-<row>-<column>", with the province where a cell may be cut by a border.
+                const std::string id = std::to_string(r) + '-' + std::to_string(c);
+                const std::string code = several ? "G-" + province.code + '-' + id : "G-" + id;
+                csv << code << ",Ô " << id << (several ? " (" + province.name + ")" : "") << ','
+                    << province.code << ",\"" << cell.wkt() << "\"\n";
             }
-            auto cell = province.intersection(gis::Geometry::fromWkt(polygonWkt(ring)));
-            if (cell.area() <= 0)
-                continue;
-            ++cells;
-            csv << "G-" << r << '-' << c << ",Ô " << r << '-' << c << ",\"" << cell.wkt() << "\"\n";
         }
     }
     // Store it through the importer, so the grid is registered like any other layer.

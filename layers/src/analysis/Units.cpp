@@ -214,6 +214,24 @@ gis::Geometry unionOfLayer(layers::Workspace& ws, const std::string& layer, Inpu
     return gis::Geometry::unionOf(parts);
 }
 
+std::vector<Unit> provincesToCover(layers::Workspace& ws, const std::string& layer,
+                                   gis::Envelope& extent)
+{
+    auto provinces = readUnits(ws, layer);
+    if (provinces.empty())
+        throw layers::Error(layers::ErrorKind::Usage,
+                            "the admin_province layer '" + layer + "' has no polygons");
+    if (provinces.size() == 1)
+        provinces[0].geometry = unionOfLayer(ws, layer);
+    extent = *provinces[0].geometry.envelope();
+    for (const auto& p : provinces) {
+        const auto e = *p.geometry.envelope();
+        extent = {std::min(extent.minX, e.minX), std::min(extent.minY, e.minY),
+                  std::max(extent.maxX, e.maxX), std::max(extent.maxY, e.maxY)};
+    }
+    return provinces;
+}
+
 std::map<std::int64_t, std::set<std::string>> leadsByTaskFid(layers::Workspace& ws)
 {
     std::map<std::int64_t, std::set<std::string>> leads;

@@ -32,6 +32,13 @@ using analysis::InputLayer; // analysis/Input.h: the one reader of analysis inpu
 std::vector<Unit> readUnits(layers::Workspace& workspace, const std::string& layer,
                             InputNotes* notes = nullptr);
 
+/// The provinces to cover with a generated layer (parcels, a grid): each polygon of the
+/// admin_province layer @p layer with its code and name, or the union of the layer when it
+/// holds one feature; @p extent receives the envelope of them all. Throws layers::Error(Usage)
+/// when the layer has no polygons.
+std::vector<Unit> provincesToCover(layers::Workspace& workspace, const std::string& layer,
+                                   gis::Envelope& extent);
+
 /// @p requested when given (it must be an admin_province layer), else the admin_province layer
 /// that is still valid (has features without valid_to). Throws layers::Error(Usage).
 std::string provinceLayer(layers::Workspace& workspace, const std::string& requested);
