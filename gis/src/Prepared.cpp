@@ -97,8 +97,116 @@ CellClassifier::CellClassifier(const PreparedGeometry& prepared, const Envelope&
       m_cells(static_cast<std::size_t>(m_side) * static_cast<std::size_t>(m_side),
               static_cast<unsigned char>(Where::Boundary))
 {
-    if (m_width > 0 && m_height > 0)
+    if (m_width > 0 && m_height > 0 && !scan(prepared))
         descend(prepared, 0, 0, m_side);
+}
+
+bool CellClassifier::scan(const PreparedGeometry& prepared)
+{
+    GEOSContextHandle_t context = prepared.m_impl->context;
+    const GEOSGeometry* g = prepared.m_impl->geometry.get();
+    // The rings' edges.
+    struct Edge
+    {
+        double x0, y0, x1, y1;
+    };
+    std::vector<Edge> edges;
+    auto addRing = [&](const GEOSGeometry* ring) {
+        const GEOSCoordSequence* sequence = GEOSGeom_getCoordSeq_r(context, ring);
+        unsigned int n = 0;
+        if (!sequence || !GEOSCoordSeq_getSize_r(context, sequence, &n))
+            return false;
+        double px = 0, py = 0;
+        for (unsigned int i = 0; i < n; ++i) {
+            double x = 0, y = 0;
+            if (!GEOSCoordSeq_getXY_r(context, sequence, i, &x, &y))
+                return false;
+            if (i > 0)
+                edges.push_back({px, py, x, y});
+            px = x, py = y;
+        }
+        return true;
+    };
+    auto addPolygon = [&](const GEOSGeometry* polygon) {
+        if (!addRing(GEOSGetExteriorRing_r(context, polygon)))
+            return false;
+        const int holes = GEOSGetNumInteriorRings_r(context, polygon);
+        for (int k = 0; k < holes; ++k)
+            if (!addRing(GEOSGetInteriorRingN_r(context, polygon, k)))
+                return false;
+        return true;
+    };
+    const int type = GEOSGeomTypeId_r(context, g);
+    if (type == GEOS_POLYGON) {
+        if (!addPolygon(g))
+            return false;
+    } else if (type == GEOS_MULTIPOLYGON) {
+        const int parts = GEOSGetNumGeometries_r(context, g);
+        for (int k = 0; k < parts; ++k)
+            if (!addPolygon(GEOSGetGeometryN_r(context, g, k)))
+                return false;
+    } else {
+        return false;
+    }
+
+    // Each edge marks, row by row, the cells between where it enters and leaves the row (with a
+    // margin of a billionth of the grid, so that an edge along a cell's side marks both), and
+    // records where it crosses the row's middle line.
+    const double margin =
+        1e-9 * std::max(m_extent.maxX - m_extent.minX, m_extent.maxY - m_extent.minY);
+    auto column = [&](double x) {
+        return std::clamp(static_cast<int>(std::floor((x - m_extent.minX) / m_width)), 0,
+                          m_side - 1);
+    };
+    auto row = [&](double y) {
+        return std::clamp(static_cast<int>(std::floor((y - m_extent.minY) / m_height)), 0,
+                          m_side - 1);
+    };
+    std::vector<unsigned char> crossed(m_cells.size(), 0);
+    std::vector<std::vector<double>> middles(static_cast<std::size_t>(m_side));
+    for (const auto& e : edges) {
+        // An edge along the grid's own rim touches only the cells on its inner side, from
+        // outside them: it leaves them wholly inside (GEOS's contains allows the touch).
+        const bool rim = (e.x0 == e.x1 && (e.x0 == m_extent.minX || e.x0 == m_extent.maxX)) ||
+                         (e.y0 == e.y1 && (e.y0 == m_extent.minY || e.y0 == m_extent.maxY));
+        const int r0 = row(std::min(e.y0, e.y1) - margin), r1 = row(std::max(e.y0, e.y1) + margin);
+        for (int r = r0; r <= r1; ++r) {
+            const double bottom = m_extent.minY + r * m_height, top = bottom + m_height;
+            double xa = e.x0, xb = e.x1;
+            if (e.y0 != e.y1) {
+                auto xAt = [&](double y) {
+                    const double t = std::clamp((y - e.y0) / (e.y1 - e.y0), 0.0, 1.0);
+                    return e.x0 + t * (e.x1 - e.x0);
+                };
+                xa = xAt(bottom), xb = xAt(top);
+            }
+            const int c0 = column(std::min(xa, xb) - margin),
+                      c1 = column(std::max(xa, xb) + margin);
+            if (!rim)
+                std::fill(crossed.begin() + static_cast<std::ptrdiff_t>(r) * m_side + c0,
+                          crossed.begin() + static_cast<std::ptrdiff_t>(r) * m_side + c1 + 1, 1);
+            const double middle = bottom + m_height / 2;
+            if ((e.y0 > middle) != (e.y1 > middle))
+                middles[static_cast<std::size_t>(r)].push_back(
+                    e.x0 + (middle - e.y0) * (e.x1 - e.x0) / (e.y1 - e.y0));
+        }
+    }
+    // A cell no edge passes through is wholly inside or wholly outside: its centre says which,
+    // by the number of edges crossing the row's middle line to its left.
+    for (int r = 0; r < m_side; ++r) {
+        auto& xs = middles[static_cast<std::size_t>(r)];
+        std::sort(xs.begin(), xs.end());
+        for (int c = 0; c < m_side; ++c) {
+            const auto i = static_cast<std::size_t>(r) * static_cast<std::size_t>(m_side) +
+                           static_cast<std::size_t>(c);
+            if (crossed[i])
+                continue; // stays Boundary
+            const double centre = m_extent.minX + (c + 0.5) * m_width;
+            const auto left = std::lower_bound(xs.begin(), xs.end(), centre) - xs.begin();
+            m_cells[i] = static_cast<unsigned char>(left % 2 ? Where::Inside : Where::Outside);
+        }
+    }
+    return true;
 }
 
 Envelope CellClassifier::cell(int x0, int y0, int size) const

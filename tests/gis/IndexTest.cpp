@@ -6,8 +6,11 @@
 #include "planatlas/gis/SpatialIndex.h"
 
 #include <algorithm>
+#include <cmath>
 #include <gtest/gtest.h>
 #include <random>
+#include <string>
+#include <vector>
 
 using namespace pa::gis;
 
@@ -51,6 +54,59 @@ TEST(CellClassifier, NeverContradictsTheExactTest)
     }
     // The short-cut answers most rectangles; the exact test is left for those near an edge.
     EXPECT_GT(inside + outside, 3 * boundary);
+}
+
+TEST(CellClassifier, EveryCellOfAScannedPolygonAgreesWithGeos)
+{
+    // The scan of edges against the exact answer for every cell it does not leave to GEOS: a
+    // star of 40 spikes, a multipolygon with a hole and an island in it, a buffered line (arcs of
+    // many short edges), and a polygon whose edges lie on the cells' own sides.
+    std::mt19937 random(3);
+    std::uniform_real_distribution<double> radius(300, 1000);
+    std::string star = "POLYGON((";
+    for (int k = 0; k <= 40; ++k) {
+        const double a = 2 * M_PI * (k % 40) / 40, r = k % 40 ? radius(random) : 1000;
+        star += (k ? "," : "") + std::to_string(5000 + r * std::cos(a)) + ' ' +
+                std::to_string(7000 + r * std::sin(a));
+    }
+    star += "))";
+    std::vector<Geometry> shapes;
+    shapes.push_back(Geometry::fromWkt(star));
+    shapes.push_back(
+        Geometry::fromWkt("MULTIPOLYGON(((0 0,900 0,900 900,0 900,0 0),(100 100,800 100,800 800,"
+                          "100 800,100 100)),((300 300,600 300,450 650,300 300)),"
+                          "((1000 0,1300 40,1200 500,1000 0)))"));
+    shapes.push_back(Geometry::fromWkt("LINESTRING(0 0,400 300,500 900,1500 1000)").buffer(120));
+    shapes.push_back(Geometry::fromWkt("POLYGON((0 0,640 0,640 320,320 320,320 640,0 640,0 0))"));
+    for (const auto& shape : shapes) {
+        const PreparedGeometry prepared(shape);
+        const auto e = *shape.envelope();
+        const CellClassifier cells(prepared, e, 6);
+        const double w = (e.maxX - e.minX) / 64, h = (e.maxY - e.minY) / 64;
+        int decided = 0;
+        for (int r = 0; r < 64; ++r)
+            for (int c = 0; c < 64; ++c) {
+                // The cell shrunk a little, so that the classify() of one cell is asked.
+                const Envelope cell{e.minX + c * w + w * 0.01, e.minY + r * h + h * 0.01,
+                                    e.minX + (c + 1) * w - w * 0.01,
+                                    e.minY + (r + 1) * h - h * 0.01};
+                switch (cells.classify(cell)) {
+                case CellClassifier::Where::Inside:
+                    ++decided;
+                    ASSERT_TRUE(prepared.containsRectangle(cell))
+                        << shape.wkt() << ' ' << r << ' ' << c;
+                    break;
+                case CellClassifier::Where::Outside:
+                    ++decided;
+                    ASSERT_FALSE(prepared.intersectsRectangle(cell))
+                        << shape.wkt() << ' ' << r << ' ' << c;
+                    break;
+                case CellClassifier::Where::Boundary:
+                    break;
+                }
+            }
+        EXPECT_GT(decided, 64 * 64 / 2) << shape.wkt(); // most cells need no GEOS
+    }
 }
 
 TEST(SpatialIndex, FindsWhatABruteForceScanFinds)

@@ -27,14 +27,17 @@ public:
     [[nodiscard]] bool distanceWithin(const Geometry& other, double distance) const;
 
 private:
+    friend class CellClassifier; // reads the polygon's rings
     struct Impl;
     std::unique_ptr<Impl> m_impl;
 };
 
 /// Where a rectangle lies against a polygon, answered from a grid of cells over the polygon's
-/// envelope that were classified once (by a quadtree descent of prepared rectangle tests): a
-/// parcel's envelope in cells wholly inside a district is inside, without GEOS. Cells the
-/// boundary crosses answer Boundary, and the caller tests the geometry itself.
+/// envelope that were classified once: a parcel's envelope in cells wholly inside a district is
+/// inside, without GEOS. Cells the boundary crosses answer Boundary, and the caller tests the
+/// geometry itself. A polygon's cells are classified by a scan of its edges (each edge marks the
+/// cells it passes through, the rest take the even-odd rule at their centre); any other
+/// geometry by a quadtree descent of prepared rectangle tests.
 class CellClassifier
 {
 public:
@@ -52,6 +55,8 @@ public:
 
 private:
     void descend(const PreparedGeometry& prepared, int x0, int y0, int size);
+    /// The scan of a polygon's edges; false (nothing done) when the geometry is not polygonal.
+    bool scan(const PreparedGeometry& prepared);
     [[nodiscard]] Envelope cell(int x0, int y0, int size) const;
 
     Envelope m_extent;
