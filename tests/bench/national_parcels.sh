@@ -54,7 +54,7 @@ export PGSERVICEFILE=$cluster/pg_service.conf PGPASSFILE=$cluster/pgpass
 export PGOPTIONS="-c client_min_messages=warning"
 psql=(psql -X -q -v ON_ERROR_STOP=1 "service=planatlas_test")
 
-declare -A T MEM GEN COPY PART N DIFF
+declare -A T MEM GEN COPY PART N DIFF PLAN
 seconds() { # key, command… : the median of RUNS end-to-end times, the largest resident set
     local key=$1 t=() peak=0 s e kb
     shift
@@ -102,8 +102,7 @@ VACUUM ANALYZE $s.parcels_synthetic;
 SQL
 }
 province_sql() {
-    echo "SET enable_partitionwise_aggregate = on;
-SELECT province_code, sum(price_vnd_m2 * ST_Area(geom)) / sum(ST_Area(geom)) AS mean,
+    echo "SELECT province_code, sum(price_vnd_m2 * ST_Area(geom)) / sum(ST_Area(geom)) AS mean,
        sum(ST_Area(geom)) / 1e4 AS covered_ha, count(*) FROM $1.parcels_synthetic
 GROUP BY 1 ORDER BY 1;"
 }
@@ -150,8 +149,16 @@ for count in "${counts[@]}"; do
         # slivers is as exact as their areas).
         DIFF[$count.$q]=$(diff "$work/$count.$q.file.csv" "$work/$count.$q.server.csv" | grep -c '^>' || true)
     done
-    seconds "$count.p.sql" "${psql[@]}" -c "$(province_sql "$schema")"
+    seconds "$count.p.sql" "${psql[@]}" -c "SET enable_partitionwise_aggregate = on" \
+        -c "$(province_sql "$schema")"
     seconds "$count.c.sql" "${psql[@]}" -c "$(commune_sql "$schema")"
+    # Whether the server's planner gives the SQL its parallel workers (a Gather in the plan).
+    declare -A SQL=([p]="$(province_sql "$schema")" [c]="$(commune_sql "$schema")")
+    for q in p c; do
+        plan=$("${psql[@]}" -At -c "SET enable_partitionwise_aggregate = on" \
+            -c "EXPLAIN (COSTS OFF) ${SQL[$q]}")
+        PLAN[$count.$q]=$(grep -q 'Gather' <<<"$plan" && echo parallel || echo serial)
+    done
     "${psql[@]}" -c "DROP SCHEMA $schema CASCADE"
 done
 
@@ -169,6 +176,8 @@ for count in "${counts[@]}"; do
 done
 echo "rows differing between the file and the server (of 34 provinces / the cells):" \
     "$(for count in "${counts[@]}"; do printf '%s: %s / %s   ' "${N[$count]}" "${DIFF[$count.p]}" "${DIFF[$count.c]}"; done)"
+echo "plans of the hand-written SQL (per province / per commune):" \
+    "$(for count in "${counts[@]}"; do printf '%s: %s / %s   ' "${N[$count]}" "${PLAN[$count.p]}" "${PLAN[$count.c]}"; done)"
 first=${counts[0]} last=${counts[-1]}
 if ((${#counts[@]} > 1)); then
     echo "Growth from ${N[$first]} to ${N[$last]} parcels ($(awk -v a="${N[$first]}" -v b="${N[$last]}" 'BEGIN {printf "%.1f", b / a}')× the parcels):"
