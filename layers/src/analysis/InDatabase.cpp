@@ -85,19 +85,24 @@ EngineChoice chooseEngine(layers::Workspace& ws, InputLayer& input, Engine reque
     const auto count = input.table().featureCount(true);
     const std::string counted = "layer " + layer + " has " + grouped(count) + " features";
     if (requested == Engine::Auto && count < kDatabaseFromFeatures)
-        return {false, "computed in PlanAtlas: " + counted + ", fewer than the " +
-                           grouped(kDatabaseFromFeatures) + " worth a statement in the server"};
+        return {false,
+                "computed in PlanAtlas: " + counted + ", fewer than the " +
+                    grouped(kDatabaseFromFeatures) + " worth a statement in the server",
+                count};
     if (requested == Engine::Auto && reach == Reach::Every)
-        return {false, "computed in PlanAtlas: " + counted +
-                           ", every one of them measured, which PlanAtlas does faster from the "
-                           "rows than the server's SQL (--engine database to have the server "
-                           "do it)"};
+        return {false,
+                "computed in PlanAtlas: " + counted +
+                    ", every one of them measured, which PlanAtlas does faster from the "
+                    "rows than the server's SQL (--engine database to have the server "
+                    "do it)",
+                count};
     return {true,
             "computed in the database server (PostGIS, " + std::to_string(layers::workerThreads()) +
                 " connections in parallel): " + counted +
                 (requested == Engine::Database
                      ? " (--engine database)"
-                     : " (from " + grouped(kDatabaseFromFeatures) + " the server does the work)")};
+                     : " (from " + grouped(kDatabaseFromFeatures) + " the server does the work)"),
+            count};
 }
 
 DatabaseTable databaseTable(layers::Workspace& ws, InputLayer& input)

@@ -255,9 +255,11 @@ LayerCorridorResult corridorOfLayer(layers::Workspace& ws, const std::string& la
         lines.push_back(&e.geometry);
     const auto network = gis::Geometry::unionOf(lines);
     const double d = distanceKm * 1000.0;
-    // All features count toward the total (the GeoPackage keeps the count).
-    result.features = table->featureCount(true);
+    // All features count toward the total (the GeoPackage keeps the count; a schema's is counted
+    // once, by the choice of engine when it made one).
     result.engine = detail::chooseEngine(ws, input, engine, detail::Reach::Near);
+    result.features =
+        result.engine.features >= 0 ? result.engine.features : table->featureCount(true);
     if (result.engine.database) {
         measureInDatabase(ws, input, network, d, result, progress);
         return result;

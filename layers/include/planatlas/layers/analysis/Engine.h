@@ -4,6 +4,7 @@
 // one SQL statement (PostGIS, with the server's parallel workers), only the answer coming back.
 // The choice is automatic, can be forced, and is always said.
 
+#include <cstdint>
 #include <string>
 
 namespace pa::analysis {
@@ -32,6 +33,7 @@ struct EngineChoice
 {
     bool database = false;
     std::string reason;
+    std::int64_t features = -1; ///< the layer's features when counted to choose; -1: not counted
 };
 
 /// The declaration of the "engine" parameter the analyses over large layers share.
