@@ -383,6 +383,14 @@ TEST(SampleThanhHoaPlan, StandsReadyToIngestAPlan)
     EXPECT_EQ(ws.validate().errorCount(), 0u);
 }
 
+/// The one number @p sql returns (SQLite's dialect, with SpatiaLite's functions).
+double number(pa::layers::Workspace& ws, const std::string& sql)
+{
+    const auto v = ws.dataset().execute(sql, "SQLite").rows.at(0).at(0);
+    return std::holds_alternative<double>(v) ? std::get<double>(v)
+                                             : static_cast<double>(std::get<std::int64_t>(v));
+}
+
 } // namespace
 
 TEST(SampleParcels, SyntheticParcelsTileTheProvinceWithoutGapsOrOverlaps)
@@ -405,11 +413,7 @@ TEST(SampleParcels, SyntheticParcelsTileTheProvinceWithoutGapsOrOverlaps)
     const auto r = pa::test::runCli({"parcels", copy, "--count", "4.000", "--seed", "5"});
     ASSERT_EQ(r.exitCode, 0) << r.err;
     auto ws = pa::layers::Workspace::open(copy, pa::gis::OpenMode::ReadOnly);
-    auto one = [&](const std::string& sql) {
-        const auto v = ws.dataset().execute(sql, "SQLite").rows.at(0).at(0);
-        return std::holds_alternative<double>(v) ? std::get<double>(v)
-                                                 : static_cast<double>(std::get<std::int64_t>(v));
-    };
+    auto one = [&](const std::string& sql) { return number(ws, sql); };
     const double n = one("SELECT COUNT(*) FROM parcels_synthetic");
     EXPECT_GT(n, 3000); // about the 4,000 asked for: 0.74 ha each on average
     EXPECT_LT(n, 5000);
@@ -472,11 +476,7 @@ TEST(SampleParcels, ProvincesOfANationalLayerAreTiledEachToItsBorders)
     r = pa::test::runCli({"grid", ws, "--cell-km", "2", "--shape", "square"});
     ASSERT_EQ(r.exitCode, 0) << r.err;
     auto w = pa::layers::Workspace::open(ws, pa::gis::OpenMode::ReadOnly);
-    auto one = [&](const std::string& sql) {
-        const auto v = w.dataset().execute(sql, "SQLite").rows.at(0).at(0);
-        return std::holds_alternative<double>(v) ? std::get<double>(v)
-                                                 : static_cast<double>(std::get<std::int64_t>(v));
-    };
+    auto one = [&](const std::string& sql) { return number(w, sql); };
     // Both provinces tiled, each parcel inside the province it names, none astride the border.
     EXPECT_NEAR(one("SELECT SUM(ST_Area(geom)) FROM parcels_synthetic") / 6e7, 1.0, 0.005);
     for (const char* layer : {"parcels_synthetic", "grid_2km_square"}) {
@@ -508,15 +508,10 @@ TEST(SampleParcels, ProvincesOfANationalLayerAreTiledEachToItsBorders)
     ASSERT_EQ(r.exitCode, 0) << r.err;
     EXPECT_NE(r.out.find("of their 1 km blocks parcelled"), std::string::npos) << r.out;
     auto f = pa::layers::Workspace::open(few, pa::gis::OpenMode::ReadOnly);
-    const auto n = std::get<std::int64_t>(
-        f.dataset().execute("SELECT COUNT(*) FROM few_parcels").rows.at(0).at(0));
+    const double n = number(f, "SELECT COUNT(*) FROM few_parcels");
     EXPECT_GT(n, 50);
     EXPECT_LT(n, 1000);
-    const auto mean =
-        std::get<double>(f.dataset()
-                             .execute("SELECT AVG(ST_Area(geom)) FROM few_parcels", "SQLite")
-                             .rows.at(0)
-                             .at(0));
+    const double mean = number(f, "SELECT AVG(ST_Area(geom)) FROM few_parcels");
     EXPECT_GT(mean, 5000.0);
     EXPECT_LT(mean, 15000.0);
 }

@@ -91,8 +91,7 @@ std::int64_t makeGrid(layers::Workspace& ws, const GridOptions& options,
                 }
                 gis::Envelope e{ring[0].first, ring[0].second, ring[0].first, ring[0].second};
                 for (const auto& [x, y] : ring)
-                    e = {std::min(e.minX, x), std::min(e.minY, y), std::max(e.maxX, x),
-                         std::max(e.maxY, y)};
+                    e.merge({x, y, x, y});
                 if (!prepared.intersectsRectangle(e))
                     continue;
                 auto cell =

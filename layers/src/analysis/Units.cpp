@@ -221,14 +221,11 @@ std::vector<Unit> provincesToCover(layers::Workspace& ws, const std::string& lay
     if (provinces.empty())
         throw layers::Error(layers::ErrorKind::Usage,
                             "the admin_province layer '" + layer + "' has no polygons");
-    if (provinces.size() == 1)
-        provinces[0].geometry = unionOfLayer(ws, layer);
+    if (provinces.size() == 1) // as unionOfLayer() makes it, without reading the layer again
+        provinces[0].geometry = gis::Geometry::unionOf({&provinces[0].geometry});
     extent = *provinces[0].geometry.envelope();
-    for (const auto& p : provinces) {
-        const auto e = *p.geometry.envelope();
-        extent = {std::min(extent.minX, e.minX), std::min(extent.minY, e.minY),
-                  std::max(extent.maxX, e.maxX), std::max(extent.maxY, e.maxY)};
-    }
+    for (const auto& p : provinces)
+        extent.merge(*p.geometry.envelope());
     return provinces;
 }
 
