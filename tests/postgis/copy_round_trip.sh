@@ -68,7 +68,7 @@ for r in c.execute("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY
                 fail "$name: $label writes other bytes on PostGIS"
         fi
     done
-    # Analysed by the database server (--engine database), zonal and corridor give the same
+    # Analysed by the database server (--engine database), zonal, corridor and coverage give the same
     # bytes as PlanAtlas's engine on the file; a small layer left to auto stays in PlanAtlas and
     # says why; the server is refused for a file.
     has_prices=$(db -c "SELECT count(*) FROM information_schema.tables WHERE table_schema = '$schema' AND table_name = 'land_price_illustrative'")
@@ -79,7 +79,8 @@ for r in c.execute("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY
             "zonal --values land_price_illustrative --kinds agri_zone" \
             "corridor --distance-km 5 --layer land_price_illustrative" \
             "corridor --distance-km 2 --layer industrial_parks" \
-            "corridor --distance-km 1 --layer urban_centres"; do
+            "corridor --distance-km 1 --layer urban_centres" \
+            "coverage --units districts_pre2025"; do
             i=$((i + 1))
             # shellcheck disable=SC2086
             "$planatlas" analyze "$workspace" $analysis -o "$scratch/$name/server$i.a.csv" >/dev/null 2>&1 ||
@@ -93,7 +94,7 @@ for r in c.execute("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY
             cmp -s "$scratch/$name/server$i.a.csv" "$scratch/$name/server$i.db.csv" ||
                 fail "$name: $analysis writes other bytes in the database ($scratch/$name/server$i.*.csv)"
         done
-        [[ $i == 6 ]] || fail "$name: $i analyses in the database, not 6"
+        [[ $i == 7 ]] || fail "$name: $i analyses in the database, not 7"
         "$planatlas" analyze "$pg" zonal --values land_price_illustrative -o "$scratch/$name/auto.csv" \
             >/dev/null 2>"$scratch/$name/auto.err" || fail "$name: zonal left to auto"
         grep -q "computed in PlanAtlas: layer 'land_price_illustrative' has [0-9]* features, fewer" "$scratch/$name/auto.err" ||
@@ -106,6 +107,31 @@ for r in c.execute("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY
             fail "$name: --engine database on a file: $(cat "$scratch/$name/file.err")"
         [[ ! -e $scratch/$name/file.csv ]] || fail "$name: a refused analysis wrote its table"
     fi
+    # An invalid programme polygon (a bow-tie across the province's middle) is repaired alike:
+    # coverage in the server writes the bytes PlanAtlas writes from the schema brought back,
+    # and both note the repair.
+    bad="PG:service=planatlas_test active_schema=${schema}_bad"
+    "$planatlas" copy "$workspace" "$bad" --quiet >/dev/null 2>&1 || fail "$name: copy for the bow-tie"
+    db -c "UPDATE ${schema}_bad.industrial_parks SET geom = (SELECT ST_Multi(ST_MakePolygon(ST_MakeLine(ARRAY[
+        ST_Translate(c, -20000, -20000), ST_Translate(c, 20000, 20000), ST_Translate(c, 20000, -20000),
+        ST_Translate(c, -20000, 20000), ST_Translate(c, -20000, -20000)])))
+        FROM (SELECT ST_Centroid(ST_Collect(geom)) AS c FROM ${schema}_bad.districts_pre2025) m)
+        WHERE fid = (SELECT min(fid) FROM ${schema}_bad.industrial_parks)" >/dev/null 2>&1 ||
+        fail "$name: the bow-tie"
+    [[ $(db -c "SELECT count(*) FROM ${schema}_bad.industrial_parks WHERE NOT ST_IsValid(geom)" 2>/dev/null) == 1 ]] ||
+        fail "$name: no invalid industrial park to repair"
+    "$planatlas" copy "$bad" "$scratch/$name/bad.gpkg" --quiet >/dev/null 2>&1 || fail "$name: the bow-tie brought back"
+    "$planatlas" analyze "$scratch/$name/bad.gpkg" coverage --units districts_pre2025 \
+        -o "$scratch/$name/bad.a.csv" >/dev/null 2>"$scratch/$name/bad.a.err" || fail "$name: coverage of the bow-tie"
+    "$planatlas" analyze "$bad" coverage --units districts_pre2025 --engine database \
+        -o "$scratch/$name/bad.db.csv" >/dev/null 2>"$scratch/$name/bad.db.err" ||
+        fail "$name: coverage of the bow-tie in the database: $(cat "$scratch/$name/bad.db.err")"
+    cmp -s "$scratch/$name/bad.a.csv" "$scratch/$name/bad.db.csv" ||
+        fail "$name: coverage of the bow-tie writes other bytes in the database"
+    for engine in a db; do
+        grep -q "layer 'industrial_parks': 1 invalid geometry repaired" "$scratch/$name/bad.$engine.err" ||
+            fail "$name: coverage ($engine) does not note the repair: $(cat "$scratch/$name/bad.$engine.err")"
+    done
     # The programme map with every map sheet under it: the same pixels from the schema (whose
     # sheets GDAL reads from a GeoPackage copy made in memory).
     sheets=()
@@ -196,5 +222,6 @@ grep -qi "permission denied" "$scratch/reader.txt" || fail "copy by the reader r
 
 for workspace in "$@"; do
     db -c "DROP SCHEMA IF EXISTS $(basename "$workspace" .gpkg)_$run CASCADE" 2>/dev/null
+    db -c "DROP SCHEMA IF EXISTS $(basename "$workspace" .gpkg)_${run}_bad CASCADE" 2>/dev/null
 done
 finish "round trips and refusals as expected"

@@ -29,7 +29,7 @@ for analysis in "zonal --values parcels_synthetic --kinds industrial_park" \
     # shellcheck disable=SC2086
     "$planatlas" analyze "$ws" $analysis -o "$scratch/$i.gpkg.csv" >/dev/null 2>&1 || fail "$analysis on the file"
     m=$(now)
-    # Programme coverage reads only programme features, never a bulk layer: no engine to choose.
+    # Programme coverage reads only programme features, never a bulk layer: auto leaves it here.
     engine=(--engine planatlas)
     [[ $analysis == coverage* ]] && engine=()
     # shellcheck disable=SC2086

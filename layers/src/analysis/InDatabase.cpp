@@ -43,6 +43,14 @@ Parameter engineParameter()
             .choiceTitlesEn = {"Automatic", "PlanAtlas", "Database server"}};
 }
 
+void Result::sayEngine(const EngineChoice& choice)
+{
+    if (choice.reason.empty())
+        return;
+    summary.emplace_back("engine", choice.database ? "database" : "planatlas");
+    messages.push_back(choice.reason);
+}
+
 namespace detail {
 
 namespace {

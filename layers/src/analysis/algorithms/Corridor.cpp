@@ -60,11 +60,7 @@ Algorithm corridorAlgorithm()
                      {}});
                 out.summary = {
                     {"layer", r.layer}, {"distance_km", r.distanceKm}, {"features_read", r.read}};
-                if (!r.engine.reason.empty()) {
-                    out.summary.emplace_back("engine",
-                                             r.engine.database ? "database" : "planatlas");
-                    out.messages.push_back(r.engine.reason);
-                }
+                out.sayEngine(r.engine);
                 if (r.read < r.features)
                     out.messages.push_back(
                         std::to_string(r.read) + " of the " + std::to_string(r.features) +

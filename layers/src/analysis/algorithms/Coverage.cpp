@@ -22,9 +22,10 @@ Algorithm coverageAlgorithm()
               .metavar = "LAYER",
               .required = true,
               .layerKinds = {"admin_*", "analysis_grid"},
-              .polygonsOnly = true}},
+              .polygonsOnly = true},
+             engineParameter()},
             [](layers::Workspace& ws, const ParameterValues& v, const layers::Progress& progress) {
-                auto r = coverage(ws, v.text("units"), progress);
+                auto r = coverage(ws, v.text("units"), progress, engineFrom(v.text("engine")));
                 Result out{{tables::coverage(r)},
                            {{"units", r.unitsLayer},
                             {"crs", r.crs},
@@ -41,6 +42,7 @@ Algorithm coverageAlgorithm()
                     out.messages.push_back(std::to_string(n) + " " + kind +
                                            " feature(s) reach into no unit of '" + r.unitsLayer +
                                            "'");
+                out.sayEngine(r.engine);
                 out.keep(std::move(r));
                 return out;
             }};

@@ -11,6 +11,7 @@
 
 #include "planatlas/layers/Progress.h"
 #include "planatlas/layers/Workspace.h"
+#include "planatlas/layers/analysis/Engine.h"
 #include "planatlas/layers/analysis/Notes.h"
 #include "planatlas/layers/analysis/Table.h"
 
@@ -99,6 +100,10 @@ struct Result
     /// process that needs more than the tables (the report): keep() it, read it with detail<T>().
     std::shared_ptr<const void> kept{};
     std::type_index keptType{typeid(void)};
+
+    /// Where an analysis over a large layer ran, and why: a figure ("engine": database or
+    /// planatlas) and a sentence; nothing when there was no choice to make (a file).
+    void sayEngine(const EngineChoice& choice);
 
     template <class T> void keep(T value)
     {

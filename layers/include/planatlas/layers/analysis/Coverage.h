@@ -2,10 +2,12 @@
 // Coverage: where does the programme act? For every unit of a polygon layer and every
 // programme kind in the workspace: features, area and share of the unit, length, linked tasks,
 // lead agencies, and a gap flag where the unit has none of the kind. Metric, in the
-// workspace's projected CRS.
+// workspace's projected CRS. In a workspace kept in PostgreSQL the programme layers can be
+// measured by the database server instead (analysis/Engine.h), with the same numbers.
 
 #include "planatlas/layers/Progress.h"
 #include "planatlas/layers/Workspace.h"
+#include "planatlas/layers/analysis/Engine.h"
 #include "planatlas/layers/analysis/Notes.h"
 
 #include <cstdint>
@@ -37,12 +39,15 @@ struct CoverageResult
     std::vector<CoverageRow> rows;               ///< by unit code, then kind
     std::map<std::string, std::int64_t> outside; ///< kind → features that reach into no unit
     std::map<std::string, double> unitAreaHa;    ///< unit code → its area (ha)
+    EngineChoice engine; ///< where the programme layers were measured, and why
     InputNotes notes;
 };
 
 /// Runs the analysis. Throws layers::Error(Usage) when @p unitsLayer is not a polygon layer
-/// of the workspace, Error(Cancelled) when @p progress is cancelled.
+/// of the workspace, Error(Cancelled) when @p progress is cancelled,
+/// layers::ParameterError("engine") when @p engine is Database and a programme layer cannot be
+/// measured there. Auto keeps the work in PlanAtlas: every programme feature is measured.
 CoverageResult coverage(layers::Workspace& workspace, const std::string& unitsLayer,
-                        const layers::Progress& progress = {});
+                        const layers::Progress& progress = {}, Engine engine = Engine::Auto);
 
 } // namespace pa::analysis
