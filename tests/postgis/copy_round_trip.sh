@@ -107,31 +107,50 @@ for r in c.execute("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY
             fail "$name: --engine database on a file: $(cat "$scratch/$name/file.err")"
         [[ ! -e $scratch/$name/file.csv ]] || fail "$name: a refused analysis wrote its table"
     fi
-    # An invalid programme polygon (a bow-tie across the province's middle) is repaired alike:
-    # coverage in the server writes the bytes PlanAtlas writes from the schema brought back,
-    # and both note the repair.
+    # An invalid programme polygon and an invalid land-price polygon (bow-ties across the
+    # province's middle) are repaired alike: coverage, zonal and corridor in the server write the
+    # bytes PlanAtlas writes from the schema brought back, and both note the repair.
     bad="PG:service=planatlas_test active_schema=${schema}_bad"
     "$planatlas" copy "$workspace" "$bad" --quiet >/dev/null 2>&1 || fail "$name: copy for the bow-tie"
-    db -c "UPDATE ${schema}_bad.industrial_parks SET geom = (SELECT ST_Multi(ST_MakePolygon(ST_MakeLine(ARRAY[
-        ST_Translate(c, -20000, -20000), ST_Translate(c, 20000, 20000), ST_Translate(c, 20000, -20000),
-        ST_Translate(c, -20000, 20000), ST_Translate(c, -20000, -20000)])))
-        FROM (SELECT ST_Centroid(ST_Collect(geom)) AS c FROM ${schema}_bad.districts_pre2025) m)
-        WHERE fid = (SELECT min(fid) FROM ${schema}_bad.industrial_parks)" >/dev/null 2>&1 ||
-        fail "$name: the bow-tie"
-    [[ $(db -c "SELECT count(*) FROM ${schema}_bad.industrial_parks WHERE NOT ST_IsValid(geom)" 2>/dev/null) == 1 ]] ||
-        fail "$name: no invalid industrial park to repair"
-    "$planatlas" copy "$bad" "$scratch/$name/bad.gpkg" --quiet >/dev/null 2>&1 || fail "$name: the bow-tie brought back"
-    "$planatlas" analyze "$scratch/$name/bad.gpkg" coverage --units districts_pre2025 \
-        -o "$scratch/$name/bad.a.csv" >/dev/null 2>"$scratch/$name/bad.a.err" || fail "$name: coverage of the bow-tie"
-    "$planatlas" analyze "$bad" coverage --units districts_pre2025 --engine database \
-        -o "$scratch/$name/bad.db.csv" >/dev/null 2>"$scratch/$name/bad.db.err" ||
-        fail "$name: coverage of the bow-tie in the database: $(cat "$scratch/$name/bad.db.err")"
-    cmp -s "$scratch/$name/bad.a.csv" "$scratch/$name/bad.db.csv" ||
-        fail "$name: coverage of the bow-tie writes other bytes in the database"
-    for engine in a db; do
-        grep -q "layer 'industrial_parks': 1 invalid geometry repaired" "$scratch/$name/bad.$engine.err" ||
-            fail "$name: coverage ($engine) does not note the repair: $(cat "$scratch/$name/bad.$engine.err")"
+    broken=(industrial_parks)
+    analyses=("coverage --units districts_pre2025")
+    if [[ $has_prices == 1 ]]; then
+        broken+=(land_price_illustrative)
+        analyses+=("zonal --values land_price_illustrative --kinds industrial_park,agri_zone"
+            "zonal --values land_price_illustrative --units districts_pre2025"
+            "corridor --distance-km 5 --layer land_price_illustrative")
+    fi
+    for layer in "${broken[@]}"; do
+        db -c "UPDATE ${schema}_bad.$layer SET geom = (SELECT ST_Multi(ST_MakePolygon(ST_MakeLine(ARRAY[
+            ST_Translate(c, -20000, -20000), ST_Translate(c, 20000, 20000), ST_Translate(c, 20000, -20000),
+            ST_Translate(c, -20000, 20000), ST_Translate(c, -20000, -20000)])))
+            FROM (SELECT ST_Centroid(ST_Collect(geom)) AS c FROM ${schema}_bad.districts_pre2025) m)
+            WHERE fid = (SELECT min(fid) FROM ${schema}_bad.$layer)" >/dev/null 2>&1 ||
+            fail "$name: the bow-tie in $layer"
+        [[ $(db -c "SELECT count(*) FROM ${schema}_bad.$layer WHERE NOT ST_IsValid(geom)" 2>/dev/null) == 1 ]] ||
+            fail "$name: no invalid polygon to repair in $layer"
     done
+    "$planatlas" copy "$bad" "$scratch/$name/bad.gpkg" --quiet >/dev/null 2>&1 || fail "$name: the bow-ties brought back"
+    i=0
+    for analysis in "${analyses[@]}"; do
+        i=$((i + 1))
+        layer=land_price_illustrative
+        [[ $analysis == coverage* ]] && layer=industrial_parks
+        # shellcheck disable=SC2086
+        "$planatlas" analyze "$scratch/$name/bad.gpkg" $analysis -o "$scratch/$name/bad$i.a.csv" \
+            >/dev/null 2>"$scratch/$name/bad$i.a.err" || fail "$name: $analysis with a bow-tie"
+        # shellcheck disable=SC2086
+        "$planatlas" analyze "$bad" $analysis --engine database -o "$scratch/$name/bad$i.db.csv" \
+            >/dev/null 2>"$scratch/$name/bad$i.db.err" ||
+            fail "$name: $analysis with a bow-tie in the database: $(cat "$scratch/$name/bad$i.db.err")"
+        cmp -s "$scratch/$name/bad$i.a.csv" "$scratch/$name/bad$i.db.csv" ||
+            fail "$name: $analysis with a bow-tie writes other bytes in the database"
+        for engine in a db; do
+            grep -q "layer '$layer': 1 invalid geometry repaired" "$scratch/$name/bad$i.$engine.err" ||
+                fail "$name: $analysis ($engine) does not note the repair: $(cat "$scratch/$name/bad$i.$engine.err")"
+        done
+    done
+    [[ $i == "${#analyses[@]}" && $i -ge 1 ]] || fail "$name: $i analyses with bow-ties"
     # The programme map with every map sheet under it: the same pixels from the schema (whose
     # sheets GDAL reads from a GeoPackage copy made in memory).
     sheets=()

@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <thread>
 
 namespace pa::analysis {
@@ -266,6 +267,16 @@ void runInDatabase(layers::Workspace& ws, std::size_t parts,
             collect(part, rows);
         };
     });
+}
+
+void noteRepaired(InputNotes& notes, const std::string& layer,
+                  const std::vector<std::vector<std::int64_t>>& fidsOfParts)
+{
+    std::set<std::int64_t> fids;
+    for (const auto& part : fidsOfParts)
+        fids.insert(part.begin(), part.end());
+    if (!fids.empty())
+        notes.repaired[layer] += static_cast<std::int64_t>(fids.size());
 }
 
 double realOf(const gis::FieldValue& value)

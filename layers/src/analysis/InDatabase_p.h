@@ -11,8 +11,10 @@
 #include "planatlas/layers/analysis/Engine.h"
 #include "planatlas/layers/analysis/Input.h"
 
+#include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
 namespace pa::analysis::detail {
 
@@ -69,6 +71,12 @@ void runInDatabase(layers::Workspace& workspace, std::size_t parts,
                    const std::function<std::string(std::size_t part)>& statementOfPart,
                    const std::function<void(std::size_t part, const gis::SqlResult& rows)>& collect,
                    const layers::Progress& progress, std::string_view stage);
+
+/// Notes in @p notes that the server repaired the invalid features of @p layer whose fids the
+/// parts of a run found (@p fidsOfParts, one list per part; a feature found by several parts
+/// counts once), as InputLayer notes those it repairs.
+void noteRepaired(InputNotes& notes, const std::string& layer,
+                  const std::vector<std::vector<std::int64_t>>& fidsOfParts);
 
 /// A number of a result row (NULL as 0).
 double realOf(const gis::FieldValue& value);

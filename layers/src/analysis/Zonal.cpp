@@ -155,7 +155,8 @@ private:
 std::vector<Accumulator> measureInDatabase(layers::Workspace& ws, detail::InputLayer& table,
                                            const std::string& field,
                                            const std::vector<const gis::Geometry*>& zones,
-                                           const layers::Progress& progress, std::string_view stage)
+                                           InputNotes& notes, const layers::Progress& progress,
+                                           std::string_view stage)
 {
     std::vector<Accumulator> total(zones.size());
     std::vector<std::size_t> measured; // the zones with a geometry
@@ -168,6 +169,7 @@ std::vector<Accumulator> measureInDatabase(layers::Workspace& ws, detail::InputL
     const std::size_t parts = std::min<std::size_t>(measured.size(), 16);
     const std::string value = gis::sqlIdentifier(field);
     std::vector<std::vector<std::pair<std::size_t, Accumulator>>> slots(parts);
+    std::vector<std::vector<std::int64_t>> invalid(parts); // fids repaired, per part
     const std::function<std::string(std::size_t)> statement = [&](std::size_t k) {
         std::string values;
         for (std::size_t j = k; j < measured.size(); j += parts)
@@ -181,25 +183,35 @@ std::vector<Accumulator> measureInDatabase(layers::Workspace& ws, detail::InputL
         return "WITH z(i, g) AS (VALUES " + values +
                "), piece AS (SELECT i, g, false AS cut FROM z WHERE ST_NPoints(g) <= 1024 "
                "UNION ALL SELECT i, ST_Subdivide(g, 256), true FROM z WHERE ST_NPoints(g) > 1024), "
-               "hit AS MATERIALIZED (SELECT piece.i, piece.cut, p.fid, p.v, CASE WHEN "
+               "hit AS MATERIALIZED (SELECT piece.i, piece.cut, p.fid, p.v, p.bad, CASE WHEN "
                "ST_Contains(piece.g, p.g) THEN ST_Area(p.g) ELSE "
                "ST_Area(ST_Intersection(piece.g, p.g)) END AS a FROM piece CROSS JOIN LATERAL "
                "(SELECT s." +
                t.fid + " AS fid, s." + value + "::double precision AS v, " +
-               detail::repairedSql("s." + t.geometry) + " AS g FROM " + t.table + " s WHERE s." +
-               t.geometry + " && piece.g AND s." + value +
+               detail::repairedSql("s." + t.geometry) + " AS g, NOT ST_IsValid(s." + t.geometry +
+               ") AS bad FROM " + t.table + " s WHERE s." + t.geometry + " && piece.g AND s." +
+               value +
                " IS NOT NULL) p WHERE ST_Intersects(piece.g, p.g)), "
                // Only a zone cut into pieces can meet a polygon twice.
                "per AS (SELECT i, fid, min(v) AS v, sum(a) AS a FROM hit WHERE cut GROUP BY i, fid "
                "UNION ALL SELECT i, fid, v, a FROM hit WHERE NOT cut) "
                "SELECT i, sum(a * v) AS weighted, sum(a) AS covered, min(v) AS least, "
                "max(v) AS most, count(*) AS n FROM per WHERE a > " +
-               std::to_string(kOverlapNoiseM2) + " GROUP BY i ORDER BY i";
+               std::to_string(kOverlapNoiseM2) +
+               " GROUP BY i "
+               // and, under i = -1, the invalid polygons measured (repaired above), to be noted
+               "UNION ALL SELECT DISTINCT -1, NULL::double precision, NULL::double precision, "
+               "NULL::double precision, NULL::double precision, fid::bigint FROM hit WHERE bad "
+               "ORDER BY 1";
     };
     detail::runInDatabase(
         ws, parts, statement,
         [&](std::size_t k, const gis::SqlResult& rows) {
             for (const auto& row : rows.rows) {
+                if (detail::realOf(row[0]) < 0) {
+                    invalid[k].push_back(static_cast<std::int64_t>(detail::realOf(row[5])));
+                    continue;
+                }
                 Accumulator acc;
                 acc.weighted = detail::realOf(row[1]);
                 acc.covered = detail::realOf(row[2]);
@@ -213,6 +225,7 @@ std::vector<Accumulator> measureInDatabase(layers::Workspace& ws, detail::InputL
     for (const auto& slot : slots)
         for (const auto& [i, acc] : slot)
             total[i] = acc;
+    detail::noteRepaired(notes, table.name(), invalid);
     return total;
 }
 
@@ -418,7 +431,8 @@ ZonalResult zonal(layers::Workspace& ws, const std::string& values,
         std::vector<const gis::Geometry*> pointers;
         for (const auto& z : zones)
             pointers.push_back(&z);
-        const auto acc = measureInDatabase(ws, *table, result.field, pointers, progress, "zonal");
+        const auto acc =
+            measureInDatabase(ws, *table, result.field, pointers, result.notes, progress, "zonal");
         for (std::size_t i = 0; i < zones.size(); ++i)
             acc[i].fill(result.rows[i], zones[i].area());
     } else if (table) {
@@ -471,7 +485,7 @@ namespace {
 /// zonalByUnits()'s statistics per unit, by the database server or by PlanAtlas's threads.
 std::vector<Accumulator> unitsInDatabase(layers::Workspace& ws, detail::InputLayer& table,
                                          const std::string& field,
-                                         const std::vector<detail::Unit>& units,
+                                         const std::vector<detail::Unit>& units, InputNotes& notes,
                                          const layers::Progress& progress);
 std::vector<Accumulator> unitsInPlanAtlas(detail::InputLayer& table, const std::string& field,
                                           const std::vector<detail::Unit>& units,
@@ -514,7 +528,7 @@ ZonalResult zonalByUnits(layers::Workspace& ws, const std::string& values,
     auto table = valueLayer(ws, values, result);
     result.engine = detail::chooseEngine(ws, table, engine, detail::Reach::Every);
     const auto acc = result.engine.database
-                         ? unitsInDatabase(ws, table, result.field, units, progress)
+                         ? unitsInDatabase(ws, table, result.field, units, result.notes, progress)
                          : unitsInPlanAtlas(table, result.field, units, progress);
     for (std::size_t i = 0; i < units.size(); ++i) {
         auto row = unitRow(i);
@@ -529,13 +543,13 @@ namespace {
 
 std::vector<Accumulator> unitsInDatabase(layers::Workspace& ws, detail::InputLayer& table,
                                          const std::string& field,
-                                         const std::vector<detail::Unit>& units,
+                                         const std::vector<detail::Unit>& units, InputNotes& notes,
                                          const layers::Progress& progress)
 {
     std::vector<const gis::Geometry*> pointers;
     for (const auto& unit : units)
         pointers.push_back(&unit.geometry);
-    return measureInDatabase(ws, table, field, pointers, progress, "zonal by unit");
+    return measureInDatabase(ws, table, field, pointers, notes, progress, "zonal by unit");
 }
 
 std::vector<Accumulator> unitsInPlanAtlas(detail::InputLayer& table, const std::string& field,
