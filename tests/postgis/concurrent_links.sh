@@ -7,7 +7,11 @@
 #      until they land; a refused one exits 6, names the other planner and writes nothing; in
 #      the end every link is there and the log holds exactly the edits that landed;
 #   3. a stale edit and a stale review file, made one after the other: refused, nothing written;
-#   4. a reader's edit is refused before anything is tried, and leaves the log as it was.
+#   4. a reader's edit is refused before anything is tried, and leaves the log as it was;
+#   5. one planner makes the suggestions again and again while the other accepts them and links
+#      pending pairs by hand: every accept lands or is refused as replaced (exit 6, nothing
+#      written); every accept that landed is a link, logged; no run of suggest leaves pending a
+#      pair linked before it ended.
 # usage: concurrent_links.sh PLANATLAS SCRATCH WS.gpkg [N] (libpq: PGSERVICEFILE, PGPASSFILE)
 set -uo pipefail
 planatlas=${1:?planatlas}
@@ -147,5 +151,75 @@ grep -q "may read schema '$s' but not change it" "$scratch/reader.txt" || fail "
 "$planatlas" link "$reader" log --task "$task" >"$scratch/log.txt" 2>&1 || fail "the reader cannot read the log"
 grep -q "$(log_count "") edit(s)" "$scratch/log.txt" || fail "the reader's log: $(tail -1 "$scratch/log.txt")"
 
+# 5. Suggest against accept and links by hand. The sample's suggestions are all decided:
+#    forgotten here, so that those not linked are pending again. After each run of suggest, no
+#    pending suggestion may name a pair linked by hand before the run finished (a link made
+#    while suggest was working must not come back as pending).
+sql "DELETE FROM $s.plan_link_suggestions" >/dev/null
+"$planatlas" link "$owner" suggest >/dev/null 2>"$scratch/suggest.err" || fail "suggest: $(cat "$scratch/suggest.err")"
+pending() { # FIELD: of the pending suggestions, one line each
+    "$planatlas" link "$editor" suggestions --status pending --format json |
+        python3 -c 'import json,sys; [print(s[sys.argv[1]]) for s in json.load(sys.stdin)]' "$1"
+}
+(($(pending id | wc -l) >= 2 * n)) || fail "only $(pending id | wc -l) pending suggestion(s)"
+start=$(sql "SELECT COALESCE(MAX(fid), 0) FROM $s.pa_edit_log")
+suggester() {
+    local bad=0 stale
+    for ((i = 0; i < 3 * n; ++i)); do
+        "$planatlas" link "$owner" suggest >/dev/null 2>>"$scratch/suggester.err" || bad=$((bad + 1))
+        stale=$(sql "SELECT COUNT(*) FROM $s.plan_link_suggestions g JOIN $s.pa_edit_log e ON \
+e.action = 'link_add' AND e.task_id = g.task_id AND e.feature_code = g.feature_code AND e.fid > $start \
+WHERE g.status = 'pending' AND e.fid < (SELECT MAX(fid) FROM $s.pa_edit_log WHERE action = 'suggest')")
+        ((stale == 0)) || echo "run $i: $stale pending suggestion(s) of pairs linked before it ended" >>"$scratch/suggester.stale"
+    done
+    echo "$bad" >"$scratch/suggester.bad"
+}
+editor_work() { # accepts and links by hand what is pending, n of each
+    local accepted=0 added=0 refused=0 rc ids tasks codes
+    for ((attempt = 0; attempt < 200 && (accepted < n || added < n); ++attempt)); do
+        if ((accepted < n && attempt % 2 == 0)); then
+            mapfile -t ids < <(pending id)
+            ((${#ids[@]})) || break
+            "$planatlas" link "$editor" accept "${ids[0]}" >/dev/null 2>"$scratch/acceptor.msg"
+            rc=$?
+            if ((rc == 0)); then
+                accepted=$((accepted + 1))
+            elif ((rc == 6)) && grep -q "Nothing of yours was written" "$scratch/acceptor.msg" &&
+                grep -q "made again since you read them (by planatlas_owner\|no longer pending" "$scratch/acceptor.msg"; then
+                refused=$((refused + 1))
+            else
+                echo "accept: exit $rc: $(cat "$scratch/acceptor.msg")" >>"$scratch/acceptor.other"
+            fi
+        elif ((added < n)); then
+            mapfile -t tasks < <(pending task)
+            mapfile -t codes < <(pending feature)
+            ((${#tasks[@]})) || break
+            "$planatlas" link "$editor" add --task "${tasks[-1]}" --feature "${codes[-1]}" >/dev/null \
+                2>"$scratch/adder.msg" || echo "add: $(cat "$scratch/adder.msg")" >>"$scratch/acceptor.other"
+            added=$((added + 1))
+        fi
+    done
+    echo "$accepted $added $refused" >"$scratch/acceptor.counts"
+}
+suggester &
+editor_work &
+wait
+[[ $(cat "$scratch/suggester.bad") == 0 ]] || fail "suggest failed beside accepts: $(cat "$scratch/suggester.err")"
+[[ -e $scratch/suggester.stale ]] && fail "links made during suggest came back as pending: $(cat "$scratch/suggester.stale")"
+[[ -e $scratch/acceptor.other ]] && fail "accepts and adds beside suggest: $(cat "$scratch/acceptor.other")"
+read -r accepted added refused <"$scratch/acceptor.counts"
+[[ $accepted == "$n" && $added == "$n" ]] || fail "$accepted accepts and $added adds of $n each landed beside suggest ($refused refused)"
+[[ $(sql "SELECT COUNT(*) FROM $s.pa_edit_log WHERE action = 'suggestion_accept' AND fid > $start") == "$accepted" ]] ||
+    fail "the log does not hold the $accepted accepts that landed, and only those"
+unlinked=$(python3 - <<PY
+import json, subprocess
+run = lambda *a: json.loads(subprocess.run(["$planatlas", "link", "$owner", *a, "--format", "json"],
+                                           capture_output=True, check=True).stdout)
+linked = {(l["task"], l["feature"]) for l in run("list")}
+print(sum((a["task"], a["feature"]) not in linked for a in run("suggestions", "--status", "accepted")))
+PY
+)
+[[ $unlinked == 0 ]] || fail "$unlinked accepted suggestion(s) without a link"
+
 sql "DROP SCHEMA $s CASCADE" >/dev/null 2>&1
-finish "$((4 * n + 2)) edits of one task by two planners at once; $conflicts conflict(s) said and repeated; none lost"
+finish "$((4 * n + 2)) edits of one task by two planners at once; $conflicts conflict(s) said and repeated; none lost; $n suggestions accepted and $n pairs linked by hand beside $((3 * n)) runs of suggest, $refused accept(s) refused as replaced"

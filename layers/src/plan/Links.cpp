@@ -263,6 +263,50 @@ std::string describe(const layers::LoggedEdit& e)
            (e.edit.featureCode.empty() ? "" : " " + e.edit.featureCode) + " at " + at + " UTC";
 }
 
+/// The error for suggestion @p id, which is not among those stored (@p pendingOnly: among
+/// the pending ones). Decided by someone else: a Conflict saying by whom. Gone below the
+/// highest id stored while suggestions were made again: a Conflict too (each run of suggest
+/// replaces the pending suggestions with new ids), naming the run. Otherwise an id that never
+/// was: Error(Usage).
+[[noreturn]] void suggestionNotThere(layers::Workspace& ws, std::int64_t id, bool pendingOnly)
+{
+    auto& ds = ws.dataset();
+    const auto row =
+        ds.run("SELECT status, task_id, feature_code FROM plan_link_suggestions WHERE fid = ?",
+               {id})
+            .rows;
+    const std::string again = ". Nothing of yours was written: read the suggestions again "
+                              "('planatlas link WS suggestions') and repeat what still holds";
+    if (!row.empty()) {
+        const std::string task = gis::toString(row[0][1]), code = gis::toString(row[0][2]);
+        std::string who;
+        for (const auto& e : ws.editLog(task))
+            if (e.edit.featureCode == code)
+                who = describe(e);
+        throw Error(ErrorKind::Conflict,
+                    "suggestion " + std::to_string(id) + " (task '" + task + "' → " + code +
+                        ") is no longer pending: it was " + gis::toString(row[0][0]) +
+                        (who.empty() ? std::string() : " (" + who + ")") + again);
+    }
+    const auto highest = ds.execute("SELECT MAX(fid) FROM plan_link_suggestions").rows;
+    const auto run = ds.execute("SELECT at, who FROM pa_edit_log WHERE action = 'suggest' ORDER "
+                                "BY fid DESC LIMIT 1")
+                         .rows;
+    if (!highest.empty() && std::holds_alternative<std::int64_t>(highest[0][0]) &&
+        id < std::get<std::int64_t>(highest[0][0]) && !run.empty()) {
+        std::string at = gis::toString(run[0][0]).substr(0, 19);
+        std::replace(at.begin(), at.end(), 'T', ' ');
+        throw Error(ErrorKind::Conflict,
+                    "suggestion " + std::to_string(id) +
+                        " is gone: the suggestions were made again since you read them (by " +
+                        gis::toString(run[0][1]) + " at " + at +
+                        " UTC), and each run gives the pending ones new numbers" + again);
+    }
+    throw Error(ErrorKind::Usage, "no " + std::string(pendingOnly ? "pending " : "") +
+                                      "suggestion " + std::to_string(id) +
+                                      " (see 'planatlas link WS suggestions')");
+}
+
 /// The conflict of a change made on what @p task was at edit @p basis, when others have edited
 /// it since: said in plain words, with what they did.
 [[noreturn]] void conflictOn(layers::Workspace& ws, const std::string& task, std::int64_t basis)
@@ -299,7 +343,9 @@ void checkStillAsSeen(layers::Workspace& ws, const std::vector<LinkSuggestion>& 
     for (const auto& s : seen) {
         const auto now =
             ws.dataset().run("SELECT status FROM plan_link_suggestions WHERE fid = ?", {s.id}).rows;
-        const std::string status = now.empty() ? "deleted" : gis::toString(now[0][0]);
+        if (now.empty()) // replaced by a new run of suggest
+            suggestionNotThere(ws, s.id, false);
+        const std::string status = gis::toString(now[0][0]);
         if (status == s.status)
             continue;
         std::string who;
@@ -610,6 +656,16 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
         }
     }
     inTransaction(ws, [&] {
+        // The tasks locked, as an accept or a link edit locks them: a planner accepting a
+        // pending suggestion meanwhile either finishes first (the pair is then kept as accepted)
+        // or waits and is told that it was replaced. Links made since the read above are not
+        // suggested.
+        std::vector<std::string> taskIds;
+        for (const auto& row : tasks.rows)
+            taskIds.push_back(gis::toString(row[0]));
+        lockTasks(ws, taskIds, std::nullopt);
+        for (const auto& l : listLinks(ws))
+            best.erase(l.taskId + "|" + l.layer + "|" + l.featureCode);
         if (docId.empty())
             ws.dataset().execute("DELETE FROM plan_link_suggestions WHERE status = 'pending'");
         else
@@ -653,8 +709,7 @@ std::int64_t acceptSuggestions(layers::Workspace& ws, const std::vector<std::int
     for (auto id : ids)
         if (std::none_of(chosen.begin(), chosen.end(),
                          [&](const LinkSuggestion& s) { return s.id == id; }))
-            throw Error(ErrorKind::Usage, "no pending suggestion " + std::to_string(id) +
-                                              " (see 'planatlas link WS suggestions')");
+            suggestionNotThere(ws, id, true);
     return inTransaction(ws, [&] {
         lockTasks(ws, tasksOf(chosen), std::nullopt);
         if (ids.empty()) // "all pending ones above X": those decided meanwhile are no longer so
@@ -692,8 +747,7 @@ std::vector<LinkSuggestion> suggestionsById(layers::Workspace& ws,
         const auto s = std::find_if(all.begin(), all.end(),
                                     [&](const LinkSuggestion& x) { return x.id == id; });
         if (s == all.end())
-            throw Error(ErrorKind::Usage, "no suggestion " + std::to_string(id) +
-                                              " (see 'planatlas link WS suggestions')");
+            suggestionNotThere(ws, id, false);
         chosen.push_back(*s);
     }
     return chosen;
