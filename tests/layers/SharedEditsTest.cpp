@@ -218,8 +218,12 @@ TEST_P(SharedEdits, UnlocatedTasksAreRecordedAndTakenBackInTheLog)
     EXPECT_EQ(plan::recordUnlocated(ws, {"cv-2907:1.3#1"}, "chính sách"), 1);
     EXPECT_EQ(ws.editLog("cv-2907:1.3#1").back().edit.action, "unlocated_set");
     EXPECT_EQ(ws.editLog("cv-2907:1.3#1").back().edit.detail, "chính sách");
+    // Another reason: the log keeps the one it replaces, and the one taken back.
+    EXPECT_EQ(plan::recordUnlocated(ws, {"cv-2907:1.3#1"}, "đào tạo"), 1);
+    EXPECT_EQ(ws.editLog("cv-2907:1.3#1").back().edit.detail, "đào tạo (was: chính sách)");
     EXPECT_EQ(plan::forgetUnlocated(ws, {"cv-2907:1.3#1", "cv-2907:1.3#1"}), 1);
     EXPECT_EQ(ws.editLog("cv-2907:1.3#1").back().edit.action, "unlocated_forget");
+    EXPECT_EQ(ws.editLog("cv-2907:1.3#1").back().edit.detail, "was: đào tạo");
 }
 
 // Not an edit, but the same two backends: the analyses a database server can compute give the

@@ -40,5 +40,8 @@ diff <(said "$scratch/file.txt") <(said "$scratch/pg.txt") >"$scratch/said.diff"
 log=$(psql -X -At "service=planatlas_test" -c "SELECT string_agg(action, ',' ORDER BY fid) FROM \
 $s.pa_edit_log WHERE who = 'planatlas_owner'")
 [[ $log == ingest,suggest,task_edit,task_merge,task_drop,crosswalk ]] || fail "the schema's edit log: $log"
+# The edit says what it replaced.
+edit=$(psql -X -At "service=planatlas_test" -c "SELECT detail FROM $s.pa_edit_log WHERE action = 'task_edit'")
+[[ $edit == "lead: "?*" → Sở Công Thương" ]] || fail "the task edit's log line: $edit"
 psql -X -q "service=planatlas_test" -c "DROP SCHEMA $s CASCADE" >/dev/null 2>&1
 finish "a plan read again and three task corrections: the same rows in the schema as in the file"

@@ -154,8 +154,12 @@ std::vector<Correction> loadCorrections(layers::Workspace& workspace, const std:
                                                   "FROM plan_task_corrections WHERE doc_id = " +
                                                   gis::sqlLiteral(docId) + " ORDER BY fid");
     for (const auto& r : rows.rows)
-        out.push_back({gis::toString(r[0]), gis::toString(r[1]), gis::toString(r[2]),
-                       gis::toString(r[3]), gis::toString(r[4])});
+        out.push_back({gis::toString(r[0]),
+                       gis::toString(r[1]),
+                       gis::toString(r[2]),
+                       gis::toString(r[3]),
+                       gis::toString(r[4]),
+                       {}});
     return out;
 }
 

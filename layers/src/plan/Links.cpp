@@ -1039,12 +1039,21 @@ std::int64_t recordUnlocated(layers::Workspace& ws, const std::vector<std::strin
     return inTransaction(ws, [&] {
         lockTasks(ws, taskIds, std::nullopt);
         for (const auto& [task, why] : rows) {
+            // The log says which reason it replaces, if any.
+            const auto was = ws.dataset()
+                                 .run("SELECT reason FROM plan_unlocated WHERE task_id = ?", {task})
+                                 .rows;
+            const std::string before = was.empty() ? std::string() : gis::toString(was[0][0]);
             ws.dataset().run("DELETE FROM plan_unlocated WHERE task_id = ?", {task});
             ws.dataset().run("INSERT INTO plan_unlocated (task_id, reason, reviewed_at) VALUES "
                              "(?, ?, " +
                                  ws.nowSql() + ")",
                              {task, why});
-            ws.logEdit({"unlocated_set", task, {}, {}, why});
+            ws.logEdit({"unlocated_set",
+                        task,
+                        {},
+                        {},
+                        was.empty() || before == why ? why : why + " (was: " + before + ")"});
             ws.dataset().run("UPDATE plan_link_suggestions SET status = 'rejected' WHERE task_id "
                              "= ? AND status = 'pending'",
                              {task});
@@ -1061,13 +1070,14 @@ std::int64_t forgetUnlocated(layers::Workspace& ws, const std::vector<std::strin
         lockTasks(ws, taskIds, std::nullopt);
         std::int64_t n = 0;
         for (const auto& task : taskIds) {
-            const bool was = !ws.dataset()
-                                  .run("SELECT 1 FROM plan_unlocated WHERE task_id = ?", {task})
-                                  .rows.empty();
-            if (!was)
+            const auto was = ws.dataset()
+                                 .run("SELECT reason FROM plan_unlocated WHERE task_id = ?", {task})
+                                 .rows;
+            if (was.empty())
                 continue;
             ws.dataset().run("DELETE FROM plan_unlocated WHERE task_id = ?", {task});
-            ws.logEdit({"unlocated_forget", task, {}, {}, {}});
+            // The log keeps the reason taken back.
+            ws.logEdit({"unlocated_forget", task, {}, {}, "was: " + gis::toString(was[0][0])});
             ++n;
         }
         return n;

@@ -295,11 +295,15 @@ StoreReport storePlan(layers::Workspace& workspace, const ParsedPlan& readerPlan
                            workspace.nowSql() + ")",
                        {docId, c.taskId, c.textKey, c.action, textOrNull(c.field),
                         textOrNull(c.value)});
+                // An edit says what it replaced: "lead: Sở Tài chính → Sở Công Thương".
                 workspace.logEdit({"task_" + c.action,
                                    docId + ":" + c.taskId,
                                    {},
                                    {},
-                                   c.field.empty() ? c.value : c.field + " = " + c.value});
+                                   c.field.empty()
+                                       ? c.value
+                                       : c.field + ": " + (c.was.empty() ? "∅" : c.was) + " → " +
+                                             (c.value.empty() ? "∅" : c.value)});
             }
             report.corrections = applyCorrections(plan, loadCorrections(workspace, docId));
             report.updated = present;
@@ -534,12 +538,22 @@ StoreReport correctTask(layers::Workspace& workspace, const std::string& docId,
                     "no task '" + docId + ":" + taskId + "' in document '" + docId + "'");
     const Task* original = findIn(reader, taskId);
     const std::string key = taskTextKey(original ? original->text : task->text);
-    Correction c{taskId, key, action, "", value};
+    Correction c{taskId, key, action, "", value, ""};
     if (action == "edit") {
         if (field != "lead" && field != "support" && field != "deadline" && field != "text")
             throw Error(ErrorKind::Usage,
                         "a task's " + field + " cannot be edited (lead, support, deadline, text)");
         c.field = field;
+        const auto agencies = [](const std::vector<std::string>& names) {
+            std::string joined;
+            for (const auto& n : names)
+                joined += (joined.empty() ? "" : "; ") + n;
+            return joined;
+        };
+        c.was = field == "lead"       ? agencies(task->lead)
+                : field == "support"  ? agencies(task->support)
+                : field == "deadline" ? task->deadline.text
+                                      : task->text;
     } else if (action == "split") {
         if (value.find_first_not_of(" \t") == std::string::npos)
             throw Error(ErrorKind::Usage, "a split needs the words where the second task begins");

@@ -22,6 +22,7 @@ struct Correction
     std::string field;   ///< edit: "lead", "support", "deadline", "text"
     std::string value;   ///< edit: the new value ("Sở A; Sở B" for agencies); split: the words
                          ///< where the second task begins; merge: the other task's id
+    std::string was;     ///< edit: the value it replaces, for the edit log (not stored)
 };
 
 /// The key of a task's words: diacritic- and case-insensitive, white space folded.
