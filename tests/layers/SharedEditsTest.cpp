@@ -12,6 +12,7 @@
 #include "planatlas/layers/Copy.h"
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/Workspace.h"
+#include "planatlas/layers/analysis/Coverage.h"
 #include "planatlas/layers/analysis/Proximity.h"
 #include "planatlas/layers/analysis/Zonal.h"
 #include "planatlas/layers/plan/Links.h"
@@ -229,13 +230,15 @@ TEST_P(SharedEdits, UnlocatedTasksAreRecordedAndTakenBackInTheLog)
 // Not an edit, but the same two backends: the analyses a database server can compute give the
 // same figures there as in PlanAtlas, for any role that may read the schema; a file has no
 // server, and auto says nothing there.
-TEST_P(SharedEdits, ZonalAndCorridorGiveTheSameFiguresInTheDatabaseServer)
+TEST_P(SharedEdits, ZonalCorridorAndCoverageGiveTheSameFiguresInTheDatabaseServer)
 {
     using pa::analysis::Engine;
     auto ws = Workspace::open(m_planner2, pa::gis::OpenMode::ReadOnly, SchemaWrites::Allowed);
     const std::string prices = "land_price_illustrative";
     if (GetParam() == "gpkg") {
         EXPECT_THROW(pa::analysis::zonal(ws, prices, {}, {}, Engine::Database),
+                     pa::layers::ParameterError);
+        EXPECT_THROW(pa::analysis::coverage(ws, "districts_pre2025", {}, Engine::Database),
                      pa::layers::ParameterError);
         const auto r = pa::analysis::zonal(ws, prices, {}, {}, Engine::Auto);
         EXPECT_FALSE(r.engine.database);
@@ -277,6 +280,27 @@ TEST_P(SharedEdits, ZonalAndCorridorGiveTheSameFiguresInTheDatabaseServer)
     EXPECT_LT(here.within, here.features);
     EXPECT_EQ(here.within, server.within);
     EXPECT_NEAR(here.withinAreaHa, server.withinAreaHa, 1e-9 * here.withinAreaHa);
+
+    // Coverage: every unit and kind the same, in the server as here (the CSV bytes are compared
+    // by tests/postgis/copy_round_trip.sh); left to auto, it stays here.
+    const auto covHere = pa::analysis::coverage(ws, "districts_pre2025", {}, Engine::PlanAtlas);
+    const auto covServer = pa::analysis::coverage(ws, "districts_pre2025", {}, Engine::Database);
+    EXPECT_TRUE(covServer.engine.database) << covServer.engine.reason;
+    EXPECT_FALSE(pa::analysis::coverage(ws, "districts_pre2025").engine.database);
+    ASSERT_EQ(covHere.rows.size(), covServer.rows.size());
+    int covered = 0;
+    for (std::size_t i = 0; i < covHere.rows.size(); ++i) {
+        const auto &a = covHere.rows[i], &b = covServer.rows[i];
+        EXPECT_EQ(a.unitCode + a.kind, b.unitCode + b.kind);
+        EXPECT_EQ(a.features, b.features) << a.unitCode << " " << a.kind;
+        EXPECT_NEAR(a.areaHa, b.areaHa, 1e-9 * std::max(1.0, a.areaHa)) << a.unitCode << a.kind;
+        EXPECT_NEAR(a.lengthKm, b.lengthKm, 1e-9 * std::max(1.0, a.lengthKm)) << a.unitCode;
+        EXPECT_EQ(a.linkedTasks, b.linkedTasks) << a.unitCode << " " << a.kind;
+        EXPECT_EQ(a.leadAgencies, b.leadAgencies) << a.unitCode << " " << a.kind;
+        covered += a.areaHa > 0 || a.lengthKm > 0;
+    }
+    EXPECT_GT(covered, 10); // not a comparison of gaps
+    EXPECT_EQ(covHere.outside, covServer.outside);
 
     // A small layer left to auto stays in PlanAtlas, saying why.
     const auto small = pa::analysis::zonal(ws, prices, {}, {}, Engine::Auto);

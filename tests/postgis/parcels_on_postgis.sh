@@ -38,8 +38,9 @@ for analysis in "zonal --values parcels_synthetic --kinds industrial_park" \
     e=$(now)
     cmp -s "$scratch/$i.gpkg.csv" "$scratch/$i.pg.csv" || fail "$analysis: other bytes on PostGIS"
     # In the database server, the same bytes; left to auto, the parcels near zones or a corridor
-    # go to the server and those all measured per unit stay in PlanAtlas, each saying why.
-    if [[ $analysis == *parcels_synthetic* ]]; then
+    # go to the server and those all measured per unit stay in PlanAtlas, as does coverage (its
+    # programme layers are small), each saying why.
+    if [[ $analysis == *parcels_synthetic* || $analysis == coverage* ]]; then
         # shellcheck disable=SC2086
         "$planatlas" analyze "$pg" $analysis --engine database -o "$scratch/$i.db.csv" >/dev/null 2>"$scratch/$i.db.err" ||
             fail "$analysis in the database: $(cat "$scratch/$i.db.err")"
@@ -51,6 +52,7 @@ for analysis in "zonal --values parcels_synthetic --kinds industrial_park" \
         cmp -s "$scratch/$i.gpkg.csv" "$scratch/$i.auto.csv" || fail "$analysis: other bytes left to auto"
         expected="computed in the database server"
         [[ $analysis == *--units* ]] && expected="computed in PlanAtlas: .*, every one of them measured"
+        [[ $analysis == coverage* ]] && expected="computed in PlanAtlas: layer '[a-z_]*' has [0-9]* features"
         grep -q "$expected" "$scratch/$i.auto.err" ||
             fail "$analysis: auto did not say '$expected': $(cat "$scratch/$i.auto.err")"
     else
