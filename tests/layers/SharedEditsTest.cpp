@@ -17,6 +17,7 @@
 #include "planatlas/layers/analysis/Zonal.h"
 #include "planatlas/layers/plan/Links.h"
 
+#include <algorithm>
 #include <atomic>
 #include <cstdlib>
 #include <fstream>
@@ -170,6 +171,25 @@ TEST_P(SharedEdits, ASuggestionDecidedMeanwhileIsAConflict)
     const auto log = first.editLog(pending[0].taskId);
     ASSERT_FALSE(log.empty());
     EXPECT_EQ(log.back().edit.action, "suggestion_reject");
+}
+
+TEST_P(SharedEdits, ALinkMadeByHandSettlesThePairsPendingSuggestion)
+{
+    auto ws = open(m_planner);
+    const auto decided = plan::listSuggestions(ws, "rejected");
+    ASSERT_FALSE(decided.empty());
+    const auto& s = decided.front();
+    EXPECT_EQ(plan::resetSuggestions(ws, {s.id}), 1);
+    EXPECT_TRUE(plan::addLink(ws, s.taskId, s.featureCode));
+    EXPECT_TRUE(plan::listSuggestions(ws, "pending").empty());
+    const auto accepted = plan::listSuggestions(ws, "accepted");
+    EXPECT_TRUE(
+        std::any_of(accepted.begin(), accepted.end(), [&](const auto& a) { return a.id == s.id; }));
+    // And a removal by hand rejects it again.
+    EXPECT_TRUE(plan::removeLink(ws, s.taskId, s.featureCode));
+    const auto rejected = plan::listSuggestions(ws, "rejected");
+    EXPECT_TRUE(
+        std::any_of(rejected.begin(), rejected.end(), [&](const auto& r) { return r.id == s.id; }));
 }
 
 TEST_P(SharedEdits, AReviewIsOneChangeLoggedLineByLineAndAStaleOneIsRefusedWhole)

@@ -810,6 +810,12 @@ bool addLink(layers::Workspace& ws, const std::string& taskId, const std::string
         if (linkExists(ws, layer, fid, task))
             return false;
         writeLink(ws, layer, fid, task, "manual", 1.0);
+        // The pair's pending suggestion, if any, is settled by the link, as a removal by hand
+        // rejects it.
+        ws.dataset().run(
+            "UPDATE plan_link_suggestions SET status = 'accepted' WHERE task_id = ? AND "
+            "layer_name = ? AND feature_code = ? AND status = 'pending'",
+            {taskId, layer.name, featureCode});
         ws.logEdit({"link_add", taskId, layer.name, featureCode, "by hand"});
         return true;
     });
