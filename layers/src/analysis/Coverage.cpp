@@ -123,15 +123,6 @@ Measures measureHere(std::vector<detail::InputLayer>& inputs, std::vector<Progra
     return measures;
 }
 
-/// A geometry column as PlanAtlas measures it: valid as it is, an invalid one repaired keeping
-/// the parts of its own dimension, as InputLayer does.
-std::string repairedOwnFamilySql(const std::string& column)
-{
-    return "CASE WHEN ST_IsValid(" + column + ") THEN " + column +
-           " ELSE ST_CollectionExtract(ST_MakeValid(" + column + "), ST_Dimension(" + column +
-           ") + 1) END";
-}
-
 /// The programme layers measured by the database server: the units are sent with the
 /// statements, a few to each (parts run on several connections at once); the server cuts each
 /// feature by the units it meets and unites the pieces of a kind in (layer, fid) order, as
@@ -149,15 +140,16 @@ Measures measureInDatabase(layers::Workspace& ws, std::vector<detail::InputLayer
         const std::string g = "s." + t.geometry;
         featuresOf += std::string(featuresOf.empty() ? "" : " UNION ALL ") + "SELECT " +
                       std::to_string(layers[l].kind) + " AS k, " + std::to_string(l) + " AS l, s." +
-                      t.fid + " AS fid, ST_Dimension(" + g + ") AS d, " + repairedOwnFamilySql(g) +
-                      " AS g FROM " + t.table + " s WHERE " + g + " && u.g";
+                      t.fid + " AS fid, ST_Dimension(" + g + ") AS d, " +
+                      detail::repairedOwnFamilySql(g) + " AS g FROM " + t.table + " s WHERE " + g +
+                      " && u.g";
         // The features with a geometry, and the invalid ones the statements repair (noted as
         // InputLayer notes those it repairs).
         const auto count =
             ws.dataset()
                 .execute("SELECT count(*) AS features, count(*) FILTER (WHERE NOT ST_IsValid(" + g +
                          ")) AS invalid FROM " + t.table + " s WHERE " + g +
-                         " IS NOT NULL AND NOT ST_IsEmpty(" + repairedOwnFamilySql(g) + ")")
+                         " IS NOT NULL AND NOT ST_IsEmpty(" + detail::repairedOwnFamilySql(g) + ")")
                 .rows;
         if (!count.empty()) {
             layers[l].features = static_cast<std::int64_t>(detail::realOf(count[0][0]));

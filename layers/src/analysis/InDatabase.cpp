@@ -133,13 +133,28 @@ DatabaseTable databaseTable(layers::Workspace& ws, InputLayer& input)
     return t;
 }
 
-std::string repairedSql(const std::string& column, gis::GeometryFamily family)
+namespace {
+
+/// @p column as it is when valid, else made valid keeping the parts of type @p type (SQL: 1
+/// points, 2 lines, 3 polygons).
+std::string repaired(const std::string& column, const std::string& type)
 {
-    const char* type = family == gis::GeometryFamily::Point  ? "1"
-                       : family == gis::GeometryFamily::Line ? "2"
-                                                             : "3";
     return "CASE WHEN ST_IsValid(" + column + ") THEN " + column +
            " ELSE ST_CollectionExtract(ST_MakeValid(" + column + "), " + type + ") END";
+}
+
+} // namespace
+
+std::string repairedSql(const std::string& column, gis::GeometryFamily family)
+{
+    return repaired(column, family == gis::GeometryFamily::Point  ? "1"
+                            : family == gis::GeometryFamily::Line ? "2"
+                                                                  : "3");
+}
+
+std::string repairedOwnFamilySql(const std::string& column)
+{
+    return repaired(column, "ST_Dimension(" + column + ") + 1");
 }
 
 std::string geometrySql(const gis::Geometry& geometry, int srid)

@@ -53,6 +53,10 @@ DatabaseTable databaseTable(layers::Workspace& workspace, InputLayer& input);
 std::string repairedSql(const std::string& column,
                         gis::GeometryFamily family = gis::GeometryFamily::Polygon);
 
+/// repairedSql() for a column of features of several families: each repaired keeping the
+/// parts of its own dimension, as InputLayer repairs it.
+std::string repairedOwnFamilySql(const std::string& column);
+
 /// @p geometry (from this process) as an SQL value of @p srid, every coordinate exact.
 std::string geometrySql(const gis::Geometry& geometry, int srid);
 

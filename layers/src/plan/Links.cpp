@@ -244,6 +244,14 @@ bool linkExists(layers::Workspace& ws, const layers::RegisteredLayer& layer,
                 .rows.empty();
 }
 
+/// "2026-12-04 10:42:05 UTC": a time of the edit log (2026-12-04T10:42:05.123Z), for a person.
+std::string shownTime(const std::string& at)
+{
+    std::string shown = at.substr(0, 19);
+    std::replace(shown.begin(), shown.end(), 'T', ' ');
+    return shown + " UTC";
+}
+
 /// "planatlas_b linked KCN-03 at 2026-12-04 10:42:05": an edit of the log, for a person.
 std::string describe(const layers::LoggedEdit& e)
 {
@@ -257,10 +265,19 @@ std::string describe(const layers::LoggedEdit& e)
         {"unlocated_forget", "took back 'without a place'"},
     };
     const auto verb = verbs.find(e.edit.action);
-    std::string at = e.at.substr(0, 19);
-    std::replace(at.begin(), at.end(), 'T', ' ');
     return e.who + " " + (verb == verbs.end() ? e.edit.action : verb->second) +
-           (e.edit.featureCode.empty() ? "" : " " + e.edit.featureCode) + " at " + at + " UTC";
+           (e.edit.featureCode.empty() ? "" : " " + e.edit.featureCode) + " at " + shownTime(e.at);
+}
+
+/// The last edit of the log on feature @p code for task @p task, for a person (describe); empty
+/// when there is none.
+std::string lastEditOn(layers::Workspace& ws, const std::string& task, const std::string& code)
+{
+    std::string who;
+    for (const auto& e : ws.editLog(task))
+        if (e.edit.featureCode == code)
+            who = describe(e);
+    return who;
 }
 
 /// The error for suggestion @p id, which is not among those stored (@p pendingOnly: among
@@ -279,10 +296,7 @@ std::string describe(const layers::LoggedEdit& e)
                               "('planatlas link WS suggestions') and repeat what still holds";
     if (!row.empty()) {
         const std::string task = gis::toString(row[0][1]), code = gis::toString(row[0][2]);
-        std::string who;
-        for (const auto& e : ws.editLog(task))
-            if (e.edit.featureCode == code)
-                who = describe(e);
+        const std::string who = lastEditOn(ws, task, code);
         throw Error(ErrorKind::Conflict,
                     "suggestion " + std::to_string(id) + " (task '" + task + "' → " + code +
                         ") is no longer pending: it was " + gis::toString(row[0][0]) +
@@ -294,13 +308,11 @@ std::string describe(const layers::LoggedEdit& e)
                          .rows;
     if (!highest.empty() && std::holds_alternative<std::int64_t>(highest[0][0]) &&
         id < std::get<std::int64_t>(highest[0][0]) && !run.empty()) {
-        std::string at = gis::toString(run[0][0]).substr(0, 19);
-        std::replace(at.begin(), at.end(), 'T', ' ');
         throw Error(ErrorKind::Conflict,
                     "suggestion " + std::to_string(id) +
                         " is gone: the suggestions were made again since you read them (by " +
-                        gis::toString(run[0][1]) + " at " + at +
-                        " UTC), and each run gives the pending ones new numbers" + again);
+                        gis::toString(run[0][1]) + " at " + shownTime(gis::toString(run[0][0])) +
+                        "), and each run gives the pending ones new numbers" + again);
     }
     throw Error(ErrorKind::Usage, "no " + std::string(pendingOnly ? "pending " : "") +
                                       "suggestion " + std::to_string(id) +
@@ -348,10 +360,7 @@ void checkStillAsSeen(layers::Workspace& ws, const std::vector<LinkSuggestion>& 
         const std::string status = gis::toString(now[0][0]);
         if (status == s.status)
             continue;
-        std::string who;
-        for (const auto& e : ws.editLog(s.taskId))
-            if (e.edit.featureCode == s.featureCode)
-                who = describe(e);
+        const std::string who = lastEditOn(ws, s.taskId, s.featureCode);
         throw Error(ErrorKind::Conflict,
                     "suggestion " + std::to_string(s.id) + " (task '" + s.taskId + "' → " +
                         s.featureCode + ") was " + status + " by someone else after you read it" +

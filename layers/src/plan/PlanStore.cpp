@@ -5,6 +5,7 @@
 #include "planatlas/gis/Error.h"
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/Text.h"
+#include "planatlas/layers/analysis/Csv.h"
 
 #include <algorithm>
 #include <cctype>
@@ -544,14 +545,9 @@ StoreReport correctTask(layers::Workspace& workspace, const std::string& docId,
             throw Error(ErrorKind::Usage,
                         "a task's " + field + " cannot be edited (lead, support, deadline, text)");
         c.field = field;
-        const auto agencies = [](const std::vector<std::string>& names) {
-            std::string joined;
-            for (const auto& n : names)
-                joined += (joined.empty() ? "" : "; ") + n;
-            return joined;
-        };
-        c.was = field == "lead"       ? agencies(task->lead)
-                : field == "support"  ? agencies(task->support)
+        // Agencies as an edit gives them ("Sở A; Sở B").
+        c.was = field == "lead"       ? analysis::csv::join(task->lead, "; ")
+                : field == "support"  ? analysis::csv::join(task->support, "; ")
                 : field == "deadline" ? task->deadline.text
                                       : task->text;
     } else if (action == "split") {
