@@ -144,7 +144,8 @@ int runImport(const std::vector<std::string>& args)
     if (!layers::findKind(options.kind))
         throw UsageError("unknown kind '" + options.kind + "'; kinds are: " + layers::kindIdList());
 
-    auto workspace = layers::Workspace::open(parsed.positional[0], gis::OpenMode::Update);
+    auto workspace = layers::Workspace::open(parsed.positional[0], gis::OpenMode::Update,
+                                             layers::SchemaWrites::Allowed);
 
     layers::ImportReport report;
     {

@@ -41,12 +41,6 @@ constexpr const char* kContentsTable = "gpkg_contents";
 constexpr const char* kRelationsTable = "gpkgext_relations";
 /// Tables a GeoPackage workspace may hold outside gpkg_contents, copied as they are.
 constexpr std::array<const char*, 1> kUnregisteredTables = {"qgis_projects"};
-/// The name a table takes in a PostgreSQL schema where its own would mean something else:
-/// QGIS keeps its projects in a table "qgis_projects" of another layout there.
-std::string postgresName(const std::string& table)
-{
-    return table == "qgis_projects" ? "pa_qgis_projects" : table;
-}
 constexpr std::size_t kRowsPerInsert = 200;
 
 Error copyError(const std::string& message)
@@ -54,6 +48,7 @@ Error copyError(const std::string& message)
     return Error(ErrorKind::Workspace, message);
 }
 
+using schema::postgresName;
 using schema::postgresTable;
 
 /// One table of the source as gpkg_contents (or its copy) lists it.

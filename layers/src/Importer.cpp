@@ -229,6 +229,15 @@ public:
 
     ImportReport run()
     {
+        // An editor of a schema changes rows; a layer is a new table, which only the schema's
+        // owner (or a role given CREATE on it) may make. Said before the file is read.
+        if (!workspace.mayAddTables())
+            throw Error(ErrorKind::Workspace,
+                        "role " + workspace.editor() + " may change the rows of '" +
+                            workspace.path() +
+                            "' but not add tables to it, and a layer is a table of its own; "
+                            "nothing was changed (the schema's owner imports it, or gives "
+                            "this role the right to create tables in the schema)");
         checkOptions();
         openSource();
         readJoinIndex();
@@ -837,13 +846,23 @@ private:
                                    fs::path(options.sourcePath).filename().string()});
                 auto& dataset = workspace.dataset();
                 const gis::Crs& crs = workspace.crs();
+                const bool postgres = workspace.isShared();
+                const std::string description =
+                    std::string(kind->titleEn) + " (" + std::string(kind->id) + ")";
+                // A schema's layer as 'planatlas copy' makes it: names and widths as given, a
+                // GiST index; its title and description go to the schema's catalogue below.
+                std::vector<std::string> creation = {"FID=fid", "GEOMETRY_NAME=geom"};
+                if (postgres)
+                    creation.insert(creation.end(), {"LAUNDER=NO", "PRECISION=NO",
+                                                     "SPATIAL_INDEX=GIST", "OVERWRITE=NO"});
+                else
+                    creation.insert(creation.end(),
+                                    {"SPATIAL_INDEX=YES", "IDENTIFIER=" + identifier,
+                                     "DESCRIPTION=" + description});
                 auto layer = dataset.createLayer(
                     layerName, family == GeometryFamily::None ? nullptr : &crs,
                     family == GeometryFamily::None ? kind->families.front() : family, true, fields,
-                    {"FID=fid", "GEOMETRY_NAME=geom", "SPATIAL_INDEX=YES",
-                     "IDENTIFIER=" + identifier,
-                     "DESCRIPTION=" + std::string(kind->titleEn) + " (" + std::string(kind->id) +
-                         ")"});
+                    creation);
                 report.geometryType = layer.geometryTypeName();
 
                 std::int64_t number = 0;
@@ -900,8 +919,10 @@ private:
                                               homeName + " (up to " +
                                               std::to_string(std::llround(farthestKm)) +
                                               " km away):" + firstFive(farAway));
-                for (const auto& sql : schema::linkTableSetup(layerName, mappingTable))
-                    dataset.execute(sql);
+                if (postgres)
+                    schema::enterInSchemaCatalogue(dataset, layerName, "features", identifier,
+                                                   description, {});
+                schema::createLinkTable(dataset, layerName, mappingTable);
                 const std::string encodingName =
                     options.encoding ? std::string(text::encodingName(*options.encoding))
                                      : std::string("utf-8");
@@ -910,7 +931,8 @@ private:
                     "source, licence, attribution, geometry_quality, source_file, source_crs, "
                     "source_encoding, transformation, imported_at, link_table) VALUES (?, ?, ?, ?, "
                     "?, "
-                    "?, ?, ?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ','now'), ?)",
+                    "?, ?, ?, ?, ?, ?, ?, ?, " +
+                        workspace.nowSql() + ", ?)",
                     {layerName, std::string(kind->id),
                      std::string(options.titleVi.empty() ? kind->titleVi : options.titleVi),
                      std::string(options.titleEn.empty() ? kind->titleEn : options.titleEn),

@@ -161,6 +161,11 @@ std::string postgresTable(std::string sql)
     return sql;
 }
 
+std::string postgresName(const std::string& table)
+{
+    return table == "qgis_projects" ? "pa_qgis_projects" : table;
+}
+
 std::string nowSql(bool postgres)
 {
     return postgres ? "to_char(clock_timestamp() AT TIME ZONE 'UTC', "
@@ -197,6 +202,15 @@ std::vector<std::string> relatedTablesSetup()
     };
 }
 
+namespace {
+
+std::string linkTableDescription(const std::string& layer)
+{
+    return "Links between features of " + layer + " and plan tasks (Related Tables mapping)";
+}
+
+} // namespace
+
 std::vector<std::string> linkTableSetup(const std::string& layer, const std::string& mappingTable)
 {
     // The mapping table carries the Related Tables columns (base_id = the feature's fid,
@@ -208,8 +222,7 @@ std::vector<std::string> linkTableSetup(const std::string& layer, const std::str
             "(link_source IN ('manual','gazetteer','imported')), confidence REAL CHECK "
             "(confidence IS NULL OR (confidence >= 0 AND confidence <= 1)), created_at DATETIME, "
             "UNIQUE (base_id, related_id))",
-        registerAttributeTable(mappingTable, "Links between features of " + layer +
-                                                 " and plan tasks (Related Tables mapping)"),
+        registerAttributeTable(mappingTable, linkTableDescription(layer)),
         "INSERT INTO gpkg_extensions (table_name, column_name, extension_name, definition, scope) "
         "VALUES (" +
             sqlLiteral(mappingTable) + ", NULL, " + sqlLiteral(kRelatedTablesExtension) + ", " +
@@ -219,6 +232,49 @@ std::vector<std::string> linkTableSetup(const std::string& layer, const std::str
             sqlLiteral(layer) + ", 'fid', 'plan_tasks', 'fid', 'attributes', " +
             sqlLiteral(mappingTable) + ")",
     };
+}
+
+void createLinkTable(gis::Dataset& dataset, const std::string& layer,
+                     const std::string& mappingTable)
+{
+    const auto statements = linkTableSetup(layer, mappingTable);
+    if (!dataset.isPostgres()) {
+        for (const auto& sql : statements)
+            dataset.execute(sql);
+        return;
+    }
+    // A schema keeps no gpkg_extensions (a copy back to a file writes it again for every
+    // relation); the relation is in its gpkgext_relations as in a GeoPackage.
+    dataset.execute(postgresTable(statements.front()));
+    enterInSchemaCatalogue(dataset, mappingTable, "attributes", mappingTable,
+                           linkTableDescription(layer), statements.front());
+    dataset.execute(statements.back());
+}
+
+void enterInSchemaCatalogue(gis::Dataset& dataset, const std::string& table,
+                            std::string_view dataType, const std::string& identifier,
+                            const std::string& description, const std::string& createSql)
+{
+    const std::string next = "(SELECT COALESCE(MAX(pa_ordinal), 0) + 1 FROM gpkg_contents)";
+    if (dataType != "features") {
+        dataset.run("INSERT INTO gpkg_contents (table_name, data_type, identifier, description, "
+                    "last_change, pa_ordinal, pa_create_sql) VALUES (?, ?, ?, ?, " +
+                        nowSql(true) + ", " + next + ", ?)",
+                    {table, gis::textOrNull(std::string(dataType)), gis::textOrNull(identifier),
+                     gis::textOrNull(description), createSql});
+        return;
+    }
+    // As GDAL fills a GeoPackage's: the layer's extent (none while it is empty) and its CRS.
+    dataset.run("INSERT INTO gpkg_contents (table_name, data_type, identifier, description, "
+                "last_change, min_x, min_y, max_x, max_y, srs_id, pa_ordinal) SELECT ?, "
+                "'features', ?, ?, " +
+                    nowSql(true) +
+                    ", ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e), (SELECT srid FROM "
+                    "geometry_columns WHERE f_table_schema = current_schema() AND f_table_name = "
+                    "?), " +
+                    next + " FROM (SELECT ST_Extent(geom) AS e FROM " + sqlIdentifier(table) +
+                    ") AS extent",
+                {table, identifier, description, table});
 }
 
 } // namespace pa::layers::schema

@@ -38,6 +38,20 @@ std::vector<std::string> relatedTablesSetup();
 /// register it as a many-to-many Related Tables relation.
 std::vector<std::string> linkTableSetup(const std::string& layer, const std::string& mappingTable);
 
+/// Creates the mapping table linking @p layer's features to plan_tasks and registers it, in a
+/// GeoPackage as linkTableSetup() says, in a PostgreSQL schema as a copy would have brought it:
+/// the table as PostgreSQL takes it, its row in the schema's catalogue and its relation.
+void createLinkTable(gis::Dataset& dataset, const std::string& layer,
+                     const std::string& mappingTable);
+
+/// PostgreSQL: enters @p table in the schema's catalogue (its table gpkg_contents, kept as a
+/// GeoPackage's with the order of the tables and the statement that makes each in a
+/// GeoPackage), after every table already there. A layer ("features", made by GDAL, no
+/// statement) gets its extent and CRS from its geometry column "geom".
+void enterInSchemaCatalogue(gis::Dataset& dataset, const std::string& table,
+                            std::string_view dataType, const std::string& identifier,
+                            const std::string& description, const std::string& createSql);
+
 /// Creates the system tables (registered as attribute tables) and the Related Tables registry
 /// in a new, empty GeoPackage: a workspace without its metadata rows.
 void createSystemTables(gis::Dataset& dataset);
@@ -47,6 +61,11 @@ std::string createTableSql(const Table& table);
 
 /// A CREATE TABLE written for SQLite as PostgreSQL takes it.
 std::string postgresTable(std::string sql);
+
+/// The name a table of a GeoPackage workspace takes in a PostgreSQL schema, where its own would
+/// mean something else: QGIS keeps its projects in a table "qgis_projects" of another layout
+/// there.
+std::string postgresName(const std::string& table);
 
 /// SQL giving the current time as ISO 8601 UTC text with milliseconds ("…T10:42:05.123Z"), in
 /// PostgreSQL's dialect or SQLite's.

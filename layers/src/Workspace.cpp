@@ -86,6 +86,14 @@ Error workspaceError(const std::string& message)
     return Error(ErrorKind::Workspace, message);
 }
 
+/// PostgreSQL: whether this role may make tables in the workspace's schema.
+bool mayCreateIn(gis::Dataset& dataset)
+{
+    const auto may = dataset.execute("SELECT has_schema_privilege(current_schema(), 'CREATE')");
+    const std::string answer = may.rows.empty() ? "" : gis::toString(may.rows[0][0]);
+    return answer == "1" || answer == "t" || answer == "true";
+}
+
 } // namespace
 
 std::size_t ValidationReport::errorCount() const
@@ -137,7 +145,8 @@ struct Workspace::Impl
     int schemaVersion = 0;
     std::optional<gis::Crs> crs;
     bool inTransaction = false;
-    std::string editor; ///< the database role, or the user's login
+    int layersAtBegin = 0; ///< GDAL's layers when the transaction began
+    std::string editor;    ///< the database role, or the user's login
 
     gis::SqlResult query(const std::string& sql) { return dataset->execute(sql); }
 
@@ -352,10 +361,11 @@ Workspace Workspace::openPostgres(const std::string& connection, gis::OpenMode m
                                           "schema> to the connection string");
     if (mode == gis::OpenMode::Update && schemaWrites == SchemaWrites::Refused)
         throw workspaceError("'" + shown +
-                             "': in a workspace in PostGIS PlanAtlas changes links, reviews, "
-                             "suggestions, plans, task corrections and the crosswalk, not yet "
-                             "layers, map sheets or the QGIS project; make this change in a "
-                             "GeoPackage and copy it in (planatlas copy)");
+                             "': in a workspace in PostGIS PlanAtlas imports layers and "
+                             "changes links, reviews, suggestions, plans, task corrections and "
+                             "the crosswalk, not yet map sheets, grids, synthetic parcels or the "
+                             "QGIS project by itself; make this change in a GeoPackage and copy "
+                             "it in (planatlas copy)");
     auto impl = std::make_unique<Impl>();
     impl->path = shown;
     try {
@@ -421,10 +431,7 @@ Workspace Workspace::finishOpening(std::unique_ptr<Impl> impl, gis::OpenMode mod
         const bool postgres = impl->dataset->isPostgres();
         if (impl->schemaVersion < kSchemaVersion && mode == gis::OpenMode::Update) {
             if (postgres) {
-                const auto owner = impl->dataset->execute(
-                    "SELECT has_schema_privilege(current_schema(), 'CREATE')");
-                const std::string may = owner.rows.empty() ? "" : asText(owner.rows[0][0]);
-                if (may != "1" && may != "t" && may != "true")
+                if (!mayCreateIn(*impl->dataset))
                     throw workspaceError(
                         "'" + path + "' has schema version " + std::to_string(impl->schemaVersion) +
                         "; this PlanAtlas writes version " + std::to_string(kSchemaVersion) +
@@ -458,14 +465,9 @@ Workspace Workspace::finishOpening(std::unique_ptr<Impl> impl, gis::OpenMode mod
                                  .rows)
                             impl->query("REVOKE UPDATE, DELETE, TRUNCATE ON pa_edit_log FROM " +
                                         sqlIdentifier(asText(row[0])));
-                    impl->dataset->run(
-                        "INSERT INTO gpkg_contents (table_name, data_type, identifier, "
-                        "description, last_change, pa_ordinal, pa_create_sql) SELECT ?, "
-                        "'attributes', ?, ?, " +
-                            schema::nowSql(true) +
-                            ", COALESCE(MAX(pa_ordinal), 0) + 1, ? FROM gpkg_contents",
-                        {std::string(table.name), std::string(table.name),
-                         std::string(table.description), create});
+                    schema::enterInSchemaCatalogue(*impl->dataset, std::string(table.name),
+                                                   "attributes", std::string(table.name),
+                                                   std::string(table.description), create);
                 }
                 // (A table created just now already has the columns added since.)
                 for (const auto& added : schema::addedColumns())
@@ -581,6 +583,66 @@ bool Workspace::isShared() const
     return m_impl->dataset->isPostgres();
 }
 
+bool Workspace::mayAddTables() const
+{
+    return !isShared() || mayCreateIn(*m_impl->dataset);
+}
+
+std::string Workspace::tableName(const std::string& name) const
+{
+    return isShared() ? schema::postgresName(name) : name;
+}
+
+void Workspace::createTable(const std::string& name, const std::string& createSql,
+                            const std::string& description)
+{
+    auto& dataset = *m_impl->dataset;
+    if (!isShared()) {
+        dataset.execute(createSql);
+        if (!description.empty())
+            dataset.execute(schema::registerAttributeTable(name, description));
+        return;
+    }
+    std::string sql = schema::postgresTable(createSql);
+    if (const std::string kept = tableName(name); kept != name)
+        if (const auto at = sql.find(name); at != std::string::npos)
+            sql.replace(at, name.size(), kept);
+    dataset.execute(sql);
+    schema::enterInSchemaCatalogue(dataset, name, description.empty() ? "" : "attributes",
+                                   description.empty() ? "" : name, description, createSql);
+}
+
+std::vector<std::string> Workspace::columnNames(const std::string& table)
+{
+    std::vector<std::string> names;
+    if (!isShared()) {
+        for (const auto& row :
+             m_impl->query("PRAGMA table_info(" + gis::sqlIdentifier(table) + ")").rows)
+            if (row.size() > 1)
+                names.push_back(asText(row[1]));
+        return names;
+    }
+    for (const auto& row :
+         m_impl->dataset
+             ->run("SELECT column_name FROM information_schema.columns WHERE table_schema = "
+                   "current_schema() AND table_name = ? ORDER BY ordinal_position",
+                   {table})
+             .rows)
+        names.push_back(asText(row[0]));
+    const auto geometry = m_impl->dataset->run(
+        "SELECT f_geometry_column FROM geometry_columns WHERE f_table_schema = current_schema() "
+        "AND f_table_name = ?",
+        {table});
+    if (!geometry.rows.empty() && !names.empty() && names.front() == "fid") {
+        const std::string column = asText(geometry.rows[0][0]);
+        if (const auto it = std::find(names.begin(), names.end(), column); it != names.end()) {
+            names.erase(it);
+            names.insert(names.begin() + 1, column);
+        }
+    }
+    return names;
+}
+
 const std::string& Workspace::editor() const
 {
     return m_impl->editor;
@@ -666,6 +728,7 @@ void Workspace::beginTransaction()
     } catch (const gis::GisError& e) {
         throw workspaceError(std::string(e.what()) + " (is another program using it?)");
     }
+    m_impl->layersAtBegin = m_impl->dataset->layerCount();
     m_impl->inTransaction = true;
 }
 
@@ -688,6 +751,18 @@ void Workspace::rollbackTransaction()
         m_impl->dataset->rollbackTransaction();
     } catch (const gis::GisError&) {
         // Already failing; the original exception is the one to report.
+    }
+    // GDAL's GeoPackage driver keeps a layer made in the transaction after the rollback took
+    // its table away, and would make its feature-count triggers at the next statement: the
+    // file is opened anew, as it now is.
+    if (!isShared() && m_impl->dataset->layerCount() != m_impl->layersAtBegin) {
+        try {
+            m_impl->dataset.reset();
+            m_impl->dataset =
+                gis::Dataset::openVector(m_impl->path, gis::OpenMode::Update, {}, {"GPKG"});
+        } catch (const gis::GisError&) {
+            // (the next use says that the file cannot be read)
+        }
     }
 }
 

@@ -11,6 +11,8 @@
 #include "planatlas/layers/Access.h"
 #include "planatlas/layers/Copy.h"
 #include "planatlas/layers/Errors.h"
+#include "planatlas/layers/Importer.h"
+#include "planatlas/layers/Text.h"
 #include "planatlas/layers/Workspace.h"
 #include "planatlas/layers/analysis/Coverage.h"
 #include "planatlas/layers/analysis/Proximity.h"
@@ -110,6 +112,70 @@ TEST_P(SharedEdits, EveryChangeIsLoggedWithItsAuthorAndAnUnchangedLinkIsNotAChan
     EXPECT_FALSE(plan::removeLink(ws, kTask, "KCN-YB"));
     EXPECT_EQ(ws.editLog(kTask).back().edit.action, "link_remove");
     EXPECT_EQ(ws.editLog({}, e.id).size(), 1u);
+}
+
+TEST_P(SharedEdits, ALayerImportedIsRegisteredLoggedAndLinkedAndARefusedOneLeavesNoTrace)
+{
+    pa::layers::ImportOptions options;
+    options.sourcePath = pa::test::fixture("kcn_tcvn3.shp").string();
+    options.kind = "industrial_park";
+    options.layerName = "kcn_moi";
+    options.encoding = pa::text::parseEncoding("tcvn3");
+    options.codeField = "MA_KCN";
+    options.codePrefix = "MOI-";
+    {
+        // An editor of a schema changes rows, not tables: refused before anything is read.
+        auto editor = open(m_planner2);
+        EXPECT_EQ(editor.mayAddTables(), GetParam() == "gpkg");
+        if (GetParam() == "postgis") {
+            const auto layers = editor.layers().size();
+            try {
+                (void)pa::layers::importLayer(editor, options);
+                ADD_FAILURE() << "an editor imported a layer into a schema";
+            } catch (const pa::layers::Error& e) {
+                EXPECT_EQ(e.kind(), ErrorKind::Workspace);
+                EXPECT_NE(std::string(e.what()).find("not add tables"), std::string::npos)
+                    << e.what();
+            }
+            EXPECT_EQ(editor.layers().size(), layers);
+        }
+    }
+    auto ws = open(m_planner);
+    ASSERT_TRUE(ws.mayAddTables());
+    const auto layers = ws.layers().size();
+    const auto logged = ws.editLog().size();
+    // Read in a CRS that puts it hundreds of kilometres away: refused inside the transaction,
+    // after the layer's table was made, and nothing of it is left.
+    auto wrong = options;
+    wrong.layerName = "kcn_xa";
+    wrong.sourceCrs = "EPSG:32649";
+    EXPECT_THROW((void)pa::layers::importLayer(ws, wrong), pa::layers::Error);
+    EXPECT_EQ(ws.layers().size(), layers);
+    EXPECT_EQ(ws.editLog().size(), logged);
+    EXPECT_FALSE(ws.dataset().hasTable("kcn_xa"));
+    EXPECT_FALSE(ws.dataset().hasTable("kcn_xa_task_links"));
+
+    const auto report = pa::layers::importLayer(ws, options);
+    EXPECT_EQ(report.features, 3);
+    const auto layer = ws.findLayer("kcn_moi");
+    ASSERT_TRUE(layer.has_value());
+    EXPECT_EQ(layer->kind, "industrial_park");
+    EXPECT_EQ(ws.layers().size(), layers + 1);
+    const auto codes = ws.featureCodes();
+    EXPECT_NE(std::find(codes.begin(), codes.end(), "MOI-KCN-YB"), codes.end());
+    const auto log = ws.editLog();
+    ASSERT_EQ(log.size(), logged + 1);
+    EXPECT_EQ(log.back().edit.action, "import");
+    EXPECT_EQ(log.back().edit.layer, "kcn_moi");
+    EXPECT_EQ(log.back().who, ws.editor());
+    ws.close();
+
+    // The other planner links a task to a feature of the new layer.
+    auto other = open(m_planner2);
+    EXPECT_TRUE(plan::addLink(other, kTask, "MOI-KCN-YB"));
+    const auto links = plan::listLinks(other, kTask);
+    EXPECT_TRUE(std::any_of(links.begin(), links.end(),
+                            [](const auto& l) { return l.featureCode == "MOI-KCN-YB"; }));
 }
 
 TEST_P(SharedEdits, AChangeOnAStaleViewIsAConflictThatWritesNothing)

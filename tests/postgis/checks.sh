@@ -9,6 +9,12 @@ fresh_scratch() {
     rm -rf "$1"
     mkdir -p "$1"
 }
+# The tables, indexes and triggers of GeoPackage $1 with the statements that made them.
+schema_of() {
+    /usr/bin/python3 -c 'import sqlite3,sys
+c = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True)
+for r in c.execute("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name"): print(r)' "$1"
+}
 finish() {
     if ((failures)); then
         echo "$failures failure(s)"

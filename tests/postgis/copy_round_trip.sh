@@ -35,11 +35,6 @@ for workspace in "$@"; do
         continue
     fi
     /usr/bin/python3 "$compare" "$workspace" "$back" || fail "$name: the rows differ after the round trip"
-    schema_of() {
-        /usr/bin/python3 -c 'import sqlite3,sys
-c = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True)
-for r in c.execute("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name"): print(r)' "$1"
-    }
     diff <(schema_of "$workspace") <(schema_of "$back") >"$scratch/$name/schema.diff" ||
         fail "$name: tables, indexes or triggers differ after the round trip ($scratch/$name/schema.diff)"
     tables=$(db -c "SELECT count(*) FROM information_schema.tables WHERE table_schema = '$schema'")

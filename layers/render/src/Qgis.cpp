@@ -459,12 +459,7 @@ std::string aliasesXml(const std::vector<std::string>& fields, const std::string
 
 std::vector<std::string> fieldNames(layers::Workspace& ws, const std::string& table)
 {
-    std::vector<std::string> names;
-    const auto r = ws.dataset().execute("PRAGMA table_info(" + gis::sqlIdentifier(table) + ")");
-    for (const auto& row : r.rows)
-        if (row.size() > 1)
-            names.push_back(gis::toString(row[1]));
-    return names;
+    return ws.columnNames(table);
 }
 
 /// The parts of a layer's style that sit in a QML document and in a project's <maplayer>.
@@ -1024,9 +1019,26 @@ std::string sheetLayerXml(const layers::RasterLayer& sheet, const std::string& i
 
 } // namespace
 
+namespace {
+
+/// The GeoPackage the project reads its layers from, by file name: the workspace itself. A
+/// workspace in a schema keeps its project for the copy back to a file (QGIS does not look for
+/// it there): the file it was copied from, else one named after the schema.
+std::string workspaceFile(layers::Workspace& ws)
+{
+    if (!ws.isShared())
+        return QFileInfo(QString::fromStdString(ws.path())).fileName().toStdString();
+    const auto kept =
+        ws.dataset().execute("SELECT value FROM pa_metadata WHERE key = 'qgis_project_file'");
+    const std::string file = kept.rows.empty() ? std::string() : gis::toString(kept.rows[0][0]);
+    return file.empty() ? gis::connectionKeyword(ws.path(), "active_schema") + ".gpkg" : file;
+}
+
+} // namespace
+
 std::string qgisProject(layers::Workspace& ws, const std::string& lang)
 {
-    const std::string file = QFileInfo(QString::fromStdString(ws.path())).fileName().toStdString();
+    const std::string file = workspaceFile(ws);
     const std::string source = "./" + file;
     const gis::Crs& crs = ws.crs();
 
@@ -1395,32 +1407,30 @@ QgisWritten writeQgis(layers::Workspace& ws, const std::string& chosen)
         content += hex[c >> 4];
         content += hex[c & 15];
     }
-    const std::string file = QFileInfo(QString::fromStdString(ws.path())).fileName().toStdString();
-    written.project = "geopackage:" + ws.path() + "?projectName=" + kQgisProjectName;
+    const std::string file = workspaceFile(ws);
+    written.project =
+        "geopackage:" + (ws.isShared() ? file : ws.path()) + "?projectName=" + kQgisProjectName;
 
     ws.transaction([&] {
         auto& ds = ws.dataset();
-        const auto exists = [&](std::string_view table) {
-            return !ds.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = " +
-                               gis::sqlLiteral(table))
-                        .rows.empty();
-        };
-        if (!exists("layer_styles")) {
-            // The table as QGIS and GDAL create it, registered as an attribute table.
-            ds.execute("CREATE TABLE layer_styles (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, "
-                       "f_table_catalog TEXT(256), f_table_schema TEXT(256), f_table_name "
-                       "TEXT(256), f_geometry_column TEXT(256), styleName TEXT(30), styleQML TEXT, "
-                       "styleSLD TEXT, useAsDefault BOOLEAN, description TEXT, owner TEXT(30), ui "
-                       "TEXT(30), update_time DATETIME DEFAULT "
-                       "(strftime('%Y-%m-%dT%H:%M:%fZ','now')))");
-            ds.execute("INSERT INTO gpkg_contents (table_name, data_type, identifier, description, "
-                       "last_change) VALUES ('layer_styles', 'attributes', 'layer_styles', "
-                       "'Default styles of the layers for QGIS (PlanAtlas)', "
-                       "strftime('%Y-%m-%dT%H:%M:%fZ','now'))");
-        }
-        if (!exists("qgis_projects"))
-            ds.execute("CREATE TABLE qgis_projects(name TEXT PRIMARY KEY, metadata BLOB, content "
-                       "BLOB)");
+        // The tables as QGIS and GDAL create them in a GeoPackage (in a schema as a copy brings
+        // them), the styles registered as an attribute table.
+        if (!ds.hasTable("layer_styles"))
+            ws.createTable(
+                "layer_styles",
+                "CREATE TABLE layer_styles (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, "
+                "f_table_catalog TEXT(256), f_table_schema TEXT(256), f_table_name "
+                "TEXT(256), f_geometry_column TEXT(256), styleName TEXT(30), styleQML TEXT, "
+                "styleSLD TEXT, useAsDefault BOOLEAN, description TEXT, owner TEXT(30), ui "
+                "TEXT(30), update_time DATETIME DEFAULT "
+                "(strftime('%Y-%m-%dT%H:%M:%fZ','now')))",
+                "Default styles of the layers for QGIS (PlanAtlas)");
+        const std::string projects = ws.tableName("qgis_projects");
+        if (!ds.hasTable(projects))
+            ws.createTable("qgis_projects",
+                           "CREATE TABLE qgis_projects(name TEXT PRIMARY KEY, metadata BLOB, "
+                           "content BLOB)",
+                           {});
         const std::string styleName = "PlanAtlas";
         // PlanAtlas's own style is rewritten in place (a layer keeps its row); others a person
         // saved stay, no longer default where PlanAtlas's is. Styles of layers that are gone go.
@@ -1433,8 +1443,11 @@ QgisWritten writeQgis(layers::Workspace& ws, const std::string& chosen)
         for (const auto& l : registered) {
             const auto fields = fieldNames(ws, l.name);
             const auto geometry =
-                ds.execute("SELECT column_name FROM gpkg_geometry_columns WHERE table_name = " +
-                           gis::sqlLiteral(l.name));
+                ds.run(ws.isShared()
+                           ? "SELECT f_geometry_column FROM geometry_columns WHERE "
+                             "f_table_schema = current_schema() AND f_table_name = ?"
+                           : "SELECT column_name FROM gpkg_geometry_columns WHERE table_name = ?",
+                       {l.name});
             const std::string column =
                 geometry.rows.empty() ? std::string() : gis::toString(geometry.rows[0][0]);
             const std::string table = gis::sqlLiteral(l.name);
@@ -1459,14 +1472,18 @@ QgisWritten writeQgis(layers::Workspace& ws, const std::string& chosen)
                        " AND styleName = " + gis::sqlLiteral(styleName));
             ++written.styles;
         }
-        ds.execute("INSERT OR REPLACE INTO pa_metadata (key, value) VALUES ('qgis_project_file', " +
-                   gis::sqlLiteral(file) + ")");
+        const auto remember = [&](const std::string& key, const std::string& value) {
+            ds.run("DELETE FROM pa_metadata WHERE key = ?", {key});
+            ds.run("INSERT INTO pa_metadata (key, value) VALUES (?, ?)", {key, value});
+        };
+        remember("qgis_project_file", file);
         if (!chosen.empty())
-            ds.execute("INSERT OR REPLACE INTO pa_metadata (key, value) VALUES ('qgis_lang', " +
-                       gis::sqlLiteral(lang) + ")");
-        ds.execute("DELETE FROM qgis_projects WHERE name = " + gis::sqlLiteral(kQgisProjectName));
-        ds.execute("INSERT INTO qgis_projects (name, metadata, content) VALUES (" +
-                   gis::sqlLiteral(kQgisProjectName) + ", " +
+            remember("qgis_lang", lang);
+        ds.execute("DELETE FROM " + gis::sqlIdentifier(projects) +
+                   " WHERE name = " + gis::sqlLiteral(kQgisProjectName));
+        ds.execute("INSERT INTO " + gis::sqlIdentifier(projects) +
+                   " (name, metadata, content) VALUES (" + gis::sqlLiteral(kQgisProjectName) +
+                   ", " +
                    gis::sqlLiteral("{\"last_modified_time\": \"" + stamp.substr(0, 19) +
                                    "\", \"last_modified_user\": \"PlanAtlas\" }") +
                    ", " + gis::sqlLiteral(content) + ")");

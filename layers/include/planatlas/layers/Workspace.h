@@ -173,6 +173,22 @@ public:
 
     /// True for a workspace kept in a PostgreSQL schema.
     [[nodiscard]] bool isShared() const;
+    /// Whether this role may add tables, as importing a layer does: in a schema its owner or a
+    /// role given CREATE on it, not an editor; a GeoPackage opened for writing, always.
+    [[nodiscard]] bool mayAddTables() const;
+
+    /// The name table @p name of a GeoPackage workspace has here: the same, except in a schema
+    /// QGIS's "qgis_projects" (a table of another layout in PostgreSQL), "pa_qgis_projects".
+    [[nodiscard]] std::string tableName(const std::string& name) const;
+    /// Makes table @p name by @p createSql, the statement SQLite keeps for it in a GeoPackage:
+    /// there as written, registered in gpkg_contents as an attribute table when @p description
+    /// is given; in a schema as PostgreSQL takes it, under tableName(), entered in the schema's
+    /// catalogue with the statement (so that a copy back makes it the same). Throws GisError.
+    void createTable(const std::string& name, const std::string& createSql,
+                     const std::string& description);
+    /// The columns of @p table in a GeoPackage's order (fid, geometry, fields), whichever the
+    /// backend: a schema's layer made by GDAL has its geometry column last.
+    [[nodiscard]] std::vector<std::string> columnNames(const std::string& table);
 
     /// Who changes the workspace: the database role, or for a GeoPackage the login of the
     /// user running PlanAtlas.
