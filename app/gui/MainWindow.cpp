@@ -560,10 +560,11 @@ void MainWindow::retranslateUi()
     m_recentMenu->setTitle(tr("Open &recent"));
     m_export->setText(tr("&Export map…"));
     m_import->setText(tr("&Add a layer…"));
-    // A shared workspace takes the planners' link and plan edits; layers and sheets are made
-    // in a GeoPackage and copied in.
+    // A shared workspace takes the planners' link and plan edits, and the layers its owner
+    // imports (an editor changes rows, not tables); sheets and drawings are made in a
+    // GeoPackage and copied in.
     const bool ownFile = m_ws != nullptr && !m_ws->isShared();
-    m_import->setEnabled(ownFile);
+    m_import->setEnabled(ownFile || (m_ws != nullptr && m_ws->mayAddTables()));
     m_georef->setText(tr("&Place a map sheet…"));
     m_georef->setEnabled(ownFile);
     m_ingest->setText(tr("&Ingest a plan document…"));

@@ -70,6 +70,24 @@ bool ran(pa::gui::AnalysisDock* dock, const char* name)
     return done.wait(60000);
 }
 
+/// Imports the towns fixture (a CSV of points in WGS 84) into @p workspace as layer
+/// "do_thi_them" through the Add-a-layer dialog, the window told of it; the dialog's error, or
+/// empty.
+QString importTowns(MainWindow& w, const std::string& workspace)
+{
+    pa::gui::ImportDialog towns(&w, QString::fromStdString(workspace), QStringLiteral("vi"));
+    QObject::connect(&towns, &pa::gui::ImportDialog::imported, &w, &MainWindow::addImportedLayer);
+    if (!towns.setSource(QString::fromStdString(pa::test::fixture("urban_centres.csv").string())))
+        return QStringLiteral("the dialog did not take urban_centres.csv");
+    towns.crsChoice()->setCurrentIndex(towns.crsChoice()->findData(QStringLiteral("EPSG:4326")));
+    towns.licenceEdit()->setText(QStringLiteral("CC BY 4.0"));
+    towns.layerNameEdit()->setText(QStringLiteral("do_thi_them"));
+    if (towns.runImport())
+        return {};
+    return towns.error().isEmpty() ? QStringLiteral("the import failed, saying nothing")
+                                   : towns.error();
+}
+
 /// Distinct colours in the picture: a drawn map has many, a blank one a few.
 int colours(const QImage& image)
 {
@@ -526,15 +544,8 @@ private slots:
         w.clearHighlight();
         QCOMPARE(theme(), pa::render::Theme::Programme);
         // An import afterwards does not bring the cleared colouring back.
-        pa::gui::ImportDialog towns(&w, QString::fromStdString(copy), QStringLiteral("vi"));
-        connect(&towns, &pa::gui::ImportDialog::imported, &w, &MainWindow::addImportedLayer);
-        QVERIFY(towns.setSource(
-            QString::fromStdString(pa::test::fixture("urban_centres.csv").string())));
-        towns.crsChoice()->setCurrentIndex(
-            towns.crsChoice()->findData(QStringLiteral("EPSG:4326")));
-        towns.licenceEdit()->setText(QStringLiteral("CC BY 4.0"));
-        towns.layerNameEdit()->setText(QStringLiteral("do_thi_them"));
-        QVERIFY2(towns.runImport(), qPrintable(towns.error()));
+        const QString imported = importTowns(w, copy);
+        QVERIFY2(imported.isEmpty(), qPrintable(imported));
         QVERIFY(drawn(w));
         QCOMPARE(theme(), pa::render::Theme::Programme);
     }
@@ -1115,7 +1126,21 @@ private slots:
         const auto log = a->workspace()->editLog(task.toStdString());
         QVERIFY(log.size() >= 2);
         QCOMPARE(QString::fromStdString(log.back().who), QStringLiteral("planatlas_editor"));
-        // Layers are not changed in a shared workspace: drawing is offered only on a file.
+        // The schema's owner adds a layer; the editor, who may not make tables, is not offered
+        // to, and sees the new layer once it refreshes.
+        QVERIFY(a->importAction()->isEnabled());
+        QVERIFY(!b->importAction()->isEnabled());
+        const QString imported = importTowns(*a, owner);
+        QVERIFY2(imported.isEmpty(), qPrintable(imported));
+        QVERIFY(a->layerPanel()->itemOf("do_thi_them") != nullptr);
+        QVERIFY(drawn(*a));
+        QVERIFY(b->layerPanel()->itemOf("do_thi_them") == nullptr);
+        b->refreshFromWorkspace();
+        QVERIFY(b->layerPanel()->itemOf("do_thi_them") != nullptr);
+        QVERIFY(drawn(*b));
+        QCOMPARE(QString::fromStdString(b->workspace()->editLog().back().edit.action),
+                 QStringLiteral("import"));
+        // Layers are not drawn in a shared workspace: drawing is offered only on a file.
         QVERIFY(!a->startDrawing(QStringLiteral("industrial_parks")));
         QVERIFY2(a->lastError().contains(QStringLiteral("không gian làm việc dùng chung")),
                  qPrintable(a->lastError()));
