@@ -96,12 +96,23 @@ constexpr Cue kCues[] = {
     {"dau tu cong", 0, 1.5},
     {"tin dung", 0, 2},
     {"thue", 0, 1.5},
-    {"huy dong", 0, 1.5},
+    // Money and means raised: policy; forces and equipment called out are operations.
+    {"huy dong von", 0, 2},
+    {"huy dong nguon", 0, 2},
+    {"huy dong cac nguon", 0, 2},
     {"nguon luc", 0, 1},
     {"xa hoi hoa", 0, 2},
     {"uu dai", 0, 2},
     {"tai chinh", 0, 1.5},
-    {"rung", 6, 1},
+    // Forest as land the task acts on (not a forest where something else is done).
+    {"trong rung", 6, 1.5},
+    {"dat rung", 6, 1.5},
+    {"dien tich rung", 6, 1.5},
+    {"che phu rung", 6, 1.5},
+    {"phat trien rung", 6, 1.5},
+    {"rung phong ho", 6, 1.5},
+    {"rung dac dung", 6, 1.5},
+    {"rung san xuat", 6, 1.5},
     {"dai hoc", 6, 2.5, true},
     {"benh vien", 6, 2.5},
     {"bang gia dat", 6, 3},
@@ -169,6 +180,9 @@ constexpr Cue kCues[] = {
     {"tuan tra", 4, 2},
     {"canh phong", 4, 2},
     {"chi dao trien khai", 4, 1.5},
+    // Forecasting and warning: watching over what happens.
+    {"du bao", 4, 1.5},
+    {"canh bao", 4, 1.5},
     // Support schemes: policy.
     {"chuong trinh ho tro", 0, 2},
     {"de an ho tro", 0, 2},
@@ -182,6 +196,7 @@ constexpr Cue kCues[] = {
     {"giang day", 2, 2},
     // News given out.
     {"dua tin", 3, 2.5},
+    {"thong tin dai chung", 3, 2},
     // Plans an agency draws up and carries out within its remit; inspections and enforcement.
     {"trien khai ke hoach", 4, 2},
     {"can cu chuc nang, nhiem vu", 4, 1.5},
