@@ -43,7 +43,8 @@ int runGrid(const std::vector<std::string>& args)
     options.shape = shape == "hex" ? analysis::GridShape::Hex : analysis::GridShape::Square;
     options.layerName = parsed.value("--layer");
     options.provinceLayer = parsed.value("--province");
-    auto ws = layers::Workspace::open(parsed.positional[0], gis::OpenMode::Update);
+    auto ws = layers::Workspace::open(parsed.positional[0], gis::OpenMode::Update,
+                                      layers::SchemaWrites::Allowed);
     const auto cells = [&] {
         const TerminalProgress progress;
         return ws.transaction([&] {

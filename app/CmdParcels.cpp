@@ -49,7 +49,8 @@ int runParcels(const std::vector<std::string>& args)
     }
     o.layerName = parsed.value("--layer", o.layerName);
     o.provinceLayer = parsed.value("--province");
-    auto ws = layers::Workspace::open(parsed.positional[0], gis::OpenMode::Update);
+    auto ws = layers::Workspace::open(parsed.positional[0], gis::OpenMode::Update,
+                                      layers::SchemaWrites::Allowed);
     const auto r = [&] {
         const TerminalProgress progress;
         return ws.transaction([&] {

@@ -804,6 +804,12 @@ private:
             }
     }
 
+    std::string sourceFileName() const
+    {
+        return options.sourceFileName.empty() ? fs::path(file).filename().string()
+                                              : options.sourceFileName;
+    }
+
     /// Writing: the layer, its features and its registration, in one transaction.
     void write()
     {
@@ -839,11 +845,7 @@ private:
 
         try {
             workspace.transaction([&] {
-                workspace.logEdit({"import",
-                                   {},
-                                   layerName,
-                                   {},
-                                   fs::path(options.sourcePath).filename().string()});
+                workspace.logEdit({"import", {}, layerName, {}, sourceFileName()});
                 auto& dataset = workspace.dataset();
                 const gis::Crs& crs = workspace.crs();
                 const bool postgres = workspace.isShared();
@@ -937,9 +939,9 @@ private:
                      std::string(options.titleVi.empty() ? kind->titleVi : options.titleVi),
                      std::string(options.titleEn.empty() ? kind->titleEn : options.titleEn),
                      report.geometryType,
-                     options.source.empty() ? fs::path(file).filename().string() : options.source,
+                     options.source.empty() ? sourceFileName() : options.source,
                      gis::textOrNull(options.licence), gis::textOrNull(options.attribution),
-                     quality, fs::path(file).filename().string(), report.sourceCrs, encodingName,
+                     quality, sourceFileName(), report.sourceCrs, encodingName,
                      report.transformation, mappingTable});
                 progress.update(1.0, "committing");
             });
@@ -1174,8 +1176,7 @@ private:
                 value = std::find(values.begin(), values.end(), given) != values.end() ? given
                                                                                        : quality;
             } else if (t.attribute == "source" && std::holds_alternative<std::monostate>(value)) {
-                value =
-                    options.source.empty() ? fs::path(file).filename().string() : options.source;
+                value = options.source.empty() ? sourceFileName() : options.source;
             } else if (t.attribute == "valid_from" &&
                        !std::holds_alternative<std::monostate>(value)) {
                 validFrom = gis::toString(value);

@@ -361,11 +361,11 @@ Workspace Workspace::openPostgres(const std::string& connection, gis::OpenMode m
                                           "schema> to the connection string");
     if (mode == gis::OpenMode::Update && schemaWrites == SchemaWrites::Refused)
         throw workspaceError("'" + shown +
-                             "': in a workspace in PostGIS PlanAtlas imports layers and "
+                             "': in a workspace in PostGIS PlanAtlas imports layers (grids and "
+                             "synthetic parcels too) and "
                              "changes links, reviews, suggestions, plans, task corrections and "
-                             "the crosswalk, not yet map sheets, grids, synthetic parcels or the "
-                             "QGIS project by itself; make this change in a GeoPackage and copy "
-                             "it in (planatlas copy)");
+                             "the crosswalk, not yet map sheets or the QGIS project by itself; "
+                             "make this change in a GeoPackage and copy it in (planatlas copy)");
     auto impl = std::make_unique<Impl>();
     impl->path = shown;
     try {

@@ -48,6 +48,18 @@ rc=$?
 grep -q "may read schema '$schema' but not change it" "$scratch/reader.txt" || fail "a reader's import: $(cat "$scratch/reader.txt")"
 [[ $(state) == "$before" ]] || fail "a refused import changed the schema: $before → $(state)"
 
+# Layers PlanAtlas generates through the importer: a grid and synthetic parcels. (Before the
+# imports, whose last two are refused: a refused transaction in PostgreSQL still spends the
+# edit log's sequence numbers, and later rows would be numbered differently from the file's.)
+for side in file pg; do
+    target=$file
+    [[ $side == pg ]] && target=$pg
+    "$planatlas" grid "$target" --cell-km 4 >"$scratch/grid.$side.txt" 2>&1 || fail "grid on the $side: $(cat "$scratch/grid.$side.txt")"
+    "$planatlas" parcels "$target" --count 20000 --seed 11 >"$scratch/parcels.$side.txt" 2>&1 ||
+        fail "parcels on the $side: $(cat "$scratch/parcels.$side.txt")"
+done
+diff <(sed "s|$file|WS|g" "$scratch/parcels.file.txt") <(sed "s|$pg|WS|g" "$scratch/parcels.pg.txt") >/dev/null ||
+    fail "parcels says other things on PostGIS: $(cat "$scratch/parcels.pg.txt")"
 # The same imports into the file and into the schema, each with what it printed.
 i=0
 while IFS='|' read -r expect args; do
@@ -101,6 +113,7 @@ diff <(schema_of "$file") <(schema_of "$back") >"$scratch/schema.diff" ||
 
 # The analyses of the new layers: the same bytes on the schema, to its reader too.
 for analysis in "coverage --units huyen_2" "zonal --values gia_dat_2 --units huyen_2" \
+    "zonal --values parcels_synthetic --units grid_4km_hex" \
     "corridor --distance-km 5 --layer thuy_dien_ca_nuoc" "overlaps"; do
     label=${analysis%% *}
     # shellcheck disable=SC2086

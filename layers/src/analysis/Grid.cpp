@@ -115,6 +115,7 @@ std::int64_t makeGrid(layers::Workspace& ws, const GridOptions& options,
     }
     layers::ImportOptions o;
     o.sourcePath = file.path().string();
+    o.sourceFileName = "planatlas grid";
     o.kind = "analysis_grid";
     std::ostringstream sizeText; // "2", "1.5"
     sizeText << options.cellKm;

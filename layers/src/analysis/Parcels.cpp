@@ -225,6 +225,7 @@ ParcelResult makeParcels(layers::Workspace& ws, const ParcelOptions& options,
 
     layers::ImportOptions o;
     o.sourcePath = file.path().string();
+    o.sourceFileName = "planatlas parcels";
     o.kind = "land_price";
     o.layerName = options.layerName;
     o.sourceCrs = ws.crs().label();

@@ -19,6 +19,10 @@ namespace pa::layers {
 struct ImportOptions
 {
     std::string sourcePath;
+    /// What the workspace records as the source file (pa_layers, the edit log) instead of
+    /// sourcePath's file name: a layer PlanAtlas generates through a temporary file names the
+    /// command that made it, so that the same command gives the same record.
+    std::string sourceFileName;
     std::string kind;
     std::string layerName;   ///< workspace layer; derived from the source when empty
     std::string sourceLayer; ///< which layer of a multi-layer source (GeoPackage, KML)
