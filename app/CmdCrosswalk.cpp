@@ -28,8 +28,16 @@ int runCrosswalk(const std::vector<std::string>& args)
                                       layers::SchemaWrites::Allowed);
     const auto r = layers::loadCrosswalk(ws, parsed.positional[1]);
     ws.close();
+    if (r.rows == 0) {
+        std::printf("Nothing loaded: the %lld row(s) of %s are already in %s\n",
+                    static_cast<long long>(r.alreadyThere), parsed.positional[1].c_str(),
+                    parsed.positional[0].c_str());
+        return kOk;
+    }
     std::printf("Loaded %lld crosswalk row(s) into %s", static_cast<long long>(r.rows),
                 parsed.positional[0].c_str());
+    if (r.alreadyThere > 0)
+        std::printf(" (%lld row(s) were there already)", static_cast<long long>(r.alreadyThere));
     if (r.unitsEnded > 0)
         std::printf("; %lld unit(s) now end the day before they were merged, split or abolished",
                     static_cast<long long>(r.unitsEnded));

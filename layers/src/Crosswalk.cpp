@@ -112,22 +112,55 @@ CrosswalkResult loadCrosswalk(Workspace& workspace, const std::string& csvPath)
     if (inserts.empty())
         throw Error(ErrorKind::Input, csvPath + ": no rows");
     CrosswalkResult result;
-    result.rows = static_cast<std::int64_t>(inserts.size());
     try {
         workspace.transaction([&] {
+            auto& ds = workspace.dataset();
+            // One loader at a time, from before the rows are read (in a file, the first write
+            // takes the file).
+            ds.execute(workspace.isShared()
+                           ? "LOCK TABLE admin_crosswalk IN SHARE ROW EXCLUSIVE MODE"
+                           : "UPDATE admin_crosswalk SET fid = fid WHERE 0 = 1");
+            // A row the workspace holds already, word for word (or the file twice), is not a
+            // second mapping: left out, and counted.
+            std::set<std::vector<std::string>> seen;
+            std::vector<const std::vector<gis::FieldValue>*> fresh;
+            for (const auto& values : inserts) {
+                std::vector<std::string> key;
+                for (const auto& v : values)
+                    key.push_back(std::holds_alternative<std::monostate>(v) ? std::string("\x01")
+                                                                            : gis::toString(v));
+                const bool stored =
+                    !ds.run("SELECT 1 FROM admin_crosswalk WHERE old_code = ? AND old_level = ? "
+                            "AND new_code IS NOT DISTINCT FROM ? AND new_level IS NOT DISTINCT "
+                            "FROM ? AND relation = ? AND effective_date = ? AND area_share IS NOT "
+                            "DISTINCT FROM ? AND legal_basis IS NOT DISTINCT FROM ?",
+                            values)
+                         .rows.empty();
+                if (stored || !seen.insert(key).second)
+                    ++result.alreadyThere;
+                else
+                    fresh.push_back(&values);
+            }
+            result.rows = static_cast<std::int64_t>(fresh.size());
+            if (fresh.empty())
+                return; // nothing changes, nothing to log
             workspace.logEdit({"crosswalk",
                                {},
                                {},
                                {},
-                               std::to_string(inserts.size()) + " row(s) from " +
+                               std::to_string(fresh.size()) + " row(s) from " +
                                    std::filesystem::path(csvPath).filename().string()});
-            auto& ds = workspace.dataset();
-            for (const auto& values : inserts)
+            std::set<std::string> freshCodes;
+            for (const auto* values : fresh) {
                 ds.run("INSERT INTO admin_crosswalk (old_code, old_level, new_code, new_level, "
                        "relation, effective_date, area_share, legal_basis) VALUES (?, ?, ?, ?, ?, "
                        "?, ?, ?)",
-                       values);
+                       *values);
+                freshCodes.insert(gis::toString(values->front()));
+            }
             for (const auto& [code, effective] : endings) {
+                if (!freshCodes.contains(code))
+                    continue;
                 // The day before the change (ISO text, as dates are kept in either database);
                 // only where the unit was still valid then.
                 const std::string end = dayBefore(effective);
