@@ -106,6 +106,41 @@ ShapeState stateOf(const gis::Feature& f, const gis::Layer& table, const gis::Ge
             fieldText(f, table, "source")};
 }
 
+/// A shape's size as the edit log says it: "12.34 ha" of an area, "3.21 km" of a line, nothing
+/// of a point or of no shape.
+std::string sizeOf(const gis::Geometry& shape)
+{
+    if (shape.isNull() || shape.isEmpty())
+        return {};
+    char text[64];
+    switch (shape.family()) {
+    case gis::GeometryFamily::Polygon:
+        std::snprintf(text, sizeof text, "%.2f ha", shape.area() / 10000.0);
+        return text;
+    case gis::GeometryFamily::Line:
+        std::snprintf(text, sizeof text, "%.2f km", shape.length() / 1000.0);
+        return text;
+    default:
+        return {};
+    }
+}
+
+/// "fid 12" and, when it has one, the shape's size: "fid 12, 12.34 ha".
+std::string fidAndSize(std::int64_t fid, const gis::Geometry& shape)
+{
+    const std::string size = sizeOf(shape);
+    return "fid " + std::to_string(fid) + (size.empty() ? "" : ", " + size);
+}
+
+/// "K1, K1-2, K1-3".
+std::string codeList(const std::vector<std::string>& codes)
+{
+    std::string list;
+    for (const auto& code : codes)
+        list += (list.empty() ? "" : ", ") + code;
+    return list;
+}
+
 gis::Feature featureOf(const gis::Layer& table, const std::string& layer, std::int64_t fid)
 {
     auto f = table.feature(fid);
@@ -272,9 +307,14 @@ std::int64_t addDrawnFeature(Workspace& ws, const std::string& layer, const gis:
         set(f, table, "status", attributes.status);
         set(f, table, "geometry_quality", sheet.empty() ? "indicative" : "digitized");
         set(f, table, "source", source);
+        const std::string size = sizeOf(geometry);
         f.setGeometry(std::move(geometry));
         const auto fid = table.insert(f);
-        ws.logEdit({"feature_add", {}, layer, code, "fid " + std::to_string(fid)});
+        ws.logEdit({"feature_add",
+                    {},
+                    layer,
+                    code,
+                    "fid " + std::to_string(fid) + (size.empty() ? "" : ", " + size)});
         return fid;
     });
 }
@@ -286,9 +326,17 @@ ShapeState reshapeFeature(Workspace& ws, const std::string& layer, std::int64_t 
     const std::string source = drawnSource(ws, sheet);
     auto geometry = fitted(ws, table, shape);
     return ws.transaction([&] {
-        ws.logEdit({"feature_reshape", {}, layer, {}, "fid " + std::to_string(fid)});
         auto f = featureOf(table, layer, fid);
-        const ShapeState before = stateOf(f, table, shapeOf(ws, table, f));
+        const auto old = shapeOf(ws, table, f);
+        const ShapeState before = stateOf(f, table, old);
+        // What it was and what it is: "fid 3: 12.34 ha → 14.10 ha".
+        const std::string was = sizeOf(old), now = sizeOf(shape);
+        ws.logEdit({"feature_reshape",
+                    {},
+                    layer,
+                    fieldText(f, table, "code"),
+                    "fid " + std::to_string(fid) +
+                        (was.empty() && now.empty() ? "" : ": " + was + " → " + now)});
         set(f, table, "geometry_quality", sheet.empty() ? "indicative" : "digitized");
         set(f, table, "source", source);
         f.setGeometry(std::move(geometry));
@@ -302,8 +350,17 @@ void restoreShape(Workspace& ws, const std::string& layer, std::int64_t fid,
 {
     auto table = programmeTable(ws, layer, nullptr);
     ws.transaction([&] {
-        ws.logEdit({"feature_reshape", {}, layer, {}, "fid " + std::to_string(fid)});
         auto f = featureOf(table, layer, fid);
+        const std::string was = sizeOf(shapeOf(ws, table, f));
+        const auto back = state.wkt.empty() ? gis::Geometry() : gis::Geometry::fromWkt(state.wkt);
+        const std::string now = sizeOf(back);
+        ws.logEdit({"feature_reshape",
+                    {},
+                    layer,
+                    fieldText(f, table, "code"),
+                    "fid " + std::to_string(fid) +
+                        (was.empty() && now.empty() ? "" : ": " + was + " → " + now) +
+                        " (as it was)"});
         set(f, table, "geometry_quality", state.quality);
         set(f, table, "source", state.source);
         f.setGeometry(state.wkt.empty() ? gis::Geometry() : fromKeptWkt(ws, table, state.wkt));
@@ -316,7 +373,12 @@ void removeDrawnFeature(Workspace& ws, const std::string& layer, std::int64_t fi
     RegisteredLayer registered;
     auto table = programmeTable(ws, layer, &registered);
     ws.transaction([&] {
-        ws.logEdit({"feature_remove", {}, layer, {}, "fid " + std::to_string(fid)});
+        auto f = featureOf(table, layer, fid);
+        ws.logEdit({"feature_remove",
+                    {},
+                    layer,
+                    fieldText(f, table, "code"),
+                    fidAndSize(fid, shapeOf(ws, table, f))});
         erase(ws, table, registered, fid);
     });
 }
@@ -326,7 +388,6 @@ FeatureSnapshot deleteFeature(Workspace& ws, const std::string& layer, std::int6
     RegisteredLayer registered;
     auto table = programmeTable(ws, layer, &registered);
     return ws.transaction([&] {
-        ws.logEdit({"feature_remove", {}, layer, {}, "fid " + std::to_string(fid)});
         auto f = featureOf(table, layer, fid);
         FeatureSnapshot snapshot;
         snapshot.layer = layer;
@@ -335,6 +396,8 @@ FeatureSnapshot deleteFeature(Workspace& ws, const std::string& layer, std::int6
         for (std::size_t i = 0; i < fields.size(); ++i)
             snapshot.values.emplace_back(fields[i].name, f.value(static_cast<int>(i)));
         const auto shape = shapeOf(ws, table, f);
+        ws.logEdit(
+            {"feature_remove", {}, layer, fieldText(f, table, "code"), fidAndSize(fid, shape)});
         snapshot.wkt = shape.isNull() ? std::string() : shape.wkt();
         snapshot.taskFids = linkedTasks(ws, registered, fid);
         for (auto& row :
@@ -397,7 +460,6 @@ SplitResult splitFeature(Workspace& ws, const std::string& layer, std::int64_t f
                     "the line does not cut '" + name +
                         "' in two: draw it across the shape, from outside it to outside it");
     return ws.transaction([&] {
-        ws.logEdit({"feature_split", {}, layer, {}, "fid " + std::to_string(fid)});
         SplitResult result;
         result.before = stateOf(f, table, shape);
         const auto tasks = linkedTasks(ws, registered, fid);
@@ -422,6 +484,14 @@ SplitResult splitFeature(Workspace& ws, const std::string& layer, std::int64_t f
             result.added.push_back(added);
             result.addedCodes.push_back(pieceCode);
         }
+        // "fid 3 cut in 3: KCN-A (12.00 ha) keeps its code; new KCN-A-2, KCN-A-3".
+        ws.logEdit({"feature_split",
+                    {},
+                    layer,
+                    code,
+                    "fid " + std::to_string(fid) + " cut in " + std::to_string(pieces.size()) +
+                        ": " + code + " (" + sizeOf(pieces[0]) + ") keeps its code; new " +
+                        codeList(result.addedCodes)});
         f.setGeometry(fitted(ws, table, pieces[0]));
         table.update(f);
         return result;
@@ -433,7 +503,13 @@ void undoSplit(Workspace& ws, const std::string& layer, std::int64_t fid, const 
     RegisteredLayer registered;
     auto table = programmeTable(ws, layer, &registered);
     ws.transaction([&] {
-        ws.logEdit({"feature_split_undone", {}, layer, {}, "fid " + std::to_string(fid)});
+        auto f = featureOf(table, layer, fid);
+        ws.logEdit({"feature_split_undone",
+                    {},
+                    layer,
+                    fieldText(f, table, "code"),
+                    "fid " + std::to_string(fid) + " whole again; " + codeList(result.addedCodes) +
+                        " removed"});
         for (const auto added : result.added)
             erase(ws, table, registered, added);
         restoreShape(ws, layer, fid, result.before);
@@ -459,9 +535,17 @@ MergeResult mergeFeatures(Workspace& ws, const std::string& layer, std::int64_t 
     std::vector<const gis::Geometry*> parts;
     for (const auto& g : shapes)
         parts.push_back(&g);
-    const auto merged = gis::Geometry::unionOf(parts);
+    const auto whole = gis::Geometry::unionOf(parts);
     return ws.transaction([&] {
-        ws.logEdit({"feature_merge", {}, layer, {}, "fid " + std::to_string(keep)});
+        std::vector<std::string> takenIn;
+        for (const auto other : others)
+            takenIn.push_back(fieldText(featureOf(table, layer, other), table, "code"));
+        ws.logEdit({"feature_merge",
+                    {},
+                    layer,
+                    fieldText(kept, table, "code"),
+                    "fid " + std::to_string(keep) + " takes in " + codeList(takenIn) + ": " +
+                        sizeOf(shapes.front()) + " → " + sizeOf(whole)});
         MergeResult result;
         result.before = stateOf(kept, table, shapes.front());
         const auto keptTasks = linkedTasks(ws, registered, keep);
@@ -482,7 +566,7 @@ MergeResult mergeFeatures(Workspace& ws, const std::string& layer, std::int64_t 
         auto merge = table.feature(keep);
         if (indicative)
             set(*merge, table, "geometry_quality", "indicative");
-        merge->setGeometry(fitted(ws, table, merged));
+        merge->setGeometry(fitted(ws, table, whole));
         table.update(*merge);
         return result;
     });
@@ -492,9 +576,16 @@ void undoMerge(Workspace& ws, const std::string& layer, std::int64_t keep,
                const MergeResult& result)
 {
     RegisteredLayer registered;
-    (void)programmeTable(ws, layer, &registered); // a programme layer, or said so
+    const auto table = programmeTable(ws, layer, &registered); // a programme layer, or said so
     ws.transaction([&] {
-        ws.logEdit({"feature_merge_undone", {}, layer, {}, "fid " + std::to_string(keep)});
+        std::vector<std::string> back;
+        for (const auto& removed : result.removed)
+            back.push_back(valueOf(removed, "code"));
+        ws.logEdit({"feature_merge_undone",
+                    {},
+                    layer,
+                    fieldText(featureOf(table, layer, keep), table, "code"),
+                    "fid " + std::to_string(keep) + " apart again; " + codeList(back) + " back"});
         for (const auto task : result.tasksAdded)
             ws.dataset().run("DELETE FROM " + gis::sqlIdentifier(registered.linkTable) +
                                  " WHERE base_id = ? AND related_id = ?",

@@ -130,6 +130,12 @@ TEST_F(Digitise, ANewFeatureIsTheShapeDrawnAndSaysWhichSheetItCameFrom)
     EXPECT_EQ(log.back().edit.action, "feature_add");
     EXPECT_EQ(log.back().edit.layer, "parks");
     EXPECT_EQ(log.back().edit.featureCode, "K3");
+    EXPECT_EQ(
+        log.back().edit.detail,
+        "fid " +
+            pa::gis::toString(
+                ws.dataset().run("SELECT fid FROM parks WHERE code = ?", {"K3"}).rows.at(0).at(0)) +
+            ", 25.00 ha");
     EXPECT_EQ(log.back().who, ws.editor());
     ws.close();
 
@@ -186,7 +192,13 @@ TEST_F(Digitise, ANewShapeKeepsTheFeaturesLinksAndCanBeTakenBack)
     EXPECT_NE(source1.find("«Tờ thử»"), std::string::npos);
     EXPECT_EQ(links(ws), 1); // the same feature: its task still concerns it
     EXPECT_EQ(before.quality, "indicative");
+    // The log says which feature and what it was: 400 ha before, 225 ha after.
+    EXPECT_EQ(ws.editLog().back().edit.featureCode, "K1");
+    EXPECT_EQ(ws.editLog().back().edit.detail,
+              "fid " + std::to_string(k1) + ": 400.00 ha → 225.00 ha");
     pa::layers::restoreShape(ws, "parks", k1, before);
+    EXPECT_EQ(ws.editLog().back().edit.detail,
+              "fid " + std::to_string(k1) + ": 225.00 ha → 400.00 ha (as it was)");
     const auto [quality2, source2, ha2] = feature(ws, "K1");
     EXPECT_EQ(quality2, "indicative");
     EXPECT_EQ(source2, source0);
@@ -246,10 +258,17 @@ TEST_F(Digitise, ALineAcrossSplitsAParkAndEveryPieceKeepsItsTasks)
                                     .at(0)),
               "KCN thử (phần 2)");
     EXPECT_EQ(links(ws), 2); // the task concerns both pieces
+    EXPECT_EQ(ws.editLog().back().edit.detail,
+              "fid " + std::to_string(k1) + " cut in 2: K1 (300.00 ha) keeps its code; new K1-2");
     // Taken back: one park of 400 ha with its one link.
     pa::layers::undoSplit(ws, "parks", k1, split);
     EXPECT_EQ(fidOf(ws, "K1-2"), -1);
     EXPECT_NEAR(std::get<2>(feature(ws, "K1")), 400.0, 1e-6);
+    const auto log = ws.editLog();
+    EXPECT_TRUE(std::any_of(log.begin(), log.end(), [&](const auto& e) {
+        return e.edit.action == "feature_split_undone" &&
+               e.edit.detail == "fid " + std::to_string(k1) + " whole again; K1-2 removed";
+    }));
     EXPECT_EQ(links(ws), 1);
 }
 
@@ -301,6 +320,18 @@ TEST_F(Digitise, MergingTakesOverTheLinksAndDeletingCanBeTakenBack)
     EXPECT_EQ(std::get<0>(feature(ws, "K1")), "indicative");
     EXPECT_EQ(links(ws), 2);
     EXPECT_EQ(merged.tasksAdded.size(), 1U);
+    {
+        const auto log = ws.editLog();
+        EXPECT_TRUE(std::any_of(log.begin(), log.end(), [&](const auto& e) {
+            return e.edit.action == "feature_merge" && e.edit.featureCode == "K1" &&
+                   e.edit.detail ==
+                       "fid " + std::to_string(k1) + " takes in K2: 400.00 ha → 600.00 ha";
+        }));
+        EXPECT_TRUE(std::any_of(log.begin(), log.end(), [&](const auto& e) {
+            return e.edit.action == "feature_remove" && e.edit.featureCode == "K2" &&
+                   e.edit.detail == "fid " + std::to_string(k2) + ", 200.00 ha";
+        }));
+    }
     EXPECT_EQ(
         std::stoll(pa::gis::toString(
             ds.run("SELECT COUNT(*) FROM parks_task_links WHERE base_id = ?", {k1}).rows[0][0])),
