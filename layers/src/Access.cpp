@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <optional>
 
 namespace pa::layers {
@@ -114,6 +115,51 @@ void grantAccess(const std::string& connection, const std::string& role, Access 
     } catch (const gis::GisError& e) {
         throw Error(ErrorKind::Workspace, "cannot give role '" + role + "' its rights on schema '" +
                                               schema + "': " + e.what());
+    }
+}
+
+void shareNewTables(gis::Dataset& dataset, const std::vector<std::string>& tables)
+{
+    // Rights as the catalogue holds them (aclexplode reads them whoever granted them, which
+    // information_schema shows only to the grantor and the grantee).
+    const auto rights = dataset.execute(
+        "SELECT CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(a.grantee) END AS "
+        "role_name, a.privilege_type AS right_name FROM pg_class c CROSS JOIN "
+        "aclexplode(c.relacl) a WHERE c.oid = format('%I.%I', current_schema(), "
+        "'pa_layers')::regclass AND a.grantee <> c.relowner AND a.privilege_type IN ('SELECT', "
+        "'INSERT', 'UPDATE', 'DELETE') ORDER BY 1, 2");
+    std::map<std::string, std::vector<std::string>> byRole;
+    for (const auto& row : rights.rows)
+        byRole[gis::toString(row[0])].push_back(gis::toString(row[1]));
+    const auto owner =
+        dataset.execute("SELECT pg_get_userbyid(nspowner) AS owner_name, current_user AS me FROM "
+                        "pg_namespace WHERE nspname = current_schema()");
+    if (!owner.rows.empty() && gis::toString(owner.rows[0][0]) != gis::toString(owner.rows[0][1]))
+        byRole[gis::toString(owner.rows[0][0])] = {"ALL"};
+    const auto grantee = [](const std::string& role) {
+        return role == "PUBLIC" ? role : sqlIdentifier(role);
+    };
+    for (const auto& table : tables) {
+        const auto sequence = dataset.run(
+            "SELECT pg_get_serial_sequence(format('%I.%I', current_schema(), ?::text), 'fid')",
+            {table});
+        const std::string serial =
+            sequence.rows.empty() ? std::string() : gis::toString(sequence.rows[0][0]);
+        for (const auto& [role, granted] : byRole) {
+            std::string list;
+            for (const auto& right : granted)
+                list += (list.empty() ? "" : ", ") + right;
+            dataset.execute("GRANT " + list + " ON TABLE " + sqlIdentifier(table) + " TO " +
+                            grantee(role));
+            if (serial.empty())
+                continue;
+            const bool writes = std::find_if(granted.begin(), granted.end(), [](const auto& r) {
+                                    return r == "INSERT" || r == "ALL";
+                                }) != granted.end();
+            // (pg_get_serial_sequence gives the name quoted as SQL needs it)
+            dataset.execute("GRANT " + std::string(writes ? "USAGE, SELECT" : "SELECT") +
+                            " ON SEQUENCE " + serial + " TO " + grantee(role));
+        }
     }
 }
 

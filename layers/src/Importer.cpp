@@ -5,6 +5,7 @@
 #include "planatlas/gis/Error.h"
 #include "planatlas/gis/Files.h"
 #include "planatlas/gis/Transform.h"
+#include "planatlas/layers/Access.h"
 #include "planatlas/layers/Digitise.h"
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/LayerKind.h"
@@ -229,15 +230,7 @@ public:
 
     ImportReport run()
     {
-        // An editor of a schema changes rows; a layer is a new table, which only the schema's
-        // owner (or a role given CREATE on it) may make. Said before the file is read.
-        if (!workspace.mayAddTables())
-            throw Error(ErrorKind::Workspace,
-                        "role " + workspace.editor() + " may change the rows of '" +
-                            workspace.path() +
-                            "' but not add tables to it, and a layer is a table of its own; "
-                            "nothing was changed (the schema's owner imports it, or gives "
-                            "this role the right to create tables in the schema)");
+        checkMayAddLayers(workspace); // before the file is read
         checkOptions();
         openSource();
         readJoinIndex();
@@ -925,6 +918,8 @@ private:
                     schema::enterInSchemaCatalogue(dataset, layerName, "features", identifier,
                                                    description, {});
                 schema::createLinkTable(dataset, layerName, mappingTable);
+                if (postgres) // the roles with rights on the workspace, on the new tables too
+                    shareNewTables(dataset, {layerName, mappingTable});
                 const std::string encodingName =
                     options.encoding ? std::string(text::encodingName(*options.encoding))
                                      : std::string("utf-8");
@@ -1316,6 +1311,18 @@ private:
 };
 
 } // namespace
+
+void checkMayAddLayers(Workspace& workspace)
+{
+    // An editor of a schema changes rows; a layer is a new table, which only the schema's
+    // owner (or a role given CREATE on it) may make.
+    if (!workspace.mayAddTables())
+        throw Error(ErrorKind::Workspace,
+                    "role " + workspace.editor() + " may change the rows of '" + workspace.path() +
+                        "' but not add tables to it, and a layer is a table of its own; nothing "
+                        "was changed (the schema's owner adds it, or gives this role the right "
+                        "to create tables in the schema)");
+}
 
 ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
                          const Progress& progress)

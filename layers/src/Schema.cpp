@@ -255,6 +255,8 @@ void enterInSchemaCatalogue(gis::Dataset& dataset, const std::string& table,
                             std::string_view dataType, const std::string& identifier,
                             const std::string& description, const std::string& createSql)
 {
+    // One table entered at a time, so that two at once do not take the same place.
+    dataset.execute("LOCK TABLE gpkg_contents IN SHARE ROW EXCLUSIVE MODE");
     const std::string next = "(SELECT COALESCE(MAX(pa_ordinal), 0) + 1 FROM gpkg_contents)";
     if (dataType != "features") {
         dataset.run("INSERT INTO gpkg_contents (table_name, data_type, identifier, description, "

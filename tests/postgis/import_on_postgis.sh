@@ -126,6 +126,20 @@ done
 grep -q "kcn_moi\|MOI-" "$scratch/coverage.file.csv" "$scratch/overlaps.file.csv" ||
     fail "the analyses do not see the imported industrial parks"
 
+# A role the owner let create tables imports: the roles with rights on the workspace, and the
+# owner, have them on its new tables too (default privileges cover only the owner's tables).
+db -c "GRANT CREATE ON SCHEMA $schema TO planatlas_editor" >/dev/null
+"$planatlas" import "$editor" "$src/tests/data/kcn_tcvn3.shp" --kind industrial_park --layer kcn_bien_tap \
+    --encoding tcvn3 --code-field MA_KCN --code-prefix BT- --licence CC0 --quiet >"$scratch/by_editor.txt" 2>&1 ||
+    fail "an import by a role given CREATE: $(cat "$scratch/by_editor.txt")"
+"$planatlas" analyze "$reader" overlaps -o "$scratch/overlaps.reader.csv" >/dev/null 2>"$scratch/overlaps.reader.txt" ||
+    fail "the reader analyses after an editor's import: $(cat "$scratch/overlaps.reader.txt")"
+grep -q "BT-" "$scratch/overlaps.reader.csv" || fail "the reader does not see the editor's layer"
+mkdir -p "$scratch/back2"
+"$planatlas" copy "$pg" "$scratch/back2/$(basename "$workspace")" --quiet >"$scratch/back2.txt" 2>&1 ||
+    fail "the owner copies the schema back after an editor's import: $(cat "$scratch/back2.txt")"
+db -c "REVOKE CREATE ON SCHEMA $schema FROM planatlas_editor" >/dev/null
+
 # The editor links a task to a feature of a new layer.
 task=$(db -c "SELECT task_id FROM $schema.plan_tasks ORDER BY fid LIMIT 1")
 code=$(db -c "SELECT code FROM $schema.kcn_moi ORDER BY fid LIMIT 1")

@@ -36,6 +36,7 @@ std::string polygonWkt(const std::vector<std::pair<double, double>>& ring)
 std::int64_t makeGrid(layers::Workspace& ws, const GridOptions& options,
                       const layers::Progress& progress)
 {
+    layers::checkMayAddLayers(ws); // before anything is generated
     if (!(options.cellKm > 0))
         throw layers::ParameterError("cell_km", "must be a positive number of kilometres");
     // The province, or each province of a national layer: cells are cut at the provinces'

@@ -52,6 +52,7 @@ double blockDraw(std::int64_t bx, std::int64_t by, std::uint64_t seed)
 ParcelResult makeParcels(layers::Workspace& ws, const ParcelOptions& options,
                          const layers::Progress& progress)
 {
+    layers::checkMayAddLayers(ws); // before anything is generated
     if (options.count < 1 || options.count > 20'000'000)
         throw layers::ParameterError("count", "must be between 1 and 20000000");
     if (ws.findLayer(options.layerName))

@@ -5,6 +5,10 @@
 #include <string>
 #include <vector>
 
+namespace pa::gis {
+class Dataset;
+}
+
 namespace pa::layers {
 
 enum class Access
@@ -23,6 +27,13 @@ std::vector<std::string> accessStatements(const std::string& schema, const std::
 /// active_schema=…"), in one transaction. Throws Error naming the role or the schema when
 /// either is unknown, or the database's refusal (only the schema's owner may grant).
 void grantAccess(const std::string& connection, const std::string& role, Access access);
+
+/// A workspace in a schema (@p dataset, its connection): gives every role that holds rights on
+/// its registry (pa_layers) the same rights on @p tables, new tables of the workspace, and on
+/// their fid sequences (use, for a role that may insert), and the schema's owner all rights
+/// when someone else made them. Default privileges cover only tables their grantor makes;
+/// this covers a layer imported by a role given CREATE, or after an administrator's grant.
+void shareNewTables(gis::Dataset& dataset, const std::vector<std::string>& tables);
 
 /// A workspace kept in a schema of a database, as a connection dialog lists it.
 struct SharedWorkspace
