@@ -28,16 +28,19 @@ int runCrosswalk(const std::vector<std::string>& args)
                                       layers::SchemaWrites::Allowed);
     const auto r = layers::loadCrosswalk(ws, parsed.positional[1]);
     ws.close();
+    const std::string repeated =
+        r.repeated > 0 ? "; " + std::to_string(r.repeated) + " repeated in the file" : "";
     if (r.rows == 0) {
-        std::printf("Nothing loaded: the %lld row(s) of %s are already in %s\n",
+        std::printf("Nothing loaded: the %lld row(s) of %s are already in %s%s\n",
                     static_cast<long long>(r.alreadyThere), parsed.positional[1].c_str(),
-                    parsed.positional[0].c_str());
+                    parsed.positional[0].c_str(), repeated.c_str());
         return kOk;
     }
     std::printf("Loaded %lld crosswalk row(s) into %s", static_cast<long long>(r.rows),
                 parsed.positional[0].c_str());
-    if (r.alreadyThere > 0)
-        std::printf(" (%lld row(s) were there already)", static_cast<long long>(r.alreadyThere));
+    if (r.alreadyThere > 0 || r.repeated > 0)
+        std::printf(" (%lld row(s) were there already%s)", static_cast<long long>(r.alreadyThere),
+                    repeated.c_str());
     if (r.unitsEnded > 0)
         std::printf("; %lld unit(s) now end the day before they were merged, split or abolished",
                     static_cast<long long>(r.unitsEnded));

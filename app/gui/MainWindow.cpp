@@ -1036,8 +1036,9 @@ bool MainWindow::ensureWritable(bool sharedEdit)
         return false;
     if (m_ws->isShared() && !sharedEdit) {
         showError(tr("Cannot change %1").arg(workspaceName(m_path)),
-                  tr("in a shared workspace PlanAtlas changes links, suggestions and reasons; "
-                     "layers, map sheets and plans are changed in a GeoPackage and copied in"));
+                  tr("in a shared workspace PlanAtlas changes links, suggestions, reasons and "
+                     "plans, and its owner adds layers; map sheets and drawings are made in a "
+                     "GeoPackage and copied in"));
         return false;
     }
     if (m_writable)

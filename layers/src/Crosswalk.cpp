@@ -9,8 +9,11 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -67,6 +70,7 @@ CrosswalkResult loadCrosswalk(Workspace& workspace, const std::string& csvPath)
     static constexpr std::array<std::string_view, 3> levels = {"province", "district", "commune"};
 
     std::vector<std::vector<gis::FieldValue>> inserts;        // bound to the INSERT below
+    std::vector<int> lines;                                   // each insert's line of the file
     std::vector<std::pair<std::string, std::string>> endings; // unit code, effective date
     int line = 1;                                             // the header
     while (auto f = layer.next()) {
@@ -106,6 +110,7 @@ CrosswalkResult loadCrosswalk(Workspace& workspace, const std::string& csvPath)
         }
         inserts.push_back({oc, ol, gis::textOrNull(nc), gis::textOrNull(nl), rel, *effective,
                            shareValue, gis::textOrNull(lb)});
+        lines.push_back(line);
         if (rel == "merged_into" || rel == "split_into" || rel == "abolished")
             endings.emplace_back(oc, *effective);
     }
@@ -120,26 +125,72 @@ CrosswalkResult loadCrosswalk(Workspace& workspace, const std::string& csvPath)
             ds.execute(workspace.isShared()
                            ? "LOCK TABLE admin_crosswalk IN SHARE ROW EXCLUSIVE MODE"
                            : "UPDATE admin_crosswalk SET fid = fid WHERE 0 = 1");
-            // A row the workspace holds already, word for word (or the file twice), is not a
-            // second mapping: left out, and counted.
-            std::set<std::vector<std::string>> seen;
+            // One change of one unit is one row: stated again (a file loaded twice, or by two
+            // planners), it is left out and counted; stated again otherwise (another area share
+            // or legal basis), it would count the change twice, and the file is refused.
+            std::map<std::vector<std::string>, std::size_t> inFile; // key → its first row
             std::vector<const std::vector<gis::FieldValue>*> fresh;
-            for (const auto& values : inserts) {
-                std::vector<std::string> key;
-                for (const auto& v : values)
-                    key.push_back(std::holds_alternative<std::monostate>(v) ? std::string("\x01")
-                                                                            : gis::toString(v));
-                const bool stored =
-                    !ds.run("SELECT 1 FROM admin_crosswalk WHERE old_code = ? AND old_level = ? "
-                            "AND new_code IS NOT DISTINCT FROM ? AND new_level IS NOT DISTINCT "
-                            "FROM ? AND relation = ? AND effective_date = ? AND area_share IS NOT "
-                            "DISTINCT FROM ? AND legal_basis IS NOT DISTINCT FROM ?",
-                            values)
-                         .rows.empty();
-                if (stored || !seen.insert(key).second)
-                    ++result.alreadyThere;
-                else
+            const auto number = [](const gis::FieldValue& v) -> std::optional<double> {
+                if (const auto* d = std::get_if<double>(&v))
+                    return *d;
+                if (const auto* i = std::get_if<std::int64_t>(&v))
+                    return static_cast<double>(*i);
+                return std::nullopt;
+            };
+            const auto same = [&](const gis::FieldValue& a, const gis::FieldValue& b) {
+                const auto x = number(a), y = number(b);
+                if (x && y)
+                    return std::abs(*x - *y) < 1e-9;
+                return gis::toString(a) == gis::toString(b) &&
+                       std::holds_alternative<std::monostate>(a) ==
+                           std::holds_alternative<std::monostate>(b);
+            };
+            const auto restated = [&](std::size_t row, const std::string& where) {
+                const auto& v = inserts[row];
+                return Error(
+                    ErrorKind::Input,
+                    csvPath + ", line " + std::to_string(lines[row]) + ": " + gis::toString(v[0]) +
+                        " → " +
+                        (std::holds_alternative<std::monostate>(v[2]) ? std::string("∅")
+                                                                      : gis::toString(v[2])) +
+                        " (" + gis::toString(v[4]) + ", " + gis::toString(v[5]) + ") is " + where +
+                        " with another area_share or legal_basis; one change stated "
+                        "twice would be counted twice: correct the file (nothing was "
+                        "loaded)");
+            };
+            for (std::size_t row = 0; row < inserts.size(); ++row) {
+                const auto& values = inserts[row];
+                const std::vector<std::string> key = {
+                    gis::toString(values[0]),
+                    gis::toString(values[1]),
+                    std::holds_alternative<std::monostate>(values[2]) ? "\x01"
+                                                                      : gis::toString(values[2]),
+                    std::holds_alternative<std::monostate>(values[3]) ? "\x01"
+                                                                      : gis::toString(values[3]),
+                    gis::toString(values[4]),
+                    gis::toString(values[5])};
+                if (const auto first = inFile.find(key); first != inFile.end()) {
+                    const auto& earlier = inserts[first->second];
+                    if (!same(earlier[6], values[6]) || !same(earlier[7], values[7]))
+                        throw restated(row, "on line " + std::to_string(lines[first->second]) +
+                                                " already");
+                    ++result.repeated;
+                    continue;
+                }
+                inFile.emplace(key, row);
+                const auto stored =
+                    ds.run("SELECT area_share, legal_basis FROM admin_crosswalk WHERE old_code = "
+                           "? AND old_level = ? AND new_code IS NOT DISTINCT FROM ? AND "
+                           "new_level IS NOT DISTINCT FROM ? AND relation = ? AND "
+                           "effective_date = ?",
+                           {values[0], values[1], values[2], values[3], values[4], values[5]});
+                if (stored.rows.empty()) {
                     fresh.push_back(&values);
+                    continue;
+                }
+                if (!same(stored.rows[0][0], values[6]) || !same(stored.rows[0][1], values[7]))
+                    throw restated(row, "in the workspace already");
+                ++result.alreadyThere;
             }
             result.rows = static_cast<std::int64_t>(fresh.size());
             if (fresh.empty())

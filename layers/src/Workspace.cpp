@@ -728,7 +728,8 @@ void Workspace::beginTransaction()
     } catch (const gis::GisError& e) {
         throw workspaceError(std::string(e.what()) + " (is another program using it?)");
     }
-    m_impl->layersAtBegin = m_impl->dataset->layerCount();
+    if (!isShared()) // (GDAL would list a whole database's tables for it)
+        m_impl->layersAtBegin = m_impl->dataset->layerCount();
     m_impl->inTransaction = true;
 }
 
@@ -757,11 +758,12 @@ void Workspace::rollbackTransaction()
     // file is opened anew, as it now is.
     if (!isShared() && m_impl->dataset->layerCount() != m_impl->layersAtBegin) {
         try {
-            m_impl->dataset.reset();
-            m_impl->dataset =
+            auto fresh =
                 gis::Dataset::openVector(m_impl->path, gis::OpenMode::Update, {}, {"GPKG"});
+            m_impl->dataset.reset();
+            m_impl->dataset = std::move(fresh);
         } catch (const gis::GisError&) {
-            // (the next use says that the file cannot be read)
+            // Kept as it is: the next statement says what is wrong with the file.
         }
     }
 }

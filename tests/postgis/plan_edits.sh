@@ -30,11 +30,13 @@ edits() { # WS: the same edits on either
         "$planatlas" crosswalk "$1" "$data/thai_nguyen/crosswalk_2025.csv" &&
         "$planatlas" crosswalk "$1" "$scratch/crosswalk_more.csv"
 }
-# The sample's crosswalk again: nothing is loaded twice. Then two of its rows with one that
-# states the province's merger with its area share: only that one is new.
+# The sample's crosswalk again: nothing is loaded twice. Then two of its rows, one of them
+# twice, and a new one (test data: the new province unchanged at a later date): only that one
+# is written.
 {
     head -3 "$data/thai_nguyen/crosswalk_2025.csv"
-    echo 'TINH2024-19,province,TINH2025-19,province,merged_into,2025-07-01,1,Nghị quyết 202/2025/QH15,the whole old province'
+    sed -n 2p "$data/thai_nguyen/crosswalk_2025.csv"
+    echo 'TINH2025-19,province,TINH2025-19,province,unchanged,2026-01-01,,test row,the province after the reform'
 } >"$scratch/crosswalk_more.csv"
 edits "$scratch/file/$name" >"$scratch/file.txt" 2>&1 || fail "edits on the file: $(tail -3 "$scratch/file.txt")"
 edits "$pg" >"$scratch/pg.txt" 2>&1 || fail "edits on PostGIS: $(tail -3 "$scratch/pg.txt")"
@@ -49,14 +51,14 @@ $s.pa_edit_log WHERE who = 'planatlas_owner'")
 [[ $log == ingest,suggest,task_edit,task_merge,task_drop,crosswalk ]] || fail "the schema's edit log: $log"
 grep -q "^Nothing loaded: the 10 row(s) of .*crosswalk_2025.csv are already in " "$scratch/pg.txt" ||
     fail "the crosswalk loaded again: $(grep -i crosswalk "$scratch/pg.txt")"
-grep -q "^Loaded 1 crosswalk row(s) into .* (2 row(s) were there already)" "$scratch/pg.txt" ||
+grep -q "^Loaded 1 crosswalk row(s) into .* (2 row(s) were there already; 1 repeated in the file)" "$scratch/pg.txt" ||
     fail "the crosswalk with one new row: $(grep -i crosswalk "$scratch/pg.txt")"
 [[ $(psql -X -At "service=planatlas_test" -c "SELECT count(*) FROM $s.admin_crosswalk") == 11 ]] ||
     fail "the schema's crosswalk does not hold the sample's 10 rows and the new one"
 # Four planners load the same new row at once: one writes it, the others are told it is there.
 {
     head -1 "$data/thai_nguyen/crosswalk_2025.csv"
-    echo 'TINH2024-19,province,TINH2025-19,province,merged_into,2025-07-01,0.99,Nghị quyết 202/2025/QH15,at once'
+    echo 'TINH2025-19,province,TINH2025-19,province,unchanged,2026-07-01,,test row,at once'
 } >"$scratch/crosswalk_once.csv"
 # (The table is held for two seconds first, so that the four reach it together.)
 psql -X -q "service=planatlas_test" -c "BEGIN" -c "LOCK TABLE $s.admin_crosswalk IN ACCESS EXCLUSIVE MODE" \
@@ -68,8 +70,23 @@ done
 wait
 [[ $(cat "$scratch"/once.*.txt | grep -c "^Loaded 1 crosswalk row") == 1 ]] ||
     fail "four loads of one row at once: $(cat "$scratch"/once.*.txt)"
-[[ $(psql -X -At "service=planatlas_test" -c "SELECT count(*) FROM $s.admin_crosswalk WHERE area_share = 0.99") == 1 ]] ||
+[[ $(psql -X -At "service=planatlas_test" -c "SELECT count(*) FROM $s.admin_crosswalk WHERE effective_date = '2026-07-01'") == 1 ]] ||
     fail "four loads of one row at once wrote it more than once"
+# A change the workspace holds, stated again with another area share: refused, naming the line,
+# and nothing loaded.
+{
+    head -1 "$data/thai_nguyen/crosswalk_2025.csv"
+    echo 'TINH2025-19,province,TINH2025-19,province,unchanged,2027-01-01,,test row,new'
+    echo 'TINH2024-19,province,TINH2025-19,province,merged_into,2025-07-01,0.99,Nghị quyết 202/2025/QH15,another share'
+} >"$scratch/crosswalk_other.csv"
+before=$(psql -X -At "service=planatlas_test" -c "SELECT count(*) FROM $s.admin_crosswalk")
+"$planatlas" crosswalk "$pg" "$scratch/crosswalk_other.csv" >"$scratch/other.txt" 2>&1
+rc=$?
+[[ $rc == 3 ]] || fail "a change stated again with another share: exit $rc, not 3: $(cat "$scratch/other.txt")"
+grep -q "line 3: TINH2024-19 → TINH2025-19 (merged_into, 2025-07-01) is in the workspace already with another area_share" "$scratch/other.txt" ||
+    fail "a change stated again with another share: $(cat "$scratch/other.txt")"
+[[ $(psql -X -At "service=planatlas_test" -c "SELECT count(*) FROM $s.admin_crosswalk") == "$before" ]] ||
+    fail "a refused crosswalk file loaded rows"
 # The edit says what it replaced.
 edit=$(psql -X -At "service=planatlas_test" -c "SELECT detail FROM $s.pa_edit_log WHERE action = 'task_edit'")
 [[ $edit == "lead: "?*" → Sở Công Thương" ]] || fail "the task edit's log line: $edit"

@@ -1634,8 +1634,8 @@ Chạy trên %2, Qt %3.</translation>
         <translation>Không thể thay đổi %1</translation>
     </message>
     <message>
-        <source>in a shared workspace PlanAtlas changes links, suggestions and reasons; layers, map sheets and plans are changed in a GeoPackage and copied in</source>
-        <translation>trong không gian làm việc dùng chung, PlanAtlas chỉ thay đổi liên kết, gợi ý và lý do; lớp dữ liệu, tờ bản đồ và kế hoạch được sửa trong một tệp GeoPackage rồi sao chép vào</translation>
+        <source>in a shared workspace PlanAtlas changes links, suggestions, reasons and plans, and its owner adds layers; map sheets and drawings are made in a GeoPackage and copied in</source>
+        <translation>trong không gian làm việc dùng chung, PlanAtlas thay đổi liên kết, gợi ý, lý do và kế hoạch, và chủ sở hữu thêm lớp dữ liệu; tờ bản đồ và hình vẽ được làm trong một tệp GeoPackage rồi sao chép vào</translation>
     </message>
     <message>
         <source>Changed by someone else</source>

@@ -104,8 +104,8 @@ constexpr Cue kCues[] = {
     {"xa hoi hoa", 0, 2},
     {"uu dai", 0, 2},
     {"tai chinh", 0, 1.5},
-    // Forest as land the task acts on (not a forest where something else is done).
-    {"trong rung", 6, 1.5},
+    // Forest as land the task acts on (not a forest where something else is done). ("trồng
+    // rừng", planting, is not among them: folded, it is also "trong rừng", in the forest.)
     {"dat rung", 6, 1.5},
     {"dien tich rung", 6, 1.5},
     {"che phu rung", 6, 1.5},

@@ -12,9 +12,11 @@ namespace pa::layers {
 struct CrosswalkResult
 {
     std::int64_t rows = 0; ///< rows written
-    /// Rows of the file the workspace holds already, word for word (a file loaded twice, or by
-    /// two planners): not written again.
+    /// Rows of the file the workspace holds already (a file loaded twice, or by two planners):
+    /// not written again.
     std::int64_t alreadyThere = 0;
+    /// Rows the file states twice: written once.
+    std::int64_t repeated = 0;
     /// Units whose valid_to was brought forward to the day before they were merged, split or
     /// abolished (a unit cannot outlive its own ending).
     std::int64_t unitsEnded = 0;
