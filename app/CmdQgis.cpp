@@ -43,14 +43,22 @@ int runQgis(const std::vector<std::string>& args)
     const std::string lang = parsed.value("--lang");
     if (!lang.empty() && lang != "vi" && lang != "en")
         throw UsageError("--lang must be vi or en");
-    auto ws = layers::Workspace::open(parsed.positional[0], gis::OpenMode::Update);
+    auto ws = layers::Workspace::open(parsed.positional[0], gis::OpenMode::Update,
+                                      layers::SchemaWrites::Allowed);
     const auto written = render::writeQgis(ws, lang);
+    const bool shared = ws.isShared();
     ws.close();
     if (!parsed.has("--quiet"))
         std::printf("QGIS: %d layer styles, project '%s' with %d relations, %d map themes, %d "
-                    "print layouts\n  open in QGIS: %s\n",
+                    "print layouts\n  %s: %s\n",
                     written.styles, render::kQgisProjectName, written.relations, written.themes,
-                    written.layouts, written.project.c_str());
+                    written.layouts,
+                    // QGIS does not look for a project in a PlanAtlas schema: it travels with the
+                    // workspace's copy to a file.
+                    shared ? "kept in the schema; open in QGIS once copied to a file (planatlas "
+                             "copy)"
+                           : "open in QGIS",
+                    written.project.c_str());
     return kOk;
 }
 

@@ -362,10 +362,10 @@ Workspace Workspace::openPostgres(const std::string& connection, gis::OpenMode m
     if (mode == gis::OpenMode::Update && schemaWrites == SchemaWrites::Refused)
         throw workspaceError("'" + shown +
                              "': in a workspace in PostGIS PlanAtlas imports layers (grids and "
-                             "synthetic parcels too) and "
-                             "changes links, reviews, suggestions, plans, task corrections and "
-                             "the crosswalk, not yet map sheets or the QGIS project by itself; "
-                             "make this change in a GeoPackage and copy it in (planatlas copy)");
+                             "synthetic parcels too), writes the QGIS styles and changes links, "
+                             "reviews, suggestions, plans, task corrections and the crosswalk, "
+                             "not yet map sheets; make this change in a GeoPackage and copy it "
+                             "in (planatlas copy)");
     auto impl = std::make_unique<Impl>();
     impl->path = shown;
     try {

@@ -169,11 +169,28 @@ for workspace in "$@"; do
     "$planatlas" validate "$pg" >"$scratch/$name/validate.pg.txt" 2>&1 ||
         fail "$name: validate on PostGIS: $(cat "$scratch/$name/validate.pg.txt")"
     grep -q " 0 error(s)" "$scratch/$name/validate.pg.txt" || fail "$name: validate on PostGIS: $(cat "$scratch/$name/validate.pg.txt")"
-    # Changing a workspace in PostGIS is not done yet: refused, saying so.
-    "$planatlas" qgis "$pg" >"$scratch/$name/qgis.pg.txt" 2>&1
+    # The QGIS styles and project are written again in the schema, in the language asked for,
+    # and travel with its copy to a file.
+    "$planatlas" qgis "$pg" --lang en >"$scratch/$name/qgis.pg.txt" 2>&1 ||
+        fail "$name: qgis on PostGIS: $(cat "$scratch/$name/qgis.pg.txt")"
+    grep -q "kept in the schema; open in QGIS once copied" "$scratch/$name/qgis.pg.txt" ||
+        fail "$name: qgis on PostGIS says: $(cat "$scratch/$name/qgis.pg.txt")"
+    [[ $(db -c "SELECT value FROM $schema.pa_metadata WHERE key = 'qgis_lang'") == en ]] ||
+        fail "$name: qgis --lang en on PostGIS did not keep the language"
+    mkdir -p "$scratch/$name/english"
+    "$planatlas" copy "$pg" "$scratch/$name/english/$name.gpkg" --quiet >/dev/null 2>&1 ||
+        fail "$name: copy back after qgis on PostGIS"
+    workspace_en=$scratch/$name/english_file/$name.gpkg
+    mkdir -p "$(dirname "$workspace_en")"
+    cp "$workspace" "$workspace_en"
+    "$planatlas" qgis "$workspace_en" --lang en --quiet >/dev/null 2>&1 || fail "$name: qgis --lang en on the file"
+    /usr/bin/python3 "$compare" "$workspace_en" "$scratch/$name/english/$name.gpkg" ||
+        fail "$name: the QGIS project written in the schema differs from the one written in the file"
+    # Placing map sheets in PostGIS is not done yet: refused, saying so.
+    "$planatlas" georef "$pg" --remove test_sheet >"$scratch/$name/georef.pg.txt" 2>&1
     rc=$?
-    [[ $rc == 4 ]] || fail "$name: a write to PostGIS exits $rc, not 4"
-    grep -q "not yet" "$scratch/$name/qgis.pg.txt" || fail "$name: a write to PostGIS: $(cat "$scratch/$name/qgis.pg.txt")"
+    [[ $rc == 4 ]] || fail "$name: a sheet removed in PostGIS exits $rc, not 4"
+    grep -q "not yet" "$scratch/$name/georef.pg.txt" || fail "$name: a sheet removed in PostGIS: $(cat "$scratch/$name/georef.pg.txt")"
 
     echo "$name: $(head -1 "$scratch/$name/to_pg.txt")"
 done
