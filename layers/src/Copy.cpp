@@ -693,15 +693,8 @@ private:
                             " but has no statement that made it");
         const std::string from = m_from.postgres ? postgresName(entry.name) : entry.name;
         const std::string to = m_to.postgres ? postgresName(entry.name) : entry.name;
-        std::string sql = entry.createSql;
-        if (m_to.postgres) {
-            sql = postgresTable(sql);
-            if (to != entry.name) {
-                const auto at = sql.find(entry.name);
-                if (at != std::string::npos)
-                    sql.replace(at, entry.name.size(), to);
-            }
-        }
+        const std::string sql =
+            m_to.postgres ? schema::postgresTableAs(entry.createSql, entry.name) : entry.createSql;
         try {
             m_to.dataset().execute(sql);
         } catch (const gis::GisError& e) {

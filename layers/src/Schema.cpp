@@ -166,6 +166,15 @@ std::string postgresName(const std::string& table)
     return table == "qgis_projects" ? "pa_qgis_projects" : table;
 }
 
+std::string postgresTableAs(const std::string& createSql, const std::string& table)
+{
+    std::string sql = postgresTable(createSql);
+    if (const std::string kept = postgresName(table); kept != table)
+        if (const auto at = sql.find(table); at != std::string::npos)
+            sql.replace(at, table.size(), kept);
+    return sql;
+}
+
 std::string nowSql(bool postgres)
 {
     return postgres ? "to_char(clock_timestamp() AT TIME ZONE 'UTC', "

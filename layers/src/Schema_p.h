@@ -67,6 +67,10 @@ std::string postgresTable(std::string sql);
 /// there.
 std::string postgresName(const std::string& table);
 
+/// @p createSql, the CREATE TABLE of GeoPackage table @p table, as PostgreSQL takes it and
+/// under the name the table has in a schema (postgresName).
+std::string postgresTableAs(const std::string& createSql, const std::string& table);
+
 /// SQL giving the current time as ISO 8601 UTC text with milliseconds ("…T10:42:05.123Z"), in
 /// PostgreSQL's dialect or SQLite's.
 std::string nowSql(bool postgres);

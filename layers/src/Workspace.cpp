@@ -603,11 +603,7 @@ void Workspace::createTable(const std::string& name, const std::string& createSq
             dataset.execute(schema::registerAttributeTable(name, description));
         return;
     }
-    std::string sql = schema::postgresTable(createSql);
-    if (const std::string kept = tableName(name); kept != name)
-        if (const auto at = sql.find(name); at != std::string::npos)
-            sql.replace(at, name.size(), kept);
-    dataset.execute(sql);
+    dataset.execute(schema::postgresTableAs(createSql, name));
     schema::enterInSchemaCatalogue(dataset, name, description.empty() ? "" : "attributes",
                                    description.empty() ? "" : name, description, createSql);
 }

@@ -457,11 +457,6 @@ std::string aliasesXml(const std::vector<std::string>& fields, const std::string
     return a + "</aliases>";
 }
 
-std::vector<std::string> fieldNames(layers::Workspace& ws, const std::string& table)
-{
-    return ws.columnNames(table);
-}
-
 /// The parts of a layer's style that sit in a QML document and in a project's <maplayer>.
 std::string stylePieces(const RegisteredLayer& layer, const std::vector<std::string>& fields,
                         const std::string& lang)
@@ -1050,7 +1045,7 @@ std::string qgisProject(layers::Workspace& ws, const std::string& lang)
         pl.title = lang == "en" ? l.titleEn : l.titleVi;
         if (pl.title.empty())
             pl.title = l.name;
-        pl.fields = fieldNames(ws, l.name);
+        pl.fields = ws.columnNames(l.name);
         pl.family = familyOf(l);
         layers.push_back(pl);
     }
@@ -1072,7 +1067,7 @@ std::string qgisProject(layers::Workspace& ws, const std::string& lang)
         pl.layer = tableAsLayer(t.name);
         pl.id = layerId(t.name);
         pl.title = std::string(lang == "en" ? t.en : t.vi);
-        pl.fields = fieldNames(ws, std::string(t.name));
+        pl.fields = ws.columnNames(std::string(t.name));
         tables.push_back(pl);
     }
     std::vector<ProjectLayer> links;
@@ -1084,7 +1079,7 @@ std::string qgisProject(layers::Workspace& ws, const std::string& lang)
         link.layer = tableAsLayer(pl.layer.linkTable);
         link.id = layerId(pl.layer.linkTable);
         link.title = pl.layer.linkTable;
-        link.fields = fieldNames(ws, pl.layer.linkTable);
+        link.fields = ws.columnNames(pl.layer.linkTable);
         link.hidden = true;
         links.push_back(link);
         // Named as each side's form shows them: a park's form lists its tasks, a task's form
@@ -1441,7 +1436,7 @@ QgisWritten writeQgis(layers::Workspace& ws, const std::string& chosen)
         ds.execute("DELETE FROM layer_styles WHERE styleName = " + gis::sqlLiteral(styleName) +
                    (names.empty() ? std::string() : " AND f_table_name NOT IN (" + names + ")"));
         for (const auto& l : registered) {
-            const auto fields = fieldNames(ws, l.name);
+            const auto fields = ws.columnNames(l.name);
             const auto geometry =
                 ds.run(ws.isShared()
                            ? "SELECT f_geometry_column FROM geometry_columns WHERE "
