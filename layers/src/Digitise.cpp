@@ -125,11 +125,19 @@ std::string sizeOf(const gis::Geometry& shape)
     }
 }
 
-/// "fid 12" and, when it has one, the shape's size: "fid 12, 12.34 ha".
+/// "fid 12" and, when it has one, the shape's size: "fid 12, 12.34 ha" (@p shape in the
+/// workspace CRS, which is metric).
 std::string fidAndSize(std::int64_t fid, const gis::Geometry& shape)
 {
     const std::string size = sizeOf(shape);
     return "fid " + std::to_string(fid) + (size.empty() ? "" : ", " + size);
+}
+
+/// A new shape for feature @p fid: "fid 3: 12.34 ha → 14.10 ha" (shapes in the workspace CRS).
+std::string resized(std::int64_t fid, const gis::Geometry& was, const gis::Geometry& now)
+{
+    const std::string a = sizeOf(was), b = sizeOf(now);
+    return "fid " + std::to_string(fid) + (a.empty() && b.empty() ? "" : ": " + a + " → " + b);
 }
 
 /// "K1, K1-2, K1-3".
@@ -307,14 +315,9 @@ std::int64_t addDrawnFeature(Workspace& ws, const std::string& layer, const gis:
         set(f, table, "status", attributes.status);
         set(f, table, "geometry_quality", sheet.empty() ? "indicative" : "digitized");
         set(f, table, "source", source);
-        const std::string size = sizeOf(geometry);
         f.setGeometry(std::move(geometry));
         const auto fid = table.insert(f);
-        ws.logEdit({"feature_add",
-                    {},
-                    layer,
-                    code,
-                    "fid " + std::to_string(fid) + (size.empty() ? "" : ", " + size)});
+        ws.logEdit({"feature_add", {}, layer, code, fidAndSize(fid, shape)});
         return fid;
     });
 }
@@ -329,14 +332,8 @@ ShapeState reshapeFeature(Workspace& ws, const std::string& layer, std::int64_t 
         auto f = featureOf(table, layer, fid);
         const auto old = shapeOf(ws, table, f);
         const ShapeState before = stateOf(f, table, old);
-        // What it was and what it is: "fid 3: 12.34 ha → 14.10 ha".
-        const std::string was = sizeOf(old), now = sizeOf(shape);
-        ws.logEdit({"feature_reshape",
-                    {},
-                    layer,
-                    fieldText(f, table, "code"),
-                    "fid " + std::to_string(fid) +
-                        (was.empty() && now.empty() ? "" : ": " + was + " → " + now)});
+        ws.logEdit(
+            {"feature_reshape", {}, layer, fieldText(f, table, "code"), resized(fid, old, shape)});
         set(f, table, "geometry_quality", sheet.empty() ? "indicative" : "digitized");
         set(f, table, "source", source);
         f.setGeometry(std::move(geometry));
@@ -351,16 +348,12 @@ void restoreShape(Workspace& ws, const std::string& layer, std::int64_t fid,
     auto table = programmeTable(ws, layer, nullptr);
     ws.transaction([&] {
         auto f = featureOf(table, layer, fid);
-        const std::string was = sizeOf(shapeOf(ws, table, f));
         const auto back = state.wkt.empty() ? gis::Geometry() : gis::Geometry::fromWkt(state.wkt);
-        const std::string now = sizeOf(back);
         ws.logEdit({"feature_reshape",
                     {},
                     layer,
                     fieldText(f, table, "code"),
-                    "fid " + std::to_string(fid) +
-                        (was.empty() && now.empty() ? "" : ": " + was + " → " + now) +
-                        " (as it was)"});
+                    resized(fid, shapeOf(ws, table, f), back) + " (as it was)"});
         set(f, table, "geometry_quality", state.quality);
         set(f, table, "source", state.source);
         f.setGeometry(state.wkt.empty() ? gis::Geometry() : fromKeptWkt(ws, table, state.wkt));
