@@ -560,9 +560,9 @@ void MainWindow::retranslateUi()
     m_recentMenu->setTitle(tr("Open &recent"));
     m_export->setText(tr("&Export map…"));
     m_import->setText(tr("&Add a layer…"));
-    // A shared workspace takes the planners' link and plan edits, and the layers its owner
-    // imports (an editor changes rows, not tables); sheets and drawings are made in a
-    // GeoPackage and copied in.
+    // A shared workspace takes the planners' link, plan and drawing edits, and the layers its
+    // owner imports (an editor changes rows, not tables); sheets are placed in a GeoPackage and
+    // copied in.
     const bool ownFile = m_ws != nullptr && !m_ws->isShared();
     m_import->setEnabled(ownFile || (m_ws != nullptr && m_ws->mayAddTables()));
     m_georef->setText(tr("&Place a map sheet…"));
@@ -575,7 +575,7 @@ void MainWindow::retranslateUi()
     m_editMenu->setTitle(tr("&Edit"));
     m_linkAction->setText(tr("&Link features to the chosen task"));
     m_drawAction->setText(tr("&Draw a new feature…"));
-    m_drawAction->setEnabled(ownFile);
+    m_drawAction->setEnabled(m_ws != nullptr); // a shared workspace takes drawings too
     m_undoAction->setEnabled(m_undo.canUndo());
     m_undoAction->setText(m_undo.canUndo() ? tr("&Undo: %1").arg(m_undo.undoText()) : tr("&Undo"));
     m_redoAction->setEnabled(m_undo.canRedo());
@@ -1036,9 +1036,9 @@ bool MainWindow::ensureWritable(bool sharedEdit)
         return false;
     if (m_ws->isShared() && !sharedEdit) {
         showError(tr("Cannot change %1").arg(workspaceName(m_path)),
-                  tr("in a shared workspace PlanAtlas changes links, suggestions, reasons and "
-                     "plans, and its owner adds layers; map sheets and drawings are made in a "
-                     "GeoPackage and copied in"));
+                  tr("in a shared workspace planners change links, suggestions, reasons, plans "
+                     "and the programme's shapes, and its owner adds layers; map sheets are "
+                     "placed, and layers renamed or removed, in a GeoPackage and copied in"));
         return false;
     }
     if (m_writable)
@@ -1216,7 +1216,7 @@ bool MainWindow::pushEdit(const QString& what, const QString& failure,
             change(forward);
         } catch (const layers::Error& e) {
             if (e.kind() == layers::ErrorKind::Conflict) {
-                showError(failure, tr("someone else decided it after this window last read the "
+                showError(failure, tr("someone else changed it after this window last read the "
                                       "workspace; nothing of yours was written. The window now "
                                       "shows the workspace as it is."));
                 refreshFromWorkspace();
@@ -1347,7 +1347,7 @@ std::string MainWindow::tracedSheet(const std::optional<gis::Envelope>& over) co
 
 bool MainWindow::startDrawing(const QString& layer, std::int64_t fid)
 {
-    if (!m_ws || !ensureWritable()) // (said before anything is drawn, not at the end)
+    if (!m_ws || !ensureWritable(true)) // (said before anything is drawn, not at the end)
         return false;
     const auto registered = m_ws->findLayer(layer.toStdString());
     const auto* kind = registered ? layers::findKind(registered->kind) : nullptr;
@@ -1422,7 +1422,7 @@ bool MainWindow::saveDrawing(const std::vector<QPointF>& vertices)
         return false;
     }
     const auto shape = gis::Geometry::fromWkt(text);
-    if (!ensureWritable())
+    if (!ensureWritable(true))
         return false;
     try {
         if (fid == 0) {
@@ -1437,41 +1437,41 @@ bool MainWindow::saveDrawing(const std::vector<QPointF>& vertices)
             auto made = std::make_shared<std::int64_t>(added);
             const auto wktText = std::make_shared<std::string>(text);
             auto write = [this, name, made, wktText, attributes, sheet](bool forward) {
-                if (!ensureWritable())
+                if (!ensureWritable(true))
                     return false;
                 try {
                     if (forward)
                         *made = layers::addDrawnFeature(
                             *m_ws, name, gis::Geometry::fromWkt(*wktText), *attributes, sheet);
                     else
-                        layers::removeDrawnFeature(*m_ws, name, *made);
+                        layers::removeDrawnFeature(*m_ws, name, *made, m_seenEdit);
                 } catch (const std::exception& e) {
-                    showError(tr("Cannot draw in %1").arg(q(name)), q(e.what()));
-                    return false;
+                    return drawingRefused(tr("Cannot draw in %1").arg(q(name)), e, q(name));
                 }
                 m_canvas->refresh();
+                refreshAfterEdit();
                 return true;
             };
             m_undo.push(new EditCommand(true, tr("draw %1").arg(q(attributes->nameVi)), write));
             statusBar()->showMessage(tr("%1 drawn").arg(q(attributes->nameVi)), 8000);
         } else {
             const auto before = std::make_shared<layers::ShapeState>(
-                layers::reshapeFeature(*m_ws, name, fid, shape, sheet));
+                layers::reshapeFeature(*m_ws, name, fid, shape, sheet, m_seenEdit));
             const auto wktText = std::make_shared<std::string>(text);
             auto write = [this, name, fid, before, wktText, sheet](bool forward) {
-                if (!ensureWritable())
+                if (!ensureWritable(true))
                     return false;
                 try {
                     if (forward)
-                        *before = layers::reshapeFeature(*m_ws, name, fid,
-                                                         gis::Geometry::fromWkt(*wktText), sheet);
+                        *before = layers::reshapeFeature(
+                            *m_ws, name, fid, gis::Geometry::fromWkt(*wktText), sheet, m_seenEdit);
                     else
-                        layers::restoreShape(*m_ws, name, fid, *before);
+                        layers::restoreShape(*m_ws, name, fid, *before, m_seenEdit);
                 } catch (const std::exception& e) {
-                    showError(tr("Cannot draw in %1").arg(q(name)), q(e.what()));
-                    return false;
+                    return drawingRefused(tr("Cannot draw in %1").arg(q(name)), e, q(name));
                 }
                 m_canvas->refresh();
+                refreshAfterEdit();
                 return true;
             };
             m_undo.push(new EditCommand(true, tr("new shape in %1").arg(layer), write));
@@ -1481,11 +1481,36 @@ bool MainWindow::saveDrawing(const std::vector<QPointF>& vertices)
         showError(tr("Cannot draw in %1").arg(layer), q(e.problem()));
         return false;
     } catch (const std::exception& e) {
-        showError(tr("Cannot draw in %1").arg(layer), q(e.what()));
-        return false;
+        return drawingRefused(tr("Cannot draw in %1").arg(layer), e, layer);
     }
     m_canvas->refresh();
+    refreshAfterEdit(); // what this window has seen includes its own change
     return true;
+}
+
+bool MainWindow::drawingRefused(const QString& failure, const std::exception& e,
+                                const QString& layer)
+{
+    const auto* error = dynamic_cast<const layers::Error*>(&e);
+    if (!error || error->kind() != layers::ErrorKind::Conflict) {
+        showError(failure, q(e.what()));
+        return false;
+    }
+    // Who changed which feature of the layer since this window read the workspace (its own
+    // changes move that mark on).
+    QString who, what;
+    for (const auto& logged : m_ws->editLog({}, m_seenEdit))
+        if (logged.edit.layer == layer.toStdString() && !logged.edit.featureCode.empty()) {
+            who = q(logged.who);
+            what = q(logged.edit.featureCode);
+        }
+    showError(tr("Changed by someone else"),
+              tr("%1 changed %2 after this window last read it. Nothing of yours was written. "
+                 "The map now shows the workspace as it is: look again, and repeat your change "
+                 "if it still holds.")
+                  .arg(who.isEmpty() ? tr("Another planner") : who, what.isEmpty() ? layer : what));
+    refreshFromWorkspace();
+    return false;
 }
 
 bool MainWindow::startEditingCorners(const QString& layer, std::int64_t fid)
@@ -1564,17 +1589,18 @@ bool MainWindow::cutAlong(const QString& layer, std::int64_t fid,
         wkt << (i ? "," : "") << vertices[i].x() << ' ' << vertices[i].y();
     wkt << ')';
     const auto cutter = std::make_shared<gis::Geometry>(gis::Geometry::fromWkt(wkt.str()));
-    if (!ensureWritable())
+    if (!ensureWritable(true))
         return false;
     const std::string name = layer.toStdString();
     auto result = std::make_shared<layers::SplitResult>();
-    const bool done = pushEdit(tr("cut a feature of %1").arg(layer),
-                               tr("Cannot cut in %1").arg(layer), [=, this](bool forward) {
-                                   if (forward)
-                                       *result = layers::splitFeature(*m_ws, name, fid, *cutter);
-                                   else
-                                       layers::undoSplit(*m_ws, name, fid, *result);
-                               });
+    const bool done =
+        pushEdit(tr("cut a feature of %1").arg(layer), tr("Cannot cut in %1").arg(layer),
+                 [=, this](bool forward) {
+                     if (forward)
+                         *result = layers::splitFeature(*m_ws, name, fid, *cutter, m_seenEdit);
+                     else
+                         layers::undoSplit(*m_ws, name, fid, *result, m_seenEdit);
+                 });
     if (done) {
         reloadAttributes(layer);
         statusBar()->showMessage(tr("Cut into %1 pieces; the new ones are %2")
@@ -1605,13 +1631,14 @@ bool MainWindow::deleteFeature(const QString& layer, std::int64_t fid)
                                   .arg(q(title))
                                   .arg(tasks)) != QMessageBox::Yes)
         return false;
-    if (!ensureWritable())
+    if (!ensureWritable(true))
         return false;
     auto snapshot = std::make_shared<layers::FeatureSnapshot>();
     const bool done = pushEdit(tr("delete %1").arg(q(title)), tr("Cannot delete %1").arg(q(title)),
                                [=, this](bool forward) {
                                    if (forward)
-                                       *snapshot = layers::deleteFeature(*m_ws, name, fid);
+                                       *snapshot =
+                                           layers::deleteFeature(*m_ws, name, fid, m_seenEdit);
                                    else
                                        layers::restoreFeature(*m_ws, *snapshot);
                                });
@@ -1626,17 +1653,18 @@ bool MainWindow::deleteFeature(const QString& layer, std::int64_t fid)
 bool MainWindow::mergeFeatures(const QString& layer, std::int64_t keep,
                                const std::vector<std::int64_t>& others)
 {
-    if (!m_ws || !ensureWritable())
+    if (!m_ws || !ensureWritable(true))
         return false;
     const std::string name = layer.toStdString();
     auto result = std::make_shared<layers::MergeResult>();
-    const bool done = pushEdit(tr("merge %1 features of %2").arg(others.size() + 1).arg(layer),
-                               tr("Cannot merge in %1").arg(layer), [=, this](bool forward) {
-                                   if (forward)
-                                       *result = layers::mergeFeatures(*m_ws, name, keep, others);
-                                   else
-                                       layers::undoMerge(*m_ws, name, keep, *result);
-                               });
+    const bool done =
+        pushEdit(tr("merge %1 features of %2").arg(others.size() + 1).arg(layer),
+                 tr("Cannot merge in %1").arg(layer), [=, this](bool forward) {
+                     if (forward)
+                         *result = layers::mergeFeatures(*m_ws, name, keep, others, m_seenEdit);
+                     else
+                         layers::undoMerge(*m_ws, name, keep, *result, m_seenEdit);
+                 });
     if (done) {
         m_canvas->setSelection({});
         reloadAttributes(layer);
@@ -1673,7 +1701,8 @@ bool MainWindow::correctTask(const std::string& docId, const std::string& taskId
                              const std::string& action, const std::string& field,
                              const std::string& value)
 {
-    if (!m_ws || !ensureWritable())
+    if (!m_ws ||
+        !ensureWritable(true)) // a task correction is a shared edit, as on the command line
         return false;
     const QString id = q(docId + ":" + taskId);
     if (action == "drop" && m_interactive &&

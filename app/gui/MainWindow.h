@@ -217,6 +217,10 @@ private:
     /// an exception is shown under @p failure and nothing is pushed.
     bool pushEdit(const QString& what, const QString& failure,
                   const std::function<void(bool forward)>& change);
+    /// Shows why a drawing in @p layer was not saved (@p e under @p failure); a conflict with
+    /// another planner's change in plain words, saying who changed which feature, after which
+    /// the window reads the workspace again. Returns false.
+    bool drawingRefused(const QString& failure, const std::exception& e, const QString& layer);
     /// Writes a file in the background (exportMap, exportAtlas): @p busy while it runs, the
     /// error under @p failed, or @p written (with %1 the path) in the status bar.
     bool exportFile(const QString& path, const QString& busy, const QString& failed,

@@ -205,6 +205,41 @@ std::string valueOf(const FeatureSnapshot& snapshot, const std::string& name)
     return {};
 }
 
+/// Inside a transaction: locks features @p fids of @p layer, and refuses (Conflict, nothing
+/// written) when one of them was changed or deleted after edit @p seen, the edit the planner's
+/// view was read at; said with who did what.
+void lockAsSeen(Workspace& ws, const std::string& layer, const std::vector<std::int64_t>& fids,
+                std::optional<std::int64_t> seen)
+{
+    const auto locked = ws.lockFeatures(layer, fids);
+    if (!seen)
+        return;
+    const std::string after = " after you read it (at edit " + std::to_string(*seen) + ")";
+    const std::string nothing =
+        ". Nothing of yours was written: look at the map again and redo what still holds";
+    for (std::size_t i = 0; i < fids.size(); ++i) {
+        const auto& f = locked[i];
+        if (!f.exists) {
+            if (ws.lastEdit() > *seen) // gone meanwhile; otherwise it never was (featureOf says)
+                throw Error(ErrorKind::Conflict,
+                            "layer '" + layer + "' has no feature fid " + std::to_string(fids[i]) +
+                                " any more: it was deleted or merged away" + after + nothing);
+            continue;
+        }
+        if (f.lastEdit <= *seen)
+            continue;
+        const auto since = ws.featureEdits(layer, f.code, *seen);
+        std::string what;
+        for (std::size_t k = 0; k < since.size() && k < 3; ++k)
+            what += (k ? "; " : "") + describe(since[k]);
+        if (since.size() > 3)
+            what += "; and " + std::to_string(since.size() - 3) + " more change(s)";
+        throw Error(ErrorKind::Conflict, "feature " + f.code + " of layer '" + layer +
+                                             "' was changed by someone else" + after + ": " + what +
+                                             nothing);
+    }
+}
+
 /// A code not yet in the workspace: @p base "-2", "-3"…
 std::string freeCode(const std::vector<std::string>& taken, const std::string& base, int& next)
 {
@@ -273,10 +308,6 @@ std::int64_t addDrawnFeature(Workspace& ws, const std::string& layer, const gis:
         throw ParameterError("code", "a new feature needs a code");
     if (name.empty())
         throw ParameterError("name_vi", "a new feature needs a name");
-    const auto codes = ws.featureCodes();
-    if (std::find(codes.begin(), codes.end(), code) != codes.end())
-        throw ParameterError("code",
-                             "the workspace already has a feature with code '" + code + "'");
     const std::string source = drawnSource(ws, sheet);
     auto geometry = fitted(ws, table, shape);
     // The form's other values, typed as the layer's fields are.
@@ -307,6 +338,12 @@ std::int64_t addDrawnFeature(Workspace& ws, const std::string& layer, const gis:
         values.emplace_back(table.fieldIndex(field), v);
     }
     return ws.transaction([&] {
+        // Another planner may be giving the same code at this moment: one waits for the other.
+        ws.lockFeatureCodes();
+        const auto codes = ws.featureCodes();
+        if (std::find(codes.begin(), codes.end(), code) != codes.end())
+            throw ParameterError("code",
+                                 "the workspace already has a feature with code '" + code + "'");
         auto f = table.newFeature();
         for (const auto& [index, value] : values)
             f.setValue(index, value);
@@ -323,12 +360,14 @@ std::int64_t addDrawnFeature(Workspace& ws, const std::string& layer, const gis:
 }
 
 ShapeState reshapeFeature(Workspace& ws, const std::string& layer, std::int64_t fid,
-                          const gis::Geometry& shape, const std::string& sheet)
+                          const gis::Geometry& shape, const std::string& sheet,
+                          std::optional<std::int64_t> seen)
 {
     auto table = programmeTable(ws, layer, nullptr);
     const std::string source = drawnSource(ws, sheet);
     auto geometry = fitted(ws, table, shape);
     return ws.transaction([&] {
+        lockAsSeen(ws, layer, {fid}, seen);
         auto f = featureOf(table, layer, fid);
         const auto old = shapeOf(ws, table, f);
         const ShapeState before = stateOf(f, table, old);
@@ -343,10 +382,11 @@ ShapeState reshapeFeature(Workspace& ws, const std::string& layer, std::int64_t 
 }
 
 void restoreShape(Workspace& ws, const std::string& layer, std::int64_t fid,
-                  const ShapeState& state)
+                  const ShapeState& state, std::optional<std::int64_t> seen)
 {
     auto table = programmeTable(ws, layer, nullptr);
     ws.transaction([&] {
+        lockAsSeen(ws, layer, {fid}, seen);
         auto f = featureOf(table, layer, fid);
         const auto back = state.wkt.empty() ? gis::Geometry() : gis::Geometry::fromWkt(state.wkt);
         ws.logEdit({"feature_reshape",
@@ -361,11 +401,13 @@ void restoreShape(Workspace& ws, const std::string& layer, std::int64_t fid,
     });
 }
 
-void removeDrawnFeature(Workspace& ws, const std::string& layer, std::int64_t fid)
+void removeDrawnFeature(Workspace& ws, const std::string& layer, std::int64_t fid,
+                        std::optional<std::int64_t> seen)
 {
     RegisteredLayer registered;
     auto table = programmeTable(ws, layer, &registered);
     ws.transaction([&] {
+        lockAsSeen(ws, layer, {fid}, seen);
         auto f = featureOf(table, layer, fid);
         ws.logEdit({"feature_remove",
                     {},
@@ -376,11 +418,13 @@ void removeDrawnFeature(Workspace& ws, const std::string& layer, std::int64_t fi
     });
 }
 
-FeatureSnapshot deleteFeature(Workspace& ws, const std::string& layer, std::int64_t fid)
+FeatureSnapshot deleteFeature(Workspace& ws, const std::string& layer, std::int64_t fid,
+                              std::optional<std::int64_t> seen)
 {
     RegisteredLayer registered;
     auto table = programmeTable(ws, layer, &registered);
     return ws.transaction([&] {
+        lockAsSeen(ws, layer, {fid}, seen);
         auto f = featureOf(table, layer, fid);
         FeatureSnapshot snapshot;
         snapshot.layer = layer;
@@ -409,9 +453,24 @@ void restoreFeature(Workspace& ws, const FeatureSnapshot& snapshot)
 {
     RegisteredLayer registered;
     auto table = programmeTable(ws, snapshot.layer, &registered);
+    const std::string code = valueOf(snapshot, "code");
     ws.transaction([&] {
-        ws.logEdit(
-            {"feature_restore", {}, snapshot.layer, {}, "fid " + std::to_string(snapshot.fid)});
+        // Given to another feature meanwhile (deleted here, drawn anew elsewhere), the code
+        // would name two features.
+        ws.lockFeatureCodes();
+        const auto codes = ws.featureCodes();
+        if (!code.empty() && std::find(codes.begin(), codes.end(), code) != codes.end())
+            throw Error(ErrorKind::Conflict,
+                        "feature " + code + " cannot come back to layer '" + snapshot.layer +
+                            "': another feature was given its code meanwhile. Nothing was "
+                            "written: give one of them another code first");
+        ws.logEdit({"feature_restore",
+                    {},
+                    snapshot.layer,
+                    code,
+                    fidAndSize(snapshot.fid, snapshot.wkt.empty()
+                                                 ? gis::Geometry()
+                                                 : gis::Geometry::fromWkt(snapshot.wkt))});
         auto f = table.newFeature();
         f.setFid(snapshot.fid);
         for (const auto& [name, value] : snapshot.values)
@@ -422,7 +481,6 @@ void restoreFeature(Workspace& ws, const FeatureSnapshot& snapshot)
         table.insert(f);
         for (const auto task : snapshot.taskFids)
             addLink(ws, registered, snapshot.fid, task);
-        const std::string code = valueOf(snapshot, "code");
         for (const auto& row : snapshot.suggestions) {
             std::vector<gis::FieldValue> values{row[0], snapshot.layer, code};
             values.insert(values.end(), row.begin() + 1, row.end());
@@ -435,10 +493,12 @@ void restoreFeature(Workspace& ws, const FeatureSnapshot& snapshot)
 }
 
 SplitResult splitFeature(Workspace& ws, const std::string& layer, std::int64_t fid,
-                         const gis::Geometry& cutter)
+                         const gis::Geometry& cutter, std::optional<std::int64_t> seen)
 {
     RegisteredLayer registered;
     auto table = programmeTable(ws, layer, &registered);
+    // The shape is cut as read here, outside the transaction: changed meanwhile, refused.
+    const std::int64_t readAt = seen.value_or(ws.lastEdit());
     auto f = featureOf(table, layer, fid);
     const std::string name = fieldText(f, table, "name_vi");
     const auto shape = shapeOf(ws, table, f);
@@ -453,6 +513,8 @@ SplitResult splitFeature(Workspace& ws, const std::string& layer, std::int64_t f
                     "the line does not cut '" + name +
                         "' in two: draw it across the shape, from outside it to outside it");
     return ws.transaction([&] {
+        lockAsSeen(ws, layer, {fid}, readAt);
+        ws.lockFeatureCodes();
         SplitResult result;
         result.before = stateOf(f, table, shape);
         const auto tasks = linkedTasks(ws, registered, fid);
@@ -491,11 +553,15 @@ SplitResult splitFeature(Workspace& ws, const std::string& layer, std::int64_t f
     });
 }
 
-void undoSplit(Workspace& ws, const std::string& layer, std::int64_t fid, const SplitResult& result)
+void undoSplit(Workspace& ws, const std::string& layer, std::int64_t fid, const SplitResult& result,
+               std::optional<std::int64_t> seen)
 {
     RegisteredLayer registered;
     auto table = programmeTable(ws, layer, &registered);
     ws.transaction([&] {
+        std::vector<std::int64_t> touched{fid};
+        touched.insert(touched.end(), result.added.begin(), result.added.end());
+        lockAsSeen(ws, layer, touched, seen);
         auto f = featureOf(table, layer, fid);
         ws.logEdit({"feature_split_undone",
                     {},
@@ -505,17 +571,20 @@ void undoSplit(Workspace& ws, const std::string& layer, std::int64_t fid, const 
                         " removed"});
         for (const auto added : result.added)
             erase(ws, table, registered, added);
-        restoreShape(ws, layer, fid, result.before);
+        restoreShape(ws, layer, fid, result.before); // (locked and compared above)
     });
 }
 
 MergeResult mergeFeatures(Workspace& ws, const std::string& layer, std::int64_t keep,
-                          const std::vector<std::int64_t>& others)
+                          const std::vector<std::int64_t>& others, std::optional<std::int64_t> seen)
 {
     RegisteredLayer registered;
     auto table = programmeTable(ws, layer, &registered);
     if (others.empty())
         throw Error(ErrorKind::Usage, "choose at least two features to merge");
+    // The union is made of the shapes as read here, outside the transaction: changed
+    // meanwhile, refused.
+    const std::int64_t readAt = seen.value_or(ws.lastEdit());
     auto kept = featureOf(table, layer, keep);
     std::vector<gis::Geometry> shapes;
     shapes.push_back(shapeOf(ws, table, kept));
@@ -530,6 +599,9 @@ MergeResult mergeFeatures(Workspace& ws, const std::string& layer, std::int64_t 
         parts.push_back(&g);
     const auto whole = gis::Geometry::unionOf(parts);
     return ws.transaction([&] {
+        std::vector<std::int64_t> touched{keep};
+        touched.insert(touched.end(), others.begin(), others.end());
+        lockAsSeen(ws, layer, touched, readAt);
         std::vector<std::string> takenIn;
         for (const auto other : others)
             takenIn.push_back(fieldText(featureOf(table, layer, other), table, "code"));
@@ -566,11 +638,12 @@ MergeResult mergeFeatures(Workspace& ws, const std::string& layer, std::int64_t 
 }
 
 void undoMerge(Workspace& ws, const std::string& layer, std::int64_t keep,
-               const MergeResult& result)
+               const MergeResult& result, std::optional<std::int64_t> seen)
 {
     RegisteredLayer registered;
     const auto table = programmeTable(ws, layer, &registered); // a programme layer, or said so
     ws.transaction([&] {
+        lockAsSeen(ws, layer, {keep}, seen);
         std::vector<std::string> back;
         for (const auto& removed : result.removed)
             back.push_back(valueOf(removed, "code"));
@@ -585,7 +658,7 @@ void undoMerge(Workspace& ws, const std::string& layer, std::int64_t keep,
                              {keep, task});
         for (const auto& removed : result.removed)
             restoreFeature(ws, removed);
-        restoreShape(ws, layer, keep, result.before);
+        restoreShape(ws, layer, keep, result.before); // (locked and compared above)
     });
 }
 

@@ -681,6 +681,102 @@ std::vector<std::int64_t> Workspace::lockTasks(const std::vector<std::string>& t
     return last;
 }
 
+std::vector<LockedFeature> Workspace::lockFeatures(const std::string& layer,
+                                                   const std::vector<std::int64_t>& fids)
+{
+    if (!m_impl->inTransaction)
+        throw std::logic_error("Workspace::lockFeatures outside a transaction");
+    const std::string table = gis::sqlIdentifier(layer);
+    std::map<std::int64_t, std::optional<std::string>> codes;
+    for (const auto fid : std::set<std::int64_t>(fids.begin(), fids.end())) {
+        // PostgreSQL locks the row; SQLite locks the file at the first write and holds it.
+        if (!isShared())
+            m_impl->dataset->run("UPDATE " + table + " SET code = code WHERE fid = ?", {fid});
+        const auto rows = m_impl->dataset
+                              ->run("SELECT code FROM " + table + " WHERE fid = ?" +
+                                        std::string(isShared() ? " FOR UPDATE" : ""),
+                                    {fid})
+                              .rows;
+        if (!rows.empty())
+            codes[fid] = asText(rows[0][0]);
+    }
+    std::vector<LockedFeature> out;
+    for (const auto fid : fids) {
+        const auto& code = codes[fid];
+        LockedFeature locked{code.has_value(), code.value_or(std::string()), 0};
+        if (!locked.code.empty() && m_impl->tableExists("pa_edit_log")) {
+            const auto rows = m_impl->dataset
+                                  ->run("SELECT MAX(fid) FROM pa_edit_log WHERE layer_name = ? "
+                                        "AND feature_code = ?",
+                                        {layer, locked.code})
+                                  .rows;
+            locked.lastEdit = rows.empty() || rows[0].empty() ? 0 : asInt(rows[0][0]);
+        }
+        out.push_back(std::move(locked));
+    }
+    return out;
+}
+
+void Workspace::lockFeatureCodes()
+{
+    if (!m_impl->inTransaction)
+        throw std::logic_error("Workspace::lockFeatureCodes outside a transaction");
+    if (isShared()) // one lock per schema, held to the end of the transaction
+        m_impl->dataset->execute("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext("
+                                 "current_schema() || ' planatlas feature codes'))) AS held");
+    else // SQLite locks the file at the first write and holds it
+        m_impl->dataset->execute("UPDATE pa_layers SET layer_name = layer_name WHERE 0");
+}
+
+std::vector<LoggedEdit> Workspace::featureEdits(const std::string& layer, const std::string& code,
+                                                std::int64_t after)
+{
+    std::vector<LoggedEdit> log;
+    if (!m_impl->tableExists("pa_edit_log"))
+        return log;
+    for (const auto& row :
+         m_impl->dataset
+             ->run("SELECT fid, at, who, action, task_id, layer_name, feature_code, detail FROM "
+                   "pa_edit_log WHERE fid > ? AND layer_name = ? AND feature_code = ? ORDER BY fid",
+                   {after, layer, code})
+             .rows)
+        log.push_back(
+            {asInt(row[0]), asText(row[1]), asText(row[2]),
+             Edit{asText(row[3]), asText(row[4]), asText(row[5]), asText(row[6]), asText(row[7])}});
+    return log;
+}
+
+std::string shownTime(const std::string& at)
+{
+    std::string shown = at.substr(0, 19);
+    std::replace(shown.begin(), shown.end(), 'T', ' ');
+    return shown + " UTC";
+}
+
+std::string describe(const LoggedEdit& e)
+{
+    static const std::map<std::string, std::string> verbs = {
+        {"link_add", "linked"},
+        {"link_remove", "unlinked"},
+        {"suggestion_accept", "accepted the suggestion of"},
+        {"suggestion_reject", "rejected the suggestion of"},
+        {"suggestion_reset", "reopened the suggestion of"},
+        {"unlocated_set", "recorded it as without a place"},
+        {"unlocated_forget", "took back 'without a place'"},
+        {"feature_add", "drew"},
+        {"feature_reshape", "gave a new shape to"},
+        {"feature_remove", "deleted"},
+        {"feature_restore", "brought back"},
+        {"feature_split", "cut"},
+        {"feature_split_undone", "made whole again"},
+        {"feature_merge", "merged others into"},
+        {"feature_merge_undone", "took apart"},
+    };
+    const auto verb = verbs.find(e.edit.action);
+    return e.who + " " + (verb == verbs.end() ? e.edit.action : verb->second) +
+           (e.edit.featureCode.empty() ? "" : " " + e.edit.featureCode) + " at " + shownTime(e.at);
+}
+
 std::int64_t Workspace::lastEdit(const std::string& taskId)
 {
     if (!m_impl->tableExists("pa_edit_log")) // a workspace of schema 5 opened read-only

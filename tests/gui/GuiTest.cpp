@@ -1140,10 +1140,73 @@ private slots:
         QVERIFY(drawn(*b));
         QCOMPARE(QString::fromStdString(b->workspace()->editLog().back().edit.action),
                  QStringLiteral("import"));
-        // Layers are not drawn in a shared workspace: drawing is offered only on a file.
-        QVERIFY(!a->startDrawing(QStringLiteral("industrial_parks")));
-        QVERIFY2(a->lastError().contains(QStringLiteral("không gian làm việc dùng chung")),
+
+        // The editor draws a park of 1 km² by clicks on the map: in the schema at once, logged
+        // under the editor's role, and on the owner's map once it refreshes.
+        auto areaOf = [&](const std::string& code) {
+            auto ws = pa::layers::Workspace::open(owner, pa::gis::OpenMode::ReadOnly);
+            const auto rows = ws.dataset()
+                                  .execute("SELECT ST_Area(geom) / 10000 AS ha FROM "
+                                           "industrial_parks WHERE code = '" +
+                                           code + "'")
+                                  .rows;
+            return rows.empty() ? -1.0 : std::stod(pa::gis::toString(rows[0][0]));
+        };
+        b->setAttributeAsker([](const QString&) {
+            return std::optional<pa::layers::DrawnAttributes>(
+                {"KCN-CHUNG", "KCN vẽ chung", "planned"});
+        });
+        const double x0 = 436000, y0 = 2380000;
+        // A square of side @p m metres from (x0, y0), clicked on @p w's map: three corners, a
+        // double click on the fourth.
+        auto clickSquare = [&](MainWindow& w, double m) {
+            for (const auto& [x, y] :
+                 std::vector<std::pair<double, double>>{{x0, y0}, {x0 + m, y0}, {x0 + m, y0 + m}})
+                QTest::mouseClick(w.canvas(), Qt::LeftButton, {},
+                                  w.canvas()->toPixel(x, y).toPoint());
+            QTest::mouseDClick(w.canvas(), Qt::LeftButton, {},
+                               w.canvas()->toPixel(x0, y0 + m).toPoint());
+        };
+        b->canvas()->zoomTo({x0 - 200, y0 - 200, x0 + 1200, y0 + 1200});
+        QVERIFY(drawn(*b));
+        QVERIFY2(b->startDrawing(QStringLiteral("industrial_parks")), qPrintable(b->lastError()));
+        clickSquare(*b, 1000);
+        QVERIFY2(std::abs(areaOf("KCN-CHUNG") - 100) < 1, qPrintable(b->lastError()));
+        QCOMPARE(QString::fromStdString(b->workspace()->editLog().back().who),
+                 QStringLiteral("planatlas_editor"));
+        QCOMPARE(QString::fromStdString(b->workspace()->editLog().back().edit.action),
+                 QStringLiteral("feature_add"));
+        a->refreshFromWorkspace();
+        const auto fid = a->workspace()->dataset().run(
+            "SELECT fid FROM industrial_parks WHERE code = ?", {std::string("KCN-CHUNG")});
+        QCOMPARE(fid.rows.size(), std::size_t{1});
+        const auto parkFid = std::get<std::int64_t>(fid.rows[0][0]);
+
+        // Both open the same park's shape; the owner saves first; the editor's new shape, drawn
+        // on the older view, is refused in plain words, writes nothing, and the editor's map is
+        // read again. Read again, the editor's next shape lands, and its undo too.
+        a->canvas()->zoomTo({x0 - 200, y0 - 200, x0 + 1200, y0 + 1200});
+        QVERIFY(drawn(*a));
+        QVERIFY2(a->startDrawing(QStringLiteral("industrial_parks"), parkFid),
                  qPrintable(a->lastError()));
+        QVERIFY2(b->startDrawing(QStringLiteral("industrial_parks"), parkFid),
+                 qPrintable(b->lastError()));
+        clickSquare(*a, 800);
+        QVERIFY2(std::abs(areaOf("KCN-CHUNG") - 64) < 1, qPrintable(a->lastError()));
+        const auto undoBefore = b->undoStack()->count();
+        clickSquare(*b, 500);
+        QVERIFY2(std::abs(areaOf("KCN-CHUNG") - 64) < 1, qPrintable(b->lastError()));
+        QVERIFY2(b->lastError().contains(QStringLiteral("planatlas_owner đã thay đổi KCN-CHUNG")),
+                 qPrintable(b->lastError()));
+        QVERIFY2(b->lastError().contains(QStringLiteral("Không có gì của bạn được ghi")),
+                 qPrintable(b->lastError()));
+        QCOMPARE(b->undoStack()->count(), undoBefore);
+        QVERIFY2(b->startDrawing(QStringLiteral("industrial_parks"), parkFid),
+                 qPrintable(b->lastError()));
+        clickSquare(*b, 500);
+        QVERIFY2(std::abs(areaOf("KCN-CHUNG") - 25) < 1, qPrintable(b->lastError()));
+        b->undoStack()->undo();
+        QVERIFY2(std::abs(areaOf("KCN-CHUNG") - 64) < 1, qPrintable(b->lastError()));
     }
 
     void badFilesAreRefusedInPlainWordsAndTheOpenWorkspaceStays()

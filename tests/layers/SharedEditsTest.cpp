@@ -10,6 +10,7 @@
 #include "planatlas/gis/Raster.h"
 #include "planatlas/layers/Access.h"
 #include "planatlas/layers/Copy.h"
+#include "planatlas/layers/Digitise.h"
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/Importer.h"
 #include "planatlas/layers/Text.h"
@@ -24,6 +25,8 @@
 #include <cstdlib>
 #include <fstream>
 #include <gtest/gtest.h>
+#include <optional>
+#include <thread>
 #include <unistd.h>
 
 namespace {
@@ -393,6 +396,177 @@ TEST_P(SharedEdits, ZonalCorridorAndCoverageGiveTheSameFiguresInTheDatabaseServe
     EXPECT_FALSE(small.engine.database);
     EXPECT_NE(small.engine.reason.find("fewer than the 200 000"), std::string::npos)
         << small.engine.reason;
+}
+
+/// A square of @p side metres with its lower left corner at (@p x, @p y), in EPSG:9213.
+pa::gis::Geometry square(double x, double y, double side)
+{
+    char wkt[256];
+    std::snprintf(wkt, sizeof wkt, "POLYGON((%f %f,%f %f,%f %f,%f %f,%f %f))", x, y, x + side, y,
+                  x + side, y + side, x, y + side, x, y);
+    return pa::gis::Geometry::fromWkt(wkt);
+}
+
+/// The area in ha of feature @p code of industrial_parks, as a third party reads it; -1 when
+/// there is none.
+double parkArea(const std::string& workspace, const std::string& code)
+{
+    auto ws = Workspace::open(workspace, pa::gis::OpenMode::ReadOnly, SchemaWrites::Allowed);
+    auto table = ws.dataset().layerByName("industrial_parks");
+    table->setAttributeFilter("code = '" + code + "'");
+    table->resetReading();
+    auto f = table->next();
+    return f ? f->takeGeometry().area() / 10000.0 : -1.0;
+}
+
+// Planners draw in the shared workspace as in a file: an editor draws, cuts, merges and deletes
+// the programme's shapes, each one logged change under their role; a change made on a view of a
+// feature someone changed since is a conflict that writes nothing and says who did what.
+TEST_P(SharedEdits, PlannersDrawCutMergeAndDeleteShapesAndAStaleChangeIsAConflict)
+{
+    const std::string layer = "industrial_parks";
+    auto first = open(m_planner);
+    // A GeoPackage is written by one program at a time (GDAL 3.6 keeps the state of its
+    // feature-count triggers per connection): there the two planners share one.
+    std::optional<Workspace> otherConnection;
+    if (GetParam() == "postgis")
+        otherConnection.emplace(open(m_planner2));
+    Workspace& second = otherConnection ? *otherConnection : first;
+    const auto editor = second.editor();
+
+    // The editor draws a park of 100 ha; its code is then taken for everyone.
+    const auto fid = pa::layers::addDrawnFeature(second, layer, square(436000, 2380000, 1000),
+                                                 {"KCN-MOI", "KCN vẽ thử", "planned"}, "");
+    EXPECT_NEAR(parkArea(m_planner, "KCN-MOI"), 100.0, 0.01);
+    auto log = first.editLog();
+    EXPECT_EQ(log.back().who, editor);
+    EXPECT_EQ(log.back().edit.action, "feature_add");
+    EXPECT_EQ(log.back().edit.featureCode, "KCN-MOI");
+    EXPECT_EQ(log.back().edit.detail, "fid " + std::to_string(fid) + ", 100.00 ha");
+    EXPECT_THROW((void)pa::layers::addDrawnFeature(first, layer, square(437500, 2380000, 500),
+                                                   {"KCN-MOI", "Khác", ""}, ""),
+                 pa::layers::ParameterError);
+
+    // The owner reads the map; the editor redraws the park; the owner's redraw on the view read
+    // before is refused, names the editor's change and writes nothing.
+    const auto seen = first.lastEdit();
+    (void)pa::layers::reshapeFeature(second, layer, fid, square(436000, 2380000, 1200), "", seen);
+    const auto logged = first.editLog().size();
+    try {
+        (void)pa::layers::reshapeFeature(first, layer, fid, square(436000, 2380000, 800), "", seen);
+        FAIL() << "a new shape drawn on a stale view was written";
+    } catch (const pa::layers::Error& e) {
+        EXPECT_EQ(e.kind(), ErrorKind::Conflict);
+        const std::string message = e.what();
+        EXPECT_NE(message.find(editor + " gave a new shape to KCN-MOI"), std::string::npos)
+            << message;
+        EXPECT_NE(message.find("Nothing of yours was written"), std::string::npos) << message;
+    }
+    EXPECT_EQ(first.editLog().size(), logged);
+    EXPECT_NEAR(parkArea(m_planner, "KCN-MOI"), 144.0, 0.01);
+    // Read again, the owner's change lands; so does its undo.
+    const auto before = pa::layers::reshapeFeature(first, layer, fid, square(436000, 2380000, 800),
+                                                   "", first.lastEdit());
+    EXPECT_NEAR(parkArea(m_planner, "KCN-MOI"), 64.0, 0.01);
+    pa::layers::restoreShape(first, layer, fid, before, first.lastEdit());
+    EXPECT_NEAR(parkArea(m_planner, "KCN-MOI"), 144.0, 0.01);
+
+    // The editor cuts it in two and links survive; a delete of the piece on a view read before
+    // the cut is refused.
+    const auto beforeCut = second.lastEdit();
+    EXPECT_TRUE(plan::addLink(second, kTask, "KCN-MOI"));
+    const auto cut = pa::layers::splitFeature(
+        second, layer, fid,
+        pa::gis::Geometry::fromWkt("LINESTRING(436500 2379000,436500 2382000)"));
+    ASSERT_EQ(cut.addedCodes, std::vector<std::string>{"KCN-MOI-2"});
+    EXPECT_NEAR(parkArea(m_planner, "KCN-MOI") + parkArea(m_planner, "KCN-MOI-2"), 144.0, 0.01);
+    EXPECT_EQ(plan::listLinks(first, kTask, "KCN-MOI-2").size(), 1u);
+    try {
+        (void)pa::layers::mergeFeatures(first, layer, fid, {cut.added[0]}, beforeCut);
+        FAIL() << "a merge on a view read before the cut was written";
+    } catch (const pa::layers::Error& e) {
+        EXPECT_EQ(e.kind(), ErrorKind::Conflict);
+        EXPECT_NE(std::string(e.what()).find(editor + " cut KCN-MOI"), std::string::npos)
+            << e.what();
+    }
+    EXPECT_NEAR(parkArea(m_planner, "KCN-MOI-2"), 144.0 - parkArea(m_planner, "KCN-MOI"), 0.01);
+
+    // Merged again by the owner, taken apart by its undo, then the piece deleted and brought
+    // back: every change in the log with its author.
+    const auto merged =
+        pa::layers::mergeFeatures(first, layer, fid, {cut.added[0]}, first.lastEdit());
+    EXPECT_NEAR(parkArea(m_planner, "KCN-MOI"), 144.0, 0.01);
+    EXPECT_LT(parkArea(m_planner, "KCN-MOI-2"), 0);
+    pa::layers::undoMerge(first, layer, fid, merged, first.lastEdit());
+    EXPECT_GT(parkArea(m_planner, "KCN-MOI-2"), 0);
+    const auto snapshot = pa::layers::deleteFeature(second, layer, cut.added[0]);
+    EXPECT_LT(parkArea(m_planner, "KCN-MOI-2"), 0);
+    EXPECT_TRUE(plan::listLinks(first, kTask, "KCN-MOI-2").empty());
+    // Its code given to another park meanwhile, the deleted one cannot come back under it.
+    const auto other = pa::layers::addDrawnFeature(first, layer, square(438000, 2380000, 300),
+                                                   {"KCN-MOI-2", "Khác", ""}, "");
+    try {
+        pa::layers::restoreFeature(second, snapshot);
+        FAIL() << "a feature came back under a code given to another";
+    } catch (const pa::layers::Error& e) {
+        EXPECT_EQ(e.kind(), ErrorKind::Conflict);
+    }
+    pa::layers::removeDrawnFeature(first, layer, other, first.lastEdit());
+    pa::layers::restoreFeature(second, snapshot);
+    EXPECT_EQ(plan::listLinks(first, kTask, "KCN-MOI-2").size(), 1u);
+
+    std::vector<std::string> actions;
+    for (const auto& e : first.editLog({}, seen))
+        if (e.edit.action.starts_with("feature_"))
+            actions.push_back(e.who == editor ? "editor " + e.edit.action
+                                              : "owner " + e.edit.action);
+    const std::string owner = GetParam() == "gpkg" ? "editor " : "owner ";
+    EXPECT_EQ(actions,
+              (std::vector<std::string>{
+                  "editor feature_reshape", owner + "feature_reshape", owner + "feature_reshape",
+                  "editor feature_split", owner + "feature_merge", owner + "feature_remove",
+                  owner + "feature_merge_undone", owner + "feature_restore",
+                  owner + "feature_reshape", "editor feature_remove", owner + "feature_add",
+                  owner + "feature_remove", "editor feature_restore"}));
+}
+
+// Two planners giving new features the same codes at the same moment: each code is given once,
+// and the other planner is told it is taken.
+TEST_P(SharedEdits, TwoPlannersDrawingAtOnceNeverGiveOneCodeTwice)
+{
+    if (GetParam() == "gpkg")
+        GTEST_SKIP() << "one planner writes a GeoPackage at a time";
+    constexpr int kCodes = 8;
+    std::atomic<int> drawn{0}, taken{0}, failed{0};
+    auto draw = [&](const std::string& workspace, double dx) {
+        auto ws = open(workspace);
+        for (int i = 0; i < kCodes; ++i) {
+            try {
+                (void)pa::layers::addDrawnFeature(
+                    ws, "industrial_parks", square(430000 + dx, 2380000 + 400.0 * i, 200),
+                    {"KCN-DUA-" + std::to_string(i), "KCN đua", ""}, "");
+                ++drawn;
+            } catch (const pa::layers::ParameterError&) {
+                ++taken;
+            } catch (...) {
+                ++failed;
+            }
+        }
+    };
+    std::thread a(draw, m_planner, 0.0), b(draw, m_planner2, 300.0);
+    a.join();
+    b.join();
+    EXPECT_EQ(failed.load(), 0);
+    EXPECT_EQ(drawn.load(), kCodes);
+    EXPECT_EQ(taken.load(), kCodes);
+    auto ws = Workspace::open(m_planner, pa::gis::OpenMode::ReadOnly, SchemaWrites::Allowed);
+    const auto rows =
+        ws.dataset()
+            .execute("SELECT COUNT(*) AS n, COUNT(DISTINCT code) AS codes FROM industrial_parks "
+                     "WHERE code LIKE 'KCN-DUA-%'")
+            .rows;
+    EXPECT_EQ(pa::gis::toString(rows[0][0]), std::to_string(kCodes));
+    EXPECT_EQ(pa::gis::toString(rows[0][1]), std::to_string(kCodes));
 }
 
 // A map sheet is read where GDAL can read its tiles: the file itself, or for a schema one copy

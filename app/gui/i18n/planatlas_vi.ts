@@ -1634,8 +1634,8 @@ Chạy trên %2, Qt %3.</translation>
         <translation>Không thể thay đổi %1</translation>
     </message>
     <message>
-        <source>in a shared workspace PlanAtlas changes links, suggestions, reasons and plans, and its owner adds layers; map sheets and drawings are made in a GeoPackage and copied in</source>
-        <translation>trong không gian làm việc dùng chung, PlanAtlas thay đổi liên kết, gợi ý, lý do và kế hoạch, và chủ sở hữu thêm lớp dữ liệu; tờ bản đồ và hình vẽ được làm trong một tệp GeoPackage rồi sao chép vào</translation>
+        <source>in a shared workspace planners change links, suggestions, reasons, plans and the programme's shapes, and its owner adds layers; map sheets are placed, and layers renamed or removed, in a GeoPackage and copied in</source>
+        <translation>trong không gian làm việc dùng chung, cán bộ thay đổi liên kết, gợi ý, lý do, kế hoạch và hình dạng các đối tượng của chương trình, còn chủ sở hữu thêm lớp dữ liệu; tờ bản đồ được đặt, và lớp dữ liệu được đổi tên hay gỡ bỏ, trong một tệp GeoPackage rồi sao chép vào</translation>
     </message>
     <message>
         <source>Changed by someone else</source>
@@ -1646,6 +1646,10 @@ Chạy trên %2, Qt %3.</translation>
         <translation>%1 đã thay đổi nhiệm vụ %2 sau lần cuối cửa sổ này đọc nó. Không có gì của bạn được ghi. Bản đồ giờ hiển thị không gian làm việc như hiện tại: hãy xem lại và thực hiện lại thay đổi nếu vẫn cần.</translation>
     </message>
     <message>
+        <source>%1 changed %2 after this window last read it. Nothing of yours was written. The map now shows the workspace as it is: look again, and repeat your change if it still holds.</source>
+        <translation>%1 đã thay đổi %2 sau lần cuối cửa sổ này đọc nó. Không có gì của bạn được ghi. Bản đồ giờ hiển thị không gian làm việc như hiện tại: hãy xem lại và thực hiện lại thay đổi nếu vẫn cần.</translation>
+    </message>
+    <message>
         <source>Another planner</source>
         <translation>Một cán bộ khác</translation>
     </message>
@@ -1654,8 +1658,8 @@ Chạy trên %2, Qt %3.</translation>
         <translation>Đã đọc lại từ %1</translation>
     </message>
     <message>
-        <source>someone else decided it after this window last read the workspace; nothing of yours was written. The window now shows the workspace as it is.</source>
-        <translation>người khác đã quyết định việc này sau lần cuối cửa sổ này đọc không gian làm việc; không có gì của bạn được ghi. Cửa sổ giờ hiển thị không gian làm việc như hiện tại.</translation>
+        <source>someone else changed it after this window last read the workspace; nothing of yours was written. The window now shows the workspace as it is.</source>
+        <translation>người khác đã thay đổi việc này sau lần cuối cửa sổ này đọc không gian làm việc; không có gì của bạn được ghi. Cửa sổ giờ hiển thị không gian làm việc như hiện tại.</translation>
     </message>
 </context>
 <context>

@@ -21,8 +21,10 @@
 namespace pa::plan {
 
 using gis::sqlIdentifier;
+using layers::describe;
 using layers::Error;
 using layers::ErrorKind;
+using layers::shownTime;
 
 namespace {
 
@@ -242,31 +244,6 @@ bool linkExists(layers::Workspace& ws, const layers::RegisteredLayer& layer,
                          " WHERE base_id = ? AND related_id = ?",
                      {std::int64_t{std::stoll(featureFid)}, std::int64_t{std::stoll(taskFidValue)}})
                 .rows.empty();
-}
-
-/// "2026-12-04 10:42:05 UTC": a time of the edit log (2026-12-04T10:42:05.123Z), for a person.
-std::string shownTime(const std::string& at)
-{
-    std::string shown = at.substr(0, 19);
-    std::replace(shown.begin(), shown.end(), 'T', ' ');
-    return shown + " UTC";
-}
-
-/// "planatlas_b linked KCN-03 at 2026-12-04 10:42:05": an edit of the log, for a person.
-std::string describe(const layers::LoggedEdit& e)
-{
-    static const std::map<std::string, std::string> verbs = {
-        {"link_add", "linked"},
-        {"link_remove", "unlinked"},
-        {"suggestion_accept", "accepted the suggestion of"},
-        {"suggestion_reject", "rejected the suggestion of"},
-        {"suggestion_reset", "reopened the suggestion of"},
-        {"unlocated_set", "recorded it as without a place"},
-        {"unlocated_forget", "took back 'without a place'"},
-    };
-    const auto verb = verbs.find(e.edit.action);
-    return e.who + " " + (verb == verbs.end() ? e.edit.action : verb->second) +
-           (e.edit.featureCode.empty() ? "" : " " + e.edit.featureCode) + " at " + shownTime(e.at);
 }
 
 /// The last edit of the log on feature @p code for task @p task, for a person (describe); empty

@@ -4,6 +4,14 @@
 // same row). What was drawn says where it comes from: its geometry_quality becomes
 // "digitized" and its source names the sheet, its date and how well the sheet was placed;
 // without a sheet the shape stays "indicative", drawn on the map by hand.
+//
+// Several planners may draw in one shared workspace at once. Every change locks the features
+// it touches until it ends (and a new code is given under a lock on the workspace's codes), so
+// two changes of one feature happen one after the other. A change made on what a planner saw,
+// @p seen the number of the last edit their view was read at, is refused as a Conflict that
+// writes nothing when one of its features was changed or deleted by anyone after that edit;
+// the message says who did what. Without @p seen a cut or a merge compares with the edit log
+// as it was when the function read the features, outside its transaction.
 
 #include "planatlas/gis/Dataset.h"
 #include "planatlas/gis/Geometry.h"
@@ -52,14 +60,16 @@ std::int64_t addDrawnFeature(Workspace& ws, const std::string& layer, const gis:
 /// Gives feature @p fid of @p layer the shape @p shape traced over @p sheet; its links, code
 /// and attributes stay. Returns what it was. One transaction. Throws as addDrawnFeature.
 ShapeState reshapeFeature(Workspace& ws, const std::string& layer, std::int64_t fid,
-                          const gis::Geometry& shape, const std::string& sheet);
+                          const gis::Geometry& shape, const std::string& sheet,
+                          std::optional<std::int64_t> seen = std::nullopt);
 
 /// Puts back a shape reshapeFeature took away.
 void restoreShape(Workspace& ws, const std::string& layer, std::int64_t fid,
-                  const ShapeState& state);
+                  const ShapeState& state, std::optional<std::int64_t> seen = std::nullopt);
 
 /// Deletes feature @p fid that addDrawnFeature made, with any link to it. One transaction.
-void removeDrawnFeature(Workspace& ws, const std::string& layer, std::int64_t fid);
+void removeDrawnFeature(Workspace& ws, const std::string& layer, std::int64_t fid,
+                        std::optional<std::int64_t> seen = std::nullopt);
 
 /// Everything a deleted feature was, to put it back: its row (every field, its fid), its shape,
 /// its links to tasks and the link suggestions that named it.
@@ -76,9 +86,11 @@ struct FeatureSnapshot
 
 /// Deletes feature @p fid of programme layer @p layer with its links and the suggestions that
 /// name it; returns what it was. One transaction. Throws Error(Usage) for a missing feature.
-FeatureSnapshot deleteFeature(Workspace& ws, const std::string& layer, std::int64_t fid);
+FeatureSnapshot deleteFeature(Workspace& ws, const std::string& layer, std::int64_t fid,
+                              std::optional<std::int64_t> seen = std::nullopt);
 
-/// Puts back a feature deleteFeature took away: the same fid, values, shape and links.
+/// Puts back a feature deleteFeature took away: the same fid, values, shape and links. A
+/// Conflict when its code was given to another feature meanwhile.
 void restoreFeature(Workspace& ws, const FeatureSnapshot& snapshot);
 
 /// What a split did, to take it back.
@@ -94,11 +106,12 @@ struct SplitResult
 /// the same attributes and links, its code "CODE-2", "CODE-3"… and its name "NAME (phần 2)"….
 /// One transaction. Throws Error(Usage) when the line does not cut the shape in two.
 SplitResult splitFeature(Workspace& ws, const std::string& layer, std::int64_t fid,
-                         const gis::Geometry& cutter);
+                         const gis::Geometry& cutter,
+                         std::optional<std::int64_t> seen = std::nullopt);
 
 /// Takes a split back: the pieces added are deleted and the feature gets its shape again.
-void undoSplit(Workspace& ws, const std::string& layer, std::int64_t fid,
-               const SplitResult& result);
+void undoSplit(Workspace& ws, const std::string& layer, std::int64_t fid, const SplitResult& result,
+               std::optional<std::int64_t> seen = std::nullopt);
 
 /// What a merge did, to take it back.
 struct MergeResult
@@ -112,11 +125,12 @@ struct MergeResult
 /// takes over their links, and they are deleted. Areas must touch or overlap (a merge that
 /// would leave separate pieces is refused, say so). One transaction.
 MergeResult mergeFeatures(Workspace& ws, const std::string& layer, std::int64_t keep,
-                          const std::vector<std::int64_t>& others);
+                          const std::vector<std::int64_t>& others,
+                          std::optional<std::int64_t> seen = std::nullopt);
 
 /// Takes a merge back: the features merged come back and the kept one loses what it took.
 void undoMerge(Workspace& ws, const std::string& layer, std::int64_t keep,
-               const MergeResult& result);
+               const MergeResult& result, std::optional<std::int64_t> seen = std::nullopt);
 
 /// The source recorded for a shape traced over @p sheet: "map sheet «T» (file, date),
 /// N control points, RMS x m"; "drawn on the map by hand" without one.

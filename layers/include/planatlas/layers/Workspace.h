@@ -101,8 +101,8 @@ struct ValidationReport
 
 /// Whether a command may change a workspace kept in a PostgreSQL schema. The edits planners
 /// share (links, reviews, suggestions, tasks without a place, plans, task corrections, the
-/// crosswalk) may; the others (import, georeferencing, digitising, the QGIS project …) are made
-/// in a GeoPackage and copied in for now.
+/// crosswalk, the programme's shapes drawn), the layers its owner imports or generates and the
+/// QGIS project may; placing a map sheet is made in a GeoPackage and copied in for now.
 enum class SchemaWrites
 {
     Refused,
@@ -126,6 +126,20 @@ struct LoggedEdit
     std::string at, who;
     Edit edit;
 };
+
+/// A feature as Workspace::lockFeatures found it.
+struct LockedFeature
+{
+    bool exists = false;
+    std::string code;
+    std::int64_t lastEdit = 0; ///< the number of its last recorded edit (0: none)
+};
+
+/// "2026-12-04 10:42:05 UTC": a time of the edit log (2026-12-04T10:42:05.123Z), for a person.
+[[nodiscard]] std::string shownTime(const std::string& at);
+/// "planatlas_b linked KCN-03 at 2026-12-04 10:42:05 UTC", "planatlas_b gave a new shape to
+/// KCN-03 at …": an edit of the log, for a person.
+[[nodiscard]] std::string describe(const LoggedEdit& e);
 
 /// Whether Workspace::open in update mode accepts a workspace with triggers that neither
 /// PlanAtlas nor GDAL made (a GeoPackage from someone else). Off by default; the command line's
@@ -207,6 +221,22 @@ public:
     /// change. Returns, per task in the order given, the number of its last recorded edit
     /// (0: none). Only inside transaction().
     std::vector<std::int64_t> lockTasks(const std::vector<std::string>& taskIds);
+
+    /// Locks features @p fids of layer @p layer until the transaction ends, in a fixed order:
+    /// a second writer of one of them waits here and then sees the first's change. Returns,
+    /// per fid in the order given, whether the feature is there, its code and the number of its
+    /// last recorded edit (0: none). Only inside transaction().
+    std::vector<LockedFeature> lockFeatures(const std::string& layer,
+                                            const std::vector<std::int64_t>& fids);
+
+    /// Holds the workspace's feature codes until the transaction ends: a second writer giving
+    /// a feature a code waits here and then sees the codes the first gave. Only inside
+    /// transaction().
+    void lockFeatureCodes();
+
+    /// The edits of feature @p code of layer @p layer after edit @p after, oldest first.
+    [[nodiscard]] std::vector<LoggedEdit>
+    featureEdits(const std::string& layer, const std::string& code, std::int64_t after = 0);
 
     /// The number of the last recorded edit of @p taskId, or of any task when it is empty
     /// (0: none).
