@@ -69,7 +69,8 @@ int runGeoref(const std::vector<std::string>& args)
     if (parsed.has("--remove")) {
         if (parsed.positional.size() != 1)
             throw UsageError("--remove takes the workspace and the sheet's name, no sheet file");
-        auto ws = layers::Workspace::open(parsed.positional[0], gis::OpenMode::Update);
+        auto ws = layers::Workspace::open(parsed.positional[0], gis::OpenMode::Update,
+                                          layers::SchemaWrites::Allowed);
         ws.transaction([&] {
             layers::removeRasterLayer(ws, parsed.value("--remove"));
             render::writeQgis(ws);
@@ -111,7 +112,8 @@ int runGeoref(const std::vector<std::string>& args)
     options.licence = parsed.value("--licence");
     options.attribution = parsed.value("--attribution");
 
-    auto ws = layers::Workspace::open(parsed.positional[0], gis::OpenMode::Update);
+    auto ws = layers::Workspace::open(parsed.positional[0], gis::OpenMode::Update,
+                                      layers::SchemaWrites::Allowed);
     const auto result = [&] {
         const TerminalProgress progress;
         return layers::georeference(ws, options, progress.progress());

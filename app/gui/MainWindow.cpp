@@ -560,13 +560,12 @@ void MainWindow::retranslateUi()
     m_recentMenu->setTitle(tr("Open &recent"));
     m_export->setText(tr("&Export map…"));
     m_import->setText(tr("&Add a layer…"));
-    // A shared workspace takes the planners' link, plan and drawing edits, and the layers its
-    // owner imports (an editor changes rows, not tables); sheets are placed in a GeoPackage and
-    // copied in.
+    // A shared workspace takes the planners' link, plan and drawing edits, and the layers and
+    // map sheets its owner adds (an editor changes rows, not tables).
     const bool ownFile = m_ws != nullptr && !m_ws->isShared();
     m_import->setEnabled(ownFile || (m_ws != nullptr && m_ws->mayAddTables()));
     m_georef->setText(tr("&Place a map sheet…"));
-    m_georef->setEnabled(ownFile);
+    m_georef->setEnabled(ownFile || (m_ws != nullptr && m_ws->mayAddTables()));
     m_ingest->setText(tr("&Ingest a plan document…"));
     m_ingest->setEnabled(m_ws != nullptr); // plans are shared edits too
     m_export->setEnabled(m_ws != nullptr);
@@ -1037,8 +1036,8 @@ bool MainWindow::ensureWritable(bool sharedEdit)
     if (m_ws->isShared() && !sharedEdit) {
         showError(tr("Cannot change %1").arg(workspaceName(m_path)),
                   tr("in a shared workspace planners change links, suggestions, reasons, plans "
-                     "and the programme's shapes, and its owner adds layers; map sheets are "
-                     "placed, and layers renamed or removed, in a GeoPackage and copied in"));
+                     "and the programme's shapes, and its owner adds layers and map sheets; "
+                     "layers are renamed or removed in a GeoPackage and copied in"));
         return false;
     }
     if (m_writable)
@@ -1311,7 +1310,7 @@ bool MainWindow::removeSheet(const QString& layer)
                                  "again from its file.")
                                   .arg(layer)) != QMessageBox::Yes)
         return false;
-    if (!ensureWritable())
+    if (!ensureWritable(true)) // (in a schema its owner's: said by removeRasterLayer)
         return false;
     try {
         m_ws->transaction([&] {

@@ -148,6 +148,7 @@ public:
     void goTo(const layers::Findable& found);
     [[nodiscard]] QLineEdit* findBox() const { return m_find; }
     [[nodiscard]] QAction* importAction() const { return m_import; }
+    [[nodiscard]] QAction* georefAction() const { return m_georef; }
     [[nodiscard]] QAction* measureDistanceAction() const { return m_measureDistance; }
     [[nodiscard]] QAction* measureAreaAction() const { return m_measureArea; }
     /// Accepts or rejects suggested links: one undoable step. False when nothing was written.

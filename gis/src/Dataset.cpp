@@ -475,6 +475,24 @@ Dataset Dataset::openVector(const std::string& path, OpenMode mode,
     return Dataset(std::move(impl));
 }
 
+Dataset Dataset::openGeoPackage(const std::string& path, OpenMode mode)
+{
+    detail::ensureGdalRegistered();
+    // As raster too: GDAL opens a GeoPackage holding only tiles as a raster dataset alone.
+    const unsigned flags = GDAL_OF_VECTOR | GDAL_OF_RASTER | GDAL_OF_VERBOSE_ERROR |
+                           (mode == OpenMode::Update ? GDAL_OF_UPDATE : GDAL_OF_READONLY);
+    const char* const drivers[] = {"GPKG", nullptr};
+    detail::ErrorCapture errors;
+    GDALDatasetUniquePtr dataset(GDALDataset::Open(path.c_str(), flags, drivers, nullptr, nullptr));
+    if (!dataset)
+        throw GisError(errors.failed() ? errors.message()
+                                       : path + ": not recognised as a GeoPackage by GDAL");
+    auto impl = std::make_unique<Impl>();
+    impl->dataset = std::move(dataset);
+    impl->path = path;
+    return Dataset(std::move(impl));
+}
+
 Dataset Dataset::createGeoPackage(const std::string& path)
 {
     return createVector(path, "GPKG");

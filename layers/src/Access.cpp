@@ -140,25 +140,32 @@ void shareNewTables(gis::Dataset& dataset, const std::vector<std::string>& table
         return role == "PUBLIC" ? role : sqlIdentifier(role);
     };
     for (const auto& table : tables) {
-        const auto sequence = dataset.run(
-            "SELECT pg_get_serial_sequence(format('%I.%I', current_schema(), ?::text), 'fid')",
-            {table});
-        const std::string serial =
-            sequence.rows.empty() ? std::string() : gis::toString(sequence.rows[0][0]);
+        // The sequences of its serial columns (a layer's fid, a map sheet's tile id; none for a
+        // table of tile matrices).
+        std::vector<std::string> serials;
+        for (const auto& row :
+             dataset
+                 .run("SELECT pg_get_serial_sequence(format('%I.%I', current_schema(), "
+                      "?::text), column_name::text) AS serial FROM information_schema.columns "
+                      "WHERE table_schema = current_schema() AND table_name = ? AND "
+                      "(column_default LIKE 'nextval(%' OR is_identity = 'YES')",
+                      {table, table})
+                 .rows)
+            if (const std::string serial = gis::toString(row[0]); !serial.empty())
+                serials.push_back(serial);
         for (const auto& [role, granted] : byRole) {
             std::string list;
             for (const auto& right : granted)
                 list += (list.empty() ? "" : ", ") + right;
             dataset.execute("GRANT " + list + " ON TABLE " + sqlIdentifier(table) + " TO " +
                             grantee(role));
-            if (serial.empty())
-                continue;
             const bool writes = std::find_if(granted.begin(), granted.end(), [](const auto& r) {
                                     return r == "INSERT" || r == "ALL";
                                 }) != granted.end();
             // (pg_get_serial_sequence gives the name quoted as SQL needs it)
-            dataset.execute("GRANT " + std::string(writes ? "USAGE, SELECT" : "SELECT") +
-                            " ON SEQUENCE " + serial + " TO " + grantee(role));
+            for (const auto& serial : serials)
+                dataset.execute("GRANT " + std::string(writes ? "USAGE, SELECT" : "SELECT") +
+                                " ON SEQUENCE " + serial + " TO " + grantee(role));
         }
     }
 }

@@ -97,7 +97,8 @@ enum class Role
 struct Side
 {
     std::optional<Dataset> handle;
-    Dataset& dataset() { return *handle; }
+    Dataset* borrowed = nullptr; ///< a connection someone else holds (a workspace's)
+    Dataset& dataset() { return borrowed ? *borrowed : *handle; }
     bool postgres = false;
     std::string name;   ///< as the user gave it
     std::string schema; ///< PostgreSQL: the workspace's schema
@@ -552,17 +553,7 @@ private:
             // refer to GeoPackage tables a schema does not have.
             for (const auto& [gpkg, kept] : kTileTables) {
                 const auto rows = readRows(m_from, m_from.postgres ? kept : gpkg);
-                std::string columns;
-                for (std::size_t c = 0; c < rows.columns.size(); ++c) {
-                    std::string type = "TEXT";
-                    for (const auto& row : rows.rows)
-                        if (std::holds_alternative<std::int64_t>(row[c]))
-                            type = "BIGINT";
-                        else if (std::holds_alternative<double>(row[c]))
-                            type = "DOUBLE PRECISION";
-                    columns += (c ? ", " : "") + sqlIdentifier(rows.columns[c]) + " " + type;
-                }
-                m_to.dataset().execute("CREATE TABLE " + std::string(kept) + " (" + columns + ")");
+                createKeptTable(kept, rows);
                 writeRows(m_to, kept, rows);
                 m_report.tables.push_back(
                     {kept, "catalogue", static_cast<std::int64_t>(rows.rows.size())});
@@ -587,6 +578,61 @@ private:
         }
     }
 
+public:
+    /// One map sheet of a GeoPackage into a schema that holds a workspace already, inside the
+    /// transaction of its connection, as a copy of the whole would have brought it: the rows of
+    /// the tables that say how its tiles lie (those tables made when the schema has none yet),
+    /// its CRS when the schema lacks it, its tile table and its row in the schema's catalogue.
+    /// Returns the tables made.
+    std::vector<std::string> sheetIntoSchema(const std::string& name)
+    {
+        const auto entries = contents(m_from);
+        const auto found = std::find_if(entries.begin(), entries.end(), [&](const Entry& e) {
+            return e.name == name && e.dataType == "tiles";
+        });
+        if (found == entries.end() || found->createSql.empty())
+            throw copyError("'" + m_from.name + "' has no map sheet '" + name + "'");
+        std::vector<std::string> made;
+        for (const auto& [gpkg, kept] : kTileTables) {
+            auto rows = readRows(m_from, gpkg);
+            const bool crs = std::string(gpkg) == "gpkg_spatial_ref_sys";
+            const auto key =
+                std::find(rows.columns.begin(), rows.columns.end(), crs ? "srs_id" : "table_name") -
+                rows.columns.begin();
+            const bool exists = m_to.dataset().hasTable(kept);
+            std::set<std::string> there;
+            if (crs && exists)
+                for (const auto& row :
+                     m_to.dataset()
+                         .execute("SELECT CAST(srs_id AS TEXT) AS id FROM " + std::string(kept))
+                         .rows)
+                    there.insert(text(row[0]));
+            std::erase_if(rows.rows, [&](const auto& row) {
+                const std::string value = text(row[static_cast<std::size_t>(key)]);
+                return crs ? there.contains(value) : value != name;
+            });
+            if (!exists) {
+                createKeptTable(kept, rows);
+                made.emplace_back(kept);
+            }
+            writeRows(m_to, kept, rows);
+        }
+        m_to.dataset().execute(postgresTable(statements(found->createSql).front()));
+        made.push_back(name);
+        copyTiles(name);
+        schema::enterInSchemaCatalogue(m_to.dataset(), name, "tiles", found->identifier,
+                                       found->description, found->createSql);
+        std::vector<FieldValue> bounds = found->bounds;
+        bounds.resize(5);
+        bounds.emplace_back(name);
+        m_to.dataset().run("UPDATE " + std::string(kContentsTable) +
+                               " SET min_x = ?, min_y = ?, max_x = ?, max_y = ?, srs_id = ? WHERE "
+                               "table_name = ?",
+                           bounds);
+        return made;
+    }
+
+private:
     /// A GeoPackage target: the sheet's CRS (when no layer brought it), its gpkg_contents row,
     /// its tile matrix set and matrices, as the source had them.
     void restoreSheetRegistry(const Entry& sheet)
@@ -627,6 +673,24 @@ private:
             });
             writeRows(m_to, matrix, rows);
         }
+    }
+
+    /// A schema's copy @p kept of a GeoPackage table that says how tiles lie, its columns typed
+    /// by the values @p rows hold: GDAL's statements for these tables refer to GeoPackage tables
+    /// a schema does not have.
+    void createKeptTable(const char* kept, const SqlResult& rows)
+    {
+        std::string columns;
+        for (std::size_t c = 0; c < rows.columns.size(); ++c) {
+            std::string type = "TEXT";
+            for (const auto& row : rows.rows)
+                if (std::holds_alternative<std::int64_t>(row[c]))
+                    type = "BIGINT";
+                else if (std::holds_alternative<double>(row[c]))
+                    type = "DOUBLE PRECISION";
+            columns += (c ? ", " : "") + sqlIdentifier(rows.columns[c]) + " " + type;
+        }
+        m_to.dataset().execute("CREATE TABLE " + std::string(kept) + " (" + columns + ")");
     }
 
     void copyTiles(const std::string& table)
@@ -804,6 +868,39 @@ CopyReport copyWorkspace(const std::string& from, const std::string& to, const P
         }
     }
     return report;
+}
+
+std::vector<std::string> putSheetInSchema(Workspace& workspace, const std::string& geoPackage,
+                                          const std::string& sheet)
+{
+    if (!workspace.isShared() || !workspace.inTransaction())
+        throw std::logic_error("putSheetInSchema: a workspace in a schema, in a transaction");
+    Side source;
+    source.name = gis::displayName(geoPackage);
+    source.handle = Dataset::openGeoPackage(geoPackage, gis::OpenMode::ReadOnly);
+    Target target;
+    target.side.postgres = true;
+    target.side.name = gis::displayName(workspace.path());
+    target.side.schema = gis::connectionKeyword(workspace.path(), "active_schema");
+    target.side.borrowed = &workspace.dataset();
+    CopyReport report;
+    try {
+        return Copy(source, target, report, {}).sheetIntoSchema(sheet);
+    } catch (const gis::GisError& e) {
+        throw copyError("map sheet " + sheet + " into '" + target.side.name + "': " + e.what());
+    }
+}
+
+void takeSheetOutOfSchema(Workspace& workspace, const std::string& sheet)
+{
+    if (!workspace.isShared() || !workspace.inTransaction())
+        throw std::logic_error("takeSheetOutOfSchema: a workspace in a schema, in a transaction");
+    auto& ds = workspace.dataset();
+    for (const auto& [gpkg, kept] : kTileTables)
+        if (std::string(gpkg) != "gpkg_spatial_ref_sys" && ds.hasTable(kept))
+            ds.run("DELETE FROM " + std::string(kept) + " WHERE table_name = ?", {sheet});
+    ds.run("DELETE FROM " + std::string(kContentsTable) + " WHERE table_name = ?", {sheet});
+    ds.execute("DROP TABLE IF EXISTS " + sqlIdentifier(sheet));
 }
 
 namespace {

@@ -3,9 +3,11 @@
 #include "planatlas/gis/Dataset.h"
 #include "planatlas/gis/Error.h"
 #include "planatlas/gis/Transform.h"
+#include "planatlas/layers/Access.h"
 #include "planatlas/layers/Copy.h"
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/Hash.h"
+#include "planatlas/layers/Importer.h"
 #include "planatlas/layers/Text.h"
 #include "planatlas/layers/Workspace.h"
 
@@ -13,6 +15,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <sstream>
 
 namespace pa::layers {
@@ -284,6 +287,34 @@ std::vector<gis::ControlPoint> intoWorkspace(Workspace& ws, std::vector<gis::Con
     return points;
 }
 
+/// A folder of its own for a sheet warped on its way into a schema, removed with what it holds
+/// when the placing ends, however it ends.
+class WarpFolder
+{
+public:
+    WarpFolder()
+    {
+        std::random_device random;
+        m_path = std::filesystem::temp_directory_path() /
+                 ("planatlas-sheet-" + std::to_string(random()) + std::to_string(random()));
+        std::filesystem::create_directory(m_path);
+    }
+    ~WarpFolder()
+    {
+        std::error_code ignored;
+        std::filesystem::remove_all(m_path, ignored);
+    }
+    WarpFolder(const WarpFolder&) = delete;
+    WarpFolder& operator=(const WarpFolder&) = delete;
+    [[nodiscard]] std::string file(const std::string& name) const
+    {
+        return (m_path / name).string();
+    }
+
+private:
+    std::filesystem::path m_path;
+};
+
 } // namespace
 
 std::vector<RasterLayer> rasterLayers(Workspace& ws)
@@ -335,12 +366,20 @@ void removeRasterLayer(Workspace& ws, const std::string& name)
     const auto sheets = rasterLayers(ws);
     if (std::none_of(sheets.begin(), sheets.end(), [&](const auto& r) { return r.name == name; }))
         throw Error(ErrorKind::Usage, "the workspace has no map sheet '" + name + "'");
+    if (ws.isShared() && !ws.mayAddTables())
+        throw Error(ErrorKind::Workspace,
+                    "role " + ws.editor() + " may change the rows of '" + ws.path() +
+                        "' but not remove its tables, and a map sheet is a table of its own; "
+                        "nothing was changed (the schema's owner removes it)");
     ws.transaction([&] {
         ws.logEdit({"sheet_remove", {}, name, {}, {}});
         auto& ds = ws.dataset();
         ds.run("DELETE FROM pa_raster_control_points WHERE layer_name = ?", {name});
         ds.run("DELETE FROM pa_rasters WHERE layer_name = ?", {name});
-        gis::dropTileTable(ds, name);
+        if (ws.isShared())
+            takeSheetOutOfSchema(ws, name);
+        else
+            gis::dropTileTable(ds, name);
     });
 }
 
@@ -373,6 +412,8 @@ GeorefResult georeference(Workspace& ws, const GeorefOptions& options, const Pro
     if (ws.inTransaction())
         throw Error(ErrorKind::Workspace,
                     "a map sheet is stored outside any other change to the workspace");
+    if (ws.isShared())
+        checkMayAddLayers(ws, "a map sheet"); // before the sheet is read
     if (!std::filesystem::exists(options.sheet.path))
         throw Error(ErrorKind::Input, options.sheet.path + ": no such file");
     GeorefResult result;
@@ -468,8 +509,17 @@ GeorefResult georeference(Workspace& ws, const GeorefOptions& options, const Pro
     layer.source = options.source;
     layer.licence = options.licence;
     layer.attribution = options.attribution;
+    // A schema keeps a sheet's tiles as text: it is warped into a GeoPackage of its own first,
+    // then copied in with its registration, in one transaction.
+    std::optional<WarpFolder> folder;
+    std::string into = ws.path();
+    if (ws.isShared()) {
+        folder.emplace();
+        into = folder->file("sheet.gpkg");
+        gis::Dataset::createGeoPackage(into).close();
+    }
     gis::WarpRequest request{options.sheet,  ws.crs(),           points,
-                             options.method, options.pixelSizeM, ws.path(),
+                             options.method, options.pixelSizeM, into,
                              layer.name,     layer.titleVi,      "Map sheet " + layer.sheetFile};
     auto report = [&](double fraction, const char* stage) {
         try {
@@ -493,6 +543,8 @@ GeorefResult georeference(Workspace& ws, const GeorefOptions& options, const Pro
         ws.transaction([&] {
             ws.logEdit({"sheet_place", {}, layer.name, {}, layer.method});
             auto& ds = ws.dataset();
+            if (ws.isShared())
+                shareNewTables(ds, putSheetInSchema(ws, into, layer.name));
             auto real = [](std::optional<double> v) {
                 return v ? gis::FieldValue(*v) : gis::FieldValue();
             };
@@ -500,7 +552,8 @@ GeorefResult georeference(Workspace& ws, const GeorefOptions& options, const Pro
                    "sheet_sha256, sheet_page, sheet_date, sheet_dpi, method, control_points, "
                    "rmse_m, loo_rmse_m, pixel_size_m, width, height, source, licence, "
                    "attribution, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                   "?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ','now'))",
+                   "?, ?, ?, ?, " +
+                       ws.nowSql() + ")",
                    {layer.name, layer.titleVi, layer.titleEn, layer.sheetFile, layer.sheetSha256,
                     std::int64_t{layer.sheetPage}, gis::textOrNull(layer.sheetDate),
                     layer.sheetDpi > 0 ? gis::FieldValue(layer.sheetDpi) : gis::FieldValue(),
@@ -522,7 +575,8 @@ GeorefResult georeference(Workspace& ws, const GeorefOptions& options, const Pro
             layer.createdAt = asText(made.rows[0][0]);
     } catch (...) {
         try {
-            gis::dropTileTable(ws.dataset(), layer.name); // the transaction was rolled back
+            if (!ws.isShared()) // (a schema's transaction took everything back)
+                gis::dropTileTable(ws.dataset(), layer.name); // the transaction was rolled back
         } catch (const gis::GisError&) {
             // the first failure is the one to report
         }

@@ -1312,16 +1312,16 @@ private:
 
 } // namespace
 
-void checkMayAddLayers(Workspace& workspace)
+void checkMayAddLayers(Workspace& workspace, const std::string& what)
 {
     // An editor of a schema changes rows; a layer is a new table, which only the schema's
     // owner (or a role given CREATE on it) may make.
     if (!workspace.mayAddTables())
         throw Error(ErrorKind::Workspace,
                     "role " + workspace.editor() + " may change the rows of '" + workspace.path() +
-                        "' but not add tables to it, and a layer is a table of its own; nothing "
-                        "was changed (the schema's owner adds it, or gives this role the right "
-                        "to create tables in the schema)");
+                        "' but not add tables to it, and " + what +
+                        " is a table of its own; nothing was changed (the schema's owner adds "
+                        "it, or gives this role the right to create tables in the schema)");
 }
 
 ImportReport importLayer(Workspace& workspace, const ImportOptions& options,

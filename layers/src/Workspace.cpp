@@ -361,11 +361,8 @@ Workspace Workspace::openPostgres(const std::string& connection, gis::OpenMode m
                                           "schema> to the connection string");
     if (mode == gis::OpenMode::Update && schemaWrites == SchemaWrites::Refused)
         throw workspaceError("'" + shown +
-                             "': in a workspace in PostGIS PlanAtlas imports layers (grids and "
-                             "synthetic parcels too), writes the QGIS styles and changes links, "
-                             "reviews, suggestions, plans, task corrections and the crosswalk, "
-                             "not yet map sheets; make this change in a GeoPackage and copy it "
-                             "in (planatlas copy)");
+                             "': this change is not yet made in a workspace in PostGIS; make it "
+                             "in a GeoPackage and copy it in (planatlas copy)");
     auto impl = std::make_unique<Impl>();
     impl->path = shown;
     try {

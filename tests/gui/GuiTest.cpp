@@ -1140,6 +1140,27 @@ private slots:
         QVERIFY(drawn(*b));
         QCOMPARE(QString::fromStdString(b->workspace()->editLog().back().edit.action),
                  QStringLiteral("import"));
+        // So does a map sheet: placed by the owner into the schema, listed in the editor's
+        // layer tree once it refreshes.
+        QVERIFY(a->georefAction()->isEnabled());
+        QVERIFY(!b->georefAction()->isEnabled());
+        {
+            pa::test::TempDir sheetDir;
+            const auto markers =
+                pa::test::writeTestSheet(sheetDir.file("sheet.pgm"), 415000, 2420000, 20);
+            pa::test::writeBytes(sheetDir.file("points.csv"), pa::test::controlPointsCsv(markers));
+            pa::layers::GeorefOptions options;
+            options.sheet.path = sheetDir.file("sheet.pgm");
+            options.controlPoints = sheetDir.file("points.csv");
+            options.method = pa::gis::GeorefMethod::Polynomial2;
+            options.layerName = "to_chung";
+            options.titleVi = "Tờ dùng chung";
+            QVERIFY2(a->placeSheet(options), qPrintable(a->lastError()));
+        }
+        QVERIFY(a->layerPanel()->itemOf("to_chung") != nullptr);
+        b->refreshFromWorkspace();
+        QVERIFY(b->layerPanel()->itemOf("to_chung") != nullptr);
+        QVERIFY(drawn(*b));
 
         // The editor draws a park of 1 km² by clicks on the map: in the schema at once, logged
         // under the editor's role, and on the owner's map once it refreshes.

@@ -1634,8 +1634,8 @@ Chạy trên %2, Qt %3.</translation>
         <translation>Không thể thay đổi %1</translation>
     </message>
     <message>
-        <source>in a shared workspace planners change links, suggestions, reasons, plans and the programme's shapes, and its owner adds layers; map sheets are placed, and layers renamed or removed, in a GeoPackage and copied in</source>
-        <translation>trong không gian làm việc dùng chung, cán bộ thay đổi liên kết, gợi ý, lý do, kế hoạch và hình dạng các đối tượng của chương trình, còn chủ sở hữu thêm lớp dữ liệu; tờ bản đồ được đặt, và lớp dữ liệu được đổi tên hay gỡ bỏ, trong một tệp GeoPackage rồi sao chép vào</translation>
+        <source>in a shared workspace planners change links, suggestions, reasons, plans and the programme's shapes, and its owner adds layers and map sheets; layers are renamed or removed in a GeoPackage and copied in</source>
+        <translation>trong không gian làm việc dùng chung, cán bộ thay đổi liên kết, gợi ý, lý do, kế hoạch và hình dạng các đối tượng của chương trình, còn chủ sở hữu thêm lớp dữ liệu và tờ bản đồ; lớp dữ liệu được đổi tên hay gỡ bỏ trong một tệp GeoPackage rồi sao chép vào</translation>
     </message>
     <message>
         <source>Changed by someone else</source>

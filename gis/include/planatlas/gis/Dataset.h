@@ -162,6 +162,9 @@ public:
     static Dataset openVector(const std::string& path, OpenMode mode,
                               const std::vector<std::string>& openOptions = {},
                               const std::vector<std::string>& allowedDrivers = {});
+    /// Opens a GeoPackage whatever it holds (layers, tables, only tiles), for its tables and
+    /// SQL. Throws GisError with GDAL's message.
+    static Dataset openGeoPackage(const std::string& path, OpenMode mode);
     /// Creates a new, empty GeoPackage. Fails if @p path exists.
     static Dataset createGeoPackage(const std::string& path);
     /// Opens a PostgreSQL/PostGIS database named by a GDAL connection string

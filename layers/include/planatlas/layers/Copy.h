@@ -44,6 +44,19 @@ CopyReport copyWorkspace(const std::string& from, const std::string& to,
 /// freed) when the sheet changes.
 std::string sheetFile(Workspace& workspace, const std::string& sheet);
 
+/// Puts map sheet @p sheet of GeoPackage @p geoPackage into @p workspace, kept in a schema, as a
+/// copy of a whole workspace would have brought it: its tiles as hexadecimal text in a table of
+/// its own, how they lie in pa_gpkg_tile_matrix_set and pa_gpkg_tile_matrix, its CRS in
+/// pa_gpkg_spatial_ref_sys when missing there, its row (with the statements that make it in a
+/// GeoPackage) in the schema's catalogue. Inside the workspace's transaction; the registration
+/// in pa_rasters is the caller's. Returns the tables made. Throws Error(Workspace).
+std::vector<std::string> putSheetInSchema(Workspace& workspace, const std::string& geoPackage,
+                                          const std::string& sheet);
+
+/// Takes map sheet @p sheet out of @p workspace, kept in a schema: its tile table, its tile
+/// matrices and its row in the catalogue. Inside the workspace's transaction.
+void takeSheetOutOfSchema(Workspace& workspace, const std::string& sheet);
+
 /// Frees the copies sheetFile() made of @p workspace's sheets (the workspace is closed). A
 /// dataset GDAL still has open on one keeps reading it until it is closed.
 void forgetSheetFiles(const std::string& workspace);

@@ -97,9 +97,10 @@ struct ImportReport
 /// Imports one layer of a file. Throws Error: Usage for bad options, Input for a source that
 /// cannot be used (the message names the file, layer, feature and problem), Workspace when
 /// the workspace cannot be written, Cancelled when @p progress was cancelled.
-/// Throws Error(Workspace) when this role may not add a layer to @p workspace (an editor of a
-/// schema, who changes rows but makes no tables), saying who may; before any work is done.
-void checkMayAddLayers(Workspace& workspace);
+/// Throws Error(Workspace) when this role may not add a layer (or @p what: "a map sheet") to
+/// @p workspace (an editor of a schema, who changes rows but makes no tables), saying who may;
+/// before any work is done.
+void checkMayAddLayers(Workspace& workspace, const std::string& what = "a layer");
 
 ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
                          const Progress& progress = {});

@@ -101,8 +101,8 @@ struct ValidationReport
 
 /// Whether a command may change a workspace kept in a PostgreSQL schema. The edits planners
 /// share (links, reviews, suggestions, tasks without a place, plans, task corrections, the
-/// crosswalk, the programme's shapes drawn), the layers its owner imports or generates and the
-/// QGIS project may; placing a map sheet is made in a GeoPackage and copied in for now.
+/// crosswalk, the programme's shapes drawn), the layers and map sheets its owner adds and the
+/// QGIS project may; a command not written for a schema yet opens it with Refused.
 enum class SchemaWrites
 {
     Refused,
