@@ -1217,7 +1217,8 @@ bool MainWindow::pushEdit(const QString& what, const QString& failure,
             if (e.kind() == layers::ErrorKind::Conflict) {
                 showError(failure, tr("someone else changed it after this window last read the "
                                       "workspace; nothing of yours was written. The window now "
-                                      "shows the workspace as it is."));
+                                      "shows the workspace as it is.") +
+                                       QStringLiteral("\n") + QString::fromStdString(e.what()));
                 refreshFromWorkspace();
             } else {
                 showError(failure, QString::fromStdString(e.what()));
@@ -1360,6 +1361,7 @@ bool MainWindow::startDrawing(const QString& layer, std::int64_t fid)
     }
     m_drawLayer = layer;
     m_drawFid = fid;
+    m_drawSeen = m_seenEdit;
     m_canvas->setSnapper([this](QPointF at, double toleranceM) -> std::optional<QPointF> {
         std::vector<std::string> visible;
         for (const auto& [name, opacity] : m_layers->stack())
@@ -1384,6 +1386,7 @@ bool MainWindow::saveDrawing(const std::vector<QPointF>& vertices)
 {
     const QString layer = m_drawLayer;
     const std::int64_t fid = m_drawFid;
+    const std::int64_t seen = m_drawSeen;
     const bool cut = m_drawCut;
     m_drawLayer.clear();
     m_drawFid = 0;
@@ -1430,12 +1433,17 @@ bool MainWindow::saveDrawing(const std::vector<QPointF>& vertices)
                 return false; // the person changed their mind
             const std::int64_t added = m_ws->transaction([&] {
                 const auto made = layers::addDrawnFeature(*m_ws, name, shape, *attributes, sheet);
-                render::writeQgis(*m_ws);
+                // (A shared workspace's QGIS project is written by its owner's qgis: several
+                // planners drawing at once would each write it.)
+                if (!m_ws->isShared())
+                    render::writeQgis(*m_ws);
                 return made;
             });
             auto made = std::make_shared<std::int64_t>(added);
+            // Taken back and made again, each on what this window's own last step left.
+            auto mark = std::make_shared<std::int64_t>(m_ws->lastLogged());
             const auto wktText = std::make_shared<std::string>(text);
-            auto write = [this, name, made, wktText, attributes, sheet](bool forward) {
+            auto write = [this, name, made, mark, wktText, attributes, sheet](bool forward) {
                 if (!ensureWritable(true))
                     return false;
                 try {
@@ -1443,10 +1451,11 @@ bool MainWindow::saveDrawing(const std::vector<QPointF>& vertices)
                         *made = layers::addDrawnFeature(
                             *m_ws, name, gis::Geometry::fromWkt(*wktText), *attributes, sheet);
                     else
-                        layers::removeDrawnFeature(*m_ws, name, *made, m_seenEdit);
+                        layers::removeDrawnFeature(*m_ws, name, *made, *mark);
                 } catch (const std::exception& e) {
-                    return drawingRefused(tr("Cannot draw in %1").arg(q(name)), e, q(name));
+                    return drawingRefused(tr("Cannot draw in %1").arg(q(name)), e);
                 }
+                *mark = m_ws->lastLogged();
                 m_canvas->refresh();
                 refreshAfterEdit();
                 return true;
@@ -1454,21 +1463,24 @@ bool MainWindow::saveDrawing(const std::vector<QPointF>& vertices)
             m_undo.push(new EditCommand(true, tr("draw %1").arg(q(attributes->nameVi)), write));
             statusBar()->showMessage(tr("%1 drawn").arg(q(attributes->nameVi)), 8000);
         } else {
+            // On the view the drawing started from (its corners were read then).
             const auto before = std::make_shared<layers::ShapeState>(
-                layers::reshapeFeature(*m_ws, name, fid, shape, sheet, m_seenEdit));
+                layers::reshapeFeature(*m_ws, name, fid, shape, sheet, seen));
+            auto mark = std::make_shared<std::int64_t>(m_ws->lastLogged());
             const auto wktText = std::make_shared<std::string>(text);
-            auto write = [this, name, fid, before, wktText, sheet](bool forward) {
+            auto write = [this, name, fid, before, mark, wktText, sheet](bool forward) {
                 if (!ensureWritable(true))
                     return false;
                 try {
                     if (forward)
                         *before = layers::reshapeFeature(
-                            *m_ws, name, fid, gis::Geometry::fromWkt(*wktText), sheet, m_seenEdit);
+                            *m_ws, name, fid, gis::Geometry::fromWkt(*wktText), sheet, *mark);
                     else
-                        layers::restoreShape(*m_ws, name, fid, *before, m_seenEdit);
+                        layers::restoreShape(*m_ws, name, fid, *before, *mark);
                 } catch (const std::exception& e) {
-                    return drawingRefused(tr("Cannot draw in %1").arg(q(name)), e, q(name));
+                    return drawingRefused(tr("Cannot draw in %1").arg(q(name)), e);
                 }
+                *mark = m_ws->lastLogged();
                 m_canvas->refresh();
                 refreshAfterEdit();
                 return true;
@@ -1480,34 +1492,25 @@ bool MainWindow::saveDrawing(const std::vector<QPointF>& vertices)
         showError(tr("Cannot draw in %1").arg(layer), q(e.problem()));
         return false;
     } catch (const std::exception& e) {
-        return drawingRefused(tr("Cannot draw in %1").arg(layer), e, layer);
+        return drawingRefused(tr("Cannot draw in %1").arg(layer), e);
     }
     m_canvas->refresh();
     refreshAfterEdit(); // what this window has seen includes its own change
     return true;
 }
 
-bool MainWindow::drawingRefused(const QString& failure, const std::exception& e,
-                                const QString& layer)
+bool MainWindow::drawingRefused(const QString& failure, const std::exception& e)
 {
     const auto* error = dynamic_cast<const layers::Error*>(&e);
     if (!error || error->kind() != layers::ErrorKind::Conflict) {
         showError(failure, q(e.what()));
         return false;
     }
-    // Who changed which feature of the layer since this window read the workspace (its own
-    // changes move that mark on).
-    QString who, what;
-    for (const auto& logged : m_ws->editLog({}, m_seenEdit))
-        if (logged.edit.layer == layer.toStdString() && !logged.edit.featureCode.empty()) {
-            who = q(logged.who);
-            what = q(logged.edit.featureCode);
-        }
+    // What changed and who changed it, as the workspace says (the feature in question).
     showError(tr("Changed by someone else"),
-              tr("%1 changed %2 after this window last read it. Nothing of yours was written. "
-                 "The map now shows the workspace as it is: look again, and repeat your change "
-                 "if it still holds.")
-                  .arg(who.isEmpty() ? tr("Another planner") : who, what.isEmpty() ? layer : what));
+              tr("Nothing of yours was written. The map now shows the workspace as it is: look "
+                 "again, and repeat your change if it still holds.") +
+                  QStringLiteral("\n") + q(e.what()));
     refreshFromWorkspace();
     return false;
 }
@@ -1592,14 +1595,17 @@ bool MainWindow::cutAlong(const QString& layer, std::int64_t fid,
         return false;
     const std::string name = layer.toStdString();
     auto result = std::make_shared<layers::SplitResult>();
-    const bool done =
-        pushEdit(tr("cut a feature of %1").arg(layer), tr("Cannot cut in %1").arg(layer),
-                 [=, this](bool forward) {
-                     if (forward)
-                         *result = layers::splitFeature(*m_ws, name, fid, *cutter, m_seenEdit);
-                     else
-                         layers::undoSplit(*m_ws, name, fid, *result, m_seenEdit);
-                 });
+    auto mark = std::make_shared<std::optional<std::int64_t>>(); // this window's own last step
+    const bool done = pushEdit(tr("cut a feature of %1").arg(layer),
+                               tr("Cannot cut in %1").arg(layer), [=, this](bool forward) {
+                                   const auto seen = mark->value_or(m_seenEdit);
+                                   if (forward)
+                                       *result =
+                                           layers::splitFeature(*m_ws, name, fid, *cutter, seen);
+                                   else
+                                       layers::undoSplit(*m_ws, name, fid, *result, seen);
+                                   *mark = m_ws->lastLogged();
+                               });
     if (done) {
         reloadAttributes(layer);
         statusBar()->showMessage(tr("Cut into %1 pieces; the new ones are %2")
@@ -1633,13 +1639,15 @@ bool MainWindow::deleteFeature(const QString& layer, std::int64_t fid)
     if (!ensureWritable(true))
         return false;
     auto snapshot = std::make_shared<layers::FeatureSnapshot>();
+    auto mark = std::make_shared<std::optional<std::int64_t>>(); // this window's own last step
     const bool done = pushEdit(tr("delete %1").arg(q(title)), tr("Cannot delete %1").arg(q(title)),
                                [=, this](bool forward) {
                                    if (forward)
-                                       *snapshot =
-                                           layers::deleteFeature(*m_ws, name, fid, m_seenEdit);
+                                       *snapshot = layers::deleteFeature(
+                                           *m_ws, name, fid, mark->value_or(m_seenEdit));
                                    else
                                        layers::restoreFeature(*m_ws, *snapshot);
+                                   *mark = m_ws->lastLogged();
                                });
     if (done) {
         m_canvas->setSelection({});
@@ -1656,14 +1664,17 @@ bool MainWindow::mergeFeatures(const QString& layer, std::int64_t keep,
         return false;
     const std::string name = layer.toStdString();
     auto result = std::make_shared<layers::MergeResult>();
-    const bool done =
-        pushEdit(tr("merge %1 features of %2").arg(others.size() + 1).arg(layer),
-                 tr("Cannot merge in %1").arg(layer), [=, this](bool forward) {
-                     if (forward)
-                         *result = layers::mergeFeatures(*m_ws, name, keep, others, m_seenEdit);
-                     else
-                         layers::undoMerge(*m_ws, name, keep, *result, m_seenEdit);
-                 });
+    auto mark = std::make_shared<std::optional<std::int64_t>>(); // this window's own last step
+    const bool done = pushEdit(tr("merge %1 features of %2").arg(others.size() + 1).arg(layer),
+                               tr("Cannot merge in %1").arg(layer), [=, this](bool forward) {
+                                   const auto seen = mark->value_or(m_seenEdit);
+                                   if (forward)
+                                       *result =
+                                           layers::mergeFeatures(*m_ws, name, keep, others, seen);
+                                   else
+                                       layers::undoMerge(*m_ws, name, keep, *result, seen);
+                                   *mark = m_ws->lastLogged();
+                               });
     if (done) {
         m_canvas->setSelection({});
         reloadAttributes(layer);

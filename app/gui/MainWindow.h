@@ -218,10 +218,10 @@ private:
     /// an exception is shown under @p failure and nothing is pushed.
     bool pushEdit(const QString& what, const QString& failure,
                   const std::function<void(bool forward)>& change);
-    /// Shows why a drawing in @p layer was not saved (@p e under @p failure); a conflict with
-    /// another planner's change in plain words, saying who changed which feature, after which
-    /// the window reads the workspace again. Returns false.
-    bool drawingRefused(const QString& failure, const std::exception& e, const QString& layer);
+    /// Shows why a drawing was not saved (@p e under @p failure); a conflict with another
+    /// planner's change in plain words with what the workspace says of it (who changed which
+    /// feature), after which the window reads the workspace again. Returns false.
+    bool drawingRefused(const QString& failure, const std::exception& e);
     /// Writes a file in the background (exportMap, exportAtlas): @p busy while it runs, the
     /// error under @p failed, or @p written (with %1 the path) in the status bar.
     bool exportFile(const QString& path, const QString& busy, const QString& failed,
@@ -264,8 +264,9 @@ private:
     QDockWidget* m_attributesDock = nullptr;
     QPointer<GeorefDialog> m_georefDialog; ///< for the open workspace only
     QString m_drawLayer;                   ///< the layer being drawn into; empty when not drawing
-    std::int64_t m_drawFid = 0; ///< the feature being given a new shape; 0: a new feature
-    bool m_drawCut = false;     ///< the line drawn cuts feature m_drawFid
+    std::int64_t m_drawFid = 0;  ///< the feature being given a new shape; 0: a new feature
+    std::int64_t m_drawSeen = 0; ///< the edit the view was read at when the drawing started
+    bool m_drawCut = false;      ///< the line drawn cuts feature m_drawFid
     AttributeAsker m_askAttributes;
     QAction* m_drawAction = nullptr;
     QLabel* m_coords = nullptr;

@@ -600,16 +600,37 @@ public:
                 std::find(rows.columns.begin(), rows.columns.end(), crs ? "srs_id" : "table_name") -
                 rows.columns.begin();
             const bool exists = m_to.dataset().hasTable(kept);
-            std::set<std::string> there;
+            // A CRS the schema has under the same id is left out; another CRS under that id
+            // (one numbered by GDAL, without an EPSG code) would place the sheet wrongly.
+            std::map<std::string, std::string> there; // srs_id → "organization:code"
             if (crs && exists)
                 for (const auto& row :
                      m_to.dataset()
-                         .execute("SELECT CAST(srs_id AS TEXT) AS id FROM " + std::string(kept))
+                         .execute("SELECT CAST(srs_id AS TEXT) AS id, lower(organization) || ':' "
+                                  "|| CAST(organization_coordsys_id AS TEXT) AS authority FROM " +
+                                  std::string(kept))
                          .rows)
-                    there.insert(text(row[0]));
+                    there[text(row[0])] = text(row[1]);
+            auto column = [&](const char* c) {
+                return static_cast<std::size_t>(
+                    std::find(rows.columns.begin(), rows.columns.end(), c) - rows.columns.begin());
+            };
+            const std::size_t organization = column("organization");
+            const std::size_t code = column("organization_coordsys_id");
             std::erase_if(rows.rows, [&](const auto& row) {
                 const std::string value = text(row[static_cast<std::size_t>(key)]);
-                return crs ? there.contains(value) : value != name;
+                if (!crs)
+                    return value != name;
+                const auto it = there.find(value);
+                if (it == there.end())
+                    return false;
+                if (organization < row.size() && code < row.size() &&
+                    it->second != lower(text(row[organization])) + ":" + text(row[code]))
+                    throw copyError("map sheet " + name + ": its CRS has id " + value +
+                                    " in the sheet and another CRS (" + it->second +
+                                    ") has it in the schema; place it in a GeoPackage copy of "
+                                    "the workspace and copy that in");
+                return true;
             });
             if (!exists) {
                 createKeptTable(kept, rows);
@@ -620,6 +641,12 @@ public:
         m_to.dataset().execute(postgresTable(statements(found->createSql).front()));
         made.push_back(name);
         copyTiles(name);
+        // Its tile ids were copied as they were: the sequence starts past them.
+        m_to.dataset().run("SELECT setval(pg_get_serial_sequence(format('%I.%I', "
+                           "current_schema(), ?::text), 'id'), (SELECT COALESCE(MAX(id), 0) + 1 "
+                           "FROM " +
+                               sqlIdentifier(name) + "), false)",
+                           {name});
         schema::enterInSchemaCatalogue(m_to.dataset(), name, "tiles", found->identifier,
                                        found->description, found->createSql);
         std::vector<FieldValue> bounds = found->bounds;

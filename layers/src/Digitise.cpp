@@ -228,7 +228,11 @@ void lockAsSeen(Workspace& ws, const std::string& layer, const std::vector<std::
         }
         if (f.lastEdit <= *seen)
             continue;
-        const auto since = ws.featureEdits(layer, f.code, *seen);
+        // Changes of one's own since (a cut, then its merge undone) are no one else's.
+        auto since = ws.featureEdits(layer, f.code, *seen);
+        std::erase_if(since, [&](const LoggedEdit& e) { return ws.loggedHere(e.id); });
+        if (since.empty())
+            continue;
         std::string what;
         for (std::size_t k = 0; k < since.size() && k < 3; ++k)
             what += (k ? "; " : "") + describe(since[k]);

@@ -295,9 +295,18 @@ public:
     WarpFolder()
     {
         std::random_device random;
-        m_path = std::filesystem::temp_directory_path() /
-                 ("planatlas-sheet-" + std::to_string(random()) + std::to_string(random()));
-        std::filesystem::create_directory(m_path);
+        for (int attempt = 0;; ++attempt) { // a folder of its own: never one that was there
+            m_path = std::filesystem::temp_directory_path() /
+                     ("planatlas-sheet-" + std::to_string(random()) + std::to_string(random()));
+            std::error_code error;
+            if (std::filesystem::create_directory(m_path, error))
+                break;
+            if (error || attempt == 9)
+                throw Error(ErrorKind::Workspace,
+                            "cannot make a folder for the sheet in " +
+                                std::filesystem::temp_directory_path().string() +
+                                (error ? ": " + error.message() : std::string()));
+        }
     }
     ~WarpFolder()
     {
@@ -366,7 +375,14 @@ void removeRasterLayer(Workspace& ws, const std::string& name)
     const auto sheets = rasterLayers(ws);
     if (std::none_of(sheets.begin(), sheets.end(), [&](const auto& r) { return r.name == name; }))
         throw Error(ErrorKind::Usage, "the workspace has no map sheet '" + name + "'");
-    if (ws.isShared() && !ws.mayAddTables())
+    // A table goes with it: only its owner or the schema's drops it.
+    if (ws.isShared() &&
+        ws.dataset()
+            .run("SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE "
+                 "n.nspname = current_schema() AND c.relname = ? AND (pg_has_role(c.relowner, "
+                 "'USAGE') OR pg_has_role(n.nspowner, 'USAGE'))",
+                 {name})
+            .rows.empty())
         throw Error(ErrorKind::Workspace,
                     "role " + ws.editor() + " may change the rows of '" + ws.path() +
                         "' but not remove its tables, and a map sheet is a table of its own; "
@@ -516,7 +532,11 @@ GeorefResult georeference(Workspace& ws, const GeorefOptions& options, const Pro
     if (ws.isShared()) {
         folder.emplace();
         into = folder->file("sheet.gpkg");
-        gis::Dataset::createGeoPackage(into).close();
+        try {
+            gis::Dataset::createGeoPackage(into).close();
+        } catch (const gis::GisError& e) {
+            throw Error(ErrorKind::Workspace, "cannot make " + into + ": " + e.what());
+        }
     }
     gis::WarpRequest request{options.sheet,  ws.crs(),           points,
                              options.method, options.pixelSizeM, into,

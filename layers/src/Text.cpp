@@ -511,8 +511,18 @@ bool hasLostLetters(std::string_view utf8)
     while (end > 0 && (utf8[end - 1] == ' ' || utf8[end - 1] == '?' || utf8[end - 1] == ')' ||
                        utf8[end - 1] == '"'))
         --end;
+    // A web address's query ("…/trang?id=3", "www.x.vn/a?b") is not a letter lost: the word
+    // around the mark, from space to space, is left out when it is one.
+    auto inAddress = [&](std::size_t i) {
+        const auto space = utf8.find_last_of(" \t\n", i);
+        const std::size_t from = space == std::string_view::npos ? 0 : space + 1;
+        const std::string_view word = utf8.substr(from, utf8.find_first_of(" \t\n", i) - from);
+        return word.find("://") != std::string_view::npos || word.starts_with("www.");
+    };
     for (std::size_t i = utf8.find('?'); i != std::string_view::npos && i < end;
          i = utf8.find('?', i + 1)) {
+        if (inAddress(i))
+            continue;
         const bool before = i > 0 && isLetter(static_cast<unsigned char>(utf8[i - 1]));
         const bool after = i + 1 < utf8.size() && isLetter(static_cast<unsigned char>(utf8[i + 1]));
         if (before || after)

@@ -145,8 +145,10 @@ struct Workspace::Impl
     int schemaVersion = 0;
     std::optional<gis::Crs> crs;
     bool inTransaction = false;
-    int layersAtBegin = 0; ///< GDAL's layers when the transaction began
-    std::string editor;    ///< the database role, or the user's login
+    int layersAtBegin = 0;             ///< GDAL's layers when the transaction began
+    std::string editor;                ///< the database role, or the user's login
+    std::set<std::int64_t> logged;     ///< the edits this connection logged, once committed
+    std::vector<std::int64_t> pending; ///< … logged in the transaction running
 
     gis::SqlResult query(const std::string& sql) { return dataset->execute(sql); }
 
@@ -658,6 +660,21 @@ void Workspace::logEdit(const Edit& edit)
                              nowSql() + ", ?, ?, ?, ?, ?, ?)",
                          {m_impl->editor, edit.action, orNull(edit.taskId), orNull(edit.layer),
                           orNull(edit.featureCode), orNull(edit.detail)});
+    const auto id = m_impl->scalar(
+        isShared() ? "SELECT currval(pg_get_serial_sequence('pa_edit_log', 'fid')) AS id"
+                   : "SELECT last_insert_rowid() AS id");
+    if (id)
+        m_impl->pending.push_back(asInt(*id));
+}
+
+std::int64_t Workspace::lastLogged() const
+{
+    return m_impl->logged.empty() ? 0 : *m_impl->logged.rbegin();
+}
+
+bool Workspace::loggedHere(std::int64_t edit) const
+{
+    return m_impl->logged.contains(edit);
 }
 
 std::vector<std::int64_t> Workspace::lockTasks(const std::vector<std::string>& taskIds)
@@ -684,13 +701,16 @@ std::vector<LockedFeature> Workspace::lockFeatures(const std::string& layer,
     if (!m_impl->inTransaction)
         throw std::logic_error("Workspace::lockFeatures outside a transaction");
     const std::string table = gis::sqlIdentifier(layer);
+    // A layer without codes is locked all the same; its features' edits are not told apart.
+    const auto found = m_impl->dataset->layerByName(layer);
+    const std::string code = found && found->fieldIndex("code") >= 0 ? "code" : "NULL";
     std::map<std::int64_t, std::optional<std::string>> codes;
     for (const auto fid : std::set<std::int64_t>(fids.begin(), fids.end())) {
         // PostgreSQL locks the row; SQLite locks the file at the first write and holds it.
         if (!isShared())
-            m_impl->dataset->run("UPDATE " + table + " SET code = code WHERE fid = ?", {fid});
+            m_impl->dataset->run("UPDATE " + table + " SET fid = fid WHERE fid = ?", {fid});
         const auto rows = m_impl->dataset
-                              ->run("SELECT code FROM " + table + " WHERE fid = ?" +
+                              ->run("SELECT " + code + " AS code FROM " + table + " WHERE fid = ?" +
                                         std::string(isShared() ? " FOR UPDATE" : ""),
                                     {fid})
                               .rows;
@@ -830,6 +850,8 @@ void Workspace::commitTransaction()
         throw workspaceError(e.what());
     }
     m_impl->inTransaction = false;
+    m_impl->logged.insert(m_impl->pending.begin(), m_impl->pending.end());
+    m_impl->pending.clear();
 }
 
 void Workspace::rollbackTransaction()
@@ -837,6 +859,7 @@ void Workspace::rollbackTransaction()
     if (!m_impl->inTransaction)
         return;
     m_impl->inTransaction = false;
+    m_impl->pending.clear();
     try {
         m_impl->dataset->rollbackTransaction();
     } catch (const gis::GisError&) {

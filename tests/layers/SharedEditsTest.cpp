@@ -425,35 +425,48 @@ double parkArea(const std::string& workspace, const std::string& code)
 TEST_P(SharedEdits, PlannersDrawCutMergeAndDeleteShapesAndAStaleChangeIsAConflict)
 {
     const std::string layer = "industrial_parks";
-    auto first = open(m_planner);
-    // A GeoPackage is written by one program at a time (GDAL 3.6 keeps the state of its
-    // feature-count triggers per connection): there the two planners share one.
-    std::optional<Workspace> otherConnection;
-    if (GetParam() == "postgis")
-        otherConnection.emplace(open(m_planner2));
-    Workspace& second = otherConnection ? *otherConnection : first;
-    const auto editor = second.editor();
+    // Each change on a connection of its own, as one run of a program (a GeoPackage is written
+    // by one program at a time: GDAL 3.6 keeps the state of its feature-count triggers per
+    // connection).
+    auto first = [&](auto&& change) {
+        auto ws = open(m_planner);
+        return change(ws);
+    };
+    auto second = [&](auto&& change) {
+        auto ws = open(m_planner2);
+        return change(ws);
+    };
+    const auto editor = second([](Workspace& ws) { return ws.editor(); });
 
     // The editor draws a park of 100 ha; its code is then taken for everyone.
-    const auto fid = pa::layers::addDrawnFeature(second, layer, square(436000, 2380000, 1000),
-                                                 {"KCN-MOI", "KCN vẽ thử", "planned"}, "");
+    const auto fid = second([&](Workspace& ws) {
+        return pa::layers::addDrawnFeature(ws, layer, square(436000, 2380000, 1000),
+                                           {"KCN-MOI", "KCN vẽ thử", "planned"}, "");
+    });
     EXPECT_NEAR(parkArea(m_planner, "KCN-MOI"), 100.0, 0.01);
-    auto log = first.editLog();
+    auto log = first([&](Workspace& ws) { return ws.editLog(); });
     EXPECT_EQ(log.back().who, editor);
     EXPECT_EQ(log.back().edit.action, "feature_add");
     EXPECT_EQ(log.back().edit.featureCode, "KCN-MOI");
     EXPECT_EQ(log.back().edit.detail, "fid " + std::to_string(fid) + ", 100.00 ha");
-    EXPECT_THROW((void)pa::layers::addDrawnFeature(first, layer, square(437500, 2380000, 500),
-                                                   {"KCN-MOI", "Khác", ""}, ""),
+    EXPECT_THROW((void)first([&](Workspace& ws) {
+                     return pa::layers::addDrawnFeature(ws, layer, square(437500, 2380000, 500),
+                                                        {"KCN-MOI", "Khác", ""}, "");
+                 }),
                  pa::layers::ParameterError);
 
     // The owner reads the map; the editor redraws the park; the owner's redraw on the view read
     // before is refused, names the editor's change and writes nothing.
-    const auto seen = first.lastEdit();
-    (void)pa::layers::reshapeFeature(second, layer, fid, square(436000, 2380000, 1200), "", seen);
-    const auto logged = first.editLog().size();
+    const auto seen = first([&](Workspace& ws) { return ws.lastEdit(); });
+    (void)second([&](Workspace& ws) {
+        return pa::layers::reshapeFeature(ws, layer, fid, square(436000, 2380000, 1200), "", seen);
+    });
+    const auto logged = first([&](Workspace& ws) { return ws.editLog(); }).size();
     try {
-        (void)pa::layers::reshapeFeature(first, layer, fid, square(436000, 2380000, 800), "", seen);
+        (void)first([&](Workspace& ws) {
+            return pa::layers::reshapeFeature(ws, layer, fid, square(436000, 2380000, 800), "",
+                                              seen);
+        });
         FAIL() << "a new shape drawn on a stale view was written";
     } catch (const pa::layers::Error& e) {
         EXPECT_EQ(e.kind(), ErrorKind::Conflict);
@@ -462,27 +475,36 @@ TEST_P(SharedEdits, PlannersDrawCutMergeAndDeleteShapesAndAStaleChangeIsAConflic
             << message;
         EXPECT_NE(message.find("Nothing of yours was written"), std::string::npos) << message;
     }
-    EXPECT_EQ(first.editLog().size(), logged);
+    EXPECT_EQ(first([&](Workspace& ws) { return ws.editLog(); }).size(), logged);
     EXPECT_NEAR(parkArea(m_planner, "KCN-MOI"), 144.0, 0.01);
     // Read again, the owner's change lands; so does its undo.
-    const auto before = pa::layers::reshapeFeature(first, layer, fid, square(436000, 2380000, 800),
-                                                   "", first.lastEdit());
+    const auto before = first([&](Workspace& ws) {
+        return pa::layers::reshapeFeature(ws, layer, fid, square(436000, 2380000, 800), "",
+                                          ws.lastEdit());
+    });
     EXPECT_NEAR(parkArea(m_planner, "KCN-MOI"), 64.0, 0.01);
-    pa::layers::restoreShape(first, layer, fid, before, first.lastEdit());
+    first([&](Workspace& ws) {
+        return pa::layers::restoreShape(ws, layer, fid, before, ws.lastEdit());
+    });
     EXPECT_NEAR(parkArea(m_planner, "KCN-MOI"), 144.0, 0.01);
 
     // The editor cuts it in two and links survive; a delete of the piece on a view read before
     // the cut is refused.
-    const auto beforeCut = second.lastEdit();
-    EXPECT_TRUE(plan::addLink(second, kTask, "KCN-MOI"));
-    const auto cut = pa::layers::splitFeature(
-        second, layer, fid,
-        pa::gis::Geometry::fromWkt("LINESTRING(436500 2379000,436500 2382000)"));
+    const auto beforeCut = second([&](Workspace& ws) { return ws.lastEdit(); });
+    EXPECT_TRUE(second([&](Workspace& ws) { return plan::addLink(ws, kTask, "KCN-MOI"); }));
+    const auto cut = second([&](Workspace& ws) {
+        return pa::layers::splitFeature(
+            ws, layer, fid,
+            pa::gis::Geometry::fromWkt("LINESTRING(436500 2379000,436500 2382000)"));
+    });
     ASSERT_EQ(cut.addedCodes, std::vector<std::string>{"KCN-MOI-2"});
     EXPECT_NEAR(parkArea(m_planner, "KCN-MOI") + parkArea(m_planner, "KCN-MOI-2"), 144.0, 0.01);
-    EXPECT_EQ(plan::listLinks(first, kTask, "KCN-MOI-2").size(), 1u);
+    EXPECT_EQ(first([&](Workspace& ws) { return plan::listLinks(ws, kTask, "KCN-MOI-2"); }).size(),
+              1u);
     try {
-        (void)pa::layers::mergeFeatures(first, layer, fid, {cut.added[0]}, beforeCut);
+        (void)first([&](Workspace& ws) {
+            return pa::layers::mergeFeatures(ws, layer, fid, {cut.added[0]}, beforeCut);
+        });
         FAIL() << "a merge on a view read before the cut was written";
     } catch (const pa::layers::Error& e) {
         EXPECT_EQ(e.kind(), ErrorKind::Conflict);
@@ -493,30 +515,40 @@ TEST_P(SharedEdits, PlannersDrawCutMergeAndDeleteShapesAndAStaleChangeIsAConflic
 
     // Merged again by the owner, taken apart by its undo, then the piece deleted and brought
     // back: every change in the log with its author.
-    const auto merged =
-        pa::layers::mergeFeatures(first, layer, fid, {cut.added[0]}, first.lastEdit());
+    const auto merged = first([&](Workspace& ws) {
+        return pa::layers::mergeFeatures(ws, layer, fid, {cut.added[0]}, ws.lastEdit());
+    });
     EXPECT_NEAR(parkArea(m_planner, "KCN-MOI"), 144.0, 0.01);
     EXPECT_LT(parkArea(m_planner, "KCN-MOI-2"), 0);
-    pa::layers::undoMerge(first, layer, fid, merged, first.lastEdit());
+    first([&](Workspace& ws) {
+        return pa::layers::undoMerge(ws, layer, fid, merged, ws.lastEdit());
+    });
     EXPECT_GT(parkArea(m_planner, "KCN-MOI-2"), 0);
-    const auto snapshot = pa::layers::deleteFeature(second, layer, cut.added[0]);
+    const auto snapshot =
+        second([&](Workspace& ws) { return pa::layers::deleteFeature(ws, layer, cut.added[0]); });
     EXPECT_LT(parkArea(m_planner, "KCN-MOI-2"), 0);
-    EXPECT_TRUE(plan::listLinks(first, kTask, "KCN-MOI-2").empty());
+    EXPECT_TRUE(
+        first([&](Workspace& ws) { return plan::listLinks(ws, kTask, "KCN-MOI-2"); }).empty());
     // Its code given to another park meanwhile, the deleted one cannot come back under it.
-    const auto other = pa::layers::addDrawnFeature(first, layer, square(438000, 2380000, 300),
-                                                   {"KCN-MOI-2", "Khác", ""}, "");
+    const auto other = first([&](Workspace& ws) {
+        return pa::layers::addDrawnFeature(ws, layer, square(438000, 2380000, 300),
+                                           {"KCN-MOI-2", "Khác", ""}, "");
+    });
     try {
-        pa::layers::restoreFeature(second, snapshot);
+        second([&](Workspace& ws) { return pa::layers::restoreFeature(ws, snapshot); });
         FAIL() << "a feature came back under a code given to another";
     } catch (const pa::layers::Error& e) {
         EXPECT_EQ(e.kind(), ErrorKind::Conflict);
     }
-    pa::layers::removeDrawnFeature(first, layer, other, first.lastEdit());
-    pa::layers::restoreFeature(second, snapshot);
-    EXPECT_EQ(plan::listLinks(first, kTask, "KCN-MOI-2").size(), 1u);
+    first([&](Workspace& ws) {
+        return pa::layers::removeDrawnFeature(ws, layer, other, ws.lastEdit());
+    });
+    second([&](Workspace& ws) { return pa::layers::restoreFeature(ws, snapshot); });
+    EXPECT_EQ(first([&](Workspace& ws) { return plan::listLinks(ws, kTask, "KCN-MOI-2"); }).size(),
+              1u);
 
     std::vector<std::string> actions;
-    for (const auto& e : first.editLog({}, seen))
+    for (const auto& e : first([&](Workspace& ws) { return ws.editLog({}, seen); }))
         if (e.edit.action.starts_with("feature_"))
             actions.push_back(e.who == editor ? "editor " + e.edit.action
                                               : "owner " + e.edit.action);

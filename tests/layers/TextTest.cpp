@@ -80,6 +80,18 @@ TEST(Text, CountsBytesWithNoMeaningInTheEncoding)
     EXPECT_EQ(unmapped, 1);
 }
 
+TEST(Text, LostLettersAreQuestionMarksInWordsNotInWebAddresses)
+{
+    EXPECT_TRUE(hasLostLetters("KCN ?i?m Th?y"));
+    EXPECT_TRUE(hasLostLetters("Ph? Yên"));
+    EXPECT_TRUE(hasLostLetters("S\xEF\xBF\xBDng C\xEF\xBF\xBDng"));
+    EXPECT_FALSE(hasLostLetters("Có đúng không?"));
+    EXPECT_FALSE(hasLostLetters("https://thainguyen.gov.vn/trang?id=3&lang=vi"));
+    EXPECT_FALSE(hasLostLetters("Xem www.thainguyen.gov.vn/tin?so=12 (bản gốc)"));
+    // A lost letter beside an address still counts.
+    EXPECT_TRUE(hasLostLetters("Qu?y?t ??nh, http://x.vn/a?b=1"));
+}
+
 TEST(Text, NormalisesToNfc)
 {
     const std::string nfd = "Tha\u0301i Nguye\u0302n"; // decomposed

@@ -90,6 +90,19 @@ done
     fail "the sheet's table is still in the schema"
 same_as_file removed
 
+# A role given CREATE on the schema places a sheet: the roles with rights on the workspace get
+# them on its tables (the owner all of them), so the owner reads and removes it.
+db -c "GRANT CREATE ON SCHEMA $schema TO planatlas_editor"
+"$planatlas" georef "$editor" "$scratch/sheet.vrt" --layer to_bien_tap --title-vi "Tờ của biên tập viên" \
+    >"$scratch/editor_create.txt" 2>&1 || fail "a placing by a role given CREATE: $(cat "$scratch/editor_create.txt")"
+[[ $(db -c "SELECT has_table_privilege('planatlas_owner', '$schema.to_bien_tap', 'SELECT') AND has_sequence_privilege('planatlas_owner', pg_get_serial_sequence('$schema.to_bien_tap', 'id'), 'USAGE')") == t ]] ||
+    fail "the owner was not given rights on a sheet another role placed"
+"$planatlas" map "$pg" --sheet to_bien_tap -o "$scratch/map.editor_sheet.png" >/dev/null 2>"$scratch/map.editor_sheet.err" ||
+    fail "the owner cannot draw the sheet another role placed: $(cat "$scratch/map.editor_sheet.err")"
+"$planatlas" georef "$pg" --remove to_bien_tap >"$scratch/owner_remove.txt" 2>&1 ||
+    fail "the owner cannot remove the sheet another role placed: $(cat "$scratch/owner_remove.txt")"
+db -c "REVOKE CREATE ON SCHEMA $schema FROM planatlas_editor"
+
 # A placing that fails inside its transaction (a table of that name nobody registered) leaves
 # the schema as it was and no warped copy in the temporary folder. (Last: PostgreSQL spends the
 # edit log's sequence numbers in a transaction rolled back.)

@@ -1646,8 +1646,8 @@ Chạy trên %2, Qt %3.</translation>
         <translation>%1 đã thay đổi nhiệm vụ %2 sau lần cuối cửa sổ này đọc nó. Không có gì của bạn được ghi. Bản đồ giờ hiển thị không gian làm việc như hiện tại: hãy xem lại và thực hiện lại thay đổi nếu vẫn cần.</translation>
     </message>
     <message>
-        <source>%1 changed %2 after this window last read it. Nothing of yours was written. The map now shows the workspace as it is: look again, and repeat your change if it still holds.</source>
-        <translation>%1 đã thay đổi %2 sau lần cuối cửa sổ này đọc nó. Không có gì của bạn được ghi. Bản đồ giờ hiển thị không gian làm việc như hiện tại: hãy xem lại và thực hiện lại thay đổi nếu vẫn cần.</translation>
+        <source>Nothing of yours was written. The map now shows the workspace as it is: look again, and repeat your change if it still holds.</source>
+        <translation>Không có gì của bạn được ghi. Bản đồ giờ hiển thị không gian làm việc như hiện tại: hãy xem lại và thực hiện lại thay đổi nếu vẫn cần.</translation>
     </message>
     <message>
         <source>Another planner</source>

@@ -74,7 +74,8 @@ std::optional<std::string> undoMojibake(std::string_view utf8);
 /// Whether @p utf8 shows letters lost in an earlier conversion: a "?" standing inside or
 /// at the edge of a word ("KCN ?i?m Th?y", "Ph? Yên" — what a converter writes for a letter
 /// its target encoding lacks), or U+FFFD, the replacement character. A question mark that
-/// ends the text ("… không?") does not count.
+/// ends the text ("… không?") or stands in a web address ("https://…/trang?id=3") does not
+/// count.
 bool hasLostLetters(std::string_view utf8);
 
 /// At most @p maxBytes bytes of @p utf8, cut at a character boundary (never inside a

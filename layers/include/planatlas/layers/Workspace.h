@@ -216,6 +216,13 @@ public:
     /// and the change are committed together or not at all.
     void logEdit(const Edit& edit);
 
+    /// The number of the last edit this Workspace logged in a transaction it committed (0:
+    /// none): what a change of its own, taken back later, was made at.
+    [[nodiscard]] std::int64_t lastLogged() const;
+    /// Whether edit @p edit was logged by this Workspace (in a transaction it committed): a
+    /// change of one's own, which a later change of one's own (an undo) does not conflict with.
+    [[nodiscard]] bool loggedHere(std::int64_t edit) const;
+
     /// Locks @p taskIds until the transaction ends, in a fixed order (so two writers never wait
     /// on each other): a second writer of the same task waits here and then sees the first's
     /// change. Returns, per task in the order given, the number of its last recorded edit
