@@ -180,6 +180,16 @@ void writeRows(Side& side, const std::string& table, const SqlResult& rows)
     }
 }
 
+/// PostgreSQL: serial column @p column of @p table, its sequence set past the largest value
+/// copied, so that the next row written gets a new value.
+void resetSequence(Side& side, const std::string& table, const std::string& column)
+{
+    const std::string qualified = sqlIdentifier(side.schema) + "." + sqlIdentifier(table);
+    side.dataset().execute("SELECT setval(pg_get_serial_sequence(" + sqlLiteral(qualified) + ", " +
+                           sqlLiteral(column) + "), (SELECT COALESCE(MAX(" + sqlIdentifier(column) +
+                           "), 0) + 1 FROM " + qualified + "), false)");
+}
+
 /// PostgreSQL: each serial column's sequence set past the largest value copied, so that the
 /// next row written in the schema gets a new fid.
 void resetSequences(Side& side)
@@ -189,13 +199,8 @@ void resetSequences(Side& side)
              .run("SELECT table_name, column_name FROM information_schema.columns WHERE "
                   "table_schema = current_schema() AND column_default LIKE 'nextval(%'",
                   {})
-             .rows) {
-        const std::string table = text(row[0]), column = text(row[1]);
-        const std::string qualified = sqlIdentifier(side.schema) + "." + sqlIdentifier(table);
-        side.dataset().execute("SELECT setval(pg_get_serial_sequence(" + sqlLiteral(qualified) +
-                               ", " + sqlLiteral(column) + "), (SELECT COALESCE(MAX(" +
-                               sqlIdentifier(column) + "), 0) + 1 FROM " + qualified + "), false)");
-    }
+             .rows)
+        resetSequence(side, text(row[0]), text(row[1]));
 }
 
 /// The workspace named @p name opened for reading: a GeoPackage through Workspace::open (which
@@ -596,9 +601,11 @@ public:
         for (const auto& [gpkg, kept] : kTileTables) {
             auto rows = readRows(m_from, gpkg);
             const bool crs = std::string(gpkg) == "gpkg_spatial_ref_sys";
-            const auto key =
-                std::find(rows.columns.begin(), rows.columns.end(), crs ? "srs_id" : "table_name") -
-                rows.columns.begin();
+            auto column = [&](const char* c) {
+                return static_cast<std::size_t>(
+                    std::find(rows.columns.begin(), rows.columns.end(), c) - rows.columns.begin());
+            };
+            const std::size_t key = column(crs ? "srs_id" : "table_name");
             const bool exists = m_to.dataset().hasTable(kept);
             // A CRS the schema has under the same id is left out; another CRS under that id
             // (one numbered by GDAL, without an EPSG code) would place the sheet wrongly.
@@ -611,14 +618,10 @@ public:
                                   std::string(kept))
                          .rows)
                     there[text(row[0])] = text(row[1]);
-            auto column = [&](const char* c) {
-                return static_cast<std::size_t>(
-                    std::find(rows.columns.begin(), rows.columns.end(), c) - rows.columns.begin());
-            };
             const std::size_t organization = column("organization");
             const std::size_t code = column("organization_coordsys_id");
             std::erase_if(rows.rows, [&](const auto& row) {
-                const std::string value = text(row[static_cast<std::size_t>(key)]);
+                const std::string value = text(row[key]);
                 if (!crs)
                     return value != name;
                 const auto it = there.find(value);
@@ -641,12 +644,7 @@ public:
         m_to.dataset().execute(postgresTable(statements(found->createSql).front()));
         made.push_back(name);
         copyTiles(name);
-        // Its tile ids were copied as they were: the sequence starts past them.
-        m_to.dataset().run("SELECT setval(pg_get_serial_sequence(format('%I.%I', "
-                           "current_schema(), ?::text), 'id'), (SELECT COALESCE(MAX(id), 0) + 1 "
-                           "FROM " +
-                               sqlIdentifier(name) + "), false)",
-                           {name});
+        resetSequence(m_to, name, "id"); // its tile ids were copied as they were
         schema::enterInSchemaCatalogue(m_to.dataset(), name, "tiles", found->identifier,
                                        found->description, found->createSql);
         std::vector<FieldValue> bounds = found->bounds;

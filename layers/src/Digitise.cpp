@@ -233,14 +233,9 @@ void lockAsSeen(Workspace& ws, const std::string& layer, const std::vector<std::
         std::erase_if(since, [&](const LoggedEdit& e) { return ws.loggedHere(e.id); });
         if (since.empty())
             continue;
-        std::string what;
-        for (std::size_t k = 0; k < since.size() && k < 3; ++k)
-            what += (k ? "; " : "") + describe(since[k]);
-        if (since.size() > 3)
-            what += "; and " + std::to_string(since.size() - 3) + " more change(s)";
         throw Error(ErrorKind::Conflict, "feature " + f.code + " of layer '" + layer +
-                                             "' was changed by someone else" + after + ": " + what +
-                                             nothing);
+                                             "' was changed by someone else" + after + ": " +
+                                             describe(since) + nothing);
     }
 }
 

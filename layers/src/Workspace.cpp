@@ -748,14 +748,21 @@ void Workspace::lockFeatureCodes()
 std::vector<LoggedEdit> Workspace::featureEdits(const std::string& layer, const std::string& code,
                                                 std::int64_t after)
 {
+    return readEditLog(" AND layer_name = ? AND feature_code = ?", {after, layer, code});
+}
+
+std::vector<LoggedEdit> Workspace::readEditLog(const std::string& more,
+                                               const std::vector<gis::FieldValue>& values)
+{
     std::vector<LoggedEdit> log;
     if (!m_impl->tableExists("pa_edit_log"))
         return log;
     for (const auto& row :
          m_impl->dataset
              ->run("SELECT fid, at, who, action, task_id, layer_name, feature_code, detail FROM "
-                   "pa_edit_log WHERE fid > ? AND layer_name = ? AND feature_code = ? ORDER BY fid",
-                   {after, layer, code})
+                   "pa_edit_log WHERE fid > ?" +
+                       more + " ORDER BY fid",
+                   values)
              .rows)
         log.push_back(
             {asInt(row[0]), asText(row[1]), asText(row[2]),
@@ -794,6 +801,16 @@ std::string describe(const LoggedEdit& e)
            (e.edit.featureCode.empty() ? "" : " " + e.edit.featureCode) + " at " + shownTime(e.at);
 }
 
+std::string describe(const std::vector<LoggedEdit>& edits)
+{
+    std::string what;
+    for (std::size_t i = 0; i < edits.size() && i < 3; ++i)
+        what += (i ? "; " : "") + describe(edits[i]);
+    if (edits.size() > 3)
+        what += "; and " + std::to_string(edits.size() - 3) + " more change(s)";
+    return what;
+}
+
 std::int64_t Workspace::lastEdit(const std::string& taskId)
 {
     if (!m_impl->tableExists("pa_edit_log")) // a workspace of schema 5 opened read-only
@@ -808,21 +825,9 @@ std::int64_t Workspace::lastEdit(const std::string& taskId)
 
 std::vector<LoggedEdit> Workspace::editLog(const std::string& taskId, std::int64_t after)
 {
-    std::vector<LoggedEdit> log;
-    if (!m_impl->tableExists("pa_edit_log"))
-        return log;
-    std::string sql = "SELECT fid, at, who, action, task_id, layer_name, feature_code, detail "
-                      "FROM pa_edit_log WHERE fid > ?";
-    std::vector<gis::FieldValue> values = {after};
-    if (!taskId.empty()) {
-        sql += " AND task_id = ?";
-        values.emplace_back(taskId);
-    }
-    for (const auto& row : m_impl->dataset->run(sql + " ORDER BY fid", values).rows)
-        log.push_back(
-            {asInt(row[0]), asText(row[1]), asText(row[2]),
-             Edit{asText(row[3]), asText(row[4]), asText(row[5]), asText(row[6]), asText(row[7])}});
-    return log;
+    if (taskId.empty())
+        return readEditLog({}, {after});
+    return readEditLog(" AND task_id = ?", {after, taskId});
 }
 
 bool Workspace::inTransaction() const

@@ -300,15 +300,9 @@ std::string lastEditOn(layers::Workspace& ws, const std::string& task, const std
 /// it since: said in plain words, with what they did.
 [[noreturn]] void conflictOn(layers::Workspace& ws, const std::string& task, std::int64_t basis)
 {
-    const auto since = ws.editLog(task, basis);
-    std::string what;
-    for (std::size_t i = 0; i < since.size() && i < 3; ++i)
-        what += (i ? "; " : "") + describe(since[i]);
-    if (since.size() > 3)
-        what += "; and " + std::to_string(since.size() - 3) + " more change(s)";
     throw Error(ErrorKind::Conflict,
                 "task '" + task + "' was changed by someone else after you read it (at edit " +
-                    std::to_string(basis) + "): " + what +
+                    std::to_string(basis) + "): " + describe(ws.editLog(task, basis)) +
                     ". Nothing of yours was written: read its links again and repeat what still "
                     "holds");
 }

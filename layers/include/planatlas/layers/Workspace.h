@@ -140,6 +140,8 @@ struct LockedFeature
 /// "planatlas_b linked KCN-03 at 2026-12-04 10:42:05 UTC", "planatlas_b gave a new shape to
 /// KCN-03 at …": an edit of the log, for a person.
 [[nodiscard]] std::string describe(const LoggedEdit& e);
+/// The first three of @p edits described, "; and N more change(s)" for the others.
+[[nodiscard]] std::string describe(const std::vector<LoggedEdit>& edits);
 
 /// Whether Workspace::open in update mode accepts a workspace with triggers that neither
 /// PlanAtlas nor GDAL made (a GeoPackage from someone else). Off by default; the command line's
@@ -287,6 +289,9 @@ private:
     static Workspace openPostgres(const std::string& connection, gis::OpenMode mode,
                                   SchemaWrites schemaWrites);
     static Workspace finishOpening(std::unique_ptr<Impl> impl, gis::OpenMode mode);
+    /// The edit log after edit values[0], narrowed by @p more (" AND …", the other values).
+    std::vector<LoggedEdit> readEditLog(const std::string& more,
+                                        const std::vector<gis::FieldValue>& values);
     void beginTransaction();
     void commitTransaction();
     void rollbackTransaction();
