@@ -55,6 +55,24 @@ int runCopy(const std::vector<std::string>& args)
             projectRewritten = true;
         }
     }
+    // Into a schema: the project QGIS opens from the schema itself, reading its tables there
+    // (the file's own project, for the copy back, is carried as it was).
+    std::string schemaProject;
+    if (gis::isPostgresConnection(to)) {
+        // The copy is whole and committed by now: a project that cannot be written is said,
+        // and 'planatlas qgis' writes it later.
+        try {
+            auto ws =
+                layers::Workspace::open(to, gis::OpenMode::Update, layers::SchemaWrites::Allowed);
+            schemaProject = render::writeSchemaProject(ws);
+            ws.close();
+        } catch (const std::exception& e) {
+            std::fprintf(stderr,
+                         "warning: copied, but the QGIS project of the schema was not written "
+                         "(run 'planatlas qgis' on it): %s\n",
+                         e.what());
+        }
+    }
     if (format == "json") {
         nlohmann::ordered_json j;
         j["from"] = report.from;
@@ -65,6 +83,8 @@ int runCopy(const std::vector<std::string>& args)
             j["tables"].push_back({{"name", t.name}, {"role", t.role}, {"rows", t.rows}});
         j["not_copied"] = report.notCopied;
         j["qgis_project_rewritten"] = projectRewritten;
+        if (!schemaProject.empty())
+            j["qgis_project"] = schemaProject;
         std::printf("%s\n", j.dump(2).c_str());
         return kOk;
     }
@@ -81,6 +101,8 @@ int runCopy(const std::vector<std::string>& args)
         std::printf("not copied: %s\n", n.c_str());
     if (projectRewritten)
         std::printf("QGIS project written anew for %s\n", to.c_str());
+    if (!schemaProject.empty())
+        std::printf("QGIS opens the copy from the schema: %s\n", schemaProject.c_str());
     return kOk;
 }
 

@@ -23,7 +23,14 @@ const Command kQgis{
     "by other means. Styles saved in QGIS under another name are kept; the project 'planatlas' is\n"
     "rewritten whole, so save your own changes to it under another name (Project ▸ Save To ▸\n"
     "GeoPackage). After renaming or copying the workspace file, run this again (validate\n"
-    "says so): the project reads its layers from the file of its own name.\n\n"
+    "says so): the project reads its layers from the file of its own name.\n"
+    "A workspace in a PostgreSQL schema gets a project QGIS opens from the schema itself\n"
+    "(Project ▸ Open From ▸ PostgreSQL; table qgis_projects), its layers read through QGIS's\n"
+    "PostgreSQL provider. It names the database as the workspace's connection does (service,\n"
+    "host, port, dbname) but no role and no password: each planner connects as themself, so\n"
+    "give every planner a service of the same name in their own pg_service.conf. Map sheets\n"
+    "are not in it (QGIS reads no tiles kept in a schema). A second project, for the copy of\n"
+    "the workspace to a file, is kept as well.\n\n"
     "example: planatlas qgis thai_nguyen.gpkg",
     {
         {"--lang", "LANG",
@@ -48,17 +55,26 @@ int runQgis(const std::vector<std::string>& args)
     const auto written = render::writeQgis(ws, lang);
     const bool shared = ws.isShared();
     ws.close();
-    if (!parsed.has("--quiet"))
-        std::printf("QGIS: %d layer styles, project '%s' with %d relations, %d map themes, %d "
-                    "print layouts\n  %s: %s\n",
-                    written.styles, render::kQgisProjectName, written.relations, written.themes,
-                    written.layouts,
-                    // QGIS does not look for a project in a PlanAtlas schema: it travels with the
-                    // workspace's copy to a file.
-                    shared ? "kept in the schema; open in QGIS once copied to a file (planatlas "
-                             "copy)"
-                           : "open in QGIS",
-                    written.project.c_str());
+    if (parsed.has("--quiet"))
+        return kOk;
+    std::printf("QGIS: %d layer styles, project '%s' with %d relations, %d map themes, %d "
+                "print layouts\n",
+                written.styles, render::kQgisProjectName, written.relations, written.themes,
+                written.layouts);
+    if (!shared) {
+        std::printf("  open in QGIS: %s\n", written.project.c_str());
+        return kOk;
+    }
+    if (written.schemaProject.empty())
+        std::printf("  not written where QGIS opens it from the schema: the schema has no table "
+                    "qgis_projects and this role may not create one (the schema's owner runs "
+                    "'planatlas qgis' once)\n");
+    else
+        std::printf("  open in QGIS from the schema: %s\n", written.schemaProject.c_str());
+    if (written.sheetsLeftOut > 0)
+        std::printf("  %d map sheet(s) not in it: QGIS reads no tiles kept in a schema\n",
+                    written.sheetsLeftOut);
+    std::printf("  kept for the copy to a file (planatlas copy): %s\n", written.project.c_str());
     return kOk;
 }
 

@@ -993,6 +993,15 @@ std::string connectionKeyword(std::string_view connection, std::string_view keyw
     return {};
 }
 
+std::vector<std::pair<std::string, std::string>> connectionKeywords(std::string_view connection)
+{
+    std::vector<std::pair<std::string, std::string>> keywords;
+    if (isPostgresConnection(connection))
+        for (auto& pair : connectionPairs(connection))
+            keywords.emplace_back(std::move(pair.key), std::move(pair.value));
+    return keywords;
+}
+
 std::string displayName(std::string_view name)
 {
     std::string out(name);

@@ -1085,17 +1085,25 @@ ValidationReport Workspace::validate(const Progress& progress)
                     "registered in pa_rasters but its tiles are gone; place the sheet again");
     }
 
-    // What QGIS opens: the project reads its layers from "./<file name>" and every layer has a
+    // What QGIS opens: the project reads its layers from "./<file name>" (a schema: QGIS opens
+    // its own project from the schema, in QGIS's table qgis_projects) and every layer has a
     // PlanAtlas default style (planatlas qgis writes both; import and init keep them current).
-    if (m_impl->tableExists("qgis_projects") && m_impl->tableExists("layer_styles")) {
+    const bool inQgis = m_impl->tableExists("qgis_projects");
+    if (m_impl->tableExists("layer_styles") && (inQgis || isShared())) {
         report.checksRun.emplace_back("qgis");
         const auto written =
             m_impl->query("SELECT value FROM pa_metadata WHERE key = 'qgis_project_file'");
         const std::string file = std::filesystem::path(path()).filename().string();
-        if (!written.rows.empty() && asText(written.rows[0][0]) != file)
+        if (isShared()) {
+            if (!inQgis)
+                add(kWarning, "qgis", "QGIS project planatlas",
+                    "is not in the schema, where QGIS opens it from (Project ▸ Open From ▸ "
+                    "PostgreSQL): the schema's owner runs 'planatlas qgis' on it");
+        } else if (!written.rows.empty() && asText(written.rows[0][0]) != file) {
             add(kWarning, "qgis", "QGIS project planatlas",
                 "reads its layers from '" + asText(written.rows[0][0]) +
                     "', not from this file (renamed or copied): run 'planatlas qgis' on it");
+        }
         std::set<std::string> styled;
         for (const auto& row :
              m_impl->query("SELECT f_table_name FROM layer_styles WHERE styleName = 'PlanAtlas'")

@@ -170,10 +170,10 @@ for workspace in "$@"; do
         fail "$name: validate on PostGIS: $(cat "$scratch/$name/validate.pg.txt")"
     grep -q " 0 error(s)" "$scratch/$name/validate.pg.txt" || fail "$name: validate on PostGIS: $(cat "$scratch/$name/validate.pg.txt")"
     # The QGIS styles and project are written again in the schema, in the language asked for,
-    # and travel with its copy to a file.
+    # and travel with its copy to a file (beside the project QGIS opens from the schema).
     "$planatlas" qgis "$pg" --lang en >"$scratch/$name/qgis.pg.txt" 2>&1 ||
         fail "$name: qgis on PostGIS: $(cat "$scratch/$name/qgis.pg.txt")"
-    grep -q "kept in the schema; open in QGIS once copied" "$scratch/$name/qgis.pg.txt" ||
+    grep -q "kept for the copy to a file (planatlas copy): geopackage:$name.gpkg" "$scratch/$name/qgis.pg.txt" ||
         fail "$name: qgis on PostGIS says: $(cat "$scratch/$name/qgis.pg.txt")"
     [[ $(db -c "SELECT value FROM $schema.pa_metadata WHERE key = 'qgis_lang'") == en ]] ||
         fail "$name: qgis --lang en on PostGIS did not keep the language"

@@ -1,26 +1,31 @@
 #!/usr/bin/python3
 """Opens a PlanAtlas workspace the way a planner does in QGIS (Debian's QGIS, headless) and checks
-what they should see: the project stored in the GeoPackage loads, every layer is valid, the
+what they should see: the project stored in the workspace loads, every layer is valid, the
 default styles carry PlanAtlas's colours, the feature → task relations work (a park's tasks with
 their lead agencies), the map themes exist and the print layout exports a PDF with the title and
 the sources.
 
-usage: open_in_qgis.py WS.gpkg OUTDIR [--park NAME --tasks N]
+usage: open_in_qgis.py WS OUTDIR [--park NAME --tasks N]
+WS is a GeoPackage, or a workspace in a PostgreSQL schema ("PG:service=S active_schema=X"): its
+project is then opened from the schema (postgresql://?service=S&schema=X&project=planatlas),
+as whichever role libpq's files name for the service, and its layers are read from the schema
+through QGIS's PostgreSQL provider.
 Exit 0 when every check holds; otherwise the failed checks are printed and the exit code is 1.
 """
 import argparse
 import os
+import re
 import shutil
-import sqlite3
 import subprocess
 import sys
+import urllib.parse
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("XDG_RUNTIME_DIR", "/tmp")
 
-from qgis.core import (QgsApplication, QgsFeatureRequest, QgsLayoutExporter, QgsProject,  # noqa: E402
-                       QgsRenderContext, QgsVectorLayer, QgsExpressionContextUtils,
-                       QgsExpressionContext)
+from qgis.core import (QgsApplication, QgsDataSourceUri, QgsFeatureRequest,  # noqa: E402
+                       QgsLayoutExporter, QgsProject, QgsRenderContext, QgsVectorLayer)
+from osgeo import ogr  # noqa: E402
 
 failures = []
 
@@ -32,6 +37,37 @@ def check(condition, what):
     return condition
 
 
+def table_of(layer):
+    """The workspace table a QGIS layer reads, whichever provider reads it."""
+    if layer.providerType() == "postgres":
+        return QgsDataSourceUri(layer.source()).table()
+    return layer.source().split("layername=")[-1]
+
+
+class Workspace:
+    """The workspace's own tables, read through GDAL (a GeoPackage or a schema alike)."""
+
+    def __init__(self, name):
+        self.name = name
+        self.ds = ogr.Open(name)
+        if self.ds is None:
+            raise SystemExit("cannot open %s" % name)
+
+    def rows(self, sql):
+        result = self.ds.ExecuteSQL(sql)
+        out = [[f.GetField(i) for i in range(f.GetFieldCount())] for f in result]
+        self.ds.ReleaseResultSet(result)
+        return out
+
+    def value(self, sql):
+        return self.rows(sql)[0][0]
+
+
+def keyword(connection, key):
+    found = re.search(r"(?:^PG:|\s)%s=(\S+)" % key, connection)
+    return found.group(1) if found else ""
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("workspace")
@@ -41,22 +77,62 @@ def main():
     ap.add_argument("--colour", default="#b07cc6", help="fill of an industrial park")
     args = ap.parse_args()
     os.makedirs(args.outdir, exist_ok=True)
-    # QGIS works on a copy under the same file name (the project reads "./<file name>"), so
-    # that the workspace itself is left as it was.
-    copy = os.path.join(args.outdir, os.path.basename(args.workspace))
-    shutil.copyfile(args.workspace, copy)
-    args.workspace = copy
+    in_schema = args.workspace.startswith("PG:")
+    if not in_schema:
+        # QGIS works on a copy under the same file name (the project reads "./<file name>"), so
+        # that the workspace itself is left as it was.
+        copy = os.path.join(args.outdir, os.path.basename(args.workspace))
+        shutil.copyfile(args.workspace, copy)
+        args.workspace = copy
 
     app = QgsApplication([], False)
     app.initQgis()
 
-    db = sqlite3.connect(args.workspace)
-    registered = [r[0] for r in db.execute("SELECT layer_name FROM pa_layers")]
-    links = {r[0]: r[1] for r in db.execute("SELECT layer_name, link_table FROM pa_layers")}
+    db = Workspace(args.workspace)
+    registered = [r[0] for r in db.rows("SELECT layer_name FROM pa_layers")]
+    links = {r[0]: r[1] for r in db.rows("SELECT layer_name, link_table FROM pa_layers")}
+    crs = db.value("SELECT value FROM pa_metadata WHERE key = 'analysis_crs'")
+    province = db.value("SELECT value FROM pa_metadata WHERE key = 'province'")
 
-    # 1. Default styles: a layer added on its own gets PlanAtlas's symbol.
-    parks = QgsVectorLayer(args.workspace + "|layername=industrial_parks", "kcn", "ogr")
-    check(parks.isValid(), "industrial_parks opens as a layer")
+    # 1. Default styles: a layer added on its own gets PlanAtlas's symbol (from a GeoPackage;
+    # QGIS looks for a PostgreSQL layer's default style outside the workspace's schema, so a
+    # schema's layers are styled by the project).
+    if in_schema:
+        parks = None
+    else:
+        parks = QgsVectorLayer(args.workspace + "|layername=industrial_parks", "kcn", "ogr")
+        check(parks.isValid(), "industrial_parks opens as a layer")
+    if parks is not None:
+        default_styles(parks, args, db)
+
+    # 2. The project inside the workspace.
+    if in_schema:
+        query = [("service", keyword(args.workspace, "service")),
+                 ("schema", keyword(args.workspace, "active_schema")), ("project", "planatlas")]
+        uri = "postgresql://?" + urllib.parse.urlencode(query)
+    else:
+        uri = "geopackage:%s?projectName=planatlas" % os.path.abspath(args.workspace)
+    project = QgsProject.instance()
+    check(project.read(uri), "the project 'planatlas' opens from %s" % uri)
+    layers = project.mapLayers().values()
+    invalid = [l.name() for l in layers if not l.isValid()]
+    check(not invalid, "every layer of the project is valid (invalid: %s)" % invalid)
+    if in_schema:
+        providers = {l.providerType() for l in layers}
+        check(providers == {"postgres"}, "every layer is read from the schema by QGIS's "
+              "PostgreSQL provider (%s)" % sorted(providers))
+        named = [l.name() for l in layers if re.search(r"\b(user|password)=", l.source())]
+        check(not named, "no layer names a role or a password (%s)" % named)
+        parks = [l for l in layers if table_of(l) == "industrial_parks"][0].clone()
+        default_styles(parks, args, db)
+    check_project(project, layers, registered, links, crs, province, args, db)
+    print("%d checks failed" % len(failures) if failures else "all checks passed")
+    sys.stdout.flush()
+    return 1 if failures else 0
+
+
+def default_styles(parks, args, db):
+    """The park layer's style: PlanAtlas's colours, words for columns and codes, the SLD twin."""
     renderer = parks.renderer()
     check(renderer is not None and renderer.type() == "RuleRenderer",
           "industrial_parks has the default rule-based style (got %s)" %
@@ -75,25 +151,21 @@ def main():
           "status is shown in words (%s: %s)" % (setup.type(), sorted(shown)))
 
     # The SLD twin of the style reads in QGIS too (for GeoServer and other SLD readers).
-    sld = db.execute("SELECT styleSLD FROM layer_styles WHERE f_table_name = 'industrial_parks' "
-                     "AND styleName = 'PlanAtlas'").fetchone()[0]
+    sld = db.value("SELECT styleSLD FROM layer_styles WHERE f_table_name = 'industrial_parks' "
+                   "AND styleName = 'PlanAtlas'")
     sld_path = os.path.join(args.outdir, "industrial_parks.sld")
     with open(sld_path, "w", encoding="utf-8") as out:
         out.write(sld)
-    from_sld = QgsVectorLayer(args.workspace + "|layername=industrial_parks", "kcn_sld", "ogr")
+    from_sld = parks.clone()
     message, ok = from_sld.loadSldStyle(sld_path)
     rules = from_sld.renderer().rootRule().children() if ok and from_sld.renderer() and \
         from_sld.renderer().type() == "RuleRenderer" else []
     check(ok and len(rules) >= 2, "the SLD style loads with %d rules (%s)" % (len(rules), message))
 
-    # 2. The project inside the GeoPackage.
-    uri = "geopackage:%s?projectName=planatlas" % os.path.abspath(args.workspace)
-    project = QgsProject.instance()
-    check(project.read(uri), "the project 'planatlas' opens from the GeoPackage")
-    layers = project.mapLayers().values()
-    invalid = [l.name() for l in layers if not l.isValid()]
-    check(not invalid, "every layer of the project is valid (invalid: %s)" % invalid)
-    sources = {l.source().split("layername=")[-1] for l in layers}
+
+def check_project(project, layers, registered, links, crs, province, args, db):
+    """The project's tree, placement, relations, themes and print layouts."""
+    sources = {table_of(l) for l in layers}
     missing = [name for name in registered if name not in sources]
     check(not missing, "every registered layer is in the project (missing: %s)" % missing)
     root = project.layerTreeRoot()
@@ -102,21 +174,17 @@ def main():
     check(not hidden, "link tables are not in the layer tree (%s)" % hidden)
     groups = [g.name() for g in root.children() if g.nodeType() == 0]
     check(len(groups) >= 4, "the layer tree has groups: %s" % groups)
-    check(project.crs().authid() == db.execute(
-        "SELECT value FROM pa_metadata WHERE key = 'analysis_crs'").fetchone()[0],
-        "the project CRS is the workspace's (%s)" % project.crs().authid())
+    check(project.crs().authid() == crs,
+          "the project CRS is the workspace's (%s)" % project.crs().authid())
 
     # Placement: QGIS reads every spatial layer in the workspace's CRS (no on-the-fly
     # reprojection) and puts a park where GDAL, and so PlanAtlas, puts it.
-    crs = db.execute("SELECT value FROM pa_metadata WHERE key = 'analysis_crs'").fetchone()[0]
     spatial = [l for l in layers if l.isSpatial()]
     other = [l.name() for l in spatial if l.crs().authid() != crs]
     check(not other, "every spatial layer is read in %s (others: %s)" % (crs, other))
-    from osgeo import ogr
-    source = ogr.Open(args.workspace)
     gdal_parks = {f.GetField("code"): f.GetGeometryRef().Centroid()
-                  for f in source.GetLayerByName("industrial_parks")}
-    qgis_parks = [l for l in layers if l.source().endswith("layername=industrial_parks")][0]
+                  for f in db.ds.GetLayerByName("industrial_parks")}
+    qgis_parks = [l for l in layers if table_of(l) == "industrial_parks"][0]
     worst = 0.0
     for f in qgis_parks.getFeatures():
         c = f.geometry().centroid().asPoint()
@@ -138,14 +206,14 @@ def main():
 
     # 3. The tasks of a park, with their lead agencies, through the link table.
     if args.park:
-        park_layer = [l for l in layers if l.source().endswith("layername=industrial_parks")][0]
-        tasks_layer = [l for l in layers if l.source().endswith("layername=plan_tasks")][0]
+        park_layer = [l for l in layers if table_of(l) == "industrial_parks"][0]
+        tasks_layer = [l for l in layers if table_of(l) == "plan_tasks"][0]
         park = next(park_layer.getFeatures(QgsFeatureRequest().setFilterExpression(
             "\"name_vi\" = '%s'" % args.park.replace("'", "''"))), None)
         check(park is not None, "the park %s is found" % args.park)
         to_links = [r for r in relations.values()
                     if r.referencedLayer() == park_layer and
-                    r.referencingLayer().source().endswith(links["industrial_parks"])]
+                    table_of(r.referencingLayer()) == links["industrial_parks"]]
         check(len(to_links) == 1, "one relation from parks to their link table")
         if park is not None and to_links:
             link_rows = list(to_links[0].getRelatedFeatures(park))
@@ -188,17 +256,12 @@ def main():
             continue
         text = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True,
                               text=True).stdout
-        check(db.execute("SELECT value FROM pa_metadata WHERE key = 'province'").fetchone()[0]
-              in text, "'%s' shows the province in its title" % layout.name())
+        check(province in text, "'%s' shows the province in its title" % layout.name())
         check("Nguồn dữ liệu" in text, "'%s' lists the sources" % layout.name())
         png = pdf[:-4] + ".png"
         image = QgsLayoutExporter.ImageExportSettings()
         image.generateWorldFile = False
         exporter.exportToImage(png, image)
-
-    print("%d checks failed" % len(failures) if failures else "all checks passed")
-    sys.stdout.flush()
-    return 1 if failures else 0
 
 
 if __name__ == "__main__":

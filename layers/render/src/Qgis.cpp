@@ -7,6 +7,7 @@
 #include "planatlas/gis/Error.h"
 #include "planatlas/gis/Files.h"
 #include "planatlas/gis/Raster.h"
+#include "planatlas/layers/Access.h"
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/Georef.h"
 #include "planatlas/layers/LayerKind.h"
@@ -15,6 +16,7 @@
 
 #include <QDateTime>
 #include <QFileInfo>
+#include <QUrl>
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
@@ -775,7 +777,39 @@ std::string taskExpressionFields()
            "comment=\"\"/></expressionfields>";
 }
 
-std::string mapLayerXml(const ProjectLayer& pl, const std::string& source, const gis::Crs& crs,
+/// Where the project reads its layers: the GeoPackage beside it ("./thai_nguyen.gpkg", through
+/// QGIS's OGR provider), or the workspace's PostgreSQL schema through QGIS's PostgreSQL provider.
+struct Reads
+{
+    std::string file;       ///< "./<file>.gpkg"
+    std::string connection; ///< QGIS's connection keywords ("service='planatlas'"); empty: file
+    std::string schema;
+    std::map<std::string, std::string> geometry; ///< table → its geometry column (schema)
+    std::map<std::string, std::string> key;      ///< table → its one-column primary key (schema)
+
+    bool inSchema = false;
+
+    bool postgres() const { return inSchema; }
+    std::string provider() const { return postgres() ? "postgres" : "ogr"; }
+    /// The data source of @p table as QGIS writes it for the provider.
+    std::string of(const std::string& table) const
+    {
+        if (!postgres())
+            return file + "|layername=" + table;
+        std::string s = connection;
+        if (const auto k = key.find(table); k != key.end())
+            s += " key='" + k->second + "' checkPrimaryKeyUnicity='0'";
+        const auto g = geometry.find(table);
+        if (g != geometry.end())
+            s += " estimatedmetadata=true";
+        s += " table=" + gis::sqlIdentifier(schema) + "." + gis::sqlIdentifier(table);
+        if (g != geometry.end())
+            s += " (" + g->second + ")";
+        return s;
+    }
+};
+
+std::string mapLayerXml(const ProjectLayer& pl, const Reads& reads, const gis::Crs& crs,
                         const std::vector<Relation>& relations, const std::string& lang)
 {
     std::string m = "<maplayer type=\"vector\" geometry=\"" + geometryName(pl.family) +
@@ -783,11 +817,11 @@ std::string mapLayerXml(const ProjectLayer& pl, const std::string& source, const
                     (labelled(pl.layer, pl.fields) ? "1" : "0") +
                     "\" readOnly=\"0\" hasScaleBasedVisibilityFlag=\"0\" minScale=\"0\" "
                     "maxScale=\"0\" styleCategories=\"AllStyleCategories\">";
-    m += "<id>" + pl.id + "</id><datasource>" + xml(source + "|layername=" + pl.layer.name) +
+    m += "<id>" + pl.id + "</id><datasource>" + xml(reads.of(pl.layer.name)) +
          "</datasource><layername>" + xml(pl.title) + "</layername>";
     if (pl.family != Family::None)
         m += "<srs>" + srsXml(crs) + "</srs>";
-    m += "<provider encoding=\"UTF-8\">ogr</provider>";
+    m += "<provider encoding=\"UTF-8\">" + reads.provider() + "</provider>";
     m += std::string("<flags><Identifiable>1</Identifiable><Removable>1</Removable>"
                      "<Searchable>1</Searchable><Private>") +
          (pl.hidden ? "1" : "0") + "</Private></flags>";
@@ -875,7 +909,7 @@ std::string layoutXml(std::string_view name, const std::string& title, const std
                       const std::string& note, const gis::Envelope& extent,
                       const std::string& locatorLayers, const std::string& legendTree,
                       const std::string& atlasLayer, const std::string& atlasSource,
-                      const std::string& lang)
+                      const std::string& atlasProvider, const std::string& lang)
 {
     const std::string map = std::string(name) + " map";
     const std::string locator = std::string(name) + " locator";
@@ -973,8 +1007,8 @@ std::string layoutXml(std::string_view name, const std::string& title, const std
     if (!atlasLayer.empty())
         l += "<Atlas enabled=\"1\" hideCoverage=\"0\" filterFeatures=\"0\" coverageLayer=\"" +
              atlasLayer + "\" coverageLayerSource=\"" + xml(atlasSource) +
-             "\" coverageLayerProvider=\"ogr\" pageNameExpression=\"" + xml("\"name_vi\"") +
-             "\" sortFeatures=\"1\" sortKey=\"" + xml("\"name_vi\"") +
+             "\" coverageLayerProvider=\"" + atlasProvider + "\" pageNameExpression=\"" +
+             xml("\"name_vi\"") + "\" sortFeatures=\"1\" sortKey=\"" + xml("\"name_vi\"") +
              "\" sortAscending=\"1\" filenamePattern=\"" +
              xml("'" + words("ban_do_", "map_", lang) + "' || \"name_vi\"") + "\"/>";
     return l + "</Layout>";
@@ -1029,12 +1063,53 @@ std::string workspaceFile(layers::Workspace& ws)
     return file.empty() ? gis::connectionKeyword(ws.path(), "active_schema") + ".gpkg" : file;
 }
 
+/// The schema's tables as QGIS's PostgreSQL provider reads them. The connection keeps what
+/// names the database (a service, a host and port, a database) and leaves out the role and any
+/// password: each planner who opens the project connects as themself, by their own service
+/// file, PGUSER or login, as libpq does for PlanAtlas.
+Reads schemaReads(layers::Workspace& ws)
+{
+    Reads reads;
+    reads.inSchema = true;
+    static constexpr std::string_view kKept[] = {"service", "host",   "hostaddr",
+                                                 "port",    "dbname", "sslmode"};
+    for (const auto& [key, value] : gis::connectionKeywords(ws.path())) {
+        if (std::find(std::begin(kKept), std::end(kKept), key) == std::end(kKept))
+            continue;
+        std::string quoted;
+        for (const char c : value) {
+            if (c == '\'' || c == '\\')
+                quoted += '\\';
+            quoted += c;
+        }
+        reads.connection += (reads.connection.empty() ? "" : " ") + key + "='" + quoted + "'";
+    }
+    auto& ds = ws.dataset();
+    reads.schema = gis::toString(ds.execute("SELECT current_schema()").rows.at(0).at(0));
+    for (const auto& row :
+         ds.execute("SELECT f_table_name, f_geometry_column FROM geometry_columns WHERE "
+                    "f_table_schema = current_schema()")
+             .rows)
+        reads.geometry[gis::toString(row[0])] = gis::toString(row[1]);
+    for (const auto& row :
+         ds.execute("SELECT c.relname AS table_name, a.attname AS key_name FROM pg_index i JOIN "
+                    "pg_class c ON c.oid = i.indrelid JOIN pg_attribute a ON a.attrelid = c.oid "
+                    "AND a.attnum = i.indkey[0] WHERE i.indisprimary AND i.indnatts = 1 AND "
+                    "c.relnamespace = current_schema()::regnamespace")
+             .rows)
+        reads.key[gis::toString(row[0])] = gis::toString(row[1]);
+    return reads;
+}
+
 } // namespace
 
-std::string qgisProject(layers::Workspace& ws, const std::string& lang)
+std::string qgisProject(layers::Workspace& ws, const std::string& lang, ProjectReads from)
 {
-    const std::string file = workspaceFile(ws);
-    const std::string source = "./" + file;
+    Reads reads;
+    if (from == ProjectReads::Schema)
+        reads = schemaReads(ws);
+    else
+        reads.file = "./" + workspaceFile(ws);
     const gis::Crs& crs = ws.crs();
 
     std::vector<ProjectLayer> layers;
@@ -1108,8 +1183,8 @@ std::string qgisProject(layers::Workspace& ws, const std::string& lang)
     };
     auto treeLayer = [&](const ProjectLayer& pl, bool checked) {
         return "<layer-tree-layer id=\"" + pl.id + "\" name=\"" + xml(pl.title) + "\" source=\"" +
-               xml(source + "|layername=" + pl.layer.name) + "\" providerKey=\"ogr\" checked=\"" +
-               (checked ? "Qt::Checked" : "Qt::Unchecked") +
+               xml(reads.of(pl.layer.name)) + "\" providerKey=\"" + reads.provider() +
+               "\" checked=\"" + (checked ? "Qt::Checked" : "Qt::Unchecked") +
                "\" expanded=\"0\"><customproperties/></layer-tree-layer>";
     };
     struct Group
@@ -1175,7 +1250,9 @@ std::string qgisProject(layers::Workspace& ws, const std::string& lang)
         int bands = 4;
     };
     std::vector<Sheet> sheets;
-    for (const auto& r : pa::layers::rasterLayers(ws)) {
+    // QGIS reads no tiles kept in a PostgreSQL schema: a project reading the schema has no sheets.
+    for (const auto& r :
+         reads.inSchema ? std::vector<layers::RasterLayer>() : pa::layers::rasterLayers(ws)) {
         Sheet sh{r, layerId(r.name), lang == "en" ? r.titleEn : r.titleVi, 4};
         try {
             sh.bands = gis::Raster::open(pa::layers::rasterDataset(ws, r.name)).bandCount();
@@ -1189,7 +1266,7 @@ std::string qgisProject(layers::Workspace& ws, const std::string& lang)
                 "\" checked=\"Qt::Checked\" expanded=\"1\"><customproperties/>";
         for (const auto& sh : sheets)
             tree += "<layer-tree-layer id=\"" + sh.id + "\" name=\"" + xml(sh.title) +
-                    "\" source=\"" + xml("GPKG:" + source + ":" + sh.layer.name) +
+                    "\" source=\"" + xml("GPKG:" + reads.file + ":" + sh.layer.name) +
                     "\" providerKey=\"gdal\" checked=\"Qt::Checked\" expanded=\"0\">"
                     "<customproperties/></layer-tree-layer>";
         tree += "</layer-tree-group>";
@@ -1230,9 +1307,9 @@ std::string qgisProject(layers::Workspace& ws, const std::string& lang)
     std::string projectLayers = "<projectlayers>";
     for (const auto* group : {&layers, &tables, &links})
         for (const auto& pl : *group)
-            projectLayers += mapLayerXml(pl, source, crs, relations, lang);
+            projectLayers += mapLayerXml(pl, reads, crs, relations, lang);
     for (const auto& sh : sheets)
-        projectLayers += sheetLayerXml(sh.layer, sh.id, sh.title, source, sh.bands, crs);
+        projectLayers += sheetLayerXml(sh.layer, sh.id, sh.title, reads.file, sh.bands, crs);
     projectLayers += "</projectlayers>";
 
     // Map themes: which layers PlanAtlas's themes show.
@@ -1316,8 +1393,8 @@ std::string qgisProject(layers::Workspace& ws, const std::string& lang)
     std::string locatorLayers;
     for (const auto& pl : layers)
         if (pl.layer.kind == "basemap" || pl.layer.name == periodProvince)
-            locatorLayers += "<Layer source=\"" + xml(source + "|layername=" + pl.layer.name) +
-                             "\" provider=\"ogr\" name=\"" + xml(pl.title) + "\">" + pl.id +
+            locatorLayers += "<Layer source=\"" + xml(reads.of(pl.layer.name)) + "\" provider=\"" +
+                             reads.provider() + "\" name=\"" + xml(pl.title) + "\">" + pl.id +
                              "</Layer>";
     // The legend lists what the programme map shows: programme, transport and the units of the
     // period, each entry named by its rule (layer titles hidden).
@@ -1327,8 +1404,9 @@ std::string qgisProject(layers::Workspace& ws, const std::string& lang)
         if (!k || (!(k->programme && k->group != "reference") && !inPeriod(*pl)))
             continue;
         legendTree += "<layer-tree-layer id=\"" + pl->id + "\" name=\"" + xml(pl->title) +
-                      "\" source=\"" + xml(source + "|layername=" + pl->layer.name) +
-                      "\" providerKey=\"ogr\" checked=\"Qt::Checked\" expanded=\"1\">"
+                      "\" source=\"" + xml(reads.of(pl->layer.name)) + "\" providerKey=\"" +
+                      reads.provider() +
+                      "\" checked=\"Qt::Checked\" expanded=\"1\">"
                       "<customproperties><Option type=\"Map\">" +
                       option("legend/title-style", "hidden") +
                       "</Option></customproperties></layer-tree-layer>";
@@ -1339,12 +1417,12 @@ std::string qgisProject(layers::Workspace& ws, const std::string& lang)
         words("Chương trình phát triển — tỉnh ", "Development programme — ", lang) + province;
     std::string layouts = "<Layouts>";
     layouts += layoutXml(words("Bản đồ chương trình", "Programme map", lang), title, sources, note,
-                         *extent, locatorLayers, legendTree, "", "", lang);
+                         *extent, locatorLayers, legendTree, "", "", "", lang);
     if (!periodUnits.empty()) {
-        layouts +=
-            layoutXml(words("Tập bản đồ theo huyện", "Atlas by district", lang),
-                      title + " — [% \"name_vi\" %]", sources, note, *extent, locatorLayers,
-                      legendTree, layerId(periodUnits), source + "|layername=" + periodUnits, lang);
+        layouts += layoutXml(words("Tập bản đồ theo huyện", "Atlas by district", lang),
+                             title + " — [% \"name_vi\" %]", sources, note, *extent, locatorLayers,
+                             legendTree, layerId(periodUnits), reads.of(periodUnits),
+                             reads.provider(), lang);
     }
     layouts += "</Layouts>";
 
@@ -1367,17 +1445,98 @@ std::string qgisProject(layers::Workspace& ws, const std::string& lang)
            "type=\"QString\">ha</AreaUnits></Measurement></properties></qgis>\n";
 }
 
+namespace {
+
+/// @p chosen, else the language chosen last in the workspace, else Vietnamese.
+std::string projectLang(layers::Workspace& ws, const std::string& chosen)
+{
+    if (!chosen.empty())
+        return chosen;
+    const auto stored =
+        ws.dataset().execute("SELECT value FROM pa_metadata WHERE key = 'qgis_lang'");
+    const std::string lang = stored.rows.empty() ? "vi" : gis::toString(stored.rows[0][0]);
+    return lang == "en" ? "en" : "vi";
+}
+
+std::string hexOf(const std::string& bytes)
+{
+    static const char* hex = "0123456789abcdef";
+    std::string out;
+    out.reserve(bytes.size() * 2);
+    for (const unsigned char c : bytes) {
+        out += hex[c >> 4];
+        out += hex[c & 15];
+    }
+    return out;
+}
+
+/// The URI QGIS opens a project of the schema by (its PostgreSQL project storage): the same
+/// database keywords as the layers' connection, never a role or a password.
+std::string schemaProjectUri(const layers::Workspace& ws, const std::string& schema)
+{
+    std::string host, port, query;
+    const auto encoded = [](const std::string& value) {
+        return QString::fromUtf8(QUrl::toPercentEncoding(QString::fromStdString(value)))
+            .toStdString();
+    };
+    for (const auto& [key, value] : gis::connectionKeywords(ws.path())) {
+        if (key == "host")
+            host = value;
+        else if (key == "port")
+            port = value;
+        else if (key == "service" || key == "dbname" || key == "sslmode")
+            query += key + "=" + encoded(value) + "&";
+    }
+    return "postgresql://" + host + (port.empty() ? "" : ":" + port) + "?" + query +
+           "schema=" + encoded(schema) + "&project=" + kQgisProjectName;
+}
+
+/// Writes the project QGIS opens from the schema, inside the caller's transaction.
+std::string putSchemaProject(layers::Workspace& ws, const std::string& lang)
+{
+    auto& ds = ws.dataset();
+    const bool exists = !ds.execute("SELECT 1 AS found FROM pg_class WHERE relname = "
+                                    "'qgis_projects' AND relnamespace = "
+                                    "current_schema()::regnamespace")
+                             .rows.empty();
+    if (!exists) {
+        const auto may = ds.execute(
+            "SELECT has_schema_privilege(current_schema(), 'CREATE')::int AS may_create");
+        if (may.rows.empty() || gis::toString(may.rows[0][0]) != "1")
+            return {};
+        // QGIS's own layout, as its PostgreSQL project storage creates it.
+        ds.execute("CREATE TABLE qgis_projects (name TEXT PRIMARY KEY, metadata JSONB, content "
+                   "BYTEA)");
+        layers::shareNewTables(ds, {"qgis_projects"});
+    }
+    const std::string archive =
+        gis::zipArchive({{"planatlas.qgs", qgisProject(ws, lang, ProjectReads::Schema)}});
+    ds.execute("DELETE FROM qgis_projects WHERE name = " + gis::sqlLiteral(kQgisProjectName));
+    ds.execute("INSERT INTO qgis_projects (name, metadata, content) VALUES (" +
+               gis::sqlLiteral(kQgisProjectName) +
+               ", json_build_object('last_modified_time', to_char(now() AT TIME ZONE 'UTC', "
+               "'YYYY-MM-DD\"T\"HH24:MI:SS'), 'last_modified_user', current_user)::jsonb, "
+               "decode(" +
+               gis::sqlLiteral(hexOf(archive)) + ", 'hex'))");
+    const auto schema = ds.execute("SELECT current_schema()");
+    return schemaProjectUri(ws, gis::toString(schema.rows.at(0).at(0)));
+}
+
+} // namespace
+
+std::string writeSchemaProject(layers::Workspace& ws, const std::string& chosen)
+{
+    if (!ws.isShared())
+        return {};
+    std::string uri;
+    ws.transaction([&] { uri = putSchemaProject(ws, projectLang(ws, chosen)); });
+    return uri;
+}
+
 QgisWritten writeQgis(layers::Workspace& ws, const std::string& chosen)
 {
     QgisWritten written;
-    std::string lang = chosen;
-    if (lang.empty()) {
-        const auto stored =
-            ws.dataset().execute("SELECT value FROM pa_metadata WHERE key = 'qgis_lang'");
-        lang = stored.rows.empty() ? "vi" : gis::toString(stored.rows[0][0]);
-        if (lang != "en")
-            lang = "vi";
-    }
+    const std::string lang = projectLang(ws, chosen);
     const std::string project = qgisProject(ws, lang);
     // Counted from what the project holds, so the figures say what QGIS will find.
     auto count = [&](std::string_view needle) {
@@ -1394,14 +1553,7 @@ QgisWritten writeQgis(layers::Workspace& ws, const std::string& chosen)
     const std::string stamp = QDateTime::currentDateTimeUtc()
                                   .toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"))
                                   .toStdString();
-    const std::string archive = gis::zipArchive({{"planatlas.qgs", project}});
-    static const char* hex = "0123456789abcdef";
-    std::string content;
-    content.reserve(archive.size() * 2);
-    for (const unsigned char c : archive) {
-        content += hex[c >> 4];
-        content += hex[c & 15];
-    }
+    const std::string content = hexOf(gis::zipArchive({{"planatlas.qgs", project}}));
     const std::string file = workspaceFile(ws);
     written.project =
         "geopackage:" + (ws.isShared() ? file : ws.path()) + "?projectName=" + kQgisProjectName;
@@ -1482,6 +1634,11 @@ QgisWritten writeQgis(layers::Workspace& ws, const std::string& chosen)
                    gis::sqlLiteral("{\"last_modified_time\": \"" + stamp.substr(0, 19) +
                                    "\", \"last_modified_user\": \"PlanAtlas\" }") +
                    ", " + gis::sqlLiteral(content) + ")");
+        if (ws.isShared()) {
+            written.schemaProject = putSchemaProject(ws, lang);
+            if (!written.schemaProject.empty())
+                written.sheetsLeftOut = static_cast<int>(layers::rasterLayers(ws).size());
+        }
     });
     return written;
 }

@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -266,6 +267,10 @@ std::int64_t copyFeatures(Layer from, Layer to,
 [[nodiscard]] bool isPostgresConnection(std::string_view name);
 /// The value of @p keyword ("active_schema") in a "PG:" connection string; empty when absent.
 [[nodiscard]] std::string connectionKeyword(std::string_view connection, std::string_view keyword);
+/// Every keyword of a "PG:" connection string with its value (quotes and escapes removed), in
+/// the order written; empty for anything else.
+[[nodiscard]] std::vector<std::pair<std::string, std::string>>
+connectionKeywords(std::string_view connection);
 /// @p name as it may be shown or logged: a connection string's password= value replaced by
 /// "***"; anything else as it is.
 [[nodiscard]] std::string displayName(std::string_view name);

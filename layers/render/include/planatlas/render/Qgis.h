@@ -20,8 +20,21 @@ inline constexpr const char* kQgisProjectName = "planatlas";
 std::string qmlStyle(const layers::RegisteredLayer& layer, const std::string& lang);
 std::string sldStyle(const layers::RegisteredLayer& layer, const std::string& lang);
 
-/// The QGIS project (.qgs XML) of the workspace, its layers read from the GeoPackage beside it.
-std::string qgisProject(layers::Workspace& workspace, const std::string& lang);
+/// Where a project reads its layers from.
+enum class ProjectReads
+{
+    /// The GeoPackage beside the project: the workspace's file, or for a workspace in a schema
+    /// the file it is copied back to.
+    File,
+    /// The workspace's PostgreSQL schema, through QGIS's PostgreSQL provider, connecting as the
+    /// workspace's connection names the database (service, host, port, dbname) but without its
+    /// role or password. Map sheets are left out: QGIS reads no tiles kept in a schema.
+    Schema,
+};
+
+/// The QGIS project (.qgs XML) of the workspace.
+std::string qgisProject(layers::Workspace& workspace, const std::string& lang,
+                        ProjectReads from = ProjectReads::File);
 
 struct QgisWritten
 {
@@ -30,13 +43,27 @@ struct QgisWritten
     int themes = 0;      ///< map themes
     int layouts = 0;     ///< print layouts
     std::string project; ///< the project's URI for QGIS
+    /// A workspace in a schema: the URI of the project QGIS opens from the schema itself
+    /// (QGIS's PostgreSQL project storage, table qgis_projects); empty when not written (a role
+    /// that may not create the table where it is missing).
+    std::string schemaProject;
+    int sheetsLeftOut = 0; ///< map sheets the schema's project cannot show
 };
 
 /// Writes (or rewrites) every layer's default style and the project into the workspace, in
 /// one transaction (or as part of the caller's: an import and its styles are one change): on
 /// failure the workspace is as it was. Styles a person saved under other names are kept.
 /// @p lang "vi" or "en" is remembered in the workspace; empty: the language chosen last (else
-/// Vietnamese), so that an import keeps the words a planner chose. Throws layers::Error.
+/// Vietnamese), so that an import keeps the words a planner chose. A workspace in a schema gets
+/// both projects: the one kept for its copy to a file, and one QGIS opens from the schema
+/// (writeSchemaProject). Throws layers::Error.
 QgisWritten writeQgis(layers::Workspace& workspace, const std::string& lang = {});
+
+/// Writes only the project QGIS opens from a workspace's schema (table qgis_projects, in QGIS's
+/// layout: name, metadata JSONB, content BYTEA holding the .qgz), creating the table when absent
+/// and the role may; the styles and the project kept for the copy to a file are left as they
+/// are (a copy into a schema stays the file's twin). Returns the project's URI, empty when the
+/// table is missing and the role may not create it. Throws layers::Error; a file: nothing.
+std::string writeSchemaProject(layers::Workspace& workspace, const std::string& lang = {});
 
 } // namespace pa::render

@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# A workspace in a PostGIS schema opens in QGIS from the schema itself: copied in, it holds a
+# project in QGIS's own PostgreSQL project storage (table qgis_projects) whose layers read the
+# schema through QGIS's PostgreSQL provider, and Debian's QGIS opens it as a reader would (that
+# reader's own service file names the role; the project names none) with every check of
+# open_in_qgis.py: valid layers, styles, relations (a park's tasks with their lead agencies),
+# themes, print layouts. The copy back to a file is still the file's twin, with the file's own
+# project. An editor rewrites the schema's project; a reader may not; where the table is
+# missing an editor is told that only the owner makes it.
+# usage: qgis_on_postgis.sh PLANATLAS SCRATCH WORKSPACE.gpkg PARK TASKS (libpq: PGSERVICEFILE,
+#        PGPASSFILE)
+set -uo pipefail
+planatlas=${1:?planatlas}
+scratch=${2:?scratch folder}
+workspace=${3:?workspace}
+park=${4:?a park}
+tasks=${5:?its number of tasks}
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+compare=$here/../support/compare_workspaces.py
+# shellcheck source=checks.sh
+. "$here/checks.sh"
+fresh_scratch "$scratch"
+db() { PGOPTIONS="-c client_min_messages=warning" psql -X -q -At "service=planatlas_test" "$@"; }
+schema=qgis_$$
+pg="PG:service=planatlas_test active_schema=$schema"
+editor="PG:service=planatlas_test_editor active_schema=$schema"
+reader="PG:service=planatlas_test_reader active_schema=$schema"
+project_row() { db -c "SELECT metadata->>'last_modified_user', md5(content) FROM $schema.qgis_projects WHERE name = 'planatlas'"; }
+
+"$planatlas" copy "$workspace" "$pg" >"$scratch/copy.txt" 2>&1 || fail "copy to PostGIS: $(cat "$scratch/copy.txt")"
+grep -qF "QGIS opens the copy from the schema: postgresql://?service=planatlas_test&schema=$schema&project=planatlas" "$scratch/copy.txt" ||
+    fail "copy does not say where QGIS opens the schema: $(tail -3 "$scratch/copy.txt")"
+[[ $(project_row) == planatlas_owner\|* ]] || fail "no project in the schema's qgis_projects after the copy"
+"$planatlas" admin "$pg" grant planatlas_editor --as editor >/dev/null || fail "grant editor"
+"$planatlas" admin "$pg" grant planatlas_reader --as reader >/dev/null || fail "grant reader"
+
+# QGIS as a reader: the reader's own service file gives the department's service name their
+# role (as each planner's ~/.pg_service.conf would); the project carries no role.
+services=$scratch/reader_services.conf
+awk '/^\[/{keep = ($0 == "[planatlas_test_reader]")} keep' "$PGSERVICEFILE" |
+    sed 's/^\[planatlas_test_reader\]/[planatlas_test]/' >"$services"
+grep -q "user=planatlas_reader" "$services" || fail "no reader service in $PGSERVICEFILE"
+PGSERVICEFILE=$services QT_QPA_PLATFORM=offscreen /usr/bin/python3 "$here/../qgis/open_in_qgis.py" \
+    "$pg" "$scratch/qgis" --park "$park" --tasks "$tasks" >"$scratch/qgis.txt" 2>&1 ||
+    fail "QGIS on the schema, as the reader: $(grep FAIL "$scratch/qgis.txt" || tail -5 "$scratch/qgis.txt")"
+grep -q "every layer is read from the schema by QGIS's PostgreSQL provider" "$scratch/qgis.txt" ||
+    fail "QGIS did not read the schema: $(tail -5 "$scratch/qgis.txt")"
+
+# The copy back is the file's twin: the schema's own project stays in the schema.
+back=$scratch/back/$(basename "$workspace")
+mkdir -p "$(dirname "$back")"
+"$planatlas" copy "$pg" "$back" --quiet >"$scratch/back.txt" 2>&1 || fail "copy back: $(cat "$scratch/back.txt")"
+/usr/bin/python3 "$compare" "$workspace" "$back" >"$scratch/compare.txt" 2>&1 ||
+    fail "the copy back differs from the file: $(tail -5 "$scratch/compare.txt")"
+
+# An editor's 'planatlas qgis' rewrites the schema's project under their name; a reader's is
+# refused and leaves it as it was.
+"$planatlas" qgis "$editor" >"$scratch/editor.txt" 2>&1 || fail "editor's qgis: $(cat "$scratch/editor.txt")"
+grep -q "open in QGIS from the schema: postgresql://?service=planatlas_test_editor&schema=$schema&project=planatlas" "$scratch/editor.txt" ||
+    fail "editor's qgis: $(cat "$scratch/editor.txt")"
+[[ $(project_row) == planatlas_editor\|* ]] || fail "the editor's project is not in the schema: $(project_row)"
+before=$(project_row)
+"$planatlas" qgis "$reader" >"$scratch/reader.txt" 2>&1
+rc=$?
+[[ $rc == 4 ]] || fail "a reader's qgis exits $rc, not 4: $(cat "$scratch/reader.txt")"
+[[ $(project_row) == "$before" ]] || fail "a reader's refused qgis changed the project"
+
+# A schema without QGIS's table: an editor may not make it and is told so; the owner makes it,
+# and the editor may write it from then on.
+db -c "DROP TABLE $schema.qgis_projects" || fail "drop qgis_projects"
+"$planatlas" qgis "$editor" >"$scratch/editor2.txt" 2>&1 || fail "editor's qgis without the table: $(cat "$scratch/editor2.txt")"
+grep -q "this role may not create one" "$scratch/editor2.txt" || fail "editor not told: $(cat "$scratch/editor2.txt")"
+[[ -z $(db -c "SELECT to_regclass('$schema.qgis_projects')") ]] || fail "an editor made QGIS's table"
+"$planatlas" validate "$reader" >"$scratch/validate.txt" 2>&1
+grep -q "warning \[qgis\] QGIS project planatlas: is not in the schema" "$scratch/validate.txt" ||
+    fail "validate does not say the schema lacks its QGIS project: $(tail -3 "$scratch/validate.txt")"
+"$planatlas" qgis "$pg" --quiet || fail "owner's qgis"
+"$planatlas" validate "$reader" >"$scratch/validate2.txt" 2>&1
+grep -q "\[qgis\]" "$scratch/validate2.txt" && fail "validate still warns of QGIS: $(grep qgis "$scratch/validate2.txt")"
+"$planatlas" qgis "$editor" --quiet || fail "editor's qgis after the owner made the table"
+[[ $(project_row) == planatlas_editor\|* ]] || fail "the editor did not rewrite the owner's new table: $(project_row)"
+
+db -c "DROP SCHEMA $schema CASCADE" 2>/dev/null
+finish "QGIS opens a workspace in a schema from the schema, as a reader; the copy back is the file's twin"
