@@ -38,6 +38,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QCompleter>
+#include <QDateTime>
 #include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QEvent>
@@ -1215,10 +1216,13 @@ bool MainWindow::pushEdit(const QString& what, const QString& failure,
             change(forward);
         } catch (const layers::Error& e) {
             if (e.kind() == layers::ErrorKind::Conflict) {
+                const auto* conflict = dynamic_cast<const layers::ConflictError*>(&e);
                 showError(failure, tr("someone else changed it after this window last read the "
                                       "workspace; nothing of yours was written. The window now "
                                       "shows the workspace as it is.") +
-                                       QStringLiteral("\n") + QString::fromStdString(e.what()));
+                                       QStringLiteral("\n") +
+                                       (conflict ? conflictText(*conflict)
+                                                 : QString::fromStdString(e.what())));
                 refreshFromWorkspace();
             } else {
                 showError(failure, QString::fromStdString(e.what()));
@@ -1506,13 +1510,72 @@ bool MainWindow::drawingRefused(const QString& failure, const std::exception& e)
         showError(failure, q(e.what()));
         return false;
     }
-    // What changed and who changed it, as the workspace says (the feature in question).
+    // What changed and who changed it (the feature in question).
+    const auto* conflict = dynamic_cast<const layers::ConflictError*>(&e);
     showError(tr("Changed by someone else"),
               tr("Nothing of yours was written. The map now shows the workspace as it is: look "
                  "again, and repeat your change if it still holds.") +
-                  QStringLiteral("\n") + q(e.what()));
+                  QStringLiteral("\n") + (conflict ? conflictText(*conflict) : q(e.what())));
     refreshFromWorkspace();
     return false;
+}
+
+QString MainWindow::editText(const layers::LoggedEdit& e)
+{
+    const std::string& a = e.edit.action;
+    const QString verb = a == "link_add"               ? tr("linked")
+                         : a == "link_remove"          ? tr("unlinked")
+                         : a == "suggestion_accept"    ? tr("accepted the suggestion of")
+                         : a == "suggestion_reject"    ? tr("rejected the suggestion of")
+                         : a == "suggestion_reset"     ? tr("reopened the suggestion of")
+                         : a == "unlocated_set"        ? tr("recorded as without a place")
+                         : a == "unlocated_forget"     ? tr("took back 'without a place' for")
+                         : a == "feature_add"          ? tr("drew")
+                         : a == "feature_reshape"      ? tr("gave a new shape to")
+                         : a == "feature_remove"       ? tr("deleted")
+                         : a == "feature_restore"      ? tr("brought back")
+                         : a == "feature_split"        ? tr("cut")
+                         : a == "feature_split_undone" ? tr("made whole again")
+                         : a == "feature_merge"        ? tr("merged others into")
+                         : a == "feature_merge_undone" ? tr("took apart")
+                         : a == "suggest"              ? tr("made the suggestions again")
+                                                       : QString::fromStdString(a);
+    QDateTime at = QDateTime::fromString(QString::fromStdString(e.at), Qt::ISODateWithMs);
+    if (!at.isValid())
+        at = QDateTime::fromString(QString::fromStdString(e.at), Qt::ISODate);
+    const QString when = at.isValid()
+                             ? at.toLocalTime().toString(QStringLiteral("HH:mm dd/MM/yyyy"))
+                             : QString::fromStdString(e.at);
+    const QString who = QString::fromStdString(e.who);
+    if (e.edit.featureCode.empty())
+        return tr("%1 %2 at %3").arg(who, verb, when);
+    return tr("%1 %2 %3 at %4").arg(who, verb, q(e.edit.featureCode), when);
+}
+
+QString MainWindow::conflictText(const layers::ConflictError& conflict)
+{
+    const QString subject = q(conflict.subject());
+    switch (conflict.reason()) {
+    case layers::ConflictError::Reason::Gone:
+        return tr("%1 is no longer there: it was deleted or merged into another meanwhile.")
+            .arg(subject);
+    case layers::ConflictError::Reason::CodeTaken:
+        return tr("%1 cannot come back: another feature was given its code meanwhile. Give one "
+                  "of them another code first.")
+            .arg(subject);
+    case layers::ConflictError::Reason::Changed:
+        break;
+    }
+    const auto& since = conflict.since();
+    if (since.empty())
+        return {};
+    QStringList edits;
+    for (std::size_t i = 0; i < since.size() && i < 3; ++i)
+        edits << editText(since[i]);
+    QString text = edits.join(QStringLiteral("; "));
+    if (since.size() > 3)
+        text += tr("; and %1 more change(s)").arg(since.size() - 3);
+    return tr("Changed meanwhile: %1.").arg(text);
 }
 
 bool MainWindow::startEditingCorners(const QString& layer, std::int64_t fid)

@@ -221,9 +221,10 @@ void lockAsSeen(Workspace& ws, const std::string& layer, const std::vector<std::
         const auto& f = locked[i];
         if (!f.exists) {
             if (ws.lastEdit() > *seen) // gone meanwhile; otherwise it never was (featureOf says)
-                throw Error(ErrorKind::Conflict,
-                            "layer '" + layer + "' has no feature fid " + std::to_string(fids[i]) +
-                                " any more: it was deleted or merged away" + after + nothing);
+                throw ConflictError(
+                    "layer '" + layer + "' has no feature fid " + std::to_string(fids[i]) +
+                        " any more: it was deleted or merged away" + after + nothing,
+                    ConflictError::Reason::Gone, "fid " + std::to_string(fids[i]));
             continue;
         }
         if (f.lastEdit <= *seen)
@@ -233,9 +234,10 @@ void lockAsSeen(Workspace& ws, const std::string& layer, const std::vector<std::
         std::erase_if(since, [&](const LoggedEdit& e) { return ws.loggedHere(e.id); });
         if (since.empty())
             continue;
-        throw Error(ErrorKind::Conflict, "feature " + f.code + " of layer '" + layer +
-                                             "' was changed by someone else" + after + ": " +
-                                             describe(since) + nothing);
+        throw ConflictError("feature " + f.code + " of layer '" + layer +
+                                "' was changed by someone else" + after + ": " + describe(since) +
+                                nothing,
+                            ConflictError::Reason::Changed, f.code, since);
     }
 }
 
@@ -459,10 +461,11 @@ void restoreFeature(Workspace& ws, const FeatureSnapshot& snapshot)
         ws.lockFeatureCodes();
         const auto codes = ws.featureCodes();
         if (!code.empty() && std::find(codes.begin(), codes.end(), code) != codes.end())
-            throw Error(ErrorKind::Conflict,
-                        "feature " + code + " cannot come back to layer '" + snapshot.layer +
-                            "': another feature was given its code meanwhile. Nothing was "
-                            "written: give one of them another code first");
+            throw ConflictError("feature " + code + " cannot come back to layer '" +
+                                    snapshot.layer +
+                                    "': another feature was given its code meanwhile. Nothing "
+                                    "was written: give one of them another code first",
+                                ConflictError::Reason::CodeTaken, code);
         ws.logEdit({"feature_restore",
                     {},
                     snapshot.layer,

@@ -198,6 +198,11 @@ TEST_P(SharedEdits, AChangeOnAStaleViewIsAConflictThatWritesNothing)
         const std::string message = e.what();
         EXPECT_NE(message.find("linked KCN-YB"), std::string::npos) << message;
         EXPECT_NE(message.find("Nothing of yours was written"), std::string::npos) << message;
+        const auto* conflict = dynamic_cast<const pa::layers::ConflictError*>(&e);
+        ASSERT_NE(conflict, nullptr);
+        EXPECT_EQ(conflict->subject(), kTask);
+        ASSERT_EQ(conflict->since().size(), 1u);
+        EXPECT_EQ(conflict->since()[0].edit.featureCode, "KCN-YB");
         if (GetParam() == "postgis") {
             EXPECT_NE(message.find("planatlas_editor"), std::string::npos) << message;
         }
@@ -474,6 +479,14 @@ TEST_P(SharedEdits, PlannersDrawCutMergeAndDeleteShapesAndAStaleChangeIsAConflic
         EXPECT_NE(message.find(editor + " gave a new shape to KCN-MOI"), std::string::npos)
             << message;
         EXPECT_NE(message.find("Nothing of yours was written"), std::string::npos) << message;
+        // What happened, for a front end to say in its own words.
+        const auto* conflict = dynamic_cast<const pa::layers::ConflictError*>(&e);
+        ASSERT_NE(conflict, nullptr);
+        EXPECT_EQ(conflict->reason(), pa::layers::ConflictError::Reason::Changed);
+        EXPECT_EQ(conflict->subject(), "KCN-MOI");
+        ASSERT_EQ(conflict->since().size(), 1u);
+        EXPECT_EQ(conflict->since()[0].edit.action, "feature_reshape");
+        EXPECT_EQ(conflict->since()[0].who, editor);
     }
     EXPECT_EQ(first([&](Workspace& ws) { return ws.editLog(); }).size(), logged);
     EXPECT_NEAR(parkArea(m_planner, "KCN-MOI"), 144.0, 0.01);
@@ -539,6 +552,10 @@ TEST_P(SharedEdits, PlannersDrawCutMergeAndDeleteShapesAndAStaleChangeIsAConflic
         FAIL() << "a feature came back under a code given to another";
     } catch (const pa::layers::Error& e) {
         EXPECT_EQ(e.kind(), ErrorKind::Conflict);
+        const auto* conflict = dynamic_cast<const pa::layers::ConflictError*>(&e);
+        ASSERT_NE(conflict, nullptr);
+        EXPECT_EQ(conflict->reason(), pa::layers::ConflictError::Reason::CodeTaken);
+        EXPECT_EQ(conflict->subject(), "KCN-MOI-2");
     }
     first([&](Workspace& ws) {
         return pa::layers::removeDrawnFeature(ws, layer, other, ws.lastEdit());

@@ -788,6 +788,94 @@
 <context>
     <name>pa::gui::MainWindow</name>
     <message>
+        <source>linked</source>
+        <translation>đã liên kết</translation>
+    </message>
+    <message>
+        <source>unlinked</source>
+        <translation>đã bỏ liên kết</translation>
+    </message>
+    <message>
+        <source>accepted the suggestion of</source>
+        <translation>đã chấp nhận gợi ý</translation>
+    </message>
+    <message>
+        <source>rejected the suggestion of</source>
+        <translation>đã bác gợi ý</translation>
+    </message>
+    <message>
+        <source>reopened the suggestion of</source>
+        <translation>đã mở lại gợi ý</translation>
+    </message>
+    <message>
+        <source>recorded as without a place</source>
+        <translation>đã ghi là không có địa điểm</translation>
+    </message>
+    <message>
+        <source>took back &apos;without a place&apos; for</source>
+        <translation>đã bỏ ghi &apos;không có địa điểm&apos; cho</translation>
+    </message>
+    <message>
+        <source>drew</source>
+        <translation>đã vẽ</translation>
+    </message>
+    <message>
+        <source>gave a new shape to</source>
+        <translation>đã vẽ lại hình</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>đã xóa</translation>
+    </message>
+    <message>
+        <source>brought back</source>
+        <translation>đã khôi phục</translation>
+    </message>
+    <message>
+        <source>cut</source>
+        <translation>đã cắt</translation>
+    </message>
+    <message>
+        <source>made whole again</source>
+        <translation>đã nối lại</translation>
+    </message>
+    <message>
+        <source>merged others into</source>
+        <translation>đã gộp các đối tượng khác vào</translation>
+    </message>
+    <message>
+        <source>took apart</source>
+        <translation>đã tách ra</translation>
+    </message>
+    <message>
+        <source>made the suggestions again</source>
+        <translation>đã lập lại các gợi ý</translation>
+    </message>
+    <message>
+        <source>%1 %2 at %3</source>
+        <translation>%1 %2 lúc %3</translation>
+    </message>
+    <message>
+        <source>%1 %2 %3 at %4</source>
+        <translation>%1 %2 %3 lúc %4</translation>
+    </message>
+    <message>
+        <source>%1 is no longer there: it was deleted or merged into another meanwhile.</source>
+        <translation>%1 không còn nữa: đã bị xóa hoặc gộp vào đối tượng khác trong lúc đó.</translation>
+    </message>
+    <message>
+        <source>%1 cannot come back: another feature was given its code meanwhile. Give one of them another code first.</source>
+        <translation>%1 không thể khôi phục: mã của nó đã được đặt cho một đối tượng khác trong lúc đó. Hãy đổi mã của một trong hai trước.</translation>
+    </message>
+    <message>
+        <source>; and %1 more change(s)</source>
+        <translation>; và %1 thay đổi khác</translation>
+    </message>
+    <message>
+        <source>Changed meanwhile: %1.</source>
+        <translation>Đã thay đổi trong lúc đó: %1.</translation>
+    </message>
+    <message>
         <source>Drawing…</source>
         <translation>Đang vẽ…</translation>
     </message>

@@ -24,6 +24,7 @@ using gis::sqlIdentifier;
 using layers::describe;
 using layers::Error;
 using layers::ErrorKind;
+using layers::LoggedEdit;
 using layers::shownTime;
 
 namespace {
@@ -248,13 +249,14 @@ bool linkExists(layers::Workspace& ws, const layers::RegisteredLayer& layer,
 
 /// The last edit of the log on feature @p code for task @p task, for a person (describe); empty
 /// when there is none.
-std::string lastEditOn(layers::Workspace& ws, const std::string& task, const std::string& code)
+std::vector<LoggedEdit> lastEditOn(layers::Workspace& ws, const std::string& task,
+                                   const std::string& code)
 {
-    std::string who;
+    std::vector<LoggedEdit> last;
     for (const auto& e : ws.editLog(task))
         if (e.edit.featureCode == code)
-            who = describe(e);
-    return who;
+            last = {e};
+    return last;
 }
 
 /// The error for suggestion @p id, which is not among those stored (@p pendingOnly: among
@@ -273,23 +275,30 @@ std::string lastEditOn(layers::Workspace& ws, const std::string& task, const std
                               "('planatlas link WS suggestions') and repeat what still holds";
     if (!row.empty()) {
         const std::string task = gis::toString(row[0][1]), code = gis::toString(row[0][2]);
-        const std::string who = lastEditOn(ws, task, code);
-        throw Error(ErrorKind::Conflict,
-                    "suggestion " + std::to_string(id) + " (task '" + task + "' → " + code +
-                        ") is no longer pending: it was " + gis::toString(row[0][0]) +
-                        (who.empty() ? std::string() : " (" + who + ")") + again);
+        const auto last = lastEditOn(ws, task, code);
+        throw layers::ConflictError(
+            "suggestion " + std::to_string(id) + " (task '" + task + "' → " + code +
+                ") is no longer pending: it was " + gis::toString(row[0][0]) +
+                (last.empty() ? std::string() : " (" + describe(last) + ")") + again,
+            layers::ConflictError::Reason::Changed, task, last);
     }
     const auto highest = ds.execute("SELECT MAX(fid) FROM plan_link_suggestions").rows;
-    const auto run = ds.execute("SELECT at, who FROM pa_edit_log WHERE action = 'suggest' ORDER "
-                                "BY fid DESC LIMIT 1")
+    const auto run = ds.execute("SELECT at, who, fid FROM pa_edit_log WHERE action = 'suggest' "
+                                "ORDER BY fid DESC LIMIT 1")
                          .rows;
     if (!highest.empty() && std::holds_alternative<std::int64_t>(highest[0][0]) &&
         id < std::get<std::int64_t>(highest[0][0]) && !run.empty()) {
-        throw Error(ErrorKind::Conflict,
-                    "suggestion " + std::to_string(id) +
-                        " is gone: the suggestions were made again since you read them (by " +
-                        gis::toString(run[0][1]) + " at " + shownTime(gis::toString(run[0][0])) +
-                        "), and each run gives the pending ones new numbers" + again);
+        LoggedEdit remade;
+        remade.id = std::get<std::int64_t>(run[0][2]);
+        remade.at = gis::toString(run[0][0]);
+        remade.who = gis::toString(run[0][1]);
+        remade.edit.action = "suggest";
+        throw layers::ConflictError(
+            "suggestion " + std::to_string(id) +
+                " is gone: the suggestions were made again since you read them (by " + remade.who +
+                " at " + shownTime(remade.at) +
+                "), and each run gives the pending ones new numbers" + again,
+            layers::ConflictError::Reason::Changed, std::to_string(id), {remade});
     }
     throw Error(ErrorKind::Usage, "no " + std::string(pendingOnly ? "pending " : "") +
                                       "suggestion " + std::to_string(id) +
@@ -300,11 +309,12 @@ std::string lastEditOn(layers::Workspace& ws, const std::string& task, const std
 /// it since: said in plain words, with what they did.
 [[noreturn]] void conflictOn(layers::Workspace& ws, const std::string& task, std::int64_t basis)
 {
-    throw Error(ErrorKind::Conflict,
-                "task '" + task + "' was changed by someone else after you read it (at edit " +
-                    std::to_string(basis) + "): " + describe(ws.editLog(task, basis)) +
-                    ". Nothing of yours was written: read its links again and repeat what still "
-                    "holds");
+    const auto since = ws.editLog(task, basis);
+    throw layers::ConflictError(
+        "task '" + task + "' was changed by someone else after you read it (at edit " +
+            std::to_string(basis) + "): " + describe(since) +
+            ". Nothing of yours was written: read its links again and repeat what still holds",
+        layers::ConflictError::Reason::Changed, task, since);
 }
 
 /// Inside a transaction: locks @p tasks, and refuses (Conflict) when @p basis is given and one
@@ -331,13 +341,14 @@ void checkStillAsSeen(layers::Workspace& ws, const std::vector<LinkSuggestion>& 
         const std::string status = gis::toString(now[0][0]);
         if (status == s.status)
             continue;
-        const std::string who = lastEditOn(ws, s.taskId, s.featureCode);
-        throw Error(ErrorKind::Conflict,
-                    "suggestion " + std::to_string(s.id) + " (task '" + s.taskId + "' → " +
-                        s.featureCode + ") was " + status + " by someone else after you read it" +
-                        (who.empty() ? std::string() : " (" + who + ")") +
-                        ". Nothing of yours was written: read the suggestions again and repeat "
-                        "what still holds");
+        const auto last = lastEditOn(ws, s.taskId, s.featureCode);
+        throw layers::ConflictError(
+            "suggestion " + std::to_string(s.id) + " (task '" + s.taskId + "' → " + s.featureCode +
+                ") was " + status + " by someone else after you read it" +
+                (last.empty() ? std::string() : " (" + describe(last) + ")") +
+                ". Nothing of yours was written: read the suggestions again and repeat what "
+                "still holds",
+            layers::ConflictError::Reason::Changed, s.taskId, last);
     }
 }
 

@@ -5,6 +5,7 @@
 
 #include "planatlas/gis/Crs.h"
 #include "planatlas/gis/Dataset.h"
+#include "planatlas/layers/Errors.h"
 #include "planatlas/layers/Progress.h"
 
 #include <cstdint>
@@ -142,6 +143,36 @@ struct LockedFeature
 [[nodiscard]] std::string describe(const LoggedEdit& e);
 /// The first three of @p edits described, "; and N more change(s)" for the others.
 [[nodiscard]] std::string describe(const std::vector<LoggedEdit>& edits);
+
+/// A change refused because someone else changed what it was made on (ErrorKind::Conflict;
+/// nothing was written). Beside its message, in English, what happened, so that a front end
+/// says it in its own language.
+class ConflictError : public Error
+{
+public:
+    enum class Reason
+    {
+        Changed,   ///< edited by someone else since: since() says who did what
+        Gone,      ///< the feature is no longer there (deleted, or merged into another)
+        CodeTaken, ///< a feature cannot come back: its code was given to another meanwhile
+    };
+    ConflictError(const std::string& message, Reason reason, std::string subject,
+                  std::vector<LoggedEdit> since = {})
+        : Error(ErrorKind::Conflict, message), m_reason(reason), m_subject(std::move(subject)),
+          m_since(std::move(since))
+    {
+    }
+    [[nodiscard]] Reason reason() const { return m_reason; }
+    /// What was refused: a feature's code ("KCN-03"), a layer's feature ("fid 12"), a task id.
+    [[nodiscard]] const std::string& subject() const { return m_subject; }
+    /// The edits made since the view the change was made on (Changed); may be empty.
+    [[nodiscard]] const std::vector<LoggedEdit>& since() const { return m_since; }
+
+private:
+    Reason m_reason;
+    std::string m_subject;
+    std::vector<LoggedEdit> m_since;
+};
 
 /// Whether Workspace::open in update mode accepts a workspace with triggers that neither
 /// PlanAtlas nor GDAL made (a GeoPackage from someone else). Off by default; the command line's
