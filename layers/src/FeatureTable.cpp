@@ -172,9 +172,23 @@ int purgeRemovedLayers(Workspace& ws)
 FeatureTable readFeatureTable(Workspace& ws, const std::string& layer, std::size_t limit)
 {
     const auto registered = ws.findLayer(layer);
-    auto table = ws.dataset().layerByName(layer);
-    if (!registered || !table)
+    if (!registered)
         throw Error(ErrorKind::Usage, "the workspace has no layer '" + layer + "'");
+    // Envelopes in the workspace's CRS, where the map shows the features (a layer stored in
+    // another CRS is reprojected). A layer whose shapes have no CRS has no place on the map:
+    // its rows are listed without one.
+    std::optional<analysis::InputLayer> input;
+    std::optional<gis::Layer> unplaced;
+    try {
+        input.emplace(ws, layer, nullptr, analysis::InputLayer::Repair::No);
+    } catch (const Error&) {
+        unplaced = ws.dataset().layerByName(layer);
+    }
+    if (input && !input->exists())
+        throw Error(ErrorKind::Usage, "the workspace has no layer '" + layer + "'");
+    if (!input && !unplaced)
+        throw Error(ErrorKind::Usage, "the workspace has no layer '" + layer + "'");
+    gis::Layer* table = input ? &input->table() : &*unplaced;
     FeatureTable out;
     out.layer = layer;
     out.kind = registered->kind;
@@ -189,8 +203,8 @@ FeatureTable readFeatureTable(Workspace& ws, const std::string& layer, std::size
         row.values.reserve(out.fields.size());
         for (int i = 0; i < static_cast<int>(out.fields.size()); ++i)
             row.values.push_back(f->value(i));
-        if (table->hasGeometry())
-            row.envelope = f->takeGeometry().envelope();
+        if (input && table->hasGeometry())
+            row.envelope = input->fit(f->takeGeometry(), row.fid).envelope();
         out.rows.push_back(std::move(row));
     }
     return out;
@@ -200,9 +214,12 @@ gis::Shapes featureShapes(Workspace& ws, const std::string& layer,
                           const std::vector<std::int64_t>& fids)
 {
     gis::Shapes shapes;
-    auto table = ws.dataset().layerByName(layer);
-    if (!table || fids.empty() || !table->hasGeometry())
+    // In the workspace's CRS, as the map shows them (a layer stored in another CRS is
+    // reprojected): what is drawn selected, and the corners a planner moves.
+    analysis::InputLayer input(ws, layer, nullptr, analysis::InputLayer::Repair::No);
+    if (!input.exists() || fids.empty() || !input.table().hasGeometry())
         return shapes;
+    auto* table = &input.table();
     // In slices: an OGR SQL IN list of a few hundred values at a time.
     for (std::size_t start = 0; start < fids.size(); start += 500) {
         std::string list;
@@ -211,7 +228,7 @@ gis::Shapes featureShapes(Workspace& ws, const std::string& layer,
         table->setAttributeFilter("fid IN (" + list + ")");
         table->resetReading();
         while (auto f = table->next()) {
-            const auto s = f->takeGeometry().shapes();
+            const auto s = input.fit(f->takeGeometry(), f->fid()).shapes();
             shapes.polygons.insert(shapes.polygons.end(), s.polygons.begin(), s.polygons.end());
             shapes.lines.insert(shapes.lines.end(), s.lines.begin(), s.lines.end());
             shapes.points.insert(shapes.points.end(), s.points.begin(), s.points.end());

@@ -5,6 +5,7 @@
 #include "TestSupport.h"
 #include "planatlas/gis/Dataset.h"
 #include "planatlas/layers/Errors.h"
+#include "planatlas/layers/FeatureTable.h"
 #include "planatlas/layers/Georef.h"
 #include "planatlas/layers/Importer.h"
 #include "planatlas/layers/Workspace.h"
@@ -203,6 +204,61 @@ TEST_F(Digitise, ANewShapeKeepsTheFeaturesLinksAndCanBeTakenBack)
     EXPECT_EQ(quality2, "indicative");
     EXPECT_EQ(source2, source0);
     EXPECT_NEAR(ha2, 400.0, 1e-6);
+}
+
+TEST_F(Digitise, CornersOfALayerStoredInAnotherCrsAreWhereTheMapShowsThem)
+{
+    // The parks rewritten in WGS 84 by an outside editor: the corners a planner moves, the
+    // selection drawn and the attribute table's zoom are in the workspace's CRS, where the map
+    // shows the park (they were in degrees, nowhere near it).
+    std::int64_t k1 = 0;
+    pa::gis::Shapes before;
+    {
+        auto ws = pa::layers::Workspace::open(path(), pa::gis::OpenMode::ReadOnly);
+        k1 = std::stoll(pa::gis::toString(
+            ws.dataset().run("SELECT fid FROM parks WHERE code = ?", {"K1"}).rows.at(0).at(0)));
+        before = pa::layers::featureShapes(ws, "parks", {k1});
+    }
+    ASSERT_EQ(before.polygons.size(), 1u);
+    ASSERT_EQ(pa::test::storeLayerIn(path(), "parks", "EPSG:4326", m_dir), "");
+    auto ws = pa::layers::Workspace::open(path(), pa::gis::OpenMode::Update);
+    const auto after = pa::layers::featureShapes(ws, "parks", {k1});
+    ASSERT_EQ(after.polygons.size(), 1u);
+    const auto& ring = after.polygons[0][0];
+    ASSERT_EQ(ring.size(), before.polygons[0][0].size());
+    for (std::size_t i = 0; i < ring.size(); ++i) {
+        EXPECT_NEAR(ring[i].x, before.polygons[0][0][i].x, 0.01) << i;
+        EXPECT_NEAR(ring[i].y, before.polygons[0][0][i].y, 0.01) << i;
+    }
+    const auto table = pa::layers::readFeatureTable(ws, "parks");
+    ASSERT_EQ(table.rows.size(), 1u);
+    ASSERT_TRUE(table.rows[0].envelope.has_value());
+    EXPECT_NEAR(table.rows[0].envelope->minX, X0 + 4000, 0.01);
+    EXPECT_NEAR(table.rows[0].envelope->maxY, Y0 + 5000, 0.01);
+
+    // The south-east corner pulled 100 m east, as the window moves it, and saved: 10 ha more,
+    // and the corner read back where it was put.
+    auto moved = ring;
+    std::size_t corner = 0;
+    for (std::size_t i = 0; i < moved.size(); ++i)
+        if (std::abs(moved[i].x - (X0 + 6000)) < 1 && std::abs(moved[i].y - (Y0 + 3000)) < 1)
+            corner = i;
+    for (auto& c : moved)
+        if (std::abs(c.x - ring[corner].x) < 1e-6 && std::abs(c.y - ring[corner].y) < 1e-6)
+            c.x += 100;
+    std::string wkt = "POLYGON((";
+    for (std::size_t i = 0; i < moved.size(); ++i)
+        wkt += (i ? "," : "") + std::to_string(moved[i].x) + " " + std::to_string(moved[i].y);
+    wkt += "))";
+    (void)pa::layers::reshapeFeature(ws, "parks", k1, pa::gis::Geometry::fromWkt(wkt), "");
+    EXPECT_EQ(ws.editLog().back().edit.detail,
+              "fid " + std::to_string(k1) + ": 400.00 ha → 410.00 ha");
+    const auto saved = pa::layers::featureShapes(ws, "parks", {k1});
+    ASSERT_EQ(saved.polygons.size(), 1u);
+    bool found = false;
+    for (const auto& c : saved.polygons[0][0])
+        found = found || (std::abs(c.x - (X0 + 6100)) < 0.01 && std::abs(c.y - (Y0 + 3000)) < 0.01);
+    EXPECT_TRUE(found) << "the moved corner is not where it was put";
 }
 
 TEST_F(Digitise, AClickSnapsToTheNearestCornerWithinTheTolerance)
