@@ -676,10 +676,6 @@ bool MainWindow::openWorkspace(const QString& path)
                                 tr("the file does not exist").toStdString());
         ws = std::make_unique<layers::Workspace>(layers::Workspace::open(
             path.toStdString(), gis::OpenMode::ReadOnly, layers::SchemaWrites::Allowed));
-        if (ws->layers().empty())
-            throw layers::Error(
-                layers::ErrorKind::Input,
-                tr("it has no layers yet; import some with planatlas import").toStdString());
     } catch (const std::exception& e) {
         showError(tr("Cannot open %1").arg(workspaceName(path)), QString::fromStdString(e.what()));
         return false;
@@ -701,6 +697,19 @@ bool MainWindow::openWorkspace(const QString& path)
                     full = e;
             }
     }
+    // A workspace with nothing to draw yet (just made): the map shows where its CRS is meant
+    // to be used, and the planner adds the first layer from the File menu.
+    const bool empty = !full;
+    if (!full)
+        if (const auto area = ws->crs().areaOfUse()) {
+            try {
+                const gis::CoordinateTransform toWorkspace(gis::Crs::fromEpsg(4326), ws->crs());
+                gis::Envelope degrees{(*area)[0], (*area)[1], (*area)[2], (*area)[3]};
+                full = toWorkspace.transformBounds(degrees);
+            } catch (const std::exception&) {
+                // no area in the workspace's CRS: said below
+            }
+        }
     if (!full) {
         showError(tr("Cannot open %1").arg(workspaceName(path)), tr("it has nothing to draw"));
         return false;
@@ -735,6 +744,10 @@ bool MainWindow::openWorkspace(const QString& path)
     refreshSuggestions();
     updateRecent(path);
     retranslateUi();
+    m_nothingDrawn = empty;
+    if (empty)
+        statusBar()->showMessage(
+            tr("The workspace has no layers to draw yet: add one with File → Add a layer…"));
     return true;
 }
 
@@ -763,8 +776,15 @@ void MainWindow::reloadWorkspace()
 
 void MainWindow::addImportedLayer(const QString& layer)
 {
+    const bool first = m_nothingDrawn;
+    m_nothingDrawn = false;
     reloadWorkspace();
     m_layers->setLayerVisible(layer.toStdString(), true);
+    // The first layer of a new workspace: the map goes to it.
+    if (first && m_ws)
+        if (auto table = m_ws->dataset().layerByName(layer.toStdString()))
+            if (const auto e = table->extent())
+                m_canvas->zoomTo(*e);
     statusBar()->showMessage(tr("Layer %1 added").arg(layer), 10000);
 }
 

@@ -241,6 +241,7 @@ private:
     std::unique_ptr<layers::Workspace> m_ws;
     QString m_path;
     std::optional<gis::CoordinateTransform> m_toWgs84;
+    bool m_nothingDrawn = false; ///< the workspace opened had nothing to draw (just made)
     QString m_lang = QStringLiteral("vi");
     QTranslator m_translator;
     bool m_interactive = true;

@@ -578,6 +578,46 @@ private slots:
         QVERIFY(on.query("SELECT source FROM kcn_ve").find("map sheet «Tờ thử phía Nam") == 0);
     }
 
+    void aNewWorkspaceOpensEmptyAndItsFirstLayerComesFromTheFileMenu()
+    {
+        // Made by 'planatlas init' and nothing else: the window opens it where its CRS is meant
+        // to be used, says how to add a layer in its own words, and goes to the first layer the
+        // planner adds from File → Add a layer.
+        pa::test::TempDir dir;
+        const std::string path = dir.file("moi.gpkg");
+        pa::layers::Workspace::create(path, {"Thái Nguyên", "EPSG:9213"}).close();
+        MainWindow w;
+        w.setInteractive(false);
+        w.setLanguage(QStringLiteral("vi"));
+        w.resize(1000, 700);
+        QVERIFY2(w.openWorkspace(QString::fromStdString(path)), qPrintable(w.lastError()));
+        const QString hint = w.statusBar()->currentMessage();
+        QVERIFY2(hint.contains(QStringLiteral("chưa có lớp nào")) &&
+                     hint.contains(QStringLiteral("Thêm lớp dữ liệu")) &&
+                     !hint.contains(QStringLiteral("planatlas")),
+                 qPrintable(hint));
+        const auto before = w.canvas()->extent();
+        QVERIFY(before.minX < 434000 && before.maxX > 436000); // VN-2000 TM-3 106°30′: the zone
+        QVERIFY(before.maxX - before.minX > 50000);
+        const std::string park = dir.file("kcn.csv");
+        pa::test::writeBytes(park, "code,name_vi,wkt\nKCN-1,KCN mới,\"POLYGON((434000 "
+                                   "2378000,436000 2378000,436000 2380000,434000 2380000,434000 "
+                                   "2378000))\"\n");
+        pa::gui::ImportDialog dialog(&w, QString::fromStdString(path), QStringLiteral("vi"));
+        connect(&dialog, &pa::gui::ImportDialog::imported, &w, &MainWindow::addImportedLayer);
+        QVERIFY(dialog.setSource(QString::fromStdString(park)));
+        dialog.kindChoice()->setCurrentIndex(
+            dialog.kindChoice()->findData(QStringLiteral("industrial_park")));
+        dialog.crsChoice()->setCurrentIndex(
+            dialog.crsChoice()->findData(QStringLiteral("EPSG:9213")));
+        dialog.licenceEdit()->setText(QStringLiteral("CC BY 4.0"));
+        dialog.layerNameEdit()->setText(QStringLiteral("kcn"));
+        QVERIFY2(dialog.runImport(), qPrintable(dialog.error()));
+        const auto after = w.canvas()->extent();
+        QVERIFY2(after.minX <= 434000 && after.maxX >= 436000 && after.maxX - after.minX < 10000,
+                 qPrintable(QStringLiteral("%1 %2").arg(after.minX).arg(after.maxX)));
+    }
+
     void aTaskTheFiltersHideLeavesTheDetailsAndNoMatchSaysWhy()
     {
         const auto window = sampleWindow();

@@ -968,8 +968,8 @@
         <translation>tệp không tồn tại</translation>
     </message>
     <message>
-        <source>it has no layers yet; import some with planatlas import</source>
-        <translation>chưa có lớp nào; hãy nhập dữ liệu bằng planatlas import</translation>
+        <source>The workspace has no layers to draw yet: add one with File → Add a layer…</source>
+        <translation>Không gian làm việc chưa có lớp nào để vẽ: hãy thêm một lớp bằng Tệp → Thêm lớp dữ liệu…</translation>
     </message>
     <message>
         <source>Cannot open %1</source>

@@ -455,8 +455,8 @@
         <translation>Báo cáo do PlanAtlas lập từ cơ sở dữ liệu</translation>
     </message>
     <message>
-        <source>Every number here is also in the CSV files beside this page, the same as `planatlas analyze` writes.</source>
-        <translation>Mọi số liệu ở đây đều có trong các tệp CSV đi kèm, giống hệt kết quả của lệnh `planatlas analyze`.</translation>
+        <source>Every number here is also in the CSV files beside this page, the same as PlanAtlas&apos;s analyses write them.</source>
+        <translation>Mọi số liệu ở đây đều có trong các tệp CSV đi kèm, giống hệt kết quả các phân tích của PlanAtlas.</translation>
     </message>
     <message>
         <source>Shapes of the programme&apos;s features</source>

@@ -806,12 +806,12 @@ void sourcesSection(Page& page)
         h << "<li><a href=\"" << html(name) << "\">" << html(name) << "</a></li>";
     h << "</ul>\n<p class=\"sub\">"
       << html(ReportText::tr("This report was made by PlanAtlas from the workspace", lang)) << ' '
-      << html(fs::path(ws.path()).filename().string()) << ". "
-      << html(ReportText::tr(
-             "Every number here is also in the CSV files beside this page, the same as "
-             "`planatlas analyze` "
-             "writes.",
-             lang))
+      << html(ws.isShared() ? gis::connectionKeyword(ws.path(), "active_schema") + " (PostgreSQL)"
+                            : fs::path(ws.path()).filename().string())
+      << ". "
+      << html(ReportText::tr("Every number here is also in the CSV files beside this page, the "
+                             "same as PlanAtlas's analyses write them.",
+                             lang))
       << "</p>\n";
 }
 
