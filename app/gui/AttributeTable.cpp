@@ -317,7 +317,11 @@ void AttributeTable::onSelectionChanged()
         std::vector<std::int64_t> fids;
         for (const std::size_t r : selectedRows())
             fids.push_back(m_table.rows[r].fid);
-        shapes = layers::featureShapes(*ws, m_table.layer, fids);
+        try {
+            shapes = layers::featureShapes(*ws, m_table.layer, fids);
+        } catch (const std::exception&) {
+            shapes = {}; // rows chosen all the same; the map only cannot show them
+        }
     }
     emit selectionChanged(shapes, selectionExtent());
     updateStatus();

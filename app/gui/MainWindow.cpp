@@ -689,13 +689,12 @@ bool MainWindow::openWorkspace(const QString& path)
     for (const auto& s : stack) {
         if (!s.visible || s.kind == "basemap" || (province && s.kind != "admin_province"))
             continue;
-        if (auto layer = ws->dataset().layerByName(s.layer))
-            if (auto e = layer->extent()) {
-                if (full)
-                    full->merge(*e);
-                else
-                    full = e;
-            }
+        if (auto e = layers::layerExtent(*ws, s.layer)) {
+            if (full)
+                full->merge(*e);
+            else
+                full = e;
+        }
     }
     // A workspace with nothing to draw yet (just made): the map shows where its CRS is meant
     // to be used, and the planner adds the first layer from the File menu.
@@ -782,9 +781,8 @@ void MainWindow::addImportedLayer(const QString& layer)
     m_layers->setLayerVisible(layer.toStdString(), true);
     // The first layer of a new workspace: the map goes to it.
     if (first && m_ws)
-        if (auto table = m_ws->dataset().layerByName(layer.toStdString()))
-            if (const auto e = table->extent())
-                m_canvas->zoomTo(*e);
+        if (const auto e = layers::layerExtent(*m_ws, layer.toStdString()))
+            m_canvas->zoomTo(*e);
     statusBar()->showMessage(tr("Layer %1 added").arg(layer), 10000);
 }
 
@@ -1977,8 +1975,8 @@ void MainWindow::zoomToLayer(const QString& layer)
 {
     if (!m_ws)
         return;
-    if (auto l = m_ws->dataset().layerByName(layer.toStdString())) {
-        if (auto e = l->extent())
+    if (m_ws->dataset().layerByName(layer.toStdString())) {
+        if (const auto e = layers::layerExtent(*m_ws, layer.toStdString()))
             m_canvas->zoomTo(*e);
         return;
     }

@@ -183,6 +183,8 @@ FeatureTable readFeatureTable(Workspace& ws, const std::string& layer, std::size
         input.emplace(ws, layer, nullptr, analysis::InputLayer::Repair::No);
     } catch (const Error&) {
         unplaced = ws.dataset().layerByName(layer);
+    } catch (const gis::GisError&) { // no transformation to the workspace's CRS
+        unplaced = ws.dataset().layerByName(layer);
     }
     if (input && !input->exists())
         throw Error(ErrorKind::Usage, "the workspace has no layer '" + layer + "'");
@@ -203,8 +205,16 @@ FeatureTable readFeatureTable(Workspace& ws, const std::string& layer, std::size
         row.values.reserve(out.fields.size());
         for (int i = 0; i < static_cast<int>(out.fields.size()); ++i)
             row.values.push_back(f->value(i));
+        // The stored envelope taken to the workspace's CRS: cheap for a table of 200 000 rows;
+        // a row PROJ cannot take there has no place.
         if (input && table->hasGeometry())
-            row.envelope = input->fit(f->takeGeometry(), row.fid).envelope();
+            if (const auto e = f->takeGeometry().envelope()) {
+                try {
+                    row.envelope = input->inWorkspaceCrs(*e);
+                } catch (const gis::GisError&) {
+                    row.envelope.reset(); // listed, without a place
+                }
+            }
         out.rows.push_back(std::move(row));
     }
     return out;
@@ -214,12 +224,22 @@ gis::Shapes featureShapes(Workspace& ws, const std::string& layer,
                           const std::vector<std::int64_t>& fids)
 {
     gis::Shapes shapes;
-    // In the workspace's CRS, as the map shows them (a layer stored in another CRS is
-    // reprojected): what is drawn selected, and the corners a planner moves.
-    analysis::InputLayer input(ws, layer, nullptr, analysis::InputLayer::Repair::No);
-    if (!input.exists() || fids.empty() || !input.table().hasGeometry())
+    if (fids.empty())
         return shapes;
-    auto* table = &input.table();
+    // In the workspace's CRS, as the map shows them (a layer stored in another CRS is
+    // reprojected): what is drawn selected, and the corners a planner moves. Shapes without a
+    // CRS, or that PROJ cannot take there, have no place on the map: none.
+    std::optional<analysis::InputLayer> input;
+    try {
+        input.emplace(ws, layer, nullptr, analysis::InputLayer::Repair::No);
+    } catch (const Error&) {
+        return shapes;
+    } catch (const gis::GisError&) {
+        return shapes;
+    }
+    if (!input->exists() || !input->table().hasGeometry())
+        return shapes;
+    auto* table = &input->table();
     // In slices: an OGR SQL IN list of a few hundred values at a time.
     for (std::size_t start = 0; start < fids.size(); start += 500) {
         std::string list;
@@ -228,7 +248,12 @@ gis::Shapes featureShapes(Workspace& ws, const std::string& layer,
         table->setAttributeFilter("fid IN (" + list + ")");
         table->resetReading();
         while (auto f = table->next()) {
-            const auto s = input.fit(f->takeGeometry(), f->fid()).shapes();
+            gis::Shapes s;
+            try {
+                s = input->fit(f->takeGeometry(), f->fid()).shapes();
+            } catch (const gis::GisError&) {
+                continue;
+            }
             shapes.polygons.insert(shapes.polygons.end(), s.polygons.begin(), s.polygons.end());
             shapes.lines.insert(shapes.lines.end(), s.lines.begin(), s.lines.end());
             shapes.points.insert(shapes.points.end(), s.points.begin(), s.points.end());
@@ -236,6 +261,16 @@ gis::Shapes featureShapes(Workspace& ws, const std::string& layer,
     }
     table->setAttributeFilter({});
     return shapes;
+}
+
+std::optional<gis::Envelope> layerExtent(Workspace& ws, const std::string& layer)
+{
+    try {
+        analysis::InputLayer input(ws, layer, nullptr, analysis::InputLayer::Repair::No);
+        return input.exists() ? input.extent() : std::nullopt;
+    } catch (const Error&) {
+        return std::nullopt; // shapes without a CRS: no place on the map
+    }
 }
 
 std::vector<std::int64_t> featuresInBox(Workspace& ws, const std::string& layer,

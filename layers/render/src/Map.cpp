@@ -13,6 +13,7 @@
 #include "planatlas/gis/Transform.h"
 #include "planatlas/layers/Digitise.h"
 #include "planatlas/layers/Errors.h"
+#include "planatlas/layers/FeatureTable.h"
 #include "planatlas/layers/Georef.h"
 #include "planatlas/layers/LayerKind.h"
 #include "planatlas/layers/Limits.h"
@@ -212,17 +213,16 @@ private:
     {
         std::optional<gis::Envelope> provinceEnvelope;
         if (!m_provinceLayer.empty())
-            provinceEnvelope = m_ws.dataset().layerByName(m_provinceLayer)->extent();
+            provinceEnvelope = layers::layerExtent(m_ws, m_provinceLayer);
         std::optional<gis::Envelope> data;
         for (const auto& l : m_layers)
             if (l.kind != "basemap")
-                if (auto t = m_ws.dataset().layerByName(l.name))
-                    if (auto e = t->extent()) {
-                        if (data)
-                            data->merge(*e);
-                        else
-                            data = e;
-                    }
+                if (auto e = layers::layerExtent(m_ws, l.name)) {
+                    if (data)
+                        data->merge(*e);
+                    else
+                        data = e;
+                }
         if (!data)
             throw Error(ErrorKind::Usage,
                         "the workspace '" + m_ws.path() + "' has no features to draw");
@@ -617,7 +617,7 @@ private:
                                                             const gis::TableSource& table,
                                                             const Stream& st)
     {
-        const auto extent = input.table().extent();
+        const auto extent = input.extent();
         if (!extent || extent->maxX <= extent->minX || extent->maxY <= extent->minY)
             return nullptr;
         // The finest level: square pixels, the long side kFinestPx with a pixel of margin all

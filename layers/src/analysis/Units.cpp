@@ -59,6 +59,19 @@ InputLayer::inLayerCrs(const std::optional<gis::Envelope>& rectangle) const
     return rectangle;
 }
 
+std::optional<gis::Envelope> InputLayer::extent() const
+{
+    auto e = m_table->extent();
+    if (e && m_toWorkspace)
+        return m_toWorkspace->transformBounds(*e);
+    return e;
+}
+
+gis::Envelope InputLayer::inWorkspaceCrs(const gis::Envelope& rectangle) const
+{
+    return m_toWorkspace ? m_toWorkspace->transformBounds(rectangle) : rectangle;
+}
+
 std::optional<InputLayer::Row> InputLayer::next()
 {
     auto f = m_table->next();

@@ -82,6 +82,11 @@ FeatureTable readFeatureTable(Workspace& workspace, const std::string& layer,
 gis::Shapes featureShapes(Workspace& workspace, const std::string& layer,
                           const std::vector<std::int64_t>& fids);
 
+/// The extent of @p layer in the workspace's CRS, where the map shows it (a layer stored in
+/// another CRS is reprojected); nullopt for a layer that is missing, empty, without shapes, or
+/// whose shapes have no CRS (no place on the map).
+std::optional<gis::Envelope> layerExtent(Workspace& workspace, const std::string& layer);
+
 /// The fids of @p layer's features whose shape meets @p box (workspace CRS; a layer stored in
 /// another CRS is reprojected): what a box drawn on the map selects. In fid order.
 std::vector<std::int64_t> featuresInBox(Workspace& workspace, const std::string& layer,

@@ -59,6 +59,12 @@ public:
 
     /// Whether the layer is stored in another CRS than the workspace's.
     [[nodiscard]] bool reprojected() const { return m_toWorkspace.has_value(); }
+    /// The layer's extent in the workspace's CRS (a layer stored in another CRS: its extent
+    /// transformed, grown to hold it); nullopt for an empty layer or one without shapes.
+    [[nodiscard]] std::optional<gis::Envelope> extent() const;
+    /// @p rectangle (the layer's CRS) in the workspace's CRS, grown to hold the transformed
+    /// one. Throws gis::GisError when PROJ cannot transform it.
+    [[nodiscard]] gis::Envelope inWorkspaceCrs(const gis::Envelope& rectangle) const;
     /// The layer's table read directly (gis/TableScan.h) with the numeric fields @p numbers,
     /// for passes over millions of features on several threads: rows are then fitted with
     /// FittedRow. Throws layers::Error(Input) when the workspace cannot be read that way.
