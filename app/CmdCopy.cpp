@@ -64,8 +64,14 @@ int runCopy(const std::vector<std::string>& args)
         try {
             auto ws =
                 layers::Workspace::open(to, gis::OpenMode::Update, layers::SchemaWrites::Allowed);
-            schemaProject = render::writeSchemaProject(ws);
+            const auto written = render::writeSchemaProject(ws);
             ws.close();
+            schemaProject = written.schemaProject;
+            if (schemaProject.empty())
+                std::fprintf(stderr,
+                             "warning: copied, but the QGIS project of the schema was not "
+                             "written: %s\n",
+                             written.schemaProblem.c_str());
         } catch (const std::exception& e) {
             std::fprintf(stderr,
                          "warning: copied, but the QGIS project of the schema was not written "

@@ -148,16 +148,22 @@ int runImport(const std::vector<std::string>& args)
                                              layers::SchemaWrites::Allowed);
 
     layers::ImportReport report;
+    std::string qgisProblem;
     {
         const TerminalProgress progress(!quiet);
         // The layer and its QGIS style and project entry are one change.
         report = workspace.transaction([&] {
             auto imported = layers::importLayer(workspace, options, progress.progress());
-            render::writeQgis(workspace);
+            qgisProblem = render::writeQgis(workspace).schemaProblem;
             return imported;
         });
     }
     workspace.close();
+    if (!qgisProblem.empty())
+        std::fprintf(stderr,
+                     "warning: the layer is imported, but the QGIS project QGIS opens from the "
+                     "schema was not written anew: %s\n",
+                     qgisProblem.c_str());
 
     if (!quiet) {
         std::printf("Imported %lld feature(s) into layer '%s' (%s, %s) of %s\n",

@@ -66,9 +66,8 @@ int runQgis(const std::vector<std::string>& args)
         return kOk;
     }
     if (written.schemaProject.empty())
-        std::printf("  not written where QGIS opens it from the schema: the schema has no table "
-                    "qgis_projects and this role may not create one (the schema's owner runs "
-                    "'planatlas qgis' once)\n");
+        std::printf("  not written where QGIS opens it from the schema: %s\n",
+                    written.schemaProblem.c_str());
     else
         std::printf("  open in QGIS from the schema: %s\n", written.schemaProject.c_str());
     if (written.sheetsLeftOut > 0)

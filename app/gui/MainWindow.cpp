@@ -1565,9 +1565,11 @@ QString MainWindow::editText(const layers::LoggedEdit& e)
                              ? at.toLocalTime().toString(QStringLiteral("HH:mm dd/MM/yyyy"))
                              : QString::fromStdString(e.at);
     const QString who = QString::fromStdString(e.who);
-    if (e.edit.featureCode.empty())
+    // What it was done to: the feature, else the task (a task recorded as without a place).
+    const std::string& what = e.edit.featureCode.empty() ? e.edit.taskId : e.edit.featureCode;
+    if (what.empty())
         return tr("%1 %2 at %3").arg(who, verb, when);
-    return tr("%1 %2 %3 at %4").arg(who, verb, q(e.edit.featureCode), when);
+    return tr("%1 %2 %3 at %4").arg(who, verb, q(what), when);
 }
 
 QString MainWindow::conflictText(const layers::ConflictError& conflict)
@@ -1575,7 +1577,8 @@ QString MainWindow::conflictText(const layers::ConflictError& conflict)
     const QString subject = q(conflict.subject());
     switch (conflict.reason()) {
     case layers::ConflictError::Reason::Gone:
-        return tr("%1 is no longer there: it was deleted or merged into another meanwhile.")
+        return tr("A feature of layer %1 is no longer there: it was deleted or merged into "
+                  "another meanwhile.")
             .arg(subject);
     case layers::ConflictError::Reason::CodeTaken:
         return tr("%1 cannot come back: another feature was given its code meanwhile. Give one "
@@ -1586,7 +1589,7 @@ QString MainWindow::conflictText(const layers::ConflictError& conflict)
     }
     const auto& since = conflict.since();
     if (since.empty())
-        return {};
+        return tr("Someone else changed it meanwhile.");
     QStringList edits;
     for (std::size_t i = 0; i < since.size() && i < 3; ++i)
         edits << editText(since[i]);

@@ -224,7 +224,7 @@ void lockAsSeen(Workspace& ws, const std::string& layer, const std::vector<std::
                 throw ConflictError(
                     "layer '" + layer + "' has no feature fid " + std::to_string(fids[i]) +
                         " any more: it was deleted or merged away" + after + nothing,
-                    ConflictError::Reason::Gone, "fid " + std::to_string(fids[i]));
+                    ConflictError::Reason::Gone, layer);
             continue;
         }
         if (f.lastEdit <= *seen)

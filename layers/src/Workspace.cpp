@@ -1095,7 +1095,9 @@ ValidationReport Workspace::validate(const Progress& progress)
             m_impl->query("SELECT value FROM pa_metadata WHERE key = 'qgis_project_file'");
         const std::string file = std::filesystem::path(path()).filename().string();
         if (isShared()) {
-            if (!inQgis)
+            if (!inQgis ||
+                m_impl->query("SELECT 1 AS found FROM qgis_projects WHERE name = 'planatlas'")
+                    .rows.empty())
                 add(kWarning, "qgis", "QGIS project planatlas",
                     "is not in the schema, where QGIS opens it from (Project ▸ Open From ▸ "
                     "PostgreSQL): the schema's owner runs 'planatlas qgis' on it");

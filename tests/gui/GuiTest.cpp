@@ -1259,8 +1259,8 @@ private slots:
         QVERIFY2(std::abs(areaOf("KCN-CHUNG") - 64) < 1, qPrintable(b->lastError()));
         QVERIFY2(b->lastError().contains(QStringLiteral("Người khác đã thay đổi")) &&
                      b->lastError().contains(
-                         QStringLiteral("Đã thay đổi trong lúc đó: planatlas_owner đã vẽ lại "
-                                        "hình KCN-CHUNG lúc ")),
+                         QStringLiteral("Đã thay đổi trong lúc đó: planatlas_owner đã sửa hình "
+                                        "dạng của KCN-CHUNG lúc ")),
                  qPrintable(b->lastError()));
         QVERIFY2(b->lastError().contains(QStringLiteral("Không có gì của bạn được ghi")),
                  qPrintable(b->lastError()));
@@ -1282,7 +1282,7 @@ private slots:
         a->undoStack()->undo();
         QVERIFY2(std::abs(areaOf("KCN-CHUNG") - 25) < 1, qPrintable(a->lastError()));
         QVERIFY2(a->lastError().contains(
-                     QStringLiteral("planatlas_editor đã vẽ lại hình KCN-CHUNG lúc ")),
+                     QStringLiteral("planatlas_editor đã sửa hình dạng của KCN-CHUNG lúc ")),
                  qPrintable(a->lastError()));
     }
 

@@ -5,8 +5,9 @@
 # reader's own service file names the role; the project names none) with every check of
 # open_in_qgis.py: valid layers, styles, relations (a park's tasks with their lead agencies),
 # themes, print layouts. The copy back to a file is still the file's twin, with the file's own
-# project. An editor rewrites the schema's project; a reader may not; where the table is
-# missing an editor is told that only the owner makes it.
+# project. An editor rewrites the schema's project, which still names the database as the owner
+# did (the reader opens it again); a reader may not; where the table is missing an editor is
+# told that only the owner makes it.
 # usage: qgis_on_postgis.sh PLANATLAS SCRATCH WORKSPACE.gpkg PARK TASKS (libpq: PGSERVICEFILE,
 #        PGPASSFILE)
 set -uo pipefail
@@ -37,14 +38,18 @@ grep -qF "QGIS opens the copy from the schema: postgresql://?service=planatlas_t
 # QGIS as a reader: the reader's own service file gives the department's service name their
 # role (as each planner's ~/.pg_service.conf would); the project carries no role.
 services=$scratch/reader_services.conf
-awk '/^\[/{keep = ($0 == "[planatlas_test_reader]")} keep' "$PGSERVICEFILE" |
+awk '/^\[/{keep = ($0 == "[planatlas_test_reader]")} keep' "$PGSERVICEFILE" | grep -v '^password' |
     sed 's/^\[planatlas_test_reader\]/[planatlas_test]/' >"$services"
 grep -q "user=planatlas_reader" "$services" || fail "no reader service in $PGSERVICEFILE"
-PGSERVICEFILE=$services QT_QPA_PLATFORM=offscreen /usr/bin/python3 "$here/../qgis/open_in_qgis.py" \
-    "$pg" "$scratch/qgis" --park "$park" --tasks "$tasks" >"$scratch/qgis.txt" 2>&1 ||
-    fail "QGIS on the schema, as the reader: $(grep FAIL "$scratch/qgis.txt" || tail -5 "$scratch/qgis.txt")"
-grep -q "every layer is read from the schema by QGIS's PostgreSQL provider" "$scratch/qgis.txt" ||
-    fail "QGIS did not read the schema: $(tail -5 "$scratch/qgis.txt")"
+uri=$(sed -n 's/^QGIS opens the copy from the schema: //p' "$scratch/copy.txt")
+in_qgis() { # what
+    PGSERVICEFILE=$services QT_QPA_PLATFORM=offscreen /usr/bin/python3 "$here/../qgis/open_in_qgis.py" \
+        "$pg" "$scratch/qgis_$1" --park "$park" --tasks "$tasks" --project "$uri" >"$scratch/qgis_$1.txt" 2>&1 ||
+        fail "QGIS on the schema, as the reader ($1): $(grep FAIL "$scratch/qgis_$1.txt" || tail -5 "$scratch/qgis_$1.txt")"
+    grep -q "^ok    every layer is read from the schema by QGIS's PostgreSQL provider" "$scratch/qgis_$1.txt" ||
+        fail "QGIS did not read the schema ($1): $(tail -5 "$scratch/qgis_$1.txt")"
+}
+in_qgis copied
 
 # The copy back is the file's twin: the schema's own project stays in the schema.
 back=$scratch/back/$(basename "$workspace")
@@ -56,9 +61,10 @@ mkdir -p "$(dirname "$back")"
 # An editor's 'planatlas qgis' rewrites the schema's project under their name; a reader's is
 # refused and leaves it as it was.
 "$planatlas" qgis "$editor" >"$scratch/editor.txt" 2>&1 || fail "editor's qgis: $(cat "$scratch/editor.txt")"
-grep -q "open in QGIS from the schema: postgresql://?service=planatlas_test_editor&schema=$schema&project=planatlas" "$scratch/editor.txt" ||
-    fail "editor's qgis: $(cat "$scratch/editor.txt")"
+grep -qF "open in QGIS from the schema: $uri" "$scratch/editor.txt" ||
+    fail "editor's qgis does not keep the owner's database name: $(cat "$scratch/editor.txt")"
 [[ $(project_row) == planatlas_editor\|* ]] || fail "the editor's project is not in the schema: $(project_row)"
+in_qgis rewritten
 before=$(project_row)
 "$planatlas" qgis "$reader" >"$scratch/reader.txt" 2>&1
 rc=$?

@@ -75,6 +75,8 @@ def main():
     ap.add_argument("--park", help="an industrial park's name_vi whose tasks are counted")
     ap.add_argument("--tasks", type=int, help="how many tasks that park is linked to")
     ap.add_argument("--colour", default="#b07cc6", help="fill of an industrial park")
+    ap.add_argument("--project", help="the project's URI as PlanAtlas printed it (a schema; "
+                    "default: made from the service and schema of WS)")
     args = ap.parse_args()
     os.makedirs(args.outdir, exist_ok=True)
     in_schema = args.workspace.startswith("PG:")
@@ -109,7 +111,8 @@ def main():
     if in_schema:
         query = [("service", keyword(args.workspace, "service")),
                  ("schema", keyword(args.workspace, "active_schema")), ("project", "planatlas")]
-        uri = "postgresql://?" + urllib.parse.urlencode(query)
+        uri = args.project or "postgresql://?" + urllib.parse.urlencode(
+            query, quote_via=urllib.parse.quote)
     else:
         uri = "geopackage:%s?projectName=planatlas" % os.path.abspath(args.workspace)
     project = QgsProject.instance()

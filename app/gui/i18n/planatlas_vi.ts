@@ -797,19 +797,19 @@
     </message>
     <message>
         <source>accepted the suggestion of</source>
-        <translation>đã chấp nhận gợi ý</translation>
+        <translation>đã chấp nhận gợi ý liên kết với</translation>
     </message>
     <message>
         <source>rejected the suggestion of</source>
-        <translation>đã bác gợi ý</translation>
+        <translation>đã bác gợi ý liên kết với</translation>
     </message>
     <message>
         <source>reopened the suggestion of</source>
-        <translation>đã mở lại gợi ý</translation>
+        <translation>đã mở lại gợi ý liên kết với</translation>
     </message>
     <message>
         <source>recorded as without a place</source>
-        <translation>đã ghi là không có địa điểm</translation>
+        <translation>đã ghi là không có địa điểm:</translation>
     </message>
     <message>
         <source>took back &apos;without a place&apos; for</source>
@@ -821,7 +821,7 @@
     </message>
     <message>
         <source>gave a new shape to</source>
-        <translation>đã vẽ lại hình</translation>
+        <translation>đã sửa hình dạng của</translation>
     </message>
     <message>
         <source>deleted</source>
@@ -833,7 +833,7 @@
     </message>
     <message>
         <source>cut</source>
-        <translation>đã cắt</translation>
+        <translation>đã chia tách</translation>
     </message>
     <message>
         <source>made whole again</source>
@@ -849,7 +849,7 @@
     </message>
     <message>
         <source>made the suggestions again</source>
-        <translation>đã lập lại các gợi ý</translation>
+        <translation>đã tạo lại các gợi ý</translation>
     </message>
     <message>
         <source>%1 %2 at %3</source>
@@ -860,8 +860,12 @@
         <translation>%1 %2 %3 lúc %4</translation>
     </message>
     <message>
-        <source>%1 is no longer there: it was deleted or merged into another meanwhile.</source>
-        <translation>%1 không còn nữa: đã bị xóa hoặc gộp vào đối tượng khác trong lúc đó.</translation>
+        <source>A feature of layer %1 is no longer there: it was deleted or merged into another meanwhile.</source>
+        <translation>Một đối tượng của lớp %1 không còn nữa: đã bị xóa hoặc gộp vào đối tượng khác trong lúc đó.</translation>
+    </message>
+    <message>
+        <source>Someone else changed it meanwhile.</source>
+        <translation>Người khác đã thay đổi nó trong lúc đó.</translation>
     </message>
     <message>
         <source>%1 cannot come back: another feature was given its code meanwhile. Give one of them another code first.</source>

@@ -790,6 +790,17 @@ struct Reads
     bool inSchema = false;
 
     bool postgres() const { return inSchema; }
+    /// A name as QgsDataSourceUri quotes it: in double quotes, '"' and '\\' escaped.
+    static std::string quoted(const std::string& name)
+    {
+        std::string q = "\"";
+        for (const char c : name) {
+            if (c == '"' || c == '\\')
+                q += '\\';
+            q += c;
+        }
+        return q + "\"";
+    }
     std::string provider() const { return postgres() ? "postgres" : "ogr"; }
     /// The data source of @p table as QGIS writes it for the provider.
     std::string of(const std::string& table) const
@@ -802,7 +813,7 @@ struct Reads
         const auto g = geometry.find(table);
         if (g != geometry.end())
             s += " estimatedmetadata=true";
-        s += " table=" + gis::sqlIdentifier(schema) + "." + gis::sqlIdentifier(table);
+        s += " table=" + quoted(schema) + "." + quoted(table);
         if (g != geometry.end())
             s += " (" + g->second + ")";
         return s;
@@ -1063,27 +1074,43 @@ std::string workspaceFile(layers::Workspace& ws)
     return file.empty() ? gis::connectionKeyword(ws.path(), "active_schema") + ".gpkg" : file;
 }
 
-/// The schema's tables as QGIS's PostgreSQL provider reads them. The connection keeps what
-/// names the database (a service, a host and port, a database) and leaves out the role and any
-/// password: each planner who opens the project connects as themself, by their own service
-/// file, PGUSER or login, as libpq does for PlanAtlas.
-Reads schemaReads(layers::Workspace& ws)
+using Keywords = std::vector<std::pair<std::string, std::string>>;
+
+/// What names the database in @p connection (a service, a host and port, a database, the SSL
+/// mode), without the role or any password: each planner who opens the project connects as
+/// themself, by their own service file, PGUSER or login, as libpq does for PlanAtlas.
+Keywords databaseKeywords(const std::string& connection)
 {
-    Reads reads;
-    reads.inSchema = true;
-    static constexpr std::string_view kKept[] = {"service", "host",   "hostaddr",
-                                                 "port",    "dbname", "sslmode"};
-    for (const auto& [key, value] : gis::connectionKeywords(ws.path())) {
-        if (std::find(std::begin(kKept), std::end(kKept), key) == std::end(kKept))
-            continue;
+    static constexpr std::string_view kKept[] = {"service", "host", "port", "dbname", "sslmode"};
+    Keywords kept;
+    for (auto& [key, value] : gis::connectionKeywords(connection))
+        if (std::find(std::begin(kKept), std::end(kKept), key) != std::end(kKept))
+            kept.emplace_back(key, value);
+    return kept;
+}
+
+/// @p keywords as libpq and QGIS write them: key='value', quotes and backslashes escaped.
+std::string keywordText(const Keywords& keywords)
+{
+    std::string text;
+    for (const auto& [key, value] : keywords) {
         std::string quoted;
         for (const char c : value) {
             if (c == '\'' || c == '\\')
                 quoted += '\\';
             quoted += c;
         }
-        reads.connection += (reads.connection.empty() ? "" : " ") + key + "='" + quoted + "'";
+        text += (text.empty() ? "" : " ") + key + "='" + quoted + "'";
     }
+    return text;
+}
+
+/// The schema's tables as QGIS's PostgreSQL provider reads them, connecting by @p keywords.
+Reads schemaReads(layers::Workspace& ws, const Keywords& keywords)
+{
+    Reads reads;
+    reads.inSchema = true;
+    reads.connection = keywordText(keywords);
     auto& ds = ws.dataset();
     reads.schema = gis::toString(ds.execute("SELECT current_schema()").rows.at(0).at(0));
     for (const auto& row :
@@ -1095,7 +1122,8 @@ Reads schemaReads(layers::Workspace& ws)
          ds.execute("SELECT c.relname AS table_name, a.attname AS key_name FROM pg_index i JOIN "
                     "pg_class c ON c.oid = i.indrelid JOIN pg_attribute a ON a.attrelid = c.oid "
                     "AND a.attnum = i.indkey[0] WHERE i.indisprimary AND i.indnatts = 1 AND "
-                    "c.relnamespace = current_schema()::regnamespace")
+                    "c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = "
+                    "current_schema())")
              .rows)
         reads.key[gis::toString(row[0])] = gis::toString(row[1]);
     return reads;
@@ -1103,13 +1131,9 @@ Reads schemaReads(layers::Workspace& ws)
 
 } // namespace
 
-std::string qgisProject(layers::Workspace& ws, const std::string& lang, ProjectReads from)
+/// The project reading its layers where @p reads says.
+static std::string projectXml(layers::Workspace& ws, const std::string& lang, const Reads& reads)
 {
-    Reads reads;
-    if (from == ProjectReads::Schema)
-        reads = schemaReads(ws);
-    else
-        reads.file = "./" + workspaceFile(ws);
     const gis::Crs& crs = ws.crs();
 
     std::vector<ProjectLayer> layers;
@@ -1445,6 +1469,15 @@ std::string qgisProject(layers::Workspace& ws, const std::string& lang, ProjectR
            "type=\"QString\">ha</AreaUnits></Measurement></properties></qgis>\n";
 }
 
+std::string qgisProject(layers::Workspace& ws, const std::string& lang, ProjectReads from)
+{
+    if (from == ProjectReads::Schema)
+        return projectXml(ws, lang, schemaReads(ws, databaseKeywords(ws.path())));
+    Reads reads;
+    reads.file = "./" + workspaceFile(ws);
+    return projectXml(ws, lang, reads);
+}
+
 namespace {
 
 /// @p chosen, else the language chosen last in the workspace, else Vietnamese.
@@ -1472,15 +1505,15 @@ std::string hexOf(const std::string& bytes)
 
 /// The URI QGIS opens a project of the schema by (its PostgreSQL project storage): the same
 /// database keywords as the layers' connection, never a role or a password.
-std::string schemaProjectUri(const layers::Workspace& ws, const std::string& schema)
+std::string schemaProjectUri(const Keywords& keywords, const std::string& schema)
 {
     std::string host, port, query;
     const auto encoded = [](const std::string& value) {
         return QString::fromUtf8(QUrl::toPercentEncoding(QString::fromStdString(value)))
             .toStdString();
     };
-    for (const auto& [key, value] : gis::connectionKeywords(ws.path())) {
-        if (key == "host")
+    for (const auto& [key, value] : keywords) {
+        if (key == "host" && !value.starts_with('/')) // a socket folder: libpq's own default
             host = value;
         else if (key == "port")
             port = value;
@@ -1491,46 +1524,72 @@ std::string schemaProjectUri(const layers::Workspace& ws, const std::string& sch
            "schema=" + encoded(schema) + "&project=" + kQgisProjectName;
 }
 
-/// Writes the project QGIS opens from the schema, inside the caller's transaction.
-std::string putSchemaProject(layers::Workspace& ws, const std::string& lang)
+/// Writes the project QGIS opens from the schema, inside the caller's transaction but apart
+/// from it (a savepoint): a project that cannot be written leaves the caller's change whole and
+/// says why in @p written. The database is named as when the project was first written, by
+/// whoever wrote it (the owner, who made the table), so that a rewrite by a planner of another
+/// service name leaves it openable by all.
+void putSchemaProject(layers::Workspace& ws, const std::string& lang, QgisWritten& written)
 {
     auto& ds = ws.dataset();
-    const bool exists = !ds.execute("SELECT 1 AS found FROM pg_class WHERE relname = "
-                                    "'qgis_projects' AND relnamespace = "
-                                    "current_schema()::regnamespace")
-                             .rows.empty();
-    if (!exists) {
-        const auto may = ds.execute(
-            "SELECT has_schema_privilege(current_schema(), 'CREATE')::int AS may_create");
-        if (may.rows.empty() || gis::toString(may.rows[0][0]) != "1")
-            return {};
-        // QGIS's own layout, as its PostgreSQL project storage creates it.
-        ds.execute("CREATE TABLE qgis_projects (name TEXT PRIMARY KEY, metadata JSONB, content "
-                   "BYTEA)");
-        layers::shareNewTables(ds, {"qgis_projects"});
+    ds.execute("SAVEPOINT planatlas_qgis_project");
+    try {
+        const bool exists = !ds.execute("SELECT 1 AS found FROM pg_class WHERE relname = "
+                                        "'qgis_projects' AND relnamespace = (SELECT oid FROM "
+                                        "pg_namespace WHERE nspname = current_schema())")
+                                 .rows.empty();
+        if (!exists) {
+            const auto may = ds.execute(
+                "SELECT has_schema_privilege(current_schema(), 'CREATE')::int AS may_create");
+            if (may.rows.empty() || gis::toString(may.rows[0][0]) != "1") {
+                ds.execute("RELEASE SAVEPOINT planatlas_qgis_project");
+                written.schemaProblem = "the schema has no table qgis_projects and this role may "
+                                        "not create one (the schema's owner runs 'planatlas "
+                                        "qgis' once)";
+                return;
+            }
+            // QGIS's own layout, as its PostgreSQL project storage creates it.
+            ds.execute("CREATE TABLE qgis_projects (name TEXT PRIMARY KEY, metadata JSONB, "
+                       "content BYTEA)");
+            layers::shareNewTables(ds, {"qgis_projects"});
+        }
+        const auto stored = ds.run("SELECT metadata->>'planatlas_connection' AS connection FROM "
+                                   "qgis_projects WHERE name = ?",
+                                   {std::string(kQgisProjectName)});
+        const std::string kept =
+            stored.rows.empty() ? std::string() : gis::toString(stored.rows[0][0]);
+        const Keywords keywords =
+            kept.empty() ? databaseKeywords(ws.path()) : gis::connectionKeywords("PG:" + kept);
+        const std::string archive =
+            gis::zipArchive({{"planatlas.qgs", projectXml(ws, lang, schemaReads(ws, keywords))}});
+        ds.execute(
+            "INSERT INTO qgis_projects (name, metadata, content) VALUES (" +
+            gis::sqlLiteral(kQgisProjectName) +
+            ", json_build_object('last_modified_time', to_char(now() AT TIME ZONE 'UTC', "
+            "'YYYY-MM-DD\"T\"HH24:MI:SS'), 'last_modified_user', current_user, "
+            "'planatlas_connection', " +
+            gis::sqlLiteral(keywordText(keywords)) + ")::jsonb, decode(" +
+            gis::sqlLiteral(hexOf(archive)) +
+            ", 'hex')) ON CONFLICT (name) DO UPDATE SET metadata = EXCLUDED.metadata, content = "
+            "EXCLUDED.content");
+        const auto schema = ds.execute("SELECT current_schema()");
+        ds.execute("RELEASE SAVEPOINT planatlas_qgis_project");
+        written.schemaProject = schemaProjectUri(keywords, gis::toString(schema.rows.at(0).at(0)));
+        written.sheetsLeftOut = static_cast<int>(layers::rasterLayers(ws).size());
+    } catch (const std::exception& e) {
+        ds.execute("ROLLBACK TO SAVEPOINT planatlas_qgis_project");
+        written.schemaProblem = e.what();
     }
-    const std::string archive =
-        gis::zipArchive({{"planatlas.qgs", qgisProject(ws, lang, ProjectReads::Schema)}});
-    ds.execute("DELETE FROM qgis_projects WHERE name = " + gis::sqlLiteral(kQgisProjectName));
-    ds.execute("INSERT INTO qgis_projects (name, metadata, content) VALUES (" +
-               gis::sqlLiteral(kQgisProjectName) +
-               ", json_build_object('last_modified_time', to_char(now() AT TIME ZONE 'UTC', "
-               "'YYYY-MM-DD\"T\"HH24:MI:SS'), 'last_modified_user', current_user)::jsonb, "
-               "decode(" +
-               gis::sqlLiteral(hexOf(archive)) + ", 'hex'))");
-    const auto schema = ds.execute("SELECT current_schema()");
-    return schemaProjectUri(ws, gis::toString(schema.rows.at(0).at(0)));
 }
 
 } // namespace
 
-std::string writeSchemaProject(layers::Workspace& ws, const std::string& chosen)
+QgisWritten writeSchemaProject(layers::Workspace& ws, const std::string& chosen)
 {
-    if (!ws.isShared())
-        return {};
-    std::string uri;
-    ws.transaction([&] { uri = putSchemaProject(ws, projectLang(ws, chosen)); });
-    return uri;
+    QgisWritten written;
+    if (ws.isShared())
+        ws.transaction([&] { putSchemaProject(ws, projectLang(ws, chosen), written); });
+    return written;
 }
 
 QgisWritten writeQgis(layers::Workspace& ws, const std::string& chosen)
@@ -1634,11 +1693,8 @@ QgisWritten writeQgis(layers::Workspace& ws, const std::string& chosen)
                    gis::sqlLiteral("{\"last_modified_time\": \"" + stamp.substr(0, 19) +
                                    "\", \"last_modified_user\": \"PlanAtlas\" }") +
                    ", " + gis::sqlLiteral(content) + ")");
-        if (ws.isShared()) {
-            written.schemaProject = putSchemaProject(ws, lang);
-            if (!written.schemaProject.empty())
-                written.sheetsLeftOut = static_cast<int>(layers::rasterLayers(ws).size());
-        }
+        if (ws.isShared())
+            putSchemaProject(ws, lang, written);
     });
     return written;
 }

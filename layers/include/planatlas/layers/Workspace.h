@@ -153,7 +153,7 @@ public:
     enum class Reason
     {
         Changed,   ///< edited by someone else since: since() says who did what
-        Gone,      ///< the feature is no longer there (deleted, or merged into another)
+        Gone,      ///< a feature is no longer there (deleted, or merged into another)
         CodeTaken, ///< a feature cannot come back: its code was given to another meanwhile
     };
     ConflictError(const std::string& message, Reason reason, std::string subject,
@@ -163,7 +163,7 @@ public:
     {
     }
     [[nodiscard]] Reason reason() const { return m_reason; }
-    /// What was refused: a feature's code ("KCN-03"), a layer's feature ("fid 12"), a task id.
+    /// What was refused: a feature's code ("KCN-03"; Gone: its layer), a task id, a suggestion.
     [[nodiscard]] const std::string& subject() const { return m_subject; }
     /// The edits made since the view the change was made on (Changed); may be empty.
     [[nodiscard]] const std::vector<LoggedEdit>& since() const { return m_since; }

@@ -44,9 +44,10 @@ struct QgisWritten
     int layouts = 0;     ///< print layouts
     std::string project; ///< the project's URI for QGIS
     /// A workspace in a schema: the URI of the project QGIS opens from the schema itself
-    /// (QGIS's PostgreSQL project storage, table qgis_projects); empty when not written (a role
-    /// that may not create the table where it is missing).
+    /// (QGIS's PostgreSQL project storage, table qgis_projects); empty when not written, and
+    /// schemaProblem says why (a role that may not create the missing table, no rights on it).
     std::string schemaProject;
+    std::string schemaProblem;
     int sheetsLeftOut = 0; ///< map sheets the schema's project cannot show
 };
 
@@ -56,14 +57,17 @@ struct QgisWritten
 /// @p lang "vi" or "en" is remembered in the workspace; empty: the language chosen last (else
 /// Vietnamese), so that an import keeps the words a planner chose. A workspace in a schema gets
 /// both projects: the one kept for its copy to a file, and one QGIS opens from the schema
-/// (writeSchemaProject). Throws layers::Error.
+/// (writeSchemaProject; one that cannot be written is said in schemaProblem and leaves the rest
+/// written). Throws layers::Error.
 QgisWritten writeQgis(layers::Workspace& workspace, const std::string& lang = {});
 
 /// Writes only the project QGIS opens from a workspace's schema (table qgis_projects, in QGIS's
 /// layout: name, metadata JSONB, content BYTEA holding the .qgz), creating the table when absent
 /// and the role may; the styles and the project kept for the copy to a file are left as they
-/// are (a copy into a schema stays the file's twin). Returns the project's URI, empty when the
-/// table is missing and the role may not create it. Throws layers::Error; a file: nothing.
-std::string writeSchemaProject(layers::Workspace& workspace, const std::string& lang = {});
+/// are (a copy into a schema stays the file's twin). The project names the database as the
+/// connection that first wrote it does (kept in its metadata), so that planners rewriting it
+/// under other service names leave it as all can open it. Fills schemaProject (the URI) or
+/// schemaProblem, and sheetsLeftOut. A file: nothing.
+QgisWritten writeSchemaProject(layers::Workspace& workspace, const std::string& lang = {});
 
 } // namespace pa::render
