@@ -61,23 +61,22 @@ int runCopy(const std::vector<std::string>& args)
     if (gis::isPostgresConnection(to)) {
         // The copy is whole and committed by now: a project that cannot be written is said,
         // and 'planatlas qgis' writes it later.
+        std::string problem;
         try {
             auto ws =
                 layers::Workspace::open(to, gis::OpenMode::Update, layers::SchemaWrites::Allowed);
             const auto written = render::writeSchemaProject(ws);
             ws.close();
             schemaProject = written.schemaProject;
-            if (schemaProject.empty())
-                std::fprintf(stderr,
-                             "warning: copied, but the QGIS project of the schema was not "
-                             "written: %s\n",
-                             written.schemaProblem.c_str());
+            problem = written.schemaProblem;
         } catch (const std::exception& e) {
+            problem = e.what();
+        }
+        if (schemaProject.empty())
             std::fprintf(stderr,
                          "warning: copied, but the QGIS project of the schema was not written "
                          "(run 'planatlas qgis' on it): %s\n",
-                         e.what());
-        }
+                         problem.c_str());
     }
     if (format == "json") {
         nlohmann::ordered_json j;

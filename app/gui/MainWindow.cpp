@@ -1234,13 +1234,10 @@ bool MainWindow::pushEdit(const QString& what, const QString& failure,
             change(forward);
         } catch (const layers::Error& e) {
             if (e.kind() == layers::ErrorKind::Conflict) {
-                const auto* conflict = dynamic_cast<const layers::ConflictError*>(&e);
                 showError(failure, tr("someone else changed it after this window last read the "
                                       "workspace; nothing of yours was written. The window now "
                                       "shows the workspace as it is.") +
-                                       QStringLiteral("\n") +
-                                       (conflict ? conflictText(*conflict)
-                                                 : QString::fromStdString(e.what())));
+                                       QStringLiteral("\n") + conflictText(e));
                 refreshFromWorkspace();
             } else {
                 showError(failure, QString::fromStdString(e.what()));
@@ -1529,11 +1526,10 @@ bool MainWindow::drawingRefused(const QString& failure, const std::exception& e)
         return false;
     }
     // What changed and who changed it (the feature in question).
-    const auto* conflict = dynamic_cast<const layers::ConflictError*>(&e);
     showError(tr("Changed by someone else"),
               tr("Nothing of yours was written. The map now shows the workspace as it is: look "
                  "again, and repeat your change if it still holds.") +
-                  QStringLiteral("\n") + (conflict ? conflictText(*conflict) : q(e.what())));
+                  QStringLiteral("\n") + conflictText(e));
     refreshFromWorkspace();
     return false;
 }
@@ -1572,8 +1568,12 @@ QString MainWindow::editText(const layers::LoggedEdit& e)
     return tr("%1 %2 %3 at %4").arg(who, verb, q(what), when);
 }
 
-QString MainWindow::conflictText(const layers::ConflictError& conflict)
+QString MainWindow::conflictText(const std::exception& error)
 {
+    const auto* found = dynamic_cast<const layers::ConflictError*>(&error);
+    if (!found)
+        return q(error.what());
+    const auto& conflict = *found;
     const QString subject = q(conflict.subject());
     switch (conflict.reason()) {
     case layers::ConflictError::Reason::Gone:

@@ -222,8 +222,9 @@ private:
     /// planner's change in plain words with what the workspace says of it (who changed which
     /// feature), after which the window reads the workspace again. Returns false.
     bool drawingRefused(const QString& failure, const std::exception& e);
-    /// What someone else changed, in the window's language (the error's own words are English).
-    [[nodiscard]] static QString conflictText(const layers::ConflictError& conflict);
+    /// What someone else changed, in the window's language (the error's own words are English);
+    /// any other error: its own words.
+    [[nodiscard]] static QString conflictText(const std::exception& error);
     /// "planatlas_b gave a new shape to KCN-03 at 10:42 04/12/2026", local time.
     [[nodiscard]] static QString editText(const layers::LoggedEdit& edit);
     /// Writes a file in the background (exportMap, exportAtlas): @p busy while it runs, the

@@ -1002,6 +1002,17 @@ std::vector<std::pair<std::string, std::string>> connectionKeywords(std::string_
     return keywords;
 }
 
+std::string connectionValue(std::string_view value)
+{
+    std::string out = "'";
+    for (const char c : value) {
+        if (c == '\'' || c == '\\')
+            out += '\\';
+        out += c;
+    }
+    return out + "'";
+}
+
 std::string displayName(std::string_view name)
 {
     std::string out(name);

@@ -212,20 +212,11 @@ std::vector<std::string> serviceNames()
 std::string sharedWorkspaceConnection(const std::string& service, const std::string& schema)
 {
     // Values quoted as libpq reads them: a space or quote in a name stays in the name.
-    auto quoted = [](const std::string& value) {
-        std::string out = "'";
-        for (char c : value) {
-            if (c == '\'' || c == '\\')
-                out += '\\';
-            out += c;
-        }
-        return out + "'";
-    };
     auto plain = [](const std::string& value) {
         return !value.empty() && value.find_first_of(" '\\\"=") == std::string::npos;
     };
-    return "PG:service=" + (plain(service) ? service : quoted(service)) +
-           " active_schema=" + (plain(schema) ? schema : quoted(schema));
+    return "PG:service=" + (plain(service) ? service : gis::connectionValue(service)) +
+           " active_schema=" + (plain(schema) ? schema : gis::connectionValue(schema));
 }
 
 std::vector<SharedWorkspace> sharedWorkspaces(const std::string& service)

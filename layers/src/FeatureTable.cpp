@@ -169,6 +169,24 @@ int purgeRemovedLayers(Workspace& ws)
     return purged;
 }
 
+namespace {
+
+/// @p layer read as the map reads it, in the workspace's CRS; nullopt when its shapes have no
+/// place on the map (no CRS, or none PROJ can take to the workspace's).
+std::optional<analysis::InputLayer> placedInput(Workspace& ws, const std::string& layer)
+{
+    try {
+        return std::optional<analysis::InputLayer>(std::in_place, ws, layer, nullptr,
+                                                   analysis::InputLayer::Repair::No);
+    } catch (const Error&) {
+        return std::nullopt;
+    } catch (const gis::GisError&) {
+        return std::nullopt;
+    }
+}
+
+} // namespace
+
 FeatureTable readFeatureTable(Workspace& ws, const std::string& layer, std::size_t limit)
 {
     const auto registered = ws.findLayer(layer);
@@ -177,18 +195,11 @@ FeatureTable readFeatureTable(Workspace& ws, const std::string& layer, std::size
     // Envelopes in the workspace's CRS, where the map shows the features (a layer stored in
     // another CRS is reprojected). A layer whose shapes have no CRS has no place on the map:
     // its rows are listed without one.
-    std::optional<analysis::InputLayer> input;
+    auto input = placedInput(ws, layer);
     std::optional<gis::Layer> unplaced;
-    try {
-        input.emplace(ws, layer, nullptr, analysis::InputLayer::Repair::No);
-    } catch (const Error&) {
+    if (!input)
         unplaced = ws.dataset().layerByName(layer);
-    } catch (const gis::GisError&) { // no transformation to the workspace's CRS
-        unplaced = ws.dataset().layerByName(layer);
-    }
-    if (input && !input->exists())
-        throw Error(ErrorKind::Usage, "the workspace has no layer '" + layer + "'");
-    if (!input && !unplaced)
+    if (input ? !input->exists() : !unplaced)
         throw Error(ErrorKind::Usage, "the workspace has no layer '" + layer + "'");
     gis::Layer* table = input ? &input->table() : &*unplaced;
     FeatureTable out;
@@ -229,15 +240,8 @@ gis::Shapes featureShapes(Workspace& ws, const std::string& layer,
     // In the workspace's CRS, as the map shows them (a layer stored in another CRS is
     // reprojected): what is drawn selected, and the corners a planner moves. Shapes without a
     // CRS, or that PROJ cannot take there, have no place on the map: none.
-    std::optional<analysis::InputLayer> input;
-    try {
-        input.emplace(ws, layer, nullptr, analysis::InputLayer::Repair::No);
-    } catch (const Error&) {
-        return shapes;
-    } catch (const gis::GisError&) {
-        return shapes;
-    }
-    if (!input->exists() || !input->table().hasGeometry())
+    auto input = placedInput(ws, layer);
+    if (!input || !input->exists() || !input->table().hasGeometry())
         return shapes;
     auto* table = &input->table();
     // In slices: an OGR SQL IN list of a few hundred values at a time.
@@ -265,11 +269,13 @@ gis::Shapes featureShapes(Workspace& ws, const std::string& layer,
 
 std::optional<gis::Envelope> layerExtent(Workspace& ws, const std::string& layer)
 {
+    const auto input = placedInput(ws, layer);
+    if (!input || !input->exists())
+        return std::nullopt;
     try {
-        analysis::InputLayer input(ws, layer, nullptr, analysis::InputLayer::Repair::No);
-        return input.exists() ? input.extent() : std::nullopt;
-    } catch (const Error&) {
-        return std::nullopt; // shapes without a CRS: no place on the map
+        return input->extent();
+    } catch (const gis::GisError&) {
+        return std::nullopt; // an extent PROJ cannot take to the workspace's CRS
     }
 }
 

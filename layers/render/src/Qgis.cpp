@@ -789,7 +789,6 @@ struct Reads
 
     bool inSchema = false;
 
-    bool postgres() const { return inSchema; }
     /// A name as QgsDataSourceUri quotes it: in double quotes, '"' and '\\' escaped.
     static std::string quoted(const std::string& name)
     {
@@ -801,11 +800,11 @@ struct Reads
         }
         return q + "\"";
     }
-    std::string provider() const { return postgres() ? "postgres" : "ogr"; }
+    std::string provider() const { return inSchema ? "postgres" : "ogr"; }
     /// The data source of @p table as QGIS writes it for the provider.
     std::string of(const std::string& table) const
     {
-        if (!postgres())
+        if (!inSchema)
             return file + "|layername=" + table;
         std::string s = connection;
         if (const auto k = key.find(table); k != key.end())
@@ -1096,15 +1095,8 @@ Keywords databaseKeywords(const std::string& connection)
 std::string keywordText(const Keywords& keywords)
 {
     std::string text;
-    for (const auto& [key, value] : keywords) {
-        std::string quoted;
-        for (const char c : value) {
-            if (c == '\'' || c == '\\')
-                quoted += '\\';
-            quoted += c;
-        }
-        text += (text.empty() ? "" : " ") + key + "='" + quoted + "'";
-    }
+    for (const auto& [key, value] : keywords)
+        text += (text.empty() ? "" : " ") + key + "=" + gis::connectionValue(value);
     return text;
 }
 
@@ -1563,8 +1555,9 @@ void putSchemaProject(layers::Workspace& ws, const std::string& lang, QgisWritte
             stored.rows.empty() ? std::string() : gis::toString(stored.rows[0][0]);
         const Keywords keywords =
             kept.empty() ? databaseKeywords(ws.path()) : gis::connectionKeywords("PG:" + kept);
+        const Reads reads = schemaReads(ws, keywords);
         const std::string archive =
-            gis::zipArchive({{"planatlas.qgs", projectXml(ws, lang, schemaReads(ws, keywords))}});
+            gis::zipArchive({{"planatlas.qgs", projectXml(ws, lang, reads)}});
         ds.execute(
             "INSERT INTO qgis_projects (name, metadata, content) VALUES (" +
             gis::sqlLiteral(kQgisProjectName) +
@@ -1575,9 +1568,8 @@ void putSchemaProject(layers::Workspace& ws, const std::string& lang, QgisWritte
             gis::sqlLiteral(hexOf(archive)) +
             ", 'hex')) ON CONFLICT (name) DO UPDATE SET metadata = EXCLUDED.metadata, content = "
             "EXCLUDED.content");
-        const auto schema = ds.execute("SELECT current_schema()");
         ds.execute("RELEASE SAVEPOINT planatlas_qgis_project");
-        written.schemaProject = schemaProjectUri(keywords, gis::toString(schema.rows.at(0).at(0)));
+        written.schemaProject = schemaProjectUri(keywords, reads.schema);
         written.sheetsLeftOut = static_cast<int>(layers::rasterLayers(ws).size());
     } catch (const std::exception& e) {
         ds.execute("ROLLBACK TO SAVEPOINT planatlas_qgis_project");

@@ -61,10 +61,8 @@ InputLayer::inLayerCrs(const std::optional<gis::Envelope>& rectangle) const
 
 std::optional<gis::Envelope> InputLayer::extent() const
 {
-    auto e = m_table->extent();
-    if (e && m_toWorkspace)
-        return m_toWorkspace->transformBounds(*e);
-    return e;
+    const auto e = m_table->extent();
+    return e ? std::optional(inWorkspaceCrs(*e)) : std::nullopt;
 }
 
 gis::Envelope InputLayer::inWorkspaceCrs(const gis::Envelope& rectangle) const

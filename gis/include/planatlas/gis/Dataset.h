@@ -271,6 +271,9 @@ std::int64_t copyFeatures(Layer from, Layer to,
 /// the order written; empty for anything else.
 [[nodiscard]] std::vector<std::pair<std::string, std::string>>
 connectionKeywords(std::string_view connection);
+/// @p value as a connection string's value, the way libpq reads it back: in single quotes,
+/// quotes and backslashes escaped ("it's" → 'it\'s').
+[[nodiscard]] std::string connectionValue(std::string_view value);
 /// @p name as it may be shown or logged: a connection string's password= value replaced by
 /// "***"; anything else as it is.
 [[nodiscard]] std::string displayName(std::string_view name);
