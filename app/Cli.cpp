@@ -187,6 +187,15 @@ std::string textOrJson(const Arguments& parsed)
     return format;
 }
 
+void warnSchemaProject(const std::string& problem, const char* done)
+{
+    if (!problem.empty())
+        std::fprintf(stderr,
+                     "warning: %s, but the QGIS project QGIS opens from the schema was not "
+                     "written anew: %s\n",
+                     done, problem.c_str());
+}
+
 bool handleHelp(const Command& command, const std::vector<std::string>& args)
 {
     for (const auto& arg : args)

@@ -117,6 +117,12 @@ std::string language(const Arguments& parsed);
 /// The value of --format: "text" (default) or "json"; anything else is a usage error.
 std::string textOrJson(const Arguments& parsed);
 
+/// After a change to a workspace in a schema that rewrote its QGIS project (import, grid,
+/// parcels, georef): a warning on stderr when the project QGIS opens from the schema could not
+/// be written (@p problem, empty: nothing to say), saying that @p done ("the layer is
+/// imported") stands.
+void warnSchemaProject(const std::string& problem, const char* done);
+
 /// Whether --help was asked for; prints the help when it was.
 bool handleHelp(const Command& command, const std::vector<std::string>& args);
 

@@ -159,11 +159,7 @@ int runImport(const std::vector<std::string>& args)
         });
     }
     workspace.close();
-    if (!qgisProblem.empty())
-        std::fprintf(stderr,
-                     "warning: the layer is imported, but the QGIS project QGIS opens from the "
-                     "schema was not written anew: %s\n",
-                     qgisProblem.c_str());
+    warnSchemaProject(qgisProblem, "the layer is imported");
 
     if (!quiet) {
         std::printf("Imported %lld feature(s) into layer '%s' (%s, %s) of %s\n",

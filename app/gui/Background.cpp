@@ -1,4 +1,5 @@
 #include "Background_p.h"
+#include "MainWindow.h"
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/analysis/Algorithm.h"
 
@@ -53,8 +54,8 @@ QString runAndWait(const std::string& workspace, gis::OpenMode mode,
             error = parameterTitle(e.parameter()) + QStringLiteral(": ") +
                     QString::fromStdString(e.problem());
         } catch (const layers::Error& e) {
-            error = e.kind() == layers::ErrorKind::Cancelled ? cancelledText
-                                                             : QString::fromStdString(e.what());
+            error =
+                e.kind() == layers::ErrorKind::Cancelled ? cancelledText : MainWindow::errorText(e);
         } catch (const std::exception& e) {
             error = QString::fromStdString(e.what());
         }

@@ -1,6 +1,7 @@
 #include "ImportDialog.h"
 
 #include "Background_p.h"
+#include "MainWindow.h"
 #include "Text_p.h"
 #include "planatlas/gis/Dataset.h"
 #include "planatlas/gis/Error.h"
@@ -271,6 +272,7 @@ bool ImportDialog::runImport()
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
     m_message->setText(tr("Importing…"));
     layers::ImportReport report;
+    QString qgisNote;
     // The import's own connection, for writing; one transaction inside importLayer.
     QString error = runAndWait(
         m_workspace.toStdString(), gis::OpenMode::Update, cancel,
@@ -279,7 +281,7 @@ bool ImportDialog::runImport()
             try {
                 report = ws.transaction([&] {
                     auto imported = layers::importLayer(ws, o, progress);
-                    render::writeQgis(ws);
+                    qgisNote = MainWindow::qgisProjectNote(render::writeQgis(ws));
                     return imported;
                 });
             } catch (const layers::ParameterError& e) {
@@ -314,7 +316,10 @@ bool ImportDialog::runImport()
     if (report.textConverted)
         text +=
             tr("; %1 text value(s) converted from the legacy encoding").arg(report.textConverted);
-    m_message->setText(text + QLatin1Char('.'));
+    text += QLatin1Char('.');
+    if (!qgisNote.isEmpty())
+        text += QLatin1Char('\n') + qgisNote;
+    m_message->setText(text);
     emit imported(q(report.layerName));
     return true;
 }

@@ -40,6 +40,7 @@
 #include <QCompleter>
 #include <QDateTime>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QDockWidget>
 #include <QEvent>
 #include <QFileDialog>
@@ -677,7 +678,7 @@ bool MainWindow::openWorkspace(const QString& path)
         ws = std::make_unique<layers::Workspace>(layers::Workspace::open(
             path.toStdString(), gis::OpenMode::ReadOnly, layers::SchemaWrites::Allowed));
     } catch (const std::exception& e) {
-        showError(tr("Cannot open %1").arg(workspaceName(path)), QString::fromStdString(e.what()));
+        showError(tr("Cannot open %1").arg(workspaceName(path)), errorText(e));
         return false;
     }
     const auto stack = render::defaultStack(*ws);
@@ -736,8 +737,7 @@ bool MainWindow::openWorkspace(const QString& path)
         m_plan->setPlan(plan::readPlanOverview(*m_ws));
     } catch (const std::exception& e) {
         m_plan->clear();
-        showError(tr("Cannot read the plan of %1").arg(workspaceName(path)),
-                  QString::fromStdString(e.what()));
+        showError(tr("Cannot read the plan of %1").arg(workspaceName(path)), errorText(e));
     }
     m_analyses->setWorkspace(path, m_ws.get(), m_lang.toStdString());
     refreshSuggestions();
@@ -759,8 +759,7 @@ void MainWindow::reloadWorkspace()
             m_path.toStdString(), m_writable ? gis::OpenMode::Update : gis::OpenMode::ReadOnly,
             layers::SchemaWrites::Allowed));
     } catch (const std::exception& e) {
-        showError(tr("Cannot open %1").arg(workspaceName(m_path)),
-                  QString::fromStdString(e.what()));
+        showError(tr("Cannot open %1").arg(workspaceName(m_path)), errorText(e));
         return;
     }
     m_seenEdit = m_ws->lastEdit();
@@ -925,7 +924,7 @@ void MainWindow::identifyAt(double x, double y, double toleranceM)
         if (!m_refreshing) // a refresh after an edit leaves the user's panel in front
             m_identifyDock->raise();
     } catch (const std::exception& e) {
-        showError(tr("Cannot identify"), QString::fromStdString(e.what()));
+        showError(tr("Cannot identify"), errorText(e));
     }
 }
 
@@ -1072,8 +1071,7 @@ bool MainWindow::ensureWritable(bool sharedEdit)
             purgeRemoved();
         return true;
     } catch (const std::exception& e) {
-        showError(tr("Cannot write to %1").arg(workspaceName(m_path)),
-                  QString::fromStdString(e.what()));
+        showError(tr("Cannot write to %1").arg(workspaceName(m_path)), errorText(e));
         return false;
     }
 }
@@ -1092,7 +1090,7 @@ bool MainWindow::writeLink(const QString& taskId, const std::string& featureCode
         if (e.kind() != layers::ErrorKind::Conflict) {
             showError(add ? tr("Cannot link %1").arg(q(featureCode))
                           : tr("Cannot unlink %1").arg(q(featureCode)),
-                      QString::fromStdString(e.what()));
+                      errorText(e));
             return false;
         }
         showConflict(taskId);
@@ -1100,7 +1098,7 @@ bool MainWindow::writeLink(const QString& taskId, const std::string& featureCode
     } catch (const std::exception& e) {
         showError(add ? tr("Cannot link %1").arg(q(featureCode))
                       : tr("Cannot unlink %1").arg(q(featureCode)),
-                  QString::fromStdString(e.what()));
+                  errorText(e));
         return false;
     }
     refreshAfterEdit();
@@ -1116,7 +1114,7 @@ bool MainWindow::toggleLink(const QString& taskId, const std::string& featureCod
     try {
         linked = !plan::listLinks(*m_ws, taskId.toStdString(), featureCode).empty();
     } catch (const std::exception& e) {
-        showError(tr("Cannot read the links of %1").arg(taskId), QString::fromStdString(e.what()));
+        showError(tr("Cannot read the links of %1").arg(taskId), errorText(e));
         return false;
     }
     const bool add = !linked;
@@ -1190,7 +1188,7 @@ void MainWindow::refreshSuggestions()
     } catch (const std::exception& e) {
         m_suggestions->setSuggestions({});
         m_suggestions->setReasons({});
-        showError(tr("Cannot read the suggested links"), QString::fromStdString(e.what()));
+        showError(tr("Cannot read the suggested links"), errorText(e));
     }
 }
 
@@ -1237,14 +1235,14 @@ bool MainWindow::pushEdit(const QString& what, const QString& failure,
                 showError(failure, tr("someone else changed it after this window last read the "
                                       "workspace; nothing of yours was written. The window now "
                                       "shows the workspace as it is.") +
-                                       QStringLiteral("\n") + conflictText(e));
+                                       QStringLiteral("\n") + errorText(e));
                 refreshFromWorkspace();
             } else {
-                showError(failure, QString::fromStdString(e.what()));
+                showError(failure, errorText(e));
             }
             return false;
         } catch (const std::exception& e) {
-            showError(failure, QString::fromStdString(e.what()));
+            showError(failure, errorText(e));
             return false;
         }
         refreshAfterEdit();
@@ -1299,11 +1297,12 @@ bool MainWindow::placeSheet(const layers::GeorefOptions& options)
     if (!m_ws)
         return false;
     layers::GeorefResult result;
+    QString qgisNote;
     const QString error = runInBackground(
         tr("Placing %1…").arg(QFileInfo(q(options.sheet.path)).fileName()), gis::OpenMode::Update,
         [&](layers::Workspace& ws, const layers::Progress& progress) {
             result = layers::georeference(ws, options, progress);
-            ws.transaction([&] { render::writeQgis(ws); }); // the sheet in QGIS too
+            ws.transaction([&] { qgisNote = qgisProjectNote(render::writeQgis(ws)); }); // QGIS too
         });
     if (!error.isEmpty()) {
         showError(tr("Cannot place %1").arg(QFileInfo(q(options.sheet.path)).fileName()), error);
@@ -1315,6 +1314,8 @@ bool MainWindow::placeSheet(const layers::GeorefOptions& options)
     if (result.layer.rmseM)
         message += QStringLiteral(": ") +
                    tr("RMS residual %1 m").arg(decimal(*result.layer.rmseM, 2, m_lang));
+    if (!qgisNote.isEmpty())
+        message += QStringLiteral(". ") + qgisNote;
     statusBar()->showMessage(message, 15000);
     return true;
 }
@@ -1338,7 +1339,7 @@ bool MainWindow::removeSheet(const QString& layer)
             render::writeQgis(*m_ws);
         });
     } catch (const std::exception& e) {
-        showError(tr("Cannot remove %1").arg(layer), q(e.what()));
+        showError(tr("Cannot remove %1").arg(layer), errorText(e));
         return false;
     }
     m_layers->setLayers(render::defaultStack(*m_ws), m_lang.toStdString());
@@ -1522,14 +1523,14 @@ bool MainWindow::drawingRefused(const QString& failure, const std::exception& e)
 {
     const auto* error = dynamic_cast<const layers::Error*>(&e);
     if (!error || error->kind() != layers::ErrorKind::Conflict) {
-        showError(failure, q(e.what()));
+        showError(failure, errorText(e));
         return false;
     }
     // What changed and who changed it (the feature in question).
     showError(tr("Changed by someone else"),
               tr("Nothing of yours was written. The map now shows the workspace as it is: look "
                  "again, and repeat your change if it still holds.") +
-                  QStringLiteral("\n") + conflictText(e));
+                  QStringLiteral("\n") + errorText(e));
     refreshFromWorkspace();
     return false;
 }
@@ -1568,8 +1569,30 @@ QString MainWindow::editText(const layers::LoggedEdit& e)
     return tr("%1 %2 %3 at %4").arg(who, verb, q(what), when);
 }
 
-QString MainWindow::conflictText(const std::exception& error)
+QString MainWindow::errorText(const std::exception& error)
 {
+    if (const auto* rights = dynamic_cast<const layers::RightsError*>(&error)) {
+        const QString who = q(rights->who()), where = q(rights->where());
+        switch (rights->missing()) {
+        case layers::RightsError::Missing::Read:
+            return tr("Role %1 may not read the workspace in schema %2; the schema's owner can "
+                      "give it the right to read.")
+                .arg(who, where);
+        case layers::RightsError::Missing::Change:
+            return tr("Role %1 may read the workspace in schema %2 but not change it; nothing was "
+                      "changed. The schema's owner can make it an editor.")
+                .arg(who, where);
+        case layers::RightsError::Missing::AddTables:
+            return tr("The workspace in schema %1 was made by an older PlanAtlas; its owner opens "
+                      "it for writing once to bring it up to date (role %2 may not add tables "
+                      "to it).")
+                .arg(where, who);
+        case layers::RightsError::Missing::WriteFile:
+            return tr("The file %1 is read-only; nothing was changed. Make it writable, or work "
+                      "on a copy.")
+                .arg(QDir::toNativeSeparators(where));
+        }
+    }
     const auto* found = dynamic_cast<const layers::ConflictError*>(&error);
     if (!found)
         return q(error.what());
@@ -1599,6 +1622,23 @@ QString MainWindow::conflictText(const std::exception& error)
     return tr("Changed meanwhile: %1.").arg(text);
 }
 
+QString MainWindow::qgisProjectNote(const render::QgisWritten& written)
+{
+    using Problem = render::QgisWritten::SchemaProblem;
+    switch (written.schemaProblemKind) {
+    case Problem::None:
+        return {};
+    case Problem::NoTable:
+        return tr("The QGIS project kept in the schema was not written anew: the schema has no "
+                  "table for it and your role may not make one; its owner writes the QGIS "
+                  "project once.");
+    case Problem::Failed:
+        break;
+    }
+    return tr("The QGIS project kept in the schema was not written anew: %1")
+        .arg(q(written.schemaProblem));
+}
+
 bool MainWindow::startEditingCorners(const QString& layer, std::int64_t fid)
 {
     if (!m_ws)
@@ -1607,7 +1647,7 @@ bool MainWindow::startEditingCorners(const QString& layer, std::int64_t fid)
     try {
         shapes = layers::featureShapes(*m_ws, layer.toStdString(), {fid});
     } catch (const std::exception& e) {
-        showError(tr("Cannot edit %1").arg(layer), q(e.what()));
+        showError(tr("Cannot edit %1").arg(layer), errorText(e));
         return false;
     }
     std::vector<gis::Coord> corners;
@@ -1785,7 +1825,7 @@ bool MainWindow::showDocumentOf(const QString& taskId, bool reload)
             m_document->setDocument(*doc, plan::documentText(*m_ws, docId));
         }
     } catch (const std::exception& e) {
-        showError(tr("Cannot show the document %1").arg(q(docId)), q(e.what()));
+        showError(tr("Cannot show the document %1").arg(q(docId)), errorText(e));
         return false;
     }
     return m_document->chooseTask(taskId);
@@ -1859,7 +1899,7 @@ bool MainWindow::removeLayer(const QString& layer)
                     .arg(props.links)) != QMessageBox::Yes)
             return false;
     } catch (const std::exception& e) {
-        showError(tr("Cannot remove %1").arg(title), q(e.what()));
+        showError(tr("Cannot remove %1").arg(title), errorText(e));
         return false;
     }
     if (!ensureWritable())
@@ -1928,7 +1968,7 @@ int MainWindow::selectInBox(const gis::Envelope& box)
             10000);
         return selected;
     } catch (const std::exception& e) {
-        showError(tr("Cannot select"), q(e.what()));
+        showError(tr("Cannot select"), errorText(e));
         return 0;
     }
 }
@@ -2048,7 +2088,7 @@ bool MainWindow::showAttributes(const QString& layer)
         m_attributes->setTable(layers::readFeatureTable(*m_ws, layer.toStdString()),
                                m_lang.toStdString());
     } catch (const std::exception& e) {
-        showError(tr("Cannot read the layer %1").arg(layer), QString::fromStdString(e.what()));
+        showError(tr("Cannot read the layer %1").arg(layer), errorText(e));
         return false;
     }
     m_attributesDock->show();
@@ -2068,7 +2108,7 @@ QMessageBox* MainWindow::showLayerProperties(const QString& layer)
     try {
         p = layers::layerProperties(*m_ws, layer.toStdString());
     } catch (const std::exception& e) {
-        showError(tr("Cannot read the layer %1").arg(layer), QString::fromStdString(e.what()));
+        showError(tr("Cannot read the layer %1").arg(layer), errorText(e));
         return nullptr;
     }
     const std::string lang = m_lang.toStdString();
@@ -2192,7 +2232,7 @@ bool MainWindow::renameLayer(const QString& layer, const QString& title)
             showError(tr("Cannot rename %1").arg(layer), q(e.problem()));
             return false;
         } catch (const std::exception& e) {
-            showError(tr("Cannot rename %1").arg(layer), QString::fromStdString(e.what()));
+            showError(tr("Cannot rename %1").arg(layer), errorText(e));
             return false;
         }
         m_layers->setLayers(render::defaultStack(*m_ws), lang); // keeps the user's choices

@@ -9,6 +9,7 @@
 #include "planatlas/layers/Workspace.h"
 #include "planatlas/render/Atlas.h"
 #include "planatlas/render/Map.h"
+#include "planatlas/render/Qgis.h"
 
 #include <QLabel>
 #include <QMainWindow>
@@ -49,6 +50,17 @@ class MainWindow : public QMainWindow
 public:
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
+
+    /// An error of the workspace in the window's language, where its own words are English and
+    /// may give a command line's remedy: what someone else changed meanwhile (a conflict), a
+    /// right the role or the file lacks; any other error: its own words.
+    [[nodiscard]] static QString errorText(const std::exception& error);
+    /// "planatlas_b gave a new shape to KCN-03 at 10:42 04/12/2026", local time.
+    [[nodiscard]] static QString editText(const layers::LoggedEdit& edit);
+    /// What a planner should know of the QGIS project a change in a shared workspace rewrote:
+    /// empty when it was written (or the workspace is a file), else why QGIS still opens the
+    /// schema's project as it was.
+    [[nodiscard]] static QString qgisProjectNote(const render::QgisWritten& written);
 
     /// Opens a workspace; on failure says why in the window (a message box unless
     /// setInteractive(false)) and keeps the one open before. Returns whether it opened.
@@ -222,11 +234,6 @@ private:
     /// planner's change in plain words with what the workspace says of it (who changed which
     /// feature), after which the window reads the workspace again. Returns false.
     bool drawingRefused(const QString& failure, const std::exception& e);
-    /// What someone else changed, in the window's language (the error's own words are English);
-    /// any other error: its own words.
-    [[nodiscard]] static QString conflictText(const std::exception& error);
-    /// "planatlas_b gave a new shape to KCN-03 at 10:42 04/12/2026", local time.
-    [[nodiscard]] static QString editText(const layers::LoggedEdit& edit);
     /// Writes a file in the background (exportMap, exportAtlas): @p busy while it runs, the
     /// error under @p failed, or @p written (with %1 the path) in the status bar.
     bool exportFile(const QString& path, const QString& busy, const QString& failed,

@@ -1,5 +1,6 @@
 #include "SharedWorkspaceDialog.h"
 
+#include "MainWindow.h"
 #include "planatlas/layers/Access.h"
 
 #include <QComboBox>
@@ -66,7 +67,7 @@ bool SharedWorkspaceDialog::listWorkspaces(const QString& service)
         found = layers::sharedWorkspaces(service.toStdString());
     } catch (const std::exception& e) {
         m_status->setText(tr("Cannot reach the database of service %1: %2")
-                              .arg(service, QString::fromStdString(e.what())));
+                              .arg(service, MainWindow::errorText(e)));
         return false;
     }
     if (found.empty()) {

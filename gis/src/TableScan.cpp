@@ -249,11 +249,13 @@ std::optional<TableSource> TableSource::of(Dataset& dataset, const std::string& 
         source.m_shared = &ds;
         source.m_path = dataset.m_impl->path;
         const auto fid = sqlIdentifier(source.m_fidColumn);
-        const auto range =
-            dataset.execute("SELECT CAST(min(" + fid + ") AS BIGINT) AS lo, CAST(max(" + fid +
-                            ") AS BIGINT) AS hi, CAST(Find_SRID(current_schema()::text, " +
-                            sqlLiteral(layer) + ", " + sqlLiteral(source.m_geometryColumn) +
-                            ") AS BIGINT) AS srid FROM " + sqlIdentifier(layer));
+        const auto range = dataset.execute(
+            "SELECT CAST(min(" + fid + ") AS BIGINT) AS lo, CAST(max(" + fid +
+            ") AS BIGINT) AS hi, (SELECT CAST(postgis_typmod_srid(atttypmod) AS BIGINT) FROM "
+            "pg_attribute WHERE attrelid = to_regclass(quote_ident(current_schema()) "
+            "|| '.' || quote_ident(" +
+            sqlLiteral(layer) + ")) AND attname = " + sqlLiteral(source.m_geometryColumn) +
+            ") AS srid FROM " + sqlIdentifier(layer));
         if (!range.rows.empty()) {
             const auto& row = range.rows[0];
             if (std::holds_alternative<std::int64_t>(row[0]) &&

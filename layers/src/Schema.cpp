@@ -276,16 +276,14 @@ void enterInSchemaCatalogue(gis::Dataset& dataset, const std::string& table,
         return;
     }
     // As GDAL fills a GeoPackage's: the layer's extent (none while it is empty) and its CRS.
-    dataset.run("INSERT INTO gpkg_contents (table_name, data_type, identifier, description, "
-                "last_change, min_x, min_y, max_x, max_y, srs_id, pa_ordinal) SELECT ?, "
-                "'features', ?, ?, " +
-                    nowSql(true) +
-                    ", ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e), (SELECT srid FROM "
-                    "geometry_columns WHERE f_table_schema = current_schema() AND f_table_name = "
-                    "?), " +
-                    next + " FROM (SELECT ST_Extent(geom) AS e FROM " + sqlIdentifier(table) +
-                    ") AS extent",
-                {table, identifier, description, table});
+    dataset.run(
+        "INSERT INTO gpkg_contents (table_name, data_type, identifier, description, "
+        "last_change, min_x, min_y, max_x, max_y, srs_id, pa_ordinal) SELECT ?, "
+        "'features', ?, ?, " +
+            nowSql(true) + ", ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e), (SELECT srid FROM " +
+            std::string(kSchemaGeometryColumns) + " WHERE f_table_name = ?), " + next +
+            " FROM (SELECT ST_Extent(geom) AS e FROM " + sqlIdentifier(table) + ") AS extent",
+        {table, identifier, description, table});
 }
 
 } // namespace pa::layers::schema

@@ -28,6 +28,17 @@ struct AddedColumn
 };
 const std::vector<AddedColumn>& addedColumns();
 
+/// PostGIS: the geometry columns of the schema a connection works in, as a subquery with
+/// PostGIS's column names (f_table_name, f_geometry_column, srid), read from the catalogue.
+/// PostGIS's geometry_columns view is not used: it deparses every constraint of the database,
+/// and fails ("could not open relation with OID …") while another schema is being dropped.
+inline constexpr std::string_view kSchemaGeometryColumns =
+    "(SELECT c.relname AS f_table_name, a.attname AS f_geometry_column, "
+    "postgis_typmod_srid(a.atttypmod) AS srid FROM pg_attribute a JOIN pg_class c ON c.oid = "
+    "a.attrelid JOIN pg_type t ON t.oid = a.atttypid WHERE c.relnamespace = (SELECT oid FROM "
+    "pg_namespace WHERE nspname = current_schema()) AND t.typname = 'geometry' AND a.attnum > 0 "
+    "AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'v', 'm', 'f')) AS schema_geometry";
+
 /// PlanAtlas system tables in creation order.
 const std::vector<Table>& systemTables();
 

@@ -340,8 +340,9 @@ Workspace Workspace::open(const std::string& path, gis::OpenMode mode, SchemaWri
         throw workspaceError("workspace '" + path +
                              "' does not exist (create one with 'planatlas init')");
     if (mode == gis::OpenMode::Update && isReadOnlyFile(path))
-        throw workspaceError("workspace '" + path +
-                             "' is read-only; nothing was changed (make it writable or copy it)");
+        throw RightsError(RightsError::Missing::WriteFile, {}, path,
+                          "workspace '" + path +
+                              "' is read-only; nothing was changed (make it writable or copy it)");
     auto impl = std::make_unique<Impl>();
     impl->path = path;
     try {
@@ -383,10 +384,11 @@ Workspace Workspace::openPostgres(const std::string& connection, gis::OpenMode m
         throw workspaceError("'" + shown + "': the database has no schema '" + schema + "'");
     const std::string allowed = asText(rights.rows[0][1]);
     if (allowed != "1" && allowed != "t" && allowed != "true")
-        throw workspaceError("'" + shown + "': role " + asText(rights.rows[0][0]) +
-                             " may not read schema '" + schema +
-                             "'; the schema's owner gives the right (planatlas admin … grant " +
-                             asText(rights.rows[0][0]) + " --as reader)");
+        throw RightsError(RightsError::Missing::Read, asText(rights.rows[0][0]), schema,
+                          "'" + shown + "': role " + asText(rights.rows[0][0]) +
+                              " may not read schema '" + schema +
+                              "'; the schema's owner gives the right (planatlas admin … grant " +
+                              asText(rights.rows[0][0]) + " --as reader)");
     impl->editor = asText(rights.rows[0][0]);
     return finishOpening(std::move(impl), mode);
 }
@@ -431,12 +433,14 @@ Workspace Workspace::finishOpening(std::unique_ptr<Impl> impl, gis::OpenMode mod
         if (impl->schemaVersion < kSchemaVersion && mode == gis::OpenMode::Update) {
             if (postgres) {
                 if (!mayCreateIn(*impl->dataset))
-                    throw workspaceError(
+                    throw RightsError(
+                        RightsError::Missing::AddTables, impl->editor,
+                        asText(impl->dataset->execute("SELECT current_schema()").rows.at(0).at(0)),
                         "'" + path + "' has schema version " + std::to_string(impl->schemaVersion) +
-                        "; this PlanAtlas writes version " + std::to_string(kSchemaVersion) +
-                        " and the schema's owner must open it for writing once "
-                        "to upgrade it (role " +
-                        impl->editor + " may not add tables to it)");
+                            "; this PlanAtlas writes version " + std::to_string(kSchemaVersion) +
+                            " and the schema's owner must open it for writing once "
+                            "to upgrade it (role " +
+                            impl->editor + " may not add tables to it)");
             }
             // Upgrade in place, in one transaction: add the tables newer versions introduced.
             impl->dataset->startTransaction();
@@ -522,13 +526,14 @@ Workspace Workspace::finishOpening(std::unique_ptr<Impl> impl, gis::OpenMode mod
                 "SELECT has_table_privilege(format('%I.%I', current_schema(), 'pa_edit_log'), "
                 "'INSERT'), current_schema()");
             const std::string allowed = may.rows.empty() ? "" : asText(may.rows[0][0]);
+            const std::string schema = may.rows.empty() ? std::string() : asText(may.rows[0][1]);
             if (allowed != "1" && allowed != "t" && allowed != "true")
-                throw workspaceError(
-                    "role " + impl->editor + " may read schema '" +
-                    (may.rows.empty() ? std::string() : asText(may.rows[0][1])) +
-                    "' but not change it; nothing was changed (the schema's owner can make it an "
-                    "editor: planatlas admin … grant " +
-                    impl->editor + " --as editor)");
+                throw RightsError(RightsError::Missing::Change, impl->editor, schema,
+                                  "role " + impl->editor + " may read schema '" + schema +
+                                      "' but not change it; nothing was changed (the schema's "
+                                      "owner can make it an "
+                                      "editor: planatlas admin … grant " +
+                                      impl->editor + " --as editor)");
         }
         if (impl->editor.empty())
             impl->editor = loginName();
@@ -607,6 +612,20 @@ void Workspace::createTable(const std::string& name, const std::string& createSq
                                    description.empty() ? "" : name, description, createSql);
 }
 
+std::map<std::string, std::string> Workspace::geometryColumns()
+{
+    std::map<std::string, std::string> columns;
+    for (const auto& row :
+         m_impl->dataset
+             ->execute(isShared() ? "SELECT f_table_name, f_geometry_column FROM " +
+                                        std::string(schema::kSchemaGeometryColumns)
+                                  : std::string("SELECT table_name, column_name FROM "
+                                                "gpkg_geometry_columns"))
+             .rows)
+        columns[asText(row[0])] = asText(row[1]);
+    return columns;
+}
+
 std::vector<std::string> Workspace::columnNames(const std::string& table)
 {
     std::vector<std::string> names;
@@ -624,10 +643,10 @@ std::vector<std::string> Workspace::columnNames(const std::string& table)
                    {table})
              .rows)
         names.push_back(asText(row[0]));
-    const auto geometry = m_impl->dataset->run(
-        "SELECT f_geometry_column FROM geometry_columns WHERE f_table_schema = current_schema() "
-        "AND f_table_name = ?",
-        {table});
+    const auto geometry = m_impl->dataset->run("SELECT f_geometry_column FROM " +
+                                                   std::string(schema::kSchemaGeometryColumns) +
+                                                   " WHERE f_table_name = ?",
+                                               {table});
     if (!geometry.rows.empty() && !names.empty() && names.front() == "fid") {
         const std::string column = asText(geometry.rows[0][0]);
         if (const auto it = std::find(names.begin(), names.end(), column); it != names.end()) {
@@ -1135,8 +1154,8 @@ ValidationReport Workspace::validate(const Progress& progress)
         const bool postgres = m_impl->dataset->isPostgres();
         const auto srs = m_impl->dataset->run(
             postgres ? "SELECT srid, auth_srid, srtext FROM spatial_ref_sys WHERE lower(auth_name) "
-                       "= 'epsg' AND srid IN (SELECT srid FROM geometry_columns WHERE "
-                       "f_table_schema = current_schema())"
+                       "= 'epsg' AND srid IN (SELECT srid FROM " +
+                           std::string(schema::kSchemaGeometryColumns) + ")"
                      : "SELECT srs_id, organization_coordsys_id, definition FROM "
                        "gpkg_spatial_ref_sys WHERE lower(organization) = 'epsg' AND srs_id > 0",
             {});

@@ -1166,6 +1166,23 @@ private slots:
         const auto log = a->workspace()->editLog(task.toStdString());
         QVERIFY(log.size() >= 2);
         QCOMPARE(QString::fromStdString(log.back().who), QStringLiteral("planatlas_editor"));
+        // A reader sees the workspace and may not change it: told so in the window's words,
+        // without the command line's remedy, and nothing is written.
+        pa::layers::grantAccess(owner, "planatlas_reader", pa::layers::Access::Reader);
+        {
+            const auto r = window("PG:service=planatlas_test_reader active_schema=" + schema);
+            QVERIFY(r->workspace() && drawn(*r));
+            const bool now = linked();
+            QVERIFY(!r->toggleLink(task, "KCN-DT", QStringLiteral("KCN Điềm Thụy")));
+            QVERIFY2(r->lastError().contains(QStringLiteral("được đọc nhưng không được thay đổi")),
+                     qPrintable(r->lastError()));
+            QVERIFY2(r->lastError().contains(QString::fromStdString(schema)),
+                     qPrintable(r->lastError()));
+            QVERIFY2(!r->lastError().contains(QStringLiteral("admin")) &&
+                         !r->lastError().contains(QStringLiteral("--")),
+                     qPrintable(r->lastError()));
+            QCOMPARE(linked(), now);
+        }
         // The schema's owner adds a layer; the editor, who may not make tables, is not offered
         // to, and sees the new layer once it refreshes.
         QVERIFY(a->importAction()->isEnabled());

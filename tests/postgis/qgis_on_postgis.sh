@@ -7,7 +7,7 @@
 # themes, print layouts. The copy back to a file is still the file's twin, with the file's own
 # project. An editor rewrites the schema's project, which still names the database as the owner
 # did (the reader opens it again); a reader may not; where the table is missing an editor is
-# told that only the owner makes it.
+# told that only the owner makes it; one the database refuses is said, and the change stays.
 # usage: qgis_on_postgis.sh PLANATLAS SCRATCH WORKSPACE.gpkg PARK TASKS (libpq: PGSERVICEFILE,
 #        PGPASSFILE)
 set -uo pipefail
@@ -85,6 +85,19 @@ grep -q "warning \[qgis\] QGIS project planatlas: is not in the schema" "$scratc
 grep -q "\[qgis\]" "$scratch/validate2.txt" && fail "validate still warns of QGIS: $(grep qgis "$scratch/validate2.txt")"
 "$planatlas" qgis "$editor" --quiet || fail "editor's qgis after the owner made the table"
 [[ $(project_row) == planatlas_editor\|* ]] || fail "the editor did not rewrite the owner's new table: $(project_row)"
+
+# A project the database refuses to take (here a rule put on QGIS's table) is said after the
+# owner's grid, whose cells stay; the project is as it was.
+db -c "ALTER TABLE $schema.qgis_projects ADD CONSTRAINT refuse_all CHECK (name <> 'planatlas') NOT VALID" ||
+    fail "add a rule to qgis_projects"
+before=$(project_row)
+"$planatlas" grid "$pg" --cell-km 20 --layer grid_refused >"$scratch/grid.txt" 2>&1 ||
+    fail "grid with a project it cannot write: $(cat "$scratch/grid.txt")"
+grep -q "warning: the grid is made, but the QGIS project QGIS opens from the schema was not written anew: .*refuse_all" \
+    "$scratch/grid.txt" || fail "grid does not say the project was not written: $(cat "$scratch/grid.txt")"
+[[ -n $(db -c "SELECT to_regclass('$schema.grid_refused')") ]] || fail "the grid was not kept"
+[[ $(project_row) == "$before" ]] || fail "the refused project changed"
+db -c "ALTER TABLE $schema.qgis_projects DROP CONSTRAINT refuse_all" || fail "drop the rule"
 
 db -c "DROP SCHEMA $schema CASCADE" 2>/dev/null
 finish "QGIS opens a workspace in a schema from the schema, as a reader; the copy back is the file's twin"

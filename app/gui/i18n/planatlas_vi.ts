@@ -880,6 +880,30 @@
         <translation>Đã thay đổi trong lúc đó: %1.</translation>
     </message>
     <message>
+        <source>Role %1 may not read the workspace in schema %2; the schema&apos;s owner can give it the right to read.</source>
+        <translation>Vai trò %1 không được đọc không gian làm việc trong lược đồ %2; chủ sở hữu lược đồ có thể cấp quyền đọc cho vai trò này.</translation>
+    </message>
+    <message>
+        <source>Role %1 may read the workspace in schema %2 but not change it; nothing was changed. The schema&apos;s owner can make it an editor.</source>
+        <translation>Vai trò %1 được đọc nhưng không được thay đổi không gian làm việc trong lược đồ %2; không có gì bị thay đổi. Chủ sở hữu lược đồ có thể cấp quyền biên tập cho vai trò này.</translation>
+    </message>
+    <message>
+        <source>The workspace in schema %1 was made by an older PlanAtlas; its owner opens it for writing once to bring it up to date (role %2 may not add tables to it).</source>
+        <translation>Không gian làm việc trong lược đồ %1 được tạo bởi một phiên bản PlanAtlas cũ hơn; chủ sở hữu cần mở nó để ghi một lần để cập nhật (vai trò %2 không được thêm bảng vào lược đồ).</translation>
+    </message>
+    <message>
+        <source>The file %1 is read-only; nothing was changed. Make it writable, or work on a copy.</source>
+        <translation>Tệp %1 chỉ cho phép đọc; không có gì bị thay đổi. Hãy cho phép ghi tệp, hoặc làm việc trên một bản sao.</translation>
+    </message>
+    <message>
+        <source>The QGIS project kept in the schema was not written anew: the schema has no table for it and your role may not make one; its owner writes the QGIS project once.</source>
+        <translation>Dự án QGIS lưu trong lược đồ chưa được ghi lại: lược đồ chưa có bảng chứa dự án và vai trò của bạn không được tạo bảng đó; chủ sở hữu lược đồ cần ghi dự án QGIS một lần.</translation>
+    </message>
+    <message>
+        <source>The QGIS project kept in the schema was not written anew: %1</source>
+        <translation>Dự án QGIS lưu trong lược đồ chưa được ghi lại: %1</translation>
+    </message>
+    <message>
         <source>Drawing…</source>
         <translation>Đang vẽ…</translation>
     </message>

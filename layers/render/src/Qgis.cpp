@@ -1108,11 +1108,7 @@ Reads schemaReads(layers::Workspace& ws, const Keywords& keywords)
     reads.connection = keywordText(keywords);
     auto& ds = ws.dataset();
     reads.schema = gis::toString(ds.execute("SELECT current_schema()").rows.at(0).at(0));
-    for (const auto& row :
-         ds.execute("SELECT f_table_name, f_geometry_column FROM geometry_columns WHERE "
-                    "f_table_schema = current_schema()")
-             .rows)
-        reads.geometry[gis::toString(row[0])] = gis::toString(row[1]);
+    reads.geometry = ws.geometryColumns();
     for (const auto& row :
          ds.execute("SELECT c.relname AS table_name, a.attname AS key_name FROM pg_index i JOIN "
                     "pg_class c ON c.oid = i.indrelid JOIN pg_attribute a ON a.attrelid = c.oid "
@@ -1538,6 +1534,7 @@ void putSchemaProject(layers::Workspace& ws, const std::string& lang, QgisWritte
                 "SELECT has_schema_privilege(current_schema(), 'CREATE')::int AS may_create");
             if (may.rows.empty() || gis::toString(may.rows[0][0]) != "1") {
                 ds.execute("RELEASE SAVEPOINT planatlas_qgis_project");
+                written.schemaProblemKind = QgisWritten::SchemaProblem::NoTable;
                 written.schemaProblem = "the schema has no table qgis_projects and this role may "
                                         "not create one (the schema's owner runs 'planatlas "
                                         "qgis' once)";
@@ -1573,6 +1570,7 @@ void putSchemaProject(layers::Workspace& ws, const std::string& lang, QgisWritte
         written.sheetsLeftOut = static_cast<int>(layers::rasterLayers(ws).size());
     } catch (const std::exception& e) {
         ds.execute("ROLLBACK TO SAVEPOINT planatlas_qgis_project");
+        written.schemaProblemKind = QgisWritten::SchemaProblem::Failed;
         written.schemaProblem = e.what();
     }
 }
@@ -1636,6 +1634,7 @@ QgisWritten writeQgis(layers::Workspace& ws, const std::string& chosen)
         // PlanAtlas's own style is rewritten in place (a layer keeps its row); others a person
         // saved stay, no longer default where PlanAtlas's is. Styles of layers that are gone go.
         const auto registered = ws.layers();
+        const auto geometryColumns = ws.geometryColumns();
         std::string names;
         for (const auto& l : registered)
             names += (names.empty() ? "" : ", ") + gis::sqlLiteral(l.name);
@@ -1643,14 +1642,9 @@ QgisWritten writeQgis(layers::Workspace& ws, const std::string& chosen)
                    (names.empty() ? std::string() : " AND f_table_name NOT IN (" + names + ")"));
         for (const auto& l : registered) {
             const auto fields = ws.columnNames(l.name);
-            const auto geometry =
-                ds.run(ws.isShared()
-                           ? "SELECT f_geometry_column FROM geometry_columns WHERE "
-                             "f_table_schema = current_schema() AND f_table_name = ?"
-                           : "SELECT column_name FROM gpkg_geometry_columns WHERE table_name = ?",
-                       {l.name});
+            const auto found = geometryColumns.find(l.name);
             const std::string column =
-                geometry.rows.empty() ? std::string() : gis::toString(geometry.rows[0][0]);
+                found == geometryColumns.end() ? std::string() : found->second;
             const std::string table = gis::sqlLiteral(l.name);
             ds.execute("UPDATE layer_styles SET useAsDefault = 0 WHERE f_table_name = " + table +
                        " AND styleName <> " + gis::sqlLiteral(styleName));

@@ -122,11 +122,15 @@ DatabaseTable databaseTable(layers::Workspace& ws, InputLayer& input)
     t.geometry = gis::sqlIdentifier(input.table().geometryColumn());
     t.fid = gis::sqlIdentifier(input.table().fidColumn());
     const auto rows = ws.dataset()
-                          .execute("SELECT Find_SRID(" + gis::sqlLiteral(schema) + ", " +
-                                   gis::sqlLiteral(input.name()) + ", " +
-                                   gis::sqlLiteral(input.table().geometryColumn()) + ")")
+                          // (From the column's type, not PostGIS's Find_SRID, which reads a
+                          // view that fails while another schema is being dropped.)
+                          .execute("SELECT CAST(postgis_typmod_srid(atttypmod) AS BIGINT) AS srid "
+                                   "FROM pg_attribute WHERE attrelid = to_regclass(" +
+                                   gis::sqlLiteral(t.table) + ") AND attname = " +
+                                   gis::sqlLiteral(input.table().geometryColumn()))
                           .rows;
-    if (rows.empty() || !std::holds_alternative<std::int64_t>(rows[0][0]))
+    if (rows.empty() || !std::holds_alternative<std::int64_t>(rows[0][0]) ||
+        std::get<std::int64_t>(rows[0][0]) <= 0)
         throw layers::Error(layers::ErrorKind::Input,
                             "layer '" + input.name() + "' has no SRID in geometry_columns");
     t.srid = static_cast<int>(std::get<std::int64_t>(rows[0][0]));

@@ -45,4 +45,33 @@ private:
     std::string m_parameter, m_problem;
 };
 
+/// What a role (PostgreSQL) or the file system does not allow, said apart from the message so
+/// that a window can word it in its own language without the command line's remedy: the
+/// message names the role and the schema, or the file, and what would give the right.
+class RightsError : public Error
+{
+public:
+    enum class Missing
+    {
+        Read,      ///< the role may not read the schema
+        Change,    ///< the role may read the schema, not change it
+        AddTables, ///< the schema is of an older PlanAtlas and only its owner may upgrade it
+        WriteFile, ///< the GeoPackage is marked read-only
+    };
+    RightsError(Missing missing, const std::string& who, const std::string& where,
+                const std::string& message)
+        : Error(ErrorKind::Workspace, message), m_missing(missing), m_who(who), m_where(where)
+    {
+    }
+    [[nodiscard]] Missing missing() const { return m_missing; }
+    /// The role (empty for a file).
+    [[nodiscard]] const std::string& who() const { return m_who; }
+    /// The schema, or the file's path.
+    [[nodiscard]] const std::string& where() const { return m_where; }
+
+private:
+    Missing m_missing;
+    std::string m_who, m_where;
+};
+
 } // namespace pa::layers

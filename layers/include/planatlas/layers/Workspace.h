@@ -9,6 +9,7 @@
 #include "planatlas/layers/Progress.h"
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -236,6 +237,9 @@ public:
     /// The columns of @p table in a GeoPackage's order (fid, geometry, fields), whichever the
     /// backend: a schema's layer made by GDAL has its geometry column last.
     [[nodiscard]] std::vector<std::string> columnNames(const std::string& table);
+    /// The geometry column of each table that has one (gpkg_geometry_columns; in a schema, read
+    /// from PostgreSQL's catalogue). Throws GisError.
+    [[nodiscard]] std::map<std::string, std::string> geometryColumns();
 
     /// Who changes the workspace: the database role, or for a GeoPackage the login of the
     /// user running PlanAtlas.

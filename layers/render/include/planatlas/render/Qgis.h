@@ -48,6 +48,15 @@ struct QgisWritten
     /// schemaProblem says why (a role that may not create the missing table, no rights on it).
     std::string schemaProject;
     std::string schemaProblem;
+    /// Why schemaProject is empty, for a window to word it: the table is missing and this role
+    /// may not create it (the schema's owner writes the project once), or writing it failed
+    /// (schemaProblem holds the database's message).
+    enum class SchemaProblem
+    {
+        None,
+        NoTable,
+        Failed,
+    } schemaProblemKind = SchemaProblem::None;
     int sheetsLeftOut = 0; ///< map sheets the schema's project cannot show
 };
 
