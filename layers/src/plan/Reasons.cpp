@@ -210,6 +210,25 @@ constexpr Cue kCues[] = {
     // Networks and plants a planning workspace has no layer for.
     {"xu ly nuoc thai", 6, 2.5},
     {"mang luoi cap nuoc", 6, 2.5},
+    {"he thong thoat nuoc", 6, 2},
+    {"cong trinh thoat nuoc", 6, 2},
+    {"ho dieu hoa", 6, 2},
+    {"bun thai", 6, 1.5},
+    // Counting what the province holds, and assessing how far something has come: watching
+    // over it.
+    {"kiem ke", 4, 2},
+    {"danh gia muc do", 4, 1.5},
+    {"danh gia hien trang", 4, 1.5},
+    // Meetings and visits to learn from others.
+    {"hoc tap kinh nghiem", 2, 2},
+    {"hoi thao", 2, 1},
+    // Praise and awards: emulation.
+    {"khen thuong", 3, 2},
+    {"bieu duong", 3, 2},
+    {"ton vinh", 3, 2},
+    {"chuyen muc", 3, 1.5},
+    // Bodies set up to run something.
+    {"thanh lap", 1, 1.5},
 };
 
 // Phrases that say "as the law prescribes" and nothing about what the task is: their
