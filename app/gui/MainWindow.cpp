@@ -1333,17 +1333,20 @@ bool MainWindow::removeSheet(const QString& layer)
         return false;
     if (!ensureWritable(true)) // (in a schema its owner's: said by removeRasterLayer)
         return false;
+    QString qgisNote;
     try {
         m_ws->transaction([&] {
             layers::removeRasterLayer(*m_ws, layer.toStdString());
-            render::writeQgis(*m_ws);
+            qgisNote = qgisProjectNote(render::writeQgis(*m_ws));
         });
     } catch (const std::exception& e) {
         showError(tr("Cannot remove %1").arg(layer), errorText(e));
         return false;
     }
     m_layers->setLayers(render::defaultStack(*m_ws), m_lang.toStdString());
-    statusBar()->showMessage(tr("Map sheet %1 removed").arg(layer), 8000);
+    statusBar()->showMessage(tr("Map sheet %1 removed").arg(layer) +
+                                 (qgisNote.isEmpty() ? QString() : QStringLiteral(". ") + qgisNote),
+                             8000);
     return true;
 }
 
@@ -1594,8 +1597,12 @@ QString MainWindow::errorText(const std::exception& error)
         }
     }
     const auto* found = dynamic_cast<const layers::ConflictError*>(&error);
-    if (!found)
+    if (!found) {
+        // A workspace's words without the command line's remedy ("planatlas init").
+        if (const auto* e = dynamic_cast<const layers::Error*>(&error))
+            return q(e->message());
         return q(error.what());
+    }
     const auto& conflict = *found;
     const QString subject = q(conflict.subject());
     switch (conflict.reason()) {

@@ -31,7 +31,9 @@ const std::vector<AddedColumn>& addedColumns();
 /// PostGIS: the geometry columns of the schema a connection works in, as a subquery with
 /// PostGIS's column names (f_table_name, f_geometry_column, srid), read from the catalogue.
 /// PostGIS's geometry_columns view is not used: it deparses every constraint of the database,
-/// and fails ("could not open relation with OID …") while another schema is being dropped.
+/// and fails ("could not open relation with OID …") while another schema is being dropped. The
+/// SRID is the column type's, as GDAL and PlanAtlas make every column (a column constrained
+/// the old way, by a CHECK, gives 0 here where the view would read the constraint).
 inline constexpr std::string_view kSchemaGeometryColumns =
     "(SELECT c.relname AS f_table_name, a.attname AS f_geometry_column, "
     "postgis_typmod_srid(a.atttypmod) AS srid FROM pg_attribute a JOIN pg_class c ON c.oid = "

@@ -85,6 +85,10 @@ Error workspaceError(const std::string& message)
 {
     return Error(ErrorKind::Workspace, message);
 }
+Error workspaceError(const std::string& message, const std::string& commandLineRemedy)
+{
+    return Error(ErrorKind::Workspace, message, commandLineRemedy);
+}
 
 /// PostgreSQL: whether this role may make tables in the workspace's schema.
 bool mayCreateIn(gis::Dataset& dataset)
@@ -337,8 +341,8 @@ Workspace Workspace::open(const std::string& path, gis::OpenMode mode, SchemaWri
     if (gis::isPostgresConnection(path))
         return openPostgres(path, mode, schemaWrites);
     if (!fs::exists(path))
-        throw workspaceError("workspace '" + path +
-                             "' does not exist (create one with 'planatlas init')");
+        throw workspaceError("workspace '" + path + "' does not exist",
+                             "create one with 'planatlas init'");
     if (mode == gis::OpenMode::Update && isReadOnlyFile(path))
         throw RightsError(RightsError::Missing::WriteFile, {}, path,
                           "workspace '" + path +
@@ -364,8 +368,9 @@ Workspace Workspace::openPostgres(const std::string& connection, gis::OpenMode m
                                           "schema> to the connection string");
     if (mode == gis::OpenMode::Update && schemaWrites == SchemaWrites::Refused)
         throw workspaceError("'" + shown +
-                             "': this change is not yet made in a workspace in PostGIS; make it "
-                             "in a GeoPackage and copy it in (planatlas copy)");
+                                 "': this change is not yet made in a workspace in PostGIS; make "
+                                 "it in a GeoPackage and copy it in",
+                             "planatlas copy");
     auto impl = std::make_unique<Impl>();
     impl->path = shown;
     try {
@@ -399,8 +404,9 @@ Workspace Workspace::finishOpening(std::unique_ptr<Impl> impl, gis::OpenMode mod
     try {
         if (!impl->tableExists("pa_metadata"))
             throw workspaceError("'" + path +
-                                 "' is a GeoPackage but not a PlanAtlas workspace (no pa_metadata "
-                                 "table); create one with 'planatlas init'");
+                                     "' is a GeoPackage but not a PlanAtlas workspace: it has no "
+                                     "pa_metadata table",
+                                 "create one with 'planatlas init'");
         std::map<std::string, std::string> metadata;
         for (const auto& row : impl->query("SELECT key, value FROM pa_metadata").rows)
             metadata[asText(row[0])] = asText(row[1]);
@@ -425,9 +431,10 @@ Workspace Workspace::finishOpening(std::unique_ptr<Impl> impl, gis::OpenMode mod
             if (const auto foreign = impl->foreignTriggers(); !foreign.empty()) {
                 throw workspaceError(
                     "workspace '" + path + "' has " + std::to_string(foreign.size()) +
-                    " trigger(s) that neither PlanAtlas nor GDAL made (" + firstFive(foreign) +
-                    "); they would run on every change PlanAtlas makes, so nothing was changed. "
-                    "'planatlas validate' lists them; remove them, or allow them with --trust");
+                        " trigger(s) that neither PlanAtlas nor GDAL made (" + firstFive(foreign) +
+                        "); they would run on every change PlanAtlas makes, so nothing was "
+                        "changed; remove them",
+                    "'planatlas validate' lists them; or allow them with --trust");
             }
         const bool postgres = impl->dataset->isPostgres();
         if (impl->schemaVersion < kSchemaVersion && mode == gis::OpenMode::Update) {
@@ -618,11 +625,12 @@ std::map<std::string, std::string> Workspace::geometryColumns()
     for (const auto& row :
          m_impl->dataset
              ->execute(isShared() ? "SELECT f_table_name, f_geometry_column FROM " +
-                                        std::string(schema::kSchemaGeometryColumns)
+                                        std::string(schema::kSchemaGeometryColumns) +
+                                        " ORDER BY f_table_name, f_geometry_column"
                                   : std::string("SELECT table_name, column_name FROM "
                                                 "gpkg_geometry_columns"))
              .rows)
-        columns[asText(row[0])] = asText(row[1]);
+        columns.emplace(asText(row[0]), asText(row[1])); // (the first, of two)
     return columns;
 }
 

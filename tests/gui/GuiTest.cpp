@@ -1318,6 +1318,28 @@ private slots:
         QVERIFY2(w.lastError().startsWith(QStringLiteral("Không mở được notes.gpkg")),
                  qPrintable(w.lastError()));
         QVERIFY(w.workspace() != nullptr); // the sample is still open
+        // A GeoPackage that is no workspace: said without the command line's remedy.
+        std::filesystem::copy_file(pa::test::fixture("two_layers.gpkg"), dir.file("plain.gpkg"));
+        QVERIFY(!w.openWorkspace(QString::fromStdString(dir.file("plain.gpkg"))));
+        QVERIFY2(w.lastError().contains(QStringLiteral("not a PlanAtlas workspace")) &&
+                     !w.lastError().contains(QStringLiteral("planatlas init")),
+                 qPrintable(w.lastError()));
+        // A workspace file marked read-only opens; a change is refused in Vietnamese, and the
+        // file is as it was.
+        const auto readOnly = dir.file("ro.gpkg");
+        std::filesystem::copy_file(pa::test::sampleWorkspace(), readOnly);
+        std::filesystem::permissions(readOnly,
+                                     std::filesystem::perms::owner_write |
+                                         std::filesystem::perms::group_write |
+                                         std::filesystem::perms::others_write,
+                                     std::filesystem::perm_options::remove);
+        const auto before = pa::test::readBytes(readOnly);
+        QVERIFY2(w.openWorkspace(QString::fromStdString(readOnly)), qPrintable(w.lastError()));
+        QVERIFY(!w.toggleLink(QStringLiteral("kh-ctr37:IV.2#1"), "KCN-DT",
+                              QStringLiteral("KCN Điềm Thụy")));
+        QVERIFY2(w.lastError().contains(QStringLiteral("chỉ cho phép đọc")),
+                 qPrintable(w.lastError()));
+        QVERIFY(pa::test::readBytes(readOnly) == before);
     }
 
     void theAttributeTableSortsFindsSelectsAndExports()

@@ -22,3 +22,10 @@ finish() {
     fi
     echo "$1"
 }
+
+# SQL: the SRIDs (one row each) of the geometry columns of schema $1, from the catalogue as GIS
+# clients read the column types (not PostGIS's geometry_columns view, which fails while a test
+# beside this one drops its schema).
+geometry_srids_sql() {
+    echo "SELECT DISTINCT postgis_typmod_srid(a.atttypmod) FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_type t ON t.oid = a.atttypid WHERE n.nspname = '$1' AND t.typname = 'geometry' AND a.attnum > 0 AND NOT a.attisdropped"
+}

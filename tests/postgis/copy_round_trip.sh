@@ -40,7 +40,7 @@ for workspace in "$@"; do
     tables=$(db -c "SELECT count(*) FROM information_schema.tables WHERE table_schema = '$schema'")
     [[ $tables -ge 20 ]] || fail "$name: only $tables tables in schema $schema"
     # The layers are PostGIS layers a GIS opens: geometry columns in the workspace CRS.
-    srid=$(db -c "SELECT DISTINCT srid FROM geometry_columns WHERE f_table_schema = '$schema'")
+    srid=$(db -c "$(geometry_srids_sql "$schema")")
     [[ $srid =~ ^[0-9]+$ ]] || fail "$name: geometry columns in more than one CRS or none: $srid"
     for analysis in "coverage --units districts_pre2025" "corridor --distance-km 5" \
         "footprint --by agency" "zonal --values land_price_illustrative" "overlaps" "targets"; do

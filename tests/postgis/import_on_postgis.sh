@@ -97,7 +97,7 @@ grep -q "2 invalid\|repaired" "$scratch/2.pg.err" "$scratch/2.pg.out" || fail "t
 [[ $(db -c "SELECT who FROM $schema.pa_edit_log WHERE action = 'import' ORDER BY fid DESC LIMIT 1") == planatlas_owner ]] ||
     fail "the import is not in the edit log as the owner's"
 # The new layers are PostGIS layers: a geometry column in the workspace's CRS, a spatial index.
-[[ $(db -c "SELECT count(DISTINCT srid) FROM geometry_columns WHERE f_table_schema = '$schema'") == 1 ]] ||
+[[ $(db -c "SELECT count(*) FROM ($(geometry_srids_sql "$schema")) AS s") == 1 ]] ||
     fail "the imported layers' geometry columns are in another CRS"
 [[ $(db -c "SELECT count(*) FROM pg_indexes WHERE schemaname = '$schema' AND tablename = 'kcn_moi' AND indexdef LIKE '%gist%'") == 1 ]] ||
     fail "kcn_moi has no spatial index"

@@ -889,7 +889,7 @@
     </message>
     <message>
         <source>The workspace in schema %1 was made by an older PlanAtlas; its owner opens it for writing once to bring it up to date (role %2 may not add tables to it).</source>
-        <translation>Không gian làm việc trong lược đồ %1 được tạo bởi một phiên bản PlanAtlas cũ hơn; chủ sở hữu cần mở nó để ghi một lần để cập nhật (vai trò %2 không được thêm bảng vào lược đồ).</translation>
+        <translation>Không gian làm việc trong lược đồ %1 được tạo bởi một phiên bản PlanAtlas cũ hơn; chủ sở hữu lược đồ cần mở nó ở chế độ ghi một lần để nâng cấp (vai trò %2 không được thêm bảng vào lược đồ).</translation>
     </message>
     <message>
         <source>The file %1 is read-only; nothing was changed. Make it writable, or work on a copy.</source>
@@ -897,11 +897,11 @@
     </message>
     <message>
         <source>The QGIS project kept in the schema was not written anew: the schema has no table for it and your role may not make one; its owner writes the QGIS project once.</source>
-        <translation>Dự án QGIS lưu trong lược đồ chưa được ghi lại: lược đồ chưa có bảng chứa dự án và vai trò của bạn không được tạo bảng đó; chủ sở hữu lược đồ cần ghi dự án QGIS một lần.</translation>
+        <translation>Dự án QGIS lưu trong lược đồ chưa được ghi mới: lược đồ chưa có bảng chứa dự án và vai trò của bạn không được tạo bảng đó; chủ sở hữu lược đồ cần ghi dự án QGIS một lần.</translation>
     </message>
     <message>
         <source>The QGIS project kept in the schema was not written anew: %1</source>
-        <translation>Dự án QGIS lưu trong lược đồ chưa được ghi lại: %1</translation>
+        <translation>Dự án QGIS lưu trong lược đồ chưa được ghi mới: %1</translation>
     </message>
     <message>
         <source>Drawing…</source>

@@ -121,18 +121,20 @@ DatabaseTable databaseTable(layers::Workspace& ws, InputLayer& input)
     t.table = gis::sqlIdentifier(schema) + "." + gis::sqlIdentifier(input.name());
     t.geometry = gis::sqlIdentifier(input.table().geometryColumn());
     t.fid = gis::sqlIdentifier(input.table().fidColumn());
-    const auto rows = ws.dataset()
-                          // (From the column's type, not PostGIS's Find_SRID, which reads a
-                          // view that fails while another schema is being dropped.)
-                          .execute("SELECT CAST(postgis_typmod_srid(atttypmod) AS BIGINT) AS srid "
-                                   "FROM pg_attribute WHERE attrelid = to_regclass(" +
-                                   gis::sqlLiteral(t.table) + ") AND attname = " +
-                                   gis::sqlLiteral(input.table().geometryColumn()))
-                          .rows;
-    if (rows.empty() || !std::holds_alternative<std::int64_t>(rows[0][0]) ||
-        std::get<std::int64_t>(rows[0][0]) <= 0)
+    // The column's SRID from its type, else from a shape (not PostGIS's Find_SRID, which reads a
+    // view that fails while another schema is being dropped).
+    const auto rows =
+        ws.dataset()
+            .execute("SELECT CAST(COALESCE(NULLIF((SELECT postgis_typmod_srid(atttypmod) FROM "
+                     "pg_attribute WHERE attrelid = to_regclass(" +
+                     gis::sqlLiteral(t.table) +
+                     ") AND attname = " + gis::sqlLiteral(input.table().geometryColumn()) +
+                     "), 0), (SELECT ST_SRID(" + t.geometry + ") FROM " + t.table + " WHERE " +
+                     t.geometry + " IS NOT NULL LIMIT 1), 0) AS BIGINT) AS srid")
+            .rows;
+    if (rows.empty() || !std::holds_alternative<std::int64_t>(rows[0][0]))
         throw layers::Error(layers::ErrorKind::Input,
-                            "layer '" + input.name() + "' has no SRID in geometry_columns");
+                            "layer '" + input.name() + "' has no SRID in its column's type");
     t.srid = static_cast<int>(std::get<std::int64_t>(rows[0][0]));
     return t;
 }

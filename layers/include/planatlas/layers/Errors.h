@@ -19,11 +19,24 @@ enum class ErrorKind
 class Error : public std::runtime_error
 {
 public:
-    Error(ErrorKind kind, const std::string& message) : std::runtime_error(message), m_kind(kind) {}
+    Error(ErrorKind kind, const std::string& message)
+        : std::runtime_error(message), m_kind(kind), m_message(message)
+    {
+    }
+    /// With what a person at the command line does about it ("create one with 'planatlas
+    /// init'"), said after the message in brackets; a window says message() alone.
+    Error(ErrorKind kind, const std::string& message, const std::string& commandLineRemedy)
+        : std::runtime_error(message + " (" + commandLineRemedy + ")"), m_kind(kind),
+          m_message(message)
+    {
+    }
     [[nodiscard]] ErrorKind kind() const { return m_kind; }
+    /// What went wrong, without a command line's remedy.
+    [[nodiscard]] const std::string& message() const { return m_message; }
 
 private:
     ErrorKind m_kind;
+    std::string m_message;
 };
 
 /// A parameter of an analysis or command has a value that cannot be used. The parameter is
