@@ -1,4 +1,5 @@
 #include "Cli.h"
+#include "planatlas/gis/Dataset.h"
 #include "planatlas/layers/Workspace.h"
 #include "planatlas/render/Qgis.h"
 
@@ -26,9 +27,10 @@ const Command kQgis{
     "says so): the project reads its layers from the file of its own name.\n"
     "A workspace in a PostgreSQL schema gets a project QGIS opens from the schema itself\n"
     "(Project ▸ Open From ▸ PostgreSQL; table qgis_projects), its layers read through QGIS's\n"
-    "PostgreSQL provider. It names the database as the workspace's connection does (service,\n"
-    "host, port, dbname) but no role and no password: each planner connects as themself, so\n"
-    "give every planner a service of the same name in their own pg_service.conf. Map sheets\n"
+    "PostgreSQL provider. It names the database (service, host, port, dbname) as the\n"
+    "connection that first wrote it did, whoever rewrites it (--repoint: as this connection\n"
+    "does), but no role and no password: each planner connects as themself, so give every\n"
+    "planner a service of the same name in their own pg_service.conf. Map sheets\n"
     "are not in it (QGIS reads no tiles kept in a schema). A second project, for the copy of\n"
     "the workspace to a file, is kept as well.\n\n"
     "example: planatlas qgis thai_nguyen.gpkg",
@@ -36,6 +38,10 @@ const Command kQgis{
         {"--lang", "LANG",
          "vi or en: the words of the legend, groups and layouts (default: as chosen last, else "
          "vi)"},
+        {"--repoint", "",
+         "a workspace in a schema: the project QGIS opens from the schema names the database as "
+         "this connection does, no longer as its first writer's did (a renamed service, a moved "
+         "server)"},
         {"--quiet", "", "print nothing but errors"},
     },
     1,
@@ -50,9 +56,14 @@ int runQgis(const std::vector<std::string>& args)
     const std::string lang = parsed.value("--lang");
     if (!lang.empty() && lang != "vi" && lang != "en")
         throw UsageError("--lang must be vi or en");
+    const bool repoint = parsed.has("--repoint");
+    if (repoint && !gis::isPostgresConnection(parsed.positional[0]))
+        throw UsageError("--repoint is for a workspace in a PostgreSQL schema: a GeoPackage's "
+                         "project reads the file it is in");
     auto ws = layers::Workspace::open(parsed.positional[0], gis::OpenMode::Update,
                                       layers::SchemaWrites::Allowed);
-    const auto written = render::writeQgis(ws, lang);
+    const auto written = render::writeQgis(
+        ws, lang, repoint ? render::SchemaConnection::Anew : render::SchemaConnection::Kept);
     const bool shared = ws.isShared();
     ws.close();
     if (parsed.has("--quiet"))

@@ -7,7 +7,8 @@
 # themes, print layouts. The copy back to a file is still the file's twin, with the file's own
 # project. An editor rewrites the schema's project, which still names the database as the owner
 # did (the reader opens it again); a reader may not; where the table is missing an editor is
-# told that only the owner makes it; one the database refuses is said, and the change stays.
+# told that only the owner makes it; one the database refuses is said, and the change stays;
+# --repoint names the writer's database.
 # usage: qgis_on_postgis.sh PLANATLAS SCRATCH WORKSPACE.gpkg PARK TASKS (libpq: PGSERVICEFILE,
 #        PGPASSFILE)
 set -uo pipefail
@@ -65,6 +66,19 @@ grep -qF "open in QGIS from the schema: $uri" "$scratch/editor.txt" ||
     fail "editor's qgis does not keep the owner's database name: $(cat "$scratch/editor.txt")"
 [[ $(project_row) == planatlas_editor\|* ]] || fail "the editor's project is not in the schema: $(project_row)"
 in_qgis rewritten
+# --repoint: the project names the database as the writing connection does (here the editor's
+# service); the owner's --repoint names the owner's again, and QGIS opens it by the first URI.
+connection() { db -c "SELECT metadata->>'planatlas_connection' FROM $schema.qgis_projects WHERE name = 'planatlas'"; }
+"$planatlas" qgis "$editor" --repoint --quiet || fail "editor's qgis --repoint"
+[[ $(connection) == *planatlas_test_editor* ]] || fail "--repoint kept the old connection: $(connection)"
+"$planatlas" qgis "$editor" --quiet || fail "editor's qgis after --repoint"
+[[ $(connection) == *planatlas_test_editor* ]] || fail "a rewrite without --repoint changed the connection: $(connection)"
+"$planatlas" qgis "$pg" --repoint >"$scratch/repoint.txt" 2>&1 || fail "owner's qgis --repoint: $(cat "$scratch/repoint.txt")"
+grep -qF "open in QGIS from the schema: $uri" "$scratch/repoint.txt" ||
+    fail "the owner's --repoint does not name the owner's database again: $(cat "$scratch/repoint.txt")"
+"$planatlas" qgis "$workspace" --repoint >/dev/null 2>&1
+rc=$?
+[[ $rc == 2 ]] || fail "--repoint on a GeoPackage exits $rc, not 2"
 before=$(project_row)
 "$planatlas" qgis "$reader" >"$scratch/reader.txt" 2>&1
 rc=$?

@@ -1520,7 +1520,8 @@ std::string schemaProjectUri(const Keywords& keywords, const std::string& schema
 /// says why in @p written. The database is named as when the project was first written, by
 /// whoever wrote it (the owner, who made the table), so that a rewrite by a planner of another
 /// service name leaves it openable by all.
-void putSchemaProject(layers::Workspace& ws, const std::string& lang, QgisWritten& written)
+void putSchemaProject(layers::Workspace& ws, const std::string& lang, QgisWritten& written,
+                      SchemaConnection connection = SchemaConnection::Kept)
 {
     auto& ds = ws.dataset();
     ds.execute("SAVEPOINT planatlas_qgis_project");
@@ -1548,8 +1549,9 @@ void putSchemaProject(layers::Workspace& ws, const std::string& lang, QgisWritte
         const auto stored = ds.run("SELECT metadata->>'planatlas_connection' AS connection FROM "
                                    "qgis_projects WHERE name = ?",
                                    {std::string(kQgisProjectName)});
-        const std::string kept =
-            stored.rows.empty() ? std::string() : gis::toString(stored.rows[0][0]);
+        const std::string kept = stored.rows.empty() || connection == SchemaConnection::Anew
+                                     ? std::string()
+                                     : gis::toString(stored.rows[0][0]);
         const Keywords keywords =
             kept.empty() ? databaseKeywords(ws.path()) : gis::connectionKeywords("PG:" + kept);
         const Reads reads = schemaReads(ws, keywords);
@@ -1585,7 +1587,7 @@ QgisWritten writeSchemaProject(layers::Workspace& ws, const std::string& chosen)
     return written;
 }
 
-QgisWritten writeQgis(layers::Workspace& ws, const std::string& chosen)
+QgisWritten writeQgis(layers::Workspace& ws, const std::string& chosen, SchemaConnection connection)
 {
     QgisWritten written;
     const std::string lang = projectLang(ws, chosen);
@@ -1683,7 +1685,7 @@ QgisWritten writeQgis(layers::Workspace& ws, const std::string& chosen)
                                    "\", \"last_modified_user\": \"PlanAtlas\" }") +
                    ", " + gis::sqlLiteral(content) + ")");
         if (ws.isShared())
-            putSchemaProject(ws, lang, written);
+            putSchemaProject(ws, lang, written, connection);
     });
     return written;
 }

@@ -132,9 +132,11 @@ DatabaseTable databaseTable(layers::Workspace& ws, InputLayer& input)
                      "), 0), (SELECT ST_SRID(" + t.geometry + ") FROM " + t.table + " WHERE " +
                      t.geometry + " IS NOT NULL LIMIT 1), 0) AS BIGINT) AS srid")
             .rows;
-    if (rows.empty() || !std::holds_alternative<std::int64_t>(rows[0][0]))
-        throw layers::Error(layers::ErrorKind::Input,
-                            "layer '" + input.name() + "' has no SRID in its column's type");
+    if (rows.empty() || !std::holds_alternative<std::int64_t>(rows[0][0]) ||
+        std::get<std::int64_t>(rows[0][0]) <= 0)
+        throw layers::Error(layers::ErrorKind::Input, "layer '" + input.name() +
+                                                          "' has no SRID in its column's type "
+                                                          "or its shapes");
     t.srid = static_cast<int>(std::get<std::int64_t>(rows[0][0]));
     return t;
 }

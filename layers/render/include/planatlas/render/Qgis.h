@@ -60,6 +60,16 @@ struct QgisWritten
     int sheetsLeftOut = 0; ///< map sheets the schema's project cannot show
 };
 
+/// Which database the project QGIS opens from a schema names: the one it named before (that of
+/// the connection that first wrote it, so that planners of other service names rewrite it
+/// unchanged), or the one the writing connection names (a department that renamed its service
+/// or moved its server; the first project named the writer's anyway).
+enum class SchemaConnection
+{
+    Kept,
+    Anew,
+};
+
 /// Writes (or rewrites) every layer's default style and the project into the workspace, in
 /// one transaction (or as part of the caller's: an import and its styles are one change): on
 /// failure the workspace is as it was. Styles a person saved under other names are kept.
@@ -68,7 +78,8 @@ struct QgisWritten
 /// both projects: the one kept for its copy to a file, and one QGIS opens from the schema
 /// (writeSchemaProject; one that cannot be written is said in schemaProblem and leaves the rest
 /// written). Throws layers::Error.
-QgisWritten writeQgis(layers::Workspace& workspace, const std::string& lang = {});
+QgisWritten writeQgis(layers::Workspace& workspace, const std::string& lang = {},
+                      SchemaConnection connection = SchemaConnection::Kept);
 
 /// Writes only the project QGIS opens from a workspace's schema (table qgis_projects, in QGIS's
 /// layout: name, metadata JSONB, content BYTEA holding the .qgz), creating the table when absent
