@@ -1002,15 +1002,20 @@ std::vector<std::pair<std::string, std::string>> connectionKeywords(std::string_
     return keywords;
 }
 
-std::string connectionValue(std::string_view value)
+std::string backslashQuoted(std::string_view value, char quote)
 {
-    std::string out = "'";
+    std::string out(1, quote);
     for (const char c : value) {
-        if (c == '\'' || c == '\\')
+        if (c == quote || c == '\\')
             out += '\\';
         out += c;
     }
-    return out + "'";
+    return out + quote;
+}
+
+std::string connectionValue(std::string_view value)
+{
+    return backslashQuoted(value, '\'');
 }
 
 std::string displayName(std::string_view name)
@@ -1065,6 +1070,16 @@ std::string sqlIdentifier(std::string_view name)
     }
     quoted += '"';
     return quoted;
+}
+
+std::string columnSridSql(const std::string& table, const std::string& column)
+{
+    const auto geometry = sqlIdentifier(column);
+    return "CAST(COALESCE(NULLIF((SELECT postgis_typmod_srid(atttypmod) FROM pg_attribute WHERE "
+           "attrelid = to_regclass(" +
+           sqlLiteral(table) + ") AND attname = " + sqlLiteral(column) + "), 0), (SELECT ST_SRID(" +
+           geometry + ") FROM " + table + " WHERE " + geometry +
+           " IS NOT NULL LIMIT 1), 0) AS BIGINT)";
 }
 
 std::string libraryVersions()

@@ -251,13 +251,8 @@ std::optional<TableSource> TableSource::of(Dataset& dataset, const std::string& 
         const auto fid = sqlIdentifier(source.m_fidColumn);
         const auto range = dataset.execute(
             "SELECT CAST(min(" + fid + ") AS BIGINT) AS lo, CAST(max(" + fid +
-            ") AS BIGINT) AS hi, CAST(COALESCE(NULLIF((SELECT postgis_typmod_srid(atttypmod) "
-            "FROM pg_attribute WHERE attrelid = to_regclass(quote_ident(current_schema()) || '.' "
-            "|| quote_ident(" +
-            sqlLiteral(layer) + ")) AND attname = " + sqlLiteral(source.m_geometryColumn) +
-            "), 0), (SELECT ST_SRID(" + sqlIdentifier(source.m_geometryColumn) + ") FROM " +
-            sqlIdentifier(layer) + " WHERE " + sqlIdentifier(source.m_geometryColumn) +
-            " IS NOT NULL LIMIT 1), 0) AS BIGINT) AS srid FROM " + sqlIdentifier(layer));
+            ") AS BIGINT) AS hi, " + columnSridSql(sqlIdentifier(layer), source.m_geometryColumn) +
+            " AS srid FROM " + sqlIdentifier(layer));
         if (!range.rows.empty()) {
             const auto& row = range.rows[0];
             if (std::holds_alternative<std::int64_t>(row[0]) &&

@@ -790,16 +790,7 @@ struct Reads
     bool inSchema = false;
 
     /// A name as QgsDataSourceUri quotes it: in double quotes, '"' and '\\' escaped.
-    static std::string quoted(const std::string& name)
-    {
-        std::string q = "\"";
-        for (const char c : name) {
-            if (c == '"' || c == '\\')
-                q += '\\';
-            q += c;
-        }
-        return q + "\"";
-    }
+    static std::string quoted(const std::string& name) { return gis::backslashQuoted(name, '"'); }
     std::string provider() const { return inSchema ? "postgres" : "ogr"; }
     /// The data source of @p table as QGIS writes it for the provider.
     std::string of(const std::string& table) const

@@ -121,16 +121,10 @@ DatabaseTable databaseTable(layers::Workspace& ws, InputLayer& input)
     t.table = gis::sqlIdentifier(schema) + "." + gis::sqlIdentifier(input.name());
     t.geometry = gis::sqlIdentifier(input.table().geometryColumn());
     t.fid = gis::sqlIdentifier(input.table().fidColumn());
-    // The column's SRID from its type, else from a shape (not PostGIS's Find_SRID, which reads a
-    // view that fails while another schema is being dropped).
     const auto rows =
         ws.dataset()
-            .execute("SELECT CAST(COALESCE(NULLIF((SELECT postgis_typmod_srid(atttypmod) FROM "
-                     "pg_attribute WHERE attrelid = to_regclass(" +
-                     gis::sqlLiteral(t.table) +
-                     ") AND attname = " + gis::sqlLiteral(input.table().geometryColumn()) +
-                     "), 0), (SELECT ST_SRID(" + t.geometry + ") FROM " + t.table + " WHERE " +
-                     t.geometry + " IS NOT NULL LIMIT 1), 0) AS BIGINT) AS srid")
+            .execute("SELECT " + gis::columnSridSql(t.table, input.table().geometryColumn()) +
+                     " AS srid")
             .rows;
     if (rows.empty() || !std::holds_alternative<std::int64_t>(rows[0][0]) ||
         std::get<std::int64_t>(rows[0][0]) <= 0)

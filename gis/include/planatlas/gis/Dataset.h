@@ -271,6 +271,10 @@ std::int64_t copyFeatures(Layer from, Layer to,
 /// the order written; empty for anything else.
 [[nodiscard]] std::vector<std::pair<std::string, std::string>>
 connectionKeywords(std::string_view connection);
+/// @p value between two @p quote characters, each @p quote and backslash in it escaped by a
+/// backslash: how libpq reads a connection value back ('it\'s') and how QgsDataSourceUri
+/// quotes a name ("my \"table\"").
+[[nodiscard]] std::string backslashQuoted(std::string_view value, char quote);
 /// @p value as a connection string's value, the way libpq reads it back: in single quotes,
 /// quotes and backslashes escaped ("it's" → 'it\'s').
 [[nodiscard]] std::string connectionValue(std::string_view value);
@@ -285,6 +289,11 @@ connectionKeywords(std::string_view connection);
 std::string sqlLiteral(std::string_view text);
 /// Quotes an identifier ("my ""table""").
 std::string sqlIdentifier(std::string_view name);
+/// PostGIS: an SQL expression for the SRID of @p column (unquoted) of @p table (an SQL table
+/// name, quoted, optionally schema-qualified): the column type's, else the first shape's, else
+/// 0. Read from the catalogue, not by PostGIS's Find_SRID, whose view fails while another
+/// schema is being dropped.
+std::string columnSridSql(const std::string& table, const std::string& column);
 
 /// Receives GDAL warnings and debug messages that no caller turned into an error.
 using LogHandler = std::function<void(std::string_view message)>;
