@@ -694,6 +694,18 @@ private:
         gis::ScanRow row;
         Item item;
         QPolygonF ringBuffer;
+        // A feature's style: its price class, or kBase. The painter's pen and brush are set when
+        // the style changes, not per feature (comparing and copying pens was a tenth of a print
+        // map's time).
+        constexpr int kBase = -1, kUnset = -2;
+        std::vector<QBrush> classBrushes;
+        if (st.priced)
+            for (const auto& c : m_priceClasses.colours)
+                classBrushes.emplace_back(c);
+        const auto brushOf = [&](int style) -> const QBrush& {
+            return style == kBase ? st.base.brush : classBrushes[static_cast<std::size_t>(style)];
+        };
+        int painterStyle = kUnset;
         std::int64_t n = 0;
         while (scan.next(row)) {
             if (!row.hasGeometry())
@@ -711,21 +723,16 @@ private:
             if (const double low = std::max(e->minY, view.world.minY);
                 low >= counted.minY && low < counted.maxY)
                 ++n;
-            Symbol s = st.base;
-            s.pen = st.basePen;
-            if (st.priced && row.numbers[0]) {
-                s.brush = QBrush(
-                    m_priceClasses
-                        .colours[static_cast<std::size_t>(m_priceClasses.of(*row.numbers[0]))]);
-                s.pen = st.pricePen;
-            }
+            const int style =
+                st.priced && row.numbers[0] ? m_priceClasses.of(*row.numbers[0]) : kBase;
+            const QBrush& brush = brushOf(style);
             // A feature smaller than a pixel is a pixel of its colour: not lost from the map,
             // and not worth converting into paths.
             const QPointF a = view.map({e->minX, e->minY}), b = view.map({e->maxX, e->maxY});
             if (std::abs(b.x() - a.x()) < 1.5 && std::abs(a.y() - b.y()) < 1.5) {
-                if (s.brush.style() != Qt::NoBrush)
+                if (brush.style() != Qt::NoBrush)
                     p.fillRect(QRectF((a.x() + b.x()) / 2 - 0.5, (a.y() + b.y()) / 2 - 0.5, 1, 1),
-                               s.brush);
+                               brush);
                 continue;
             }
             // A parcel of one ring with a fill and no hatch: one polygon call, its points
@@ -733,16 +740,23 @@ private:
             // map's time).
             if (item.shapes.polygons.size() == 1 && item.shapes.polygons[0].size() == 1 &&
                 item.shapes.lines.empty() && item.shapes.points.empty() &&
-                s.hatch.style() == Qt::NoBrush) {
+                st.base.hatch.style() == Qt::NoBrush) {
                 toDevice(item.shapes.polygons[0][0], view, 0.4, ringBuffer); // as drawItem
                 if (ringBuffer.size() < 3)
                     continue;
-                p.setPen(s.pen);
-                p.setBrush(s.brush);
+                if (style != painterStyle) {
+                    p.setPen(style == kBase ? st.basePen : st.pricePen);
+                    p.setBrush(brush);
+                    painterStyle = style;
+                }
                 p.drawPolygon(ringBuffer, Qt::OddEvenFill);
                 continue;
             }
+            Symbol s = st.base;
+            s.pen = style == kBase ? st.basePen : st.pricePen;
+            s.brush = brush;
             drawItem(p, s, item, view, m_u);
+            painterStyle = kUnset; // drawItem sets its own
         }
         return n;
     }
