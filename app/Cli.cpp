@@ -187,13 +187,20 @@ std::string textOrJson(const Arguments& parsed)
     return format;
 }
 
-void warnSchemaProject(const std::string& problem, const char* done)
+void warnSchemaProject(const render::QgisWritten& written, const char* done)
 {
-    if (!problem.empty())
+    if (!written.schemaProblem.empty())
         std::fprintf(stderr,
                      "warning: %s, but the QGIS project QGIS opens from the schema was not "
                      "written anew: %s\n",
-                     done, problem.c_str());
+                     done, written.schemaProblem.c_str());
+    using Styles = render::QgisWritten::DatabaseStyles;
+    if (written.databaseStylesKind == Styles::NotAllowed ||
+        written.databaseStylesKind == Styles::Failed)
+        std::fprintf(stderr,
+                     "warning: %s, but the layers' default styles in public.layer_styles were "
+                     "not written anew: %s\n",
+                     done, written.databaseStylesProblem.c_str());
 }
 
 bool handleHelp(const Command& command, const std::vector<std::string>& args)

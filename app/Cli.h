@@ -3,6 +3,7 @@
 // Subcommands only parse arguments and call the domain (layers/); they hold no GIS logic.
 
 #include "planatlas/layers/Progress.h"
+#include "planatlas/render/Qgis.h"
 
 #include <map>
 #include <stdexcept>
@@ -119,9 +120,10 @@ std::string textOrJson(const Arguments& parsed);
 
 /// After a change to a workspace in a schema that rewrote its QGIS project (import, grid,
 /// parcels, georef): a warning on stderr when the project QGIS opens from the schema could not
-/// be written (@p problem, empty: nothing to say), saying that @p done ("the layer is
-/// imported") stands.
-void warnSchemaProject(const std::string& problem, const char* done);
+/// be written, or the layers' default styles in the database's public.layer_styles were
+/// refused (a database without that table is left to 'planatlas qgis' to say), saying that
+/// @p done ("the layer is imported") stands.
+void warnSchemaProject(const render::QgisWritten& written, const char* done);
 
 /// Whether --help was asked for; prints the help when it was.
 bool handleHelp(const Command& command, const std::vector<std::string>& args);

@@ -18,7 +18,9 @@ const Command kAdmin{
     "themselves are made by the database's administrator with\n"
     "  psql \"service=…\" -v role=NAME -f scripts/postgis/planner_role.sql\n"
     "which asks for the password and sends it hashed; the planner keeps it in ~/.pgpass,\n"
-    "never on a command line.\n"
+    "never on a command line. The database's owner also makes, once, the table where QGIS\n"
+    "finds a layer's default style (PlanAtlas writes its styles there):\n"
+    "  psql \"service=…\" -f scripts/postgis/qgis_styles.sql\n"
     "Example: planatlas admin \"PG:service=planatlas active_schema=thai_nguyen\" grant "
     "lanh_dao --as reader",
     {{"--as", "ACCESS", "reader or editor (with grant)"}},

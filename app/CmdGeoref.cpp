@@ -71,13 +71,13 @@ int runGeoref(const std::vector<std::string>& args)
             throw UsageError("--remove takes the workspace and the sheet's name, no sheet file");
         auto ws = layers::Workspace::open(parsed.positional[0], gis::OpenMode::Update,
                                           layers::SchemaWrites::Allowed);
-        std::string qgisProblem;
+        render::QgisWritten qgisWritten;
         ws.transaction([&] {
             layers::removeRasterLayer(ws, parsed.value("--remove"));
-            qgisProblem = render::writeQgis(ws).schemaProblem;
+            qgisWritten = render::writeQgis(ws);
         });
         ws.close();
-        warnSchemaProject(qgisProblem, "the sheet is removed");
+        warnSchemaProject(qgisWritten, "the sheet is removed");
         std::printf("Removed map sheet '%s' from %s\n", parsed.value("--remove").c_str(),
                     parsed.positional[0].c_str());
         return kOk;
@@ -120,17 +120,17 @@ int runGeoref(const std::vector<std::string>& args)
         const TerminalProgress progress;
         return layers::georeference(ws, options, progress.progress());
     }();
-    std::string qgisProblem;
+    render::QgisWritten qgisWritten;
     try {
         ws.transaction([&] { // the sheet in the QGIS project too
-            qgisProblem = render::writeQgis(ws).schemaProblem;
+            qgisWritten = render::writeQgis(ws);
         });
     } catch (...) {
         layers::removeRasterLayer(ws, result.layer.name); // nothing kept when any step fails
         throw;
     }
     ws.close();
-    warnSchemaProject(qgisProblem, "the sheet is placed");
+    warnSchemaProject(qgisWritten, "the sheet is placed");
 
     const auto& layer = result.layer;
     if (result.fit) {

@@ -43,19 +43,19 @@ int runGrid(const std::vector<std::string>& args)
     options.shape = shape == "hex" ? analysis::GridShape::Hex : analysis::GridShape::Square;
     options.layerName = parsed.value("--layer");
     options.provinceLayer = parsed.value("--province");
-    std::string qgisProblem;
+    render::QgisWritten qgisWritten;
     auto ws = layers::Workspace::open(parsed.positional[0], gis::OpenMode::Update,
                                       layers::SchemaWrites::Allowed);
     const auto cells = [&] {
         const TerminalProgress progress;
         return ws.transaction([&] {
             const auto made = analysis::makeGrid(ws, options, progress.progress());
-            qgisProblem = render::writeQgis(ws).schemaProblem; // in QGIS too, same change
+            qgisWritten = render::writeQgis(ws); // in QGIS too, same change
             return made;
         });
     }();
     ws.close();
-    warnSchemaProject(qgisProblem, "the grid is made");
+    warnSchemaProject(qgisWritten, "the grid is made");
     std::printf("Made a %s grid of %lld cell(s) of %g km in %s\n", shape.c_str(),
                 static_cast<long long>(cells), options.cellKm, parsed.positional[0].c_str());
     return kOk;

@@ -148,18 +148,18 @@ int runImport(const std::vector<std::string>& args)
                                              layers::SchemaWrites::Allowed);
 
     layers::ImportReport report;
-    std::string qgisProblem;
+    render::QgisWritten qgisWritten;
     {
         const TerminalProgress progress(!quiet);
         // The layer and its QGIS style and project entry are one change.
         report = workspace.transaction([&] {
             auto imported = layers::importLayer(workspace, options, progress.progress());
-            qgisProblem = render::writeQgis(workspace).schemaProblem;
+            qgisWritten = render::writeQgis(workspace);
             return imported;
         });
     }
     workspace.close();
-    warnSchemaProject(qgisProblem, "the layer is imported");
+    warnSchemaProject(qgisWritten, "the layer is imported");
 
     if (!quiet) {
         std::printf("Imported %lld feature(s) into layer '%s' (%s, %s) of %s\n",

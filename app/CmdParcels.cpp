@@ -49,19 +49,19 @@ int runParcels(const std::vector<std::string>& args)
     }
     o.layerName = parsed.value("--layer", o.layerName);
     o.provinceLayer = parsed.value("--province");
-    std::string qgisProblem;
+    render::QgisWritten qgisWritten;
     auto ws = layers::Workspace::open(parsed.positional[0], gis::OpenMode::Update,
                                       layers::SchemaWrites::Allowed);
     const auto r = [&] {
         const TerminalProgress progress;
         return ws.transaction([&] {
             auto made = analysis::makeParcels(ws, o, progress.progress());
-            qgisProblem = render::writeQgis(ws).schemaProblem; // in QGIS too, same change
+            qgisWritten = render::writeQgis(ws); // in QGIS too, same change
             return made;
         });
     }();
     ws.close();
-    warnSchemaProject(qgisProblem, "the parcels are made");
+    warnSchemaProject(qgisWritten, "the parcels are made");
     std::printf("Made %lld synthetic parcel(s), %.2f ha on average, in layer '%s' of %s\n",
                 static_cast<long long>(r.parcels), r.meanAreaHa, o.layerName.c_str(),
                 parsed.positional[0].c_str());

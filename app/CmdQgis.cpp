@@ -32,7 +32,11 @@ const Command kQgis{
     "does), but no role and no password: each planner connects as themself, so give every\n"
     "planner a service of the same name in their own pg_service.conf. Map sheets\n"
     "are not in it (QGIS reads no tiles kept in a schema). A second project, for the copy of\n"
-    "the workspace to a file, is kept as well.\n\n"
+    "the workspace to a file, is kept as well. A layer added alone takes its default style from\n"
+    "the database's table public.layer_styles, which the database's owner makes once:\n"
+    "  psql \"service=…\" -f scripts/postgis/qgis_styles.sql\n"
+    "(each role may then set the default style of the tables it may change, and save styles\n"
+    "of its own for any); PlanAtlas writes its styles there too, for the schema's layers.\n\n"
     "example: planatlas qgis thai_nguyen.gpkg",
     {
         {"--lang", "LANG",
@@ -84,6 +88,13 @@ int runQgis(const std::vector<std::string>& args)
     if (written.sheetsLeftOut > 0)
         std::printf("  %d map sheet(s) not in it: QGIS reads no tiles kept in a schema\n",
                     written.sheetsLeftOut);
+    if (written.databaseStylesProblem.empty())
+        std::printf(
+            "  %d default style(s) in public.layer_styles, for layers added alone in QGIS\n",
+            written.databaseStyles);
+    else
+        std::printf("  no default styles for layers added alone in QGIS: %s\n",
+                    written.databaseStylesProblem.c_str());
     std::printf("  kept for the copy to a file (planatlas copy): %s\n", written.project.c_str());
     return kOk;
 }

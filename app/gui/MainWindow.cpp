@@ -1632,18 +1632,30 @@ QString MainWindow::errorText(const std::exception& error)
 QString MainWindow::qgisProjectNote(const render::QgisWritten& written)
 {
     using Problem = render::QgisWritten::SchemaProblem;
+    QString note;
     switch (written.schemaProblemKind) {
     case Problem::None:
-        return {};
+        break;
     case Problem::NoTable:
-        return tr("The QGIS project kept in the schema was not written anew: the schema has no "
+        note = tr("The QGIS project kept in the schema was not written anew: the schema has no "
                   "table for it and your role may not make one; its owner writes the QGIS "
                   "project once.");
+        break;
     case Problem::Failed:
+        note = tr("The QGIS project kept in the schema was not written anew: %1")
+                   .arg(q(written.schemaProblem));
         break;
     }
-    return tr("The QGIS project kept in the schema was not written anew: %1")
-        .arg(q(written.schemaProblem));
+    // The database's table of QGIS styles: refused, said; missing, left to its owner (the
+    // command line's 'planatlas qgis' says so).
+    using Styles = render::QgisWritten::DatabaseStyles;
+    if (written.databaseStylesKind == Styles::NotAllowed ||
+        written.databaseStylesKind == Styles::Failed)
+        note += (note.isEmpty() ? QString() : QStringLiteral(" ")) +
+                tr("The layers' default styles for QGIS were not written into the database's "
+                   "shared table of styles: %1")
+                    .arg(q(written.databaseStylesProblem));
+    return note;
 }
 
 bool MainWindow::startEditingCorners(const QString& layer, std::int64_t fid)

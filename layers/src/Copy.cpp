@@ -36,7 +36,8 @@ namespace {
 // name and columns (so that PlanAtlas reads it there as in a GeoPackage), with two of
 // PlanAtlas's: the order of the tables, and the SQLite statement that made each table neither
 // PlanAtlas's schema nor GDAL makes (QGIS's layer_styles and qgis_projects, an attribute table
-// of someone else's), read back on the way home.
+// of someone else's), read back on the way home. QGIS's two keep another name in a schema
+// (schema::postgresName), where QGIS has tables of its own by theirs.
 constexpr const char* kContentsTable = "gpkg_contents";
 constexpr const char* kRelationsTable = "gpkgext_relations";
 /// Tables a GeoPackage workspace may hold outside gpkg_contents, copied as they are.

@@ -163,7 +163,12 @@ std::string postgresTable(std::string sql)
 
 std::string postgresName(const std::string& table)
 {
-    return table == "qgis_projects" ? "pa_qgis_projects" : table;
+    // QGIS's own tables in a PostgreSQL database: its project storage, "qgis_projects" in each
+    // schema, and its styles, "public.layer_styles" (QGIS takes a relation of that name in any
+    // schema for its own, then cannot save a style in the database).
+    if (table == "qgis_projects" || table == "layer_styles")
+        return "pa_" + table;
+    return table;
 }
 
 std::string postgresTableAs(const std::string& createSql, const std::string& table)

@@ -77,7 +77,7 @@ std::string postgresTable(std::string sql);
 
 /// The name a table of a GeoPackage workspace takes in a PostgreSQL schema, where its own would
 /// mean something else: QGIS keeps its projects in a table "qgis_projects" of another layout
-/// there.
+/// there, and its styles in "public.layer_styles" (found by name in whichever schema).
 std::string postgresName(const std::string& table);
 
 /// @p createSql, the CREATE TABLE of GeoPackage table @p table, as PostgreSQL takes it and

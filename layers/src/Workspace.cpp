@@ -136,7 +136,7 @@ bool isValidLayerName(const std::string& name, std::string* why)
     if (name.rfind("gpkg", 0) == 0 || name.rfind("rtree_", 0) == 0 || name.rfind("pa_", 0) == 0 ||
         name.rfind("plan_", 0) == 0 || name.rfind("admin_units", 0) == 0 ||
         name.rfind("admin_crosswalk", 0) == 0 || name.rfind("sqlite", 0) == 0 ||
-        name.ends_with("_task_links"))
+        name.ends_with("_task_links") || name == "layer_styles" || name == "qgis_projects")
         return fail("'" + name + "' is reserved for system tables");
     return true;
 }
@@ -479,6 +479,11 @@ Workspace Workspace::finishOpening(std::unique_ptr<Impl> impl, gis::OpenMode mod
                                                    "attributes", std::string(table.name),
                                                    std::string(table.description), create);
                 }
+                // A schema's styles table leaves QGIS's name (QGIS took it for
+                // public.layer_styles and could not save a style in the database).
+                if (postgres && impl->schemaVersion < kSchemaQgisStyles &&
+                    impl->tableExists("layer_styles") && !impl->tableExists("pa_layer_styles"))
+                    impl->query("ALTER TABLE layer_styles RENAME TO pa_layer_styles");
                 // (A table created just now already has the columns added since.)
                 for (const auto& added : schema::addedColumns())
                     if (added.since > impl->schemaVersion &&
@@ -1116,7 +1121,8 @@ ValidationReport Workspace::validate(const Progress& progress)
     // its own project from the schema, in QGIS's table qgis_projects) and every layer has a
     // PlanAtlas default style (planatlas qgis writes both; import and init keep them current).
     const bool inQgis = m_impl->tableExists("qgis_projects");
-    if (m_impl->tableExists("layer_styles") && (inQgis || isShared())) {
+    const std::string styles = tableName("layer_styles");
+    if (m_impl->tableExists(styles) && (inQgis || isShared())) {
         report.checksRun.emplace_back("qgis");
         const auto written =
             m_impl->query("SELECT value FROM pa_metadata WHERE key = 'qgis_project_file'");
@@ -1134,9 +1140,10 @@ ValidationReport Workspace::validate(const Progress& progress)
                     "', not from this file (renamed or copied): run 'planatlas qgis' on it");
         }
         std::set<std::string> styled;
-        for (const auto& row :
-             m_impl->query("SELECT f_table_name FROM layer_styles WHERE styleName = 'PlanAtlas'")
-                 .rows)
+        for (const auto& row : m_impl
+                                   ->query("SELECT f_table_name FROM " + sqlIdentifier(styles) +
+                                           " WHERE styleName = 'PlanAtlas'")
+                                   .rows)
             styled.insert(asText(row[0]));
         for (const auto& layer : registered)
             if (!styled.contains(layer.name))

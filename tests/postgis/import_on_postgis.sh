@@ -32,7 +32,7 @@ cp "$workspace" "$file"
 
 # What the schema holds, to show that a refused import changed nothing.
 state() {
-    db -c "SELECT (SELECT count(*) FROM information_schema.tables WHERE table_schema = '$schema'), (SELECT count(*) FROM $schema.pa_layers), (SELECT count(*) FROM $schema.gpkg_contents), (SELECT count(*) FROM $schema.gpkgext_relations), (SELECT count(*) FROM $schema.pa_edit_log), (SELECT count(*) FROM $schema.admin_units), (SELECT count(*) FROM $schema.layer_styles)"
+    db -c "SELECT (SELECT count(*) FROM information_schema.tables WHERE table_schema = '$schema'), (SELECT count(*) FROM $schema.pa_layers), (SELECT count(*) FROM $schema.gpkg_contents), (SELECT count(*) FROM $schema.gpkgext_relations), (SELECT count(*) FROM $schema.pa_edit_log), (SELECT count(*) FROM $schema.admin_units), (SELECT count(*) FROM $schema.pa_layer_styles)"
 }
 
 # Editors change rows, not tables; readers nothing. Both told so before the file is read.

@@ -102,7 +102,9 @@ code_c=$(psql -X -At "service=planatlas_test" -c "SELECT code FROM $c.industrial
 "$planatlas" link "$(editor $c)" add --task "$task_c" --feature "$code_c" >"$scratch/v5.txt" 2>&1
 [[ $? == 4 ]] && grep -q "owner must open it for writing once" "$scratch/v5.txt" || fail "editor on version 5: $(cat "$scratch/v5.txt")"
 "$planatlas" link "$(owner $c)" unlocated "$task_c" --reason "chính sách" >/dev/null 2>"$scratch/v5.txt" || fail "owner upgrading C: $(cat "$scratch/v5.txt")"
-[[ $(psql -X -At "service=planatlas_test" -c "SELECT value FROM $c.pa_metadata WHERE key = 'schema_version'") == 6 ]] || fail "C not upgraded"
+current=$("$planatlas" info "$(owner $c)" | sed -n 's/.*schema version \([0-9]*\).*/\1/p')
+[[ -n $current && $current -gt 5 ]] || fail "info does not say the schema version: $current"
+[[ $(psql -X -At "service=planatlas_test" -c "SELECT value FROM $c.pa_metadata WHERE key = 'schema_version'") == "$current" ]] || fail "C not upgraded"
 "$planatlas" link "$(editor $c)" add --task "$task_c" --feature "$code_c" >"$scratch/v5.txt" 2>&1 || fail "editor after the upgrade: $(cat "$scratch/v5.txt")"
 sql_as planatlas_test_editor "DELETE FROM $c.pa_edit_log" && fail "the editor rewrote C's upgraded edit log"
 psql -X -q "service=planatlas_test" -c "DROP SCHEMA $c CASCADE" >/dev/null 2>&1

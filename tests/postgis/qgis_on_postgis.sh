@@ -8,7 +8,8 @@
 # project. An editor rewrites the schema's project, which still names the database as the owner
 # did (the reader opens it again); a reader may not; where the table is missing an editor is
 # told that only the owner makes it; one the database refuses is said, and the change stays;
-# --repoint names the writer's database.
+# --repoint names the writer's database. A layer added alone takes PlanAtlas's style from the
+# database's public.layer_styles, where a reader may not set a default.
 # usage: qgis_on_postgis.sh PLANATLAS SCRATCH WORKSPACE.gpkg PARK TASKS (libpq: PGSERVICEFILE,
 #        PGPASSFILE)
 set -uo pipefail
@@ -51,6 +52,59 @@ in_qgis() { # what
         fail "QGIS did not read the schema ($1): $(tail -5 "$scratch/qgis_$1.txt")"
 }
 in_qgis copied
+
+# Layers added alone: QGIS looks for their default style in public.layer_styles, and takes any
+# relation of that name for it, so the schema keeps its own under another name. Without the
+# table the owner is told who makes it; made (scripts/postgis/qgis_styles.sql, by the database's
+# owner), PlanAtlas's styles are written there and a reader's QGIS draws a park added alone as
+# PlanAtlas does.
+[[ -z $(db -c "SELECT to_regclass('$schema.layer_styles')") ]] || fail "the schema has a table named as QGIS's styles"
+[[ -n $(db -c "SELECT to_regclass('$schema.pa_layer_styles')") ]] || fail "the schema keeps no styles of its own"
+layers=$(db -c "SELECT count(*) FROM $schema.pa_layers")
+if [[ -z $(db -c "SELECT to_regclass('public.layer_styles')") ]]; then
+    "$planatlas" qgis "$pg" >"$scratch/no_styles.txt" 2>&1 || fail "qgis without public.layer_styles: $(cat "$scratch/no_styles.txt")"
+    grep -q "no default styles for layers added alone in QGIS: the database has no table public.layer_styles.*qgis_styles.sql" \
+        "$scratch/no_styles.txt" || fail "qgis does not say public.layer_styles is missing: $(cat "$scratch/no_styles.txt")"
+fi
+db -f "$here/../../scripts/postgis/qgis_styles.sql" >/dev/null || fail "qgis_styles.sql"
+"$planatlas" qgis "$pg" >"$scratch/styles.txt" 2>&1 || fail "qgis with public.layer_styles: $(cat "$scratch/styles.txt")"
+grep -q "^  $layers default style(s) in public.layer_styles" "$scratch/styles.txt" ||
+    fail "not $layers styles in public.layer_styles: $(cat "$scratch/styles.txt")"
+[[ $(db -c "SELECT count(*) FROM public.layer_styles WHERE f_table_catalog = current_database() AND f_table_schema = '$schema' AND stylename = 'PlanAtlas' AND useasdefault") == "$layers" ]] ||
+    fail "PlanAtlas's styles are not the schema's layers' defaults in public.layer_styles"
+# A copy into a schema writes them too.
+"$planatlas" copy "$workspace" "PG:service=planatlas_test active_schema=${schema}_c" --quiet >"$scratch/copy_c.txt" 2>&1 ||
+    fail "a second copy: $(cat "$scratch/copy_c.txt")"
+[[ $(db -c "SELECT count(*) FROM public.layer_styles WHERE f_table_schema = '${schema}_c' AND stylename = 'PlanAtlas' AND useasdefault") == "$layers" ]] ||
+    fail "a copy into a schema did not write its layers' default styles to public.layer_styles"
+db -c "DROP SCHEMA ${schema}_c CASCADE; DELETE FROM public.layer_styles WHERE f_table_schema = '${schema}_c'" 2>/dev/null
+PGSERVICEFILE=$services QT_QPA_PLATFORM=offscreen /usr/bin/python3 "$here/../qgis/open_in_qgis.py" \
+    "$pg" "$scratch/qgis_alone" --park "$park" --tasks "$tasks" --project "$uri" --database-styles \
+    >"$scratch/qgis_alone.txt" 2>&1 || fail "QGIS, a layer added alone as the reader: $(grep FAIL "$scratch/qgis_alone.txt" || tail -5 "$scratch/qgis_alone.txt")"
+grep -q "^ok    industrial_parks opens alone from the schema" "$scratch/qgis_alone.txt" ||
+    fail "the park layer was not opened alone: $(tail -5 "$scratch/qgis_alone.txt")"
+# Who writes which style: a reader saves one of its own but may not make it the default; an
+# editor of the table may.
+as_role() { PGOPTIONS="-c client_min_messages=warning" psql -X -q -At "service=$1" -c "$2" 2>&1; }
+style_row() { # stylename, default
+    echo "INSERT INTO public.layer_styles (f_table_catalog, f_table_schema, f_table_name, f_geometry_column, stylename, styleqml, useasdefault) SELECT current_database(), '$schema', 'industrial_parks', f_geometry_column, '$1', styleqml, $2 FROM public.layer_styles WHERE f_table_schema = '$schema' AND f_table_name = 'industrial_parks' AND stylename = 'PlanAtlas'"
+}
+out=$(as_role planatlas_test_reader "$(style_row reader_own false)") || fail "a reader cannot save a style of its own: $out"
+out=$(as_role planatlas_test_reader "$(style_row reader_default true)") && fail "a reader made a default style"
+[[ $out == *"row-level security"* ]] || fail "a reader's default style is not refused by the table's rule: $out"
+out=$(as_role planatlas_test_reader "UPDATE public.layer_styles SET useasdefault = false WHERE f_table_schema = '$schema' AND stylename = 'PlanAtlas'") ||
+    fail "reader's update: $out"
+[[ $(db -c "SELECT count(*) FROM public.layer_styles WHERE f_table_schema = '$schema' AND stylename = 'PlanAtlas' AND useasdefault") == "$layers" ]] ||
+    fail "a reader changed PlanAtlas's default styles"
+out=$(as_role planatlas_test_editor "$(style_row editor_default true)") || fail "an editor may not set a default style: $out"
+
+# A schema of version 6 kept its styles under QGIS's name: the owner's first write moves them.
+db -c "ALTER TABLE $schema.pa_layer_styles RENAME TO layer_styles; UPDATE $schema.pa_metadata SET value = '6' WHERE key = 'schema_version'" ||
+    fail "make the schema version 6"
+"$planatlas" qgis "$pg" --quiet || fail "owner's qgis on a version 6 schema"
+[[ -z $(db -c "SELECT to_regclass('$schema.layer_styles')") && -n $(db -c "SELECT to_regclass('$schema.pa_layer_styles')") ]] ||
+    fail "the upgrade did not move the schema's styles"
+[[ $(db -c "SELECT value FROM $schema.pa_metadata WHERE key = 'schema_version'") -gt 6 ]] || fail "the schema was not upgraded"
 
 # The copy back is the file's twin: the schema's own project stays in the schema.
 back=$scratch/back/$(basename "$workspace")
@@ -112,6 +166,17 @@ grep -q "warning: the grid is made, but the QGIS project QGIS opens from the sch
 [[ -n $(db -c "SELECT to_regclass('$schema.grid_refused')") ]] || fail "the grid was not kept"
 [[ $(project_row) == "$before" ]] || fail "the refused project changed"
 db -c "ALTER TABLE $schema.qgis_projects DROP CONSTRAINT refuse_all" || fail "drop the rule"
+# Styles the database refuses (a rule on public.layer_styles for this schema's rows) are said
+# after the owner's grid, whose cells stay.
+db -c "ALTER TABLE public.layer_styles ADD CONSTRAINT refuse_$schema CHECK (f_table_schema IS DISTINCT FROM '$schema' OR stylename IS DISTINCT FROM 'PlanAtlas' OR f_table_name <> 'grid_styles_refused') NOT VALID" ||
+    fail "add a rule to public.layer_styles"
+"$planatlas" grid "$pg" --cell-km 20 --layer grid_styles_refused >"$scratch/grid2.txt" 2>&1 ||
+    fail "grid with styles it cannot write: $(cat "$scratch/grid2.txt")"
+db -c "ALTER TABLE public.layer_styles DROP CONSTRAINT refuse_$schema" || fail "drop the rule on public.layer_styles"
+grep -q "warning: the grid is made, but the layers' default styles in public.layer_styles were not written anew: .*refuse_$schema" \
+    "$scratch/grid2.txt" || fail "grid does not say the styles were refused: $(cat "$scratch/grid2.txt")"
+[[ -n $(db -c "SELECT to_regclass('$schema.grid_styles_refused')") ]] || fail "the grid was not kept when its styles were refused"
 
 db -c "DROP SCHEMA $schema CASCADE" 2>/dev/null
+db -c "DELETE FROM public.layer_styles WHERE f_table_schema = '$schema'"
 finish "QGIS opens a workspace in a schema from the schema, as a reader; the copy back is the file's twin"

@@ -75,6 +75,9 @@ def main():
     ap.add_argument("--park", help="an industrial park's name_vi whose tasks are counted")
     ap.add_argument("--tasks", type=int, help="how many tasks that park is linked to")
     ap.add_argument("--colour", default="#b07cc6", help="fill of an industrial park")
+    ap.add_argument("--database-styles", action="store_true",
+                    help="a schema: a layer added alone takes PlanAtlas's default style from the "
+                    "database's public.layer_styles")
     ap.add_argument("--project", help="the project's URI as PlanAtlas printed it (a schema; "
                     "default: made from the service and schema of WS)")
     args = ap.parse_args()
@@ -97,9 +100,17 @@ def main():
     province = db.value("SELECT value FROM pa_metadata WHERE key = 'province'")
 
     # 1. Default styles: a layer added on its own gets PlanAtlas's symbol (from a GeoPackage;
-    # QGIS looks for a PostgreSQL layer's default style outside the workspace's schema, so a
-    # schema's layers are styled by the project).
-    if in_schema:
+    # from a schema, where the database has QGIS's table public.layer_styles, which QGIS reads
+    # for a PostgreSQL layer's default style: --database-styles).
+    if in_schema and args.database_styles:
+        source = QgsDataSourceUri()
+        source.setConnection(keyword(args.workspace, "service"), "", "", "")
+        source.setDataSource(keyword(args.workspace, "active_schema"), "industrial_parks",
+                             db.ds.GetLayerByName("industrial_parks").GetGeometryColumn())
+        source.setKeyColumn("fid")
+        parks = QgsVectorLayer(source.uri(False), "kcn", "postgres")
+        check(parks.isValid(), "industrial_parks opens alone from the schema")
+    elif in_schema:
         parks = None
     else:
         parks = QgsVectorLayer(args.workspace + "|layername=industrial_parks", "kcn", "ogr")
@@ -154,8 +165,9 @@ def default_styles(parks, args, db):
           "status is shown in words (%s: %s)" % (setup.type(), sorted(shown)))
 
     # The SLD twin of the style reads in QGIS too (for GeoServer and other SLD readers).
-    sld = db.value("SELECT styleSLD FROM layer_styles WHERE f_table_name = 'industrial_parks' "
-                   "AND styleName = 'PlanAtlas'")
+    styles = "pa_layer_styles" if db.name.startswith("PG:") else "layer_styles"
+    sld = db.value("SELECT styleSLD FROM %s WHERE f_table_name = 'industrial_parks' "
+                   "AND styleName = 'PlanAtlas'" % styles)
     sld_path = os.path.join(args.outdir, "industrial_parks.sld")
     with open(sld_path, "w", encoding="utf-8") as out:
         out.write(sld)

@@ -1506,6 +1506,114 @@ std::string schemaProjectUri(const Keywords& keywords, const std::string& schema
            "schema=" + encoded(schema) + "&project=" + kQgisProjectName;
 }
 
+/// A layer's PlanAtlas style as written for QGIS.
+struct LayerStyle
+{
+    std::string table, geometryColumn, qml, sld;
+};
+
+std::string styleDescription(const std::string& lang)
+{
+    return words("Kiểu hiển thị của PlanAtlas theo loại lớp", "PlanAtlas style of the layer kind",
+                 lang);
+}
+
+/// PlanAtlas's style of each of @p ws's registered layers, in @p lang.
+std::vector<LayerStyle> planatlasStyles(layers::Workspace& ws, const std::string& lang)
+{
+    std::vector<LayerStyle> made;
+    const auto geometryColumns = ws.geometryColumns();
+    for (const auto& l : ws.layers()) {
+        const auto fields = ws.columnNames(l.name);
+        const auto found = geometryColumns.find(l.name);
+        made.push_back({l.name, found == geometryColumns.end() ? std::string() : found->second,
+                        qmlDocument(l, fields, lang), sldDocument(l, fields, lang)});
+    }
+    return made;
+}
+
+/// Writes @p made as the default styles of the schema's layers in the database's
+/// public.layer_styles, where QGIS looks for the style of a layer added alone (from the browser,
+/// not through the project): rows of this database and schema, PlanAtlas's rewritten in place,
+/// others no longer default where PlanAtlas's is. Inside the caller's transaction but apart from
+/// it (a savepoint, the probe too), like the project: the database's owner makes the table once
+/// (scripts/postgis/qgis_styles.sql); without it, or without the right to write it, the caller's
+/// change stands and @p written says why.
+void putDatabaseStyles(layers::Workspace& ws, const std::string& lang,
+                       const std::vector<LayerStyle>& made, QgisWritten& written)
+{
+    using Kind = QgisWritten::DatabaseStyles;
+    auto& ds = ws.dataset();
+    ds.execute("SAVEPOINT planatlas_database_styles");
+    try {
+        // (Read from the catalogue, which never raises, as to_regclass does without USAGE on
+        // public.)
+        const auto state = ds.execute(
+            "SELECT coalesce((SELECT CASE WHEN has_schema_privilege(n.oid, 'USAGE') AND "
+            "has_table_privilege(c.oid, 'INSERT') AND has_table_privilege(c.oid, 'UPDATE') AND "
+            "has_table_privilege(c.oid, 'DELETE') THEN 'writable' ELSE 'read-only' END FROM "
+            "pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = "
+            "'public' AND c.relname = 'layer_styles'), 'absent') AS state, current_user AS role");
+        const std::string which = gis::toString(state.rows.at(0).at(0));
+        if (which != "writable") {
+            ds.execute("RELEASE SAVEPOINT planatlas_database_styles");
+            written.databaseStylesKind = which == "absent" ? Kind::NoTable : Kind::NotAllowed;
+            written.databaseStylesProblem =
+                which == "absent"
+                    ? "the database has no table public.layer_styles, where QGIS looks for them; "
+                      "its owner makes it once with scripts/postgis/qgis_styles.sql"
+                    : "role " + gis::toString(state.rows[0][1]) +
+                          " may not write public.layer_styles (the database's owner grants it "
+                          "with scripts/postgis/qgis_styles.sql)";
+            return;
+        }
+        const std::string here = "f_table_catalog = current_database() AND f_table_schema = "
+                                 "current_schema()";
+        const std::string planatlas = gis::sqlLiteral("PlanAtlas");
+        std::string names;
+        for (const auto& style : made)
+            names += (names.empty() ? "" : ", ") + gis::sqlLiteral(style.table);
+        ds.execute("DELETE FROM public.layer_styles WHERE " + here +
+                   " AND stylename = " + planatlas +
+                   (names.empty() ? std::string() : " AND f_table_name NOT IN (" + names + ")"));
+        int n = 0;
+        for (const auto& style : made) {
+            const std::string table = here + " AND f_table_name = " + gis::sqlLiteral(style.table);
+            ds.execute("UPDATE public.layer_styles SET useasdefault = false WHERE " + table +
+                       " AND stylename <> " + planatlas + " AND useasdefault");
+            // (QGIS looks a table without geometry up by a null column.)
+            const std::string values =
+                "f_geometry_column = " +
+                (style.geometryColumn.empty() ? std::string("NULL")
+                                              : gis::sqlLiteral(style.geometryColumn)) +
+                ", styleqml = " + gis::sqlLiteral(style.qml) +
+                ", stylesld = " + gis::sqlLiteral(style.sld) +
+                ", useasdefault = true, description = " + gis::sqlLiteral(styleDescription(lang)) +
+                ", owner = current_user, update_time = CURRENT_TIMESTAMP";
+            if (ds.execute("SELECT id FROM public.layer_styles WHERE " + table +
+                           " AND stylename = " + planatlas)
+                    .rows.empty())
+                ds.execute("INSERT INTO public.layer_styles (f_table_catalog, f_table_schema, "
+                           "f_table_name, stylename) VALUES (current_database(), "
+                           "current_schema(), " +
+                           gis::sqlLiteral(style.table) + ", " + planatlas + ")");
+            ds.execute("UPDATE public.layer_styles SET " + values + " WHERE " + table +
+                       " AND stylename = " + planatlas);
+            ++n;
+        }
+        ds.execute("RELEASE SAVEPOINT planatlas_database_styles");
+        written.databaseStyles = n;
+        written.databaseStylesKind = Kind::Written;
+    } catch (const std::exception& e) {
+        ds.execute("ROLLBACK TO SAVEPOINT planatlas_database_styles");
+        written.databaseStylesKind = Kind::Failed;
+        written.databaseStylesProblem =
+            std::string("the database refused them (this role may not change some of the "
+                        "schema's tables?): ") +
+            e.what();
+    }
+}
+
 /// Writes the project QGIS opens from the schema, inside the caller's transaction but apart
 /// from it (a savepoint): a project that cannot be written leaves the caller's change whole and
 /// says why in @p written. The database is named as when the project was first written, by
@@ -1574,7 +1682,11 @@ QgisWritten writeSchemaProject(layers::Workspace& ws, const std::string& chosen)
 {
     QgisWritten written;
     if (ws.isShared())
-        ws.transaction([&] { putSchemaProject(ws, projectLang(ws, chosen), written); });
+        ws.transaction([&] {
+            const std::string lang = projectLang(ws, chosen);
+            putSchemaProject(ws, lang, written);
+            putDatabaseStyles(ws, lang, planatlasStyles(ws, lang), written);
+        });
     return written;
 }
 
@@ -1607,7 +1719,10 @@ QgisWritten writeQgis(layers::Workspace& ws, const std::string& chosen, SchemaCo
         auto& ds = ws.dataset();
         // The tables as QGIS and GDAL create them in a GeoPackage (in a schema as a copy brings
         // them), the styles registered as an attribute table.
-        if (!ds.hasTable("layer_styles"))
+        // (In a schema the styles' table is pa_layer_styles: QGIS's is public.layer_styles.)
+        const std::string stylesName = ws.tableName("layer_styles");
+        const std::string styles = gis::sqlIdentifier(stylesName);
+        if (!ds.hasTable(stylesName))
             ws.createTable(
                 "layer_styles",
                 "CREATE TABLE layer_styles (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, "
@@ -1627,36 +1742,31 @@ QgisWritten writeQgis(layers::Workspace& ws, const std::string& chosen, SchemaCo
         // PlanAtlas's own style is rewritten in place (a layer keeps its row); others a person
         // saved stay, no longer default where PlanAtlas's is. Styles of layers that are gone go.
         const auto registered = ws.layers();
-        const auto geometryColumns = ws.geometryColumns();
         std::string names;
         for (const auto& l : registered)
             names += (names.empty() ? "" : ", ") + gis::sqlLiteral(l.name);
-        ds.execute("DELETE FROM layer_styles WHERE styleName = " + gis::sqlLiteral(styleName) +
+        ds.execute("DELETE FROM " + styles + " WHERE styleName = " + gis::sqlLiteral(styleName) +
                    (names.empty() ? std::string() : " AND f_table_name NOT IN (" + names + ")"));
-        for (const auto& l : registered) {
-            const auto fields = ws.columnNames(l.name);
-            const auto found = geometryColumns.find(l.name);
-            const std::string column =
-                found == geometryColumns.end() ? std::string() : found->second;
-            const std::string table = gis::sqlLiteral(l.name);
-            ds.execute("UPDATE layer_styles SET useAsDefault = 0 WHERE f_table_name = " + table +
+        const auto made = planatlasStyles(ws, lang);
+        for (const auto& style : made) {
+            const std::string table = gis::sqlLiteral(style.table);
+            ds.execute("UPDATE " + styles + " SET useAsDefault = 0 WHERE f_table_name = " + table +
                        " AND styleName <> " + gis::sqlLiteral(styleName));
             const std::string values =
-                "f_geometry_column = " + gis::sqlLiteral(column) +
-                ", styleQML = " + gis::sqlLiteral(qmlDocument(l, fields, lang)) +
-                ", styleSLD = " + gis::sqlLiteral(sldDocument(l, fields, lang)) +
-                ", useAsDefault = 1, description = " +
-                gis::sqlLiteral(words("Kiểu hiển thị của PlanAtlas theo loại lớp",
-                                      "PlanAtlas style of the layer kind", lang)) +
+                "f_geometry_column = " + gis::sqlLiteral(style.geometryColumn) +
+                ", styleQML = " + gis::sqlLiteral(style.qml) +
+                ", styleSLD = " + gis::sqlLiteral(style.sld) +
+                ", useAsDefault = 1, description = " + gis::sqlLiteral(styleDescription(lang)) +
                 ", update_time = " + gis::sqlLiteral(stamp);
             const auto existing =
-                ds.execute("SELECT id FROM layer_styles WHERE f_table_name = " + table +
+                ds.execute("SELECT id FROM " + styles + " WHERE f_table_name = " + table +
                            " AND styleName = " + gis::sqlLiteral(styleName));
             if (existing.rows.empty())
-                ds.execute("INSERT INTO layer_styles (f_table_catalog, f_table_schema, "
-                           "f_table_name, styleName, owner, ui) VALUES ('', '', " +
+                ds.execute("INSERT INTO " + styles +
+                           " (f_table_catalog, f_table_schema, f_table_name, styleName, owner, "
+                           "ui) VALUES ('', '', " +
                            table + ", " + gis::sqlLiteral(styleName) + ", '', '')");
-            ds.execute("UPDATE layer_styles SET " + values + " WHERE f_table_name = " + table +
+            ds.execute("UPDATE " + styles + " SET " + values + " WHERE f_table_name = " + table +
                        " AND styleName = " + gis::sqlLiteral(styleName));
             ++written.styles;
         }
@@ -1675,8 +1785,10 @@ QgisWritten writeQgis(layers::Workspace& ws, const std::string& chosen, SchemaCo
                    gis::sqlLiteral("{\"last_modified_time\": \"" + stamp.substr(0, 19) +
                                    "\", \"last_modified_user\": \"PlanAtlas\" }") +
                    ", " + gis::sqlLiteral(content) + ")");
-        if (ws.isShared())
+        if (ws.isShared()) {
             putSchemaProject(ws, lang, written, connection);
+            putDatabaseStyles(ws, lang, made, written);
+        }
     });
     return written;
 }

@@ -18,7 +18,7 @@
 namespace pa::layers {
 
 /// Version of the workspace schema this build writes and reads.
-inline constexpr int kSchemaVersion = 6;
+inline constexpr int kSchemaVersion = 7;
 /// The schema that added plan_unlocated and plan_documents.not_before (a schema-1 workspace
 /// opened read-only has neither; opened for writing it is upgraded).
 inline constexpr int kSchemaPlanReview = 2;
@@ -31,6 +31,9 @@ inline constexpr int kSchemaLinkRules = 4;
 inline constexpr int kSchemaRasters = 5;
 /// The schema that records every planner's change (pa_edit_log): who, when, what.
 inline constexpr int kSchemaEditLog = 6;
+/// The schema whose copy in PostgreSQL keeps its QGIS styles as pa_layer_styles (QGIS takes a
+/// table "layer_styles" in any schema for its own public.layer_styles).
+inline constexpr int kSchemaQgisStyles = 7;
 
 struct WorkspaceOptions
 {
@@ -226,7 +229,8 @@ public:
     [[nodiscard]] bool mayAddTables() const;
 
     /// The name table @p name of a GeoPackage workspace has here: the same, except in a schema
-    /// QGIS's "qgis_projects" (a table of another layout in PostgreSQL), "pa_qgis_projects".
+    /// QGIS's "qgis_projects" (a table of another layout in PostgreSQL) and "layer_styles"
+    /// (QGIS's is public.layer_styles), "pa_qgis_projects" and "pa_layer_styles".
     [[nodiscard]] std::string tableName(const std::string& name) const;
     /// Makes table @p name by @p createSql, the statement SQLite keeps for it in a GeoPackage:
     /// there as written, registered in gpkg_contents as an attribute table when @p description

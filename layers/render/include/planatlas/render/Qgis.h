@@ -58,6 +58,22 @@ struct QgisWritten
         Failed,
     } schemaProblemKind = SchemaProblem::None;
     int sheetsLeftOut = 0; ///< map sheets the schema's project cannot show
+    /// A workspace in a schema: the layers' default styles written to the database's
+    /// public.layer_styles, where QGIS finds the style of a layer added alone (not through the
+    /// project); 0, and databaseStylesProblem says why, when the table is missing, this role may
+    /// not write it or the database refused.
+    int databaseStyles = 0;
+    std::string databaseStylesProblem;
+    /// What became of them: a GeoPackage has none; else written, or why not (no table, a role
+    /// without the right to write it, or the database refused).
+    enum class DatabaseStyles
+    {
+        NotApplicable,
+        Written,
+        NoTable,
+        NotAllowed,
+        Failed,
+    } databaseStylesKind = DatabaseStyles::NotApplicable;
 };
 
 /// Which database the project QGIS opens from a schema names: the one it named before (that of
@@ -77,7 +93,8 @@ enum class SchemaConnection
 /// Vietnamese), so that an import keeps the words a planner chose. A workspace in a schema gets
 /// both projects: the one kept for its copy to a file, and one QGIS opens from the schema
 /// (writeSchemaProject; one that cannot be written is said in schemaProblem and leaves the rest
-/// written). Throws layers::Error.
+/// written) and, in the database's public.layer_styles, its layers' default styles (the same).
+/// Throws layers::Error.
 QgisWritten writeQgis(layers::Workspace& workspace, const std::string& lang = {},
                       SchemaConnection connection = SchemaConnection::Kept);
 
@@ -87,7 +104,8 @@ QgisWritten writeQgis(layers::Workspace& workspace, const std::string& lang = {}
 /// are (a copy into a schema stays the file's twin). The project names the database as the
 /// connection that first wrote it does (kept in its metadata), so that planners rewriting it
 /// under other service names leave it as all can open it. Fills schemaProject (the URI) or
-/// schemaProblem, and sheetsLeftOut. A file: nothing.
+/// schemaProblem, and sheetsLeftOut. Also writes the layers' default styles into the
+/// database's public.layer_styles where it may (databaseStyles…). A file: nothing.
 QgisWritten writeSchemaProject(layers::Workspace& workspace, const std::string& lang = {});
 
 } // namespace pa::render
