@@ -36,7 +36,8 @@ const Command kQgis{
     "the database's table public.layer_styles, which the database's owner makes once:\n"
     "  psql \"service=…\" -f scripts/postgis/qgis_styles.sql\n"
     "(each role may then set the default style of the tables it may change, and save styles\n"
-    "of its own for any); PlanAtlas writes its styles there too, for the schema's layers.\n\n"
+    "of its own for the tables it may read); PlanAtlas writes its styles there too, for the\n"
+    "schema's layers.\n\n"
     "example: planatlas qgis thai_nguyen.gpkg",
     {
         {"--lang", "LANG",

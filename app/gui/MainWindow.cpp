@@ -1649,12 +1649,15 @@ QString MainWindow::qgisProjectNote(const render::QgisWritten& written)
     // The database's table of QGIS styles: refused, said; missing, left to its owner (the
     // command line's 'planatlas qgis' says so).
     using Styles = render::QgisWritten::DatabaseStyles;
-    if (written.databaseStylesKind == Styles::NotAllowed ||
-        written.databaseStylesKind == Styles::Failed)
-        note += (note.isEmpty() ? QString() : QStringLiteral(" ")) +
-                tr("The layers' default styles for QGIS were not written into the database's "
-                   "shared table of styles: %1")
-                    .arg(q(written.databaseStylesProblem));
+    const QString gap = note.isEmpty() ? QString() : QStringLiteral(" ");
+    if (written.databaseStylesKind == Styles::NotAllowed)
+        note += gap + tr("The layers' default styles for QGIS were not written into the "
+                         "database's shared table of styles: your role may not write it; the "
+                         "database's owner grants it once.");
+    else if (written.databaseStylesKind == Styles::Failed)
+        note += gap + tr("The layers' default styles for QGIS were not written into the "
+                         "database's shared table of styles: %1")
+                          .arg(q(written.databaseStylesProblem));
     return note;
 }
 
@@ -1924,6 +1927,7 @@ bool MainWindow::removeLayer(const QString& layer)
     if (!ensureWritable())
         return false;
     auto removed = std::make_shared<layers::RemovedLayer>();
+    auto qgisNote = std::make_shared<QString>();
     const bool done =
         pushEdit(tr("remove the layer %1").arg(title), tr("Cannot remove %1").arg(title),
                  [=, this](bool forward) {
@@ -1932,7 +1936,7 @@ bool MainWindow::removeLayer(const QString& layer)
                              *removed = layers::removeLayer(*m_ws, name);
                          else
                              layers::restoreLayer(*m_ws, *removed);
-                         render::writeQgis(*m_ws);
+                         *qgisNote = qgisProjectNote(render::writeQgis(*m_ws));
                      });
                      if (forward && q(m_attributes->table().layer) == layer) {
                          m_attributes->clear();
@@ -1941,7 +1945,10 @@ bool MainWindow::removeLayer(const QString& layer)
                      m_layers->setLayers(render::defaultStack(*m_ws), m_lang.toStdString());
                  });
     if (done)
-        statusBar()->showMessage(tr("Layer %1 removed").arg(title), 8000);
+        statusBar()->showMessage(
+            tr("Layer %1 removed").arg(title) +
+                (qgisNote->isEmpty() ? QString() : QStringLiteral(". ") + *qgisNote),
+            8000);
     return done;
 }
 
@@ -2239,13 +2246,14 @@ bool MainWindow::renameLayer(const QString& layer, const QString& title)
     const std::string lang = m_lang.toStdString();
     const QString old = q(lang == "en" ? before->titleEn : before->titleVi);
     // Writes one title (one transaction, the QGIS project's names with it) and shows it.
-    auto write = [this, layer, lang](const QString& to) {
+    auto qgisNote = std::make_shared<QString>();
+    auto write = [this, layer, lang, qgisNote](const QString& to) {
         if (!ensureWritable())
             return false;
         try {
             m_ws->transaction([&] {
                 layers::setLayerTitle(*m_ws, layer.toStdString(), lang, to.toStdString());
-                render::writeQgis(*m_ws);
+                *qgisNote = qgisProjectNote(render::writeQgis(*m_ws));
             });
         } catch (const layers::ParameterError& e) {
             showError(tr("Cannot rename %1").arg(layer), q(e.problem()));
@@ -2263,7 +2271,10 @@ bool MainWindow::renameLayer(const QString& layer, const QString& title)
     m_undo.push(new EditCommand(
         true, tr("rename %1 to %2").arg(old, title),
         [write, title, old](bool forward) { return write(forward ? title : old); }));
-    statusBar()->showMessage(tr("%1 renamed to %2").arg(old, title), 8000);
+    statusBar()->showMessage(
+        tr("%1 renamed to %2").arg(old, title) +
+            (qgisNote->isEmpty() ? QString() : QStringLiteral(". ") + *qgisNote),
+        8000);
     return true;
 }
 

@@ -6,20 +6,22 @@
 -- QGIS looks for the default style of a PostgreSQL layer added alone (from the browser, not
 -- through a project) in public.layer_styles, and saves styles there ("Save style ▸ in
 -- database"). PlanAtlas writes its style of each layer of a province's schema there too
--- ('planatlas qgis', and import, grid and parcels keep it current), as the layer's default.
+-- ('planatlas qgis', copy, import, grid, parcels and georef keep it current), as the layer's
+-- default.
 --
--- The table has the columns QGIS 3.22 and later read and write. Who may write which row:
+-- The table has the columns QGIS 3.22 and later read and write. Who may write which row (the
+-- table's owner, who ran this, is not held to these rules):
 --   - everyone reads every style;
 --   - a role that may change a table (UPDATE on it) writes any style of that table, and only
 --     such a role makes a style the table's default (what every planner sees first);
 --   - any role saves, changes and removes styles of its own (column owner) that are not a
 --     default, for tables it may read. (QGIS then says a style was saved that a rule kept it
---     from changing, when another role's of the same name was there already.)
--- Rows of a table or schema that is dropped stay until the owner of this table removes them;
--- QGIS does not show them.
--- Run again at will: a table that exists keeps its rows (a column QGIS added later is added);
--- the rules and grants are set anew. Run it as the owner of public.layer_styles where QGIS
--- already made one.
+--     from changing, when another role's of the same name was there already; and a table with
+--     no default shows the newest style anyone saved, QGIS's choice.)
+--   - a role that may create tables in a schema removes the styles of its tables that are gone.
+-- update_time is the database's clock, whoever writes. Run again at will: a table that exists
+-- keeps its rows (columns later QGIS versions add are added); the rules and grants are set
+-- anew (a grant to PUBLIC made before, such as ALL, is taken back first).
 \set ON_ERROR_STOP on
 \set QUIET on
 SET client_min_messages = warning;
@@ -48,15 +50,18 @@ SELECT 'ALTER TABLE public.layer_styles ALTER COLUMN owner TYPE varchar(63)'
 FROM information_schema.columns
 WHERE table_schema = 'public' AND table_name = 'layer_styles' AND column_name = 'owner'
   AND character_maximum_length < 63 \gexec
+ALTER TABLE public.layer_styles ALTER COLUMN owner SET DEFAULT CURRENT_USER;
 ALTER TABLE public.layer_styles ENABLE ROW LEVEL SECURITY;
 
+-- (The functions' search_path is fixed: the rules must not call functions or operators a
+-- role defines in a schema of its own.)
 -- Whether the role may change (privilege 'UPDATE') or read ('SELECT') the table a row styles:
 -- false for a table that is gone, a schema the role may not use or a row that names none.
 -- Read from the catalogue, which never raises (to_regclass does, on a schema the role may not
 -- use).
 CREATE OR REPLACE FUNCTION public.planatlas_style_table_right(schema_name text, table_name text,
                                                               privilege text)
-RETURNS boolean LANGUAGE sql STABLE AS $$
+RETURNS boolean LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
     SELECT EXISTS (
         SELECT 1 FROM pg_catalog.pg_class c
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -64,6 +69,27 @@ RETURNS boolean LANGUAGE sql STABLE AS $$
           AND has_schema_privilege(n.oid, 'USAGE') AND has_table_privilege(c.oid, privilege))
 $$;
 GRANT EXECUTE ON FUNCTION public.planatlas_style_table_right(text, text, text) TO PUBLIC;
+-- Whether the styled table is gone from a schema in which the role may create tables.
+CREATE OR REPLACE FUNCTION public.planatlas_style_table_gone(schema_name text, table_name text)
+RETURNS boolean LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
+    SELECT EXISTS (
+        SELECT 1 FROM pg_catalog.pg_namespace n
+        WHERE n.nspname = schema_name AND has_schema_privilege(n.oid, 'CREATE')
+          AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_class c
+                          WHERE c.relnamespace = n.oid AND c.relname = table_name))
+$$;
+GRANT EXECUTE ON FUNCTION public.planatlas_style_table_gone(text, text) TO PUBLIC;
+-- The database's clock on every row written.
+CREATE OR REPLACE FUNCTION public.planatlas_style_stamp() RETURNS trigger LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    NEW.update_time := CURRENT_TIMESTAMP;
+    RETURN NEW;
+END
+$$;
+DROP TRIGGER IF EXISTS planatlas_style_stamp ON public.layer_styles;
+CREATE TRIGGER planatlas_style_stamp BEFORE INSERT OR UPDATE ON public.layer_styles
+    FOR EACH ROW EXECUTE FUNCTION public.planatlas_style_stamp();
 
 DROP POLICY IF EXISTS planatlas_read ON public.layer_styles;
 DROP POLICY IF EXISTS planatlas_add ON public.layer_styles;
@@ -82,11 +108,14 @@ CREATE POLICY planatlas_change ON public.layer_styles FOR UPDATE USING (
     OR (owner = current_user AND NOT coalesce(useasdefault, false)))
 WITH CHECK (
     public.planatlas_style_table_right(f_table_schema, f_table_name, 'UPDATE')
-    OR (owner = current_user AND NOT coalesce(useasdefault, false)));
+    OR (owner = current_user AND NOT coalesce(useasdefault, false)
+        AND public.planatlas_style_table_right(f_table_schema, f_table_name, 'SELECT')));
 CREATE POLICY planatlas_remove ON public.layer_styles FOR DELETE USING (
     public.planatlas_style_table_right(f_table_schema, f_table_name, 'UPDATE')
-    OR (owner = current_user AND NOT coalesce(useasdefault, false)));
+    OR (owner = current_user AND NOT coalesce(useasdefault, false))
+    OR public.planatlas_style_table_gone(f_table_schema, f_table_name));
 
+REVOKE ALL ON public.layer_styles FROM PUBLIC; -- (TRUNCATE would pass every rule)
 GRANT SELECT, INSERT, UPDATE, DELETE ON public.layer_styles TO PUBLIC;
 SELECT format('GRANT USAGE, SELECT ON SEQUENCE %s TO PUBLIC',
               pg_get_serial_sequence('public.layer_styles', 'id')) \gexec

@@ -87,9 +87,11 @@ grep -q "^ok    industrial_parks opens alone from the schema" "$scratch/qgis_alo
 # editor of the table may.
 as_role() { PGOPTIONS="-c client_min_messages=warning" psql -X -q -At "service=$1" -c "$2" 2>&1; }
 style_row() { # stylename, default
-    echo "INSERT INTO public.layer_styles (f_table_catalog, f_table_schema, f_table_name, f_geometry_column, stylename, styleqml, useasdefault) SELECT current_database(), '$schema', 'industrial_parks', f_geometry_column, '$1', styleqml, $2 FROM public.layer_styles WHERE f_table_schema = '$schema' AND f_table_name = 'industrial_parks' AND stylename = 'PlanAtlas'"
+    echo "INSERT INTO public.layer_styles (f_table_catalog, f_table_schema, f_table_name, f_geometry_column, stylename, styleqml, useasdefault, update_time) SELECT current_database(), '$schema', 'industrial_parks', f_geometry_column, '$1', styleqml, $2, '2100-01-01' FROM public.layer_styles WHERE f_table_schema = '$schema' AND f_table_name = 'industrial_parks' AND stylename = 'PlanAtlas'"
 }
 out=$(as_role planatlas_test_reader "$(style_row reader_own false)") || fail "a reader cannot save a style of its own: $out"
+[[ $(db -c "SELECT update_time < now() + interval '1 hour' FROM public.layer_styles WHERE f_table_schema = '$schema' AND stylename = 'reader_own'") == t ]] ||
+    fail "a reader's style keeps a time of its own choosing (it would stay newest)"
 out=$(as_role planatlas_test_reader "$(style_row reader_default true)") && fail "a reader made a default style"
 [[ $out == *"row-level security"* ]] || fail "a reader's default style is not refused by the table's rule: $out"
 out=$(as_role planatlas_test_reader "UPDATE public.layer_styles SET useasdefault = false WHERE f_table_schema = '$schema' AND stylename = 'PlanAtlas'") ||
@@ -116,6 +118,8 @@ mkdir -p "$(dirname "$back")"
 # An editor's 'planatlas qgis' rewrites the schema's project under their name; a reader's is
 # refused and leaves it as it was.
 "$planatlas" qgis "$editor" >"$scratch/editor.txt" 2>&1 || fail "editor's qgis: $(cat "$scratch/editor.txt")"
+grep -q "^  $layers default style(s) in public.layer_styles" "$scratch/editor.txt" ||
+    fail "the editor's qgis did not write every default style under the table's rules: $(cat "$scratch/editor.txt")"
 grep -qF "open in QGIS from the schema: $uri" "$scratch/editor.txt" ||
     fail "editor's qgis does not keep the owner's database name: $(cat "$scratch/editor.txt")"
 [[ $(project_row) == planatlas_editor\|* ]] || fail "the editor's project is not in the schema: $(project_row)"

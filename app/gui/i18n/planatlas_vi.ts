@@ -904,6 +904,10 @@
         <translation>Dự án QGIS lưu trong lược đồ chưa được ghi mới: %1</translation>
     </message>
     <message>
+        <source>The layers&apos; default styles for QGIS were not written into the database&apos;s shared table of styles: your role may not write it; the database&apos;s owner grants it once.</source>
+        <translation>Kiểu hiển thị mặc định của các lớp cho QGIS chưa được ghi vào bảng kiểu hiển thị dùng chung của cơ sở dữ liệu: vai trò của bạn không được ghi vào bảng đó; chủ sở hữu cơ sở dữ liệu cấp quyền này một lần.</translation>
+    </message>
+    <message>
         <source>The layers&apos; default styles for QGIS were not written into the database&apos;s shared table of styles: %1</source>
         <translation>Kiểu hiển thị mặc định của các lớp cho QGIS chưa được ghi vào bảng kiểu hiển thị dùng chung của cơ sở dữ liệu: %1</translation>
     </message>

@@ -1576,7 +1576,6 @@ void putDatabaseStyles(layers::Workspace& ws, const std::string& lang,
         ds.execute("DELETE FROM public.layer_styles WHERE " + here +
                    " AND stylename = " + planatlas +
                    (names.empty() ? std::string() : " AND f_table_name NOT IN (" + names + ")"));
-        int n = 0;
         for (const auto& style : made) {
             const std::string table = here + " AND f_table_name = " + gis::sqlLiteral(style.table);
             ds.execute("UPDATE public.layer_styles SET useasdefault = false WHERE " + table +
@@ -1599,11 +1598,25 @@ void putDatabaseStyles(layers::Workspace& ws, const std::string& lang,
                            gis::sqlLiteral(style.table) + ", " + planatlas + ")");
             ds.execute("UPDATE public.layer_styles SET " + values + " WHERE " + table +
                        " AND stylename = " + planatlas);
-            ++n;
         }
+        // Counted from the table: a row its rules kept from this role (a table the role may not
+        // change) is not counted as written.
+        const auto counted = ds.execute(
+            "SELECT count(*) AS n FROM public.layer_styles WHERE " + here +
+            " AND stylename = " + planatlas + " AND useasdefault AND owner = current_user" +
+            (names.empty() ? std::string() : " AND f_table_name IN (" + names + ")"));
+        const int n = counted.rows.empty() ? 0 : std::stoi(gis::toString(counted.rows[0][0]));
         ds.execute("RELEASE SAVEPOINT planatlas_database_styles");
         written.databaseStyles = n;
         written.databaseStylesKind = Kind::Written;
+        if (n < static_cast<int>(made.size())) {
+            written.databaseStylesKind = Kind::Failed;
+            written.databaseStylesProblem =
+                std::to_string(made.size() - static_cast<std::size_t>(n)) + " of " +
+                std::to_string(made.size()) +
+                " were kept from this role by the table's rules (it may not change those "
+                "layers' tables)";
+        }
     } catch (const std::exception& e) {
         ds.execute("ROLLBACK TO SAVEPOINT planatlas_database_styles");
         written.databaseStylesKind = Kind::Failed;
