@@ -99,6 +99,16 @@ out=$(as_role planatlas_test_reader "UPDATE public.layer_styles SET useasdefault
 [[ $(db -c "SELECT count(*) FROM public.layer_styles WHERE f_table_schema = '$schema' AND stylename = 'PlanAtlas' AND useasdefault") == "$layers" ]] ||
     fail "a reader changed PlanAtlas's default styles"
 out=$(as_role planatlas_test_editor "$(style_row editor_default true)") || fail "an editor may not set a default style: $out"
+# A role that may create objects in a schema of its own (as a province's owner does) and puts its
+# own has_table_privilege first on its search_path still does not pass the rules.
+own=${schema}_own
+db -c "CREATE SCHEMA $own; GRANT USAGE, CREATE ON SCHEMA $own TO planatlas_reader" || fail "make a schema of the reader's"
+out=$(as_role planatlas_test_reader "CREATE FUNCTION $own.has_table_privilege(oid, text) RETURNS boolean LANGUAGE sql AS 'SELECT true'") ||
+    fail "the reader's own function: $out"
+out=$(as_role planatlas_test_reader "SET search_path = $own, pg_catalog, public; $(style_row reader_shadowed true)") &&
+    fail "a reader's own has_table_privilege passed the table's rules"
+[[ $out == *"row-level security"* ]] || fail "a default style through a shadowed function is not refused by the rules: $out"
+db -c "DROP SCHEMA $own CASCADE" >/dev/null 2>&1
 
 # A schema of version 6 kept its styles under QGIS's name: the owner's first write moves them.
 db -c "ALTER TABLE $schema.pa_layer_styles RENAME TO layer_styles; UPDATE $schema.pa_metadata SET value = '6' WHERE key = 'schema_version'" ||
