@@ -194,9 +194,7 @@ void warnSchemaProject(const render::QgisWritten& written, const char* done)
                      "warning: %s, but the QGIS project QGIS opens from the schema was not "
                      "written anew: %s\n",
                      done, written.schemaProblem.c_str());
-    using Styles = render::QgisWritten::DatabaseStyles;
-    if (written.databaseStylesKind == Styles::NotAllowed ||
-        written.databaseStylesKind == Styles::Failed)
+    if (written.databaseStylesRefused())
         std::fprintf(stderr,
                      "warning: %s, but the layers' default styles in public.layer_styles were "
                      "not written anew: %s\n",

@@ -69,8 +69,7 @@ int runCopy(const std::vector<std::string>& args)
             ws.close();
             schemaProject = written.schemaProject;
             problem = written.schemaProblem;
-            if (written.databaseStylesKind == render::QgisWritten::DatabaseStyles::NotAllowed ||
-                written.databaseStylesKind == render::QgisWritten::DatabaseStyles::Failed)
+            if (written.databaseStylesRefused())
                 std::fprintf(stderr,
                              "warning: copied, but the layers' default styles in "
                              "public.layer_styles were not written: %s\n",

@@ -66,6 +66,12 @@
 namespace pa::gui {
 
 namespace {
+
+/// A status message with @p note (what became of the QGIS project and styles) after it.
+QString withNote(const QString& message, const QString& note)
+{
+    return note.isEmpty() ? message : message + QStringLiteral(". ") + note;
+}
 /// 1234567.8 → "1.234.568" in Vietnamese, "1,234,568" in English.
 QString grouped(double value, const QString& lang)
 {
@@ -1314,9 +1320,7 @@ bool MainWindow::placeSheet(const layers::GeorefOptions& options)
     if (result.layer.rmseM)
         message += QStringLiteral(": ") +
                    tr("RMS residual %1 m").arg(decimal(*result.layer.rmseM, 2, m_lang));
-    if (!qgisNote.isEmpty())
-        message += QStringLiteral(". ") + qgisNote;
-    statusBar()->showMessage(message, 15000);
+    statusBar()->showMessage(withNote(message, qgisNote), 15000);
     return true;
 }
 
@@ -1344,9 +1348,7 @@ bool MainWindow::removeSheet(const QString& layer)
         return false;
     }
     m_layers->setLayers(render::defaultStack(*m_ws), m_lang.toStdString());
-    statusBar()->showMessage(tr("Map sheet %1 removed").arg(layer) +
-                                 (qgisNote.isEmpty() ? QString() : QStringLiteral(". ") + qgisNote),
-                             8000);
+    statusBar()->showMessage(withNote(tr("Map sheet %1 removed").arg(layer), qgisNote), 8000);
     return true;
 }
 
@@ -1945,10 +1947,7 @@ bool MainWindow::removeLayer(const QString& layer)
                      m_layers->setLayers(render::defaultStack(*m_ws), m_lang.toStdString());
                  });
     if (done)
-        statusBar()->showMessage(
-            tr("Layer %1 removed").arg(title) +
-                (qgisNote->isEmpty() ? QString() : QStringLiteral(". ") + *qgisNote),
-            8000);
+        statusBar()->showMessage(withNote(tr("Layer %1 removed").arg(title), *qgisNote), 8000);
     return done;
 }
 
@@ -2271,10 +2270,7 @@ bool MainWindow::renameLayer(const QString& layer, const QString& title)
     m_undo.push(new EditCommand(
         true, tr("rename %1 to %2").arg(old, title),
         [write, title, old](bool forward) { return write(forward ? title : old); }));
-    statusBar()->showMessage(
-        tr("%1 renamed to %2").arg(old, title) +
-            (qgisNote->isEmpty() ? QString() : QStringLiteral(". ") + *qgisNote),
-        8000);
+    statusBar()->showMessage(withNote(tr("%1 renamed to %2").arg(old, title), *qgisNote), 8000);
     return true;
 }
 

@@ -483,10 +483,8 @@ Workspace Workspace::finishOpening(std::unique_ptr<Impl> impl, gis::OpenMode mod
                 // public.layer_styles and could not save a style in the database).
                 if (postgres && impl->schemaVersion < kSchemaQgisStyles &&
                     impl->tableExists("layer_styles") && !impl->tableExists("pa_layer_styles"))
-                    impl->query("ALTER TABLE " +
-                                sqlIdentifier(asText(
-                                    impl->query("SELECT current_schema()").rows.at(0).at(0))) +
-                                ".layer_styles RENAME TO pa_layer_styles");
+                    // (Found in current_schema(), the first schema searched: the name is its.)
+                    impl->query("ALTER TABLE layer_styles RENAME TO pa_layer_styles");
                 // (A table created just now already has the columns added since.)
                 for (const auto& added : schema::addedColumns())
                     if (added.since > impl->schemaVersion &&

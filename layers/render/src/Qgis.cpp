@@ -1518,6 +1518,15 @@ std::string styleDescription(const std::string& lang)
                  lang);
 }
 
+/// The tables @p made styles, as an SQL list of literals ("'a', 'b'").
+std::string tableList(const std::vector<LayerStyle>& made)
+{
+    std::string names;
+    for (const auto& style : made)
+        names += (names.empty() ? "" : ", ") + gis::sqlLiteral(style.table);
+    return names;
+}
+
 /// PlanAtlas's style of each of @p ws's registered layers, in @p lang.
 std::vector<LayerStyle> planatlasStyles(layers::Workspace& ws, const std::string& lang)
 {
@@ -1570,9 +1579,7 @@ void putDatabaseStyles(layers::Workspace& ws, const std::string& lang,
         const std::string here = "f_table_catalog = current_database() AND f_table_schema = "
                                  "current_schema()";
         const std::string planatlas = gis::sqlLiteral("PlanAtlas");
-        std::string names;
-        for (const auto& style : made)
-            names += (names.empty() ? "" : ", ") + gis::sqlLiteral(style.table);
+        const std::string names = tableList(made);
         ds.execute("DELETE FROM public.layer_styles WHERE " + here +
                    " AND stylename = " + planatlas +
                    (names.empty() ? std::string() : " AND f_table_name NOT IN (" + names + ")"));
@@ -1754,13 +1761,10 @@ QgisWritten writeQgis(layers::Workspace& ws, const std::string& chosen, SchemaCo
         const std::string styleName = "PlanAtlas";
         // PlanAtlas's own style is rewritten in place (a layer keeps its row); others a person
         // saved stay, no longer default where PlanAtlas's is. Styles of layers that are gone go.
-        const auto registered = ws.layers();
-        std::string names;
-        for (const auto& l : registered)
-            names += (names.empty() ? "" : ", ") + gis::sqlLiteral(l.name);
+        const auto made = planatlasStyles(ws, lang);
+        const std::string names = tableList(made);
         ds.execute("DELETE FROM " + styles + " WHERE styleName = " + gis::sqlLiteral(styleName) +
                    (names.empty() ? std::string() : " AND f_table_name NOT IN (" + names + ")"));
-        const auto made = planatlasStyles(ws, lang);
         for (const auto& style : made) {
             const std::string table = gis::sqlLiteral(style.table);
             ds.execute("UPDATE " + styles + " SET useAsDefault = 0 WHERE f_table_name = " + table +

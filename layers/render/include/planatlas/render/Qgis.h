@@ -74,6 +74,13 @@ struct QgisWritten
         NotAllowed,
         Failed,
     } databaseStylesKind = DatabaseStyles::NotApplicable;
+    /// Whether the table was there but its styles were not written (a role without the right,
+    /// or the database refused): said after any change; a missing table only by 'qgis'.
+    [[nodiscard]] bool databaseStylesRefused() const
+    {
+        return databaseStylesKind == DatabaseStyles::NotAllowed ||
+               databaseStylesKind == DatabaseStyles::Failed;
+    }
 };
 
 /// Which database the project QGIS opens from a schema names: the one it named before (that of
