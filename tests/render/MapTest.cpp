@@ -25,6 +25,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <gtest/gtest.h>
+#include <regex>
+#include <set>
 #include <sstream>
 
 namespace {
@@ -274,6 +276,108 @@ TEST_F(Map, LegendListsWhatIsDrawnAndTheNotesShow)
     east.layers = {"parks"};
     const auto e = write(east, "e.png");
     EXPECT_FALSE(e.indicative);
+}
+
+TEST_F(Map, LandPriceClassesHoldAboutAsManyParcelsEachWhenThePricesAreSkewed)
+{
+    // A price list as a province's is: nine parcels in ten rural, at a few round prices shared
+    // by many; a tenth in town, each dear and different. Classes at the quantiles of the
+    // distinct prices put more than half the parcels into the first class and the map reads
+    // as one colour: each class must hold about a fifth.
+    std::string csv = "code,name_vi,price_vnd_m2,source,wkt\n";
+    std::vector<double> prices;
+    for (int i = 0; i < 200; ++i) {
+        const double price = i < 180 ? 100000.0 + 10000.0 * (i % 10) : 5000000.0 + 1e6 * (i - 180);
+        prices.push_back(price);
+        const double x = (i % 20) * 1000.0, y = (i / 20) * 1000.0;
+        csv += "P" + std::to_string(i) + ",Thửa," + std::to_string(static_cast<long>(price)) +
+               ",synthetic," + rect(x, y, x + 1000, y + 1000) + "\n";
+    }
+    {
+        auto ws = pa::layers::Workspace::open(path(), pa::gis::OpenMode::Update);
+        add(ws, "plots", "land_price", csv);
+    }
+    MapOptions o;
+    o.theme = Theme::LandPrice;
+    o.layers = {"plots"};
+    o.pixelSize = std::pair{1200, 900};
+    const auto r = write(o, "skewed.png");
+    // "100.000 – 120.000 đ/m²", "> 120.000 – 140.000 đ/m²", … (each layer's legend repeats them)
+    std::set<std::pair<double, double>> classes;
+    const std::regex row(R"((?:> )?([0-9.]+) – ([0-9.]+) đ/m²)");
+    const auto number = [](std::string s) {
+        s.erase(std::remove(s.begin(), s.end(), '.'), s.end());
+        return std::stod(s);
+    };
+    for (const auto& e : r.legend)
+        if (std::smatch m; std::regex_search(e, m, row))
+            classes.insert({number(m[1]), number(m[2])});
+    ASSERT_EQ(classes.size(), 5u) << "five classes of price";
+    bool first = true;
+    for (const auto& [lower, upper] : classes) {
+        const auto in = std::count_if(prices.begin(), prices.end(), [&](double p) {
+            return (first ? p >= lower : p > lower) && p <= upper;
+        });
+        first = false;
+        EXPECT_GE(in, 20) << lower << " – " << upper;
+        EXPECT_LE(in, 70) << lower << " – " << upper;
+    }
+}
+
+TEST_F(Map, ParcelsOfAFewPixelsShowTheirClassNotTheirOutlines)
+{
+    // 2 500 plots of 60 m, the northern half dear: at the province's scale (about 25 m a
+    // pixel) a plot is two or three pixels, and an outline a pixel wide would turn the dearest
+    // class's dark red pink. Closer, where a plot is many pixels, the outlines are drawn.
+    std::string csv = "code,name_vi,price_vnd_m2,source,wkt\n";
+    for (int i = 0; i < 50; ++i)
+        for (int j = 0; j < 50; ++j)
+            csv += "P" + std::to_string(i) + "_" + std::to_string(j) + ",Thửa," +
+                   (j < 25 ? "100000" : "5000000") + ",synthetic," +
+                   rect(6000 + i * 60.0, 6000 + j * 60.0, 6060 + i * 60.0, 6060 + j * 60.0) + "\n";
+    {
+        auto ws = pa::layers::Workspace::open(path(), pa::gis::OpenMode::Update);
+        add(ws, "plots", "land_price", csv);
+    }
+    // The mean colour of 11 × 11 pixels around a point of the dear half, and how many of them
+    // are paler than the dearest class (#b30000) by more than a little.
+    const auto look = [&](const pa::gis::Envelope* extent) {
+        auto ws = pa::layers::Workspace::open(path(), pa::gis::OpenMode::ReadOnly);
+        MapOptions o;
+        o.theme = Theme::LandPrice;
+        o.layers = {"plots"};
+        o.furniture = false;
+        o.pixelSize = std::pair{1200, 900};
+        o.dpi = 96;
+        if (extent)
+            o.extent = *extent;
+        QImage image(1200, 900, QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::white);
+        QPainter p(&image);
+        const auto r = pa::render::drawMap(ws, o, p, QRectF(0, 0, 1200, 900));
+        p.end();
+        const QPoint at = (QPointF(r.frame.minX, r.frame.minY) +
+                           QPointF((X0 + 7500 - r.extent.minX) / r.metresPerPixel,
+                                   (r.extent.maxY - (Y0 + 8250)) / r.metresPerPixel))
+                              .toPoint();
+        double green = 0;
+        int pale = 0;
+        for (int dy = -5; dy <= 5; ++dy)
+            for (int dx = -5; dx <= 5; ++dx) {
+                const QColor c = image.pixelColor(at + QPoint(dx, dy));
+                green += c.green() / 121.0;
+                pale += c.green() > 40 ? 1 : 0;
+            }
+        return std::pair{green, pale};
+    };
+    const auto [provinceGreen, provincePale] = look(nullptr);
+    EXPECT_LT(provinceGreen, 12) << "the dear plots read paler than their class";
+    EXPECT_EQ(provincePale, 0);
+    // 1.5 km across: a plot is about 48 pixels, its outline shows.
+    const pa::gis::Envelope close{X0 + 6750, Y0 + 7800, X0 + 8250, Y0 + 8925};
+    const auto [closeGreen, closePale] = look(&close);
+    EXPECT_LT(closeGreen, 40);
+    EXPECT_GT(closePale, 0) << "no outline between plots seen close";
 }
 
 TEST_F(Map, LegendNeverLosesAnEntryWithoutSayingSo)

@@ -415,10 +415,9 @@ private:
         std::vector<double> values;
         for (const auto& part : parts)
             values.insert(values.end(), part.begin(), part.end());
-        // What the classes and the legend take from them: the distinct values (sorted, a
-        // cached list sorts again at once).
+        // Every feature's value, for classes of equal count (sorted: a cached list sorts again
+        // at once).
         std::sort(values.begin(), values.end());
-        values.erase(std::unique(values.begin(), values.end()), values.end());
         if (m_o.overviews) {
             auto entry = std::make_shared<OverviewCache::Entry>();
             entry->values = values;
@@ -495,6 +494,10 @@ private:
         bool priced;
         Symbol base;
         QPen pricePen, basePen;
+        /// A priced feature narrower than this on the map (device units) is filled without its
+        /// outline: at a province's scale a parcel is two or three pixels, and a white outline
+        /// a pixel wide would pale every class into the first.
+        double outlinedFrom = 0;
     };
 
     /// A large layer read again at its turn, straight from its table through the R-tree
@@ -530,7 +533,7 @@ private:
         if (source >= 0 && !m_report.illustrative)
             m_report.illustrative =
                 showsMadeUp(input, table, fields[static_cast<std::size_t>(source)].name);
-        const Stream style{input, table.fidRange(), priced, base, pricePen, basePen};
+        const Stream style{input, table.fidRange(), priced, base, pricePen, basePen, m_u.px(0.8)};
         if (!raster || !m_p.transform().isIdentity()) {
             // A PDF or SVG: one pass, drawn as it is read (vector output stays vector); the
             // same on an image drawn through a transformation.
@@ -697,7 +700,7 @@ private:
         // A feature's style: its price class, or kBase. The painter's pen and brush are set when
         // the style changes, not per feature (comparing and copying pens was a tenth of a print
         // map's time).
-        constexpr int kBase = -1, kUnset = -2;
+        constexpr int kBase = -1, kUnset = -1000;
         std::vector<QBrush> classBrushes;
         if (st.priced)
             for (const auto& c : m_priceClasses.colours)
@@ -706,6 +709,16 @@ private:
             return style == kBase ? st.base.brush : classBrushes[static_cast<std::size_t>(style)];
         };
         int painterStyle = kUnset;
+        // Priced features too small for an outline are filled without antialiasing: adjacent
+        // parcels then tile the pixels exactly, as gdal_rasterize burns them, where antialiased
+        // edges leave pale seams between them (the paper's white showing through each edge
+        // pixel twice, a grid over the whole class at a province's scale).
+        const bool smoothAsked = p.testRenderHint(QPainter::Antialiasing);
+        bool smooth = smoothAsked;
+        const auto smoothing = [&](bool on) {
+            if (on != smooth)
+                p.setRenderHint(QPainter::Antialiasing, smooth = on);
+        };
         std::int64_t n = 0;
         while (scan.next(row)) {
             if (!row.hasGeometry())
@@ -729,7 +742,10 @@ private:
             // A feature smaller than a pixel is a pixel of its colour: not lost from the map,
             // and not worth converting into paths.
             const QPointF a = view.map({e->minX, e->minY}), b = view.map({e->maxX, e->maxY});
-            if (std::abs(b.x() - a.x()) < 1.5 && std::abs(a.y() - b.y()) < 1.5) {
+            const double wide = std::abs(b.x() - a.x()), high = std::abs(a.y() - b.y());
+            const bool outlined = style == kBase || std::min(wide, high) >= st.outlinedFrom;
+            smoothing(smoothAsked && outlined);
+            if (wide < 1.5 && high < 1.5) {
                 if (brush.style() != Qt::NoBrush)
                     p.fillRect(QRectF((a.x() + b.x()) / 2 - 0.5, (a.y() + b.y()) / 2 - 0.5, 1, 1),
                                brush);
@@ -744,20 +760,25 @@ private:
                 toDevice(item.shapes.polygons[0][0], view, 0.4, ringBuffer); // as drawItem
                 if (ringBuffer.size() < 3)
                     continue;
-                if (style != painterStyle) {
-                    p.setPen(style == kBase ? st.basePen : st.pricePen);
+                // The painter's style: the class, and whether the outline is drawn (a negative
+                // key when it is not).
+                if (const int key = outlined ? style : -3 - style; key != painterStyle) {
+                    p.setPen(style == kBase ? st.basePen
+                             : outlined     ? st.pricePen
+                                            : QPen(Qt::NoPen));
                     p.setBrush(brush);
-                    painterStyle = style;
+                    painterStyle = key;
                 }
                 p.drawPolygon(ringBuffer, Qt::OddEvenFill);
                 continue;
             }
             Symbol s = st.base;
-            s.pen = style == kBase ? st.basePen : st.pricePen;
+            s.pen = style == kBase ? st.basePen : outlined ? st.pricePen : QPen(Qt::NoPen);
             s.brush = brush;
             drawItem(p, s, item, view, m_u);
             painterStyle = kUnset; // drawItem sets its own
         }
+        smoothing(smoothAsked);
         return n;
     }
 

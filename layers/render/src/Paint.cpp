@@ -147,14 +147,24 @@ const std::vector<QString>& coverageClassNames()
 
 Classes quantileClasses(std::vector<double> values, const std::vector<QColor>& ramp)
 {
-    std::sort(values.begin(), values.end());
-    values.erase(std::unique(values.begin(), values.end()), values.end());
     Classes c;
-    const std::size_t n = std::min<std::size_t>(ramp.size(), values.size());
-    for (std::size_t i = 1; i <= n; ++i)
-        c.breaks.push_back(
-            values[std::min(values.size() - 1, (i * values.size() + n - 1) / n - 1)]);
-    c.breaks.erase(std::unique(c.breaks.begin(), c.breaks.end()), c.breaks.end());
+    if (values.empty() || ramp.empty())
+        return c;
+    std::sort(values.begin(), values.end());
+    std::vector<double> distinct = values;
+    distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+    if (distinct.size() <= ramp.size()) {
+        c.breaks = std::move(distinct); // a class for each value
+    } else {
+        // Equal count over the features, not over the distinct values: a price list is
+        // skewed (most parcels rural and cheap, a few in town dear), and quantiles of the
+        // distinct values put nine parcels in ten into the first class.
+        const std::size_t n = ramp.size(), count = values.size();
+        for (std::size_t i = 1; i <= n; ++i)
+            c.breaks.push_back(values[(i * count + n - 1) / n - 1]);
+        // A value shared by more than a class's share merges classes.
+        c.breaks.erase(std::unique(c.breaks.begin(), c.breaks.end()), c.breaks.end());
+    }
     for (std::size_t i = 0; i < c.breaks.size(); ++i)
         c.colours.push_back(
             ramp[ramp.size() == c.breaks.size()

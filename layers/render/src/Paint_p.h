@@ -111,7 +111,8 @@ struct Classes
 const Classes& coverageClasses();
 const std::vector<QString>& coverageClassNames();
 
-/// Up to five classes at the quantiles of the distinct values.
+/// Up to one class per colour of @p ramp, each holding about as many of @p values as the
+/// others (equal count); a class per value where there are no more values than colours.
 Classes quantileClasses(std::vector<double> values, const std::vector<QColor>& ramp);
 
 /// The land-price classes of the values drawn (the price ramp at their quantiles).
