@@ -19,7 +19,7 @@ Crs::~Crs() = default;
 
 Crs Crs::fromUserInput(std::string_view text)
 {
-    detail::ensureGdalRegistered();
+    detail::ensureGdalConfigured();
     auto impl = std::make_unique<Impl>();
     const std::string input(text);
     detail::ErrorCapture errors;

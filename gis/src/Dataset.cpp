@@ -432,7 +432,12 @@ Dataset Dataset::openVector(const std::string& path, OpenMode mode,
                             const std::vector<std::string>& openOptions,
                             const std::vector<std::string>& allowedDrivers)
 {
-    detail::ensureGdalRegistered();
+    // One of a workspace's drivers alone when only it may open the path (a workspace opens
+    // without registering the others); else all.
+    if (allowedDrivers.size() == 1)
+        detail::ensureGdalDriver(allowedDrivers.front());
+    else
+        detail::ensureGdalRegistered();
     // The spreadsheet drivers' "HEADERS=FORCE|DISABLE|AUTO": an open option from GDAL 3.7, the
     // configuration options OGR_XLSX_HEADERS / OGR_ODS_HEADERS before it (read when the
     // dataset is opened), set for this thread and this call only.
@@ -500,7 +505,7 @@ Dataset Dataset::createGeoPackage(const std::string& path)
 
 Dataset Dataset::createVector(const std::string& path, const std::string& driverName)
 {
-    detail::ensureGdalRegistered();
+    detail::ensureGdalDriver(driverName);
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(driverName.c_str());
     if (!driver)
         throw GisError("GDAL was built without the " + driverName + " driver");

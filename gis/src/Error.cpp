@@ -2,6 +2,7 @@
 
 #include <mutex>
 #include <sqlite3.h>
+#include <string_view>
 
 namespace pa::gis {
 
@@ -30,7 +31,7 @@ void setWarningHandler(LogHandler handler)
 
 namespace detail {
 
-void ensureGdalRegistered()
+void ensureGdalConfigured()
 {
     static std::once_flag once;
     std::call_once(once, [] {
@@ -38,10 +39,44 @@ void ensureGdalRegistered()
         // reading a GeoPackage at once then queue for; nothing here reads them. (Only before
         // SQLite starts: refused, harmlessly, if something started it already.)
         sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
-        GDALAllRegister();
         // Never let PROJ reach for network grids: results must not depend on connectivity.
         OSRSetPROJEnableNetwork(FALSE);
     });
+}
+
+namespace {
+std::mutex g_registerMutex;
+bool g_allRegistered = false;
+} // namespace
+
+void ensureGdalRegistered()
+{
+    ensureGdalConfigured();
+    std::lock_guard lock(g_registerMutex);
+    if (!g_allRegistered) {
+        GDALAllRegister(); // skips the drivers registered already
+        g_allRegistered = true;
+    }
+}
+
+void ensureGdalDriver(std::string_view name)
+{
+    ensureGdalConfigured();
+    std::lock_guard lock(g_registerMutex);
+    if (g_allRegistered || GDALGetDriverByName(std::string(name).c_str()))
+        return;
+    // A workspace's own drivers alone: registering the two hundred others (and loading GDAL's
+    // plugins) took as long as opening the workspace. Anything else registers them all.
+    if (name == "GPKG") {
+        RegisterOGRGeoPackage();
+    } else if (name == "PostgreSQL") {
+        RegisterOGRPG();
+        RegisterOGRMEM(); // holds the rows of a SELECT without FROM (PG's ExecuteSQL)
+    }
+    if (!GDALGetDriverByName(std::string(name).c_str())) {
+        GDALAllRegister();
+        g_allRegistered = true;
+    }
 }
 
 ErrorCapture::ErrorCapture()

@@ -106,7 +106,7 @@ Geometry& Geometry::operator=(Geometry&&) noexcept = default;
 
 Geometry Geometry::fromWkt(std::string_view wkt)
 {
-    detail::ensureGdalRegistered();
+    detail::ensureGdalConfigured();
     const std::string text(wkt);
     OGRGeometry* parsed = nullptr;
     detail::ErrorCapture errors;

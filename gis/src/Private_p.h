@@ -17,12 +17,22 @@
 #include <ogrsf_frmts.h>
 #include <proj.h>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace pa::gis::detail {
 
-/// Registers GDAL drivers once and sets process-wide options we rely on.
+/// Sets, once, the process-wide options we rely on (no PROJ network, no SQLite memory
+/// statistics): before any GDAL, OSR or PROJ call that needs no driver.
+void ensureGdalConfigured();
+
+/// ensureGdalConfigured(), and every GDAL driver registered (once; those registered already
+/// are kept): before opening or creating a dataset of any format.
 void ensureGdalRegistered();
+
+/// ensureGdalConfigured(), and the driver @p name registered: "GPKG" and "PostgreSQL" alone
+/// (a workspace opens without registering the others), any other name registers them all.
+void ensureGdalDriver(std::string_view name);
 
 /// Reads the source window (@p xOff, @p yOff, @p xSize × @p ySize; @p extra may refine it and
 /// sets the resampling) of @p ds into @p outW × @p outH RGBA pixels at @p out, rows @p stride

@@ -137,6 +137,7 @@ PixelStatistics Raster::statistics(int band, const Geometry& polygon) const
         return stats;
     const int cols = col1 - col0 + 1;
     GDALRasterBand* source = m_impl->dataset->GetRasterBand(band);
+    detail::ensureGdalRegistered();
     GDALDriver* mem = GetGDALDriverManager()->GetDriverByName("MEM");
     if (!mem)
         throw GisError("GDAL was built without the MEM driver");

@@ -26,7 +26,7 @@ PJ_CONTEXT* projContext()
 CoordinateTransform::CoordinateTransform(const Crs& source, const Crs& target)
     : m_source(source), m_target(target), m_impl(std::make_unique<Impl>())
 {
-    detail::ensureGdalRegistered();
+    detail::ensureGdalConfigured();
     detail::ErrorCapture errors;
     m_impl->transformation.reset(
         OGRCreateCoordinateTransformation(&source.impl().srs, &target.impl().srs));
