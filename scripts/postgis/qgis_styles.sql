@@ -18,7 +18,8 @@
 --     default, for tables it may read. (QGIS then says a style was saved that a rule kept it
 --     from changing, when another role's of the same name was there already; and a table with
 --     no default shows the newest style anyone saved, QGIS's choice.)
---   - a role that may create tables in a schema removes the styles of its tables that are gone.
+--   - a role that may create tables in a schema removes the styles of its tables that are gone,
+--     and one that may create schemas those of a schema that is gone.
 -- update_time is the database's clock, whoever writes. Run again at will: a table that exists
 -- keeps its rows (columns later QGIS versions add are added); the rules and grants are set
 -- anew (a grant to PUBLIC made before, such as ALL, is taken back first).
@@ -69,7 +70,8 @@ RETURNS boolean LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
           AND has_schema_privilege(n.oid, 'USAGE') AND has_table_privilege(c.oid, privilege))
 $$;
 GRANT EXECUTE ON FUNCTION public.planatlas_style_table_right(text, text, text) TO PUBLIC;
--- Whether the styled table is gone from a schema in which the role may create tables.
+-- Whether the styled table is gone from a schema in which the role may create tables, or its
+-- whole schema is gone from a database in which the role may create schemas.
 CREATE OR REPLACE FUNCTION public.planatlas_style_table_gone(schema_name text, table_name text)
 RETURNS boolean LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
     SELECT EXISTS (
@@ -77,6 +79,8 @@ RETURNS boolean LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
         WHERE n.nspname = schema_name AND has_schema_privilege(n.oid, 'CREATE')
           AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_class c
                           WHERE c.relnamespace = n.oid AND c.relname = table_name))
+    OR (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_namespace n WHERE n.nspname = schema_name)
+        AND has_database_privilege(current_database(), 'CREATE'))
 $$;
 GRANT EXECUTE ON FUNCTION public.planatlas_style_table_gone(text, text) TO PUBLIC;
 -- The database's clock on every row written.

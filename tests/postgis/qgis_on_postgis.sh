@@ -108,7 +108,24 @@ out=$(as_role planatlas_test_reader "CREATE FUNCTION $own.has_table_privilege(oi
 out=$(as_role planatlas_test_reader "SET search_path = $own, pg_catalog, public; $(style_row reader_shadowed true)") &&
     fail "a reader's own has_table_privilege passed the table's rules"
 [[ $out == *"row-level security"* ]] || fail "a default style through a shadowed function is not refused by the rules: $out"
+# The styles of a table that is gone are removed by a role that may create tables in its schema
+# (here the reader, in the schema of its own), by no one else; not while the table is there.
+removed() { # service: how many of the styles of $own.gone_t it removed
+    as_role "$1" "WITH d AS (DELETE FROM public.layer_styles WHERE f_table_schema = '$own' AND f_table_name = 'gone_t' RETURNING 1) SELECT count(*) FROM d"
+}
+db -c "CREATE TABLE $own.gone_t (id integer); INSERT INTO public.layer_styles (f_table_catalog, f_table_schema, f_table_name, f_geometry_column, stylename, styleqml, useasdefault) VALUES (current_database(), '$own', 'gone_t', 'geom', 'owner_default', '<qgis/>', true)" ||
+    fail "a style of a table in the reader's schema"
+[[ $(removed planatlas_test_reader) == 0 ]] || fail "a reader removed the owner's style of a table that is still there"
+db -c "DROP TABLE $own.gone_t" || fail "drop the styled table"
+[[ $(removed planatlas_test_editor) == 0 ]] || fail "a role without CREATE on the schema removed the styles of its gone table"
+[[ $(removed planatlas_test_reader) == 1 ]] || fail "a role that may create tables in the schema cannot remove the styles of its gone table"
 db -c "DROP SCHEMA $own CASCADE" >/dev/null 2>&1
+# A schema dropped whole leaves its styles to a role that may create schemas in the database.
+db -c "INSERT INTO public.layer_styles (f_table_catalog, f_table_schema, f_table_name, f_geometry_column, stylename, styleqml, useasdefault) VALUES (current_database(), '$own', 'gone_t', 'geom', 'schema_gone', '<qgis/>', true); GRANT CREATE ON DATABASE \"$(db -c "SELECT current_database()")\" TO planatlas_reader" ||
+    fail "a style of a schema that is gone"
+[[ $(removed planatlas_test_editor) == 0 ]] || fail "a role that may not create schemas removed the styles of a schema that is gone"
+[[ $(removed planatlas_test_reader) == 1 ]] || fail "a role that may create schemas cannot remove the styles of a schema that is gone"
+db -c "REVOKE CREATE ON DATABASE \"$(db -c "SELECT current_database()")\" FROM planatlas_reader" || fail "revoke the reader's CREATE"
 
 # A schema of version 6 kept its styles under QGIS's name: the owner's first write moves them.
 db -c "ALTER TABLE $schema.pa_layer_styles RENAME TO layer_styles; UPDATE $schema.pa_metadata SET value = '6' WHERE key = 'schema_version'" ||

@@ -23,8 +23,9 @@ import urllib.parse
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("XDG_RUNTIME_DIR", "/tmp")
 
-from qgis.core import (QgsApplication, QgsDataSourceUri, QgsFeatureRequest,  # noqa: E402
-                       QgsLayoutExporter, QgsProject, QgsRenderContext, QgsVectorLayer)
+from qgis.core import (QgsApplication, QgsDataSourceUri, QgsExpression,  # noqa: E402
+                       QgsFeatureRequest, QgsLayoutExporter, QgsProject, QgsRenderContext,
+                       QgsVectorLayer)
 from osgeo import ogr  # noqa: E402
 
 failures = []
@@ -140,6 +141,7 @@ def main():
         parks = [l for l in layers if table_of(l) == "industrial_parks"][0].clone()
         default_styles(parks, args, db)
     check_project(project, layers, registered, links, crs, province, args, db)
+    price_classes(layers, db)
     print("%d checks failed" % len(failures) if failures else "all checks passed")
     sys.stdout.flush()
     return 1 if failures else 0
@@ -176,6 +178,39 @@ def default_styles(parks, args, db):
     rules = from_sld.renderer().rootRule().children() if ok and from_sld.renderer() and \
         from_sld.renderer().type() == "RuleRenderer" else []
     check(ok and len(rules) >= 2, "the SLD style loads with %d rules (%s)" % (len(rules), message))
+
+
+def price_classes(layers, db):
+    """A land-price layer is coloured by price class as PlanAtlas's maps colour it: a rule per
+    class on price_vnd_m2, which together take every priced feature once, the dearest in the
+    ramp's dark red, and a rule for the features without a price."""
+    priced = {row[0] for row in db.rows("SELECT layer_name FROM pa_layers WHERE kind = 'land_price'")}
+    for layer in layers:
+        if table_of(layer) not in priced:
+            continue
+        name = table_of(layer)
+        renderer = layer.renderer()
+        rules = renderer.rootRule().children() if renderer is not None and \
+            renderer.type() == "RuleRenderer" else []
+        classes = [r for r in rules if "price_vnd_m2" in r.filterExpression() and
+                   "IS NULL" not in r.filterExpression()]
+        check(len(classes) >= 2, "%s is drawn in land-price classes (%d rules on the price)" %
+              (name, len(classes)))
+        if not classes:
+            continue
+
+        def count(expression):
+            return sum(1 for _ in layer.getFeatures(QgsFeatureRequest(QgsExpression(expression))))
+        counts = [count(r.filterExpression()) for r in classes]
+        every = count('"price_vnd_m2" IS NOT NULL')
+        check(sum(counts) == every and all(counts),
+              "%s's price classes take each of its %d priced features once (%s)" %
+              (name, every, counts))
+        fills = [r.symbol().symbolLayer(0).color().name() for r in classes]
+        check(fills[-1] == "#b30000", "%s's dearest class is dark red (fills: %s)" %
+              (name, ", ".join(fills)))
+        check(any("IS NULL" in r.filterExpression() for r in rules),
+              "%s has a rule for features without a price" % name)
 
 
 def check_project(project, layers, registered, links, crs, province, args, db):

@@ -169,6 +169,48 @@ TEST_F(QgisProject, SampleCarriesStylesAndProjectRewrittenInPlace)
     EXPECT_NE(project.find("<Private>1</Private>"), std::string::npos);
 }
 
+TEST_F(QgisProject, LandPriceLayersAreStyledInTheMapsPriceClasses)
+{
+    // The sample's illustrative land prices: QGIS draws them in the classes and colours the
+    // land-price map draws them in (a rule per class on the price, the dearest dark red, and a
+    // rule for plots without a price); other kinds keep their own look.
+    auto ws = pa::layers::Workspace::open(m_path, pa::gis::OpenMode::Update);
+    (void)pa::render::writeQgis(ws);
+    auto text = [&](const std::string& column, const std::string& table) {
+        const auto rows = ws.dataset()
+                              .execute("SELECT " + column +
+                                       " FROM layer_styles WHERE "
+                                       "styleName = 'PlanAtlas' AND f_table_name = '" +
+                                       table + "'")
+                              .rows;
+        return rows.empty() ? std::string() : pa::gis::toString(rows[0][0]);
+    };
+    const std::string qml = text("styleQML", "land_price_illustrative"),
+                      sld = text("styleSLD", "land_price_illustrative");
+    ASSERT_FALSE(qml.empty());
+    EXPECT_EQ(xmlProblem(qml), "");
+    EXPECT_EQ(xmlProblem(sld), "");
+    auto count = [](const std::string& haystack, const std::string& needle) {
+        std::size_t n = 0;
+        for (auto at = haystack.find(needle); at != std::string::npos;
+             at = haystack.find(needle, at + 1))
+            ++n;
+        return n;
+    };
+    // Nine plots of eight prices: five classes, the first up to a price, the last above one.
+    EXPECT_EQ(count(qml, "filter=\"&quot;price_vnd_m2&quot; &lt;= "), 1u);
+    EXPECT_EQ(count(qml, "filter=\"&quot;price_vnd_m2&quot; &gt; "), 4u);
+    EXPECT_EQ(count(qml, "&quot;price_vnd_m2&quot; IS NULL"), 1u);
+    EXPECT_NE(qml.find("179,0,0,255"), std::string::npos) << "the dearest class, #b30000";
+    EXPECT_NE(qml.find("@map_scale"), std::string::npos) << "outlines only on parcels large enough";
+    EXPECT_NE(qml.find("đ/m²"), std::string::npos) << "classes labelled as the map's legend";
+    EXPECT_EQ(count(sld, "<ogc:PropertyIsGreaterThan>"), 4u);
+    EXPECT_EQ(count(sld, "<ogc:PropertyIsLessThanOrEqualTo>"), 4u);
+    EXPECT_EQ(count(sld, "<ogc:PropertyIsNull>"), 1u);
+    const std::string parks = text("styleQML", "industrial_parks");
+    EXPECT_EQ(parks.find("price_vnd_m2"), std::string::npos);
+}
+
 TEST_F(QgisProject, LanguageIsRememberedForImports)
 {
     auto ws = pa::layers::Workspace::open(m_path, pa::gis::OpenMode::Update);

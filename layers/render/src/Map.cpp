@@ -7,6 +7,7 @@
 #include "Png_p.h"
 #include "Style_p.h"
 #include "Themes_p.h"
+#include "Values_p.h"
 #include "planatlas/gis/Dataset.h"
 #include "planatlas/gis/Error.h"
 #include "planatlas/gis/Raster.h"
@@ -386,10 +387,8 @@ private:
         return stamp + "\n" + std::to_string(input.table().featureCount(false));
     }
 
-    /// The distinct values of the real field @p field of a streamed layer, ascending:
-    /// read from its table on the threads (an OGR feature per parcel took a map of a million
-    /// parcels a quarter of its time), or kept by a canvas's overviews while the table is the
-    /// same.
+    /// Every value of the real field @p field of a streamed layer, ascending (tableNumbers), or
+    /// kept by a canvas's overviews while the table is the same.
     std::vector<double> streamedNumbers(analysis::InputLayer& input, const std::string& field) const
     {
         std::string key;
@@ -398,26 +397,7 @@ private:
             if (const auto kept = m_o.overviews->find(key))
                 return kept->values;
         }
-        const auto table = input.source({field});
-        const auto chunks = table.fidChunks();
-        std::vector<std::vector<double>> parts(chunks.size());
-        layers::forEachChunk(chunks.size(), table.connections(layers::workerThreads()), m_progress,
-                             "reading " + table.layer(), [&] {
-                                 auto scan = std::shared_ptr<gis::TableScan>(table.open());
-                                 return [&, scan](std::size_t k) {
-                                     scan->select(chunks[k].first, chunks[k].second);
-                                     gis::ScanRow row;
-                                     while (scan->next(row))
-                                         if (row.numbers[0])
-                                             parts[k].push_back(*row.numbers[0]);
-                                 };
-                             });
-        std::vector<double> values;
-        for (const auto& part : parts)
-            values.insert(values.end(), part.begin(), part.end());
-        // Every feature's value, for classes of equal count (sorted: a cached list sorts again
-        // at once).
-        std::sort(values.begin(), values.end());
+        auto values = tableNumbers(input, field, m_progress);
         if (m_o.overviews) {
             auto entry = std::make_shared<OverviewCache::Entry>();
             entry->values = values;
@@ -495,8 +475,7 @@ private:
         Symbol base;
         QPen pricePen, basePen;
         /// A priced feature narrower than this on the map (device units) is filled without its
-        /// outline: at a province's scale a parcel is two or three pixels, and a white outline
-        /// a pixel wide would pale every class into the first.
+        /// outline (kPriceOutlinedFromMm).
         double outlinedFrom = 0;
     };
 
@@ -524,7 +503,8 @@ private:
             }
             return pen;
         };
-        const QPen pricePen = thin(QPen(QColor(255, 255, 255, 150), m_u.px(0.1)));
+        const QPen pricePen =
+            thin(QPen(QColor(255, 255, 255, kPriceOutlineAlpha), m_u.px(kPriceOutlineMm)));
         const QPen basePen = thin(base.pen);
         // Whether the map shows made-up features (the note says so): asked once of the
         // features in view, not of each.
@@ -533,7 +513,8 @@ private:
         if (source >= 0 && !m_report.illustrative)
             m_report.illustrative =
                 showsMadeUp(input, table, fields[static_cast<std::size_t>(source)].name);
-        const Stream style{input, table.fidRange(), priced, base, pricePen, basePen, m_u.px(0.8)};
+        const Stream style{
+            input, table.fidRange(), priced, base, pricePen, basePen, m_u.px(kPriceOutlinedFromMm)};
         if (!raster || !m_p.transform().isIdentity()) {
             // A PDF or SVG: one pass, drawn as it is read (vector output stays vector); the
             // same on an image drawn through a transformation.

@@ -151,6 +151,7 @@ Classes quantileClasses(std::vector<double> values, const std::vector<QColor>& r
     if (values.empty() || ramp.empty())
         return c;
     std::sort(values.begin(), values.end());
+    c.lowest = values.front();
     std::vector<double> distinct = values;
     distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
     if (distinct.size() <= ramp.size()) {

@@ -98,6 +98,7 @@ struct Classes
 {
     std::vector<double> breaks; ///< upper bounds, ascending
     std::vector<QColor> colours;
+    double lowest = 0; ///< the least value classed (the first class's lower bound)
     [[nodiscard]] int of(double v) const
     {
         for (std::size_t i = 0; i < breaks.size(); ++i)

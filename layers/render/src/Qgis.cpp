@@ -1,8 +1,10 @@
 #include "planatlas/render/Qgis.h"
 
 #include "Markup_p.h"
+#include "Paint_p.h"
 #include "Period_p.h"
 #include "Style_p.h"
+#include "Values_p.h"
 #include "planatlas/gis/Dataset.h"
 #include "planatlas/gis/Error.h"
 #include "planatlas/gis/Files.h"
@@ -11,6 +13,7 @@
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/Georef.h"
 #include "planatlas/layers/LayerKind.h"
+#include "planatlas/layers/analysis/Input.h"
 #include "planatlas/layers/analysis/Table.h"
 #include "planatlas/render/Report.h"
 
@@ -126,6 +129,11 @@ struct Variant
     /// QML: the outline's style and the marker's size set per feature by these expressions
     /// (outline quality, size class), not by more rules
     std::string outlineStyleExpression, sizeExpression;
+    /// A land-price class: its fill ("#rrggbb") and bounds (above the lower, up to the upper;
+    /// none at the ends); noPrice: the features without a price.
+    std::string classFill;
+    std::optional<double> above, atMost;
+    bool noPrice = false;
 };
 
 /// The expression of a size class's marker size, and of a dotted indicative outline.
@@ -140,6 +148,12 @@ std::string sizeExpression(const Symbology& look)
 
 const std::string kIndicativeOutline =
     "CASE WHEN \"geometry_quality\" = 'indicative' THEN 'dot' ELSE 'solid' END";
+
+/// A priced parcel's outline as PlanAtlas's maps draw it: only where the parcel is at least
+/// kPriceOutlinedFromMm across on the map (smaller, the outline would pale its class).
+const std::string kPriceOutline = "CASE WHEN min(bounds_width($geometry), "
+                                  "bounds_height($geometry)) * 1000 / @map_scale >= " +
+                                  number(kPriceOutlinedFromMm) + " THEN 'solid' ELSE 'no' END";
 
 enum class Family
 {
@@ -237,6 +251,17 @@ std::string symbolXml(const Symbology& look, Family family, const Variant& v, in
                          {"outline_width_unit", "MM"},
                          {"joinstyle", joinName(look.line.cap)}},
                         v.sizeExpression.empty() ? Options{} : Options{{"size", v.sizeExpression}});
+    } else if (!v.classFill.empty()) {
+        type = "fill";
+        body += symbolLayer("SimpleFill",
+                            {{"color", rgba(v.classFill, 255)},
+                             {"style", "solid"},
+                             {"outline_color", rgba("#ffffff", kPriceOutlineAlpha)},
+                             {"outline_style", "solid"},
+                             {"outline_width", number(kPriceOutlineMm)},
+                             {"outline_width_unit", "MM"},
+                             {"joinstyle", "bevel"}},
+                            Options{{"outlineStyle", kPriceOutline}});
     } else {
         type = "fill";
         if (!look.fill.empty()) {
@@ -281,13 +306,45 @@ std::string words(std::string_view vi, std::string_view en, const std::string& l
 /// rest is set per feature, so that a legend has one entry per status.
 std::vector<Variant> variants(const LayerKind& kind, Family family,
                               const std::vector<std::string>& fields, const std::string& lang,
-                              const std::string& layerTitle, bool everyRule)
+                              const std::string& layerTitle, bool everyRule, const Classes* price)
 {
     const Symbology& look = kind.symbology;
     const std::string title(lang == "en" ? kind.titleEn : kind.titleVi);
     static const std::string plannedList = "('planned','proposed','under_construction')";
     std::vector<Variant> out(1);
     out[0].label = layerTitle.empty() ? title : layerTitle;
+    if (price && !price->breaks.empty() && family == Family::Polygon &&
+        hasField(fields, "price_vnd_m2")) {
+        // Priced parcels: a rule per land-price class, as the map colours them whatever their
+        // status, and the features without a price in the kind's own look.
+        std::vector<Variant> classes;
+        const std::string column = "\"price_vnd_m2\"";
+        for (std::size_t i = 0; i < price->breaks.size(); ++i) {
+            Variant v;
+            if (i > 0)
+                v.above = price->breaks[i - 1];
+            if (i + 1 < price->breaks.size())
+                v.atMost = price->breaks[i];
+            if (v.above)
+                v.filter = column + " > " + number(*v.above);
+            if (v.atMost)
+                v.filter += (v.filter.empty() ? "" : " AND ") + column + " <= " + number(*v.atMost);
+            if (v.filter.empty())
+                v.filter = column + " IS NOT NULL";
+            v.classFill = price->colours[i].name().toStdString();
+            v.label =
+                (i == 0 ? std::string() : std::string("> ")) +
+                formatInteger(i == 0 ? price->lowest : price->breaks[i - 1], lang).toStdString() +
+                " – " + formatInteger(price->breaks[i], lang).toStdString() + " đ/m²";
+            classes.push_back(v);
+        }
+        Variant none = out[0];
+        none.filter = column + " IS NULL";
+        none.noPrice = true;
+        none.label += " — " + words("chưa có giá", "no price", lang);
+        classes.push_back(none);
+        return classes;
+    }
     if (look.planned != layers::PlannedLook::Same && hasField(fields, "status")) {
         out.assign(2, Variant{});
         out[0].filter = "coalesce(\"status\", '') NOT IN " + plannedList;
@@ -351,9 +408,9 @@ std::vector<Variant> variants(const LayerKind& kind, Family family,
 
 std::string rendererXml(const LayerKind& kind, Family family,
                         const std::vector<std::string>& fields, const std::string& lang,
-                        const std::string& layerTitle)
+                        const std::string& layerTitle, const Classes* price)
 {
-    const auto rules = variants(kind, family, fields, lang, layerTitle, false);
+    const auto rules = variants(kind, family, fields, lang, layerTitle, false, price);
     std::string r = "<renderer-v2 type=\"RuleRenderer\" symbollevels=\"0\" enableorderby=\"0\" "
                     "forceraster=\"0\" referencescale=\"-1\"><rules key=\"{root}\">";
     std::string symbols;
@@ -461,13 +518,14 @@ std::string aliasesXml(const std::vector<std::string>& fields, const std::string
 
 /// The parts of a layer's style that sit in a QML document and in a project's <maplayer>.
 std::string stylePieces(const RegisteredLayer& layer, const std::vector<std::string>& fields,
-                        const std::string& lang)
+                        const std::string& lang, const Classes* price)
 {
     const LayerKind* kind = layers::findKind(layer.kind);
     const Family family = familyOf(layer);
     std::string s;
     if (kind && family != Family::None) {
-        s += rendererXml(*kind, family, fields, lang, lang == "en" ? layer.titleEn : layer.titleVi);
+        s += rendererXml(*kind, family, fields, lang, lang == "en" ? layer.titleEn : layer.titleVi,
+                         price);
         s += labelingXml(*kind, family, fields);
     }
     s += valueMapsXml(fields, lang);
@@ -487,13 +545,13 @@ bool labelled(const RegisteredLayer& layer, const std::vector<std::string>& fiel
 }
 
 std::string qmlDocument(const RegisteredLayer& layer, const std::vector<std::string>& fields,
-                        const std::string& lang)
+                        const std::string& lang, const Classes* price = nullptr)
 {
     return std::string(
                "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>\n<qgis version=\"") +
            kQgisVersion +
            "\" styleCategories=\"Symbology|Labeling|Fields|Forms|Rendering\" labelsEnabled=\"" +
-           (labelled(layer, fields) ? "1" : "0") + "\">" + stylePieces(layer, fields, lang) +
+           (labelled(layer, fields) ? "1" : "0") + "\">" + stylePieces(layer, fields, lang, price) +
            "</qgis>\n";
 }
 
@@ -509,6 +567,25 @@ std::string sldFilter(const Variant& v, const Symbology& look,
                "</ogc:PropertyName><ogc:Literal>" + std::string(value) +
                "</ogc:Literal></ogc:PropertyIsEqualTo>";
     };
+    if (v.noPrice || !v.classFill.empty()) { // a land-price class (variants() split no further)
+        const std::string column = "<ogc:PropertyName>price_vnd_m2</ogc:PropertyName>";
+        const std::string isNull = "<ogc:PropertyIsNull>" + column + "</ogc:PropertyIsNull>";
+        if (v.noPrice)
+            return "<ogc:Filter>" + isNull + "</ogc:Filter>";
+        std::vector<std::string> bounds;
+        if (v.above)
+            bounds.push_back("<ogc:PropertyIsGreaterThan>" + column + "<ogc:Literal>" +
+                             number(*v.above) + "</ogc:Literal></ogc:PropertyIsGreaterThan>");
+        if (v.atMost)
+            bounds.push_back("<ogc:PropertyIsLessThanOrEqualTo>" + column + "<ogc:Literal>" +
+                             number(*v.atMost) +
+                             "</ogc:Literal></ogc:PropertyIsLessThanOrEqualTo>");
+        if (bounds.empty())
+            return "<ogc:Filter><ogc:Not>" + isNull + "</ogc:Not></ogc:Filter>";
+        if (bounds.size() == 1)
+            return "<ogc:Filter>" + bounds[0] + "</ogc:Filter>";
+        return "<ogc:Filter><ogc:And>" + bounds[0] + bounds[1] + "</ogc:And></ogc:Filter>";
+    }
     const std::string planned = "<ogc:Or>" + equal("status", "planned") +
                                 equal("status", "proposed") +
                                 equal("status", "under_construction") + "</ogc:Or>";
@@ -585,6 +662,14 @@ std::string sldSymbolizer(const Symbology& look, Family family, const Variant& v
                "</se:Mark><se:Size>" + number(r.markerMm * 96 / 25.4) +
                "</se:Size></se:Graphic></se:PointSymbolizer>";
     }
+    if (!v.classFill.empty())
+        return "<se:PolygonSymbolizer>" + sldFill(v.classFill, 255) +
+               sldStroke({.colour = "#ffffff",
+                          .widthMm = kPriceOutlineMm,
+                          .cap = layers::Cap::Flat,
+                          .alpha = kPriceOutlineAlpha},
+                         layers::Dash::Solid) +
+               "</se:PolygonSymbolizer>";
     std::string s = "<se:PolygonSymbolizer>";
     if (!look.fill.empty())
         s += sldFill(look.fill, r.hatched ? 90 : look.fillAlpha);
@@ -619,7 +704,7 @@ std::string sldLabel(const layers::LabelSpec& spec, Family family, double sizePt
 }
 
 std::string sldDocument(const RegisteredLayer& layer, const std::vector<std::string>& fields,
-                        const std::string& lang)
+                        const std::string& lang, const Classes* price = nullptr)
 {
     const LayerKind* kind = layers::findKind(layer.kind);
     const Family family = familyOf(layer);
@@ -627,7 +712,7 @@ std::string sldDocument(const RegisteredLayer& layer, const std::vector<std::str
     if (kind && family != Family::None) {
         const Symbology& look = kind->symbology;
         for (const auto& v : variants(*kind, family, fields, lang,
-                                      lang == "en" ? layer.titleEn : layer.titleVi, true))
+                                      lang == "en" ? layer.titleEn : layer.titleVi, true, price))
             rules += "<se:Rule><se:Name>" + xml(v.label) + "</se:Name>" +
                      sldFilter(v, look, fields) + sldSymbolizer(look, family, v) + "</se:Rule>";
         if (labelled(layer, fields)) {
@@ -652,6 +737,27 @@ std::string sldDocument(const RegisteredLayer& layer, const std::vector<std::str
            xml(layer.name) + "</se:Name><UserStyle><se:Name>" + xml(layer.name) +
            "</se:Name><se:FeatureTypeStyle>" + rules +
            "</se:FeatureTypeStyle></UserStyle></NamedLayer></StyledLayerDescriptor>\n";
+}
+
+/// The land-price classes PlanAtlas's maps draw @p l's features in, from the layer's own
+/// prices: for a polygon layer drawn in bulk (parcels, price zones) with a real price column;
+/// else none. (A map showing several such layers classes their prices together.)
+std::optional<Classes> layerPriceClasses(layers::Workspace& ws, const RegisteredLayer& l)
+{
+    const LayerKind* kind = layers::findKind(l.kind);
+    if (!kind || !kind->symbology.bulk || familyOf(l) != Family::Polygon)
+        return std::nullopt;
+    analysis::InputLayer input(ws, l.name, nullptr, analysis::InputLayer::Repair::No);
+    if (!input.exists() || !input.table().hasGeometry())
+        return std::nullopt;
+    const int field = input.table().fieldIndex("price_vnd_m2");
+    if (field < 0 ||
+        input.table().fields()[static_cast<std::size_t>(field)].type != gis::FieldType::Real)
+        return std::nullopt;
+    const auto values = tableNumbers(input, "price_vnd_m2", {});
+    if (values.empty())
+        return std::nullopt;
+    return priceClasses(values);
 }
 
 RegisteredLayer tableAsLayer(std::string_view table)
@@ -703,7 +809,8 @@ struct ProjectLayer
     std::string title;
     std::vector<std::string> fields;
     Family family = Family::None;
-    bool hidden = false; ///< link tables: in the project, not in the layer tree
+    bool hidden = false;          ///< link tables: in the project, not in the layer tree
+    std::optional<Classes> price; ///< a priced bulk layer's land-price classes
 };
 
 std::string layerId(std::string_view table)
@@ -832,7 +939,7 @@ std::string mapLayerXml(const ProjectLayer& pl, const Reads& reads, const gis::C
         fields.push_back("lead_agencies");
         fields.push_back("document_title");
     }
-    m += stylePieces(pl.layer, fields, lang);
+    m += stylePieces(pl.layer, fields, lang, pl.price ? &*pl.price : nullptr);
     if (pl.layer.name == "plan_tasks")
         m += "<previewExpression>" + xml("\"task_id\" || ' — ' || left(\"text\", 100)") +
              "</previewExpression>";
@@ -1128,6 +1235,7 @@ static std::string projectXml(layers::Workspace& ws, const std::string& lang, co
             pl.title = l.name;
         pl.fields = ws.columnNames(l.name);
         pl.family = familyOf(l);
+        pl.price = layerPriceClasses(ws, l);
         layers.push_back(pl);
     }
     // Plan tables with the titles a person reads; link tables in the project, not in the tree.
@@ -1535,8 +1643,11 @@ std::vector<LayerStyle> planatlasStyles(layers::Workspace& ws, const std::string
     for (const auto& l : ws.layers()) {
         const auto fields = ws.columnNames(l.name);
         const auto found = geometryColumns.find(l.name);
+        const auto price = layerPriceClasses(ws, l);
+        const Classes* classes = price ? &*price : nullptr;
         made.push_back({l.name, found == geometryColumns.end() ? std::string() : found->second,
-                        qmlDocument(l, fields, lang), sldDocument(l, fields, lang)});
+                        qmlDocument(l, fields, lang, classes),
+                        sldDocument(l, fields, lang, classes)});
     }
     return made;
 }

@@ -20,6 +20,13 @@ struct Units
     [[nodiscard]] double pt(double points) const { return points * dpi / 72.0; }
 };
 
+/// A priced parcel's outline, white, translucent and thin, drawn only where the parcel is at
+/// least kPriceOutlinedFromMm across on the map: at a province's scale a parcel is two or three
+/// pixels and the outline would pale its class. The maps (Map.cpp) and QGIS's style (Qgis.cpp).
+constexpr double kPriceOutlineMm = 0.1;
+constexpr int kPriceOutlineAlpha = 150;
+constexpr double kPriceOutlinedFromMm = 0.8;
+
 enum class Mark
 {
     None,

@@ -1,0 +1,34 @@
+#include "Values_p.h"
+#include "planatlas/gis/TableScan.h"
+#include "planatlas/layers/Parallel.h"
+
+#include <algorithm>
+#include <memory>
+
+namespace pa::render {
+
+std::vector<double> tableNumbers(analysis::InputLayer& input, const std::string& field,
+                                 const layers::Progress& progress)
+{
+    const auto table = input.source({field});
+    const auto chunks = table.fidChunks();
+    std::vector<std::vector<double>> parts(chunks.size());
+    layers::forEachChunk(chunks.size(), table.connections(layers::workerThreads()), progress,
+                         "reading " + table.layer(), [&] {
+                             auto scan = std::shared_ptr<gis::TableScan>(table.open());
+                             return [&, scan](std::size_t k) {
+                                 scan->select(chunks[k].first, chunks[k].second);
+                                 gis::ScanRow row;
+                                 while (scan->next(row))
+                                     if (row.numbers[0])
+                                         parts[k].push_back(*row.numbers[0]);
+                             };
+                         });
+    std::vector<double> values;
+    for (const auto& part : parts)
+        values.insert(values.end(), part.begin(), part.end());
+    std::sort(values.begin(), values.end());
+    return values;
+}
+
+} // namespace pa::render
