@@ -77,6 +77,10 @@ int runQgis(const std::vector<std::string>& args)
                 "print layouts\n",
                 written.styles, render::kQgisProjectName, written.relations, written.themes,
                 written.layouts);
+    for (const auto& layer : written.unpriced)
+        std::printf("  in one colour, not in land-price classes (its prices could not be read): "
+                    "%s\n",
+                    layer.c_str());
     if (!shared) {
         std::printf("  open in QGIS: %s\n", written.project.c_str());
         return kOk;

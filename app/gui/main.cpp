@@ -1,6 +1,7 @@
 // planatlas-gui: the desktop application. `planatlas-gui [WS.gpkg]`.
 
 #include "MainWindow.h"
+#include "planatlas/gis/Dataset.h"
 #include "planatlas/layers/plan/Plan.h"
 
 #include <QApplication>
@@ -10,6 +11,7 @@
 int main(int argc, char** argv)
 {
     pa::plan::limitOcrThreads(argv); // before Qt: restarts with Tesseract limited to one thread
+    pa::gis::registerAllFormats();   // here, not first from a canvas or import thread
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("PlanAtlas"));
     QApplication::setApplicationName(QStringLiteral("PlanAtlas"));

@@ -1087,6 +1087,11 @@ std::string columnSridSql(const std::string& table, const std::string& column)
            " IS NOT NULL LIMIT 1), 0) AS BIGINT)";
 }
 
+void registerAllFormats()
+{
+    detail::ensureGdalRegistered();
+}
+
 std::string libraryVersions()
 {
     detail::ensureGdalRegistered();

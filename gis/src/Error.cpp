@@ -41,6 +41,9 @@ void ensureGdalConfigured()
         sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
         // Never let PROJ reach for network grids: results must not depend on connectivity.
         OSRSetPROJEnableNetwork(FALSE);
+        // The driver manager (no driver yet) reads GDAL's configuration file and data paths,
+        // which CRS and transformations use as much as datasets do.
+        (void)GetGDALDriverManager();
     });
 }
 

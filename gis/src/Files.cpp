@@ -19,7 +19,7 @@ struct VsiFileCloser
 std::string readZipMember(const std::string& zipPath, const std::string& member,
                           std::uint64_t maxBytes)
 {
-    detail::ensureGdalRegistered();
+    detail::ensureGdalConfigured(); // GDAL's virtual files: no driver
     const std::string path = "/vsizip/{" + zipPath + "}/" + member;
     detail::ErrorCapture errors;
     VSIStatBufL stat;
@@ -44,7 +44,7 @@ std::string readZipMember(const std::string& zipPath, const std::string& member,
 
 std::optional<std::uint64_t> zipExpandedBytes(const std::string& zipPath)
 {
-    detail::ensureGdalRegistered();
+    detail::ensureGdalConfigured(); // GDAL's virtual files: no driver
     detail::ErrorCapture errors;
     const std::string root = "/vsizip/{" + zipPath + "}";
     char** names = VSIReadDirRecursive(root.c_str());
@@ -62,7 +62,7 @@ std::optional<std::uint64_t> zipExpandedBytes(const std::string& zipPath)
 
 std::string zipArchive(const std::vector<std::pair<std::string, std::string>>& members)
 {
-    detail::ensureGdalRegistered();
+    detail::ensureGdalConfigured(); // GDAL's virtual files: no driver
     detail::ErrorCapture errors;
     // Written in memory: the archive is a value, stored where the caller wants it.
     static std::atomic<unsigned> serial{0};

@@ -137,8 +137,7 @@ PixelStatistics Raster::statistics(int band, const Geometry& polygon) const
         return stats;
     const int cols = col1 - col0 + 1;
     GDALRasterBand* source = m_impl->dataset->GetRasterBand(band);
-    detail::ensureGdalRegistered();
-    GDALDriver* mem = GetGDALDriverManager()->GetDriverByName("MEM");
+    GDALDriver* mem = GetGDALDriverManager()->GetDriverByName("MEM"); // (Raster::open: all)
     if (!mem)
         throw GisError("GDAL was built without the MEM driver");
     // Strips of at most about four million pixels: a district over a fine raster never needs

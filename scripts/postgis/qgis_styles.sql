@@ -79,7 +79,8 @@ RETURNS boolean LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
         WHERE n.nspname = schema_name AND has_schema_privilege(n.oid, 'CREATE')
           AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_class c
                           WHERE c.relnamespace = n.oid AND c.relname = table_name))
-    OR (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_namespace n WHERE n.nspname = schema_name)
+    OR (schema_name IS NOT NULL AND schema_name <> ''
+        AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_namespace n WHERE n.nspname = schema_name)
         AND has_database_privilege(current_database(), 'CREATE'))
 $$;
 GRANT EXECUTE ON FUNCTION public.planatlas_style_table_gone(text, text) TO PUBLIC;

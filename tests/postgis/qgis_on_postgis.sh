@@ -125,6 +125,12 @@ db -c "INSERT INTO public.layer_styles (f_table_catalog, f_table_schema, f_table
     fail "a style of a schema that is gone"
 [[ $(removed planatlas_test_editor) == 0 ]] || fail "a role that may not create schemas removed the styles of a schema that is gone"
 [[ $(removed planatlas_test_reader) == 1 ]] || fail "a role that may create schemas cannot remove the styles of a schema that is gone"
+# …and no other: not those of a schema that is there, nor a row that names no schema.
+db -c "INSERT INTO public.layer_styles (f_table_catalog, f_table_schema, f_table_name, f_geometry_column, stylename, styleqml, useasdefault) VALUES (current_database(), NULL, 'gone_t', 'geom', 'no_schema', '<qgis/>', true)" ||
+    fail "a style naming no schema"
+[[ $(as_role planatlas_test_reader "WITH d AS (DELETE FROM public.layer_styles WHERE (f_table_schema = '$schema' AND stylename = 'PlanAtlas') OR f_table_schema IS NULL RETURNING 1) SELECT count(*) FROM d") == 0 ]] ||
+    fail "a role that may create schemas removed styles of a schema that is there, or of none"
+db -c "DELETE FROM public.layer_styles WHERE f_table_schema IS NULL" >/dev/null
 db -c "REVOKE CREATE ON DATABASE \"$(db -c "SELECT current_database()")\" FROM planatlas_reader" || fail "revoke the reader's CREATE"
 
 # A schema of version 6 kept its styles under QGIS's name: the owner's first write moves them.

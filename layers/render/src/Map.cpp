@@ -344,7 +344,8 @@ private:
                 item.indicative = text(quality) == "indicative";
                 if (price >= 0) {
                     const gis::FieldValue v = f->value(price);
-                    if (const auto* number = std::get_if<double>(&v)) {
+                    if (const auto* number = std::get_if<double>(&v);
+                        number && std::isfinite(*number)) { // NaN, ∞ (PostgreSQL): no price
                         item.value = *number;
                         m_prices.push_back(*number);
                     }
@@ -617,7 +618,8 @@ private:
             ++level;
         const double mpp = finest * std::pow(std::sqrt(2.0), level);
         // The key: the table in its present state, the kind, the colours and the level.
-        std::string key = "overview\n" + tableStamp(input) + "\n" + d.kind;
+        std::string key = "overview\n" + tableStamp(input) + "\n" + d.kind + "\noutlined from " +
+                          std::to_string(st.outlinedFrom);
         if (st.priced)
             for (std::size_t i = 0; i < m_priceClasses.breaks.size(); ++i)
                 key += "\n" + std::to_string(m_priceClasses.breaks[i]) + " " +
@@ -649,7 +651,12 @@ private:
         {
             QPainter p(&entry->image);
             p.setRenderHints(m_p.renderHints());
-            drawBands(p, view, QRect(0, 0, width, height), st, table, input.threads(),
+            // A level is shown up to √2 times smaller: parcels are outlined only where they are
+            // large enough on the view however small it shows them. (Between, a parcel the view
+            // would outline is not: a touch darker, where an outline too many paled its class.)
+            Stream coarser = st;
+            coarser.outlinedFrom *= std::sqrt(2.0);
+            drawBands(p, view, QRect(0, 0, width, height), coarser, table, input.threads(),
                       "drawing " + d.layer.name + " (overview)");
         }
         m_o.overviews->keep(levelKey(level), entry);
@@ -717,8 +724,9 @@ private:
             if (const double low = std::max(e->minY, view.world.minY);
                 low >= counted.minY && low < counted.maxY)
                 ++n;
-            const int style =
-                st.priced && row.numbers[0] ? m_priceClasses.of(*row.numbers[0]) : kBase;
+            const int style = st.priced && row.numbers[0] && std::isfinite(*row.numbers[0])
+                                  ? m_priceClasses.of(*row.numbers[0])
+                                  : kBase;
             const QBrush& brush = brushOf(style);
             // A feature smaller than a pixel is a pixel of its colour: not lost from the map,
             // and not worth converting into paths.

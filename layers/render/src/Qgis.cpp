@@ -52,6 +52,15 @@ std::string number(double value)
     return buffer;
 }
 
+/// @p value as written, to the last bit (a class's bound: a parcel priced at it stays in the
+/// class the map puts it in).
+std::string exactNumber(double value)
+{
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.17g", value);
+    return buffer;
+}
+
 /// "#b07cc6", 200 → "176,124,198,200" (QGIS's colour text).
 std::string rgba(std::string_view hex, int alpha = 255)
 {
@@ -326,9 +335,10 @@ std::vector<Variant> variants(const LayerKind& kind, Family family,
             if (i + 1 < price->breaks.size())
                 v.atMost = price->breaks[i];
             if (v.above)
-                v.filter = column + " > " + number(*v.above);
+                v.filter = column + " > " + exactNumber(*v.above);
             if (v.atMost)
-                v.filter += (v.filter.empty() ? "" : " AND ") + column + " <= " + number(*v.atMost);
+                v.filter +=
+                    (v.filter.empty() ? "" : " AND ") + column + " <= " + exactNumber(*v.atMost);
             if (v.filter.empty())
                 v.filter = column + " IS NOT NULL";
             v.classFill = price->colours[i].name().toStdString();
@@ -575,10 +585,10 @@ std::string sldFilter(const Variant& v, const Symbology& look,
         std::vector<std::string> bounds;
         if (v.above)
             bounds.push_back("<ogc:PropertyIsGreaterThan>" + column + "<ogc:Literal>" +
-                             number(*v.above) + "</ogc:Literal></ogc:PropertyIsGreaterThan>");
+                             exactNumber(*v.above) + "</ogc:Literal></ogc:PropertyIsGreaterThan>");
         if (v.atMost)
             bounds.push_back("<ogc:PropertyIsLessThanOrEqualTo>" + column + "<ogc:Literal>" +
-                             number(*v.atMost) +
+                             exactNumber(*v.atMost) +
                              "</ogc:Literal></ogc:PropertyIsLessThanOrEqualTo>");
         if (bounds.empty())
             return "<ogc:Filter><ogc:Not>" + isNull + "</ogc:Not></ogc:Filter>";
@@ -739,25 +749,60 @@ std::string sldDocument(const RegisteredLayer& layer, const std::vector<std::str
            "</se:FeatureTypeStyle></UserStyle></NamedLayer></StyledLayerDescriptor>\n";
 }
 
+/// The land-price classes of the layers whose styles one write makes, by layer name: each
+/// layer's prices read once, though the project and the styles both need them; and the
+/// layers whose prices could not be read ("layer: why").
+struct PriceMemo
+{
+    std::map<std::string, std::optional<Classes>> classes;
+    std::vector<std::string> unread;
+};
+
 /// The land-price classes PlanAtlas's maps draw @p l's features in, from the layer's own
 /// prices: for a polygon layer drawn in bulk (parcels, price zones) with a real price column;
-/// else none. (A map showing several such layers classes their prices together.)
-std::optional<Classes> layerPriceClasses(layers::Workspace& ws, const RegisteredLayer& l)
+/// else none. (A map showing several such layers classes their prices together.) A layer
+/// whose prices cannot be read (no CRS, no key, a damaged table) keeps its kind's look: the
+/// style is no reason to undo the change that rewrites it.
+std::optional<Classes> layerPriceClasses(layers::Workspace& ws, const RegisteredLayer& l,
+                                         PriceMemo* memo)
 {
     const LayerKind* kind = layers::findKind(l.kind);
     if (!kind || !kind->symbology.bulk || familyOf(l) != Family::Polygon)
         return std::nullopt;
-    analysis::InputLayer input(ws, l.name, nullptr, analysis::InputLayer::Repair::No);
-    if (!input.exists() || !input.table().hasGeometry())
-        return std::nullopt;
-    const int field = input.table().fieldIndex("price_vnd_m2");
-    if (field < 0 ||
-        input.table().fields()[static_cast<std::size_t>(field)].type != gis::FieldType::Real)
-        return std::nullopt;
-    const auto values = tableNumbers(input, "price_vnd_m2", {});
-    if (values.empty())
-        return std::nullopt;
-    return priceClasses(values);
+    if (memo)
+        if (const auto kept = memo->classes.find(l.name); kept != memo->classes.end())
+            return kept->second;
+    std::optional<Classes> classes;
+    // In a schema, within the caller's transaction, a failed read would abort it: in a
+    // savepoint, undone alone.
+    const bool savepoint = ws.isShared() && ws.inTransaction();
+    if (savepoint)
+        ws.dataset().execute("SAVEPOINT planatlas_price_classes");
+    try {
+        analysis::InputLayer input(ws, l.name, nullptr, analysis::InputLayer::Repair::No);
+        const int field = input.exists() && input.table().hasGeometry()
+                              ? input.table().fieldIndex("price_vnd_m2")
+                              : -1;
+        if (field >= 0 &&
+            input.table().fields()[static_cast<std::size_t>(field)].type == gis::FieldType::Real)
+            if (const auto values = tableNumbers(input, "price_vnd_m2", {}); !values.empty())
+                classes = priceClasses(values);
+        if (savepoint)
+            ws.dataset().execute("RELEASE SAVEPOINT planatlas_price_classes");
+    } catch (const std::bad_alloc&) {
+        throw;
+    } catch (const std::exception& e) {
+        classes.reset();
+        if (memo)
+            memo->unread.push_back(l.name + ": " + e.what());
+        if (savepoint) {
+            ws.dataset().execute("ROLLBACK TO SAVEPOINT planatlas_price_classes");
+            ws.dataset().execute("RELEASE SAVEPOINT planatlas_price_classes");
+        }
+    }
+    if (memo)
+        memo->classes[l.name] = classes;
+    return classes;
 }
 
 RegisteredLayer tableAsLayer(std::string_view table)
@@ -1221,7 +1266,8 @@ Reads schemaReads(layers::Workspace& ws, const Keywords& keywords)
 } // namespace
 
 /// The project reading its layers where @p reads says.
-static std::string projectXml(layers::Workspace& ws, const std::string& lang, const Reads& reads)
+static std::string projectXml(layers::Workspace& ws, const std::string& lang, const Reads& reads,
+                              PriceMemo* memo = nullptr)
 {
     const gis::Crs& crs = ws.crs();
 
@@ -1235,7 +1281,7 @@ static std::string projectXml(layers::Workspace& ws, const std::string& lang, co
             pl.title = l.name;
         pl.fields = ws.columnNames(l.name);
         pl.family = familyOf(l);
-        pl.price = layerPriceClasses(ws, l);
+        pl.price = layerPriceClasses(ws, l, memo);
         layers.push_back(pl);
     }
     // Plan tables with the titles a person reads; link tables in the project, not in the tree.
@@ -1559,13 +1605,23 @@ static std::string projectXml(layers::Workspace& ws, const std::string& lang, co
            "type=\"QString\">ha</AreaUnits></Measurement></properties></qgis>\n";
 }
 
-std::string qgisProject(layers::Workspace& ws, const std::string& lang, ProjectReads from)
+namespace {
+
+std::string projectOf(layers::Workspace& ws, const std::string& lang, ProjectReads from,
+                      PriceMemo* memo)
 {
     if (from == ProjectReads::Schema)
-        return projectXml(ws, lang, schemaReads(ws, databaseKeywords(ws.path())));
+        return projectXml(ws, lang, schemaReads(ws, databaseKeywords(ws.path())), memo);
     Reads reads;
     reads.file = "./" + workspaceFile(ws);
-    return projectXml(ws, lang, reads);
+    return projectXml(ws, lang, reads, memo);
+}
+
+} // namespace
+
+std::string qgisProject(layers::Workspace& ws, const std::string& lang, ProjectReads from)
+{
+    return projectOf(ws, lang, from, nullptr);
 }
 
 namespace {
@@ -1636,14 +1692,15 @@ std::string tableList(const std::vector<LayerStyle>& made)
 }
 
 /// PlanAtlas's style of each of @p ws's registered layers, in @p lang.
-std::vector<LayerStyle> planatlasStyles(layers::Workspace& ws, const std::string& lang)
+std::vector<LayerStyle> planatlasStyles(layers::Workspace& ws, const std::string& lang,
+                                        PriceMemo* memo)
 {
     std::vector<LayerStyle> made;
     const auto geometryColumns = ws.geometryColumns();
     for (const auto& l : ws.layers()) {
         const auto fields = ws.columnNames(l.name);
         const auto found = geometryColumns.find(l.name);
-        const auto price = layerPriceClasses(ws, l);
+        const auto price = layerPriceClasses(ws, l, memo);
         const Classes* classes = price ? &*price : nullptr;
         made.push_back({l.name, found == geometryColumns.end() ? std::string() : found->second,
                         qmlDocument(l, fields, lang, classes),
@@ -1751,7 +1808,7 @@ void putDatabaseStyles(layers::Workspace& ws, const std::string& lang,
 /// whoever wrote it (the owner, who made the table), so that a rewrite by a planner of another
 /// service name leaves it openable by all.
 void putSchemaProject(layers::Workspace& ws, const std::string& lang, QgisWritten& written,
-                      SchemaConnection connection = SchemaConnection::Kept)
+                      SchemaConnection connection, PriceMemo* memo)
 {
     auto& ds = ws.dataset();
     ds.execute("SAVEPOINT planatlas_qgis_project");
@@ -1786,7 +1843,7 @@ void putSchemaProject(layers::Workspace& ws, const std::string& lang, QgisWritte
             kept.empty() ? databaseKeywords(ws.path()) : gis::connectionKeywords("PG:" + kept);
         const Reads reads = schemaReads(ws, keywords);
         const std::string archive =
-            gis::zipArchive({{"planatlas.qgs", projectXml(ws, lang, reads)}});
+            gis::zipArchive({{"planatlas.qgs", projectXml(ws, lang, reads, memo)}});
         ds.execute(
             "INSERT INTO qgis_projects (name, metadata, content) VALUES (" +
             gis::sqlLiteral(kQgisProjectName) +
@@ -1815,8 +1872,10 @@ QgisWritten writeSchemaProject(layers::Workspace& ws, const std::string& chosen)
     if (ws.isShared())
         ws.transaction([&] {
             const std::string lang = projectLang(ws, chosen);
-            putSchemaProject(ws, lang, written);
-            putDatabaseStyles(ws, lang, planatlasStyles(ws, lang), written);
+            PriceMemo memo;
+            putSchemaProject(ws, lang, written, SchemaConnection::Kept, &memo);
+            putDatabaseStyles(ws, lang, planatlasStyles(ws, lang, &memo), written);
+            written.unpriced = memo.unread;
         });
     return written;
 }
@@ -1825,7 +1884,8 @@ QgisWritten writeQgis(layers::Workspace& ws, const std::string& chosen, SchemaCo
 {
     QgisWritten written;
     const std::string lang = projectLang(ws, chosen);
-    const std::string project = qgisProject(ws, lang);
+    PriceMemo memo;
+    const std::string project = projectOf(ws, lang, ProjectReads::File, &memo);
     // Counted from what the project holds, so the figures say what QGIS will find.
     auto count = [&](std::string_view needle) {
         int n = 0;
@@ -1872,7 +1932,7 @@ QgisWritten writeQgis(layers::Workspace& ws, const std::string& chosen, SchemaCo
         const std::string styleName = "PlanAtlas";
         // PlanAtlas's own style is rewritten in place (a layer keeps its row); others a person
         // saved stay, no longer default where PlanAtlas's is. Styles of layers that are gone go.
-        const auto made = planatlasStyles(ws, lang);
+        const auto made = planatlasStyles(ws, lang, &memo);
         const std::string names = tableList(made);
         ds.execute("DELETE FROM " + styles + " WHERE styleName = " + gis::sqlLiteral(styleName) +
                    (names.empty() ? std::string() : " AND f_table_name NOT IN (" + names + ")"));
@@ -1914,10 +1974,11 @@ QgisWritten writeQgis(layers::Workspace& ws, const std::string& chosen, SchemaCo
                                    "\", \"last_modified_user\": \"PlanAtlas\" }") +
                    ", " + gis::sqlLiteral(content) + ")");
         if (ws.isShared()) {
-            putSchemaProject(ws, lang, written, connection);
+            putSchemaProject(ws, lang, written, connection, &memo);
             putDatabaseStyles(ws, lang, made, written);
         }
     });
+    written.unpriced = memo.unread;
     return written;
 }
 

@@ -3,6 +3,7 @@
 #include "planatlas/layers/Parallel.h"
 
 #include <algorithm>
+#include <cmath>
 #include <memory>
 
 namespace pa::render {
@@ -20,7 +21,7 @@ std::vector<double> tableNumbers(analysis::InputLayer& input, const std::string&
                                  scan->select(chunks[k].first, chunks[k].second);
                                  gis::ScanRow row;
                                  while (scan->next(row))
-                                     if (row.numbers[0])
+                                     if (row.numbers[0] && std::isfinite(*row.numbers[0]))
                                          parts[k].push_back(*row.numbers[0]);
                              };
                          });

@@ -10,7 +10,8 @@
 
 namespace pa::render {
 
-/// Every value of the real column @p field in @p input's table (NULLs left out), sorted: read
+/// Every value of the real column @p field in @p input's table (NULLs, NaN and infinities left
+/// out: PostgreSQL has them), sorted: read
 /// on the threads straight from the table (an OGR feature per parcel took a map of a million
 /// parcels a quarter of its time).
 std::vector<double> tableNumbers(analysis::InputLayer& input, const std::string& field,

@@ -302,4 +302,9 @@ void setWarningHandler(LogHandler handler);
 /// Version strings of the linked libraries, e.g. for --version.
 std::string libraryVersions();
 
+/// Registers every GDAL driver now. A workspace opens with its own driver alone and any other
+/// format registers them all when first opened; an application that opens other formats from
+/// worker threads calls this first, on its main thread.
+void registerAllFormats();
+
 } // namespace pa::gis

@@ -9,6 +9,7 @@
 #include "planatlas/layers/Workspace.h"
 
 #include <string>
+#include <vector>
 
 namespace pa::render {
 
@@ -58,6 +59,9 @@ struct QgisWritten
         Failed,
     } schemaProblemKind = SchemaProblem::None;
     int sheetsLeftOut = 0; ///< map sheets the schema's project cannot show
+    /// Layers of land prices drawn in QGIS in their kind's one colour, not in price classes,
+    /// because their prices could not be read ("layer: why").
+    std::vector<std::string> unpriced;
     /// A workspace in a schema: the layers' default styles written to the database's
     /// public.layer_styles, where QGIS finds the style of a layer added alone (not through the
     /// project); 0, and databaseStylesProblem says why, when the table is missing, this role may
