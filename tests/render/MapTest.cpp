@@ -314,7 +314,8 @@ TEST_F(Map, LandPriceClassesHoldAboutAsManyParcelsEachWhenThePricesAreSkewed)
             classes.insert({number(m[1]), number(m[2])});
     ASSERT_EQ(classes.size(), 5u) << "five classes of price";
     bool first = true;
-    for (const auto& [lower, upper] : classes) {
+    for (const auto& range : classes) {
+        const double lower = range.first, upper = range.second; // (a lambda captures no binding)
         const auto in = std::count_if(prices.begin(), prices.end(), [&](double p) {
             return (first ? p >= lower : p > lower) && p <= upper;
         });
