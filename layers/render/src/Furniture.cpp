@@ -241,14 +241,9 @@ std::vector<LegendEntry> legendEntries(const std::vector<Drawn>& drawn,
                               MapText::tr("District boundary", lang)});
         } else if (d.kind == "land_price" && !prices.empty()) {
             legend.push_back({nullptr, q(lang == "en" ? d.layer.titleEn : d.layer.titleVi)});
-            double lower = *std::min_element(prices.begin(), prices.end());
             for (std::size_t i = 0; i < price.breaks.size(); ++i) {
                 const QColor colour = price.colours[i];
-                const QString text = (i == 0 ? formatInteger(lower, lang)
-                                             : QStringLiteral("> ") + formatInteger(lower, lang)) +
-                                     QStringLiteral(" – ") + formatInteger(price.breaks[i], lang) +
-                                     QStringLiteral(" đ/m²");
-                lower = price.breaks[i];
+                const QString text = priceClassLabel(price, i, lang);
                 legend.push_back({[colour](QPainter& pp, const QRectF& r) {
                                       pp.fillRect(swatchBand(r), colour);
                                   },

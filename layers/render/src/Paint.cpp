@@ -182,6 +182,13 @@ Classes priceClasses(const std::vector<double>& prices)
     return quantileClasses(prices, ramp);
 }
 
+QString priceClassLabel(const Classes& c, std::size_t i, const std::string& lang)
+{
+    const QString lower = formatInteger(i == 0 ? c.lowest : c.breaks[i - 1], lang);
+    return (i == 0 ? lower : QStringLiteral("> ") + lower) + QStringLiteral(" – ") +
+           formatInteger(c.breaks[i], lang) + QStringLiteral(" đ/m²");
+}
+
 std::function<void(QPainter&, const QRectF&)>
 symbolSwatch(const std::string& kind, const std::string& geometryType, const std::string& status,
              const std::string& tier, bool indicative, const Units& u, bool muted)

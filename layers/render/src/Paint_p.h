@@ -119,6 +119,10 @@ Classes quantileClasses(std::vector<double> values, const std::vector<QColor>& r
 /// The land-price classes of the values drawn (the price ramp at their quantiles).
 Classes priceClasses(const std::vector<double>& prices);
 
+/// Class @p i of land-price classes @p c as a legend reads it ("> 53.000 – 75.000 đ/m²"): the
+/// map's legend and QGIS's rules.
+QString priceClassLabel(const Classes& c, std::size_t i, const std::string& lang);
+
 /// The band of a legend row a box swatch fills: the row without its top and bottom 15 %.
 inline QRectF swatchBand(const QRectF& r)
 {

@@ -342,10 +342,7 @@ std::vector<Variant> variants(const LayerKind& kind, Family family,
             if (v.filter.empty())
                 v.filter = column + " IS NOT NULL";
             v.classFill = price->colours[i].name().toStdString();
-            v.label =
-                (i == 0 ? std::string() : std::string("> ")) +
-                formatInteger(i == 0 ? price->lowest : price->breaks[i - 1], lang).toStdString() +
-                " – " + formatInteger(price->breaks[i], lang).toStdString() + " đ/m²";
+            v.label = priceClassLabel(*price, i, lang).toStdString();
             classes.push_back(v);
         }
         Variant none = out[0];
