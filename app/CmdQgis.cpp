@@ -104,4 +104,18 @@ int runQgis(const std::vector<std::string>& args)
     return kOk;
 }
 
+void warnSchemaProject(const render::QgisWritten& written, const char* done)
+{
+    if (!written.schemaProblem.empty())
+        std::fprintf(stderr,
+                     "warning: %s, but the QGIS project QGIS opens from the schema was not "
+                     "written anew: %s\n",
+                     done, written.schemaProblem.c_str());
+    if (written.databaseStylesRefused())
+        std::fprintf(stderr,
+                     "warning: %s, but the layers' default styles in public.layer_styles were "
+                     "not written anew: %s\n",
+                     done, written.databaseStylesProblem.c_str());
+}
+
 } // namespace pa::cli

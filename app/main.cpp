@@ -2,6 +2,8 @@
 // everything else happens in layers/ and gis/.
 
 #include "Cli.h"
+#include "Commands.h"
+#include "Programs.h"
 #include "planatlas/gis/Dataset.h"
 #include "planatlas/gis/Error.h"
 #include "planatlas/layers/Errors.h"
@@ -22,34 +24,24 @@ struct Subcommand
 {
     const char* name;
     const char* summary;
+    /// Null in planatlas-core for a command planatlas-maps holds (Commands.h).
     int (*run)(const std::vector<std::string>&);
+    bool ocr; ///< may run Tesseract (Commands.h)
 };
+
+#ifdef PLANATLAS_WITH_MAPS
+#define PLANATLAS_RUN_Maps(function) pa::cli::function
+#else
+#define PLANATLAS_RUN_Maps(function) nullptr
+#endif
+#define PLANATLAS_RUN_Core(function) pa::cli::function
 
 // One table for dispatch and for the usage text.
 constexpr Subcommand kSubcommands[] = {
-    {"init", "create a workspace (GeoPackage) for a province", pa::cli::runInit},
-    {"import", "import a GIS file as a layer of a given kind", pa::cli::runImport},
-    {"ingest", "read a plan document into tasks, agencies, targets and places", pa::cli::runIngest},
-    {"link", "suggest, review and edit feature–task links", pa::cli::runLink},
-    {"task", "correct what the plan reader produced (lead, deadline, split, merge, not a task)",
-     pa::cli::runTask},
-    {"crosswalk", "load old → new administrative-unit relations", pa::cli::runCrosswalk},
-    {"analyze", "run an analysis (coverage, footprint, overlaps, corridor, access, zonal, targets)",
-     pa::cli::runAnalyze},
-    {"georef", "place a scanned or PDF map sheet on the map by control points", pa::cli::runGeoref},
-    {"grid", "make a regular analysis grid over the province", pa::cli::runGrid},
-    {"parcels", "generate a synthetic parcel layer (benchmarks, demonstrations)",
-     pa::cli::runParcels},
-    {"map", "draw a map (PNG, SVG, PDF) of the programme or an analysis", pa::cli::runMap},
-    {"report", "write the coverage report (self-contained HTML and CSV tables)",
-     pa::cli::runReport},
-    {"qgis", "write the layers' QGIS styles and a QGIS project into the workspace",
-     pa::cli::runQgis},
-    {"info", "describe a workspace", pa::cli::runInfo},
-    {"validate", "check a workspace and list its problems", pa::cli::runValidate},
-    {"copy", "copy a workspace between a GeoPackage and a PostGIS schema", pa::cli::runCopy},
-    {"admin", "give database roles the right to read or change a workspace in PostGIS",
-     pa::cli::runAdmin},
+#define PLANATLAS_SUBCOMMAND(name, summary, function, program, ocr)                                \
+    {#name, summary, PLANATLAS_RUN_##program(function), ocr},
+    PLANATLAS_COMMANDS(PLANATLAS_SUBCOMMAND)
+#undef PLANATLAS_SUBCOMMAND
 };
 
 void printUsage()
@@ -110,11 +102,12 @@ int main(int argc, char** argv)
         return pa::cli::kUsage;
     }
     const std::string command = args.front();
-    // Only ingest reads documents that may need OCR, and only it restarts with Tesseract's
-    // threads limited: the restart loads the program's hundred and fifty libraries a second
-    // time (about 70 ms), which every other command — an analysis of 0.2 s — would pay too.
-    if (command == "ingest")
-        pa::plan::limitOcrThreads(argv);
+    // A command that may run Tesseract restarts with its threads limited, unless the launcher
+    // set the limit already (it does; this is for planatlas-core started by hand). No other
+    // command restarts: loading the program's libraries a second time costs about 70 ms.
+    for (const auto& c : kSubcommands)
+        if (c.ocr && command == c.name)
+            pa::plan::limitOcrThreads(argv);
     args.erase(args.begin());
     // --trust, with any command that writes: open a workspace that carries triggers someone
     // else made (validate lists them).
@@ -138,7 +131,8 @@ int main(int argc, char** argv)
     try {
         for (const auto& c : kSubcommands)
             if (command == c.name)
-                return finishStandardOutput(command, c.run(args));
+                return c.run ? finishStandardOutput(command, c.run(args))
+                             : pa::cli::startProgram(pa::cli::Program::Maps, argv);
         std::fprintf(stderr, "planatlas: unknown command '%s' (see 'planatlas --help')\n",
                      command.c_str());
         return pa::cli::kUsage;

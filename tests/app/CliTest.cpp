@@ -64,6 +64,49 @@ TEST(Cli, HelpForEveryCommand)
     EXPECT_NE(version.out.find("GDAL"), std::string::npos);
 }
 
+// planatlas starts the program a command needs (app/Commands.h): analyses, links and plan
+// documents without Qt's painter and the libraries it loads, maps with it. Whichever program is
+// started by hand answers every command.
+TEST(Cli, AnalysesStartWithoutTheMapPainter)
+{
+    const fs::path dir = fs::path(pa::test::cliPath()).parent_path();
+    auto libraries = [](const fs::path& program) {
+        const auto r = pa::test::run({"/usr/bin/ldd", program.string()});
+        EXPECT_EQ(r.exitCode, 0) << program << r.err;
+        return r.out;
+    };
+    const std::string launcher = libraries(pa::test::cliPath());
+    EXPECT_EQ(launcher.find("libgdal"), std::string::npos) << launcher;
+    EXPECT_EQ(launcher.find("libstdc++"), std::string::npos) << launcher;
+    const std::string core = libraries(dir / "planatlas-core");
+    EXPECT_NE(core.find("libgdal"), std::string::npos) << core;
+    EXPECT_EQ(core.find("libQt6"), std::string::npos) << core;
+    EXPECT_NE(libraries(dir / "planatlas-maps").find("libQt6Gui"), std::string::npos);
+
+    // The core program hands a map command to the maps program; the maps program runs all.
+    const auto viaCore = pa::test::run({(dir / "planatlas-core").string(), "map", "--help"});
+    EXPECT_EQ(viaCore.exitCode, 0) << viaCore.err;
+    EXPECT_EQ(viaCore.out, runCli({"map", "--help"}).out);
+    EXPECT_EQ(viaCore.out.find("usage: planatlas map "), 0u) << viaCore.out;
+    const auto analyzeInMaps =
+        pa::test::run({(dir / "planatlas-maps").string(), "analyze", "--help"});
+    EXPECT_EQ(analyzeInMaps.exitCode, 0) << analyzeInMaps.err;
+    EXPECT_EQ(analyzeInMaps.out, runCli({"analyze", "--help"}).out);
+    // Exit codes pass through the launcher unchanged.
+    EXPECT_EQ(runCli({"map", "--bogus"}).exitCode, 2);
+    EXPECT_EQ(runCli({"info", "/nonexistent/ws.gpkg"}).exitCode,
+              pa::test::run({(dir / "planatlas-core").string(), "info", "/nonexistent/ws.gpkg"})
+                  .exitCode);
+    // A launcher copied away from its programs says which one it could not start.
+    pa::test::TempDir alone;
+    const std::string lone = alone.file("planatlas");
+    fs::copy_file(pa::test::cliPath(), lone);
+    const auto missing = pa::test::run({lone, "info", "ws.gpkg"});
+    EXPECT_EQ(missing.exitCode, 5);
+    EXPECT_NE(missing.err.find("cannot start " + alone.file("planatlas-core")), std::string::npos)
+        << missing.err;
+}
+
 TEST(Cli, InitImportInfoValidate)
 {
     pa::test::TempDir dir;
