@@ -5,7 +5,8 @@
 // Two programs, so that a command pays only for the libraries it uses: Qt's painter and the
 // thirty libraries it loads take about 20 ms at every start, which an analysis of 0.2 s would
 // otherwise pay too.
-//   Core — planatlas-core: workspaces, plan documents, links, analyses; no Qt.
+//   Core — planatlas-core: opening, checking and sharing workspaces, plan documents, links,
+//          analyses; no Qt (it does load Poppler and Tesseract, a few ms, for ingest).
 //   Maps — planatlas-maps: every command, with the map painter and the QGIS styles (Qt).
 // The 'planatlas' users run is a launcher of a few kilobytes that starts the one a command
 // needs (Launcher.cpp).

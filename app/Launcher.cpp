@@ -1,6 +1,6 @@
 // planatlas: starts the program that holds the command given (Commands.h), with the same
-// arguments. It links only the C library, so that it costs next to nothing before the real
-// work; usage, unknown commands and --version are the core program's to answer.
+// arguments. It links only the C library (in release builds), so that it costs next to nothing
+// before the real work; usage, unknown commands and --version are the core program's to answer.
 
 #include "Commands.h"
 #include "Programs.h"

@@ -103,8 +103,8 @@ int main(int argc, char** argv)
     }
     const std::string command = args.front();
     // A command that may run Tesseract restarts with its threads limited, unless the launcher
-    // set the limit already (it does; this is for planatlas-core started by hand). No other
-    // command restarts: loading the program's libraries a second time costs about 70 ms.
+    // set the limit already (it does; this is for planatlas-core or -maps started by hand). No
+    // other command restarts: loading the program's libraries a second time costs about 70 ms.
     for (const auto& c : kSubcommands)
         if (c.ocr && command == c.name)
             pa::plan::limitOcrThreads(argv);

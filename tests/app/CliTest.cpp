@@ -77,7 +77,6 @@ TEST(Cli, AnalysesStartWithoutTheMapPainter)
     };
     const std::string launcher = libraries(pa::test::cliPath());
     EXPECT_EQ(launcher.find("libgdal"), std::string::npos) << launcher;
-    EXPECT_EQ(launcher.find("libstdc++"), std::string::npos) << launcher;
     const std::string core = libraries(dir / "planatlas-core");
     EXPECT_NE(core.find("libgdal"), std::string::npos) << core;
     EXPECT_EQ(core.find("libQt6"), std::string::npos) << core;

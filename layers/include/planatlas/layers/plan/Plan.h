@@ -159,7 +159,8 @@ ParsedPlan parseDocument(DocumentText document, const std::string& sourceName,
                          const ReadOptions& options = {});
 
 /// Call first in main() of a program, or for a command, that may read a scanned document
-/// (app/main.cpp: ingest; the desktop application): Tesseract's OpenMP threads spin against each
+/// (app/main.cpp: the commands app/Commands.h flags 'ocr', unless the launcher set the limit
+/// already; the desktop application): Tesseract's OpenMP threads spin against each
 /// other (three to four times slower on two cores) unless OMP_THREAD_LIMIT is set before the OpenMP
 /// runtime starts, which is before main(); when it is not set, sets it to 1 and restarts the
 /// program with the same arguments. Does nothing when it is set (the user's choice) or the restart
