@@ -125,7 +125,7 @@ std::string textOrJson(const Arguments& parsed);
 /// parcels, georef): a warning on stderr when the project QGIS opens from the schema could not
 /// be written, or the layers' default styles in the database's public.layer_styles were
 /// refused (a database without that table is left to 'planatlas qgis' to say), saying that
-/// @p done ("the layer is imported") stands. In planatlas-maps only (CmdQgis.cpp).
+/// @p done ("the layer is imported") stands. In planatlas-full only (CmdQgis.cpp).
 void warnSchemaProject(const render::QgisWritten& written, const char* done);
 
 /// Whether --help was asked for; prints the help when it was.

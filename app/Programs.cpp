@@ -31,7 +31,7 @@ std::size_t directoryLength(const char* path)
 
 int startProgram(Program program, char** argv)
 {
-    const char* name = program == Program::Maps ? "planatlas-maps" : "planatlas-core";
+    const char* name = program == Program::Full ? "planatlas-full" : "planatlas-core";
     char path[PATH_MAX] = "";
     // Where this program's file is, symbolic links resolved: /proc/self/exe.
     const ssize_t n = readlink("/proc/self/exe", path, sizeof path);

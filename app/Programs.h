@@ -7,7 +7,7 @@ namespace pa::cli {
 enum class Program
 {
     Core,
-    Maps
+    Full
 };
 
 /// Replaces this process by @p program, found next to this program's own file

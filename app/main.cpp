@@ -24,15 +24,15 @@ struct Subcommand
 {
     const char* name;
     const char* summary;
-    /// Null in planatlas-core for a command planatlas-maps holds (Commands.h).
+    /// Null in planatlas-core for a command planatlas-full holds (Commands.h).
     int (*run)(const std::vector<std::string>&);
     bool ocr; ///< may run Tesseract (Commands.h)
 };
 
-#ifdef PLANATLAS_WITH_MAPS
-#define PLANATLAS_RUN_Maps(function) pa::cli::function
+#ifdef PLANATLAS_FULL
+#define PLANATLAS_RUN_Full(function) pa::cli::function
 #else
-#define PLANATLAS_RUN_Maps(function) nullptr
+#define PLANATLAS_RUN_Full(function) nullptr
 #endif
 #define PLANATLAS_RUN_Core(function) pa::cli::function
 
@@ -102,12 +102,14 @@ int main(int argc, char** argv)
         return pa::cli::kUsage;
     }
     const std::string command = args.front();
+#ifdef PLANATLAS_FULL
     // A command that may run Tesseract restarts with its threads limited, unless the launcher
-    // set the limit already (it does; this is for planatlas-core or -maps started by hand). No
-    // other command restarts: loading the program's libraries a second time costs about 70 ms.
+    // set the limit already (it does; this is for planatlas-full started by hand). No other
+    // command restarts: loading the program's libraries a second time costs about 70 ms.
     for (const auto& c : kSubcommands)
         if (c.ocr && command == c.name)
             pa::plan::limitOcrThreads(argv);
+#endif
     args.erase(args.begin());
     // --trust, with any command that writes: open a workspace that carries triggers someone
     // else made (validate lists them).
@@ -132,7 +134,7 @@ int main(int argc, char** argv)
         for (const auto& c : kSubcommands)
             if (command == c.name)
                 return c.run ? finishStandardOutput(command, c.run(args))
-                             : pa::cli::startProgram(pa::cli::Program::Maps, argv);
+                             : pa::cli::startProgram(pa::cli::Program::Full, argv);
         std::fprintf(stderr, "planatlas: unknown command '%s' (see 'planatlas --help')\n",
                      command.c_str());
         return pa::cli::kUsage;

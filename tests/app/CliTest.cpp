@@ -64,10 +64,10 @@ TEST(Cli, HelpForEveryCommand)
     EXPECT_NE(version.out.find("GDAL"), std::string::npos);
 }
 
-// planatlas starts the program a command needs (app/Commands.h): analyses, links and plan
-// documents without Qt's painter and the libraries it loads, maps with it. Whichever program is
-// started by hand answers every command.
-TEST(Cli, AnalysesStartWithoutTheMapPainter)
+// planatlas starts the program a command needs (app/Commands.h): analyses and links without
+// Qt's painter and the PDF and OCR readers (poppler-cpp, Tesseract; GDAL brings Poppler itself),
+// maps and plan documents with them. Whichever program is started by hand answers every command.
+TEST(Cli, AnalysesStartWithoutTheMapPainterOrTheDocumentReaders)
 {
     const fs::path dir = fs::path(pa::test::cliPath()).parent_path();
     auto libraries = [](const fs::path& program) {
@@ -77,20 +77,32 @@ TEST(Cli, AnalysesStartWithoutTheMapPainter)
     };
     const std::string launcher = libraries(pa::test::cliPath());
     EXPECT_EQ(launcher.find("libgdal"), std::string::npos) << launcher;
+    EXPECT_EQ(launcher.find("libQt6"), std::string::npos) << launcher;
     const std::string core = libraries(dir / "planatlas-core");
     EXPECT_NE(core.find("libgdal"), std::string::npos) << core;
-    EXPECT_EQ(core.find("libQt6"), std::string::npos) << core;
-    EXPECT_NE(libraries(dir / "planatlas-maps").find("libQt6Gui"), std::string::npos);
+    for (const char* library : {"libQt6", "libpoppler-cpp", "libtesseract", "liblept"})
+        EXPECT_EQ(core.find(library), std::string::npos) << library << "\n" << core;
+    const std::string full = libraries(dir / "planatlas-full");
+    for (const char* library : {"libQt6Gui", "libpoppler-cpp", "libtesseract"})
+        EXPECT_NE(full.find(library), std::string::npos) << library;
 
-    // The core program hands a map command to the maps program; the maps program runs all.
+    // The core program hands a map command to the full program; the full program runs all.
     const auto viaCore = pa::test::run({(dir / "planatlas-core").string(), "map", "--help"});
     EXPECT_EQ(viaCore.exitCode, 0) << viaCore.err;
     EXPECT_EQ(viaCore.out, runCli({"map", "--help"}).out);
     EXPECT_EQ(viaCore.out.find("usage: planatlas map "), 0u) << viaCore.out;
-    const auto analyzeInMaps =
-        pa::test::run({(dir / "planatlas-maps").string(), "analyze", "--help"});
-    EXPECT_EQ(analyzeInMaps.exitCode, 0) << analyzeInMaps.err;
-    EXPECT_EQ(analyzeInMaps.out, runCli({"analyze", "--help"}).out);
+    const auto analyzeInFull =
+        pa::test::run({(dir / "planatlas-full").string(), "analyze", "--help"});
+    EXPECT_EQ(analyzeInFull.exitCode, 0) << analyzeInFull.err;
+    EXPECT_EQ(analyzeInFull.out, runCli({"analyze", "--help"}).out);
+    // A plan document read through the core program, started by hand, as through the launcher.
+    const std::string plan =
+        pa::test::sampleData("thai_nguyen/plans/thai-nguyen_cv-2907-ubnd-cnnxd_2023.txt").string();
+    const auto ingestViaCore =
+        pa::test::run({(dir / "planatlas-core").string(), "ingest", "--format", "json", plan});
+    EXPECT_EQ(ingestViaCore.exitCode, 0) << ingestViaCore.err;
+    EXPECT_EQ(ingestViaCore.out, runCli({"ingest", "--format", "json", plan}).out);
+    EXPECT_NE(ingestViaCore.out.find("2907/UBND-CNNXD"), std::string::npos);
     // Exit codes pass through the launcher unchanged.
     EXPECT_EQ(runCli({"map", "--bogus"}).exitCode, 2);
     EXPECT_EQ(runCli({"info", "/nonexistent/ws.gpkg"}).exitCode,
