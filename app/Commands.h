@@ -6,15 +6,17 @@
 // thirty libraries it loads take about 20 ms at every start, Poppler and Tesseract a few more,
 // which an analysis of 0.2 s would otherwise pay too.
 //   Core — planatlas-core: opening, checking and sharing workspaces, links, task corrections,
-//          analyses; neither Qt nor the document readers (Poppler, Tesseract).
+//          analyses; neither Qt nor the document readers (poppler-cpp, Tesseract, Leptonica;
+//          GDAL's PDF driver still brings Poppler itself).
 //   Full — planatlas-full: every command, with the map painter and the QGIS styles (Qt) and
 //          the readers of PDF and scanned plan documents.
 // The 'planatlas' users run is a launcher of a few kilobytes that starts the one a command
 // needs (Launcher.cpp).
 //
 // X(name, summary, function, program, ocr): ocr says the command may run Tesseract, which must
-// start with OMP_THREAD_LIMIT=1 (see pa::plan::limitOcrThreads); the launcher sets it before
-// starting the program, so that the program need not restart itself.
+// start with OMP_THREAD_LIMIT=1 (see pa::plan::limitOcrThreads); whoever starts the program
+// (the launcher, or planatlas-core handing a command over) sets it, so that the program need
+// not restart itself.
 #pragma once
 
 #define PLANATLAS_COMMANDS(X)                                                                      \

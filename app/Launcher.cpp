@@ -5,7 +5,6 @@
 #include "Commands.h"
 #include "Programs.h"
 
-#include <cstdlib>
 #include <cstring>
 
 namespace {
@@ -29,14 +28,12 @@ constexpr Entry kEntries[] = {
 int main(int argc, char** argv)
 {
     pa::cli::Program program = pa::cli::Program::Core;
+    bool ocr = false;
     if (argc > 1)
         for (const auto& e : kEntries)
             if (std::strcmp(argv[1], e.name) == 0) {
                 program = e.program;
-                // Tesseract's OpenMP threads are fixed when its library loads: the limit must
-                // be in the environment before the program starts (limitOcrThreads).
-                if (e.ocr)
-                    setenv("OMP_THREAD_LIMIT", "1", 0);
+                ocr = e.ocr;
             }
-    return pa::cli::startProgram(program, argv);
+    return pa::cli::startProgram(program, ocr, argv);
 }

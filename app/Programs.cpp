@@ -4,6 +4,7 @@
 #include <climits>
 #include <cstdio>
 #include <cstring>
+#include <stdlib.h>
 #include <unistd.h>
 
 namespace pa::cli {
@@ -29,8 +30,10 @@ std::size_t directoryLength(const char* path)
 
 } // namespace
 
-int startProgram(Program program, char** argv)
+int startProgram(Program program, bool ocr, char** argv)
 {
+    if (ocr)
+        setenv("OMP_THREAD_LIMIT", "1", 0);
     const char* name = program == Program::Full ? "planatlas-full" : "planatlas-core";
     char path[PATH_MAX] = "";
     // Where this program's file is, symbolic links resolved: /proc/self/exe.

@@ -104,8 +104,8 @@ int main(int argc, char** argv)
     const std::string command = args.front();
 #ifdef PLANATLAS_FULL
     // A command that may run Tesseract restarts with its threads limited, unless the launcher
-    // set the limit already (it does; this is for planatlas-full started by hand). No other
-    // command restarts: loading the program's libraries a second time costs about 70 ms.
+    // or planatlas-core set the limit already (they do; this is for planatlas-full started by
+    // hand). No other command restarts: loading the libraries again costs about 70 ms.
     for (const auto& c : kSubcommands)
         if (c.ocr && command == c.name)
             pa::plan::limitOcrThreads(argv);
@@ -134,7 +134,7 @@ int main(int argc, char** argv)
         for (const auto& c : kSubcommands)
             if (command == c.name)
                 return c.run ? finishStandardOutput(command, c.run(args))
-                             : pa::cli::startProgram(pa::cli::Program::Full, argv);
+                             : pa::cli::startProgram(pa::cli::Program::Full, c.ocr, argv);
         std::fprintf(stderr, "planatlas: unknown command '%s' (see 'planatlas --help')\n",
                      command.c_str());
         return pa::cli::kUsage;

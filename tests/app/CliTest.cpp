@@ -83,7 +83,7 @@ TEST(Cli, AnalysesStartWithoutTheMapPainterOrTheDocumentReaders)
     for (const char* library : {"libQt6", "libpoppler-cpp", "libtesseract", "liblept"})
         EXPECT_EQ(core.find(library), std::string::npos) << library << "\n" << core;
     const std::string full = libraries(dir / "planatlas-full");
-    for (const char* library : {"libQt6Gui", "libpoppler-cpp", "libtesseract"})
+    for (const char* library : {"libQt6Gui", "libpoppler-cpp", "libtesseract", "liblept"})
         EXPECT_NE(full.find(library), std::string::npos) << library;
 
     // The core program hands a map command to the full program; the full program runs all.
