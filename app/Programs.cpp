@@ -36,35 +36,30 @@ int startProgram(Program program, bool ocr, char** argv)
         setenv("OMP_THREAD_LIMIT", "1", 0);
     const char* name = program == Program::Full ? "planatlas-full" : "planatlas-core";
     char path[PATH_MAX] = "";
-    // Where this program's file is, symbolic links resolved: /proc/self/exe.
-    const ssize_t n = readlink("/proc/self/exe", path, sizeof path);
-    bool found = false;
-    if (n > 0 && n < static_cast<ssize_t>(sizeof path)) {
-        path[n] = '\0';
-        found = join(path, path, directoryLength(path), name) && access(path, X_OK) == 0;
-    } else {
-        path[0] = '\0';
-    }
-    // Without /proc (a chroot, a sandbox), or run through ld.so: the directory argv[0] names.
-    if (!found && argv[0] && std::strchr(argv[0], '/')) {
-        char candidate[PATH_MAX];
-        if (join(candidate, argv[0], directoryLength(argv[0]), name) &&
-            access(candidate, X_OK) == 0) {
-            std::memcpy(path, candidate, sizeof path);
-            found = true;
-        }
-    }
-    const char* self = argv[0] ? argv[0] : "planatlas";
+    // @p name beside @p file, in path; whether it is there to start.
+    const auto beside = [&](const char* file) {
+        return join(path, file, directoryLength(file), name) && access(path, X_OK) == 0;
+    };
+    // Beside this program's own file, symbolic links resolved (/proc/self/exe); without /proc
+    // (a chroot, a sandbox), or run through ld.so, beside the file argv[0] names.
+    char self[PATH_MAX];
+    const ssize_t n = readlink("/proc/self/exe", self, sizeof self);
+    const bool known = n > 0 && n < static_cast<ssize_t>(sizeof self);
+    if (known)
+        self[n] = '\0';
+    const bool found =
+        (known && beside(self)) || (argv[0] && std::strchr(argv[0], '/') && beside(argv[0]));
+    const char* command = argv[0] ? argv[0] : "planatlas";
     if (!path[0]) {
-        std::fprintf(stderr, "%s: cannot find the folder it is installed in, to start %s\n", self,
-                     name);
+        std::fprintf(stderr, "%s: cannot find the folder it is installed in, to start %s\n",
+                     command, name);
         return 5;
     }
     if (found)
         execv(path, argv);
     const int error = found ? errno : ENOENT;
-    std::fprintf(stderr, "%s: cannot start %s (%s); it belongs in the same folder as %s\n", self,
-                 path, std::strerror(error), self);
+    std::fprintf(stderr, "%s: cannot start %s (%s); it belongs in the same folder as %s\n", command,
+                 path, std::strerror(error), command);
     return 5;
 }
 

@@ -40,8 +40,8 @@ using Tess = std::unique_ptr<tesseract::TessBaseAPI, TessDeleter>;
 
 Tess openTesseract(const std::string& path)
 {
-    // (Tesseract's OpenMP threads are limited by OMP_THREAD_LIMIT, which the launcher sets for
-    // the commands app/Commands.h flags 'ocr', and limitOcrThreads otherwise.)
+    // (Tesseract's OpenMP threads are limited by OMP_THREAD_LIMIT, which app/Programs.cpp sets
+    // for the commands app/Commands.h flags 'ocr', and limitOcrThreads otherwise.)
     Tess api(new tesseract::TessBaseAPI());
     // Vietnamese, with English for the odd Latin word; the data of Debian's tesseract-ocr-vie.
     if (api->Init(nullptr, "vie", tesseract::OEM_DEFAULT) != 0)
