@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <exception>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -37,7 +38,30 @@ void forEachChunk(std::size_t chunks, int threads, const Progress& progress, std
         }
         return;
     }
-    std::atomic<std::size_t> next{0}, done{0};
+    // Each thread starts on its own stretch of consecutive chunks and takes them in order, so
+    // that neighbouring chunks — which share pages of the file (an R-tree's nodes, the table
+    // rows at a run's edge) — are read by one connection, not once by each; a thread done
+    // with its stretch takes the last chunk of the stretch with most left.
+    struct Stretch
+    {
+        std::size_t front, back; ///< the chunks [front, back) not yet taken
+    };
+    std::vector<Stretch> stretches(n);
+    for (std::size_t t = 0; t < n; ++t)
+        stretches[t] = {chunks * t / n, chunks * (t + 1) / n};
+    std::mutex taking;
+    const auto take = [&](std::size_t t) -> std::optional<std::size_t> {
+        const std::lock_guard lock(taking);
+        if (stretches[t].front < stretches[t].back)
+            return stretches[t].front++;
+        auto most = std::max_element(
+            stretches.begin(), stretches.end(),
+            [](const Stretch& a, const Stretch& b) { return a.back - a.front < b.back - b.front; });
+        if (most->front == most->back)
+            return std::nullopt;
+        return --most->back;
+    };
+    std::atomic<std::size_t> done{0};
     std::atomic<bool> stop{false};
     std::mutex mutex;
     std::condition_variable changed;
@@ -46,14 +70,14 @@ void forEachChunk(std::size_t chunks, int threads, const Progress& progress, std
     std::vector<std::thread> pool;
     pool.reserve(n);
     for (std::size_t t = 0; t < n; ++t)
-        pool.emplace_back([&] {
+        pool.emplace_back([&, t] {
             try {
                 const auto work = makeWorker();
                 while (!stop && !progress.cancelled()) {
-                    const auto c = next++;
-                    if (c >= chunks)
+                    const auto c = take(t);
+                    if (!c)
                         break;
-                    work(c);
+                    work(*c);
                     ++done;
                     changed.notify_one();
                 }

@@ -12,6 +12,7 @@
 #include "planatlas/layers/analysis/Zonal.h"
 
 #include <atomic>
+#include <chrono>
 #include <cmath>
 #include <cstdlib>
 #include <gtest/gtest.h>
@@ -60,6 +61,27 @@ TEST(Parallel, EveryChunkRunsOnceOnEveryThreadCount)
         ADD_FAILURE() << "a worker was made for no work";
         return layers::ChunkWorker([](std::size_t) {});
     });
+}
+
+TEST(Parallel, NeighbouringChunksMostlyRunOnOneThread)
+{
+    // Neighbouring chunks share pages of the file (R-tree nodes, rows at a run's edge): each
+    // thread works through a stretch of consecutive chunks, so that the owner changes between
+    // two neighbours only where stretches meet or a thread took over the end of another's —
+    // not at every other chunk, as when the threads take the chunks in turn.
+    constexpr std::size_t chunks = 64;
+    std::vector<std::thread::id> owner(chunks);
+    layers::forEachChunk(chunks, 2, {}, "test", [&] {
+        return [&](std::size_t chunk) {
+            owner[chunk] = std::this_thread::get_id();
+            std::this_thread::sleep_for(std::chrono::microseconds(200));
+        };
+    });
+    std::size_t changes = 0;
+    for (std::size_t c = 1; c < chunks; ++c)
+        changes += owner[c] != owner[c - 1];
+    EXPECT_GE(changes, 1U); // both threads worked
+    EXPECT_LE(changes, 8U);
 }
 
 TEST(Parallel, AWorkersErrorAndACancellationReachTheCaller)

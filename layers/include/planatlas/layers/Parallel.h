@@ -20,11 +20,12 @@ namespace pa::layers {
 using ChunkWorker = std::function<void(std::size_t chunk)>;
 
 /// Runs every chunk in [0, @p chunks) once, on up to @p threads threads (on this thread when
-/// 1). Each thread first calls @p makeWorker on itself, so that what the worker keeps — GEOS
-/// prepared geometries, an SQLite connection — belongs to the thread that uses it. Meanwhile
-/// this thread reports @p stage's progress as chunks finish and watches for cancellation; on
-/// cancellation or on the first exception of a worker the others stop after their chunk, and
-/// the error is thrown here once all have stopped.
+/// 1). Each thread takes the chunks of its own stretch of consecutive ones in order, then the
+/// last chunks of the stretches with most left. Each thread first calls @p makeWorker on itself, so
+/// that what the worker keeps — GEOS prepared geometries, an SQLite connection — belongs to the
+/// thread that uses it. Meanwhile this thread reports @p stage's progress as chunks finish and
+/// watches for cancellation; on cancellation or on the first exception of a worker the others stop
+/// after their chunk, and the error is thrown here once all have stopped.
 void forEachChunk(std::size_t chunks, int threads, const Progress& progress, std::string_view stage,
                   const std::function<ChunkWorker()>& makeWorker);
 
