@@ -1,5 +1,6 @@
 #include "AnalysisDock.h"
 
+#include "MainWindow.h"
 #include "Text_p.h"
 #include "planatlas/gis/Dataset.h"
 #include "planatlas/layers/Errors.h"
@@ -305,8 +306,17 @@ QString AnalysisDock::refusal(const layers::ParameterError& error) const
     for (const auto& p : m_pages)
         if (p.algorithm->name == m_running)
             if (const auto* parameter = p.algorithm->parameter(error.parameter()))
-                return title(*parameter) + QStringLiteral(": ") + q(error.problem());
-    return q(error.problem());
+                return title(*parameter) + QStringLiteral(": ") + said(error.problemSentence());
+    return said(error.problemSentence());
+}
+
+QString AnalysisDock::failure(const std::exception_ptr& error)
+{
+    try {
+        std::rethrow_exception(error);
+    } catch (const std::exception& e) {
+        return MainWindow::errorText(e);
+    }
 }
 
 void AnalysisDock::retranslateUi()
@@ -745,7 +755,7 @@ bool AnalysisDock::exportTable(const std::string& name, const QString& path)
         }
     } catch (const layers::Error& e) {
         m_status->setText(tr("Cannot write %1").arg(path));
-        m_status->setToolTip(QString::fromStdString(e.what()));
+        m_status->setToolTip(said(e.sentence()));
         return false;
     }
     m_status->setText(tr("%1 row(s) written to %2").arg(t.rows.size()).arg(path));

@@ -21,6 +21,7 @@
 #include <QThreadPool>
 #include <QWidget>
 #include <atomic>
+#include <exception>
 #include <functional>
 #include <map>
 #include <memory>
@@ -140,6 +141,7 @@ private:
         QThreadPool::globalInstance()->start([=] {
             std::optional<Result> result;
             std::optional<layers::ParameterError> refused;
+            std::exception_ptr failed; ///< the engine's error, said in the window's words
             QString error;
             bool cancelled = false;
             try {
@@ -156,13 +158,13 @@ private:
                 refused = e;
             } catch (const layers::Error& e) {
                 cancelled = e.kind() == layers::ErrorKind::Cancelled;
-                error = QString::fromStdString(e.what());
+                failed = std::current_exception();
             } catch (const std::exception& e) {
                 error = QString::fromStdString(e.what());
             }
             QMetaObject::invokeMethod(
                 QCoreApplication::instance(),
-                [self, flag, result = std::move(result), refused, error, cancelled,
+                [self, flag, result = std::move(result), refused, failed, error, cancelled,
                  done]() mutable {
                     AnalysisDock* dock = self.data();
                     if (!dock || dock->m_cancel != flag)
@@ -171,6 +173,8 @@ private:
                     dock->setBusy(false);
                     if (refused) // named as the form names it, in the language of the moment
                         error = dock->refusal(*refused);
+                    else if (failed)
+                        error = failure(failed);
                     dock->report(cancelled ? QString() : error, cancelled);
                     if (result && error.isEmpty())
                         done(std::move(*result));
@@ -182,6 +186,8 @@ private:
     static void progressed(const QPointer<AnalysisDock>& dock, double fraction);
     void report(const QString& error, bool cancelled);
     [[nodiscard]] QString refusal(const layers::ParameterError& error) const;
+    /// An engine's error (a workspace's, an analysis's) as the main window words it.
+    [[nodiscard]] static QString failure(const std::exception_ptr& error);
 
     QString m_path;
     std::string m_province, m_crs; ///< of the workspace, for an exported workbook

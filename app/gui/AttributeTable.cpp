@@ -347,7 +347,7 @@ bool AttributeTable::exportSelection(const QString& path)
             layers::writeOutputFile(target, analysis::csv::writeForExcel(table, m_lang),
                                     layers::OutputKind::Text);
     } catch (const layers::Error& e) {
-        m_outcome = tr("Cannot write %1: %2").arg(path, q(e.what()));
+        m_outcome = tr("Cannot write %1: %2").arg(path, said(e));
         updateStatus();
         return false;
     }

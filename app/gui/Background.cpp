@@ -1,5 +1,6 @@
 #include "Background_p.h"
 #include "MainWindow.h"
+#include "Text_p.h"
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/analysis/Algorithm.h"
 
@@ -51,8 +52,8 @@ QString runAndWait(const std::string& workspace, gis::OpenMode mode,
             if (mode == gis::OpenMode::Update)
                 ws.close();
         } catch (const layers::ParameterError& e) {
-            error = parameterTitle(e.parameter()) + QStringLiteral(": ") +
-                    QString::fromStdString(e.problem());
+            error =
+                parameterTitle(e.parameter()) + QStringLiteral(": ") + said(e.problemSentence());
         } catch (const layers::Error& e) {
             error =
                 e.kind() == layers::ErrorKind::Cancelled ? cancelledText : MainWindow::errorText(e);

@@ -1,5 +1,6 @@
 #include "ExportMapDialog.h"
 
+#include "Text_p.h"
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/Workspace.h"
 
@@ -265,7 +266,7 @@ void ExportMapDialog::drawPreview()
         } catch (const layers::Error& e) {
             if (e.kind() == layers::ErrorKind::Cancelled)
                 return;
-            error = QString::fromStdString(e.what());
+            error = said(e);
         } catch (const std::exception& e) {
             error = QString::fromStdString(e.what());
         }

@@ -557,7 +557,7 @@ bool GeorefDialog::loadPoints(const QString& path)
     try {
         file = layers::readControlPoints(path.toStdString());
     } catch (const layers::Error& e) {
-        m_status = q(e.what());
+        m_status = said(e);
         m_statusLabel->setText(m_status);
         return false;
     }

@@ -178,8 +178,7 @@ bool ImportDialog::setSource(const QString& path)
                                                  : tr("no coordinate system declared")));
         m_error.clear();
     } catch (const std::exception& e) {
-        m_error = tr("%1 cannot be read: %2")
-                      .arg(QFileInfo(path).fileName(), QString::fromStdString(e.what()));
+        m_error = tr("%1 cannot be read: %2").arg(QFileInfo(path).fileName(), said(e));
         m_message->setText(m_error);
         m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
         return false;
@@ -273,6 +272,7 @@ bool ImportDialog::runImport()
     m_message->setText(tr("Importing…"));
     layers::ImportReport report;
     QString qgisNote;
+    bool noCrs = false; // the file declares none: the hint says where to choose it
     // The import's own connection, for writing; one transaction inside importLayer.
     QString error = runAndWait(
         m_workspace.toStdString(), gis::OpenMode::Update, cancel,
@@ -286,11 +286,19 @@ bool ImportDialog::runImport()
                 });
             } catch (const layers::ParameterError& e) {
                 // Named by the field of this dialog that sets it, not by a command-line option.
-                const QString field = e.parameter() == "layer"  ? tr("Name in the workspace")
-                                      : e.parameter() == "kind" ? tr("Kind")
-                                                                : q(e.parameter());
-                throw layers::Error(e.kind(),
-                                    (field + QStringLiteral(": ")).toStdString() + e.problem());
+                const auto& p = e.parameter();
+                const QString field = p == "layer"     ? tr("Name in the workspace")
+                                      : p == "kind"    ? tr("Kind")
+                                      : p == "src_crs" ? tr("Coordinate system")
+                                      : p == "quality" || p == "traced_from" ? tr("Geometry")
+                                                                             : q(p);
+                throw layers::Error(e.kind(), layers::Sentence("%1: %2", {field.toStdString(),
+                                                                          e.problemSentence()}));
+            } catch (const layers::Error& e) {
+                noCrs = e.kind() == layers::ErrorKind::Input &&
+                        e.message().find("no coordinate reference system is declared") !=
+                            std::string::npos;
+                throw;
             }
         },
         [this](int percent) { m_progress->setValue(percent); },
@@ -300,7 +308,7 @@ bool ImportDialog::runImport()
     m_progress->setVisible(false);
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(true);
     if (!ok) {
-        if (error.contains(QStringLiteral("no coordinate reference system")))
+        if (noCrs)
             error += QStringLiteral("\n") +
                      tr("Choose the file's coordinate system above: PlanAtlas never guesses it.");
         m_error = error;

@@ -1514,7 +1514,7 @@ bool MainWindow::saveDrawing(const std::vector<QPointF>& vertices)
             statusBar()->showMessage(tr("New shape saved"), 8000);
         }
     } catch (const layers::ParameterError& e) {
-        showError(tr("Cannot draw in %1").arg(layer), q(e.problem()));
+        showError(tr("Cannot draw in %1").arg(layer), said(e.problemSentence()));
         return false;
     } catch (const std::exception& e) {
         return drawingRefused(tr("Cannot draw in %1").arg(layer), e);
@@ -1574,6 +1574,11 @@ QString MainWindow::editText(const layers::LoggedEdit& e)
     return tr("%1 %2 %3 at %4").arg(who, verb, q(what), when);
 }
 
+QString said(const std::exception& error)
+{
+    return MainWindow::errorText(error);
+}
+
 QString MainWindow::errorText(const std::exception& error)
 {
     if (const auto* rights = dynamic_cast<const layers::RightsError*>(&error)) {
@@ -1602,7 +1607,7 @@ QString MainWindow::errorText(const std::exception& error)
     if (!found) {
         // A workspace's words without the command line's remedy ("planatlas init").
         if (const auto* e = dynamic_cast<const layers::Error*>(&error))
-            return q(e->message());
+            return said(e->sentence());
         return q(error.what());
     }
     const auto& conflict = *found;
@@ -2255,7 +2260,7 @@ bool MainWindow::renameLayer(const QString& layer, const QString& title)
                 *qgisNote = qgisProjectNote(render::writeQgis(*m_ws));
             });
         } catch (const layers::ParameterError& e) {
-            showError(tr("Cannot rename %1").arg(layer), q(e.problem()));
+            showError(tr("Cannot rename %1").arg(layer), said(e.problemSentence()));
             return false;
         } catch (const std::exception& e) {
             showError(tr("Cannot rename %1").arg(layer), errorText(e));

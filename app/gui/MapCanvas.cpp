@@ -1,5 +1,6 @@
 #include "MapCanvas.h"
 
+#include "Text_p.h"
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/LayerKind.h"
 #include "planatlas/layers/Progress.h"
@@ -260,7 +261,7 @@ void MapCanvas::startRender()
             r.image = draw(ws, full, size, ratio, cancel, r.prepared);
         } catch (const layers::Error& e) {
             r.cancelled = e.kind() == layers::ErrorKind::Cancelled;
-            r.error = QString::fromStdString(e.what());
+            r.error = said(e);
         } catch (const std::exception& e) {
             r.error = QString::fromStdString(e.what());
         }

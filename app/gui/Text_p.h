@@ -1,8 +1,12 @@
 #pragma once
 // Small conversions the GUI's panels share: engine strings (UTF-8) to Qt and lists of names.
 
+#include "planatlas/layers/Sentence.h"
+
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
+#include <exception>
 #include <string>
 #include <vector>
 
@@ -12,6 +16,20 @@ inline QString q(const std::string& s)
 {
     return QString::fromStdString(s);
 }
+
+/// A sentence of the engine (an analysis's refusal, a workspace's error) in the interface's
+/// language: its templates from the catalogue (context "pa::layers"), its values as they are.
+inline QString said(const layers::Sentence& sentence)
+{
+    return q(sentence.say([](const char* english) {
+        return QCoreApplication::translate("pa::layers", english).toStdString();
+    }));
+}
+
+/// An error in the interface's language, as the main window words it (MainWindow::errorText:
+/// a role's missing right, a conflict, the engine's sentence without the command line's
+/// remedy, else its text).
+QString said(const std::exception& error);
 
 /// {"Sở A", "Sở B"} → "Sở A; Sở B" (plain text: escape it for HTML).
 inline QString joined(const std::vector<std::string>& names)

@@ -24,14 +24,21 @@ gis::Layer programmeTable(Workspace& ws, const std::string& name, RegisteredLaye
 {
     const auto l = ws.findLayer(name);
     if (!l)
-        throw Error(ErrorKind::Usage, "the workspace has no layer '" + name + "'");
+        throw Error(ErrorKind::Usage,
+                    {QT_TRANSLATE_NOOP("pa::layers", "the workspace has no layer '%1'"), {name}});
     const auto* kind = findKind(l->kind);
     if (!kind || !kind->programme)
-        throw Error(ErrorKind::Usage, "layer '" + name + "' is not a programme layer (" + l->kind +
-                                          "); only programme features are drawn");
+        throw Error(
+            ErrorKind::Usage,
+            {QT_TRANSLATE_NOOP(
+                 "pa::layers",
+                 "layer '%1' is not a programme layer (%2); only programme features are drawn"),
+             {name, l->kind}});
     auto table = ws.dataset().layerByName(name);
     if (!table || !table->hasGeometry())
-        throw Error(ErrorKind::Workspace, "layer '" + name + "' has no table with geometry");
+        throw Error(
+            ErrorKind::Workspace,
+            {QT_TRANSLATE_NOOP("pa::layers", "layer '%1' has no table with geometry"), {name}});
     if (registered)
         *registered = *l;
     // A map drawn before may have narrowed what the table reads: a feature rewritten must
@@ -46,22 +53,26 @@ gis::Layer programmeTable(Workspace& ws, const std::string& name, RegisteredLaye
 gis::Geometry fitted(Workspace& ws, const gis::Layer& table, const gis::Geometry& shape)
 {
     if (shape.isNull() || shape.isEmpty())
-        throw Error(ErrorKind::Usage, "the shape drawn is empty");
+        throw Error(ErrorKind::Usage, QT_TRANSLATE_NOOP("pa::layers", "the shape drawn is empty"));
     const auto family = table.geometryFamily();
     if (shape.family() != family)
-        throw Error(ErrorKind::Usage, "layer '" + table.name() + "' holds " +
-                                          table.geometryTypeName() + " features; a " +
-                                          shape.typeName() + " was drawn");
+        throw Error(
+            ErrorKind::Usage,
+            {QT_TRANSLATE_NOOP("pa::layers", "layer '%1' holds %2 features; a %3 was drawn"),
+             {table.name(), table.geometryTypeName(), shape.typeName()}});
     gis::Geometry g = shape.clone();
     if (!g.isValid()) {
         const auto outcome = g.makeValid(family); // a bow-tie: its two triangles
         if (outcome.becameEmpty)
             throw Error(ErrorKind::Usage,
-                        "the shape drawn cannot be repaired (" + outcome.reason + ")");
+                        {QT_TRANSLATE_NOOP("pa::layers", "the shape drawn cannot be repaired (%1)"),
+                         {outcome.reason}});
     }
     if (family == gis::GeometryFamily::Polygon && g.area() <= 0)
-        throw Error(ErrorKind::Usage, "an area needs at least three corners that are not on "
-                                      "one line");
+        throw Error(
+            ErrorKind::Usage,
+            QT_TRANSLATE_NOOP("pa::layers",
+                              "an area needs at least three corners that are not on one line"));
     if (table.geometryTypeName().starts_with("Multi"))
         g.promoteToMulti();
     if (const auto crs = table.crs(); crs && !crs->isSame(ws.crs()))
@@ -154,7 +165,8 @@ gis::Feature featureOf(const gis::Layer& table, const std::string& layer, std::i
     auto f = table.feature(fid);
     if (!f)
         throw Error(ErrorKind::Usage,
-                    "layer '" + layer + "' has no feature fid " + std::to_string(fid));
+                    {QT_TRANSLATE_NOOP("pa::layers", "layer '%1' has no feature fid %2"),
+                     {layer, std::to_string(fid)}});
     return std::move(*f);
 }
 
@@ -175,7 +187,8 @@ std::vector<std::int64_t> linkedTasks(Workspace& ws, const RegisteredLayer& l, s
 void addLink(Workspace& ws, const RegisteredLayer& l, std::int64_t fid, std::int64_t task)
 {
     if (l.linkTable.empty() || !ws.dataset().layerByName(l.linkTable))
-        throw Error(ErrorKind::Workspace, "layer '" + l.name + "' has no link table");
+        throw Error(ErrorKind::Workspace,
+                    {QT_TRANSLATE_NOOP("pa::layers", "layer '%1' has no link table"), {l.name}});
     ws.dataset().run("INSERT INTO " + gis::sqlIdentifier(l.linkTable) +
                          " (base_id, related_id) VALUES (?, ?)",
                      {fid, task});
@@ -193,7 +206,8 @@ void erase(Workspace& ws, gis::Layer& table, const RegisteredLayer& l, std::int6
                      {l.name, fid});
     if (!table.remove(fid))
         throw Error(ErrorKind::Usage,
-                    "layer '" + l.name + "' has no feature fid " + std::to_string(fid));
+                    {QT_TRANSLATE_NOOP("pa::layers", "layer '%1' has no feature fid %2"),
+                     {l.name, std::to_string(fid)}});
 }
 
 /// The value of field @p name in @p snapshot, as text; empty when it has none.
@@ -271,7 +285,8 @@ std::string drawnSource(Workspace& ws, const std::string& sheet)
         }
         return out;
     }
-    throw Error(ErrorKind::Usage, "the workspace has no map sheet '" + sheet + "'");
+    throw Error(ErrorKind::Usage,
+                {QT_TRANSLATE_NOOP("pa::layers", "the workspace has no map sheet '%1'"), {sheet}});
 }
 
 std::vector<gis::FieldDef> formFields(Workspace& ws, const std::string& layer)
@@ -306,9 +321,10 @@ std::int64_t addDrawnFeature(Workspace& ws, const std::string& layer, const gis:
     const std::string code = trimmed(attributes.code);
     const std::string name = trimmed(attributes.nameVi);
     if (code.empty())
-        throw ParameterError("code", "a new feature needs a code");
+        throw ParameterError("code", QT_TRANSLATE_NOOP("pa::layers", "a new feature needs a code"));
     if (name.empty())
-        throw ParameterError("name_vi", "a new feature needs a name");
+        throw ParameterError("name_vi",
+                             QT_TRANSLATE_NOOP("pa::layers", "a new feature needs a name"));
     const std::string source = drawnSource(ws, sheet);
     auto geometry = fitted(ws, table, shape);
     // The form's other values, typed as the layer's fields are.
@@ -320,7 +336,9 @@ std::int64_t addDrawnFeature(Workspace& ws, const std::string& layer, const gis:
         const auto def = std::find_if(fields.begin(), fields.end(),
                                       [&](const gis::FieldDef& d) { return d.name == field; });
         if (def == fields.end())
-            throw ParameterError(field, "layer '" + layer + "' has no attribute '" + field + "'");
+            throw ParameterError(
+                field, {QT_TRANSLATE_NOOP("pa::layers", "layer '%1' has no attribute '%2'"),
+                        {layer, field}});
         const std::string value = trimmed(typed);
         gis::FieldValue v;
         if (!value.empty() &&
@@ -328,7 +346,8 @@ std::int64_t addDrawnFeature(Workspace& ws, const std::string& layer, const gis:
              def->type == gis::FieldType::Integer64)) {
             const auto number = text::parseNumber(value);
             if (!number)
-                throw ParameterError(field, "'" + value + "' is not a number");
+                throw ParameterError(
+                    field, {QT_TRANSLATE_NOOP("pa::layers", "'%1' is not a number"), {value}});
             if (def->type == gis::FieldType::Real)
                 v = *number;
             else
@@ -343,8 +362,10 @@ std::int64_t addDrawnFeature(Workspace& ws, const std::string& layer, const gis:
         ws.lockFeatureCodes();
         const auto codes = ws.featureCodes();
         if (std::find(codes.begin(), codes.end(), code) != codes.end())
-            throw ParameterError("code",
-                                 "the workspace already has a feature with code '" + code + "'");
+            throw ParameterError(
+                "code", {QT_TRANSLATE_NOOP("pa::layers",
+                                           "the workspace already has a feature with code '%1'"),
+                         {code}});
         auto f = table.newFeature();
         for (const auto& [index, value] : values)
             f.setValue(index, value);
@@ -508,12 +529,15 @@ SplitResult splitFeature(Workspace& ws, const std::string& layer, std::int64_t f
     try {
         pieces = shape.splitBy(cutter);
     } catch (const gis::GisError& e) {
-        throw Error(ErrorKind::Usage, "'" + name + "' cannot be cut: " + e.what());
+        throw Error(ErrorKind::Usage, {QT_TRANSLATE_NOOP("pa::layers", "'%1' cannot be cut: %2"),
+                                       {name, std::string(e.what())}});
     }
     if (pieces.size() < 2)
-        throw Error(ErrorKind::Usage,
-                    "the line does not cut '" + name +
-                        "' in two: draw it across the shape, from outside it to outside it");
+        throw Error(
+            ErrorKind::Usage,
+            {QT_TRANSLATE_NOOP("pa::layers", "the line does not cut '%1' in two: draw it across "
+                                             "the shape, from outside it to outside it"),
+             {name}});
     return ws.transaction([&] {
         lockAsSeen(ws, layer, {fid}, readAt);
         ws.lockFeatureCodes();
@@ -583,7 +607,8 @@ MergeResult mergeFeatures(Workspace& ws, const std::string& layer, std::int64_t 
     RegisteredLayer registered;
     auto table = programmeTable(ws, layer, &registered);
     if (others.empty())
-        throw Error(ErrorKind::Usage, "choose at least two features to merge");
+        throw Error(ErrorKind::Usage,
+                    QT_TRANSLATE_NOOP("pa::layers", "choose at least two features to merge"));
     // The union is made of the shapes as read here, outside the transaction: changed
     // meanwhile, refused.
     const std::int64_t readAt = seen.value_or(ws.lastEdit());
@@ -592,7 +617,8 @@ MergeResult mergeFeatures(Workspace& ws, const std::string& layer, std::int64_t 
     shapes.push_back(shapeOf(ws, table, kept));
     for (const auto other : others) {
         if (other == keep)
-            throw Error(ErrorKind::Usage, "a feature cannot be merged into itself");
+            throw Error(ErrorKind::Usage,
+                        QT_TRANSLATE_NOOP("pa::layers", "a feature cannot be merged into itself"));
         auto f = featureOf(table, layer, other);
         shapes.push_back(shapeOf(ws, table, f));
     }

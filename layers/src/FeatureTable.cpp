@@ -14,7 +14,8 @@ LayerProperties layerProperties(Workspace& ws, const std::string& layer)
     const auto registered = ws.findLayer(layer);
     auto table = ws.dataset().layerByName(layer);
     if (!registered || !table)
-        throw Error(ErrorKind::Usage, "the workspace has no layer '" + layer + "'");
+        throw Error(ErrorKind::Usage,
+                    {QT_TRANSLATE_NOOP("pa::layers", "the workspace has no layer '%1'"), {layer}});
     LayerProperties p;
     p.layer = *registered;
     p.features = table->featureCount();
@@ -45,10 +46,12 @@ void setLayerTitle(Workspace& ws, const std::string& layer, const std::string& l
                    const std::string& title)
 {
     if (!ws.findLayer(layer))
-        throw Error(ErrorKind::Usage, "the workspace has no layer '" + layer + "'");
+        throw Error(ErrorKind::Usage,
+                    {QT_TRANSLATE_NOOP("pa::layers", "the workspace has no layer '%1'"), {layer}});
     const std::string trimmed = text::toNfc(title);
     if (trimmed.find_first_not_of(" \t") == std::string::npos)
-        throw ParameterError("title", "a layer's title cannot be empty");
+        throw ParameterError("title",
+                             QT_TRANSLATE_NOOP("pa::layers", "a layer's title cannot be empty"));
     ws.dataset().run(std::string("UPDATE pa_layers SET ") +
                          (lang == "en" ? "title_en" : "title_vi") + " = ? WHERE layer_name = ?",
                      {trimmed, layer});
@@ -82,7 +85,8 @@ RemovedLayer removeLayer(Workspace& ws, const std::string& layer)
 {
     const auto registered = ws.findLayer(layer);
     if (!registered)
-        throw Error(ErrorKind::Usage, "the workspace has no layer '" + layer + "'");
+        throw Error(ErrorKind::Usage,
+                    {QT_TRANSLATE_NOOP("pa::layers", "the workspace has no layer '%1'"), {layer}});
     auto& ds = ws.dataset();
     RemovedLayer removed;
     removed.layer = layer;
@@ -118,7 +122,8 @@ RemovedLayer removeLayer(Workspace& ws, const std::string& layer)
             }
         } catch (const gis::GisError& e) {
             throw Error(ErrorKind::Workspace,
-                        "layer '" + layer + "' cannot be taken out: " + e.what());
+                        {QT_TRANSLATE_NOOP("pa::layers", "layer '%1' cannot be taken out: %2"),
+                         {layer, std::string(e.what())}});
         }
     });
     return removed;
@@ -128,9 +133,10 @@ void restoreLayer(Workspace& ws, const RemovedLayer& removed)
 {
     auto& ds = ws.dataset();
     if (ws.findLayer(removed.layer) || (!removed.keptAs.empty() && ds.hasTable(removed.layer)))
-        throw Error(ErrorKind::Usage, "the workspace has a layer '" + removed.layer +
-                                          "' again; the one removed cannot come back under "
-                                          "its name");
+        throw Error(ErrorKind::Usage,
+                    {QT_TRANSLATE_NOOP("pa::layers", "the workspace has a layer '%1' again; the "
+                                                     "one removed cannot come back under its name"),
+                     {removed.layer}});
     ws.transaction([&] {
         ws.logEdit({"layer_restore", {}, removed.layer, {}, {}});
         try {
@@ -140,7 +146,8 @@ void restoreLayer(Workspace& ws, const RemovedLayer& removed)
                 ds.renameLayer(removed.linkTableKeptAs, removed.linkTable);
         } catch (const gis::GisError& e) {
             throw Error(ErrorKind::Workspace,
-                        "layer '" + removed.layer + "' cannot be put back: " + e.what());
+                        {QT_TRANSLATE_NOOP("pa::layers", "layer '%1' cannot be put back: %2"),
+                         {removed.layer, std::string(e.what())}});
         }
         for (const auto& [table, result] : removed.rows)
             ds.insertRows(table, result);
@@ -160,8 +167,10 @@ int purgeRemovedLayers(Workspace& ws)
             try {
                 ds.deleteLayer(table);
             } catch (const gis::GisError& e) {
-                throw Error(ErrorKind::Workspace,
-                            "removed layer '" + table + "' cannot be deleted: " + e.what());
+                throw Error(
+                    ErrorKind::Workspace,
+                    {QT_TRANSLATE_NOOP("pa::layers", "removed layer '%1' cannot be deleted: %2"),
+                     {table, std::string(e.what())}});
             }
             ++purged;
         }
@@ -191,7 +200,8 @@ FeatureTable readFeatureTable(Workspace& ws, const std::string& layer, std::size
 {
     const auto registered = ws.findLayer(layer);
     if (!registered)
-        throw Error(ErrorKind::Usage, "the workspace has no layer '" + layer + "'");
+        throw Error(ErrorKind::Usage,
+                    {QT_TRANSLATE_NOOP("pa::layers", "the workspace has no layer '%1'"), {layer}});
     // Envelopes in the workspace's CRS, where the map shows the features (a layer stored in
     // another CRS is reprojected). A layer whose shapes have no CRS has no place on the map:
     // its rows are listed without one.
@@ -200,7 +210,8 @@ FeatureTable readFeatureTable(Workspace& ws, const std::string& layer, std::size
     if (!input)
         unplaced = ws.dataset().layerByName(layer);
     if (input ? !input->exists() : !unplaced)
-        throw Error(ErrorKind::Usage, "the workspace has no layer '" + layer + "'");
+        throw Error(ErrorKind::Usage,
+                    {QT_TRANSLATE_NOOP("pa::layers", "the workspace has no layer '%1'"), {layer}});
     gis::Layer* table = input ? &input->table() : &*unplaced;
     FeatureTable out;
     out.layer = layer;

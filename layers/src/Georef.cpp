@@ -26,7 +26,8 @@ std::string readWhole(const std::string& path)
 {
     std::ifstream in(path, std::ios::binary);
     if (!in)
-        throw Error(ErrorKind::Input, path + ": cannot be read");
+        throw Error(ErrorKind::Input,
+                    {QT_TRANSLATE_NOOP("pa::layers", "%1: cannot be read"), {path}});
     std::ostringstream bytes;
     bytes << in.rdbuf();
     return bytes.str();
@@ -78,13 +79,16 @@ int column(const std::vector<std::string>& header, std::initializer_list<std::st
 ControlPointsFile readControlPoints(const std::string& path)
 {
     if (!std::filesystem::exists(path))
-        throw Error(ErrorKind::Input, path + ": no such file");
+        throw Error(ErrorKind::Input,
+                    {QT_TRANSLATE_NOOP("pa::layers", "%1: no such file"), {path}});
     std::string bytes = readWhole(path);
     if (bytes.rfind("\xEF\xBB\xBF", 0) == 0) // Excel's byte-order mark
         bytes.erase(0, 3);
     if (!text::isValidUtf8(bytes))
-        throw Error(ErrorKind::Input, path + ": not UTF-8 text (save the control points as "
-                                             "UTF-8 CSV)");
+        throw Error(ErrorKind::Input,
+                    {QT_TRANSLATE_NOOP("pa::layers",
+                                       "%1: not UTF-8 text (save the control points as UTF-8 CSV)"),
+                     {path}});
     ControlPointsFile file;
     file.path = path;
     std::istringstream in(bytes);
@@ -132,11 +136,13 @@ ControlPointsFile readControlPoints(const std::string& path)
                 if (col < 0)
                     missing += std::string(missing.empty() ? "" : ", ") + what;
             if (!missing.empty())
-                throw Error(ErrorKind::Input,
-                            path + ", line " + std::to_string(lineNo) +
-                                ": the header names no column for " + missing +
-                                " (expected pixel, line, x, y — or a QGIS .points file's mapX, "
-                                "mapY, sourceX, sourceY)");
+                throw Error(
+                    ErrorKind::Input,
+                    {QT_TRANSLATE_NOOP(
+                         "pa::layers",
+                         "%1, line %2: the header names no column for %3 (expected pixel, line, x, "
+                         "y — or a QGIS .points file's mapX, mapY, sourceX, sourceY)"),
+                     {path, std::to_string(lineNo), missing}});
             continue;
         }
         const auto fields = splitCsv(line, separator);
@@ -155,34 +161,46 @@ ControlPointsFile readControlPoints(const std::string& path)
               std::tuple{xCol, &p.x, "x"}, std::tuple{yCol, &p.y, "y"}}) {
             const auto value = text::parseNumber(field(col));
             if (!value)
-                throw Error(ErrorKind::Input, path + ", line " + std::to_string(lineNo) + " (" +
-                                                  p.id + "): " + what + " '" + field(col) +
-                                                  "' is not a number");
+                throw Error(
+                    ErrorKind::Input,
+                    {QT_TRANSLATE_NOOP("pa::layers", "%1, line %2 (%3): %4 '%5' is not a number"),
+                     {path, std::to_string(lineNo), p.id, std::string(what), field(col)}});
             *out = *value;
         }
         if (qgis) {
             // QGIS gives a plain image's rows as negative y (its pixel space points up).
             if (p.line > 0)
                 throw Error(ErrorKind::Input,
-                            path + ", line " + std::to_string(lineNo) + " (" + p.id +
-                                "): sourceY is positive — these points were placed on a sheet "
-                                "that was already georeferenced; PlanAtlas needs them placed on "
-                                "the plain scan (pixel positions)");
+                            {QT_TRANSLATE_NOOP(
+                                 "pa::layers",
+                                 "%1, line %2 (%3): sourceY is positive — these points were placed "
+                                 "on a sheet that was already georeferenced; PlanAtlas needs them "
+                                 "placed on the plain scan (pixel positions)"),
+                             {path, std::to_string(lineNo), p.id}});
             p.line = -p.line;
         }
         if (p.pixel < 0 || p.line < 0)
-            throw Error(ErrorKind::Input, path + ", line " + std::to_string(lineNo) + " (" + p.id +
-                                              "): a pixel position is negative");
+            throw Error(
+                ErrorKind::Input,
+                {QT_TRANSLATE_NOOP("pa::layers", "%1, line %2 (%3): a pixel position is negative"),
+                 {path, std::to_string(lineNo), p.id}});
         file.points.push_back(p);
     }
     if (header.empty())
-        throw Error(ErrorKind::Input, path + ": empty (no header, no control points)");
+        throw Error(
+            ErrorKind::Input,
+            {QT_TRANSLATE_NOOP("pa::layers", "%1: empty (no header, no control points)"), {path}});
     if (file.points.empty())
-        throw Error(ErrorKind::Input,
-                    path + ": no control points (only the header" +
-                        (file.disabled ? ", and " + std::to_string(file.disabled) + " switched off"
-                                       : std::string()) +
-                        ")");
+        throw Error(
+            ErrorKind::Input,
+            file.disabled
+                ? Sentence(QT_TRANSLATE_NOOP(
+                               "pa::layers",
+                               "%1: no control points (only the header, and %2 switched off)"),
+                           {path, std::to_string(file.disabled)})
+                : Sentence(
+                      QT_TRANSLATE_NOOP("pa::layers", "%1: no control points (only the header)"),
+                      {path}));
     return file;
 }
 
@@ -374,7 +392,9 @@ void removeRasterLayer(Workspace& ws, const std::string& name)
 {
     const auto sheets = rasterLayers(ws);
     if (std::none_of(sheets.begin(), sheets.end(), [&](const auto& r) { return r.name == name; }))
-        throw Error(ErrorKind::Usage, "the workspace has no map sheet '" + name + "'");
+        throw Error(
+            ErrorKind::Usage,
+            {QT_TRANSLATE_NOOP("pa::layers", "the workspace has no map sheet '%1'"), {name}});
     // A table goes with it: only its owner or the schema's drops it.
     if (ws.isShared() &&
         ws.dataset()
@@ -383,10 +403,13 @@ void removeRasterLayer(Workspace& ws, const std::string& name)
                  "'USAGE') OR pg_has_role(n.nspowner, 'USAGE'))",
                  {name})
             .rows.empty())
-        throw Error(ErrorKind::Workspace,
-                    "role " + ws.editor() + " may change the rows of '" + ws.path() +
-                        "' but not remove its tables, and a map sheet is a table of its own; "
-                        "nothing was changed (the schema's owner removes it)");
+        throw Error(
+            ErrorKind::Workspace,
+            {QT_TRANSLATE_NOOP(
+                 "pa::layers",
+                 "role %1 may change the rows of '%2' but not remove its tables, and a map sheet "
+                 "is a table of its own; nothing was changed (the schema's owner removes it)"),
+             {ws.editor(), ws.path()}});
     ws.transaction([&] {
         ws.logEdit({"sheet_remove", {}, name, {}, {}});
         auto& ds = ws.dataset();
@@ -429,30 +452,39 @@ GeorefResult georeference(Workspace& ws, const GeorefOptions& options, const Pro
         throw Error(ErrorKind::Workspace,
                     "a map sheet is stored outside any other change to the workspace");
     if (ws.isShared())
-        checkMayAddLayers(ws, "a map sheet"); // before the sheet is read
+        checkMayAddLayers(ws, Sentence(QT_TRANSLATE_NOOP(
+                                  "pa::layers", "a map sheet"))); // before the sheet is read
     if (!std::filesystem::exists(options.sheet.path))
-        throw Error(ErrorKind::Input, options.sheet.path + ": no such file");
+        throw Error(ErrorKind::Input,
+                    {QT_TRANSLATE_NOOP("pa::layers", "%1: no such file"), {options.sheet.path}});
     GeorefResult result;
     RasterLayer& layer = result.layer;
     layer.name = options.layerName.empty() ? layerNameFor(options.sheet.path) : options.layerName;
     {
-        std::string why;
-        if (!isValidLayerName(layer.name, &why))
-            throw ParameterError("layer",
-                                 "'" + layer.name + "' cannot be used: " + why +
-                                     (options.layerName.empty()
-                                          ? " (made from the sheet's file name; choose one)"
-                                          : ""));
+        if (const auto why = layerNameProblem(layer.name))
+            throw ParameterError(
+                "layer", options.layerName.empty()
+                             ? Sentence(QT_TRANSLATE_NOOP("pa::layers",
+                                                          "'%1' cannot be used: %2 (made from the "
+                                                          "sheet's file name; choose one)"),
+                                        {layer.name, *why})
+                             : Sentence(QT_TRANSLATE_NOOP("pa::layers", "'%1' cannot be used: %2"),
+                                        {layer.name, *why}));
         const auto taken = ws.dataset().run(
             "SELECT 1 FROM gpkg_contents WHERE lower(table_name) = lower(?)", {layer.name});
         if (!taken.rows.empty())
-            throw ParameterError("layer", "the workspace already has a layer '" + layer.name +
-                                              "'; choose another name");
+            throw ParameterError(
+                "layer",
+                {QT_TRANSLATE_NOOP("pa::layers",
+                                   "the workspace already has a layer '%1'; choose another name"),
+                 {layer.name}});
     }
     if (!options.sheetDate.empty()) {
         const auto date = text::parseDate(options.sheetDate);
         if (!date)
-            throw ParameterError("sheet_date", "'" + options.sheetDate + "' is not a date");
+            throw ParameterError(
+                "sheet_date",
+                {QT_TRANSLATE_NOOP("pa::layers", "'%1' is not a date"), {options.sheetDate}});
         layer.sheetDate = *date;
     }
 
@@ -461,7 +493,7 @@ GeorefResult georeference(Workspace& ws, const GeorefOptions& options, const Pro
     try {
         sheet = gis::describeSheet(options.sheet);
     } catch (const gis::GisError& e) {
-        throw Error(ErrorKind::Input, e.what());
+        throw Error(ErrorKind::Input, std::string(e.what()));
     }
 
     // The control points, in the workspace CRS.
@@ -482,7 +514,7 @@ GeorefResult georeference(Workspace& ws, const GeorefOptions& options, const Pro
         try {
             crs = gis::Crs::fromUserInput(crsText);
         } catch (const gis::GisError& e) {
-            throw ParameterError("gcp_crs", e.what());
+            throw ParameterError("gcp_crs", std::string(e.what()));
         }
         result.pointsCrs = crs->label();
         points = intoWorkspace(ws, file.points, *crs, file.path);
@@ -508,8 +540,9 @@ GeorefResult georeference(Workspace& ws, const GeorefOptions& options, const Pro
         layer.leaveOneOutRmseM = result.fit->leaveOneOutRmse;
     } else {
         if (!sheet.georeferenced)
-            throw ParameterError("gcp", "the sheet carries no georeferencing of its own; give "
-                                        "a file of control points");
+            throw ParameterError(
+                "gcp", QT_TRANSLATE_NOOP("pa::layers", "the sheet carries no georeferencing of its "
+                                                       "own; give a file of control points"));
         layer.method = "own";
     }
     progress.update(0.02, "sheet");
@@ -553,7 +586,7 @@ GeorefResult georeference(Workspace& ws, const GeorefOptions& options, const Pro
         result.warp = gis::warpSheet(request, report);
     } catch (const gis::GisError& e) {
         progress.checkCancelled();
-        throw Error(ErrorKind::Input, e.what());
+        throw Error(ErrorKind::Input, std::string(e.what()));
     }
     layer.pixelSizeM = result.warp.pixelSize * ws.crs().linearUnitMetres();
     layer.width = result.warp.width;

@@ -30,9 +30,15 @@ using gis::sqlLiteral;
 
 namespace {
 
-Error inputError(const std::string& file, const std::string& message)
+Error inputError(const std::string& file, const Sentence& problem)
 {
-    return Error(ErrorKind::Input, file + ": " + message);
+    return Error(ErrorKind::Input, Sentence("%1: %2", {file, problem}));
+}
+
+/// With what a person at the command line does about it (an option to pass).
+Error inputError(const std::string& file, const Sentence& problem, const std::string& remedy)
+{
+    return Error(ErrorKind::Input, Sentence("%1: %2", {file, problem}), remedy);
 }
 
 /// The first five problems of a list, one per line, and how many more there are.
@@ -250,43 +256,53 @@ private:
         kind = findKind(options.kind);
         if (!kind)
             throw Error(ErrorKind::Usage,
-                        "unknown kind '" + options.kind + "'; kinds are: " + kindIdList());
+                        {QT_TRANSLATE_NOOP("pa::layers", "unknown kind '%1'; kinds are: %2"),
+                         {options.kind, kindIdList()}});
         quality = options.geometryQuality.empty() ? "digitized" : options.geometryQuality;
         if (!options.tracedFrom.empty()) {
             if (!kind->programme)
-                throw Error(ErrorKind::Usage,
-                            "--traced-from: a " + std::string(kind->id) +
-                                " layer records no source per feature; only programme kinds do");
+                throw ParameterError(
+                    "traced_from",
+                    {QT_TRANSLATE_NOOP(
+                         "pa::layers",
+                         "a %1 layer records no source per feature; only programme kinds do"),
+                     {std::string(kind->id)}});
             if (quality != "digitized")
-                throw Error(ErrorKind::Usage, "--traced-from makes the features digitized; "
-                                              "--quality " +
-                                                  quality + " contradicts it");
+                throw ParameterError(
+                    "quality",
+                    {QT_TRANSLATE_NOOP("pa::layers", "'%1' contradicts the tracing from a map "
+                                                     "sheet, which makes the features digitized"),
+                     {quality}});
             tracedSource = drawnSource(workspace, options.tracedFrom); // or: no such sheet
         }
         {
             const auto values = geometryQualityValues();
             if (std::find(values.begin(), values.end(), quality) == values.end())
-                throw Error(ErrorKind::Usage,
-                            "--quality must be surveyed, digitized or indicative, not '" + quality +
-                                "'");
+                throw ParameterError(
+                    "quality",
+                    {QT_TRANSLATE_NOOP("pa::layers",
+                                       "must be surveyed, digitized or indicative, not '%1'"),
+                     {quality}});
         }
         for (auto [option, value, out] :
-             {std::tuple{"--valid-from", &options.validFrom, &validFromOption},
-              std::tuple{"--valid-to", &options.validTo, &validToOption}}) {
+             {std::tuple{"valid_from", &options.validFrom, &validFromOption},
+              std::tuple{"valid_to", &options.validTo, &validToOption}}) {
             if (value->empty())
                 continue;
             const auto date = text::parseDate(*value);
             if (!date)
-                throw Error(ErrorKind::Usage,
-                            std::string(option) + " '" + *value +
-                                "' is not a date (write 2025-06-30 or 30/6/2025)");
+                throw ParameterError(
+                    option,
+                    {QT_TRANSLATE_NOOP("pa::layers",
+                                       "'%1' is not a date (write 2025-06-30 or 30/6/2025)"),
+                     {*value}});
             *out = *date;
         }
         if (!options.sourceCrs.empty()) {
             try {
                 overrideCrs = gis::Crs::fromUserInput(options.sourceCrs);
             } catch (const gis::GisError& e) {
-                throw Error(ErrorKind::Usage, std::string("--src-crs: ") + e.what());
+                throw ParameterError("src_crs", std::string(e.what()));
             }
         }
     }
@@ -297,9 +313,9 @@ private:
     {
         std::error_code ec;
         if (!fs::exists(file, ec))
-            throw inputError(file, "no such file");
+            throw inputError(file, QT_TRANSLATE_NOOP("pa::layers", "no such file"));
         if (fs::is_regular_file(file, ec) && fs::file_size(file, ec) == 0)
-            throw inputError(file, "the file is empty");
+            throw inputError(file, QT_TRANSLATE_NOOP("pa::layers", "the file is empty"));
         how = sourceOpenFor(options);
         {
             // A zip that inflates to gigabytes from kilobytes (a .kmz whose one name expands to
@@ -312,33 +328,39 @@ private:
                 if (!ec && expanded && *expanded > kSmall && archive > 0 &&
                     *expanded / archive >
                         static_cast<std::uint64_t>(limitValue(Limit::ArchiveExpansion)))
-                    throw inputError(file, "expands from " + std::to_string(archive >> 10) +
-                                               " KB to " + std::to_string(*expanded >> 20) +
-                                               " MB, " + limitExceeded(Limit::ArchiveExpansion));
+                    throw inputError(
+                        file, {QT_TRANSLATE_NOOP("pa::layers", "expands from %1 KB to %2 MB, %3"),
+                               {std::to_string(archive >> 10), std::to_string(*expanded >> 20),
+                                limitExceeded(Limit::ArchiveExpansion)}});
             }
         }
         try {
             source = gis::Dataset::openVector(how.path, gis::OpenMode::ReadOnly, how.options,
                                               how.drivers);
         } catch (const gis::GisError& e) {
-            throw inputError(file, std::string("cannot be read as GIS vector data (GDAL: ") +
-                                       e.what() + ")");
+            throw inputError(
+                file,
+                {QT_TRANSLATE_NOOP("pa::layers", "cannot be read as GIS vector data (GDAL: %1)"),
+                 {std::string(e.what())}});
         }
         if (source->layerCount() == 0)
-            throw inputError(file, "contains no vector layer");
+            throw inputError(file, QT_TRANSLATE_NOOP("pa::layers", "contains no vector layer"));
 
         if (!options.sourceLayer.empty()) {
             sourceLayer = source->layerByName(options.sourceLayer);
             if (!sourceLayer)
-                throw inputError(file, "has no layer '" + options.sourceLayer + "'");
+                throw inputError(file, {QT_TRANSLATE_NOOP("pa::layers", "has no layer '%1'"),
+                                        {options.sourceLayer}});
         } else if (source->layerCount() == 1) {
             sourceLayer = source->layer(0);
         } else {
             std::string names;
             for (const auto& n : source->layerNames())
                 names += (names.empty() ? "" : ", ") + n;
-            throw inputError(file, "has " + std::to_string(source->layerCount()) + " layers (" +
-                                       names + "); choose one with --source-layer");
+            throw inputError(file,
+                             {QT_TRANSLATE_NOOP("pa::layers", "has %1 layers (%2)"),
+                              {std::to_string(source->layerCount()), names}},
+                             "choose one with --source-layer");
         }
         layerLabel = file + " (layer " + sourceLayer->name() + ")";
         if (!options.where.empty()) {
@@ -353,9 +375,12 @@ private:
             sourceCrs = sourceLayer->crs();
         } catch (const gis::GisError& e) {
             if (!overrideCrs)
-                throw inputError(layerLabel,
-                                 std::string("its coordinate reference system cannot be read (") +
-                                     e.what() + "); pass --src-crs EPSG:N to say what it is");
+                throw inputError(
+                    layerLabel,
+                    {QT_TRANSLATE_NOOP("pa::layers",
+                                       "its coordinate reference system cannot be read (%1)"),
+                     {std::string(e.what())}},
+                    "pass --src-crs EPSG:N to say what it is");
         }
         if (overrideCrs) {
             if (sourceCrs && !sourceCrs->isSame(*overrideCrs))
@@ -364,12 +389,14 @@ private:
             sourceCrs = overrideCrs;
         }
         if (!sourceCrs && sourceLayer->hasGeometry())
-            throw Error(ErrorKind::Input,
-                        layerLabel +
-                            ": no coordinate reference system is declared, and PlanAtlas "
-                            "will not guess one; pass --src-crs, e.g. --src-crs EPSG:4326 for "
-                            "GPS/WGS 84 longitude-latitude or --src-crs EPSG:9213 for VN-2000 "
-                            "/ TM-3 106-30 (Thái Nguyên)");
+            throw inputError(
+                layerLabel,
+                QT_TRANSLATE_NOOP(
+                    "pa::layers",
+                    "no coordinate reference system is declared, and PlanAtlas will not guess one"),
+                "pass --src-crs, e.g. --src-crs EPSG:4326 for GPS/WGS 84 "
+                "longitude-latitude or --src-crs EPSG:9213 for VN-2000 / TM-3 106-30 "
+                "(Thái Nguyên)");
     }
 
     /// A table without geometry takes its features' geometry from a workspace layer: key →
@@ -421,18 +448,25 @@ private:
         if (layerName.size() > 50)
             layerName.resize(50);
         {
-            std::string why;
             // Said as a problem of the parameter "layer": the command line names it --layer, the
             // desktop application the field where the name is typed.
-            if (!isValidLayerName(layerName, &why))
-                throw ParameterError("layer", "'" + layerName + "' cannot be used: " + why +
-                                                  (options.layerName.empty()
-                                                       ? " (made from the file's name; choose one)"
-                                                       : ""));
+            if (const auto why = layerNameProblem(layerName))
+                throw ParameterError(
+                    "layer",
+                    options.layerName.empty()
+                        ? Sentence(QT_TRANSLATE_NOOP("pa::layers",
+                                                     "'%1' cannot be used: %2 (made from "
+                                                     "the file's name; choose one)"),
+                                   {layerName, *why})
+                        : Sentence(QT_TRANSLATE_NOOP("pa::layers", "'%1' cannot be used: %2"),
+                                   {layerName, *why}));
         }
         if (workspace.dataset().layerByName(layerName) || workspace.findLayer(layerName))
-            throw ParameterError("layer", "the workspace already has a layer '" + layerName +
-                                              "'; choose another name");
+            throw ParameterError(
+                "layer",
+                {QT_TRANSLATE_NOOP("pa::layers",
+                                   "the workspace already has a layer '%1'; choose another name"),
+                 {layerName}});
     }
 
     /// Mapping: each attribute of the kind from a column named by --field, by one of its
@@ -541,12 +575,12 @@ private:
                 }
         for (const auto& t : targets)
             if (t.required && t.sourceIndex < 0)
-                throw inputError(layerLabel,
-                                 "a layer of kind " + std::string(kind->id) + " needs '" +
-                                     t.attribute +
-                                     "', and no column is recognised for it; map one with "
-                                     "--field " +
-                                     t.attribute + "=COLUMN (columns: " + columnList() + ")");
+                throw inputError(
+                    layerLabel,
+                    {QT_TRANSLATE_NOOP("pa::layers", "a layer of kind %1 needs '%2', and no column "
+                                                     "is recognised for it (columns: %3)"),
+                     {std::string(kind->id), t.attribute, columnList()}},
+                    "map one with --field " + t.attribute + "=COLUMN");
 
         // Source columns not mapped to an attribute are kept under their own (ASCII) names.
         {
@@ -705,8 +739,9 @@ private:
         } catch (const gis::GisError& e) {
             throw inputError(
                 layerLabel,
-                std::string("read error after ") + std::to_string(total) +
-                    " feature(s), the file may be truncated or corrupt (GDAL: " + e.what() + ")");
+                {QT_TRANSLATE_NOOP("pa::layers", "read error after %1 feature(s), the file may be "
+                                                 "truncated or corrupt (GDAL: %2)"),
+                 {std::to_string(total), std::string(e.what())}});
         }
         if (!unmatchedRows.empty())
             throw inputError(layerLabel, std::to_string(unmatchedRows.size()) + " of " +
@@ -718,23 +753,27 @@ private:
             report.sourceCrs = sourceCrs->label() + " (geometry from " + joinLabel + ")";
         }
         if (!unreadable.empty())
-            throw inputError(layerLabel,
-                             std::to_string(unreadable.size()) +
-                                 " geometry value(s) cannot be read:" + firstFive(unreadable) +
-                                 "\ncorrect them, or leave the cell empty for a feature "
-                                 "without geometry");
+            throw inputError(
+                layerLabel,
+                {QT_TRANSLATE_NOOP("pa::layers",
+                                   "%1 geometry value(s) cannot be read:%2\ncorrect them, or leave "
+                                   "the cell empty for a feature without geometry"),
+                 {std::to_string(unreadable.size()), firstFive(unreadable)}});
         if (total > 0 && families.empty() && !options.join)
-            throw inputError(layerLabel,
-                             "none of its " + std::to_string(total) +
-                                 " feature(s) has a geometry; nothing would appear on a map (a CSV "
-                                 "needs a WKT column named wkt, geom or geometry, or lon and lat "
-                                 "columns)");
+            throw inputError(
+                layerLabel,
+                {QT_TRANSLATE_NOOP(
+                     "pa::layers",
+                     "none of its %1 feature(s) has a geometry; nothing would appear on a map (a "
+                     "CSV needs a WKT column named wkt, geom or geometry, or lon and lat columns)"),
+                 {std::to_string(total)}});
         if (!codeClashes.empty())
             throw inputError(
                 layerLabel,
-                "codes in column '" +
-                    sourceFields[static_cast<std::size_t>(codeTarget->sourceIndex)].name +
-                    "' are not unique or not usable:" + firstFive(codeClashes));
+                {QT_TRANSLATE_NOOP("pa::layers",
+                                   "codes in column '%1' are not unique or not usable:%2"),
+                 {sourceFields[static_cast<std::size_t>(codeTarget->sourceIndex)].name,
+                  firstFive(codeClashes)}});
     }
 
     /// The layer's geometry family, the transformation to the workspace CRS and where the
@@ -747,10 +786,12 @@ private:
                 for (const auto& [f, n] : families)
                     mix += (mix.empty() ? "" : ", ") + std::to_string(n) + " " +
                            std::string(gis::familyName(f));
-                throw inputError(layerLabel, "mixes geometry types (" + mix +
-                                                 "); a layer of kind " + std::string(kind->id) +
-                                                 " holds one of " + kind->familiesText() +
-                                                 ": split the file or import with --source-layer");
+                throw inputError(
+                    layerLabel,
+                    {QT_TRANSLATE_NOOP("pa::layers", "mixes geometry types (%1); a layer of kind "
+                                                     "%2 holds one of %3: split the file"),
+                     {mix, std::string(kind->id), kind->familiesText()}},
+                    "import one layer at a time with --source-layer");
             }
             family = GeometryFamily::Collection;
         } else if (families.size() == 1) {
@@ -761,16 +802,17 @@ private:
                 family = kind->families.front();
         }
         if (!kind->accepts(family))
-            throw inputError(layerLabel, "has " + std::string(gis::familyName(family)) +
-                                             " geometries; a layer of kind " +
-                                             std::string(kind->id) + " holds " +
-                                             kind->familiesText());
+            throw inputError(
+                layerLabel,
+                {QT_TRANSLATE_NOOP("pa::layers", "has %1 geometries; a layer of kind %2 holds %3"),
+                 {std::string(gis::familyName(family)), std::string(kind->id),
+                  kind->familiesText()}});
 
         if (sourceCrs && !sourceCrs->isSame(workspace.crs())) {
             try {
                 transform.emplace(*sourceCrs, workspace.crs());
             } catch (const gis::GisError& e) {
-                throw inputError(layerLabel, e.what());
+                throw inputError(layerLabel, std::string(e.what()));
             }
             report.transformation = transform->operationDescription();
         } else {
@@ -782,7 +824,8 @@ private:
         // lands thousands of kilometres away; that is said with a count, or refused when every
         // feature does.
         home = workspace.provinceExtent(layerName);
-        homeName = home ? "the province" : "";
+        homeSaid = Sentence(QT_TRANSLATE_NOOP("pa::layers", "the province"));
+        homeName = home ? homeSaid.english() : "";
         if (!home)
             if (const auto area = workspace.crs().areaOfUse()) {
                 try {
@@ -790,7 +833,9 @@ private:
                                                                workspace.crs());
                     home = toWorkspace.transformBounds(
                         {(*area)[0], (*area)[1], (*area)[2], (*area)[3]});
-                    homeName = "the area " + workspace.crs().label() + " is meant for";
+                    homeSaid = Sentence(QT_TRANSLATE_NOOP("pa::layers", "the area %1 is meant for"),
+                                        {workspace.crs().label()});
+                    homeName = homeSaid.english();
                 } catch (const gis::GisError&) {
                     home.reset();
                 }
@@ -866,9 +911,10 @@ private:
                     try {
                         return sourceLayer->next();
                     } catch (const gis::GisError& e) {
-                        throw inputError(layerLabel, "read error at feature " +
-                                                         std::to_string(number + 1) + ": " +
-                                                         e.what());
+                        throw inputError(
+                            layerLabel,
+                            {QT_TRANSLATE_NOOP("pa::layers", "read error at feature %1: %2"),
+                             {std::to_string(number + 1), std::string(e.what())}});
                     }
                 };
                 while (auto in = nextFeature()) {
@@ -901,13 +947,15 @@ private:
 
                 if (!farAway.empty() && static_cast<std::int64_t>(farAway.size()) == withGeometry &&
                     !options.join)
-                    throw inputError(layerLabel, "all " + std::to_string(withGeometry) +
-                                                     " feature(s) lie more than 100 km outside " +
-                                                     homeName + " (up to " +
-                                                     std::to_string(std::llround(farthestKm)) +
-                                                     " km away) once read as " + report.sourceCrs +
-                                                     ": the source CRS is probably wrong; give the "
-                                                     "right one with --src-crs");
+                    throw inputError(
+                        layerLabel,
+                        {QT_TRANSLATE_NOOP(
+                             "pa::layers",
+                             "all %1 feature(s) lie more than 100 km outside %2 (up to %3 km away) "
+                             "once read as %4: the source CRS is probably wrong"),
+                         {std::to_string(withGeometry), homeSaid,
+                          std::to_string(std::llround(farthestKm)), report.sourceCrs}},
+                        "give the right one with --src-crs");
                 if (!farAway.empty())
                     report.warnings.push_back(std::to_string(farAway.size()) +
                                               " feature(s) lie more than 100 km outside " +
@@ -941,8 +989,9 @@ private:
                 progress.update(1.0, "committing");
             });
         } catch (const gis::GisError& e) {
-            throw Error(ErrorKind::Workspace, "cannot write layer '" + layerName + "' to '" +
-                                                  workspace.path() + "': " + e.what());
+            throw Error(ErrorKind::Workspace,
+                        {QT_TRANSLATE_NOOP("pa::layers", "cannot write layer '%1' to '%2': %3"),
+                         {layerName, workspace.path(), std::string(e.what())}});
         }
     }
 
@@ -1074,7 +1123,7 @@ private:
                 try {
                     geometry.transform(*transform);
                 } catch (const gis::GisError& e) {
-                    throw inputError(featureLabel, e.what());
+                    throw inputError(featureLabel, std::string(e.what()));
                 }
             }
             gis::RepairOutcome outcome;
@@ -1083,8 +1132,10 @@ private:
                     family == GeometryFamily::Collection ? GeometryFamily::None : family,
                     static_cast<std::size_t>(limitValue(Limit::RepairCrossings)));
             } catch (const gis::GisError& e) {
-                throw inputError(featureLabel,
-                                 std::string("geometry cannot be repaired: ") + e.what());
+                throw inputError(
+                    featureLabel,
+                    {QT_TRANSLATE_NOOP("pa::layers", "geometry cannot be repaired: %1"),
+                     {std::string(e.what())}});
             }
             if (outcome.wasInvalid)
                 ++report.repaired;
@@ -1256,9 +1307,11 @@ private:
         } catch (const std::runtime_error&) {
             throw inputError(
                 featureLabel,
-                "column '" + sourceFields[static_cast<std::size_t>(sourceIndex)].name +
-                    "' is not valid UTF-8; the file seems to use a legacy encoding: pass "
-                    "--encoding tcvn3, --encoding vni or --encoding cp1258");
+                {QT_TRANSLATE_NOOP("pa::layers",
+                                   "column '%1' is not valid UTF-8; the file seems to use a legacy "
+                                   "encoding (TCVN3, VNI or Windows-1258)"),
+                 {sourceFields[static_cast<std::size_t>(sourceIndex)].name}},
+                "pass --encoding tcvn3, --encoding vni or --encoding cp1258");
         }
     }
 
@@ -1301,6 +1354,7 @@ private:
     std::optional<gis::CoordinateTransform> transform;
     std::optional<gis::Envelope> home;
     std::string homeName;
+    Sentence homeSaid{std::string()}; ///< homeName, for a window to say in its words
     // writing
     std::vector<std::string> farAway;
     std::int64_t withGeometry = 0;
@@ -1312,16 +1366,23 @@ private:
 
 } // namespace
 
-void checkMayAddLayers(Workspace& workspace, const std::string& what)
+void checkMayAddLayers(Workspace& workspace)
+{
+    checkMayAddLayers(workspace, Sentence(QT_TRANSLATE_NOOP("pa::layers", "a layer")));
+}
+
+void checkMayAddLayers(Workspace& workspace, const Sentence& what)
 {
     // An editor of a schema changes rows; a layer is a new table, which only the schema's
     // owner (or a role given CREATE on it) may make.
     if (!workspace.mayAddTables())
         throw Error(ErrorKind::Workspace,
-                    "role " + workspace.editor() + " may change the rows of '" + workspace.path() +
-                        "' but not add tables to it, and " + what +
-                        " is a table of its own; nothing was changed (the schema's owner adds "
-                        "it, or gives this role the right to create tables in the schema)");
+                    {QT_TRANSLATE_NOOP(
+                         "pa::layers",
+                         "role %1 may change the rows of '%2' but not add tables to it, and %3 is "
+                         "a table of its own; nothing was changed (the schema's owner adds it, or "
+                         "gives this role the right to create tables in the schema)"),
+                     {workspace.editor(), workspace.path(), what}});
 }
 
 ImportReport importLayer(Workspace& workspace, const ImportOptions& options,

@@ -81,11 +81,11 @@ bool isReadOnlyFile(const std::string& path)
     return ::stat(path.c_str(), &st) == 0 && (st.st_mode & 0222) == 0;
 }
 
-Error workspaceError(const std::string& message)
+Error workspaceError(const Sentence& message)
 {
     return Error(ErrorKind::Workspace, message);
 }
-Error workspaceError(const std::string& message, const std::string& commandLineRemedy)
+Error workspaceError(const Sentence& message, const std::string& commandLineRemedy)
 {
     return Error(ErrorKind::Workspace, message, commandLineRemedy);
 }
@@ -117,28 +117,35 @@ std::string linkTableName(const std::string& layerName)
     return layerName + "_task_links";
 }
 
-bool isValidLayerName(const std::string& name, std::string* why)
+std::optional<Sentence> layerNameProblem(const std::string& name)
 {
-    auto fail = [&](const std::string& reason) {
-        if (why)
-            *why = reason;
-        return false;
-    };
     if (name.empty())
-        return fail("the layer name is empty");
+        return Sentence(QT_TRANSLATE_NOOP("pa::layers", "the layer name is empty"));
     if (name.size() > 50)
-        return fail("the layer name is longer than 50 characters");
+        return Sentence(
+            QT_TRANSLATE_NOOP("pa::layers", "the layer name is longer than 50 characters"));
     if (!(name[0] >= 'a' && name[0] <= 'z'))
-        return fail("a layer name starts with a lower-case ASCII letter");
+        return Sentence(
+            QT_TRANSLATE_NOOP("pa::layers", "a layer name starts with a lower-case ASCII letter"));
     for (char c : name)
         if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'))
-            return fail("a layer name has only lower-case ASCII letters, digits and '_'");
+            return Sentence(QT_TRANSLATE_NOOP(
+                "pa::layers", "a layer name has only lower-case ASCII letters, digits and '_'"));
     if (name.rfind("gpkg", 0) == 0 || name.rfind("rtree_", 0) == 0 || name.rfind("pa_", 0) == 0 ||
         name.rfind("plan_", 0) == 0 || name.rfind("admin_units", 0) == 0 ||
         name.rfind("admin_crosswalk", 0) == 0 || name.rfind("sqlite", 0) == 0 ||
         name.ends_with("_task_links") || name == "layer_styles" || name == "qgis_projects")
-        return fail("'" + name + "' is reserved for system tables");
-    return true;
+        return Sentence(QT_TRANSLATE_NOOP("pa::layers", "'%1' is reserved for system tables"),
+                        {name});
+    return std::nullopt;
+}
+
+bool isValidLayerName(const std::string& name, std::string* why)
+{
+    const auto problem = layerNameProblem(name);
+    if (problem && why)
+        *why = problem->english();
+    return !problem;
 }
 
 struct Workspace::Impl
@@ -287,10 +294,14 @@ Workspace Workspace::create(const std::string& path, const WorkspaceOptions& opt
 
     const fs::path target(path);
     if (fs::exists(target))
-        throw workspaceError("'" + path + "' already exists; PlanAtlas will not overwrite it");
+        throw workspaceError(
+            {QT_TRANSLATE_NOOP("pa::layers",
+                               "'%1' already exists; PlanAtlas will not overwrite it"),
+             {path}});
     if (target.has_parent_path() && !fs::is_directory(target.parent_path()))
-        throw workspaceError("cannot create '" + path + "': folder '" +
-                             target.parent_path().string() + "' does not exist");
+        throw workspaceError(
+            {QT_TRANSLATE_NOOP("pa::layers", "cannot create '%1': folder '%2' does not exist"),
+             {path, target.parent_path().string()}});
 
     // Build aside and rename into place, so that a failure leaves no half-made workspace.
     std::random_device random;
@@ -321,8 +332,12 @@ Workspace Workspace::create(const std::string& path, const WorkspaceOptions& opt
             }
             throw workspaceError(
                 error == EEXIST
-                    ? "'" + path + "' already exists; PlanAtlas will not overwrite it"
-                    : "cannot create workspace '" + path + "': " + std::strerror(error));
+                    ? Sentence(
+                          QT_TRANSLATE_NOOP("pa::layers",
+                                            "'%1' already exists; PlanAtlas will not overwrite it"),
+                          {path})
+                    : Sentence(QT_TRANSLATE_NOOP("pa::layers", "cannot create workspace '%1': %2"),
+                               {path, std::string(std::strerror(error))}));
         }
         std::error_code ignored;
         fs::remove(temporary, ignored);
@@ -331,7 +346,8 @@ Workspace Workspace::create(const std::string& path, const WorkspaceOptions& opt
         fs::remove(temporary, ignored);
         if (const auto* own = dynamic_cast<const Error*>(&e))
             throw *own;
-        throw workspaceError("cannot create workspace '" + path + "': " + e.what());
+        throw workspaceError({QT_TRANSLATE_NOOP("pa::layers", "cannot create workspace '%1': %2"),
+                              {path, std::string(e.what())}});
     }
     return open(path, gis::OpenMode::Update);
 }
@@ -341,8 +357,9 @@ Workspace Workspace::open(const std::string& path, gis::OpenMode mode, SchemaWri
     if (gis::isPostgresConnection(path))
         return openPostgres(path, mode, schemaWrites);
     if (!fs::exists(path))
-        throw workspaceError("workspace '" + path + "' does not exist",
-                             "create one with 'planatlas init'");
+        throw workspaceError(
+            {QT_TRANSLATE_NOOP("pa::layers", "workspace '%1' does not exist"), {path}},
+            "create one with 'planatlas init'");
     if (mode == gis::OpenMode::Update && isReadOnlyFile(path))
         throw RightsError(RightsError::Missing::WriteFile, {}, path,
                           "workspace '" + path +
@@ -352,8 +369,9 @@ Workspace Workspace::open(const std::string& path, gis::OpenMode mode, SchemaWri
     try {
         impl->dataset = gis::Dataset::openVector(path, mode, {}, {"GPKG"});
     } catch (const gis::GisError& e) {
-        throw workspaceError("'" + path +
-                             "' cannot be opened as a GeoPackage workspace: " + e.what());
+        throw workspaceError(
+            {QT_TRANSLATE_NOOP("pa::layers", "'%1' cannot be opened as a GeoPackage workspace: %2"),
+             {path, std::string(e.what())}});
     }
     return finishOpening(std::move(impl), mode);
 }
@@ -363,20 +381,24 @@ Workspace Workspace::openPostgres(const std::string& connection, gis::OpenMode m
 {
     const std::string shown = gis::displayName(connection);
     if (gis::connectionKeyword(connection, "active_schema").empty())
-        throw Error(ErrorKind::Usage, "'" + shown +
-                                          "' names no schema; add active_schema=<province's "
-                                          "schema> to the connection string");
+        throw Error(
+            ErrorKind::Usage,
+            {QT_TRANSLATE_NOOP("pa::layers", "'%1' names no schema; add active_schema=<province's "
+                                             "schema> to the connection string"),
+             {shown}});
     if (mode == gis::OpenMode::Update && schemaWrites == SchemaWrites::Refused)
-        throw workspaceError("'" + shown +
-                                 "': this change is not yet made in a workspace in PostGIS; make "
-                                 "it in a GeoPackage and copy it in",
-                             "planatlas copy");
+        throw workspaceError(
+            {QT_TRANSLATE_NOOP("pa::layers", "'%1': this change is not yet made in a workspace in "
+                                             "PostGIS; make it in a GeoPackage and copy it in"),
+             {shown}},
+            "planatlas copy");
     auto impl = std::make_unique<Impl>();
     impl->path = shown;
     try {
         impl->dataset = gis::Dataset::openPostgres(connection, mode);
     } catch (const gis::GisError& e) {
-        throw workspaceError("cannot open '" + shown + "': " + e.what());
+        throw workspaceError({QT_TRANSLATE_NOOP("pa::layers", "cannot open '%1': %2"),
+                              {shown, std::string(e.what())}});
     }
     // A schema that is not there, or that this role may not read, said as such (the catalogue
     // shows a role only the tables it may read).
@@ -386,7 +408,9 @@ Workspace Workspace::openPostgres(const std::string& connection, gis::OpenMode m
         "n.nspname = ?",
         {schema});
     if (rights.rows.empty())
-        throw workspaceError("'" + shown + "': the database has no schema '" + schema + "'");
+        throw workspaceError(
+            {QT_TRANSLATE_NOOP("pa::layers", "'%1': the database has no schema '%2'"),
+             {shown, schema}});
     const std::string allowed = asText(rights.rows[0][1]);
     if (allowed != "1" && allowed != "t" && allowed != "true")
         throw RightsError(RightsError::Missing::Read, asText(rights.rows[0][0]), schema,
@@ -403,10 +427,11 @@ Workspace Workspace::finishOpening(std::unique_ptr<Impl> impl, gis::OpenMode mod
     const std::string& path = impl->path;
     try {
         if (!impl->tableExists("pa_metadata"))
-            throw workspaceError("'" + path +
-                                     "' is a GeoPackage but not a PlanAtlas workspace: it has no "
-                                     "pa_metadata table",
-                                 "create one with 'planatlas init'");
+            throw workspaceError(
+                {QT_TRANSLATE_NOOP("pa::layers", "'%1' is a GeoPackage but not a PlanAtlas "
+                                                 "workspace: it has no pa_metadata table"),
+                 {path}},
+                "create one with 'planatlas init'");
         std::map<std::string, std::string> metadata;
         for (const auto& row : impl->query("SELECT key, value FROM pa_metadata").rows)
             metadata[asText(row[0])] = asText(row[1]);
@@ -415,25 +440,29 @@ Workspace Workspace::finishOpening(std::unique_ptr<Impl> impl, gis::OpenMode mod
         if (!version.empty() &&
             (version.size() > 4 || !std::all_of(version.begin(), version.end(),
                                                 [](char c) { return c >= '0' && c <= '9'; })))
-            throw workspaceError("workspace '" + path + "' has schema_version '" +
-                                 version.substr(0, 40) +
-                                 "', which is not a number; it is damaged or was not written by "
-                                 "PlanAtlas");
+            throw workspaceError(
+                {QT_TRANSLATE_NOOP("pa::layers",
+                                   "workspace '%1' has schema_version '%2', which is not a number; "
+                                   "it is damaged or was not written by PlanAtlas"),
+                 {path, version.substr(0, 40)}});
         impl->schemaVersion = version.empty() ? 0 : std::stoi(version);
         if (impl->schemaVersion > kSchemaVersion)
-            throw workspaceError("workspace '" + path + "' has schema version " +
-                                 std::to_string(impl->schemaVersion) +
-                                 ", newer than this PlanAtlas (" + std::to_string(kSchemaVersion) +
-                                 "); update PlanAtlas");
+            throw workspaceError(
+                {QT_TRANSLATE_NOOP("pa::layers", "workspace '%1' has schema version %2, newer than "
+                                                 "this PlanAtlas (%3); update PlanAtlas"),
+                 {path, std::to_string(impl->schemaVersion), std::to_string(kSchemaVersion)}});
         if (impl->schemaVersion < 1)
-            throw workspaceError("workspace '" + path + "' has no valid schema_version");
+            throw workspaceError(
+                {QT_TRANSLATE_NOOP("pa::layers", "workspace '%1' has no valid schema_version"),
+                 {path}});
         if (mode == gis::OpenMode::Update && !trustForeignTriggers())
             if (const auto foreign = impl->foreignTriggers(); !foreign.empty()) {
                 throw workspaceError(
-                    "workspace '" + path + "' has " + std::to_string(foreign.size()) +
-                        " trigger(s) that neither PlanAtlas nor GDAL made (" + firstFive(foreign) +
-                        "); they would run on every change PlanAtlas makes, so nothing was "
-                        "changed; remove them",
+                    {QT_TRANSLATE_NOOP("pa::layers",
+                                       "workspace '%1' has %2 trigger(s) that neither PlanAtlas "
+                                       "nor GDAL made (%3); they would run on every change "
+                                       "PlanAtlas makes, so nothing was changed; remove them"),
+                     {path, std::to_string(foreign.size()), firstFive(foreign)}},
                     "'planatlas validate' lists them; or allow them with --trust");
             }
         const bool postgres = impl->dataset->isPostgres();
@@ -490,9 +519,11 @@ Workspace Workspace::finishOpening(std::unique_ptr<Impl> impl, gis::OpenMode mod
                     if (added.since > impl->schemaVersion &&
                         !impl->columnExists(std::string(added.table), std::string(added.column))) {
                         if (postgres) // (schemas began at version 5, after every added column)
-                            throw workspaceError("cannot add column " + std::string(added.column) +
-                                                 " to " + std::string(added.table) +
-                                                 " in a schema; copy the workspace again");
+                            throw workspaceError(
+                                {QT_TRANSLATE_NOOP("pa::layers",
+                                                   "cannot add column %1 to %2 in a schema; copy "
+                                                   "the workspace again"),
+                                 {std::string(added.column), std::string(added.table)}});
                         impl->query("ALTER TABLE " + sqlIdentifier(added.table) + " ADD COLUMN " +
                                     sqlIdentifier(added.column) + " " + std::string(added.type));
                     }
@@ -529,8 +560,9 @@ Workspace Workspace::finishOpening(std::unique_ptr<Impl> impl, gis::OpenMode mod
                         missing.push_back(asText(row[0]) + " (a registered layer)");
             if (!missing.empty()) {
                 throw workspaceError(
-                    "workspace '" + path + "' is damaged: " + std::to_string(missing.size()) +
-                    " table(s) are missing (" + firstFive(missing) + "); restore it from a copy");
+                    {QT_TRANSLATE_NOOP("pa::layers", "workspace '%1' is damaged: %2 table(s) are "
+                                                     "missing (%3); restore it from a copy"),
+                     {path, std::to_string(missing.size()), firstFive(missing)}});
             }
         }
         if (postgres && mode == gis::OpenMode::Update) {
@@ -555,12 +587,15 @@ Workspace Workspace::finishOpening(std::unique_ptr<Impl> impl, gis::OpenMode mod
         // Edited to a geographic CRS (or one in feet), every area and distance would be in
         // other units while the tables say hectares and kilometres.
         if (!isMetric(*impl->crs))
-            throw workspaceError("workspace '" + path + "' is damaged: its analysis CRS " +
-                                 impl->crs->label() + " (" + impl->crs->name() +
-                                 ") is not a projected CRS in metres, so areas and distances "
-                                 "would not be hectares and kilometres; restore it from a copy");
+            throw workspaceError(
+                {QT_TRANSLATE_NOOP("pa::layers",
+                                   "workspace '%1' is damaged: its analysis CRS %2 (%3) is not a "
+                                   "projected CRS in metres, so areas and distances would not be "
+                                   "hectares and kilometres; restore it from a copy"),
+                 {path, impl->crs->label(), impl->crs->name()}});
     } catch (const gis::GisError& e) {
-        throw workspaceError("workspace '" + path + "' is damaged: " + e.what());
+        throw workspaceError({QT_TRANSLATE_NOOP("pa::layers", "workspace '%1' is damaged: %2"),
+                              {path, std::string(e.what())}});
     }
     return Workspace(std::move(impl));
 }
@@ -591,7 +626,7 @@ void Workspace::close()
     try {
         m_impl->dataset->close();
     } catch (const gis::GisError& e) {
-        throw workspaceError(e.what());
+        throw workspaceError(std::string(e.what()));
     }
 }
 
@@ -873,7 +908,8 @@ void Workspace::beginTransaction()
     try {
         m_impl->dataset->startTransaction();
     } catch (const gis::GisError& e) {
-        throw workspaceError(std::string(e.what()) + " (is another program using it?)");
+        throw workspaceError({QT_TRANSLATE_NOOP("pa::layers", "%1 (is another program using it?)"),
+                              {std::string(e.what())}});
     }
     if (!isShared()) // (GDAL would list a whole database's tables for it)
         m_impl->layersAtBegin = m_impl->dataset->layerCount();
@@ -885,7 +921,7 @@ void Workspace::commitTransaction()
     try {
         m_impl->dataset->commitTransaction();
     } catch (const gis::GisError& e) {
-        throw workspaceError(e.what());
+        throw workspaceError(std::string(e.what()));
     }
     m_impl->inTransaction = false;
     m_impl->logged.insert(m_impl->pending.begin(), m_impl->pending.end());

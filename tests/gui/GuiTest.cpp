@@ -495,8 +495,9 @@ private slots:
             dock->run("corridor");
             QCOMPARE(refused.size(), 1);
             const QString error = refused.last().at(1).toString();
-            QVERIFY2(error.startsWith(QStringLiteral("Khoảng cách (km): ")), qPrintable(error));
-            QVERIFY2(!error.contains(QStringLiteral("--")), qPrintable(error));
+            // The engine's sentence said in Vietnamese too, the value typed as it was.
+            QCOMPARE(error, QStringLiteral("Khoảng cách (km): phải là một số dương (km), không "
+                                           "phải 'năm'"));
             distance->clear();
         }
         // Coverage and corridor show on the map; Escape returns to the programme map. The
@@ -616,6 +617,14 @@ private slots:
         const auto after = w.canvas()->extent();
         QVERIFY2(after.minX <= 434000 && after.maxX >= 436000 && after.maxX - after.minX < 10000,
                  qPrintable(QStringLiteral("%1 %2").arg(after.minX).arg(after.maxX)));
+        // A park and no expressway yet: the corridor is refused in the window's words, without
+        // the engine's English.
+        QSignalSpy done(w.analyses(), &pa::gui::AnalysisDock::finished);
+        w.analyses()->run("corridor");
+        QVERIFY(done.wait(60000));
+        QCOMPARE(done.last().at(1).toString(),
+                 QStringLiteral("không gian làm việc chưa có đường cao tốc nào; hãy nhập một lớp "
+                                "thuộc loại Đường cao tốc"));
     }
 
     void aTaskTheFiltersHideLeavesTheDetailsAndNoMatchSaysWhy()
@@ -857,7 +866,9 @@ private slots:
             towns.kindChoice()->findData(QStringLiteral("urban_centre")));
         // A CSV of lon/lat says no CRS: refused, never guessed, and nothing written.
         QVERIFY(!towns.runImport());
-        QVERIFY2(towns.error().contains(QStringLiteral("no coordinate reference system")),
+        // Said in the window's words, with where to choose one, and no command-line option.
+        QVERIFY2(towns.error().contains(QStringLiteral("không khai báo hệ tọa độ")) &&
+                     !towns.error().contains(QStringLiteral("--")),
                  qPrintable(towns.error()));
         QVERIFY(layerNames() == before);
         QVERIFY(pa::test::readBytes(copy) == bytes);
@@ -866,7 +877,7 @@ private slots:
             towns.crsChoice()->findData(QStringLiteral("EPSG:4326")));
         towns.licenceEdit()->setText(QStringLiteral("CC BY 4.0"));
         QVERIFY(!towns.runImport());
-        QVERIFY2(towns.error().contains(QStringLiteral("already has a layer")),
+        QVERIFY2(towns.error().contains(QStringLiteral("đã có lớp 'urban_centres'")),
                  qPrintable(towns.error()));
         // … said by the field where the name is typed, never by a command-line option.
         QVERIFY2(towns.error().startsWith(QStringLiteral("Tên trong không gian làm việc: ")),
@@ -1321,9 +1332,10 @@ private slots:
         // A GeoPackage that is no workspace: said without the command line's remedy.
         std::filesystem::copy_file(pa::test::fixture("two_layers.gpkg"), dir.file("plain.gpkg"));
         QVERIFY(!w.openWorkspace(QString::fromStdString(dir.file("plain.gpkg"))));
-        QVERIFY2(w.lastError().contains(QStringLiteral("not a PlanAtlas workspace")) &&
-                     !w.lastError().contains(QStringLiteral("planatlas init")),
-                 qPrintable(w.lastError()));
+        QVERIFY2(
+            w.lastError().contains(QStringLiteral("không phải không gian làm việc PlanAtlas")) &&
+                !w.lastError().contains(QStringLiteral("planatlas init")),
+            qPrintable(w.lastError()));
         // A workspace file marked read-only opens; a change is refused in Vietnamese, and the
         // file is as it was.
         const auto readOnly = dir.file("ro.gpkg");

@@ -3,6 +3,9 @@
 
 #include "planatlas/layers/Text.h"
 
+#include "planatlas/layers/Errors.h"
+#include "planatlas/layers/Sentence.h"
+
 #include <gtest/gtest.h>
 
 using namespace pa::text;
@@ -236,4 +239,36 @@ TEST(Text, CapitalFirstTakesAnyVietnameseLetter)
     EXPECT_EQ(pa::text::capitalFirst("Sở Công Thương"), "Sở Công Thương");
     EXPECT_EQ(pa::text::capitalFirst("2025"), "2025");
     EXPECT_EQ(pa::text::capitalFirst(""), "");
+}
+
+TEST(Sentence, IsSaidInTheReadersLanguageWithItsValuesAsTheyAre)
+{
+    using pa::layers::Sentence;
+    // A catalogue of two templates, as a window's translator would give them.
+    const auto vi = [](const char* english) -> std::string {
+        const std::string e = english;
+        if (e == "must be %1, not '%2'")
+            return "phải là %1, không phải '%2'";
+        if (e == "%1 of kilometres")
+            return "%1 (km)";
+        return {}; // not in the catalogue: said in English
+    };
+    const Sentence problem("must be %1, not '%2'",
+                           {Sentence("%1 of kilometres", {Sentence("a positive number")}), "năm"});
+    EXPECT_EQ(problem.english(), "must be a positive number of kilometres, not 'năm'");
+    EXPECT_EQ(problem.say(vi), "phải là a positive number (km), không phải 'năm'");
+    // A value holding "%2" is put in as it is, never filled itself; a %N without a value stays.
+    const Sentence odd("%1 and %2, %3", {std::string("50%2"), std::string("x")});
+    EXPECT_EQ(odd.english(), "50%2 and x, %3");
+    // "a, b or c".
+    EXPECT_EQ(pa::layers::alternatives({"a", "b", "c"}).english(), "a, b or c");
+    EXPECT_EQ(pa::layers::alternatives({"a"}).english(), "a");
+    // An error thrown with a sentence says the English where a command line prints it, and keeps
+    // the sentence for a window; one thrown as text keeps the text as a value.
+    const pa::layers::ParameterError error("distance_km", problem);
+    EXPECT_STREQ(error.what(), "distance_km: must be a positive number of kilometres, not 'năm'");
+    EXPECT_EQ(error.problem(), "must be a positive number of kilometres, not 'năm'");
+    EXPECT_EQ(error.problemSentence().say(vi), "phải là a positive number (km), không phải 'năm'");
+    const pa::layers::Error text(pa::layers::ErrorKind::Input, std::string("layer 'x': 100%1"));
+    EXPECT_EQ(text.sentence().say(vi), "layer 'x': 100%1");
 }

@@ -1758,7 +1758,7 @@ Chạy trên %2, Qt %3.</translation>
         <translation>Không thể thay đổi %1</translation>
     </message>
     <message>
-        <source>in a shared workspace planners change links, suggestions, reasons, plans and the programme's shapes, and its owner adds layers and map sheets; layers are renamed or removed in a GeoPackage and copied in</source>
+        <source>in a shared workspace planners change links, suggestions, reasons, plans and the programme&apos;s shapes, and its owner adds layers and map sheets; layers are renamed or removed in a GeoPackage and copied in</source>
         <translation>trong không gian làm việc dùng chung, cán bộ thay đổi liên kết, gợi ý, lý do, kế hoạch và hình dạng các đối tượng của chương trình, còn chủ sở hữu thêm lớp dữ liệu và tờ bản đồ; lớp dữ liệu được đổi tên hay gỡ bỏ trong một tệp GeoPackage rồi sao chép vào</translation>
     </message>
     <message>
@@ -2017,6 +2017,571 @@ Chạy trên %2, Qt %3.</translation>
         <translation>
             <numerusform>%n nhiệm vụ không có địa điểm</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>pa::layers</name>
+    <message>
+        <source>%1 or %2</source>
+        <translation>%1 hoặc %2</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>một số</translation>
+    </message>
+    <message>
+        <source>a positive number</source>
+        <translation>một số dương</translation>
+    </message>
+    <message>
+        <source>a number not below 0</source>
+        <translation>một số không âm</translation>
+    </message>
+    <message>
+        <source>a number above %1</source>
+        <translation>một số lớn hơn %1</translation>
+    </message>
+    <message>
+        <source>a number not below %1</source>
+        <translation>một số không nhỏ hơn %1</translation>
+    </message>
+    <message>
+        <source>%1 of kilometres</source>
+        <translation>%1 (km)</translation>
+    </message>
+    <message>
+        <source>%1 of hectares</source>
+        <translation>%1 (ha)</translation>
+    </message>
+    <message>
+        <source>the %1 analysis takes no such parameter</source>
+        <translation>phép phân tích %1 không có tham số này</translation>
+    </message>
+    <message>
+        <source>the %1 analysis needs it</source>
+        <translation>phép phân tích %1 cần giá trị này</translation>
+    </message>
+    <message>
+        <source>the %1 analysis needs it (%2)</source>
+        <translation>phép phân tích %1 cần giá trị này (%2)</translation>
+    </message>
+    <message>
+        <source>must be %1, not &apos;%2&apos;</source>
+        <translation>phải là %1, không phải &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a date (2026-06-30 or 30/6/2026)</source>
+        <translation>&apos;%1&apos; không phải là một ngày (viết 30/6/2026 hoặc 2026-06-30)</translation>
+    </message>
+    <message>
+        <source>unknown kind &apos;%1&apos;; kinds are: %2</source>
+        <translation>không có loại &apos;%1&apos;; các loại là: %2</translation>
+    </message>
+    <message>
+        <source>each must be %1, not &apos;%2&apos;</source>
+        <translation>mỗi mục phải là %1, không phải &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>needs a value</source>
+        <translation>cần có giá trị</translation>
+    </message>
+    <message>
+        <source>the workspace has no layer &apos;%1&apos;</source>
+        <translation>không gian làm việc không có lớp &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>layer &apos;%1&apos; has no feature with a shape to make a page of</source>
+        <translation>lớp &apos;%1&apos; không có đối tượng nào có hình dạng để làm một trang</translation>
+    </message>
+    <message>
+        <source>layer &apos;%1&apos; has no feature with the code %2</source>
+        <translation>lớp &apos;%1&apos; không có đối tượng nào mang mã %2</translation>
+    </message>
+    <message>
+        <source>must be a positive number of kilometres</source>
+        <translation>phải là một số dương (km)</translation>
+    </message>
+    <message>
+        <source>must be auto, planatlas or database, not &apos;%1&apos;</source>
+        <translation>phải là auto, planatlas hoặc database, không phải &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not KIND:KIND</source>
+        <translation>&apos;%1&apos; không có dạng LOẠI:LOẠI</translation>
+    </message>
+    <message>
+        <source>the workspace has no expressway feature; import one of kind expressway</source>
+        <translation>không gian làm việc chưa có đường cao tốc nào; hãy nhập một lớp thuộc loại Đường cao tốc</translation>
+    </message>
+    <message>
+        <source>the workspace has no expressway feature with those statuses; import one of kind expressway</source>
+        <translation>không gian làm việc không có đường cao tốc nào ở các trạng thái đã chọn; hãy nhập một lớp thuộc loại Đường cao tốc</translation>
+    </message>
+    <message>
+        <source>must be expressway or urban_centre[:tier], not &apos;%1&apos;</source>
+        <translation>phải là expressway hoặc urban_centre[:cấp], không phải &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>the workspace has no %1 feature to measure access to</source>
+        <translation>không gian làm việc không có đối tượng %1 nào để đo khả năng tiếp cận</translation>
+    </message>
+    <message>
+        <source>layer &apos;%1&apos; has no CRS; it cannot be analysed (never guessed)</source>
+        <translation>lớp &apos;%1&apos; không khai báo hệ tọa độ nên không phân tích được (PlanAtlas không bao giờ tự đoán hệ tọa độ)</translation>
+    </message>
+    <message>
+        <source>layer &apos;%1&apos; is not a table of a GeoPackage workspace</source>
+        <translation>lớp &apos;%1&apos; không phải là một bảng của không gian làm việc GeoPackage</translation>
+    </message>
+    <message>
+        <source>layer &apos;%1&apos; is not a polygon layer</source>
+        <translation>lớp &apos;%1&apos; không phải là lớp vùng</translation>
+    </message>
+    <message>
+        <source>no admin_province layer &apos;%1&apos;</source>
+        <translation>không có lớp ranh giới tỉnh &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>the workspace has no admin_province layer that is still valid</source>
+        <translation>không gian làm việc không có lớp ranh giới tỉnh nào còn hiệu lực</translation>
+    </message>
+    <message>
+        <source>the admin_province layer &apos;%1&apos; has no polygons</source>
+        <translation>lớp ranh giới tỉnh &apos;%1&apos; không có vùng nào</translation>
+    </message>
+    <message>
+        <source>layer &apos;%1&apos; has no field &apos;%2&apos;</source>
+        <translation>lớp &apos;%1&apos; không có trường &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a band number (FILE:BAND, bands count from 1)</source>
+        <translation>&apos;%1&apos; không phải là số thứ tự kênh ảnh (kênh đếm từ 1)</translation>
+    </message>
+    <message>
+        <source>%1 has %2 band(s), not %3</source>
+        <translation>%1 chỉ có %2 kênh ảnh, không có kênh %3</translation>
+    </message>
+    <message>
+        <source>%1: the raster declares no CRS; assign one (gdal_edit.py -a_srs EPSG:…) first</source>
+        <translation>%1: ảnh raster không khai báo hệ tọa độ; hãy gán hệ tọa độ cho ảnh trước (chẳng hạn trong QGIS)</translation>
+    </message>
+    <message>
+        <source>unknown kind &apos;%1&apos;</source>
+        <translation>không có loại &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>layer &apos;%1&apos; is not a programme layer (%2); only programme features are drawn</source>
+        <translation>lớp &apos;%1&apos; không phải là lớp của chương trình (%2); chỉ vẽ được đối tượng của chương trình</translation>
+    </message>
+    <message>
+        <source>layer &apos;%1&apos; has no table with geometry</source>
+        <translation>lớp &apos;%1&apos; không có bảng chứa hình dạng</translation>
+    </message>
+    <message>
+        <source>the shape drawn is empty</source>
+        <translation>hình vừa vẽ trống</translation>
+    </message>
+    <message>
+        <source>layer &apos;%1&apos; holds %2 features; a %3 was drawn</source>
+        <translation>lớp &apos;%1&apos; chứa đối tượng kiểu %2, nhưng hình vừa vẽ là %3</translation>
+    </message>
+    <message>
+        <source>the shape drawn cannot be repaired (%1)</source>
+        <translation>không sửa được hình vừa vẽ (%1)</translation>
+    </message>
+    <message>
+        <source>an area needs at least three corners that are not on one line</source>
+        <translation>một vùng cần ít nhất ba đỉnh không thẳng hàng</translation>
+    </message>
+    <message>
+        <source>layer &apos;%1&apos; has no feature fid %2</source>
+        <translation>lớp &apos;%1&apos; không có đối tượng số %2</translation>
+    </message>
+    <message>
+        <source>layer &apos;%1&apos; has no link table</source>
+        <translation>lớp &apos;%1&apos; không có bảng liên kết</translation>
+    </message>
+    <message>
+        <source>the workspace has no map sheet &apos;%1&apos;</source>
+        <translation>không gian làm việc không có tờ bản đồ &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>a new feature needs a code</source>
+        <translation>đối tượng mới cần có mã</translation>
+    </message>
+    <message>
+        <source>a new feature needs a name</source>
+        <translation>đối tượng mới cần có tên</translation>
+    </message>
+    <message>
+        <source>layer &apos;%1&apos; has no attribute &apos;%2&apos;</source>
+        <translation>lớp &apos;%1&apos; không có thuộc tính &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a number</source>
+        <translation>&apos;%1&apos; không phải là số</translation>
+    </message>
+    <message>
+        <source>the workspace already has a feature with code &apos;%1&apos;</source>
+        <translation>không gian làm việc đã có đối tượng mang mã &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; cannot be cut: %2</source>
+        <translation>không cắt được &apos;%1&apos;: %2</translation>
+    </message>
+    <message>
+        <source>the line does not cut &apos;%1&apos; in two: draw it across the shape, from outside it to outside it</source>
+        <translation>đường vừa vẽ không chia &apos;%1&apos; làm hai: hãy vẽ cắt ngang qua hình, từ bên ngoài sang bên ngoài</translation>
+    </message>
+    <message>
+        <source>choose at least two features to merge</source>
+        <translation>hãy chọn ít nhất hai đối tượng để gộp</translation>
+    </message>
+    <message>
+        <source>a feature cannot be merged into itself</source>
+        <translation>không thể gộp một đối tượng vào chính nó</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>không tìm thấy tệp</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>tệp trống</translation>
+    </message>
+    <message>
+        <source>expands from %1 KB to %2 MB, %3</source>
+        <translation>khi giải nén tăng từ %1 KB lên %2 MB, %3</translation>
+    </message>
+    <message>
+        <source>cannot be read as GIS vector data (GDAL: %1)</source>
+        <translation>không đọc được như dữ liệu GIS dạng vector (GDAL: %1)</translation>
+    </message>
+    <message>
+        <source>contains no vector layer</source>
+        <translation>không chứa lớp vector nào</translation>
+    </message>
+    <message>
+        <source>has no layer &apos;%1&apos;</source>
+        <translation>không có lớp &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>has %1 layers (%2)</source>
+        <translation>có %1 lớp (%2); hãy chọn một lớp</translation>
+    </message>
+    <message>
+        <source>its coordinate reference system cannot be read (%1)</source>
+        <translation>không đọc được hệ tọa độ của tệp (%1); hãy chọn hệ tọa độ ở trên</translation>
+    </message>
+    <message>
+        <source>no coordinate reference system is declared, and PlanAtlas will not guess one</source>
+        <translation>tệp không khai báo hệ tọa độ, và PlanAtlas không đoán hệ tọa độ</translation>
+    </message>
+    <message>
+        <source>a layer of kind %1 needs &apos;%2&apos;, and no column is recognised for it (columns: %3)</source>
+        <translation>lớp loại %1 cần thuộc tính &apos;%2&apos;, nhưng không nhận ra cột nào cho thuộc tính này (các cột: %3)</translation>
+    </message>
+    <message>
+        <source>read error after %1 feature(s), the file may be truncated or corrupt (GDAL: %2)</source>
+        <translation>lỗi đọc sau %1 đối tượng, tệp có thể bị cắt cụt hoặc hỏng (GDAL: %2)</translation>
+    </message>
+    <message>
+        <source>%1 geometry value(s) cannot be read:%2
+correct them, or leave the cell empty for a feature without geometry</source>
+        <translation>%1 giá trị hình dạng không đọc được:%2
+hãy sửa lại, hoặc để trống ô đó cho đối tượng không có hình dạng</translation>
+    </message>
+    <message>
+        <source>none of its %1 feature(s) has a geometry; nothing would appear on a map (a CSV needs a WKT column named wkt, geom or geometry, or lon and lat columns)</source>
+        <translation>không đối tượng nào trong %1 đối tượng có hình dạng; bản đồ sẽ không hiện gì (tệp CSV cần một cột WKT tên wkt, geom hoặc geometry, hoặc hai cột lon và lat)</translation>
+    </message>
+    <message>
+        <source>codes in column &apos;%1&apos; are not unique or not usable:%2</source>
+        <translation>mã trong cột &apos;%1&apos; bị trùng hoặc không dùng được:%2</translation>
+    </message>
+    <message>
+        <source>mixes geometry types (%1); a layer of kind %2 holds one of %3: split the file</source>
+        <translation>trộn nhiều kiểu hình dạng (%1); lớp loại %2 chỉ chứa một trong các kiểu %3: hãy tách tệp, hoặc chọn từng lớp của tệp</translation>
+    </message>
+    <message>
+        <source>has %1 geometries; a layer of kind %2 holds %3</source>
+        <translation>có hình dạng kiểu %1; lớp loại %2 chứa kiểu %3</translation>
+    </message>
+    <message>
+        <source>read error at feature %1: %2</source>
+        <translation>lỗi đọc tại đối tượng thứ %1: %2</translation>
+    </message>
+    <message>
+        <source>all %1 feature(s) lie more than 100 km outside %2 (up to %3 km away) once read as %4: the source CRS is probably wrong</source>
+        <translation>tất cả %1 đối tượng đều nằm ngoài %2 hơn 100 km (xa nhất %3 km) khi đọc theo %4: hệ tọa độ của tệp có lẽ sai; hãy chọn đúng hệ tọa độ ở trên</translation>
+    </message>
+    <message>
+        <source>cannot write layer &apos;%1&apos; to &apos;%2&apos;: %3</source>
+        <translation>không ghi được lớp &apos;%1&apos; vào &apos;%2&apos;: %3</translation>
+    </message>
+    <message>
+        <source>geometry cannot be repaired: %1</source>
+        <translation>không sửa được hình dạng: %1</translation>
+    </message>
+    <message>
+        <source>column &apos;%1&apos; is not valid UTF-8; the file seems to use a legacy encoding (TCVN3, VNI or Windows-1258)</source>
+        <translation>cột &apos;%1&apos; không phải UTF-8 hợp lệ; tệp có vẻ dùng bảng mã cũ (TCVN3, VNI hoặc Windows-1258): hãy chọn bảng mã ở trên</translation>
+    </message>
+    <message>
+        <source>role %1 may change the rows of &apos;%2&apos; but not add tables to it, and %3 is a table of its own; nothing was changed (the schema&apos;s owner adds it, or gives this role the right to create tables in the schema)</source>
+        <translation>vai trò %1 được sửa các dòng của &apos;%2&apos; nhưng không được thêm bảng, trong khi %3 cần một bảng riêng; không có gì bị thay đổi (chủ sở hữu lược đồ thêm bảng này, hoặc cấp cho vai trò quyền tạo bảng trong lược đồ)</translation>
+    </message>
+    <message>
+        <source>a layer&apos;s title cannot be empty</source>
+        <translation>tên hiển thị của lớp không được để trống</translation>
+    </message>
+    <message>
+        <source>layer &apos;%1&apos; cannot be taken out: %2</source>
+        <translation>không gỡ được lớp &apos;%1&apos;: %2</translation>
+    </message>
+    <message>
+        <source>the workspace has a layer &apos;%1&apos; again; the one removed cannot come back under its name</source>
+        <translation>không gian làm việc lại có một lớp &apos;%1&apos;; lớp đã gỡ không thể trở lại dưới tên này</translation>
+    </message>
+    <message>
+        <source>layer &apos;%1&apos; cannot be put back: %2</source>
+        <translation>không đưa lớp &apos;%1&apos; trở lại được: %2</translation>
+    </message>
+    <message>
+        <source>removed layer &apos;%1&apos; cannot be deleted: %2</source>
+        <translation>không xóa được lớp đã gỡ &apos;%1&apos;: %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot be read</source>
+        <translation>%1: không đọc được</translation>
+    </message>
+    <message>
+        <source>%1: no such file</source>
+        <translation>%1: không tìm thấy tệp</translation>
+    </message>
+    <message>
+        <source>%1: not UTF-8 text (save the control points as UTF-8 CSV)</source>
+        <translation>%1: không phải văn bản UTF-8 (hãy lưu các điểm khống chế dưới dạng CSV UTF-8)</translation>
+    </message>
+    <message>
+        <source>%1, line %2: the header names no column for %3 (expected pixel, line, x, y — or a QGIS .points file&apos;s mapX, mapY, sourceX, sourceY)</source>
+        <translation>%1, dòng %2: dòng tiêu đề không có cột cho %3 (cần pixel, line, x, y — hoặc mapX, mapY, sourceX, sourceY của tệp .points QGIS)</translation>
+    </message>
+    <message>
+        <source>%1, line %2 (%3): %4 &apos;%5&apos; is not a number</source>
+        <translation>%1, dòng %2 (%3): %4 &apos;%5&apos; không phải là số</translation>
+    </message>
+    <message>
+        <source>%1, line %2 (%3): sourceY is positive — these points were placed on a sheet that was already georeferenced; PlanAtlas needs them placed on the plain scan (pixel positions)</source>
+        <translation>%1, dòng %2 (%3): sourceY dương — các điểm này được đặt trên một tờ bản đồ đã nắn; PlanAtlas cần điểm đặt trên ảnh quét gốc (vị trí điểm ảnh)</translation>
+    </message>
+    <message>
+        <source>%1, line %2 (%3): a pixel position is negative</source>
+        <translation>%1, dòng %2 (%3): vị trí điểm ảnh bị âm</translation>
+    </message>
+    <message>
+        <source>%1: empty (no header, no control points)</source>
+        <translation>%1: tệp trống (không có dòng tiêu đề, không có điểm khống chế)</translation>
+    </message>
+    <message>
+        <source>%1: no control points (only the header, and %2 switched off)</source>
+        <translation>%1: không có điểm khống chế (chỉ có dòng tiêu đề, và %2 điểm đã tắt)</translation>
+    </message>
+    <message>
+        <source>%1: no control points (only the header)</source>
+        <translation>%1: không có điểm khống chế (chỉ có dòng tiêu đề)</translation>
+    </message>
+    <message>
+        <source>role %1 may change the rows of &apos;%2&apos; but not remove its tables, and a map sheet is a table of its own; nothing was changed (the schema&apos;s owner removes it)</source>
+        <translation>vai trò %1 được sửa các dòng của &apos;%2&apos; nhưng không được gỡ bảng, trong khi tờ bản đồ là một bảng riêng; không có gì bị thay đổi (chủ sở hữu lược đồ gỡ tờ bản đồ này)</translation>
+    </message>
+    <message>
+        <source>the workspace already has a layer &apos;%1&apos;; choose another name</source>
+        <translation>không gian làm việc đã có lớp &apos;%1&apos;; hãy chọn tên khác</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a date</source>
+        <translation>&apos;%1&apos; không phải là một ngày</translation>
+    </message>
+    <message>
+        <source>the sheet carries no georeferencing of its own; give a file of control points</source>
+        <translation>tờ bản đồ không mang sẵn thông tin nắn; hãy cung cấp tệp điểm khống chế</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; already exists; PlanAtlas will not overwrite it</source>
+        <translation>&apos;%1&apos; đã có; PlanAtlas không ghi đè</translation>
+    </message>
+    <message>
+        <source>cannot create &apos;%1&apos;: folder &apos;%2&apos; does not exist</source>
+        <translation>không tạo được &apos;%1&apos;: thư mục &apos;%2&apos; không tồn tại</translation>
+    </message>
+    <message>
+        <source>cannot create workspace &apos;%1&apos;: %2</source>
+        <translation>không tạo được không gian làm việc &apos;%1&apos;: %2</translation>
+    </message>
+    <message>
+        <source>workspace &apos;%1&apos; does not exist</source>
+        <translation>không gian làm việc &apos;%1&apos; không tồn tại</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; cannot be opened as a GeoPackage workspace: %2</source>
+        <translation>không mở được &apos;%1&apos; như một không gian làm việc GeoPackage: %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; names no schema; add active_schema=&lt;province&apos;s schema&gt; to the connection string</source>
+        <translation>&apos;%1&apos; không nêu lược đồ nào; hãy thêm active_schema=&lt;lược đồ của tỉnh&gt; vào chuỗi kết nối</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: this change is not yet made in a workspace in PostGIS; make it in a GeoPackage and copy it in</source>
+        <translation>&apos;%1&apos;: chưa thực hiện được thay đổi này trong không gian làm việc PostGIS; hãy thực hiện trong một tệp GeoPackage rồi sao chép vào</translation>
+    </message>
+    <message>
+        <source>cannot open &apos;%1&apos;: %2</source>
+        <translation>không mở được &apos;%1&apos;: %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: the database has no schema &apos;%2&apos;</source>
+        <translation>&apos;%1&apos;: cơ sở dữ liệu không có lược đồ &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is a GeoPackage but not a PlanAtlas workspace: it has no pa_metadata table</source>
+        <translation>&apos;%1&apos; là một tệp GeoPackage nhưng không phải không gian làm việc PlanAtlas: tệp không có bảng pa_metadata</translation>
+    </message>
+    <message>
+        <source>workspace &apos;%1&apos; has schema_version &apos;%2&apos;, which is not a number; it is damaged or was not written by PlanAtlas</source>
+        <translation>không gian làm việc &apos;%1&apos; có schema_version &apos;%2&apos; không phải là số; dữ liệu bị hỏng hoặc không do PlanAtlas ghi</translation>
+    </message>
+    <message>
+        <source>workspace &apos;%1&apos; has schema version %2, newer than this PlanAtlas (%3); update PlanAtlas</source>
+        <translation>không gian làm việc &apos;%1&apos; có phiên bản lược đồ %2, mới hơn PlanAtlas này (%3); hãy cập nhật PlanAtlas</translation>
+    </message>
+    <message>
+        <source>workspace &apos;%1&apos; has no valid schema_version</source>
+        <translation>không gian làm việc &apos;%1&apos; không có schema_version hợp lệ</translation>
+    </message>
+    <message>
+        <source>workspace &apos;%1&apos; has %2 trigger(s) that neither PlanAtlas nor GDAL made (%3); they would run on every change PlanAtlas makes, so nothing was changed; remove them</source>
+        <translation>không gian làm việc &apos;%1&apos; có %2 trigger không do PlanAtlas hay GDAL tạo (%3); chúng sẽ chạy ở mọi thay đổi PlanAtlas thực hiện, nên không có gì bị thay đổi; hãy gỡ chúng</translation>
+    </message>
+    <message>
+        <source>cannot add column %1 to %2 in a schema; copy the workspace again</source>
+        <translation>không thêm được cột %1 vào %2 trong lược đồ; hãy sao chép lại không gian làm việc</translation>
+    </message>
+    <message>
+        <source>workspace &apos;%1&apos; is damaged: %2 table(s) are missing (%3); restore it from a copy</source>
+        <translation>không gian làm việc &apos;%1&apos; bị hỏng: thiếu %2 bảng (%3); hãy khôi phục từ một bản sao</translation>
+    </message>
+    <message>
+        <source>workspace &apos;%1&apos; is damaged: its analysis CRS %2 (%3) is not a projected CRS in metres, so areas and distances would not be hectares and kilometres; restore it from a copy</source>
+        <translation>không gian làm việc &apos;%1&apos; bị hỏng: hệ tọa độ phân tích %2 (%3) không phải hệ tọa độ phẳng tính bằng mét, nên diện tích và khoảng cách sẽ không ra héc-ta và ki-lô-mét; hãy khôi phục từ một bản sao</translation>
+    </message>
+    <message>
+        <source>workspace &apos;%1&apos; is damaged: %2</source>
+        <translation>không gian làm việc &apos;%1&apos; bị hỏng: %2</translation>
+    </message>
+    <message>
+        <source>%1 (is another program using it?)</source>
+        <translation>%1 (có chương trình khác đang dùng dữ liệu này?)</translation>
+    </message>
+    <message>
+        <source>no feature with code &apos;%1&apos; in the workspace</source>
+        <translation>không gian làm việc không có đối tượng mang mã &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>the code &apos;%1&apos; belongs to %2 features (%3): a link to it would be a guess; give each feature its own code</source>
+        <translation>mã &apos;%1&apos; thuộc về %2 đối tượng (%3): liên kết tới mã này sẽ là đoán; hãy cho mỗi đối tượng một mã riêng</translation>
+    </message>
+    <message>
+        <source>no task &apos;%1&apos; in the workspace</source>
+        <translation>không gian làm việc không có nhiệm vụ &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>no pending suggestion %1</source>
+        <translation>không có gợi ý số %1 đang chờ duyệt</translation>
+    </message>
+    <message>
+        <source>no suggestion %1</source>
+        <translation>không có gợi ý số %1</translation>
+    </message>
+    <message>
+        <source>cannot write links to &apos;%1&apos;: %2</source>
+        <translation>không ghi được liên kết vào &apos;%1&apos;: %2</translation>
+    </message>
+    <message>
+        <source>must be a number between 0 and 1</source>
+        <translation>phải là một số từ 0 đến 1</translation>
+    </message>
+    <message>
+        <source>the workspace &apos;%1&apos; is of schema 1 and was opened read-only: open it for writing once to upgrade it</source>
+        <translation>không gian làm việc &apos;%1&apos; có lược đồ phiên bản 1 và được mở chỉ đọc: hãy mở ở chế độ ghi một lần để nâng cấp</translation>
+    </message>
+    <message>
+        <source>a map sheet</source>
+        <translation>một tờ bản đồ</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; cannot be used: %2 (made from the sheet&apos;s file name; choose one)</source>
+        <translation>không dùng được tên &apos;%1&apos;: %2 (tên lấy từ tên tệp của tờ bản đồ; hãy chọn một tên)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; cannot be used: %2</source>
+        <translation>không dùng được tên &apos;%1&apos;: %2</translation>
+    </message>
+    <message>
+        <source>a %1 layer records no source per feature; only programme kinds do</source>
+        <translation>lớp loại %1 không ghi nguồn cho từng đối tượng; chỉ các loại đối tượng của chương trình mới ghi</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; contradicts the tracing from a map sheet, which makes the features digitized</source>
+        <translation>&apos;%1&apos; mâu thuẫn với việc vẽ theo tờ bản đồ: đối tượng vẽ theo tờ bản đồ là đối tượng số hóa</translation>
+    </message>
+    <message>
+        <source>must be surveyed, digitized or indicative, not &apos;%1&apos;</source>
+        <translation>phải là surveyed (đo đạc), digitized (số hóa) hoặc indicative (chỉ dẫn), không phải &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a date (write 2025-06-30 or 30/6/2025)</source>
+        <translation>&apos;%1&apos; không phải là một ngày (viết 30/6/2025 hoặc 2025-06-30)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; cannot be used: %2 (made from the file&apos;s name; choose one)</source>
+        <translation>không dùng được tên &apos;%1&apos;: %2 (tên lấy từ tên tệp; hãy chọn một tên)</translation>
+    </message>
+    <message>
+        <source>the province</source>
+        <translation>tỉnh</translation>
+    </message>
+    <message>
+        <source>the area %1 is meant for</source>
+        <translation>vùng áp dụng của %1</translation>
+    </message>
+    <message>
+        <source>a layer</source>
+        <translation>một lớp dữ liệu</translation>
+    </message>
+    <message>
+        <source>the layer name is empty</source>
+        <translation>tên lớp đang để trống</translation>
+    </message>
+    <message>
+        <source>the layer name is longer than 50 characters</source>
+        <translation>tên lớp dài hơn 50 ký tự</translation>
+    </message>
+    <message>
+        <source>a layer name starts with a lower-case ASCII letter</source>
+        <translation>tên lớp phải bắt đầu bằng một chữ cái thường không dấu (a–z)</translation>
+    </message>
+    <message>
+        <source>a layer name has only lower-case ASCII letters, digits and &apos;_&apos;</source>
+        <translation>tên lớp chỉ gồm chữ cái thường không dấu (a–z), chữ số và dấu &apos;_&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is reserved for system tables</source>
+        <translation>&apos;%1&apos; được dành cho các bảng hệ thống</translation>
+    </message>
+    <message>
+        <source>layer &apos;%1&apos;: %2</source>
+        <translation>lớp &apos;%1&apos;: %2</translation>
     </message>
 </context>
 </TS>

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <sstream>
 #include <variant>
 
@@ -64,27 +65,35 @@ bool Algorithm::offers(const Parameter& p, std::string_view kind)
 
 namespace {
 
-std::string quoted(const std::string& v)
+std::string number(double v)
 {
-    return "'" + v + "'";
+    char out[32];
+    std::snprintf(out, sizeof out, "%g", v);
+    return out;
 }
 
-/// "a, b or c".
-std::string choiceList(const Parameter& p)
+/// "a number", "a positive number", … with the parameter's unit ("… of kilometres").
+layers::Sentence wantedNumber(const Parameter& p)
 {
-    std::string list;
-    for (std::size_t i = 0; i < p.choices.size(); ++i)
-        list += (i == 0 ? "" : i + 1 == p.choices.size() ? " or " : ", ") + p.choices[i];
-    return list;
-}
-
-std::string unitWords(const std::string& unit)
-{
-    if (unit == "km")
-        return " of kilometres";
-    if (unit == "ha")
-        return " of hectares";
-    return unit.empty() ? std::string() : " (" + unit + ")";
+    using layers::Sentence;
+    Sentence wanted(QT_TRANSLATE_NOOP("pa::layers", "a number"));
+    if (p.minimum && *p.minimum == 0)
+        wanted = p.minimumExclusive
+                     ? Sentence(QT_TRANSLATE_NOOP("pa::layers", "a positive number"))
+                     : Sentence(QT_TRANSLATE_NOOP("pa::layers", "a number not below 0"));
+    else if (p.minimum)
+        wanted = p.minimumExclusive
+                     ? Sentence(QT_TRANSLATE_NOOP("pa::layers", "a number above %1"),
+                                {number(*p.minimum)})
+                     : Sentence(QT_TRANSLATE_NOOP("pa::layers", "a number not below %1"),
+                                {number(*p.minimum)});
+    if (p.unit == "km")
+        return {QT_TRANSLATE_NOOP("pa::layers", "%1 of kilometres"), {wanted}};
+    if (p.unit == "ha")
+        return {QT_TRANSLATE_NOOP("pa::layers", "%1 of hectares"), {wanted}};
+    if (!p.unit.empty())
+        return {"%1 (%2)", {wanted, p.unit}};
+    return wanted;
 }
 
 } // namespace
@@ -93,13 +102,20 @@ void Algorithm::check(const ParameterValues& values) const
 {
     for (const auto& [given, value] : values.all())
         if (!parameter(given))
-            throw ParameterError(given, "the " + name + " analysis takes no such parameter");
+            throw ParameterError(
+                given, {QT_TRANSLATE_NOOP("pa::layers", "the %1 analysis takes no such parameter"),
+                        {name}});
     for (const auto& p : parameters) {
         if (!values.has(p.name)) {
             if (p.required)
                 throw ParameterError(
-                    p.name, "the " + name + " analysis needs it" +
-                                (p.metavar.empty() ? std::string() : " (" + p.metavar + ")"));
+                    p.name,
+                    p.metavar.empty()
+                        ? layers::Sentence(
+                              QT_TRANSLATE_NOOP("pa::layers", "the %1 analysis needs it"), {name})
+                        : layers::Sentence(
+                              QT_TRANSLATE_NOOP("pa::layers", "the %1 analysis needs it (%2)"),
+                              {name, p.metavar}));
             continue;
         }
         const std::string value = values.text(p.name);
@@ -108,46 +124,46 @@ void Algorithm::check(const ParameterValues& values) const
             const auto v = text::parseNumber(value);
             const bool low =
                 v && p.minimum && (p.minimumExclusive ? *v <= *p.minimum : *v < *p.minimum);
-            if (!v || !std::isfinite(*v) || low) {
-                std::string wanted = "a number";
-                if (p.minimum && *p.minimum == 0)
-                    wanted = p.minimumExclusive ? "a positive number" : "a number not below 0";
-                else if (p.minimum)
-                    wanted = "a number " +
-                             std::string(p.minimumExclusive ? "above " : "not below ") +
-                             std::to_string(*p.minimum);
-                throw ParameterError(p.name, "must be " + wanted + unitWords(p.unit) + ", not " +
-                                                 quoted(value));
-            }
+            if (!v || !std::isfinite(*v) || low)
+                throw ParameterError(p.name,
+                                     {QT_TRANSLATE_NOOP("pa::layers", "must be %1, not '%2'"),
+                                      {wantedNumber(p), value}});
             break;
         }
         case Parameter::Type::Choice:
             if (std::find(p.choices.begin(), p.choices.end(), value) == p.choices.end())
-                throw ParameterError(p.name, "must be " + choiceList(p) + ", not " + quoted(value));
+                throw ParameterError(p.name,
+                                     {QT_TRANSLATE_NOOP("pa::layers", "must be %1, not '%2'"),
+                                      {layers::alternatives(p.choices), value}});
             break;
         case Parameter::Type::Date:
             if (!text::parseDate(value))
-                throw ParameterError(p.name,
-                                     quoted(value) + " is not a date (2026-06-30 or 30/6/2026)");
+                throw ParameterError(
+                    p.name, {QT_TRANSLATE_NOOP("pa::layers",
+                                               "'%1' is not a date (2026-06-30 or 30/6/2026)"),
+                             {value}});
             break;
         case Parameter::Type::KindList:
             for (const auto& k : values.list(p.name))
                 if (!layers::findKind(k))
-                    throw ParameterError(p.name, "unknown kind " + quoted(k) +
-                                                     "; kinds are: " + layers::kindIdList());
+                    throw ParameterError(
+                        p.name,
+                        {QT_TRANSLATE_NOOP("pa::layers", "unknown kind '%1'; kinds are: %2"),
+                         {k, layers::kindIdList()}});
             break;
         case Parameter::Type::List:
             if (!p.choices.empty()) {
                 for (const auto& item : values.list(p.name))
                     if (std::find(p.choices.begin(), p.choices.end(), item) == p.choices.end())
-                        throw ParameterError(p.name, "each must be " + choiceList(p) + ", not " +
-                                                         quoted(item));
+                        throw ParameterError(
+                            p.name, {QT_TRANSLATE_NOOP("pa::layers", "each must be %1, not '%2'"),
+                                     {layers::alternatives(p.choices), item}});
             }
             [[fallthrough]];
         case Parameter::Type::Layer:
         case Parameter::Type::Text:
             if (value.empty())
-                throw ParameterError(p.name, "needs a value");
+                throw ParameterError(p.name, QT_TRANSLATE_NOOP("pa::layers", "needs a value"));
             break;
         case Parameter::Type::Flag:
             break;

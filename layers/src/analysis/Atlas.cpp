@@ -95,7 +95,9 @@ Atlas atlasPages(layers::Workspace& ws, const std::string& layerName,
 {
     const auto registered = ws.findLayer(layerName);
     if (!registered)
-        throw layers::ParameterError("atlas", "the workspace has no layer '" + layerName + "'");
+        throw layers::ParameterError(
+            "atlas",
+            {QT_TRANSLATE_NOOP("pa::layers", "the workspace has no layer '%1'"), {layerName}});
     Atlas atlas;
     atlas.layer = layerName;
     atlas.kind = registered->kind;
@@ -103,7 +105,9 @@ Atlas atlasPages(layers::Workspace& ws, const std::string& layerName,
     auto candidates = readCandidates(ws, layerName, lang, atlas.notes);
     if (candidates.empty())
         throw layers::ParameterError(
-            "atlas", "layer '" + layerName + "' has no feature with a shape to make a page of");
+            "atlas", {QT_TRANSLATE_NOOP("pa::layers",
+                                        "layer '%1' has no feature with a shape to make a page of"),
+                      {layerName}});
     atlas.units = !(kind && kind->programme) &&
                   candidates.front().geometry.family() == gis::GeometryFamily::Polygon;
 
@@ -123,8 +127,10 @@ Atlas atlasPages(layers::Workspace& ws, const std::string& layerName,
             std::string list;
             for (const auto& m : missing)
                 list += (list.empty() ? "'" : ", '") + m + "'";
-            throw layers::ParameterError("atlas", "layer '" + layerName +
-                                                      "' has no feature with the code " + list);
+            throw layers::ParameterError(
+                "atlas",
+                {QT_TRANSLATE_NOOP("pa::layers", "layer '%1' has no feature with the code %2"),
+                 {layerName, list}});
         }
     } else {
         chosen = std::move(candidates);

@@ -41,8 +41,10 @@ FootprintResult footprint(layers::Workspace& ws, FootprintBy by, const std::stri
     auto& ds = ws.dataset();
     const auto due = dueBefore.empty() ? std::optional<std::string>() : text::parseDate(dueBefore);
     if (!dueBefore.empty() && !due)
-        throw layers::ParameterError("due_before",
-                                     "'" + dueBefore + "' is not a date (2026-06-30 or 30/6/2026)");
+        throw layers::ParameterError(
+            "due_before",
+            {QT_TRANSLATE_NOOP("pa::layers", "'%1' is not a date (2026-06-30 or 30/6/2026)"),
+             {dueBefore}});
     const std::string dueIso = due.value_or(std::string());
     FootprintResult result;
     result.by = by;

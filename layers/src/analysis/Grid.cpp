@@ -38,7 +38,8 @@ std::int64_t makeGrid(layers::Workspace& ws, const GridOptions& options,
 {
     layers::checkMayAddLayers(ws); // before anything is generated
     if (!(options.cellKm > 0))
-        throw layers::ParameterError("cell_km", "must be a positive number of kilometres");
+        throw layers::ParameterError(
+            "cell_km", QT_TRANSLATE_NOOP("pa::layers", "must be a positive number of kilometres"));
     // The province, or each province of a national layer: cells are cut at the provinces'
     // borders and record their province, as a commune lies in one province.
     const std::string provinceLayer = detail::provinceLayer(ws, options.provinceLayer);

@@ -22,8 +22,9 @@ Engine engineFrom(const std::string& choice)
         return Engine::PlanAtlas;
     if (choice == "database")
         return Engine::Database;
-    throw layers::ParameterError("engine",
-                                 "must be auto, planatlas or database, not '" + choice + "'");
+    throw layers::ParameterError(
+        "engine", {QT_TRANSLATE_NOOP("pa::layers", "must be auto, planatlas or database, not '%1'"),
+                   {choice}});
 }
 
 Parameter engineParameter()

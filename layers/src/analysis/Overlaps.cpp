@@ -46,12 +46,14 @@ std::vector<std::pair<std::string, std::string>> parseOverlapPairs(const std::st
     for (std::string item; std::getline(in, item, ',');) {
         const auto colon = item.find(':');
         if (colon == std::string::npos)
-            throw layers::ParameterError("pairs", "'" + item + "' is not KIND:KIND");
+            throw layers::ParameterError(
+                "pairs", {QT_TRANSLATE_NOOP("pa::layers", "'%1' is not KIND:KIND"), {item}});
         std::string a = item.substr(0, colon), b = item.substr(colon + 1);
         for (const auto& k : {a, b})
             if (!layers::findKind(k))
-                throw layers::ParameterError("pairs", "unknown kind '" + k +
-                                                          "'; kinds are: " + layers::kindIdList());
+                throw layers::ParameterError(
+                    "pairs", {QT_TRANSLATE_NOOP("pa::layers", "unknown kind '%1'; kinds are: %2"),
+                              {k, layers::kindIdList()}});
         pairs.emplace_back(a, b);
     }
     return pairs;

@@ -102,10 +102,15 @@ std::vector<Feature> expresswaysWith(layers::Workspace& ws,
             return std::find(statuses.begin(), statuses.end(), e.status) == statuses.end();
         });
     if (expressways.empty())
-        throw layers::Error(layers::ErrorKind::Usage,
-                            "the workspace has no expressway feature" +
-                                std::string(statuses.empty() ? "" : " with those statuses") +
-                                "; import one of kind expressway");
+        throw layers::Error(
+            layers::ErrorKind::Usage,
+            statuses.empty()
+                ? layers::Sentence(QT_TRANSLATE_NOOP(
+                      "pa::layers",
+                      "the workspace has no expressway feature; import one of kind expressway"))
+                : layers::Sentence(QT_TRANSLATE_NOOP(
+                      "pa::layers", "the workspace has no expressway feature with those "
+                                    "statuses; import one of kind expressway")));
     return expressways;
 }
 
@@ -163,15 +168,20 @@ AccessResult access(layers::Workspace& ws, const std::string& target,
     const std::string kind = target.substr(0, colon);
     const std::string tier = colon == std::string::npos ? std::string() : target.substr(colon + 1);
     if (kind != "expressway" && kind != "urban_centre")
-        throw layers::ParameterError("to", "must be expressway or urban_centre[:tier], not '" +
-                                               target + "'");
+        throw layers::ParameterError(
+            "to",
+            {QT_TRANSLATE_NOOP("pa::layers", "must be expressway or urban_centre[:tier], not '%1'"),
+             {target}});
     auto targets = readFeatures(
         ws, [&](const std::string& k) { return k == kind; }, result.notes);
     if (!tier.empty())
         std::erase_if(targets, [&](const Feature& t) { return t.tier != tier; });
     if (targets.empty())
-        throw layers::Error(layers::ErrorKind::Usage,
-                            "the workspace has no " + target + " feature to measure access to");
+        throw layers::Error(
+            layers::ErrorKind::Usage,
+            {QT_TRANSLATE_NOOP("pa::layers",
+                               "the workspace has no %1 feature to measure access to"),
+             {target}});
     const auto sources = readFeatures(
         ws, [](const std::string& k) { return industrial(k) || k == "agri_zone"; }, result.notes);
     for (std::size_t i = 0; i < sources.size(); ++i) {
@@ -255,7 +265,8 @@ LayerCorridorResult corridorOfLayer(layers::Workspace& ws, const std::string& la
     result.distanceKm = distanceKm;
     detail::InputLayer input(ws, layer, &result.notes);
     if (!input.exists() || !ws.findLayer(layer))
-        throw layers::ParameterError("layer", "the workspace has no layer '" + layer + "'");
+        throw layers::ParameterError(
+            "layer", {QT_TRANSLATE_NOOP("pa::layers", "the workspace has no layer '%1'"), {layer}});
     auto* table = &input.table();
     const auto expressways = expresswaysWith(ws, statuses, result.notes);
     std::vector<const gis::Geometry*> lines;

@@ -35,9 +35,11 @@ InputLayer::InputLayer(layers::Workspace& ws, const std::string& layer, InputNot
         return;
     const auto crs = table->crs();
     if (!crs)
-        throw layers::Error(layers::ErrorKind::Input,
-                            "layer '" + layer +
-                                "' has no CRS; it cannot be analysed (never guessed)");
+        throw layers::Error(
+            layers::ErrorKind::Input,
+            {QT_TRANSLATE_NOOP("pa::layers",
+                               "layer '%1' has no CRS; it cannot be analysed (never guessed)"),
+             {layer}});
     if (!crs->isSame(ws.crs())) {
         m_toWorkspace.emplace(*crs, ws.crs());
         m_toLayer.emplace(ws.crs(), *crs);
@@ -101,11 +103,15 @@ gis::TableSource InputLayer::source(const std::vector<std::string>& numbers)
     try {
         source = gis::TableSource::of(*m_dataset, m_layer, numbers);
     } catch (const gis::GisError& e) {
-        throw layers::Error(layers::ErrorKind::Input, "layer '" + m_layer + "': " + e.what());
+        throw layers::Error(
+            layers::ErrorKind::Input,
+            {QT_TRANSLATE_NOOP("pa::layers", "layer '%1': %2"), {m_layer, std::string(e.what())}});
     }
     if (!source)
-        throw layers::Error(layers::ErrorKind::Input,
-                            "layer '" + m_layer + "' is not a table of a GeoPackage workspace");
+        throw layers::Error(
+            layers::ErrorKind::Input,
+            {QT_TRANSLATE_NOOP("pa::layers", "layer '%1' is not a table of a GeoPackage workspace"),
+             {m_layer}});
     return std::move(*source);
 }
 
@@ -148,9 +154,12 @@ std::vector<Unit> readUnits(layers::Workspace& workspace, const std::string& lay
 {
     InputLayer input(workspace, layer, notes);
     if (!input.exists() || !workspace.findLayer(layer))
-        throw layers::ParameterError("units", "the workspace has no layer '" + layer + "'");
+        throw layers::ParameterError(
+            "units", {QT_TRANSLATE_NOOP("pa::layers", "the workspace has no layer '%1'"), {layer}});
     if (input.table().geometryFamily() != gis::GeometryFamily::Polygon)
-        throw layers::ParameterError("units", "layer '" + layer + "' is not a polygon layer");
+        throw layers::ParameterError(
+            "units",
+            {QT_TRANSLATE_NOOP("pa::layers", "layer '%1' is not a polygon layer"), {layer}});
     const int code = input.table().fieldIndex("code");
     const int name = input.table().fieldIndex("name_vi");
     std::vector<Unit> units;
@@ -182,9 +191,13 @@ std::string provinceLayer(layers::Workspace& ws, const std::string& requested)
             return layer.name;
     }
     if (!requested.empty())
-        throw layers::ParameterError("province", "no admin_province layer '" + requested + "'");
-    throw layers::Error(layers::ErrorKind::Usage,
-                        "the workspace has no admin_province layer that is still valid");
+        throw layers::ParameterError(
+            "province",
+            {QT_TRANSLATE_NOOP("pa::layers", "no admin_province layer '%1'"), {requested}});
+    throw layers::Error(
+        layers::ErrorKind::Usage,
+        QT_TRANSLATE_NOOP("pa::layers",
+                          "the workspace has no admin_province layer that is still valid"));
 }
 
 std::string provinceLayerOn(layers::Workspace& ws, const std::string& isoDate)
@@ -230,8 +243,10 @@ std::vector<Unit> provincesToCover(layers::Workspace& ws, const std::string& lay
 {
     auto provinces = readUnits(ws, layer);
     if (provinces.empty())
-        throw layers::Error(layers::ErrorKind::Usage,
-                            "the admin_province layer '" + layer + "' has no polygons");
+        throw layers::Error(
+            layers::ErrorKind::Usage,
+            {QT_TRANSLATE_NOOP("pa::layers", "the admin_province layer '%1' has no polygons"),
+             {layer}});
     if (provinces.size() == 1) // as unionOfLayer() makes it, without reading the layer again
         provinces[0].geometry = gis::Geometry::unionOf({&provinces[0].geometry});
     extent = *provinces[0].geometry.envelope();

@@ -33,15 +33,18 @@ detail::InputLayer valueLayer(layers::Workspace& ws, const std::string& values, 
     result.field = colon == std::string::npos ? "price_vnd_m2" : values.substr(colon + 1);
     detail::InputLayer input(ws, result.valuesLayer, &result.notes);
     if (!input.exists() || !ws.findLayer(result.valuesLayer))
-        throw layers::ParameterError("values",
-                                     "the workspace has no layer '" + result.valuesLayer + "'");
+        throw layers::ParameterError(
+            "values", {QT_TRANSLATE_NOOP("pa::layers", "the workspace has no layer '%1'"),
+                       {result.valuesLayer}});
     auto* table = &input.table();
     if (table->geometryFamily() != gis::GeometryFamily::Polygon)
-        throw layers::ParameterError("values",
-                                     "layer '" + result.valuesLayer + "' is not a polygon layer");
+        throw layers::ParameterError(
+            "values", {QT_TRANSLATE_NOOP("pa::layers", "layer '%1' is not a polygon layer"),
+                       {result.valuesLayer}});
     if (table->fieldIndex(result.field) < 0)
-        throw layers::ParameterError("values", "layer '" + result.valuesLayer + "' has no field '" +
-                                                   result.field + "'");
+        throw layers::ParameterError(
+            "values", {QT_TRANSLATE_NOOP("pa::layers", "layer '%1' has no field '%2'"),
+                       {result.valuesLayer, result.field}});
     return input;
 }
 
@@ -248,7 +251,10 @@ std::optional<std::pair<std::string, int>> rasterSpec(layers::Workspace& ws,
     const auto band = text::parseNumber(bandText);
     if (!band || *band < 1 || *band != static_cast<int>(*band))
         throw layers::ParameterError(
-            "values", "'" + bandText + "' is not a band number (FILE:BAND, bands count from 1)");
+            "values",
+            {QT_TRANSLATE_NOOP("pa::layers",
+                               "'%1' is not a band number (FILE:BAND, bands count from 1)"),
+             {bandText}});
     return std::pair{values.substr(0, last), static_cast<int>(*band)};
 }
 
@@ -261,15 +267,16 @@ public:
         : m_raster(open(path)), m_band(band), m_workspaceCrs(ws.crs())
     {
         if (band > m_raster.bandCount())
-            throw layers::ParameterError("values", path + " has " +
-                                                       std::to_string(m_raster.bandCount()) +
-                                                       " band(s), not " + std::to_string(band));
+            throw layers::ParameterError(
+                "values", {QT_TRANSLATE_NOOP("pa::layers", "%1 has %2 band(s), not %3"),
+                           {path, std::to_string(m_raster.bandCount()), std::to_string(band)}});
         const auto crs = m_raster.crs();
         if (!crs)
             throw layers::Error(
                 layers::ErrorKind::Input,
-                path +
-                    ": the raster declares no CRS; assign one (gdal_edit.py -a_srs EPSG:…) first");
+                {QT_TRANSLATE_NOOP("pa::layers", "%1: the raster declares no CRS; assign one "
+                                                 "(gdal_edit.py -a_srs EPSG:…) first"),
+                 {path}});
         result.raster = true;
         result.valuesLayer = path;
         result.field = "band" + std::to_string(band);
@@ -377,7 +384,8 @@ ZonalResult zonal(layers::Workspace& ws, const std::string& values,
 {
     for (const auto& k : kinds)
         if (!layers::findKind(k))
-            throw layers::ParameterError("kinds", "unknown kind '" + k + "'");
+            throw layers::ParameterError(
+                "kinds", {QT_TRANSLATE_NOOP("pa::layers", "unknown kind '%1'"), {k}});
     ZonalResult result;
     const auto raster = rasterSpec(ws, values);
     std::optional<RasterValues> pixels;

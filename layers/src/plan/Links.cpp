@@ -25,6 +25,7 @@ using layers::describe;
 using layers::Error;
 using layers::ErrorKind;
 using layers::LoggedEdit;
+using layers::Sentence;
 using layers::shownTime;
 
 namespace {
@@ -194,16 +195,19 @@ std::pair<layers::RegisteredLayer, std::string> findFeature(layers::Workspace& w
             found.emplace_back(layer, gis::toString(row[0]));
     }
     if (found.empty())
-        throw Error(ErrorKind::Usage, "no feature with code '" + code + "' in the workspace");
+        throw Error(ErrorKind::Usage,
+                    {QT_TRANSLATE_NOOP("pa::layers", "no feature with code '%1' in the workspace"),
+                     {code}});
     if (found.size() > 1) {
         std::string where;
         for (const auto& [layer, fid] : found)
             where += (where.empty() ? "" : ", ") + layer.name + " fid " + fid;
-        throw Error(ErrorKind::Usage,
-                    "the code '" + code + "' belongs to " + std::to_string(found.size()) +
-                        " features (" + where +
-                        "): a link to it would be a guess; give each feature its own code "
-                        "('planatlas validate' lists the codes used twice)");
+        throw Error(
+            ErrorKind::Usage,
+            {QT_TRANSLATE_NOOP("pa::layers", "the code '%1' belongs to %2 features (%3): a link to "
+                                             "it would be a guess; give each feature its own code"),
+             {code, std::to_string(found.size()), where}},
+            "'planatlas validate' lists the codes used twice");
     }
     return found.front();
 }
@@ -215,9 +219,9 @@ std::string taskFid(layers::Workspace& ws, const std::string& taskId)
     const std::string fid = rows.empty() ? std::string() : gis::toString(rows.front().front());
     if (fid.empty())
         throw Error(ErrorKind::Usage,
-                    "no task '" + taskId +
-                        "' in the workspace (see 'planatlas link WS list' "
-                        "or the task ids printed by 'planatlas ingest --format json')");
+                    {QT_TRANSLATE_NOOP("pa::layers", "no task '%1' in the workspace"), {taskId}},
+                    "see 'planatlas link WS list' or the task ids printed by 'planatlas ingest "
+                    "--format json'");
     return fid;
 }
 
@@ -300,9 +304,12 @@ std::vector<LoggedEdit> lastEditOn(layers::Workspace& ws, const std::string& tas
                 "), and each run gives the pending ones new numbers" + again,
             layers::ConflictError::Reason::Changed, std::to_string(id), {remade});
     }
-    throw Error(ErrorKind::Usage, "no " + std::string(pendingOnly ? "pending " : "") +
-                                      "suggestion " + std::to_string(id) +
-                                      " (see 'planatlas link WS suggestions')");
+    throw Error(ErrorKind::Usage,
+                pendingOnly ? Sentence(QT_TRANSLATE_NOOP("pa::layers", "no pending suggestion %1"),
+                                       {std::to_string(id)})
+                            : Sentence(QT_TRANSLATE_NOOP("pa::layers", "no suggestion %1"),
+                                       {std::to_string(id)}),
+                "see 'planatlas link WS suggestions'");
 }
 
 /// The conflict of a change made on what @p task was at edit @p basis, when others have edited
@@ -370,7 +377,8 @@ template <typename Work> auto inTransaction(layers::Workspace& ws, Work&& work)
         return ws.transaction(std::forward<Work>(work));
     } catch (const gis::GisError& e) {
         throw Error(ErrorKind::Workspace,
-                    std::string("cannot write links to '") + ws.path() + "': " + e.what());
+                    {QT_TRANSLATE_NOOP("pa::layers", "cannot write links to '%1': %2"),
+                     {ws.path(), std::string(e.what())}});
     }
 }
 
@@ -690,7 +698,8 @@ std::int64_t acceptSuggestions(layers::Workspace& ws, const std::vector<std::int
                                double minConfidence)
 {
     if (ids.empty() && !(minConfidence >= 0.0 && minConfidence <= 1.0))
-        throw layers::ParameterError("min_confidence", "must be a number between 0 and 1");
+        throw layers::ParameterError(
+            "min_confidence", QT_TRANSLATE_NOOP("pa::layers", "must be a number between 0 and 1"));
     auto pending = listSuggestions(ws, "pending");
     std::vector<LinkSuggestion> chosen;
     for (const auto& s : pending)
@@ -1018,9 +1027,11 @@ std::int64_t recordUnlocated(layers::Workspace& ws, const std::vector<std::strin
                              const std::string& reason)
 {
     if (ws.schemaVersion() < layers::kSchemaPlanReview)
-        throw Error(ErrorKind::Usage, "the workspace '" + ws.path() +
-                                          "' is of schema 1 and was opened read-only: open it "
-                                          "for writing once to upgrade it");
+        throw Error(
+            ErrorKind::Usage,
+            {QT_TRANSLATE_NOOP("pa::layers", "the workspace '%1' is of schema 1 and was opened "
+                                             "read-only: open it for writing once to upgrade it"),
+             {ws.path()}});
     std::vector<std::pair<std::string, std::string>> rows;
     for (const auto& task : taskIds) {
         const auto found =

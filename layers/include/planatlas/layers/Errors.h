@@ -2,6 +2,8 @@
 // Errors the domain reports to people. The kind decides the CLI's exit code; the message
 // names the file, layer, feature or line and what was wrong.
 
+#include "planatlas/layers/Sentence.h"
+
 #include <stdexcept>
 #include <string>
 
@@ -19,24 +21,40 @@ enum class ErrorKind
 class Error : public std::runtime_error
 {
 public:
-    Error(ErrorKind kind, const std::string& message)
-        : std::runtime_error(message), m_kind(kind), m_message(message)
+    /// A message a window says in its own language (what() and message() are the English); a
+    /// std::string is a sentence of one value, a string literal a template.
+    Error(ErrorKind kind, const Sentence& sentence)
+        : std::runtime_error(sentence.english()), m_kind(kind), m_message(what()),
+          m_sentence(sentence)
     {
     }
     /// With what a person at the command line does about it ("create one with 'planatlas
     /// init'"), said after the message in brackets; a window says message() alone.
     Error(ErrorKind kind, const std::string& message, const std::string& commandLineRemedy)
         : std::runtime_error(message + " (" + commandLineRemedy + ")"), m_kind(kind),
-          m_message(message)
+          m_message(message), m_sentence(message)
+    {
+    }
+    Error(ErrorKind kind, const Sentence& sentence, const std::string& commandLineRemedy)
+        : std::runtime_error(withRemedy(sentence.english(), commandLineRemedy)), m_kind(kind),
+          m_message(sentence.english()), m_sentence(sentence)
     {
     }
     [[nodiscard]] ErrorKind kind() const { return m_kind; }
     /// What went wrong, without a command line's remedy.
     [[nodiscard]] const std::string& message() const { return m_message; }
+    /// message() as a sentence a window translates (a plain value when it was thrown as text).
+    [[nodiscard]] const Sentence& sentence() const { return m_sentence; }
 
 private:
+    /// "… (remedy)", or "…; remedy" after a message that ends in brackets already.
+    static std::string withRemedy(const std::string& message, const std::string& remedy)
+    {
+        return message.ends_with(')') ? message + "; " + remedy : message + " (" + remedy + ")";
+    }
     ErrorKind m_kind;
     std::string m_message;
+    Sentence m_sentence;
 };
 
 /// A parameter of an analysis or command has a value that cannot be used. The parameter is
@@ -46,16 +64,19 @@ private:
 class ParameterError : public Error
 {
 public:
-    ParameterError(const std::string& parameter, const std::string& problem)
-        : Error(ErrorKind::Usage, parameter + ": " + problem), m_parameter(parameter),
-          m_problem(problem)
+    ParameterError(const std::string& parameter, const Sentence& problem)
+        : Error(ErrorKind::Usage, Sentence("%1: %2", {parameter, problem})), m_parameter(parameter),
+          m_problem(problem.english()), m_problemSentence(problem)
     {
     }
     [[nodiscard]] const std::string& parameter() const { return m_parameter; }
     [[nodiscard]] const std::string& problem() const { return m_problem; }
+    /// problem() as a sentence a window translates.
+    [[nodiscard]] const Sentence& problemSentence() const { return m_problemSentence; }
 
 private:
     std::string m_parameter, m_problem;
+    Sentence m_problemSentence;
 };
 
 /// What a role (PostgreSQL) or the file system does not allow, said apart from the message so

@@ -100,7 +100,9 @@ struct ImportReport
 /// Throws Error(Workspace) when this role may not add a layer (or @p what: "a map sheet") to
 /// @p workspace (an editor of a schema, who changes rows but makes no tables), saying who may;
 /// before any work is done.
-void checkMayAddLayers(Workspace& workspace, const std::string& what = "a layer");
+void checkMayAddLayers(Workspace& workspace, const Sentence& what);
+/// As above, for a layer.
+void checkMayAddLayers(Workspace& workspace);
 
 ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
                          const Progress& progress = {});

@@ -343,5 +343,8 @@ std::string linkTableName(const std::string& layerName);
 /// Checks a layer name: lower-case ASCII letters, digits and '_', starting with a letter,
 /// at most 50 characters, not a PlanAtlas or GeoPackage system name.
 bool isValidLayerName(const std::string& name, std::string* why = nullptr);
+/// What is wrong with @p name as a layer name (as isValidLayerName checks), for a window to say
+/// in its words; nothing when it may be used.
+std::optional<Sentence> layerNameProblem(const std::string& name);
 
 } // namespace pa::layers
