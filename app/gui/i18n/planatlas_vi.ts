@@ -2583,5 +2583,109 @@ hãy sửa lại, hoặc để trống ô đó cho đối tượng không có h�
         <source>layer &apos;%1&apos;: %2</source>
         <translation>lớp &apos;%1&apos;: %2</translation>
     </message>
+    <message>
+        <source>%1: this document is scanned (no text layer) and reading it needs Tesseract&apos;s Vietnamese data, which is not installed (Debian package tesseract-ocr-vie)</source>
+        <translation>%1: văn bản này là bản quét (không có lớp chữ) và cần dữ liệu tiếng Việt của Tesseract để đọc, nhưng dữ liệu này chưa được cài (gói Debian tesseract-ocr-vie)</translation>
+    </message>
+    <message>
+        <source>page %1 could not be recognised</source>
+        <translation>không nhận dạng được trang %1</translation>
+    </message>
+    <message>
+        <source>%1: not a readable PDF (damaged or not a PDF)</source>
+        <translation>%1: không phải tệp PDF đọc được (tệp hỏng hoặc không phải PDF)</translation>
+    </message>
+    <message>
+        <source>%1: the PDF is protected by a password; save an unprotected copy first</source>
+        <translation>%1: tệp PDF được bảo vệ bằng mật khẩu; hãy lưu một bản không có mật khẩu trước</translation>
+    </message>
+    <message>
+        <source>%1: the document has no text</source>
+        <translation>%1: văn bản không có nội dung chữ</translation>
+    </message>
+    <message>
+        <source>%1: no numbered sections (I., 1., Điều 1.) or task table were found; this does not look like a plan document</source>
+        <translation>%1: không tìm thấy mục đánh số (I., 1., Điều 1.) hay bảng nhiệm vụ nào; đây có vẻ không phải văn bản kế hoạch</translation>
+    </message>
+    <message>
+        <source>%1: numbered sections were found but no task assigned to anyone could be read from them (parts: %2)</source>
+        <translation>%1: có các mục đánh số nhưng không đọc được nhiệm vụ nào được giao cho cơ quan nào (các phần: %2)</translation>
+    </message>
+    <message>
+        <source>is a folder, not a document</source>
+        <translation>là một thư mục, không phải văn bản</translation>
+    </message>
+    <message>
+        <source>cannot be read (%1)</source>
+        <translation>không đọc được (%1)</translation>
+    </message>
+    <message>
+        <source>the file is larger than %1 MB; this is not a plan document</source>
+        <translation>tệp lớn hơn %1 MB; đây không phải văn bản kế hoạch</translation>
+    </message>
+    <message>
+        <source>cannot be opened for reading</source>
+        <translation>không mở được để đọc</translation>
+    </message>
+    <message>
+        <source>a zip archive but not a readable .docx (%1)</source>
+        <translation>là tệp nén zip nhưng không phải tệp .docx đọc được (%1)</translation>
+    </message>
+    <message>
+        <source>an old Word .doc file, which PlanAtlas does not read; open it in Word or LibreOffice and save it as .docx or PDF</source>
+        <translation>là tệp Word .doc kiểu cũ, PlanAtlas không đọc được; hãy mở bằng Word hoặc LibreOffice và lưu thành .docx hoặc PDF</translation>
+    </message>
+    <message>
+        <source>this is a binary file, not a text document</source>
+        <translation>đây là tệp nhị phân, không phải văn bản</translation>
+    </message>
+    <message>
+        <source>its text is %1 bytes, %2; this is not a plan document</source>
+        <translation>nội dung dài %1 byte, %2; đây không phải văn bản kế hoạch</translation>
+    </message>
+    <message>
+        <source>the document id is empty</source>
+        <translation>mã văn bản đang để trống</translation>
+    </message>
+    <message>
+        <source>the document id is longer than 100 characters</source>
+        <translation>mã văn bản dài hơn 100 ký tự</translation>
+    </message>
+    <message>
+        <source>the document id &apos;%1&apos; holds &apos;%2&apos;, which separates the parts of a task id; use letters (without diacritics), digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;</source>
+        <translation>mã văn bản &apos;%1&apos; chứa &apos;%2&apos;, ký tự dùng để ngăn các phần của mã nhiệm vụ; hãy dùng chữ cái (không dấu), chữ số, &apos;-&apos;, &apos;_&apos; và &apos;.&apos;</translation>
+    </message>
+    <message>
+        <source>the document id &apos;%1&apos; holds a character other than a letter, digit, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;; use letters (without diacritics), digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;</source>
+        <translation>mã văn bản &apos;%1&apos; chứa ký tự không phải chữ cái, chữ số, &apos;-&apos;, &apos;_&apos; hay &apos;.&apos;; hãy dùng chữ cái (không dấu), chữ số, &apos;-&apos;, &apos;_&apos; và &apos;.&apos;</translation>
+    </message>
+    <message>
+        <source>document &apos;%1&apos;%2 in the workspace is not an earlier version of %3: %4 of its %5 tasks are in the new text, and storing it under this id would remove %6 task(s) and %7 reviewed link(s). Store it under another document id, or replace the document on purpose</source>
+        <translation>văn bản &apos;%1&apos;%2 trong không gian làm việc không phải phiên bản trước của %3: chỉ %4 trong %5 nhiệm vụ của nó có trong văn bản mới, và lưu dưới mã này sẽ xóa %6 nhiệm vụ và %7 liên kết đã duyệt. Hãy lưu dưới một mã văn bản khác, hoặc chủ động thay thế văn bản</translation>
+    </message>
+    <message>
+        <source>cannot write plan &apos;%1&apos; to &apos;%2&apos;: %3</source>
+        <translation>không ghi được kế hoạch &apos;%1&apos; vào &apos;%2&apos;: %3</translation>
+    </message>
+    <message>
+        <source>no document &apos;%1&apos; in the workspace</source>
+        <translation>không gian làm việc không có văn bản &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>document &apos;%1&apos; was stored without its text (by an older PlanAtlas); ingest it again to correct its tasks</source>
+        <translation>văn bản &apos;%1&apos; được lưu không kèm nội dung (bởi một phiên bản PlanAtlas cũ); hãy đọc lại văn bản để hiệu chỉnh nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>no task &apos;%1&apos; in document &apos;%2&apos;</source>
+        <translation>văn bản &apos;%2&apos; không có nhiệm vụ &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>a split needs the words where the second task begins</source>
+        <translation>muốn tách cần chọn những chữ mở đầu nhiệm vụ thứ hai</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not another task of document &apos;%2&apos;</source>
+        <translation>&apos;%1&apos; không phải là một nhiệm vụ khác của văn bản &apos;%2&apos;</translation>
+    </message>
 </context>
 </TS>

@@ -47,8 +47,11 @@ Tess openTesseract(const std::string& path)
     if (api->Init(nullptr, "vie", tesseract::OEM_DEFAULT) != 0)
         throw layers::Error(
             layers::ErrorKind::Input,
-            path + ": this document is scanned (no text layer) and reading it needs Tesseract's "
-                   "Vietnamese data, which is not installed (Debian package tesseract-ocr-vie)");
+            {QT_TRANSLATE_NOOP(
+                 "pa::layers",
+                 "%1: this document is scanned (no text layer) and reading it needs Tesseract's "
+                 "Vietnamese data, which is not installed (Debian package tesseract-ocr-vie)"),
+             {path}});
     api->SetPageSegMode(tesseract::PSM_AUTO);
     api->SetVariable("debug_file", "/dev/null");
     return api;
@@ -69,7 +72,8 @@ OcrPage recognise(tesseract::TessBaseAPI& api, int page, const layers::Progress&
     progress.checkCancelled();
     if (rc != 0)
         throw layers::Error(layers::ErrorKind::Input,
-                            "page " + std::to_string(page) + " could not be recognised");
+                            {QT_TRANSLATE_NOOP("pa::layers", "page %1 could not be recognised"),
+                             {std::to_string(page)}});
     OcrPage out;
     out.page = page;
     std::unique_ptr<char[]> text(api.GetUTF8Text());

@@ -189,12 +189,17 @@ PdfText pdfText(const std::string& path, const layers::Progress& progress)
     poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);
     std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(path));
     if (!doc)
-        throw layers::Error(layers::ErrorKind::Input,
-                            path + ": not a readable PDF (damaged or not a PDF)");
+        throw layers::Error(
+            layers::ErrorKind::Input,
+            {QT_TRANSLATE_NOOP("pa::layers", "%1: not a readable PDF (damaged or not a PDF)"),
+             {path}});
     if (doc->is_locked())
         throw layers::Error(
             layers::ErrorKind::Input,
-            path + ": the PDF is protected by a password; save an unprotected copy first");
+            {QT_TRANSLATE_NOOP(
+                 "pa::layers",
+                 "%1: the PDF is protected by a password; save an unprotected copy first"),
+             {path}});
     PdfText out;
     out.pages = doc->pages();
     std::vector<std::vector<TextLine>> pages(static_cast<std::size_t>(out.pages));

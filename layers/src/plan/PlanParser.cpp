@@ -1712,7 +1712,9 @@ ParsedPlan parsePlanText(const std::string& text, const std::string& sourceName,
     const RuleSet rules(options.withoutRulesFor);
     const std::vector<Paragraph> paragraphs = splitParagraphs(text);
     if (paragraphs.empty())
-        throw layers::Error(layers::ErrorKind::Input, sourceName + ": the document has no text");
+        throw layers::Error(
+            layers::ErrorKind::Input,
+            {QT_TRANSLATE_NOOP("pa::layers", "%1: the document has no text"), {sourceName}});
     std::vector<PartRange> parts = segmentParts(paragraphs);
 
     // The body of a part starts at its first numbered marker ("I.", "1.", "Điều 1.") or task row.
@@ -1728,8 +1730,10 @@ ParsedPlan parsePlanText(const std::string& text, const std::string& sourceName,
                     [&](const PartRange& r) { return bodyStartOf(r) == r.end; }))
         throw layers::Error(
             layers::ErrorKind::Input,
-            sourceName + ": no numbered sections (I., 1., Điều 1.) or task table were found; this "
-                         "does not look like a plan document");
+            {QT_TRANSLATE_NOOP("pa::layers",
+                               "%1: no numbered sections (I., 1., Điều 1.) or task table were "
+                               "found; this does not look like a plan document"),
+             {sourceName}});
     plan.document = readHeader(paragraphs, bodyStart);
     completeFromBody(plan.document, paragraphs);
     for (std::size_t i = 0; i < bodyStart; ++i) {
@@ -2244,10 +2248,11 @@ ParsedPlan parsePlanText(const std::string& text, const std::string& sourceName,
             where += (where.empty() ? "" : ", ") + p.kind + " from line " + std::to_string(p.line);
         throw layers::Error(
             layers::ErrorKind::Input,
-            sourceName +
-                ": numbered sections were found but no task assigned to anyone could be "
-                "read from them (parts: " +
-                where + "); run 'planatlas ingest --explain' to see how the document was read");
+            {QT_TRANSLATE_NOOP("pa::layers",
+                               "%1: numbered sections were found but no task assigned to anyone "
+                               "could be read from them (parts: %2)"),
+             {sourceName, where}},
+            "run 'planatlas ingest --explain' to see how the document was read");
     }
     return plan;
 }

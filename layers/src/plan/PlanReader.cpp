@@ -29,9 +29,17 @@ namespace {
 
 constexpr std::uintmax_t kMaxBytes = 64u << 20; // far beyond any plan document
 
-layers::Error inputError(const std::string& path, const std::string& what)
+layers::Error inputError(const std::string& path, const layers::Sentence& what)
 {
-    return layers::Error(layers::ErrorKind::Input, path + ": " + what);
+    return layers::Error(layers::ErrorKind::Input, layers::Sentence("%1: %2", {path, what}));
+}
+
+/// With what a person at the command line does about it.
+layers::Error inputError(const std::string& path, const layers::Sentence& what,
+                         const std::string& remedy)
+{
+    return layers::Error(layers::ErrorKind::Input, layers::Sentence("%1: %2", {path, what}),
+                         remedy);
 }
 
 std::string decodeWith(const std::string& bytes, const char* converterName)
@@ -66,22 +74,25 @@ DocumentText readDocumentText(const std::string& path, const ReadOptions& option
 {
     std::error_code ec;
     if (!fs::exists(path, ec))
-        throw inputError(path, "no such file");
+        throw inputError(path, QT_TRANSLATE_NOOP("pa::layers", "no such file"));
     if (fs::is_directory(path, ec))
-        throw inputError(path, "is a folder, not a document");
+        throw inputError(path, QT_TRANSLATE_NOOP("pa::layers", "is a folder, not a document"));
     const auto size = fs::file_size(path, ec);
     if (ec)
-        throw inputError(path, "cannot be read (" + ec.message() + ")");
+        throw inputError(path,
+                         {QT_TRANSLATE_NOOP("pa::layers", "cannot be read (%1)"), {ec.message()}});
     if (size == 0)
-        throw inputError(path, "the file is empty");
+        throw inputError(path, QT_TRANSLATE_NOOP("pa::layers", "the file is empty"));
     if (size > kMaxBytes)
-        throw inputError(path, "the file is larger than " + std::to_string(kMaxBytes >> 20) +
-                                   " MB; this is not a plan document");
+        throw inputError(
+            path, {QT_TRANSLATE_NOOP("pa::layers",
+                                     "the file is larger than %1 MB; this is not a plan document"),
+                   {std::to_string(kMaxBytes >> 20)}});
     std::string bytes;
     {
         std::ifstream in(path, std::ios::binary);
         if (!in)
-            throw inputError(path, "cannot be opened for reading");
+            throw inputError(path, QT_TRANSLATE_NOOP("pa::layers", "cannot be opened for reading"));
         std::ostringstream buffer;
         buffer << in.rdbuf();
         bytes = buffer.str();
@@ -107,8 +118,10 @@ DocumentText readDocumentText(const std::string& path, const ReadOptions& option
             }
             text = docxText(gis::readZipMember(path, "word/document.xml"), numberingXml, stylesXml);
         } catch (const gis::GisError& e) {
-            throw inputError(path, std::string("a zip archive but not a readable .docx (") +
-                                       e.what() + ")");
+            throw inputError(
+                path,
+                {QT_TRANSLATE_NOOP("pa::layers", "a zip archive but not a readable .docx (%1)"),
+                 {std::string(e.what())}});
         }
         format = "docx";
     } else if (bytes.find("%PDF") < 1024) {
@@ -153,10 +166,12 @@ DocumentText readDocumentText(const std::string& path, const ReadOptions& option
         format = "image-ocr";
         extracted = true;
     } else if (bytes.rfind("\xD0\xCF\x11\xE0", 0) == 0) {
-        throw inputError(path,
-                         "an old Word .doc file, which PlanAtlas does not read; open it in Word or "
-                         "LibreOffice and save it as .docx or PDF (libreoffice --headless "
-                         "--convert-to docx FILE.doc)");
+        throw inputError(
+            path,
+            QT_TRANSLATE_NOOP("pa::layers",
+                              "an old Word .doc file, which PlanAtlas does not read; open it in "
+                              "Word or LibreOffice and save it as .docx or PDF"),
+            "libreoffice --headless --convert-to docx FILE.doc");
     } else if (bytes.rfind("\xFF\xFE", 0) == 0 || bytes.rfind("\xFE\xFF", 0) == 0) {
         const bool le = bytes[0] == '\xFF';
         text = decodeWith(bytes.substr(2), le ? "UTF-16LE" : "UTF-16BE");
@@ -173,12 +188,15 @@ DocumentText readDocumentText(const std::string& path, const ReadOptions& option
         for (std::size_t i = 0; i < probe; ++i) {
             const auto c = static_cast<unsigned char>(bytes[i]);
             if (c == 0)
-                throw inputError(path, "this is a binary file, not a text document");
+                throw inputError(
+                    path,
+                    QT_TRANSLATE_NOOP("pa::layers", "this is a binary file, not a text document"));
             if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f')
                 ++control;
         }
         if (control > probe / 50)
-            throw inputError(path, "this is a binary file, not a text document");
+            throw inputError(path, QT_TRANSLATE_NOOP("pa::layers",
+                                                     "this is a binary file, not a text document"));
         if (text::isValidUtf8(bytes)) {
             text = std::move(bytes);
             format = "utf-8";
@@ -211,9 +229,11 @@ DocumentText readDocumentText(const std::string& path, const ReadOptions& option
         if (c == '\f')
             c = '\n';
     if (static_cast<std::int64_t>(text.size()) > layers::limitValue(layers::Limit::PlanTextBytes))
-        throw inputError(path, "its text is " + std::to_string(text.size()) + " bytes, " +
-                                   layers::limitExceeded(layers::Limit::PlanTextBytes) +
-                                   "; this is not a plan document");
+        throw inputError(
+            path,
+            {QT_TRANSLATE_NOOP("pa::layers",
+                               "its text is %1 bytes, %2; this is not a plan document"),
+             {std::to_string(text.size()), layers::limitExceeded(layers::Limit::PlanTextBytes)}});
     if (const auto removed = text::removeControlCharacters(text); removed.count > 0)
         warnings.push_back(std::to_string(removed.count) + " control character(s)" +
                            (removed.nul > 0 ? " (" + std::to_string(removed.nul) + " NUL)" : "") +

@@ -178,20 +178,29 @@ std::vector<int> matchTaskVersions(const std::vector<TaskVersion>& stored,
 void checkDocumentId(const std::string& docId)
 {
     if (docId.empty())
-        throw layers::Error(layers::ErrorKind::Usage, "the document id is empty");
-    if (docId.size() > 100)
         throw layers::Error(layers::ErrorKind::Usage,
-                            "the document id is longer than 100 characters");
+                            QT_TRANSLATE_NOOP("pa::layers", "the document id is empty"));
+    if (docId.size() > 100)
+        throw layers::Error(
+            layers::ErrorKind::Usage,
+            QT_TRANSLATE_NOOP("pa::layers", "the document id is longer than 100 characters"));
     for (const char c : docId)
         if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_' && c != '.')
             throw layers::Error(
                 layers::ErrorKind::Usage,
-                "the document id '" + text::clipUtf8(docId, 60) + "' holds " +
-                    (c == ':' || c == '#'
-                         ? std::string("'") + c + "', which separates the parts of a task id"
-                         : std::string("a character other than a letter, digit, '-', '_' or "
-                                       "'.'")) +
-                    "; use letters (without diacritics), digits, '-', '_' and '.'");
+                c == ':' || c == '#'
+                    ? layers::Sentence(
+                          QT_TRANSLATE_NOOP("pa::layers",
+                                            "the document id '%1' holds '%2', which separates the "
+                                            "parts of a task id; use letters (without diacritics), "
+                                            "digits, '-', '_' and '.'"),
+                          {text::clipUtf8(docId, 60), std::string(1, c)})
+                    : layers::Sentence(
+                          QT_TRANSLATE_NOOP("pa::layers",
+                                            "the document id '%1' holds a character other than a "
+                                            "letter, digit, '-', '_' or '.'; use letters (without "
+                                            "diacritics), digits, '-', '_' and '.'"),
+                          {text::clipUtf8(docId, 60)}));
 }
 
 namespace {
@@ -359,17 +368,18 @@ StoreReport storePlan(layers::Workspace& workspace, const ParsedPlan& readerPlan
                 for (std::size_t i = 0; i < stored.size(); ++i)
                     if (!continued[i])
                         links += linksOf(stored[i].fid);
-                throw DifferentDocumentError(
-                    "document '" + docId + "' in the workspace" +
-                    (storedNumber.empty() ? "" : " (" + storedNumber + ")") +
-                    " is not an earlier version of " +
-                    std::filesystem::path(sourceFile).filename().string() +
-                    (d.number.empty() ? "" : " (" + d.number + ")") + ": " + std::to_string(kept) +
-                    " of its " + std::to_string(stored.size()) +
-                    " tasks are in the new text, and storing it under this id would remove " +
-                    std::to_string(stored.size() - kept) + " task(s) and " + std::to_string(links) +
-                    " reviewed link(s). Store it under another document id, or replace the "
-                    "document on purpose");
+                throw DifferentDocumentError(layers::Sentence(
+                    QT_TRANSLATE_NOOP(
+                        "pa::layers",
+                        "document '%1'%2 in the workspace is not an earlier version of %3: %4 of "
+                        "its %5 tasks are in the new text, and storing it under this id would "
+                        "remove %6 task(s) and %7 reviewed link(s). Store it under another "
+                        "document id, or replace the document on purpose"),
+                    {docId, storedNumber.empty() ? "" : " (" + storedNumber + ")",
+                     std::filesystem::path(sourceFile).filename().string() +
+                         (d.number.empty() ? "" : " (" + d.number + ")"),
+                     std::to_string(kept), std::to_string(stored.size()),
+                     std::to_string(stored.size() - kept), std::to_string(links)}));
             }
 
             const bool hasUnlocated = workspace.schemaVersion() >= layers::kSchemaPlanReview;
@@ -487,8 +497,9 @@ StoreReport storePlan(layers::Workspace& workspace, const ParsedPlan& readerPlan
             }
         });
     } catch (const gis::GisError& e) {
-        throw layers::Error(layers::ErrorKind::Workspace, "cannot write plan '" + docId + "' to '" +
-                                                              workspace.path() + "': " + e.what());
+        throw layers::Error(layers::ErrorKind::Workspace,
+                            {QT_TRANSLATE_NOOP("pa::layers", "cannot write plan '%1' to '%2': %3"),
+                             {docId, workspace.path(), std::string(e.what())}});
     }
     return report;
 }
@@ -499,14 +510,17 @@ ParsedPlan readStoredDocument(layers::Workspace& workspace, const std::string& d
     const auto rows =
         ds.run("SELECT source_text, source_file FROM plan_documents WHERE doc_id = ?", {docId});
     if (rows.rows.empty())
-        throw layers::Error(layers::ErrorKind::Usage,
-                            "no document '" + docId + "' in the workspace");
+        throw layers::Error(
+            layers::ErrorKind::Usage,
+            {QT_TRANSLATE_NOOP("pa::layers", "no document '%1' in the workspace"), {docId}});
     const std::string text = gis::toString(rows.rows[0][0]);
     if (text.empty())
-        throw layers::Error(layers::ErrorKind::Usage,
-                            "document '" + docId +
-                                "' was stored without its text (by an "
-                                "older PlanAtlas); ingest it again to correct its tasks");
+        throw layers::Error(
+            layers::ErrorKind::Usage,
+            {QT_TRANSLATE_NOOP("pa::layers",
+                               "document '%1' was stored without its text (by an older PlanAtlas); "
+                               "ingest it again to correct its tasks"),
+             {docId}});
     ParsedPlan plan = parsePlanText(text, gis::toString(rows.rows[0][1]));
     plan.contentSha256 =
         scalar(ds, "SELECT content_sha256 FROM plan_documents WHERE doc_id = ?", {docId});
@@ -536,7 +550,8 @@ StoreReport correctTask(layers::Workspace& workspace, const std::string& docId,
     const Task* task = findIn(current, taskId);
     if (!task)
         throw Error(ErrorKind::Usage,
-                    "no task '" + docId + ":" + taskId + "' in document '" + docId + "'");
+                    {QT_TRANSLATE_NOOP("pa::layers", "no task '%1' in document '%2'"),
+                     {docId + ":" + taskId, docId}});
     const Task* original = findIn(reader, taskId);
     const std::string key = taskTextKey(original ? original->text : task->text);
     Correction c{taskId, key, action, "", value, ""};
@@ -552,11 +567,15 @@ StoreReport correctTask(layers::Workspace& workspace, const std::string& docId,
                                       : task->text;
     } else if (action == "split") {
         if (value.find_first_not_of(" \t") == std::string::npos)
-            throw Error(ErrorKind::Usage, "a split needs the words where the second task begins");
+            throw Error(ErrorKind::Usage,
+                        QT_TRANSLATE_NOOP("pa::layers",
+                                          "a split needs the words where the second task begins"));
     } else if (action == "merge") {
         if (value == taskId || !findIn(current, value))
-            throw Error(ErrorKind::Usage, "'" + docId + ":" + value +
-                                              "' is not another task of document '" + docId + "'");
+            throw Error(
+                ErrorKind::Usage,
+                {QT_TRANSLATE_NOOP("pa::layers", "'%1' is not another task of document '%2'"),
+                 {docId + ":" + value, docId}});
     }
     return rereadDocument(workspace, docId, {c});
 }

@@ -58,7 +58,7 @@ struct StoreOptions
 class DifferentDocumentError : public layers::Error
 {
 public:
-    explicit DifferentDocumentError(const std::string& message)
+    explicit DifferentDocumentError(const layers::Sentence& message)
         : layers::Error(layers::ErrorKind::Usage, message)
     {
     }
