@@ -1,6 +1,5 @@
 #include "AnalysisDock.h"
 
-#include "MainWindow.h"
 #include "Text_p.h"
 #include "planatlas/gis/Dataset.h"
 #include "planatlas/layers/Errors.h"
@@ -315,7 +314,7 @@ QString AnalysisDock::failure(const std::exception_ptr& error)
     try {
         std::rethrow_exception(error);
     } catch (const std::exception& e) {
-        return MainWindow::errorText(e);
+        return said(e);
     }
 }
 
@@ -755,7 +754,7 @@ bool AnalysisDock::exportTable(const std::string& name, const QString& path)
         }
     } catch (const layers::Error& e) {
         m_status->setText(tr("Cannot write %1").arg(path));
-        m_status->setToolTip(said(e.sentence()));
+        m_status->setToolTip(said(e));
         return false;
     }
     m_status->setText(tr("%1 row(s) written to %2").arg(t.rows.size()).arg(path));

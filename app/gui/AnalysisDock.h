@@ -186,7 +186,7 @@ private:
     static void progressed(const QPointer<AnalysisDock>& dock, double fraction);
     void report(const QString& error, bool cancelled);
     [[nodiscard]] QString refusal(const layers::ParameterError& error) const;
-    /// An engine's error (a workspace's, an analysis's) as the main window words it.
+    /// An engine's error (a workspace's, an analysis's) as the main window words it: said().
     [[nodiscard]] static QString failure(const std::exception_ptr& error);
 
     QString m_path;

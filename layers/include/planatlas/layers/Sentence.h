@@ -38,9 +38,6 @@ public:
     say(const std::function<std::string(const char* english)>& translate) const;
     [[nodiscard]] std::string english() const;
 
-    /// The template, or nullptr for a value.
-    [[nodiscard]] const char* englishTemplate() const { return m_template; }
-
 private:
     const char* m_template = nullptr;
     std::string m_value;
