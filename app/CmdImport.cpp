@@ -178,7 +178,7 @@ int runImport(const std::vector<std::string>& args)
             mapping += (mapping.empty() ? "" : ", ") + attribute + " ← " + column;
         std::printf("  attributes: %s\n", mapping.empty() ? "(none mapped)" : mapping.c_str());
         for (const auto& warning : report.warnings)
-            std::fprintf(stderr, "warning: %s\n", warning.c_str());
+            std::fprintf(stderr, "warning: %s\n", warning.english().c_str());
     }
     return kOk;
 }

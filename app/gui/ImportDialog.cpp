@@ -134,7 +134,7 @@ ImportDialog::ImportDialog(QWidget* parent, const QString& workspacePath, const 
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
     layout->addWidget(m_buttons);
     connect(m_buttons, &QDialogButtonBox::accepted, this, [this] {
-        if (runImport())
+        if (m_done || (runImport() && m_report.warnings.empty()))
             accept();
     });
     connect(m_buttons, &QDialogButtonBox::rejected, this, [this] {
@@ -272,7 +272,7 @@ bool ImportDialog::runImport()
     m_message->setText(tr("Importing…"));
     layers::ImportReport report;
     QString qgisNote;
-    bool noCrs = false; // the file declares none: the hint says where to choose it
+    std::string remedy; // the parameter whose field would put a refusal right
     // The import's own connection, for writing; one transaction inside importLayer.
     QString error = runAndWait(
         m_workspace.toStdString(), gis::OpenMode::Update, cancel,
@@ -295,9 +295,7 @@ bool ImportDialog::runImport()
                 throw layers::Error(e.kind(), layers::Sentence("%1: %2", {field.toStdString(),
                                                                           e.problemSentence()}));
             } catch (const layers::Error& e) {
-                noCrs = e.kind() == layers::ErrorKind::Input &&
-                        e.message().find("no coordinate reference system is declared") !=
-                            std::string::npos;
+                remedy = e.remedyParameter();
                 throw;
             }
         },
@@ -308,9 +306,8 @@ bool ImportDialog::runImport()
     m_progress->setVisible(false);
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(true);
     if (!ok) {
-        if (noCrs)
-            error += QStringLiteral("\n") +
-                     tr("Choose the file's coordinate system above: PlanAtlas never guesses it.");
+        if (const QString hint = fieldHint(remedy); !hint.isEmpty())
+            error += QStringLiteral("\n") + hint;
         m_error = error;
         m_message->setText(error);
         return false;
@@ -318,18 +315,42 @@ bool ImportDialog::runImport()
     m_error.clear();
     m_report = report;
     QString text =
-        tr("Layer %1: %2 feature(s) imported").arg(q(report.layerName)).arg(report.features);
-    if (report.repaired)
-        text += tr("; %1 invalid geometr(ies) repaired").arg(report.repaired);
-    if (report.textConverted)
-        text +=
-            tr("; %1 text value(s) converted from the legacy encoding").arg(report.textConverted);
-    text += QLatin1Char('.');
+        tr("Layer %1: %2 feature(s) imported.").arg(q(report.layerName)).arg(report.features);
+    // Each repair and problem with its count, as the command line lists them, in the window's
+    // words; the dialog stays open to show them until Close.
+    for (const auto& notice : report.warnings)
+        text += QStringLiteral("\n• ") + said(notice.sentence);
     if (!qgisNote.isEmpty())
         text += QLatin1Char('\n') + qgisNote;
     m_message->setText(text);
+    if (!report.warnings.empty()) {
+        m_done = true;
+        m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Close"));
+        m_buttons->button(QDialogButtonBox::Cancel)->setVisible(false);
+    }
     emit imported(q(report.layerName));
     return true;
+}
+
+QString ImportDialog::message() const
+{
+    return m_message->text();
+}
+
+QPushButton* ImportDialog::importButton() const
+{
+    return m_buttons->button(QDialogButtonBox::Ok);
+}
+
+QString ImportDialog::fieldHint(const std::string& parameter) const
+{
+    if (parameter == "src_crs")
+        return tr("Choose the file's coordinate system above: PlanAtlas never guesses it.");
+    if (parameter == "encoding")
+        return tr("Choose the text encoding above.");
+    if (parameter == "field")
+        return tr("Choose a column for it in the table of attributes.");
+    return {};
 }
 
 void ImportDialog::cancelImport()

@@ -16,6 +16,7 @@ class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
+class QPushButton;
 class QTableWidget;
 
 namespace pa::gui {
@@ -46,6 +47,10 @@ public:
     /// Stops an import in flight (Cancel while running).
     void cancelImport();
     [[nodiscard]] QString error() const { return m_error; }
+    /// What the dialog says under its fields: the import's outcome, its repairs and problems.
+    [[nodiscard]] QString message() const;
+    /// Import or, once a layer was imported with something to say about it, Close.
+    [[nodiscard]] QPushButton* importButton() const;
     [[nodiscard]] const layers::ImportReport& report() const { return m_report; }
 
 signals:
@@ -53,6 +58,9 @@ signals:
 
 private:
     void fillAttributes();
+    /// Where in this dialog a person puts right what @p parameter (declared name) sets; empty
+    /// when the dialog has no field for it.
+    [[nodiscard]] QString fieldHint(const std::string& parameter) const;
 
     QString m_workspace, m_lang;
     QLineEdit* m_path = nullptr;
@@ -74,6 +82,8 @@ private:
     std::shared_ptr<std::atomic<bool>> m_cancel;
     QString m_error;
     layers::ImportReport m_report;
+    /// A layer was imported and the dialog stays open to say what was repaired or is missing.
+    bool m_done = false;
 };
 
 } // namespace pa::gui

@@ -217,11 +217,6 @@ std::string adminLevel(const LayerKind& kind)
     return "commune";
 }
 
-std::string plural(std::int64_t n, const char* one, const char* many)
-{
-    return std::to_string(n) + " " + (n == 1 ? one : many);
-}
-
 /// One import: the options checked, the source read, its columns mapped to the kind's
 /// attributes, a first pass over its features (geometry families, codes, number formats,
 /// readability), then every feature repaired and written in one transaction, and the report of
@@ -380,12 +375,15 @@ private:
                     {QT_TRANSLATE_NOOP("pa::layers",
                                        "its coordinate reference system cannot be read (%1)"),
                      {std::string(e.what())}},
-                    "pass --src-crs EPSG:N to say what it is");
+                    "pass --src-crs EPSG:N to say what it is")
+                    .remediedBy("src_crs");
         }
         if (overrideCrs) {
             if (sourceCrs && !sourceCrs->isSame(*overrideCrs))
-                crsNote = "the file declares " + sourceCrs->label() + "; --src-crs " +
-                          overrideCrs->label() + " was used instead";
+                crsNote = Notice{
+                    {QT_TRANSLATE_NOOP("pa::layers",
+                                       "the file declares %1; %2 was used instead, as chosen"),
+                     {sourceCrs->label(), overrideCrs->label()}}};
             sourceCrs = overrideCrs;
         }
         if (!sourceCrs && sourceLayer->hasGeometry())
@@ -396,7 +394,8 @@ private:
                     "no coordinate reference system is declared, and PlanAtlas will not guess one"),
                 "pass --src-crs, e.g. --src-crs EPSG:4326 for GPS/WGS 84 "
                 "longitude-latitude or --src-crs EPSG:9213 for VN-2000 / TM-3 106-30 "
-                "(Thái Nguyên)");
+                "(Thái Nguyên)")
+                .remediedBy("src_crs");
     }
 
     /// A table without geometry takes its features' geometry from a workspace layer: key →
@@ -580,7 +579,8 @@ private:
                     {QT_TRANSLATE_NOOP("pa::layers", "a layer of kind %1 needs '%2', and no column "
                                                      "is recognised for it (columns: %3)"),
                      {std::string(kind->id), t.attribute, columnList()}},
-                    "map one with --field " + t.attribute + "=COLUMN");
+                    "map one with --field " + t.attribute + "=COLUMN")
+                    .remediedBy("field");
 
         // Source columns not mapped to an attribute are kept under their own (ASCII) names.
         {
@@ -636,8 +636,8 @@ private:
         report.sourceDriver = source->driverName();
         report.sourceLayer = sourceLayer->name();
         report.sourceCrs = sourceCrs ? sourceCrs->label() : std::string("none");
-        if (!crsNote.empty())
-            report.warnings.push_back(crsNote);
+        if (crsNote)
+            report.warnings.push_back(*crsNote);
         for (const auto& t : targets)
             if (t.sourceIndex >= 0)
                 report.mapping.emplace_back(
@@ -825,7 +825,6 @@ private:
         // feature does.
         home = workspace.provinceExtent(layerName);
         homeSaid = Sentence(QT_TRANSLATE_NOOP("pa::layers", "the province"));
-        homeName = home ? homeSaid.english() : "";
         if (!home)
             if (const auto area = workspace.crs().areaOfUse()) {
                 try {
@@ -835,7 +834,6 @@ private:
                         {(*area)[0], (*area)[1], (*area)[2], (*area)[3]});
                     homeSaid = Sentence(QT_TRANSLATE_NOOP("pa::layers", "the area %1 is meant for"),
                                         {workspace.crs().label()});
-                    homeName = homeSaid.english();
                 } catch (const gis::GisError&) {
                     home.reset();
                 }
@@ -956,12 +954,30 @@ private:
                          {std::to_string(withGeometry), homeSaid,
                           std::to_string(std::llround(farthestKm)), report.sourceCrs}},
                         "give the right one with --src-crs");
-                if (!farAway.empty())
-                    report.warnings.push_back(std::to_string(farAway.size()) +
-                                              " feature(s) lie more than 100 km outside " +
-                                              homeName + " (up to " +
-                                              std::to_string(std::llround(farthestKm)) +
-                                              " km away):" + firstFive(farAway));
+                if (!farAway.empty()) {
+                    std::string numbers;
+                    for (std::size_t i = 0; i < farAway.size() && i < 5; ++i)
+                        numbers += (i ? ", " : "") + farAway[i];
+                    const Sentence which =
+                        farAway.size() > 5
+                            ? Sentence(QT_TRANSLATE_NOOP("pa::layers", "%1 and %2 more"),
+                                       {numbers, std::to_string(farAway.size() - 5)})
+                            : Sentence(numbers);
+                    std::vector<Sentence> values{std::to_string(farAway.size()), homeSaid,
+                                                 std::to_string(std::llround(farthestKm)), which};
+                    report.warnings.push_back(
+                        {farAway.size() == 1
+                             ? Sentence(QT_TRANSLATE_NOOP("pa::layers",
+                                                          "%1 feature lies more than 100 km "
+                                                          "outside %2 (%3 km away): feature %4"),
+                                        std::move(values))
+                             : Sentence(QT_TRANSLATE_NOOP("pa::layers",
+                                                          "%1 features lie more than 100 km "
+                                                          "outside %2 (up to %3 km away): "
+                                                          "features %4"),
+                                        std::move(values)),
+                         "check them, or give the right CRS with --src-crs", "src_crs"});
+                }
                 if (postgres)
                     schema::enterInSchemaCatalogue(dataset, layerName, "features", identifier,
                                                    description, {});
@@ -1007,67 +1023,133 @@ private:
         report.controlCharacters = textStats.controls;
 
         // One sentence per kind of repair or problem that happened, with its count.
-        const std::string encoding =
-            options.encoding ? std::string(text::encodingName(*options.encoding)) : "";
-        struct Counted
-        {
-            std::int64_t count;
-            const char* one;
-            const char* many;
-            std::string rest;
-        };
-        const Counted counted[] = {
-            {report.repaired, "invalid geometry was", "invalid geometries were",
-             " repaired with GEOS MakeValid"},
-            {report.repairedByStructure, "repair", "repairs",
-             " used GEOS's structure method (rings merged as areas): the rings crossed at more "
-             "than " +
-                 std::to_string(gis::kMaxLineworkCrossings) + " points"},
-            {report.droppedParts, "geometry", "geometries",
-             " lost collapsed parts (lines or points) during repair"},
-            {report.collapsed, "geometry", "geometries",
-             " collapsed to nothing during repair and were imported without geometry"},
-            {report.withoutGeometry, "feature has", "features have",
-             " no geometry and will not appear on maps"},
-            {codeTarget->sourceIndex >= 0 ? report.codesGenerated : 0, "feature had",
-             "features had", " no code and received a generated one"},
-            {report.textConverted, "text value was", "text values were",
-             " converted from " + encoding},
-            {report.unmappedCharacters, "byte has", "bytes have",
-             " no meaning in the declared encoding and were kept as Latin-1"},
-            {report.renormalised, "text value was", "text values were",
-             " normalised to Unicode NFC"},
-            {report.lookalikesFixed, "text value had", "text values had",
-             " Ð/ð (U+00D0/U+00F0) replaced by Đ/đ"},
-            {report.latin1Suspects, "text value looks", "text values look",
-             " like TCVN3 or VNI text read as Latin-1; if names look wrong, re-import with "
-             "--encoding tcvn3 or --encoding vni"},
-            {report.doubleEncoded, "text value was", "text values were",
-             " UTF-8 that an earlier tool had read as Latin-1 (\"ThÃ¡i\" for \"Thái\"); repaired"},
-            {report.controlCharacters, "text value held", "text values held",
-             " control characters (NUL, …) that mean nothing in text; they were removed"},
-            {report.statusUnrecognised, "status value was", "status values were",
-             " not recognised and left empty"},
-            {report.numbersUnparsed, "number was", "numbers were", " not readable and left empty"},
-            {report.datesUnparsed, "date was", "dates were", " not readable and left empty"},
-        };
+        // The encoding as people name it (the registry keeps encodingName's "tcvn3").
+        std::string encoding;
+        if (options.encoding)
+            switch (*options.encoding) {
+            case text::Encoding::Utf8:
+                encoding = "UTF-8";
+                break;
+            case text::Encoding::Tcvn3:
+                encoding = "TCVN3";
+                break;
+            case text::Encoding::Vni:
+                encoding = "VNI";
+                break;
+            case text::Encoding::Cp1258:
+                encoding = "Windows-1258";
+                break;
+            }
         auto& w = report.warnings;
-        for (const auto& c : counted)
-            if (c.count)
-                w.push_back(plural(c.count, c.one, c.many) + c.rest);
+        // "1 … was", "2 … were": each form a template of its own (a literal), %1 the count
+        // and %2 … the values given.
+        auto counted = [&w](std::int64_t n, const auto& one, const auto& many,
+                            std::vector<Sentence> values = {}, std::string remedy = {},
+                            std::string parameter = {}) {
+            if (!n)
+                return;
+            values.insert(values.begin(), Sentence(std::to_string(n)));
+            w.push_back({n == 1 ? Sentence(one, values) : Sentence(many, values), std::move(remedy),
+                         std::move(parameter)});
+        };
+        counted(
+            report.repaired,
+            QT_TRANSLATE_NOOP("pa::layers", "%1 invalid geometry was repaired with GEOS MakeValid"),
+            QT_TRANSLATE_NOOP("pa::layers",
+                              "%1 invalid geometries were repaired with GEOS MakeValid"));
+        counted(report.repairedByStructure,
+                QT_TRANSLATE_NOOP("pa::layers",
+                                  "%1 repair used GEOS's structure method (rings merged as "
+                                  "areas): the rings crossed at more than %2 points"),
+                QT_TRANSLATE_NOOP("pa::layers",
+                                  "%1 repairs used GEOS's structure method (rings merged as "
+                                  "areas): the rings crossed at more than %2 points"),
+                {std::to_string(gis::kMaxLineworkCrossings)});
+        counted(report.droppedParts,
+                QT_TRANSLATE_NOOP("pa::layers", "%1 geometry lost collapsed parts (lines or "
+                                                "points) during repair"),
+                QT_TRANSLATE_NOOP("pa::layers", "%1 geometries lost collapsed parts (lines or "
+                                                "points) during repair"));
+        counted(report.collapsed,
+                QT_TRANSLATE_NOOP("pa::layers", "%1 geometry collapsed to nothing during repair "
+                                                "and was imported without geometry"),
+                QT_TRANSLATE_NOOP("pa::layers", "%1 geometries collapsed to nothing during "
+                                                "repair and were imported without geometry"));
+        counted(report.withoutGeometry,
+                QT_TRANSLATE_NOOP("pa::layers",
+                                  "%1 feature has no geometry and will not appear on maps"),
+                QT_TRANSLATE_NOOP("pa::layers",
+                                  "%1 features have no geometry and will not appear on maps"));
+        counted(
+            codeTarget->sourceIndex >= 0 ? report.codesGenerated : 0,
+            QT_TRANSLATE_NOOP("pa::layers", "%1 feature had no code and received a generated one"),
+            QT_TRANSLATE_NOOP("pa::layers",
+                              "%1 features had no code and received a generated one"));
+        counted(report.textConverted,
+                QT_TRANSLATE_NOOP("pa::layers", "%1 text value was converted from %2"),
+                QT_TRANSLATE_NOOP("pa::layers", "%1 text values were converted from %2"),
+                {encoding});
+        counted(report.unmappedCharacters,
+                QT_TRANSLATE_NOOP("pa::layers", "%1 byte has no meaning in the declared "
+                                                "encoding and was kept as Latin-1"),
+                QT_TRANSLATE_NOOP("pa::layers", "%1 bytes have no meaning in the declared "
+                                                "encoding and were kept as Latin-1"));
+        counted(report.renormalised,
+                QT_TRANSLATE_NOOP("pa::layers", "%1 text value was normalised to Unicode NFC"),
+                QT_TRANSLATE_NOOP("pa::layers", "%1 text values were normalised to Unicode NFC"));
+        counted(report.lookalikesFixed,
+                QT_TRANSLATE_NOOP("pa::layers",
+                                  "%1 text value had Ð/ð (U+00D0/U+00F0) replaced by Đ/đ"),
+                QT_TRANSLATE_NOOP("pa::layers",
+                                  "%1 text values had Ð/ð (U+00D0/U+00F0) replaced by Đ/đ"));
+        counted(report.latin1Suspects,
+                QT_TRANSLATE_NOOP("pa::layers", "%1 text value looks like TCVN3 or VNI text "
+                                                "read as Latin-1; if names look wrong, import "
+                                                "it again in the TCVN3 or VNI encoding"),
+                QT_TRANSLATE_NOOP("pa::layers", "%1 text values look like TCVN3 or VNI text "
+                                                "read as Latin-1; if names look wrong, import "
+                                                "them again in the TCVN3 or VNI encoding"),
+                {}, "--encoding tcvn3 or --encoding vni", "encoding");
+        counted(report.doubleEncoded,
+                QT_TRANSLATE_NOOP("pa::layers", "%1 text value was UTF-8 that an earlier tool "
+                                                "had read as Latin-1 (\"ThÃ¡i\" for "
+                                                "\"Thái\"); repaired"),
+                QT_TRANSLATE_NOOP("pa::layers", "%1 text values were UTF-8 that an earlier tool "
+                                                "had read as Latin-1 (\"ThÃ¡i\" for "
+                                                "\"Thái\"); repaired"));
+        counted(report.controlCharacters,
+                QT_TRANSLATE_NOOP("pa::layers", "%1 text value held control characters (NUL, "
+                                                "…) that mean nothing in text; they were "
+                                                "removed"),
+                QT_TRANSLATE_NOOP("pa::layers", "%1 text values held control characters (NUL, "
+                                                "…) that mean nothing in text; they were "
+                                                "removed"));
+        counted(
+            report.statusUnrecognised,
+            QT_TRANSLATE_NOOP("pa::layers", "%1 status value was not recognised and left empty"),
+            QT_TRANSLATE_NOOP("pa::layers", "%1 status values were not recognised and left empty"));
+        counted(report.numbersUnparsed,
+                QT_TRANSLATE_NOOP("pa::layers", "%1 number was not readable and left empty"),
+                QT_TRANSLATE_NOOP("pa::layers", "%1 numbers were not readable and left empty"));
+        counted(report.datesUnparsed,
+                QT_TRANSLATE_NOOP("pa::layers", "%1 date was not readable and left empty"),
+                QT_TRANSLATE_NOOP("pa::layers", "%1 dates were not readable and left empty"));
         if (!report.dbfNamesRestored.empty()) {
             std::string restored;
             for (const auto& [column, name] : report.dbfNamesRestored)
                 restored += (restored.empty() ? "" : ", ") + column + " → " + name;
-            w.push_back(plural(static_cast<std::int64_t>(report.dbfNamesRestored.size()),
-                               "column name was", "column names were") +
-                        " cut to 10 characters by the DBF format and restored: " + restored);
+            counted(static_cast<std::int64_t>(report.dbfNamesRestored.size()),
+                    QT_TRANSLATE_NOOP("pa::layers", "%1 column name was cut to 10 characters by "
+                                                    "the DBF format and restored: %2"),
+                    QT_TRANSLATE_NOOP("pa::layers", "%1 column names were cut to 10 characters "
+                                                    "by the DBF format and restored: %2"),
+                    {restored});
         }
         if (report.lostLetters) {
             // The damaged names first: they are what a planner sees on the map.
             std::string byColumn;
-            for (const auto& [column, n] : report.lostLettersByColumn)
-                byColumn += (byColumn.empty() ? "" : ", ") + column + " " + std::to_string(n);
+            for (const auto& [column, count] : report.lostLettersByColumn)
+                byColumn += (byColumn.empty() ? "" : ", ") + column + " " + std::to_string(count);
             const Target* nameTarget = targetFor("name_vi");
             const std::string nameColumn =
                 nameTarget && nameTarget->sourceIndex >= 0
@@ -1079,18 +1161,31 @@ private:
             std::string shown;
             for (const auto& e : examples)
                 shown += (shown.empty() ? "" : ", ") + e;
-            w.push_back(plural(report.lostLetters, "text value has", "text values have") +
-                        " lost letters in an earlier conversion ('?' where a Vietnamese letter "
-                        "was; " +
-                        byColumn + "), e.g. " + shown +
-                        "; they cannot be repaired from this file: ask for a UTF-8 export "
-                        "(GeoPackage, or a Shapefile with a .cpg saying UTF-8)");
+            counted(report.lostLetters,
+                    QT_TRANSLATE_NOOP("pa::layers",
+                                      "%1 text value has lost letters in an earlier conversion "
+                                      "('?' where a Vietnamese letter was; %2), e.g. %3; they "
+                                      "cannot be repaired from this file: ask for a UTF-8 "
+                                      "export (GeoPackage, or a Shapefile with a .cpg saying "
+                                      "UTF-8)"),
+                    QT_TRANSLATE_NOOP("pa::layers",
+                                      "%1 text values have lost letters in an earlier "
+                                      "conversion ('?' where a Vietnamese letter was; %2), "
+                                      "e.g. %3; they cannot be repaired from this file: ask "
+                                      "for a UTF-8 export (GeoPackage, or a Shapefile with a "
+                                      ".cpg saying UTF-8)"),
+                    {byColumn, shown});
         }
-        for (const auto& [attribute, n] : report.missingValues)
-            w.push_back(plural(n, "feature has", "features have") + " no value for required '" +
-                        attribute + "'");
+        for (const auto& [attribute, count] : report.missingValues)
+            counted(count,
+                    QT_TRANSLATE_NOOP("pa::layers", "%1 feature has no value for required '%2'"),
+                    QT_TRANSLATE_NOOP("pa::layers", "%1 features have no value for required '%2'"),
+                    {attribute});
         if (options.licence.empty())
-            w.push_back("no licence recorded for this layer; pass --licence so maps can credit it");
+            w.push_back({{QT_TRANSLATE_NOOP("pa::layers", "no licence recorded for this layer, "
+                                                          "so maps cannot credit it")},
+                         "pass --licence",
+                         "licence"});
     }
 
     // ---- per feature ----------------------------------------------------------------------
@@ -1155,7 +1250,7 @@ private:
                     const double dx = std::max({0.0, home->minX - e->maxX, e->minX - home->maxX});
                     const double dy = std::max({0.0, home->minY - e->maxY, e->minY - home->maxY});
                     if (const double d = std::hypot(dx, dy); d > kHomeMarginM) {
-                        farAway.push_back("feature " + std::to_string(number));
+                        farAway.push_back(std::to_string(number));
                         farthestKm = std::max(farthestKm, d / 1000.0);
                     }
                 }
@@ -1311,7 +1406,8 @@ private:
                                    "column '%1' is not valid UTF-8; the file seems to use a legacy "
                                    "encoding (TCVN3, VNI or Windows-1258)"),
                  {sourceFields[static_cast<std::size_t>(sourceIndex)].name}},
-                "pass --encoding tcvn3, --encoding vni or --encoding cp1258");
+                "pass --encoding tcvn3, --encoding vni or --encoding cp1258")
+                .remediedBy("encoding");
         }
     }
 
@@ -1333,7 +1429,7 @@ private:
     std::optional<gis::Layer> sourceLayer;
     std::string layerLabel;
     std::optional<gis::Crs> sourceCrs;
-    std::string crsNote;
+    std::optional<Notice> crsNote;
     std::map<std::string, gis::Geometry> joinIndex;
     int joinColumn = -1;
     std::string joinLabel;
@@ -1353,10 +1449,9 @@ private:
     GeometryFamily family = GeometryFamily::None;
     std::optional<gis::CoordinateTransform> transform;
     std::optional<gis::Envelope> home;
-    std::string homeName;
-    Sentence homeSaid{std::string()}; ///< homeName, for a window to say in its words
+    Sentence homeSaid{std::string()}; ///< where the features belong ("the province")
     // writing
-    std::vector<std::string> farAway;
+    std::vector<std::string> farAway; ///< numbers of features far from home
     std::int64_t withGeometry = 0;
     double farthestKm = 0;
     std::int64_t nextCode = 1;

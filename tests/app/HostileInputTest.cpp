@@ -191,10 +191,14 @@ TEST_F(HostileInput, GarbageIsNotImportedAsData)
     r = runCli({"import", ws, dir.file("stray.csv"), "--kind", "urban_centre", "--code-field",
                 "code", "--src-crs", "EPSG:4326"});
     EXPECT_EQ(r.exitCode, 0) << r.err;
-    EXPECT_NE((r.out + r.err).find("1 feature(s) lie more than 100 km outside the province"),
+    EXPECT_NE((r.out + r.err).find("1 feature lies more than 100 km outside the province ("),
               std::string::npos)
         << r.out << r.err;
-    EXPECT_NE((r.out + r.err).find("feature 2"), std::string::npos);
+    EXPECT_NE((r.out + r.err)
+                  .find(" km away): feature 2 (check them, or give the right CRS with "
+                        "--src-crs)"),
+              std::string::npos)
+        << r.out << r.err;
     // A code that holds the review files' separator.
     pa::test::writeBytes(dir.file("codes.csv"), "code,name_vi,lon,lat\nK;1,Một,105.84,21.59\n");
     r = runCli({"import", ws, dir.file("codes.csv"), "--kind", "market_logistics", "--code-field",

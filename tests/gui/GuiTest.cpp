@@ -868,6 +868,7 @@ private slots:
         QVERIFY(!towns.runImport());
         // Said in the window's words, with where to choose one, and no command-line option.
         QVERIFY2(towns.error().contains(QStringLiteral("không khai báo hệ tọa độ")) &&
+                     towns.error().contains(QStringLiteral("Hãy chọn hệ tọa độ của tệp ở trên")) &&
                      !towns.error().contains(QStringLiteral("--")),
                  qPrintable(towns.error()));
         QVERIFY(layerNames() == before);
@@ -904,8 +905,7 @@ private slots:
         parks.encodingChoice()->setCurrentIndex(
             parks.encodingChoice()->findData(QStringLiteral("tcvn3")));
         parks.codeChoice()->setCurrentIndex(parks.codeChoice()->findData(QStringLiteral("MA_KCN")));
-        parks.licenceEdit()->setText(QStringLiteral("CC BY 4.0"));
-        parks.layerNameEdit()->setText(QStringLiteral("kcn_cu"));
+        parks.layerNameEdit()->setText(QStringLiteral("kcn_cu")); // and no licence typed
         // Its codes are the sample's own parks' codes: refused, feature by feature.
         QVERIFY(!parks.runImport());
         QVERIFY2(parks.error().contains(
@@ -914,6 +914,23 @@ private slots:
         parks.codeChoice()->setCurrentIndex(0); // generate codes instead
         QVERIFY2(parks.runImport(), qPrintable(parks.error()));
         QVERIFY(parks.report().textConverted > 0);
+        // What was converted and what is missing, each with its count, in the window's words;
+        // the dialog stays open to show them until Close.
+        const QString said = parks.message();
+        QVERIFY2(
+            said.contains(QStringLiteral("đã nhập %1 đối tượng").arg(parks.report().features)) &&
+                said.contains(QStringLiteral("• %1 giá trị chữ đã được chuyển từ bảng mã")
+                                  .arg(parks.report().textConverted)) &&
+                said.contains(QStringLiteral("• lớp này chưa ghi giấy phép")) &&
+                !said.contains(QStringLiteral("--")) &&
+                !said.contains(QStringLiteral("text value")),
+            qPrintable(said));
+        QCOMPARE(parks.importButton()->text(), QStringLiteral("Đóng"));
+        QCOMPARE(parks.result(), int(QDialog::Rejected)); // not closed yet
+        const auto importedOnce = layerNames().size();
+        parks.importButton()->click(); // Close: nothing imported again
+        QCOMPARE(parks.result(), int(QDialog::Accepted));
+        QCOMPARE(layerNames().size(), importedOnce);
         auto ws = pa::layers::Workspace::open(copy, pa::gis::OpenMode::ReadOnly);
         auto table = *ws.dataset().layerByName(parks.report().layerName);
         bool vietnamese = false;

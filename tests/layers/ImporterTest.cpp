@@ -183,7 +183,14 @@ TEST_F(Import, Tcvn3DeclaredAsWindows1252IsFlaggedAndCanBeFixed)
     EXPECT_GE(report.latin1Suspects, 3);
     bool warned = false;
     for (const auto& w : report.warnings)
-        warned |= w.find("--encoding tcvn3") != std::string::npos;
+        if (w.english().find("look like TCVN3 or VNI text read as Latin-1") != std::string::npos) {
+            warned = true;
+            // The command line is told the option; a window, which says the sentence alone,
+            // points to the encoding field.
+            EXPECT_NE(w.english().find("--encoding tcvn3"), std::string::npos) << w.english();
+            EXPECT_EQ(w.sentence.english().find("--"), std::string::npos) << w.english();
+            EXPECT_EQ(w.remedyParameter, "encoding");
+        }
     EXPECT_TRUE(warned);
     EXPECT_EQ(rows("SELECT name_vi FROM kcn ORDER BY fid")[0][0],
               "Khu c\u00abng nghi\u00d6p Y\u00aan B\u00d7nh");
@@ -271,8 +278,8 @@ TEST_F(Import, AShapefileThatLostItsLettersIsNamedAndItsShortenedColumnsRestored
         << report.lostLetterExamples[0];
     bool warned = false;
     for (const auto& w : report.warnings)
-        warned |= w.find("lost letters") != std::string::npos &&
-                  w.find("KCN Quy?t Th?ng") != std::string::npos;
+        warned |= w.english().find("lost letters") != std::string::npos &&
+                  w.english().find("KCN Quy?t Th?ng") != std::string::npos;
     EXPECT_TRUE(warned);
     EXPECT_EQ(rows("SELECT name_vi FROM parks ORDER BY fid")[1][0], "KCN Phú Bình");
     // "planned_ar" is the kind's planned_area_ha; "drawn_area" the workspace's drawn_area_ha.
@@ -407,7 +414,7 @@ TEST_F(Import, InvalidPolygonsAreRepairedAndCounted)
     EXPECT_EQ(report.collapsed, 0);
     bool counted = false;
     for (const auto& w : report.warnings)
-        counted |= w.find("2 invalid geometries were repaired") != std::string::npos;
+        counted |= w.english().find("2 invalid geometries were repaired") != std::string::npos;
     EXPECT_TRUE(counted);
     auto ws = Workspace::open(path(), OpenMode::ReadOnly);
     EXPECT_EQ(ws.validate().errorCount(), 0u);

@@ -710,24 +710,28 @@
         <translation>Hãy chọn hệ tọa độ của tệp ở trên: PlanAtlas không bao giờ đoán.</translation>
     </message>
     <message>
-        <source>Layer %1: %2 feature(s) imported</source>
-        <translation>Lớp %1: đã nhập %2 đối tượng</translation>
-    </message>
-    <message>
-        <source>; %1 invalid geometr(ies) repaired</source>
-        <translation>; sửa %1 hình học không hợp lệ</translation>
-    </message>
-    <message>
-        <source>; %1 text value(s) converted from the legacy encoding</source>
-        <translation>; chuyển %1 giá trị chữ từ bảng mã cũ</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
         <source>digitized, traced over the map sheet %1</source>
         <translation>số hóa, vẽ theo tờ bản đồ %1</translation>
+    </message>
+    <message>
+        <source>Layer %1: %2 feature(s) imported.</source>
+        <translation>Lớp %1: đã nhập %2 đối tượng.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Choose the text encoding above.</source>
+        <translation>Hãy chọn bảng mã chữ ở trên.</translation>
+    </message>
+    <message>
+        <source>Choose a column for it in the table of attributes.</source>
+        <translation>Hãy chọn một cột cho thuộc tính này trong bảng thuộc tính.</translation>
     </message>
 </context>
 <context>
@@ -2162,10 +2166,6 @@ Chạy trên %2, Qt %3.</translation>
         <translation>%1 chỉ có %2 kênh ảnh, không có kênh %3</translation>
     </message>
     <message>
-        <source>%1: the raster declares no CRS; assign one (gdal_edit.py -a_srs EPSG:…) first</source>
-        <translation>%1: ảnh raster không khai báo hệ tọa độ; hãy gán hệ tọa độ cho ảnh trước (chẳng hạn trong QGIS)</translation>
-    </message>
-    <message>
         <source>unknown kind &apos;%1&apos;</source>
         <translation>không có loại &apos;%1&apos;</translation>
     </message>
@@ -2686,6 +2686,182 @@ hãy sửa lại, hoặc để trống ô đó cho đối tượng không có h�
     <message>
         <source>&apos;%1&apos; is not another task of document &apos;%2&apos;</source>
         <translation>&apos;%1&apos; không phải là một nhiệm vụ khác của văn bản &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>the file declares %1; %2 was used instead, as chosen</source>
+        <translation>tệp khai báo %1; đã dùng %2 theo lựa chọn</translation>
+    </message>
+    <message>
+        <source>%1 and %2 more</source>
+        <translation>%1 và %2 đối tượng khác</translation>
+    </message>
+    <message>
+        <source>%1 invalid geometry was repaired with GEOS MakeValid</source>
+        <translation>%1 hình học không hợp lệ đã được sửa bằng GEOS MakeValid</translation>
+    </message>
+    <message>
+        <source>%1 invalid geometries were repaired with GEOS MakeValid</source>
+        <translation>%1 hình học không hợp lệ đã được sửa bằng GEOS MakeValid</translation>
+    </message>
+    <message>
+        <source>%1 repair used GEOS&apos;s structure method (rings merged as areas): the rings crossed at more than %2 points</source>
+        <translation>%1 lần sửa dùng phương pháp cấu trúc của GEOS (gộp các vòng thành vùng): các vòng cắt nhau tại hơn %2 điểm</translation>
+    </message>
+    <message>
+        <source>%1 repairs used GEOS&apos;s structure method (rings merged as areas): the rings crossed at more than %2 points</source>
+        <translation>%1 lần sửa dùng phương pháp cấu trúc của GEOS (gộp các vòng thành vùng): các vòng cắt nhau tại hơn %2 điểm</translation>
+    </message>
+    <message>
+        <source>%1 geometry lost collapsed parts (lines or points) during repair</source>
+        <translation>%1 hình học mất các phần suy biến (đường hoặc điểm) khi sửa</translation>
+    </message>
+    <message>
+        <source>%1 geometries lost collapsed parts (lines or points) during repair</source>
+        <translation>%1 hình học mất các phần suy biến (đường hoặc điểm) khi sửa</translation>
+    </message>
+    <message>
+        <source>%1 geometry collapsed to nothing during repair and was imported without geometry</source>
+        <translation>%1 hình học suy biến thành rỗng khi sửa và được nhập không có hình học</translation>
+    </message>
+    <message>
+        <source>%1 geometries collapsed to nothing during repair and were imported without geometry</source>
+        <translation>%1 hình học suy biến thành rỗng khi sửa và được nhập không có hình học</translation>
+    </message>
+    <message>
+        <source>%1 feature has no geometry and will not appear on maps</source>
+        <translation>%1 đối tượng không có hình học và sẽ không hiện trên bản đồ</translation>
+    </message>
+    <message>
+        <source>%1 features have no geometry and will not appear on maps</source>
+        <translation>%1 đối tượng không có hình học và sẽ không hiện trên bản đồ</translation>
+    </message>
+    <message>
+        <source>%1 feature had no code and received a generated one</source>
+        <translation>%1 đối tượng không có mã và đã được cấp mã tự sinh</translation>
+    </message>
+    <message>
+        <source>%1 features had no code and received a generated one</source>
+        <translation>%1 đối tượng không có mã và đã được cấp mã tự sinh</translation>
+    </message>
+    <message>
+        <source>%1 text value was converted from %2</source>
+        <translation>%1 giá trị chữ đã được chuyển từ bảng mã %2</translation>
+    </message>
+    <message>
+        <source>%1 text values were converted from %2</source>
+        <translation>%1 giá trị chữ đã được chuyển từ bảng mã %2</translation>
+    </message>
+    <message>
+        <source>%1 byte has no meaning in the declared encoding and was kept as Latin-1</source>
+        <translation>%1 byte không có nghĩa trong bảng mã đã khai báo và được giữ theo Latin-1</translation>
+    </message>
+    <message>
+        <source>%1 bytes have no meaning in the declared encoding and were kept as Latin-1</source>
+        <translation>%1 byte không có nghĩa trong bảng mã đã khai báo và được giữ theo Latin-1</translation>
+    </message>
+    <message>
+        <source>%1 text value was normalised to Unicode NFC</source>
+        <translation>%1 giá trị chữ đã được chuẩn hóa về Unicode NFC</translation>
+    </message>
+    <message>
+        <source>%1 text values were normalised to Unicode NFC</source>
+        <translation>%1 giá trị chữ đã được chuẩn hóa về Unicode NFC</translation>
+    </message>
+    <message>
+        <source>%1 text value had Ð/ð (U+00D0/U+00F0) replaced by Đ/đ</source>
+        <translation>%1 giá trị chữ có Ð/ð (U+00D0/U+00F0) đã được thay bằng Đ/đ</translation>
+    </message>
+    <message>
+        <source>%1 text values had Ð/ð (U+00D0/U+00F0) replaced by Đ/đ</source>
+        <translation>%1 giá trị chữ có Ð/ð (U+00D0/U+00F0) đã được thay bằng Đ/đ</translation>
+    </message>
+    <message>
+        <source>%1 text value looks like TCVN3 or VNI text read as Latin-1; if names look wrong, import it again in the TCVN3 or VNI encoding</source>
+        <translation>%1 giá trị chữ có vẻ là chữ TCVN3 hoặc VNI bị đọc theo Latin-1; nếu tên hiển thị sai, hãy nhập lại với bảng mã TCVN3 hoặc VNI</translation>
+    </message>
+    <message>
+        <source>%1 text values look like TCVN3 or VNI text read as Latin-1; if names look wrong, import them again in the TCVN3 or VNI encoding</source>
+        <translation>%1 giá trị chữ có vẻ là chữ TCVN3 hoặc VNI bị đọc theo Latin-1; nếu tên hiển thị sai, hãy nhập lại với bảng mã TCVN3 hoặc VNI</translation>
+    </message>
+    <message>
+        <source>%1 text value was UTF-8 that an earlier tool had read as Latin-1 (&quot;ThÃ¡i&quot; for &quot;Thái&quot;); repaired</source>
+        <translation>%1 giá trị chữ là UTF-8 từng bị một công cụ trước đọc theo Latin-1 (&quot;ThÃ¡i&quot; thay cho &quot;Thái&quot;); đã sửa</translation>
+    </message>
+    <message>
+        <source>%1 text values were UTF-8 that an earlier tool had read as Latin-1 (&quot;ThÃ¡i&quot; for &quot;Thái&quot;); repaired</source>
+        <translation>%1 giá trị chữ là UTF-8 từng bị một công cụ trước đọc theo Latin-1 (&quot;ThÃ¡i&quot; thay cho &quot;Thái&quot;); đã sửa</translation>
+    </message>
+    <message>
+        <source>%1 text value held control characters (NUL, …) that mean nothing in text; they were removed</source>
+        <translation>%1 giá trị chữ chứa ký tự điều khiển (NUL, …) vô nghĩa trong văn bản; đã xóa các ký tự đó</translation>
+    </message>
+    <message>
+        <source>%1 text values held control characters (NUL, …) that mean nothing in text; they were removed</source>
+        <translation>%1 giá trị chữ chứa ký tự điều khiển (NUL, …) vô nghĩa trong văn bản; đã xóa các ký tự đó</translation>
+    </message>
+    <message>
+        <source>%1 status value was not recognised and left empty</source>
+        <translation>%1 giá trị tình trạng không nhận ra được và được để trống</translation>
+    </message>
+    <message>
+        <source>%1 status values were not recognised and left empty</source>
+        <translation>%1 giá trị tình trạng không nhận ra được và được để trống</translation>
+    </message>
+    <message>
+        <source>%1 number was not readable and left empty</source>
+        <translation>%1 số không đọc được và được để trống</translation>
+    </message>
+    <message>
+        <source>%1 numbers were not readable and left empty</source>
+        <translation>%1 số không đọc được và được để trống</translation>
+    </message>
+    <message>
+        <source>%1 date was not readable and left empty</source>
+        <translation>%1 ngày không đọc được và được để trống</translation>
+    </message>
+    <message>
+        <source>%1 dates were not readable and left empty</source>
+        <translation>%1 ngày không đọc được và được để trống</translation>
+    </message>
+    <message>
+        <source>%1 column name was cut to 10 characters by the DBF format and restored: %2</source>
+        <translation>%1 tên cột bị định dạng DBF cắt còn 10 ký tự và đã được khôi phục: %2</translation>
+    </message>
+    <message>
+        <source>%1 column names were cut to 10 characters by the DBF format and restored: %2</source>
+        <translation>%1 tên cột bị định dạng DBF cắt còn 10 ký tự và đã được khôi phục: %2</translation>
+    </message>
+    <message>
+        <source>%1 text value has lost letters in an earlier conversion (&apos;?&apos; where a Vietnamese letter was; %2), e.g. %3; they cannot be repaired from this file: ask for a UTF-8 export (GeoPackage, or a Shapefile with a .cpg saying UTF-8)</source>
+        <translation>%1 giá trị chữ đã mất chữ cái trong một lần chuyển đổi trước (&apos;?&apos; ở chỗ chữ tiếng Việt; %2), ví dụ %3; không thể sửa từ tệp này: hãy xin bản xuất UTF-8 (GeoPackage, hoặc Shapefile có tệp .cpg ghi UTF-8)</translation>
+    </message>
+    <message>
+        <source>%1 text values have lost letters in an earlier conversion (&apos;?&apos; where a Vietnamese letter was; %2), e.g. %3; they cannot be repaired from this file: ask for a UTF-8 export (GeoPackage, or a Shapefile with a .cpg saying UTF-8)</source>
+        <translation>%1 giá trị chữ đã mất chữ cái trong một lần chuyển đổi trước (&apos;?&apos; ở chỗ chữ tiếng Việt; %2), ví dụ %3; không thể sửa từ tệp này: hãy xin bản xuất UTF-8 (GeoPackage, hoặc Shapefile có tệp .cpg ghi UTF-8)</translation>
+    </message>
+    <message>
+        <source>%1 feature has no value for required &apos;%2&apos;</source>
+        <translation>%1 đối tượng không có giá trị cho thuộc tính bắt buộc &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>%1 features have no value for required &apos;%2&apos;</source>
+        <translation>%1 đối tượng không có giá trị cho thuộc tính bắt buộc &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>no licence recorded for this layer, so maps cannot credit it</source>
+        <translation>lớp này chưa ghi giấy phép nên bản đồ không thể ghi nguồn</translation>
+    </message>
+    <message>
+        <source>%1 feature lies more than 100 km outside %2 (%3 km away): feature %4</source>
+        <translation>%1 đối tượng nằm cách %2 hơn 100 km (%3 km): đối tượng số %4</translation>
+    </message>
+    <message>
+        <source>%1 features lie more than 100 km outside %2 (up to %3 km away): features %4</source>
+        <translation>%1 đối tượng nằm cách %2 hơn 100 km (xa nhất %3 km): các đối tượng số %4</translation>
+    </message>
+    <message>
+        <source>%1: the raster declares no CRS; assign it one first</source>
+        <translation>%1: ảnh raster không khai báo hệ tọa độ; hãy gán hệ tọa độ cho ảnh trước (chẳng hạn trong QGIS)</translation>
     </message>
 </context>
 </TS>

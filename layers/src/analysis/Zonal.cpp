@@ -274,9 +274,10 @@ public:
         if (!crs)
             throw layers::Error(
                 layers::ErrorKind::Input,
-                {QT_TRANSLATE_NOOP("pa::layers", "%1: the raster declares no CRS; assign one "
-                                                 "(gdal_edit.py -a_srs EPSG:…) first"),
-                 {path}});
+                {QT_TRANSLATE_NOOP("pa::layers",
+                                   "%1: the raster declares no CRS; assign it one first"),
+                 {path}},
+                "gdal_edit.py -a_srs EPSG:… assigns one");
         result.raster = true;
         result.valuesLayer = path;
         result.field = "band" + std::to_string(band);

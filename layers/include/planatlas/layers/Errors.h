@@ -45,16 +45,45 @@ public:
     [[nodiscard]] const std::string& message() const { return m_message; }
     /// message() as a sentence a window translates (a plain value when it was thrown as text).
     [[nodiscard]] const Sentence& sentence() const { return m_sentence; }
+    /// The parameter (declared name: "src_crs", "encoding") whose value would put it right, so
+    /// that a window can point to its field; empty when none.
+    [[nodiscard]] const std::string& remedyParameter() const { return m_remedyParameter; }
+    /// Sets remedyParameter(): throw inputError(…).remediedBy("src_crs").
+    Error& remediedBy(std::string parameter)
+    {
+        m_remedyParameter = std::move(parameter);
+        return *this;
+    }
 
-private:
     /// "… (remedy)", or "…; remedy" after a message that ends in brackets already.
     static std::string withRemedy(const std::string& message, const std::string& remedy)
     {
+        if (remedy.empty())
+            return message;
         return message.ends_with(')') ? message + "; " + remedy : message + " (" + remedy + ")";
     }
+
+private:
     ErrorKind m_kind;
     std::string m_message;
     Sentence m_sentence;
+    std::string m_remedyParameter;
+};
+
+/// What a person should know of work that was done (a count of repairs, a suspicion about the
+/// data), said as a sentence a window translates, with what a person at the command line may do
+/// about it kept apart, as Error keeps it.
+struct Notice
+{
+    Sentence sentence;
+    std::string commandLineRemedy; ///< empty when there is nothing to do; never in a window
+    /// The parameter whose value would put it right (as Error::remedyParameter()).
+    std::string remedyParameter;
+    /// As the command line says it: the sentence's English and the remedy.
+    [[nodiscard]] std::string english() const
+    {
+        return Error::withRemedy(sentence.english(), commandLineRemedy);
+    }
 };
 
 /// A parameter of an analysis or command has a value that cannot be used. The parameter is

@@ -3,6 +3,7 @@
 // workspace CRS, geometry repair, text decoding and NFC, attribute mapping, stable codes,
 // registration. All in one transaction: on any error the workspace is left as it was.
 
+#include "planatlas/layers/Errors.h"
 #include "planatlas/layers/Progress.h"
 #include "planatlas/layers/Text.h"
 #include "planatlas/layers/Workspace.h"
@@ -91,7 +92,7 @@ struct ImportReport
     std::vector<std::pair<std::string, std::string>> mapping; ///< attribute → source column
     /// Source columns whose names a DBF had cut to 10 characters, and the names restored.
     std::vector<std::pair<std::string, std::string>> dbfNamesRestored;
-    std::vector<std::string> warnings; ///< sentences with counts, for the user
+    std::vector<Notice> warnings; ///< one per kind of repair or problem, with its count
 };
 
 /// Imports one layer of a file. Throws Error: Usage for bad options, Input for a source that
