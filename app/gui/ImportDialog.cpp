@@ -154,6 +154,11 @@ ImportDialog::~ImportDialog()
 bool ImportDialog::setSource(const QString& path)
 {
     const QString chosenLayer = m_path->text() == path ? m_sourceLayer->currentText() : QString();
+    if (m_done) { // another file after an import the dialog stayed open for: Import again
+        m_done = false;
+        m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Import"));
+        m_buttons->button(QDialogButtonBox::Cancel)->setVisible(true);
+    }
     m_path->setText(path);
     m_columns.clear();
     try {
@@ -345,7 +350,7 @@ QPushButton* ImportDialog::importButton() const
 QString ImportDialog::fieldHint(const std::string& parameter) const
 {
     if (parameter == "src_crs")
-        return tr("Choose the file's coordinate system above: PlanAtlas never guesses it.");
+        return tr("Choose the file's coordinate system above.");
     if (parameter == "encoding")
         return tr("Choose the text encoding above.");
     if (parameter == "field")

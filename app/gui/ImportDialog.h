@@ -82,7 +82,8 @@ private:
     std::shared_ptr<std::atomic<bool>> m_cancel;
     QString m_error;
     layers::ImportReport m_report;
-    /// A layer was imported and the dialog stays open to say what was repaired or is missing.
+    /// A layer was imported and the dialog stays open to say what was repaired or is missing,
+    /// until it is closed or another file is chosen.
     bool m_done = false;
 };
 

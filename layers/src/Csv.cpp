@@ -9,12 +9,15 @@ namespace pa::layers {
 gis::Dataset openCsvTable(const std::string& path)
 {
     if (!std::filesystem::exists(path))
-        throw Error(ErrorKind::Input, path + ": no such file");
+        throw Error(ErrorKind::Input,
+                    {QT_TRANSLATE_NOOP("pa::layers", "%1: no such file"), {path}});
     try {
         return gis::Dataset::openVector(path, gis::OpenMode::ReadOnly, {"AUTODETECT_TYPE=NO"},
                                         {"CSV"});
     } catch (const gis::GisError& e) {
-        throw Error(ErrorKind::Input, path + ": cannot be read as CSV (" + e.what() + ")");
+        throw Error(ErrorKind::Input,
+                    {QT_TRANSLATE_NOOP("pa::layers", "%1: cannot be read as CSV (%2)"),
+                     {path, std::string(e.what())}});
     }
 }
 

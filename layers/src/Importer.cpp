@@ -370,13 +370,14 @@ private:
             sourceCrs = sourceLayer->crs();
         } catch (const gis::GisError& e) {
             if (!overrideCrs)
-                throw inputError(
-                    layerLabel,
-                    {QT_TRANSLATE_NOOP("pa::layers",
-                                       "its coordinate reference system cannot be read (%1)"),
-                     {std::string(e.what())}},
-                    "pass --src-crs EPSG:N to say what it is")
-                    .remediedBy("src_crs");
+                throw remediedBy(
+                    inputError(
+                        layerLabel,
+                        {QT_TRANSLATE_NOOP("pa::layers",
+                                           "its coordinate reference system cannot be read (%1)"),
+                         {std::string(e.what())}},
+                        "pass --src-crs EPSG:N to say what it is"),
+                    "src_crs");
         }
         if (overrideCrs) {
             if (sourceCrs && !sourceCrs->isSame(*overrideCrs))
@@ -387,15 +388,15 @@ private:
             sourceCrs = overrideCrs;
         }
         if (!sourceCrs && sourceLayer->hasGeometry())
-            throw inputError(
-                layerLabel,
-                QT_TRANSLATE_NOOP(
-                    "pa::layers",
-                    "no coordinate reference system is declared, and PlanAtlas will not guess one"),
-                "pass --src-crs, e.g. --src-crs EPSG:4326 for GPS/WGS 84 "
-                "longitude-latitude or --src-crs EPSG:9213 for VN-2000 / TM-3 106-30 "
-                "(Thái Nguyên)")
-                .remediedBy("src_crs");
+            throw remediedBy(
+                inputError(layerLabel,
+                           QT_TRANSLATE_NOOP("pa::layers",
+                                             "no coordinate reference system is declared, "
+                                             "and PlanAtlas will not guess one"),
+                           "pass --src-crs, e.g. --src-crs EPSG:4326 for GPS/WGS 84 "
+                           "longitude-latitude or --src-crs EPSG:9213 for VN-2000 / TM-3 106-30 "
+                           "(Thái Nguyên)"),
+                "src_crs");
     }
 
     /// A table without geometry takes its features' geometry from a workspace layer: key →
@@ -574,13 +575,14 @@ private:
                 }
         for (const auto& t : targets)
             if (t.required && t.sourceIndex < 0)
-                throw inputError(
-                    layerLabel,
-                    {QT_TRANSLATE_NOOP("pa::layers", "a layer of kind %1 needs '%2', and no column "
-                                                     "is recognised for it (columns: %3)"),
-                     {std::string(kind->id), t.attribute, columnList()}},
-                    "map one with --field " + t.attribute + "=COLUMN")
-                    .remediedBy("field");
+                throw remediedBy(
+                    inputError(layerLabel,
+                               {QT_TRANSLATE_NOOP("pa::layers",
+                                                  "a layer of kind %1 needs '%2', and no column "
+                                                  "is recognised for it (columns: %3)"),
+                                {std::string(kind->id), t.attribute, columnList()}},
+                               "map one with --field " + t.attribute + "=COLUMN"),
+                    "field");
 
         // Source columns not mapped to an attribute are kept under their own (ASCII) names.
         {
@@ -945,15 +947,17 @@ private:
 
                 if (!farAway.empty() && static_cast<std::int64_t>(farAway.size()) == withGeometry &&
                     !options.join)
-                    throw inputError(
-                        layerLabel,
-                        {QT_TRANSLATE_NOOP(
-                             "pa::layers",
-                             "all %1 feature(s) lie more than 100 km outside %2 (up to %3 km away) "
-                             "once read as %4: the source CRS is probably wrong"),
-                         {std::to_string(withGeometry), homeSaid,
-                          std::to_string(std::llround(farthestKm)), report.sourceCrs}},
-                        "give the right one with --src-crs");
+                    throw remediedBy(
+                        inputError(
+                            layerLabel,
+                            {QT_TRANSLATE_NOOP("pa::layers",
+                                               "all %1 feature(s) lie more than 100 km outside %2 "
+                                               "(up to %3 km away) "
+                                               "once read as %4: the source CRS is probably wrong"),
+                             {std::to_string(withGeometry), homeSaid,
+                              std::to_string(std::llround(farthestKm)), report.sourceCrs}},
+                            "give the right one with --src-crs"),
+                        "src_crs");
                 if (!farAway.empty()) {
                     std::string numbers;
                     for (std::size_t i = 0; i < farAway.size() && i < 5; ++i)
@@ -976,7 +980,7 @@ private:
                                                           "outside %2 (up to %3 km away): "
                                                           "features %4"),
                                         std::move(values)),
-                         "check them, or give the right CRS with --src-crs", "src_crs"});
+                         "check them, or give the right CRS with --src-crs"});
                 }
                 if (postgres)
                     schema::enterInSchemaCatalogue(dataset, layerName, "features", identifier,
@@ -1044,13 +1048,12 @@ private:
         // "1 … was", "2 … were": each form a template of its own (a literal), %1 the count
         // and %2 … the values given.
         auto counted = [&w](std::int64_t n, const auto& one, const auto& many,
-                            std::vector<Sentence> values = {}, std::string remedy = {},
-                            std::string parameter = {}) {
+                            std::vector<Sentence> values = {}, std::string remedy = {}) {
             if (!n)
                 return;
             values.insert(values.begin(), Sentence(std::to_string(n)));
-            w.push_back({n == 1 ? Sentence(one, values) : Sentence(many, values), std::move(remedy),
-                         std::move(parameter)});
+            w.push_back(
+                {n == 1 ? Sentence(one, values) : Sentence(many, values), std::move(remedy)});
         };
         counted(
             report.repaired,
@@ -1109,7 +1112,7 @@ private:
                 QT_TRANSLATE_NOOP("pa::layers", "%1 text values look like TCVN3 or VNI text "
                                                 "read as Latin-1; if names look wrong, import "
                                                 "them again in the TCVN3 or VNI encoding"),
-                {}, "--encoding tcvn3 or --encoding vni", "encoding");
+                {}, "--encoding tcvn3 or --encoding vni");
         counted(report.doubleEncoded,
                 QT_TRANSLATE_NOOP("pa::layers", "%1 text value was UTF-8 that an earlier tool "
                                                 "had read as Latin-1 (\"ThÃ¡i\" for "
@@ -1184,8 +1187,7 @@ private:
         if (options.licence.empty())
             w.push_back({{QT_TRANSLATE_NOOP("pa::layers", "no licence recorded for this layer, "
                                                           "so maps cannot credit it")},
-                         "pass --licence",
-                         "licence"});
+                         "pass --licence"});
     }
 
     // ---- per feature ----------------------------------------------------------------------
@@ -1400,14 +1402,15 @@ private:
             }
             return value;
         } catch (const std::runtime_error&) {
-            throw inputError(
-                featureLabel,
-                {QT_TRANSLATE_NOOP("pa::layers",
-                                   "column '%1' is not valid UTF-8; the file seems to use a legacy "
-                                   "encoding (TCVN3, VNI or Windows-1258)"),
-                 {sourceFields[static_cast<std::size_t>(sourceIndex)].name}},
-                "pass --encoding tcvn3, --encoding vni or --encoding cp1258")
-                .remediedBy("encoding");
+            throw remediedBy(
+                inputError(featureLabel,
+                           {QT_TRANSLATE_NOOP(
+                                "pa::layers",
+                                "column '%1' is not valid UTF-8; the file seems to use a legacy "
+                                "encoding (TCVN3, VNI or Windows-1258)"),
+                            {sourceFields[static_cast<std::size_t>(sourceIndex)].name}},
+                           "pass --encoding tcvn3, --encoding vni or --encoding cp1258"),
+                "encoding");
         }
     }
 

@@ -53,46 +53,46 @@ Content sniff(const fs::path& file)
     return head.find("<svg") != std::string::npos ? Content::Svg : Content::Text;
 }
 
-std::string describe(Content content)
+Sentence describe(Content content)
 {
     switch (content) {
     case Content::Empty:
-        return "an empty file";
+        return QT_TRANSLATE_NOOP("pa::layers", "an empty file");
     case Content::Sqlite:
-        return "a GeoPackage or SQLite database";
+        return QT_TRANSLATE_NOOP("pa::layers", "a GeoPackage or SQLite database");
     case Content::Png:
-        return "a PNG image";
+        return QT_TRANSLATE_NOOP("pa::layers", "a PNG image");
     case Content::Pdf:
-        return "a PDF document";
+        return QT_TRANSLATE_NOOP("pa::layers", "a PDF document");
     case Content::Svg:
-        return "an SVG drawing";
+        return QT_TRANSLATE_NOOP("pa::layers", "an SVG drawing");
     case Content::Xlsx:
-        return "an Excel workbook";
+        return QT_TRANSLATE_NOOP("pa::layers", "an Excel workbook");
     case Content::Text:
-        return "text";
+        return QT_TRANSLATE_NOOP("pa::layers", "text");
     case Content::Binary:
-        return "binary data";
+        return QT_TRANSLATE_NOOP("pa::layers", "binary data");
     }
-    return "a file";
+    return QT_TRANSLATE_NOOP("pa::layers", "a file");
 }
 
-std::string describe(OutputKind kind)
+Sentence describe(OutputKind kind)
 {
     switch (kind) {
     case OutputKind::Text:
-        return "a text table";
+        return QT_TRANSLATE_NOOP("pa::layers", "a text table");
     case OutputKind::GeoPackage:
-        return "an analysis GeoPackage";
+        return QT_TRANSLATE_NOOP("pa::layers", "an analysis GeoPackage");
     case OutputKind::Png:
-        return "a PNG map";
+        return QT_TRANSLATE_NOOP("pa::layers", "a PNG map");
     case OutputKind::Svg:
-        return "an SVG map";
+        return QT_TRANSLATE_NOOP("pa::layers", "an SVG map");
     case OutputKind::Pdf:
-        return "a PDF map";
+        return QT_TRANSLATE_NOOP("pa::layers", "a PDF map");
     case OutputKind::Xlsx:
-        return "an Excel workbook";
+        return QT_TRANSLATE_NOOP("pa::layers", "an Excel workbook");
     }
-    return "an output";
+    return QT_TRANSLATE_NOOP("pa::layers", "an output");
 }
 
 bool replaceable(Content existing, OutputKind kind)
@@ -114,9 +114,11 @@ bool replaceable(Content existing, OutputKind kind)
     return false;
 }
 
-[[noreturn]] void refuse(const std::string& target, const std::string& why)
+[[noreturn]] void refuse(const std::string& target, const Sentence& why)
 {
-    throw Error(ErrorKind::Input, target + ": " + why + "; choose another file name");
+    throw Error(
+        ErrorKind::Input,
+        {QT_TRANSLATE_NOOP("pa::layers", "%1: %2; choose another file name"), {target, why}});
 }
 
 /// An existing SQLite file may be replaced by an analysis GeoPackage only when PlanAtlas wrote
@@ -128,15 +130,19 @@ void checkReplaceableGeoPackage(const std::string& target)
         const auto tables = ds.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND "
                                        "name IN ('pa_metadata', 'pa_layers')");
         if (!tables.rows.empty())
-            refuse(target, "is a PlanAtlas workspace, which an output never replaces");
+            refuse(target, QT_TRANSLATE_NOOP("pa::layers",
+                                             "is a PlanAtlas workspace, which an output never "
+                                             "replaces"));
         const auto foreign = ds.execute(
             "SELECT COUNT(*) FROM gpkg_contents WHERE description IS NULL OR description <> " +
             gis::sqlLiteral(kAnalysisOutputDescription));
         if (foreign.rows.empty() || gis::toString(foreign.rows[0][0]) != "0")
-            refuse(target, "is a GeoPackage that PlanAtlas did not write as an analysis output, "
-                           "so it is not replaced");
+            refuse(target, QT_TRANSLATE_NOOP("pa::layers",
+                                             "is a GeoPackage that PlanAtlas did not write as an "
+                                             "analysis output, so it is not replaced"));
     } catch (const gis::GisError&) {
-        refuse(target, "is an SQLite database but not a GeoPackage, so it is not replaced");
+        refuse(target, QT_TRANSLATE_NOOP("pa::layers", "is an SQLite database but not a "
+                                                       "GeoPackage, so it is not replaced"));
     }
 }
 
@@ -145,31 +151,46 @@ std::string errnoText(int error)
     return std::strerror(error);
 }
 
+/// @p file cannot be written, with the system's words for why.
+Error cannotWrite(const std::string& file, const std::string& why)
+{
+    return Error(ErrorKind::Input,
+                 {QT_TRANSLATE_NOOP("pa::layers", "%1: cannot be written (%2)"), {file, why}});
+}
+
 } // namespace
 
 void checkOutputTarget(const std::string& target, OutputKind kind)
 {
     if (target.empty())
-        throw Error(ErrorKind::Input, "the output file has no name");
+        throw Error(ErrorKind::Input,
+                    QT_TRANSLATE_NOOP("pa::layers", "the output file has no name"));
     const fs::path final(target);
     std::error_code ec;
     const auto status = fs::symlink_status(final, ec);
     if (ec && ec != std::errc::no_such_file_or_directory)
-        throw Error(ErrorKind::Input, target + ": cannot be examined (" + ec.message() + ")");
+        throw Error(ErrorKind::Input,
+                    {QT_TRANSLATE_NOOP("pa::layers", "%1: cannot be examined (%2)"),
+                     {target, ec.message()}});
     if (!fs::exists(status))
         return;
     if (fs::is_symlink(status))
-        refuse(target, "is a symbolic link, which PlanAtlas does not write through");
+        refuse(target,
+               QT_TRANSLATE_NOOP("pa::layers", "is a symbolic link, which PlanAtlas does not write "
+                                               "through"));
     if (fs::is_directory(status))
-        refuse(target, "is a folder, not a file");
+        refuse(target, QT_TRANSLATE_NOOP("pa::layers", "is a folder, not a file"));
     if (!fs::is_regular_file(status))
-        refuse(target, "is not a regular file (a device, a pipe or a socket)");
+        refuse(target, QT_TRANSLATE_NOOP("pa::layers",
+                                         "is not a regular file (a device, a pipe or a socket)"));
     const Content existing = sniff(final);
     if (existing == Content::Empty)
         return;
     if (!replaceable(existing, kind))
-        refuse(target, "already exists and holds " + describe(existing) + ", which " +
-                           describe(kind) + " does not replace");
+        refuse(target,
+               {QT_TRANSLATE_NOOP("pa::layers", "already exists and holds %1, which %2 does not "
+                                                "replace"),
+                {describe(existing), describe(kind)}});
     if (kind == OutputKind::GeoPackage)
         checkReplaceableGeoPackage(target);
 }
@@ -179,7 +200,7 @@ void writeCompletely(const fs::path& file, std::string_view bytes, const std::st
     const int fd =
         ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0666);
     if (fd < 0)
-        throw Error(ErrorKind::Input, shown + ": cannot be written (" + errnoText(errno) + ")");
+        throw cannotWrite(shown, errnoText(errno));
     std::size_t done = 0;
     int error = 0;
     while (done < bytes.size()) {
@@ -197,7 +218,7 @@ void writeCompletely(const fs::path& file, std::string_view bytes, const std::st
     if (::close(fd) != 0 && error == 0)
         error = errno;
     if (error != 0)
-        throw Error(ErrorKind::Input, shown + ": cannot be written (" + errnoText(error) + ")");
+        throw cannotWrite(shown, errnoText(error));
 }
 
 PendingFile::PendingFile(const std::string& target, OutputKind kind)
@@ -208,7 +229,8 @@ PendingFile::PendingFile(const std::string& target, OutputKind kind)
     std::error_code ec;
     if (!fs::is_directory(dir, ec))
         throw Error(ErrorKind::Input,
-                    target + ": the folder '" + dir.string() + "' does not exist");
+                    {QT_TRANSLATE_NOOP("pa::layers", "%1: the folder '%2' does not exist"),
+                     {target, dir.string()}});
     checkOutputTarget(target, kind);
     // ".<stem>.partial<extension>": the extension once, at the end ("/vsizip/" paths, which
     // GDAL's XLSX writer uses, end the archive at the first ".xlsx" of a name).
@@ -232,7 +254,8 @@ void PendingFile::commit()
 {
     std::error_code ec;
     if (!fs::exists(m_temporary, ec) || fs::file_size(m_temporary, ec) == 0)
-        throw Error(ErrorKind::Input, m_target + ": cannot be written");
+        throw Error(ErrorKind::Input,
+                    {QT_TRANSLATE_NOOP("pa::layers", "%1: cannot be written"), {m_target}});
     // Writers that opened the file themselves (GDAL, Qt) closed it; its bytes reach the disk
     // before the name does, so a crash leaves the old file or the whole new one.
     const int fd = ::open(m_temporary.c_str(), O_RDONLY | O_CLOEXEC);
@@ -240,13 +263,13 @@ void PendingFile::commit()
         const int error = errno;
         if (fd >= 0)
             ::close(fd);
-        throw Error(ErrorKind::Input, m_target + ": cannot be written (" + errnoText(error) + ")");
+        throw cannotWrite(m_target, errnoText(error));
     }
     ::close(fd);
     checkOutputTarget(m_target, m_kind); // again: the work may have taken minutes
     fs::rename(m_temporary, m_target, ec);
     if (ec)
-        throw Error(ErrorKind::Input, m_target + ": cannot be written (" + ec.message() + ")");
+        throw cannotWrite(m_target, ec.message());
     m_committed = true;
 }
 

@@ -7,7 +7,8 @@ namespace pa::layers {
 void Progress::checkCancelled() const
 {
     if (cancelled())
-        throw Error(ErrorKind::Cancelled, "cancelled; nothing was changed");
+        throw Error(ErrorKind::Cancelled,
+                    QT_TRANSLATE_NOOP("pa::layers", "cancelled; nothing was changed"));
 }
 
 void Progress::update(double fraction, std::string_view stage) const

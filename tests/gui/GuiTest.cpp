@@ -677,7 +677,17 @@ private slots:
                 std::string::npos); // the indicative note is on the page
         // A bad place is refused in the window, and nothing is left behind.
         QVERIFY(!w.exportMap(QString::fromStdString(dir.file("no/such/folder/map.pdf")), options));
-        QVERIFY(!w.lastError().isEmpty());
+        // Said in the window's words, the path and the system's words as they are.
+        QVERIFY2(w.lastError().contains(QStringLiteral("thư mục '")) &&
+                     w.lastError().contains(QStringLiteral("' không tồn tại")) &&
+                     !w.lastError().contains(QStringLiteral("does not exist")),
+                 qPrintable(w.lastError()));
+        const auto folder = dir.file("a-folder.pdf");
+        std::filesystem::create_directory(folder);
+        QVERIFY(!w.exportMap(QString::fromStdString(folder), options));
+        QVERIFY2(w.lastError().contains(QStringLiteral("là một thư mục, không phải tệp; hãy chọn "
+                                                       "tên tệp khác")),
+                 qPrintable(w.lastError()));
     }
 
     void exportedMapShowsWhatTheScreenShowsAndAsksBeforeReplacing()

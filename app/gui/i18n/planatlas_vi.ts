@@ -706,10 +706,6 @@
         <translation>Đã hủy: không gian làm việc giữ nguyên như trước.</translation>
     </message>
     <message>
-        <source>Choose the file&apos;s coordinate system above: PlanAtlas never guesses it.</source>
-        <translation>Hãy chọn hệ tọa độ của tệp ở trên: PlanAtlas không bao giờ đoán.</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
@@ -732,6 +728,10 @@
     <message>
         <source>Choose a column for it in the table of attributes.</source>
         <translation>Hãy chọn một cột cho thuộc tính này trong bảng thuộc tính.</translation>
+    </message>
+    <message>
+        <source>Choose the file&apos;s coordinate system above.</source>
+        <translation>Hãy chọn hệ tọa độ của tệp ở trên.</translation>
     </message>
 </context>
 <context>
@@ -2271,7 +2271,7 @@ Chạy trên %2, Qt %3.</translation>
     </message>
     <message>
         <source>its coordinate reference system cannot be read (%1)</source>
-        <translation>không đọc được hệ tọa độ của tệp (%1); hãy chọn hệ tọa độ ở trên</translation>
+        <translation>không đọc được hệ tọa độ của tệp (%1)</translation>
     </message>
     <message>
         <source>no coordinate reference system is declared, and PlanAtlas will not guess one</source>
@@ -2313,7 +2313,7 @@ hãy sửa lại, hoặc để trống ô đó cho đối tượng không có h�
     </message>
     <message>
         <source>all %1 feature(s) lie more than 100 km outside %2 (up to %3 km away) once read as %4: the source CRS is probably wrong</source>
-        <translation>tất cả %1 đối tượng đều nằm ngoài %2 hơn 100 km (xa nhất %3 km) khi đọc theo %4: hệ tọa độ của tệp có lẽ sai; hãy chọn đúng hệ tọa độ ở trên</translation>
+        <translation>tất cả %1 đối tượng đều nằm ngoài %2 hơn 100 km (xa nhất %3 km) khi đọc theo %4: hệ tọa độ của tệp có lẽ sai</translation>
     </message>
     <message>
         <source>cannot write layer &apos;%1&apos; to &apos;%2&apos;: %3</source>
@@ -2325,7 +2325,7 @@ hãy sửa lại, hoặc để trống ô đó cho đối tượng không có h�
     </message>
     <message>
         <source>column &apos;%1&apos; is not valid UTF-8; the file seems to use a legacy encoding (TCVN3, VNI or Windows-1258)</source>
-        <translation>cột &apos;%1&apos; không phải UTF-8 hợp lệ; tệp có vẻ dùng bảng mã cũ (TCVN3, VNI hoặc Windows-1258): hãy chọn bảng mã ở trên</translation>
+        <translation>cột &apos;%1&apos; không phải UTF-8 hợp lệ; tệp có vẻ dùng bảng mã cũ (TCVN3, VNI hoặc Windows-1258)</translation>
     </message>
     <message>
         <source>role %1 may change the rows of &apos;%2&apos; but not add tables to it, and %3 is a table of its own; nothing was changed (the schema&apos;s owner adds it, or gives this role the right to create tables in the schema)</source>
@@ -2801,27 +2801,27 @@ hãy sửa lại, hoặc để trống ô đó cho đối tượng không có h�
     </message>
     <message>
         <source>%1 status value was not recognised and left empty</source>
-        <translation>%1 giá trị tình trạng không nhận ra được và được để trống</translation>
+        <translation>%1 giá trị tình trạng không nhận dạng được và đã được để trống</translation>
     </message>
     <message>
         <source>%1 status values were not recognised and left empty</source>
-        <translation>%1 giá trị tình trạng không nhận ra được và được để trống</translation>
+        <translation>%1 giá trị tình trạng không nhận dạng được và đã được để trống</translation>
     </message>
     <message>
         <source>%1 number was not readable and left empty</source>
-        <translation>%1 số không đọc được và được để trống</translation>
+        <translation>%1 giá trị số không đọc được và đã được để trống</translation>
     </message>
     <message>
         <source>%1 numbers were not readable and left empty</source>
-        <translation>%1 số không đọc được và được để trống</translation>
+        <translation>%1 giá trị số không đọc được và đã được để trống</translation>
     </message>
     <message>
         <source>%1 date was not readable and left empty</source>
-        <translation>%1 ngày không đọc được và được để trống</translation>
+        <translation>%1 giá trị ngày tháng không đọc được và đã được để trống</translation>
     </message>
     <message>
         <source>%1 dates were not readable and left empty</source>
-        <translation>%1 ngày không đọc được và được để trống</translation>
+        <translation>%1 giá trị ngày tháng không đọc được và đã được để trống</translation>
     </message>
     <message>
         <source>%1 column name was cut to 10 characters by the DBF format and restored: %2</source>
@@ -2853,15 +2853,143 @@ hãy sửa lại, hoặc để trống ô đó cho đối tượng không có h�
     </message>
     <message>
         <source>%1 feature lies more than 100 km outside %2 (%3 km away): feature %4</source>
-        <translation>%1 đối tượng nằm cách %2 hơn 100 km (%3 km): đối tượng số %4</translation>
+        <translation>%1 đối tượng nằm ngoài %2 hơn 100 km (cách %3 km): đối tượng số %4</translation>
     </message>
     <message>
         <source>%1 features lie more than 100 km outside %2 (up to %3 km away): features %4</source>
-        <translation>%1 đối tượng nằm cách %2 hơn 100 km (xa nhất %3 km): các đối tượng số %4</translation>
+        <translation>%1 đối tượng nằm ngoài %2 hơn 100 km (xa nhất %3 km): các đối tượng số %4</translation>
     </message>
     <message>
         <source>%1: the raster declares no CRS; assign it one first</source>
         <translation>%1: ảnh raster không khai báo hệ tọa độ; hãy gán hệ tọa độ cho ảnh trước (chẳng hạn trong QGIS)</translation>
+    </message>
+    <message>
+        <source>%1: cannot be read as CSV (%2)</source>
+        <translation>%1: không đọc được dưới dạng CSV (%2)</translation>
+    </message>
+    <message>
+        <source>an empty file</source>
+        <translation>một tệp rỗng</translation>
+    </message>
+    <message>
+        <source>a GeoPackage or SQLite database</source>
+        <translation>một GeoPackage hoặc cơ sở dữ liệu SQLite</translation>
+    </message>
+    <message>
+        <source>a PNG image</source>
+        <translation>một ảnh PNG</translation>
+    </message>
+    <message>
+        <source>a PDF document</source>
+        <translation>một tài liệu PDF</translation>
+    </message>
+    <message>
+        <source>an SVG drawing</source>
+        <translation>một bản vẽ SVG</translation>
+    </message>
+    <message>
+        <source>an Excel workbook</source>
+        <translation>một bảng tính Excel</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>văn bản</translation>
+    </message>
+    <message>
+        <source>binary data</source>
+        <translation>dữ liệu nhị phân</translation>
+    </message>
+    <message>
+        <source>a file</source>
+        <translation>một tệp</translation>
+    </message>
+    <message>
+        <source>a text table</source>
+        <translation>một bảng văn bản</translation>
+    </message>
+    <message>
+        <source>an analysis GeoPackage</source>
+        <translation>một GeoPackage kết quả phân tích</translation>
+    </message>
+    <message>
+        <source>a PNG map</source>
+        <translation>một bản đồ PNG</translation>
+    </message>
+    <message>
+        <source>an SVG map</source>
+        <translation>một bản đồ SVG</translation>
+    </message>
+    <message>
+        <source>a PDF map</source>
+        <translation>một bản đồ PDF</translation>
+    </message>
+    <message>
+        <source>an output</source>
+        <translation>một tệp kết quả</translation>
+    </message>
+    <message>
+        <source>%1: %2; choose another file name</source>
+        <translation>%1: %2; hãy chọn tên tệp khác</translation>
+    </message>
+    <message>
+        <source>is a PlanAtlas workspace, which an output never replaces</source>
+        <translation>là một không gian làm việc PlanAtlas, không bao giờ bị tệp kết quả ghi đè</translation>
+    </message>
+    <message>
+        <source>is a GeoPackage that PlanAtlas did not write as an analysis output, so it is not replaced</source>
+        <translation>là một GeoPackage không do PlanAtlas ghi ra làm kết quả phân tích nên không bị ghi đè</translation>
+    </message>
+    <message>
+        <source>is an SQLite database but not a GeoPackage, so it is not replaced</source>
+        <translation>là một cơ sở dữ liệu SQLite nhưng không phải GeoPackage nên không bị ghi đè</translation>
+    </message>
+    <message>
+        <source>%1: cannot be written (%2)</source>
+        <translation>%1: không ghi được (%2)</translation>
+    </message>
+    <message>
+        <source>the output file has no name</source>
+        <translation>tệp kết quả chưa có tên</translation>
+    </message>
+    <message>
+        <source>%1: cannot be examined (%2)</source>
+        <translation>%1: không kiểm tra được (%2)</translation>
+    </message>
+    <message>
+        <source>is a symbolic link, which PlanAtlas does not write through</source>
+        <translation>là một liên kết tượng trưng, PlanAtlas không ghi qua liên kết</translation>
+    </message>
+    <message>
+        <source>is a folder, not a file</source>
+        <translation>là một thư mục, không phải tệp</translation>
+    </message>
+    <message>
+        <source>is not a regular file (a device, a pipe or a socket)</source>
+        <translation>không phải tệp thông thường (thiết bị, đường ống hoặc socket)</translation>
+    </message>
+    <message>
+        <source>already exists and holds %1, which %2 does not replace</source>
+        <translation>đã có và đang chứa %1, %2 không ghi đè lên đó</translation>
+    </message>
+    <message>
+        <source>%1: the folder &apos;%2&apos; does not exist</source>
+        <translation>%1: thư mục &apos;%2&apos; không tồn tại</translation>
+    </message>
+    <message>
+        <source>%1: cannot be written</source>
+        <translation>%1: không ghi được</translation>
+    </message>
+    <message>
+        <source>cancelled; nothing was changed</source>
+        <translation>đã hủy; không có gì thay đổi</translation>
+    </message>
+    <message>
+        <source>%1: cannot be written: %2</source>
+        <translation>%1: không ghi được: %2</translation>
+    </message>
+    <message>
+        <source>task %1 has no words &apos;%2&apos; after its beginning to split it at (its text: &apos;%3…&apos;)</source>
+        <translation>nhiệm vụ %1 không có cụm từ &apos;%2&apos; sau phần đầu để tách tại đó (nội dung: &apos;%3…&apos;)</translation>
     </message>
 </context>
 </TS>

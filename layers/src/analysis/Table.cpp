@@ -356,7 +356,9 @@ void writeSpreadsheet(const std::vector<Table>& tables, const std::vector<InfoLi
         }
         out.close();
     } catch (const gis::GisError& e) {
-        throw layers::Error(layers::ErrorKind::Input, path + ": cannot be written: " + e.what());
+        throw layers::Error(layers::ErrorKind::Input,
+                            {QT_TRANSLATE_NOOP("pa::layers", "%1: cannot be written: %2"),
+                             {path, std::string(e.what())}});
     }
     file.commit();
 }
@@ -459,7 +461,9 @@ void writeGeoPackage(layers::Workspace& ws, const std::vector<Table>& tables,
         }
         out.close();
     } catch (const gis::GisError& e) {
-        throw layers::Error(layers::ErrorKind::Input, path + ": cannot be written: " + e.what());
+        throw layers::Error(layers::ErrorKind::Input,
+                            {QT_TRANSLATE_NOOP("pa::layers", "%1: cannot be written: %2"),
+                             {path, std::string(e.what())}});
     }
     file.commit();
     progress.update(1.0, "writing " + (tables.empty() ? std::string() : tables.front().name));

@@ -112,10 +112,12 @@ CorrectionReport applyCorrections(ParsedPlan& plan, const std::vector<Correction
             const std::string words = text::foldForMatch(c.value);
             const auto pos = words.empty() ? std::string::npos : f.folded.find(words);
             if (pos == std::string::npos || pos == 0)
-                throw layers::Error(layers::ErrorKind::Usage,
-                                    "task " + c.taskId + " has no words '" + c.value +
-                                        "' after its beginning to split it at (its text: '" +
-                                        text::clipUtf8(task.text, 120) + "…')");
+                throw layers::Error(
+                    layers::ErrorKind::Usage,
+                    {QT_TRANSLATE_NOOP("pa::layers", "task %1 has no words '%2' after its "
+                                                     "beginning to split it at (its text: "
+                                                     "'%3…')"),
+                     {c.taskId, c.value, text::clipUtf8(task.text, 120)}});
             Task second = task;
             const std::size_t cut = f.origin[pos];
             second.text = task.text.substr(cut);

@@ -4,6 +4,7 @@
 
 #include "planatlas/layers/Sentence.h"
 
+#include <concepts>
 #include <stdexcept>
 #include <string>
 
@@ -48,12 +49,7 @@ public:
     /// The parameter (declared name: "src_crs", "encoding") whose value would put it right, so
     /// that a window can point to its field; empty when none.
     [[nodiscard]] const std::string& remedyParameter() const { return m_remedyParameter; }
-    /// Sets remedyParameter(): throw inputError(…).remediedBy("src_crs").
-    Error& remediedBy(std::string parameter)
-    {
-        m_remedyParameter = std::move(parameter);
-        return *this;
-    }
+    void setRemedyParameter(std::string parameter) { m_remedyParameter = std::move(parameter); }
 
     /// "… (remedy)", or "…; remedy" after a message that ends in brackets already.
     static std::string withRemedy(const std::string& message, const std::string& remedy)
@@ -77,8 +73,6 @@ struct Notice
 {
     Sentence sentence;
     std::string commandLineRemedy; ///< empty when there is nothing to do; never in a window
-    /// The parameter whose value would put it right (as Error::remedyParameter()).
-    std::string remedyParameter;
     /// As the command line says it: the sentence's English and the remedy.
     [[nodiscard]] std::string english() const
     {
@@ -136,5 +130,13 @@ private:
     Missing m_missing;
     std::string m_who, m_where;
 };
+
+/// @p error, of whatever class, naming the parameter whose value would put it right:
+/// throw remediedBy(inputError(…), "src_crs").
+template <std::derived_from<Error> E> E remediedBy(E error, std::string parameter)
+{
+    error.setRemedyParameter(std::move(parameter));
+    return error;
+}
 
 } // namespace pa::layers
