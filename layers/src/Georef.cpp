@@ -275,10 +275,11 @@ std::vector<gis::ControlPoint> intoWorkspace(Workspace& ws, std::vector<gis::Con
                 p.x = xy[0];
                 p.y = xy[1];
             } catch (const gis::GisError& e) {
-                throw Error(ErrorKind::Input, file + ", point " + p.id + ": (" +
-                                                  std::to_string(p.x) + ", " + std::to_string(p.y) +
-                                                  ") cannot be brought from " + from.label() +
-                                                  " into " + ws.crs().label() + ": " + e.what());
+                throw Error(ErrorKind::Input,
+                            {QT_TRANSLATE_NOOP("pa::layers", "%1, point %2: (%3, %4) cannot be "
+                                                             "brought from %5 into %6: %7"),
+                             {file, p.id, std::to_string(p.x), std::to_string(p.y), from.label(),
+                              ws.crs().label(), std::string(e.what())}});
             }
         }
     }
@@ -292,13 +293,20 @@ std::vector<gis::ControlPoint> intoWorkspace(Workspace& ws, std::vector<gis::Con
             const double dy = std::max({0.0, province->minY - p.y, p.y - province->maxY});
             const double away = std::hypot(dx, dy);
             if (away > margin) {
-                std::ostringstream msg;
-                msg.precision(1);
-                msg << std::fixed << file << ", point " << p.id << ": (" << p.x << ", " << p.y
-                    << ") in " << ws.crs().label() << " lies " << away / 1000.0
-                    << " km outside the province; are its coordinates in another CRS than "
-                    << from.label() << "? (give the points' CRS)";
-                throw Error(ErrorKind::Input, msg.str());
+                auto fixed1 = [](double v) {
+                    std::ostringstream text;
+                    text.precision(1);
+                    text << std::fixed << v;
+                    return text.str();
+                };
+                throw Error(ErrorKind::Input,
+                            {QT_TRANSLATE_NOOP("pa::layers",
+                                               "%1, point %2: (%3, %4) in %5 lies %6 km outside "
+                                               "the province; are its coordinates in another CRS "
+                                               "than %7?"),
+                             {file, p.id, fixed1(p.x), fixed1(p.y), ws.crs().label(),
+                              fixed1(away / 1000.0), from.label()}},
+                            "give the points' CRS");
             }
         }
     }
@@ -320,10 +328,11 @@ public:
             if (std::filesystem::create_directory(m_path, error))
                 break;
             if (error || attempt == 9)
-                throw Error(ErrorKind::Workspace,
-                            "cannot make a folder for the sheet in " +
-                                std::filesystem::temp_directory_path().string() +
-                                (error ? ": " + error.message() : std::string()));
+                throw Error(
+                    ErrorKind::Workspace,
+                    {QT_TRANSLATE_NOOP("pa::layers", "cannot make a folder for the sheet in %1%2"),
+                     {std::filesystem::temp_directory_path().string(),
+                      error ? ": " + error.message() : std::string()}});
         }
     }
     ~WarpFolder()
@@ -522,11 +531,19 @@ GeorefResult georeference(Workspace& ws, const GeorefOptions& options, const Pro
             if (p.pixel > sheet.width || p.line > sheet.height)
                 throw Error(
                     ErrorKind::Input,
-                    file.path + ", point " + p.id + ": pixel (" + plain(p.pixel) + ", " +
-                        plain(p.line) + ") is outside the sheet (" + std::to_string(sheet.width) +
-                        " × " + std::to_string(sheet.height) + " pixels" +
-                        (sheet.pdf ? " at " + plain(options.sheet.dpi) + " dpi" : std::string()) +
-                        ")");
+                    sheet.pdf
+                        ? Sentence(QT_TRANSLATE_NOOP("pa::layers",
+                                                     "%1, point %2: pixel (%3, %4) is "
+                                                     "outside the sheet (%5 × %6 pixels "
+                                                     "at %7 dpi)"),
+                                   {file.path, p.id, plain(p.pixel), plain(p.line),
+                                    std::to_string(sheet.width), std::to_string(sheet.height),
+                                    plain(options.sheet.dpi)})
+                        : Sentence(QT_TRANSLATE_NOOP("pa::layers",
+                                                     "%1, point %2: pixel (%3, %4) is "
+                                                     "outside the sheet (%5 × %6 pixels)"),
+                                   {file.path, p.id, plain(p.pixel), plain(p.line),
+                                    std::to_string(sheet.width), std::to_string(sheet.height)}));
         try {
             result.fit = gis::fitControlPoints(points, options.method);
         } catch (const gis::GisError& e) {
@@ -568,7 +585,9 @@ GeorefResult georeference(Workspace& ws, const GeorefOptions& options, const Pro
         try {
             gis::Dataset::createGeoPackage(into).close();
         } catch (const gis::GisError& e) {
-            throw Error(ErrorKind::Workspace, "cannot make " + into + ": " + e.what());
+            throw Error(ErrorKind::Workspace,
+                        {QT_TRANSLATE_NOOP("pa::layers", "cannot make %1: %2"),
+                         {into, std::string(e.what())}});
         }
     }
     gis::WarpRequest request{options.sheet,  ws.crs(),           points,

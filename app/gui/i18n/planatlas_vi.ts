@@ -2991,5 +2991,29 @@ hãy sửa lại, hoặc để trống ô đó cho đối tượng không có h�
         <source>task %1 has no words &apos;%2&apos; after its beginning to split it at (its text: &apos;%3…&apos;)</source>
         <translation>nhiệm vụ %1 không có cụm từ &apos;%2&apos; sau phần đầu để tách tại đó (nội dung: &apos;%3…&apos;)</translation>
     </message>
+    <message>
+        <source>%1, point %2: (%3, %4) cannot be brought from %5 into %6: %7</source>
+        <translation>%1, điểm %2: không chuyển được (%3, %4) từ %5 sang %6: %7</translation>
+    </message>
+    <message>
+        <source>%1, point %2: (%3, %4) in %5 lies %6 km outside the province; are its coordinates in another CRS than %7?</source>
+        <translation>%1, điểm %2: (%3, %4) theo %5 nằm ngoài tỉnh %6 km; tọa độ của điểm có phải theo một hệ tọa độ khác %7 không?</translation>
+    </message>
+    <message>
+        <source>cannot make a folder for the sheet in %1%2</source>
+        <translation>không tạo được thư mục cho tờ bản đồ trong %1%2</translation>
+    </message>
+    <message>
+        <source>%1, point %2: pixel (%3, %4) is outside the sheet (%5 × %6 pixels at %7 dpi)</source>
+        <translation>%1, điểm %2: điểm ảnh (%3, %4) nằm ngoài tờ bản đồ (%5 × %6 điểm ảnh ở %7 dpi)</translation>
+    </message>
+    <message>
+        <source>%1, point %2: pixel (%3, %4) is outside the sheet (%5 × %6 pixels)</source>
+        <translation>%1, điểm %2: điểm ảnh (%3, %4) nằm ngoài tờ bản đồ (%5 × %6 điểm ảnh)</translation>
+    </message>
+    <message>
+        <source>cannot make %1: %2</source>
+        <translation>không tạo được %1: %2</translation>
+    </message>
 </context>
 </TS>
