@@ -539,7 +539,10 @@ void AnalysisDock::finish(Page& page, analysis::Result result,
     };
     page.given = given;
     page.figures = result.summary;
-    page.notes = result.notes.messages("");
+    // The notes in the window's language, for the tooltip and a workbook's information sheet.
+    page.notes.clear();
+    for (const auto& notice : result.notes.notices(m_crs))
+        page.notes.push_back(said(notice.sentence).toStdString());
     analysis::Table table = std::move(result.tables.front());
     const std::size_t rows = table.rows.size();
     auto sum = [&table](const std::string& columnName) {
@@ -619,7 +622,7 @@ void AnalysisDock::finish(Page& page, analysis::Result result,
         }
     // What the analysis mended in its input, said beside the figures (as the CLI does).
     QStringList notes;
-    for (const auto& line : result.notes.messages(""))
+    for (const auto& line : page.notes)
         notes << q(line);
     page.summary->setToolTip(notes.join(QLatin1Char('\n')));
     showTable(page, std::move(table));

@@ -3015,5 +3015,17 @@ hãy sửa lại, hoặc để trống ô đó cho đối tượng không có h�
         <source>cannot make %1: %2</source>
         <translation>không tạo được %1: %2</translation>
     </message>
+    <message>
+        <source>layer &apos;%1&apos; is stored in %2, not the workspace&apos;s %3: reprojected on the way in</source>
+        <translation>lớp &apos;%1&apos; được lưu theo %2, không theo hệ tọa độ %3 của không gian làm việc: đã chuyển đổi khi đọc vào</translation>
+    </message>
+    <message>
+        <source>layer &apos;%1&apos;: %2 invalid geometry repaired for the analysis</source>
+        <translation>lớp &apos;%1&apos;: đã sửa %2 hình học không hợp lệ để phân tích</translation>
+    </message>
+    <message>
+        <source>layer &apos;%1&apos;: %2 invalid geometries repaired for the analysis</source>
+        <translation>lớp &apos;%1&apos;: đã sửa %2 hình học không hợp lệ để phân tích</translation>
+    </message>
 </context>
 </TS>

@@ -10,16 +10,35 @@
 
 namespace pa::analysis {
 
+std::vector<layers::Notice> InputNotes::notices(const std::string& workspaceCrs) const
+{
+    std::vector<layers::Notice> out;
+    for (const auto& [layer, crs] : reprojected)
+        out.push_back({{QT_TRANSLATE_NOOP("pa::layers", "layer '%1' is stored in %2, not the "
+                                                        "workspace's %3: reprojected on the way "
+                                                        "in"),
+                        {layer, crs, workspaceCrs}}});
+    for (const auto& [layer, n] : repaired) {
+        std::vector<layers::Sentence> values{layer, std::to_string(n)};
+        out.push_back({n == 1
+                           ? layers::Sentence(QT_TRANSLATE_NOOP("pa::layers",
+                                                                "layer '%1': %2 invalid geometry "
+                                                                "repaired for the analysis"),
+                                              values)
+                           : layers::Sentence(QT_TRANSLATE_NOOP("pa::layers",
+                                                                "layer '%1': %2 invalid geometries "
+                                                                "repaired for the analysis"),
+                                              values),
+                       "planatlas validate lists them"});
+    }
+    return out;
+}
+
 std::vector<std::string> InputNotes::messages(const std::string& workspaceCrs) const
 {
     std::vector<std::string> out;
-    for (const auto& [layer, crs] : reprojected)
-        out.push_back("layer '" + layer + "' is stored in " + crs + ", not the workspace's " +
-                      workspaceCrs + ": reprojected on the way in");
-    for (const auto& [layer, n] : repaired)
-        out.push_back("layer '" + layer + "': " + std::to_string(n) + " invalid geometr" +
-                      (n == 1 ? "y" : "ies") +
-                      " repaired for the analysis (planatlas validate lists them)");
+    for (const auto& notice : notices(workspaceCrs))
+        out.push_back(notice.english());
     return out;
 }
 

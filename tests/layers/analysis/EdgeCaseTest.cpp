@@ -141,6 +141,14 @@ TEST_F(EdgeCases, InvalidPolygonIsRepairedAndCounted)
     auto ws = layers::Workspace::open(path(), gis::OpenMode::ReadOnly);
     const auto r = analysis::coverage(ws, "units");
     EXPECT_EQ(r.notes.repaired.at("parks"), 1);
+    // Said with its count; the command line adds where to see them, a window does not.
+    const auto notices = r.notes.notices("EPSG:9213");
+    ASSERT_EQ(notices.size(), 1u);
+    EXPECT_EQ(notices[0].sentence.english(),
+              "layer 'parks': 1 invalid geometry repaired for the analysis");
+    EXPECT_EQ(r.notes.messages("EPSG:9213").at(0),
+              "layer 'parks': 1 invalid geometry repaired for the analysis (planatlas validate "
+              "lists them)");
     auto rows = byUnitAndKind(r);
     EXPECT_NEAR(rows["U2/industrial_park"].areaHa, 50.0 + 2.0,
                 1e-9); // P1's half, the bow-tie (P3 lies in P1)

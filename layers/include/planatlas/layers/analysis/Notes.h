@@ -4,6 +4,8 @@
 // (repaired on the fly with GEOS MakeValid). `planatlas validate` reports both as errors; the
 // analyses still answer, and tell.
 
+#include "planatlas/layers/Errors.h"
+
 #include <cstdint>
 #include <map>
 #include <string>
@@ -17,8 +19,10 @@ struct InputNotes
     std::map<std::string, std::int64_t> repaired;   ///< layer → invalid geometries repaired
 
     [[nodiscard]] bool empty() const { return reprojected.empty() && repaired.empty(); }
-    /// One English sentence per note, e.g. "layer 'communes' is stored in EPSG:4326, not the
-    /// workspace's EPSG:9213: reprojected on the way in".
+    /// One sentence per note, e.g. "layer 'communes' is stored in EPSG:4326, not the
+    /// workspace's EPSG:9213: reprojected on the way in", for a window to say in its language.
+    [[nodiscard]] std::vector<layers::Notice> notices(const std::string& workspaceCrs) const;
+    /// notices() as the command line says them (English, with their remedies).
     [[nodiscard]] std::vector<std::string> messages(const std::string& workspaceCrs) const;
 };
 
