@@ -106,7 +106,9 @@ nlohmann::ordered_json toJson(const plan::ParsedPlan& p)
                               {"title", part.title},
                               {"line", part.line},
                               {"tasks", part.tasks}});
-    j["warnings"] = p.warnings;
+    j["warnings"] = nlohmann::ordered_json::array();
+    for (const auto& w : p.warnings)
+        j["warnings"].push_back(w.english());
     return j;
 }
 
@@ -182,7 +184,7 @@ int runIngest(const std::vector<std::string>& args)
             std::printf("line %5d  %-14s %-22s (not a task: names nobody)\n             %s\n",
                         t.line, t.id.c_str(), t.rule.c_str(), clip(t.text, 100).c_str());
         for (const auto& w : plan.warnings)
-            std::fprintf(stderr, "warning: %s\n", w.c_str());
+            std::fprintf(stderr, "warning: %s\n", w.english().c_str());
         return kOk;
     }
     if (parsed.positional.size() == 2) {
@@ -244,7 +246,7 @@ int runIngest(const std::vector<std::string>& args)
                 "warning: %lld feature link(s) removed with tasks the new version no longer has\n",
                 static_cast<long long>(stored.linksRemoved));
         for (const auto& w : plan.warnings)
-            std::fprintf(stderr, "warning: %s\n", w.c_str());
+            std::fprintf(stderr, "warning: %s\n", w.english().c_str());
         if (format == "text")
             return kOk;
     }
@@ -266,7 +268,7 @@ int runIngest(const std::vector<std::string>& args)
                     t.collective ? " [collective]" : "");
     }
     for (const auto& w : plan.warnings)
-        std::fprintf(stderr, "warning: %s\n", w.c_str());
+        std::fprintf(stderr, "warning: %s\n", w.english().c_str());
     return kOk;
 }
 

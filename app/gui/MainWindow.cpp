@@ -2015,10 +2015,13 @@ bool MainWindow::ingestPlan(const QString& file)
         return false;
     plan::StoreReport report;
     std::size_t suggested = 0;
+    std::vector<layers::Notice> notices;
+    m_lastNotices.clear();
     const QString error =
         runInBackground(tr("Reading %1…").arg(QFileInfo(file).fileName()), gis::OpenMode::Update,
                         [&](layers::Workspace& ws, const layers::Progress& progress) {
                             const auto parsed = plan::readPlan(file.toStdString());
+                            notices = parsed.warnings;
                             // The plan and its suggestions: one change, kept or not.
                             ws.transaction([&] {
                                 progress.update(0.5, "storing");
@@ -2041,6 +2044,15 @@ bool MainWindow::ingestPlan(const QString& file)
                                  .arg(report.targets)
                                  .arg(suggested),
                              15000);
+    // What the reader should check, in the window's words (the command line prints them too).
+    QStringList lines;
+    for (const auto& notice : notices)
+        lines << QStringLiteral("• ") + said(notice.sentence);
+    m_lastNotices = lines.join(QLatin1Char('\n'));
+    if (m_interactive && !lines.isEmpty())
+        QMessageBox::information(this, tr("%1 was read").arg(QFileInfo(file).fileName()),
+                                 tr("Check these before reviewing its tasks:") +
+                                     QStringLiteral("\n") + m_lastNotices);
     return true;
 }
 

@@ -80,6 +80,9 @@ public:
     /// Tests: report errors through lastError() instead of message boxes.
     void setInteractive(bool interactive) { m_interactive = interactive; }
     [[nodiscard]] QString lastError() const { return m_lastError; }
+    /// What the last plan ingested said for its reader to check (scans read with low
+    /// confidence, agencies not in the registry, …), one line each; empty when nothing.
+    [[nodiscard]] QString lastNotices() const { return m_lastNotices; }
 
     void identifyAt(double x, double y, double toleranceM);
     /// The map's right-click menu at (x, y): what is here, zoom in and out, the whole
@@ -254,6 +257,7 @@ private:
     QTranslator m_translator;
     bool m_interactive = true;
     QString m_lastError;
+    QString m_lastNotices;
 
     MapCanvas* m_canvas = nullptr;
     LayerPanel* m_layers = nullptr;

@@ -426,8 +426,9 @@ std::vector<std::string> taskTexts(const ParsedPlan& plan)
 
 bool anyWarning(const ParsedPlan& plan, const std::string& words)
 {
-    return std::any_of(plan.warnings.begin(), plan.warnings.end(),
-                       [&](const std::string& w) { return w.find(words) != std::string::npos; });
+    return std::any_of(
+        plan.warnings.begin(), plan.warnings.end(),
+        [&](const pa::layers::Notice& w) { return w.english().find(words) != std::string::npos; });
 }
 } // namespace
 
@@ -1082,8 +1083,11 @@ TEST(PlanTasks, LeadlessMeasuresBeforeTheImplementationSectionAreNotTasks)
     ASSERT_EQ(plan.measures.size(), 2u);
     EXPECT_EQ(plan.measures[0].rule, "measure");
     EXPECT_EQ(plan.measures[0].line, 13);
-    EXPECT_TRUE(std::any_of(plan.warnings.begin(), plan.warnings.end(), [](const std::string& w) {
-        return w.find("2 item(s) before 'TỔ CHỨC THỰC HIỆN'") != std::string::npos;
+    EXPECT_TRUE(std::any_of(plan.warnings.begin(), plan.warnings.end(), [](const auto& w) {
+        // The command line is told where to see them; a window says the sentence alone.
+        return w.english().find("2 item(s) before 'TỔ CHỨC THỰC HIỆN'") != std::string::npos &&
+               w.english().ends_with("(listed by 'ingest --explain')") &&
+               w.sentence.english().find("--explain") == std::string::npos;
     }));
 
     // Without an implementation section that assigns work, the same items stay tasks.

@@ -1789,6 +1789,14 @@ Chạy trên %2, Qt %3.</translation>
         <source>someone else changed it after this window last read the workspace; nothing of yours was written. The window now shows the workspace as it is.</source>
         <translation>người khác đã thay đổi việc này sau lần cuối cửa sổ này đọc không gian làm việc; không có gì của bạn được ghi. Cửa sổ giờ hiển thị không gian làm việc như hiện tại.</translation>
     </message>
+    <message>
+        <source>%1 was read</source>
+        <translation>Đã đọc %1</translation>
+    </message>
+    <message>
+        <source>Check these before reviewing its tasks:</source>
+        <translation>Hãy kiểm tra những điều sau trước khi rà soát các nhiệm vụ:</translation>
+    </message>
 </context>
 <context>
     <name>pa::gui::MapCanvas</name>
@@ -3026,6 +3034,54 @@ hãy sửa lại, hoặc để trống ô đó cho đối tượng không có h�
     <message>
         <source>layer &apos;%1&apos;: %2 invalid geometries repaired for the analysis</source>
         <translation>lớp &apos;%1&apos;: đã sửa %2 hình học không hợp lệ để phân tích</translation>
+    </message>
+    <message>
+        <source>%1 item(s) before &apos;%2&apos; (line %3) name nobody: read as measures the agencies carry out, not as tasks</source>
+        <translation>%1 mục trước &apos;%2&apos; (dòng %3) không giao cho ai: được đọc là giải pháp các cơ quan thực hiện, không phải nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>agency not in the registry, kept as written: %1</source>
+        <translation>cơ quan chưa có trong danh mục, giữ nguyên như văn bản ghi: %1</translation>
+    </message>
+    <message>
+        <source>no tasks with an assignment were found: the document names no agency</source>
+        <translation>không tìm thấy nhiệm vụ nào được giao: văn bản không nêu tên cơ quan nào</translation>
+    </message>
+    <message>
+        <source>page %1 was recognised with low confidence (%2 %); check its tasks against the scan</source>
+        <translation>trang %1 được nhận dạng với độ tin cậy thấp (%2 %); hãy đối chiếu các nhiệm vụ của trang này với bản quét</translation>
+    </message>
+    <message>
+        <source>%1 scanned page(s) recognised by OCR</source>
+        <translation>%1 trang quét được nhận dạng bằng OCR</translation>
+    </message>
+    <message>
+        <source>%1 running header, footer or page-number line(s) left out</source>
+        <translation>đã bỏ %1 dòng đầu trang, chân trang hoặc số trang</translation>
+    </message>
+    <message>
+        <source>the image was recognised with low confidence (%1 %); check the tasks against it</source>
+        <translation>ảnh được nhận dạng với độ tin cậy thấp (%1 %); hãy đối chiếu các nhiệm vụ với ảnh</translation>
+    </message>
+    <message>
+        <source>the text is not UTF-8; it was read as Windows-1258</source>
+        <translation>văn bản không phải UTF-8; đã đọc theo Windows-1258</translation>
+    </message>
+    <message>
+        <source>%1 line(s) are not UTF-8 and were read as Windows-1258 (the first is line %2)</source>
+        <translation>%1 dòng không phải UTF-8 và đã được đọc theo Windows-1258 (dòng đầu tiên là dòng %2)</translation>
+    </message>
+    <message>
+        <source>%1 byte(s) that are not UTF-8 were replaced by � (the first on line %2)</source>
+        <translation>%1 byte không phải UTF-8 đã được thay bằng � (byte đầu tiên ở dòng %2)</translation>
+    </message>
+    <message>
+        <source>%1 control character(s) (%2 NUL) removed from the text (the first on line %3)</source>
+        <translation>đã xóa %1 ký tự điều khiển (%2 NUL) khỏi văn bản (ký tự đầu tiên ở dòng %3)</translation>
+    </message>
+    <message>
+        <source>%1 control character(s) removed from the text (the first on line %2)</source>
+        <translation>đã xóa %1 ký tự điều khiển khỏi văn bản (ký tự đầu tiên ở dòng %2)</translation>
     </message>
 </context>
 </TS>

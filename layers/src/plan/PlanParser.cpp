@@ -1573,10 +1573,12 @@ void setMeasuresApart(ParsedPlan& plan, std::size_t partFirstTask, const std::ve
     plan.tasks.erase(std::remove_if(first, plan.tasks.end(), isMeasure), plan.tasks.end());
     if (const auto n = before - plan.tasks.size(); n > 0)
         plan.warnings.push_back(
-            std::to_string(n) + " item(s) before '" + text::clipUtf8(implementationTitle, 60) +
-            "' (line " + std::to_string(implementationLine) +
-            ") name nobody: read as measures the agencies carry out, not as tasks "
-            "(listed by 'ingest --explain')");
+            {{QT_TRANSLATE_NOOP("pa::layers",
+                                "%1 item(s) before '%2' (line %3) name nobody: read as measures "
+                                "the agencies carry out, not as tasks"),
+              {std::to_string(n), text::clipUtf8(implementationTitle, 60),
+               std::to_string(implementationLine)}},
+             "listed by 'ingest --explain'"});
 }
 
 bool isWrapperClause(const std::string& body)
@@ -2231,15 +2233,18 @@ ParsedPlan parsePlanText(const std::string& text, const std::string& sourceName,
     std::erase_if(plan.agencies, [&](const AgencyInfo& a) { return !used.contains(a.name); });
     for (const auto& a : plan.agencies)
         if (!a.registered)
-            plan.warnings.push_back("agency not in the registry, kept as written: " + a.name);
+            plan.warnings.push_back(
+                {{QT_TRANSLATE_NOOP("pa::layers",
+                                    "agency not in the registry, kept as written: %1"),
+                  {a.name}}});
     const bool namesAgencies =
         std::any_of(paragraphs.begin(), paragraphs.end(), [&](const Paragraph& p) {
             const text::FoldedText f = text::foldWithOffsets(p.body);
             return !p.tableCell && !findAgencies(p.body, f, resolver.province()).empty();
         });
     if (plan.tasks.empty() && !namesAgencies)
-        plan.warnings.push_back(
-            "no tasks with an assignment were found: the document names no agency");
+        plan.warnings.push_back({QT_TRANSLATE_NOOP(
+            "pa::layers", "no tasks with an assignment were found: the document names no agency")});
     else if (plan.tasks.empty()) {
         // Never silently empty: a document with numbered structure and agencies but no task is an
         // error.

@@ -100,7 +100,7 @@ DocumentText readDocumentText(const std::string& path, const ReadOptions& option
     DocumentText doc;
     std::string& text = doc.text;
     std::string& format = doc.format;
-    std::vector<std::string>& warnings = doc.warnings;
+    std::vector<layers::Notice>& warnings = doc.warnings;
     std::vector<std::pair<int, int>>& ocrPages = doc.ocrPages;
     bool& extracted = doc.extracted;
     if (bytes.rfind("PK\x03\x04", 0) == 0) {
@@ -136,21 +136,25 @@ DocumentText readDocumentText(const std::string& path, const ReadOptions& option
                 ocrPages.emplace_back(page.page, page.confidence);
                 pdf.text += "\n" + page.text;
                 if (page.confidence < 60)
-                    warnings.push_back("page " + std::to_string(page.page) +
-                                       " was recognised with low confidence (" +
-                                       std::to_string(page.confidence) +
-                                       " %); check its tasks against the scan");
+                    warnings.push_back(
+                        {{QT_TRANSLATE_NOOP("pa::layers",
+                                            "page %1 was recognised with low confidence (%2 %); "
+                                            "check its tasks against the scan"),
+                          {std::to_string(page.page), std::to_string(page.confidence)}}});
             }
             format = pdf.pagesWithoutText.size() == static_cast<std::size_t>(pdf.pages) ? "pdf-ocr"
                                                                                         : "pdf+ocr";
             if (ocr.size() != pdf.pagesWithoutText.size() ||
                 pdf.pagesWithoutText.size() < static_cast<std::size_t>(pdf.pages))
-                warnings.push_back(std::to_string(ocr.size()) +
-                                   " scanned page(s) recognised by OCR");
+                warnings.push_back(
+                    {{QT_TRANSLATE_NOOP("pa::layers", "%1 scanned page(s) recognised by OCR"),
+                      {std::to_string(ocr.size())}}});
         }
         if (pdf.linesRemoved > 0)
-            warnings.push_back(std::to_string(pdf.linesRemoved) +
-                               " running header, footer or page-number line(s) left out");
+            warnings.push_back(
+                {{QT_TRANSLATE_NOOP("pa::layers", "%1 running header, footer or page-number "
+                                                  "line(s) left out"),
+                  {std::to_string(pdf.linesRemoved)}}});
         text = std::move(pdf.text);
         extracted = true;
     } else if (bytes.rfind("\x89PNG", 0) == 0 || bytes.rfind("\xFF\xD8\xFF", 0) == 0 ||
@@ -160,8 +164,10 @@ DocumentText readDocumentText(const std::string& path, const ReadOptions& option
         const OcrPage page = ocrImage(path, options.progress ? *options.progress : none);
         ocrPages.emplace_back(1, page.confidence);
         if (page.confidence < 60)
-            warnings.push_back("the image was recognised with low confidence (" +
-                               std::to_string(page.confidence) + " %); check the tasks against it");
+            warnings.push_back(
+                {{QT_TRANSLATE_NOOP("pa::layers", "the image was recognised with low confidence "
+                                                  "(%1 %); check the tasks against it"),
+                  {std::to_string(page.confidence)}}});
         text = page.text;
         format = "image-ocr";
         extracted = true;
@@ -207,19 +213,24 @@ DocumentText readDocumentText(const std::string& path, const ReadOptions& option
             text = std::move(mixed.text);
             if (mixed.linesCp1258 > 0 && mixed.linesCp1258 == mixed.linesWithLetters) {
                 format = "cp1258";
-                warnings.push_back("the text is not UTF-8; it was read as Windows-1258");
+                warnings.push_back({QT_TRANSLATE_NOOP(
+                    "pa::layers", "the text is not UTF-8; it was read as Windows-1258")});
             } else {
                 format = "utf-8";
                 if (mixed.linesCp1258 > 0)
-                    warnings.push_back(std::to_string(mixed.linesCp1258) +
-                                       " line(s) are not UTF-8 and were read as Windows-1258 "
-                                       "(the first is line " +
-                                       std::to_string(mixed.firstCp1258Line) + ")");
+                    warnings.push_back(
+                        {{QT_TRANSLATE_NOOP("pa::layers",
+                                            "%1 line(s) are not UTF-8 and were read as "
+                                            "Windows-1258 (the first is line %2)"),
+                          {std::to_string(mixed.linesCp1258),
+                           std::to_string(mixed.firstCp1258Line)}}});
                 if (mixed.bytesReplaced > 0)
-                    warnings.push_back(std::to_string(mixed.bytesReplaced) +
-                                       " byte(s) that are not UTF-8 were replaced by \xEF\xBF\xBD "
-                                       "(the first on line " +
-                                       std::to_string(mixed.firstReplacedLine) + ")");
+                    warnings.push_back(
+                        {{QT_TRANSLATE_NOOP("pa::layers",
+                                            "%1 byte(s) that are not UTF-8 were replaced by "
+                                            "� (the first on line %2)"),
+                          {std::to_string(mixed.bytesReplaced),
+                           std::to_string(mixed.firstReplacedLine)}}});
             }
         }
     }
@@ -235,10 +246,17 @@ DocumentText readDocumentText(const std::string& path, const ReadOptions& option
                                "its text is %1 bytes, %2; this is not a plan document"),
              {std::to_string(text.size()), layers::limitExceeded(layers::Limit::PlanTextBytes)}});
     if (const auto removed = text::removeControlCharacters(text); removed.count > 0)
-        warnings.push_back(std::to_string(removed.count) + " control character(s)" +
-                           (removed.nul > 0 ? " (" + std::to_string(removed.nul) + " NUL)" : "") +
-                           " removed from the text (the first on line " +
-                           std::to_string(removed.firstLine) + ")");
+        warnings.push_back(
+            {removed.nul > 0
+                 ? layers::Sentence(QT_TRANSLATE_NOOP("pa::layers",
+                                                      "%1 control character(s) (%2 NUL) removed "
+                                                      "from the text (the first on line %3)"),
+                                    {std::to_string(removed.count), std::to_string(removed.nul),
+                                     std::to_string(removed.firstLine)})
+                 : layers::Sentence(
+                       QT_TRANSLATE_NOOP("pa::layers", "%1 control character(s) removed from the "
+                                                       "text (the first on line %2)"),
+                       {std::to_string(removed.count), std::to_string(removed.firstLine)})});
     text = text::fixLookalikes(text::toNfc(text));
     return doc;
 }

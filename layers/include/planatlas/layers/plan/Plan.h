@@ -3,6 +3,7 @@
 // agencies, the targets, and the places each task names. Produced by readPlan(); written to
 // a workspace by ingestPlan() (PlanStore.h).
 
+#include "planatlas/layers/Errors.h"
 #include "planatlas/layers/Progress.h"
 
 #include <cstdint>
@@ -112,10 +113,10 @@ struct ParsedPlan
     /// what the agencies carry out, not tasks of their own. Shown by 'ingest --explain'.
     std::vector<Task> measures;
     std::vector<Target> targets;
-    std::vector<AgencyInfo> agencies; ///< every agency named as lead or support
-    std::string sourceFormat;         ///< "utf-8", "utf-16le", "cp1258", "docx"
-    std::string contentSha256;        ///< of the normalised text
-    std::vector<std::string> warnings;
+    std::vector<AgencyInfo> agencies;     ///< every agency named as lead or support
+    std::string sourceFormat;             ///< "utf-8", "utf-16le", "cp1258", "docx"
+    std::string contentSha256;            ///< of the normalised text
+    std::vector<layers::Notice> warnings; ///< what a reader of the document should check
     std::vector<Part> parts;
     /// Pages read by OCR (scans): page number (1-based) and Tesseract's mean confidence (0..100).
     std::vector<std::pair<int, int>> ocrPages;
@@ -147,8 +148,8 @@ ParsedPlan readPlan(const std::string& path, const ReadOptions& options = {});
 struct DocumentText
 {
     std::string text;
-    std::string format; ///< as ParsedPlan::sourceFormat
-    std::vector<std::string> warnings;
+    std::string format;                   ///< as ParsedPlan::sourceFormat
+    std::vector<layers::Notice> warnings; ///< what a reader of the document should check
     std::vector<std::pair<int, int>> ocrPages;
     bool extracted = false; ///< from a PDF or a scan rather than a text file
 };
