@@ -318,6 +318,14 @@ QString AnalysisDock::failure(const std::exception_ptr& error)
     }
 }
 
+std::vector<std::string> AnalysisDock::saidNotes(const Page& page)
+{
+    std::vector<std::string> lines;
+    for (const auto& notice : page.notes)
+        lines.push_back(said(notice.sentence).toStdString());
+    return lines;
+}
+
 void AnalysisDock::retranslateUi()
 {
     const int role = english() ? kTitleEnRole : kTitleViRole;
@@ -353,7 +361,7 @@ void AnalysisDock::retranslateUi()
         page.runButton->setText(tr("Run"));
         page.exportButton->setText(tr("Export…"));
         if (!page.table.columns.empty())
-            showTable(page, page.table); // headers and kinds in the new language
+            showTable(page, page.table); // headers, kinds and notes in the new language
     }
     m_cancelButton->setText(tr("Cancel"));
 }
@@ -371,7 +379,9 @@ void AnalysisDock::setWorkspace(const QString& path, layers::Workspace* ws, cons
         page.view->setRowCount(0);
         page.view->setColumnCount(0);
         page.summary->clear();
+        page.summary->setToolTip(QString());
         page.summaryText = nullptr;
+        page.notes.clear();
         page.exportButton->setEnabled(false);
     }
     m_overlapPlaces.clear();
@@ -539,10 +549,9 @@ void AnalysisDock::finish(Page& page, analysis::Result result,
     };
     page.given = given;
     page.figures = result.summary;
-    // The notes in the window's language, for the tooltip and a workbook's information sheet.
-    page.notes.clear();
-    for (const auto& notice : result.notes.notices(m_crs))
-        page.notes.push_back(said(notice.sentence).toStdString());
+    // Kept as sentences: the tooltip and a workbook's information sheet say them in the
+    // language of the moment.
+    page.notes = result.notes.notices(m_crs);
     analysis::Table table = std::move(result.tables.front());
     const std::size_t rows = table.rows.size();
     auto sum = [&table](const std::string& columnName) {
@@ -620,12 +629,7 @@ void AnalysisDock::finish(Page& page, analysis::Result result,
                 return inner() + QLatin1Char(' ') + said;
             };
         }
-    // What the analysis mended in its input, said beside the figures (as the CLI does).
-    QStringList notes;
-    for (const auto& line : page.notes)
-        notes << q(line);
-    page.summary->setToolTip(notes.join(QLatin1Char('\n')));
-    showTable(page, std::move(table));
+    showTable(page, std::move(table)); // with what the analysis mended in its input
     if (name == "coverage")
         emit coverageShown(q(given.text("units")), m_kind->currentData().toString());
     else if (name == "corridor" && !given.has("layer"))
@@ -699,6 +703,11 @@ void AnalysisDock::showTable(Page& page, analysis::Table table)
     page.exportButton->setEnabled(true);
     if (page.summaryText) // some summaries read the table
         page.summary->setText(page.summaryText());
+    // What the analysis mended in its input, said beside the figures (as the CLI does).
+    QStringList notes;
+    for (const auto& line : saidNotes(page))
+        notes << q(line);
+    page.summary->setToolTip(notes.join(QLatin1Char('\n')));
     if (page.algorithm->name == "coverage") {
         // Unit names say more than the source's unit codes (kept in the CSV), and one kind at a
         // time (the one on the map, named above) reads better than every kind of every unit.
@@ -747,7 +756,7 @@ bool AnalysisDock::exportTable(const std::string& name, const QString& path)
         if (path.endsWith(QStringLiteral(".xlsx"), Qt::CaseInsensitive)) {
             analysis::writeSpreadsheet(
                 {t},
-                analysis::runInfo(*p->algorithm, p->given, p->figures, p->notes,
+                analysis::runInfo(*p->algorithm, p->given, p->figures, saidNotes(*p),
                                   {QFileInfo(m_path).fileName().toStdString(), m_province, m_crs},
                                   m_lang),
                 path.toStdString(), m_lang);

@@ -109,11 +109,13 @@ private:
         analysis::Table table;
         analysis::ParameterValues given; ///< of the last run, for an exported workbook
         std::vector<std::pair<std::string, analysis::SummaryValue>> figures;
-        std::vector<std::string> notes;
+        std::vector<layers::Notice> notes;    ///< on the inputs, said in the language of the moment
         std::function<QString()> summaryText; ///< in the language of the moment
     };
 
     void retranslateUi();
+    /// @p page's notes on its inputs in the window's language, one line each.
+    [[nodiscard]] static std::vector<std::string> saidNotes(const Page& page);
     void fillLayerChoices(layers::Workspace* workspace);
     [[nodiscard]] analysis::ParameterValues values(const Page& page) const;
     void finish(Page& page, analysis::Result result, const analysis::ParameterValues& values);

@@ -322,7 +322,7 @@ bool ImportDialog::runImport()
     QString text =
         tr("Layer %1: %2 feature(s) imported.").arg(q(report.layerName)).arg(report.features);
     // Each repair and problem with its count, as the command line lists them, in the window's
-    // words; the dialog stays open to show them until Close.
+    // words; the dialog stays open to show them until Close or another file is chosen.
     for (const auto& notice : report.warnings)
         text += QStringLiteral("\n• ") + said(notice.sentence);
     if (!qgisNote.isEmpty())

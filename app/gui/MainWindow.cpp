@@ -2049,10 +2049,19 @@ bool MainWindow::ingestPlan(const QString& file)
     for (const auto& notice : notices)
         lines << QStringLiteral("• ") + said(notice.sentence);
     m_lastNotices = lines.join(QLatin1Char('\n'));
-    if (m_interactive && !lines.isEmpty())
-        QMessageBox::information(this, tr("%1 was read").arg(QFileInfo(file).fileName()),
-                                 tr("Check these before reviewing its tasks:") +
-                                     QStringLiteral("\n") + m_lastNotices);
+    if (m_interactive && !lines.isEmpty()) {
+        // The first few in the box, every one under Show Details (one per agency can be many).
+        constexpr int kShown = 8;
+        QString shown = QStringList(lines.mid(0, kShown)).join(QLatin1Char('\n'));
+        if (lines.size() > kShown)
+            shown += QLatin1Char('\n') + tr("… and %1 more").arg(lines.size() - kShown);
+        QMessageBox box(QMessageBox::Information, tr("%1 was read").arg(QFileInfo(file).fileName()),
+                        tr("Check these before reviewing its tasks:") + QLatin1Char('\n') + shown,
+                        QMessageBox::Ok, this);
+        if (lines.size() > kShown)
+            box.setDetailedText(m_lastNotices);
+        box.exec();
+    }
     return true;
 }
 

@@ -938,9 +938,32 @@ private slots:
         QCOMPARE(parks.importButton()->text(), QStringLiteral("Đóng"));
         QCOMPARE(parks.result(), int(QDialog::Rejected)); // not closed yet
         const auto importedOnce = layerNames().size();
-        parks.importButton()->click(); // Close: nothing imported again
+        // Another file chosen meanwhile: the button imports again (and closes, nothing to say).
+        pa::gui::ImportDialog more(&w, QString::fromStdString(copy), QStringLiteral("vi"));
+        QVERIFY(
+            more.setSource(QString::fromStdString(pa::test::fixture("kcn_tcvn3.shp").string())));
+        more.kindChoice()->setCurrentIndex(
+            more.kindChoice()->findData(QStringLiteral("industrial_park")));
+        more.encodingChoice()->setCurrentIndex(
+            more.encodingChoice()->findData(QStringLiteral("tcvn3")));
+        more.layerNameEdit()->setText(QStringLiteral("kcn_cu_2"));
+        more.importButton()->click();
+        QCOMPARE(more.importButton()->text(), QStringLiteral("Đóng")); // converted, no licence
+        QCOMPARE(layerNames().size(), importedOnce + 1);
+        QVERIFY(more.setSource(
+            QString::fromStdString(pa::test::fixture("urban_centres.csv").string())));
+        QCOMPARE(more.importButton()->text(), QStringLiteral("Nhập"));
+        more.kindChoice()->setCurrentIndex(
+            more.kindChoice()->findData(QStringLiteral("urban_centre")));
+        more.crsChoice()->setCurrentIndex(more.crsChoice()->findData(QStringLiteral("EPSG:4326")));
+        more.licenceEdit()->setText(QStringLiteral("CC BY 4.0"));
+        more.layerNameEdit()->setText(QStringLiteral("do_thi_3"));
+        more.importButton()->click();
+        QCOMPARE(layerNames().size(), importedOnce + 2);
+        QCOMPARE(more.result(), int(QDialog::Accepted)); // nothing to say: closed at once
+        parks.importButton()->click();                   // Close: nothing imported again
         QCOMPARE(parks.result(), int(QDialog::Accepted));
-        QCOMPARE(layerNames().size(), importedOnce);
+        QCOMPARE(layerNames().size(), importedOnce + 2);
         auto ws = pa::layers::Workspace::open(copy, pa::gis::OpenMode::ReadOnly);
         auto table = *ws.dataset().layerByName(parks.report().layerName);
         bool vietnamese = false;

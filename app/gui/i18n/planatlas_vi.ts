@@ -1797,6 +1797,10 @@ Chạy trên %2, Qt %3.</translation>
         <source>Check these before reviewing its tasks:</source>
         <translation>Hãy kiểm tra những điều sau trước khi rà soát các nhiệm vụ:</translation>
     </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… và %1 mục khác</translation>
+    </message>
 </context>
 <context>
     <name>pa::gui::MapCanvas</name>
@@ -2977,7 +2981,7 @@ hãy sửa lại, hoặc để trống ô đó cho đối tượng không có h�
     </message>
     <message>
         <source>already exists and holds %1, which %2 does not replace</source>
-        <translation>đã có và đang chứa %1, %2 không ghi đè lên đó</translation>
+        <translation>đã tồn tại và đang chứa %1; %2 không được ghi đè lên tệp này</translation>
     </message>
     <message>
         <source>%1: the folder &apos;%2&apos; does not exist</source>
@@ -3013,7 +3017,7 @@ hãy sửa lại, hoặc để trống ô đó cho đối tượng không có h�
     </message>
     <message>
         <source>%1, point %2: pixel (%3, %4) is outside the sheet (%5 × %6 pixels at %7 dpi)</source>
-        <translation>%1, điểm %2: điểm ảnh (%3, %4) nằm ngoài tờ bản đồ (%5 × %6 điểm ảnh ở %7 dpi)</translation>
+        <translation>%1, điểm %2: điểm ảnh (%3, %4) nằm ngoài tờ bản đồ (%5 × %6 điểm ảnh với độ phân giải %7 dpi)</translation>
     </message>
     <message>
         <source>%1, point %2: pixel (%3, %4) is outside the sheet (%5 × %6 pixels)</source>
@@ -3037,7 +3041,7 @@ hãy sửa lại, hoặc để trống ô đó cho đối tượng không có h�
     </message>
     <message>
         <source>%1 item(s) before &apos;%2&apos; (line %3) name nobody: read as measures the agencies carry out, not as tasks</source>
-        <translation>%1 mục trước &apos;%2&apos; (dòng %3) không giao cho ai: được đọc là giải pháp các cơ quan thực hiện, không phải nhiệm vụ</translation>
+        <translation>%1 mục trước &apos;%2&apos; (dòng %3) không nêu cơ quan nào: được đọc là giải pháp các cơ quan thực hiện, không phải nhiệm vụ</translation>
     </message>
     <message>
         <source>agency not in the registry, kept as written: %1</source>
