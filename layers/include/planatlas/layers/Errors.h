@@ -25,25 +25,24 @@ public:
     /// A message a window says in its own language (what() and message() are the English); a
     /// std::string is a sentence of one value, a string literal a template.
     Error(ErrorKind kind, const Sentence& sentence)
-        : std::runtime_error(sentence.english()), m_kind(kind), m_message(what()),
-          m_sentence(sentence)
+        : std::runtime_error(sentence.english()), m_kind(kind), m_sentence(sentence)
     {
     }
     /// With what a person at the command line does about it ("create one with 'planatlas
     /// init'"), said after the message in brackets; a window says message() alone.
     Error(ErrorKind kind, const std::string& message, const std::string& commandLineRemedy)
         : std::runtime_error(message + " (" + commandLineRemedy + ")"), m_kind(kind),
-          m_message(message), m_sentence(message)
+          m_sentence(message)
     {
     }
     Error(ErrorKind kind, const Sentence& sentence, const std::string& commandLineRemedy)
         : std::runtime_error(withRemedy(sentence.english(), commandLineRemedy)), m_kind(kind),
-          m_message(sentence.english()), m_sentence(sentence)
+          m_sentence(sentence)
     {
     }
     [[nodiscard]] ErrorKind kind() const { return m_kind; }
     /// What went wrong, without a command line's remedy.
-    [[nodiscard]] const std::string& message() const { return m_message; }
+    [[nodiscard]] std::string message() const { return m_sentence.english(); }
     /// message() as a sentence a window translates (a plain value when it was thrown as text).
     [[nodiscard]] const Sentence& sentence() const { return m_sentence; }
     /// The parameter (declared name: "src_crs", "encoding") whose value would put it right, so
@@ -61,7 +60,6 @@ public:
 
 private:
     ErrorKind m_kind;
-    std::string m_message;
     Sentence m_sentence;
     std::string m_remedyParameter;
 };
@@ -89,16 +87,16 @@ class ParameterError : public Error
 public:
     ParameterError(const std::string& parameter, const Sentence& problem)
         : Error(ErrorKind::Usage, Sentence("%1: %2", {parameter, problem})), m_parameter(parameter),
-          m_problem(problem.english()), m_problemSentence(problem)
+          m_problemSentence(problem)
     {
     }
     [[nodiscard]] const std::string& parameter() const { return m_parameter; }
-    [[nodiscard]] const std::string& problem() const { return m_problem; }
+    [[nodiscard]] std::string problem() const { return m_problemSentence.english(); }
     /// problem() as a sentence a window translates.
     [[nodiscard]] const Sentence& problemSentence() const { return m_problemSentence; }
 
 private:
-    std::string m_parameter, m_problem;
+    std::string m_parameter;
     Sentence m_problemSentence;
 };
 
