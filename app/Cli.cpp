@@ -187,6 +187,12 @@ std::string textOrJson(const Arguments& parsed)
     return format;
 }
 
+void printWarnings(const std::vector<layers::Notice>& notices)
+{
+    for (const auto& notice : notices)
+        std::fprintf(stderr, "warning: %s\n", notice.english().c_str());
+}
+
 bool handleHelp(const Command& command, const std::vector<std::string>& args)
 {
     for (const auto& arg : args)

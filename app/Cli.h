@@ -2,6 +2,7 @@
 // The planatlas command line: argument parsing shared by the subcommands, exit codes.
 // Subcommands only parse arguments and call the domain (layers/); they hold no GIS logic.
 
+#include "planatlas/layers/Errors.h"
 #include "planatlas/layers/Progress.h"
 
 #include <map>
@@ -127,6 +128,9 @@ std::string textOrJson(const Arguments& parsed);
 /// refused (a database without that table is left to 'planatlas qgis' to say), saying that
 /// @p done ("the layer is imported") stands. In planatlas-full only (CmdQgis.cpp).
 void warnSchemaProject(const render::QgisWritten& written, const char* done);
+
+/// Each notice on stderr as "warning: …", in English with its command-line remedy.
+void printWarnings(const std::vector<layers::Notice>& notices);
 
 /// Whether --help was asked for; prints the help when it was.
 bool handleHelp(const Command& command, const std::vector<std::string>& args);

@@ -177,8 +177,7 @@ int runImport(const std::vector<std::string>& args)
         for (const auto& [attribute, column] : report.mapping)
             mapping += (mapping.empty() ? "" : ", ") + attribute + " ← " + column;
         std::printf("  attributes: %s\n", mapping.empty() ? "(none mapped)" : mapping.c_str());
-        for (const auto& warning : report.warnings)
-            std::fprintf(stderr, "warning: %s\n", warning.english().c_str());
+        printWarnings(report.warnings);
     }
     return kOk;
 }

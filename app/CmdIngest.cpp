@@ -183,8 +183,7 @@ int runIngest(const std::vector<std::string>& args)
         for (const auto& t : plan.measures)
             std::printf("line %5d  %-14s %-22s (not a task: names nobody)\n             %s\n",
                         t.line, t.id.c_str(), t.rule.c_str(), clip(t.text, 100).c_str());
-        for (const auto& w : plan.warnings)
-            std::fprintf(stderr, "warning: %s\n", w.english().c_str());
+        printWarnings(plan.warnings);
         return kOk;
     }
     if (parsed.positional.size() == 2) {
@@ -245,8 +244,7 @@ int runIngest(const std::vector<std::string>& args)
                 stderr,
                 "warning: %lld feature link(s) removed with tasks the new version no longer has\n",
                 static_cast<long long>(stored.linksRemoved));
-        for (const auto& w : plan.warnings)
-            std::fprintf(stderr, "warning: %s\n", w.english().c_str());
+        printWarnings(plan.warnings);
         if (format == "text")
             return kOk;
     }
@@ -267,8 +265,7 @@ int runIngest(const std::vector<std::string>& args)
         std::printf("  %-12s %s%s\n", t.id.c_str(), lead.empty() ? "(no lead)" : lead.c_str(),
                     t.collective ? " [collective]" : "");
     }
-    for (const auto& w : plan.warnings)
-        std::fprintf(stderr, "warning: %s\n", w.english().c_str());
+    printWarnings(plan.warnings);
     return kOk;
 }
 

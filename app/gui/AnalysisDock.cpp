@@ -318,14 +318,6 @@ QString AnalysisDock::failure(const std::exception_ptr& error)
     }
 }
 
-std::vector<std::string> AnalysisDock::saidNotes(const Page& page)
-{
-    std::vector<std::string> lines;
-    for (const auto& notice : page.notes)
-        lines.push_back(said(notice.sentence).toStdString());
-    return lines;
-}
-
 void AnalysisDock::retranslateUi()
 {
     const int role = english() ? kTitleEnRole : kTitleViRole;
@@ -704,10 +696,7 @@ void AnalysisDock::showTable(Page& page, analysis::Table table)
     if (page.summaryText) // some summaries read the table
         page.summary->setText(page.summaryText());
     // What the analysis mended in its input, said beside the figures (as the CLI does).
-    QStringList notes;
-    for (const auto& line : saidNotes(page))
-        notes << q(line);
-    page.summary->setToolTip(notes.join(QLatin1Char('\n')));
+    page.summary->setToolTip(said(page.notes).join(QLatin1Char('\n')));
     if (page.algorithm->name == "coverage") {
         // Unit names say more than the source's unit codes (kept in the CSV), and one kind at a
         // time (the one on the map, named above) reads better than every kind of every unit.
@@ -754,9 +743,12 @@ bool AnalysisDock::exportTable(const std::string& name, const QString& path)
         // The same checked writer as the command line: never over a workspace or a link,
         // complete or not at all.
         if (path.endsWith(QStringLiteral(".xlsx"), Qt::CaseInsensitive)) {
+            std::vector<std::string> notesSaid; // in the window's language, as its tooltip
+            for (const auto& line : said(p->notes))
+                notesSaid.push_back(line.toStdString());
             analysis::writeSpreadsheet(
                 {t},
-                analysis::runInfo(*p->algorithm, p->given, p->figures, saidNotes(*p),
+                analysis::runInfo(*p->algorithm, p->given, p->figures, notesSaid,
                                   {QFileInfo(m_path).fileName().toStdString(), m_province, m_crs},
                                   m_lang),
                 path.toStdString(), m_lang);

@@ -114,8 +114,6 @@ private:
     };
 
     void retranslateUi();
-    /// @p page's notes on its inputs in the window's language, one line each.
-    [[nodiscard]] static std::vector<std::string> saidNotes(const Page& page);
     void fillLayerChoices(layers::Workspace* workspace);
     [[nodiscard]] analysis::ParameterValues values(const Page& page) const;
     void finish(Page& page, analysis::Result result, const analysis::ParameterValues& values);

@@ -323,8 +323,8 @@ bool ImportDialog::runImport()
         tr("Layer %1: %2 feature(s) imported.").arg(q(report.layerName)).arg(report.features);
     // Each repair and problem with its count, as the command line lists them, in the window's
     // words; the dialog stays open to show them until Close or another file is chosen.
-    for (const auto& notice : report.warnings)
-        text += QStringLiteral("\n• ") + said(notice.sentence);
+    for (const auto& line : said(report.warnings))
+        text += QStringLiteral("\n• ") + line;
     if (!qgisNote.isEmpty())
         text += QLatin1Char('\n') + qgisNote;
     m_message->setText(text);

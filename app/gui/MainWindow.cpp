@@ -2046,8 +2046,8 @@ bool MainWindow::ingestPlan(const QString& file)
                              15000);
     // What the reader should check, in the window's words (the command line prints them too).
     QStringList lines;
-    for (const auto& notice : notices)
-        lines << QStringLiteral("• ") + said(notice.sentence);
+    for (const auto& line : said(notices))
+        lines << QStringLiteral("• ") + line;
     m_lastNotices = lines.join(QLatin1Char('\n'));
     if (m_interactive && !lines.isEmpty()) {
         // The first few in the box, every one under Show Details (one per agency can be many).

@@ -1,6 +1,7 @@
 #pragma once
 // Small conversions the GUI's panels share: engine strings (UTF-8) to Qt and lists of names.
 
+#include "planatlas/layers/Errors.h"
 #include "planatlas/layers/Sentence.h"
 
 #include <QCoreApplication>
@@ -24,6 +25,16 @@ inline QString said(const layers::Sentence& sentence)
     return q(sentence.say([](const char* english) {
         return QCoreApplication::translate("pa::layers", english).toStdString();
     }));
+}
+
+/// Notices of the engine (an import's repairs, a plan's points to check, an analysis's notes on
+/// its inputs), one line each in the interface's language, without the command line's remedies.
+inline QStringList said(const std::vector<layers::Notice>& notices)
+{
+    QStringList lines;
+    for (const auto& notice : notices)
+        lines << said(notice.sentence);
+    return lines;
 }
 
 /// An error in the interface's language, as the main window words it (MainWindow::errorText:
