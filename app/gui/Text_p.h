@@ -5,6 +5,7 @@
 #include "planatlas/layers/Sentence.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <QString>
 #include <QStringList>
 #include <exception>
@@ -18,13 +19,30 @@ inline QString q(const std::string& s)
     return QString::fromStdString(s);
 }
 
+/// How the catalogue installed writes numbers: the locale it names (numberLocaleEntry()), so
+/// that the numbers of a sentence always go with its words; English when it names none.
+inline QLocale sentenceLocale()
+{
+    const char* entry = layers::numberLocaleEntry();
+    const QString name = QCoreApplication::translate("pa::layers", entry);
+    return name == QLatin1String(entry) ? QLocale(QLocale::English) : QLocale(name);
+}
+
 /// A sentence of the engine (an analysis's refusal, a workspace's error) in the interface's
-/// language: its templates from the catalogue (context "pa::layers"), its values as they are.
+/// language: its templates from the catalogue (context "pa::layers"), its numbers written as
+/// that language writes them ("1.211.000", "12,3"), its other values as they are.
 inline QString said(const layers::Sentence& sentence)
 {
-    return q(sentence.say([](const char* english) {
-        return QCoreApplication::translate("pa::layers", english).toStdString();
-    }));
+    const QLocale numbers = sentenceLocale();
+    return q(sentence.say(
+        [](const char* english) {
+            return QCoreApplication::translate("pa::layers", english).toStdString();
+        },
+        [&numbers](double value, int decimals) {
+            return (decimals < 0 ? numbers.toString(value, 'f', QLocale::FloatingPointShortest)
+                                 : numbers.toString(value, 'f', decimals))
+                .toStdString();
+        }));
 }
 
 /// Notices of the engine (an import's repairs, a plan's points to check, an analysis's notes on

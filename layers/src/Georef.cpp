@@ -197,7 +197,7 @@ ControlPointsFile readControlPoints(const std::string& path)
                 ? Sentence(QT_TRANSLATE_NOOP(
                                "pa::layers",
                                "%1: no control points (only the header, and %2 switched off)"),
-                           {path, std::to_string(file.disabled)})
+                           {path, Sentence::count(file.disabled)})
                 : Sentence(
                       QT_TRANSLATE_NOOP("pa::layers", "%1: no control points (only the header)"),
                       {path}));
@@ -305,7 +305,7 @@ std::vector<gis::ControlPoint> intoWorkspace(Workspace& ws, std::vector<gis::Con
                                                "the province; are its coordinates in another CRS "
                                                "than %7?"),
                              {file, p.id, fixed1(p.x), fixed1(p.y), ws.crs().label(),
-                              fixed1(away / 1000.0), from.label()}},
+                              Sentence::number(away / 1000.0, 1), from.label()}},
                             "give the points' CRS");
             }
         }
@@ -537,13 +537,13 @@ GeorefResult georeference(Workspace& ws, const GeorefOptions& options, const Pro
                                                      "outside the sheet (%5 × %6 pixels "
                                                      "at %7 dpi)"),
                                    {file.path, p.id, plain(p.pixel), plain(p.line),
-                                    std::to_string(sheet.width), std::to_string(sheet.height),
-                                    plain(options.sheet.dpi)})
+                                    Sentence::count(sheet.width), Sentence::count(sheet.height),
+                                    Sentence::number(options.sheet.dpi)})
                         : Sentence(QT_TRANSLATE_NOOP("pa::layers",
                                                      "%1, point %2: pixel (%3, %4) is "
                                                      "outside the sheet (%5 × %6 pixels)"),
                                    {file.path, p.id, plain(p.pixel), plain(p.line),
-                                    std::to_string(sheet.width), std::to_string(sheet.height)}));
+                                    Sentence::count(sheet.width), Sentence::count(sheet.height)}));
         try {
             result.fit = gis::fitControlPoints(points, options.method);
         } catch (const gis::GisError& e) {

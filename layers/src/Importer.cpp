@@ -325,7 +325,7 @@ private:
                         static_cast<std::uint64_t>(limitValue(Limit::ArchiveExpansion)))
                     throw inputError(
                         file, {QT_TRANSLATE_NOOP("pa::layers", "expands from %1 KB to %2 MB, %3"),
-                               {std::to_string(archive >> 10), std::to_string(*expanded >> 20),
+                               {Sentence::count(archive >> 10), Sentence::count(*expanded >> 20),
                                 limitExceeded(Limit::ArchiveExpansion)}});
             }
         }
@@ -354,7 +354,7 @@ private:
                 names += (names.empty() ? "" : ", ") + n;
             throw inputError(file,
                              {QT_TRANSLATE_NOOP("pa::layers", "has %1 layers (%2)"),
-                              {std::to_string(source->layerCount()), names}},
+                              {Sentence::count(source->layerCount()), names}},
                              "choose one with --source-layer");
         }
         layerLabel = file + " (layer " + sourceLayer->name() + ")";
@@ -743,7 +743,7 @@ private:
                 layerLabel,
                 {QT_TRANSLATE_NOOP("pa::layers", "read error after %1 feature(s), the file may be "
                                                  "truncated or corrupt (GDAL: %2)"),
-                 {std::to_string(total), std::string(e.what())}});
+                 {Sentence::count(total), std::string(e.what())}});
         }
         if (!unmatchedRows.empty())
             throw inputError(layerLabel, std::to_string(unmatchedRows.size()) + " of " +
@@ -760,7 +760,7 @@ private:
                 {QT_TRANSLATE_NOOP("pa::layers",
                                    "%1 geometry value(s) cannot be read:%2\ncorrect them, or leave "
                                    "the cell empty for a feature without geometry"),
-                 {std::to_string(unreadable.size()), firstFive(unreadable)}});
+                 {Sentence::count(unreadable.size()), firstFive(unreadable)}});
         if (total > 0 && families.empty() && !options.join)
             throw inputError(
                 layerLabel,
@@ -768,7 +768,7 @@ private:
                      "pa::layers",
                      "none of its %1 feature(s) has a geometry; nothing would appear on a map (a "
                      "CSV needs a WKT column named wkt, geom or geometry, or lon and lat columns)"),
-                 {std::to_string(total)}});
+                 {Sentence::count(total)}});
         if (!codeClashes.empty())
             throw inputError(
                 layerLabel,
@@ -954,8 +954,8 @@ private:
                                                "all %1 feature(s) lie more than 100 km outside %2 "
                                                "(up to %3 km away) "
                                                "once read as %4: the source CRS is probably wrong"),
-                             {std::to_string(withGeometry), homeSaid,
-                              std::to_string(std::llround(farthestKm)), report.sourceCrs}},
+                             {Sentence::count(withGeometry), homeSaid,
+                              Sentence::number(farthestKm, 0), report.sourceCrs}},
                             "give the right one with --src-crs"),
                         "src_crs");
                 if (!farAway.empty()) {
@@ -965,10 +965,10 @@ private:
                     const Sentence which =
                         farAway.size() > 5
                             ? Sentence(QT_TRANSLATE_NOOP("pa::layers", "%1 and %2 more"),
-                                       {numbers, std::to_string(farAway.size() - 5)})
+                                       {numbers, Sentence::count(farAway.size() - 5)})
                             : Sentence(numbers);
-                    std::vector<Sentence> values{std::to_string(farAway.size()), homeSaid,
-                                                 std::to_string(std::llround(farthestKm)), which};
+                    std::vector<Sentence> values{Sentence::count(farAway.size()), homeSaid,
+                                                 Sentence::number(farthestKm, 0), which};
                     report.warnings.push_back(
                         {farAway.size() == 1
                              ? Sentence(QT_TRANSLATE_NOOP("pa::layers",
@@ -1051,7 +1051,7 @@ private:
                             std::vector<Sentence> values = {}, std::string remedy = {}) {
             if (!n)
                 return;
-            values.insert(values.begin(), Sentence(std::to_string(n)));
+            values.insert(values.begin(), Sentence::count(n));
             w.push_back(
                 {n == 1 ? Sentence(one, values) : Sentence(many, values), std::move(remedy)});
         };
@@ -1067,7 +1067,7 @@ private:
                 QT_TRANSLATE_NOOP("pa::layers",
                                   "%1 repairs used GEOS's structure method (rings merged as "
                                   "areas): the rings crossed at more than %2 points"),
-                {std::to_string(gis::kMaxLineworkCrossings)});
+                {Sentence::count(gis::kMaxLineworkCrossings)});
         counted(report.droppedParts,
                 QT_TRANSLATE_NOOP("pa::layers", "%1 geometry lost collapsed parts (lines or "
                                                 "points) during repair"),

@@ -1,14 +1,58 @@
 #include "planatlas/layers/Sentence.h"
 
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
 #include <string_view>
 #include <utility>
 
 namespace pa::layers {
 
+namespace {
+
+/// As the command line writes a number: no grouping, a decimal point.
+std::string plainNumber(double value, int decimals)
+{
+    if (!std::isfinite(value))
+        return std::isnan(value) ? "NaN" : (value > 0 ? "inf" : "-inf");
+    std::array<char, 64> buffer{};
+    if (decimals == 0)
+        return std::to_string(std::llround(value));
+    if (decimals > 0) {
+        std::snprintf(buffer.data(), buffer.size(), "%.*f", decimals, value);
+        return buffer.data();
+    }
+    const auto end =
+        std::to_chars(buffer.data(), buffer.data() + buffer.size(), value, std::chars_format::fixed)
+            .ptr;
+    return {buffer.data(), end};
+}
+
+} // namespace
+
 Sentence::Sentence(std::string value) : m_value(std::move(value)) {}
 
-std::string Sentence::say(const std::function<std::string(const char*)>& translate) const
+Sentence Sentence::number(double value, int decimals)
 {
+    Sentence s;
+    s.m_isNumber = true;
+    s.m_number = value;
+    s.m_decimals = decimals < 0 ? kShortest : decimals;
+    return s;
+}
+
+Sentence Sentence::count(std::int64_t n)
+{
+    return number(static_cast<double>(n), 0);
+}
+
+std::string Sentence::say(const std::function<std::string(const char*)>& translate,
+                          const NumberWriter& write) const
+{
+    if (m_isNumber)
+        return write && std::isfinite(m_number) ? write(m_number, m_decimals)
+                                                : plainNumber(m_number, m_decimals);
     if (!m_template)
         return m_value;
     std::string said = translate ? translate(m_template) : std::string();
@@ -20,7 +64,7 @@ std::string Sentence::say(const std::function<std::string(const char*)>& transla
         if (text[i] == '%' && i + 1 < text.size() && text[i + 1] >= '1' && text[i + 1] <= '9') {
             const auto n = static_cast<std::size_t>(text[i + 1] - '1');
             if (n < m_values.size()) {
-                out += m_values[n].say(translate);
+                out += m_values[n].say(translate, write);
                 ++i;
                 continue;
             }
@@ -33,6 +77,12 @@ std::string Sentence::say(const std::function<std::string(const char*)>& transla
 std::string Sentence::english() const
 {
     return say(nullptr);
+}
+
+const char* numberLocaleEntry()
+{
+    return QT_TRANSLATE_NOOP("pa::layers", "NUMBER_LOCALE (translate as the locale whose numbers "
+                                           "go with this catalogue, e.g. vi_VN)");
 }
 
 Sentence alternatives(const std::vector<std::string>& items)

@@ -462,7 +462,7 @@ Workspace Workspace::finishOpening(std::unique_ptr<Impl> impl, gis::OpenMode mod
                                        "workspace '%1' has %2 trigger(s) that neither PlanAtlas "
                                        "nor GDAL made (%3); they would run on every change "
                                        "PlanAtlas makes, so nothing was changed; remove them"),
-                     {path, std::to_string(foreign.size()), firstFive(foreign)}},
+                     {path, Sentence::count(foreign.size()), firstFive(foreign)}},
                     "'planatlas validate' lists them; or allow them with --trust");
             }
         const bool postgres = impl->dataset->isPostgres();
@@ -562,7 +562,7 @@ Workspace Workspace::finishOpening(std::unique_ptr<Impl> impl, gis::OpenMode mod
                 throw workspaceError(
                     {QT_TRANSLATE_NOOP("pa::layers", "workspace '%1' is damaged: %2 table(s) are "
                                                      "missing (%3); restore it from a copy"),
-                     {path, std::to_string(missing.size()), firstFive(missing)}});
+                     {path, Sentence::count(missing.size()), firstFive(missing)}});
             }
         }
         if (postgres && mode == gis::OpenMode::Update) {

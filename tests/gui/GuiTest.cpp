@@ -16,6 +16,7 @@
 #include "SharedWorkspaceDialog.h"
 #include "SuggestionsPanel.h"
 #include "TestSupport.h"
+#include "Text_p.h"
 #include "planatlas/gis/Dataset.h"
 #include "planatlas/layers/Access.h"
 #include "planatlas/layers/Copy.h"
@@ -35,6 +36,7 @@
 #include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -964,6 +966,23 @@ private slots:
         parks.importButton()->click();                   // Close: nothing imported again
         QCOMPARE(parks.result(), int(QDialog::Accepted));
         QCOMPARE(layerNames().size(), importedOnce + 2);
+
+        // A town whose longitude lost its sign lies in the Caribbean, some 15 000 km away: the
+        // distance is written as a Vietnamese reader writes numbers (a point groups thousands).
+        const auto stray = dir.file("do_thi_lech.csv");
+        pa::test::writeBytes(stray, "ten,lon,lat\nThành phố Thái Nguyên,105.8442,21.5928\n"
+                                    "Thị xã Phổ Yên,-105.8179,21.4172\n");
+        pa::gui::ImportDialog far(&w, QString::fromStdString(copy), QStringLiteral("vi"));
+        QVERIFY(far.setSource(QString::fromStdString(stray)));
+        far.kindChoice()->setCurrentIndex(
+            far.kindChoice()->findData(QStringLiteral("urban_centre")));
+        far.crsChoice()->setCurrentIndex(far.crsChoice()->findData(QStringLiteral("EPSG:4326")));
+        far.licenceEdit()->setText(QStringLiteral("CC BY 4.0"));
+        QVERIFY2(far.runImport(), qPrintable(far.error()));
+        const QRegularExpression grouped(
+            QStringLiteral("• 1 đối tượng nằm ngoài .* hơn 100 km \\(cách \\d{1,3}\\.\\d{3} km\\): "
+                           "đối tượng số 2"));
+        QVERIFY2(grouped.match(far.message()).hasMatch(), qPrintable(far.message()));
         auto ws = pa::layers::Workspace::open(copy, pa::gis::OpenMode::ReadOnly);
         auto table = *ws.dataset().layerByName(parks.report().layerName);
         bool vietnamese = false;
@@ -975,6 +994,39 @@ private slots:
                 pa::gis::toString(f->value(table.fieldIndex("name_vi"))).find("KCN") !=
                     std::string::npos;
         QVERIFY(vietnamese);
+    }
+
+    void theEnginesNumbersAreWrittenAsTheWindowsLanguageWritesThem()
+    {
+        // The window's catalogue says which numbers go with its words, so that a sentence
+        // never mixes Vietnamese words with English numbers ("12.3 km" reads as 12 300 m).
+        const auto window = sampleWindow(800, 600);
+        QVERIFY(window);
+        using pa::layers::Sentence;
+        const Sentence far(
+            QT_TRANSLATE_NOOP("pa::layers", "%1, point %2: (%3, %4) in %5 lies %6 km outside "
+                                            "the province; are its coordinates in another CRS "
+                                            "than %7?"),
+            {std::string("gcp.points"), std::string("7"), std::string("1.5"), std::string("2.5"),
+             std::string("EPSG:9213"), Sentence::number(1234.56, 1), std::string("EPSG:4326")});
+        const Sentence big(QT_TRANSLATE_NOOP("pa::layers",
+                                             "read error after %1 feature(s), the file may be "
+                                             "truncated or corrupt (GDAL: %2)"),
+                           {Sentence::count(1211000), std::string("x")});
+        window->setLanguage(QStringLiteral("vi"));
+        QVERIFY2(pa::gui::said(far).contains(QStringLiteral("nằm ngoài tỉnh 1.234,6 km")),
+                 qPrintable(pa::gui::said(far)));
+        QVERIFY2(pa::gui::said(big).contains(QStringLiteral("1.211.000")),
+                 qPrintable(pa::gui::said(big)));
+        window->setLanguage(QStringLiteral("en"));
+        QVERIFY2(pa::gui::said(far).contains(QStringLiteral("lies 1,234.6 km outside")),
+                 qPrintable(pa::gui::said(far)));
+        QVERIFY2(pa::gui::said(big).contains(QStringLiteral("after 1,211,000 feature(s)")),
+                 qPrintable(pa::gui::said(big)));
+        // The command line writes them plainly, whatever the window says.
+        QVERIFY(far.english().find("lies 1234.6 km outside") != std::string::npos);
+        QVERIFY(big.english().find("after 1211000 feature(s)") != std::string::npos);
+        window->setLanguage(QStringLiteral("vi"));
     }
 
     void ingestingAPlanAndReviewingItsSuggestedLinks()

@@ -6,6 +6,7 @@
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/Sentence.h"
 
+#include <cmath>
 #include <gtest/gtest.h>
 
 using namespace pa::text;
@@ -271,4 +272,30 @@ TEST(Sentence, IsSaidInTheReadersLanguageWithItsValuesAsTheyAre)
     EXPECT_EQ(error.problemSentence().say(vi), "phải là a positive number (km), không phải 'năm'");
     const pa::layers::Error text(pa::layers::ErrorKind::Input, std::string("layer 'x': 100%1"));
     EXPECT_EQ(text.sentence().say(vi), "layer 'x': 100%1");
+}
+
+TEST(Sentence, WritesItsNumbersAsTheReaderWritesThemAndPlainlyOnTheCommandLine)
+{
+    using pa::layers::Sentence;
+    const Sentence s("%1 of %2 features lie %3 km away (%4 ha, at least %5)",
+                     {Sentence::count(3), Sentence::count(1211000), Sentence::number(12.345, 1),
+                      Sentence::number(0.5, 2), Sentence::number(2.5)});
+    // The command line: no grouping, a decimal point, the places asked for (shortest: exact).
+    EXPECT_EQ(s.english(), "3 of 1211000 features lie 12.3 km away (0.50 ha, at least 2.5)");
+    EXPECT_EQ(Sentence::number(-7.25).english(), "-7.25");
+    EXPECT_EQ(Sentence::number(1e6).english(), "1000000");
+    EXPECT_EQ(Sentence::number(std::nan("")).english(), "NaN");
+    // A window's writer gets every number with its places, inside nested sentences too.
+    std::vector<std::pair<double, int>> asked;
+    const auto writer = [&asked](double value, int decimals) {
+        asked.emplace_back(value, decimals);
+        return std::string("#");
+    };
+    const Sentence outer("(%1)", {s});
+    EXPECT_EQ(outer.say(nullptr, writer), "(# of # features lie # km away (# ha, at least #))");
+    const std::vector<std::pair<double, int>> want{
+        {3, 0}, {1211000, 0}, {12.345, 1}, {0.5, 2}, {2.5, Sentence::kShortest}};
+    EXPECT_EQ(asked, want);
+    // A value that is text stays text, however numeric it looks (a line number, a fid).
+    EXPECT_EQ(Sentence("line %1", {std::string("1234")}).say(nullptr, writer), "line 1234");
 }

@@ -3087,5 +3087,9 @@ hãy sửa lại, hoặc để trống ô đó cho đối tượng không có h�
         <source>%1 control character(s) removed from the text (the first on line %2)</source>
         <translation>đã xóa %1 ký tự điều khiển khỏi văn bản (ký tự đầu tiên ở dòng %2)</translation>
     </message>
+    <message>
+        <source>NUMBER_LOCALE (translate as the locale whose numbers go with this catalogue, e.g. vi_VN)</source>
+        <translation>vi_VN</translation>
+    </message>
 </context>
 </TS>

@@ -8,7 +8,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <sstream>
 #include <variant>
 
@@ -65,13 +64,6 @@ bool Algorithm::offers(const Parameter& p, std::string_view kind)
 
 namespace {
 
-std::string number(double v)
-{
-    char out[32];
-    std::snprintf(out, sizeof out, "%g", v);
-    return out;
-}
-
 /// "a number", "a positive number", … with the parameter's unit ("… of kilometres").
 layers::Sentence wantedNumber(const Parameter& p)
 {
@@ -84,9 +76,9 @@ layers::Sentence wantedNumber(const Parameter& p)
     else if (p.minimum)
         wanted = p.minimumExclusive
                      ? Sentence(QT_TRANSLATE_NOOP("pa::layers", "a number above %1"),
-                                {number(*p.minimum)})
+                                {Sentence::number(*p.minimum)})
                      : Sentence(QT_TRANSLATE_NOOP("pa::layers", "a number not below %1"),
-                                {number(*p.minimum)});
+                                {Sentence::number(*p.minimum)});
     if (p.unit == "km")
         return {QT_TRANSLATE_NOOP("pa::layers", "%1 of kilometres"), {wanted}};
     if (p.unit == "ha")

@@ -19,7 +19,7 @@ std::vector<layers::Notice> InputNotes::notices(const std::string& workspaceCrs)
                                                         "in"),
                         {layer, crs, workspaceCrs}}});
     for (const auto& [layer, n] : repaired) {
-        std::vector<layers::Sentence> values{layer, std::to_string(n)};
+        std::vector<layers::Sentence> values{layer, layers::Sentence::count(n)};
         out.push_back({n == 1
                            ? layers::Sentence(QT_TRANSLATE_NOOP("pa::layers",
                                                                 "layer '%1': %2 invalid geometry "

@@ -268,8 +268,9 @@ public:
     {
         if (band > m_raster.bandCount())
             throw layers::ParameterError(
-                "values", {QT_TRANSLATE_NOOP("pa::layers", "%1 has %2 band(s), not %3"),
-                           {path, std::to_string(m_raster.bandCount()), std::to_string(band)}});
+                "values",
+                {QT_TRANSLATE_NOOP("pa::layers", "%1 has %2 band(s), not %3"),
+                 {path, layers::Sentence::count(m_raster.bandCount()), std::to_string(band)}});
         const auto crs = m_raster.crs();
         if (!crs)
             throw layers::Error(

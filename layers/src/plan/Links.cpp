@@ -206,7 +206,7 @@ std::pair<layers::RegisteredLayer, std::string> findFeature(layers::Workspace& w
             ErrorKind::Usage,
             {QT_TRANSLATE_NOOP("pa::layers", "the code '%1' belongs to %2 features (%3): a link to "
                                              "it would be a guess; give each feature its own code"),
-             {code, std::to_string(found.size()), where}},
+             {code, layers::Sentence::count(found.size()), where}},
             "'planatlas validate' lists the codes used twice");
     }
     return found.front();

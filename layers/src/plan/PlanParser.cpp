@@ -1576,7 +1576,7 @@ void setMeasuresApart(ParsedPlan& plan, std::size_t partFirstTask, const std::ve
             {{QT_TRANSLATE_NOOP("pa::layers",
                                 "%1 item(s) before '%2' (line %3) name nobody: read as measures "
                                 "the agencies carry out, not as tasks"),
-              {std::to_string(n), text::clipUtf8(implementationTitle, 60),
+              {layers::Sentence::count(n), text::clipUtf8(implementationTitle, 60),
                std::to_string(implementationLine)}},
              "listed by 'ingest --explain'"});
 }

@@ -87,7 +87,7 @@ DocumentText readDocumentText(const std::string& path, const ReadOptions& option
         throw inputError(
             path, {QT_TRANSLATE_NOOP("pa::layers",
                                      "the file is larger than %1 MB; this is not a plan document"),
-                   {std::to_string(kMaxBytes >> 20)}});
+                   {layers::Sentence::count(kMaxBytes >> 20)}});
     std::string bytes;
     {
         std::ifstream in(path, std::ios::binary);
@@ -140,7 +140,7 @@ DocumentText readDocumentText(const std::string& path, const ReadOptions& option
                         {{QT_TRANSLATE_NOOP("pa::layers",
                                             "page %1 was recognised with low confidence (%2 %); "
                                             "check its tasks against the scan"),
-                          {std::to_string(page.page), std::to_string(page.confidence)}}});
+                          {std::to_string(page.page), layers::Sentence::count(page.confidence)}}});
             }
             format = pdf.pagesWithoutText.size() == static_cast<std::size_t>(pdf.pages) ? "pdf-ocr"
                                                                                         : "pdf+ocr";
@@ -148,13 +148,13 @@ DocumentText readDocumentText(const std::string& path, const ReadOptions& option
                 pdf.pagesWithoutText.size() < static_cast<std::size_t>(pdf.pages))
                 warnings.push_back(
                     {{QT_TRANSLATE_NOOP("pa::layers", "%1 scanned page(s) recognised by OCR"),
-                      {std::to_string(ocr.size())}}});
+                      {layers::Sentence::count(ocr.size())}}});
         }
         if (pdf.linesRemoved > 0)
             warnings.push_back(
                 {{QT_TRANSLATE_NOOP("pa::layers", "%1 running header, footer or page-number "
                                                   "line(s) left out"),
-                  {std::to_string(pdf.linesRemoved)}}});
+                  {layers::Sentence::count(pdf.linesRemoved)}}});
         text = std::move(pdf.text);
         extracted = true;
     } else if (bytes.rfind("\x89PNG", 0) == 0 || bytes.rfind("\xFF\xD8\xFF", 0) == 0 ||
@@ -167,7 +167,7 @@ DocumentText readDocumentText(const std::string& path, const ReadOptions& option
             warnings.push_back(
                 {{QT_TRANSLATE_NOOP("pa::layers", "the image was recognised with low confidence "
                                                   "(%1 %); check the tasks against it"),
-                  {std::to_string(page.confidence)}}});
+                  {layers::Sentence::count(page.confidence)}}});
         text = page.text;
         format = "image-ocr";
         extracted = true;
@@ -222,14 +222,14 @@ DocumentText readDocumentText(const std::string& path, const ReadOptions& option
                         {{QT_TRANSLATE_NOOP("pa::layers",
                                             "%1 line(s) are not UTF-8 and were read as "
                                             "Windows-1258 (the first is line %2)"),
-                          {std::to_string(mixed.linesCp1258),
+                          {layers::Sentence::count(mixed.linesCp1258),
                            std::to_string(mixed.firstCp1258Line)}}});
                 if (mixed.bytesReplaced > 0)
                     warnings.push_back(
                         {{QT_TRANSLATE_NOOP("pa::layers",
                                             "%1 byte(s) that are not UTF-8 were replaced by "
                                             "� (the first on line %2)"),
-                          {std::to_string(mixed.bytesReplaced),
+                          {layers::Sentence::count(mixed.bytesReplaced),
                            std::to_string(mixed.firstReplacedLine)}}});
             }
         }
@@ -241,22 +241,23 @@ DocumentText readDocumentText(const std::string& path, const ReadOptions& option
             c = '\n';
     if (static_cast<std::int64_t>(text.size()) > layers::limitValue(layers::Limit::PlanTextBytes))
         throw inputError(
-            path,
-            {QT_TRANSLATE_NOOP("pa::layers",
-                               "its text is %1 bytes, %2; this is not a plan document"),
-             {std::to_string(text.size()), layers::limitExceeded(layers::Limit::PlanTextBytes)}});
+            path, {QT_TRANSLATE_NOOP("pa::layers",
+                                     "its text is %1 bytes, %2; this is not a plan document"),
+                   {layers::Sentence::count(text.size()),
+                    layers::limitExceeded(layers::Limit::PlanTextBytes)}});
     if (const auto removed = text::removeControlCharacters(text); removed.count > 0)
         warnings.push_back(
             {removed.nul > 0
-                 ? layers::Sentence(QT_TRANSLATE_NOOP("pa::layers",
-                                                      "%1 control character(s) (%2 NUL) removed "
-                                                      "from the text (the first on line %3)"),
-                                    {std::to_string(removed.count), std::to_string(removed.nul),
-                                     std::to_string(removed.firstLine)})
-                 : layers::Sentence(
-                       QT_TRANSLATE_NOOP("pa::layers", "%1 control character(s) removed from the "
-                                                       "text (the first on line %2)"),
-                       {std::to_string(removed.count), std::to_string(removed.firstLine)})});
+                 ? layers::Sentence(
+                       QT_TRANSLATE_NOOP("pa::layers", "%1 control character(s) (%2 NUL) removed "
+                                                       "from the text (the first on line %3)"),
+                       {layers::Sentence::count(removed.count),
+                        layers::Sentence::count(removed.nul), std::to_string(removed.firstLine)})
+                 : layers::Sentence(QT_TRANSLATE_NOOP("pa::layers",
+                                                      "%1 control character(s) removed from the "
+                                                      "text (the first on line %2)"),
+                                    {layers::Sentence::count(removed.count),
+                                     std::to_string(removed.firstLine)})});
     text = text::fixLookalikes(text::toNfc(text));
     return doc;
 }

@@ -378,8 +378,9 @@ StoreReport storePlan(layers::Workspace& workspace, const ParsedPlan& readerPlan
                     {docId, storedNumber.empty() ? "" : " (" + storedNumber + ")",
                      std::filesystem::path(sourceFile).filename().string() +
                          (d.number.empty() ? "" : " (" + d.number + ")"),
-                     std::to_string(kept), std::to_string(stored.size()),
-                     std::to_string(stored.size() - kept), std::to_string(links)}));
+                     layers::Sentence::count(kept), layers::Sentence::count(stored.size()),
+                     layers::Sentence::count(stored.size() - kept),
+                     layers::Sentence::count(links)}));
             }
 
             const bool hasUnlocated = workspace.schemaVersion() >= layers::kSchemaPlanReview;
