@@ -66,8 +66,8 @@ bool SharedWorkspaceDialog::listWorkspaces(const QString& service)
     try {
         found = layers::sharedWorkspaces(service.toStdString());
     } catch (const std::exception& e) {
-        m_status->setText(tr("Cannot reach the database of service %1: %2")
-                              .arg(service, MainWindow::errorText(e)));
+        // The engine says which service and why (not defined, no answer, no password …).
+        m_status->setText(MainWindow::errorText(e));
         return false;
     }
     if (found.empty()) {

@@ -548,9 +548,16 @@ Dataset Dataset::openPostgres(const std::string& connection, OpenMode mode)
         name += " schemas=" + schema;
     // Tables without geometry are layers too (PlanAtlas's plan and link tables).
     CPLConfigOptionSetter listAll("PG_LIST_ALL_TABLES", "YES", false);
-    auto dataset = openVector(name, mode, {}, {"PostgreSQL"});
-    dataset.m_impl->path = connection;
-    return dataset;
+    try {
+        auto dataset = openVector(name, mode, {}, {"PostgreSQL"});
+        dataset.m_impl->path = connection;
+        return dataset;
+    } catch (const GisError& e) {
+        // Not reached, no password, refused …: asked of libpq, so that it can be said plainly.
+        if (auto problem = connectionProblem(connection, e.what()))
+            throw *problem;
+        throw;
+    }
 }
 
 std::string Dataset::path() const

@@ -1,5 +1,6 @@
 #include "planatlas/layers/Access.h"
 
+#include "Connection_p.h"
 #include "planatlas/gis/Dataset.h"
 #include "planatlas/gis/Error.h"
 #include "planatlas/layers/Errors.h"
@@ -14,6 +15,53 @@
 namespace pa::layers {
 
 using gis::sqlIdentifier;
+
+Sentence whyNotConnected(const std::string& connection, const gis::GisError& error)
+{
+    const auto* problem = dynamic_cast<const gis::ConnectionError*>(&error);
+    if (!problem)
+        return std::string(error.what());
+    using Reason = gis::ConnectionError::Reason;
+    const std::string& detail = problem->detail();
+    switch (problem->reason()) {
+    case Reason::NoService: {
+        const std::string service = gis::connectionKeyword(connection, "service");
+        const auto known = serviceNames();
+        if (std::find(known.begin(), known.end(), service) == known.end())
+            return {QT_TRANSLATE_NOOP("pa::layers",
+                                      "no database service '%1' is defined for you (in "
+                                      "pg_service.conf); your database administrator adds it"),
+                    {service}};
+        return {QT_TRANSLATE_NOOP("pa::layers",
+                                  "the definition of database service '%1' cannot be used (%2); "
+                                  "your database administrator corrects it in pg_service.conf"),
+                {service, detail}};
+    }
+    case Reason::Invalid:
+        return {QT_TRANSLATE_NOOP("pa::layers", "the connection string cannot be used (%1)"),
+                {detail}};
+    case Reason::Unreachable:
+        return {QT_TRANSLATE_NOOP("pa::layers",
+                                  "the database server does not answer (%1); it may be stopped, "
+                                  "or the network to it down"),
+                {detail}};
+    case Reason::NeedsPassword:
+        if (problem->role().empty())
+            return {QT_TRANSLATE_NOOP("pa::layers",
+                                      "the database asks for a password and the password file "
+                                      "(.pgpass) holds none for this connection")};
+        return {QT_TRANSLATE_NOOP("pa::layers",
+                                  "the database asks role '%1' for a password and the password "
+                                  "file (.pgpass) holds none for it"),
+                {problem->role()}};
+    case Reason::Refused:
+        return {QT_TRANSLATE_NOOP("pa::layers",
+                                  "the database server refused role '%1': the role, its password "
+                                  "or the database's name is wrong (%2)"),
+                {problem->role(), detail}};
+    }
+    return std::string(error.what());
+}
 
 std::vector<std::string> accessStatements(const std::string& schema, const std::string& role,
                                           Access access)
@@ -66,7 +114,8 @@ void grantAccess(const std::string& connection, const std::string& role, Access 
                 gis::withoutConnectionKeyword(connection, "active_schema"), "schemas"),
             gis::OpenMode::Update);
     } catch (const gis::GisError& e) {
-        throw Error(ErrorKind::Workspace, "cannot open '" + shown + "': " + e.what());
+        throw Error(ErrorKind::Workspace, {QT_TRANSLATE_NOOP("pa::layers", "cannot open '%1': %2"),
+                                           {shown, whyNotConnected(connection, e)}});
     }
     try {
         if (db->run("SELECT 1 FROM pg_roles WHERE rolname = ?", {role}).rows.empty())
@@ -229,8 +278,10 @@ std::vector<SharedWorkspace> sharedWorkspaces(const std::string& service)
         db = gis::Dataset::openPostgres(sharedWorkspaceConnection(service, "public"),
                                         gis::OpenMode::ReadOnly);
     } catch (const gis::GisError& e) {
-        throw Error(ErrorKind::Workspace,
-                    "cannot reach the database of service '" + service + "': " + e.what());
+        throw Error(
+            ErrorKind::Workspace,
+            {QT_TRANSLATE_NOOP("pa::layers", "cannot reach the database of service '%1': %2"),
+             {service, whyNotConnected(sharedWorkspaceConnection(service, "public"), e)}});
     }
     std::vector<SharedWorkspace> found;
     try {

@@ -1,5 +1,6 @@
 #include "planatlas/layers/Copy.h"
 
+#include "Connection_p.h"
 #include "Schema_p.h"
 #include "planatlas/gis/Dataset.h"
 #include "planatlas/gis/Error.h"
@@ -47,6 +48,14 @@ constexpr std::size_t kRowsPerInsert = 200;
 Error copyError(const std::string& message)
 {
     return Error(ErrorKind::Workspace, message);
+}
+
+/// A workspace in PostgreSQL that cannot be opened, and why (a service not defined, a server
+/// that does not answer, …).
+Error cannotOpen(const std::string& name, const std::string& connection, const gis::GisError& e)
+{
+    return Error(ErrorKind::Workspace, {QT_TRANSLATE_NOOP("pa::layers", "cannot open '%1': %2"),
+                                        {name, whyNotConnected(connection, e)}});
 }
 
 using schema::postgresName;
@@ -222,7 +231,7 @@ Side openSource(const std::string& given)
         try {
             side.handle = Dataset::openPostgres(given, gis::OpenMode::ReadOnly);
         } catch (const gis::GisError& e) {
-            throw copyError("cannot open '" + name + "': " + e.what());
+            throw cannotOpen(name, given, e);
         }
         if (!side.dataset().hasTable("pa_metadata") || !side.dataset().hasTable(kContentsTable))
             throw copyError("schema '" + side.schema + "' of '" + name +
@@ -316,7 +325,7 @@ Target openTarget(const std::string& given)
         try {
             target.admin = Dataset::openPostgres(outside, gis::OpenMode::Update);
         } catch (const gis::GisError& e) {
-            throw copyError("cannot open '" + name + "': " + e.what());
+            throw cannotOpen(name, given, e);
         }
         if (target.admin->run("SELECT 1 FROM pg_extension WHERE extname = 'postgis'", {})
                 .rows.empty())
@@ -350,7 +359,7 @@ Target openTarget(const std::string& given)
         } catch (const gis::GisError& e) {
             if (target.createdSchema)
                 target.admin->execute("DROP SCHEMA " + sqlIdentifier(target.side.schema));
-            throw copyError("cannot open '" + name + "': " + e.what());
+            throw cannotOpen(name, given, e);
         }
         return target;
     }

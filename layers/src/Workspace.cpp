@@ -1,5 +1,6 @@
 #include "planatlas/layers/Workspace.h"
 
+#include "Connection_p.h"
 #include "Schema_p.h"
 #include "planatlas/gis/Error.h"
 #include "planatlas/layers/Errors.h"
@@ -398,7 +399,7 @@ Workspace Workspace::openPostgres(const std::string& connection, gis::OpenMode m
         impl->dataset = gis::Dataset::openPostgres(connection, mode);
     } catch (const gis::GisError& e) {
         throw workspaceError({QT_TRANSLATE_NOOP("pa::layers", "cannot open '%1': %2"),
-                              {shown, std::string(e.what())}});
+                              {shown, whyNotConnected(connection, e)}});
     }
     // A schema that is not there, or that this role may not read, said as such (the catalogue
     // shows a role only the tables it may read).

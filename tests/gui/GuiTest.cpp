@@ -1203,6 +1203,13 @@ private slots:
                      qPrintable(dialog.status()));
             QVERIFY2(dialog.status().contains(QStringLiteral("không có không gian làm việc nào")),
                      qPrintable(dialog.status()));
+            // A service nobody defined: said so, in the window's words, without libpq's English.
+            QVERIFY(!dialog.listWorkspaces(QStringLiteral("planatlas_khong_co")));
+            QVERIFY2(dialog.status().contains(QStringLiteral("planatlas_khong_co")) &&
+                         dialog.status().contains(QStringLiteral("pg_service.conf")) &&
+                         !dialog.status().contains(QStringLiteral("not found")) &&
+                         !dialog.status().contains(QStringLiteral("defined")),
+                     qPrintable(dialog.status()));
             // The reader was not given this schema (other tests may give it theirs meanwhile).
             dialog.listWorkspaces(QStringLiteral("planatlas_test_reader"));
             QVERIFY(dialog.workspaceChoice()->findText(QString::fromStdString(schema),

@@ -639,6 +639,74 @@ TEST_P(SharedEdits, AMapSheetIsReadThroughOneCopyFreedWhenTheWorkspaceCloses)
     pa::layers::forgetSheetFiles(ws.path());
 }
 
+// A workspace in PostgreSQL that cannot be opened is refused with why, asked of libpq: a
+// service not defined, a server that does not answer, no password in the password file, the
+// server refusing the role; each with libpq's own words, and no password anywhere.
+TEST(SharedWorkspaceConnection, SaysWhyItCannotConnect)
+{
+    const char* cluster = std::getenv("PLANATLAS_TEST_PG_DIR");
+    ASSERT_NE(cluster, nullptr) << "needs the test cluster: run it through ctest";
+    pa::test::TempDir dir;
+    // The cluster's services and three more: a port nothing listens on, a database that is not
+    // there, and the owner with no password file.
+    const std::string services = pa::test::readBytes(std::string(cluster) + "/pg_service.conf");
+    const std::string port = [&] {
+        const auto at = services.find("port=");
+        return services.substr(at + 5, services.find('\n', at) - at - 5);
+    }();
+    pa::test::writeBytes(dir.file("pg_service.conf"),
+                         services +
+                             "\n[pa_down]\nhost=127.0.0.1\nport=1\ndbname=planatlas\n"
+                             "user=planatlas_owner\n\n[pa_nodb]\nhost=127.0.0.1\nport=" +
+                             port + "\ndbname=planatlas_khong_co\nuser=planatlas_owner\n");
+    pa::test::writeBytes(dir.file("empty.pgpass"), "");
+    ::setenv("PGSERVICEFILE", dir.file("pg_service.conf").c_str(), 1);
+    const std::string pgpass = std::string(cluster) + "/pgpass";
+    ::setenv("PGPASSFILE", pgpass.c_str(), 1);
+    auto refusal = [](const std::string& connection) -> std::string {
+        try {
+            pa::layers::Workspace::open(connection, pa::gis::OpenMode::ReadOnly);
+        } catch (const pa::layers::Error& e) {
+            return e.sentence().english();
+        }
+        return "opened";
+    };
+    const std::string noService = refusal("PG:service=pa_khong_co active_schema=x");
+    EXPECT_NE(noService.find("no database service 'pa_khong_co' is defined for you"),
+              std::string::npos)
+        << noService;
+    const std::string down = refusal("PG:service=pa_down active_schema=x");
+    EXPECT_NE(down.find("the database server does not answer ("), std::string::npos) << down;
+    EXPECT_NE(down.find("it may be stopped"), std::string::npos) << down;
+    const std::string noDatabase = refusal("PG:service=pa_nodb active_schema=x");
+    EXPECT_NE(noDatabase.find("the database server refused role 'planatlas_owner'"),
+              std::string::npos)
+        << noDatabase;
+    EXPECT_NE(noDatabase.find("planatlas_khong_co"), std::string::npos) << noDatabase;
+    ::setenv("PGPASSFILE", dir.file("empty.pgpass").c_str(), 1);
+    const std::string noPassword = refusal("PG:service=planatlas_test active_schema=x");
+    EXPECT_NE(noPassword.find("the database asks role 'planatlas_owner' for a password and the "
+                              "password file (.pgpass) holds none for it"),
+              std::string::npos)
+        << noPassword;
+    // Listing a service's workspaces says the same.
+    try {
+        (void)pa::layers::sharedWorkspaces("pa_down");
+        ADD_FAILURE() << "listed the workspaces of a server that does not answer";
+    } catch (const pa::layers::Error& e) {
+        EXPECT_NE(e.sentence().english().find("cannot reach the database of service 'pa_down': "
+                                              "the database server does not answer"),
+                  std::string::npos)
+            << e.what();
+    }
+    ::setenv("PGPASSFILE", pgpass.c_str(), 1);
+    // A connection that works is not a connection problem: a schema that is not there is said
+    // as such.
+    const std::string noSchema = refusal("PG:service=planatlas_test active_schema=pa_khong_co");
+    EXPECT_EQ(noSchema.find("does not answer"), std::string::npos) << noSchema;
+    EXPECT_EQ(noSchema.find("refused role"), std::string::npos) << noSchema;
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, SharedEdits, ::testing::Values("gpkg", "postgis"),
                          [](const ::testing::TestParamInfo<std::string>& p) { return p.param; });
 

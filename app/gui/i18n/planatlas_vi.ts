@@ -1943,10 +1943,6 @@ Chạy trên %2, Qt %3.</translation>
         <translation>Chọn hoặc nhập tên một dịch vụ.</translation>
     </message>
     <message>
-        <source>Cannot reach the database of service %1: %2</source>
-        <translation>Không kết nối được cơ sở dữ liệu của dịch vụ %1: %2</translation>
-    </message>
-    <message>
         <source>The database of service %1 holds no workspace you may read; its owner gives you the right.</source>
         <translation>Cơ sở dữ liệu của dịch vụ %1 không có không gian làm việc nào bạn được đọc; chủ sở hữu cấp quyền cho bạn.</translation>
     </message>
@@ -3090,6 +3086,38 @@ hãy sửa lại, hoặc để trống ô đó cho đối tượng không có h�
     <message>
         <source>NUMBER_LOCALE (translate as the locale whose numbers go with this catalogue, e.g. vi_VN)</source>
         <translation>vi_VN</translation>
+    </message>
+    <message>
+        <source>no database service &apos;%1&apos; is defined for you (in pg_service.conf); your database administrator adds it</source>
+        <translation>chưa có dịch vụ cơ sở dữ liệu &apos;%1&apos; nào được khai báo cho bạn (trong pg_service.conf); người quản trị cơ sở dữ liệu sẽ thêm dịch vụ này</translation>
+    </message>
+    <message>
+        <source>the definition of database service &apos;%1&apos; cannot be used (%2); your database administrator corrects it in pg_service.conf</source>
+        <translation>không dùng được khai báo của dịch vụ cơ sở dữ liệu &apos;%1&apos; (%2); người quản trị cơ sở dữ liệu cần sửa lại khai báo này trong pg_service.conf</translation>
+    </message>
+    <message>
+        <source>the connection string cannot be used (%1)</source>
+        <translation>không dùng được chuỗi kết nối (%1)</translation>
+    </message>
+    <message>
+        <source>the database server does not answer (%1); it may be stopped, or the network to it down</source>
+        <translation>máy chủ cơ sở dữ liệu không trả lời (%1); có thể máy chủ đã dừng, hoặc mạng tới máy chủ bị ngắt</translation>
+    </message>
+    <message>
+        <source>the database asks for a password and the password file (.pgpass) holds none for this connection</source>
+        <translation>cơ sở dữ liệu yêu cầu mật khẩu nhưng tệp mật khẩu (.pgpass) không có mật khẩu cho kết nối này</translation>
+    </message>
+    <message>
+        <source>the database asks role &apos;%1&apos; for a password and the password file (.pgpass) holds none for it</source>
+        <translation>cơ sở dữ liệu yêu cầu mật khẩu của vai trò &apos;%1&apos; nhưng tệp mật khẩu (.pgpass) không có mật khẩu cho vai trò này</translation>
+    </message>
+    <message>
+        <source>the database server refused role &apos;%1&apos;: the role, its password or the database&apos;s name is wrong (%2)</source>
+        <translation>máy chủ cơ sở dữ liệu từ chối vai trò &apos;%1&apos;: vai trò, mật khẩu của vai trò hoặc tên cơ sở dữ liệu không đúng (%2)</translation>
+    </message>
+    <message>
+        <source>cannot reach the database of service &apos;%1&apos;: %2</source>
+        <translation>không kết nối được tới cơ sở dữ liệu của dịch vụ &apos;%1&apos;: %2</translation>
     </message>
 </context>
 </TS>

@@ -3,6 +3,7 @@
 // Layer and Feature objects borrow from the Dataset that made them and must not outlive it.
 
 #include "planatlas/gis/Crs.h"
+#include "planatlas/gis/Error.h"
 #include "planatlas/gis/Geometry.h"
 
 #include <cstdint>
@@ -281,6 +282,10 @@ connectionKeywords(std::string_view connection);
 /// @p name as it may be shown or logged: a connection string's password= value replaced by
 /// "***"; anything else as it is.
 [[nodiscard]] std::string displayName(std::string_view name);
+/// Why @p connection cannot be opened when GDAL failed to with @p message, asked of libpq
+/// itself; nullopt when libpq connects (the failure was something else).
+[[nodiscard]] std::optional<ConnectionError> connectionProblem(const std::string& connection,
+                                                               const std::string& message);
 /// @p connection without @p keyword and its value.
 [[nodiscard]] std::string withoutConnectionKeyword(std::string_view connection,
                                                    std::string_view keyword);

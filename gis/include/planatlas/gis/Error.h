@@ -36,4 +36,35 @@ private:
     std::string m_problem;
 };
 
+/// A PostgreSQL database that could not be connected to, with why in terms a person can act on.
+/// The reason is libpq's answer (PQpingParams, PQconnectionNeedsPassword), not a reading of its
+/// message, which is in whatever language libpq and the server speak; the message is kept as
+/// the detail.
+class ConnectionError : public GisError
+{
+public:
+    enum class Reason
+    {
+        NoService,     ///< the service named is not defined, or its definition cannot be used
+        Invalid,       ///< the connection string itself cannot be used (an unknown keyword …)
+        Unreachable,   ///< no server answers at the host and port: stopped, or the network down
+        NeedsPassword, ///< the server asks for a password and none is found (.pgpass)
+        Refused,       ///< the server answered and refused: the role, its password, the database
+    };
+    ConnectionError(Reason reason, std::string detail, std::string role = {})
+        : GisError(detail), m_reason(reason), m_detail(std::move(detail)), m_role(std::move(role))
+    {
+    }
+    [[nodiscard]] Reason reason() const { return m_reason; }
+    /// libpq's and the server's words, on one line.
+    [[nodiscard]] const std::string& detail() const { return m_detail; }
+    /// The role libpq connected as, where it got that far.
+    [[nodiscard]] const std::string& role() const { return m_role; }
+
+private:
+    Reason m_reason;
+    std::string m_detail;
+    std::string m_role;
+};
+
 } // namespace pa::gis
