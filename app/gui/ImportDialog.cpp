@@ -319,8 +319,9 @@ bool ImportDialog::runImport()
     }
     m_error.clear();
     m_report = report;
-    QString text =
-        tr("Layer %1: %2 feature(s) imported.").arg(q(report.layerName)).arg(report.features);
+    QString text = tr("Layer %1: %2 feature(s) imported.")
+                       .arg(q(report.layerName),
+                            sentenceLocale().toString(static_cast<qlonglong>(report.features)));
     // Each repair and problem with its count, as the command line lists them, in the window's
     // words; the dialog stays open to show them until Close or another file is chosen.
     for (const auto& line : said(report.warnings))

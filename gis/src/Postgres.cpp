@@ -4,6 +4,7 @@
 
 #include "planatlas/gis/Dataset.h"
 
+#include <algorithm>
 #include <libpq-fe.h>
 #include <memory>
 #include <set>
@@ -66,8 +67,14 @@ std::optional<ConnectionError> connectionProblem(const std::string& connection,
         }
     if (const std::string_view rest = std::string_view(connection).substr(3);
         rest.starts_with("postgresql://") || rest.starts_with("postgres://")) {
-        keys = {"dbname"}; // a URI: libpq reads it as the dbname, expanded
-        values = {std::string(rest)};
+        keys = {"dbname"}; // a URI: libpq reads it as the dbname, expanded (GDAL's keywords after)
+        values = {std::string(rest.substr(0, rest.find_first_of(" \t")))};
+    }
+    // GDAL has waited for the server already: the question is asked with a short wait, unless
+    // the connection sets its own.
+    if (std::find(keys.begin(), keys.end(), "connect_timeout") == keys.end()) {
+        keys.emplace_back("connect_timeout");
+        values.emplace_back("3");
     }
     std::vector<const char*> k, v;
     for (std::size_t i = 0; i < keys.size(); ++i) {

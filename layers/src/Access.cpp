@@ -33,8 +33,9 @@ Sentence whyNotConnected(const std::string& connection, const gis::GisError& err
                                       "pg_service.conf); your database administrator adds it"),
                     {service}};
         return {QT_TRANSLATE_NOOP("pa::layers",
-                                  "the definition of database service '%1' cannot be used (%2); "
-                                  "your database administrator corrects it in pg_service.conf"),
+                                  "the connection to database service '%1' cannot be made as "
+                                  "written (%2); check the connection, or ask your database "
+                                  "administrator to check the service in pg_service.conf"),
                 {service, detail}};
     }
     case Reason::Invalid:
@@ -42,8 +43,8 @@ Sentence whyNotConnected(const std::string& connection, const gis::GisError& err
                 {detail}};
     case Reason::Unreachable:
         return {QT_TRANSLATE_NOOP("pa::layers",
-                                  "the database server does not answer (%1); it may be stopped, "
-                                  "or the network to it down"),
+                                  "the database server cannot be reached (%1); it may be "
+                                  "stopped, or its address or the network to it wrong"),
                 {detail}};
     case Reason::NeedsPassword:
         if (problem->role().empty())
@@ -56,8 +57,7 @@ Sentence whyNotConnected(const std::string& connection, const gis::GisError& err
                 {problem->role()}};
     case Reason::Refused:
         return {QT_TRANSLATE_NOOP("pa::layers",
-                                  "the database server refused role '%1': the role, its password "
-                                  "or the database's name is wrong (%2)"),
+                                  "the database server refused the connection of role '%1' (%2)"),
                 {problem->role(), detail}};
     }
     return std::string(error.what());
@@ -278,10 +278,14 @@ std::vector<SharedWorkspace> sharedWorkspaces(const std::string& service)
         db = gis::Dataset::openPostgres(sharedWorkspaceConnection(service, "public"),
                                         gis::OpenMode::ReadOnly);
     } catch (const gis::GisError& e) {
+        const Sentence why = whyNotConnected(sharedWorkspaceConnection(service, "public"), e);
+        const auto* problem = dynamic_cast<const gis::ConnectionError*>(&e);
+        if (problem && problem->reason() == gis::ConnectionError::Reason::NoService)
+            throw Error(ErrorKind::Workspace, why); // it names the service
         throw Error(
             ErrorKind::Workspace,
-            {QT_TRANSLATE_NOOP("pa::layers", "cannot reach the database of service '%1': %2"),
-             {service, whyNotConnected(sharedWorkspaceConnection(service, "public"), e)}});
+            {QT_TRANSLATE_NOOP("pa::layers", "cannot connect to the database of service '%1': %2"),
+             {service, why}});
     }
     std::vector<SharedWorkspace> found;
     try {

@@ -224,15 +224,6 @@ std::string rasterDataset(Workspace& ws, const std::string& name)
 
 namespace {
 
-/// A number as a person writes it: 830.5, 36, 424849.611.
-std::string plain(double value)
-{
-    std::ostringstream out;
-    out.precision(12);
-    out << value;
-    return out.str();
-}
-
 std::string asText(const gis::FieldValue& v)
 {
     return gis::toString(v);
@@ -278,8 +269,8 @@ std::vector<gis::ControlPoint> intoWorkspace(Workspace& ws, std::vector<gis::Con
                 throw Error(ErrorKind::Input,
                             {QT_TRANSLATE_NOOP("pa::layers", "%1, point %2: (%3, %4) cannot be "
                                                              "brought from %5 into %6: %7"),
-                             {file, p.id, std::to_string(p.x), std::to_string(p.y), from.label(),
-                              ws.crs().label(), std::string(e.what())}});
+                             {file, p.id, Sentence::number(p.x), Sentence::number(p.y),
+                              from.label(), ws.crs().label(), std::string(e.what())}});
             }
         }
     }
@@ -293,19 +284,13 @@ std::vector<gis::ControlPoint> intoWorkspace(Workspace& ws, std::vector<gis::Con
             const double dy = std::max({0.0, province->minY - p.y, p.y - province->maxY});
             const double away = std::hypot(dx, dy);
             if (away > margin) {
-                auto fixed1 = [](double v) {
-                    std::ostringstream text;
-                    text.precision(1);
-                    text << std::fixed << v;
-                    return text.str();
-                };
                 throw Error(ErrorKind::Input,
                             {QT_TRANSLATE_NOOP("pa::layers",
                                                "%1, point %2: (%3, %4) in %5 lies %6 km outside "
                                                "the province; are its coordinates in another CRS "
                                                "than %7?"),
-                             {file, p.id, fixed1(p.x), fixed1(p.y), ws.crs().label(),
-                              Sentence::number(away / 1000.0, 1), from.label()}},
+                             {file, p.id, Sentence::number(p.x, 1), Sentence::number(p.y, 1),
+                              ws.crs().label(), Sentence::number(away / 1000.0, 1), from.label()}},
                             "give the points' CRS");
             }
         }
@@ -532,18 +517,18 @@ GeorefResult georeference(Workspace& ws, const GeorefOptions& options, const Pro
                 throw Error(
                     ErrorKind::Input,
                     sheet.pdf
-                        ? Sentence(QT_TRANSLATE_NOOP("pa::layers",
-                                                     "%1, point %2: pixel (%3, %4) is "
-                                                     "outside the sheet (%5 × %6 pixels "
-                                                     "at %7 dpi)"),
-                                   {file.path, p.id, plain(p.pixel), plain(p.line),
-                                    Sentence::count(sheet.width), Sentence::count(sheet.height),
-                                    Sentence::number(options.sheet.dpi)})
-                        : Sentence(QT_TRANSLATE_NOOP("pa::layers",
-                                                     "%1, point %2: pixel (%3, %4) is "
-                                                     "outside the sheet (%5 × %6 pixels)"),
-                                   {file.path, p.id, plain(p.pixel), plain(p.line),
-                                    Sentence::count(sheet.width), Sentence::count(sheet.height)}));
+                        ? Sentence(
+                              QT_TRANSLATE_NOOP("pa::layers", "%1, point %2: pixel (%3, %4) is "
+                                                              "outside the sheet (%5 × %6 pixels "
+                                                              "at %7 dpi)"),
+                              {file.path, p.id, Sentence::number(p.pixel), Sentence::number(p.line),
+                               Sentence::count(sheet.width), Sentence::count(sheet.height),
+                               Sentence::number(options.sheet.dpi)})
+                        : Sentence(
+                              QT_TRANSLATE_NOOP("pa::layers", "%1, point %2: pixel (%3, %4) is "
+                                                              "outside the sheet (%5 × %6 pixels)"),
+                              {file.path, p.id, Sentence::number(p.pixel), Sentence::number(p.line),
+                               Sentence::count(sheet.width), Sentence::count(sheet.height)}));
         try {
             result.fit = gis::fitControlPoints(points, options.method);
         } catch (const gis::GisError& e) {

@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <optional>
 #include <set>
 #include <tuple>
 #include <unordered_set>
@@ -1150,9 +1151,11 @@ private:
         }
         if (report.lostLetters) {
             // The damaged names first: they are what a planner sees on the map.
-            std::string byColumn;
-            for (const auto& [column, count] : report.lostLettersByColumn)
-                byColumn += (byColumn.empty() ? "" : ", ") + column + " " + std::to_string(count);
+            std::optional<Sentence> byColumn; // "TEN 1234, GHICHU 5", the counts as numbers
+            for (const auto& [column, count] : report.lostLettersByColumn) {
+                Sentence one("%1 %2", {column, Sentence::count(count)});
+                byColumn = byColumn ? Sentence("%1, %2", {*byColumn, one}) : one;
+            }
             const Target* nameTarget = targetFor("name_vi");
             const std::string nameColumn =
                 nameTarget && nameTarget->sourceIndex >= 0
@@ -1177,7 +1180,7 @@ private:
                                       "e.g. %3; they cannot be repaired from this file: ask "
                                       "for a UTF-8 export (GeoPackage, or a Shapefile with a "
                                       ".cpg saying UTF-8)"),
-                    {byColumn, shown});
+                    {byColumn.value_or(Sentence(std::string())), shown});
         }
         for (const auto& [attribute, count] : report.missingValues)
             counted(count,

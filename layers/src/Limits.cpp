@@ -3,6 +3,7 @@
 #include "planatlas/gis/Geometry.h"
 
 #include <cstdlib>
+#include <vector>
 
 namespace pa::layers {
 
@@ -13,19 +14,18 @@ struct LimitDef
     Limit limit;
     std::string_view name; ///< the variable's suffix
     std::int64_t defaultValue;
-    std::string_view unit;
 };
 
 // A plan is rarely past 1 MB of text; a grid of a million cells or a 300-megapixel map is past
 // what a province needs and what the machine's memory holds comfortably.
 constexpr LimitDef kLimits[] = {
-    {Limit::PlanTextBytes, "PLAN_TEXT_BYTES", 32LL * 1024 * 1024, "bytes of text"},
-    {Limit::GridCells, "GRID_CELLS", 1'000'000, "cells"},
-    {Limit::MapPixels, "MAP_PIXELS", 300'000'000, "pixels"},
+    {Limit::PlanTextBytes, "PLAN_TEXT_BYTES", 32LL * 1024 * 1024},
+    {Limit::GridCells, "GRID_CELLS", 1'000'000},
+    {Limit::MapPixels, "MAP_PIXELS", 300'000'000},
     {Limit::RepairCrossings, "REPAIR_CROSSINGS",
-     static_cast<std::int64_t>(gis::kDefaultMaxRepairCrossings), "crossings"},
+     static_cast<std::int64_t>(gis::kDefaultMaxRepairCrossings)},
     // Shapefiles zip 3–20 times smaller, KML 10–30; 100 leaves room for a .dbf of blank padding.
-    {Limit::ArchiveExpansion, "ARCHIVE_EXPANSION", 100, "times the archive's size"},
+    {Limit::ArchiveExpansion, "ARCHIVE_EXPANSION", 100},
 };
 
 const LimitDef& def(Limit limit)
@@ -54,11 +54,33 @@ std::int64_t limitValue(Limit limit)
     return def(limit).defaultValue;
 }
 
-std::string limitExceeded(Limit limit)
+Sentence limitExceeded(Limit limit)
 {
-    return "more than the limit of " + std::to_string(limitValue(limit)) + " " +
-           std::string(def(limit).unit) + " (raise it with the environment variable " +
-           limitVariable(limit) + ")";
+    // A variable the person running PlanAtlas sets, not command-line syntax: said in windows too.
+    std::vector<Sentence> values{Sentence::count(limitValue(limit)), limitVariable(limit)};
+    switch (limit) {
+    case Limit::PlanTextBytes:
+        return {QT_TRANSLATE_NOOP("pa::layers", "more than the limit of %1 bytes of text (raise "
+                                                "it with the environment variable %2)"),
+                std::move(values)};
+    case Limit::GridCells:
+        return {QT_TRANSLATE_NOOP("pa::layers", "more than the limit of %1 cells (raise it with "
+                                                "the environment variable %2)"),
+                std::move(values)};
+    case Limit::MapPixels:
+        return {QT_TRANSLATE_NOOP("pa::layers", "more than the limit of %1 pixels (raise it with "
+                                                "the environment variable %2)"),
+                std::move(values)};
+    case Limit::RepairCrossings:
+        return {QT_TRANSLATE_NOOP("pa::layers", "more than the limit of %1 crossings (raise it "
+                                                "with the environment variable %2)"),
+                std::move(values)};
+    case Limit::ArchiveExpansion:
+        break;
+    }
+    return {QT_TRANSLATE_NOOP("pa::layers", "more than the limit of %1 times the archive's size "
+                                            "(raise it with the environment variable %2)"),
+            std::move(values)};
 }
 
 } // namespace pa::layers

@@ -1,33 +1,40 @@
 #include "planatlas/layers/Sentence.h"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
-#include <cstdio>
 #include <string_view>
+#include <system_error>
 #include <utility>
 
 namespace pa::layers {
 
 namespace {
 
-/// As the command line writes a number: no grouping, a decimal point.
+/// As the command line writes a number: no grouping, a decimal point whatever the C locale
+/// (std::to_chars), every digit of a large value.
 std::string plainNumber(double value, int decimals)
 {
     if (!std::isfinite(value))
         return std::isnan(value) ? "NaN" : (value > 0 ? "inf" : "-inf");
-    std::array<char, 64> buffer{};
-    if (decimals == 0)
+    if (decimals == 0 && std::abs(value) < 9e18) // rounded half away from zero, as llround
         return std::to_string(std::llround(value));
-    if (decimals > 0) {
-        std::snprintf(buffer.data(), buffer.size(), "%.*f", decimals, value);
-        return buffer.data();
-    }
-    const auto end =
-        std::to_chars(buffer.data(), buffer.data() + buffer.size(), value, std::chars_format::fixed)
-            .ptr;
-    return {buffer.data(), end};
+    std::array<char, 400> buffer{}; // the largest double has 309 digits
+    char* const first = buffer.data();
+    char* const last = first + buffer.size();
+    const auto [end, failed] =
+        decimals < 0
+            ? std::to_chars(first, last, value, std::chars_format::fixed)
+            : std::to_chars(first, last, value, std::chars_format::fixed, std::min(decimals, 20));
+    if (failed != std::errc())
+        return std::to_string(value);
+    return {first, end};
 }
+
+/// Counts past this are written plainly, for a double (what a window's writer takes) would
+/// round them.
+constexpr std::int64_t kExactInDouble = std::int64_t{1} << 53;
 
 } // namespace
 
@@ -44,12 +51,19 @@ Sentence Sentence::number(double value, int decimals)
 
 Sentence Sentence::count(std::int64_t n)
 {
-    return number(static_cast<double>(n), 0);
+    Sentence s;
+    s.m_isCount = true;
+    s.m_count = n;
+    return s;
 }
 
 std::string Sentence::say(const std::function<std::string(const char*)>& translate,
                           const NumberWriter& write) const
 {
+    if (m_isCount)
+        return write && m_count <= kExactInDouble && m_count >= -kExactInDouble
+                   ? write(static_cast<double>(m_count), 0)
+                   : std::to_string(m_count);
     if (m_isNumber)
         return write && std::isfinite(m_number) ? write(m_number, m_decimals)
                                                 : plainNumber(m_number, m_decimals);

@@ -37,6 +37,7 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -1013,6 +1014,8 @@ private slots:
                                              "read error after %1 feature(s), the file may be "
                                              "truncated or corrupt (GDAL: %2)"),
                            {Sentence::count(1211000), std::string("x")});
+        // Vietnamese again afterwards, even when a check fails (the later tests expect it).
+        const auto vietnamese = qScopeGuard([&] { window->setLanguage(QStringLiteral("vi")); });
         window->setLanguage(QStringLiteral("vi"));
         QVERIFY2(pa::gui::said(far).contains(QStringLiteral("nằm ngoài tỉnh 1.234,6 km")),
                  qPrintable(pa::gui::said(far)));
@@ -1026,7 +1029,6 @@ private slots:
         // The command line writes them plainly, whatever the window says.
         QVERIFY(far.english().find("lies 1234.6 km outside") != std::string::npos);
         QVERIFY(big.english().find("after 1211000 feature(s)") != std::string::npos);
-        window->setLanguage(QStringLiteral("vi"));
     }
 
     void ingestingAPlanAndReviewingItsSuggestedLinks()
@@ -1045,6 +1047,17 @@ private slots:
         pa::test::writeBytes(plan, pa::test::readBytes(pa::test::fixture(
                                        "plans/synthetic/thanh-hoa_ctr-hanh-dong-synthetic.txt")) +
                                        "\n\xFF\n");
+        // Past the limit of a plan's text (lowered here): refused in the window's words and
+        // numbers, the variable that raises it named; nothing stored.
+        ::setenv("PLANATLAS_LIMIT_PLAN_TEXT_BYTES", "1000", 1);
+        const bool tooLong = w.ingestPlan(QString::fromStdString(plan));
+        ::unsetenv("PLANATLAS_LIMIT_PLAN_TEXT_BYTES");
+        QVERIFY(!tooLong);
+        QVERIFY2(w.lastError().contains(QStringLiteral("vượt giới hạn 1.000 byte chữ")) &&
+                     w.lastError().contains(QStringLiteral("PLANATLAS_LIMIT_PLAN_TEXT_BYTES")) &&
+                     !w.lastError().contains(QStringLiteral("limit")),
+                 qPrintable(w.lastError()));
+        QCOMPARE(w.planBrowser()->visibleTasks(), 49);
         QVERIFY2(w.ingestPlan(QString::fromStdString(plan)), qPrintable(w.lastError()));
         QCOMPARE(w.planBrowser()->visibleTasks(), 49 + 9);
         // What the reader should check is said in the window's words.

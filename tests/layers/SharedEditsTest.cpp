@@ -26,6 +26,7 @@
 #include <fstream>
 #include <gtest/gtest.h>
 #include <optional>
+#include <sstream>
 #include <thread>
 #include <unistd.h>
 
@@ -660,9 +661,20 @@ TEST(SharedWorkspaceConnection, SaysWhyItCannotConnect)
                              "user=planatlas_owner\n\n[pa_nodb]\nhost=127.0.0.1\nport=" +
                              port + "\ndbname=planatlas_khong_co\nuser=planatlas_owner\n");
     pa::test::writeBytes(dir.file("empty.pgpass"), "");
-    ::setenv("PGSERVICEFILE", dir.file("pg_service.conf").c_str(), 1);
     const std::string pgpass = std::string(cluster) + "/pgpass";
+    // The cluster's files again afterwards, whatever happens here.
+    struct Restore
+    {
+        std::string cluster;
+        ~Restore()
+        {
+            ::setenv("PGSERVICEFILE", (cluster + "/pg_service.conf").c_str(), 1);
+            ::setenv("PGPASSFILE", (cluster + "/pgpass").c_str(), 1);
+        }
+    } restore{cluster};
+    ::setenv("PGSERVICEFILE", dir.file("pg_service.conf").c_str(), 1);
     ::setenv("PGPASSFILE", pgpass.c_str(), 1);
+    std::vector<std::string> said; // every refusal, searched for a password below
     auto refusal = [](const std::string& connection) -> std::string {
         try {
             pa::layers::Workspace::open(connection, pa::gis::OpenMode::ReadOnly);
@@ -671,20 +683,25 @@ TEST(SharedWorkspaceConnection, SaysWhyItCannotConnect)
         }
         return "opened";
     };
-    const std::string noService = refusal("PG:service=pa_khong_co active_schema=x");
+    auto refused = [&](const std::string& connection) {
+        said.push_back(refusal(connection));
+        return said.back();
+    };
+    const std::string noService = refused("PG:service=pa_khong_co active_schema=x");
     EXPECT_NE(noService.find("no database service 'pa_khong_co' is defined for you"),
               std::string::npos)
         << noService;
-    const std::string down = refusal("PG:service=pa_down active_schema=x");
-    EXPECT_NE(down.find("the database server does not answer ("), std::string::npos) << down;
+    const std::string down = refused("PG:service=pa_down active_schema=x");
+    EXPECT_NE(down.find("the database server cannot be reached ("), std::string::npos) << down;
     EXPECT_NE(down.find("it may be stopped"), std::string::npos) << down;
-    const std::string noDatabase = refusal("PG:service=pa_nodb active_schema=x");
-    EXPECT_NE(noDatabase.find("the database server refused role 'planatlas_owner'"),
+    const std::string noDatabase = refused("PG:service=pa_nodb active_schema=x");
+    EXPECT_NE(noDatabase.find("the database server refused the connection of role "
+                              "'planatlas_owner'"),
               std::string::npos)
         << noDatabase;
     EXPECT_NE(noDatabase.find("planatlas_khong_co"), std::string::npos) << noDatabase;
     ::setenv("PGPASSFILE", dir.file("empty.pgpass").c_str(), 1);
-    const std::string noPassword = refusal("PG:service=planatlas_test active_schema=x");
+    const std::string noPassword = refused("PG:service=planatlas_test active_schema=x");
     EXPECT_NE(noPassword.find("the database asks role 'planatlas_owner' for a password and the "
                               "password file (.pgpass) holds none for it"),
               std::string::npos)
@@ -694,17 +711,38 @@ TEST(SharedWorkspaceConnection, SaysWhyItCannotConnect)
         (void)pa::layers::sharedWorkspaces("pa_down");
         ADD_FAILURE() << "listed the workspaces of a server that does not answer";
     } catch (const pa::layers::Error& e) {
-        EXPECT_NE(e.sentence().english().find("cannot reach the database of service 'pa_down': "
-                                              "the database server does not answer"),
+        said.push_back(e.sentence().english());
+        EXPECT_NE(said.back().find("cannot connect to the database of service 'pa_down': the "
+                                   "database server cannot be reached"),
                   std::string::npos)
-            << e.what();
+            << said.back();
+    }
+    // A service not defined is named once.
+    try {
+        (void)pa::layers::sharedWorkspaces("pa_khong_co");
+        ADD_FAILURE() << "listed the workspaces of a service not defined";
+    } catch (const pa::layers::Error& e) {
+        said.push_back(e.sentence().english());
+        EXPECT_EQ(said.back(), "no database service 'pa_khong_co' is defined for you (in "
+                               "pg_service.conf); your database administrator adds it");
     }
     ::setenv("PGPASSFILE", pgpass.c_str(), 1);
     // A connection that works is not a connection problem: a schema that is not there is said
     // as such.
-    const std::string noSchema = refusal("PG:service=planatlas_test active_schema=pa_khong_co");
-    EXPECT_EQ(noSchema.find("does not answer"), std::string::npos) << noSchema;
-    EXPECT_EQ(noSchema.find("refused role"), std::string::npos) << noSchema;
+    const std::string noSchema = refused("PG:service=planatlas_test active_schema=pa_khong_co");
+    EXPECT_EQ(noSchema.find("cannot be reached"), std::string::npos) << noSchema;
+    EXPECT_EQ(noSchema.find("refused the connection"), std::string::npos) << noSchema;
+    // No password of the password file in any of them.
+    std::vector<std::string> passwords;
+    std::istringstream lines(pa::test::readBytes(pgpass));
+    for (std::string line; std::getline(lines, line);)
+        if (const auto colon = line.rfind(':');
+            colon != std::string::npos && colon + 1 < line.size())
+            passwords.push_back(line.substr(colon + 1));
+    ASSERT_FALSE(passwords.empty());
+    for (const auto& message : said)
+        for (const auto& password : passwords)
+            EXPECT_EQ(message.find(password), std::string::npos) << message;
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, SharedEdits, ::testing::Values("gpkg", "postgis"),

@@ -285,6 +285,15 @@ TEST(Sentence, WritesItsNumbersAsTheReaderWritesThemAndPlainlyOnTheCommandLine)
     EXPECT_EQ(Sentence::number(-7.25).english(), "-7.25");
     EXPECT_EQ(Sentence::number(1e6).english(), "1000000");
     EXPECT_EQ(Sentence::number(std::nan("")).english(), "NaN");
+    // Every digit of the largest values, never a wrapped or cut one.
+    EXPECT_EQ(Sentence::count(INT64_MAX).english(), "9223372036854775807");
+    EXPECT_EQ(Sentence::number(1e20, 0).english(), "100000000000000000000");
+    const std::string huge = Sentence::number(1e80, 1).english();
+    EXPECT_EQ(huge.size(), 83u) << huge;
+    EXPECT_EQ(huge.substr(0, 3), "100");
+    EXPECT_EQ(huge.substr(huge.size() - 2), ".0");
+    EXPECT_EQ(Sentence::number(-2.5, 0).english(), "-3"); // half away from zero
+    EXPECT_EQ(Sentence::number(424849.6117, 1).english(), "424849.6");
     // A window's writer gets every number with its places, inside nested sentences too.
     std::vector<std::pair<double, int>> asked;
     const auto writer = [&asked](double value, int decimals) {

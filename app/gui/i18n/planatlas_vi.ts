@@ -3001,11 +3001,11 @@ hãy sửa lại, hoặc để trống ô đó cho đối tượng không có h�
     </message>
     <message>
         <source>%1, point %2: (%3, %4) cannot be brought from %5 into %6: %7</source>
-        <translation>%1, điểm %2: không chuyển được (%3, %4) từ %5 sang %6: %7</translation>
+        <translation>%1, điểm %2: không chuyển được (%3; %4) từ %5 sang %6: %7</translation>
     </message>
     <message>
         <source>%1, point %2: (%3, %4) in %5 lies %6 km outside the province; are its coordinates in another CRS than %7?</source>
-        <translation>%1, điểm %2: (%3, %4) theo %5 nằm ngoài tỉnh %6 km; tọa độ của điểm có phải theo một hệ tọa độ khác %7 không?</translation>
+        <translation>%1, điểm %2: (%3; %4) theo %5 nằm ngoài tỉnh %6 km; tọa độ của điểm có phải theo một hệ tọa độ khác %7 không?</translation>
     </message>
     <message>
         <source>cannot make a folder for the sheet in %1%2</source>
@@ -3013,11 +3013,11 @@ hãy sửa lại, hoặc để trống ô đó cho đối tượng không có h�
     </message>
     <message>
         <source>%1, point %2: pixel (%3, %4) is outside the sheet (%5 × %6 pixels at %7 dpi)</source>
-        <translation>%1, điểm %2: điểm ảnh (%3, %4) nằm ngoài tờ bản đồ (%5 × %6 điểm ảnh với độ phân giải %7 dpi)</translation>
+        <translation>%1, điểm %2: điểm ảnh (%3; %4) nằm ngoài tờ bản đồ (%5 × %6 điểm ảnh với độ phân giải %7 dpi)</translation>
     </message>
     <message>
         <source>%1, point %2: pixel (%3, %4) is outside the sheet (%5 × %6 pixels)</source>
-        <translation>%1, điểm %2: điểm ảnh (%3, %4) nằm ngoài tờ bản đồ (%5 × %6 điểm ảnh)</translation>
+        <translation>%1, điểm %2: điểm ảnh (%3; %4) nằm ngoài tờ bản đồ (%5 × %6 điểm ảnh)</translation>
     </message>
     <message>
         <source>cannot make %1: %2</source>
@@ -3089,19 +3089,11 @@ hãy sửa lại, hoặc để trống ô đó cho đối tượng không có h�
     </message>
     <message>
         <source>no database service &apos;%1&apos; is defined for you (in pg_service.conf); your database administrator adds it</source>
-        <translation>chưa có dịch vụ cơ sở dữ liệu &apos;%1&apos; nào được khai báo cho bạn (trong pg_service.conf); người quản trị cơ sở dữ liệu sẽ thêm dịch vụ này</translation>
-    </message>
-    <message>
-        <source>the definition of database service &apos;%1&apos; cannot be used (%2); your database administrator corrects it in pg_service.conf</source>
-        <translation>không dùng được khai báo của dịch vụ cơ sở dữ liệu &apos;%1&apos; (%2); người quản trị cơ sở dữ liệu cần sửa lại khai báo này trong pg_service.conf</translation>
+        <translation>dịch vụ cơ sở dữ liệu &apos;%1&apos; chưa được khai báo cho bạn (trong pg_service.conf); người quản trị cơ sở dữ liệu sẽ thêm dịch vụ này</translation>
     </message>
     <message>
         <source>the connection string cannot be used (%1)</source>
         <translation>không dùng được chuỗi kết nối (%1)</translation>
-    </message>
-    <message>
-        <source>the database server does not answer (%1); it may be stopped, or the network to it down</source>
-        <translation>máy chủ cơ sở dữ liệu không trả lời (%1); có thể máy chủ đã dừng, hoặc mạng tới máy chủ bị ngắt</translation>
     </message>
     <message>
         <source>the database asks for a password and the password file (.pgpass) holds none for this connection</source>
@@ -3112,11 +3104,43 @@ hãy sửa lại, hoặc để trống ô đó cho đối tượng không có h�
         <translation>cơ sở dữ liệu yêu cầu mật khẩu của vai trò &apos;%1&apos; nhưng tệp mật khẩu (.pgpass) không có mật khẩu cho vai trò này</translation>
     </message>
     <message>
-        <source>the database server refused role &apos;%1&apos;: the role, its password or the database&apos;s name is wrong (%2)</source>
-        <translation>máy chủ cơ sở dữ liệu từ chối vai trò &apos;%1&apos;: vai trò, mật khẩu của vai trò hoặc tên cơ sở dữ liệu không đúng (%2)</translation>
+        <source>more than the limit of %1 bytes of text (raise it with the environment variable %2)</source>
+        <translation>vượt giới hạn %1 byte chữ (nâng giới hạn bằng biến môi trường %2)</translation>
     </message>
     <message>
-        <source>cannot reach the database of service &apos;%1&apos;: %2</source>
+        <source>more than the limit of %1 cells (raise it with the environment variable %2)</source>
+        <translation>vượt giới hạn %1 ô (nâng giới hạn bằng biến môi trường %2)</translation>
+    </message>
+    <message>
+        <source>more than the limit of %1 pixels (raise it with the environment variable %2)</source>
+        <translation>vượt giới hạn %1 điểm ảnh (nâng giới hạn bằng biến môi trường %2)</translation>
+    </message>
+    <message>
+        <source>more than the limit of %1 crossings (raise it with the environment variable %2)</source>
+        <translation>vượt giới hạn %1 điểm giao cắt (nâng giới hạn bằng biến môi trường %2)</translation>
+    </message>
+    <message>
+        <source>more than the limit of %1 times the archive&apos;s size (raise it with the environment variable %2)</source>
+        <translation>vượt giới hạn %1 lần kích thước tệp nén (nâng giới hạn bằng biến môi trường %2)</translation>
+    </message>
+    <message>
+        <source>cells of %1 km over the province make about %2 cells, %3</source>
+        <translation>lưới ô cạnh %1 km trên toàn tỉnh có khoảng %2 ô, %3</translation>
+    </message>
+    <message>
+        <source>the connection to database service &apos;%1&apos; cannot be made as written (%2); check the connection, or ask your database administrator to check the service in pg_service.conf</source>
+        <translation>không kết nối được tới dịch vụ cơ sở dữ liệu &apos;%1&apos; theo cách đã ghi (%2); hãy kiểm tra lại kết nối, hoặc nhờ người quản trị cơ sở dữ liệu kiểm tra khai báo dịch vụ trong pg_service.conf</translation>
+    </message>
+    <message>
+        <source>the database server cannot be reached (%1); it may be stopped, or its address or the network to it wrong</source>
+        <translation>không liên lạc được với máy chủ cơ sở dữ liệu (%1); có thể máy chủ đã dừng, hoặc địa chỉ máy chủ hay mạng tới máy chủ có vấn đề</translation>
+    </message>
+    <message>
+        <source>the database server refused the connection of role &apos;%1&apos; (%2)</source>
+        <translation>máy chủ cơ sở dữ liệu từ chối kết nối của vai trò &apos;%1&apos; (%2)</translation>
+    </message>
+    <message>
+        <source>cannot connect to the database of service &apos;%1&apos;: %2</source>
         <translation>không kết nối được tới cơ sở dữ liệu của dịch vụ &apos;%1&apos;: %2</translation>
     </message>
 </context>

@@ -1183,10 +1183,10 @@ MapReport writeMap(layers::Workspace& ws, const MapOptions& o, const std::string
         o.pixelSize ? o.pixelSize->second : static_cast<int>(std::lround(mmH / 25.4 * o.dpi));
     if (ext == ".png" && static_cast<double>(pxW) * pxH >
                              static_cast<double>(layers::limitValue(layers::Limit::MapPixels)))
-        throw Error(ErrorKind::Usage, "a map of " + std::to_string(pxW) + " × " +
-                                          std::to_string(pxH) + " pixels is " +
-                                          layers::limitExceeded(layers::Limit::MapPixels) +
-                                          "; give a smaller size or a lower resolution");
+        throw Error(ErrorKind::Usage,
+                    "a map of " + std::to_string(pxW) + " × " + std::to_string(pxH) +
+                        " pixels is " + layers::limitExceeded(layers::Limit::MapPixels).english() +
+                        "; give a smaller size or a lower resolution");
     MapReport report;
     QByteArray bytes;
     QBuffer buffer(&bytes);

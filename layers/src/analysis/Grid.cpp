@@ -61,10 +61,11 @@ std::int64_t makeGrid(layers::Workspace& ws, const GridOptions& options,
         (std::ceil((box.maxY - box.minY) / dy) + 2) * (std::ceil((box.maxX - box.minX) / size) + 2);
     if (!(planned <= static_cast<double>(layers::limitValue(layers::Limit::GridCells))))
         throw layers::ParameterError(
-            "cell_km", "cells of " + std::to_string(options.cellKm) +
-                           " km over the province make " + "about " +
-                           std::to_string(static_cast<long long>(planned)) + " cells, " +
-                           layers::limitExceeded(layers::Limit::GridCells));
+            "cell_km",
+            {QT_TRANSLATE_NOOP("pa::layers",
+                               "cells of %1 km over the province make about %2 cells, %3"),
+             {layers::Sentence::number(options.cellKm), layers::Sentence::number(planned, 0),
+              layers::limitExceeded(layers::Limit::GridCells)}});
     const int rows = static_cast<int>(std::ceil((box.maxY - box.minY) / dy)) + 2;
     const int cols = static_cast<int>(std::ceil((box.maxX - box.minX) / size)) + 2;
     const bool several = provinces.size() > 1;

@@ -4,6 +4,8 @@
 // variable that raises it (PLANATLAS_LIMIT_<NAME>), so a planner with a real need is one
 // setting away and a hostile file is one clear message away.
 
+#include "planatlas/layers/Sentence.h"
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -27,6 +29,6 @@ enum class Limit
 [[nodiscard]] std::string limitVariable(Limit limit);
 /// A sentence for an error: "more than the limit of 1000000 cells (raise it with the
 /// environment variable PLANATLAS_LIMIT_GRID_CELLS)".
-[[nodiscard]] std::string limitExceeded(Limit limit);
+[[nodiscard]] Sentence limitExceeded(Limit limit);
 
 } // namespace pa::layers

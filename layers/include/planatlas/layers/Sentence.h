@@ -64,6 +64,8 @@ private:
     std::vector<Sentence> m_values;
     bool m_isNumber = false;
     double m_number = 0;
+    bool m_isCount = false;
+    std::int64_t m_count = 0;
     int m_decimals = kShortest;
 };
 
