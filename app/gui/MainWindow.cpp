@@ -637,10 +637,15 @@ void MainWindow::setLanguage(const QString& lang)
     qApp->setProperty("planatlasLanguage",
                       m_lang); // for words that come from declarations (Background.cpp)
     qApp->removeTranslator(&m_translator);
-    // The sources are written in English; Vietnamese comes from the compiled Linguist file.
-    if (m_lang == QStringLiteral("vi") &&
-        m_translator.load(QStringLiteral(":/i18n/planatlas_vi.qm")))
-        qApp->installTranslator(&m_translator);
+    qApp->removeTranslator(&m_mapTranslator);
+    // The sources are written in English; Vietnamese comes from the compiled Linguist files,
+    // the desktop's and the maps' (which holds the sentences of a map's refusals).
+    if (m_lang == QStringLiteral("vi")) {
+        if (m_mapTranslator.load(QStringLiteral(":/planatlas_render/planatlas_render_vi.qm")))
+            qApp->installTranslator(&m_mapTranslator);
+        if (m_translator.load(QStringLiteral(":/i18n/planatlas_vi.qm")))
+            qApp->installTranslator(&m_translator);
+    }
     (m_lang == QStringLiteral("en") ? m_en : m_vi)->setChecked(true);
     m_analyses->setLanguage(m_lang.toStdString());
     m_plan->setLanguage(m_lang.toStdString());

@@ -255,6 +255,8 @@ private:
     bool m_nothingDrawn = false; ///< the workspace opened had nothing to draw (just made)
     QString m_lang = QStringLiteral("vi");
     QTranslator m_translator;
+    /// The maps' and report's catalogue: also holds the map export's refusals ("pa::layers").
+    QTranslator m_mapTranslator;
     bool m_interactive = true;
     QString m_lastError;
     QString m_lastNotices;

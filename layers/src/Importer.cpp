@@ -298,7 +298,12 @@ private:
             try {
                 overrideCrs = gis::Crs::fromUserInput(options.sourceCrs);
             } catch (const gis::GisError& e) {
-                throw ParameterError("src_crs", std::string(e.what()));
+                throw ParameterError(
+                    "src_crs",
+                    {QT_TRANSLATE_NOOP("pa::layers", "'%1' is not a coordinate reference system "
+                                                     "PlanAtlas knows; write an EPSG code such as "
+                                                     "EPSG:9213 (%2)"),
+                     {options.sourceCrs, std::string(e.what())}});
             }
         }
     }

@@ -691,6 +691,19 @@ private slots:
         QVERIFY2(w.lastError().contains(QStringLiteral("là một thư mục, không phải tệp; hãy chọn "
                                                        "tên tệp khác")),
                  qPrintable(w.lastError()));
+        // A name of another format, and a map with every layer hidden: said in the window's
+        // words, without the command line's "-o".
+        QVERIFY(!w.exportMap(QString::fromStdString(dir.file("map.jpg")), options));
+        QVERIFY2(w.lastError().contains(QStringLiteral("bản đồ được ghi thành tệp .png, .svg "
+                                                       "hoặc .pdf")) &&
+                     !w.lastError().contains(QStringLiteral("-o ")),
+                 qPrintable(w.lastError()));
+        auto hidden = options;
+        hidden.stack = {{"", 1.0}}; // as the canvas asks when every layer is unticked
+        QVERIFY(!w.exportMap(QString::fromStdString(dir.file("nothing.pdf")), hidden));
+        QVERIFY2(w.lastError().contains(QStringLiteral("không có lớp nào đang hiện")),
+                 qPrintable(w.lastError()));
+        QVERIFY(!std::filesystem::exists(dir.file("nothing.pdf")));
     }
 
     void exportedMapShowsWhatTheScreenShowsAndAsksBeforeReplacing()
@@ -885,6 +898,14 @@ private slots:
                      !towns.error().contains(QStringLiteral("--")),
                  qPrintable(towns.error()));
         QVERIFY(layerNames() == before);
+        QVERIFY(pa::test::readBytes(copy) == bytes);
+        // A CRS typed that PROJ does not know: said by its field, in the window's words.
+        towns.crsChoice()->setEditText(QStringLiteral("VN-2000 Thái Nguyên"));
+        QVERIFY(!towns.runImport());
+        QVERIFY2(towns.error().contains(QStringLiteral(
+                     "'VN-2000 Thái Nguyên' không phải hệ tọa độ mà PlanAtlas biết; hãy ghi mã "
+                     "EPSG, ví dụ EPSG:9213")),
+                 qPrintable(towns.error()));
         QVERIFY(pa::test::readBytes(copy) == bytes);
         // With WGS 84 chosen from the presets, the name the sample's towns already use is refused…
         towns.crsChoice()->setCurrentIndex(

@@ -3143,5 +3143,21 @@ hãy sửa lại, hoặc để trống ô đó cho đối tượng không có h�
         <source>cannot connect to the database of service &apos;%1&apos;: %2</source>
         <translation>không kết nối được tới cơ sở dữ liệu của dịch vụ &apos;%1&apos;: %2</translation>
     </message>
+    <message>
+        <source>&apos;%1&apos; is not a coordinate reference system PlanAtlas knows; write an EPSG code such as EPSG:9213 (%2)</source>
+        <translation>&apos;%1&apos; không phải hệ tọa độ mà PlanAtlas biết; hãy ghi mã EPSG, ví dụ EPSG:9213 (%2)</translation>
+    </message>
+    <message>
+        <source>%1: not a readable PDF</source>
+        <translation>%1: không phải tệp PDF đọc được</translation>
+    </message>
+    <message>
+        <source>%1: the image cannot be read</source>
+        <translation>%1: không đọc được ảnh</translation>
+    </message>
+    <message>
+        <source>no document id can be made from the document&apos;s number or its file&apos;s name; rename the file</source>
+        <translation>không tạo được mã văn bản từ số hiệu văn bản hay tên tệp; hãy đổi tên tệp</translation>
+    </message>
 </context>
 </TS>

@@ -491,4 +491,51 @@
         <translation>đối tượng đã số hóa</translation>
     </message>
 </context>
+<context>
+    <name>pa::layers</name>
+    <message>
+        <source>%1: an atlas is written as one .pdf file of its pages</source>
+        <translation>%1: tập bản đồ được ghi thành một tệp .pdf gồm các trang</translation>
+    </message>
+    <message>
+        <source>the workspace &apos;%1&apos; has no layers to draw; add a layer first</source>
+        <translation>không gian làm việc &apos;%1&apos; chưa có lớp nào để vẽ; hãy thêm một lớp trước</translation>
+    </message>
+    <message>
+        <source>no layer is shown; show at least one to draw the map</source>
+        <translation>không có lớp nào đang hiện; hãy bật hiện ít nhất một lớp để vẽ bản đồ</translation>
+    </message>
+    <message>
+        <source>the workspace has no layer &apos;%1&apos;</source>
+        <translation>không gian làm việc không có lớp &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>the workspace &apos;%1&apos; has no features to draw</source>
+        <translation>không gian làm việc &apos;%1&apos; chưa có đối tượng nào để vẽ</translation>
+    </message>
+    <message>
+        <source>the extent does not overlap the workspace&apos;s data (which spans %1, %2 – %3, %4 m in %5)</source>
+        <translation>phạm vi bản đồ không chồng lên dữ liệu của không gian làm việc (dữ liệu trải từ %1; %2 đến %3; %4 m theo %5)</translation>
+    </message>
+    <message>
+        <source>the map extent is empty</source>
+        <translation>phạm vi bản đồ rỗng</translation>
+    </message>
+    <message>
+        <source>%1: a map is written as a .png, .svg or .pdf file</source>
+        <translation>%1: bản đồ được ghi thành tệp .png, .svg hoặc .pdf</translation>
+    </message>
+    <message>
+        <source>the workspace has no agency named &apos;%1&apos;</source>
+        <translation>không gian làm việc không có cơ quan nào tên &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>no task of the workspace matches %1</source>
+        <translation>không có nhiệm vụ nào của không gian làm việc khớp với %1</translation>
+    </message>
+    <message>
+        <source>the coverage theme needs a layer of units; the workspace has no districts</source>
+        <translation>chủ đề độ phủ cần một lớp đơn vị hành chính; không gian làm việc chưa có lớp huyện</translation>
+    </message>
+</context>
 </TS>

@@ -397,7 +397,10 @@ AtlasReport writeAtlas(layers::Workspace& ws, const AtlasOptions& options, const
     std::transform(ext.begin(), ext.end(), ext.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     if (ext != ".pdf")
-        throw Error(ErrorKind::Usage, path + ": an atlas is written as one .pdf of its pages");
+        throw Error(ErrorKind::Usage,
+                    {QT_TRANSLATE_NOOP("pa::layers", "%1: an atlas is written as one .pdf file of "
+                                                     "its pages"),
+                     {path}});
     layers::PendingFile pending(path, layers::OutputKind::Pdf);
     const auto atlas = analysis::atlasPages(
         ws, options.layer, options.codes, options.map.lang,

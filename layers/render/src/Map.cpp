@@ -119,8 +119,11 @@ public:
     MapReport draw(const QRectF& page)
     {
         if (m_layers.empty())
-            throw Error(ErrorKind::Usage,
-                        "the workspace '" + m_ws.path() + "' has no layers to draw");
+            throw Error(
+                ErrorKind::Usage,
+                {QT_TRANSLATE_NOOP("pa::layers", "the workspace '%1' has no layers to draw; "
+                                                 "add a layer first"),
+                 {m_ws.path()}});
         period();
         checkLayerNames();
         gis::Envelope world = extent();
@@ -202,8 +205,14 @@ private:
                 m_sheets.emplace_back(*r, std::clamp(opacity, 0.0, 1.0));
                 continue;
             }
+            if (name.empty()) // every layer hidden
+                throw Error(ErrorKind::Usage,
+                            QT_TRANSLATE_NOOP("pa::layers", "no layer is shown; show at least one "
+                                                            "to draw the map"));
             if (!exists(name))
-                throw Error(ErrorKind::Usage, "the workspace has no layer '" + name + "'");
+                throw Error(
+                    ErrorKind::Usage,
+                    {QT_TRANSLATE_NOOP("pa::layers", "the workspace has no layer '%1'"), {name}});
             m_stacked.emplace(
                 name, std::pair{static_cast<int>(m_stacked.size()), std::clamp(opacity, 0.0, 1.0)});
         }
@@ -226,22 +235,26 @@ private:
                 }
         if (!data)
             throw Error(ErrorKind::Usage,
-                        "the workspace '" + m_ws.path() + "' has no features to draw");
+                        {QT_TRANSLATE_NOOP("pa::layers", "the workspace '%1' has no features to "
+                                                         "draw"),
+                         {m_ws.path()}});
         const gis::Envelope world = m_o.extent         ? *m_o.extent
                                     : provinceEnvelope ? *provinceEnvelope
                                                        : *data;
         if (m_o.extent && m_o.furniture &&
             (world.maxX <= data->minX || world.minX >= data->maxX || world.maxY <= data->minY ||
              world.minY >= data->maxY))
-            throw Error(ErrorKind::Usage,
-                        "the extent does not overlap the workspace's data (which spans " +
-                            std::to_string(static_cast<long long>(data->minX)) + ", " +
-                            std::to_string(static_cast<long long>(data->minY)) + " – " +
-                            std::to_string(static_cast<long long>(data->maxX)) + ", " +
-                            std::to_string(static_cast<long long>(data->maxY)) + " m in " +
-                            m_ws.crs().label() + ")");
+            throw Error(
+                ErrorKind::Usage,
+                {QT_TRANSLATE_NOOP("pa::layers", "the extent does not overlap the workspace's data "
+                                                 "(which spans %1, %2 – %3, %4 m in %5)"),
+                 {std::to_string(static_cast<long long>(data->minX)),
+                  std::to_string(static_cast<long long>(data->minY)),
+                  std::to_string(static_cast<long long>(data->maxX)),
+                  std::to_string(static_cast<long long>(data->maxY)), m_ws.crs().label()}});
         if (world.maxX - world.minX <= 0 || world.maxY - world.minY <= 0)
-            throw Error(ErrorKind::Usage, "the map extent is empty");
+            throw Error(ErrorKind::Usage,
+                        QT_TRANSLATE_NOOP("pa::layers", "the map extent is empty"));
         return world;
     }
 
@@ -1167,7 +1180,10 @@ MapReport writeMap(layers::Workspace& ws, const MapOptions& o, const std::string
     std::transform(ext.begin(), ext.end(), ext.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     if (ext != ".png" && ext != ".svg" && ext != ".pdf")
-        throw Error(ErrorKind::Usage, "-o " + path + ": the map is written as .png, .svg or .pdf");
+        throw Error(
+            ErrorKind::Usage,
+            {QT_TRANSLATE_NOOP("pa::layers", "%1: a map is written as a .png, .svg or .pdf file"),
+             {path}});
     // Checked before the drawing starts; the map is drawn into memory and written through
     // PendingFile, so a full disk or a refused target is an error naming the file, never a
     // truncated map.

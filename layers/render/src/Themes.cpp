@@ -61,8 +61,9 @@ std::set<std::string> highlightCodes(layers::Workspace& ws, const std::string& s
             if (text::foldForMatch(gis::toString(row[1])) == folded)
                 ids.insert(gis::toString(row[0]));
         if (ids.empty())
-            throw Error(ErrorKind::Usage, "--highlight agency:" + value +
-                                              ": no agency of that name in the workspace");
+            throw Error(ErrorKind::Usage,
+                        {QT_TRANSLATE_NOOP("pa::layers", "the workspace has no agency named '%1'"),
+                         {value}});
         if (what.empty())
             what = value;
         std::string list;
@@ -97,7 +98,9 @@ std::set<std::string> highlightCodes(layers::Workspace& ws, const std::string& s
         }
     }
     if (tasks == 0)
-        throw Error(ErrorKind::Usage, "--highlight " + spec + ": no task matches");
+        throw Error(
+            ErrorKind::Usage,
+            {QT_TRANSLATE_NOOP("pa::layers", "no task of the workspace matches %1"), {spec}});
     return codes;
 }
 
@@ -221,9 +224,11 @@ public:
     {
         data.unitsLayer = o.unitsLayer.empty() ? periodUnitsLayer(ws) : o.unitsLayer;
         if (data.unitsLayer.empty())
-            throw Error(
-                ErrorKind::Usage,
-                "the coverage theme needs a unit layer (--units); the workspace has no districts");
+            throw Error(ErrorKind::Usage,
+                        layers::Sentence(QT_TRANSLATE_NOOP(
+                            "pa::layers", "the coverage theme needs a layer of "
+                                          "units; the workspace has no districts")),
+                        "give one with --units");
         if (!layers::findKind(o.coverageKind))
             throw Error(ErrorKind::Usage, "unknown kind '" + o.coverageKind + "'");
         const auto c = analysis::coverage(ws, data.unitsLayer, progress);

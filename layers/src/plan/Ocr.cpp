@@ -91,7 +91,8 @@ std::vector<OcrPage> ocrPdfPages(const std::string& path, const std::vector<int>
     poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);
     std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(path));
     if (!doc)
-        throw layers::Error(layers::ErrorKind::Input, path + ": not a readable PDF");
+        throw layers::Error(layers::ErrorKind::Input,
+                            {QT_TRANSLATE_NOOP("pa::layers", "%1: not a readable PDF"), {path}});
     Tess api = openTesseract(path);
     poppler::page_renderer renderer;
     renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
@@ -121,7 +122,9 @@ OcrPage ocrImage(const std::string& path, const layers::Progress& progress)
     Tess api = openTesseract(path);
     Pix* pix = pixRead(path.c_str());
     if (!pix)
-        throw layers::Error(layers::ErrorKind::Input, path + ": the image cannot be read");
+        throw layers::Error(
+            layers::ErrorKind::Input,
+            {QT_TRANSLATE_NOOP("pa::layers", "%1: the image cannot be read"), {path}});
     std::unique_ptr<Pix, void (*)(Pix*)> owned(pix, [](Pix* p) { pixDestroy(&p); });
     progress.update(0, "nhận dạng chữ trang 1");
     api->SetImage(pix);

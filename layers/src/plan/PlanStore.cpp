@@ -265,7 +265,11 @@ StoreReport storePlan(layers::Workspace& workspace, const ParsedPlan& readerPlan
                     ? slug(plan.document.number)
                     : slug(std::filesystem::path(sourceFile).stem().string());
     if (docId.empty())
-        throw layers::Error(layers::ErrorKind::Usage, "cannot make a document id; pass --doc-id");
+        throw layers::Error(layers::ErrorKind::Usage,
+                            layers::Sentence(QT_TRANSLATE_NOOP(
+                                "pa::layers", "no document id can be made from the document's "
+                                              "number or its file's name; rename the file")),
+                            "or give one with --doc-id");
     if (!existing.empty() && existing != docId)
         throw layers::Error(layers::ErrorKind::Usage,
                             "this document is already in the workspace as '" + existing +
