@@ -820,7 +820,11 @@ private:
             try {
                 transform.emplace(*sourceCrs, workspace.crs());
             } catch (const gis::GisError& e) {
-                throw inputError(layerLabel, std::string(e.what()));
+                throw inputError(
+                    layerLabel,
+                    {QT_TRANSLATE_NOOP("pa::layers", "no transformation from %1 into "
+                                                     "the workspace's %2 (%3)"),
+                     {sourceCrs->label(), workspace.crs().label(), std::string(e.what())}});
             }
             report.transformation = transform->operationDescription();
         } else {
@@ -940,7 +944,10 @@ private:
                     try {
                         layer.insert(out);
                     } catch (const gis::GisError& e) {
-                        throw Error(ErrorKind::Workspace, featureLabel + ": " + e.what());
+                        throw Error(ErrorKind::Workspace,
+                                    {QT_TRANSLATE_NOOP("pa::layers", "%1: cannot be written into "
+                                                                     "the workspace (%2)"),
+                                     {featureLabel, std::string(e.what())}});
                     }
                     if (admin)
                         dataset.run(
@@ -1228,7 +1235,15 @@ private:
                 try {
                     geometry.transform(*transform);
                 } catch (const gis::GisError& e) {
-                    throw inputError(featureLabel, std::string(e.what()));
+                    throw remediedBy(
+                        inputError(featureLabel,
+                                   {QT_TRANSLATE_NOOP("pa::layers",
+                                                      "its coordinates cannot be brought into "
+                                                      "the workspace's CRS (%1); is the file's "
+                                                      "CRS the right one?"),
+                                    {std::string(e.what())}},
+                                   "give the right one with --src-crs"),
+                        "src_crs");
                 }
             }
             gis::RepairOutcome outcome;

@@ -502,6 +502,19 @@ private slots:
             QCOMPARE(error, QStringLiteral("Khoảng cách (km): phải là một số dương (km), không "
                                            "phải 'năm'"));
             distance->clear();
+            // The database server asked for on a workspace that is a file: refused, said why.
+            auto* engine = qobject_cast<QComboBox*>(dock->field("coverage", "engine"));
+            QVERIFY(engine);
+            engine->setCurrentIndex(engine->findData(QStringLiteral("database")));
+            QVERIFY(engine->currentIndex() >= 0);
+            QSignalSpy noServer(dock, &pa::gui::AnalysisDock::finished);
+            dock->run("coverage");
+            QVERIFY(noServer.size() == 1 || noServer.wait(60000));
+            QVERIFY2(noServer.last().at(1).toString().contains(QStringLiteral(
+                         "không phân tích được trong cơ sở dữ liệu: không gian làm việc là một "
+                         "tệp")),
+                     qPrintable(noServer.last().at(1).toString()));
+            engine->setCurrentIndex(engine->findData(QStringLiteral("auto")));
         }
         // Coverage and corridor show on the map; Escape returns to the programme map. The
         // summary names the districts without an industrial park (Võ Nhai, among others).

@@ -3159,5 +3159,49 @@ hãy sửa lại, hoặc để trống ô đó cho đối tượng không có h�
         <source>no document id can be made from the document&apos;s number or its file&apos;s name; rename the file</source>
         <translation>không tạo được mã văn bản từ số hiệu văn bản hay tên tệp; hãy đổi tên tệp</translation>
     </message>
+    <message>
+        <source>no transformation from %1 into the workspace&apos;s %2 (%3)</source>
+        <translation>không có phép chuyển đổi từ %1 sang hệ tọa độ %2 của không gian làm việc (%3)</translation>
+    </message>
+    <message>
+        <source>%1: cannot be written into the workspace (%2)</source>
+        <translation>%1: không ghi được vào không gian làm việc (%2)</translation>
+    </message>
+    <message>
+        <source>its coordinates cannot be brought into the workspace&apos;s CRS (%1); is the file&apos;s CRS the right one?</source>
+        <translation>không chuyển được tọa độ sang hệ tọa độ của không gian làm việc (%1); hệ tọa độ của tệp có đúng không?</translation>
+    </message>
+    <message>
+        <source>cannot analyse in the database: %1</source>
+        <translation>không phân tích được trong cơ sở dữ liệu: %1</translation>
+    </message>
+    <message>
+        <source>the workspace is a file; only a workspace kept in PostgreSQL has a database server to do the work</source>
+        <translation>không gian làm việc là một tệp; chỉ không gian làm việc lưu trong PostgreSQL mới có máy chủ cơ sở dữ liệu để thực hiện việc này</translation>
+    </message>
+    <message>
+        <source>layer &apos;%1&apos; is not a table with a geometry column</source>
+        <translation>lớp &apos;%1&apos; không phải là bảng có cột hình học</translation>
+    </message>
+    <message>
+        <source>layer &apos;%1&apos; is stored in another CRS than the workspace&apos;s, and PlanAtlas reprojects it as it reads</source>
+        <translation>lớp &apos;%1&apos; được lưu theo hệ tọa độ khác với hệ tọa độ của không gian làm việc, và PlanAtlas chuyển đổi hệ tọa độ khi đọc</translation>
+    </message>
+    <message>
+        <source>layer &apos;%1&apos; has no SRID in its column&apos;s type or its shapes</source>
+        <translation>lớp &apos;%1&apos; không có SRID trong kiểu cột hình học hay trong các hình</translation>
+    </message>
+    <message>
+        <source>the %1 analysis failed in the database server: %2</source>
+        <translation>phân tích %1 bị lỗi trong máy chủ cơ sở dữ liệu: %2</translation>
+    </message>
+    <message>
+        <source>%1: the values under a zone cannot be read (%2)</source>
+        <translation>%1: không đọc được giá trị nằm dưới một vùng (%2)</translation>
+    </message>
+    <message>
+        <source>%1: cannot be read as a raster of values (%2)</source>
+        <translation>%1: không đọc được như một lớp raster giá trị (%2)</translation>
+    </message>
 </context>
 </TS>

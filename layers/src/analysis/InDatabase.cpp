@@ -77,21 +77,27 @@ EngineChoice chooseEngine(layers::Workspace& ws, InputLayer& input, Engine reque
     const std::string layer = "'" + input.name() + "'";
     if (requested == Engine::PlanAtlas)
         return {false, "computed in PlanAtlas, as asked (--engine planatlas)"};
-    auto refuse = [&](const std::string& why) {
+    auto refuse = [&](const layers::Sentence& why) {
         if (requested == Engine::Database)
-            throw layers::ParameterError("engine", "cannot analyse in the database: " + why);
-        return EngineChoice{false, ws.isShared() ? "computed in PlanAtlas: " + why : ""};
+            throw layers::ParameterError(
+                "engine",
+                {QT_TRANSLATE_NOOP("pa::layers", "cannot analyse in the database: %1"), {why}});
+        return EngineChoice{false, ws.isShared() ? "computed in PlanAtlas: " + why.english() : ""};
     };
     if (!ws.isShared())
-        return refuse("the workspace is a file; only a workspace kept in PostgreSQL has a "
-                      "database server to do the work");
+        return refuse(QT_TRANSLATE_NOOP("pa::layers",
+                                        "the workspace is a file; only a workspace kept in "
+                                        "PostgreSQL has a database server to do the work"));
     if (!input.exists() || input.table().geometryColumn().empty() ||
         input.table().fidColumn().empty())
-        return refuse("layer " + layer + " is not a table with a geometry column");
+        return refuse(
+            {QT_TRANSLATE_NOOP("pa::layers", "layer '%1' is not a table with a geometry column"),
+             {input.name()}});
     if (input.reprojected())
-        return refuse("layer " + layer +
-                      " is stored in another CRS than the workspace's, and PlanAtlas reprojects "
-                      "it as it reads");
+        return refuse({QT_TRANSLATE_NOOP("pa::layers",
+                                         "layer '%1' is stored in another CRS than the "
+                                         "workspace's, and PlanAtlas reprojects it as it reads"),
+                       {input.name()}});
     const auto count = input.table().featureCount(true);
     const std::string counted = "layer " + layer + " has " + grouped(count) + " features";
     if (requested == Engine::Auto && count < kDatabaseFromFeatures)
@@ -129,9 +135,10 @@ DatabaseTable databaseTable(layers::Workspace& ws, InputLayer& input)
             .rows;
     if (rows.empty() || !std::holds_alternative<std::int64_t>(rows[0][0]) ||
         std::get<std::int64_t>(rows[0][0]) <= 0)
-        throw layers::Error(layers::ErrorKind::Input, "layer '" + input.name() +
-                                                          "' has no SRID in its column's type "
-                                                          "or its shapes");
+        throw layers::Error(layers::ErrorKind::Input,
+                            {QT_TRANSLATE_NOOP("pa::layers", "layer '%1' has no SRID in its "
+                                                             "column's type or its shapes"),
+                             {input.name()}});
     t.srid = static_cast<int>(std::get<std::int64_t>(rows[0][0]));
     return t;
 }
@@ -278,9 +285,11 @@ void runInDatabase(layers::Workspace& ws, std::size_t parts,
                 rows = connection->execute(statementOfPart(part));
             } catch (const gis::GisError& e) {
                 progress.checkCancelled(); // the statement was cancelled by the planner
-                throw layers::Error(layers::ErrorKind::Input,
-                                    std::string(stage) +
-                                        " in the database server failed: " + e.what());
+                throw layers::Error(
+                    layers::ErrorKind::Input,
+                    {QT_TRANSLATE_NOOP("pa::layers",
+                                       "the %1 analysis failed in the database server: %2"),
+                     {std::string(stage), std::string(e.what())}});
             }
             collect(part, rows);
         };
