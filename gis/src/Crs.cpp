@@ -28,7 +28,8 @@ Crs Crs::fromUserInput(std::string_view text)
         input.c_str(), OGRSpatialReference::SET_FROM_USER_INPUT_LIMITATIONS);
     if (err != OGRERR_NONE || impl->srs.IsEmpty())
         throw GisError("unknown coordinate reference system '" + input + "'" +
-                       (errors.failed() ? ": " + errors.message() : std::string()));
+                           (errors.failed() ? ": " + errors.message() : std::string()),
+                       errors.failed() ? errors.message() : std::string());
     impl->srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     return Crs(std::move(impl));
 }

@@ -123,7 +123,7 @@ std::string ErrorCapture::message() const
 void ErrorCapture::throwIfFailed(const std::string& context, bool callFailed) const
 {
     if (failed())
-        throw GisError(context + ": " + message());
+        throw GisError(context + ": " + message(), message());
     if (callFailed)
         throw GisError(context);
 }

@@ -300,10 +300,12 @@ private:
             } catch (const gis::GisError& e) {
                 throw ParameterError(
                     "src_crs",
-                    {QT_TRANSLATE_NOOP("pa::layers", "'%1' is not a coordinate reference system "
-                                                     "PlanAtlas knows; write an EPSG code such as "
-                                                     "EPSG:9213 (%2)"),
-                     {options.sourceCrs, std::string(e.what())}});
+                    withDetail({QT_TRANSLATE_NOOP("pa::layers",
+                                                  "'%1' is not a coordinate reference system "
+                                                  "PlanAtlas knows; write an EPSG code such as "
+                                                  "EPSG:9213"),
+                                {options.sourceCrs}},
+                               e.detail()));
             }
         }
     }
@@ -820,11 +822,16 @@ private:
             try {
                 transform.emplace(*sourceCrs, workspace.crs());
             } catch (const gis::GisError& e) {
-                throw inputError(
-                    layerLabel,
-                    {QT_TRANSLATE_NOOP("pa::layers", "no transformation from %1 into "
-                                                     "the workspace's %2 (%3)"),
-                     {sourceCrs->label(), workspace.crs().label(), std::string(e.what())}});
+                throw remediedBy(
+                    inputError(layerLabel,
+                               withDetail({QT_TRANSLATE_NOOP("pa::layers",
+                                                             "no transformation from %1 into the "
+                                                             "workspace's %2; is the file's CRS "
+                                                             "the right one?"),
+                                           {sourceCrs->label(), workspace.crs().label()}},
+                                          e.detail()),
+                               "give the right one with --src-crs"),
+                    "src_crs");
             }
             report.transformation = transform->operationDescription();
         } else {
@@ -1237,11 +1244,12 @@ private:
                 } catch (const gis::GisError& e) {
                     throw remediedBy(
                         inputError(featureLabel,
-                                   {QT_TRANSLATE_NOOP("pa::layers",
-                                                      "its coordinates cannot be brought into "
-                                                      "the workspace's CRS (%1); is the file's "
-                                                      "CRS the right one?"),
-                                    {std::string(e.what())}},
+                                   withDetail(QT_TRANSLATE_NOOP("pa::layers",
+                                                                "its coordinates cannot be "
+                                                                "brought into the workspace's "
+                                                                "CRS; is the file's CRS the "
+                                                                "right one?"),
+                                              e.detail()),
                                    "give the right one with --src-crs"),
                         "src_crs");
                 }

@@ -99,6 +99,11 @@ const char* numberLocaleEntry()
                                            "go with this catalogue, e.g. vi_VN)");
 }
 
+Sentence withDetail(const Sentence& sentence, const std::string& detail)
+{
+    return detail.empty() ? sentence : Sentence("%1 (%2)", {sentence, detail});
+}
+
 Sentence alternatives(const std::vector<std::string>& items)
 {
     if (items.size() < 2)

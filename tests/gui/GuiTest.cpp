@@ -711,10 +711,20 @@ private slots:
                                                        "hoặc .pdf")) &&
                      !w.lastError().contains(QStringLiteral("-o ")),
                  qPrintable(w.lastError()));
-        auto hidden = options;
-        hidden.stack = {{"", 1.0}}; // as the canvas asks when every layer is unticked
-        QVERIFY(!w.exportMap(QString::fromStdString(dir.file("nothing.pdf")), hidden));
-        QVERIFY2(w.lastError().contains(QStringLiteral("không có lớp nào đang hiện")),
+        // Every layer unticked in the layer panel: the export dialog's preview and the export
+        // say so, and write nothing.
+        for (const auto& [layer, opacity] : w.layerPanel()->stack())
+            w.layerPanel()->setLayerVisible(layer, false);
+        QVERIFY(w.layerPanel()->stack().empty());
+        pa::gui::ExportMapDialog none(&w, w.canvas()->screenOptions(), QStringLiteral("vi"));
+        QSignalSpy previews(&none, &pa::gui::ExportMapDialog::previewDrawn);
+        none.setWorkspace(QString::fromStdString(pa::test::sampleWorkspace().string()),
+                          w.atlasLayers());
+        QVERIFY(previews.wait(30000));
+        QVERIFY2(none.previewError().contains(QStringLiteral("không có lớp nào đang hiển thị")),
+                 qPrintable(none.previewError()));
+        QVERIFY(!w.exportMap(QString::fromStdString(dir.file("nothing.pdf")), none.options()));
+        QVERIFY2(w.lastError().contains(QStringLiteral("không có lớp nào đang hiển thị")),
                  qPrintable(w.lastError()));
         QVERIFY(!std::filesystem::exists(dir.file("nothing.pdf")));
     }

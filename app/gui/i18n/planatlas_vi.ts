@@ -3144,10 +3144,6 @@ hãy sửa lại, hoặc để trống ô đó cho đối tượng không có h�
         <translation>không kết nối được tới cơ sở dữ liệu của dịch vụ &apos;%1&apos;: %2</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not a coordinate reference system PlanAtlas knows; write an EPSG code such as EPSG:9213 (%2)</source>
-        <translation>&apos;%1&apos; không phải hệ tọa độ mà PlanAtlas biết; hãy ghi mã EPSG, ví dụ EPSG:9213 (%2)</translation>
-    </message>
-    <message>
         <source>%1: not a readable PDF</source>
         <translation>%1: không phải tệp PDF đọc được</translation>
     </message>
@@ -3160,16 +3156,8 @@ hãy sửa lại, hoặc để trống ô đó cho đối tượng không có h�
         <translation>không tạo được mã văn bản từ số hiệu văn bản hay tên tệp; hãy đổi tên tệp</translation>
     </message>
     <message>
-        <source>no transformation from %1 into the workspace&apos;s %2 (%3)</source>
-        <translation>không có phép chuyển đổi từ %1 sang hệ tọa độ %2 của không gian làm việc (%3)</translation>
-    </message>
-    <message>
         <source>%1: cannot be written into the workspace (%2)</source>
         <translation>%1: không ghi được vào không gian làm việc (%2)</translation>
-    </message>
-    <message>
-        <source>its coordinates cannot be brought into the workspace&apos;s CRS (%1); is the file&apos;s CRS the right one?</source>
-        <translation>không chuyển được tọa độ sang hệ tọa độ của không gian làm việc (%1); hệ tọa độ của tệp có đúng không?</translation>
     </message>
     <message>
         <source>cannot analyse in the database: %1</source>
@@ -3192,16 +3180,28 @@ hãy sửa lại, hoặc để trống ô đó cho đối tượng không có h�
         <translation>lớp &apos;%1&apos; không có SRID trong kiểu cột hình học hay trong các hình</translation>
     </message>
     <message>
-        <source>the %1 analysis failed in the database server: %2</source>
-        <translation>phân tích %1 bị lỗi trong máy chủ cơ sở dữ liệu: %2</translation>
+        <source>&apos;%1&apos; is not a coordinate reference system PlanAtlas knows; write an EPSG code such as EPSG:9213</source>
+        <translation>&apos;%1&apos; không phải hệ tọa độ mà PlanAtlas biết; hãy ghi mã EPSG, ví dụ EPSG:9213</translation>
     </message>
     <message>
-        <source>%1: the values under a zone cannot be read (%2)</source>
-        <translation>%1: không đọc được giá trị nằm dưới một vùng (%2)</translation>
+        <source>no transformation from %1 into the workspace&apos;s %2; is the file&apos;s CRS the right one?</source>
+        <translation>không có phép chuyển đổi từ %1 sang hệ tọa độ %2 của không gian làm việc; hệ tọa độ của tệp có đúng không?</translation>
     </message>
     <message>
-        <source>%1: cannot be read as a raster of values (%2)</source>
-        <translation>%1: không đọc được như một lớp raster giá trị (%2)</translation>
+        <source>its coordinates cannot be brought into the workspace&apos;s CRS; is the file&apos;s CRS the right one?</source>
+        <translation>không chuyển được tọa độ sang hệ tọa độ của không gian làm việc; hệ tọa độ của tệp có đúng không?</translation>
+    </message>
+    <message>
+        <source>the analysis failed in the database server: %1</source>
+        <translation>phép phân tích bị lỗi trong máy chủ cơ sở dữ liệu: %1</translation>
+    </message>
+    <message>
+        <source>%1: the values under a zone cannot be read</source>
+        <translation>%1: không đọc được giá trị nằm dưới một vùng</translation>
+    </message>
+    <message>
+        <source>%1: cannot be read as a raster of values</source>
+        <translation>%1: không đọc được như một lớp raster giá trị</translation>
     </message>
 </context>
 </TS>

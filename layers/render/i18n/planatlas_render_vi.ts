@@ -503,7 +503,7 @@
     </message>
     <message>
         <source>no layer is shown; show at least one to draw the map</source>
-        <translation>không có lớp nào đang hiện; hãy bật hiện ít nhất một lớp để vẽ bản đồ</translation>
+        <translation>không có lớp nào đang hiển thị; hãy cho hiển thị ít nhất một lớp để vẽ bản đồ</translation>
     </message>
     <message>
         <source>the workspace has no layer &apos;%1&apos;</source>
@@ -515,7 +515,7 @@
     </message>
     <message>
         <source>the extent does not overlap the workspace&apos;s data (which spans %1, %2 – %3, %4 m in %5)</source>
-        <translation>phạm vi bản đồ không chồng lên dữ liệu của không gian làm việc (dữ liệu trải từ %1; %2 đến %3; %4 m theo %5)</translation>
+        <translation>phạm vi bản đồ không chồng lên dữ liệu của không gian làm việc (dữ liệu trải từ (%1; %2) đến (%3; %4) m theo %5)</translation>
     </message>
     <message>
         <source>the map extent is empty</source>
@@ -530,12 +530,20 @@
         <translation>không gian làm việc không có cơ quan nào tên &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>no task of the workspace matches %1</source>
-        <translation>không có nhiệm vụ nào của không gian làm việc khớp với %1</translation>
+        <source>the coverage theme needs a layer of units; the workspace has no districts</source>
+        <translation>bản đồ tỷ lệ diện tích theo đơn vị hành chính cần một lớp đơn vị hành chính; không gian làm việc chưa có lớp huyện</translation>
     </message>
     <message>
-        <source>the coverage theme needs a layer of units; the workspace has no districts</source>
-        <translation>chủ đề độ phủ cần một lớp đơn vị hành chính; không gian làm việc chưa có lớp huyện</translation>
+        <source>the workspace has no task &apos;%1&apos;</source>
+        <translation>không gian làm việc không có nhiệm vụ &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>document &apos;%1&apos; has no task in the workspace</source>
+        <translation>văn bản &apos;%1&apos; không có nhiệm vụ nào trong không gian làm việc</translation>
+    </message>
+    <message>
+        <source>%1 leads no task of the workspace</source>
+        <translation>%1 không chủ trì nhiệm vụ nào của không gian làm việc</translation>
     </message>
 </context>
 </TS>

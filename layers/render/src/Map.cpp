@@ -248,10 +248,10 @@ private:
                 ErrorKind::Usage,
                 {QT_TRANSLATE_NOOP("pa::layers", "the extent does not overlap the workspace's data "
                                                  "(which spans %1, %2 – %3, %4 m in %5)"),
-                 {std::to_string(static_cast<long long>(data->minX)),
-                  std::to_string(static_cast<long long>(data->minY)),
-                  std::to_string(static_cast<long long>(data->maxX)),
-                  std::to_string(static_cast<long long>(data->maxY)), m_ws.crs().label()}});
+                 {layers::Sentence::number(std::trunc(data->minX), 0),
+                  layers::Sentence::number(std::trunc(data->minY), 0),
+                  layers::Sentence::number(std::trunc(data->maxX), 0),
+                  layers::Sentence::number(std::trunc(data->maxY), 0), m_ws.crs().label()}});
         if (world.maxX - world.minX <= 0 || world.maxY - world.minY <= 0)
             throw Error(ErrorKind::Usage,
                         QT_TRANSLATE_NOOP("pa::layers", "the map extent is empty"));

@@ -63,7 +63,8 @@ std::set<std::string> highlightCodes(layers::Workspace& ws, const std::string& s
         if (ids.empty())
             throw Error(ErrorKind::Usage,
                         {QT_TRANSLATE_NOOP("pa::layers", "the workspace has no agency named '%1'"),
-                         {value}});
+                         {value}},
+                        "--highlight " + spec);
         if (what.empty())
             what = value;
         std::string list;
@@ -97,10 +98,23 @@ std::set<std::string> highlightCodes(layers::Workspace& ws, const std::string& s
             }
         }
     }
-    if (tasks == 0)
-        throw Error(
-            ErrorKind::Usage,
-            {QT_TRANSLATE_NOOP("pa::layers", "no task of the workspace matches %1"), {spec}});
+    if (tasks == 0) {
+        const std::string remedy = "--highlight " + spec;
+        if (type == "task")
+            throw Error(
+                ErrorKind::Usage,
+                {QT_TRANSLATE_NOOP("pa::layers", "the workspace has no task '%1'"), {value}},
+                remedy);
+        if (type == "document")
+            throw Error(ErrorKind::Usage,
+                        {QT_TRANSLATE_NOOP("pa::layers", "document '%1' has no task in the "
+                                                         "workspace"),
+                         {value}},
+                        remedy);
+        throw Error(ErrorKind::Usage,
+                    {QT_TRANSLATE_NOOP("pa::layers", "%1 leads no task of the workspace"), {what}},
+                    remedy);
+    }
     return codes;
 }
 

@@ -288,8 +288,8 @@ void runInDatabase(layers::Workspace& ws, std::size_t parts,
                 throw layers::Error(
                     layers::ErrorKind::Input,
                     {QT_TRANSLATE_NOOP("pa::layers",
-                                       "the %1 analysis failed in the database server: %2"),
-                     {std::string(stage), std::string(e.what())}});
+                                       "the analysis failed in the database server: %1"),
+                     {std::string(e.what())}});
             }
             collect(part, rows);
         };

@@ -300,10 +300,12 @@ public:
         try {
             stats = m_raster.statistics(m_band, inRaster);
         } catch (const gis::GisError& e) {
-            throw layers::Error(layers::ErrorKind::Input,
-                                {QT_TRANSLATE_NOOP("pa::layers", "%1: the values under a zone "
-                                                                 "cannot be read (%2)"),
-                                 {m_raster.path(), std::string(e.what())}});
+            throw layers::Error(
+                layers::ErrorKind::Input,
+                layers::withDetail(
+                    {QT_TRANSLATE_NOOP("pa::layers", "%1: the values under a zone cannot be read"),
+                     {m_raster.path()}},
+                    e.detail().empty() ? std::string(e.what()) : e.detail()));
         }
         row.mean = stats.mean();
         row.min = stats.min;
@@ -322,10 +324,12 @@ private:
         try {
             return gis::Raster::open(path);
         } catch (const gis::GisError& e) {
-            throw layers::Error(layers::ErrorKind::Input,
-                                {QT_TRANSLATE_NOOP("pa::layers", "%1: cannot be read as a raster "
-                                                                 "of values (%2)"),
-                                 {path, std::string(e.what())}});
+            throw layers::Error(
+                layers::ErrorKind::Input,
+                layers::withDetail(
+                    {QT_TRANSLATE_NOOP("pa::layers", "%1: cannot be read as a raster of values"),
+                     {path}},
+                    e.detail().empty() ? std::string(e.what()) : e.detail()));
         }
     }
 

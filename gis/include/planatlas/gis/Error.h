@@ -14,6 +14,17 @@ class GisError : public std::runtime_error
 {
 public:
     using std::runtime_error::runtime_error;
+    /// @p what as above; @p detail the library's own words alone, without what gis/ was doing.
+    GisError(const std::string& what, std::string detail)
+        : std::runtime_error(what), m_detail(std::move(detail))
+    {
+    }
+    /// GDAL's, GEOS's or PROJ's own words ("" when it gave none), for a caller that says what
+    /// was being done in its own sentence.
+    [[nodiscard]] const std::string& detail() const { return m_detail; }
+
+private:
+    std::string m_detail;
 };
 
 /// A feature the driver returned but could not read wholly — a damaged geometry blob in a

@@ -74,6 +74,10 @@ private:
 /// untranslated entry means English.
 [[nodiscard]] const char* numberLocaleEntry();
 
+/// @p sentence followed by a library's own words in brackets ("… (PROJ: …)"); @p sentence alone
+/// when @p detail is empty.
+[[nodiscard]] Sentence withDetail(const Sentence& sentence, const std::string& detail);
+
 /// "a, b or c" said as one sentence ("a, b hoặc c").
 [[nodiscard]] Sentence alternatives(const std::vector<std::string>& items);
 
