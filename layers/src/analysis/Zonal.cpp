@@ -25,6 +25,13 @@ namespace pa::analysis {
 
 namespace {
 
+/// What went wrong reading a raster, in brackets after a sentence: GDAL's words, or gis/'s own
+/// reason when GDAL gave none ("it is not georeferenced").
+std::string ownWords(const gis::GisError& e)
+{
+    return e.detail().empty() ? std::string(e.what()) : e.detail();
+}
+
 /// The value layer and field named by "LAYER[:FIELD]", checked.
 detail::InputLayer valueLayer(layers::Workspace& ws, const std::string& values, ZonalResult& result)
 {
@@ -305,7 +312,7 @@ public:
                 layers::withDetail(
                     {QT_TRANSLATE_NOOP("pa::layers", "%1: the values under a zone cannot be read"),
                      {m_raster.path()}},
-                    e.detail().empty() ? std::string(e.what()) : e.detail()));
+                    ownWords(e)));
         }
         row.mean = stats.mean();
         row.min = stats.min;
@@ -329,7 +336,7 @@ private:
                 layers::withDetail(
                     {QT_TRANSLATE_NOOP("pa::layers", "%1: cannot be read as a raster of values"),
                      {path}},
-                    e.detail().empty() ? std::string(e.what()) : e.detail()));
+                    ownWords(e)));
         }
     }
 

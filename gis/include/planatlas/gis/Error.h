@@ -62,19 +62,17 @@ public:
         NeedsPassword, ///< the server asks for a password and none is found (.pgpass)
         Refused,       ///< the server answered and refused: the role, its password, the database
     };
-    ConnectionError(Reason reason, std::string detail, std::string role = {})
-        : GisError(detail), m_reason(reason), m_detail(std::move(detail)), m_role(std::move(role))
+    /// @p detail, libpq's and the server's words on one line, is both what() and detail().
+    ConnectionError(Reason reason, const std::string& detail, std::string role = {})
+        : GisError(detail, detail), m_reason(reason), m_role(std::move(role))
     {
     }
     [[nodiscard]] Reason reason() const { return m_reason; }
-    /// libpq's and the server's words, on one line.
-    [[nodiscard]] const std::string& detail() const { return m_detail; }
     /// The role libpq connected as, where it got that far.
     [[nodiscard]] const std::string& role() const { return m_role; }
 
 private:
     Reason m_reason;
-    std::string m_detail;
     std::string m_role;
 };
 
