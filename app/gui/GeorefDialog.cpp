@@ -372,9 +372,9 @@ bool GeorefDialog::openSheet(const QString& path, int page, double dpi)
     gis::SheetSource sheet{path.toStdString(), page, dpi};
     gis::SheetPicture picture;
     try {
-        picture = gis::readSheetPicture(sheet, kPictureSide);
-    } catch (const gis::GisError& e) {
-        m_status = tr("Cannot read %1: %2").arg(QFileInfo(path).fileName(), q(e.what()));
+        picture = layers::readSheetPicture(sheet, kPictureSide);
+    } catch (const layers::Error& e) {
+        m_status = said(e);
         m_statusLabel->setText(m_status);
         return false;
     }
@@ -494,7 +494,7 @@ void GeorefDialog::refit()
                        .arg(needed);
     else {
         try {
-            m_fit = gis::fitControlPoints(complete, method());
+            m_fit = layers::fitControlPoints(complete, method());
             m_status = tr("RMS residual %1 m").arg(number(m_fit->rmse, 2));
             if (m_fit->leaveOneOutRmse)
                 m_status += QStringLiteral(", ") +
@@ -503,8 +503,8 @@ void GeorefDialog::refit()
                 m_status += QStringLiteral(". ") +
                             tr("This transformation passes through every point: only the "
                                "leave-one-out errors measure it.");
-        } catch (const gis::GisError& e) {
-            m_status = q(e.what());
+        } catch (const layers::Error& e) {
+            m_status = said(e);
         }
     }
     // The error columns, and the worst point stands out.
@@ -575,8 +575,10 @@ bool GeorefDialog::loadPoints(const QString& path)
                     p.y = xy[1];
                 }
             }
-        } catch (const gis::GisError& e) {
-            m_status = tr("Cannot read %1: %2").arg(QFileInfo(path).fileName(), q(e.what()));
+        } catch (const gis::GisError&) {
+            m_status = tr("Cannot read %1: its map coordinates cannot be brought from %2 into "
+                          "the workspace's CRS %3.")
+                           .arg(QFileInfo(path).fileName(), q(*file.crs), m_crsLabel);
             m_statusLabel->setText(m_status);
             return false;
         }

@@ -2238,13 +2238,7 @@ QMessageBox* MainWindow::showSheetProperties(const layers::RasterLayer& sheet)
                 tr("page %1 at %2 dpi").arg(sheet.sheetPage).arg(grouped(sheet.sheetDpi, m_lang));
     row(tr("Sheet"), file);
     row(tr("Date on the sheet"), q(sheet.sheetDate));
-    static const std::map<std::string, const char*> methods = {
-        {"affine", QT_TR_NOOP("affine (first-order polynomial)")},
-        {"poly2", QT_TR_NOOP("second-order polynomial")},
-        {"tps", QT_TR_NOOP("thin-plate spline")},
-        {"own", QT_TR_NOOP("the sheet's own georeferencing")}};
-    const auto method = methods.find(sheet.method);
-    row(tr("Placed by"), method == methods.end() ? q(sheet.method) : tr(method->second));
+    row(tr("Placed by"), said(layers::georefMethodSaid(sheet.method)));
     if (sheet.controlPoints > 0)
         row(tr("Control points"), QString::number(sheet.controlPoints));
     if (sheet.rmseM)

@@ -11,9 +11,20 @@
 
 namespace pa::gis {
 
+namespace {
+std::string sheetProblemText(SheetError::Problem problem, const SheetError::Values& v,
+                             const std::string& detail);
+} // namespace
+
 int minimumControlPoints(GeorefMethod method)
 {
     return method == GeorefMethod::Polynomial2 ? 6 : 3;
+}
+
+SheetError::SheetError(Problem problem, Values values, std::string detail)
+    : GisError(sheetProblemText(problem, values, detail), detail), m_problem(problem),
+      m_values(std::move(values))
+{
 }
 
 const char* georefMethodName(GeorefMethod method)
@@ -30,6 +41,57 @@ const char* georefMethodName(GeorefMethod method)
 }
 
 namespace {
+
+/// The English of a SheetError, as the command line says it.
+std::string sheetProblemText(SheetError::Problem problem, const SheetError::Values& v,
+                             const std::string& detail)
+{
+    using P = SheetError::Problem;
+    const std::string own = detail.empty() ? std::string() : " (" + detail + ")";
+    switch (problem) {
+    case P::TooFewPoints:
+        return "the " + v.method + " transformation needs at least " + std::to_string(v.needed) +
+               " control points; " + std::to_string(v.given) + " given";
+    case P::PointNotANumber:
+        return "control point " + v.first + " has a coordinate that is not a number";
+    case P::SamePixel:
+        return "control points " + v.first + " and " + v.second +
+               " are on the same pixel of the sheet";
+    case P::SameCoordinates:
+        return "control points " + v.first + " and " + v.second + " have the same map coordinates";
+    case P::PixelsOnOneLine:
+        return "the control points lie on one line of the sheet; spread them over the sheet "
+               "(towards its corners)";
+    case P::CoordinatesOnOneLine:
+        return "the control points' map coordinates lie on one line; spread them over the sheet "
+               "(towards its corners)";
+    case P::CannotPlace:
+        return "the control points' layout cannot fix the transformation (GDAL could not place a "
+               "point" +
+               (detail.empty() ? std::string() : ": " + detail) + ")";
+    case P::DpiOutOfRange:
+        return v.path + ": a PDF page is drawn at 10 to 1200 dpi; " + CPLSPrintf("%.15g", v.dpi) +
+               " asked";
+    case P::NoSuchPage:
+        return v.path + ": the PDF has " + std::to_string(v.pages) + " page(s); page " +
+               std::to_string(v.page) + " asked";
+    case P::OnlyPdfHasPages:
+        return v.path + ": only a PDF has pages";
+    case P::NotAnImage:
+        return v.path + ": not an image GDAL reads" + own;
+    case P::NoImageBand:
+        return v.path + ": the file has no image band";
+    case P::NoGeoreferencing:
+        return v.path + ": the sheet carries no georeferencing of its own; give control points";
+    case P::NoCrs:
+        return v.path + ": the sheet is georeferenced but declares no coordinate reference "
+                        "system (never guessed)";
+    case P::NotEightBit:
+        return v.path + ": band " + std::to_string(v.band) + " holds " + v.dataType +
+               " pixels; a map sheet is read as an 8-bit image (save it as one)";
+    }
+    return "the map sheet cannot be used";
+}
 
 /// GDAL's GCP list over our points; the strings live in the points.
 std::vector<GDAL_GCP> gdalPoints(const std::vector<ControlPoint>& points)
@@ -75,22 +137,22 @@ void checkLayout(const std::vector<ControlPoint>& points, GeorefMethod method)
 {
     const auto needed = static_cast<std::size_t>(minimumControlPoints(method));
     if (points.size() < needed)
-        throw GisError(std::string("the ") + georefMethodName(method) +
-                       " transformation needs at least " + std::to_string(needed) +
-                       " control points; " + std::to_string(points.size()) + " given");
+        throw SheetError(SheetError::Problem::TooFewPoints,
+                         {.method = georefMethodName(method),
+                          .needed = static_cast<long long>(needed),
+                          .given = static_cast<long long>(points.size())});
     for (std::size_t i = 0; i < points.size(); ++i) {
         const auto& p = points[i];
         if (!std::isfinite(p.pixel) || !std::isfinite(p.line) || !std::isfinite(p.x) ||
             !std::isfinite(p.y))
-            throw GisError("control point " + p.id + " has a coordinate that is not a number");
+            throw SheetError(SheetError::Problem::PointNotANumber, {.first = p.id});
         for (std::size_t j = 0; j < i; ++j) {
             const auto& q = points[j];
             if (std::hypot(p.pixel - q.pixel, p.line - q.line) < 0.5)
-                throw GisError("control points " + q.id + " and " + p.id +
-                               " are on the same pixel of the sheet");
+                throw SheetError(SheetError::Problem::SamePixel, {.first = q.id, .second = p.id});
             if (std::hypot(p.x - q.x, p.y - q.y) == 0.0)
-                throw GisError("control points " + q.id + " and " + p.id +
-                               " have the same map coordinates");
+                throw SheetError(SheetError::Problem::SameCoordinates,
+                                 {.first = q.id, .second = p.id});
         }
     }
     std::vector<std::array<double, 2>> sheet, ground;
@@ -99,11 +161,9 @@ void checkLayout(const std::vector<ControlPoint>& points, GeorefMethod method)
         ground.push_back({p.x, p.y});
     }
     if (flatness(sheet) < 1e-3)
-        throw GisError("the control points lie on one line of the sheet; spread them over the "
-                       "sheet (towards its corners)");
+        throw SheetError(SheetError::Problem::PixelsOnOneLine, {});
     if (flatness(ground) < 1e-3)
-        throw GisError("the control points' map coordinates lie on one line; spread them over "
-                       "the sheet (towards its corners)");
+        throw SheetError(SheetError::Problem::CoordinatesOnOneLine, {});
 }
 
 /// A fitted GDAL transformer from sheet (pixel, line) to map coordinates.
@@ -154,10 +214,8 @@ public:
         std::vector<Coord> out(pixelLines.size());
         for (std::size_t i = 0; i < pixelLines.size(); ++i) {
             if (!ok[i] || !std::isfinite(x[i]) || !std::isfinite(y[i]))
-                throw GisError(
-                    "the control points' layout cannot fix the transformation (GDAL could not "
-                    "place a point" +
-                    (errors.failed() ? ": " + errors.message() : std::string()) + ")");
+                throw SheetError(SheetError::Problem::CannotPlace, {},
+                                 errors.failed() ? errors.message() : std::string());
             out[i] = {x[i], y[i]};
         }
         return out;
@@ -250,8 +308,8 @@ OpenedSheet openSheet(const SheetSource& sheet)
     CPLStringList options;
     if (opened.info.pdf) {
         if (!(sheet.dpi >= 10 && sheet.dpi <= 1200))
-            throw GisError(sheet.path + ": a PDF page is drawn at 10 to 1200 dpi; " +
-                           std::to_string(sheet.dpi) + " asked");
+            throw SheetError(SheetError::Problem::DpiOutOfRange,
+                             {.path = sheet.path, .dpi = sheet.dpi});
         options.SetNameValue("DPI", CPLSPrintf("%.15g", sheet.dpi));
         // How many pages: a PDF of several pages lists them as subdatasets.
         GDALDatasetUniquePtr whole(GDALDataset::Open(sheet.path.c_str(),
@@ -261,24 +319,25 @@ OpenedSheet openSheet(const SheetSource& sheet)
         const int subdatasets = CSLCount(whole->GetMetadata("SUBDATASETS"));
         opened.info.pages = std::max(1, subdatasets / 2);
         if (sheet.page < 1 || sheet.page > opened.info.pages)
-            throw GisError(sheet.path + ": the PDF has " + std::to_string(opened.info.pages) +
-                           " page(s); page " + std::to_string(sheet.page) + " asked");
+            throw SheetError(SheetError::Problem::NoSuchPage,
+                             {.path = sheet.path, .page = sheet.page, .pages = opened.info.pages});
         if (opened.info.pages > 1)
             name = "PDF:" + std::to_string(sheet.page) + ":" + sheet.path;
         else
             opened.dataset = std::move(whole);
     } else if (sheet.page != 1) {
-        throw GisError(sheet.path + ": only a PDF has pages");
+        throw SheetError(SheetError::Problem::OnlyPdfHasPages,
+                         {.path = sheet.path, .page = sheet.page});
     }
     if (!opened.dataset)
         opened.dataset.reset(GDALDataset::Open(name.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY,
                                                nullptr, options.List(), nullptr));
     if (!opened.dataset)
-        throw GisError(sheet.path + ": not an image GDAL reads" +
-                       (errors.failed() ? " (" + errors.message() + ")" : std::string()));
+        throw SheetError(SheetError::Problem::NotAnImage, {.path = sheet.path},
+                         errors.failed() ? errors.message() : std::string());
     auto& ds = *opened.dataset;
     if (ds.GetRasterCount() < 1)
-        throw GisError(sheet.path + ": the file has no image band");
+        throw SheetError(SheetError::Problem::NoImageBand, {.path = sheet.path});
     opened.info.width = ds.GetRasterXSize();
     opened.info.height = ds.GetRasterYSize();
     opened.info.bands = ds.GetRasterCount();
@@ -387,18 +446,17 @@ WarpResult warpSheet(const WarpRequest& request, const WorkProgress& progress)
     auto sheet = openSheet(request.sheet);
     const auto& info = sheet.info;
     if (request.points.empty() && !info.georeferenced)
-        throw GisError(request.sheet.path +
-                       ": the sheet carries no georeferencing of its own; give control points");
+        throw SheetError(SheetError::Problem::NoGeoreferencing, {.path = request.sheet.path});
     if (request.points.empty() && !info.crs)
-        throw GisError(request.sheet.path +
-                       ": the sheet is georeferenced but declares no coordinate reference "
-                       "system (never guessed)");
+        throw SheetError(SheetError::Problem::NoCrs, {.path = request.sheet.path});
     GDALDataset& ds = *sheet.dataset;
     for (int b = 1; b <= ds.GetRasterCount(); ++b)
         if (ds.GetRasterBand(b)->GetRasterDataType() != GDT_Byte)
-            throw GisError(request.sheet.path + ": band " + std::to_string(b) + " holds " +
-                           GDALGetDataTypeName(ds.GetRasterBand(b)->GetRasterDataType()) +
-                           " pixels; a map sheet is read as an 8-bit image (save it as one)");
+            throw SheetError(
+                SheetError::Problem::NotEightBit,
+                {.path = request.sheet.path,
+                 .dataType = GDALGetDataTypeName(ds.GetRasterBand(b)->GetRasterDataType()),
+                 .band = b});
     if (!request.points.empty())
         checkLayout(request.points, request.method);
     const std::string targetWkt = request.target.wkt();

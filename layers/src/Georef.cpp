@@ -74,7 +74,119 @@ int column(const std::vector<std::string>& header, std::initializer_list<std::st
     return -1;
 }
 
+/// @p error as an Error(Input): what SheetError says, else @p otherwise with GDAL's words.
+Error sheetError(const gis::GisError& error, const Sentence& otherwise)
+{
+    if (const auto* problem = dynamic_cast<const gis::SheetError*>(&error))
+        return Error(ErrorKind::Input, sheetProblem(*problem));
+    return Error(ErrorKind::Input, withDetail(otherwise, error.detail()));
+}
+
 } // namespace
+
+Sentence georefMethodSaid(const std::string& method)
+{
+    if (method == "affine")
+        return QT_TRANSLATE_NOOP("pa::layers", "affine (first-order polynomial)");
+    if (method == "poly2")
+        return QT_TRANSLATE_NOOP("pa::layers", "second-order polynomial");
+    if (method == "tps")
+        return QT_TRANSLATE_NOOP("pa::layers", "thin-plate spline");
+    if (method == "own")
+        return QT_TRANSLATE_NOOP("pa::layers", "the sheet's own georeferencing");
+    return Sentence(method);
+}
+
+Sentence sheetProblem(const gis::SheetError& error)
+{
+    using P = gis::SheetError::Problem;
+    const auto& v = error.values();
+    switch (error.problem()) {
+    case P::TooFewPoints:
+        return {QT_TRANSLATE_NOOP("pa::layers",
+                                  "the %1 transformation needs at least %2 control points; %3 "
+                                  "given"),
+                {georefMethodSaid(v.method), Sentence::count(v.needed), Sentence::count(v.given)}};
+    case P::PointNotANumber:
+        return {QT_TRANSLATE_NOOP("pa::layers",
+                                  "control point %1 has a coordinate that is not a number"),
+                {v.first}};
+    case P::SamePixel:
+        return {QT_TRANSLATE_NOOP("pa::layers",
+                                  "control points %1 and %2 are on the same pixel of the sheet"),
+                {v.first, v.second}};
+    case P::SameCoordinates:
+        return {QT_TRANSLATE_NOOP("pa::layers",
+                                  "control points %1 and %2 have the same map coordinates"),
+                {v.first, v.second}};
+    case P::PixelsOnOneLine:
+        return QT_TRANSLATE_NOOP("pa::layers",
+                                 "the control points lie on one line of the sheet; spread them "
+                                 "over the sheet (towards its corners)");
+    case P::CoordinatesOnOneLine:
+        return QT_TRANSLATE_NOOP("pa::layers",
+                                 "the control points' map coordinates lie on one line; spread "
+                                 "them over the sheet (towards its corners)");
+    case P::CannotPlace:
+        return withDetail(QT_TRANSLATE_NOOP("pa::layers",
+                                            "the control points' layout cannot fix the "
+                                            "transformation; spread them over the sheet "
+                                            "(towards its corners)"),
+                          error.detail());
+    case P::DpiOutOfRange:
+        return {
+            QT_TRANSLATE_NOOP("pa::layers", "%1: a PDF page is drawn at 10 to 1200 dpi; %2 asked"),
+            {v.path, Sentence::number(v.dpi, Sentence::kShortest)}};
+    case P::NoSuchPage:
+        return {QT_TRANSLATE_NOOP("pa::layers", "%1: the PDF has %2 page(s); page %3 asked"),
+                {v.path, Sentence::count(v.pages), std::to_string(v.page)}};
+    case P::OnlyPdfHasPages:
+        return {QT_TRANSLATE_NOOP("pa::layers", "%1: only a PDF has pages"), {v.path}};
+    case P::NotAnImage:
+        return withDetail(
+            {QT_TRANSLATE_NOOP("pa::layers", "%1: not an image GDAL reads"), {v.path}},
+            error.detail());
+    case P::NoImageBand:
+        return {QT_TRANSLATE_NOOP("pa::layers", "%1: the file has no image band"), {v.path}};
+    case P::NoGeoreferencing:
+        return {QT_TRANSLATE_NOOP("pa::layers", "%1: the sheet carries no georeferencing of its "
+                                                "own; give control points"),
+                {v.path}};
+    case P::NoCrs:
+        return {QT_TRANSLATE_NOOP("pa::layers",
+                                  "%1: the sheet is georeferenced but declares no coordinate "
+                                  "reference system (never guessed)"),
+                {v.path}};
+    case P::NotEightBit:
+        return {QT_TRANSLATE_NOOP("pa::layers",
+                                  "%1: band %2 holds %3 pixels; a map sheet is read as an 8-bit "
+                                  "image (save it as one)"),
+                {v.path, std::to_string(v.band), v.dataType}};
+    }
+    return Sentence(std::string(error.what()));
+}
+
+gis::GeorefFit fitControlPoints(const std::vector<gis::ControlPoint>& points,
+                                gis::GeorefMethod method)
+{
+    try {
+        return gis::fitControlPoints(points, method);
+    } catch (const gis::GisError& e) {
+        throw sheetError(e, {QT_TRANSLATE_NOOP("pa::layers", "the %1 transformation cannot be "
+                                                             "fitted to the control points"),
+                             {georefMethodSaid(gis::georefMethodName(method))}});
+    }
+}
+
+gis::SheetPicture readSheetPicture(const gis::SheetSource& sheet, int maxSide)
+{
+    try {
+        return gis::readSheetPicture(sheet, maxSide);
+    } catch (const gis::GisError& e) {
+        throw sheetError(
+            e, {QT_TRANSLATE_NOOP("pa::layers", "%1 cannot be read as a map sheet"), {sheet.path}});
+    }
+}
 
 ControlPointsFile readControlPoints(const std::string& path)
 {
@@ -256,7 +368,7 @@ std::string layerNameFor(const std::string& sheetPath)
 
 /// The points in the workspace CRS, each checked to lie in or near the province.
 std::vector<gis::ControlPoint> intoWorkspace(Workspace& ws, std::vector<gis::ControlPoint> points,
-                                             const gis::Crs& from, const std::string& file)
+                                             const gis::Crs& from, const Sentence& file)
 {
     if (!from.isSame(ws.crs())) {
         const gis::CoordinateTransform transform(from, ws.crs());
@@ -266,11 +378,13 @@ std::vector<gis::ControlPoint> intoWorkspace(Workspace& ws, std::vector<gis::Con
                 p.x = xy[0];
                 p.y = xy[1];
             } catch (const gis::GisError& e) {
-                throw Error(ErrorKind::Input,
-                            {QT_TRANSLATE_NOOP("pa::layers", "%1, point %2: (%3, %4) cannot be "
-                                                             "brought from %5 into %6: %7"),
-                             {file, p.id, Sentence::number(p.x), Sentence::number(p.y),
-                              from.label(), ws.crs().label(), std::string(e.what())}});
+                throw Error(
+                    ErrorKind::Input,
+                    withDetail({QT_TRANSLATE_NOOP("pa::layers", "%1, point %2: (%3, %4) cannot be "
+                                                                "brought from %5 into %6"),
+                                {file, p.id, Sentence::number(p.x), Sentence::number(p.y),
+                                 from.label(), ws.crs().label()}},
+                               e.detail()));
             }
         }
     }
@@ -487,7 +601,8 @@ GeorefResult georeference(Workspace& ws, const GeorefOptions& options, const Pro
     try {
         sheet = gis::describeSheet(options.sheet);
     } catch (const gis::GisError& e) {
-        throw Error(ErrorKind::Input, std::string(e.what()));
+        throw sheetError(e, {QT_TRANSLATE_NOOP("pa::layers", "%1 cannot be read as a map sheet"),
+                             {options.sheet.path}});
     }
 
     // The control points, in the workspace CRS.
@@ -500,6 +615,10 @@ GeorefResult georeference(Workspace& ws, const GeorefOptions& options, const Pro
             file.path = "control points";
             file.points = options.points;
         }
+        // Placed in a window, the points have no file to name.
+        const Sentence where = options.controlPoints.empty()
+                                   ? Sentence(QT_TRANSLATE_NOOP("pa::layers", "control points"))
+                                   : Sentence(file.path);
         result.disabledPoints = file.disabled;
         const std::string crsText = !options.pointsCrs.empty()
                                         ? options.pointsCrs
@@ -508,10 +627,16 @@ GeorefResult georeference(Workspace& ws, const GeorefOptions& options, const Pro
         try {
             crs = gis::Crs::fromUserInput(crsText);
         } catch (const gis::GisError& e) {
-            throw ParameterError("gcp_crs", std::string(e.what()));
+            throw ParameterError(
+                "gcp_crs",
+                withDetail({QT_TRANSLATE_NOOP("pa::layers", "'%1' is not a coordinate reference "
+                                                            "system PlanAtlas knows; write an EPSG "
+                                                            "code such as EPSG:9213"),
+                            {crsText}},
+                           e.detail()));
         }
         result.pointsCrs = crs->label();
-        points = intoWorkspace(ws, file.points, *crs, file.path);
+        points = intoWorkspace(ws, file.points, *crs, where);
         for (const auto& p : points)
             if (p.pixel > sheet.width || p.line > sheet.height)
                 throw Error(
@@ -521,18 +646,20 @@ GeorefResult georeference(Workspace& ws, const GeorefOptions& options, const Pro
                               QT_TRANSLATE_NOOP("pa::layers", "%1, point %2: pixel (%3, %4) is "
                                                               "outside the sheet (%5 × %6 pixels "
                                                               "at %7 dpi)"),
-                              {file.path, p.id, Sentence::number(p.pixel), Sentence::number(p.line),
+                              {where, p.id, Sentence::number(p.pixel), Sentence::number(p.line),
                                Sentence::count(sheet.width), Sentence::count(sheet.height),
                                Sentence::number(options.sheet.dpi)})
                         : Sentence(
                               QT_TRANSLATE_NOOP("pa::layers", "%1, point %2: pixel (%3, %4) is "
                                                               "outside the sheet (%5 × %6 pixels)"),
-                              {file.path, p.id, Sentence::number(p.pixel), Sentence::number(p.line),
+                              {where, p.id, Sentence::number(p.pixel), Sentence::number(p.line),
                                Sentence::count(sheet.width), Sentence::count(sheet.height)}));
         try {
-            result.fit = gis::fitControlPoints(points, options.method);
-        } catch (const gis::GisError& e) {
-            throw Error(ErrorKind::Input, file.path + ": " + e.what());
+            result.fit = layers::fitControlPoints(points, options.method);
+        } catch (const Error& e) {
+            if (options.controlPoints.empty()) // placed in a window: no file to name
+                throw;
+            throw Error(ErrorKind::Input, Sentence("%1: %2", {file.path, e.sentence()}));
         }
         for (std::size_t i = 0; i < points.size(); ++i)
             result.points.push_back({points[i], result.fit->residuals[i]});
@@ -590,7 +717,8 @@ GeorefResult georeference(Workspace& ws, const GeorefOptions& options, const Pro
         result.warp = gis::warpSheet(request, report);
     } catch (const gis::GisError& e) {
         progress.checkCancelled();
-        throw Error(ErrorKind::Input, std::string(e.what()));
+        throw sheetError(e, {QT_TRANSLATE_NOOP("pa::layers", "%1 cannot be placed on the map"),
+                             {options.sheet.path}});
     }
     layer.pixelSizeM = result.warp.pixelSize * ws.crs().linearUnitMetres();
     layer.width = result.warp.width;

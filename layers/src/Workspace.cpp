@@ -627,7 +627,9 @@ void Workspace::close()
     try {
         m_impl->dataset->close();
     } catch (const gis::GisError& e) {
-        throw workspaceError(std::string(e.what()));
+        throw workspaceError(withDetail(
+            {QT_TRANSLATE_NOOP("pa::layers", "'%1' cannot be closed"), {gis::displayName(path())}},
+            e.detail()));
     }
 }
 
@@ -909,8 +911,11 @@ void Workspace::beginTransaction()
     try {
         m_impl->dataset->startTransaction();
     } catch (const gis::GisError& e) {
-        throw workspaceError({QT_TRANSLATE_NOOP("pa::layers", "%1 (is another program using it?)"),
-                              {std::string(e.what())}});
+        throw workspaceError(withDetail(
+            {QT_TRANSLATE_NOOP("pa::layers", "'%1' cannot be changed now; is another program using "
+                                             "it?"),
+             {gis::displayName(path())}},
+            e.detail()));
     }
     if (!isShared()) // (GDAL would list a whole database's tables for it)
         m_impl->layersAtBegin = m_impl->dataset->layerCount();
@@ -922,7 +927,11 @@ void Workspace::commitTransaction()
     try {
         m_impl->dataset->commitTransaction();
     } catch (const gis::GisError& e) {
-        throw workspaceError(std::string(e.what()));
+        throw workspaceError(withDetail({QT_TRANSLATE_NOOP("pa::layers", "the changes cannot be "
+                                                                         "written to '%1'; nothing "
+                                                                         "of them was kept"),
+                                         {gis::displayName(path())}},
+                                        e.detail()));
     }
     m_impl->inTransaction = false;
     m_impl->logged.insert(m_impl->pending.begin(), m_impl->pending.end());

@@ -9,7 +9,9 @@
 #include "planatlas/gis/Raster.h"
 
 #include <cmath>
+#include <fstream>
 #include <gtest/gtest.h>
+#include <optional>
 
 using namespace pa;
 
@@ -127,26 +129,85 @@ TEST(Georef, PointsThatCannotFixTheTransformationAreRefusedWithTheReason)
 {
     const test::TempDir dir;
     const auto markers = test::writeTestSheet(dir.file("sheet.pgm"), kX0, kY0);
-    auto message = [](const std::vector<gis::ControlPoint>& points, gis::GeorefMethod method) {
+    // The English, and the problem with its values for a caller that words it itself.
+    using P = gis::SheetError::Problem;
+    struct Refusal
+    {
+        std::string message;
+        std::optional<P> problem;
+        gis::SheetError::Values values;
+    };
+    auto refusal = [](const std::vector<gis::ControlPoint>& points, gis::GeorefMethod method) {
         try {
             (void)gis::fitControlPoints(points, method);
+        } catch (const gis::SheetError& e) {
+            return Refusal{e.what(), e.problem(), e.values()};
         } catch (const gis::GisError& e) {
-            return std::string(e.what());
+            return Refusal{e.what(), std::nullopt, {}};
         }
-        return std::string();
+        return Refusal{};
     };
     const auto all = controlPoints(markers, 1);
     // Too few.
-    EXPECT_NE(message({all[0], all[9], all[20], all[30], all[40]}, gis::GeorefMethod::Polynomial2)
-                  .find("at least 6"),
-              std::string::npos);
+    const auto few =
+        refusal({all[0], all[9], all[20], all[30], all[40]}, gis::GeorefMethod::Polynomial2);
+    EXPECT_NE(few.message.find("at least 6 control points; 5 given"), std::string::npos)
+        << few.message;
+    EXPECT_EQ(few.problem, P::TooFewPoints);
+    EXPECT_EQ(few.values.method, "poly2");
+    EXPECT_EQ(few.values.needed, 6);
+    EXPECT_EQ(few.values.given, 5);
     // On one line (the first row of markers).
-    EXPECT_NE(message({all[0], all[1], all[2], all[3]}, gis::GeorefMethod::Affine).find("one line"),
-              std::string::npos);
-    // Two points on the same pixel.
+    const auto line = refusal({all[0], all[1], all[2], all[3]}, gis::GeorefMethod::Affine);
+    EXPECT_NE(line.message.find("one line"), std::string::npos) << line.message;
+    EXPECT_EQ(line.problem, P::PixelsOnOneLine);
+    // Spread on the sheet, their map positions on one line (typed along one road).
+    auto typed = std::vector{all[0], all[9], all[20], all[30]};
+    for (std::size_t i = 0; i < typed.size(); ++i)
+        typed[i].x = typed[i].y = 1000.0 * static_cast<double>(i);
+    EXPECT_EQ(refusal(typed, gis::GeorefMethod::Affine).problem, P::CoordinatesOnOneLine);
+    // Two points on the same pixel, and two at the same place of the map.
     auto twice = std::vector{all[0], all[9], all[20], all[0]};
     twice[3].id = "Q";
-    EXPECT_NE(message(twice, gis::GeorefMethod::Affine).find("same pixel"), std::string::npos);
+    const auto pixel = refusal(twice, gis::GeorefMethod::Affine);
+    EXPECT_NE(pixel.message.find("same pixel"), std::string::npos) << pixel.message;
+    EXPECT_EQ(pixel.problem, P::SamePixel);
+    EXPECT_EQ(pixel.values.first, all[0].id);
+    EXPECT_EQ(pixel.values.second, "Q");
+    auto same = std::vector{all[0], all[9], all[20], all[30]};
+    same[3].x = same[1].x;
+    same[3].y = same[1].y;
+    const auto place = refusal(same, gis::GeorefMethod::Affine);
+    EXPECT_EQ(place.problem, P::SameCoordinates);
+    EXPECT_EQ(place.values.second, all[30].id);
+    // A coordinate that is no number.
+    auto nan = std::vector{all[0], all[9], all[20], all[30]};
+    nan[2].x = std::nan("");
+    const auto notNumber = refusal(nan, gis::GeorefMethod::ThinPlateSpline);
+    EXPECT_EQ(notNumber.problem, P::PointNotANumber);
+    EXPECT_EQ(notNumber.values.first, all[20].id);
+}
+
+TEST(Georef, ASheetThatCannotBeReadIsRefusedWithTheReason)
+{
+    const test::TempDir dir;
+    auto refusal = [](const gis::SheetSource& sheet) -> std::optional<gis::SheetError::Problem> {
+        try {
+            (void)gis::describeSheet(sheet);
+        } catch (const gis::SheetError& e) {
+            EXPECT_NE(std::string(e.what()).find(sheet.path), std::string::npos) << e.what();
+            return e.problem();
+        }
+        return std::nullopt;
+    };
+    using P = gis::SheetError::Problem;
+    const std::string text = dir.file("notes.png");
+    std::ofstream(text) << "not a picture\n";
+    EXPECT_EQ(refusal({text}), P::NotAnImage);
+    const std::string sheet = dir.file("sheet.pgm");
+    (void)test::writeTestSheet(sheet, kX0, kY0);
+    EXPECT_EQ(refusal({sheet, 2}), P::OnlyPdfHasPages);
+    EXPECT_EQ(refusal({sheet}), std::nullopt);
 }
 
 TEST(Georef, WarpedSheetShowsEveryMarkerWithinOnePixelOfItsTruePlace)

@@ -49,6 +49,8 @@
 #include <QTreeWidget>
 #include <QUrl>
 #include <filesystem>
+#include <fstream>
+#include <iomanip>
 #include <memory>
 #include <set>
 
@@ -1849,6 +1851,59 @@ private slots:
         QCOMPARE(sheets.back().controlPoints, 7);
         QCOMPARE(sheets.back().method, std::string("poly2"));
         QCOMPARE(sheets.back().titleVi, std::string("Bản đồ KCN thử"));
+        dialog->close();
+    }
+
+    void theGeoreferencerSaysWhatIsWrongWithTheSheetOrItsPointsInTheWindowsLanguage()
+    {
+        pa::test::TempDir dir;
+        const auto copy = sampleCopy(dir);
+        const auto markers =
+            pa::test::writeTestSheet(dir.file("kcn_sheet.pgm"), 415000, 2420000, 20);
+        const auto window = sampleWindow(1400, 900, copy);
+        QVERIFY(window);
+        auto* dialog = window->openGeoreferencer();
+        QVERIFY(dialog);
+        // A file that is no picture: said in Vietnamese, GDAL's own words at most in brackets.
+        const std::string notes = dir.file("ghi_chu.png");
+        std::ofstream(notes) << "không phải ảnh\n";
+        QVERIFY(!dialog->openSheet(QString::fromStdString(notes)));
+        QVERIFY2(dialog->status().contains(QStringLiteral("không phải tệp ảnh")),
+                 qPrintable(dialog->status()));
+        QVERIFY2(!dialog->status().contains(QStringLiteral("not an image")),
+                 qPrintable(dialog->status()));
+        QVERIFY(dialog->openSheet(QString::fromStdString(dir.file("kcn_sheet.pgm"))));
+        // Three points along one line of the sheet (one row of markers): the fit is refused
+        // with what to do, in the window's words.
+        auto load = [&](const std::vector<std::size_t>& which, const std::string& name) {
+            std::ofstream csv(dir.file(name));
+            csv << "id,pixel,line,x,y\n" << std::fixed << std::setprecision(3);
+            for (const std::size_t i : which) {
+                const auto& m = markers[i];
+                csv << "M" << i << ',' << m.pixel << ',' << m.line << ',' << m.x << ',' << m.y
+                    << '\n';
+            }
+            csv.close();
+            return dialog->loadPoints(QString::fromStdString(dir.file(name)));
+        };
+        std::vector<std::size_t> row;
+        for (std::size_t i = 0; i < markers.size() && row.size() < 3; ++i)
+            if (std::abs(markers[i].line - markers[0].line) < 0.5)
+                row.push_back(i);
+        QCOMPARE(row.size(), std::size_t(3));
+        QVERIFY2(load(row, "hang.csv"), qPrintable(dialog->status()));
+        QVERIFY(!dialog->fit());
+        QVERIFY2(dialog->status().contains(QStringLiteral("nằm trên một đường thẳng")),
+                 qPrintable(dialog->status()));
+        QVERIFY2(!dialog->status().contains(QStringLiteral("one line")),
+                 qPrintable(dialog->status()));
+        // The same marker twice (under two names): both named.
+        QVERIFY(load({0, 7, 19, 7}, "hai_lan.csv"));
+        QVERIFY(!dialog->fit());
+        QVERIFY2(dialog->status().contains(QStringLiteral("M7 và M7 nằm trên cùng một điểm ảnh")),
+                 qPrintable(dialog->status()));
+        QVERIFY(load({0, 7, 19, 28, 40}, "nam_diem.csv"));
+        QVERIFY2(dialog->fit(), qPrintable(dialog->status()));
         dialog->close();
     }
 

@@ -464,10 +464,6 @@
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <source>Cannot read %1: %2</source>
-        <translation>Không đọc được %1: %2</translation>
-    </message>
-    <message>
         <source>%1 — %2 × %3 pixels</source>
         <translation>%1 — %2 × %3 điểm ảnh</translation>
     </message>
@@ -498,6 +494,10 @@
     <message>
         <source>Sheet position in pixels; map position X, Y in %1</source>
         <translation>Vị trí trên tờ bản đồ tính bằng điểm ảnh; tọa độ X, Y theo %1</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: its map coordinates cannot be brought from %2 into the workspace&apos;s CRS %3.</source>
+        <translation>Không đọc được %1: không chuyển được tọa độ bản đồ của tệp từ %2 sang hệ tọa độ %3 của không gian làm việc.</translation>
     </message>
 </context>
 <context>
@@ -1404,22 +1404,6 @@ Chạy trên %2, Qt %3.</translation>
     <message>
         <source>Date on the sheet</source>
         <translation>Ngày ghi trên tờ bản đồ</translation>
-    </message>
-    <message>
-        <source>affine (first-order polynomial)</source>
-        <translation>affine (đa thức bậc một)</translation>
-    </message>
-    <message>
-        <source>second-order polynomial</source>
-        <translation>đa thức bậc hai</translation>
-    </message>
-    <message>
-        <source>thin-plate spline</source>
-        <translation>spline tấm mỏng (thin-plate spline)</translation>
-    </message>
-    <message>
-        <source>the sheet&apos;s own georeferencing</source>
-        <translation>tọa độ sẵn có của tờ bản đồ</translation>
     </message>
     <message>
         <source>Placed by</source>
@@ -2488,10 +2472,6 @@ hãy sửa lại, hoặc để trống ô đó cho đối tượng không có h�
         <translation>không gian làm việc &apos;%1&apos; bị hỏng: %2</translation>
     </message>
     <message>
-        <source>%1 (is another program using it?)</source>
-        <translation>%1 (có chương trình khác đang dùng dữ liệu này?)</translation>
-    </message>
-    <message>
         <source>no feature with code &apos;%1&apos; in the workspace</source>
         <translation>không gian làm việc không có đối tượng mang mã &apos;%1&apos;</translation>
     </message>
@@ -3000,10 +2980,6 @@ hãy sửa lại, hoặc để trống ô đó cho đối tượng không có h�
         <translation>nhiệm vụ %1 không có cụm từ &apos;%2&apos; sau phần đầu để tách tại đó (nội dung: &apos;%3…&apos;)</translation>
     </message>
     <message>
-        <source>%1, point %2: (%3, %4) cannot be brought from %5 into %6: %7</source>
-        <translation>%1, điểm %2: không chuyển được (%3; %4) từ %5 sang %6: %7</translation>
-    </message>
-    <message>
         <source>%1, point %2: (%3, %4) in %5 lies %6 km outside the province; are its coordinates in another CRS than %7?</source>
         <translation>%1, điểm %2: (%3; %4) theo %5 nằm ngoài tỉnh %6 km; tọa độ của điểm có phải theo một hệ tọa độ khác %7 không?</translation>
     </message>
@@ -3202,6 +3178,114 @@ hãy sửa lại, hoặc để trống ô đó cho đối tượng không có h�
     <message>
         <source>%1: cannot be read as a raster of values</source>
         <translation>%1: không đọc được như một lớp raster giá trị</translation>
+    </message>
+    <message>
+        <source>second-order polynomial</source>
+        <translation>đa thức bậc hai</translation>
+    </message>
+    <message>
+        <source>thin-plate spline</source>
+        <translation>spline tấm mỏng (thin-plate spline)</translation>
+    </message>
+    <message>
+        <source>affine (first-order polynomial)</source>
+        <translation>affine (đa thức bậc một)</translation>
+    </message>
+    <message>
+        <source>the %1 transformation needs at least %2 control points; %3 given</source>
+        <translation>phép nắn %1 cần ít nhất %2 điểm khống chế; mới có %3 điểm</translation>
+    </message>
+    <message>
+        <source>control point %1 has a coordinate that is not a number</source>
+        <translation>điểm khống chế %1 có tọa độ không phải là số</translation>
+    </message>
+    <message>
+        <source>control points %1 and %2 are on the same pixel of the sheet</source>
+        <translation>điểm khống chế %1 và %2 nằm trên cùng một điểm ảnh của tờ bản đồ</translation>
+    </message>
+    <message>
+        <source>control points %1 and %2 have the same map coordinates</source>
+        <translation>điểm khống chế %1 và %2 có cùng tọa độ trên bản đồ</translation>
+    </message>
+    <message>
+        <source>the control points lie on one line of the sheet; spread them over the sheet (towards its corners)</source>
+        <translation>các điểm khống chế nằm trên một đường thẳng của tờ bản đồ; hãy rải các điểm khắp tờ bản đồ (về phía các góc)</translation>
+    </message>
+    <message>
+        <source>the control points&apos; map coordinates lie on one line; spread them over the sheet (towards its corners)</source>
+        <translation>tọa độ bản đồ của các điểm khống chế nằm trên một đường thẳng; hãy rải các điểm khắp tờ bản đồ (về phía các góc)</translation>
+    </message>
+    <message>
+        <source>the control points&apos; layout cannot fix the transformation; spread them over the sheet (towards its corners)</source>
+        <translation>cách bố trí các điểm khống chế không xác định được phép nắn; hãy rải các điểm khắp tờ bản đồ (về phía các góc)</translation>
+    </message>
+    <message>
+        <source>%1: a PDF page is drawn at 10 to 1200 dpi; %2 asked</source>
+        <translation>%1: trang PDF được vẽ ở độ phân giải từ 10 đến 1.200 dpi; đã chọn %2 dpi</translation>
+    </message>
+    <message>
+        <source>%1: the PDF has %2 page(s); page %3 asked</source>
+        <translation>%1: tệp PDF có %2 trang; không có trang %3</translation>
+    </message>
+    <message>
+        <source>%1: only a PDF has pages</source>
+        <translation>%1: chỉ tệp PDF mới có trang để chọn</translation>
+    </message>
+    <message>
+        <source>%1: not an image GDAL reads</source>
+        <translation>%1: không phải tệp ảnh mà GDAL đọc được</translation>
+    </message>
+    <message>
+        <source>%1: the file has no image band</source>
+        <translation>%1: tệp không có kênh ảnh nào</translation>
+    </message>
+    <message>
+        <source>%1: the sheet carries no georeferencing of its own; give control points</source>
+        <translation>%1: tờ bản đồ không mang sẵn thông tin nắn; hãy đặt các điểm khống chế</translation>
+    </message>
+    <message>
+        <source>%1: the sheet is georeferenced but declares no coordinate reference system (never guessed)</source>
+        <translation>%1: tờ bản đồ đã được nắn nhưng không ghi hệ tọa độ (PlanAtlas không đoán hệ tọa độ)</translation>
+    </message>
+    <message>
+        <source>%1: band %2 holds %3 pixels; a map sheet is read as an 8-bit image (save it as one)</source>
+        <translation>%1: kênh %2 chứa điểm ảnh kiểu %3; tờ bản đồ được đọc như ảnh 8 bit (hãy lưu lại thành ảnh 8 bit)</translation>
+    </message>
+    <message>
+        <source>the %1 transformation cannot be fitted to the control points</source>
+        <translation>không khớp được phép nắn %1 với các điểm khống chế</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read as a map sheet</source>
+        <translation>không đọc được %1 như một tờ bản đồ</translation>
+    </message>
+    <message>
+        <source>%1, point %2: (%3, %4) cannot be brought from %5 into %6</source>
+        <translation>%1, điểm %2: không chuyển được (%3; %4) từ %5 sang %6</translation>
+    </message>
+    <message>
+        <source>control points</source>
+        <translation>các điểm khống chế</translation>
+    </message>
+    <message>
+        <source>%1 cannot be placed on the map</source>
+        <translation>không nắn được %1 lên bản đồ</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; cannot be closed</source>
+        <translation>không đóng được &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; cannot be changed now; is another program using it?</source>
+        <translation>lúc này không thay đổi được &apos;%1&apos;; có chương trình nào khác đang dùng nó không?</translation>
+    </message>
+    <message>
+        <source>the changes cannot be written to &apos;%1&apos;; nothing of them was kept</source>
+        <translation>không ghi được các thay đổi vào &apos;%1&apos;; không thay đổi nào được giữ lại</translation>
+    </message>
+    <message>
+        <source>the sheet&apos;s own georeferencing</source>
+        <translation>tọa độ sẵn có của tờ bản đồ</translation>
     </message>
 </context>
 </TS>

@@ -545,5 +545,9 @@
         <source>%1 leads no task of the workspace</source>
         <translation>%1 không chủ trì nhiệm vụ nào của không gian làm việc</translation>
     </message>
+    <message>
+        <source>a map of %1 × %2 pixels is %3; give a smaller size or a lower resolution</source>
+        <translation>bản đồ %1 × %2 điểm ảnh %3; hãy chọn khổ giấy nhỏ hơn hoặc độ phân giải thấp hơn</translation>
+    </message>
 </context>
 </TS>

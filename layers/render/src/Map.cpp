@@ -1200,9 +1200,10 @@ MapReport writeMap(layers::Workspace& ws, const MapOptions& o, const std::string
     if (ext == ".png" && static_cast<double>(pxW) * pxH >
                              static_cast<double>(layers::limitValue(layers::Limit::MapPixels)))
         throw Error(ErrorKind::Usage,
-                    "a map of " + std::to_string(pxW) + " × " + std::to_string(pxH) +
-                        " pixels is " + layers::limitExceeded(layers::Limit::MapPixels).english() +
-                        "; give a smaller size or a lower resolution");
+                    {QT_TRANSLATE_NOOP("pa::layers", "a map of %1 × %2 pixels is %3; give a "
+                                                     "smaller size or a lower resolution"),
+                     {layers::Sentence::count(pxW), layers::Sentence::count(pxH),
+                      layers::limitExceeded(layers::Limit::MapPixels)}});
     MapReport report;
     QByteArray bytes;
     QBuffer buffer(&bytes);

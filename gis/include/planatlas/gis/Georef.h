@@ -6,6 +6,7 @@
 
 #include "planatlas/gis/Crs.h"
 #include "planatlas/gis/Dataset.h"
+#include "planatlas/gis/Error.h"
 #include "planatlas/gis/Geometry.h"
 
 #include <cstdint>
@@ -39,6 +40,48 @@ const char* georefMethodName(GeorefMethod method);
 /// The fewest control points GDAL needs to fit @p method.
 int minimumControlPoints(GeorefMethod method);
 
+/// Control points or a map sheet that cannot be used as they are. What is wrong is a problem
+/// and its values, so that a caller says it in its own language; what() is the English.
+class SheetError : public GisError
+{
+public:
+    enum class Problem
+    {
+        TooFewPoints,         ///< method; needed, given
+        PointNotANumber,      ///< first: the point
+        SamePixel,            ///< first, second: two points on one pixel of the sheet
+        SameCoordinates,      ///< first, second: two points at one map position
+        PixelsOnOneLine,      ///< the points lie on one line of the sheet
+        CoordinatesOnOneLine, ///< their map positions lie on one line
+        CannotPlace,          ///< the fit cannot place a pixel (GDAL's words in detail())
+        DpiOutOfRange,        ///< path; dpi
+        NoSuchPage,           ///< path; page asked, pages
+        OnlyPdfHasPages,      ///< path; page asked
+        NotAnImage,           ///< path (GDAL's words in detail())
+        NoImageBand,          ///< path
+        NoGeoreferencing,     ///< path: no control points and none of its own
+        NoCrs,                ///< path: georeferenced without a CRS
+        NotEightBit,          ///< path; band, dataType
+    };
+    struct Values
+    {
+        std::string path;          ///< the sheet
+        std::string first, second; ///< control point ids
+        std::string method;        ///< georefMethodName()
+        std::string dataType;      ///< GDAL's name of a band's pixel type
+        long long needed = 0, given = 0;
+        int band = 0, page = 0, pages = 0;
+        double dpi = 0;
+    };
+    SheetError(Problem problem, Values values, std::string detail = {});
+    [[nodiscard]] Problem problem() const { return m_problem; }
+    [[nodiscard]] const Values& values() const { return m_values; }
+
+private:
+    Problem m_problem;
+    Values m_values;
+};
+
 /// How far one control point lies from where the fitted transformation puts its pixel, in
 /// the units of the fit's CRS (metres in a projected CRS).
 struct Residual
@@ -61,8 +104,8 @@ struct GeorefFit
 };
 
 /// Fits @p method to @p points and measures every residual and leave-one-out error. Throws
-/// GisError when the points are too few or their layout cannot fix the transformation (all on
-/// one line, say).
+/// SheetError when the points are too few or their layout cannot fix the transformation (all on
+/// one line, say), GisError when GDAL fails.
 GeorefFit fitControlPoints(const std::vector<ControlPoint>& points, GeorefMethod method);
 
 /// Where @p method fitted to @p points puts the sheet positions @p pixelLines ({pixel, line}).
@@ -87,7 +130,7 @@ struct SheetInfo
     bool georeferenced = false; ///< has a geotransform or GCPs of its own
 };
 
-/// Opens @p sheet to describe it; throws GisError naming the file (not a raster, no such page).
+/// Opens @p sheet to describe it; throws SheetError naming the file (not a raster, no such page).
 SheetInfo describeSheet(const SheetSource& sheet);
 
 /// A sheet drawn small enough to show on screen.

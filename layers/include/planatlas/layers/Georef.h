@@ -6,6 +6,7 @@
 
 #include "planatlas/gis/Georef.h"
 #include "planatlas/layers/Progress.h"
+#include "planatlas/layers/Sentence.h"
 
 #include <optional>
 #include <string>
@@ -30,6 +31,20 @@ struct ControlPointsFile
 /// map_y, northing, lat), optionally an id; or a QGIS georeferencer .points file (mapX, mapY,
 /// sourceX, sourceY, enable; its "#CRS:" line). Throws Error(Input) naming the file and line.
 ControlPointsFile readControlPoints(const std::string& path);
+
+/// How a map sheet was placed (RasterLayer::method: "affine", "poly2", "tps", "own") said in
+/// words.
+Sentence georefMethodSaid(const std::string& method);
+
+/// What is wrong with control points or a map sheet, as a sentence a window translates.
+Sentence sheetProblem(const gis::SheetError& error);
+
+/// gis::fitControlPoints, throwing Error(Input) that says what is wrong in a sentence.
+gis::GeorefFit fitControlPoints(const std::vector<gis::ControlPoint>& points,
+                                gis::GeorefMethod method);
+
+/// gis::readSheetPicture, throwing Error(Input) that says what is wrong in a sentence.
+gis::SheetPicture readSheetPicture(const gis::SheetSource& sheet, int maxSide);
 
 /// "affine", "poly2", "tps" (and "polynomial", "thin-plate"); nullopt otherwise.
 std::optional<gis::GeorefMethod> parseGeorefMethod(const std::string& name);
