@@ -306,8 +306,12 @@ std::vector<SharedWorkspace> sharedWorkspaces(const std::string& service)
             found.push_back(std::move(ws));
         }
     } catch (const gis::GisError& e) {
-        throw Error(ErrorKind::Workspace,
-                    "cannot list the workspaces of service '" + service + "': " + e.what());
+        throw Error(
+            ErrorKind::Workspace,
+            withDetail({QT_TRANSLATE_NOOP("pa::layers", "the workspaces of service '%1' cannot be "
+                                                        "listed"),
+                        {service}},
+                       e.detail()));
     }
     return found;
 }

@@ -45,7 +45,7 @@ constexpr const char* kRelationsTable = "gpkgext_relations";
 constexpr std::array<const char*, 1> kUnregisteredTables = {"qgis_projects"};
 constexpr std::size_t kRowsPerInsert = 200;
 
-Error copyError(const std::string& message)
+Error copyError(const Sentence& message)
 {
     return Error(ErrorKind::Workspace, message);
 }
@@ -474,7 +474,8 @@ public:
             return e.name == name && e.dataType == "tiles";
         });
         if (found == entries.end())
-            throw copyError("'" + m_from.name + "' has no map sheet '" + name + "'");
+            throw copyError({QT_TRANSLATE_NOOP("pa::layers", "'%1' has no map sheet '%2'"),
+                             {m_from.name, name}});
         copySheets({&*found});
     }
 
@@ -495,11 +496,13 @@ private:
                          "auth_srid = ?",
                          {static_cast<std::int64_t>(*crs->epsg())})
                     .rows.empty())
-                throw copyError(crs->label() + " (" + crs->name() + "), the CRS of layer " +
-                                entry.name + ", is missing from the spatial_ref_sys of '" +
-                                m_to.name +
-                                "'; the database's administrator adds the VN-2000 CRSs once "
-                                "with scripts/postgis/vn2000_spatial_ref_sys.sql");
+                throw copyError(
+                    {QT_TRANSLATE_NOOP("pa::layers",
+                                       "%1 (%2), the CRS of layer %3, is missing from the "
+                                       "spatial_ref_sys of '%4'; the database's administrator "
+                                       "adds the VN-2000 CRSs once with "
+                                       "scripts/postgis/vn2000_spatial_ref_sys.sql"),
+                     {crs->label(), crs->name(), entry.name, m_to.name}});
         }
     }
 
@@ -576,8 +579,10 @@ private:
         }
         for (const Entry* sheet : sheets) {
             if (sheet->createSql.empty())
-                throw copyError("'" + m_from.name + "' lists map sheet " + sheet->name +
-                                " but has no statement that made its table");
+                throw copyError({QT_TRANSLATE_NOOP("pa::layers", "'%1' lists map sheet %2 but has "
+                                                                 "no statement that made its "
+                                                                 "table"),
+                                 {m_from.name, sheet->name}});
             if (!m_to.postgres)
                 restoreSheetRegistry(*sheet);
             const auto made = statements(sheet->createSql);
@@ -606,7 +611,8 @@ public:
             return e.name == name && e.dataType == "tiles";
         });
         if (found == entries.end() || found->createSql.empty())
-            throw copyError("'" + m_from.name + "' has no map sheet '" + name + "'");
+            throw copyError({QT_TRANSLATE_NOOP("pa::layers", "'%1' has no map sheet '%2'"),
+                             {m_from.name, name}});
         std::vector<std::string> made;
         for (const auto& [gpkg, kept] : kTileTables) {
             auto rows = readRows(m_from, gpkg);
@@ -639,10 +645,12 @@ public:
                     return false;
                 if (organization < row.size() && code < row.size() &&
                     it->second != lower(text(row[organization])) + ":" + text(row[code]))
-                    throw copyError("map sheet " + name + ": its CRS has id " + value +
-                                    " in the sheet and another CRS (" + it->second +
-                                    ") has it in the schema; place it in a GeoPackage copy of "
-                                    "the workspace and copy that in");
+                    throw copyError(
+                        {QT_TRANSLATE_NOOP("pa::layers",
+                                           "map sheet %1: its CRS has id %2 in the sheet and "
+                                           "another CRS (%3) has it in the schema; place it in a "
+                                           "GeoPackage copy of the workspace and copy that in"),
+                         {name, value, it->second}});
                 return true;
             });
             if (!exists) {
@@ -751,13 +759,17 @@ private:
                     if (hex.size() % 2 || !std::all_of(hex.begin(), hex.end(), [](char c) {
                             return std::isxdigit(static_cast<unsigned char>(c));
                         }))
-                        throw copyError("map sheet " + table + ": tile " + text(row[0]) +
-                                        " is not an image in hexadecimal");
+                        throw copyError(
+                            {QT_TRANSLATE_NOOP("pa::layers", "map sheet %1: tile %2 is not an "
+                                                             "image in hexadecimal"),
+                             {table, text(row[0])}});
                     m_to.dataset().run(insert + hex + "')", {row[0], row[1], row[2], row[3]});
                 }
             }
         } catch (const gis::GisError& e) {
-            throw copyError("map sheet " + table + ": " + e.what());
+            throw copyError(withDetail(
+                {QT_TRANSLATE_NOOP("pa::layers", "map sheet %1 cannot be copied"), {table}},
+                e.detail()));
         }
         m_report.tables.push_back({table, "sheet", static_cast<std::int64_t>(rows.rows.size())});
     }
@@ -922,7 +934,10 @@ std::vector<std::string> putSheetInSchema(Workspace& workspace, const std::strin
     try {
         return Copy(source, target, report, {}).sheetIntoSchema(sheet);
     } catch (const gis::GisError& e) {
-        throw copyError("map sheet " + sheet + " into '" + target.side.name + "': " + e.what());
+        throw copyError(
+            withDetail({QT_TRANSLATE_NOOP("pa::layers", "map sheet %1 cannot be put into '%2'"),
+                        {sheet, target.side.name}},
+                       e.detail()));
     }
 }
 
@@ -968,7 +983,10 @@ std::string sheetFile(Workspace& workspace, const std::string& sheet)
         if (!rows.rows.empty())
             lastChange = text(rows.rows[0][0]);
     } catch (const gis::GisError& e) {
-        throw copyError("map sheet " + sheet + ": " + e.what());
+        throw copyError(
+            withDetail({QT_TRANSLATE_NOOP("pa::layers", "map sheet %1 of '%2' cannot be read"),
+                        {sheet, gis::displayName(workspace.path())}},
+                       e.detail()));
     }
     auto& copies = sheetCopies();
     const std::pair key{workspace.path(), sheet};
@@ -994,7 +1012,10 @@ std::string sheetFile(Workspace& workspace, const std::string& sheet)
     } catch (const gis::GisError& e) {
         target.side.handle.reset();
         gis::removeVirtualFile(path);
-        throw copyError("map sheet " + sheet + " of '" + workspace.path() + "': " + e.what());
+        throw copyError(
+            withDetail({QT_TRANSLATE_NOOP("pa::layers", "map sheet %1 of '%2' cannot be read"),
+                        {sheet, gis::displayName(workspace.path())}},
+                       e.detail()));
     } catch (...) {
         target.side.handle.reset();
         gis::removeVirtualFile(path);

@@ -638,6 +638,22 @@ TEST_P(SharedEdits, AMapSheetIsReadThroughOneCopyFreedWhenTheWorkspaceCloses)
     EXPECT_NE(again, first);
     EXPECT_GT(pa::gis::Raster::open(again).bandCount(), 0);
     pa::layers::forgetSheetFiles(ws.path());
+    // A sheet removed meanwhile by another planner: named, in a sentence a window translates.
+    try {
+        (void)pa::layers::sheetFile(ws, "removed_sheet");
+        ADD_FAILURE() << "a sheet that is not there was read";
+    } catch (const pa::layers::Error& e) {
+        EXPECT_NE(e.message().find("has no map sheet 'removed_sheet'"), std::string::npos)
+            << e.what();
+        const auto said = e.sentence().say(
+            [](const char* english) {
+                return std::string(english) == "'%1' has no map sheet '%2'"
+                           ? std::string("'%1' không có bản đồ quét '%2'")
+                           : std::string();
+            },
+            nullptr);
+        EXPECT_NE(said.find("không có bản đồ quét 'removed_sheet'"), std::string::npos) << said;
+    }
 }
 
 // A workspace in PostgreSQL that cannot be opened is refused with why, asked of libpq: a

@@ -3287,5 +3287,41 @@ hãy sửa lại, hoặc để trống ô đó cho đối tượng không có h�
         <source>the sheet&apos;s own georeferencing</source>
         <translation>tọa độ sẵn có của tờ bản đồ</translation>
     </message>
+    <message>
+        <source>the workspaces of service &apos;%1&apos; cannot be listed</source>
+        <translation>không liệt kê được các không gian làm việc của dịch vụ &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has no map sheet &apos;%2&apos;</source>
+        <translation>&apos;%1&apos; không có bản đồ quét &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>%1 (%2), the CRS of layer %3, is missing from the spatial_ref_sys of &apos;%4&apos;; the database&apos;s administrator adds the VN-2000 CRSs once with scripts/postgis/vn2000_spatial_ref_sys.sql</source>
+        <translation>%1 (%2), hệ tọa độ của lớp %3, chưa có trong bảng spatial_ref_sys của &apos;%4&apos;; người quản trị cơ sở dữ liệu thêm các hệ tọa độ VN-2000 một lần bằng tệp scripts/postgis/vn2000_spatial_ref_sys.sql</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; lists map sheet %2 but has no statement that made its table</source>
+        <translation>&apos;%1&apos; có ghi bản đồ quét %2 nhưng không có câu lệnh đã tạo bảng của nó</translation>
+    </message>
+    <message>
+        <source>map sheet %1: its CRS has id %2 in the sheet and another CRS (%3) has it in the schema; place it in a GeoPackage copy of the workspace and copy that in</source>
+        <translation>bản đồ quét %1: hệ tọa độ của nó mang mã %2 trong tờ bản đồ, còn trong schema mã này thuộc hệ tọa độ khác (%3); hãy nắn tờ bản đồ vào một bản sao GeoPackage của không gian làm việc rồi chép bản sao đó vào</translation>
+    </message>
+    <message>
+        <source>map sheet %1: tile %2 is not an image in hexadecimal</source>
+        <translation>bản đồ quét %1: ô ảnh %2 không phải là ảnh ở dạng thập lục phân</translation>
+    </message>
+    <message>
+        <source>map sheet %1 cannot be copied</source>
+        <translation>không chép được bản đồ quét %1</translation>
+    </message>
+    <message>
+        <source>map sheet %1 cannot be put into &apos;%2&apos;</source>
+        <translation>không đưa được bản đồ quét %1 vào &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>map sheet %1 of &apos;%2&apos; cannot be read</source>
+        <translation>không đọc được bản đồ quét %1 của &apos;%2&apos;</translation>
+    </message>
 </context>
 </TS>
