@@ -15,6 +15,7 @@
 #include "planatlas/layers/Importer.h"
 #include "planatlas/layers/Text.h"
 #include "planatlas/layers/Workspace.h"
+#include "planatlas/layers/analysis/Algorithm.h"
 #include "planatlas/layers/analysis/Coverage.h"
 #include "planatlas/layers/analysis/Proximity.h"
 #include "planatlas/layers/analysis/Zonal.h"
@@ -330,6 +331,23 @@ TEST_P(SharedEdits, ZonalCorridorAndCoverageGiveTheSameFiguresInTheDatabaseServe
     using pa::analysis::Engine;
     auto ws = Workspace::open(m_planner2, pa::gis::OpenMode::ReadOnly, SchemaWrites::Allowed);
     const std::string prices = "land_price_illustrative";
+    // The corridor of the programme's features is measured in PlanAtlas: asked for the server,
+    // it says why not (a file has none; a schema's server counts a layer chosen to count)
+    // instead of measuring here in silence.
+    {
+        pa::analysis::ParameterValues corridor;
+        corridor.set("engine", "database");
+        try {
+            (void)pa::analysis::findAlgorithm("corridor")->run(ws, corridor, {});
+            ADD_FAILURE() << "the corridor without a layer ran, asked for the server";
+        } catch (const pa::layers::ParameterError& e) {
+            EXPECT_EQ(e.parameter(), "engine");
+            EXPECT_NE(e.problem().find(GetParam() == "gpkg" ? "the workspace is a file"
+                                                            : "a layer chosen to count"),
+                      std::string::npos)
+                << e.problem();
+        }
+    }
     if (GetParam() == "gpkg") {
         EXPECT_THROW(pa::analysis::zonal(ws, prices, {}, {}, Engine::Database),
                      pa::layers::ParameterError);

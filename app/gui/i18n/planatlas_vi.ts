@@ -3323,5 +3323,9 @@ hãy sửa lại, hoặc để trống ô đó cho đối tượng không có h�
         <source>map sheet %1 of &apos;%2&apos; cannot be read</source>
         <translation>không đọc được bản đồ quét %1 của &apos;%2&apos;</translation>
     </message>
+    <message>
+        <source>the server counts the features of a layer chosen to count (parcels, say); the corridor of the programme&apos;s features is measured in PlanAtlas</source>
+        <translation>máy chủ chỉ đếm đối tượng của một lớp được chọn để đếm (ví dụ thửa đất); hành lang của các đối tượng trong chương trình được PlanAtlas tính</translation>
+    </message>
 </context>
 </TS>

@@ -45,6 +45,17 @@ Parameter engineParameter()
             .choiceTitlesEn = {"Automatic", "PlanAtlas", "Database server"}};
 }
 
+void refuseDatabase(layers::Workspace& ws, const layers::Sentence& why)
+{
+    throw layers::ParameterError(
+        "engine",
+        {QT_TRANSLATE_NOOP("pa::layers", "cannot analyse in the database: %1"),
+         {ws.isShared() ? why
+                        : layers::Sentence(QT_TRANSLATE_NOOP(
+                              "pa::layers", "the workspace is a file; only a workspace kept in "
+                                            "PostgreSQL has a database server to do the work"))}});
+}
+
 void Result::sayEngine(const EngineChoice& choice)
 {
     if (choice.reason.empty())
@@ -79,15 +90,14 @@ EngineChoice chooseEngine(layers::Workspace& ws, InputLayer& input, Engine reque
         return {false, "computed in PlanAtlas, as asked (--engine planatlas)"};
     auto refuse = [&](const layers::Sentence& why) {
         if (requested == Engine::Database)
-            throw layers::ParameterError(
-                "engine",
-                {QT_TRANSLATE_NOOP("pa::layers", "cannot analyse in the database: %1"), {why}});
+            refuseDatabase(ws, why);
         return EngineChoice{false, ws.isShared() ? "computed in PlanAtlas: " + why.english() : ""};
     };
-    if (!ws.isShared())
-        return refuse(QT_TRANSLATE_NOOP("pa::layers",
-                                        "the workspace is a file; only a workspace kept in "
-                                        "PostgreSQL has a database server to do the work"));
+    if (!ws.isShared()) { // nothing said: a file has no server to choose
+        if (requested == Engine::Database)
+            refuseDatabase(ws, std::string());
+        return {};
+    }
     if (!input.exists() || input.table().geometryColumn().empty() ||
         input.table().fidColumn().empty())
         return refuse(

@@ -1,5 +1,7 @@
 // corridor: what lies along the expressways.
+#include "planatlas/layers/Errors.h"
 #include "planatlas/layers/analysis/Algorithm.h"
+#include "planatlas/layers/analysis/Engine.h"
 #include "planatlas/layers/analysis/Proximity.h"
 
 #include <cstdio>
@@ -71,6 +73,14 @@ Algorithm corridorAlgorithm()
                 out.keep(std::move(r));
                 return out;
             }
+            // The programme's features are few: measured here. Asked for the server, say so
+            // rather than measure them here in silence.
+            if (engineFrom(v.text("engine")) == Engine::Database)
+                refuseDatabase(ws, QT_TRANSLATE_NOOP("pa::layers",
+                                                     "the server counts the features of a layer "
+                                                     "chosen to count (parcels, say); the "
+                                                     "corridor of the programme's features is "
+                                                     "measured in PlanAtlas"));
             auto r = corridor(ws, distance, statuses, progress);
             const double pct =
                 r.industrialAreaHa > 0 ? 100.0 * r.industrialInsideHa / r.industrialAreaHa : 0.0;

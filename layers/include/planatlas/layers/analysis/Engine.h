@@ -7,6 +7,11 @@
 #include <cstdint>
 #include <string>
 
+namespace pa::layers {
+class Workspace;
+class Sentence;
+} // namespace pa::layers
+
 namespace pa::analysis {
 
 struct Parameter;
@@ -35,6 +40,10 @@ struct EngineChoice
     std::string reason;
     std::int64_t features = -1; ///< the layer's features when counted to choose; -1: not counted
 };
+
+/// Throws ParameterError("engine") saying why the database server cannot do the work asked:
+/// the workspace is a file, else @p why.
+[[noreturn]] void refuseDatabase(layers::Workspace& ws, const layers::Sentence& why);
 
 /// The declaration of the "engine" parameter the analyses over large layers share.
 Parameter engineParameter();
