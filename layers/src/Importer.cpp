@@ -43,13 +43,17 @@ Error inputError(const std::string& file, const Sentence& problem, const std::st
 }
 
 /// The first five problems of a list, one per line, and how many more there are.
-std::string firstFive(const std::vector<std::string>& problems)
+/// The first five of @p problems, a line each, and how many more.
+Sentence firstFive(const std::vector<Sentence>& problems)
 {
-    std::string list;
+    Sentence list{std::string()};
     for (std::size_t i = 0; i < problems.size() && i < 5; ++i)
-        list += "\n  " + problems[i];
+        list = Sentence("%1\n  %2", {list, problems[i]});
     if (problems.size() > 5)
-        list += "\n  … and " + std::to_string(problems.size() - 5) + " more";
+        list = Sentence(
+            "%1\n  %2",
+            {list, Sentence(QT_TRANSLATE_NOOP("pa::layers", "… and %1 more"),
+                            {Sentence::count(static_cast<std::int64_t>(problems.size() - 5))})});
     return list;
 }
 
@@ -660,7 +664,7 @@ private:
         codeTarget = targetFor("code");
         for (auto& code : workspace.featureCodes())
             workspaceCodes.insert(std::move(code));
-        std::vector<std::string> codeClashes;
+        std::vector<Sentence> codeClashes;
         decimalComma.assign(targets.size(), false);
         TextStats scratch;
         // A CSV's geometry column read as text beside GDAL's parse of it: a cell that holds
@@ -681,7 +685,7 @@ private:
                         rawGeometryColumn = static_cast<int>(i);
             rawCsvLayer->resetReading();
         }
-        std::vector<std::string> unreadable;
+        std::vector<Sentence> unreadable;
         try {
             sourceLayer->resetReading();
             while (auto feature = sourceLayer->next()) {
@@ -696,16 +700,23 @@ private:
                             ? trim(gis::toString(raw->value(rawGeometryColumn)))
                             : std::string();
                     if (geometry.isEmpty() && !cell.empty())
-                        unreadable.push_back("row " + std::to_string(total) + " ('" +
-                                             text::clipUtf8(cell, 40) + "')");
+                        unreadable.push_back({QT_TRANSLATE_NOOP("pa::layers", "row %1 ('%2')"),
+                                              {std::to_string(total), text::clipUtf8(cell, 40)}});
                 }
                 if (!geometry.isEmpty()) {
                     const auto e = geometry.envelope();
                     if (!e || !std::isfinite(e->minX) || !std::isfinite(e->minY) ||
                         !std::isfinite(e->maxX) || !std::isfinite(e->maxY)) {
-                        unreadable.push_back((report.sourceDriver == "CSV" ? "row " : "feature ") +
-                                             std::to_string(total) +
-                                             " (coordinates that are not numbers)");
+                        unreadable.push_back(
+                            report.sourceDriver == "CSV"
+                                ? Sentence(QT_TRANSLATE_NOOP(
+                                               "pa::layers",
+                                               "row %1 (coordinates that are not numbers)"),
+                                           {std::to_string(total)})
+                                : Sentence(QT_TRANSLATE_NOOP(
+                                               "pa::layers",
+                                               "feature %1 (coordinates that are not numbers)"),
+                                           {std::to_string(total)}));
                         continue;
                     }
                 }
@@ -734,16 +745,21 @@ private:
                         continue;
                     code = options.codePrefix + code;
                     if (code.find_first_of(";,") != std::string::npos)
-                        codeClashes.push_back("feature " + std::to_string(total) + ": code '" +
-                                              code +
-                                              "' holds ';' or ',', which separate codes in review "
-                                              "files");
+                        codeClashes.push_back(
+                            {QT_TRANSLATE_NOOP("pa::layers",
+                                               "feature %1: code '%2' holds ';' or ',', which "
+                                               "separate codes in review files"),
+                             {std::to_string(total), code}});
                     else if (workspaceCodes.contains(code))
-                        codeClashes.push_back("feature " + std::to_string(total) + ": code '" +
-                                              code + "' is already used in the workspace");
+                        codeClashes.push_back(
+                            {QT_TRANSLATE_NOOP("pa::layers",
+                                               "feature %1: code '%2' is already used in the "
+                                               "workspace"),
+                             {std::to_string(total), code}});
                     else if (auto [it, inserted] = sourceCodes.emplace(code, total); !inserted)
-                        codeClashes.push_back("features " + std::to_string(it->second) + " and " +
-                                              std::to_string(total) + " share code '" + code + "'");
+                        codeClashes.push_back(
+                            {QT_TRANSLATE_NOOP("pa::layers", "features %1 and %2 share code '%3'"),
+                             {std::to_string(it->second), std::to_string(total), code}});
                 }
             }
         } catch (const gis::GisError& e) {
@@ -754,9 +770,11 @@ private:
                  {Sentence::count(total), std::string(e.what())}});
         }
         if (!unmatchedRows.empty())
-            throw inputError(layerLabel, std::to_string(unmatchedRows.size()) + " of " +
-                                             std::to_string(total) + " rows match no feature of " +
-                                             joinLabel + ":" + firstFive(unmatchedRows));
+            throw inputError(
+                layerLabel,
+                {QT_TRANSLATE_NOOP("pa::layers", "%1 of %2 rows match no feature of %3:%4"),
+                 {Sentence::count(static_cast<std::int64_t>(unmatchedRows.size())),
+                  Sentence::count(total), joinLabel, firstFive(unmatchedRows)}});
         report.joined = 0; // counted again while writing
         if (options.join) {
             sourceCrs = workspace.crs(); // joined geometry is already in the workspace CRS
@@ -1222,8 +1240,8 @@ private:
         const std::string value = gis::toString(feature.value(joinColumn));
         const auto it = joinIndex.find(plan::placeKey(value));
         if (it == joinIndex.end()) {
-            unmatchedRows.push_back("row " + std::to_string(number) + " (" + options.join->column +
-                                    " = '" + value + "')");
+            unmatchedRows.push_back({QT_TRANSLATE_NOOP("pa::layers", "row %1 (%2 = '%3')"),
+                                     {std::to_string(number), options.join->column, value}});
             return gis::Geometry();
         }
         ++report.joined;
@@ -1467,7 +1485,7 @@ private:
     std::map<std::string, gis::Geometry> joinIndex;
     int joinColumn = -1;
     std::string joinLabel;
-    std::vector<std::string> unmatchedRows;
+    std::vector<Sentence> unmatchedRows;
     std::string layerName;
     // mapping
     std::vector<gis::FieldDef> sourceFields;

@@ -965,10 +965,13 @@ private slots:
             parks.encodingChoice()->findData(QStringLiteral("tcvn3")));
         parks.codeChoice()->setCurrentIndex(parks.codeChoice()->findData(QStringLiteral("MA_KCN")));
         parks.layerNameEdit()->setText(QStringLiteral("kcn_cu")); // and no licence typed
-        // Its codes are the sample's own parks' codes: refused, feature by feature.
+        // Its codes are the sample's own parks' codes: refused, feature by feature, each said in
+        // the window's words.
         QVERIFY(!parks.runImport());
-        QVERIFY2(parks.error().contains(
-                     QStringLiteral("feature 3: code 'KCN-DT' is already used in the workspace")),
+        QVERIFY2(parks.error().contains(QStringLiteral(
+                     "đối tượng số 3: mã 'KCN-DT' đã được dùng trong không gian làm việc")),
+                 qPrintable(parks.error()));
+        QVERIFY2(!parks.error().contains(QStringLiteral("already used")),
                  qPrintable(parks.error()));
         parks.codeChoice()->setCurrentIndex(0); // generate codes instead
         QVERIFY2(parks.runImport(), qPrintable(parks.error()));

@@ -3327,5 +3327,41 @@ hãy sửa lại, hoặc để trống ô đó cho đối tượng không có h�
         <source>the server counts the features of a layer chosen to count (parcels, say); the corridor of the programme&apos;s features is measured in PlanAtlas</source>
         <translation>máy chủ chỉ đếm đối tượng của một lớp được chọn để đếm (ví dụ thửa đất); hành lang của các đối tượng trong chương trình được PlanAtlas tính</translation>
     </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… và %1 mục khác</translation>
+    </message>
+    <message>
+        <source>row %1 (&apos;%2&apos;)</source>
+        <translation>dòng %1 (&apos;%2&apos;)</translation>
+    </message>
+    <message>
+        <source>row %1 (coordinates that are not numbers)</source>
+        <translation>dòng %1 (tọa độ không phải là số)</translation>
+    </message>
+    <message>
+        <source>feature %1 (coordinates that are not numbers)</source>
+        <translation>đối tượng số %1 (tọa độ không phải là số)</translation>
+    </message>
+    <message>
+        <source>feature %1: code &apos;%2&apos; holds &apos;;&apos; or &apos;,&apos;, which separate codes in review files</source>
+        <translation>đối tượng số %1: mã &apos;%2&apos; chứa &apos;;&apos; hoặc &apos;,&apos;, là dấu phân cách mã trong tệp rà soát</translation>
+    </message>
+    <message>
+        <source>feature %1: code &apos;%2&apos; is already used in the workspace</source>
+        <translation>đối tượng số %1: mã &apos;%2&apos; đã được dùng trong không gian làm việc</translation>
+    </message>
+    <message>
+        <source>features %1 and %2 share code &apos;%3&apos;</source>
+        <translation>đối tượng số %1 và số %2 trùng mã &apos;%3&apos;</translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows match no feature of %3:%4</source>
+        <translation>%1 trên %2 dòng không khớp với đối tượng nào của %3:%4</translation>
+    </message>
+    <message>
+        <source>row %1 (%2 = &apos;%3&apos;)</source>
+        <translation>dòng %1 (%2 = &apos;%3&apos;)</translation>
+    </message>
 </context>
 </TS>

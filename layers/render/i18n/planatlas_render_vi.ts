@@ -549,5 +549,9 @@
         <source>a map of %1 × %2 pixels is %3; give a smaller size or a lower resolution</source>
         <translation>bản đồ %1 × %2 điểm ảnh %3; hãy chọn khổ giấy nhỏ hơn hoặc độ phân giải thấp hơn</translation>
     </message>
+    <message>
+        <source>%1: cannot be written</source>
+        <translation>%1: không ghi được</translation>
+    </message>
 </context>
 </TS>

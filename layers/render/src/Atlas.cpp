@@ -422,7 +422,8 @@ AtlasReport writeAtlas(layers::Workspace& ws, const AtlasOptions& options, const
     pdf.setCreator(QStringLiteral("PlanAtlas"));
     QPainter painter;
     if (!painter.begin(&pdf))
-        throw Error(ErrorKind::Input, path + ": cannot be written");
+        throw Error(ErrorKind::Input,
+                    {QT_TRANSLATE_NOOP("pa::layers", "%1: cannot be written"), {path}});
     const QRectF page(0, 0, pdf.width(), pdf.height());
     AtlasComposer composer(ws, o, atlas, painter, page);
     const auto sheets = composer.layout();

@@ -1224,7 +1224,10 @@ MapReport writeMap(layers::Workspace& ws, const MapOptions& o, const std::string
         try {
             bytes = encodePng(image, progress);
         } catch (const std::runtime_error& e) {
-            throw Error(ErrorKind::Input, path + ": cannot be written (" + e.what() + ")");
+            throw Error(
+                ErrorKind::Input,
+                layers::withDetail(
+                    {QT_TRANSLATE_NOOP("pa::layers", "%1: cannot be written"), {path}}, e.what()));
         }
     } else if (ext == ".svg") {
         QSvgGenerator svg;
@@ -1237,7 +1240,8 @@ MapReport writeMap(layers::Workspace& ws, const MapOptions& o, const std::string
         {
             QPainter painter;
             if (!painter.begin(&svg))
-                throw Error(ErrorKind::Input, path + ": cannot be written");
+                throw Error(ErrorKind::Input,
+                            {QT_TRANSLATE_NOOP("pa::layers", "%1: cannot be written"), {path}});
             report = drawMap(ws, o, painter, QRectF(0, 0, pxW, pxH), progress);
         }
     } else {
@@ -1249,7 +1253,8 @@ MapReport writeMap(layers::Workspace& ws, const MapOptions& o, const std::string
         pdf.setCreator(QStringLiteral("PlanAtlas"));
         QPainter painter;
         if (!painter.begin(&pdf))
-            throw Error(ErrorKind::Input, path + ": cannot be written");
+            throw Error(ErrorKind::Input,
+                        {QT_TRANSLATE_NOOP("pa::layers", "%1: cannot be written"), {path}});
         report = drawMap(ws, o, painter, QRectF(0, 0, pdf.width(), pdf.height()), progress);
         painter.end();
     }
