@@ -29,19 +29,21 @@ Raster Raster::open(const std::string& path)
     GDALDatasetUniquePtr dataset(
         GDALDataset::Open(path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR,
                           nullptr, nullptr, nullptr));
+    using P = RasterError::Problem;
     if (!dataset) {
         if (errors.failed())
-            throw GisError(errors.message());
-        throw GisError("not recognised as a raster by GDAL");
+            throw RasterError(P::NotARaster, errors.message(), errors.message());
+        throw RasterError(P::NotARaster, "not recognised as a raster by GDAL");
     }
     if (dataset->GetRasterCount() < 1)
-        throw GisError("the dataset has no raster band");
+        throw RasterError(P::NoBand, "the dataset has no raster band");
     auto impl = std::make_unique<Impl>();
     if (dataset->GetGeoTransform(impl->transform.data()) != CE_None)
-        throw GisError("the raster has no geotransform (it is not georeferenced)");
+        throw RasterError(P::NotGeoreferenced,
+                          "the raster has no geotransform (it is not georeferenced)");
     if (impl->transform[2] != 0.0 || impl->transform[4] != 0.0)
-        throw GisError("the raster is rotated (geotransform terms 2 and 4 are not zero); warp it "
-                       "north-up first");
+        throw RasterError(P::Rotated, "the raster is rotated (geotransform terms 2 and 4 are not "
+                                      "zero); warp it north-up first");
     impl->dataset = std::move(dataset);
     impl->path = path;
     return Raster(std::move(impl));

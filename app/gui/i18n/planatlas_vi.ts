@@ -3363,5 +3363,21 @@ hãy sửa lại, hoặc để trống ô đó cho đối tượng không có h�
         <source>row %1 (%2 = &apos;%3&apos;)</source>
         <translation>dòng %1 (%2 = &apos;%3&apos;)</translation>
     </message>
+    <message>
+        <source>%1: not a raster GDAL reads</source>
+        <translation>%1: không phải ảnh raster mà GDAL đọc được</translation>
+    </message>
+    <message>
+        <source>%1: the file has no raster band</source>
+        <translation>%1: tệp không có kênh raster nào</translation>
+    </message>
+    <message>
+        <source>%1: the raster is not georeferenced (it has no geotransform); georeference it first</source>
+        <translation>%1: ảnh raster chưa được nắn (không có tham số chuyển đổi tọa độ); hãy nắn ảnh trước</translation>
+    </message>
+    <message>
+        <source>%1: the raster is rotated; warp it north-up first</source>
+        <translation>%1: ảnh raster bị xoay; hãy nắn lại cho hướng bắc lên trên trước</translation>
+    </message>
 </context>
 </TS>

@@ -32,6 +32,33 @@ std::string ownWords(const gis::GisError& e)
     return e.detail().empty() ? std::string(e.what()) : e.detail();
 }
 
+/// Why @p path cannot be read as a raster of values, as a sentence.
+layers::Sentence notARasterOfValues(const std::string& path, const gis::GisError& e)
+{
+    using P = gis::RasterError::Problem;
+    const auto* raster = dynamic_cast<const gis::RasterError*>(&e);
+    if (!raster)
+        return layers::withDetail(
+            {QT_TRANSLATE_NOOP("pa::layers", "%1: cannot be read as a raster of values"), {path}},
+            ownWords(e));
+    switch (raster->problem()) {
+    case P::NotARaster:
+        return layers::withDetail(
+            {QT_TRANSLATE_NOOP("pa::layers", "%1: not a raster GDAL reads"), {path}}, e.detail());
+    case P::NoBand:
+        return {QT_TRANSLATE_NOOP("pa::layers", "%1: the file has no raster band"), {path}};
+    case P::NotGeoreferenced:
+        return {QT_TRANSLATE_NOOP("pa::layers", "%1: the raster is not georeferenced (it has no "
+                                                "geotransform); georeference it first"),
+                {path}};
+    case P::Rotated:
+        return {
+            QT_TRANSLATE_NOOP("pa::layers", "%1: the raster is rotated; warp it north-up first"),
+            {path}};
+    }
+    return layers::Sentence(std::string(e.what()));
+}
+
 /// The value layer and field named by "LAYER[:FIELD]", checked.
 detail::InputLayer valueLayer(layers::Workspace& ws, const std::string& values, ZonalResult& result)
 {
@@ -331,12 +358,7 @@ private:
         try {
             return gis::Raster::open(path);
         } catch (const gis::GisError& e) {
-            throw layers::Error(
-                layers::ErrorKind::Input,
-                layers::withDetail(
-                    {QT_TRANSLATE_NOOP("pa::layers", "%1: cannot be read as a raster of values"),
-                     {path}},
-                    ownWords(e)));
+            throw layers::Error(layers::ErrorKind::Input, notARasterOfValues(path, e));
         }
     }
 

@@ -139,6 +139,26 @@ TEST_F(AnalysisFixture, ZonalOverARasterCountsPixelsWhoseCentreIsInside)
 
     EXPECT_THROW(analysis::zonal(ws, tif + ":2"), layers::Error);     // one band only
     EXPECT_THROW(analysis::zonal(ws, tif + ":first"), layers::Error); // not a band number
+
+    // A picture not placed on the map, and a file that is no raster: each said as what it is,
+    // in a sentence a window translates.
+    pa::test::writeBytes(m_dir.file("scan.pgm"), std::string("P5\n2 2\n255\n\x01\x02\x03\x04"));
+    pa::test::writeBytes(m_dir.file("notes.tif"), "not a raster\n");
+    const auto translated = [](const char* english) { return "«" + std::string(english) + "»"; };
+    for (const auto& [file, problem] :
+         {std::pair{std::string("scan.pgm"), std::string("is not georeferenced")},
+          std::pair{std::string("notes.tif"), std::string("not a raster GDAL reads")}}) {
+        try {
+            (void)analysis::zonal(ws, m_dir.file(file));
+            ADD_FAILURE() << file << " was read as a raster of values";
+        } catch (const layers::Error& e) {
+            EXPECT_EQ(e.kind(), layers::ErrorKind::Input);
+            EXPECT_NE(e.message().find(problem), std::string::npos) << e.what();
+            const auto said = e.sentence().say(translated, nullptr);
+            EXPECT_NE(said.find("«" + m_dir.file(file) + ": "), std::string::npos)
+                << said; // a template of the catalogue's
+        }
+    }
 }
 
 TEST_F(AnalysisFixture, ZonalOverARasterInAnotherCrsReprojectsTheFeatures)

@@ -3,6 +3,7 @@
 // pixels that fall inside a polygon. Only north-up rasters (no rotation terms) are read.
 
 #include "planatlas/gis/Crs.h"
+#include "planatlas/gis/Error.h"
 #include "planatlas/gis/Geometry.h"
 
 #include <cstdint>
@@ -27,11 +28,33 @@ struct PixelStatistics
     }
 };
 
+/// A file that cannot be used as a raster of values, and why, for a caller that says it in its own
+/// words; what() is the English, detail() GDAL's words when it gave any.
+class RasterError : public GisError
+{
+public:
+    enum class Problem
+    {
+        NotARaster,       ///< GDAL does not open it as a raster
+        NoBand,           ///< it has no raster band
+        NotGeoreferenced, ///< no geotransform
+        Rotated,          ///< geotransform terms 2 and 4 are not zero
+    };
+    RasterError(Problem problem, const std::string& what, std::string detail = {})
+        : GisError(what, std::move(detail)), m_problem(problem)
+    {
+    }
+    [[nodiscard]] Problem problem() const { return m_problem; }
+
+private:
+    Problem m_problem;
+};
+
 class Raster
 {
 public:
-    /// Opens any raster GDAL reads. Throws GisError with GDAL's message when it cannot be
-    /// opened as a raster, and when its geotransform is rotated or missing.
+    /// Opens any raster GDAL reads. Throws RasterError when it cannot be opened as a raster, and
+    /// when its geotransform is rotated or missing.
     static Raster open(const std::string& path);
     Raster(Raster&&) noexcept;
     Raster& operator=(Raster&&) noexcept;
