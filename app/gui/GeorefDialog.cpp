@@ -2,7 +2,6 @@
 
 #include "Text_p.h"
 #include "planatlas/gis/Error.h"
-#include "planatlas/gis/Transform.h"
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/Text.h"
 
@@ -565,20 +564,13 @@ bool GeorefDialog::loadPoints(const QString& path)
         // A QGIS .points file may give its map positions in another CRS (lon/lat): shown, and
         // placed, in the workspace's.
         try {
-            const auto from = gis::Crs::fromUserInput(*file.crs);
-            const auto to = gis::Crs::fromUserInput(m_crsLabel.toStdString());
-            if (!from.isSame(to)) {
-                const gis::CoordinateTransform transform(from, to);
-                for (auto& p : file.points) {
-                    const auto xy = transform.apply(p.x, p.y);
-                    p.x = xy[0];
-                    p.y = xy[1];
-                }
-            }
-        } catch (const gis::GisError&) {
-            m_status = tr("Cannot read %1: its map coordinates cannot be brought from %2 into "
-                          "the workspace's CRS %3.")
-                           .arg(QFileInfo(path).fileName(), q(*file.crs), m_crsLabel);
+            layers::bringPointsInto(file, gis::Crs::fromUserInput(m_crsLabel.toStdString()));
+        } catch (const layers::Error& e) {
+            m_status = said(e);
+            m_statusLabel->setText(m_status);
+            return false;
+        } catch (const gis::GisError&) { // the workspace's own CRS, which it was opened in
+            m_status = tr("Cannot read %1.").arg(QFileInfo(path).fileName());
             m_statusLabel->setText(m_status);
             return false;
         }

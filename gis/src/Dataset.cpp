@@ -776,8 +776,10 @@ SqlResult Dataset::run(const std::string& sql, const std::vector<FieldValue>& va
     if (!db)
         throw GisError("'" + m_impl->path + "': bound SQL needs a GeoPackage");
     auto fail = [&](const char* what) -> GisError {
+        const std::string words = sqlite3_errmsg(db); // SQLite's own, the detail
         return GisError("SQL failed on '" + m_impl->path + "' (" + sql.substr(0, 120) +
-                        "): " + what + ": " + sqlite3_errmsg(db));
+                            "): " + what + ": " + words,
+                        words);
     };
     sqlite3_stmt* raw = nullptr;
     if (sqlite3_prepare_v2(db, sql.c_str(), static_cast<int>(sql.size()), &raw, nullptr) !=

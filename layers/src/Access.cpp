@@ -311,7 +311,7 @@ std::vector<SharedWorkspace> sharedWorkspaces(const std::string& service)
             withDetail({QT_TRANSLATE_NOOP("pa::layers", "the workspaces of service '%1' cannot be "
                                                         "listed"),
                         {service}},
-                       e.detail()));
+                       e.cause()));
     }
     return found;
 }

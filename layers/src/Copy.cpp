@@ -769,7 +769,7 @@ private:
         } catch (const gis::GisError& e) {
             throw copyError(withDetail(
                 {QT_TRANSLATE_NOOP("pa::layers", "map sheet %1 cannot be copied"), {table}},
-                e.detail()));
+                e.cause()));
         }
         m_report.tables.push_back({table, "sheet", static_cast<std::int64_t>(rows.rows.size())});
     }
@@ -937,7 +937,7 @@ std::vector<std::string> putSheetInSchema(Workspace& workspace, const std::strin
         throw copyError(
             withDetail({QT_TRANSLATE_NOOP("pa::layers", "map sheet %1 cannot be put into '%2'"),
                         {sheet, target.side.name}},
-                       e.detail()));
+                       e.cause()));
     }
 }
 
@@ -986,7 +986,7 @@ std::string sheetFile(Workspace& workspace, const std::string& sheet)
         throw copyError(
             withDetail({QT_TRANSLATE_NOOP("pa::layers", "map sheet %1 of '%2' cannot be read"),
                         {sheet, gis::displayName(workspace.path())}},
-                       e.detail()));
+                       e.cause()));
     }
     auto& copies = sheetCopies();
     const std::pair key{workspace.path(), sheet};
@@ -1015,7 +1015,7 @@ std::string sheetFile(Workspace& workspace, const std::string& sheet)
         throw copyError(
             withDetail({QT_TRANSLATE_NOOP("pa::layers", "map sheet %1 of '%2' cannot be read"),
                         {sheet, gis::displayName(workspace.path())}},
-                       e.detail()));
+                       e.cause()));
     } catch (...) {
         target.side.handle.reset();
         gis::removeVirtualFile(path);

@@ -74,12 +74,13 @@ int column(const std::vector<std::string>& header, std::initializer_list<std::st
     return -1;
 }
 
-/// @p error as an Error(Input): what SheetError says, else @p otherwise with GDAL's words.
+/// @p error as an Error(Input): what SheetError says, else @p otherwise with GDAL's words (or
+/// gis/'s, when GDAL gave none).
 Error sheetError(const gis::GisError& error, const Sentence& otherwise)
 {
     if (const auto* problem = dynamic_cast<const gis::SheetError*>(&error))
         return Error(ErrorKind::Input, sheetProblem(*problem));
-    return Error(ErrorKind::Input, withDetail(otherwise, error.detail()));
+    return Error(ErrorKind::Input, withDetail(otherwise, error.cause()));
 }
 
 } // namespace
@@ -128,11 +129,14 @@ Sentence sheetProblem(const gis::SheetError& error)
                                  "the control points' map coordinates lie on one line; spread "
                                  "them over the sheet (towards its corners)");
     case P::CannotPlace:
-        return withDetail(QT_TRANSLATE_NOOP("pa::layers",
-                                            "the control points' layout cannot fix the "
-                                            "transformation; spread them over the sheet "
-                                            "(towards its corners)"),
-                          error.detail());
+        if (error.detail().empty())
+            return QT_TRANSLATE_NOOP("pa::layers",
+                                     "the control points' layout cannot fix the transformation; "
+                                     "spread them over the sheet (towards its corners)");
+        return {QT_TRANSLATE_NOOP("pa::layers",
+                                  "the control points' layout cannot fix the transformation "
+                                  "(GDAL: %1); spread them over the sheet (towards its corners)"),
+                {error.detail()}};
     case P::DpiOutOfRange:
         return {
             QT_TRANSLATE_NOOP("pa::layers", "%1: a PDF page is drawn at 10 to 1200 dpi; %2 asked"),
@@ -366,28 +370,43 @@ std::string layerNameFor(const std::string& sheetPath)
     return name;
 }
 
+/// @p points' map positions brought from @p from into @p to; Error(Input) naming @p file.
+void transformPoints(std::vector<gis::ControlPoint>& points, const gis::Crs& from,
+                     const gis::Crs& to, const Sentence& file)
+{
+    if (from.isSame(to))
+        return;
+    std::optional<gis::CoordinateTransform> made;
+    try {
+        made.emplace(from, to);
+    } catch (const gis::GisError& e) {
+        throw Error(
+            ErrorKind::Input,
+            withDetail({QT_TRANSLATE_NOOP("pa::layers", "%1: no transformation brings %2 into %3"),
+                        {file, from.label(), to.label()}},
+                       e.detail()));
+    }
+    for (auto& p : points) {
+        try {
+            const auto xy = made->apply(p.x, p.y);
+            p.x = xy[0];
+            p.y = xy[1];
+        } catch (const gis::GisError& e) {
+            throw Error(ErrorKind::Input,
+                        withDetail({QT_TRANSLATE_NOOP("pa::layers", "%1, point %2: (%3, %4) cannot "
+                                                                    "be brought from %5 into %6"),
+                                    {file, p.id, Sentence::number(p.x), Sentence::number(p.y),
+                                     from.label(), to.label()}},
+                                   e.detail()));
+        }
+    }
+}
+
 /// The points in the workspace CRS, each checked to lie in or near the province.
 std::vector<gis::ControlPoint> intoWorkspace(Workspace& ws, std::vector<gis::ControlPoint> points,
                                              const gis::Crs& from, const Sentence& file)
 {
-    if (!from.isSame(ws.crs())) {
-        const gis::CoordinateTransform transform(from, ws.crs());
-        for (auto& p : points) {
-            try {
-                const auto xy = transform.apply(p.x, p.y);
-                p.x = xy[0];
-                p.y = xy[1];
-            } catch (const gis::GisError& e) {
-                throw Error(
-                    ErrorKind::Input,
-                    withDetail({QT_TRANSLATE_NOOP("pa::layers", "%1, point %2: (%3, %4) cannot be "
-                                                                "brought from %5 into %6"),
-                                {file, p.id, Sentence::number(p.x), Sentence::number(p.y),
-                                 from.label(), ws.crs().label()}},
-                               e.detail()));
-            }
-        }
-    }
+    transformPoints(points, from, ws.crs(), file);
     // A sheet shows the province and some of its surroundings; a point far outside is a typing
     // error or coordinates in another CRS than the one they are read in.
     if (const auto province = ws.provinceExtent()) {
@@ -554,6 +573,20 @@ std::vector<PlacedControlPoint> rasterControlPoints(Workspace& ws, const std::st
     return out;
 }
 
+void bringPointsInto(ControlPointsFile& file, const gis::Crs& crs)
+{
+    if (!file.crs)
+        return;
+    std::optional<gis::Crs> from;
+    try {
+        from = gis::Crs::fromUserInput(*file.crs);
+    } catch (const gis::GisError& e) {
+        throw Error(ErrorKind::Input,
+                    Sentence("%1: %2", {file.path, unknownCrs(*file.crs, e.detail())}));
+    }
+    transformPoints(file.points, *from, crs, Sentence(file.path));
+}
+
 GeorefResult georeference(Workspace& ws, const GeorefOptions& options, const Progress& progress)
 {
     if (ws.inTransaction())
@@ -627,13 +660,7 @@ GeorefResult georeference(Workspace& ws, const GeorefOptions& options, const Pro
         try {
             crs = gis::Crs::fromUserInput(crsText);
         } catch (const gis::GisError& e) {
-            throw ParameterError(
-                "gcp_crs",
-                withDetail({QT_TRANSLATE_NOOP("pa::layers", "'%1' is not a coordinate reference "
-                                                            "system PlanAtlas knows; write an EPSG "
-                                                            "code such as EPSG:9213"),
-                            {crsText}},
-                           e.detail()));
+            throw ParameterError("gcp_crs", unknownCrs(crsText, e.detail()));
         }
         result.pointsCrs = crs->label();
         points = intoWorkspace(ws, file.points, *crs, where);
@@ -697,9 +724,9 @@ GeorefResult georeference(Workspace& ws, const GeorefOptions& options, const Pro
         try {
             gis::Dataset::createGeoPackage(into).close();
         } catch (const gis::GisError& e) {
-            throw Error(ErrorKind::Workspace,
-                        {QT_TRANSLATE_NOOP("pa::layers", "cannot make %1: %2"),
-                         {into, std::string(e.what())}});
+            throw Error(
+                ErrorKind::Workspace,
+                withDetail({QT_TRANSLATE_NOOP("pa::layers", "cannot make %1"), {into}}, e.cause()));
         }
     }
     gis::WarpRequest request{options.sheet,  ws.crs(),           points,
@@ -765,7 +792,16 @@ GeorefResult georeference(Workspace& ws, const GeorefOptions& options, const Pro
         } catch (const gis::GisError&) {
             // the first failure is the one to report
         }
-        throw;
+        try {
+            throw;
+        } catch (const gis::GisError& e) {
+            throw Error(
+                ErrorKind::Workspace,
+                withDetail({QT_TRANSLATE_NOOP("pa::layers", "map sheet %1 cannot be kept in '%2'; "
+                                                            "nothing of it was kept"),
+                            {layer.name, gis::displayName(ws.path())}},
+                           e.cause()));
+        }
     }
     progress.update(1.0, "done");
     return result;

@@ -43,7 +43,6 @@ Error inputError(const std::string& file, const Sentence& problem, const std::st
 }
 
 /// The first five problems of a list, one per line, and how many more there are.
-/// The first five of @p problems, a line each, and how many more.
 Sentence firstFive(const std::vector<Sentence>& problems)
 {
     Sentence list{std::string()};
@@ -302,14 +301,7 @@ private:
             try {
                 overrideCrs = gis::Crs::fromUserInput(options.sourceCrs);
             } catch (const gis::GisError& e) {
-                throw ParameterError(
-                    "src_crs",
-                    withDetail({QT_TRANSLATE_NOOP("pa::layers",
-                                                  "'%1' is not a coordinate reference system "
-                                                  "PlanAtlas knows; write an EPSG code such as "
-                                                  "EPSG:9213"),
-                                {options.sourceCrs}},
-                               e.detail()));
+                throw ParameterError("src_crs", unknownCrs(options.sourceCrs, e.detail()));
             }
         }
     }
@@ -1530,6 +1522,16 @@ void checkMayAddLayers(Workspace& workspace, const Sentence& what)
                          "a table of its own; nothing was changed (the schema's owner adds it, or "
                          "gives this role the right to create tables in the schema)"),
                      {workspace.editor(), workspace.path(), what}});
+}
+
+Sentence unknownCrs(const std::string& given, const std::string& libraryWords)
+{
+    const std::string shown = given.size() > 80 ? text::clipUtf8(given, 80) + "…" : given;
+    return withDetail(
+        {QT_TRANSLATE_NOOP("pa::layers", "'%1' is not a coordinate reference system PlanAtlas "
+                                         "knows; write an EPSG code such as EPSG:9213"),
+         {shown}},
+        libraryWords);
 }
 
 ImportReport importLayer(Workspace& workspace, const ImportOptions& options,

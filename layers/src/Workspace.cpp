@@ -629,7 +629,7 @@ void Workspace::close()
     } catch (const gis::GisError& e) {
         throw workspaceError(withDetail(
             {QT_TRANSLATE_NOOP("pa::layers", "'%1' cannot be closed"), {gis::displayName(path())}},
-            e.detail()));
+            e.cause()));
     }
 }
 
@@ -915,7 +915,7 @@ void Workspace::beginTransaction()
             {QT_TRANSLATE_NOOP("pa::layers", "'%1' cannot be changed now; is another program using "
                                              "it?"),
              {gis::displayName(path())}},
-            e.detail()));
+            e.cause()));
     }
     if (!isShared()) // (GDAL would list a whole database's tables for it)
         m_impl->layersAtBegin = m_impl->dataset->layerCount();
@@ -931,7 +931,7 @@ void Workspace::commitTransaction()
                                                                          "written to '%1'; nothing "
                                                                          "of them was kept"),
                                          {gis::displayName(path())}},
-                                        e.detail()));
+                                        e.cause()));
     }
     m_impl->inTransaction = false;
     m_impl->logged.insert(m_impl->pending.begin(), m_impl->pending.end());

@@ -1881,10 +1881,11 @@ private slots:
         auto load = [&](const std::vector<std::size_t>& which, const std::string& name) {
             std::ofstream csv(dir.file(name));
             csv << "id,pixel,line,x,y\n" << std::fixed << std::setprecision(3);
+            std::set<std::size_t> named;
             for (const std::size_t i : which) {
                 const auto& m = markers[i];
-                csv << "M" << i << ',' << m.pixel << ',' << m.line << ',' << m.x << ',' << m.y
-                    << '\n';
+                csv << "M" << i << (named.insert(i).second ? "" : "b") << ',' << m.pixel << ','
+                    << m.line << ',' << m.x << ',' << m.y << '\n';
             }
             csv.close();
             return dialog->loadPoints(QString::fromStdString(dir.file(name)));
@@ -1900,13 +1901,28 @@ private slots:
                  qPrintable(dialog->status()));
         QVERIFY2(!dialog->status().contains(QStringLiteral("one line")),
                  qPrintable(dialog->status()));
-        // The same marker twice (under two names): both named.
+        // The same marker twice under two names: both named, in their order.
         QVERIFY(load({0, 7, 19, 7}, "hai_lan.csv"));
         QVERIFY(!dialog->fit());
-        QVERIFY2(dialog->status().contains(QStringLiteral("M7 và M7 nằm trên cùng một điểm ảnh")),
+        QVERIFY2(dialog->status().contains(QStringLiteral("M7 và M7b nằm trên cùng một điểm ảnh")),
                  qPrintable(dialog->status()));
         QVERIFY(load({0, 7, 19, 28, 40}, "nam_diem.csv"));
         QVERIFY2(dialog->fit(), qPrintable(dialog->status()));
+        // A QGIS .points file whose CRS line names no CRS PlanAtlas knows: refused with what to
+        // write instead, the points of before kept.
+        {
+            std::ofstream points(dir.file("qgis.points"));
+            points << "#CRS: VN-2000 Thái Nguyên\nmapX,mapY,sourceX,sourceY,enable\n"
+                   << std::fixed << std::setprecision(3);
+            for (const std::size_t i : {0, 7, 19})
+                points << markers[i].x << ',' << markers[i].y << ',' << markers[i].pixel << ','
+                       << -markers[i].line << ",1\n";
+        }
+        QVERIFY(!dialog->loadPoints(QString::fromStdString(dir.file("qgis.points"))));
+        QVERIFY2(
+            dialog->status().contains(QStringLiteral("'VN-2000 Thái Nguyên' không phải hệ tọa độ")),
+            qPrintable(dialog->status()));
+        QCOMPARE(dialog->points().size(), std::size_t(5));
         dialog->close();
     }
 

@@ -496,8 +496,8 @@
         <translation>Vị trí trên tờ bản đồ tính bằng điểm ảnh; tọa độ X, Y theo %1</translation>
     </message>
     <message>
-        <source>Cannot read %1: its map coordinates cannot be brought from %2 into the workspace&apos;s CRS %3.</source>
-        <translation>Không đọc được %1: không chuyển được tọa độ bản đồ của tệp từ %2 sang hệ tọa độ %3 của không gian làm việc.</translation>
+        <source>Cannot read %1.</source>
+        <translation>Không đọc được %1.</translation>
     </message>
 </context>
 <context>
@@ -2996,10 +2996,6 @@ hãy sửa lại, hoặc để trống ô đó cho đối tượng không có h�
         <translation>%1, điểm %2: điểm ảnh (%3; %4) nằm ngoài tờ bản đồ (%5 × %6 điểm ảnh)</translation>
     </message>
     <message>
-        <source>cannot make %1: %2</source>
-        <translation>không tạo được %1: %2</translation>
-    </message>
-    <message>
         <source>layer &apos;%1&apos; is stored in %2, not the workspace&apos;s %3: reprojected on the way in</source>
         <translation>lớp &apos;%1&apos; được lưu theo %2, không theo hệ tọa độ %3 của không gian làm việc: đã chuyển đổi khi đọc vào</translation>
     </message>
@@ -3305,7 +3301,7 @@ hãy sửa lại, hoặc để trống ô đó cho đối tượng không có h�
     </message>
     <message>
         <source>map sheet %1: its CRS has id %2 in the sheet and another CRS (%3) has it in the schema; place it in a GeoPackage copy of the workspace and copy that in</source>
-        <translation>bản đồ quét %1: hệ tọa độ của nó mang mã %2 trong tờ bản đồ, còn trong schema mã này thuộc hệ tọa độ khác (%3); hãy nắn tờ bản đồ vào một bản sao GeoPackage của không gian làm việc rồi chép bản sao đó vào</translation>
+        <translation>bản đồ quét %1: hệ tọa độ của nó mang mã %2 trong tờ bản đồ, còn trong lược đồ mã này thuộc hệ tọa độ khác (%3); hãy nắn tờ bản đồ vào một bản sao GeoPackage của không gian làm việc rồi chép bản sao đó vào</translation>
     </message>
     <message>
         <source>map sheet %1: tile %2 is not an image in hexadecimal</source>
@@ -3378,6 +3374,22 @@ hãy sửa lại, hoặc để trống ô đó cho đối tượng không có h�
     <message>
         <source>%1: the raster is rotated; warp it north-up first</source>
         <translation>%1: ảnh raster bị xoay; hãy nắn lại cho hướng bắc lên trên trước</translation>
+    </message>
+    <message>
+        <source>the control points&apos; layout cannot fix the transformation (GDAL: %1); spread them over the sheet (towards its corners)</source>
+        <translation>cách bố trí các điểm khống chế không xác định được phép nắn (GDAL: %1); hãy rải các điểm khắp tờ bản đồ (về phía các góc)</translation>
+    </message>
+    <message>
+        <source>%1: no transformation brings %2 into %3</source>
+        <translation>%1: không có phép chuyển đổi nào từ %2 sang %3</translation>
+    </message>
+    <message>
+        <source>cannot make %1</source>
+        <translation>không tạo được %1</translation>
+    </message>
+    <message>
+        <source>map sheet %1 cannot be kept in &apos;%2&apos;; nothing of it was kept</source>
+        <translation>không lưu được bản đồ quét %1 vào &apos;%2&apos;; không phần nào của nó được giữ lại</translation>
     </message>
 </context>
 </TS>

@@ -553,5 +553,9 @@
         <source>%1: cannot be written</source>
         <translation>%1: không ghi được</translation>
     </message>
+    <message>
+        <source>map sheet &apos;%1&apos; cannot be read</source>
+        <translation>không đọc được bản đồ quét &apos;%1&apos;</translation>
+    </message>
 </context>
 </TS>

@@ -864,7 +864,10 @@ private:
                            .readRgba(m_view.world, width, height);
             } catch (const gis::GisError& e) {
                 throw Error(ErrorKind::Workspace,
-                            "map sheet '" + sheet.name + "' cannot be read: " + e.what());
+                            layers::withDetail(
+                                {QT_TRANSLATE_NOOP("pa::layers", "map sheet '%1' cannot be read"),
+                                 {sheet.name}},
+                                e.cause()));
             }
             const QImage image(rgba.data(), width, height, width * 4, QImage::Format_RGBA8888);
             m_p.setOpacity(opacity);

@@ -25,13 +25,6 @@ namespace pa::analysis {
 
 namespace {
 
-/// What went wrong reading a raster, in brackets after a sentence: GDAL's words, or gis/'s own
-/// reason when GDAL gave none ("it is not georeferenced").
-std::string ownWords(const gis::GisError& e)
-{
-    return e.detail().empty() ? std::string(e.what()) : e.detail();
-}
-
 /// Why @p path cannot be read as a raster of values, as a sentence.
 layers::Sentence notARasterOfValues(const std::string& path, const gis::GisError& e)
 {
@@ -40,7 +33,7 @@ layers::Sentence notARasterOfValues(const std::string& path, const gis::GisError
     if (!raster)
         return layers::withDetail(
             {QT_TRANSLATE_NOOP("pa::layers", "%1: cannot be read as a raster of values"), {path}},
-            ownWords(e));
+            e.cause());
     switch (raster->problem()) {
     case P::NotARaster:
         return layers::withDetail(
@@ -339,7 +332,7 @@ public:
                 layers::withDetail(
                     {QT_TRANSLATE_NOOP("pa::layers", "%1: the values under a zone cannot be read"),
                      {m_raster.path()}},
-                    ownWords(e)));
+                    e.cause()));
         }
         row.mean = stats.mean();
         row.min = stats.min;

@@ -22,6 +22,9 @@ public:
     /// GDAL's, GEOS's or PROJ's own words ("" when it gave none), for a caller that says what
     /// was being done in its own sentence.
     [[nodiscard]] const std::string& detail() const { return m_detail; }
+    /// What to put in brackets after a caller's own sentence: detail(), else gis/'s own words
+    /// (what()) when the library gave none, so that no reason is lost.
+    [[nodiscard]] std::string cause() const { return m_detail.empty() ? what() : m_detail; }
 
 private:
     std::string m_detail;

@@ -46,6 +46,11 @@ gis::GeorefFit fitControlPoints(const std::vector<gis::ControlPoint>& points,
 /// gis::readSheetPicture, throwing Error(Input) that says what is wrong in a sentence.
 gis::SheetPicture readSheetPicture(const gis::SheetSource& sheet, int maxSide);
 
+/// @p file's map positions brought into @p crs from the CRS the file declares (a QGIS .points
+/// file's, lon/lat say); nothing to do when it declares none. Throws Error(Input) naming the file:
+/// a CRS PlanAtlas does not know, no transformation, a point that cannot be brought.
+void bringPointsInto(ControlPointsFile& file, const gis::Crs& crs);
+
 /// "affine", "poly2", "tps" (and "polynomial", "thin-plate"); nullopt otherwise.
 std::optional<gis::GeorefMethod> parseGeorefMethod(const std::string& name);
 
