@@ -8,6 +8,7 @@
 // act on the map (GUI business, by name): coverage colours the units by the kind chosen,
 // corridor draws its band, an overlap row zooms to its polygon.
 
+#include "Text_p.h"
 #include "planatlas/gis/Geometry.h"
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/Progress.h"
@@ -160,7 +161,7 @@ private:
                 cancelled = e.kind() == layers::ErrorKind::Cancelled;
                 failed = std::current_exception();
             } catch (const std::exception& e) {
-                error = QString::fromStdString(e.what());
+                error = said(e);
             }
             QMetaObject::invokeMethod(
                 QCoreApplication::instance(),

@@ -58,7 +58,7 @@ QString runAndWait(const std::string& workspace, gis::OpenMode mode,
             error =
                 e.kind() == layers::ErrorKind::Cancelled ? cancelledText : MainWindow::errorText(e);
         } catch (const std::exception& e) {
-            error = QString::fromStdString(e.what());
+            error = said(e);
         }
         QMetaObject::invokeMethod(
             &loop,

@@ -268,7 +268,7 @@ void ExportMapDialog::drawPreview()
                 return;
             error = said(e);
         } catch (const std::exception& e) {
-            error = QString::fromStdString(e.what());
+            error = said(e);
         }
         const QImage shown =
             image.scaled(width / 2, height / 2, Qt::KeepAspectRatio, Qt::SmoothTransformation);

@@ -171,8 +171,12 @@ bool ImportDialog::setSource(const QString& path)
         m_sourceLayer->setCurrentIndex(std::max(0, m_sourceLayer->findText(chosenLayer)));
         m_sourceLayer->setEnabled(names.size() > 1);
         m_sourceLayer->blockSignals(false);
-        if (names.empty())
-            throw gis::GisError("it holds no layer");
+        if (names.empty()) {
+            m_error = tr("%1 holds no layer to import.").arg(QFileInfo(path).fileName());
+            m_message->setText(m_error);
+            m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
+            return false;
+        }
         const auto layer = ds.layerByName(m_sourceLayer->currentText().toStdString());
         for (const auto& f : layer->fields())
             m_columns << q(f.name);

@@ -61,6 +61,7 @@
 #include <QStatusBar>
 #include <QToolBar>
 #include <atomic>
+#include <new>
 #include <sstream>
 
 namespace pa::gui {
@@ -1613,7 +1614,14 @@ QString MainWindow::errorText(const std::exception& error)
         // A workspace's words without the command line's remedy ("planatlas init").
         if (const auto* e = dynamic_cast<const layers::Error*>(&error))
             return said(e->sentence());
-        return q(error.what());
+        if (dynamic_cast<const std::bad_alloc*>(&error))
+            return tr("There is not enough memory for this work; close other programs, or work "
+                      "on a smaller extent or fewer layers.");
+        // Not foreseen by the engine, which says what it foresees: the library's words (or the
+        // engine's own, when the library gave none) after a sentence of the window's.
+        const auto* library = dynamic_cast<const gis::GisError*>(&error);
+        return tr("The work stopped on an error PlanAtlas did not foresee (%1).")
+            .arg(q(library ? library->cause() : std::string(error.what())));
     }
     const auto& conflict = *found;
     const QString subject = q(conflict.subject());

@@ -263,7 +263,7 @@ void MapCanvas::startRender()
             r.cancelled = e.kind() == layers::ErrorKind::Cancelled;
             r.error = said(e);
         } catch (const std::exception& e) {
-            r.error = QString::fromStdString(e.what());
+            r.error = said(e);
         }
         send(std::move(r));
     });

@@ -759,7 +759,7 @@ private:
                 layerLabel,
                 {QT_TRANSLATE_NOOP("pa::layers", "read error after %1 feature(s), the file may be "
                                                  "truncated or corrupt (GDAL: %2)"),
-                 {Sentence::count(total), std::string(e.what())}});
+                 {Sentence::count(total), e.cause()}});
         }
         if (!unmatchedRows.empty())
             throw inputError(

@@ -18,6 +18,7 @@
 #include "TestSupport.h"
 #include "Text_p.h"
 #include "planatlas/gis/Dataset.h"
+#include "planatlas/gis/Error.h"
 #include "planatlas/layers/Access.h"
 #include "planatlas/layers/Copy.h"
 #include "planatlas/layers/Workspace.h"
@@ -52,6 +53,7 @@
 #include <fstream>
 #include <iomanip>
 #include <memory>
+#include <new>
 #include <set>
 
 using pa::gui::MainWindow;
@@ -1068,6 +1070,18 @@ private slots:
         window->setLanguage(QStringLiteral("vi"));
         QVERIFY2(pa::gui::said(far).contains(QStringLiteral("nằm ngoài tỉnh 1.234,6 km")),
                  qPrintable(pa::gui::said(far)));
+        // What the engine did not foresee is framed in the window's words: the library's own
+        // words in brackets, else gis's; memory running out said as such.
+        const QString library = pa::gui::MainWindow::errorText(
+            pa::gis::GisError("cannot read the tiles: disk I/O error", "disk I/O error"));
+        QVERIFY2(library == QStringLiteral("Công việc đã dừng vì một lỗi PlanAtlas không lường "
+                                           "trước (disk I/O error)."),
+                 qPrintable(library));
+        QVERIFY2(pa::gui::MainWindow::errorText(pa::gis::GisError("the geometry is empty"))
+                     .contains(QStringLiteral("(the geometry is empty)")),
+                 qPrintable(pa::gui::MainWindow::errorText(pa::gis::GisError("x"))));
+        QVERIFY(pa::gui::MainWindow::errorText(std::bad_alloc())
+                    .startsWith(QStringLiteral("Không đủ bộ nhớ")));
         QVERIFY2(pa::gui::said(big).contains(QStringLiteral("1.211.000")),
                  qPrintable(pa::gui::said(big)));
         window->setLanguage(QStringLiteral("en"));

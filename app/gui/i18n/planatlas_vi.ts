@@ -733,6 +733,10 @@
         <source>Choose the file&apos;s coordinate system above.</source>
         <translation>Hãy chọn hệ tọa độ của tệp ở trên.</translation>
     </message>
+    <message>
+        <source>%1 holds no layer to import.</source>
+        <translation>%1 không có lớp nào để nhập.</translation>
+    </message>
 </context>
 <context>
     <name>pa::gui::LayerPanel</name>
@@ -1784,6 +1788,14 @@ Chạy trên %2, Qt %3.</translation>
     <message>
         <source>… and %1 more</source>
         <translation>… và %1 mục khác</translation>
+    </message>
+    <message>
+        <source>There is not enough memory for this work; close other programs, or work on a smaller extent or fewer layers.</source>
+        <translation>Không đủ bộ nhớ cho công việc này; hãy đóng bớt các chương trình khác, hoặc làm trên phạm vi nhỏ hơn hay với ít lớp hơn.</translation>
+    </message>
+    <message>
+        <source>The work stopped on an error PlanAtlas did not foresee (%1).</source>
+        <translation>Công việc đã dừng vì một lỗi PlanAtlas không lường trước (%1).</translation>
     </message>
 </context>
 <context>
