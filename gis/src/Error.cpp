@@ -1,5 +1,6 @@
 #include "Private_p.h"
 
+#include <cstdlib>
 #include <mutex>
 #include <sqlite3.h>
 #include <string_view>
@@ -41,6 +42,11 @@ void ensureGdalConfigured()
         sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
         // Never let PROJ reach for network grids: results must not depend on connectivity.
         OSRSetPROJEnableNetwork(FALSE);
+        // A database server that does not answer (a VPN down) is given up after 15 s, not the
+        // two minutes the system's TCP retries take, during which a window would stand still.
+        // As libpq's environment default, the lowest of its settings: a connect_timeout in the
+        // connection string or the service, or PGCONNECT_TIMEOUT set by the user, wins.
+        ::setenv("PGCONNECT_TIMEOUT", "15", 0);
         // The driver manager (no driver yet) reads GDAL's configuration file and data paths,
         // which CRS and transformations use as much as datasets do.
         (void)GetGDALDriverManager();
