@@ -569,8 +569,9 @@ bool GeorefDialog::loadPoints(const QString& path)
             m_status = said(e);
             m_statusLabel->setText(m_status);
             return false;
-        } catch (const gis::GisError&) { // the workspace's own CRS, which it was opened in
-            m_status = tr("Cannot read %1.").arg(QFileInfo(path).fileName());
+        } catch (const gis::GisError& e) { // the workspace's CRS, as its label names it
+            m_status = tr("The points of %1 cannot be brought into the workspace's CRS %2 (%3).")
+                           .arg(QFileInfo(path).fileName(), m_crsLabel, q(e.cause()));
             m_statusLabel->setText(m_status);
             return false;
         }

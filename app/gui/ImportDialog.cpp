@@ -186,6 +186,12 @@ bool ImportDialog::setSource(const QString& path)
                                .arg(layer->crs() ? q(layer->crs()->label())
                                                  : tr("no coordinate system declared")));
         m_error.clear();
+    } catch (const gis::GisError& e) { // not a file GDAL reads as vector data, most often
+        m_error = tr("%1 cannot be read as a GIS file (%2).")
+                      .arg(QFileInfo(path).fileName(), q(e.cause()));
+        m_message->setText(m_error);
+        m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
+        return false;
     } catch (const std::exception& e) {
         m_error = tr("%1 cannot be read: %2").arg(QFileInfo(path).fileName(), said(e));
         m_message->setText(m_error);

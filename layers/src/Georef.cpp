@@ -781,10 +781,6 @@ GeorefResult georeference(Workspace& ws, const GeorefOptions& options, const Pro
                         p.residual.dx, p.residual.dy, p.residual.error,
                         real(p.residual.leaveOneOut)});
         });
-        const auto made = ws.dataset().run("SELECT created_at FROM pa_rasters WHERE layer_name = ?",
-                                           {layer.name});
-        if (!made.rows.empty())
-            layer.createdAt = asText(made.rows[0][0]);
     } catch (...) {
         try {
             if (!ws.isShared()) // (a schema's transaction took everything back)
@@ -802,6 +798,13 @@ GeorefResult georeference(Workspace& ws, const GeorefOptions& options, const Pro
                             {layer.name, gis::displayName(ws.path())}},
                            e.cause()));
         }
+    }
+    try { // after the commit: when only this reading fails, the sheet is kept, without its time
+        const auto made = ws.dataset().run("SELECT created_at FROM pa_rasters WHERE layer_name = ?",
+                                           {layer.name});
+        if (!made.rows.empty())
+            layer.createdAt = asText(made.rows[0][0]);
+    } catch (const gis::GisError&) {
     }
     progress.update(1.0, "done");
     return result;

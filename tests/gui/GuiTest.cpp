@@ -957,6 +957,17 @@ private slots:
         QVERIFY(std::any_of(stack.begin(), stack.end(),
                             [&](const auto& s) { return s.first == added; }));
 
+        // A file that is no GIS data (a PDF saved as .geojson): said so, GDAL's words after.
+        {
+            pa::gui::ImportDialog wrong(&w, QString::fromStdString(copy), QStringLiteral("vi"));
+            pa::test::writeBytes(dir.file("bao_cao.geojson"), "%PDF-1.4 not a layer\n");
+            QVERIFY(!wrong.setSource(QString::fromStdString(dir.file("bao_cao.geojson"))));
+            QVERIFY2(wrong.error().startsWith(QStringLiteral(
+                         "Không đọc được bao_cao.geojson như một tệp dữ liệu GIS (")),
+                     qPrintable(wrong.error()));
+            QVERIFY2(!wrong.error().contains(QStringLiteral("không lường trước")),
+                     qPrintable(wrong.error()));
+        }
         // A Shapefile written in TCVN3: decoded, codes from its column.
         pa::gui::ImportDialog parks(&w, QString::fromStdString(copy), QStringLiteral("vi"));
         QVERIFY(
@@ -1077,9 +1088,10 @@ private slots:
         QVERIFY2(library == QStringLiteral("Công việc đã dừng vì một lỗi PlanAtlas không lường "
                                            "trước (disk I/O error)."),
                  qPrintable(library));
-        QVERIFY2(pa::gui::MainWindow::errorText(pa::gis::GisError("the geometry is empty"))
-                     .contains(QStringLiteral("(the geometry is empty)")),
-                 qPrintable(pa::gui::MainWindow::errorText(pa::gis::GisError("x"))));
+        QVERIFY2(
+            pa::gui::MainWindow::errorText(pa::gis::GisError("the geometry is empty"))
+                .contains(QStringLiteral("(the geometry is empty)")),
+            qPrintable(pa::gui::MainWindow::errorText(pa::gis::GisError("the geometry is empty"))));
         QVERIFY(pa::gui::MainWindow::errorText(std::bad_alloc())
                     .startsWith(QStringLiteral("Không đủ bộ nhớ")));
         QVERIFY2(pa::gui::said(big).contains(QStringLiteral("1.211.000")),

@@ -496,8 +496,8 @@
         <translation>Vị trí trên tờ bản đồ tính bằng điểm ảnh; tọa độ X, Y theo %1</translation>
     </message>
     <message>
-        <source>Cannot read %1.</source>
-        <translation>Không đọc được %1.</translation>
+        <source>The points of %1 cannot be brought into the workspace&apos;s CRS %2 (%3).</source>
+        <translation>Không chuyển được các điểm của %1 sang hệ tọa độ %2 của không gian làm việc (%3).</translation>
     </message>
 </context>
 <context>
@@ -736,6 +736,10 @@
     <message>
         <source>%1 holds no layer to import.</source>
         <translation>%1 không có lớp nào để nhập.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read as a GIS file (%2).</source>
+        <translation>Không đọc được %1 như một tệp dữ liệu GIS (%2).</translation>
     </message>
 </context>
 <context>

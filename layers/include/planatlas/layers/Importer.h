@@ -102,12 +102,12 @@ struct ImportReport
 /// @p workspace (an editor of a schema, who changes rows but makes no tables), saying who may;
 /// before any work is done.
 void checkMayAddLayers(Workspace& workspace, const Sentence& what);
+/// As above, for a layer.
+void checkMayAddLayers(Workspace& workspace);
 
 /// "'X' is not a coordinate reference system PlanAtlas knows; write an EPSG code …", @p given
 /// cut to a line (a WKT is long) and PROJ's own words in brackets when it gave any.
 Sentence unknownCrs(const std::string& given, const std::string& libraryWords);
-/// As above, for a layer.
-void checkMayAddLayers(Workspace& workspace);
 
 ImportReport importLayer(Workspace& workspace, const ImportOptions& options,
                          const Progress& progress = {});
