@@ -19,8 +19,10 @@ using gis::sqlIdentifier;
 Sentence whyNotConnected(const std::string& connection, const gis::GisError& error)
 {
     const auto* problem = dynamic_cast<const gis::ConnectionError*>(&error);
-    if (!problem)
-        return std::string(error.what());
+    if (!problem) // the server answered: GDAL's (or gis's) words on what failed after that
+        return withDetail(QT_TRANSLATE_NOOP("pa::layers", "the database answered, but the "
+                                                          "workspace could not be opened in it"),
+                          error.cause());
     using Reason = gis::ConnectionError::Reason;
     const std::string& detail = problem->detail();
     switch (problem->reason()) {

@@ -370,9 +370,10 @@ Workspace Workspace::open(const std::string& path, gis::OpenMode mode, SchemaWri
     try {
         impl->dataset = gis::Dataset::openVector(path, mode, {}, {"GPKG"});
     } catch (const gis::GisError& e) {
-        throw workspaceError(
-            {QT_TRANSLATE_NOOP("pa::layers", "'%1' cannot be opened as a GeoPackage workspace: %2"),
-             {path, std::string(e.what())}});
+        throw workspaceError(withDetail(
+            {QT_TRANSLATE_NOOP("pa::layers", "'%1' cannot be opened as a GeoPackage workspace"),
+             {path}},
+            e.cause()));
     }
     return finishOpening(std::move(impl), mode);
 }

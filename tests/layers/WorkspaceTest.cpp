@@ -369,3 +369,26 @@ TEST(Workspace, AUnitLayerRemovedTakesItsCrosswalkRowsAndBringsThemBack)
     EXPECT_EQ(crosswalk(), rows);
     EXPECT_EQ(ws.validate().errorCount(), 0U);
 }
+
+// A file that is no GeoPackage (a report saved under the name, a file cut short) is refused in a
+// sentence a window translates, the library's words after it in brackets.
+TEST(Workspace, AFileThatIsNoGeoPackageIsRefusedInASentenceAWindowTranslates)
+{
+    const pa::test::TempDir dir;
+    const std::string path = dir.file("ke_hoach.gpkg");
+    pa::test::writeBytes(path, "not a GeoPackage\n");
+    try {
+        (void)Workspace::open(path, OpenMode::ReadOnly);
+        FAIL() << "a text file was opened as a workspace";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.kind(), ErrorKind::Workspace);
+        EXPECT_NE(e.message().find("cannot be opened as a GeoPackage workspace ("),
+                  std::string::npos)
+            << e.what();
+        const auto said = e.sentence().say(
+            [](const char* english) { return "«" + std::string(english) + "»"; }, nullptr);
+        EXPECT_NE(said.find("«'" + path + "' cannot be opened as a GeoPackage workspace»"),
+                  std::string::npos)
+            << said;
+    }
+}

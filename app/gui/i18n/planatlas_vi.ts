@@ -2432,10 +2432,6 @@ hãy sửa lại, hoặc để trống ô đó cho đối tượng không có h�
         <translation>không gian làm việc &apos;%1&apos; không tồn tại</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; cannot be opened as a GeoPackage workspace: %2</source>
-        <translation>không mở được &apos;%1&apos; như một không gian làm việc GeoPackage: %2</translation>
-    </message>
-    <message>
         <source>&apos;%1&apos; names no schema; add active_schema=&lt;province&apos;s schema&gt; to the connection string</source>
         <translation>&apos;%1&apos; không nêu lược đồ nào; hãy thêm active_schema=&lt;lược đồ của tỉnh&gt; vào chuỗi kết nối</translation>
     </message>
@@ -3406,6 +3402,14 @@ hãy sửa lại, hoặc để trống ô đó cho đối tượng không có h�
     <message>
         <source>map sheet %1 cannot be kept in &apos;%2&apos;; nothing of it was kept</source>
         <translation>không lưu được bản đồ quét %1 vào &apos;%2&apos;; không phần nào của nó được giữ lại</translation>
+    </message>
+    <message>
+        <source>the database answered, but the workspace could not be opened in it</source>
+        <translation>cơ sở dữ liệu đã trả lời, nhưng không mở được không gian làm việc trong đó</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; cannot be opened as a GeoPackage workspace</source>
+        <translation>không mở được &apos;%1&apos; như một không gian làm việc GeoPackage</translation>
     </message>
 </context>
 </TS>
