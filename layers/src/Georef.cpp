@@ -645,7 +645,6 @@ GeorefResult georeference(Workspace& ws, const GeorefOptions& options, const Pro
         if (!options.controlPoints.empty()) {
             file = readControlPoints(options.controlPoints);
         } else {
-            file.path = "control points";
             file.points = options.points;
         }
         // Placed in a window, the points have no file to name.
