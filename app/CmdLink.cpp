@@ -35,7 +35,8 @@ const Command kLink{
     "                              listed are accepted, others of those tasks rejected; an\n"
     "                              optional column last_edit refuses tasks changed since\n"
     "  reasons [--doc ID]          tasks with neither link nor suggestion, each with the\n"
-    "                              reason suggested for having no place\n"
+    "                              reason suggested for having no place (learning from the\n"
+    "                              reasons recorded for tasks worded alike)\n"
     "  unlocated [TASK …] [--reason TEXT]\n"
     "                              without tasks: list the tasks left without a place; with\n"
     "                              tasks: record them so, with the suggested reason or TEXT\n\n"
@@ -230,14 +231,19 @@ int runLink(const std::vector<std::string>& args)
                              {"reason_class", p.suggestion.reason ? p.suggestion.reason->id : ""},
                              {"reason", p.suggestion.reason ? p.suggestion.reason->titleVi : ""},
                              {"evidence", p.suggestion.evidence},
+                             {"like_task", p.suggestion.likeTask},
                              {"text", p.text}});
             std::printf("%s\n", j.dump(2).c_str());
         } else {
-            for (const auto& p : proposals)
+            for (const auto& p : proposals) {
+                std::string why = p.suggestion.evidence;
+                if (!p.suggestion.likeTask.empty())
+                    why += (why.empty() ? "" : "; ") +
+                           ("like " + p.suggestion.likeTask + ", reviewed so");
                 std::printf("%-34s %s%s%s\n", p.taskId.c_str(),
                             p.suggestion.reason ? p.suggestion.reason->titleVi.data() : "",
-                            p.suggestion.evidence.empty() ? "" : "  ← ",
-                            p.suggestion.evidence.c_str());
+                            why.empty() ? "" : "  ← ", why.c_str());
+            }
             std::printf("%zu task(s) with neither link nor suggestion; record them with 'link WS "
                         "unlocated TASK …' (the suggested reason) or add their links\n",
                         proposals.size());

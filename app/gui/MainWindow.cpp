@@ -272,6 +272,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
             });
     connect(m_suggestions, &SuggestionsPanel::reasonsConfirmed, this,
             [this](const std::vector<std::string>& tasks) { confirmReasons(tasks); });
+    connect(m_suggestions, &SuggestionsPanel::reasonsGiven, this,
+            [this](const std::vector<std::string>& tasks, const std::string& reasonId) {
+                confirmReasons(tasks, reasonId);
+            });
     connect(m_suggestions, &SuggestionsPanel::featureChosen, this, [this](const QString& code) {
         if (!m_ws)
             return;
@@ -1222,15 +1226,24 @@ bool MainWindow::decideSuggestions(const std::vector<std::int64_t>& ids, bool ac
                     });
 }
 
-bool MainWindow::confirmReasons(const std::vector<std::string>& taskIds)
+bool MainWindow::confirmReasons(const std::vector<std::string>& taskIds,
+                                const std::string& reasonId)
 {
     if (!m_ws || taskIds.empty() || !ensureWritable(true))
         return false;
+    // The reason is recorded in the workspace's language whatever the window's: the class's
+    // Vietnamese title, as the suggested reasons are.
+    std::string reason;
+    for (const auto& c : plan::reasonClasses())
+        if (c.id == reasonId)
+            reason = c.titleVi;
+    if (!reasonId.empty() && reason.empty())
+        return false;
     return pushEdit(
         tr("leave %n task(s) without a place", nullptr, static_cast<int>(taskIds.size())),
-        tr("Cannot record the tasks as without a place"), [this, taskIds](bool forward) {
+        tr("Cannot record the tasks as without a place"), [this, taskIds, reason](bool forward) {
             if (forward)
-                plan::recordUnlocated(*m_ws, taskIds);
+                plan::recordUnlocated(*m_ws, taskIds, reason);
             else
                 plan::forgetUnlocated(*m_ws, taskIds);
         });

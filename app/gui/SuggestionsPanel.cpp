@@ -7,7 +7,9 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
 #include <QPushButton>
+#include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -31,8 +33,23 @@ SuggestionsPanel::SuggestionsPanel(QWidget* parent) : QWidget(parent)
     m_accept = new QPushButton(this);
     m_reject = new QPushButton(this);
     m_again = new QPushButton(this);
+    m_otherReason = new QToolButton(this);
+    m_otherReason->setPopupMode(QToolButton::InstantPopup);
+    m_otherReason->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_reasonMenu = new QMenu(m_otherReason);
+    m_otherReason->setMenu(m_reasonMenu);
+    m_otherReason->setEnabled(false);
+    for (const auto& reason : plan::reasonClasses()) {
+        QAction* action = m_reasonMenu->addAction(QString());
+        action->setData(q(std::string(reason.id)));
+        connect(action, &QAction::triggered, this, [this, id = std::string(reason.id)] {
+            if (const auto tasks = selectedReasonTasks(); !tasks.empty())
+                emit reasonsGiven(tasks, id);
+        });
+    }
     buttons->addWidget(m_accept);
     buttons->addWidget(m_reject);
+    buttons->addWidget(m_otherReason);
     buttons->addStretch();
     buttons->addWidget(m_again);
     layout->addLayout(buttons);
@@ -58,6 +75,8 @@ SuggestionsPanel::SuggestionsPanel(QWidget* parent) : QWidget(parent)
             emit decided(ids, false);
     });
     connect(m_again, &QPushButton::clicked, this, &SuggestionsPanel::suggestAgainRequested);
+    connect(m_tree, &QTreeWidget::itemSelectionChanged, this,
+            [this] { m_otherReason->setEnabled(!selectedReasonTasks().empty()); });
     connect(m_tree, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
         if (!item || !item->data(0, kIdRole).isValid())
             return;
@@ -82,6 +101,15 @@ void SuggestionsPanel::retranslateUi()
     m_accept->setToolTip(tr("Link the chosen features (a chosen group: all its features); for "
                             "a chosen task without a place, record it so with the reason shown"));
     m_reject->setText(tr("Reject"));
+    m_otherReason->setText(tr("Another reason"));
+    m_otherReason->setToolTip(tr("Record the chosen tasks without a place with another reason "
+                                 "than the one suggested; later suggestions learn from it"));
+    const auto classes = plan::reasonClasses();
+    const auto actions = m_reasonMenu->actions();
+    for (int i = 0; i < actions.size() && i < static_cast<int>(classes.size()); ++i) {
+        const auto& reason = classes[static_cast<std::size_t>(i)];
+        actions[i]->setText(q(std::string(m_english ? reason.titleEn : reason.titleVi)));
+    }
     m_again->setText(tr("Suggest again"));
     m_again->setToolTip(
         tr("Read the tasks again for the places and the kinds of feature they name"));
@@ -166,7 +194,12 @@ void SuggestionsPanel::rebuild()
                                                                : p.suggestion.reason->titleVi))
                                      : QString()) +
                 (p.suggestion.evidence.empty() ? QString()
-                                               : QStringLiteral(" ← ") + q(p.suggestion.evidence));
+                                               : QStringLiteral(" ← ") + q(p.suggestion.evidence)) +
+                (p.suggestion.likeTask.empty()
+                     ? QString()
+                     : (p.suggestion.evidence.empty() ? QStringLiteral(" ← ")
+                                                      : QStringLiteral(" · ")) +
+                           tr("like %1, reviewed so").arg(q(p.suggestion.likeTask)));
             row->setText(1, q(p.taskId) + QStringLiteral(" — ") + why);
             row->setToolTip(1, q(p.text));
         }

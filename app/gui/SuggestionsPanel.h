@@ -12,7 +12,9 @@
 #include <vector>
 
 class QLabel;
+class QMenu;
 class QPushButton;
+class QToolButton;
 class QTreeWidget;
 
 namespace pa::gui {
@@ -27,7 +29,8 @@ public:
     /// The pending suggestions, best first.
     void setSuggestions(std::vector<plan::LinkSuggestion> pending);
     /// The tasks with neither link nor suggestion, each with the reason suggested for having no
-    /// place: listed after the groups; Accept on them records them so, with that reason.
+    /// place: listed after the groups; Accept on them records them so, with that reason, and
+    /// "Another reason" with a class chosen from its menu.
     void setReasons(std::vector<plan::ReasonProposal> proposals);
     /// "en": reasons in English; otherwise in Vietnamese.
     void setLanguage(const std::string& lang);
@@ -49,6 +52,9 @@ public:
 signals:
     void decided(const std::vector<std::int64_t>& ids, bool accept);
     void reasonsConfirmed(const std::vector<std::string>& taskIds);
+    /// The chosen tasks without a place are to be recorded with another reason than the one
+    /// suggested: the class @p reasonId.
+    void reasonsGiven(const std::vector<std::string>& taskIds, const std::string& reasonId);
     void suggestAgainRequested();
     void featureChosen(const QString& featureCode);
 
@@ -65,6 +71,8 @@ private:
     bool m_english = false;
     QTreeWidget* m_tree = nullptr;
     QPushButton *m_accept = nullptr, *m_reject = nullptr, *m_again = nullptr;
+    QToolButton* m_otherReason = nullptr; ///< records the chosen tasks with a reason of the menu
+    QMenu* m_reasonMenu = nullptr;
     QLabel* m_count = nullptr;
 };
 

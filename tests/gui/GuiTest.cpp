@@ -47,6 +47,7 @@
 #include <QTableWidget>
 #include <QTest>
 #include <QTextBrowser>
+#include <QToolButton>
 #include <QTreeWidget>
 #include <QUrl>
 #include <filesystem>
@@ -1214,6 +1215,36 @@ private slots:
         QCOMPARE(panel->reasons().size(), reasons.size());
         w.undoStack()->redo();
         QCOMPARE(unlocatedCount(), unlocatedBefore + 1);
+        // "Another reason" records the chosen task with a class of its menu instead (the
+        // class's Vietnamese title, whatever the window's language): one undoable step.
+        auto* otherReason = panel->findChild<QToolButton*>();
+        QVERIFY(otherReason && otherReason->menu());
+        QCOMPARE(otherReason->menu()->actions().size(), 7);
+        QCOMPARE(
+            otherReason->menu()->actions()[2]->text(),
+            QStringLiteral("Không gắn với địa điểm: giáo dục, đào tạo, nguồn nhân lực, lao động"));
+        const auto next = panel->reasons().front();
+        const std::string given = next.suggestion.reason && next.suggestion.reason->id == "training"
+                                      ? "policy"
+                                      : "training";
+        panel->selectReasons({0});
+        QVERIFY(otherReason->isEnabled());
+        for (QAction* a : otherReason->menu()->actions())
+            if (a->data().toString().toStdString() == given)
+                a->trigger();
+        const auto reasonOf = [&](const std::string& task) {
+            auto ws = pa::layers::Workspace::open(copy, pa::gis::OpenMode::ReadOnly);
+            for (const auto& u : pa::plan::listUnlocated(ws))
+                if (u.taskId == task)
+                    return u.reason;
+            return std::string();
+        };
+        const auto* givenClass = pa::plan::ReviewedReasons::classOf(reasonOf(next.taskId));
+        QVERIFY(givenClass);
+        QCOMPARE(std::string(givenClass->id), given);
+        QCOMPARE(unlocatedCount(), unlocatedBefore + 2);
+        w.undoStack()->undo();
+        QCOMPARE(reasonOf(next.taskId), std::string());
         // A bad document is refused in words; the workspace keeps its plan.
         pa::test::writeBytes(dir.file("not-a-plan.txt"), "Biên bản họp không có nhiệm vụ nào.\n");
         QVERIFY(!w.ingestPlan(QString::fromStdString(dir.file("not-a-plan.txt"))));

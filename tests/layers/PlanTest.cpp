@@ -1676,6 +1676,75 @@ TEST(PlanLinks, TasksWithoutAPlaceGetASuggestedReasonAndAreRecordedWithIt)
               "administration");
 }
 
+TEST(PlanLinks, ASuggestedReasonLearnsFromTheReasonsGivenToTasksWordedLikeIt)
+{
+    // A forest-protection plan in a workspace with no forest layer: its reviewer records the
+    // first such task as spatial with no layer; the next one, worded alike but with no class's
+    // words, leans to that reason and says which task it follows.
+    const std::string next = "Duy trì hoạt động của các tổ đội quần chúng bảo vệ rừng ở thôn, bản.";
+    const auto cold = suggestReason(next);
+    ASSERT_TRUE(cold.reason);
+    EXPECT_EQ(cold.reason->id, "programme");
+    EXPECT_TRUE(cold.likeTask.empty());
+
+    const auto classNamed = [](std::string_view id) -> const ReasonClass& {
+        for (const auto& c : reasonClasses())
+            if (c.id == id)
+                return c;
+        throw std::runtime_error("no reason class " + std::string(id));
+    };
+    ReviewedReasons reviewed;
+    reviewed.add("qn:Điều 6.1#1",
+                 "Tuyên truyền, phổ biến kiến thức phòng cháy trên sóng phát thanh.",
+                 classNamed("communication"));
+    // Alone, a task worded otherwise changes nothing.
+    EXPECT_EQ(suggestReason(next, reviewed).reason->id, "programme");
+    reviewed.add("qn:Điều 6.2#1", "Duy trì hoạt động của các tổ đội bảo vệ rừng ở các xã vùng cao.",
+                 classNamed("no_layer"));
+    const auto learnt = suggestReason(next, reviewed, "qn:Điều 6.3#1");
+    EXPECT_EQ(learnt.reason->id, "no_layer");
+    EXPECT_EQ(learnt.likeTask, "qn:Điều 6.2#1");
+    // A task is not its own example: recorded once, suggesting it again reads the others.
+    reviewed.add("qn:Điều 6.3#1", next, classNamed("training"));
+    EXPECT_EQ(suggestReason(next, reviewed, "qn:Điều 6.3#1").reason->id, "no_layer");
+    // Class words of the task's own main action still decide over a reviewed task's likeness.
+    EXPECT_EQ(
+        suggestReason("Báo cáo kết quả duy trì hoạt động của các tổ đội bảo vệ rừng.", reviewed)
+            .reason->id,
+        "reporting");
+
+    // A recorded reason is one of the classes by its title, whatever the letter case, the
+    // diacritics or the final full stop; a reason in other words is not learnt from.
+    const auto* admin = ReviewedReasons::classOf(
+        "không gắn với địa điểm: cải cách hành chính, bộ máy, môi trường đầu tư.");
+    ASSERT_TRUE(admin);
+    EXPECT_EQ(admin->id, "administration");
+    ASSERT_TRUE(ReviewedReasons::classOf("No place: mechanisms, policies, finance"));
+    EXPECT_EQ(ReviewedReasons::classOf("Khong gan voi dia diem: co che, chinh sach, tai chinh")->id,
+              "policy");
+    EXPECT_FALSE(ReviewedReasons::classOf("Bảng giá đất toàn tỉnh; không liên kết."));
+    EXPECT_FALSE(ReviewedReasons::classOf(""));
+}
+
+TEST(PlanLinks, TheWorkspacesRecordedReasonsAreWhatItsSuggestionsLearnFrom)
+{
+    PLANATLAS_NEEDS_SAMPLE();
+    ThematicSample sample;
+    auto& ws = sample.ws;
+    const std::size_t before = reviewedReasons(ws).size();
+    const auto report = sample.task("báo cáo định kỳ");
+    const auto tea = sample.task("vùng chè");
+    ASSERT_FALSE(report.empty());
+    ASSERT_FALSE(tea.empty());
+    // The suggested reason (a class's title) is learnt from; a reason typed in other words is not.
+    EXPECT_EQ(recordUnlocated(ws, {report}), 1);
+    EXPECT_EQ(reviewedReasons(ws).size(), before + 1);
+    EXPECT_EQ(recordUnlocated(ws, {tea}, "Vùng chè đã có lớp riêng"), 1);
+    EXPECT_EQ(reviewedReasons(ws).size(), before + 1);
+    forgetUnlocated(ws, {report});
+    EXPECT_EQ(reviewedReasons(ws).size(), before);
+}
+
 TEST(PlanLinks, AUnitMergedIntoAnotherAlsoSuggestsTheUnitThatCarriesItOn)
 {
     PLANATLAS_NEEDS_SAMPLE();

@@ -76,25 +76,36 @@ struct ReasonCount
 using Confusion = std::map<std::string, std::map<std::string, long>>; // gold → suggested → n
 
 /// Scores the reason suggested for task @p task (@p text) against class @p gold into
-/// @p counts; whether it was right. Only a tuned document's misses are looked into: they go to
-/// @p confusion (and are shown with SCORE_LINKS_SHOW set).
+/// @p counts; whether it was right. The suggestion learns from @p reviewed (the tasks reviewed
+/// before it). Only a tuned document's misses are looked into: they go to @p confusion (and are
+/// shown with SCORE_LINKS_SHOW set), when given.
 bool scoreReason(const std::string& task, const std::string& text, const std::string& gold,
-                 bool held, std::initializer_list<ReasonCount*> counts, Confusion& confusion)
+                 bool held, std::initializer_list<ReasonCount*> counts, Confusion* confusion,
+                 const pa::plan::ReviewedReasons& reviewed = {})
 {
-    const auto s = pa::plan::suggestReason(text);
+    const auto s = pa::plan::suggestReason(text, reviewed, task);
     const bool right = s.reason && s.reason->id == gold;
     for (ReasonCount* c : counts) {
         ++c->gold;
         c->right += right;
     }
-    if (held)
+    if (held || !confusion)
         return right;
-    ++confusion[gold][s.reason ? std::string(s.reason->id) : "-"];
+    ++(*confusion)[gold][s.reason ? std::string(s.reason->id) : "-"];
     if (std::getenv("SCORE_LINKS_SHOW") && !right)
         std::printf("reason %s: gold %s, suggested %s %s\n  %s\n", task.c_str(), gold.c_str(),
                     s.reason ? s.reason->id.data() : "-", s.evidence.c_str(),
                     text.substr(0, 400).c_str());
     return right;
+}
+
+/// Records task @p task (@p text) in @p reviewed with the class @p gold, as its reviewer would.
+void learn(pa::plan::ReviewedReasons& reviewed, const std::string& task, const std::string& text,
+           const std::string& gold)
+{
+    for (const auto& c : pa::plan::reasonClasses())
+        if (c.id == gold)
+            reviewed.add(task, text, c);
 }
 
 /// The reason figures per document and per set.
@@ -144,8 +155,8 @@ int main(int argc, char** argv)
     // (held out?, key) → counts
     std::map<std::string, Count> byDoc, byRule;
     std::map<bool, Count> total;
-    std::map<std::string, ReasonCount> reasonsByDoc;
-    std::map<bool, ReasonCount> reasonsTotal;
+    std::map<std::string, ReasonCount> reasonsByDoc, inReviewByDoc;
+    std::map<bool, ReasonCount> reasonsTotal, inReviewTotal;
     Confusion confusion;
     std::map<bool, long> unlocatedWithSuggestions, unlocatedTasks;
     // The reviewer's work, per set: groups to decide, single suggestions to take out of an
@@ -217,19 +228,26 @@ int main(int argc, char** argv)
             if (reviewed.contains(s.taskId) &&
                 !(gold.contains(s.taskId) && gold[s.taskId].contains(s.featureCode)))
                 ++effort[!tuned.contains(docOf(s.taskId))].wrong;
+        // The reasons as the reviewer meets them going through the workspace's documents in
+        // order: each suggestion also learns from the tasks reviewed before it.
+        pa::plan::ReviewedReasons inReview;
         for (const auto& r : readCsv(inputs[t + 2])) {
             const std::string task = r.at("task_id");
             const std::string doc = docOf(task);
             const bool held = !tuned.contains(doc);
             ++unlocatedTasks[held];
             unlocatedWithSuggestions[held] += suggestedTasks.contains(task);
-            const auto text =
+            const auto found =
                 ws.dataset().run("SELECT text FROM plan_tasks WHERE task_id = ?", {task});
-            if (text.rows.empty())
+            if (found.rows.empty())
                 throw std::runtime_error("no task " + task + " in " + inputs[t]);
+            const std::string text = pa::gis::toString(found.rows[0][0]);
+            scoreReason(task, text, r.at("reason_class"), held,
+                        {&reasonsByDoc[doc], &reasonsTotal[held]}, &confusion);
             const bool right =
-                scoreReason(task, pa::gis::toString(text.rows[0][0]), r.at("reason_class"), held,
-                            {&reasonsByDoc[doc], &reasonsTotal[held]}, confusion);
+                scoreReason(task, text, r.at("reason_class"), held,
+                            {&inReviewByDoc[doc], &inReviewTotal[held]}, nullptr, inReview);
+            learn(inReview, task, text, r.at("reason_class"));
             if (!suggestedTasks.contains(task))
                 ++(right ? effort[held].reasonsConfirmed : effort[held].reasonsTyped);
         }
@@ -263,13 +281,18 @@ int main(int argc, char** argv)
                 "held-out %ld of %ld\n",
                 unlocatedWithSuggestions[false], unlocatedTasks[false],
                 unlocatedWithSuggestions[true], unlocatedTasks[true]);
-    std::printf("\nSuggested reasons against the reason classes written from the text\n");
+    std::printf("\nSuggested reasons against the reason classes written from the text, each task "
+                "alone\n");
     printReasons(reasonsByDoc, reasonsTotal, tuned);
+    std::printf("\nThe same in review order (each suggestion also learns from the reasons of the "
+                "tasks reviewed before it in its workspace)\n");
+    printReasons(inReviewByDoc, inReviewTotal, tuned);
     // Other provinces' documents: the reason suggested for each task labelled with a reason
     // class, from its text alone (the reader's tasks; no workspace, so no place is known).
-    std::map<std::string, ReasonCount> corpusByDoc;
-    std::map<bool, ReasonCount> corpusTotal;
+    std::map<std::string, ReasonCount> corpusByDoc, corpusInReviewByDoc;
+    std::map<bool, ReasonCount> corpusTotal, corpusInReviewTotal;
     for (const auto& [planPath, goldPath] : corpus) {
+        pa::plan::ReviewedReasons inReview; // a document of its own province, reviewed alone
         std::map<std::string, std::string> texts;
         for (const auto& t : pa::plan::readPlan(planPath).tasks)
             texts[t.id] = t.text;
@@ -286,13 +309,19 @@ int main(int argc, char** argv)
                 return 2;
             }
             scoreReason(task, text->second, r.at("label"), held,
-                        {&corpusByDoc[doc], &corpusTotal[held]}, confusion);
+                        {&corpusByDoc[doc], &corpusTotal[held]}, &confusion);
+            scoreReason(task, text->second, r.at("label"), held,
+                        {&corpusInReviewByDoc[doc], &corpusInReviewTotal[held]}, nullptr, inReview);
+            learn(inReview, task, text->second, r.at("label"));
         }
     }
     if (!corpus.empty()) {
         std::printf("\nSuggested reasons on other provinces' documents (text only, labels "
                     "written from the text)\n");
         printReasons(corpusByDoc, corpusTotal, tuned);
+        std::printf("\nThe same in review order (each suggestion also learns from the reasons of "
+                    "the document's tasks reviewed before it)\n");
+        printReasons(corpusInReviewByDoc, corpusInReviewTotal, tuned);
     }
 
     std::printf("\nconfusion on the tuned documents (gold → suggested: n)\n");
@@ -305,7 +334,8 @@ int main(int argc, char** argv)
 
     // A model of the reviewer's time, to compare with reviewing by hand: 15 s to read a group
     // and accept or reject it, 5 s to take one feature out of it, 30 s to find a feature and
-    // link it by hand, 5 s to confirm a suggested reason, 30 s to type one.
+    // link it by hand, 5 s to confirm a suggested reason, 30 s to type one (the reasons as
+    // suggested in review order, as the desktop's suggestions show them after each decision).
     std::printf("\nReview work (model: 15 s a group, 5 s a feature taken out, 30 s a link by hand, "
                 "5 s a reason confirmed, 30 s a reason typed)\n");
     for (bool held : {false, true}) {
@@ -339,6 +369,8 @@ int main(int argc, char** argv)
         {"tuned_reasons", reasonsTotal[false].share()},
         {"corpus_heldout_reasons", corpusTotal[true].share()},
         {"corpus_tuned_reasons", corpusTotal[false].share()},
+        {"heldout_reasons_in_review", inReviewTotal[true].share()},
+        {"corpus_heldout_reasons_in_review", corpusInReviewTotal[true].share()},
     };
     int failed = 0;
     for (std::string key; floors >> key;) {

@@ -2030,6 +2030,18 @@ Chạy trên %2, Qt %3.</translation>
             <numerusform>%n nhiệm vụ không có địa điểm</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Another reason</source>
+        <translation>Lý do khác</translation>
+    </message>
+    <message>
+        <source>Record the chosen tasks without a place with another reason than the one suggested; later suggestions learn from it</source>
+        <translation>Ghi các nhiệm vụ đã chọn là không gắn với địa điểm với một lý do khác lý do được gợi ý; các gợi ý sau sẽ học theo lựa chọn này</translation>
+    </message>
+    <message>
+        <source>like %1, reviewed so</source>
+        <translation>giống nhiệm vụ %1 đã được ghi như vậy</translation>
+    </message>
 </context>
 <context>
     <name>pa::layers</name>

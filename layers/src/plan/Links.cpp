@@ -1023,6 +1023,21 @@ std::vector<UnlocatedTask> listUnlocated(layers::Workspace& ws)
     return out;
 }
 
+ReviewedReasons reviewedReasons(layers::Workspace& ws)
+{
+    ReviewedReasons out;
+    if (ws.schemaVersion() < layers::kSchemaPlanReview)
+        return out;
+    for (const auto& row :
+         ws.dataset()
+             .execute("SELECT u.task_id, u.reason, t.text FROM plan_unlocated u JOIN plan_tasks t "
+                      "ON t.task_id = u.task_id ORDER BY t.doc_id, t.ordinal")
+             .rows)
+        if (const auto* reason = ReviewedReasons::classOf(gis::toString(row[1])))
+            out.add(gis::toString(row[0]), gis::toString(row[2]), *reason);
+    return out;
+}
+
 std::int64_t recordUnlocated(layers::Workspace& ws, const std::vector<std::string>& taskIds,
                              const std::string& reason)
 {
@@ -1033,13 +1048,14 @@ std::int64_t recordUnlocated(layers::Workspace& ws, const std::vector<std::strin
                                              "read-only: open it for writing once to upgrade it"),
              {ws.path()}});
     std::vector<std::pair<std::string, std::string>> rows;
+    const ReviewedReasons reviewed = reason.empty() ? reviewedReasons(ws) : ReviewedReasons{};
     for (const auto& task : taskIds) {
         const auto found =
             ws.dataset().run("SELECT text FROM plan_tasks WHERE task_id = ?", {task}).rows;
         if (found.empty())
             taskFid(ws, task); // throws, naming the task
         const auto text = gis::toString(found.front().front());
-        const auto suggested = suggestReason(text);
+        const auto suggested = suggestReason(text, reviewed, task);
         rows.emplace_back(task, !reason.empty()    ? reason
                                 : suggested.reason ? std::string(suggested.reason->titleVi)
                                                    : std::string());
@@ -1105,6 +1121,7 @@ std::vector<ReasonProposal> proposeReasons(layers::Workspace& ws, const std::str
         placed.insert(gis::toString(row[0]));
     for (const auto& u : listUnlocated(ws))
         placed.insert(u.taskId);
+    const ReviewedReasons reviewed = reviewedReasons(ws);
     std::vector<ReasonProposal> out;
     for (const auto& row : ws.dataset()
                                .run("SELECT task_id, text FROM plan_tasks" +
@@ -1116,7 +1133,7 @@ std::vector<ReasonProposal> proposeReasons(layers::Workspace& ws, const std::str
         ReasonProposal p{gis::toString(row[0]), gis::toString(row[1]), {}};
         if (placed.contains(p.taskId))
             continue;
-        p.suggestion = suggestReason(p.text);
+        p.suggestion = suggestReason(p.text, reviewed, p.taskId);
         out.push_back(std::move(p));
     }
     return out;

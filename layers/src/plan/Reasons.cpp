@@ -4,7 +4,10 @@
 #include "planatlas/layers/Text.h"
 #include "planatlas/layers/plan/Links.h"
 
+#include <algorithm>
 #include <array>
+#include <cmath>
+#include <type_traits>
 
 namespace pa::plan {
 
@@ -286,14 +289,91 @@ bool isListed(std::string_view F, std::size_t p)
     return q >= 2 && F.substr(q - 2, 2) == ", ";
 }
 
+/// The words of a task a reviewed one is compared by: each word and each pair of neighbouring
+/// words of @p F (folded, boilerplate and agency blanked out), the first six again marked as
+/// its opening; sorted, once each.
+std::vector<std::string> wordsOf(std::string_view F)
+{
+    std::vector<std::string> words;
+    for (std::size_t p = 0; p < F.size();) {
+        while (p < F.size() && !wordChar(F[p]))
+            ++p;
+        std::size_t end = p;
+        while (end < F.size() && wordChar(F[end]))
+            ++end;
+        if (end > p)
+            words.emplace_back(F.substr(p, end - p));
+        p = end;
+    }
+    constexpr std::size_t kOpening = 6;
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        out.push_back(words[i]);
+        if (i + 1 < words.size())
+            out.push_back(words[i] + ' ' + words[i + 1]);
+        if (i < kOpening) {
+            out.push_back('^' + words[i]);
+            if (i + 1 < std::min(words.size(), kOpening))
+                out.push_back('^' + words[i] + ' ' + words[i + 1]);
+        }
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+/// How alike two tasks' words are (0 to 1): the words they share over the geometric mean of
+/// their counts.
+double alike(const std::vector<std::string>& a, const std::vector<std::string>& b)
+{
+    if (a.empty() || b.empty())
+        return 0;
+    std::size_t shared = 0;
+    for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
+        const int c = i->compare(*j);
+        shared += c == 0;
+        i += c <= 0;
+        j += c >= 0;
+    }
+    return double(shared) / std::sqrt(double(a.size()) * double(b.size()));
+}
+
 } // namespace
+
+/// What suggestReason reads of the reviewed tasks.
+struct ReviewedReasonsAccess
+{
+    static const auto& entries(const ReviewedReasons& r) { return r.m_entries; }
+};
+
+void ReviewedReasons::add(std::string taskId, const std::string& text, const ReasonClass& reason)
+{
+    const std::size_t index = static_cast<std::size_t>(&reason - kReasons.data());
+    if (index >= kReasons.size())
+        return;
+    const text::FoldedText folded = text::foldWithOffsets(text);
+    m_entries.push_back(
+        {std::move(taskId), index, wordsOf(withoutBoilerplate(folded.folded, text))});
+}
+
+const ReasonClass* ReviewedReasons::classOf(const std::string& recorded)
+{
+    std::string said = text::foldForMatch(recorded);
+    while (!said.empty() && (said.back() == '.' || said.back() == ' '))
+        said.pop_back();
+    for (const auto& r : kReasons)
+        if (said == text::foldForMatch(r.titleVi) || said == text::foldForMatch(r.titleEn))
+            return &r;
+    return nullptr;
+}
 
 std::span<const ReasonClass> reasonClasses()
 {
     return kReasons;
 }
 
-ReasonSuggestion suggestReason(const std::string& taskText)
+ReasonSuggestion suggestReason(const std::string& taskText, const ReviewedReasons& reviewed,
+                               const std::string& taskId)
 {
     const text::FoldedText folded = text::foldWithOffsets(taskText);
     const std::string F = withoutBoilerplate(folded.folded, taskText);
@@ -332,12 +412,35 @@ ReasonSuggestion suggestReason(const std::string& taskText)
             break; // each cue once
         }
     }
+    // The reviewed tasks worded most like this one: each adds how alike they are to the reason
+    // it was given (up to 1, about a cue's weight), the few most alike and alike enough only.
+    constexpr std::size_t kNeighbours = 5;
+    constexpr double kAlikeEnough = 0.2;
+    std::array<std::string, kReasons.size()> likeTask;
+    if (reviewed.size() > 0) {
+        const auto words = wordsOf(F);
+        using Entry =
+            std::remove_cvref_t<decltype(ReviewedReasonsAccess::entries(reviewed))>::value_type;
+        std::vector<std::pair<double, const Entry*>> near;
+        for (const auto& e : ReviewedReasonsAccess::entries(reviewed))
+            if (e.taskId != taskId || taskId.empty())
+                if (const double a = alike(words, e.words); a >= kAlikeEnough)
+                    near.emplace_back(a, &e);
+        std::stable_sort(near.begin(), near.end(),
+                         [](const auto& x, const auto& y) { return x.first > y.first; });
+        near.resize(std::min(near.size(), kNeighbours));
+        for (const auto& [a, e] : near) {
+            score[e->reason] += a;
+            if (likeTask[e->reason].empty())
+                likeTask[e->reason] = e->taskId;
+        }
+    }
     std::size_t best = 5; // programme when no class's words occur
     for (std::size_t i = 0; i < kReasons.size(); ++i)
         if (score[i] > score[best] ||
             (score[i] == score[best] && score[i] > 0 && first[i] < first[best]))
             best = i;
-    return {&kReasons[best], evidence[best]};
+    return {&kReasons[best], evidence[best], likeTask[best]};
 }
 
 } // namespace pa::plan

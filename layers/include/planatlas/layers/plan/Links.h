@@ -157,10 +157,45 @@ struct ReasonSuggestion
 {
     const ReasonClass* reason = nullptr;
     std::string evidence; ///< the words of the task that decided it: "“cải cách hành chính”"
+    /// The reviewed task worded most like this one that was given this reason (ReviewedReasons),
+    /// empty when none was.
+    std::string likeTask;
 };
+
+/// Tasks a reviewer has recorded with one of the classes' reasons, which later suggestions
+/// learn from: a task worded like reviewed ones leans to the reasons they were given, so a
+/// document's own way of sorting its tasks is taken up as its review goes on.
+class ReviewedReasons
+{
+public:
+    /// Adds task @p taskId, whose words are @p text, recorded with @p reason.
+    void add(std::string taskId, const std::string& text, const ReasonClass& reason);
+    /// The class whose reason @p recorded is (its Vietnamese or English title, letter case,
+    /// diacritics and the final full stop aside); nullptr for a reason in other words, which
+    /// is not learnt from.
+    static const ReasonClass* classOf(const std::string& recorded);
+    [[nodiscard]] std::size_t size() const { return m_entries.size(); }
+
+private:
+    friend struct ReviewedReasonsAccess;
+    struct Entry
+    {
+        std::string taskId;
+        std::size_t reason;             ///< index in reasonClasses()
+        std::vector<std::string> words; ///< its words and pairs of words (sorted)
+    };
+    std::vector<Entry> m_entries;
+};
+
+/// The tasks of @p workspace recorded without a place whose reason is one of the classes'.
+ReviewedReasons reviewedReasons(layers::Workspace& workspace);
+
 /// Reads the task's words (the opening words, its main action, count double) and suggests
-/// the class of reason a reviewer would give; "programme" when no class's words occur.
-ReasonSuggestion suggestReason(const std::string& taskText);
+/// the class of reason a reviewer would give; "programme" when no class's words occur. The
+/// reasons of the reviewed tasks worded most like it (@p reviewed; the task itself left out)
+/// weigh in by how alike they are.
+ReasonSuggestion suggestReason(const std::string& taskText, const ReviewedReasons& reviewed = {},
+                               const std::string& taskId = {});
 
 /// A task still to be placed or settled, with the reason suggested for it.
 struct ReasonProposal
@@ -170,7 +205,8 @@ struct ReasonProposal
     ReasonSuggestion suggestion;
 };
 /// The tasks (of @p docId, or all) with no link, no pending suggestion and no recorded reason,
-/// in document order, each with the reason suggested for it.
+/// in document order, each with the reason suggested for it (learning from the reasons the
+/// workspace's reviewed tasks were given: reviewedReasons).
 std::vector<ReasonProposal> proposeReasons(layers::Workspace& workspace,
                                            const std::string& docId = {});
 
