@@ -39,7 +39,9 @@ const Command kLink{
     "                              reasons recorded for tasks worded alike)\n"
     "  unlocated [TASK …] [--reason TEXT]\n"
     "                              without tasks: list the tasks left without a place; with\n"
-    "                              tasks: record them so, with the suggested reason or TEXT\n\n"
+    "                              tasks: record them so, with the suggested reason or TEXT\n"
+    "                              (or a class: policy, administration, training,\n"
+    "                              communication, reporting, programme, no_layer)\n\n"
     "Rules: place (the task names the feature), place-successor (the unit a named unit was\n"
     "merged into or renamed as, from the crosswalk), theme (it names the feature's kind in "
     "general),\n"
@@ -251,7 +253,12 @@ int runLink(const std::vector<std::string>& args)
     } else if (action == "unlocated" && parsed.positional.size() > 2) {
         const std::vector<std::string> tasks(parsed.positional.begin() + 2,
                                              parsed.positional.end());
-        const auto n = plan::recordUnlocated(ws, tasks, parsed.value("--reason"));
+        // A class's id stands for its reason as the review records it.
+        std::string reason = parsed.value("--reason");
+        for (const auto& c : plan::reasonClasses())
+            if (reason == c.id)
+                reason = c.titleVi;
+        const auto n = plan::recordUnlocated(ws, tasks, reason);
         std::printf("%lld task(s) recorded as without a place\n", static_cast<long long>(n));
     } else if (action == "unlocated") {
         const auto tasks = plan::listUnlocated(ws);

@@ -1232,18 +1232,28 @@ bool MainWindow::confirmReasons(const std::vector<std::string>& taskIds,
     if (!m_ws || taskIds.empty() || !ensureWritable(true))
         return false;
     // The reason is recorded in the workspace's language whatever the window's: the class's
-    // Vietnamese title, as the suggested reasons are.
-    std::string reason;
+    // Vietnamese title, as the suggested reasons are. Without a class given, each task gets the
+    // reason the dock shows for it (the suggestion learns from what is recorded meanwhile).
+    std::string given;
     for (const auto& c : plan::reasonClasses())
         if (c.id == reasonId)
-            reason = c.titleVi;
-    if (!reasonId.empty() && reason.empty())
+            given = c.titleVi;
+    if (!reasonId.empty() && given.empty())
         return false;
+    std::vector<plan::UnlocatedTask> tasks;
+    for (const auto& task : taskIds) {
+        std::string reason = given;
+        if (reason.empty())
+            for (const auto& p : m_suggestions->reasons())
+                if (p.taskId == task && p.suggestion.reason)
+                    reason = p.suggestion.reason->titleVi;
+        tasks.push_back({task, reason});
+    }
     return pushEdit(
         tr("leave %n task(s) without a place", nullptr, static_cast<int>(taskIds.size())),
-        tr("Cannot record the tasks as without a place"), [this, taskIds, reason](bool forward) {
+        tr("Cannot record the tasks as without a place"), [this, taskIds, tasks](bool forward) {
             if (forward)
-                plan::recordUnlocated(*m_ws, taskIds, reason);
+                plan::recordUnlocated(*m_ws, tasks);
             else
                 plan::forgetUnlocated(*m_ws, taskIds);
         });

@@ -168,8 +168,8 @@ public:
     [[nodiscard]] QAction* measureAreaAction() const { return m_measureArea; }
     /// Accepts or rejects suggested links: one undoable step. False when nothing was written.
     bool decideSuggestions(const std::vector<std::int64_t>& ids, bool accept);
-    /// Records tasks as without a place, each with the reason suggested for it or, given
-    /// @p reasonId, that class's reason: one undoable step.
+    /// Records tasks as without a place, each with the reason the suggestions dock shows for it
+    /// or, given @p reasonId, that class's reason: one undoable step.
     bool confirmReasons(const std::vector<std::string>& taskIds, const std::string& reasonId = {});
     /// Reads a plan document (.txt, .docx) into the workspace with its tasks, agencies and
     /// targets, and suggests links from the places it names (background, progress, Cancel).

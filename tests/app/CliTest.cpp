@@ -467,6 +467,19 @@ TEST(Cli, LinkGroupsAreListedWithEvidenceAndDecidedByTaskAndRule)
         recorded |= u["task"] == task && u["reason"] == reasons[0]["reason"];
     EXPECT_TRUE(recorded);
     EXPECT_EQ(runCli({"link", ws, "unlocated", "--reason", "lý do"}).exitCode, 2);
+    // A class named by its id is recorded as its reason is; JSON says which reviewed task a
+    // suggestion follows (empty here unless one decided it).
+    ASSERT_GE(reasons.size(), 2u);
+    const std::string second = reasons[1]["task"];
+    EXPECT_TRUE(reasons[1].contains("like_task")) << reasons[1].dump();
+    EXPECT_EQ(runCli({"link", ws, "unlocated", second, "--reason", "training"}).exitCode, 0);
+    bool asTraining = false;
+    for (const auto& u :
+         nlohmann::json::parse(runCli({"link", ws, "unlocated", "--format", "json"}).out))
+        asTraining |=
+            u["task"] == second &&
+            u["reason"] == "Không gắn với địa điểm: giáo dục, đào tạo, nguồn nhân lực, lao động";
+    EXPECT_TRUE(asTraining);
 }
 
 TEST(Cli, IngestWithAWorkspaceMatchesPlacesToItsFeatures)

@@ -1707,11 +1707,12 @@ TEST(PlanLinks, ASuggestedReasonLearnsFromTheReasonsGivenToTasksWordedLikeIt)
     // A task is not its own example: recorded once, suggesting it again reads the others.
     reviewed.add("qn:Điều 6.3#1", next, classNamed("training"));
     EXPECT_EQ(suggestReason(next, reviewed, "qn:Điều 6.3#1").reason->id, "no_layer");
-    // Class words of the task's own main action still decide over a reviewed task's likeness.
-    EXPECT_EQ(
-        suggestReason("Báo cáo kết quả duy trì hoạt động của các tổ đội bảo vệ rừng.", reviewed)
-            .reason->id,
-        "reporting");
+    // Class words that open the task still decide over one reviewed task's likeness (five much
+    // alike ones could outweigh them); the reviewed task is then not named.
+    const auto report =
+        suggestReason("Báo cáo kết quả duy trì hoạt động của các tổ đội bảo vệ rừng.", reviewed);
+    EXPECT_EQ(report.reason->id, "reporting");
+    EXPECT_TRUE(report.likeTask.empty());
 
     // A recorded reason is one of the classes by its title, whatever the letter case, the
     // diacritics or the final full stop; a reason in other words is not learnt from.
@@ -1731,18 +1732,38 @@ TEST(PlanLinks, TheWorkspacesRecordedReasonsAreWhatItsSuggestionsLearnFrom)
     PLANATLAS_NEEDS_SAMPLE();
     ThematicSample sample;
     auto& ws = sample.ws;
-    const std::size_t before = reviewedReasons(ws).size();
+    const std::size_t before = reviewedReasons(ws, "thu").size();
     const auto report = sample.task("báo cáo định kỳ");
     const auto tea = sample.task("vùng chè");
     ASSERT_FALSE(report.empty());
     ASSERT_FALSE(tea.empty());
     // The suggested reason (a class's title) is learnt from; a reason typed in other words is not.
     EXPECT_EQ(recordUnlocated(ws, {report}), 1);
-    EXPECT_EQ(reviewedReasons(ws).size(), before + 1);
+    EXPECT_EQ(reviewedReasons(ws, "thu").size(), before + 1);
     EXPECT_EQ(recordUnlocated(ws, {tea}, "Vùng chè đã có lớp riêng"), 1);
-    EXPECT_EQ(reviewedReasons(ws).size(), before + 1);
-    forgetUnlocated(ws, {report});
-    EXPECT_EQ(reviewedReasons(ws).size(), before);
+    EXPECT_EQ(reviewedReasons(ws, "thu").size(), before + 1);
+    // Only the document's own tasks are learnt from.
+    EXPECT_EQ(reviewedReasons(ws, "another-document").size(), 0u);
+    forgetUnlocated(ws, {report, tea});
+    EXPECT_EQ(reviewedReasons(ws, "thu").size(), before);
+    // Each task with its own reason in one call (the dock's Accept: the reasons it shows), or
+    // the suggested one where none is given; an unknown task writes nothing.
+    const std::string policy(
+        ReviewedReasons::classOf("No place: mechanisms, policies, finance")->titleVi);
+    EXPECT_THROW(recordUnlocated(ws, std::vector<UnlocatedTask>{{report, policy},
+                                                                {"thu:no-such-task", policy}}),
+                 pa::layers::Error);
+    EXPECT_EQ(reviewedReasons(ws, "thu").size(), before);
+    const auto teaText = ws.dataset().run("SELECT text FROM plan_tasks WHERE task_id = ?", {tea});
+    const std::string teaSuggested(
+        suggestReason(pa::gis::toString(teaText.rows.at(0).at(0)), reviewedReasons(ws, "thu"), tea)
+            .reason->titleVi);
+    EXPECT_EQ(recordUnlocated(ws, std::vector<UnlocatedTask>{{report, policy}, {tea, ""}}), 2);
+    std::map<std::string, std::string> recorded;
+    for (const auto& u : listUnlocated(ws))
+        recorded[u.taskId] = u.reason;
+    EXPECT_EQ(recorded[report], policy);
+    EXPECT_EQ(recorded[tea], teaSuggested);
 }
 
 TEST(PlanLinks, AUnitMergedIntoAnotherAlsoSuggestsTheUnitThatCarriesItOn)

@@ -228,12 +228,17 @@ int main(int argc, char** argv)
             if (reviewed.contains(s.taskId) &&
                 !(gold.contains(s.taskId) && gold[s.taskId].contains(s.featureCode)))
                 ++effort[!tuned.contains(docOf(s.taskId))].wrong;
-        // The reasons as the reviewer meets them going through the workspace's documents in
-        // order: each suggestion also learns from the tasks reviewed before it.
+        // The reasons as the reviewer meets them going through each document in order: each
+        // suggestion also learns from the document's tasks reviewed before it.
         pa::plan::ReviewedReasons inReview;
+        std::string inReviewDoc;
         for (const auto& r : readCsv(inputs[t + 2])) {
             const std::string task = r.at("task_id");
             const std::string doc = docOf(task);
+            if (doc != inReviewDoc) {
+                inReview = {};
+                inReviewDoc = doc;
+            }
             const bool held = !tuned.contains(doc);
             ++unlocatedTasks[held];
             unlocatedWithSuggestions[held] += suggestedTasks.contains(task);
@@ -285,7 +290,7 @@ int main(int argc, char** argv)
                 "alone\n");
     printReasons(reasonsByDoc, reasonsTotal, tuned);
     std::printf("\nThe same in review order (each suggestion also learns from the reasons of the "
-                "tasks reviewed before it in its workspace)\n");
+                "document's tasks reviewed before it)\n");
     printReasons(inReviewByDoc, inReviewTotal, tuned);
     // Other provinces' documents: the reason suggested for each task labelled with a reason
     // class, from its text alone (the reader's tasks; no workspace, so no place is known).

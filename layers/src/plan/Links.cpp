@@ -1023,15 +1023,16 @@ std::vector<UnlocatedTask> listUnlocated(layers::Workspace& ws)
     return out;
 }
 
-ReviewedReasons reviewedReasons(layers::Workspace& ws)
+ReviewedReasons reviewedReasons(layers::Workspace& ws, const std::string& docId)
 {
     ReviewedReasons out;
     if (ws.schemaVersion() < layers::kSchemaPlanReview)
         return out;
     for (const auto& row :
          ws.dataset()
-             .execute("SELECT u.task_id, u.reason, t.text FROM plan_unlocated u JOIN plan_tasks t "
-                      "ON t.task_id = u.task_id ORDER BY t.doc_id, t.ordinal")
+             .run("SELECT u.task_id, u.reason, t.text FROM plan_unlocated u JOIN plan_tasks t "
+                  "ON t.task_id = u.task_id WHERE t.doc_id = ? ORDER BY t.ordinal",
+                  {docId})
              .rows)
         if (const auto* reason = ReviewedReasons::classOf(gis::toString(row[1])))
             out.add(gis::toString(row[0]), gis::toString(row[2]), *reason);
@@ -1041,6 +1042,14 @@ ReviewedReasons reviewedReasons(layers::Workspace& ws)
 std::int64_t recordUnlocated(layers::Workspace& ws, const std::vector<std::string>& taskIds,
                              const std::string& reason)
 {
+    std::vector<UnlocatedTask> tasks;
+    for (const auto& task : taskIds)
+        tasks.push_back({task, reason});
+    return recordUnlocated(ws, tasks);
+}
+
+std::int64_t recordUnlocated(layers::Workspace& ws, const std::vector<UnlocatedTask>& tasks)
+{
     if (ws.schemaVersion() < layers::kSchemaPlanReview)
         throw Error(
             ErrorKind::Usage,
@@ -1048,17 +1057,24 @@ std::int64_t recordUnlocated(layers::Workspace& ws, const std::vector<std::strin
                                              "read-only: open it for writing once to upgrade it"),
              {ws.path()}});
     std::vector<std::pair<std::string, std::string>> rows;
-    const ReviewedReasons reviewed = reason.empty() ? reviewedReasons(ws) : ReviewedReasons{};
-    for (const auto& task : taskIds) {
+    std::vector<std::string> taskIds;
+    std::map<std::string, ReviewedReasons> reviewed; // by document, read when needed
+    for (const auto& [task, reason] : tasks) {
+        taskIds.push_back(task);
         const auto found =
-            ws.dataset().run("SELECT text FROM plan_tasks WHERE task_id = ?", {task}).rows;
+            ws.dataset().run("SELECT text, doc_id FROM plan_tasks WHERE task_id = ?", {task}).rows;
         if (found.empty())
             taskFid(ws, task); // throws, naming the task
-        const auto text = gis::toString(found.front().front());
-        const auto suggested = suggestReason(text, reviewed, task);
-        rows.emplace_back(task, !reason.empty()    ? reason
-                                : suggested.reason ? std::string(suggested.reason->titleVi)
-                                                   : std::string());
+        if (!reason.empty()) {
+            rows.emplace_back(task, reason);
+            continue;
+        }
+        const auto doc = gis::toString(found.front()[1]);
+        if (!reviewed.contains(doc))
+            reviewed.emplace(doc, reviewedReasons(ws, doc));
+        const auto suggested = suggestReason(gis::toString(found.front()[0]), reviewed[doc], task);
+        rows.emplace_back(task, suggested.reason ? std::string(suggested.reason->titleVi)
+                                                 : std::string());
     }
     return inTransaction(ws, [&] {
         lockTasks(ws, taskIds, std::nullopt);
@@ -1121,10 +1137,10 @@ std::vector<ReasonProposal> proposeReasons(layers::Workspace& ws, const std::str
         placed.insert(gis::toString(row[0]));
     for (const auto& u : listUnlocated(ws))
         placed.insert(u.taskId);
-    const ReviewedReasons reviewed = reviewedReasons(ws);
+    std::map<std::string, ReviewedReasons> reviewed; // by document, read when needed
     std::vector<ReasonProposal> out;
     for (const auto& row : ws.dataset()
-                               .run("SELECT task_id, text FROM plan_tasks" +
+                               .run("SELECT task_id, text, doc_id FROM plan_tasks" +
                                         std::string(docId.empty() ? "" : " WHERE doc_id = ?") +
                                         " ORDER BY doc_id, ordinal",
                                     docId.empty() ? std::vector<gis::FieldValue>{}
@@ -1133,7 +1149,10 @@ std::vector<ReasonProposal> proposeReasons(layers::Workspace& ws, const std::str
         ReasonProposal p{gis::toString(row[0]), gis::toString(row[1]), {}};
         if (placed.contains(p.taskId))
             continue;
-        p.suggestion = suggestReason(p.text, reviewed, p.taskId);
+        const auto doc = gis::toString(row[2]);
+        if (!reviewed.contains(doc))
+            reviewed.emplace(doc, reviewedReasons(ws, doc));
+        p.suggestion = suggestReason(p.text, reviewed[doc], p.taskId);
         out.push_back(std::move(p));
     }
     return out;

@@ -348,22 +348,31 @@ struct ReviewedReasonsAccess
 
 void ReviewedReasons::add(std::string taskId, const std::string& text, const ReasonClass& reason)
 {
-    const std::size_t index = static_cast<std::size_t>(&reason - kReasons.data());
-    if (index >= kReasons.size())
+    const auto known = std::find_if(kReasons.begin(), kReasons.end(),
+                                    [&](const ReasonClass& r) { return r.id == reason.id; });
+    if (known == kReasons.end())
         return;
     const text::FoldedText folded = text::foldWithOffsets(text);
-    m_entries.push_back(
-        {std::move(taskId), index, wordsOf(withoutBoilerplate(folded.folded, text))});
+    m_entries.push_back({std::move(taskId), static_cast<std::size_t>(known - kReasons.begin()),
+                         wordsOf(withoutBoilerplate(folded.folded, text))});
 }
 
 const ReasonClass* ReviewedReasons::classOf(const std::string& recorded)
 {
+    // The classes' titles folded once: a workspace's every recorded reason is read through here.
+    static const auto titles = [] {
+        std::array<std::pair<std::string, std::string>, kReasons.size()> out;
+        for (std::size_t i = 0; i < kReasons.size(); ++i)
+            out[i] = {text::foldForMatch(kReasons[i].titleVi),
+                      text::foldForMatch(kReasons[i].titleEn)};
+        return out;
+    }();
     std::string said = text::foldForMatch(recorded);
     while (!said.empty() && (said.back() == '.' || said.back() == ' '))
         said.pop_back();
-    for (const auto& r : kReasons)
-        if (said == text::foldForMatch(r.titleVi) || said == text::foldForMatch(r.titleEn))
-            return &r;
+    for (std::size_t i = 0; i < kReasons.size(); ++i)
+        if (said == titles[i].first || said == titles[i].second)
+            return &kReasons[i];
     return nullptr;
 }
 
@@ -412,8 +421,21 @@ ReasonSuggestion suggestReason(const std::string& taskText, const ReviewedReason
             break; // each cue once
         }
     }
-    // The reviewed tasks worded most like this one: each adds how alike they are to the reason
-    // it was given (up to 1, about a cue's weight), the few most alike and alike enough only.
+    // What the class words alone give, before the reviewed tasks weigh in.
+    const auto bestOf = [&] {
+        std::size_t best = 5; // programme when no class's words occur
+        for (std::size_t i = 0; i < kReasons.size(); ++i)
+            if (score[i] > score[best] ||
+                (score[i] == score[best] && score[i] > 0 && first[i] < first[best]))
+                best = i;
+        return best;
+    };
+    const std::size_t byWords = bestOf();
+    const bool wordsSaidIt = score[byWords] > 0;
+    // The reviewed tasks worded most like this one: each adds how alike they are (up to 1) to
+    // the reason it was given, the five most alike and alike enough only. Five much alike tasks
+    // outweigh a class word met once in the body of the task, seldom one that opens it (a cue's
+    // weight times 3).
     constexpr std::size_t kNeighbours = 5;
     constexpr double kAlikeEnough = 0.2;
     std::array<std::string, kReasons.size()> likeTask;
@@ -435,12 +457,11 @@ ReasonSuggestion suggestReason(const std::string& taskText, const ReviewedReason
                 likeTask[e->reason] = e->taskId;
         }
     }
-    std::size_t best = 5; // programme when no class's words occur
-    for (std::size_t i = 0; i < kReasons.size(); ++i)
-        if (score[i] > score[best] ||
-            (score[i] == score[best] && score[i] > 0 && first[i] < first[best]))
-            best = i;
-    return {&kReasons[best], evidence[best], likeTask[best]};
+    const std::size_t best = bestOf();
+    // The reviewed task is named only when it decided: the words alone gave another class, or
+    // none.
+    const bool followed = best != byWords || !wordsSaidIt;
+    return {&kReasons[best], evidence[best], followed ? likeTask[best] : std::string()};
 }
 
 } // namespace pa::plan

@@ -133,6 +133,9 @@ std::vector<UnlocatedTask> listUnlocated(layers::Workspace& workspace);
 /// Returns the number of tasks recorded.
 std::int64_t recordUnlocated(layers::Workspace& workspace, const std::vector<std::string>& taskIds,
                              const std::string& reason = {});
+/// The same, each task with its own reason (empty: the one suggested for it), as a reviewer who
+/// confirms the reasons shown records them.
+std::int64_t recordUnlocated(layers::Workspace& workspace, const std::vector<UnlocatedTask>& tasks);
 /// Takes back recordUnlocated: the tasks are no longer recorded as without a place (their
 /// rejected suggestions stay rejected). One transaction; returns the number of tasks taken back.
 std::int64_t forgetUnlocated(layers::Workspace& workspace, const std::vector<std::string>& taskIds);
@@ -162,9 +165,11 @@ struct ReasonSuggestion
     std::string likeTask;
 };
 
-/// Tasks a reviewer has recorded with one of the classes' reasons, which later suggestions
-/// learn from: a task worded like reviewed ones leans to the reasons they were given, so a
-/// document's own way of sorting its tasks is taken up as its review goes on.
+/// Tasks of one document that a reviewer has recorded with one of the classes' reasons, which
+/// the suggestions for its other tasks learn from: a task worded like reviewed ones leans to
+/// the reasons they were given, so the document's own way of sorting its tasks is taken up as
+/// its review goes on. (One document's: its tasks are alike in the way it words them, and a
+/// refresh compares each task with its own document's only.)
 class ReviewedReasons
 {
 public:
@@ -187,8 +192,9 @@ private:
     std::vector<Entry> m_entries;
 };
 
-/// The tasks of @p workspace recorded without a place whose reason is one of the classes'.
-ReviewedReasons reviewedReasons(layers::Workspace& workspace);
+/// The tasks of document @p docId recorded without a place whose reason is one of the
+/// classes'.
+ReviewedReasons reviewedReasons(layers::Workspace& workspace, const std::string& docId);
 
 /// Reads the task's words (the opening words, its main action, count double) and suggests
 /// the class of reason a reviewer would give; "programme" when no class's words occur. The
@@ -206,7 +212,7 @@ struct ReasonProposal
 };
 /// The tasks (of @p docId, or all) with no link, no pending suggestion and no recorded reason,
 /// in document order, each with the reason suggested for it (learning from the reasons the
-/// workspace's reviewed tasks were given: reviewedReasons).
+/// document's reviewed tasks were given: reviewedReasons).
 std::vector<ReasonProposal> proposeReasons(layers::Workspace& workspace,
                                            const std::string& docId = {});
 
