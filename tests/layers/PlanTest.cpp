@@ -661,6 +661,15 @@ TEST(PlanLinks, SuggestAcceptEditAndList)
               "kh54", "kh.txt");
 
     const auto suggestions = suggestLinks(ws);
+    // Listed again from the workspace, each suggestion keeps its feature's name (looked up by
+    // the suggested codes alone, not by reading every feature of every layer).
+    std::map<std::pair<std::string, std::string>, std::string> named;
+    for (const auto& s : suggestions)
+        named[{s.layer, s.featureCode}] = s.featureName;
+    const auto listed = listSuggestions(ws, "pending");
+    ASSERT_EQ(listed.size(), suggestions.size());
+    for (const auto& s : listed)
+        EXPECT_EQ(s.featureName, named.at({s.layer, s.featureCode})) << s.featureCode;
     auto find = [&](const std::string& task, const std::string& name) -> const LinkSuggestion* {
         for (const auto& s : suggestions)
             if (s.taskId == task && s.featureName == name)

@@ -414,14 +414,39 @@ std::vector<LinkSuggestion> listSuggestions(layers::Workspace& ws, const std::st
             " FROM plan_link_suggestions" + std::string(status.empty() ? "" : " WHERE status = ?") +
             " ORDER BY confidence DESC, task_id, layer_name, feature_code",
         status.empty() ? std::vector<gis::FieldValue>{} : std::vector<gis::FieldValue>{status});
-    std::map<std::string, std::string> names;
-    for (const auto& f : workspaceFeatures(ws))
-        names[f.layer + "/" + f.code] = f.name;
-    for (const auto& row : rows.rows) {
-        auto s = suggestionFrom(row);
-        s.featureName = names[s.layer + "/" + s.featureCode];
-        out.push_back(std::move(s));
+    for (const auto& row : rows.rows)
+        out.push_back(suggestionFrom(row));
+    // The names of the suggested features only, looked up by code (a layer's code is unique
+    // and indexed): a layer of a million parcels is not read to name a few suggestions, and the
+    // desktop lists them again after every edit.
+    std::map<std::string, std::set<std::string>> codes; // layer → codes
+    for (const auto& s : out)
+        codes[s.layer].insert(s.featureCode);
+    std::map<std::pair<std::string, std::string>, std::string> names;
+    for (const auto& [layer, wanted] : codes) {
+        const auto table = ws.dataset().layerByName(layer);
+        if (!table || table->fieldIndex("code") < 0 || table->fieldIndex("name_vi") < 0)
+            continue; // a layer removed since: its suggestions keep no name
+        constexpr std::size_t kChunk = 200;
+        const std::vector<std::string> all(wanted.begin(), wanted.end());
+        for (std::size_t i = 0; i < all.size(); i += kChunk) {
+            std::vector<gis::FieldValue> values;
+            std::string marks;
+            for (std::size_t j = i; j < std::min(all.size(), i + kChunk); ++j) {
+                values.emplace_back(all[j]);
+                marks += marks.empty() ? "?" : ", ?";
+            }
+            for (const auto& r : ws.dataset()
+                                     .run("SELECT code, name_vi FROM " + sqlIdentifier(layer) +
+                                              " WHERE code IN (" + marks + ")",
+                                          values)
+                                     .rows)
+                names[{layer, gis::toString(r[0])}] = gis::toString(r[1]);
+        }
     }
+    for (auto& s : out)
+        if (const auto name = names.find({s.layer, s.featureCode}); name != names.end())
+            s.featureName = name->second;
     return out;
 }
 
