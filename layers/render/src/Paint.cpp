@@ -145,15 +145,28 @@ const std::vector<QString>& coverageClassNames()
     return names;
 }
 
-Classes quantileClasses(std::vector<double> values, const std::vector<QColor>& ramp)
+Classes quantileClasses(const std::vector<double>& given, const std::vector<QColor>& ramp)
 {
     Classes c;
-    if (values.empty() || ramp.empty())
+    if (given.empty() || ramp.empty())
         return c;
-    std::sort(values.begin(), values.end());
+    // A table's values come sorted (tableNumbers): read in place, not copied and sorted again
+    // (a million prices at every picture of the canvas).
+    std::vector<double> sorted;
+    if (!std::is_sorted(given.begin(), given.end())) {
+        sorted = given;
+        std::sort(sorted.begin(), sorted.end());
+    }
+    const std::vector<double>& values = sorted.empty() ? given : sorted;
     c.lowest = values.front();
-    std::vector<double> distinct = values;
-    distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+    // The distinct values, as far as they are no more than the colours.
+    std::vector<double> distinct;
+    for (const double v : values)
+        if (distinct.empty() || distinct.back() != v) {
+            distinct.push_back(v);
+            if (distinct.size() > ramp.size())
+                break;
+        }
     if (distinct.size() <= ramp.size()) {
         c.breaks = std::move(distinct); // a class for each value
     } else {

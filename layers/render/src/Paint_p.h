@@ -114,7 +114,7 @@ const std::vector<QString>& coverageClassNames();
 
 /// Up to one class per colour of @p ramp, each holding about as many of @p values as the
 /// others (equal count); a class per value where there are no more values than colours.
-Classes quantileClasses(std::vector<double> values, const std::vector<QColor>& ramp);
+Classes quantileClasses(const std::vector<double>& values, const std::vector<QColor>& ramp);
 
 /// The land-price classes of the values drawn (the price ramp at their quantiles).
 Classes priceClasses(const std::vector<double>& prices);

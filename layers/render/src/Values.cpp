@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <memory>
+#include <thread>
 
 namespace pa::render {
 
@@ -28,7 +29,17 @@ std::vector<double> tableNumbers(analysis::InputLayer& input, const std::string&
     std::vector<double> values;
     for (const auto& part : parts)
         values.insert(values.end(), part.begin(), part.end());
-    std::sort(values.begin(), values.end());
+    // Sorted in two halves at once where there are two cores (a million prices: a tenth of the
+    // canvas's first picture of the parcels), then merged; the same values in the same order.
+    const auto half = values.begin() + static_cast<std::ptrdiff_t>(values.size() / 2);
+    if (layers::workerThreads() > 1 && values.size() >= 100000) {
+        std::thread lower([&] { std::sort(values.begin(), half); });
+        std::sort(half, values.end());
+        lower.join();
+        std::inplace_merge(values.begin(), half, values.end());
+    } else {
+        std::sort(values.begin(), values.end());
+    }
     return values;
 }
 
