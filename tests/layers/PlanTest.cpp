@@ -1685,6 +1685,35 @@ TEST(PlanLinks, TasksWithoutAPlaceGetASuggestedReasonAndAreRecordedWithIt)
               "administration");
 }
 
+TEST(PlanLinks, LandPricePlotsAreNotSuggestedByName)
+{
+    // Land-price plots and parcels are values laid over the map, by the million in a cadastral
+    // layer: the suggester does not read them (a task naming one is linked by hand), while a
+    // park of the same name is suggested.
+    PLANATLAS_NEEDS_SAMPLE();
+    pa::test::TempDir dir;
+    const auto path = dir.file("tn.gpkg");
+    std::filesystem::copy_file(pa::test::sampleWorkspace(), path);
+    auto ws = pa::layers::Workspace::open(path, pa::gis::OpenMode::Update);
+    ws.transaction([&] {
+        ws.dataset().execute(
+            "UPDATE land_price_illustrative SET name_vi = 'Xã Tân Lập' WHERE code = 'GD-0001'");
+        return 0;
+    });
+    pa::test::writeBytes(
+        dir.file("gd.txt"),
+        "UBND TỈNH THÁI NGUYÊN\n\nKẾ HOẠCH\nPhát triển đô thị năm 2026\n\nII. "
+        "NHIỆM VỤ\n\n1. Sở Xây dựng chủ trì:\n\n- Lập quy hoạch nông thôn mới xã Tân "
+        "Lập.\n\n- Đầu tư hạ tầng Khu công nghiệp Yên Bình.\n");
+    storePlan(ws, readPlan(dir.file("gd.txt")), "gd", "gd.txt");
+    const auto all = suggestLinks(ws, "gd");
+    EXPECT_TRUE(std::none_of(all.begin(), all.end(), [](const LinkSuggestion& s) {
+        return s.layer == "land_price_illustrative";
+    }));
+    EXPECT_TRUE(std::any_of(all.begin(), all.end(),
+                            [](const LinkSuggestion& s) { return s.featureCode == "KCN-YB"; }));
+}
+
 TEST(PlanLinks, ASuggestedReasonLearnsFromTheReasonsGivenToTasksWordedLikeIt)
 {
     // A forest-protection plan in a workspace with no forest layer: its reviewer records the

@@ -17,6 +17,7 @@
 #include <set>
 #include <sstream>
 #include <tuple>
+#include <unordered_map>
 
 namespace pa::plan {
 
@@ -33,6 +34,7 @@ namespace {
 struct Feature
 {
     std::string layer, kind, code, name, key;
+    std::string regionKey;        ///< the name as a region's is compared (regionKey)
     std::string status;           ///< "existing", "planned", … or empty
     std::set<std::string> values; ///< folded values of the kind's narrowing attribute
     std::int64_t fid = 0;
@@ -59,14 +61,19 @@ std::set<std::string> narrowingValues(const std::string& cell)
     }
 }
 
+std::string regionKeyOfFolded(std::string key, const std::string& provinceFolded);
+
 std::vector<Feature> workspaceFeatures(layers::Workspace& ws)
 {
     std::vector<Feature> features;
+    const std::string province = text::foldForMatch(ws.province());
     for (const auto& layer : ws.layers()) {
         auto table = ws.dataset().layerByName(layer.name);
         if (!table || table->fieldIndex("code") < 0 || table->fieldIndex("name_vi") < 0)
             continue;
         const auto* kind = layers::findKind(layer.kind);
+        if (kind && !kind->namedInPlans)
+            continue; // land-price plots, parcels: linked by hand only
         const bool status = table->fieldIndex("status") >= 0;
         const std::string narrowBy = kind ? std::string(kind->narrowBy) : std::string();
         const bool narrow = !narrowBy.empty() && table->fieldIndex(narrowBy) >= 0;
@@ -85,7 +92,9 @@ std::vector<Feature> workspaceFeatures(layers::Workspace& ws)
             f.kind = layer.kind;
             f.code = gis::toString(row[0]);
             f.name = gis::toString(row[1]);
-            f.key = placeKey(f.name);
+            const std::string folded = text::foldForMatch(f.name); // once for both keys
+            f.key = placeKeyOfFolded(folded);
+            f.regionKey = regionKeyOfFolded(folded, province);
             if (const auto* fid = std::get_if<std::int64_t>(&row[2]))
                 f.fid = *fid;
             f.status = gis::toString(row[3]);
@@ -138,9 +147,13 @@ double nameFit(const std::string& mention, const std::string& feature)
 /// tỉnh Thái Nguyên" → "khu vuc phia nam".
 std::string regionKey(const std::string& name, const std::string& province)
 {
-    std::string key = text::foldForMatch(name);
+    return regionKeyOfFolded(text::foldForMatch(name), text::foldForMatch(province));
+}
+
+std::string regionKeyOfFolded(std::string key, const std::string& provinceFolded)
+{
     for (const std::string& tail :
-         {" " + text::foldForMatch(province), std::string(" tinh"), std::string(" cua")})
+         {" " + provinceFolded, std::string(" tinh"), std::string(" cua")})
         if (key.size() > tail.size() &&
             key.compare(key.size() - tail.size(), tail.size(), tail) == 0)
             key.resize(key.size() - tail.size());
@@ -500,11 +513,115 @@ std::string countOf(std::size_t n, const std::string& kind)
     return std::to_string(n) + " " + text::lowerFirst(k ? k->titleVi : kind);
 }
 
+/// The workspace's features looked up by what a mention or a topic can match: a name (its
+/// place key or region key) equal to a run of whole words of the mention's or holding the
+/// mention's words, a kind, a code. The suggester then compares each mention with the few
+/// features its name can fit (nameFit), in the features' order, instead of with every feature of
+/// the workspace (a layer of a million parcels made suggesting take minutes).
+class FeatureIndex
+{
+public:
+    explicit FeatureIndex(const std::vector<Feature>& features)
+    {
+        for (std::size_t i = 0; i < features.size(); ++i) {
+            const auto& f = features[i];
+            m_byKey[f.key].push_back(i);
+            m_byRegionKey[f.regionKey].push_back(i);
+            for (const auto& w : wordsOf(f.key))
+                if (!w.empty())
+                    addOnce(m_byWord[w], i);
+            for (const auto& w : wordsOf(f.regionKey))
+                if (!w.empty())
+                    addOnce(m_byRegionWord[w], i);
+            m_byKind[f.kind].push_back(i);
+            m_byCode[f.code].push_back(i);
+        }
+    }
+
+    /// The features whose name nameFit may find fitting @p key (a place key, or a region key
+    /// with @p region), ascending: a superset, each still to be compared.
+    [[nodiscard]] std::vector<std::size_t> fitting(const std::string& key, bool region) const
+    {
+        const auto& byKey = region ? m_byRegionKey : m_byKey;
+        const auto& byWord = region ? m_byRegionWord : m_byWord;
+        std::vector<std::size_t> out;
+        const auto words = wordsOf(key);
+        // The feature's name equal to the mention's, or a run of its whole words.
+        for (std::size_t i = 0; i < words.size(); ++i) {
+            std::string run;
+            for (std::size_t j = i; j < words.size(); ++j) {
+                run += (j > i ? " " : "") + words[j];
+                if (const auto it = byKey.find(run); it != byKey.end())
+                    out.insert(out.end(), it->second.begin(), it->second.end());
+            }
+        }
+        // The mention's name a run of the feature's whole words: the features with its rarest
+        // word.
+        const std::vector<std::size_t>* rarest = nullptr;
+        for (const auto& w : words)
+            if (!w.empty()) {
+                const auto it = byWord.find(w);
+                if (it == byWord.end()) {
+                    rarest = nullptr; // no feature has this word, so none holds the name
+                    break;
+                }
+                if (!rarest || it->second.size() < rarest->size())
+                    rarest = &it->second;
+            }
+        if (rarest)
+            out.insert(out.end(), rarest->begin(), rarest->end());
+        std::sort(out.begin(), out.end());
+        out.erase(std::unique(out.begin(), out.end()), out.end());
+        return out;
+    }
+    /// The features whose name is @p key exactly (ascending).
+    [[nodiscard]] const std::vector<std::size_t>& named(const std::string& key, bool region) const
+    {
+        return find(region ? m_byRegionKey : m_byKey, key);
+    }
+    [[nodiscard]] const std::vector<std::size_t>& ofKind(const std::string& kind) const
+    {
+        return find(m_byKind, kind);
+    }
+    [[nodiscard]] const std::vector<std::size_t>& withCode(const std::string& code) const
+    {
+        return find(m_byCode, code);
+    }
+
+private:
+    using Map = std::unordered_map<std::string, std::vector<std::size_t>>;
+    static const std::vector<std::size_t>& find(const Map& map, const std::string& key)
+    {
+        static const std::vector<std::size_t> none;
+        const auto it = map.find(key);
+        return it == map.end() ? none : it->second;
+    }
+    static void addOnce(std::vector<std::size_t>& list, std::size_t i)
+    {
+        if (list.empty() || list.back() != i)
+            list.push_back(i);
+    }
+    /// @p key cut at each space (empty words kept, so that runs joined again are the text).
+    static std::vector<std::string> wordsOf(const std::string& key)
+    {
+        std::vector<std::string> out;
+        std::size_t start = 0;
+        for (std::size_t sp = key.find(' '); sp != std::string::npos; sp = key.find(' ', start)) {
+            out.push_back(key.substr(start, sp - start));
+            start = sp + 1;
+        }
+        out.push_back(key.substr(start));
+        return out;
+    }
+    Map m_byKey, m_byRegionKey, m_byWord, m_byRegionWord, m_byKind, m_byCode;
+};
+
 } // namespace
 
 std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::string& docId)
 {
     const auto features = workspaceFeatures(ws);
+    const FeatureIndex index(features);
     std::set<std::string> kinds;
     std::map<std::string, std::set<std::string>> values;
     for (const auto& f : features) {
@@ -565,10 +682,12 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
             std::size_t start, end; ///< the clause it is named in
         };
         std::vector<Area> areas;
-        auto keyOf = [&](const PlaceMention& m, const Feature& f) {
-            return m.type == "region"
-                       ? nameFit(regionKey(m.name, province), regionKey(f.name, province))
-                       : nameFit(placeKey(m.name), f.key);
+        // A mention's key, as a region's or a place's is compared.
+        auto mentionKey = [&](const PlaceMention& m) {
+            return m.type == "region" ? regionKey(m.name, province) : placeKey(m.name);
+        };
+        auto keyOf = [&](const PlaceMention& m, const std::string& key, const Feature& f) {
+            return nameFit(key, m.type == "region" ? f.regionKey : f.key);
         };
         for (const auto& mention : places) {
             const bool region = mention.type == "region";
@@ -576,9 +695,10 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
                 continue;
             const auto at = taskText.find(mention.text);
             const auto [start, end] = clauseAt(taskText, at == std::string::npos ? 0 : at);
-            for (const auto& f : features)
-                if ((layers::inGroup(f.kind, "admin") || f.kind == "other") &&
-                    keyOf(mention, f) == 1.0)
+            const std::string key = mentionKey(mention);
+            for (const std::size_t i : index.named(key, region)) // keyOf 1.0: the same name
+                if (const auto& f = features[i];
+                    layers::inGroup(f.kind, "admin") || f.kind == "other")
                     areas.push_back({&f, mention.text, start, end});
         }
         auto isArea = [&](const Feature& f) {
@@ -602,12 +722,15 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
             // The type word decides: a feature of the kind it names, matched by its whole name,
             // leaves out features of other kinds ("Khu CNTT tập trung Yên Bình" is not "KCN Yên
             // Bình") and those only partly so named ("KCN Yên Bình" is not "KCN Yên Bình 2").
-            const bool sameKind =
-                std::any_of(features.begin(), features.end(), [&](const Feature& f) {
-                    return f.kind == mention.type && keyOf(mention, f) == 1.0;
-                });
-            for (const auto& f : features) {
-                const double name = keyOf(mention, f);
+            const bool region = mention.type == "region";
+            const std::string compared = mentionKey(mention);
+            const auto& same = index.named(compared, region);
+            const bool sameKind = std::any_of(same.begin(), same.end(), [&](std::size_t i) {
+                return features[i].kind == mention.type;
+            });
+            for (const std::size_t i : index.fitting(compared, region)) {
+                const auto& f = features[i];
+                const double name = keyOf(mention, compared, f);
                 if (name == 0.0)
                     continue;
                 const double fit = kindFit(mention.type, f.kind);
@@ -629,8 +752,8 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
                     continue;
                 const auto [from, to] = successors.equal_range(f.code);
                 for (auto it = from; it != to; ++it)
-                    for (const auto& next : features)
-                        if (next.code == it->second.code && layers::inGroup(next.kind, "admin"))
+                    for (const std::size_t n : index.withCode(it->second.code))
+                        if (const auto& next = features[n]; layers::inGroup(next.kind, "admin"))
                             offer(
                                 {taskId, next.layer, next.code, mention.text, confidence * 0.8,
                                  "place-successor",
@@ -641,8 +764,8 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
         }
         for (const auto& topic : topics) {
             std::vector<const Feature*> members;
-            for (const auto& f : features)
-                if (f.kind == topic.kind &&
+            for (const std::size_t i : index.ofKind(topic.kind))
+                if (const auto& f = features[i];
                     (topic.value.empty() || f.values.contains(topic.value)) &&
                     (topic.status.empty() || f.status.empty() ||
                      layers::isPlannedStatus(f.status) == (topic.status == "planned")))

@@ -109,7 +109,11 @@ bool startsUpperOrDigit(const std::string& word)
 
 std::string placeKey(const std::string& name)
 {
-    std::string key = text::foldForMatch(name);
+    return placeKeyOfFolded(text::foldForMatch(name));
+}
+
+std::string placeKeyOfFolded(std::string key)
+{
     for (bool stripped = true; stripped;) {
         stripped = false;
         for (const auto& type : kTypeWords) {

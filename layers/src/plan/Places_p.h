@@ -16,5 +16,7 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
 /// A name reduced for matching places: folded (no case, diacritics, Đ/Ð), leading type words
 /// removed ("Khu công nghiệp Yên Bình", "KCN Yên Bình" and "yen binh" all give "yen binh").
 std::string placeKey(const std::string& name);
+/// placeKey of a name already folded (text::foldForMatch).
+std::string placeKeyOfFolded(std::string folded);
 
 } // namespace pa::plan
