@@ -9,6 +9,7 @@
 #include "LayerPanel.h"
 #include "MainWindow.h"
 #include "MapCanvas.h"
+#include "planatlas/layers/Workspace.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -34,13 +35,37 @@ int main(int argc, char** argv)
         w.setInteractive(false);
         w.resize(1600, 1000);
         w.show();
+        QElapsedTimer opening;
+        opening.start();
         if (!QTest::qWaitForWindowExposed(&w) || !w.openWorkspace(path)) {
             std::fprintf(stderr, "cannot open %s: %s\n", argv[1], qPrintable(w.lastError()));
             return 1;
         }
+        const qint64 open = opening.elapsed(); // on the event loop's thread: the window waits
         auto* canvas = w.canvas();
         if (!QSignalSpy(canvas, &pa::gui::MapCanvas::renderFinished).wait(60000))
             return 1;
+        // An edit and its undo, each with the refresh of what shows links (plan, suggestions,
+        // reasons), on the event loop's thread: how long the window stands still after an edit.
+        std::string task;
+        {
+            auto ws = pa::layers::Workspace::open(argv[1], pa::gis::OpenMode::ReadOnly);
+            const auto rows =
+                ws.dataset()
+                    .execute("SELECT task_id FROM plan_tasks ORDER BY ordinal LIMIT 1")
+                    .rows;
+            if (!rows.empty())
+                task = pa::gis::toString(rows[0][0]);
+        }
+        qint64 edit = -1;
+        if (!task.empty()) {
+            QElapsedTimer editing;
+            editing.start();
+            if (w.confirmReasons({task}))
+                w.undoStack()->undo();
+            edit = editing.elapsed() / 2;
+            QSignalSpy(canvas, &pa::gui::MapCanvas::renderFinished).wait(60000);
+        }
         // Tick the parcels in the layer tree and measure.
         qint64 first = -1, full = -1, stall = 0, last = 0;
         QElapsedTimer clock;
@@ -104,12 +129,14 @@ int main(int argc, char** argv)
         if (argc > 4)
             canvas->picture().save(QString::fromLocal8Bit(argv[4]) + QStringLiteral("-close.png"));
         std::printf("run %d canvas %dx%d first_ms %lld full_ms %lld stall_ms %lld pan_ms %lld "
-                    "zoom_out_ms %lld zoom_in_ms %lld close_ms %lld overviews %lld\n",
+                    "zoom_out_ms %lld zoom_in_ms %lld close_ms %lld overviews %lld open_ms %lld "
+                    "edit_ms %lld\n",
                     run + 1, canvas->width(), canvas->height(), static_cast<long long>(first),
                     static_cast<long long>(full), static_cast<long long>(stall),
                     static_cast<long long>(pan), static_cast<long long>(zoomOut),
                     static_cast<long long>(zoomIn), static_cast<long long>(close),
-                    static_cast<long long>(canvas->overviews().made()));
+                    static_cast<long long>(canvas->overviews().made()),
+                    static_cast<long long>(open), static_cast<long long>(edit));
         std::fflush(stdout);
     }
     return 0;
