@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 #include <memory>
+#include <optional>
+#include <system_error>
 #include <thread>
 
 namespace pa::render {
@@ -32,10 +34,17 @@ std::vector<double> tableNumbers(analysis::InputLayer& input, const std::string&
     // Sorted in two halves at once where there are two cores (a million prices: a tenth of the
     // canvas's first picture of the parcels), then merged; the same values in the same order.
     const auto half = values.begin() + static_cast<std::ptrdiff_t>(values.size() / 2);
-    if (layers::workerThreads() > 1 && values.size() >= 100000) {
-        std::thread lower([&] { std::sort(values.begin(), half); });
+    // (A thread the system refuses: one sort, as on one core.)
+    std::optional<std::thread> lower;
+    if (layers::workerThreads() > 1 && values.size() >= 100000)
+        try {
+            lower.emplace([&] { std::sort(values.begin(), half); });
+        } catch (const std::system_error&) {
+            lower.reset();
+        }
+    if (lower) {
         std::sort(half, values.end());
-        lower.join();
+        lower->join();
         std::inplace_merge(values.begin(), half, values.end());
     } else {
         std::sort(values.begin(), values.end());

@@ -149,9 +149,10 @@ struct LayerKind
     /// concerns the zones whose product is chè); empty: none.
     std::string_view narrowBy = {};
     /// Whether plan tasks name features of this kind by their own names (a park, a district, a
-    /// road). False for values laid over the map by the thousand or million (land-price plots,
-    /// cadastral parcels): the link suggester neither reads nor offers them (a person may still
-    /// link one by hand), so a cadastral layer does not slow every plan read into the workspace.
+    /// road). False for what is laid over the map by the thousand or million (land-price plots
+    /// and parcels, analysis grid cells): the link suggester neither reads nor offers them (a
+    /// person may still link one by hand), so such a layer does not slow every plan read into
+    /// the workspace.
     bool namedInPlans = true;
 
     [[nodiscard]] bool accepts(gis::GeometryFamily family) const;
