@@ -255,9 +255,8 @@ int runLink(const std::vector<std::string>& args)
                                              parsed.positional.end());
         // A class's id stands for its reason as the review records it.
         std::string reason = parsed.value("--reason");
-        for (const auto& c : plan::reasonClasses())
-            if (reason == c.id)
-                reason = c.titleVi;
+        if (const auto* c = plan::findReasonClass(reason))
+            reason = c->titleVi;
         const auto n = plan::recordUnlocated(ws, tasks, reason);
         std::printf("%lld task(s) recorded as without a place\n", static_cast<long long>(n));
     } else if (action == "unlocated") {

@@ -1234,12 +1234,10 @@ bool MainWindow::confirmReasons(const std::vector<std::string>& taskIds,
     // The reason is recorded in the workspace's language whatever the window's: the class's
     // Vietnamese title, as the suggested reasons are. Without a class given, each task gets the
     // reason the dock shows for it (the suggestion learns from what is recorded meanwhile).
-    std::string given;
-    for (const auto& c : plan::reasonClasses())
-        if (c.id == reasonId)
-            given = c.titleVi;
-    if (!reasonId.empty() && given.empty())
+    const auto* chosen = plan::findReasonClass(reasonId);
+    if (!reasonId.empty() && !chosen)
         return false;
+    const std::string given = chosen ? std::string(chosen->titleVi) : std::string();
     std::vector<plan::UnlocatedTask> tasks;
     for (const auto& task : taskIds) {
         std::string reason = given;

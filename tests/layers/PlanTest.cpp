@@ -1697,9 +1697,7 @@ TEST(PlanLinks, LandPricePlotsAreNotSuggestedByName)
     // park of the same name is suggested.
     PLANATLAS_NEEDS_SAMPLE();
     pa::test::TempDir dir;
-    const auto path = dir.file("tn.gpkg");
-    std::filesystem::copy_file(pa::test::sampleWorkspace(), path);
-    auto ws = pa::layers::Workspace::open(path, pa::gis::OpenMode::Update);
+    auto ws = ThematicSample::open(dir, dir.file("tn.gpkg"));
     ws.transaction([&] {
         ws.dataset().execute(
             "UPDATE land_price_illustrative SET name_vi = 'Xã Tân Lập' WHERE code = 'GD-0001'");
@@ -1731,10 +1729,10 @@ TEST(PlanLinks, ASuggestedReasonLearnsFromTheReasonsGivenToTasksWordedLikeIt)
     EXPECT_TRUE(cold.likeTask.empty());
 
     const auto classNamed = [](std::string_view id) -> const ReasonClass& {
-        for (const auto& c : reasonClasses())
-            if (c.id == id)
-                return c;
-        throw std::runtime_error("no reason class " + std::string(id));
+        const auto* c = findReasonClass(id);
+        if (!c)
+            throw std::runtime_error("no reason class " + std::string(id));
+        return *c;
     };
     ReviewedReasons reviewed;
     reviewed.add("qn:Điều 6.1#1",

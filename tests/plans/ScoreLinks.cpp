@@ -103,9 +103,8 @@ bool scoreReason(const std::string& task, const std::string& text, const std::st
 void learn(pa::plan::ReviewedReasons& reviewed, const std::string& task, const std::string& text,
            const std::string& gold)
 {
-    for (const auto& c : pa::plan::reasonClasses())
-        if (c.id == gold)
-            reviewed.add(task, text, c);
+    if (const auto* c = pa::plan::findReasonClass(gold))
+        reviewed.add(task, text, *c);
 }
 
 /// The reason figures per document and per set.

@@ -723,7 +723,7 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
             // leaves out features of other kinds ("Khu CNTT tập trung Yên Bình" is not "KCN Yên
             // Bình") and those only partly so named ("KCN Yên Bình" is not "KCN Yên Bình 2").
             const bool region = mention.type == "region";
-            const std::string compared = mentionKey(mention);
+            const std::string compared = region ? mentionKey(mention) : key; // (key: placeKey)
             const auto& same = index.named(compared, region);
             const bool sameKind = std::any_of(same.begin(), same.end(), [&](std::size_t i) {
                 return features[i].kind == mention.type;
@@ -1171,6 +1171,28 @@ std::vector<UnlocatedTask> listUnlocated(layers::Workspace& ws)
     return out;
 }
 
+namespace {
+
+/// The reviewed reasons of each document, read from the workspace when first asked for.
+class ReviewedByDocument
+{
+public:
+    explicit ReviewedByDocument(layers::Workspace& ws) : m_ws(ws) {}
+    const ReviewedReasons& of(const std::string& docId)
+    {
+        auto it = m_read.find(docId);
+        if (it == m_read.end())
+            it = m_read.emplace(docId, reviewedReasons(m_ws, docId)).first;
+        return it->second;
+    }
+
+private:
+    layers::Workspace& m_ws;
+    std::map<std::string, ReviewedReasons> m_read;
+};
+
+} // namespace
+
 ReviewedReasons reviewedReasons(layers::Workspace& ws, const std::string& docId)
 {
     ReviewedReasons out;
@@ -1206,7 +1228,7 @@ std::int64_t recordUnlocated(layers::Workspace& ws, const std::vector<UnlocatedT
              {ws.path()}});
     std::vector<std::pair<std::string, std::string>> rows;
     std::vector<std::string> taskIds;
-    std::map<std::string, ReviewedReasons> reviewed; // by document, read when needed
+    ReviewedByDocument reviewed(ws);
     for (const auto& [task, reason] : tasks) {
         taskIds.push_back(task);
         const auto found =
@@ -1217,10 +1239,8 @@ std::int64_t recordUnlocated(layers::Workspace& ws, const std::vector<UnlocatedT
             rows.emplace_back(task, reason);
             continue;
         }
-        const auto doc = gis::toString(found.front()[1]);
-        if (!reviewed.contains(doc))
-            reviewed.emplace(doc, reviewedReasons(ws, doc));
-        const auto suggested = suggestReason(gis::toString(found.front()[0]), reviewed[doc], task);
+        const auto suggested = suggestReason(gis::toString(found.front()[0]),
+                                             reviewed.of(gis::toString(found.front()[1])), task);
         rows.emplace_back(task, suggested.reason ? std::string(suggested.reason->titleVi)
                                                  : std::string());
     }
@@ -1285,7 +1305,7 @@ std::vector<ReasonProposal> proposeReasons(layers::Workspace& ws, const std::str
         placed.insert(gis::toString(row[0]));
     for (const auto& u : listUnlocated(ws))
         placed.insert(u.taskId);
-    std::map<std::string, ReviewedReasons> reviewed; // by document, read when needed
+    ReviewedByDocument reviewed(ws);
     std::vector<ReasonProposal> out;
     for (const auto& row : ws.dataset()
                                .run("SELECT task_id, text, doc_id FROM plan_tasks" +
@@ -1297,10 +1317,7 @@ std::vector<ReasonProposal> proposeReasons(layers::Workspace& ws, const std::str
         ReasonProposal p{gis::toString(row[0]), gis::toString(row[1]), {}};
         if (placed.contains(p.taskId))
             continue;
-        const auto doc = gis::toString(row[2]);
-        if (!reviewed.contains(doc))
-            reviewed.emplace(doc, reviewedReasons(ws, doc));
-        p.suggestion = suggestReason(p.text, reviewed[doc], p.taskId);
+        p.suggestion = suggestReason(p.text, reviewed.of(gis::toString(row[2])), p.taskId);
         out.push_back(std::move(p));
     }
     return out;

@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <type_traits>
 
 namespace pa::plan {
 
@@ -343,17 +342,17 @@ double alike(const std::vector<std::string>& a, const std::vector<std::string>& 
 /// What suggestReason reads of the reviewed tasks.
 struct ReviewedReasonsAccess
 {
-    static const auto& entries(const ReviewedReasons& r) { return r.m_entries; }
+    using Entry = ReviewedReasons::Entry;
+    static const std::vector<Entry>& entries(const ReviewedReasons& r) { return r.m_entries; }
 };
 
 void ReviewedReasons::add(std::string taskId, const std::string& text, const ReasonClass& reason)
 {
-    const auto known = std::find_if(kReasons.begin(), kReasons.end(),
-                                    [&](const ReasonClass& r) { return r.id == reason.id; });
-    if (known == kReasons.end())
+    const ReasonClass* known = findReasonClass(reason.id); // the table's own, by id
+    if (!known)
         return;
     const text::FoldedText folded = text::foldWithOffsets(text);
-    m_entries.push_back({std::move(taskId), static_cast<std::size_t>(known - kReasons.begin()),
+    m_entries.push_back({std::move(taskId), static_cast<std::size_t>(known - kReasons.data()),
                          wordsOf(withoutBoilerplate(folded.folded, text))});
 }
 
@@ -379,6 +378,14 @@ const ReasonClass* ReviewedReasons::classOf(const std::string& recorded)
 std::span<const ReasonClass> reasonClasses()
 {
     return kReasons;
+}
+
+const ReasonClass* findReasonClass(std::string_view id)
+{
+    for (const auto& r : kReasons)
+        if (r.id == id)
+            return &r;
+    return nullptr;
 }
 
 ReasonSuggestion suggestReason(const std::string& taskText, const ReviewedReasons& reviewed,
@@ -441,9 +448,7 @@ ReasonSuggestion suggestReason(const std::string& taskText, const ReviewedReason
     std::array<std::string, kReasons.size()> likeTask;
     if (reviewed.size() > 0) {
         const auto words = wordsOf(F);
-        using Entry =
-            std::remove_cvref_t<decltype(ReviewedReasonsAccess::entries(reviewed))>::value_type;
-        std::vector<std::pair<double, const Entry*>> near;
+        std::vector<std::pair<double, const ReviewedReasonsAccess::Entry*>> near;
         for (const auto& e : ReviewedReasonsAccess::entries(reviewed))
             if (e.taskId != taskId || taskId.empty())
                 if (const double a = alike(words, e.words); a >= kAlikeEnough)

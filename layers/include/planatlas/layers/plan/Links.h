@@ -154,6 +154,8 @@ struct ReasonClass
 /// The classes: policy, administration, training, communication, reporting, programme and
 /// no_layer (the task concerns places of a kind the workspace has no layer for).
 std::span<const ReasonClass> reasonClasses();
+/// The class with this id ("policy"), or nullptr.
+const ReasonClass* findReasonClass(std::string_view id);
 
 /// The reason suggested for a task that names no place of the workspace.
 struct ReasonSuggestion
