@@ -148,6 +148,7 @@ FittedRow::FittedRow(InputLayer& input, const gis::ScanRow& row) : m_row(row)
             m_envelope = simple->envelope;
             m_area = simple->area;
             m_empty = false;
+            m_simple = true;
             return;
         }
     }

@@ -80,6 +80,17 @@ detail::InputLayer valueLayer(layers::Workspace& ws, const std::string& values, 
 /// overlap: such a polygon is not counted, in this engine and in the database server's SQL alike.
 constexpr double kOverlapNoiseM2 = 0.01;
 
+/// The levels of a zone's cells (CellClassifier): no finer than 50 m, as a cell the size of a
+/// parcel already says "inside" for nearly all of them, and at most 256 a side.
+int cellLevels(const gis::Envelope& e)
+{
+    const double extent = std::max(e.maxX - e.minX, e.maxY - e.minY);
+    int levels = 2;
+    while (levels < 8 && extent / (1 << (levels + 1)) >= 50.0)
+        ++levels;
+    return levels;
+}
+
 /// Area of @p v inside a zone (prepared as @p prepared): whole when inside, cut by @p cutArea()
 /// only when it crosses the zone's edge.
 template <typename Cut>
@@ -146,11 +157,37 @@ public:
     {
     }
 
-    /// The area of @p v inside the unit.
+    /// The area of @p v (envelope @p e) inside the unit.
     double overlap(const gis::Geometry& v, const gis::Envelope& e)
     {
+        const auto* piece = pieceFor(e);
+        if (!piece)
+            return m_unit.intersection(v).area(); // larger than the margin: the whole unit
+        return piece->geometry.isEmpty() ? 0.0 : piece->geometry.intersection(v).area();
+    }
+    /// The area of the convex ring @p ring (envelope @p e) inside the unit, clipped to the
+    /// tile's piece; nullopt when the ring is not convex.
+    std::optional<double> convexOverlap(const std::vector<gis::Coord>& ring, const gis::Envelope& e)
+    {
+        if (const auto* piece = pieceFor(e))
+            return piece->clip.area(ring);
+        if (!m_whole)
+            m_whole.emplace(m_unit);
+        return m_whole->area(ring);
+    }
+
+private:
+    struct Piece
+    {
+        gis::Geometry geometry;
+        gis::ConvexOverlap clip;
+    };
+    /// The piece of the tile holding @p e's centre, cut when first needed; nullptr when @p e
+    /// reaches beyond the grown tile (or the unit has no extent).
+    const Piece* pieceFor(const gis::Envelope& e)
+    {
         if (m_width <= 0 || m_height <= 0)
-            return m_unit.intersection(v).area();
+            return nullptr;
         const int tx = std::clamp(
             static_cast<int>(((e.minX + e.maxX) / 2 - m_extent.minX) / m_width), 0, kTiles - 1);
         const int ty = std::clamp(
@@ -161,18 +198,48 @@ public:
                                   m_extent.minY + (ty + 1) * m_height + m_margin};
         if (e.minX < grown.minX || e.maxX > grown.maxX || e.minY < grown.minY ||
             e.maxY > grown.maxY)
-            return m_unit.intersection(v).area(); // larger than the margin: the whole unit
+            return nullptr;
         auto& piece = m_pieces[static_cast<std::size_t>(ty * kTiles + tx)];
-        if (!piece)
-            piece = m_unit.intersection(gis::Geometry::fromEnvelope(grown));
-        return piece->isEmpty() ? 0.0 : piece->intersection(v).area();
+        if (!piece) {
+            auto g = m_unit.intersection(gis::Geometry::fromEnvelope(grown));
+            gis::ConvexOverlap clip(g);
+            piece = std::make_unique<Piece>(Piece{std::move(g), std::move(clip)});
+        }
+        return piece.get();
     }
 
-private:
     const gis::Geometry& m_unit;
     gis::Envelope m_extent;
     double m_margin, m_width, m_height;
-    std::vector<std::optional<gis::Geometry>> m_pieces;
+    std::vector<std::unique_ptr<Piece>> m_pieces;
+    std::optional<gis::ConvexOverlap> m_whole;
+};
+
+/// The one ring of a value polygon measured from its WKB (FittedRow::simple()), read from its
+/// row when first asked, for ConvexOverlap; nullptr for any other polygon.
+class RingOfRow
+{
+public:
+    RingOfRow(const FittedRow& v, const gis::ScanRow& row, gis::Shapes& shapes)
+        : m_v(v), m_row(row), m_shapes(shapes)
+    {
+    }
+    const std::vector<gis::Coord>* get()
+    {
+        if (!m_read) {
+            m_read = true;
+            if (m_v.simple() && m_row.polygonShapes(m_shapes) && m_shapes.polygons.size() == 1)
+                m_ring = &m_shapes.polygons.front().front();
+        }
+        return m_ring;
+    }
+
+private:
+    const FittedRow& m_v;
+    const gis::ScanRow& m_row;
+    gis::Shapes& m_shapes;
+    const std::vector<gis::Coord>* m_ring = nullptr;
+    bool m_read = false;
 };
 
 /// The statistics of the value polygons of @p table under each of @p zones (workspace CRS),
@@ -479,7 +546,9 @@ ZonalResult zonal(layers::Workspace& ws, const std::string& values,
             acc[i].fill(result.rows[i], zones[i].area());
     } else if (table) {
         // Each feature, a chunk: its value polygons read through the R-tree on the thread's own
-        // connection, tested against the feature prepared on that thread.
+        // connection. A polygon in cells wholly inside the feature or wholly apart from it
+        // needs no geometry; one crossing its edge is clipped to it when convex (a parcel
+        // nearly always is), else measured by GEOS against the feature prepared on the thread.
         const auto source = table->source({result.field});
         const auto first = source.fidRange().first, last = source.fidRange().second;
         layers::forEachChunk(
@@ -488,28 +557,44 @@ ZonalResult zonal(layers::Workspace& ws, const std::string& values,
                 {
                     std::unique_ptr<gis::TableScan> scan;
                     gis::ScanRow row;
+                    gis::Shapes shapes;
                 };
                 auto w = std::make_shared<Worker>();
                 w->scan = source.open();
                 return [&, w](std::size_t i) {
                     const auto& g = zones[i];
                     const gis::PreparedGeometry prepared(g);
+                    const auto envelope = *g.envelope();
+                    const gis::CellClassifier cells(prepared, envelope, cellLevels(envelope));
+                    const gis::ConvexOverlap clip(g);
                     Accumulator acc;
-                    w->scan->select(first, last, table->inLayerCrs(g.envelope()));
+                    w->scan->select(first, last, table->inLayerCrs(envelope));
                     while (w->scan->next(w->row)) {
                         FittedRow v(*table, w->row);
                         const auto& value = w->row.numbers[0];
                         if (!value || v.empty())
                             continue;
-                        // A rectangle wholly inside the feature or wholly apart from it says
-                        // what the polygon would, without building it.
                         double a = 0;
-                        if (prepared.containsRectangle(v.envelope()))
+                        switch (cells.classify(v.envelope())) {
+                        case gis::CellClassifier::Where::Inside:
                             a = v.area();
-                        else if (prepared.intersectsRectangle(v.envelope())) {
-                            const auto& vg = v.geometry();
-                            a = overlapArea(prepared, vg,
-                                            [&] { return g.intersection(vg).area(); });
+                            break;
+                        case gis::CellClassifier::Where::Outside:
+                            break;
+                        case gis::CellClassifier::Where::Boundary: {
+                            RingOfRow ring(v, w->row, w->shapes);
+                            std::optional<double> clipped;
+                            if (ring.get())
+                                clipped = clip.area(*ring.get());
+                            if (clipped) {
+                                a = *clipped;
+                            } else {
+                                const auto& vg = v.geometry();
+                                a = overlapArea(prepared, vg,
+                                                [&] { return g.intersection(vg).area(); });
+                            }
+                            break;
+                        }
                         }
                         if (a > kOverlapNoiseM2)
                             acc.add(a, *value);
@@ -610,11 +695,7 @@ std::vector<Accumulator> unitsInPlanAtlas(detail::InputLayer& table, const std::
                        const gis::PreparedGeometry& prepared) -> const gis::CellClassifier& {
         std::call_once(made[u], [&] {
             const auto e = *units[u].geometry.envelope();
-            const double extent = std::max(e.maxX - e.minX, e.maxY - e.minY);
-            int levels = 2;
-            while (levels < 8 && extent / (1 << (levels + 1)) >= 50.0)
-                ++levels;
-            cells[u] = std::make_unique<gis::CellClassifier>(prepared, e, levels);
+            cells[u] = std::make_unique<gis::CellClassifier>(prepared, e, cellLevels(e));
         });
         return *cells[u];
     };
@@ -632,6 +713,7 @@ std::vector<Accumulator> unitsInPlanAtlas(detail::InputLayer& table, const std::
                 std::vector<TiledUnit> tiles;
                 gis::SpatialIndex index;
                 gis::ScanRow row;
+                gis::Shapes shapes;
             };
             auto w = std::make_shared<Worker>();
             w->scan = source.open();
@@ -652,10 +734,11 @@ std::vector<Accumulator> unitsInPlanAtlas(detail::InputLayer& table, const std::
                     if (!value || v.empty())
                         continue;
                     const auto& envelope = v.envelope();
+                    RingOfRow ring(v, w->row, w->shapes);
                     for (auto i : w->index.query(envelope)) {
                         const auto u = static_cast<std::size_t>(i);
                         // Most parcels lie in cells wholly inside one unit: their area needs
-                        // no GEOS.
+                        // no GEOS; nearly all others are convex, clipped to the unit's tile.
                         double a = 0;
                         switch (cellsOf(u, *w->prepared[u]).classify(envelope)) {
                         case gis::CellClassifier::Where::Inside:
@@ -664,9 +747,16 @@ std::vector<Accumulator> unitsInPlanAtlas(detail::InputLayer& table, const std::
                         case gis::CellClassifier::Where::Outside:
                             break;
                         case gis::CellClassifier::Where::Boundary: {
-                            const auto& g = v.geometry();
-                            a = overlapArea(*w->prepared[u], g,
-                                            [&] { return w->tiles[u].overlap(g, envelope); });
+                            std::optional<double> clipped;
+                            if (ring.get())
+                                clipped = w->tiles[u].convexOverlap(*ring.get(), envelope);
+                            if (clipped) {
+                                a = *clipped;
+                            } else {
+                                const auto& g = v.geometry();
+                                a = overlapArea(*w->prepared[u], g,
+                                                [&] { return w->tiles[u].overlap(g, envelope); });
+                            }
                             break;
                         }
                         }

@@ -5,6 +5,7 @@
 #include "planatlas/gis/Geometry.h"
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace pa::gis {
@@ -63,6 +64,33 @@ private:
     int m_side;
     double m_width, m_height;           ///< of one cell
     std::vector<unsigned char> m_cells; ///< Where, row-major from minY
+};
+
+/// The area a convex polygon shares with a polygonal geometry, without an overlay: the
+/// geometry's rings are clipped to the convex polygon one edge at a time (Sutherland–Hodgman)
+/// and their signed areas summed. Clipping to a half-plane keeps each point's winding number
+/// inside it, so a concave ring, a hole or a multipolygon's parts clip right. For one zone
+/// measured against the thousands of small parcels crossing its edge, where GEOS's overlay
+/// costs tens of microseconds a parcel.
+class ConvexOverlap
+{
+public:
+    /// @p geometry's polygons; anything else has no area (area() gives 0).
+    explicit ConvexOverlap(const Geometry& geometry);
+
+    /// The area of the closed ring @p ring (its last point repeating the first) inside the
+    /// geometry; nullopt when the ring is not convex (then ask GEOS). A ring without area
+    /// gives 0.
+    [[nodiscard]] std::optional<double> area(const std::vector<Coord>& ring) const;
+
+private:
+    struct Ring
+    {
+        std::vector<Coord> points; ///< open: the first point not repeated
+        Envelope envelope;
+        double sign; ///< +1 or −1: what makes the ring's own area count toward the geometry's
+    };
+    std::vector<Ring> m_rings;
 };
 
 } // namespace pa::gis

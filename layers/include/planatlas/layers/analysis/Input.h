@@ -99,6 +99,9 @@ public:
     [[nodiscard]] bool empty() const { return m_empty; }
     [[nodiscard]] const gis::Envelope& envelope() const { return m_envelope; }
     [[nodiscard]] double area() const { return m_area; }
+    /// Measured from its WKB: a polygon of one ring, certainly valid, in the workspace's CRS
+    /// (ScanRow::polygonShapes() then reads its ring as it is).
+    [[nodiscard]] bool simple() const { return m_simple; }
     /// The fitted geometry, built on first use.
     [[nodiscard]] const gis::Geometry& geometry();
 
@@ -108,6 +111,7 @@ private:
     gis::Envelope m_envelope;
     double m_area = 0;
     bool m_empty = true;
+    bool m_simple = false;
 };
 
 } // namespace pa::analysis

@@ -1,0 +1,129 @@
+// ConvexOverlap (Prepared.h): the area of a convex ring inside a polygonal geometry, by clipping.
+
+#include "planatlas/gis/Prepared.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace pa::gis {
+
+namespace {
+
+/// Twice the signed area of the open ring @p p (anticlockwise positive).
+double twiceSignedArea(const std::vector<Coord>& p)
+{
+    double sum = 0;
+    for (std::size_t i = 0, n = p.size(); i < n; ++i) {
+        const auto& a = p[i];
+        const auto& b = p[(i + 1) % n];
+        sum += a.x * b.y - b.x * a.y;
+    }
+    return sum;
+}
+
+double cross(double ax, double ay, double bx, double by)
+{
+    return ax * by - ay * bx;
+}
+
+} // namespace
+
+ConvexOverlap::ConvexOverlap(const Geometry& geometry)
+{
+    for (const auto& polygon : geometry.shapes().polygons)
+        for (std::size_t r = 0; r < polygon.size(); ++r) {
+            Ring ring;
+            ring.points = polygon[r];
+            if (ring.points.size() > 1 && ring.points.front().x == ring.points.back().x &&
+                ring.points.front().y == ring.points.back().y)
+                ring.points.pop_back();
+            if (ring.points.size() < 3)
+                continue;
+            // Measured about its first point: coordinates of millions of metres would leave
+            // the products of the areas below with centimetres of rounding.
+            const Coord o = ring.points.front();
+            std::vector<Coord> local(ring.points);
+            for (auto& p : local)
+                p = {p.x - o.x, p.y - o.y};
+            const double a = twiceSignedArea(local);
+            if (a == 0)
+                continue;
+            // The exterior counts positive and each hole negative, whichever way they turn.
+            const bool exterior = r == 0;
+            ring.sign = (a > 0) == exterior ? 1.0 : -1.0;
+            ring.envelope = {ring.points.front().x, ring.points.front().y, ring.points.front().x,
+                             ring.points.front().y};
+            for (const auto& p : ring.points)
+                ring.envelope.merge({p.x, p.y, p.x, p.y});
+            m_rings.push_back(std::move(ring));
+        }
+}
+
+std::optional<double> ConvexOverlap::area(const std::vector<Coord>& ring) const
+{
+    // The convex ring, open, about its first point, anticlockwise.
+    std::vector<Coord> c(ring);
+    if (c.size() > 1 && c.front().x == c.back().x && c.front().y == c.back().y)
+        c.pop_back();
+    if (c.size() < 3)
+        return 0.0;
+    const Coord o = c.front();
+    Envelope envelope{o.x, o.y, o.x, o.y};
+    for (auto& p : c) {
+        envelope.merge({p.x, p.y, p.x, p.y});
+        p = {p.x - o.x, p.y - o.y};
+    }
+    const double own = twiceSignedArea(c);
+    if (own == 0)
+        return 0.0;
+    if (own < 0)
+        std::reverse(c.begin(), c.end());
+    // Convex: every corner turns left (or goes straight on), beyond rounding.
+    const std::size_t n = c.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto& a = c[i];
+        const auto& b = c[(i + 1) % n];
+        const auto& d = c[(i + 2) % n];
+        const double ux = b.x - a.x, uy = b.y - a.y, vx = d.x - b.x, vy = d.y - b.y;
+        if (cross(ux, uy, vx, vy) < -1e-12 * std::hypot(ux, uy) * std::hypot(vx, vy))
+            return std::nullopt;
+    }
+    double sum = 0;
+    std::vector<Coord> subject, clipped;
+    for (const auto& r : m_rings) {
+        if (!r.envelope.intersects(envelope))
+            continue;
+        subject.resize(r.points.size());
+        for (std::size_t i = 0; i < r.points.size(); ++i)
+            subject[i] = {r.points[i].x - o.x, r.points[i].y - o.y};
+        for (std::size_t i = 0; i < n && !subject.empty(); ++i) {
+            const auto& a = c[i];
+            const auto& b = c[(i + 1) % n];
+            const double ex = b.x - a.x, ey = b.y - a.y;
+            if (ex == 0 && ey == 0)
+                continue;
+            // Keep what lies left of a→b (inside), cutting each edge that crosses the line.
+            const auto side = [&](const Coord& p) { return cross(ex, ey, p.x - a.x, p.y - a.y); };
+            clipped.clear();
+            Coord s = subject.back();
+            double ss = side(s);
+            for (const auto& e : subject) {
+                const double se = side(e);
+                if ((se >= 0) != (ss >= 0)) {
+                    const double t = ss / (ss - se);
+                    clipped.push_back({s.x + t * (e.x - s.x), s.y + t * (e.y - s.y)});
+                }
+                if (se >= 0)
+                    clipped.push_back(e);
+                s = e;
+                ss = se;
+            }
+            subject.swap(clipped);
+        }
+        if (subject.size() >= 3)
+            sum += r.sign * twiceSignedArea(subject);
+    }
+    return std::clamp(sum / 2, 0.0, std::fabs(own) / 2);
+}
+
+} // namespace pa::gis
