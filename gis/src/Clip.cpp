@@ -59,11 +59,24 @@ ConvexOverlap::ConvexOverlap(const Geometry& geometry)
         }
 }
 
+std::size_t ConvexOverlap::points() const
+{
+    std::size_t n = 0;
+    for (const auto& r : m_rings)
+        n += r.points.size();
+    return n;
+}
+
 std::optional<double> ConvexOverlap::area(const std::vector<Coord>& ring) const
 {
-    // The convex ring, open, about its first point, anticlockwise.
-    std::vector<Coord> c(ring);
-    if (c.size() > 1 && c.front().x == c.back().x && c.front().y == c.back().y)
+    // The ring, open, without repeated points, about its first point. (Scratch kept per
+    // thread: a zone is measured against thousands of rings.)
+    thread_local std::vector<Coord> c, subject, clipped;
+    c.clear();
+    for (const auto& p : ring)
+        if (c.empty() || p.x != c.back().x || p.y != c.back().y)
+            c.push_back(p);
+    while (c.size() > 1 && c.front().x == c.back().x && c.front().y == c.back().y)
         c.pop_back();
     if (c.size() < 3)
         return 0.0;
@@ -73,23 +86,31 @@ std::optional<double> ConvexOverlap::area(const std::vector<Coord>& ring) const
         envelope.merge({p.x, p.y, p.x, p.y});
         p = {p.x - o.x, p.y - o.y};
     }
-    const double own = twiceSignedArea(c);
-    if (own == 0)
-        return 0.0;
-    if (own < 0)
-        std::reverse(c.begin(), c.end());
-    // Convex: every corner turns left (or goes straight on), beyond rounding.
+    // Convex: every corner turns the same way (or goes straight on), beyond rounding, and the
+    // turns add up to one whole turn (a pentagram turns one way twice round; a bow-tie both
+    // ways).
     const std::size_t n = c.size();
+    bool left = false, right = false;
+    double turned = 0;
     for (std::size_t i = 0; i < n; ++i) {
         const auto& a = c[i];
         const auto& b = c[(i + 1) % n];
         const auto& d = c[(i + 2) % n];
         const double ux = b.x - a.x, uy = b.y - a.y, vx = d.x - b.x, vy = d.y - b.y;
-        if (cross(ux, uy, vx, vy) < -1e-12 * std::hypot(ux, uy) * std::hypot(vx, vy))
-            return std::nullopt;
+        const double turn = cross(ux, uy, vx, vy), along = ux * vx + uy * vy;
+        const double tolerance = 1e-12 * std::hypot(ux, uy) * std::hypot(vx, vy);
+        left = left || turn > tolerance;
+        right = right || turn < -tolerance;
+        turned += std::atan2(turn, along);
     }
+    if ((left && right) || std::fabs(std::fabs(turned) - 2 * M_PI) > 1e-6)
+        return std::nullopt;
+    if (turned < 0)
+        std::reverse(c.begin(), c.end()); // anticlockwise: inside is left of each edge
+    const double own = twiceSignedArea(c);
+    if (own <= 0)
+        return 0.0;
     double sum = 0;
-    std::vector<Coord> subject, clipped;
     for (const auto& r : m_rings) {
         if (!r.envelope.intersects(envelope))
             continue;
@@ -100,8 +121,6 @@ std::optional<double> ConvexOverlap::area(const std::vector<Coord>& ring) const
             const auto& a = c[i];
             const auto& b = c[(i + 1) % n];
             const double ex = b.x - a.x, ey = b.y - a.y;
-            if (ex == 0 && ey == 0)
-                continue;
             // Keep what lies left of a→b (inside), cutting each edge that crosses the line.
             const auto side = [&](const Coord& p) { return cross(ex, ey, p.x - a.x, p.y - a.y); };
             clipped.clear();
@@ -123,7 +142,7 @@ std::optional<double> ConvexOverlap::area(const std::vector<Coord>& ring) const
         if (subject.size() >= 3)
             sum += r.sign * twiceSignedArea(subject);
     }
-    return std::clamp(sum / 2, 0.0, std::fabs(own) / 2);
+    return std::clamp(sum / 2, 0.0, own / 2);
 }
 
 } // namespace pa::gis

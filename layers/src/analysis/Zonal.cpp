@@ -14,6 +14,7 @@
 #include "planatlas/layers/Text.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
@@ -149,6 +150,7 @@ class TiledUnit
 {
 public:
     static constexpr int kTiles = 16;
+    static constexpr std::size_t kClipWholeUpTo = 256;
 
     TiledUnit(const gis::Geometry& unit, double margin)
         : m_unit(unit), m_extent(*unit.envelope()), m_margin(margin),
@@ -165,14 +167,16 @@ public:
             return m_unit.intersection(v).area(); // larger than the margin: the whole unit
         return piece->geometry.isEmpty() ? 0.0 : piece->geometry.intersection(v).area();
     }
-    /// The area of the convex ring @p ring (envelope @p e) inside the unit, clipped to the
+    /// The area of the convex ring @p ring (envelope @p e) inside the unit, clipped to the unit
+    /// or, when the unit has more points than a few hundred (each clip walks them all), to the
     /// tile's piece; nullopt when the ring is not convex.
     std::optional<double> convexOverlap(const std::vector<gis::Coord>& ring, const gis::Envelope& e)
     {
-        if (const auto* piece = pieceFor(e))
-            return piece->clip.area(ring);
         if (!m_whole)
             m_whole.emplace(m_unit);
+        if (m_whole->points() > kClipWholeUpTo)
+            if (const auto* piece = pieceFor(e))
+                return piece->clip.area(ring);
         return m_whole->area(ring);
     }
 
@@ -214,6 +218,14 @@ private:
     std::vector<std::unique_ptr<Piece>> m_pieces;
     std::optional<gis::ConvexOverlap> m_whole;
 };
+
+/// The area @p clipped of a value polygon inside a zone, or the polygon's own area @p whole when
+/// it is that but for rounding: a polygon inside counts its area exactly, as when GEOS finds
+/// the zone contains it (and as the database server counts it).
+double clippedOrWhole(double clipped, double whole)
+{
+    return std::fabs(clipped - whole) <= 1e-9 * whole ? whole : clipped;
+}
 
 /// The one ring of a value polygon measured from its WKB (FittedRow::simple()), read from its
 /// row when first asked, for ConvexOverlap; nullptr for any other polygon.
@@ -566,7 +578,7 @@ ZonalResult zonal(layers::Workspace& ws, const std::string& values,
                     const gis::PreparedGeometry prepared(g);
                     const auto envelope = *g.envelope();
                     const gis::CellClassifier cells(prepared, envelope, cellLevels(envelope));
-                    const gis::ConvexOverlap clip(g);
+                    TiledUnit tiles(g, 500.0);
                     Accumulator acc;
                     w->scan->select(first, last, table->inLayerCrs(envelope));
                     while (w->scan->next(w->row)) {
@@ -585,9 +597,9 @@ ZonalResult zonal(layers::Workspace& ws, const std::string& values,
                             RingOfRow ring(v, w->row, w->shapes);
                             std::optional<double> clipped;
                             if (ring.get())
-                                clipped = clip.area(*ring.get());
+                                clipped = tiles.convexOverlap(*ring.get(), v.envelope());
                             if (clipped) {
-                                a = *clipped;
+                                a = clippedOrWhole(*clipped, v.area());
                             } else {
                                 const auto& vg = v.geometry();
                                 a = overlapArea(prepared, vg,
@@ -751,7 +763,7 @@ std::vector<Accumulator> unitsInPlanAtlas(detail::InputLayer& table, const std::
                             if (ring.get())
                                 clipped = w->tiles[u].convexOverlap(*ring.get(), envelope);
                             if (clipped) {
-                                a = *clipped;
+                                a = clippedOrWhole(*clipped, v.area());
                             } else {
                                 const auto& g = v.geometry();
                                 a = overlapArea(*w->prepared[u], g,

@@ -79,9 +79,11 @@ public:
     explicit ConvexOverlap(const Geometry& geometry);
 
     /// The area of the closed ring @p ring (its last point repeating the first) inside the
-    /// geometry; nullopt when the ring is not convex (then ask GEOS). A ring without area
-    /// gives 0.
+    /// geometry; nullopt when the ring is not convex (then ask GEOS): it turns both ways, or
+    /// more than once round. A ring without area gives 0.
     [[nodiscard]] std::optional<double> area(const std::vector<Coord>& ring) const;
+    /// The points of the geometry's rings: what each area() may have to clip.
+    [[nodiscard]] std::size_t points() const;
 
 private:
     struct Ring
