@@ -173,6 +173,16 @@ std::string parcelsCsv()
     return out.str();
 }
 
+/// A parcel's price as the brute-force sums read it: nullopt when it has none.
+std::optional<double> priceOf(const gis::FieldValue& value)
+{
+    if (const auto* d = std::get_if<double>(&value))
+        return *d;
+    if (const auto* i = std::get_if<std::int64_t>(&value))
+        return static_cast<double>(*i);
+    return std::nullopt;
+}
+
 } // namespace
 
 TEST_F(AnalysisFixture, PassesOverParcelsGiveTheSameBytesOnOneThreadOrThreeAndTheOverlaysFigures)
@@ -280,12 +290,10 @@ TEST_F(AnalysisFixture, PassesOverParcelsGiveTheSameBytesOnOneThreadOrThreeAndTh
             ++within;
             withinM2 += g.area();
         }
-        const auto value = r->feature.value(price);
-        if (std::holds_alternative<std::monostate>(value))
+        const auto priced = priceOf(r->feature.value(price));
+        if (!priced)
             continue;
-        const double v = std::holds_alternative<double>(value)
-                             ? std::get<double>(value)
-                             : static_cast<double>(std::get<std::int64_t>(value));
+        const double v = *priced;
         for (const auto& [code, zone] : zones) {
             if (!zone.envelope()->intersects(*g.envelope()))
                 continue;
@@ -312,5 +320,72 @@ TEST_F(AnalysisFixture, PassesOverParcelsGiveTheSameBytesOnOneThreadOrThreeAndTh
             ASSERT_TRUE(row.mean) << row.code;
             EXPECT_NEAR(*row.mean, s.weighted / s.covered, 1e-6 * *row.mean) << row.code;
         }
+    }
+}
+
+TEST_F(AnalysisFixture, ParcelsCrossingTheEdgeOfAZoneOfManyPointsAreMeasuredAsGeosCutsThem)
+{
+    // A zone whose ring has more points than a parcel's clip walks whole (it is clipped by the
+    // tile's piece): a 300-gon of 450 m around (1000, 500) with a 280-gon hole of 150 m, its
+    // edges crossing the 20 × 10 m parcels at every angle; as a district (zonal by unit) and as
+    // an industrial park (zonal by feature).
+    const auto polygon = [](int corners, double radius, bool hole) {
+        std::ostringstream out;
+        out.precision(12);
+        for (int k = 0; k <= corners; ++k) {
+            const double a = (hole ? -1 : 1) * 2 * M_PI * (k % corners) / corners;
+            out << (k ? "," : "") << pa::test::X0 + 1000 + radius * std::cos(a) << ' '
+                << pa::test::Y0 + 500 + radius * std::sin(a);
+        }
+        return out.str();
+    };
+    const std::string wkt =
+        "\"POLYGON((" + polygon(300, 450, false) + "),(" + polygon(280, 150, true) + "))\"";
+    write("parcels.csv", parcelsCsv());
+    write("ring_units.csv", "code,name_vi,wkt\nW1,Vành đai," + wkt + "\n");
+    write("ring_parks.csv", "code,name_vi,wkt\nW2,KCN vành đai," + wkt + "\n");
+    {
+        auto ws = layers::Workspace::open(path(), gis::OpenMode::Update);
+        importCsv(ws, "parcels.csv", "land_price");
+        importCsv(ws, "ring_units.csv", "admin_district");
+        importCsv(ws, "ring_parks.csv", "industrial_park");
+    }
+    auto ws = layers::Workspace::open(path(), gis::OpenMode::ReadOnly);
+    const auto byUnit = analysis::zonalByUnits(ws, "parcels", "ring_units");
+    const auto byFeature = analysis::zonal(ws, "parcels", {"industrial_park"});
+
+    analysis::InputLayer parcels(ws, "parcels", nullptr), units(ws, "ring_units", nullptr);
+    units.resetReading();
+    const auto zone = std::move(units.next()->geometry);
+    double weighted = 0, covered = 0;
+    std::int64_t n = 0, crossing = 0;
+    const int price = parcels.table().fieldIndex("price_vnd_m2");
+    parcels.resetReading();
+    while (auto r = parcels.next()) {
+        const auto priced = priceOf(r->feature.value(price));
+        if (!priced)
+            continue;
+        const double v = *priced;
+        const double a = zone.intersection(r->geometry).area();
+        if (a <= 0.01) // the analyses' noise floor
+            continue;
+        weighted += a * v;
+        covered += a;
+        ++n;
+        crossing += a < r->geometry.area() - 0.01;
+    }
+    ASSERT_GT(crossing, 300); // the edges cut hundreds of parcels
+    std::vector<const analysis::ZonalRow*> rows;
+    for (const auto& row : byUnit.rows)
+        rows.push_back(&row);
+    for (const auto& row : byFeature.rows)
+        if (row.code == "W2")
+            rows.push_back(&row);
+    ASSERT_EQ(rows.size(), 2u);
+    for (const auto* row : rows) {
+        EXPECT_EQ(row->valueFeatures, n) << row->code;
+        EXPECT_NEAR(row->coveredHa, covered / 10000.0, 1e-9 * covered) << row->code;
+        ASSERT_TRUE(row->mean) << row->code;
+        EXPECT_NEAR(*row->mean, weighted / covered, 1e-6 * *row->mean) << row->code;
     }
 }
