@@ -9,14 +9,15 @@ namespace pa::gis {
 
 namespace {
 
-/// Twice the signed area of the open ring @p p (anticlockwise positive).
-double twiceSignedArea(const std::vector<Coord>& p)
+/// Twice the signed area of the open ring @p p (anticlockwise positive), summed about @p o:
+/// coordinates of millions of metres would leave the products with centimetres of rounding.
+double twiceSignedArea(const std::vector<Coord>& p, Coord o = {})
 {
     double sum = 0;
     for (std::size_t i = 0, n = p.size(); i < n; ++i) {
         const auto& a = p[i];
         const auto& b = p[(i + 1) % n];
-        sum += a.x * b.y - b.x * a.y;
+        sum += (a.x - o.x) * (b.y - o.y) - (b.x - o.x) * (a.y - o.y);
     }
     return sum;
 }
@@ -39,13 +40,7 @@ ConvexOverlap::ConvexOverlap(const Geometry& geometry)
                 ring.points.pop_back();
             if (ring.points.size() < 3)
                 continue;
-            // Measured about its first point: coordinates of millions of metres would leave
-            // the products of the areas below with centimetres of rounding.
-            const Coord o = ring.points.front();
-            std::vector<Coord> local(ring.points);
-            for (auto& p : local)
-                p = {p.x - o.x, p.y - o.y};
-            const double a = twiceSignedArea(local);
+            const double a = twiceSignedArea(ring.points, ring.points.front());
             if (a == 0)
                 continue;
             // The exterior counts positive and each hole negative, whichever way they turn.

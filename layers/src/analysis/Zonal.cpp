@@ -80,6 +80,9 @@ detail::InputLayer valueLayer(layers::Workspace& ws, const std::string& values, 
 /// zone's edge (a parcel cut at a province border, 10⁻⁷ m² against the next province), not an
 /// overlap: such a polygon is not counted, in this engine and in the database server's SQL alike.
 constexpr double kOverlapNoiseM2 = 0.01;
+/// The margin of a zone's tiles (TiledUnit): parcels are under a few hectares, and 500 m holds
+/// nearly all of them within the tile their centre lies in.
+constexpr double kTileMarginM = 500.0;
 
 /// The levels of a zone's cells (CellClassifier): no finer than 50 m, as a cell the size of a
 /// parcel already says "inside" for nearly all of them, and at most 256 a side.
@@ -253,6 +256,29 @@ private:
     const std::vector<gis::Coord>* m_ring = nullptr;
     bool m_read = false;
 };
+
+/// The area of value polygon @p v (its ring @p ring) inside a zone, where the zone's cells put
+/// its envelope (@p where): all or none of it when they settle it; else clipped to the zone's
+/// @p tiles when it is a convex ring; else by GEOS against the zone prepared as @p prepared,
+/// cut by @p cut(geometry) when it crosses the edge.
+template <typename Cut>
+double areaInZone(gis::CellClassifier::Where where, FittedRow& v, RingOfRow& ring, TiledUnit& tiles,
+                  const gis::PreparedGeometry& prepared, Cut&& cut)
+{
+    switch (where) {
+    case gis::CellClassifier::Where::Inside:
+        return v.area();
+    case gis::CellClassifier::Where::Outside:
+        return 0.0;
+    case gis::CellClassifier::Where::Boundary:
+        break;
+    }
+    if (ring.get())
+        if (const auto clipped = tiles.convexOverlap(*ring.get(), v.envelope()))
+            return clippedOrWhole(*clipped, v.area());
+    const auto& g = v.geometry();
+    return overlapArea(prepared, g, [&] { return cut(g); });
+}
 
 /// The statistics of the value polygons of @p table under each of @p zones (workspace CRS),
 /// measured by the database server. The zones are sent with the statements, a few to each
@@ -578,7 +604,7 @@ ZonalResult zonal(layers::Workspace& ws, const std::string& values,
                     const gis::PreparedGeometry prepared(g);
                     const auto envelope = *g.envelope();
                     const gis::CellClassifier cells(prepared, envelope, cellLevels(envelope));
-                    TiledUnit tiles(g, 500.0);
+                    TiledUnit tiles(g, kTileMarginM);
                     Accumulator acc;
                     w->scan->select(first, last, table->inLayerCrs(envelope));
                     while (w->scan->next(w->row)) {
@@ -586,28 +612,10 @@ ZonalResult zonal(layers::Workspace& ws, const std::string& values,
                         const auto& value = w->row.numbers[0];
                         if (!value || v.empty())
                             continue;
-                        double a = 0;
-                        switch (cells.classify(v.envelope())) {
-                        case gis::CellClassifier::Where::Inside:
-                            a = v.area();
-                            break;
-                        case gis::CellClassifier::Where::Outside:
-                            break;
-                        case gis::CellClassifier::Where::Boundary: {
-                            RingOfRow ring(v, w->row, w->shapes);
-                            std::optional<double> clipped;
-                            if (ring.get())
-                                clipped = tiles.convexOverlap(*ring.get(), v.envelope());
-                            if (clipped) {
-                                a = clippedOrWhole(*clipped, v.area());
-                            } else {
-                                const auto& vg = v.geometry();
-                                a = overlapArea(prepared, vg,
-                                                [&] { return g.intersection(vg).area(); });
-                            }
-                            break;
-                        }
-                        }
+                        RingOfRow ring(v, w->row, w->shapes);
+                        const double a = areaInZone(
+                            cells.classify(v.envelope()), v, ring, tiles, prepared,
+                            [&](const gis::Geometry& vg) { return g.intersection(vg).area(); });
                         if (a > kOverlapNoiseM2)
                             acc.add(a, *value);
                     }
@@ -733,8 +741,7 @@ std::vector<Accumulator> unitsInPlanAtlas(detail::InputLayer& table, const std::
                 w->index.insert(*unit.geometry.envelope(),
                                 static_cast<std::int64_t>(w->prepared.size()));
                 w->prepared.push_back(std::make_unique<gis::PreparedGeometry>(unit.geometry));
-                // Parcels are under a few hectares: 500 m of margin holds nearly all of them.
-                w->tiles.emplace_back(unit.geometry, 500.0);
+                w->tiles.emplace_back(unit.geometry, kTileMarginM);
             }
             return [&, w](std::size_t chunk) {
                 auto& acc = slots[chunk];
@@ -751,27 +758,11 @@ std::vector<Accumulator> unitsInPlanAtlas(detail::InputLayer& table, const std::
                         const auto u = static_cast<std::size_t>(i);
                         // Most parcels lie in cells wholly inside one unit: their area needs
                         // no GEOS; nearly all others are convex, clipped to the unit's tile.
-                        double a = 0;
-                        switch (cellsOf(u, *w->prepared[u]).classify(envelope)) {
-                        case gis::CellClassifier::Where::Inside:
-                            a = v.area();
-                            break;
-                        case gis::CellClassifier::Where::Outside:
-                            break;
-                        case gis::CellClassifier::Where::Boundary: {
-                            std::optional<double> clipped;
-                            if (ring.get())
-                                clipped = w->tiles[u].convexOverlap(*ring.get(), envelope);
-                            if (clipped) {
-                                a = clippedOrWhole(*clipped, v.area());
-                            } else {
-                                const auto& g = v.geometry();
-                                a = overlapArea(*w->prepared[u], g,
-                                                [&] { return w->tiles[u].overlap(g, envelope); });
-                            }
-                            break;
-                        }
-                        }
+                        const double a =
+                            areaInZone(cellsOf(u, *w->prepared[u]).classify(envelope), v, ring,
+                                       w->tiles[u], *w->prepared[u], [&](const gis::Geometry& g) {
+                                           return w->tiles[u].overlap(g, envelope);
+                                       });
                         if (a > kOverlapNoiseM2)
                             acc[u].add(a, *value);
                     }
