@@ -313,7 +313,8 @@ void collect(const OGRGeometry& g, Shapes& out)
     case wkbLinearRing:
         out.lines.push_back(coordsOf(*g.toLineString()));
         return;
-    case wkbPolygon: {
+    case wkbPolygon:
+    case wkbTriangle: {
         std::vector<std::vector<Coord>> rings;
         for (const auto* ring : *g.toPolygon())
             rings.push_back(coordsOf(*ring));
@@ -326,6 +327,12 @@ void collect(const OGRGeometry& g, Shapes& out)
     }
     if (OGR_GT_IsSubClassOf(wkbFlatten(g.getGeometryType()), wkbGeometryCollection)) {
         for (const auto* part : *g.toGeometryCollection())
+            collect(*part, out);
+        return;
+    }
+    // A polyhedral surface or a TIN is its polygons (triangles): its linear geometry is itself.
+    if (OGR_GT_IsSubClassOf(wkbFlatten(g.getGeometryType()), wkbPolyhedralSurface)) {
+        for (const auto* part : *g.toPolyhedralSurface())
             collect(*part, out);
         return;
     }

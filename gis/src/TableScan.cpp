@@ -72,6 +72,8 @@ public:
         }
         return true;
     }
+    /// Bytes not read yet: what bounds a count read before the items it counts.
+    [[nodiscard]] std::size_t remaining() const { return m_size - m_at; }
     bool points(OGRRawPoint* out, std::uint32_t n)
     {
         const std::size_t bytes = static_cast<std::size_t>(n) * 16;
@@ -125,8 +127,14 @@ std::optional<WkbReader> plainWkb(const unsigned char* blob, std::size_t size)
 
 bool ScanRow::hasGeometry() const
 {
+    if (!m_blob || m_size == 0)
+        return false;
     const auto header = headerSize(m_blob, m_size);
-    return header > 0 && !(m_blob[3] & kEmptyFlag) && m_size > header;
+    // A value that is no GeoPackage geometry (a SpatiaLite blob written by another tool, a
+    // damaged header) is not an empty one: geometry() names it rather than leaving it out.
+    if (header == 0)
+        return true;
+    return !(m_blob[3] & kEmptyFlag) && m_size > header;
 }
 
 std::optional<SimplePolygon> ScanRow::simplePolygon() const
@@ -171,13 +179,18 @@ std::optional<Envelope> ScanRow::polygonShapes(Shapes& shapes) const
         return std::nullopt;
     if (!multi && type != wkbPolygon)
         return std::nullopt;
+    // Each part takes at least 9 bytes (its byte order, type and ring count), each ring 4 (its
+    // point count): a count beyond what is left is damage, not a reason to allocate gigabytes.
+    if (parts > wkb.remaining() / 9)
+        return std::nullopt;
     shapes.points.clear();
     shapes.lines.clear();
     shapes.polygons.resize(parts);
     std::optional<Envelope> envelope;
     for (auto& polygon : shapes.polygons) {
         std::uint32_t rings = 0;
-        if ((multi && (!wkb.header(type) || type != wkbPolygon)) || !wkb.u32(rings))
+        if ((multi && (!wkb.header(type) || type != wkbPolygon)) || !wkb.u32(rings) ||
+            rings > wkb.remaining() / 4)
             return std::nullopt;
         polygon.resize(rings);
         for (auto& ring : polygon) {
@@ -197,9 +210,15 @@ Geometry ScanRow::geometry() const
     if (!m_blob)
         return Geometry();
     const auto header = headerSize(m_blob, m_size);
-    if (header == 0)
-        throw GisError("table '" + m_table + "', fid " + std::to_string(fid) +
-                       ": the geometry column holds no GeoPackage geometry");
+    if (header == 0) {
+        // SpatiaLite's own blob: 0x00, its byte order, SRID and MBR, then 0x7C … 0xFE.
+        const bool spatialite = m_size > 43 && m_blob[0] == 0x00 && m_blob[1] <= 1 &&
+                                m_blob[38] == 0x7C && m_blob[m_size - 1] == 0xFE;
+        throw FeatureReadError(m_table, fid,
+                               spatialite ? "its geometry is a SpatiaLite geometry, not a "
+                                            "GeoPackage one (written by another tool)"
+                                          : "its geometry is not a GeoPackage geometry");
+    }
     if (m_blob[3] & kEmptyFlag && m_size == header)
         return Geometry();
     OGRGeometry* parsed = nullptr;
@@ -209,9 +228,10 @@ Geometry ScanRow::geometry() const
     auto impl = std::make_unique<Geometry::Impl>();
     impl->geometry.reset(parsed);
     if (err != OGRERR_NONE || !parsed)
-        throw GisError("table '" + m_table + "', fid " + std::to_string(fid) +
-                       ": the geometry's WKB cannot be read" +
-                       (errors.failed() ? " (" + errors.message() + ")" : std::string()));
+        throw FeatureReadError(
+            m_table, fid,
+            "its geometry's WKB cannot be read" +
+                (errors.failed() ? " (" + errors.message() + ")" : std::string()));
     return Geometry(std::move(impl));
 }
 

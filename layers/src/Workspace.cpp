@@ -1272,6 +1272,33 @@ ValidationReport Workspace::validate(const Progress& progress)
                     "layer CRS " + crs->label() + " differs from the workspace CRS " +
                         m_impl->crs->label());
         }
+        // Geometries another tool wrote in its own format (SpatiaLite's blobs): GDAL reads them,
+        // but the analyses read a GeoPackage's geometries themselves and refuse them.
+        if (!m_impl->dataset->isPostgres() && table->hasGeometry()) {
+            const std::string g = sqlIdentifier(table->geometryColumn()),
+                              fid = sqlIdentifier(table->fidColumn());
+            try {
+                const auto foreign = m_impl->dataset->run(
+                    "SELECT " + fid + ", count(*) OVER () FROM " + sqlIdentifier(layer.name) +
+                        " WHERE " + g + " IS NOT NULL AND length(" + g + ") > 0 AND substr(" + g +
+                        ", 1, 2) <> X'4750' ORDER BY " + fid + " LIMIT 5",
+                    {});
+                if (!foreign.rows.empty()) {
+                    std::string fids;
+                    for (const auto& row : foreign.rows)
+                        fids += (fids.empty() ? "fid " : ", ") + asText(row[0]);
+                    const std::string n = asText(foreign.rows.front()[1]);
+                    add(kError, "geometry", where,
+                        n + " feature(s) (" + fids + (std::stol(n) > 5 ? ", …" : "") +
+                            ") hold a geometry in another format than the GeoPackage's (as "
+                            "SpatiaLite writes one), which the analyses refuse: import the "
+                            "layer again");
+                }
+            } catch (const gis::GisError& e) {
+                add(kError, "geometry", where,
+                    std::string("its geometries cannot be checked: ") + e.what());
+            }
+        }
         const int codeIndex = table->fieldIndex("code");
         const int nameIndex = table->fieldIndex("name_vi");
         const int statusIndex = table->fieldIndex("status");

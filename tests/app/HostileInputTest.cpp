@@ -64,6 +64,21 @@ protected:
                       .exitCode,
                   0);
     }
+    /// Runs the Python @p statements on the workspace as another tool would (sqlite3 as `c`,
+    /// struct imported), without the parks' R-tree triggers (they need SpatiaLite's functions,
+    /// which plain SQLite lacks); commits.
+    [[nodiscard]] pa::test::CommandResult rewriteParks(const std::string& statements) const
+    {
+        return pa::test::run(
+            {"/usr/bin/python3", "-c",
+             "import sqlite3, struct, sys\n"
+             "c = sqlite3.connect(sys.argv[1])\n"
+             "for (name,) in c.execute(\"SELECT name FROM sqlite_master WHERE type = 'trigger' "
+             "AND name LIKE 'rtree_parks_%'\").fetchall(): c.execute('DROP TRIGGER \"%s\"' % "
+             "name)\n" +
+                 statements + "c.commit()\n",
+             ws});
+    }
     pa::test::TempDir dir;
     std::string ws;
 };
@@ -311,18 +326,11 @@ TEST_F(HostileInput, ValidateFindsGeometryNoImportWouldWrite)
     ASSERT_EQ(runCli({"validate", ws}).exitCode, 0);
     // Another tool writes a point into the polygon table and a point at 1e308 (GeoPackage
     // blobs made by hand; the R-tree triggers need SpatiaLite functions plain SQLite lacks).
-    const auto r = pa::test::run(
-        {"/usr/bin/python3", "-c",
-         "import sqlite3, struct, sys\n"
-         "c = sqlite3.connect(sys.argv[1])\n"
-         "for (name,) in c.execute(\"SELECT name FROM sqlite_master WHERE type = 'trigger' AND "
-         "name LIKE 'rtree_parks_%'\").fetchall(): c.execute('DROP TRIGGER \"%s\"' % name)\n"
-         "blob = lambda x, y: b'GP\\x00\\x01' + struct.pack('<i', 9213) + b'\\x01' + "
-         "struct.pack('<I', 1) + struct.pack('<dd', x, y)\n"
-         "c.execute('UPDATE parks SET geom = ? WHERE code = ?', (blob(430500, 2380500), 'P1'))\n"
-         "c.execute('UPDATE parks SET geom = ? WHERE code = ?', (blob(1e308, 1e308), 'P2'))\n"
-         "c.commit()\n",
-         ws});
+    const auto r = rewriteParks(
+        "blob = lambda x, y: b'GP\\x00\\x01' + struct.pack('<i', 9213) + b'\\x01' + "
+        "struct.pack('<I', 1) + struct.pack('<dd', x, y)\n"
+        "c.execute('UPDATE parks SET geom = ? WHERE code = ?', (blob(430500, 2380500), 'P1'))\n"
+        "c.execute('UPDATE parks SET geom = ? WHERE code = ?', (blob(1e308, 1e308), 'P2'))\n");
     ASSERT_EQ(r.exitCode, 0) << r.err;
     const auto v = runCli({"validate", ws});
     EXPECT_EQ(v.exitCode, 1);
@@ -336,15 +344,8 @@ TEST_F(HostileInput, ADamagedGeometryIsNamedAndTheRestIsStillChecked)
     importParks(3);
     // P2's blob cut short: a GeoPackage header and four bytes of WKB (a disk error, a tool
     // that died mid-write).
-    const auto r = pa::test::run(
-        {"/usr/bin/python3", "-c",
-         "import sqlite3, sys\n"
-         "c = sqlite3.connect(sys.argv[1])\n"
-         "for (name,) in c.execute(\"SELECT name FROM sqlite_master WHERE type = 'trigger' AND "
-         "name LIKE 'rtree_parks_%'\").fetchall(): c.execute('DROP TRIGGER \"%s\"' % name)\n"
-         "c.execute(\"UPDATE parks SET geom = X'4750000100000000DEADBEEF' WHERE code = 'P2'\")\n"
-         "c.commit()\n",
-         ws});
+    const auto r = rewriteParks(
+        "c.execute(\"UPDATE parks SET geom = X'4750000100000000DEADBEEF' WHERE code = 'P2'\")\n");
     ASSERT_EQ(r.exitCode, 0) << r.err;
     // validate names it, with its code, and goes on to the features after it.
     auto v = runCli({"validate", ws});
@@ -360,6 +361,39 @@ TEST_F(HostileInput, ADamagedGeometryIsNamedAndTheRestIsStillChecked)
         EXPECT_NE(v.err.find("damaged: layer 'parks', feature fid 2"), std::string::npos) << v.err;
         EXPECT_NE(v.err.find("planatlas validate"), std::string::npos) << v.err;
     }
+}
+
+TEST_F(HostileInput, AGeometryInSpatiaLitesFormatIsNamedNotLeftOut)
+{
+    importParks(3);
+    // P2 rewritten by a SpatiaLite tool: the same kind of polygon in SpatiaLite's own blob.
+    // GDAL reads it; PlanAtlas's own reader of GeoPackage geometries must not skip it unsaid.
+    const auto r = rewriteParks(
+        "pts = [(432000, 2380000), (433000, 2380000), (433000, 2381000), (432000, 2380000)]\n"
+        "blob = b'\\x00\\x01' + struct.pack('<i', 9213) + struct.pack('<4d', 432000, 2380000, "
+        "433000, 2381000) + b'\\x7c' + struct.pack('<iii', 3, 1, len(pts)) + "
+        "b''.join(struct.pack('<dd', *p) for p in pts) + b'\\xfe'\n"
+        "c.execute('UPDATE parks SET geom = ? WHERE code = ?', (blob, 'P2'))\n");
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    auto v = runCli({"validate", ws});
+    EXPECT_EQ(v.exitCode, 1) << v.err;
+    EXPECT_NE(v.out.find("layer parks: 1 feature(s) (fid 2) hold a geometry in another format"),
+              std::string::npos)
+        << v.out;
+    // The corridor analysis, which reads the parks' geometries itself, stops and names the
+    // feature (before, it answered without P2 and did not say so).
+    pa::test::writeBytes(dir.file("e.csv"), "code,name_vi,wkt\nE1,Cao tốc,\"LINESTRING(429000 "
+                                            "2379500,436000 2379500)\"\n");
+    ASSERT_EQ(runCli({"import", ws, dir.file("e.csv"), "--kind", "expressway", "--layer", "roads",
+                      "--code-field", "code", "--src-crs", "EPSG:9213", "--quiet"})
+                  .exitCode,
+              0);
+    v = runCli({"analyze", ws, "corridor", "--distance-km", "1", "--layer", "parks"});
+    EXPECT_EQ(v.exitCode, 4) << v.err;
+    EXPECT_NE(v.err.find("layer 'parks', feature fid 2: its geometry is a SpatiaLite geometry"),
+              std::string::npos)
+        << v.err;
+    EXPECT_NE(v.err.find("planatlas validate"), std::string::npos) << v.err;
 }
 
 TEST_F(HostileInput, ACrsDefinitionReplacedUnderItsCodeIsFound)

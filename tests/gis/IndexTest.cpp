@@ -253,3 +253,21 @@ TEST(ConvexOverlap, AnswersOnlyForConvexRings)
     EXPECT_EQ(line.points(), 0u);
     EXPECT_EQ(clip.points(), 4u);
 }
+
+TEST(ConvexOverlap, SurfacesOfTrianglesClipAsTheirPolygons)
+{
+    // The same square as two triangles, as a TIN, a polyhedral surface and a lone triangle
+    // (which a GeoPackage may hold): each clips as the polygon it is, never as nothing.
+    const std::vector<Coord> across = {{90, 40}, {110, 40}, {110, 60}, {90, 60}, {90, 40}};
+    for (const char* wkt : {"TIN(((0 0,100 0,100 100,0 0)),((0 0,100 100,0 100,0 0)))",
+                            "POLYHEDRALSURFACE(((0 0,100 0,100 100,0 100,0 0)))"}) {
+        const ConvexOverlap clip(Geometry::fromWkt(wkt));
+        ASSERT_TRUE(clip.area(across)) << wkt;
+        EXPECT_NEAR(*clip.area(across), 200.0, 1e-9) << wkt;
+        EXPECT_GT(Geometry::fromWkt(wkt).shapes().polygons.size(), 0u) << wkt;
+    }
+    const ConvexOverlap triangle(Geometry::fromWkt("TRIANGLE((0 0,100 0,100 100,0 0))"));
+    const std::vector<Coord> middle = {{40, 40}, {60, 40}, {60, 60}, {40, 60}, {40, 40}};
+    ASSERT_TRUE(triangle.area(middle));
+    EXPECT_NEAR(*triangle.area(middle), 200.0, 1e-9); // the half below the diagonal y = x
+}

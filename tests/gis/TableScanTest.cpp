@@ -270,6 +270,16 @@ TEST(TableScan, WhatCannotBeScannedIsSaid)
         EXPECT_FALSE(TableSource::of(ds, "no_such_layer", {}));
         // A blob that is no GeoPackage geometry: said with the table and the fid.
         ds.execute("UPDATE p SET geom = X'00010203' WHERE fid = 3");
+        // A SpatiaLite blob (POINT(1 2), SRID 9213), as SpatiaLite's functions write one.
+        ds.execute("UPDATE p SET geom = X'0001FD230000000000000000F03F0000000000000040000000000000"
+                   "F03F00000000000000407C01000000000000000000F03F0000000000000040FE' "
+                   "WHERE fid = 4");
+        // A multipolygon counting 4 294 967 295 parts in 13 bytes of WKB, and a polygon as many
+        // rings: damage, which must not ask for gigabytes.
+        ds.execute(
+            "UPDATE p SET geom = X'47500001FD230000' || X'0106000000FFFFFFFF' WHERE fid = 5");
+        ds.execute(
+            "UPDATE p SET geom = X'47500001FD230000' || X'0103000000FFFFFFFF' WHERE fid = 6");
         ds.close();
     }
     auto ds = Dataset::openVector(dir.file("t.gpkg"), OpenMode::ReadOnly);
@@ -278,13 +288,35 @@ TEST(TableScan, WhatCannotBeScannedIsSaid)
     scan->select(3, 3);
     ScanRow row;
     ASSERT_TRUE(scan->next(row));
-    EXPECT_FALSE(row.hasGeometry());
+    // Not an empty geometry, to be left out: a value its reader must hear about.
+    EXPECT_TRUE(row.hasGeometry());
     EXPECT_FALSE(row.simplePolygon());
+    Shapes shapes;
+    EXPECT_FALSE(row.polygonShapes(shapes));
     try {
         (void)row.geometry();
         ADD_FAILURE() << "no error";
     } catch (const GisError& e) {
-        EXPECT_NE(std::string(e.what()).find("table 'p', fid 3"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("layer 'p', feature fid 3"), std::string::npos)
+            << e.what();
+    }
+    scan->select(4, 4);
+    ASSERT_TRUE(scan->next(row));
+    EXPECT_TRUE(row.hasGeometry());
+    try {
+        (void)row.geometry();
+        ADD_FAILURE() << "no error";
+    } catch (const FeatureReadError& e) {
+        EXPECT_EQ(e.fid(), 4);
+        EXPECT_NE(e.problem().find("SpatiaLite geometry"), std::string::npos) << e.what();
+    }
+    for (const std::int64_t fid : {5, 6}) {
+        scan->select(fid, fid);
+        ASSERT_TRUE(scan->next(row));
+        EXPECT_TRUE(row.hasGeometry());
+        EXPECT_FALSE(row.polygonShapes(shapes)) << fid;
+        EXPECT_FALSE(row.simplePolygon()) << fid;
+        EXPECT_THROW((void)row.geometry(), FeatureReadError) << fid;
     }
     // Another format is not scanned this way.
     pa::test::writeBytes(
