@@ -290,7 +290,9 @@ std::optional<TableSource> TableSource::of(Dataset& dataset, const std::string& 
         ds.FlushCache(false);
         errors.throwIfFailed("cannot flush '" + dataset.m_impl->path + "'");
     }
-    const std::string rtree = "rtree_" + layer + "_" + source.m_geometryColumn;
+    // Named after the table as it is spelt ("Parcels" asked for finds the table "parcels").
+    const std::string rtree =
+        "rtree_" + std::string(table->GetName()) + "_" + source.m_geometryColumn;
     if (integerOf(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = " +
                           sqlLiteral(rtree))
             .value_or(0) > 0)

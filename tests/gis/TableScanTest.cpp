@@ -216,6 +216,9 @@ TEST(TableScan, ARectangleReadsAtLeastTheRowsWhoseEnvelopeMeetsIt)
         expected.insert(f->fid());
     ASSERT_GT(expected.size(), 50u);
     auto source = TableSource::of(ds, "p", {});
+    ASSERT_FALSE(source->rtreeTable().empty());
+    // The layer's name in another case finds the same table and its R-tree.
+    EXPECT_EQ(TableSource::of(ds, "P", {})->rtreeTable(), source->rtreeTable());
     auto scan = source->open();
     scan->select(source->fidRange().first, source->fidRange().second, rectangle);
     std::set<std::int64_t> got;
