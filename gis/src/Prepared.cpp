@@ -240,6 +240,9 @@ void CellClassifier::descend(const PreparedGeometry& prepared, int x0, int y0, i
 
 CellClassifier::Where CellClassifier::classify(const Envelope& r) const
 {
+    // A coordinate that is not a number (damaged data) answers no comparison: not sure.
+    if (std::isnan(r.minX) || std::isnan(r.minY) || std::isnan(r.maxX) || std::isnan(r.maxY))
+        return Where::Boundary;
     if (r.maxX < m_extent.minX || r.minX > m_extent.maxX || r.maxY < m_extent.minY ||
         r.minY > m_extent.maxY)
         return Where::Outside;
@@ -249,8 +252,10 @@ CellClassifier::Where CellClassifier::classify(const Envelope& r) const
     // outside or on the boundary, never wholly inside.
     const bool beyond = r.minX < m_extent.minX || r.maxX > m_extent.maxX ||
                         r.minY < m_extent.minY || r.maxY > m_extent.maxY;
+    // Clamped before it becomes an int: a coordinate of 1e308 is no cell index.
     auto index = [this](double v, double origin, double step) {
-        return std::clamp(static_cast<int>(std::floor((v - origin) / step)), 0, m_side - 1);
+        const double i = std::floor((v - origin) / step);
+        return i <= 0 ? 0 : i >= m_side - 1 ? m_side - 1 : static_cast<int>(i);
     };
     const int x0 = index(r.minX, m_extent.minX, m_width),
               x1 = index(r.maxX, m_extent.minX, m_width);

@@ -31,6 +31,11 @@ TEST(CellClassifier, NeverContradictsTheExactTest)
               CellClassifier::Where::Outside); // beyond the envelope
     EXPECT_EQ(cells.classify({-50, 500, 50, 600}),
               CellClassifier::Where::Boundary); // across the outer edge
+    // Damaged coordinates: from inside the L to 1e308, and not a number. Never "outside".
+    EXPECT_EQ(cells.classify({500, 50, 1e308, 150}), CellClassifier::Where::Boundary);
+    EXPECT_EQ(cells.classify({120, 120, 1e308, 180}), CellClassifier::Where::Boundary); // hole on
+    EXPECT_EQ(cells.classify({-1e308, 50, 600, 150}), CellClassifier::Where::Boundary);
+    EXPECT_EQ(cells.classify({500, 50, std::nan(""), 150}), CellClassifier::Where::Boundary);
 
     std::mt19937 random(42);
     std::uniform_real_distribution<double> at(-100, 1100), size(1, 150);
