@@ -1,5 +1,6 @@
 // ConvexOverlap (Prepared.h): the area of a convex ring inside a polygonal geometry, by clipping.
 
+#include "Private_p.h"
 #include "planatlas/gis/Prepared.h"
 
 #include <algorithm>
@@ -29,8 +30,30 @@ double cross(double ax, double ay, double bx, double by)
 
 } // namespace
 
+namespace {
+
+/// Whether @p g is, or holds, a polyhedral surface or a TIN: faces that may lie over each other
+/// on the map (the top and the bottom of a building), which no sum of rings measures.
+bool hasFaces(const OGRGeometry& g)
+{
+    const auto type = wkbFlatten(g.getGeometryType());
+    if (OGR_GT_IsSubClassOf(type, wkbPolyhedralSurface))
+        return true;
+    if (OGR_GT_IsSubClassOf(type, wkbGeometryCollection))
+        for (const auto* part : *g.toGeometryCollection())
+            if (hasFaces(*part))
+                return true;
+    return false;
+}
+
+} // namespace
+
 ConvexOverlap::ConvexOverlap(const Geometry& geometry)
 {
+    if (!geometry.isNull() && geometry.impl().geometry && hasFaces(*geometry.impl().geometry)) {
+        m_faces = true;
+        return;
+    }
     for (const auto& polygon : geometry.shapes().polygons)
         for (std::size_t r = 0; r < polygon.size(); ++r) {
             Ring ring;
@@ -64,6 +87,8 @@ std::size_t ConvexOverlap::points() const
 
 std::optional<double> ConvexOverlap::area(const std::vector<Coord>& ring) const
 {
+    if (m_faces)
+        return std::nullopt;
     // The ring, open, without repeated points, about its first point. (Scratch kept per
     // thread: a zone is measured against thousands of rings.)
     thread_local std::vector<Coord> c, subject, clipped;

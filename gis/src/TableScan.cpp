@@ -179,9 +179,10 @@ std::optional<Envelope> ScanRow::polygonShapes(Shapes& shapes) const
         return std::nullopt;
     if (!multi && type != wkbPolygon)
         return std::nullopt;
-    // Each part takes at least 9 bytes (its byte order, type and ring count), each ring 4 (its
-    // point count): a count beyond what is left is damage, not a reason to allocate gigabytes.
-    if (parts > wkb.remaining() / 9)
+    // Each part of a multipolygon takes at least 9 bytes (its byte order, type and ring count),
+    // each ring 4 (its point count): a count beyond what is left is damage, not a reason to
+    // allocate gigabytes.
+    if (multi && parts > wkb.remaining() / 9)
         return std::nullopt;
     shapes.points.clear();
     shapes.lines.clear();
@@ -214,9 +215,11 @@ Geometry ScanRow::geometry() const
         // SpatiaLite's own blob: 0x00, its byte order, SRID and MBR, then 0x7C … 0xFE.
         const bool spatialite = m_size > 43 && m_blob[0] == 0x00 && m_blob[1] <= 1 &&
                                 m_blob[38] == 0x7C && m_blob[m_size - 1] == 0xFE;
+        const bool gp = m_size >= 2 && m_blob[0] == 'G' && m_blob[1] == 'P';
         throw FeatureReadError(m_table, fid,
                                spatialite ? "its geometry is a SpatiaLite geometry, not a "
                                             "GeoPackage one (written by another tool)"
+                               : gp       ? "its geometry's GeoPackage header is damaged"
                                           : "its geometry is not a GeoPackage geometry");
     }
     if (m_blob[3] & kEmptyFlag && m_size == header)

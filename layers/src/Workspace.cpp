@@ -1272,27 +1272,27 @@ ValidationReport Workspace::validate(const Progress& progress)
                     "layer CRS " + crs->label() + " differs from the workspace CRS " +
                         m_impl->crs->label());
         }
-        // Geometries another tool wrote in its own format (SpatiaLite's blobs): GDAL reads them,
-        // but the analyses read a GeoPackage's geometries themselves and refuse them.
+        // Geometries SpatiaLite wrote in its own format (0x00 … 0x7C at byte 39 … 0xFE): GDAL
+        // reads them, but the analyses read a GeoPackage's geometries themselves and refuse
+        // them. (Other values that are no geometry are damage, which the reading below names.)
         if (!m_impl->dataset->isPostgres() && table->hasGeometry()) {
             const std::string g = sqlIdentifier(table->geometryColumn()),
                               fid = sqlIdentifier(table->fidColumn());
             try {
                 const auto foreign = m_impl->dataset->run(
                     "SELECT " + fid + ", count(*) OVER () FROM " + sqlIdentifier(layer.name) +
-                        " WHERE " + g + " IS NOT NULL AND length(" + g + ") > 0 AND substr(" + g +
-                        ", 1, 2) <> X'4750' ORDER BY " + fid + " LIMIT 5",
+                        " WHERE length(" + g + ") > 43 AND substr(" + g + ", 1, 1) = X'00' AND " +
+                        "substr(" + g + ", 39, 1) = X'7C' AND substr(" + g +
+                        ", -1, 1) = X'FE' ORDER BY " + fid + " LIMIT 6",
                     {});
                 if (!foreign.rows.empty()) {
-                    std::string fids;
+                    std::vector<std::string> fids;
                     for (const auto& row : foreign.rows)
-                        fids += (fids.empty() ? "fid " : ", ") + asText(row[0]);
-                    const std::string n = asText(foreign.rows.front()[1]);
+                        fids.push_back("fid " + asText(row[0]));
                     add(kError, "geometry", where,
-                        n + " feature(s) (" + fids + (std::stol(n) > 5 ? ", …" : "") +
-                            ") hold a geometry in another format than the GeoPackage's (as "
-                            "SpatiaLite writes one), which the analyses refuse: import the "
-                            "layer again");
+                        asText(foreign.rows.front()[1]) + " feature(s) (" + firstFive(fids) +
+                            ") hold a geometry in SpatiaLite's format, not the GeoPackage's, "
+                            "which the analyses refuse: import the layer again");
                 }
             } catch (const gis::GisError& e) {
                 add(kError, "geometry", where,

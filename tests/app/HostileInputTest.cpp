@@ -65,8 +65,8 @@ protected:
                   0);
     }
     /// Runs the Python @p statements on the workspace as another tool would (sqlite3 as `c`,
-    /// struct imported), without the parks' R-tree triggers (they need SpatiaLite's functions,
-    /// which plain SQLite lacks); commits.
+    /// struct imported), without the parks' R-tree triggers (they call GDAL's GeoPackage
+    /// functions, which plain SQLite lacks); commits.
     [[nodiscard]] pa::test::CommandResult rewriteParks(const std::string& statements) const
     {
         return pa::test::run(
@@ -325,7 +325,7 @@ TEST_F(HostileInput, ValidateFindsGeometryNoImportWouldWrite)
     importParks(2);
     ASSERT_EQ(runCli({"validate", ws}).exitCode, 0);
     // Another tool writes a point into the polygon table and a point at 1e308 (GeoPackage
-    // blobs made by hand; the R-tree triggers need SpatiaLite functions plain SQLite lacks).
+    // blobs made by hand).
     const auto r = rewriteParks(
         "blob = lambda x, y: b'GP\\x00\\x01' + struct.pack('<i', 9213) + b'\\x01' + "
         "struct.pack('<I', 1) + struct.pack('<dd', x, y)\n"
@@ -377,9 +377,11 @@ TEST_F(HostileInput, AGeometryInSpatiaLitesFormatIsNamedNotLeftOut)
     ASSERT_EQ(r.exitCode, 0) << r.err;
     auto v = runCli({"validate", ws});
     EXPECT_EQ(v.exitCode, 1) << v.err;
-    EXPECT_NE(v.out.find("layer parks: 1 feature(s) (fid 2) hold a geometry in another format"),
+    EXPECT_NE(v.out.find("layer parks: 1 feature(s) (fid 2) hold a geometry in SpatiaLite's "
+                         "format"),
               std::string::npos)
         << v.out;
+    EXPECT_EQ(v.out.find("fid 2 (P2): damaged"), std::string::npos) << v.out; // said once
     // The corridor analysis, which reads the parks' geometries itself, stops and names the
     // feature (before, it answered without P2 and did not say so).
     pa::test::writeBytes(dir.file("e.csv"), "code,name_vi,wkt\nE1,Cao tốc,\"LINESTRING(429000 "

@@ -277,12 +277,13 @@ TEST(TableScan, WhatCannotBeScannedIsSaid)
         ds.execute("UPDATE p SET geom = X'0001FD230000000000000000F03F0000000000000040000000000000"
                    "F03F00000000000000407C01000000000000000000F03F0000000000000040FE' "
                    "WHERE fid = 4");
-        // A multipolygon counting 4 294 967 295 parts in 13 bytes of WKB, and a polygon as many
-        // rings: damage, which must not ask for gigabytes.
-        ds.execute(
-            "UPDATE p SET geom = X'47500001FD230000' || X'0106000000FFFFFFFF' WHERE fid = 5");
-        ds.execute(
-            "UPDATE p SET geom = X'47500001FD230000' || X'0103000000FFFFFFFF' WHERE fid = 6");
+        // A multipolygon counting 4 294 967 295 parts in 9 bytes of WKB, a polygon as many
+        // rings, and a multipolygon of one such polygon: damage, which must not ask for
+        // gigabytes.
+        ds.execute("UPDATE p SET geom = X'47500001FD2300000106000000FFFFFFFF' WHERE fid = 5");
+        ds.execute("UPDATE p SET geom = X'47500001FD2300000103000000FFFFFFFF' WHERE fid = 6");
+        ds.execute("UPDATE p SET geom = X'47500001FD23000001060000000100000001030000"
+                   "00FFFFFFFF' WHERE fid = 7");
         ds.close();
     }
     auto ds = Dataset::openVector(dir.file("t.gpkg"), OpenMode::ReadOnly);
@@ -313,7 +314,7 @@ TEST(TableScan, WhatCannotBeScannedIsSaid)
         EXPECT_EQ(e.fid(), 4);
         EXPECT_NE(e.problem().find("SpatiaLite geometry"), std::string::npos) << e.what();
     }
-    for (const std::int64_t fid : {5, 6}) {
+    for (const std::int64_t fid : {5, 6, 7}) {
         scan->select(fid, fid);
         ASSERT_TRUE(scan->next(row));
         EXPECT_TRUE(row.hasGeometry());

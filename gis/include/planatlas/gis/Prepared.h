@@ -80,7 +80,8 @@ public:
 
     /// The area of the closed ring @p ring (its last point repeating the first) inside the
     /// geometry; nullopt when the ring is not convex (then ask GEOS): it turns both ways, or
-    /// more than once round. A ring without area gives 0.
+    /// more than once round; nullopt too for a geometry of faces (a polyhedral surface, a TIN),
+    /// which may lie over each other. A ring without area gives 0.
     [[nodiscard]] std::optional<double> area(const std::vector<Coord>& ring) const;
     /// The points of the geometry's rings: what each area() may have to clip.
     [[nodiscard]] std::size_t points() const;
@@ -93,6 +94,7 @@ private:
         double sign; ///< +1 or −1: what makes the ring's own area count toward the geometry's
     };
     std::vector<Ring> m_rings;
+    bool m_faces = false; ///< a polyhedral surface or TIN: not measured here
 };
 
 } // namespace pa::gis

@@ -35,7 +35,8 @@ public:
     /// The fields asked for, in order: nullopt for null (or text that is no number).
     std::vector<std::optional<double>> numbers;
 
-    /// False when the feature has no geometry or an empty one.
+    /// False when the feature has no geometry or an empty one; true for any other value,
+    /// including one that is no GeoPackage geometry (geometry() then says so).
     [[nodiscard]] bool hasGeometry() const;
     /// The polygon when it is one ring (a polygon, or a multipolygon of one part) that is
     /// certainly valid — the test Geometry::isValid() makes before it asks GEOS — read from the
@@ -46,8 +47,8 @@ public:
     /// returns its envelope. nullopt, with @p shapes unspecified, for any other geometry, an empty
     /// one or WKB this does not read (then geometry().shapes()).
     [[nodiscard]] std::optional<Envelope> polygonShapes(Shapes& shapes) const;
-    /// The geometry, in the layer's CRS. Throws GisError naming the fid when the blob is not a
-    /// GeoPackage geometry.
+    /// The geometry, in the layer's CRS. Throws FeatureReadError naming the table and fid when
+    /// the value is not a GeoPackage geometry or its WKB cannot be read.
     [[nodiscard]] Geometry geometry() const;
 
 private:
