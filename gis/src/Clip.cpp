@@ -28,10 +28,6 @@ double cross(double ax, double ay, double bx, double by)
     return ax * by - ay * bx;
 }
 
-} // namespace
-
-namespace {
-
 /// Whether @p g is, or holds, a polyhedral surface or a TIN: faces that may lie over each other
 /// on the map (the top and the bottom of a building), which no sum of rings measures.
 bool hasFaces(const OGRGeometry& g)
@@ -50,7 +46,7 @@ bool hasFaces(const OGRGeometry& g)
 
 ConvexOverlap::ConvexOverlap(const Geometry& geometry)
 {
-    if (!geometry.isNull() && geometry.impl().geometry && hasFaces(*geometry.impl().geometry)) {
+    if (!geometry.isNull() && hasFaces(*geometry.impl().geometry)) {
         m_faces = true;
         return;
     }

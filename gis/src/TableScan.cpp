@@ -30,6 +30,25 @@ std::size_t headerSize(const unsigned char* blob, std::size_t size)
     return 8 + kEnvelopeBytes[indicator];
 }
 
+// SpatiaLite's own geometry blob: 0x00, its byte order, SRID and MBR, 0x7C at byte 38, the
+// geometry, 0xFE at the end; at least 44 bytes.
+constexpr unsigned char kSpatiaLiteStart = 0x00, kSpatiaLiteMbrEnd = 0x7C, kSpatiaLiteEnd = 0xFE;
+constexpr std::size_t kSpatiaLiteMbrEndAt = 38, kSpatiaLiteMinSize = 44;
+
+bool isSpatiaLiteBlob(const unsigned char* blob, std::size_t size)
+{
+    return blob && size >= kSpatiaLiteMinSize && blob[0] == kSpatiaLiteStart && blob[1] <= 1 &&
+           blob[kSpatiaLiteMbrEndAt] == kSpatiaLiteMbrEnd && blob[size - 1] == kSpatiaLiteEnd;
+}
+
+/// One byte as an SQLite blob literal: X'7C'.
+std::string blobByte(unsigned char b)
+{
+    char out[8];
+    std::snprintf(out, sizeof out, "X'%02X'", b);
+    return out;
+}
+
 /// Little-endian WKB reading, bounds-checked.
 class WkbReader
 {
@@ -212,9 +231,7 @@ Geometry ScanRow::geometry() const
         return Geometry();
     const auto header = headerSize(m_blob, m_size);
     if (header == 0) {
-        // SpatiaLite's own blob: 0x00, its byte order, SRID and MBR, then 0x7C … 0xFE.
-        const bool spatialite = m_size > 43 && m_blob[0] == 0x00 && m_blob[1] <= 1 &&
-                                m_blob[38] == 0x7C && m_blob[m_size - 1] == 0xFE;
+        const bool spatialite = isSpatiaLiteBlob(m_blob, m_size);
         const bool gp = m_size >= 2 && m_blob[0] == 'G' && m_blob[1] == 'P';
         throw FeatureReadError(m_table, fid,
                                spatialite ? "its geometry is a SpatiaLite geometry, not a "
@@ -559,6 +576,15 @@ bool TableScan::next(ScanRow& row)
         }
     }
     return true;
+}
+
+std::string spatiaLiteBlobCondition(const std::string& column)
+{
+    const std::string c = sqlIdentifier(column);
+    return "(length(" + c + ") >= " + std::to_string(kSpatiaLiteMinSize) + " AND substr(" + c +
+           ", 1, 1) = " + blobByte(kSpatiaLiteStart) + " AND substr(" + c + ", " +
+           std::to_string(kSpatiaLiteMbrEndAt + 1) + ", 1) = " + blobByte(kSpatiaLiteMbrEnd) +
+           " AND substr(" + c + ", -1, 1) = " + blobByte(kSpatiaLiteEnd) + ")";
 }
 
 } // namespace pa::gis

@@ -3,6 +3,7 @@
 #include "Connection_p.h"
 #include "Schema_p.h"
 #include "planatlas/gis/Error.h"
+#include "planatlas/gis/TableScan.h"
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/FeatureTable.h"
 #include "planatlas/layers/LayerKind.h"
@@ -1272,18 +1273,16 @@ ValidationReport Workspace::validate(const Progress& progress)
                     "layer CRS " + crs->label() + " differs from the workspace CRS " +
                         m_impl->crs->label());
         }
-        // Geometries SpatiaLite wrote in its own format (0x00 … 0x7C at byte 39 … 0xFE): GDAL
-        // reads them, but the analyses read a GeoPackage's geometries themselves and refuse
-        // them. (Other values that are no geometry are damage, which the reading below names.)
+        // Geometries SpatiaLite wrote in its own format: GDAL reads them, but the analyses read
+        // a GeoPackage's geometries themselves and refuse them. (Other values that are no
+        // geometry are damage, which the reading below names.)
         if (!m_impl->dataset->isPostgres() && table->hasGeometry()) {
-            const std::string g = sqlIdentifier(table->geometryColumn()),
-                              fid = sqlIdentifier(table->fidColumn());
+            const std::string fid = sqlIdentifier(table->fidColumn());
             try {
                 const auto foreign = m_impl->dataset->run(
                     "SELECT " + fid + ", count(*) OVER () FROM " + sqlIdentifier(layer.name) +
-                        " WHERE length(" + g + ") > 43 AND substr(" + g + ", 1, 1) = X'00' AND " +
-                        "substr(" + g + ", 39, 1) = X'7C' AND substr(" + g +
-                        ", -1, 1) = X'FE' ORDER BY " + fid + " LIMIT 6",
+                        " WHERE " + gis::spatiaLiteBlobCondition(table->geometryColumn()) +
+                        " ORDER BY " + fid + " LIMIT 6",
                     {});
                 if (!foreign.rows.empty()) {
                     std::vector<std::string> fids;

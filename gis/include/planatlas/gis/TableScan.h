@@ -128,4 +128,9 @@ private:
     std::unique_ptr<Impl> m_impl;
 };
 
+/// An SQLite condition, true where the GeoPackage geometry column @p column holds a geometry in
+/// SpatiaLite's own blob format (as another tool may write one): the values ScanRow::geometry()
+/// refuses by that name, to be found without reading them.
+[[nodiscard]] std::string spatiaLiteBlobCondition(const std::string& column);
+
 } // namespace pa::gis
