@@ -189,7 +189,10 @@ const std::vector<LayerKind>& registry()
                     .alongLine = true}},
          "transport",
          42,
-         {{"đường cao tốc"}, {"tuyến cao tốc"}, {"cao tốc"}}},
+         {{"đường cao tốc"}, {"tuyến cao tốc"}, {"cao tốc"}},
+         {},
+         true,
+         "route_code"},
         {"road",
          "Đường bộ",
          "Road",
@@ -202,7 +205,11 @@ const std::vector<LayerKind>& registry()
           .casing = {.colour = "#ffffff", .widthMm = 0.9, .cap = Cap::Round, .alpha = 200},
           .planned = PlannedLook::Same},
          "transport",
-         41},
+         41,
+         {},
+         {},
+         true,
+         "route_code"},
         {"railway",
          "Đường sắt",
          "Railway",
@@ -395,7 +402,10 @@ const std::vector<LayerKind>& registry()
           .line = {.colour = "#c8c8c8", .widthMm = 0.15},
           .planned = PlannedLook::Same},
          "reference",
-         0},
+         0,
+         {},
+         {},
+         false}, // the map's background: what a task names is the workspace's own layers
     };
     return kinds;
 }

@@ -585,6 +585,17 @@ FoldedText foldWithOffsets(std::string_view utf8)
         U8_NEXT(reinterpret_cast<const uint8_t*>(utf8.data()), i, utf8.size(), c);
         if (c < 0)
             c = 0xFFFD;
+        // Text in decomposed form (NFD) folds as its composed form does: its marks go.
+        if (u_charType(c) == U_NON_SPACING_MARK)
+            continue;
+        // Tabs, line breaks, no-break spaces: one space for the run, as foldForMatch.
+        if (u_isUWhiteSpace(c)) {
+            if (out.folded.empty() || out.folded.back() != ' ') {
+                out.folded += ' ';
+                out.origin.push_back(start);
+            }
+            continue;
+        }
         UChar32 base = c;
         if (c == 0x0110 || c == 0x0111 || c == 0x00D0 || c == 0x00F0) {
             base = u'd';

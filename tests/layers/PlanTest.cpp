@@ -1532,12 +1532,13 @@ struct ThematicSample
         return pa::layers::Workspace::open(path, pa::gis::OpenMode::Update);
     }
 
-    std::string task(const std::string& words)
+    /// The task of document @p doc whose text holds @p words; empty when not exactly one.
+    std::string task(const std::string& words, const std::string& doc = "thu")
     {
         const auto rows = ws.dataset()
-                              .run("SELECT task_id FROM plan_tasks WHERE doc_id = 'thu' AND "
+                              .run("SELECT task_id FROM plan_tasks WHERE doc_id = ? AND "
                                    "instr(text, ?) > 0",
-                                   {words})
+                                   {doc, words})
                               .rows;
         return rows.size() == 1 ? pa::gis::toString(rows[0][0]) : std::string();
     }
@@ -1632,6 +1633,136 @@ TEST(PlanLinks, AKindNamedInGeneralSuggestsItsFeaturesAsOneGroupWithEvidence)
     EXPECT_EQ(ws.validate().errorCount(), 0u);
 }
 
+// What a plan of another province writes, read against the sample's features: names that begin
+// with a type word's letters, lists after a colon or a number, units the workspace does not know,
+// text in capitals or decomposed, a route code; and the basemap is no place a task acts on.
+TEST(PlanLinks, NamesListsAndUnitsAreReadAsAPlannerMeansThem)
+{
+    PLANATLAS_NEEDS_SAMPLE();
+    ThematicSample sample;
+    auto& ws = sample.ws;
+    pa::test::writeBytes(
+        sample.dir.file("rv.txt"),
+        "KẾ HOẠCH\nThực hiện năm 2025\n\nII. NHIỆM VỤ\n\n1. Sở Công Thương chủ trì:\n\n"
+        "- Mở rộng KCN Sông Công theo quy hoạch.\n\n"
+        "- Hoàn thiện hạ tầng các khu công nghiệp: Yên Bình, Điềm Thụy.\n\n"
+        "- Giải phóng mặt bằng KCN Yên Bình 2, 3.\n\n"
+        "- Phát triển các cụm công nghiệp huyện Phú Bình, Đại Từ.\n\n"
+        "- Rà soát các cụm công nghiệp xã Vô Danh.\n\n"
+        "- PHÁT TRIỂN HẠ TẦNG CÁC KHU, CỤM CÔNG NGHIỆP TRÊN ĐỊA BÀN TỈNH.\n\n"
+        "- Thu hút đầu tư vào các khu công nghiệp mỗi huyện.\n\n"
+        "- Hoàn thiện cao tốc CT.07 đoạn qua tỉnh.\n\n"
+        "- Học tập và làm theo phong cách Hồ Chí Minh.\n");
+    storePlan(ws, readPlan(sample.dir.file("rv.txt")), "rv", "rv.txt");
+    auto task = [&](const std::string& words) { return sample.task(words, "rv"); };
+    const auto all = suggestLinks(ws, "rv");
+    for (const auto& s : all)
+        EXPECT_EQ(s.taskId.rfind("rv:", 0), 0u) << "only the document's suggestions: " << s.taskId;
+    const auto parks = codesOfLayer(ws, "industrial_parks");
+
+    // "Sông Công" keeps its "Sông": the parks so named, not KCN Phú Bình for a "công" in the
+    // bracket after its name.
+    const auto widen = task("Mở rộng KCN Sông Công");
+    ASSERT_FALSE(widen.empty());
+    const auto widened = codesOf(all, widen, "place");
+    EXPECT_TRUE(widened.contains("KCN-SC1") && widened.contains("KCN-SC2"));
+    EXPECT_FALSE(widened.contains("KCN-PB"));
+    // A list after a colon names places, not the kind in general.
+    const auto listed = task("Yên Bình, Điềm Thụy");
+    ASSERT_FALSE(listed.empty());
+    EXPECT_EQ(codesOf(all, listed, "place"), (std::set<std::string>{"KCN-YB", "KCN-DT"}));
+    EXPECT_TRUE(codesOf(all, listed, "theme").empty());
+    // "KCN Yên Bình 2, 3": the second number is Yên Bình 3, not Quốc lộ 3.
+    const auto numbered = task("Yên Bình 2, 3");
+    ASSERT_FALSE(numbered.empty());
+    EXPECT_EQ(codesOf(all, numbered, ""), (std::set<std::string>{"KCN-YB2", "KCN-YB3"}));
+    // A second district in a list narrows as the first: Hà Thượng lies in Đại Từ.
+    const auto twoDistricts = task("huyện Phú Bình, Đại Từ");
+    ASSERT_FALSE(twoDistricts.empty());
+    EXPECT_TRUE(codesOf(all, twoDistricts, "theme-area").contains("CCN-HT"));
+    EXPECT_TRUE(codesOf(all, twoDistricts, "theme").empty());
+    // A commune the workspace does not know: which clusters are meant is not known either.
+    const auto unknown = task("xã Vô Danh");
+    ASSERT_FALSE(unknown.empty());
+    EXPECT_TRUE(codesOf(all, unknown, "").empty());
+    // Written in capitals throughout: still the kind in general.
+    const auto capitals = task("PHÁT TRIỂN HẠ TẦNG");
+    ASSERT_FALSE(capitals.empty());
+    const auto inCapitals = codesOf(all, capitals, "theme");
+    EXPECT_TRUE(std::includes(inCapitals.begin(), inCapitals.end(), parks.begin(), parks.end()));
+    // "mỗi huyện" is no "mới": every park, not the planned ones.
+    const auto each = task("mỗi huyện");
+    ASSERT_FALSE(each.empty());
+    EXPECT_EQ(codesOf(all, each, "theme"), parks);
+    // An expressway named by its route code.
+    const auto ct07 = task("cao tốc CT.07");
+    ASSERT_FALSE(ct07.empty());
+    EXPECT_EQ(codesOf(all, ct07, "place"), codesOfLayer(ws, "expressways", "route_code = 'CT.07'"));
+    // The basemap's provinces are the map's background.
+    for (const auto& s : all)
+        EXPECT_NE(s.layer, "vietnam_provinces_2025") << s.taskId;
+
+    // Text decomposed (NFD), as an edit outside the reader may leave it, reads the same.
+    icu::UnicodeString nfd;
+    UErrorCode status = U_ZERO_ERROR;
+    const auto composed = pa::gis::toString(
+        ws.dataset().run("SELECT text FROM plan_tasks WHERE task_id = ?", {each}).rows[0][0]);
+    icu::Normalizer2::getNFDInstance(status)->normalize(icu::UnicodeString::fromUTF8(composed), nfd,
+                                                        status);
+    ASSERT_TRUE(U_SUCCESS(status));
+    std::string decomposed;
+    nfd.toUTF8String(decomposed);
+    ASSERT_NE(decomposed, composed);
+    ws.dataset().run("UPDATE plan_tasks SET text = ? WHERE task_id = ?", {decomposed, each});
+    EXPECT_EQ(codesOf(suggestLinks(ws, "rv"), each, "theme"), parks);
+}
+
+// A reviewer's decisions, each undone or changed: rejecting an accepted suggestion takes its link
+// away, reset makes it pending again, and a feature deleted since is named, not half-accepted.
+TEST(PlanLinks, DecisionsOnSuggestionsCanBeChangedAndStaleOnesAreNamed)
+{
+    PLANATLAS_NEEDS_SAMPLE();
+    ThematicSample sample;
+    auto& ws = sample.ws;
+    const auto all = suggestLinks(ws, "thu");
+    const auto yenBinh = sample.task("Nâng cấp hạ tầng");
+    ASSERT_FALSE(yenBinh.empty());
+    std::int64_t id = -1;
+    for (const auto& s : all)
+        if (s.taskId == yenBinh && s.featureCode == "KCN-YB")
+            id = s.id;
+    ASSERT_GE(id, 0);
+    ASSERT_EQ(acceptSuggestions(ws, {id}, 1.1), 1);
+    EXPECT_EQ(listLinks(ws, yenBinh, "KCN-YB").size(), 1u);
+    ASSERT_EQ(rejectSuggestions(ws, {id}), 1);
+    EXPECT_TRUE(listLinks(ws, yenBinh, "KCN-YB").empty()) << "the link goes with the acceptance";
+    ASSERT_EQ(resetSuggestions(ws, {id}), 1);
+    ASSERT_EQ(acceptSuggestions(ws, {id}, 1.1), 1);
+    EXPECT_EQ(listLinks(ws, yenBinh, "KCN-YB").size(), 1u);
+
+    // A pending suggestion whose feature was deleted since: named, and nothing written.
+    std::int64_t tea = -1;
+    std::string teaCode;
+    for (const auto& s : listSuggestions(ws, "pending"))
+        if (s.layer == "agri_zones") {
+            tea = s.id;
+            teaCode = s.featureCode;
+        }
+    ASSERT_GE(tea, 0);
+    ws.dataset().run("DELETE FROM agri_zones WHERE code = ?", {teaCode});
+    const auto linksBefore = listLinks(ws).size();
+    try {
+        acceptSuggestions(ws, {}, 0.0);
+        ADD_FAILURE() << "a suggestion of a deleted feature was accepted";
+    } catch (const pa::layers::Error& e) {
+        EXPECT_EQ(e.kind(), pa::layers::ErrorKind::Conflict);
+        EXPECT_NE(std::string(e.what()).find("suggestion " + std::to_string(tea)),
+                  std::string::npos)
+            << e.what();
+    }
+    EXPECT_EQ(listLinks(ws).size(), linksBefore);
+}
+
 TEST(PlanLinks, TasksWithoutAPlaceGetASuggestedReasonAndAreRecordedWithIt)
 {
     PLANATLAS_NEEDS_SAMPLE();
@@ -1672,6 +1803,17 @@ TEST(PlanLinks, TasksWithoutAPlaceGetASuggestedReasonAndAreRecordedWithIt)
     EXPECT_EQ(reasonOf("Sở Tài chính phối hợp phát triển công nghiệp hỗ trợ."), "programme");
     EXPECT_EQ(reasonOf("Rà soát, hoàn thiện cơ chế, chính sách ưu đãi đầu tư."), "policy");
     EXPECT_EQ(reasonOf("Quản lý, bảo vệ và phát triển rừng phòng hộ đầu nguồn."), "no_layer");
+    // ... but not in a workspace with a forest layer, where the forest has its layer.
+    EXPECT_NE(
+        suggestReason("Quản lý, bảo vệ và phát triển rừng phòng hộ đầu nguồn.", {}, {}, {"forest"})
+            .reason->id,
+        "no_layer");
+    // "thuê" (rent) is not "thuế" (tax); a text without diacritics is read by its letters.
+    EXPECT_NE(reasonOf("Rà soát hợp đồng thuê đất của các doanh nghiệp."), "policy");
+    EXPECT_EQ(reasonOf("Tăng cường quản lý thu thuế đối với hộ kinh doanh."), "policy");
+    EXPECT_EQ(reasonOf("Tang cuong quan ly thu thue doi voi ho kinh doanh."), "policy");
+    // No words, no reason; recording such a task needs one given.
+    EXPECT_FALSE(suggestReason(" \n ").reason);
     // "As the law prescribes" says nothing of the task; the agency that opens a task before
     // its colon or "có trách nhiệm" says who; "Sơ kết" is not "Sở".
     EXPECT_EQ(reasonOf("Kiểm tra việc chấp hành pháp luật về giá của các tổ chức kinh doanh."),

@@ -34,8 +34,9 @@ namespace {
 struct Feature
 {
     std::string layer, kind, code, name, key;
-    std::string regionKey;        ///< the name as a region's is compared (regionKey)
-    std::string status;           ///< "existing", "planned", … or empty
+    std::string regionKey; ///< the name as a region's is compared (regionKey)
+    std::string aliasKey;  ///< placeKey of what else tasks name it by (LayerKind::alsoNamedBy)
+    std::string status;    ///< "existing", "planned", … or empty
     std::set<std::string> values; ///< folded values of the kind's narrowing attribute
     std::int64_t fid = 0;
 };
@@ -69,60 +70,48 @@ std::vector<Feature> workspaceFeatures(layers::Workspace& ws)
     const std::string province = text::foldForMatch(ws.province());
     for (const auto& layer : ws.layers()) {
         auto table = ws.dataset().layerByName(layer.name);
-        if (!table || table->fieldIndex("code") < 0 || table->fieldIndex("name_vi") < 0)
+        if (!table || table->fieldIndex("code") < 0)
             continue;
+        // Features with no name are still of their kind: a task on the kind concerns them.
+        const bool named = table->fieldIndex("name_vi") >= 0;
         const auto* kind = layers::findKind(layer.kind);
         if (kind && !kind->namedInPlans)
             continue; // land-price plots, parcels: linked by hand only
         const bool status = table->fieldIndex("status") >= 0;
         const std::string narrowBy = kind ? std::string(kind->narrowBy) : std::string();
         const bool narrow = !narrowBy.empty() && table->fieldIndex(narrowBy) >= 0;
+        const std::string alias = kind ? std::string(kind->alsoNamedBy) : std::string();
+        const bool aliased = !alias.empty() && table->fieldIndex(alias) >= 0;
         for (const auto& row :
              ws.dataset()
-                 .execute("SELECT code, name_vi, CAST(fid AS INTEGER) AS feature_fid, " +
+                 .execute("SELECT code, " + std::string(named ? "name_vi" : "NULL") +
+                          ", CAST(fid AS INTEGER) AS feature_fid, " +
                           std::string(status ? "status" : "''") + ", " +
-                          (narrow ? sqlIdentifier(narrowBy) : std::string("''")) + " FROM " +
-                          sqlIdentifier(layer.name) +
-                          " WHERE name_vi IS NOT NULL AND code IS NOT NULL ORDER BY fid")
+                          (narrow ? sqlIdentifier(narrowBy) : std::string("''")) +
+                          " AS narrowing, " + (aliased ? sqlIdentifier(alias) : std::string("''")) +
+                          " AS also_named FROM " + sqlIdentifier(layer.name) +
+                          " WHERE code IS NOT NULL AND code <> '' ORDER BY fid")
                  .rows) {
-            if (row.size() < 5)
-                continue; // (never: five columns asked for)
+            if (row.size() < 6)
+                continue; // (never: six columns asked for)
             Feature f;
             f.layer = layer.name;
             f.kind = layer.kind;
             f.code = gis::toString(row[0]);
             f.name = gis::toString(row[1]);
-            const std::string folded = text::foldForMatch(f.name); // once for both keys
-            f.key = placeKeyOfFolded(folded);
+            const std::string folded = text::foldForMatch(f.name);
+            f.key = placeKey(f.name, f.kind);
             f.regionKey = regionKeyOfFolded(folded, province);
             if (const auto* fid = std::get_if<std::int64_t>(&row[2]))
                 f.fid = *fid;
             f.status = gis::toString(row[3]);
             f.values = narrowingValues(gis::toString(row[4]));
-            if (!f.key.empty())
-                features.push_back(std::move(f));
+            if (const std::string also = gis::toString(row[5]); !also.empty())
+                f.aliasKey = placeKey(also, f.kind);
+            features.push_back(std::move(f));
         }
     }
     return features;
-}
-
-/// How well a mention of @p type fits a feature of @p kind: 1 same kind, 0.8 related, 0.5 other.
-double kindFit(const std::string& type, const std::string& kind)
-{
-    if (type == kind)
-        return 1.0;
-    auto in = [](const std::string& s, std::initializer_list<const char*> set) {
-        return std::any_of(set.begin(), set.end(), [&](const char* x) { return s == x; });
-    };
-    const bool town = in(type, {"admin_district", "urban_centre", "admin_commune"}) &&
-                      in(kind, {"admin_district", "urban_centre", "admin_commune"});
-    const bool industry =
-        layers::inGroup(type, "industrial") && layers::inGroup(kind, "industrial");
-    const bool road = in(type, {"road", "expressway"}) && in(kind, {"road", "expressway"});
-    const bool site = in(type, {"lake", "tourism_area"}) &&
-                      in(kind, {"tourism_area", "other", "infrastructure", "forest"});
-    const bool region = type == "region" && kind == "other"; // "khu vực phía Nam của tỉnh"
-    return town || industry || road || site || region ? 0.8 : 0.5;
 }
 
 /// 1 for the same key; 0.7 when one key is a whole-word part of the other ("song cong" in
@@ -223,6 +212,40 @@ std::pair<layers::RegisteredLayer, std::string> findFeature(layers::Workspace& w
             "'planatlas validate' lists the codes used twice");
     }
     return found.front();
+}
+
+/// findFeature for suggestion @p s, its error naming the suggestion: a feature deleted or
+/// recoded since the suggestions were made leaves them behind it.
+std::pair<layers::RegisteredLayer, std::string> featureOfSuggestion(layers::Workspace& ws,
+                                                                    const LinkSuggestion& s)
+{
+    try {
+        return findFeature(ws, s.featureCode);
+    } catch (const Error& e) {
+        throw Error(
+            ErrorKind::Conflict,
+            {QT_TRANSLATE_NOOP("pa::layers", "suggestion %1 (task '%2' → %3): %4. The suggestions "
+                                             "are older than the features; make them again"),
+             {std::to_string(s.id), s.taskId, s.featureCode, e.message()}},
+            "planatlas link WS suggest");
+    }
+}
+
+/// Deletes the link that accepting suggestion @p s wrote, if it is still there (it may have been
+/// removed by hand, its feature too).
+void removeAcceptedLink(layers::Workspace& ws, const LinkSuggestion& s)
+{
+    for (const auto& layer : ws.layers())
+        if (layer.name == s.layer && !layer.linkTable.empty()) {
+            const auto task =
+                ws.dataset().run("SELECT fid FROM plan_tasks WHERE task_id = ?", {s.taskId}).rows;
+            if (task.empty())
+                return;
+            ws.dataset().run("DELETE FROM " + sqlIdentifier(layer.linkTable) +
+                                 " WHERE related_id = ? AND base_id IN (SELECT fid FROM " +
+                                 sqlIdentifier(layer.name) + " WHERE code = ?)",
+                             {task[0][0], s.featureCode});
+        }
 }
 
 std::string taskFid(layers::Workspace& ws, const std::string& taskId)
@@ -525,8 +548,16 @@ public:
     {
         for (std::size_t i = 0; i < features.size(); ++i) {
             const auto& f = features[i];
-            m_byKey[f.key].push_back(i);
-            m_byRegionKey[f.regionKey].push_back(i);
+            if (!f.key.empty()) // a feature with no name is found by its kind only
+                m_byKey[f.key].push_back(i);
+            if (!f.aliasKey.empty() && f.aliasKey != f.key) {
+                m_byKey[f.aliasKey].push_back(i);
+                for (const auto& w : wordsOf(f.aliasKey))
+                    if (!w.empty())
+                        addOnce(m_byWord[w], i);
+            }
+            if (!f.regionKey.empty())
+                m_byRegionKey[f.regionKey].push_back(i);
             for (const auto& w : wordsOf(f.key))
                 if (!w.empty())
                     addOnce(m_byWord[w], i);
@@ -682,24 +713,39 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
             std::size_t start, end; ///< the clause it is named in
         };
         std::vector<Area> areas;
+        auto mentionAt = [&](const PlaceMention& m) {
+            return m.offset != std::string::npos ? m.offset : taskText.find(m.text);
+        };
         // A mention's key, as a region's or a place's is compared.
         auto mentionKey = [&](const PlaceMention& m) {
-            return m.type == "region" ? regionKey(m.name, province) : placeKey(m.name);
+            return m.type == "region" ? regionKey(m.name, province) : placeKey(m.name, m.type);
         };
         auto keyOf = [&](const PlaceMention& m, const std::string& key, const Feature& f) {
-            return nameFit(key, m.type == "region" ? f.regionKey : f.key);
+            if (m.type == "region")
+                return nameFit(key, f.regionKey);
+            return std::max(nameFit(key, f.key),
+                            f.aliasKey.empty() ? 0.0 : nameFit(key, f.aliasKey));
         };
+        // Districts and communes named with their type word that the workspace does not have
+        // (misspelt, or of a level it holds no layer for): the clause they are named in.
+        std::vector<std::pair<std::size_t, std::size_t>> unknownAreas;
         for (const auto& mention : places) {
             const bool region = mention.type == "region";
-            if (!region && mention.type.rfind("admin_", 0) != 0)
+            // "thành phố Sông Công" is typed a town, and is a unit of the province too.
+            if (!region && mention.type.rfind("admin_", 0) != 0 && mention.type != "urban_centre")
                 continue;
-            const auto at = taskText.find(mention.text);
+            const auto at = mentionAt(mention);
             const auto [start, end] = clauseAt(taskText, at == std::string::npos ? 0 : at);
             const std::string key = mentionKey(mention);
+            const std::size_t before = areas.size();
             for (const std::size_t i : index.named(key, region)) // keyOf 1.0: the same name
                 if (const auto& f = features[i];
                     layers::inGroup(f.kind, "admin") || f.kind == "other")
                     areas.push_back({&f, mention.text, start, end});
+            if (areas.size() == before &&
+                (region || mention.type == "admin_district" || mention.type == "admin_commune") &&
+                !(at != std::string::npos && inAgencyNameAt(taskText, at)))
+                unknownAreas.emplace_back(start, end);
         }
         auto isArea = [&](const Feature& f) {
             return std::any_of(areas.begin(), areas.end(),
@@ -707,10 +753,10 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
         };
         const auto topics = findTopics(taskText, kinds, values, province);
         for (const auto& mention : places) {
-            const std::string key = placeKey(mention.name);
+            const std::string key = placeKey(mention.name, mention.type);
             if (key.empty())
                 continue;
-            const auto at = taskText.find(mention.text);
+            const auto at = mentionAt(mention);
             // Words of an agency's name ("Ban Quản lý các khu công nghiệp Thái Nguyên"), and the
             // province under another type word ("hệ thống đô thị Thái Nguyên"), name no place;
             // "thành phố Thái Nguyên" does.
@@ -734,7 +780,9 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
                 if (name == 0.0)
                     continue;
                 const double fit = kindFit(mention.type, f.kind);
-                if ((sameKind && (fit < 1.0 || name < 1.0)) || (name < 1.0 && fit < 0.8))
+                // A feature of an unrelated kind is no match, however alike the names: "KCN Sông
+                // Công" is not the city of Sông Công.
+                if ((sameKind && (fit < 1.0 || name < 1.0)) || fit < 0.8)
                     continue;
                 // A unit that only bounds the kinds a task acts on is not itself concerned
                 // ("các cụm công nghiệp huyện Phú Bình"); a programme region is.
@@ -783,6 +831,13 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
                     if (withinWords.insert(a.words).second)
                         where += (where.empty() ? " trong " : ", ") + a.words;
                 }
+            // A unit named in the clause that the workspace does not know: which of the kind's
+            // features it means is not known either, and all of them would be wrong.
+            if (within.empty() &&
+                std::any_of(unknownAreas.begin(), unknownAreas.end(), [&](const auto& a) {
+                    return topic.offset >= a.first && topic.offset < a.second;
+                }))
+                continue;
             if (!within.empty()) {
                 std::erase_if(members, [&](const Feature* f) {
                     const auto* g = geometries.get(*f);
@@ -839,7 +894,14 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
                     std::to_string(best.size()) + " suggestion(s) made" +
                         (docId.empty() ? std::string() : " for document " + docId)});
     });
-    return listSuggestions(ws, "pending");
+    auto out = listSuggestions(ws, "pending");
+    if (!docId.empty()) { // the document's, not those pending for the workspace's other ones
+        std::set<std::string> ofDoc;
+        for (const auto& row : tasks.rows)
+            ofDoc.insert(gis::toString(row[0]));
+        std::erase_if(out, [&](const LinkSuggestion& s) { return !ofDoc.contains(s.taskId); });
+    }
+    return out;
 }
 
 std::int64_t acceptSuggestions(layers::Workspace& ws, const std::vector<std::int64_t>& ids,
@@ -849,14 +911,16 @@ std::int64_t acceptSuggestions(layers::Workspace& ws, const std::vector<std::int
         throw layers::ParameterError(
             "min_confidence", QT_TRANSLATE_NOOP("pa::layers", "must be a number between 0 and 1"));
     auto pending = listSuggestions(ws, "pending");
+    const std::set<std::int64_t> wanted(ids.begin(), ids.end());
     std::vector<LinkSuggestion> chosen;
+    std::set<std::int64_t> found;
     for (const auto& s : pending)
-        if (ids.empty() ? s.confidence >= minConfidence
-                        : std::find(ids.begin(), ids.end(), s.id) != ids.end())
+        if (ids.empty() ? s.confidence >= minConfidence : wanted.contains(s.id)) {
             chosen.push_back(s);
+            found.insert(s.id);
+        }
     for (auto id : ids)
-        if (std::none_of(chosen.begin(), chosen.end(),
-                         [&](const LinkSuggestion& s) { return s.id == id; }))
+        if (!found.contains(id))
             suggestionNotThere(ws, id, true);
     return inTransaction(ws, [&] {
         lockTasks(ws, tasksOf(chosen), std::nullopt);
@@ -872,7 +936,7 @@ std::int64_t acceptSuggestions(layers::Workspace& ws, const std::vector<std::int
             checkStillAsSeen(ws, chosen);
         std::int64_t written = 0;
         for (const auto& s : chosen) {
-            const auto [layer, fid] = findFeature(ws, s.featureCode);
+            const auto [layer, fid] = featureOfSuggestion(ws, s);
             writeLink(ws, layer, fid, taskFid(ws, s.taskId), "gazetteer", s.confidence);
             ws.dataset().execute(
                 "UPDATE plan_link_suggestions SET status = 'accepted' WHERE fid = " +
@@ -889,14 +953,15 @@ namespace {
 std::vector<LinkSuggestion> suggestionsById(layers::Workspace& ws,
                                             const std::vector<std::int64_t>& ids)
 {
-    const auto all = listSuggestions(ws);
+    std::map<std::int64_t, LinkSuggestion> all;
+    for (auto& s : listSuggestions(ws))
+        all.emplace(s.id, std::move(s));
     std::vector<LinkSuggestion> chosen;
     for (auto id : ids) {
-        const auto s = std::find_if(all.begin(), all.end(),
-                                    [&](const LinkSuggestion& x) { return x.id == id; });
+        const auto s = all.find(id);
         if (s == all.end())
             suggestionNotThere(ws, id, false);
-        chosen.push_back(*s);
+        chosen.push_back(s->second);
     }
     return chosen;
 }
@@ -910,6 +975,10 @@ std::int64_t rejectSuggestions(layers::Workspace& ws, const std::vector<std::int
         checkStillAsSeen(ws, chosen);
         std::int64_t n = 0;
         for (const auto& s : chosen) {
+            // A suggestion accepted before: the reviewer changed their mind, and the link the
+            // acceptance wrote goes with it (as removing the link by hand rejects it).
+            if (s.status == "accepted")
+                removeAcceptedLink(ws, s);
             ws.dataset().execute(
                 "UPDATE plan_link_suggestions SET status = 'rejected' WHERE fid = " +
                 std::to_string(s.id));
@@ -929,14 +998,8 @@ std::int64_t resetSuggestions(layers::Workspace& ws, const std::vector<std::int6
         checkStillAsSeen(ws, chosen);
         std::int64_t reset = 0;
         for (const auto& s : chosen) {
-            if (s.status == "accepted") {
-                // The link the acceptance wrote, if it is still there (it may have been removed by
-                // hand).
-                const auto [layer, fid] = findFeature(ws, s.featureCode);
-                ws.dataset().execute("DELETE FROM " + sqlIdentifier(layer.linkTable) +
-                                     " WHERE base_id = " + fid +
-                                     " AND related_id = " + taskFid(ws, s.taskId));
-            }
+            if (s.status == "accepted")
+                removeAcceptedLink(ws, s);
             ws.dataset().execute(
                 "UPDATE plan_link_suggestions SET status = 'pending' WHERE fid = " +
                 std::to_string(s.id));
@@ -1075,9 +1138,8 @@ ReviewResult applyReview(layers::Workspace& ws, const std::string& csvPath)
                 continue;
             try {
                 row.features.push_back(findFeature(ws, code));
-            } catch (const Error&) {
-                throw Error(ErrorKind::Input,
-                            where + "no feature with code '" + code + "' in the workspace");
+            } catch (const Error& e) { // none, or more than one
+                throw Error(ErrorKind::Input, where + e.what());
             }
             row.codes.push_back(code);
         }
@@ -1209,6 +1271,17 @@ ReviewedReasons reviewedReasons(layers::Workspace& ws, const std::string& docId)
     return out;
 }
 
+namespace {
+/// The kinds of the workspace's layers.
+std::set<std::string> kindsOf(layers::Workspace& ws)
+{
+    std::set<std::string> kinds;
+    for (const auto& layer : ws.layers())
+        kinds.insert(layer.kind);
+    return kinds;
+}
+} // namespace
+
 std::int64_t recordUnlocated(layers::Workspace& ws, const std::vector<std::string>& taskIds,
                              const std::string& reason)
 {
@@ -1239,10 +1312,16 @@ std::int64_t recordUnlocated(layers::Workspace& ws, const std::vector<UnlocatedT
             rows.emplace_back(task, reason);
             continue;
         }
-        const auto suggested = suggestReason(gis::toString(found.front()[0]),
-                                             reviewed.of(gis::toString(found.front()[1])), task);
-        rows.emplace_back(task, suggested.reason ? std::string(suggested.reason->titleVi)
-                                                 : std::string());
+        const auto suggested =
+            suggestReason(gis::toString(found.front()[0]),
+                          reviewed.of(gis::toString(found.front()[1])), task, kindsOf(ws));
+        if (!suggested.reason)
+            throw Error(ErrorKind::Usage,
+                        {QT_TRANSLATE_NOOP("pa::layers", "task '%1' has no words to suggest a "
+                                                         "reason from: give its reason"),
+                         {task}},
+                        "planatlas link WS unlocated TASK --reason TEXT");
+        rows.emplace_back(task, std::string(suggested.reason->titleVi));
     }
     return inTransaction(ws, [&] {
         lockTasks(ws, taskIds, std::nullopt);
@@ -1306,6 +1385,7 @@ std::vector<ReasonProposal> proposeReasons(layers::Workspace& ws, const std::str
     for (const auto& u : listUnlocated(ws))
         placed.insert(u.taskId);
     ReviewedByDocument reviewed(ws);
+    const auto kinds = kindsOf(ws);
     std::vector<ReasonProposal> out;
     for (const auto& row : ws.dataset()
                                .run("SELECT task_id, text, doc_id FROM plan_tasks" +
@@ -1317,7 +1397,7 @@ std::vector<ReasonProposal> proposeReasons(layers::Workspace& ws, const std::str
         ReasonProposal p{gis::toString(row[0]), gis::toString(row[1]), {}};
         if (placed.contains(p.taskId))
             continue;
-        p.suggestion = suggestReason(p.text, reviewed.of(gis::toString(row[2])), p.taskId);
+        p.suggestion = suggestReason(p.text, reviewed.of(gis::toString(row[2])), p.taskId, kinds);
         out.push_back(std::move(p));
     }
     return out;

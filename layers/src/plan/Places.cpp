@@ -1,10 +1,13 @@
 #include "Places_p.h"
+#include "planatlas/layers/LayerKind.h"
 #include "planatlas/layers/Text.h"
 
 #include <algorithm>
 #include <array>
 #include <set>
+#include <unicode/locid.h>
 #include <unicode/uchar.h>
+#include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
 namespace pa::plan {
@@ -47,52 +50,53 @@ struct TypeWord
 {
     std::string_view folded; ///< followed by a space
     std::string_view kind;
-    double confidence; ///< with a capitalised name after it
+    double confidence;        ///< with a capitalised name after it
+    std::string_view written; ///< in lower case with its diacritics: "sông", not "Sóng"
 };
 
 // Longer phrases first: the first match at a position wins.
 constexpr std::array<TypeWord, 41> kTypeWords = {{
-    {"khu cong nghe thong tin tap trung", "hitech_zone", 0.85},
-    {"khu kinh te cua khau", "economic_zone", 0.85},
-    {"nha may dien gio", "power_plant", 0.7},
-    {"nha may dien", "power_plant", 0.7},
-    {"khu do thi moi", "urban_centre", 0.75},
-    {"khu do thi", "urban_centre", 0.75},
-    {"dac khu", "admin_commune", 0.8},
-    {"cua khau", "border_gate", 0.75},
-    {"duong sat", "railway", 0.75},
-    {"cang", "port", 0.7},
-    {"song", "river", 0.7},
-    {"ga", "station", 0.6},
-    {"khu cntt tap trung", "hitech_zone", 0.85},
-    {"khu cong nghe cao", "hitech_zone", 0.8},
-    {"khu cong nghiep", "industrial_park", 0.85},
-    {"cum cong nghiep", "industrial_cluster", 0.85},
-    {"khu kinh te", "economic_zone", 0.85},
-    {"khu di tich", "tourism_area", 0.8},
-    {"khu du lich", "tourism_area", 0.8},
-    {"cho dau moi", "market_logistics", 0.8},
-    {"duong vanh dai", "road", 0.8},
-    {"cao toc", "expressway", 0.85},
-    {"quoc lo", "road", 0.85},
-    {"thanh pho", "urban_centre", 0.8},
-    {"do thi", "urban_centre", 0.7}, // "đô thị Lam Sơn - Sao Vàng"
-    {"bien", "sea", 0.6},            // "biển Đông"
-    {"con", "island", 0.6},          // "cồn Ngang" (an islet of the delta)
-    {"thi xa", "admin_district", 0.8},
-    {"thi tran", "admin_commune", 0.75},
-    {"huyen", "admin_district", 0.8},
-    {"phuong", "admin_commune", 0.7},
-    {"xa", "admin_commune", 0.7},
-    {"ho", "lake", 0.7},
-    {"kcn", "industrial_park", 0.85},
-    {"ccn", "industrial_cluster", 0.85},
-    {"kkt", "economic_zone", 0.85},
-    {"ql", "road", 0.8},
-    {"atk", "tourism_area", 0.75},
-    {"tp.", "urban_centre", 0.8},
-    {"tp", "urban_centre", 0.8},
-    {"tx", "admin_district", 0.8},
+    {"khu cong nghe thong tin tap trung", "hitech_zone", 0.85, "khu công nghệ thông tin tập trung"},
+    {"khu kinh te cua khau", "economic_zone", 0.85, "khu kinh tế cửa khẩu"},
+    {"nha may dien gio", "power_plant", 0.7, "nhà máy điện gió"},
+    {"nha may dien", "power_plant", 0.7, "nhà máy điện"},
+    {"khu do thi moi", "urban_centre", 0.75, "khu đô thị mới"},
+    {"khu do thi", "urban_centre", 0.75, "khu đô thị"},
+    {"dac khu", "admin_commune", 0.8, "đặc khu"},
+    {"cua khau", "border_gate", 0.75, "cửa khẩu"},
+    {"duong sat", "railway", 0.75, "đường sắt"},
+    {"cang", "port", 0.7, "cảng"},
+    {"song", "river", 0.7, "sông"},
+    {"ga", "station", 0.6, "ga"},
+    {"khu cntt tap trung", "hitech_zone", 0.85, "khu cntt tập trung"},
+    {"khu cong nghe cao", "hitech_zone", 0.8, "khu công nghệ cao"},
+    {"khu cong nghiep", "industrial_park", 0.85, "khu công nghiệp"},
+    {"cum cong nghiep", "industrial_cluster", 0.85, "cụm công nghiệp"},
+    {"khu kinh te", "economic_zone", 0.85, "khu kinh tế"},
+    {"khu di tich", "tourism_area", 0.8, "khu di tích"},
+    {"khu du lich", "tourism_area", 0.8, "khu du lịch"},
+    {"cho dau moi", "market_logistics", 0.8, "chợ đầu mối"},
+    {"duong vanh dai", "road", 0.8, "đường vành đai"},
+    {"cao toc", "expressway", 0.85, "cao tốc"},
+    {"quoc lo", "road", 0.85, "quốc lộ"},
+    {"thanh pho", "urban_centre", 0.8, "thành phố"},
+    {"do thi", "urban_centre", 0.7, "đô thị"}, // "đô thị Lam Sơn - Sao Vàng"
+    {"bien", "sea", 0.6, "biển"},              // "biển Đông"
+    {"con", "island", 0.6, "cồn"},             // "cồn Ngang" (an islet of the delta)
+    {"thi xa", "admin_district", 0.8, "thị xã"},
+    {"thi tran", "admin_commune", 0.75, "thị trấn"},
+    {"huyen", "admin_district", 0.8, "huyện"},
+    {"phuong", "admin_commune", 0.7, "phường"},
+    {"xa", "admin_commune", 0.7, "xã"},
+    {"ho", "lake", 0.7, "hồ"},
+    {"kcn", "industrial_park", 0.85, "kcn"},
+    {"ccn", "industrial_cluster", 0.85, "ccn"},
+    {"kkt", "economic_zone", 0.85, "kkt"},
+    {"ql", "road", 0.8, "ql"},
+    {"atk", "tourism_area", 0.75, "atk"},
+    {"tp.", "urban_centre", 0.8, "tp."},
+    {"tp", "urban_centre", 0.8, "tp"},
+    {"tx", "admin_district", 0.8, "tx"},
 }};
 
 bool startsUpperOrDigit(const std::string& word)
@@ -105,31 +109,170 @@ bool startsUpperOrDigit(const std::string& word)
     return c > 0 && (u_isupper(c) || u_isdigit(c));
 }
 
-} // namespace
-
-std::string placeKey(const std::string& name)
+/// Whether @p word is a number or a roman numeral in capitals ("3", "II").
+bool isNumberWord(std::string_view word)
 {
-    return placeKeyOfFolded(text::foldForMatch(name));
+    return !word.empty() &&
+           (std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
+            std::all_of(word.begin(), word.end(),
+                        [](char c) { return c == 'I' || c == 'V' || c == 'X'; }));
 }
 
-std::string placeKeyOfFolded(std::string key)
+/// Whether the type word @p t found (folded) at @p pos of @p f, the folded @p text, is written
+/// as that type word, its diacritics included, in any case: "Sông", not "Sóng"; "Phường", not
+/// "Phương". When the text has lost its diacritics (@p accented false), its letters decide.
+bool writtenAs(const std::string& text, const text::FoldedText& f, std::size_t pos,
+               const TypeWord& t, bool accented)
 {
-    for (bool stripped = true; stripped;) {
-        stripped = false;
-        for (const auto& type : kTypeWords) {
-            if (key.size() > type.folded.size() + 1 &&
-                key.compare(0, type.folded.size(), type.folded) == 0 &&
-                key[type.folded.size()] == ' ') {
-                key.erase(0, type.folded.size() + 1);
-                stripped = true;
-            }
+    if (!accented)
+        return true;
+    const std::size_t from = f.origin[pos];
+    const std::size_t to = f.origin[std::min(pos + t.folded.size(), f.folded.size())];
+    return writtenLowerAs(std::string_view(text).substr(from, to - from), t.written);
+}
+
+} // namespace
+
+bool writtenLowerAs(std::string_view original, std::string_view written)
+{
+    icu::UnicodeString lower = icu::UnicodeString::fromUTF8(text::toNfc(original));
+    lower.toLower(icu::Locale::getRoot());
+    std::string out;
+    bool space = false;
+    for (int32_t i = 0; i < lower.length();) {
+        const UChar32 c = lower.char32At(i);
+        i += U16_LENGTH(c);
+        if (u_isUWhiteSpace(c)) {
+            space = !out.empty();
+            continue;
         }
-        for (std::string_view w : {"tp. ", "tp ", "tx ", "tt "})
-            if (key.rfind(w, 0) == 0) {
-                key.erase(0, w.size());
-                stripped = true;
-            }
+        if (space)
+            out += ' ';
+        space = false;
+        icu::UnicodeString(c).toUTF8String(out);
     }
+    return out == written;
+}
+
+bool hasDiacritics(std::string_view utf8)
+{
+    for (std::size_t i = 0; i < utf8.size();) {
+        UChar32 c = 0;
+        U8_NEXT(reinterpret_cast<const uint8_t*>(utf8.data()), i, utf8.size(), c);
+        if ((c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) || (c >= 0x300 && c <= 0x36F) ||
+            (c >= 0x1EA0 && c <= 0x1EFF))
+            return true;
+    }
+    return false;
+}
+
+double kindFit(std::string_view type, std::string_view kind)
+{
+    if (type == kind)
+        return 1.0;
+    auto in = [](std::string_view s, std::initializer_list<std::string_view> set) {
+        return std::find(set.begin(), set.end(), s) != set.end();
+    };
+    // ("admin_unit": a unit of the gazetteer named without its type word, "từ Hoằng Hóa".)
+    const bool town = in(type, {"admin_district", "urban_centre", "admin_commune", "admin_unit"}) &&
+                      in(kind, {"admin_district", "urban_centre", "admin_commune"});
+    const bool industry =
+        layers::inGroup(type, "industrial") && layers::inGroup(kind, "industrial");
+    const bool road = in(type, {"road", "expressway"}) && in(kind, {"road", "expressway"});
+    const bool site = in(type, {"lake", "tourism_area"}) &&
+                      in(kind, {"tourism_area", "other", "infrastructure", "forest"});
+    const bool region = type == "region" && kind == "other"; // "khu vực phía Nam của tỉnh"
+    return town || industry || road || site || region ? 0.8 : 0.5;
+}
+
+std::string placeKey(const std::string& name, std::string_view kind)
+{
+    // What a bracket at the end adds is no part of the name.
+    std::string written = name;
+    if (const auto open = written.find('('); open != std::string::npos && open > 0) {
+        const auto close = written.find(')', open);
+        if (close == std::string::npos ||
+            written.find_first_not_of(" .", close + 1) == std::string::npos) {
+            written.resize(open);
+            while (!written.empty() && written.back() == ' ')
+                written.pop_back();
+        }
+    }
+    const text::FoldedText f = text::foldWithOffsets(written);
+    const std::string& F = f.folded;
+    const bool accented = hasDiacritics(written);
+    std::size_t pos = F.find_first_not_of(' ');
+    if (pos == std::string::npos)
+        return {};
+    for (bool first = true;; first = false) {
+        std::size_t cut = 0;
+        for (const auto& t : kTypeWords) {
+            const std::size_t end = pos + t.folded.size();
+            if (F.compare(pos, t.folded.size(), t.folded) != 0 || end + 1 >= F.size() ||
+                F[end] != ' ' || !writtenAs(written, f, pos, t, accented))
+                continue;
+            if (!kind.empty() && (kindFit(t.kind, kind) < 0.8 ||
+                                  (!first && startsUpperOrDigit(written.substr(f.origin[pos])))))
+                continue;
+            cut = t.folded.size();
+            break;
+        }
+        // "TT Hương Sơn": thị trấn.
+        if (!cut && F.compare(pos, 3, "tt ") == 0 && pos + 3 < F.size() &&
+            (kind.empty() || kindFit("admin_commune", kind) >= 0.8))
+            cut = 2;
+        if (!cut)
+            break;
+        pos += cut;
+        while (pos < F.size() && F[pos] == ' ')
+            ++pos;
+    }
+    // The words, dashes between them as spaces; "II" after the first as "2".
+    static constexpr std::array<std::string_view, 10> kRoman = {"i",  "ii",  "iii",  "iv", "v",
+                                                                "vi", "vii", "viii", "ix", "x"};
+    std::string key;
+    for (std::size_t p = pos; p < F.size();) {
+        auto dash = [&](std::size_t q) {
+            return F[q] == '-' ? 1
+                   : F.compare(q, 3, "\xE2\x80\x93") == 0 || F.compare(q, 3, "\xE2\x80\x94") == 0
+                       ? 3
+                       : 0;
+        };
+        if (F[p] == ' ') {
+            ++p;
+            continue;
+        }
+        if (const int d = dash(p)) {
+            p += d;
+            continue;
+        }
+        std::size_t e = p;
+        while (e < F.size() && F[e] != ' ' && !dash(e))
+            ++e;
+        std::string word = F.substr(p, e - p);
+        if (!key.empty()) {
+            const auto roman = std::find(kRoman.begin(), kRoman.end(), word);
+            const std::string asWritten = written.substr(f.origin[p], f.origin[e] - f.origin[p]);
+            if (roman != kRoman.end() &&
+                std::all_of(asWritten.begin(), asWritten.end(),
+                            [](char c) { return c == 'I' || c == 'V' || c == 'X'; }))
+                word = std::to_string(roman - kRoman.begin() + 1);
+        }
+        key += (key.empty() ? "" : " ") + word;
+        p = e;
+    }
+    // A route code however written: "CT.06", "CT06", "CT 06" give "ct 6".
+    std::string letters, digits;
+    std::size_t i = 0;
+    while (i < key.size() && std::isalpha(static_cast<unsigned char>(key[i])))
+        letters += key[i++];
+    while (i < key.size() && (key[i] == '.' || key[i] == ' '))
+        ++i;
+    while (i < key.size() && std::isdigit(static_cast<unsigned char>(key[i])))
+        digits += key[i++];
+    if (i == key.size() && !letters.empty() && letters.size() <= 4 && !digits.empty() &&
+        digits.size() <= 4)
+        key = letters + " " + std::to_string(std::stoi(digits));
     return key;
 }
 
@@ -138,6 +281,7 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
     std::vector<PlaceMention> places;
     const text::FoldedText f = text::foldWithOffsets(text);
     const std::string& F = f.folded;
+    const bool accented = hasDiacritics(text);
     std::set<std::string> seen;
     for (std::size_t pos = 0; pos < F.size(); ++pos) {
         if (pos > 0 && std::isalnum(static_cast<unsigned char>(F[pos - 1])))
@@ -146,17 +290,28 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
         // "Ban Quản lý các khu công nghiệp Thái Nguyên"), not a named place.
         const bool plural = pos >= 4 && F.compare(pos - 4, 4, "cac ") == 0;
         for (const auto& type : kTypeWords) {
-            if (F.compare(pos, type.folded.size(), type.folded) != 0)
+            if (F.compare(pos, type.folded.size(), type.folded) != 0 ||
+                !writtenAs(text, f, pos, type, accented))
                 continue;
             std::size_t after = pos + type.folded.size();
             // "QL3", "QL.3", "CT.07" are written without a space.
             const bool glued =
                 (type.folded == "ql") && after < F.size() &&
                 (std::isdigit(static_cast<unsigned char>(F[after])) || F[after] == '.');
-            if (!glued && (after >= F.size() || F[after] != ' '))
+            // (A plural may be followed by its list: "các khu công nghiệp: Yên Bình, …".)
+            if (!glued && (after >= F.size() || (F[after] != ' ' && !(plural && F[after] == ':'))))
                 continue;
             // Proper name: capitalised words, numbers, roman numerals, codes, " - " joins.
             std::size_t src = f.origin[after];
+            // "các khu công nghiệp: Yên Bình, Điềm Thụy", "các khu công nghiệp (Yên Bình, …)":
+            // the list after a plural.
+            if (plural) {
+                std::size_t q = src;
+                while (q < text.size() && text[q] == ' ')
+                    ++q;
+                if (q < text.size() && (text[q] == ':' || text[q] == '('))
+                    src = q + 1;
+            }
             std::string name;
             int words = 0;
             while (src < text.size() && words < 10) {
@@ -201,6 +356,7 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
             PlaceMention m;
             m.type = std::string(type.kind);
             m.name = name;
+            m.offset = f.origin[pos];
             m.text = text.substr(f.origin[pos], src - f.origin[pos]);
             while (!m.text.empty() && (m.text.back() == ' ' || m.text.back() == '.'))
                 m.text.pop_back();
@@ -215,6 +371,7 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
             if (seen.insert(m.type + "|" + nameFolded).second)
                 places.push_back(std::move(m));
             // A list after one type word is several places: "KCN Bỉm Sơn, Ngọc Lặc và Bãi Trành".
+            std::string lastName = name;
             for (;;) {
                 std::size_t q = src;
                 while (q < text.size() && text[q] == ' ')
@@ -232,6 +389,7 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
                     std::lower_bound(f.origin.begin(), f.origin.end(), q) - f.origin.begin());
                 if (std::any_of(kTypeWords.begin(), kTypeWords.end(), [&](const TypeWord& t) {
                         return F.compare(fq, t.folded.size(), t.folded) == 0 &&
+                               writtenAs(text, f, fq, t, accented) &&
                                (fq + t.folded.size() >= F.size() ||
                                 !std::isalpha(static_cast<unsigned char>(F[fq + t.folded.size()])));
                     }))
@@ -268,12 +426,18 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
                 if (item.empty() || itemFolded.rfind("so ", 0) == 0 ||
                     itemFolded.rfind("ubnd", 0) == 0 || itemFolded.rfind("uy ban", 0) == 0)
                     break;
+                // "KCN Yên Bình 2, 3": a number alone goes on from the name before it.
+                if (isNumberWord(item) && lastName.find(' ') != std::string::npos &&
+                    isNumberWord(lastName.substr(lastName.rfind(' ') + 1)))
+                    item = lastName.substr(0, lastName.rfind(' ') + 1) + item;
+                lastName = item;
                 PlaceMention more;
                 more.type = kind;
                 more.name = item;
                 more.text = typeText + " " + item; // as a planner would name it
                 more.confidence = confidence;
-                if (seen.insert(kind + "|" + itemFolded).second)
+                more.offset = q;
+                if (seen.insert(kind + "|" + text::foldForMatch(item)).second)
                     places.push_back(std::move(more));
                 src = e;
             }
@@ -320,6 +484,7 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
             m.type = "admin_unit";
             m.name = written;
             m.text = written;
+            m.offset = f.origin[p];
             m.confidence = 0.6;
             if (seen.insert("admin_unit|" + name).second)
                 places.push_back(std::move(m));
@@ -343,6 +508,7 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
         }
         PlaceMention m;
         m.type = "region";
+        m.offset = f.origin[p];
         m.text = text.substr(f.origin[p], f.origin[end] - f.origin[p]);
         m.name = m.text;
         m.confidence = 0.6;

@@ -5,6 +5,7 @@
 #include "planatlas/layers/plan/Plan.h"
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace pa::plan {
@@ -14,9 +15,27 @@ namespace pa::plan {
 std::vector<PlaceMention> findPlaces(const std::string& text, const std::string& province);
 
 /// A name reduced for matching places: folded (no case, diacritics, Đ/Ð), leading type words
-/// removed ("Khu công nghiệp Yên Bình", "KCN Yên Bình" and "yen binh" all give "yen binh").
-std::string placeKey(const std::string& name);
-/// placeKey of a name already folded (text::foldForMatch).
-std::string placeKeyOfFolded(std::string folded);
+/// removed ("Khu công nghiệp Yên Bình", "KCN Yên Bình" and "yen binh" all give "yen binh"),
+/// dashes as spaces ("Lam Sơn – Sao Vàng", "Lam Sơn-Sao Vàng"), roman numerals after the first
+/// word as numbers ("Sông Công II" as "Sông Công 2"), a bracketed part at the end left out
+/// ("KCN Phú Bình (khu công nghiệp – đô thị – dịch vụ)"). A type word counts only as written,
+/// with its diacritics (the "Phương" of "Phương Liệt" is no "phường"), unless the name has lost
+/// all of them.
+/// With @p kind (the feature's, or the mention's type), a type word is taken off only where it
+/// names that kind or a related one (kindFit 0.8), and after the first only in lower case: "Thành
+/// phố Sông Công" gives "song cong", "Khu du lịch hồ Núi Cốc" "nui coc"; "Sông Cầu" of a river
+/// "cau". Without one (joining a table's unit names), every leading type word goes.
+std::string placeKey(const std::string& name, std::string_view kind = {});
+
+/// Whether @p utf8 carries Vietnamese diacritics (a letter beyond ASCII of the Latin blocks, or
+/// a combining mark). Text with none has lost them, and only its letters can be compared.
+bool hasDiacritics(std::string_view utf8);
+
+/// Whether @p original, in lower case (NFC, each run of white space one space), is @p written:
+/// "Thuế" is "thuế", "Thuê" is not.
+bool writtenLowerAs(std::string_view original, std::string_view written);
+
+/// How well a mention of @p type fits a feature of @p kind: 1 same kind, 0.8 related, 0.5 other.
+double kindFit(std::string_view type, std::string_view kind);
 
 } // namespace pa::plan

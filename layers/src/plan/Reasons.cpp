@@ -1,5 +1,6 @@
 // Suggested reasons for tasks without a place: the words of each class, weighed.
 
+#include "Places_p.h"
 #include "Words_p.h"
 #include "planatlas/layers/Text.h"
 #include "planatlas/layers/plan/Links.h"
@@ -7,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <set>
 
 namespace pa::plan {
 
@@ -37,6 +39,12 @@ struct Cue
     /// Words for a kind of body ("trường đại học", "hợp tác xã") that, met after a comma in a
     /// list of such bodies, name whom the task works with or serves, not what it does.
     bool body = false;
+    /// As written with its diacritics, where its letters alone say another word too ("thuế",
+    /// tax, is not "thuê", rent); text that lost its diacritics is read by the letters.
+    std::string_view written = {};
+    /// For a place with no layer: the layer kind that would hold it. A workspace with a layer
+    /// of that kind has one, and the words are no sign of the class there.
+    std::string_view kind = {};
 };
 
 // The words each class is known by (folded). Longer, more specific phrases weigh more.
@@ -97,7 +105,7 @@ constexpr Cue kCues[] = {
     {"von dau tu cong", 0, 2.5},
     {"dau tu cong", 0, 1.5},
     {"tin dung", 0, 2},
-    {"thue", 0, 1.5},
+    {"thue", 0, 1.5, false, "thuế"},
     // Money and means raised: policy; forces and equipment called out are operations.
     {"huy dong von", 0, 2},
     {"huy dong nguon", 0, 2},
@@ -108,16 +116,16 @@ constexpr Cue kCues[] = {
     {"tai chinh", 0, 1.5},
     // Forest as land the task acts on (not a forest where something else is done). ("trồng
     // rừng", planting, is not among them: folded, it is also "trong rừng", in the forest.)
-    {"dat rung", 6, 1.5},
-    {"dien tich rung", 6, 1.5},
-    {"che phu rung", 6, 1.5},
-    {"phat trien rung", 6, 1.5},
-    {"rung phong ho", 6, 1.5},
-    {"rung dac dung", 6, 1.5},
-    {"rung san xuat", 6, 1.5},
+    {"dat rung", 6, 1.5, false, {}, "forest"},
+    {"dien tich rung", 6, 1.5, false, {}, "forest"},
+    {"che phu rung", 6, 1.5, false, {}, "forest"},
+    {"phat trien rung", 6, 1.5, false, {}, "forest"},
+    {"rung phong ho", 6, 1.5, false, {}, "forest"},
+    {"rung dac dung", 6, 1.5, false, {}, "forest"},
+    {"rung san xuat", 6, 1.5, false, {}, "forest"},
     {"dai hoc", 6, 2.5, true},
     {"benh vien", 6, 2.5},
-    {"bang gia dat", 6, 3},
+    {"bang gia dat", 6, 3, false, {}, "land_price"},
     {"su dung dat", 6, 1},
     {"thiet che van hoa", 6, 2.5},
     {"co so y te", 6, 2},
@@ -389,9 +397,13 @@ const ReasonClass* findReasonClass(std::string_view id)
 }
 
 ReasonSuggestion suggestReason(const std::string& taskText, const ReviewedReasons& reviewed,
-                               const std::string& taskId)
+                               const std::string& taskId, const std::set<std::string>& kinds)
 {
     const text::FoldedText folded = text::foldWithOffsets(taskText);
+    // No words, no reason to suggest (a task whose text was lost).
+    if (std::none_of(folded.folded.begin(), folded.folded.end(), wordChar))
+        return {};
+    const bool accented = hasDiacritics(taskText);
     const std::string F = withoutBoilerplate(folded.folded, taskText);
     // The opening words name the task's main action; they are counted from the first word
     // left, past an agency's name blanked out above.
@@ -407,9 +419,16 @@ ReasonSuggestion suggestReason(const std::string& taskText, const ReviewedReason
     std::array<std::size_t, kReasons.size()> first;
     first.fill(std::string::npos);
     for (const auto& cue : kCues) {
+        if (!cue.kind.empty() && kinds.contains(std::string(cue.kind)))
+            continue;
         for (std::size_t p = findWords(F, cue.words); p != std::string::npos;
              p = findWords(F, cue.words, p + 1)) {
             const std::size_t end = p + cue.words.size();
+            if (!cue.written.empty() && accented &&
+                !writtenLowerAs(std::string_view(taskText).substr(
+                                    folded.origin[p], folded.origin[end] - folded.origin[p]),
+                                cue.written))
+                continue;
             // In an agency's name the words say who, not what: "Sở Tài chính", "Bộ Lao động".
             if (p >= 3 && (F.compare(p - 3, 3, "so ") == 0 || F.compare(p - 3, 3, "bo ") == 0) &&
                 (p == 3 || !wordChar(F[p - 4])) && taskText[folded.origin[p - 3]] != 's' &&

@@ -1,3 +1,4 @@
+#include "Places_p.h"
 #include "Topics_p.h"
 #include "Words_p.h"
 #include "planatlas/layers/LayerKind.h"
@@ -20,6 +21,22 @@ bool capitalAt(const std::string& text, std::size_t at)
     std::size_t i = at;
     U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, text.size(), c);
     return c > 0 && (u_isupper(c) || u_isdigit(c));
+}
+
+/// Whether @p text is written in capitals throughout (a heading's style): nine letters in ten
+/// or more, of ten or more ("KCN" alone is an abbreviation in ordinary text).
+bool inCapitals(const std::string& text)
+{
+    std::size_t letters = 0, capitals = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        UChar32 c = 0;
+        U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, text.size(), c);
+        if (u_isalpha(c)) {
+            ++letters;
+            capitals += u_isupper(c) ? 1 : 0;
+        }
+    }
+    return letters >= 10 && capitals * 10 >= letters * 9;
 }
 
 /// Position after the @p n-th word after @p from (words end at spaces and punctuation marks
@@ -50,6 +67,8 @@ std::vector<TopicMention> findTopics(const std::string& text, const std::set<std
     const text::FoldedText f = text::foldWithOffsets(text);
     const std::string& F = f.folded;
     const std::string own = text::foldForMatch(province);
+    // In text written in capitals throughout, a capital says nothing of a name.
+    const bool capitals = inCapitals(text);
     for (const auto& kind : layers::layerKinds()) {
         if (kind.topics.empty() || !kinds.contains(std::string(kind.id)))
             continue;
@@ -75,7 +94,17 @@ std::vector<TopicMention> findTopics(const std::string& text, const std::set<std
                 std::size_t next = end;
                 while (next < F.size() && F[next] == ' ')
                     ++next;
-                if (next > end && capitalAt(text, f.origin[next])) {
+                // "các khu công nghiệp: Yên Bình, Điềm Thụy", "… (Yên Bình, Điềm Thụy)": a list
+                // of names.
+                std::size_t listed = next;
+                if (listed < F.size() && (F[listed] == ':' || F[listed] == '(')) {
+                    ++listed;
+                    while (listed < F.size() && F[listed] == ' ')
+                        ++listed;
+                }
+                if (!capitals && listed > next && capitalAt(text, f.origin[listed]))
+                    continue;
+                if (!capitals && next > end && capitalAt(text, f.origin[next])) {
                     std::size_t nameEnd = next;
                     while (nameEnd < F.size() && F[nameEnd] != ',' && F[nameEnd] != ';' &&
                            F[nameEnd] != '.' && F[nameEnd] != '(')
@@ -92,15 +121,20 @@ std::vector<TopicMention> findTopics(const std::string& text, const std::set<std
                 if (kindValues != values.end()) {
                     const std::size_t window = clauseWindow(F, end, 4);
                     for (const auto& v : kindValues->second)
-                        if (const auto q = findWords(F, v, end); q < window && q < valueAt) {
+                        // (From the phrase on: "rừng đặc dụng" is the forest of that type.)
+                        if (const auto q = findWords(F, v, p); q < window && q < valueAt) {
                             valueAt = q;
                             m.value = v;
                         }
                 }
                 if (topic->needsValue && m.value.empty())
                     continue;
-                if (findWords(F, "moi", end) < end + 5)
-                    m.status = "planned"; // "các cụm công nghiệp mới"
+                if (const auto q = findWords(F, "moi", end);
+                    q < end + 5 && F.find_first_not_of(' ', end) == q &&
+                    (!hasDiacritics(text) ||
+                     std::string_view(text).substr(f.origin[q]).starts_with("mới") ||
+                     std::string_view(text).substr(f.origin[q]).starts_with("Mới")))
+                    m.status = "planned"; // "các cụm công nghiệp mới", not "mỗi", "mọi", "môi"
                 else if (p >= 8 && F.compare(p - 8, 8, "mo rong ") == 0)
                     m.status = "existing"; // "mở rộng khu công nghiệp"
                 // "các khu, cụm công nghiệp" as written, with its article.
@@ -111,7 +145,7 @@ std::vector<TopicMention> findTopics(const std::string& text, const std::set<std
                         from = p - article.size();
                 std::size_t to = end;
                 if (!m.value.empty())
-                    to = valueAt + m.value.size();
+                    to = std::max(end, valueAt + m.value.size());
                 m.text = text.substr(f.origin[from], f.origin[to] - f.origin[from]);
                 m.offset = f.origin[from];
                 mentions.emplace_back(p, std::move(m));

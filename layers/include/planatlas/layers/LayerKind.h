@@ -150,10 +150,14 @@ struct LayerKind
     std::string_view narrowBy = {};
     /// Whether plan tasks name features of this kind by their own names (a park, a district, a
     /// road). False for what is laid over the map by the thousand or million (land-price plots
-    /// and parcels, analysis grid cells): the link suggester neither reads nor offers them (a
+    /// and parcels, analysis grid cells) and for a reference basemap (neighbouring provinces
+    /// drawn for context): the link suggester neither reads nor offers them (a
     /// person may still link one by hand), so such a layer does not slow every plan read into
     /// the workspace.
     bool namedInPlans = true;
+    /// The attribute tasks may name a feature by besides its name: an expressway's route code
+    /// ("cao tốc CT.06" is the feature whose route_code is CT.06); empty: none.
+    std::string_view alsoNamedBy = {};
 
     [[nodiscard]] bool accepts(gis::GeometryFamily family) const;
     [[nodiscard]] std::string familiesText() const; ///< "polygon", "point or polygon"

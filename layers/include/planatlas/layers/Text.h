@@ -86,9 +86,10 @@ std::string clipUtf8(std::string_view utf8, std::size_t maxBytes);
 /// lower case, runs of white space collapsed. "Thái Nguyên" and "THAI  NGUYEN" give "thai nguyen".
 std::string foldForMatch(std::string_view utf8);
 
-/// Text folded for searching (as foldForMatch, but one folded unit per source code point and
-/// white space kept), with the byte offset in the source of every folded byte, so that a match
-/// found in the folded text can be cut out of the original.
+/// Text folded for searching (as foldForMatch, but one folded unit per source code point other
+/// than a combining mark, each run of white space one space, leading and trailing ones kept),
+/// with the byte offset in the source of every folded byte, so that a match found in the folded
+/// text can be cut out of the original.
 struct FoldedText
 {
     std::string folded;

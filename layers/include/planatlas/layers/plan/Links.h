@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <span>
 #include <string>
 #include <vector>
@@ -60,8 +61,9 @@ struct Link
 /// earlier pending ones; accepted and rejected ones are kept): the workspace features whose
 /// names the task mentions, and — where the task names a kind in general ("các khu công
 /// nghiệp", "vùng chè") — every feature of that kind, narrowed by value, status ("khu công
-/// nghiệp mới") or the region, district or commune the task names. Returns the pending
-/// suggestions, best first.
+/// nghiệp mới") or the region, district or commune the task names (a district or commune the
+/// workspace does not know leaves the kind unsuggested in that clause: which of its features
+/// are meant is not known). Returns the pending suggestions of the tasks re-read, best first.
 std::vector<LinkSuggestion> suggestLinks(layers::Workspace& workspace,
                                          const std::string& docId = {});
 
@@ -70,10 +72,13 @@ std::vector<LinkSuggestion> listSuggestions(layers::Workspace& workspace,
                                             const std::string& status = {});
 
 /// Accepts the given pending suggestions (or, with @p ids empty, all pending ones with at
-/// least @p minConfidence) and writes their links. Returns the number of links written.
+/// least @p minConfidence) and writes their links. Returns the number of links written. A
+/// suggestion whose feature has gone since (deleted, or its code changed) is an
+/// Error(Conflict) naming it, and nothing is written.
 std::int64_t acceptSuggestions(layers::Workspace& workspace, const std::vector<std::int64_t>& ids,
                                double minConfidence);
-/// Marks suggestions rejected, so that suggest does not offer them again.
+/// Marks suggestions rejected, so that suggest does not offer them again; the link an accepted
+/// one wrote is removed (the reviewer changed their mind).
 std::int64_t rejectSuggestions(layers::Workspace& workspace, const std::vector<std::int64_t>& ids);
 
 /// Returns accepted or rejected suggestions to pending (a reviewer's decision undone): the link
@@ -201,9 +206,12 @@ ReviewedReasons reviewedReasons(layers::Workspace& workspace, const std::string&
 /// Reads the task's words (the opening words, its main action, count double) and suggests
 /// the class of reason a reviewer would give; "programme" when no class's words occur. The
 /// reasons of the reviewed tasks worded most like it (@p reviewed; the task itself left out)
-/// weigh in by how alike they are.
+/// weigh in by how alike they are. The words of a place with no layer ("rừng phòng hộ", "bảng
+/// giá đất") do not count where the workspace has a layer of its kind (@p kinds: its layers'
+/// kinds). A task with no words gets no reason (a null ReasonSuggestion::reason).
 ReasonSuggestion suggestReason(const std::string& taskText, const ReviewedReasons& reviewed = {},
-                               const std::string& taskId = {});
+                               const std::string& taskId = {},
+                               const std::set<std::string>& kinds = {});
 
 /// A task still to be placed or settled, with the reason suggested for it.
 struct ReasonProposal

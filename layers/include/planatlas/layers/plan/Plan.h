@@ -34,6 +34,9 @@ struct PlaceMention
     std::string name;        ///< the proper name without the type words: "Yên Bình"
     std::string featureCode; ///< matched workspace feature, when matched
     double confidence = 0;   ///< 0..1
+    /// Byte offset in the text read of where it is named (for an item of a list, the item's
+    /// own words); npos when not known.
+    std::size_t offset = std::string::npos;
 };
 
 /// When a task is due: normalised ("2026-06-30", "2026-06", "2026-Q2", "2026", a range
