@@ -13,19 +13,23 @@ namespace {
 
 const Command kLink{
     "link",
-    "WS.gpkg suggest|suggestions|accept|reject|add|remove|list|review|reasons|unlocated|log "
-    "[options]",
+    "WS.gpkg suggest|suggestions|accept|reject|reset|add|remove|list|review|reasons|unlocated|"
+    "log [options]",
     "Link features to the plan tasks that concern them.",
     "  suggest [--doc ID]          suggest links: the features a task names (\"KCN Yên Bình\"),\n"
     "                              and all features of a kind a task names in general (\"các\n"
     "                              khu, cụm công nghiệp\", \"vùng chè\"), narrowed to the region,\n"
     "                              district or commune it names; stored for review, in groups\n"
     "  suggestions [--status S]    list stored suggestions by group, with rule and evidence\n"
-    "  accept [ID …] [--task TASK [--rule R]] [--min-confidence X]\n"
-    "                              accept suggestions by id, all pending ones of a task (of\n"
-    "                              one rule), or all pending ones above X\n"
-    "  reject [ID …] [--task TASK [--rule R]]\n"
-    "                              reject suggestions (suggest will not offer them again)\n"
+    "  accept [ID …] [--group ID] [--task TASK [--rule R]] [--min-confidence X]\n"
+    "                              accept suggestions by id, the group of suggestion ID, all\n"
+    "                              pending ones of a task (of one rule, when it is one group),\n"
+    "                              or all pending ones above X\n"
+    "  reject [ID …] [--group ID] [--task TASK [--rule R]]\n"
+    "                              reject suggestions (suggest will not offer them again; the\n"
+    "                              link of one accepted before is removed)\n"
+    "  reset ID …                  undo the decision on suggestions: pending again (the link\n"
+    "                              of one accepted is removed)\n"
     "  add --task TASK --feature CODE [--if-last-edit N]     link by hand\n"
     "  remove --task TASK --feature CODE [--if-last-edit N]  remove a link\n"
     "  list [--task TASK] [--feature CODE] list links (with --task: its last edit)\n"
@@ -54,7 +58,8 @@ const Command kLink{
     "and a change made with --if-last-edit N (the task's last edit when you read it) is\n"
     "refused with exit code 6 when someone changed the task since; nothing is written then.",
     {
-        {"--doc", "ID", "only the tasks of this document (suggest, reasons)"},
+        {"--doc", "ID", "only the tasks of this document (suggest, reasons, unlocated)"},
+        {"--group", "ID", "the group (task, rule, evidence) of suggestion ID (accept, reject)"},
         {"--status", "S", "pending, accepted or rejected (suggestions)"},
         {"--min-confidence", "X", "accept every pending suggestion with at least this confidence"},
         {"--task", "TASK", "task id (add, remove, list, accept, reject)"},
@@ -103,8 +108,8 @@ void printSuggestions(const std::vector<plan::LinkSuggestion>& suggestions,
                         s.featureCode.c_str(), s.featureName.c_str(),
                         s.status == "pending" ? "" : (" [" + s.status + "]").c_str());
     }
-    std::printf("%zu suggestion(s) in %zu group(s); accept a group with 'link WS accept --task "
-                "TASK --rule RULE'\n",
+    std::printf("%zu suggestion(s) in %zu group(s); accept a group with 'link WS accept --group "
+                "ID' (any of its ids)\n",
                 suggestions.size(), groups.size());
 }
 
@@ -124,19 +129,59 @@ std::vector<std::int64_t> ids(const std::vector<std::string>& positional)
     return out;
 }
 
-/// The pending suggestions of @p task (of @p rule, when given); Error when there are none.
+/// The pending suggestions of @p task (of @p rule, when given); Error when there are none, and
+/// when the rule's suggestions make more than one group (each its own evidence: "KCN Sông Công
+/// I" and "KCN Yên Bình" are two decisions).
 std::vector<std::int64_t> ofTask(layers::Workspace& ws, const std::string& task,
                                  const std::string& rule)
 {
-    std::vector<std::int64_t> out;
-    for (const auto& s : plan::listSuggestions(ws, "pending"))
+    std::vector<plan::LinkSuggestion> mine;
+    for (auto& s : plan::listSuggestions(ws, "pending"))
         if (s.taskId == task && (rule.empty() || s.rule == rule))
-            out.push_back(s.id);
-    if (out.empty())
+            mine.push_back(std::move(s));
+    if (mine.empty())
         throw UsageError("no pending suggestion of task '" + task + "'" +
                          (rule.empty() ? std::string() : " by rule '" + rule + "'") +
                          " (see 'planatlas link WS suggestions')");
+    const auto groups = plan::groupSuggestions(mine);
+    if (!rule.empty() && groups.size() > 1) {
+        std::string which;
+        for (const auto& g : groups)
+            which += "\n  --group " + std::to_string(g.members.front().id) + "  " + g.evidence;
+        throw UsageError("task '" + task + "' has " + std::to_string(groups.size()) +
+                         " groups by rule '" + rule + "'; choose one:" + which);
+    }
+    std::vector<std::int64_t> out;
+    for (const auto& s : mine)
+        out.push_back(s.id);
     return out;
+}
+
+/// The pending suggestions of the group (task, rule, evidence) suggestion @p id belongs to.
+std::vector<std::int64_t> ofGroup(layers::Workspace& ws, const std::string& given)
+{
+    std::int64_t id = -1;
+    try {
+        std::size_t used = 0;
+        id = std::stoll(given, &used);
+        if (used != given.size())
+            id = -1;
+    } catch (const std::exception&) {
+        id = -1;
+    }
+    if (id < 0)
+        throw UsageError("--group takes a suggestion id, not '" + given + "'");
+    for (const auto& g : plan::groupSuggestions(plan::listSuggestions(ws, "pending")))
+        for (const auto& s : g.members)
+            if (s.id == id) {
+                std::vector<std::int64_t> out;
+                for (const auto& m : g.members)
+                    out.push_back(m.id);
+                return out;
+            }
+    throw UsageError("no pending suggestion " + given +
+                     " (see 'planatlas link WS suggestions'; a decided one is reset with 'link "
+                     "WS reset ID')");
 }
 
 } // namespace
@@ -149,13 +194,20 @@ int runLink(const std::vector<std::string>& args)
     const std::string format = textOrJson(parsed);
     const std::string& action = parsed.positional[1];
     const bool writes = action == "suggest" || action == "accept" || action == "reject" ||
-                        action == "add" || action == "remove" || action == "review" ||
+                        action == "reset" || action == "add" || action == "remove" ||
+                        action == "review" ||
                         (action == "unlocated" && parsed.positional.size() > 2);
     if (!writes && action != "suggestions" && action != "list" && action != "unlocated" &&
         action != "reasons" && action != "log")
         throw UsageError("unknown link action '" + action +
-                         "' (suggest, suggestions, accept, reject, add, remove, list, review, "
-                         "reasons, unlocated, log)");
+                         "' (suggest, suggestions, accept, reject, reset, add, remove, list, "
+                         "review, reasons, unlocated, log)");
+    if (parsed.has("--doc") && action != "suggest" && action != "reasons" &&
+        !(action == "unlocated" && parsed.positional.size() == 2))
+        throw UsageError("--doc goes with link suggest, link reasons and link unlocated (the "
+                         "list)");
+    if (parsed.has("--group") && action != "accept" && action != "reject")
+        throw UsageError("--group goes with link accept and link reject");
     std::optional<std::int64_t> basis;
     if (parsed.has("--if-last-edit")) {
         if (action != "add" && action != "remove")
@@ -194,6 +246,8 @@ int runLink(const std::vector<std::string>& args)
         auto chosen = ids(parsed.positional);
         if (parsed.has("--task"))
             chosen = ofTask(ws, parsed.value("--task"), parsed.value("--rule"));
+        if (parsed.has("--group"))
+            chosen = ofGroup(ws, parsed.value("--group"));
         if (chosen.empty() && !parsed.has("--min-confidence"))
             throw UsageError("link accept needs suggestion ids, --task TASK or --min-confidence X");
         double minimum = 1.1;
@@ -212,10 +266,18 @@ int runLink(const std::vector<std::string>& args)
         auto chosen = ids(parsed.positional);
         if (parsed.has("--task"))
             chosen = ofTask(ws, parsed.value("--task"), parsed.value("--rule"));
+        if (parsed.has("--group"))
+            chosen = ofGroup(ws, parsed.value("--group"));
         if (chosen.empty())
-            throw UsageError("link reject needs suggestion ids or --task TASK");
+            throw UsageError("link reject needs suggestion ids, --group ID or --task TASK");
         std::printf("%lld suggestion(s) rejected\n",
                     static_cast<long long>(plan::rejectSuggestions(ws, chosen)));
+    } else if (action == "reset") {
+        const auto chosen = ids(parsed.positional);
+        if (chosen.empty())
+            throw UsageError("link reset needs suggestion ids");
+        std::printf("%lld suggestion(s) pending again\n",
+                    static_cast<long long>(plan::resetSuggestions(ws, chosen)));
     } else if (action == "review") {
         const auto r = plan::applyReview(ws, parsed.positional[2]);
         std::printf(
@@ -260,7 +322,13 @@ int runLink(const std::vector<std::string>& args)
         const auto n = plan::recordUnlocated(ws, tasks, reason);
         std::printf("%lld task(s) recorded as without a place\n", static_cast<long long>(n));
     } else if (action == "unlocated") {
-        const auto tasks = plan::listUnlocated(ws);
+        auto tasks = plan::listUnlocated(ws);
+        if (parsed.has("--doc")) {
+            const std::string prefix = parsed.value("--doc") + ":";
+            std::erase_if(tasks, [&](const plan::UnlocatedTask& t) {
+                return t.taskId.rfind(prefix, 0) != 0;
+            });
+        }
         if (format == "json") {
             nlohmann::ordered_json j = nlohmann::ordered_json::array();
             for (const auto& t : tasks)

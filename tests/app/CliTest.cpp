@@ -451,6 +451,29 @@ TEST(Cli, LinkGroupsAreListedWithEvidenceAndDecidedByTaskAndRule)
     const auto noTask = runCli({"link", ws, "accept", "--rule", "theme"});
     EXPECT_EQ(noTask.exitCode, 2);
     EXPECT_NE(noTask.err.find("--task"), std::string::npos) << noTask.err;
+    // The reviewer changes their mind: the group rejected by any of its ids (its links go),
+    // one suggestion made pending again, the group accepted again.
+    long long anyOfGroup = -1;
+    for (const auto& s : json)
+        if (s["task"] == "45-ctr-skhdt:II.2#1" && s["rule"] == "theme")
+            anyOfGroup = s["id"].get<long long>();
+    ASSERT_GE(anyOfGroup, 0);
+    const auto reject = runCli({"link", ws, "reject", "--group", std::to_string(anyOfGroup)});
+    EXPECT_EQ(reject.exitCode, 2) << "the group is no longer pending: " << reject.out;
+    EXPECT_NE(reject.err.find("link WS reset"), std::string::npos) << reject.err;
+    const auto rejectIds = runCli({"link", ws, "reject", std::to_string(anyOfGroup)});
+    EXPECT_EQ(rejectIds.exitCode, 0) << rejectIds.err;
+    EXPECT_EQ(
+        nlohmann::json::parse(
+            runCli({"link", ws, "list", "--task", "45-ctr-skhdt:II.2#1", "--format", "json"}).out)
+            .size(),
+        7u)
+        << "the rejected suggestion's link is removed";
+    EXPECT_EQ(runCli({"link", ws, "reset", std::to_string(anyOfGroup)}).exitCode, 0);
+    const auto again = runCli({"link", ws, "accept", "--group", std::to_string(anyOfGroup)});
+    EXPECT_EQ(again.exitCode, 0) << again.err;
+    EXPECT_NE(again.out.find("1 link(s) written"), std::string::npos) << again.out;
+    EXPECT_EQ(runCli({"link", ws, "reset", "--group", std::to_string(anyOfGroup)}).exitCode, 2);
     // Tasks with neither link nor suggestion, with the reason suggested; recorded with it.
     const auto reasons =
         nlohmann::json::parse(runCli({"link", ws, "reasons", "--format", "json"}).out);
