@@ -28,7 +28,7 @@ const Command kLink{
     "  reject [ID …] [--group ID] [--task TASK [--rule R]]\n"
     "                              reject suggestions (suggest will not offer them again; the\n"
     "                              link of one accepted before is removed)\n"
-    "  reset ID …                  undo the decision on suggestions: pending again (the link\n"
+    "  reset [ID …] [--group ID]   undo the decision on suggestions: pending again (the link\n"
     "                              of one accepted is removed)\n"
     "  add --task TASK --feature CODE [--if-last-edit N]     link by hand\n"
     "  remove --task TASK --feature CODE [--if-last-edit N]  remove a link\n"
@@ -59,7 +59,8 @@ const Command kLink{
     "refused with exit code 6 when someone changed the task since; nothing is written then.",
     {
         {"--doc", "ID", "only the tasks of this document (suggest, reasons, unlocated)"},
-        {"--group", "ID", "the group (task, rule, evidence) of suggestion ID (accept, reject)"},
+        {"--group", "ID",
+         "the group (task, rule, evidence) of suggestion ID (accept, reject, reset)"},
         {"--status", "S", "pending, accepted or rejected (suggestions)"},
         {"--min-confidence", "X", "accept every pending suggestion with at least this confidence"},
         {"--task", "TASK", "task id (add, remove, list, accept, reject)"},
@@ -157,8 +158,11 @@ std::vector<std::int64_t> ofTask(layers::Workspace& ws, const std::string& task,
     return out;
 }
 
-/// The pending suggestions of the group (task, rule, evidence) suggestion @p id belongs to.
-std::vector<std::int64_t> ofGroup(layers::Workspace& ws, const std::string& given)
+/// The suggestions of the group (task, rule, evidence) suggestion @p given belongs to, of the
+/// statuses @p statuses: what accept (pending), reject (pending, accepted) or reset (accepted,
+/// rejected) may decide.
+std::vector<std::int64_t> ofGroup(layers::Workspace& ws, const std::string& given,
+                                  std::initializer_list<std::string_view> statuses)
 {
     std::int64_t id = -1;
     try {
@@ -171,7 +175,11 @@ std::vector<std::int64_t> ofGroup(layers::Workspace& ws, const std::string& give
     }
     if (id < 0)
         throw UsageError("--group takes a suggestion id, not '" + given + "'");
-    for (const auto& g : plan::groupSuggestions(plan::listSuggestions(ws, "pending")))
+    auto all = plan::listSuggestions(ws);
+    std::erase_if(all, [&](const plan::LinkSuggestion& s) {
+        return std::find(statuses.begin(), statuses.end(), s.status) == statuses.end();
+    });
+    for (const auto& g : plan::groupSuggestions(all))
         for (const auto& s : g.members)
             if (s.id == id) {
                 std::vector<std::int64_t> out;
@@ -179,9 +187,11 @@ std::vector<std::int64_t> ofGroup(layers::Workspace& ws, const std::string& give
                     out.push_back(m.id);
                 return out;
             }
-    throw UsageError("no pending suggestion " + given +
-                     " (see 'planatlas link WS suggestions'; a decided one is reset with 'link "
-                     "WS reset ID')");
+    std::string which;
+    for (const auto status : statuses)
+        which += (which.empty() ? "" : " or ") + std::string(status);
+    throw UsageError("no " + which + " suggestion " + given +
+                     " (see 'planatlas link WS suggestions')");
 }
 
 } // namespace
@@ -206,8 +216,12 @@ int runLink(const std::vector<std::string>& args)
         !(action == "unlocated" && parsed.positional.size() == 2))
         throw UsageError("--doc goes with link suggest, link reasons and link unlocated (the "
                          "list)");
-    if (parsed.has("--group") && action != "accept" && action != "reject")
-        throw UsageError("--group goes with link accept and link reject");
+    if (parsed.has("--group") && action != "accept" && action != "reject" && action != "reset")
+        throw UsageError("--group goes with link accept, reject and reset");
+    if (parsed.has("--group") &&
+        (parsed.positional.size() > 2 || parsed.has("--task") || parsed.has("--min-confidence")))
+        throw UsageError("--group chooses the suggestions alone: give it without ids, --task or "
+                         "--min-confidence");
     std::optional<std::int64_t> basis;
     if (parsed.has("--if-last-edit")) {
         if (action != "add" && action != "remove")
@@ -238,6 +252,9 @@ int runLink(const std::vector<std::string>& args)
             throw UsageError(std::string("link ") + action + " needs " + option);
         return parsed.value(option);
     };
+    // A task id as typed, diacritics perhaps left out: the workspace's own.
+    const std::string task =
+        parsed.has("--task") ? plan::resolveTaskId(ws, parsed.value("--task")) : std::string();
     if (action == "suggest") {
         printSuggestions(plan::suggestLinks(ws, parsed.value("--doc")), format);
     } else if (action == "suggestions") {
@@ -245,9 +262,9 @@ int runLink(const std::vector<std::string>& args)
     } else if (action == "accept") {
         auto chosen = ids(parsed.positional);
         if (parsed.has("--task"))
-            chosen = ofTask(ws, parsed.value("--task"), parsed.value("--rule"));
+            chosen = ofTask(ws, task, parsed.value("--rule"));
         if (parsed.has("--group"))
-            chosen = ofGroup(ws, parsed.value("--group"));
+            chosen = ofGroup(ws, parsed.value("--group"), {"pending"});
         if (chosen.empty() && !parsed.has("--min-confidence"))
             throw UsageError("link accept needs suggestion ids, --task TASK or --min-confidence X");
         double minimum = 1.1;
@@ -265,17 +282,19 @@ int runLink(const std::vector<std::string>& args)
     } else if (action == "reject") {
         auto chosen = ids(parsed.positional);
         if (parsed.has("--task"))
-            chosen = ofTask(ws, parsed.value("--task"), parsed.value("--rule"));
+            chosen = ofTask(ws, task, parsed.value("--rule"));
         if (parsed.has("--group"))
-            chosen = ofGroup(ws, parsed.value("--group"));
+            chosen = ofGroup(ws, parsed.value("--group"), {"pending", "accepted"});
         if (chosen.empty())
             throw UsageError("link reject needs suggestion ids, --group ID or --task TASK");
         std::printf("%lld suggestion(s) rejected\n",
                     static_cast<long long>(plan::rejectSuggestions(ws, chosen)));
     } else if (action == "reset") {
-        const auto chosen = ids(parsed.positional);
+        const auto chosen = parsed.has("--group")
+                                ? ofGroup(ws, parsed.value("--group"), {"accepted", "rejected"})
+                                : ids(parsed.positional);
         if (chosen.empty())
-            throw UsageError("link reset needs suggestion ids");
+            throw UsageError("link reset needs suggestion ids or --group ID");
         std::printf("%lld suggestion(s) pending again\n",
                     static_cast<long long>(plan::resetSuggestions(ws, chosen)));
     } else if (action == "review") {
@@ -313,8 +332,9 @@ int runLink(const std::vector<std::string>& args)
                         proposals.size());
         }
     } else if (action == "unlocated" && parsed.positional.size() > 2) {
-        const std::vector<std::string> tasks(parsed.positional.begin() + 2,
-                                             parsed.positional.end());
+        std::vector<std::string> tasks;
+        for (auto it = parsed.positional.begin() + 2; it != parsed.positional.end(); ++it)
+            tasks.push_back(plan::resolveTaskId(ws, *it));
         // A class's id stands for its reason as the review records it.
         std::string reason = parsed.value("--reason");
         if (const auto* c = plan::findReasonClass(reason))
@@ -340,7 +360,7 @@ int runLink(const std::vector<std::string>& args)
             std::printf("%zu task(s) without a place by decision\n", tasks.size());
         }
     } else if (action == "log") {
-        const auto log = ws.editLog(parsed.value("--task"));
+        const auto log = ws.editLog(task);
         if (format == "json") {
             nlohmann::ordered_json j = nlohmann::ordered_json::array();
             for (const auto& e : log)
@@ -363,22 +383,22 @@ int runLink(const std::vector<std::string>& args)
             std::printf("%zu edit(s)\n", log.size());
         }
     } else if (action == "add") {
-        if (!plan::addLink(ws, need("--task"), need("--feature"), basis))
-            std::printf("%s was linked to %s already; nothing changed\n",
-                        parsed.value("--task").c_str(), parsed.value("--feature").c_str());
-        else
-            std::printf("linked %s → %s\n", parsed.value("--task").c_str(),
+        need("--task");
+        if (!plan::addLink(ws, task, need("--feature"), basis))
+            std::printf("%s was linked to %s already; nothing changed\n", task.c_str(),
                         parsed.value("--feature").c_str());
+        else
+            std::printf("linked %s → %s\n", task.c_str(), parsed.value("--feature").c_str());
     } else if (action == "remove") {
-        if (!plan::removeLink(ws, need("--task"), need("--feature"), basis)) {
+        need("--task");
+        if (!plan::removeLink(ws, task, need("--feature"), basis)) {
             std::fprintf(stderr, "planatlas link: %s is not linked to %s; nothing changed\n",
-                         parsed.value("--task").c_str(), parsed.value("--feature").c_str());
+                         task.c_str(), parsed.value("--feature").c_str());
             return kProblemsFound;
         }
-        std::printf("removed %s → %s\n", parsed.value("--task").c_str(),
-                    parsed.value("--feature").c_str());
+        std::printf("removed %s → %s\n", task.c_str(), parsed.value("--feature").c_str());
     } else {
-        const auto links = plan::listLinks(ws, parsed.value("--task"), parsed.value("--feature"));
+        const auto links = plan::listLinks(ws, task, parsed.value("--feature"));
         if (format == "json") {
             nlohmann::ordered_json j = nlohmann::ordered_json::array();
             for (const auto& l : links)
@@ -396,7 +416,7 @@ int runLink(const std::vector<std::string>& args)
                             l.featureCode.c_str(), l.featureName.c_str(), l.source.c_str());
             std::printf("%zu link(s)\n", links.size());
             if (parsed.has("--task")) {
-                const auto log = ws.editLog(parsed.value("--task"));
+                const auto log = ws.editLog(task);
                 if (log.empty())
                     std::printf("last edit: 0 (never edited)\n");
                 else

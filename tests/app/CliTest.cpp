@@ -458,22 +458,28 @@ TEST(Cli, LinkGroupsAreListedWithEvidenceAndDecidedByTaskAndRule)
         if (s["task"] == "45-ctr-skhdt:II.2#1" && s["rule"] == "theme")
             anyOfGroup = s["id"].get<long long>();
     ASSERT_GE(anyOfGroup, 0);
-    const auto reject = runCli({"link", ws, "reject", "--group", std::to_string(anyOfGroup)});
-    EXPECT_EQ(reject.exitCode, 2) << "the group is no longer pending: " << reject.out;
-    EXPECT_NE(reject.err.find("link WS reset"), std::string::npos) << reject.err;
-    const auto rejectIds = runCli({"link", ws, "reject", std::to_string(anyOfGroup)});
-    EXPECT_EQ(rejectIds.exitCode, 0) << rejectIds.err;
-    EXPECT_EQ(
-        nlohmann::json::parse(
-            runCli({"link", ws, "list", "--task", "45-ctr-skhdt:II.2#1", "--format", "json"}).out)
-            .size(),
-        7u)
-        << "the rejected suggestion's link is removed";
-    EXPECT_EQ(runCli({"link", ws, "reset", std::to_string(anyOfGroup)}).exitCode, 0);
-    const auto again = runCli({"link", ws, "accept", "--group", std::to_string(anyOfGroup)});
+    const std::string group = std::to_string(anyOfGroup);
+    auto linksOfTask = [&] {
+        return nlohmann::json::parse(
+                   runCli({"link", ws, "list", "--task", "45-ctr-skhdt:II.2#1", "--format", "json"})
+                       .out)
+            .size();
+    };
+    const auto rejectOne = runCli({"link", ws, "reject", group});
+    EXPECT_EQ(rejectOne.exitCode, 0) << rejectOne.err;
+    EXPECT_EQ(linksOfTask(), 7u) << "the rejected suggestion's link is removed";
+    // The group, seven accepted and one rejected, made pending again at once; accepted again.
+    const auto reset = runCli({"link", ws, "reset", "--group", group});
+    EXPECT_EQ(reset.exitCode, 0) << reset.err;
+    EXPECT_NE(reset.out.find("8 suggestion(s) pending again"), std::string::npos) << reset.out;
+    EXPECT_EQ(linksOfTask(), 0u);
+    const auto again = runCli({"link", ws, "accept", "--group", group});
     EXPECT_EQ(again.exitCode, 0) << again.err;
-    EXPECT_NE(again.out.find("1 link(s) written"), std::string::npos) << again.out;
-    EXPECT_EQ(runCli({"link", ws, "reset", "--group", std::to_string(anyOfGroup)}).exitCode, 2);
+    EXPECT_NE(again.out.find("8 link(s) written"), std::string::npos) << again.out;
+    // --group chooses alone: not with ids, a task or a confidence.
+    EXPECT_EQ(runCli({"link", ws, "reject", group, "--group", group}).exitCode, 2);
+    EXPECT_EQ(runCli({"link", ws, "accept", "--group", group, "--min-confidence", "0,9"}).exitCode,
+              2);
     // Tasks with neither link nor suggestion, with the reason suggested; recorded with it.
     const auto reasons =
         nlohmann::json::parse(runCli({"link", ws, "reasons", "--format", "json"}).out);

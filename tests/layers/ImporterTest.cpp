@@ -590,6 +590,13 @@ TEST_F(Import, PriceTableJoinedToDistrictsAndRoads)
     bad.layerName = "gia2";
     bad.join = ImportOptions::Join{"districts", "name_vi", "ten_don_vi", 0.0};
     expectRefused(bad, ErrorKind::Input, "row 2 (ten_don_vi = 'Huyện Bắc Sơn')");
+    // What a bracket adds to a row's unit tells it apart (a stretch of road, a commune of one
+    // district): it is not dropped to match the whole unit.
+    std::ofstream(m_dir.file("bad_bracket.csv"))
+        << "ten_don_vi,gia_dat\nHuyện Phú Bình (đoạn qua thị trấn Hương Sơn),800000\n";
+    auto bracket = bad;
+    bracket.sourcePath = m_dir.file("bad_bracket.csv");
+    expectRefused(bracket, ErrorKind::Input, "row 1");
     bad.join->column = "ten";
     expectRefused(bad, ErrorKind::Input, "no column 'ten'");
     bad.join = ImportOptions::Join{"roads", "name_vi", "ten_don_vi", 0.0};

@@ -1652,6 +1652,9 @@ TEST(PlanLinks, NamesListsAndUnitsAreReadAsAPlannerMeansThem)
         "- PHÁT TRIỂN HẠ TẦNG CÁC KHU, CỤM CÔNG NGHIỆP TRÊN ĐỊA BÀN TỈNH.\n\n"
         "- Thu hút đầu tư vào các khu công nghiệp mỗi huyện.\n\n"
         "- Hoàn thiện cao tốc CT.07 đoạn qua tỉnh.\n\n"
+        "- Nâng cấp QL.37 đoạn qua huyện.\n\n"
+        "- Phát triển hạ tầng các khu công nghiệp thành phố Thái Nguyên.\n\n"
+        "- HỖ TRỢ CÁC CỤM CÔNG NGHIỆP MỚI TRÊN ĐỊA BÀN TỈNH.\n\n"
         "- Học tập và làm theo phong cách Hồ Chí Minh.\n");
     storePlan(ws, readPlan(sample.dir.file("rv.txt")), "rv", "rv.txt");
     auto task = [&](const std::string& words) { return sample.task(words, "rv"); };
@@ -1698,6 +1701,24 @@ TEST(PlanLinks, NamesListsAndUnitsAreReadAsAPlannerMeansThem)
     const auto ct07 = task("cao tốc CT.07");
     ASSERT_FALSE(ct07.empty());
     EXPECT_EQ(codesOf(all, ct07, "place"), codesOfLayer(ws, "expressways", "route_code = 'CT.07'"));
+    // "QL.37" written as a code is Quốc lộ 37.
+    const auto ql37 = task("QL.37");
+    ASSERT_FALSE(ql37.empty());
+    EXPECT_EQ(codesOf(all, ql37, "place"),
+              codesOfLayer(ws, "national_roads", "name_vi = 'Quốc lộ 37'"));
+    // The city of Thái Nguyên, not the province of that name, bounds the parks.
+    const auto city = task("thành phố Thái Nguyên");
+    ASSERT_FALSE(city.empty());
+    EXPECT_LT(codesOf(all, city, "theme-area").size(), parks.size());
+    EXPECT_TRUE(codesOf(all, city, "theme").empty());
+    // "MỚI" in capitals is "mới": the planned clusters, as "các cụm công nghiệp mới" in the
+    // sample's plan gives them.
+    const auto newInCapitals = task("MỚI");
+    ASSERT_FALSE(newInCapitals.empty());
+    const auto planned = codesOf(all, newInCapitals, "theme");
+    const auto lowerCase = codesOf(suggestLinks(ws, "thu"), sample.task("phía Nam"), "theme");
+    EXPECT_FALSE(planned.empty());
+    EXPECT_EQ(planned, lowerCase);
     // The basemap's provinces are the map's background.
     for (const auto& s : all)
         EXPECT_NE(s.layer, "vietnam_provinces_2025") << s.taskId;
@@ -1715,6 +1736,32 @@ TEST(PlanLinks, NamesListsAndUnitsAreReadAsAPlannerMeansThem)
     ASSERT_NE(decomposed, composed);
     ws.dataset().run("UPDATE plan_tasks SET text = ? WHERE task_id = ?", {decomposed, each});
     EXPECT_EQ(codesOf(suggestLinks(ws, "rv"), each, "theme"), parks);
+}
+
+// A task id as typed on a keyboard without Vietnamese letters, or in other letter case, is the
+// workspace's own; one not there is named with the ids like it.
+TEST(PlanLinks, ATaskIdTypedWithoutDiacriticsIsFoundAndAnUnknownOneNamesThoseLikeIt)
+{
+    PLANATLAS_NEEDS_SAMPLE();
+    ThematicSample sample;
+    auto& ws = sample.ws;
+    const auto invest = sample.task("Thu hút đầu tư");
+    ASSERT_FALSE(invest.empty());
+    EXPECT_EQ(resolveTaskId(ws, invest), invest);
+    std::string shouted = invest;
+    std::transform(shouted.begin(), shouted.end(), shouted.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    ASSERT_NE(shouted, invest);
+    EXPECT_EQ(resolveTaskId(ws, shouted), invest);
+    ws.dataset().run("UPDATE plan_tasks SET task_id = 'thu:Điều 2.1#1' WHERE task_id = ?",
+                     {invest});
+    EXPECT_EQ(resolveTaskId(ws, "thu:Dieu 2.1#1"), "thu:Điều 2.1#1");
+    try {
+        resolveTaskId(ws, "thu:Dieu 9.9#1");
+        ADD_FAILURE() << "an unknown task was resolved";
+    } catch (const pa::layers::Error& e) {
+        EXPECT_NE(std::string(e.what()).find("thu:Điều 2.1#1"), std::string::npos) << e.what();
+    }
 }
 
 // A reviewer's decisions, each undone or changed: rejecting an accepted suggestion takes its link
@@ -1804,10 +1851,10 @@ TEST(PlanLinks, TasksWithoutAPlaceGetASuggestedReasonAndAreRecordedWithIt)
     EXPECT_EQ(reasonOf("Rà soát, hoàn thiện cơ chế, chính sách ưu đãi đầu tư."), "policy");
     EXPECT_EQ(reasonOf("Quản lý, bảo vệ và phát triển rừng phòng hộ đầu nguồn."), "no_layer");
     // ... but not in a workspace with a forest layer, where the forest has its layer.
-    EXPECT_NE(
-        suggestReason("Quản lý, bảo vệ và phát triển rừng phòng hộ đầu nguồn.", {}, {}, {"forest"})
-            .reason->id,
-        "no_layer");
+    const auto withForests =
+        suggestReason("Quản lý, bảo vệ và phát triển rừng phòng hộ đầu nguồn.", {}, {}, {"forest"});
+    ASSERT_TRUE(withForests.reason);
+    EXPECT_NE(withForests.reason->id, "no_layer");
     // "thuê" (rent) is not "thuế" (tax); a text without diacritics is read by its letters.
     EXPECT_NE(reasonOf("Rà soát hợp đồng thuê đất của các doanh nghiệp."), "policy");
     EXPECT_EQ(reasonOf("Tăng cường quản lý thu thuế đối với hộ kinh doanh."), "policy");

@@ -2496,12 +2496,16 @@ hãy sửa lại, hoặc để trống ô đó cho đối tượng không có h�
         <translation>không gian làm việc &apos;%1&apos; bị hỏng: %2</translation>
     </message>
     <message>
-        <source>suggestion %1 (task &apos;%2&apos; → %3): %4. The suggestions are older than the features; make them again</source>
-        <translation>gợi ý %1 (nhiệm vụ &apos;%2&apos; → %3): %4. Các gợi ý được lập trước khi đối tượng thay đổi; hãy lập lại gợi ý</translation>
+        <source>suggestion %1 (task &apos;%2&apos; → %3): the workspace has no feature with that code any more. The suggestions are older than the features; make them again</source>
+        <translation>gợi ý %1 (nhiệm vụ &apos;%2&apos; → %3): không gian làm việc không còn đối tượng mang mã này. Các gợi ý được lập trước khi đối tượng thay đổi; hãy lập lại gợi ý</translation>
     </message>
     <message>
         <source>task &apos;%1&apos; has no words to suggest a reason from: give its reason</source>
         <translation>nhiệm vụ &apos;%1&apos; không có nội dung để gợi ý lý do: hãy nhập lý do</translation>
+    </message>
+    <message>
+        <source>no task &apos;%1&apos; in the workspace; tasks with ids like it: %2</source>
+        <translation>không gian làm việc không có nhiệm vụ &apos;%1&apos;; các nhiệm vụ có mã gần giống: %2</translation>
     </message>
     <message>
         <source>no feature with code &apos;%1&apos; in the workspace</source>

@@ -172,6 +172,13 @@ std::string vietnameseDate(const std::string& iso)
     return iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4);
 }
 
+/// Whether a mention is written as a city ("thành phố Thái Nguyên", "TP. Thái Nguyên").
+bool writtenAsCity(const std::string& mention)
+{
+    const std::string written = text::foldForMatch(mention);
+    return written.rfind("thanh pho", 0) == 0 || written.rfind("tp", 0) == 0;
+}
+
 /// Whether the words at byte @p at of @p text belong to an agency's name, not to a place
 /// the task acts on.
 bool inAgencyNameAt(const std::string& text, std::size_t at)
@@ -182,8 +189,9 @@ bool inAgencyNameAt(const std::string& text, std::size_t at)
 
 /// The layer and fid of the feature with @p code; Error(Usage) when there is none, and when
 /// more than one feature carries it (a link to one of them would be a guess).
-std::pair<layers::RegisteredLayer, std::string> findFeature(layers::Workspace& ws,
-                                                            const std::string& code)
+/// Every feature (layer, fid) with @p code.
+std::vector<std::pair<layers::RegisteredLayer, std::string>> findFeatures(layers::Workspace& ws,
+                                                                          const std::string& code)
 {
     std::vector<std::pair<layers::RegisteredLayer, std::string>> found;
     for (const auto& layer : ws.layers()) {
@@ -196,6 +204,13 @@ std::pair<layers::RegisteredLayer, std::string> findFeature(layers::Workspace& w
                  .rows)
             found.emplace_back(layer, gis::toString(row[0]));
     }
+    return found;
+}
+
+std::pair<layers::RegisteredLayer, std::string> findFeature(layers::Workspace& ws,
+                                                            const std::string& code)
+{
+    const auto found = findFeatures(ws, code);
     if (found.empty())
         throw Error(ErrorKind::Usage,
                     {QT_TRANSLATE_NOOP("pa::layers", "no feature with code '%1' in the workspace"),
@@ -219,16 +234,15 @@ std::pair<layers::RegisteredLayer, std::string> findFeature(layers::Workspace& w
 std::pair<layers::RegisteredLayer, std::string> featureOfSuggestion(layers::Workspace& ws,
                                                                     const LinkSuggestion& s)
 {
-    try {
-        return findFeature(ws, s.featureCode);
-    } catch (const Error& e) {
+    if (findFeatures(ws, s.featureCode).empty())
         throw Error(
             ErrorKind::Conflict,
-            {QT_TRANSLATE_NOOP("pa::layers", "suggestion %1 (task '%2' → %3): %4. The suggestions "
-                                             "are older than the features; make them again"),
-             {std::to_string(s.id), s.taskId, s.featureCode, e.message()}},
+            {QT_TRANSLATE_NOOP("pa::layers", "suggestion %1 (task '%2' → %3): the workspace has no "
+                                             "feature with that code any more. The suggestions are "
+                                             "older than the features; make them again"),
+             {std::to_string(s.id), s.taskId, s.featureCode}},
             "planatlas link WS suggest");
-    }
+    return findFeature(ws, s.featureCode); // a code carried twice is said as such
 }
 
 /// Deletes the link that accepting suggestion @p s wrote, if it is still there (it may have been
@@ -248,16 +262,42 @@ void removeAcceptedLink(layers::Workspace& ws, const LinkSuggestion& s)
         }
 }
 
+/// Error(Usage): no task @p given, with up to five ids of the workspace most like it.
+[[noreturn]] void noSuchTask(layers::Workspace& ws, const std::string& given)
+{
+    const std::string folded = text::foldForMatch(given);
+    std::vector<std::pair<std::size_t, std::string>> alike; // (common leading bytes, id)
+    for (const auto& row : ws.dataset().execute("SELECT task_id FROM plan_tasks").rows) {
+        std::string id = gis::toString(row[0]);
+        const std::string f = text::foldForMatch(id);
+        std::size_t n = 0;
+        while (n < f.size() && n < folded.size() && f[n] == folded[n])
+            ++n;
+        if (n > 0)
+            alike.emplace_back(n, std::move(id));
+    }
+    std::stable_sort(alike.begin(), alike.end(),
+                     [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::string like;
+    for (std::size_t i = 0; i < alike.size() && i < 5; ++i)
+        like += (i ? ", " : "") + alike[i].second;
+    if (like.empty())
+        throw Error(ErrorKind::Usage,
+                    {QT_TRANSLATE_NOOP("pa::layers", "no task '%1' in the workspace"), {given}},
+                    "'planatlas ingest --format json PLAN' prints the task ids of a plan");
+    throw Error(ErrorKind::Usage,
+                {QT_TRANSLATE_NOOP("pa::layers",
+                                   "no task '%1' in the workspace; tasks with ids like it: %2"),
+                 {given, like}});
+}
+
 std::string taskFid(layers::Workspace& ws, const std::string& taskId)
 {
     const auto rows =
         ws.dataset().run("SELECT fid FROM plan_tasks WHERE task_id = ?", {taskId}).rows;
     const std::string fid = rows.empty() ? std::string() : gis::toString(rows.front().front());
     if (fid.empty())
-        throw Error(ErrorKind::Usage,
-                    {QT_TRANSLATE_NOOP("pa::layers", "no task '%1' in the workspace"), {taskId}},
-                    "see 'planatlas link WS list' or the task ids printed by 'planatlas ingest "
-                    "--format json'");
+        noSuchTask(ws, taskId);
     return fid;
 }
 
@@ -737,10 +777,17 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
             const auto at = mentionAt(mention);
             const auto [start, end] = clauseAt(taskText, at == std::string::npos ? 0 : at);
             const std::string key = mentionKey(mention);
+            // The province under another type word ("hệ thống đô thị Thái Nguyên") bounds
+            // nothing within it; "thành phố Thái Nguyên" is the city.
+            if (key == ownKey && !writtenAsCity(mention.text))
+                continue;
             const std::size_t before = areas.size();
+            // (Not the province: "thành phố Thái Nguyên" is the city, not the province it
+            // gives its name to.)
             for (const std::size_t i : index.named(key, region)) // keyOf 1.0: the same name
                 if (const auto& f = features[i];
-                    layers::inGroup(f.kind, "admin") || f.kind == "other")
+                    (layers::inGroup(f.kind, "admin") && f.kind != "admin_province") ||
+                    f.kind == "other")
                     areas.push_back({&f, mention.text, start, end});
             if (areas.size() == before &&
                 (region || mention.type == "admin_district" || mention.type == "admin_commune") &&
@@ -762,8 +809,7 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
             // "thành phố Thái Nguyên" does.
             if (at != std::string::npos && inAgencyNameAt(taskText, at))
                 continue;
-            const std::string written = text::foldForMatch(mention.text);
-            if (key == ownKey && written.rfind("thanh pho", 0) != 0 && written.rfind("tp", 0) != 0)
+            if (key == ownKey && !writtenAsCity(mention.text))
                 continue;
             // The type word decides: a feature of the kind it names, matched by its whole name,
             // leaves out features of other kinds ("Khu CNTT tập trung Yên Bình" is not "KCN Yên
@@ -1197,8 +1243,12 @@ ReviewResult applyReview(layers::Workspace& ws, const std::string& csvPath)
                 }
                 kept.insert(row.codes[i]);
             }
-            for (const auto& [key, sg] : pending)
-                if (sg.taskId == row.task && !kept.contains(sg.featureCode)) {
+            // (The task's pending suggestions stand together, their keys sorted.)
+            const std::string prefix = row.task + "|";
+            for (auto it = pending.lower_bound(prefix);
+                 it != pending.end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it)
+                if (const auto& sg = it->second;
+                    sg.taskId == row.task && !kept.contains(sg.featureCode)) {
                     ws.dataset().execute(
                         "UPDATE plan_link_suggestions SET status = 'rejected' WHERE fid = " +
                         std::to_string(sg.id));
@@ -1369,6 +1419,20 @@ std::int64_t forgetUnlocated(layers::Workspace& ws, const std::vector<std::strin
         }
         return n;
     });
+}
+
+std::string resolveTaskId(layers::Workspace& ws, const std::string& given)
+{
+    if (!ws.dataset().run("SELECT 1 FROM plan_tasks WHERE task_id = ?", {given}).rows.empty())
+        return given;
+    const std::string folded = text::foldForMatch(given);
+    std::vector<std::string> same;
+    for (const auto& row : ws.dataset().execute("SELECT task_id FROM plan_tasks").rows)
+        if (std::string id = gis::toString(row[0]); text::foldForMatch(id) == folded)
+            same.push_back(std::move(id));
+    if (same.size() == 1)
+        return same.front();
+    noSuchTask(ws, given); // none, or several alike ("Điều 1" and "Điêu 1"): named
 }
 
 std::vector<ReasonProposal> proposeReasons(layers::Workspace& ws, const std::string& docId)

@@ -55,7 +55,7 @@ struct TypeWord
 };
 
 // Longer phrases first: the first match at a position wins.
-constexpr std::array<TypeWord, 41> kTypeWords = {{
+constexpr std::array<TypeWord, 43> kTypeWords = {{
     {"khu cong nghe thong tin tap trung", "hitech_zone", 0.85, "khu công nghệ thông tin tập trung"},
     {"khu kinh te cua khau", "economic_zone", 0.85, "khu kinh tế cửa khẩu"},
     {"nha may dien gio", "power_plant", 0.7, "nhà máy điện gió"},
@@ -79,6 +79,7 @@ constexpr std::array<TypeWord, 41> kTypeWords = {{
     {"duong vanh dai", "road", 0.8, "đường vành đai"},
     {"cao toc", "expressway", 0.85, "cao tốc"},
     {"quoc lo", "road", 0.85, "quốc lộ"},
+    {"duong tinh", "road", 0.85, "đường tỉnh"},
     {"thanh pho", "urban_centre", 0.8, "thành phố"},
     {"do thi", "urban_centre", 0.7, "đô thị"}, // "đô thị Lam Sơn - Sao Vàng"
     {"bien", "sea", 0.6, "biển"},              // "biển Đông"
@@ -93,6 +94,7 @@ constexpr std::array<TypeWord, 41> kTypeWords = {{
     {"ccn", "industrial_cluster", 0.85, "ccn"},
     {"kkt", "economic_zone", 0.85, "kkt"},
     {"ql", "road", 0.8, "ql"},
+    {"dt", "road", 0.8, "đt"},
     {"atk", "tourism_area", 0.75, "atk"},
     {"tp.", "urban_centre", 0.8, "tp."},
     {"tp", "urban_centre", 0.8, "tp"},
@@ -116,6 +118,18 @@ bool isNumberWord(std::string_view word)
            (std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
             std::all_of(word.begin(), word.end(),
                         [](char c) { return c == 'I' || c == 'V' || c == 'X'; }));
+}
+
+/// Whether @p utf8 has a lower-case letter (any script).
+bool hasLowerCase(std::string_view utf8)
+{
+    for (std::size_t i = 0; i < utf8.size();) {
+        UChar32 c = 0;
+        U8_NEXT(reinterpret_cast<const uint8_t*>(utf8.data()), i, utf8.size(), c);
+        if (c > 0 && u_islower(c))
+            return true;
+    }
+    return false;
 }
 
 /// Whether the type word @p t found (folded) at @p pos of @p f, the folded @p text, is written
@@ -149,7 +163,8 @@ bool writtenLowerAs(std::string_view original, std::string_view written)
         if (space)
             out += ' ';
         space = false;
-        icu::UnicodeString(c).toUTF8String(out);
+        // "Ð" (U+00D0, eth) stands in for "Đ" in many files; its lower case is "ð".
+        icu::UnicodeString(c == 0x00F0 ? UChar32{0x0111} : c).toUTF8String(out);
     }
     return out == written;
 }
@@ -182,14 +197,22 @@ double kindFit(std::string_view type, std::string_view kind)
     const bool site = in(type, {"lake", "tourism_area"}) &&
                       in(kind, {"tourism_area", "other", "infrastructure", "forest"});
     const bool region = type == "region" && kind == "other"; // "khu vực phía Nam của tỉnh"
-    return town || industry || road || site || region ? 0.8 : 0.5;
+    // Ports, stations, plants, rivers … have no kind of their own: a layer of infrastructure
+    // or other features holds them.
+    const bool facility = in(type, {"port", "station", "border_gate", "power_plant", "railway",
+                                    "river", "sea", "island", "lake"}) &&
+                          in(kind, {"infrastructure", "other"});
+    return town || industry || road || site || region || facility ? 0.8 : 0.5;
 }
 
 std::string placeKey(const std::string& name, std::string_view kind)
 {
-    // What a bracket at the end adds is no part of the name.
+    // What a bracket at the end adds is no part of a feature's name ("KCN Phú Bình (khu công
+    // nghiệp – đô thị – dịch vụ)"); in a table's unit names it may tell two apart ("Xã Tân Lập
+    // (Đồng Hỷ)"), so it stays there.
     std::string written = name;
-    if (const auto open = written.find('('); open != std::string::npos && open > 0) {
+    if (const auto open = written.find('(');
+        !kind.empty() && open != std::string::npos && open > 0) {
         const auto close = written.find(')', open);
         if (close == std::string::npos ||
             written.find_first_not_of(" .", close + 1) == std::string::npos) {
@@ -230,6 +253,8 @@ std::string placeKey(const std::string& name, std::string_view kind)
     // The words, dashes between them as spaces; "II" after the first as "2".
     static constexpr std::array<std::string_view, 10> kRoman = {"i",  "ii",  "iii",  "iv", "v",
                                                                 "vi", "vii", "viii", "ix", "x"};
+    // In a name written in capitals throughout, "VI" is as likely "Vì" as six ("BA VI").
+    const bool capitals = !hasLowerCase(written);
     std::string key;
     for (std::size_t p = pos; p < F.size();) {
         auto dash = [&](std::size_t q) {
@@ -250,7 +275,7 @@ std::string placeKey(const std::string& name, std::string_view kind)
         while (e < F.size() && F[e] != ' ' && !dash(e))
             ++e;
         std::string word = F.substr(p, e - p);
-        if (!key.empty()) {
+        if (!key.empty() && !capitals) {
             const auto roman = std::find(kRoman.begin(), kRoman.end(), word);
             const std::string asWritten = written.substr(f.origin[p], f.origin[e] - f.origin[p]);
             if (roman != kRoman.end() &&
@@ -261,7 +286,10 @@ std::string placeKey(const std::string& name, std::string_view kind)
         key += (key.empty() ? "" : " ") + word;
         p = e;
     }
-    // A route code however written: "CT.06", "CT06", "CT 06" give "ct 6".
+    // A route code however written: "CT.06", "CT06", "CT 06" give "ct 6"; "QL.18" is "18", as
+    // "Quốc lộ 18" is. (Not in a table's unit names, which are joined as written.)
+    if (kind.empty())
+        return key;
     std::string letters, digits;
     std::size_t i = 0;
     while (i < key.size() && std::isalpha(static_cast<unsigned char>(key[i])))
@@ -272,7 +300,7 @@ std::string placeKey(const std::string& name, std::string_view kind)
         digits += key[i++];
     if (i == key.size() && !letters.empty() && letters.size() <= 4 && !digits.empty() &&
         digits.size() <= 4)
-        key = letters + " " + std::to_string(std::stoi(digits));
+        key = (letters == "ql" ? std::string() : letters + " ") + std::to_string(std::stoi(digits));
     return key;
 }
 
@@ -294,10 +322,14 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
                 !writtenAs(text, f, pos, type, accented))
                 continue;
             std::size_t after = pos + type.folded.size();
-            // "QL3", "QL.3", "CT.07" are written without a space.
+            // "QL3", "QL.3", "ĐT.342" are written without a space.
             const bool glued =
-                (type.folded == "ql") && after < F.size() &&
+                (type.folded == "ql" || type.folded == "dt") && after < F.size() &&
                 (std::isdigit(static_cast<unsigned char>(F[after])) || F[after] == '.');
+            if (type.folded == "dt" && !glued)
+                continue; // "ĐT" alone is no road
+            if (glued && F[after] == '.')
+                ++after; // the number is the name
             // (A plural may be followed by its list: "các khu công nghiệp: Yên Bình, …".)
             if (!glued && (after >= F.size() || (F[after] != ' ' && !(plural && F[after] == ':'))))
                 continue;

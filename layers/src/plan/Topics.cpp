@@ -132,8 +132,9 @@ std::vector<TopicMention> findTopics(const std::string& text, const std::set<std
                 if (const auto q = findWords(F, "moi", end);
                     q < end + 5 && F.find_first_not_of(' ', end) == q &&
                     (!hasDiacritics(text) ||
-                     std::string_view(text).substr(f.origin[q]).starts_with("mới") ||
-                     std::string_view(text).substr(f.origin[q]).starts_with("Mới")))
+                     writtenLowerAs(
+                         std::string_view(text).substr(f.origin[q], f.origin[q + 3] - f.origin[q]),
+                         "mới")))
                     m.status = "planned"; // "các cụm công nghiệp mới", not "mỗi", "mọi", "môi"
                 else if (p >= 8 && F.compare(p - 8, 8, "mo rong ") == 0)
                     m.status = "existing"; // "mở rộng khu công nghiệp"

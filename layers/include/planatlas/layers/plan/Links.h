@@ -67,6 +67,12 @@ struct Link
 std::vector<LinkSuggestion> suggestLinks(layers::Workspace& workspace,
                                          const std::string& docId = {});
 
+/// The task id @p given stands for: itself, or the one task whose id reads the same with letter
+/// case and diacritics aside (as typed on a keyboard without them: "96-qd:Dieu 18.1.a#1" for
+/// "96-qd:Điều 18.1.a#1"). Error(Usage) when there is none (or several), naming up to five
+/// ids like it.
+std::string resolveTaskId(layers::Workspace& workspace, const std::string& given);
+
 /// Stored suggestions with @p status (all when empty), best first.
 std::vector<LinkSuggestion> listSuggestions(layers::Workspace& workspace,
                                             const std::string& status = {});
