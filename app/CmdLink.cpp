@@ -114,19 +114,24 @@ void printSuggestions(const std::vector<plan::LinkSuggestion>& suggestions,
                 suggestions.size(), groups.size());
 }
 
+/// @p text as a suggestion id; UsageError when it is none.
+std::int64_t suggestionId(const std::string& text)
+{
+    try {
+        std::size_t used = 0;
+        const auto id = std::stoll(text, &used);
+        if (used == text.size())
+            return id;
+    } catch (const std::exception&) {
+    }
+    throw UsageError("'" + text + "' is not a suggestion id");
+}
+
 std::vector<std::int64_t> ids(const std::vector<std::string>& positional)
 {
     std::vector<std::int64_t> out;
-    for (std::size_t i = 2; i < positional.size(); ++i) {
-        try {
-            std::size_t used = 0;
-            out.push_back(std::stoll(positional[i], &used));
-            if (used != positional[i].size())
-                throw std::invalid_argument("");
-        } catch (const std::exception&) {
-            throw UsageError("'" + positional[i] + "' is not a suggestion id");
-        }
-    }
+    for (std::size_t i = 2; i < positional.size(); ++i)
+        out.push_back(suggestionId(positional[i]));
     return out;
 }
 
@@ -164,17 +169,7 @@ std::vector<std::int64_t> ofTask(layers::Workspace& ws, const std::string& task,
 std::vector<std::int64_t> ofGroup(layers::Workspace& ws, const std::string& given,
                                   std::initializer_list<std::string_view> statuses)
 {
-    std::int64_t id = -1;
-    try {
-        std::size_t used = 0;
-        id = std::stoll(given, &used);
-        if (used != given.size())
-            id = -1;
-    } catch (const std::exception&) {
-        id = -1;
-    }
-    if (id < 0)
-        throw UsageError("--group takes a suggestion id, not '" + given + "'");
+    const std::int64_t id = suggestionId(given);
     auto all = plan::listSuggestions(ws);
     std::erase_if(all, [&](const plan::LinkSuggestion& s) {
         return std::find(statuses.begin(), statuses.end(), s.status) == statuses.end();

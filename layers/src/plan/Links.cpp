@@ -187,8 +187,6 @@ bool inAgencyNameAt(const std::string& text, std::size_t at)
     return inAgencyName(text::foldForMatch(text.substr(back, at - back)));
 }
 
-/// The layer and fid of the feature with @p code; Error(Usage) when there is none, and when
-/// more than one feature carries it (a link to one of them would be a guess).
 /// Every feature (layer, fid) with @p code.
 std::vector<std::pair<layers::RegisteredLayer, std::string>> findFeatures(layers::Workspace& ws,
                                                                           const std::string& code)
@@ -207,10 +205,12 @@ std::vector<std::pair<layers::RegisteredLayer, std::string>> findFeatures(layers
     return found;
 }
 
-std::pair<layers::RegisteredLayer, std::string> findFeature(layers::Workspace& ws,
-                                                            const std::string& code)
+/// The one feature of @p found (findFeatures of @p code); Error(Usage) when there is none, and
+/// when more than one feature carries the code (a link to one of them would be a guess).
+std::pair<layers::RegisteredLayer, std::string>
+onlyFeature(const std::vector<std::pair<layers::RegisteredLayer, std::string>>& found,
+            const std::string& code)
 {
-    const auto found = findFeatures(ws, code);
     if (found.empty())
         throw Error(ErrorKind::Usage,
                     {QT_TRANSLATE_NOOP("pa::layers", "no feature with code '%1' in the workspace"),
@@ -229,12 +229,20 @@ std::pair<layers::RegisteredLayer, std::string> findFeature(layers::Workspace& w
     return found.front();
 }
 
+/// The layer and fid of the feature with @p code (onlyFeature).
+std::pair<layers::RegisteredLayer, std::string> findFeature(layers::Workspace& ws,
+                                                            const std::string& code)
+{
+    return onlyFeature(findFeatures(ws, code), code);
+}
+
 /// findFeature for suggestion @p s, its error naming the suggestion: a feature deleted or
 /// recoded since the suggestions were made leaves them behind it.
 std::pair<layers::RegisteredLayer, std::string> featureOfSuggestion(layers::Workspace& ws,
                                                                     const LinkSuggestion& s)
 {
-    if (findFeatures(ws, s.featureCode).empty())
+    const auto found = findFeatures(ws, s.featureCode);
+    if (found.empty())
         throw Error(
             ErrorKind::Conflict,
             {QT_TRANSLATE_NOOP("pa::layers", "suggestion %1 (task '%2' → %3): the workspace has no "
@@ -242,7 +250,7 @@ std::pair<layers::RegisteredLayer, std::string> featureOfSuggestion(layers::Work
                                              "older than the features; make them again"),
              {std::to_string(s.id), s.taskId, s.featureCode}},
             "planatlas link WS suggest");
-    return findFeature(ws, s.featureCode); // a code carried twice is said as such
+    return onlyFeature(found, s.featureCode); // a code carried twice is said as such
 }
 
 /// Deletes the link that accepting suggestion @p s wrote, if it is still there (it may have been
@@ -782,8 +790,7 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
             if (key == ownKey && !writtenAsCity(mention.text))
                 continue;
             const std::size_t before = areas.size();
-            // (Not the province: "thành phố Thái Nguyên" is the city, not the province it
-            // gives its name to.)
+            // (Never the province's own polygon, which shares its name with the city.)
             for (const std::size_t i : index.named(key, region)) // keyOf 1.0: the same name
                 if (const auto& f = features[i];
                     (layers::inGroup(f.kind, "admin") && f.kind != "admin_province") ||

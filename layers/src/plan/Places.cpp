@@ -132,21 +132,7 @@ bool hasLowerCase(std::string_view utf8)
     return false;
 }
 
-/// Whether the type word @p t found (folded) at @p pos of @p f, the folded @p text, is written
-/// as that type word, its diacritics included, in any case: "Sông", not "Sóng"; "Phường", not
-/// "Phương". When the text has lost its diacritics (@p accented false), its letters decide.
-bool writtenAs(const std::string& text, const text::FoldedText& f, std::size_t pos,
-               const TypeWord& t, bool accented)
-{
-    if (!accented)
-        return true;
-    const std::size_t from = f.origin[pos];
-    const std::size_t to = f.origin[std::min(pos + t.folded.size(), f.folded.size())];
-    return writtenLowerAs(std::string_view(text).substr(from, to - from), t.written);
-}
-
-} // namespace
-
+/// Whether @p original, in lower case (NFC, each run of white space one space), is @p written.
 bool writtenLowerAs(std::string_view original, std::string_view written)
 {
     icu::UnicodeString lower = icu::UnicodeString::fromUTF8(text::toNfc(original));
@@ -167,6 +153,25 @@ bool writtenLowerAs(std::string_view original, std::string_view written)
         icu::UnicodeString(c == 0x00F0 ? UChar32{0x0111} : c).toUTF8String(out);
     }
     return out == written;
+}
+
+/// writtenAt for type word @p t found at @p pos.
+bool writtenAs(const std::string& text, const text::FoldedText& f, std::size_t pos,
+               const TypeWord& t, bool accented)
+{
+    return writtenAt(text, f, pos, t.folded.size(), t.written, accented);
+}
+
+} // namespace
+
+bool writtenAt(const std::string& text, const text::FoldedText& f, std::size_t pos,
+               std::size_t length, std::string_view written, bool accented)
+{
+    if (!accented)
+        return true;
+    const std::size_t from = f.origin[pos];
+    const std::size_t to = f.origin[std::min(pos + length, f.folded.size())];
+    return writtenLowerAs(std::string_view(text).substr(from, to - from), written);
 }
 
 bool hasDiacritics(std::string_view utf8)

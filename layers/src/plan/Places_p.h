@@ -2,6 +2,7 @@
 // Place mentions in task text: type words (Khu công nghiệp/KCN, huyện, xã, hồ, cao tốc, Quốc
 // lộ …) followed by a proper name, checked against a built-in gazetteer of administrative names.
 
+#include "planatlas/layers/Text.h"
 #include "planatlas/layers/plan/Plan.h"
 
 #include <string>
@@ -31,9 +32,12 @@ std::string placeKey(const std::string& name, std::string_view kind = {});
 /// a combining mark). Text with none has lost them, and only its letters can be compared.
 bool hasDiacritics(std::string_view utf8);
 
-/// Whether @p original, in lower case (NFC, each run of white space one space), is @p written:
-/// "Thuế" is "thuế", "Thuê" is not.
-bool writtenLowerAs(std::string_view original, std::string_view written);
+/// Whether the @p length folded bytes at @p pos of @p f (folded from @p text) are written as
+/// @p written, diacritics included, in any case (NFC, each run of white space one space):
+/// "Sông" is "sông", "Sóng" not; "Thuế" is "thuế", "Thuê" not. When the text has lost its
+/// diacritics (@p accented false, hasDiacritics), its letters decide and any is.
+bool writtenAt(const std::string& text, const text::FoldedText& f, std::size_t pos,
+               std::size_t length, std::string_view written, bool accented);
 
 /// How well a mention of @p type fits a feature of @p kind: 1 same kind, 0.8 related, 0.5 other.
 double kindFit(std::string_view type, std::string_view kind);

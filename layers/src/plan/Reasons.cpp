@@ -424,10 +424,8 @@ ReasonSuggestion suggestReason(const std::string& taskText, const ReviewedReason
         for (std::size_t p = findWords(F, cue.words); p != std::string::npos;
              p = findWords(F, cue.words, p + 1)) {
             const std::size_t end = p + cue.words.size();
-            if (!cue.written.empty() && accented &&
-                !writtenLowerAs(std::string_view(taskText).substr(
-                                    folded.origin[p], folded.origin[end] - folded.origin[p]),
-                                cue.written))
+            if (!cue.written.empty() &&
+                !writtenAt(taskText, folded, p, cue.words.size(), cue.written, accented))
                 continue;
             // In an agency's name the words say who, not what: "Sở Tài chính", "Bộ Lao động".
             if (p >= 3 && (F.compare(p - 3, 3, "so ") == 0 || F.compare(p - 3, 3, "bo ") == 0) &&

@@ -69,6 +69,7 @@ std::vector<TopicMention> findTopics(const std::string& text, const std::set<std
     const std::string own = text::foldForMatch(province);
     // In text written in capitals throughout, a capital says nothing of a name.
     const bool capitals = inCapitals(text);
+    const bool accented = hasDiacritics(text);
     for (const auto& kind : layers::layerKinds()) {
         if (kind.topics.empty() || !kinds.contains(std::string(kind.id)))
             continue;
@@ -131,10 +132,7 @@ std::vector<TopicMention> findTopics(const std::string& text, const std::set<std
                     continue;
                 if (const auto q = findWords(F, "moi", end);
                     q < end + 5 && F.find_first_not_of(' ', end) == q &&
-                    (!hasDiacritics(text) ||
-                     writtenLowerAs(
-                         std::string_view(text).substr(f.origin[q], f.origin[q + 3] - f.origin[q]),
-                         "mới")))
+                    writtenAt(text, f, q, 3, "mới", accented))
                     m.status = "planned"; // "các cụm công nghiệp mới", not "mỗi", "mọi", "môi"
                 else if (p >= 8 && F.compare(p - 8, 8, "mo rong ") == 0)
                     m.status = "existing"; // "mở rộng khu công nghiệp"
