@@ -755,6 +755,27 @@ TEST(PlanPlaces, TypeWordsAbbreviationsAndVariantsMatch)
                                         "lake:Núi Cốc", "industrial_cluster:Điềm Thụy"}));
 }
 
+TEST(PlanPlaces, WordsThatQualifyATypeComeBeforeTheName)
+{
+    std::vector<std::string> places;
+    for (const auto& task :
+         parsePlanText("KẾ HOẠCH\n\nI. NHIỆM VỤ\n\n1. Sở Xây dựng chủ trì xây dựng Khu kinh "
+                       "tế ven biển Quảng Yên, Khu du lịch quốc gia Mẫu Sơn, khu du lịch biển Sầm "
+                       "Sơn, Khu di tích lịch sử quốc gia đặc biệt Tân Trào; hỗ trợ huyện miền núi "
+                       "Võ Nhai và xã Biển Động; Khu kinh tế cửa khẩu quốc tế Cầu Treo, Vườn quốc "
+                       "gia Vũ Quang.\n",
+                       "t")
+             .tasks)
+        for (const auto& p : task.places)
+            places.push_back(p.type + ":" + p.name);
+    // Not "biển Quảng Yên" (a sea), and "Biển Động" is a commune's name.
+    EXPECT_EQ(places,
+              (std::vector<std::string>{"economic_zone:Quảng Yên", "tourism_area:Mẫu Sơn",
+                                        "tourism_area:Sầm Sơn", "tourism_area:Tân Trào",
+                                        "admin_district:Võ Nhai", "admin_commune:Biển Động",
+                                        "economic_zone:Cầu Treo", "nature_reserve:Vũ Quang"}));
+}
+
 TEST(PlanTargets, ComparatorsRangesAndUnitsOnOwnText)
 {
     const auto plan = parsePlanText("KẾ HOẠCH\n\nI. MỤC TIÊU ĐẾN NĂM 2030\n\n"
@@ -1736,6 +1757,36 @@ TEST(PlanLinks, NamesListsAndUnitsAreReadAsAPlannerMeansThem)
     ASSERT_NE(decomposed, composed);
     ws.dataset().run("UPDATE plan_tasks SET text = ? WHERE task_id = ?", {decomposed, each});
     EXPECT_EQ(codesOf(suggestLinks(ws, "rv"), each, "theme"), parks);
+}
+
+TEST(PlanLinks, ANameAfterWordsThatQualifyItsTypeFindsItsFeature)
+{
+    PLANATLAS_NEEDS_SAMPLE();
+    ThematicSample sample;
+    auto& ws = sample.ws;
+    pa::test::writeBytes(sample.dir.file("dl.txt"),
+                         "KẾ HOẠCH\nThực hiện năm 2025\n\nII. NHIỆM VỤ\n\n1. Sở Văn hóa, Thể "
+                         "thao và Du lịch chủ trì:\n\n"
+                         "- Phát triển khu du lịch sinh thái Tam Đảo.\n\n"
+                         "- Quảng bá Khu du lịch quốc gia Hồ Núi Cốc.\n\n"
+                         "- Học tập mô hình Khu kinh tế ven biển Quảng Yên.\n");
+    storePlan(ws, readPlan(sample.dir.file("dl.txt")), "dl", "dl.txt");
+    const auto all = suggestLinks(ws, "dl");
+    const auto tamDao = sample.task("sinh thái Tam Đảo", "dl");
+    ASSERT_FALSE(tamDao.empty());
+    EXPECT_EQ(codesOf(all, tamDao, "place"), (std::set<std::string>{"DL-TAMDAO"}));
+    // The feature's name carries the same words: the whole name matches.
+    const auto nuiCoc = sample.task("Hồ Núi Cốc", "dl");
+    ASSERT_FALSE(nuiCoc.empty());
+    bool whole = false;
+    for (const auto& s : all)
+        if (s.taskId == nuiCoc && s.featureCode == "DL-NUICOC")
+            whole = s.confidence >= 0.8;
+    EXPECT_TRUE(whole);
+    // Another province's economic zone is no sea, and nothing of this workspace.
+    const auto quangYen = sample.task("Quảng Yên", "dl");
+    ASSERT_FALSE(quangYen.empty());
+    EXPECT_TRUE(codesOf(all, quangYen, "").empty());
 }
 
 // A task id as typed on a keyboard without Vietnamese letters, or in other letter case, is the

@@ -55,7 +55,9 @@ struct TypeWord
 };
 
 // Longer phrases first: the first match at a position wins.
-constexpr std::array<TypeWord, 43> kTypeWords = {{
+constexpr std::array<TypeWord, 45> kTypeWords = {{
+    {"khu bao ton thien nhien", "nature_reserve", 0.8, "khu bảo tồn thiên nhiên"},
+    {"vuon quoc gia", "nature_reserve", 0.8, "vườn quốc gia"},
     {"khu cong nghe thong tin tap trung", "hitech_zone", 0.85, "khu công nghệ thông tin tập trung"},
     {"khu kinh te cua khau", "economic_zone", 0.85, "khu kinh tế cửa khẩu"},
     {"nha may dien gio", "power_plant", 0.7, "nhà máy điện gió"},
@@ -99,6 +101,35 @@ constexpr std::array<TypeWord, 43> kTypeWords = {{
     {"tp.", "urban_centre", 0.8, "tp."},
     {"tp", "urban_centre", 0.8, "tp"},
     {"tx", "admin_district", 0.8, "tx"},
+}};
+
+// Words that qualify a type word before the name: "Khu kinh tế ven biển Quảng Yên", "Khu du
+// lịch quốc gia Mẫu Sơn", "huyện miền núi Võ Nhai". Longer phrases first. Those of units only
+// after a unit's type word ("xã Biển Động" is named so), the others never after one.
+struct Descriptor
+{
+    std::string_view folded;
+    std::string_view written; ///< in lower case with its diacritics
+    bool ofUnits;
+};
+constexpr std::array<Descriptor, 17> kDescriptors = {{
+    {"lich su quoc gia dac biet", "lịch sử quốc gia đặc biệt", false},
+    {"lich su van hoa", "lịch sử văn hóa", false},
+    {"lich su quoc gia", "lịch sử quốc gia", false},
+    {"quoc gia dac biet", "quốc gia đặc biệt", false},
+    {"quoc gia", "quốc gia", false},
+    {"lich su", "lịch sử", false},
+    {"ven bien", "ven biển", false},
+    {"quoc te", "quốc tế", false},
+    {"sinh thai", "sinh thái", false},
+    {"nghi duong", "nghỉ dưỡng", false},
+    {"tam linh", "tâm linh", false},
+    {"cong dong", "cộng đồng", false},
+    {"lang nghe", "làng nghề", false},
+    {"bien", "biển", false},
+    {"mien nui", "miền núi", true},
+    {"vung cao", "vùng cao", true},
+    {"bien gioi", "biên giới", true},
 }};
 
 bool startsUpperOrDigit(const std::string& word)
@@ -174,6 +205,21 @@ bool writtenAt(const std::string& text, const text::FoldedText& f, std::size_t p
     return writtenLowerAs(std::string_view(text).substr(from, to - from), written);
 }
 
+std::size_t descriptorLength(const std::string& text, const text::FoldedText& f, std::size_t pos,
+                             std::string_view type, bool accented)
+{
+    const std::string& F = f.folded;
+    const bool unit = type.starts_with("admin_");
+    for (const auto& d : kDescriptors) {
+        const std::size_t end = pos + d.folded.size();
+        if (d.ofUnits == unit && F.compare(pos, d.folded.size(), d.folded) == 0 &&
+            end + 1 < F.size() && F[end] == ' ' &&
+            writtenAt(text, f, pos, d.folded.size(), d.written, accented))
+            return d.folded.size();
+    }
+    return 0;
+}
+
 bool hasDiacritics(std::string_view utf8)
 {
     for (std::size_t i = 0; i < utf8.size();) {
@@ -199,7 +245,8 @@ double kindFit(std::string_view type, std::string_view kind)
     const bool industry =
         layers::inGroup(type, "industrial") && layers::inGroup(kind, "industrial");
     const bool road = in(type, {"road", "expressway"}) && in(kind, {"road", "expressway"});
-    const bool site = in(type, {"lake", "tourism_area"}) &&
+    // (National parks and nature reserves are special-use forest, often held as sites.)
+    const bool site = in(type, {"lake", "tourism_area", "nature_reserve"}) &&
                       in(kind, {"tourism_area", "other", "infrastructure", "forest"});
     const bool region = type == "region" && kind == "other"; // "khu vực phía Nam của tỉnh"
     // Ports, stations, plants, rivers … have no kind of their own: a layer of infrastructure
@@ -232,8 +279,9 @@ std::string placeKey(const std::string& name, std::string_view kind)
     std::size_t pos = F.find_first_not_of(' ');
     if (pos == std::string::npos)
         return {};
-    for (bool first = true;; first = false) {
+    for (bool first = true;;) {
         std::size_t cut = 0;
+        std::string_view cutKind = "admin_commune";
         for (const auto& t : kTypeWords) {
             const std::size_t end = pos + t.folded.size();
             if (F.compare(pos, t.folded.size(), t.folded) != 0 || end + 1 >= F.size() ||
@@ -243,6 +291,7 @@ std::string placeKey(const std::string& name, std::string_view kind)
                                   (!first && startsUpperOrDigit(written.substr(f.origin[pos])))))
                 continue;
             cut = t.folded.size();
+            cutKind = t.kind;
             break;
         }
         // "TT Hương Sơn": thị trấn.
@@ -254,6 +303,15 @@ std::string placeKey(const std::string& name, std::string_view kind)
         pos += cut;
         while (pos < F.size() && F[pos] == ' ')
             ++pos;
+        // "Khu du lịch quốc gia Hồ Núi Cốc" is named as "Khu du lịch Hồ Núi Cốc" is.
+        first = false;
+        if (const std::size_t d =
+                kind.empty() ? 0 : descriptorLength(written, f, pos, cutKind, accented)) {
+            pos += d;
+            while (pos < F.size() && F[pos] == ' ')
+                ++pos;
+            first = true;
+        }
     }
     // The words, dashes between them as spaces; "II" after the first as "2".
     static constexpr std::array<std::string_view, 10> kRoman = {"i",  "ii",  "iii",  "iv", "v",
@@ -338,6 +396,13 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
             // (A plural may be followed by its list: "các khu công nghiệp: Yên Bình, …".)
             if (!glued && (after >= F.size() || (F[after] != ' ' && !(plural && F[after] == ':'))))
                 continue;
+            // "Khu kinh tế ven biển Quảng Yên": words that qualify the type before the name.
+            if (const std::size_t d =
+                    glued || F[after] != ' '
+                        ? 0
+                        : descriptorLength(text, f, after + 1, type.kind, accented);
+                d && startsUpperOrDigit(text.substr(f.origin[after + d + 2], 4)))
+                after += d + 1;
             // Proper name: capitalised words, numbers, roman numerals, codes, " - " joins.
             std::size_t src = f.origin[after];
             // "các khu công nghiệp: Yên Bình, Điềm Thụy", "các khu công nghiệp (Yên Bình, …)":

@@ -39,6 +39,12 @@ bool hasDiacritics(std::string_view utf8);
 bool writtenAt(const std::string& text, const text::FoldedText& f, std::size_t pos,
                std::size_t length, std::string_view written, bool accented);
 
+/// Length in @p f's folded text of the words written at @p pos that qualify a type word of
+/// @p type before a name ("ven biển" in "Khu kinh tế ven biển Quảng Yên"), in any case, with
+/// their diacritics unless the text has lost them, and followed by another word; 0 if none.
+std::size_t descriptorLength(const std::string& text, const text::FoldedText& f, std::size_t pos,
+                             std::string_view type, bool accented);
+
 /// How well a mention of @p type fits a feature of @p kind: 1 same kind, 0.8 related, 0.5 other.
 double kindFit(std::string_view type, std::string_view kind);
 

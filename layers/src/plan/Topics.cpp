@@ -95,6 +95,10 @@ std::vector<TopicMention> findTopics(const std::string& text, const std::set<std
                 std::size_t next = end;
                 while (next < F.size() && F[next] == ' ')
                     ++next;
+                // "khu du lịch sinh thái Tam Đảo": a name after words that qualify the kind.
+                if (const std::size_t d = descriptorLength(text, f, next, kind.id, accented);
+                    d && !capitals && capitalAt(text, f.origin[next + d + 1]))
+                    next += d + 1;
                 // "các khu công nghiệp: Yên Bình, Điềm Thụy", "… (Yên Bình, Điềm Thụy)": a list
                 // of names.
                 std::size_t listed = next;
