@@ -1,11 +1,14 @@
 #include "Cli.h"
 #include "planatlas/layers/Text.h"
 #include "planatlas/layers/Workspace.h"
+#include "planatlas/layers/plan/Browse.h"
 #include "planatlas/layers/plan/Links.h"
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 
 namespace pa::cli {
 
@@ -78,10 +81,17 @@ const Command kLink{
 void printSuggestions(const std::vector<plan::LinkSuggestion>& suggestions,
                       const std::string& format)
 {
+    // By group: the task, the rule and the evidence once, then its features.
+    const auto groups = plan::groupSuggestions(suggestions);
     if (format == "json") {
+        std::map<std::int64_t, std::int64_t> groupOf; // id → the id that names its group
+        for (const auto& g : groups)
+            for (const auto& s : g.members)
+                groupOf[s.id] = g.members.front().id;
         nlohmann::ordered_json j = nlohmann::ordered_json::array();
         for (const auto& s : suggestions)
             j.push_back({{"id", s.id},
+                         {"group", groupOf[s.id]},
                          {"task", s.taskId},
                          {"layer", s.layer},
                          {"feature", s.featureCode},
@@ -94,8 +104,6 @@ void printSuggestions(const std::vector<plan::LinkSuggestion>& suggestions,
         std::printf("%s\n", j.dump(2).c_str());
         return;
     }
-    // By group: the task, the rule and the evidence once, then its features.
-    const auto groups = plan::groupSuggestions(suggestions);
     for (const auto& g : groups) {
         const auto& first = g.members.front();
         const bool decided = first.status != "pending" &&
@@ -104,10 +112,19 @@ void printSuggestions(const std::vector<plan::LinkSuggestion>& suggestions,
         std::printf("%s  [%s %.2f] %s%s\n", g.taskId.c_str(), g.rule.c_str(), first.confidence,
                     g.evidence.empty() ? ("“" + first.mention + "”").c_str() : g.evidence.c_str(),
                     decided ? (" [" + first.status + "]").c_str() : "");
-        for (const auto& s : g.members)
+        // A group over a layer of thousands (a forest inventory) is decided whole: its first
+        // features show what it is.
+        constexpr std::size_t kShown = 20, kAll = 50;
+        const std::size_t shown = g.members.size() > kAll ? kShown : g.members.size();
+        for (std::size_t i = 0; i < shown; ++i) {
+            const auto& s = g.members[i];
             std::printf("  %5lld  %s/%s %s%s\n", static_cast<long long>(s.id), s.layer.c_str(),
                         s.featureCode.c_str(), s.featureName.c_str(),
                         s.status == "pending" ? "" : (" [" + s.status + "]").c_str());
+        }
+        if (shown < g.members.size())
+            std::printf("  … %zu more of this group ('--format json' lists every one)\n",
+                        g.members.size() - shown);
     }
     std::printf("%zu suggestion(s) in %zu group(s); accept a group with 'link WS accept --group "
                 "ID' (any of its ids)\n",
@@ -163,30 +180,61 @@ std::vector<std::int64_t> ofTask(layers::Workspace& ws, const std::string& task,
     return out;
 }
 
-/// The suggestions of the group (task, rule, evidence) suggestion @p given belongs to, of the
-/// statuses @p statuses: what accept (pending), reject (pending, accepted) or reset (accepted,
-/// rejected) may decide.
-std::vector<std::int64_t> ofGroup(layers::Workspace& ws, const std::string& given,
-                                  std::initializer_list<std::string_view> statuses)
+/// The suggestions of the group (task, rule, evidence) suggestion @p given belongs to, with
+/// their statuses. Error(Usage) when there is no suggestion @p given.
+std::vector<plan::LinkSuggestion> ofGroup(layers::Workspace& ws, const std::string& given)
 {
     const std::int64_t id = suggestionId(given);
-    auto all = plan::listSuggestions(ws);
-    std::erase_if(all, [&](const plan::LinkSuggestion& s) {
-        return std::find(statuses.begin(), statuses.end(), s.status) == statuses.end();
-    });
-    for (const auto& g : plan::groupSuggestions(all))
+    for (const auto& g : plan::groupSuggestions(plan::listSuggestions(ws)))
         for (const auto& s : g.members)
-            if (s.id == id) {
-                std::vector<std::int64_t> out;
-                for (const auto& m : g.members)
-                    out.push_back(m.id);
-                return out;
-            }
-    std::string which;
-    for (const auto status : statuses)
-        which += (which.empty() ? "" : " or ") + std::string(status);
-    throw UsageError("no " + which + " suggestion " + given +
-                     " (see 'planatlas link WS suggestions')");
+            if (s.id == id)
+                return g.members;
+    throw UsageError("no suggestion " + given + " (see 'planatlas link WS suggestions')");
+}
+
+/// The ids of @p group that are @p status.
+std::vector<std::int64_t> idsOf(const std::vector<plan::LinkSuggestion>& group,
+                                std::initializer_list<std::string_view> statuses)
+{
+    std::vector<std::int64_t> out;
+    for (const auto& s : group)
+        if (std::find(statuses.begin(), statuses.end(), s.status) != statuses.end())
+            out.push_back(s.id);
+    return out;
+}
+
+/// "; 2 already accepted": how many of @p ids (or of @p group) are @p status already, for the
+/// line that says what was done.
+std::string already(layers::Workspace& ws, const std::vector<std::int64_t>& ids,
+                    const std::vector<plan::LinkSuggestion>& group, const std::string& status)
+{
+    std::size_t n = 0;
+    if (!group.empty()) {
+        n = idsOf(group, {status}).size();
+    } else {
+        const std::set<std::int64_t> given(ids.begin(), ids.end());
+        for (const auto& s : plan::listSuggestions(ws, status))
+            n += given.contains(s.id) ? 1 : 0;
+    }
+    return n == 0 ? std::string() : "; " + std::to_string(n) + " already " + status;
+}
+
+/// Refuses --doc @p doc when the workspace holds no such document (nothing would be listed or
+/// suggested, and an empty answer would not say why).
+void checkDocument(layers::Workspace& ws, const std::string& doc)
+{
+    if (doc.empty())
+        return;
+    std::string held;
+    for (const auto& d : plan::readPlanOverview(ws).documents) {
+        if (d.docId == doc)
+            return;
+        held += (held.empty() ? "" : ", ") + d.docId;
+    }
+    throw UsageError("--doc: the workspace has no document '" + doc + "' (" +
+                     (held.empty() ? std::string("it has none yet: 'planatlas ingest' reads one")
+                                   : "its documents: " + held) +
+                     ")");
 }
 
 } // namespace
@@ -247,6 +295,10 @@ int runLink(const std::vector<std::string>& args)
             throw UsageError(std::string("link ") + action + " needs " + option);
         return parsed.value(option);
     };
+    checkDocument(ws, parsed.value("--doc"));
+    if (const std::string status = parsed.value("--status");
+        !status.empty() && status != "pending" && status != "accepted" && status != "rejected")
+        throw UsageError("--status takes pending, accepted or rejected, not '" + status + "'");
     // A task id as typed, diacritics perhaps left out: the workspace's own.
     const std::string task =
         parsed.has("--task") ? plan::resolveTaskId(ws, parsed.value("--task")) : std::string();
@@ -258,9 +310,16 @@ int runLink(const std::vector<std::string>& args)
         auto chosen = ids(parsed.positional);
         if (parsed.has("--task"))
             chosen = ofTask(ws, task, parsed.value("--rule"));
-        if (parsed.has("--group"))
-            chosen = ofGroup(ws, parsed.value("--group"), {"pending"});
-        if (chosen.empty() && !parsed.has("--min-confidence"))
+        std::vector<plan::LinkSuggestion> group;
+        std::string left;
+        if (parsed.has("--group")) {
+            // The group's pending ones: those taken out of it (rejected) stay out.
+            group = ofGroup(ws, parsed.value("--group"));
+            chosen = idsOf(group, {"pending"});
+            if (const auto out = idsOf(group, {"rejected"}).size())
+                left = "; " + std::to_string(out) + " rejected before left out";
+        }
+        if (chosen.empty() && group.empty() && !parsed.has("--min-confidence"))
             throw UsageError("link accept needs suggestion ids, --task TASK or --min-confidence X");
         double minimum = 1.1;
         if (parsed.has("--min-confidence")) {
@@ -272,26 +331,38 @@ int runLink(const std::vector<std::string>& args)
                                  parsed.value("--min-confidence") + "'");
             minimum = *value;
         }
-        const auto n = plan::acceptSuggestions(ws, chosen, minimum);
-        std::printf("%lld link(s) written\n", static_cast<long long>(n));
+        const std::string before = already(ws, chosen, group, "accepted");
+        const auto n =
+            chosen.empty() && !group.empty() ? 0 : plan::acceptSuggestions(ws, chosen, minimum);
+        std::printf("%lld link(s) written%s%s\n", static_cast<long long>(n), before.c_str(),
+                    left.c_str());
     } else if (action == "reject") {
         auto chosen = ids(parsed.positional);
         if (parsed.has("--task"))
             chosen = ofTask(ws, task, parsed.value("--rule"));
-        if (parsed.has("--group"))
-            chosen = ofGroup(ws, parsed.value("--group"), {"pending", "accepted"});
-        if (chosen.empty())
+        std::vector<plan::LinkSuggestion> group;
+        if (parsed.has("--group")) {
+            group = ofGroup(ws, parsed.value("--group"));
+            chosen = idsOf(group, {"pending", "accepted"});
+        }
+        if (chosen.empty() && group.empty())
             throw UsageError("link reject needs suggestion ids, --group ID or --task TASK");
-        std::printf("%lld suggestion(s) rejected\n",
-                    static_cast<long long>(plan::rejectSuggestions(ws, chosen)));
+        const std::string before = already(ws, chosen, group, "rejected");
+        const auto n = chosen.empty() ? 0 : plan::rejectSuggestions(ws, chosen);
+        std::printf("%lld suggestion(s) rejected%s\n", static_cast<long long>(n), before.c_str());
     } else if (action == "reset") {
-        const auto chosen = parsed.has("--group")
-                                ? ofGroup(ws, parsed.value("--group"), {"accepted", "rejected"})
-                                : ids(parsed.positional);
-        if (chosen.empty())
+        auto chosen = ids(parsed.positional);
+        std::vector<plan::LinkSuggestion> group;
+        if (parsed.has("--group")) {
+            group = ofGroup(ws, parsed.value("--group"));
+            chosen = idsOf(group, {"accepted", "rejected"});
+        }
+        if (chosen.empty() && group.empty())
             throw UsageError("link reset needs suggestion ids or --group ID");
-        std::printf("%lld suggestion(s) pending again\n",
-                    static_cast<long long>(plan::resetSuggestions(ws, chosen)));
+        const std::string before = already(ws, chosen, group, "pending");
+        const auto n = chosen.empty() ? 0 : plan::resetSuggestions(ws, chosen);
+        std::printf("%lld suggestion(s) pending again%s\n", static_cast<long long>(n),
+                    before.c_str());
     } else if (action == "review") {
         const auto r = plan::applyReview(ws, parsed.positional[2]);
         std::printf(
@@ -332,10 +403,27 @@ int runLink(const std::vector<std::string>& args)
             tasks.push_back(plan::resolveTaskId(ws, *it));
         // A class's id stands for its reason as the review records it.
         std::string reason = parsed.value("--reason");
-        if (const auto* c = plan::findReasonClass(reason))
+        if (const auto* c = plan::findReasonClass(reason)) {
             reason = c->titleVi;
+        } else if (!reason.empty() && reason.find(' ') == std::string::npos) {
+            // One word that is no class ("polcy") is a class mistyped, not a reason in words.
+            std::string classes;
+            for (const auto& c : plan::reasonClasses())
+                classes += (classes.empty() ? "" : ", ") + std::string(c.id);
+            throw UsageError("--reason '" + reason + "' is no reason class (" + classes +
+                             "); give one of them, or the reason in words");
+        }
+        const std::set<std::string> recorded(tasks.begin(), tasks.end());
+        std::size_t pending = 0; // rejected with the record: said, not done silently
+        for (const auto& s : plan::listSuggestions(ws, "pending"))
+            pending += recorded.contains(s.taskId) ? 1 : 0;
         const auto n = plan::recordUnlocated(ws, tasks, reason);
-        std::printf("%lld task(s) recorded as without a place\n", static_cast<long long>(n));
+        std::printf("%lld task(s) recorded as without a place", static_cast<long long>(n));
+        if (pending > 0)
+            std::printf("; their %zu pending suggestion(s) rejected ('link WS reset' takes one "
+                        "back)",
+                        pending);
+        std::printf("\n");
     } else if (action == "unlocated") {
         auto tasks = plan::listUnlocated(ws);
         if (parsed.has("--doc")) {

@@ -11,6 +11,7 @@
 #include <gtest/gtest.h>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 
 namespace fs = std::filesystem;
@@ -476,6 +477,31 @@ TEST(Cli, LinkGroupsAreListedWithEvidenceAndDecidedByTaskAndRule)
     const auto again = runCli({"link", ws, "accept", "--group", group});
     EXPECT_EQ(again.exitCode, 0) << again.err;
     EXPECT_NE(again.out.find("8 link(s) written"), std::string::npos) << again.out;
+    // Deciding again what is decided so is no error and writes nothing, and says so.
+    const auto twice = runCli({"link", ws, "accept", "--group", group});
+    EXPECT_EQ(twice.exitCode, 0) << twice.err;
+    EXPECT_NE(twice.out.find("0 link(s) written; 8 already accepted"), std::string::npos)
+        << twice.out;
+    EXPECT_EQ(linksOfTask(), 8u);
+    // JSON names each suggestion's group by the id --group takes.
+    std::set<long long> groupIds;
+    for (const auto& s :
+         nlohmann::json::parse(runCli({"link", ws, "suggestions", "--format", "json"}).out))
+        if (s["task"] == "45-ctr-skhdt:II.2#1" && s["rule"] == "theme")
+            groupIds.insert(s["group"].get<long long>());
+    ASSERT_EQ(groupIds.size(), 1u);
+    const auto byJsonGroup =
+        runCli({"link", ws, "reject", "--group", std::to_string(*groupIds.begin())});
+    EXPECT_NE(byJsonGroup.out.find("8 suggestion(s) rejected"), std::string::npos)
+        << byJsonGroup.out << byJsonGroup.err;
+    EXPECT_EQ(linksOfTask(), 0u);
+    // A mistyped status or an unknown document is refused, not answered with an empty list.
+    const auto status = runCli({"link", ws, "suggestions", "--status", "pendng"});
+    EXPECT_EQ(status.exitCode, 2);
+    EXPECT_NE(status.err.find("pendng"), std::string::npos) << status.err;
+    const auto doc = runCli({"link", ws, "suggest", "--doc", "45-ctr"});
+    EXPECT_EQ(doc.exitCode, 2);
+    EXPECT_NE(doc.err.find("its documents: 45-ctr-skhdt"), std::string::npos) << doc.err;
     // --group chooses alone: not with ids, a task or a confidence.
     EXPECT_EQ(runCli({"link", ws, "reject", group, "--group", group}).exitCode, 2);
     EXPECT_EQ(runCli({"link", ws, "accept", "--group", group, "--min-confidence", "0,9"}).exitCode,
@@ -496,6 +522,10 @@ TEST(Cli, LinkGroupsAreListedWithEvidenceAndDecidedByTaskAndRule)
         recorded |= u["task"] == task && u["reason"] == reasons[0]["reason"];
     EXPECT_TRUE(recorded);
     EXPECT_EQ(runCli({"link", ws, "unlocated", "--reason", "lý do"}).exitCode, 2);
+    // One word that is no class is a class mistyped.
+    const auto typo = runCli({"link", ws, "unlocated", task, "--reason", "polcy"});
+    EXPECT_EQ(typo.exitCode, 2);
+    EXPECT_NE(typo.err.find("policy, administration"), std::string::npos) << typo.err;
     // A class named by its id is recorded as its reason is; JSON says which reviewed task a
     // suggestion follows (empty here unless one decided it).
     ASSERT_GE(reasons.size(), 2u);

@@ -1585,6 +1585,19 @@ std::set<std::string> codesOfLayer(pa::layers::Workspace& ws, const std::string&
     return codes;
 }
 
+/// Deletes the tea zone of a pending suggestion of @p ws; returns that suggestion's id (-1 when
+/// there is none) and the zone's code.
+std::pair<std::int64_t, std::string> deleteASuggestedTeaZone(pa::layers::Workspace& ws)
+{
+    std::pair<std::int64_t, std::string> tea{-1, {}};
+    for (const auto& s : listSuggestions(ws, "pending"))
+        if (s.layer == "agri_zones")
+            tea = {s.id, s.featureCode};
+    if (tea.first >= 0)
+        ws.dataset().run("DELETE FROM agri_zones WHERE code = ?", {tea.second});
+    return tea;
+}
+
 } // namespace
 
 TEST(PlanLinks, AKindNamedInGeneralSuggestsItsFeaturesAsOneGroupWithEvidence)
@@ -1839,15 +1852,8 @@ TEST(PlanLinks, DecisionsOnSuggestionsCanBeChangedAndStaleOnesAreNamed)
     EXPECT_EQ(listLinks(ws, yenBinh, "KCN-YB").size(), 1u);
 
     // A pending suggestion whose feature was deleted since: named, and nothing written.
-    std::int64_t tea = -1;
-    std::string teaCode;
-    for (const auto& s : listSuggestions(ws, "pending"))
-        if (s.layer == "agri_zones") {
-            tea = s.id;
-            teaCode = s.featureCode;
-        }
+    const auto [tea, teaCode] = deleteASuggestedTeaZone(ws);
     ASSERT_GE(tea, 0);
-    ws.dataset().run("DELETE FROM agri_zones WHERE code = ?", {teaCode});
     const auto linksBefore = listLinks(ws).size();
     try {
         acceptSuggestions(ws, {}, 0.0);
@@ -1859,6 +1865,45 @@ TEST(PlanLinks, DecisionsOnSuggestionsCanBeChangedAndStaleOnesAreNamed)
             << e.what();
     }
     EXPECT_EQ(listLinks(ws).size(), linksBefore);
+}
+
+TEST(PlanLinks, SuggestingAgainKeepsTheIdsOfWhatIsStillOfferedAndNamesWhatIsGone)
+{
+    PLANATLAS_NEEDS_SAMPLE();
+    ThematicSample sample;
+    auto& ws = sample.ws;
+    auto idsOf = [](const std::vector<LinkSuggestion>& all) {
+        std::map<std::string, std::int64_t> ids;
+        for (const auto& s : all)
+            ids[s.taskId + "|" + s.featureCode] = s.id;
+        return ids;
+    };
+    const auto first = idsOf(suggestLinks(ws, "thu"));
+    ASSERT_FALSE(first.empty());
+    EXPECT_EQ(idsOf(suggestLinks(ws, "thu")), first);
+    EXPECT_EQ(idsOf(suggestLinks(ws)), first) << "nor when the whole workspace is suggested";
+
+    // A feature deleted since: its suggestion is no longer offered, and deciding on it says so.
+    const auto [tea, teaCode] = deleteASuggestedTeaZone(ws);
+    ASSERT_GE(tea, 0);
+    auto again = idsOf(suggestLinks(ws, "thu"));
+    for (const auto& [key, id] : first)
+        if (key.ends_with("|" + teaCode))
+            EXPECT_FALSE(again.contains(key));
+        else
+            EXPECT_EQ(again[key], id) << key;
+    for (auto decide :
+         {+[](pa::layers::Workspace&w, std::int64_t id) { acceptSuggestions(w, {id}, 1.1); },
+          +[](pa::layers::Workspace&w, std::int64_t id) { rejectSuggestions(w, {id}); }}) {
+        try {
+            decide(ws, tea);
+            ADD_FAILURE() << "a suggestion no longer offered was decided";
+        } catch (const pa::layers::Error& e) {
+            EXPECT_EQ(e.kind(), pa::layers::ErrorKind::Conflict);
+            EXPECT_NE(std::string(e.what()).find("no longer offered"), std::string::npos)
+                << e.what();
+        }
+    }
 }
 
 TEST(PlanLinks, TasksWithoutAPlaceGetASuggestedReasonAndAreRecordedWithIt)

@@ -2520,10 +2520,6 @@ hãy sửa lại, hoặc để trống ô đó cho đối tượng không có h�
         <translation>không gian làm việc không có nhiệm vụ &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>no pending suggestion %1</source>
-        <translation>không có gợi ý số %1 đang chờ duyệt</translation>
-    </message>
-    <message>
         <source>no suggestion %1</source>
         <translation>không có gợi ý số %1</translation>
     </message>

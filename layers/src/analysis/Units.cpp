@@ -50,6 +50,9 @@ InputLayer::InputLayer(layers::Workspace& ws, const std::string& layer, InputNot
     if (!table)
         return;
     m_table = *table;
+    // The layer's cursor is the workspace's: another reader (an analysis run before on the same
+    // open workspace, the suggester) may have left it anywhere.
+    m_table->resetReading();
     if (!table->hasGeometry())
         return;
     const auto crs = table->crs();

@@ -347,12 +347,11 @@ std::vector<LoggedEdit> lastEditOn(layers::Workspace& ws, const std::string& tas
     return last;
 }
 
-/// The error for suggestion @p id, which is not among those stored (@p pendingOnly: among
-/// the pending ones). Decided by someone else: a Conflict saying by whom. Gone below the
-/// highest id stored while suggestions were made again: a Conflict too (each run of suggest
-/// replaces the pending suggestions with new ids), naming the run. Otherwise an id that never
-/// was: Error(Usage).
-[[noreturn]] void suggestionNotThere(layers::Workspace& ws, std::int64_t id, bool pendingOnly)
+/// The error for suggestion @p id, which is not among those stored. Decided by someone else: a
+/// Conflict saying by whom. Gone below the highest id stored while suggestions were made again: a
+/// Conflict too (a run of suggest drops the pending suggestions it no longer offers), naming the
+/// run. Otherwise an id that never was: Error(Usage).
+[[noreturn]] void suggestionNotThere(layers::Workspace& ws, std::int64_t id)
 {
     auto& ds = ws.dataset();
     const auto row =
@@ -370,9 +369,12 @@ std::vector<LoggedEdit> lastEditOn(layers::Workspace& ws, const std::string& tas
                 (last.empty() ? std::string() : " (" + describe(last) + ")") + again,
             layers::ConflictError::Reason::Changed, task, last);
     }
-    const auto highest = ds.execute("SELECT MAX(fid) FROM plan_link_suggestions").rows;
-    const auto run = ds.execute("SELECT at, who, fid FROM pa_edit_log WHERE action = 'suggest' "
-                                "ORDER BY fid DESC LIMIT 1")
+    // (run(), not execute(): GDAL's result set takes a column named fid for the features' ids
+    // and leaves it out of the values.)
+    const auto highest = ds.run("SELECT MAX(fid) FROM plan_link_suggestions", {}).rows;
+    const auto run = ds.run("SELECT at, who, fid FROM pa_edit_log WHERE action = 'suggest' "
+                            "ORDER BY fid DESC LIMIT 1",
+                            {})
                          .rows;
     if (!highest.empty() && std::holds_alternative<std::int64_t>(highest[0][0]) &&
         id < std::get<std::int64_t>(highest[0][0]) && !run.empty()) {
@@ -384,15 +386,11 @@ std::vector<LoggedEdit> lastEditOn(layers::Workspace& ws, const std::string& tas
         throw layers::ConflictError(
             "suggestion " + std::to_string(id) +
                 " is gone: the suggestions were made again since you read them (by " + remade.who +
-                " at " + shownTime(remade.at) +
-                "), and each run gives the pending ones new numbers" + again,
+                " at " + shownTime(remade.at) + "), and it is no longer offered" + again,
             layers::ConflictError::Reason::Changed, std::to_string(id), {remade});
     }
     throw Error(ErrorKind::Usage,
-                pendingOnly ? Sentence(QT_TRANSLATE_NOOP("pa::layers", "no pending suggestion %1"),
-                                       {std::to_string(id)})
-                            : Sentence(QT_TRANSLATE_NOOP("pa::layers", "no suggestion %1"),
-                                       {std::to_string(id)}),
+                Sentence(QT_TRANSLATE_NOOP("pa::layers", "no suggestion %1"), {std::to_string(id)}),
                 "see 'planatlas link WS suggestions'");
 }
 
@@ -428,7 +426,7 @@ void checkStillAsSeen(layers::Workspace& ws, const std::vector<LinkSuggestion>& 
         const auto now =
             ws.dataset().run("SELECT status FROM plan_link_suggestions WHERE fid = ?", {s.id}).rows;
         if (now.empty()) // replaced by a new run of suggest
-            suggestionNotThere(ws, s.id, false);
+            suggestionNotThere(ws, s.id);
         const std::string status = gis::toString(now[0][0]);
         if (status == s.status)
             continue;
@@ -921,23 +919,42 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
         lockTasks(ws, taskIds, std::nullopt);
         for (const auto& l : listLinks(ws))
             best.erase(l.taskId + "|" + l.layer + "|" + l.featureCode);
-        if (docId.empty())
-            ws.dataset().execute("DELETE FROM plan_link_suggestions WHERE status = 'pending'");
-        else
-            ws.dataset().run(
-                "DELETE FROM plan_link_suggestions WHERE status = 'pending' AND task_id IN "
-                "(SELECT task_id FROM plan_tasks WHERE doc_id = ?)",
-                {docId});
+        // A pending suggestion offered again keeps its id, so that a list read before stays
+        // good; one no longer offered goes.
+        std::vector<gis::FieldValue> scope;
+        std::string inScope;
+        if (!docId.empty()) {
+            inScope = " AND task_id IN (SELECT task_id FROM plan_tasks WHERE doc_id = ?)";
+            scope.emplace_back(docId);
+        }
+        std::vector<std::string> gone;
+        for (const auto& row : ws.dataset()
+                                   .run("SELECT fid, task_id, layer_name, feature_code FROM "
+                                        "plan_link_suggestions WHERE status = 'pending'" +
+                                            inScope,
+                                        scope)
+                                   .rows)
+            if (!best.contains(gis::toString(row[1]) + "|" + gis::toString(row[2]) + "|" +
+                               gis::toString(row[3])))
+                gone.push_back(gis::toString(row[0]));
+        for (std::size_t i = 0; i < gone.size(); i += 500) {
+            std::string list;
+            for (std::size_t j = i; j < std::min(gone.size(), i + 500); ++j)
+                list += (j > i ? "," : "") + gone[j];
+            ws.dataset().execute("DELETE FROM plan_link_suggestions WHERE fid IN (" + list + ")");
+        }
         for (const auto& [id, c] : best) {
             std::ostringstream conf;
             conf.precision(4);
             conf << c.confidence;
-            // A rejected or accepted pair keeps its status (nothing done on the unique key).
-            // The confidence is stored as it was (4 significant digits).
+            // A rejected or accepted pair keeps its status and what it was decided on. The
+            // confidence is stored as it was (4 significant digits).
             ws.dataset().run(
                 "INSERT INTO plan_link_suggestions (task_id, layer_name, feature_code, "
                 "mention, confidence, status, rule, evidence) VALUES (?, ?, ?, ?, ?, 'pending', "
-                "?, ?) ON CONFLICT DO NOTHING",
+                "?, ?) ON CONFLICT (task_id, layer_name, feature_code) DO UPDATE SET mention = "
+                "excluded.mention, confidence = excluded.confidence, rule = excluded.rule, "
+                "evidence = excluded.evidence WHERE plan_link_suggestions.status = 'pending'",
                 {c.task, c.layer, c.code, c.mention, std::stod(conf.str()), c.rule, c.evidence});
         }
         ws.logEdit({"suggest",
@@ -957,24 +974,46 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
     return out;
 }
 
+namespace {
+/// The suggestions @p ids, each once, whatever their status; an id not stored is named
+/// (suggestionNotThere).
+std::vector<LinkSuggestion> suggestionsById(layers::Workspace& ws,
+                                            const std::vector<std::int64_t>& ids)
+{
+    std::map<std::int64_t, LinkSuggestion> all;
+    for (auto& s : listSuggestions(ws))
+        all.emplace(s.id, std::move(s));
+    std::vector<LinkSuggestion> chosen;
+    std::set<std::int64_t> seen;
+    for (auto id : ids) {
+        if (!seen.insert(id).second) // named twice, decided once
+            continue;
+        const auto s = all.find(id);
+        if (s == all.end())
+            suggestionNotThere(ws, id);
+        chosen.push_back(s->second);
+    }
+    return chosen;
+}
+} // namespace
+
 std::int64_t acceptSuggestions(layers::Workspace& ws, const std::vector<std::int64_t>& ids,
                                double minConfidence)
 {
     if (ids.empty() && !(minConfidence >= 0.0 && minConfidence <= 1.0))
         throw layers::ParameterError(
             "min_confidence", QT_TRANSLATE_NOOP("pa::layers", "must be a number between 0 and 1"));
-    auto pending = listSuggestions(ws, "pending");
-    const std::set<std::int64_t> wanted(ids.begin(), ids.end());
     std::vector<LinkSuggestion> chosen;
-    std::set<std::int64_t> found;
-    for (const auto& s : pending)
-        if (ids.empty() ? s.confidence >= minConfidence : wanted.contains(s.id)) {
-            chosen.push_back(s);
-            found.insert(s.id);
-        }
-    for (auto id : ids)
-        if (!found.contains(id))
-            suggestionNotThere(ws, id, true);
+    if (ids.empty()) {
+        for (const auto& s : listSuggestions(ws, "pending"))
+            if (s.confidence >= minConfidence)
+                chosen.push_back(s);
+    } else {
+        // Named by id: one rejected before is accepted after all (the reviewer changed their
+        // mind, as a reject of an accepted one says); one accepted already stays as it is.
+        chosen = suggestionsById(ws, ids);
+        std::erase_if(chosen, [](const LinkSuggestion& s) { return s.status == "accepted"; });
+    }
     return inTransaction(ws, [&] {
         lockTasks(ws, tasksOf(chosen), std::nullopt);
         if (ids.empty()) // "all pending ones above X": those decided meanwhile are no longer so
@@ -1002,27 +1041,10 @@ std::int64_t acceptSuggestions(layers::Workspace& ws, const std::vector<std::int
     });
 }
 
-namespace {
-std::vector<LinkSuggestion> suggestionsById(layers::Workspace& ws,
-                                            const std::vector<std::int64_t>& ids)
-{
-    std::map<std::int64_t, LinkSuggestion> all;
-    for (auto& s : listSuggestions(ws))
-        all.emplace(s.id, std::move(s));
-    std::vector<LinkSuggestion> chosen;
-    for (auto id : ids) {
-        const auto s = all.find(id);
-        if (s == all.end())
-            suggestionNotThere(ws, id, false);
-        chosen.push_back(s->second);
-    }
-    return chosen;
-}
-} // namespace
-
 std::int64_t rejectSuggestions(layers::Workspace& ws, const std::vector<std::int64_t>& ids)
 {
-    const auto chosen = suggestionsById(ws, ids);
+    auto chosen = suggestionsById(ws, ids);
+    std::erase_if(chosen, [](const LinkSuggestion& s) { return s.status == "rejected"; });
     return inTransaction(ws, [&] {
         lockTasks(ws, tasksOf(chosen), std::nullopt);
         checkStillAsSeen(ws, chosen);
@@ -1045,7 +1067,8 @@ std::int64_t rejectSuggestions(layers::Workspace& ws, const std::vector<std::int
 
 std::int64_t resetSuggestions(layers::Workspace& ws, const std::vector<std::int64_t>& ids)
 {
-    const auto chosen = suggestionsById(ws, ids);
+    auto chosen = suggestionsById(ws, ids); // (one pending already is left as it is)
+    std::erase_if(chosen, [](const LinkSuggestion& s) { return s.status == "pending"; });
     return inTransaction(ws, [&] {
         lockTasks(ws, tasksOf(chosen), std::nullopt);
         checkStillAsSeen(ws, chosen);

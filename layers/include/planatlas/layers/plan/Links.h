@@ -77,18 +77,20 @@ std::string resolveTaskId(layers::Workspace& workspace, const std::string& given
 std::vector<LinkSuggestion> listSuggestions(layers::Workspace& workspace,
                                             const std::string& status = {});
 
-/// Accepts the given pending suggestions (or, with @p ids empty, all pending ones with at
-/// least @p minConfidence) and writes their links. Returns the number of links written. A
-/// suggestion whose feature has gone since (deleted, or its code changed) is an
-/// Error(Conflict) naming it, and nothing is written.
+/// Accepts the given suggestions, pending or rejected before (or, with @p ids empty, all
+/// pending ones with at least @p minConfidence), and writes their links; one accepted already is
+/// left as it is. Returns the number of links written. A suggestion whose feature has gone
+/// since (deleted, or its code changed) is an Error(Conflict) naming it, and nothing is written.
 std::int64_t acceptSuggestions(layers::Workspace& workspace, const std::vector<std::int64_t>& ids,
                                double minConfidence);
 /// Marks suggestions rejected, so that suggest does not offer them again; the link an accepted
-/// one wrote is removed (the reviewer changed their mind).
+/// one wrote is removed (the reviewer changed their mind). One rejected already is left as it
+/// is. Returns the number rejected now.
 std::int64_t rejectSuggestions(layers::Workspace& workspace, const std::vector<std::int64_t>& ids);
 
 /// Returns accepted or rejected suggestions to pending (a reviewer's decision undone): the link
-/// an accepted one made is removed. One transaction; an unknown id is an Error(Usage).
+/// an accepted one made is removed; one pending already is left as it is. Returns the number
+/// made pending. One transaction; an unknown id is an Error(Usage).
 std::int64_t resetSuggestions(layers::Workspace& workspace, const std::vector<std::int64_t>& ids);
 
 /// Links a feature (its code, unique in the workspace) to a task by hand, and records it in the
