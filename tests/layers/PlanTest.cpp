@@ -1944,6 +1944,10 @@ TEST(PlanLinks, TasksWithoutAPlaceGetASuggestedReasonAndAreRecordedWithIt)
               "communication");
     EXPECT_EQ(reasonOf("Đào tạo nguồn nhân lực chất lượng cao cho công nghiệp."), "training");
     EXPECT_EQ(reasonOf("Sở Tài chính phối hợp phát triển công nghiệp hỗ trợ."), "programme");
+    // The whole of a department's name, its second field too ("… và Đào tạo").
+    EXPECT_EQ(reasonOf("Phối hợp với Sở Giáo dục và Đào tạo tổ chức tuyên truyền về an toàn "
+                       "giao thông."),
+              "communication");
     EXPECT_EQ(reasonOf("Rà soát, hoàn thiện cơ chế, chính sách ưu đãi đầu tư."), "policy");
     EXPECT_EQ(reasonOf("Quản lý, bảo vệ và phát triển rừng phòng hộ đầu nguồn."), "no_layer");
     // ... but not in a workspace with a forest layer, where the forest has its layer.

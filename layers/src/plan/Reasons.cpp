@@ -1,5 +1,6 @@
 // Suggested reasons for tasks without a place: the words of each class, weighed.
 
+#include "Agencies_p.h"
 #include "Places_p.h"
 #include "Words_p.h"
 #include "planatlas/layers/Text.h"
@@ -263,9 +264,25 @@ constexpr std::string_view kAgencyHeads[] = {
     "Văn phòng", "Các cơ quan", "Các cơ sở", "Các đơn vị",  "Cơ quan",     "Kho bạc",
 };
 
-/// @p folded (of @p text) with what says nothing of the task's kind blanked out (offsets kept).
-std::string withoutBoilerplate(std::string folded, std::string_view text)
+/// @p f's folded text (of @p text) with what says nothing of the task's kind blanked out
+/// (offsets kept): boilerplate, and the names of departments and ministries, which join two
+/// fields ("phối hợp với Sở Giáo dục và Đào tạo" says who, not that the task trains). Other
+/// bodies' names say what the task is about ("Văn phòng đăng ký đất đai").
+std::string withoutBoilerplate(const text::FoldedText& f, const std::string& text)
 {
+    std::string folded = f.folded;
+    for (const auto& m : findAgencies(text, f, {})) {
+        if (!m.written.starts_with("Sở ") && !m.written.starts_with("Bộ "))
+            continue;
+        const auto at = [&](std::size_t source) {
+            return static_cast<std::size_t>(
+                std::lower_bound(f.origin.begin(), f.origin.end(), source) - f.origin.begin());
+        };
+        const std::size_t from = std::min(at(m.begin), folded.size());
+        const std::size_t to = std::min(at(m.end), folded.size());
+        if (to > from)
+            folded.replace(from, to - from, to - from, ' ');
+    }
     for (const auto phrase : kBoilerplate)
         for (std::size_t p = findWords(folded, phrase); p != std::string::npos;
              p = findWords(folded, phrase, p + phrase.size()))
@@ -361,7 +378,7 @@ void ReviewedReasons::add(std::string taskId, const std::string& text, const Rea
         return;
     const text::FoldedText folded = text::foldWithOffsets(text);
     m_entries.push_back({std::move(taskId), static_cast<std::size_t>(known - kReasons.data()),
-                         wordsOf(withoutBoilerplate(folded.folded, text))});
+                         wordsOf(withoutBoilerplate(folded, text))});
 }
 
 const ReasonClass* ReviewedReasons::classOf(const std::string& recorded)
@@ -404,7 +421,7 @@ ReasonSuggestion suggestReason(const std::string& taskText, const ReviewedReason
     if (std::none_of(folded.folded.begin(), folded.folded.end(), wordChar))
         return {};
     const bool accented = hasDiacritics(taskText);
-    const std::string F = withoutBoilerplate(folded.folded, taskText);
+    const std::string F = withoutBoilerplate(folded, taskText);
     // The opening words name the task's main action; they are counted from the first word
     // left, past an agency's name blanked out above.
     const std::size_t start = std::min(F.find_first_not_of(' '), F.size());
