@@ -2043,6 +2043,15 @@ TEST(PlanLinks, ASuggestedReasonLearnsFromTheReasonsGivenToTasksWordedLikeIt)
         suggestReason("Báo cáo kết quả duy trì hoạt động của các tổ đội bảo vệ rừng.", reviewed);
     EXPECT_EQ(report.reason->id, "reporting");
     EXPECT_TRUE(report.likeTask.empty());
+    // ... but a task worded exactly as a reviewed one is decided as it was, whatever its words
+    // say (two appraisal steps of Đắk Lắk CT 010, the same sentence under two headings).
+    const std::string appraisal = "Đánh giá nhu cầu sử dụng đất phù hợp với mục tiêu, quy mô, "
+                                  "địa điểm, yêu cầu hoạt động của dự án;";
+    ASSERT_EQ(suggestReason(appraisal).reason->id, "no_layer");
+    reviewed.add("dl:I.2.2.a#2", appraisal, classNamed("administration"));
+    const auto same = suggestReason(appraisal, reviewed, "dl:I.2.2.g#2");
+    EXPECT_EQ(same.reason->id, "administration");
+    EXPECT_EQ(same.likeTask, "dl:I.2.2.a#2");
 
     // A recorded reason is one of the classes by its title, whatever the letter case, the
     // diacritics or the final full stop; a reason in other words is not learnt from.

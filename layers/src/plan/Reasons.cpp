@@ -478,7 +478,7 @@ ReasonSuggestion suggestReason(const std::string& taskText, const ReviewedReason
     // outweigh a class word met once in the body of the task, seldom one that opens it (a cue's
     // weight times 3).
     constexpr std::size_t kNeighbours = 5;
-    constexpr double kAlikeEnough = 0.2;
+    constexpr double kAlikeEnough = 0.2, kSameWords = 0.999;
     std::array<std::string, kReasons.size()> likeTask;
     if (reviewed.size() > 0) {
         const auto words = wordsOf(F);
@@ -491,7 +491,9 @@ ReasonSuggestion suggestReason(const std::string& taskText, const ReviewedReason
                          [](const auto& x, const auto& y) { return x.first > y.first; });
         near.resize(std::min(near.size(), kNeighbours));
         for (const auto& [a, e] : near) {
-            score[e->reason] += a;
+            // A task worded as a reviewed one is decided as it was: the reviewer has read
+            // these very words.
+            score[e->reason] += a >= kSameWords ? 100.0 : a;
             if (likeTask[e->reason].empty())
                 likeTask[e->reason] = e->taskId;
         }
