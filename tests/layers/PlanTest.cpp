@@ -1689,7 +1689,8 @@ TEST(PlanLinks, NamesListsAndUnitsAreReadAsAPlannerMeansThem)
         "- Nâng cấp QL.37 đoạn qua huyện.\n\n"
         "- Phát triển hạ tầng các khu công nghiệp thành phố Thái Nguyên.\n\n"
         "- HỖ TRỢ CÁC CỤM CÔNG NGHIỆP MỚI TRÊN ĐỊA BÀN TỈNH.\n\n"
-        "- Học tập và làm theo phong cách Hồ Chí Minh.\n");
+        "- Học tập và làm theo phong cách Hồ Chí Minh.\n\n"
+        "- Thẩm định hồ sơ theo pháp luật về quy hoạch đô thị.\n");
     storePlan(ws, readPlan(sample.dir.file("rv.txt")), "rv", "rv.txt");
     auto task = [&](const std::string& words) { return sample.task(words, "rv"); };
     const auto all = suggestLinks(ws, "rv");
@@ -1770,6 +1771,10 @@ TEST(PlanLinks, NamesListsAndUnitsAreReadAsAPlannerMeansThem)
     ASSERT_NE(decomposed, composed);
     ws.dataset().run("UPDATE plan_tasks SET text = ? WHERE task_id = ?", {decomposed, each});
     EXPECT_EQ(codesOf(suggestLinks(ws, "rv"), each, "theme"), parks);
+    // A law's subject is no place: not every town of the province.
+    const auto law = task("pháp luật về quy hoạch");
+    ASSERT_FALSE(law.empty());
+    EXPECT_TRUE(codesOf(all, law, "").empty());
 }
 
 TEST(PlanLinks, ANameAfterWordsThatQualifyItsTypeFindsItsFeature)

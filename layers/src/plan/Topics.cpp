@@ -90,6 +90,11 @@ std::vector<TopicMention> findTopics(const std::string& text, const std::set<std
                 const std::size_t back = p >= 20 ? p - 20 : 0;
                 if (inAgencyName(std::string_view(F).substr(back, p - back)))
                     continue;
+                // A law's subject is no place: "Luật Quy hoạch đô thị", "pháp luật về quy hoạch
+                // đô thị".
+                if ((p >= 5 && F.compare(p - 5, 5, "luat ") == 0) ||
+                    (p >= 8 && F.compare(p - 8, 8, "luat ve ") == 0))
+                    continue;
                 // A proper name after it makes a named place ("KCN Yên Bình"), unless it is
                 // the province ("hệ thống đô thị Thái Nguyên").
                 std::size_t next = end;
