@@ -1690,7 +1690,9 @@ TEST(PlanLinks, NamesListsAndUnitsAreReadAsAPlannerMeansThem)
         "- Phát triển hạ tầng các khu công nghiệp thành phố Thái Nguyên.\n\n"
         "- HỖ TRỢ CÁC CỤM CÔNG NGHIỆP MỚI TRÊN ĐỊA BÀN TỈNH.\n\n"
         "- Học tập và làm theo phong cách Hồ Chí Minh.\n\n"
-        "- Thẩm định hồ sơ theo pháp luật về quy hoạch đô thị.\n");
+        "- Thẩm định hồ sơ theo pháp luật về quy hoạch đô thị.\n\n"
+        "- Quản lý chặt chẽ, không chuyển đổi đất rừng phòng hộ sang khu công nghiệp.\n\n"
+        "- Chuyển đổi đất nông nghiệp kém hiệu quả sang cụm công nghiệp.\n");
     storePlan(ws, readPlan(sample.dir.file("rv.txt")), "rv", "rv.txt");
     auto task = [&](const std::string& words) { return sample.task(words, "rv"); };
     const auto all = suggestLinks(ws, "rv");
@@ -1775,6 +1777,13 @@ TEST(PlanLinks, NamesListsAndUnitsAreReadAsAPlannerMeansThem)
     const auto law = task("pháp luật về quy hoạch");
     ASSERT_FALSE(law.empty());
     EXPECT_TRUE(codesOf(all, law, "").empty());
+    // What must not become a park is no park's task; what is to become a cluster is.
+    const auto notInto = task("không chuyển đổi");
+    ASSERT_FALSE(notInto.empty());
+    EXPECT_TRUE(codesOf(all, notInto, "theme").empty());
+    const auto into = task("kém hiệu quả");
+    ASSERT_FALSE(into.empty());
+    EXPECT_FALSE(codesOf(all, into, "theme").empty());
 }
 
 TEST(PlanLinks, ANameAfterWordsThatQualifyItsTypeFindsItsFeature)

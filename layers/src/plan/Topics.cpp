@@ -90,6 +90,16 @@ std::vector<TopicMention> findTopics(const std::string& text, const std::set<std
                 const std::size_t back = p >= 20 ? p - 20 : 0;
                 if (inAgencyName(std::string_view(F).substr(back, p - back)))
                     continue;
+                // What must not become the kind is not it: "không chuyển đổi rừng phòng hộ
+                // sang khu công nghiệp" (the forest is the task's place, not the parks).
+                if ((p >= 5 && F.compare(p - 5, 5, "sang ") == 0) ||
+                    (p >= 6 && F.compare(p - 6, 6, "thanh ") == 0)) {
+                    const std::size_t clause = F.find_last_of(",;.:", p);
+                    const std::size_t from = clause == std::string::npos ? 0 : clause + 1;
+                    const std::size_t no = findWords(F, "khong chuyen", from);
+                    if (no < p && writtenAt(text, f, no, 5, "không", accented))
+                        continue;
+                }
                 // A law's subject is no place: "Luật Quy hoạch đô thị", "pháp luật về quy hoạch
                 // đô thị".
                 if ((p >= 5 && F.compare(p - 5, 5, "luat ") == 0) ||
