@@ -1692,7 +1692,9 @@ TEST(PlanLinks, NamesListsAndUnitsAreReadAsAPlannerMeansThem)
         "- Học tập và làm theo phong cách Hồ Chí Minh.\n\n"
         "- Thẩm định hồ sơ theo pháp luật về quy hoạch đô thị.\n\n"
         "- Quản lý chặt chẽ, không chuyển đổi đất rừng phòng hộ sang khu công nghiệp.\n\n"
-        "- Chuyển đổi đất nông nghiệp kém hiệu quả sang cụm công nghiệp.\n");
+        "- Chuyển đổi đất nông nghiệp kém hiệu quả sang cụm công nghiệp.\n\n"
+        "- NÂNG CẤP HẠ TẦNG KCN YÊN BÌNH II VÀ KHU CÔNG NGHIỆP ĐIỀM THỤY; HOÀN THÀNH TRƯỚC "
+        "30/6/2026.\n");
     storePlan(ws, readPlan(sample.dir.file("rv.txt")), "rv", "rv.txt");
     auto task = [&](const std::string& words) { return sample.task(words, "rv"); };
     const auto all = suggestLinks(ws, "rv");
@@ -1781,6 +1783,10 @@ TEST(PlanLinks, NamesListsAndUnitsAreReadAsAPlannerMeansThem)
     const auto notInto = task("không chuyển đổi");
     ASSERT_FALSE(notInto.empty());
     EXPECT_TRUE(codesOf(all, notInto, "theme").empty());
+    // In capitals, the words around a name end it, and a kind named is no kind in general.
+    const auto shouted = task("YÊN BÌNH II");
+    ASSERT_FALSE(shouted.empty());
+    EXPECT_EQ(codesOf(all, shouted, ""), (std::set<std::string>{"KCN-YB2", "KCN-DT"}));
     const auto into = task("kém hiệu quả");
     ASSERT_FALSE(into.empty());
     EXPECT_FALSE(codesOf(all, into, "theme").empty());

@@ -186,6 +186,41 @@ bool writtenLowerAs(std::string_view original, std::string_view written)
     return out == written;
 }
 
+// Words around a name, never in one: in text written in capitals, where every word begins
+// with a capital, they end a name. Verbs as pairs, as their first word may begin a name
+// ("Hoàn Kiếm", "Phát Diệm").
+constexpr std::string_view kNotInNames[] = {
+    "và",        "của",        "tại",        "trên",     "theo",      "với",    "cho",
+    "để",        "các",        "những",      "đến",      "trong",     "thuộc",  "về",
+    "đã",        "đang",       "sẽ",         "được",     "là",        "có",     "nhằm",
+    "hoặc",      "hay",        "ở",          "sang",     "qua",       "đoạn",   "giai đoạn",
+    "trước",     "sau",        "năm",        "đạt",      "tập trung", "mới",    "hiện có",
+    "hiện hữu",  "hoàn thành", "phát triển", "nâng cấp", "xây dựng",  "đầu tư", "thu hút",
+    "thực hiện", "bảo đảm",    "đảm bảo",    "khu vực",
+};
+
+/// Whether the words of @p text at byte @p at are words around a name (kNotInNames).
+bool notInName(const std::string& text, std::size_t at)
+{
+    auto wordEnd = [&](std::size_t p) {
+        while (p < text.size() && text[p] != ' ' && text[p] != ',' && text[p] != ';' &&
+               text[p] != ':' && text[p] != '(' && text[p] != ')' && text[p] != '.')
+            ++p;
+        return p;
+    };
+    for (const std::string_view words : kNotInNames) {
+        std::size_t end = wordEnd(at);
+        for (auto n = std::count(words.begin(), words.end(), ' '); n > 0; --n) {
+            if (end >= text.size() || text[end] != ' ')
+                break;
+            end = wordEnd(end + 1);
+        }
+        if (writtenLowerAs(std::string_view(text).substr(at, end - at), words))
+            return true;
+    }
+    return false;
+}
+
 /// writtenAt for type word @p t found at @p pos.
 bool writtenAs(const std::string& text, const text::FoldedText& f, std::size_t pos,
                const TypeWord& t, bool accented)
@@ -218,6 +253,20 @@ std::size_t descriptorLength(const std::string& text, const text::FoldedText& f,
             return d.folded.size();
     }
     return 0;
+}
+
+bool inCapitals(const std::string& text)
+{
+    std::size_t letters = 0, capitals = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        UChar32 c = 0;
+        U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, text.size(), c);
+        if (u_isalpha(c)) {
+            ++letters;
+            capitals += u_isupper(c) ? 1 : 0;
+        }
+    }
+    return letters >= 10 && capitals * 10 >= letters * 9;
 }
 
 bool hasDiacritics(std::string_view utf8)
@@ -338,7 +387,8 @@ std::string placeKey(const std::string& name, std::string_view kind)
         while (e < F.size() && F[e] != ' ' && !dash(e))
             ++e;
         std::string word = F.substr(p, e - p);
-        if (!key.empty() && !capitals) {
+        // (Of a name in capitals only the numerals no syllable is spelt as: "VŨNG ÁNG II".)
+        if (!key.empty() && (!capitals || word == "ii" || word == "iii" || word == "iv")) {
             const auto roman = std::find(kRoman.begin(), kRoman.end(), word);
             const std::string asWritten = written.substr(f.origin[p], f.origin[e] - f.origin[p]);
             if (roman != kRoman.end() &&
@@ -373,6 +423,7 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
     const text::FoldedText f = text::foldWithOffsets(text);
     const std::string& F = f.folded;
     const bool accented = hasDiacritics(text);
+    const bool capitals = inCapitals(text);
     std::set<std::string> seen;
     for (std::size_t pos = 0; pos < F.size(); ++pos) {
         if (pos > 0 && std::isalnum(static_cast<unsigned char>(F[pos - 1])))
@@ -435,7 +486,7 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
                     src = end;
                     continue;
                 }
-                if (!startsUpperOrDigit(word))
+                if (!startsUpperOrDigit(word) || (capitals && notInName(text, src)))
                     break;
                 name +=
                     (name.empty() || name.back() == '-' ? (name.empty() ? "" : " ") : " ") + word;
@@ -480,7 +531,8 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
                     ++q;
                 if (q < text.size() && text[q] == ',')
                     ++q;
-                else if (text.compare(q, 4, "v\xC3\xA0 ") == 0) // "và "
+                else if (text.compare(q, 4, "v\xC3\xA0 ") == 0 ||
+                         (capitals && text.compare(q, 4, "V\xC3\x80 ") == 0)) // "và ", "VÀ "
                     q += 4;
                 else
                     break;
@@ -511,7 +563,7 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
                         w.pop_back();
                     if (w == "-" || w == "\xE2\x80\x93") {
                         item += " -";
-                    } else if (startsUpperOrDigit(w)) {
+                    } else if (startsUpperOrDigit(w) && !(capitals && notInName(text, e))) {
                         item += (item.empty() ? "" : " ") + w;
                     } else {
                         break;

@@ -45,6 +45,10 @@ bool writtenAt(const std::string& text, const text::FoldedText& f, std::size_t p
 std::size_t descriptorLength(const std::string& text, const text::FoldedText& f, std::size_t pos,
                              std::string_view type, bool accented);
 
+/// Whether @p text is written in capitals throughout (a heading's style): nine letters in ten
+/// or more, of ten or more ("KCN" alone is an abbreviation in ordinary text).
+bool inCapitals(const std::string& text);
+
 /// How well a mention of @p type fits a feature of @p kind: 1 same kind, 0.8 related, 0.5 other.
 double kindFit(std::string_view type, std::string_view kind);
 

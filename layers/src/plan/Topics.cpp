@@ -23,22 +23,6 @@ bool capitalAt(const std::string& text, std::size_t at)
     return c > 0 && (u_isupper(c) || u_isdigit(c));
 }
 
-/// Whether @p text is written in capitals throughout (a heading's style): nine letters in ten
-/// or more, of ten or more ("KCN" alone is an abbreviation in ordinary text).
-bool inCapitals(const std::string& text)
-{
-    std::size_t letters = 0, capitals = 0;
-    for (std::size_t i = 0; i < text.size();) {
-        UChar32 c = 0;
-        U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, text.size(), c);
-        if (u_isalpha(c)) {
-            ++letters;
-            capitals += u_isupper(c) ? 1 : 0;
-        }
-    }
-    return letters >= 10 && capitals * 10 >= letters * 9;
-}
-
 /// Position after the @p n-th word after @p from (words end at spaces and punctuation marks
 /// other than '-'), or the end of the clause (',' ';' '.' ':') if it comes first.
 std::size_t clauseWindow(const std::string& folded, std::size_t from, int n)
@@ -69,6 +53,11 @@ std::vector<TopicMention> findTopics(const std::string& text, const std::set<std
     const std::string own = text::foldForMatch(province);
     // In text written in capitals throughout, a capital says nothing of a name.
     const bool capitals = inCapitals(text);
+    // In capitals a name cannot be told by its capital letter: the places the reader finds
+    // after a type word say where a kind is named rather than meant in general.
+    std::vector<PlaceMention> named;
+    if (capitals)
+        named = findPlaces(text, province);
     const bool accented = hasDiacritics(text);
     for (const auto& kind : layers::layerKinds()) {
         if (kind.topics.empty() || !kinds.contains(std::string(kind.id)))
@@ -123,6 +112,10 @@ std::vector<TopicMention> findTopics(const std::string& text, const std::set<std
                         ++listed;
                 }
                 if (!capitals && listed > next && capitalAt(text, f.origin[listed]))
+                    continue;
+                if (capitals && std::any_of(named.begin(), named.end(), [&](const PlaceMention& m) {
+                        return m.offset == f.origin[p] && kindFit(m.type, kind.id) >= 0.8;
+                    }))
                     continue;
                 if (!capitals && next > end && capitalAt(text, f.origin[next])) {
                     std::size_t nameEnd = next;
