@@ -469,6 +469,12 @@ TEST(Cli, LinkGroupsAreListedWithEvidenceAndDecidedByTaskAndRule)
     const auto rejectOne = runCli({"link", ws, "reject", group});
     EXPECT_EQ(rejectOne.exitCode, 0) << rejectOne.err;
     EXPECT_EQ(linksOfTask(), 7u) << "the rejected suggestion's link is removed";
+    // An accept does not overturn a rejection (it may come from a list read before): reset.
+    const auto acceptRejected = runCli({"link", ws, "accept", group});
+    EXPECT_EQ(acceptRejected.exitCode, 6);
+    EXPECT_NE(acceptRejected.err.find("link WS reset " + group), std::string::npos)
+        << acceptRejected.err;
+    EXPECT_EQ(linksOfTask(), 7u);
     // The group, seven accepted and one rejected, made pending again at once; accepted again.
     const auto reset = runCli({"link", ws, "reset", "--group", group});
     EXPECT_EQ(reset.exitCode, 0) << reset.err;

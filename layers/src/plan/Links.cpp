@@ -1009,10 +1009,24 @@ std::int64_t acceptSuggestions(layers::Workspace& ws, const std::vector<std::int
             if (s.confidence >= minConfidence)
                 chosen.push_back(s);
     } else {
-        // Named by id: one rejected before is accepted after all (the reviewer changed their
-        // mind, as a reject of an accepted one says); one accepted already stays as it is.
+        // Named by id: one accepted already stays as it is. One rejected is not overturned by
+        // an accept, which may come from a list read before someone rejected it: reset first.
+        // (A reject does overturn an accept: it takes away a link someone doubts, where an
+        // accept would write one someone refused.)
         chosen = suggestionsById(ws, ids);
         std::erase_if(chosen, [](const LinkSuggestion& s) { return s.status == "accepted"; });
+        for (const auto& s : chosen)
+            if (s.status == "rejected") {
+                const auto last = lastEditOn(ws, s.taskId, s.featureCode);
+                throw layers::ConflictError(
+                    "suggestion " + std::to_string(s.id) + " (task '" + s.taskId + "' → " +
+                        s.featureCode + ") was rejected" +
+                        (last.empty() ? std::string() : " (" + describe(last) + ")") +
+                        ". Nothing was written: to accept it, make it pending again first "
+                        "('planatlas link WS reset " +
+                        std::to_string(s.id) + "')",
+                    layers::ConflictError::Reason::Changed, s.taskId, last);
+            }
     }
     return inTransaction(ws, [&] {
         lockTasks(ws, tasksOf(chosen), std::nullopt);

@@ -77,10 +77,11 @@ std::string resolveTaskId(layers::Workspace& workspace, const std::string& given
 std::vector<LinkSuggestion> listSuggestions(layers::Workspace& workspace,
                                             const std::string& status = {});
 
-/// Accepts the given suggestions, pending or rejected before (or, with @p ids empty, all
-/// pending ones with at least @p minConfidence), and writes their links; one accepted already is
-/// left as it is. Returns the number of links written. A suggestion whose feature has gone
-/// since (deleted, or its code changed) is an Error(Conflict) naming it, and nothing is written.
+/// Accepts the given pending suggestions (or, with @p ids empty, all pending ones with at least
+/// @p minConfidence) and writes their links; one accepted already is left as it is. Returns the
+/// number of links written. A rejected suggestion (reset it first), and one whose feature has
+/// gone since (deleted, or its code changed), is an Error(Conflict) naming it, and nothing is
+/// written.
 std::int64_t acceptSuggestions(layers::Workspace& workspace, const std::vector<std::int64_t>& ids,
                                double minConfidence);
 /// Marks suggestions rejected, so that suggest does not offer them again; the link an accepted
