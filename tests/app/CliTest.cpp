@@ -417,6 +417,49 @@ TEST(Cli, LinkSuggestAcceptAddRemoveList)
     EXPECT_EQ(runCli({"link", ws, "frobnicate"}).exitCode, 2);
 }
 
+TEST(Cli, AGroupOverAForestInventoryListsItsFirstFeaturesAndJsonAll)
+{
+    PLANATLAS_NEEDS_SAMPLE();
+    pa::test::TempDir dir;
+    const auto ws = dir.file("tn.gpkg");
+    std::filesystem::copy_file(pa::test::sampleWorkspace(), ws);
+    // 60 forest stands (lô rừng) of protection forest in Đại Từ, as an inventory holds them.
+    std::string stands = R"({"type":"FeatureCollection","features":[)";
+    for (int i = 0; i < 60; ++i) {
+        const double x = 105.60 + 0.004 * (i % 10), y = 21.62 + 0.004 * (i / 10);
+        char ring[256];
+        std::snprintf(ring, sizeof ring,
+                      "[[%.3f,%.3f],[%.3f,%.3f],[%.3f,%.3f],[%.3f,%.3f],[%.3f,%.3f]]", x, y,
+                      x + 0.003, y, x + 0.003, y + 0.003, x, y + 0.003, x, y);
+        stands += std::string(i ? "," : "") + R"({"type":"Feature","properties":{"ma":"LR-)" +
+                  std::to_string(i) + R"(","ten":"Lô )" + std::to_string(i) +
+                  R"(","loai_rung":"rừng phòng hộ"},"geometry":{"type":"Polygon","coordinates":[)" +
+                  ring + "]}}";
+    }
+    pa::test::writeBytes(dir.file("lo_rung.geojson"), stands + "]}");
+    const auto imported =
+        runCli({"import", ws, dir.file("lo_rung.geojson"), "--kind", "forest", "--layer", "lo_rung",
+                "--code-field", "ma", "--field", "name_vi=ten", "--field", "forest_type=loai_rung",
+                "--licence", "thử nghiệm", "--quiet"});
+    ASSERT_EQ(imported.exitCode, 0) << imported.err;
+    pa::test::writeBytes(dir.file("rung.txt"),
+                         "KẾ HOẠCH\nBảo vệ rừng năm 2025\n\nII. NHIỆM VỤ\n\n1. Sở Nông nghiệp "
+                         "và Môi trường chủ trì:\n\n- Bảo vệ, phát triển rừng phòng hộ.\n");
+    const auto ingested = runCli({"ingest", ws, dir.file("rung.txt"), "--doc-id", "rung"});
+    ASSERT_EQ(ingested.exitCode, 0) << ingested.err;
+    const auto list = runCli({"link", ws, "suggestions", "--status", "pending"});
+    ASSERT_EQ(list.exitCode, 0) << list.err;
+    EXPECT_NE(list.out.find("→ 60 rừng"), std::string::npos) << list.out;
+    EXPECT_NE(list.out.find("… 40 more of this group"), std::string::npos) << list.out;
+    EXPECT_LT(std::count(list.out.begin(), list.out.end(), '\n'), 30) << list.out;
+    const auto json =
+        nlohmann::json::parse(runCli({"link", ws, "suggestions", "--format", "json"}).out);
+    long forest = 0;
+    for (const auto& s : json)
+        forest += s["layer"] == "lo_rung" ? 1 : 0;
+    EXPECT_EQ(forest, 60);
+}
+
 TEST(Cli, LinkGroupsAreListedWithEvidenceAndDecidedByTaskAndRule)
 {
     PLANATLAS_NEEDS_SAMPLE();
