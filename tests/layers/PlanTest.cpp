@@ -1970,6 +1970,9 @@ TEST(PlanLinks, TasksWithoutAPlaceGetASuggestedReasonAndAreRecordedWithIt)
               "communication");
     EXPECT_EQ(reasonOf("Rà soát, hoàn thiện cơ chế, chính sách ưu đãi đầu tư."), "policy");
     EXPECT_EQ(reasonOf("Quản lý, bảo vệ và phát triển rừng phòng hộ đầu nguồn."), "no_layer");
+    EXPECT_EQ(reasonOf("Ủy ban nhân dân cấp xã có trách nhiệm quản lý và bảo vệ hành lang đê "
+                       "cấp IV, cấp V trên địa bàn."),
+              "no_layer"); // dikes: no layer kind holds them
     // ... but not in a workspace with a forest layer, where the forest has its layer.
     const auto withForests =
         suggestReason("Quản lý, bảo vệ và phát triển rừng phòng hộ đầu nguồn.", {}, {}, {"forest"});

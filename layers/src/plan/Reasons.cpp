@@ -225,6 +225,8 @@ constexpr Cue kCues[] = {
     {"cong trinh thoat nuoc", 6, 2},
     {"ho dieu hoa", 6, 2},
     {"bun thai", 6, 1.5},
+    {"de dieu", 6, 2.5, false, "đê điều"},           // dikes: no layer kind holds them
+    {"hanh lang de", 6, 2.5, false, "hành lang đê"}, // "hành lang đê cấp IV"
     // Counting what the province holds, and assessing how far something has come: watching
     // over it.
     {"kiem ke", 4, 2},
