@@ -5,10 +5,12 @@
 #include "planatlas/layers/plan/Links.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <vector>
 
 namespace pa::cli {
 
@@ -153,21 +155,26 @@ std::vector<std::int64_t> ids(const std::vector<std::string>& positional)
     return out;
 }
 
-/// The pending suggestions of @p task (of @p rule, when given); Error when there are none, and
-/// when the rule's suggestions make more than one group (each its own evidence: "KCN Sông Công
-/// I" and "KCN Yên Bình" are two decisions).
-std::vector<std::int64_t> ofTask(layers::Workspace& ws, const std::string& task,
-                                 const std::string& rule)
+/// The suggestions of @p task (of @p rule, when given), with their statuses; Error when it has
+/// none, and when those of @p statuses (what the command may decide) make more than one group
+/// by the rule (each its own evidence: "KCN Sông Công I" and "KCN Yên Bình" are two decisions).
+std::vector<plan::LinkSuggestion> ofTask(layers::Workspace& ws, const std::string& task,
+                                         const std::string& rule,
+                                         std::initializer_list<std::string_view> statuses)
 {
     std::vector<plan::LinkSuggestion> mine;
-    for (auto& s : plan::listSuggestions(ws, "pending"))
+    for (auto& s : plan::listSuggestions(ws))
         if (s.taskId == task && (rule.empty() || s.rule == rule))
             mine.push_back(std::move(s));
     if (mine.empty())
-        throw UsageError("no pending suggestion of task '" + task + "'" +
+        throw UsageError("no suggestion of task '" + task + "'" +
                          (rule.empty() ? std::string() : " by rule '" + rule + "'") +
                          " (see 'planatlas link WS suggestions')");
-    const auto groups = plan::groupSuggestions(mine);
+    std::vector<plan::LinkSuggestion> open;
+    for (const auto& s : mine)
+        if (std::find(statuses.begin(), statuses.end(), s.status) != statuses.end())
+            open.push_back(s);
+    const auto groups = plan::groupSuggestions(open);
     if (!rule.empty() && groups.size() > 1) {
         std::string which;
         for (const auto& g : groups)
@@ -175,10 +182,7 @@ std::vector<std::int64_t> ofTask(layers::Workspace& ws, const std::string& task,
         throw UsageError("task '" + task + "' has " + std::to_string(groups.size()) +
                          " groups by rule '" + rule + "'; choose one:" + which);
     }
-    std::vector<std::int64_t> out;
-    for (const auto& s : mine)
-        out.push_back(s.id);
-    return out;
+    return mine;
 }
 
 /// The suggestions of the group (task, rule, evidence) suggestion @p given belongs to, with
@@ -218,6 +222,41 @@ std::string already(layers::Workspace& ws, const std::vector<std::int64_t>& ids,
             n += given.contains(s.id) ? 1 : 0;
     }
     return n == 0 ? std::string() : "; " + std::to_string(n) + " already " + status;
+}
+
+/// The reason class @p given names by its id, in any letter case ("Policy"); null for a reason
+/// in words. An id typed one or two letters wrong ("polcy") is refused, naming the class meant,
+/// rather than recorded as the reason.
+const plan::ReasonClass* classMeant(const std::string& given)
+{
+    std::string word;
+    for (const char c : given)
+        word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (const auto* c = plan::findReasonClass(word))
+        return c;
+    auto distance = [](std::string_view a, std::string_view b) { // Levenshtein
+        std::vector<std::size_t> row(b.size() + 1);
+        for (std::size_t j = 0; j <= b.size(); ++j)
+            row[j] = j;
+        for (std::size_t i = 1; i <= a.size(); ++i) {
+            std::size_t diagonal = row[0];
+            row[0] = i;
+            for (std::size_t j = 1; j <= b.size(); ++j) {
+                const std::size_t up = row[j];
+                row[j] = std::min(
+                    {row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+                diagonal = up;
+            }
+        }
+        return row[b.size()];
+    };
+    if (word.find(' ') == std::string::npos && word.size() >= 4)
+        for (const auto& c : plan::reasonClasses())
+            if (distance(word, c.id) <= 2)
+                throw UsageError("--reason '" + given + "': did you mean the class '" +
+                                 std::string(c.id) +
+                                 "'? Give a class's id as it is spelt, or the reason in words");
+    return nullptr;
 }
 
 /// Refuses --doc @p doc when the workspace holds no such document (nothing would be listed or
@@ -309,13 +348,12 @@ int runLink(const std::vector<std::string>& args)
         printSuggestions(plan::listSuggestions(ws, parsed.value("--status")), format);
     } else if (action == "accept") {
         auto chosen = ids(parsed.positional);
-        if (parsed.has("--task"))
-            chosen = ofTask(ws, task, parsed.value("--rule"));
         std::vector<plan::LinkSuggestion> group;
         std::string left;
-        if (parsed.has("--group")) {
-            // The group's pending ones: those taken out of it (rejected) stay out.
-            group = ofGroup(ws, parsed.value("--group"));
+        if (parsed.has("--group") || parsed.has("--task")) {
+            // The group's (the task's) pending ones: those taken out of it (rejected) stay out.
+            group = parsed.has("--group") ? ofGroup(ws, parsed.value("--group"))
+                                          : ofTask(ws, task, parsed.value("--rule"), {"pending"});
             chosen = idsOf(group, {"pending"});
             if (const auto out = idsOf(group, {"rejected"}).size())
                 left = "; " + std::to_string(out) + " rejected before left out";
@@ -339,11 +377,11 @@ int runLink(const std::vector<std::string>& args)
                     left.c_str());
     } else if (action == "reject") {
         auto chosen = ids(parsed.positional);
-        if (parsed.has("--task"))
-            chosen = ofTask(ws, task, parsed.value("--rule"));
         std::vector<plan::LinkSuggestion> group;
-        if (parsed.has("--group")) {
-            group = ofGroup(ws, parsed.value("--group"));
+        if (parsed.has("--group") || parsed.has("--task")) {
+            group = parsed.has("--group")
+                        ? ofGroup(ws, parsed.value("--group"))
+                        : ofTask(ws, task, parsed.value("--rule"), {"pending", "accepted"});
             chosen = idsOf(group, {"pending", "accepted"});
         }
         if (chosen.empty() && group.empty())
@@ -404,16 +442,8 @@ int runLink(const std::vector<std::string>& args)
             tasks.push_back(plan::resolveTaskId(ws, *it));
         // A class's id stands for its reason as the review records it.
         std::string reason = parsed.value("--reason");
-        if (const auto* c = plan::findReasonClass(reason)) {
+        if (const auto* c = classMeant(reason))
             reason = c->titleVi;
-        } else if (!reason.empty() && reason.find(' ') == std::string::npos) {
-            // One word that is no class ("polcy") is a class mistyped, not a reason in words.
-            std::string classes;
-            for (const auto& c : plan::reasonClasses())
-                classes += (classes.empty() ? "" : ", ") + std::string(c.id);
-            throw UsageError("--reason '" + reason + "' is no reason class (" + classes +
-                             "); give one of them, or the reason in words");
-        }
         const std::set<std::string> recorded(tasks.begin(), tasks.end());
         std::size_t pending = 0; // rejected with the record: said, not done silently
         for (const auto& s : plan::listSuggestions(ws, "pending"))

@@ -776,6 +776,34 @@ TEST(PlanPlaces, WordsThatQualifyATypeComeBeforeTheName)
                                         "economic_zone:Cầu Treo", "nature_reserve:Vũ Quang"}));
 }
 
+TEST(PlanPlaces, NamesThatBeginWithAQualifierOrHoldWordsAroundNamesStayWhole)
+{
+    auto places = [](const std::string& body) {
+        std::vector<std::string> out;
+        for (const auto& task :
+             parsePlanText("KẾ HOẠCH\n\nI. NHIỆM VỤ\n\n1. " + body + "\n", "t").tasks)
+            for (const auto& p : task.places)
+                out.push_back(p.type + ":" + p.name);
+        return out;
+    };
+    // A qualifier in lower case only: "Biển Hồ", "Biển Lạc" are names.
+    EXPECT_EQ(places("Sở Xây dựng nâng cấp hồ Biển Lạc và khu du lịch Biển Hồ."),
+              (std::vector<std::string>{"lake:Biển Lạc", "tourism_area:Biển Hồ"}));
+    // Text that lost its diacritics: "Bien Hoa" is a name.
+    EXPECT_EQ(places("So Cong Thuong mo rong KCN Bien Hoa 1."),
+              (std::vector<std::string>{"industrial_park:Bien Hoa 1"}));
+    // In capitals: the words of names that are also words around names ("Năm", "Mới", "Đạt").
+    EXPECT_EQ(places("SỞ XÂY DỰNG HỖ TRỢ HUYỆN NĂM CĂN, THỊ XÃ NGÃ NĂM, XÃ PHÚ MỚI VÀ KCN THÀNH "
+                     "ĐẠT."),
+              (std::vector<std::string>{"admin_district:NĂM CĂN", "admin_district:NGÃ NĂM",
+                                        "admin_commune:PHÚ MỚI", "industrial_park:THÀNH ĐẠT"}));
+    // ... "VÀ" joins no name to whatever follows, and a unit's type word begins a new mention.
+    EXPECT_EQ(places("SỞ XÂY DỰNG NÂNG CẤP KCN YÊN BÌNH VÀ HẠ TẦNG GIAO THÔNG KẾT NỐI."),
+              (std::vector<std::string>{"industrial_park:YÊN BÌNH"}));
+    EXPECT_EQ(places("SO XAY DUNG PHAT TRIEN HUYEN CHO DON VA HUYEN CHO MOI."),
+              (std::vector<std::string>{"admin_district:CHO DON", "admin_district:CHO MOI"}));
+}
+
 TEST(PlanTargets, ComparatorsRangesAndUnitsOnOwnText)
 {
     const auto plan = parsePlanText("KẾ HOẠCH\n\nI. MỤC TIÊU ĐẾN NĂM 2030\n\n"
@@ -1694,7 +1722,8 @@ TEST(PlanLinks, NamesListsAndUnitsAreReadAsAPlannerMeansThem)
         "- Quản lý chặt chẽ, không chuyển đổi đất rừng phòng hộ sang khu công nghiệp.\n\n"
         "- Chuyển đổi đất nông nghiệp kém hiệu quả sang cụm công nghiệp.\n\n"
         "- NÂNG CẤP HẠ TẦNG KCN YÊN BÌNH II VÀ KHU CÔNG NGHIỆP ĐIỀM THỤY; HOÀN THÀNH TRƯỚC "
-        "30/6/2026.\n");
+        "30/6/2026.\n\n"
+        "- MỞ RỘNG KCN QUYẾT THẮNG; ĐẦU TƯ HẠ TẦNG KCN QUYẾT THẮNG.\n");
     storePlan(ws, readPlan(sample.dir.file("rv.txt")), "rv", "rv.txt");
     auto task = [&](const std::string& words) { return sample.task(words, "rv"); };
     const auto all = suggestLinks(ws, "rv");
@@ -1787,6 +1816,9 @@ TEST(PlanLinks, NamesListsAndUnitsAreReadAsAPlannerMeansThem)
     const auto shouted = task("YÊN BÌNH II");
     ASSERT_FALSE(shouted.empty());
     EXPECT_EQ(codesOf(all, shouted, ""), (std::set<std::string>{"KCN-YB2", "KCN-DT"}));
+    const auto twice = task("MỞ RỘNG KCN QUYẾT THẮNG");
+    ASSERT_FALSE(twice.empty());
+    EXPECT_EQ(codesOf(all, twice, ""), (std::set<std::string>{"KCN-QT"}));
     const auto into = task("kém hiệu quả");
     ASSERT_FALSE(into.empty());
     EXPECT_FALSE(codesOf(all, into, "theme").empty());
@@ -1924,6 +1956,22 @@ TEST(PlanLinks, SuggestingAgainKeepsTheIdsOfWhatIsStillOfferedAndNamesWhatIsGone
                 << e.what();
         }
     }
+    // So too the newest suggestion of all, dropped when its task's words changed: the ids left
+    // are all lower than its.
+    const auto pending = listSuggestions(ws, "pending");
+    const auto newest = std::max_element(pending.begin(), pending.end(),
+                                         [](auto& a, auto& b) { return a.id < b.id; });
+    ASSERT_NE(newest, pending.end());
+    ws.dataset().run("UPDATE plan_tasks SET text = 'Gửi báo cáo định kỳ.' WHERE task_id = ?",
+                     {newest->taskId});
+    suggestLinks(ws, "thu");
+    try {
+        acceptSuggestions(ws, {newest->id}, 1.1);
+        ADD_FAILURE() << "a suggestion no longer offered was accepted";
+    } catch (const pa::layers::Error& e) {
+        EXPECT_EQ(e.kind(), pa::layers::ErrorKind::Conflict) << e.what();
+        EXPECT_NE(std::string(e.what()).find("no longer offered"), std::string::npos) << e.what();
+    }
 }
 
 TEST(PlanLinks, TasksWithoutAPlaceGetASuggestedReasonAndAreRecordedWithIt)
@@ -1964,9 +2012,12 @@ TEST(PlanLinks, TasksWithoutAPlaceGetASuggestedReasonAndAreRecordedWithIt)
               "communication");
     EXPECT_EQ(reasonOf("Đào tạo nguồn nhân lực chất lượng cao cho công nghiệp."), "training");
     EXPECT_EQ(reasonOf("Sở Tài chính phối hợp phát triển công nghiệp hỗ trợ."), "programme");
-    // The whole of a department's name, its second field too ("… và Đào tạo").
+    // The whole of a department's name, its second field too ("… và Đào tạo"), in any case.
     EXPECT_EQ(reasonOf("Phối hợp với Sở Giáo dục và Đào tạo tổ chức tuyên truyền về an toàn "
                        "giao thông."),
+              "communication");
+    EXPECT_EQ(reasonOf("PHỐI HỢP VỚI SỞ GIÁO DỤC VÀ ĐÀO TẠO TỔ CHỨC TUYÊN TRUYỀN VỀ AN TOÀN "
+                       "GIAO THÔNG."),
               "communication");
     EXPECT_EQ(reasonOf("Rà soát, hoàn thiện cơ chế, chính sách ưu đãi đầu tư."), "policy");
     EXPECT_EQ(reasonOf("Quản lý, bảo vệ và phát triển rừng phòng hộ đầu nguồn."), "no_layer");

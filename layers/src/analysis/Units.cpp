@@ -50,8 +50,11 @@ InputLayer::InputLayer(layers::Workspace& ws, const std::string& layer, InputNot
     if (!table)
         return;
     m_table = *table;
-    // The layer's cursor is the workspace's: another reader (an analysis run before on the same
-    // open workspace, the suggester) may have left it anywhere.
+    // The layer's cursor and filters are the workspace's: another reader (an analysis run
+    // before on the same open workspace, the suggester, a snap to vertices) may have left them
+    // anywhere.
+    m_table->setAttributeFilter({});
+    m_table->setSpatialFilter(std::nullopt);
     m_table->resetReading();
     if (!table->hasGeometry())
         return;

@@ -347,6 +347,38 @@ std::vector<LoggedEdit> lastEditOn(layers::Workspace& ws, const std::string& tas
     return last;
 }
 
+/// The highest id a suggestion was ever given, whether still stored or dropped by a later run
+/// of suggest: ids are not given twice, and the table's counter keeps the last (a GeoPackage's
+/// sqlite_sequence, PostgreSQL's sequence of the fid); the highest stored where neither tells.
+std::int64_t highestSuggestionIdEver(gis::Dataset& ds)
+{
+    auto number = [](const gis::SqlResult& r) -> std::int64_t {
+        if (r.rows.empty() || r.rows[0].empty())
+            return 0;
+        const std::string s = gis::toString(r.rows[0][0]);
+        try {
+            return s.empty() ? 0 : std::stoll(s);
+        } catch (const std::exception&) {
+            return 0;
+        }
+    };
+    std::int64_t counter = 0;
+    if (ds.isPostgres()) {
+        // (NULL, not an error, when the fid has no sequence: a failed statement would end the
+        // transaction this may run in.)
+        const std::string sequence = gis::toString(
+            ds.run("SELECT pg_get_serial_sequence('plan_link_suggestions', 'fid')", {})
+                .rows.at(0)
+                .at(0));
+        if (!sequence.empty())
+            counter = number(ds.run("SELECT last_value FROM " + sequence, {}));
+    } else if (ds.hasTable("sqlite_sequence")) {
+        counter = number(
+            ds.run("SELECT seq FROM sqlite_sequence WHERE name = 'plan_link_suggestions'", {}));
+    }
+    return std::max(counter, number(ds.run("SELECT MAX(fid) FROM plan_link_suggestions", {})));
+}
+
 /// The error for suggestion @p id, which is not among those stored. Decided by someone else: a
 /// Conflict saying by whom. Gone below the highest id stored while suggestions were made again: a
 /// Conflict too (a run of suggest drops the pending suggestions it no longer offers), naming the
@@ -371,13 +403,12 @@ std::vector<LoggedEdit> lastEditOn(layers::Workspace& ws, const std::string& tas
     }
     // (run(), not execute(): GDAL's result set takes a column named fid for the features' ids
     // and leaves it out of the values.)
-    const auto highest = ds.run("SELECT MAX(fid) FROM plan_link_suggestions", {}).rows;
+    const std::int64_t highest = highestSuggestionIdEver(ds);
     const auto run = ds.run("SELECT at, who, fid FROM pa_edit_log WHERE action = 'suggest' "
                             "ORDER BY fid DESC LIMIT 1",
                             {})
                          .rows;
-    if (!highest.empty() && std::holds_alternative<std::int64_t>(highest[0][0]) &&
-        id < std::get<std::int64_t>(highest[0][0]) && !run.empty()) {
+    if (id > 0 && id <= highest && !run.empty()) {
         LoggedEdit remade;
         remade.id = std::get<std::int64_t>(run[0][2]);
         remade.at = gis::toString(run[0][0]);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <set>
+#include <span>
 #include <unicode/locid.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -112,7 +113,7 @@ struct Descriptor
     std::string_view written; ///< in lower case with its diacritics
     bool ofUnits;
 };
-constexpr std::array<Descriptor, 17> kDescriptors = {{
+constexpr std::array<Descriptor, 18> kDescriptors = {{
     {"lich su quoc gia dac biet", "lịch sử quốc gia đặc biệt", false},
     {"lich su van hoa", "lịch sử văn hóa", false},
     {"lich su quoc gia", "lịch sử quốc gia", false},
@@ -130,6 +131,7 @@ constexpr std::array<Descriptor, 17> kDescriptors = {{
     {"mien nui", "miền núi", true},
     {"vung cao", "vùng cao", true},
     {"bien gioi", "biên giới", true},
+    {"ven bien", "ven biển", true},
 }};
 
 bool startsUpperOrDigit(const std::string& word)
@@ -186,39 +188,52 @@ bool writtenLowerAs(std::string_view original, std::string_view written)
     return out == written;
 }
 
-// Words around a name, never in one: in text written in capitals, where every word begins
-// with a capital, they end a name. Verbs as pairs, as their first word may begin a name
-// ("Hoàn Kiếm", "Phát Diệm").
+// Words around a name, never in one: in text written in capitals (with its diacritics), where
+// every word begins with a capital, they end a name. Verbs as pairs, as their first word may
+// begin a name ("Hoàn Kiếm", "Phát Diệm"); none that names use ("Năm Căn", "Chợ Mới", "Thành
+// Đạt").
 constexpr std::string_view kNotInNames[] = {
     "và",        "của",        "tại",        "trên",     "theo",      "với",    "cho",
     "để",        "các",        "những",      "đến",      "trong",     "thuộc",  "về",
     "đã",        "đang",       "sẽ",         "được",     "là",        "có",     "nhằm",
-    "hoặc",      "hay",        "ở",          "sang",     "qua",       "đoạn",   "giai đoạn",
-    "trước",     "sau",        "năm",        "đạt",      "tập trung", "mới",    "hiện có",
-    "hiện hữu",  "hoàn thành", "phát triển", "nâng cấp", "xây dựng",  "đầu tư", "thu hút",
+    "hoặc",      "ở",          "sang",       "đoạn",     "giai đoạn", "trước",  "đạt tiêu chí",
+    "đạt chuẩn", "hoàn thành", "phát triển", "nâng cấp", "xây dựng",  "đầu tư", "thu hút",
     "thực hiện", "bảo đảm",    "đảm bảo",    "khu vực",
 };
+// ... and words that say what a kind is like, never a whole name ("KHU CÔNG NGHIỆP MỚI"; but
+// "XÃ PHÚ MỚI").
+constexpr std::string_view kNotANameAlone[] = {"mới", "tập trung", "hiện có", "hiện hữu"};
 
-/// Whether the words of @p text at byte @p at are words around a name (kNotInNames).
-bool notInName(const std::string& text, std::size_t at)
+/// Whether the words of @p text at byte @p at are words around a name (kNotInNames; the first
+/// word of a name also kNotANameAlone), @p accented as for writtenAt.
+bool notInName(const std::string& text, std::size_t at, bool first, bool accented)
 {
+    // (Text that lost its diacritics tells "cho" from "Chợ" no more: only "VA" is sure.)
+    if (!accented)
+        return text.compare(at, 3, "VA ") == 0 || text.compare(at, 3, "va ") == 0;
     auto wordEnd = [&](std::size_t p) {
         while (p < text.size() && text[p] != ' ' && text[p] != ',' && text[p] != ';' &&
                text[p] != ':' && text[p] != '(' && text[p] != ')' && text[p] != '.')
             ++p;
         return p;
     };
-    for (const std::string_view words : kNotInNames) {
-        std::size_t end = wordEnd(at);
-        for (auto n = std::count(words.begin(), words.end(), ' '); n > 0; --n) {
-            if (end >= text.size() || text[end] != ' ')
-                break;
-            end = wordEnd(end + 1);
+    auto among = [&](std::span<const std::string_view> list) {
+        for (const std::string_view words : list) {
+            std::size_t end = wordEnd(at);
+            for (auto n = std::count(words.begin(), words.end(), ' '); n > 0; --n) {
+                std::size_t next = end;
+                while (next < text.size() && text[next] == ' ')
+                    ++next;
+                if (next == end || next >= text.size())
+                    break;
+                end = wordEnd(next);
+            }
+            if (writtenLowerAs(std::string_view(text).substr(at, end - at), words))
+                return true;
         }
-        if (writtenLowerAs(std::string_view(text).substr(at, end - at), words))
-            return true;
-    }
-    return false;
+        return false;
+    };
+    return among(kNotInNames) || (first && among(kNotANameAlone));
 }
 
 /// writtenAt for type word @p t found at @p pos.
@@ -226,6 +241,23 @@ bool writtenAs(const std::string& text, const text::FoldedText& f, std::size_t p
                const TypeWord& t, bool accented)
 {
     return writtenAt(text, f, pos, t.folded.size(), t.written, accented);
+}
+
+/// Whether a type word begins at byte @p at of @p text (folded as @p f), followed by a space:
+/// one of those that never end a name ("Tây Hồ", "Sông Công", "Hải Cảng" end with the words of
+/// lakes, rivers, ports).
+bool typeWordAt(const std::string& text, const text::FoldedText& f, std::size_t at, bool accented)
+{
+    static constexpr std::string_view kInNames[] = {"lake",   "river", "sea",
+                                                    "island", "port",  "station"};
+    const std::string& F = f.folded;
+    const auto q = static_cast<std::size_t>(std::lower_bound(f.origin.begin(), f.origin.end(), at) -
+                                            f.origin.begin());
+    return std::any_of(kTypeWords.begin(), kTypeWords.end(), [&](const TypeWord& t) {
+        return std::find(std::begin(kInNames), std::end(kInNames), t.kind) == std::end(kInNames) &&
+               F.compare(q, t.folded.size(), t.folded) == 0 && q + t.folded.size() < F.size() &&
+               F[q + t.folded.size()] == ' ' && writtenAs(text, f, q, t, accented);
+    });
 }
 
 } // namespace
@@ -245,11 +277,15 @@ std::size_t descriptorLength(const std::string& text, const text::FoldedText& f,
 {
     const std::string& F = f.folded;
     const bool unit = type.starts_with("admin_");
+    // Written in lower case: "Biển Hồ", "Quốc Oai" begin names. In capitals throughout only
+    // the phrases of two words or more tell ("KHU DU LỊCH BIỂN HỒ" is a name).
+    const bool lower = pos < F.size() && !startsUpperOrDigit(text.substr(f.origin[pos], 4));
     for (const auto& d : kDescriptors) {
         const std::size_t end = pos + d.folded.size();
         if (d.ofUnits == unit && F.compare(pos, d.folded.size(), d.folded) == 0 &&
             end + 1 < F.size() && F[end] == ' ' &&
-            writtenAt(text, f, pos, d.folded.size(), d.written, accented))
+            writtenAt(text, f, pos, d.folded.size(), d.written, accented) &&
+            (lower || (d.folded.find(' ') != std::string_view::npos && inCapitals(text))))
             return d.folded.size();
     }
     return 0;
@@ -486,7 +522,9 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
                     src = end;
                     continue;
                 }
-                if (!startsUpperOrDigit(word) || (capitals && notInName(text, src)))
+                if (!startsUpperOrDigit(word) ||
+                    (capitals && notInName(text, src, name.empty(), accented)) ||
+                    (capitals && !name.empty() && typeWordAt(text, f, src, accented)))
                     break;
                 name +=
                     (name.empty() || name.back() == '-' ? (name.empty() ? "" : " ") : " ") + word;
@@ -531,9 +569,8 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
                     ++q;
                 if (q < text.size() && text[q] == ',')
                     ++q;
-                else if (text.compare(q, 4, "v\xC3\xA0 ") == 0 ||
-                         (capitals && text.compare(q, 4, "V\xC3\x80 ") == 0)) // "và ", "VÀ "
-                    q += 4;
+                else if (text.compare(q, 4, "v\xC3\xA0 ") == 0) // "và " (in capitals, "VÀ"
+                    q += 4; // joins anything: "KCN YÊN BÌNH VÀ HẠ TẦNG GIAO THÔNG")
                 else
                     break;
                 while (q < text.size() && text[q] == ' ')
@@ -563,7 +600,8 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
                         w.pop_back();
                     if (w == "-" || w == "\xE2\x80\x93") {
                         item += " -";
-                    } else if (startsUpperOrDigit(w) && !(capitals && notInName(text, e))) {
+                    } else if (startsUpperOrDigit(w) &&
+                               !(capitals && notInName(text, e, item.empty(), accented))) {
                         item += (item.empty() ? "" : " ") + w;
                     } else {
                         break;

@@ -274,7 +274,9 @@ std::string withoutBoilerplate(const text::FoldedText& f, const std::string& tex
 {
     std::string folded = f.folded;
     for (const auto& m : findAgencies(text, f, {})) {
-        if (!m.written.starts_with("Sở ") && !m.written.starts_with("Bộ "))
+        // (In any case, with or without diacritics: "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "So Giao duc".)
+        if (const std::string name = text::foldForMatch(m.written);
+            !name.starts_with("so ") && !name.starts_with("bo "))
             continue;
         const auto at = [&](std::size_t source) {
             return static_cast<std::size_t>(

@@ -113,8 +113,14 @@ std::vector<TopicMention> findTopics(const std::string& text, const std::set<std
                 }
                 if (!capitals && listed > next && capitalAt(text, f.origin[listed]))
                     continue;
+                // (The reader gives a name once: a second "KCN YÊN BÌNH" is found by its words.)
                 if (capitals && std::any_of(named.begin(), named.end(), [&](const PlaceMention& m) {
-                        return m.offset == f.origin[p] && kindFit(m.type, kind.id) >= 0.8;
+                        if (kindFit(m.type, kind.id) < 0.8)
+                            return false;
+                        if (m.offset == f.origin[p])
+                            return true;
+                        const std::string name = text::foldForMatch(m.name);
+                        return !name.empty() && findWords(F, name, next) == next;
                     }))
                     continue;
                 if (!capitals && next > end && capitalAt(text, f.origin[next])) {

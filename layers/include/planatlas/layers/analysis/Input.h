@@ -23,7 +23,8 @@ namespace pa::analysis {
 /// each geometry reprojected into the workspace CRS when the layer is stored in another, and
 /// repaired when invalid (GEOS MakeValid); both noted in @p notes (when given), a repaired
 /// feature once however often it is read. Spatial filters are given in the workspace CRS and
-/// carried into the layer's. Reading starts at the first feature. Throws layers::Error(Input)
+/// carried into the layer's. Reading starts at the first feature, with no filter left by
+/// another reader of the layer. Throws layers::Error(Input)
 /// when the layer has geometry but no CRS (never guessed).
 class InputLayer
 {
