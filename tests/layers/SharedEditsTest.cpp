@@ -253,6 +253,31 @@ TEST_P(SharedEdits, ASuggestionDecidedMeanwhileIsAConflict)
     EXPECT_EQ(log.back().edit.action, "suggestion_reject");
 }
 
+TEST_P(SharedEdits, ASuggestionNoLongerOfferedIsNamedSoEvenTheNewest)
+{
+    auto ws = open(m_planner);
+    // The newest suggestion of all made pending again, then dropped by a run of suggest after
+    // its task's words changed: every id left is lower than its.
+    auto all = plan::listSuggestions(ws);
+    ASSERT_FALSE(all.empty());
+    const auto newest = *std::max_element(all.begin(), all.end(),
+                                          [](const auto& a, const auto& b) { return a.id < b.id; });
+    if (newest.status != "pending")
+        ASSERT_EQ(plan::resetSuggestions(ws, {newest.id}), 1);
+    ws.dataset().run("UPDATE plan_tasks SET text = ? WHERE task_id = ?",
+                     {std::string("Gửi báo cáo định kỳ."), newest.taskId});
+    plan::suggestLinks(ws);
+    for (const auto& s : plan::listSuggestions(ws))
+        ASSERT_NE(s.id, newest.id) << "still offered";
+    try {
+        plan::acceptSuggestions(ws, {newest.id}, 1.1);
+        FAIL() << "a suggestion no longer offered was accepted";
+    } catch (const pa::layers::Error& e) {
+        EXPECT_EQ(e.kind(), ErrorKind::Conflict) << e.what();
+        EXPECT_NE(std::string(e.what()).find("no longer offered"), std::string::npos) << e.what();
+    }
+}
+
 TEST_P(SharedEdits, ALinkMadeByHandSettlesThePairsPendingSuggestion)
 {
     auto ws = open(m_planner);
