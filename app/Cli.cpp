@@ -187,6 +187,16 @@ std::string textOrJson(const Arguments& parsed)
     return format;
 }
 
+std::string padded(const std::string& utf8, std::size_t columns)
+{
+    // Characters counted as the bytes that begin one (not 10xxxxxx continuations).
+    const auto characters =
+        static_cast<std::size_t>(std::count_if(utf8.begin(), utf8.end(), [](char c) {
+            return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+        }));
+    return characters >= columns ? utf8 : utf8 + std::string(columns - characters, ' ');
+}
+
 void printWarnings(const std::vector<layers::Notice>& notices)
 {
     for (const auto& notice : notices)

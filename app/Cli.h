@@ -122,6 +122,10 @@ std::string language(const Arguments& parsed);
 /// The value of --format: "text" (default) or "json"; anything else is a usage error.
 std::string textOrJson(const Arguments& parsed);
 
+/// @p utf8 followed by spaces to @p columns characters (not bytes: "Điều 2.đ#1" lines up with
+/// "Dieu 2.d#1"), for the columns of a listing; as it is when longer.
+std::string padded(const std::string& utf8, std::size_t columns);
+
 /// After a change to a workspace in a schema that rewrote its QGIS project (import, grid,
 /// parcels, georef): a warning on stderr when the project QGIS opens from the schema could not
 /// be written, or the layers' default styles in the database's public.layer_styles were

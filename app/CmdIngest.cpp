@@ -174,15 +174,16 @@ int runIngest(const std::vector<std::string>& args)
                 lead += (lead.empty() ? "" : "; ") + l;
             for (const auto& l : t.support)
                 support += (support.empty() ? "" : "; ") + l;
-            std::printf("line %5d  %-14s %-22s lead: %s%s%s%s\n             %s\n", t.line,
-                        t.id.c_str(), t.rule.c_str(), lead.empty() ? "(none)" : lead.c_str(),
+            std::printf("line %5d  %s %-22s lead: %s%s%s%s\n             %s\n", t.line,
+                        padded(t.id, 14).c_str(), t.rule.c_str(),
+                        lead.empty() ? "(none)" : lead.c_str(),
                         support.empty() ? "" : ("; support: " + support).c_str(),
                         t.deadline.empty() ? "" : ("; due: " + t.deadline.normalised).c_str(),
                         t.collective ? " [collective]" : "", clip(t.text, 100).c_str());
         }
         for (const auto& t : plan.measures)
-            std::printf("line %5d  %-14s %-22s (not a task: names nobody)\n             %s\n",
-                        t.line, t.id.c_str(), t.rule.c_str(), clip(t.text, 100).c_str());
+            std::printf("line %5d  %s %-22s (not a task: names nobody)\n             %s\n", t.line,
+                        padded(t.id, 14).c_str(), t.rule.c_str(), clip(t.text, 100).c_str());
         printWarnings(plan.warnings);
         return kOk;
     }

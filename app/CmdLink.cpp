@@ -229,9 +229,11 @@ std::string already(layers::Workspace& ws, const std::vector<std::int64_t>& ids,
 /// rather than recorded as the reason.
 const plan::ReasonClass* classMeant(const std::string& given)
 {
-    std::string word;
+    std::string word; // lower case, "no layer" and "no-layer" as "no_layer"
     for (const char c : given)
-        word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        word += c == ' ' || c == '-'
+                    ? '_'
+                    : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (const auto* c = plan::findReasonClass(word))
         return c;
     auto distance = [](std::string_view a, std::string_view b) { // Levenshtein
@@ -250,7 +252,7 @@ const plan::ReasonClass* classMeant(const std::string& given)
         }
         return row[b.size()];
     };
-    if (word.find(' ') == std::string::npos && word.size() >= 4)
+    if (given.find(' ') == std::string::npos && word.size() >= 4)
         for (const auto& c : plan::reasonClasses())
             if (distance(word, c.id) <= 2)
                 throw UsageError("--reason '" + given + "': did you mean the class '" +
@@ -428,7 +430,7 @@ int runLink(const std::vector<std::string>& args)
                 if (!p.suggestion.likeTask.empty())
                     why += (why.empty() ? "" : "; ") +
                            ("like " + p.suggestion.likeTask + ", reviewed so");
-                std::printf("%-34s %s%s%s\n", p.taskId.c_str(),
+                std::printf("%s %s%s%s\n", padded(p.taskId, 34).c_str(),
                             p.suggestion.reason ? p.suggestion.reason->titleVi.data() : "",
                             why.empty() ? "" : "  ← ", why.c_str());
             }
@@ -470,7 +472,7 @@ int runLink(const std::vector<std::string>& args)
             std::printf("%s\n", j.dump(2).c_str());
         } else {
             for (const auto& t : tasks)
-                std::printf("%-34s %s\n", t.taskId.c_str(), t.reason.c_str());
+                std::printf("%s %s\n", padded(t.taskId, 34).c_str(), t.reason.c_str());
             std::printf("%zu task(s) without a place by decision\n", tasks.size());
         }
     } else if (action == "log") {
@@ -526,7 +528,7 @@ int runLink(const std::vector<std::string>& args)
             std::printf("%s\n", j.dump(2).c_str());
         } else {
             for (const auto& l : links)
-                std::printf("%-34s → %s/%s %s  (%s)\n", l.taskId.c_str(), l.layer.c_str(),
+                std::printf("%s → %s/%s %s  (%s)\n", padded(l.taskId, 34).c_str(), l.layer.c_str(),
                             l.featureCode.c_str(), l.featureName.c_str(), l.source.c_str());
             std::printf("%zu link(s)\n", links.size());
             if (parsed.has("--task")) {

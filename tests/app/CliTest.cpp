@@ -417,6 +417,26 @@ TEST(Cli, LinkSuggestAcceptAddRemoveList)
     EXPECT_EQ(runCli({"link", ws, "frobnicate"}).exitCode, 2);
 }
 
+TEST(Cli, ListingsLineUpTaskIdsWrittenWithVietnameseLetters)
+{
+    PLANATLAS_NEEDS_SAMPLE();
+    const auto list = runCli({"link", pa::test::sampleWorkspace().string(), "list"});
+    ASSERT_EQ(list.exitCode, 0) << list.err;
+    // The arrow after the task id stands at the same character on every line, whether the id
+    // is "nq-ktxh-2021-2025:Điều 2.II.4#2" or "cv-2907:2.4#1".
+    std::set<long> columns;
+    bool vietnamese = false;
+    std::istringstream lines(list.out);
+    for (std::string line; std::getline(lines, line);)
+        if (const auto arrow = line.find(" → "); arrow != std::string::npos && arrow <= 60) {
+            vietnamese |= line.substr(0, arrow).find("Điều") != std::string::npos;
+            columns.insert(std::count_if(line.begin(), line.begin() + static_cast<long>(arrow),
+                                         [](char c) { return (c & 0xC0) != 0x80; }));
+        }
+    EXPECT_TRUE(vietnamese) << "no task id with Vietnamese letters in the sample's links";
+    EXPECT_EQ(columns.size(), 1u);
+}
+
 TEST(Cli, AGroupOverAForestInventoryListsItsFirstFeaturesAndJsonAll)
 {
     PLANATLAS_NEEDS_SAMPLE();

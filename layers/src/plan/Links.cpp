@@ -347,36 +347,46 @@ std::vector<LoggedEdit> lastEditOn(layers::Workspace& ws, const std::string& tas
     return last;
 }
 
-/// The highest id a suggestion was ever given, whether still stored or dropped by a later run
-/// of suggest: ids are not given twice, and the table's counter keeps the last (a GeoPackage's
-/// sqlite_sequence, PostgreSQL's sequence of the fid); the highest stored where neither tells.
-std::int64_t highestSuggestionIdEver(gis::Dataset& ds)
+// A run of suggest logs the ids of the pending suggestions it dropped, as runs ("12-15,20"):
+// an id read before is then known as gone, not as one that never was. (The tables' counters
+// cannot tell: an upsert uses up a number of the sequence whether it inserts or not.)
+constexpr std::string_view kDropped = "; no longer offered: ";
+
+/// @p ids (sorted) as runs: "12-15,20".
+std::string idRuns(const std::vector<std::int64_t>& ids)
 {
-    auto number = [](const gis::SqlResult& r) -> std::int64_t {
-        if (r.rows.empty() || r.rows[0].empty())
-            return 0;
-        const std::string s = gis::toString(r.rows[0][0]);
-        try {
-            return s.empty() ? 0 : std::stoll(s);
-        } catch (const std::exception&) {
-            return 0;
-        }
-    };
-    std::int64_t counter = 0;
-    if (ds.isPostgres()) {
-        // (NULL, not an error, when the fid has no sequence: a failed statement would end the
-        // transaction this may run in.)
-        const std::string sequence = gis::toString(
-            ds.run("SELECT pg_get_serial_sequence('plan_link_suggestions', 'fid')", {})
-                .rows.at(0)
-                .at(0));
-        if (!sequence.empty())
-            counter = number(ds.run("SELECT last_value FROM " + sequence, {}));
-    } else if (ds.hasTable("sqlite_sequence")) {
-        counter = number(
-            ds.run("SELECT seq FROM sqlite_sequence WHERE name = 'plan_link_suggestions'", {}));
+    std::string out;
+    for (std::size_t i = 0; i < ids.size();) {
+        std::size_t j = i;
+        while (j + 1 < ids.size() && ids[j + 1] == ids[j] + 1)
+            ++j;
+        out += (out.empty() ? "" : ",") + std::to_string(ids[i]) +
+               (j > i ? "-" + std::to_string(ids[j]) : std::string());
+        i = j + 1;
     }
-    return std::max(counter, number(ds.run("SELECT MAX(fid) FROM plan_link_suggestions", {})));
+    return out;
+}
+
+/// Whether the runs written by idRuns at the end of @p detail hold @p id.
+bool inRuns(const std::string& detail, std::int64_t id)
+{
+    const auto at = detail.find(kDropped);
+    if (at == std::string::npos)
+        return false;
+    std::istringstream runs(detail.substr(at + kDropped.size()));
+    for (std::string run; std::getline(runs, run, ',');) {
+        try {
+            const auto dash = run.find('-');
+            const std::int64_t from = std::stoll(run.substr(0, dash));
+            const std::int64_t to =
+                dash == std::string::npos ? from : std::stoll(run.substr(dash + 1));
+            if (id >= from && id <= to)
+                return true;
+        } catch (const std::exception&) {
+            return false; // not runs of ours
+        }
+    }
+    return false;
 }
 
 /// The error for suggestion @p id, which is not among those stored. Decided by someone else: a
@@ -401,18 +411,18 @@ std::int64_t highestSuggestionIdEver(gis::Dataset& ds)
                 (last.empty() ? std::string() : " (" + describe(last) + ")") + again,
             layers::ConflictError::Reason::Changed, task, last);
     }
-    // (run(), not execute(): GDAL's result set takes a column named fid for the features' ids
-    // and leaves it out of the values.)
-    const std::int64_t highest = highestSuggestionIdEver(ds);
-    const auto run = ds.run("SELECT at, who, fid FROM pa_edit_log WHERE action = 'suggest' "
-                            "ORDER BY fid DESC LIMIT 1",
-                            {})
-                         .rows;
-    if (id > 0 && id <= highest && !run.empty()) {
+    // The run of suggest that dropped it. (run(), not execute(): GDAL's result set takes a
+    // column named fid for the features' ids and leaves it out of the values.)
+    for (const auto& run : ds.run("SELECT at, who, fid, detail FROM pa_edit_log WHERE action = "
+                                  "'suggest' AND detail LIKE ? ORDER BY fid DESC",
+                                  {"%" + std::string(kDropped) + "%"})
+                               .rows) {
+        if (!inRuns(gis::toString(run[3]), id))
+            continue;
         LoggedEdit remade;
-        remade.id = std::get<std::int64_t>(run[0][2]);
-        remade.at = gis::toString(run[0][0]);
-        remade.who = gis::toString(run[0][1]);
+        remade.id = std::stoll(gis::toString(run[2]));
+        remade.at = gis::toString(run[0]);
+        remade.who = gis::toString(run[1]);
         remade.edit.action = "suggest";
         throw layers::ConflictError(
             "suggestion " + std::to_string(id) +
@@ -958,7 +968,7 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
             inScope = " AND task_id IN (SELECT task_id FROM plan_tasks WHERE doc_id = ?)";
             scope.emplace_back(docId);
         }
-        std::vector<std::string> gone;
+        std::vector<std::int64_t> gone;
         for (const auto& row : ws.dataset()
                                    .run("SELECT fid, task_id, layer_name, feature_code FROM "
                                         "plan_link_suggestions WHERE status = 'pending'" +
@@ -967,11 +977,12 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
                                    .rows)
             if (!best.contains(gis::toString(row[1]) + "|" + gis::toString(row[2]) + "|" +
                                gis::toString(row[3])))
-                gone.push_back(gis::toString(row[0]));
+                gone.push_back(std::stoll(gis::toString(row[0])));
+        std::sort(gone.begin(), gone.end());
         for (std::size_t i = 0; i < gone.size(); i += 500) {
             std::string list;
             for (std::size_t j = i; j < std::min(gone.size(), i + 500); ++j)
-                list += (j > i ? "," : "") + gone[j];
+                list += (j > i ? "," : "") + std::to_string(gone[j]);
             ws.dataset().execute("DELETE FROM plan_link_suggestions WHERE fid IN (" + list + ")");
         }
         for (const auto& [id, c] : best) {
@@ -993,7 +1004,8 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
                     {},
                     {},
                     std::to_string(best.size()) + " suggestion(s) made" +
-                        (docId.empty() ? std::string() : " for document " + docId)});
+                        (docId.empty() ? std::string() : " for document " + docId) +
+                        (gone.empty() ? std::string() : std::string(kDropped) + idRuns(gone))});
     });
     auto out = listSuggestions(ws, "pending");
     if (!docId.empty()) { // the document's, not those pending for the workspace's other ones

@@ -190,50 +190,68 @@ bool writtenLowerAs(std::string_view original, std::string_view written)
 
 // Words around a name, never in one: in text written in capitals (with its diacritics), where
 // every word begins with a capital, they end a name. Verbs as pairs, as their first word may
-// begin a name ("Hoàn Kiếm", "Phát Diệm"); none that names use ("Năm Căn", "Chợ Mới", "Thành
-// Đạt").
+// begin a name ("Hoàn Kiếm", "Phát Diệm").
 constexpr std::string_view kNotInNames[] = {
-    "và",        "của",        "tại",        "trên",     "theo",      "với",    "cho",
-    "để",        "các",        "những",      "đến",      "trong",     "thuộc",  "về",
-    "đã",        "đang",       "sẽ",         "được",     "là",        "có",     "nhằm",
-    "hoặc",      "ở",          "sang",       "đoạn",     "giai đoạn", "trước",  "đạt tiêu chí",
-    "đạt chuẩn", "hoàn thành", "phát triển", "nâng cấp", "xây dựng",  "đầu tư", "thu hút",
-    "thực hiện", "bảo đảm",    "đảm bảo",    "khu vực",
+    "và",        "của",      "tại",       "trên",    "theo",      "với",        "cho",
+    "để",        "các",      "những",     "đến",     "trong",     "thuộc",      "về",
+    "đã",        "đang",     "sẽ",        "được",    "là",        "có",         "nhằm",
+    "hoặc",      "hay",      "ở",         "sang",    "qua",       "sau",        "đoạn",
+    "giai đoạn", "trước",    "tập trung", "hiện có", "hiện hữu",  "hoàn thành", "phát triển",
+    "nâng cấp",  "xây dựng", "đầu tư",    "thu hút", "thực hiện", "bảo đảm",    "đảm bảo",
+    "khu vực",
 };
-// ... and words that say what a kind is like, never a whole name ("KHU CÔNG NGHIỆP MỚI"; but
-// "XÃ PHÚ MỚI").
-constexpr std::string_view kNotANameAlone[] = {"mới", "tập trung", "hiện có", "hiện hữu"};
+// Words that names use too, told apart by what comes after them (below).
+// Without diacritics, only words no name syllable is spelt as.
+constexpr std::string_view kNotInNamesUnaccented[] = {"va",   "qua",   "theo", "trong",
+                                                      "nham", "thuoc", "duoc", "giai doan"};
 
-/// Whether the words of @p text at byte @p at are words around a name (kNotInNames; the first
-/// word of a name also kNotANameAlone), @p accented as for writtenAt.
+/// Whether the words of @p text at byte @p at are words around a name, @p accented as for
+/// writtenAt. Names use some of them too, told apart by what follows: "NĂM 2026" but "NĂM
+/// CĂN", "ĐẠT TỶ LỆ" but "THÀNH ĐẠT", and "MỚI" as a whole name ("KHU CÔNG NGHIỆP MỚI", @p
+/// first) but "PHÚ MỚI".
 bool notInName(const std::string& text, std::size_t at, bool first, bool accented)
 {
-    // (Text that lost its diacritics tells "cho" from "Chợ" no more: only "VA" is sure.)
-    if (!accented)
-        return text.compare(at, 3, "VA ") == 0 || text.compare(at, 3, "va ") == 0;
     auto wordEnd = [&](std::size_t p) {
         while (p < text.size() && text[p] != ' ' && text[p] != ',' && text[p] != ';' &&
                text[p] != ':' && text[p] != '(' && text[p] != ')' && text[p] != '.')
             ++p;
         return p;
     };
+    auto nextWord = [&](std::size_t end) { // start of the word after, or npos
+        std::size_t next = end;
+        while (next < text.size() && text[next] == ' ')
+            ++next;
+        return next == end || next >= text.size() ? std::string::npos : next;
+    };
+    auto lowerIs = [&](std::size_t from, std::size_t to, std::string_view words) {
+        return accented ? writtenLowerAs(std::string_view(text).substr(from, to - from), words)
+                        : text::foldForMatch(text.substr(from, to - from)) == words;
+    };
     auto among = [&](std::span<const std::string_view> list) {
         for (const std::string_view words : list) {
             std::size_t end = wordEnd(at);
             for (auto n = std::count(words.begin(), words.end(), ' '); n > 0; --n) {
-                std::size_t next = end;
-                while (next < text.size() && text[next] == ' ')
-                    ++next;
-                if (next == end || next >= text.size())
+                const std::size_t next = nextWord(end);
+                if (next == std::string::npos)
                     break;
                 end = wordEnd(next);
             }
-            if (writtenLowerAs(std::string_view(text).substr(at, end - at), words))
+            if (lowerIs(at, end, words))
                 return true;
         }
         return false;
     };
-    return among(kNotInNames) || (first && among(kNotANameAlone));
+    if (!accented)
+        return among(kNotInNamesUnaccented);
+    if (among(kNotInNames) || (first && lowerIs(at, wordEnd(at), "mới")))
+        return true;
+    const std::size_t end = wordEnd(at), next = nextWord(end);
+    if (next == std::string::npos)
+        return false;
+    const bool number = std::isdigit(static_cast<unsigned char>(text[next])) != 0;
+    return (lowerIs(at, end, "năm") && number) || // "NĂM 2026"
+           (lowerIs(at, end, "đạt") && !number && // "ĐẠT TỶ LỆ", not "THÀNH ĐẠT VÀ …"
+            !notInName(text, next, false, accented));
 }
 
 /// writtenAt for type word @p t found at @p pos.
@@ -254,7 +272,12 @@ bool typeWordAt(const std::string& text, const text::FoldedText& f, std::size_t 
     const auto q = static_cast<std::size_t>(std::lower_bound(f.origin.begin(), f.origin.end(), at) -
                                             f.origin.begin());
     return std::any_of(kTypeWords.begin(), kTypeWords.end(), [&](const TypeWord& t) {
-        return std::find(std::begin(kInNames), std::end(kInNames), t.kind) == std::end(kInNames) &&
+        // (Without diacritics "XA", "PHUONG" are as likely "Xá", "Phương": only phrases and
+        // abbreviations tell.)
+        const bool sure = accented || t.folded.find(' ') != std::string_view::npos ||
+                          t.folded == "kcn" || t.folded == "ccn" || t.folded == "kkt";
+        return sure &&
+               std::find(std::begin(kInNames), std::end(kInNames), t.kind) == std::end(kInNames) &&
                F.compare(q, t.folded.size(), t.folded) == 0 && q + t.folded.size() < F.size() &&
                F[q + t.folded.size()] == ' ' && writtenAs(text, f, q, t, accented);
     });
@@ -273,19 +296,21 @@ bool writtenAt(const std::string& text, const text::FoldedText& f, std::size_t p
 }
 
 std::size_t descriptorLength(const std::string& text, const text::FoldedText& f, std::size_t pos,
-                             std::string_view type, bool accented)
+                             std::string_view type, bool accented, bool inKey)
 {
     const std::string& F = f.folded;
     const bool unit = type.starts_with("admin_");
-    // Written in lower case: "Biển Hồ", "Quốc Oai" begin names. In capitals throughout only
-    // the phrases of two words or more tell ("KHU DU LỊCH BIỂN HỒ" is a name).
+    // One word in running text only in lower case ("Biển Hồ" begins a name; "KHU DU LỊCH BIỂN
+    // HỒ" is one), in a key only with its diacritics ("Bien Hoa" is Biên Hòa); a phrase in any
+    // case ("Khu du lịch Quốc gia Mẫu Sơn", "VEN BIỂN"), both sides of a match keyed alike.
     const bool lower = pos < F.size() && !startsUpperOrDigit(text.substr(f.origin[pos], 4));
     for (const auto& d : kDescriptors) {
         const std::size_t end = pos + d.folded.size();
+        const bool phrase = d.folded.find(' ') != std::string_view::npos;
         if (d.ofUnits == unit && F.compare(pos, d.folded.size(), d.folded) == 0 &&
             end + 1 < F.size() && F[end] == ' ' &&
             writtenAt(text, f, pos, d.folded.size(), d.written, accented) &&
-            (lower || (d.folded.find(' ') != std::string_view::npos && inCapitals(text))))
+            (phrase || (inKey ? accented : lower)))
             return d.folded.size();
     }
     return 0;
@@ -365,8 +390,17 @@ std::string placeKey(const std::string& name, std::string_view kind)
     if (pos == std::string::npos)
         return {};
     for (bool first = true;;) {
+        // "Khu du lịch quốc gia Hồ Núi Cốc" is keyed as "Khu du lịch Hồ Núi Cốc" is, "Khu du lịch
+        // biển Thiên Cầm" as "BIỂN THIÊN CẦM" is.
+        if (const std::size_t d =
+                kind.empty() ? 0 : descriptorLength(written, f, pos, kind, accented, true)) {
+            pos += d;
+            while (pos < F.size() && F[pos] == ' ')
+                ++pos;
+            first = true;
+            continue;
+        }
         std::size_t cut = 0;
-        std::string_view cutKind = "admin_commune";
         for (const auto& t : kTypeWords) {
             const std::size_t end = pos + t.folded.size();
             if (F.compare(pos, t.folded.size(), t.folded) != 0 || end + 1 >= F.size() ||
@@ -376,7 +410,6 @@ std::string placeKey(const std::string& name, std::string_view kind)
                                   (!first && startsUpperOrDigit(written.substr(f.origin[pos])))))
                 continue;
             cut = t.folded.size();
-            cutKind = t.kind;
             break;
         }
         // "TT Hương Sơn": thị trấn.
@@ -388,15 +421,7 @@ std::string placeKey(const std::string& name, std::string_view kind)
         pos += cut;
         while (pos < F.size() && F[pos] == ' ')
             ++pos;
-        // "Khu du lịch quốc gia Hồ Núi Cốc" is named as "Khu du lịch Hồ Núi Cốc" is.
         first = false;
-        if (const std::size_t d =
-                kind.empty() ? 0 : descriptorLength(written, f, pos, cutKind, accented)) {
-            pos += d;
-            while (pos < F.size() && F[pos] == ' ')
-                ++pos;
-            first = true;
-        }
     }
     // The words, dashes between them as spaces; "II" after the first as "2".
     static constexpr std::array<std::string_view, 10> kRoman = {"i",  "ii",  "iii",  "iv", "v",
@@ -567,12 +592,20 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
                 std::size_t q = src;
                 while (q < text.size() && text[q] == ' ')
                     ++q;
-                if (q < text.size() && text[q] == ',')
+                // In capitals "VÀ" may join anything ("KCN YÊN BÌNH VÀ HẠ TẦNG GIAO THÔNG KẾT
+                // NỐI"): what follows it is a name when short and last in its clause ("… VÀ
+                // TRUNG LƯƠNG.").
+                bool joinedInCapitals = false;
+                if (q < text.size() && text[q] == ',') {
                     ++q;
-                else if (text.compare(q, 4, "v\xC3\xA0 ") == 0) // "và " (in capitals, "VÀ"
-                    q += 4; // joins anything: "KCN YÊN BÌNH VÀ HẠ TẦNG GIAO THÔNG")
-                else
+                } else if (text.compare(q, 4, "v\xC3\xA0 ") == 0) { // "và "
+                    q += 4;
+                } else if (capitals && text.compare(q, 4, "V\xC3\x80 ") == 0) { // "VÀ "
+                    q += 4;
+                    joinedInCapitals = true;
+                } else {
                     break;
+                }
                 while (q < text.size() && text[q] == ' ')
                     ++q;
                 // Another type word begins a mention of its own ("… và Khu công nghiệp Bỉm Sơn").
@@ -587,8 +620,10 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
                     break;
                 // The next item: capitalised words up to a comma, "và" or a full stop; not another
                 // type word.
-                std::size_t e = q;
+                std::size_t e = q, itemEnd = q;
                 std::string item;
+                int itemWords = 0;
+                bool itemStop = false;
                 for (;;) {
                     std::size_t we = e;
                     while (we < text.size() && text[we] != ' ' && text[we] != ',' &&
@@ -603,6 +638,9 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
                     } else if (startsUpperOrDigit(w) &&
                                !(capitals && notInName(text, e, item.empty(), accented))) {
                         item += (item.empty() ? "" : " ") + w;
+                        ++itemWords;
+                        itemEnd = we;
+                        itemStop = stop;
                     } else {
                         break;
                     }
@@ -613,6 +651,11 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
                 }
                 while (!item.empty() && (item.back() == ' ' || item.back() == '-'))
                     item.pop_back();
+                if (joinedInCapitals &&
+                    (itemWords > 3 ||
+                     !(itemStop || itemEnd >= text.size() ||
+                       std::string_view(",;:)").find(text[itemEnd]) != std::string_view::npos)))
+                    break;
                 // (An item that begins with a type word has been stopped above.)
                 const std::string itemFolded = text::foldForMatch(item);
                 if (item.empty() || itemFolded.rfind("so ", 0) == 0 ||

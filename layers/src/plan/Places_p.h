@@ -40,10 +40,12 @@ bool writtenAt(const std::string& text, const text::FoldedText& f, std::size_t p
                std::size_t length, std::string_view written, bool accented);
 
 /// Length in @p f's folded text of the words written at @p pos that qualify a type word of
-/// @p type before a name ("ven biển" in "Khu kinh tế ven biển Quảng Yên"), in any case, with
-/// their diacritics unless the text has lost them, and followed by another word; 0 if none.
+/// @p type before a name ("ven biển" in "Khu kinh tế ven biển Quảng Yên"), with their diacritics
+/// unless the text has lost them, and followed by another word; 0 if none. A phrase in any
+/// case; one word in running text only in lower case ("Biển Hồ" is a name), in a place key
+/// (@p inKey) only with its diacritics.
 std::size_t descriptorLength(const std::string& text, const text::FoldedText& f, std::size_t pos,
-                             std::string_view type, bool accented);
+                             std::string_view type, bool accented, bool inKey = false);
 
 /// Whether @p text is written in capitals throughout (a heading's style): nine letters in ten
 /// or more, of ten or more ("KCN" alone is an abbreviation in ordinary text).

@@ -115,12 +115,13 @@ std::vector<TopicMention> findTopics(const std::string& text, const std::set<std
                     continue;
                 // (The reader gives a name once: a second "KCN YÊN BÌNH" is found by its words.)
                 if (capitals && std::any_of(named.begin(), named.end(), [&](const PlaceMention& m) {
-                        if (kindFit(m.type, kind.id) < 0.8)
-                            return false;
-                        if (m.offset == f.origin[p])
-                            return true;
                         const std::string name = text::foldForMatch(m.name);
-                        return !name.empty() && findWords(F, name, next) == next;
+                        // (The province names no place of its kind: "HỆ THỐNG ĐÔ THỊ HÀ TĨNH".)
+                        if (kindFit(m.type, kind.id) < 0.8 ||
+                            (!own.empty() && name.rfind(own, 0) == 0))
+                            return false;
+                        return m.offset == f.origin[p] ||
+                               (!name.empty() && findWords(F, name, next) == next);
                     }))
                     continue;
                 if (!capitals && next > end && capitalAt(text, f.origin[next])) {
