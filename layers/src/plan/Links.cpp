@@ -390,9 +390,8 @@ bool inRuns(const std::string& detail, std::int64_t id)
 }
 
 /// The error for suggestion @p id, which is not among those stored. Decided by someone else: a
-/// Conflict saying by whom. Gone below the highest id stored while suggestions were made again: a
-/// Conflict too (a run of suggest drops the pending suggestions it no longer offers), naming the
-/// run. Otherwise an id that never was: Error(Usage).
+/// Conflict saying by whom. Dropped by a later run of suggest (its log names the id, kDropped):
+/// a Conflict too, naming the run. Otherwise an id that never was: Error(Usage).
 [[noreturn]] void suggestionNotThere(layers::Workspace& ws, std::int64_t id)
 {
     auto& ds = ws.dataset();
