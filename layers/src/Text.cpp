@@ -572,6 +572,12 @@ std::string foldForMatch(std::string_view utf8)
     return out;
 }
 
+std::size_t FoldedText::foldedAt(std::size_t source) const
+{
+    return static_cast<std::size_t>(std::lower_bound(origin.begin(), origin.end(), source) -
+                                    origin.begin());
+}
+
 FoldedText foldWithOffsets(std::string_view utf8)
 {
     FoldedText out;

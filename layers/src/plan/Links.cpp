@@ -843,7 +843,7 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
             return std::any_of(areas.begin(), areas.end(),
                                [&](const Area& a) { return a.feature == &f; });
         };
-        const auto topics = findTopics(taskText, kinds, values, province);
+        const auto topics = findTopics(taskText, kinds, values, province, places);
         for (const auto& mention : places) {
             const std::string key = placeKey(mention.name, mention.type);
             if (key.empty())

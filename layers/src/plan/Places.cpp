@@ -134,16 +134,6 @@ constexpr std::array<Descriptor, 18> kDescriptors = {{
     {"ven bien", "ven biển", true},
 }};
 
-bool startsUpperOrDigit(const std::string& word)
-{
-    if (word.empty())
-        return false;
-    UChar32 c = 0;
-    std::size_t i = 0;
-    U8_NEXT(reinterpret_cast<const uint8_t*>(word.data()), i, word.size(), c);
-    return c > 0 && (u_isupper(c) || u_isdigit(c));
-}
-
 /// Whether @p word is a number or a roman numeral in capitals ("3", "II").
 bool isNumberWord(std::string_view word)
 {
@@ -269,8 +259,7 @@ bool typeWordAt(const std::string& text, const text::FoldedText& f, std::size_t 
     static constexpr std::string_view kInNames[] = {"lake",   "river", "sea",
                                                     "island", "port",  "station"};
     const std::string& F = f.folded;
-    const auto q = static_cast<std::size_t>(std::lower_bound(f.origin.begin(), f.origin.end(), at) -
-                                            f.origin.begin());
+    const std::size_t q = f.foldedAt(at);
     return std::any_of(kTypeWords.begin(), kTypeWords.end(), [&](const TypeWord& t) {
         // (Without diacritics "XA", "PHUONG" are as likely "Xá", "Phương": only phrases and
         // abbreviations tell.)
@@ -284,6 +273,16 @@ bool typeWordAt(const std::string& text, const text::FoldedText& f, std::size_t 
 }
 
 } // namespace
+
+bool capitalOrDigitAt(std::string_view text, std::size_t at)
+{
+    if (at >= text.size())
+        return false;
+    UChar32 c = 0;
+    std::size_t i = at;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, text.size(), c);
+    return c > 0 && (u_isupper(c) || u_isdigit(c));
+}
 
 bool writtenAt(const std::string& text, const text::FoldedText& f, std::size_t pos,
                std::size_t length, std::string_view written, bool accented)
@@ -303,7 +302,7 @@ std::size_t descriptorLength(const std::string& text, const text::FoldedText& f,
     // One word in running text only in lower case ("Biển Hồ" begins a name; "KHU DU LỊCH BIỂN
     // HỒ" is one), in a key only with its diacritics ("Bien Hoa" is Biên Hòa); a phrase in any
     // case ("Khu du lịch Quốc gia Mẫu Sơn", "VEN BIỂN"), both sides of a match keyed alike.
-    const bool lower = pos < F.size() && !startsUpperOrDigit(text.substr(f.origin[pos], 4));
+    const bool lower = pos < F.size() && !capitalOrDigitAt(text, f.origin[pos]);
     for (const auto& d : kDescriptors) {
         const std::size_t end = pos + d.folded.size();
         const bool phrase = d.folded.find(' ') != std::string_view::npos;
@@ -407,7 +406,7 @@ std::string placeKey(const std::string& name, std::string_view kind)
                 F[end] != ' ' || !writtenAs(written, f, pos, t, accented))
                 continue;
             if (!kind.empty() && (kindFit(t.kind, kind) < 0.8 ||
-                                  (!first && startsUpperOrDigit(written.substr(f.origin[pos])))))
+                                  (!first && capitalOrDigitAt(written, f.origin[pos]))))
                 continue;
             cut = t.folded.size();
             break;
@@ -513,7 +512,7 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
                     glued || F[after] != ' '
                         ? 0
                         : descriptorLength(text, f, after + 1, type.kind, accented);
-                d && startsUpperOrDigit(text.substr(f.origin[after + d + 2], 4)))
+                d && capitalOrDigitAt(text, f.origin[after + d + 2]))
                 after += d + 1;
             // Proper name: capitalised words, numbers, roman numerals, codes, " - " joins.
             std::size_t src = f.origin[after];
@@ -547,7 +546,7 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
                     src = end;
                     continue;
                 }
-                if (!startsUpperOrDigit(word) ||
+                if (!capitalOrDigitAt(word) ||
                     (capitals && notInName(text, src, name.empty(), accented)) ||
                     (capitals && !name.empty() && typeWordAt(text, f, src, accented)))
                     break;
@@ -609,8 +608,7 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
                 while (q < text.size() && text[q] == ' ')
                     ++q;
                 // Another type word begins a mention of its own ("… và Khu công nghiệp Bỉm Sơn").
-                const auto fq = static_cast<std::size_t>(
-                    std::lower_bound(f.origin.begin(), f.origin.end(), q) - f.origin.begin());
+                const std::size_t fq = f.foldedAt(q);
                 if (std::any_of(kTypeWords.begin(), kTypeWords.end(), [&](const TypeWord& t) {
                         return F.compare(fq, t.folded.size(), t.folded) == 0 &&
                                writtenAs(text, f, fq, t, accented) &&
@@ -635,7 +633,7 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
                         w.pop_back();
                     if (w == "-" || w == "\xE2\x80\x93") {
                         item += " -";
-                    } else if (startsUpperOrDigit(w) &&
+                    } else if (capitalOrDigitAt(w) &&
                                !(capitals && notInName(text, e, item.empty(), accented))) {
                         item += (item.empty() ? "" : " ") + w;
                         ++itemWords;
@@ -677,8 +675,7 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
                 src = e;
             }
             // Continue after the name: "Hồ" in "thành phố Hồ Chí Minh" is not a lake.
-            const auto nameEnd = static_cast<std::size_t>(
-                std::lower_bound(f.origin.begin(), f.origin.end(), src) - f.origin.begin());
+            const std::size_t nameEnd = f.foldedAt(src);
             pos = std::max(pos + type.folded.size(), nameEnd > 0 ? nameEnd - 1 : 0);
             break;
         }
@@ -696,7 +693,7 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
                 (end < F.size() && std::isalnum(static_cast<unsigned char>(F[end]))))
                 continue;
             const std::string written = text.substr(f.origin[p], f.origin[end] - f.origin[p]);
-            if (!startsUpperOrDigit(written))
+            if (!capitalOrDigitAt(written))
                 continue;
             std::size_t w = p;
             while (w > 0 && F[w - 1] == ' ')

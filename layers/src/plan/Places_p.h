@@ -47,6 +47,10 @@ bool writtenAt(const std::string& text, const text::FoldedText& f, std::size_t p
 std::size_t descriptorLength(const std::string& text, const text::FoldedText& f, std::size_t pos,
                              std::string_view type, bool accented, bool inKey = false);
 
+/// Whether the character of @p text at byte @p at is a capital letter or a digit ("Yên", "3");
+/// false past the end.
+bool capitalOrDigitAt(std::string_view text, std::size_t at = 0);
+
 /// Whether @p text is written in capitals throughout (a heading's style): nine letters in ten
 /// or more, of ten or more ("KCN" alone is an abbreviation in ordinary text).
 bool inCapitals(const std::string& text);

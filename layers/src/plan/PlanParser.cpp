@@ -571,12 +571,8 @@ std::vector<std::size_t> listAt(const std::vector<AgencyMention>& mentions,
         if (mentions[k].begin < fromSource)
             continue;
         // Compare in folded space.
-        const auto toFolded = [&](std::size_t src) {
-            return static_cast<std::size_t>(
-                std::lower_bound(f.origin.begin(), f.origin.end(), src) - f.origin.begin());
-        };
-        const std::string_view gap(f.folded.data() + toFolded(cursor),
-                                   toFolded(mentions[k].begin) - toFolded(cursor));
+        const std::string_view gap(f.folded.data() + f.foldedAt(cursor),
+                                   f.foldedAt(mentions[k].begin) - f.foldedAt(cursor));
         if (list.empty() ? gap.size() > slack : !isListGap(gap))
             break;
         list.push_back(k);
@@ -607,11 +603,7 @@ public:
 
     auto parts() { return std::tie(m_body, m_f, m_f.folded, m_mentions, m_resolver, m_colon); }
 
-    std::size_t toFolded(std::size_t src) const
-    {
-        return static_cast<std::size_t>(
-            std::lower_bound(m_f.origin.begin(), m_f.origin.end(), src) - m_f.origin.begin());
-    }
+    std::size_t toFolded(std::size_t src) const { return m_f.foldedAt(src); }
 
     bool wordAt(std::size_t pos, std::string_view w) const
     {
@@ -1399,9 +1391,7 @@ std::vector<AgencyInfo> subjectGroup(const std::string& body, AgencyResolver& re
     for (std::size_t k = 0; k < mentions.size(); ++k) {
         if (!mentions[k].collective)
             continue;
-        const auto at = static_cast<std::size_t>(
-            std::lower_bound(f.origin.begin(), f.origin.end(), mentions[k].begin) -
-            f.origin.begin());
+        const std::size_t at = f.foldedAt(mentions[k].begin);
         if (at > 160)
             break;
         if (at != 0 && !(at >= 2 && f.folded.compare(at - 2, 2, ", ") == 0))
@@ -1672,8 +1662,7 @@ std::vector<AgencyInfo> agenciesIn(const std::string& cell, AgencyResolver& reso
     const text::FoldedText f = text::foldWithOffsets(cell);
     const auto mentions = findAgencies(cell, f, resolver.province());
     for (const auto& m : mentions) {
-        const auto at = static_cast<std::size_t>(
-            std::lower_bound(f.origin.begin(), f.origin.end(), m.begin) - f.origin.begin());
+        const std::size_t at = f.foldedAt(m.begin);
         if (&m != &mentions.front() && isRecipient(f.folded, at))
             continue;
         out.push_back(resolver.info(m));

@@ -278,12 +278,8 @@ std::string withoutBoilerplate(const text::FoldedText& f, const std::string& tex
         if (const std::string name = text::foldForMatch(m.written);
             !name.starts_with("so ") && !name.starts_with("bo "))
             continue;
-        const auto at = [&](std::size_t source) {
-            return static_cast<std::size_t>(
-                std::lower_bound(f.origin.begin(), f.origin.end(), source) - f.origin.begin());
-        };
-        const std::size_t from = std::min(at(m.begin), folded.size());
-        const std::size_t to = std::min(at(m.end), folded.size());
+        const std::size_t from = std::min(f.foldedAt(m.begin), folded.size());
+        const std::size_t to = std::min(f.foldedAt(m.end), folded.size());
         if (to > from)
             folded.replace(from, to - from, to - from, ' ');
     }

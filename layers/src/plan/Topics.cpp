@@ -5,23 +5,10 @@
 #include "planatlas/layers/Text.h"
 
 #include <algorithm>
-#include <unicode/uchar.h>
-#include <unicode/utf8.h>
 
 namespace pa::plan {
 
 namespace {
-
-/// Whether the word of @p text starting at byte @p at begins with a capital letter or digit.
-bool capitalAt(const std::string& text, std::size_t at)
-{
-    if (at >= text.size())
-        return false;
-    UChar32 c = 0;
-    std::size_t i = at;
-    U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, text.size(), c);
-    return c > 0 && (u_isupper(c) || u_isdigit(c));
-}
 
 /// Position after the @p n-th word after @p from (words end at spaces and punctuation marks
 /// other than '-'), or the end of the clause (',' ';' '.' ':') if it comes first.
@@ -45,7 +32,8 @@ std::size_t clauseWindow(const std::string& folded, std::size_t from, int n)
 
 std::vector<TopicMention> findTopics(const std::string& text, const std::set<std::string>& kinds,
                                      const std::map<std::string, std::set<std::string>>& values,
-                                     const std::string& province)
+                                     const std::string& province,
+                                     const std::vector<PlaceMention>& places)
 {
     std::vector<TopicMention> found;
     const text::FoldedText f = text::foldWithOffsets(text);
@@ -53,11 +41,6 @@ std::vector<TopicMention> findTopics(const std::string& text, const std::set<std
     const std::string own = text::foldForMatch(province);
     // In text written in capitals throughout, a capital says nothing of a name.
     const bool capitals = inCapitals(text);
-    // In capitals a name cannot be told by its capital letter: the places the reader finds
-    // after a type word say where a kind is named rather than meant in general.
-    std::vector<PlaceMention> named;
-    if (capitals)
-        named = findPlaces(text, province);
     const bool accented = hasDiacritics(text);
     for (const auto& kind : layers::layerKinds()) {
         if (kind.topics.empty() || !kinds.contains(std::string(kind.id)))
@@ -101,7 +84,7 @@ std::vector<TopicMention> findTopics(const std::string& text, const std::set<std
                     ++next;
                 // "khu du lịch sinh thái Tam Đảo": a name after words that qualify the kind.
                 if (const std::size_t d = descriptorLength(text, f, next, kind.id, accented);
-                    d && !capitals && capitalAt(text, f.origin[next + d + 1]))
+                    d && !capitals && capitalOrDigitAt(text, f.origin[next + d + 1]))
                     next += d + 1;
                 // "các khu công nghiệp: Yên Bình, Điềm Thụy", "… (Yên Bình, Điềm Thụy)": a list
                 // of names.
@@ -111,10 +94,11 @@ std::vector<TopicMention> findTopics(const std::string& text, const std::set<std
                     while (listed < F.size() && F[listed] == ' ')
                         ++listed;
                 }
-                if (!capitals && listed > next && capitalAt(text, f.origin[listed]))
+                if (!capitals && listed > next && capitalOrDigitAt(text, f.origin[listed]))
                     continue;
                 // (The reader gives a name once: a second "KCN YÊN BÌNH" is found by its words.)
-                if (capitals && std::any_of(named.begin(), named.end(), [&](const PlaceMention& m) {
+                if (capitals &&
+                    std::any_of(places.begin(), places.end(), [&](const PlaceMention& m) {
                         const std::string name = text::foldForMatch(m.name);
                         // (The province names no place of its kind: "HỆ THỐNG ĐÔ THỊ HÀ TĨNH".)
                         if (kindFit(m.type, kind.id) < 0.8 ||
@@ -124,7 +108,7 @@ std::vector<TopicMention> findTopics(const std::string& text, const std::set<std
                                (!name.empty() && findWords(F, name, next) == next);
                     }))
                     continue;
-                if (!capitals && next > end && capitalAt(text, f.origin[next])) {
+                if (!capitals && next > end && capitalOrDigitAt(text, f.origin[next])) {
                     std::size_t nameEnd = next;
                     while (nameEnd < F.size() && F[nameEnd] != ',' && F[nameEnd] != ';' &&
                            F[nameEnd] != '.' && F[nameEnd] != '(')

@@ -2,6 +2,8 @@
 // Kinds named in general in task text ("thu hút đầu tư vào các khu, cụm công nghiệp", "phát
 // triển vùng chè"), read with the vocabulary the layer kinds declare (LayerKind::topics).
 
+#include "Places_p.h"
+
 #include <map>
 #include <set>
 #include <string>
@@ -23,9 +25,12 @@ struct TopicMention
 /// right after a topic narrows it. A topic followed by a proper name is a named place, not a
 /// topic ("Khu công nghiệp Yên Bình"), unless the name is the province's own (@p province);
 /// the words inside an agency's name ("Ban Quản lý các khu công nghiệp") are not a topic.
+/// @p places are the places findPlaces reads in @p text: in text written in capitals, where a
+/// capital tells no name, a place found after a type word says that the kind is named there.
 /// One mention per kind, the first.
 std::vector<TopicMention> findTopics(const std::string& text, const std::set<std::string>& kinds,
                                      const std::map<std::string, std::set<std::string>>& values,
-                                     const std::string& province);
+                                     const std::string& province,
+                                     const std::vector<PlaceMention>& places);
 
 } // namespace pa::plan

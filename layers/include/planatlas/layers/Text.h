@@ -95,6 +95,10 @@ struct FoldedText
     std::string folded;
     std::vector<std::size_t>
         origin; ///< origin[i]: source offset of folded[i]; one extra at the end
+
+    /// The offset in #folded of the first folded byte that comes from source offset
+    /// @p source or later: where a word found in the source begins in the folded text.
+    std::size_t foldedAt(std::size_t source) const;
 };
 FoldedText foldWithOffsets(std::string_view utf8);
 
