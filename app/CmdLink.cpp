@@ -44,9 +44,10 @@ const Command kLink{
     "                              by ';') and reason (why a task has no place); suggestions\n"
     "                              listed are accepted, others of those tasks rejected; an\n"
     "                              optional column last_edit refuses tasks changed since\n"
-    "  reasons [--doc ID]          tasks with neither link nor suggestion, each with the\n"
-    "                              reason suggested for having no place (learning from the\n"
-    "                              reasons recorded for tasks worded alike)\n"
+    "  reasons [--doc ID] [--lang en]  tasks with neither link nor suggestion, each with the\n"
+    "                              class of reason suggested for having no place, its id and\n"
+    "                              what it covers (learning from the reasons recorded for\n"
+    "                              tasks worded alike)\n"
     "  unlocated [TASK …] [--reason TEXT]\n"
     "                              without tasks: list the tasks left without a place; with\n"
     "                              tasks: record them so, with the suggested reason or TEXT\n"
@@ -77,6 +78,7 @@ const Command kLink{
         {"--if-last-edit", "N",
          "add, remove: only if the task's last edit is still N (see list --task); 0: none"},
         {"--format", "FMT", "text (default) or json"},
+        {"--lang", "LANG", "reasons: the classes' titles in vi (default) or en"},
     },
     2,
     64};
@@ -186,7 +188,8 @@ std::vector<plan::LinkSuggestion> ofTask(layers::Workspace& ws, const std::strin
 }
 
 /// The suggestions of the group (task, rule, evidence) suggestion @p given belongs to, with
-/// their statuses. Error(Usage) when there is no suggestion @p given.
+/// their statuses. As for an id given alone when there is no suggestion @p given
+/// (plan::suggestionsById).
 std::vector<plan::LinkSuggestion> ofGroup(layers::Workspace& ws, const std::string& given)
 {
     const std::int64_t id = suggestionId(given);
@@ -194,7 +197,8 @@ std::vector<plan::LinkSuggestion> ofGroup(layers::Workspace& ws, const std::stri
         for (const auto& s : g.members)
             if (s.id == id)
                 return g.members;
-    throw UsageError("no suggestion " + given + " (see 'planatlas link WS suggestions')");
+    plan::suggestionsById(ws, {id});            // names what became of it
+    throw UsageError("no suggestion " + given); // (never: it throws)
 }
 
 /// The ids of @p group that are @p status.
@@ -225,8 +229,8 @@ std::string already(layers::Workspace& ws, const std::vector<std::int64_t>& ids,
 }
 
 /// The reason class @p given names by its id, in any letter case ("Policy"); null for a reason
-/// in words. An id typed one or two letters wrong ("polcy") is refused, naming the class meant,
-/// rather than recorded as the reason.
+/// in words. An id typed one or two letters wrong ("polcy"), and words joined by underscores
+/// that name no class, are refused rather than recorded as the reason.
 const plan::ReasonClass* classMeant(const std::string& given)
 {
     std::string word; // lower case, "no layer" and "no-layer" as "no_layer"
@@ -258,6 +262,15 @@ const plan::ReasonClass* classMeant(const std::string& given)
                 throw UsageError("--reason '" + given + "': did you mean the class '" +
                                  std::string(c.id) +
                                  "'? Give a class's id as it is spelt, or the reason in words");
+    // Words joined by underscores and no space ("nonsense_class", "no_place") are meant as an
+    // id.
+    if (given.find('_') != std::string::npos && given.find(' ') == std::string::npos) {
+        std::string ids;
+        for (const auto& c : plan::reasonClasses())
+            ids += (ids.empty() ? "" : ", ") + std::string(c.id);
+        throw UsageError("--reason '" + given + "' is no class (the classes: " + ids +
+                         "); give a class's id, or the reason in words");
+    }
     return nullptr;
 }
 
@@ -287,7 +300,15 @@ int runLink(const std::vector<std::string>& args)
         return kOk;
     const auto parsed = parse(kLink, args);
     const std::string format = textOrJson(parsed);
+    const std::string lang = parsed.value("--lang", "vi");
+    if (lang != "vi" && lang != "en")
+        throw UsageError("--lang must be vi or en, not '" + lang + "'");
+    auto title = [&](const plan::ReasonClass* c) {
+        return c ? std::string(lang == "en" ? c->titleEn : c->titleVi) : std::string();
+    };
     const std::string& action = parsed.positional[1];
+    if (parsed.has("--lang") && action != "reasons")
+        throw UsageError("--lang goes with link reasons");
     const bool writes = action == "suggest" || action == "accept" || action == "reject" ||
                         action == "reset" || action == "add" || action == "remove" ||
                         action == "review" ||
@@ -419,7 +440,7 @@ int runLink(const std::vector<std::string>& args)
             for (const auto& p : proposals)
                 j.push_back({{"task", p.taskId},
                              {"reason_class", p.suggestion.reason ? p.suggestion.reason->id : ""},
-                             {"reason", p.suggestion.reason ? p.suggestion.reason->titleVi : ""},
+                             {"reason", title(p.suggestion.reason)},
                              {"evidence", p.suggestion.evidence},
                              {"like_task", p.suggestion.likeTask},
                              {"text", p.text}});
@@ -430,9 +451,13 @@ int runLink(const std::vector<std::string>& args)
                 if (!p.suggestion.likeTask.empty())
                     why += (why.empty() ? "" : "; ") +
                            ("like " + p.suggestion.likeTask + ", reviewed so");
-                std::printf("%s %s%s%s\n", padded(p.taskId, 34).c_str(),
-                            p.suggestion.reason ? p.suggestion.reason->titleVi.data() : "",
-                            why.empty() ? "" : "  ← ", why.c_str());
+                // The class's id first: what 'unlocated --reason' takes.
+                std::printf("%s %s%s%s%s\n", padded(p.taskId, 34).c_str(),
+                            p.suggestion.reason
+                                ? ("[" + std::string(p.suggestion.reason->id) + "] ").c_str()
+                                : "",
+                            title(p.suggestion.reason).c_str(), why.empty() ? "" : "  ← ",
+                            why.c_str());
             }
             std::printf("%zu task(s) with neither link nor suggestion; record them with 'link WS "
                         "unlocated TASK …' (the suggested reason) or add their links\n",

@@ -481,10 +481,6 @@ void checkStillAsSeen(layers::Workspace& ws, const std::vector<LinkSuggestion>& 
     }
 }
 
-/// The stored suggestions with @p ids, whatever their status; an unknown id is an Error(Usage).
-std::vector<LinkSuggestion> suggestionsById(layers::Workspace& ws,
-                                            const std::vector<std::int64_t>& ids);
-
 std::vector<std::string> tasksOf(const std::vector<LinkSuggestion>& suggestions)
 {
     std::vector<std::string> tasks;
@@ -1016,9 +1012,6 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
     return out;
 }
 
-namespace {
-/// The suggestions @p ids, each once, whatever their status; an id not stored is named
-/// (suggestionNotThere).
 std::vector<LinkSuggestion> suggestionsById(layers::Workspace& ws,
                                             const std::vector<std::int64_t>& ids)
 {
@@ -1037,7 +1030,6 @@ std::vector<LinkSuggestion> suggestionsById(layers::Workspace& ws,
     }
     return chosen;
 }
-} // namespace
 
 std::int64_t acceptSuggestions(layers::Workspace& ws, const std::vector<std::int64_t>& ids,
                                double minConfidence)

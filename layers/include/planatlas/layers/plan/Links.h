@@ -77,6 +77,12 @@ std::string resolveTaskId(layers::Workspace& workspace, const std::string& given
 std::vector<LinkSuggestion> listSuggestions(layers::Workspace& workspace,
                                             const std::string& status = {});
 
+/// The stored suggestions @p ids, each once, whatever their status. An id not stored is an
+/// error: ConflictError when a later run of suggest no longer offered it, Error(Usage) when
+/// there never was one.
+std::vector<LinkSuggestion> suggestionsById(layers::Workspace& workspace,
+                                            const std::vector<std::int64_t>& ids);
+
 /// Accepts the given pending suggestions (or, with @p ids empty, all pending ones with at least
 /// @p minConfidence) and writes their links; one accepted already is left as it is. Returns the
 /// number of links written. A rejected suggestion (reset it first), and one whose feature has
@@ -217,7 +223,9 @@ ReviewedReasons reviewedReasons(layers::Workspace& workspace, const std::string&
 /// reasons of the reviewed tasks worded most like it (@p reviewed; the task itself left out)
 /// weigh in by how alike they are. The words of a place with no layer ("rừng phòng hộ", "bảng
 /// giá đất") do not count where the workspace has a layer of its kind (@p kinds: its layers'
-/// kinds). A task with no words gets no reason (a null ReasonSuggestion::reason).
+/// kinds); a kind it has no layer of, named as tasks name kinds ("phát triển trung tâm
+/// logistics"), is a place with no layer (not when @p kinds is empty: the workspace unknown). A
+/// task with no words gets no reason (a null ReasonSuggestion::reason).
 ReasonSuggestion suggestReason(const std::string& taskText, const ReviewedReasons& reviewed = {},
                                const std::string& taskId = {},
                                const std::set<std::string>& kinds = {});
