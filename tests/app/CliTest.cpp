@@ -480,6 +480,145 @@ TEST(Cli, AGroupOverAForestInventoryListsItsFirstFeaturesAndJsonAll)
     EXPECT_EQ(forest, 60);
 }
 
+namespace {
+
+/// A GeoJSON square of @p half degrees around (@p lon, @p lat) with @p properties (JSON).
+std::string square(double lon, double lat, double half, const std::string& properties)
+{
+    auto at = [&](double x, double y) {
+        return "[" + std::to_string(lon + x) + "," + std::to_string(lat + y) + "]";
+    };
+    return R"({"type":"Feature","properties":)" + properties +
+           R"(,"geometry":{"type":"Polygon","coordinates":[[)" + at(-half, -half) + "," +
+           at(half, -half) + "," + at(half, half) + "," + at(-half, half) + "," + at(-half, -half) +
+           "]]}}";
+}
+
+std::string collection(const std::vector<std::string>& features)
+{
+    std::string out = R"({"type":"FeatureCollection","features":[)";
+    for (std::size_t i = 0; i < features.size(); ++i)
+        out += (i ? "," : "") + features[i];
+    return out + "]}";
+}
+
+} // namespace
+
+// A centrally-run city merged with a province: "thành phố Hải Phòng" is the whole city, the old
+// province bounds the parks in it, a product is named in general or in the south's words, a
+// kind the workspace holds no layer of is a place with no layer, and mistyped ids are refused.
+TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
+{
+    pa::test::TempDir dir;
+    const std::string ws = dir.file("hp.gpkg");
+    ASSERT_EQ(runCli({"init", ws, "--province", "Hải Phòng", "--crs", "EPSG:9210"}).exitCode, 0);
+    auto import = [&](const std::string& name, const std::vector<std::string>& features,
+                      const std::string& kind) {
+        const std::string file = dir.file(name + ".geojson");
+        pa::test::writeBytes(file, collection(features));
+        const auto r = runCli({"import", ws, file, "--kind", kind, "--layer", name, "--quiet"});
+        ASSERT_EQ(r.exitCode, 0) << r.err;
+    };
+    import("provinces",
+           {square(106.55, 20.85, 0.5, R"({"code":"HP","name_vi":"Hải Phòng"})"),
+            square(106.3, 20.95, 0.2, R"({"code":"HD-CU","name_vi":"Hải Dương"})")},
+           "admin_province");
+    import("parks",
+           {square(106.25, 20.92, 0.01, R"({"code":"KCN-DA","name_vi":"KCN Đại An"})"),
+            square(106.78, 20.83, 0.01, R"({"code":"KCN-NDV","name_vi":"KCN Nam Đình Vũ"})"),
+            square(106.6, 20.9, 0.01, R"({"code":"KCN-ADT","name_vi":"KCN An Duong phia Tay"})")},
+           "industrial_park");
+    import("centres",
+           {square(106.68, 20.86, 0.01,
+                   R"({"code":"DT-HP","name_vi":"Trung tâm thành phố Hải Phòng"})")},
+           "urban_centre");
+    import(
+        "zones",
+        {square(
+             106.4, 20.9, 0.02,
+             R"({"code":"VSX-QUA","name_vi":"Vùng cây ăn quả Kinh Môn","product":"cây ăn quả"})"),
+         square(106.45, 20.95, 0.02,
+                R"({"code":"VSX-VAI","name_vi":"Vùng vải Thanh Hà","product":"vải thiều"})"),
+         square(106.6, 20.7, 0.02,
+                R"({"code":"VSX-GA","name_vi":"Vùng gà Tiên Lãng","product":"trứng gà"})")},
+        "agri_zone");
+    import("zones_kkt",
+           {square(106.7, 20.6, 0.05,
+                   R"({"code":"KKT-PN","name_vi":"Khu kinh tế ven biển phía Nam Hải Phòng"})"),
+            square(106.75, 20.8, 0.05,
+                   R"({"code":"KKT-DV","name_vi":"Khu kinh tế Đình Vũ - Cát Hải"})")},
+           "economic_zone");
+    const std::string plan = dir.file("kh.txt");
+    pa::test::writeBytes(
+        plan, "KẾ HOẠCH\nThực hiện năm 2026\n\nII. NHIỆM VỤ\n\n"
+              "1. Sở Xây dựng chủ trì quản lý quy hoạch trên địa bàn thành phố Hải Phòng.\n\n"
+              "2. Sở Công Thương chủ trì thu hút đầu tư vào các khu công nghiệp trên địa bàn "
+              "tỉnh Hải Dương (cũ).\n\n"
+              "3. Sở Nông nghiệp và Môi trường chủ trì phát triển vùng trồng cây ăn trái.\n\n"
+              "4. Sở Nông nghiệp và Môi trường chủ trì phát triển vùng vải.\n\n"
+              "5. Sở Nông nghiệp và Môi trường chủ trì phát triển các vùng nguyên liệu tập "
+              "trung.\n\n"
+              "6. Sở Công Thương chủ trì phát triển trung tâm logistics gắn với cảng biển.\n\n"
+              "7. Sở Nông nghiệp và Môi trường chủ trì phát triển vùng vải ở khu vực phía "
+              "Tây.\n\n"
+              "8. Sở Công Thương chủ trì thu hút đầu tư vào các khu công nghiệp khu vực phía "
+              "Tây.\n\n"
+              "9. Ban Quản lý khu kinh tế chủ trì lập thủ tục thành lập Khu kinh tế ven biển phía "
+              "Nam Hải Phòng.\n\n"
+              "10. Sở Công Thương chủ trì hoàn thiện hạ tầng khu công nghiệp phía Tây An "
+              "Dương.\n\n"
+              "11. Sở Công Thương chủ trì thu hút đầu tư vào các khu công nghiệp xã Đại An.\n");
+    ASSERT_EQ(runCli({"ingest", ws, plan, "--doc-id", "kh"}).exitCode, 0);
+    const auto suggest = runCli({"link", ws, "suggest", "--format", "json"});
+    ASSERT_EQ(suggest.exitCode, 0) << suggest.err;
+    std::map<std::string, std::set<std::string>> codes; // task → features
+    for (const auto& s : nlohmann::json::parse(suggest.out))
+        codes[s["task"].get<std::string>()].insert(s["feature"].get<std::string>());
+    EXPECT_FALSE(codes.contains("kh:II.1#1")) << "the city as a whole is no point in it";
+    EXPECT_EQ(codes["kh:II.2#1"], std::set<std::string>{"KCN-DA"});
+    EXPECT_EQ(codes["kh:II.3#1"], std::set<std::string>{"VSX-QUA"});
+    EXPECT_EQ(codes["kh:II.4#1"], std::set<std::string>{"VSX-VAI"});
+    EXPECT_EQ(codes["kh:II.5#1"], (std::set<std::string>{"VSX-QUA", "VSX-VAI", "VSX-GA"}))
+        << "“tập trung” is no “trứng”";
+    // A region the workspace has no layer of: a product is still offered, saying so; the kind
+    // in general is not.
+    EXPECT_EQ(codes["kh:II.7#1"], std::set<std::string>{"VSX-VAI"});
+    EXPECT_NE(suggest.out.find("không gian làm việc không có “khu vực phía Tây”"),
+              std::string::npos)
+        << suggest.out;
+    EXPECT_FALSE(codes.contains("kh:II.8#1"));
+    // An economic zone named with a qualifier and a direction is that zone, not every one.
+    EXPECT_EQ(codes["kh:II.9#1"], std::set<std::string>{"KKT-PN"});
+    // A park named with a direction, which the layer writes after the name.
+    EXPECT_EQ(codes["kh:II.10#1"], std::set<std::string>{"KCN-ADT"});
+    // A commune the workspace has no layer of: the parks named after it.
+    EXPECT_EQ(codes["kh:II.11#1"], std::set<std::string>{"KCN-DA"});
+    // Logistics centres: no layer of them here.
+    const auto reasons = runCli({"link", ws, "reasons", "--format", "json"});
+    ASSERT_EQ(reasons.exitCode, 0) << reasons.err;
+    std::string logistics;
+    for (const auto& r : nlohmann::json::parse(reasons.out))
+        if (r["task"] == "kh:II.6#1")
+            logistics = r["reason_class"].get<std::string>();
+    EXPECT_EQ(logistics, "no_layer") << reasons.out;
+    // Listed with the class's id (what --reason takes) and its title, in English on request.
+    const auto listed = runCli({"link", ws, "reasons", "--lang", "en"});
+    ASSERT_EQ(listed.exitCode, 0) << listed.err;
+    EXPECT_NE(listed.out.find("[no_layer] Spatial, but the workspace has no layer for it"),
+              std::string::npos)
+        << listed.out;
+    EXPECT_EQ(runCli({"link", ws, "reasons", "--lang", "fr"}).exitCode, 2);
+
+    const auto before = pa::test::readBytes(ws);
+    const auto group = runCli({"link", ws, "accept", "--group", "9999"});
+    EXPECT_EQ(group.exitCode, 2);
+    EXPECT_NE(group.err.find("error: no suggestion 9999"), std::string::npos) << group.err;
+    const auto typo = runCli({"link", ws, "unlocated", "kh:II.6#1", "--reason", "nonsense_class"});
+    EXPECT_EQ(typo.exitCode, 2);
+    EXPECT_NE(typo.err.find("is no class"), std::string::npos) << typo.err;
+    EXPECT_EQ(pa::test::readBytes(ws), before);
+}
+
 TEST(Cli, LinkGroupsAreListedWithEvidenceAndDecidedByTaskAndRule)
 {
     PLANATLAS_NEEDS_SAMPLE();

@@ -1299,8 +1299,12 @@ TEST(PlanPlaces, UrbanAreasSeasIsletsPowerPlantsAndGazetteerNamesWithoutTypeWord
         "2. Sở Công Thương khai thác tiềm năng biển Đông, bảo vệ cồn Ngang và hỗ trợ nhà máy điện "
         "gió Tân Phú Đông 1.\n\n"
         "3. Sở Tài chính bố trí vốn trên địa bàn Thanh Hóa, phối hợp với Báo Hà Nội.\n\n"
-        "4. Sở Giao thông vận tải hoàn thành tuyến kết nối với Hà Nội.\n");
-    ASSERT_EQ(plan.tasks.size(), 4u);
+        "4. Sở Giao thông vận tải hoàn thành tuyến kết nối với Hà Nội.\n\n"
+        "5. Sở Văn hóa, Thể thao và Du lịch phát triển đảo Lý Sơn và quần đảo Cát Bà.\n\n"
+        "6. Sở Công Thương thu hút đầu tư vào các khu công nghiệp trên địa bàn tỉnh Hải Dương "
+        "(cũ).\n\n"
+        "7. Sở Tài chính đảo ngược thứ tự ưu tiên; bảo vệ chủ quyền biển, đảo Việt Nam.\n");
+    ASSERT_EQ(plan.tasks.size(), 7u);
     auto names = [&](std::size_t k) {
         std::vector<std::string> out;
         for (const auto& p : plan.tasks[k].places)
@@ -1314,6 +1318,13 @@ TEST(PlanPlaces, UrbanAreasSeasIsletsPowerPlantsAndGazetteerNamesWithoutTypeWord
     // The document's own province and a name that ends a longer proper name are not places.
     EXPECT_TRUE(names(2).empty()) << names(2).size();
     EXPECT_EQ(names(3), std::vector<std::string>{"Hà Nội"});
+    EXPECT_EQ(names(4), (std::vector<std::string>{"đảo Lý Sơn", "quần đảo Cát Bà"}));
+    EXPECT_EQ(plan.tasks[4].places.at(0).type, "island");
+    // A province merged into another is named as a province.
+    EXPECT_EQ(names(5), std::vector<std::string>{"Hải Dương"});
+    EXPECT_EQ(plan.tasks[5].places.at(0).type, "admin_province");
+    // "đảo" as a verb, and the seas and islands in general, are no island.
+    EXPECT_TRUE(names(6).empty()) << names(6).front();
 }
 
 TEST(PlanTasks, DirectiveRequestWholeItemsDelegationAndSubjectsAfterACircumstance)
@@ -1593,6 +1604,16 @@ struct ThematicSample
     {
         std::filesystem::copy_file(pa::test::sampleWorkspace(), path);
         return pa::layers::Workspace::open(path, pa::gis::OpenMode::Update);
+    }
+
+    /// Stores a plan @p doc whose tasks are @p tasks (numbered items under "II. NHIỆM VỤ") and
+    /// returns its suggestions.
+    std::vector<LinkSuggestion> suggestPlan(const std::string& doc, const std::string& tasks)
+    {
+        const std::string file = dir.file(doc + ".txt");
+        pa::test::writeBytes(file, "KẾ HOẠCH\nThực hiện năm 2025\n\nII. NHIỆM VỤ\n\n" + tasks);
+        storePlan(ws, readPlan(file), doc, doc + ".txt");
+        return suggestLinks(ws, doc);
     }
 
     /// The task of document @p doc whose text holds @p words; empty when not exactly one.
@@ -1876,6 +1897,86 @@ TEST(PlanLinks, ANameAfterWordsThatQualifyItsTypeFindsItsFeature)
     const auto quangYen = sample.task("Quảng Yên", "dl");
     ASSERT_FALSE(quangYen.empty());
     EXPECT_TRUE(codesOf(all, quangYen, "").empty());
+}
+
+// A board's name holds the kinds it manages and may hold a place the task then names again; a
+// road is named from either end; a name that begins with the province's goes on past it.
+TEST(PlanLinks, BoardsNamesAndRoadsNamedFromEitherEndAreReadAsAPlannerMeansThem)
+{
+    PLANATLAS_NEEDS_SAMPLE();
+    ThematicSample sample;
+    auto& ws = sample.ws;
+    const auto all = sample.suggestPlan(
+        "bq", "1. Ban Quản lý KKT Nghi Sơn và các KCN Thái Nguyên chủ trì tập huấn cho "
+              "cán bộ về chuyển đổi số.\n\n"
+              "2. Ban Quản lý KCN Yên Bình chủ trì đẩy nhanh tiến độ hạ tầng KCN Yên "
+              "Bình.\n\n"
+              "3. Sở Xây dựng chủ trì nâng cấp cao tốc Thái Nguyên - Chợ Mới.\n\n"
+              "4. Sở Xây dựng chủ trì mở rộng cao tốc Chợ Mới – Thái Nguyên.\n\n"
+              "5. Sở Xây dựng chủ trì hoàn thiện hệ thống đô thị Thái Nguyên đến năm "
+              "2030.\n");
+    auto task = [&](const std::string& words) {
+        const auto id = sample.task(words, "bq");
+        EXPECT_FALSE(id.empty()) << words;
+        return id;
+    };
+    // "các KCN" is part of the board's name ("… và các KCN Thái Nguyên"): no parks.
+    EXPECT_TRUE(codesOf(all, task("tập huấn"), "").empty());
+    // The park in the board's name, named again by the task.
+    EXPECT_EQ(codesOf(all, task("đẩy nhanh"), ""), std::set<std::string>{"KCN-YB"});
+    // An expressway whose name begins with the province's is that expressway, not every one;
+    // named from its other end it is the same road.
+    for (const char* words : {"nâng cấp cao tốc", "mở rộng cao tốc"}) {
+        EXPECT_EQ(codesOf(all, task(words), "place"), std::set<std::string>{"CT07-TNCM"}) << words;
+        EXPECT_TRUE(codesOf(all, task(words), "theme").empty()) << words;
+    }
+    // The province's own name and no more: its towns in general.
+    EXPECT_EQ(codesOf(all, task("hệ thống đô thị"), "theme"), codesOfLayer(ws, "urban_centres"));
+}
+
+// What the readings for other provinces must leave as it was in Thái Nguyên's way of writing,
+// and an item that names nothing under a heading that names a place.
+TEST(PlanLinks, DirectionsProductsBoardsAndHeadingsKeepTheirOrdinaryMeaning)
+{
+    PLANATLAS_NEEDS_SAMPLE();
+    ThematicSample sample;
+    auto& ws = sample.ws;
+    const auto all = sample.suggestPlan(
+        "od",
+        "1. Sở Nông nghiệp và Môi trường chủ trì phát triển vùng chăn nuôi thịt lợn.\n\n"
+        "2. Sở Công Thương chủ trì thu hút đầu tư vào khu công nghiệp phía Nam Thái Nguyên.\n\n"
+        "3. Sở Công Thương chủ trì phát triển khu công nghiệp phía Tây Bắc.\n\n"
+        "4. Ban quản lý dự án huyện Đại Từ chủ trì đầu tư hạ tầng cụm công nghiệp.\n\n"
+        "5. PHÁT TRIỂN KCN YÊN BÌNH\n\n"
+        "a) Ban Quản lý các KCN tỉnh chủ trì hoàn thiện hồ sơ mở rộng giai đoạn 2.\n\n"
+        "b) Sở Xây dựng chủ trì xây dựng nhà ở công nhân.\n\n"
+        "6. Sở Nông nghiệp và Môi trường chủ trì rà soát vùng nguyên liệu tập trung.\n");
+    auto task = [&](const std::string& words) {
+        const auto id = sample.task(words, "od");
+        EXPECT_FALSE(id.empty()) << words;
+        return id;
+    };
+    // "thịt lợn" whole, not "thịt" of "thịt gà".
+    EXPECT_EQ(codesOf(all, task("thịt lợn"), ""), std::set<std::string>{"NN-LON-PB"});
+    // A direction before the province's name alone, or ending the clause, is a part of the
+    // province: the kind in general.
+    const auto parks = codesOfLayer(ws, "industrial_parks");
+    EXPECT_EQ(codesOf(all, task("phía Nam Thái Nguyên"), "theme"), parks);
+    EXPECT_EQ(codesOf(all, task("phía Tây Bắc"), "theme"), parks);
+    // A project board's unit bounds the clusters as any unit does.
+    const auto board = codesOf(all, task("Ban quản lý dự án"), "theme-area");
+    EXPECT_TRUE(board.contains("CCN-HT"));
+    EXPECT_TRUE(codesOf(all, task("Ban quản lý dự án"), "theme").empty());
+    // The items under "PHÁT TRIỂN KCN YÊN BÌNH" concern that park.
+    for (const char* words : {"giai đoạn 2", "nhà ở công nhân"}) {
+        const auto id = task(words);
+        EXPECT_EQ(codesOf(all, id, "place"), std::set<std::string>{"KCN-YB"}) << words;
+        for (const auto& s : all)
+            if (s.taskId == id)
+                EXPECT_LT(s.confidence, 0.85) << "a heading's place is less sure";
+    }
+    // "tập trung" is no "trứng" (of "trứng gà"): every zone.
+    EXPECT_EQ(codesOf(all, task("vùng nguyên liệu"), "theme"), codesOfLayer(ws, "agri_zones"));
 }
 
 // A task id as typed on a keyboard without Vietnamese letters, or in other letter case, is the

@@ -81,9 +81,9 @@ using Confusion = std::map<std::string, std::map<std::string, long>>; // gold â†
 /// shown with SCORE_LINKS_SHOW set), when given.
 bool scoreReason(const std::string& task, const std::string& text, const std::string& gold,
                  bool held, std::initializer_list<ReasonCount*> counts, Confusion* confusion,
-                 const pa::plan::ReviewedReasons& reviewed = {})
+                 const std::set<std::string>& kinds, const pa::plan::ReviewedReasons& reviewed = {})
 {
-    const auto s = pa::plan::suggestReason(text, reviewed, task);
+    const auto s = pa::plan::suggestReason(text, reviewed, task, kinds);
     const bool right = s.reason && s.reason->id == gold;
     for (ReasonCount* c : counts) {
         ++c->gold;
@@ -167,10 +167,17 @@ int main(int argc, char** argv)
     std::map<bool, Effort> effort;
     const fs::path tmp = fs::temp_directory_path() / ("score_links_" + std::to_string(::getpid()));
     fs::create_directories(tmp);
+    std::set<std::string> sampleKinds;
     for (std::size_t t = 0; t < inputs.size(); t += 3) {
         const fs::path copy = tmp / fs::path(inputs[t]).filename();
         fs::copy_file(inputs[t], copy, fs::copy_options::overwrite_existing);
         auto ws = pa::layers::Workspace::open(copy.string(), pa::gis::OpenMode::Update);
+        // Reasons are suggested as for this workspace, which holds the layers a planning
+        // workspace holds (the corpus's are read as for the samples' together).
+        std::set<std::string> kinds;
+        for (const auto& layer : ws.layers())
+            kinds.insert(layer.kind);
+        sampleKinds.insert(kinds.begin(), kinds.end());
         ws.transaction([&] {
             for (const auto& layer : ws.layers())
                 if (!layer.linkTable.empty())
@@ -247,10 +254,10 @@ int main(int argc, char** argv)
                 throw std::runtime_error("no task " + task + " in " + inputs[t]);
             const std::string text = pa::gis::toString(found.rows[0][0]);
             scoreReason(task, text, r.at("reason_class"), held,
-                        {&reasonsByDoc[doc], &reasonsTotal[held]}, &confusion);
+                        {&reasonsByDoc[doc], &reasonsTotal[held]}, &confusion, kinds);
             const bool right =
                 scoreReason(task, text, r.at("reason_class"), held,
-                            {&inReviewByDoc[doc], &inReviewTotal[held]}, nullptr, inReview);
+                            {&inReviewByDoc[doc], &inReviewTotal[held]}, nullptr, kinds, inReview);
             learn(inReview, task, text, r.at("reason_class"));
             if (!suggestedTasks.contains(task))
                 ++(right ? effort[held].reasonsConfirmed : effort[held].reasonsTyped);
@@ -313,9 +320,10 @@ int main(int argc, char** argv)
                 return 2;
             }
             scoreReason(task, text->second, r.at("label"), held,
-                        {&corpusByDoc[doc], &corpusTotal[held]}, &confusion);
+                        {&corpusByDoc[doc], &corpusTotal[held]}, &confusion, sampleKinds);
             scoreReason(task, text->second, r.at("label"), held,
-                        {&corpusInReviewByDoc[doc], &corpusInReviewTotal[held]}, nullptr, inReview);
+                        {&corpusInReviewByDoc[doc], &corpusInReviewTotal[held]}, nullptr,
+                        sampleKinds, inReview);
             learn(inReview, task, text->second, r.at("label"));
         }
     }

@@ -652,8 +652,10 @@ std::vector<GrammarName> grammarAgencies(const std::string& text, const text::Fo
                     "te",  "kcn", "kkt",  "kcx",    "ccn",  "cum", "va",  "kcnc"};
                 std::size_t k = last, zoneEnd = last;
                 bool sawZone = false;
-                for (int n = 0; n < 12; ++n) {
-                    const auto [a, b] = nextWord(k, false);
+                for (int n = 0; n < 16; ++n) {
+                    // Zones listed with commas: "các khu công nghiệp, khu chế xuất, khu kinh tế".
+                    const std::size_t after = std::min(f.find_first_not_of(", ", k), f.size());
+                    const auto [a, b] = nextWord(k, sawZone && f.compare(after, 4, "khu ") == 0);
                     const std::string_view w = std::string_view(f).substr(a, b - a);
                     if (b == a || !zoneWords.contains(w))
                         break;
@@ -739,10 +741,15 @@ std::vector<GrammarName> grammarAgencies(const std::string& text, const text::Fo
                             std::begin(kBodyStarts), std::end(kBodyStarts),
                             [&](std::string_view b) { return f.compare(k, b.size(), b) == 0; }) ||
                         f.compare(k, 5, "ubnd ") == 0 || f.compare(k, 7, "uy ban ") == 0;
-                    // "… Nghi Sơn và các khu công nghiệp": the boards that manage zones and parks.
-                    if (f.compare(k, 8, "cac khu ") == 0) {
+                    // "… Nghi Sơn và các khu công nghiệp", "Ban Quản lý KKT Dung Quất và các KCN
+                    // Quảng Ngãi": the boards that manage zones and parks.
+                    const bool abbreviated =
+                        start.starts_with("ban ") &&
+                        (f.compare(k, 8, "cac kcn ") == 0 || f.compare(k, 8, "cac kkt ") == 0 ||
+                         f.compare(k, 8, "cac ccn ") == 0);
+                    if (f.compare(k, 8, "cac khu ") == 0 || abbreviated) {
                         i = last = k + 7;
-                        for (int n = 0; n < 4; ++n) { // "công nghiệp", "công nghệ cao", "kinh tế"
+                        for (int n = 0; !abbreviated && n < 4; ++n) { // "công nghiệp", "kinh tế"
                             std::size_t a = i;
                             while (a < f.size() && f[a] == ' ')
                                 ++a;
@@ -915,6 +922,42 @@ std::vector<AgencyMention> namedUnits(const std::string& text, const text::Folde
 }
 
 } // namespace
+
+std::vector<std::pair<std::size_t, std::size_t>>
+boardNames(const std::string& text, const text::FoldedText& folded, const std::string& province)
+{
+    const std::string& f = folded.folded;
+    // A board of zones: "Ban Quản lý …" with a zone's word in its name (not "Ban quản lý dự án
+    // huyện Đại Từ", whose unit bounds what the task does).
+    auto board = [&](std::size_t foldedBegin, std::size_t foldedEnd) {
+        if (f.compare(foldedBegin, 12, "ban quan ly ") != 0 &&
+            f.compare(foldedBegin, 4, "bql ") != 0)
+            return false;
+        for (std::size_t p = foldedBegin; p < foldedEnd;) {
+            const std::size_t e = std::min(f.find_first_of(" ,;:.()", p), foldedEnd);
+            const std::string_view w = std::string_view(f).substr(p, e - p);
+            if (w == "khu" || w == "kcn" || w == "kkt" || w == "ccn" || w == "kcx" || w == "cum" ||
+                w == "kcnc")
+                return true;
+            p = e + 1;
+        }
+        return false;
+    };
+    std::vector<std::pair<std::size_t, std::size_t>> out;
+    for (const auto& m : findAgencies(text, folded, province))
+        if (board(folded.foldedAt(m.begin), folded.foldedAt(m.end)))
+            out.emplace_back(m.begin, m.end);
+    for (const auto& g : grammarAgencies(text, folded))
+        if (board(g.begin, std::min(g.end, f.size())))
+            out.emplace_back(folded.origin[g.begin], folded.origin[std::min(g.end, f.size())]);
+    return out;
+}
+
+bool withinAny(const std::vector<std::pair<std::size_t, std::size_t>>& spans, std::size_t at)
+{
+    return std::any_of(spans.begin(), spans.end(),
+                       [&](const auto& s) { return s.first <= at && at < s.second; });
+}
 
 std::vector<AgencyMention> findAgencies(const std::string& text, const text::FoldedText& folded,
                                         const std::string& province)

@@ -44,6 +44,19 @@ struct AgencyMention
 std::vector<AgencyMention> findAgencies(const std::string& text, const text::FoldedText& folded,
                                         const std::string& province);
 
+/// The names of boards of zones in @p text ("Ban Quản lý …" with a zone's word: the bodies
+/// named after the zones they run), as [begin, end) byte offsets: the registry's, and the grammar's
+/// reading where it goes on
+/// ("Ban quản lý các khu công nghiệp, khu chế xuất, khu kinh tế"). The kinds and places in them
+/// name the board: "các KCN" in "Ban Quản lý KKT Dung Quất và các KCN Quảng Ngãi" is no park.
+/// (In other bodies' names a unit still bounds what the task does, "UBND huyện Phú Bình", and a
+/// name read by its grammar alone may be a place: "Đại Từ" is no "Đài".)
+std::vector<std::pair<std::size_t, std::size_t>>
+boardNames(const std::string& text, const text::FoldedText& folded, const std::string& province);
+
+/// Whether byte @p at lies within one of @p spans ([begin, end) byte offsets).
+bool withinAny(const std::vector<std::pair<std::size_t, std::size_t>>& spans, std::size_t at);
+
 /// Names of bodies outside the registry found by the grammar of Vietnamese agency names, as
 /// [begin, end) offsets in the folded text.
 struct GrammarName

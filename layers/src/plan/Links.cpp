@@ -1,6 +1,7 @@
 #include "planatlas/layers/plan/Links.h"
 
 #include "../Csv_p.h"
+#include "Agencies_p.h"
 #include "Places_p.h"
 #include "Topics_p.h"
 #include "Words_p.h"
@@ -37,25 +38,25 @@ struct Feature
     std::string regionKey; ///< the name as a region's is compared (regionKey)
     std::string aliasKey;  ///< placeKey of what else tasks name it by (LayerKind::alsoNamedBy)
     std::string status;    ///< "existing", "planned", … or empty
-    std::set<std::string> values; ///< folded values of the kind's narrowing attribute
+    /// Values of the kind's narrowing attribute: folded → as written, in lower case
+    std::map<std::string, std::string> values;
     std::int64_t fid = 0;
 };
 
-/// "thịt gà, trứng gà" → {"thit ga", "trung ga"}.
-std::set<std::string> narrowingValues(const std::string& cell)
+/// "thịt gà, trứng gà" → {"thit ga": "thịt gà", "trung ga": "trứng gà"}.
+std::map<std::string, std::string> narrowingValues(const std::string& cell)
 {
-    std::set<std::string> out;
+    std::map<std::string, std::string> out;
     std::size_t start = 0;
     for (;;) {
         const auto sep = cell.find_first_of(",;", start);
-        std::string v =
-            text::foldForMatch(cell.substr(start, sep == std::string::npos ? sep : sep - start));
-        while (!v.empty() && v.back() == ' ')
-            v.pop_back();
-        while (!v.empty() && v.front() == ' ')
-            v.erase(0, 1);
-        if (!v.empty())
-            out.insert(v);
+        std::string written = cell.substr(start, sep == std::string::npos ? sep : sep - start);
+        while (!written.empty() && written.back() == ' ')
+            written.pop_back();
+        while (!written.empty() && written.front() == ' ')
+            written.erase(0, 1);
+        if (const std::string v = text::foldForMatch(written); !v.empty()) // "cây ăn trái" as
+            out.emplace(productAsCompared(v), lowerCase(written));         // "cây ăn quả"
         if (sep == std::string::npos)
             return out;
         start = sep + 1;
@@ -179,12 +180,36 @@ bool writtenAsCity(const std::string& mention)
     return written.rfind("thanh pho", 0) == 0 || written.rfind("tp", 0) == 0;
 }
 
-/// Whether the words at byte @p at of @p text belong to an agency's name, not to a place
-/// the task acts on.
-bool inAgencyNameAt(const std::string& text, std::size_t at)
+/// "B - A" for a name that joins two places with one dash, "A - B" ("Hà Nội – Hải Phòng"), else
+/// empty.
+std::string otherWayRound(const std::string& name)
+{
+    std::size_t at = std::string::npos, length = 0;
+    for (std::string_view dash : {"-", "\u2013", "\u2014"})
+        for (std::size_t p = name.find(dash); p != std::string::npos; p = name.find(dash, p + 1)) {
+            if (at != std::string::npos)
+                return {}; // more than one
+            at = p;
+            length = dash.size();
+        }
+    if (at == std::string::npos)
+        return {};
+    const auto trimmed = [](std::string_view s) {
+        const std::size_t b = s.find_first_not_of(' '), e = s.find_last_not_of(' ');
+        return b == std::string_view::npos ? std::string() : std::string(s.substr(b, e - b + 1));
+    };
+    const std::string a = trimmed(std::string_view(name).substr(0, at));
+    const std::string b = trimmed(std::string_view(name).substr(at + length));
+    return a.empty() || b.empty() ? std::string() : b + " - " + a;
+}
+
+/// Whether the words at byte @p at of @p text belong to a board's name (@p boards, found in
+/// it: boardNames), not to a place the task acts on.
+bool inAgencyNameAt(const std::string& text,
+                    const std::vector<std::pair<std::size_t, std::size_t>>& boards, std::size_t at)
 {
     const std::size_t back = at >= 24 ? at - 24 : 0;
-    return inAgencyName(text::foldForMatch(text.substr(back, at - back)));
+    return withinAny(boards, at) || inAgencyName(text::foldForMatch(text.substr(back, at - back)));
 }
 
 /// Every feature (layer, fid) with @p code.
@@ -736,7 +761,7 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
     const auto features = workspaceFeatures(ws);
     const FeatureIndex index(features);
     std::set<std::string> kinds;
-    std::map<std::string, std::set<std::string>> values;
+    std::map<std::string, std::map<std::string, std::string>> values;
     for (const auto& f : features) {
         kinds.insert(f.kind);
         values[f.kind].insert(f.values.begin(), f.values.end());
@@ -744,6 +769,8 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
     FeatureGeometries geometries(ws);
     const std::string province = ws.province();
     const std::string ownKey = text::foldForMatch(province);
+    // A centrally-run city's "thành phố Hải Phòng" is the province, not its centre.
+    const bool municipal = isMunicipality(province);
     // Units merged into or renamed as another (the crosswalk): a task naming the old unit
     // concerns the unit that carries it on.
     struct Successor
@@ -760,7 +787,7 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
             gis::toString(row[0]),
             Successor{gis::toString(row[1]), gis::toString(row[2]), gis::toString(row[3])});
     const auto tasks = ws.dataset().run(
-        "SELECT task_id, text FROM plan_tasks" +
+        "SELECT task_id, text, heading FROM plan_tasks" +
             std::string(docId.empty() ? "" : " WHERE doc_id = ?") + " ORDER BY doc_id, ordinal",
         docId.empty() ? std::vector<gis::FieldValue>{} : std::vector<gis::FieldValue>{docId});
     // Existing links are not suggested again.
@@ -783,10 +810,14 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
         if (!inserted && c.confidence > it->second.confidence)
             it->second = std::move(c);
     };
-    for (const auto& row : tasks.rows) {
-        const std::string taskId = gis::toString(row[0]);
-        const std::string taskText = gis::toString(row[1]);
+    // The suggestions of task @p taskId from @p taskText: its own words or, with @p heading,
+    // those of the heading it stands under, whose named places only count (at 0.8 of their
+    // sureness, the evidence saying so).
+    bool named = false; // whether the task at hand names a place, a region or a kind
+    auto suggestFrom = [&](const std::string& taskId, const std::string& taskText, bool heading) {
         const auto places = findPlaces(taskText, province);
+        const text::FoldedText folded = text::foldWithOffsets(taskText);
+        const auto boards = boardNames(taskText, folded, province);
         // Regions, districts and communes the task names: the area its topics are narrowed to.
         struct Area
         {
@@ -795,8 +826,21 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
             std::size_t start, end; ///< the clause it is named in
         };
         std::vector<Area> areas;
+        // Where the task names @p m: the first time outside a board's name, as in "Ban Quản lý
+        // KKT Dung Quất … đầu tư hạ tầng Khu kinh tế Dung Quất" (the reader gives a name once),
+        // its name found again; npos when only a board's name holds it.
         auto mentionAt = [&](const PlaceMention& m) {
-            return m.offset != std::string::npos ? m.offset : taskText.find(m.text);
+            std::size_t at = m.offset != std::string::npos ? m.offset : taskText.find(m.text);
+            if (at == std::string::npos)
+                return std::size_t{0}; // (not as written: the first clause)
+            const std::string words = text::foldForMatch(m.name); // "KKT …" or "Khu kinh tế …"
+            while (at != std::string::npos && inAgencyNameAt(taskText, boards, at)) {
+                const std::size_t next =
+                    words.empty() ? std::string::npos
+                                  : findWords(folded.folded, words, folded.foldedAt(at) + 1);
+                at = next == std::string::npos ? std::string::npos : folded.origin[next];
+            }
+            return at;
         };
         // A mention's key, as a region's or a place's is compared.
         auto mentionKey = [&](const PlaceMention& m) {
@@ -810,53 +854,78 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
         };
         // Districts and communes named with their type word that the workspace does not have
         // (misspelt, or of a level it holds no layer for): the clause they are named in.
-        std::vector<std::pair<std::size_t, std::size_t>> unknownAreas;
+        struct UnknownArea
+        {
+            std::string words;      ///< as the task names it
+            std::string name;       ///< its name, folded: "tan cuong"
+            std::size_t start, end; ///< the clause it is named in
+        };
+        std::vector<UnknownArea> unknownAreas;
         for (const auto& mention : places) {
             const bool region = mention.type == "region";
             // "thành phố Sông Công" is typed a town, and is a unit of the province too.
             if (!region && mention.type.rfind("admin_", 0) != 0 && mention.type != "urban_centre")
                 continue;
             const auto at = mentionAt(mention);
-            const auto [start, end] = clauseAt(taskText, at == std::string::npos ? 0 : at);
+            // (A unit only in a board's name bounds nothing: "Ban Quản lý các KCN tỉnh …".)
+            if (at == std::string::npos)
+                continue;
+            const auto [start, end] = clauseAt(taskText, at);
             const std::string key = mentionKey(mention);
             // The province under another type word ("hệ thống đô thị Thái Nguyên") bounds
-            // nothing within it; "thành phố Thái Nguyên" is the city.
-            if (key == ownKey && !writtenAsCity(mention.text))
+            // nothing within it; "thành phố Thái Nguyên" is the city, "thành phố Hải Phòng" the
+            // province (a centrally-run city).
+            if (key == ownKey && (!writtenAsCity(mention.text) || municipal))
                 continue;
             const std::size_t before = areas.size();
-            // (Never the province's own polygon, which shares its name with the city.)
+            // (Never the province's own polygon, which shares its name with the city; another
+            // province's, named as a province, is one merged into it: "tỉnh Hải Dương (cũ)", not
+            // "thành phố Hải Dương".)
+            const bool province = mention.type == "admin_province" && key != ownKey;
             for (const std::size_t i : index.named(key, region)) // keyOf 1.0: the same name
                 if (const auto& f = features[i];
-                    (layers::inGroup(f.kind, "admin") && f.kind != "admin_province") ||
-                    f.kind == "other")
+                    province ? f.kind == "admin_province"
+                             : (layers::inGroup(f.kind, "admin") && f.kind != "admin_province") ||
+                                   f.kind == "other")
                     areas.push_back({&f, mention.text, start, end});
             if (areas.size() == before &&
-                (region || mention.type == "admin_district" || mention.type == "admin_commune") &&
-                !(at != std::string::npos && inAgencyNameAt(taskText, at)))
-                unknownAreas.emplace_back(start, end);
+                (region || mention.type == "admin_district" || mention.type == "admin_commune"))
+                unknownAreas.push_back(
+                    {mention.text, text::foldForMatch(mention.name), start, end});
         }
         auto isArea = [&](const Feature& f) {
             return std::any_of(areas.begin(), areas.end(),
                                [&](const Area& a) { return a.feature == &f; });
         };
-        const auto topics = findTopics(taskText, kinds, values, province, places);
+        const auto topics = heading ? std::vector<TopicMention>{}
+                                    : findTopics(taskText, kinds, values, province, places, boards);
+        if (!heading)
+            named = !places.empty() || !topics.empty();
         for (const auto& mention : places) {
             const std::string key = placeKey(mention.name, mention.type);
-            if (key.empty())
+            // (A heading's units and regions bound its items; they are not what each concerns.)
+            if (key.empty() ||
+                (heading && (mention.type.rfind("admin_", 0) == 0 || mention.type == "region")))
                 continue;
-            const auto at = mentionAt(mention);
             // Words of an agency's name ("Ban Quản lý các khu công nghiệp Thái Nguyên"), and the
             // province under another type word ("hệ thống đô thị Thái Nguyên"), name no place;
             // "thành phố Thái Nguyên" does.
-            if (at != std::string::npos && inAgencyNameAt(taskText, at))
+            if (mentionAt(mention) == std::string::npos)
                 continue;
-            if (key == ownKey && !writtenAsCity(mention.text))
+            if (key == ownKey && (!writtenAsCity(mention.text) || municipal))
                 continue;
             // The type word decides: a feature of the kind it names, matched by its whole name,
             // leaves out features of other kinds ("Khu CNTT tập trung Yên Bình" is not "KCN Yên
             // Bình") and those only partly so named ("KCN Yên Bình" is not "KCN Yên Bình 2").
             const bool region = mention.type == "region";
-            const std::string compared = region ? mentionKey(mention) : key; // (key: placeKey)
+            std::string compared = region ? mentionKey(mention) : key; // (key: placeKey)
+            // A road named from its other end: "cao tốc Hải Phòng – Hạ Long" is the workspace's
+            // "Hạ Long - Hải Phòng".
+            if (!region && index.named(compared, false).empty())
+                if (const std::string other = otherWayRound(mention.name); !other.empty())
+                    if (std::string k = placeKey(other, mention.type);
+                        !index.named(k, false).empty())
+                        compared = std::move(k);
             const auto& same = index.named(compared, region);
             const bool sameKind = std::any_of(same.begin(), same.end(), [&](std::size_t i) {
                 return features[i].kind == mention.type;
@@ -876,11 +945,12 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
                 const auto* kind = layers::findKind(f.kind);
                 if (!topics.empty() && (!kind || !kind->programme) && isArea(f))
                     continue;
-                const double confidence = std::min(1.0, mention.confidence * name * fit);
+                const double confidence =
+                    std::min(1.0, mention.confidence * name * fit) * (heading ? 0.8 : 1.0);
                 if (confidence < 0.3)
                     continue;
                 offer({taskId, f.layer, f.code, mention.text, confidence, "place",
-                       "“" + mention.text + "” → " + f.name});
+                       "“" + mention.text + "”" + (heading ? " (đề mục)" : "") + " → " + f.name});
                 // The unit that carries a merged or renamed one on: "huyện Đông Sơn" → the city
                 // it was merged into, with the crosswalk's words and date.
                 if (!layers::inGroup(f.kind, "admin"))
@@ -901,7 +971,11 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
             std::vector<const Feature*> members;
             for (const std::size_t i : index.ofKind(topic.kind))
                 if (const auto& f = features[i];
-                    (topic.value.empty() || f.values.contains(topic.value)) &&
+                    (topic.value.empty() || f.values.contains(topic.value) ||
+                     std::any_of(f.values.begin(), f.values.end(),
+                                 [&](const auto& v) { // "vải" holds "vải thiều"
+                                     return v.first.starts_with(topic.value + " ");
+                                 })) &&
                     (topic.status.empty() || f.status.empty() ||
                      layers::isPlannedStatus(f.status) == (topic.status == "planned")))
                     members.push_back(&f);
@@ -918,13 +992,35 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
                     if (withinWords.insert(a.words).second)
                         where += (where.empty() ? " trong " : ", ") + a.words;
                 }
-            // A unit named in the clause that the workspace does not know: which of the kind's
-            // features it means is not known either, and all of them would be wrong.
-            if (within.empty() &&
-                std::any_of(unknownAreas.begin(), unknownAreas.end(), [&](const auto& a) {
-                    return topic.offset >= a.first && topic.offset < a.second;
-                }))
-                continue;
+            // A unit named in the clause that the workspace does not know: the features named
+            // after it are meant ("vùng chè xã Tân Cương" → "Vùng chè đặc sản Tân Cương");
+            // without one, which of the kind's features it means is not known, and all of them
+            // would be wrong. A product narrows enough to offer what the workspace has of it,
+            // saying what it could not narrow by ("vùng sầu riêng ở khu vực phía Tây").
+            if (within.empty()) {
+                const auto unknown =
+                    std::find_if(unknownAreas.begin(), unknownAreas.end(), [&](const auto& a) {
+                        return topic.offset >= a.start && topic.offset < a.end;
+                    });
+                if (unknown != unknownAreas.end()) {
+                    std::vector<const Feature*> named;
+                    for (const auto* f : members)
+                        if (!unknown->name.empty() && findWords(text::foldForMatch(f->name),
+                                                                unknown->name) != std::string::npos)
+                            named.push_back(f);
+                    if (!named.empty()) {
+                        members = std::move(named);
+                        where = " mang tên “" + unknown->words + "”";
+                        rule = "theme-area";
+                        confidence = 0.6;
+                    } else if (topic.value.empty()) {
+                        continue;
+                    } else {
+                        where = "; không gian làm việc không có “" + unknown->words + "”";
+                        confidence = 0.55;
+                    }
+                }
+            }
             if (!within.empty()) {
                 std::erase_if(members, [&](const Feature* f) {
                     const auto* g = geometries.get(*f);
@@ -943,6 +1039,15 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
             for (const auto* f : members)
                 offer({taskId, f->layer, f->code, topic.text, confidence, rule, evidence});
         }
+    };
+    for (const auto& row : tasks.rows) {
+        const std::string taskId = gis::toString(row[0]);
+        suggestFrom(taskId, gis::toString(row[1]), false);
+        // An item under a heading that names a place ("8. PHÁT TRIỂN KCN TRÀNG DUỆ" / "a) Mở
+        // rộng giai đoạn 3") concerns that place when it names none itself, nor a region or a
+        // kind ("các khu công nghiệp khu vực phía Đông" is not the heading's park).
+        if (const std::string heading = gis::toString(row[2]); !named && !heading.empty())
+            suggestFrom(taskId, heading, true);
     }
     inTransaction(ws, [&] {
         // The tasks locked, as an accept or a link edit locks them: a planner accepting a

@@ -1,4 +1,5 @@
 #include "Places_p.h"
+#include "Words_p.h"
 #include "planatlas/layers/LayerKind.h"
 #include "planatlas/layers/Text.h"
 
@@ -56,7 +57,7 @@ struct TypeWord
 };
 
 // Longer phrases first: the first match at a position wins.
-constexpr std::array<TypeWord, 45> kTypeWords = {{
+constexpr std::array<TypeWord, 47> kTypeWords = {{
     {"khu bao ton thien nhien", "nature_reserve", 0.8, "khu bảo tồn thiên nhiên"},
     {"vuon quoc gia", "nature_reserve", 0.8, "vườn quốc gia"},
     {"khu cong nghe thong tin tap trung", "hitech_zone", 0.85, "khu công nghệ thông tin tập trung"},
@@ -87,6 +88,8 @@ constexpr std::array<TypeWord, 45> kTypeWords = {{
     {"do thi", "urban_centre", 0.7, "đô thị"}, // "đô thị Lam Sơn - Sao Vàng"
     {"bien", "sea", 0.6, "biển"},              // "biển Đông"
     {"con", "island", 0.6, "cồn"},             // "cồn Ngang" (an islet of the delta)
+    {"quan dao", "island", 0.7, "quần đảo"},   // "quần đảo Cát Bà"
+    {"dao", "island", 0.7, "đảo"},             // "đảo Lý Sơn"
     {"thi xa", "admin_district", 0.8, "thị xã"},
     {"thi tran", "admin_commune", 0.75, "thị trấn"},
     {"huyen", "admin_district", 0.8, "huyện"},
@@ -104,6 +107,9 @@ constexpr std::array<TypeWord, 45> kTypeWords = {{
     {"tx", "admin_district", 0.8, "tx"},
 }};
 
+// The four directions, folded, as "phía Đông", "phía Tây Nam" write them.
+constexpr std::string_view kDirections[] = {"nam", "bac", "dong", "tay"};
+
 // Words that qualify a type word before the name: "Khu kinh tế ven biển Quảng Yên", "Khu du
 // lịch quốc gia Mẫu Sơn", "huyện miền núi Võ Nhai". Longer phrases first. Those of units only
 // after a unit's type word ("xã Biển Động" is named so), the others never after one.
@@ -113,7 +119,7 @@ struct Descriptor
     std::string_view written; ///< in lower case with its diacritics
     bool ofUnits;
 };
-constexpr std::array<Descriptor, 18> kDescriptors = {{
+constexpr std::array<Descriptor, 19> kDescriptors = {{
     {"lich su quoc gia dac biet", "lịch sử quốc gia đặc biệt", false},
     {"lich su van hoa", "lịch sử văn hóa", false},
     {"lich su quoc gia", "lịch sử quốc gia", false},
@@ -121,6 +127,7 @@ constexpr std::array<Descriptor, 18> kDescriptors = {{
     {"quoc gia", "quốc gia", false},
     {"lich su", "lịch sử", false},
     {"ven bien", "ven biển", false},
+    {"cua khau", "cửa khẩu", false}, // "Khu kinh tế cửa khẩu quốc tế Bờ Y"
     {"quoc te", "quốc tế", false},
     {"sinh thai", "sinh thái", false},
     {"nghi duong", "nghỉ dưỡng", false},
@@ -274,6 +281,14 @@ bool typeWordAt(const std::string& text, const text::FoldedText& f, std::size_t 
 
 } // namespace
 
+std::string lowerCase(std::string_view utf8)
+{
+    icu::UnicodeString s = icu::UnicodeString::fromUTF8(text::toNfc(utf8));
+    s.toLower(icu::Locale::getRoot());
+    std::string out;
+    return s.toUTF8String(out);
+}
+
 bool capitalOrDigitAt(std::string_view text, std::size_t at)
 {
     if (at >= text.size())
@@ -313,6 +328,94 @@ std::size_t descriptorLength(const std::string& text, const text::FoldedText& f,
             return d.folded.size();
     }
     return 0;
+}
+
+bool onlyTheProvince(const std::string& text, const text::FoldedText& f, std::size_t at,
+                     const std::string& own)
+{
+    const std::string& F = f.folded;
+    if (own.empty() || F.compare(at, own.size(), own) != 0)
+        return false;
+    std::size_t after = at + own.size();
+    if (after < F.size() && wordChar(F[after]))
+        return false; // a longer word
+    while (after < F.size() && F[after] == ' ')
+        ++after;
+    if (after >= F.size())
+        return true;
+    const std::string_view rest = std::string_view(text).substr(f.origin[after]);
+    if (rest.starts_with("-") || rest.starts_with("\u2013") || rest.starts_with("\u2014"))
+        return false;
+    return !capitalOrDigitAt(text, f.origin[after]);
+}
+
+bool pluralBefore(const std::string& F, std::size_t pos)
+{
+    static constexpr std::string_view kCounts[] = {
+        "cac", "nhung", "hai", "ba", "bon", "sau", "bay", "tam", "chin", "muoi", "nhieu", "mot so"};
+    std::size_t end = pos;
+    while (end > 0 && F[end - 1] == ' ')
+        --end;
+    std::size_t begin = end;
+    while (begin > 0 && F[begin - 1] != ' ' && F[begin - 1] != ',' && F[begin - 1] != ';')
+        --begin;
+    const std::string_view word = std::string_view(F).substr(begin, end - begin);
+    if (!word.empty() && std::all_of(word.begin(), word.end(), [](char c) {
+            return std::isdigit(static_cast<unsigned char>(c));
+        }))
+        return true; // "02 khu công nghiệp"
+    return std::any_of(std::begin(kCounts), std::end(kCounts), [&](std::string_view c) {
+        return end >= c.size() && F.compare(end - c.size(), c.size(), c) == 0 &&
+               (end == c.size() || !wordChar(F[end - c.size() - 1]));
+    });
+}
+
+std::size_t directionLength(const std::string& text, const text::FoldedText& f, std::size_t pos,
+                            bool accented)
+{
+    const std::string& F = f.folded;
+    if (F.compare(pos, 5, "phia ") != 0 || !writtenAt(text, f, pos, 4, "phía", accented))
+        return 0;
+    std::size_t q = pos + 5, end = 0;
+    for (int n = 0; n < 2; ++n) { // "phía Nam", "phía Đông Nam"
+        const auto dir =
+            std::find_if(std::begin(kDirections), std::end(kDirections), [&](std::string_view d) {
+                return F.compare(q, d.size(), d) == 0 &&
+                       (q + d.size() >= F.size() || !wordChar(F[q + d.size()]));
+            });
+        if (dir == std::end(kDirections) || !capitalOrDigitAt(text, f.origin[q]))
+            break;
+        end = q + dir->size();
+        if (end >= F.size() || F[end] != ' ')
+            return 0; // the direction ends the clause: "khu công nghiệp phía Tây Bắc;"
+        q = end + 1;
+    }
+    // A name goes on after it, written with a capital; a unit's type word says a part of that
+    // unit ("phía Tây Thành phố Thái Nguyên").
+    if (end == 0 || !capitalOrDigitAt(text, f.origin[end + 1]))
+        return 0;
+    for (std::string_view unit :
+         {"thanh pho", "thi xa", "thi tran", "huyen", "tinh", "xa", "phuong", "tp", "quan"})
+        if (F.compare(end + 1, unit.size(), unit) == 0 &&
+            (end + 1 + unit.size() >= F.size() || !wordChar(F[end + 1 + unit.size()])))
+            return 0;
+    return end - pos;
+}
+
+std::size_t nameStart(const std::string& text, const text::FoldedText& f, std::size_t pos,
+                      std::string_view type, bool accented, bool plural)
+{
+    std::size_t q = pos;
+    for (int n = 0; n < 3; ++n) { // "cửa khẩu quốc tế"
+        const std::size_t d = descriptorLength(text, f, q, type, accented);
+        if (d == 0)
+            break;
+        q += d + 1;
+    }
+    if (q == pos)
+        return pos;
+    const std::size_t d = plural ? 0 : directionLength(text, f, q, accented);
+    return capitalOrDigitAt(text, f.origin[d ? q + d + 1 : q]) ? q : pos;
 }
 
 bool inCapitals(const std::string& text)
@@ -355,7 +458,7 @@ double kindFit(std::string_view type, std::string_view kind)
         layers::inGroup(type, "industrial") && layers::inGroup(kind, "industrial");
     const bool road = in(type, {"road", "expressway"}) && in(kind, {"road", "expressway"});
     // (National parks and nature reserves are special-use forest, often held as sites.)
-    const bool site = in(type, {"lake", "tourism_area", "nature_reserve"}) &&
+    const bool site = in(type, {"lake", "island", "tourism_area", "nature_reserve"}) &&
                       in(kind, {"tourism_area", "other", "infrastructure", "forest"});
     const bool region = type == "region" && kind == "other"; // "khu vực phía Nam của tỉnh"
     // Ports, stations, plants, rivers … have no kind of their own: a layer of infrastructure
@@ -463,6 +566,16 @@ std::string placeKey(const std::string& name, std::string_view kind)
     // "Quốc lộ 18" is. (Not in a table's unit names, which are joined as written.)
     if (kind.empty())
         return key;
+    // A direction after the name is one before it: "Dung Quất phía Đông" is "phía Đông Dung
+    // Quất".
+    for (std::string_view dir : kDirections)
+        for (std::string_view second : {"", " nam", " bac"}) {
+            const std::string tail = " phia " + std::string(dir) + std::string(second);
+            if (key.size() > tail.size() && key.ends_with(tail)) {
+                key = tail.substr(1) + " " + key.substr(0, key.size() - tail.size());
+                return key;
+            }
+        }
     std::string letters, digits;
     std::size_t i = 0;
     while (i < key.size() && std::isalpha(static_cast<unsigned char>(key[i])))
@@ -482,6 +595,7 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
     std::vector<PlaceMention> places;
     const text::FoldedText f = text::foldWithOffsets(text);
     const std::string& F = f.folded;
+    const std::string own = text::foldForMatch(province);
     const bool accented = hasDiacritics(text);
     const bool capitals = inCapitals(text);
     std::set<std::string> seen;
@@ -495,6 +609,20 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
             if (F.compare(pos, type.folded.size(), type.folded) != 0 ||
                 !writtenAs(text, f, pos, type, accented))
                 continue;
+            // "Tam Đảo", "Côn Đảo": "Đảo" after a capitalised word ends that name; "biển, đảo",
+            // "hải đảo" are the seas and islands in general.
+            if (type.kind == "island" && pos >= 2) {
+                std::size_t b = pos - 1;
+                while (b > 0 && wordChar(F[b - 1]))
+                    --b;
+                const std::string_view before = std::string_view(F).substr(b, pos - 1 - b);
+                if ((F[pos - 1] == ' ' && !before.empty() && !capitals &&
+                     capitalOrDigitAt(text, f.origin[pos]) &&
+                     capitalOrDigitAt(text, f.origin[b])) ||
+                    before == "hai" || (pos >= 6 && F.compare(pos - 6, 6, "bien, ") == 0) ||
+                    (pos >= 8 && F.compare(pos - 8, 8, "bien va ") == 0))
+                    continue;
+            }
             std::size_t after = pos + type.folded.size();
             // "QL3", "QL.3", "ĐT.342" are written without a space.
             const bool glued =
@@ -507,13 +635,14 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
             // (A plural may be followed by its list: "các khu công nghiệp: Yên Bình, …".)
             if (!glued && (after >= F.size() || (F[after] != ' ' && !(plural && F[after] == ':'))))
                 continue;
-            // "Khu kinh tế ven biển Quảng Yên": words that qualify the type before the name.
-            if (const std::size_t d =
-                    glued || F[after] != ' '
-                        ? 0
-                        : descriptorLength(text, f, after + 1, type.kind, accented);
-                d && capitalOrDigitAt(text, f.origin[after + d + 2]))
-                after += d + 1;
+            // "Khu kinh tế ven biển Quảng Yên", "Khu kinh tế cửa khẩu quốc tế Bờ Y": words that
+            // qualify the type before the name.
+            bool qualified = false;
+            if (!glued && F[after] == ' ') {
+                const std::size_t at = nameStart(text, f, after + 1, type.kind, accented, plural);
+                qualified = at != after + 1;
+                after = at - 1;
+            }
             // Proper name: capitalised words, numbers, roman numerals, codes, " - " joins.
             std::size_t src = f.origin[after];
             // "các khu công nghiệp: Yên Bình, Điềm Thụy", "các khu công nghiệp (Yên Bình, …)":
@@ -546,7 +675,17 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
                     src = end;
                     continue;
                 }
-                if (!capitalOrDigitAt(word) ||
+                // "Khu công nghiệp phía Đông Dung Quất": a direction begins the name (not after
+                // "các" or a number, nor before the province's name alone: "các khu công nghiệp
+                // phía Nam Thái Nguyên" are the parks there; "Khu kinh tế ven biển phía Nam Hải
+                // Phòng" is named so).
+                bool direction = false;
+                if (name.empty() && !pluralBefore(F, pos)) {
+                    const std::size_t at = f.foldedAt(src);
+                    const std::size_t d = directionLength(text, f, at, accented);
+                    direction = d > 0 && (qualified || !onlyTheProvince(text, f, at + d + 1, own));
+                }
+                if ((!capitalOrDigitAt(word) && !direction) ||
                     (capitals && notInName(text, src, name.empty(), accented)) ||
                     (capitals && !name.empty() && typeWordAt(text, f, src, accented)))
                     break;
@@ -680,10 +819,10 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
             break;
         }
     }
-    // Provinces and districts of the gazetteer named without a type word after a preposition
-    // or in a list: "từ Hoằng Hóa đến Quảng Xương", "kết nối với Hà Nội". Not the document's own
+    // Provinces and districts of the gazetteer named without a type word after a preposition,
+    // after "tỉnh" or in a list: "từ Hoằng Hóa đến Quảng Xương", "kết nối với Hà Nội", "trên địa
+    // bàn tỉnh Hải Dương (cũ)". Not the document's own
     // province, and not the end of a longer proper name ("Công ty … Hà Nội", "Báo Thanh Hóa").
-    const std::string own = text::foldForMatch(province);
     for (const std::string& name : gazetteer()) {
         if (name == own)
             continue;
@@ -703,7 +842,7 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
                                                   w - (wb == std::string::npos ? 0 : wb + 1));
             static const std::set<std::string_view> before = {"tu",  "den",  "tai",  "o",    "voi",
                                                               "va",  "cua",  "giua", "sang", "ve",
-                                                              "qua", "tren", "cac"};
+                                                              "qua", "tren", "cac",  "tinh"};
             const bool listed = w > 0 && F[w - 1] == ',';
             if (!listed && !before.contains(previous))
                 continue;
@@ -713,7 +852,7 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
                 }))
                 continue;
             PlaceMention m;
-            m.type = "admin_unit";
+            m.type = previous == "tinh" ? "admin_province" : "admin_unit"; // "tỉnh Kon Tum (cũ)"
             m.name = written;
             m.text = written;
             m.offset = f.origin[p];

@@ -25,7 +25,8 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
 /// With @p kind (the feature's, or the mention's type), a type word is taken off only where it
 /// names that kind or a related one (kindFit 0.8), and after the first only in lower case: "Thành
 /// phố Sông Công" gives "song cong", "Khu du lịch hồ Núi Cốc" "nui coc"; "Sông Cầu" of a river
-/// "cau". Without one (joining a table's unit names), every leading type word goes.
+/// "cau". Without one (joining a table's unit names), every leading type word goes. With one, a
+/// direction after the name goes before it ("KCN Dung Quất phía Đông" as "phía Đông Dung Quất").
 std::string placeKey(const std::string& name, std::string_view kind = {});
 
 /// Whether @p utf8 carries Vietnamese diacritics (a letter beyond ASCII of the Latin blocks, or
@@ -47,9 +48,35 @@ bool writtenAt(const std::string& text, const text::FoldedText& f, std::size_t p
 std::size_t descriptorLength(const std::string& text, const text::FoldedText& f, std::size_t pos,
                              std::string_view type, bool accented, bool inKey = false);
 
+/// @p utf8 in lower case, NFC ("VẢI THIỀU" → "vải thiều").
+std::string lowerCase(std::string_view utf8);
+
 /// Whether the character of @p text at byte @p at is a capital letter or a digit ("Yên", "3");
 /// false past the end.
 bool capitalOrDigitAt(std::string_view text, std::size_t at = 0);
+
+/// Whether the name at @p at of @p f's folded text (of @p text) is the province's (@p own,
+/// folded) and no more: "hệ thống đô thị Thái Nguyên đến năm 2030", not "cao tốc Quảng Ngãi -
+/// Kon Tum" or "cao tốc Quảng Ngãi Kon Tum", which name a road.
+bool onlyTheProvince(const std::string& text, const text::FoldedText& f, std::size_t at,
+                     const std::string& own);
+
+/// Whether the word before @p pos of folded text @p F counts what follows ("các", "những",
+/// "hai", "02", "một số" …): "các khu công nghiệp phía Nam" are the parks in that part.
+bool pluralBefore(const std::string& F, std::size_t pos);
+
+/// Length in @p f's folded text of a direction written at @p pos before a name, "phía Đông" in
+/// "khu công nghiệp phía Đông Dung Quất", "phía Tây Nam" (the direction with a capital, and a
+/// capitalised word after it); 0 if none.
+std::size_t directionLength(const std::string& text, const text::FoldedText& f, std::size_t pos,
+                            bool accented);
+
+/// Where a name begins in @p f's folded text after the type word @p type that ends before
+/// @p pos: past the words that qualify the type ("ven biển", "cửa khẩu quốc tế", descriptorLength),
+/// when a name follows them, itself or after a direction ("Khu kinh tế ven biển phía Nam Hải
+/// Phòng"; not after a plural, @p plural); @p pos when none do.
+std::size_t nameStart(const std::string& text, const text::FoldedText& f, std::size_t pos,
+                      std::string_view type, bool accented, bool plural);
 
 /// Whether @p text is written in capitals throughout (a heading's style): nine letters in ten
 /// or more, of ten or more ("KCN" alone is an abbreviation in ordinary text).

@@ -2,7 +2,9 @@
 
 #include "Agencies_p.h"
 #include "Places_p.h"
+#include "Topics_p.h"
 #include "Words_p.h"
+#include "planatlas/layers/LayerKind.h"
 #include "planatlas/layers/Text.h"
 #include "planatlas/layers/plan/Links.h"
 
@@ -461,6 +463,31 @@ ReasonSuggestion suggestReason(const std::string& taskText, const ReviewedReason
             }
             break; // each cue once
         }
+    }
+    // A kind of place the workspace has no layer of, named as tasks name kinds ("phát triển
+    // trung tâm logistics", "các khu kinh tế"): spatial, with no layer to hold it. Kinds whose
+    // words are cues above (forests, land prices) are counted there. (No kinds: the workspace
+    // is not known.)
+    {
+        std::set<std::string> missing;
+        for (const auto& kind : layers::layerKinds())
+            if (!kind.topics.empty() && !kinds.contains(std::string(kind.id)) &&
+                std::none_of(std::begin(kCues), std::end(kCues),
+                             [&](const Cue& c) { return c.kind == kind.id; }))
+                missing.insert(std::string(kind.id));
+        if (!kinds.empty() && !missing.empty())
+            for (const auto& topic : findTopics(taskText, missing, {}, {}, findPlaces(taskText, {}),
+                                                boardNames(taskText, folded, {}))) {
+                const std::size_t p = folded.foldedAt(topic.offset);
+                constexpr std::size_t kNoLayer = 6;
+                // (Weighed as a class word met once, below the verb that opens the task:
+                // "báo cáo tình hình các khu kinh tế" reports.)
+                score[kNoLayer] += 1.0 * (p == start ? 3.0 : p < opening ? 2.0 : 1.0);
+                if (p < first[kNoLayer]) {
+                    first[kNoLayer] = p;
+                    evidence[kNoLayer] = "“" + topic.text + "”";
+                }
+            }
     }
     // What the class words alone give, before the reviewed tasks weigh in.
     const auto bestOf = [&] {

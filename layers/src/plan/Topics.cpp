@@ -1,3 +1,4 @@
+#include "Agencies_p.h"
 #include "Places_p.h"
 #include "Topics_p.h"
 #include "Words_p.h"
@@ -9,6 +10,14 @@
 namespace pa::plan {
 
 namespace {
+
+/// Names of one product in the north and in the south, folded: the second is the one values
+/// are compared as.
+constexpr std::pair<std::string_view, std::string_view> kSameProducts[] = {
+    {"cay an trai", "cay an qua"},
+    {"trai cay", "cay an qua"},
+    {"hoa qua", "cay an qua"},
+};
 
 /// Position after the @p n-th word after @p from (words end at spaces and punctuation marks
 /// other than '-'), or the end of the clause (',' ';' '.' ':') if it comes first.
@@ -28,12 +37,55 @@ std::size_t clauseWindow(const std::string& folded, std::size_t from, int n)
     return p;
 }
 
+/// Words that may follow a product named in general ("vùng vải tập trung", "vùng sâm ở …"),
+/// folded; another word makes another product ("cà chua" is no "cà phê").
+constexpr std::string_view kAfterProduct[] = {
+    "tap trung", "o",         "tai",      "tren",       "cua",     "va",     "theo",
+    "gan",       "quy mo",    "hang hoa", "chat luong", "dac san", "huu co", "an toan",
+    "xuat khau", "cong nghe", "ung dung", "voi",        "nham",    "dat",    "dam bao"};
+
+/// Whether the word at @p q of @p f's folded text (of @p text) names a product in general by
+/// the first word of one (@p written, in lower case: "vải" of "vải thiều"): right after the
+/// topic's words (which end at @p topicEnd: "vùng nguyên liệu cho thanh niên" is no "thanh
+/// long"), written alike with its diacritics ("tập trung" is no "trứng"), in lower case
+/// unless the text is in capitals ("Thanh Bình" is a name), and the product's last word:
+/// what follows ends the clause or is one of kAfterProduct ("cà chua" is no "cà phê", "hồ Núi
+/// Cốc" no "hồ tiêu", "cam kết" no "cam sành").
+bool headOfProduct(const std::string& text, const text::FoldedText& f, std::size_t q,
+                   std::size_t topicEnd, std::string_view written, bool accented, bool capitals)
+{
+    const std::string& F = f.folded;
+    const std::size_t first = std::min(F.find_first_not_of(' ', topicEnd), F.size());
+    if (q != first ||
+        !writtenAt(text, f, q, text::foldForMatch(written).size(), written, accented) ||
+        (!capitals && capitalOrDigitAt(text, f.origin[q])))
+        return false;
+    std::size_t after = q + text::foldForMatch(written).size();
+    while (after < F.size() && F[after] == ' ')
+        ++after;
+    if (after >= F.size() || !wordChar(F[after]))
+        return true;
+    return std::any_of(std::begin(kAfterProduct), std::end(kAfterProduct), [&](std::string_view w) {
+        return F.compare(after, w.size(), w) == 0 &&
+               (after + w.size() >= F.size() || !wordChar(F[after + w.size()]));
+    });
+}
+
 } // namespace
 
-std::vector<TopicMention> findTopics(const std::string& text, const std::set<std::string>& kinds,
-                                     const std::map<std::string, std::set<std::string>>& values,
-                                     const std::string& province,
-                                     const std::vector<PlaceMention>& places)
+std::string_view productAsCompared(std::string_view folded)
+{
+    for (const auto& [other, same] : kSameProducts)
+        if (folded == other)
+            return same;
+    return folded;
+}
+
+std::vector<TopicMention>
+findTopics(const std::string& text, const std::set<std::string>& kinds,
+           const std::map<std::string, std::map<std::string, std::string>>& values,
+           const std::string& province, const std::vector<PlaceMention>& places,
+           const std::vector<std::pair<std::size_t, std::size_t>>& boards)
 {
     std::vector<TopicMention> found;
     const text::FoldedText f = text::foldWithOffsets(text);
@@ -60,7 +112,8 @@ std::vector<TopicMention> findTopics(const std::string& text, const std::set<std
                  p = findWords(F, phrase, p + 1)) {
                 const std::size_t end = p + phrase.size();
                 const std::size_t back = p >= 20 ? p - 20 : 0;
-                if (inAgencyName(std::string_view(F).substr(back, p - back)))
+                if (inAgencyName(std::string_view(F).substr(back, p - back)) ||
+                    withinAny(boards, f.origin[p]))
                     continue;
                 // What must not become the kind is not it: "không chuyển đổi rừng phòng hộ
                 // sang khu công nghiệp" (the forest is the task's place, not the parks).
@@ -82,10 +135,21 @@ std::vector<TopicMention> findTopics(const std::string& text, const std::set<std
                 std::size_t next = end;
                 while (next < F.size() && F[next] == ' ')
                     ++next;
-                // "khu du lịch sinh thái Tam Đảo": a name after words that qualify the kind.
-                if (const std::size_t d = descriptorLength(text, f, next, kind.id, accented);
-                    d && !capitals && capitalOrDigitAt(text, f.origin[next + d + 1]))
-                    next += d + 1;
+                // "khu du lịch sinh thái Tam Đảo", "Khu kinh tế cửa khẩu quốc tế Bờ Y": a name
+                // after words that qualify the kind; "khu công nghiệp phía Đông Dung Quất" one
+                // that begins with a direction (after "các" the kind in that part: "các khu công
+                // nghiệp phía Nam Thái Nguyên").
+                const bool counted = pluralBefore(F, p);
+                bool qualified = false, direction = false;
+                if (!capitals) {
+                    const std::size_t at = nameStart(text, f, next, kind.id, accented, counted);
+                    qualified = at != next;
+                    next = at;
+                    const std::size_t d =
+                        counted || next >= F.size() ? 0 : directionLength(text, f, next, accented);
+                    direction =
+                        d > 0 && (qualified || !onlyTheProvince(text, f, next + d + 1, own));
+                }
                 // "các khu công nghiệp: Yên Bình, Điềm Thụy", "… (Yên Bình, Điềm Thụy)": a list
                 // of names.
                 std::size_t listed = next;
@@ -102,34 +166,57 @@ std::vector<TopicMention> findTopics(const std::string& text, const std::set<std
                         const std::string name = text::foldForMatch(m.name);
                         // (The province names no place of its kind: "HỆ THỐNG ĐÔ THỊ HÀ TĨNH".)
                         if (kindFit(m.type, kind.id) < 0.8 ||
-                            (!own.empty() && name.rfind(own, 0) == 0))
+                            (!own.empty() && name.rfind(own, 0) == 0 &&
+                             (name.size() == own.size() ||
+                              (name[own.size()] == ' ' && name.compare(own.size(), 2, " -") != 0))))
                             return false;
                         return m.offset == f.origin[p] ||
                                (!name.empty() && findWords(F, name, next) == next);
                     }))
                     continue;
-                if (!capitals && next > end && capitalOrDigitAt(text, f.origin[next])) {
-                    std::size_t nameEnd = next;
-                    while (nameEnd < F.size() && F[nameEnd] != ',' && F[nameEnd] != ';' &&
-                           F[nameEnd] != '.' && F[nameEnd] != '(')
-                        ++nameEnd;
-                    const std::string name = F.substr(next, nameEnd - next);
-                    if (own.empty() || name.rfind(own, 0) != 0)
+                if (!capitals && next > end &&
+                    (capitalOrDigitAt(text, f.origin[next]) || direction)) {
+                    if (!onlyTheProvince(text, f, next, own))
                         continue;
                 }
                 TopicMention m;
                 m.kind = std::string(kind.id);
                 // Narrowed by a value written within the next words: "vùng chè", "vùng trồng
                 // cây ăn quả", "vùng sản xuất chè tập trung".
-                std::size_t valueAt = std::string::npos;
+                std::size_t valueAt = std::string::npos, valueEnd = 0;
                 if (kindValues != values.end()) {
                     const std::size_t window = clauseWindow(F, end, 4);
-                    for (const auto& v : kindValues->second)
-                        // (From the phrase on: "rừng đặc dụng" is the forest of that type.)
-                        if (const auto q = findWords(F, v, p); q < window && q < valueAt) {
+                    // (From the phrase on: "rừng đặc dụng" is the forest of that type.) The
+                    // first value written, the longest there: "thịt lợn", not "thịt".
+                    const auto take = [&](const std::string& value, std::string_view words,
+                                          std::size_t from, std::string_view written = {}) {
+                        const auto q = findWords(F, words, from);
+                        if (q < window &&
+                            (written.empty() ||
+                             headOfProduct(text, f, q, end, written, accented, capitals)) &&
+                            (q < valueAt || (q == valueAt && q + words.size() > valueEnd))) {
                             valueAt = q;
-                            m.value = v;
+                            valueEnd = q + words.size();
+                            m.value = value;
                         }
+                    };
+                    for (const auto& [v, asWritten] : kindValues->second) {
+                        take(v, v, p);
+                        for (const auto& [other, same] : kSameProducts)
+                            if (v == same)
+                                take(v, other, p);
+                        // A product in general holds its kinds: "vùng vải" the "vải thiều",
+                        // "vùng sâm" the "sâm Ngọc Linh" (not "cây" or "con", which say
+                        // nothing; headOfProduct).
+                        const std::size_t space = v.find(' ');
+                        const std::size_t writtenSpace = asWritten.find(' ');
+                        if (space != std::string::npos && writtenSpace != std::string::npos) {
+                            const std::string head = v.substr(0, space);
+                            if (head != "cay" && head != "con" && head.size() > 1 &&
+                                !kindValues->second.contains(head))
+                                take(head, head, end, asWritten.substr(0, writtenSpace));
+                        }
+                    }
                 }
                 if (topic->needsValue && m.value.empty())
                     continue;
@@ -147,7 +234,7 @@ std::vector<TopicMention> findTopics(const std::string& text, const std::set<std
                         from = p - article.size();
                 std::size_t to = end;
                 if (!m.value.empty())
-                    to = std::max(end, valueAt + m.value.size());
+                    to = std::max(end, valueEnd);
                 m.text = text.substr(f.origin[from], f.origin[to] - f.origin[from]);
                 m.offset = f.origin[from];
                 mentions.emplace_back(p, std::move(m));

@@ -2,11 +2,13 @@
 // Kinds named in general in task text ("thu hút đầu tư vào các khu, cụm công nghiệp", "phát
 // triển vùng chè"), read with the vocabulary the layer kinds declare (LayerKind::topics).
 
+#include "Agencies_p.h"
 #include "Places_p.h"
 
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace pa::plan {
@@ -20,17 +22,24 @@ struct TopicMention
     std::size_t offset = 0; ///< byte offset of the words in the text
 };
 
+/// The folded product name @p folded as values are compared: one product is named alike in the
+/// north and the south ("cây ăn trái" is "cây ăn quả").
+std::string_view productAsCompared(std::string_view folded);
+
 /// The topics of @p kinds named in @p text. @p values holds, per kind with a narrowing
-/// attribute, the folded values its features carry ("che", "cay an qua"): a value written
-/// right after a topic narrows it. A topic followed by a proper name is a named place, not a
-/// topic ("Khu công nghiệp Yên Bình"), unless the name is the province's own (@p province);
-/// the words inside an agency's name ("Ban Quản lý các khu công nghiệp") are not a topic.
+/// attribute, the values its features carry, folded ("che", "cay an qua") and as written in
+/// lower case: a value written right after a topic narrows it, and so does the first word of
+/// one, written alike ("vùng vải" the "vải thiều"). A topic followed by a proper name is a named
+/// place, not a topic ("Khu công nghiệp Yên Bình"), unless the name is the province's own (@p
+/// province); the words inside a board's name ("Ban Quản lý các khu công nghiệp"; @p boards,
+/// the names boardNames reads in @p text) are not a topic.
 /// @p places are the places findPlaces reads in @p text: in text written in capitals, where a
 /// capital tells no name, a place found after a type word says that the kind is named there.
 /// One mention per kind, the first.
-std::vector<TopicMention> findTopics(const std::string& text, const std::set<std::string>& kinds,
-                                     const std::map<std::string, std::set<std::string>>& values,
-                                     const std::string& province,
-                                     const std::vector<PlaceMention>& places);
+std::vector<TopicMention>
+findTopics(const std::string& text, const std::set<std::string>& kinds,
+           const std::map<std::string, std::map<std::string, std::string>>& values,
+           const std::string& province, const std::vector<PlaceMention>& places,
+           const std::vector<std::pair<std::size_t, std::size_t>>& boards);
 
 } // namespace pa::plan
