@@ -540,7 +540,11 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
          square(106.45, 20.95, 0.02,
                 R"({"code":"VSX-VAI","name_vi":"Vùng vải Thanh Hà","product":"vải thiều"})"),
          square(106.6, 20.7, 0.02,
-                R"({"code":"VSX-GA","name_vi":"Vùng gà Tiên Lãng","product":"trứng gà"})")},
+                R"({"code":"VSX-GA","name_vi":"Vùng gà Tiên Lãng","product":"trứng gà"})"),
+         square(106.5, 20.75, 0.02,
+                R"({"code":"VSX-CA","name_vi":"Vùng cá Vĩnh Bảo","product":"cá tra"})"),
+         square(106.55, 20.75, 0.02,
+                R"({"code":"VSX-CR","name_vi":"Vùng cà rốt Cẩm Giàng","product":"cà rốt"})")},
         "agri_zone");
     import("zones_kkt",
            {square(106.7, 20.6, 0.05,
@@ -567,7 +571,9 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
               "Nam Hải Phòng.\n\n"
               "10. Sở Công Thương chủ trì hoàn thiện hạ tầng khu công nghiệp phía Tây An "
               "Dương.\n\n"
-              "11. Sở Công Thương chủ trì thu hút đầu tư vào các khu công nghiệp xã Đại An.\n");
+              "11. Sở Công Thương chủ trì thu hút đầu tư vào các khu công nghiệp xã Đại An.\n\n"
+              "12. Sở Nông nghiệp và Môi trường chủ trì phát triển vùng nuôi cá.\n\n"
+              "13. Sở Nội vụ chủ trì, phối hợp với tỉnh Hải Dương tổ chức hội nghị.\n");
     ASSERT_EQ(runCli({"ingest", ws, plan, "--doc-id", "kh"}).exitCode, 0);
     const auto suggest = runCli({"link", ws, "suggest", "--format", "json"});
     ASSERT_EQ(suggest.exitCode, 0) << suggest.err;
@@ -578,7 +584,8 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
     EXPECT_EQ(codes["kh:II.2#1"], std::set<std::string>{"KCN-DA"});
     EXPECT_EQ(codes["kh:II.3#1"], std::set<std::string>{"VSX-QUA"});
     EXPECT_EQ(codes["kh:II.4#1"], std::set<std::string>{"VSX-VAI"});
-    EXPECT_EQ(codes["kh:II.5#1"], (std::set<std::string>{"VSX-QUA", "VSX-VAI", "VSX-GA"}))
+    EXPECT_EQ(codes["kh:II.5#1"],
+              (std::set<std::string>{"VSX-QUA", "VSX-VAI", "VSX-GA", "VSX-CA", "VSX-CR"}))
         << "“tập trung” is no “trứng”";
     // A region the workspace has no layer of: a product is still offered, saying so; the kind
     // in general is not.
@@ -593,6 +600,10 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
     EXPECT_EQ(codes["kh:II.10#1"], std::set<std::string>{"KCN-ADT"});
     // A commune the workspace has no layer of: the parks named after it.
     EXPECT_EQ(codes["kh:II.11#1"], std::set<std::string>{"KCN-DA"});
+    // "cá" is no "cà rốt".
+    EXPECT_EQ(codes["kh:II.12#1"], std::set<std::string>{"VSX-CA"});
+    // A province worked with is no place of the task.
+    EXPECT_FALSE(codes.contains("kh:II.13#1"));
     // Logistics centres: no layer of them here.
     const auto reasons = runCli({"link", ws, "reasons", "--format", "json"});
     ASSERT_EQ(reasons.exitCode, 0) << reasons.err;

@@ -1950,7 +1950,12 @@ TEST(PlanLinks, DirectionsProductsBoardsAndHeadingsKeepTheirOrdinaryMeaning)
         "5. PHÁT TRIỂN KCN YÊN BÌNH\n\n"
         "a) Ban Quản lý các KCN tỉnh chủ trì hoàn thiện hồ sơ mở rộng giai đoạn 2.\n\n"
         "b) Sở Xây dựng chủ trì xây dựng nhà ở công nhân.\n\n"
-        "6. Sở Nông nghiệp và Môi trường chủ trì rà soát vùng nguyên liệu tập trung.\n");
+        "c) Sở Nội vụ chủ trì đào tạo nguồn nhân lực.\n\n"
+        "6. Sở Nông nghiệp và Môi trường chủ trì rà soát vùng nguyên liệu tập trung.\n\n"
+        "7. Sở Xây dựng chủ trì quy hoạch khu đô thị phía Đông KCN Yên Bình.\n\n"
+        "8. Ban quản lý di tích ATK Định Hóa chủ trì tổ chức tuyên truyền.\n\n"
+        "9. Sở Nông nghiệp và Môi trường chủ trì phát triển vùng chè xã Phúc Xuân và xã Tân "
+        "Cương.\n");
     auto task = [&](const std::string& words) {
         const auto id = sample.task(words, "od");
         EXPECT_FALSE(id.empty()) << words;
@@ -1975,8 +1980,16 @@ TEST(PlanLinks, DirectionsProductsBoardsAndHeadingsKeepTheirOrdinaryMeaning)
             if (s.taskId == id)
                 EXPECT_LT(s.confidence, 0.85) << "a heading's place is less sure";
     }
+    // Training has no place, under any heading.
+    EXPECT_TRUE(codesOf(all, task("đào tạo nguồn nhân lực"), "").empty());
     // "tập trung" is no "trứng" (of "trứng gà"): every zone.
     EXPECT_EQ(codesOf(all, task("vùng nguyên liệu"), "theme"), codesOfLayer(ws, "agri_zones"));
+    // A direction before a type word is the part of the place so named, no name of its own.
+    EXPECT_TRUE(codesOf(all, task("phía Đông KCN"), "place").contains("KCN-YB"));
+    // A site's board names no place.
+    EXPECT_TRUE(codesOf(all, task("tuyên truyền"), "").empty());
+    // Of two communes the workspace has no layer of, the zone named after one.
+    EXPECT_EQ(codesOf(all, task("Phúc Xuân"), ""), std::set<std::string>{"NN-CHE-TC"});
 }
 
 // A task id as typed on a keyboard without Vietnamese letters, or in other letter case, is the

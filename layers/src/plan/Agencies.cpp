@@ -927,8 +927,8 @@ std::vector<std::pair<std::size_t, std::size_t>>
 boardNames(const std::string& text, const text::FoldedText& folded, const std::string& province)
 {
     const std::string& f = folded.folded;
-    // A board of zones: "Ban Quản lý …" with a zone's word in its name (not "Ban quản lý dự án
-    // huyện Đại Từ", whose unit bounds what the task does).
+    // A board of zones: "Ban Quản lý …" with a zone's word in its name ("Ban quản lý di tích ATK
+    // Định Hóa" too; not "Ban quản lý dự án huyện Đại Từ", whose unit bounds what the task does).
     auto board = [&](std::size_t foldedBegin, std::size_t foldedEnd) {
         if (f.compare(foldedBegin, 12, "ban quan ly ") != 0 &&
             f.compare(foldedBegin, 4, "bql ") != 0)
@@ -937,19 +937,36 @@ boardNames(const std::string& text, const text::FoldedText& folded, const std::s
             const std::size_t e = std::min(f.find_first_of(" ,;:.()", p), foldedEnd);
             const std::string_view w = std::string_view(f).substr(p, e - p);
             if (w == "khu" || w == "kcn" || w == "kkt" || w == "ccn" || w == "kcx" || w == "cum" ||
-                w == "kcnc")
-                return true;
+                w == "kcnc" || w == "tich" || w == "vuon" || w == "rung" || w == "cang")
+                return true; // (also the boards of a site, a park, a forest, a port)
             p = e + 1;
         }
         return false;
     };
+    // (Where the name read stops before a capitalised one, "Ban quản lý di tích" / "ATK Định
+    // Hóa", the board's name goes on over it.)
+    auto through = [&](std::size_t foldedEnd) {
+        std::size_t e = foldedEnd;
+        for (;;) {
+            std::size_t a = e;
+            while (a < f.size() && f[a] == ' ')
+                ++a;
+            std::size_t b = a;
+            while (b < f.size() && f[b] != ' ' && f[b] != ',' && f[b] != ';' && f[b] != '.' &&
+                   f[b] != ':' && f[b] != '(')
+                ++b;
+            if (b == a || !startsUpper(text.substr(folded.origin[a])))
+                return folded.origin[std::min(e, f.size())];
+            e = b;
+        }
+    };
     std::vector<std::pair<std::size_t, std::size_t>> out;
     for (const auto& m : findAgencies(text, folded, province))
-        if (board(folded.foldedAt(m.begin), folded.foldedAt(m.end)))
-            out.emplace_back(m.begin, m.end);
+        if (const std::size_t b = folded.foldedAt(m.begin), e = folded.foldedAt(m.end); board(b, e))
+            out.emplace_back(m.begin, through(e));
     for (const auto& g : grammarAgencies(text, folded))
-        if (board(g.begin, std::min(g.end, f.size())))
-            out.emplace_back(folded.origin[g.begin], folded.origin[std::min(g.end, f.size())]);
+        if (const std::size_t e = std::min(g.end, f.size()); board(g.begin, e))
+            out.emplace_back(folded.origin[g.begin], through(e));
     return out;
 }
 

@@ -180,6 +180,24 @@ bool writtenAsCity(const std::string& mention)
     return written.rfind("thanh pho", 0) == 0 || written.rfind("tp", 0) == 0;
 }
 
+/// Whether feature @p f carries the product @p topic narrows by, or one of its kinds ("vải"
+/// holds "vải thiều"): as written where both write their diacritics ("cá" is no "cà rốt"),
+/// else by letters.
+bool holdsValue(const Feature& f, const TopicMention& topic)
+{
+    const bool written =
+        hasDiacritics(topic.valueWritten) && text::foldForMatch(topic.valueWritten) == topic.value;
+    return std::any_of(f.values.begin(), f.values.end(), [&](const auto& v) {
+        if (v.first != topic.value && !v.first.starts_with(topic.value + " "))
+            return false;
+        // The letters agree; the diacritics decide where both write them (not where one names
+        // the product in another region's words, "cây ăn trái").
+        if (!written || !hasDiacritics(v.second) || text::foldForMatch(v.second) != v.first)
+            return true;
+        return v.second == topic.valueWritten || v.second.starts_with(topic.valueWritten + " ");
+    });
+}
+
 /// "B - A" for a name that joins two places with one dash, "A - B" ("Hà Nội – Hải Phòng"), else
 /// empty.
 std::string otherWayRound(const std::string& name)
@@ -201,15 +219,6 @@ std::string otherWayRound(const std::string& name)
     const std::string a = trimmed(std::string_view(name).substr(0, at));
     const std::string b = trimmed(std::string_view(name).substr(at + length));
     return a.empty() || b.empty() ? std::string() : b + " - " + a;
-}
-
-/// Whether the words at byte @p at of @p text belong to a board's name (@p boards, found in
-/// it: boardNames), not to a place the task acts on.
-bool inAgencyNameAt(const std::string& text,
-                    const std::vector<std::pair<std::size_t, std::size_t>>& boards, std::size_t at)
-{
-    const std::size_t back = at >= 24 ? at - 24 : 0;
-    return withinAny(boards, at) || inAgencyName(text::foldForMatch(text.substr(back, at - back)));
 }
 
 /// Every feature (layer, fid) with @p code.
@@ -834,10 +843,11 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
             if (at == std::string::npos)
                 return std::size_t{0}; // (not as written: the first clause)
             const std::string words = text::foldForMatch(m.name); // "KKT …" or "Khu kinh tế …"
-            while (at != std::string::npos && inAgencyNameAt(taskText, boards, at)) {
+            while (at != std::string::npos && withinAny(boards, at)) {
                 const std::size_t next =
                     words.empty() ? std::string::npos
-                                  : findWords(folded.folded, words, folded.foldedAt(at) + 1);
+                                  : findWords(folded.folded, words,
+                                              folded.foldedAt(at + m.text.size())); // (past it)
                 at = next == std::string::npos ? std::string::npos : folded.origin[next];
             }
             return at;
@@ -888,7 +898,12 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
                              : (layers::inGroup(f.kind, "admin") && f.kind != "admin_province") ||
                                    f.kind == "other")
                     areas.push_back({&f, mention.text, start, end});
+            // (Known though not as a unit, "thị trấn Đu" of a layer of towns, it is no unknown
+            // place; it bounds nothing, as a point.)
+            const auto& sameName = index.named(key, region);
             if (areas.size() == before &&
+                std::none_of(sameName.begin(), sameName.end(),
+                             [&](std::size_t i) { return features[i].kind == "urban_centre"; }) &&
                 (region || mention.type == "admin_district" || mention.type == "admin_commune"))
                 unknownAreas.push_back(
                     {mention.text, text::foldForMatch(mention.name), start, end});
@@ -899,13 +914,26 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
         };
         const auto topics = heading ? std::vector<TopicMention>{}
                                     : findTopics(taskText, kinds, values, province, places, boards);
+        // (What the suggester reads past: a board's names, the province itself. "trên địa bàn
+        // tỉnh", "toàn tỉnh" name the whole province.)
         if (!heading)
-            named = !places.empty() || !topics.empty();
+            named = !topics.empty() ||
+                    findWords(folded.folded, "tren dia ban tinh") != std::string::npos ||
+                    findWords(folded.folded, "toan tinh") != std::string::npos ||
+                    std::any_of(places.begin(), places.end(), [&](const PlaceMention& m) {
+                        return mentionAt(m) != std::string::npos &&
+                               !(placeKey(m.name, m.type) == ownKey &&
+                                 (!writtenAsCity(m.text) || municipal));
+                    });
         for (const auto& mention : places) {
             const std::string key = placeKey(mention.name, mention.type);
-            // (A heading's units and regions bound its items; they are not what each concerns.)
-            if (key.empty() ||
-                (heading && (mention.type.rfind("admin_", 0) == 0 || mention.type == "region")))
+            // (A heading's units, towns and regions bound its items; they are not what each
+            // concerns: "2. Phát triển công nghiệp thành phố Phổ Yên", "8. UBND thành phố Phổ
+            // Yên:".) (Another province, "tỉnh Hải Dương", bounds what is named with it; a task
+            // working with it, "phối hợp với tỉnh Kon Tum", is not about its polygon.)
+            if (key.empty() || mention.type == "admin_province" ||
+                (heading && (mention.type.rfind("admin_", 0) == 0 || mention.type == "region" ||
+                             writtenAsCity(mention.text))))
                 continue;
             // Words of an agency's name ("Ban Quản lý các khu công nghiệp Thái Nguyên"), and the
             // province under another type word ("hệ thống đô thị Thái Nguyên"), name no place;
@@ -971,11 +999,7 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
             std::vector<const Feature*> members;
             for (const std::size_t i : index.ofKind(topic.kind))
                 if (const auto& f = features[i];
-                    (topic.value.empty() || f.values.contains(topic.value) ||
-                     std::any_of(f.values.begin(), f.values.end(),
-                                 [&](const auto& v) { // "vải" holds "vải thiều"
-                                     return v.first.starts_with(topic.value + " ");
-                                 })) &&
+                    (topic.value.empty() || holdsValue(f, topic)) &&
                     (topic.status.empty() || f.status.empty() ||
                      layers::isPlannedStatus(f.status) == (topic.status == "planned")))
                     members.push_back(&f);
@@ -998,25 +1022,33 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
             // would be wrong. A product narrows enough to offer what the workspace has of it,
             // saying what it could not narrow by ("vùng sầu riêng ở khu vực phía Tây").
             if (within.empty()) {
-                const auto unknown =
-                    std::find_if(unknownAreas.begin(), unknownAreas.end(), [&](const auto& a) {
-                        return topic.offset >= a.start && topic.offset < a.end;
-                    });
-                if (unknown != unknownAreas.end()) {
+                std::vector<const UnknownArea*> unknown;
+                for (const auto& a : unknownAreas)
+                    if (topic.offset >= a.start && topic.offset < a.end)
+                        unknown.push_back(&a);
+                if (!unknown.empty()) {
                     std::vector<const Feature*> named;
+                    std::set<std::string> namedBy;
                     for (const auto* f : members)
-                        if (!unknown->name.empty() && findWords(text::foldForMatch(f->name),
-                                                                unknown->name) != std::string::npos)
-                            named.push_back(f);
+                        for (const auto* a : unknown)
+                            if (!a->name.empty() && findWords(text::foldForMatch(f->name),
+                                                              a->name) != std::string::npos) {
+                                named.push_back(f);
+                                namedBy.insert(a->words);
+                                break;
+                            }
                     if (!named.empty()) {
                         members = std::move(named);
-                        where = " mang tên “" + unknown->words + "”";
+                        for (const auto& words : namedBy)
+                            where += (where.empty() ? " mang tên “" : ", “") + words + "”";
                         rule = "theme-area";
                         confidence = 0.6;
                     } else if (topic.value.empty()) {
                         continue;
                     } else {
-                        where = "; không gian làm việc không có “" + unknown->words + "”";
+                        for (const auto* a : unknown)
+                            where += (where.empty() ? "; không gian làm việc không có “" : ", “") +
+                                     a->words + "”";
                         confidence = 0.55;
                     }
                 }
@@ -1045,9 +1077,15 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
         suggestFrom(taskId, gis::toString(row[1]), false);
         // An item under a heading that names a place ("8. PHÁT TRIỂN KCN TRÀNG DUỆ" / "a) Mở
         // rộng giai đoạn 3") concerns that place when it names none itself, nor a region or a
-        // kind ("các khu công nghiệp khu vực phía Đông" is not the heading's park).
-        if (const std::string heading = gis::toString(row[2]); !named && !heading.empty())
-            suggestFrom(taskId, heading, true);
+        // kind ("các khu công nghiệp khu vực phía Đông" is not the heading's park), and is no
+        // training, policy, communication or report, which has no place wherever it stands.
+        if (const std::string heading = gis::toString(row[2]); !named && !heading.empty()) {
+            const auto reason = suggestReason(gis::toString(row[1]), {}, {}, kinds);
+            const std::string_view id = reason.reason ? reason.reason->id : std::string_view();
+            if (reason.evidence.empty() ||
+                (id != "training" && id != "policy" && id != "communication" && id != "reporting"))
+                suggestFrom(taskId, heading, true);
+        }
     }
     inTransaction(ws, [&] {
         // The tasks locked, as an accept or a link edit locks them: a planner accepting a

@@ -390,15 +390,19 @@ std::size_t directionLength(const std::string& text, const text::FoldedText& f, 
             return 0; // the direction ends the clause: "khu công nghiệp phía Tây Bắc;"
         q = end + 1;
     }
-    // A name goes on after it, written with a capital; a unit's type word says a part of that
-    // unit ("phía Tây Thành phố Thái Nguyên").
+    // A name goes on after it, written with a capital; a type word says the part of a place
+    // named after it ("phía Tây Thành phố Thái Nguyên", "phía Đông KCN Yên Bình", "phía Bắc
+    // Quốc lộ 3").
     if (end == 0 || !capitalOrDigitAt(text, f.origin[end + 1]))
         return 0;
-    for (std::string_view unit :
-         {"thanh pho", "thi xa", "thi tran", "huyen", "tinh", "xa", "phuong", "tp", "quan"})
-        if (F.compare(end + 1, unit.size(), unit) == 0 &&
-            (end + 1 + unit.size() >= F.size() || !wordChar(F[end + 1 + unit.size()])))
-            return 0;
+    const auto at = [&](std::string_view w) {
+        return F.compare(end + 1, w.size(), w) == 0 &&
+               (end + 1 + w.size() >= F.size() || !wordChar(F[end + 1 + w.size()]));
+    };
+    if (at("tinh") || at("quan") ||
+        std::any_of(kTypeWords.begin(), kTypeWords.end(),
+                    [&](const TypeWord& t) { return at(t.folded); }))
+        return 0;
     return end - pos;
 }
 

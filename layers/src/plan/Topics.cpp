@@ -40,9 +40,11 @@ std::size_t clauseWindow(const std::string& folded, std::size_t from, int n)
 /// Words that may follow a product named in general ("vùng vải tập trung", "vùng sâm ở …"),
 /// folded; another word makes another product ("cà chua" is no "cà phê").
 constexpr std::string_view kAfterProduct[] = {
-    "tap trung", "o",         "tai",      "tren",       "cua",     "va",     "theo",
-    "gan",       "quy mo",    "hang hoa", "chat luong", "dac san", "huu co", "an toan",
-    "xuat khau", "cong nghe", "ung dung", "voi",        "nham",    "dat",    "dam bao"};
+    "xa",      "huyen",  "phuong",  "thi xa",    "thi tran",  "thanh pho", "tinh",
+    "khu vuc", "vung",   "tai",     "tap trung", "o",         "tai",       "tren",
+    "cua",     "va",     "theo",    "gan",       "quy mo",    "hang hoa",  "chat luong",
+    "dac san", "huu co", "an toan", "xuat khau", "cong nghe", "ung dung",  "voi",
+    "nham",    "dat",    "dam bao"};
 
 /// Whether the word at @p q of @p f's folded text (of @p text) names a product in general by
 /// the first word of one (@p written, in lower case: "vải" of "vải thiều"): right after the
@@ -189,7 +191,8 @@ findTopics(const std::string& text, const std::set<std::string>& kinds,
                     // (From the phrase on: "rừng đặc dụng" is the forest of that type.) The
                     // first value written, the longest there: "thịt lợn", not "thịt".
                     const auto take = [&](const std::string& value, std::string_view words,
-                                          std::size_t from, std::string_view written = {}) {
+                                          std::size_t from, std::string_view written = {},
+                                          bool asWritten = true) {
                         const auto q = findWords(F, words, from);
                         if (q < window &&
                             (written.empty() ||
@@ -198,13 +201,17 @@ findTopics(const std::string& text, const std::set<std::string>& kinds,
                             valueAt = q;
                             valueEnd = q + words.size();
                             m.value = value;
+                            m.valueWritten =
+                                asWritten ? lowerCase(text.substr(f.origin[q],
+                                                                  f.origin[valueEnd] - f.origin[q]))
+                                          : std::string();
                         }
                     };
                     for (const auto& [v, asWritten] : kindValues->second) {
                         take(v, v, p);
                         for (const auto& [other, same] : kSameProducts)
                             if (v == same)
-                                take(v, other, p);
+                                take(v, other, p, {}, false);
                         // A product in general holds its kinds: "vùng vải" the "vải thiều",
                         // "vùng sâm" the "sâm Ngọc Linh" (not "cây" or "con", which say
                         // nothing; headOfProduct).

@@ -18,6 +18,9 @@ struct TopicMention
     std::string kind;  ///< layer kind id
     std::string text;  ///< the words as the task writes them: "các khu, cụm công nghiệp"
     std::string value; ///< folded narrowing value written after it ("che"), or empty
+    /// The value as the task writes it, in lower case ("chè"), to tell "cá" from "cà"; empty
+    /// when written with another product's words ("cây ăn trái" for "cây ăn quả")
+    std::string valueWritten;
     std::string status; ///< "planned" ("khu công nghiệp mới"), "existing" ("mở rộng …"), or empty
     std::size_t offset = 0; ///< byte offset of the words in the text
 };
