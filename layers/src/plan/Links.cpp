@@ -180,6 +180,14 @@ bool writtenAsCity(const std::string& mention)
     return written.rfind("thanh pho", 0) == 0 || written.rfind("tp", 0) == 0;
 }
 
+/// Whether the items under a heading are offered place @p m the heading names: not its units,
+/// towns and regions, which bound them, and are not what each concerns ("2. Phát triển công
+/// nghiệp thành phố Phổ Yên", "8. UBND thành phố Phổ Yên:").
+bool offeredUnderHeading(const PlaceMention& m)
+{
+    return m.type.rfind("admin_", 0) != 0 && m.type != "region" && !writtenAsCity(m.text);
+}
+
 /// Whether feature @p f carries the product @p topic narrows by, or one of its kinds ("vải"
 /// holds "vải thiều"): as written where both write their diacritics ("cá" is no "cà rốt"),
 /// else by letters.
@@ -927,13 +935,10 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
                     });
         for (const auto& mention : places) {
             const std::string key = placeKey(mention.name, mention.type);
-            // (A heading's units, towns and regions bound its items; they are not what each
-            // concerns: "2. Phát triển công nghiệp thành phố Phổ Yên", "8. UBND thành phố Phổ
-            // Yên:".) (Another province, "tỉnh Hải Dương", bounds what is named with it; a task
-            // working with it, "phối hợp với tỉnh Kon Tum", is not about its polygon.)
+            // (Another province, "tỉnh Hải Dương", bounds what is named with it; a task working
+            // with it, "phối hợp với tỉnh Kon Tum", is not about its polygon.)
             if (key.empty() || mention.type == "admin_province" ||
-                (heading && (mention.type.rfind("admin_", 0) == 0 || mention.type == "region" ||
-                             writtenAsCity(mention.text))))
+                (heading && !offeredUnderHeading(mention)))
                 continue;
             // Words of an agency's name ("Ban Quản lý các khu công nghiệp Thái Nguyên"), and the
             // province under another type word ("hệ thống đô thị Thái Nguyên"), name no place;
@@ -1072,6 +1077,7 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
                 offer({taskId, f->layer, f->code, topic.text, confidence, rule, evidence});
         }
     };
+    std::map<std::string, bool> headingNamesPlace; // heading → whether it names a place offered
     for (const auto& row : tasks.rows) {
         const std::string taskId = gis::toString(row[0]);
         suggestFrom(taskId, gis::toString(row[1]), false);
@@ -1079,7 +1085,16 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
         // rộng giai đoạn 3") concerns that place when it names none itself, nor a region or a
         // kind ("các khu công nghiệp khu vực phía Đông" is not the heading's park), and is no
         // training, policy, communication or report, which has no place wherever it stands.
-        if (const std::string heading = gis::toString(row[2]); !named && !heading.empty()) {
+        const std::string heading = gis::toString(row[2]);
+        if (named || heading.empty())
+            continue;
+        // (Many items share a heading, and most headings name no place: the item's reason is
+        // read only under one that does.)
+        auto [namesPlace, fresh] = headingNamesPlace.try_emplace(heading, false);
+        if (fresh)
+            for (const auto& m : findPlaces(heading, province))
+                namesPlace->second = namesPlace->second || offeredUnderHeading(m);
+        if (namesPlace->second) {
             const auto reason = suggestReason(gis::toString(row[1]), {}, {}, kinds);
             const std::string_view id = reason.reason ? reason.reason->id : std::string_view();
             if (reason.evidence.empty() ||

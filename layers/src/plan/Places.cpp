@@ -365,8 +365,7 @@ bool pluralBefore(const std::string& F, std::size_t pos)
         }))
         return true; // "02 khu công nghiệp"
     return std::any_of(std::begin(kCounts), std::end(kCounts), [&](std::string_view c) {
-        return end >= c.size() && F.compare(end - c.size(), c.size(), c) == 0 &&
-               (end == c.size() || !wordChar(F[end - c.size() - 1]));
+        return end >= c.size() && wordsAt(F, end - c.size(), c);
     });
 }
 
@@ -378,11 +377,8 @@ std::size_t directionLength(const std::string& text, const text::FoldedText& f, 
         return 0;
     std::size_t q = pos + 5, end = 0;
     for (int n = 0; n < 2; ++n) { // "phía Nam", "phía Đông Nam"
-        const auto dir =
-            std::find_if(std::begin(kDirections), std::end(kDirections), [&](std::string_view d) {
-                return F.compare(q, d.size(), d) == 0 &&
-                       (q + d.size() >= F.size() || !wordChar(F[q + d.size()]));
-            });
+        const auto dir = std::find_if(std::begin(kDirections), std::end(kDirections),
+                                      [&](std::string_view d) { return wordsAt(F, q, d); });
         if (dir == std::end(kDirections) || !capitalOrDigitAt(text, f.origin[q]))
             break;
         end = q + dir->size();
@@ -395,13 +391,9 @@ std::size_t directionLength(const std::string& text, const text::FoldedText& f, 
     // Quốc lộ 3").
     if (end == 0 || !capitalOrDigitAt(text, f.origin[end + 1]))
         return 0;
-    const auto at = [&](std::string_view w) {
-        return F.compare(end + 1, w.size(), w) == 0 &&
-               (end + 1 + w.size() >= F.size() || !wordChar(F[end + 1 + w.size()]));
-    };
-    if (at("tinh") || at("quan") ||
+    if (wordsAt(F, end + 1, "tinh") || wordsAt(F, end + 1, "quan") ||
         std::any_of(kTypeWords.begin(), kTypeWords.end(),
-                    [&](const TypeWord& t) { return at(t.folded); }))
+                    [&](const TypeWord& t) { return wordsAt(F, end + 1, t.folded); }))
         return 0;
     return end - pos;
 }
@@ -825,8 +817,8 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
     }
     // Provinces and districts of the gazetteer named without a type word after a preposition,
     // after "tỉnh" or in a list: "từ Hoằng Hóa đến Quảng Xương", "kết nối với Hà Nội", "trên địa
-    // bàn tỉnh Hải Dương (cũ)". Not the document's own
-    // province, and not the end of a longer proper name ("Công ty … Hà Nội", "Báo Thanh Hóa").
+    // bàn tỉnh Hải Dương (cũ)". Not the document's own province, and not the end of a longer
+    // proper name ("Công ty … Hà Nội", "Báo Thanh Hóa").
     for (const std::string& name : gazetteer()) {
         if (name == own)
             continue;

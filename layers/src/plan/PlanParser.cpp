@@ -8,6 +8,7 @@
 #include "Paragraphs_p.h"
 #include "Places_p.h"
 #include "Targets_p.h"
+#include "Words_p.h"
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/Text.h"
 #include "planatlas/layers/plan/Plan.h"
@@ -605,14 +606,7 @@ public:
 
     std::size_t toFolded(std::size_t src) const { return m_f.foldedAt(src); }
 
-    bool wordAt(std::size_t pos, std::string_view w) const
-    {
-        const std::string& F = m_f.folded;
-        return F.compare(pos, w.size(), w) == 0 &&
-               (pos == 0 || !std::isalnum(static_cast<unsigned char>(F[pos - 1]))) &&
-               (pos + w.size() >= F.size() ||
-                !std::isalnum(static_cast<unsigned char>(F[pos + w.size()])));
-    }
+    bool wordAt(std::size_t pos, std::string_view w) const { return wordsAt(m_f.folded, pos, w); }
 
     /// "phối hợp (với|cùng) A, B, C" within [from, to) of the folded text → @p clause.support.
     void supportFrom(Clause& clause, std::size_t foldedFrom, std::size_t foldedTo)

@@ -40,11 +40,11 @@ std::size_t clauseWindow(const std::string& folded, std::size_t from, int n)
 /// Words that may follow a product named in general ("vùng vải tập trung", "vùng sâm ở …"),
 /// folded; another word makes another product ("cà chua" is no "cà phê").
 constexpr std::string_view kAfterProduct[] = {
-    "xa",      "huyen",  "phuong",  "thi xa",    "thi tran",  "thanh pho", "tinh",
-    "khu vuc", "vung",   "tai",     "tap trung", "o",         "tai",       "tren",
-    "cua",     "va",     "theo",    "gan",       "quy mo",    "hang hoa",  "chat luong",
-    "dac san", "huu co", "an toan", "xuat khau", "cong nghe", "ung dung",  "voi",
-    "nham",    "dat",    "dam bao"};
+    "xa",        "huyen",      "phuong",  "thi xa", "thi tran",  "thanh pho",
+    "tinh",      "khu vuc",    "vung",    "tai",    "tap trung", "o",
+    "tren",      "cua",        "va",      "theo",   "gan",       "quy mo",
+    "hang hoa",  "chat luong", "dac san", "huu co", "an toan",   "xuat khau",
+    "cong nghe", "ung dung",   "voi",     "nham",   "dat",       "dam bao"};
 
 /// Whether the word at @p q of @p f's folded text (of @p text) names a product in general by
 /// the first word of one (@p written, in lower case: "vải" of "vải thiều"): right after the
@@ -58,19 +58,17 @@ bool headOfProduct(const std::string& text, const text::FoldedText& f, std::size
 {
     const std::string& F = f.folded;
     const std::size_t first = std::min(F.find_first_not_of(' ', topicEnd), F.size());
-    if (q != first ||
-        !writtenAt(text, f, q, text::foldForMatch(written).size(), written, accented) ||
+    const std::size_t length = text::foldForMatch(written).size();
+    if (q != first || !writtenAt(text, f, q, length, written, accented) ||
         (!capitals && capitalOrDigitAt(text, f.origin[q])))
         return false;
-    std::size_t after = q + text::foldForMatch(written).size();
+    std::size_t after = q + length;
     while (after < F.size() && F[after] == ' ')
         ++after;
     if (after >= F.size() || !wordChar(F[after]))
         return true;
-    return std::any_of(std::begin(kAfterProduct), std::end(kAfterProduct), [&](std::string_view w) {
-        return F.compare(after, w.size(), w) == 0 &&
-               (after + w.size() >= F.size() || !wordChar(F[after + w.size()]));
-    });
+    return std::any_of(std::begin(kAfterProduct), std::end(kAfterProduct),
+                       [&](std::string_view w) { return wordsAt(F, after, w); });
 }
 
 } // namespace
