@@ -513,16 +513,23 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
     const std::string ws = dir.file("hp.gpkg");
     ASSERT_EQ(runCli({"init", ws, "--province", "Hải Phòng", "--crs", "EPSG:9210"}).exitCode, 0);
     auto import = [&](const std::string& name, const std::vector<std::string>& features,
-                      const std::string& kind) {
+                      const std::string& kind, const std::string& validTo = {}) {
         const std::string file = dir.file(name + ".geojson");
         pa::test::writeBytes(file, collection(features));
-        const auto r = runCli({"import", ws, file, "--kind", kind, "--layer", name, "--quiet"});
+        std::vector<std::string> args{"import", ws,        file, "--kind",
+                                      kind,     "--layer", name, "--quiet"};
+        if (!validTo.empty())
+            args.insert(args.end(), {"--valid-to", validTo});
+        const auto r = runCli(args);
         ASSERT_EQ(r.exitCode, 0) << r.err;
     };
-    import("provinces",
-           {square(106.55, 20.85, 0.5, R"({"code":"HP","name_vi":"Hải Phòng"})"),
-            square(106.3, 20.95, 0.2, R"({"code":"HD-CU","name_vi":"Hải Dương"})")},
+    import("provinces", {square(106.55, 20.85, 0.5, R"({"code":"HP","name_vi":"Hải Phòng"})")},
            "admin_province");
+    // Before the merger: the old city (east) and Hải Dương (west), in a layer that ended.
+    import("provinces_old",
+           {square(106.3, 20.95, 0.2, R"({"code":"HD-CU","name_vi":"Hải Dương"})"),
+            square(106.7, 20.8, 0.15, R"({"code":"HP-CU","name_vi":"Hải Phòng"})")},
+           "admin_province", "2025-06-30");
     import("parks",
            {square(106.25, 20.92, 0.01, R"({"code":"KCN-DA","name_vi":"KCN Đại An"})"),
             square(106.78, 20.83, 0.01, R"({"code":"KCN-NDV","name_vi":"KCN Nam Đình Vũ"})"),
@@ -573,7 +580,9 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
               "Dương.\n\n"
               "11. Sở Công Thương chủ trì thu hút đầu tư vào các khu công nghiệp xã Đại An.\n\n"
               "12. Sở Nông nghiệp và Môi trường chủ trì phát triển vùng nuôi cá.\n\n"
-              "13. Sở Nội vụ chủ trì, phối hợp với tỉnh Hải Dương tổ chức hội nghị.\n");
+              "13. Sở Nội vụ chủ trì, phối hợp với tỉnh Hải Dương tổ chức hội nghị.\n\n"
+              "14. Sở Công Thương chủ trì thu hút đầu tư vào các khu công nghiệp trên địa bàn "
+              "thành phố Hải Phòng (cũ).\n");
     ASSERT_EQ(runCli({"ingest", ws, plan, "--doc-id", "kh"}).exitCode, 0);
     const auto suggest = runCli({"link", ws, "suggest", "--format", "json"});
     ASSERT_EQ(suggest.exitCode, 0) << suggest.err;
@@ -604,6 +613,8 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
     EXPECT_EQ(codes["kh:II.12#1"], std::set<std::string>{"VSX-CA"});
     // A province worked with is no place of the task.
     EXPECT_FALSE(codes.contains("kh:II.13#1"));
+    // The city as it was before it merged: its old polygon, not the whole city of today.
+    EXPECT_EQ(codes["kh:II.14#1"], (std::set<std::string>{"KCN-NDV", "KCN-ADT"}));
     // Logistics centres: no layer of them here.
     const auto reasons = runCli({"link", ws, "reasons", "--format", "json"});
     ASSERT_EQ(reasons.exitCode, 0) << reasons.err;

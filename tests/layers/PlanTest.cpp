@@ -1303,8 +1303,10 @@ TEST(PlanPlaces, UrbanAreasSeasIsletsPowerPlantsAndGazetteerNamesWithoutTypeWord
         "5. Sở Văn hóa, Thể thao và Du lịch phát triển đảo Lý Sơn và quần đảo Cát Bà.\n\n"
         "6. Sở Công Thương thu hút đầu tư vào các khu công nghiệp trên địa bàn tỉnh Hải Dương "
         "(cũ).\n\n"
-        "7. Sở Tài chính đảo ngược thứ tự ưu tiên; bảo vệ chủ quyền biển, đảo Việt Nam.\n");
-    ASSERT_EQ(plan.tasks.size(), 7u);
+        "7. Sở Tài chính đảo ngược thứ tự ưu tiên; bảo vệ chủ quyền biển, đảo Việt Nam.\n\n"
+        "8. Sở Công Thương thu hút đầu tư vào các khu công nghiệp của tỉnh Thanh Hóa (cũ), tỉnh "
+        "Thanh Hóa cùng tỉnh Ninh Bình cũ.\n");
+    ASSERT_EQ(plan.tasks.size(), 8u);
     auto names = [&](std::size_t k) {
         std::vector<std::string> out;
         for (const auto& p : plan.tasks[k].places)
@@ -1321,8 +1323,13 @@ TEST(PlanPlaces, UrbanAreasSeasIsletsPowerPlantsAndGazetteerNamesWithoutTypeWord
     EXPECT_EQ(names(4), (std::vector<std::string>{"đảo Lý Sơn", "quần đảo Cát Bà"}));
     EXPECT_EQ(plan.tasks[4].places.at(0).type, "island");
     // A province merged into another is named as a province.
-    EXPECT_EQ(names(5), std::vector<std::string>{"Hải Dương"});
+    EXPECT_EQ(names(5), std::vector<std::string>{"Hải Dương (cũ)"});
     EXPECT_EQ(plan.tasks[5].places.at(0).type, "admin_province");
+    EXPECT_EQ(plan.tasks[5].places.at(0).name, "Hải Dương");
+    // The document's own province only as it was before it merged.
+    const auto old = names(7);
+    EXPECT_EQ(std::set<std::string>(old.begin(), old.end()),
+              (std::set<std::string>{"Thanh Hóa (cũ)", "Ninh Bình cũ"}));
     // "đảo" as a verb, and the seas and islands in general, are no island.
     EXPECT_TRUE(names(6).empty()) << names(6).front();
 }

@@ -38,6 +38,7 @@ struct Feature
     std::string regionKey; ///< the name as a region's is compared (regionKey)
     std::string aliasKey;  ///< placeKey of what else tasks name it by (LayerKind::alsoNamedBy)
     std::string status;    ///< "existing", "planned", … or empty
+    bool ended = false;    ///< has a valid_to: a unit before the 2025 reorganisation
     /// Values of the kind's narrowing attribute: folded → as written, in lower case
     std::map<std::string, std::string> values;
     std::int64_t fid = 0;
@@ -83,6 +84,7 @@ std::vector<Feature> workspaceFeatures(layers::Workspace& ws)
         const bool narrow = !narrowBy.empty() && table->fieldIndex(narrowBy) >= 0;
         const std::string alias = kind ? std::string(kind->alsoNamedBy) : std::string();
         const bool aliased = !alias.empty() && table->fieldIndex(alias) >= 0;
+        const bool validity = table->fieldIndex("valid_to") >= 0;
         for (const auto& row :
              ws.dataset()
                  .execute("SELECT code, " + std::string(named ? "name_vi" : "NULL") +
@@ -90,11 +92,12 @@ std::vector<Feature> workspaceFeatures(layers::Workspace& ws)
                           std::string(status ? "status" : "''") + ", " +
                           (narrow ? sqlIdentifier(narrowBy) : std::string("''")) +
                           " AS narrowing, " + (aliased ? sqlIdentifier(alias) : std::string("''")) +
-                          " AS also_named FROM " + sqlIdentifier(layer.name) +
+                          " AS also_named, " + (validity ? "valid_to" : "NULL") +
+                          " AS ended FROM " + sqlIdentifier(layer.name) +
                           " WHERE code IS NOT NULL AND code <> '' ORDER BY fid")
                  .rows) {
-            if (row.size() < 6)
-                continue; // (never: six columns asked for)
+            if (row.size() < 7)
+                continue; // (never: seven columns asked for)
             Feature f;
             f.layer = layer.name;
             f.kind = layer.kind;
@@ -109,6 +112,7 @@ std::vector<Feature> workspaceFeatures(layers::Workspace& ws)
             f.values = narrowingValues(gis::toString(row[4]));
             if (const std::string also = gis::toString(row[5]); !also.empty())
                 f.aliasKey = placeKey(also, f.kind);
+            f.ended = !gis::toString(row[6]).empty();
             features.push_back(std::move(f));
         }
     }
@@ -178,6 +182,13 @@ bool writtenAsCity(const std::string& mention)
 {
     const std::string written = text::foldForMatch(mention);
     return written.rfind("thanh pho", 0) == 0 || written.rfind("tp", 0) == 0;
+}
+
+/// Whether a province is named as it was before the 2025 reorganisation: "Quảng Ngãi (cũ)".
+bool writtenAsOld(const std::string& mention)
+{
+    const std::string written = text::foldForMatch(mention);
+    return written.ends_with("(cu)") || written.ends_with(" cu");
 }
 
 /// Whether the items under a heading are offered place @p m the heading names: not its units,
@@ -879,6 +890,12 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
             std::size_t start, end; ///< the clause it is named in
         };
         std::vector<UnknownArea> unknownAreas;
+        // Whether "(cũ)" follows what ends at @p source: "thành phố Hải Phòng (cũ)".
+        auto oldAfter = [&](std::size_t source) {
+            const std::size_t at = folded.foldedAt(source);
+            return folded.folded.compare(at, 5, " (cu)") == 0 ||
+                   (folded.folded.compare(at, 1, " ") == 0 && wordsAt(folded.folded, at + 1, "cu"));
+        };
         for (const auto& mention : places) {
             const bool region = mention.type == "region";
             // "thành phố Sông Công" is typed a town, and is a unit of the province too.
@@ -890,19 +907,25 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
                 continue;
             const auto [start, end] = clauseAt(taskText, at);
             const std::string key = mentionKey(mention);
+            // The province as it was before it merged, "tỉnh Quảng Ngãi (cũ)", "thành phố Hải
+            // Phòng (cũ)": its old polygon.
+            const bool ownOld =
+                key == ownKey &&
+                (mention.type == "admin_province" || (municipal && writtenAsCity(mention.text))) &&
+                (writtenAsOld(mention.text) || oldAfter(at + mention.text.size()));
             // The province under another type word ("hệ thống đô thị Thái Nguyên") bounds
             // nothing within it; "thành phố Thái Nguyên" is the city, "thành phố Hải Phòng" the
             // province (a centrally-run city).
-            if (key == ownKey && (!writtenAsCity(mention.text) || municipal))
+            if (key == ownKey && !ownOld && (!writtenAsCity(mention.text) || municipal))
                 continue;
             const std::size_t before = areas.size();
             // (Never the province's own polygon, which shares its name with the city; another
             // province's, named as a province, is one merged into it: "tỉnh Hải Dương (cũ)", not
             // "thành phố Hải Dương".)
-            const bool province = mention.type == "admin_province" && key != ownKey;
+            const bool province = ownOld || (mention.type == "admin_province" && key != ownKey);
             for (const std::size_t i : index.named(key, region)) // keyOf 1.0: the same name
                 if (const auto& f = features[i];
-                    province ? f.kind == "admin_province"
+                    province ? f.kind == "admin_province" && (!ownOld || f.ended)
                              : (layers::inGroup(f.kind, "admin") && f.kind != "admin_province") ||
                                    f.kind == "other")
                     areas.push_back({&f, mention.text, start, end});
@@ -929,8 +952,10 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
                     findWords(folded.folded, "tren dia ban tinh") != std::string::npos ||
                     findWords(folded.folded, "toan tinh") != std::string::npos ||
                     std::any_of(places.begin(), places.end(), [&](const PlaceMention& m) {
-                        return mentionAt(m) != std::string::npos &&
-                               !(placeKey(m.name, m.type) == ownKey &&
+                        const std::size_t at = mentionAt(m);
+                        return at != std::string::npos &&
+                               !(placeKey(m.name, m.type) == ownKey && !writtenAsOld(m.text) &&
+                                 !oldAfter(at + m.text.size()) &&
                                  (!writtenAsCity(m.text) || municipal));
                     });
         for (const auto& mention : places) {

@@ -817,18 +817,15 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
     }
     // Provinces and districts of the gazetteer named without a type word after a preposition,
     // after "tỉnh" or in a list: "từ Hoằng Hóa đến Quảng Xương", "kết nối với Hà Nội", "trên địa
-    // bàn tỉnh Hải Dương (cũ)". Not the document's own province, and not the end of a longer
-    // proper name ("Công ty … Hà Nội", "Báo Thanh Hóa").
+    // bàn tỉnh Hải Dương (cũ)". Not the document's own province but as it was before it merged,
+    // and not the end of a longer proper name ("Công ty … Hà Nội", "Báo Thanh Hóa").
     for (const std::string& name : gazetteer()) {
-        if (name == own)
-            continue;
         for (std::size_t p = F.find(name); p != std::string::npos; p = F.find(name, p + 1)) {
-            const std::size_t end = p + name.size();
+            std::size_t end = p + name.size();
             if ((p > 0 && std::isalnum(static_cast<unsigned char>(F[p - 1]))) ||
                 (end < F.size() && std::isalnum(static_cast<unsigned char>(F[end]))))
                 continue;
-            const std::string written = text.substr(f.origin[p], f.origin[end] - f.origin[p]);
-            if (!capitalOrDigitAt(written))
+            if (!capitalOrDigitAt(text.substr(f.origin[p], f.origin[end] - f.origin[p])))
                 continue;
             std::size_t w = p;
             while (w > 0 && F[w - 1] == ' ')
@@ -842,6 +839,17 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
             const bool listed = w > 0 && F[w - 1] == ',';
             if (!listed && !before.contains(previous))
                 continue;
+            // The province as it was before it merged, kept with its mark: "tỉnh Kon Tum (cũ)";
+            // the document's own only so, "tỉnh Quảng Ngãi (cũ)".
+            const std::size_t old = F.compare(end, 5, " (cu)") == 0 ? end + 5
+                                    : F.compare(end, 3, " cu") == 0 &&
+                                            (end + 3 == F.size() ||
+                                             !std::isalnum(static_cast<unsigned char>(F[end + 3])))
+                                        ? end + 3
+                                        : end;
+            if (name == own && (previous != "tinh" || old == end))
+                continue;
+            const std::string written = text.substr(f.origin[p], f.origin[end] - f.origin[p]);
             // Already part of a mention with its type word ("thành phố Hà Nội")?
             if (std::any_of(places.begin(), places.end(), [&](const PlaceMention& m) {
                     return text::foldForMatch(m.name) == name;
@@ -850,7 +858,8 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
             PlaceMention m;
             m.type = previous == "tinh" ? "admin_province" : "admin_unit"; // "tỉnh Kon Tum (cũ)"
             m.name = written;
-            m.text = written;
+            m.text = previous == "tinh" ? text.substr(f.origin[p], f.origin[old] - f.origin[p])
+                                        : written;
             m.offset = f.origin[p];
             m.confidence = 0.6;
             if (seen.insert("admin_unit|" + name).second)
