@@ -1962,7 +1962,10 @@ TEST(PlanLinks, DirectionsProductsBoardsAndHeadingsKeepTheirOrdinaryMeaning)
         "7. Sở Xây dựng chủ trì quy hoạch khu đô thị phía Đông KCN Yên Bình.\n\n"
         "8. Ban quản lý di tích ATK Định Hóa chủ trì tổ chức tuyên truyền.\n\n"
         "9. Sở Nông nghiệp và Môi trường chủ trì phát triển vùng chè xã Phúc Xuân và xã Tân "
-        "Cương.\n");
+        "Cương.\n\n"
+        "10. Sở Nông nghiệp và Môi trường chủ trì phát triển vùng trồng cây ăn quả.\n\n"
+        "11. Sở Nông nghiệp và Môi trường chủ trì phát triển vùng chăn nuôi tập trung.\n\n"
+        "12. Sở Nông nghiệp và Môi trường chủ trì mở rộng vùng trồng cây dược liệu.\n");
     auto task = [&](const std::string& words) {
         const auto id = sample.task(words, "od");
         EXPECT_FALSE(id.empty()) << words;
@@ -1997,6 +2000,13 @@ TEST(PlanLinks, DirectionsProductsBoardsAndHeadingsKeepTheirOrdinaryMeaning)
     EXPECT_TRUE(codesOf(all, task("tuyên truyền"), "").empty());
     // Of two communes the workspace has no layer of, the zone named after one.
     EXPECT_EQ(codesOf(all, task("Phúc Xuân"), ""), std::set<std::string>{"NN-CHE-TC"});
+    // A class of products: the zones of the products in it ("na", "nhãn, bưởi" are fruit).
+    EXPECT_EQ(codesOf(all, task("cây ăn quả"), "theme-value"),
+              (std::set<std::string>{"NN-NA-VN", "NN-QUA-DHY"}));
+    EXPECT_EQ(codesOf(all, task("vùng chăn nuôi tập trung"), "theme-value"),
+              (std::set<std::string>{"NN-GA-PB", "NN-LON-PB"}));
+    EXPECT_EQ(codesOf(all, task("dược liệu"), "theme-value"),
+              (std::set<std::string>{"NN-QUE-DH", "NN-QUE-VN"}));
 }
 
 // A task id as typed on a keyboard without Vietnamese letters, or in other letter case, is the

@@ -44,8 +44,9 @@ struct Feature
     std::int64_t fid = 0;
 };
 
-/// "thịt gà, trứng gà" → {"thit ga": "thịt gà", "trung ga": "trứng gà"}.
-std::map<std::string, std::string> narrowingValues(const std::string& cell)
+/// "thịt gà, trứng gà" → {"thit ga": "thịt gà", "trung ga": "trứng gà"}; of @p products, with
+/// their classes too: "xoài" → {"xoai": "xoài", "cay an qua": "cây ăn quả"}.
+std::map<std::string, std::string> narrowingValues(const std::string& cell, bool products)
 {
     std::map<std::string, std::string> out;
     std::size_t start = 0;
@@ -56,8 +57,12 @@ std::map<std::string, std::string> narrowingValues(const std::string& cell)
             written.pop_back();
         while (!written.empty() && written.front() == ' ')
             written.erase(0, 1);
-        if (const std::string v = text::foldForMatch(written); !v.empty()) // "cây ăn trái" as
-            out.emplace(productAsCompared(v), lowerCase(written));         // "cây ăn quả"
+        if (const std::string v = text::foldForMatch(written); !v.empty()) { // "cây ăn trái"
+            out.emplace(productAsCompared(v), lowerCase(written));           // as "cây ăn quả"
+            if (products)
+                for (const std::string_view c : productClassesOf(lowerCase(written)))
+                    out.emplace(text::foldForMatch(c), std::string(c));
+        }
         if (sep == std::string::npos)
             return out;
         start = sep + 1;
@@ -109,7 +114,7 @@ std::vector<Feature> workspaceFeatures(layers::Workspace& ws)
             if (const auto* fid = std::get_if<std::int64_t>(&row[2]))
                 f.fid = *fid;
             f.status = gis::toString(row[3]);
-            f.values = narrowingValues(gis::toString(row[4]));
+            f.values = narrowingValues(gis::toString(row[4]), narrowBy == "product");
             if (const std::string also = gis::toString(row[5]); !also.empty())
                 f.aliasKey = placeKey(also, f.kind);
             f.ended = !gis::toString(row[6]).empty();

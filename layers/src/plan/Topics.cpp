@@ -19,6 +19,34 @@ constexpr std::pair<std::string_view, std::string_view> kSameProducts[] = {
     {"hoa qua", "cay an qua"},
 };
 
+/// Products named by their class ("vùng cây ăn quả", "vùng nuôi trồng thủy sản"), with the
+/// products each holds, in lower case with their diacritics: a zone of "xoài" or "nhãn, bưởi"
+/// is one of fruit trees.
+struct ProductClass
+{
+    std::string_view name;
+    std::initializer_list<std::string_view> members;
+};
+const ProductClass kProductClasses[] = {
+    {"cây ăn quả",
+     {"na",        "nhãn",      "bưởi",      "vải",     "xoài", "cam",       "quýt",
+      "chanh",     "chanh leo", "chanh dây", "chuối",   "dứa",  "sầu riêng", "thanh long",
+      "chôm chôm", "măng cụt",  "mít",       "ổi",      "mận",  "mơ",        "đào",
+      "lê",        "hồng",      "hồng xiêm", "táo",     "nho",  "bơ",        "vú sữa",
+      "mãng cầu",  "thanh trà", "lựu",       "bòn bon", "dừa"}},
+    {"cây công nghiệp",
+     {"cà phê", "hồ tiêu", "tiêu", "cao su", "điều", "chè", "mía", "ca cao", "dâu tằm", "dừa"}},
+    {"thủy sản",
+     {"tôm", "tôm hùm", "cá", "cá tra", "cá basa", "cá rô phi", "cá chép", "nghêu", "ngao", "sò",
+      "hàu", "cua", "ốc hương", "cá nước lạnh", "rong biển"}},
+    {"chăn nuôi",
+     {"lợn", "heo", "gà", "vịt", "ngan", "ngỗng", "bò", "trâu", "dê", "cừu", "thịt", "trứng", "sữa",
+      "gia cầm", "gia súc"}},
+    {"dược liệu",
+     {"sâm", "quế", "hồi", "đinh lăng", "ba kích", "atiso", "tam thất", "sa nhân", "thảo quả",
+      "hà thủ ô"}},
+};
+
 /// Position after the @p n-th word after @p from (words end at spaces and punctuation marks
 /// other than '-'), or the end of the clause (',' ';' '.' ':') if it comes first.
 std::size_t clauseWindow(const std::string& folded, std::size_t from, int n)
@@ -72,6 +100,33 @@ bool headOfProduct(const std::string& text, const text::FoldedText& f, std::size
 }
 
 } // namespace
+
+std::vector<std::string_view> productClassesOf(const std::string& written)
+{
+    // The longest member the product begins with decides: "cà phê" is no "cá".
+    const bool accented = hasDiacritics(written);
+    const std::string folded = text::foldForMatch(written);
+    std::vector<std::string_view> out;
+    std::size_t longest = 0;
+    for (const auto& c : kProductClasses)
+        for (const std::string_view member : c.members) {
+            const std::string m = accented ? std::string(member) : text::foldForMatch(member);
+            const std::string& v = accented ? written : folded;
+            if (!(v == m || v.starts_with(m + " ")) || m.size() < longest)
+                continue;
+            if (m.size() > longest)
+                out.clear();
+            longest = m.size();
+            out.push_back(c.name);
+        }
+    return out;
+}
+
+bool isProductClass(std::string_view folded)
+{
+    return std::any_of(std::begin(kProductClasses), std::end(kProductClasses),
+                       [&](const ProductClass& c) { return text::foldForMatch(c.name) == folded; });
+}
 
 std::string_view productAsCompared(std::string_view folded)
 {
@@ -186,16 +241,22 @@ findTopics(const std::string& text, const std::set<std::string>& kinds,
                 std::size_t valueAt = std::string::npos, valueEnd = 0;
                 if (kindValues != values.end()) {
                     const std::size_t window = clauseWindow(F, end, 4);
+                    // (A product wins over its class: "vùng chăn nuôi lợn" is of pigs.)
+                    bool valueIsClass = false;
                     // (From the phrase on: "rừng đặc dụng" is the forest of that type.) The
                     // first value written, the longest there: "thịt lợn", not "thịt".
                     const auto take = [&](const std::string& value, std::string_view words,
                                           std::size_t from, std::string_view written = {},
                                           bool asWritten = true) {
                         const auto q = findWords(F, words, from);
+                        const bool aClass = isProductClass(value);
                         if (q < window &&
                             (written.empty() ||
                              headOfProduct(text, f, q, end, written, accented, capitals)) &&
-                            (q < valueAt || (q == valueAt && q + words.size() > valueEnd))) {
+                            (valueAt == std::string::npos || aClass == valueIsClass
+                                 ? q < valueAt || (q == valueAt && q + words.size() > valueEnd)
+                                 : valueIsClass)) {
+                            valueIsClass = aClass;
                             valueAt = q;
                             valueEnd = q + words.size();
                             m.value = value;

@@ -25,6 +25,13 @@ struct TopicMention
     std::size_t offset = 0; ///< byte offset of the words in the text
 };
 
+/// The classes a product (@p written in lower case: "xoài", "vải thiều", "thịt lợn") belongs to,
+/// as written: "cây ăn quả", "chăn nuôi"; none for a product the vocabulary does not class.
+std::vector<std::string_view> productClassesOf(const std::string& written);
+
+/// Whether the folded value @p folded is a class of products ("cay an qua"), not one product.
+bool isProductClass(std::string_view folded);
+
 /// The folded product name @p folded as values are compared: one product is named alike in the
 /// north and the south ("cây ăn trái" is "cây ăn quả").
 std::string_view productAsCompared(std::string_view folded);
