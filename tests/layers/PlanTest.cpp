@@ -1334,6 +1334,34 @@ TEST(PlanPlaces, UrbanAreasSeasIsletsPowerPlantsAndGazetteerNamesWithoutTypeWord
     EXPECT_TRUE(names(6).empty()) << names(6).front();
 }
 
+// A place in an agency's name names who acts, not where, unless the task names it again.
+TEST(PlanPlaces, APlaceInABoardsOrTheLeadsNameIsNoPlaceUnlessNamedAgain)
+{
+    const auto plan = parse(
+        "KẾ HOẠCH\n\nỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN\n\nI. NHIỆM VỤ\n\n"
+        "1. Ban Quản lý KCN Yên Bình chủ trì đẩy nhanh tiến độ hạ tầng KCN Yên Bình.\n\n"
+        "2. Sở Công Thương chủ trì, phối hợp với Ban Quản lý Khu kinh tế Nghi Sơn tổ chức hội "
+        "nghị.\n\n"
+        "3. Ban Quản lý KKT Dung Quất chủ trì đầu tư hạ tầng Khu kinh tế Dung Quất.\n\n"
+        "4. Ủy ban nhân dân huyện Đại Từ chủ trì tổ chức hội nghị.\n");
+    ASSERT_EQ(plan.tasks.size(), 4u);
+    auto places = [&](std::size_t k) {
+        std::vector<std::string> out;
+        for (const auto& p : plan.tasks[k].places)
+            out.push_back(p.text + " @" + std::to_string(p.offset));
+        return out;
+    };
+    const std::string& first = plan.tasks[0].text;
+    // (Where its name stands again.)
+    EXPECT_EQ(places(0),
+              std::vector<std::string>{"KCN Yên Bình @" + std::to_string(first.rfind("Yên Bình"))});
+    EXPECT_TRUE(places(1).empty()) << places(1).front();
+    const std::string& third = plan.tasks[2].text;
+    EXPECT_EQ(places(2), std::vector<std::string>{"KKT Dung Quất @" +
+                                                  std::to_string(third.rfind("Dung Quất"))});
+    EXPECT_TRUE(places(3).empty()) << places(3).front();
+}
+
 TEST(PlanTasks, DirectiveRequestWholeItemsDelegationAndSubjectsAfterACircumstance)
 {
     const auto plan = parse("CHỈ THỊ\n\nVề tăng cường bảo vệ tài nguyên nước\n\n"

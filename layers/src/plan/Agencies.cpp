@@ -1,5 +1,6 @@
 #include "Agencies_p.h"
 #include "Paragraphs_p.h"
+#include "Words_p.h"
 
 #include <algorithm>
 #include <cctype>
@@ -974,6 +975,24 @@ bool withinAny(const std::vector<std::pair<std::size_t, std::size_t>>& spans, st
 {
     return std::any_of(spans.begin(), spans.end(),
                        [&](const auto& s) { return s.first <= at && at < s.second; });
+}
+
+std::size_t namedOutsideBoards(const std::string& text, const text::FoldedText& folded,
+                               const std::vector<std::pair<std::size_t, std::size_t>>& boards,
+                               const PlaceMention& m)
+{
+    std::size_t at = m.offset != std::string::npos ? m.offset : text.find(m.text);
+    if (at == std::string::npos)
+        return 0;
+    const std::string words = text::foldForMatch(m.name); // "KKT …" or "Khu kinh tế …"
+    while (at != std::string::npos && withinAny(boards, at)) {
+        const std::size_t next = words.empty()
+                                     ? std::string::npos
+                                     : findWords(folded.folded, words,
+                                                 folded.foldedAt(at + m.text.size())); // (past it)
+        at = next == std::string::npos ? std::string::npos : folded.origin[next];
+    }
+    return at;
 }
 
 std::vector<AgencyMention> findAgencies(const std::string& text, const text::FoldedText& folded,

@@ -57,6 +57,14 @@ boardNames(const std::string& text, const text::FoldedText& folded, const std::s
 /// Whether byte @p at lies within one of @p spans ([begin, end) byte offsets).
 bool withinAny(const std::vector<std::pair<std::size_t, std::size_t>>& spans, std::size_t at);
 
+/// Where @p text (@p folded) names place @p m outside the @p boards' names (boardNames): where
+/// findPlaces read it or, when that is inside a board's name, where its name stands again after
+/// it ("Ban Quản lý KKT Dung Quất … đầu tư hạ tầng Khu kinh tế Dung Quất"; findPlaces gives a
+/// name once); npos when only a board's name holds it, 0 when @p m is not as written.
+std::size_t namedOutsideBoards(const std::string& text, const text::FoldedText& folded,
+                               const std::vector<std::pair<std::size_t, std::size_t>>& boards,
+                               const PlaceMention& m);
+
 /// Names of bodies outside the registry found by the grammar of Vietnamese agency names, as
 /// [begin, end) offsets in the folded text.
 struct GrammarName

@@ -859,22 +859,9 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
             std::size_t start, end; ///< the clause it is named in
         };
         std::vector<Area> areas;
-        // Where the task names @p m: the first time outside a board's name, as in "Ban Quản lý
-        // KKT Dung Quất … đầu tư hạ tầng Khu kinh tế Dung Quất" (the reader gives a name once),
-        // its name found again; npos when only a board's name holds it.
+        // Where the task names @p m outside a board's name.
         auto mentionAt = [&](const PlaceMention& m) {
-            std::size_t at = m.offset != std::string::npos ? m.offset : taskText.find(m.text);
-            if (at == std::string::npos)
-                return std::size_t{0}; // (not as written: the first clause)
-            const std::string words = text::foldForMatch(m.name); // "KKT …" or "Khu kinh tế …"
-            while (at != std::string::npos && withinAny(boards, at)) {
-                const std::size_t next =
-                    words.empty() ? std::string::npos
-                                  : findWords(folded.folded, words,
-                                              folded.foldedAt(at + m.text.size())); // (past it)
-                at = next == std::string::npos ? std::string::npos : folded.origin[next];
-            }
-            return at;
+            return namedOutsideBoards(taskText, folded, boards, m);
         };
         // A mention's key, as a region's or a place's is compared.
         auto mentionKey = [&](const PlaceMention& m) {

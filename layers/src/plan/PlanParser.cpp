@@ -2152,12 +2152,26 @@ ParsedPlan parsePlanText(const std::string& text, const std::string& sourceName,
             task.collective = allCollective(lead);
             task.line = node.p->line;
             task.places = findPlaces(body, plan.document.province);
-            // A place inside an agency's name ("Ban Quản lý Khu kinh tế Nghi Sơn") names the
-            // agency.
-            std::erase_if(task.places, [&](const PlaceMention& p) {
-                return std::any_of(lead.begin(), lead.end(), [&](const AgencyInfo& a) {
-                    return a.name.find(p.text) != std::string::npos;
-                });
+            // A place inside a board's name ("phối hợp với Ban Quản lý Khu kinh tế Nghi Sơn") or
+            // the lead's ("UBND huyện Đại Từ chủ trì") names an agency, unless the task names
+            // it again ("… đầu tư hạ tầng Khu kinh tế Nghi Sơn"), as the link suggester reads it.
+            const text::FoldedText folded = text::foldWithOffsets(body);
+            const auto boards = boardNames(body, folded, plan.document.province);
+            std::erase_if(task.places, [&](PlaceMention& p) {
+                const std::size_t first =
+                    p.offset != std::string::npos ? p.offset : body.find(p.text);
+                std::size_t at = namedOutsideBoards(body, folded, boards, p);
+                if (at == std::string::npos)
+                    return true;
+                if (at == first && // (not found again after a board's name)
+                    std::any_of(lead.begin(), lead.end(), [&](const AgencyInfo& a) {
+                        return a.name.find(p.text) != std::string::npos;
+                    }))
+                    if (at = body.find(p.text, at + p.text.size()); at == std::string::npos)
+                        return true;
+                if (p.offset != std::string::npos)
+                    p.offset = at;
+                return false;
             });
             task.deadline = deadline;
             task.product = row ? node.p->cells.product : own.product;
