@@ -540,6 +540,18 @@ std::string clipUtf8(std::string_view utf8, std::size_t maxBytes)
     return std::string(utf8.substr(0, maxBytes));
 }
 
+namespace {
+
+/// The apostrophes a word processor puts in names ("Ea H’leo", "Cư M‘gar", "Krông Pắc" typed
+/// with U+02BC): one ASCII apostrophe.
+bool isApostrophe(UChar32 c)
+{
+    return c == 0x2019 || c == 0x2018 || c == 0x02BC || c == 0x02B9 || c == 0x00B4 || c == 0x0060 ||
+           c == 0x2032;
+}
+
+} // namespace
+
 std::string foldForMatch(std::string_view utf8)
 {
     const auto text = icu::UnicodeString::fromUTF8(
@@ -557,6 +569,8 @@ std::string foldForMatch(std::string_view utf8)
             continue;
         if (c == 0x0110 || c == 0x0111 || c == 0x00D0 || c == 0x00F0)
             c = u'd';
+        else if (isApostrophe(c))
+            c = u'\'';
         if (u_isUWhiteSpace(c)) {
             pendingSpace = folded.length() > 0;
             continue;
@@ -605,6 +619,8 @@ FoldedText foldWithOffsets(std::string_view utf8)
         UChar32 base = c;
         if (c == 0x0110 || c == 0x0111 || c == 0x00D0 || c == 0x00F0) {
             base = u'd';
+        } else if (isApostrophe(c)) {
+            base = u'\'';
         } else if (c >= 0x80) {
             icu::UnicodeString decomposition;
             if (nfd.getDecomposition(c, decomposition) && decomposition.length() > 0)

@@ -120,6 +120,12 @@ TEST(Text, FoldsForMatching)
     EXPECT_EQ(foldForMatch("Đồng Hỷ"), "dong hy");
     EXPECT_EQ(foldForMatch("\u00D0ông"), "dong");
     EXPECT_EQ(foldForMatch("Tha\u0301i"), foldForMatch("Thái"));
+    // A word processor's apostrophe is the keyboard's, in both foldings.
+    EXPECT_EQ(foldForMatch("Ea H\u2019leo"), "ea h'leo");
+    EXPECT_EQ(foldForMatch("Cư M\u02BCgar"), "cu m'gar");
+    const auto f = foldWithOffsets("huyện Ea H\u2019leo");
+    EXPECT_EQ(f.folded, "huyen ea h'leo");
+    EXPECT_EQ(f.origin.back(), std::string("huyện Ea H\u2019leo").size());
 }
 
 TEST(Text, RecognisesLatin1Mojibake)
