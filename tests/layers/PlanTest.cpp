@@ -1993,7 +1993,12 @@ TEST(PlanLinks, DirectionsProductsBoardsAndHeadingsKeepTheirOrdinaryMeaning)
         "Cương.\n\n"
         "10. Sở Nông nghiệp và Môi trường chủ trì phát triển vùng trồng cây ăn quả.\n\n"
         "11. Sở Nông nghiệp và Môi trường chủ trì phát triển vùng chăn nuôi tập trung.\n\n"
-        "12. Sở Nông nghiệp và Môi trường chủ trì mở rộng vùng trồng cây dược liệu.\n");
+        "12. Sở Nông nghiệp và Môi trường chủ trì mở rộng vùng trồng cây dược liệu.\n\n"
+        "13. Sở Xây dựng chủ trì đánh giá sự phù hợp của dự án với quy hoạch đô thị.\n\n"
+        "14. Sở Xây dựng chủ trì thẩm định theo quy định của pháp luật về xây dựng, nhà ở, phát "
+        "triển đô thị.\n\n"
+        "15. Sở Xây dựng chủ trì rà soát mục tiêu, định hướng phát triển đô thị.\n\n"
+        "16. Sở Xây dựng chủ trì đầu tư chỉnh trang đô thị theo quy định của pháp luật.\n");
     auto task = [&](const std::string& words) {
         const auto id = sample.task(words, "od");
         EXPECT_FALSE(id.empty()) << words;
@@ -2035,6 +2040,11 @@ TEST(PlanLinks, DirectionsProductsBoardsAndHeadingsKeepTheirOrdinaryMeaning)
               (std::set<std::string>{"NN-GA-PB", "NN-LON-PB"}));
     EXPECT_EQ(codesOf(all, task("dược liệu"), "theme-value"),
               (std::set<std::string>{"NN-QUE-DH", "NN-QUE-VN"}));
+    // Towns as the subject of conformity, of laws or of an orientation are none of them; the
+    // towns a task works on are all of them.
+    for (const char* words : {"sự phù hợp", "nhà ở, phát", "định hướng"})
+        EXPECT_TRUE(codesOf(all, task(words), "").empty()) << words;
+    EXPECT_EQ(codesOf(all, task("chỉnh trang"), "theme"), codesOfLayer(ws, "urban_centres"));
 }
 
 // A task id as typed on a keyboard without Vietnamese letters, or in other letter case, is the

@@ -65,6 +65,23 @@ std::size_t clauseWindow(const std::string& folded, std::size_t from, int n)
     return p;
 }
 
+/// Whether the words before @p p in @p F (folded) make what is named at @p p a subject: of laws
+/// in a short list after "luật về" / "quy định về", of conformity after "phù hợp … với", of an
+/// orientation right after "định hướng".
+bool subjectMatter(const std::string& F, std::size_t p)
+{
+    const std::size_t stop = F.find_last_of(";.:(", p);
+    const std::size_t from = stop == std::string::npos ? 0 : stop + 1;
+    const std::string_view span = std::string_view(F).substr(from, p - from);
+    for (std::string_view law : {"luat ve ", "quy dinh ve "})
+        if (const std::size_t at = span.rfind(law);
+            at != std::string_view::npos && span.size() - at <= 60)
+            return true;
+    if (span.ends_with("voi ") && findWords(span, "phu hop") != std::string::npos)
+        return true;
+    return span.ends_with("dinh huong ");
+}
+
 /// Words that may follow a product named in general ("vùng vải tập trung", "vùng sâm ở …"),
 /// folded; another word makes another product ("cà chua" is no "cà phê").
 constexpr std::string_view kAfterProduct[] = {
@@ -184,6 +201,11 @@ findTopics(const std::string& text, const std::set<std::string>& kinds,
                 // đô thị".
                 if ((p >= 5 && F.compare(p - 5, 5, "luat ") == 0) ||
                     (p >= 8 && F.compare(p - 8, 8, "luat ve ") == 0))
+                    continue;
+                // Nor one listed after it ("pháp luật về xây dựng, nhà ở, phát triển đô thị"),
+                // what a project is to conform with ("sự phù hợp của dự án với quy hoạch đô
+                // thị") or an orientation ("mục tiêu, định hướng phát triển đô thị").
+                if (subjectMatter(F, p))
                     continue;
                 // A proper name after it makes a named place ("KCN Yên Bình"), unless it is
                 // the province ("hệ thống đô thị Thái Nguyên").
