@@ -537,8 +537,13 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
            "industrial_park");
     import("centres",
            {square(106.68, 20.86, 0.01,
-                   R"({"code":"DT-HP","name_vi":"Trung tâm thành phố Hải Phòng"})")},
+                   R"({"code":"DT-HP","name_vi":"Trung tâm thành phố Hải Phòng"})"),
+            square(106.67, 20.93, 0.01, R"({"code":"DT-TN","name_vi":"Thủy Nguyên"})")},
            "urban_centre");
+    import("sites",
+           {square(106.69, 20.84, 0.002, R"({"code":"DL-DH","name_vi":"Chùa Dư Hàng"})"),
+            square(106.9, 20.75, 0.01, R"({"code":"DL-DS","name_vi":"Khu du lịch Đồ Sơn"})")},
+           "tourism_area");
     import(
         "zones",
         {square(
@@ -584,7 +589,10 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
               "14. Sở Công Thương chủ trì thu hút đầu tư vào các khu công nghiệp trên địa bàn "
               "thành phố Hải Phòng (cũ).\n\n"
               "15. Sở Nông nghiệp và Môi trường chủ trì phát triển vùng nuôi trồng thủy sản.\n\n"
-              "16. Sở Nông nghiệp và Môi trường chủ trì phát triển vùng chăn nuôi tập trung.\n");
+              "16. Sở Nông nghiệp và Môi trường chủ trì phát triển vùng chăn nuôi tập trung.\n\n"
+              "17. Sở Văn hóa, Thể thao và Du lịch chủ trì tôn tạo khu di tích chùa Dư Hàng.\n\n"
+              "18. Sở Xây dựng chủ trì chỉnh trang Trung tâm thành phố Hải Phòng.\n\n"
+              "19. Sở Công Thương chủ trì thu hút đầu tư vào KCN VSIP Thủy Nguyên.\n");
     ASSERT_EQ(runCli({"ingest", ws, plan, "--doc-id", "kh"}).exitCode, 0);
     const auto suggest = runCli({"link", ws, "suggest", "--format", "json"});
     ASSERT_EQ(suggest.exitCode, 0) << suggest.err;
@@ -616,6 +624,12 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
     EXPECT_EQ(codes["kh:II.11#1"], std::set<std::string>{"KCN-DA"});
     // "cá" is no "cà rốt".
     EXPECT_EQ(codes["kh:II.12#1"], std::set<std::string>{"VSX-CA"});
+    // A feature's whole name, with no type word the reader knows ("chùa"), or with the city's
+    // own name in it, is that feature; the kind's words before it are no topic. A name only
+    // within another place's is not.
+    EXPECT_EQ(codes["kh:II.17#1"], std::set<std::string>{"DL-DH"});
+    EXPECT_EQ(codes["kh:II.18#1"], std::set<std::string>{"DT-HP"});
+    EXPECT_FALSE(codes.contains("kh:II.19#1"));
     // A province worked with is no place of the task.
     EXPECT_FALSE(codes.contains("kh:II.13#1"));
     // The city as it was before it merged: its old polygon, not the whole city of today.

@@ -706,8 +706,22 @@ public:
                     addOnce(m_byRegionWord[w], i);
             m_byKind[f.kind].push_back(i);
             m_byCode[f.code].push_back(i);
+            // (Units are named with their type word, which the reader reads.)
+            if (const std::string full = text::foldForMatch(f.name);
+                full.find(' ') != std::string::npos && !layers::inGroup(f.kind, "admin")) {
+                m_byFullName[full].push_back(i);
+                m_fullNameWords = std::max(m_fullNameWords, wordsOf(full).size());
+            }
         }
     }
+
+    /// The features (not units) whose whole name, folded, is @p folded: two words or more.
+    [[nodiscard]] const std::vector<std::size_t>& withFullName(const std::string& folded) const
+    {
+        return find(m_byFullName, folded);
+    }
+    /// The most words a name withFullName finds has.
+    [[nodiscard]] std::size_t fullNameWords() const { return m_fullNameWords; }
 
     /// The features whose name nameFit may find fitting @p key (a place key, or a region key
     /// with @p region), ascending: a superset, each still to be compared.
@@ -784,7 +798,8 @@ private:
         out.push_back(key.substr(start));
         return out;
     }
-    Map m_byKey, m_byRegionKey, m_byWord, m_byRegionWord, m_byKind, m_byCode;
+    Map m_byKey, m_byRegionKey, m_byWord, m_byRegionWord, m_byKind, m_byCode, m_byFullName;
+    std::size_t m_fullNameWords = 0;
 };
 
 } // namespace
@@ -842,6 +857,84 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
         auto [it, inserted] = best.try_emplace(id, c);
         if (!inserted && c.confidence > it->second.confidence)
             it->second = std::move(c);
+    };
+    // A feature's whole name written in a task where the reader found no place it could be
+    // ("tôn tạo chùa Vĩnh Nghiêm", "phát triển chợ nổi Cái Răng", "Gành Đá Đĩa, Mũi Điện"), or
+    // found one that named nothing ("Khu công nghệ thông tin tập trung Bắc Ninh", "đô thị Bắc
+    // Ninh": the province's own name, where a layer holds a feature so named): offered as a
+    // place. The name must be a proper one (a capital after its first word; not in text all in
+    // capitals), not the kind in general ("các …", "hệ thống …"), not in a board's name, and
+    // not a part of a place the reader found otherwise ("Từ Sơn" in "KCN VSIP Từ Sơn").
+    // Returns where each name stands ([begin, end) bytes).
+    auto offerWholeNames = [&](const std::string& taskId, const std::string& taskText,
+                               const text::FoldedText& folded,
+                               const std::vector<std::pair<std::size_t, std::size_t>>& boards,
+                               const std::vector<PlaceMention>& places,
+                               const std::set<const PlaceMention*>& offering) {
+        std::vector<std::pair<std::size_t, std::size_t>> found;
+        const std::string& F = folded.folded;
+        if (index.fullNameWords() < 2 || inCapitals(taskText))
+            return found;
+        for (std::size_t p = 0; p < F.size(); ++p) {
+            if (!wordChar(F[p]) || (p > 0 && F[p - 1] != ' '))
+                continue;
+            // The longest whole name that starts here.
+            std::size_t end = p, longest = 0;
+            std::size_t words = 0;
+            for (std::size_t q = p; q < F.size() && words < index.fullNameWords(); ++words) {
+                std::size_t e = F.find(' ', q);
+                if (e == std::string::npos)
+                    e = F.size();
+                std::size_t bare = e; // without the clause's punctuation
+                while (bare > q &&
+                       std::string_view(",;.:)").find(F[bare - 1]) != std::string_view::npos)
+                    --bare;
+                if (words > 0 && !index.withFullName(F.substr(p, bare - p)).empty())
+                    longest = bare;
+                if (bare < e || e == F.size())
+                    break;
+                q = e + 1;
+            }
+            if (longest == 0)
+                continue;
+            end = longest;
+            const std::size_t from = folded.origin[p], to = folded.origin[end];
+            const std::string written = taskText.substr(from, to - from);
+            bool proper = false;
+            for (std::size_t w = F.find(' ', p); w != std::string::npos && w < end;
+                 w = F.find(' ', w + 1))
+                proper = proper || capitalOrDigitAt(taskText, folded.origin[w + 1]);
+            const std::string_view before = std::string_view(F).substr(0, p);
+            if (!proper || withinAny(boards, from) || before.ends_with("cac ") ||
+                before.ends_with("nhung ") || before.ends_with("he thong ") ||
+                before.ends_with("mang luoi "))
+                continue;
+            const auto& candidates = index.withFullName(F.substr(p, end - p));
+            // Within a place the reader found: only one that found nothing, of a kind that
+            // fits, whose whole name this holds.
+            const PlaceMention* within = nullptr;
+            for (const auto& m : places)
+                if (const std::size_t at =
+                        m.offset != std::string::npos ? m.offset : taskText.find(m.text);
+                    at != std::string::npos && at <= to && from < at + m.text.size())
+                    within = &m;
+            for (const std::size_t i : candidates) {
+                const auto& f = features[i];
+                if (within) {
+                    const std::size_t nameAt = taskText.find(within->name, from);
+                    if (offering.contains(within) || kindFit(within->type, f.kind) < 0.8 ||
+                        nameAt == std::string::npos || nameAt < from ||
+                        nameAt + within->name.size() > to)
+                        continue;
+                }
+                offer({taskId, f.layer, f.code, written, 0.8, "place",
+                       "“" + written + "” → " + f.name});
+                if (found.empty() || found.back().first != from)
+                    found.emplace_back(from, to);
+            }
+            p = end;
+        }
+        return found;
     };
     // The suggestions of task @p taskId from @p taskText: its own words or, with @p heading,
     // those of the heading it stands under, whose named places only count (at 0.8 of their
@@ -935,8 +1028,8 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
             return std::any_of(areas.begin(), areas.end(),
                                [&](const Area& a) { return a.feature == &f; });
         };
-        const auto topics = heading ? std::vector<TopicMention>{}
-                                    : findTopics(taskText, kinds, values, province, places, boards);
+        auto topics = heading ? std::vector<TopicMention>{}
+                              : findTopics(taskText, kinds, values, province, places, boards);
         // (What the suggester reads past: a board's names, the province itself. "trên địa bàn
         // tỉnh", "toàn tỉnh" name the whole province.)
         if (!heading)
@@ -950,6 +1043,7 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
                                  !oldAfter(at + m.text.size()) &&
                                  (!writtenAsCity(m.text) || municipal));
                     });
+        std::set<const PlaceMention*> offering; // the mentions that found a feature
         for (const auto& mention : places) {
             const std::string key = placeKey(mention.name, mention.type);
             // (Another province, "tỉnh Hải Dương", bounds what is named with it; a task working
@@ -1001,6 +1095,7 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
                     continue;
                 offer({taskId, f.layer, f.code, mention.text, confidence, "place",
                        "“" + mention.text + "”" + (heading ? " (đề mục)" : "") + " → " + f.name});
+                offering.insert(&mention);
                 // The unit that carries a merged or renamed one on: "huyện Đông Sơn" → the city
                 // it was merged into, with the crosswalk's words and date.
                 if (!layers::inGroup(f.kind, "admin"))
@@ -1017,6 +1112,16 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
                                      " từ " + vietnameseDate(it->second.date)});
             }
         }
+        if (!heading)
+            for (const auto& [start, end] :
+                 offerWholeNames(taskId, taskText, folded, boards, places, offering)) {
+                named = true;
+                // The kind's words that describe the place are no topic: "tôn tạo khu di tích
+                // chùa Vĩnh Nghiêm", "phát triển đô thị Bắc Ninh".
+                std::erase_if(topics, [&](const TopicMention& t) {
+                    return t.offset <= start && start <= t.offset + t.text.size() + 1;
+                });
+            }
         for (const auto& topic : topics) {
             std::vector<const Feature*> members;
             for (const std::size_t i : index.ofKind(topic.kind))
