@@ -2224,6 +2224,10 @@ TEST(PlanLinks, TasksWithoutAPlaceGetASuggestedReasonAndAreRecordedWithIt)
                        "GIAO THÔNG."),
               "communication");
     EXPECT_EQ(reasonOf("Rà soát, hoàn thiện cơ chế, chính sách ưu đãi đầu tư."), "policy");
+    // The colon of a deadline's label at the end blanks nothing.
+    EXPECT_EQ(reasonOf("Sở Tài chính chủ trì rà soát, hoàn thiện cơ chế, chính sách ưu đãi đầu "
+                       "tư; thời gian: thường xuyên."),
+              "policy");
     EXPECT_EQ(reasonOf("Quản lý, bảo vệ và phát triển rừng phòng hộ đầu nguồn."), "no_layer");
     EXPECT_EQ(reasonOf("Ủy ban nhân dân cấp xã có trách nhiệm quản lý và bảo vệ hành lang đê "
                        "cấp IV, cấp V trên địa bàn."),

@@ -293,7 +293,10 @@ std::string withoutBoilerplate(const text::FoldedText& f, const std::string& tex
     for (const std::string_view after :
          {std::string_view(":"), std::string_view(" co trach nhiem ")}) {
         const std::size_t at = folded.find(after);
-        if (at == std::string::npos || at >= 100)
+        // (Not the colon of a later label: "Sở Tư pháp chủ trì rà soát …; thời gian: thường
+        // xuyên".)
+        if (at == std::string::npos || at >= 100 || folded.find(';') < at ||
+            findWords(folded.substr(0, at), "chu tri") != std::string::npos)
             continue;
         for (const auto head : kAgencyHeads)
             if (text.starts_with(head)) {
