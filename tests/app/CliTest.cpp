@@ -540,6 +540,15 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
                    R"({"code":"DT-HP","name_vi":"Trung tâm thành phố Hải Phòng"})"),
             square(106.67, 20.93, 0.01, R"({"code":"DT-TN","name_vi":"Thủy Nguyên"})")},
            "urban_centre");
+    // Two districts of one name, one in each old province; a cluster in each.
+    import("districts",
+           {square(106.45, 20.95, 0.04, R"({"code":"H-TH-HD","name_vi":"Thanh Hà"})"),
+            square(106.62, 20.72, 0.03, R"({"code":"H-TH-HP","name_vi":"Thanh Hà"})")},
+           "admin_district", "2025-06-30");
+    import("clusters",
+           {square(106.45, 20.95, 0.005, R"({"code":"CCN-TH1","name_vi":"CCN Thanh Hà 1"})"),
+            square(106.62, 20.72, 0.005, R"({"code":"CCN-TH2","name_vi":"CCN Thanh Hà 2"})")},
+           "industrial_cluster");
     import("sites",
            {square(106.69, 20.84, 0.002, R"({"code":"DL-DH","name_vi":"Chùa Dư Hàng"})"),
             square(106.9, 20.75, 0.01, R"({"code":"DL-DS","name_vi":"Khu du lịch Đồ Sơn"})")},
@@ -592,7 +601,9 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
               "16. Sở Nông nghiệp và Môi trường chủ trì phát triển vùng chăn nuôi tập trung.\n\n"
               "17. Sở Văn hóa, Thể thao và Du lịch chủ trì tôn tạo khu di tích chùa Dư Hàng.\n\n"
               "18. Sở Xây dựng chủ trì chỉnh trang Trung tâm thành phố Hải Phòng.\n\n"
-              "19. Sở Công Thương chủ trì thu hút đầu tư vào KCN VSIP Thủy Nguyên.\n");
+              "19. Sở Công Thương chủ trì thu hút đầu tư vào KCN VSIP Thủy Nguyên.\n\n"
+              "20. Sở Công Thương chủ trì đầu tư hạ tầng các cụm công nghiệp trên địa bàn huyện "
+              "Thanh Hà, tỉnh Hải Dương (cũ).\n");
     ASSERT_EQ(runCli({"ingest", ws, plan, "--doc-id", "kh"}).exitCode, 0);
     const auto suggest = runCli({"link", ws, "suggest", "--format", "json"});
     ASSERT_EQ(suggest.exitCode, 0) << suggest.err;
@@ -630,6 +641,9 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
     EXPECT_EQ(codes["kh:II.17#1"], std::set<std::string>{"DL-DH"});
     EXPECT_EQ(codes["kh:II.18#1"], std::set<std::string>{"DT-HP"});
     EXPECT_FALSE(codes.contains("kh:II.19#1"));
+    // A district named with its old province is the one of that name inside it, and no place
+    // of the task.
+    EXPECT_EQ(codes["kh:II.20#1"], std::set<std::string>{"CCN-TH1"});
     // A province worked with is no place of the task.
     EXPECT_FALSE(codes.contains("kh:II.13#1"));
     // The city as it was before it merged: its old polygon, not the whole city of today.

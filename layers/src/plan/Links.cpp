@@ -858,6 +858,67 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
         if (!inserted && c.confidence > it->second.confidence)
             it->second = std::move(c);
     };
+    // A unit named with its province, "huyện Châu Thành, tỉnh Hậu Giang (cũ)", is the unit of
+    // that name inside that province (many provinces had a Châu Thành), not it and the whole
+    // province: the units that lie mostly inside it are kept, the province's own area goes.
+    auto qualifyByProvince = [&](auto& areas, const std::string& taskText) {
+        for (std::size_t k = 0; k < areas.size(); ++k) {
+            const auto& p = areas[k];
+            if (!p.ofProvince || (k > 0 && areas[k - 1].ofProvince && areas[k - 1].at == p.at))
+                continue; // (each province once)
+            // The units that end right before it, only "," "thuộc" "của" "tỉnh" between.
+            std::vector<std::size_t> units;
+            for (std::size_t u = 0; u < areas.size(); ++u) {
+                const auto& a = areas[u];
+                if (a.ofProvince || a.after > p.at)
+                    continue;
+                const std::string between =
+                    text::foldForMatch(taskText.substr(a.after, p.at - a.after));
+                bool qualifier = true;
+                for (std::size_t w = 0; w < between.size();) {
+                    const std::size_t e = std::min(between.find(' ', w), between.size());
+                    std::string word = between.substr(w, e - w);
+                    std::erase_if(word, [](char c) { return c == ',' || c == '(' || c == ')'; });
+                    qualifier = qualifier && (word.empty() || word == "tinh" || word == "thuoc" ||
+                                              word == "cua" || word == "cu");
+                    w = e + 1;
+                }
+                if (qualifier)
+                    units.push_back(u);
+            }
+            if (units.empty())
+                continue;
+            std::set<const Feature*> inside;
+            for (const std::size_t u : units) {
+                const auto* ug = geometries.get(*areas[u].feature);
+                if (!ug || ug->area() <= 0)
+                    continue;
+                for (const auto& q : areas)
+                    if (q.ofProvince && q.at == p.at)
+                        if (const auto* pg = geometries.get(*q.feature);
+                            pg && pg->intersects(*ug) &&
+                            pg->intersection(*ug).area() >= 0.5 * ug->area())
+                            inside.insert(areas[u].feature);
+            }
+            if (inside.empty())
+                continue; // (not inside it: both bound, as written)
+            const std::size_t provinceAt = p.at;
+            const std::string provinceWords = p.words;
+            std::vector<std::remove_reference_t<decltype(areas[0])>> kept;
+            for (std::size_t u = 0; u < areas.size(); ++u) {
+                auto a = areas[u];
+                if (a.ofProvince && a.at == provinceAt)
+                    continue;
+                if (std::find(units.begin(), units.end(), u) != units.end()) {
+                    a.words += ", " + provinceWords;
+                    a.bounds = inside.contains(a.feature); // (still no place of the task)
+                }
+                kept.push_back(std::move(a));
+            }
+            areas = std::move(kept);
+            k = static_cast<std::size_t>(-1); // (again from the start)
+        }
+    };
     // A feature's whole name written in a task where the reader found no place it could be
     // ("tôn tạo chùa Vĩnh Nghiêm", "phát triển chợ nổi Cái Răng", "Gành Đá Đĩa, Mũi Điện"), or
     // found one that named nothing ("Khu công nghệ thông tin tập trung Bắc Ninh", "đô thị Bắc
@@ -948,8 +1009,11 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
         struct Area
         {
             const Feature* feature;
-            std::string words;      ///< as the task names it
-            std::size_t start, end; ///< the clause it is named in
+            std::string words;             ///< as the task names it
+            std::size_t start, end;        ///< the clause it is named in
+            std::size_t at = 0, after = 0; ///< where the task names it: [at, after)
+            bool ofProvince = false;       ///< named as a province: "tỉnh Hậu Giang (cũ)"
+            bool bounds = true; ///< false: of the name, but not in the province named with it
         };
         std::vector<Area> areas;
         // Where the task names @p m outside a board's name.
@@ -1013,7 +1077,8 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
                     province ? f.kind == "admin_province" && (!ownOld || f.ended)
                              : (layers::inGroup(f.kind, "admin") && f.kind != "admin_province") ||
                                    f.kind == "other")
-                    areas.push_back({&f, mention.text, start, end});
+                    areas.push_back(
+                        {&f, mention.text, start, end, at, at + mention.text.size(), province});
             // (Known though not as a unit, "thị trấn Đu" of a layer of towns, it is no unknown
             // place; it bounds nothing, as a point.)
             const auto& sameName = index.named(key, region);
@@ -1024,6 +1089,7 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
                 unknownAreas.push_back(
                     {mention.text, text::foldForMatch(mention.name), start, end});
         }
+        qualifyByProvince(areas, taskText);
         auto isArea = [&](const Feature& f) {
             return std::any_of(areas.begin(), areas.end(),
                                [&](const Area& a) { return a.feature == &f; });
@@ -1138,7 +1204,7 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
             std::vector<const Area*> within;
             std::set<std::string> withinWords;
             for (const auto& a : areas)
-                if (topic.offset >= a.start && topic.offset < a.end) {
+                if (a.bounds && topic.offset >= a.start && topic.offset < a.end) {
                     within.push_back(&a);
                     if (withinWords.insert(a.words).second)
                         where += (where.empty() ? " trong " : ", ") + a.words;
