@@ -1343,8 +1343,9 @@ TEST(PlanPlaces, APlaceInABoardsOrTheLeadsNameIsNoPlaceUnlessNamedAgain)
         "2. Sở Công Thương chủ trì, phối hợp với Ban Quản lý Khu kinh tế Nghi Sơn tổ chức hội "
         "nghị.\n\n"
         "3. Ban Quản lý KKT Dung Quất chủ trì đầu tư hạ tầng Khu kinh tế Dung Quất.\n\n"
-        "4. Ủy ban nhân dân huyện Đại Từ chủ trì tổ chức hội nghị.\n");
-    ASSERT_EQ(plan.tasks.size(), 4u);
+        "4. Ủy ban nhân dân huyện Đại Từ chủ trì tổ chức hội nghị.\n\n"
+        "5. Ban Quản lý Khu kinh tế Phú Yên chủ trì rà soát quy hoạch KKT Nam Phú Yên.\n");
+    ASSERT_EQ(plan.tasks.size(), 5u);
     auto places = [&](std::size_t k) {
         std::vector<std::string> out;
         for (const auto& p : plan.tasks[k].places)
@@ -1360,6 +1361,9 @@ TEST(PlanPlaces, APlaceInABoardsOrTheLeadsNameIsNoPlaceUnlessNamedAgain)
     EXPECT_EQ(places(2), std::vector<std::string>{"KKT Dung Quất @" +
                                                   std::to_string(third.rfind("Dung Quất"))});
     EXPECT_TRUE(places(3).empty()) << places(3).front();
+    // The board's name is not found again in the end of a longer one.
+    ASSERT_EQ(plan.tasks[4].places.size(), 1u);
+    EXPECT_EQ(plan.tasks[4].places[0].text, "KKT Nam Phú Yên");
 }
 
 TEST(PlanTasks, DirectiveRequestWholeItemsDelegationAndSubjectsAfterACircumstance)

@@ -1,11 +1,14 @@
 #include "Agencies_p.h"
 #include "Paragraphs_p.h"
+#include "Places_p.h"
 #include "Words_p.h"
 
 #include <algorithm>
 #include <cctype>
 #include <map>
 #include <set>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 namespace pa::plan {
 
@@ -977,6 +980,24 @@ bool withinAny(const std::vector<std::pair<std::size_t, std::size_t>>& spans, st
                        [&](const auto& s) { return s.first <= at && at < s.second; });
 }
 
+namespace {
+
+/// Whether @p word is written in capitals throughout, two letters or more: "KCN", "KKT".
+bool abbreviation(const std::string& word)
+{
+    std::size_t letters = 0;
+    for (std::size_t i = 0; i < word.size();) {
+        UChar32 c = 0;
+        U8_NEXT(reinterpret_cast<const uint8_t*>(word.data()), i, word.size(), c);
+        if (u_isalpha(c) && !u_isupper(c))
+            return false;
+        letters += u_isalpha(c) ? 1 : 0;
+    }
+    return letters >= 2;
+}
+
+} // namespace
+
 std::size_t namedOutsideBoards(const std::string& text, const text::FoldedText& folded,
                                const std::vector<std::pair<std::size_t, std::size_t>>& boards,
                                const PlaceMention& m)
@@ -985,11 +1006,28 @@ std::size_t namedOutsideBoards(const std::string& text, const text::FoldedText& 
     if (at == std::string::npos)
         return 0;
     const std::string words = text::foldForMatch(m.name); // "KKT …" or "Khu kinh tế …"
+    const std::string& F = folded.folded;
+    // (Not the end of a longer name: "Phú Yên" of "KKT Nam Phú Yên".)
+    const bool capitals = inCapitals(text);
+    auto endOfName = [&](std::size_t p) {
+        std::size_t w = p;
+        while (w > 0 && F[w - 1] == ' ')
+            --w;
+        if (capitals || w == p || w == 0 || !wordChar(F[w - 1]))
+            return false;
+        std::size_t b = w;
+        while (b > 0 && wordChar(F[b - 1]))
+            --b;
+        // (A type word's letters, "KCN Yên Bình", begin no name.)
+        const std::string word = text.substr(folded.origin[b], folded.origin[w] - folded.origin[b]);
+        return capitalOrDigitAt(word) && !abbreviation(word);
+    };
     while (at != std::string::npos && withinAny(boards, at)) {
-        const std::size_t next = words.empty()
-                                     ? std::string::npos
-                                     : findWords(folded.folded, words,
-                                                 folded.foldedAt(at + m.text.size())); // (past it)
+        std::size_t next = words.empty()
+                               ? std::string::npos
+                               : findWords(F, words, folded.foldedAt(at + m.text.size())); // past
+        while (next != std::string::npos && endOfName(next))
+            next = findWords(F, words, next + 1);
         at = next == std::string::npos ? std::string::npos : folded.origin[next];
     }
     return at;
