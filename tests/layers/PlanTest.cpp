@@ -748,11 +748,11 @@ TEST(PlanPlaces, TypeWordsAbbreviationsAndVariantsMatch)
             return out;
         }("mở rộng KCN Yên Bình, TP Sông Công, TX Phổ Yên, cao tốc CT.07, QL3, hồ Núi Cốc và cụm "
           "công nghiệp "
-          "Điềm Thụy.");
-    EXPECT_EQ(places,
-              (std::vector<std::string>{"industrial_park:Yên Bình", "urban_centre:Sông Công",
-                                        "admin_district:Phổ Yên", "expressway:CT.07", "road:3",
-                                        "lake:Núi Cốc", "industrial_cluster:Điềm Thụy"}));
+          "Điềm Thụy; Khu nông nghiệp ứng dụng công nghệ cao Hậu Giang.");
+    EXPECT_EQ(places, (std::vector<std::string>{
+                          "industrial_park:Yên Bình", "urban_centre:Sông Công",
+                          "admin_district:Phổ Yên", "expressway:CT.07", "road:3", "lake:Núi Cốc",
+                          "industrial_cluster:Điềm Thụy", "hitech_zone:Hậu Giang"}));
 }
 
 TEST(PlanPlaces, WordsThatQualifyATypeComeBeforeTheName)

@@ -57,7 +57,9 @@ struct TypeWord
 };
 
 // Longer phrases first: the first match at a position wins.
-constexpr std::array<TypeWord, 47> kTypeWords = {{
+constexpr std::array<TypeWord, 48> kTypeWords = {{
+    {"khu nong nghiep ung dung cong nghe cao", "hitech_zone", 0.85,
+     "khu nông nghiệp ứng dụng công nghệ cao"},
     {"khu bao ton thien nhien", "nature_reserve", 0.8, "khu bảo tồn thiên nhiên"},
     {"vuon quoc gia", "nature_reserve", 0.8, "vườn quốc gia"},
     {"khu cong nghe thong tin tap trung", "hitech_zone", 0.85, "khu công nghệ thông tin tập trung"},
