@@ -565,7 +565,9 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
          square(106.5, 20.75, 0.02,
                 R"({"code":"VSX-CA","name_vi":"Vùng cá Vĩnh Bảo","product":"cá tra"})"),
          square(106.55, 20.75, 0.02,
-                R"({"code":"VSX-CR","name_vi":"Vùng cà rốt Cẩm Giàng","product":"cà rốt"})")},
+                R"({"code":"VSX-CR","name_vi":"Vùng cà rốt Cẩm Giàng","product":"cà rốt"})"),
+         square(106.65, 20.7, 0.02,
+                R"({"code":"VSX-TIEU","name_vi":"Vùng hồ tiêu Kiến Thụy","product":"hồ tiêu"})")},
         "agri_zone");
     import("zones_kkt",
            {square(106.7, 20.6, 0.05,
@@ -603,7 +605,13 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
               "18. Sở Xây dựng chủ trì chỉnh trang Trung tâm thành phố Hải Phòng.\n\n"
               "19. Sở Công Thương chủ trì thu hút đầu tư vào KCN VSIP Thủy Nguyên.\n\n"
               "20. Sở Công Thương chủ trì đầu tư hạ tầng các cụm công nghiệp trên địa bàn huyện "
-              "Thanh Hà, tỉnh Hải Dương (cũ).\n");
+              "Thanh Hà, tỉnh Hải Dương (cũ).\n\n"
+              "21. Sở Văn hóa, Thể thao và Du lịch chủ trì phát triển các khu du lịch ven biển "
+              "phía Đông của tỉnh.\n\n"
+              "22. Sở Nông nghiệp và Môi trường chủ trì mở rộng vùng trồng tiêu theo tiêu chuẩn "
+              "hữu cơ.\n\n"
+              "23. Sở Nông nghiệp và Môi trường chủ trì phát triển vùng sản xuất đạt tiêu chuẩn "
+              "VietGAP.\n");
     ASSERT_EQ(runCli({"ingest", ws, plan, "--doc-id", "kh"}).exitCode, 0);
     const auto suggest = runCli({"link", ws, "suggest", "--format", "json"});
     ASSERT_EQ(suggest.exitCode, 0) << suggest.err;
@@ -617,8 +625,8 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
     EXPECT_EQ(codes["kh:II.15#1"], std::set<std::string>{"VSX-CA"});
     EXPECT_EQ(codes["kh:II.16#1"], std::set<std::string>{"VSX-GA"});
     EXPECT_EQ(codes["kh:II.4#1"], std::set<std::string>{"VSX-VAI"});
-    EXPECT_EQ(codes["kh:II.5#1"],
-              (std::set<std::string>{"VSX-QUA", "VSX-VAI", "VSX-GA", "VSX-CA", "VSX-CR"}))
+    EXPECT_EQ(codes["kh:II.5#1"], (std::set<std::string>{"VSX-QUA", "VSX-VAI", "VSX-GA", "VSX-CA",
+                                                         "VSX-CR", "VSX-TIEU"}))
         << "“tập trung” is no “trứng”";
     // A region the workspace has no layer of: a product is still offered, saying so; the kind
     // in general is not.
@@ -644,6 +652,11 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
     // A district named with its old province is the one of that name inside it, and no place
     // of the task.
     EXPECT_EQ(codes["kh:II.20#1"], std::set<std::string>{"CCN-TH1"});
+    // A part of the province the workspace has no region for: no tourism area is offered.
+    EXPECT_FALSE(codes.contains("kh:II.21#1"));
+    // "tiêu" is the pepper zones' "hồ tiêu" where a product stands, not in "tiêu chuẩn".
+    EXPECT_EQ(codes["kh:II.22#1"], std::set<std::string>{"VSX-TIEU"});
+    EXPECT_FALSE(codes.contains("kh:II.23#1"));
     // A province worked with is no place of the task.
     EXPECT_FALSE(codes.contains("kh:II.13#1"));
     // The city as it was before it merged: its old polygon, not the whole city of today.

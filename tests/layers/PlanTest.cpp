@@ -2002,7 +2002,11 @@ TEST(PlanLinks, DirectionsProductsBoardsAndHeadingsKeepTheirOrdinaryMeaning)
         "14. Sở Xây dựng chủ trì thẩm định theo quy định của pháp luật về xây dựng, nhà ở, phát "
         "triển đô thị.\n\n"
         "15. Sở Xây dựng chủ trì rà soát mục tiêu, định hướng phát triển đô thị.\n\n"
-        "16. Sở Xây dựng chủ trì đầu tư chỉnh trang đô thị theo quy định của pháp luật.\n");
+        "16. Sở Xây dựng chủ trì đầu tư chỉnh trang đô thị theo quy định của pháp luật.\n\n"
+        "17. Sở Công Thương chủ trì thu hút đầu tư vào các khu công nghiệp phía Nam của tỉnh.\n\n"
+        "18. Sở Công Thương chủ trì thu hút đầu tư vào các khu công nghiệp khu vực phía Nam của "
+        "tỉnh.\n\n"
+        "19. Sở Nông nghiệp và Môi trường chủ trì phát triển chè La Bằng theo chuỗi giá trị.\n");
     auto task = [&](const std::string& words) {
         const auto id = sample.task(words, "od");
         EXPECT_FALSE(id.empty()) << words;
@@ -2049,6 +2053,13 @@ TEST(PlanLinks, DirectionsProductsBoardsAndHeadingsKeepTheirOrdinaryMeaning)
     for (const char* words : {"sự phù hợp", "nhà ở, phát", "định hướng"})
         EXPECT_TRUE(codesOf(all, task(words), "").empty()) << words;
     EXPECT_EQ(codesOf(all, task("chỉnh trang"), "theme"), codesOfLayer(ws, "urban_centres"));
+    // "phía Nam của tỉnh" is the southern region, as "khu vực phía Nam của tỉnh" is.
+    const auto south = codesOf(all, task("khu công nghiệp phía Nam của"), "theme-area");
+    EXPECT_FALSE(south.empty());
+    EXPECT_LT(south.size(), parks.size());
+    EXPECT_EQ(south, codesOf(all, task("khu vực phía Nam"), "theme-area"));
+    // A zone by its product and place, without "vùng".
+    EXPECT_EQ(codesOf(all, task("chè La Bằng"), ""), std::set<std::string>{"NN-CHE-LB"});
 }
 
 // A task id as typed on a keyboard without Vietnamese letters, or in other letter case, is the

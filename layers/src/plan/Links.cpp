@@ -711,6 +711,9 @@ public:
                 full.find(' ') != std::string::npos && !layers::inGroup(f.kind, "admin")) {
                 m_byFullName[full].push_back(i);
                 m_fullNameWords = std::max(m_fullNameWords, wordsOf(full).size());
+                // A zone by its product and place, "Vùng gà đồi Yên Thế": "gà đồi Yên Thế".
+                if (full.starts_with("vung ") && full.find(' ', 5) != std::string::npos)
+                    m_byFullName[full.substr(5)].push_back(i);
             }
         }
     }

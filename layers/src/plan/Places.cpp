@@ -868,13 +868,22 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
                 places.push_back(std::move(m));
         }
     }
-    // Regions named by direction: "khu vực phía Nam của tỉnh".
+    // Regions named by direction: "khu vực phía Nam của tỉnh"; without "khu vực", the part of
+    // the province: "các khu du lịch ven biển phía Đông của tỉnh" (the same region).
     for (std::string_view dir : {"phia nam", "phia bac", "phia dong", "phia tay"}) {
         const std::string phrase = "khu vuc " + std::string(dir);
-        const auto p = F.find(phrase);
-        if (p == std::string::npos)
-            continue;
-        std::size_t end = p + phrase.size();
+        auto p = F.find(phrase);
+        bool named = true; // with "khu vực"
+        if (p == std::string::npos) {
+            const std::string part = std::string(dir) + " cua tinh";
+            for (p = findWords(F, part); p != std::string::npos; p = findWords(F, part, p + 1))
+                if (!(p >= 8 && F.compare(p - 8, 8, "khu vuc ") == 0))
+                    break;
+            if (p == std::string::npos)
+                continue;
+            named = false;
+        }
+        std::size_t end = p + (named ? phrase.size() : dir.size());
         // "… của tỉnh", "… tỉnh Thái Nguyên", "… của tỉnh Thái Nguyên": the same region.
         if (F.compare(end, 4, " cua") == 0 && F.compare(end + 4, 5, " tinh") == 0)
             end += 4;
@@ -888,7 +897,7 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
         m.type = "region";
         m.offset = f.origin[p];
         m.text = text.substr(f.origin[p], f.origin[end] - f.origin[p]);
-        m.name = m.text;
+        m.name = named ? m.text : "khu vực " + m.text; // (as the region is named)
         m.confidence = 0.6;
         if (seen.insert("region|" + std::string(dir)).second)
             places.push_back(std::move(m));

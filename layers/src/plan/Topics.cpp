@@ -13,10 +13,16 @@ namespace {
 
 /// Names of one product in the north and in the south, folded: the second is the one values
 /// are compared as.
-constexpr std::pair<std::string_view, std::string_view> kSameProducts[] = {
-    {"cay an trai", "cay an qua"},
-    {"trai cay", "cay an qua"},
-    {"hoa qua", "cay an qua"},
+struct SameProduct
+{
+    std::string_view other, same; ///< folded
+    std::string_view written;     ///< @c other in lower case with its diacritics
+};
+constexpr SameProduct kSameProducts[] = {
+    {"cay an trai", "cay an qua", "cây ăn trái"},
+    {"trai cay", "cay an qua", "trái cây"},
+    {"hoa qua", "cay an qua", "hoa quả"},
+    {"tieu", "ho tieu", "tiêu"}, // (one word: only where a product's stands, headOfProduct)
 };
 
 /// Products named by their class ("vùng cây ăn quả", "vùng nuôi trồng thủy sản"), with the
@@ -147,9 +153,9 @@ bool isProductClass(std::string_view folded)
 
 std::string_view productAsCompared(std::string_view folded)
 {
-    for (const auto& [other, same] : kSameProducts)
-        if (folded == other)
-            return same;
+    for (const auto& s : kSameProducts)
+        if (folded == s.other)
+            return s.same;
     return folded;
 }
 
@@ -290,9 +296,12 @@ findTopics(const std::string& text, const std::set<std::string>& kinds,
                     };
                     for (const auto& [v, asWritten] : kindValues->second) {
                         take(v, v, p);
-                        for (const auto& [other, same] : kSameProducts)
-                            if (v == same)
-                                take(v, other, p, {}, false);
+                        for (const auto& same : kSameProducts)
+                            if (v == same.same) {
+                                const bool word = same.other.find(' ') == std::string_view::npos;
+                                take(v, std::string(same.other), word ? end : p,
+                                     word ? same.written : std::string_view(), false);
+                            }
                         // A product in general holds its kinds: "vùng vải" the "vải thiều",
                         // "vùng sâm" the "sâm Ngọc Linh" (not "cây" or "con", which say
                         // nothing; headOfProduct).
