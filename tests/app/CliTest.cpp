@@ -543,10 +543,12 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
     // Two districts of one name, one in each old province; a cluster in each.
     import("districts",
            {square(106.45, 20.95, 0.04, R"({"code":"H-TH-HD","name_vi":"Thanh Hà"})"),
+            square(106.35, 21.05, 0.04, R"({"code":"H-KM-HD","name_vi":"Kinh Môn"})"),
             square(106.62, 20.72, 0.03, R"({"code":"H-TH-HP","name_vi":"Thanh Hà"})")},
            "admin_district", "2025-06-30");
     import("clusters",
            {square(106.45, 20.95, 0.005, R"({"code":"CCN-TH1","name_vi":"CCN Thanh Hà 1"})"),
+            square(106.35, 21.05, 0.005, R"({"code":"CCN-KM","name_vi":"CCN Kinh Môn"})"),
             square(106.62, 20.72, 0.005, R"({"code":"CCN-TH2","name_vi":"CCN Thanh Hà 2"})")},
            "industrial_cluster");
     import("sites",
@@ -611,7 +613,10 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
               "22. Sở Nông nghiệp và Môi trường chủ trì mở rộng vùng trồng tiêu theo tiêu chuẩn "
               "hữu cơ.\n\n"
               "23. Sở Nông nghiệp và Môi trường chủ trì phát triển vùng sản xuất đạt tiêu chuẩn "
-              "VietGAP.\n");
+              "VietGAP.\n\n"
+              "24. Sở Công Thương chủ trì đầu tư hạ tầng các cụm công nghiệp trên địa bàn các "
+              "huyện Kinh Môn, Thanh Hà, tỉnh Hải Dương (cũ).\n\n"
+              "25. Công ty TNHH Du lịch Chùa Dư Hàng chủ trì tổ chức lễ hội.\n");
     ASSERT_EQ(runCli({"ingest", ws, plan, "--doc-id", "kh"}).exitCode, 0);
     const auto suggest = runCli({"link", ws, "suggest", "--format", "json"});
     ASSERT_EQ(suggest.exitCode, 0) << suggest.err;
@@ -652,6 +657,9 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
     // A district named with its old province is the one of that name inside it, and no place
     // of the task.
     EXPECT_EQ(codes["kh:II.20#1"], std::set<std::string>{"CCN-TH1"});
+    EXPECT_EQ(codes["kh:II.24#1"], (std::set<std::string>{"CCN-KM", "CCN-TH1"}));
+    // A whole name inside a company's is the company's.
+    EXPECT_FALSE(codes.contains("kh:II.25#1"));
     // A part of the province the workspace has no region for: no tourism area is offered.
     EXPECT_FALSE(codes.contains("kh:II.21#1"));
     // "tiêu" is the pepper zones' "hồ tiêu" where a product stands, not in "tiêu chuẩn".

@@ -1305,8 +1305,10 @@ TEST(PlanPlaces, UrbanAreasSeasIsletsPowerPlantsAndGazetteerNamesWithoutTypeWord
         "(cũ).\n\n"
         "7. Sở Tài chính đảo ngược thứ tự ưu tiên; bảo vệ chủ quyền biển, đảo Việt Nam.\n\n"
         "8. Sở Công Thương thu hút đầu tư vào các khu công nghiệp của tỉnh Thanh Hóa (cũ), tỉnh "
-        "Thanh Hóa cùng tỉnh Ninh Bình cũ.\n");
-    ASSERT_EQ(plan.tasks.size(), 8u);
+        "Thanh Hóa cùng tỉnh Ninh Bình cũ.\n\n"
+        "9. Sở Tư pháp hướng dẫn người dân tỉnh Thanh Hóa cư trú ở các xã của tỉnh Thanh Hóa cụ "
+        "thể hóa quy định.\n");
+    ASSERT_EQ(plan.tasks.size(), 9u);
     auto names = [&](std::size_t k) {
         std::vector<std::string> out;
         for (const auto& p : plan.tasks[k].places)
@@ -1327,6 +1329,8 @@ TEST(PlanPlaces, UrbanAreasSeasIsletsPowerPlantsAndGazetteerNamesWithoutTypeWord
     EXPECT_EQ(plan.tasks[5].places.at(0).type, "admin_province");
     EXPECT_EQ(plan.tasks[5].places.at(0).name, "Hải Dương");
     // The document's own province only as it was before it merged.
+    // "cụ", "cư" are no "cũ".
+    EXPECT_TRUE(names(8).empty()) << names(8).front();
     const auto old = names(7);
     EXPECT_EQ(std::set<std::string>(old.begin(), old.end()),
               (std::set<std::string>{"Thanh Hóa (cũ)", "Ninh Bình cũ"}));
@@ -1344,8 +1348,11 @@ TEST(PlanPlaces, APlaceInABoardsOrTheLeadsNameIsNoPlaceUnlessNamedAgain)
         "nghị.\n\n"
         "3. Ban Quản lý KKT Dung Quất chủ trì đầu tư hạ tầng Khu kinh tế Dung Quất.\n\n"
         "4. Ủy ban nhân dân huyện Đại Từ chủ trì tổ chức hội nghị.\n\n"
-        "5. Ban Quản lý Khu kinh tế Phú Yên chủ trì rà soát quy hoạch KKT Nam Phú Yên.\n");
-    ASSERT_EQ(plan.tasks.size(), 5u);
+        "5. Ban Quản lý Khu kinh tế Phú Yên chủ trì rà soát quy hoạch KKT Nam Phú Yên.\n\n"
+        "6. Ban Quản lý KKT Dung Quất chủ trì đầu tư hạ tầng Khu Kinh Tế Dung Quất.\n\n"
+        "7. Ban Quản lý Khu kinh tế Dung Quất chủ trì thu hút đầu tư vào Khu công nghiệp Dung "
+        "Quất phía Đông.\n");
+    ASSERT_EQ(plan.tasks.size(), 7u);
     auto places = [&](std::size_t k) {
         std::vector<std::string> out;
         for (const auto& p : plan.tasks[k].places)
@@ -1364,6 +1371,11 @@ TEST(PlanPlaces, APlaceInABoardsOrTheLeadsNameIsNoPlaceUnlessNamedAgain)
     // The board's name is not found again in the end of a longer one.
     ASSERT_EQ(plan.tasks[4].places.size(), 1u);
     EXPECT_EQ(plan.tasks[4].places[0].text, "KKT Nam Phú Yên");
+    // Named again with its type word in title case; not named again inside another kind's.
+    ASSERT_EQ(plan.tasks[5].places.size(), 1u);
+    EXPECT_EQ(plan.tasks[5].places[0].type, "economic_zone");
+    ASSERT_EQ(plan.tasks[6].places.size(), 1u);
+    EXPECT_EQ(plan.tasks[6].places[0].type, "industrial_park");
 }
 
 TEST(PlanTasks, DirectiveRequestWholeItemsDelegationAndSubjectsAfterACircumstance)
@@ -2006,7 +2018,13 @@ TEST(PlanLinks, DirectionsProductsBoardsAndHeadingsKeepTheirOrdinaryMeaning)
         "17. Sở Công Thương chủ trì thu hút đầu tư vào các khu công nghiệp phía Nam của tỉnh.\n\n"
         "18. Sở Công Thương chủ trì thu hút đầu tư vào các khu công nghiệp khu vực phía Nam của "
         "tỉnh.\n\n"
-        "19. Sở Nông nghiệp và Môi trường chủ trì phát triển chè La Bằng theo chuỗi giá trị.\n");
+        "19. Sở Nông nghiệp và Môi trường chủ trì phát triển chè La Bằng theo chuỗi giá trị.\n\n"
+        "20. Sở Nông nghiệp và Môi trường chủ trì phát triển vùng chăn nuôi gà an toàn sinh "
+        "học.\n\n"
+        "21. Sở Nông nghiệp và Môi trường chủ trì khoanh vùng dịch bệnh chăn nuôi.\n\n"
+        "22. Sở Xây dựng chủ trì xây dựng nhà ở cho công nhân phù hợp nhu cầu, kết nối giao "
+        "thông với khu công nghiệp.\n\n"
+        "23. Sở Công Thương chủ trì mở rộng các khu công nghiệp phía Tây của tỉnh lộ 261.\n");
     auto task = [&](const std::string& words) {
         const auto id = sample.task(words, "od");
         EXPECT_FALSE(id.empty()) << words;
@@ -2060,6 +2078,13 @@ TEST(PlanLinks, DirectionsProductsBoardsAndHeadingsKeepTheirOrdinaryMeaning)
     EXPECT_EQ(south, codesOf(all, task("khu vực phía Nam"), "theme-area"));
     // A zone by its product and place, without "vùng".
     EXPECT_EQ(codesOf(all, task("chè La Bằng"), ""), std::set<std::string>{"NN-CHE-LB"});
+    // A product of a class named after it narrows to the zones holding it; the class's word
+    // elsewhere in the clause is no topic of "vùng".
+    EXPECT_EQ(codesOf(all, task("chăn nuôi gà"), ""), std::set<std::string>{"NN-GA-PB"});
+    EXPECT_TRUE(codesOf(all, task("dịch bệnh"), "").empty());
+    // "với" after "phù hợp" only closes it in one clause; "tỉnh lộ" is a road, not the province.
+    EXPECT_EQ(codesOf(all, task("nhà ở cho công nhân"), "theme"), parks);
+    EXPECT_EQ(codesOf(all, task("tỉnh lộ 261"), "theme"), parks);
 }
 
 // A task id as typed on a keyboard without Vietnamese letters, or in other letter case, is the

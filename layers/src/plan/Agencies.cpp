@@ -998,6 +998,23 @@ bool abbreviation(const std::string& word)
 
 } // namespace
 
+bool continuesName(const std::string& text, const text::FoldedText& folded, std::size_t p)
+{
+    const std::string& F = folded.folded;
+    std::size_t w = p;
+    while (w > 0 && F[w - 1] == ' ')
+        --w;
+    if (inCapitals(text) || w == p || w == 0 || !wordChar(F[w - 1]) ||
+        !typeWordBefore(F, p).empty())
+        return false;
+    std::size_t b = w;
+    while (b > 0 && wordChar(F[b - 1]))
+        --b;
+    // (A type word's letters, "KCN Yên Bình", begin no name.)
+    const std::string word = text.substr(folded.origin[b], folded.origin[w] - folded.origin[b]);
+    return capitalOrDigitAt(word) && !abbreviation(word);
+}
+
 std::size_t namedOutsideBoards(const std::string& text, const text::FoldedText& folded,
                                const std::vector<std::pair<std::size_t, std::size_t>>& boards,
                                const PlaceMention& m)
@@ -1007,26 +1024,17 @@ std::size_t namedOutsideBoards(const std::string& text, const text::FoldedText& 
         return 0;
     const std::string words = text::foldForMatch(m.name); // "KKT …" or "Khu kinh tế …"
     const std::string& F = folded.folded;
-    // (Not the end of a longer name: "Phú Yên" of "KKT Nam Phú Yên".)
-    const bool capitals = inCapitals(text);
-    auto endOfName = [&](std::size_t p) {
-        std::size_t w = p;
-        while (w > 0 && F[w - 1] == ' ')
-            --w;
-        if (capitals || w == p || w == 0 || !wordChar(F[w - 1]))
-            return false;
-        std::size_t b = w;
-        while (b > 0 && wordChar(F[b - 1]))
-            --b;
-        // (A type word's letters, "KCN Yên Bình", begin no name.)
-        const std::string word = text.substr(folded.origin[b], folded.origin[w] - folded.origin[b]);
-        return capitalOrDigitAt(word) && !abbreviation(word);
+    // (Not the end of a longer name, "Phú Yên" of "KKT Nam Phú Yên", nor a place of another
+    // kind: "Dung Quất" of "Khu công nghiệp Dung Quất phía Đông" for a board's "KKT Dung Quất".)
+    auto elsewhere = [&](std::size_t p) {
+        const std::string_view kind = typeWordBefore(F, p);
+        return kind.empty() ? continuesName(text, folded, p) : kindFit(m.type, kind) < 1.0;
     };
     while (at != std::string::npos && withinAny(boards, at)) {
         std::size_t next = words.empty()
                                ? std::string::npos
                                : findWords(F, words, folded.foldedAt(at + m.text.size())); // past
-        while (next != std::string::npos && endOfName(next))
+        while (next != std::string::npos && elsewhere(next))
             next = findWords(F, words, next + 1);
         at = next == std::string::npos ? std::string::npos : folded.origin[next];
     }

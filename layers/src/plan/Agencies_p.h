@@ -57,6 +57,12 @@ boardNames(const std::string& text, const text::FoldedText& folded, const std::s
 /// Whether byte @p at lies within one of @p spans ([begin, end) byte offsets).
 bool withinAny(const std::vector<std::pair<std::size_t, std::size_t>>& spans, std::size_t at);
 
+/// Whether the words at @p p of @p folded (of @p text) continue a proper name begun before them:
+/// a capitalised word right before ("Phú Yên" of "KKT Nam Phú Yên", "Kon Tum" of "Báo Kon
+/// Tum"), not a type word ("KCN Yên Bình", "Khu Kinh Tế Dung Quất"). Never in text all in
+/// capitals, where a capital tells nothing.
+bool continuesName(const std::string& text, const text::FoldedText& folded, std::size_t p);
+
 /// Where @p text (@p folded) names place @p m outside the @p boards' names (boardNames): where
 /// findPlaces read it or, when that is inside a board's name, where its name stands again after
 /// it ("Ban Quản lý KKT Dung Quất … đầu tư hạ tầng Khu kinh tế Dung Quất"; findPlaces gives a

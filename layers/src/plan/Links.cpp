@@ -90,6 +90,8 @@ std::vector<Feature> workspaceFeatures(layers::Workspace& ws)
         const std::string alias = kind ? std::string(kind->alsoNamedBy) : std::string();
         const bool aliased = !alias.empty() && table->fieldIndex(alias) >= 0;
         const bool validity = table->fieldIndex("valid_to") >= 0;
+        // A zone's product class where the layer gives one ("cây có múi" for "Vùng bưởi …").
+        const bool classed = narrowBy == "product" && table->fieldIndex("product_class") >= 0;
         for (const auto& row :
              ws.dataset()
                  .execute("SELECT code, " + std::string(named ? "name_vi" : "NULL") +
@@ -97,12 +99,13 @@ std::vector<Feature> workspaceFeatures(layers::Workspace& ws)
                           std::string(status ? "status" : "''") + ", " +
                           (narrow ? sqlIdentifier(narrowBy) : std::string("''")) +
                           " AS narrowing, " + (aliased ? sqlIdentifier(alias) : std::string("''")) +
-                          " AS also_named, " + (validity ? "valid_to" : "NULL") +
-                          " AS ended FROM " + sqlIdentifier(layer.name) +
+                          " AS also_named, " + (validity ? "valid_to" : "NULL") + " AS ended, " +
+                          (classed ? "product_class" : "NULL") + " AS classed FROM " +
+                          sqlIdentifier(layer.name) +
                           " WHERE code IS NOT NULL AND code <> '' ORDER BY fid")
                  .rows) {
-            if (row.size() < 7)
-                continue; // (never: seven columns asked for)
+            if (row.size() < 8)
+                continue; // (never: eight columns asked for)
             Feature f;
             f.layer = layer.name;
             f.kind = layer.kind;
@@ -118,6 +121,9 @@ std::vector<Feature> workspaceFeatures(layers::Workspace& ws)
             if (const std::string also = gis::toString(row[5]); !also.empty())
                 f.aliasKey = placeKey(also, f.kind);
             f.ended = !gis::toString(row[6]).empty();
+            for (const auto& [v, written] : narrowingValues(gis::toString(row[7]), false))
+                if (isProductClass(v)) // (not a code: "national_key")
+                    f.values.emplace(v, written);
             features.push_back(std::move(f));
         }
     }
@@ -189,13 +195,6 @@ bool writtenAsCity(const std::string& mention)
     return written.rfind("thanh pho", 0) == 0 || written.rfind("tp", 0) == 0;
 }
 
-/// Whether a province is named as it was before the 2025 reorganisation: "Quảng Ngãi (cũ)".
-bool writtenAsOld(const std::string& mention)
-{
-    const std::string written = text::foldForMatch(mention);
-    return written.ends_with("(cu)") || written.ends_with(" cu");
-}
-
 /// Whether the items under a heading are offered place @p m the heading names: not its units,
 /// towns and regions, which bound them, and are not what each concerns ("2. Phát triển công
 /// nghiệp thành phố Phổ Yên", "8. UBND thành phố Phổ Yên:").
@@ -212,6 +211,10 @@ bool holdsValue(const Feature& f, const TopicMention& topic)
     const bool written =
         hasDiacritics(topic.valueWritten) && text::foldForMatch(topic.valueWritten) == topic.value;
     return std::any_of(f.values.begin(), f.values.end(), [&](const auto& v) {
+        if (topic.partOfValue) // "gà" of "thịt gà"
+            return findWords(v.first, topic.value) != std::string::npos &&
+                   (!written || !hasDiacritics(v.second) ||
+                    findWords(v.second, topic.valueWritten) != std::string::npos);
         if (v.first != topic.value && !v.first.starts_with(topic.value + " "))
             return false;
         // The letters agree; the diacritics decide where both write them (not where one names
@@ -869,25 +872,40 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
             const auto& p = areas[k];
             if (!p.ofProvince || (k > 0 && areas[k - 1].ofProvince && areas[k - 1].at == p.at))
                 continue; // (each province once)
-            // The units that end right before it, only "," "thuộc" "của" "tỉnh" between.
-            std::vector<std::size_t> units;
-            for (std::size_t u = 0; u < areas.size(); ++u) {
-                const auto& a = areas[u];
-                if (a.ofProvince || a.after > p.at)
-                    continue;
-                const std::string between =
-                    text::foldForMatch(taskText.substr(a.after, p.at - a.after));
-                bool qualifier = true;
+            // Whether only @p words (and commas, brackets) stand in the task in [from, to).
+            auto onlyWords = [&](std::size_t from, std::size_t to,
+                                 std::initializer_list<std::string_view> words) {
+                if (from > to)
+                    return false;
+                const std::string between = text::foldForMatch(taskText.substr(from, to - from));
                 for (std::size_t w = 0; w < between.size();) {
                     const std::size_t e = std::min(between.find(' ', w), between.size());
                     std::string word = between.substr(w, e - w);
                     std::erase_if(word, [](char c) { return c == ',' || c == '(' || c == ')'; });
-                    qualifier = qualifier && (word.empty() || word == "tinh" || word == "thuoc" ||
-                                              word == "cua" || word == "cu");
+                    if (!word.empty() && std::find(words.begin(), words.end(), word) == words.end())
+                        return false;
                     w = e + 1;
                 }
-                if (qualifier)
+                return true;
+            };
+            // The units that end right before it, only "thuộc", "của", "tỉnh" between, and
+            // those listed before them: "các huyện Châu Thành, Long Mỹ, tỉnh Hậu Giang (cũ)".
+            std::vector<std::size_t> units;
+            for (std::size_t u = 0; u < areas.size(); ++u)
+                if (!areas[u].ofProvince &&
+                    onlyWords(areas[u].after, p.at, {"tinh", "thuoc", "cua", "cu"}))
                     units.push_back(u);
+            for (bool more = !units.empty(); more;) {
+                more = false;
+                for (std::size_t u = 0; u < areas.size(); ++u)
+                    if (!areas[u].ofProvince &&
+                        std::find(units.begin(), units.end(), u) == units.end() &&
+                        std::any_of(units.begin(), units.end(), [&](std::size_t n) {
+                            return onlyWords(areas[u].after, areas[n].at, {"va", "cu"});
+                        })) {
+                        units.push_back(u);
+                        more = true;
+                    }
             }
             if (units.empty())
                 continue;
@@ -930,80 +948,96 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
     // capitals), not the kind in general ("các …", "hệ thống …"), not in a board's name, and
     // not a part of a place the reader found otherwise ("Từ Sơn" in "KCN VSIP Từ Sơn").
     // Returns where each name stands ([begin, end) bytes).
-    auto offerWholeNames = [&](const std::string& taskId, const std::string& taskText,
-                               const text::FoldedText& folded,
-                               const std::vector<std::pair<std::size_t, std::size_t>>& boards,
-                               const std::vector<PlaceMention>& places,
-                               const std::set<const PlaceMention*>& offering) {
-        std::vector<std::pair<std::size_t, std::size_t>> found;
-        const std::string& F = folded.folded;
-        if (index.fullNameWords() < 2 || inCapitals(taskText))
-            return found;
-        for (std::size_t p = 0; p < F.size(); ++p) {
-            if (!wordChar(F[p]) || (p > 0 && F[p - 1] != ' '))
-                continue;
-            // The longest whole name that starts here.
-            std::size_t end = p, longest = 0;
-            std::size_t words = 0;
-            for (std::size_t q = p; q < F.size() && words < index.fullNameWords(); ++words) {
-                std::size_t e = F.find(' ', q);
-                if (e == std::string::npos)
-                    e = F.size();
-                std::size_t bare = e; // without the clause's punctuation
-                while (bare > q &&
-                       std::string_view(",;.:)").find(F[bare - 1]) != std::string_view::npos)
-                    --bare;
-                if (words > 0 && !index.withFullName(F.substr(p, bare - p)).empty())
-                    longest = bare;
-                if (bare < e || e == F.size())
-                    break;
-                q = e + 1;
-            }
-            if (longest == 0)
-                continue;
-            end = longest;
-            const std::size_t from = folded.origin[p], to = folded.origin[end];
-            const std::string written = taskText.substr(from, to - from);
-            bool proper = false;
-            for (std::size_t w = F.find(' ', p); w != std::string::npos && w < end;
-                 w = F.find(' ', w + 1))
-                proper = proper || capitalOrDigitAt(taskText, folded.origin[w + 1]);
-            const std::string_view before = std::string_view(F).substr(0, p);
-            if (!proper || withinAny(boards, from) || before.ends_with("cac ") ||
-                before.ends_with("nhung ") || before.ends_with("he thong ") ||
-                before.ends_with("mang luoi "))
-                continue;
-            const auto& candidates = index.withFullName(F.substr(p, end - p));
-            // Within a place the reader found: only one that found nothing, of a kind that
-            // fits, whose whole name this holds.
-            const PlaceMention* within = nullptr;
-            for (const auto& m : places)
-                if (const std::size_t at =
-                        m.offset != std::string::npos ? m.offset : taskText.find(m.text);
-                    at != std::string::npos && at <= to && from < at + m.text.size())
-                    within = &m;
-            for (const std::size_t i : candidates) {
-                const auto& f = features[i];
-                if (within) {
-                    const std::size_t nameAt = taskText.find(within->name, from);
-                    if (offering.contains(within) || kindFit(within->type, f.kind) < 0.8 ||
-                        nameAt == std::string::npos || nameAt < from ||
-                        nameAt + within->name.size() > to)
-                        continue;
-                }
-                offer({taskId, f.layer, f.code, written, 0.8, "place",
-                       "“" + written + "” → " + f.name});
-                if (found.empty() || found.back().first != from)
-                    found.emplace_back(from, to);
-            }
-            p = end;
-        }
-        return found;
+    struct Named ///< where the reader found a place: [at, end) bytes
+    {
+        const PlaceMention* mention;
+        std::size_t at, end;
     };
+    auto offerWholeNames =
+        [&](const std::string& taskId, const std::string& taskText, const text::FoldedText& folded,
+            const std::vector<std::pair<std::size_t, std::size_t>>& boards,
+            const std::vector<Named>& places, const std::set<const PlaceMention*>& offering) {
+            std::vector<std::pair<std::size_t, std::size_t>> found;
+            const std::string& F = folded.folded;
+            if (index.fullNameWords() < 2 || inCapitals(taskText))
+                return found;
+            std::vector<std::pair<std::size_t, std::size_t>> agencies; // (a company, a newspaper)
+            for (const auto& a : findAgencies(taskText, folded, province))
+                agencies.emplace_back(a.begin, a.end);
+            for (std::size_t p = 0; p < F.size(); ++p) {
+                if (!wordChar(F[p]) || (p > 0 && F[p - 1] != ' '))
+                    continue;
+                // The longest whole name that starts here.
+                std::size_t end = 0;
+                std::size_t words = 0;
+                for (std::size_t q = p; q < F.size() && words < index.fullNameWords(); ++words) {
+                    const std::size_t e = std::min(F.find(' ', q), F.size());
+                    std::size_t bare = e; // without the clause's punctuation
+                    while (bare > q &&
+                           std::string_view(",;.:)").find(F[bare - 1]) != std::string_view::npos)
+                        --bare;
+                    if (words > 0 && !index.withFullName(F.substr(p, bare - p)).empty())
+                        end = bare;
+                    if (bare < e || e == F.size())
+                        break;
+                    q = e + 1;
+                }
+                if (end == 0)
+                    continue;
+                const std::size_t from = folded.origin[p], to = folded.origin[end];
+                // A proper name: a capital letter after its first word ("Lô 1" is none).
+                bool proper = false;
+                for (std::size_t w = F.find(' ', p); w != std::string::npos && w < end;
+                     w = F.find(' ', w + 1))
+                    proper = proper || (capitalOrDigitAt(taskText, folded.origin[w + 1]) &&
+                                        !std::isdigit(static_cast<unsigned char>(F[w + 1])));
+                const std::string_view before = std::string_view(F).substr(0, p);
+                const auto& candidates = index.withFullName(F.substr(p, end - p));
+                // (A name many features share says none of them: "Lô 1" of forest stands.)
+                if (!proper || candidates.size() > 2 || withinAny(boards, from) ||
+                    std::any_of(agencies.begin(), agencies.end(),
+                                [&](const auto& a) { return a.first < from && from < a.second; }) ||
+                    continuesName(taskText, folded, p) || before.ends_with("cac ") ||
+                    before.ends_with("nhung ") || before.ends_with("he thong ") ||
+                    before.ends_with("mang luoi "))
+                    continue;
+                // Within a place the reader found: only one that found nothing, of a kind that
+                // fits, whose whole name this holds.
+                std::vector<const Named*> within;
+                for (const auto& n : places)
+                    if (n.at < to && from < n.end)
+                        within.push_back(&n);
+                const std::string written = taskText.substr(from, to - from);
+                for (const std::size_t i : candidates) {
+                    const auto& f = features[i];
+                    if (std::any_of(within.begin(), within.end(), [&](const Named* n) {
+                            return offering.contains(n->mention) ||
+                                   kindFit(n->mention->type, f.kind) < 0.8 || n->end > to ||
+                                   n->end < from + n->mention->name.size();
+                        }))
+                        continue;
+                    offer({taskId, f.layer, f.code, written, 0.8, "place",
+                           "“" + written + "” → " + f.name});
+                    if (found.empty() || found.back().first != from)
+                        found.emplace_back(from, to);
+                }
+                p = end;
+            }
+            return found;
+        };
     // The suggestions of task @p taskId from @p taskText: its own words or, with @p heading,
     // those of the heading it stands under, whose named places only count (at 0.8 of their
     // sureness, the evidence saying so).
     bool named = false; // whether the task at hand names a place, a region or a kind
+    // Whether a task's words make it training, a policy, communication or a report. (Not a
+    // reason to leave out the kind it names: the Thái Nguyên reviewers linked "đào tạo nhân lực
+    // cho các khu công nghiệp" to every park.)
+    auto nonSpatial = [&](const std::string& taskText) {
+        const auto reason = suggestReason(taskText, {}, {}, kinds);
+        const std::string_view id = reason.reason ? reason.reason->id : std::string_view();
+        return !reason.evidence.empty() &&
+               (id == "training" || id == "policy" || id == "communication" || id == "reporting");
+    };
     auto suggestFrom = [&](const std::string& taskId, const std::string& taskText, bool heading) {
         const auto places = findPlaces(taskText, province);
         const text::FoldedText folded = text::foldWithOffsets(taskText);
@@ -1022,6 +1056,12 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
         // Where the task names @p m outside a board's name.
         auto mentionAt = [&](const PlaceMention& m) {
             return namedOutsideBoards(taskText, folded, boards, m);
+        };
+        // Where the name of @p m named at @p at ends: a list item's words are its name ("Long
+        // Mỹ" of "các huyện Châu Thành, Long Mỹ"), its text the type word's and the name's.
+        auto mentionEnd = [&](const PlaceMention& m, std::size_t at) {
+            const std::size_t name = m.name.empty() ? std::string::npos : taskText.find(m.name, at);
+            return name != std::string::npos ? name + m.name.size() : at + m.text.size();
         };
         // A mention's key, as a region's or a place's is compared.
         auto mentionKey = [&](const PlaceMention& m) {
@@ -1042,11 +1082,11 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
             std::size_t start, end; ///< the clause it is named in
         };
         std::vector<UnknownArea> unknownAreas;
-        // Whether "(cũ)" follows what ends at @p source: "thành phố Hải Phòng (cũ)".
-        auto oldAfter = [&](std::size_t source) {
-            const std::size_t at = folded.foldedAt(source);
-            return folded.folded.compare(at, 5, " (cu)") == 0 ||
-                   (folded.folded.compare(at, 1, " ") == 0 && wordsAt(folded.folded, at + 1, "cu"));
+        // Whether "(cũ)" follows @p m named at @p at: "thành phố Hải Phòng (cũ)", "tỉnh Quảng
+        // Ngãi cũ".
+        auto namedOld = [&](const PlaceMention& m, std::size_t at) {
+            const std::size_t end = folded.foldedAt(mentionEnd(m, at));
+            return oldMarkEnd(taskText, folded, end) != end;
         };
         for (const auto& mention : places) {
             const bool region = mention.type == "region";
@@ -1064,7 +1104,7 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
             const bool ownOld =
                 key == ownKey &&
                 (mention.type == "admin_province" || (municipal && writtenAsCity(mention.text))) &&
-                (writtenAsOld(mention.text) || oldAfter(at + mention.text.size()));
+                namedOld(mention, at);
             // The province under another type word ("hệ thống đô thị Thái Nguyên") bounds
             // nothing within it; "thành phố Thái Nguyên" is the city, "thành phố Hải Phòng" the
             // province (a centrally-run city).
@@ -1081,7 +1121,7 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
                              : (layers::inGroup(f.kind, "admin") && f.kind != "admin_province") ||
                                    f.kind == "other")
                     areas.push_back(
-                        {&f, mention.text, start, end, at, at + mention.text.size(), province});
+                        {&f, mention.text, start, end, at, mentionEnd(mention, at), province});
             // (Known though not as a unit, "thị trấn Đu" of a layer of towns, it is no unknown
             // place; it bounds nothing, as a point.)
             const auto& sameName = index.named(key, region);
@@ -1108,8 +1148,7 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
                     std::any_of(places.begin(), places.end(), [&](const PlaceMention& m) {
                         const std::size_t at = mentionAt(m);
                         return at != std::string::npos &&
-                               !(placeKey(m.name, m.type) == ownKey && !writtenAsOld(m.text) &&
-                                 !oldAfter(at + m.text.size()) &&
+                               !(placeKey(m.name, m.type) == ownKey && !namedOld(m, at) &&
                                  (!writtenAsCity(m.text) || municipal));
                     });
         std::set<const PlaceMention*> offering; // the mentions that found a feature
@@ -1181,9 +1220,15 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
                                      " từ " + vietnameseDate(it->second.date)});
             }
         }
+        std::vector<Named> read; // where the reader found each place
+        for (const auto& m : places)
+            if (const std::size_t at =
+                    m.offset != std::string::npos ? m.offset : taskText.find(m.text);
+                at != std::string::npos)
+                read.push_back({&m, at, mentionEnd(m, at)});
         if (!heading)
             for (const auto& [start, end] :
-                 offerWholeNames(taskId, taskText, folded, boards, places, offering)) {
+                 offerWholeNames(taskId, taskText, folded, boards, read, offering)) {
                 named = true;
                 // The kind's words that describe the place are no topic: "tôn tạo khu di tích
                 // chùa Vĩnh Nghiêm", "phát triển đô thị Bắc Ninh".
@@ -1285,13 +1330,8 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
         if (fresh)
             for (const auto& m : findPlaces(heading, province))
                 namesPlace->second = namesPlace->second || offeredUnderHeading(m);
-        if (namesPlace->second) {
-            const auto reason = suggestReason(gis::toString(row[1]), {}, {}, kinds);
-            const std::string_view id = reason.reason ? reason.reason->id : std::string_view();
-            if (reason.evidence.empty() ||
-                (id != "training" && id != "policy" && id != "communication" && id != "reporting"))
-                suggestFrom(taskId, heading, true);
-        }
+        if (namesPlace->second && !nonSpatial(gis::toString(row[1])))
+            suggestFrom(taskId, heading, true);
     }
     inTransaction(ws, [&] {
         // The tasks locked, as an accept or a link edit locks them: a planner accepting a

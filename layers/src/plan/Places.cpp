@@ -301,6 +301,31 @@ bool capitalOrDigitAt(std::string_view text, std::size_t at)
     return c > 0 && (u_isupper(c) || u_isdigit(c));
 }
 
+std::string_view typeWordBefore(std::string_view folded, std::size_t p)
+{
+    if (p < 2 || folded[p - 1] != ' ')
+        return {};
+    for (const auto& t : kTypeWords) {
+        const std::size_t n = t.folded.size();
+        if (p >= n + 1 && folded.compare(p - n - 1, n, t.folded) == 0 &&
+            (p == n + 1 || !wordChar(folded[p - n - 2])))
+            return t.kind;
+    }
+    return {};
+}
+
+std::size_t oldMarkEnd(const std::string& text, const text::FoldedText& f, std::size_t pos)
+{
+    const std::string& F = f.folded;
+    const bool accented = hasDiacritics(text);
+    if (F.compare(pos, 5, " (cu)") == 0 && writtenAt(text, f, pos + 2, 2, "cũ", accented))
+        return pos + 5;
+    if (F.compare(pos, 1, " ") == 0 && wordsAt(F, pos + 1, "cu") &&
+        writtenAt(text, f, pos + 1, 2, "cũ", accented))
+        return pos + 3;
+    return pos;
+}
+
 bool writtenAt(const std::string& text, const text::FoldedText& f, std::size_t pos,
                std::size_t length, std::string_view written, bool accented)
 {
@@ -843,12 +868,7 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
                 continue;
             // The province as it was before it merged, kept with its mark: "tỉnh Kon Tum (cũ)";
             // the document's own only so, "tỉnh Quảng Ngãi (cũ)".
-            const std::size_t old = F.compare(end, 5, " (cu)") == 0 ? end + 5
-                                    : F.compare(end, 3, " cu") == 0 &&
-                                            (end + 3 == F.size() ||
-                                             !std::isalnum(static_cast<unsigned char>(F[end + 3])))
-                                        ? end + 3
-                                        : end;
+            const std::size_t old = oldMarkEnd(text, f, end);
             if (name == own && (previous != "tinh" || old == end))
                 continue;
             const std::string written = text.substr(f.origin[p], f.origin[end] - f.origin[p]);
@@ -876,8 +896,19 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
         bool named = true; // with "khu vực"
         if (p == std::string::npos) {
             const std::string part = std::string(dir) + " cua tinh";
+            // (Not "phía Tây của tỉnh lộ 295", nor of another province: "phía Đông của tỉnh
+            // Lạng Sơn".)
+            auto ours = [&](std::size_t q) {
+                const std::size_t next = q + part.size() + 1;
+                if (next >= F.size() || F[next - 1] != ' ')
+                    return true;
+                if (wordsAt(F, next, "lo"))
+                    return false;
+                return !capitalOrDigitAt(text, f.origin[next]) ||
+                       (!own.empty() && wordsAt(F, next, own));
+            };
             for (p = findWords(F, part); p != std::string::npos; p = findWords(F, part, p + 1))
-                if (!(p >= 8 && F.compare(p - 8, 8, "khu vuc ") == 0))
+                if (!(p >= 8 && F.compare(p - 8, 8, "khu vuc ") == 0) && ours(p))
                     break;
             if (p == std::string::npos)
                 continue;

@@ -40,6 +40,15 @@ bool hasDiacritics(std::string_view utf8);
 bool writtenAt(const std::string& text, const text::FoldedText& f, std::size_t pos,
                std::size_t length, std::string_view written, bool accented);
 
+/// The kind of the type word that ends right before @p p in @p folded, one space between, in
+/// any case ("KCN Yên Bình", "Khu Kinh Tế Dung Quất"); empty when none does.
+std::string_view typeWordBefore(std::string_view folded, std::size_t p);
+
+/// The end in @p f's folded text (of @p text) of "(cũ)" or "cũ" standing right after @p pos,
+/// one space between, written with its diacritics where the text has them: "tỉnh Quảng Ngãi
+/// (cũ)", not "tỉnh Quảng Ngãi cụ thể hóa"; @p pos when none does.
+std::size_t oldMarkEnd(const std::string& text, const text::FoldedText& f, std::size_t pos);
+
 /// Length in @p f's folded text of the words written at @p pos that qualify a type word of
 /// @p type before a name ("ven biển" in "Khu kinh tế ven biển Quảng Yên"), with their diacritics
 /// unless the text has lost them, and followed by another word; 0 if none. A phrase in any

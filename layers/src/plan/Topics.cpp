@@ -35,19 +35,21 @@ struct ProductClass
 };
 const ProductClass kProductClasses[] = {
     {"cây ăn quả",
-     {"na",        "nhãn",      "bưởi",      "vải",     "xoài", "cam",       "quýt",
-      "chanh",     "chanh leo", "chanh dây", "chuối",   "dứa",  "sầu riêng", "thanh long",
-      "chôm chôm", "măng cụt",  "mít",       "ổi",      "mận",  "mơ",        "đào",
-      "lê",        "hồng",      "hồng xiêm", "táo",     "nho",  "bơ",        "vú sữa",
-      "mãng cầu",  "thanh trà", "lựu",       "bòn bon", "dừa"}},
+     {"na",        "nhãn",      "bưởi",  "vải",       "xoài", "cam",    "quýt",      "chanh",
+      "chanh leo", "chanh dây", "chuối", "dứa",       "khóm", "thơm",   "sầu riêng", "thanh long",
+      "chôm chôm", "măng cụt",  "mít",   "ổi",        "mận",  "mơ",     "đào",       "lê",
+      "hồng",      "hồng xiêm", "táo",   "nho",       "bơ",   "vú sữa", "mãng cầu",  "thanh trà",
+      "lựu",       "bòn bon",   "dừa",   "cây có múi"}},
+    {"cây có múi", {"cam", "quýt", "bưởi", "chanh"}},
     {"cây công nghiệp",
-     {"cà phê", "hồ tiêu", "tiêu", "cao su", "điều", "chè", "mía", "ca cao", "dâu tằm", "dừa"}},
+     {"cà phê", "hồ tiêu", "tiêu", "cao su", "điều", "hạt điều", "chè", "trà", "mía", "ca cao",
+      "dâu tằm", "dừa", "mắc ca"}},
     {"thủy sản",
      {"tôm", "tôm hùm", "cá", "cá tra", "cá basa", "cá rô phi", "cá chép", "nghêu", "ngao", "sò",
       "hàu", "cua", "ốc hương", "cá nước lạnh", "rong biển"}},
     {"chăn nuôi",
-     {"lợn", "heo", "gà", "vịt", "ngan", "ngỗng", "bò", "trâu", "dê", "cừu", "thịt", "trứng", "sữa",
-      "gia cầm", "gia súc"}},
+     {"lợn", "heo", "gà", "vịt", "ngan", "ngỗng", "bò", "trâu", "dê", "cừu", "thịt", "trứng",
+      "sữa"}},
     {"dược liệu",
      {"sâm", "quế", "hồi", "đinh lăng", "ba kích", "atiso", "tam thất", "sa nhân", "thảo quả",
       "hà thủ ô"}},
@@ -71,21 +73,44 @@ std::size_t clauseWindow(const std::string& folded, std::size_t from, int n)
     return p;
 }
 
-/// Whether the words before @p p in @p F (folded) make what is named at @p p a subject: of laws
-/// in a short list after "luật về" / "quy định về", of conformity after "phù hợp … với", of an
-/// orientation right after "định hướng".
+/// Whether the words before @p p in @p F (folded) make what is named at @p p a subject: of laws,
+/// in a list right after "luật về" / "quy định về" ("pháp luật về xây dựng, nhà ở, phát triển đô
+/// thị") or within 60 letters after it ("ban hành quy định về hỗ trợ đầu tư hạ tầng các cụm
+/// công nghiệp": a policy, not the clusters); of conformity, closing "phù hợp (của …) với"; of
+/// an orientation named as an object ("mục tiêu, định hướng phát triển đô thị", "theo định
+/// hướng …", not the opening verb).
 bool subjectMatter(const std::string& F, std::size_t p)
 {
     const std::size_t stop = F.find_last_of(";.:(", p);
     const std::size_t from = stop == std::string::npos ? 0 : stop + 1;
     const std::string_view span = std::string_view(F).substr(from, p - from);
     for (std::string_view law : {"luat ve ", "quy dinh ve "})
-        if (const std::size_t at = span.rfind(law);
-            at != std::string_view::npos && span.size() - at <= 60)
+        if (const std::size_t at = span.rfind(law); at != std::string_view::npos) {
+            // Items of at most three words, each closed by "," or "và".
+            const std::string_view items = span.substr(at + law.size());
+            bool list = items.empty() || items.ends_with(", ") || items.ends_with(" va ");
+            std::size_t words = 0;
+            for (std::size_t i = 0; list && i < items.size(); ++i)
+                if (items[i] == ',' || items.compare(i, 4, " va ") == 0)
+                    words = 0;
+                else if (items[i] == ' ' && i > 0 && items[i - 1] != ',' && ++words > 3)
+                    list = false;
+            if (list || span.size() - at <= 60)
+                return true;
+        }
+    if (span.ends_with("voi "))
+        if (const std::size_t fit = span.rfind("phu hop");
+            fit != std::string_view::npos && span.find(',', fit) == std::string_view::npos)
             return true;
-    if (span.ends_with("voi ") && findWords(span, "phu hop") != std::string::npos)
-        return true;
-    return span.ends_with("dinh huong ");
+    if (span.ends_with("dinh huong ")) {
+        std::string_view before = span.substr(0, span.size() - 11);
+        while (!before.empty() && before.back() == ' ')
+            before.remove_suffix(1);
+        for (std::string_view w : {",", " theo", " va", " cua", " voi"})
+            if (before.ends_with(w))
+                return true;
+    }
+    return false;
 }
 
 /// Words that may follow a product named in general ("vùng vải tập trung", "vùng sâm ở …"),
@@ -126,29 +151,58 @@ bool headOfProduct(const std::string& text, const text::FoldedText& f, std::size
 
 std::vector<std::string_view> productClassesOf(const std::string& written)
 {
-    // The longest member the product begins with decides: "cà phê" is no "cá".
-    const bool accented = hasDiacritics(written);
+    // The longest member the product begins with decides, by its letters ("cà phê" is no
+    // "cá"), and by its diacritics where the product has them ("cà rốt" is no "cá", "bơ" no
+    // "bò").
     const std::string folded = text::foldForMatch(written);
-    std::vector<std::string_view> out;
+    const bool accented = hasDiacritics(written);
+    struct Match
+    {
+        std::string_view name;
+        bool asWritten;
+    };
+    std::vector<Match> matches;
     std::size_t longest = 0;
     for (const auto& c : kProductClasses)
         for (const std::string_view member : c.members) {
-            const std::string m = accented ? std::string(member) : text::foldForMatch(member);
-            const std::string& v = accented ? written : folded;
-            if (!(v == m || v.starts_with(m + " ")) || m.size() < longest)
+            const std::string m = text::foldForMatch(member);
+            if (!(folded == m || folded.starts_with(m + " ")) || m.size() < longest)
                 continue;
             if (m.size() > longest)
-                out.clear();
+                matches.clear();
             longest = m.size();
-            out.push_back(c.name);
+            const std::string w(member);
+            matches.push_back({c.name, written == w || written.starts_with(w + " ")});
         }
+    std::vector<std::string_view> out;
+    for (const auto& m : matches)
+        if ((!accented || m.asWritten) && std::find(out.begin(), out.end(), m.name) == out.end())
+            out.push_back(m.name);
     return out;
+}
+
+std::string classMemberAt(const std::string& text, const text::FoldedText& f, std::size_t q,
+                          bool accented)
+{
+    std::string longest;
+    for (const auto& c : kProductClasses)
+        for (const std::string_view member : c.members)
+            if (const std::string m = text::foldForMatch(member);
+                m.size() > longest.size() && wordsAt(f.folded, q, m) &&
+                writtenAt(text, f, q, m.size(), member, accented))
+                longest = m;
+    return longest;
 }
 
 bool isProductClass(std::string_view folded)
 {
-    return std::any_of(std::begin(kProductClasses), std::end(kProductClasses),
-                       [&](const ProductClass& c) { return text::foldForMatch(c.name) == folded; });
+    static const std::set<std::string, std::less<>> classes = [] {
+        std::set<std::string, std::less<>> out;
+        for (const auto& c : kProductClasses)
+            out.insert(text::foldForMatch(c.name));
+        return out;
+    }();
+    return classes.contains(folded);
 }
 
 std::string_view productAsCompared(std::string_view folded)
@@ -267,17 +321,28 @@ findTopics(const std::string& text, const std::set<std::string>& kinds,
                 // Narrowed by a value written within the next words: "vùng chè", "vùng trồng
                 // cây ăn quả", "vùng sản xuất chè tập trung".
                 std::size_t valueAt = std::string::npos, valueEnd = 0;
+                // (A product wins over its class: "vùng chăn nuôi lợn" is of pigs.)
+                bool valueIsClass = false;
                 if (kindValues != values.end()) {
                     const std::size_t window = clauseWindow(F, end, 4);
-                    // (A product wins over its class: "vùng chăn nuôi lợn" is of pigs.)
-                    bool valueIsClass = false;
+
                     // (From the phrase on: "rừng đặc dụng" is the forest of that type.) The
                     // first value written, the longest there: "thịt lợn", not "thịt".
                     const auto take = [&](const std::string& value, std::string_view words,
                                           std::size_t from, std::string_view written = {},
                                           bool asWritten = true) {
                         const auto q = findWords(F, words, from);
+                        if (q == std::string::npos)
+                            return;
                         const bool aClass = isProductClass(value);
+                        // (A class only as the topic's own words or right after them: not
+                        // "khoanh vùng dịch bệnh chăn nuôi".)
+                        if (aClass && q >= end && q != F.find_first_not_of(' ', end) &&
+                            !(q >= 4 &&
+                              (F.compare(q - 4, 4, "cay ") == 0 ||
+                               F.compare(q - 4, 4, "con ") == 0) &&
+                              q - 4 == F.find_first_not_of(' ', end)))
+                            return;
                         if (q < window &&
                             (written.empty() ||
                              headOfProduct(text, f, q, end, written, accented, capitals)) &&
@@ -313,6 +378,37 @@ findTopics(const std::string& text, const std::set<std::string>& kinds,
                                 !kindValues->second.contains(head))
                                 take(head, head, end, asWritten.substr(0, writtenSpace));
                         }
+                    }
+                }
+                // A product of a class named after the topic or the class, "vùng chăn nuôi gà":
+                // the features whose product holds it ("thịt gà, trứng gà"). Where none does,
+                // the class still stands: the Thái Nguyên reviewers linked a task naming one
+                // animal to the livestock zones it had.
+                if (kindValues != values.end() && (m.value.empty() || valueIsClass)) {
+                    const std::size_t q = F.find_first_not_of(
+                        ' ', valueAt == std::string::npos ? end : std::max(end, valueEnd));
+                    const std::string member = q == std::string::npos
+                                                   ? std::string()
+                                                   : classMemberAt(text, f, q, accented);
+                    // (Several, "vùng chăn nuôi lợn, gà": the class holds them.)
+                    std::size_t next = q + member.size();
+                    while (next < F.size() && (F[next] == ' ' || F[next] == ','))
+                        ++next;
+                    if (wordsAt(F, next, "va"))
+                        next = F.find_first_not_of(' ', next + 2);
+                    const bool several = !member.empty() && next != std::string::npos &&
+                                         next < F.size() &&
+                                         !classMemberAt(text, f, next, accented).empty();
+                    if (!member.empty() && !several &&
+                        std::any_of(kindValues->second.begin(), kindValues->second.end(),
+                                    [&](const auto& v) {
+                                        return findWords(v.first, member) != std::string::npos;
+                                    })) {
+                        m.value = member;
+                        m.valueWritten = lowerCase(
+                            text.substr(f.origin[q], f.origin[q + member.size()] - f.origin[q]));
+                        m.partOfValue = true;
+                        valueEnd = q + member.size();
                     }
                 }
                 if (topic->needsValue && m.value.empty())

@@ -21,6 +21,9 @@ struct TopicMention
     /// The value as the task writes it, in lower case ("chè"), to tell "cá" from "cà"; empty
     /// when written with another product's words ("cây ăn trái" for "cây ăn quả")
     std::string valueWritten;
+    /// Whether #value is a product's word ("gà" of "thịt gà"), which features hold when any of
+    /// their values holds it as whole words
+    bool partOfValue = false;
     std::string status; ///< "planned" ("khu công nghiệp mới"), "existing" ("mở rộng …"), or empty
     std::size_t offset = 0; ///< byte offset of the words in the text
 };
@@ -28,6 +31,12 @@ struct TopicMention
 /// The classes a product (@p written in lower case: "xoài", "vải thiều", "thịt lợn") belongs to,
 /// as written: "cây ăn quả", "chăn nuôi"; none for a product the vocabulary does not class.
 std::vector<std::string_view> productClassesOf(const std::string& written);
+
+/// The longest product of any class (folded) standing at @p q of @p f's folded text (of @p
+/// text) as whole words, written alike where the text is @p accented: "ga" in "vùng chăn nuôi
+/// gà"; not "trứng" in "vùng trung du"; empty for none.
+std::string classMemberAt(const std::string& text, const text::FoldedText& f, std::size_t q,
+                          bool accented);
 
 /// Whether the folded value @p folded is a class of products ("cay an qua"), not one product.
 bool isProductClass(std::string_view folded);
