@@ -544,6 +544,7 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
     import("districts",
            {square(106.45, 20.95, 0.04, R"({"code":"H-TH-HD","name_vi":"Thanh Hà"})"),
             square(106.35, 21.05, 0.04, R"({"code":"H-KM-HD","name_vi":"Kinh Môn"})"),
+            square(106.63, 20.91, 0.04, R"({"code":"H-TN","name_vi":"Thủy Nguyên"})"),
             square(106.62, 20.72, 0.03, R"({"code":"H-TH-HP","name_vi":"Thanh Hà"})")},
            "admin_district", "2025-06-30");
     import("clusters",
@@ -616,7 +617,9 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
               "VietGAP.\n\n"
               "24. Sở Công Thương chủ trì đầu tư hạ tầng các cụm công nghiệp trên địa bàn các "
               "huyện Kinh Môn, Thanh Hà, tỉnh Hải Dương (cũ).\n\n"
-              "25. Công ty TNHH Du lịch Chùa Dư Hàng chủ trì tổ chức lễ hội.\n");
+              "25. Công ty TNHH Du lịch Chùa Dư Hàng chủ trì tổ chức lễ hội.\n\n"
+              "26. Sở Công Thương chủ trì đầu tư hạ tầng các khu công nghiệp trên địa bàn huyện "
+              "Thủy Nguyên.\n");
     ASSERT_EQ(runCli({"ingest", ws, plan, "--doc-id", "kh"}).exitCode, 0);
     const auto suggest = runCli({"link", ws, "suggest", "--format", "json"});
     ASSERT_EQ(suggest.exitCode, 0) << suggest.err;
@@ -658,6 +661,9 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
     // of the task.
     EXPECT_EQ(codes["kh:II.20#1"], std::set<std::string>{"CCN-TH1"});
     EXPECT_EQ(codes["kh:II.24#1"], (std::set<std::string>{"CCN-KM", "CCN-TH1"}));
+    // A district that bounds the parks is not the town of its name.
+    EXPECT_FALSE(codes["kh:II.26#1"].contains("DT-TN"));
+    EXPECT_TRUE(codes["kh:II.26#1"].contains("KCN-ADT"));
     // A whole name inside a company's is the company's.
     EXPECT_FALSE(codes.contains("kh:II.25#1"));
     // A part of the province the workspace has no region for: no tourism area is offered.

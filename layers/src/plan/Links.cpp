@@ -1082,6 +1082,8 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
             std::size_t start, end; ///< the clause it is named in
         };
         std::vector<UnknownArea> unknownAreas;
+        // The mentions that found a feature: a place offered, or a unit that bounds.
+        std::set<const PlaceMention*> offering;
         // Whether "(cũ)" follows @p m named at @p at: "thành phố Hải Phòng (cũ)", "tỉnh Quảng
         // Ngãi cũ".
         auto namedOld = [&](const PlaceMention& m, std::size_t at) {
@@ -1122,6 +1124,13 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
                                    f.kind == "other")
                     areas.push_back(
                         {&f, mention.text, start, end, at, mentionEnd(mention, at), province});
+            // (A town-level unit is its town too: "thị xã Phổ Yên", "thành phố Sông Công"; a
+            // district or commune is not: "huyện Cao Lãnh" is no "Cao Lãnh" town.)
+            if (const std::string written = text::foldForMatch(mention.text);
+                areas.size() > before && !written.starts_with("thi xa ") &&
+                !written.starts_with("tx ") && !written.starts_with("thi tran ") &&
+                !writtenAsCity(mention.text))
+                offering.insert(&mention);
             // (Known though not as a unit, "thị trấn Đu" of a layer of towns, it is no unknown
             // place; it bounds nothing, as a point.)
             const auto& sameName = index.named(key, region);
@@ -1151,7 +1160,6 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
                                !(placeKey(m.name, m.type) == ownKey && !namedOld(m, at) &&
                                  (!writtenAsCity(m.text) || municipal));
                     });
-        std::set<const PlaceMention*> offering; // the mentions that found a feature
         for (const auto& mention : places) {
             const std::string key = placeKey(mention.name, mention.type);
             // (Another province, "tỉnh Hải Dương", bounds what is named with it; a task working
