@@ -2024,7 +2024,9 @@ TEST(PlanLinks, DirectionsProductsBoardsAndHeadingsKeepTheirOrdinaryMeaning)
         "21. Sở Nông nghiệp và Môi trường chủ trì khoanh vùng dịch bệnh chăn nuôi.\n\n"
         "22. Sở Xây dựng chủ trì xây dựng nhà ở cho công nhân phù hợp nhu cầu, kết nối giao "
         "thông với khu công nghiệp.\n\n"
-        "23. Sở Công Thương chủ trì mở rộng các khu công nghiệp phía Tây của tỉnh lộ 261.\n");
+        "23. Sở Công Thương chủ trì mở rộng các khu công nghiệp phía Tây của tỉnh lộ 261.\n\n"
+        "24. Sở Nông nghiệp và Môi trường chủ trì phát triển chăn nuôi lợn an toàn sinh học.\n\n"
+        "25. Sở Nông nghiệp và Môi trường chủ trì mở rộng diện tích chè đặc sản.\n");
     auto task = [&](const std::string& words) {
         const auto id = sample.task(words, "od");
         EXPECT_FALSE(id.empty()) << words;
@@ -2082,6 +2084,11 @@ TEST(PlanLinks, DirectionsProductsBoardsAndHeadingsKeepTheirOrdinaryMeaning)
     // elsewhere in the clause is no topic of "vùng".
     EXPECT_EQ(codesOf(all, task("chăn nuôi gà"), ""), std::set<std::string>{"NN-GA-PB"});
     EXPECT_TRUE(codesOf(all, task("dịch bệnh"), "").empty());
+    // A product after farming words, without "vùng": its zones.
+    EXPECT_EQ(codesOf(all, task("chăn nuôi lợn"), ""), std::set<std::string>{"NN-LON-PB"});
+    const auto tea = codesOf(all, task("diện tích chè"), "theme-value");
+    EXPECT_EQ(tea.size(), 5u);
+    EXPECT_TRUE(tea.contains("NN-CHE-TC"));
     // "với" after "phù hợp" only closes it in one clause; "tỉnh lộ" is a road, not the province.
     EXPECT_EQ(codesOf(all, task("nhà ở cho công nhân"), "theme"), parks);
     EXPECT_EQ(codesOf(all, task("tỉnh lộ 261"), "theme"), parks);

@@ -337,6 +337,10 @@ findTopics(const std::string& text, const std::set<std::string>& kinds,
                         const bool aClass = isProductClass(value);
                         // (A class only as the topic's own words or right after them: not
                         // "khoanh vùng dịch bệnh chăn nuôi".)
+                        // (Nor the topic's own words, but in a zone's: "vùng chăn nuôi" names
+                        // livestock zones, "dịch bệnh chăn nuôi" none.)
+                        if (aClass && q < end && !phrase.starts_with("vung "))
+                            return;
                         if (aClass && q >= end && q != F.find_first_not_of(' ', end) &&
                             !(q >= 4 &&
                               (F.compare(q - 4, 4, "cay ") == 0 ||
