@@ -570,7 +570,10 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
          square(106.55, 20.75, 0.02,
                 R"({"code":"VSX-CR","name_vi":"Vùng cà rốt Cẩm Giàng","product":"cà rốt"})"),
          square(106.65, 20.7, 0.02,
-                R"({"code":"VSX-TIEU","name_vi":"Vùng hồ tiêu Kiến Thụy","product":"hồ tiêu"})")},
+                R"({"code":"VSX-TIEU","name_vi":"Vùng hồ tiêu Kiến Thụy","product":"hồ tiêu"})"),
+         // A sixth of it across old Hải Dương's border: a sliver, not in it.
+         square(106.52, 20.95, 0.03,
+                R"({"code":"VSX-LUA","name_vi":"Vùng lúa An Lão","product":"lúa"})")},
         "agri_zone");
     import("zones_kkt",
            {square(106.7, 20.6, 0.05,
@@ -619,7 +622,9 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
               "huyện Kinh Môn, Thanh Hà, tỉnh Hải Dương (cũ).\n\n"
               "25. Công ty TNHH Du lịch Chùa Dư Hàng chủ trì tổ chức lễ hội.\n\n"
               "26. Sở Công Thương chủ trì đầu tư hạ tầng các khu công nghiệp trên địa bàn huyện "
-              "Thủy Nguyên.\n");
+              "Thủy Nguyên.\n\n"
+              "27. Sở Nông nghiệp và Môi trường chủ trì phát triển các vùng sản xuất tập trung "
+              "thuộc tỉnh Hải Dương (cũ).\n");
     ASSERT_EQ(runCli({"ingest", ws, plan, "--doc-id", "kh"}).exitCode, 0);
     const auto suggest = runCli({"link", ws, "suggest", "--format", "json"});
     ASSERT_EQ(suggest.exitCode, 0) << suggest.err;
@@ -634,7 +639,7 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
     EXPECT_EQ(codes["kh:II.16#1"], std::set<std::string>{"VSX-GA"});
     EXPECT_EQ(codes["kh:II.4#1"], std::set<std::string>{"VSX-VAI"});
     EXPECT_EQ(codes["kh:II.5#1"], (std::set<std::string>{"VSX-QUA", "VSX-VAI", "VSX-GA", "VSX-CA",
-                                                         "VSX-CR", "VSX-TIEU"}))
+                                                         "VSX-CR", "VSX-TIEU", "VSX-LUA"}))
         << "“tập trung” is no “trứng”";
     // A region the workspace has no layer of: a product is still offered, saying so; the kind
     // in general is not.
@@ -664,6 +669,10 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
     // A district that bounds the parks is not the town of its name.
     EXPECT_FALSE(codes["kh:II.26#1"].contains("DT-TN"));
     EXPECT_TRUE(codes["kh:II.26#1"].contains("KCN-ADT"));
+    // A zone with a sliver across an area's border is not in it.
+    EXPECT_TRUE(codes["kh:II.27#1"].contains("VSX-QUA"));
+    EXPECT_TRUE(codes["kh:II.27#1"].contains("VSX-VAI"));
+    EXPECT_FALSE(codes["kh:II.27#1"].contains("VSX-LUA"));
     // A whole name inside a company's is the company's.
     EXPECT_FALSE(codes.contains("kh:II.25#1"));
     // A part of the province the workspace has no region for: no tourism area is offered.

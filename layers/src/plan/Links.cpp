@@ -1235,11 +1235,12 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
                 at != std::string::npos)
                 read.push_back({&m, at, mentionEnd(m, at)});
         if (!heading)
-            for (const auto& [start, end] :
+            for (const auto& span :
                  offerWholeNames(taskId, taskText, folded, boards, read, offering)) {
                 named = true;
                 // The kind's words that describe the place are no topic: "tôn tạo khu di tích
                 // chùa Vĩnh Nghiêm", "phát triển đô thị Bắc Ninh".
+                const std::size_t start = span.first;
                 std::erase_if(topics, [&](const TopicMention& t) {
                     return t.offset <= start && start <= t.offset + t.text.size() + 1;
                 });
@@ -1303,12 +1304,24 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
                 }
             }
             if (!within.empty()) {
+                // In the areas: a line or point that meets them; a polygon with a quarter of it
+                // inside them or more, not one that only touches them (a zone drawn against a
+                // national-scale border leaves slivers across it).
                 std::erase_if(members, [&](const Feature* f) {
                     const auto* g = geometries.get(*f);
-                    return !g || std::none_of(within.begin(), within.end(), [&](const Area* a) {
-                        const auto* ag = geometries.get(*a->feature);
-                        return ag && ag->intersects(*g);
-                    });
+                    if (!g)
+                        return true;
+                    const double area = g->area();
+                    double inside = 0;
+                    bool meets = false;
+                    for (const Area* a : within)
+                        if (const auto* ag = geometries.get(*a->feature);
+                            ag && ag->intersects(*g)) {
+                            meets = true;
+                            if (area > 0)
+                                inside += ag->intersection(*g).area();
+                        }
+                    return !meets || (area > 0 && inside < 0.25 * area);
                 });
                 rule = "theme-area";
                 confidence = 0.65;
