@@ -624,7 +624,9 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
               "26. Sở Công Thương chủ trì đầu tư hạ tầng các khu công nghiệp trên địa bàn huyện "
               "Thủy Nguyên.\n\n"
               "27. Sở Nông nghiệp và Môi trường chủ trì phát triển các vùng sản xuất tập trung "
-              "thuộc tỉnh Hải Dương (cũ).\n");
+              "thuộc tỉnh Hải Dương (cũ).\n\n"
+              "28. Sở Công Thương chủ trì đầu tư hạ tầng các khu công nghiệp tại các huyện phía "
+              "Đông.\n");
     ASSERT_EQ(runCli({"ingest", ws, plan, "--doc-id", "kh"}).exitCode, 0);
     const auto suggest = runCli({"link", ws, "suggest", "--format", "json"});
     ASSERT_EQ(suggest.exitCode, 0) << suggest.err;
@@ -641,13 +643,14 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
     EXPECT_EQ(codes["kh:II.5#1"], (std::set<std::string>{"VSX-QUA", "VSX-VAI", "VSX-GA", "VSX-CA",
                                                          "VSX-CR", "VSX-TIEU", "VSX-LUA"}))
         << "“tập trung” is no “trứng”";
-    // A region the workspace has no layer of: a product is still offered, saying so; the kind
-    // in general is not.
+    // A region the workspace has no layer of: the two fifths of the province's outline on
+    // that side, saying so ("các huyện phía Đông" with no "của tỉnh" too).
     EXPECT_EQ(codes["kh:II.7#1"], std::set<std::string>{"VSX-VAI"});
-    EXPECT_NE(suggest.out.find("không gian làm việc không có “khu vực phía Tây”"),
+    EXPECT_NE(suggest.out.find("không có vùng này trong không gian làm việc: 2/5 phía Tây"),
               std::string::npos)
         << suggest.out;
-    EXPECT_FALSE(codes.contains("kh:II.8#1"));
+    EXPECT_EQ(codes["kh:II.8#1"], std::set<std::string>{"KCN-DA"});
+    EXPECT_EQ(codes["kh:II.28#1"], std::set<std::string>{"KCN-NDV"});
     // An economic zone named with a qualifier and a direction is that zone, not every one.
     EXPECT_EQ(codes["kh:II.9#1"], std::set<std::string>{"KKT-PN"});
     // A park named with a direction, which the layer writes after the name.
@@ -675,8 +678,8 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
     EXPECT_FALSE(codes["kh:II.27#1"].contains("VSX-LUA"));
     // A whole name inside a company's is the company's.
     EXPECT_FALSE(codes.contains("kh:II.25#1"));
-    // A part of the province the workspace has no region for: no tourism area is offered.
-    EXPECT_FALSE(codes.contains("kh:II.21#1"));
+    // A part of the province named without "khu vực": the eastern two fifths.
+    EXPECT_EQ(codes["kh:II.21#1"], (std::set<std::string>{"DL-DH", "DL-DS"}));
     // "tiêu" is the pepper zones' "hồ tiêu" where a product stands, not in "tiêu chuẩn".
     EXPECT_EQ(codes["kh:II.22#1"], std::set<std::string>{"VSX-TIEU"});
     EXPECT_FALSE(codes.contains("kh:II.23#1"));

@@ -13,6 +13,7 @@
 #include "planatlas/layers/analysis/Input.h"
 
 #include <algorithm>
+#include <array>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -655,6 +656,10 @@ public:
     explicit FeatureGeometries(layers::Workspace& ws) : m_ws(ws) {}
     const gis::Geometry* get(const Feature& f)
     {
+        if (f.layer.empty()) { // a region worked out from the province's outline (put)
+            const auto g = m_derived.find(f.code);
+            return g == m_derived.end() ? nullptr : &g->second;
+        }
         auto [layer, added] = m_byLayer.try_emplace(f.layer);
         if (added) {
             analysis::InputLayer input(m_ws, f.layer, nullptr);
@@ -667,9 +672,16 @@ public:
         return g == layer->second.end() ? nullptr : &g->second;
     }
 
+    /// Gives @p f, a feature of no layer, geometry @p g.
+    void put(const Feature& f, gis::Geometry g)
+    {
+        m_derived.insert_or_assign(f.code, std::move(g));
+    }
+
 private:
     layers::Workspace& m_ws;
     std::map<std::string, std::map<std::int64_t, gis::Geometry>> m_byLayer;
+    std::map<std::string, gis::Geometry> m_derived;
 };
 
 /// "11 khu công nghiệp" with the kind's title in lower case.
@@ -1025,6 +1037,52 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
             }
             return found;
         };
+    // A region the workspace has no feature of ("các huyện phía Nam của tỉnh", "khu vực phía
+    // Tây"): the two fifths of the province's extent on that side, within its outline (the
+    // province as it is now). None without the province's polygon: a direction is never guessed.
+    std::map<std::string, Feature> derivedRegions; // region key → a feature of no layer
+    auto derivedRegion = [&](const std::string& key) -> const Feature* {
+        static constexpr std::array<std::string_view, 4> kSides = {"phia nam", "phia bac",
+                                                                   "phia tay", "phia dong"};
+        const auto side = std::find_if(kSides.begin(), kSides.end(), [&](std::string_view d) {
+            return key.size() >= d.size() && key.compare(key.size() - d.size(), d.size(), d) == 0;
+        });
+        if (side == kSides.end())
+            return nullptr;
+        if (const auto it = derivedRegions.find(key); it != derivedRegions.end())
+            return &it->second;
+        const gis::Geometry* outline = nullptr;
+        for (const std::size_t i : index.ofKind("admin_province"))
+            if (const auto& f = features[i]; f.key == ownKey && !f.ended)
+                if (const auto* g = geometries.get(f);
+                    g && (!outline || g->area() > outline->area()))
+                    outline = g;
+        const auto box = outline ? outline->envelope() : std::nullopt;
+        if (!box)
+            return nullptr;
+        constexpr double kPart = 0.4;
+        gis::Envelope part = *box;
+        const double w = box->maxX - box->minX, h = box->maxY - box->minY;
+        if (*side == "phia nam")
+            part.maxY = box->minY + kPart * h;
+        else if (*side == "phia bac")
+            part.minY = box->maxY - kPart * h;
+        else if (*side == "phia tay")
+            part.maxX = box->minX + kPart * w;
+        else
+            part.minX = box->maxX - kPart * w;
+        gis::Geometry region = outline->intersection(gis::Geometry::fromEnvelope(part));
+        if (region.isEmpty())
+            return nullptr;
+        Feature f;
+        f.kind = "other";
+        f.code = "derived:" + key;
+        static constexpr std::array<std::string_view, 4> kWritten = {"phía Nam", "phía Bắc",
+                                                                     "phía Tây", "phía Đông"};
+        f.name = std::string(kWritten[static_cast<std::size_t>(side - kSides.begin())]);
+        geometries.put(f, std::move(region));
+        return &derivedRegions.emplace(key, std::move(f)).first->second;
+    };
     // The suggestions of task @p taskId from @p taskText: its own words or, with @p heading,
     // those of the heading it stands under, whose named places only count (at 0.8 of their
     // sureness, the evidence saying so).
@@ -1124,6 +1182,9 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
                                    f.kind == "other")
                     areas.push_back(
                         {&f, mention.text, start, end, at, mentionEnd(mention, at), province});
+            if (region && areas.size() == before)
+                if (const Feature* d = derivedRegion(key))
+                    areas.push_back({d, mention.text, start, end, at, mentionEnd(mention, at)});
             // (A town-level unit is its town too: "thị xã Phổ Yên", "thành phố Sông Công"; a
             // district or commune is not: "huyện Cao Lãnh" is no "Cao Lãnh" town.)
             if (const std::string written = text::foldForMatch(mention.text);
@@ -1260,11 +1321,17 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
             // công nghiệp khu vực phía Nam của tỉnh").
             std::vector<const Area*> within;
             std::set<std::string> withinWords;
+            bool derived = false; // narrowed by a region worked out from the outline only
             for (const auto& a : areas)
                 if (a.bounds && topic.offset >= a.start && topic.offset < a.end) {
                     within.push_back(&a);
+                    derived = a.feature->layer.empty() && (derived || within.size() == 1);
                     if (withinWords.insert(a.words).second)
-                        where += (where.empty() ? " trong " : ", ") + a.words;
+                        where += (where.empty() ? " trong " : ", ") + a.words +
+                                 (a.feature->layer.empty()
+                                      ? " (không có vùng này trong không gian làm việc: 2/5 " +
+                                            a.feature->name + " của tỉnh theo ranh giới)"
+                                      : "");
                 }
             // A unit named in the clause that the workspace does not know: the features named
             // after it are meant ("vùng chè xã Tân Cương" → "Vùng chè đặc sản Tân Cương");
@@ -1324,7 +1391,7 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
                     return !meets || (area > 0 && inside < 0.25 * area);
                 });
                 rule = "theme-area";
-                confidence = 0.65;
+                confidence = derived ? 0.55 : 0.65;
             }
             if (members.empty())
                 continue;

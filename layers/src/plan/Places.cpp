@@ -910,6 +910,26 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
             for (p = findWords(F, part); p != std::string::npos; p = findWords(F, part, p + 1))
                 if (!(p >= 8 && F.compare(p - 8, 8, "khu vuc ") == 0) && ours(p))
                     break;
+            // Units named by where they lie, with no "của tỉnh": "các huyện phía Nam", "các xã
+            // phía Tây" (not of a place named after: "các xã phía Nam huyện Phú Bình", "các huyện
+            // phía Tây Nam", "các xã phía Bắc của huyện").
+            for (const std::string_view units : {"cac huyen ", "cac xa ", "cac dia phuong "}) {
+                if (p != std::string::npos)
+                    break;
+                const std::string phrase = std::string(units) + std::string(dir);
+                for (std::size_t q = findWords(F, phrase); q != std::string::npos;
+                     q = findWords(F, phrase, q + 1)) {
+                    const std::size_t next = q + phrase.size() + 1;
+                    if (next < F.size() && F[next - 1] == ' ' &&
+                        (capitalOrDigitAt(text, f.origin[next]) || wordsAt(F, next, "cua") ||
+                         std::any_of(kTypeWords.begin(), kTypeWords.end(), [&](const TypeWord& t) {
+                             return wordsAt(F, next, t.folded);
+                         })))
+                        continue;
+                    p = q + units.size();
+                    break;
+                }
+            }
             if (p == std::string::npos)
                 continue;
             named = false;
