@@ -2284,6 +2284,28 @@ TEST(PlanLinks, TasksWithoutAPlaceGetASuggestedReasonAndAreRecordedWithIt)
         suggestReason("Quản lý, bảo vệ và phát triển rừng phòng hộ đầu nguồn.", {}, {}, {"forest"});
     ASSERT_TRUE(withForests.reason);
     EXPECT_NE(withForests.reason->id, "no_layer");
+    // A place the link suggester found nothing for: the workspace has no feature of it. Not
+    // when it offered something, nor the province itself or a place only an agency's name
+    // holds.
+    const std::set<std::string> kinds{"expressway", "industrial_park", "admin_district"};
+    auto afterSuggest = [&](const std::string& text) {
+        const auto r = suggestReason(text, {}, {}, kinds, "Lâm Đồng", true);
+        return r.reason ? std::string(r.reason->id) : std::string();
+    };
+    EXPECT_EQ(afterSuggest("Sở Xây dựng chủ trì đầu tư nâng cấp cao tốc Dầu Giây – Liên Khương."),
+              "no_layer");
+    EXPECT_NE(suggestReason("Sở Xây dựng chủ trì đầu tư nâng cấp cao tốc Dầu Giây – Liên Khương.",
+                            {}, {}, kinds, "Lâm Đồng", false)
+                  .reason->id,
+              "no_layer");
+    EXPECT_EQ(afterSuggest("UBND huyện Lâm Hà chủ trì tuyên truyền về an toàn giao thông."),
+              "communication");
+    EXPECT_NE(afterSuggest("Ban Quản lý các khu công nghiệp tỉnh Lâm Đồng chủ trì xây dựng kế "
+                           "hoạch phát triển kinh tế tỉnh Lâm Đồng."),
+              "no_layer");
+    EXPECT_EQ(afterSuggest("Sở Tài chính chủ trì hoàn thiện cơ chế, chính sách ưu đãi đầu "
+                           "tư tại huyện Đam Rông."),
+              "policy");
     // "thuê" (rent) is not "thuế" (tax); a text without diacritics is read by its letters.
     EXPECT_NE(reasonOf("Rà soát hợp đồng thuê đất của các doanh nghiệp."), "policy");
     EXPECT_EQ(reasonOf("Tăng cường quản lý thu thuế đối với hộ kinh doanh."), "policy");

@@ -81,9 +81,10 @@ using Confusion = std::map<std::string, std::map<std::string, long>>; // gold â†
 /// shown with SCORE_LINKS_SHOW set), when given.
 bool scoreReason(const std::string& task, const std::string& text, const std::string& gold,
                  bool held, std::initializer_list<ReasonCount*> counts, Confusion* confusion,
-                 const std::set<std::string>& kinds, const pa::plan::ReviewedReasons& reviewed = {})
+                 const std::set<std::string>& kinds, const pa::plan::ReviewedReasons& reviewed = {},
+                 const std::string& province = {}, bool suggestedNothing = false)
 {
-    const auto s = pa::plan::suggestReason(text, reviewed, task, kinds);
+    const auto s = pa::plan::suggestReason(text, reviewed, task, kinds, province, suggestedNothing);
     const bool right = s.reason && s.reason->id == gold;
     for (ReasonCount* c : counts) {
         ++c->gold;
@@ -253,11 +254,15 @@ int main(int argc, char** argv)
             if (found.rows.empty())
                 throw std::runtime_error("no task " + task + " in " + inputs[t]);
             const std::string text = pa::gis::toString(found.rows[0][0]);
+            // (As `link reasons` suggests them after `link suggest`: knowing which tasks it
+            // offered nothing.)
+            const bool nothing = !suggestedTasks.contains(task);
             scoreReason(task, text, r.at("reason_class"), held,
-                        {&reasonsByDoc[doc], &reasonsTotal[held]}, &confusion, kinds);
-            const bool right =
-                scoreReason(task, text, r.at("reason_class"), held,
-                            {&inReviewByDoc[doc], &inReviewTotal[held]}, nullptr, kinds, inReview);
+                        {&reasonsByDoc[doc], &reasonsTotal[held]}, &confusion, kinds, {},
+                        ws.province(), nothing);
+            const bool right = scoreReason(task, text, r.at("reason_class"), held,
+                                           {&inReviewByDoc[doc], &inReviewTotal[held]}, nullptr,
+                                           kinds, inReview, ws.province(), nothing);
             learn(inReview, task, text, r.at("reason_class"));
             if (!suggestedTasks.contains(task))
                 ++(right ? effort[held].reasonsConfirmed : effort[held].reasonsTyped);

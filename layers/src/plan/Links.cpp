@@ -2003,8 +2003,20 @@ std::vector<ReasonProposal> proposeReasons(layers::Workspace& ws, const std::str
         placed.insert(gis::toString(row[0]));
     for (const auto& u : listUnlocated(ws))
         placed.insert(u.taskId);
+    // The tasks the suggester offered anything (taken or not), and the documents it was run on:
+    // of those, a task offered nothing names no place the workspace holds.
+    std::set<std::string> offered, suggestedDocs;
+    for (const auto& row :
+         ws.dataset()
+             .execute("SELECT DISTINCT s.task_id, t.doc_id FROM plan_link_suggestions s "
+                      "JOIN plan_tasks t ON t.task_id = s.task_id")
+             .rows) {
+        offered.insert(gis::toString(row[0]));
+        suggestedDocs.insert(gis::toString(row[1]));
+    }
     ReviewedByDocument reviewed(ws);
     const auto kinds = kindsOf(ws);
+    const std::string province = ws.province();
     std::vector<ReasonProposal> out;
     for (const auto& row : ws.dataset()
                                .run("SELECT task_id, text, doc_id FROM plan_tasks" +
@@ -2016,7 +2028,9 @@ std::vector<ReasonProposal> proposeReasons(layers::Workspace& ws, const std::str
         ReasonProposal p{gis::toString(row[0]), gis::toString(row[1]), {}};
         if (placed.contains(p.taskId))
             continue;
-        p.suggestion = suggestReason(p.text, reviewed.of(gis::toString(row[2])), p.taskId, kinds);
+        const std::string doc = gis::toString(row[2]);
+        p.suggestion = suggestReason(p.text, reviewed.of(doc), p.taskId, kinds, province,
+                                     suggestedDocs.contains(doc) && !offered.contains(p.taskId));
         out.push_back(std::move(p));
     }
     return out;

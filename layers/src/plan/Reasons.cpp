@@ -419,7 +419,8 @@ const ReasonClass* findReasonClass(std::string_view id)
 }
 
 ReasonSuggestion suggestReason(const std::string& taskText, const ReviewedReasons& reviewed,
-                               const std::string& taskId, const std::set<std::string>& kinds)
+                               const std::string& taskId, const std::set<std::string>& kinds,
+                               const std::string& province, bool suggestedNothing)
 {
     const text::FoldedText folded = text::foldWithOffsets(taskText);
     // No words, no reason to suggest (a task whose text was lost).
@@ -491,6 +492,27 @@ ReasonSuggestion suggestReason(const std::string& taskText, const ReviewedReason
                     evidence[kNoLayer] = "“" + topic.text + "”";
                 }
             }
+    }
+    // A place the task names that the suggester found nothing for: spatial, and the workspace
+    // has no feature of it (weighed as a kind with no layer). Not the province itself, another
+    // province worked with, nor a place only an agency's name holds ("UBND huyện Đại Từ").
+    if (suggestedNothing && !kinds.empty()) {
+        constexpr std::size_t kNoLayer = 6;
+        const auto boards = boardNames(taskText, folded, province);
+        const std::string own = text::foldForMatch(province);
+        for (const auto& m : findPlaces(taskText, province)) {
+            if (m.type == "admin_province" || (!own.empty() && text::foldForMatch(m.name) == own))
+                continue;
+            const std::size_t at = namedOutsideBoards(taskText, folded, boards, m);
+            if (at == std::string::npos)
+                continue;
+            const std::size_t p = folded.foldedAt(at);
+            score[kNoLayer] += 1.0 * (p == start ? 3.0 : p < opening ? 2.0 : 1.0);
+            if (p < first[kNoLayer]) {
+                first[kNoLayer] = p;
+                evidence[kNoLayer] = "“" + m.text + "”";
+            }
+        }
     }
     // What the class words alone give, before the reviewed tasks weigh in.
     const auto bestOf = [&] {

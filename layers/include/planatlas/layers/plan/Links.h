@@ -225,10 +225,14 @@ ReviewedReasons reviewedReasons(layers::Workspace& workspace, const std::string&
 /// giá đất") do not count where the workspace has a layer of its kind (@p kinds: its layers'
 /// kinds); a kind it has no layer of, named as tasks name kinds ("phát triển trung tâm
 /// logistics"), is a place with no layer (not when @p kinds is empty: the workspace unknown). A
-/// task with no words gets no reason (a null ReasonSuggestion::reason).
+/// task with no words gets no reason (a null ReasonSuggestion::reason). With
+/// @p suggestedNothing (the link suggester offered the task nothing), a place it names outside
+/// an agency's name, other than province @p province itself ("cao tốc Dầu Giây – Liên
+/// Khương", "huyện Ea H'leo"), is one the workspace has no feature of: spatial, with no layer.
 ReasonSuggestion suggestReason(const std::string& taskText, const ReviewedReasons& reviewed = {},
                                const std::string& taskId = {},
-                               const std::set<std::string>& kinds = {});
+                               const std::set<std::string>& kinds = {},
+                               const std::string& province = {}, bool suggestedNothing = false);
 
 /// A task still to be placed or settled, with the reason suggested for it.
 struct ReasonProposal
