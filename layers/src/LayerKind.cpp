@@ -206,7 +206,10 @@ const std::vector<LayerKind>& registry()
           .planned = PlannedLook::Same},
          "transport",
          41,
-         {},
+         // (Roads in general are no topic: "đường" is in every street's and project's name.)
+         {{"quốc lộ", false, {"quốc lộ", "QL"}, true},
+          {"đường tỉnh", false, {"đường tỉnh", "ĐT", "tỉnh lộ", "TL"}, true},
+          {"tỉnh lộ", false, {"đường tỉnh", "ĐT", "tỉnh lộ", "TL"}, true}},
          {},
          true,
          "route_code"},

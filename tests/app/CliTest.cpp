@@ -581,6 +581,18 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
             square(106.75, 20.8, 0.05,
                    R"({"code":"KKT-DV","name_vi":"Khu kinh tế Đình Vũ - Cát Hải"})")},
            "economic_zone");
+    // Roads of two classes, named as their layers write them.
+    auto road = [](double lon, double lat, const std::string& properties) {
+        return R"({"type":"Feature","properties":)" + properties +
+               R"(,"geometry":{"type":"LineString","coordinates":[[)" + std::to_string(lon) + "," +
+               std::to_string(lat) + "],[" + std::to_string(lon + 0.1) + "," +
+               std::to_string(lat + 0.05) + "]]}}";
+    };
+    import("roads",
+           {road(106.3, 20.9, R"({"code":"QL-10","name_vi":"Quốc lộ 10"})"),
+            road(106.5, 20.8, R"({"code":"QL-5","name_vi":"QL.5"})"),
+            road(106.4, 20.7, R"({"code":"DT-354","name_vi":"Đường tỉnh 354"})")},
+           "road");
     const std::string plan = dir.file("kh.txt");
     pa::test::writeBytes(
         plan, "KẾ HOẠCH\nThực hiện năm 2026\n\nII. NHIỆM VỤ\n\n"
@@ -626,7 +638,10 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
               "27. Sở Nông nghiệp và Môi trường chủ trì phát triển các vùng sản xuất tập trung "
               "thuộc tỉnh Hải Dương (cũ).\n\n"
               "28. Sở Công Thương chủ trì đầu tư hạ tầng các khu công nghiệp tại các huyện phía "
-              "Đông.\n");
+              "Đông.\n\n"
+              "29. Sở Xây dựng chủ trì rà soát hiện trạng các tuyến quốc lộ trên địa bàn.\n\n"
+              "30. Sở Xây dựng chủ trì hướng dẫn xây dựng điểm đấu nối với Quốc lộ và tỉnh lộ.\n\n"
+              "31. Sở Xây dựng chủ trì bảo trì các tuyến cao tốc, đường tỉnh.\n");
     ASSERT_EQ(runCli({"ingest", ws, plan, "--doc-id", "kh"}).exitCode, 0);
     const auto suggest = runCli({"link", ws, "suggest", "--format", "json"});
     ASSERT_EQ(suggest.exitCode, 0) << suggest.err;
@@ -651,6 +666,10 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
         << suggest.out;
     EXPECT_EQ(codes["kh:II.8#1"], std::set<std::string>{"KCN-DA"});
     EXPECT_EQ(codes["kh:II.28#1"], std::set<std::string>{"KCN-NDV"});
+    // Roads of a class, counted or gathered, are those named so; one named alone is no topic.
+    EXPECT_EQ(codes["kh:II.29#1"], (std::set<std::string>{"QL-10", "QL-5"}));
+    EXPECT_FALSE(codes.contains("kh:II.30#1"));
+    EXPECT_EQ(codes["kh:II.31#1"], std::set<std::string>{"DT-354"});
     // An economic zone named with a qualifier and a direction is that zone, not every one.
     EXPECT_EQ(codes["kh:II.9#1"], std::set<std::string>{"KKT-PN"});
     // A park named with a direction, which the layer writes after the name.

@@ -207,6 +207,19 @@ bool offeredUnderHeading(const PlaceMention& m)
 /// Whether feature @p f carries the product @p topic narrows by, or one of its kinds ("vải"
 /// holds "vải thiều"): as written where both write their diacritics ("cá" is no "cà rốt"),
 /// else by letters.
+/// Whether @p f is of those @p topic names: its name begins with one of the topic's words
+/// ("Quốc lộ 20", "QL1A" for "các tuyến quốc lộ"), or the topic names every feature of its kind.
+bool namedAsTopic(const Feature& f, const TopicMention& topic)
+{
+    if (topic.namedAs.empty())
+        return true;
+    const std::string name = text::foldForMatch(f.name);
+    return std::any_of(topic.namedAs.begin(), topic.namedAs.end(), [&](const std::string& w) {
+        return name.starts_with(w) && (name.size() == w.size() ||
+                                       !std::isalpha(static_cast<unsigned char>(name[w.size()])));
+    });
+}
+
 bool holdsValue(const Feature& f, const TopicMention& topic)
 {
     const bool written =
@@ -1310,7 +1323,7 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
             std::vector<const Feature*> members;
             for (const std::size_t i : index.ofKind(topic.kind))
                 if (const auto& f = features[i];
-                    (topic.value.empty() || holdsValue(f, topic)) &&
+                    namedAsTopic(f, topic) && (topic.value.empty() || holdsValue(f, topic)) &&
                     (topic.status.empty() || f.status.empty() ||
                      layers::isPlannedStatus(f.status) == (topic.status == "planned")))
                     members.push_back(&f);

@@ -213,6 +213,30 @@ std::string_view productAsCompared(std::string_view folded)
     return folded;
 }
 
+namespace {
+
+/// Whether the kind's words at @p p of @p F are counted or gathered: "các tuyến quốc lộ", "hệ
+/// thống quốc lộ", "mạng lưới đường tỉnh", or listed after such words ("các tuyến cao tốc, quốc
+/// lộ").
+bool gathered(const std::string& F, std::size_t p)
+{
+    std::size_t q = p;
+    if (q >= 6 && F.compare(q - 6, 6, "tuyen ") == 0)
+        q -= 6;
+    if (pluralBefore(F, q))
+        return true;
+    for (const std::string_view w : {"he thong ", "mang luoi "})
+        if (q >= w.size() && F.compare(q - w.size(), w.size(), w) == 0)
+            return true;
+    const std::size_t from = q >= 40 ? q - 40 : 0;
+    const std::string_view before = std::string_view(F).substr(from, q - from);
+    return (before.ends_with(", ") || before.ends_with(" va ")) &&
+           (before.find("cac tuyen ") != std::string_view::npos ||
+            before.find("he thong ") != std::string_view::npos);
+}
+
+} // namespace
+
 std::vector<TopicMention>
 findTopics(const std::string& text, const std::set<std::string>& kinds,
            const std::map<std::string, std::map<std::string, std::string>>& values,
@@ -267,6 +291,8 @@ findTopics(const std::string& text, const std::set<std::string>& kinds,
                 // thị") or an orientation ("mục tiêu, định hướng phát triển đô thị").
                 if (subjectMatter(F, p))
                     continue;
+                if (topic->countedOnly && !gathered(F, p))
+                    continue;
                 // A proper name after it makes a named place ("KCN Yên Bình"), unless it is
                 // the province ("hệ thống đô thị Thái Nguyên").
                 std::size_t next = end;
@@ -318,6 +344,8 @@ findTopics(const std::string& text, const std::set<std::string>& kinds,
                 }
                 TopicMention m;
                 m.kind = std::string(kind.id);
+                for (const std::string_view w : topic->namedAs)
+                    m.namedAs.push_back(text::foldForMatch(w));
                 // Narrowed by a value written within the next words: "vùng chè", "vùng trồng
                 // cây ăn quả", "vùng sản xuất chè tập trung".
                 std::size_t valueAt = std::string::npos, valueEnd = 0;

@@ -25,6 +25,9 @@ struct TopicMention
     /// their values holds it as whole words
     bool partOfValue = false;
     std::string status; ///< "planned" ("khu công nghiệp mới"), "existing" ("mở rộng …"), or empty
+    /// The words the features it names begin their names with (layers::Topic::namedAs), folded;
+    /// empty: every feature of the kind
+    std::vector<std::string> namedAs;
     std::size_t offset = 0; ///< byte offset of the words in the text
 };
 

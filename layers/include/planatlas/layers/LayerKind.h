@@ -124,6 +124,14 @@ struct Topic
     /// The phrase counts only when a value of the kind's narrowing attribute follows it
     /// ("vùng" in "vùng chè", "vùng trồng cây ăn quả").
     bool needsValue = false;
+    /// The features the phrase names, where the kind holds others too: those whose name
+    /// begins with one of these words ("quốc lộ": "Quốc lộ 20", "QL.28", not "Đường tỉnh
+    /// 261"); empty: every feature of the kind.
+    std::vector<std::string_view> namedAs = {};
+    /// The phrase names the kind in general only when counted or gathered ("các tuyến quốc
+    /// lộ", "hệ thống quốc lộ", "các tuyến cao tốc, quốc lộ"), not alone ("đấu nối với Quốc
+    /// lộ").
+    bool countedOnly = false;
 };
 
 struct LayerKind
