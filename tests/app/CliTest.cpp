@@ -545,7 +545,9 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
            {square(106.45, 20.95, 0.04, R"({"code":"H-TH-HD","name_vi":"Thanh Hà"})"),
             square(106.35, 21.05, 0.04, R"({"code":"H-KM-HD","name_vi":"Kinh Môn"})"),
             square(106.63, 20.91, 0.04, R"({"code":"H-TN","name_vi":"Thủy Nguyên"})"),
-            square(106.62, 20.72, 0.03, R"({"code":"H-TH-HP","name_vi":"Thanh Hà"})")},
+            square(106.62, 20.72, 0.03, R"({"code":"H-TH-HP","name_vi":"Thanh Hà"})"),
+            // An island district on the city's eastern edge.
+            square(107.0, 20.8, 0.05, R"({"code":"H-CH","name_vi":"Cát Hải"})")},
            "admin_district", "2025-06-30");
     import("clusters",
            {square(106.45, 20.95, 0.005, R"({"code":"CCN-TH1","name_vi":"CCN Thanh Hà 1"})"),
@@ -571,6 +573,9 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
                 R"({"code":"VSX-CR","name_vi":"Vùng cà rốt Cẩm Giàng","product":"cà rốt"})"),
          square(106.65, 20.7, 0.02,
                 R"({"code":"VSX-TIEU","name_vi":"Vùng hồ tiêu Kiến Thụy","product":"hồ tiêu"})"),
+         // A lobster farm mostly at sea: a sixth of it on land, in Cát Hải.
+         square(107.07, 20.8, 0.03,
+                R"({"code":"VSX-TOM","name_vi":"Vùng nuôi tôm hùm","product":"tôm hùm"})"),
          // A sixth of it across old Hải Dương's border: a sliver, not in it.
          square(106.52, 20.95, 0.03,
                 R"({"code":"VSX-LUA","name_vi":"Vùng lúa An Lão","product":"lúa"})")},
@@ -641,7 +646,9 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
               "Đông.\n\n"
               "29. Sở Xây dựng chủ trì rà soát hiện trạng các tuyến quốc lộ trên địa bàn.\n\n"
               "30. Sở Xây dựng chủ trì hướng dẫn xây dựng điểm đấu nối với Quốc lộ và tỉnh lộ.\n\n"
-              "31. Sở Xây dựng chủ trì bảo trì các tuyến cao tốc, đường tỉnh.\n");
+              "31. Sở Xây dựng chủ trì bảo trì các tuyến cao tốc, đường tỉnh.\n\n"
+              "32. Sở Nông nghiệp và Môi trường chủ trì phát triển các vùng sản xuất tập trung "
+              "trên địa bàn huyện Cát Hải.\n");
     ASSERT_EQ(runCli({"ingest", ws, plan, "--doc-id", "kh"}).exitCode, 0);
     const auto suggest = runCli({"link", ws, "suggest", "--format", "json"});
     ASSERT_EQ(suggest.exitCode, 0) << suggest.err;
@@ -652,11 +659,12 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
     EXPECT_EQ(codes["kh:II.2#1"], std::set<std::string>{"KCN-DA"});
     // A class of products holds the products the vocabulary puts in it: "vải thiều" is a fruit.
     EXPECT_EQ(codes["kh:II.3#1"], (std::set<std::string>{"VSX-QUA", "VSX-VAI"}));
-    EXPECT_EQ(codes["kh:II.15#1"], std::set<std::string>{"VSX-CA"});
+    EXPECT_EQ(codes["kh:II.15#1"], (std::set<std::string>{"VSX-CA", "VSX-TOM"}));
     EXPECT_EQ(codes["kh:II.16#1"], std::set<std::string>{"VSX-GA"});
     EXPECT_EQ(codes["kh:II.4#1"], std::set<std::string>{"VSX-VAI"});
-    EXPECT_EQ(codes["kh:II.5#1"], (std::set<std::string>{"VSX-QUA", "VSX-VAI", "VSX-GA", "VSX-CA",
-                                                         "VSX-CR", "VSX-TIEU", "VSX-LUA"}))
+    EXPECT_EQ(codes["kh:II.5#1"],
+              (std::set<std::string>{"VSX-QUA", "VSX-VAI", "VSX-GA", "VSX-CA", "VSX-CR", "VSX-TIEU",
+                                     "VSX-LUA", "VSX-TOM"}))
         << "“tập trung” is no “trứng”";
     // A region the workspace has no layer of: the two fifths of the province's outline on
     // that side, saying so ("các huyện phía Đông" with no "của tỉnh" too).
@@ -695,6 +703,8 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
     EXPECT_TRUE(codes["kh:II.27#1"].contains("VSX-QUA"));
     EXPECT_TRUE(codes["kh:II.27#1"].contains("VSX-VAI"));
     EXPECT_FALSE(codes["kh:II.27#1"].contains("VSX-LUA"));
+    // ... but a zone mostly at sea is measured by its part on the province's land.
+    EXPECT_TRUE(codes["kh:II.32#1"].contains("VSX-TOM")) << suggest.out;
     // A whole name inside a company's is the company's.
     EXPECT_FALSE(codes.contains("kh:II.25#1"));
     // A part of the province named without "khu vực": the eastern two fifths.

@@ -16,6 +16,7 @@
 #include <array>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <tuple>
@@ -1050,6 +1051,20 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
             }
             return found;
         };
+    // The province's polygon as it is now (the largest, if several); null without one.
+    std::optional<const gis::Geometry*> outlineFound;
+    auto ownOutline = [&]() -> const gis::Geometry* {
+        if (!outlineFound) {
+            const gis::Geometry* outline = nullptr;
+            for (const std::size_t i : index.ofKind("admin_province"))
+                if (const auto& f = features[i]; f.key == ownKey && !f.ended)
+                    if (const auto* g = geometries.get(f);
+                        g && (!outline || g->area() > outline->area()))
+                        outline = g;
+            outlineFound = outline;
+        }
+        return *outlineFound;
+    };
     // A region the workspace has no feature of ("các huyện phía Nam của tỉnh", "khu vực phía
     // Tây"): the two fifths of the province's extent on that side, within its outline (the
     // province as it is now). None without the province's polygon: a direction is never guessed.
@@ -1064,12 +1079,7 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
             return nullptr;
         if (const auto it = derivedRegions.find(key); it != derivedRegions.end())
             return &it->second;
-        const gis::Geometry* outline = nullptr;
-        for (const std::size_t i : index.ofKind("admin_province"))
-            if (const auto& f = features[i]; f.key == ownKey && !f.ended)
-                if (const auto* g = geometries.get(f);
-                    g && (!outline || g->area() > outline->area()))
-                    outline = g;
+        const gis::Geometry* outline = ownOutline();
         const auto box = outline ? outline->envelope() : std::nullopt;
         if (!box)
             return nullptr;
@@ -1386,12 +1396,18 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
             if (!within.empty()) {
                 // In the areas: a line or point that meets them; a polygon with a quarter of it
                 // inside them or more, not one that only touches them (a zone drawn against a
-                // national-scale border leaves slivers across it).
+                // national-scale border leaves slivers across it). Of its part on the
+                // province's land, where the province's polygon is known: a lobster farm lies
+                // mostly at sea, outside every unit.
+                const gis::Geometry* land = ownOutline();
                 std::erase_if(members, [&](const Feature* f) {
                     const auto* g = geometries.get(*f);
                     if (!g)
                         return true;
-                    const double area = g->area();
+                    double area = g->area();
+                    if (area > 0 && land && land->intersects(*g))
+                        if (const double onLand = land->intersection(*g).area(); onLand > 0)
+                            area = onLand;
                     double inside = 0;
                     bool meets = false;
                     for (const Area* a : within)
