@@ -1083,17 +1083,31 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
         const auto box = outline ? outline->envelope() : std::nullopt;
         if (!box)
             return nullptr;
+        // The part on that side holding two fifths of the province's area, cut by a straight
+        // line found by halving (an island far out at sea would stretch an extent).
         constexpr double kPart = 0.4;
-        gis::Envelope part = *box;
-        const double w = box->maxX - box->minX, h = box->maxY - box->minY;
-        if (*side == "phia nam")
-            part.maxY = box->minY + kPart * h;
-        else if (*side == "phia bac")
-            part.minY = box->maxY - kPart * h;
-        else if (*side == "phia tay")
-            part.maxX = box->minX + kPart * w;
-        else
-            part.minX = box->maxX - kPart * w;
+        const double whole = outline->area();
+        if (whole <= 0)
+            return nullptr;
+        const bool vertical = *side == "phia tay" || *side == "phia dong";
+        const bool fromLow = *side == "phia nam" || *side == "phia tay";
+        auto partUpTo = [&](double cut) {
+            gis::Envelope e = *box;
+            (vertical ? (fromLow ? e.maxX : e.minX) : (fromLow ? e.maxY : e.minY)) = cut;
+            return e;
+        };
+        double lo = vertical ? box->minX : box->minY, hi = vertical ? box->maxX : box->maxY;
+        for (int i = 0; i < 30; ++i) {
+            const double cut = (lo + hi) / 2;
+            const double share =
+                outline->intersection(gis::Geometry::fromEnvelope(partUpTo(cut))).area() / whole;
+            // (From the low side the share grows with the cut; from the high side it shrinks.)
+            if ((share < kPart) == fromLow)
+                lo = cut;
+            else
+                hi = cut;
+        }
+        const gis::Envelope part = partUpTo((lo + hi) / 2);
         gis::Geometry region = outline->intersection(gis::Geometry::fromEnvelope(part));
         if (region.isEmpty())
             return nullptr;
@@ -1352,8 +1366,8 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
                     if (withinWords.insert(a.words).second)
                         where += (where.empty() ? " trong " : ", ") + a.words +
                                  (a.feature->layer.empty()
-                                      ? " (không có vùng này trong không gian làm việc: 2/5 " +
-                                            a.feature->name + " của tỉnh theo ranh giới)"
+                                      ? " (không có vùng này trong không gian làm việc: phần " +
+                                            a.feature->name + " chiếm 2/5 diện tích tỉnh)"
                                       : "");
                 }
             // A unit named in the clause that the workspace does not know: the features named
