@@ -256,6 +256,7 @@ const std::vector<LayerKind>& registry()
           {"chăn nuôi", true},
           {"nuôi trồng", true},
           {"tái canh", true},
+          {"phát triển", true},
           {"diện tích", true}},
          "product"},
         {"forest",

@@ -648,7 +648,9 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
               "30. Sở Xây dựng chủ trì hướng dẫn xây dựng điểm đấu nối với Quốc lộ và tỉnh lộ.\n\n"
               "31. Sở Xây dựng chủ trì bảo trì các tuyến cao tốc, đường tỉnh.\n\n"
               "32. Sở Nông nghiệp và Môi trường chủ trì phát triển các vùng sản xuất tập trung "
-              "trên địa bàn huyện Cát Hải.\n");
+              "trên địa bàn huyện Cát Hải.\n\n"
+              "33. Sở Nông nghiệp và Môi trường chủ trì phát triển hồ tiêu theo hướng hữu cơ.\n\n"
+              "34. Sở Nông nghiệp và Môi trường chủ trì phát triển kinh tế trang trại.\n");
     ASSERT_EQ(runCli({"ingest", ws, plan, "--doc-id", "kh"}).exitCode, 0);
     const auto suggest = runCli({"link", ws, "suggest", "--format", "json"});
     ASSERT_EQ(suggest.exitCode, 0) << suggest.err;
@@ -669,8 +671,9 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
     // A region the workspace has no layer of: the two fifths of the province's outline on
     // that side, saying so ("các huyện phía Đông" with no "của tỉnh" too).
     EXPECT_EQ(codes["kh:II.7#1"], std::set<std::string>{"VSX-VAI"});
-    EXPECT_NE(suggest.out.find("không có vùng này trong không gian làm việc: 2/5 phía Tây"),
-              std::string::npos)
+    EXPECT_NE(
+        suggest.out.find("không có vùng này trong không gian làm việc: phần phía Tây chiếm 2/5"),
+        std::string::npos)
         << suggest.out;
     EXPECT_EQ(codes["kh:II.8#1"], std::set<std::string>{"KCN-DA"});
     EXPECT_EQ(codes["kh:II.28#1"], std::set<std::string>{"KCN-NDV"});
@@ -705,6 +708,9 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
     EXPECT_FALSE(codes["kh:II.27#1"].contains("VSX-LUA"));
     // ... but a zone mostly at sea is measured by its part on the province's land.
     EXPECT_TRUE(codes["kh:II.32#1"].contains("VSX-TOM")) << suggest.out;
+    // A product developed, without "vùng", is its zones; development alone names none.
+    EXPECT_EQ(codes["kh:II.33#1"], std::set<std::string>{"VSX-TIEU"});
+    EXPECT_FALSE(codes.contains("kh:II.34#1"));
     // A whole name inside a company's is the company's.
     EXPECT_FALSE(codes.contains("kh:II.25#1"));
     // A part of the province named without "khu vực": the eastern two fifths.
