@@ -573,6 +573,8 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
                 R"({"code":"VSX-CR","name_vi":"Vùng cà rốt Cẩm Giàng","product":"cà rốt"})"),
          square(106.65, 20.7, 0.02,
                 R"({"code":"VSX-TIEU","name_vi":"Vùng hồ tiêu Kiến Thụy","product":"hồ tiêu"})"),
+         square(106.62, 20.68, 0.01,
+                R"({"code":"VSX-CAM","name_vi":"Vùng cam Tiên Lãng","product":"cam"})"),
          // A lobster farm mostly at sea: a sixth of it on land, in Cát Hải.
          square(107.07, 20.8, 0.03,
                 R"({"code":"VSX-TOM","name_vi":"Vùng nuôi tôm hùm","product":"tôm hùm"})"),
@@ -650,7 +652,9 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
               "32. Sở Nông nghiệp và Môi trường chủ trì phát triển các vùng sản xuất tập trung "
               "trên địa bàn huyện Cát Hải.\n\n"
               "33. Sở Nông nghiệp và Môi trường chủ trì phát triển hồ tiêu theo hướng hữu cơ.\n\n"
-              "34. Sở Nông nghiệp và Môi trường chủ trì phát triển kinh tế trang trại.\n");
+              "34. Sở Nông nghiệp và Môi trường chủ trì phát triển kinh tế trang trại.\n\n"
+              "35. Sở Nông nghiệp và Môi trường chủ trì khoanh định vùng cấm chăn thả gia "
+              "súc.\n");
     ASSERT_EQ(runCli({"ingest", ws, plan, "--doc-id", "kh"}).exitCode, 0);
     const auto suggest = runCli({"link", ws, "suggest", "--format", "json"});
     ASSERT_EQ(suggest.exitCode, 0) << suggest.err;
@@ -660,13 +664,13 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
     EXPECT_FALSE(codes.contains("kh:II.1#1")) << "the city as a whole is no point in it";
     EXPECT_EQ(codes["kh:II.2#1"], std::set<std::string>{"KCN-DA"});
     // A class of products holds the products the vocabulary puts in it: "vải thiều" is a fruit.
-    EXPECT_EQ(codes["kh:II.3#1"], (std::set<std::string>{"VSX-QUA", "VSX-VAI"}));
+    EXPECT_EQ(codes["kh:II.3#1"], (std::set<std::string>{"VSX-QUA", "VSX-VAI", "VSX-CAM"}));
     EXPECT_EQ(codes["kh:II.15#1"], (std::set<std::string>{"VSX-CA", "VSX-TOM"}));
     EXPECT_EQ(codes["kh:II.16#1"], std::set<std::string>{"VSX-GA"});
     EXPECT_EQ(codes["kh:II.4#1"], std::set<std::string>{"VSX-VAI"});
     EXPECT_EQ(codes["kh:II.5#1"],
               (std::set<std::string>{"VSX-QUA", "VSX-VAI", "VSX-GA", "VSX-CA", "VSX-CR", "VSX-TIEU",
-                                     "VSX-LUA", "VSX-TOM"}))
+                                     "VSX-LUA", "VSX-TOM", "VSX-CAM"}))
         << "“tập trung” is no “trứng”";
     // A region the workspace has no layer of: the two fifths of the province's outline on
     // that side, saying so ("các huyện phía Đông" with no "của tỉnh" too).
@@ -711,6 +715,8 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
     // A product developed, without "vùng", is its zones; development alone names none.
     EXPECT_EQ(codes["kh:II.33#1"], std::set<std::string>{"VSX-TIEU"});
     EXPECT_FALSE(codes.contains("kh:II.34#1"));
+    // "vùng cấm" (forbidden) is no "cam" (orange) where both are written with diacritics.
+    EXPECT_FALSE(codes["kh:II.35#1"].contains("VSX-CAM"));
     // A whole name inside a company's is the company's.
     EXPECT_FALSE(codes.contains("kh:II.25#1"));
     // A part of the province named without "khu vực": the eastern two fifths.

@@ -353,14 +353,22 @@ findTopics(const std::string& text, const std::set<std::string>& kinds,
                 bool valueIsClass = false;
                 if (kindValues != values.end()) {
                     const std::size_t window = clauseWindow(F, end, 4);
+                    // Whether the layers write the kind's values with diacritics.
+                    const bool layerAccented =
+                        std::any_of(kindValues->second.begin(), kindValues->second.end(),
+                                    [](const auto& v) { return hasDiacritics(v.second); });
 
                     // (From the phrase on: "rừng đặc dụng" is the forest of that type.) The
                     // first value written, the longest there: "thịt lợn", not "thịt".
                     const auto take = [&](const std::string& value, std::string_view words,
                                           std::size_t from, std::string_view written = {},
-                                          bool asWritten = true) {
+                                          bool asWritten = true, std::string_view exact = {}) {
                         const auto q = findWords(F, words, from);
                         if (q == std::string::npos)
+                            return;
+                        // (Written alike, where both the task and the layer keep diacritics:
+                        // "vùng cấm" is no "cam".)
+                        if (!exact.empty() && !writtenAt(text, f, q, words.size(), exact, true))
                             return;
                         const bool aClass = isProductClass(value);
                         // (A class only as the topic's own words or right after them: not
@@ -392,7 +400,9 @@ findTopics(const std::string& text, const std::set<std::string>& kinds,
                         }
                     };
                     for (const auto& [v, asWritten] : kindValues->second) {
-                        take(v, v, p);
+                        take(v, v, p, {}, true,
+                             accented && layerAccented ? std::string_view(asWritten)
+                                                       : std::string_view());
                         for (const auto& same : kSameProducts)
                             if (v == same.same) {
                                 const bool word = same.other.find(' ') == std::string_view::npos;
