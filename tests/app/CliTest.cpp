@@ -654,7 +654,10 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
               "33. Sở Nông nghiệp và Môi trường chủ trì phát triển hồ tiêu theo hướng hữu cơ.\n\n"
               "34. Sở Nông nghiệp và Môi trường chủ trì phát triển kinh tế trang trại.\n\n"
               "35. Sở Nông nghiệp và Môi trường chủ trì khoanh định vùng cấm chăn thả gia "
-              "súc.\n");
+              "súc.\n\n"
+              "36. Sở Nội vụ chủ trì đào tạo, bồi dưỡng cán bộ làm công tác quản lý khu công "
+              "nghiệp.\n\n"
+              "37. Sở Nội vụ chủ trì đào tạo nguồn nhân lực cho các khu công nghiệp.\n");
     ASSERT_EQ(runCli({"ingest", ws, plan, "--doc-id", "kh"}).exitCode, 0);
     const auto suggest = runCli({"link", ws, "suggest", "--format", "json"});
     ASSERT_EQ(suggest.exitCode, 0) << suggest.err;
@@ -717,6 +720,9 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
     EXPECT_FALSE(codes.contains("kh:II.34#1"));
     // "vùng cấm" (forbidden) is no "cam" (orange) where both are written with diacritics.
     EXPECT_FALSE(codes["kh:II.35#1"].contains("VSX-CAM"));
+    // The field of the people trained is no place of the task; the parks trained for are.
+    EXPECT_FALSE(codes.contains("kh:II.36#1"));
+    EXPECT_EQ(codes["kh:II.37#1"], (std::set<std::string>{"KCN-DA", "KCN-NDV", "KCN-ADT"}));
     // A whole name inside a company's is the company's.
     EXPECT_FALSE(codes.contains("kh:II.25#1"));
     // A part of the province named without "khu vực": the eastern two fifths.

@@ -102,6 +102,13 @@ bool subjectMatter(const std::string& F, std::size_t p)
         if (const std::size_t fit = span.rfind("phu hop");
             fit != std::string_view::npos && span.find(',', fit) == std::string_view::npos)
             return true;
+    // An occupation's field: "đào tạo, bồi dưỡng cán bộ làm công tác quản lý khu công nghiệp",
+    // "bồi dưỡng công chức quản lý nhà nước về đô thị" (the people trained, not the parks).
+    for (std::string_view field : {"quan ly ", "quan ly nha nuoc ve ", "quan ly nha nuoc doi voi "})
+        if (span.ends_with(field))
+            for (std::string_view who : {"can bo ", "cong chuc ", "vien chuc ", "doi ngu "})
+                if (span.find(who) != std::string_view::npos)
+                    return true;
     if (span.ends_with("dinh huong ")) {
         std::string_view before = span.substr(0, span.size() - 11);
         while (!before.empty() && before.back() == ' ')
