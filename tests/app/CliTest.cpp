@@ -598,7 +598,8 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
     import("roads",
            {road(106.3, 20.9, R"({"code":"QL-10","name_vi":"Quốc lộ 10"})"),
             road(106.5, 20.8, R"({"code":"QL-5","name_vi":"QL.5"})"),
-            road(106.4, 20.7, R"({"code":"DT-354","name_vi":"Đường tỉnh 354"})")},
+            road(106.4, 20.7, R"({"code":"DT-354","name_vi":"Đường tỉnh 354"})"),
+            road(106.6, 20.6, R"({"code":"QL-18C","name_vi":"QL.18C"})")},
            "road");
     const std::string plan = dir.file("kh.txt");
     pa::test::writeBytes(
@@ -657,7 +658,8 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
               "súc.\n\n"
               "36. Sở Nội vụ chủ trì đào tạo, bồi dưỡng cán bộ làm công tác quản lý khu công "
               "nghiệp.\n\n"
-              "37. Sở Nội vụ chủ trì đào tạo nguồn nhân lực cho các khu công nghiệp.\n");
+              "37. Sở Nội vụ chủ trì đào tạo nguồn nhân lực cho các khu công nghiệp.\n\n"
+              "38. Sở Xây dựng chủ trì nâng cấp Quốc lộ 18C và QL10.\n");
     ASSERT_EQ(runCli({"ingest", ws, plan, "--doc-id", "kh"}).exitCode, 0);
     const auto suggest = runCli({"link", ws, "suggest", "--format", "json"});
     ASSERT_EQ(suggest.exitCode, 0) << suggest.err;
@@ -685,7 +687,9 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
     EXPECT_EQ(codes["kh:II.8#1"], std::set<std::string>{"KCN-DA"});
     EXPECT_EQ(codes["kh:II.28#1"], std::set<std::string>{"KCN-NDV"});
     // Roads of a class, counted or gathered, are those named so; one named alone is no topic.
-    EXPECT_EQ(codes["kh:II.29#1"], (std::set<std::string>{"QL-10", "QL-5"}));
+    EXPECT_EQ(codes["kh:II.29#1"], (std::set<std::string>{"QL-10", "QL-5", "QL-18C"}));
+    // A branch's letter after the number, however the route is written.
+    EXPECT_EQ(codes["kh:II.38#1"], (std::set<std::string>{"QL-18C", "QL-10"}));
     EXPECT_FALSE(codes.contains("kh:II.30#1"));
     EXPECT_EQ(codes["kh:II.31#1"], std::set<std::string>{"DT-354"});
     // An economic zone named with a qualifier and a direction is that zone, not every one.

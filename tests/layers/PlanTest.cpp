@@ -70,6 +70,16 @@ ParsedPlan parse(const std::string& text)
     return parsePlanText(text, "test");
 }
 
+/// The places read in task @p k of @p plan as written, each with its offset (" @12") when
+/// @p at.
+std::vector<std::string> placeTexts(const ParsedPlan& plan, std::size_t k, bool at = false)
+{
+    std::vector<std::string> out;
+    for (const auto& p : plan.tasks[k].places)
+        out.push_back(at ? p.text + " @" + std::to_string(p.offset) : p.text);
+    return out;
+}
+
 } // namespace
 
 TEST_P(GoldDocuments, TasksAndLeadsMatchTheAnnotation)
@@ -776,6 +786,30 @@ TEST(PlanPlaces, WordsThatQualifyATypeComeBeforeTheName)
                                         "economic_zone:Cầu Treo", "nature_reserve:Vũ Quang"}));
 }
 
+// Words the vocabulary does not know may qualify a park's or a site's type word too; not
+// words that begin a clause, nor a unit's type word.
+TEST(PlanPlaces, UnknownWordsMayQualifyAParksOrASitesTypeWord)
+{
+    const auto plan = parse("KẾ HOẠCH\n\nI. NHIỆM VỤ\n\n"
+                            "1. Sở Công Thương chủ trì phát triển khu công nghiệp cảng biển Hải "
+                            "Hà.\n\n"
+                            "2. Sở Văn hóa, Thể thao và Du lịch chủ trì bảo tồn Khu di tích khảo "
+                            "cổ Óc Eo – Ba Thê.\n\n"
+                            "3. Sở Công Thương chủ trì thu hút đầu tư vào khu công nghiệp tại Yên "
+                            "Bình.\n\n"
+                            "4. Sở Công Thương chủ trì đầu tư hạ tầng cụm công nghiệp huyện Phú "
+                            "Bình.\n\n"
+                            "5. Sở Công Thương chủ trì hoàn thiện khu công nghiệp có Nhà máy "
+                            "Samsung.\n");
+    ASSERT_EQ(plan.tasks.size(), 5u);
+    EXPECT_EQ(placeTexts(plan, 0), std::vector<std::string>{"khu công nghiệp cảng biển Hải Hà"});
+    EXPECT_EQ(plan.tasks[0].places.at(0).name, "Hải Hà");
+    EXPECT_EQ(plan.tasks[1].places.at(0).name, "Óc Eo - Ba Thê");
+    EXPECT_TRUE(placeTexts(plan, 2).empty()) << placeTexts(plan, 2).front();
+    EXPECT_EQ(placeTexts(plan, 3), std::vector<std::string>{"huyện Phú Bình"});
+    EXPECT_TRUE(placeTexts(plan, 4).empty()) << placeTexts(plan, 4).front();
+}
+
 TEST(PlanPlaces, NamesThatBeginWithAQualifierOrHoldWordsAroundNamesStayWhole)
 {
     auto places = [](const std::string& body) {
@@ -1309,12 +1343,7 @@ TEST(PlanPlaces, UrbanAreasSeasIsletsPowerPlantsAndGazetteerNamesWithoutTypeWord
         "9. Sở Tư pháp hướng dẫn người dân tỉnh Thanh Hóa cư trú ở các xã của tỉnh Thanh Hóa cụ "
         "thể hóa quy định.\n");
     ASSERT_EQ(plan.tasks.size(), 9u);
-    auto names = [&](std::size_t k) {
-        std::vector<std::string> out;
-        for (const auto& p : plan.tasks[k].places)
-            out.push_back(p.text);
-        return out;
-    };
+    auto names = [&](std::size_t k) { return placeTexts(plan, k); };
     EXPECT_EQ(names(0),
               (std::vector<std::string>{"đô thị Lam Sơn - Sao Vàng", "Hoằng Hóa", "Quảng Xương"}));
     EXPECT_EQ(names(1), (std::vector<std::string>{"biển Đông", "cồn Ngang",
@@ -1353,12 +1382,7 @@ TEST(PlanPlaces, APlaceInABoardsOrTheLeadsNameIsNoPlaceUnlessNamedAgain)
         "7. Ban Quản lý Khu kinh tế Dung Quất chủ trì thu hút đầu tư vào Khu công nghiệp Dung "
         "Quất phía Đông.\n");
     ASSERT_EQ(plan.tasks.size(), 7u);
-    auto places = [&](std::size_t k) {
-        std::vector<std::string> out;
-        for (const auto& p : plan.tasks[k].places)
-            out.push_back(p.text + " @" + std::to_string(p.offset));
-        return out;
-    };
+    auto places = [&](std::size_t k) { return placeTexts(plan, k, true); };
     const std::string& first = plan.tasks[0].text;
     // (Where its name stands again.)
     EXPECT_EQ(places(0),

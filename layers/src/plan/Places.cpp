@@ -425,6 +425,30 @@ std::size_t directionLength(const std::string& text, const text::FoldedText& f, 
     return end - pos;
 }
 
+namespace {
+
+/// Words that cannot qualify a type word before a name (folded): they begin a clause, say where
+/// or what state, or belong to a verb ("khu công nghiệp tại Yên Bình", "đô thị loại II", "khu
+/// du lịch được UBND tỉnh …").
+constexpr std::string_view kNotQualifiers[] = {
+    "tại",   "ở",   "trên", "thuộc", "của", "và",    "với",  "cho",  "theo", "để",   "gắn",
+    "trong", "đến", "từ",   "như",   "là",  "được",  "đã",   "đang", "sẽ",   "cần",  "có",
+    "không", "các", "một",  "này",   "đó",  "về",    "số",   "mới",  "hiện", "nhằm", "bằng",
+    "giữa",  "qua", "sang", "vào",   "ra",  "ngoài", "phía", "gồm",  "loại", "hạng", "cấp",
+    "thì",   "khi", "nếu",  "hoặc",  "hay", "bởi",   "phải", "nên",  "nhất", "thêm", "lại",
+    "đầu",   "tư",  "xây",  "dựng",  "mở",  "rộng",  "nâng", "tiếp", "tục",  "phát", "triển"};
+
+/// Whether names of @p type may follow words the vocabulary does not know: parks', zones' and
+/// sites' (not units', whose type word is followed by the name, nor zones of a product, whose
+/// products are read as values).
+bool unknownQualifiersMayStand(std::string_view type)
+{
+    return type == "industrial_park" || type == "industrial_cluster" || type == "economic_zone" ||
+           type == "hitech_zone" || type == "tourism_area";
+}
+
+} // namespace
+
 std::size_t nameStart(const std::string& text, const text::FoldedText& f, std::size_t pos,
                       std::string_view type, bool accented, bool plural)
 {
@@ -434,6 +458,34 @@ std::size_t nameStart(const std::string& text, const text::FoldedText& f, std::s
         if (d == 0)
             break;
         q += d + 1;
+    }
+    if (q == pos && !plural && unknownQualifiersMayStand(type)) {
+        // Words the vocabulary does not know may qualify a park's or a site's type word before
+        // its name: "khu công nghiệp cảng biển Hải Hà", "Khu di tích khảo cổ Óc Eo – Ba Thê" (at
+        // most two, in lower case, none a word that begins a clause or another place).
+        const std::string& F = f.folded;
+        std::size_t r = pos;
+        for (int n = 0; n < 2 && r < F.size(); ++n) {
+            const std::size_t e = std::min(F.find(' ', r), F.size());
+            const std::string_view word = std::string_view(F).substr(r, e - r);
+            if (e >= F.size() || word.size() < 2 || capitalOrDigitAt(text, f.origin[r]) ||
+                !std::all_of(word.begin(), word.end(),
+                             [](char c) { return std::isalpha(static_cast<unsigned char>(c)); }) ||
+                std::any_of(std::begin(kNotQualifiers), std::end(kNotQualifiers),
+                            [&](std::string_view w) {
+                                return text::foldForMatch(w) == word &&
+                                       writtenAt(text, f, r, word.size(), w, accented);
+                            }) ||
+                // (Nor a unit's or a town's type word: "khu công nghiệp huyện Phú Bình".)
+                std::any_of(kTypeWords.begin(), kTypeWords.end(), [&](const TypeWord& t) {
+                    return (t.kind.starts_with("admin_") || t.kind == "urban_centre") &&
+                           wordsAt(F, r, t.folded) && writtenAs(text, f, r, t, accented);
+                }))
+                break;
+            r = e + 1;
+            if (capitalOrDigitAt(text, f.origin[r]))
+                return r;
+        }
     }
     if (q == pos)
         return pos;
@@ -607,9 +659,14 @@ std::string placeKey(const std::string& name, std::string_view kind)
         ++i;
     while (i < key.size() && std::isdigit(static_cast<unsigned char>(key[i])))
         digits += key[i++];
+    // A branch's letter after the number: "QL.27C", "QL27C" are "27c", as "Quốc lộ 27C" is.
+    std::string branch;
+    while (i < key.size() && branch.size() < 2 && std::isalpha(static_cast<unsigned char>(key[i])))
+        branch += key[i++];
     if (i == key.size() && !letters.empty() && letters.size() <= 4 && !digits.empty() &&
         digits.size() <= 4)
-        key = (letters == "ql" ? std::string() : letters + " ") + std::to_string(std::stoi(digits));
+        key = (letters == "ql" ? std::string() : letters + " ") +
+              std::to_string(std::stoi(digits)) + branch;
     return key;
 }
 

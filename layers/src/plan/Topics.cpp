@@ -360,6 +360,7 @@ findTopics(const std::string& text, const std::set<std::string>& kinds,
                 bool valueIsClass = false;
                 if (kindValues != values.end()) {
                     const std::size_t window = clauseWindow(F, end, 4);
+                    const std::size_t firstAfter = F.find_first_not_of(' ', end); // its next word
                     // Whether the layers write the kind's values with diacritics.
                     const bool layerAccented =
                         std::any_of(kindValues->second.begin(), kindValues->second.end(),
@@ -384,11 +385,11 @@ findTopics(const std::string& text, const std::set<std::string>& kinds,
                         // livestock zones, "dịch bệnh chăn nuôi" none.)
                         if (aClass && q < end && !phrase.starts_with("vung "))
                             return;
-                        if (aClass && q >= end && q != F.find_first_not_of(' ', end) &&
+                        if (aClass && q >= end && q != firstAfter &&
                             !(q >= 4 &&
                               (F.compare(q - 4, 4, "cay ") == 0 ||
                                F.compare(q - 4, 4, "con ") == 0) &&
-                              q - 4 == F.find_first_not_of(' ', end)))
+                              q - 4 == firstAfter))
                             return;
                         if (q < window &&
                             (written.empty() ||
