@@ -531,9 +531,12 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
             square(106.7, 20.8, 0.15, R"({"code":"HP-CU","name_vi":"Hải Phòng"})")},
            "admin_province", "2025-06-30");
     import("parks",
-           {square(106.25, 20.92, 0.01, R"({"code":"KCN-DA","name_vi":"KCN Đại An"})"),
-            square(106.78, 20.83, 0.01, R"({"code":"KCN-NDV","name_vi":"KCN Nam Đình Vũ"})"),
-            square(106.6, 20.9, 0.01, R"({"code":"KCN-ADT","name_vi":"KCN An Duong phia Tay"})")},
+           {square(106.25, 20.92, 0.01,
+                   R"({"code":"KCN-DA","name_vi":"KCN Đại An","status":"existing"})"),
+            square(106.78, 20.83, 0.01,
+                   R"({"code":"KCN-NDV","name_vi":"KCN Nam Đình Vũ","status":"existing"})"),
+            square(106.6, 20.9, 0.01,
+                   R"({"code":"KCN-ADT","name_vi":"KCN An Duong phia Tay","status":"planned"})")},
            "industrial_park");
     import("centres",
            {square(106.68, 20.86, 0.01,
@@ -659,7 +662,11 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
               "36. Sở Nội vụ chủ trì đào tạo, bồi dưỡng cán bộ làm công tác quản lý khu công "
               "nghiệp.\n\n"
               "37. Sở Nội vụ chủ trì đào tạo nguồn nhân lực cho các khu công nghiệp.\n\n"
-              "38. Sở Xây dựng chủ trì nâng cấp Quốc lộ 18C và QL10.\n");
+              "38. Sở Xây dựng chủ trì nâng cấp Quốc lộ 18C và QL10.\n\n"
+              "39. Sở Công Thương chủ trì thu hút đầu tư lấp đầy các khu công nghiệp đã đi vào "
+              "hoạt động.\n\n"
+              "40. Sở Công Thương chủ trì kêu gọi nhà đầu tư hạ tầng cho các khu công nghiệp "
+              "đang quy hoạch.\n");
     ASSERT_EQ(runCli({"ingest", ws, plan, "--doc-id", "kh"}).exitCode, 0);
     const auto suggest = runCli({"link", ws, "suggest", "--format", "json"});
     ASSERT_EQ(suggest.exitCode, 0) << suggest.err;
@@ -690,6 +697,10 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
     EXPECT_EQ(codes["kh:II.29#1"], (std::set<std::string>{"QL-10", "QL-5", "QL-18C"}));
     // A branch's letter after the number, however the route is written.
     EXPECT_EQ(codes["kh:II.38#1"], (std::set<std::string>{"QL-18C", "QL-10"}));
+    // The state said after a kind narrows it by the layer's status, saying so.
+    EXPECT_EQ(codes["kh:II.39#1"], (std::set<std::string>{"KCN-DA", "KCN-NDV"}));
+    EXPECT_EQ(codes["kh:II.40#1"], std::set<std::string>{"KCN-ADT"});
+    EXPECT_NE(suggest.out.find("1 khu công nghiệp theo quy hoạch"), std::string::npos);
     EXPECT_FALSE(codes.contains("kh:II.30#1"));
     EXPECT_EQ(codes["kh:II.31#1"], std::set<std::string>{"DT-354"});
     // An economic zone named with a qualifier and a direction is that zone, not every one.

@@ -1438,8 +1438,12 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
             }
             if (members.empty())
                 continue;
-            const std::string evidence =
-                "“" + topic.text + "” → " + countOf(members.size(), topic.kind) + where;
+            const std::string evidence = "“" + topic.text + "” → " +
+                                         countOf(members.size(), topic.kind) +
+                                         (topic.status.empty()        ? ""
+                                          : topic.status == "planned" ? " theo quy hoạch"
+                                                                      : " hiện có") +
+                                         where;
             for (const auto* f : members)
                 offer({taskId, f->layer, f->code, topic.text, confidence, rule, evidence});
         }

@@ -222,6 +222,42 @@ std::string_view productAsCompared(std::string_view folded)
 
 namespace {
 
+/// The state of the features a topic names, said right after it (with its diacritics where
+/// the text has them): "các khu công nghiệp đã đi vào hoạt động" are existing ones, "… đang
+/// quy hoạch", "… chưa có nhà đầu tư" planned ones. ("đã quy hoạch" says neither: a park
+/// planned may be built.)
+std::string_view statusAfter(const std::string& text, const text::FoldedText& f, std::size_t q,
+                             bool accented)
+{
+    struct Said
+    {
+        std::string_view written, status;
+    };
+    static constexpr Said kSaid[] = {{"đã đi vào hoạt động", "existing"},
+                                     {"đang hoạt động", "existing"},
+                                     {"đã hoạt động", "existing"},
+                                     {"hiện có", "existing"},
+                                     {"hiện hữu", "existing"},
+                                     {"đã được thành lập", "existing"},
+                                     {"đã thành lập", "existing"},
+                                     {"đang quy hoạch", "planned"},
+                                     {"chưa có nhà đầu tư", "planned"},
+                                     {"chưa đầu tư", "planned"},
+                                     {"chưa triển khai", "planned"},
+                                     {"chưa thành lập", "planned"},
+                                     {"dự kiến thành lập", "planned"},
+                                     {"quy hoạch mới", "planned"}};
+    if (q == std::string::npos || q >= f.folded.size())
+        return {};
+    for (const auto& s : kSaid) {
+        const std::string folded = text::foldForMatch(s.written);
+        if (wordsAt(f.folded, q, folded) &&
+            writtenAt(text, f, q, folded.size(), s.written, accented))
+            return s.status;
+    }
+    return {};
+}
+
 /// Whether the kind's words at @p p of @p F are counted or gathered: "các tuyến quốc lộ", "hệ
 /// thống quốc lộ", "mạng lưới đường tỉnh", or listed after such words ("các tuyến cao tốc, quốc
 /// lộ").
@@ -469,6 +505,13 @@ findTopics(const std::string& text, const std::set<std::string>& kinds,
                     m.status = "planned"; // "các cụm công nghiệp mới", not "mỗi", "mọi", "môi"
                 else if (p >= 8 && F.compare(p - 8, 8, "mo rong ") == 0)
                     m.status = "existing"; // "mở rộng khu công nghiệp"
+                else if (const std::string_view said =
+                             statusAfter(text, f,
+                                         F.find_first_not_of(
+                                             ' ', m.value.empty() ? end : std::max(end, valueEnd)),
+                                         accented);
+                         !said.empty())
+                    m.status = std::string(said); // "các khu công nghiệp đã đi vào hoạt động"
                 // "các khu, cụm công nghiệp" as written, with its article.
                 std::size_t from = p;
                 for (std::string_view article : {"cac ", "nhung ", "moi "})
