@@ -2330,6 +2330,10 @@ TEST(PlanLinks, TasksWithoutAPlaceGetASuggestedReasonAndAreRecordedWithIt)
     EXPECT_EQ(afterSuggest("Sở Tài chính chủ trì hoàn thiện cơ chế, chính sách ưu đãi đầu "
                            "tư tại huyện Đam Rông."),
               "policy");
+    // Funds set aside are policy; making a place known is communication.
+    EXPECT_EQ(reasonOf("Sở Tài chính chủ trì bố trí kinh phí thực hiện Kế hoạch."), "policy");
+    EXPECT_EQ(reasonOf("Sở Văn hóa, Thể thao và Du lịch chủ trì quảng bá hình ảnh của tỉnh."),
+              "communication");
     // "thuê" (rent) is not "thuế" (tax); a text without diacritics is read by its letters.
     EXPECT_NE(reasonOf("Rà soát hợp đồng thuê đất của các doanh nghiệp."), "policy");
     EXPECT_EQ(reasonOf("Tăng cường quản lý thu thuế đối với hộ kinh doanh."), "policy");

@@ -198,6 +198,12 @@ constexpr Cue kCues[] = {
     {"canh bao", 4, 1.5},
     // Support schemes: policy.
     {"chuong trinh ho tro", 0, 2},
+    // Funds set aside: policy.
+    {"bo tri kinh phi", 0, 2},
+    {"bo tri von", 0, 2},
+    {"bo tri nguon von", 0, 2},
+    // Making a place or a product known.
+    {"quang ba", 3, 1.5},
     {"de an ho tro", 0, 2},
     {"khuyen cong", 0, 2},
     {"khuyen nong", 0, 2},
