@@ -255,6 +255,7 @@ const std::vector<LayerKind>& registry()
           {"vùng nuôi", true},
           {"chăn nuôi", true},
           {"nuôi trồng", true},
+          {"nuôi", true},
           {"tái canh", true},
           {"phát triển", true},
           {"diện tích", true}},

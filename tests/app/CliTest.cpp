@@ -666,7 +666,9 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
               "39. Sở Công Thương chủ trì thu hút đầu tư lấp đầy các khu công nghiệp đã đi vào "
               "hoạt động.\n\n"
               "40. Sở Công Thương chủ trì kêu gọi nhà đầu tư hạ tầng cho các khu công nghiệp "
-              "đang quy hoạch.\n");
+              "đang quy hoạch.\n\n"
+              "41. Sở Nông nghiệp và Môi trường chủ trì mở rộng nuôi tôm hùm tại huyện Cát "
+              "Hải.\n");
     ASSERT_EQ(runCli({"ingest", ws, plan, "--doc-id", "kh"}).exitCode, 0);
     const auto suggest = runCli({"link", ws, "suggest", "--format", "json"});
     ASSERT_EQ(suggest.exitCode, 0) << suggest.err;
@@ -701,6 +703,8 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
     EXPECT_EQ(codes["kh:II.39#1"], (std::set<std::string>{"KCN-DA", "KCN-NDV"}));
     EXPECT_EQ(codes["kh:II.40#1"], std::set<std::string>{"KCN-ADT"});
     EXPECT_NE(suggest.out.find("1 khu công nghiệp theo quy hoạch"), std::string::npos);
+    // A product farmed ("nuôi"), without "vùng", is its zones.
+    EXPECT_TRUE(codes["kh:II.41#1"].contains("VSX-TOM")) << suggest.out;
     EXPECT_FALSE(codes.contains("kh:II.30#1"));
     EXPECT_EQ(codes["kh:II.31#1"], std::set<std::string>{"DT-354"});
     // An economic zone named with a qualifier and a direction is that zone, not every one.
