@@ -668,7 +668,9 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
               "40. Sở Công Thương chủ trì kêu gọi nhà đầu tư hạ tầng cho các khu công nghiệp "
               "đang quy hoạch.\n\n"
               "41. Sở Nông nghiệp và Môi trường chủ trì mở rộng nuôi tôm hùm tại huyện Cát "
-              "Hải.\n");
+              "Hải.\n\n"
+              "42. Sở Xây dựng chủ trì chỉnh trang đô thị tại huyện Thanh Hà, tỉnh Hải Dương "
+              "(cũ).\n");
     ASSERT_EQ(runCli({"ingest", ws, plan, "--doc-id", "kh"}).exitCode, 0);
     const auto suggest = runCli({"link", ws, "suggest", "--format", "json"});
     ASSERT_EQ(suggest.exitCode, 0) << suggest.err;
@@ -705,6 +707,9 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
     EXPECT_NE(suggest.out.find("1 khu công nghiệp theo quy hoạch"), std::string::npos);
     // A product farmed ("nuôi"), without "vùng", is its zones.
     EXPECT_TRUE(codes["kh:II.41#1"].contains("VSX-TOM")) << suggest.out;
+    // Nothing of the kind in the unit named: the unit is the task's place, saying so.
+    EXPECT_EQ(codes["kh:II.42#1"], std::set<std::string>{"H-TH-HD"});
+    EXPECT_NE(suggest.out.find("(không có đô thị nào trong đó)"), std::string::npos);
     EXPECT_FALSE(codes.contains("kh:II.30#1"));
     EXPECT_EQ(codes["kh:II.31#1"], std::set<std::string>{"DT-354"});
     // An economic zone named with a qualifier and a direction is that zone, not every one.

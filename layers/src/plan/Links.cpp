@@ -1407,6 +1407,7 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
                     }
                 }
             }
+            const bool hadMembers = !members.empty();
             if (!within.empty()) {
                 // In the areas: a line or point that meets them; a polygon with a quarter of it
                 // inside them or more, not one that only touches them (a zone drawn against a
@@ -1435,6 +1436,19 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
                 });
                 rule = "theme-area";
                 confidence = derived ? 0.55 : 0.65;
+            }
+            // Nothing of the kind lies in the units the task names ("chỉnh trang đô thị ven biển
+            // tại phường Vĩnh Thông", a ward with no urban centre drawn): the task acts in them,
+            // and they are its places.
+            if (members.empty() && hadMembers && !within.empty() && !derived) {
+                const auto* k = layers::findKind(topic.kind);
+                for (const Area* a : within)
+                    if (!a->feature->layer.empty() && layers::inGroup(a->feature->kind, "admin"))
+                        offer({taskId, a->feature->layer, a->feature->code, a->words, 0.5, "place",
+                               "“" + a->words + "” → " + a->feature->name + " (không có " +
+                                   text::lowerFirst(k ? k->titleVi : topic.kind) +
+                                   " nào trong đó)"});
+                continue;
             }
             if (members.empty())
                 continue;
