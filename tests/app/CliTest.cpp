@@ -670,7 +670,13 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
               "41. Sở Nông nghiệp và Môi trường chủ trì mở rộng nuôi tôm hùm tại huyện Cát "
               "Hải.\n\n"
               "42. Sở Xây dựng chủ trì chỉnh trang đô thị tại huyện Thanh Hà, tỉnh Hải Dương "
-              "(cũ).\n");
+              "(cũ).\n\n"
+              "43. Sở Công Thương chủ trì giải phóng mặt bằng khu công nghiệp giai đoạn 2.\n\n"
+              "44. Sở Xây dựng chủ trì xây dựng nút giao tại ngã ba quốc lộ và đường tỉnh.\n\n"
+              "45. Sở Công Thương chủ trì lấp đầy các khu công nghiệp hiện có và đầu tư hạ tầng "
+              "các khu công nghiệp mới.\n\n"
+              "46. Sở Nội vụ chủ trì đào tạo, bồi dưỡng cán bộ quản lý các khu công nghiệp.\n\n"
+              "47. Sở Công Thương chủ trì phát triển doanh nghiệp theo cam kết hội nhập.\n");
     ASSERT_EQ(runCli({"ingest", ws, plan, "--doc-id", "kh"}).exitCode, 0);
     const auto suggest = runCli({"link", ws, "suggest", "--format", "json"});
     ASSERT_EQ(suggest.exitCode, 0) << suggest.err;
@@ -710,6 +716,14 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
     // Nothing of the kind in the unit named: the unit is the task's place, saying so.
     EXPECT_EQ(codes["kh:II.42#1"], std::set<std::string>{"H-TH-HD"});
     EXPECT_NE(suggest.out.find("(không có đô thị nào trong đó)"), std::string::npos);
+    // A phase's number is no park's name; a junction is no count of roads; the kind named in
+    // two states is both; the field of staff is no place; a product only right after the verb.
+    const std::set<std::string> parks{"KCN-DA", "KCN-NDV", "KCN-ADT"};
+    EXPECT_EQ(codes["kh:II.43#1"], parks);
+    EXPECT_FALSE(codes["kh:II.44#1"].contains("QL-10"));
+    EXPECT_EQ(codes["kh:II.45#1"], parks);
+    EXPECT_FALSE(codes.contains("kh:II.46#1"));
+    EXPECT_FALSE(codes["kh:II.47#1"].contains("VSX-CAM"));
     EXPECT_FALSE(codes.contains("kh:II.30#1"));
     EXPECT_EQ(codes["kh:II.31#1"], std::set<std::string>{"DT-354"});
     // An economic zone named with a qualifier and a direction is that zone, not every one.

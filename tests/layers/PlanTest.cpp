@@ -800,8 +800,11 @@ TEST(PlanPlaces, UnknownWordsMayQualifyAParksOrASitesTypeWord)
                             "4. Sở Công Thương chủ trì đầu tư hạ tầng cụm công nghiệp huyện Phú "
                             "Bình.\n\n"
                             "5. Sở Công Thương chủ trì hoàn thiện khu công nghiệp có Nhà máy "
-                            "Samsung.\n");
-    ASSERT_EQ(plan.tasks.size(), 5u);
+                            "Samsung.\n\n"
+                            "6. Sở Công Thương chủ trì thu hút đầu tư vào khu công nghiệp dọc "
+                            "Quốc lộ 18.\n");
+    ASSERT_EQ(plan.tasks.size(), 6u);
+    EXPECT_EQ(placeTexts(plan, 5), std::vector<std::string>{"Quốc lộ 18"});
     EXPECT_EQ(placeTexts(plan, 0), std::vector<std::string>{"khu công nghiệp cảng biển Hải Hà"});
     EXPECT_EQ(plan.tasks[0].places.at(0).name, "Hải Hà");
     EXPECT_EQ(plan.tasks[1].places.at(0).name, "Óc Eo - Ba Thê");
@@ -2322,8 +2325,10 @@ TEST(PlanLinks, TasksWithoutAPlaceGetASuggestedReasonAndAreRecordedWithIt)
                             {}, {}, kinds, "Lâm Đồng", false)
                   .reason->id,
               "no_layer");
-    EXPECT_EQ(afterSuggest("UBND huyện Lâm Hà chủ trì tuyên truyền về an toàn giao thông."),
-              "communication");
+    EXPECT_NE(afterSuggest("UBND huyện Lâm Hà chủ trì thực hiện các nhiệm vụ được giao."),
+              "no_layer");
+    EXPECT_NE(afterSuggest("Sở Ngoại vụ chủ trì tăng cường liên kết với Hải Phòng, Lạng Sơn."),
+              "no_layer");
     EXPECT_NE(afterSuggest("Ban Quản lý các khu công nghiệp tỉnh Lâm Đồng chủ trì xây dựng kế "
                            "hoạch phát triển kinh tế tỉnh Lâm Đồng."),
               "no_layer");

@@ -205,9 +205,6 @@ bool offeredUnderHeading(const PlaceMention& m)
     return m.type.rfind("admin_", 0) != 0 && m.type != "region" && !writtenAsCity(m.text);
 }
 
-/// Whether feature @p f carries the product @p topic narrows by, or one of its kinds ("vải"
-/// holds "vải thiều"): as written where both write their diacritics ("cá" is no "cà rốt"),
-/// else by letters.
 /// Whether @p f is of those @p topic names: its name begins with one of the topic's words
 /// ("Quốc lộ 20", "QL1A" for "các tuyến quốc lộ"), or the topic names every feature of its kind.
 bool namedAsTopic(const Feature& f, const TopicMention& topic)
@@ -221,6 +218,9 @@ bool namedAsTopic(const Feature& f, const TopicMention& topic)
     });
 }
 
+/// Whether feature @p f carries the product @p topic narrows by, or one of its kinds ("vải"
+/// holds "vải thiều"): as written where both write their diacritics ("cá" is no "cà rốt"),
+/// else by letters.
 bool holdsValue(const Feature& f, const TopicMention& topic)
 {
     const bool written =
@@ -1065,9 +1065,41 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
         }
         return *outlineFound;
     };
+    // The part of polygon @p g (feature @p f, of area @p area) on the province's land, where the
+    // province's polygon is known and the rest lies in no other province (a lobster farm mostly
+    // at sea); else @p area (a zone across a border, into a neighbour or an old province outside
+    // this one). Asked only of the few polygons the quarter rule would leave out; remembered.
+    std::map<const Feature*, double> onLand;
+    std::optional<std::vector<const gis::Geometry*>> otherProvinces;
+    auto landShare = [&](const Feature& f, const gis::Geometry& g, double area) {
+        const gis::Geometry* land = ownOutline();
+        if (!land)
+            return area;
+        if (const auto known = onLand.find(&f); known != onLand.end())
+            return known->second;
+        if (!otherProvinces) {
+            // (Not the old provinces that make up this one: mostly inside its outline.)
+            otherProvinces.emplace();
+            for (const std::size_t i : index.ofKind("admin_province"))
+                if (const auto& p = features[i]; p.key != ownKey || p.ended)
+                    if (const auto* pg = geometries.get(p);
+                        pg && pg->area() > 0 &&
+                        (!pg->intersects(*land) ||
+                         pg->intersection(*land).area() < 0.5 * pg->area()))
+                        otherProvinces->push_back(pg);
+        }
+        double share = area;
+        if (land->intersects(g) &&
+            std::none_of(otherProvinces->begin(), otherProvinces->end(),
+                         [&](const gis::Geometry* pg) { return pg->intersects(g); }))
+            if (const double part = land->intersection(g).area(); part > 0)
+                share = part;
+        onLand.emplace(&f, share);
+        return share;
+    };
     // A region the workspace has no feature of ("các huyện phía Nam của tỉnh", "khu vực phía
-    // Tây"): the two fifths of the province's extent on that side, within its outline (the
-    // province as it is now). None without the province's polygon: a direction is never guessed.
+    // Tây"): the part of the province (as it is now) on that side that holds two fifths of its
+    // area. None without the province's polygon: a direction is never guessed.
     std::map<std::string, Feature> derivedRegions; // region key → a feature of no layer
     auto derivedRegion = [&](const std::string& key) -> const Feature* {
         static constexpr std::array<std::string_view, 4> kSides = {"phia nam", "phia bac",
@@ -1414,15 +1446,11 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
                 // national-scale border leaves slivers across it). Of its part on the
                 // province's land, where the province's polygon is known: a lobster farm lies
                 // mostly at sea, outside every unit.
-                const gis::Geometry* land = ownOutline();
                 std::erase_if(members, [&](const Feature* f) {
                     const auto* g = geometries.get(*f);
                     if (!g)
                         return true;
-                    double area = g->area();
-                    if (area > 0 && land && land->intersects(*g))
-                        if (const double onLand = land->intersection(*g).area(); onLand > 0)
-                            area = onLand;
+                    const double area = g->area();
                     double inside = 0;
                     bool meets = false;
                     for (const Area* a : within)
@@ -1432,7 +1460,8 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
                             if (area > 0)
                                 inside += ag->intersection(*g).area();
                         }
-                    return !meets || (area > 0 && inside < 0.25 * area);
+                    return !meets || (area > 0 && inside < 0.25 * area &&
+                                      inside < 0.25 * landShare(*f, *g, area));
                 });
                 rule = "theme-area";
                 confidence = derived ? 0.55 : 0.65;

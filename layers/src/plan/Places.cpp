@@ -1,3 +1,4 @@
+#include "Agencies_p.h"
 #include "Places_p.h"
 #include "Words_p.h"
 #include "planatlas/layers/LayerKind.h"
@@ -431,12 +432,15 @@ namespace {
 /// or what state, or belong to a verb ("khu công nghiệp tại Yên Bình", "đô thị loại II", "khu
 /// du lịch được UBND tỉnh …").
 constexpr std::string_view kNotQualifiers[] = {
-    "tại",   "ở",   "trên", "thuộc", "của", "và",    "với",  "cho",  "theo", "để",   "gắn",
-    "trong", "đến", "từ",   "như",   "là",  "được",  "đã",   "đang", "sẽ",   "cần",  "có",
-    "không", "các", "một",  "này",   "đó",  "về",    "số",   "mới",  "hiện", "nhằm", "bằng",
-    "giữa",  "qua", "sang", "vào",   "ra",  "ngoài", "phía", "gồm",  "loại", "hạng", "cấp",
-    "thì",   "khi", "nếu",  "hoặc",  "hay", "bởi",   "phải", "nên",  "nhất", "thêm", "lại",
-    "đầu",   "tư",  "xây",  "dựng",  "mở",  "rộng",  "nâng", "tiếp", "tục",  "phát", "triển"};
+    "tại",   "ở",    "trên", "thuộc", "của",   "và",    "với",  "cho",  "theo", "để",   "gắn",
+    "trong", "đến",  "từ",   "như",   "là",    "được",  "đã",   "đang", "sẽ",   "cần",  "có",
+    "không", "các",  "một",  "này",   "đó",    "về",    "số",   "mới",  "hiện", "nhằm", "bằng",
+    "giữa",  "qua",  "sang", "vào",   "ra",    "ngoài", "phía", "gồm",  "loại", "hạng", "cấp",
+    "thì",   "khi",  "nếu",  "hoặc",  "hay",   "bởi",   "phải", "nên",  "nhất", "thêm", "lại",
+    "đầu",   "tư",   "xây",  "dựng",  "mở",    "rộng",  "nâng", "tiếp", "tục",  "phát", "triển",
+    "giai",  "đoạn", "năm",  "đạt",   "trình", "dọc",   "ven",  "gần",  "cạnh", "giáp", "phục",
+    "vụ",    "lên",  "tới",  "kể",    "tỷ",    "lệ",    "quy",  "mô",   "diện", "tích", "hạ",
+    "tầng",  "nhà",  "máy",  "chủ",   "trì",   "phối",  "hợp",  "thu",  "hút",  "lấp",  "đầy"};
 
 /// Whether names of @p type may follow words the vocabulary does not know: parks', zones' and
 /// sites' (not units', whose type word is followed by the name, nor zones of a product, whose
@@ -483,8 +487,16 @@ std::size_t nameStart(const std::string& text, const text::FoldedText& f, std::s
                 }))
                 break;
             r = e + 1;
-            if (capitalOrDigitAt(text, f.origin[r]))
+            // A capitalised name (not a number: "khu công nghiệp giai đoạn 2"), and none that is
+            // another place or a body: "khu công nghiệp dọc Quốc lộ 18", "… trình UBND tỉnh".
+            if (capitalOrDigitAt(text, f.origin[r])) {
+                if (std::isdigit(static_cast<unsigned char>(F[r])) || wordsAt(F, r, "ubnd") ||
+                    wordsAt(F, r, "uy ban") ||
+                    std::any_of(kTypeWords.begin(), kTypeWords.end(),
+                                [&](const TypeWord& t) { return wordsAt(F, r, t.folded); }))
+                    break;
                 return r;
+            }
         }
     }
     if (q == pos)
@@ -949,7 +961,36 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
     // the province: "các khu du lịch ven biển phía Đông của tỉnh" (the same region).
     for (std::string_view dir : {"phia nam", "phia bac", "phia dong", "phia tay"}) {
         const std::string phrase = "khu vuc " + std::string(dir);
-        auto p = F.find(phrase);
+        // Whether the words from @p next on leave the region the province's: not a second
+        // direction ("phía Tây Nam", in any case), another place ("khu vực phía Đông thành phố
+        // Pleiku", "phía Tây tỉnh Bình Định") or "của" a unit ("phía Bắc của huyện").
+        auto ofTheProvince = [&](std::size_t next) {
+            if (next >= F.size() || F[next - 1] != ' ')
+                return true;
+            if (std::any_of(std::begin(kDirections), std::end(kDirections),
+                            [&](std::string_view d) { return wordsAt(F, next, d); }))
+                return false;
+            std::size_t q = next;
+            if (wordsAt(F, q, "cua")) {
+                if (!wordsAt(F, q + 4, "tinh"))
+                    return false;
+                q += 4;
+            }
+            // (A centrally-run city's "thành phố" is the province: "phía Tây thành phố".)
+            const bool city = wordsAt(F, q, "thanh pho") && isMunicipality(province);
+            if (wordsAt(F, q, "tinh") || city) {
+                const std::size_t after = q + (city ? 10 : 5);
+                return after >= F.size() || wordsAt(F, after, "cu") ||
+                       (!wordsAt(F, after, "lo") && (!capitalOrDigitAt(text, f.origin[after]) ||
+                                                     (!own.empty() && wordsAt(F, after, own))));
+            }
+            return !capitalOrDigitAt(text, f.origin[q]) &&
+                   std::none_of(kTypeWords.begin(), kTypeWords.end(),
+                                [&](const TypeWord& t) { return wordsAt(F, q, t.folded); });
+        };
+        auto p = findWords(F, phrase);
+        while (p != std::string::npos && !ofTheProvince(p + phrase.size() + 1))
+            p = findWords(F, phrase, p + 1);
         bool named = true; // with "khu vực"
         if (p == std::string::npos) {
             const std::string part = std::string(dir) + " cua tinh";
@@ -976,12 +1017,7 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
                 const std::string phrase = std::string(units) + std::string(dir);
                 for (std::size_t q = findWords(F, phrase); q != std::string::npos;
                      q = findWords(F, phrase, q + 1)) {
-                    const std::size_t next = q + phrase.size() + 1;
-                    if (next < F.size() && F[next - 1] == ' ' &&
-                        (capitalOrDigitAt(text, f.origin[next]) || wordsAt(F, next, "cua") ||
-                         std::any_of(kTypeWords.begin(), kTypeWords.end(), [&](const TypeWord& t) {
-                             return wordsAt(F, next, t.folded);
-                         })))
+                    if (!ofTheProvince(q + phrase.size() + 1))
                         continue;
                     p = q + units.size();
                     break;

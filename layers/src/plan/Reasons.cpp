@@ -501,18 +501,25 @@ ReasonSuggestion suggestReason(const std::string& taskText, const ReviewedReason
     }
     // A place the task names that the suggester found nothing for: spatial, and the workspace
     // has no feature of it (weighed as a kind with no layer). Not the province itself, another
-    // province worked with, nor a place only an agency's name holds ("UBND huyện Đại Từ").
+    // province worked with, a name with no type word, nor a place in a board's or another
+    // body's name ("UBND huyện Đại Từ").
     if (suggestedNothing && !kinds.empty()) {
         constexpr std::size_t kNoLayer = 6;
         const auto boards = boardNames(taskText, folded, province);
+        const auto bodies = grammarAgencies(taskText, folded); // "UBND huyện Hoành Bồ"
         const std::string own = text::foldForMatch(province);
         for (const auto& m : findPlaces(taskText, province)) {
-            if (m.type == "admin_province" || (!own.empty() && text::foldForMatch(m.name) == own))
+            // (A name with no type word, "Hải Phòng, Lạng Sơn", may be a province worked with.)
+            if (m.type == "admin_province" || m.type == "admin_unit" ||
+                (!own.empty() && text::foldForMatch(m.name) == own))
                 continue;
             const std::size_t at = namedOutsideBoards(taskText, folded, boards, m);
             if (at == std::string::npos)
                 continue;
             const std::size_t p = folded.foldedAt(at);
+            if (std::any_of(bodies.begin(), bodies.end(),
+                            [&](const GrammarName& b) { return b.begin <= p && p < b.end; }))
+                continue;
             score[kNoLayer] += 1.0 * (p == start ? 3.0 : p < opening ? 2.0 : 1.0);
             if (p < first[kNoLayer]) {
                 first[kNoLayer] = p;

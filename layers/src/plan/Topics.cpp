@@ -104,10 +104,19 @@ bool subjectMatter(const std::string& F, std::size_t p)
             return true;
     // An occupation's field: "đào tạo, bồi dưỡng cán bộ làm công tác quản lý khu công nghiệp",
     // "bồi dưỡng công chức quản lý nhà nước về đô thị" (the people trained, not the parks).
-    for (std::string_view field : {"quan ly ", "quan ly nha nuoc ve ", "quan ly nha nuoc doi voi "})
-        if (span.ends_with(field))
+    // (An article may stand before the kind: "quản lý các khu công nghiệp"; the staff are named
+    // in the same phrase, after its last comma: "cán bộ, công chức quản lý …".)
+    std::string_view field = span;
+    for (std::string_view article : {"cac ", "nhung "})
+        if (field.ends_with(article))
+            field.remove_suffix(article.size());
+    const std::size_t comma = field.rfind(',');
+    const std::string_view phrase =
+        comma == std::string_view::npos ? field : field.substr(comma + 1);
+    for (std::string_view words : {"quan ly ", "quan ly nha nuoc ve ", "quan ly nha nuoc doi voi "})
+        if (field.ends_with(words))
             for (std::string_view who : {"can bo ", "cong chuc ", "vien chuc ", "doi ngu "})
-                if (span.find(who) != std::string_view::npos)
+                if (phrase.find(who) != std::string_view::npos)
                     return true;
     if (span.ends_with("dinh huong ")) {
         std::string_view before = span.substr(0, span.size() - 11);
@@ -266,7 +275,8 @@ bool gathered(const std::string& F, std::size_t p)
     std::size_t q = p;
     if (q >= 6 && F.compare(q - 6, 6, "tuyen ") == 0)
         q -= 6;
-    if (pluralBefore(F, q))
+    // ("ngã ba quốc lộ" is a junction, not three roads.)
+    if (pluralBefore(F, q) && !(q >= 7 && F.compare(q - 7, 7, "nga ba ") == 0))
         return true;
     for (const std::string_view w : {"he thong ", "mang luoi "})
         if (q >= w.size() && F.compare(q - w.size(), w.size(), w) == 0)
@@ -398,9 +408,15 @@ findTopics(const std::string& text, const std::set<std::string>& kinds,
                     const std::size_t window = clauseWindow(F, end, 4);
                     const std::size_t firstAfter = F.find_first_not_of(' ', end); // its next word
                     // Whether the layers write the kind's values with diacritics.
-                    const bool layerAccented =
-                        std::any_of(kindValues->second.begin(), kindValues->second.end(),
-                                    [](const auto& v) { return hasDiacritics(v.second); });
+                    // (Its own values, not the classes the vocabulary adds with diacritics.)
+                    const bool layerAccented = std::any_of(
+                        kindValues->second.begin(), kindValues->second.end(), [](const auto& v) {
+                            return !isProductClass(v.first) && hasDiacritics(v.second);
+                        });
+                    // A verb's product ("phát triển hồ tiêu", "nuôi tôm", "tái canh cà phê")
+                    // stands right after it (or after "cây", "nghề" …), in lower case, and ends
+                    // there: not "phát triển đô thị Cam Ranh", "theo cam kết", "trong điều kiện".
+                    const bool verb = topic->needsValue && !phrase.starts_with("vung");
 
                     // (From the phrase on: "rừng đặc dụng" is the forest of that type.) The
                     // first value written, the longest there: "thịt lợn", not "thịt".
@@ -410,6 +426,28 @@ findTopics(const std::string& text, const std::set<std::string>& kinds,
                         const auto q = findWords(F, words, from);
                         if (q == std::string::npos)
                             return;
+                        if (verb) {
+                            std::size_t at = firstAfter;
+                            // (Or after words that say what of it: "nghề muối", "mô hình tôm -
+                            // lúa", "sản xuất chè".)
+                            for (const std::string_view of :
+                                 {"cay ", "con ", "nghe ", "mo hinh ", "san xuat ", "san pham "})
+                                if (at != std::string::npos && q == at + of.size() &&
+                                    F.compare(at, of.size(), of) == 0)
+                                    at = q;
+                            if (q != at || (!capitals && capitalOrDigitAt(text, f.origin[q])))
+                                return;
+                            std::size_t after = q + words.size();
+                            while (after < F.size() && F[after] == ' ')
+                                ++after;
+                            // (A class is described on: "cây ăn quả có múi", "cây công nghiệp
+                            // dài ngày", "thủy sản bằng lồng bè".)
+                            if (!isProductClass(value) && after < F.size() && wordChar(F[after]) &&
+                                std::none_of(
+                                    std::begin(kAfterProduct), std::end(kAfterProduct),
+                                    [&](std::string_view w) { return wordsAt(F, after, w); }))
+                                return;
+                        }
                         // (Written alike, where both the task and the layer keep diacritics:
                         // "vùng cấm" is no "cam".)
                         if (!exact.empty() && !writtenAt(text, f, q, words.size(), exact, true))
@@ -444,9 +482,12 @@ findTopics(const std::string& text, const std::set<std::string>& kinds,
                         }
                     };
                     for (const auto& [v, asWritten] : kindValues->second) {
+                        // (As the layer writes it, where that is the value's own words: not
+                        // "tiêu" for "hồ tiêu", "cây ăn trái" for "cây ăn quả".)
                         take(v, v, p, {}, true,
-                             accented && layerAccented ? std::string_view(asWritten)
-                                                       : std::string_view());
+                             accented && layerAccented && text::foldForMatch(asWritten) == v
+                                 ? std::string_view(asWritten)
+                                 : std::string_view());
                         for (const auto& same : kSameProducts)
                             if (v == same.same) {
                                 const bool word = same.other.find(' ') == std::string_view::npos;
@@ -527,15 +568,18 @@ findTopics(const std::string& text, const std::set<std::string>& kinds,
             }
         }
         // The kind in general (any mention without a value) concerns all its features: the
-        // first such mention stands for them. Otherwise one mention per value, in text order.
+        // first such mention stands for them, one for each class and state it is named in ("các
+        // tuyến đường tỉnh, quốc lộ"; "các khu công nghiệp hiện có và … các khu công nghiệp
+        // mới"). Otherwise one mention per value, in text order.
         std::sort(mentions.begin(), mentions.end(),
                   [](const auto& a, const auto& b) { return a.first < b.first; });
-        const auto general = std::find_if(mentions.begin(), mentions.end(),
-                                          [](const auto& m) { return m.second.value.empty(); });
-        if (general != mentions.end()) {
-            found.push_back(std::move(general->second));
+        std::set<std::pair<std::vector<std::string>, std::string>> generalSeen;
+        for (auto& entry : mentions)
+            if (entry.second.value.empty() &&
+                generalSeen.insert({entry.second.namedAs, entry.second.status}).second)
+                found.push_back(entry.second);
+        if (!generalSeen.empty())
             continue;
-        }
         std::set<std::string> seen;
         for (auto& [at, m] : mentions)
             if (seen.insert(m.value).second)
