@@ -2085,24 +2085,23 @@ std::vector<ReasonProposal> proposeReasons(layers::Workspace& ws, const std::str
     std::set<std::string> placed;
     for (const auto& l : listLinks(ws))
         placed.insert(l.taskId);
-    // (The task ids only: listing the suggestions would read every feature's name.)
-    for (const auto& row :
-         ws.dataset()
-             .execute("SELECT DISTINCT task_id FROM plan_link_suggestions WHERE status = 'pending'")
-             .rows)
-        placed.insert(gis::toString(row[0]));
     for (const auto& u : listUnlocated(ws))
         placed.insert(u.taskId);
-    // The tasks the suggester offered anything (taken or not), and the documents it was run on:
-    // of those, a task offered nothing names no place the workspace holds.
+    // The tasks the suggester offered anything (taken or not; a pending one places the task),
+    // and the documents it was run on: of those, a task offered nothing names no place the
+    // workspace holds. (The task ids only: listing the suggestions would read every feature's
+    // name.)
     std::set<std::string> offered, suggestedDocs;
     for (const auto& row :
          ws.dataset()
-             .execute("SELECT DISTINCT s.task_id, t.doc_id FROM plan_link_suggestions s "
-                      "JOIN plan_tasks t ON t.task_id = s.task_id")
+             .execute("SELECT DISTINCT s.task_id, t.doc_id, "
+                      "CASE WHEN s.status = 'pending' THEN 1 ELSE 0 END "
+                      "FROM plan_link_suggestions s JOIN plan_tasks t ON t.task_id = s.task_id")
              .rows) {
         offered.insert(gis::toString(row[0]));
         suggestedDocs.insert(gis::toString(row[1]));
+        if (gis::toString(row[2]) == "1")
+            placed.insert(gis::toString(row[0]));
     }
     ReviewedByDocument reviewed(ws);
     const auto kinds = kindsOf(ws);

@@ -468,6 +468,12 @@ std::size_t nameStart(const std::string& text, const text::FoldedText& f, std::s
         // its name: "khu công nghiệp cảng biển Hải Hà", "Khu di tích khảo cổ Óc Eo – Ba Thê" (at
         // most two, in lower case, none a word that begins a clause or another place).
         const std::string& F = f.folded;
+        static const auto notQualifiers = [] { // (folded once: {folded, as written})
+            std::vector<std::pair<std::string, std::string_view>> out;
+            for (const std::string_view w : kNotQualifiers)
+                out.emplace_back(text::foldForMatch(w), w);
+            return out;
+        }();
         std::size_t r = pos;
         for (int n = 0; n < 2 && r < F.size(); ++n) {
             const std::size_t e = std::min(F.find(' ', r), F.size());
@@ -475,10 +481,10 @@ std::size_t nameStart(const std::string& text, const text::FoldedText& f, std::s
             if (e >= F.size() || word.size() < 2 || capitalOrDigitAt(text, f.origin[r]) ||
                 !std::all_of(word.begin(), word.end(),
                              [](char c) { return std::isalpha(static_cast<unsigned char>(c)); }) ||
-                std::any_of(std::begin(kNotQualifiers), std::end(kNotQualifiers),
-                            [&](std::string_view w) {
-                                return text::foldForMatch(w) == word &&
-                                       writtenAt(text, f, r, word.size(), w, accented);
+                std::any_of(notQualifiers.begin(), notQualifiers.end(),
+                            [&](const auto& w) {
+                                return w.first == word &&
+                                       writtenAt(text, f, r, word.size(), w.second, accented);
                             }) ||
                 // (Nor a unit's or a town's type word: "khu công nghiệp huyện Phú Bình".)
                 std::any_of(kTypeWords.begin(), kTypeWords.end(), [&](const TypeWord& t) {

@@ -474,6 +474,17 @@ ReasonSuggestion suggestReason(const std::string& taskText, const ReviewedReason
             break; // each cue once
         }
     }
+    // Spatial, with no layer to hold it: words at folded offset @p p, quoted as @p words.
+    // (Weighed as a class word met once, below the verb that opens the task: "báo cáo tình hình
+    // các khu kinh tế" reports.)
+    auto noLayer = [&](std::size_t p, const std::string& words) {
+        constexpr std::size_t kNoLayer = 6;
+        score[kNoLayer] += 1.0 * (p == start ? 3.0 : p < opening ? 2.0 : 1.0);
+        if (p < first[kNoLayer]) {
+            first[kNoLayer] = p;
+            evidence[kNoLayer] = "“" + words + "”";
+        }
+    };
     // A kind of place the workspace has no layer of, named as tasks name kinds ("phát triển
     // trung tâm logistics", "các khu kinh tế"): spatial, with no layer to hold it. Kinds whose
     // words are cues above (forests, land prices) are counted there. (No kinds: the workspace
@@ -487,24 +498,14 @@ ReasonSuggestion suggestReason(const std::string& taskText, const ReviewedReason
                 missing.insert(std::string(kind.id));
         if (!kinds.empty() && !missing.empty())
             for (const auto& topic : findTopics(taskText, missing, {}, {}, findPlaces(taskText, {}),
-                                                boardNames(taskText, folded, {}))) {
-                const std::size_t p = folded.foldedAt(topic.offset);
-                constexpr std::size_t kNoLayer = 6;
-                // (Weighed as a class word met once, below the verb that opens the task:
-                // "báo cáo tình hình các khu kinh tế" reports.)
-                score[kNoLayer] += 1.0 * (p == start ? 3.0 : p < opening ? 2.0 : 1.0);
-                if (p < first[kNoLayer]) {
-                    first[kNoLayer] = p;
-                    evidence[kNoLayer] = "“" + topic.text + "”";
-                }
-            }
+                                                boardNames(taskText, folded, {})))
+                noLayer(folded.foldedAt(topic.offset), topic.text);
     }
     // A place the task names that the suggester found nothing for: spatial, and the workspace
     // has no feature of it (weighed as a kind with no layer). Not the province itself, another
     // province worked with, a name with no type word, nor a place in a board's or another
     // body's name ("UBND huyện Đại Từ").
     if (suggestedNothing && !kinds.empty()) {
-        constexpr std::size_t kNoLayer = 6;
         const auto boards = boardNames(taskText, folded, province);
         const auto bodies = grammarAgencies(taskText, folded); // "UBND huyện Hoành Bồ"
         const std::string own = text::foldForMatch(province);
@@ -517,14 +518,9 @@ ReasonSuggestion suggestReason(const std::string& taskText, const ReviewedReason
             if (at == std::string::npos)
                 continue;
             const std::size_t p = folded.foldedAt(at);
-            if (std::any_of(bodies.begin(), bodies.end(),
-                            [&](const GrammarName& b) { return b.begin <= p && p < b.end; }))
-                continue;
-            score[kNoLayer] += 1.0 * (p == start ? 3.0 : p < opening ? 2.0 : 1.0);
-            if (p < first[kNoLayer]) {
-                first[kNoLayer] = p;
-                evidence[kNoLayer] = "“" + m.text + "”";
-            }
+            if (std::none_of(bodies.begin(), bodies.end(),
+                             [&](const GrammarName& b) { return b.begin <= p && p < b.end; }))
+                noLayer(p, m.text);
         }
     }
     // What the class words alone give, before the reviewed tasks weigh in.
