@@ -2053,7 +2053,10 @@ TEST(PlanLinks, DirectionsProductsBoardsAndHeadingsKeepTheirOrdinaryMeaning)
         "thông với khu công nghiệp.\n\n"
         "23. Sở Công Thương chủ trì mở rộng các khu công nghiệp phía Tây của tỉnh lộ 261.\n\n"
         "24. Sở Nông nghiệp và Môi trường chủ trì phát triển chăn nuôi lợn an toàn sinh học.\n\n"
-        "25. Sở Nông nghiệp và Môi trường chủ trì mở rộng diện tích chè đặc sản.\n");
+        "25. Sở Nông nghiệp và Môi trường chủ trì mở rộng diện tích chè đặc sản.\n\n"
+        "26. Sở Nông nghiệp và Môi trường chủ trì phát triển vùng chè, cây ăn quả.\n\n"
+        "27. Sở Nông nghiệp và Môi trường chủ trì phát triển vùng chè, nâng cao giá trị gia "
+        "tăng.\n");
     auto task = [&](const std::string& words) {
         const auto id = sample.task(words, "od");
         EXPECT_FALSE(id.empty()) << words;
@@ -2089,7 +2092,7 @@ TEST(PlanLinks, DirectionsProductsBoardsAndHeadingsKeepTheirOrdinaryMeaning)
     // Of two communes the workspace has no layer of, the zone named after one.
     EXPECT_EQ(codesOf(all, task("Phúc Xuân"), ""), std::set<std::string>{"NN-CHE-TC"});
     // A class of products: the zones of the products in it ("na", "nhãn, bưởi" are fruit).
-    EXPECT_EQ(codesOf(all, task("cây ăn quả"), "theme-value"),
+    EXPECT_EQ(codesOf(all, task("trồng cây ăn quả"), "theme-value"),
               (std::set<std::string>{"NN-NA-VN", "NN-QUA-DHY"}));
     EXPECT_EQ(codesOf(all, task("vùng chăn nuôi tập trung"), "theme-value"),
               (std::set<std::string>{"NN-GA-PB", "NN-LON-PB"}));
@@ -2119,6 +2122,11 @@ TEST(PlanLinks, DirectionsProductsBoardsAndHeadingsKeepTheirOrdinaryMeaning)
     // "với" after "phù hợp" only closes it in one clause; "tỉnh lộ" is a road, not the province.
     EXPECT_EQ(codesOf(all, task("nhà ở cho công nhân"), "theme"), parks);
     EXPECT_EQ(codesOf(all, task("tỉnh lộ 261"), "theme"), parks);
+    // A product listed after another is named too; other words after a comma end the list.
+    auto teaAndFruit = tea;
+    teaAndFruit.insert({"NN-NA-VN", "NN-QUA-DHY"});
+    EXPECT_EQ(codesOf(all, task("vùng chè, cây ăn quả"), "theme-value"), teaAndFruit);
+    EXPECT_EQ(codesOf(all, task("vùng chè, nâng cao"), "theme-value"), tea);
 }
 
 // A task id as typed on a keyboard without Vietnamese letters, or in other letter case, is the

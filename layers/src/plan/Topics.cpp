@@ -163,6 +163,74 @@ bool headOfProduct(const std::string& text, const text::FoldedText& f, std::size
                        [&](std::string_view w) { return wordsAt(F, after, w); });
 }
 
+/// Whether the product whose folded words end at @p end of @p F ends there: the clause ends,
+/// or one of kAfterProduct follows ("cà chua" is no "cà").
+bool productEndsAt(const std::string& F, std::size_t end)
+{
+    while (end < F.size() && F[end] == ' ')
+        ++end;
+    return end >= F.size() || !wordChar(F[end]) ||
+           std::any_of(std::begin(kAfterProduct), std::end(kAfterProduct),
+                       [&](std::string_view w) { return wordsAt(F, end, w); });
+}
+
+/// A product named as a further item of a list, at @p q of @p f's folded text (of @p text):
+/// "cây ăn quả" in "vùng chè, cây ăn quả", "táo" in "vùng nho, táo", "cá" in "nuôi tôm và cá".
+/// Of the kind's @p values (folded → as written): a value, another name of one
+/// (kSameProducts), the first word of one ("vải" of "vải thiều"), or a product of a class
+/// that some value holds ("gà" of "thịt gà"); in lower case unless the text is in @p capitals,
+/// written alike where both the text (@p accented) and the values (@p valuesAccented) keep
+/// diacritics, and ending there. The longest; an empty value for none.
+struct ListedProduct
+{
+    std::string value;        ///< folded, as TopicMention::value
+    std::size_t length = 0;   ///< of its folded words at @p q
+    bool partOfValue = false; ///< as TopicMention::partOfValue
+    bool asWritten = true;    ///< TopicMention::valueWritten is the words as written
+};
+ListedProduct listedProductAt(const std::string& text, const text::FoldedText& f, std::size_t q,
+                              const std::map<std::string, std::string>& values, bool accented,
+                              bool valuesAccented, bool capitals)
+{
+    const std::string& F = f.folded;
+    ListedProduct best;
+    if (q >= F.size() || (!capitals && capitalOrDigitAt(text, f.origin[q])))
+        return best;
+    const auto consider = [&](const std::string& value, std::string_view words,
+                              std::string_view written, bool asWritten) {
+        if (words.size() <= best.length || !wordsAt(F, q, words) ||
+            !productEndsAt(F, q + words.size()) ||
+            (!written.empty() && !writtenAt(text, f, q, words.size(), written, accented)))
+            return;
+        best = {value, words.size(), false, asWritten};
+    };
+    for (const auto& [v, asWritten] : values) {
+        consider(v, v,
+                 accented && valuesAccented && text::foldForMatch(asWritten) == v
+                     ? std::string_view(asWritten)
+                     : std::string_view(),
+                 true);
+        for (const auto& same : kSameProducts)
+            if (v == same.same)
+                consider(v, same.other, same.written, false);
+        const std::size_t space = v.find(' ');
+        const std::size_t writtenSpace = asWritten.find(' ');
+        if (space != std::string::npos && writtenSpace != std::string::npos) {
+            const std::string head = v.substr(0, space);
+            if (head != "cay" && head != "con" && head.size() > 1 && !values.contains(head))
+                consider(head, head, std::string_view(asWritten).substr(0, writtenSpace), true);
+        }
+    }
+    if (best.value.empty())
+        if (const std::string member = classMemberAt(text, f, q, accented);
+            !member.empty() && productEndsAt(F, q + member.size()) &&
+            std::any_of(values.begin(), values.end(), [&](const auto& v) {
+                return findWords(v.first, member) != std::string::npos;
+            }))
+            best = {member, member.size(), true, true};
+    return best;
+}
+
 } // namespace
 
 std::vector<std::string_view> productClassesOf(const std::string& written)
@@ -564,15 +632,50 @@ findTopics(const std::string& text, const std::set<std::string>& kinds,
                     to = std::max(end, valueEnd);
                 m.text = text.substr(f.origin[from], f.origin[to] - f.origin[from]);
                 m.offset = f.origin[from];
+                // Further products listed after the first, each a mention of its own: "vùng
+                // chè, cây ăn quả", "vùng nho, táo", "nuôi tôm và cá".
+                std::vector<TopicMention> items;
+                if (kindValues != values.end() && !m.value.empty()) {
+                    const bool valuesAccented = std::any_of(
+                        kindValues->second.begin(), kindValues->second.end(), [](const auto& v) {
+                            return !isProductClass(v.first) && hasDiacritics(v.second);
+                        });
+                    for (std::size_t q = to;;) {
+                        q = std::min(F.find_first_not_of(' ', q), F.size());
+                        if (q < F.size() && F[q] == ',')
+                            q = std::min(F.find_first_not_of(' ', q + 1), F.size());
+                        else if (!wordsAt(F, q, "va"))
+                            break;
+                        if (wordsAt(F, q, "va"))
+                            q = std::min(F.find_first_not_of(' ', q + 2), F.size());
+                        const ListedProduct item = listedProductAt(
+                            text, f, q, kindValues->second, accented, valuesAccented, capitals);
+                        if (item.value.empty())
+                            break;
+                        TopicMention next = m;
+                        next.value = item.value;
+                        next.partOfValue = item.partOfValue;
+                        next.valueWritten =
+                            item.asWritten
+                                ? lowerCase(text.substr(f.origin[q],
+                                                        f.origin[q + item.length] - f.origin[q]))
+                                : std::string();
+                        q += item.length;
+                        next.text = text.substr(f.origin[from], f.origin[q] - f.origin[from]);
+                        items.push_back(std::move(next));
+                    }
+                }
                 mentions.emplace_back(p, std::move(m));
+                for (auto& item : items)
+                    mentions.emplace_back(p, std::move(item));
             }
         }
         // The kind in general (any mention without a value) concerns all its features: the
         // first such mention stands for them, one for each class and state it is named in ("các
         // tuyến đường tỉnh, quốc lộ"; "các khu công nghiệp hiện có và … các khu công nghiệp
         // mới"). Otherwise one mention per value, in text order.
-        std::sort(mentions.begin(), mentions.end(),
-                  [](const auto& a, const auto& b) { return a.first < b.first; });
+        std::stable_sort(mentions.begin(), mentions.end(),
+                         [](const auto& a, const auto& b) { return a.first < b.first; });
         std::set<std::pair<std::vector<std::string>, std::string>> generalSeen;
         for (auto& entry : mentions)
             if (entry.second.value.empty() &&
