@@ -552,6 +552,14 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
             // An island district on the city's eastern edge.
             square(107.0, 20.8, 0.05, R"({"code":"H-CH","name_vi":"Cát Hải"})")},
            "admin_district", "2025-06-30");
+    // Two communes of one name, in Kinh Môn and in Cát Hải.
+    import("communes",
+           {square(106.34, 21.04, 0.01, R"({"code":"X-TL-KM","name_vi":"Tân Lập"})"),
+            square(107.0, 20.8, 0.01, R"({"code":"X-TL-CH","name_vi":"Tân Lập"})")},
+           "admin_commune");
+    // A region drawn by the planners, named by what it is.
+    import("regions", {square(106.3, 21.05, 0.1, R"({"code":"VMN","name_vi":"Khu vực miền núi"})")},
+           "other");
     import("clusters",
            {square(106.45, 20.95, 0.005, R"({"code":"CCN-TH1","name_vi":"CCN Thanh Hà 1"})"),
             square(106.35, 21.05, 0.005, R"({"code":"CCN-KM","name_vi":"CCN Kinh Môn"})"),
@@ -676,7 +684,16 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
               "45. Sở Công Thương chủ trì lấp đầy các khu công nghiệp hiện có và đầu tư hạ tầng "
               "các khu công nghiệp mới.\n\n"
               "46. Sở Nội vụ chủ trì đào tạo, bồi dưỡng cán bộ quản lý các khu công nghiệp.\n\n"
-              "47. Sở Công Thương chủ trì phát triển doanh nghiệp theo cam kết hội nhập.\n");
+              "47. Sở Công Thương chủ trì phát triển doanh nghiệp theo cam kết hội nhập.\n\n"
+              "48. Sở Nông nghiệp và Môi trường chủ trì phát triển vùng lúa, cà rốt và hồ tiêu, "
+              "xây dựng cánh đồng lớn.\n\n"
+              "49. Sở Công Thương chủ trì đầu tư hạ tầng các khu công nghiệp tại các huyện phía "
+              "Tây Nam.\n\n"
+              "50. Sở Công Thương chủ trì thu hút đầu tư vào các cụm công nghiệp tại các huyện "
+              "miền núi.\n\n"
+              "51. Sở Công Thương chủ trì thu hút đầu tư vào các cụm công nghiệp ở các xã biên "
+              "giới.\n\n"
+              "52. Sở Xây dựng chủ trì lập quy hoạch chung xã Tân Lập, huyện Kinh Môn.\n");
     ASSERT_EQ(runCli({"ingest", ws, plan, "--doc-id", "kh"}).exitCode, 0);
     const auto suggest = runCli({"link", ws, "suggest", "--format", "json"});
     ASSERT_EQ(suggest.exitCode, 0) << suggest.err;
@@ -724,6 +741,18 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
     EXPECT_EQ(codes["kh:II.45#1"], parks);
     EXPECT_FALSE(codes.contains("kh:II.46#1"));
     EXPECT_FALSE(codes["kh:II.47#1"].contains("VSX-CAM"));
+    // Products listed after the first are each named; a clause of other words ends the list.
+    EXPECT_EQ(codes["kh:II.48#1"], (std::set<std::string>{"VSX-LUA", "VSX-CR", "VSX-TIEU"}));
+    // A corner of the province, worked out as the sides are: across its diagonal.
+    EXPECT_EQ(codes["kh:II.49#1"], std::set<std::string>{"KCN-DA"});
+    EXPECT_NE(suggest.out.find("phần phía Tây Nam chiếm 2/5"), std::string::npos);
+    // A region named by what it is: the workspace's region of that name (itself a place of the
+    // programme, as a region drawn by direction is) and the clusters in it; without one, which
+    // clusters it means is not known, and none is offered.
+    EXPECT_EQ(codes["kh:II.50#1"], (std::set<std::string>{"CCN-KM", "VMN"}));
+    EXPECT_FALSE(codes.contains("kh:II.51#1"));
+    // A commune named with its district is the one of that name in it, not the district.
+    EXPECT_EQ(codes["kh:II.52#1"], std::set<std::string>{"X-TL-KM"});
     EXPECT_FALSE(codes.contains("kh:II.30#1"));
     EXPECT_EQ(codes["kh:II.31#1"], std::set<std::string>{"DT-354"});
     // An economic zone named with a qualifier and a direction is that zone, not every one.
@@ -775,11 +804,15 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
     // Logistics centres: no layer of them here.
     const auto reasons = runCli({"link", ws, "reasons", "--format", "json"});
     ASSERT_EQ(reasons.exitCode, 0) << reasons.err;
-    std::string logistics;
+    std::string logistics, border;
     for (const auto& r : nlohmann::json::parse(reasons.out))
         if (r["task"] == "kh:II.6#1")
             logistics = r["reason_class"].get<std::string>();
+        else if (r["task"] == "kh:II.51#1")
+            border = r["reason_class"].get<std::string>();
     EXPECT_EQ(logistics, "no_layer") << reasons.out;
+    // A region named by what it is, which the workspace has not: spatial, with no layer.
+    EXPECT_EQ(border, "no_layer") << reasons.out;
     // Listed with the class's id (what --reason takes) and its title, in English on request.
     const auto listed = runCli({"link", ws, "reasons", "--lang", "en"});
     ASSERT_EQ(listed.exitCode, 0) << listed.err;

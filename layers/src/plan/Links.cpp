@@ -14,6 +14,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -892,12 +894,23 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
     };
     // A unit named with its province, "huyện Châu Thành, tỉnh Hậu Giang (cũ)", is the unit of
     // that name inside that province (many provinces had a Châu Thành), not it and the whole
-    // province: the units that lie mostly inside it are kept, the province's own area goes.
-    auto qualifyByProvince = [&](auto& areas, const std::string& taskText) {
+    // province: the units that lie mostly inside it are kept, the province's own area goes. So
+    // is a commune named with its district, "xã Tân Lập, huyện Đồng Hỷ": the district's area
+    // goes, and of the communes so named those outside it. What goes is no place of the task
+    // either (@p notNamed).
+    auto qualifyByProvince = [&](auto& areas, const std::string& taskText,
+                                 std::set<const Feature*>& notNamed) {
+        // Whether @p a qualifies units named right before it, and @p u is of those it can.
+        auto qualifies = [](const auto& a) {
+            return a.ofProvince || a.feature->kind == "admin_district";
+        };
+        auto within = [](const auto& a, const auto& u) {
+            return !u.ofProvince && (a.ofProvince || u.feature->kind == "admin_commune");
+        };
         for (std::size_t k = 0; k < areas.size(); ++k) {
             const auto& p = areas[k];
-            if (!p.ofProvince || (k > 0 && areas[k - 1].ofProvince && areas[k - 1].at == p.at))
-                continue; // (each province once)
+            if (!qualifies(p) || (k > 0 && qualifies(areas[k - 1]) && areas[k - 1].at == p.at))
+                continue; // (each province or district once)
             // Whether only @p words (and commas, brackets) stand in the task in [from, to).
             auto onlyWords = [&](std::size_t from, std::size_t to,
                                  std::initializer_list<std::string_view> words) {
@@ -918,13 +931,13 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
             // those listed before them: "các huyện Châu Thành, Long Mỹ, tỉnh Hậu Giang (cũ)".
             std::vector<std::size_t> units;
             for (std::size_t u = 0; u < areas.size(); ++u)
-                if (!areas[u].ofProvince &&
+                if (within(p, areas[u]) &&
                     onlyWords(areas[u].after, p.at, {"tinh", "thuoc", "cua", "cu"}))
                     units.push_back(u);
             for (bool more = !units.empty(); more;) {
                 more = false;
                 for (std::size_t u = 0; u < areas.size(); ++u)
-                    if (!areas[u].ofProvince &&
+                    if (within(p, areas[u]) &&
                         std::find(units.begin(), units.end(), u) == units.end() &&
                         std::any_of(units.begin(), units.end(), [&](std::size_t n) {
                             return onlyWords(areas[u].after, areas[n].at, {"va", "cu"});
@@ -941,7 +954,7 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
                 if (!ug || ug->area() <= 0)
                     continue;
                 for (const auto& q : areas)
-                    if (q.ofProvince && q.at == p.at)
+                    if (qualifies(q) && q.at == p.at)
                         if (const auto* pg = geometries.get(*q.feature);
                             pg && pg->intersects(*ug) &&
                             pg->intersection(*ug).area() >= 0.5 * ug->area())
@@ -954,11 +967,15 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
             std::vector<std::remove_reference_t<decltype(areas[0])>> kept;
             for (std::size_t u = 0; u < areas.size(); ++u) {
                 auto a = areas[u];
-                if (a.ofProvince && a.at == provinceAt)
+                if (qualifies(a) && a.at == provinceAt) {
+                    notNamed.insert(a.feature);
                     continue;
+                }
                 if (std::find(units.begin(), units.end(), u) != units.end()) {
                     a.words += ", " + provinceWords;
-                    a.bounds = inside.contains(a.feature); // (still no place of the task)
+                    a.bounds = inside.contains(a.feature);
+                    if (!a.bounds)
+                        notNamed.insert(a.feature);
                 }
                 kept.push_back(std::move(a));
             }
@@ -1102,12 +1119,21 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
     // area. None without the province's polygon: a direction is never guessed.
     std::map<std::string, Feature> derivedRegions; // region key → a feature of no layer
     auto derivedRegion = [&](const std::string& key) -> const Feature* {
-        static constexpr std::array<std::string_view, 4> kSides = {"phia nam", "phia bac",
-                                                                   "phia tay", "phia dong"};
-        const auto side = std::find_if(kSides.begin(), kSides.end(), [&](std::string_view d) {
-            return key.size() >= d.size() && key.compare(key.size() - d.size(), d.size(), d) == 0;
+        // The side a key ends with, as written, and the way it faces (x east, y north).
+        struct Side
+        {
+            std::string_view folded, written;
+            double x, y;
+        };
+        static constexpr Side kSides[] = {
+            {"phia nam", "phía Nam", 0, -1},          {"phia bac", "phía Bắc", 0, 1},
+            {"phia tay", "phía Tây", -1, 0},          {"phia dong", "phía Đông", 1, 0},
+            {"phia tay nam", "phía Tây Nam", -1, -1}, {"phia dong nam", "phía Đông Nam", 1, -1},
+            {"phia tay bac", "phía Tây Bắc", -1, 1},  {"phia dong bac", "phía Đông Bắc", 1, 1}};
+        const auto side = std::find_if(std::begin(kSides), std::end(kSides), [&](const Side& s) {
+            return key == s.folded || key.ends_with(" " + std::string(s.folded));
         });
-        if (side == kSides.end())
+        if (side == std::end(kSides))
             return nullptr;
         if (const auto it = derivedRegions.find(key); it != derivedRegions.end())
             return &it->second;
@@ -1116,39 +1142,43 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
         if (!box)
             return nullptr;
         // The part on that side holding two fifths of the province's area, cut by a straight
-        // line found by halving (an island far out at sea would stretch an extent).
+        // line across the way it faces, found by halving (an island far out at sea would
+        // stretch an extent). A corner ("phía Tây Nam") is cut across its diagonal.
         constexpr double kPart = 0.4;
         const double whole = outline->area();
         if (whole <= 0)
             return nullptr;
-        const bool vertical = *side == "phia tay" || *side == "phia dong";
-        const bool fromLow = *side == "phia nam" || *side == "phia tay";
-        auto partUpTo = [&](double cut) {
-            gis::Envelope e = *box;
-            (vertical ? (fromLow ? e.maxX : e.minX) : (fromLow ? e.maxY : e.minY)) = cut;
-            return e;
+        const double norm = std::hypot(side->x, side->y);
+        const double dx = side->x / norm, dy = side->y / norm;
+        const double cx = (box->minX + box->maxX) / 2, cy = (box->minY + box->maxY) / 2;
+        const double reach = (box->maxX - box->minX) + (box->maxY - box->minY) + 1;
+        // The province's part lying @p cut or further from its extent's centre that way.
+        auto partFrom = [&](double cut) {
+            const double bx = cx + cut * dx, by = cy + cut * dy; // on the cutting line
+            const double fx = cx + reach * dx, fy = cy + reach * dy;
+            const double tx = -dy * reach, ty = dx * reach; // along the line
+            char wkt[320];
+            std::snprintf(wkt, sizeof wkt,
+                          "POLYGON((%.17g %.17g,%.17g %.17g,%.17g %.17g,%.17g %.17g,%.17g %.17g))",
+                          bx + tx, by + ty, bx - tx, by - ty, fx - tx, fy - ty, fx + tx, fy + ty,
+                          bx + tx, by + ty);
+            return outline->intersection(gis::Geometry::fromWkt(wkt));
         };
-        double lo = vertical ? box->minX : box->minY, hi = vertical ? box->maxX : box->maxY;
-        for (int i = 0; i < 30; ++i) {
+        double lo = -reach, hi = reach; // (the share shrinks as the cut moves out)
+        for (int i = 0; i < 40; ++i) {
             const double cut = (lo + hi) / 2;
-            const double share =
-                outline->intersection(gis::Geometry::fromEnvelope(partUpTo(cut))).area() / whole;
-            // (From the low side the share grows with the cut; from the high side it shrinks.)
-            if ((share < kPart) == fromLow)
+            if (partFrom(cut).area() / whole > kPart)
                 lo = cut;
             else
                 hi = cut;
         }
-        const gis::Envelope part = partUpTo((lo + hi) / 2);
-        gis::Geometry region = outline->intersection(gis::Geometry::fromEnvelope(part));
+        gis::Geometry region = partFrom((lo + hi) / 2);
         if (region.isEmpty())
             return nullptr;
         Feature f;
         f.kind = "other";
         f.code = "derived:" + key;
-        static constexpr std::array<std::string_view, 4> kWritten = {"phía Nam", "phía Bắc",
-                                                                     "phía Tây", "phía Đông"};
-        f.name = std::string(kWritten[static_cast<std::size_t>(side - kSides.begin())]);
+        f.name = std::string(side->written);
         geometries.put(f, std::move(region));
         return &derivedRegions.emplace(key, std::move(f)).first->second;
     };
@@ -1271,7 +1301,8 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
                 unknownAreas.push_back(
                     {mention.text, text::foldForMatch(mention.name), start, end});
         }
-        qualifyByProvince(areas, taskText);
+        std::set<const Feature*> notNamed; // units named only to say where another lies
+        qualifyByProvince(areas, taskText, notNamed);
         auto isArea = [&](const Feature& f) {
             return std::any_of(areas.begin(), areas.end(),
                                [&](const Area& a) { return a.feature == &f; });
@@ -1323,7 +1354,7 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
             for (const std::size_t i : index.fitting(compared, region)) {
                 const auto& f = features[i];
                 const double name = keyOf(mention, compared, f);
-                if (name == 0.0)
+                if (name == 0.0 || notNamed.contains(&f))
                     continue;
                 const double fit = kindFit(mention.type, f.kind);
                 // A feature of an unrelated kind is no match, however alike the names: "KCN Sông

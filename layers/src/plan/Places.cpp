@@ -965,11 +965,12 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
     }
     // Regions named by direction: "khu vực phía Nam của tỉnh"; without "khu vực", the part of
     // the province: "các khu du lịch ven biển phía Đông của tỉnh" (the same region).
-    for (std::string_view dir : {"phia nam", "phia bac", "phia dong", "phia tay"}) {
+    for (std::string_view dir : {"phia nam", "phia bac", "phia dong", "phia tay", "phia tay nam",
+                                 "phia dong nam", "phia tay bac", "phia dong bac"}) {
         const std::string phrase = "khu vuc " + std::string(dir);
         // Whether the words from @p next on leave the region the province's: not a second
-        // direction ("phía Tây Nam", in any case), another place ("khu vực phía Đông thành phố
-        // Pleiku", "phía Tây tỉnh Bình Định") or "của" a unit ("phía Bắc của huyện").
+        // direction ("phía Tây Nam" is a corner, read as one), another place ("khu vực phía Đông
+        // thành phố Pleiku", "phía Tây tỉnh Bình Định") or "của" a unit ("phía Bắc của huyện").
         auto ofTheProvince = [&](std::size_t next) {
             if (next >= F.size() || F[next - 1] != ' ')
                 return true;
@@ -1051,6 +1052,43 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
         m.confidence = 0.6;
         if (seen.insert("region|" + std::string(dir)).second)
             places.push_back(std::move(m));
+    }
+    // Regions named by what they are: "các huyện miền núi", "các xã biên giới", "khu vực ven
+    // biển", "vùng cao". Named "khu vực …", as a workspace's region of them would be; in lower
+    // case ("vùng Trung du, Miền núi phía Bắc" is the country's), and not followed by a
+    // direction or "Bắc Bộ" ("vùng miền núi phía Bắc").
+    for (std::string_view what : {"mien nui", "bien gioi", "ven bien", "vung cao"}) {
+        for (std::string_view units :
+             {"cac huyen ", "cac xa ", "cac dia phuong ", "khu vuc ", "vung ", "cac vung "}) {
+            const std::string phrase = std::string(units) + std::string(what);
+            if (what.starts_with("vung") && units.ends_with("vung "))
+                continue;
+            std::size_t p = findWords(F, phrase);
+            for (; p != std::string::npos; p = findWords(F, phrase, p + 1)) {
+                const std::size_t at = p + units.size(), end = p + phrase.size();
+                const std::size_t next = std::min(F.find_first_not_of(' ', end), F.size());
+                if (capitalOrDigitAt(text, f.origin[at]) && !capitals)
+                    continue;
+                if (wordsAt(F, next, "phia") || wordsAt(F, next, "bac bo") ||
+                    std::any_of(std::begin(kDirections), std::end(kDirections),
+                                [&](std::string_view d) { return wordsAt(F, next, d); }))
+                    continue;
+                break;
+            }
+            if (p == std::string::npos)
+                continue;
+            PlaceMention m;
+            m.type = "region";
+            m.offset = f.origin[p];
+            m.text = text.substr(f.origin[p], f.origin[p + phrase.size()] - f.origin[p]);
+            m.name =
+                "khu vực " + text.substr(f.origin[p + units.size()],
+                                         f.origin[p + phrase.size()] - f.origin[p + units.size()]);
+            m.confidence = 0.6;
+            if (seen.insert("region|" + std::string(what)).second)
+                places.push_back(std::move(m));
+            break;
+        }
     }
     return places;
 }
