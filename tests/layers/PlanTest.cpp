@@ -1130,6 +1130,27 @@ TEST(PlanPlaces, AListAfterOneTypeWordIsSeveralPlacesAndAFullStopEndsAName)
                          "industrial_park:Bãi Trành", "industrial_park:Thạch Quảng"}));
 }
 
+// A list item that begins with a word of rivers or lakes, written with a capital, is a name of
+// the list's kind ("Sông Công II" is a park), and the city in it is no place of its own; a
+// river written as one ("sông Cầu") is still a river.
+TEST(PlanPlaces, AListsNextNameMayBeginWithTheWordOfARiver)
+{
+    const auto plan = parsePlanText(
+        "KẾ HOẠCH\n\nI. NHIỆM VỤ\n\n1. Sở Công Thương chủ trì thu hút đầu tư vào các khu công "
+        "nghiệp Điềm Thụy và Sông Công II.\n\n2. Sở Nông nghiệp và Môi trường chủ trì nạo vét "
+        "sông Cầu và sông Công.\n",
+        "t");
+    ASSERT_EQ(plan.tasks.size(), 2u);
+    std::vector<std::string> parks, rivers;
+    for (const auto& p : plan.tasks[0].places)
+        parks.push_back(p.type + ":" + p.name);
+    for (const auto& p : plan.tasks[1].places)
+        rivers.push_back(p.type);
+    EXPECT_EQ(parks, (std::vector<std::string>{"industrial_park:Điềm Thụy",
+                                               "industrial_park:Sông Công II"}));
+    EXPECT_EQ(rivers, (std::vector<std::string>{"river", "river"}));
+}
+
 TEST(PlanAgencies, OneBodyWrittenTwoWaysIsOneAgency)
 {
     const auto plan = parsePlanText(

@@ -261,13 +261,19 @@ bool writtenAs(const std::string& text, const text::FoldedText& f, std::size_t p
     return writtenAt(text, f, pos, t.folded.size(), t.written, accented);
 }
 
-/// Whether a type word begins at byte @p at of @p text (folded as @p f), followed by a space:
-/// one of those that never end a name ("Tây Hồ", "Sông Công", "Hải Cảng" end with the words of
-/// lakes, rivers, ports).
-bool typeWordAt(const std::string& text, const text::FoldedText& f, std::size_t at, bool accented)
+/// Whether the type words of @p kind are also words of names of other places: "Tây Hồ",
+/// "Sông Công", "Hải Cảng" have the words of lakes, rivers, ports in them.
+bool wordsInNames(std::string_view kind)
 {
     static constexpr std::string_view kInNames[] = {"lake",   "river", "sea",
                                                     "island", "port",  "station"};
+    return std::find(std::begin(kInNames), std::end(kInNames), kind) != std::end(kInNames);
+}
+
+/// Whether a type word begins at byte @p at of @p text (folded as @p f), followed by a space:
+/// one of those that never end a name (not wordsInNames).
+bool typeWordAt(const std::string& text, const text::FoldedText& f, std::size_t at, bool accented)
+{
     const std::string& F = f.folded;
     const std::size_t q = f.foldedAt(at);
     return std::any_of(kTypeWords.begin(), kTypeWords.end(), [&](const TypeWord& t) {
@@ -275,10 +281,9 @@ bool typeWordAt(const std::string& text, const text::FoldedText& f, std::size_t 
         // abbreviations tell.)
         const bool sure = accented || t.folded.find(' ') != std::string_view::npos ||
                           t.folded == "kcn" || t.folded == "ccn" || t.folded == "kkt";
-        return sure &&
-               std::find(std::begin(kInNames), std::end(kInNames), t.kind) == std::end(kInNames) &&
-               F.compare(q, t.folded.size(), t.folded) == 0 && q + t.folded.size() < F.size() &&
-               F[q + t.folded.size()] == ' ' && writtenAs(text, f, q, t, accented);
+        return sure && !wordsInNames(t.kind) && F.compare(q, t.folded.size(), t.folded) == 0 &&
+               q + t.folded.size() < F.size() && F[q + t.folded.size()] == ' ' &&
+               writtenAs(text, f, q, t, accented);
     });
 }
 
@@ -844,11 +849,15 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
                 }
                 while (q < text.size() && text[q] == ' ')
                     ++q;
-                // Another type word begins a mention of its own ("… và Khu công nghiệp Bỉm Sơn").
+                // Another type word begins a mention of its own ("… và Khu công nghiệp Bỉm Sơn");
+                // one that is also a word of names, written with a capital, begins this list's
+                // next name ("các KCN Điềm Thụy và Sông Công II").
                 const std::size_t fq = f.foldedAt(q);
                 if (std::any_of(kTypeWords.begin(), kTypeWords.end(), [&](const TypeWord& t) {
                         return F.compare(fq, t.folded.size(), t.folded) == 0 &&
                                writtenAs(text, f, fq, t, accented) &&
+                               !(wordsInNames(t.kind) && t.kind != kind && !capitals &&
+                                 capitalOrDigitAt(text, q)) &&
                                (fq + t.folded.size() >= F.size() ||
                                 !std::isalpha(static_cast<unsigned char>(F[fq + t.folded.size()])));
                     }))
@@ -947,9 +956,16 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
             if (name == own && (previous != "tinh" || old == end))
                 continue;
             const std::string written = text.substr(f.origin[p], f.origin[end] - f.origin[p]);
-            // Already part of a mention with its type word ("thành phố Hà Nội")?
+            // Already part of a mention with its type word ("thành phố Hà Nội"), or of the name
+            // of one there ("KCN Sông Công II")?
             if (std::any_of(places.begin(), places.end(), [&](const PlaceMention& m) {
-                    return text::foldForMatch(m.name) == name;
+                    if (text::foldForMatch(m.name) == name)
+                        return true;
+                    const std::size_t at = m.offset == std::string::npos || m.name.empty()
+                                               ? std::string::npos
+                                               : text.find(m.name, m.offset);
+                    return at != std::string::npos && at <= f.origin[p] &&
+                           f.origin[end] <= at + m.name.size();
                 }))
                 continue;
             PlaceMention m;
