@@ -2077,7 +2077,10 @@ TEST(PlanLinks, DirectionsProductsBoardsAndHeadingsKeepTheirOrdinaryMeaning)
         "25. Sở Nông nghiệp và Môi trường chủ trì mở rộng diện tích chè đặc sản.\n\n"
         "26. Sở Nông nghiệp và Môi trường chủ trì phát triển vùng chè, cây ăn quả.\n\n"
         "27. Sở Nông nghiệp và Môi trường chủ trì phát triển vùng chè, nâng cao giá trị gia "
-        "tăng.\n");
+        "tăng.\n\n"
+        "28. Sở Nông nghiệp và Môi trường chủ trì phát triển vùng chè Tân Cương, Đại Từ và Bắc "
+        "Sơn.\n\n"
+        "29. Sở Nông nghiệp và Môi trường chủ trì phát triển vùng quế Định Hóa, Võ Nhai.\n");
     auto task = [&](const std::string& words) {
         const auto id = sample.task(words, "od");
         EXPECT_FALSE(id.empty()) << words;
@@ -2148,6 +2151,16 @@ TEST(PlanLinks, DirectionsProductsBoardsAndHeadingsKeepTheirOrdinaryMeaning)
     teaAndFruit.insert({"NN-NA-VN", "NN-QUA-DHY"});
     EXPECT_EQ(codesOf(all, task("vùng chè, cây ăn quả"), "theme-value"), teaAndFruit);
     EXPECT_EQ(codesOf(all, task("vùng chè, nâng cao"), "theme-value"), tea);
+    // Names after the product: the zones named after them, or in the district so named (La
+    // Bằng lies in Đại Từ), no town of the name; a name the workspace does not know is said.
+    const auto named = task("vùng chè Tân Cương");
+    EXPECT_EQ(codesOf(all, named, ""), (std::set<std::string>{"NN-CHE-TC", "NN-CHE-LB"}));
+    for (const auto& s : all)
+        if (s.taskId == named)
+            EXPECT_NE(s.evidence.find("không gian làm việc không có “Bắc Sơn”"), std::string::npos)
+                << s.evidence;
+    EXPECT_EQ(codesOf(all, task("vùng quế Định Hóa, Võ Nhai"), ""),
+              (std::set<std::string>{"NN-QUE-DH", "NN-QUE-VN"}));
 }
 
 // A task id as typed on a keyboard without Vietnamese letters, or in other letter case, is the

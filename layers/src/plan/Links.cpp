@@ -1331,9 +1331,18 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
             // Words of an agency's name ("Ban Quản lý các khu công nghiệp Thái Nguyên"), and the
             // province under another type word ("hệ thống đô thị Thái Nguyên"), name no place;
             // "thành phố Thái Nguyên" does.
-            if (mentionAt(mention) == std::string::npos)
+            const std::size_t mentionedAt = mentionAt(mention);
+            if (mentionedAt == std::string::npos)
                 continue;
             if (key == ownKey && (!writtenAsCity(mention.text) || municipal))
+                continue;
+            // A name without a type word listed after a product says where its zones are
+            // ("vùng chè Tân Cương, Đại Từ"): read with the product, no place of its own.
+            if (mention.type == "admin_unit" &&
+                std::any_of(topics.begin(), topics.end(), [&](const TopicMention& t) {
+                    return !t.names.empty() && t.offset <= mentionedAt &&
+                           mentionedAt < t.offset + t.text.size();
+                }))
                 continue;
             // The type word decides: a feature of the kind it names, matched by its whole name,
             // leaves out features of other kinds ("Khu CNTT tập trung Yên Bình" is not "KCN Yên
@@ -1402,8 +1411,10 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
                 // The kind's words that describe the place are no topic: "tôn tạo khu di tích
                 // chùa Vĩnh Nghiêm", "phát triển đô thị Bắc Ninh".
                 const std::size_t start = span.first;
+                // (Names after a product are read with it: "vùng quế Định Hóa, Võ Nhai".)
                 std::erase_if(topics, [&](const TopicMention& t) {
-                    return t.offset <= start && start <= t.offset + t.text.size() + 1;
+                    return t.names.empty() && t.offset <= start &&
+                           start <= t.offset + t.text.size() + 1;
                 });
             }
         for (const auto& topic : topics) {
@@ -1417,13 +1428,62 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
             std::string rule = topic.value.empty() ? "theme" : "theme-value";
             double confidence = topic.value.empty() ? 0.6 : 0.7;
             std::string where;
+            // Names written after the product ("vùng chè Tân Cương, La Bằng", "vùng quế Định
+            // Hóa, Võ Nhai"): the features named after them, else those in the units so named;
+            // a name the workspace knows neither way is said, and where it knows none, the
+            // product's features are offered less sure.
+            bool byName = false;
+            if (!topic.names.empty() && !members.empty()) {
+                std::set<const Feature*> hit;
+                std::string named, in, unknown; // the names found so, quoted
+                auto quote = [](std::string& list, const std::string& written) {
+                    list += (list.empty() ? "“" : ", “") + written + "”";
+                };
+                for (const auto& written : topic.names) {
+                    const std::string n = text::foldForMatch(written);
+                    const std::size_t before = hit.size();
+                    for (const auto* f : members)
+                        if (findWords(text::foldForMatch(f->name), n) != std::string::npos)
+                            hit.insert(f);
+                    const bool byItsName = hit.size() > before;
+                    bool known = byItsName;
+                    if (!known)
+                        for (const std::size_t u : index.named(n, false))
+                            if (const auto& unit = features[u];
+                                layers::inGroup(unit.kind, "admin") &&
+                                unit.kind != "admin_province")
+                                if (const auto* ug = geometries.get(unit)) {
+                                    known = true;
+                                    for (const auto* f : members)
+                                        if (const auto* g = geometries.get(*f);
+                                            g && g->intersects(*ug) &&
+                                            (g->area() <= 0 ||
+                                             ug->intersection(*g).area() >= 0.25 * g->area()))
+                                            hit.insert(f);
+                                }
+                    quote(byItsName ? named : known ? in : unknown, written);
+                }
+                if (!hit.empty()) {
+                    std::erase_if(members, [&](const Feature* f) { return !hit.contains(f); });
+                    byName = true;
+                    rule = "theme-area";
+                    confidence = 0.65;
+                    where = (named.empty() ? "" : " mang tên " + named) +
+                            (named.empty() || in.empty() ? "" : ",") +
+                            (in.empty() ? "" : " ở " + in);
+                } else {
+                    confidence = 0.55;
+                }
+                if (!unknown.empty())
+                    where += "; không gian làm việc không có " + unknown;
+            }
             // Narrowed to the regions and units named in the same clause ("hạ tầng khu, cụm
             // công nghiệp khu vực phía Nam của tỉnh").
             std::vector<const Area*> within;
             std::set<std::string> withinWords;
             bool derived = false; // narrowed by a region worked out from the outline only
             for (const auto& a : areas)
-                if (a.bounds && topic.offset >= a.start && topic.offset < a.end) {
+                if (!byName && a.bounds && topic.offset >= a.start && topic.offset < a.end) {
                     within.push_back(&a);
                     derived = a.feature->layer.empty() && (derived || within.size() == 1);
                     if (withinWords.insert(a.words).second)
@@ -1438,7 +1498,7 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
             // without one, which of the kind's features it means is not known, and all of them
             // would be wrong. A product narrows enough to offer what the workspace has of it,
             // saying what it could not narrow by ("vùng sầu riêng ở khu vực phía Tây").
-            if (within.empty()) {
+            if (within.empty() && !byName) {
                 std::vector<const UnknownArea*> unknown;
                 for (const auto& a : unknownAreas)
                     if (topic.offset >= a.start && topic.offset < a.end)

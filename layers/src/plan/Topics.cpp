@@ -6,6 +6,7 @@
 #include "planatlas/layers/Text.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace pa::plan {
 
@@ -621,6 +622,42 @@ findTopics(const std::string& text, const std::set<std::string>& kinds,
                                          accented);
                          !said.empty())
                     m.status = std::string(said); // "các khu công nghiệp đã đi vào hoạt động"
+                // Names written after the value ("vùng chè Tân Cương, La Bằng", "vùng quế Định
+                // Hóa và Võ Nhai"): capitalised words, listed with commas or "và"; not the
+                // province's own name, nor a type word's mention ("vùng chè xã Tân Cương").
+                std::size_t namesEnd = 0;
+                if (!m.value.empty() && !capitals) {
+                    for (std::size_t q = std::min(F.find_first_not_of(' ', valueEnd), F.size());
+                         q < F.size() && capitalOrDigitAt(text, f.origin[q]) &&
+                         !std::isdigit(static_cast<unsigned char>(F[q])) &&
+                         !onlyTheProvince(text, f, q, own) &&
+                         std::none_of(places.begin(), places.end(), [&](const PlaceMention& pm) {
+                             return pm.type != "admin_unit" && pm.offset == f.origin[q];
+                         });) {
+                        std::size_t e = q;
+                        while (e < F.size() && wordChar(F[e])) {
+                            while (e < F.size() && wordChar(F[e]))
+                                ++e;
+                            const std::size_t w = e < F.size() && F[e] == ' ' ? e + 1 : e;
+                            if (w == e || w >= F.size() || !capitalOrDigitAt(text, f.origin[w]))
+                                break;
+                            e = w;
+                        }
+                        m.names.push_back(text.substr(f.origin[q], f.origin[e] - f.origin[q]));
+                        namesEnd = e;
+                        std::size_t next = e;
+                        while (next < F.size() && F[next] == ' ')
+                            ++next;
+                        if (next < F.size() && F[next] == ',')
+                            ++next;
+                        else if (!wordsAt(F, next, "va"))
+                            break;
+                        next = std::min(F.find_first_not_of(' ', next), F.size());
+                        if (wordsAt(F, next, "va"))
+                            next = std::min(F.find_first_not_of(' ', next + 2), F.size());
+                        q = next;
+                    }
+                }
                 // "các khu, cụm công nghiệp" as written, with its article.
                 std::size_t from = p;
                 for (std::string_view article : {"cac ", "nhung ", "moi "})
@@ -629,13 +666,13 @@ findTopics(const std::string& text, const std::set<std::string>& kinds,
                         from = p - article.size();
                 std::size_t to = end;
                 if (!m.value.empty())
-                    to = std::max(end, valueEnd);
+                    to = std::max({end, valueEnd, namesEnd});
                 m.text = text.substr(f.origin[from], f.origin[to] - f.origin[from]);
                 m.offset = f.origin[from];
                 // Further products listed after the first, each a mention of its own: "vùng
                 // chè, cây ăn quả", "vùng nho, táo", "nuôi tôm và cá".
                 std::vector<TopicMention> items;
-                if (kindValues != values.end() && !m.value.empty()) {
+                if (kindValues != values.end() && !m.value.empty() && m.names.empty()) {
                     const bool valuesAccented = std::any_of(
                         kindValues->second.begin(), kindValues->second.end(), [](const auto& v) {
                             return !isProductClass(v.first) && hasDiacritics(v.second);

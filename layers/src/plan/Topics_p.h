@@ -29,6 +29,9 @@ struct TopicMention
     /// empty: every feature of the kind
     std::vector<std::string> namedAs;
     std::size_t offset = 0; ///< byte offset of the words in the text
+    /// Names written right after the value, as written: "vùng chè Tân Cương, La Bằng" → {"Tân
+    /// Cương", "La Bằng"}, the zones of the product named after them or lying in units so named
+    std::vector<std::string> names;
 };
 
 /// The classes a product (@p written in lower case: "xoài", "vải thiều", "thịt lợn") belongs to,
