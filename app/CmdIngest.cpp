@@ -182,8 +182,10 @@ int runIngest(const std::vector<std::string>& args)
                         t.collective ? " [collective]" : "", clip(t.text, 100).c_str());
         }
         for (const auto& t : plan.measures)
-            std::printf("line %5d  %s %-22s (not a task: names nobody)\n             %s\n", t.line,
-                        padded(t.id, 14).c_str(), t.rule.c_str(), clip(t.text, 100).c_str());
+            std::printf("line %5d  %s %-22s (a measure: names nobody; stored as a task without a "
+                        "lead)\n             %s\n",
+                        t.line, padded(t.id, 14).c_str(), t.rule.c_str(),
+                        clip(t.text, 100).c_str());
         printWarnings(plan.warnings);
         return kOk;
     }
@@ -249,6 +251,8 @@ int runIngest(const std::vector<std::string>& args)
         if (format == "text")
             return kOk;
     }
+    // (The tasks as a workspace keeps them: with the measures, which have no lead.)
+    plan = plan::asStored(plan);
     if (format == "json") {
         std::printf("%s\n", toJson(plan).dump(2).c_str());
         return kOk;

@@ -1198,7 +1198,7 @@ TEST(PlanTasks, AnArticleOnTheResponsibilitiesOfAnyBodyLeadsItsClauses)
         std::vector<std::string>{"Trung tâm Phục vụ hành chính công tỉnh"}); // "củaTrung" as typed
 }
 
-TEST(PlanTasks, LeadlessMeasuresBeforeTheImplementationSectionAreNotTasks)
+TEST(PlanTasks, LeadlessMeasuresBeforeTheImplementationSectionAreKeptWithoutALead)
 {
     // "II. Nhiệm vụ, giải pháp" names nobody; "III. Tổ chức thực hiện" assigns the work. The
     // heading in capitals wraps onto a second line, as legal-document websites deliver it.
@@ -1229,6 +1229,35 @@ TEST(PlanTasks, LeadlessMeasuresBeforeTheImplementationSectionAreNotTasks)
     const auto alone = parse(text.substr(0, text.find("III. TỔ CHỨC")));
     EXPECT_EQ(alone.tasks.size(), 2u);
     EXPECT_TRUE(alone.measures.empty());
+
+    // A workspace keeps the measures as tasks without a lead, where the document has them: their
+    // places can be linked, and a planner can give one its lead.
+    pa::test::TempDir dir;
+    const std::string path = dir.file("ws.gpkg");
+    pa::layers::Workspace::create(path, {"Thái Nguyên", "EPSG:9213"}).close();
+    auto ws = pa::layers::Workspace::open(path, pa::gis::OpenMode::Update);
+    EXPECT_EQ(storePlan(ws, plan, "kh", "kh.txt").tasksAdded, 5);
+    std::vector<std::string> rules;
+    for (const auto& row :
+         ws.dataset()
+             .run("SELECT rule FROM plan_tasks WHERE doc_id = ? ORDER BY ordinal", {"kh"})
+             .rows)
+        rules.push_back(pa::gis::toString(row[0]));
+    ASSERT_EQ(rules.size(), 5u);
+    EXPECT_EQ(rules[0], "measure");
+    EXPECT_EQ(rules[1], "measure");
+    EXPECT_NE(rules[2], "measure");
+    const std::string measure = plan.measures[1].id;
+    auto leads = [&] {
+        return pa::gis::toString(
+            ws.dataset()
+                .run("SELECT count(*) FROM plan_task_agencies WHERE task_id = ?", {"kh:" + measure})
+                .rows.at(0)
+                .at(0));
+    };
+    EXPECT_EQ(leads(), "0");
+    correctTask(ws, "kh", measure, "edit", "lead", "Sở Xây dựng");
+    EXPECT_EQ(leads(), "1");
 }
 
 TEST(PlanTasks, FieldsAfterARunOfBulletsBelongToEveryBullet)

@@ -3040,8 +3040,8 @@ hãy sửa lại, hoặc để trống ô đó cho đối tượng không có h�
         <translation>lớp &apos;%1&apos;: đã sửa %2 hình học không hợp lệ để phân tích</translation>
     </message>
     <message>
-        <source>%1 item(s) before &apos;%2&apos; (line %3) name nobody: read as measures the agencies carry out, not as tasks</source>
-        <translation>%1 mục trước &apos;%2&apos; (dòng %3) không nêu cơ quan nào: được đọc là giải pháp các cơ quan thực hiện, không phải nhiệm vụ</translation>
+        <source>%1 item(s) before &apos;%2&apos; (line %3) name nobody: read as measures the agencies carry out, kept as tasks without a lead</source>
+        <translation>%1 mục trước &apos;%2&apos; (dòng %3) không nêu cơ quan nào: được đọc là giải pháp các cơ quan thực hiện, lưu như nhiệm vụ chưa có cơ quan chủ trì</translation>
     </message>
     <message>
         <source>agency not in the registry, kept as written: %1</source>

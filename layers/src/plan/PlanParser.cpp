@@ -1559,7 +1559,7 @@ void setMeasuresApart(ParsedPlan& plan, std::size_t partFirstTask, const std::ve
         plan.warnings.push_back(
             {{QT_TRANSLATE_NOOP("pa::layers",
                                 "%1 item(s) before '%2' (line %3) name nobody: read as measures "
-                                "the agencies carry out, not as tasks"),
+                                "the agencies carry out, kept as tasks without a lead"),
               {layers::Sentence::count(n), text::clipUtf8(implementationTitle, 60),
                std::to_string(implementationLine)}},
              "listed by 'ingest --explain'"});

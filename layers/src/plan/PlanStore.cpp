@@ -251,7 +251,7 @@ StoreReport storePlan(layers::Workspace& workspace, const ParsedPlan& readerPlan
     if (!docId.empty())
         checkDocumentId(docId);
     StoreReport report;
-    ParsedPlan plan = readerPlan; // with the planners' corrections applied below
+    ParsedPlan plan = asStored(readerPlan); // with the planners' corrections applied below
     auto& ds = workspace.dataset();
     // The same content already ingested: update it under its id (unless another id is asked for).
     const std::string existing =
@@ -298,8 +298,7 @@ StoreReport storePlan(layers::Workspace& workspace, const ParsedPlan& readerPlan
             if (options.replaceDifferentDocument) {
                 std::size_t kept = 0;
                 if (isAnotherDocument(storedNumber, readerPlan.document.number, stored,
-                                      matchTaskVersions(stored, freshTasks(readerPlan, docId)),
-                                      kept))
+                                      matchTaskVersions(stored, freshTasks(plan, docId)), kept))
                     ds.run("DELETE FROM plan_task_corrections WHERE doc_id = ?", {docId});
             }
             // The planners' corrections: those stored, then the new ones, applied in order.
@@ -509,6 +508,21 @@ StoreReport storePlan(layers::Workspace& workspace, const ParsedPlan& readerPlan
     return report;
 }
 
+// (The items of "Nhiệm vụ, giải pháp" before an implementation section that assigns the work
+// are kept so that their places are linked, the footprint shows them unassigned and a planner
+// can give them a lead.)
+ParsedPlan asStored(const ParsedPlan& read)
+{
+    ParsedPlan plan = read;
+    auto at = plan.tasks.begin();
+    for (auto& m : plan.measures) {
+        at = std::find_if(at, plan.tasks.end(), [&](const Task& t) { return t.line > m.line; });
+        at = plan.tasks.insert(at, std::move(m)) + 1;
+    }
+    plan.measures.clear();
+    return plan;
+}
+
 ParsedPlan readStoredDocument(layers::Workspace& workspace, const std::string& docId)
 {
     auto& ds = workspace.dataset();
@@ -530,7 +544,7 @@ ParsedPlan readStoredDocument(layers::Workspace& workspace, const std::string& d
     plan.contentSha256 =
         scalar(ds, "SELECT content_sha256 FROM plan_documents WHERE doc_id = ?", {docId});
     plan.sourceFormat = "stored";
-    return plan;
+    return asStored(plan);
 }
 
 StoreReport correctTask(layers::Workspace& workspace, const std::string& docId,

@@ -121,7 +121,12 @@ ReviewState saveReviewState(layers::Workspace& workspace, const std::string& doc
 /// exist again, their place reviews and suggestions; what the state does not hold goes.
 void restoreReviewState(layers::Workspace& workspace, const ReviewState& state);
 
-/// The document's tasks as the reader produces them from its stored text, without corrections.
+/// @p read as the workspace keeps it: the measures the reader set apart (ParsedPlan::measures)
+/// are tasks without a lead, each where the document has it.
+ParsedPlan asStored(const ParsedPlan& read);
+
+/// The document's tasks as the reader produces them from its stored text, without corrections
+/// (as stored: asStored).
 ParsedPlan readStoredDocument(layers::Workspace& workspace, const std::string& docId);
 
 } // namespace pa::plan
