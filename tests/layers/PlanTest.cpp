@@ -998,6 +998,30 @@ TEST(PlanTables, RowsOfATaskTableCopiedOneCellPerLine)
     EXPECT_EQ(plan.tasks[1].deadline.normalised, "ongoing");
 }
 
+// A task table pasted as text: cells separated by tabs (a spreadsheet's copy) or by bars
+// without the outer ones. A two-column header typed with a tab is no table.
+TEST(PlanTables, RowsOfATaskTablePastedWithTabsOrBars)
+{
+    for (const char bar : {'\t', '|'}) {
+        std::string table = "STT|Nhiệm vụ|Cơ quan chủ trì|Cơ quan phối hợp|Thời gian\n"
+                            "A|PHÁT TRIỂN CÔNG NGHIỆP|||\n"
+                            "1|Hoàn thiện hạ tầng KCN Tằng Loỏng|Sở Công Thương|Sở Tài chính|2027\n"
+                            "2|Đầu tư hạ tầng CCN Âu Lâu|Sở Xây dựng||Hằng năm\n";
+        std::replace(table.begin(), table.end(), '|', bar);
+        const auto plan = parse("ỦY BAN NHÂN DÂN TỈNH LÀO CAI\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT "
+                                "NAM\n\nCHƯƠNG TRÌNH HÀNH ĐỘNG\n\nI. MỤC TIÊU\n\n1. Phát triển "
+                                "công nghiệp.\n\nPHỤ LỤC\n\n" +
+                                table);
+        ASSERT_EQ(plan.tasks.size(), 2u) << int(bar);
+        EXPECT_EQ(plan.tasks[0].text, "Hoàn thiện hạ tầng KCN Tằng Loỏng");
+        EXPECT_EQ(plan.tasks[0].lead, std::vector<std::string>{"Sở Công Thương"});
+        EXPECT_EQ(plan.tasks[0].support, std::vector<std::string>{"Sở Tài chính"});
+        EXPECT_EQ(plan.tasks[0].deadline.normalised, "2027");
+        EXPECT_EQ(plan.tasks[1].lead, std::vector<std::string>{"Sở Xây dựng"});
+        EXPECT_EQ(plan.tasks[1].rule, "table-row");
+    }
+}
+
 TEST(PlanTasks, AgencyHeadingsWithoutColonAndBodiesOutsideTheRegistry)
 {
     const auto plan =

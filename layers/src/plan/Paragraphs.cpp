@@ -418,20 +418,76 @@ void emitTable(std::vector<Row> rows, std::vector<Paragraph>& out)
     }
 }
 
+/// The cells of @p line when it may be a row of a table pasted as text: separated by tabs (a
+/// spreadsheet's copy) or by "|" without the outer bars ("1 | Nhiệm vụ | Sở Tài chính | 2026");
+/// at least three cells, two of them written. Empty otherwise.
+std::vector<std::string> pastedCells(std::string_view line)
+{
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' '))
+        line.remove_suffix(1);
+    const char bar = line.find('\t') != std::string_view::npos ? '\t' : '|';
+    if (bar == '|' && (line.empty() || line.front() == '|'))
+        return {}; // (a Markdown row, read as such)
+    std::vector<std::string> cells;
+    std::size_t written = 0;
+    for (std::size_t start = 0;;) {
+        const std::size_t end = std::min(line.find(bar, start), line.size());
+        std::string_view cell = line.substr(start, end - start);
+        while (!cell.empty() && (cell.front() == ' ' || cell.front() == '\t'))
+            cell.remove_prefix(1);
+        while (!cell.empty() && cell.back() == ' ')
+            cell.remove_suffix(1);
+        written += cell.empty() ? 0 : 1;
+        cells.emplace_back(cell);
+        if (end == line.size())
+            break;
+        start = end + 1;
+    }
+    // (Leading tabs only indent.)
+    while (!cells.empty() && cells.front().empty() && bar == '\t')
+        cells.erase(cells.begin());
+    if (cells.size() < 3 || written < 2)
+        return {};
+    return cells;
+}
+
 /// The lines of @p text with its tables taken out: returns lines, and for each table the
 /// index of the line it stands before.
 std::vector<Line> readLines(const std::string& text,
                             std::vector<std::pair<std::size_t, std::vector<Row>>>& tables)
 {
-    std::vector<Line> raw;
-    int number = 0;
+    std::vector<std::string> source;
     for (std::size_t pos = 0; pos <= text.size();) {
         std::size_t end = text.find('\n', pos);
         if (end == std::string::npos)
             end = text.size();
-        raw.push_back({cleanLine(text.substr(pos, end - pos)), ++number});
+        source.push_back(text.substr(pos, end - pos));
         pos = end + 1;
     }
+    // A table pasted as text, two rows or more of cells alike: written as a Markdown table's
+    // rows, which are read below.
+    for (std::size_t i = 0; i < source.size();) {
+        std::size_t j = i;
+        std::vector<std::vector<std::string>> rows;
+        for (; j < source.size(); ++j) {
+            auto cells = pastedCells(source[j]);
+            if (cells.empty())
+                break;
+            rows.push_back(std::move(cells));
+        }
+        if (rows.size() >= 2)
+            for (std::size_t r = 0; r < rows.size(); ++r) {
+                std::string row = "|";
+                for (const auto& c : rows[r])
+                    row += " " + c + " |";
+                source[i + r] = row;
+            }
+        i = std::max(j, i + 1);
+    }
+    std::vector<Line> raw;
+    int number = 0;
+    for (const auto& line : source)
+        raw.push_back({cleanLine(line), ++number});
     // "Điều" wrapped away from its number ("**Điều\n19. Trách nhiệm …**" in text copied from
     // websites): one line again, so that the article is not read as a numbered clause.
     for (std::size_t i = 0; i + 1 < raw.size(); ++i)
