@@ -693,7 +693,10 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
               "miền núi.\n\n"
               "51. Sở Công Thương chủ trì thu hút đầu tư vào các cụm công nghiệp ở các xã biên "
               "giới.\n\n"
-              "52. Sở Xây dựng chủ trì lập quy hoạch chung xã Tân Lập, huyện Kinh Môn.\n");
+              "52. Sở Xây dựng chủ trì lập quy hoạch chung xã Tân Lập, huyện Kinh Môn.\n\n"
+              "53. Sở Văn hóa, Thể thao và Du lịch chủ trì phát triển Khu du lịch Đồ Sơn thành "
+              "điểm du lịch quốc gia.\n\n"
+              "54. Sở Công Thương chủ trì hình thành các khu công nghiệp mới.\n");
     ASSERT_EQ(runCli({"ingest", ws, plan, "--doc-id", "kh"}).exitCode, 0);
     const auto suggest = runCli({"link", ws, "suggest", "--format", "json"});
     ASSERT_EQ(suggest.exitCode, 0) << suggest.err;
@@ -751,6 +754,9 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
     // clusters it means is not known, and none is offered.
     EXPECT_EQ(codes["kh:II.50#1"], (std::set<std::string>{"CCN-KM", "VMN"}));
     EXPECT_FALSE(codes.contains("kh:II.51#1"));
+    // What a place becomes is no kind of the task's; forming the kind is.
+    EXPECT_EQ(codes["kh:II.53#1"], std::set<std::string>{"DL-DS"});
+    EXPECT_EQ(codes["kh:II.54#1"], std::set<std::string>{"KCN-ADT"});
     // A commune named with its district is the one of that name in it, not the district.
     EXPECT_EQ(codes["kh:II.52#1"], std::set<std::string>{"X-TL-KM"});
     EXPECT_FALSE(codes.contains("kh:II.30#1"));

@@ -130,6 +130,28 @@ bool subjectMatter(const std::string& F, std::size_t p)
     return false;
 }
 
+/// Whether the kind named at @p p of @p f's folded text (of @p text) is what something becomes:
+/// right after "thành" (an article between), written so where the text keeps diacritics, which
+/// is not the end of a verb that makes or completes ("hình thành", "hoàn thành", "tạo thành").
+bool becomes(const std::string& text, const text::FoldedText& f, std::size_t p, bool accented)
+{
+    const std::string& F = f.folded;
+    std::size_t q = p;
+    for (std::string_view article : {"cac ", "nhung ", "mot "})
+        if (q >= article.size() && F.compare(q - article.size(), article.size(), article) == 0) {
+            q -= article.size();
+            break;
+        }
+    if (q < 6 || F.compare(q - 6, 6, "thanh ") != 0 || (q > 6 && wordChar(F[q - 7])) ||
+        !writtenAt(text, f, q - 6, 5, "thành", accented))
+        return false;
+    for (std::string_view verb : {"hinh ", "hoan ", "tao ", "cau ", "ket "})
+        if (q >= 6 + verb.size() && F.compare(q - 6 - verb.size(), verb.size(), verb) == 0 &&
+            (q == 6 + verb.size() || !wordChar(F[q - 7 - verb.size()])))
+            return false;
+    return true;
+}
+
 /// Words that may follow a product named in general ("vùng vải tập trung", "vùng sâm ở …"),
 /// folded; another word makes another product ("cà chua" is no "cà phê").
 constexpr std::string_view kAfterProduct[] = {
@@ -412,6 +434,11 @@ findTopics(const std::string& text, const std::set<std::string>& kinds,
                 // what a project is to conform with ("sự phù hợp của dự án với quy hoạch đô
                 // thị") or an orientation ("mục tiêu, định hướng phát triển đô thị").
                 if (subjectMatter(F, p))
+                    continue;
+                // What something named becomes is no place: "phát triển Khu du lịch Bửu Long
+                // thành điểm du lịch quốc gia", "đưa Hoàng Mai trở thành các đô thị động lực"
+                // (not "hình thành", "hoàn thành", "tạo thành" the kind: those act on it).
+                if (becomes(text, f, p, accented))
                     continue;
                 if (topic->countedOnly && !gathered(F, p))
                     continue;
