@@ -696,7 +696,9 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
               "52. Sở Xây dựng chủ trì lập quy hoạch chung xã Tân Lập, huyện Kinh Môn.\n\n"
               "53. Sở Văn hóa, Thể thao và Du lịch chủ trì phát triển Khu du lịch Đồ Sơn thành "
               "điểm du lịch quốc gia.\n\n"
-              "54. Sở Công Thương chủ trì hình thành các khu công nghiệp mới.\n");
+              "54. Sở Công Thương chủ trì hình thành các khu công nghiệp mới.\n\n"
+              "55. Sở Xây dựng chủ trì nâng cấp Quốc lộ 10 đoạn qua huyện Thủy Nguyên và QL.5 "
+              "đoạn Kinh Môn - Thanh Hà.\n");
     ASSERT_EQ(runCli({"ingest", ws, plan, "--doc-id", "kh"}).exitCode, 0);
     const auto suggest = runCli({"link", ws, "suggest", "--format", "json"});
     ASSERT_EQ(suggest.exitCode, 0) << suggest.err;
@@ -754,6 +756,8 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
     // clusters it means is not known, and none is offered.
     EXPECT_EQ(codes["kh:II.50#1"], (std::set<std::string>{"CCN-KM", "VMN"}));
     EXPECT_FALSE(codes.contains("kh:II.51#1"));
+    // The places a road's section is named by are not the task's.
+    EXPECT_EQ(codes["kh:II.55#1"], (std::set<std::string>{"QL-10", "QL-5"}));
     // What a place becomes is no kind of the task's; forming the kind is.
     EXPECT_EQ(codes["kh:II.53#1"], std::set<std::string>{"DL-DS"});
     EXPECT_EQ(codes["kh:II.54#1"], std::set<std::string>{"KCN-ADT"});

@@ -184,6 +184,45 @@ std::pair<std::size_t, std::size_t> clauseAt(const std::string& text, std::size_
     return {start, end};
 }
 
+/// Where @p text names the ends of a road's section or what it passes ("QL.13 đoạn Chơn Thành –
+/// Hoa Lư", "QL.20 đoạn qua xã Định Quán", "đoạn từ Km 10 đến Km 25"): byte spans from after
+/// "đoạn" to the end of the item (",", ";", "(", "và", the sentence's end), or to the road it
+/// is of ("đoạn Dầu Giây – Tân Phú thuộc tuyến cao tốc …", "của", "tuyến"). The places there
+/// say where the work on the road is; they are not its places. (Not "giai đoạn", "công
+/// đoạn".)
+std::vector<std::pair<std::size_t, std::size_t>> sectionEnds(const std::string& text,
+                                                             const text::FoldedText& f)
+{
+    std::vector<std::pair<std::size_t, std::size_t>> spans;
+    const std::string& F = f.folded;
+    const bool accented = hasDiacritics(text);
+    for (std::size_t p = findWords(F, "doan"); p != std::string::npos;
+         p = findWords(F, "doan", p + 1)) {
+        if (!writtenAt(text, f, p, 4, "đoạn", accented))
+            continue;
+        std::size_t e = p, b = p; // the word before
+        while (e > 0 && F[e - 1] == ' ')
+            --e;
+        for (b = e; b > 0 && F[b - 1] != ' ';)
+            --b;
+        const std::string_view previous = std::string_view(F).substr(b, e - b);
+        if (previous == "giai" || previous == "cong" || previous == "phan")
+            continue;
+        const std::size_t q = std::min(F.find_first_not_of(' ', p + 4), F.size());
+        if (q >= F.size() ||
+            !(capitalOrDigitAt(text, f.origin[q]) || wordsAt(F, q, "qua") || wordsAt(F, q, "tu")))
+            continue;
+        std::size_t end = q;
+        while (end < F.size() && F[end] != ',' && F[end] != ';' && F[end] != '(' &&
+               !(F[end] == '.' && (end + 1 == F.size() || F[end + 1] == ' ')) &&
+               !(F[end] == ' ' && (wordsAt(F, end + 1, "va") || wordsAt(F, end + 1, "thuoc") ||
+                                   wordsAt(F, end + 1, "cua") || wordsAt(F, end + 1, "tuyen"))))
+            ++end;
+        spans.emplace_back(f.origin[q], f.origin[end]);
+    }
+    return spans;
+}
+
 /// "2024-12-01" → "01/12/2024"; other text unchanged.
 std::string vietnameseDate(const std::string& iso)
 {
@@ -1198,7 +1237,10 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
     auto suggestFrom = [&](const std::string& taskId, const std::string& taskText, bool heading) {
         const auto places = findPlaces(taskText, province);
         const text::FoldedText folded = text::foldWithOffsets(taskText);
-        const auto boards = boardNames(taskText, folded, province);
+        // (A road's section's ends are read past as a board's names are.)
+        auto boards = boardNames(taskText, folded, province);
+        for (const auto& span : sectionEnds(taskText, folded))
+            boards.push_back(span);
         // Regions, districts and communes the task names: the area its topics are narrowed to.
         struct Area
         {
