@@ -2133,7 +2133,11 @@ TEST(PlanLinks, DirectionsProductsBoardsAndHeadingsKeepTheirOrdinaryMeaning)
         "tăng.\n\n"
         "28. Sở Nông nghiệp và Môi trường chủ trì phát triển vùng chè Tân Cương, Đại Từ và Bắc "
         "Sơn.\n\n"
-        "29. Sở Nông nghiệp và Môi trường chủ trì phát triển vùng quế Định Hóa, Võ Nhai.\n");
+        "29. Sở Nông nghiệp và Môi trường chủ trì phát triển vùng quế Định Hóa, Võ Nhai.\n\n"
+        "30. Sở Nông nghiệp và Môi trường chủ trì phát triển vùng quế dưới tán rừng tại Võ "
+        "Nhai.\n\n"
+        "31. Sở Nông nghiệp và Môi trường chủ trì phát triển cây ăn quả (nhãn, lê) theo hướng "
+        "hữu cơ.\n");
     auto task = [&](const std::string& words) {
         const auto id = sample.task(words, "od");
         EXPECT_FALSE(id.empty()) << words;
@@ -2214,6 +2218,10 @@ TEST(PlanLinks, DirectionsProductsBoardsAndHeadingsKeepTheirOrdinaryMeaning)
                 << s.evidence;
     EXPECT_EQ(codesOf(all, task("vùng quế Định Hóa, Võ Nhai"), ""),
               (std::set<std::string>{"NN-QUE-DH", "NN-QUE-VN"}));
+    // ... or after "tại" a few words on; products in brackets after their class are those
+    // products (one the layers have no zone of passed over).
+    EXPECT_EQ(codesOf(all, task("dưới tán rừng tại Võ"), ""), std::set<std::string>{"NN-QUE-VN"});
+    EXPECT_EQ(codesOf(all, task("(nhãn, lê)"), ""), std::set<std::string>{"NN-QUA-DHY"});
 }
 
 // A task id as typed on a keyboard without Vietnamese letters, or in other letter case, is the

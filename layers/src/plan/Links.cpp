@@ -1038,7 +1038,8 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
     auto offerWholeNames =
         [&](const std::string& taskId, const std::string& taskText, const text::FoldedText& folded,
             const std::vector<std::pair<std::size_t, std::size_t>>& boards,
-            const std::vector<Named>& places, const std::set<const PlaceMention*>& offering) {
+            const std::vector<Named>& places, const std::set<const PlaceMention*>& offering,
+            const std::vector<TopicMention>& topics) {
             std::vector<std::pair<std::size_t, std::size_t>> found;
             const std::string& F = folded.folded;
             if (index.fullNameWords() < 2 || inCapitals(taskText))
@@ -1092,6 +1093,13 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
                 const std::string written = taskText.substr(from, to - from);
                 for (const std::size_t i : candidates) {
                     const auto& f = features[i];
+                    // (A name after a product says where its zones are, not a town's place:
+                    // "vùng dược liệu tại Sa Pa".)
+                    if (std::any_of(topics.begin(), topics.end(), [&](const TopicMention& t) {
+                            return !t.names.empty() && t.kind != f.kind && t.namesAt <= from &&
+                                   from < t.offset + t.text.size();
+                        }))
+                        continue;
                     if (std::any_of(within.begin(), within.end(), [&](const Named* n) {
                             return offering.contains(n->mention) ||
                                    kindFit(n->mention->type, f.kind) < 0.8 || n->end > to ||
@@ -1448,7 +1456,7 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
                 read.push_back({&m, at, mentionEnd(m, at)});
         if (!heading)
             for (const auto& span :
-                 offerWholeNames(taskId, taskText, folded, boards, read, offering)) {
+                 offerWholeNames(taskId, taskText, folded, boards, read, offering, topics)) {
                 named = true;
                 // The kind's words that describe the place are no topic: "tôn tạo khu di tích
                 // chùa Vĩnh Nghiêm", "phát triển đô thị Bắc Ninh".
@@ -1515,6 +1523,11 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
                             (in.empty() ? "" : " ở " + in);
                 } else {
                     confidence = 0.55;
+                    if (!in.empty()) { // ("vùng mận tại Mường Khương", none drawn there)
+                        const auto* k = layers::findKind(topic.kind);
+                        where = "; không có " + text::lowerFirst(k ? k->titleVi : topic.kind) +
+                                " nào như vậy ở " + in;
+                    }
                 }
                 if (!unknown.empty())
                     where += "; không gian làm việc không có " + unknown;

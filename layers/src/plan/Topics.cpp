@@ -649,12 +649,94 @@ findTopics(const std::string& text, const std::set<std::string>& kinds,
                                          accented);
                          !said.empty())
                     m.status = std::string(said); // "các khu công nghiệp đã đi vào hoạt động"
+                // Whether the layers write the kind's values with diacritics (as above).
+                const bool valuesAccented =
+                    kindValues != values.end() &&
+                    std::any_of(kindValues->second.begin(), kindValues->second.end(),
+                                [](const auto& v) {
+                                    return !isProductClass(v.first) && hasDiacritics(v.second);
+                                });
+                // A class followed by its products in brackets, a word or two on ("cây ăn quả
+                // ôn đới (mận, lê)", "cây ăn quả (cam, bưởi)"): those products, each a mention.
+                std::vector<TopicMention> items;
+                if (kindValues != values.end() && isProductClass(m.value)) {
+                    std::size_t w = std::min(F.find_first_not_of(' ', valueEnd), F.size());
+                    for (int words = 0; words < 3 && w < F.size() && wordChar(F[w]); ++words) {
+                        while (w < F.size() && wordChar(F[w]))
+                            ++w;
+                        w = std::min(F.find_first_not_of(' ', w), F.size());
+                    }
+                    std::vector<std::pair<ListedProduct, std::size_t>> listed; // with where
+                    std::size_t q = w < F.size() && F[w] == '('
+                                        ? std::min(F.find_first_not_of(' ', w + 1), F.size())
+                                        : F.size();
+                    while (q < F.size()) {
+                        const ListedProduct item = listedProductAt(
+                            text, f, q, kindValues->second, accented, valuesAccented, capitals);
+                        // (A product the layers have no zone of is passed over: "lê".)
+                        const std::size_t length = item.value.empty()
+                                                       ? classMemberAt(text, f, q, accented).size()
+                                                       : item.length;
+                        if (length == 0)
+                            break;
+                        if (!item.value.empty())
+                            listed.emplace_back(item, q);
+                        q = std::min(F.find_first_not_of(' ', q + length), F.size());
+                        if (q < F.size() && F[q] == ',')
+                            q = std::min(F.find_first_not_of(' ', q + 1), F.size());
+                        else if (wordsAt(F, q, "va"))
+                            q = std::min(F.find_first_not_of(' ', q + 2), F.size());
+                        else
+                            break;
+                    }
+                    if (!listed.empty() && q < F.size() && F[q] == ')') {
+                        for (const auto& [item, at] : listed) {
+                            TopicMention product = m;
+                            product.value = item.value;
+                            product.partOfValue = item.partOfValue;
+                            product.valueWritten =
+                                item.asWritten
+                                    ? lowerCase(text.substr(
+                                          f.origin[at], f.origin[at + item.length] - f.origin[at]))
+                                    : std::string();
+                            items.push_back(std::move(product));
+                        }
+                        m = items.front();
+                        items.erase(items.begin());
+                        valueEnd = q + 1;
+                    }
+                }
                 // Names written after the value ("vùng chè Tân Cương, La Bằng", "vùng quế Định
                 // Hóa và Võ Nhai"): capitalised words, listed with commas or "và"; not the
                 // province's own name, nor a type word's mention ("vùng chè xã Tân Cương").
+                // Or after "tại", "ở" a few words on in the clause ("vùng quế tại Văn Yên",
+                // "vùng dược liệu dưới tán rừng tại Sa Pa").
                 std::size_t namesEnd = 0;
+                std::size_t namesFrom = std::min(F.find_first_not_of(' ', valueEnd), F.size());
+                if (!m.value.empty() && namesFrom < F.size() &&
+                    !capitalOrDigitAt(text, f.origin[namesFrom])) {
+                    std::size_t w = namesFrom;
+                    for (int words = 0; words < 6 && w < F.size() && wordChar(F[w]); ++words) {
+                        // (Brackets are read past: "cây ăn quả ôn đới (mận, lê) tại Bắc Hà".)
+                        if ((wordsAt(F, w, "tai") && writtenAt(text, f, w, 3, "tại", accented)) ||
+                            (wordsAt(F, w, "o") && writtenAt(text, f, w, 1, "ở", accented))) {
+                            namesFrom =
+                                std::min(F.find_first_not_of(' ', F.find(' ', w)), F.size());
+                            break;
+                        }
+                        while (w < F.size() && wordChar(F[w]))
+                            ++w;
+                        if (w < F.size() && F[w] != ' ')
+                            break; // (the clause ends)
+                        ++w;
+                        if (w < F.size() && F[w] == '(')
+                            if (const std::size_t close = F.find(')', w);
+                                close != std::string::npos)
+                                w = std::min(F.find_first_not_of(' ', close + 1), F.size());
+                    }
+                }
                 if (!m.value.empty() && !capitals) {
-                    for (std::size_t q = std::min(F.find_first_not_of(' ', valueEnd), F.size());
+                    for (std::size_t q = namesFrom;
                          q < F.size() && capitalOrDigitAt(text, f.origin[q]) &&
                          !std::isdigit(static_cast<unsigned char>(F[q])) &&
                          !onlyTheProvince(text, f, q, own) &&
@@ -670,6 +752,8 @@ findTopics(const std::string& text, const std::set<std::string>& kinds,
                                 break;
                             e = w;
                         }
+                        if (m.names.empty())
+                            m.namesAt = f.origin[q];
                         m.names.push_back(text.substr(f.origin[q], f.origin[e] - f.origin[q]));
                         namesEnd = e;
                         std::size_t next = e;
@@ -696,14 +780,17 @@ findTopics(const std::string& text, const std::set<std::string>& kinds,
                     to = std::max({end, valueEnd, namesEnd});
                 m.text = text.substr(f.origin[from], f.origin[to] - f.origin[from]);
                 m.offset = f.origin[from];
+                for (auto& product : items) { // (the bracketed ones: the same words, names)
+                    product.text = m.text;
+                    product.offset = m.offset;
+                    product.status = m.status;
+                    product.names = m.names;
+                    product.namesAt = m.namesAt;
+                }
                 // Further products listed after the first, each a mention of its own: "vùng
                 // chè, cây ăn quả", "vùng nho, táo", "nuôi tôm và cá".
-                std::vector<TopicMention> items;
-                if (kindValues != values.end() && !m.value.empty() && m.names.empty()) {
-                    const bool valuesAccented = std::any_of(
-                        kindValues->second.begin(), kindValues->second.end(), [](const auto& v) {
-                            return !isProductClass(v.first) && hasDiacritics(v.second);
-                        });
+                if (kindValues != values.end() && !m.value.empty() && m.names.empty() &&
+                    items.empty()) {
                     for (std::size_t q = to;;) {
                         q = std::min(F.find_first_not_of(' ', q), F.size());
                         if (q < F.size() && F[q] == ',')

@@ -32,6 +32,7 @@ struct TopicMention
     /// Names written right after the value, as written: "vùng chè Tân Cương, La Bằng" → {"Tân
     /// Cương", "La Bằng"}, the zones of the product named after them or lying in units so named
     std::vector<std::string> names;
+    std::size_t namesAt = 0; ///< byte offset of the first of #names
 };
 
 /// The classes a product (@p written in lower case: "xoài", "vải thiều", "thịt lợn") belongs to,
