@@ -189,6 +189,8 @@ int runIngest(const std::vector<std::string>& args)
         printWarnings(plan.warnings);
         return kOk;
     }
+    // (The tasks as a workspace keeps them: with the measures, which have no lead.)
+    plan = plan::asStored(plan);
     if (parsed.positional.size() == 2) {
         auto workspace = layers::Workspace::open(parsed.positional[0], gis::OpenMode::Update,
                                                  layers::SchemaWrites::Allowed);
@@ -251,8 +253,6 @@ int runIngest(const std::vector<std::string>& args)
         if (format == "text")
             return kOk;
     }
-    // (The tasks as a workspace keeps them: with the measures, which have no lead.)
-    plan = plan::asStored(plan);
     if (format == "json") {
         std::printf("%s\n", toJson(plan).dump(2).c_str());
         return kOk;

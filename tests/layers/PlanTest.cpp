@@ -1020,6 +1020,22 @@ TEST(PlanTables, RowsOfATaskTablePastedWithTabsOrBars)
         EXPECT_EQ(plan.tasks[1].lead, std::vector<std::string>{"Sở Xây dựng"});
         EXPECT_EQ(plan.tasks[1].rule, "table-row");
     }
+    // A spreadsheet's copy: a row with no number keeps its columns; a cell holding a line break
+    // is quoted over two lines, and the lines after it keep their numbers.
+    const auto pasted = parse("KẾ HOẠCH\n\nI. NHIỆM VỤ\n\nSTT\tNhiệm vụ\tCơ quan chủ trì\tThời "
+                              "gian\n1\t\"Nâng cấp KCN Yên Bình;\nmở rộng KCN Điềm Thụy\"\tSở "
+                              "Công Thương\t2026\n\tHoàn thiện hồ sơ KCN Điềm Thụy\tSở Xây "
+                              "dựng\t2027\n");
+    ASSERT_EQ(pasted.tasks.size(), 2u);
+    EXPECT_EQ(pasted.tasks[0].text, "Nâng cấp KCN Yên Bình; mở rộng KCN Điềm Thụy");
+    EXPECT_EQ(pasted.tasks[1].text, "Hoàn thiện hồ sơ KCN Điềm Thụy");
+    EXPECT_EQ(pasted.tasks[1].lead, std::vector<std::string>{"Sở Xây dựng"});
+    EXPECT_EQ(pasted.tasks[1].line, 8);
+    // Targets aligned with tabs are no table: no column of tasks and leads.
+    const auto targets = parse("KẾ HOẠCH\n\nI. MỤC TIÊU\n\n- Tỷ lệ đô thị hóa đạt:\t\t45%;\n"
+                               "- Tỷ lệ lấp đầy các khu công nghiệp đạt:\t\t70%.\n\nII. NHIỆM "
+                               "VỤ\n\n1. Sở Xây dựng chủ trì phát triển đô thị.\n");
+    EXPECT_EQ(targets.targets.size(), 2u);
 }
 
 TEST(PlanTasks, AgencyHeadingsWithoutColonAndBodiesOutsideTheRegistry)

@@ -186,37 +186,60 @@ std::pair<std::size_t, std::size_t> clauseAt(const std::string& text, std::size_
 
 /// Where @p text names the ends of a road's section or what it passes ("QL.13 đoạn Chơn Thành –
 /// Hoa Lư", "QL.20 đoạn qua xã Định Quán", "đoạn từ Km 10 đến Km 25"): byte spans from after
-/// "đoạn" to the end of the item (",", ";", "(", "và", the sentence's end), or to the road it
-/// is of ("đoạn Dầu Giây – Tân Phú thuộc tuyến cao tốc …", "của", "tuyến"). The places there
-/// say where the work on the road is; they are not its places. (Not "giai đoạn", "công
-/// đoạn".)
+/// "đoạn" to the end of the item (",", ";", "(", ")", "và", the sentence's end, words that go
+/// on to another object: "kết nối", "để", "phục vụ" …), or to the road it is of ("đoạn Dầu
+/// Giây – Tân Phú thuộc tuyến cao tốc …", "của", "tuyến"). Only right after a road named in
+/// the same clause, a few words back: the places there say where the work on the road is, not
+/// its places. (Not "giai đoạn", "công đoạn"; not a river's "đoạn qua phường …", where the
+/// embankment is; not "nâng cấp đoạn Quốc lộ 4D", which names the road after it.)
 std::vector<std::pair<std::size_t, std::size_t>> sectionEnds(const std::string& text,
                                                              const text::FoldedText& f)
 {
     std::vector<std::pair<std::size_t, std::size_t>> spans;
     const std::string& F = f.folded;
     const bool accented = hasDiacritics(text);
+    if (!accented)
+        return spans; // ("doan" is also "đoàn": "Tập đoàn Điện lực")
     for (std::size_t p = findWords(F, "doan"); p != std::string::npos;
          p = findWords(F, "doan", p + 1)) {
         if (!writtenAt(text, f, p, 4, "đoạn", accented))
             continue;
-        std::size_t e = p, b = p; // the word before
-        while (e > 0 && F[e - 1] == ' ')
-            --e;
-        for (b = e; b > 0 && F[b - 1] != ' ';)
-            --b;
-        const std::string_view previous = std::string_view(F).substr(b, e - b);
-        if (previous == "giai" || previous == "cong" || previous == "phan")
+        // A road within the six words before, in the clause.
+        std::size_t from = p;
+        for (int words = 0; words < 6 && from > 0; ++words) {
+            std::size_t b = from;
+            while (b > 0 && F[b - 1] == ' ')
+                --b;
+            if (b == 0 || F[b - 1] == ',' || F[b - 1] == ';' || F[b - 1] == ':' || F[b - 1] == '(')
+                break;
+            while (b > 0 && F[b - 1] != ' ')
+                --b;
+            from = b;
+        }
+        const std::string_view before = std::string_view(F).substr(from, p - from);
+        if (before.ends_with("giai ") || before.ends_with("cong ") || before.ends_with("phan "))
+            continue;
+        bool road = false;
+        for (const std::string_view w :
+             {"quoc lo", "ql", "duong tinh", "dt", "tinh lo", "cao toc", "duong", "vanh dai"})
+            road = road || findWords(before, w) != std::string_view::npos;
+        if (!road)
             continue;
         const std::size_t q = std::min(F.find_first_not_of(' ', p + 4), F.size());
         if (q >= F.size() ||
             !(capitalOrDigitAt(text, f.origin[q]) || wordsAt(F, q, "qua") || wordsAt(F, q, "tu")))
             continue;
         std::size_t end = q;
-        while (end < F.size() && F[end] != ',' && F[end] != ';' && F[end] != '(' &&
+        auto stops = [&](std::size_t at) {
+            for (const std::string_view w : {"va", "thuoc", "cua", "tuyen", "ket noi", "de",
+                                             "phuc vu", "nham", "voi", "den nam", "gan voi"})
+                if (wordsAt(F, at, w))
+                    return true;
+            return false;
+        };
+        while (end < F.size() && F[end] != ',' && F[end] != ';' && F[end] != '(' && F[end] != ')' &&
                !(F[end] == '.' && (end + 1 == F.size() || F[end + 1] == ' ')) &&
-               !(F[end] == ' ' && (wordsAt(F, end + 1, "va") || wordsAt(F, end + 1, "thuoc") ||
-                                   wordsAt(F, end + 1, "cua") || wordsAt(F, end + 1, "tuyen"))))
+               !(F[end] == ' ' && stops(end + 1)))
             ++end;
         spans.emplace_back(f.origin[q], f.origin[end]);
     }
@@ -1003,11 +1026,17 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
                 continue; // (not inside it: both bound, as written)
             const std::size_t provinceAt = p.at;
             const std::string provinceWords = p.words;
+            const std::string task = text::foldForMatch(taskText);
+            const std::string qualifier = text::foldForMatch(provinceWords);
+            const std::size_t first = findWords(task, qualifier);
+            const bool namedOnce = first == std::string::npos ||
+                                   findWords(task, qualifier, first + 1) == std::string::npos;
             std::vector<std::remove_reference_t<decltype(areas[0])>> kept;
             for (std::size_t u = 0; u < areas.size(); ++u) {
                 auto a = areas[u];
                 if (qualifies(a) && a.at == provinceAt) {
-                    notNamed.insert(a.feature);
+                    if (namedOnce) // (named again elsewhere, it is a place there)
+                        notNamed.insert(a.feature);
                     continue;
                 }
                 if (std::find(units.begin(), units.end(), u) != units.end()) {
@@ -1287,6 +1316,9 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
             std::string words;      ///< as the task names it
             std::string name;       ///< its name, folded: "tan cuong"
             std::size_t start, end; ///< the clause it is named in
+            /// A region named by what it is ("các xã biên giới"), not a unit's name that may be
+            /// misspelt
+            bool described = false;
         };
         std::vector<UnknownArea> unknownAreas;
         // The mentions that found a feature: a place offered, or a unit that bounds.
@@ -1349,7 +1381,7 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
                              [&](std::size_t i) { return features[i].kind == "urban_centre"; }) &&
                 (region || mention.type == "admin_district" || mention.type == "admin_commune"))
                 unknownAreas.push_back(
-                    {mention.text, text::foldForMatch(mention.name), start, end});
+                    {mention.text, text::foldForMatch(mention.name), start, end, region});
         }
         std::set<const Feature*> notNamed; // units named only to say where another lies
         qualifyByProvince(areas, taskText, notNamed);
@@ -1575,8 +1607,19 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
                             where += (where.empty() ? " mang tên “" : ", “") + words + "”";
                         rule = "theme-area";
                         confidence = 0.6;
-                    } else if (topic.value.empty()) {
+                    } else if (topic.value.empty() &&
+                               std::any_of(unknown.begin(), unknown.end(),
+                                           [](const UnknownArea* a) { return !a->described; })) {
                         continue;
+                    } else if (topic.value.empty()) {
+                        // A region named by what it is ("các khu kinh tế cửa khẩu tại các xã
+                        // biên giới"): the kind's features, less sure, saying the region is
+                        // not known to narrow them.
+                        for (const auto* a : unknown)
+                            where += (where.empty() ? "; không gian làm việc không có “" : ", “") +
+                                     a->words + "”";
+                        where += " để thu hẹp";
+                        confidence = 0.5;
                     } else {
                         for (const auto* a : unknown)
                             where += (where.empty() ? "; không gian làm việc không có “" : ", “") +

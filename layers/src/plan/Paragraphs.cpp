@@ -313,6 +313,15 @@ Role roleOf(const std::string& header)
     return Role::None;
 }
 
+bool taskHeader(const std::vector<std::string>& cells)
+{
+    std::vector<Role> roles;
+    for (const auto& c : cells)
+        roles.push_back(roleOf(c));
+    return std::count(roles.begin(), roles.end(), Role::Task) >= 1 &&
+           std::count(roles.begin(), roles.end(), Role::Lead) >= 1;
+}
+
 /// Turns a table into paragraphs: a task table's rows into Marker::Row paragraphs (group rows
 /// "I. …" into headings), any other table's cells into table-cell paragraphs.
 void emitTable(std::vector<Row> rows, std::vector<Paragraph>& out)
@@ -433,23 +442,30 @@ std::vector<std::string> pastedCells(std::string_view line)
     for (std::size_t start = 0;;) {
         const std::size_t end = std::min(line.find(bar, start), line.size());
         std::string_view cell = line.substr(start, end - start);
-        while (!cell.empty() && (cell.front() == ' ' || cell.front() == '\t'))
+        while (!cell.empty() && cell.front() == ' ')
             cell.remove_prefix(1);
         while (!cell.empty() && cell.back() == ' ')
             cell.remove_suffix(1);
-        written += cell.empty() ? 0 : 1;
-        cells.emplace_back(cell);
+        std::string c(cell);
+        // A spreadsheet quotes a cell that holds a line break or a quote: "…""…".
+        if (bar == '\t' && c.size() >= 2 && c.front() == '"' && c.back() == '"') {
+            c = c.substr(1, c.size() - 2);
+            for (std::size_t q = c.find("\"\""); q != std::string::npos; q = c.find("\"\"", q + 1))
+                c.erase(q, 1);
+        }
+        written += c.empty() ? 0 : 1;
+        cells.push_back(std::move(c));
         if (end == line.size())
             break;
         start = end + 1;
     }
-    // (Leading tabs only indent.)
-    while (!cells.empty() && cells.front().empty() && bar == '\t')
-        cells.erase(cells.begin());
     if (cells.size() < 3 || written < 2)
         return {};
     return cells;
 }
+
+/// Whether a row of @p cells heads a task table: a column of tasks and one of leads.
+bool taskHeader(const std::vector<std::string>& cells);
 
 /// The lines of @p text with its tables taken out: returns lines, and for each table the
 /// index of the line it stands before.
@@ -464,30 +480,64 @@ std::vector<Line> readLines(const std::string& text,
         source.push_back(text.substr(pos, end - pos));
         pos = end + 1;
     }
-    // A table pasted as text, two rows or more of cells alike: written as a Markdown table's
-    // rows, which are read below.
+    // A spreadsheet's row whose quoted cell holds line breaks goes on over the next lines: one
+    // line again (those it took stay, empty, so that lines keep their numbers).
+    constexpr std::size_t kMaxCellLines = 40;
+    std::vector<bool> taken(source.size(), false); // lines joined to the row before
+    for (std::size_t i = 0; i < source.size(); ++i) {
+        if (source[i].find('\t') == std::string::npos ||
+            std::count(source[i].begin(), source[i].end(), '"') % 2 == 0)
+            continue;
+        std::string joined = source[i];
+        std::size_t j = i + 1;
+        for (; j < source.size() && j - i <= kMaxCellLines; ++j) {
+            joined += ' ' + source[j];
+            if (std::count(source[j].begin(), source[j].end(), '"') % 2 == 1)
+                break;
+        }
+        if (j >= source.size() || j - i > kMaxCellLines)
+            continue; // (no closing quote: left as it is)
+        source[i] = std::move(joined);
+        for (std::size_t k = i + 1; k <= j; ++k) {
+            source[k].clear();
+            taken[k] = true;
+        }
+        i = j;
+    }
+    // A table pasted as text, two rows or more of cells alike, one of them a task table's
+    // header: written as a Markdown table's rows, which are read below. (Tabs that only
+    // indent every row are no column.)
     for (std::size_t i = 0; i < source.size();) {
         std::size_t j = i;
         std::vector<std::vector<std::string>> rows;
+        std::vector<std::size_t> at; // the line of each row
         for (; j < source.size(); ++j) {
+            if (taken[j] && !rows.empty())
+                continue;
             auto cells = pastedCells(source[j]);
             if (cells.empty())
                 break;
             rows.push_back(std::move(cells));
+            at.push_back(j);
         }
-        if (rows.size() >= 2)
+        if (!rows.empty() &&
+            std::all_of(rows.begin(), rows.end(), [](const auto& r) { return r.front().empty(); }))
+            for (auto& r : rows)
+                r.erase(r.begin());
+        if (rows.size() >= 2 && std::any_of(rows.begin(), rows.end(), taskHeader))
             for (std::size_t r = 0; r < rows.size(); ++r) {
                 std::string row = "|";
                 for (const auto& c : rows[r])
                     row += " " + c + " |";
-                source[i + r] = row;
+                source[at[r]] = row;
             }
         i = std::max(j, i + 1);
     }
     std::vector<Line> raw;
     int number = 0;
-    for (const auto& line : source)
-        raw.push_back({cleanLine(line), ++number});
+    for (std::size_t i = 0; i < source.size(); ++i)
+        if (++number; !taken[i]) // (a line joined to its row is no line of its own)
+            raw.push_back({cleanLine(source[i]), number});
     // "Điều" wrapped away from its number ("**Điều\n19. Trách nhiệm …**" in text copied from
     // websites): one line again, so that the article is not read as a numbered clause.
     for (std::size_t i = 0; i + 1 < raw.size(); ++i)
@@ -500,7 +550,6 @@ std::vector<Line> readLines(const std::string& text,
             ++i;
         }
     std::vector<Line> lines;
-    constexpr std::size_t kMaxCellLines = 40;
     for (std::size_t i = 0; i < raw.size();) {
         // Markdown pipe table.
         if (Row row;

@@ -1070,8 +1070,8 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
             places.push_back(std::move(m));
     }
     // Regions named by what they are: "các huyện miền núi", "các xã biên giới", "khu vực ven
-    // biển", "vùng cao". Named "khu vực …", as a workspace's region of them would be; in lower
-    // case ("vùng Trung du, Miền núi phía Bắc" is the country's), and not followed by a
+    // biển", "các xã vùng cao". Named "khu vực …", as a workspace's region of them would be; in
+    // lower case ("vùng Trung du, Miền núi phía Bắc" is the country's), and not followed by a
     // direction or "Bắc Bộ" ("vùng miền núi phía Bắc").
     for (std::string_view what : {"mien nui", "bien gioi", "ven bien", "vung cao"}) {
         for (std::string_view units :

@@ -142,8 +142,10 @@ bool becomes(const std::string& text, const text::FoldedText& f, std::size_t p, 
             q -= article.size();
             break;
         }
+    // (In lower case: "Long Thành", "Châu Thành" end names.)
     if (q < 6 || F.compare(q - 6, 6, "thanh ") != 0 || (q > 6 && wordChar(F[q - 7])) ||
-        !writtenAt(text, f, q - 6, 5, "thành", accented))
+        !writtenAt(text, f, q - 6, 5, "thành", accented) ||
+        (capitalOrDigitAt(text, f.origin[q - 6]) && !inCapitals(text)))
         return false;
     for (std::string_view verb : {"hinh ", "hoan ", "tao ", "cau ", "ket "})
         if (q >= 6 + verb.size() && F.compare(q - 6 - verb.size(), verb.size(), verb) == 0 &&
@@ -752,6 +754,20 @@ findTopics(const std::string& text, const std::set<std::string>& kinds,
                                 break;
                             e = w;
                         }
+                        // (Not a label or a variety: "VietGAP", "OCOP", a capital inside a
+                        // word; "chè Shan tuyết", one word going on in lower case.)
+                        const std::string written =
+                            text.substr(f.origin[q], f.origin[e] - f.origin[q]);
+                        bool label = false;
+                        for (std::size_t c = 1; c < written.size(); ++c)
+                            label =
+                                label || (written[c - 1] != ' ' && written[c] != ' ' &&
+                                          capitalOrDigitAt(written, c) &&
+                                          (static_cast<unsigned char>(written[c]) & 0xC0) != 0x80);
+                        const std::size_t after = std::min(F.find_first_not_of(' ', e), F.size());
+                        if (label || (written.find(' ') == std::string::npos && after < F.size() &&
+                                      after > e && wordChar(F[after]) && !wordsAt(F, after, "va")))
+                            break;
                         if (m.names.empty())
                             m.namesAt = f.origin[q];
                         m.names.push_back(text.substr(f.origin[q], f.origin[e] - f.origin[q]));
