@@ -80,6 +80,18 @@ std::vector<std::string> placeTexts(const ParsedPlan& plan, std::size_t k, bool 
     return out;
 }
 
+/// Checks the header read of a document.
+void expectHeader(const pa::plan::DocumentInfo& d, const std::string& type,
+                  const std::string& number, const std::string& date, const std::string& issuer,
+                  const std::string& province)
+{
+    EXPECT_EQ(d.type, type);
+    EXPECT_EQ(d.number, number);
+    EXPECT_EQ(d.date, date);
+    EXPECT_EQ(d.issuer, issuer);
+    EXPECT_EQ(d.province, province);
+}
+
 } // namespace
 
 TEST_P(GoldDocuments, TasksAndLeadsMatchTheAnnotation)
@@ -131,11 +143,8 @@ TEST(PlanHeader, ReadsTypeNumberDateIssuerAndProvince)
 {
     const auto cv = readPlan(
         pa::test::sampleData("thai_nguyen/plans/thai-nguyen_cv-2907-ubnd-cnnxd_2023.txt").string());
-    EXPECT_EQ(cv.document.type, "Công văn");
-    EXPECT_EQ(cv.document.number, "2907/UBND-CNNXD");
-    EXPECT_EQ(cv.document.date, "2023-06-19");
-    EXPECT_EQ(cv.document.issuer, "UBND tỉnh Thái Nguyên");
-    EXPECT_EQ(cv.document.province, "Thái Nguyên");
+    expectHeader(cv.document, "Công văn", "2907/UBND-CNNXD", "2023-06-19", "UBND tỉnh Thái Nguyên",
+                 "Thái Nguyên");
     EXPECT_EQ(cv.contentSha256.size(), 64u);
     const auto nq = readPlan(
         pa::test::sampleData("thai_nguyen/plans/thai-nguyen_nq-hdnd-ke-hoach-ktxh-2021-2025.txt")
@@ -1036,6 +1045,23 @@ TEST(PlanTables, RowsOfATaskTablePastedWithTabsOrBars)
                                "- Tỷ lệ lấp đầy các khu công nghiệp đạt:\t\t70%.\n\nII. NHIỆM "
                                "VỤ\n\n1. Sở Xây dựng chủ trì phát triển đô thị.\n");
     EXPECT_EQ(targets.targets.size(), 2u);
+}
+
+// A header typed in two columns side by side, as a PDF converted with its layout gives it: the
+// issuer's column and the motto's are read apart, and the body keeps its line numbers.
+TEST(PlanHeader, TwoColumnsSideBySideAreReadApart)
+{
+    const auto plan =
+        parse("ỦY BAN NHÂN DÂN                          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT "
+              "NAM\n  TỈNH NGHỆ AN                                  Độc lập - Tự do - "
+              "Hạnh phúc\n\nSố: 512/KH-UBND                               Nghệ An, "
+              "ngày 15 tháng 8 năm 2025\n\nKẾ HOẠCH\nTriển khai thực hiện Quy "
+              "hoạch tỉnh\n\nI. NHIỆM VỤ\n\n1. Sở Công Thương chủ trì thu hút "
+              "đầu tư.\n");
+    expectHeader(plan.document, "Kế hoạch", "512/KH-UBND", "2025-08-15", "UBND tỉnh Nghệ An",
+                 "Nghệ An");
+    ASSERT_EQ(plan.tasks.size(), 1u);
+    EXPECT_EQ(plan.tasks[0].line, 11);
 }
 
 TEST(PlanTasks, AgencyHeadingsWithoutColonAndBodiesOutsideTheRegistry)

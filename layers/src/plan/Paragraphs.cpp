@@ -467,6 +467,66 @@ std::vector<std::string> pastedCells(std::string_view line)
 /// Whether a row of @p cells heads a task table: a column of tasks and one of leads.
 bool taskHeader(const std::vector<std::string>& cells);
 
+/// A document's header typed or converted in two columns, side by side ("ỦY BAN NHÂN DÂN
+/// <spaces> CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 45/CTr-UBND <spaces> Lào Cai, ngày 20
+/// tháng 10 năm 2025"): each column read on its own, the issuer's first, each piece numbered
+/// with its line (@p numbers); a piece not in capitals stands apart ("Số: …", the place and
+/// date). The header is the lines before the first one written from the margin without a gap
+/// of three spaces or more; two of them at least must have such a gap.
+void twoColumnHeader(std::vector<std::string>& lines, std::vector<int>& numbers)
+{
+    struct Piece
+    {
+        std::string text;
+        int number;
+    };
+    std::vector<Piece> left, right;
+    std::size_t gaps = 0, end = 0;
+    constexpr std::size_t kMaxHeaderLines = 12;
+    for (; end < lines.size() && end < kMaxHeaderLines; ++end) {
+        std::string line = lines[end];
+        while (!line.empty() && (line.back() == ' ' || line.back() == '\r'))
+            line.pop_back();
+        const std::size_t first = line.find_first_not_of(' ');
+        if (first == std::string::npos)
+            continue;
+        const std::size_t gap = line.find("   ", first);
+        if (gap == std::string::npos) {
+            if (first < 8)
+                break;                                           // (the body, from the margin)
+            right.push_back({line.substr(first), numbers[end]}); // ("Độc lập …", alone)
+            continue;
+        }
+        ++gaps;
+        left.push_back({line.substr(first, gap - first), numbers[end]});
+        right.push_back({line.substr(line.find_first_not_of(' ', gap)), numbers[end]});
+    }
+    if (gaps < 2)
+        return;
+    std::vector<std::string> text;
+    std::vector<int> number;
+    auto add = [&](const Piece& p, bool apart) {
+        if (apart && !text.empty() && !text.back().empty()) {
+            text.emplace_back();
+            number.push_back(p.number);
+        }
+        text.push_back(p.text);
+        number.push_back(p.number);
+        if (apart) {
+            text.emplace_back();
+            number.push_back(p.number);
+        }
+    };
+    for (const auto& p : left)
+        add(p, !isAllUpper(p.text));
+    for (const auto& p : right)
+        add(p, true);
+    lines.erase(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(end));
+    lines.insert(lines.begin(), text.begin(), text.end());
+    numbers.erase(numbers.begin(), numbers.begin() + static_cast<std::ptrdiff_t>(end));
+    numbers.insert(numbers.begin(), number.begin(), number.end());
+}
+
 /// The lines of @p text with its tables taken out: returns lines, and for each table the
 /// index of the line it stands before.
 std::vector<Line> readLines(const std::string& text,
@@ -480,6 +540,10 @@ std::vector<Line> readLines(const std::string& text,
         source.push_back(text.substr(pos, end - pos));
         pos = end + 1;
     }
+    std::vector<int> numbers(source.size()); // each line's number in the document
+    for (std::size_t i = 0; i < numbers.size(); ++i)
+        numbers[i] = static_cast<int>(i) + 1;
+    twoColumnHeader(source, numbers);
     // A spreadsheet's row whose quoted cell holds line breaks goes on over the next lines: one
     // line again (those it took stay, empty, so that lines keep their numbers).
     constexpr std::size_t kMaxCellLines = 40;
@@ -534,10 +598,9 @@ std::vector<Line> readLines(const std::string& text,
         i = std::max(j, i + 1);
     }
     std::vector<Line> raw;
-    int number = 0;
     for (std::size_t i = 0; i < source.size(); ++i)
-        if (++number; !taken[i]) // (a line joined to its row is no line of its own)
-            raw.push_back({cleanLine(source[i]), number});
+        if (!taken[i]) // (a line joined to its row is no line of its own)
+            raw.push_back({cleanLine(source[i]), numbers[i]});
     // "Điều" wrapped away from its number ("**Điều\n19. Trách nhiệm …**" in text copied from
     // websites): one line again, so that the article is not read as a numbered clause.
     for (std::size_t i = 0; i + 1 < raw.size(); ++i)
