@@ -657,6 +657,7 @@ private:
         for (auto& code : workspace.featureCodes())
             workspaceCodes.insert(std::move(code));
         std::vector<Sentence> codeClashes;
+        std::size_t usedInWorkspace = 0; // of them, codes another layer has
         decimalComma.assign(targets.size(), false);
         TextStats scratch;
         // A CSV's geometry column read as text beside GDAL's parse of it: a cell that holds
@@ -742,7 +743,7 @@ private:
                                                "feature %1: code '%2' holds ';' or ',', which "
                                                "separate codes in review files"),
                              {std::to_string(total), code}});
-                    else if (workspaceCodes.contains(code))
+                    else if (workspaceCodes.contains(code) && ++usedInWorkspace)
                         codeClashes.push_back(
                             {QT_TRANSLATE_NOOP("pa::layers",
                                                "feature %1: code '%2' is already used in the "
@@ -787,13 +788,20 @@ private:
                      "none of its %1 feature(s) has a geometry; nothing would appear on a map (a "
                      "CSV needs a WKT column named wkt, geom or geometry, or lon and lat columns)"),
                  {Sentence::count(total)}});
-        if (!codeClashes.empty())
-            throw inputError(
-                layerLabel,
-                {QT_TRANSLATE_NOOP("pa::layers",
-                                   "codes in column '%1' are not unique or not usable:%2"),
-                 {sourceFields[static_cast<std::size_t>(codeTarget->sourceIndex)].name,
-                  firstFive(codeClashes)}});
+        if (!codeClashes.empty()) {
+            const Sentence problem{
+                QT_TRANSLATE_NOOP("pa::layers",
+                                  "codes in column '%1' are not unique or not usable:%2"),
+                {sourceFields[static_cast<std::size_t>(codeTarget->sourceIndex)].name,
+                 firstFive(codeClashes)}};
+            // (Codes another layer uses, as a unit's official one before and after a merger
+            // is: a prefix keeps both.)
+            if (usedInWorkspace > 0)
+                throw inputError(
+                    layerLabel, problem,
+                    "put a prefix before this layer's codes with --code-prefix (e.g. TINH2024-)");
+            throw inputError(layerLabel, problem);
+        }
     }
 
     /// The layer's geometry family, the transformation to the workspace CRS and where the
@@ -802,16 +810,27 @@ private:
     {
         if (families.size() > 1) {
             if (!kind->accepts(GeometryFamily::Collection)) {
-                std::string mix;
-                for (const auto& [f, n] : families)
+                std::string mix, each;
+                for (const auto& [f, n] : families) {
                     mix += (mix.empty() ? "" : ", ") + std::to_string(n) + " " +
                            std::string(gis::familyName(f));
+                    // (OGR's names of the family's types, for an attribute filter.)
+                    const std::string_view type = f == GeometryFamily::Point  ? "POINT"
+                                                  : f == GeometryFamily::Line ? "LINESTRING"
+                                                                              : "POLYGON";
+                    if (f != GeometryFamily::None && f != GeometryFamily::Collection)
+                        each += std::string(each.empty() ? "" : "; ") +
+                                "--where \"OGR_GEOMETRY IN ('" + std::string(type) + "','MULTI" +
+                                std::string(type) + "')\" --layer NAME_" +
+                                std::string(gis::familyName(f));
+                }
                 throw inputError(
                     layerLabel,
                     {QT_TRANSLATE_NOOP("pa::layers", "mixes geometry types (%1); a layer of kind "
                                                      "%2 holds one of %3: split the file"),
                      {mix, std::string(kind->id), kind->familiesText()}},
-                    "import one layer at a time with --source-layer");
+                    "import each type on its own: " + each +
+                        " (a source of several layers: one at a time with --source-layer)");
             }
             family = GeometryFamily::Collection;
         } else if (families.size() == 1) {

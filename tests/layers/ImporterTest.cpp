@@ -439,6 +439,29 @@ TEST_F(Import, GeoPackageSourceLayerIsChosenExplicitly)
     EXPECT_EQ(rows("SELECT code FROM ccn ORDER BY fid")[1][0], "CCN-0002");
 }
 
+// A file mixing points and polygons, as a planner's list of sites often does: refused with
+// the filter that imports each type on its own, which works.
+TEST_F(Import, AFileMixingGeometryTypesSaysHowToImportEachOnItsOwn)
+{
+    pa::test::TempDir scratch;
+    const std::string file = scratch.file("sites.geojson");
+    pa::test::writeBytes(
+        file, R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"ten":)"
+              R"("Khu du lịch Hồ Núi Cốc"},"geometry":{"type":"Polygon","coordinates":[[[105.7,)"
+              R"(21.6],[105.72,21.6],[105.72,21.62],[105.7,21.62],[105.7,21.6]]]}},{"type":)"
+              R"("Feature","properties":{"ten":"Đền Đuổm"},"geometry":{"type":"Point",)"
+              R"("coordinates":[105.8,21.75]}}]})");
+    auto o = options(file, "tourism_area");
+    o.fieldMap = {{"name_vi", "ten"}};
+    expectRefused(o, ErrorKind::Input, "--where \"OGR_GEOMETRY IN ('POINT','MULTIPOINT')\"");
+    o.where = "OGR_GEOMETRY IN ('POINT','MULTIPOINT')";
+    o.layerName = "sites_point";
+    EXPECT_EQ(import(o).features, 1);
+    o.where = "OGR_GEOMETRY IN ('POLYGON','MULTIPOLYGON')";
+    o.layerName = "sites_polygon";
+    EXPECT_EQ(import(o).features, 1);
+}
+
 TEST_F(Import, CodesStayUniqueAcrossTheWorkspace)
 {
     auto o = options(pa::test::fixture("kcn_tcvn3.shp"), "industrial_park");
@@ -448,6 +471,10 @@ TEST_F(Import, CodesStayUniqueAcrossTheWorkspace)
     import(o);
     o.layerName = "kcn_again";
     expectRefused(o, ErrorKind::Input, "already used in the workspace");
+    // (The way out, where a unit keeps its official code before and after a merger.)
+    expectRefused(o, ErrorKind::Input, "--code-prefix");
+    o.codePrefix = "CU-";
+    EXPECT_GT(import(o).features, 0);
     // Generated codes continue after the highest one of the kind.
     auto c = options(pa::test::fixture("two_layers.gpkg"), "industrial_cluster");
     c.sourceLayer = "ccn";
