@@ -701,7 +701,9 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
               "đoạn Kinh Môn - Thanh Hà.\n\n"
               "56. Sở Xây dựng chủ trì cải tạo trụ sở xã Tân Lập, huyện Kinh Môn; lập quy hoạch "
               "chung huyện Kinh Môn.\n\n"
-              "57. Sở Xây dựng chủ trì nâng cấp đoạn Quốc lộ 10 qua huyện Thủy Nguyên.\n");
+              "57. Sở Xây dựng chủ trì nâng cấp đoạn Quốc lộ 10 qua huyện Thủy Nguyên.\n\n"
+              "58. Sở Xây dựng chủ trì nâng cấp tỉnh lộ 354 nối huyện Kinh Môn với huyện Thanh "
+              "Hà.\n");
     ASSERT_EQ(runCli({"ingest", ws, plan, "--doc-id", "kh"}).exitCode, 0);
     const auto suggest = runCli({"link", ws, "suggest", "--format", "json"});
     ASSERT_EQ(suggest.exitCode, 0) << suggest.err;
@@ -763,6 +765,8 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
               std::string::npos);
     // The places a road's section is named by are not the task's.
     EXPECT_EQ(codes["kh:II.55#1"], (std::set<std::string>{"QL-10", "QL-5"}));
+    // ... nor those a numbered road joins; "tỉnh lộ" is the old name of "đường tỉnh".
+    EXPECT_EQ(codes["kh:II.58#1"], std::set<std::string>{"DT-354"});
     // ... but a section named before its road is that road ("đoạn Quốc lộ 10 qua …").
     EXPECT_TRUE(codes["kh:II.57#1"].contains("QL-10"));
     // A district that qualifies a commune and is named again on its own is a place there.

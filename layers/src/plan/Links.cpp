@@ -192,6 +192,8 @@ std::pair<std::size_t, std::size_t> clauseAt(const std::string& text, std::size_
 /// the same clause, a few words back: the places there say where the work on the road is, not
 /// its places. (Not "giai đoạn", "công đoạn"; not a river's "đoạn qua phường …", where the
 /// embankment is; not "nâng cấp đoạn Quốc lộ 4D", which names the road after it.)
+constexpr std::string_view kUnitWords[] = {"qua",    "tu",        "huyen",    "xa",  "phuong",
+                                           "thi xa", "thanh pho", "thi tran", "tinh"};
 std::vector<std::pair<std::size_t, std::size_t>> sectionEnds(const std::string& text,
                                                              const text::FoldedText& f)
 {
@@ -200,49 +202,69 @@ std::vector<std::pair<std::size_t, std::size_t>> sectionEnds(const std::string& 
     const bool accented = hasDiacritics(text);
     if (!accented)
         return spans; // ("doan" is also "đoàn": "Tập đoàn Điện lực")
-    for (std::size_t p = findWords(F, "doan"); p != std::string::npos;
-         p = findWords(F, "doan", p + 1)) {
-        if (!writtenAt(text, f, p, 4, "đoạn", accented))
-            continue;
-        // A road within the six words before, in the clause.
-        std::size_t from = p;
-        for (int words = 0; words < 6 && from > 0; ++words) {
-            std::size_t b = from;
-            while (b > 0 && F[b - 1] == ' ')
-                --b;
-            if (b == 0 || F[b - 1] == ',' || F[b - 1] == ';' || F[b - 1] == ':' || F[b - 1] == '(')
-                break;
-            while (b > 0 && F[b - 1] != ' ')
-                --b;
-            from = b;
+    // (Also what a road joins: "ĐT.535 nối Vinh với Cửa Lò", where "với" is of the section.)
+    for (const std::string_view word : {"đoạn", "nối"})
+        for (std::size_t p = findWords(F, text::foldForMatch(word)); p != std::string::npos;
+             p = findWords(F, text::foldForMatch(word), p + 1)) {
+            const bool joins = word != "đoạn";
+            const std::size_t length = joins ? 3 : 4;
+            if (!writtenAt(text, f, p, length, word, accented))
+                continue;
+            // A road within the six words before, in the clause.
+            std::size_t from = p;
+            for (int words = 0; words < 6 && from > 0; ++words) {
+                std::size_t b = from;
+                while (b > 0 && F[b - 1] == ' ')
+                    --b;
+                if (b == 0 || F[b - 1] == ',' || F[b - 1] == ';' || F[b - 1] == ':' ||
+                    F[b - 1] == '(')
+                    break;
+                while (b > 0 && F[b - 1] != ' ')
+                    --b;
+                from = b;
+            }
+            const std::string_view before = std::string_view(F).substr(from, p - from);
+            if (before.ends_with("giai ") || before.ends_with("cong ") || before.ends_with("phan "))
+                continue;
+            bool road = false;
+            for (const std::string_view w :
+                 {"quoc lo", "ql", "duong tinh", "dt", "tinh lo", "cao toc", "duong", "vanh dai"})
+                road = road || findWords(before, w) != std::string_view::npos;
+            // (What a numbered route joins, "ĐT.535 nối Vinh với Cửa Lò"; a new "đường nối KCN
+            // Hoàng Mai với cảng Đông Hồi" serves the places it joins.)
+            const std::string_view last =
+                before.substr(before.find_last_of(' ', before.size() - 2) + 1);
+            if (!road || (joins && std::none_of(last.begin(), last.end(), [](char c) {
+                              return std::isdigit(static_cast<unsigned char>(c));
+                          })))
+                continue;
+            const std::size_t q = std::min(F.find_first_not_of(' ', p + length), F.size());
+            // (A name, "qua", "từ", or a unit's type word: "nối huyện Kinh Môn với …".)
+            if (q >= F.size() ||
+                !(capitalOrDigitAt(text, f.origin[q]) ||
+                  std::any_of(std::begin(kUnitWords), std::end(kUnitWords),
+                              [&](std::string_view w) { return wordsAt(F, q, w); })))
+                continue;
+            std::size_t end = q;
+            auto stops = [&](std::size_t at) {
+                // (As written, in lower case: "Cửa Lò" is no "của".)
+                for (const std::string_view w : {"và", "thuộc", "của", "tuyến", "kết nối", "để",
+                                                 "phục vụ", "nhằm", "với", "đến năm", "gắn với"}) {
+                    const std::string folded = text::foldForMatch(w);
+                    if (wordsAt(F, at, folded) && !(joins && w == "với") &&
+                        writtenAt(text, f, at, folded.size(), w, accented) &&
+                        !capitalOrDigitAt(text, f.origin[at]))
+                        return true;
+                }
+                return false;
+            };
+            while (end < F.size() && F[end] != ',' && F[end] != ';' && F[end] != '(' &&
+                   F[end] != ')' &&
+                   !(F[end] == '.' && (end + 1 == F.size() || F[end + 1] == ' ')) &&
+                   !(F[end] == ' ' && stops(end + 1)))
+                ++end;
+            spans.emplace_back(f.origin[q], f.origin[end]);
         }
-        const std::string_view before = std::string_view(F).substr(from, p - from);
-        if (before.ends_with("giai ") || before.ends_with("cong ") || before.ends_with("phan "))
-            continue;
-        bool road = false;
-        for (const std::string_view w :
-             {"quoc lo", "ql", "duong tinh", "dt", "tinh lo", "cao toc", "duong", "vanh dai"})
-            road = road || findWords(before, w) != std::string_view::npos;
-        if (!road)
-            continue;
-        const std::size_t q = std::min(F.find_first_not_of(' ', p + 4), F.size());
-        if (q >= F.size() ||
-            !(capitalOrDigitAt(text, f.origin[q]) || wordsAt(F, q, "qua") || wordsAt(F, q, "tu")))
-            continue;
-        std::size_t end = q;
-        auto stops = [&](std::size_t at) {
-            for (const std::string_view w : {"va", "thuoc", "cua", "tuyen", "ket noi", "de",
-                                             "phuc vu", "nham", "voi", "den nam", "gan voi"})
-                if (wordsAt(F, at, w))
-                    return true;
-            return false;
-        };
-        while (end < F.size() && F[end] != ',' && F[end] != ';' && F[end] != '(' && F[end] != ')' &&
-               !(F[end] == '.' && (end + 1 == F.size() || F[end + 1] == ' ')) &&
-               !(F[end] == ' ' && stops(end + 1)))
-            ++end;
-        spans.emplace_back(f.origin[q], f.origin[end]);
-    }
     return spans;
 }
 

@@ -58,7 +58,7 @@ struct TypeWord
 };
 
 // Longer phrases first: the first match at a position wins.
-constexpr std::array<TypeWord, 48> kTypeWords = {{
+constexpr std::array<TypeWord, 49> kTypeWords = {{
     {"khu nong nghiep ung dung cong nghe cao", "hitech_zone", 0.85,
      "khu nông nghiệp ứng dụng công nghệ cao"},
     {"khu bao ton thien nhien", "nature_reserve", 0.8, "khu bảo tồn thiên nhiên"},
@@ -87,6 +87,7 @@ constexpr std::array<TypeWord, 48> kTypeWords = {{
     {"cao toc", "expressway", 0.85, "cao tốc"},
     {"quoc lo", "road", 0.85, "quốc lộ"},
     {"duong tinh", "road", 0.85, "đường tỉnh"},
+    {"tinh lo", "road", 0.85, "tỉnh lộ"}, // the old name of "đường tỉnh": "Tỉnh lộ 535"
     {"thanh pho", "urban_centre", 0.8, "thành phố"},
     {"do thi", "urban_centre", 0.7, "đô thị"}, // "đô thị Lam Sơn - Sao Vàng"
     {"bien", "sea", 0.6, "biển"},              // "biển Đông"
