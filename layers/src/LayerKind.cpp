@@ -333,7 +333,11 @@ const std::vector<LayerKind>& registry()
           .label = kAreaLabel},
          "services",
          51,
-         {{"chợ đầu mối"}, {"trung tâm logistics"}, {"trung tâm hội chợ triển lãm"}}},
+         {{"chợ đầu mối"},
+          {"trung tâm logistics"},
+          {"trung tâm hội chợ triển lãm"},
+          // "mạng lưới chợ", "các chợ", "hệ thống chợ": the markets, not the logistics centres
+          {"chợ", false, {"chợ"}, true}}},
         {"land_price",
          "Giá đất",
          "Land price",

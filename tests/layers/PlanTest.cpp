@@ -2179,7 +2179,8 @@ TEST(PlanLinks, DirectionsProductsBoardsAndHeadingsKeepTheirOrdinaryMeaning)
         "30. Sở Nông nghiệp và Môi trường chủ trì phát triển vùng quế dưới tán rừng tại Võ "
         "Nhai.\n\n"
         "31. Sở Nông nghiệp và Môi trường chủ trì phát triển cây ăn quả (nhãn, lê) theo hướng "
-        "hữu cơ.\n");
+        "hữu cơ.\n\n"
+        "32. Sở Công Thương chủ trì phát triển mạng lưới chợ, trung tâm thương mại.\n");
     auto task = [&](const std::string& words) {
         const auto id = sample.task(words, "od");
         EXPECT_FALSE(id.empty()) << words;
@@ -2264,6 +2265,9 @@ TEST(PlanLinks, DirectionsProductsBoardsAndHeadingsKeepTheirOrdinaryMeaning)
     // products (one the layers have no zone of passed over).
     EXPECT_EQ(codesOf(all, task("dưới tán rừng tại Võ"), ""), std::set<std::string>{"NN-QUE-VN"});
     EXPECT_EQ(codesOf(all, task("(nhãn, lê)"), ""), std::set<std::string>{"NN-QUA-DHY"});
+    // Markets gathered ("mạng lưới chợ") are those named so, not the trade fair centre.
+    EXPECT_EQ(codesOf(all, task("mạng lưới chợ"), "theme"),
+              (std::set<std::string>{"CDM-DIEMTHUY", "CDM-LINHSON"}));
 }
 
 // A task id as typed on a keyboard without Vietnamese letters, or in other letter case, is the
