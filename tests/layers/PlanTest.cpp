@@ -2180,7 +2180,8 @@ TEST(PlanLinks, DirectionsProductsBoardsAndHeadingsKeepTheirOrdinaryMeaning)
         "Nhai.\n\n"
         "31. Sở Nông nghiệp và Môi trường chủ trì phát triển cây ăn quả (nhãn, lê) theo hướng "
         "hữu cơ.\n\n"
-        "32. Sở Công Thương chủ trì phát triển mạng lưới chợ, trung tâm thương mại.\n");
+        "32. Sở Công Thương chủ trì phát triển mạng lưới chợ, trung tâm thương mại.\n\n"
+        "33. Sở Tài chính chủ trì bố trí vốn cho các dự án trọng điểm.\n");
     auto task = [&](const std::string& words) {
         const auto id = sample.task(words, "od");
         EXPECT_FALSE(id.empty()) << words;
@@ -2268,6 +2269,8 @@ TEST(PlanLinks, DirectionsProductsBoardsAndHeadingsKeepTheirOrdinaryMeaning)
     // Markets gathered ("mạng lưới chợ") are those named so, not the trade fair centre.
     EXPECT_EQ(codesOf(all, task("mạng lưới chợ"), "theme"),
               (std::set<std::string>{"CDM-DIEMTHUY", "CDM-LINHSON"}));
+    // ... and "cho" (for) is no "chợ".
+    EXPECT_TRUE(codesOf(all, task("dự án trọng điểm"), "").empty());
 }
 
 // A task id as typed on a keyboard without Vietnamese letters, or in other letter case, is the

@@ -235,6 +235,13 @@ constexpr Cue kCues[] = {
     {"bun thai", 6, 1.5},
     {"de dieu", 6, 2.5, false, "đê điều"},           // dikes: no layer kind holds them
     {"hanh lang de", 6, 2.5, false, "hành lang đê"}, // "hành lang đê cấp IV"
+    {"chat thai ran", 6, 2.5},                       // landfills and treatment plants
+    {"xu ly chat thai", 6, 2.5},
+    {"bai rac", 6, 2},
+    {"cong trinh thuy loi", 6, 2}, // irrigation works, pumping stations, embankments
+    {"tram bom", 6, 2},
+    {"ke chong sat lo", 6, 2.5, false, "kè chống sạt lở"},
+    {"ho chua nuoc", 6, 2, false, {}, "infrastructure"},
     // Counting what the province holds, and assessing how far something has come: watching
     // over it.
     {"kiem ke", 4, 2},

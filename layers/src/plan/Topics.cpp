@@ -413,6 +413,11 @@ findTopics(const std::string& text, const std::set<std::string>& kinds,
             for (std::size_t p = findWords(F, phrase); p != std::string::npos;
                  p = findWords(F, phrase, p + 1)) {
                 const std::size_t end = p + phrase.size();
+                // (A word alone is written alike where the text keeps diacritics: "chợ" is no
+                // "cho", for.)
+                if (phrase.find(' ') == std::string::npos &&
+                    !writtenAt(text, f, p, phrase.size(), topic->phrase, accented))
+                    continue;
                 const std::size_t back = p >= 20 ? p - 20 : 0;
                 if (inAgencyName(std::string_view(F).substr(back, p - back)) ||
                     withinAny(boards, f.origin[p]))
