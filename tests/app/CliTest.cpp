@@ -703,7 +703,10 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
               "chung huyện Kinh Môn.\n\n"
               "57. Sở Xây dựng chủ trì nâng cấp đoạn Quốc lộ 10 qua huyện Thủy Nguyên.\n\n"
               "58. Sở Xây dựng chủ trì nâng cấp tỉnh lộ 354 nối huyện Kinh Môn với huyện Thanh "
-              "Hà.\n");
+              "Hà.\n\n"
+              "59. Sở Công Thương chủ trì đôn đốc các khu công nghiệp đang xây dựng hạ tầng.\n\n"
+              "60. Sở Nông nghiệp và Môi trường chủ trì phát triển các vùng cây ăn quả: vải, "
+              "cam.\n");
     ASSERT_EQ(runCli({"ingest", ws, plan, "--doc-id", "kh"}).exitCode, 0);
     const auto suggest = runCli({"link", ws, "suggest", "--format", "json"});
     ASSERT_EQ(suggest.exitCode, 0) << suggest.err;
@@ -765,6 +768,9 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
               std::string::npos);
     // The places a road's section is named by are not the task's.
     EXPECT_EQ(codes["kh:II.55#1"], (std::set<std::string>{"QL-10", "QL-5"}));
+    // Under construction is not yet in use; products listed after a colon are those products.
+    EXPECT_EQ(codes["kh:II.59#1"], std::set<std::string>{"KCN-ADT"});
+    EXPECT_EQ(codes["kh:II.60#1"], (std::set<std::string>{"VSX-VAI", "VSX-CAM"}));
     // ... nor those a numbered road joins; "tỉnh lộ" is the old name of "đường tỉnh".
     EXPECT_EQ(codes["kh:II.58#1"], std::set<std::string>{"DT-354"});
     // ... but a section named before its road is that road ("đoạn Quốc lộ 10 qua …").

@@ -23,7 +23,8 @@ constexpr SameProduct kSameProducts[] = {
     {"cay an trai", "cay an qua", "cây ăn trái"},
     {"trai cay", "cay an qua", "trái cây"},
     {"hoa qua", "cay an qua", "hoa quả"},
-    {"tieu", "ho tieu", "tiêu"}, // (one word: only where a product's stands, headOfProduct)
+    {"tieu", "ho tieu", "tiêu"},     // (one word: only where a product's stands, headOfProduct)
+    {"khoai mi", "san", "khoai mì"}, // cassava: "sắn" in the north
 };
 
 /// Products named by their class ("vùng cây ăn quả", "vùng nuôi trồng thủy sản"), with the
@@ -242,7 +243,8 @@ ListedProduct listedProductAt(const std::string& text, const text::FoldedText& f
         const std::size_t writtenSpace = asWritten.find(' ');
         if (space != std::string::npos && writtenSpace != std::string::npos) {
             const std::string head = v.substr(0, space);
-            if (head != "cay" && head != "con" && head.size() > 1 && !values.contains(head))
+            if (head != "cay" && head != "con" && head != "cao" && head.size() > 1 &&
+                !values.contains(head))
                 consider(head, head, std::string_view(asWritten).substr(0, writtenSpace), true);
         }
     }
@@ -348,6 +350,9 @@ std::string_view statusAfter(const std::string& text, const text::FoldedText& f,
                                      {"chưa triển khai", "planned"},
                                      {"chưa thành lập", "planned"},
                                      {"dự kiến thành lập", "planned"},
+                                     {"đang xây dựng", "planned"}, // (under construction)
+                                     {"đang đầu tư xây dựng", "planned"},
+                                     {"đang triển khai xây dựng", "planned"},
                                      {"quy hoạch mới", "planned"}};
     if (q == std::string::npos || q >= f.folded.size())
         return {};
@@ -604,8 +609,9 @@ findTopics(const std::string& text, const std::set<std::string>& kinds,
                         const std::size_t writtenSpace = asWritten.find(' ');
                         if (space != std::string::npos && writtenSpace != std::string::npos) {
                             const std::string head = v.substr(0, space);
-                            if (head != "cay" && head != "con" && head.size() > 1 &&
-                                !kindValues->second.contains(head))
+                            // (Nor "cao" of "cao su": "vùng cao" is the highlands.)
+                            if (head != "cay" && head != "con" && head != "cao" &&
+                                head.size() > 1 && !kindValues->second.contains(head))
                                 take(head, head, end, asWritten.substr(0, writtenSpace));
                         }
                     }
@@ -674,7 +680,9 @@ findTopics(const std::string& text, const std::set<std::string>& kinds,
                         w = std::min(F.find_first_not_of(' ', w), F.size());
                     }
                     std::vector<std::pair<ListedProduct, std::size_t>> listed; // with where
-                    std::size_t q = w < F.size() && F[w] == '('
+                    // (Or after a colon: "các vùng cây ăn quả: xoài, sầu riêng".)
+                    const bool colon = w < F.size() && F[w] == ':';
+                    std::size_t q = w < F.size() && (F[w] == '(' || colon)
                                         ? std::min(F.find_first_not_of(' ', w + 1), F.size())
                                         : F.size();
                     while (q < F.size()) {
@@ -696,7 +704,7 @@ findTopics(const std::string& text, const std::set<std::string>& kinds,
                         else
                             break;
                     }
-                    if (!listed.empty() && q < F.size() && F[q] == ')') {
+                    if (!listed.empty() && (colon || (q < F.size() && F[q] == ')'))) {
                         for (const auto& [item, at] : listed) {
                             TopicMention product = m;
                             product.value = item.value;
@@ -710,7 +718,7 @@ findTopics(const std::string& text, const std::set<std::string>& kinds,
                         }
                         m = items.front();
                         items.erase(items.begin());
-                        valueEnd = q + 1;
+                        valueEnd = colon ? q : q + 1;
                     }
                 }
                 // Names written after the value ("vùng chè Tân Cương, La Bằng", "vùng quế Định
