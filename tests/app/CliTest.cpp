@@ -555,7 +555,9 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
     // Two communes of one name, in Kinh Môn and in Cát Hải.
     import("communes",
            {square(106.34, 21.04, 0.01, R"({"code":"X-TL-KM","name_vi":"Tân Lập"})"),
-            square(107.0, 20.8, 0.01, R"({"code":"X-TL-CH","name_vi":"Tân Lập"})")},
+            square(107.0, 20.8, 0.01, R"({"code":"X-TL-CH","name_vi":"Tân Lập"})"),
+            // A ward of the town of Thủy Nguyên, its centre inside.
+            square(106.67, 20.93, 0.015, R"({"code":"X-MD","name_vi":"Phường Minh Đức"})")},
            "admin_commune");
     // A region drawn by the planners, named by what it is.
     import("regions", {square(106.3, 21.05, 0.1, R"({"code":"VMN","name_vi":"Khu vực miền núi"})")},
@@ -706,7 +708,8 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
               "Hà.\n\n"
               "59. Sở Công Thương chủ trì đôn đốc các khu công nghiệp đang xây dựng hạ tầng.\n\n"
               "60. Sở Nông nghiệp và Môi trường chủ trì phát triển các vùng cây ăn quả: vải, "
-              "cam.\n");
+              "cam.\n\n"
+              "61. Sở Xây dựng chủ trì chỉnh trang đô thị phường Minh Đức.\n");
     ASSERT_EQ(runCli({"ingest", ws, plan, "--doc-id", "kh"}).exitCode, 0);
     const auto suggest = runCli({"link", ws, "suggest", "--format", "json"});
     ASSERT_EQ(suggest.exitCode, 0) << suggest.err;
@@ -768,6 +771,8 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
               std::string::npos);
     // The places a road's section is named by are not the task's.
     EXPECT_EQ(codes["kh:II.55#1"], (std::set<std::string>{"QL-10", "QL-5"}));
+    // A town's work named in a ward is the ward's, not the whole town's.
+    EXPECT_EQ(codes["kh:II.61#1"], std::set<std::string>{"X-MD"});
     // Under construction is not yet in use; products listed after a colon are those products.
     EXPECT_EQ(codes["kh:II.59#1"], std::set<std::string>{"KCN-ADT"});
     EXPECT_EQ(codes["kh:II.60#1"], (std::set<std::string>{"VSX-VAI", "VSX-CAM"}));

@@ -1679,7 +1679,20 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
             }
             // Nothing of the kind lies in the units the task names ("chỉnh trang đô thị ven biển
             // tại phường Vĩnh Thông", a ward with no urban centre drawn): the task acts in them,
-            // and they are its places.
+            // and they are its places. So are wards and communes a town's work is named in
+            // ("chỉnh trang đô thị phường Trấn Biên, phường Long Bình"): the town spans more than
+            // them.
+            const bool partsOfTowns =
+                layers::inGroup(topic.kind, "urban") && !within.empty() &&
+                std::all_of(within.begin(), within.end(), [](const Area* a) {
+                    return !a->feature->layer.empty() && a->feature->kind == "admin_commune";
+                });
+            if (partsOfTowns && !members.empty()) {
+                for (const Area* a : within)
+                    offer({taskId, a->feature->layer, a->feature->code, a->words, 0.6, "place",
+                           "“" + a->words + "” → " + a->feature->name});
+                continue;
+            }
             if (members.empty() && hadMembers && !within.empty() && !derived) {
                 const auto* k = layers::findKind(topic.kind);
                 for (const Area* a : within)
