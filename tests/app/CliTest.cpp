@@ -614,6 +614,10 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
             road(106.4, 20.7, R"({"code":"DT-354","name_vi":"Đường tỉnh 354"})"),
             road(106.6, 20.6, R"({"code":"QL-18C","name_vi":"QL.18C"})")},
            "road");
+    // A railway named with the short form of the city's name.
+    import("rails",
+           {road(106.5, 20.65, R"({"code":"DS-1","name_vi":"Đường sắt TP.HCM - Hải Phòng"})")},
+           "railway");
     const std::string plan = dir.file("kh.txt");
     pa::test::writeBytes(
         plan, "KẾ HOẠCH\nThực hiện năm 2026\n\nII. NHIỆM VỤ\n\n"
@@ -709,7 +713,8 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
               "59. Sở Công Thương chủ trì đôn đốc các khu công nghiệp đang xây dựng hạ tầng.\n\n"
               "60. Sở Nông nghiệp và Môi trường chủ trì phát triển các vùng cây ăn quả: vải, "
               "cam.\n\n"
-              "61. Sở Xây dựng chủ trì chỉnh trang đô thị phường Minh Đức.\n");
+              "61. Sở Xây dựng chủ trì chỉnh trang đô thị phường Minh Đức.\n\n"
+              "62. Sở Xây dựng chủ trì chuẩn bị đầu tư đường sắt TP. Hồ Chí Minh - Hải Phòng.\n");
     ASSERT_EQ(runCli({"ingest", ws, plan, "--doc-id", "kh"}).exitCode, 0);
     const auto suggest = runCli({"link", ws, "suggest", "--format", "json"});
     ASSERT_EQ(suggest.exitCode, 0) << suggest.err;
@@ -771,6 +776,8 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
               std::string::npos);
     // The places a road's section is named by are not the task's.
     EXPECT_EQ(codes["kh:II.55#1"], (std::set<std::string>{"QL-10", "QL-5"}));
+    // "TP.HCM" in a name is the city written out.
+    EXPECT_EQ(codes["kh:II.62#1"], std::set<std::string>{"DS-1"});
     // A town's work named in a ward is the ward's, not the whole town's.
     EXPECT_EQ(codes["kh:II.61#1"], std::set<std::string>{"X-MD"});
     // Under construction is not yet in use; products listed after a colon are those products.

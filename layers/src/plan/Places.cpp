@@ -661,6 +661,18 @@ std::string placeKey(const std::string& name, std::string_view kind)
         key += (key.empty() ? "" : " ") + word;
         p = e;
     }
+    // The city's name in its short forms, as in road names: "Cao tốc TP.HCM - Mộc Bài" is
+    // "cao tốc TP. Hồ Chí Minh – Mộc Bài".
+    for (const std::string_view shortName :
+         {"thanh pho ho chi minh", "tp. ho chi minh", "tp ho chi minh", "tp.hcm", "tp. hcm",
+          "tp hcm", "tphcm", "hcm"}) {
+        std::string padded = " " + key + " ";
+        const std::string from = " " + std::string(shortName) + " ";
+        for (std::size_t at = padded.find(from); at != std::string::npos;
+             at = padded.find(from, at + 1))
+            padded.replace(at, from.size(), " ho chi minh ");
+        key = padded.substr(1, padded.size() - 2);
+    }
     // A route code however written: "CT.06", "CT06", "CT 06" give "ct 6"; "QL.18" is "18", as
     // "Quốc lộ 18" is. (Not in a table's unit names, which are joined as written.)
     if (kind.empty())
