@@ -714,7 +714,9 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
               "60. Sở Nông nghiệp và Môi trường chủ trì phát triển các vùng cây ăn quả: vải, "
               "cam.\n\n"
               "61. Sở Xây dựng chủ trì chỉnh trang đô thị phường Minh Đức.\n\n"
-              "62. Sở Xây dựng chủ trì chuẩn bị đầu tư đường sắt TP. Hồ Chí Minh - Hải Phòng.\n");
+              "62. Sở Xây dựng chủ trì chuẩn bị đầu tư đường sắt TP. Hồ Chí Minh - Hải Phòng.\n\n"
+              "63. Sở Xây dựng chủ trì giải phóng mặt bằng đường sắt Thành phố Hồ Chí Minh - Hải "
+              "Phòng.\n");
     ASSERT_EQ(runCli({"ingest", ws, plan, "--doc-id", "kh"}).exitCode, 0);
     const auto suggest = runCli({"link", ws, "suggest", "--format", "json"});
     ASSERT_EQ(suggest.exitCode, 0) << suggest.err;
@@ -778,6 +780,7 @@ TEST(Cli, ACityMergedWithAProvinceIsReadAsItsPlannersWriteOfIt)
     EXPECT_EQ(codes["kh:II.55#1"], (std::set<std::string>{"QL-10", "QL-5"}));
     // "TP.HCM" in a name is the city written out.
     EXPECT_EQ(codes["kh:II.62#1"], std::set<std::string>{"DS-1"});
+    EXPECT_EQ(codes["kh:II.63#1"], std::set<std::string>{"DS-1"}) << "no lake “Chí Minh”";
     // A town's work named in a ward is the ward's, not the whole town's.
     EXPECT_EQ(codes["kh:II.61#1"], std::set<std::string>{"X-MD"});
     // Under construction is not yet in use; products listed after a colon are those products.

@@ -739,6 +739,15 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
                     (pos >= 8 && F.compare(pos - 8, 8, "bien va ") == 0))
                     continue;
             }
+            // A word of names that begins a name the gazetteer holds is that name's: "Hồ Chí
+            // Minh" is no lake "Chí Minh" ("đường Hồ Chí Minh", "TP. Hồ Chí Minh").
+            // (Written with a capital: "sông Công" is a river.)
+            if (wordsInNames(type.kind) && !capitals && capitalOrDigitAt(text, f.origin[pos]) &&
+                std::any_of(gazetteer().begin(), gazetteer().end(), [&](const std::string& name) {
+                    return name.starts_with(type.folded) && name.size() > type.folded.size() &&
+                           wordsAt(F, pos, name);
+                }))
+                continue;
             std::size_t after = pos + type.folded.size();
             // "QL3", "QL.3", "ĐT.342" are written without a space.
             const bool glued =
@@ -801,7 +810,12 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
                     const std::size_t d = directionLength(text, f, at, accented);
                     direction = d > 0 && (qualified || !onlyTheProvince(text, f, at + d + 1, own));
                 }
-                if ((!capitalOrDigitAt(word) && !direction) ||
+                // "đường sắt Thành phố Hồ Chí Minh - …": a city's type word within a name.
+                const bool cityInName =
+                    word == "phố" &&
+                    (name == "Thành" || name.ends_with(" Thành") || name.ends_with("- Thành")) &&
+                    capitalOrDigitAt(text, std::min(end + 1, text.size()));
+                if ((!capitalOrDigitAt(word) && !direction && !cityInName) ||
                     (capitals && notInName(text, src, name.empty(), accented)) ||
                     (capitals && !name.empty() && typeWordAt(text, f, src, accented)))
                     break;
