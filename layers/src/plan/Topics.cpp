@@ -133,8 +133,10 @@ bool subjectMatter(const std::string& F, std::size_t p)
 
 /// Whether the kind named at @p p of @p f's folded text (of @p text) is what something becomes:
 /// right after "thành" (an article between), written so where the text keeps diacritics, which
-/// is not the end of a verb that makes or completes ("hình thành", "hoàn thành", "tạo thành").
-bool becomes(const std::string& text, const text::FoldedText& f, std::size_t p, bool accented)
+/// is not the end of a verb that makes or completes ("hình thành", "hoàn thành", "tạo thành");
+/// in lower case unless the text is in @p capitals.
+bool becomes(const std::string& text, const text::FoldedText& f, std::size_t p, bool accented,
+             bool capitals)
 {
     const std::string& F = f.folded;
     std::size_t q = p;
@@ -146,7 +148,7 @@ bool becomes(const std::string& text, const text::FoldedText& f, std::size_t p, 
     // (In lower case: "Long Thành", "Châu Thành" end names.)
     if (q < 6 || F.compare(q - 6, 6, "thanh ") != 0 || (q > 6 && wordChar(F[q - 7])) ||
         !writtenAt(text, f, q - 6, 5, "thành", accented) ||
-        (capitalOrDigitAt(text, f.origin[q - 6]) && !inCapitals(text)))
+        (capitalOrDigitAt(text, f.origin[q - 6]) && !capitals))
         return false;
     for (std::string_view verb : {"hinh ", "hoan ", "tao ", "cau ", "ket "})
         if (q >= 6 + verb.size() && F.compare(q - 6 - verb.size(), verb.size(), verb) == 0 &&
@@ -164,6 +166,17 @@ constexpr std::string_view kAfterProduct[] = {
     "hang hoa",  "chat luong", "dac san", "huu co", "an toan",   "xuat khau",
     "cong nghe", "ung dung",   "voi",     "nham",   "dat",       "dam bao"};
 
+/// Whether the product whose folded words end at @p end of @p F ends there: the clause ends,
+/// or one of kAfterProduct follows ("cà chua" is no "cà").
+bool productEndsAt(const std::string& F, std::size_t end)
+{
+    while (end < F.size() && F[end] == ' ')
+        ++end;
+    return end >= F.size() || !wordChar(F[end]) ||
+           std::any_of(std::begin(kAfterProduct), std::end(kAfterProduct),
+                       [&](std::string_view w) { return wordsAt(F, end, w); });
+}
+
 /// Whether the word at @p q of @p f's folded text (of @p text) names a product in general by
 /// the first word of one (@p written, in lower case: "vải" of "vải thiều"): right after the
 /// topic's words (which end at @p topicEnd: "vùng nguyên liệu cho thanh niên" is no "thanh
@@ -180,24 +193,7 @@ bool headOfProduct(const std::string& text, const text::FoldedText& f, std::size
     if (q != first || !writtenAt(text, f, q, length, written, accented) ||
         (!capitals && capitalOrDigitAt(text, f.origin[q])))
         return false;
-    std::size_t after = q + length;
-    while (after < F.size() && F[after] == ' ')
-        ++after;
-    if (after >= F.size() || !wordChar(F[after]))
-        return true;
-    return std::any_of(std::begin(kAfterProduct), std::end(kAfterProduct),
-                       [&](std::string_view w) { return wordsAt(F, after, w); });
-}
-
-/// Whether the product whose folded words end at @p end of @p F ends there: the clause ends,
-/// or one of kAfterProduct follows ("cà chua" is no "cà").
-bool productEndsAt(const std::string& F, std::size_t end)
-{
-    while (end < F.size() && F[end] == ' ')
-        ++end;
-    return end >= F.size() || !wordChar(F[end]) ||
-           std::any_of(std::begin(kAfterProduct), std::end(kAfterProduct),
-                       [&](std::string_view w) { return wordsAt(F, end, w); });
+    return productEndsAt(F, q + length);
 }
 
 /// A product named as a further item of a list, at @p q of @p f's folded text (of @p text):
@@ -412,6 +408,13 @@ findTopics(const std::string& text, const std::set<std::string>& kinds,
             return a->phrase.size() > b->phrase.size();
         });
         const auto kindValues = values.find(std::string(kind.id));
+        // Whether the layers write the kind's values with diacritics. (Their own values, not
+        // the classes the vocabulary adds with diacritics.)
+        const bool valuesAccented =
+            kindValues != values.end() &&
+            std::any_of(kindValues->second.begin(), kindValues->second.end(), [](const auto& v) {
+                return !isProductClass(v.first) && hasDiacritics(v.second);
+            });
         std::vector<std::pair<std::size_t, TopicMention>> mentions; // with their positions
         for (const auto* topic : topics) {
             const std::string phrase = text::foldForMatch(topic->phrase);
@@ -450,7 +453,7 @@ findTopics(const std::string& text, const std::set<std::string>& kinds,
                 // What something named becomes is no place: "phát triển Khu du lịch Bửu Long
                 // thành điểm du lịch quốc gia", "đưa Hoàng Mai trở thành các đô thị động lực"
                 // (not "hình thành", "hoàn thành", "tạo thành" the kind: those act on it).
-                if (becomes(text, f, p, accented))
+                if (becomes(text, f, p, accented, capitals))
                     continue;
                 if (topic->countedOnly && !gathered(F, p))
                     continue;
@@ -515,12 +518,6 @@ findTopics(const std::string& text, const std::set<std::string>& kinds,
                 if (kindValues != values.end()) {
                     const std::size_t window = clauseWindow(F, end, 4);
                     const std::size_t firstAfter = F.find_first_not_of(' ', end); // its next word
-                    // Whether the layers write the kind's values with diacritics.
-                    // (Its own values, not the classes the vocabulary adds with diacritics.)
-                    const bool layerAccented = std::any_of(
-                        kindValues->second.begin(), kindValues->second.end(), [](const auto& v) {
-                            return !isProductClass(v.first) && hasDiacritics(v.second);
-                        });
                     // A verb's product ("phát triển hồ tiêu", "nuôi tôm", "tái canh cà phê")
                     // stands right after it (or after "cây", "nghề" …), in lower case, and ends
                     // there: not "phát triển đô thị Cam Ranh", "theo cam kết", "trong điều kiện".
@@ -545,15 +542,9 @@ findTopics(const std::string& text, const std::set<std::string>& kinds,
                                     at = q;
                             if (q != at || (!capitals && capitalOrDigitAt(text, f.origin[q])))
                                 return;
-                            std::size_t after = q + words.size();
-                            while (after < F.size() && F[after] == ' ')
-                                ++after;
                             // (A class is described on: "cây ăn quả có múi", "cây công nghiệp
                             // dài ngày", "thủy sản bằng lồng bè".)
-                            if (!isProductClass(value) && after < F.size() && wordChar(F[after]) &&
-                                std::none_of(
-                                    std::begin(kAfterProduct), std::end(kAfterProduct),
-                                    [&](std::string_view w) { return wordsAt(F, after, w); }))
+                            if (!isProductClass(value) && !productEndsAt(F, q + words.size()))
                                 return;
                         }
                         // (Written alike, where both the task and the layer keep diacritics:
@@ -593,7 +584,7 @@ findTopics(const std::string& text, const std::set<std::string>& kinds,
                         // (As the layer writes it, where that is the value's own words: not
                         // "tiêu" for "hồ tiêu", "cây ăn trái" for "cây ăn quả".)
                         take(v, v, p, {}, true,
-                             accented && layerAccented && text::foldForMatch(asWritten) == v
+                             accented && valuesAccented && text::foldForMatch(asWritten) == v
                                  ? std::string_view(asWritten)
                                  : std::string_view());
                         for (const auto& same : kSameProducts)
@@ -662,13 +653,6 @@ findTopics(const std::string& text, const std::set<std::string>& kinds,
                                          accented);
                          !said.empty())
                     m.status = std::string(said); // "các khu công nghiệp đã đi vào hoạt động"
-                // Whether the layers write the kind's values with diacritics (as above).
-                const bool valuesAccented =
-                    kindValues != values.end() &&
-                    std::any_of(kindValues->second.begin(), kindValues->second.end(),
-                                [](const auto& v) {
-                                    return !isProductClass(v.first) && hasDiacritics(v.second);
-                                });
                 // A class followed by its products in brackets, a word or two on ("cây ăn quả
                 // ôn đới (mận, lê)", "cây ăn quả (cam, bưởi)"): those products, each a mention.
                 std::vector<TopicMention> items;
