@@ -1064,6 +1064,77 @@ TEST(PlanHeader, TwoColumnsSideBySideAreReadApart)
     EXPECT_EQ(plan.tasks[0].line, 11);
 }
 
+TEST(PlanFormats, TextSavedFromAPdfLosesItsFootersAndReadsParentheticalAssignments)
+{
+    // `pdftotext -layout` output: hard-wrapped lines, a running footer and a page number at every
+    // form feed, and each task's lead and time in parentheses after it.
+    const std::string footer =
+        "  KH 88/KH-UBND - Phát triển hạ tầng khu kinh tế và cửa khẩu          Trang ";
+    const std::string text =
+        "          ỦY BAN NHÂN DÂN                 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"    // 1
+        "          TỈNH QUẢNG TRỊ                        Độc lập - Tự do - Hạnh phúc\n"     // 2
+        "\n"                                                                                // 3
+        "        Số: 88/KH-UBND                     Quảng Trị, ngày 02 tháng 10 năm 2025\n" // 4
+        "\n"                                                                                // 5
+        "                                  KẾ HOẠCH\n"                                      // 6
+        "              Phát triển hạ tầng khu kinh tế và cửa khẩu\n"                        // 7
+        "\n"                                                                                // 8
+        "      I. NHIỆM VỤ\n"                                                               // 9
+        "      1. Đầu tư hạ tầng Khu kinh tế Đông Nam Quảng Trị (Ban Quản lý Khu kinh\n"    // 10
+        "  tế tỉnh chủ trì, phối hợp Sở Tài chính; hoàn thành năm 2027).\n"                 // 11
+        "      2. Nâng cấp cửa khẩu quốc tế Lao Bảo (Bộ Chỉ huy Bộ đội Biên phòng tỉnh\n"   // 12
+        "  chủ trì, phối hợp Sở Xây dựng; năm 2026).\n"                                     // 13
+        "\n" +                                                                              // 14
+        footer +
+        "1\n" +                                                                              // 15
+        "\f\n"                                                                               // 16
+        "                                      2\n"                                          // 17
+        "\n"                                                                                 // 18
+        "      3. Giải phóng mặt bằng tuyến cao tốc Cam Lộ - Lao Bảo qua các xã Hướng Hóa\n" // 19
+        "  (Ban Quản lý dự án đầu tư xây dựng tỉnh chủ trì; hoàn thành Quý\n"                // 20
+        "  II/2026).\n"                                                                      // 21
+        "      4. Đào tạo nghề cho lao động vùng thu hồi đất (Sở Nội\n"                      // 22
+        "\n" +                                                                               // 23
+        footer +
+        "2\n" +                                                                             // 24
+        "\f\n"                                                                              // 25
+        "                                      3\n"                                         // 26
+        "\n"                                                                                // 27
+        "  vụ chủ trì; hằng năm).\n"                                                        // 28
+        "      5. Xúc tiến đầu tư vào Khu kinh tế Đông Nam Quảng Trị (Trung tâm Xúc tiến\n" // 29
+        "  đầu tư tỉnh chủ trì; giai đoạn 2026 - 2030).\n"                                  // 30
+        "\n" +                                                                              // 31
+        footer +
+        "3\n"; // 32
+    pa::test::TempDir dir;
+    pa::test::writeBytes(dir.file("kh-88.txt"), text);
+    const auto plan = readPlan(dir.file("kh-88.txt"));
+    ASSERT_EQ(plan.tasks.size(), 5u);
+    const std::vector<std::vector<std::string>> leads = {{"Ban Quản lý Khu kinh tế tỉnh"},
+                                                         {"Bộ Chỉ huy Bộ đội Biên phòng tỉnh"},
+                                                         {"Ban Quản lý dự án đầu tư xây dựng tỉnh"},
+                                                         {"Sở Nội vụ"},
+                                                         {"Trung tâm Xúc tiến đầu tư tỉnh"}};
+    const std::vector<std::string> deadlines = {"2027", "2026", "2026-Q2", "annual", "2026..2030"};
+    const std::vector<int> lines = {10, 12, 19, 22, 29};
+    for (std::size_t i = 0; i < plan.tasks.size(); ++i) {
+        const auto& t = plan.tasks[i];
+        EXPECT_EQ(t.lead, leads[i]) << t.text;
+        EXPECT_EQ(t.deadline.normalised, deadlines[i]) << t.text;
+        EXPECT_EQ(t.line, lines[i]) << t.text; // as an editor numbers them
+        EXPECT_EQ(t.text.find("Trang"), std::string::npos) << t.text;
+    }
+    EXPECT_EQ(plan.tasks[1].support, std::vector<std::string>{"Sở Xây dựng"});
+    EXPECT_EQ(plan.tasks[2].deadline.text, "hoàn thành Quý II/2026");
+    // Cut by the page break, the task goes on after the footer and page number.
+    EXPECT_TRUE(plan.tasks[3].text.ends_with("(Sở Nội vụ chủ trì; hằng năm)."))
+        << plan.tasks[3].text;
+    EXPECT_TRUE(std::any_of(plan.warnings.begin(), plan.warnings.end(), [](const auto& w) {
+        return w.english().find("5 running header, footer or page-number line(s) left out") !=
+               std::string::npos;
+    }));
+}
+
 TEST(PlanTasks, AgencyHeadingsWithoutColonAndBodiesOutsideTheRegistry)
 {
     const auto plan =

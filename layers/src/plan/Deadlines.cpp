@@ -201,6 +201,35 @@ std::string foldDashes(std::string f)
     return f;
 }
 
+/// The time a parenthetical assignment gives after its lead: "(Sở X chủ trì, phối hợp …;
+/// hoàn thành năm 2026)", "(… chủ trì; Quý IV/2025)", "(Sở X chủ trì, thực hiện năm 2026)".
+Deadline parentheticalDeadline(const std::string& cut)
+{
+    const text::FoldedText ft = text::foldWithOffsets(cut);
+    for (std::size_t p = ft.folded.find("chu tri"); p != std::string::npos;
+         p = ft.folded.find("chu tri", p + 7)) {
+        const std::size_t src = ft.origin[p];
+        const std::size_t open = cut.rfind('(', src);
+        if (open == std::string::npos)
+            return {};
+        if (const std::size_t shut = cut.rfind(')', src); shut != std::string::npos && shut > open)
+            continue;
+        const std::size_t close = std::min(cut.find(')', src), cut.size());
+        for (std::size_t sep = cut.find_first_of(";,", src); sep < close;
+             sep = cut.find_first_of(";,", sep + 1)) {
+            std::string part =
+                cut.substr(sep + 1, std::min(cut.find_first_of(";,", sep + 1), close) - sep - 1);
+            while (!part.empty() && part.front() == ' ')
+                part.erase(0, 1);
+            if (part.size() > 60)
+                continue;
+            if (Deadline d = deadlineOf(part); !d.empty())
+                return d;
+        }
+    }
+    return {};
+}
+
 } // namespace
 
 std::optional<std::string> deadlineEnd(const std::string& normalised)
@@ -277,6 +306,8 @@ Deadline deadlineInTask(const std::string& body)
             return d;
         }
     }
+    if (Deadline inParenthesis = parentheticalDeadline(cut); !inParenthesis.empty())
+        return inParenthesis;
     // "trong 6 tháng đầu năm 2026": a half year anywhere in the task.
     static const std::regex halfYear(R"(\b0?6 thang (?:dau|cuoi) nam \d{4})");
     if (std::regex_search(f, m, halfYear)) {
@@ -318,7 +349,7 @@ Deadline deadlineInTask(const std::string& body)
             const text::FoldedText ft = text::foldWithOffsets(cut);
             const auto pos = ft.folded.find(f.substr(from, 12));
             d.text = pos == std::string::npos ? *e : text::clipUtf8(cut.substr(ft.origin[pos]), 60);
-            d.text = d.text.substr(0, d.text.find_first_of(";,."));
+            d.text = d.text.substr(0, d.text.find_first_of(";,.)"));
             return d;
         }
     }

@@ -92,6 +92,23 @@ bool endsParagraph(const std::string& text)
 
 } // namespace
 
+namespace {
+
+/// Whether the only letters of @p line are Roman numerals beside digits ("II/2026).", "IV/2025;").
+bool quarterOnly(const std::string& line)
+{
+    return line.find_first_of("0123456789") != std::string::npos &&
+           std::all_of(line.begin(), line.end(),
+                       [](char c) {
+                           return !std::isalpha(static_cast<unsigned char>(c)) || c == 'I' ||
+                                  c == 'V' || c == 'X';
+                       }) &&
+           std::none_of(line.begin(), line.end(),
+                        [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+}
+
+} // namespace
+
 bool isAllUpper(const std::string& text)
 {
     bool anyLetter = false;
@@ -739,7 +756,9 @@ std::vector<Paragraph> splitParagraphs(const std::string& text)
         std::string label;
         std::size_t bodyOffset = 0;
         const Marker marker = detectMarker(line, label, bodyOffset);
-        const bool upper = isAllUpper(line);
+        // (Not "II/2026)." — a quarter wrapped from "… hoàn thành Quý": capitals only because
+        // its letters are a Roman numeral.)
+        const bool upper = isAllUpper(line) && !quarterOnly(line);
         if (linePerParagraph && open && !(current.body.empty() && current.marker != Marker::None) &&
             !(current.upperCase && upper)) {
             flush(); // each line its own paragraph (a marker alone still takes the next line)

@@ -183,6 +183,84 @@ std::string pipeRow(const std::vector<std::string>& cells)
 
 } // namespace
 
+int blankRunningLines(std::string& text)
+{
+    if (text.find('\f') == std::string::npos)
+        return 0;
+    struct Line
+    {
+        std::size_t begin = 0, end = 0; // the line without its form feeds: [begin, end)
+        int page = 0;
+        std::string content; // trimmed, form feeds removed
+    };
+    std::vector<Line> lines;
+    int page = 0;
+    for (std::size_t b = 0; b <= text.size();) {
+        std::size_t e = std::min(text.find('\n', b), text.size());
+        Line line;
+        for (std::size_t i = b; i < e; ++i)
+            if (text[i] == '\f') {
+                ++page;
+                line.content.clear(); // what precedes a form feed on its line is blank
+            } else {
+                line.content += text[i];
+            }
+        line.begin = b;
+        line.end = e;
+        line.page = page;
+        const auto first = line.content.find_first_not_of(" \t\r");
+        line.content =
+            first == std::string::npos
+                ? std::string()
+                : line.content.substr(first, line.content.find_last_not_of(" \t\r") - first + 1);
+        lines.push_back(std::move(line));
+        b = e + 1;
+    }
+    const int pages = page + 1;
+    if (pages < 2)
+        return 0;
+    // The first and last three lines with words of every page.
+    std::vector<std::vector<std::size_t>> edges(static_cast<std::size_t>(pages));
+    for (int p = 0; p < pages; ++p) {
+        std::vector<std::size_t> onPage;
+        for (std::size_t i = 0; i < lines.size(); ++i)
+            if (lines[i].page == p && !lines[i].content.empty())
+                onPage.push_back(i);
+        for (std::size_t k = 0; k < onPage.size(); ++k)
+            if (k < 3 || k + 3 >= onPage.size())
+                edges[static_cast<std::size_t>(p)].push_back(onPage[k]);
+    }
+    std::map<std::string, int> repeats;
+    for (const auto& edge : edges) {
+        std::set<std::string> seen;
+        for (std::size_t i : edge)
+            seen.insert(shape(lines[i].content));
+        for (const auto& s : seen)
+            ++repeats[s];
+    }
+    const int minRepeats = std::max(2, pages / 2);
+    std::string out;
+    out.reserve(text.size());
+    int blanked = 0;
+    std::size_t copied = 0;
+    for (const auto& edge : edges)
+        for (std::size_t i : edge) {
+            const Line& l = lines[i];
+            if (!isPageNumber(l.content) && repeats[shape(l.content)] < minRepeats)
+                continue;
+            // Keep the line's form feeds (page breaks), drop its words.
+            out.append(text, copied, l.begin - copied);
+            for (std::size_t c = l.begin; c < l.end; ++c)
+                if (text[c] == '\f')
+                    out += '\f';
+            copied = l.end;
+            ++blanked;
+        }
+    out.append(text, copied, std::string::npos);
+    text = std::move(out);
+    return blanked;
+}
+
 PdfText pdfText(const std::string& path, const layers::Progress& progress)
 {
     // Poppler reports what it repairs on stderr; what matters reaches the user as an error.

@@ -16,6 +16,12 @@ struct PdfText
     int linesRemoved = 0;              ///< running headers, footers and page numbers
 };
 
+/// In text saved by a PDF converter (`pdftotext -layout`: pages separated by form feeds), empties
+/// the running headers and footers and the page numbers: lines among the first or last three of
+/// a page that are a page number or whose shape (digits aside) repeats at the edge of at least
+/// half of the pages. Lines keep their numbers. Returns how many were emptied.
+int blankRunningLines(std::string& text);
+
 /// Reads the text layer of every page. Throws layers::Error(Input) for a damaged or
 /// password-protected file.
 PdfText pdfText(const std::string& path, const layers::Progress& progress);

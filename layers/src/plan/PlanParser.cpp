@@ -459,6 +459,34 @@ SectionKind classifyTitle(const std::string& title)
 
 // ---- assignments ("X chủ trì, phối hợp với Y") ---------------------------------------------
 
+/// Where a body's name read by its grammar alone is known to go on to: a lead field's value or a
+/// parenthetical assignment holds one name, so its words up to folded offset @p to (the end of
+/// the value, or "chủ trì") are the name: "Bộ Chỉ huy Bộ đội Biên phòng tỉnh", "Ban Quản lý dự
+/// án đầu tư xây dựng tỉnh", "Ban Quản lý Khu kinh tế, công nghiệp thành phố Huế" (the grammar
+/// stops at "Bộ", "xây", the comma). Not when another body or a list follows ("và", "các", "phối
+/// hợp", "liên quan"), nor for a group or a registered body.
+AgencyMention wholeName(const AgencyMention& m, const std::string& body, const text::FoldedText& f,
+                        std::size_t to)
+{
+    if (m.def || m.collective || to > f.folded.size())
+        return m;
+    const std::size_t from = f.foldedAt(m.end);
+    if (to <= from || to - from > 60)
+        return m;
+    const std::string rest = " " + f.folded.substr(from, to - from) + " ";
+    for (std::string_view w : {" va ", " cac ", "phoi hop", "lien quan", ";", "(", ")", ":"})
+        if (contains(rest, w))
+            return m;
+    AgencyMention whole = m;
+    whole.end = to < f.origin.size() ? f.origin[to] : body.size();
+    whole.written = body.substr(m.begin, whole.end - m.begin);
+    while (!whole.written.empty() && (whole.written.back() == ' ' || whole.written.back() == ',' ||
+                                      whole.written.back() == '.'))
+        whole.written.pop_back();
+    whole.end = m.begin + whole.written.size();
+    return whole;
+}
+
 struct Clause
 {
     std::vector<AgencyInfo> leads;
@@ -750,6 +778,11 @@ bool ruleChuTri(ClauseInput& in, Clause& clause)
             continue;
         std::size_t regionStart = F.find_last_of(".;:", pos == 0 ? 0 : pos - 1);
         regionStart = (regionStart == std::string::npos || pos == 0) ? 0 : regionStart + 1;
+        // "… KCN Hiệp Thạnh (Ban Quản lý Khu kinh tế tỉnh chủ trì, phối hợp …; hoàn thành năm
+        // 2026)": an assignment in an open parenthesis starts after it.
+        if (const auto open = F.rfind('(', pos == 0 ? 0 : pos - 1);
+            open != std::string::npos && open >= regionStart && pos > 0 && F.find(')', open) > pos)
+            regionStart = open + 1;
         while (regionStart < pos && F[regionStart] == ' ')
             ++regionStart;
         // "…, giao Sở X chủ trì": the subject starts after the last "giao".
@@ -761,6 +794,7 @@ bool ruleChuTri(ClauseInput& in, Clause& clause)
                 return in.toFolded(m.begin) <= g && g < in.toFolded(m.end);
             }))
             regionStart = g + 5;
+        const bool parenthetical = regionStart > 0 && F[regionStart - 1] == '(';
         const std::string subject = F.substr(regionStart, pos - regionStart);
         std::vector<std::size_t> list;
         for (std::size_t k : listAt(mentions, f, f.origin[regionStart], 12))
@@ -773,8 +807,12 @@ bool ruleChuTri(ClauseInput& in, Clause& clause)
                 continue;
             if (pos - in.toFolded(mentions[list.back()].end) > 40)
                 continue;
-            for (std::size_t k : list)
-                clause.leads.push_back(resolver.info(mentions[k]));
+            if (parenthetical && list.size() == 1)
+                clause.leads.push_back(
+                    resolver.info(wholeName(mentions[list.front()], body, f, pos)));
+            else
+                for (std::size_t k : list)
+                    clause.leads.push_back(resolver.info(mentions[k]));
         } else if (subject.empty() || subject == "hang nam, " || subject == "hang nam " ||
                    subject.find_first_not_of(" ,") == std::string::npos) {
             clause.inheritsLead = true;
@@ -1655,6 +1693,13 @@ std::vector<AgencyInfo> agenciesIn(const std::string& cell, AgencyResolver& reso
         return out;
     const text::FoldedText f = text::foldWithOffsets(cell);
     const auto mentions = findAgencies(cell, f, resolver.province());
+    // One name that opens the cell is the whole cell, up to a "(" or ";" ("Ban Quản lý Khu kinh
+    // tế, công nghiệp thành phố Huế").
+    if (mentions.size() == 1 && f.foldedAt(mentions.front().begin) == 0) {
+        const std::size_t to = std::min(f.folded.find_first_of(";("), f.folded.size());
+        out.push_back(resolver.info(wholeName(mentions.front(), cell, f, to)));
+        return out;
+    }
     for (const auto& m : mentions) {
         const std::size_t at = f.foldedAt(m.begin);
         if (&m != &mentions.front() && isRecipient(f.folded, at))

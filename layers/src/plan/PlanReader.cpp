@@ -234,11 +234,26 @@ DocumentText readDocumentText(const std::string& path, const ReadOptions& option
             }
         }
     }
-    // Form feeds are page breaks; other control characters (a NUL from a damaged file or a
+    // Form feeds are page breaks: text saved by a PDF converter has its running headers,
+    // footers and page numbers at them, which are left out (their lines kept, empty). A form
+    // feed at the start of a line is dropped, so that lines keep the numbers an editor shows;
+    // one within a line breaks it. Other control characters (a NUL from a damaged file or a
     // "&#0;" in a .docx) mean nothing and would break what stores the text: removed, counted.
-    for (char& c : text)
-        if (c == '\f')
-            c = '\n';
+    if (const int blanked = blankRunningLines(text); blanked > 0)
+        warnings.push_back(
+            {{QT_TRANSLATE_NOOP("pa::layers", "%1 running header, footer or page-number "
+                                              "line(s) left out"),
+              {layers::Sentence::count(blanked)}}});
+    {
+        std::string kept;
+        kept.reserve(text.size());
+        for (char c : text)
+            if (c != '\f')
+                kept += c;
+            else if (!kept.empty() && kept.back() != '\n')
+                kept += '\n';
+        text = std::move(kept);
+    }
     if (static_cast<std::int64_t>(text.size()) > layers::limitValue(layers::Limit::PlanTextBytes))
         throw inputError(
             path, {QT_TRANSLATE_NOOP("pa::layers",
