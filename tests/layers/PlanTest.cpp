@@ -1096,16 +1096,18 @@ TEST(PlanFormats, TextSavedFromAPdfLosesItsFootersAndReadsParentheticalAssignmen
         "      4. Đào tạo nghề cho lao động vùng thu hồi đất (Sở Nội\n"                      // 22
         "\n" +                                                                               // 23
         footer +
-        "2\n" +                                                                             // 24
-        "\f\n"                                                                              // 25
-        "                                      3\n"                                         // 26
-        "\n"                                                                                // 27
-        "  vụ chủ trì; hằng năm).\n"                                                        // 28
-        "      5. Xúc tiến đầu tư vào Khu kinh tế Đông Nam Quảng Trị (Trung tâm Xúc tiến\n" // 29
-        "  đầu tư tỉnh chủ trì; giai đoạn 2026 - 2030).\n"                                  // 30
-        "\n" +                                                                              // 31
+        "2\n" +                                                                                // 24
+        "\f\n"                                                                                 // 25
+        "                                      3\n"                                            // 26
+        "\n"                                                                                   // 27
+        "  vụ chủ trì; hằng năm).\n"                                                           // 28
+        "      5. Xúc tiến đầu tư vào Khu kinh tế Đông Nam Quảng Trị (Trung tâm Xúc tiến\n"    // 29
+        "  đầu tư tỉnh chủ trì; giai đoạn 2026 - 2030).\n"                                     // 30
+        "      Trong quá trình thực hiện, nếu có vướng mắc, các cơ quan báo cáo Ủy ban nhân\n" // 31
+        "  dân tỉnh để xem xét, giải quyết./.\n"                                               // 32
+        "\n" +                                                                                 // 33
         footer +
-        "3\n"; // 32
+        "3\n"; // 34
     pa::test::TempDir dir;
     pa::test::writeBytes(dir.file("kh-88.txt"), text);
     const auto plan = readPlan(dir.file("kh-88.txt"));
@@ -1129,6 +1131,8 @@ TEST(PlanFormats, TextSavedFromAPdfLosesItsFootersAndReadsParentheticalAssignmen
     // Cut by the page break, the task goes on after the footer and page number.
     EXPECT_TRUE(plan.tasks[3].text.ends_with("(Sở Nội vụ chủ trì; hằng năm)."))
         << plan.tasks[3].text;
+    // The closing paragraph, marked by its first line's indent, is not the last task's.
+    EXPECT_TRUE(plan.tasks[4].text.ends_with("giai đoạn 2026 - 2030).")) << plan.tasks[4].text;
     EXPECT_TRUE(std::any_of(plan.warnings.begin(), plan.warnings.end(), [](const auto& w) {
         return w.english().find("5 running header, footer or page-number line(s) left out") !=
                std::string::npos;

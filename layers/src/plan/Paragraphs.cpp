@@ -80,6 +80,16 @@ bool startsLower(const std::string& text)
     return c > 0 && u_islower(c);
 }
 
+bool startsUpper(const std::string& text)
+{
+    if (text.empty())
+        return false;
+    UChar32 c = 0;
+    std::size_t i = 0;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, text.size(), c);
+    return c > 0 && u_isupper(c);
+}
+
 bool endsParagraph(const std::string& text)
 {
     if (text.empty())
@@ -245,7 +255,21 @@ struct Line
 {
     std::string text; ///< cleaned
     int number = 0;
+    int indent = 0; ///< leading spaces in the source (a tab as four)
 };
+
+int indentOf(const std::string& source)
+{
+    int n = 0;
+    for (char c : source)
+        if (c == ' ')
+            ++n;
+        else if (c == '\t')
+            n += 4;
+        else
+            break;
+    return n;
+}
 
 struct Cell
 {
@@ -617,7 +641,7 @@ std::vector<Line> readLines(const std::string& text,
     std::vector<Line> raw;
     for (std::size_t i = 0; i < source.size(); ++i)
         if (!taken[i]) // (a line joined to its row is no line of its own)
-            raw.push_back({cleanLine(source[i]), numbers[i]});
+            raw.push_back({cleanLine(source[i]), numbers[i], indentOf(source[i])});
     // "Điều" wrapped away from its number ("**Điều\n19. Trách nhiệm …**" in text copied from
     // websites): one line again, so that the article is not read as a numbered clause.
     for (std::size_t i = 0; i + 1 < raw.size(); ++i)
@@ -788,7 +812,15 @@ std::vector<Paragraph> splitParagraphs(const std::string& text)
             current.body += ' ' + line;
             continue;
         }
-        if (open && !abbreviationHead && (marker != Marker::None || upper || current.upperCase))
+        // Text laid out as a PDF converter gives it marks a paragraph by the indent of its first
+        // line: after a sentence's end, a line indented deeper than the one before and starting
+        // with a capital starts one ("      Trong quá trình thực hiện, …" after the last task).
+        const bool indentedStart =
+            open && marker == Marker::None && !blankSince && li > 0 &&
+            !lines[li - 1].text.empty() && lines[li].indent >= lines[li - 1].indent + 3 &&
+            (current.text.ends_with(".") || current.text.ends_with(":")) && startsUpper(line);
+        if (open && !abbreviationHead &&
+            (marker != Marker::None || upper || current.upperCase || indentedStart))
             flush();
         if (abbreviationHead)
             current.upperCase = false;
