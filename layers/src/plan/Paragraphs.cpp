@@ -70,24 +70,25 @@ std::size_t digitsAt(const std::string& s, std::size_t i)
     return n;
 }
 
-bool startsLower(const std::string& text)
+/// The first code point of @p text (0 when empty or not UTF-8).
+UChar32 firstCodePoint(const std::string& text)
 {
     if (text.empty())
-        return false;
+        return 0;
     UChar32 c = 0;
     std::size_t i = 0;
     U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, text.size(), c);
-    return c > 0 && u_islower(c);
+    return c > 0 ? c : 0;
+}
+
+bool startsLower(const std::string& text)
+{
+    return u_islower(firstCodePoint(text));
 }
 
 bool startsUpper(const std::string& text)
 {
-    if (text.empty())
-        return false;
-    UChar32 c = 0;
-    std::size_t i = 0;
-    U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, text.size(), c);
-    return c > 0 && u_isupper(c);
+    return u_isupper(firstCodePoint(text));
 }
 
 bool endsParagraph(const std::string& text)
