@@ -1172,6 +1172,30 @@ TEST(PlanTasks, PerTaskFieldsGiveLeadSupportAndDeadline)
     EXPECT_EQ(plan.tasks[1].deadline.normalised, "annual");
 }
 
+TEST(PlanTasks, FieldsOnTheLinesUnderATaskWithoutDashOrBlankLine)
+{
+    // As a .docx converted to text gives them: each field on its own line, right under the task.
+    const auto plan = parse("KẾ HOẠCH\n\nII. NHIỆM VỤ\n"
+                            "1.1. Mở rộng KCN Khánh An, thu hút dự án chế biến thủy sản.\n"
+                            "Cơ quan chủ trì: Ban Quản lý Khu kinh tế tỉnh.\n"
+                            "Cơ quan phối hợp: Sở Công Thương; Sở Tài chính.\n"
+                            "Thời gian thực hiện: Quý IV/2026.\n"
+                            "1.2. Nâng cấp Quốc lộ 63 đoạn qua xã Thới Bình.\n"
+                            "Cơ quan chủ trì: Sở Xây dựng.\n"
+                            "Thời gian thực hiện: 2026 - 2028.\n");
+    ASSERT_EQ(plan.tasks.size(), 2u);
+    EXPECT_EQ(plan.tasks[0].text, "Mở rộng KCN Khánh An, thu hút dự án chế biến thủy sản.");
+    const std::vector<std::vector<std::string>> leads = {{"Ban Quản lý Khu kinh tế tỉnh"},
+                                                         {"Sở Xây dựng"}};
+    const std::vector<std::vector<std::string>> support = {{"Sở Công Thương", "Sở Tài chính"}, {}};
+    const std::vector<std::string> deadlines = {"2026-Q4", "2026..2028"};
+    for (std::size_t t = 0; t < 2; ++t) {
+        EXPECT_EQ(plan.tasks[t].lead, leads[t]);
+        EXPECT_EQ(plan.tasks[t].support, support[t]);
+        EXPECT_EQ(plan.tasks[t].deadline.normalised, deadlines[t]);
+    }
+}
+
 TEST(PlanTasks, NamedAgenciesButNoTaskIsAnErrorNotAnEmptyResult)
 {
     EXPECT_THROW(parse("KẾ HOẠCH\n\nI. MỤC ĐÍCH\n\n1. Sở Tài chính là cơ quan thường trực.\n"),

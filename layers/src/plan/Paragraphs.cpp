@@ -120,6 +120,35 @@ bool quarterOnly(const std::string& line)
 
 } // namespace
 
+FieldLabel fieldLabelOf(const std::string& text, std::size_t* colonAt)
+{
+    const text::FoldedText f = text::foldWithOffsets(text.substr(0, 200));
+    const std::string& F = f.folded;
+    const auto colon = F.find(':');
+    if (colon == std::string::npos || colon > 70)
+        return FieldLabel::None;
+    const std::string label = F.substr(0, colon);
+    auto starts = [&](std::string_view w) { return label.rfind(w, 0) == 0; };
+    FieldLabel kind = FieldLabel::None;
+    if (starts("co quan phoi hop") || starts("don vi phoi hop") || starts("phoi hop"))
+        kind = FieldLabel::Support;
+    else if (starts("co quan chu tri") || starts("don vi chu tri") || starts("chu tri") ||
+             starts("co quan thuc hien") || starts("don vi thuc hien") ||
+             starts("co quan, don vi chu tri") || starts("trach nhiem thuc hien") ||
+             starts("co quan to chuc thuc hien"))
+        kind = FieldLabel::Lead;
+    else if (starts("thoi gian") || starts("thoi han") || starts("tien do"))
+        kind = FieldLabel::Deadline;
+    else if (starts("san pham") || starts("ket qua dau ra") || starts("ket qua san pham"))
+        kind = FieldLabel::Product;
+    else if (starts("kinh phi") || starts("nguon kinh phi") || starts("nguon von") ||
+             starts("noi dung") || starts("muc tieu") || starts("yeu cau"))
+        kind = FieldLabel::Other;
+    if (kind != FieldLabel::None && colonAt)
+        *colonAt = f.origin[colon];
+    return kind;
+}
+
 bool isAllUpper(const std::string& text)
 {
     bool anyLetter = false;
@@ -820,8 +849,12 @@ std::vector<Paragraph> splitParagraphs(const std::string& text)
             open && marker == Marker::None && !blankSince && li > 0 &&
             !lines[li - 1].text.empty() && lines[li].indent >= lines[li - 1].indent + 3 &&
             (current.text.ends_with(".") || current.text.ends_with(":")) && startsUpper(line);
+        // "Cơ quan chủ trì: …" on the line under its task, without a dash or a blank line: a
+        // field of its own, as it would be after either.
+        const bool fieldLine = open && marker == Marker::None && !current.body.empty() &&
+                               fieldLabelOf(line) != FieldLabel::None;
         if (open && !abbreviationHead &&
-            (marker != Marker::None || upper || current.upperCase || indentedStart))
+            (marker != Marker::None || upper || current.upperCase || indentedStart || fieldLine))
             flush();
         if (abbreviationHead)
             current.upperCase = false;

@@ -56,13 +56,29 @@ struct Paragraph
     }
 };
 
+/// The labelled field a task's line opens with: "Cơ quan chủ trì: …", "Cơ quan phối hợp: …",
+/// "Thời gian thực hiện: …", "Sản phẩm: …", "Kinh phí: …".
+enum class FieldLabel
+{
+    None,
+    Lead,
+    Support,
+    Deadline,
+    Product,
+    Other ///< a task's own description, funds or aims: part of the task above
+};
+
+/// The field label @p text opens with (its colon within 70 characters), and the byte offset of
+/// the colon in @p colonAt.
+FieldLabel fieldLabelOf(const std::string& text, std::size_t* colonAt = nullptr);
+
 /// Splits normalised text into paragraphs: blank lines separate them, a line with a marker or
-/// an all-capitals line starts a new one, a marker alone on its line takes the next line as
-/// its text, and a paragraph cut by a page break (no final punctuation, next starts in lower
-/// case) is joined again. Tables — Markdown pipe rows, or the one-cell-per-line form of text
-/// copied from legal-document websites (a "|" line between cells, two between rows) — become
-/// one paragraph per cell, except rows of a task table (a task column and a lead column),
-/// which become Marker::Row paragraphs with their cells by role.
+/// an all-capitals line or a field label ("Cơ quan chủ trì:") starts a new one, a marker alone on
+/// its line takes the next line as its text, and a paragraph cut by a page break (no final
+/// punctuation, next starts in lower case) is joined again. Tables — Markdown pipe rows, or the
+/// one-cell-per-line form of text copied from legal-document websites (a "|" line between cells,
+/// two between rows) — become one paragraph per cell, except rows of a task table (a task column
+/// and a lead column), which become Marker::Row paragraphs with their cells by role.
 std::vector<Paragraph> splitParagraphs(const std::string& text);
 
 /// Recognises a marker at the start of @p text; sets @p label and @p bodyOffset.

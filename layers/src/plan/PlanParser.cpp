@@ -1614,15 +1614,7 @@ bool isWrapperClause(const std::string& body)
 
 // ---- per-task fields ("Cơ quan chủ trì: …; Thời gian: …") ----------------------------------
 
-enum class FieldKind
-{
-    None,
-    Lead,
-    Support,
-    Deadline,
-    Product,
-    Other
-};
+using FieldKind = FieldLabel;
 
 struct Field
 {
@@ -1633,32 +1625,12 @@ struct Field
 /// A labelled field at the start of a paragraph.
 Field fieldAt(const std::string& body)
 {
-    const text::FoldedText f = text::foldWithOffsets(body.substr(0, 200));
-    const std::string& F = f.folded;
-    const auto colon = F.find(':');
-    if (colon == std::string::npos || colon > 70)
-        return {};
-    const std::string label = F.substr(0, colon);
-    auto starts = [&](std::string_view w) { return label.rfind(w, 0) == 0; };
+    std::size_t colon = 0;
     Field field;
-    if (starts("co quan phoi hop") || starts("don vi phoi hop") || starts("phoi hop"))
-        field.kind = FieldKind::Support;
-    else if (starts("co quan chu tri") || starts("don vi chu tri") || starts("chu tri") ||
-             starts("co quan thuc hien") || starts("don vi thuc hien") ||
-             starts("co quan, don vi chu tri") || starts("trach nhiem thuc hien") ||
-             starts("co quan to chuc thuc hien"))
-        field.kind = FieldKind::Lead;
-    else if (starts("thoi gian") || starts("thoi han") || starts("tien do"))
-        field.kind = FieldKind::Deadline;
-    else if (starts("san pham") || starts("ket qua dau ra") || starts("ket qua san pham"))
-        field.kind = FieldKind::Product;
-    else if (starts("kinh phi") || starts("nguon kinh phi") || starts("nguon von") ||
-             starts("noi dung") || starts("muc tieu") || starts("yeu cau"))
-        field.kind =
-            FieldKind::Other; // a task's own description, funds or aims: part of the task above
-    else
+    field.kind = fieldLabelOf(body, &colon);
+    if (field.kind == FieldKind::None)
         return {};
-    std::string value = body.substr(f.origin[colon] + 1);
+    std::string value = body.substr(colon + 1);
     while (!value.empty() && value.front() == ' ')
         value.erase(0, 1);
     while (!value.empty() && (value.back() == '.' || value.back() == ';' || value.back() == ' '))
