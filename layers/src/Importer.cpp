@@ -1176,10 +1176,19 @@ private:
                 QT_TRANSLATE_NOOP("pa::layers", "%1 text values held control characters (NUL, "
                                                 "…) that mean nothing in text; they were "
                                                 "removed"));
-        counted(
-            report.statusUnrecognised,
-            QT_TRANSLATE_NOOP("pa::layers", "%1 status value was not recognised and left empty"),
-            QT_TRANSLATE_NOOP("pa::layers", "%1 status values were not recognised and left empty"));
+        {
+            // The values, so that the planner can write them as PlanAtlas reads states.
+            std::string values;
+            for (const auto& [written, n] : report.statusValuesUnrecognised)
+                values +=
+                    (values.empty() ? "“" : ", “") + written + "” (" + std::to_string(n) + ")";
+            counted(report.statusUnrecognised,
+                    QT_TRANSLATE_NOOP("pa::layers", "%1 status value was not recognised and left "
+                                                    "empty: %2"),
+                    QT_TRANSLATE_NOOP("pa::layers", "%1 status values were not recognised and left "
+                                                    "empty: %2"),
+                    {values});
+        }
         counted(report.numbersUnparsed,
                 QT_TRANSLATE_NOOP("pa::layers", "%1 number was not readable and left empty"),
                 QT_TRANSLATE_NOOP("pa::layers", "%1 numbers were not readable and left empty"));
@@ -1365,6 +1374,7 @@ private:
                 const auto canonical = canonicalStatus(gis::toString(value));
                 if (canonical.empty()) {
                     ++report.statusUnrecognised;
+                    ++report.statusValuesUnrecognised[gis::toString(value)];
                     value = std::monostate{};
                 } else {
                     value = std::string(canonical);

@@ -333,8 +333,12 @@ const std::vector<LayerKind>& registry()
           .label = kAreaLabel},
          "services",
          51,
-         {{"chợ đầu mối"},
-          {"trung tâm logistics"},
+         {{"chợ đầu mối", false, {"chợ"}, false, true},
+          {"trung tâm logistics",
+           false,
+           {"logistics", "cảng cạn", "ICD", "kho ngoại quan", "trung tâm phân phối"},
+           false,
+           true},
           {"trung tâm hội chợ triển lãm"},
           // "mạng lưới chợ", "các chợ", "hệ thống chợ": the markets, not the logistics centres
           {"chợ", false, {"chợ"}, true}}},
@@ -541,28 +545,54 @@ std::string_view canonicalStatus(std::string_view text)
         std::string_view folded;
         std::string_view status;
     };
-    static constexpr std::array<Word, 16> words = {{
+    // As planners' tables write a feature's state; a phrase also stands for the longer ones it
+    // begins ("đang hoạt động một phần", "quy hoạch giai đoạn 2021 - 2030", "đang xây dựng hạ
+    // tầng").
+    static constexpr std::array<Word, 33> words = {{
         {"existing", "existing"},
+        {"operational", "existing"},
         {"hien co", "existing"},
         {"hien huu", "existing"},
         {"da xay dung", "existing"},
+        {"da dau tu", "existing"},
         {"dang hoat dong", "existing"},
+        {"da hoat dong", "existing"},
+        {"da di vao hoat dong", "existing"},
+        {"hoat dong", "existing"},
+        {"da thanh lap", "existing"},
+        {"dang nang cap", "existing"}, // (a road being upgraded is there)
+        {"dang khai thac", "existing"},
         {"under_construction", "under_construction"},
         {"under construction", "under_construction"},
         {"dang xay dung", "under_construction"},
         {"dang trien khai", "under_construction"},
+        {"dang dau tu", "under_construction"},
+        {"dang thi cong", "under_construction"},
         {"planned", "planned"},
         {"quy hoach", "planned"},
         {"du kien", "planned"},
+        {"chua dau tu", "planned"},
+        {"chua thanh lap", "planned"},
+        {"chua trien khai", "planned"},
+        {"thanh lap moi", "planned"},
+        {"xay dung moi", "planned"},
         {"proposed", "proposed"},
         {"de xuat", "proposed"},
         {"nghien cuu", "proposed"},
+        {"kien nghi", "proposed"},
         {"bo sung quy hoach", "proposed"},
+        {"dua vao quy hoach", "proposed"},
     }};
     for (const auto& word : words)
         if (key == word.folded)
             return word.status;
-    return {};
+    const Word* longest = nullptr; // of the phrases the value begins with
+    for (const auto& word : words)
+        if (key.size() > word.folded.size() && key.starts_with(word.folded) &&
+            key[word.folded.size()] == ' ' &&
+            (!longest || word.folded.size() > longest->folded.size()))
+            longest = &word;
+    return longest ? longest->status : std::string_view{};
 }
 
 } // namespace pa::layers

@@ -57,6 +57,17 @@ TEST(LayerKind, MapsVietnameseStatusWords)
     EXPECT_EQ(canonicalStatus("Đề xuất"), "proposed");
     EXPECT_EQ(canonicalStatus("planned"), "planned");
     EXPECT_EQ(canonicalStatus("không rõ"), "");
+    // As tables of clusters and roads write them, and the longer phrases they begin.
+    EXPECT_EQ(canonicalStatus("hoạt động"), "existing");
+    EXPECT_EQ(canonicalStatus("Đã đi vào hoạt động"), "existing");
+    EXPECT_EQ(canonicalStatus("đang nâng cấp"), "existing");
+    EXPECT_EQ(canonicalStatus("Đang đầu tư hạ tầng"), "under_construction");
+    EXPECT_EQ(canonicalStatus("đang xây dựng dở dang"), "under_construction");
+    EXPECT_EQ(canonicalStatus("Quy hoạch giai đoạn 2021 - 2030"), "planned");
+    EXPECT_EQ(canonicalStatus("chưa đầu tư"), "planned");
+    EXPECT_EQ(canonicalStatus("đã đầu tư xây dựng"), "existing");
+    EXPECT_EQ(canonicalStatus("hoạt"), ""); // a word cut short is no phrase
+    EXPECT_EQ(canonicalStatus("tạm dừng"), "");
 }
 
 TEST(LayerKinds, AFileNameSuggestsItsKindAndNothingIsGuessedOtherwise)

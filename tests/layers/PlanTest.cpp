@@ -2374,6 +2374,37 @@ TEST(PlanLinks, DirectionsProductsBoardsAndHeadingsKeepTheirOrdinaryMeaning)
 
 // A task id as typed on a keyboard without Vietnamese letters, or in other letter case, is the
 // workspace's own; one not there is named with the ids like it.
+TEST(PlanLinks, AStateOrASortOfTheKindNarrowsItsFeatures)
+{
+    PLANATLAS_NEEDS_SAMPLE();
+    ThematicSample sample;
+    auto& ws = sample.ws;
+    // One of the two planned clusters is being built; one market is a logistics centre.
+    ws.dataset().execute(
+        "UPDATE industrial_clusters SET status = 'under_construction' WHERE code = 'CCN-HT'");
+    ws.dataset().execute(
+        "UPDATE markets SET name_vi = 'Trung tâm logistics Linh Sơn' WHERE code = 'CDM-LINHSON'");
+    const auto all = sample.suggestPlan(
+        "st", "1. Sở Công Thương chủ trì hoàn thiện hạ tầng các cụm công nghiệp đang xây dựng.\n\n"
+              "2. Sở Công Thương chủ trì phát triển các trung tâm logistics.\n\n"
+              "3. Sở Công Thương chủ trì nâng cấp các chợ đầu mối nông sản.\n");
+    auto task = [&](const std::string& words) {
+        const auto id = sample.task(words, "st");
+        EXPECT_FALSE(id.empty()) << words;
+        return id;
+    };
+    // "đang xây dựng": those under construction, not every one yet to be built.
+    EXPECT_EQ(codesOf(all, task("đang xây dựng"), "theme"), std::set<std::string>{"CCN-HT"});
+    for (const auto& g : groupSuggestions(all))
+        if (g.taskId == task("đang xây dựng"))
+            EXPECT_EQ(g.evidence, "“các cụm công nghiệp” → 1 cụm công nghiệp đang xây dựng");
+    // A kind that gathers markets and logistics centres: each word names its own sort.
+    EXPECT_EQ(codesOf(all, task("trung tâm logistics"), "theme"),
+              std::set<std::string>{"CDM-LINHSON"});
+    EXPECT_EQ(codesOf(all, task("chợ đầu mối"), "theme"),
+              (std::set<std::string>{"CDM-DIEMTHUY", "HCTL-VIETBAC"}));
+}
+
 TEST(PlanLinks, ATaskIdTypedWithoutDiacriticsIsFoundAndAnUnknownOneNamesThoseLikeIt)
 {
     PLANATLAS_NEEDS_SAMPLE();

@@ -2820,12 +2820,12 @@ hãy sửa lại, hoặc để trống ô đó cho đối tượng không có h�
         <translation>%1 giá trị chữ chứa ký tự điều khiển (NUL, …) vô nghĩa trong văn bản; đã xóa các ký tự đó</translation>
     </message>
     <message>
-        <source>%1 status value was not recognised and left empty</source>
-        <translation>%1 giá trị tình trạng không nhận dạng được và đã được để trống</translation>
+        <source>%1 status value was not recognised and left empty: %2</source>
+        <translation>%1 giá trị tình trạng không nhận dạng được và đã được để trống: %2</translation>
     </message>
     <message>
-        <source>%1 status values were not recognised and left empty</source>
-        <translation>%1 giá trị tình trạng không nhận dạng được và đã được để trống</translation>
+        <source>%1 status values were not recognised and left empty: %2</source>
+        <translation>%1 giá trị tình trạng không nhận dạng được và đã được để trống: %2</translation>
     </message>
     <message>
         <source>%1 number was not readable and left empty</source>

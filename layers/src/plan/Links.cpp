@@ -292,13 +292,16 @@ bool offeredUnderHeading(const PlaceMention& m)
 }
 
 /// Whether @p f is of those @p topic names: its name begins with one of the topic's words
-/// ("Quốc lộ 20", "QL1A" for "các tuyến quốc lộ"), or the topic names every feature of its kind.
+/// ("Quốc lộ 20", "QL1A" for "các tuyến quốc lộ") or holds one where the topic says so ("Cảng cạn
+/// ICD Pleiku" for "trung tâm logistics"), or the topic names every feature of its kind.
 bool namedAsTopic(const Feature& f, const TopicMention& topic)
 {
     if (topic.namedAs.empty())
         return true;
     const std::string name = text::foldForMatch(f.name);
     return std::any_of(topic.namedAs.begin(), topic.namedAs.end(), [&](const std::string& w) {
+        if (topic.namedAnywhere)
+            return findWords(name, w) != std::string::npos;
         return name.starts_with(w) && (name.size() == w.size() ||
                                        !std::isalpha(static_cast<unsigned char>(name[w.size()])));
     });
@@ -1522,12 +1525,27 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
                 });
             }
         for (const auto& topic : topics) {
+            // "… đang xây dựng": those under construction where the kind's features say so, else
+            // all that are not built yet.
+            const bool underConstruction = topic.status == "under_construction";
+            const bool statesConstruction =
+                underConstruction &&
+                std::any_of(
+                    index.ofKind(topic.kind).begin(), index.ofKind(topic.kind).end(),
+                    [&](std::size_t i) { return features[i].status == "under_construction"; });
+            auto inState = [&](const Feature& f) {
+                if (topic.status.empty() || f.status.empty())
+                    return true;
+                if (statesConstruction)
+                    return f.status == "under_construction";
+                return layers::isPlannedStatus(f.status) ==
+                       (underConstruction || topic.status == "planned");
+            };
             std::vector<const Feature*> members;
             for (const std::size_t i : index.ofKind(topic.kind))
-                if (const auto& f = features[i];
-                    namedAsTopic(f, topic) && (topic.value.empty() || holdsValue(f, topic)) &&
-                    (topic.status.empty() || f.status.empty() ||
-                     layers::isPlannedStatus(f.status) == (topic.status == "planned")))
+                if (const auto& f = features[i]; namedAsTopic(f, topic) &&
+                                                 (topic.value.empty() || holdsValue(f, topic)) &&
+                                                 inState(f))
                     members.push_back(&f);
             std::string rule = topic.value.empty() ? "theme" : "theme-value";
             double confidence = topic.value.empty() ? 0.6 : 0.7;
@@ -1709,6 +1727,8 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
                                          countOf(members.size(), topic.kind) +
                                          (topic.status.empty()        ? ""
                                           : topic.status == "planned" ? " theo quy hoạch"
+                                          : statesConstruction        ? " đang xây dựng"
+                                          : underConstruction         ? " chưa xây dựng xong"
                                                                       : " hiện có") +
                                          where;
             for (const auto* f : members)

@@ -346,9 +346,9 @@ std::string_view statusAfter(const std::string& text, const text::FoldedText& f,
                                      {"chưa triển khai", "planned"},
                                      {"chưa thành lập", "planned"},
                                      {"dự kiến thành lập", "planned"},
-                                     {"đang xây dựng", "planned"}, // (under construction)
-                                     {"đang đầu tư xây dựng", "planned"},
-                                     {"đang triển khai xây dựng", "planned"},
+                                     {"đang xây dựng", "under_construction"},
+                                     {"đang đầu tư xây dựng", "under_construction"},
+                                     {"đang triển khai xây dựng", "under_construction"},
                                      {"quy hoạch mới", "planned"}};
     if (q == std::string::npos || q >= f.folded.size())
         return {};
@@ -510,6 +510,7 @@ findTopics(const std::string& text, const std::set<std::string>& kinds,
                 m.kind = std::string(kind.id);
                 for (const std::string_view w : topic->namedAs)
                     m.namedAs.push_back(text::foldForMatch(w));
+                m.namedAnywhere = topic->namedAnywhere;
                 // Narrowed by a value written within the next words: "vùng chè", "vùng trồng
                 // cây ăn quả", "vùng sản xuất chè tập trung".
                 std::size_t valueAt = std::string::npos, valueEnd = 0;

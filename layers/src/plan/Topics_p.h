@@ -24,11 +24,14 @@ struct TopicMention
     /// Whether #value is a product's word ("gà" of "thịt gà"), which features hold when any of
     /// their values holds it as whole words
     bool partOfValue = false;
-    std::string status; ///< "planned" ("khu công nghiệp mới"), "existing" ("mở rộng …"), or empty
+    /// "planned" ("khu công nghiệp mới"), "existing" ("mở rộng …"), "under_construction" ("…
+    /// đang xây dựng"), or empty
+    std::string status;
     /// The words the features it names begin their names with (layers::Topic::namedAs), folded;
     /// empty: every feature of the kind
     std::vector<std::string> namedAs;
-    std::size_t offset = 0; ///< byte offset of the words in the text
+    bool namedAnywhere = false; ///< (layers::Topic::namedAnywhere)
+    std::size_t offset = 0;     ///< byte offset of the words in the text
     /// Names written right after the value, as written: "vùng chè Tân Cương, La Bằng" → {"Tân
     /// Cương", "La Bằng"}, the zones of the product named after them or lying in units so named
     std::vector<std::string> names;

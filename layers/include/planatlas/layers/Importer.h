@@ -85,6 +85,7 @@ struct ImportReport
     std::vector<std::string> lostLetterExamples; ///< the first damaged values, with their feature
     std::int64_t controlCharacters = 0; ///< values that held NUL or other controls (removed)
     std::int64_t statusUnrecognised = 0;
+    std::map<std::string, std::int64_t> statusValuesUnrecognised; ///< value as written → count
     std::int64_t numbersUnparsed = 0;
     std::int64_t datesUnparsed = 0;
     std::int64_t joined = 0; ///< rows that took their geometry from --join

@@ -132,6 +132,10 @@ struct Topic
     /// lộ", "hệ thống quốc lộ", "các tuyến cao tốc, quốc lộ"), not alone ("đấu nối với Quốc
     /// lộ").
     bool countedOnly = false;
+    /// The namedAs words may stand anywhere in the name, where a kind gathers unlike things:
+    /// "chợ đầu mối" names "Chợ đầu mối Linh Sơn" and "Trung tâm hội chợ triển lãm - chợ vùng
+    /// Việt Bắc", "trung tâm logistics" names "Cảng cạn ICD Pleiku", not the markets.
+    bool namedAnywhere = false;
 };
 
 struct LayerKind
