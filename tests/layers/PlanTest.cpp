@@ -2405,6 +2405,42 @@ TEST(PlanLinks, AStateOrASortOfTheKindNarrowsItsFeatures)
               (std::set<std::string>{"CDM-DIEMTHUY", "HCTL-VIETBAC"}));
 }
 
+TEST(PlanLinks, ARouteIsFoundByItsNameWithoutItsTypeOrByItsWordsAlone)
+{
+    PLANATLAS_NEEDS_SAMPLE();
+    ThematicSample sample;
+    auto& ws = sample.ws;
+    ws.dataset().execute(
+        "UPDATE national_roads SET name_vi = 'Tuyến đường ven sông' WHERE code = 'DB-0002'");
+    const auto all = sample.suggestPlan(
+        "rt", "1. Sở Xây dựng chủ trì đầu tư tuyến đường ven sông đoạn qua thành phố.\n\n"
+              "2. Sở Xây dựng chủ trì hoàn thành tuyến Chợ Mới - Bắc Kạn - Cao Bằng.\n\n"
+              "3. Sở Văn hóa, Thể thao và Du lịch chủ trì quảng bá du lịch Thái Nguyên - Chợ "
+              "Mới.\n\n"
+              "4. Sở Xây dựng chủ trì cải tạo ĐT 261 và DT.269; diện tích DT 100 ha.\n");
+    auto task = [&](const std::string& words) {
+        const auto id = sample.task(words, "rt");
+        EXPECT_FALSE(id.empty()) << words;
+        return id;
+    };
+    // A name of words alone, borne by one feature: offered, less surely than a proper name.
+    const auto river = task("ven sông");
+    EXPECT_EQ(codesOf(all, river, "place"), std::set<std::string>{"DB-0002"});
+    for (const auto& s : all)
+        if (s.taskId == river)
+            EXPECT_DOUBLE_EQ(s.confidence, 0.6);
+    // After "tuyến", the expressway's name without "Cao tốc"; not without a route's word.
+    EXPECT_EQ(codesOf(all, task("hoàn thành tuyến"), "place"), std::set<std::string>{"CT07-CMCB"});
+    EXPECT_TRUE(codesOf(all, task("quảng bá"), "").empty());
+    // Route codes typed with a space or without "Đ" are roads; "DT 100 ha" is an area.
+    const auto plan = readPlan(sample.dir.file("rt.txt"));
+    ASSERT_EQ(plan.tasks.size(), 4u);
+    std::set<std::string> roads;
+    for (const auto& m : plan.tasks[3].places)
+        roads.insert(m.text);
+    EXPECT_EQ(roads, (std::set<std::string>{"ĐT 261", "DT.269"}));
+}
+
 TEST(PlanLinks, ATaskIdTypedWithoutDiacriticsIsFoundAndAnUnknownOneNamesThoseLikeIt)
 {
     PLANATLAS_NEEDS_SAMPLE();

@@ -832,6 +832,16 @@ public:
                 // A zone by its product and place, "Vùng gà đồi Yên Thế": "gà đồi Yên Thế".
                 if (full.starts_with("vung ") && full.find(' ', 5) != std::string::npos)
                     m_byFullName[full.substr(5)].push_back(i);
+                // A route by what follows its type, "Quốc lộ Quản Lộ - Phụng Hiệp", "Tuyến đường
+                // ven biển": found after "tuyến", "đường", "trục" (routeNamed).
+                if (f.kind == "road" || f.kind == "expressway" || f.kind == "railway")
+                    for (std::string_view type :
+                         {"tuyen duong ", "tuyen ", "quoc lo ", "duong tinh ", "tinh lo ",
+                          "cao toc ", "duong sat ", "duong "})
+                        if (full.starts_with(type) && full.size() > type.size()) {
+                            m_byRouteName[full.substr(type.size())].push_back(i);
+                            break;
+                        }
             }
         }
     }
@@ -841,6 +851,12 @@ public:
     {
         return find(m_byFullName, folded);
     }
+    /// The roads, expressways and railways whose name without its type words is @p folded.
+    [[nodiscard]] const std::vector<std::size_t>& routeNamed(const std::string& folded) const
+    {
+        return find(m_byRouteName, folded);
+    }
+
     /// The most words a name withFullName finds has.
     [[nodiscard]] std::size_t fullNameWords() const { return m_fullNameWords; }
 
@@ -919,7 +935,8 @@ private:
         out.push_back(key.substr(start));
         return out;
     }
-    Map m_byKey, m_byRegionKey, m_byWord, m_byRegionWord, m_byKind, m_byCode, m_byFullName;
+    Map m_byKey, m_byRegionKey, m_byWord, m_byRegionWord, m_byKind, m_byCode, m_byFullName,
+        m_byRouteName;
     std::size_t m_fullNameWords = 0;
 };
 
@@ -1089,86 +1106,113 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
         const PlaceMention* mention;
         std::size_t at, end;
     };
-    auto offerWholeNames =
-        [&](const std::string& taskId, const std::string& taskText, const text::FoldedText& folded,
-            const std::vector<std::pair<std::size_t, std::size_t>>& boards,
-            const std::vector<Named>& places, const std::set<const PlaceMention*>& offering,
-            const std::vector<TopicMention>& topics) {
-            std::vector<std::pair<std::size_t, std::size_t>> found;
-            const std::string& F = folded.folded;
-            if (index.fullNameWords() < 2 || inCapitals(taskText))
-                return found;
-            std::vector<std::pair<std::size_t, std::size_t>> agencies; // (a company, a newspaper)
-            for (const auto& a : findAgencies(taskText, folded, province))
-                agencies.emplace_back(a.begin, a.end);
-            for (std::size_t p = 0; p < F.size(); ++p) {
-                if (!wordChar(F[p]) || (p > 0 && F[p - 1] != ' '))
-                    continue;
-                // The longest whole name that starts here.
-                std::size_t end = 0;
-                std::size_t words = 0;
-                for (std::size_t q = p; q < F.size() && words < index.fullNameWords(); ++words) {
-                    const std::size_t e = std::min(F.find(' ', q), F.size());
-                    std::size_t bare = e; // without the clause's punctuation
-                    while (bare > q &&
-                           std::string_view(",;.:)").find(F[bare - 1]) != std::string_view::npos)
-                        --bare;
-                    if (words > 0 && !index.withFullName(F.substr(p, bare - p)).empty())
-                        end = bare;
-                    if (bare < e || e == F.size())
-                        break;
-                    q = e + 1;
-                }
-                if (end == 0)
-                    continue;
-                const std::size_t from = folded.origin[p], to = folded.origin[end];
-                // A proper name: a capital letter after its first word ("Lô 1" is none).
-                bool proper = false;
-                for (std::size_t w = F.find(' ', p); w != std::string::npos && w < end;
-                     w = F.find(' ', w + 1))
-                    proper = proper || (capitalOrDigitAt(taskText, folded.origin[w + 1]) &&
-                                        !std::isdigit(static_cast<unsigned char>(F[w + 1])));
-                const std::string_view before = std::string_view(F).substr(0, p);
-                const auto& candidates = index.withFullName(F.substr(p, end - p));
-                // (A name many features share says none of them: "Lô 1" of forest stands.)
-                if (!proper || candidates.size() > 2 || withinAny(boards, from) ||
-                    std::any_of(agencies.begin(), agencies.end(),
-                                [&](const auto& a) { return a.first < from && from < a.second; }) ||
-                    continuesName(taskText, folded, p) || before.ends_with("cac ") ||
-                    before.ends_with("nhung ") || before.ends_with("he thong ") ||
-                    before.ends_with("mang luoi "))
-                    continue;
-                // Within a place the reader found: only one that found nothing, of a kind that
-                // fits, whose whole name this holds.
-                std::vector<const Named*> within;
-                for (const auto& n : places)
-                    if (n.at < to && from < n.end)
-                        within.push_back(&n);
-                const std::string written = taskText.substr(from, to - from);
-                for (const std::size_t i : candidates) {
-                    const auto& f = features[i];
-                    // (A name after a product says where its zones are, not a town's place:
-                    // "vùng dược liệu tại Sa Pa".)
-                    if (std::any_of(topics.begin(), topics.end(), [&](const TopicMention& t) {
-                            return !t.names.empty() && t.kind != f.kind && t.namesAt <= from &&
-                                   from < t.offset + t.text.size();
-                        }))
-                        continue;
-                    if (std::any_of(within.begin(), within.end(), [&](const Named* n) {
-                            return offering.contains(n->mention) ||
-                                   kindFit(n->mention->type, f.kind) < 0.8 || n->end > to ||
-                                   n->end < from + n->mention->name.size();
-                        }))
-                        continue;
-                    offer({taskId, f.layer, f.code, written, 0.8, "place",
-                           "“" + written + "” → " + f.name});
-                    if (found.empty() || found.back().first != from)
-                        found.emplace_back(from, to);
-                }
-                p = end;
-            }
+    auto offerWholeNames = [&](const std::string& taskId, const std::string& taskText,
+                               const text::FoldedText& folded,
+                               const std::vector<std::pair<std::size_t, std::size_t>>& boards,
+                               const std::vector<Named>& places,
+                               const std::set<const PlaceMention*>& offering,
+                               const std::vector<TopicMention>& topics) {
+        std::vector<std::pair<std::size_t, std::size_t>> found;
+        const std::string& F = folded.folded;
+        if (index.fullNameWords() < 2 || inCapitals(taskText))
             return found;
-        };
+        std::vector<std::pair<std::size_t, std::size_t>> agencies; // (a company, a newspaper)
+        for (const auto& a : findAgencies(taskText, folded, province))
+            agencies.emplace_back(a.begin, a.end);
+        for (std::size_t p = 0; p < F.size(); ++p) {
+            if (!wordChar(F[p]) || (p > 0 && F[p - 1] != ' '))
+                continue;
+            const std::string_view before = std::string_view(F).substr(0, p);
+            // After "tuyến", "đường", "trục", a route's name without its type words also:
+            // "tuyến Quản Lộ - Phụng Hiệp" (the layer's "Quốc lộ Quản Lộ - Phụng Hiệp").
+            const bool afterRouteWord = before.ends_with("tuyen ") || before.ends_with("duong ") ||
+                                        before.ends_with("truc ");
+            auto namedHere = [&](const std::string& words) -> const std::vector<std::size_t>& {
+                const auto& whole = index.withFullName(words);
+                return whole.empty() && afterRouteWord ? index.routeNamed(words) : whole;
+            };
+            // The longest whole name that starts here.
+            std::size_t end = 0;
+            std::size_t words = 0;
+            for (std::size_t q = p; q < F.size() && words < index.fullNameWords(); ++words) {
+                const std::size_t e = std::min(F.find(' ', q), F.size());
+                std::size_t bare = e; // without the clause's punctuation
+                while (bare > q &&
+                       std::string_view(",;.:)").find(F[bare - 1]) != std::string_view::npos)
+                    --bare;
+                if (words > 0 && !namedHere(F.substr(p, bare - p)).empty())
+                    end = bare;
+                if (bare < e || e == F.size())
+                    break;
+                q = e + 1;
+            }
+            if (end == 0)
+                continue;
+            const std::size_t from = folded.origin[p], to = folded.origin[end];
+            // A proper name: a capital letter after its first word ("Lô 1" is none).
+            bool proper = false;
+            for (std::size_t w = F.find(' ', p); w != std::string::npos && w < end;
+                 w = F.find(' ', w + 1))
+                proper = proper || (capitalOrDigitAt(taskText, folded.origin[w + 1]) &&
+                                    !std::isdigit(static_cast<unsigned char>(F[w + 1])));
+            const auto& candidates = namedHere(F.substr(p, end - p));
+            // (Found without its type words, the route word before it is of the name.)
+            const bool byRoute = afterRouteWord && index.withFullName(F.substr(p, end - p)).empty();
+            // A name of words alone ("Tuyến đường ven biển") is a place where one feature
+            // bears it, three words or more, and no topic reads it: less surely.
+            const bool described =
+                !proper && candidates.size() == 1 &&
+                std::count(F.begin() + static_cast<std::ptrdiff_t>(p),
+                           F.begin() + static_cast<std::ptrdiff_t>(end),
+                           ' ') >= (byRoute ? 1 : 2) &&
+                std::none_of(topics.begin(), topics.end(), [&](const TopicMention& t) {
+                    return t.offset < to && from < t.offset + t.text.size();
+                });
+            // (A name many features share says none of them: "Lô 1" of forest stands.)
+            if ((!proper && !described) || candidates.size() > 2 || withinAny(boards, from) ||
+                std::any_of(agencies.begin(), agencies.end(),
+                            [&](const auto& a) { return a.first < from && from < a.second; }) ||
+                continuesName(taskText, folded, p) || before.ends_with("cac ") ||
+                before.ends_with("nhung ") || before.ends_with("he thong ") ||
+                before.ends_with("mang luoi "))
+                continue;
+            // Within a place the reader found: only one that found nothing, of a kind that
+            // fits, whose whole name this holds.
+            std::vector<const Named*> within;
+            for (const auto& n : places)
+                if (n.at < to && from < n.end)
+                    within.push_back(&n);
+            std::size_t writtenFrom = from;
+            if (byRoute) // "tuyến Quản Lộ - Phụng Hiệp", "đường ven biển"
+                writtenFrom =
+                    folded
+                        .origin[F.rfind(' ', p - 2) == std::string::npos ? 0
+                                                                         : F.rfind(' ', p - 2) + 1];
+            const std::string written = taskText.substr(writtenFrom, to - writtenFrom);
+            for (const std::size_t i : candidates) {
+                const auto& f = features[i];
+                // (A name after a product says where its zones are, not a town's place:
+                // "vùng dược liệu tại Sa Pa".)
+                if (std::any_of(topics.begin(), topics.end(), [&](const TopicMention& t) {
+                        return !t.names.empty() && t.kind != f.kind && t.namesAt <= from &&
+                               from < t.offset + t.text.size();
+                    }))
+                    continue;
+                if (std::any_of(within.begin(), within.end(), [&](const Named* n) {
+                        return offering.contains(n->mention) ||
+                               kindFit(n->mention->type, f.kind) < 0.8 || n->end > to ||
+                               n->end < from + n->mention->name.size();
+                    }))
+                    continue;
+                offer({taskId, f.layer, f.code, written, described ? 0.6 : 0.8, "place",
+                       "“" + written + "” → " + f.name});
+                if (found.empty() || found.back().first != from)
+                    found.emplace_back(from, to);
+            }
+            p = end;
+        }
+        return found;
+    };
     // The province's polygon as it is now (the largest, if several); null without one.
     std::optional<const gis::Geometry*> outlineFound;
     auto ownOutline = [&]() -> const gis::Geometry* {

@@ -706,6 +706,32 @@ std::string placeKey(const std::string& name, std::string_view kind)
     return key;
 }
 
+namespace {
+
+/// Whether a route's number follows a route's letters at folded offset @p at: "3", ".3", or
+/// where the letters are @p written as the type's, " 830", ". 830"; not a quantity ("ĐT 100 ha").
+bool routeNumberAt(const std::string& F, std::size_t at, bool written)
+{
+    if (at < F.size() && F[at] == '.')
+        ++at;
+    if (written && at < F.size() && F[at] == ' ')
+        ++at;
+    if (at >= F.size() || !std::isdigit(static_cast<unsigned char>(F[at])))
+        return false;
+    std::size_t end = at;
+    while (end < F.size() &&
+           (std::isalnum(static_cast<unsigned char>(F[end])) || F[end] == ',' || F[end] == '.'))
+        ++end;
+    for (std::string_view unit : {" ha", " m2", " km", " %", " ty", " trieu", " nghin", " tan"})
+        if (F.compare(end, unit.size(), unit) == 0 &&
+            (end + unit.size() == F.size() ||
+             !std::isalnum(static_cast<unsigned char>(F[end + unit.size()]))))
+            return false;
+    return true;
+}
+
+} // namespace
+
 std::vector<PlaceMention> findPlaces(const std::string& text, const std::string& province)
 {
     std::vector<PlaceMention> places;
@@ -722,8 +748,15 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
         // "Ban Quản lý các khu công nghiệp Thái Nguyên"), not a named place.
         const bool plural = pos >= 4 && F.compare(pos - 4, 4, "cac ") == 0;
         for (const auto& type : kTypeWords) {
-            if (F.compare(pos, type.folded.size(), type.folded) != 0 ||
-                !writtenAs(text, f, pos, type, accented))
+            if (F.compare(pos, type.folded.size(), type.folded) != 0)
+                continue;
+            // A route's code: "QL3", "QL.3", "ĐT.342", "ĐT 830"; also "DT.985" in a text that
+            // writes its diacritics (a code is typed as it comes).
+            // ("DT 100 ha" is an area: spaced, the letters must be written as the type's.)
+            const bool written = writtenAs(text, f, pos, type, accented);
+            const bool code = (type.folded == "ql" || type.folded == "dt") &&
+                              routeNumberAt(F, pos + type.folded.size(), written);
+            if (!code && !written)
                 continue;
             // "Tam Đảo", "Côn Đảo": "Đảo" after a capitalised word ends that name; "biển, đảo",
             // "hải đảo" are the seas and islands in general.
@@ -753,7 +786,7 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
             const bool glued =
                 (type.folded == "ql" || type.folded == "dt") && after < F.size() &&
                 (std::isdigit(static_cast<unsigned char>(F[after])) || F[after] == '.');
-            if (type.folded == "dt" && !glued)
+            if (type.folded == "dt" && !code)
                 continue; // "ĐT" alone is no road
             if (glued && F[after] == '.')
                 ++after; // the number is the name
@@ -929,8 +962,11 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
                     break;
                 // (An item that begins with a type word has been stopped above.)
                 const std::string itemFolded = text::foldForMatch(item);
+                // (Nor one that is a route's code of its own, "ĐT 261 và DT.269": read apart.)
                 if (item.empty() || itemFolded.rfind("so ", 0) == 0 ||
-                    itemFolded.rfind("ubnd", 0) == 0 || itemFolded.rfind("uy ban", 0) == 0)
+                    itemFolded.rfind("ubnd", 0) == 0 || itemFolded.rfind("uy ban", 0) == 0 ||
+                    ((itemFolded.rfind("dt", 0) == 0 || itemFolded.rfind("ql", 0) == 0) &&
+                     routeNumberAt(itemFolded, 2, true)))
                     break;
                 // "KCN Yên Bình 2, 3": a number alone goes on from the name before it.
                 if (isNumberWord(item) && lastName.find(' ') != std::string::npos &&
