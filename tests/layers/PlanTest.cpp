@@ -2405,6 +2405,29 @@ TEST(PlanLinks, AStateOrASortOfTheKindNarrowsItsFeatures)
               (std::set<std::string>{"CDM-DIEMTHUY", "HCTL-VIETBAC"}));
 }
 
+TEST(PlanLinks, AKindANamedThingServesOrJoinsIsNoTopic)
+{
+    PLANATLAS_NEEDS_SAMPLE();
+    ThematicSample sample;
+    const auto all = sample.suggestPlan(
+        "sv", "1. Sở Công Thương chủ trì xây dựng Chợ đầu mối xã Linh Sơn phục vụ các khu công "
+              "nghiệp.\n\n"
+              "2. Sở Công Thương chủ trì phát triển các chợ đầu mối gắn với cụm công nghiệp, khu "
+              "công nghiệp.\n\n"
+              "3. Sở Xây dựng chủ trì đầu tư hạ tầng giao thông kết nối các khu công nghiệp.\n");
+    auto task = [&](const std::string& words) {
+        const auto id = sample.task(words, "sv");
+        EXPECT_FALSE(id.empty()) << words;
+        return id;
+    };
+    // What is built is named: the parks and clusters it serves are not offered.
+    EXPECT_EQ(codesOf(all, task("phục vụ"), ""), std::set<std::string>{"CDM-LINHSON"});
+    EXPECT_EQ(codesOf(all, task("gắn với"), ""),
+              (std::set<std::string>{"CDM-DIEMTHUY", "CDM-LINHSON", "HCTL-VIETBAC"}));
+    // Nothing named before "kết nối": the parks are what the task concerns.
+    EXPECT_EQ(codesOf(all, task("kết nối"), "theme"), codesOfLayer(sample.ws, "industrial_parks"));
+}
+
 TEST(PlanLinks, ARouteIsFoundByItsNameWithoutItsTypeOrByItsWordsAlone)
 {
     PLANATLAS_NEEDS_SAMPLE();

@@ -291,6 +291,40 @@ bool offeredUnderHeading(const PlaceMention& m)
     return m.type.rfind("admin_", 0) != 0 && m.type != "region" && !writtenAsCity(m.text);
 }
 
+/// Where a phrase that says what something serves or joins ("phục vụ", "gắn với", "kết nối
+/// với", "đấu nối vào", "nằm trong") stands before the words at byte @p at of @p folded's text,
+/// with at most four words between them in the same clause ("gắn với cảng biển, khu công
+/// nghiệp"); npos when none.
+std::size_t servedAt(const text::FoldedText& folded, std::size_t at)
+{
+    const std::string& F = folded.folded;
+    const std::size_t end = folded.foldedAt(at);
+    static constexpr std::string_view kPhrases[] = {
+        "phuc vu",     "gan voi",     "gan ket voi", "ket noi voi", "ket noi", "lien ket voi",
+        "dau noi voi", "dau noi vao", "nam trong",   "tiep giap",   "lan can", "xung quanh"};
+    std::size_t from = end;
+    for (int words = 0; words <= 5 && from > 0; ++words) {
+        for (const std::string_view phrase : kPhrases)
+            if (from >= phrase.size() + 1 &&
+                F.compare(from - phrase.size() - 1, phrase.size(), phrase) == 0 &&
+                F[from - 1] == ' ' &&
+                (from == phrase.size() + 1 || F[from - phrase.size() - 2] == ' '))
+                return folded.origin[from - phrase.size() - 1];
+        // The word before.
+        std::size_t w = from > 0 ? from - 1 : 0;
+        while (w > 0 && (F[w - 1] == ' ' || F[w - 1] == ','))
+            --w;
+        if (w > 0 && (F[w - 1] == ';' || F[w - 1] == '.' || F[w - 1] == ':' || F[w - 1] == '('))
+            return std::string::npos;
+        while (w > 0 && F[w - 1] != ' ' && F[w - 1] != ',')
+            --w;
+        if (w == from)
+            break;
+        from = w;
+    }
+    return std::string::npos;
+}
+
 /// Whether @p f is of those @p topic names: its name begins with one of the topic's words
 /// ("Quốc lộ 20", "QL1A" for "các tuyến quốc lộ") or holds one where the topic says so ("Cảng cạn
 /// ICD Pleiku" for "trung tâm logistics"), or the topic names every feature of its kind.
@@ -1555,9 +1589,11 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
                     m.offset != std::string::npos ? m.offset : taskText.find(m.text);
                 at != std::string::npos)
                 read.push_back({&m, at, mentionEnd(m, at)});
+        std::vector<std::size_t> wholeNamesAt; // where whole names were found (bytes)
         if (!heading)
             for (const auto& span :
                  offerWholeNames(taskId, taskText, folded, boards, read, offering, topics)) {
+                wholeNamesAt.push_back(span.first);
                 named = true;
                 // The kind's words that describe the place are no topic: "tôn tạo khu di tích
                 // chùa Vĩnh Nghiêm", "phát triển đô thị Bắc Ninh".
@@ -1568,6 +1604,23 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
                            start <= t.offset + t.text.size() + 1;
                 });
             }
+        // A kind after "phục vụ", "gắn với", "kết nối" … is what the thing the task acts on
+        // serves or joins, where that thing is named before it: "Trung tâm logistics Chân Mây
+        // phục vụ cảng biển và khu công nghiệp", "các trung tâm logistics gắn với cảng biển, khu
+        // công nghiệp", "cảng cạn ICD Pleiku kết nối cao tốc và QL19". No topic.
+        {
+            std::vector<std::size_t> objects = wholeNamesAt; // what is named, where (bytes)
+            for (const auto& n : read)
+                objects.push_back(n.at);
+            for (const auto& t : topics)
+                objects.push_back(t.offset);
+            std::erase_if(topics, [&](const TopicMention& t) {
+                const std::size_t phrase = servedAt(folded, t.offset);
+                return phrase != std::string::npos &&
+                       std::any_of(objects.begin(), objects.end(),
+                                   [&](std::size_t at) { return at < phrase; });
+            });
+        }
         for (const auto& topic : topics) {
             // "… đang xây dựng": those under construction where the kind's features say so, else
             // all that are not built yet.
