@@ -887,24 +887,24 @@ TEST(Cli, LinkGroupsAreListedWithEvidenceAndDecidedByTaskAndRule)
     ASSERT_EQ(list.exitCode, 0) << list.err;
     // Each group once: task, rule, sureness and the evidence, then its features.
     const std::string header =
-        "45-ctr-skhdt:II.2#1  [theme 0.60] “các khu công nghiệp” → 8 khu công nghiệp\n";
+        "45-ctr-skhdt:II.3#3  [theme 0.60] “khu công nghiệp” → 8 khu công nghiệp\n";
     EXPECT_NE(list.out.find(header), std::string::npos) << list.out;
     const auto json =
         nlohmann::json::parse(runCli({"link", ws, "suggestions", "--format", "json"}).out);
     long members = 0;
     for (const auto& s : json)
-        if (s["task"] == "45-ctr-skhdt:II.2#1" && s["rule"] == "theme") {
+        if (s["task"] == "45-ctr-skhdt:II.3#3" && s["rule"] == "theme") {
             ++members;
-            EXPECT_EQ(s["evidence"], "“các khu công nghiệp” → 8 khu công nghiệp");
+            EXPECT_EQ(s["evidence"], "“khu công nghiệp” → 8 khu công nghiệp");
         }
     EXPECT_EQ(members, 8);
     // A group decided in one command.
     const auto accept =
-        runCli({"link", ws, "accept", "--task", "45-ctr-skhdt:II.2#1", "--rule", "theme"});
+        runCli({"link", ws, "accept", "--task", "45-ctr-skhdt:II.3#3", "--rule", "theme"});
     EXPECT_EQ(accept.exitCode, 0) << accept.err;
     EXPECT_NE(accept.out.find("8 link(s) written"), std::string::npos) << accept.out;
     const auto acceptAgain =
-        runCli({"link", ws, "accept", "--task", "45-ctr-skhdt:II.2#1", "--rule", "theme"});
+        runCli({"link", ws, "accept", "--task", "45-ctr-skhdt:II.3#3", "--rule", "theme"});
     EXPECT_EQ(acceptAgain.exitCode, 0) << acceptAgain.err;
     EXPECT_NE(acceptAgain.out.find("0 link(s) written; 8 already accepted"), std::string::npos)
         << acceptAgain.out;
@@ -915,13 +915,13 @@ TEST(Cli, LinkGroupsAreListedWithEvidenceAndDecidedByTaskAndRule)
     // one suggestion made pending again, the group accepted again.
     long long anyOfGroup = -1;
     for (const auto& s : json)
-        if (s["task"] == "45-ctr-skhdt:II.2#1" && s["rule"] == "theme")
+        if (s["task"] == "45-ctr-skhdt:II.3#3" && s["rule"] == "theme")
             anyOfGroup = s["id"].get<long long>();
     ASSERT_GE(anyOfGroup, 0);
     const std::string group = std::to_string(anyOfGroup);
     auto linksOfTask = [&] {
         return nlohmann::json::parse(
-                   runCli({"link", ws, "list", "--task", "45-ctr-skhdt:II.2#1", "--format", "json"})
+                   runCli({"link", ws, "list", "--task", "45-ctr-skhdt:II.3#3", "--format", "json"})
                        .out)
             .size();
     };
@@ -952,7 +952,7 @@ TEST(Cli, LinkGroupsAreListedWithEvidenceAndDecidedByTaskAndRule)
     std::set<long long> groupIds;
     for (const auto& s :
          nlohmann::json::parse(runCli({"link", ws, "suggestions", "--format", "json"}).out))
-        if (s["task"] == "45-ctr-skhdt:II.2#1" && s["rule"] == "theme")
+        if (s["task"] == "45-ctr-skhdt:II.3#3" && s["rule"] == "theme")
             groupIds.insert(s["group"].get<long long>());
     ASSERT_EQ(groupIds.size(), 1u);
     const auto byJsonGroup =
