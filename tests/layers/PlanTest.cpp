@@ -2428,6 +2428,43 @@ TEST(PlanLinks, AKindANamedThingServesOrJoinsIsNoTopic)
     EXPECT_EQ(codesOf(all, task("kết nối"), "theme"), codesOfLayer(sample.ws, "industrial_parks"));
 }
 
+TEST(PlanLinks, ANationalParkIsItsForestNotTheResortOfTheSameName)
+{
+    PLANATLAS_NEEDS_SAMPLE();
+    ThematicSample sample;
+    // A forest layer and a tourism layer that share a name, as a province's often do.
+    auto square = [](double lon, double lat) {
+        return "{\"type\":\"Polygon\",\"coordinates\":[[[" + std::to_string(lon) + "," +
+               std::to_string(lat) + "],[" + std::to_string(lon + 0.02) + "," +
+               std::to_string(lat) + "],[" + std::to_string(lon + 0.02) + "," +
+               std::to_string(lat + 0.02) + "],[" + std::to_string(lon) + "," +
+               std::to_string(lat + 0.02) + "],[" + std::to_string(lon) + "," +
+               std::to_string(lat) + "]]]}";
+    };
+    auto layer = [&](const std::string& file, const std::string& kind, const std::string& code,
+                     const std::string& name, double lon) {
+        pa::test::writeBytes(sample.dir.file(file),
+                             "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":"
+                             "\"Feature\",\"properties\":{\"ma\":\"" +
+                                 code + "\",\"ten\":\"" + name +
+                                 "\"},\"geometry\":" + square(lon, 21.6) + "}]}");
+        pa::layers::ImportOptions o;
+        o.sourcePath = sample.dir.file(file);
+        o.kind = kind;
+        o.codeField = "ma";
+        o.fieldMap = {{"name_vi", "ten"}};
+        pa::layers::importLayer(sample.ws, o);
+    };
+    layer("rung.geojson", "forest", "VQG-TD", "Vườn quốc gia Tam Đảo", 105.60);
+    layer("du_lich.geojson", "tourism_area", "KDL-TD", "Khu du lịch Tam Đảo", 105.64);
+    const auto all = sample.suggestPlan(
+        "vq", "1. Sở Nông nghiệp và Môi trường chủ trì bảo vệ Vườn quốc gia Tam Đảo.\n\n"
+              "2. Sở Văn hóa, Thể thao và Du lịch chủ trì phát triển Khu du lịch Tam Đảo.\n");
+    EXPECT_EQ(codesOf(all, sample.task("bảo vệ", "vq"), "place"), std::set<std::string>{"VQG-TD"});
+    EXPECT_EQ(codesOf(all, sample.task("phát triển", "vq"), "place"),
+              std::set<std::string>{"KDL-TD"});
+}
+
 TEST(PlanLinks, ARouteIsFoundByItsNameWithoutItsTypeOrByItsWordsAlone)
 {
     PLANATLAS_NEEDS_SAMPLE();

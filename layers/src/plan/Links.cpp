@@ -1545,6 +1545,11 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
             const bool sameKind = std::any_of(same.begin(), same.end(), [&](std::size_t i) {
                 return features[i].kind == mention.type;
             });
+            // Of features so named, those of the kind that fits best: "Vườn quốc gia Bạch Mã" is
+            // the forest, not "Khu du lịch Bạch Mã" as well.
+            double bestFit = 0;
+            for (const std::size_t i : same)
+                bestFit = std::max(bestFit, kindFit(mention.type, features[i].kind));
             for (const std::size_t i : index.fitting(compared, region)) {
                 const auto& f = features[i];
                 const double name = keyOf(mention, compared, f);
@@ -1553,7 +1558,7 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
                 const double fit = kindFit(mention.type, f.kind);
                 // A feature of an unrelated kind is no match, however alike the names: "KCN Sông
                 // Công" is not the city of Sông Công.
-                if ((sameKind && (fit < 1.0 || name < 1.0)) || fit < 0.8)
+                if ((sameKind && name < 1.0) || fit < bestFit || fit < 0.8)
                     continue;
                 // A unit that only bounds the kinds a task acts on is not itself concerned
                 // ("các cụm công nghiệp huyện Phú Bình"); a programme region is.

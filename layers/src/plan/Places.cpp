@@ -547,6 +547,9 @@ double kindFit(std::string_view type, std::string_view kind)
 {
     if (type == kind)
         return 1.0;
+    // A national park or nature reserve is special-use forest before it is a site.
+    if (type == "nature_reserve" && kind == "forest")
+        return 0.9;
     auto in = [](std::string_view s, std::initializer_list<std::string_view> set) {
         return std::find(set.begin(), set.end(), s) != set.end();
     };
