@@ -2345,7 +2345,9 @@ TEST(PlanLinks, DirectionsProductsBoardsAndHeadingsKeepTheirOrdinaryMeaning)
     EXPECT_TRUE(tea.contains("NN-CHE-TC"));
     // "với" after "phù hợp" only closes it in one clause; "tỉnh lộ" is a road, not the province.
     EXPECT_EQ(codesOf(all, task("nhà ở cho công nhân"), "theme"), parks);
-    EXPECT_EQ(codesOf(all, task("tỉnh lộ 261"), "theme"), parks);
+    // (Those enlarged are there: the existing parks, wherever they lie.)
+    EXPECT_EQ(codesOf(all, task("tỉnh lộ 261"), "theme"),
+              codesOfLayer(ws, "industrial_parks", "status = 'existing'"));
     // A product listed after another is named too; other words after a comma end the list.
     auto teaAndFruit = tea;
     teaAndFruit.insert({"NN-NA-VN", "NN-QUA-DHY"});
@@ -2387,7 +2389,13 @@ TEST(PlanLinks, AStateOrASortOfTheKindNarrowsItsFeatures)
     const auto all = sample.suggestPlan(
         "st", "1. Sở Công Thương chủ trì hoàn thiện hạ tầng các cụm công nghiệp đang xây dựng.\n\n"
               "2. Sở Công Thương chủ trì phát triển các trung tâm logistics.\n\n"
-              "3. Sở Công Thương chủ trì nâng cấp các chợ đầu mối nông sản.\n");
+              "3. Sở Công Thương chủ trì nâng cấp các chợ đầu mối nông sản.\n\n"
+              "4. Sở Công Thương chủ trì thành lập mới các cụm công nghiệp.\n\n"
+              "5. Sở Công Thương chủ trì mở rộng các khu công nghiệp.\n\n"
+              "6. Sở Công Thương chủ trì thu hút đầu tư vào các khu công nghiệp ở các huyện "
+              "phía Nam của tỉnh.\n\n"
+              "7. Sở Công Thương chủ trì thu hút đầu tư vào các khu công nghiệp ở các huyện "
+              "miền Nam của tỉnh.\n");
     auto task = [&](const std::string& words) {
         const auto id = sample.task(words, "st");
         EXPECT_FALSE(id.empty()) << words;
@@ -2403,6 +2411,16 @@ TEST(PlanLinks, AStateOrASortOfTheKindNarrowsItsFeatures)
               std::set<std::string>{"CDM-LINHSON"});
     EXPECT_EQ(codesOf(all, task("chợ đầu mối"), "theme"),
               (std::set<std::string>{"CDM-DIEMTHUY", "HCTL-VIETBAC"}));
+    // The verb before the kind says its state: new ones are yet to be built, those enlarged are
+    // there.
+    EXPECT_EQ(codesOf(all, task("thành lập mới"), "theme"),
+              (std::set<std::string>{"CCN-HT", "CCN-KS"}));
+    EXPECT_EQ(codesOf(all, task("mở rộng"), "theme"),
+              codesOfLayer(ws, "industrial_parks", "status = 'existing'"));
+    // "miền Nam của tỉnh" is its southern part, as "phía Nam".
+    const auto south = codesOf(all, task("phía Nam"), "theme-area");
+    EXPECT_FALSE(south.empty());
+    EXPECT_EQ(codesOf(all, task("miền Nam"), "theme-area"), south);
 }
 
 TEST(PlanLinks, AKindANamedThingServesOrJoinsIsNoTopic)

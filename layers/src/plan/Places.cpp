@@ -1047,9 +1047,15 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
     }
     // Regions named by direction: "khu vực phía Nam của tỉnh"; without "khu vực", the part of
     // the province: "các khu du lịch ven biển phía Đông của tỉnh" (the same region).
-    for (std::string_view dir : {"phia nam", "phia bac", "phia dong", "phia tay", "phia tay nam",
-                                 "phia dong nam", "phia tay bac", "phia dong bac"}) {
-        const std::string phrase = "khu vuc " + std::string(dir);
+    // ("miền Tây của tỉnh", "các huyện miền Đông": the same, named as "phía".)
+    for (const std::string_view side :
+         {"phia nam", "phia bac", "phia dong", "phia tay", "phia tay nam", "phia dong nam",
+          "phia tay bac", "phia dong bac", "mien nam", "mien bac", "mien dong", "mien tay",
+          "mien tay nam", "mien dong nam", "mien tay bac", "mien dong bac"}) {
+        const std::string dir(side);
+        const bool mien = side.starts_with("mien");
+        const std::string canonical = mien ? "phia" + dir.substr(4) : dir;
+        const std::string phrase = "khu vuc " + dir;
         // Whether the words from @p next on leave the region the province's: not a second
         // direction ("phía Tây Nam" is a corner, read as one), another place ("khu vực phía Đông
         // thành phố Pleiku", "phía Tây tỉnh Bình Định") or "của" a unit ("phía Bắc của huyện").
@@ -1131,8 +1137,14 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
         m.offset = f.origin[p];
         m.text = text.substr(f.origin[p], f.origin[end] - f.origin[p]);
         m.name = named ? m.text : "khu vực " + m.text; // (as the region is named)
+        if (mien) // "khu vực phía Tây", however the text writes the side
+            for (std::string_view w : {"miền", "Miền", "MIỀN"})
+                if (const auto at = m.name.find(w); at != std::string::npos) {
+                    m.name.replace(at, w.size(), "phía");
+                    break;
+                }
         m.confidence = 0.6;
-        if (seen.insert("region|" + std::string(dir)).second)
+        if (seen.insert("region|" + canonical).second)
             places.push_back(std::move(m));
     }
     // Regions named by what they are: "các huyện miền núi", "các xã biên giới", "khu vực ven

@@ -322,6 +322,15 @@ std::string_view productAsCompared(std::string_view folded)
 
 namespace {
 
+/// @p before without the plural word that ends it ("… thành lập các " → "… thành lập ").
+std::string_view withoutCount(std::string_view before)
+{
+    for (std::string_view w : {" cac ", " nhung "})
+        if (before.ends_with(w))
+            return before.substr(0, before.size() - w.size() + 1);
+    return before;
+}
+
 /// The state of the features a topic names, said right after it (with its diacritics where
 /// the text has them): "các khu công nghiệp đã đi vào hoạt động" are existing ones, "… đang
 /// quy hoạch", "… chưa có nhà đầu tư" planned ones. ("đã quy hoạch" says neither: a park
@@ -645,8 +654,15 @@ findTopics(const std::string& text, const std::set<std::string>& kinds,
                     q < end + 5 && F.find_first_not_of(' ', end) == q &&
                     writtenAt(text, f, q, 3, "mới", accented))
                     m.status = "planned"; // "các cụm công nghiệp mới", not "mỗi", "mọi", "môi"
-                else if (p >= 8 && F.compare(p - 8, 8, "mo rong ") == 0)
-                    m.status = "existing"; // "mở rộng khu công nghiệp"
+                else if (withoutCount(std::string_view(F).substr(0, p)).ends_with("mo rong "))
+                    m.status = "existing"; // "mở rộng (các) khu công nghiệp"
+                else if (const std::string_view before =
+                             withoutCount(std::string_view(F).substr(0, p));
+                         (before.ends_with(" thanh lap ") || before == "thanh lap " ||
+                          before.ends_with("thanh lap moi ") ||
+                          before.ends_with("xay dung moi ")) &&
+                         !before.ends_with("da thanh lap ") && !before.ends_with("duoc thanh lap "))
+                    m.status = "planned"; // "thành lập mới các cụm công nghiệp"
                 else if (const std::string_view said =
                              statusAfter(text, f,
                                          F.find_first_not_of(
