@@ -1316,6 +1316,23 @@ TEST(PlanPlaces, AListsNextNameMayBeginWithTheWordOfARiver)
     EXPECT_EQ(rivers, (std::vector<std::string>{"river", "river"}));
 }
 
+TEST(PlanAgencies, ThePartyCommitteesBodiesAreKnownByTheirWholeNames)
+{
+    // A Tỉnh ủy's programme of action assigns work to the party committee's own bodies.
+    const auto plan = parse(
+        "CHƯƠNG TRÌNH HÀNH ĐỘNG\n\nIII. TỔ CHỨC THỰC HIỆN\n\n"
+        "1. Ban Tuyên giáo và Dân vận Tỉnh ủy chủ trì tuyên truyền Chương trình hành động.\n\n"
+        "2. Ủy ban Kiểm tra Tỉnh ủy chủ trì kiểm tra, giám sát việc thực hiện.\n\n"
+        "3. Văn phòng Tỉnh ủy theo dõi, đôn đốc, báo cáo Ban Thường vụ Tỉnh ủy.\n\n"
+        "4. Ban cán sự đảng UBND tỉnh lãnh đạo cụ thể hóa các nhiệm vụ.\n");
+    ASSERT_EQ(plan.tasks.size(), 4u);
+    const std::vector<std::string> leads = {"Ban Tuyên giáo và Dân vận Tỉnh ủy",
+                                            "Ủy ban Kiểm tra Tỉnh ủy", "Văn phòng Tỉnh ủy",
+                                            "Ban cán sự đảng UBND tỉnh"};
+    for (std::size_t i = 0; i < leads.size(); ++i)
+        EXPECT_EQ(plan.tasks[i].lead, std::vector<std::string>{leads[i]}) << plan.tasks[i].text;
+}
+
 TEST(PlanAgencies, OneBodyWrittenTwoWaysIsOneAgency)
 {
     const auto plan = parsePlanText(
