@@ -333,7 +333,7 @@ const std::vector<LayerKind>& registry()
           .label = kAreaLabel},
          "services",
          51,
-         {{"chợ đầu mối", false, {"chợ"}, false, true},
+         {{"chợ đầu mối", false, {"đầu mối", "chợ vùng"}, false, true},
           {"trung tâm logistics",
            false,
            {"logistics", "cảng cạn", "ICD", "kho ngoại quan", "trung tâm phân phối"},
@@ -592,7 +592,16 @@ std::string_view canonicalStatus(std::string_view text)
             key[word.folded.size()] == ' ' &&
             (!longest || word.folded.size() > longest->folded.size()))
             longest = &word;
-    return longest ? longest->status : std::string_view{};
+    if (!longest)
+        return {};
+    // … unless what follows undoes it: "quy hoạch đã bị hủy bỏ", "đã thành lập nhưng chưa đầu
+    // tư", "đề xuất đưa ra khỏi quy hoạch".
+    const std::string rest = " " + key.substr(longest->folded.size()) + " ";
+    for (std::string_view undoing : {" khong ", " huy ", " loai ", " khoi ", " chua ", " nhung ",
+                                     " tam dung ", " ngung ", " bo ", " bai bo ", " thu hoi "})
+        if (rest.find(undoing) != std::string::npos)
+            return {};
+    return longest->status;
 }
 
 } // namespace pa::layers

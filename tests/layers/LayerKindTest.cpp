@@ -68,6 +68,11 @@ TEST(LayerKind, MapsVietnameseStatusWords)
     EXPECT_EQ(canonicalStatus("đã đầu tư xây dựng"), "existing");
     EXPECT_EQ(canonicalStatus("hoạt"), ""); // a word cut short is no phrase
     EXPECT_EQ(canonicalStatus("tạm dừng"), "");
+    // What follows may undo the phrase: then the value is not read (and said so on import).
+    EXPECT_EQ(canonicalStatus("Quy hoạch đã bị hủy bỏ"), "");
+    EXPECT_EQ(canonicalStatus("Đã thành lập nhưng chưa đầu tư hạ tầng"), "");
+    EXPECT_EQ(canonicalStatus("Đề xuất đưa ra khỏi quy hoạch"), "");
+    EXPECT_EQ(canonicalStatus("Dự kiến không phát triển"), "");
 }
 
 TEST(LayerKinds, AFileNameSuggestsItsKindAndNothingIsGuessedOtherwise)

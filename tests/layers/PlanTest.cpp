@@ -1139,6 +1139,64 @@ TEST(PlanFormats, TextSavedFromAPdfLosesItsFootersAndReadsParentheticalAssignmen
     }));
 }
 
+TEST(PlanFormats, WhatTextFromAPdfTaughtLeavesOtherLayoutsAsTheyWere)
+{
+    // A hanging indent is no first-line indent; a field word wrapped in lower case is the
+    // sentence going on; a field indented under its task is the task's words.
+    const auto plan = parse(
+        "KẾ HOẠCH\n\nII. NHIỆM VỤ\n\n"
+        "1. Rà soát, điều chỉnh quy hoạch chung đô thị Phổ Yên.\n"
+        "   Sở Xây dựng chủ trì; hoàn thành năm 2026.\n\n"
+        "2. Sở Tài chính chủ trì triển khai các giải pháp nhằm đạt\n"
+        "mục tiêu: tăng trưởng 10%; hoàn thành trong Quý IV/2026.\n\n"
+        "3. Nâng cấp đường ĐT 261 đoạn qua huyện Phú Bình.\n"
+        "      Thời hạn hoàn thành: Quý IV/2026.\n"
+        "      Sở Giao thông vận tải chủ trì.\n\n"
+        // The date of a document a parenthesis cites is no deadline, nor one after the task's own.
+        "4. Sở Tài chính chủ trì thu thập dữ liệu trong Quý III/2026 (theo Kế hoạch số 12/KH-UBND "
+        "ngày 05/01/2025).\n\n"
+        "5. Thu thập dữ liệu đất đai (Sở Tài chính chủ trì, theo Kế hoạch số 12/KH-UBND ngày "
+        "05/01/2025).\n\n"
+        // A body's name goes on only with words of names.
+        "6. Tổ chức lễ hội trà (UBND huyện Đại Từ thường xuyên chủ trì hằng năm).\n");
+    ASSERT_EQ(plan.tasks.size(), 6u);
+    EXPECT_TRUE(plan.tasks[0].text.starts_with("Rà soát")) << plan.tasks[0].text;
+    EXPECT_EQ(plan.tasks[0].lead, std::vector<std::string>{"Sở Xây dựng"});
+    EXPECT_EQ(plan.tasks[0].deadline.normalised, "2026");
+    EXPECT_EQ(plan.tasks[1].deadline.normalised, "2026-Q4");
+    EXPECT_EQ(plan.tasks[2].lead, std::vector<std::string>{"Sở Giao thông vận tải"});
+    EXPECT_EQ(plan.tasks[2].deadline.normalised, "2026-Q4");
+    EXPECT_EQ(plan.tasks[3].deadline.normalised, "2026-Q3");
+    EXPECT_TRUE(plan.tasks[4].deadline.empty()) << plan.tasks[4].deadline.normalised;
+    EXPECT_EQ(plan.tasks[5].lead, std::vector<std::string>{"UBND huyện Đại Từ"});
+    EXPECT_EQ(plan.tasks[5].deadline.normalised, "ongoing"); // (the first said)
+}
+
+TEST(PlanFormats, OnlyLinesInTheSamePlaceOnMostPagesAreRunningLines)
+{
+    // Fields at the foot of pages and a year wrapped onto a page's edge are the plan's.
+    std::string text = "KẾ HOẠCH\n\nII. NHIỆM VỤ\n\n";
+    for (int i = 1; i <= 3; ++i)
+        text += std::to_string(i) + ". Xây dựng hạng mục số " + std::to_string(i) +
+                " của khu tái định cư.\nCơ quan chủ trì: Sở Xây dựng.\nThời gian hoàn thành: "
+                "năm 2026.\n\nKH 7/KH-UBND          Trang " +
+                std::to_string(i) + "\n\f";
+    text += "4. Nâng cấp đường ĐT 261, hoàn thành trong giai đoạn\n2026 - 2030.\n";
+    pa::test::TempDir dir;
+    pa::test::writeBytes(dir.file("kh-7.txt"), text);
+    const auto plan = readPlan(dir.file("kh-7.txt"));
+    ASSERT_EQ(plan.tasks.size(), 4u);
+    for (int i = 0; i < 3; ++i) {
+        EXPECT_EQ(plan.tasks[static_cast<std::size_t>(i)].lead,
+                  std::vector<std::string>{"Sở Xây dựng"});
+        EXPECT_EQ(plan.tasks[static_cast<std::size_t>(i)].deadline.normalised, "2026");
+    }
+    EXPECT_TRUE(plan.tasks[3].text.ends_with("2026 - 2030.")) << plan.tasks[3].text;
+    EXPECT_TRUE(std::any_of(plan.warnings.begin(), plan.warnings.end(), [](const auto& w) {
+        return w.english().find("3 running header") != std::string::npos;
+    }));
+}
+
 TEST(PlanTasks, AgencyHeadingsWithoutColonAndBodiesOutsideTheRegistry)
 {
     const auto plan =
@@ -2449,18 +2507,26 @@ TEST(PlanLinks, AKindANamedThingServesOrJoinsIsNoTopic)
               "nghiệp.\n\n"
               "2. Sở Công Thương chủ trì phát triển các chợ đầu mối gắn với cụm công nghiệp, khu "
               "công nghiệp.\n\n"
-              "3. Sở Xây dựng chủ trì đầu tư hạ tầng giao thông kết nối các khu công nghiệp.\n");
+              "3. Sở Xây dựng chủ trì đầu tư hạ tầng giao thông kết nối các khu công nghiệp.\n\n"
+              "4. Sở Nội vụ chủ trì, tại thành phố Phổ Yên, đào tạo nghề phục vụ các khu công "
+              "nghiệp.\n\n"
+              "5. Sở Nông nghiệp và Môi trường chủ trì mở rộng thị trường chè sang khu vực miền "
+              "Nam.\n");
     auto task = [&](const std::string& words) {
         const auto id = sample.task(words, "sv");
         EXPECT_FALSE(id.empty()) << words;
         return id;
     };
     // What is built is named: the parks and clusters it serves are not offered.
-    EXPECT_EQ(codesOf(all, task("phục vụ"), ""), std::set<std::string>{"CDM-LINHSON"});
+    EXPECT_EQ(codesOf(all, task("xây dựng Chợ đầu mối"), ""), std::set<std::string>{"CDM-LINHSON"});
     EXPECT_EQ(codesOf(all, task("gắn với"), ""),
               (std::set<std::string>{"CDM-DIEMTHUY", "CDM-LINHSON", "HCTL-VIETBAC"}));
     // Nothing named before "kết nối": the parks are what the task concerns.
     EXPECT_EQ(codesOf(all, task("kết nối"), "theme"), codesOfLayer(sample.ws, "industrial_parks"));
+    // Where the work is done is no thing it serves: the parks (there) are offered.
+    EXPECT_FALSE(codesOf(all, task("đào tạo nghề"), "theme-area").empty());
+    // "khu vực miền Nam" is the country's south, no part of the province.
+    EXPECT_TRUE(codesOf(all, task("miền Nam"), "place").empty());
 }
 
 TEST(PlanLinks, ANationalParkIsItsForestNotTheResortOfTheSameName)

@@ -2,6 +2,7 @@
 #include "planatlas/layers/Text.h"
 
 #include <array>
+#include <cctype>
 #include <optional>
 #include <regex>
 
@@ -201,6 +202,26 @@ std::string foldDashes(std::string f)
     return f;
 }
 
+/// Whether a part of a parenthetical assignment (folded) says when the work is due: it begins
+/// with a time ("năm 2026", "giai đoạn 2026 - 2030", "Quý IV/2025", "2027") or a verb of doing
+/// before one ("hoàn thành năm 2026", "thực hiện hằng năm"), and cites no document ("theo Kế
+/// hoạch số 12/KH-UBND ngày 05/01/2025", "năm 2025 đã tổ chức lần 1").
+bool saysWhen(const std::string& f)
+{
+    for (std::string_view cited : {"so ", "quyet dinh", "ke hoach", "nghi quyet", "chi thi",
+                                   "thong bao", "cong van", " da ", "theo "})
+        if (f.find(cited) != std::string::npos)
+            return false;
+    if (!f.empty() && std::isdigit(static_cast<unsigned char>(f[0])))
+        return true;
+    for (std::string_view start :
+         {"nam ", "giai doan", "quy ", "thang ", "truoc ", "cham nhat", "hoan thanh", "thuc hien",
+          "trien khai", "trong ", "tu ", "den ", "thuong xuyen", "hang nam", "dinh ky", "6 thang"})
+        if (f.starts_with(start))
+            return true;
+    return false;
+}
+
 /// The time a parenthetical assignment gives after its lead: "(Sở X chủ trì, phối hợp …;
 /// hoàn thành năm 2026)", "(… chủ trì; Quý IV/2025)", "(Sở X chủ trì, thực hiện năm 2026)".
 Deadline parentheticalDeadline(const std::string& cut)
@@ -221,7 +242,7 @@ Deadline parentheticalDeadline(const std::string& cut)
                 cut.substr(sep + 1, std::min(cut.find_first_of(";,", sep + 1), close) - sep - 1);
             while (!part.empty() && part.front() == ' ')
                 part.erase(0, 1);
-            if (part.size() > 60)
+            if (part.size() > 60 || !saysWhen(text::foldForMatch(part)))
                 continue;
             if (Deadline d = deadlineOf(part); !d.empty())
                 return d;
@@ -306,8 +327,6 @@ Deadline deadlineInTask(const std::string& body)
             return d;
         }
     }
-    if (Deadline inParenthesis = parentheticalDeadline(cut); !inParenthesis.empty())
-        return inParenthesis;
     // "trong 6 tháng đầu năm 2026": a half year anywhere in the task.
     static const std::regex halfYear(R"(\b0?6 thang (?:dau|cuoi) nam \d{4})");
     if (std::regex_search(f, m, halfYear)) {
@@ -353,6 +372,9 @@ Deadline deadlineInTask(const std::string& body)
             return d;
         }
     }
+    // The time after a parenthetical assignment's lead, where the task's words give none.
+    if (Deadline inParenthesis = parentheticalDeadline(cut); !inParenthesis.empty())
+        return inParenthesis;
     // "thường xuyên", "liên tục", "hằng năm": the first that the text names.
     std::string_view first;
     std::size_t firstAt = std::string::npos;

@@ -873,7 +873,15 @@ public:
                          {"tuyen duong ", "tuyen ", "quoc lo ", "duong tinh ", "tinh lo ",
                           "cao toc ", "duong sat ", "duong "})
                         if (full.starts_with(type) && full.size() > type.size()) {
-                            m_byRouteName[full.substr(type.size())].push_back(i);
+                            // (Not a name of directions alone: "Đường sắt Bắc - Nam" is not
+                            // "trục Bắc - Nam".)
+                            const std::string rest = full.substr(type.size());
+                            const auto words = wordsOf(rest);
+                            if (!std::all_of(words.begin(), words.end(), [](const std::string& w) {
+                                    return w.empty() || w == "bac" || w == "nam" || w == "dong" ||
+                                           w == "tay" || w == "trung" || w == "phia" || w == "-";
+                                }))
+                                m_byRouteName[rest].push_back(i);
                             break;
                         }
             }
@@ -1609,21 +1617,38 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
                            start <= t.offset + t.text.size() + 1;
                 });
             }
+        // A topic inside a longer one of its kind is that one's: "các chợ" of "các chợ đầu mối".
+        std::erase_if(topics, [&](const TopicMention& t) {
+            return std::any_of(topics.begin(), topics.end(), [&](const TopicMention& o) {
+                return &o != &t && o.kind == t.kind && o.value == t.value && o.names.empty() &&
+                       t.names.empty() && o.text.size() > t.text.size() && o.offset <= t.offset &&
+                       t.offset + t.text.size() <= o.offset + o.text.size();
+            });
+        });
         // A kind after "phục vụ", "gắn với", "kết nối" … is what the thing the task acts on
         // serves or joins, where that thing is named before it: "Trung tâm logistics Chân Mây
         // phục vụ cảng biển và khu công nghiệp", "các trung tâm logistics gắn với cảng biển, khu
         // công nghiệp", "cảng cạn ICD Pleiku kết nối cao tốc và QL19". No topic.
+        // (The thing is named in the same clause; a unit or region where the work is done,
+        // "tại thành phố Phổ Yên, đào tạo nghề phục vụ các khu công nghiệp", is no such thing.)
         {
             std::vector<std::size_t> objects = wholeNamesAt; // what is named, where (bytes)
-            for (const auto& n : read)
-                objects.push_back(n.at);
+            for (const auto& n : read) {
+                const std::string_view before =
+                    std::string_view(folded.folded).substr(0, folded.foldedAt(n.at));
+                if (n.mention->type.rfind("admin_", 0) != 0 && n.mention->type != "region" &&
+                    !before.ends_with("tai ") && !before.ends_with(" o ") &&
+                    !before.ends_with("tren dia ban ") && !before.ends_with("thuoc "))
+                    objects.push_back(n.at);
+            }
             for (const auto& t : topics)
                 objects.push_back(t.offset);
             std::erase_if(topics, [&](const TopicMention& t) {
                 const std::size_t phrase = servedAt(folded, t.offset);
                 return phrase != std::string::npos &&
-                       std::any_of(objects.begin(), objects.end(),
-                                   [&](std::size_t at) { return at < phrase; });
+                       std::any_of(objects.begin(), objects.end(), [&](std::size_t at) {
+                           return at < phrase && taskText.find_first_of(".;:", at) > phrase;
+                       });
             });
         }
         for (const auto& topic : topics) {

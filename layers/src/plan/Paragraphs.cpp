@@ -789,6 +789,7 @@ std::vector<Paragraph> splitParagraphs(const std::string& text)
         open = false;
     };
     bool blankSince = false;
+    int firstIndent = 0; // of the current paragraph's first line
     for (std::size_t li = 0; li <= lines.size(); ++li) {
         while (nextTable < tables.size() && tables[nextTable].first == li) {
             flush();
@@ -845,13 +846,21 @@ std::vector<Paragraph> splitParagraphs(const std::string& text)
         // Text laid out as a PDF converter gives it marks a paragraph by the indent of its first
         // line: after a sentence's end, a line indented deeper than the one before and starting
         // with a capital starts one ("      Trong quá trình thực hiện, …" after the last task).
+        // (The paragraph before shows that layout: its first line indented deeper than the line
+        // it went on with. A hanging indent, "1. …" / "   Sở X chủ trì …", is no such layout.)
         const bool indentedStart =
             open && marker == Marker::None && !blankSince && li > 0 &&
-            !lines[li - 1].text.empty() && lines[li].indent >= lines[li - 1].indent + 3 &&
+            !lines[li - 1].text.empty() && lines[li - 1].number > current.line &&
+            firstIndent >= lines[li - 1].indent + 3 &&
+            lines[li].indent >= lines[li - 1].indent + 3 &&
             (current.text.ends_with(".") || current.text.ends_with(":")) && startsUpper(line);
         // "Cơ quan chủ trì: …" on the line under its task, without a dash or a blank line: a
         // field of its own, as it would be after either.
+        // (Written with a capital: "… nhằm đạt" / "mục tiêu: …" is a sentence going on.)
+        // (Nor one indented under its task, "2. …" / "      Thời hạn: …", read as the task's own
+        // words, which name its lead and time as they are.)
         const bool fieldLine = open && marker == Marker::None && !current.body.empty() &&
+                               lines[li].indent <= firstIndent && startsUpper(line) &&
                                fieldLabelOf(line) != FieldLabel::None;
         if (open && !abbreviationHead &&
             (marker != Marker::None || upper || current.upperCase || indentedStart || fieldLine))
@@ -882,6 +891,7 @@ std::vector<Paragraph> splitParagraphs(const std::string& text)
                 continue;
             }
             current.line = lineNumber;
+            firstIndent = lines[li].indent;
             current.marker = marker;
             current.label = label;
             current.text = line;

@@ -4,6 +4,7 @@
 // row (written as Markdown pipe rows). Pages without a text layer are recognised by Tesseract
 // with its Vietnamese data (see Ocr.cpp).
 
+#include "Paragraphs_p.h"
 #include "PdfText_p.h"
 #include "planatlas/layers/Errors.h"
 #include "planatlas/layers/Text.h"
@@ -219,8 +220,10 @@ int blankRunningLines(std::string& text)
     const int pages = page + 1;
     if (pages < 2)
         return 0;
-    // The first and last three lines with words of every page.
-    std::vector<std::vector<std::size_t>> edges(static_cast<std::size_t>(pages));
+    // The first and last three lines with words of every page, each with its place there
+    // ("t0" the first, "b0" the last): a running line stands in the same place on every page.
+    std::vector<std::vector<std::pair<std::size_t, std::string>>> edges(
+        static_cast<std::size_t>(pages));
     for (int p = 0; p < pages; ++p) {
         std::vector<std::size_t> onPage;
         for (std::size_t i = 0; i < lines.size(); ++i)
@@ -228,25 +231,47 @@ int blankRunningLines(std::string& text)
                 onPage.push_back(i);
         for (std::size_t k = 0; k < onPage.size(); ++k)
             if (k < 3 || k + 3 >= onPage.size())
-                edges[static_cast<std::size_t>(p)].push_back(onPage[k]);
+                edges[static_cast<std::size_t>(p)].emplace_back(
+                    onPage[k],
+                    k < 3 ? "t" + std::to_string(k) : "b" + std::to_string(onPage.size() - 1 - k));
     }
     std::map<std::string, int> repeats;
     for (const auto& edge : edges) {
         std::set<std::string> seen;
-        for (std::size_t i : edge)
-            seen.insert(shape(lines[i].content));
+        for (const auto& [i, place] : edge)
+            seen.insert(place + "|" + shape(lines[i].content));
         for (const auto& s : seen)
             ++repeats[s];
     }
-    const int minRepeats = std::max(2, pages / 2);
+    const int minRepeats = std::max(2, (pages + 1) / 2);
+    // A page's number: a number no greater than the pages ("12", "- 12 -", "Trang 12", "12/40"),
+    // not a year a line wrapped onto the page's edge ("2027", "2026 - 2030").
+    auto pageNumber = [&](const std::string& t) {
+        if (!isPageNumber(t))
+            return false;
+        for (std::size_t d = t.find_first_of("0123456789"); d != std::string::npos;
+             d = t.find_first_of("0123456789", t.find_first_not_of("0123456789", d))) {
+            const std::size_t e = std::min(t.find_first_not_of("0123456789", d), t.size());
+            if (e - d > 3 || std::stoi(t.substr(d, e - d)) > pages + 1)
+                return false;
+            if (e == t.size())
+                break;
+        }
+        return true;
+    };
     std::string out;
     out.reserve(text.size());
     int blanked = 0;
     std::size_t copied = 0;
     for (const auto& edge : edges)
-        for (std::size_t i : edge) {
+        for (const auto& [i, place] : edge) {
             const Line& l = lines[i];
-            if (!isPageNumber(l.content) && repeats[shape(l.content)] < minRepeats)
+            // (A task's field or numbered item is the plan's, however regular the layout.)
+            std::string label;
+            std::size_t bodyAt = 0;
+            if ((!pageNumber(l.content) && repeats[place + "|" + shape(l.content)] < minRepeats) ||
+                fieldLabelOf(l.content) != FieldLabel::None ||
+                detectMarker(l.content, label, bodyAt) != Marker::None)
                 continue;
             // Keep the line's form feeds (page breaks), drop its words.
             out.append(text, copied, l.begin - copied);

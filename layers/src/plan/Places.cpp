@@ -723,9 +723,19 @@ bool routeNumberAt(const std::string& F, std::size_t at, bool written)
         return false;
     std::size_t end = at;
     while (end < F.size() &&
-           (std::isalnum(static_cast<unsigned char>(F[end])) || F[end] == ',' || F[end] == '.'))
+           (std::isdigit(static_cast<unsigned char>(F[end])) || F[end] == ',' || F[end] == '.'))
         ++end;
-    for (std::string_view unit : {" ha", " m2", " km", " %", " ty", " trieu", " nghin", " tan"})
+    // Letters right after the number: a branch ("1A", "22B"), not a unit ("784,5m2", "5ha").
+    std::size_t letters = end;
+    while (letters < F.size() && std::isalpha(static_cast<unsigned char>(F[letters])))
+        ++letters;
+    if (letters - end > 1 || (letters - end == 1 && F[end] == 'm'))
+        return false;
+    end = letters;
+    if (end < F.size() && static_cast<unsigned char>(F[end]) >= 0x80)
+        return false; // "830m²" written together
+    for (std::string_view unit :
+         {" ha", " m2", " m", " km", " %", " ty", " trieu", " nghin", " tan", " m\xC2\xB2"})
         if (F.compare(end, unit.size(), unit) == 0 &&
             (end + unit.size() == F.size() ||
              !std::isalnum(static_cast<unsigned char>(F[end + unit.size()]))))
@@ -1083,7 +1093,9 @@ std::vector<PlaceMention> findPlaces(const std::string& text, const std::string&
                    std::none_of(kTypeWords.begin(), kTypeWords.end(),
                                 [&](const TypeWord& t) { return wordsAt(F, q, t.folded); });
         };
-        auto p = findWords(F, phrase);
+        // ("khu vực miền Nam" is the country's south; "miền Nam của tỉnh", "các huyện miền Nam"
+        // the province's.)
+        auto p = mien ? std::string::npos : findWords(F, phrase);
         while (p != std::string::npos && !ofTheProvince(p + phrase.size() + 1))
             p = findWords(F, phrase, p + 1);
         bool named = true; // with "khu vực"

@@ -474,9 +474,42 @@ AgencyMention wholeName(const AgencyMention& m, const std::string& body, const t
     if (to <= from || to - from > 60)
         return m;
     const std::string rest = " " + f.folded.substr(from, to - from) + " ";
-    for (std::string_view w : {" va ", " cac ", "phoi hop", "lien quan", ";", "(", ")", ":"})
+    // Not when the words go on with what the body does or when ("tiếp tục", "thường xuyên",
+    // "là đơn vị", "theo chức năng", "hoàn thành năm 2026"), nor into another body after a
+    // comma ("UBND huyện Phú Bình, thị xã Phổ Yên").
+    for (std::string_view w : {" va ",
+                               " cac ",
+                               "phoi hop",
+                               "lien quan",
+                               ";",
+                               "(",
+                               ")",
+                               ":",
+                               " tiep tuc ",
+                               " truc tiep ",
+                               " thuong xuyen ",
+                               " la ",
+                               " theo ",
+                               " chuc nang ",
+                               " hoan thanh ",
+                               " thuc hien ",
+                               " nam ",
+                               " hang nam ",
+                               " dinh ky ",
+                               " cung ",
+                               " voi ",
+                               " duoc "})
         if (contains(rest, w))
             return m;
+    if (rest.find_first_of("0123456789") != std::string::npos)
+        return m;
+    for (std::size_t comma = rest.find(','); comma != std::string::npos;
+         comma = rest.find(',', comma + 1))
+        for (std::string_view unit :
+             {" thi xa ", " huyen ", " xa ", " phuong ", " thanh pho ", " ubnd ", " uy ban ",
+              " so ", " ban ", " trung tam ", " cong an ", " bo ", " cuc ", " chi cuc "})
+            if (rest.compare(comma + 1, unit.size(), unit) == 0)
+                return m;
     AgencyMention whole = m;
     whole.end = to < f.origin.size() ? f.origin[to] : body.size();
     whole.written = body.substr(m.begin, whole.end - m.begin);

@@ -661,7 +661,13 @@ findTopics(const std::string& text, const std::set<std::string>& kinds,
                          (before.ends_with(" thanh lap ") || before == "thanh lap " ||
                           before.ends_with("thanh lap moi ") ||
                           before.ends_with("xay dung moi ")) &&
-                         !before.ends_with("da thanh lap ") && !before.ends_with("duoc thanh lap "))
+                         !before.ends_with("da thanh lap ") &&
+                         !before.ends_with("duoc thanh lap ") &&
+                         !before.ends_with("quyet dinh thanh lap ") &&
+                         !before.ends_with(", xay dung moi ") &&
+                         !before.ends_with(" va xay dung moi "))
+                    // (Not "quyết định thành lập các khu công nghiệp", nor one verb of several:
+                    // "cải tạo, nâng cấp, xây dựng mới các chợ đầu mối".)
                     m.status = "planned"; // "thành lập mới các cụm công nghiệp"
                 else if (const std::string_view said =
                              statusAfter(text, f,
