@@ -1158,8 +1158,13 @@ TEST(PlanFormats, WhatTextFromAPdfTaughtLeavesOtherLayoutsAsTheyWere)
         "5. Thu thập dữ liệu đất đai (Sở Tài chính chủ trì, theo Kế hoạch số 12/KH-UBND ngày "
         "05/01/2025).\n\n"
         // A body's name goes on only with words of names.
-        "6. Tổ chức lễ hội trà (UBND huyện Đại Từ thường xuyên chủ trì hằng năm).\n");
-    ASSERT_EQ(plan.tasks.size(), 6u);
+        "6. Tổ chức lễ hội trà (UBND huyện Đại Từ thường xuyên chủ trì hằng năm).\n\n"
+        // Its lead in brackets at its end, with no full stop: a task, not a heading.
+        "7. Cải tạo chợ Thái thành trung tâm thương mại (Sở Công Thương chủ trì)\n\n"
+        "8. Đầu tư xây dựng đường ĐT 261 (giai đoạn 2) (chủ trì: Sở Xây dựng).\n");
+    ASSERT_EQ(plan.tasks.size(), 8u);
+    EXPECT_EQ(plan.tasks[6].lead, std::vector<std::string>{"Sở Công Thương"});
+    EXPECT_EQ(plan.tasks[7].lead, std::vector<std::string>{"Sở Xây dựng"});
     EXPECT_TRUE(plan.tasks[0].text.starts_with("Rà soát")) << plan.tasks[0].text;
     EXPECT_EQ(plan.tasks[0].lead, std::vector<std::string>{"Sở Xây dựng"});
     EXPECT_EQ(plan.tasks[0].deadline.normalised, "2026");

@@ -829,6 +829,18 @@ bool ruleChuTri(ClauseInput& in, Clause& clause)
             regionStart = g + 5;
         const bool parenthetical = regionStart > 0 && F[regionStart - 1] == '(';
         const std::string subject = F.substr(regionStart, pos - regionStart);
+        // "(chủ trì: Sở Xây dựng)": the lead after the colon.
+        if (parenthetical && subject.find_first_not_of(' ') == std::string::npos) {
+            std::size_t c = pos + 7;
+            while (c < F.size() && F[c] == ' ')
+                ++c;
+            if (c + 1 < F.size() && F[c] == ':')
+                if (const auto after = listAt(mentions, f, f.origin[c + 1], 3); !after.empty()) {
+                    for (std::size_t k : after)
+                        clause.leads.push_back(resolver.info(mentions[k]));
+                    return true;
+                }
+        }
         std::vector<std::size_t> list;
         for (std::size_t k : listAt(mentions, f, f.origin[regionStart], 12))
             if (in.toFolded(mentions[k].end) <= pos)
@@ -867,6 +879,8 @@ bool ruleChuTri(ClauseInput& in, Clause& clause)
                                   (F[end] == '.' && end + 1 >= F.size() && false);
         if (end == std::string::npos && F.size() - pos < 12)
             clause.header = true; // "- Sở Y tế chủ trì"
+        if (parenthetical)
+            clause.header = false; // "… (Sở Công Thương chủ trì)": the task's own lead
         return true;
     }
     return false;
