@@ -1999,6 +1999,14 @@ struct ThematicSample
                               .rows;
         return rows.size() == 1 ? pa::gis::toString(rows[0][0]) : std::string();
     }
+
+    /// task(), failing the test when no single task of @p doc holds @p words.
+    std::string expectTask(const std::string& words, const std::string& doc)
+    {
+        const auto id = task(words, doc);
+        EXPECT_FALSE(id.empty()) << words;
+        return id;
+    }
 };
 
 std::set<std::string> codesOf(const std::vector<LinkSuggestion>& all, const std::string& task,
@@ -2288,11 +2296,7 @@ TEST(PlanLinks, BoardsNamesAndRoadsNamedFromEitherEndAreReadAsAPlannerMeansThem)
               "4. Sở Xây dựng chủ trì mở rộng cao tốc Chợ Mới – Thái Nguyên.\n\n"
               "5. Sở Xây dựng chủ trì hoàn thiện hệ thống đô thị Thái Nguyên đến năm "
               "2030.\n");
-    auto task = [&](const std::string& words) {
-        const auto id = sample.task(words, "bq");
-        EXPECT_FALSE(id.empty()) << words;
-        return id;
-    };
+    auto task = [&](const std::string& words) { return sample.expectTask(words, "bq"); };
     // "các KCN" is part of the board's name ("… và các KCN Thái Nguyên"): no parks.
     EXPECT_TRUE(codesOf(all, task("tập huấn"), "").empty());
     // The park in the board's name, named again by the task.
@@ -2361,11 +2365,7 @@ TEST(PlanLinks, DirectionsProductsBoardsAndHeadingsKeepTheirOrdinaryMeaning)
         "hữu cơ.\n\n"
         "32. Sở Công Thương chủ trì phát triển mạng lưới chợ, trung tâm thương mại.\n\n"
         "33. Sở Tài chính chủ trì bố trí vốn cho các dự án trọng điểm.\n");
-    auto task = [&](const std::string& words) {
-        const auto id = sample.task(words, "od");
-        EXPECT_FALSE(id.empty()) << words;
-        return id;
-    };
+    auto task = [&](const std::string& words) { return sample.expectTask(words, "od"); };
     // "thịt lợn" whole, not "thịt" of "thịt gà".
     EXPECT_EQ(codesOf(all, task("thịt lợn"), ""), std::set<std::string>{"NN-LON-PB"});
     // A direction before the province's name alone, or ending the clause, is a part of the
@@ -2476,11 +2476,7 @@ TEST(PlanLinks, AStateOrASortOfTheKindNarrowsItsFeatures)
               "phía Nam của tỉnh.\n\n"
               "7. Sở Công Thương chủ trì thu hút đầu tư vào các khu công nghiệp ở các huyện "
               "miền Nam của tỉnh.\n");
-    auto task = [&](const std::string& words) {
-        const auto id = sample.task(words, "st");
-        EXPECT_FALSE(id.empty()) << words;
-        return id;
-    };
+    auto task = [&](const std::string& words) { return sample.expectTask(words, "st"); };
     // "đang xây dựng": those under construction, not every one yet to be built.
     EXPECT_EQ(codesOf(all, task("đang xây dựng"), "theme"), std::set<std::string>{"CCN-HT"});
     for (const auto& g : groupSuggestions(all))
@@ -2517,11 +2513,7 @@ TEST(PlanLinks, AKindANamedThingServesOrJoinsIsNoTopic)
               "nghiệp.\n\n"
               "5. Sở Nông nghiệp và Môi trường chủ trì mở rộng thị trường chè sang khu vực miền "
               "Nam.\n");
-    auto task = [&](const std::string& words) {
-        const auto id = sample.task(words, "sv");
-        EXPECT_FALSE(id.empty()) << words;
-        return id;
-    };
+    auto task = [&](const std::string& words) { return sample.expectTask(words, "sv"); };
     // What is built is named: the parks and clusters it serves are not offered.
     EXPECT_EQ(codesOf(all, task("xây dựng Chợ đầu mối"), ""), std::set<std::string>{"CDM-LINHSON"});
     EXPECT_EQ(codesOf(all, task("gắn với"), ""),
@@ -2584,11 +2576,7 @@ TEST(PlanLinks, ARouteIsFoundByItsNameWithoutItsTypeOrByItsWordsAlone)
               "3. Sở Văn hóa, Thể thao và Du lịch chủ trì quảng bá du lịch Thái Nguyên - Chợ "
               "Mới.\n\n"
               "4. Sở Xây dựng chủ trì cải tạo ĐT 261 và DT.269; diện tích DT 100 ha.\n");
-    auto task = [&](const std::string& words) {
-        const auto id = sample.task(words, "rt");
-        EXPECT_FALSE(id.empty()) << words;
-        return id;
-    };
+    auto task = [&](const std::string& words) { return sample.expectTask(words, "rt"); };
     // A name of words alone, borne by one feature: offered, less surely than a proper name.
     const auto river = task("ven sông");
     EXPECT_EQ(codesOf(all, river, "place"), std::set<std::string>{"DB-0002"});

@@ -1197,9 +1197,10 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
                  w = F.find(' ', w + 1))
                 proper = proper || (capitalOrDigitAt(taskText, folded.origin[w + 1]) &&
                                     !std::isdigit(static_cast<unsigned char>(F[w + 1])));
-            const auto& candidates = namedHere(F.substr(p, end - p));
+            const std::string name = F.substr(p, end - p);
             // (Found without its type words, the route word before it is of the name.)
-            const bool byRoute = afterRouteWord && index.withFullName(F.substr(p, end - p)).empty();
+            const bool byRoute = afterRouteWord && index.withFullName(name).empty();
+            const auto& candidates = byRoute ? index.routeNamed(name) : index.withFullName(name);
             // A name of words alone ("Tuyến đường ven biển") is a place where one feature
             // bears it, three words or more, and no topic reads it: less surely.
             const bool described =
@@ -1225,11 +1226,10 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
                 if (n.at < to && from < n.end)
                     within.push_back(&n);
             std::size_t writtenFrom = from;
-            if (byRoute) // "tuyến Quản Lộ - Phụng Hiệp", "đường ven biển"
-                writtenFrom =
-                    folded
-                        .origin[F.rfind(' ', p - 2) == std::string::npos ? 0
-                                                                         : F.rfind(' ', p - 2) + 1];
+            if (byRoute) { // "tuyến Quản Lộ - Phụng Hiệp", "đường ven biển"
+                const std::size_t space = F.rfind(' ', p - 2);
+                writtenFrom = folded.origin[space == std::string::npos ? 0 : space + 1];
+            }
             const std::string written = taskText.substr(writtenFrom, to - writtenFrom);
             for (const std::size_t i : candidates) {
                 const auto& f = features[i];

@@ -224,11 +224,12 @@ int blankRunningLines(std::string& text)
     // ("t0" the first, "b0" the last): a running line stands in the same place on every page.
     std::vector<std::vector<std::pair<std::size_t, std::string>>> edges(
         static_cast<std::size_t>(pages));
+    std::vector<std::vector<std::size_t>> withWords(static_cast<std::size_t>(pages));
+    for (std::size_t i = 0; i < lines.size(); ++i)
+        if (!lines[i].content.empty())
+            withWords[static_cast<std::size_t>(lines[i].page)].push_back(i);
     for (int p = 0; p < pages; ++p) {
-        std::vector<std::size_t> onPage;
-        for (std::size_t i = 0; i < lines.size(); ++i)
-            if (lines[i].page == p && !lines[i].content.empty())
-                onPage.push_back(i);
+        const auto& onPage = withWords[static_cast<std::size_t>(p)];
         for (std::size_t k = 0; k < onPage.size(); ++k)
             if (k < 3 || k + 3 >= onPage.size())
                 edges[static_cast<std::size_t>(p)].emplace_back(
