@@ -1396,6 +1396,28 @@ TEST(PlanAgencies, ThePartyCommitteesBodiesAreKnownByTheirWholeNames)
         EXPECT_EQ(plan.tasks[i].lead, std::vector<std::string>{leads[i]}) << plan.tasks[i].text;
 }
 
+TEST(PlanAgencies, OneCommitteeWordBeforeSeveralNamedUnitsIsTheCommitteeOfEach)
+{
+    const auto plan = parse(
+        "KẾ HOẠCH\n\nI. NHIỆM VỤ\n\n"
+        "1. UBND huyện Phú Bình, thị xã Phổ Yên chủ trì giải phóng mặt bằng khu công nghiệp.\n\n"
+        "2. Ủy ban nhân dân thành phố Sông Công và huyện Đại Từ chủ trì xây dựng chợ đầu mối.\n\n"
+        "3. UBND xã Phú Đô, huyện Phú Lương chủ trì phát triển vùng chè.\n\n"
+        "4. Chủ tịch UBND xã Tân Cương, xã Phúc Xuân chỉ đạo phát triển du lịch chè.\n\n"
+        "5. UBND các xã, phường tuyên truyền, phổ biến Kế hoạch.\n");
+    ASSERT_EQ(plan.tasks.size(), 5u);
+    EXPECT_EQ(plan.tasks[0].lead,
+              (std::vector<std::string>{"UBND huyện Phú Bình", "UBND thị xã Phổ Yên"}));
+    EXPECT_EQ(plan.tasks[1].lead, (std::vector<std::string>{"Ủy ban nhân dân thành phố Sông Công",
+                                                            "Ủy ban nhân dân huyện Đại Từ"}));
+    // the district after a commune says where the commune is: one committee
+    EXPECT_EQ(plan.tasks[2].lead, std::vector<std::string>{"UBND xã Phú Đô, huyện Phú Lương"});
+    EXPECT_EQ(plan.tasks[3].lead, (std::vector<std::string>{"Chủ tịch UBND xã Tân Cương",
+                                                            "Chủ tịch UBND xã Phúc Xuân"}));
+    EXPECT_EQ(plan.tasks[4].lead, std::vector<std::string>{"UBND các xã, phường"});
+    EXPECT_TRUE(plan.tasks[4].collective);
+}
+
 TEST(PlanAgencies, OneBodyWrittenTwoWaysIsOneAgency)
 {
     const auto plan = parsePlanText(
@@ -1540,6 +1562,10 @@ TEST(PlanDeadlines, PhrasesPlansUseForDaysOfTheYearMonthPairsAndWorkingDays)
         {"báo cáo hằng năm (trước ngày 15/12)", "annual:12-15"},
         {"cập nhật thông tin cảnh báo liên tục trong ngày", "ongoing"},
         {"tổ chức hàng năm và kiểm tra thường xuyên", "annual"}, // the first the text names
+        {"hoàn thiện hạ tầng các cụm công nghiệp trong giai đoạn 2026 - 2030", "2026..2030"},
+        {"rà soát quy hoạch, hoàn thành trong giai đoạn 2026-2027", "2026..2027"},
+        // a programme's period names the document, not when the work is due
+        {"thực hiện Đề án phát triển sản phẩm chủ lực giai đoạn 2021 - 2025", ""},
     };
     std::string text = "KẾ HOẠCH\n\nI. NHIỆM VỤ\n\n";
     for (std::size_t i = 0; i < cases.size(); ++i)

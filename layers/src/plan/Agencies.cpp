@@ -679,6 +679,7 @@ std::vector<GrammarName> grammarAgencies(const std::string& text, const text::Fo
                 continue;
             // the unit words and names up to a verb: "các xã, phường, đặc khu", "xã Gia Thuận"
             std::size_t last = end;
+            bool named = false; // a unit's name seen: "UBND huyện Phú Bình"
             for (std::size_t i = end; i < f.size() && i - pos < 80;) {
                 const auto [j, e] = nextWord(i, true);
                 if (e == j)
@@ -698,7 +699,17 @@ std::vector<GrammarName> grammarAgencies(const std::string& text, const text::Fo
                     (upper && !comma)) {
                     last = e;
                     i = e;
+                    named = named || upper;
                     continue;
+                }
+                // "UBND huyện Phú Bình và thị xã Phổ Yên": "và" joins another named unit.
+                if (w == "va" && named) {
+                    const auto [a, b] = nextWord(e, false);
+                    const std::string_view n2 = std::string_view(f).substr(a, b - a);
+                    if (isUnitWord(n2) && n2 != "cac" && n2 != "cap") {
+                        i = e;
+                        continue;
+                    }
                 }
                 break;
             }
@@ -1005,6 +1016,75 @@ std::vector<AgencyMention> namedUnits(const std::string& text, const text::Folde
     return out;
 }
 
+/// The level of the administrative unit whose words begin at folded offset @p at, and the
+/// words' end: 1 a commune ("xã", "phường", "thị trấn", "đặc khu"), 2 a district ("huyện", "thị
+/// xã", "thành phố"); 0 when none begins there.
+std::pair<int, std::size_t> unitLevelAt(const std::string& f, std::size_t at)
+{
+    static constexpr std::pair<std::string_view, int> kUnits[] = {
+        {"thi tran ", 1}, {"thi xa ", 2}, {"thanh pho ", 2}, {"dac khu ", 1},
+        {"xa ", 1},       {"phuong ", 1}, {"huyen ", 2}};
+    for (const auto& [words, level] : kUnits)
+        if (f.compare(at, words.size(), words) == 0)
+            return {level, at + words.size()};
+    return {0, at};
+}
+
+/// The committees of several named units that one "UBND" names: "UBND huyện Phú Bình, thị xã Phổ
+/// Yên", "Ủy ban nhân dân thành phố Sông Công và huyện Đại Từ" → one committee each, written with
+/// the group's "UBND". Empty when the span [begin, end) (folded) names one unit, or when a later
+/// unit is a higher level than the one before it ("UBND xã Phú Đô, huyện Phú Lương" is the
+/// commune's committee, its district said where it is).
+std::vector<AgencyMention> listedCommittees(const std::string& text, const text::FoldedText& folded,
+                                            std::size_t begin, std::size_t end)
+{
+    const std::string& f = folded.folded;
+    std::vector<AgencyMention> out;
+    std::size_t unit = std::string::npos;
+    for (std::string_view ub : {"ubnd ", "uy ban nhan dan "})
+        if (const std::size_t at = f.find(ub, begin); at < end) {
+            unit = at + ub.size();
+            break;
+        }
+    if (unit == std::string::npos)
+        return out;
+    const std::string prefix =
+        text.substr(folded.origin[begin], folded.origin[unit] - folded.origin[begin]);
+    int previousLevel = 0;
+    for (std::size_t i = unit; i < end;) {
+        const auto [level, nameAt] = unitLevelAt(f, i);
+        if (level == 0 || nameAt >= end ||
+            !startsUpper(std::string_view(text).substr(folded.origin[nameAt])))
+            return {};
+        if (previousLevel != 0 && level > previousLevel)
+            return {};
+        previousLevel = level;
+        // the name runs to the next ", " or " và " before another unit, or to the end
+        std::size_t next = end, nameEnd = end;
+        for (std::size_t k = nameAt; k < end; ++k) {
+            std::size_t after = 0;
+            if (f.compare(k, 2, ", ") == 0)
+                after = k + 2;
+            else if (f.compare(k, 4, " va ") == 0)
+                after = k + 4;
+            if (after != 0 && unitLevelAt(f, after).first != 0) {
+                nameEnd = k;
+                next = after;
+                break;
+            }
+        }
+        AgencyMention m;
+        m.begin = folded.origin[out.empty() ? begin : i];
+        m.end = folded.origin[nameEnd];
+        m.written = prefix + text.substr(folded.origin[i], m.end - folded.origin[i]);
+        out.push_back(std::move(m));
+        i = next;
+    }
+    if (out.size() < 2)
+        out.clear();
+    return out;
+}
+
 } // namespace
 
 std::vector<std::pair<std::size_t, std::size_t>>
@@ -1297,8 +1377,9 @@ std::vector<AgencyMention> findAgencies(const std::string& text, const text::Fol
             m.written.pop_back();
         // "Ủy ban nhân dân các xã: Gia Thuận, Tân Điền, Gò Công Đông": the committee of each
         // commune named, not the group.
-        if (!m.def && m.collective) {
-            auto named = namedUnits(text, folded, c.begin, c.end);
+        if (!m.def) {
+            auto named = m.collective ? namedUnits(text, folded, c.begin, c.end)
+                                      : listedCommittees(text, folded, c.begin, c.end);
             if (!named.empty()) {
                 for (auto& n : named)
                     mentions.push_back(std::move(n));

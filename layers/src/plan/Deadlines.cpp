@@ -356,6 +356,22 @@ Deadline deadlineInTask(const std::string& body)
             d.text = cut.substr(ft.origin[pos], ft.origin[end] - ft.origin[pos]);
         return d;
     }
+    // "trong giai đoạn 2026 - 2030": the period the work is done in (not a programme's
+    // "Đề án … giai đoạn 2021 - 2025", which names the document).
+    static const std::regex inPeriod(R"(\btrong (?:ca )?giai doan\s+)");
+    if (std::regex_search(f, m, inPeriod)) {
+        const auto from = static_cast<std::size_t>(m.position(0) + m.length(0));
+        std::size_t at = 0;
+        if (auto e = firstExpression(f.substr(0, std::min(f.size(), from + 40)), from, &at);
+            e && at == from && e->find("..") != std::string::npos) {
+            d.normalised = *e;
+            const text::FoldedText ft = text::foldWithOffsets(cut);
+            const auto pos = static_cast<std::size_t>(m.position(0));
+            d.text = text::clipUtf8(cut.substr(ft.origin[pos]), 60);
+            d.text = d.text.substr(0, d.text.find_first_of(";,.)"));
+            return d;
+        }
+    }
     for (std::sregex_iterator it(f.begin(), f.end(), anchored), end; it != end; ++it) {
         const std::size_t from = static_cast<std::size_t>(it->position(0));
         const std::string word = (*it)[0].str();
