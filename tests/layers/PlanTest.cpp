@@ -1418,6 +1418,40 @@ TEST(PlanAgencies, OneCommitteeWordBeforeSeveralNamedUnitsIsTheCommitteeOfEach)
     EXPECT_TRUE(plan.tasks[4].collective);
 }
 
+TEST(PlanAgencies, CompaniesWithAbbreviationsAndFieldWordsInTheirNames)
+{
+    const auto plan =
+        parse("KẾ HOẠCH\n\nI. NHIỆM VỤ\n\n"
+              "1. Công ty TNHH MTV Môi trường Đô thị Hà Nội có trách nhiệm thu gom chất thải.\n\n"
+              "2. Công ty Cổ phần Công trình Đô thị Phú Thành chủ trì vận hành bãi xử lý.\n");
+    ASSERT_EQ(plan.tasks.size(), 2u);
+    // "TNHH", "MTV" are the company's form, not a heading in capitals after its name
+    EXPECT_EQ(plan.tasks[0].lead,
+              std::vector<std::string>{"Công ty TNHH MTV Môi trường Đô thị Hà Nội"});
+    // "công trình", "đô thị": not the verbs "trình" and "thì"
+    EXPECT_EQ(plan.tasks[1].lead,
+              std::vector<std::string>{"Công ty Cổ phần Công trình Đô thị Phú Thành"});
+}
+
+TEST(PlanTasks, AShortUnpunctuatedItemThatHeadsNothingIsAnItemOfWork)
+{
+    const auto plan = parse("KẾ HOẠCH\n\nII. NHIỆM VỤ VÀ GIẢI PHÁP\n\n"
+                            "1. Phát triển hạ tầng thương mại\n"
+                            "a) Rà soát mạng lưới chợ trên địa bàn tỉnh, hoàn thành năm 2026.\n"
+                            "b) Nâng cấp chợ đầu mối nông sản Phú Bình\n"
+                            "c) Xây dựng trung tâm logistics gắn với cao tốc\n"
+                            "2. Phát triển du lịch\n"
+                            "a) Phát triển sản phẩm du lịch chè Tân Cương\n"
+                            "b) Khai thác du lịch Hồ Núi Cốc\n");
+    std::vector<std::string> ids;
+    for (const auto& t : plan.tasks)
+        ids.push_back(t.id);
+    // "1." and "2." head items; the items under them head nothing and are tasks, punctuated
+    // or not.
+    EXPECT_EQ(ids, (std::vector<std::string>{"II.1.a#1", "II.1.b#1", "II.1.c#1", "II.2.a#1",
+                                             "II.2.b#1"}));
+}
+
 TEST(PlanAgencies, OneBodyWrittenTwoWaysIsOneAgency)
 {
     const auto plan = parsePlanText(

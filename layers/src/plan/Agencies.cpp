@@ -894,7 +894,13 @@ std::vector<GrammarName> grammarAgencies(const std::string& text, const text::Fo
                 };
                 // A word in capitals after a name in ordinary case is the heading that follows
                 // ("Ban Quản lý khu Kinh tế / PHÁT TRIỂN NGUỒN NHÂN LỰC").
-                if (words > 0 && w.size() > 1 &&
+                // Not an abbreviation inside the name: "Công ty TNHH MTV Môi trường …".
+                const bool capitalsGoOn = [&, e = e] {
+                    const auto [a, b] = nextWord(e, false);
+                    return b == a || isAllUpper(std::string(
+                                         source(a).substr(0, folded.origin[b] - folded.origin[a])));
+                }();
+                if (words > 0 && w.size() > 1 && capitalsGoOn &&
                     isAllUpper(
                         std::string(source(j).substr(0, folded.origin[e] - folded.origin[j]))) &&
                     !isAllUpper(
@@ -914,7 +920,8 @@ std::vector<GrammarName> grammarAgencies(const std::string& text, const text::Fo
                 static const std::set<std::pair<std::string_view, std::string_view>> compounds = {
                     {"lao", "dong"},     {"thap", "do"},  {"dau", "tu"},    {"giao", "thong"},
                     {"truyen", "thong"}, {"van", "tai"},  {"cong", "doan"}, {"thanh", "tra"},
-                    {"chi", "dao"},      {"ky", "thuat"}, {"phong", "thu"}, {"dan", "su"}};
+                    {"chi", "dao"},      {"ky", "thuat"}, {"phong", "thu"}, {"dan", "su"},
+                    {"cong", "trinh"},   {"do", "thi"}};
                 const bool compound = words > 0 && compounds.contains({previousWord, w});
                 if (upper || compound ||
                     (!stopsName(w) && (previousUpper || !oneWord || capitalSoon()))) {

@@ -2182,7 +2182,11 @@ ParsedPlan parsePlanText(const std::string& text, const std::string& sourceName,
                 // Not a norm about things that names no actor: "Tài nguyên nước phải được khai thác
                 // …".
                 const std::string nf = foldForMatch(body.substr(0, 160));
-                isTask = !bareHeading && nf.find(" phai duoc ") == std::string::npos;
+                // A short line without final punctuation that heads nothing is an item of work
+                // ("b) Nâng cấp chợ đầu mối Phú Bình"): a heading heads something. Not a part's
+                // title in Roman numerals, which may stand over a table read elsewhere.
+                const bool partTitle = bareHeading && node.p->marker == Marker::Roman;
+                isTask = !partTitle && nf.find(" phai duoc ") == std::string::npos;
             }
             if (!isTask)
                 continue;
