@@ -438,12 +438,15 @@ int runLink(const std::vector<std::string>& args)
         if (format == "json") {
             nlohmann::ordered_json j = nlohmann::ordered_json::array();
             for (const auto& p : proposals)
-                j.push_back({{"task", p.taskId},
-                             {"reason_class", p.suggestion.reason ? p.suggestion.reason->id : ""},
-                             {"reason", title(p.suggestion.reason)},
-                             {"evidence", p.suggestion.evidence},
-                             {"like_task", p.suggestion.likeTask},
-                             {"text", p.text}});
+                j.push_back(
+                    {{"task", p.taskId},
+                     {"reason_class", p.suggestion.reason ? p.suggestion.reason->id : ""},
+                     {"reason", title(p.suggestion.reason)},
+                     {"evidence", p.suggestion.evidence},
+                     {"like_task", p.suggestion.likeTask},
+                     // no class's words and no reviewed task: the default class
+                     {"by_default", p.suggestion.evidence.empty() && p.suggestion.likeTask.empty()},
+                     {"text", p.text}});
             std::printf("%s\n", j.dump(2).c_str());
         } else {
             for (const auto& p : proposals) {
@@ -451,6 +454,8 @@ int runLink(const std::vector<std::string>& args)
                 if (!p.suggestion.likeTask.empty())
                     why += (why.empty() ? "" : "; ") +
                            ("like " + p.suggestion.likeTask + ", reviewed so");
+                if (why.empty())
+                    why = "no words of any class: the class taken when none is named";
                 // The class's id first: what 'unlocated --reason' takes.
                 std::printf("%s %s%s%s%s\n", padded(p.taskId, 34).c_str(),
                             p.suggestion.reason

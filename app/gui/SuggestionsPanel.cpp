@@ -193,8 +193,12 @@ void SuggestionsPanel::rebuild()
                 (p.suggestion.reason ? q(std::string(m_english ? p.suggestion.reason->titleEn
                                                                : p.suggestion.reason->titleVi))
                                      : QString()) +
-                (p.suggestion.evidence.empty() ? QString()
-                                               : QStringLiteral(" ← ") + q(p.suggestion.evidence)) +
+                (p.suggestion.evidence.empty()
+                     ? (p.suggestion.likeTask.empty()
+                            ? QStringLiteral(" ← ") +
+                                  tr("no words of any class: the class taken when none is named")
+                            : QString())
+                     : QStringLiteral(" ← ") + q(p.suggestion.evidence)) +
                 (p.suggestion.likeTask.empty()
                      ? QString()
                      : (p.suggestion.evidence.empty() ? QStringLiteral(" ← ")

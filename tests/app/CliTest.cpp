@@ -975,8 +975,13 @@ TEST(Cli, LinkGroupsAreListedWithEvidenceAndDecidedByTaskAndRule)
     const auto reasons =
         nlohmann::json::parse(runCli({"link", ws, "reasons", "--format", "json"}).out);
     ASSERT_FALSE(reasons.empty());
-    for (const auto& r : reasons)
+    for (const auto& r : reasons) {
         EXPECT_FALSE(r["reason_class"].get<std::string>().empty()) << r.dump();
+        // A class no words of the task named is said to be the default, not left unexplained.
+        EXPECT_EQ(r["by_default"].get<bool>(), r["evidence"].get<std::string>().empty() &&
+                                                   r["like_task"].get<std::string>().empty())
+            << r.dump();
+    }
     const std::string task = reasons[0]["task"];
     const auto record = runCli({"link", ws, "unlocated", task});
     EXPECT_EQ(record.exitCode, 0) << record.err;

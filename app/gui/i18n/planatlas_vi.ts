@@ -2042,6 +2042,10 @@ Chạy trên %2, Qt %3.</translation>
         <source>like %1, reviewed so</source>
         <translation>giống nhiệm vụ %1 đã được ghi như vậy</translation>
     </message>
+    <message>
+        <source>no words of any class: the class taken when none is named</source>
+        <translation>không có từ nào của các lớp: lớp được chọn khi không lớp nào được nêu</translation>
+    </message>
 </context>
 <context>
     <name>pa::layers</name>
