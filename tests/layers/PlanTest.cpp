@@ -1600,6 +1600,12 @@ TEST(PlanDeadlines, PhrasesPlansUseForDaysOfTheYearMonthPairsAndWorkingDays)
         {"rà soát quy hoạch, hoàn thành trong giai đoạn 2026-2027", "2026..2027"},
         // a programme's period names the document, not when the work is due
         {"thực hiện Đề án phát triển sản phẩm chủ lực giai đoạn 2021 - 2025", ""},
+        {"xây dựng cơ sở dữ liệu số về quy hoạch (trước 30/6/2026)", "2026-06-30"},
+        {"hoàn thiện hạ tầng khu kinh tế; hoàn thành giai đoạn 1 trước 31/12/2027", "2027-12-31"},
+        {"phối hợp với Sở Xây dựng; thời gian thực hiện giai đoạn 2026 - 2030", "2026..2030"},
+        {"rà soát quy hoạch; thời hạn hoàn thành trước 30/9/2026", "2026-09-30"},
+        // without a colon the label's time follows at once, or there is none
+        {"bảo đảm thời gian thực hiện các dự án trọng điểm năm 2026 đúng cam kết", ""},
     };
     std::string text = "KẾ HOẠCH\n\nI. NHIỆM VỤ\n\n";
     for (std::size_t i = 0; i < cases.size(); ++i)

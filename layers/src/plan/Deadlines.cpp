@@ -300,23 +300,30 @@ Deadline deadlineInTask(const std::string& body)
     const std::string cut = text::clipUtf8(body, kMaxScan);
     const std::string f = foldDashes(text::foldForMatch(cut));
     // A labelled field: "Thời gian hoàn thành: …", "Thời hạn: …", "Tiến độ: …".
+    // Without the colon the time must follow at once: "; thời gian thực hiện giai đoạn 2026 -
+    // 2030", "thời hạn hoàn thành trước 30/6/2026" (not "thời gian thực hiện các dự án … 2026").
     static const std::regex label(
-        R"((?:thoi gian (?:hoan thanh|thuc hien|trien khai)|thoi han(?: hoan thanh)?|tien do(?: thuc hien| hoan thanh)?)\s*:\s*)");
+        R"((?:thoi gian (?:hoan thanh|thuc hien|trien khai)|thoi han(?: hoan thanh)?|tien do(?: thuc hien| hoan thanh)?)(?:\s*:\s*|\s+(?:la\s+|trong\s+|truoc\s+)?(?:giai doan\s+)?(?=\d|nam\s|qu[yi]\s|thang\s|ngay\s)))");
     std::smatch m;
     Deadline d;
     if (std::regex_search(f, m, label)) {
         const std::size_t from = static_cast<std::size_t>(m.position(0) + m.length(0));
-        if (auto e = firstExpression(f.substr(0, std::min(f.size(), from + 80)), from)) {
+        const bool colon = m.str(0).find(':') != std::string::npos;
+        std::size_t exprAt = 0;
+        if (auto e = firstExpression(f.substr(0, std::min(f.size(), from + 80)), from, &exprAt);
+            e && (colon || exprAt == from)) {
             d.normalised = *e;
             d.text = body.substr(0, 0); // set below from the folded span
         }
         if (!d.normalised.empty()) {
             // The words as written: the clause after the label.
+            // (Without a colon, the clause from the label's first word.)
             const text::FoldedText ft = text::foldWithOffsets(cut);
-            const std::size_t at = ft.folded.find(
-                ':', ft.folded.find(f.substr(static_cast<std::size_t>(m.position(0)), 8)));
-            std::string rest =
-                at == std::string::npos ? std::string() : cut.substr(ft.origin[at] + 1);
+            const std::size_t labelAt =
+                ft.folded.find(f.substr(static_cast<std::size_t>(m.position(0)), 8));
+            const std::size_t at = colon ? ft.folded.find(':', labelAt) : labelAt;
+            std::string rest = at >= ft.origin.size() ? std::string()
+                                                      : cut.substr(ft.origin[at] + (colon ? 1 : 0));
             rest = rest.substr(0, rest.find_first_of(";\n"));
             while (!rest.empty() && (rest.front() == ' '))
                 rest.erase(0, 1);
@@ -342,8 +349,9 @@ Deadline deadlineInTask(const std::string& body)
         }
     }
     // Anchored phrases.
+    // (The anchor's words, then a unit word or a whole date: "trước ngày …", "trước 30/6/2026".)
     static const std::regex anchored(
-        R"(\b(?:truoc|cham nhat|xong truoc|hoan thanh trong|hoan thanh truoc|hoan thanh|trong)\s+(?:ngay|qu[yi]|thang|nam)\s)");
+        R"(\b(?:truoc|cham nhat|xong truoc|hoan thanh trong|hoan thanh truoc|hoan thanh|trong)\s+(?=(?:ngay|qu[yi]|thang|nam)\s|\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}))");
     // "trong thời hạn không quá 05 ngày làm việc", "trong vòng 07 ngày"
     static const std::regex withinDays(
         R"(\btrong\s+(?:vong|thoi han|thoi gian)\s+(?:khong qua\s+|toi da\s+)?(\d{1,3})\s+ngay\b)");
@@ -374,9 +382,8 @@ Deadline deadlineInTask(const std::string& body)
     }
     for (std::sregex_iterator it(f.begin(), f.end(), anchored), end; it != end; ++it) {
         const std::size_t from = static_cast<std::size_t>(it->position(0));
-        const std::string word = (*it)[0].str();
         std::size_t at = 0;
-        const std::size_t exprFrom = from + word.find_last_of(' ', word.size() - 2) + 1;
+        const std::size_t exprFrom = from + static_cast<std::size_t>(it->length(0));
         if (auto e = firstExpression(f.substr(0, std::min(f.size(), exprFrom + 60)), exprFrom, &at);
             e && at == exprFrom) {
             // "trong năm" + a year is a deadline; "trong tháng" + month/year too.
