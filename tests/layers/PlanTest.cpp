@@ -1433,6 +1433,69 @@ TEST(PlanAgencies, CompaniesWithAbbreviationsAndFieldWordsInTheirNames)
               std::vector<std::string>{"Công ty Cổ phần Công trình Đô thị Phú Thành"});
 }
 
+TEST(PlanTasks, AnAssignmentNamingItsPointsGivesThoseTasksTheirLead)
+{
+    // A council resolution lists its tasks as bullets and says who does them in its last article,
+    // point by point.
+    const auto plan = parse(
+        "NGHỊ QUYẾT\nVề nhiệm vụ thực hiện Quy hoạch tỉnh\n\n"
+        "Điều 1. Nhiệm vụ, giải pháp\n"
+        "1. Phát triển công nghiệp\n"
+        "a) Khu công nghiệp\n"
+        "- Hoàn thiện hạ tầng KCN Quảng Trị.\n"
+        "- Thành lập mới KCN Tây Bắc Hồ Xá (trước 30/6/2027).\n"
+        "b) Cụm công nghiệp\n"
+        "- Hoàn thiện hạ tầng cụm công nghiệp Áng Sơn; Sở Xây dựng chủ trì thẩm định thiết kế.\n"
+        "2. Phát triển du lịch\n"
+        "- Đầu tư các khu du lịch biển Nhật Lệ, Bảo Ninh.\n"
+        "3. Phát triển đô thị\n"
+        "- Nâng cấp hạ tầng đô thị Đông Hà.\n\n"
+        "Điều 2. Tổ chức thực hiện\n"
+        "1. Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết, phân công như sau:\n"
+        "a) Các nhiệm vụ tại điểm a và điểm b khoản 1 Điều 1: Ban Quản lý Khu kinh tế tỉnh chủ "
+        "trì, phối hợp với Sở Tài chính; thời gian thực hiện giai đoạn 2026 - 2030.\n"
+        "b) Sở Văn hóa, Thể thao và Du lịch chủ trì thực hiện các nhiệm vụ tại khoản 2 Điều 1; "
+        "hoàn thành năm 2028.\n"
+        "c) Các nhiệm vụ tại khoản 5 Điều 1: Sở Nội vụ chủ trì.\n"
+        "d) Các nhiệm vụ tại khoản 2 Điều 3 Nghị quyết số 12/2024/NQ-HĐND: Sở Công Thương chủ "
+        "trì.\n"
+        "2. Các sở, ban, ngành xây dựng kế hoạch thực hiện các nhiệm vụ được giao tại Điều 1.\n");
+    std::map<std::string, const pa::plan::Task*> byId;
+    for (const auto& t : plan.tasks)
+        byId[t.id] = &t;
+    const std::vector<std::string> kkt = {"Ban Quản lý Khu kinh tế tỉnh"};
+    for (const std::string id : {"Điều 1.1.a#1", "Điều 1.1.a#2"}) {
+        ASSERT_TRUE(byId.contains(id)) << id;
+        EXPECT_EQ(byId[id]->lead, kkt) << id;
+        EXPECT_EQ(byId[id]->support, std::vector<std::string>{"Sở Tài chính"}) << id;
+        EXPECT_EQ(byId[id]->rule, "cross-reference") << id;
+    }
+    // the assignment's time where the task gives none; its own where it does
+    EXPECT_EQ(byId["Điều 1.1.a#1"]->deadline.normalised, "2026..2030");
+    EXPECT_EQ(byId["Điều 1.1.a#2"]->deadline.normalised, "2027-06-30");
+    // a task naming its own lead keeps it
+    ASSERT_TRUE(byId.contains("Điều 1.1.b#1"));
+    EXPECT_EQ(byId["Điều 1.1.b#1"]->lead, std::vector<std::string>{"Sở Xây dựng"});
+    ASSERT_TRUE(byId.contains("Điều 1.2#1"));
+    EXPECT_EQ(byId["Điều 1.2#1"]->lead,
+              std::vector<std::string>{"Sở Văn hóa, Thể thao và Du lịch"});
+    EXPECT_EQ(byId["Điều 1.2#1"]->deadline.normalised, "2028");
+    ASSERT_TRUE(byId.contains("Điều 1.3#1"));
+    EXPECT_NE(byId["Điều 1.3#1"]->rule, "cross-reference");
+    // The assignments that were applied are no tasks; one whose points hold no task, one naming
+    // another document's points and a plan to be drawn up for Điều 1 are.
+    EXPECT_FALSE(byId.contains("Điều 2.1.a#1"));
+    EXPECT_FALSE(byId.contains("Điều 2.1.b#1"));
+    EXPECT_TRUE(byId.contains("Điều 2.1.c#1"));
+    EXPECT_TRUE(byId.contains("Điều 2.1.d#1"));
+    ASSERT_TRUE(byId.contains("Điều 2.2#1"));
+    EXPECT_NE(byId["Điều 2.2#1"]->rule, "cross-reference");
+    bool warned = false;
+    for (const auto& w : plan.warnings)
+        warned |= w.sentence.english().find("assigns the tasks of Điều 1.5") != std::string::npos;
+    EXPECT_TRUE(warned) << "no warning for the assignment of khoản 5, where no task stands";
+}
+
 TEST(PlanTasks, AShortUnpunctuatedItemThatHeadsNothingIsAnItemOfWork)
 {
     const auto plan = parse("KẾ HOẠCH\n\nII. NHIỆM VỤ VÀ GIẢI PHÁP\n\n"

@@ -3044,6 +3044,14 @@ hãy sửa lại, hoặc để trống ô đó cho đối tượng không có h�
         <translation>lớp &apos;%1&apos;: đã sửa %2 hình học không hợp lệ để phân tích</translation>
     </message>
     <message>
+        <source>line %1 assigns the tasks of %2, but no task stands there: kept as a task of its own</source>
+        <translation>dòng %1 giao các nhiệm vụ tại %2, nhưng ở đó không có nhiệm vụ nào: giữ như một nhiệm vụ riêng</translation>
+    </message>
+    <message>
+        <source>%1 task(s) given their lead by the assignments that name their points (lines %2); those assignments are not tasks themselves</source>
+        <translation>%1 nhiệm vụ nhận cơ quan chủ trì từ các dòng phân công nêu điểm, khoản của chúng (dòng %2); các dòng phân công đó không phải là nhiệm vụ riêng</translation>
+    </message>
+    <message>
         <source>%1 item(s) before &apos;%2&apos; (line %3) name nobody: read as measures the agencies carry out, kept as tasks without a lead</source>
         <translation>%1 mục trước &apos;%2&apos; (dòng %3) không nêu cơ quan nào: được đọc là giải pháp các cơ quan thực hiện, lưu như nhiệm vụ chưa có cơ quan chủ trì</translation>
     </message>

@@ -1415,6 +1415,9 @@ const std::vector<StructuralRule>& structuralRules()
         {"request-preamble", {"can-tho_ct_09_2025"}},
         // "cơ quan chủ trì", "đơn vị chủ trì" name a role, not who "chủ trì".
         {"role-nouns", {"dak-lak_ct_010_2025"}},
+        // "Các nhiệm vụ tại điểm a khoản 1 Điều 2: Sở X chủ trì …" assigns those points' tasks.
+        // (Written for trial 10's Quảng Trị resolution, outside the corpus.)
+        {"cross-references", {}},
     };
     return rules;
 }
@@ -1647,6 +1650,228 @@ void setMeasuresApart(ParsedPlan& plan, std::size_t partFirstTask, const std::ve
                                 "the agencies carry out, kept as tasks without a lead"),
               {layers::Sentence::count(n), text::clipUtf8(implementationTitle, 60),
                std::to_string(implementationLine)}},
+             "listed by 'ingest --explain'"});
+}
+
+/// The sections an assignment names by their points, in the same document: "Các nhiệm vụ tại
+/// điểm a, b khoản 1 Điều 2: Sở X chủ trì …" → "Điều 2.1.a", "Điều 2.1.b"; "… thực hiện các
+/// nhiệm vụ nêu tại khoản 5 Điều 2" → "Điều 2.5"; "các nhiệm vụ tại Mục II" → "II". Empty when
+/// the text names none, names them without their article or part ("tại điểm a khoản 1", read
+/// relative to where it stands), or names another document's ("… Điều 2 Quyết định số 12/…").
+std::vector<std::string> referencedSections(const std::string& text, const std::string& own)
+{
+    const text::FoldedText ft = text::foldWithOffsets(text.substr(0, 400));
+    const std::string& f = ft.folded;
+    // The points are what is assigned: they open the sentence ("Các nhiệm vụ tại …: Sở X chủ
+    // trì …"), or follow the lead's "chủ trì (thực hiện)" ("Sở X chủ trì thực hiện các nhiệm vụ
+    // tại …"), not the object of another verb ("xây dựng kế hoạch thực hiện các nhiệm vụ được
+    // giao tại Điều 1" is a task of its own).
+    auto assigned = [&](std::size_t p) {
+        std::size_t b = p;
+        if (b >= 4 && f.compare(b - 4, 4, "cac ") == 0)
+            b -= 4;
+        if (f.find_first_not_of(" -+*", 0) >= b)
+            return true;
+        const std::string before = f.substr(0, b);
+        for (std::string_view verb : {"chu tri ", "chu tri thuc hien ", "chu tri trien khai ",
+                                      "phu trach ", "chiu trach nhiem thuc hien "})
+            if (before.ends_with(verb))
+                return true;
+        return false;
+    };
+    std::size_t at = std::string::npos;
+    for (std::size_t p = f.find("nhiem vu "); p != std::string::npos;
+         p = f.find("nhiem vu ", p + 1)) {
+        if (!assigned(p))
+            continue;
+        std::size_t q = p + 9;
+        for (std::string_view said : {"neu ", "quy dinh "})
+            if (f.compare(q, said.size(), said) == 0)
+                q += said.size();
+        for (std::string_view where : {"tai ", "o ", "thuoc "})
+            if (f.compare(q, where.size(), where) == 0) {
+                at = q + where.size();
+                break;
+            }
+        if (at != std::string::npos)
+            break;
+    }
+    if (at == std::string::npos)
+        return {};
+    auto wordAt = [&](std::size_t i) {
+        std::size_t e = i;
+        while (e < f.size() && (std::isalnum(static_cast<unsigned char>(f[e])) || f[e] == '.'))
+            ++e;
+        while (e > i && f[e - 1] == '.') // "Điều 2." ends the sentence, not the label
+            --e;
+        return e;
+    };
+    // The label as written: "đ" is not "d"; a Roman part in capitals.
+    auto labelAt = [&](std::size_t b, std::size_t e, bool roman) {
+        std::string s = text.substr(ft.origin[b], ft.origin[e] - ft.origin[b]);
+        if (s == "Đ")
+            s = "đ";
+        for (char& c : s)
+            c = roman ? static_cast<char>(std::toupper(static_cast<unsigned char>(c)))
+                      : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return s;
+    };
+    static const std::set<std::string_view> kinds = {"diem", "khoan", "dieu", "muc", "phan"};
+    std::map<std::string, std::vector<std::string>> labels; // kind → its labels
+    std::size_t i = at;
+    while (i < f.size()) {
+        const std::size_t e = wordAt(i);
+        const std::string kind = f.substr(i, e - i);
+        if (!kinds.contains(kind) || !labels[kind].empty())
+            break;
+        i = e;
+        // labels: "a", "a, b", "a và b", "a và điểm b"
+        while (true) {
+            while (i < f.size() && f[i] == ' ')
+                ++i;
+            const std::size_t le = wordAt(i);
+            if (le == i || kinds.contains(f.substr(i, le - i)) || le - i > 6)
+                break;
+            labels[kind].push_back(labelAt(i, le, kind == "muc" || kind == "phan"));
+            i = le;
+            std::size_t n = i;
+            if (f.compare(n, 2, ", ") == 0)
+                n += 2;
+            else if (f.compare(n, 4, " va ") == 0)
+                n += 4;
+            else
+                break;
+            if (f.compare(n, kind.size() + 1, kind + " ") == 0) // "và điểm b"
+                n += kind.size() + 1;
+            if (const std::size_t ne = wordAt(n); ne == n || kinds.contains(f.substr(n, ne - n)))
+                break;
+            i = n;
+        }
+        if (labels[kind].empty())
+            return {};
+        while (i < f.size() && (f[i] == ' ' || f[i] == ','))
+            ++i;
+        if (f.compare(i, 4, "cua ") == 0)
+            i += 4;
+    }
+    // Another document's points: "… Điều 2 Nghị quyết số 12/…", "… của Kế hoạch số …" (not
+    // "… Điều 2 Nghị quyết này").
+    const std::string after = f.substr(i, 60);
+    for (std::string_view document : {"nghi quyet", "ke hoach", "quyet dinh", "chi thi",
+                                      "chuong trinh", "de an", "thong bao", "cong van", "luat"})
+        if (after.starts_with(document) && !after.substr(document.size()).starts_with(" nay"))
+            return {};
+    // "Điều này", "khoản này": the article, part or clause the assignment stands in.
+    std::vector<std::string> ownPath;
+    for (std::size_t b = 0; b <= own.size();) {
+        const std::size_t e = std::min(own.find('.', b), own.size());
+        ownPath.push_back(own.substr(b, e - b));
+        b = e + 1;
+    }
+    bool here = false; // "khoản này" without its article: the assignment's own
+    for (auto& [kind, ls] : labels)
+        if (ls.size() == 1 && ls.front() == (kind == "muc" || kind == "phan" ? "NAY" : "nay")) {
+            here = true;
+            const std::size_t depth = kind == "khoan" ? 1 : kind == "diem" ? 2 : 0;
+            if (depth >= ownPath.size())
+                return {};
+            ls.front() = ownPath[depth];
+            if (kind == "dieu" && ls.front().starts_with("Điều "))
+                ls.front().erase(0, std::string_view("Điều ").size());
+        }
+    std::vector<std::string> tops;
+    for (const auto& l : labels["dieu"])
+        tops.push_back("Điều " + l);
+    for (std::string_view part : {"muc", "phan"})
+        for (const auto& l : labels[std::string(part)])
+            tops.push_back(l);
+    if (tops.empty() && here)
+        tops.push_back(ownPath.front());
+    if (tops.size() != 1 && !(tops.size() > 1 && labels["khoan"].empty() && labels["diem"].empty()))
+        return {}; // none, or several with points under them: not which
+    std::vector<std::string> out = tops;
+    for (std::string_view level : {"khoan", "diem"}) {
+        const auto& ls = labels[std::string(level)];
+        if (ls.empty())
+            continue;
+        std::vector<std::string> deeper;
+        for (const auto& o : out)
+            for (const auto& l : ls)
+                deeper.push_back(o + "." + l);
+        out = std::move(deeper);
+    }
+    return out;
+}
+
+/// Assignments that name the points they assign ("a) Các nhiệm vụ tại điểm a khoản 1 Điều 2: Ban
+/// Quản lý Khu kinh tế tỉnh chủ trì, phối hợp với …; thời gian thực hiện giai đoạn 2026 - 2030")
+/// give those points' tasks their lead, support and deadline, where the tasks name none of their
+/// own (only the document's implementer or nobody); the assignment itself is no further task. One
+/// whose points hold no task stays a task, and a warning says which it names.
+void applyCrossReferences(ParsedPlan& plan, std::size_t partFirstTask, const std::string& prefix)
+{
+    const auto first = plan.tasks.begin() + static_cast<std::ptrdiff_t>(partFirstTask);
+    std::vector<std::pair<std::size_t, std::vector<std::string>>> assignments;
+    for (auto it = first; it != plan.tasks.end(); ++it)
+        if (!it->lead.empty() && it->rule != "section" && it->rule != "document-implementer" &&
+            it->rule != "addressees")
+            if (auto sections = referencedSections(
+                    it->text, it->section.substr(std::min(prefix.size(), it->section.size())));
+                !sections.empty())
+                assignments.emplace_back(static_cast<std::size_t>(it - plan.tasks.begin()),
+                                         std::move(sections));
+    if (assignments.empty())
+        return;
+    auto under = [&](const Task& t, const std::string& section) {
+        const std::string own = t.section.substr(std::min(prefix.size(), t.section.size()));
+        return own == section || own.starts_with(section + ".");
+    };
+    std::set<std::size_t> applied;
+    std::size_t given = 0;
+    std::string lines;
+    for (const auto& [index, sections] : assignments) {
+        const Task assignment = plan.tasks[index];
+        bool any = false;
+        std::size_t byThis = 0;
+        for (std::size_t k = partFirstTask; k < plan.tasks.size(); ++k) {
+            Task& t = plan.tasks[k];
+            if (k == index || applied.contains(k) ||
+                std::none_of(sections.begin(), sections.end(),
+                             [&](const std::string& s) { return under(t, s); }))
+                continue;
+            any = true;
+            if (!t.lead.empty() && t.rule != "section" && t.rule != "document-implementer" &&
+                t.rule != "addressees")
+                continue; // a task that names its own lead keeps it
+            t.lead = assignment.lead;
+            t.support = assignment.support;
+            t.collective = assignment.collective;
+            if (t.deadline.empty())
+                t.deadline = assignment.deadline;
+            t.rule = "cross-reference";
+            ++byThis;
+        }
+        given += byThis;
+        if (byThis > 0) {
+            applied.insert(index);
+            lines += (lines.empty() ? "" : ", ") + std::to_string(assignment.line);
+        } else if (!any) { // (where every task there names its own lead, it stays a task too)
+            plan.warnings.push_back(
+                {{QT_TRANSLATE_NOOP("pa::layers",
+                                    "line %1 assigns the tasks of %2, but no task stands there: "
+                                    "kept as a task of its own"),
+                  {std::to_string(assignment.line), sections.front()}},
+                 "listed by 'ingest --explain'"});
+        }
+    }
+    for (auto it = applied.rbegin(); it != applied.rend(); ++it)
+        plan.tasks.erase(plan.tasks.begin() + static_cast<std::ptrdiff_t>(*it));
+    if (given > 0)
+        plan.warnings.push_back(
+            {{QT_TRANSLATE_NOOP("pa::layers",
+                                "%1 task(s) given their lead by the assignments that name their "
+                                "points (lines %2); those assignments are not tasks themselves"),
+              {layers::Sentence::count(given), lines}},
              "listed by 'ingest --explain'"});
 }
 
@@ -2249,6 +2474,11 @@ ParsedPlan parsePlanText(const std::string& text, const std::string& sourceName,
             ++part.info.tasks;
         }
 
+        if (rules.enabled("cross-references")) {
+            const std::size_t before = plan.tasks.size();
+            applyCrossReferences(plan, partFirstTask, prefix);
+            part.info.tasks -= static_cast<int>(before - plan.tasks.size());
+        }
         if (rules.enabled("measures"))
             setMeasuresApart(plan, partFirstTask, nodes, part.info);
 
