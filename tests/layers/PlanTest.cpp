@@ -1661,6 +1661,7 @@ TEST(PlanDeadlines, PhrasesPlansUseForDaysOfTheYearMonthPairsAndWorkingDays)
         {"tổ chức hàng năm và kiểm tra thường xuyên", "annual"}, // the first the text names
         {"hoàn thiện hạ tầng các cụm công nghiệp trong giai đoạn 2026 - 2030", "2026..2030"},
         {"rà soát quy hoạch, hoàn thành trong giai đoạn 2026-2027", "2026..2027"},
+        {"phát triển khu kinh tế cửa khẩu; thực hiện giai đoạn 2026 - 2030", "2026..2030"},
         // a programme's period names the document, not when the work is due
         {"thực hiện Đề án phát triển sản phẩm chủ lực giai đoạn 2021 - 2025", ""},
         {"xây dựng cơ sở dữ liệu số về quy hoạch (trước 30/6/2026)", "2026-06-30"},
@@ -2655,6 +2656,20 @@ TEST(PlanLinks, AKindANamedThingServesOrJoinsIsNoTopic)
     EXPECT_TRUE(codesOf(all, task("miền Nam"), "place").empty());
 }
 
+/// Writes @p geojson (features with a code "ma" and a name "ten") to @p file in @p sample's folder
+/// and imports it into the sample's workspace as a layer of @p kind.
+void importNamed(ThematicSample& sample, const std::string& file, const std::string& kind,
+                 const std::string& geojson)
+{
+    pa::test::writeBytes(sample.dir.file(file), geojson);
+    pa::layers::ImportOptions o;
+    o.sourcePath = sample.dir.file(file);
+    o.kind = kind;
+    o.codeField = "ma";
+    o.fieldMap = {{"name_vi", "ten"}};
+    pa::layers::importLayer(sample.ws, o);
+}
+
 TEST(PlanLinks, ANationalParkIsItsForestNotTheResortOfTheSameName)
 {
     PLANATLAS_NEEDS_SAMPLE();
@@ -2670,17 +2685,11 @@ TEST(PlanLinks, ANationalParkIsItsForestNotTheResortOfTheSameName)
     };
     auto layer = [&](const std::string& file, const std::string& kind, const std::string& code,
                      const std::string& name, double lon) {
-        pa::test::writeBytes(sample.dir.file(file),
-                             "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":"
-                             "\"Feature\",\"properties\":{\"ma\":\"" +
-                                 code + "\",\"ten\":\"" + name +
-                                 "\"},\"geometry\":" + square(lon, 21.6) + "}]}");
-        pa::layers::ImportOptions o;
-        o.sourcePath = sample.dir.file(file);
-        o.kind = kind;
-        o.codeField = "ma";
-        o.fieldMap = {{"name_vi", "ten"}};
-        pa::layers::importLayer(sample.ws, o);
+        importNamed(sample, file, kind,
+                    "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":"
+                    "\"Feature\",\"properties\":{\"ma\":\"" +
+                        code + "\",\"ten\":\"" + name + "\"},\"geometry\":" + square(lon, 21.6) +
+                        "}]}");
     };
     layer("rung.geojson", "forest", "VQG-TD", "Vườn quốc gia Tam Đảo", 105.60);
     layer("du_lich.geojson", "tourism_area", "KDL-TD", "Khu du lịch Tam Đảo", 105.64);
@@ -2690,6 +2699,46 @@ TEST(PlanLinks, ANationalParkIsItsForestNotTheResortOfTheSameName)
     EXPECT_EQ(codesOf(all, sample.task("bảo vệ", "vq"), "place"), std::set<std::string>{"VQG-TD"});
     EXPECT_EQ(codesOf(all, sample.task("phát triển", "vq"), "place"),
               std::set<std::string>{"KDL-TD"});
+}
+
+TEST(PlanLinks, AnAirportByItsEverydayNameAndAPlaceNamedAfterAnother)
+{
+    PLANATLAS_NEEDS_SAMPLE();
+    ThematicSample sample;
+    auto layer = [&](const std::string& file, const std::string& kind,
+                     const std::vector<std::pair<std::string, std::string>>& features) {
+        std::string json = "{\"type\":\"FeatureCollection\",\"features\":[";
+        double lon = 105.60;
+        for (const auto& [code, name] : features) {
+            json += std::string(json.back() == '[' ? "" : ",") +
+                    "{\"type\":\"Feature\",\"properties\":{\"ma\":\"" + code + "\",\"ten\":\"" +
+                    name +
+                    "\"},\"geometry\":{\"type\":\"Point\","
+                    "\"coordinates\":[" +
+                    std::to_string(lon) + ",21.6]}}";
+            lon += 0.05;
+        }
+        importNamed(sample, file, kind, json + "]}");
+    };
+    layer("ha_tang.geojson", "infrastructure",
+          {{"HT-TH", "Cảng hàng không Tuy Hòa"}, {"HT-HL", "Cảng Hòn La"}});
+    layer("logistics.geojson", "market_logistics",
+          {{"LG-TH", "Trung tâm logistics Cảng hàng không Tuy Hòa"}});
+    layer("do_thi.geojson", "urban_centre",
+          {{"DT-PA", "Đô thị Phước An"}, {"DT-QP", "Đô thị Quảng Phú"}});
+    const auto all = sample.suggestPlan(
+        "sb", "1. Sở Xây dựng chủ trì nâng cấp sân bay Tuy Hòa.\n\n"
+              "2. Sở Công Thương chủ trì đầu tư Trung tâm logistics Cảng hàng không Tuy Hòa.\n\n"
+              "3. Sở Xây dựng chủ trì phát triển các đô thị vệ tinh Phước An, Quảng Phú.\n\n"
+              "4. Sở Xây dựng chủ trì nạo vét luồng vào bến cảng tổng hợp Hòn La.\n");
+    // "sân bay" is the everyday word for a "cảng hàng không"
+    EXPECT_EQ(codesOf(all, sample.task("sân bay", "sb"), ""), std::set<std::string>{"HT-TH"});
+    // a centre named after the airport is the centre, not also the airport
+    EXPECT_EQ(codesOf(all, sample.task("logistics", "sb"), ""), std::set<std::string>{"LG-TH"});
+    // the satellite towns named, not every town of the province
+    EXPECT_EQ(codesOf(all, sample.task("vệ tinh", "sb"), ""),
+              (std::set<std::string>{"DT-PA", "DT-QP"}));
+    EXPECT_EQ(codesOf(all, sample.task("bến cảng", "sb"), ""), std::set<std::string>{"HT-HL"});
 }
 
 TEST(PlanLinks, ARouteIsFoundByItsNameWithoutItsTypeOrByItsWordsAlone)

@@ -366,7 +366,8 @@ Deadline deadlineInTask(const std::string& body)
     }
     // "trong giai đoạn 2026 - 2030": the period the work is done in (not a programme's
     // "Đề án … giai đoạn 2021 - 2025", which names the document).
-    static const std::regex inPeriod(R"(\btrong (?:ca )?giai doan\s+)");
+    static const std::regex inPeriod(
+        R"(\b(?:trong (?:ca )?|(?:thuc hien|hoan thanh|trien khai) (?:trong )?)giai doan\s+)");
     if (std::regex_search(f, m, inPeriod)) {
         const auto from = static_cast<std::size_t>(m.position(0) + m.length(0));
         std::size_t at = 0;

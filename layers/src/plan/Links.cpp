@@ -1220,11 +1220,14 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
                 before.ends_with("mang luoi "))
                 continue;
             // Within a place the reader found: only one that found nothing, of a kind that
-            // fits, whose whole name this holds.
-            std::vector<const Named*> within;
+            // fits, whose whole name this holds. A proper name that begins before the place and
+            // holds it whole names another feature after it, and that place is none of the
+            // task's: "Trung tâm logistics Cảng hàng không Long Thành" is the logistics centre,
+            // not the airport.
+            std::vector<const Named*> within, namedAfter;
             for (const auto& n : places)
                 if (n.at < to && from < n.end)
-                    within.push_back(&n);
+                    (proper && from < n.at && n.end <= to ? namedAfter : within).push_back(&n);
             std::size_t writtenFrom = from;
             if (byRoute) { // "tuyến Quản Lộ - Phụng Hiệp", "đường ven biển"
                 const std::size_t space = F.rfind(' ', p - 2);
@@ -1251,6 +1254,13 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
                 if (found.empty() || found.back().first != from)
                     found.emplace_back(from, to);
             }
+            if (!found.empty() && found.back().first == from)
+                for (const Named* n : namedAfter)
+                    std::erase_if(best, [&](const auto& entry) {
+                        const Candidate& c = entry.second;
+                        return c.task == taskId && c.mention == n->mention->text &&
+                               c.rule.starts_with("place");
+                    });
             p = end;
         }
         return found;

@@ -58,7 +58,7 @@ struct TypeWord
 };
 
 // Longer phrases first: the first match at a position wins.
-constexpr std::array<TypeWord, 49> kTypeWords = {{
+constexpr std::array<TypeWord, 52> kTypeWords = {{
     {"khu nong nghiep ung dung cong nghe cao", "hitech_zone", 0.85,
      "khu nông nghiệp ứng dụng công nghệ cao"},
     {"khu bao ton thien nhien", "nature_reserve", 0.8, "khu bảo tồn thiên nhiên"},
@@ -72,6 +72,11 @@ constexpr std::array<TypeWord, 49> kTypeWords = {{
     {"dac khu", "admin_commune", 0.8, "đặc khu"},
     {"cua khau", "border_gate", 0.75, "cửa khẩu"},
     {"duong sat", "railway", 0.75, "đường sắt"},
+    // An airport by its legal name or its everyday one: "Cảng hàng không Tuy Hòa" is the "sân
+    // bay Tuy Hòa" a plan upgrades.
+    {"cang hang khong", "airport", 0.75, "cảng hàng không"},
+    {"san bay", "airport", 0.7, "sân bay"},
+    {"ben cang", "port", 0.7, "bến cảng"},
     {"cang", "port", 0.7, "cảng"},
     {"song", "river", 0.7, "sông"},
     {"ga", "station", 0.6, "ga"},
@@ -123,7 +128,7 @@ struct Descriptor
     std::string_view written; ///< in lower case with its diacritics
     bool ofUnits;
 };
-constexpr std::array<Descriptor, 19> kDescriptors = {{
+constexpr std::array<Descriptor, 23> kDescriptors = {{
     {"lich su quoc gia dac biet", "lịch sử quốc gia đặc biệt", false},
     {"lich su van hoa", "lịch sử văn hóa", false},
     {"lich su quoc gia", "lịch sử quốc gia", false},
@@ -138,6 +143,10 @@ constexpr std::array<Descriptor, 19> kDescriptors = {{
     {"tam linh", "tâm linh", false},
     {"cong dong", "cộng đồng", false},
     {"lang nghe", "làng nghề", false},
+    {"tong hop", "tổng hợp", false}, // "bến cảng tổng hợp Hòn La"
+    {"ve tinh", "vệ tinh", false},   // "các đô thị vệ tinh Phước An, Quảng Phú"
+    {"san bay", "sân bay", false},   // "đô thị sân bay Long Thành": the town by the airport
+    {"moi", "mới", false},           // "đô thị mới Nhơn Trạch"
     {"bien", "biển", false},
     {"mien nui", "miền núi", true},
     {"vung cao", "vùng cao", true},
@@ -565,8 +574,8 @@ double kindFit(std::string_view type, std::string_view kind)
     const bool region = type == "region" && kind == "other"; // "khu vực phía Nam của tỉnh"
     // Ports, stations, plants, rivers … have no kind of their own: a layer of infrastructure
     // or other features holds them.
-    const bool facility = in(type, {"port", "station", "border_gate", "power_plant", "railway",
-                                    "river", "sea", "island", "lake"}) &&
+    const bool facility = in(type, {"port", "airport", "station", "border_gate", "power_plant",
+                                    "railway", "river", "sea", "island", "lake"}) &&
                           in(kind, {"infrastructure", "other"});
     return town || industry || road || site || region || facility ? 0.8 : 0.5;
 }
