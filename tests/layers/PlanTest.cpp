@@ -2741,6 +2741,22 @@ TEST(PlanLinks, AnAirportByItsEverydayNameAndAPlaceNamedAfterAnother)
     EXPECT_EQ(codesOf(all, sample.task("bến cảng", "sb"), ""), std::set<std::string>{"HT-HL"});
 }
 
+TEST(PlanLinks, OneSyllableOfANameIsNoPartOfAnother)
+{
+    PLANATLAS_NEEDS_SAMPLE();
+    ThematicSample sample;
+    importNamed(sample, "ha_tang.geojson", "infrastructure",
+                "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
+                "\"properties\":{\"ma\":\"HT-HTI\",\"ten\":\"Cửa khẩu quốc tế Hà Tiên\"},"
+                "\"geometry\":{\"type\":\"Point\",\"coordinates\":[105.6,21.6]}}]}");
+    const auto all = sample.suggestPlan(
+        "st", "1. Sở Nông nghiệp và Môi trường chủ trì đầu tư kè chống sạt lở bờ sông Tiền.\n\n"
+              "2. Sở Công Thương chủ trì nâng cấp cửa khẩu Hà Tiên.\n");
+    // "Tiền" is one syllable of the river's name; "Hà Tiên" the gate's
+    EXPECT_EQ(codesOf(all, sample.task("sông Tiền", "st"), ""), std::set<std::string>{});
+    EXPECT_EQ(codesOf(all, sample.task("cửa khẩu", "st"), ""), std::set<std::string>{"HT-HTI"});
+}
+
 TEST(PlanLinks, ARouteIsFoundByItsNameWithoutItsTypeOrByItsWordsAlone)
 {
     PLANATLAS_NEEDS_SAMPLE();

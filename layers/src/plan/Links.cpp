@@ -135,13 +135,14 @@ std::vector<Feature> workspaceFeatures(layers::Workspace& ws)
 }
 
 /// 1 for the same key; 0.7 when one key is a whole-word part of the other ("song cong" in
-/// "song cong ii"); 0 otherwise.
+/// "song cong ii"), of two words or more (one syllable is no name: "sông Tiền" is not "Hà
+/// Tiên"); 0 otherwise.
 double nameFit(const std::string& mention, const std::string& feature)
 {
     if (mention == feature)
         return 1.0;
     auto wordPart = [](const std::string& small, const std::string& big) {
-        if (small.size() < 4)
+        if (small.size() < 4 || small.find(' ') == std::string::npos)
             return false;
         for (std::size_t p = big.find(small); p != std::string::npos; p = big.find(small, p + 1))
             if ((p == 0 || big[p - 1] == ' ') &&
