@@ -1515,6 +1515,38 @@ TEST(PlanTasks, AShortUnpunctuatedItemThatHeadsNothingIsAnItemOfWork)
                                              "II.2.b#1"}));
 }
 
+TEST(PlanAgencies, BoardsForcesAndOfficesEveryProvinceHasAreReadWhole)
+{
+    const auto plan = parse(
+        "KẾ HOẠCH\n\nI. NHIỆM VỤ\n\n"
+        "1. Sở Xây dựng chủ trì, phối hợp với Bộ Chỉ huy Bộ đội Biên phòng tỉnh lập quy hoạch.\n\n"
+        "2. Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Ban Quản lý Vườn quốc gia Yok Đôn "
+        "và Chi cục Kiểm lâm quản lý các khu bảo tồn.\n\n"
+        "3. Sở Xây dựng chủ trì, phối hợp với Ban Quản lý dự án đầu tư xây dựng các công trình "
+        "giao thông tỉnh hoàn thành cao tốc.\n\n"
+        "4. Trung tâm Xúc tiến đầu tư, thương mại và du lịch tỉnh chủ trì tổ chức hội nghị.\n\n"
+        "5. Sở Xây dựng chủ trì, phối hợp với Cảng vụ Hàng hải Quy Nhơn nạo vét luồng cảng.\n\n"
+        "6. Ban Quản lý Khu kinh tế tỉnh chủ trì thu hút đầu tư.\n\n"
+        "7. Cơ quan Kiểm lâm trên địa bàn phối hợp hướng dẫn kỹ thuật xử lý thực bì.\n");
+    ASSERT_EQ(plan.tasks.size(), 7u);
+    EXPECT_EQ(plan.tasks[0].support,
+              std::vector<std::string>{"Bộ Chỉ huy Bộ đội Biên phòng tỉnh"}); // not "… Bộ"
+    EXPECT_EQ(plan.tasks[1].support,
+              (std::vector<std::string>{"Ban Quản lý Vườn quốc gia Yok Đôn", "Chi cục Kiểm lâm"}));
+    EXPECT_EQ(plan.tasks[2].support,
+              std::vector<std::string>{
+                  "Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh"});
+    EXPECT_EQ(plan.tasks[3].lead,
+              std::vector<std::string>{"Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh"});
+    EXPECT_EQ(plan.tasks[4].support, std::vector<std::string>{"Cảng vụ Hàng hải Quy Nhơn"});
+    EXPECT_EQ(plan.tasks[5].lead, std::vector<std::string>{"Ban Quản lý Khu kinh tế tỉnh"});
+    EXPECT_EQ(plan.tasks[6].lead, std::vector<std::string>{"Cơ quan Kiểm lâm"});
+    for (const auto& a : plan.agencies)
+        if (a.name == "Ban Quản lý Khu kinh tế tỉnh" ||
+            a.name == "Bộ Chỉ huy Bộ đội Biên phòng tỉnh")
+            EXPECT_TRUE(a.registered) << a.name;
+}
+
 TEST(PlanAgencies, OneBodyWrittenTwoWaysIsOneAgency)
 {
     const auto plan = parsePlanText(

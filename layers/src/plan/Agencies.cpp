@@ -223,6 +223,35 @@ const std::vector<AgencyDef>& agencyRegistry()
          "",
          "",
          {"bo chi huy quan su tinh"}},
+        {"bo-chi-huy-bo-doi-bien-phong-tinh",
+         "Bộ Chỉ huy Bộ đội Biên phòng tỉnh",
+         "BĐBP tỉnh",
+         "province",
+         "",
+         "",
+         {"bo chi huy bo doi bien phong tinh"}},
+        // The board of a province's economic zones ("… tỉnh", "… tỉnh Quảng Trị"); a board named
+        // after one zone ("Ban Quản lý Khu kinh tế Nghi Sơn và các khu công nghiệp") is its own.
+        {"ban-quan-ly-khu-kinh-te-tinh",
+         "Ban Quản lý Khu kinh tế tỉnh",
+         "BQL KKT tỉnh",
+         "province",
+         "",
+         "",
+         {"ban quan ly khu kinh te tinh", "ban quan ly cac khu kinh te tinh", "bql kkt tinh"},
+         false,
+         true},
+        {"trung-tam-xuc-tien-tinh",
+         "Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh",
+         "",
+         "province",
+         "",
+         "",
+         {"trung tam xuc tien dau tu, thuong mai va du lich tinh",
+          "trung tam xuc tien dau tu thuong mai va du lich tinh",
+          "trung tam xuc tien dau tu, thuong mai, du lich tinh"},
+         false,
+         true},
         // A province's tax and statistics offices were reorganised in 2025: the Cục Thuế tỉnh
         // became a regional office on 1 March and "Thuế tỉnh …" on 1 July; the Cục Thống kê tỉnh
         // became "Thống kê tỉnh …" on 1 March.
@@ -558,7 +587,8 @@ constexpr std::string_view kBodyStarts[] = {"lien hiep cac hoi ",
                                             "luc luong ",
                                             "to cong tac ",
                                             "doan kiem tra ",
-                                            "phong "};
+                                            "phong ",
+                                            "cang vu "};
 
 /// Words that end a name: verbs and prepositions of the assignment sentence.
 bool stopsName(std::string_view w)
@@ -574,7 +604,7 @@ bool stopsName(std::string_view w)
         "phat", "thu",   "giam", "duy",   "huy",    "trinh", "quyet", "khan",  "nghiem", "sap",
         "dieu", "chuan", "xac",  "su",    "ap",     "xem",   "nop",   "lay",   "dua",    "ket",
         "chap", "luan",  "tra",  "noi",   "o",      "va",    "hoac",  "nhung", "cac",    "mot",
-        "moi",  "tat",   "toan", "cung",  "hop",    "dinh",  "thoi",  "gian"};
+        "moi",  "tat",   "toan", "cung",  "hop",    "dinh",  "thoi",  "gian",  "nao"};
     return stops.contains(w);
 }
 
@@ -785,6 +815,29 @@ std::vector<GrammarName> grammarAgencies(const std::string& text, const text::Fo
                     break;
                 }
             }
+            // "Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh", "… dân dụng và
+            // công nghiệp", "… khu vực Phổ Yên": the projects it manages, in lower case.
+            if (start == "ban quan ly " && f.compare(last + 1, 6, "du an ") == 0) {
+                static const std::set<std::string_view> projectWords = {
+                    "du",    "an",   "dau",   "tu",    "xay",  "dung",   "cac",    "cong",
+                    "trinh", "giao", "thong", "dan",   "nong", "nghiep", "va",     "phat",
+                    "trien", "thon", "khu",   "vuc",   "ha",   "tang",   "ky",     "thuat",
+                    "do",    "thi",  "tinh",  "thanh", "pho",  "huyen",  "chuyen", "nganh"};
+                std::size_t k = last, end = last;
+                for (int n = 0; n < 20; ++n) {
+                    const auto [a, b] = nextWord(k, false);
+                    const std::string_view w = std::string_view(f).substr(a, b - a);
+                    if (b == a || !(projectWords.contains(w) || startsUpper(source(a)) ||
+                                    std::isdigit(static_cast<unsigned char>(f[a]))))
+                        break;
+                    k = b;
+                    if (w != "va" && w != "cac")
+                        end = b;
+                }
+                out.push_back({begin, end, false});
+                pos = end;
+                break;
+            }
             // A one-word type ("Sở", "Ban", "Hội") names a body only before a capitalised name
             // ("Ban hành …" is a verb); a longer one ("Văn phòng", "Trung tâm") may go on in lower
             // case ("Văn phòng đăng ký đất đai").
@@ -921,7 +974,8 @@ std::vector<GrammarName> grammarAgencies(const std::string& text, const text::Fo
                     {"lao", "dong"},     {"thap", "do"},  {"dau", "tu"},    {"giao", "thong"},
                     {"truyen", "thong"}, {"van", "tai"},  {"cong", "doan"}, {"thanh", "tra"},
                     {"chi", "dao"},      {"ky", "thuat"}, {"phong", "thu"}, {"dan", "su"},
-                    {"cong", "trinh"},   {"do", "thi"}};
+                    {"cong", "trinh"},   {"do", "thi"},   {"bo", "doi"},    {"kiem", "lam"},
+                    {"so", "tai"}}; // "Lực lượng Kiểm lâm sở tại": the local one
                 const bool compound = words > 0 && compounds.contains({previousWord, w});
                 if (upper || compound ||
                     (!stopsName(w) && (previousUpper || !oneWord || capitalSoon()))) {

@@ -733,6 +733,13 @@ bool verbFollows(const std::string& F, std::size_t at, bool anyVerb = true)
 {
     while (at < F.size() && (F[at] == ' ' || F[at] == ','))
         ++at;
+    // Where the body works, before its verb: "Cơ quan Kiểm lâm trên địa bàn phối hợp …".
+    if (F.compare(at, 13, "tren dia ban ") == 0) {
+        at += 13;
+        for (std::string_view unit : {"tinh ", "xa ", "phuong ", "huyen "})
+            if (F.compare(at, unit.size(), unit) == 0)
+                at += unit.size();
+    }
     for (std::string_view v : {"chu tri",    "phoi hop",         "co trach nhiem", "chu dong",
                                "thuc hien",  "to chuc",          "tham muu",       "huong dan",
                                "trien khai", "chi dao",          "theo doi",       "xay dung",
