@@ -258,6 +258,7 @@ const std::vector<LayerKind>& registry()
           {"nuôi", true},
           {"tái canh", true},
           {"phát triển", true},
+          {"nhân rộng", true}, // "nhân rộng mô hình tôm - lúa"
           {"diện tích", true}},
          "product"},
         {"forest",

@@ -2773,6 +2773,38 @@ TEST(PlanLinks, AnAirportByItsEverydayNameAndAPlaceNamedAfterAnother)
     EXPECT_EQ(codesOf(all, sample.task("bến cảng", "sb"), ""), std::set<std::string>{"HT-HL"});
 }
 
+TEST(PlanLinks, ProductsInAValueChainAModelOrAListEachWithItsHeadWord)
+{
+    PLANATLAS_NEEDS_SAMPLE();
+    ThematicSample sample;
+    std::string json = "{\"type\":\"FeatureCollection\",\"features\":[";
+    double lon = 105.60;
+    for (const auto& [code, name, product] :
+         std::vector<std::tuple<std::string, std::string, std::string>>{
+             {"NN-CHUOI", "Vùng chuối Phú Lương", "chuối"},
+             {"NN-CACAO", "Vùng ca cao Đồng Hỷ", "ca cao"},
+             {"NN-BO", "Vùng bơ Võ Nhai", "bơ"},
+             {"NN-TOMLUA", "Vùng tôm - lúa Phú Bình", "tôm - lúa"}}) {
+        json += std::string(json.back() == '[' ? "" : ",") +
+                "{\"type\":\"Feature\",\"properties\":{\"ma\":\"" + code + "\",\"ten\":\"" + name +
+                "\",\"san_pham\":\"" + product +
+                "\"},\"geometry\":{\"type\":\"Point\",\"coordinates\":[" + std::to_string(lon) +
+                ",21.6]}}";
+        lon += 0.05;
+    }
+    importNamed(sample, "vung.geojson", "agri_zone", json + "]}");
+    const auto all = sample.suggestPlan(
+        "sp", "1. Sở Nông nghiệp và Môi trường chủ trì phát triển chuỗi giá trị chuối.\n\n"
+              "2. Sở Nông nghiệp và Môi trường chủ trì phát triển cây ca cao, cây bơ.\n\n"
+              "3. Sở Nông nghiệp và Môi trường chủ trì nhân rộng mô hình tôm - lúa.\n");
+    // "chuỗi" of "chuỗi giá trị" is no "chuối": the product after it is
+    EXPECT_EQ(codesOf(all, sample.task("chuỗi giá trị", "sp"), ""),
+              std::set<std::string>{"NN-CHUOI"});
+    EXPECT_EQ(codesOf(all, sample.task("cây bơ", "sp"), ""),
+              (std::set<std::string>{"NN-CACAO", "NN-BO"}));
+    EXPECT_EQ(codesOf(all, sample.task("mô hình", "sp"), ""), std::set<std::string>{"NN-TOMLUA"});
+}
+
 TEST(PlanLinks, OneSyllableOfANameIsNoPartOfAnother)
 {
     PLANATLAS_NEEDS_SAMPLE();

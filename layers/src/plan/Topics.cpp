@@ -538,18 +538,22 @@ findTopics(const std::string& text, const std::set<std::string>& kinds,
                     const auto take = [&](const std::string& value, std::string_view words,
                                           std::size_t from, std::string_view written = {},
                                           bool asWritten = true, std::string_view exact = {}) {
-                        const auto q = findWords(F, words, from);
+                        auto q = findWords(F, words, from);
                         if (q == std::string::npos)
                             return;
                         if (verb) {
                             std::size_t at = firstAfter;
                             // (Or after words that say what of it: "nghề muối", "mô hình tôm -
-                            // lúa", "sản xuất chè".)
+                            // lúa", "sản xuất chè", "chuỗi giá trị chuối" — whose "chuỗi" is
+                            // no "chuối".)
                             for (const std::string_view of :
-                                 {"cay ", "con ", "nghe ", "mo hinh ", "san xuat ", "san pham "})
-                                if (at != std::string::npos && q == at + of.size() &&
-                                    F.compare(at, of.size(), of) == 0)
-                                    at = q;
+                                 {"cay ", "con ", "nghe ", "mo hinh ", "san xuat ", "san pham ",
+                                  "chuoi gia tri "})
+                                if (at != std::string::npos && F.compare(at, of.size(), of) == 0 &&
+                                    wordsAt(F, at + of.size(), words)) {
+                                    q = at = at + of.size();
+                                    break;
+                                }
                             if (q != at || (!capitals && capitalOrDigitAt(text, f.origin[q])))
                                 return;
                             // (A class is described on: "cây ăn quả có múi", "cây công nghiệp
@@ -835,8 +839,18 @@ findTopics(const std::string& text, const std::set<std::string>& kinds,
                             break;
                         if (wordsAt(F, q, "va"))
                             q = std::min(F.find_first_not_of(' ', q + 2), F.size());
-                        const ListedProduct item = listedProductAt(
-                            text, f, q, kindValues->second, accented, valuesAccented, capitals);
+                        ListedProduct item = listedProductAt(text, f, q, kindValues->second,
+                                                             accented, valuesAccented, capitals);
+                        // (Each with its head word again: "cây điều, cây ca cao, cây bơ".)
+                        for (std::string_view head : {"cay ", "con "})
+                            if (item.value.empty() && F.compare(q, head.size(), head) == 0)
+                                if (ListedProduct after = listedProductAt(
+                                        text, f, q + head.size(), kindValues->second, accented,
+                                        valuesAccented, capitals);
+                                    !after.value.empty()) {
+                                    q += head.size();
+                                    item = std::move(after);
+                                }
                         if (item.value.empty())
                             break;
                         TopicMention next = m;
