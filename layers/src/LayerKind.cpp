@@ -274,7 +274,14 @@ const std::vector<LayerKind>& registry()
           .label = kAreaLabel},
          "land",
          11,
-         {{"rừng phòng hộ"}, {"rừng đặc dụng"}, {"rừng sản xuất"}, {"rừng tự nhiên"}},
+         {{"rừng phòng hộ"},
+          {"rừng đặc dụng"},
+          {"rừng sản xuất"},
+          {"rừng tự nhiên"},
+          // Special-use forests by what they are called, counted: "tại các vườn quốc gia, khu
+          // bảo tồn" (those so named; one named is a place: "Vườn quốc gia Yok Đôn").
+          {"vườn quốc gia", false, {"vườn quốc gia"}, true},
+          {"khu bảo tồn", false, {"khu bảo tồn"}, true}},
          "forest_type"},
         {"urban_centre",
          "Đô thị",

@@ -2805,6 +2805,35 @@ TEST(PlanLinks, ProductsInAValueChainAModelOrAListEachWithItsHeadWord)
     EXPECT_EQ(codesOf(all, sample.task("mô hình", "sp"), ""), std::set<std::string>{"NN-TOMLUA"});
 }
 
+TEST(PlanLinks, NationalParksAndReservesCountedByWhatTheyAreCalled)
+{
+    PLANATLAS_NEEDS_SAMPLE();
+    ThematicSample sample;
+    std::string json = "{\"type\":\"FeatureCollection\",\"features\":[";
+    double lon = 105.60;
+    for (const auto& [code, name] : std::vector<std::pair<std::string, std::string>>{
+             {"R-VQG", "Vườn quốc gia Tam Đảo"},
+             {"R-KBT", "Khu bảo tồn thiên nhiên Thần Sa - Phượng Hoàng"},
+             {"R-PH", "Rừng phòng hộ Núi Cốc"}}) {
+        const std::string x0 = std::to_string(lon), x1 = std::to_string(lon + 0.02);
+        json += std::string(json.back() == '[' ? "" : ",") +
+                "{\"type\":\"Feature\",\"properties\":{\"ma\":\"" + code + "\",\"ten\":\"" + name +
+                "\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[" + x0 + ",21.6],[" +
+                x1 + ",21.6],[" + x1 + ",21.62],[" + x0 + ",21.62],[" + x0 + ",21.6]]]}}";
+        lon += 0.05;
+    }
+    importNamed(sample, "rung.geojson", "forest", json + "]}");
+    const auto all = sample.suggestPlan(
+        "vq", "1. Sở Nông nghiệp và Môi trường chủ trì phòng cháy, chữa cháy rừng tại các vườn "
+              "quốc gia, khu bảo tồn.\n\n"
+              "2. Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Ban Quản lý Vườn quốc gia Tam "
+              "Đảo tuyên truyền bảo vệ rừng.\n");
+    EXPECT_EQ(codesOf(all, sample.task("phòng cháy", "vq"), "theme"),
+              (std::set<std::string>{"R-VQG", "R-KBT"}));
+    // a board's name is who works with the department, not the park
+    EXPECT_EQ(codesOf(all, sample.task("tuyên truyền", "vq"), ""), std::set<std::string>{});
+}
+
 TEST(PlanLinks, OneSyllableOfANameIsNoPartOfAnother)
 {
     PLANATLAS_NEEDS_SAMPLE();

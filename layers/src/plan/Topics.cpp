@@ -386,8 +386,10 @@ bool gathered(const std::string& F, std::size_t p)
             return true;
     const std::size_t from = q >= 40 ? q - 40 : 0;
     const std::string_view before = std::string_view(F).substr(from, q - from);
+    // (A further item of a list of kinds counted: "các tuyến cao tốc, quốc lộ", "tại các vườn
+    // quốc gia, khu bảo tồn".)
     return (before.ends_with(", ") || before.ends_with(" va ")) &&
-           (before.find("cac tuyen ") != std::string_view::npos ||
+           (before.find("cac ") != std::string_view::npos ||
             before.find("he thong ") != std::string_view::npos);
 }
 
