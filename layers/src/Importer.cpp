@@ -569,10 +569,24 @@ private:
                                                           : aliases.substr(comma + 1);
             }
         }
-        for (auto& t : targets) // then the names a DBF shortened: "planned_ar" for planned_area_ha
+        // Then the names a DBF shortened, of the attribute or of an alias: "planned_ar" for
+        // planned_area_ha, "dien_tich_" for its alias dien_tich_ha.
+        auto shortenedFromAny = [&](const std::string& column, const std::string& attribute) {
+            if (shortenedFrom(column, attribute))
+                return true;
+            for (std::string_view aliases = aliasesOf(attribute); !aliases.empty();) {
+                const auto comma = aliases.find(',');
+                if (shortenedFrom(column, aliases.substr(0, comma)))
+                    return true;
+                aliases = comma == std::string_view::npos ? std::string_view()
+                                                          : aliases.substr(comma + 1);
+            }
+            return false;
+        };
+        for (auto& t : targets)
             for (std::size_t i = 0; i < sourceFields.size() && t.sourceIndex < 0; ++i)
                 if (!usedColumns.contains(static_cast<int>(i)) &&
-                    shortenedFrom(sourceFields[i].name, t.attribute)) {
+                    shortenedFromAny(sourceFields[i].name, t.attribute)) {
                     t.sourceIndex = static_cast<int>(i);
                     usedColumns.insert(static_cast<int>(i));
                     report.dbfNamesRestored.emplace_back(sourceFields[i].name, t.attribute);

@@ -286,6 +286,25 @@ TEST_F(Import, AShapefileThatLostItsLettersIsNamedAndItsShortenedColumnsRestored
     EXPECT_EQ(report.dbfNamesRestored.size(), 2u);
 }
 
+TEST_F(Import, AVietnameseAliasADbfShortenedIsItsAttribute)
+{
+    // A planner's table says "dien_tich_ha" (an alias of planned_area_ha); the Shapefile keeps
+    // "dien_tich_". The area is the park's planned area, not a column of its own.
+    pa::test::writeBytes(m_dir.file("kcn.geojson"),
+                         squares({"\"ten\":\"KCN Phú Bình\",\"dien_tich_ha\":650",
+                                  "\"ten\":\"KCN Sông Công\",\"dien_tich_ha\":320"}));
+    const auto converted = pa::test::run(
+        {"ogr2ogr", "-f", "ESRI Shapefile", m_dir.file("kcn.shp"), m_dir.file("kcn.geojson")});
+    ASSERT_EQ(converted.exitCode, 0) << converted.err;
+    auto o = options(m_dir.file("kcn.shp"), "industrial_park");
+    o.fieldMap = {{"name_vi", "ten"}};
+    const auto report = import(o);
+    EXPECT_EQ(rows("SELECT planned_area_ha FROM kcn ORDER BY fid"),
+              (std::vector<std::vector<std::string>>{{"650"}, {"320"}}));
+    ASSERT_EQ(report.dbfNamesRestored.size(), 1u);
+    EXPECT_EQ(report.dbfNamesRestored[0].first, "dien_tich_");
+}
+
 TEST_F(Import, UtfEightThatAToolReadAsLatinOneIsRepaired)
 {
     const std::string damaged = mojibake("KCN Điềm Thụy");
