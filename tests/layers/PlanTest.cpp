@@ -2862,7 +2862,8 @@ TEST(PlanLinks, ARouteIsFoundByItsNameWithoutItsTypeOrByItsWordsAlone)
               "2. Sở Xây dựng chủ trì hoàn thành tuyến Chợ Mới - Bắc Kạn - Cao Bằng.\n\n"
               "3. Sở Văn hóa, Thể thao và Du lịch chủ trì quảng bá du lịch Thái Nguyên - Chợ "
               "Mới.\n\n"
-              "4. Sở Xây dựng chủ trì cải tạo ĐT 261 và DT.269; diện tích DT 100 ha.\n");
+              "4. Sở Xây dựng chủ trì cải tạo ĐT 261, DT.269 và DT 273; diện tích DT 100 ha, "
+              "quỹ đất DT 1.200 m2, DT 2.500.\n");
     auto task = [&](const std::string& words) { return sample.expectTask(words, "rt"); };
     // A name of words alone, borne by one feature: offered, less surely than a proper name.
     const auto river = task("ven sông");
@@ -2873,13 +2874,14 @@ TEST(PlanLinks, ARouteIsFoundByItsNameWithoutItsTypeOrByItsWordsAlone)
     // After "tuyến", the expressway's name without "Cao tốc"; not without a route's word.
     EXPECT_EQ(codesOf(all, task("hoàn thành tuyến"), "place"), std::set<std::string>{"CT07-CMCB"});
     EXPECT_TRUE(codesOf(all, task("quảng bá"), "").empty());
-    // Route codes typed with a space or without "Đ" are roads; "DT 100 ha" is an area.
+    // Route codes typed with a space or without "Đ" are roads; "DT 100 ha", "DT 1.200 m2" and
+    // "DT 2.500" are areas.
     const auto plan = readPlan(sample.dir.file("rt.txt"));
     ASSERT_EQ(plan.tasks.size(), 4u);
     std::set<std::string> roads;
     for (const auto& m : plan.tasks[3].places)
         roads.insert(m.text);
-    EXPECT_EQ(roads, (std::set<std::string>{"ĐT 261", "DT.269"}));
+    EXPECT_EQ(roads, (std::set<std::string>{"ĐT 261", "DT.269", "DT 273"}));
 }
 
 TEST(PlanLinks, ATaskIdTypedWithoutDiacriticsIsFoundAndAnUnknownOneNamesThoseLikeIt)

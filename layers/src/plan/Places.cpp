@@ -721,12 +721,14 @@ std::string placeKey(const std::string& name, std::string_view kind)
 namespace {
 
 /// Whether a route's number follows a route's letters at folded offset @p at: "3", ".3", or
-/// where the letters are @p written as the type's, " 830", ". 830"; not a quantity ("ĐT 100 ha").
+/// " 830", ". 830"; not a quantity ("ĐT 100 ha"). Spaced after letters not @p written as the
+/// type's ("DT 941"), only a whole number of up to four digits ("DT 1.200" is an area).
 bool routeNumberAt(const std::string& F, std::size_t at, bool written)
 {
     if (at < F.size() && F[at] == '.')
         ++at;
-    if (written && at < F.size() && F[at] == ' ')
+    const bool spaced = at < F.size() && F[at] == ' ';
+    if (spaced)
         ++at;
     if (at >= F.size() || !std::isdigit(static_cast<unsigned char>(F[at])))
         return false;
@@ -734,6 +736,16 @@ bool routeNumberAt(const std::string& F, std::size_t at, bool written)
     while (end < F.size() &&
            (std::isdigit(static_cast<unsigned char>(F[end])) || F[end] == ',' || F[end] == '.'))
         ++end;
+    if (spaced && !written) {
+        std::size_t digits = at;
+        while (digits < F.size() && std::isdigit(static_cast<unsigned char>(F[digits])))
+            ++digits;
+        // (A full stop right after the number ends the sentence: "… và DT 941.")
+        const bool sentenceEnd =
+            digits + 1 == end && F[digits] == '.' && (end == F.size() || F[end] == ' ');
+        if (digits - at > 4 || (digits != end && !sentenceEnd))
+            return false;
+    }
     // Letters right after the number: a branch ("1A", "22B"), not a unit ("784,5m2", "5ha").
     std::size_t letters = end;
     while (letters < F.size() && std::isalpha(static_cast<unsigned char>(F[letters])))
