@@ -2850,6 +2850,27 @@ TEST(PlanLinks, OneSyllableOfANameIsNoPartOfAnother)
     EXPECT_EQ(codesOf(all, sample.task("cửa khẩu", "st"), ""), std::set<std::string>{"HT-HTI"});
 }
 
+TEST(PlanLinks, AProvincialRoadIsNoNationalOneOfTheSameNumber)
+{
+    PLANATLAS_NEEDS_SAMPLE();
+    ThematicSample sample;
+    std::string json = "{\"type\":\"FeatureCollection\",\"features\":[";
+    double lat = 21.60;
+    for (const auto& [code, name] : std::vector<std::pair<std::string, std::string>>{
+             {"R-QL1", "Quốc lộ 1"}, {"R-TL1", "Tỉnh lộ 1"}}) {
+        json += std::string(json.back() == '[' ? "" : ",") +
+                "{\"type\":\"Feature\",\"properties\":{\"ma\":\"" + code + "\",\"ten\":\"" + name +
+                "\"},\"geometry\":{\"type\":\"LineString\",\"coordinates\":[[105.6," +
+                std::to_string(lat) + "],[105.7," + std::to_string(lat) + "]]}}";
+        lat += 0.05;
+    }
+    importNamed(sample, "duong.geojson", "road", json + "]}");
+    const auto all = sample.suggestPlan("tl", "1. Sở Xây dựng chủ trì nâng cấp tỉnh lộ 1.\n\n"
+                                              "2. Sở Xây dựng chủ trì mở rộng QL1.\n");
+    EXPECT_EQ(codesOf(all, sample.task("nâng cấp", "tl"), ""), std::set<std::string>{"R-TL1"});
+    EXPECT_EQ(codesOf(all, sample.task("mở rộng", "tl"), ""), std::set<std::string>{"R-QL1"});
+}
+
 TEST(PlanLinks, ARouteIsFoundByItsNameWithoutItsTypeOrByItsWordsAlone)
 {
     PLANATLAS_NEEDS_SAMPLE();

@@ -153,6 +153,29 @@ double nameFit(const std::string& mention, const std::string& feature)
     return wordPart(mention, feature) || wordPart(feature, mention) ? 0.7 : 0.0;
 }
 
+/// Whether a road written @p mention may be the feature named @p feature by its class: "tỉnh lộ
+/// 1" is no "Quốc lộ 1", "QL.14" no "Đường tỉnh 14" (the number alone is their key); true where
+/// either says no class.
+bool sameRoadClass(const std::string& mention, const std::string& feature)
+{
+    auto roadClass = [](const std::string& name) {
+        const std::string f = text::foldForMatch(name);
+        for (std::string_view national : {"quoc lo", "ql"})
+            if (f.starts_with(national) &&
+                (f.size() == national.size() ||
+                 !std::isalpha(static_cast<unsigned char>(f[national.size()]))))
+                return 1;
+        for (std::string_view provincial : {"tinh lo", "duong tinh", "dt"})
+            if (f.starts_with(provincial) &&
+                (f.size() == provincial.size() ||
+                 !std::isalpha(static_cast<unsigned char>(f[provincial.size()]))))
+                return 2;
+        return 0;
+    };
+    const int a = roadClass(mention), b = roadClass(feature);
+    return a == 0 || b == 0 || a == b;
+}
+
 /// A region's name reduced to its direction: "Khu vực phía Nam của tỉnh", "khu vực phía Nam
 /// tỉnh Thái Nguyên" → "khu vuc phia nam".
 std::string regionKey(const std::string& name, const std::string& province)
@@ -1572,7 +1595,7 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
             for (const std::size_t i : index.fitting(compared, region)) {
                 const auto& f = features[i];
                 const double name = keyOf(mention, compared, f);
-                if (name == 0.0 || notNamed.contains(&f))
+                if (name == 0.0 || notNamed.contains(&f) || !sameRoadClass(mention.text, f.name))
                     continue;
                 const double fit = kindFit(mention.type, f.kind);
                 // A feature of an unrelated kind is no match, however alike the names: "KCN Sông
