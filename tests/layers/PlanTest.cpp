@@ -1494,6 +1494,31 @@ TEST(PlanTasks, AnAssignmentNamingItsPointsGivesThoseTasksTheirLead)
     for (const auto& w : plan.warnings)
         warned |= w.sentence.english().find("assigns the tasks of Điều 1.5") != std::string::npos;
     EXPECT_TRUE(warned) << "no warning for the assignment of khoản 5, where no task stands";
+
+    // The narrowest reference wins whatever the order; a part's item ("mục 1 phần II"), "Đối
+    // với …", "các điểm a, b" and "Điều này" are read too.
+    const auto parts = parse("KẾ HOẠCH\n\nII. NHIỆM VỤ\n1. Công nghiệp\n"
+                             "a) Hoàn thiện hạ tầng KCN Quảng Trị.\nb) Thành lập CCN Cam Hiếu.\n"
+                             "2. Nông nghiệp\na) Phát triển vùng cà phê.\nb) Phát triển vùng hồ "
+                             "tiêu.\n\nIII. TỔ CHỨC THỰC HIỆN\n"
+                             "1. Các nhiệm vụ tại Mục II: Sở Tài chính chủ trì thực hiện.\n"
+                             "2. Đối với các nhiệm vụ tại các điểm a, b khoản 2 Mục II: Sở Nông "
+                             "nghiệp và Môi trường chủ trì.\n"
+                             "3. Các nhiệm vụ tại mục 1 phần II: Sở Công Thương chủ trì.\n");
+    std::map<std::string, std::vector<std::string>> leads;
+    for (const auto& t : parts.tasks)
+        leads[t.id] = t.lead;
+    EXPECT_EQ(leads, (std::map<std::string, std::vector<std::string>>{
+                         {"II.1.a#1", {"Sở Công Thương"}},
+                         {"II.1.b#1", {"Sở Công Thương"}},
+                         {"II.2.a#1", {"Sở Nông nghiệp và Môi trường"}},
+                         {"II.2.b#1", {"Sở Nông nghiệp và Môi trường"}}}));
+    const auto here = parse("NGHỊ QUYẾT\n\nĐiều 2. Nhiệm vụ\n1. Công nghiệp\n"
+                            "a) Hoàn thiện hạ tầng KCN Quảng Trị.\n2. Phân công\n"
+                            "a) Các nhiệm vụ tại điểm a khoản 1 Điều này: Sở Công Thương chủ "
+                            "trì thực hiện.\n");
+    ASSERT_EQ(here.tasks.size(), 1u);
+    EXPECT_EQ(here.tasks[0].lead, std::vector<std::string>{"Sở Công Thương"});
 }
 
 TEST(PlanTasks, AShortUnpunctuatedItemThatHeadsNothingIsAnItemOfWork)

@@ -1680,6 +1680,9 @@ std::vector<std::string> referencedSections(const std::string& text, const std::
         if (f.find_first_not_of(" -+*", 0) >= b)
             return true;
         const std::string before = f.substr(0, b);
+        if (before.find_first_not_of(" -+*") == before.rfind("doi voi ") &&
+            before.ends_with("doi voi ")) // "Đối với các nhiệm vụ tại …: Sở X chủ trì"
+            return true;
         for (std::string_view verb : {"chu tri ", "chu tri thuc hien ", "chu tri trien khai ",
                                       "phu trach ", "chiu trach nhiem thuc hien "})
             if (before.ends_with(verb))
@@ -1724,9 +1727,12 @@ std::vector<std::string> referencedSections(const std::string& text, const std::
         return s;
     };
     static const std::set<std::string_view> kinds = {"diem", "khoan", "dieu", "muc", "phan"};
+    static constexpr std::string_view kHere = "@here";
     std::map<std::string, std::vector<std::string>> labels; // kind → its labels
     std::size_t i = at;
     while (i < f.size()) {
+        if (f.compare(i, 4, "cac ") == 0) // "tại các điểm a, b khoản 1 …"
+            i += 4;
         const std::size_t e = wordAt(i);
         const std::string kind = f.substr(i, e - i);
         if (!kinds.contains(kind) || !labels[kind].empty())
@@ -1739,7 +1745,10 @@ std::vector<std::string> referencedSections(const std::string& text, const std::
             const std::size_t le = wordAt(i);
             if (le == i || kinds.contains(f.substr(i, le - i)) || le - i > 6)
                 break;
-            labels[kind].push_back(labelAt(i, le, kind == "muc" || kind == "phan"));
+            // ("này": the one the assignment stands in, resolved below)
+            labels[kind].push_back(f.compare(i, le - i, "nay") == 0 && le - i == 3
+                                       ? std::string(kHere)
+                                       : labelAt(i, le, kind == "muc" || kind == "phan"));
             i = le;
             std::size_t n = i;
             if (f.compare(n, 2, ", ") == 0)
@@ -1777,7 +1786,7 @@ std::vector<std::string> referencedSections(const std::string& text, const std::
     }
     bool here = false; // "khoản này" without its article: the assignment's own
     for (auto& [kind, ls] : labels)
-        if (ls.size() == 1 && ls.front() == (kind == "muc" || kind == "phan" ? "NAY" : "nay")) {
+        if (ls.size() == 1 && ls.front() == kHere) {
             here = true;
             const std::size_t depth = kind == "khoan" ? 1 : kind == "diem" ? 2 : 0;
             if (depth >= ownPath.size())
@@ -1786,18 +1795,27 @@ std::vector<std::string> referencedSections(const std::string& text, const std::
             if (kind == "dieu" && ls.front().starts_with("Điều "))
                 ls.front().erase(0, std::string_view("Điều ").size());
         }
+    // The top: an article, or a part ("phần II", with its "mục 1" under it), or a "mục" alone.
     std::vector<std::string> tops;
+    std::vector<std::string_view> levels = {"khoan", "diem"};
     for (const auto& l : labels["dieu"])
         tops.push_back("Điều " + l);
-    for (std::string_view part : {"muc", "phan"})
-        for (const auto& l : labels[std::string(part)])
+    if (tops.empty()) {
+        const bool parts = !labels["phan"].empty();
+        for (const auto& l : labels[parts ? "phan" : "muc"])
             tops.push_back(l);
+        if (parts)
+            levels.insert(levels.begin(), "muc");
+    }
     if (tops.empty() && here)
         tops.push_back(ownPath.front());
-    if (tops.size() != 1 && !(tops.size() > 1 && labels["khoan"].empty() && labels["diem"].empty()))
+    bool pointsUnder = false;
+    for (std::string_view level : levels)
+        pointsUnder = pointsUnder || !labels[std::string(level)].empty();
+    if (tops.size() != 1 && !(tops.size() > 1 && !pointsUnder))
         return {}; // none, or several with points under them: not which
     std::vector<std::string> out = tops;
-    for (std::string_view level : {"khoan", "diem"}) {
+    for (std::string_view level : levels) {
         const auto& ls = labels[std::string(level)];
         if (ls.empty())
             continue;
@@ -1829,24 +1847,36 @@ void applyCrossReferences(ParsedPlan& plan, std::size_t partFirstTask, const std
                                          std::move(sections));
     if (assignments.empty())
         return;
+    // The most specific first: "khoản 2 Mục II" before "Mục II", whatever their order; a task
+    // one has led is not led again by a wider one.
+    auto depth = [](const std::vector<std::string>& sections) {
+        return std::count(sections.front().begin(), sections.front().end(), '.');
+    };
+    std::stable_sort(assignments.begin(), assignments.end(), [&](const auto& a, const auto& b) {
+        return depth(a.second) > depth(b.second);
+    });
+    std::set<std::size_t> assigning;
+    for (const auto& a : assignments)
+        assigning.insert(a.first);
     auto under = [&](const Task& t, const std::string& section) {
         const std::string own = t.section.substr(std::min(prefix.size(), t.section.size()));
         return own == section || own.starts_with(section + ".");
     };
     std::set<std::size_t> applied;
+    std::set<int> appliedLines;
     std::size_t given = 0;
-    std::string lines;
     for (const auto& [index, sections] : assignments) {
         const Task assignment = plan.tasks[index];
-        bool any = false;
+        bool any = false, narrower = false; // (narrower: tasks there led by a narrower one)
         std::size_t byThis = 0;
         for (std::size_t k = partFirstTask; k < plan.tasks.size(); ++k) {
             Task& t = plan.tasks[k];
-            if (k == index || applied.contains(k) ||
+            if (assigning.contains(k) ||
                 std::none_of(sections.begin(), sections.end(),
                              [&](const std::string& s) { return under(t, s); }))
                 continue;
             any = true;
+            narrower = narrower || t.rule == "cross-reference";
             if (!t.lead.empty() && t.rule != "section" && t.rule != "document-implementer" &&
                 t.rule != "addressees")
                 continue; // a task that names its own lead keeps it
@@ -1859,9 +1889,9 @@ void applyCrossReferences(ParsedPlan& plan, std::size_t partFirstTask, const std
             ++byThis;
         }
         given += byThis;
-        if (byThis > 0) {
+        if (byThis > 0 || narrower) {
             applied.insert(index);
-            lines += (lines.empty() ? "" : ", ") + std::to_string(assignment.line);
+            appliedLines.insert(assignment.line);
         } else if (!any) { // (where every task there names its own lead, it stays a task too)
             plan.warnings.push_back(
                 {{QT_TRANSLATE_NOOP("pa::layers",
@@ -1873,6 +1903,9 @@ void applyCrossReferences(ParsedPlan& plan, std::size_t partFirstTask, const std
     }
     for (auto it = applied.rbegin(); it != applied.rend(); ++it)
         plan.tasks.erase(plan.tasks.begin() + static_cast<std::ptrdiff_t>(*it));
+    std::string lines;
+    for (const int line : appliedLines)
+        lines += (lines.empty() ? "" : ", ") + std::to_string(line);
     if (given > 0)
         plan.warnings.push_back(
             {{QT_TRANSLATE_NOOP("pa::layers",
