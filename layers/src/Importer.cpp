@@ -569,28 +569,38 @@ private:
                                                           : aliases.substr(comma + 1);
             }
         }
-        // Then the names a DBF shortened, of the attribute or of an alias: "planned_ar" for
-        // planned_area_ha, "dien_tich_" for its alias dien_tich_ha.
-        auto shortenedFromAny = [&](const std::string& column, const std::string& attribute) {
-            if (shortenedFrom(column, attribute))
-                return true;
-            for (std::string_view aliases = aliasesOf(attribute); !aliases.empty();) {
-                const auto comma = aliases.find(',');
-                if (shortenedFrom(column, aliases.substr(0, comma)))
-                    return true;
-                aliases = comma == std::string_view::npos ? std::string_view()
-                                                          : aliases.substr(comma + 1);
-            }
-            return false;
-        };
-        for (auto& t : targets)
+        for (auto& t : targets) // then the names a DBF shortened: "planned_ar" for planned_area_ha
             for (std::size_t i = 0; i < sourceFields.size() && t.sourceIndex < 0; ++i)
                 if (!usedColumns.contains(static_cast<int>(i)) &&
-                    shortenedFromAny(sourceFields[i].name, t.attribute)) {
+                    shortenedFrom(sourceFields[i].name, t.attribute)) {
                     t.sourceIndex = static_cast<int>(i);
                     usedColumns.insert(static_cast<int>(i));
                     report.dbfNamesRestored.emplace_back(sourceFields[i].name, t.attribute);
                 }
+        // A column a DBF shortened from an alias ("dien_tich_" of dien_tich_ha) may be that
+        // alias or another of its unit ("dien_tich_km2"): not taken, said with the command that
+        // takes it.
+        for (const auto& t : targets)
+            for (std::size_t i = 0; i < sourceFields.size() && t.sourceIndex < 0; ++i) {
+                if (usedColumns.contains(static_cast<int>(i)))
+                    continue;
+                for (std::string_view aliases = aliasesOf(t.attribute); !aliases.empty();) {
+                    const auto comma = aliases.find(',');
+                    if (const std::string_view alias = aliases.substr(0, comma);
+                        shortenedFrom(sourceFields[i].name, alias)) {
+                        report.warnings.push_back(
+                            {{QT_TRANSLATE_NOOP("pa::layers",
+                                                "column '%1' may be '%2' shortened by the DBF; it "
+                                                "is kept as a column of its own, not as %3"),
+                              {sourceFields[i].name, std::string(alias), t.attribute}},
+                             "if it is, import with --field " + t.attribute + "=" +
+                                 sourceFields[i].name});
+                        break;
+                    }
+                    aliases = comma == std::string_view::npos ? std::string_view()
+                                                              : aliases.substr(comma + 1);
+                }
+            }
         for (const auto& t : targets)
             if (t.required && t.sourceIndex < 0)
                 throw remediedBy(

@@ -3052,6 +3052,10 @@ hãy sửa lại, hoặc để trống ô đó cho đối tượng không có h�
         <translation>%1 nhiệm vụ nhận cơ quan chủ trì từ các dòng phân công nêu điểm, khoản của chúng (dòng %2); các dòng phân công đó không phải là nhiệm vụ riêng</translation>
     </message>
     <message>
+        <source>column &apos;%1&apos; may be &apos;%2&apos; shortened by the DBF; it is kept as a column of its own, not as %3</source>
+        <translation>cột &apos;%1&apos; có thể là &apos;%2&apos; bị DBF cắt ngắn; được giữ thành một cột riêng, không phải %3</translation>
+    </message>
+    <message>
         <source>%1 item(s) before &apos;%2&apos; (line %3) name nobody: read as measures the agencies carry out, kept as tasks without a lead</source>
         <translation>%1 mục trước &apos;%2&apos; (dòng %3) không nêu cơ quan nào: được đọc là giải pháp các cơ quan thực hiện, lưu như nhiệm vụ chưa có cơ quan chủ trì</translation>
     </message>
