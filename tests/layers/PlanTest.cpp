@@ -1719,6 +1719,11 @@ TEST(PlanDeadlines, PhrasesPlansUseForDaysOfTheYearMonthPairsAndWorkingDays)
         {"hoàn thiện hạ tầng các cụm công nghiệp trong giai đoạn 2026 - 2030", "2026..2030"},
         {"rà soát quy hoạch, hoàn thành trong giai đoạn 2026-2027", "2026..2027"},
         {"phát triển khu kinh tế cửa khẩu; thực hiện giai đoạn 2026 - 2030", "2026..2030"},
+        // a nearer time wins; a period looked back on is none
+        {"duy trì tỷ lệ tiêm chủng trong giai đoạn 2026-2030, hoàn thành trước ngày 31/12/2027",
+         "2027-12-31"},
+        {"tổng kết, đánh giá kết quả thực hiện giai đoạn 2021 - 2025", ""},
+        {"rà soát các dự án đã đầu tư trong giai đoạn 2021 - 2025", ""},
         // a programme's period names the document, not when the work is due
         {"thực hiện Đề án phát triển sản phẩm chủ lực giai đoạn 2021 - 2025", ""},
         {"xây dựng cơ sở dữ liệu số về quy hoạch (trước 30/6/2026)", "2026-06-30"},

@@ -319,8 +319,7 @@ Deadline deadlineInTask(const std::string& body)
             // The words as written: the clause after the label.
             // (Without a colon, the clause from the label's first word.)
             const text::FoldedText ft = text::foldWithOffsets(cut);
-            const std::size_t labelAt =
-                ft.folded.find(f.substr(static_cast<std::size_t>(m.position(0)), 8));
+            const auto labelAt = static_cast<std::size_t>(m.position(0)); // (f is ft's folded)
             const std::size_t at = colon ? ft.folded.find(':', labelAt) : labelAt;
             std::string rest = at >= ft.origin.size() ? std::string()
                                                       : cut.substr(ft.origin[at] + (colon ? 1 : 0));
@@ -364,23 +363,6 @@ Deadline deadlineInTask(const std::string& body)
             d.text = cut.substr(ft.origin[pos], ft.origin[end] - ft.origin[pos]);
         return d;
     }
-    // "trong giai đoạn 2026 - 2030": the period the work is done in (not a programme's
-    // "Đề án … giai đoạn 2021 - 2025", which names the document).
-    static const std::regex inPeriod(
-        R"(\b(?:trong (?:ca )?|(?:thuc hien|hoan thanh|trien khai) (?:trong )?)giai doan\s+)");
-    if (std::regex_search(f, m, inPeriod)) {
-        const auto from = static_cast<std::size_t>(m.position(0) + m.length(0));
-        std::size_t at = 0;
-        if (auto e = firstExpression(f.substr(0, std::min(f.size(), from + 40)), from, &at);
-            e && at == from && e->find("..") != std::string::npos) {
-            d.normalised = *e;
-            const text::FoldedText ft = text::foldWithOffsets(cut);
-            const auto pos = static_cast<std::size_t>(m.position(0));
-            d.text = text::clipUtf8(cut.substr(ft.origin[pos]), 60);
-            d.text = d.text.substr(0, d.text.find_first_of(";,.)"));
-            return d;
-        }
-    }
     for (std::sregex_iterator it(f.begin(), f.end(), anchored), end; it != end; ++it) {
         const std::size_t from = static_cast<std::size_t>(it->position(0));
         std::size_t at = 0;
@@ -392,6 +374,33 @@ Deadline deadlineInTask(const std::string& body)
             const text::FoldedText ft = text::foldWithOffsets(cut);
             const auto pos = ft.folded.find(f.substr(from, 12));
             d.text = pos == std::string::npos ? *e : text::clipUtf8(cut.substr(ft.origin[pos]), 60);
+            d.text = d.text.substr(0, d.text.find_first_of(";,.)"));
+            return d;
+        }
+    }
+    // "trong giai đoạn 2026 - 2030", "; thực hiện giai đoạn 2026 - 2030": the period the work
+    // is done in, where no nearer time is said (not a programme's "Đề án … giai đoạn 2021 -
+    // 2025", which names the document, nor a period looked back on: "kết quả thực hiện giai
+    // đoạn 2021 - 2025", "các dự án đã đầu tư trong giai đoạn …").
+    static const std::regex inPeriod(
+        R"(\b(?:trong (?:ca )?|(?:thuc hien|hoan thanh|trien khai) (?:trong )?)giai doan\s+)");
+    for (std::sregex_iterator it(f.begin(), f.end(), inPeriod), none; it != none; ++it) {
+        const auto pos = static_cast<std::size_t>(it->position(0));
+        const auto from = pos + static_cast<std::size_t>(it->length(0));
+        const std::string before = f.substr(pos >= 40 ? pos - 40 : 0, pos >= 40 ? 40 : pos);
+        const std::string clause = before.substr(
+            before.find_last_of(";.:") == std::string::npos ? 0 : before.find_last_of(";.:") + 1);
+        if (clause.find("ket qua") != std::string::npos ||
+            clause.find("tong ket") != std::string::npos ||
+            clause.find("so ket") != std::string::npos ||
+            (" " + clause).find(" da ") != std::string::npos)
+            continue;
+        std::size_t at = 0;
+        if (auto e = firstExpression(f.substr(0, std::min(f.size(), from + 40)), from, &at);
+            e && at == from && e->find("..") != std::string::npos) {
+            d.normalised = *e;
+            const text::FoldedText ft = text::foldWithOffsets(cut);
+            d.text = text::clipUtf8(cut.substr(ft.origin[pos]), 60);
             d.text = d.text.substr(0, d.text.find_first_of(";,.)"));
             return d;
         }
