@@ -1530,12 +1530,14 @@ TEST(PlanTasks, AShortUnpunctuatedItemThatHeadsNothingIsAnItemOfWork)
                             "c) Xây dựng trung tâm logistics gắn với cao tốc\n"
                             "2. Phát triển du lịch\n"
                             "a) Phát triển sản phẩm du lịch chè Tân Cương\n"
-                            "b) Khai thác du lịch Hồ Núi Cốc\n");
+                            "b) Khai thác du lịch Hồ Núi Cốc\n"
+                            "3. Các dự án trọng điểm: theo Phụ lục II kèm theo\n"
+                            "4. Kinh phí thực hiện\n");
     std::vector<std::string> ids;
     for (const auto& t : plan.tasks)
         ids.push_back(t.id);
     // "1." and "2." head items; the items under them head nothing and are tasks, punctuated
-    // or not.
+    // or not. A pointer to an appendix and a section's title are no items of work.
     EXPECT_EQ(ids, (std::vector<std::string>{"II.1.a#1", "II.1.b#1", "II.1.c#1", "II.2.a#1",
                                              "II.2.b#1"}));
 }
@@ -1552,8 +1554,21 @@ TEST(PlanAgencies, BoardsForcesAndOfficesEveryProvinceHasAreReadWhole)
         "4. Trung tâm Xúc tiến đầu tư, thương mại và du lịch tỉnh chủ trì tổ chức hội nghị.\n\n"
         "5. Sở Xây dựng chủ trì, phối hợp với Cảng vụ Hàng hải Quy Nhơn nạo vét luồng cảng.\n\n"
         "6. Ban Quản lý Khu kinh tế tỉnh chủ trì thu hút đầu tư.\n\n"
-        "7. Cơ quan Kiểm lâm trên địa bàn phối hợp hướng dẫn kỹ thuật xử lý thực bì.\n");
-    ASSERT_EQ(plan.tasks.size(), 7u);
+        "7. Cơ quan Kiểm lâm trên địa bàn phối hợp hướng dẫn kỹ thuật xử lý thực bì.\n\n"
+        "8. Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh và UBND huyện Phú "
+        "Bình chủ trì giải phóng mặt bằng.\n\n"
+        "9. Sở Xây dựng chủ trì, phối hợp với Cảng vụ đường thủy nội địa, Sở Tài chính thực "
+        "hiện.\n\n"
+        "10. Công ty Cổ phần Môi trường và Công trình đô thị Huế chủ trì thu gom rác.\n");
+    ASSERT_EQ(plan.tasks.size(), 10u);
+    EXPECT_EQ(plan.tasks[7].lead,
+              (std::vector<std::string>{
+                  "Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh",
+                  "UBND huyện Phú Bình"}));
+    EXPECT_EQ(plan.tasks[8].support,
+              (std::vector<std::string>{"Cảng vụ đường thủy nội địa", "Sở Tài chính"}));
+    EXPECT_EQ(plan.tasks[9].lead,
+              std::vector<std::string>{"Công ty Cổ phần Môi trường và Công trình đô thị Huế"});
     EXPECT_EQ(plan.tasks[0].support,
               std::vector<std::string>{"Bộ Chỉ huy Bộ đội Biên phòng tỉnh"}); // not "… Bộ"
     EXPECT_EQ(plan.tasks[1].support,
@@ -2913,7 +2928,8 @@ TEST(PlanLinks, ARouteIsFoundByItsNameWithoutItsTypeOrByItsWordsAlone)
               "2. Sở Xây dựng chủ trì hoàn thành tuyến Chợ Mới - Bắc Kạn - Cao Bằng.\n\n"
               "3. Sở Văn hóa, Thể thao và Du lịch chủ trì quảng bá du lịch Thái Nguyên - Chợ "
               "Mới.\n\n"
-              "4. Sở Xây dựng chủ trì cải tạo ĐT 261, DT.269 và DT 273; diện tích DT 100 ha, "
+              "4. Sở Xây dựng chủ trì cải tạo ĐT 261, DT.269, DT 271 và DT 273; diện tích DT 100 "
+              "ha, "
               "quỹ đất DT 1.200 m2, DT 2.500.\n");
     auto task = [&](const std::string& words) { return sample.expectTask(words, "rt"); };
     // A name of words alone, borne by one feature: offered, less surely than a proper name.
@@ -2932,7 +2948,7 @@ TEST(PlanLinks, ARouteIsFoundByItsNameWithoutItsTypeOrByItsWordsAlone)
     std::set<std::string> roads;
     for (const auto& m : plan.tasks[3].places)
         roads.insert(m.text);
-    EXPECT_EQ(roads, (std::set<std::string>{"ĐT 261", "DT.269", "DT 273"}));
+    EXPECT_EQ(roads, (std::set<std::string>{"ĐT 261", "DT.269", "DT 271", "DT 273"}));
 }
 
 TEST(PlanLinks, ATaskIdTypedWithoutDiacriticsIsFoundAndAnUnknownOneNamesThoseLikeIt)

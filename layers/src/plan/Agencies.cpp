@@ -736,7 +736,13 @@ std::vector<GrammarName> grammarAgencies(const std::string& text, const text::Fo
                 if (w == "va" && named) {
                     const auto [a, b] = nextWord(e, false);
                     const std::string_view n2 = std::string_view(f).substr(a, b - a);
-                    if (isUnitWord(n2) && n2 != "cac" && n2 != "cap") {
+                    // (a unit's name after its word: not "… và xã hội hóa")
+                    std::size_t nameAt = b;
+                    if (n2 == "thi" || n2 == "thanh" || n2 == "dac")
+                        nameAt = nextWord(b, false).second; // "thị xã", "thành phố", "đặc khu"
+                    const auto [c, d] = nextWord(nameAt, false);
+                    if (isUnitWord(n2) && n2 != "cac" && n2 != "cap" && d > c &&
+                        startsUpper(source(c))) {
                         i = e;
                         continue;
                     }
@@ -827,9 +833,24 @@ std::vector<GrammarName> grammarAgencies(const std::string& text, const text::Fo
                 for (int n = 0; n < 20; ++n) {
                     const auto [a, b] = nextWord(k, false);
                     const std::string_view w = std::string_view(f).substr(a, b - a);
-                    if (b == a || !(projectWords.contains(w) || startsUpper(source(a)) ||
-                                    std::isdigit(static_cast<unsigned char>(f[a]))))
+                    // (Not a body that follows: "… giao thông tỉnh và UBND huyện Phú Bình".)
+                    const bool anotherBody =
+                        f.compare(a, 5, "ubnd ") == 0 || f.compare(a, 7, "uy ban ") == 0 ||
+                        std::any_of(std::begin(kBodyStarts), std::end(kBodyStarts),
+                                    [&, a = a](std::string_view s2) {
+                                        return f.compare(a, s2.size(), s2) == 0;
+                                    });
+                    if (b == a || anotherBody ||
+                        !(projectWords.contains(w) || startsUpper(source(a)) ||
+                          std::isdigit(static_cast<unsigned char>(f[a]))))
                         break;
+                    if (w == "va") { // "và" only before the projects' words
+                        const auto [c, d] = nextWord(b, false);
+                        if (d == c ||
+                            !projectWords.contains(std::string_view(f).substr(c, d - c)) ||
+                            startsUpper(source(c)))
+                            break;
+                    }
                     k = b;
                     if (w != "va" && w != "cac")
                         end = b;
@@ -975,8 +996,12 @@ std::vector<GrammarName> grammarAgencies(const std::string& text, const text::Fo
                     {"truyen", "thong"}, {"van", "tai"},  {"cong", "doan"}, {"thanh", "tra"},
                     {"chi", "dao"},      {"ky", "thuat"}, {"phong", "thu"}, {"dan", "su"},
                     {"cong", "trinh"},   {"do", "thi"},   {"bo", "doi"},    {"kiem", "lam"},
-                    {"so", "tai"}}; // "Lực lượng Kiểm lâm sở tại": the local one
-                const bool compound = words > 0 && compounds.contains({previousWord, w});
+                    {"so", "tai"},    // "Lực lượng Kiểm lâm sở tại": the local one
+                    {"thuy", "noi"}}; // "Cảng vụ Đường thủy nội địa"
+                // ("đô" before "thị" too: "Công trình đô thị Huế"; "do" alone is "by".)
+                const bool compound = words > 0 && (compounds.contains({previousWord, w}) ||
+                                                    (w == "do" && f.compare(e, 4, " thi") == 0 &&
+                                                     (e + 4 >= f.size() || !isWordChar(f[e + 4]))));
                 if (upper || compound ||
                     (!stopsName(w) && (previousUpper || !oneWord || capitalSoon()))) {
                     last = e;

@@ -1279,12 +1279,21 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
                     found.emplace_back(from, to);
             }
             if (!found.empty() && found.back().first == from)
-                for (const Named* n : namedAfter)
+                for (const Named* n : namedAfter) {
+                    // (Unless the task names that place again elsewhere: "… Cảng hàng không Long
+                    // Thành gắn với sân bay Long Thành".)
+                    const std::string key = placeKey(n->mention->name, n->mention->type);
+                    if (std::any_of(places.begin(), places.end(), [&](const Named& other) {
+                            return (other.end <= from || other.at >= to) &&
+                                   placeKey(other.mention->name, other.mention->type) == key;
+                        }))
+                        continue;
                     std::erase_if(best, [&](const auto& entry) {
                         const Candidate& c = entry.second;
                         return c.task == taskId && c.mention == n->mention->text &&
                                c.rule.starts_with("place");
                     });
+                }
             p = end;
         }
         return found;

@@ -740,10 +740,11 @@ bool routeNumberAt(const std::string& F, std::size_t at, bool written)
         std::size_t digits = at;
         while (digits < F.size() && std::isdigit(static_cast<unsigned char>(F[digits])))
             ++digits;
-        // (A full stop right after the number ends the sentence: "… và DT 941.")
-        const bool sentenceEnd =
-            digits + 1 == end && F[digits] == '.' && (end == F.size() || F[end] == ' ');
-        if (digits - at > 4 || (digits != end && !sentenceEnd))
+        // (A full stop or comma right after the number ends the sentence or the item: "… và
+        // DT 941.", "DT 941, DT 942".)
+        const bool itemEnd = digits + 1 == end && (F[digits] == '.' || F[digits] == ',') &&
+                             (end == F.size() || F[end] == ' ');
+        if (digits - at > 4 || (digits != end && !itemEnd))
             return false;
     }
     // Letters right after the number: a branch ("1A", "22B"), not a unit ("784,5m2", "5ha").

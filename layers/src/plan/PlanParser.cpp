@@ -2449,8 +2449,19 @@ ParsedPlan parsePlanText(const std::string& text, const std::string& sourceName,
                 const std::string nf = foldForMatch(body.substr(0, 160));
                 // A short line without final punctuation that heads nothing is an item of work
                 // ("b) Nâng cấp chợ đầu mối Phú Bình"): a heading heads something. Not a part's
-                // title in Roman numerals, which may stand over a table read elsewhere.
-                const bool partTitle = bareHeading && node.p->marker == Marker::Roman;
+                // title in Roman numerals, which may stand over a table read elsewhere, nor a
+                // pointer to an appendix ("Các dự án trọng điểm: theo Phụ lục II kèm theo") or a
+                // section's title ("Kinh phí thực hiện").
+                bool partTitle = bareHeading && node.p->marker == Marker::Roman;
+                if (bareHeading && !partTitle) {
+                    static constexpr std::string_view kTitles[] = {
+                        "kinh phi", "muc tieu",       "yeu cau",   "quan diem",         "noi dung",
+                        "pham vi",  "doi tuong",      "giai phap", "to chuc thuc hien", "nhiem vu",
+                        "danh muc", "che do bao cao", "dieu khoan"};
+                    partTitle = contains(nf, "phu luc") || contains(nf, "kem theo") ||
+                                std::any_of(std::begin(kTitles), std::end(kTitles),
+                                            [&](std::string_view t) { return nf.starts_with(t); });
+                }
                 isTask = !partTitle && nf.find(" phai duoc ") == std::string::npos;
             }
             if (!isTask)
