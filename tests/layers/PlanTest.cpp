@@ -2887,12 +2887,19 @@ TEST(PlanLinks, OneSyllableOfANameIsNoPartOfAnother)
                 "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
                 "\"properties\":{\"ma\":\"HT-HTI\",\"ten\":\"Cửa khẩu quốc tế Hà Tiên\"},"
                 "\"geometry\":{\"type\":\"Point\",\"coordinates\":[105.6,21.6]}}]}");
+    importNamed(sample, "kcn.geojson", "industrial_park",
+                "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
+                "\"properties\":{\"ma\":\"KCN-VSIP\",\"ten\":\"Khu công nghiệp VSIP Hải "
+                "Sơn\"},\"geometry\":{\"type\":\"Point\",\"coordinates\":[105.7,21.6]}}]}");
     const auto all = sample.suggestPlan(
         "st", "1. Sở Nông nghiệp và Môi trường chủ trì đầu tư kè chống sạt lở bờ sông Tiền.\n\n"
-              "2. Sở Công Thương chủ trì nâng cấp cửa khẩu Hà Tiên.\n");
+              "2. Sở Công Thương chủ trì nâng cấp cửa khẩu Hà Tiên.\n\n"
+              "3. Ban Quản lý các khu công nghiệp chủ trì mở rộng Khu công nghiệp VSIP.\n");
     // "Tiền" is one syllable of the river's name; "Hà Tiên" the gate's
     EXPECT_EQ(codesOf(all, sample.task("sông Tiền", "st"), ""), std::set<std::string>{});
     EXPECT_EQ(codesOf(all, sample.task("cửa khẩu", "st"), ""), std::set<std::string>{"HT-HTI"});
+    // one word in capitals is a brand, a part of the park's name
+    EXPECT_EQ(codesOf(all, sample.task("VSIP", "st"), "place"), std::set<std::string>{"KCN-VSIP"});
 }
 
 TEST(PlanLinks, AProvincialRoadIsNoNationalOneOfTheSameNumber)

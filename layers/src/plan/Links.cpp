@@ -136,13 +136,16 @@ std::vector<Feature> workspaceFeatures(layers::Workspace& ws)
 
 /// 1 for the same key; 0.7 when one key is a whole-word part of the other ("song cong" in
 /// "song cong ii"), of two words or more (one syllable is no name: "sông Tiền" is not "Hà
-/// Tiên"); 0 otherwise.
-double nameFit(const std::string& mention, const std::string& feature)
+/// Tiên") or a mention's one word written in capitals (a brand: "KCN VSIP" in "VSIP Long
+/// Thành", @p mentionInCapitals); 0 otherwise.
+double nameFit(const std::string& mention, const std::string& feature,
+               bool mentionInCapitals = false)
 {
     if (mention == feature)
         return 1.0;
-    auto wordPart = [](const std::string& small, const std::string& big) {
-        if (small.size() < 4 || small.find(' ') == std::string::npos)
+    auto wordPart = [&](const std::string& small, const std::string& big) {
+        if (small.size() < 4 ||
+            (small.find(' ') == std::string::npos && !(mentionInCapitals && &small == &mention)))
             return false;
         for (std::size_t p = big.find(small); p != std::string::npos; p = big.find(small, p + 1))
             if ((p == 0 || big[p - 1] == ' ') &&
@@ -1460,8 +1463,15 @@ std::vector<LinkSuggestion> suggestLinks(layers::Workspace& ws, const std::strin
         auto keyOf = [&](const PlaceMention& m, const std::string& key, const Feature& f) {
             if (m.type == "region")
                 return nameFit(key, f.regionKey);
-            return std::max(nameFit(key, f.key),
-                            f.aliasKey.empty() ? 0.0 : nameFit(key, f.aliasKey));
+            // (A one-word name in capitals, a brand: "VSIP", not "SÔNG CÔNG" in a heading.)
+            const bool brand =
+                m.name.size() >= 3 &&
+                std::all_of(
+                    m.name.begin(), m.name.end(),
+                    [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }) &&
+                std::any_of(m.name.begin(), m.name.end(), [](char c) { return c >= 'A'; });
+            return std::max(nameFit(key, f.key, brand),
+                            f.aliasKey.empty() ? 0.0 : nameFit(key, f.aliasKey, brand));
         };
         // Districts and communes named with their type word that the workspace does not have
         // (misspelt, or of a level it holds no layer for): the clause they are named in.
