@@ -1404,8 +1404,10 @@ TEST(PlanAgencies, OneCommitteeWordBeforeSeveralNamedUnitsIsTheCommitteeOfEach)
         "2. Ủy ban nhân dân thành phố Sông Công và huyện Đại Từ chủ trì xây dựng chợ đầu mối.\n\n"
         "3. UBND xã Phú Đô, huyện Phú Lương chủ trì phát triển vùng chè.\n\n"
         "4. Chủ tịch UBND xã Tân Cương, xã Phúc Xuân chỉ đạo phát triển du lịch chè.\n\n"
-        "5. UBND các xã, phường tuyên truyền, phổ biến Kế hoạch.\n");
-    ASSERT_EQ(plan.tasks.size(), 5u);
+        "5. UBND các xã, phường tuyên truyền, phổ biến Kế hoạch.\n\n"
+        "6. UBND xã Hà Châu, xã Nga My, huyện Phú Bình chủ trì dồn điền đổi thửa.\n");
+    ASSERT_EQ(plan.tasks.size(), 6u);
+    EXPECT_EQ(plan.tasks[5].lead, (std::vector<std::string>{"UBND xã Hà Châu", "UBND xã Nga My"}));
     EXPECT_EQ(plan.tasks[0].lead,
               (std::vector<std::string>{"UBND huyện Phú Bình", "UBND thị xã Phổ Yên"}));
     EXPECT_EQ(plan.tasks[1].lead, (std::vector<std::string>{"Ủy ban nhân dân thành phố Sông Công",

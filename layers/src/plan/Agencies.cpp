@@ -1118,9 +1118,10 @@ std::pair<int, std::size_t> unitLevelAt(const std::string& f, std::size_t at)
 
 /// The committees of several named units that one "UBND" names: "UBND huyện Phú Bình, thị xã Phổ
 /// Yên", "Ủy ban nhân dân thành phố Sông Công và huyện Đại Từ" → one committee each, written with
-/// the group's "UBND". Empty when the span [begin, end) (folded) names one unit, or when a later
-/// unit is a higher level than the one before it ("UBND xã Phú Đô, huyện Phú Lương" is the
-/// commune's committee, its district said where it is).
+/// the group's "UBND". A later unit of a higher level than the one before it says where they
+/// are: it ends the list ("UBND xã Hà Châu, xã Nga My, huyện Phú Bình" → the two communes'), and
+/// after one unit leaves it one committee ("UBND xã Phú Đô, huyện Phú Lương"). Empty when the
+/// span [begin, end) (folded) names one unit.
 std::vector<AgencyMention> listedCommittees(const std::string& text, const text::FoldedText& folded,
                                             std::size_t begin, std::size_t end)
 {
@@ -1142,8 +1143,13 @@ std::vector<AgencyMention> listedCommittees(const std::string& text, const text:
         if (level == 0 || nameAt >= end ||
             !startsUpper(std::string_view(text).substr(folded.origin[nameAt])))
             return {};
-        if (previousLevel != 0 && level > previousLevel)
-            return {};
+        // A higher level after a list says where the list's units are: "UBND xã Hà Châu, xã
+        // Nga My, huyện Phú Bình" (one unit so qualified is one committee).
+        if (previousLevel != 0 && level > previousLevel) {
+            if (out.size() < 2)
+                return {};
+            break;
+        }
         previousLevel = level;
         // the name runs to the next ", " or " và " before another unit, or to the end
         std::size_t next = end, nameEnd = end;
