@@ -2735,12 +2735,46 @@ TEST(PlanLinks, AKindANamedThingServesOrJoinsIsNoTopic)
     EXPECT_TRUE(codesOf(all, task("miền Nam"), "place").empty());
 }
 
-/// Writes @p geojson (features with a code "ma" and a name "ten") to @p file in @p sample's folder
-/// and imports it into the sample's workspace as a layer of @p kind.
-void importNamed(ThematicSample& sample, const std::string& file, const std::string& kind,
-                 const std::string& geojson)
+/// A feature of a layer drawn for a test: its code ("ma"), name ("ten"), GeoJSON geometry and
+/// further properties as JSON members ("\"san_pham\":\"chè\"").
+struct NamedFeature
 {
-    pa::test::writeBytes(sample.dir.file(file), geojson);
+    std::string code, name, geometry, more = {};
+};
+
+/// GeoJSON geometries near the Thái Nguyên sample: a point, a square of 0.02° and an east-west
+/// line of 0.1° from (@p lon, @p lat).
+std::string pointAt(double lon, double lat = 21.6)
+{
+    return "{\"type\":\"Point\",\"coordinates\":[" + std::to_string(lon) + "," +
+           std::to_string(lat) + "]}";
+}
+std::string squareAt(double lon, double lat = 21.6)
+{
+    const std::string x0 = std::to_string(lon), x1 = std::to_string(lon + 0.02),
+                      y0 = std::to_string(lat), y1 = std::to_string(lat + 0.02);
+    return "{\"type\":\"Polygon\",\"coordinates\":[[[" + x0 + "," + y0 + "],[" + x1 + "," + y0 +
+           "],[" + x1 + "," + y1 + "],[" + x0 + "," + y1 + "],[" + x0 + "," + y0 + "]]]}";
+}
+std::string lineAt(double lat, double lon = 105.6)
+{
+    return "{\"type\":\"LineString\",\"coordinates\":[[" + std::to_string(lon) + "," +
+           std::to_string(lat) + "],[" + std::to_string(lon + 0.1) + "," + std::to_string(lat) +
+           "]]}";
+}
+
+/// Writes @p features to @p file in @p sample's folder and imports them into the sample's
+/// workspace as a layer of @p kind.
+void importNamed(ThematicSample& sample, const std::string& file, const std::string& kind,
+                 const std::vector<NamedFeature>& features)
+{
+    std::string geojson = "{\"type\":\"FeatureCollection\",\"features\":[";
+    for (const auto& f : features)
+        geojson += std::string(geojson.back() == '[' ? "" : ",") +
+                   "{\"type\":\"Feature\",\"properties\":{\"ma\":\"" + f.code + "\",\"ten\":\"" +
+                   f.name + "\"" + (f.more.empty() ? "" : "," + f.more) +
+                   "},\"geometry\":" + f.geometry + "}";
+    pa::test::writeBytes(sample.dir.file(file), geojson + "]}");
     pa::layers::ImportOptions o;
     o.sourcePath = sample.dir.file(file);
     o.kind = kind;
@@ -2754,24 +2788,10 @@ TEST(PlanLinks, ANationalParkIsItsForestNotTheResortOfTheSameName)
     PLANATLAS_NEEDS_SAMPLE();
     ThematicSample sample;
     // A forest layer and a tourism layer that share a name, as a province's often do.
-    auto square = [](double lon, double lat) {
-        return "{\"type\":\"Polygon\",\"coordinates\":[[[" + std::to_string(lon) + "," +
-               std::to_string(lat) + "],[" + std::to_string(lon + 0.02) + "," +
-               std::to_string(lat) + "],[" + std::to_string(lon + 0.02) + "," +
-               std::to_string(lat + 0.02) + "],[" + std::to_string(lon) + "," +
-               std::to_string(lat + 0.02) + "],[" + std::to_string(lon) + "," +
-               std::to_string(lat) + "]]]}";
-    };
-    auto layer = [&](const std::string& file, const std::string& kind, const std::string& code,
-                     const std::string& name, double lon) {
-        importNamed(sample, file, kind,
-                    "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":"
-                    "\"Feature\",\"properties\":{\"ma\":\"" +
-                        code + "\",\"ten\":\"" + name + "\"},\"geometry\":" + square(lon, 21.6) +
-                        "}]}");
-    };
-    layer("rung.geojson", "forest", "VQG-TD", "Vườn quốc gia Tam Đảo", 105.60);
-    layer("du_lich.geojson", "tourism_area", "KDL-TD", "Khu du lịch Tam Đảo", 105.64);
+    importNamed(sample, "rung.geojson", "forest",
+                {{"VQG-TD", "Vườn quốc gia Tam Đảo", squareAt(105.60)}});
+    importNamed(sample, "du_lich.geojson", "tourism_area",
+                {{"KDL-TD", "Khu du lịch Tam Đảo", squareAt(105.64)}});
     const auto all = sample.suggestPlan(
         "vq", "1. Sở Nông nghiệp và Môi trường chủ trì bảo vệ Vườn quốc gia Tam Đảo.\n\n"
               "2. Sở Văn hóa, Thể thao và Du lịch chủ trì phát triển Khu du lịch Tam Đảo.\n");
@@ -2784,27 +2804,14 @@ TEST(PlanLinks, AnAirportByItsEverydayNameAndAPlaceNamedAfterAnother)
 {
     PLANATLAS_NEEDS_SAMPLE();
     ThematicSample sample;
-    auto layer = [&](const std::string& file, const std::string& kind,
-                     const std::vector<std::pair<std::string, std::string>>& features) {
-        std::string json = "{\"type\":\"FeatureCollection\",\"features\":[";
-        double lon = 105.60;
-        for (const auto& [code, name] : features) {
-            json += std::string(json.back() == '[' ? "" : ",") +
-                    "{\"type\":\"Feature\",\"properties\":{\"ma\":\"" + code + "\",\"ten\":\"" +
-                    name +
-                    "\"},\"geometry\":{\"type\":\"Point\","
-                    "\"coordinates\":[" +
-                    std::to_string(lon) + ",21.6]}}";
-            lon += 0.05;
-        }
-        importNamed(sample, file, kind, json + "]}");
-    };
-    layer("ha_tang.geojson", "infrastructure",
-          {{"HT-TH", "Cảng hàng không Tuy Hòa"}, {"HT-HL", "Cảng Hòn La"}});
-    layer("logistics.geojson", "market_logistics",
-          {{"LG-TH", "Trung tâm logistics Cảng hàng không Tuy Hòa"}});
-    layer("do_thi.geojson", "urban_centre",
-          {{"DT-PA", "Đô thị Phước An"}, {"DT-QP", "Đô thị Quảng Phú"}});
+    importNamed(sample, "ha_tang.geojson", "infrastructure",
+                {{"HT-TH", "Cảng hàng không Tuy Hòa", pointAt(105.60)},
+                 {"HT-HL", "Cảng Hòn La", pointAt(105.65)}});
+    importNamed(sample, "logistics.geojson", "market_logistics",
+                {{"LG-TH", "Trung tâm logistics Cảng hàng không Tuy Hòa", pointAt(105.60)}});
+    importNamed(sample, "do_thi.geojson", "urban_centre",
+                {{"DT-PA", "Đô thị Phước An", pointAt(105.60)},
+                 {"DT-QP", "Đô thị Quảng Phú", pointAt(105.65)}});
     const auto all = sample.suggestPlan(
         "sb", "1. Sở Xây dựng chủ trì nâng cấp sân bay Tuy Hòa.\n\n"
               "2. Sở Công Thương chủ trì đầu tư Trung tâm logistics Cảng hàng không Tuy Hòa.\n\n"
@@ -2824,22 +2831,12 @@ TEST(PlanLinks, ProductsInAValueChainAModelOrAListEachWithItsHeadWord)
 {
     PLANATLAS_NEEDS_SAMPLE();
     ThematicSample sample;
-    std::string json = "{\"type\":\"FeatureCollection\",\"features\":[";
-    double lon = 105.60;
-    for (const auto& [code, name, product] :
-         std::vector<std::tuple<std::string, std::string, std::string>>{
-             {"NN-CHUOI", "Vùng chuối Phú Lương", "chuối"},
-             {"NN-CACAO", "Vùng ca cao Đồng Hỷ", "ca cao"},
-             {"NN-BO", "Vùng bơ Võ Nhai", "bơ"},
-             {"NN-TOMLUA", "Vùng tôm - lúa Phú Bình", "tôm - lúa"}}) {
-        json += std::string(json.back() == '[' ? "" : ",") +
-                "{\"type\":\"Feature\",\"properties\":{\"ma\":\"" + code + "\",\"ten\":\"" + name +
-                "\",\"san_pham\":\"" + product +
-                "\"},\"geometry\":{\"type\":\"Point\",\"coordinates\":[" + std::to_string(lon) +
-                ",21.6]}}";
-        lon += 0.05;
-    }
-    importNamed(sample, "vung.geojson", "agri_zone", json + "]}");
+    importNamed(
+        sample, "vung.geojson", "agri_zone",
+        {{"NN-CHUOI", "Vùng chuối Phú Lương", pointAt(105.60), "\"san_pham\":\"chuối\""},
+         {"NN-CACAO", "Vùng ca cao Đồng Hỷ", pointAt(105.65), "\"san_pham\":\"ca cao\""},
+         {"NN-BO", "Vùng bơ Võ Nhai", pointAt(105.70), "\"san_pham\":\"bơ\""},
+         {"NN-TOMLUA", "Vùng tôm - lúa Phú Bình", pointAt(105.75), "\"san_pham\":\"tôm - lúa\""}});
     const auto all = sample.suggestPlan(
         "sp", "1. Sở Nông nghiệp và Môi trường chủ trì phát triển chuỗi giá trị chuối.\n\n"
               "2. Sở Nông nghiệp và Môi trường chủ trì phát triển cây ca cao, cây bơ.\n\n"
@@ -2856,20 +2853,10 @@ TEST(PlanLinks, NationalParksAndReservesCountedByWhatTheyAreCalled)
 {
     PLANATLAS_NEEDS_SAMPLE();
     ThematicSample sample;
-    std::string json = "{\"type\":\"FeatureCollection\",\"features\":[";
-    double lon = 105.60;
-    for (const auto& [code, name] : std::vector<std::pair<std::string, std::string>>{
-             {"R-VQG", "Vườn quốc gia Tam Đảo"},
-             {"R-KBT", "Khu bảo tồn thiên nhiên Thần Sa - Phượng Hoàng"},
-             {"R-PH", "Rừng phòng hộ Núi Cốc"}}) {
-        const std::string x0 = std::to_string(lon), x1 = std::to_string(lon + 0.02);
-        json += std::string(json.back() == '[' ? "" : ",") +
-                "{\"type\":\"Feature\",\"properties\":{\"ma\":\"" + code + "\",\"ten\":\"" + name +
-                "\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[" + x0 + ",21.6],[" +
-                x1 + ",21.6],[" + x1 + ",21.62],[" + x0 + ",21.62],[" + x0 + ",21.6]]]}}";
-        lon += 0.05;
-    }
-    importNamed(sample, "rung.geojson", "forest", json + "]}");
+    importNamed(sample, "rung.geojson", "forest",
+                {{"R-VQG", "Vườn quốc gia Tam Đảo", squareAt(105.60)},
+                 {"R-KBT", "Khu bảo tồn thiên nhiên Thần Sa - Phượng Hoàng", squareAt(105.65)},
+                 {"R-PH", "Rừng phòng hộ Núi Cốc", squareAt(105.70)}});
     const auto all = sample.suggestPlan(
         "vq", "1. Sở Nông nghiệp và Môi trường chủ trì phòng cháy, chữa cháy rừng tại các vườn "
               "quốc gia, khu bảo tồn.\n\n"
@@ -2886,13 +2873,9 @@ TEST(PlanLinks, OneSyllableOfANameIsNoPartOfAnother)
     PLANATLAS_NEEDS_SAMPLE();
     ThematicSample sample;
     importNamed(sample, "ha_tang.geojson", "infrastructure",
-                "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
-                "\"properties\":{\"ma\":\"HT-HTI\",\"ten\":\"Cửa khẩu quốc tế Hà Tiên\"},"
-                "\"geometry\":{\"type\":\"Point\",\"coordinates\":[105.6,21.6]}}]}");
+                {{"HT-HTI", "Cửa khẩu quốc tế Hà Tiên", pointAt(105.6)}});
     importNamed(sample, "kcn.geojson", "industrial_park",
-                "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
-                "\"properties\":{\"ma\":\"KCN-VSIP\",\"ten\":\"Khu công nghiệp VSIP Hải "
-                "Sơn\"},\"geometry\":{\"type\":\"Point\",\"coordinates\":[105.7,21.6]}}]}");
+                {{"KCN-VSIP", "Khu công nghiệp VSIP Hải Sơn", pointAt(105.7)}});
     const auto all = sample.suggestPlan(
         "st", "1. Sở Nông nghiệp và Môi trường chủ trì đầu tư kè chống sạt lở bờ sông Tiền.\n\n"
               "2. Sở Công Thương chủ trì nâng cấp cửa khẩu Hà Tiên.\n\n"
@@ -2908,17 +2891,8 @@ TEST(PlanLinks, AProvincialRoadIsNoNationalOneOfTheSameNumber)
 {
     PLANATLAS_NEEDS_SAMPLE();
     ThematicSample sample;
-    std::string json = "{\"type\":\"FeatureCollection\",\"features\":[";
-    double lat = 21.60;
-    for (const auto& [code, name] : std::vector<std::pair<std::string, std::string>>{
-             {"R-QL1", "Quốc lộ 1"}, {"R-TL1", "Tỉnh lộ 1"}}) {
-        json += std::string(json.back() == '[' ? "" : ",") +
-                "{\"type\":\"Feature\",\"properties\":{\"ma\":\"" + code + "\",\"ten\":\"" + name +
-                "\"},\"geometry\":{\"type\":\"LineString\",\"coordinates\":[[105.6," +
-                std::to_string(lat) + "],[105.7," + std::to_string(lat) + "]]}}";
-        lat += 0.05;
-    }
-    importNamed(sample, "duong.geojson", "road", json + "]}");
+    importNamed(sample, "duong.geojson", "road",
+                {{"R-QL1", "Quốc lộ 1", lineAt(21.60)}, {"R-TL1", "Tỉnh lộ 1", lineAt(21.65)}});
     const auto all = sample.suggestPlan("tl", "1. Sở Xây dựng chủ trì nâng cấp tỉnh lộ 1.\n\n"
                                               "2. Sở Xây dựng chủ trì mở rộng QL1.\n");
     EXPECT_EQ(codesOf(all, sample.task("nâng cấp", "tl"), ""), std::set<std::string>{"R-TL1"});
